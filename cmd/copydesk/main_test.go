@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while a command writes to it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCmd(t *testing.T, vars map[string]string, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut syncBuffer
+	code := run(context.Background(), args, env{strings.NewReader(stdin), &out, &errOut, func(k string) string { return vars[k] }})
+	return result{code, out.String(), errOut.String()}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"user", "add", "--help"}, {"demo", "--help"}} {
+		t.Run(strings.Join(args, "_"), func(t *testing.T) {
+			r := runCmd(t, nil, "", args...)
+			if r.code != 0 || !strings.Contains(r.stdout, "Usage: copydesk") && !strings.Contains(r.stdout, "Usage:\n") {
+				t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+			}
+		})
+	}
+	if r := runCmd(t, nil, "", "frobnicate"); r.code != 2 || !strings.Contains(r.stderr, `unknown command "frobnicate"`) {
+		t.Fatalf("unknown command: %+v", r)
+	}
+}
+
+func TestMigrateAndUsers(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "news.db")
+	vars := map[string]string{"COPYDESK_DB": db}
+	if r := runCmd(t, vars, "", "migrate"); r.code != 0 || !strings.Contains(r.stdout, "applied 00001_init.sql") {
+		t.Fatalf("migrate: %+v", r)
+	}
+	if r := runCmd(t, vars, "", "migrate"); r.code != 0 || !strings.Contains(r.stdout, "up to date") {
+		t.Fatalf("second migrate: %+v", r)
+	}
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantCode   int
+		wantOutput string
+	}{
+		{"OK", "s3cret\n", []string{"user", "add", "sarah", "--role", "writer", "--name", "Sarah Johnson"}, 0, "added sarah (writer)"},
+		{"FlagsFirst", "pw\n", []string{"user", "add", "--role=editor", "ed"}, 0, "added ed (editor)"},
+		{"Duplicate", "x\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
+		{"BadRole", "x\n", []string{"user", "add", "bob", "--role", "chief"}, 1, `unknown role "chief"`},
+		{"NoRole", "x\n", []string{"user", "add", "bob"}, 1, `unknown role ""`},
+		{"EmptyPassword", "\n", []string{"user", "add", "bob", "--role", "writer"}, 1, "password must not be empty"},
+		{"NoPassword", "", []string{"user", "add", "bob", "--role", "writer"}, 1, "password must not be empty"},
+		{"NoUsername", "x\n", []string{"user", "add", "--role", "writer"}, 1, "usage: copydesk user add"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, vars, tt.stdin, tt.args...)
+			if r.code != tt.wantCode || !strings.Contains(r.stdout+r.stderr, tt.wantOutput) {
+				t.Fatalf("exit %d (want %d), stdout %q, stderr %q, want %q", r.code, tt.wantCode, r.stdout, r.stderr, tt.wantOutput)
+			}
+		})
+	}
+	if r := runCmd(t, vars, "", "demo"); r.code != 1 || !strings.Contains(r.stderr, "only fills an empty one") {
+		t.Fatalf("demo on a used database: %+v", r)
+	}
+}
+
+// TestDemoAndServe fills a database with the demo, serves it on a free port, signs in with a
+// printed password, finds the sample draft, and shuts down on cancel.
+func TestDemoAndServe(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	r := runCmd(t, nil, "", "demo", "--db", db)
+	if r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	m := regexp.MustCompile(`(?m)^\s+writer\s+writer\s+password (\S+)$`).FindStringSubmatch(r.stdout)
+	if m == nil {
+		t.Fatalf("no writer password in %q", r.stdout)
+	}
+	for _, role := range []string{"factchecker", "editor", "admin"} {
+		if !strings.Contains(r.stdout, role) {
+			t.Fatalf("demo output lacks %s: %q", role, r.stdout)
+		}
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, env{strings.NewReader(""), &out, &errOut, func(k string) string {
+			return map[string]string{"COPYDESK_DB": db}[k]
+		}})
+	}()
+	var url string
+	for deadline := time.Now().Add(10 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if u := regexp.MustCompile(`listening on (http://\S+)`).FindStringSubmatch(out.String()); u != nil {
+			url = u[1]
+		}
+	}
+	if url == "" {
+		cancel()
+		t.Fatalf("server did not start: %q %q", out.String(), errOut.String())
+	}
+	res, err := http.Post(url+"/api/v1/login", "application/json", strings.NewReader(`{"username":"writer","password":"`+m[1]+`"}`))
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("login: %v %v", res, err)
+	}
+	var login struct{ Token string }
+	json.NewDecoder(res.Body).Decode(&login)
+	res.Body.Close()
+	req, _ := http.NewRequest("GET", url+"/api/v1/drafts", nil)
+	req.Header.Set("Authorization", "Bearer "+login.Token)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page struct{ Items []struct{ Title string } }
+	json.NewDecoder(res.Body).Decode(&page)
+	res.Body.Close()
+	if len(page.Items) != 1 || !strings.Contains(page.Items[0].Title, "Sheinbaum Rejects") {
+		t.Fatalf("drafts = %+v", page)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 || !strings.Contains(out.String(), "shutting down") {
+			t.Fatalf("serve exit %d, out %q, err %q", code, out.String(), errOut.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+}
+
+// TestServeDemoFlag shows the one-command start: serve --demo on a new database seeds it once.
+func TestServeDemoFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "one.db")
+	if err := demoIfEmpty(context.Background(), db, env{stdout: &bytes.Buffer{}}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := demoIfEmpty(context.Background(), db, env{stdout: &out}); err != nil || out.Len() != 0 {
+		t.Fatalf("second demoIfEmpty: %v, printed %q", err, out.String())
+	}
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/server"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// Main is the running application: the store and the HTTP server on a listener. Tests start it
+// on 127.0.0.1:0 with a temp database.
+type Main struct {
+	Addr       string
+	DBPath     string
+	PolicyDir  string
+	Logger     *slog.Logger
+	store      *store.Store
+	httpServer *http.Server
+	listener   net.Listener
+}
+
+// Run opens and migrates the database, and starts serving in the background.
+func (m *Main) Run(ctx context.Context) error {
+	var enf *authz.Enforcer
+	var err error
+	if m.PolicyDir != "" {
+		enf, err = authz.FromDir(m.PolicyDir)
+	} else {
+		enf, err = authz.Default()
+	}
+	if err != nil {
+		return err
+	}
+	if m.store, err = store.Open(m.DBPath, store.Options{Authz: enf}); err != nil {
+		return err
+	}
+	if _, err := m.store.Migrate(ctx); err != nil {
+		return err
+	}
+	if m.listener, err = net.Listen("tcp", m.Addr); err != nil {
+		return err
+	}
+	srv := server.New(m.store, server.Config{Logger: m.Logger})
+	m.httpServer = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := m.httpServer.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Logger.Error("serve", "err", err)
+		}
+	}()
+	return nil
+}
+
+// URL is where the server listens.
+func (m *Main) URL() string {
+	return "http://" + m.listener.Addr().String()
+}
+
+// Close stops accepting requests, lets those under way finish (up to 10 seconds), and closes
+// the database.
+func (m *Main) Close() error {
+	var errs []error
+	if m.httpServer != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		errs = append(errs, m.httpServer.Shutdown(ctx))
+	}
+	if m.store != nil {
+		errs = append(errs, m.store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func serveCmd(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR]",
+		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
+	def := e.getenv("COPYDESK_ADDR")
+	if def == "" {
+		def = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", def, "listen address (env COPYDESK_ADDR)")
+	db := dbFlag(fs, e)
+	withDemo := fs.Bool("demo", false, "fill the database with a demo newsroom first, if it has no users yet")
+	policyDir := fs.String("policies", "", "directory with model.conf and policy.csv to use instead of the built-in policy")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if *withDemo {
+		if err := demoIfEmpty(ctx, *db, e); err != nil {
+			return err
+		}
+	}
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, Logger: slog.New(slog.NewJSONHandler(e.stderr, nil))}
+	if err := m.Run(ctx); err != nil {
+		m.Close()
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), *db)
+	<-ctx.Done()
+	fmt.Fprintln(e.stdout, "shutting down")
+	return m.Close()
+}
+
+// demoIfEmpty seeds the demo newsroom unless the database already has users.
+func demoIfEmpty(ctx context.Context, path string, e env) error {
+	st, _, err := openStore(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if n, err := st.CountUsers(ctx); err != nil || n > 0 {
+		return err
+	}
+	return seedDemo(ctx, st, e)
+}

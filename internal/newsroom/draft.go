@@ -1,0 +1,158 @@
+package newsroom
+
+import (
+	"strings"
+	"time"
+)
+
+// Draft is a piece in the workflow, with the text of its latest revision.
+type Draft struct {
+	ID            int64     `json:"id"`
+	Title         string    `json:"title"`
+	Byline        string    `json:"byline"`
+	Brief         string    `json:"brief"`
+	Body          string    `json:"body"`
+	Topics        []string  `json:"topics"`
+	EditorComment string    `json:"editor_comment"`
+	Stage         Stage     `json:"stage"`
+	Version       int       `json:"version"`
+	Writer        Person    `json:"writer"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+}
+
+// Person names a user where a draft, revision or audit entry refers to one.
+type Person struct {
+	ID       int64  `json:"id"`
+	Username string `json:"username"`
+	Name     string `json:"name"`
+}
+
+// Text is the editable text of a draft: what one revision stores whole.
+type Text struct {
+	Title         string   `json:"title"`
+	Byline        string   `json:"byline"`
+	Brief         string   `json:"brief"`
+	Body          string   `json:"body"`
+	Topics        []string `json:"topics"`
+	EditorComment string   `json:"editor_comment"`
+}
+
+// Text returns the draft's current text.
+func (d *Draft) Text() Text {
+	return Text{Title: d.Title, Byline: d.Byline, Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment}
+}
+
+// Paragraphs splits the body into its paragraphs.
+func (t Text) Paragraphs() []string {
+	if t.Body == "" {
+		return nil
+	}
+	return strings.Split(t.Body, "\n")
+}
+
+// Revision is one saved version of a draft's text. A save that lost a version race is kept as an
+// unmerged revision: Version is 0, BaseVersion says which version its author had seen.
+type Revision struct {
+	ID          int64     `json:"id"`
+	DraftID     int64     `json:"draft_id"`
+	Version     int       `json:"version,omitempty"`
+	BaseVersion int       `json:"base_version"`
+	Unmerged    bool      `json:"unmerged"`
+	Author      Person    `json:"author"`
+	CreatedAt   time.Time `json:"created_at"`
+	Text        *Text     `json:"text,omitempty"`
+}
+
+// AuditEntry records one action on a draft: who, when, from which stage to which, and why.
+type AuditEntry struct {
+	ID      int64     `json:"id"`
+	DraftID int64     `json:"draft_id"`
+	Actor   Person    `json:"actor"`
+	Action  string    `json:"action"`
+	From    Stage     `json:"from"`
+	To      Stage     `json:"to"`
+	Note    string    `json:"note"`
+	At      time.Time `json:"at"`
+}
+
+// History is everything that happened to a draft, oldest first.
+type History struct {
+	Revisions []Revision   `json:"revisions"`
+	Audit     []AuditEntry `json:"audit"`
+}
+
+// DraftFilter selects drafts for a list. Cursor is the opaque value a previous page returned.
+type DraftFilter struct {
+	Stage  Stage
+	Query  string
+	Limit  int
+	Cursor string
+}
+
+// DraftPage is one page of a draft list; Next is empty on the last page.
+type DraftPage struct {
+	Items []Draft `json:"items"`
+	Next  string  `json:"next"`
+}
+
+// factCheckerStages are the stages a fact-checker sees: fact_check and everything after it.
+var factCheckerStages = []Stage{StageFactCheck, StageEditing, StageApproved, StagePublished}
+
+// VisibleStages returns the stages a role sees drafts in regardless of ownership, or nil when the
+// role sees every stage (editors, admins) or only its own drafts (writers; see CanSee).
+func VisibleStages(r Role) []Stage {
+	if r == RoleFactChecker {
+		return factCheckerStages
+	}
+	return nil
+}
+
+// CanSee reports whether u may see a draft in stage owned by writerID: writers see their own,
+// fact-checkers see fact_check and later, editors and admins see everything.
+func CanSee(u *User, writerID int64, stage Stage) bool {
+	switch u.Role {
+	case RoleWriter:
+		return u.ID == writerID
+	case RoleFactChecker:
+		for _, s := range factCheckerStages {
+			if s == stage {
+				return true
+			}
+		}
+		return false
+	case RoleEditor, RoleAdmin:
+		return true
+	}
+	return false
+}
+
+// DraftUpdate is a save: the fields to change (nil keeps the current value) and the version the
+// client last saw, which must still be the current one.
+type DraftUpdate struct {
+	Title         *string   `json:"title"`
+	Byline        *string   `json:"byline"`
+	Brief         *string   `json:"brief"`
+	Body          *string   `json:"body"`
+	Topics        *[]string `json:"topics"`
+	EditorComment *string   `json:"editor_comment"`
+	Version       int       `json:"version"`
+}
+
+// Apply returns t with the update's fields in place.
+func (u DraftUpdate) Apply(t Text) Text {
+	set := func(dst *string, src *string) {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	set(&t.Title, u.Title)
+	set(&t.Byline, u.Byline)
+	set(&t.Brief, u.Brief)
+	set(&t.Body, u.Body)
+	set(&t.EditorComment, u.EditorComment)
+	if u.Topics != nil {
+		t.Topics = *u.Topics
+	}
+	return t
+}

@@ -1,0 +1,53 @@
+package newsroom
+
+import (
+	"context"
+	"time"
+)
+
+// Role is what a user does in the newsroom. Each user has exactly one.
+type Role string
+
+// The roles, from the desk that writes to the one that runs the system.
+const (
+	RoleWriter      Role = "writer"
+	RoleFactChecker Role = "factchecker"
+	RoleEditor      Role = "editor"
+	RoleAdmin       Role = "admin"
+)
+
+// Roles lists every role, in desk order.
+var Roles = []Role{RoleWriter, RoleFactChecker, RoleEditor, RoleAdmin}
+
+// ParseRole checks that s names a role.
+func ParseRole(s string) (Role, error) {
+	for _, r := range Roles {
+		if string(r) == s {
+			return r, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown role %q: want writer, factchecker, editor or admin", s)
+}
+
+// User is a member of the newsroom.
+type User struct {
+	ID        int64     `json:"id"`
+	Username  string    `json:"username"`
+	Name      string    `json:"name"`
+	Role      Role      `json:"role"`
+	Disabled  bool      `json:"disabled"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+type userKey struct{}
+
+// WithUser returns a context carrying the acting user, as the server's authentication sets it.
+func WithUser(ctx context.Context, u *User) context.Context {
+	return context.WithValue(ctx, userKey{}, u)
+}
+
+// UserFrom returns the acting user in ctx, or nil when nobody is signed in.
+func UserFrom(ctx context.Context) *User {
+	u, _ := ctx.Value(userKey{}).(*User)
+	return u
+}

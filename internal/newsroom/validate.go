@@ -1,0 +1,95 @@
+package newsroom
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on the text of a draft, in code points. They keep a draft within what a page, a feed and
+// the request body limit can carry.
+const (
+	MaxTitle         = 300
+	MaxByline        = 200
+	MaxBrief         = 5000
+	MaxBody          = 400000
+	MaxTopics        = 50
+	MaxTopic         = 100
+	MaxEditorComment = 10000
+	MaxNote          = 5000
+)
+
+// Normalize tidies t the way every save does: titles, bylines and topics lose surrounding
+// space, and the body keeps one paragraph per line with blank lines dropped.
+func (t Text) Normalize() Text {
+	t.Title = strings.TrimSpace(t.Title)
+	t.Byline = strings.TrimSpace(t.Byline)
+	t.Brief = strings.TrimSpace(t.Brief)
+	t.EditorComment = strings.TrimSpace(t.EditorComment)
+	var paras []string
+	for _, p := range strings.Split(t.Body, "\n") {
+		p = strings.TrimRight(p, "\r")
+		if !isBlank(p) {
+			paras = append(paras, p)
+		}
+	}
+	t.Body = strings.Join(paras, "\n")
+	topics := make([]string, 0, len(t.Topics))
+	for _, tp := range t.Topics {
+		topics = append(topics, strings.TrimSpace(tp))
+	}
+	t.Topics = topics
+	return t
+}
+
+// Validate checks a normalized text and returns an EINVALID error naming the first bad field.
+func (t Text) Validate() error {
+	if t.Title == "" {
+		return Errorf(EINVALID, "title must not be empty")
+	}
+	fields := []struct {
+		name, value string
+		max         int
+	}{
+		{"title", t.Title, MaxTitle},
+		{"byline", t.Byline, MaxByline},
+		{"brief", t.Brief, MaxBrief},
+		{"body", t.Body, MaxBody},
+		{"editor_comment", t.EditorComment, MaxEditorComment},
+	}
+	for _, f := range fields {
+		if err := CheckString(f.name, f.value, f.max); err != nil {
+			return err
+		}
+	}
+	if len(t.Topics) > MaxTopics {
+		return Errorf(EINVALID, "at most %d topics, got %d", MaxTopics, len(t.Topics))
+	}
+	for _, tp := range t.Topics {
+		if tp == "" {
+			return Errorf(EINVALID, "topics must not be empty strings")
+		}
+		if err := CheckString("topic", tp, MaxTopic); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckString rejects text that is not valid UTF-8, holds a NUL byte, or is longer than max code
+// points, naming the field.
+func CheckString(field, s string, max int) error {
+	if !utf8.ValidString(s) {
+		return Errorf(EINVALID, "%s is not valid UTF-8", field)
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return Errorf(EINVALID, "%s must not contain NUL bytes", field)
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return Errorf(EINVALID, "%s is %d characters long; the limit is %d", field, n, max)
+	}
+	return nil
+}
+
+func isBlank(s string) bool {
+	return strings.TrimSpace(s) == ""
+}

@@ -1,0 +1,65 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// bindJSON decodes the request body into v strictly: JSON only, no unknown fields, one value.
+func bindJSON(c echo.Context, v any) error {
+	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
+		if mt, _, _ := mime.ParseMediaType(ct); mt != echo.MIMEApplicationJSON {
+			return newsroom.Errorf(newsroom.EMALFORMED, "send JSON with Content-Type: application/json, not %q", mt)
+		}
+	}
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return decodeError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return newsroom.Errorf(newsroom.EMALFORMED, "request body holds more than one JSON value")
+	}
+	return nil
+}
+
+func decodeError(err error) error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return newsroom.Errorf(newsroom.ETOOLARGE, "request body is larger than %d bytes", tooLarge.Limit)
+	case errors.Is(err, io.EOF):
+		return newsroom.Errorf(newsroom.EMALFORMED, "request body is empty; send a JSON object")
+	case errors.As(err, &syntax):
+		return newsroom.Errorf(newsroom.EMALFORMED, "malformed JSON at byte %d", syntax.Offset)
+	case errors.As(err, &typ):
+		return newsroom.Errorf(newsroom.EMALFORMED, "field %q must be %s, not %s", typ.Field, typ.Type, typ.Value)
+	}
+	// The remaining decoder errors (unknown field, unexpected end) carry plain-English text that
+	// names the field and never any internals.
+	return newsroom.Errorf(newsroom.EMALFORMED, "malformed JSON: %s", err.Error())
+}
+
+// idParam reads a positive id from the path. Ids that cannot exist are simply not found.
+func idParam(c echo.Context, name string) (int64, error) {
+	raw := c.Param(name)
+	id, err := strconv.ParseInt(raw, 10, 64)
+	var num *strconv.NumError
+	if errors.As(err, &num) && errors.Is(num.Err, strconv.ErrSyntax) {
+		return 0, newsroom.Errorf(newsroom.EMALFORMED, "%s %q is not a number", name, raw)
+	}
+	if err != nil || id <= 0 {
+		return 0, newsroom.Errorf(newsroom.ENOTFOUND, "%s %s not found", name, raw)
+	}
+	return id, nil
+}

@@ -1,0 +1,123 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/server"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// testApp is the real server on a real SQLite file, with one signed-in user per kind of actor.
+type testApp struct {
+	t      testing.TB
+	store  *store.Store
+	server *server.Server
+	tokens map[string]string // actor name → bearer token
+	users  map[string]*newsroom.User
+}
+
+var actorRoles = map[string]newsroom.Role{
+	"writer": newsroom.RoleWriter, "other": newsroom.RoleWriter, "factchecker": newsroom.RoleFactChecker,
+	"editor": newsroom.RoleEditor, "admin": newsroom.RoleAdmin,
+}
+
+func newTestApp(t testing.TB) *testApp {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "copydesk.db"), store.Options{PasswordCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	a := &testApp{t: t, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}}
+	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	for name, role := range actorRoles {
+		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.users[name] = u
+		res := a.do("", "POST", "/api/v1/login", `{"username":"`+name+`","password":"pw-`+name+`"}`)
+		wantStatus(t, res, http.StatusOK)
+		a.tokens[name] = decode[struct{ Token string }](t, res).Token
+	}
+	return a
+}
+
+// do sends one request as actor ("" for anonymous) through the real router.
+func (a *testApp) do(actor, method, url, body string) *httptest.ResponseRecorder {
+	a.t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, url, r)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if actor != "" {
+		req.Header.Set("Authorization", "Bearer "+a.tokens[actor])
+	}
+	rec := httptest.NewRecorder()
+	a.server.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
+// draft creates a draft by the "writer" actor through the store and walks it to stage.
+func (a *testApp) draft(stage newsroom.Stage) *newsroom.Draft {
+	a.t.Helper()
+	ctx := func(name string) context.Context { return newsroom.WithUser(context.Background(), a.users[name]) }
+	d, err := a.store.CreateDraft(ctx("writer"), newsroom.Text{Title: "A draft", Byline: "Writer", Brief: "Brief.", Body: "Body."})
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	path := map[newsroom.Stage][]newsroom.Action{
+		newsroom.StageFactCheck: {newsroom.ActionSubmit},
+		newsroom.StageEditing:   {newsroom.ActionSubmit, newsroom.ActionClear},
+		newsroom.StageApproved:  {newsroom.ActionSubmit, newsroom.ActionClear, newsroom.ActionApprove},
+	}
+	by := map[newsroom.Action]string{newsroom.ActionSubmit: "writer", newsroom.ActionClear: "factchecker", newsroom.ActionApprove: "editor"}
+	for _, act := range path[stage] {
+		if d, err = a.store.Transition(ctx(by[act]), d.ID, act, ""); err != nil {
+			a.t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func wantStatus(t testing.TB, res *httptest.ResponseRecorder, status int) {
+	t.Helper()
+	if res.Code != status {
+		t.Fatalf("status = %d, want %d; body: %s", res.Code, status, res.Body.String())
+	}
+}
+
+func decode[T any](t testing.TB, res *httptest.ResponseRecorder) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(res.Body.Bytes(), &v); err != nil {
+		t.Fatalf("decoding %q: %v", res.Body.String(), err)
+	}
+	return v
+}
+
+type apiError struct {
+	Error struct {
+		Code    string         `json:"code"`
+		Message string         `json:"message"`
+		Details map[string]any `json:"details"`
+	} `json:"error"`
+}

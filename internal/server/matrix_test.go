@@ -1,0 +1,66 @@
+package server_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// matrixActors are the columns of the route matrix, in order.
+var matrixActors = []string{"", "writer", "other", "factchecker", "editor", "admin"}
+
+// TestRouteMatrix sends every registered route as anonymous, the owning writer, another writer,
+// a fact-checker, an editor and an admin, on a fresh draft in stage draft owned by "writer", and
+// checks each answer. A route missing from the table fails the test, so none slips past.
+func TestRouteMatrix(t *testing.T) {
+	a := newTestApp(t)
+	type row struct {
+		body string
+		want [6]int // anonymous, owner, other writer, factchecker, editor, admin
+	}
+	table := map[string]row{
+		"GET /healthz":                              {"", [6]int{200, 200, 200, 200, 200, 200}},
+		"POST /api/v1/login":                        {`{"username":"editor","password":"pw-editor"}`, [6]int{200, 200, 200, 200, 200, 200}},
+		"GET /api/v1/drafts":                        {"", [6]int{401, 200, 200, 200, 200, 200}},
+		"POST /api/v1/drafts":                       {`{"title":"New"}`, [6]int{401, 201, 201, 403, 403, 403}},
+		"GET /api/v1/drafts/:id":                    {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"PUT /api/v1/drafts/:id":                    {`{"title":"Edited","version":1}`, [6]int{401, 200, 404, 404, 409, 403}},
+		"POST /api/v1/drafts/:id/transitions":       {`{"action":"submit"}`, [6]int{401, 200, 404, 404, 403, 403}},
+		"GET /api/v1/drafts/:id/history":            {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /api/v1/drafts/:id/revisions/:version": {"", [6]int{401, 200, 404, 404, 200, 200}},
+	}
+	seen := map[string]bool{}
+	for _, r := range a.server.Handler().Routes() {
+		key := r.Method + " " + r.Path
+		if strings.HasSuffix(r.Path, "*") {
+			continue
+		}
+		seen[key] = true
+		row, ok := table[key]
+		if !ok {
+			t.Errorf("route %s has no row in the access matrix", key)
+			continue
+		}
+		for i, actor := range matrixActors {
+			name := actor
+			if name == "" {
+				name = "anonymous"
+			}
+			t.Run(key+"/"+name, func(t *testing.T) {
+				d := a.draft(newsroom.StageDraft)
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1").Replace(r.Path)
+				res := a.do(actor, r.Method, url, row.body)
+				if res.Code != row.want[i] {
+					t.Fatalf("%s %s as %s = %d, want %d: %s", r.Method, url, name, res.Code, row.want[i], res.Body.String())
+				}
+			})
+		}
+	}
+	for key := range table {
+		if !seen[key] {
+			t.Errorf("the access matrix lists %s, which is not a route", key)
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// logRequests writes one structured line per request, with its request id.
+func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		s.log.Info("request", "request_id", requestID(c), "method", c.Request().Method, "path", c.Request().URL.Path,
+			"status", c.Response().Status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		return nil
+	}
+}
+
+// recoverPanics turns a panic in a handler into a logged internal error instead of a dropped
+// connection.
+func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v", r)
+			}
+		}()
+		return next(c)
+	}
+}
+
+// limitBody caps the request body: a longer one fails with 413 when a handler reads past the
+// limit, and at once when Content-Length already says so.
+func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if req.ContentLength > s.cfg.BodyLimit {
+			return echo.ErrStatusRequestEntityTooLarge
+		}
+		req.Body = http.MaxBytesReader(c.Response(), req.Body, s.cfg.BodyLimit)
+		return next(c)
+	}
+}
+
+// authenticate puts the user of a bearer token into the request's context. A request without
+// a token goes on as anonymous, and the store refuses whatever needs a user; a bad token is 401.
+func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Request().Header.Get(echo.HeaderAuthorization)
+		if h == "" {
+			return next(c)
+		}
+		token, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || token == "" {
+			return newsroom.Errorf(newsroom.EUNAUTHORIZED, "Authorization must be \"Bearer <token>\"")
+		}
+		u, err := s.store.UserByToken(c.Request().Context(), token)
+		if err != nil {
+			return err
+		}
+		c.SetRequest(c.Request().WithContext(newsroom.WithUser(c.Request().Context(), u)))
+		return next(c)
+	}
+}

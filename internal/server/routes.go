@@ -1,0 +1,25 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// routes registers every route, in one place.
+func (s *Server) routes() {
+	e := s.echo
+	e.Use(middleware.RequestID(), s.logRequests, s.recoverPanics, s.limitBody, s.authenticate)
+	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+
+	api := e.Group("/api/v1")
+	api.POST("/login", s.login)
+	api.GET("/drafts", s.listDrafts)
+	api.POST("/drafts", s.createDraft)
+	api.GET("/drafts/:id", s.getDraft)
+	api.PUT("/drafts/:id", s.updateDraft)
+	api.POST("/drafts/:id/transitions", s.transition)
+	api.GET("/drafts/:id/history", s.history)
+	api.GET("/drafts/:id/revisions/:version", s.revision)
+}

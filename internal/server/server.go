@@ -1,0 +1,49 @@
+// Package server is Copydesk's HTTP face: the JSON API (and later the pages) over Echo. Handlers
+// are thin: they bind input, call one store method, and render the result or hand the error to
+// the one error handler.
+package server
+
+import (
+	"log/slog"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// Config holds what the server needs besides the store.
+type Config struct {
+	// BodyLimit caps request bodies, in bytes (default 1 MiB).
+	BodyLimit int64
+	// Logger receives one line per request and every internal error (default slog.Default()).
+	Logger *slog.Logger
+}
+
+// Server routes requests to the store.
+type Server struct {
+	echo  *echo.Echo
+	store *store.Store
+	log   *slog.Logger
+	cfg   Config
+}
+
+// New builds the server and its routes.
+func New(st *store.Store, cfg Config) *Server {
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = 1 << 20
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg}
+	e.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s
+}
+
+// Handler returns the root HTTP handler.
+func (s *Server) Handler() *echo.Echo {
+	return s.echo
+}

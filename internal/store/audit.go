@@ -1,0 +1,121 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type auditRow struct {
+	ID        int64
+	DraftID   *int64
+	ActorID   int64
+	Action    string
+	FromStage string
+	ToStage   string
+	Note      string
+	At        time.Time
+}
+
+func (auditRow) TableName() string { return "audit" }
+
+type auditView struct {
+	Row           auditRow `gorm:"embedded"`
+	ActorUsername string
+	ActorName     string
+}
+
+// insertAudit appends one entry to the audit trail, inside the caller's transaction.
+func insertAudit(tx *gorm.DB, draftID, actorID int64, action string, from, to newsroom.Stage, note string, at time.Time) error {
+	row := auditRow{ActorID: actorID, Action: action, FromStage: string(from), ToStage: string(to), Note: note, At: at}
+	if draftID != 0 {
+		row.DraftID = &draftID
+	}
+	return tx.Create(&row).Error
+}
+
+// Transition takes a workflow action on a draft. The stage change and its audit entry are
+// written in one transaction.
+func (s *Store) Transition(ctx context.Context, id int64, action newsroom.Action, note string) (*newsroom.Draft, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := newsroom.ParseAction(string(action)); err != nil {
+		return nil, err
+	}
+	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
+		return nil, err
+	}
+	var d *newsroom.Draft
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		v, err := findDraft(tx, u, id)
+		if err != nil {
+			return err
+		}
+		if err := s.authz.Check(u, authz.Transition(action), v.Row.WriterID); err != nil {
+			return err
+		}
+		from := newsroom.Stage(v.Row.Stage)
+		to, err := newsroom.Next(from, action, note)
+		if err != nil {
+			return err
+		}
+		now := s.clock()
+		if err := tx.Model(&draftRow{}).Where("id = ?", id).Updates(map[string]any{"stage": to, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {
+			return err
+		}
+		v.Row.Stage, v.Row.UpdatedAt = string(to), now
+		d = v.draft()
+		return nil
+	})
+	return d, internal("transition", err)
+}
+
+// History returns a draft's revisions (whole text only for unmerged saves, which a writer may
+// need to recover) and its audit trail, oldest first.
+func (s *Store) History(ctx context.Context, id int64) (*newsroom.History, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.r.WithContext(ctx)
+	if _, err := findDraft(db, u, id); err != nil {
+		return nil, internal("history", err)
+	}
+	var revs []revisionView
+	if err := revisionsQuery(db).Where("revisions.draft_id = ?", id).Order("revisions.id").Find(&revs).Error; err != nil {
+		return nil, internal("history", err)
+	}
+	var audit []auditView
+	err = db.Table("audit").Select("audit.*, users.username AS actor_username, users.name AS actor_name").
+		Joins("JOIN users ON users.id = audit.actor_id").Where("audit.draft_id = ?", id).Order("audit.id").Find(&audit).Error
+	if err != nil {
+		return nil, internal("history", err)
+	}
+	h := &newsroom.History{Revisions: make([]newsroom.Revision, 0, len(revs)), Audit: make([]newsroom.AuditEntry, 0, len(audit))}
+	for _, r := range revs {
+		h.Revisions = append(h.Revisions, r.revision(false))
+	}
+	for _, v := range audit {
+		a := v.Row
+		h.Audit = append(h.Audit, newsroom.AuditEntry{
+			ID: a.ID, DraftID: id, Actor: newsroom.Person{ID: a.ActorID, Username: v.ActorUsername, Name: v.ActorName},
+			Action: a.Action, From: newsroom.Stage(a.FromStage), To: newsroom.Stage(a.ToStage), Note: a.Note, At: a.At,
+		})
+	}
+	return h, nil
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}

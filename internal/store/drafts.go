@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type draftRow struct {
+	ID            int64
+	WriterID      int64
+	Title         string
+	Byline        string
+	Brief         string
+	Body          string
+	Topics        []string `gorm:"serializer:json"`
+	EditorComment string
+	Stage         string
+	Version       int
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+func (draftRow) TableName() string { return "drafts" }
+
+// draftView is a draft row joined with its writer's name, as every read returns it.
+type draftView struct {
+	Row            draftRow `gorm:"embedded"`
+	WriterUsername string
+	WriterName     string
+}
+
+func (v draftView) draft() *newsroom.Draft {
+	r := v.Row
+	topics := r.Topics
+	if topics == nil {
+		topics = []string{}
+	}
+	return &newsroom.Draft{
+		ID: r.ID, Title: r.Title, Byline: r.Byline, Brief: r.Brief, Body: r.Body, Topics: topics,
+		EditorComment: r.EditorComment, Stage: newsroom.Stage(r.Stage), Version: r.Version,
+		Writer:    newsroom.Person{ID: r.WriterID, Username: v.WriterUsername, Name: v.WriterName},
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+	}
+}
+
+func (r *draftRow) setText(t newsroom.Text) {
+	r.Title, r.Byline, r.Brief, r.Body, r.Topics, r.EditorComment = t.Title, t.Byline, t.Brief, t.Body, t.Topics, t.EditorComment
+}
+
+// draftsQuery selects drafts with their writer's name.
+func draftsQuery(db *gorm.DB) *gorm.DB {
+	return db.Table("drafts").
+		Select("drafts.*, users.username AS writer_username, users.name AS writer_name").
+		Joins("JOIN users ON users.id = drafts.writer_id")
+}
+
+// visibleTo narrows a drafts query to what u may see. Ownership lives here, in the query, so a
+// draft another writer owns is simply not found.
+func visibleTo(q *gorm.DB, u *newsroom.User) *gorm.DB {
+	switch {
+	case u.Role == newsroom.RoleWriter:
+		return q.Where("drafts.writer_id = ?", u.ID)
+	case newsroom.VisibleStages(u.Role) != nil:
+		return q.Where("drafts.stage IN ?", newsroom.VisibleStages(u.Role))
+	case u.Role == newsroom.RoleEditor || u.Role == newsroom.RoleAdmin:
+		return q
+	}
+	return q.Where("1 = 0")
+}
+
+// findDraft loads draft id as u may see it, or ENOTFOUND.
+func findDraft(db *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
+	var v draftView
+	err := visibleTo(draftsQuery(db), u).Where("drafts.id = ?", id).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
+	}
+	return &v, err
+}
+
+// CreateDraft starts a new draft, owned by the acting writer, as version 1 in stage draft.
+func (s *Store) CreateDraft(ctx context.Context, text newsroom.Text) (*newsroom.Draft, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.authz.Check(u, authz.DraftCreate, 0); err != nil {
+		return nil, err
+	}
+	text.EditorComment = ""
+	return s.createDraft(ctx, u, u.ID, text, "create")
+}
+
+// createDraft writes a new draft for writerID, its first revision and its audit row together.
+func (s *Store) createDraft(ctx context.Context, u *newsroom.User, writerID int64, text newsroom.Text, action string) (*newsroom.Draft, error) {
+	text = text.Normalize()
+	if err := text.Validate(); err != nil {
+		return nil, err
+	}
+	now := s.clock()
+	row := draftRow{WriterID: writerID, Stage: string(newsroom.StageDraft), Version: 1, CreatedAt: now, UpdatedAt: now}
+	row.setText(text)
+	var d *newsroom.Draft
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		if err := insertRevision(tx, row.ID, 1, 0, u.ID, text, now); err != nil {
+			return err
+		}
+		if err := insertAudit(tx, row.ID, u.ID, action, "", newsroom.StageDraft, "", now); err != nil {
+			return err
+		}
+		v, err := findDraft(tx, u, row.ID)
+		if v != nil {
+			d = v.draft()
+		}
+		return err
+	})
+	return d, internal("create draft", err)
+}
+
+// GetDraft returns one draft, if the acting user may see it.
+func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := findDraft(s.r.WithContext(ctx), u, id)
+	if err != nil {
+		return nil, internal("get draft", err)
+	}
+	return v.draft(), nil
+}
+
+// ListDrafts returns a page of the drafts the acting user may see, newest change first.
+func (s *Store) ListDrafts(ctx context.Context, f newsroom.DraftFilter) (*newsroom.DraftPage, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	q := visibleTo(draftsQuery(s.r.WithContext(ctx)), u)
+	if f.Stage != "" {
+		q = q.Where("drafts.stage = ?", f.Stage)
+	}
+	if f.Query != "" {
+		q = q.Where("drafts.title LIKE ? ESCAPE '\\'", "%"+likeEscape(f.Query)+"%")
+	}
+	if f.Cursor != "" {
+		at, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return nil, err
+		}
+		q = q.Where("(drafts.updated_at < ? OR (drafts.updated_at = ? AND drafts.id < ?))", at, at, id)
+	}
+	var rows []draftView
+	if err := q.Order("drafts.updated_at DESC, drafts.id DESC").Limit(f.Limit + 1).Find(&rows).Error; err != nil {
+		return nil, internal("list drafts", err)
+	}
+	page := &newsroom.DraftPage{Items: make([]newsroom.Draft, 0, len(rows))}
+	if len(rows) > f.Limit {
+		rows = rows[:f.Limit]
+		last := rows[len(rows)-1].Row
+		page.Next = encodeCursor(last.UpdatedAt, last.ID)
+	}
+	for _, r := range rows {
+		page.Items = append(page.Items, *r.draft())
+	}
+	return page, nil
+}

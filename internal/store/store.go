@@ -1,0 +1,160 @@
+// Package store keeps Copydesk's data with GORM on SQLite. It is also the service layer: every
+// exported method takes the acting user from the context, opens its own transaction, checks the
+// state machine and the Casbin policy, and writes the text, history and audit rows together.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/migrations"
+)
+
+// Options tune a Store. The zero value gives production defaults.
+type Options struct {
+	// Now is the clock; tests inject their own.
+	Now func() time.Time
+	// TokenTTL is how long an API token stays valid (default 24 hours).
+	TokenTTL time.Duration
+	// PasswordCost is the bcrypt cost (default bcrypt.DefaultCost); tests lower it for speed.
+	PasswordCost int
+	// Authz decides who may do what (default: the embedded policy).
+	Authz *authz.Enforcer
+}
+
+// Store is Copydesk's data and the service over it.
+type Store struct {
+	w     *gorm.DB // the single writer connection: SQLite takes one writer at a time anyway
+	r     *gorm.DB // a pool of read-only connections, which WAL lets run beside the writer
+	authz *authz.Enforcer
+	now   func() time.Time
+	ttl   time.Duration
+	cost  int
+}
+
+// Open opens (creating if need be) the SQLite database at path. Call Migrate before use.
+func Open(path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: no database path")
+	}
+	cfg := &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, PrepareStmt: true}
+	w, err := gorm.Open(sqlite.Open(dsn(path, false)), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	r, err := gorm.Open(sqlite.Open(dsn(path, true)), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	wdb, _ := w.DB()
+	wdb.SetMaxOpenConns(1)
+	rdb, _ := r.DB()
+	rdb.SetMaxOpenConns(2 * runtime.NumCPU())
+	if err := wdb.Ping(); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{w: w, r: r, authz: opt.Authz, now: opt.Now, ttl: opt.TokenTTL, cost: opt.PasswordCost}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.ttl == 0 {
+		s.ttl = 24 * time.Hour
+	}
+	if s.cost == 0 {
+		s.cost = bcrypt.DefaultCost
+	}
+	if s.authz == nil {
+		if s.authz, err = authz.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
+// BEGIN IMMEDIATE so a write transaction takes its lock up front instead of failing half-way.
+func dsn(path string, readOnly bool) string {
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	q := "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
+	if readOnly {
+		q += "&_query_only=true"
+	}
+	return "file:" + esc + "?" + q
+}
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	wdb, _ := s.w.DB()
+	rdb, _ := s.r.DB()
+	return errors.Join(rdb.Close(), wdb.Close())
+}
+
+// Migrate applies the pending migrations and returns the files it applied, in order.
+func (s *Store) Migrate(ctx context.Context) ([]string, error) {
+	db, _ := s.w.DB()
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, migrations.FS)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrate: %w", err)
+	}
+	applied := make([]string, 0, len(results))
+	for _, r := range results {
+		applied = append(applied, r.Source.Path)
+	}
+	return applied, nil
+}
+
+// DB returns the writer's database handle, for backups and health checks.
+func (s *Store) DB() *sql.DB {
+	db, _ := s.w.DB()
+	return db
+}
+
+// clock returns the current time as stored: UTC, to the microsecond, so that every database
+// keeps and compares it the same way.
+func (s *Store) clock() time.Time {
+	return s.now().UTC().Truncate(time.Microsecond)
+}
+
+// tx runs fn in a write transaction on the writer connection.
+func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.w.WithContext(ctx).Transaction(fn)
+}
+
+// actor returns the signed-in user, or EUNAUTHORIZED.
+func actor(ctx context.Context) (*newsroom.User, error) {
+	u := newsroom.UserFrom(ctx)
+	if u == nil {
+		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
+	}
+	return u, nil
+}
+
+// internal wraps an unexpected database error with context; the server logs it and shows the
+// user only "internal error".
+func internal(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *newsroom.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf("store: %s: %w", what, err)
+}

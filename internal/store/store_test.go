@@ -1,0 +1,128 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// mustOpen opens a migrated store on a real SQLite file in a temp dir.
+func mustOpen(t testing.TB, opt store.Options) *store.Store {
+	t.Helper()
+	if opt.PasswordCost == 0 {
+		opt.PasswordCost = bcrypt.MinCost
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "copydesk.db"), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// mustUser adds a user and returns a context acting as them.
+func mustUser(t testing.TB, s *store.Store, username string, role newsroom.Role) (context.Context, *newsroom.User) {
+	t.Helper()
+	u, err := s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: username, Name: username, Role: role, Password: "pw-" + username})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newsroom.WithUser(context.Background(), u), u
+}
+
+func wantCode(t testing.TB, err error, code string) {
+	t.Helper()
+	if got := newsroom.ErrorCode(err); got != code {
+		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+}
+
+func TestMigrate(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "m.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	applied, err := s.Migrate(context.Background())
+	if err != nil || len(applied) == 0 || applied[0] != "00001_init.sql" {
+		t.Fatalf("first Migrate = %v, %v", applied, err)
+	}
+	again, err := s.Migrate(context.Background())
+	if err != nil || len(again) != 0 {
+		t.Fatalf("second Migrate = %v, %v; want nothing applied", again, err)
+	}
+	var fk, journal string
+	db := s.DB()
+	if err := db.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != "1" {
+		t.Errorf("foreign_keys = %q, %v", fk, err)
+	}
+	if err := db.QueryRow("PRAGMA journal_mode").Scan(&journal); err != nil || journal != "wal" {
+		t.Errorf("journal_mode = %q, %v", journal, err)
+	}
+}
+
+func TestUsers(t *testing.T) {
+	now := time.Date(2025, 5, 7, 10, 0, 0, 0, time.UTC)
+	s := mustOpen(t, store.Options{Now: func() time.Time { return now }, TokenTTL: time.Hour})
+	op := store.AsOperator(context.Background())
+	t.Run("CreateAndLogin", func(t *testing.T) {
+		u, err := s.CreateUser(op, store.NewUser{Username: "sarah", Name: "Sarah Johnson", Role: newsroom.RoleWriter, Password: "s3cret"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, got, err := s.Login(context.Background(), "sarah", "s3cret")
+		if err != nil || got.ID != u.ID || len(token) < 40 {
+			t.Fatalf("Login = %q, %+v, %v", token, got, err)
+		}
+		byToken, err := s.UserByToken(context.Background(), token)
+		if err != nil || byToken.Username != "sarah" {
+			t.Fatalf("UserByToken = %+v, %v", byToken, err)
+		}
+		now = now.Add(2 * time.Hour)
+		_, err = s.UserByToken(context.Background(), token)
+		wantCode(t, err, newsroom.EUNAUTHORIZED)
+	})
+	errs := []struct {
+		name string
+		nu   store.NewUser
+		code string
+	}{
+		{"Duplicate", store.NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "x"}, newsroom.ECONFLICT},
+		{"BadRole", store.NewUser{Username: "bob", Role: "chief", Password: "x"}, newsroom.EINVALID},
+		{"EmptyPassword", store.NewUser{Username: "bob", Role: newsroom.RoleWriter, Password: " "}, newsroom.EINVALID},
+		{"BadUsername", store.NewUser{Username: "bob smith", Role: newsroom.RoleWriter, Password: "x"}, newsroom.EINVALID},
+		{"EmptyUsername", store.NewUser{Username: "", Role: newsroom.RoleWriter, Password: "x"}, newsroom.EINVALID},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.CreateUser(op, tt.nu)
+			wantCode(t, err, tt.code)
+		})
+	}
+	t.Run("WrongPassword", func(t *testing.T) {
+		_, _, err := s.Login(context.Background(), "sarah", "nope")
+		wantCode(t, err, newsroom.EUNAUTHORIZED)
+		_, _, err = s.Login(context.Background(), "nobody", "nope")
+		wantCode(t, err, newsroom.EUNAUTHORIZED)
+	})
+	t.Run("OnlyAdminsManageUsers", func(t *testing.T) {
+		ctx, _ := mustUser(t, s, "ed", newsroom.RoleEditor)
+		_, err := s.CreateUser(ctx, store.NewUser{Username: "eve", Role: newsroom.RoleAdmin, Password: "x"})
+		wantCode(t, err, newsroom.EFORBIDDEN)
+		_, err = s.CreateUser(context.Background(), store.NewUser{Username: "eve", Role: newsroom.RoleAdmin, Password: "x"})
+		wantCode(t, err, newsroom.EUNAUTHORIZED)
+		admin, _ := mustUser(t, s, "root", newsroom.RoleAdmin)
+		if _, err := s.CreateUser(admin, store.NewUser{Username: "eve", Role: newsroom.RoleWriter, Password: "x"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type userRow struct {
+	ID           int64
+	Username     string
+	Name         string
+	Role         string
+	PasswordHash string
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func (r userRow) user() *newsroom.User {
+	return &newsroom.User{ID: r.ID, Username: r.Username, Name: r.Name, Role: newsroom.Role(r.Role), Disabled: r.Disabled, CreatedAt: r.CreatedAt}
+}
+
+type tokenRow struct {
+	ID        int64
+	UserID    int64
+	Hash      string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+func (tokenRow) TableName() string { return "tokens" }
+
+type operatorKey struct{}
+
+// AsOperator marks ctx as coming from the machine's operator (the copydesk command line), who
+// may manage users without signing in.
+func AsOperator(ctx context.Context) context.Context {
+	return context.WithValue(ctx, operatorKey{}, true)
+}
+
+// NewUser is what it takes to add a user.
+type NewUser struct {
+	Username string
+	Name     string
+	Role     newsroom.Role
+	Password string
+}
+
+// CreateUser adds a user. The caller must be the operator or a user allowed to manage users.
+func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, error) {
+	if op, _ := ctx.Value(operatorKey{}).(bool); !op {
+		u, err := actor(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
+			return nil, err
+		}
+	}
+	nu.Username = strings.TrimSpace(nu.Username)
+	if err := validUsername(nu.Username); err != nil {
+		return nil, err
+	}
+	if err := newsroom.CheckString("name", nu.Name, 200); err != nil {
+		return nil, err
+	}
+	if _, err := newsroom.ParseRole(string(nu.Role)); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(nu.Password) == "" {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "password must not be empty")
+	}
+	if len(nu.Password) > 72 {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "password is longer than 72 bytes")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(nu.Password), s.cost)
+	if err != nil {
+		return nil, internal("hash password", err)
+	}
+	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&userRow{}).Where("username = ?", row.Username).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken", row.Username)
+		}
+		return tx.Create(&row).Error
+	})
+	if err != nil {
+		return nil, internal("create user", err)
+	}
+	return row.user(), nil
+}
+
+func validUsername(name string) error {
+	if name == "" {
+		return newsroom.Errorf(newsroom.EINVALID, "username must not be empty")
+	}
+	if len(name) > 64 {
+		return newsroom.Errorf(newsroom.EINVALID, "username is longer than 64 characters")
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return newsroom.Errorf(newsroom.EINVALID, "username %q may hold only letters, digits, '.', '_' and '-'", name)
+		}
+	}
+	return nil
+}
+
+// CountUsers returns how many users exist, so the demo knows whether the database is empty.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.r.WithContext(ctx).Model(&userRow{}).Count(&n).Error
+	return n, internal("count users", err)
+}
+
+// dummyHash is compared against when the username is unknown, so that a failed sign-in takes
+// as long whether or not the user exists.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), bcrypt.DefaultCost)
+
+// Login checks a username and password and returns a new API token for the user.
+func (s *Store) Login(ctx context.Context, username, password string) (string, *newsroom.User, error) {
+	var row userRow
+	err := s.r.WithContext(ctx).Where("username = ?", username).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return "", nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
+	} else if err != nil {
+		return "", nil, internal("find user", err)
+	}
+	if bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
+		return "", nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
+	}
+	token, err := randomToken()
+	if err != nil {
+		return "", nil, internal("make token", err)
+	}
+	now := s.clock()
+	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, ExpiresAt: now.Add(s.ttl)}
+	if err := s.w.WithContext(ctx).Create(&t).Error; err != nil {
+		return "", nil, internal("store token", err)
+	}
+	return token, row.user(), nil
+}
+
+// UserByToken returns the user an API token belongs to, if it is known, unexpired, and the
+// user is not disabled.
+func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, error) {
+	var row userRow
+	err := s.r.WithContext(ctx).
+		Joins("JOIN tokens ON tokens.user_id = users.id").
+		Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hashToken(token), s.clock(), false).
+		Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "invalid or expired token")
+	}
+	if err != nil {
+		return nil, internal("find token", err)
+	}
+	return row.user(), nil
+}
+
+func randomToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// hashToken is how tokens are stored: a leaked table holds no usable token.
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
