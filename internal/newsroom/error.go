@@ -9,14 +9,14 @@ import (
 
 // Error codes name the kind of a failure. The server maps each to exactly one HTTP status.
 const (
-	EMALFORMED    = "malformed"     // the request itself could not be read (bad JSON, wrong types)
-	EUNAUTHORIZED = "unauthorized"  // no valid credentials
-	EFORBIDDEN    = "forbidden"     // authenticated, but not allowed
-	ENOTFOUND     = "not_found"     // no such thing, or not visible to the caller
-	ECONFLICT     = "conflict"      // the request fights the current state (stage, version, gate)
-	ETOOLARGE     = "too_large"     // the request body is over the limit
-	EINVALID      = "invalid"       // well-formed but unacceptable values
-	EINTERNAL     = "internal"      // our fault; details are logged, never shown
+	EMALFORMED    = "malformed"    // the request itself could not be read (bad JSON, wrong types)
+	EUNAUTHORIZED = "unauthorized" // no valid credentials
+	EFORBIDDEN    = "forbidden"    // authenticated, but not allowed
+	ENOTFOUND     = "not_found"    // no such thing, or not visible to the caller
+	ECONFLICT     = "conflict"     // the request fights the current state (stage, version, gate)
+	ETOOLARGE     = "too_large"    // the request body is over the limit
+	EINVALID      = "invalid"      // well-formed but unacceptable values
+	EINTERNAL     = "internal"     // our fault; details are logged, never shown
 )
 
 // Error is an application error with a code, a message fit for the user, and optional details
