@@ -20,8 +20,10 @@ Usage:
   copydesk migrate [--db copydesk.db]                                    apply database migrations
   copydesk user add USERNAME --role ROLE [--name NAME] [--db …]          add a user (password on stdin)
   copydesk demo    [--db copydesk.db]                                    fill an empty database with a demo newsroom
+  copydesk import  FILE --author USERNAME [--db …]                       import a piece in the house text format
 
-Environment: COPYDESK_ADDR and COPYDESK_DB set the defaults of --addr and --db.
+Environment: COPYDESK_ADDR, COPYDESK_DB, COPYDESK_FOOTER_FILE and COPYDESK_BASE_URL set the
+defaults of --addr, --db, --footer-file and --base-url.
 Run "copydesk COMMAND --help" for a command's flags.
 `
 
@@ -45,7 +47,7 @@ func run(ctx context.Context, args []string, e env) int {
 		return 2
 	}
 	commands := map[string]func(context.Context, []string, env) error{
-		"serve": serveCmd, "migrate": migrateCmd, "user": userCmd, "demo": demoCmd,
+		"serve": serveCmd, "migrate": migrateCmd, "user": userCmd, "demo": demoCmd, "import": importCmd,
 	}
 	cmd, ok := commands[args[0]]
 	switch {

@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -17,13 +19,16 @@ import (
 // Main is the running application: the store and the HTTP server on a listener. Tests start it
 // on 127.0.0.1:0 with a temp database.
 type Main struct {
-	Addr       string
-	DBPath     string
-	PolicyDir  string
-	Logger     *slog.Logger
+	Addr      string
+	DBPath    string
+	PolicyDir string
+	Logger    *slog.Logger
+	// Site is the public site's name, base URL (empty: the listen address) and footer.
+	Site       publish.Site
 	store      *store.Store
 	httpServer *http.Server
 	listener   net.Listener
+	stop       context.CancelFunc
 }
 
 // Run opens and migrates the database, and starts serving in the background.
@@ -47,13 +52,19 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.listener, err = net.Listen("tcp", m.Addr); err != nil {
 		return err
 	}
-	srv := server.New(m.store, server.Config{Logger: m.Logger})
+	if m.Site.BaseURL == "" {
+		m.Site.BaseURL = m.URL()
+	}
+	srv := server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site})
 	m.httpServer = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := m.httpServer.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
 		}
 	}()
+	var loopCtx context.Context
+	loopCtx, m.stop = context.WithCancel(context.Background())
+	go releaseLoop(loopCtx, m, time.Second)
 	return nil
 }
 
@@ -66,6 +77,9 @@ func (m *Main) URL() string {
 // the database.
 func (m *Main) Close() error {
 	var errs []error
+	if m.stop != nil {
+		m.stop()
+	}
 	if m.httpServer != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -78,7 +92,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -88,7 +102,13 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	db := dbFlag(fs, e)
 	withDemo := fs.Bool("demo", false, "fill the database with a demo newsroom first, if it has no users yet")
 	policyDir := fs.String("policies", "", "directory with model.conf and policy.csv to use instead of the built-in policy")
+	footerFile := footerFlag(fs, e)
+	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
 	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	footer, err := loadFooter(*footerFile)
+	if err != nil {
 		return err
 	}
 	if *withDemo {
@@ -96,7 +116,8 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, Logger: slog.New(slog.NewJSONHandler(e.stderr, nil))}
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
+		Site: publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
 		return err

@@ -22,6 +22,7 @@ const (
 	DraftEdit             = "draft:edit"
 	DraftSetEditorComment = "draft:set_editor_comment"
 	DraftImport           = "draft:import"
+	ArticleCorrect        = "article:correct"
 	UserManage            = "user:manage"
 )
 

@@ -37,6 +37,10 @@ func TestPolicyMatrix(t *testing.T) {
 		authz.Transition(newsroom.ActionReopen):         {any: []newsroom.Role{E}},
 		authz.Transition(newsroom.ActionSpike):          {any: []newsroom.Role{E}},
 		authz.Transition(newsroom.ActionPublish):        {any: []newsroom.Role{E}},
+		authz.Transition(newsroom.ActionSchedule):       {any: []newsroom.Role{E}},
+		authz.Transition(newsroom.ActionUnschedule):     {any: []newsroom.Role{E}},
+		authz.Transition(newsroom.ActionRelease):        {},
+		authz.ArticleCorrect:                            {any: []newsroom.Role{E}},
 	}
 	for _, act := range newsroom.Actions {
 		if _, ok := table[authz.Transition(act)]; !ok {

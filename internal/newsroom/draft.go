@@ -7,18 +7,24 @@ import (
 
 // Draft is a piece in the workflow, with the text of its latest revision.
 type Draft struct {
-	ID            int64     `json:"id"`
-	Title         string    `json:"title"`
-	Byline        string    `json:"byline"`
-	Brief         string    `json:"brief"`
-	Body          string    `json:"body"`
-	Topics        []string  `json:"topics"`
-	EditorComment string    `json:"editor_comment"`
-	Stage         Stage     `json:"stage"`
-	Version       int       `json:"version"`
-	Writer        Person    `json:"writer"`
-	CreatedAt     time.Time `json:"created_at"`
-	UpdatedAt     time.Time `json:"updated_at"`
+	ID            int64    `json:"id"`
+	Title         string   `json:"title"`
+	Byline        string   `json:"byline"`
+	Brief         string   `json:"brief"`
+	Body          string   `json:"body"`
+	Topics        []string `json:"topics"`
+	EditorComment string   `json:"editor_comment"`
+	Stage         Stage    `json:"stage"`
+	Version       int      `json:"version"`
+	Writer        Person   `json:"writer"`
+	// Date is the date an imported piece carried (YYYY-MM-DD), empty otherwise.
+	Date string `json:"date,omitempty"`
+	// ScheduledAt is when a scheduled draft goes public.
+	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
+	// QuoteProblems lists quotation marks that never close.
+	QuoteProblems []QuoteProblem `json:"quote_problems"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
 }
 
 // Person names a user where a draft, revision or audit entry refers to one.
@@ -80,6 +86,7 @@ type AuditEntry struct {
 type History struct {
 	Revisions []Revision   `json:"revisions"`
 	Audit     []AuditEntry `json:"audit"`
+	Quotes    []QuoteEvent `json:"quotes"`
 }
 
 // DraftFilter selects drafts for a list. Cursor is the opaque value a previous page returned.
@@ -97,7 +104,7 @@ type DraftPage struct {
 }
 
 // factCheckerStages are the stages a fact-checker sees: fact_check and everything after it.
-var factCheckerStages = []Stage{StageFactCheck, StageEditing, StageApproved, StagePublished}
+var factCheckerStages = []Stage{StageFactCheck, StageEditing, StageApproved, StageScheduled, StagePublished}
 
 // VisibleStages returns the stages a role sees drafts in regardless of ownership, or nil when the
 // role sees every stage (editors, admins) or only its own drafts (writers; see CanSee).
@@ -155,4 +162,15 @@ func (u DraftUpdate) Apply(t Text) Text {
 		t.Topics = *u.Topics
 	}
 	return t
+}
+
+// Publication says where a draft went public (or will): its article's slug, the stage it is now
+// in (published or scheduled), when readers see it, and which snapshot it is (1 for the first
+// publication, more for corrections).
+type Publication struct {
+	DraftID     int64     `json:"draft_id"`
+	Slug        string    `json:"slug"`
+	Stage       Stage     `json:"stage"`
+	PublishedAt time.Time `json:"published_at"`
+	Number      int       `json:"number"`
 }

@@ -9,12 +9,13 @@ const (
 	StageFactCheck Stage = "fact_check"
 	StageEditing   Stage = "editing"
 	StageApproved  Stage = "approved"
+	StageScheduled Stage = "scheduled"
 	StagePublished Stage = "published"
 	StageSpiked    Stage = "spiked"
 )
 
 // Stages lists every stage in workflow order.
-var Stages = []Stage{StageDraft, StageFactCheck, StageEditing, StageApproved, StagePublished, StageSpiked}
+var Stages = []Stage{StageDraft, StageFactCheck, StageEditing, StageApproved, StageScheduled, StagePublished, StageSpiked}
 
 // ParseStage checks that s names a stage.
 func ParseStage(s string) (Stage, error) {
@@ -40,6 +41,9 @@ const (
 	ActionReopen         Action = "reopen"
 	ActionSpike          Action = "spike"
 	ActionPublish        Action = "publish"
+	ActionSchedule       Action = "schedule"
+	ActionUnschedule     Action = "unschedule"
+	ActionRelease        Action = "release"
 )
 
 // transition is one row of the workflow table: an action, the stages it may start from, where it
@@ -60,14 +64,18 @@ var workflow = map[Action]transition{
 	ActionRecheck:        {from: []Stage{StageEditing}, to: StageFactCheck},
 	ActionApprove:        {from: []Stage{StageEditing}, to: StageApproved},
 	ActionReopen:         {from: []Stage{StageApproved}, to: StageEditing},
-	ActionSpike:          {from: []Stage{StageDraft, StageFactCheck, StageEditing, StageApproved}, to: StageSpiked},
+	ActionSpike:          {from: []Stage{StageDraft, StageFactCheck, StageEditing, StageApproved, StageScheduled}, to: StageSpiked},
 	ActionPublish:        {from: []Stage{StageApproved}, to: StagePublished},
+	ActionSchedule:       {from: []Stage{StageApproved}, to: StageScheduled},
+	ActionUnschedule:     {from: []Stage{StageScheduled}, to: StageApproved},
+	// ActionRelease is the server's own: it makes a scheduled piece public when its time comes.
+	ActionRelease: {from: []Stage{StageScheduled}, to: StagePublished},
 }
 
 // Actions lists every workflow action in table order.
 var Actions = []Action{
 	ActionSubmit, ActionReturn, ActionClear, ActionRequestChanges, ActionRecheck,
-	ActionApprove, ActionReopen, ActionSpike, ActionPublish,
+	ActionApprove, ActionReopen, ActionSpike, ActionPublish, ActionSchedule, ActionUnschedule, ActionRelease,
 }
 
 // ParseAction checks that s names a workflow action.

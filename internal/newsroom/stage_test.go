@@ -28,8 +28,12 @@ func TestNext(t *testing.T) {
 			newsroom.StageFactCheck: {to: newsroom.StageSpiked},
 			newsroom.StageEditing:   {to: newsroom.StageSpiked},
 			newsroom.StageApproved:  {to: newsroom.StageSpiked},
+			newsroom.StageScheduled: {to: newsroom.StageSpiked},
 		},
-		newsroom.ActionPublish: {newsroom.StageApproved: {to: newsroom.StagePublished}},
+		newsroom.ActionPublish:    {newsroom.StageApproved: {to: newsroom.StagePublished}},
+		newsroom.ActionSchedule:   {newsroom.StageApproved: {to: newsroom.StageScheduled}},
+		newsroom.ActionUnschedule: {newsroom.StageScheduled: {to: newsroom.StageApproved}},
+		newsroom.ActionRelease:    {newsroom.StageScheduled: {to: newsroom.StagePublished}},
 	}
 	if len(table) != len(newsroom.Actions) {
 		t.Fatalf("table covers %d actions, the workflow has %d", len(table), len(newsroom.Actions))

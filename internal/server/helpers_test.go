@@ -57,8 +57,14 @@ func newTestApp(t testing.TB) *testApp {
 	return a
 }
 
-// do sends one request as actor ("" for anonymous) through the real router.
+// do sends one request as actor ("" for anonymous) through the real router, with a JSON body.
 func (a *testApp) do(actor, method, url, body string) *httptest.ResponseRecorder {
+	a.t.Helper()
+	return a.send(actor, method, url, "application/json", body, nil)
+}
+
+// send sends one request with any content type and extra headers.
+func (a *testApp) send(actor, method, url, contentType, body string, header http.Header) *httptest.ResponseRecorder {
 	a.t.Helper()
 	var r io.Reader
 	if body != "" {
@@ -66,7 +72,10 @@ func (a *testApp) do(actor, method, url, body string) *httptest.ResponseRecorder
 	}
 	req := httptest.NewRequest(method, url, r)
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range header {
+		req.Header[k] = v
 	}
 	if actor != "" {
 		req.Header.Set("Authorization", "Bearer "+a.tokens[actor])

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -20,7 +21,19 @@ func TestRouteMatrix(t *testing.T) {
 		body string
 		want [6]int // anonymous, owner, other writer, factchecker, editor, admin
 	}
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	public := [6]int{404, 404, 404, 404, 404, 404} // the draft is not published: nobody sees it
 	table := map[string]row{
+		"GET /":                                     {"", [6]int{200, 200, 200, 200, 200, 200}},
+		"GET /feed.atom":                            {"", [6]int{200, 200, 200, 200, 200, 200}},
+		"GET /articles/:slug":                       {"", public},
+		"GET /briefs/:slug":                         {"", public},
+		"POST /api/v1/drafts/:id/publish":           {`{}`, [6]int{401, 403, 404, 404, 409, 403}},
+		"POST /api/v1/articles/:slug/corrections":   {`{"note":"n"}`, [6]int{401, 404, 404, 404, 404, 404}},
+		"POST /api/v1/import?author=writer":         {string(seed), [6]int{401, 403, 403, 403, 201, 201}},
 		"GET /healthz":                              {"", [6]int{200, 200, 200, 200, 200, 200}},
 		"POST /api/v1/login":                        {`{"username":"editor","password":"pw-editor"}`, [6]int{200, 200, 200, 200, 200, 200}},
 		"GET /api/v1/drafts":                        {"", [6]int{401, 200, 200, 200, 200, 200}},
@@ -37,6 +50,9 @@ func TestRouteMatrix(t *testing.T) {
 		if strings.HasSuffix(r.Path, "*") {
 			continue
 		}
+		if r.Path == "/api/v1/import" {
+			key += "?author=writer"
+		}
 		seen[key] = true
 		row, ok := table[key]
 		if !ok {
@@ -50,8 +66,12 @@ func TestRouteMatrix(t *testing.T) {
 			}
 			t.Run(key+"/"+name, func(t *testing.T) {
 				d := a.draft(newsroom.StageDraft)
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1").Replace(r.Path)
-				res := a.do(actor, r.Method, url, row.body)
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft").Replace(key[len(r.Method)+1:])
+				ctype := "application/json"
+				if r.Path == "/api/v1/import" {
+					ctype = "text/plain"
+				}
+				res := a.send(actor, r.Method, url, ctype, row.body, nil)
 				if res.Code != row.want[i] {
 					t.Fatalf("%s %s as %s = %d, want %d: %s", r.Method, url, name, res.Code, row.want[i], res.Body.String())
 				}

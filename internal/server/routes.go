@@ -5,6 +5,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/web"
 )
 
 // routes registers every route, in one place.
@@ -12,6 +15,12 @@ func (s *Server) routes() {
 	e := s.echo
 	e.Use(middleware.RequestID(), s.logRequests, s.recoverPanics, s.limitBody, s.authenticate)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.StaticFS("/static", echo.MustSubFS(web.FS, "static"))
+
+	e.GET("/", s.frontPage)
+	e.GET(publish.FeedPath, s.feed)
+	e.GET("/articles/:slug", s.article)
+	e.GET("/briefs/:slug", s.brief)
 
 	api := e.Group("/api/v1")
 	api.POST("/login", s.login)
@@ -22,4 +31,7 @@ func (s *Server) routes() {
 	api.POST("/drafts/:id/transitions", s.transition)
 	api.GET("/drafts/:id/history", s.history)
 	api.GET("/drafts/:id/revisions/:version", s.revision)
+	api.POST("/drafts/:id/publish", s.publishDraft)
+	api.POST("/articles/:slug/corrections", s.correctArticle)
+	api.POST("/import", s.importDraft)
 }

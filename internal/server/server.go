@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -17,6 +18,8 @@ type Config struct {
 	BodyLimit int64
 	// Logger receives one line per request and every internal error (default slog.Default()).
 	Logger *slog.Logger
+	// Site names the public site, its base URL and its footer for every published format.
+	Site publish.Site
 }
 
 // Server routes requests to the store.
@@ -34,6 +37,12 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.Site.Name == "" {
+		cfg.Site.Name = "Copydesk"
+	}
+	if cfg.Site.Footer == nil {
+		cfg.Site.Footer = publish.DefaultFooter
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

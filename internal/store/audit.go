@@ -66,8 +66,24 @@ func (s *Store) Transition(ctx context.Context, id int64, action newsroom.Action
 		if err != nil {
 			return err
 		}
+		switch action {
+		case newsroom.ActionPublish:
+			if _, err := s.publishTx(tx, u, v, time.Time{}); err != nil {
+				return err
+			}
+			v, err = findDraft(tx, u, id)
+			d = v.draft()
+			return err
+		case newsroom.ActionSchedule:
+			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
+		}
 		now := s.clock()
-		if err := tx.Model(&draftRow{}).Where("id = ?", id).Updates(map[string]any{"stage": to, "updated_at": now}).Error; err != nil {
+		changes := map[string]any{"stage": to, "updated_at": now}
+		if from == newsroom.StageScheduled {
+			changes["scheduled_at"], changes["scheduled_by"] = nil, nil
+			v.Row.ScheduledAt = nil
+		}
+		if err := tx.Model(&draftRow{}).Where("id = ?", id).Updates(changes).Error; err != nil {
 			return err
 		}
 		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {

@@ -22,6 +22,9 @@ type draftRow struct {
 	EditorComment string
 	Stage         string
 	Version       int
+	Dateline      string
+	ScheduledAt   *time.Time
+	ScheduledBy   *int64
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -44,7 +47,8 @@ func (v draftView) draft() *newsroom.Draft {
 	return &newsroom.Draft{
 		ID: r.ID, Title: r.Title, Byline: r.Byline, Brief: r.Brief, Body: r.Body, Topics: topics,
 		EditorComment: r.EditorComment, Stage: newsroom.Stage(r.Stage), Version: r.Version,
-		Writer:    newsroom.Person{ID: r.WriterID, Username: v.WriterUsername, Name: v.WriterName},
+		Writer: newsroom.Person{ID: r.WriterID, Username: v.WriterUsername, Name: v.WriterName},
+		Date:   r.Dateline, ScheduledAt: r.ScheduledAt,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 }
@@ -94,30 +98,31 @@ func (s *Store) CreateDraft(ctx context.Context, text newsroom.Text) (*newsroom.
 		return nil, err
 	}
 	text.EditorComment = ""
-	return s.createDraft(ctx, u, u.ID, text, "create")
+	return s.createDraft(ctx, u, u.ID, text, "", "create")
 }
 
 // createDraft writes a new draft for writerID, its first revision and its audit row together.
-func (s *Store) createDraft(ctx context.Context, u *newsroom.User, writerID int64, text newsroom.Text, action string) (*newsroom.Draft, error) {
+// actor is who does it: the writer, or whoever imports on their behalf.
+func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID int64, text newsroom.Text, dateline, action string) (*newsroom.Draft, error) {
 	text = text.Normalize()
 	if err := text.Validate(); err != nil {
 		return nil, err
 	}
 	now := s.clock()
-	row := draftRow{WriterID: writerID, Stage: string(newsroom.StageDraft), Version: 1, CreatedAt: now, UpdatedAt: now}
+	row := draftRow{WriterID: writerID, Stage: string(newsroom.StageDraft), Version: 1, Dateline: dateline, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)
 	var d *newsroom.Draft
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if err := insertRevision(tx, row.ID, 1, 0, u.ID, text, now); err != nil {
+		if err := insertRevision(tx, row.ID, 1, 0, actor.ID, text, now); err != nil {
 			return err
 		}
-		if err := insertAudit(tx, row.ID, u.ID, action, "", newsroom.StageDraft, "", now); err != nil {
+		if err := insertAudit(tx, row.ID, actor.ID, action, "", newsroom.StageDraft, "", now); err != nil {
 			return err
 		}
-		v, err := findDraft(tx, u, row.ID)
+		v, err := findDraft(tx, actor, row.ID)
 		if v != nil {
 			d = v.draft()
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -18,7 +19,11 @@ type newsroomFixture struct {
 }
 
 func newNewsroom(t testing.TB) *newsroomFixture {
-	s := mustOpen(t, store.Options{})
+	return newNewsroomAt(t, store.Options{})
+}
+
+func newNewsroomAt(t testing.TB, opt store.Options) *newsroomFixture {
+	s := mustOpen(t, opt)
 	f := &newsroomFixture{s: s}
 	f.writer, _ = mustUser(t, s, "sarah", newsroom.RoleWriter)
 	f.other, _ = mustUser(t, s, "otto", newsroom.RoleWriter)
@@ -39,6 +44,13 @@ func (f *newsroomFixture) draftIn(t testing.TB, stage newsroom.Stage) *newsroom.
 	if err != nil {
 		t.Fatal(err)
 	}
+	return f.walk(t, d, stage)
+}
+
+// walk takes draft d from stage draft to stage.
+func (f *newsroomFixture) walk(t testing.TB, d *newsroom.Draft, stage newsroom.Stage) *newsroom.Draft {
+	t.Helper()
+	var err error
 	steps := map[newsroom.Stage][]struct {
 		ctx    context.Context
 		action newsroom.Action
@@ -47,12 +59,19 @@ func (f *newsroomFixture) draftIn(t testing.TB, stage newsroom.Stage) *newsroom.
 		newsroom.StageEditing:   {{f.writer, newsroom.ActionSubmit}, {f.checker, newsroom.ActionClear}},
 		newsroom.StageApproved:  {{f.writer, newsroom.ActionSubmit}, {f.checker, newsroom.ActionClear}, {f.editor, newsroom.ActionApprove}},
 		newsroom.StagePublished: {{f.writer, newsroom.ActionSubmit}, {f.checker, newsroom.ActionClear}, {f.editor, newsroom.ActionApprove}, {f.editor, newsroom.ActionPublish}},
+		newsroom.StageScheduled: {{f.writer, newsroom.ActionSubmit}, {f.checker, newsroom.ActionClear}, {f.editor, newsroom.ActionApprove}},
 		newsroom.StageSpiked:    {{f.editor, newsroom.ActionSpike}},
 	}
 	for _, st := range steps[stage] {
 		if d, err = f.s.Transition(st.ctx, d.ID, st.action, "walking"); err != nil {
 			t.Fatalf("walk to %s: %s: %v", stage, st.action, err)
 		}
+	}
+	if stage == newsroom.StageScheduled {
+		if _, err := f.s.Publish(f.editor, d.ID, time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		d, _ = f.s.GetDraft(f.editor, d.ID)
 	}
 	if d.Stage != stage {
 		t.Fatalf("walked to %s, want %s", d.Stage, stage)
@@ -242,6 +261,8 @@ func TestTransitionMatrix(t *testing.T) {
 						wantCode = newsroom.EFORBIDDEN
 					case !newsroom.Allowed(stage, action):
 						wantCode = newsroom.ECONFLICT
+					case action == newsroom.ActionSchedule:
+						wantCode = newsroom.EINVALID // scheduling needs a time: Publish takes it
 					}
 					got, err := f.s.Transition(a.ctx, d.ID, action, "because")
 					if code := newsroom.ErrorCode(err); code != wantCode {

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// footerFlag adds --footer-file, defaulting to $COPYDESK_FOOTER_FILE; empty means the built-in
+// footer.
+func footerFlag(fs *flag.FlagSet, e env) *string {
+	return fs.String("footer-file", e.getenv("COPYDESK_FOOTER_FILE"), "file whose lines are the site footer of every published piece (env COPYDESK_FOOTER_FILE; default: the house footer)")
+}
+
+// loadFooter reads the footer lines from path, or returns the house footer when path is empty.
+func loadFooter(path string) ([]string, error) {
+	if path == "" {
+		return publish.DefaultFooter, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("footer: %w", err)
+	}
+	text := strings.TrimRight(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	if text == "" {
+		return []string{}, nil
+	}
+	return strings.Split(text, "\n"), nil
+}
+
+func importCmd(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "import", "import FILE --author USERNAME [--db FILE] [--footer-file FILE]",
+		"Creates a draft, owned by the writer USERNAME, from a piece in the house text format, and prints it as JSON.\nA file not in the house format is refused with the line and what was expected; nothing is imported.")
+	author := fs.String("author", "", "username of the writer who will own the draft")
+	db := dbFlag(fs, e)
+	footerFile := footerFlag(fs, e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *author == "" {
+		return fmt.Errorf("usage: copydesk import FILE --author USERNAME")
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return err
+	}
+	footer, err := loadFooter(*footerFile)
+	if err != nil {
+		return err
+	}
+	st, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	d, err := st.Import(store.AsOperator(ctx), *author, data, footer)
+	if err != nil {
+		return fmt.Errorf("%s: %s", pos[0], message(err))
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(d)
+}
+
+// releaseLoop publishes scheduled pieces when their time comes, checking every interval until
+// ctx ends.
+func releaseLoop(ctx context.Context, m *Main, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := m.store.ReleaseDue(ctx); err != nil && ctx.Err() == nil {
+				m.Logger.Error("releasing scheduled pieces", "err", err)
+			} else if n > 0 {
+				m.Logger.Info("released scheduled pieces", "count", n)
+			}
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package newsroom
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// QuoteStatus is where a quotation stands with the fact-checkers.
+type QuoteStatus string
+
+// The statuses of a quote. Every quote starts unchecked.
+const (
+	QuoteUnchecked    QuoteStatus = "unchecked"
+	QuoteVerified     QuoteStatus = "verified"
+	QuoteDisputed     QuoteStatus = "disputed"
+	QuoteUnverifiable QuoteStatus = "unverifiable"
+)
+
+// Quote is one entry of a draft's quote ledger. Start and End count code points in the field's
+// text (paragraphs joined with "\n"), from the opening mark to just after the closing one.
+type Quote struct {
+	ID        int64       `json:"id"`
+	Field     string      `json:"field"`
+	Text      string      `json:"text"`
+	Speaker   string      `json:"speaker"`
+	Paragraph int         `json:"paragraph"`
+	Start     int         `json:"start"`
+	End       int         `json:"end"`
+	Status    QuoteStatus `json:"status"`
+	Note      string      `json:"note"`
+	Source    string      `json:"source"`
+	CheckedBy *Person     `json:"checked_by"`
+	CheckedAt *time.Time  `json:"checked_at"`
+	Waiver    *Waiver     `json:"waiver,omitempty"`
+}
+
+// Waiver records an editor's decision to publish despite a disputed quote.
+type Waiver struct {
+	Note string    `json:"note"`
+	By   Person    `json:"by"`
+	At   time.Time `json:"at"`
+}
+
+// QuoteProblem is a quotation mark in a draft that never closes.
+type QuoteProblem struct {
+	Field     string `json:"field"`
+	Paragraph int    `json:"paragraph"`
+	Position  int    `json:"position"`
+	Message   string `json:"message"`
+}
+
+// QuoteEvent is one change in a quote's history.
+type QuoteEvent struct {
+	QuoteID int64       `json:"quote_id"`
+	Version int         `json:"version"`
+	Event   string      `json:"event"`
+	Text    string      `json:"text"`
+	Status  QuoteStatus `json:"status"`
+	Note    string      `json:"note"`
+	Source  string      `json:"source"`
+	Actor   *Person     `json:"actor"`
+	At      time.Time   `json:"at"`
+}
+
+// QuoteCheck is a fact-checker's verdict on a quote.
+type QuoteCheck struct {
+	Status QuoteStatus `json:"status"`
+	Note   string      `json:"note"`
+	Source string      `json:"source"`
+}
+
+// Validate checks the verdict: a known status, and a note for disputed and unverifiable ones.
+func (c QuoteCheck) Validate() error {
+	switch c.Status {
+	case QuoteVerified:
+	case QuoteDisputed, QuoteUnverifiable:
+		if isBlank(c.Note) {
+			return Errorf(EINVALID, "a %s quote needs a note saying why", c.Status)
+		}
+	default:
+		return Errorf(EINVALID, "status must be verified, disputed or unverifiable, not %q", c.Status)
+	}
+	if err := CheckString("note", c.Note, MaxNote); err != nil {
+		return err
+	}
+	return CheckString("source", c.Source, MaxNote)
+}
+
+// QuoteCheckStage reports whether a role may check quotes on a draft in stage: fact-checkers
+// while it is with them, editors until it is published.
+func QuoteCheckStage(r Role, s Stage) bool {
+	switch r {
+	case RoleFactChecker:
+		return s == StageFactCheck
+	case RoleEditor:
+		return s == StageFactCheck || s == StageEditing || s == StageApproved
+	}
+	return false
+}
+
+// QuoteGate returns the error that stops action while quotes hold it back, or nil. Clearing a
+// draft out of fact-checking needs every quote checked; approving and publishing also refuse a
+// disputed quote unless an editor waived it.
+func QuoteGate(action Action, quotes []Quote) error {
+	var blocking []Quote
+	for _, q := range quotes {
+		switch {
+		case q.Status == QuoteUnchecked && (action == ActionClear || action == ActionApprove || action == ActionPublish || action == ActionSchedule):
+			blocking = append(blocking, q)
+		case q.Status == QuoteDisputed && q.Waiver == nil && (action == ActionApprove || action == ActionPublish || action == ActionSchedule):
+			blocking = append(blocking, q)
+		}
+	}
+	if len(blocking) == 0 {
+		return nil
+	}
+	parts := make([]string, len(blocking))
+	ids := make([]int64, len(blocking))
+	for i, q := range blocking {
+		parts[i] = fmt.Sprintf("#%d %q (%s)", q.ID, ellipsis(q.Text, 60), q.Status)
+		ids[i] = q.ID
+	}
+	return Errorf(ECONFLICT, "cannot %s: %d quote(s) not cleared: %s", action, len(blocking), strings.Join(parts, "; ")).With("quotes", ids)
+}
+
+func ellipsis(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

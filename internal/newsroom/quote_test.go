@@ -1,0 +1,83 @@
+package newsroom_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func TestQuoteCheckValidate(t *testing.T) {
+	tests := []struct {
+		check newsroom.QuoteCheck
+		ok    bool
+	}{
+		{newsroom.QuoteCheck{Status: newsroom.QuoteVerified}, true},
+		{newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "tape, 00:14:02"}, true},
+		{newsroom.QuoteCheck{Status: newsroom.QuoteDisputed}, false},
+		{newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "Not on the tape."}, true},
+		{newsroom.QuoteCheck{Status: newsroom.QuoteUnverifiable, Note: " "}, false},
+		{newsroom.QuoteCheck{Status: newsroom.QuoteUnverifiable, Note: "Source unreachable."}, true},
+		{newsroom.QuoteCheck{Status: newsroom.QuoteUnchecked}, false},
+		{newsroom.QuoteCheck{Status: "fine"}, false},
+	}
+	for _, tt := range tests {
+		if err := tt.check.Validate(); (err == nil) != tt.ok {
+			t.Errorf("Validate(%+v) = %v, want ok=%v", tt.check, err, tt.ok)
+		}
+	}
+}
+
+func TestQuoteCheckStage(t *testing.T) {
+	for _, role := range newsroom.Roles {
+		for _, stage := range newsroom.Stages {
+			want := role == newsroom.RoleFactChecker && stage == newsroom.StageFactCheck ||
+				role == newsroom.RoleEditor && (stage == newsroom.StageFactCheck || stage == newsroom.StageEditing || stage == newsroom.StageApproved)
+			if got := newsroom.QuoteCheckStage(role, stage); got != want {
+				t.Errorf("QuoteCheckStage(%s, %s) = %v, want %v", role, stage, got, want)
+			}
+		}
+	}
+}
+
+func TestQuoteGate(t *testing.T) {
+	q := func(id int64, st newsroom.QuoteStatus, waived bool) newsroom.Quote {
+		x := newsroom.Quote{ID: id, Text: "Our territory is inalienable.", Status: st}
+		if waived {
+			x.Waiver = &newsroom.Waiver{Note: "on the record elsewhere"}
+		}
+		return x
+	}
+	unchecked, verified := q(1, newsroom.QuoteUnchecked, false), q(2, newsroom.QuoteVerified, false)
+	disputed, waived, unverifiable := q(3, newsroom.QuoteDisputed, false), q(4, newsroom.QuoteDisputed, true), q(5, newsroom.QuoteUnverifiable, false)
+	tests := []struct {
+		name    string
+		action  newsroom.Action
+		quotes  []newsroom.Quote
+		blocked string
+	}{
+		{"ClearAllChecked", newsroom.ActionClear, []newsroom.Quote{verified, disputed, unverifiable}, ""},
+		{"ClearUnchecked", newsroom.ActionClear, []newsroom.Quote{verified, unchecked}, "#1"},
+		{"ApproveDisputed", newsroom.ActionApprove, []newsroom.Quote{verified, disputed}, "#3"},
+		{"ApproveWaived", newsroom.ActionApprove, []newsroom.Quote{verified, waived, unverifiable}, ""},
+		{"ApproveUnchecked", newsroom.ActionApprove, []newsroom.Quote{unchecked}, "#1"},
+		{"PublishDisputed", newsroom.ActionPublish, []newsroom.Quote{disputed, unchecked}, "#3"},
+		{"ScheduleDisputed", newsroom.ActionSchedule, []newsroom.Quote{disputed}, "#3"},
+		{"SubmitIgnoresQuotes", newsroom.ActionSubmit, []newsroom.Quote{unchecked, disputed}, ""},
+		{"NoQuotes", newsroom.ActionPublish, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.QuoteGate(tt.action, tt.quotes)
+			if tt.blocked == "" {
+				if err != nil {
+					t.Fatalf("QuoteGate = %v, want nil", err)
+				}
+				return
+			}
+			if newsroom.ErrorCode(err) != newsroom.ECONFLICT || !strings.Contains(newsroom.ErrorMessage(err), tt.blocked) {
+				t.Fatalf("QuoteGate = %v, want a conflict naming %s", err, tt.blocked)
+			}
+		})
+	}
+}

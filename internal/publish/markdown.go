@@ -1,0 +1,72 @@
+package publish
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// Markdown renders the article as CommonMark: the title as a level-one heading, the byline and
+// date, then "Brief", "Topics", "Editor's Comments" and, when there are any, "Corrections" as
+// level-two headings like the house format's, and the footer after a rule. Text is escaped so
+// that it reads as written: no "*" turns into emphasis and no "<script>" into raw HTML.
+func Markdown(site Site, a Article) []byte {
+	var b bytes.Buffer
+	para := func(s string) {
+		b.WriteString(s)
+		b.WriteString("\n\n")
+	}
+	para("# " + mdEscape(a.Title))
+	para(mdEscape(a.Byline))
+	para(site.day(a.firstPublished()))
+	para("## " + headingBrief)
+	para(mdEscape(a.Brief))
+	for _, p := range a.Body {
+		para(mdEscape(p))
+	}
+	para("## " + headingTopics)
+	for _, t := range a.Topics {
+		b.WriteString("- " + mdEscape(t) + "\n")
+	}
+	if len(a.Topics) > 0 {
+		b.WriteString("\n")
+	}
+	para("## " + headingComment)
+	if a.EditorComment != "" {
+		para(mdEscape(a.EditorComment))
+	}
+	if len(a.Corrections) > 0 {
+		para("## " + headingCorrections)
+		for _, c := range a.Corrections {
+			b.WriteString("- " + mdEscape(site.correction(c)) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if len(site.Footer) > 0 {
+		para("---")
+		for _, f := range site.Footer {
+			para(mdEscape(f))
+		}
+	}
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
+}
+
+// mdInline escapes the characters that start inline Markdown anywhere in a line: emphasis,
+// code, links, raw HTML, entities, strikethrough and tables.
+var mdInline = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `&`, `\&`, `~`, `\~`, `|`, `\|`,
+)
+
+// mdBlockStart matches what would open a block at the start of a line: a heading, a list item,
+// an ordered list item or a thematic break.
+var mdBlockStart = regexp.MustCompile(`^([#+=-]|\d+[.)])`)
+
+// mdEscape makes one line of text literal Markdown. It trims the line because leading spaces
+// are insignificant in a Markdown paragraph, except four of them, which would start a code block.
+func mdEscape(s string) string {
+	s = mdInline.Replace(strings.TrimSpace(oneLine(s)))
+	return mdBlockStart.ReplaceAllStringFunc(s, func(m string) string {
+		return m[:len(m)-1] + `\` + m[len(m)-1:]
+	})
+}

@@ -1,0 +1,116 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// ninjsSchema compiles testdata/ninjs-schema_2.1.json, a copy of ../shared/schemas/, with format
+// assertions on so that "uri" and "date-time" values are checked too.
+func ninjsSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open("testdata/ninjs-schema_2.1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	const id = "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
+	if err := c.AddResource(id, doc); err != nil {
+		t.Fatal(err)
+	}
+	// The schema refers to GeoJSON's for places, which Copydesk never emits; an open stand-in
+	// keeps the test from fetching it over the network.
+	if err := c.AddResource("https://geojson.org/schema/GeoJSON.json", map[string]any{}); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func TestNinJSValidates(t *testing.T) {
+	sch := ninjsSchema(t)
+	_, seed := mustSeed(t)
+	bare := Article{Slug: "bare", Title: "Bare", Body: []string{"One."}, PublishedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)}
+	for name, a := range map[string]Article{
+		"Seed":      articleOf(seed),
+		"Corrected": correctedArticle(),
+		"Bare":      bare,
+		"Script":    scriptArticle(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, err := NinJS(Site{Name: "Copydesk", BaseURL: "http://127.0.0.1:8080"}, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sch.Validate(inst); err != nil {
+				t.Errorf("ninjs output does not validate: %v", err)
+			}
+		})
+	}
+	t.Run("SchemaRejects", func(t *testing.T) {
+		// SchemaRejects shows the validation has teeth: ninjs 3's "bylines" is not 2.1.
+		var doc map[string]any
+		if err := json.Unmarshal(must(NinJS(testSite, correctedArticle())), &doc); err != nil {
+			t.Fatal(err)
+		}
+		doc["bylines"] = []any{map[string]any{"byline": "Ana Pérez"}}
+		if err := sch.Validate(doc); err == nil {
+			t.Error("a ninjs document with an unknown property validated")
+		}
+		delete(doc, "bylines")
+		doc["versioncreated"] = "May 9, 2025"
+		if err := sch.Validate(doc); err == nil {
+			t.Error("a ninjs document with a malformed date-time validated")
+		}
+	})
+}
+
+func TestNinJSFields(t *testing.T) {
+	var doc struct {
+		URI, Type, PubStatus, Language, By, FirstCreated, VersionCreated string
+		Headlines, Descriptions, Bodies                                  []struct{ Role, Value string }
+		Subjects                                                         []struct{ Name string }
+	}
+	if err := json.Unmarshal(must(NinJS(testSite, correctedArticle())), &doc); err != nil {
+		t.Fatal(err)
+	}
+	a := correctedArticle()
+	if doc.URI != URLs(testSite, a.Slug)["html"] || doc.Type != "text" || doc.PubStatus != "usable" || doc.Language != "en" || doc.By != a.Byline {
+		t.Errorf("uri, type, pubstatus, language, by = %q, %q, %q, %q, %q", doc.URI, doc.Type, doc.PubStatus, doc.Language, doc.By)
+	}
+	if doc.FirstCreated != "2025-05-07T09:15:00Z" || doc.VersionCreated != "2025-05-09T14:30:00Z" {
+		t.Errorf("firstcreated, versioncreated = %q, %q", doc.FirstCreated, doc.VersionCreated)
+	}
+	if len(doc.Headlines) != 1 || doc.Headlines[0].Value != a.Title {
+		t.Errorf("headlines = %+v", doc.Headlines)
+	}
+	if len(doc.Descriptions) != 3 || doc.Descriptions[0].Role != "summary" || doc.Descriptions[0].Value != a.Brief ||
+		doc.Descriptions[1].Role != "correction" || doc.Descriptions[1].Value != "May 9, 2025: "+a.Corrections[0].Note {
+		t.Errorf("descriptions = %+v", doc.Descriptions)
+	}
+	if len(doc.Bodies) != 2 || doc.Bodies[0].Value != a.Body[0]+"\n\n"+a.Body[1]+"\n\n"+a.Body[2] || doc.Bodies[1].Value != a.EditorComment {
+		t.Errorf("bodies = %+v", doc.Bodies)
+	}
+	if len(doc.Subjects) != 3 || doc.Subjects[2].Name != "Urban Life" {
+		t.Errorf("subjects = %+v", doc.Subjects)
+	}
+}

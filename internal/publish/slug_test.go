@@ -1,0 +1,83 @@
+package publish
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	long := strings.Repeat("Newsroom ", 20) // 20 words of 8 letters: 179 characters as a slug
+	for _, tc := range []struct{ name, title, want string }{
+		{"Seed", "Mexico’s Sheinbaum Rejects Trump’s Troop Offer to Battle Drug Cartels", "mexicos-sheinbaum-rejects-trumps-troop-offer-to-battle-drug-cartels"},
+		{"Accents", "Café Müller’s Crème Brûlée in São Paulo", "cafe-mullers-creme-brulee-in-sao-paulo"},
+		{"LettersWithoutDecomposition", "Straße, Æsop, Łódź and Øresund", "strasse-aesop-lodz-and-oresund"},
+		{"ASCIIApostrophe", "Don't Stop", "dont-stop"},
+		{"QuotedWord", "Cartels as ‘terrorists’", "cartels-as-terrorists"},
+		{"Punctuation", "U.S.-Mexico: Talks — “Robust”?! (2025)", "u-s-mexico-talks-robust-2025"},
+		{"Digits", "7 Cafés, 1.5 m of Sidewalk", "7-cafes-1-5-m-of-sidewalk"},
+		{"CompatibilityForms", "Ｆｕｌｌ-width ﬁnance", "full-width-finance"},
+		{"SurroundingSpace", "  Leading and trailing  ", "leading-and-trailing"},
+		{"EmojiOnly", "🔥🔥🚀", "article"},
+		{"Empty", "", "article"},
+		{"NonLatinOnly", "Новости дня", "article"},
+		{"LongTitle", long, strings.TrimSuffix(strings.Repeat("newsroom-", 9), "-")}, // 80 characters
+		{"LongWord", strings.Repeat("a", 100), strings.Repeat("a", maxSlugLen)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Slug(tc.title); got != tc.want {
+				t.Errorf("Slug(%q) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestURLs(t *testing.T) {
+	site := Site{BaseURL: "http://127.0.0.1:8080/"}
+	want := map[string]string{
+		"html":     "http://127.0.0.1:8080/articles/a-b",
+		"text":     "http://127.0.0.1:8080/articles/a-b.txt",
+		"markdown": "http://127.0.0.1:8080/articles/a-b.md",
+		"ninjs":    "http://127.0.0.1:8080/articles/a-b.json",
+		"brief":    "http://127.0.0.1:8080/briefs/a-b.txt",
+	}
+	got := URLs(site, "a-b")
+	if len(got) != len(want) {
+		t.Errorf("URLs has %d entries, want %d", len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("URLs[%q] = %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	a := correctedArticle()
+	h := a.ContentHash()
+	if len(h) != 64 || strings.Trim(h, "0123456789abcdef") != "" {
+		t.Fatalf("ContentHash = %q, want 64 lowercase hex digits", h)
+	}
+	same := a
+	same.PublishedAt = a.PublishedAt.AddDate(0, 0, 1)
+	same.Slug, same.Hash = "other-slug", "stale"
+	if same.ContentHash() != h {
+		t.Error("ContentHash changed with the publication time, slug or stored hash; it covers the text only")
+	}
+	for name, change := range map[string]func(*Article){
+		"Title":          func(a *Article) { a.Title += "!" },
+		"Byline":         func(a *Article) { a.Byline = "" },
+		"Brief":          func(a *Article) { a.Brief += " " },
+		"EditorComment":  func(a *Article) { a.EditorComment = "" },
+		"Body":           func(a *Article) { a.Body = a.Body[:2] },
+		"BodyJoined":     func(a *Article) { a.Body = []string{a.Body[0] + a.Body[1], a.Body[2]} },
+		"TopicToBody":    func(a *Article) { a.Body, a.Topics = append(a.Body[:3:3], a.Topics[0]), a.Topics[1:] },
+		"CorrectionNote": func(a *Article) { a.Corrections = []Correction{a.Corrections[0]} },
+		"CorrectionDate": func(a *Article) { a.Corrections[1].At = a.Corrections[1].At.AddDate(0, 0, -1) },
+	} {
+		b := correctedArticle()
+		change(&b)
+		if b.ContentHash() == h {
+			t.Errorf("ContentHash ignores a change of %s", name)
+		}
+	}
+}

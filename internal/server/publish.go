@@ -1,0 +1,73 @@
+package server
+
+import (
+	"io"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+)
+
+// publication is the API's answer to a publish or a correction.
+type publication struct {
+	*newsroom.Publication
+	URLs map[string]string `json:"urls"`
+}
+
+func (s *Server) publishDraft(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		At *time.Time `json:"at"`
+	}
+	if c.Request().ContentLength != 0 {
+		if err := bindJSON(c, &in); err != nil {
+			return err
+		}
+	}
+	var at time.Time
+	if in.At != nil {
+		at = *in.At
+	}
+	pub, err := s.store.Publish(c.Request().Context(), id, at)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
+}
+
+func (s *Server) correctArticle(c echo.Context) error {
+	var in struct {
+		Body *string `json:"body"`
+		Note string  `json:"note"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	pub, err := s.store.Correct(c.Request().Context(), c.Param("slug"), in.Body, in.Note)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
+}
+
+func (s *Server) importDraft(c echo.Context) error {
+	if mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType)); mt != echo.MIMETextPlain {
+		return newsroom.Errorf(newsroom.EMALFORMED, "send the piece as text/plain in the house format")
+	}
+	data, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	d, err := s.store.Import(c.Request().Context(), c.QueryParam("author"), data, s.cfg.Site.Footer)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, d)
+}

@@ -1,0 +1,143 @@
+package server_test
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type pubResponse struct {
+	Slug        string            `json:"slug"`
+	Stage       string            `json:"stage"`
+	PublishedAt string            `json:"published_at"`
+	URLs        map[string]string `json:"urls"`
+}
+
+// importAndApprove imports text as "writer"'s draft and walks it to approved over the API.
+func importAndApprove(t *testing.T, a *testApp, text string) newsroom.Draft {
+	t.Helper()
+	res := a.send("editor", "POST", "/api/v1/import?author=writer", "text/plain; charset=utf-8", text, nil)
+	wantStatus(t, res, 201)
+	d := decode[newsroom.Draft](t, res)
+	for _, st := range []struct{ actor, action string }{{"writer", "submit"}, {"factchecker", "clear"}, {"editor", "approve"}} {
+		wantStatus(t, a.do(st.actor, "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"`+st.action+`"}`), 200)
+	}
+	return d
+}
+
+// TestSeedRoundTrip imports the house-format seed, takes it through the workflow, publishes it
+// on its date, and gets the same text back, byte for byte.
+func TestSeedRoundTrip(t *testing.T) {
+	a := newTestApp(t)
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := importAndApprove(t, a, string(seed))
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"2025-05-07T10:00:00Z"}`)
+	wantStatus(t, res, 200)
+	pub := decode[pubResponse](t, res)
+	if pub.Slug != "mexicos-sheinbaum-rejects-trumps-troop-offer-to-battle-drug-cartels" || pub.Stage != "published" ||
+		pub.PublishedAt != "2025-05-07T10:00:00Z" || !strings.HasSuffix(pub.URLs["text"], "/articles/"+pub.Slug+".txt") {
+		t.Fatalf("publish = %+v", pub)
+	}
+	res = a.do("", "GET", "/articles/"+pub.Slug+".txt", "")
+	wantStatus(t, res, 200)
+	if got := strings.TrimSuffix(res.Body.String(), "\n"); got != string(seed) {
+		t.Fatalf("round trip differs:\n%s\n---\n%s", got, seed)
+	}
+}
+
+func TestPublicOutputs(t *testing.T) {
+	a := newTestApp(t)
+	seed, _ := os.ReadFile("testdata/seed.txt")
+	d := importAndApprove(t, a, string(seed))
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), "")
+	wantStatus(t, res, 200)
+	slug := decode[pubResponse](t, res).Slug
+	formats := []struct {
+		url, contentType, contains string
+	}{
+		{"/articles/" + slug, "text/html", `"@type":"NewsArticle"`},
+		{"/articles/" + slug + ".md", "text/markdown", "# Mexico’s Sheinbaum"},
+		{"/articles/" + slug + ".json", "json", `"headlines"`},
+		{"/briefs/" + slug + ".txt", "text/plain", "/articles/" + slug},
+		{"/", "text/html", "/articles/" + slug},
+		{"/feed.atom", "application/atom+xml", "<feed"},
+	}
+	for _, f := range formats {
+		t.Run(f.url, func(t *testing.T) {
+			res := a.do("", "GET", f.url, "")
+			wantStatus(t, res, 200)
+			if ct := res.Header().Get("Content-Type"); !strings.Contains(ct, f.contentType) {
+				t.Fatalf("Content-Type = %q, want %q", ct, f.contentType)
+			}
+			if !strings.Contains(res.Body.String(), f.contains) {
+				t.Fatalf("body lacks %q:\n%s", f.contains, res.Body.String())
+			}
+			etag := res.Header().Get("ETag")
+			if etag == "" || !strings.Contains(res.Header().Get("Cache-Control"), "max-age") {
+				t.Fatalf("not cacheable: %v", res.Header())
+			}
+			again := a.send("", "GET", f.url, "", "", http.Header{"If-None-Match": {etag}})
+			wantStatus(t, again, http.StatusNotModified)
+		})
+	}
+	for _, u := range []string{"/articles/" + slug + ".pdf", "/briefs/" + slug, "/articles/no-such-piece", "/briefs/no-such-piece.txt"} {
+		wantStatus(t, a.do("", "GET", u, ""), 404)
+	}
+	res = a.do("", "GET", "/articles/"+slug+".json", "")
+	var ninjs map[string]any
+	if err := json.Unmarshal(res.Body.Bytes(), &ninjs); err != nil || ninjs["headlines"] == nil {
+		t.Fatalf("ninjs = %v, %v", ninjs, err)
+	}
+
+	t.Run("Correction", func(t *testing.T) {
+		before := a.do("", "GET", "/articles/"+slug+".txt", "").Body.String()
+		res := a.do("editor", "POST", "/api/v1/articles/"+slug+"/corrections", `{"note":"An earlier version misnamed the outlet."}`)
+		wantStatus(t, res, 201)
+		for _, f := range formats {
+			body := a.do("", "GET", f.url, "").Body.String()
+			if !strings.Contains(body, "An earlier version misnamed the outlet.") {
+				t.Errorf("%s does not show the correction", f.url)
+			}
+		}
+		if after := a.do("", "GET", "/articles/"+slug+".txt", "").Body.String(); after == before {
+			t.Error("the text did not change")
+		}
+		wantStatus(t, a.do("editor", "POST", "/api/v1/articles/"+slug+"/corrections", `{"note":""}`), 422)
+	})
+}
+
+func TestScheduleOverAPI(t *testing.T) {
+	a := newTestApp(t)
+	seed, _ := os.ReadFile("testdata/seed.txt")
+	d := importAndApprove(t, a, string(seed))
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"2999-01-01T00:00:00Z"}`)
+	wantStatus(t, res, 200)
+	pub := decode[pubResponse](t, res)
+	if pub.Stage != "scheduled" {
+		t.Fatalf("publish in the future = %+v", pub)
+	}
+	wantStatus(t, a.do("", "GET", "/articles/"+pub.Slug, ""), 404)
+	var feed struct {
+		Entries []struct{} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(a.do("", "GET", "/feed.atom", "").Body.Bytes(), &feed); err != nil || len(feed.Entries) != 0 {
+		t.Fatalf("feed of a scheduled piece: %d entries, %v", len(feed.Entries), err)
+	}
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"unschedule"}`), 200)
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"yesterday"}`), 400)
+	wantStatus(t, a.send("editor", "POST", "/api/v1/import?author=writer", "application/json", `{}`, nil), 400)
+	res = a.send("editor", "POST", "/api/v1/import?author=writer", "text/plain", "Title only\n", nil)
+	wantStatus(t, res, 422)
+	if !strings.Contains(res.Body.String(), "line 2") {
+		t.Fatalf("import error does not name the line: %s", res.Body.String())
+	}
+}

@@ -1,0 +1,78 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+)
+
+// PublicArticle returns the newest snapshot of a published article with its corrections. It
+// needs no user: only what readers may see is found.
+func (s *Store) PublicArticle(ctx context.Context, slug string) (publish.Article, error) {
+	arts, err := s.publicArticles(s.r.WithContext(ctx).Where("articles.slug = ?", slug), 1)
+	if err != nil {
+		return publish.Article{}, err
+	}
+	if len(arts) == 0 {
+		return publish.Article{}, newsroom.Errorf(newsroom.ENOTFOUND, "no article %q", slug)
+	}
+	return arts[0], nil
+}
+
+// PublicArticles returns up to limit published articles, newest first publication first.
+func (s *Store) PublicArticles(ctx context.Context, limit int) ([]publish.Article, error) {
+	return s.publicArticles(s.r.WithContext(ctx), limit)
+}
+
+type publicView struct {
+	Pub              publicationRow `gorm:"embedded"`
+	Slug             string
+	FirstPublishedAt *time.Time
+}
+
+func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error) {
+	var rows []publicView
+	err := q.Table("articles").
+		Select("publications.*, articles.slug AS slug, articles.first_published_at AS first_published_at").
+		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
+		Joins("JOIN drafts ON drafts.id = articles.draft_id").
+		Where("drafts.stage = ?", newsroom.StagePublished).
+		Order("articles.first_published_at DESC, articles.id DESC").Limit(limit).Find(&rows).Error
+	if err != nil {
+		return nil, internal("public articles", err)
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.Pub.ArticleID
+	}
+	var corrections []publicationRow
+	err = q.Session(&gorm.Session{NewDB: true}).Model(&publicationRow{}).Select("article_id, published_at, correction_note").
+		Where("article_id IN ? AND number > 1", ids).Order("number DESC").Find(&corrections).Error
+	if err != nil {
+		return nil, internal("corrections", err)
+	}
+	byArticle := map[int64][]publish.Correction{}
+	for _, c := range corrections {
+		byArticle[c.ArticleID] = append(byArticle[c.ArticleID], publish.Correction{At: c.PublishedAt, Note: c.CorrectionNote})
+	}
+	out := make([]publish.Article, len(rows))
+	for i, r := range rows {
+		p := r.Pub
+		out[i] = publish.Article{
+			Slug: r.Slug, Title: p.Title, Byline: p.Byline, Brief: p.Brief, EditorComment: p.EditorComment,
+			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
+			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash,
+		}
+		if r.FirstPublishedAt != nil {
+			out[i].FirstPublishedAt = *r.FirstPublishedAt
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,219 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// clock is a settable time source for the store.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.now = c.now.Add(d) }
+
+func TestPublish(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	t.Run("OK", func(t *testing.T) {
+		d := f.draftIn(t, newsroom.StageApproved)
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		if err != nil || pub.Stage != newsroom.StagePublished || pub.Slug != "draft-in-approved" || !pub.PublishedAt.Equal(clk.Now()) || pub.Number != 1 {
+			t.Fatalf("Publish = %+v, %v", pub, err)
+		}
+		a, err := f.s.PublicArticle(context.Background(), pub.Slug)
+		if err != nil || a.Title != d.Title || len(a.Body) != 2 || !a.FirstPublishedAt.Equal(pub.PublishedAt) {
+			t.Fatalf("PublicArticle = %+v, %v", a, err)
+		}
+	})
+	t.Run("SlugClash", func(t *testing.T) {
+		var slugs []string
+		for i := 0; i < 3; i++ {
+			d, _ := f.s.CreateDraft(f.writer, sampleText("Café Owners Say “No”"))
+			d = f.walk(t, d, newsroom.StageApproved)
+			pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slugs = append(slugs, pub.Slug)
+		}
+		if got := strings.Join(slugs, " "); got != "cafe-owners-say-no cafe-owners-say-no-2 cafe-owners-say-no-3" {
+			t.Fatalf("slugs = %s", got)
+		}
+	})
+	t.Run("Backdated", func(t *testing.T) {
+		d := f.draftIn(t, newsroom.StageApproved)
+		at := time.Date(2025, 5, 1, 8, 0, 0, 0, time.UTC)
+		pub, err := f.s.Publish(f.editor, d.ID, at)
+		if err != nil || pub.Stage != newsroom.StagePublished || !pub.PublishedAt.Equal(at) {
+			t.Fatalf("Publish = %+v, %v", pub, err)
+		}
+	})
+	t.Run("Refused", func(t *testing.T) {
+		d := f.draftIn(t, newsroom.StageEditing)
+		_, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		wantCode(t, err, newsroom.ECONFLICT)
+		a := f.draftIn(t, newsroom.StageApproved)
+		_, err = f.s.Publish(f.writer, a.ID, time.Time{})
+		wantCode(t, err, newsroom.EFORBIDDEN)
+		_, err = f.s.Publish(f.checker, a.ID, time.Time{})
+		wantCode(t, err, newsroom.EFORBIDDEN)
+		_, err = f.s.PublicArticle(context.Background(), "draft-in-editing")
+		wantCode(t, err, newsroom.ENOTFOUND)
+	})
+}
+
+func TestScheduledPublishing(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	d := f.draftIn(t, newsroom.StageApproved)
+	at := clk.Now().Add(time.Hour)
+	pub, err := f.s.Publish(f.editor, d.ID, at)
+	if err != nil || pub.Stage != newsroom.StageScheduled || pub.Slug == "" {
+		t.Fatalf("Publish(future) = %+v, %v", pub, err)
+	}
+	if _, err := f.s.PublicArticle(context.Background(), pub.Slug); newsroom.ErrorCode(err) != newsroom.ENOTFOUND {
+		t.Fatalf("a scheduled piece is public: %v", err)
+	}
+	if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Title: ptr("Late edit"), Version: d.Version}); newsroom.ErrorCode(err) != newsroom.ECONFLICT {
+		t.Fatalf("editing a scheduled draft: %v", err)
+	}
+	clk.Add(59 * time.Minute)
+	if n, err := f.s.ReleaseDue(context.Background()); n != 0 || err != nil {
+		t.Fatalf("ReleaseDue early = %d, %v", n, err)
+	}
+	clk.Add(time.Minute)
+	var wg sync.WaitGroup
+	counts := make([]int, 4)
+	for i := range counts {
+		wg.Add(1)
+		go func(i int) { defer wg.Done(); counts[i], _ = f.s.ReleaseDue(context.Background()) }(i)
+	}
+	wg.Wait()
+	if total := counts[0] + counts[1] + counts[2] + counts[3]; total != 1 {
+		t.Fatalf("released %d times, want once", total)
+	}
+	a, err := f.s.PublicArticle(context.Background(), pub.Slug)
+	if err != nil || !a.PublishedAt.Equal(at) {
+		t.Fatalf("after release: %+v, %v", a, err)
+	}
+	h, _ := f.s.History(f.editor, d.ID)
+	last := h.Audit[len(h.Audit)-1]
+	if last.Action != "release" || last.Actor.Username != "ed" || last.To != newsroom.StagePublished {
+		t.Fatalf("last audit entry = %+v", last)
+	}
+
+	t.Run("Unschedule", func(t *testing.T) {
+		d := f.draftIn(t, newsroom.StageApproved)
+		pub, _ := f.s.Publish(f.editor, d.ID, clk.Now().Add(time.Hour))
+		got, err := f.s.Transition(f.editor, d.ID, newsroom.ActionUnschedule, "")
+		if err != nil || got.Stage != newsroom.StageApproved || got.ScheduledAt != nil {
+			t.Fatalf("unschedule = %+v, %v", got, err)
+		}
+		clk.Add(2 * time.Hour)
+		if n, _ := f.s.ReleaseDue(context.Background()); n != 0 {
+			t.Fatalf("an unscheduled piece was released")
+		}
+		again, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		if err != nil || again.Slug != pub.Slug {
+			t.Fatalf("republish = %+v, %v; want slug %s kept", again, err, pub.Slug)
+		}
+	})
+}
+
+func TestCorrections(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	d := f.draftIn(t, newsroom.StageApproved)
+	pub, _ := f.s.Publish(f.editor, d.ID, time.Time{})
+	first, _ := f.s.PublicArticle(context.Background(), pub.Slug)
+	clk.Add(24 * time.Hour)
+	body := "First paragraph, corrected.\nSecond paragraph."
+	c1, err := f.s.Correct(f.editor, pub.Slug, &body, "An earlier version misspelled a name.")
+	if err != nil || c1.Number != 2 {
+		t.Fatalf("Correct = %+v, %v", c1, err)
+	}
+	clk.Add(time.Hour)
+	if _, err := f.s.Correct(f.editor, pub.Slug, nil, "A second correction."); err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.s.PublicArticle(context.Background(), pub.Slug)
+	if err != nil || a.Body[0] != "First paragraph, corrected." || len(a.Corrections) != 2 || a.Corrections[0].Note != "A second correction." {
+		t.Fatalf("corrected article = %+v, %v", a, err)
+	}
+	if !a.FirstPublishedAt.Equal(first.PublishedAt) || a.ContentHash() == first.ContentHash() {
+		t.Fatalf("first published %v (want %v), hash unchanged %v", a.FirstPublishedAt, first.PublishedAt, a.Hash == first.Hash)
+	}
+	var hash, firstBody string
+	if err := f.s.DB().QueryRow("SELECT content_hash, body FROM publications WHERE number = 1").Scan(&hash, &firstBody); err != nil || hash != first.Hash || firstBody != d.Body {
+		t.Fatalf("first snapshot changed: %q %q %v", hash, firstBody, err)
+	}
+	if _, err := f.s.DB().Exec("UPDATE publications SET body = 'x'"); err == nil {
+		t.Fatal("the database let a publication be rewritten")
+	}
+	_, err = f.s.Correct(f.editor, pub.Slug, &body, " ")
+	wantCode(t, err, newsroom.EINVALID)
+	_, err = f.s.Correct(f.writer, pub.Slug, &body, "note")
+	wantCode(t, err, newsroom.EFORBIDDEN)
+	_, err = f.s.Correct(f.editor, "no-such-piece", &body, "note")
+	wantCode(t, err, newsroom.ENOTFOUND)
+	if cur, _ := f.s.GetDraft(f.editor, d.ID); cur.Body != body || cur.Version != d.Version+2 {
+		t.Fatalf("draft after corrections = %+v", cur)
+	}
+}
+
+func TestImport(t *testing.T) {
+	f := newNewsroom(t)
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.Import(f.editor, "sarah", seed, publish.DefaultFooter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Writer.Username != "sarah" || d.Stage != newsroom.StageDraft || d.Date != "2025-05-07" || d.Byline != "Sarah Johnson" ||
+		!strings.HasPrefix(d.Title, "Mexico’s Sheinbaum") || len(d.Text().Paragraphs()) != 5 || !strings.HasPrefix(d.EditorComment, "Sheinbaum’s telling") ||
+		strings.Contains(d.EditorComment, "Share it") || len(d.Topics) != 0 {
+		t.Fatalf("imported %+v", d)
+	}
+	if _, err := f.s.GetDraft(f.writer, d.ID); err != nil {
+		t.Fatalf("the author cannot see the imported draft: %v", err)
+	}
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		author string
+		data   string
+		code   string
+		msg    string
+	}{
+		{"NoBrief", f.editor, "sarah", "Title\n\nByline\nMay 7, 2025\nNot brief\n", newsroom.EINVALID, "line 5"},
+		{"NotAWriter", f.editor, "ed", string(seed), newsroom.EINVALID, `"ed" is a editor, not a writer`},
+		{"NoSuchAuthor", f.editor, "ghost", string(seed), newsroom.EINVALID, `no user named "ghost"`},
+		{"WriterMayNotImport", f.writer, "sarah", string(seed), newsroom.EFORBIDDEN, ""},
+		{"Anonymous", context.Background(), "sarah", string(seed), newsroom.EUNAUTHORIZED, ""},
+		{"Operator", store.AsOperator(context.Background()), "sarah", string(seed), "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := f.s.Import(tt.ctx, tt.author, []byte(tt.data), publish.DefaultFooter)
+			wantCode(t, err, tt.code)
+			if !strings.Contains(newsroom.ErrorMessage(err), tt.msg) {
+				t.Fatalf("message %q lacks %q", newsroom.ErrorMessage(err), tt.msg)
+			}
+		})
+	}
+}
+
+func ptr(s string) *string { return &s }
