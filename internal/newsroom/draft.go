@@ -23,8 +23,8 @@ type Draft struct {
 	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
 	// QuoteProblems lists quotation marks that never close.
 	QuoteProblems []QuoteProblem `json:"quote_problems"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
+	CreatedAt     time.Time      `json:"created_at"`
+	UpdatedAt     time.Time      `json:"updated_at"`
 }
 
 // Person names a user where a draft, revision or audit entry refers to one.
