@@ -6,16 +6,16 @@ import (
 	"context"
 	"crypto/rand"
 	_ "embed"
-	"strings"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
 // sample is a published piece in the house format, used as the demo's draft.
 //
 //go:embed sample.txt
-var sample string
+var sample []byte
 
 // Credential is a demo user's sign-in, printed once when the demo is made.
 type Credential struct {
@@ -58,21 +58,8 @@ func Seed(ctx context.Context, st *store.Store) ([]Credential, error) {
 		}
 		creds = append(creds, Credential{Username: p.username, Role: p.role, Password: pw})
 	}
-	if _, err := st.CreateDraft(newsroom.WithUser(ctx, writer), sampleText()); err != nil {
+	if _, err := st.Import(op, writer.Username, sample, publish.DefaultFooter); err != nil {
 		return nil, err
 	}
 	return creds, nil
-}
-
-// sampleText takes the title, byline, brief and body paragraphs from the sample's fixed layout.
-func sampleText() newsroom.Text {
-	lines := strings.Split(sample, "\n")
-	body := lines[6:]
-	for i, l := range body {
-		if l == "Topics" {
-			body = body[:i]
-			break
-		}
-	}
-	return newsroom.Text{Title: lines[0], Byline: lines[2], Brief: lines[5], Body: strings.Join(body, "\n")}
 }
