@@ -23,6 +23,8 @@ const (
 	DraftSetEditorComment = "draft:set_editor_comment"
 	DraftImport           = "draft:import"
 	ArticleCorrect        = "article:correct"
+	QuoteCheck            = "quote:check"
+	QuoteWaive            = "quote:waive"
 	UserManage            = "user:manage"
 )
 

@@ -41,6 +41,8 @@ func TestPolicyMatrix(t *testing.T) {
 		authz.Transition(newsroom.ActionUnschedule):     {any: []newsroom.Role{E}},
 		authz.Transition(newsroom.ActionRelease):        {},
 		authz.ArticleCorrect:                            {any: []newsroom.Role{E}},
+		authz.QuoteCheck:                                {any: []newsroom.Role{F, E}},
+		authz.QuoteWaive:                                {any: []newsroom.Role{E}},
 	}
 	for _, act := range newsroom.Actions {
 		if _, ok := table[authz.Transition(act)]; !ok {

@@ -98,6 +98,12 @@ func TestWorkflow(t *testing.T) {
 		t.Fatalf("conflict details = %v", e.Error.Details)
 	}
 	step("writer", "submit", "", newsroom.StageFactCheck)
+	res = a.do("factchecker", "POST", base+"/transitions", `{"action":"clear"}`)
+	wantStatus(t, res, 409)
+	if !strings.Contains(res.Body.String(), "Our territory is inalienable") {
+		t.Fatalf("the gate does not list the unchecked quote: %s", res.Body.String())
+	}
+	a.verifyQuotes(d.ID)
 	step("factchecker", "clear", "", newsroom.StageEditing)
 	wantStatus(t, a.do("editor", "PUT", base, `{"editor_comment":"A firm no.","version":2}`), 200)
 	step("editor", "approve", "", newsroom.StageApproved)

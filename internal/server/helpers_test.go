@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -89,7 +90,7 @@ func (a *testApp) send(actor, method, url, contentType, body string, header http
 func (a *testApp) draft(stage newsroom.Stage) *newsroom.Draft {
 	a.t.Helper()
 	ctx := func(name string) context.Context { return newsroom.WithUser(context.Background(), a.users[name]) }
-	d, err := a.store.CreateDraft(ctx("writer"), newsroom.Text{Title: "A draft", Byline: "Writer", Brief: "Brief.", Body: "Body."})
+	d, err := a.store.CreateDraft(ctx("writer"), newsroom.Text{Title: "A draft", Byline: "Writer", Brief: "Brief.", Body: "Body with a “quote”."})
 	if err != nil {
 		a.t.Fatal(err)
 	}
@@ -100,11 +101,35 @@ func (a *testApp) draft(stage newsroom.Stage) *newsroom.Draft {
 	}
 	by := map[newsroom.Action]string{newsroom.ActionSubmit: "writer", newsroom.ActionClear: "factchecker", newsroom.ActionApprove: "editor"}
 	for _, act := range path[stage] {
+		if act == newsroom.ActionClear {
+			a.verifyQuotes(d.ID)
+		}
 		if d, err = a.store.Transition(ctx(by[act]), d.ID, act, ""); err != nil {
 			a.t.Fatal(err)
 		}
 	}
 	return d
+}
+
+// verifyQuotes has the fact-checker verify every quote of a draft over the API.
+func (a *testApp) verifyQuotes(id int64) {
+	a.t.Helper()
+	res := a.do("factchecker", "GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", id), "")
+	wantStatus(a.t, res, http.StatusOK)
+	for _, q := range decode[[]newsroom.Quote](a.t, res) {
+		res := a.do("factchecker", "PUT", fmt.Sprintf("/api/v1/drafts/%d/quotes/%d", id, q.ID), `{"status":"verified","source":"recording"}`)
+		wantStatus(a.t, res, http.StatusOK)
+	}
+}
+
+// firstQuote returns the id of a draft's first ledger entry, read as an editor.
+func (a *testApp) firstQuote(id int64) int64 {
+	a.t.Helper()
+	qs, err := a.store.Quotes(newsroom.WithUser(context.Background(), a.users["editor"]), id)
+	if err != nil || len(qs) == 0 {
+		a.t.Fatalf("draft %d has no quotes: %v", id, err)
+	}
+	return qs[0].ID
 }
 
 func wantStatus(t testing.TB, res *httptest.ResponseRecorder, status int) {

@@ -32,6 +32,9 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /articles/:slug":                       {"", public},
 		"GET /briefs/:slug":                         {"", public},
 		"POST /api/v1/drafts/:id/publish":           {`{}`, [6]int{401, 403, 404, 404, 409, 403}},
+		"GET /api/v1/drafts/:id/quotes":             {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"PUT /api/v1/drafts/:id/quotes/:qid":        {`{"status":"verified"}`, [6]int{401, 403, 404, 404, 409, 403}},
+		"POST /api/v1/drafts/:id/quotes/:qid/waive": {`{"note":"n"}`, [6]int{401, 403, 404, 404, 409, 403}},
 		"POST /api/v1/articles/:slug/corrections":   {`{"note":"n"}`, [6]int{401, 404, 404, 404, 404, 404}},
 		"POST /api/v1/import?author=writer":         {string(seed), [6]int{401, 403, 403, 403, 201, 201}},
 		"GET /healthz":                              {"", [6]int{200, 200, 200, 200, 200, 200}},
@@ -66,7 +69,7 @@ func TestRouteMatrix(t *testing.T) {
 			}
 			t.Run(key+"/"+name, func(t *testing.T) {
 				d := a.draft(newsroom.StageDraft)
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft").Replace(key[len(r.Method)+1:])
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID))).Replace(key[len(r.Method)+1:])
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"

@@ -26,6 +26,9 @@ func importAndApprove(t *testing.T, a *testApp, text string) newsroom.Draft {
 	wantStatus(t, res, 201)
 	d := decode[newsroom.Draft](t, res)
 	for _, st := range []struct{ actor, action string }{{"writer", "submit"}, {"factchecker", "clear"}, {"editor", "approve"}} {
+		if st.action == "clear" {
+			a.verifyQuotes(d.ID)
+		}
 		wantStatus(t, a.do(st.actor, "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"`+st.action+`"}`), 200)
 	}
 	return d

@@ -66,6 +66,9 @@ func (s *Store) Transition(ctx context.Context, id int64, action newsroom.Action
 		if err != nil {
 			return err
 		}
+		if err := quoteGate(tx, id, action); err != nil {
+			return err
+		}
 		switch action {
 		case newsroom.ActionPublish:
 			if _, err := s.publishTx(tx, u, v, time.Time{}); err != nil {
@@ -117,7 +120,11 @@ func (s *Store) History(ctx context.Context, id int64) (*newsroom.History, error
 	if err != nil {
 		return nil, internal("history", err)
 	}
-	h := &newsroom.History{Revisions: make([]newsroom.Revision, 0, len(revs)), Audit: make([]newsroom.AuditEntry, 0, len(audit))}
+	qh, err := quoteHistory(db, id)
+	if err != nil {
+		return nil, internal("history", err)
+	}
+	h := &newsroom.History{Revisions: make([]newsroom.Revision, 0, len(revs)), Audit: make([]newsroom.AuditEntry, 0, len(audit)), Quotes: qh}
 	for _, r := range revs {
 		h.Revisions = append(h.Revisions, r.revision(false))
 	}

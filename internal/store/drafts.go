@@ -25,6 +25,7 @@ type draftRow struct {
 	Dateline      string
 	ScheduledAt   *time.Time
 	ScheduledBy   *int64
+	QuoteProblems []newsroom.QuoteProblem `gorm:"serializer:json"`
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -44,11 +45,15 @@ func (v draftView) draft() *newsroom.Draft {
 	if topics == nil {
 		topics = []string{}
 	}
+	problems := r.QuoteProblems
+	if problems == nil {
+		problems = []newsroom.QuoteProblem{}
+	}
 	return &newsroom.Draft{
 		ID: r.ID, Title: r.Title, Byline: r.Byline, Brief: r.Brief, Body: r.Body, Topics: topics,
 		EditorComment: r.EditorComment, Stage: newsroom.Stage(r.Stage), Version: r.Version,
 		Writer: newsroom.Person{ID: r.WriterID, Username: v.WriterUsername, Name: v.WriterName},
-		Date:   r.Dateline, ScheduledAt: r.ScheduledAt,
+		Date:   r.Dateline, ScheduledAt: r.ScheduledAt, QuoteProblems: problems,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 }
@@ -109,7 +114,8 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		return nil, err
 	}
 	now := s.clock()
-	row := draftRow{WriterID: writerID, Stage: string(newsroom.StageDraft), Version: 1, Dateline: dateline, CreatedAt: now, UpdatedAt: now}
+	row := draftRow{WriterID: writerID, Stage: string(newsroom.StageDraft), Version: 1, Dateline: dateline,
+		QuoteProblems: []newsroom.QuoteProblem{}, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)
 	var d *newsroom.Draft
 	err := s.tx(ctx, func(tx *gorm.DB) error {
@@ -117,6 +123,9 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 			return err
 		}
 		if err := insertRevision(tx, row.ID, 1, 0, actor.ID, text, now); err != nil {
+			return err
+		}
+		if err := syncLedger(tx, row.ID, 1, actor.ID, text, now); err != nil {
 			return err
 		}
 		if err := insertAudit(tx, row.ID, actor.ID, action, "", newsroom.StageDraft, "", now); err != nil {

@@ -66,6 +66,9 @@ func (f *newsroomFixture) walk(t testing.TB, d *newsroom.Draft, stage newsroom.S
 		if d, err = f.s.Transition(st.ctx, d.ID, st.action, "walking"); err != nil {
 			t.Fatalf("walk to %s: %s: %v", stage, st.action, err)
 		}
+		if st.action == newsroom.ActionSubmit {
+			f.verifyAll(t, d.ID)
+		}
 	}
 	if stage == newsroom.StageScheduled {
 		if _, err := f.s.Publish(f.editor, d.ID, time.Now().Add(time.Hour)); err != nil {
@@ -77,6 +80,20 @@ func (f *newsroomFixture) walk(t testing.TB, d *newsroom.Draft, stage newsroom.S
 		t.Fatalf("walked to %s, want %s", d.Stage, stage)
 	}
 	return d
+}
+
+// verifyAll has the fact-checker verify every quote of a draft.
+func (f *newsroomFixture) verifyAll(t testing.TB, id int64) {
+	t.Helper()
+	qs, err := f.s.Quotes(f.checker, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if _, err := f.s.CheckQuote(f.checker, id, q.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func TestCreateAndGetDraft(t *testing.T) {

@@ -83,6 +83,9 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err != nil {
 		return nil, err
 	}
+	if err := quoteGate(tx, v.Row.ID, action); err != nil {
+		return nil, err
+	}
 	art, err := ensureArticle(tx, v.Row.ID, v.Row.Title)
 	if err != nil {
 		return nil, err
@@ -233,6 +236,9 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			return err
 		}
 		if err := insertRevision(tx, d.ID, d.Version, d.Version-1, u.ID, text, now); err != nil {
+			return err
+		}
+		if err := syncLedger(tx, d.ID, d.Version, u.ID, text, now); err != nil {
 			return err
 		}
 		number, err := snapshot(tx, &art, d, now, u.ID, strings.TrimSpace(note))

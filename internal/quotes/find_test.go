@@ -1,0 +1,213 @@
+package quotes_test
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+// q is a Quote in the compact form the table uses: text, speaker, paragraph, start, end.
+type q struct {
+	text, speaker    string
+	para, start, end int
+}
+
+// p is a Problem in compact form: paragraph, position in it, offset in the text.
+type p struct{ para, pos, off int }
+
+// findCase is one row of TestFind.
+type findCase struct {
+	name         string
+	text         string
+	want         []q
+	wantProblems []p
+}
+
+// editorsComment is the seed's closing paragraph: two single-quoted scare quotes among
+// possessive apostrophes (Sheinbaum’s, Sovereignty’s) and an elision (it’s).
+const editorsComment = "Sheinbaum’s telling Trump to keep his troops north of the border is like a chef refusing a sous-chef who wants to take over the kitchen. Sovereignty’s the main dish here, but the cartels are still spiking the salsa. Why not share the recipe for drone intel and skip the military garnish? Meanwhile, calling cartels ‘terrorists’ is like labeling a hurricane a ‘breeze’—it’s dramatic, but does it change the forecast?"
+
+// findCases returns the table of TestFind. Offsets are code points, worked out independently of
+// Find; the seed is the published article in testdata/seed.txt, whose body has three quotes.
+func findCases(t testing.TB) []findCase {
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []findCase{
+		{"SeedArticle", string(seed),
+			[]q{
+				{`Our territory is inalienable.`, `Sheinbaum`, 0, 309, 340},
+				{`We can work together, but you in your territory, us in ours,`, `Sheinbaum`, 1, 568, 630},
+				{`robust cooperation`, `Anna Kelly`, 2, 928, 948},
+			}, nil},
+		{"SeedEditorsComment", editorsComment,
+			[]q{{`terrorists`, ``, 0, 315, 327}, {`breeze`, ``, 0, 359, 367}}, nil},
+		{"Empty", ``, nil, nil},
+		{"NoMarks", "Nothing is quoted here.\nNor here.", nil, nil},
+		{"CurlySaidName", `“We will win,” said Rosa Delgado.`,
+			[]q{{`We will win,`, `Rosa Delgado`, 0, 0, 14}}, nil},
+		{"NameSaidColon", `Rosa Delgado said: “Not today.”`,
+			[]q{{`Not today.`, `Rosa Delgado`, 0, 19, 31}}, nil},
+		{"NameToldReporters", `Ellery told reporters: “We are done.”`,
+			[]q{{`We are done.`, `Ellery`, 0, 23, 37}}, nil},
+		{"SubjectDeclaring", `Sheinbaum emphasized her nation’s sovereignty, declaring, “Our territory is inalienable.”`,
+			[]q{{`Our territory is inalienable.`, `Sheinbaum`, 0, 58, 89}}, nil},
+		{"PronounResolvesToSubject", "Rosa Delgado arrived late.\n“Sorry,” she told the board.",
+			[]q{{`Sorry,`, `Rosa Delgado`, 1, 27, 35}}, nil},
+		{"PronounResolvesToMostRecent", "Ortiz spoke first. Delgado disagreed.\n“No,” she said.",
+			[]q{{`No,`, `Delgado`, 1, 38, 43}}, nil},
+		{"PronounWithoutName", `“Sorry,” she said.`,
+			[]q{{`Sorry,`, ``, 0, 0, 8}}, nil},
+		{"NoSpeaker", `The sign read “Closed for repairs” all week.`,
+			[]q{{`Closed for repairs`, ``, 0, 14, 34}}, nil},
+		{"ScareQuoteRoleBeforeName", `White House deputy press secretary Anna Kelly praised the “robust cooperation” with Mexico.`,
+			[]q{{`robust cooperation`, `Anna Kelly`, 0, 58, 78}}, nil},
+		{"SaidTitleName", `“It is over,” said Mexican President Claudia Sheinbaum.`,
+			[]q{{`It is over,`, `Claudia Sheinbaum`, 0, 0, 13}}, nil},
+		{"NameSaidAfter", `“It is over,” Delgado said.`,
+			[]q{{`It is over,`, `Delgado`, 0, 0, 13}}, nil},
+		{"AccordingTo", `“Prices will rise,” according to Finance Minister Ana Ruiz.`,
+			[]q{{`Prices will rise,`, `Ana Ruiz`, 0, 0, 19}}, nil},
+		{"InterruptedQuote", `“We tried,” said Ortiz, “and we failed.”`,
+			[]q{{`We tried,`, `Ortiz`, 0, 0, 11}, {`and we failed.`, `Ortiz`, 0, 24, 40}}, nil},
+		{"NextSentenceIsNotAttribution", `Delgado said: “No.” Trump said nothing.`,
+			[]q{{`No.`, `Delgado`, 0, 14, 19}}, nil},
+		{"NameWithParticles", `Rosa de la Cruz said: “Enough.”`,
+			[]q{{`Enough.`, `Rosa de la Cruz`, 0, 22, 31}}, nil},
+		{"AppositiveBeforeVerb", `Delgado, the city’s mayor, said: “Enough.”`,
+			[]q{{`Enough.`, `Delgado`, 0, 33, 42}}, nil},
+		{"AbbreviationsAndTitles", `The U.S. Secretary of State Marco Rubio said: “We agree.”`,
+			[]q{{`We agree.`, `Marco Rubio`, 0, 46, 57}}, nil},
+		{"PronounAfterSaidName", `“A,” said Rosa Delgado. “B,” she added.`,
+			[]q{{`A,`, `Rosa Delgado`, 0, 0, 4}, {`B,`, `Rosa Delgado`, 0, 24, 28}}, nil},
+		{"StraightInterruptedWithApostrophe", `"Don't," said Mr. Smith, "do it."`,
+			[]q{{`Don't,`, `Smith`, 0, 0, 8}, {`do it.`, `Smith`, 0, 25, 33}}, nil},
+		{"SaidWithoutName", `“Yes,” said the spokesperson.`,
+			[]q{{`Yes,`, ``, 0, 0, 6}}, nil},
+		{"StraightDouble", `"We will win," said Rosa Delgado.`,
+			[]q{{`We will win,`, `Rosa Delgado`, 0, 0, 14}}, nil},
+		{"StraightDoubleAlternation", `Ortiz counted: "one," "two" and "three."`,
+			[]q{{`one,`, `Ortiz`, 0, 15, 21}, {`two`, `Ortiz`, 0, 22, 27}, {`three.`, `Ortiz`, 0, 32, 40}}, nil},
+		{"InchMarksAreNotQuotes", `The board is 5'10" long and "sturdy," he said.`,
+			[]q{{`sturdy,`, ``, 0, 28, 37}}, nil},
+		{"StraightSingle", `'We will win,' said Rosa Delgado.`,
+			[]q{{`We will win,`, `Rosa Delgado`, 0, 0, 14}}, nil},
+		{"CurlySingle", `‘We will win,’ said Rosa Delgado.`,
+			[]q{{`We will win,`, `Rosa Delgado`, 0, 0, 14}}, nil},
+		{"ApostrophesInWords", `The developers' tools, the authority's ruling, O'Brien's dog and we’ll see.`,
+			nil, nil},
+		{"ApostrophesOfElision", `In the ’90s and the '80s, rock ’n’ roll and rock 'n' roll and ‘n’ ruled; 'tis true, ’twas said.`,
+			nil, nil},
+		{"ApostrophesInsideQuote", `“The developers’ tools aren’t ready for the ’90s crowd,” said Ortiz.`,
+			[]q{{`The developers’ tools aren’t ready for the ’90s crowd,`, `Ortiz`, 0, 0, 56}}, nil},
+		{"PluralPossessiveInsideSingleQuote", `'The developers' code is old,' said Ortiz.`,
+			[]q{{`The developers' code is old,`, `Ortiz`, 0, 0, 30}}, nil},
+		{"ElisionInsideSingleQuote", `‘I love rock ’n’ roll,’ said Ortiz.`,
+			[]q{{`I love rock ’n’ roll,`, `Ortiz`, 0, 0, 23}}, nil},
+		{"SingleNestedInDouble", `“He called it ‘a disgrace,’ and I agree,” said Ortiz.`,
+			[]q{{`He called it ‘a disgrace,’ and I agree,`, `Ortiz`, 0, 0, 41}}, nil},
+		{"StraightSingleNestedInStraightDouble", `"He called it 'a disgrace,'" said Ortiz.`,
+			[]q{{`He called it 'a disgrace,'`, `Ortiz`, 0, 0, 28}}, nil},
+		{"DoubleNestedInSingle", `‘He called it “a disgrace”,’ said Ortiz.`,
+			[]q{{`He called it “a disgrace”,`, `Ortiz`, 0, 0, 28}}, nil},
+		{"ScareQuotes", `The so-called “reform” passed, and the ‘experts’ cheered.`,
+			[]q{{`reform`, ``, 0, 14, 22}, {`experts`, ``, 0, 39, 48}}, nil},
+		{"TwoParagraphQuote", "Delgado said: “We will fight.\n“And we will win.”",
+			[]q{{"We will fight.\nAnd we will win.", `Delgado`, 0, 14, 48}}, nil},
+		{"ThreeParagraphQuote", "“One.\n“Two.\n“Three,” said Ortiz.",
+			[]q{{"One.\nTwo.\nThree,", `Ortiz`, 0, 0, 20}}, nil},
+		{"StraightMultiParagraphQuote", "Ortiz wrote: \"First part.\n\"Second part.\"",
+			[]q{{"First part.\nSecond part.", `Ortiz`, 0, 13, 40}}, nil},
+		{"MultiParagraphQuoteOverBlankLine", "“One.\n\n  “Two.”",
+			[]q{{"One.\nTwo.", ``, 0, 0, 15}}, nil},
+		{"MultiParagraphQuoteCRLF", "“One.\r\n“Two.”",
+			[]q{{"One.\nTwo.", ``, 0, 0, 13}}, nil},
+		{"UnclosedNotContinued", "“One.\nTwo.",
+			nil, []p{{0, 0, 0}}},
+		{"ContinuedThenUnclosed", "“One.\n“Two.\nThree.",
+			nil, []p{{0, 0, 0}}},
+		{"UnclosedCurly", `She said “never and left.`,
+			nil, []p{{0, 9, 9}}},
+		{"UnclosedStraight", `She said "never and left.`,
+			nil, []p{{0, 9, 9}}},
+		{"UnclosedInSecondParagraph", "Fine.\nOrtiz said: “We will",
+			nil, []p{{1, 12, 18}}},
+		{"UnclosedThenQuote", `“Yes, he said. “No,” Ortiz said.`,
+			[]q{{`No,`, `Ortiz`, 0, 15, 20}}, []p{{0, 0, 0}}},
+		{"UnclosedSingleInsideDouble", `“He said ‘go home,” Ortiz said.`,
+			[]q{{`He said ‘go home,`, `Ortiz`, 0, 0, 19}}, []p{{0, 9, 9}}},
+		{"StrayClosingMarkIgnored", `He left.” Then “bye,” said Ortiz.`,
+			[]q{{`bye,`, `Ortiz`, 0, 15, 21}}, nil},
+		{"QuotesAtStartAndEnd", `“Start.” Middle. “End.”`,
+			[]q{{`Start.`, ``, 0, 0, 8}, {`End.`, ``, 0, 17, 23}}, nil},
+		{"EmptyQuote", `“”`,
+			[]q{{``, ``, 0, 0, 2}}, nil},
+		{"AccentedText", `Café owner Zoë said: “Déjà vu.”`,
+			[]q{{`Déjà vu.`, `Zoë`, 0, 21, 31}}, nil},
+		{"CombiningAccentCountsAsCodePoint", "Jose\u0301 said: “Hola.” Then “adiós,” said Zoë.",
+			[]q{{`Hola.`, "Jose\u0301", 0, 12, 19}, {`adiós,`, `Zoë`, 0, 25, 33}}, nil},
+		{"EmojiOffsetsInCodePoints", `🎉🎉 “Party time 🥳,” said Zoë. 👍🏽 “Again!”`,
+			[]q{{`Party time 🥳,`, `Zoë`, 0, 3, 18}, {`Again!`, ``, 0, 32, 40}}, nil},
+		{"MultiCodePointGraphemes", "Ca\u0301fe\u0301 “crème” 👩\u200d👩\u200d👧 ‘brûlée’",
+			[]q{{`crème`, ``, 0, 7, 14}, {`brûlée`, ``, 0, 21, 29}}, nil},
+		{"PronounAfterNamedSpeaker", `Ortiz said: “Fine.” She then left. “Bye,” said Kelly. “Hello,” she said.`,
+			[]q{{`Fine.`, `Ortiz`, 0, 12, 19}, {`Bye,`, `Kelly`, 0, 35, 41}, {`Hello,`, `Kelly`, 0, 54, 62}}, nil},
+		{"InvalidUTF8", "\xff“bad\xfe,” said Ortiz.",
+			[]q{{"bad\uFFFD,", `Ortiz`, 0, 1, 8}}, nil},
+	}
+}
+
+// TestFind checks every quote and problem Find reports against the table.
+func TestFind(t *testing.T) {
+	cases := findCases(t)
+	if len(cases) < 40 {
+		t.Fatalf("the table has %d cases, want at least 40", len(cases))
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			quoteList, problems := quotes.Find(tt.text)
+			var got []q
+			for _, x := range quoteList {
+				got = append(got, q{x.Text, x.Speaker, x.Paragraph, x.Start, x.End})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("quotes:\n got %+v\nwant %+v", got, tt.want)
+			}
+			var gotProblems []p
+			for _, x := range problems {
+				gotProblems = append(gotProblems, p{x.Paragraph, x.Position, x.Offset})
+				checkMessage(t, tt.text, x)
+			}
+			if !slices.Equal(gotProblems, tt.wantProblems) {
+				t.Errorf("problems:\n got %v\nwant %v", gotProblems, tt.wantProblems)
+			}
+		})
+	}
+}
+
+// checkMessage checks that a Problem's message names the mark and where it stands.
+func checkMessage(t *testing.T, text string, x quotes.Problem) {
+	t.Helper()
+	rs := []rune(text)
+	if x.Offset < 0 || x.Offset >= len(rs) {
+		t.Fatalf("problem offset %d outside the text", x.Offset)
+	}
+	want := fmt.Sprintf("opening %c in paragraph %d at position %d never closes", rs[x.Offset], x.Paragraph, x.Position)
+	if x.Message != want {
+		t.Errorf("message = %q, want %q", x.Message, want)
+	}
+}
+
+// TestFindBodyOfManyParagraphs checks that paragraphs are counted across a long body.
+func TestFindBodyOfManyParagraphs(t *testing.T) {
+	body := strings.Repeat("No quote here.\n", 99) + "“Last,” said Ortiz."
+	got, _ := quotes.Find(body)
+	if len(got) != 1 || got[0].Paragraph != 99 || got[0].Start != 99*15 || got[0].Speaker != "Ortiz" {
+		t.Fatalf("Find() = %+v, want one quote by Ortiz in paragraph 99 at %d", got, 99*15)
+	}
+}

@@ -1,0 +1,72 @@
+package quotes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+// The marks a quote may begin and end with, spelled out here rather than taken from the package
+// so that the fuzz test checks Find against the specification, not against itself.
+const (
+	openingMarks = "“\"‘'"
+	closingMarks = "”\"’'"
+)
+
+// FuzzFind feeds Find arbitrary text, valid UTF-8 or not, and checks what must hold for every
+// input: no panic, every quote and problem inside the text on the right marks, quotes in order
+// and apart, and paragraphs and positions that agree with the offsets.
+func FuzzFind(f *testing.F) {
+	for _, tt := range findCases(f) {
+		f.Add(tt.text)
+	}
+	f.Add("\"\"\"'''‘’“”\n\n\"")
+	f.Add("'n' 'n 'tis '90s' '1999' 5'10\" ’’ ‘‘")
+	f.Fuzz(func(t *testing.T, text string) {
+		qs, problems := quotes.Find(text)
+		rs := []rune(text)
+		para, lineStart := lines(rs)
+		prevEnd := 0
+		for _, q := range qs {
+			if q.Start < prevEnd || q.End-q.Start < 2 || q.End > len(rs) {
+				t.Fatalf("quote %+v out of order or outside [%d, %d)", q, prevEnd, len(rs))
+			}
+			if !strings.ContainsRune(openingMarks, rs[q.Start]) || !strings.ContainsRune(closingMarks, rs[q.End-1]) {
+				t.Fatalf("quote %+v runs from %q to %q", q, rs[q.Start], rs[q.End-1])
+			}
+			if q.Paragraph != para[q.Start] {
+				t.Fatalf("quote %+v in paragraph %d, want %d", q, q.Paragraph, para[q.Start])
+			}
+			if para[q.Start] == para[q.End-1] && q.Text != string(rs[q.Start+1:q.End-1]) {
+				t.Fatalf("quote %+v has text %q, want the runes between its marks", q, q.Text)
+			}
+			prevEnd = q.End
+		}
+		for _, p := range problems {
+			if p.Offset < 0 || p.Offset >= len(rs) {
+				t.Fatalf("problem %+v outside the text of %d runes", p, len(rs))
+			}
+			if !strings.ContainsRune(openingMarks, rs[p.Offset]) {
+				t.Fatalf("problem %+v is at %q, not an opening mark", p, rs[p.Offset])
+			}
+			if p.Paragraph != para[p.Offset] || p.Position != p.Offset-lineStart[p.Offset] {
+				t.Fatalf("problem %+v, want paragraph %d position %d", p, para[p.Offset], p.Offset-lineStart[p.Offset])
+			}
+		}
+	})
+}
+
+// lines returns, for every rune of rs, the index of its paragraph and the offset where that
+// paragraph starts, so that the checks above stay linear on long inputs.
+func lines(rs []rune) (para, lineStart []int) {
+	para, lineStart = make([]int, len(rs)), make([]int, len(rs))
+	n, start := 0, 0
+	for i, r := range rs {
+		para[i], lineStart[i] = n, start
+		if r == '\n' {
+			n, start = n+1, i+1
+		}
+	}
+	return para, lineStart
+}

@@ -1,0 +1,149 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The quotation marks Find knows. Curly marks say which way they face; straight marks do not, so
+// their role comes from the characters around them. The single marks double as apostrophes.
+const (
+	leftDouble     = '“'
+	rightDouble    = '”'
+	straightDouble = '"'
+	leftSingle     = '‘'
+	rightSingle    = '’'
+	straightSingle = '\''
+)
+
+// edge stands for the rune before the first and after the last rune of a paragraph. It is not a
+// valid rune, so it can never be mistaken for text.
+const edge rune = -1
+
+// family groups the marks that can close each other: a curly opening double may be closed by a
+// straight double, but never by a single mark.
+type family uint8
+
+const (
+	doubleMarks family = iota + 1
+	singleMarks
+)
+
+// familyOf returns the family of r, or 0 when r is not a quotation mark.
+func familyOf(r rune) family {
+	switch r {
+	case leftDouble, rightDouble, straightDouble:
+		return doubleMarks
+	case leftSingle, rightSingle, straightSingle:
+		return singleMarks
+	}
+	return 0
+}
+
+// isOpening reports whether r can be the first rune of a Quote.
+func isOpening(r rune) bool {
+	return r == leftDouble || r == straightDouble || r == leftSingle || r == straightSingle
+}
+
+// at returns p[i], or edge outside the paragraph, so that neighbours can be read without checks.
+func at(p []rune, i int) rune {
+	if i < 0 || i >= len(p) {
+		return edge
+	}
+	return p[i]
+}
+
+// isSpace reports whether r separates words; the edge of a paragraph does too.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == edge || r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isWord reports whether r belongs to a word: a letter, a digit or a combining accent. ASCII,
+// most of any English text, is answered without the Unicode tables.
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
+}
+
+// isPunct reports whether r is punctuation or a symbol, which lets a straight mark lean on it.
+func isPunct(r rune) bool { return r != edge && (unicode.IsPunct(r) || unicode.IsSymbol(r)) }
+
+// flanking reports whether the straight mark at p[i] leans on the word after it (left, so it
+// opens) or on the word before it (right, so it closes). The rules are CommonMark's for
+// delimiter runs, which have held up on a great deal of hand-typed prose.
+func flanking(p []rune, i int) (left, right bool) {
+	prev, next := at(p, i-1), at(p, i+1)
+	left = !isSpace(next) && (!isPunct(next) || isSpace(prev) || isPunct(prev))
+	right = !isSpace(prev) && (!isPunct(prev) || isSpace(next) || isPunct(next))
+	return left, right
+}
+
+// singleRole is what a single mark can be where it stands.
+type singleRole uint8
+
+const (
+	apostrophe singleRole = iota // developers', we’ll, ’90s: never a quotation mark
+	canOpen
+	canClose
+	canEither // between two punctuation marks, as in "'no,'": the open quotes decide
+)
+
+// classifySingle decides what the single mark at p[i] can be. skip is how many runes after it
+// belong to the same elision: the n and the second mark of rock ’n’ roll.
+func classifySingle(p []rune, i int) (role singleRole, skip int) {
+	r, prev, next := p[i], at(p, i-1), at(p, i+1)
+	if isWord(prev) && isWord(next) {
+		return apostrophe, 0 // authority's, we’ll, rock’n’roll
+	}
+	if !isWord(prev) && (next == 'n' || next == 'N') && familyOf(at(p, i+2)) == singleMarks && !isWord(at(p, i+3)) {
+		return apostrophe, 2 // rock ’n’ roll
+	}
+	open := r != rightSingle && !isWord(prev) && !isSpace(next) && !elided(p, i)
+	closing := r != leftSingle && !isSpace(prev) && !isWord(next)
+	switch {
+	case open && closing:
+		return canEither, 0
+	case open:
+		return canOpen, 0
+	case closing:
+		return canClose, 0
+	}
+	return apostrophe, 0
+}
+
+// elided reports whether the mark at p[i] stands for letters left out of the word after it: a
+// decade ('90s) or one of the elisions.
+func elided(p []rune, i int) bool {
+	j := i + 1
+	for j < len(p) && unicode.IsDigit(p[j]) {
+		j++
+	}
+	if digits := j - i - 1; digits > 0 {
+		if at(p, j) == 's' || at(p, j) == 'S' {
+			j++
+		}
+		return digits == 2 && !isWord(at(p, j))
+	}
+	var word [5]rune
+	n := 0
+	for ; j < len(p) && isWord(p[j]); j++ {
+		if n == len(word) {
+			return false
+		}
+		word[n] = unicode.ToLower(p[j])
+		n++
+	}
+	return lexicon[string(word[:n])]&elisionWord != 0
+}
+
+// possessiveShape reports whether the single mark at p[i] looks like the apostrophe of a plural
+// possessive inside a sentence (the developers' code): after an s, before a lowercase word.
+func possessiveShape(p []rune, i int) bool {
+	prev, next := at(p, i-1), at(p, i+1)
+	return (prev == 's' || prev == 'S') && next != edge && unicode.IsSpace(next) && unicode.IsLower(at(p, i+2))
+}

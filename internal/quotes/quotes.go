@@ -1,0 +1,49 @@
+// Package quotes finds the quotations in a draft so that fact-checkers can check every one.
+//
+// The finder is pure: it reads a string and returns values. Offsets count Unicode code points
+// (runes), the unit the editor's cursor uses, and invalid UTF-8 counts as one rune per bad byte,
+// exactly as a Go range loop sees it, so no input can make Find panic.
+package quotes
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Quote is one quotation found in a text.
+type Quote struct {
+	Text      string // the words between the marks, without the marks; a quote spanning paragraphs has its paragraphs joined with "\n" and the opening marks of continuation paragraphs removed
+	Speaker   string // best guess at who said it, "" when the sentence does not say
+	Paragraph int    // 0-based index of the paragraph (line) where it opens
+	Start     int    // offset in Unicode code points (runes) into the whole text, at the opening mark
+	End       int    // offset in code points just after the closing mark (so the rune at End-1 is the closing mark)
+}
+
+// Problem is a quotation mark that never closes.
+type Problem struct {
+	Paragraph int    // 0-based paragraph
+	Position  int    // code-point offset of the mark within that paragraph
+	Offset    int    // code-point offset of the mark in the whole text
+	Message   string // plain English, e.g. `opening “ in paragraph 3 at position 41 never closes`
+}
+
+// Find returns the quotations in text, whose paragraphs are separated by "\n", in order of their
+// opening marks, and a Problem for every opening mark that never closes. Problems come in the
+// order of their marks too.
+//
+// Find works in two passes, each linear in the length of the text: the first pairs the marks
+// (scan.go), the second reads the words around each quote for its speaker (speaker.go).
+func Find(text string) ([]Quote, []Problem) {
+	if text == "" {
+		return nil, nil
+	}
+	rs := []rune(text)
+	s := scanner{rs: rs}
+	s.scan()
+	a := newAttributor(rs, s.quotes)
+	for i := range s.quotes {
+		s.quotes[i].Speaker = a.speaker(s.quotes[i])
+	}
+	slices.SortFunc(s.problems, func(x, y Problem) int { return cmp.Compare(x.Offset, y.Offset) })
+	return s.quotes, s.problems
+}

@@ -1,0 +1,124 @@
+package quotes
+
+import "strings"
+
+// Entry is a quote as a ledger holds it: the field it sits in, its words and where they start.
+type Entry struct {
+	Field string
+	Text  string
+	Start int
+}
+
+// Pair links an old ledger entry (Old, an index into the entries) to a quote found now (New).
+type Pair struct{ Old, New int }
+
+// Plan says how the quotes found in a new revision map onto the ledger.
+type Plan struct {
+	Kept    []Pair // the same words: the entry keeps its check, wherever the quote moved
+	Edited  []Pair // the words changed: the same entry, back to unchecked
+	Removed []int  // old entries whose quote is gone
+	Added   []int  // new quotes with no entry yet
+}
+
+// maxEditPairing bounds the similarity pass: beyond this many unmatched old × new quotes (a
+// rewrite, not an edit) the leftovers are simply removed and added.
+const maxEditPairing = 10000
+
+// Reconcile plans the ledger's update. A quote whose text is unchanged keeps its entry, even when
+// the paragraphs around it moved, preferring an entry in the same field and then the nearest one.
+// A leftover quote whose words mostly match a leftover entry in the same field is that entry,
+// edited. Everything else is removed or added.
+func Reconcile(old []Entry, found []Entry) Plan {
+	var p Plan
+	byText := make(map[string][]int, len(old))
+	for i, e := range old {
+		byText[e.Text] = append(byText[e.Text], i)
+	}
+	usedOld := make([]bool, len(old))
+	var leftNew []int
+	for j, f := range found {
+		best := -1
+		for _, i := range byText[f.Text] {
+			if !usedOld[i] && (best < 0 || closer(old[i], old[best], f)) {
+				best = i
+			}
+		}
+		if best < 0 {
+			leftNew = append(leftNew, j)
+			continue
+		}
+		usedOld[best] = true
+		p.Kept = append(p.Kept, Pair{best, j})
+	}
+	var leftOld []int
+	for i := range old {
+		if !usedOld[i] {
+			leftOld = append(leftOld, i)
+		}
+	}
+	if len(leftOld)*len(leftNew) > maxEditPairing {
+		p.Removed, p.Added = leftOld, leftNew
+		return p
+	}
+	for _, j := range leftNew {
+		paired := false
+		for k, i := range leftOld {
+			if i >= 0 && old[i].Field == found[j].Field && similar(old[i].Text, found[j].Text) {
+				p.Edited = append(p.Edited, Pair{i, j})
+				leftOld[k] = -1
+				paired = true
+				break
+			}
+		}
+		if !paired {
+			p.Added = append(p.Added, j)
+		}
+	}
+	for _, i := range leftOld {
+		if i >= 0 {
+			p.Removed = append(p.Removed, i)
+		}
+	}
+	return p
+}
+
+// closer reports whether entry a is a better match than b for the found quote f: same field
+// first, then the smaller distance.
+func closer(a, b Entry, f Entry) bool {
+	if (a.Field == f.Field) != (b.Field == f.Field) {
+		return a.Field == f.Field
+	}
+	return abs(a.Start-f.Start) < abs(b.Start-f.Start)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// similar reports whether two quotes share at least half their words (Dice coefficient over
+// lower-cased word sets), which makes the newer one an edit of the older.
+func similar(a, b string) bool {
+	wa, wb := wordSet(a), wordSet(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	return 2*common*2 >= len(wa)+len(wb)
+}
+
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		set[strings.Trim(w, ".,;:!?\"'“”‘’()")] = true
+	}
+	delete(set, "")
+	return set
+}

@@ -1,0 +1,37 @@
+package quotes
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestReconcile(t *testing.T) {
+	e := func(field, text string, start int) Entry { return Entry{field, text, start} }
+	tests := []struct {
+		name     string
+		old, new []Entry
+		want     Plan
+	}{
+		{"Empty", nil, nil, Plan{}},
+		{"AllNew", nil, []Entry{e("body", "a", 0), e("body", "b", 9)}, Plan{Added: []int{0, 1}}},
+		{"AllGone", []Entry{e("body", "a", 0)}, nil, Plan{Removed: []int{0}}},
+		{"Unchanged", []Entry{e("body", "We can work together", 5)}, []Entry{e("body", "We can work together", 5)}, Plan{Kept: []Pair{{0, 0}}}},
+		{"MovedParagraph", []Entry{e("body", "one", 0), e("body", "two", 50)}, []Entry{e("body", "two", 3), e("body", "one", 90)}, Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		{"MovedToBrief", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("brief", "Our territory is inalienable.", 2)}, Plan{Kept: []Pair{{0, 0}}}},
+		{"DuplicateTextNearestWins", []Entry{e("body", "no", 10), e("body", "no", 100)}, []Entry{e("body", "no", 98)}, Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
+		{"DuplicateSameFieldWins", []Entry{e("brief", "no", 98), e("body", "no", 10)}, []Entry{e("body", "no", 98)}, Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
+		{"Edited", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("body", "Our territory is not for sale.", 40)}, Plan{Edited: []Pair{{0, 0}}}},
+		{"RewrittenIsNew", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("body", "Cartels must be stopped now.", 40)}, Plan{Added: []int{0}, Removed: []int{0}}},
+		{"EditNeedsSameField", []Entry{e("brief", "Our territory is inalienable.", 0)}, []Entry{e("body", "Our territory is not inalienable.", 0)}, Plan{Added: []int{0}, Removed: []int{0}}},
+		{"MixedKeepEditAdd", []Entry{e("body", "robust cooperation", 10), e("body", "We can work together, but you in your territory", 60)},
+			[]Entry{e("body", "robust cooperation", 12), e("body", "We can work together, but you stay in your territory", 62), e("body", "brand new", 200)},
+			Plan{Kept: []Pair{{0, 0}}, Edited: []Pair{{1, 1}}, Added: []int{2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Reconcile(tt.old, tt.new); !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("Reconcile = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,223 @@
+package quotes
+
+import (
+	"fmt"
+	"strings"
+)
+
+// openMark is a quotation mark that has opened and not yet closed.
+type openMark struct {
+	mark   rune
+	fam    family
+	para   int      // paragraph where it opened
+	pos    int      // offset within that paragraph
+	off    int      // offset in the whole text
+	from   int      // offset where the quoted words of the current paragraph begin
+	pieces []string // the quoted words of earlier paragraphs, for a quote spanning paragraphs
+}
+
+// scanner pairs the quotation marks of a text in one pass. It keeps the open marks on a stack
+// because quotes nest (a single-quoted passage inside a double-quoted one); only the outermost
+// quote becomes a Quote, since the inner one is part of what the speaker said.
+type scanner struct {
+	rs       []rune
+	quotes   []Quote
+	problems []Problem
+	stack    []openMark
+
+	// carry is the outermost quote left open at the end of a paragraph. Newsroom convention
+	// continues a quote into the next paragraph by opening that paragraph with a mark and
+	// closing only in the last one, so whether it is a Problem is known only there.
+	carry    openMark
+	carrying bool
+}
+
+// scan reads every paragraph in turn.
+func (s *scanner) scan() {
+	start := 0
+	for para := 0; ; para++ {
+		end := start
+		for end < len(s.rs) && s.rs[end] != '\n' {
+			end++
+		}
+		s.paragraph(para, start, end)
+		if end == len(s.rs) {
+			break
+		}
+		start = end + 1
+	}
+	if s.carrying {
+		s.unclosed(s.carry)
+	}
+}
+
+// paragraph pairs the marks of the paragraph s.rs[start:end].
+func (s *scanner) paragraph(para, start, end int) {
+	p := s.rs[start:end]
+	i := 0
+	if s.carrying {
+		for i < len(p) && isSpace(p[i]) {
+			i++
+		}
+		if i == len(p) {
+			return // A blank line between paragraphs does not end a quote.
+		}
+		s.carrying = false
+		if familyOf(p[i]) == s.carry.fam && isOpening(p[i]) {
+			s.carry.from = start + i + 1
+			s.stack = append(s.stack, s.carry)
+			i++
+		} else {
+			s.unclosed(s.carry)
+			i = 0
+		}
+	}
+	for ; i < len(p); i++ {
+		if r := p[i]; r != straightDouble && r != straightSingle && (r < leftSingle || r > rightDouble) {
+			continue // Most runes are no quotation mark; one test says so.
+		}
+		switch p[i] {
+		case leftDouble:
+			s.open(p, para, start, i)
+		case rightDouble:
+			s.close(doubleMarks, start+i)
+		case straightDouble:
+			s.straightDouble(p, para, start, i)
+		case leftSingle, rightSingle, straightSingle:
+			i += s.single(p, para, start, i)
+		}
+	}
+	s.endParagraph(end)
+}
+
+// straightDouble decides whether the " at p[i] opens or closes. Marks alternate within a
+// paragraph; the characters around the mark overrule that only where they are unambiguous.
+func (s *scanner) straightDouble(p []rune, para, start, i int) {
+	left, right := flanking(p, i)
+	inside := s.innermost(doubleMarks) >= 0
+	switch {
+	case !inside && right && !left:
+		// Nothing is open and the mark leans on the word before it: an inch mark (5'10") or a
+		// stray closing mark, neither of which quotes anything.
+	case !inside:
+		s.open(p, para, start, i)
+	case left && !right && isSpace(at(p, i-1)):
+		// A mark before a word while a double quote is open means the earlier one was never
+		// closed; open() reports it.
+		s.open(p, para, start, i)
+	default:
+		s.close(doubleMarks, start+i)
+	}
+}
+
+// single handles the single mark at p[i] and returns how many runes after it to skip.
+func (s *scanner) single(p []rune, para, start, i int) int {
+	role, skip := classifySingle(p, i)
+	n := len(s.stack)
+	topSingle := n > 0 && s.stack[n-1].fam == singleMarks
+	switch {
+	case role == canOpen, role == canEither && !topSingle:
+		s.open(p, para, start, i)
+	case role == canEither:
+		s.close(singleMarks, start+i)
+	case role == canClose && topSingle:
+		// 'The developers' code is old,' he said: the first mark is a possessive when the next
+		// single mark closes the quote instead.
+		if !possessiveShape(p, i) || !closesLater(p, i) {
+			s.close(singleMarks, start+i)
+		}
+	}
+	return skip
+}
+
+// closesLater reports whether the next single mark after p[i] that is no apostrophe can close
+// a quote. Each look ends at the next such mark, so the looks of a paragraph never overlap and
+// the scan stays linear.
+func closesLater(p []rune, i int) bool {
+	for j := i + 1; j < len(p); j++ {
+		if familyOf(p[j]) != singleMarks {
+			continue
+		}
+		switch role, skip := classifySingle(p, j); role {
+		case canClose, canEither:
+			return true
+		case canOpen:
+			return false
+		default:
+			j += skip
+		}
+	}
+	return false
+}
+
+// open pushes the mark at p[i]. A mark of the same family already on top never closed: quotes
+// nest by alternating double and single marks, so the earlier one is reported and replaced.
+func (s *scanner) open(p []rune, para, start, i int) {
+	fam := familyOf(p[i])
+	if n := len(s.stack); n > 0 && s.stack[n-1].fam == fam {
+		s.unclosed(s.stack[n-1])
+		s.stack = s.stack[:n-1]
+	}
+	s.stack = append(s.stack, openMark{mark: p[i], fam: fam, para: para, pos: i, off: start + i, from: start + i + 1})
+}
+
+// innermost returns the stack index of the innermost open mark of fam, or -1.
+func (s *scanner) innermost(fam family) int {
+	for k := len(s.stack) - 1; k >= 0; k-- {
+		if s.stack[k].fam == fam {
+			return k
+		}
+	}
+	return -1
+}
+
+// close closes the innermost open mark of fam with the mark at offset off. Marks opened inside
+// it never closed; when it is the outermost, its words become a Quote.
+func (s *scanner) close(fam family, off int) {
+	k := s.innermost(fam)
+	if k < 0 {
+		return // A closing mark with nothing to close quotes nothing.
+	}
+	for _, inner := range s.stack[k+1:] {
+		s.unclosed(inner)
+	}
+	m := s.stack[k]
+	s.stack = s.stack[:k]
+	if k > 0 {
+		return
+	}
+	text := string(s.rs[m.from:off])
+	if len(m.pieces) > 0 {
+		text = strings.Join(append(m.pieces, text), "\n")
+	}
+	s.quotes = append(s.quotes, Quote{Text: text, Paragraph: m.para, Start: m.off, End: off + 1})
+}
+
+// endParagraph closes the books on a paragraph ending at offset end. Inner marks still open
+// never closed; the outermost may continue in the next paragraph, so it is carried.
+func (s *scanner) endParagraph(end int) {
+	if len(s.stack) == 0 {
+		return
+	}
+	for _, inner := range s.stack[1:] {
+		s.unclosed(inner)
+	}
+	m := s.stack[0]
+	s.stack = s.stack[:0]
+	words := s.rs[m.from:end]
+	if n := len(words); n > 0 && words[n-1] == '\r' {
+		words = words[:n-1]
+	}
+	m.pieces = append(m.pieces, string(words))
+	s.carry, s.carrying = m, true
+}
+
+// unclosed reports m as a mark that never closes.
+func (s *scanner) unclosed(m openMark) {
+	s.problems = append(s.problems, Problem{
+		Paragraph: m.para,
+		Position:  m.pos,
+		Offset:    m.off,
+		Message:   fmt.Sprintf("opening %c in paragraph %d at position %d never closes", m.mark, m.para, m.pos),
+	})
+}

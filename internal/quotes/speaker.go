@@ -1,0 +1,286 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The windows of text read around a quote for its speaker, in runes. Attribution sits next to
+// the quote; bounding the windows keeps Find linear however long a paragraph runs.
+const (
+	leadWindow = 400
+	tailWindow = 200
+)
+
+// credit is who a passage names as a quote's source: a name, or a pronoun still to resolve. It
+// holds the name's place rather than the name, so that the many names read and passed over on
+// the way cost no string.
+type credit struct {
+	start, end int // rune span of the name or the pronoun
+	pronoun    bool
+}
+
+// found reports whether the passage named anyone.
+func (c credit) found() bool { return c.end > c.start }
+
+// name returns the name c credits.
+func (a *attributor) name(c credit) string { return string(a.rs[c.start:c.end]) }
+
+// speaker guesses who said q. The attribution right after the quote (“…,” said Rosa Delgado)
+// wins, except that a quote ending its sentence with a full stop belongs to the sentence before
+// it when that sentence names someone (Delgado said: “No.” Trump disagreed.).
+func (a *attributor) speaker(q Quote) string {
+	c := a.after(q)
+	if before := a.before(q); !c.found() || before.found() && endsSentence(q.Text) {
+		c = before
+	}
+	switch {
+	case c.pronoun:
+		return a.resolve(c.start)
+	case c.found():
+		a.note(c)
+		return a.name(c)
+	}
+	return ""
+}
+
+// endsSentence reports whether the quoted words end with a full stop.
+func endsSentence(text string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(text, unicode.IsSpace), ".")
+}
+
+// after reads the start of the sentence after q: “…,” she told Trump / said Rosa Delgado /
+// Delgado said / according to Delgado.
+func (a *attributor) after(q Quote) credit {
+	toks := a.tokenize(a.toks[:0], q.End, min(len(a.rs), q.End+tailWindow), true)
+	a.toks = toks
+	if len(toks) == 0 {
+		return credit{}
+	}
+	t := toks[0]
+	switch {
+	case t.is(pronounWord):
+		if a.speechAfter(toks, 1) {
+			return credit{t.start, t.end, true}
+		}
+	case a.speechVerb(t):
+		if len(toks) > 1 && toks[1].joined && toks[1].is(pronounWord) {
+			return credit{toks[1].start, toks[1].end, true} // said she
+		}
+		return a.nameInClause(toks, 1)
+	case a.according(toks, 0):
+		return a.nameInClause(toks, 2)
+	case a.capital(t):
+		if m := a.runEnd(toks, 0); a.speechAfter(toks, m) {
+			return a.credit(toks, 0, m)
+		}
+	}
+	return credit{}
+}
+
+// before reads the sentence leading up to q. A name or pronoun with a speech verb (Rosa Delgado
+// said:, Ellery told reporters:, she added) credits the quote, the one nearest the quote
+// winning; failing that, the sentence's subject does (Sheinbaum emphasized …, declaring, “…”).
+func (a *attributor) before(q Quote) credit {
+	toks := a.tokenize(a.toks[:0], a.sentenceStart(q.Start), q.Start, false)
+	a.toks = toks
+	var said, subject credit
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		switch {
+		case t.is(pronounWord):
+			if a.speechAfter(toks, k+1) {
+				said = credit{t.start, t.end, true}
+			}
+		case a.according(toks, k):
+			if c := a.nameInClause(toks, k+2); c.found() {
+				said = c
+			}
+		case a.speechVerb(t) && !t.joined:
+			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it.
+			if c := a.nameInClause(toks, k+1); c.found() {
+				said = c
+			}
+		case a.capital(t):
+			m := a.runEnd(toks, k)
+			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.appositiveSpeech(toks, m)) {
+				said = c
+			} else if c.found() && !subject.found() && a.subject(toks, k, m) {
+				subject = c
+			}
+			k = m - 1
+		}
+	}
+	if said.found() {
+		return said
+	}
+	return subject
+}
+
+// resolve returns whom a pronoun at pos stands for: the most recent name before it, whether a
+// quote's speaker or a sentence's subject. It reads back one sentence at a time, stopping at the
+// first subject or where the previous pronoun was resolved, so the text is read at most once
+// however many pronouns there are, and usually only a sentence or two of it.
+func (a *attributor) resolve(pos int) string {
+	for end := pos; end > a.cursor; {
+		start := max(a.sentenceStart(end), a.cursor)
+		if c := a.lastSubject(start, end); c.found() {
+			a.note(c)
+			break
+		}
+		end = start - 1 // Step over the full stop that ended the sentence before.
+	}
+	a.cursor = max(a.cursor, pos)
+	if !a.last.found() {
+		return ""
+	}
+	return a.name(a.last)
+}
+
+// lastSubject returns the last sentence subject in rs[from:to].
+func (a *attributor) lastSubject(from, to int) credit {
+	var last credit
+	a.seen = a.tokenize(a.seen[:0], from, to, false)
+	for k := 0; k < len(a.seen); k++ {
+		if !a.capital(a.seen[k]) {
+			continue
+		}
+		m := a.runEnd(a.seen, k)
+		if c := a.credit(a.seen, k, m); c.found() && a.subject(a.seen, k, m) {
+			last = c
+		}
+		k = m - 1
+	}
+	return last
+}
+
+// note remembers the name c credits for the pronouns after it, unless a later one is known.
+func (a *attributor) note(c credit) {
+	if !a.last.found() || c.start >= a.last.start {
+		a.last = c
+	}
+}
+
+// runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
+// particles inside a name belong to it (Rosa de la Cruz).
+func (a *attributor) runEnd(toks []token, k int) int {
+	m := k + 1
+	for m < len(toks) && toks[m].joined {
+		if a.capital(toks[m]) {
+			m++
+			continue
+		}
+		j := m
+		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) {
+			j++
+		}
+		if j == m || j == len(toks) || !toks[j].joined || !a.capital(toks[j]) {
+			return m
+		}
+		m = j + 1
+	}
+	return m
+}
+
+// credit names the run of capitalized words toks[k:m], without the stopwords in front of it
+// (The, Yet, She) and without the titles up to the last of them (Mexican President). A
+// possessive (Trump’s) or a bare title names nobody.
+func (a *attributor) credit(toks []token, k, m int) credit {
+	if a.possessive(toks[m-1]) || toks[m-1].is(titleWord) {
+		return credit{}
+	}
+	for k < m && toks[k].is(stopWord) {
+		k++
+	}
+	for j := m - 2; j >= k; j-- {
+		if toks[j].is(titleWord) {
+			k = j + 1
+			break
+		}
+	}
+	if k >= m {
+		return credit{}
+	}
+	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// nameInClause returns the last name among the words from toks[k] to the end of their clause,
+// which ends at punctuation or a preposition: said White House deputy press secretary Anna
+// Kelly, said Kelly on Tuesday.
+func (a *attributor) nameInClause(toks []token, k int) credit {
+	var c credit
+	for k < len(toks) && toks[k].joined {
+		if !a.capital(toks[k]) {
+			if toks[k].is(prepositionWord) {
+				break
+			}
+			k++
+			continue
+		}
+		m := a.runEnd(toks, k)
+		if n := a.credit(toks, k, m); n.found() {
+			c = n
+		}
+		k = m
+	}
+	return c
+}
+
+// subject reports whether the run toks[k:m] is the subject of a verb: a lowercase verb follows
+// it and no preposition comes before it (relations with Mexico improved).
+func (a *attributor) subject(toks []token, k, m int) bool {
+	if k > 0 && toks[k].joined && toks[k-1].is(prepositionWord) {
+		return false
+	}
+	v := a.verbAfter(toks, m, false)
+	if v < 0 {
+		return false
+	}
+	t := toks[v]
+	return t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") ||
+		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+}
+
+// speechAfter reports whether a speech verb follows a name ending at toks[k].
+func (a *attributor) speechAfter(toks []token, k int) bool {
+	v := a.verbAfter(toks, k, true)
+	return v >= 0 && a.speechVerb(toks[v])
+}
+
+// verbAfter returns the index of the word that should be the verb of a name ending at toks[k],
+// passing over up to two adverbs (also, firmly) and, when aux is set, helping verbs (has). It
+// returns -1 when no lowercase word follows the name directly.
+func (a *attributor) verbAfter(toks []token, k int, aux bool) int {
+	for skipped := 0; k < len(toks) && toks[k].joined && !a.capital(toks[k]); k++ {
+		t := toks[k]
+		passable := t.is(fillerWord) || a.hasSuffix(t, "ly") || aux && t.is(helperVerb)
+		if !passable || skipped == 2 {
+			return k
+		}
+		skipped++
+	}
+	return -1
+}
+
+// appositiveSpeech reports whether a name ending at toks[k] is described between commas before
+// its speech verb: Delgado, the city’s mayor, said. The description must begin in lowercase,
+// so that a list of places or names is not mistaken for one.
+func (a *attributor) appositiveSpeech(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].joined || a.capital(toks[k]) {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+		if !toks[j].joined {
+			return a.speechVerb(toks[j])
+		}
+	}
+	return false
+}
+
+// speechVerb reports whether t is a lowercase speech verb.
+func (a *attributor) speechVerb(t token) bool { return !a.capital(t) && t.is(speechWord) }
+
+// according reports whether toks[k:] begins with "according to".
+func (a *attributor) according(toks []token, k int) bool {
+	return k+1 < len(toks) && toks[k+1].joined && toks[k].is(accordingWord) && toks[k+1].is(toWord)
+}

@@ -1,0 +1,209 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word of the text around the quotes.
+type token struct {
+	start, end int       // rune span in the whole text
+	joined     bool      // only spaces separate it from the word before, so the two may form a name
+	class      wordClass // what the lexicon knows of the word
+}
+
+// is reports whether t belongs to any of the classes c.
+func (t token) is(c wordClass) bool { return t.class&c != 0 }
+
+// maxKey is the longest word, in runes, that the lexicon is asked about; none is longer.
+const maxKey = 16
+
+// attributor reads the words around each quote for its speaker. It remembers the most recent
+// name for the pronouns to come, and how far back it has looked for one, so that no part of
+// the text is read for pronouns twice.
+type attributor struct {
+	rs     []rune
+	quoted []bool  // runes inside a quote, marks included; their words are nobody's name
+	toks   []token // scratch for the words around one quote
+	seen   []token // scratch for the words read for pronouns
+	buf    []byte  // scratch for lowercasing a word to look it up
+	last   credit  // the most recent speaker or sentence subject
+	cursor int     // where the last pronoun was resolved; nothing before it is read again
+}
+
+// newAttributor prepares to find the speakers of qs, the quotes found in rs.
+func newAttributor(rs []rune, qs []Quote) *attributor {
+	a := &attributor{rs: rs, quoted: make([]bool, len(rs))}
+	for _, q := range qs {
+		for i := q.Start; i < q.End; i++ {
+			a.quoted[i] = true
+		}
+	}
+	return a
+}
+
+// tokenize appends to dst the words of rs[from:to]. With once set it stops at the end of the
+// first sentence; otherwise an end of sentence only keeps the words on each side of it apart. A
+// quote in the range separates the words around it, and ends a sentence when its words do.
+func (a *attributor) tokenize(dst []token, from, to int, once bool) []token {
+	joined := false
+	for i := from; i < to; {
+		r, stop := a.rs[i], false
+		switch {
+		case a.quoted[i]:
+			j := i
+			for j < to && a.quoted[j] {
+				j++
+			}
+			stop = j-i >= 2 && isTerminal(a.rs[j-2])
+			joined, i = false, j
+		case r == '\n' || isTerminal(r):
+			stop = true
+			joined, i = false, i+1
+		case isWord(r):
+			j := a.wordEnd(i, to)
+			dst = append(dst, token{start: i, end: j, joined: joined, class: a.lookup(i, j)})
+			joined, i = true, j
+		case isSpace(r):
+			i++
+		default:
+			joined, i = false, i+1
+		}
+		if stop && once {
+			return dst
+		}
+	}
+	return dst
+}
+
+// sentenceStart returns where the sentence that holds offset pos begins, looking back at most
+// leadWindow runes. It agrees with tokenize on what ends a sentence.
+func (a *attributor) sentenceStart(pos int) int {
+	limit := max(0, pos-leadWindow)
+	for i := pos - 1; i >= limit; i-- {
+		switch r := a.rs[i]; {
+		case r == '\n':
+			return i + 1
+		case a.quoted[i]:
+			// i closes an earlier quote, whose words may end its sentence.
+			if i > 0 && a.quoted[i-1] && isTerminal(a.rs[i-1]) {
+				return i + 1
+			}
+			for i > limit && a.quoted[i-1] {
+				i--
+			}
+		case isTerminal(r) && !a.insideWord(i):
+			return i + 1
+		}
+	}
+	return limit
+}
+
+// insideWord reports whether the full stop at rs[i] belongs to a word, as wordEnd would have it:
+// joining two parts of it (U.S.-Mexico) or ending an abbreviation (Sen.).
+func (a *attributor) insideWord(i int) bool {
+	if a.rs[i] != '.' || i == 0 || !isWord(a.rs[i-1]) {
+		return false
+	}
+	if i+1 < len(a.rs) && isWord(a.rs[i+1]) && !a.quoted[i+1] {
+		return true
+	}
+	w := i
+	for w > 0 && (isWord(a.rs[w-1]) || a.rs[w-1] == '.') && !a.quoted[w-1] && i-w < 16 {
+		w--
+	}
+	return a.abbreviation(w, i)
+}
+
+// isTerminal reports whether r ends a sentence.
+func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// wordEnd returns where the word starting at i ends. Apostrophes, hyphens and full stops inside
+// a word belong to it (nation’s, U.S.-Mexico), and so does the full stop of an abbreviation.
+func (a *attributor) wordEnd(i, to int) int {
+	j := i + 1
+	for j < to {
+		if isWord(a.rs[j]) && !a.quoted[j] {
+			j++
+			continue
+		}
+		if isJoiner(a.rs[j]) && j+1 < to && isWord(a.rs[j+1]) && !a.quoted[j] && !a.quoted[j+1] {
+			j += 2
+			continue
+		}
+		break
+	}
+	if j < to && a.rs[j] == '.' && !a.quoted[j] && a.abbreviation(i, j) {
+		j++
+	}
+	return j
+}
+
+// isJoiner reports whether r joins two parts of one word.
+func isJoiner(r rune) bool {
+	return r == '\'' || r == rightSingle || r == '-' || r == '‐' || r == '‑' || r == '.'
+}
+
+// abbreviation reports whether the word rs[i:j] takes a full stop that does not end a sentence:
+// an initial (F.), a dotted abbreviation (U.S.) or a listed one (Sen.).
+func (a *attributor) abbreviation(i, j int) bool {
+	if j-i == 1 {
+		return unicode.IsUpper(a.rs[i])
+	}
+	for _, r := range a.rs[i:j] {
+		if r == '.' {
+			return true
+		}
+	}
+	return a.lookup(i, j)&abbreviationWord != 0
+}
+
+// lookup returns the classes of the word rs[i:j], lowercased and without a final full stop.
+func (a *attributor) lookup(i, j int) wordClass {
+	if j-i > maxKey {
+		return 0
+	}
+	a.buf = a.buf[:0]
+	for _, r := range a.rs[i:j] {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			a.buf = append(a.buf, byte(r))
+			continue
+		}
+		a.buf = utf8.AppendRune(a.buf, unicode.ToLower(r))
+	}
+	if n := len(a.buf); n > 0 && a.buf[n-1] == '.' {
+		a.buf = a.buf[:n-1]
+	}
+	return lexicon[string(a.buf)]
+}
+
+// capital reports whether t is a word beginning with a capital letter.
+func (a *attributor) capital(t token) bool {
+	return unicode.IsUpper(a.rs[t.start]) || unicode.IsTitle(a.rs[t.start])
+}
+
+// possessive reports whether t ends in ’s or 's (Trump’s), which makes it no speaker.
+func (a *attributor) possessive(t token) bool {
+	if t.end-t.start < 3 {
+		return false
+	}
+	s, mark := a.rs[t.end-1], a.rs[t.end-2]
+	return (s == 's' || s == 'S') && (mark == '\'' || mark == rightSingle)
+}
+
+// hasSuffix reports whether the word t ends in the ASCII suffix, ignoring case.
+func (a *attributor) hasSuffix(t token, suffix string) bool {
+	n := len(suffix)
+	if t.end-t.start <= n {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		if unicode.ToLower(a.rs[t.end-n+k]) != rune(suffix[k]) {
+			return false
+		}
+	}
+	return true
+}

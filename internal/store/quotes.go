@@ -1,0 +1,351 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+type quoteRow struct {
+	ID         int64
+	DraftID    int64
+	Field      string
+	Text       string
+	Speaker    string
+	Paragraph  int
+	StartPos   int
+	EndPos     int
+	Status     string
+	Note       string
+	Source     string
+	CheckedBy  *int64
+	CheckedAt  *time.Time
+	WaivedBy   *int64
+	WaivedAt   *time.Time
+	WaiverNote string
+	RemovedAt  *time.Time
+}
+
+func (quoteRow) TableName() string { return "quotes" }
+
+type quoteEventRow struct {
+	ID      int64
+	QuoteID int64
+	DraftID int64
+	Version int
+	Event   string
+	Text    string
+	Status  string
+	Note    string
+	Source  string
+	ActorID *int64
+	At      time.Time
+}
+
+func (quoteEventRow) TableName() string { return "quote_events" }
+
+// quotedFields are the fields the finder reads. The editor's comment is the editor's own voice.
+var quotedFields = []string{"brief", "body"}
+
+// found is a quotation the finder saw in one field.
+type found struct {
+	field string
+	quotes.Quote
+}
+
+// findQuotes runs the finder over the brief and the body.
+func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
+	var all []found
+	problems := []newsroom.QuoteProblem{}
+	for _, field := range quotedFields {
+		text := t.Brief
+		if field == "body" {
+			text = t.Body
+		}
+		qs, ps := quotes.Find(text)
+		for _, q := range qs {
+			all = append(all, found{field, q})
+		}
+		for _, p := range ps {
+			problems = append(problems, newsroom.QuoteProblem{Field: field, Paragraph: p.Paragraph, Position: p.Position, Message: p.Message})
+		}
+	}
+	return all, problems
+}
+
+// syncLedger brings a draft's quote ledger up to date with a new revision, inside the
+// revision's transaction: unchanged quotes keep their checks wherever they moved, edited ones go
+// back to unchecked with their old check kept in the history, new ones are added unchecked, and
+// removed ones leave the ledger for the history.
+func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsroom.Text, now time.Time) error {
+	now = now.UTC()
+	news, problems := findQuotes(t)
+	var rows []quoteRow
+	if err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).Order("id").Find(&rows).Error; err != nil {
+		return err
+	}
+	old := make([]quotes.Entry, len(rows))
+	for i, r := range rows {
+		old[i] = quotes.Entry{Field: r.Field, Text: r.Text, Start: r.StartPos}
+	}
+	fresh := make([]quotes.Entry, len(news))
+	for i, n := range news {
+		fresh[i] = quotes.Entry{Field: n.field, Text: n.Text, Start: n.Start}
+	}
+	plan := quotes.Reconcile(old, fresh)
+	var events []quoteEventRow
+	event := func(r quoteRow, name string) {
+		events = append(events, quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: version, Event: name, Text: r.Text,
+			Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &actorID, At: now})
+	}
+	for _, p := range plan.Kept {
+		r, n := rows[p.Old], news[p.New]
+		if r.Field == n.field && r.Paragraph == n.Paragraph && r.StartPos == n.Start && r.EndPos == n.End && r.Speaker == n.Speaker {
+			continue
+		}
+		err := tx.Exec("UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ? WHERE id = ?",
+			n.field, n.Paragraph, n.Start, n.End, n.Speaker, r.ID).Error
+		if err != nil {
+			return err
+		}
+	}
+	for _, p := range plan.Edited {
+		r, n := rows[p.Old], news[p.New]
+		event(r, "reset")
+		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
+			status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
+			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
+			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, r.ID).Error
+		if err != nil {
+			return err
+		}
+	}
+	for _, i := range plan.Removed {
+		event(rows[i], "removed")
+		if err := tx.Exec("UPDATE quotes SET removed_at = ? WHERE id = ?", now, rows[i].ID).Error; err != nil {
+			return err
+		}
+	}
+	if len(plan.Added) > 0 {
+		added := make([]quoteRow, len(plan.Added))
+		for k, j := range plan.Added {
+			n := news[j]
+			added[k] = quoteRow{DraftID: draftID, Field: n.field, Text: n.Text, Speaker: n.Speaker, Paragraph: n.Paragraph,
+				StartPos: n.Start, EndPos: n.End, Status: string(newsroom.QuoteUnchecked)}
+		}
+		if err := tx.CreateInBatches(added, 100).Error; err != nil {
+			return err
+		}
+		for _, r := range added {
+			event(r, "found")
+		}
+	}
+	if len(events) > 0 {
+		if err := tx.CreateInBatches(events, 100).Error; err != nil {
+			return err
+		}
+	}
+	return tx.Exec("UPDATE drafts SET quote_problems = ? WHERE id = ?", mustJSON(problems), draftID).Error
+}
+
+// ledger loads a draft's current quote ledger, brief first, in reading order.
+func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
+	var rows []quoteRow
+	err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).
+		Order("CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, r := range rows {
+		for _, id := range []*int64{r.CheckedBy, r.WaivedBy} {
+			if id != nil {
+				ids = append(ids, *id)
+			}
+		}
+	}
+	names, err := people(tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]newsroom.Quote, len(rows))
+	for i, r := range rows {
+		out[i] = r.quote(names)
+	}
+	return out, nil
+}
+
+func (r quoteRow) quote(names map[int64]newsroom.Person) newsroom.Quote {
+	q := newsroom.Quote{ID: r.ID, Field: r.Field, Text: r.Text, Speaker: r.Speaker, Paragraph: r.Paragraph,
+		Start: r.StartPos, End: r.EndPos, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, CheckedAt: r.CheckedAt}
+	if r.CheckedBy != nil {
+		p := names[*r.CheckedBy]
+		q.CheckedBy = &p
+	}
+	if r.WaivedBy != nil && r.WaivedAt != nil {
+		q.Waiver = &newsroom.Waiver{Note: r.WaiverNote, By: names[*r.WaivedBy], At: *r.WaivedAt}
+	}
+	return q
+}
+
+// people loads the names of the given users.
+func people(tx *gorm.DB, ids []int64) (map[int64]newsroom.Person, error) {
+	names := map[int64]newsroom.Person{}
+	if len(ids) == 0 {
+		return names, nil
+	}
+	var users []userRow
+	if err := tx.Select("id, username, name").Where("id IN ?", ids).Find(&users).Error; err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		names[u.ID] = newsroom.Person{ID: u.ID, Username: u.Username, Name: u.Name}
+	}
+	return names, nil
+}
+
+// quoteGate refuses action while the draft's quotes hold it back.
+func quoteGate(tx *gorm.DB, draftID int64, action newsroom.Action) error {
+	switch action {
+	case newsroom.ActionClear, newsroom.ActionApprove, newsroom.ActionPublish, newsroom.ActionSchedule:
+	default:
+		return nil
+	}
+	qs, err := ledger(tx, draftID)
+	if err != nil {
+		return err
+	}
+	return newsroom.QuoteGate(action, qs)
+}
+
+// Quotes returns the quote ledger of a draft the acting user may see.
+func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.r.WithContext(ctx)
+	if _, err := findDraft(db, u, draftID); err != nil {
+		return nil, internal("quotes", err)
+	}
+	qs, err := ledger(db, draftID)
+	return qs, internal("quotes", err)
+}
+
+// CheckQuote records a fact-checker's (or an editor's) verdict on one quote.
+func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
+	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
+	return s.changeQuote(ctx, draftID, quoteID, authz.QuoteCheck, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt = string(c.Status), c.Note, c.Source, &u.ID, &now
+		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
+		return tx.Exec(`UPDATE quotes SET status = ?, note = ?, source = ?, checked_by = ?, checked_at = ?,
+			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.ID).Error
+	}, "check")
+}
+
+// WaiveQuote lets an editor publish despite a disputed quote, recording why.
+func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, note string) (*newsroom.Quote, error) {
+	note = strings.TrimSpace(note)
+	valid := func() error {
+		if note == "" {
+			return newsroom.Errorf(newsroom.EINVALID, "a waiver needs a note saying why")
+		}
+		return newsroom.CheckString("note", note, newsroom.MaxNote)
+	}
+	return s.changeQuote(ctx, draftID, quoteID, authz.QuoteWaive, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+		if r.Status != string(newsroom.QuoteDisputed) {
+			return newsroom.Errorf(newsroom.ECONFLICT, "only a disputed quote can be waived; quote %d is %s", r.ID, r.Status)
+		}
+		r.WaivedBy, r.WaivedAt, r.WaiverNote, r.Note = &u.ID, &now, note, note
+		return tx.Exec("UPDATE quotes SET waived_by = ?, waived_at = ?, waiver_note = ? WHERE id = ?", u.ID, now, note, r.ID).Error
+	}, "waive")
+}
+
+// changeQuote runs one change to a ledger entry: visibility, policy, stage, validation, the
+// change itself and its history event, in one transaction.
+func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, permission string, valid func() error,
+	change func(*gorm.DB, *newsroom.User, *quoteRow, time.Time) error, event string) (*newsroom.Quote, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var q newsroom.Quote
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		v, err := findDraft(tx, u, draftID)
+		if err != nil {
+			return err
+		}
+		if err := s.authz.Check(u, permission, v.Row.WriterID); err != nil {
+			return err
+		}
+		if !newsroom.QuoteCheckStage(u.Role, newsroom.Stage(v.Row.Stage)) {
+			return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot change quotes on a draft in stage %s", u.Role, v.Row.Stage)
+		}
+		if err := valid(); err != nil {
+			return err
+		}
+		var r quoteRow
+		err = tx.Where("id = ? AND draft_id = ? AND removed_at IS NULL", quoteID, draftID).Take(&r).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no quote %d", draftID, quoteID)
+		} else if err != nil {
+			return err
+		}
+		now := s.clock()
+		if err := change(tx, u, &r, now); err != nil {
+			return err
+		}
+		ev := quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: v.Row.Version, Event: event, Text: r.Text,
+			Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &u.ID, At: now}
+		if err := tx.Create(&ev).Error; err != nil {
+			return err
+		}
+		names := map[int64]newsroom.Person{u.ID: {ID: u.ID, Username: u.Username, Name: u.Name}}
+		if r.CheckedBy != nil && *r.CheckedBy != u.ID {
+			if names, err = people(tx, []int64{*r.CheckedBy, u.ID}); err != nil {
+				return err
+			}
+		}
+		q = r.quote(names)
+		return nil
+	})
+	if err != nil {
+		return nil, internal("change quote", err)
+	}
+	return &q, nil
+}
+
+// quoteHistory loads every ledger event of a draft, oldest first.
+func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, error) {
+	var rows []quoteEventRow
+	if err := db.Where("draft_id = ?", draftID).Order("id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, r := range rows {
+		if r.ActorID != nil {
+			ids = append(ids, *r.ActorID)
+		}
+	}
+	names, err := people(db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]newsroom.QuoteEvent, len(rows))
+	for i, r := range rows {
+		out[i] = newsroom.QuoteEvent{QuoteID: r.QuoteID, Version: r.Version, Event: r.Event, Text: r.Text,
+			Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, At: r.At}
+		if r.ActorID != nil {
+			p := names[*r.ActorID]
+			out[i].Actor = &p
+		}
+	}
+	return out, nil
+}
