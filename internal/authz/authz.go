@@ -25,6 +25,9 @@ const (
 	ArticleCorrect        = "article:correct"
 	QuoteCheck            = "quote:check"
 	QuoteWaive            = "quote:waive"
+	CommentCreate         = "comment:create"
+	CommentReply          = "comment:reply"
+	CommentResolve        = "comment:resolve"
 	UserManage            = "user:manage"
 )
 
@@ -79,15 +82,27 @@ func FromDir(dir string) (*Enforcer, error) {
 	return New(string(m), string(p))
 }
 
+// The relations a user can have to what they act on.
+const (
+	RelOwner  = "owner"  // they wrote the draft
+	RelAuthor = "author" // they wrote the comment
+	RelOther  = "other"
+)
+
 // Can reports whether u may take the named action on something owned by ownerID (0 when the
 // action is not about one user's draft). Disabled users may do nothing.
 func (a *Enforcer) Can(u *newsroom.User, act string, ownerID int64) bool {
+	rel := RelOther
+	if u != nil && ownerID != 0 && ownerID == u.ID {
+		rel = RelOwner
+	}
+	return a.CanAs(u, act, rel)
+}
+
+// CanAs reports whether u may take the named action in the given relation to its object.
+func (a *Enforcer) CanAs(u *newsroom.User, act, rel string) bool {
 	if u == nil || u.Disabled {
 		return false
-	}
-	rel := "other"
-	if ownerID != 0 && ownerID == u.ID {
-		rel = "owner"
 	}
 	req := request{u.Role, act, rel}
 	a.mu.Lock()

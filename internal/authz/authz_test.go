@@ -43,6 +43,9 @@ func TestPolicyMatrix(t *testing.T) {
 		authz.ArticleCorrect:                            {any: []newsroom.Role{E}},
 		authz.QuoteCheck:                                {any: []newsroom.Role{F, E}},
 		authz.QuoteWaive:                                {any: []newsroom.Role{E}},
+		authz.CommentCreate:                             {any: []newsroom.Role{F, E}},
+		authz.CommentReply:                              {any: []newsroom.Role{F, E}, owner: []newsroom.Role{W}},
+		authz.CommentResolve:                            {any: []newsroom.Role{E}, owner: []newsroom.Role{W}},
 	}
 	for _, act := range newsroom.Actions {
 		if _, ok := table[authz.Transition(act)]; !ok {
@@ -72,6 +75,13 @@ func TestPolicyMatrix(t *testing.T) {
 			if a.Can(u, act, 7) {
 				t.Errorf("disabled %s may %s", role, act)
 			}
+		}
+	}
+	// A comment's author may resolve it whatever their role allows otherwise.
+	for _, role := range newsroom.Roles {
+		want := role == F || role == E
+		if got := a.CanAs(&newsroom.User{Role: role}, authz.CommentResolve, authz.RelAuthor); got != want {
+			t.Errorf("%s resolving own comment: got %v, want %v", role, got, want)
 		}
 	}
 	if a.Can(nil, authz.DraftCreate, 0) {

@@ -81,3 +81,42 @@ func TestQuoteGate(t *testing.T) {
 		})
 	}
 }
+
+func TestCommentGate(t *testing.T) {
+	open := []newsroom.Comment{{ID: 4, Quote: "robust cooperation"}}
+	tests := []struct {
+		name       string
+		unresolved []newsroom.Comment
+		force      bool
+		note       string
+		code       string
+	}{
+		{"NoneOpen", nil, false, "", ""},
+		{"Open", open, false, "", newsroom.ECONFLICT},
+		{"ForceWithoutNote", open, true, " ", newsroom.EINVALID},
+		{"ForceWithNote", open, true, "The writer answered on the phone.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.CommentGate(tt.unresolved, tt.force, tt.note)
+			if newsroom.ErrorCode(err) != tt.code {
+				t.Fatalf("CommentGate = %v, want code %q", err, tt.code)
+			}
+			if tt.code == newsroom.ECONFLICT && !strings.Contains(newsroom.ErrorMessage(err), "#4") {
+				t.Fatalf("message %q does not list the comment", newsroom.ErrorMessage(err))
+			}
+		})
+	}
+}
+
+func TestTextField(t *testing.T) {
+	x := newsroom.Text{Title: "T", Brief: "B", Body: "p1\np2", EditorComment: "E"}
+	for field, want := range map[string]string{"title": "T", "brief": "B", "body": "p1\np2", "editor_comment": "E"} {
+		if got, err := x.Field(field); err != nil || got != want {
+			t.Errorf("Field(%s) = %q, %v", field, got, err)
+		}
+	}
+	if _, err := x.Field("byline"); newsroom.ErrorCode(err) != newsroom.EINVALID {
+		t.Errorf("Field(byline) = %v", err)
+	}
+}

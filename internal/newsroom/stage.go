@@ -129,3 +129,11 @@ func EditableStage(r Role) (s Stage, ok bool) {
 	}
 	return "", false
 }
+
+// TransitionRequest is a workflow action as a user asks for it. Force approves over unresolved
+// comments; it needs a note.
+type TransitionRequest struct {
+	Action Action `json:"action"`
+	Note   string `json:"note"`
+	Force  bool   `json:"force"`
+}

@@ -92,14 +92,11 @@ func (s *Server) transition(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var in struct {
-		Action string `json:"action"`
-		Note   string `json:"note"`
-	}
+	var in newsroom.TransitionRequest
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	d, err := s.store.Transition(c.Request().Context(), id, newsroom.Action(in.Action), in.Note)
+	d, err := s.store.Transition(c.Request().Context(), id, in)
 	if err != nil {
 		return err
 	}

@@ -104,7 +104,7 @@ func (a *testApp) draft(stage newsroom.Stage) *newsroom.Draft {
 		if act == newsroom.ActionClear {
 			a.verifyQuotes(d.ID)
 		}
-		if d, err = a.store.Transition(ctx(by[act]), d.ID, act, ""); err != nil {
+		if d, err = a.store.Transition(ctx(by[act]), d.ID, newsroom.TransitionRequest{Action: act}); err != nil {
 			a.t.Fatal(err)
 		}
 	}
@@ -154,4 +154,16 @@ type apiError struct {
 		Message string         `json:"message"`
 		Details map[string]any `json:"details"`
 	} `json:"error"`
+}
+
+// comment puts an editor's comment on the first word of a draft's body and returns its id.
+func (a *testApp) comment(id int64) int64 {
+	a.t.Helper()
+	start, end := 0, 4
+	c, err := a.store.CreateComment(newsroom.WithUser(context.Background(), a.users["editor"]), id,
+		newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "Check this."})
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return c.ID
 }

@@ -32,6 +32,12 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /articles/:slug":                       {"", public},
 		"GET /briefs/:slug":                         {"", public},
 		"POST /api/v1/drafts/:id/publish":           {`{}`, [6]int{401, 403, 404, 404, 409, 403}},
+		"GET /api/v1/drafts/:id/comments":           {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"POST /api/v1/drafts/:id/comments":          {`{"field":"body","quote":{"exact":"quote"},"body":"Source?"}`, [6]int{401, 403, 404, 404, 201, 403}},
+		"POST /api/v1/comments/:cid/replies":        {`{"body":"Done."}`, [6]int{401, 201, 404, 404, 201, 403}},
+		"POST /api/v1/comments/:cid/resolve":        {"", [6]int{401, 200, 404, 404, 200, 403}},
+		"POST /api/v1/comments/:cid/reopen":         {"", [6]int{401, 409, 404, 404, 409, 403}},
+		"GET /api/v1/drafts/:id/diff?from=1&to=1":   {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/quotes":             {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"PUT /api/v1/drafts/:id/quotes/:qid":        {`{"status":"verified"}`, [6]int{401, 403, 404, 404, 409, 403}},
 		"POST /api/v1/drafts/:id/quotes/:qid/waive": {`{"note":"n"}`, [6]int{401, 403, 404, 404, 409, 403}},
@@ -53,8 +59,11 @@ func TestRouteMatrix(t *testing.T) {
 		if strings.HasSuffix(r.Path, "*") {
 			continue
 		}
-		if r.Path == "/api/v1/import" {
+		switch r.Path {
+		case "/api/v1/import":
 			key += "?author=writer"
+		case "/api/v1/drafts/:id/diff":
+			key += "?from=1&to=1"
 		}
 		seen[key] = true
 		row, ok := table[key]
@@ -69,7 +78,7 @@ func TestRouteMatrix(t *testing.T) {
 			}
 			t.Run(key+"/"+name, func(t *testing.T) {
 				d := a.draft(newsroom.StageDraft)
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID))).Replace(key[len(r.Method)+1:])
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID))).Replace(key[len(r.Method)+1:])
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"

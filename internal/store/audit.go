@@ -41,11 +41,12 @@ func insertAudit(tx *gorm.DB, draftID, actorID int64, action string, from, to ne
 
 // Transition takes a workflow action on a draft. The stage change and its audit entry are
 // written in one transaction.
-func (s *Store) Transition(ctx context.Context, id int64, action newsroom.Action, note string) (*newsroom.Draft, error) {
+func (s *Store) Transition(ctx context.Context, id int64, req newsroom.TransitionRequest) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
+	action, note := req.Action, req.Note
 	if _, err := newsroom.ParseAction(string(action)); err != nil {
 		return nil, err
 	}
@@ -68,6 +69,11 @@ func (s *Store) Transition(ctx context.Context, id int64, action newsroom.Action
 		}
 		if err := quoteGate(tx, id, action); err != nil {
 			return err
+		}
+		if action == newsroom.ActionApprove {
+			if err := commentGate(tx, id, req.Force, note); err != nil {
+				return err
+			}
 		}
 		switch action {
 		case newsroom.ActionPublish:

@@ -63,7 +63,7 @@ func (f *newsroomFixture) walk(t testing.TB, d *newsroom.Draft, stage newsroom.S
 		newsroom.StageSpiked:    {{f.editor, newsroom.ActionSpike}},
 	}
 	for _, st := range steps[stage] {
-		if d, err = f.s.Transition(st.ctx, d.ID, st.action, "walking"); err != nil {
+		if d, err = f.s.Transition(st.ctx, d.ID, newsroom.TransitionRequest{Action: st.action, Note: "walking"}); err != nil {
 			t.Fatalf("walk to %s: %s: %v", stage, st.action, err)
 		}
 		if st.action == newsroom.ActionSubmit {
@@ -281,7 +281,7 @@ func TestTransitionMatrix(t *testing.T) {
 					case action == newsroom.ActionSchedule:
 						wantCode = newsroom.EINVALID // scheduling needs a time: Publish takes it
 					}
-					got, err := f.s.Transition(a.ctx, d.ID, action, "because")
+					got, err := f.s.Transition(a.ctx, d.ID, newsroom.TransitionRequest{Action: action, Note: "because"})
 					if code := newsroom.ErrorCode(err); code != wantCode {
 						t.Fatalf("code = %q (%v), want %q", code, err, wantCode)
 					}
@@ -300,12 +300,12 @@ func TestTransitionMatrix(t *testing.T) {
 func TestTransitionAudit(t *testing.T) {
 	f := newNewsroom(t)
 	d := f.draftIn(t, newsroom.StageFactCheck)
-	_, err := f.s.Transition(f.checker, d.ID, newsroom.ActionReturn, "")
+	_, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionReturn, Note: ""})
 	wantCode(t, err, newsroom.EINVALID)
-	if _, err := f.s.Transition(f.checker, d.ID, newsroom.ActionReturn, "The second quote is misattributed."); err != nil {
+	if _, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionReturn, Note: "The second quote is misattributed."}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = f.s.Transition(f.writer, d.ID, newsroom.Action("bless"), "")
+	_, err = f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.Action("bless"), Note: ""})
 	wantCode(t, err, newsroom.EINVALID)
 	h, err := f.s.History(f.writer, d.ID)
 	if err != nil {

@@ -241,6 +241,9 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		if err := syncLedger(tx, d.ID, d.Version, u.ID, text, now); err != nil {
 			return err
 		}
+		if err := reanchor(tx, d.ID, d.Version, text); err != nil {
+			return err
+		}
 		number, err := snapshot(tx, &art, d, now, u.ID, strings.TrimSpace(note))
 		if err != nil {
 			return err

@@ -116,7 +116,7 @@ func TestScheduledPublishing(t *testing.T) {
 	t.Run("Unschedule", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
 		pub, _ := f.s.Publish(f.editor, d.ID, clk.Now().Add(time.Hour))
-		got, err := f.s.Transition(f.editor, d.ID, newsroom.ActionUnschedule, "")
+		got, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionUnschedule, Note: ""})
 		if err != nil || got.Stage != newsroom.StageApproved || got.ScheduledAt != nil {
 			t.Fatalf("unschedule = %+v, %v", got, err)
 		}

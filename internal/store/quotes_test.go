@@ -48,7 +48,7 @@ func TestQuoteLedger(t *testing.T) {
 
 	_, err = f.s.CheckQuote(f.checker, d.ID, territory.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified})
 	wantCode(t, err, newsroom.ENOTFOUND) // a fact-checker does not see a draft before it is submitted
-	if _, err := f.s.Transition(f.writer, d.ID, newsroom.ActionSubmit, ""); err != nil {
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit, Note: ""}); err != nil {
 		t.Fatal(err)
 	}
 	checks := []struct {
@@ -74,7 +74,7 @@ func TestQuoteLedger(t *testing.T) {
 		})
 	}
 
-	_, err = f.s.Transition(f.checker, d.ID, newsroom.ActionClear, "")
+	_, err = f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear, Note: ""})
 	wantCode(t, err, newsroom.ECONFLICT)
 	if !strings.Contains(newsroom.ErrorMessage(err), "3 quote(s) not cleared") {
 		t.Fatalf("clear refused with %q", newsroom.ErrorMessage(err))
@@ -87,14 +87,14 @@ func TestQuoteLedger(t *testing.T) {
 	if _, err := f.s.CheckQuote(f.checker, d.ID, cooperation.ID, newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "She said “close”."}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.Transition(f.checker, d.ID, newsroom.ActionClear, ""); err != nil {
+	if _, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear, Note: ""}); err != nil {
 		t.Fatalf("clear with every quote checked: %v", err)
 	}
 	_, err = f.s.CheckQuote(f.checker, d.ID, territory.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified})
 	wantCode(t, err, newsroom.ECONFLICT) // the fact-checker's turn is over
 
 	t.Run("ApproveRefusesDisputed", func(t *testing.T) {
-		_, err := f.s.Transition(f.editor, d.ID, newsroom.ActionApprove, "")
+		_, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionApprove, Note: ""})
 		wantCode(t, err, newsroom.ECONFLICT)
 		if !strings.Contains(newsroom.ErrorMessage(err), fmt.Sprintf("#%d", cooperation.ID)) {
 			t.Fatalf("approve refused with %q", newsroom.ErrorMessage(err))
@@ -149,7 +149,7 @@ func TestQuoteLedger(t *testing.T) {
 		if err != nil || w.Waiver == nil || w.Waiver.By.Username != "ed" || w.Status != newsroom.QuoteDisputed {
 			t.Fatalf("WaiveQuote = %+v, %v", w, err)
 		}
-		if _, err := f.s.Transition(f.editor, d.ID, newsroom.ActionApprove, ""); err != nil {
+		if _, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionApprove, Note: ""}); err != nil {
 			t.Fatalf("approve after the waiver: %v", err)
 		}
 	})

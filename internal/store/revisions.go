@@ -126,6 +126,9 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		if err := syncLedger(tx, id, next, u.ID, text, now); err != nil {
 			return err
 		}
+		if err := reanchor(tx, id, next, text); err != nil {
+			return err
+		}
 		v, err = findDraft(tx, u, id)
 		if v != nil {
 			d = v.draft()

@@ -1,0 +1,165 @@
+package anchor
+
+import "slices"
+
+// The tuning of Locate. Distances and lengths are in code points.
+const (
+	// minEvidence is how many code points of agreement, quote and context together, a place
+	// needs before a comment attaches there. It is why a lone "the" whose context is gone
+	// detaches instead of jumping to another "the", while a long quote needs no context.
+	minEvidence = 16
+	// fuzzyMinContext is the context agreement a fuzzy match needs on top of minEvidence: an
+	// edited quote is only trusted where its surroundings are recognisably the same, for
+	// example one side intact up to ContextLen.
+	fuzzyMinContext = 16
+	// maxEditPercent bounds a fuzzy match's edit distance as a share of the quote's length.
+	maxEditPercent = 25
+	// fuzzyRadius is how far around the hint, or around where the context says the quote
+	// should start, the fuzzy search looks, which keeps its cost bounded whatever the length of
+	// the text.
+	fuzzyRadius = 4096
+	// centerLen is how much of the prefix's end and of the suffix's start is looked for, exactly,
+	// to find where an edited quote went when it also moved far from its hint; minCenterLen is
+	// the least that is worth looking for.
+	centerLen, minCenterLen = 16, 8
+	// maxFuzzyLen is the longest quote searched fuzzily; longer ones are found exactly or
+	// detach, because the bit-parallel search costs one word per 64 code points of quote.
+	maxFuzzyLen = 2048
+	// maxFuzzyCandidates bounds how many approximate matches are checked for context.
+	maxFuzzyCandidates = 8
+	// perfect is the context score of a place whose prefix and suffix both agree in full.
+	perfect = 2 * ContextLen
+)
+
+// query is one selector decoded into code points, with the text it is looked for in.
+type query struct {
+	text, exact, prefix, suffix []rune
+	hint                        int
+}
+
+// locate runs the four steps of Locate on text already decoded into code points. The words at
+// the hint are taken at once when their context is intact, which is the common case and costs
+// no search. Otherwise the hint competes with the other occurrences on context and wins ties,
+// so that a short quote that merely happens to sit at its old offset among new words is not
+// kept there, and one whose true place moved is found there.
+func locate(text []rune, sel Selector) Result {
+	q := query{
+		text:   text,
+		exact:  []rune(sel.Exact),
+		prefix: []rune(sel.Prefix),
+		suffix: []rune(sel.Suffix),
+		hint:   min(max(sel.Start, 0), len(text)),
+	}
+	detached := Result{Exact: sel.Exact, Status: Detached}
+	m := len(q.exact)
+	if m == 0 {
+		return detached
+	}
+	if s := q.hint; s+m <= len(text) && slices.Equal(text[s:s+m], q.exact) &&
+		q.contextScore(s, s+m) == perfect {
+		return q.result(s, s+m)
+	}
+	if s, ok := q.bestExact(); ok {
+		return q.result(s, s+m)
+	}
+	if s, e, ok := q.fuzzy(q.hint); ok {
+		return q.result(s, e)
+	}
+	for _, at := range q.contextCenters() {
+		if abs(at-q.hint) <= fuzzyRadius {
+			continue // That window was searched already.
+		}
+		if s, e, ok := q.fuzzy(at); ok {
+			return q.result(s, e)
+		}
+	}
+	return detached
+}
+
+// result describes text[s:e) as found, Moved when its words differ from the selector's.
+func (q *query) result(s, e int) Result {
+	status := Exact
+	if !slices.Equal(q.text[s:e], q.exact) {
+		status = Moved
+	}
+	next := selectorAt(q.text, s, e)
+	return Result{Start: s, End: e, Exact: next.Exact, Status: status, Next: next}
+}
+
+// contextScore says how well the text around text[s:e) agrees with the selector's context:
+// the length of the common run on each side, or ContextLen for a side that agrees completely
+// up to the edge of the text, so that a quote at the start of a title is as well placed as one
+// in the middle of the body.
+func (q *query) contextScore(s, e int) int {
+	return q.prefixScore(s) + q.suffixScore(e)
+}
+
+// prefixScore is the prefix's half of contextScore for a quote starting at s.
+func (q *query) prefixScore(s int) int {
+	before := q.text[max(0, s-ContextLen):s]
+	n := 0
+	for n < len(before) && n < len(q.prefix) && before[len(before)-1-n] == q.prefix[len(q.prefix)-1-n] {
+		n++
+	}
+	return side(n, len(before), len(q.prefix))
+}
+
+// suffixScore is the suffix's half of contextScore for a quote ending at e.
+func (q *query) suffixScore(e int) int {
+	after := q.text[e:min(len(q.text), e+ContextLen)]
+	n := 0
+	for n < len(after) && n < len(q.suffix) && after[n] == q.suffix[n] {
+		n++
+	}
+	return side(n, len(after), len(q.suffix))
+}
+
+// side scores one side of the context: common code points, or ContextLen when both sides are
+// the same in full.
+func side(common, got, want int) int {
+	if common == got && common == want {
+		return ContextLen
+	}
+	return common
+}
+
+// bestExact finds, among the occurrences of the exact text, the one whose context agrees best,
+// ties going to the one closest to the hint, then to the earlier one. It looks outwards from
+// the hint and stops at the first place with perfect context, since no occurrence farther away
+// could beat it: an unchanged comment shifted by an edit elsewhere costs a few comparisons, not
+// a scan of the body. The winner must still show minEvidence of agreement.
+func (q *query) bestExact() (int, bool) {
+	best, bestScore := -1, -1
+	scanOutward(q.text, q.exact, q.hint, func(s int) bool {
+		if score := q.contextScore(s, s+len(q.exact)); score > bestScore {
+			best, bestScore = s, score
+		}
+		return bestScore < perfect
+	})
+	return best, best >= 0 && len(q.exact)+bestScore >= minEvidence
+}
+
+// scanOutward calls visit with each place where pat occurs in text, nearest to around first
+// and the earlier of two at the same distance first, until visit returns false.
+func scanOutward(text, pat []rune, around int, visit func(s int) bool) {
+	last := len(text) - len(pat)
+	at := func(s int) bool {
+		return s >= 0 && s <= last && text[s] == pat[0] && slices.Equal(text[s+1:s+len(pat)], pat[1:])
+	}
+	if last < 0 || at(around) && !visit(around) {
+		return
+	}
+	for d := 1; around-d >= 0 || around+d <= last; d++ {
+		if at(around-d) && !visit(around-d) || at(around+d) && !visit(around+d) {
+			return
+		}
+	}
+}
+
+// abs returns the absolute value of x.
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,124 @@
+package newsroom
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// CommentFields are the fields a comment can sit on.
+var CommentFields = []string{"title", "brief", "body", "editor_comment"}
+
+// Field returns the text of one commentable field; the body is its paragraphs joined with "\n".
+func (t Text) Field(name string) (string, error) {
+	switch name {
+	case "title":
+		return t.Title, nil
+	case "brief":
+		return t.Brief, nil
+	case "body":
+		return t.Body, nil
+	case "editor_comment":
+		return t.EditorComment, nil
+	}
+	return "", Errorf(EINVALID, "field must be one of %s, not %q", strings.Join(CommentFields, ", "), name)
+}
+
+// MaxComment is the longest comment or reply, in code points.
+const MaxComment = 10000
+
+// Anchor is where a comment's words are now: a range of code points in the field's text (the
+// body is its paragraphs joined with "\n") and the words there.
+type Anchor struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Exact string `json:"exact"`
+}
+
+// Comment is an inline comment on a draft with its thread. Quote keeps the words as first
+// commented, for display when the comment is detached (its words are gone) or moved (its words
+// were edited and it followed them).
+type Comment struct {
+	ID         int64      `json:"id"`
+	DraftID    int64      `json:"draft_id"`
+	Field      string     `json:"field"`
+	Body       string     `json:"body"`
+	Anchor     Anchor     `json:"anchor"`
+	Quote      string     `json:"quote"`
+	Detached   bool       `json:"detached"`
+	Moved      bool       `json:"moved"`
+	Resolved   bool       `json:"resolved"`
+	ResolvedBy *Person    `json:"resolved_by,omitempty"`
+	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	Author     Person     `json:"author"`
+	CreatedAt  time.Time  `json:"created_at"`
+	Replies    []Reply    `json:"replies"`
+}
+
+// Reply is one message in a comment's thread.
+type Reply struct {
+	ID        int64     `json:"id"`
+	Author    Person    `json:"author"`
+	Body      string    `json:"body"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// TextQuote is a client's TextQuoteSelector: the exact words, with optional context.
+type TextQuote struct {
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+}
+
+// NewComment is what it takes to comment: the field, the words (a quote, a range, or both,
+// which must agree) and the comment itself.
+type NewComment struct {
+	Field string     `json:"field"`
+	Quote *TextQuote `json:"quote"`
+	Start *int       `json:"start"`
+	End   *int       `json:"end"`
+	Body  string     `json:"body"`
+}
+
+// CheckCommentBody validates the text of a comment or reply.
+func CheckCommentBody(body string) error {
+	if isBlank(body) {
+		return Errorf(EINVALID, "a comment needs some text")
+	}
+	return CheckString("body", body, MaxComment)
+}
+
+// CommentGate refuses approval while comments are unresolved, unless the editor forces it with
+// a note.
+func CommentGate(unresolved []Comment, force bool, note string) error {
+	if len(unresolved) == 0 {
+		return nil
+	}
+	if force {
+		if isBlank(note) {
+			return Errorf(EINVALID, "approving over unresolved comments needs a note saying why")
+		}
+		return nil
+	}
+	parts := make([]string, len(unresolved))
+	ids := make([]int64, len(unresolved))
+	for i, c := range unresolved {
+		parts[i] = fmt.Sprintf("#%d on %q", c.ID, ellipsis(c.Quote, 40))
+		ids[i] = c.ID
+	}
+	return Errorf(ECONFLICT, "cannot approve: %d unresolved comment(s): %s (resolve them, or approve with force and a note)",
+		len(unresolved), strings.Join(parts, "; ")).With("comments", ids)
+}
+
+// Diff is the word-level difference of every field between two versions of a draft.
+type Diff struct {
+	From   int                `json:"from"`
+	To     int                `json:"to"`
+	Fields map[string][]Chunk `json:"fields"`
+}
+
+// Chunk is one run of a diff: "equal", "insert" or "delete".
+type Chunk struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}

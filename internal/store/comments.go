@@ -1,0 +1,330 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/anchor"
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type commentRow struct {
+	ID              int64
+	DraftID         int64
+	AuthorID        int64
+	Field           string
+	Body            string
+	Quote           string
+	Exact           string
+	Prefix          string
+	Suffix          string
+	StartPos        int
+	EndPos          int
+	Status          string
+	AnchoredVersion int
+	ResolvedBy      *int64
+	ResolvedAt      *time.Time
+	CreatedAt       time.Time
+}
+
+func (commentRow) TableName() string { return "comments" }
+
+type replyRow struct {
+	ID        int64
+	CommentID int64
+	AuthorID  int64
+	Body      string
+	CreatedAt time.Time
+}
+
+func (replyRow) TableName() string { return "comment_replies" }
+
+// CreateComment puts a comment on a span of one field of a draft. The span is given by a quote
+// (exact words with optional prefix and suffix), by a code-point range, or by both, which must
+// agree.
+func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.NewComment) (*newsroom.Comment, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := newsroom.CheckCommentBody(nc.Body); err != nil {
+		return nil, err
+	}
+	var c *newsroom.Comment
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		v, err := findDraft(tx, u, draftID)
+		if err != nil {
+			return err
+		}
+		if err := s.authz.Check(u, authz.CommentCreate, v.Row.WriterID); err != nil {
+			return err
+		}
+		text, err := v.draft().Text().Field(nc.Field)
+		if err != nil {
+			return err
+		}
+		sel, err := selectorFor(text, nc)
+		if err != nil {
+			return err
+		}
+		row := commentRow{DraftID: draftID, AuthorID: u.ID, Field: nc.Field, Body: strings.TrimSpace(nc.Body), Quote: sel.Exact,
+			Exact: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix, StartPos: sel.Start, EndPos: sel.End,
+			Status: anchor.Exact.String(), AnchoredVersion: v.Row.Version, CreatedAt: s.clock()}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		cs, err := loadComments(tx, tx.Where("id = ?", row.ID))
+		if len(cs) == 1 {
+			c = &cs[0]
+		}
+		return err
+	})
+	return c, internal("create comment", err)
+}
+
+// selectorFor turns a new comment's quote and range into a selector on text, or says plainly why
+// they do not pick out words of it.
+func selectorFor(text string, nc newsroom.NewComment) (anchor.Selector, error) {
+	hasQuote := nc.Quote != nil && nc.Quote.Exact != ""
+	hasRange := nc.Start != nil && nc.End != nil
+	switch {
+	case hasRange:
+		n := utf8.RuneCountInString(text)
+		if *nc.Start < 0 || *nc.End > n || *nc.Start >= *nc.End {
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
+				"start and end must pick out words of the %s: 0 <= start < end <= %d code points", nc.Field, n)
+		}
+		sel, err := anchor.New(text, *nc.Start, *nc.End)
+		if err != nil {
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "invalid range: %v", err)
+		}
+		if hasQuote && sel.Exact != nc.Quote.Exact {
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
+				"quote and range disagree: code points %d to %d of the %s hold %q, not %q", *nc.Start, *nc.End, nc.Field, sel.Exact, nc.Quote.Exact)
+		}
+		return sel, nil
+	case hasQuote:
+		start, end, err := anchor.Resolve(text, nc.Quote.Exact, nc.Quote.Prefix, nc.Quote.Suffix)
+		switch {
+		case errors.Is(err, anchor.ErrNotFound):
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "%q is not in the %s", nc.Quote.Exact, nc.Field)
+		case errors.Is(err, anchor.ErrAmbiguous):
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
+				"%q appears several times in the %s and its prefix and suffix do not tell which; send start and end too", nc.Quote.Exact, nc.Field)
+		case err != nil:
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "invalid quote: %v", err)
+		}
+		return anchor.New(text, start, end)
+	}
+	return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "say which words the comment is on: a quote {exact, prefix, suffix}, or start and end")
+}
+
+// Comments returns a draft's comments with their threads, oldest first.
+func (s *Store) Comments(ctx context.Context, draftID int64) ([]newsroom.Comment, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.r.WithContext(ctx)
+	if _, err := findDraft(db, u, draftID); err != nil {
+		return nil, internal("comments", err)
+	}
+	cs, err := loadComments(db, db.Where("draft_id = ?", draftID))
+	return cs, internal("comments", err)
+}
+
+// loadComments loads the comments q selects, with their replies and the names of everyone in
+// them.
+func loadComments(db *gorm.DB, q *gorm.DB) ([]newsroom.Comment, error) {
+	var rows []commentRow
+	if err := q.Order("id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]newsroom.Comment, 0, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(rows))
+	var userIDs []int64
+	for i, r := range rows {
+		ids[i] = r.ID
+		userIDs = append(userIDs, r.AuthorID)
+		if r.ResolvedBy != nil {
+			userIDs = append(userIDs, *r.ResolvedBy)
+		}
+	}
+	var replies []replyRow
+	if err := db.Session(&gorm.Session{NewDB: true}).Where("comment_id IN ?", ids).Order("id").Find(&replies).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range replies {
+		userIDs = append(userIDs, r.AuthorID)
+	}
+	names, err := people(db.Session(&gorm.Session{NewDB: true}), userIDs)
+	if err != nil {
+		return nil, err
+	}
+	byComment := map[int64][]newsroom.Reply{}
+	for _, r := range replies {
+		byComment[r.CommentID] = append(byComment[r.CommentID], newsroom.Reply{ID: r.ID, Author: names[r.AuthorID], Body: r.Body, CreatedAt: r.CreatedAt})
+	}
+	for _, r := range rows {
+		c := newsroom.Comment{ID: r.ID, DraftID: r.DraftID, Field: r.Field, Body: r.Body, Quote: r.Quote,
+			Anchor:   newsroom.Anchor{Start: r.StartPos, End: r.EndPos, Exact: r.Exact},
+			Detached: r.Status == anchor.Detached.String(), Moved: r.Status == anchor.Moved.String(),
+			Resolved: r.ResolvedAt != nil, ResolvedAt: r.ResolvedAt, Author: names[r.AuthorID], CreatedAt: r.CreatedAt,
+			Replies: byComment[r.ID]}
+		if c.Replies == nil {
+			c.Replies = []newsroom.Reply{}
+		}
+		if r.ResolvedBy != nil {
+			p := names[*r.ResolvedBy]
+			c.ResolvedBy = &p
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Reply adds a message to a comment's thread.
+func (s *Store) Reply(ctx context.Context, commentID int64, body string) (*newsroom.Comment, error) {
+	if err := newsroom.CheckCommentBody(body); err != nil {
+		return nil, err
+	}
+	return s.onComment(ctx, commentID, authz.CommentReply, "", func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+		return tx.Create(&replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(body), CreatedAt: now}).Error
+	})
+}
+
+// ResolveComment closes a comment's thread; ReopenComment opens it again. The draft's writer, the
+// comment's author and editors may do either, and the audit trail records who did.
+func (s *Store) ResolveComment(ctx context.Context, commentID int64) (*newsroom.Comment, error) {
+	return s.setResolved(ctx, commentID, true)
+}
+
+// ReopenComment opens a resolved comment again.
+func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.Comment, error) {
+	return s.setResolved(ctx, commentID, false)
+}
+
+func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
+	action := map[bool]string{true: "resolve_comment", false: "reopen_comment"}[resolved]
+	return s.onComment(ctx, commentID, authz.CommentResolve, action, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+		if (r.ResolvedAt != nil) == resolved {
+			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])
+		}
+		if resolved {
+			return tx.Model(r).Updates(map[string]any{"resolved_by": u.ID, "resolved_at": now}).Error
+		}
+		return tx.Model(r).Updates(map[string]any{"resolved_by": nil, "resolved_at": nil}).Error
+	})
+}
+
+// onComment runs a change to one comment in a transaction: the comment must be on a draft the
+// user may see, the policy must allow the action in the user's relation to the draft or the
+// comment, and an audit action, when named, is recorded.
+func (s *Store) onComment(ctx context.Context, commentID int64, permission, auditAction string,
+	change func(*gorm.DB, *newsroom.User, *commentRow, time.Time) error) (*newsroom.Comment, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var c *newsroom.Comment
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		var r commentRow
+		notFound := newsroom.Errorf(newsroom.ENOTFOUND, "comment %d not found", commentID)
+		if err := tx.Where("id = ?", commentID).Take(&r).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return notFound
+		} else if err != nil {
+			return err
+		}
+		v, err := findDraft(tx, u, r.DraftID)
+		if err != nil {
+			return notFound
+		}
+		if !s.authz.Can(u, permission, v.Row.WriterID) && !(r.AuthorID == u.ID && s.authz.CanAs(u, permission, authz.RelAuthor)) {
+			return s.authz.Check(u, permission, v.Row.WriterID)
+		}
+		now := s.clock()
+		if err := change(tx, u, &r, now); err != nil {
+			return err
+		}
+		if auditAction != "" {
+			stage := newsroom.Stage(v.Row.Stage)
+			if err := insertAudit(tx, r.DraftID, u.ID, auditAction, stage, stage, fmt.Sprintf("comment %d", r.ID), now); err != nil {
+				return err
+			}
+		}
+		cs, err := loadComments(tx, tx.Where("id = ?", r.ID))
+		if len(cs) == 1 {
+			c = &cs[0]
+		}
+		return err
+	})
+	return c, internal("comment", err)
+}
+
+// reanchor moves every open, attached comment of a draft onto its words in the new text, inside
+// the revision's transaction. A comment whose words are gone is detached and keeps its original
+// words for display.
+func reanchor(tx *gorm.DB, draftID int64, version int, t newsroom.Text) error {
+	var rows []commentRow
+	err := tx.Where("draft_id = ? AND resolved_at IS NULL AND status <> ?", draftID, anchor.Detached.String()).Order("id").Find(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	byField := map[string][]int{}
+	for i, r := range rows {
+		byField[r.Field] = append(byField[r.Field], i)
+	}
+	for field, idx := range byField {
+		text, err := t.Field(field)
+		if err != nil {
+			return err
+		}
+		sels := make([]anchor.Selector, len(idx))
+		for k, i := range idx {
+			r := rows[i]
+			sels[k] = anchor.Selector{Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix, Start: r.StartPos, End: r.EndPos}
+		}
+		for k, res := range anchor.LocateAll(text, sels) {
+			if err := saveAnchor(tx, rows[idx[k]], res, version); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// saveAnchor writes a re-anchored comment back when anything about its anchor changed.
+func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
+	if res.Status == anchor.Detached {
+		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
+	}
+	sel := res.Next
+	status := res.Status.String()
+	if r.Status == anchor.Moved.String() {
+		status = r.Status // once moved, a comment says so until it is resolved
+	}
+	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
+		return nil
+	}
+	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
+		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
+}
+
+// commentGate refuses approval while comments are unresolved, unless forced with a note.
+func commentGate(tx *gorm.DB, draftID int64, force bool, note string) error {
+	open, err := loadComments(tx, tx.Where("draft_id = ? AND resolved_at IS NULL", draftID))
+	if err != nil {
+		return err
+	}
+	return newsroom.CommentGate(open, force, note)
+}
