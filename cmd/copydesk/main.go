@@ -23,7 +23,8 @@ Usage:
   copydesk import  FILE --author USERNAME [--db …]                       import a piece in the house text format
 
 Environment: COPYDESK_ADDR, COPYDESK_DB, COPYDESK_FOOTER_FILE and COPYDESK_BASE_URL set the
-defaults of --addr, --db, --footer-file and --base-url.
+defaults of --addr, --db, --footer-file and --base-url. --db takes a SQLite file, or a
+postgres://USER:PASSWORD@HOST/DB URL to run on PostgreSQL.
 Run "copydesk COMMAND --help" for a command's flags.
 `
 
@@ -98,11 +99,12 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// dbFlag adds the --db flag, defaulting to $COPYDESK_DB or copydesk.db.
+// dbFlag adds the --db flag, defaulting to $COPYDESK_DB or copydesk.db. A value starting with
+// postgres:// or postgresql:// is a PostgreSQL URL; anything else is a SQLite file.
 func dbFlag(fs *flag.FlagSet, e env) *string {
 	def := e.getenv("COPYDESK_DB")
 	if def == "" {
 		def = "copydesk.db"
 	}
-	return fs.String("db", def, "SQLite database file (env COPYDESK_DB)")
+	return fs.String("db", def, "SQLite database file, or a postgres:// URL for PostgreSQL (env COPYDESK_DB)")
 }

@@ -122,7 +122,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		m.Close()
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), *db)
+	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), store.Redact(*db))
 	<-ctx.Done()
 	fmt.Fprintln(e.stdout, "shutting down")
 	return m.Close()

@@ -15,6 +15,7 @@ const (
 	ENOTFOUND     = "not_found"    // no such thing, or not visible to the caller
 	ECONFLICT     = "conflict"     // the request fights the current state (stage, version, gate)
 	ETOOLARGE     = "too_large"    // the request body is over the limit
+	ETOOMANY      = "too_many"     // slow down: too many failed attempts
 	EINVALID      = "invalid"      // well-formed but unacceptable values
 	EINTERNAL     = "internal"     // our fault; details are logged, never shown
 )

@@ -137,3 +137,16 @@ type TransitionRequest struct {
 	Note   string `json:"note"`
 	Force  bool   `json:"force"`
 }
+
+// Permissions says what a user may do to a draft right now: the answer of the state machine
+// and the policy together, which the pages use to show only the forms that would succeed.
+type Permissions struct {
+	Actions          []Action // workflow actions open now (publish and scheduling are in Publish)
+	Edit             bool
+	SetEditorComment bool
+	CheckQuotes      bool
+	WaiveQuotes      bool
+	Comment          bool
+	Reply            bool
+	Publish          bool
+}

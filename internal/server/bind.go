@@ -1,12 +1,14 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,13 +16,25 @@ import (
 )
 
 // bindJSON decodes the request body into v strictly: JSON only, no unknown fields, one value.
+// The raw body must be valid UTF-8 without NUL bytes (422): encoding/json would silently turn
+// invalid bytes in a string into U+FFFD and store something the client never sent.
 func bindJSON(c echo.Context, v any) error {
 	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
 		if mt, _, _ := mime.ParseMediaType(ct); mt != echo.MIMEApplicationJSON {
 			return newsroom.Errorf(newsroom.EMALFORMED, "send JSON with Content-Type: application/json, not %q", mt)
 		}
 	}
-	dec := json.NewDecoder(c.Request().Body)
+	data, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	if !utf8.Valid(data) {
+		return newsroom.Errorf(newsroom.EINVALID, "request body is not valid UTF-8")
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return newsroom.Errorf(newsroom.EINVALID, "request body must not contain NUL bytes")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return decodeError(err)

@@ -17,7 +17,7 @@ func (s *Server) login(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	token, u, err := s.store.Login(c.Request().Context(), in.Username, in.Password)
+	token, u, err := s.store.Login(c.Request().Context(), in.Username, in.Password, c.RealIP())
 	if err != nil {
 		return err
 	}
@@ -100,6 +100,7 @@ func (s *Server) transition(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	s.metrics.transitioned(in.Action)
 	return c.JSON(http.StatusOK, d)
 }
 

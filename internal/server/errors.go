@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -17,6 +18,7 @@ var statusOf = map[string]int{
 	newsroom.ENOTFOUND:     http.StatusNotFound,
 	newsroom.ECONFLICT:     http.StatusConflict,
 	newsroom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	newsroom.ETOOMANY:      http.StatusTooManyRequests,
 	newsroom.EINVALID:      http.StatusUnprocessableEntity,
 	newsroom.EINTERNAL:     http.StatusInternalServerError,
 }
@@ -48,13 +50,16 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, body := s.errorResponse(err, c)
-	if c.Request().Method == http.MethodHead {
+	switch {
+	case c.Request().Method == http.MethodHead:
 		err = c.NoContent(status)
-	} else {
+	case wantsPage(c):
+		err = s.render(c, status, "error", view{Title: http.StatusText(status), Error: body.Error.Message})
+	default:
 		err = c.JSON(status, body)
 	}
 	if err != nil {
-		s.log.Error("writing error response", "err", err, "request_id", requestID(c))
+		s.log.ErrorContext(c.Request().Context(), "writing error response", "err", err)
 	}
 }
 
@@ -74,12 +79,18 @@ func (s *Server) errorResponse(err error, c echo.Context) (int, errorBody) {
 	code := newsroom.ErrorCode(err)
 	status, ok := statusOf[code]
 	if !ok || code == newsroom.EINTERNAL {
-		s.log.Error("internal error", "err", err, "request_id", requestID(c), "method", c.Request().Method, "path", c.Path())
+		s.log.ErrorContext(c.Request().Context(), "internal error", "err", err, "method", c.Request().Method, "path", c.Path())
 		return http.StatusInternalServerError, errorBody{errorDetail{Code: newsroom.EINTERNAL, Message: "internal error"}}
 	}
 	var e *newsroom.Error
 	errors.As(err, &e)
 	return status, errorBody{errorDetail{Code: code, Message: e.Message, Details: e.Details}}
+}
+
+// wantsPage reports whether an error should be shown as a page: a browser asking for anything
+// outside the JSON API.
+func wantsPage(c echo.Context) bool {
+	return !strings.HasPrefix(c.Request().URL.Path, "/api/") && strings.Contains(c.Request().Header.Get("Accept"), "text/html")
 }
 
 func requestID(c echo.Context) string {

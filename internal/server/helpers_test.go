@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,15 +16,19 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
-// testApp is the real server on a real SQLite file, with one signed-in user per kind of actor.
+// testApp is the real server on a real database (SQLite, or PostgreSQL: see storetest), with one
+// signed-in user per kind of actor.
 type testApp struct {
 	t      testing.TB
 	store  *store.Store
 	server *server.Server
 	tokens map[string]string // actor name → bearer token
 	users  map[string]*newsroom.User
+	// sessions holds each actor's web session (cookie value and CSRF token), made on first use.
+	sessions map[string][2]string
 }
 
 var actorRoles = map[string]newsroom.Role{
@@ -35,7 +38,7 @@ var actorRoles = map[string]newsroom.Role{
 
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "copydesk.db"), store.Options{PasswordCost: bcrypt.MinCost})
+	st, err := store.Open(storetest.DSN(t), store.Options{PasswordCost: bcrypt.MinCost})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"fmt"
+	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"strings"
 	"testing"
@@ -32,6 +34,26 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /articles/:slug":                       {"", public},
 		"GET /briefs/:slug":                         {"", public},
 		"POST /api/v1/drafts/:id/publish":           {`{}`, [6]int{401, 403, 404, 404, 409, 403}},
+		"GET /login":                                {"", [6]int{200, 303, 303, 303, 303, 303}},
+		"POST /login":                               {"username=editor&password=pw-editor", [6]int{403, 403, 403, 403, 403, 403}},
+		"POST /logout":                              {"", [6]int{303, 303, 303, 303, 303, 303}},
+		"GET /desk":                                 {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"GET /drafts/new":                           {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"POST /drafts":                              {"title=New", [6]int{303, 303, 303, 403, 403, 403}},
+		"GET /drafts/:id":                           {"", [6]int{303, 200, 404, 404, 200, 200}},
+		"POST /drafts/:id/edit":                     {"title=Edited&version=1", [6]int{303, 303, 404, 404, 409, 409}},
+		"POST /drafts/:id/transition":               {"action=submit", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /drafts/:id/publish":                  {"when=now", [6]int{303, 303, 404, 404, 303, 303}},
+		"GET /drafts/:id/preview":                   {"", [6]int{303, 200, 404, 404, 200, 200}},
+		"POST /drafts/:id/quotes/:qid":              {"status=verified", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /drafts/:id/quotes/:qid/waive":        {"note=n", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /drafts/:id/comments":                 {"field=body&exact=quote&body=Source%3F", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /comments/:cid/reply":                 {"body=Done.", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /comments/:cid/resolve":               {"", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /comments/:cid/reopen":                {"", [6]int{303, 303, 404, 404, 303, 303}},
+		"GET /admin/users":                          {"", [6]int{303, 403, 403, 403, 403, 200}},
+		"POST /admin/users":                         {"username=newbie&role=writer&password=pw", [6]int{303, 303, 303, 303, 303, 303}},
+		"POST /admin/users/:uid":                    {"role=writer", [6]int{303, 303, 303, 303, 303, 303}},
 		"GET /api/v1/drafts/:id/comments":           {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"POST /api/v1/drafts/:id/comments":          {`{"field":"body","quote":{"exact":"quote"},"body":"Source?"}`, [6]int{401, 403, 404, 404, 201, 403}},
 		"POST /api/v1/comments/:cid/replies":        {`{"body":"Done."}`, [6]int{401, 201, 404, 404, 201, 403}},
@@ -44,6 +66,9 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /api/v1/articles/:slug/corrections":   {`{"note":"n"}`, [6]int{401, 404, 404, 404, 404, 404}},
 		"POST /api/v1/import?author=writer":         {string(seed), [6]int{401, 403, 403, 403, 201, 201}},
 		"GET /healthz":                              {"", [6]int{200, 200, 200, 200, 200, 200}},
+		"GET /readyz":                               {"", [6]int{200, 200, 200, 200, 200, 200}},
+		"GET /metrics":                              {"", [6]int{401, 403, 403, 403, 403, 200}},
+		"GET /api/v1/openapi.json":                  {"", [6]int{200, 200, 200, 200, 200, 200}},
 		"POST /api/v1/login":                        {`{"username":"editor","password":"pw-editor"}`, [6]int{200, 200, 200, 200, 200, 200}},
 		"GET /api/v1/drafts":                        {"", [6]int{401, 200, 200, 200, 200, 200}},
 		"POST /api/v1/drafts":                       {`{"title":"New"}`, [6]int{401, 201, 201, 403, 403, 403}},
@@ -78,12 +103,21 @@ func TestRouteMatrix(t *testing.T) {
 			}
 			t.Run(key+"/"+name, func(t *testing.T) {
 				d := a.draft(newsroom.StageDraft)
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID))).Replace(key[len(r.Method)+1:])
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID)).Replace(key[len(r.Method)+1:])
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"
 				}
-				res := a.send(actor, r.Method, url, ctype, row.body, nil)
+				var res *httptest.ResponseRecorder
+				if isPage(r.Path) {
+					form, _ := neturl.ParseQuery(row.body)
+					res = a.page(actor, r.Method, url, form)
+					if r.Path == "/logout" {
+						delete(a.sessions, actor) // that session has ended
+					}
+				} else {
+					res = a.send(actor, r.Method, url, ctype, row.body, nil)
+				}
 				if res.Code != row.want[i] {
 					t.Fatalf("%s %s as %s = %d, want %d: %s", r.Method, url, name, res.Code, row.want[i], res.Body.String())
 				}
@@ -95,4 +129,15 @@ func TestRouteMatrix(t *testing.T) {
 			t.Errorf("the access matrix lists %s, which is not a route", key)
 		}
 	}
+}
+
+// isPage reports whether a route is an app page, which browsers reach with a session cookie
+// rather than a bearer token.
+func isPage(path string) bool {
+	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin"} {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
 }

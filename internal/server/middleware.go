@@ -19,7 +19,7 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		s.log.Info("request", "request_id", requestID(c), "method", c.Request().Method, "path", c.Request().URL.Path,
+		s.log.InfoContext(c.Request().Context(), "request", "method", c.Request().Method, "path", c.Request().URL.Path,
 			"status", c.Response().Status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
 		return nil
 	}

@@ -39,6 +39,7 @@ func (s *Server) publishDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	s.metrics.published(pub)
 	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }
 
@@ -54,6 +55,7 @@ func (s *Server) correctArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	s.metrics.corrected()
 	return c.JSON(http.StatusCreated, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }
 

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/web"
@@ -13,8 +12,10 @@ import (
 // routes registers every route, in one place.
 func (s *Server) routes() {
 	e := s.echo
-	e.Use(middleware.RequestID(), s.logRequests, s.recoverPanics, s.limitBody, s.authenticate)
+	e.Use(requestIDs(), secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, s.authenticate, s.webSession)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", s.metricsPage)
 	e.StaticFS("/static", echo.MustSubFS(web.FS, "static"))
 
 	e.GET("/", s.frontPage)
@@ -22,7 +23,32 @@ func (s *Server) routes() {
 	e.GET("/articles/:slug", s.article)
 	e.GET("/briefs/:slug", s.brief)
 
+	e.GET("/login", s.loginPage)
+	e.POST("/login", s.loginSubmit)
+	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
+	// group, so unknown paths stay plain 404s.
+	app := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, s.signedIn) }
+	app(http.MethodPost, "/logout", s.logout)
+	app(http.MethodGet, "/desk", s.desk)
+	app(http.MethodGet, "/drafts/new", s.newDraftPage)
+	app(http.MethodPost, "/drafts", s.createDraftPage)
+	app(http.MethodGet, "/drafts/:id", s.showDraft)
+	app(http.MethodPost, "/drafts/:id/edit", s.editDraftPage)
+	app(http.MethodPost, "/drafts/:id/transition", s.transitionPage)
+	app(http.MethodPost, "/drafts/:id/publish", s.publishPage)
+	app(http.MethodGet, "/drafts/:id/preview", s.previewDraft)
+	app(http.MethodPost, "/drafts/:id/quotes/:qid", s.checkQuotePage)
+	app(http.MethodPost, "/drafts/:id/quotes/:qid/waive", s.waiveQuotePage)
+	app(http.MethodPost, "/drafts/:id/comments", s.commentPage)
+	app(http.MethodPost, "/comments/:cid/reply", s.replyPage)
+	app(http.MethodPost, "/comments/:cid/resolve", s.resolvePage)
+	app(http.MethodPost, "/comments/:cid/reopen", s.reopenPage)
+	app(http.MethodGet, "/admin/users", s.usersPage)
+	app(http.MethodPost, "/admin/users", s.addUserPage)
+	app(http.MethodPost, "/admin/users/:uid", s.updateUserPage)
+
 	api := e.Group("/api/v1")
+	api.GET("/openapi.json", s.openAPI)
 	api.POST("/login", s.login)
 	api.GET("/drafts", s.listDrafts)
 	api.POST("/drafts", s.createDraft)

@@ -28,9 +28,13 @@ type Server struct {
 	store *store.Store
 	log   *slog.Logger
 	cfg   Config
+	pages pages
+	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
+	metrics *metrics
 }
 
-// New builds the server and its routes.
+// New builds the server and its routes. It panics when a page template is broken, since that is
+// a fault of the build, found at start-up before anything is served.
 func New(st *store.Store, cfg Config) *Server {
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = 1 << 20
@@ -46,7 +50,15 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg}
+	// Client addresses come from the connection, not from headers anyone can set, so that
+	// sign-in throttling per address cannot be dodged.
+	e.IPExtractor = echo.ExtractIPDirect()
+	p, err := parsePages()
+	if err != nil {
+		panic(err)
+	}
+	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p}
+	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s

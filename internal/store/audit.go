@@ -55,7 +55,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 	}
 	var d *newsroom.Draft
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		v, err := findDraft(tx, u, id)
+		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
 			return err
 		}

@@ -59,7 +59,7 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 	}
 	var c *newsroom.Comment
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		v, err := findDraft(tx, u, draftID)
+		v, err := s.lockDraft(tx, u, draftID)
 		if err != nil {
 			return err
 		}
@@ -245,9 +245,14 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, audi
 		} else if err != nil {
 			return err
 		}
-		v, err := findDraft(tx, u, r.DraftID)
+		v, err := s.lockDraft(tx, u, r.DraftID)
 		if err != nil {
 			return notFound
+		}
+		// Read the comment again under the draft's lock: every change to a draft's comments
+		// holds it, so r is now as the last change left it.
+		if err := tx.Where("id = ?", commentID).Take(&r).Error; err != nil {
+			return err
 		}
 		if !s.authz.Can(u, permission, v.Row.WriterID) && !(r.AuthorID == u.ID && s.authz.CanAs(u, permission, authz.RelAuthor)) {
 			return s.authz.Check(u, permission, v.Row.WriterID)

@@ -167,7 +167,11 @@ func (s *Store) ListDrafts(ctx context.Context, f newsroom.DraftFilter) (*newsro
 		q = q.Where("drafts.stage = ?", f.Stage)
 	}
 	if f.Query != "" {
-		q = q.Where("drafts.title LIKE ? ESCAPE '\\'", "%"+likeEscape(f.Query)+"%")
+		like := "LIKE" // SQLite's LIKE ignores case (in ASCII); PostgreSQL's ILIKE does the same
+		if s.pg {
+			like = "ILIKE"
+		}
+		q = q.Where("drafts.title "+like+" ? ESCAPE '\\'", "%"+likeEscape(f.Query)+"%")
 	}
 	if f.Cursor != "" {
 		at, id, err := decodeCursor(f.Cursor)

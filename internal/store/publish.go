@@ -53,7 +53,7 @@ func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.
 	}
 	var pub *newsroom.Publication
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		v, err := findDraft(tx, u, id)
+		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err := quoteGate(tx, v.Row.ID, action); err != nil {
 		return nil, err
 	}
-	art, err := ensureArticle(tx, v.Row.ID, v.Row.Title)
+	art, err := s.ensureArticle(tx, v.Row.ID, v.Row.Title)
 	if err != nil {
 		return nil, err
 	}
@@ -111,47 +111,70 @@ func scheduleNote(a newsroom.Action, at time.Time) string {
 }
 
 // ReleaseDue publishes every scheduled draft whose time has come, and returns how many. Each is
-// released in its own update guarded by its stage, so however many servers run it, a piece is
-// released once.
+// released in its own update guarded by its stage and time, so however many servers run it, a
+// piece is released once: on PostgreSQL a second server's update waits for the first one's row
+// lock and then finds the draft no longer scheduled.
 func (s *Store) ReleaseDue(ctx context.Context) (int, error) {
-	var due []draftView
-	err := draftsQuery(s.r.WithContext(ctx)).Where("drafts.stage = ? AND drafts.scheduled_at <= ?", newsroom.StageScheduled, s.clock()).Find(&due).Error
+	var due []int64
+	err := s.r.WithContext(ctx).Model(&draftRow{}).Where("stage = ? AND scheduled_at <= ?", newsroom.StageScheduled, s.clock()).
+		Order("scheduled_at, id").Pluck("id", &due).Error
 	if err != nil {
 		return 0, internal("find due drafts", err)
 	}
 	released := 0
-	for _, v := range due {
-		err := s.tx(ctx, func(tx *gorm.DB) error {
-			res := tx.Model(&draftRow{}).Where("id = ? AND stage = ?", v.Row.ID, newsroom.StageScheduled).
-				Updates(map[string]any{"stage": newsroom.StagePublished, "updated_at": s.clock()})
-			if res.Error != nil || res.RowsAffected == 0 {
-				return res.Error
-			}
-			var art articleRow
-			if err := tx.Where("draft_id = ?", v.Row.ID).Take(&art).Error; err != nil {
-				return err
-			}
-			at, by := *v.Row.ScheduledAt, *v.Row.ScheduledBy
-			if _, err := snapshot(tx, &art, v.draft(), at, by, ""); err != nil {
-				return err
-			}
-			released++
-			return insertAudit(tx, v.Row.ID, by, string(newsroom.ActionRelease), newsroom.StageScheduled, newsroom.StagePublished, "", s.clock())
+	for _, id := range due {
+		var done bool
+		err := s.tx(ctx, func(tx *gorm.DB) (err error) {
+			done, err = s.release(tx, id)
+			return err
 		})
 		if err != nil {
 			return released, internal("release draft", err)
+		}
+		if done {
+			released++
 		}
 	}
 	return released, nil
 }
 
+// release publishes draft id inside tx if it is still scheduled and due, and reports whether it
+// did.
+func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
+	now := s.clock()
+	var v draftView
+	if err := draftsQuery(s.forUpdate(tx, "drafts")).Where("drafts.id = ?", id).Take(&v).Error; err != nil {
+		return false, err
+	}
+	if v.Row.Stage != string(newsroom.StageScheduled) || v.Row.ScheduledAt == nil || v.Row.ScheduledAt.After(now) {
+		return false, nil // another server released it, or an editor took it back
+	}
+	res := tx.Model(&draftRow{}).Where("id = ? AND stage = ?", id, newsroom.StageScheduled).
+		Updates(map[string]any{"stage": newsroom.StagePublished, "updated_at": now})
+	if res.Error != nil || res.RowsAffected == 0 {
+		return false, res.Error
+	}
+	var art articleRow
+	if err := tx.Where("draft_id = ?", id).Take(&art).Error; err != nil {
+		return false, err
+	}
+	at, by := *v.Row.ScheduledAt, *v.Row.ScheduledBy
+	if _, err := snapshot(tx, &art, v.draft(), at, by, ""); err != nil {
+		return false, err
+	}
+	return true, insertAudit(tx, id, by, string(newsroom.ActionRelease), newsroom.StageScheduled, newsroom.StagePublished, "", now)
+}
+
 // ensureArticle returns the draft's article, reserving a unique slug from the title the first
 // time: "title-words", then "title-words-2", "-3"…
-func ensureArticle(tx *gorm.DB, draftID int64, title string) (*articleRow, error) {
+func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articleRow, error) {
 	var art articleRow
 	err := tx.Where("draft_id = ?", draftID).Take(&art).Error
 	if err == nil || !errors.Is(err, gorm.ErrRecordNotFound) {
 		return &art, err
+	}
+	if err := s.lockSlugs(tx); err != nil {
+		return nil, err
 	}
 	base := publish.Slug(title)
 	var taken []string
@@ -214,7 +237,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		} else if err != nil {
 			return err
 		}
-		v, err := findDraft(tx, u, art.DraftID)
+		v, err := s.lockDraft(tx, u, art.DraftID)
 		if err != nil {
 			return err
 		}

@@ -278,7 +278,7 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, permiss
 	}
 	var q newsroom.Quote
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		v, err := findDraft(tx, u, draftID)
+		v, err := s.lockDraft(tx, u, draftID)
 		if err != nil {
 			return err
 		}

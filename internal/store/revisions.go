@@ -86,7 +86,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	var d *newsroom.Draft
 	var conflict error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		v, err := findDraft(tx, u, id)
+		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
 			return err
 		}

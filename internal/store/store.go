@@ -1,4 +1,4 @@
-// Package store keeps Copydesk's data with GORM on SQLite. It is also the service layer: every
+// Package store keeps Copydesk's data with GORM on SQLite or PostgreSQL. It is also the service layer: every
 // exported method takes the acting user from the context, opens its own transaction, checks the
 // state machine and the Casbin policy, and writes the text, history and audit rows together.
 package store
@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"strings"
 	"time"
@@ -37,36 +38,35 @@ type Options struct {
 
 // Store is Copydesk's data and the service over it.
 type Store struct {
-	w     *gorm.DB // the single writer connection: SQLite takes one writer at a time anyway
-	r     *gorm.DB // a pool of read-only connections, which WAL lets run beside the writer
+	// On SQLite, w is the single writer connection (SQLite takes one writer at a time anyway)
+	// and r a pool of read-only connections, which WAL lets run beside the writer. On
+	// PostgreSQL both are the same pool, and write transactions lock the rows they change.
+	w     *gorm.DB
+	r     *gorm.DB
+	pg    bool
 	authz *authz.Enforcer
 	now   func() time.Time
 	ttl   time.Duration
 	cost  int
 }
 
-// Open opens (creating if need be) the SQLite database at path. Call Migrate before use.
-func Open(path string, opt Options) (*Store, error) {
-	if path == "" {
+// Open opens the database db names: a PostgreSQL URL (postgres://… or postgresql://…), or else
+// the path of a SQLite file, created if need be. Call Migrate before use.
+func Open(db string, opt Options) (*Store, error) {
+	if db == "" {
 		return nil, errors.New("store: no database path")
 	}
-	cfg := &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, PrepareStmt: true}
-	w, err := gorm.Open(sqlite.Open(dsn(path, false)), cfg)
+	var s *Store
+	var err error
+	if IsPostgres(db) {
+		s, err = openPostgres(db)
+	} else {
+		s, err = openSQLite(db)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, err
 	}
-	r, err := gorm.Open(sqlite.Open(dsn(path, true)), cfg)
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	wdb, _ := w.DB()
-	wdb.SetMaxOpenConns(1)
-	rdb, _ := r.DB()
-	rdb.SetMaxOpenConns(2 * runtime.NumCPU())
-	if err := wdb.Ping(); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	s := &Store{w: w, r: r, authz: opt.Authz, now: opt.Now, ttl: opt.TokenTTL, cost: opt.PasswordCost}
+	s.authz, s.now, s.ttl, s.cost = opt.Authz, opt.Now, opt.TokenTTL, opt.PasswordCost
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -78,10 +78,37 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if s.authz == nil {
 		if s.authz, err = authz.Default(); err != nil {
+			s.Close()
 			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// gormConfig is how both dialects use GORM. TranslateError turns either database's unique
+// violation into gorm.ErrDuplicatedKey.
+func gormConfig() *gorm.Config {
+	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, PrepareStmt: true, TranslateError: true}
+}
+
+// openSQLite opens the SQLite file at path with one writer connection and a pool of readers.
+func openSQLite(path string) (*Store, error) {
+	w, err := gorm.Open(sqlite.Open(dsn(path, false)), gormConfig())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	r, err := gorm.Open(sqlite.Open(dsn(path, true)), gormConfig())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	wdb, _ := w.DB()
+	wdb.SetMaxOpenConns(1)
+	rdb, _ := r.DB()
+	rdb.SetMaxOpenConns(2 * runtime.NumCPU())
+	if err := wdb.Ping(); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, rdb.Close(), wdb.Close()))
+	}
+	return &Store{w: w, r: r}, nil
 }
 
 // dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
@@ -95,9 +122,12 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + esc + "?" + q
 }
 
-// Close closes both connection pools.
+// Close closes the connection pools.
 func (s *Store) Close() error {
 	wdb, _ := s.w.DB()
+	if s.pg {
+		return wdb.Close()
+	}
 	rdb, _ := s.r.DB()
 	return errors.Join(rdb.Close(), wdb.Close())
 }
@@ -105,7 +135,19 @@ func (s *Store) Close() error {
 // Migrate applies the pending migrations and returns the files it applied, in order.
 func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	db, _ := s.w.DB()
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, migrations.FS)
+	dialect, dir, opts := goose.DialectSQLite3, "sqlite", []goose.ProviderOption(nil)
+	if s.pg {
+		locker, err := s.migrationLocker(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store: migrations: %w", err)
+		}
+		dialect, dir, opts = goose.DialectPostgres, "postgres", append(opts, goose.WithSessionLocker(locker))
+	}
+	files, err := fs.Sub(migrations.FS, dir)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	p, err := goose.NewProvider(dialect, db, files, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
 	}

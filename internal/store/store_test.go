@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,15 +9,17 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
-// mustOpen opens a migrated store on a real SQLite file in a temp dir.
+// mustOpen opens a migrated store on a real SQLite file in a temp dir, or on a fresh PostgreSQL
+// schema when the tests run on PostgreSQL (see storetest).
 func mustOpen(t testing.TB, opt store.Options) *store.Store {
 	t.Helper()
 	if opt.PasswordCost == 0 {
 		opt.PasswordCost = bcrypt.MinCost
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "copydesk.db"), opt)
+	s, err := store.Open(storetest.DSN(t), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func wantCode(t testing.TB, err error, code string) {
 }
 
 func TestMigrate(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "m.db"), store.Options{})
+	s, err := store.Open(storetest.DSN(t), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +60,9 @@ func TestMigrate(t *testing.T) {
 	again, err := s.Migrate(context.Background())
 	if err != nil || len(again) != 0 {
 		t.Fatalf("second Migrate = %v, %v; want nothing applied", again, err)
+	}
+	if storetest.Postgres() {
+		return // the rest checks SQLite's settings
 	}
 	var fk, journal string
 	db := s.DB()
@@ -79,7 +83,7 @@ func TestUsers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, got, err := s.Login(context.Background(), "sarah", "s3cret")
+		token, got, err := s.Login(context.Background(), "sarah", "s3cret", "")
 		if err != nil || got.ID != u.ID || len(token) < 40 {
 			t.Fatalf("Login = %q, %+v, %v", token, got, err)
 		}
@@ -109,9 +113,9 @@ func TestUsers(t *testing.T) {
 		})
 	}
 	t.Run("WrongPassword", func(t *testing.T) {
-		_, _, err := s.Login(context.Background(), "sarah", "nope")
+		_, _, err := s.Login(context.Background(), "sarah", "nope", "")
 		wantCode(t, err, newsroom.EUNAUTHORIZED)
-		_, _, err = s.Login(context.Background(), "nobody", "nope")
+		_, _, err = s.Login(context.Background(), "nobody", "nope", "")
 		wantCode(t, err, newsroom.EUNAUTHORIZED)
 	})
 	t.Run("OnlyAdminsManageUsers", func(t *testing.T) {

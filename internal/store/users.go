@@ -101,6 +101,10 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 		}
 		return tx.Create(&row).Error
 	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		// Another server added the same name after the check above; the unique index refused it.
+		return nil, newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken", row.Username)
+	}
 	if err != nil {
 		return nil, internal("create user", err)
 	}
@@ -133,18 +137,11 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 // as long whether or not the user exists.
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), bcrypt.DefaultCost)
 
-// Login checks a username and password and returns a new API token for the user.
-func (s *Store) Login(ctx context.Context, username, password string) (string, *newsroom.User, error) {
-	var row userRow
-	err := s.r.WithContext(ctx).Where("username = ?", username).Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
-		return "", nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
-	} else if err != nil {
-		return "", nil, internal("find user", err)
-	}
-	if bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
-		return "", nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
+// Login checks a username and password (throttled like SignIn) and returns a new API token.
+func (s *Store) Login(ctx context.Context, username, password, addr string) (string, *newsroom.User, error) {
+	row, err := s.authenticate(ctx, username, password, addr)
+	if err != nil {
+		return "", nil, err
 	}
 	token, err := randomToken()
 	if err != nil {

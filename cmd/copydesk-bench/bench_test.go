@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+func TestPercentile(t *testing.T) {
+	ms := func(ns ...int) []time.Duration {
+		out := make([]time.Duration, len(ns))
+		for i, n := range ns {
+			out[i] = time.Duration(n) * time.Millisecond
+		}
+		return out
+	}
+	hundred := make([]int, 100)
+	for i := range hundred {
+		hundred[i] = i + 1
+	}
+	tests := []struct {
+		name   string
+		sorted []time.Duration
+		p      float64
+		want   time.Duration
+	}{
+		{"Empty", nil, 99, 0},
+		{"One", ms(7), 50, 7 * time.Millisecond},
+		{"OneP99", ms(7), 99, 7 * time.Millisecond},
+		{"MedianOdd", ms(1, 2, 3), 50, 2 * time.Millisecond},
+		{"MedianEven", ms(1, 2, 3, 4), 50, 2 * time.Millisecond},
+		{"P95Of100", ms(hundred...), 95, 95 * time.Millisecond},
+		{"P99Of100", ms(hundred...), 99, 99 * time.Millisecond},
+		{"P100", ms(hundred...), 100, 100 * time.Millisecond},
+		{"TinyP", ms(1, 2, 3), 0.0001, 1 * time.Millisecond},
+		{"P99Of10", ms(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 99, 10 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := percentile(tt.sorted, tt.p); got != tt.want {
+				t.Fatalf("percentile(%v, %v) = %v, want %v", tt.sorted, tt.p, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	t.Run("Defaults", func(t *testing.T) {
+		c, err := parseFlags(nil, io.Discard)
+		if err != nil || c.Drafts != 10000 || c.Clients != 32 || c.Duration != 10*time.Second || c.Only != nil {
+			t.Fatalf("parseFlags() = %+v, %v", c, err)
+		}
+	})
+	t.Run("QuickSizes", func(t *testing.T) {
+		c, err := parseFlags([]string{"-quick"}, io.Discard)
+		if err != nil || c.Drafts != quickDrafts || c.Clients != quickClients || c.Duration != quickDuration {
+			t.Fatalf("parseFlags(-quick) = %+v, %v", c, err)
+		}
+	})
+	t.Run("QuickKeepsExplicitFlags", func(t *testing.T) {
+		c, err := parseFlags([]string{"-quick", "-clients", "4", "-duration", "2s"}, io.Discard)
+		if err != nil || c.Drafts != quickDrafts || c.Clients != 4 || c.Duration != 2*time.Second {
+			t.Fatalf("parseFlags = %+v, %v", c, err)
+		}
+	})
+	t.Run("Only", func(t *testing.T) {
+		c, err := parseFlags([]string{"-only", "1, 3,6"}, io.Discard)
+		if err != nil || len(c.Only) != 5 || !c.Only["1"] || !c.Only["3"] || !c.Only["6b"] {
+			t.Fatalf("parseFlags(-only) = %+v, %v", c.Only, err)
+		}
+	})
+	bad := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"NoClients", []string{"-clients", "0"}, "-clients must be"},
+		{"TooManyClients", []string{"-clients", "5000"}, "-clients must be"},
+		{"ShortDuration", []string{"-duration", "1ms"}, "-duration must be"},
+		{"NoDrafts", []string{"-drafts", "0"}, "-drafts must be"},
+		{"TooFewDraftsForClients", []string{"-drafts", "100", "-clients", "32"}, "fewer than the 32 clients"},
+		{"UnknownScenario", []string{"-only", "9"}, "unknown scenario"},
+		{"Positional", []string{"extra"}, "unexpected argument"},
+		{"NotANumber", []string{"-drafts", "many"}, "invalid value"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseFlags(tt.args, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMinDraftsIsValid(t *testing.T) {
+	for _, n := range []int{1, 8, 32, 100} {
+		c := config{Drafts: minDrafts(n), Clients: n, Duration: time.Second}
+		if err := c.validate(); err != nil {
+			t.Fatalf("minDrafts(%d) = %d: %v", n, c.Drafts, err)
+		}
+		c.Drafts--
+		if c.validate() == nil {
+			t.Fatalf("minDrafts(%d) = %d, but one fewer is valid too", n, c.Drafts+1)
+		}
+	}
+}
+
+func TestGeneratedText(t *testing.T) {
+	p := generate(42, "Rosa Delgado", true)
+	if words := len(strings.Fields(p.text.Body)); words < 1400 || words > 1700 {
+		t.Fatalf("body has %d words, want about 1,500", words)
+	}
+	if got := strings.Count(p.text.Body, "\n") + 1; got != paragraphs {
+		t.Fatalf("body has %d paragraphs, want %d", got, paragraphs)
+	}
+	if p.text.Normalize().Validate() != nil || p.text.Normalize().Body != p.text.Body {
+		t.Fatal("the generated text is not what a save would store")
+	}
+	if editedBody(editedBody(p.text.Body)) != p.text.Body {
+		t.Fatal("editedBody does not undo itself")
+	}
+}
+
+// TestSeedIsWhatTheServiceWrites seeds a small newsroom and checks through the service that
+// the rows are what it would have written: a save of unchanged text leaves every quote and
+// comment where the seeder put it, an edit moves them all without losing one, and the
+// workflow steps the scenarios take are legal on the seeded drafts.
+func TestSeedIsWhatTheServiceWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "copydesk.db")
+	nr, err := seed(ctx, path, 40, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	as := func(a account, role newsroom.Role) context.Context {
+		return newsroom.WithUser(ctx, &newsroom.User{ID: a.ID, Username: a.Username, Name: a.Name, Role: role})
+	}
+	id := nr.ByStage[newsroom.StageDraft][0]
+	w := as(nr.WriterOf[id], newsroom.RoleWriter)
+	d, err := st.GetDraft(w, id)
+	if err != nil || d.Version != revisionsPer || len(d.QuoteProblems) != 0 {
+		t.Fatalf("GetDraft = %+v, %v", d, err)
+	}
+	quotesBefore, _ := st.Quotes(w, id)
+	commentsBefore, _ := st.Comments(w, id)
+	if len(quotesBefore) != quotesPerDraft || len(commentsBefore) != commentsPerDraft {
+		t.Fatalf("%d quotes and %d comments, want %d and %d", len(quotesBefore), len(commentsBefore), quotesPerDraft, commentsPerDraft)
+	}
+	body := d.Body
+	if _, err := st.UpdateDraft(w, id, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	quotesAfter, _ := st.Quotes(w, id)
+	commentsAfter, _ := st.Comments(w, id)
+	for i := range quotesBefore {
+		if quotesBefore[i] != quotesAfter[i] {
+			t.Fatalf("an unchanged save changed quote %d: %+v → %+v", i, quotesBefore[i], quotesAfter[i])
+		}
+	}
+	for i := range commentsBefore {
+		if commentsBefore[i].Anchor != commentsAfter[i].Anchor || commentsAfter[i].Moved || commentsAfter[i].Detached {
+			t.Fatalf("an unchanged save moved comment %d: %+v → %+v", i, commentsBefore[i].Anchor, commentsAfter[i].Anchor)
+		}
+	}
+	edited := editedBody(body)
+	if _, err := st.UpdateDraft(w, id, newsroom.DraftUpdate{Body: &edited, Version: d.Version + 1}); err != nil {
+		t.Fatal(err)
+	}
+	shift := len([]rune(insertedSentence))
+	quotesAfter, _ = st.Quotes(w, id)
+	for i, q := range quotesAfter {
+		if q.ID != quotesBefore[i].ID || q.Start != quotesBefore[i].Start+shift {
+			t.Fatalf("after the edit quote %d is %+v, want it at %d", i, q, quotesBefore[i].Start+shift)
+		}
+	}
+	commentsAfter, _ = st.Comments(w, id)
+	for i, c := range commentsAfter {
+		if c.Detached || c.Anchor.Start != commentsBefore[i].Anchor.Start+shift {
+			t.Fatalf("after the edit comment %d is %+v, want it at %d", i, c.Anchor, commentsBefore[i].Anchor.Start+shift)
+		}
+	}
+
+	ed, fc := as(nr.Editors[0], newsroom.RoleEditor), as(nr.FactCheckers[0], newsroom.RoleFactChecker)
+	editing := nr.ByStage[newsroom.StageEditing][0]
+	if _, err := st.Transition(ed, editing, newsroom.TransitionRequest{Action: newsroom.ActionRecheck}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Transition(fc, editing, newsroom.TransitionRequest{Action: newsroom.ActionClear}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Publish(ed, nr.ByStage[newsroom.StageApproved][0], time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.PublicArticle(ctx, nr.Slugs[0])
+	if err != nil || a.Hash != a.ContentHash() || len(a.Body) != paragraphs {
+		t.Fatalf("PublicArticle = %d paragraphs, hash %s (recomputed %s), %v", len(a.Body), a.Hash, a.ContentHash(), err)
+	}
+}

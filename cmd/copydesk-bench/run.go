@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// prepare signs in the staff the scenarios act as, through the API, and starts the baseline
+// with a body as large as a real draft's JSON.
+func prepare(a *app, nr *newsroomDB, clients int, log *slog.Logger) (*bench, error) {
+	b := &bench{hc: newHTTPClient(clients), appURL: a.url, nr: nr, writers: map[string]string{}}
+	var err error
+	if b.editor, err = b.login(nr.Editors[0]); err != nil {
+		return nil, err
+	}
+	if b.checker, err = b.login(nr.FactCheckers[0]); err != nil {
+		return nil, err
+	}
+	for _, id := range nr.ByStage["draft"][:clients] {
+		w := nr.WriterOf[id]
+		if _, ok := b.writers[w.Username]; !ok {
+			if b.writers[w.Username], err = b.login(w); err != nil {
+				return nil, err
+			}
+		}
+	}
+	body, err := b.app().call("GET", "/api/v1/drafts/1", b.editor, nil, nil, 200)
+	if err != nil {
+		return nil, err
+	}
+	payload := append([]byte(nil), body...)
+	b.payload = len(payload)
+	if b.baseURL, b.stopBaseline, err = startBaseline(payload, log); err != nil {
+		return nil, err
+	}
+	b.scenario = b.scenarios()
+	return b, nil
+}
+
+// runAll runs the chosen scenarios in order, with the baseline first and again last (as 7'),
+// so that the ratios rest on a baseline measured under the same load as the rest.
+func (b *bench) runAll(ctx context.Context, cfg config, progress io.Writer) ([]result, error) {
+	var results []result
+	ids := append(append([]string(nil), scenarioIDs...), "7'")
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		sc := b.scenario[strings.TrimSuffix(id, "'")]
+		if cfg.Only != nil && sc.ID != "7" && !cfg.Only[sc.ID] {
+			continue
+		}
+		reqs, err := sc.clients(cfg.Clients)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", sc.ID, err)
+		}
+		if sc.Warmup {
+			drive(reqs, min(time.Second, cfg.Duration/10))
+		}
+		r := drive(reqs, cfg.Duration)
+		r.ID, r.Name, r.Load1 = id, sc.Name, loadAvg()[0]
+		if id == "7'" {
+			r.Name = "baseline again, after the rest"
+		}
+		fmt.Fprintf(progress, "%-3s %-46s %8.0f req/s  p99 %s ms  errors %d\n", r.ID, r.Name, r.Rate(), ms(r.Percentile(99)), r.Errors)
+		results = append(results, r)
+	}
+	return results, nil
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// stagePattern spreads the stages over the drafts, twenty at a time, so that every stage has
+// drafts from every period: a fifth published, three tenths approved (the publish scenario's
+// pool), a fifth in editing, a tenth in fact_check, 15% in draft and 5% spiked.
+var stagePattern = [20]newsroom.Stage{
+	newsroom.StagePublished, newsroom.StageApproved, newsroom.StageEditing, newsroom.StageDraft, newsroom.StageApproved,
+	newsroom.StagePublished, newsroom.StageFactCheck, newsroom.StageApproved, newsroom.StageEditing, newsroom.StagePublished,
+	newsroom.StageDraft, newsroom.StageApproved, newsroom.StageEditing, newsroom.StageSpiked, newsroom.StagePublished,
+	newsroom.StageApproved, newsroom.StageFactCheck, newsroom.StageEditing, newsroom.StageDraft, newsroom.StageApproved,
+}
+
+// stageOf is the stage of draft id (ids count from 1).
+func stageOf(id int64) newsroom.Stage { return stagePattern[(id-1)%int64(len(stagePattern))] }
+
+// mixFor counts how many of n drafts the seeder puts in each stage.
+func mixFor(n int) map[newsroom.Stage]int {
+	m := map[newsroom.Stage]int{}
+	for id := int64(1); id <= int64(n); id++ {
+		m[stageOf(id)]++
+	}
+	return m
+}
+
+// The seeded staff. Scenarios sign in as some of them through the API.
+const (
+	nWriters      = 40
+	nEditors      = 4
+	nFactCheckers = 6
+)
+
+// account is a seeded user and the password to sign in with.
+type account struct {
+	ID       int64
+	Username string
+	Name     string
+	Password string
+}
+
+// newsroomDB is what the seeder made and the scenarios need: the staff, and which drafts are in
+// which stage.
+type newsroomDB struct {
+	Drafts       int
+	Writers      []account
+	Editors      []account
+	FactCheckers []account
+	ByStage      map[newsroom.Stage][]int64
+	WriterOf     map[int64]account // the writer of each draft in stage draft
+	Slugs        []string          // the published articles
+}
+
+// seed fills a fresh database at path with a newsroom of n drafts. Users are created through the
+// service (with the cheapest bcrypt cost, which only makes sign-in fast); drafts and everything
+// about them are written with plain SQL in large transactions, row for row what the service
+// would have written (see seedDraft), because going through the service one save at a time
+// would take many minutes.
+func seed(ctx context.Context, path string, n int, progress func(done int)) (*newsroomDB, error) {
+	st, err := store.Open(path, store.Options{PasswordCost: bcrypt.MinCost})
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		return nil, err
+	}
+	nr := &newsroomDB{Drafts: n, ByStage: map[newsroom.Stage][]int64{}, WriterOf: map[int64]account{}}
+	op := store.AsOperator(ctx)
+	staff := []struct {
+		prefix string
+		count  int
+		role   newsroom.Role
+		into   *[]account
+	}{
+		{"writer", nWriters, newsroom.RoleWriter, &nr.Writers},
+		{"editor", nEditors, newsroom.RoleEditor, &nr.Editors},
+		{"factchecker", nFactCheckers, newsroom.RoleFactChecker, &nr.FactCheckers},
+	}
+	for _, s := range staff {
+		for i := 1; i <= s.count; i++ {
+			a := account{Username: fmt.Sprintf("%s%02d", s.prefix, i), Password: fmt.Sprintf("bench-%s-%02d", s.prefix, i)}
+			a.Name = fmt.Sprintf("%s %s", givenNames[i%len(givenNames)], surnames[(i*5+len(s.prefix))%len(surnames)])
+			u, err := st.CreateUser(op, store.NewUser{Username: a.Username, Name: a.Name, Role: s.role, Password: a.Password})
+			if err != nil {
+				return nil, err
+			}
+			a.ID = u.ID
+			*s.into = append(*s.into, a)
+		}
+	}
+	g := &seeder{nr: nr, now: time.Now().UTC().Truncate(time.Microsecond)}
+	const batch = 250
+	for from := 1; from <= n; from += batch {
+		to := min(n, from+batch-1)
+		if err := g.batch(ctx, st.DB(), from, to); err != nil {
+			return nil, fmt.Errorf("seed drafts %d to %d: %w", from, to, err)
+		}
+		if progress != nil {
+			progress(to)
+		}
+	}
+	return nr, nil
+}
+
+// seeder writes drafts; its statements are prepared afresh in each batch's transaction.
+type seeder struct {
+	nr    *newsroomDB
+	now   time.Time
+	stmts map[string]*sql.Stmt
+	pubID int64
+}
+
+// The statements a draft needs, named; each mirrors the columns the service's GORM rows fill.
+var seedSQL = map[string]string{
+	"draft": `INSERT INTO drafts (id, writer_id, title, byline, brief, body, topics, editor_comment, stage, version,
+		created_at, updated_at, dateline, quote_problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '[]')`,
+	"revision": `INSERT INTO revisions (draft_id, version, base_version, author_id, title, byline, brief, body, topics,
+		editor_comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"quote": `INSERT INTO quotes (draft_id, field, text, speaker, paragraph, start_pos, end_pos, status, checked_by, checked_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"quote_event": `INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, actor_id, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"comment": `INSERT INTO comments (draft_id, author_id, field, body, quote, exact, prefix, suffix, start_pos, end_pos,
+		status, anchored_version, resolved_by, resolved_at, created_at) VALUES (?, ?, 'body', ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?, ?, ?)`,
+	"audit":   `INSERT INTO audit (draft_id, actor_id, action, from_stage, to_stage, note, at) VALUES (?, ?, ?, ?, ?, '', ?)`,
+	"article": `INSERT INTO articles (id, draft_id, slug, first_published_at, latest_publication_id) VALUES (?, ?, ?, ?, ?)`,
+	"publication": `INSERT INTO publications (id, article_id, number, revision_version, title, byline, brief, body, topics,
+		editor_comment, correction_note, published_at, published_by, content_hash) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+}
+
+// batch writes drafts from … to in one transaction.
+func (g *seeder) batch(ctx context.Context, db *sql.DB, from, to int) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	g.stmts = map[string]*sql.Stmt{}
+	for name, q := range seedSQL {
+		if g.stmts[name], err = tx.PrepareContext(ctx, q); err != nil {
+			return fmt.Errorf("prepare %s: %w", name, err)
+		}
+	}
+	for id := from; id <= to; id++ {
+		if err := g.draft(ctx, int64(id)); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// exec runs one named statement.
+func (g *seeder) exec(ctx context.Context, name string, args ...any) (sql.Result, error) {
+	res, err := g.stmts[name].ExecContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return res, nil
+}

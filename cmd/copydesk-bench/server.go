@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/server"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// app is the real Copydesk server over the seeded database, wired as cmd/copydesk's Main.Run
+// wires it (which this command cannot import): the store opened and migrated, server.New, an
+// http.Server on a loopback listener, and the scheduler's release loop.
+type app struct {
+	store *store.Store
+	http  *http.Server
+	url   string
+	stop  context.CancelFunc
+	log   *slog.Logger
+}
+
+// startApp opens the database at path and starts serving it on 127.0.0.1:0.
+func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) {
+	enf, err := authz.Default()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path, store.Options{Authz: enf})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a := &app{store: st, url: "http://" + ln.Addr().String(), log: log}
+	srv := server.New(st, server.Config{Logger: log, Site: publish.Site{Name: "Copydesk", BaseURL: a.url, Footer: publish.DefaultFooter}})
+	a.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go serve(a.http, ln, log)
+	var loop context.Context
+	loop, a.stop = context.WithCancel(context.Background())
+	go a.releaseLoop(loop, time.Second)
+	return a, nil
+}
+
+// releaseLoop is the scheduler cmd/copydesk runs beside the server.
+func (a *app) releaseLoop(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := a.store.ReleaseDue(ctx); err != nil && ctx.Err() == nil {
+				a.log.Error("releasing scheduled pieces", "err", err)
+			}
+		}
+	}
+}
+
+// Close shuts the server down and closes the database.
+func (a *app) Close() error {
+	a.stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return errors.Join(a.http.Shutdown(ctx), a.store.Close())
+}
+
+// startBaseline serves body as JSON from memory with a bare Echo on its own loopback port: no
+// middleware, no database, the floor every scenario is compared with.
+func startBaseline(body []byte, log *slog.Logger) (url string, stop func(), err error) {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.GET("/draft", func(c echo.Context) error { return c.JSONBlob(http.StatusOK, body) })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	hs := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	go serve(hs, ln, log)
+	return "http://" + ln.Addr().String(), func() { hs.Close() }, nil
+}
+
+func serve(hs *http.Server, ln net.Listener, log *slog.Logger) {
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Error("serve", "err", err)
+	}
+}
+
+// errorLines is where the server's JSON log goes: every line is formatted as in production, but
+// only errors are passed on (the first few of them), because the server logs each request and
+// writing tens of thousands of lines a second would measure the terminal, not Copydesk.
+type errorLines struct {
+	mu     sync.Mutex
+	w      io.Writer
+	errors int
+}
+
+func (e *errorLines) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte(`"level":"ERROR"`)) {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if e.errors++; e.errors <= 10 {
+			e.w.Write(p)
+		}
+	}
+	return len(p), nil
+}
+
+// count returns how many error lines the server logged.
+func (e *errorLines) count() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.errors
+}

@@ -1,0 +1,320 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// chromium finds a Chromium to drive. Missing, it is installed where that is possible (as root,
+// with apt-get); otherwise the test is skipped, except under CI, where a missing browser fails.
+func chromium(t *testing.T) string {
+	t.Helper()
+	find := func() string {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				return p
+			}
+		}
+		return ""
+	}
+	if p := find(); p != "" {
+		return p
+	}
+	if os.Geteuid() == 0 {
+		t.Log("Chromium is missing; installing Debian's chromium package")
+		for _, args := range [][]string{{"update"}, {"install", "-y", "chromium"}} {
+			cmd := exec.Command("apt-get", args...)
+			cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Logf("apt-get %s: %v\n%s", strings.Join(args, " "), err, out)
+				break
+			}
+		}
+		if p := find(); p != "" {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("the browser test needs Chromium, and it could not be installed")
+	}
+	t.Skip("browser test skipped: Chromium is not installed (apt-get install chromium)")
+	return ""
+}
+
+// browser is one headless Chromium on the test server, saving a screenshot of each page.
+type browser struct {
+	t     *testing.T
+	ctx   context.Context
+	base  string
+	shots string
+	n     int
+}
+
+func (b *browser) run(actions ...chromedp.Action) {
+	b.t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// shot saves a full-page screenshot, numbered in the order the test took them.
+func (b *browser) shot(name string) {
+	b.t.Helper()
+	var png []byte
+	b.run(chromedp.FullScreenshot(&png, 100)) // quality 100 makes a PNG
+	b.n++
+	if err := os.WriteFile(filepath.Join(b.shots, fmt.Sprintf("%02d-%s.png", b.n, name)), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// submit clicks a button that posts a form and waits for the page the post leads to.
+func (b *browser) submit(sel string) {
+	b.t.Helper()
+	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"`, nil), chromedp.Click(sel, chromedp.ByQuery))
+	// The old page is marked; the new one is ready when it is loaded and unmarked. While the
+	// browser navigates, evaluating may fail, so failures until the deadline are retried.
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(30 * time.Millisecond) {
+		var fresh bool
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(`document.readyState === "complete" && !!document.body && !document.body.dataset.stale`, &fresh))
+		if err == nil && fresh {
+			return
+		}
+	}
+	b.t.Fatalf("no new page after clicking %s", sel)
+}
+
+func (b *browser) text(sel string) string {
+	b.t.Helper()
+	var s string
+	b.run(chromedp.Text(sel, &s, chromedp.ByQuery))
+	return s
+}
+
+func (b *browser) signIn(user string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(`input[name=username]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=username]`, user, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=password]`, "pw-"+user, chromedp.ByQuery))
+	b.submit(`form[action="/login"] button[type=submit]`)
+	if got := b.text(`nav.app .who`); !strings.Contains(got, user) {
+		b.t.Fatalf("signed in as %q, want %s", got, user)
+	}
+}
+
+func (b *browser) signOut() {
+	b.t.Helper()
+	b.submit(`nav.app form button`)
+}
+
+func (b *browser) flash() string {
+	b.t.Helper()
+	return b.text(`.flash`)
+}
+
+// TestBrowserWorkflow drives the whole workflow in headless Chromium: a writer writes a draft
+// with two quotes and submits it; a fact-checker verifies them and clears it; an editor selects
+// a phrase, comments on it and requests changes; the writer edits and answers; the editor
+// resolves, approves and publishes; the public page shows the article and none of the comments.
+func TestBrowserWorkflow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	chrome := chromium(t)
+	db := filepath.Join(t.TempDir(), "e2e.db")
+	st, _, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []struct {
+		name string
+		role newsroom.Role
+	}{{"writer", newsroom.RoleWriter}, {"factchecker", newsroom.RoleFactChecker}, {"editor", newsroom.RoleEditor}} {
+		if _, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: u.name, Name: strings.ToUpper(u.name[:1]) + u.name[1:], Role: u.role, Password: "pw-" + u.name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	m := &Main{Addr: "127.0.0.1:0", DBPath: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+
+	shots := os.Getenv("COPYDESK_SCREENSHOTS")
+	if shots == "" {
+		shots, err = os.MkdirTemp("", "copydesk-screenshots-")
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots of every page are in %s", shots)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1200, 900))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelTimeout()
+	b := &browser{t: t, ctx: ctx, base: m.URL(), shots: shots}
+
+	// The writer writes a draft with two quotes and submits it.
+	b.signIn("writer")
+	b.shot("writer-desk")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Harbour council backs ferry plan", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=byline]`, "Sarah Johnson", chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=brief]`, "The council voted for the ferry.", chromedp.ByQuery),
+		chromedp.SetValue(`textarea[name=body]`, "The harbour council voted 7 to 2 for the new ferry on Tuesday night.\n“We waited ten years for this,” said Mayor Ana Ruiz.\nThe opposition called it “a floating white elephant” and promised a review.", chromedp.ByQuery))
+	b.shot("new-draft")
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	var draftURL string
+	b.run(chromedp.Location(&draftURL))
+	if !regexp.MustCompile(`/drafts/\d+$`).MatchString(draftURL) {
+		t.Fatalf("after creating a draft the browser is at %s", draftURL)
+	}
+	if n := b.count(`mark.quote-unchecked`); n != 2 {
+		t.Fatalf("%d unchecked quotes marked, want 2", n)
+	}
+	b.submit(`button[value=submit]`)
+	if got := b.text(`.meta .stage`); got != "fact check" {
+		t.Fatalf("stage after submit = %q", got)
+	}
+	b.shot("writer-submitted")
+	b.signOut()
+
+	// The fact-checker verifies both quotes and clears the draft.
+	b.signIn("factchecker")
+	b.shot("factcheck-desk")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#quotes`, chromedp.ByQuery))
+	for i := 1; i <= 2; i++ {
+		b.run(chromedp.SendKeys(fmt.Sprintf(`#quotes li:nth-of-type(%d) input[name=source]`, i), "council recording", chromedp.ByQuery))
+		b.submit(fmt.Sprintf(`#quotes li:nth-of-type(%d) button[value=verified]`, i))
+	}
+	if n := b.count(`mark.quote-verified`); n != 2 {
+		t.Fatalf("%d verified quotes marked, want 2", n)
+	}
+	b.shot("factcheck-verified")
+	b.submit(`button[value=clear]`)
+	if got := b.text(`.meta .stage`); got != "editing" {
+		t.Fatalf("stage after clear = %q", got)
+	}
+	b.signOut()
+
+	// The editor selects a phrase, comments on it and requests changes.
+	b.signIn("editor")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery))
+	var start string
+	b.run(chromedp.Evaluate(`(() => {
+		const phrase = "7 to 2";
+		const walker = document.createTreeWalker(document.querySelector('[data-field="body"]'), NodeFilter.SHOW_TEXT);
+		let node;
+		while ((node = walker.nextNode()) && !node.textContent.includes(phrase)) {}
+		const r = document.createRange();
+		const at = node.textContent.indexOf(phrase);
+		r.setStart(node, at);
+		r.setEnd(node, at + phrase.length);
+		const sel = window.getSelection();
+		sel.removeAllRanges();
+		sel.addRange(r);
+		document.getElementById("text").dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+		return document.querySelector('#comment-form input[name=start]').value;
+	})()`, &start))
+	if start != "26" || b.value(`#comment-form input[name=exact]`) != "7 to 2" {
+		t.Fatalf("selection gave start %q, exact %q", start, b.value(`#comment-form input[name=exact]`))
+	}
+	b.run(chromedp.SendKeys(`#comment-form textarea[name=body]`, "Was it 7 to 2 or 6 to 3? The minutes differ.", chromedp.ByQuery))
+	b.submit(`#comment-form button[type=submit]`)
+	if got := b.text(`mark.commented`); got != "7 to 2" {
+		t.Fatalf("highlighted words = %q", got)
+	}
+	b.shot("editor-commented")
+	b.run(chromedp.SendKeys(`form.action:has(button[value=request_changes]) textarea[name=note]`, "Check the vote count.", chromedp.ByQuery))
+	b.submit(`button[value=request_changes]`)
+	b.signOut()
+
+	// The writer edits the draft, answers the comment and submits again.
+	b.signIn("writer")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit`, chromedp.ByQuery))
+	b.run(chromedp.SetValue(`#edit textarea[name=body]`, "The harbour council voted 7 to 2, the minutes show, for the new ferry on Tuesday night.\n“We waited ten years for this,” said Mayor Ana Ruiz.\nThe opposition called it “a floating white elephant” and promised a review.", chromedp.ByQuery))
+	b.submit(`#edit button[type=submit]`)
+	if got := b.flash(); got != "Saved." {
+		t.Fatalf("after saving: %q", got)
+	}
+	b.run(chromedp.SendKeys(`#comments form input[name=body]`, "7 to 2: the minutes confirm it.", chromedp.ByQuery))
+	b.submit(`#comments form button`)
+	b.shot("writer-answered")
+	b.submit(`button[value=submit]`)
+	b.signOut()
+
+	// The fact-checker finds the quotes unchanged, still verified, and clears again.
+	b.signIn("factchecker")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#quotes`, chromedp.ByQuery))
+	if n := b.count(`mark.quote-verified`); n != 2 {
+		t.Fatalf("after the edit %d quotes are verified, want 2", n)
+	}
+	b.submit(`button[value=clear]`)
+	b.signOut()
+
+	// The editor resolves the comment, approves and publishes.
+	b.signIn("editor")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comments`, chromedp.ByQuery))
+	if got := b.text(`#comments .reply`); !strings.Contains(got, "the minutes confirm it") {
+		t.Fatalf("reply shown as %q", got)
+	}
+	b.submit(`#comments form[action$="/resolve"] button`)
+	b.submit(`button[value=approve]`)
+	b.shot("editor-approved")
+	b.submit(`#publish button[type=submit]`)
+	m2 := regexp.MustCompile(`/articles/([a-z0-9-]+)`).FindStringSubmatch(b.flash())
+	if m2 == nil {
+		t.Fatalf("after publishing: %q", b.flash())
+	}
+	b.shot("editor-published")
+
+	// The public page shows the article and none of the comments.
+	b.run(chromedp.Navigate(b.base+"/articles/"+m2[1]), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
+	page := b.text(`body`)
+	if b.text(`h1`) != "Harbour council backs ferry plan" || !strings.Contains(page, "the minutes show") {
+		t.Fatalf("public page:\n%s", page)
+	}
+	for _, secret := range []string{"The minutes differ", "minutes confirm it", "council recording", "Check the vote count"} {
+		if strings.Contains(page, secret) {
+			t.Fatalf("the public page shows %q", secret)
+		}
+	}
+	b.shot("public-article")
+}
+
+func (b *browser) count(sel string) int {
+	b.t.Helper()
+	var n int
+	b.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll(%q).length`, sel), &n))
+	return n
+}
+
+func (b *browser) value(sel string) string {
+	b.t.Helper()
+	var v string
+	b.run(chromedp.Value(sel, &v, chromedp.ByQuery))
+	return v
+}

@@ -1,0 +1,117 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// metrics are the server's Prometheus metrics. Each Server has its own registry, so that tests
+// can run many servers in one process and read each one's counts.
+type metrics struct {
+	reg         *prometheus.Registry
+	requests    *prometheus.CounterVec
+	latency     *prometheus.HistogramVec
+	transitions *prometheus.CounterVec
+	publishes   *prometheus.CounterVec
+}
+
+func newMetrics() *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "copydesk_http_requests_total",
+			Help: "HTTP requests answered, by route pattern, method and status.",
+		}, []string{"route", "method", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "copydesk_http_request_duration_seconds",
+			Help:    "Time to answer an HTTP request, by route pattern and method.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"route", "method"}),
+		transitions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "copydesk_workflow_transitions_total",
+			Help: "Workflow actions taken successfully, by action.",
+		}, []string{"action"}),
+		publishes: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "copydesk_publishes_total",
+			Help: "Snapshots that went public, by kind: publish (now), release (a scheduled piece whose time came) and correction.",
+		}, []string{"kind"}),
+	}
+	m.reg.MustRegister(m.requests, m.latency, m.transitions, m.publishes,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// transitioned counts a workflow action that succeeded; publishing and releasing also count as
+// publishes.
+func (m *metrics) transitioned(action newsroom.Action) {
+	m.transitions.WithLabelValues(string(action)).Inc()
+	if action == newsroom.ActionPublish || action == newsroom.ActionRelease {
+		m.publishes.WithLabelValues(string(action)).Inc()
+	}
+}
+
+// published counts a successful publish call: published now, or scheduled for later.
+func (m *metrics) published(pub *newsroom.Publication) {
+	if pub.Stage == newsroom.StageScheduled {
+		m.transitioned(newsroom.ActionSchedule)
+		return
+	}
+	m.transitioned(newsroom.ActionPublish)
+}
+
+// corrected counts a published correction.
+func (m *metrics) corrected() {
+	m.publishes.WithLabelValues("correction").Inc()
+}
+
+// measure counts every request and times it, labelled by the route's pattern ("/api/v1/drafts/:id")
+// rather than its URL, so the number of series stays bounded whatever clients ask for. It runs
+// outside logRequests, which has already turned an error into a response with its status.
+func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
+		}
+		method := c.Request().Method
+		s.metrics.requests.WithLabelValues(route, method, strconv.Itoa(c.Response().Status)).Inc()
+		s.metrics.latency.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
+		return err
+	}
+}
+
+// MetricsHandler serves the metrics without authentication, for a scraper on a listen address
+// of its own that only the monitoring network reaches (copydesk serve --metrics-addr).
+func (s *Server) MetricsHandler() http.Handler {
+	return promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
+}
+
+// RecordReleases counts scheduled pieces the server released (made public) on its own.
+func (s *Server) RecordReleases(n int) {
+	for range n {
+		s.metrics.transitioned(newsroom.ActionRelease)
+	}
+}
+
+// metricsPage serves the metrics on the main address to admins (bearer token or session).
+func (s *Server) metricsPage(c echo.Context) error {
+	u := newsroom.UserFrom(c.Request().Context())
+	if u == nil {
+		return newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in as an admin to read the metrics")
+	}
+	if u.Role != newsroom.RoleAdmin {
+		return newsroom.Errorf(newsroom.EFORBIDDEN, "only admins read the metrics")
+	}
+	s.MetricsHandler().ServeHTTP(c.Response(), c.Request())
+	return nil
+}

@@ -1,0 +1,343 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// apiPrefix is where the document's server puts its paths.
+const apiPrefix = "/api/v1"
+
+var (
+	openAPIOnce sync.Once
+	openAPIDoc  *openapi3.T
+	openAPIErr  error
+)
+
+// loadOpenAPI loads and validates the embedded document once per test binary.
+func loadOpenAPI(t testing.TB) *openapi3.T {
+	t.Helper()
+	openAPIOnce.Do(func() {
+		data, err := os.ReadFile("openapi.json")
+		if err != nil {
+			openAPIErr = err
+			return
+		}
+		loader := openapi3.NewLoader()
+		doc, err := loader.LoadFromData(data)
+		if err != nil {
+			openAPIErr = fmt.Errorf("loading openapi.json: %w", err)
+			return
+		}
+		if err := doc.Validate(loader.Context); err != nil {
+			openAPIErr = fmt.Errorf("openapi.json is not a valid OpenAPI document: %w", err)
+			return
+		}
+		openAPIDoc = doc
+	})
+	if openAPIErr != nil {
+		t.Fatal(openAPIErr)
+	}
+	return openAPIDoc
+}
+
+var echoParam = regexp.MustCompile(`:([a-z]+)`)
+
+// TestOpenAPIDocument checks that the document is OpenAPI 3.1 and that the server serves
+// exactly the embedded file.
+func TestOpenAPIDocument(t *testing.T) {
+	doc := loadOpenAPI(t)
+	if !strings.HasPrefix(doc.OpenAPI, "3.1.") {
+		t.Fatalf("openapi = %q, want 3.1.x", doc.OpenAPI)
+	}
+	a := newTestApp(t)
+	res := a.do("", "GET", "/api/v1/openapi.json", "")
+	wantStatus(t, res, http.StatusOK)
+	file, _ := os.ReadFile("openapi.json")
+	if !bytes.Equal(res.Body.Bytes(), file) {
+		t.Fatal("GET /api/v1/openapi.json differs from openapi.json")
+	}
+	if ct := res.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Fatalf("Content-Type = %q", ct)
+	}
+}
+
+// TestOpenAPIRoutes checks that the router's /api/v1 routes and the document's operations are
+// the same set, so neither can gain a route the other lacks.
+func TestOpenAPIRoutes(t *testing.T) {
+	doc := loadOpenAPI(t)
+	a := newTestApp(t)
+	routes := map[string]bool{}
+	for _, r := range a.server.Handler().Routes() {
+		if !strings.HasPrefix(r.Path, apiPrefix+"/") || strings.HasSuffix(r.Path, "*") || r.Method == "echo_route_not_found" {
+			continue
+		}
+		routes[r.Method+" "+echoParam.ReplaceAllString(strings.TrimPrefix(r.Path, apiPrefix), "{$1}")] = true
+	}
+	documented := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			documented[method+" "+path] = true
+		}
+	}
+	for k := range routes {
+		if !documented[k] {
+			t.Errorf("route %s is not in openapi.json", k)
+		}
+	}
+	for k := range documented {
+		if !routes[k] {
+			t.Errorf("openapi.json documents %s, which is not a route", k)
+		}
+	}
+	if len(routes) < 20 {
+		t.Fatalf("found only %d /api/v1 routes: %v", len(routes), routes)
+	}
+}
+
+// validateResponse checks one answer of the API against the document: the route must be
+// documented, its status listed for the operation, and its body valid against the schema.
+// The route is found by the server's own router, so the check covers exactly what was served.
+func validateResponse(t testing.TB, a *testApp, req *http.Request, res *httptest.ResponseRecorder) {
+	t.Helper()
+	if err := checkResponse(a, req, res); err != nil {
+		t.Errorf("%s %s → %d does not match openapi.json: %v\nbody: %s", req.Method, req.URL, res.Code, err, res.Body.String())
+	}
+}
+
+// openAPIRoute finds the documented operation of a request with the server's router, and its
+// path parameters.
+func openAPIRoute(a *testApp, req *http.Request) (*routers.Route, map[string]string, error) {
+	doc := openAPIDoc
+	e := a.server.Handler()
+	c := e.NewContext(req, nil)
+	e.Router().Find(req.Method, req.URL.Path, c)
+	if !strings.HasPrefix(c.Path(), apiPrefix+"/") {
+		return nil, nil, fmt.Errorf("no /api/v1 route matches (router path %q)", c.Path())
+	}
+	path := echoParam.ReplaceAllString(strings.TrimPrefix(c.Path(), apiPrefix), "{$1}")
+	item := doc.Paths.Value(path)
+	if item == nil || item.GetOperation(req.Method) == nil {
+		return nil, nil, fmt.Errorf("%s %s is not documented", req.Method, path)
+	}
+	params := map[string]string{}
+	for i, name := range c.ParamNames() {
+		params[name] = c.ParamValues()[i]
+	}
+	return &routers.Route{Spec: doc, Server: doc.Servers[0], Path: path, PathItem: item, Method: req.Method, Operation: item.GetOperation(req.Method)}, params, nil
+}
+
+func checkResponse(a *testApp, req *http.Request, res *httptest.ResponseRecorder) error {
+	route, params, err := openAPIRoute(a, req)
+	if err != nil {
+		return err
+	}
+	opts := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true, AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+	return openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: in, Status: res.Code, Header: res.Header(), Body: io.NopCloser(bytes.NewReader(res.Body.Bytes())), Options: opts,
+	})
+}
+
+// validateRequest checks that a request the server accepted is one the document allows, so the
+// documented request bodies and parameters are not stricter than the server.
+func validateRequest(t testing.TB, a *testApp, req *http.Request) {
+	t.Helper()
+	route, params, err := openAPIRoute(a, req)
+	if err != nil {
+		t.Errorf("%s %s: %v", req.Method, req.URL, err)
+		return
+	}
+	opts := &openapi3filter.Options{MultiError: true, AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}
+	if err := openapi3filter.ValidateRequest(context.Background(), &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}); err != nil {
+		t.Errorf("%s %s was accepted by the server but not by openapi.json: %v", req.Method, req.URL, err)
+	}
+}
+
+// TestValidateResponseCatchesDrift makes sure the validation can fail: a draft missing fields,
+// an undocumented status and an error without a code are all refused.
+func TestValidateResponseCatchesDrift(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	url := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	tests := []struct {
+		name   string
+		status int
+		body   string
+	}{
+		{"MissingFields", 200, `{"id":1,"title":"x"}`},
+		{"UnknownField", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `{"id"`, `{"secret":"x","id"`, 1)},
+		{"NestedWrongType", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"username":"writer"`, `"username":5`, 1)},
+		{"UnknownStage", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"stage":"draft"`, `"stage":"limbo"`, 1)},
+		{"UndocumentedStatus", 418, `{"error":{"code":"invalid","message":"teapot"}}`},
+		{"ErrorWithoutCode", 404, `{"error":{"message":"gone"}}`},
+		{"UnknownErrorCode", 404, `{"error":{"code":"gone","message":"gone"}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := httptest.NewRecorder()
+			res.Header().Set("Content-Type", "application/json")
+			res.WriteHeader(tt.status)
+			res.WriteString(tt.body)
+			if err := checkResponse(a, httptest.NewRequest("GET", url, nil), res); err == nil {
+				t.Fatalf("%s passed validation", tt.body)
+			}
+		})
+	}
+	t.Run("OK", func(t *testing.T) {
+		req := httptest.NewRequest("GET", url, nil)
+		validateResponse(t, a, req, a.do("writer", "GET", url, ""))
+	})
+}
+
+// TestOpenAPIScenarios sends every /api/v1 route at least one request that succeeds and one
+// that fails, and validates every answer against the document (and every accepted request too).
+func TestOpenAPIScenarios(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	a.tokens["forged"] = "not-a-token"
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := a.draft(newsroom.StageDraft)
+	checking := a.draft(newsroom.StageFactCheck)
+	editing := a.draft(newsroom.StageEditing)
+	approved := a.draft(newsroom.StageApproved)
+	later := a.draft(newsroom.StageApproved)
+	ids := map[string]string{
+		"{draft}": fmt.Sprint(draft.ID), "{checking}": fmt.Sprint(checking.ID), "{editing}": fmt.Sprint(editing.ID),
+		"{approved}": fmt.Sprint(approved.ID), "{later}": fmt.Sprint(later.ID),
+		"{quote}": fmt.Sprint(a.firstQuote(checking.ID)), "{equote}": fmt.Sprint(a.firstQuote(editing.ID)),
+		"{comment}": fmt.Sprint(a.comment(draft.ID)),
+	}
+	type scenario struct {
+		name        string
+		actor       string
+		method, url string
+		body        string
+		wantStatus  int
+	}
+	const tooBig = 1<<20 + 1
+	scenarios := []scenario{
+		{"OpenAPI", "", "GET", "/api/v1/openapi.json", "", 200},
+		{"OpenAPIBadToken", "forged", "GET", "/api/v1/openapi.json", "", 401},
+		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor"}`, 200},
+		{"LoginWrongPassword", "", "POST", "/api/v1/login", `{"username":"editor","password":"nope"}`, 401},
+		{"LoginMalformed", "", "POST", "/api/v1/login", `{"username":`, 400},
+		{"List", "writer", "GET", "/api/v1/drafts?stage=draft&limit=1", "", 200},
+		{"ListFactChecker", "factchecker", "GET", "/api/v1/drafts?q=draft", "", 200},
+		{"ListAnonymous", "", "GET", "/api/v1/drafts", "", 401},
+		{"ListBadLimit", "writer", "GET", "/api/v1/drafts?limit=0", "", 422},
+		{"Create", "writer", "POST", "/api/v1/drafts", `{"title":"Fresh","byline":"W","brief":"B","body":"p1\np2","topics":["a"]}`, 201},
+		{"CreateMinimal", "writer", "POST", "/api/v1/drafts", `{"title":"Only a title"}`, 201},
+		{"CreateForbidden", "editor", "POST", "/api/v1/drafts", `{"title":"x"}`, 403},
+		{"CreateUnknownField", "writer", "POST", "/api/v1/drafts", `{"title":"x","y":1}`, 400},
+		{"CreateTooLong", "writer", "POST", "/api/v1/drafts", `{"title":"` + strings.Repeat("t", 301) + `"}`, 422},
+		{"CreateTooLarge", "writer", "POST", "/api/v1/drafts", `{"title":"` + strings.Repeat("t", tooBig) + `"}`, 413},
+		{"Get", "writer", "GET", "/api/v1/drafts/{draft}", "", 200},
+		{"GetOtherWriter", "other", "GET", "/api/v1/drafts/{draft}", "", 404},
+		{"GetNotANumber", "writer", "GET", "/api/v1/drafts/abc", "", 400},
+		{"Save", "writer", "PUT", "/api/v1/drafts/{draft}", `{"body":"Body with a “quote”.\nMore.","version":1}`, 200},
+		{"SaveStale", "writer", "PUT", "/api/v1/drafts/{draft}", `{"title":"Lost race","version":1}`, 409},
+		{"SaveWrongStage", "editor", "PUT", "/api/v1/drafts/{draft}", `{"title":"x","version":2}`, 409},
+		{"History", "writer", "GET", "/api/v1/drafts/{draft}/history", "", 200},
+		{"HistoryOther", "other", "GET", "/api/v1/drafts/{draft}/history", "", 404},
+		{"Revision", "writer", "GET", "/api/v1/drafts/{draft}/revisions/2", "", 200},
+		{"RevisionMissing", "writer", "GET", "/api/v1/drafts/{draft}/revisions/99", "", 404},
+		{"Diff", "writer", "GET", "/api/v1/drafts/{draft}/diff?from=1&to=2", "", 200},
+		{"DiffNoVersions", "writer", "GET", "/api/v1/drafts/{draft}/diff", "", 422},
+		{"Quotes", "factchecker", "GET", "/api/v1/drafts/{checking}/quotes", "", 200},
+		{"QuotesHidden", "factchecker", "GET", "/api/v1/drafts/{draft}/quotes", "", 404},
+		{"CheckQuote", "factchecker", "PUT", "/api/v1/drafts/{checking}/quotes/{quote}", `{"status":"verified","source":"tape"}`, 200},
+		{"CheckQuoteBadStatus", "factchecker", "PUT", "/api/v1/drafts/{checking}/quotes/{quote}", `{"status":"maybe"}`, 422},
+		{"CheckQuoteWriter", "writer", "PUT", "/api/v1/drafts/{checking}/quotes/{quote}", `{"status":"verified"}`, 403},
+		{"DisputeQuote", "editor", "PUT", "/api/v1/drafts/{editing}/quotes/{equote}", `{"status":"disputed","note":"No tape"}`, 200},
+		{"Waive", "editor", "POST", "/api/v1/drafts/{editing}/quotes/{equote}/waive", `{"note":"Second source"}`, 200},
+		{"WaiveWriter", "writer", "POST", "/api/v1/drafts/{editing}/quotes/{equote}/waive", `{"note":"n"}`, 403},
+		{"Comments", "writer", "GET", "/api/v1/drafts/{draft}/comments", "", 200},
+		{"CommentsOther", "other", "GET", "/api/v1/drafts/{draft}/comments", "", 404},
+		{"Comment", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"body","quote":{"exact":"quote"},"body":"Source?"}`, 201},
+		{"CommentRange", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"title","start":0,"end":1,"body":"Shorter?"}`, 201},
+		{"CommentBadField", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"footer","quote":{"exact":"x"},"body":"?"}`, 422},
+		{"CommentWriter", "writer", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"body","quote":{"exact":"quote"},"body":"?"}`, 403},
+		{"Reply", "writer", "POST", "/api/v1/comments/{comment}/replies", `{"body":"Fixed."}`, 201},
+		{"ReplyOther", "other", "POST", "/api/v1/comments/{comment}/replies", `{"body":"Hi"}`, 404},
+		{"Resolve", "editor", "POST", "/api/v1/comments/{comment}/resolve", "", 200},
+		{"ResolveForbidden", "factchecker", "POST", "/api/v1/comments/{comment}/resolve", "", 404},
+		{"Reopen", "editor", "POST", "/api/v1/comments/{comment}/reopen", "", 200},
+		{"ReopenOpen", "editor", "POST", "/api/v1/comments/{comment}/reopen", "", 409},
+		{"Submit", "writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"submit"}`, 200},
+		{"SubmitAgain", "writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"submit"}`, 409},
+		{"ReturnWithoutNote", "factchecker", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"return"}`, 422},
+		{"Return", "factchecker", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"return","note":"Sources?"}`, 200},
+		{"TransitionUnknown", "writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"bless"}`, 422},
+		{"Publish", "editor", "POST", "/api/v1/drafts/{approved}/publish", "", 200},
+		{"PublishAgain", "editor", "POST", "/api/v1/drafts/{approved}/publish", `{}`, 409},
+		{"Schedule", "editor", "POST", "/api/v1/drafts/{later}/publish", `{"at":"2999-01-01T00:00:00Z"}`, 200},
+		{"PublishWriter", "writer", "POST", "/api/v1/drafts/{draft}/publish", `{}`, 403},
+		{"Correct", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"Spelling fixed.","body":"Body with a “quote”, corrected."}`, 201},
+		{"CorrectNoNote", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":" "}`, 422},
+		{"CorrectUnknown", "editor", "POST", "/api/v1/articles/no-such-piece/corrections", `{"note":"n"}`, 404},
+		{"Import", "editor", "POST", "/api/v1/import?author=writer", string(seed), 201},
+		{"ImportNotHouseFormat", "editor", "POST", "/api/v1/import?author=writer", "just a line", 422},
+		{"ImportWriter", "writer", "POST", "/api/v1/import?author=writer", string(seed), 403},
+	}
+	covered := map[string][2]bool{} // operation → {success seen, error seen}
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			url := sc.url
+			for k, v := range ids {
+				url = strings.ReplaceAll(url, k, v)
+			}
+			ctype := "application/json"
+			if strings.HasPrefix(url, "/api/v1/import") {
+				ctype = "text/plain; charset=utf-8"
+			}
+			res := a.send(sc.actor, sc.method, url, ctype, sc.body, nil)
+			wantStatus(t, res, sc.wantStatus)
+			req := httptest.NewRequest(sc.method, url, strings.NewReader(sc.body))
+			if sc.body != "" {
+				req.Header.Set("Content-Type", ctype)
+			}
+			validateResponse(t, a, req, res)
+			route, _, err := openAPIRoute(a, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			key := route.Method + " " + route.Path
+			seen := covered[key]
+			if res.Code < 300 {
+				seen[0] = true
+				validateRequest(t, a, req)
+			} else {
+				seen[1] = true
+			}
+			covered[key] = seen
+		})
+	}
+	for path, item := range openAPIDoc.Paths.Map() {
+		for method := range item.Operations() {
+			key := method + " " + path
+			if seen := covered[key]; !seen[0] || !seen[1] {
+				t.Errorf("%s needs a scenario that succeeds and one that fails (have %v)", key, seen)
+			}
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+)
+
+// draftPage is everything the draft page shows.
+type draftPage struct {
+	Draft    *newsroom.Draft
+	Perm     newsroom.Permissions
+	Fields   []fieldView
+	Texts    map[string]string // each commentable field's text, for the selection script
+	Quotes   []newsroom.Quote
+	Comments []commentView
+	History  *newsroom.History
+	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
+	Diff     *newsroom.Diff
+	From, To int
+}
+
+type commentView struct {
+	newsroom.Comment
+	CanResolve bool
+}
+
+func (s *Server) newDraftPage(c echo.Context) error {
+	return s.render(c, http.StatusOK, "new", view{Title: "New draft", Data: newsroom.Text{}})
+}
+
+func (s *Server) createDraftPage(c echo.Context) error {
+	text := textFromForm(c)
+	d, err := s.store.CreateDraft(c.Request().Context(), text)
+	if code := newsroom.ErrorCode(err); code == newsroom.EINVALID {
+		return s.render(c, http.StatusUnprocessableEntity, "new", view{Title: "New draft", Error: newsroom.ErrorMessage(err), Data: text})
+	} else if err != nil {
+		return err
+	}
+	flash(c, "Draft created.")
+	return redirect(c, draftURL(d.ID))
+}
+
+func (s *Server) showDraft(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	p, err := s.loadDraftPage(c, id)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "draft", view{Title: p.Draft.Title, Data: p})
+}
+
+// loadDraftPage gathers the draft, what the viewer may do, its ledger, comments and history,
+// and the diff the viewer asked for.
+func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
+	ctx := c.Request().Context()
+	u := newsroom.UserFrom(ctx)
+	d, err := s.store.GetDraft(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p := &draftPage{Draft: d, Perm: s.store.Permissions(u, d), Form: d.Text()}
+	if p.Quotes, err = s.store.Quotes(ctx, id); err != nil {
+		return nil, err
+	}
+	comments, err := s.store.Comments(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, cm := range comments {
+		p.Comments = append(p.Comments, commentView{cm, s.store.CanResolve(u, d, cm)})
+	}
+	if p.History, err = s.store.History(ctx, id); err != nil {
+		return nil, err
+	}
+	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
+	p.To, p.From = d.Version, max(1, d.Version-1)
+	if c.QueryParam("to") != "" || c.QueryParam("from") != "" {
+		p.From, _ = strconv.Atoi(c.QueryParam("from"))
+		p.To, _ = strconv.Atoi(c.QueryParam("to"))
+	}
+	if p.From >= 1 && p.To >= 1 && p.From != p.To {
+		if p.Diff, err = s.store.Diff(ctx, id, p.From, p.To); err != nil && newsroom.ErrorCode(err) != newsroom.ENOTFOUND {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func (s *Server) editDraftPage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	text := textFromForm(c)
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	upd := newsroom.DraftUpdate{Title: &text.Title, Byline: &text.Byline, Brief: &text.Brief, Body: &text.Body, Topics: &text.Topics, Version: version}
+	if _, ok := c.Request().PostForm["editor_comment"]; ok {
+		upd.EditorComment = &text.EditorComment
+	}
+	_, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
+	switch newsroom.ErrorCode(err) {
+	case "":
+		flash(c, "Saved.")
+		return redirect(c, draftURL(id))
+	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN:
+		// Show the page again with the viewer's text in the form, so nothing typed is lost.
+		p, lerr := s.loadDraftPage(c, id)
+		if lerr != nil {
+			return lerr
+		}
+		p.Form = text
+		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
+	}
+	return err
+}
+
+func (s *Server) transitionPage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on"}
+	d, err := s.store.Transition(c.Request().Context(), id, req)
+	if err == nil {
+		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+label(d.Stage)+".")
+	}
+	return s.afterAction(c, err, draftURL(id), "")
+}
+
+func (s *Server) publishPage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var at time.Time
+	if c.FormValue("when") == "schedule" {
+		if at, err = time.Parse("2006-01-02T15:04", c.FormValue("at")); err != nil {
+			return s.afterAction(c, newsroom.Errorf(newsroom.EINVALID, "give the time to publish as date and time (UTC)"), draftURL(id), "")
+		}
+	}
+	pub, err := s.store.Publish(c.Request().Context(), id, at)
+	if err != nil {
+		return s.afterAction(c, err, draftURL(id), "")
+	}
+	if pub.Stage == newsroom.StageScheduled {
+		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
+	}
+	return s.afterAction(c, nil, draftURL(id), "Published at /articles/"+pub.Slug+".")
+}
+
+// previewDraft shows the article exactly as publishing it now would.
+func (s *Server) previewDraft(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := s.store.GetDraft(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	t := d.Text()
+	a := publish.Article{Slug: publish.Slug(t.Title), Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(),
+		Topics: t.Topics, EditorComment: t.EditorComment, PublishedAt: time.Now().UTC()}
+	var b bytes.Buffer
+	if err := publish.HTML(&b, s.cfg.Site, a); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.HTMLBlob(http.StatusOK, b.Bytes())
+}
+
+// afterAction ends a form post: back to the page with a message, or with the reason the action
+// was refused. Errors that are not the viewer's to fix go to the error handler.
+func (s *Server) afterAction(c echo.Context, err error, back, ok string) error {
+	switch newsroom.ErrorCode(err) {
+	case "":
+		flash(c, ok)
+	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN, newsroom.ETOOMANY:
+		flash(c, "Not done: "+newsroom.ErrorMessage(err))
+	default:
+		return err
+	}
+	return redirect(c, back)
+}
+
+func textFromForm(c echo.Context) newsroom.Text {
+	var topics []string
+	for _, t := range strings.Split(c.FormValue("topics"), "\n") {
+		if t = strings.TrimSpace(t); t != "" {
+			topics = append(topics, t)
+		}
+	}
+	if topics == nil {
+		topics = []string{}
+	}
+	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
+		Body: strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+}
+
+func draftURL(id int64) string { return "/drafts/" + strconv.FormatInt(id, 10) }
+
+func label(s any) string { return pageFuncs["label"].(func(any) string)(s) }
+
+// queryString builds a query from key, value pairs, leaving out empty values.
+func queryString(kv ...string) string {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			q.Set(kv[i], kv[i+1])
+		}
+	}
+	return q.Encode()
+}

@@ -1,0 +1,67 @@
+package server_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// session signs actor in through the store once and returns the session cookie and CSRF token.
+func (a *testApp) session(actor string) (cookie, csrf string) {
+	a.t.Helper()
+	if s, ok := a.sessions[actor]; ok {
+		return s[0], s[1]
+	}
+	cookie, csrf, _, err := a.store.SignIn(context.Background(), actor, "pw-"+actor, "")
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if a.sessions == nil {
+		a.sessions = map[string][2]string{}
+	}
+	a.sessions[actor] = [2]string{cookie, csrf}
+	return cookie, csrf
+}
+
+// page requests an app page as actor ("" for anonymous) with the actor's session cookie, as a
+// browser would; a form posted by a signed-in actor carries their CSRF token.
+func (a *testApp) page(actor, method, target string, form url.Values) *httptest.ResponseRecorder {
+	a.t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	var cookie string
+	if actor != "" {
+		var csrf string
+		cookie, csrf = a.session(actor)
+		if method == http.MethodPost && !form.Has("csrf") {
+			form.Set("csrf", csrf)
+		}
+	}
+	var body *strings.Reader
+	if method == http.MethodPost {
+		body = strings.NewReader(form.Encode())
+	} else {
+		body = strings.NewReader("")
+	}
+	req := httptest.NewRequest(method, target, body)
+	req.Header.Set("Accept", "text/html")
+	if method == http.MethodPost {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if cookie != "" {
+		req.AddCookie(&http.Cookie{Name: "copydesk_session", Value: cookie})
+	}
+	rec := httptest.NewRecorder()
+	a.server.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
+// ctxAs returns a context acting as the named test user.
+func ctxAs(a *testApp, actor string) context.Context {
+	return newsroom.WithUser(context.Background(), a.users[actor])
+}

@@ -1,0 +1,94 @@
+package server
+
+import (
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func (s *Server) checkQuotePage(c echo.Context) error {
+	id, qid, err := draftAndQuote(c)
+	if err != nil {
+		return err
+	}
+	check := newsroom.QuoteCheck{Status: newsroom.QuoteStatus(c.FormValue("status")), Note: c.FormValue("note"), Source: c.FormValue("source")}
+	_, err = s.store.CheckQuote(c.Request().Context(), id, qid, check)
+	return s.afterAction(c, err, draftURL(id)+"#quotes", "Quote marked "+string(check.Status)+".")
+}
+
+func (s *Server) waiveQuotePage(c echo.Context) error {
+	id, qid, err := draftAndQuote(c)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.WaiveQuote(c.Request().Context(), id, qid, c.FormValue("note"))
+	return s.afterAction(c, err, draftURL(id)+"#quotes", "Waiver recorded.")
+}
+
+func draftAndQuote(c echo.Context) (int64, int64, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return 0, 0, err
+	}
+	qid, err := idParam(c, "qid")
+	return id, qid, err
+}
+
+// commentPage creates a comment from the form: the words come from the selection script
+// (exact, prefix, suffix, start, end), or, without JavaScript, from the exact words typed in.
+func (s *Server) commentPage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	nc := newsroom.NewComment{Field: c.FormValue("field"), Body: c.FormValue("body"),
+		Quote: &newsroom.TextQuote{Exact: c.FormValue("exact"), Prefix: c.FormValue("prefix"), Suffix: c.FormValue("suffix")}}
+	start, err1 := strconv.Atoi(c.FormValue("start"))
+	end, err2 := strconv.Atoi(c.FormValue("end"))
+	if err1 == nil && err2 == nil {
+		nc.Start, nc.End = &start, &end
+	}
+	_, err = s.store.CreateComment(c.Request().Context(), id, nc)
+	return s.afterAction(c, err, draftURL(id)+"#comments", "Comment added.")
+}
+
+func (s *Server) replyPage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	cm, err := s.store.Reply(c.Request().Context(), cid, c.FormValue("body"))
+	return s.afterComment(c, cm, err, "Reply added.")
+}
+
+func (s *Server) resolvePage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	cm, err := s.store.ResolveComment(c.Request().Context(), cid)
+	return s.afterComment(c, cm, err, "Comment resolved.")
+}
+
+func (s *Server) reopenPage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	cm, err := s.store.ReopenComment(c.Request().Context(), cid)
+	return s.afterComment(c, cm, err, "Comment reopened.")
+}
+
+// afterComment returns to the comment's draft, which the form names when the action failed and
+// the comment was not returned.
+func (s *Server) afterComment(c echo.Context, cm *newsroom.Comment, err error, ok string) error {
+	back := "/desk"
+	if cm != nil {
+		back = draftURL(cm.DraftID) + "#comments"
+	} else if id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64); perr == nil {
+		back = draftURL(id) + "#comments"
+	}
+	return s.afterAction(c, err, back, ok)
+}

@@ -1,0 +1,212 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func wantBody(t *testing.T, res *httptest.ResponseRecorder, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(res.Body.String(), p) {
+			t.Fatalf("page lacks %q:\n%s", p, res.Body.String())
+		}
+	}
+}
+
+// TestSignIn goes through the sign-in form as a browser does: its CSRF cookie, a wrong
+// password, the slow-down after repeated failures, and a session cookie that is HttpOnly and
+// SameSite=Lax.
+func TestSignIn(t *testing.T) {
+	a := newTestApp(t)
+	form := func(user, pw string) (*httptest.ResponseRecorder, *http.Cookie) {
+		get := httptest.NewRecorder()
+		a.server.Handler().ServeHTTP(get, httptest.NewRequest("GET", "/login?next=/desk", nil))
+		var token *http.Cookie
+		for _, c := range get.Result().Cookies() {
+			if c.Name == "copydesk_login_csrf" {
+				token = c
+			}
+		}
+		if token == nil {
+			t.Fatal("the sign-in form sets no CSRF cookie")
+		}
+		v := url.Values{"username": {user}, "password": {pw}, "csrf": {token.Value}, "next": {"/desk"}}
+		req := httptest.NewRequest("POST", "/login", strings.NewReader(v.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = "192.0.2.7:4444"
+		req.AddCookie(token)
+		res := httptest.NewRecorder()
+		a.server.Handler().ServeHTTP(res, req)
+		for _, c := range res.Result().Cookies() {
+			if c.Name == "copydesk_session" {
+				return res, c
+			}
+		}
+		return res, nil
+	}
+	res, ck := form("editor", "pw-editor")
+	if res.Code != http.StatusSeeOther || res.Header().Get("Location") != "/desk" || ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("sign-in: %d %v cookie %+v", res.Code, res.Header(), ck)
+	}
+	res, ck = form("editor", "wrong")
+	if res.Code != http.StatusUnauthorized || ck != nil {
+		t.Fatalf("wrong password: %d, cookie %v", res.Code, ck)
+	}
+	wantBody(t, res, "wrong username or password", `value="editor"`)
+	for i := 0; i < 5; i++ {
+		form("writer", "wrong")
+	}
+	res, _ = form("writer", "pw-writer")
+	if res.Code != http.StatusUnauthorized {
+		t.Fatalf("sign-in after six failures: %d", res.Code)
+	}
+	wantBody(t, res, "too many failed sign-ins")
+	// The same address is slowed for other users too.
+	res, _ = form("factchecker", "pw-factchecker")
+	wantBody(t, res, "too many failed sign-ins")
+
+	req := httptest.NewRequest("POST", "/login", strings.NewReader("username=editor&password=pw-editor"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	a.server.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Fatalf("sign-in without the form's token: %d", rec.Code)
+	}
+}
+
+func TestPagesNeedCSRF(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}, "csrf": {"forged"}})
+	if res.Code != http.StatusForbidden {
+		t.Fatalf("a forged form: %d", res.Code)
+	}
+	wantBody(t, res, "this form has expired")
+	if got, _ := a.store.GetDraft(ctxAs(a, "writer"), d.ID); got.Stage != newsroom.StageDraft {
+		t.Fatalf("a forged form changed the stage to %s", got.Stage)
+	}
+	res = a.page("", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	if res.Code != http.StatusSeeOther || !strings.HasPrefix(res.Header().Get("Location"), "/login?next=") {
+		t.Fatalf("anonymous draft page: %d %s", res.Code, res.Header().Get("Location"))
+	}
+}
+
+// TestDraftPage shows each viewer only the forms they may use now, the quotes marked, and the
+// comments highlighted on their words; a stale save keeps the typed text in the form.
+func TestDraftPage(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	a.comment(d.ID)
+	target := fmt.Sprintf("/drafts/%d", d.ID)
+	cases := []struct {
+		actor       string
+		want, avoid []string
+	}{
+		{"editor", []string{`value="approve"`, `value="request_changes"`, `id="edit"`, `name="editor_comment"`, `id="comment-form"`, `mark class="commented" data-comments="1">Body</mark>`, `quote-verified`}, []string{`value="submit"`, `value="clear"`}},
+		{"writer", []string{`>Reply</button>`, `>Resolve</button>`}, []string{`value="approve"`, `id="edit"`, `id="comment-form"`, `button type="submit" name="status"`}},
+		{"factchecker", []string{`id="comment-form"`}, []string{`value="approve"`, `value="clear"`, `button type="submit" name="status"`, `>Resolve</button>`}},
+	}
+	for _, c := range cases {
+		t.Run(c.actor, func(t *testing.T) {
+			res := a.page(c.actor, "GET", target, nil)
+			if res.Code != 200 {
+				t.Fatalf("status %d", res.Code)
+			}
+			wantBody(t, res, c.want...)
+			for _, s := range c.avoid {
+				if strings.Contains(res.Body.String(), s) {
+					t.Errorf("the page offers %s to a %s", s, c.actor)
+				}
+			}
+		})
+	}
+	title := "A draft, retitled"
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+		t.Fatal(err)
+	}
+	form := url.Values{"title": {"A draft"}, "body": {"My careful rewrite that must not be lost."}, "version": {"1"}}
+	res := a.page("editor", "POST", target+"/edit", form)
+	if res.Code != http.StatusConflict {
+		t.Fatalf("stale save: %d", res.Code)
+	}
+	wantBody(t, res, "unmerged revision", "My careful rewrite that must not be lost.")
+
+	// Without JavaScript the comment form works from the exact words alone.
+	res = a.page("editor", "POST", target+"/comments", url.Values{"field": {"title"}, "exact": {"draft"}, "body": {"Weak headline."}})
+	if res.Code != http.StatusSeeOther {
+		t.Fatalf("comment without a range: %d", res.Code)
+	}
+	cs, _ := a.store.Comments(ctxAs(a, "editor"), d.ID)
+	if len(cs) != 2 || cs[1].Field != "title" || cs[1].Anchor.Start != 2 {
+		t.Fatalf("comments = %+v", cs)
+	}
+	res = a.page("editor", "GET", target+"/preview", nil)
+	wantBody(t, res, "<h1>A draft, retitled</h1>", `"@type":"NewsArticle"`)
+	if strings.Contains(res.Body.String(), "Weak headline") {
+		t.Fatal("the preview shows a comment")
+	}
+}
+
+func TestDesk(t *testing.T) {
+	a := newTestApp(t)
+	for i := 0; i < 27; i++ {
+		a.draft(newsroom.StageDraft)
+	}
+	a.draft(newsroom.StageEditing)
+	res := a.page("editor", "GET", "/desk", nil)
+	wantBody(t, res, "Editing desk", `aria-current="page">editing`)
+	if n := strings.Count(res.Body.String(), `<tr><td><a href="/drafts/`); n != 1 {
+		t.Fatalf("editing queue shows %d drafts, want 1", n)
+	}
+	res = a.page("writer", "GET", "/desk?stage=draft", nil)
+	if n := strings.Count(res.Body.String(), `<tr><td><a href="/drafts/`); n != 25 || !strings.Contains(res.Body.String(), `rel="next"`) {
+		t.Fatalf("first page shows %d drafts", n)
+	}
+	res = a.page("other", "GET", "/desk?stage=", nil)
+	wantBody(t, res, "Nothing here.")
+	res = a.page("writer", "GET", "/desk?stage=&q=nothing-like-this", nil)
+	wantBody(t, res, "Nothing here.")
+	res = a.page("writer", "GET", "/desk?stage=limbo", nil)
+	if res.Code != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown stage: %d", res.Code)
+	}
+}
+
+// TestAdminUsers adds a user, changes a role, and disables a user, whose session then stops
+// working at once.
+func TestAdminUsers(t *testing.T) {
+	a := newTestApp(t)
+	a.session("writer")
+	res := a.page("admin", "POST", "/admin/users", url.Values{"username": {"newbie"}, "name": {"New Bie"}, "role": {"factchecker"}, "password": {"pw"}})
+	if res.Code != http.StatusSeeOther {
+		t.Fatalf("add user: %d", res.Code)
+	}
+	uid := fmt.Sprint(a.users["writer"].ID)
+	a.page("admin", "POST", "/admin/users/"+uid, url.Values{"role": {"editor"}})
+	res = a.page("admin", "GET", "/admin/users", nil)
+	wantBody(t, res, "New Bie", "newbie")
+	if got := a.page("writer", "GET", "/admin/users", nil).Code; got != http.StatusForbidden {
+		t.Fatalf("a non-admin sees users: %d", got)
+	}
+	a.page("admin", "POST", "/admin/users/"+uid, url.Values{"disabled": {"true"}})
+	if res := a.page("writer", "GET", "/desk", nil); res.Code != http.StatusSeeOther {
+		t.Fatalf("a disabled user's session still works: %d", res.Code)
+	}
+	if res := a.do("writer", "GET", "/api/v1/drafts", ""); res.Code != http.StatusUnauthorized {
+		t.Fatalf("a disabled user's token still works: %d", res.Code)
+	}
+	res = a.page("admin", "POST", "/admin/users/"+fmt.Sprint(a.users["admin"].ID), url.Values{"disabled": {"true"}})
+	if res.Code != http.StatusSeeOther {
+		t.Fatalf("self-disable: %d", res.Code)
+	}
+	if a.page("admin", "GET", "/desk", nil).Code != 200 {
+		t.Fatal("an admin disabled themselves")
+	}
+}

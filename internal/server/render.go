@@ -1,0 +1,112 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/web"
+)
+
+// pageFuncs are the helpers every app template may call.
+var pageFuncs = template.FuncMap{
+	"when": func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
+	"whenp": func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.UTC().Format("Jan 2, 2006 15:04 UTC")
+	},
+	"label": func(s any) string { return strings.ReplaceAll(fmt.Sprint(s), "_", " ") },
+	"lines": func(ss []string) string { return strings.Join(ss, "\n") },
+	"noteRequired": func(a newsroom.Action) bool {
+		return a == newsroom.ActionReturn || a == newsroom.ActionRequestChanges
+	},
+}
+
+// pages holds every app page, each parsed once at start-up with the layout and the partials,
+// so a broken template stops the server before it serves anything.
+type pages map[string]*template.Template
+
+func parsePages() (pages, error) {
+	names, err := fs.Glob(web.FS, "templates/app/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := pages{}
+	for _, name := range names {
+		if path.Base(name) == "partials.html" {
+			continue
+		}
+		t, err := template.New(path.Base(name)).Funcs(pageFuncs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", name)
+		if err != nil {
+			return nil, fmt.Errorf("server: template %s: %w", name, err)
+		}
+		p[strings.TrimSuffix(path.Base(name), ".html")] = t
+	}
+	return p, nil
+}
+
+// view is what every app page gets: the viewer, the CSRF token for its forms, a message carried
+// over from the last action, and the page's own data.
+type view struct {
+	Title string
+	User  *newsroom.User
+	CSRF  string
+	Flash string
+	Error string
+	Data  any
+}
+
+// render writes an app page, with the data every page needs filled in.
+func (s *Server) render(c echo.Context, status int, name string, v view) error {
+	t, ok := s.pages[name]
+	if !ok {
+		return fmt.Errorf("server: no page %q", name)
+	}
+	v.User = newsroom.UserFrom(c.Request().Context())
+	v.CSRF, _ = c.Get(csrfKey).(string)
+	if v.Flash == "" {
+		v.Flash = takeFlash(c)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", v); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.HTMLBlob(status, b.Bytes())
+}
+
+const flashCookie = "copydesk_flash"
+
+// flash carries a short message to the page a redirect lands on.
+func flash(c echo.Context, msg string) {
+	c.SetCookie(&http.Cookie{Name: flashCookie, Value: encodeFlash(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
+}
+
+func takeFlash(c echo.Context) string {
+	ck, err := c.Cookie(flashCookie)
+	if err != nil {
+		return ""
+	}
+	c.SetCookie(&http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+	return decodeFlash(ck.Value)
+}
+
+// redirect answers a form post with 303 See Other, so a reload does not post again.
+func redirect(c echo.Context, to string) error {
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// isTLS reports whether the client reached us over TLS, directly or through a proxy that says so.
+func isTLS(c echo.Context) bool {
+	return c.Request().TLS != nil || c.Request().Header.Get("X-Forwarded-Proto") == "https"
+}

@@ -1,0 +1,147 @@
+package server
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+const (
+	sessionCookie = "copydesk_session"
+	loginCSRF     = "copydesk_login_csrf"
+	csrfKey       = "csrf"
+)
+
+// webSession signs the viewer in from the session cookie, for every route outside the JSON
+// API (the API takes bearer tokens only, so a cookie can never be used for it across sites).
+func (s *Server) webSession(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if strings.HasPrefix(c.Request().URL.Path, "/api/") || newsroom.UserFrom(c.Request().Context()) != nil {
+			return next(c)
+		}
+		ck, err := c.Cookie(sessionCookie)
+		if err != nil || ck.Value == "" {
+			return next(c)
+		}
+		u, csrf, err := s.store.SessionUser(c.Request().Context(), ck.Value)
+		if newsroom.ErrorCode(err) == newsroom.EUNAUTHORIZED {
+			s.clearSession(c)
+			return next(c)
+		} else if err != nil {
+			return err
+		}
+		c.Set(csrfKey, csrf)
+		c.SetRequest(c.Request().WithContext(newsroom.WithUser(c.Request().Context(), u)))
+		return next(c)
+	}
+}
+
+// signedIn sends anonymous visitors of app pages to the sign-in page, and checks the CSRF token
+// of every form posted by a signed-in viewer.
+func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if newsroom.UserFrom(c.Request().Context()) == nil {
+			if c.Request().Method == http.MethodGet {
+				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+			}
+			return redirect(c, "/login")
+		}
+		if c.Request().Method == http.MethodPost {
+			want, _ := c.Get(csrfKey).(string)
+			if want == "" || !sameToken(c.FormValue("csrf"), want) {
+				return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
+			}
+		}
+		return next(c)
+	}
+}
+
+func sameToken(a, b string) bool {
+	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+}
+
+func (s *Server) setSession(c echo.Context, value string) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+}
+
+func (s *Server) clearSession(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+}
+
+// loginToken returns the CSRF token of the sign-in form, kept in its own cookie because there
+// is no session yet.
+func loginToken(c echo.Context) string {
+	if ck, err := c.Cookie(loginCSRF); err == nil && len(ck.Value) >= 32 {
+		return ck.Value
+	}
+	b := make([]byte, 32)
+	rand.Read(b)
+	tok := base64.RawURLEncoding.EncodeToString(b)
+	c.SetCookie(&http.Cookie{Name: loginCSRF, Value: tok, Path: "/login", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+	return tok
+}
+
+func encodeFlash(msg string) string { return base64.RawURLEncoding.EncodeToString([]byte(msg)) }
+
+func decodeFlash(v string) string {
+	b, err := base64.RawURLEncoding.DecodeString(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func (s *Server) loginPage(c echo.Context) error {
+	if newsroom.UserFrom(c.Request().Context()) != nil {
+		return redirect(c, "/desk")
+	}
+	c.Set(csrfKey, loginToken(c))
+	return s.render(c, http.StatusOK, "login", view{Title: "Sign in", Data: loginForm{Next: c.QueryParam("next")}})
+}
+
+type loginForm struct {
+	Username, Next string
+}
+
+func (s *Server) loginSubmit(c echo.Context) error {
+	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next")}
+	ck, err := c.Cookie(loginCSRF)
+	if err != nil || !sameToken(c.FormValue("csrf"), ck.Value) {
+		return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
+	}
+	c.Set(csrfKey, ck.Value)
+	value, _, _, err := s.store.SignIn(c.Request().Context(), form.Username, c.FormValue("password"), c.RealIP())
+	switch newsroom.ErrorCode(err) {
+	case "":
+	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
+		return s.render(c, http.StatusUnauthorized, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
+	default:
+		return err
+	}
+	if old, err := c.Cookie(sessionCookie); err == nil {
+		_ = s.store.SignOut(c.Request().Context(), old.Value)
+	}
+	s.setSession(c, value)
+	next := form.Next
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = "/desk"
+	}
+	return redirect(c, next)
+}
+
+func (s *Server) logout(c echo.Context) error {
+	if ck, err := c.Cookie(sessionCookie); err == nil {
+		if err := s.store.SignOut(c.Request().Context(), ck.Value); err != nil {
+			return err
+		}
+	}
+	s.clearSession(c)
+	return redirect(c, "/login")
+}

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3/lock"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// IsPostgres reports whether db names a PostgreSQL database (a postgres:// or postgresql:// URL)
+// rather than a SQLite file.
+func IsPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// Redact returns db fit for logs and messages: a PostgreSQL URL without its password.
+func Redact(db string) string {
+	if !IsPostgres(db) {
+		return db
+	}
+	u, err := url.Parse(db)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
+}
+
+// openPostgres opens a pool of connections to the PostgreSQL database at dsn. Several app
+// servers may share the database: write transactions lock what they read and change (see
+// lockDraft), so they behave as they do behind SQLite's single writer.
+func openPostgres(dsn string) (*Store, error) {
+	if _, err := pgx.ParseConfig(dsn); err != nil {
+		return nil, fmt.Errorf("store: open %s: invalid PostgreSQL URL", Redact(dsn))
+	}
+	dialector := postgres.New(postgres.Config{DSN: dsn, OptionOpenDB: []stdlib.OptionOpenDB{stdlib.OptionAfterConnect(utcTimes)}})
+	db, err := gorm.Open(dialector, gormConfig())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", Redact(dsn), err)
+	}
+	sqlDB, _ := db.DB()
+	sqlDB.SetMaxOpenConns(4 * runtime.NumCPU())
+	sqlDB.SetMaxIdleConns(runtime.NumCPU())
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sqlDB.Ping(); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("store: open %s: %w", Redact(dsn), err)
+	}
+	return &Store{w: db, r: db, pg: true}, nil
+}
+
+// utcTimes makes a new connection read TIMESTAMPTZ values in UTC, as SQLite returns its UTC
+// text, so that a time reads back exactly as the store's clock wrote it.
+func utcTimes(_ context.Context, conn *pgx.Conn) error {
+	conn.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+	return nil
+}
+
+// migrationLocker makes servers starting together on one PostgreSQL database migrate one at a
+// time. The lock is per schema, so databases in different schemas migrate independently.
+func (s *Store) migrationLocker(ctx context.Context) (lock.SessionLocker, error) {
+	var id int64
+	err := s.w.WithContext(ctx).
+		Raw("SELECT ('x' || substr(md5('copydesk migrations ' || current_database() || '.' || current_schema()), 1, 16))::bit(64)::bigint").
+		Scan(&id).Error
+	if err != nil {
+		return nil, err
+	}
+	return lock.NewPostgresSessionLocker(lock.WithLockID(id), lock.WithLockTimeout(1, 300))
+}
+
+// forUpdate makes the next query on tx lock the rows it reads from table until tx ends
+// (SELECT … FOR UPDATE OF table), on PostgreSQL. SQLite needs no row locks: its write
+// transactions run one at a time on the single writer connection.
+func (s *Store) forUpdate(tx *gorm.DB, table string) *gorm.DB {
+	if !s.pg {
+		return tx
+	}
+	return tx.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Table: clause.Table{Name: table}})
+}
+
+// lockDraft is findDraft inside a write transaction: on PostgreSQL it waits for, then holds, the
+// draft's row lock until tx ends, and reads the draft as the last writer left it. Every change to
+// a draft, its revisions, quote ledger, comments and publications goes through it, so that two
+// saves of one draft cannot both build on the same version.
+func (s *Store) lockDraft(tx *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
+	return findDraft(s.forUpdate(tx, "drafts"), u, id)
+}
+
+// lockSlugs makes transactions that reserve a new article slug take turns on PostgreSQL, so that
+// two pieces with the same title get "title" and "title-2" rather than a unique violation.
+func (s *Store) lockSlugs(tx *gorm.DB) error {
+	if !s.pg {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk article slugs ' || current_schema()))").Error
+}

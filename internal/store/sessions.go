@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type sessionRow struct {
+	ID        int64
+	Hash      string
+	UserID    int64
+	CSRF      string `gorm:"column:csrf"`
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+func (sessionRow) TableName() string { return "sessions" }
+
+type loginFailureRow struct {
+	Key      string `gorm:"primaryKey"`
+	Failures int
+	LastAt   time.Time
+}
+
+func (loginFailureRow) TableName() string { return "login_failures" }
+
+// Sign-in throttling: the first freeFailures wrong passwords for a user, or from an address,
+// cost nothing; after that each attempt must wait twice as long as the one before, up to
+// maxLoginWait, so that guessing a password is slow while a mistyping editor barely notices.
+const (
+	freeFailures = 5
+	maxLoginWait = 5 * time.Minute
+	sessionTTL   = 12 * time.Hour
+)
+
+// loginWait is how long after the last failure the next attempt must wait.
+func loginWait(failures int) time.Duration {
+	if failures < freeFailures {
+		return 0
+	}
+	d := time.Duration(math.Pow(2, float64(failures-freeFailures))) * time.Second
+	return min(d, maxLoginWait)
+}
+
+func throttleKeys(username, addr string) []string {
+	keys := []string{"user:" + strings.ToLower(username)}
+	if addr != "" {
+		keys = append(keys, "addr:"+addr)
+	}
+	return keys
+}
+
+// authenticate checks a username and password, slowed per user and per address after repeated
+// failures. Unknown users cost as much time as known ones.
+func (s *Store) authenticate(ctx context.Context, username, password, addr string) (*userRow, error) {
+	keys := throttleKeys(username, addr)
+	var fails []loginFailureRow
+	if err := s.r.WithContext(ctx).Where("key IN ?", keys).Find(&fails).Error; err != nil {
+		return nil, internal("check sign-in throttle", err)
+	}
+	now := s.clock()
+	for _, f := range fails {
+		if wait := f.LastAt.Add(loginWait(f.Failures)).Sub(now); wait > 0 {
+			return nil, newsroom.Errorf(newsroom.ETOOMANY, "too many failed sign-ins; try again in %d seconds", int(math.Ceil(wait.Seconds()))).
+				With("retry_after", int(math.Ceil(wait.Seconds())))
+		}
+	}
+	var row userRow
+	err := s.r.WithContext(ctx).Where("username = ?", username).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+	} else if err != nil {
+		return nil, internal("find user", err)
+	}
+	if err != nil || bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
+		if err := s.recordFailure(ctx, keys, now); err != nil {
+			return nil, err
+		}
+		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
+	}
+	if len(fails) > 0 {
+		if err := s.w.WithContext(ctx).Where("key IN ?", keys).Delete(&loginFailureRow{}).Error; err != nil {
+			return nil, internal("clear sign-in throttle", err)
+		}
+	}
+	return &row, nil
+}
+
+func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
+	for _, k := range keys {
+		err := s.w.WithContext(ctx).Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "key"}},
+			DoUpdates: clause.Assignments(map[string]any{"failures": gorm.Expr("login_failures.failures + 1"), "last_at": now}),
+		}).Create(&loginFailureRow{Key: k, Failures: 1, LastAt: now}).Error
+		if err != nil {
+			return internal("record failed sign-in", err)
+		}
+	}
+	return nil
+}
+
+// SignIn checks a username and password and starts a web session. It returns the session's
+// cookie value and its CSRF token; only a hash of the cookie value is stored. A new session is
+// made at every sign-in, so a session id planted before sign-in is never promoted.
+func (s *Store) SignIn(ctx context.Context, username, password, addr string) (cookie, csrf string, u *newsroom.User, err error) {
+	row, err := s.authenticate(ctx, username, password, addr)
+	if err != nil {
+		return "", "", nil, err
+	}
+	if cookie, err = randomToken(); err != nil {
+		return "", "", nil, internal("make session", err)
+	}
+	if csrf, err = randomToken(); err != nil {
+		return "", "", nil, internal("make session", err)
+	}
+	now := s.clock()
+	sess := sessionRow{Hash: hashToken(cookie), UserID: row.ID, CSRF: csrf, CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
+	if err := s.w.WithContext(ctx).Create(&sess).Error; err != nil {
+		return "", "", nil, internal("store session", err)
+	}
+	return cookie, csrf, row.user(), nil
+}
+
+// SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users
+// stop working at once.
+func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User, string, error) {
+	var v struct {
+		Row  userRow `gorm:"embedded"`
+		CSRF string  `gorm:"column:csrf"`
+	}
+	err := s.r.WithContext(ctx).Table("users").Select("users.*, sessions.csrf AS csrf").
+		Joins("JOIN sessions ON sessions.user_id = users.id").
+		Where("sessions.hash = ? AND sessions.expires_at > ? AND users.disabled = ?", hashToken(cookie), s.clock(), false).
+		Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, "", newsroom.Errorf(newsroom.EUNAUTHORIZED, "your session has ended; sign in again")
+	} else if err != nil {
+		return nil, "", internal("find session", err)
+	}
+	return v.Row.user(), v.CSRF, nil
+}
+
+// SignOut ends a web session.
+func (s *Store) SignOut(ctx context.Context, cookie string) error {
+	return internal("sign out", s.w.WithContext(ctx).Where("hash = ?", hashToken(cookie)).Delete(&sessionRow{}).Error)
+}
