@@ -46,7 +46,7 @@ copydesk_pg_start() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql
     COPYDESK_PG_BIN=$(copydesk_pg_bin)
   fi
-  COPYDESK_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-pg.XXXXXX")
+  COPYDESK_PG_DIR=$(mktemp -d /tmp/copydesk-pg.XXXXXX) # /tmp: the postgres user must reach it
   trap copydesk_pg_stop EXIT
   if [ "$(id -u)" -eq 0 ]; then chown postgres: "$COPYDESK_PG_DIR"; fi
   copydesk_pg_as "$COPYDESK_PG_BIN/initdb" -D "$COPYDESK_PG_DIR/data" -U postgres -E UTF8 --no-locale \

@@ -21,6 +21,8 @@ Usage:
   copydesk user add USERNAME --role ROLE [--name NAME] [--db …]          add a user (password on stdin)
   copydesk demo    [--db copydesk.db]                                    fill an empty database with a demo newsroom
   copydesk import  FILE --author USERNAME [--db …]                       import a piece in the house text format
+  copydesk backup  OUT [--db copydesk.db]                                copy a live SQLite database to OUT
+  copydesk restore IN [--db copydesk.db]                                 check a backup and put it in place (server stopped)
 
 Environment: COPYDESK_ADDR, COPYDESK_DB, COPYDESK_FOOTER_FILE and COPYDESK_BASE_URL set the
 defaults of --addr, --db, --footer-file and --base-url. --db takes a SQLite file, or a
@@ -49,6 +51,7 @@ func run(ctx context.Context, args []string, e env) int {
 	}
 	commands := map[string]func(context.Context, []string, env) error{
 		"serve": serveCmd, "migrate": migrateCmd, "user": userCmd, "demo": demoCmd, "import": importCmd,
+		"backup": backupCmd, "restore": restoreCmd,
 	}
 	cmd, ok := commands[args[0]]
 	switch {

@@ -83,6 +83,7 @@ func releaseLoop(ctx context.Context, m *Main, interval time.Duration) {
 			if n, err := m.store.ReleaseDue(ctx); err != nil && ctx.Err() == nil {
 				m.Logger.Error("releasing scheduled pieces", "err", err)
 			} else if n > 0 {
+				m.srv.RecordReleases(n)
 				m.Logger.Info("released scheduled pieces", "count", n)
 			}
 		}

@@ -24,11 +24,16 @@ type Main struct {
 	PolicyDir string
 	Logger    *slog.Logger
 	// Site is the public site's name, base URL (empty: the listen address) and footer.
-	Site       publish.Site
-	store      *store.Store
-	httpServer *http.Server
-	listener   net.Listener
-	stop       context.CancelFunc
+	Site publish.Site
+	// MetricsAddr, if set, is a second listen address serving only /metrics, without
+	// authentication, for a Prometheus scraper; bind it where only the monitoring network reaches.
+	MetricsAddr   string
+	srv           *server.Server
+	metricsServer *http.Server
+	store         *store.Store
+	httpServer    *http.Server
+	listener      net.Listener
+	stop          context.CancelFunc
 }
 
 // Run opens and migrates the database, and starts serving in the background.
@@ -55,8 +60,12 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Site.BaseURL == "" {
 		m.Site.BaseURL = m.URL()
 	}
-	srv := server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site})
-	m.httpServer = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site})
+	if err := m.serveMetrics(); err != nil {
+		return err
+	}
+	m.httpServer = &http.Server{Handler: m.srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelError)}
 	go func() {
 		if err := m.httpServer.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -85,6 +94,9 @@ func (m *Main) Close() error {
 		defer cancel()
 		errs = append(errs, m.httpServer.Shutdown(ctx))
 	}
+	if m.metricsServer != nil {
+		errs = append(errs, m.metricsServer.Close())
+	}
 	if m.store != nil {
 		errs = append(errs, m.store.Close())
 	}
@@ -103,6 +115,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	withDemo := fs.Bool("demo", false, "fill the database with a demo newsroom first, if it has no users yet")
 	policyDir := fs.String("policies", "", "directory with model.conf and policy.csv to use instead of the built-in policy")
 	footerFile := footerFlag(fs, e)
+	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
@@ -116,13 +129,16 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site: publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), store.Redact(*db))
+	if m.MetricsAddr != "" {
+		fmt.Fprintf(e.stdout, "Metrics for a scraper on http://%s/metrics\n", m.MetricsAddr)
+	}
 	<-ctx.Done()
 	fmt.Fprintln(e.stdout, "shutting down")
 	return m.Close()

@@ -92,7 +92,3 @@ func (s *Server) errorResponse(err error, c echo.Context) (int, errorBody) {
 func wantsPage(c echo.Context) bool {
 	return !strings.HasPrefix(c.Request().URL.Path, "/api/") && strings.Contains(c.Request().Header.Get("Accept"), "text/html")
 }
-
-func requestID(c echo.Context) string {
-	return c.Response().Header().Get(echo.HeaderXRequestID)
-}

@@ -134,6 +134,7 @@ func (s *Server) transitionPage(c echo.Context) error {
 	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on"}
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
+		s.metrics.transitioned(req.Action)
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+label(d.Stage)+".")
 	}
 	return s.afterAction(c, err, draftURL(id), "")
@@ -154,6 +155,7 @@ func (s *Server) publishPage(c echo.Context) error {
 	if err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
+	s.metrics.published(pub)
 	if pub.Stage == newsroom.StageScheduled {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
 	}

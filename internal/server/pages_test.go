@@ -210,3 +210,14 @@ func TestAdminUsers(t *testing.T) {
 		t.Fatal("an admin disabled themselves")
 	}
 }
+
+// TestPageActionsAreCounted shows that the pages' transitions reach the same metrics as the API's.
+func TestPageActionsAreCounted(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	if res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}}); res.Code != http.StatusSeeOther {
+		t.Fatalf("submit from the page: %d", res.Code)
+	}
+	res := a.do("admin", "GET", "/metrics", "")
+	wantBody(t, res, `copydesk_workflow_transitions_total{action="submit"} 1`)
+}

@@ -57,7 +57,8 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 	}
 	var row userRow
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Where("id = ?", id).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		// The row lock (on PostgreSQL) makes two admins' changes to one user take turns.
+		if err := s.forUpdate(tx, "users").Where("id = ?", id).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 		} else if err != nil {
 			return err

@@ -81,14 +81,15 @@ func (s *Store) migrationLocker(ctx context.Context) (lock.SessionLocker, error)
 	return lock.NewPostgresSessionLocker(lock.WithLockID(id), lock.WithLockTimeout(1, 300))
 }
 
-// forUpdate makes the next query on tx lock the rows it reads from table until tx ends
-// (SELECT … FOR UPDATE OF table), on PostgreSQL. SQLite needs no row locks: its write
-// transactions run one at a time on the single writer connection.
+// forUpdate makes the next query on tx lock the rows it reads from table until tx ends, on
+// PostgreSQL. SQLite needs no row locks: its write transactions run one at a time on the single
+// writer connection. The lock is FOR NO KEY UPDATE, the one an UPDATE that keeps the id takes:
+// it makes writers of the row take turns, but not inserts of rows that merely refer to it.
 func (s *Store) forUpdate(tx *gorm.DB, table string) *gorm.DB {
 	if !s.pg {
 		return tx
 	}
-	return tx.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Table: clause.Table{Name: table}})
+	return tx.Clauses(clause.Locking{Strength: "NO KEY UPDATE", Table: clause.Table{Name: table}})
 }
 
 // lockDraft is findDraft inside a write transaction: on PostgreSQL it waits for, then holds, the

@@ -152,3 +152,45 @@ func TestStoresShareOneDatabase(t *testing.T) {
 		}
 	})
 }
+
+// TestTimesRoundTrip checks that a time reads back exactly as the store's clock wrote it, in
+// UTC, on either database, and that cursor paging through drafts changed at the same instant
+// finds each once.
+func TestTimesRoundTrip(t *testing.T) {
+	cest := time.FixedZone("CEST", 2*60*60)
+	clk := &clock{now: time.Date(2025, 5, 7, 11, 30, 0, 123456789, cest)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	want := clk.Now().UTC().Truncate(time.Microsecond)
+	var ids []int64
+	for i := 0; i < 3; i++ {
+		d, err := f.s.CreateDraft(f.writer, sampleText(fmt.Sprintf("Same instant %d", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, d.ID)
+	}
+	got, err := f.s.GetDraft(f.writer, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.CreatedAt != want || got.UpdatedAt != want || got.CreatedAt.Location() != time.UTC {
+		t.Fatalf("created %v, updated %v; want %v in UTC", got.CreatedAt, got.UpdatedAt, want)
+	}
+	var seen []int64
+	cursor := ""
+	for range 5 {
+		page, err := f.s.ListDrafts(f.writer, newsroom.DraftFilter{Limit: 1, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range page.Items {
+			seen = append(seen, d.ID)
+		}
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
+	if !slices.Equal(seen, []int64{ids[2], ids[1], ids[0]}) {
+		t.Fatalf("paged through %v, want %v newest first", seen, ids)
+	}
+}

@@ -97,11 +97,11 @@ func openSQLite(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	wdb, _ := w.DB()
 	r, err := gorm.Open(sqlite.Open(dsn(path, true)), gormConfig())
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, wdb.Close()))
 	}
-	wdb, _ := w.DB()
 	wdb.SetMaxOpenConns(1)
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(2 * runtime.NumCPU())

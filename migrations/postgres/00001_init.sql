@@ -1,5 +1,7 @@
 -- The foundation: users and their API tokens, drafts with every revision kept whole, and the
 -- audit trail of workflow actions. (PostgreSQL; the SQLite schema is ../sqlite/00001_init.sql.)
+-- Whole numbers are BIGINT, as wide as SQLite's INTEGER, so that any id or version a client
+-- sends is merely not found rather than out of range; times are TIMESTAMPTZ.
 
 -- +goose Up
 CREATE TABLE users (
@@ -31,7 +33,7 @@ CREATE TABLE drafts (
     topics         TEXT NOT NULL DEFAULT '[]',
     editor_comment TEXT NOT NULL DEFAULT '',
     stage          TEXT NOT NULL,
-    version        INTEGER NOT NULL,
+    version        BIGINT NOT NULL,
     created_at     TIMESTAMPTZ NOT NULL,
     updated_at     TIMESTAMPTZ NOT NULL
 );
@@ -44,8 +46,8 @@ CREATE INDEX drafts_writer_updated ON drafts (writer_id, updated_at DESC, id DES
 CREATE TABLE revisions (
     id             BIGSERIAL PRIMARY KEY,
     draft_id       BIGINT NOT NULL REFERENCES drafts (id),
-    version        INTEGER,
-    base_version   INTEGER NOT NULL,
+    version        BIGINT,
+    base_version   BIGINT NOT NULL,
     author_id      BIGINT NOT NULL REFERENCES users (id),
     title          TEXT NOT NULL,
     byline         TEXT NOT NULL,

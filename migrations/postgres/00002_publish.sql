@@ -23,8 +23,8 @@ CREATE INDEX articles_first_published ON articles (first_published_at DESC, id D
 CREATE TABLE publications (
     id               BIGSERIAL PRIMARY KEY,
     article_id       BIGINT NOT NULL REFERENCES articles (id),
-    number           INTEGER NOT NULL,
-    revision_version INTEGER NOT NULL,
+    number           BIGINT NOT NULL,
+    revision_version BIGINT NOT NULL,
     title            TEXT NOT NULL,
     byline           TEXT NOT NULL,
     brief            TEXT NOT NULL,

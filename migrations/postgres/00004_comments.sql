@@ -12,10 +12,10 @@ CREATE TABLE comments (
     exact            TEXT NOT NULL,
     prefix           TEXT NOT NULL,
     suffix           TEXT NOT NULL,
-    start_pos        INTEGER NOT NULL,
-    end_pos          INTEGER NOT NULL,
+    start_pos        BIGINT NOT NULL,
+    end_pos          BIGINT NOT NULL,
     status           TEXT NOT NULL DEFAULT 'exact' CHECK (status IN ('exact', 'moved', 'detached')),
-    anchored_version INTEGER NOT NULL,
+    anchored_version BIGINT NOT NULL,
     resolved_by      BIGINT REFERENCES users (id),
     resolved_at      TIMESTAMPTZ,
     created_at       TIMESTAMPTZ NOT NULL

@@ -14,7 +14,7 @@ CREATE INDEX sessions_user ON sessions (user_id);
 
 CREATE TABLE login_failures (
     key      TEXT PRIMARY KEY,
-    failures INTEGER NOT NULL,
+    failures BIGINT NOT NULL,
     last_at  TIMESTAMPTZ NOT NULL
 );
 

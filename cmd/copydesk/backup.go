@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+func backupCmd(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "backup", "backup OUT [--db FILE]",
+		"Writes a consistent copy of the SQLite database to OUT, a new file, while the server may keep running.\n"+
+			"On PostgreSQL, use pg_dump instead.")
+	db := dbFlag(fs, e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errors.New("usage: copydesk backup OUT [--db FILE]")
+	}
+	if store.IsPostgres(*db) {
+		return errors.New("this is a PostgreSQL database; back it up with pg_dump")
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("no database to back up: %w", err)
+	}
+	// Opening without migrating: a backup copies the database as it is, and writes nothing to it.
+	st, err := store.Open(*db, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backed up %s to %s\n", *db, pos[0])
+	return nil
+}
+
+func restoreCmd(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "restore", "restore IN [--db FILE]",
+		"Checks the backup IN (SQLite's integrity check, and that it is a Copydesk database) and then replaces\n"+
+			"the database with it atomically. Stop the server first. On PostgreSQL, use pg_restore or psql instead.")
+	db := dbFlag(fs, e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errors.New("usage: copydesk restore IN [--db FILE]")
+	}
+	if err := store.Restore(ctx, pos[0], *db); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "restored %s from %s\n", *db, pos[0])
+	return nil
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBackupRestoreCommands backs a database up, refuses to overwrite the backup, restores it
+// over later changes, and refuses to restore a file that is not a Copydesk database.
+func TestBackupRestoreCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	out := filepath.Join(dir, "backup.db")
+	vars := map[string]string{"COPYDESK_DB": db}
+	if r := runCmd(t, vars, "", "migrate"); r.code != 0 {
+		t.Fatalf("migrate: %+v", r)
+	}
+	if r := runCmd(t, vars, "s3cret\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
+		t.Fatalf("user add: %+v", r)
+	}
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantCode   int
+		wantOutput string
+	}{
+		{"Backup", "", []string{"backup", out}, 0, "backed up " + db + " to " + out},
+		{"BackupExists", "", []string{"backup", out}, 1, "already exists"},
+		{"BackupNoArgs", "", []string{"backup"}, 1, "usage: copydesk backup OUT"},
+		{"BackupNoDatabase", "", []string{"backup", filepath.Join(dir, "x.db"), "--db", filepath.Join(dir, "missing.db")}, 1, "no database to back up"},
+		{"AfterBackup", "pw\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"},
+		{"RestoreGarbage", "", []string{"restore", filepath.Join(dir, "garbage.db")}, 1, "is not a readable SQLite database"},
+		{"Restore", "", []string{"restore", out}, 0, "restored " + db + " from " + out},
+		{"RestoredState", "x\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"}, // "late" came after the backup
+		{"RestoredKeepsEarlier", "x\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
+		{"RestoreHelp", "", []string{"restore", "--help"}, 0, "Stop the server first"},
+		{"BackupHelp", "", []string{"backup", "--help"}, 0, "pg_dump"},
+	}
+	if err := os.WriteFile(filepath.Join(dir, "garbage.db"), bytes.Repeat([]byte("junk"), 1000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, vars, tt.stdin, tt.args...)
+			if r.code != tt.wantCode || !strings.Contains(r.stdout+r.stderr, tt.wantOutput) {
+				t.Fatalf("exit %d (want %d), stdout %q, stderr %q, want %q", r.code, tt.wantCode, r.stdout, r.stderr, tt.wantOutput)
+			}
+		})
+	}
+}

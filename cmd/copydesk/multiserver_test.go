@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
+)
+
+// serveProc is a real `copydesk serve` process.
+type serveProc struct {
+	url    string
+	cmd    *exec.Cmd
+	stderr *syncBuffer
+	found  chan string // the URL, once the server prints it
+}
+
+var listeningRE = regexp.MustCompile(`listening on (http://\S+)`)
+
+// startServe starts bin serve on a free port of 127.0.0.1 with database db. The process gets
+// SIGTERM when the test ends. Call listening to wait until it serves.
+func startServe(t *testing.T, bin, db string) *serveProc {
+	t.Helper()
+	p := &serveProc{stderr: &syncBuffer{}, found: make(chan string, 1)}
+	p.cmd = exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db)
+	p.cmd.Env = append(os.Environ(), "COPYDESK_DB=", "COPYDESK_ADDR=")
+	p.cmd.Stderr = p.stderr
+	out, err := p.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- p.cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("server %s exited: %v; stderr:\n%s", p.url, err, p.stderr)
+			}
+		case <-time.After(15 * time.Second):
+			p.cmd.Process.Kill()
+			t.Errorf("server %s did not stop on SIGTERM", p.url)
+		}
+	})
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if m := listeningRE.FindStringSubmatch(sc.Text()); m != nil {
+				p.found <- m[1]
+			}
+		}
+		close(p.found)
+	}()
+	return p
+}
+
+// listening waits until the server says where it listens.
+func (p *serveProc) listening(t *testing.T) {
+	t.Helper()
+	select {
+	case u, ok := <-p.found:
+		if !ok {
+			t.Fatalf("server exited before listening; stderr:\n%s", p.stderr)
+		}
+		p.url = u
+	case <-time.After(60 * time.Second):
+		t.Fatalf("server did not start; stderr:\n%s", p.stderr)
+	}
+}
+
+// call sends a JSON request with a bearer token ("" for none) and returns the status and body.
+func (p *serveProc) call(t *testing.T, token, method, path, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, p.url+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func (p *serveProc) login(t *testing.T, user string) string {
+	t.Helper()
+	status, body := p.call(t, "", "POST", "/api/v1/login", fmt.Sprintf(`{"username":%q,"password":"pw-%s"}`, user, user))
+	var v struct{ Token string }
+	if err := json.Unmarshal([]byte(body), &v); status != http.StatusOK || err != nil || v.Token == "" {
+		t.Fatalf("login %s on %s: %d %s", user, p.url, status, body)
+	}
+	return v.Token
+}
+
+// within polls check until it returns true or d has passed, and reports whether it did.
+func within(d time.Duration, check func() bool) bool {
+	for deadline := time.Now().Add(d); ; time.Sleep(50 * time.Millisecond) {
+		if check() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
+// TestServersShareOnePostgres starts two `copydesk serve` processes on one PostgreSQL database
+// and shows that they behave as one newsroom: a token made on one works on the other, a user
+// disabled or given a new role on one server's database takes effect on the other within two
+// seconds, and a scheduled piece is published once although both servers run the release loop.
+func TestServersShareOnePostgres(t *testing.T) {
+	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
+	bin := filepath.Join(t.TempDir(), "copydesk")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	// Both servers start, and migrate, at once on the empty schema.
+	servers := []*serveProc{startServe(t, bin, db), startServe(t, bin, db)}
+	for _, p := range servers {
+		p.listening(t)
+	}
+	a, b := servers[0], servers[1]
+
+	st, err := store.Open(db, store.Options{PasswordCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	users := map[string]*newsroom.User{}
+	for name, role := range map[string]newsroom.Role{"writer": newsroom.RoleWriter, "other": newsroom.RoleWriter,
+		"factchecker": newsroom.RoleFactChecker, "editor": newsroom.RoleEditor} {
+		if users[name], err = st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Role: role, Password: "pw-" + name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	as := func(name string) context.Context { return newsroom.WithUser(context.Background(), users[name]) }
+	d, err := st.CreateDraft(as("writer"), newsroom.Text{Title: "Two Servers, One Newsroom", Byline: "W", Brief: "Brief.", Body: "One paragraph."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	draftURL := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	sql := st.DB()
+
+	t.Run("TokenWorksOnBoth", func(t *testing.T) {
+		token := a.login(t, "editor")
+		if status, body := b.call(t, token, "GET", draftURL, ""); status != http.StatusOK || !strings.Contains(body, "Two Servers") {
+			t.Fatalf("token from %s on %s: %d %s", a.url, b.url, status, body)
+		}
+	})
+
+	t.Run("DisabledOnOneRefusedOnOther", func(t *testing.T) {
+		token := b.login(t, "writer")
+		if status, body := a.call(t, token, "GET", draftURL, ""); status != http.StatusOK {
+			t.Fatalf("before: %d %s", status, body)
+		}
+		if _, err := sql.Exec("UPDATE users SET disabled = TRUE WHERE username = 'writer'"); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range servers {
+			if !within(2*time.Second, func() bool { s, _ := p.call(t, token, "GET", draftURL, ""); return s == http.StatusUnauthorized }) {
+				t.Fatalf("%s still accepts a disabled user's token after 2 seconds", p.url)
+			}
+		}
+		if _, err := sql.Exec("UPDATE users SET disabled = FALSE WHERE username = 'writer'"); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("RoleChangeOnOneSeenOnOther", func(t *testing.T) {
+		token := a.login(t, "other")
+		if status, _ := b.call(t, token, "GET", draftURL, ""); status != http.StatusNotFound {
+			t.Fatalf("another writer's draft: %d, want 404", status)
+		}
+		if _, err := sql.Exec("UPDATE users SET role = 'editor' WHERE username = 'other'"); err != nil {
+			t.Fatal(err)
+		}
+		if !within(2*time.Second, func() bool { s, _ := b.call(t, token, "GET", draftURL, ""); return s == http.StatusOK }) {
+			t.Fatalf("%s does not see the new role after 2 seconds", b.url)
+		}
+	})
+
+	t.Run("ScheduledPieceReleasedOnce", func(t *testing.T) {
+		for _, step := range []struct {
+			user   string
+			action newsroom.Action
+		}{{"writer", newsroom.ActionSubmit}, {"factchecker", newsroom.ActionClear}, {"editor", newsroom.ActionApprove}} {
+			if _, err := st.Transition(as(step.user), d.ID, newsroom.TransitionRequest{Action: step.action}); err != nil {
+				t.Fatalf("%s: %v", step.action, err)
+			}
+		}
+		at := time.Now().Add(2 * time.Second).UTC().Format(time.RFC3339Nano)
+		status, body := a.call(t, a.login(t, "editor"), "POST", draftURL+"/publish", fmt.Sprintf(`{"at":%q}`, at))
+		var pub struct{ Slug, Stage string }
+		if err := json.Unmarshal([]byte(body), &pub); status != http.StatusOK || err != nil || pub.Stage != "scheduled" {
+			t.Fatalf("schedule: %d %s", status, body)
+		}
+		if !within(15*time.Second, func() bool { s, _ := b.call(t, "", "GET", "/articles/"+pub.Slug+".txt", ""); return s == http.StatusOK }) {
+			t.Fatalf("the piece was not released; stderr of both:\n%s\n%s", a.stderr, b.stderr)
+		}
+		time.Sleep(2500 * time.Millisecond) // both release loops have run again since
+		var releases, snapshots int
+		if err := sql.QueryRow("SELECT COUNT(*) FROM audit WHERE draft_id = $1 AND action = 'release'", d.ID).Scan(&releases); err != nil {
+			t.Fatal(err)
+		}
+		if err := sql.QueryRow("SELECT COUNT(*) FROM publications JOIN articles ON articles.id = publications.article_id WHERE articles.draft_id = $1", d.ID).Scan(&snapshots); err != nil {
+			t.Fatal(err)
+		}
+		if releases != 1 || snapshots != 1 {
+			t.Fatalf("released %d times with %d snapshots; want once", releases, snapshots)
+		}
+		logs := a.stderr.String() + b.stderr.String()
+		if n := strings.Count(logs, "released scheduled pieces"); n != 1 {
+			t.Fatalf("%d servers logged a release, want 1:\n%s", n, logs)
+		}
+	})
+}
