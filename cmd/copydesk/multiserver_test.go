@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -120,6 +122,65 @@ func (p *serveProc) login(t *testing.T, user string) string {
 	return v.Token
 }
 
+// newBrowser is an HTTP client with its own cookie jar that stops at redirects, as a test of
+// pages needs. Cookies are kept per host, not per port, so the two servers share them.
+func newBrowser(t *testing.T) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// page fetches path with the browser and returns the status and body.
+func (p *serveProc) page(t *testing.T, c *http.Client, method, path string, form url.Values) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, p.url+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept", "text/html")
+	if method == http.MethodPost {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// signIn signs user in through the sign-in form, with its CSRF cookie.
+func (p *serveProc) signIn(t *testing.T, c *http.Client, user string) {
+	t.Helper()
+	p.page(t, c, "GET", "/login", nil)
+	u, _ := url.Parse(p.url + "/login")
+	var token string
+	for _, ck := range c.Jar.Cookies(u) {
+		if ck.Name == "copydesk_login_csrf" {
+			token = ck.Value
+		}
+	}
+	form := url.Values{"username": {user}, "password": {"pw-" + user}, "csrf": {token}}
+	if status, body := p.page(t, c, "POST", "/login", form); status != http.StatusSeeOther {
+		t.Fatalf("sign in %s on %s: %d %s", user, p.url, status, body)
+	}
+}
+
+// csrf reads the CSRF token out of a page's forms.
+func (p *serveProc) csrf(t *testing.T, c *http.Client, path string) string {
+	t.Helper()
+	_, body := p.page(t, c, "GET", path, nil)
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no CSRF token on %s%s", p.url, path)
+	}
+	return m[1]
+}
+
 // within polls check until it returns true or d has passed, and reports whether it did.
 func within(d time.Duration, check func() bool) bool {
 	for deadline := time.Now().Add(d); ; time.Sleep(50 * time.Millisecond) {
@@ -133,9 +194,10 @@ func within(d time.Duration, check func() bool) bool {
 }
 
 // TestServersShareOnePostgres starts two `copydesk serve` processes on one PostgreSQL database
-// and shows that they behave as one newsroom: a token made on one works on the other, a user
-// disabled or given a new role on one server's database takes effect on the other within two
-// seconds, and a scheduled piece is published once although both servers run the release loop.
+// and shows that they behave as one newsroom: a token or a web session made on one works on the
+// other, a user disabled or given a new role by an admin on one server takes effect on the other
+// within two seconds, and a scheduled piece is published once although both servers run the
+// release loop.
 func TestServersShareOnePostgres(t *testing.T) {
 	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
 	bin := filepath.Join(t.TempDir(), "copydesk")
@@ -157,7 +219,7 @@ func TestServersShareOnePostgres(t *testing.T) {
 	defer st.Close()
 	users := map[string]*newsroom.User{}
 	for name, role := range map[string]newsroom.Role{"writer": newsroom.RoleWriter, "other": newsroom.RoleWriter,
-		"factchecker": newsroom.RoleFactChecker, "editor": newsroom.RoleEditor} {
+		"factchecker": newsroom.RoleFactChecker, "editor": newsroom.RoleEditor, "admin": newsroom.RoleAdmin} {
 		if users[name], err = st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Role: role, Password: "pw-" + name}); err != nil {
 			t.Fatal(err)
 		}
@@ -177,22 +239,41 @@ func TestServersShareOnePostgres(t *testing.T) {
 		}
 	})
 
+	t.Run("SessionWorksOnBoth", func(t *testing.T) {
+		br := newBrowser(t)
+		a.signIn(t, br, "editor")
+		if status, body := b.page(t, br, "GET", "/desk", nil); status != http.StatusOK || !strings.Contains(body, "Editing desk") {
+			t.Fatalf("session from %s on %s: %d", a.url, b.url, status)
+		}
+	})
+
+	// The admin works on server a, through the admin page; server b must follow.
+	admin := newBrowser(t)
+	a.signIn(t, admin, "admin")
+	adminCSRF := a.csrf(t, admin, "/admin/users")
+	change := func(user string, form url.Values) {
+		t.Helper()
+		form.Set("csrf", adminCSRF)
+		if status, body := a.page(t, admin, "POST", fmt.Sprintf("/admin/users/%d", users[user].ID), form); status != http.StatusSeeOther {
+			t.Fatalf("admin change to %s: %d %s", user, status, body)
+		}
+	}
+
 	t.Run("DisabledOnOneRefusedOnOther", func(t *testing.T) {
 		token := b.login(t, "writer")
+		br := newBrowser(t)
+		b.signIn(t, br, "writer")
 		if status, body := a.call(t, token, "GET", draftURL, ""); status != http.StatusOK {
 			t.Fatalf("before: %d %s", status, body)
 		}
-		if _, err := sql.Exec("UPDATE users SET disabled = TRUE WHERE username = 'writer'"); err != nil {
-			t.Fatal(err)
+		change("writer", url.Values{"disabled": {"true"}})
+		if !within(2*time.Second, func() bool { s, _ := b.call(t, token, "GET", draftURL, ""); return s == http.StatusUnauthorized }) {
+			t.Fatalf("%s still accepts a disabled user's token after 2 seconds", b.url)
 		}
-		for _, p := range servers {
-			if !within(2*time.Second, func() bool { s, _ := p.call(t, token, "GET", draftURL, ""); return s == http.StatusUnauthorized }) {
-				t.Fatalf("%s still accepts a disabled user's token after 2 seconds", p.url)
-			}
+		if !within(2*time.Second, func() bool { s, _ := b.page(t, br, "GET", "/desk", nil); return s == http.StatusSeeOther }) {
+			t.Fatalf("%s still accepts a disabled user's session after 2 seconds", b.url)
 		}
-		if _, err := sql.Exec("UPDATE users SET disabled = FALSE WHERE username = 'writer'"); err != nil {
-			t.Fatal(err)
-		}
+		change("writer", url.Values{"disabled": {"false"}})
 	})
 
 	t.Run("RoleChangeOnOneSeenOnOther", func(t *testing.T) {
@@ -200,9 +281,7 @@ func TestServersShareOnePostgres(t *testing.T) {
 		if status, _ := b.call(t, token, "GET", draftURL, ""); status != http.StatusNotFound {
 			t.Fatalf("another writer's draft: %d, want 404", status)
 		}
-		if _, err := sql.Exec("UPDATE users SET role = 'editor' WHERE username = 'other'"); err != nil {
-			t.Fatal(err)
-		}
+		change("other", url.Values{"role": {"editor"}})
 		if !within(2*time.Second, func() bool { s, _ := b.call(t, token, "GET", draftURL, ""); return s == http.StatusOK }) {
 			t.Fatalf("%s does not see the new role after 2 seconds", b.url)
 		}
