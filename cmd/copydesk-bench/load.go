@@ -22,15 +22,16 @@ type request func() (int64, error)
 
 // result is what one scenario measured.
 type result struct {
-	ID, Name  string
-	OK        int             // requests answered as expected
-	Errors    int             // transport errors and unexpected statuses
-	Elapsed   time.Duration   // from the first request to the last answer
-	Latencies []time.Duration // of the OK requests, sorted
-	Bytes     int64           // body bytes of the OK answers
-	Load1     float64         // the one-minute load average when the scenario ended
-	Stopped   bool            // a client ran out of drafts before the time was up
-	Samples   []string        // the first few errors
+	ID, Name      string
+	OK            int           // requests answered as expected
+	Errors        int           // transport errors and unexpected statuses
+	Elapsed       time.Duration // from the first request to the last answer
+	P50, P95, P99 time.Duration // latency percentiles of the OK requests
+	Bytes         int64         // body bytes of the OK answers
+	Load1         float64       // the one-minute load average when the scenario ended
+	PeakRSS       int64         // the process's peak resident memory during the scenario
+	Stopped       bool          // a client ran out of drafts before the time was up
+	Samples       []string      // the first few errors
 }
 
 // Rate is OK requests per second.
@@ -40,9 +41,6 @@ func (r result) Rate() float64 {
 	}
 	return float64(r.OK) / r.Elapsed.Seconds()
 }
-
-// Percentile returns the p-th percentile latency (0 < p <= 100).
-func (r result) Percentile(p float64) time.Duration { return percentile(r.Latencies, p) }
 
 // percentile is the nearest-rank percentile of sorted: the smallest value that at least p% of
 // the values are less than or equal to. It is 0 for no values.
@@ -96,8 +94,9 @@ func drive(clients []request, d time.Duration) result {
 	}
 	wg.Wait()
 	r := result{Elapsed: time.Since(start)}
+	var lat []time.Duration
 	for _, t := range tallies {
-		r.Latencies = append(r.Latencies, t.lat...)
+		lat = append(lat, t.lat...)
 		r.Errors += t.errs
 		r.Bytes += t.bytes
 		r.Stopped = r.Stopped || t.stopped
@@ -105,8 +104,9 @@ func drive(clients []request, d time.Duration) result {
 			r.Samples = append(r.Samples, t.samples...)
 		}
 	}
-	slices.Sort(r.Latencies)
-	r.OK = len(r.Latencies)
+	slices.Sort(lat)
+	r.OK = len(lat)
+	r.P50, r.P95, r.P99 = percentile(lat, 50), percentile(lat, 95), percentile(lat, 99)
 	return r
 }
 

@@ -114,6 +114,7 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	peak := procStatus("VmHWM") // starting the server, the first request, signing in
 	results, err := b.runAll(ctx, cfg, errOut)
 	if err != nil {
 		return false, err
@@ -122,10 +123,13 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 
 	base := baselineRate(results)
 	printTable(out, results, base)
-	peak := procStatus("VmHWM")
+	for _, r := range results {
+		peak = max(peak, r.PeakRSS)
+	}
 	db, wal := fileSize(path), fileSize(path+"-wal")
 	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", b.payload, base)
-	fmt.Fprintf(out, "peak resident memory while serving (VmHWM, reset after seeding; server and load generator): %s", mb(peak))
+	fmt.Fprintf(out, "peak resident memory while serving (VmHWM of the process, server and load generator, reset after seeding\n"+
+		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(peak))
 	if resetErr != nil {
 		fmt.Fprintf(out, " (could not reset after seeding: %v)", resetErr)
 	}

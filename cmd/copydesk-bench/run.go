@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 )
@@ -58,15 +60,20 @@ func (b *bench) runAll(ctx context.Context, cfg config, progress io.Writer) ([]r
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", sc.ID, err)
 		}
+		// Each scenario's peak memory is its own: the heap left by the one before is given
+		// back and the high-water mark starts again from what is resident now.
+		runtime.GC()
+		debug.FreeOSMemory()
+		resetPeakRSS()
 		if sc.Warmup {
 			drive(reqs, min(time.Second, cfg.Duration/10))
 		}
 		r := drive(reqs, cfg.Duration)
-		r.ID, r.Name, r.Load1 = id, sc.Name, loadAvg()[0]
+		r.ID, r.Name, r.Load1, r.PeakRSS = id, sc.Name, loadAvg()[0], procStatus("VmHWM")
 		if id == "7'" {
 			r.Name = "baseline again, after the rest"
 		}
-		fmt.Fprintf(progress, "%-3s %-46s %8.0f req/s  p99 %s ms  errors %d\n", r.ID, r.Name, r.Rate(), ms(r.Percentile(99)), r.Errors)
+		fmt.Fprintf(progress, "%-3s %-46s %8.0f req/s  p99 %s ms  errors %d\n", r.ID, r.Name, r.Rate(), ms(r.P99), r.Errors)
 		results = append(results, r)
 	}
 	return results, nil

@@ -101,6 +101,9 @@ func (s *Server) transition(c echo.Context) error {
 		return err
 	}
 	s.metrics.transitioned(in.Action)
+	if d.Stage == newsroom.StagePublished {
+		s.public.clear()
+	}
 	return c.JSON(http.StatusOK, d)
 }
 

@@ -96,10 +96,14 @@ func (s *Server) MetricsHandler() http.Handler {
 	return promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
 }
 
-// RecordReleases counts scheduled pieces the server released (made public) on its own.
+// RecordReleases counts scheduled pieces the server released (made public) on its own, and
+// drops the cached front page and feed, which now list them.
 func (s *Server) RecordReleases(n int) {
 	for range n {
 		s.metrics.transitioned(newsroom.ActionRelease)
+	}
+	if n > 0 {
+		s.public.clear()
 	}
 }
 

@@ -135,6 +135,9 @@ func (s *Server) transitionPage(c echo.Context) error {
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
 		s.metrics.transitioned(req.Action)
+		if d.Stage == newsroom.StagePublished {
+			s.public.clear()
+		}
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+label(d.Stage)+".")
 	}
 	return s.afterAction(c, err, draftURL(id), "")
@@ -156,6 +159,7 @@ func (s *Server) publishPage(c echo.Context) error {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
 	s.metrics.published(pub)
+	s.public.clear()
 	if pub.Stage == newsroom.StageScheduled {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -50,11 +52,15 @@ func (s *Server) article(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	etag := s.snapshotTag("article"+ext, a)
+	if notModified(c, etag) {
+		return nil
+	}
 	body, err := r.render(s.cfg.Site, a)
 	if err != nil {
 		return err
 	}
-	return cacheable(c, r.contentType, body)
+	return sendCacheable(c, etag, r.contentType, body)
 }
 
 func (s *Server) brief(c echo.Context) error {
@@ -66,53 +72,120 @@ func (s *Server) brief(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return cacheable(c, echo.MIMETextPlainCharsetUTF8, publish.BriefText(s.cfg.Site, a))
+	etag := s.snapshotTag("brief", a)
+	if notModified(c, etag) {
+		return nil
+	}
+	return sendCacheable(c, etag, echo.MIMETextPlainCharsetUTF8, publish.BriefText(s.cfg.Site, a))
 }
 
 func (s *Server) frontPage(c echo.Context) error {
-	arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
-	if err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	if err := publish.FrontPage(&b, s.cfg.Site, arts); err != nil {
-		return err
-	}
-	return cacheable(c, echo.MIMETextHTMLCharsetUTF8, b.Bytes())
+	return s.public.serve(c, "front", func() (string, []byte, error) {
+		arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
+		if err != nil {
+			return "", nil, err
+		}
+		var b bytes.Buffer
+		err = publish.FrontPage(&b, s.cfg.Site, arts)
+		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
+	})
 }
 
 func (s *Server) feed(c echo.Context) error {
-	arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
-	if err != nil {
-		return err
-	}
-	var updated time.Time
-	for _, a := range arts {
-		if a.PublishedAt.After(updated) {
-			updated = a.PublishedAt
+	return s.public.serve(c, "feed", func() (string, []byte, error) {
+		arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
+		if err != nil {
+			return "", nil, err
 		}
-	}
-	body, err := publish.Atom(s.cfg.Site, arts, updated)
-	if err != nil {
-		return err
-	}
-	return cacheable(c, "application/atom+xml; charset=utf-8", body)
+		var updated time.Time
+		for _, a := range arts {
+			if a.PublishedAt.After(updated) {
+				updated = a.PublishedAt
+			}
+		}
+		body, err := publish.Atom(s.cfg.Site, arts, updated)
+		return "application/atom+xml; charset=utf-8", body, err
+	})
 }
 
-// cacheable sends a public response with an ETag of its bytes, and 304 when the client already
-// has them, so readers and caches revalidate cheaply.
-func cacheable(c echo.Context, contentType string, body []byte) error {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+// snapshotTag is the ETag of one rendition of a published snapshot. It comes from what the
+// rendition is made of (the snapshot's stored content hash, its corrections, the format and
+// the site's settings), so a client that has it gets 304 without the page being rendered.
+func (s *Server) snapshotTag(format string, a publish.Article) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s|%s|%s|%s|%d", format, s.siteTag, a.Slug, a.Hash, a.PublishedAt.UnixNano())
+	for _, c := range a.Corrections {
+		fmt.Fprintf(h, "|%d:%s", c.At.UnixNano(), c.Note)
+	}
+	return `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
+}
+
+// notModified answers 304 when the client already holds the version tagged etag.
+func notModified(c echo.Context, etag string) bool {
+	for _, tag := range strings.Split(c.Request().Header.Get("If-None-Match"), ",") {
+		if t := strings.TrimSpace(tag); t == etag || t == "*" {
+			c.Response().Header().Set("ETag", etag)
+			c.Response().Header().Set("Cache-Control", "public, max-age=60")
+			c.NoContent(http.StatusNotModified)
+			return true
+		}
+	}
+	return false
+}
+
+// sendCacheable sends a public response that readers and caches may keep and revalidate.
+func sendCacheable(c echo.Context, etag, contentType string, body []byte) error {
 	h := c.Response().Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "public, max-age=60")
-	for _, tag := range strings.Split(c.Request().Header.Get("If-None-Match"), ",") {
-		if strings.TrimSpace(tag) == etag || strings.TrimSpace(tag) == "*" {
-			return c.NoContent(http.StatusNotModified)
-		}
-	}
 	return c.Blob(http.StatusOK, contentType, body)
+}
+
+// publicTTL is how long this server reuses the front page and the feed it rendered. Its own
+// publishes, corrections and releases clear them at once; another server's reach readers
+// within this time.
+const publicTTL = time.Second
+
+// publicCache keeps the rendered front page and feed, which every reader asks for and which
+// change only when something is published.
+type publicCache struct {
+	mu      sync.Mutex
+	entries map[string]cachedPage
+}
+
+type cachedPage struct {
+	at                time.Time
+	etag, contentType string
+	body              []byte
+}
+
+// serve answers from the cached rendering of key when it is fresh, and renders it otherwise.
+func (p *publicCache) serve(c echo.Context, key string, render func() (string, []byte, error)) error {
+	p.mu.Lock()
+	e, ok := p.entries[key]
+	p.mu.Unlock()
+	if !ok || time.Since(e.at) > publicTTL {
+		contentType, body, err := render()
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(body)
+		e = cachedPage{at: time.Now(), etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
+		p.mu.Lock()
+		p.entries[key] = e
+		p.mu.Unlock()
+	}
+	if notModified(c, e.etag) {
+		return nil
+	}
+	return sendCacheable(c, e.etag, e.contentType, e.body)
+}
+
+// clear drops every cached page, after something was published.
+func (p *publicCache) clear() {
+	p.mu.Lock()
+	clear(p.entries)
+	p.mu.Unlock()
 }
 
 // splitExt splits "slug.txt" into "slug" and ".txt"; slugs themselves never hold a dot.

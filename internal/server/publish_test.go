@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -142,5 +143,26 @@ func TestScheduleOverAPI(t *testing.T) {
 	wantStatus(t, res, 422)
 	if !strings.Contains(res.Body.String(), "line 2") {
 		t.Fatalf("import error does not name the line: %s", res.Body.String())
+	}
+}
+
+// TestFeedFollowsOtherServers publishes straight through the store, as another server on the
+// same database would: this server's cached feed shows the piece within a second or so.
+func TestFeedFollowsOtherServers(t *testing.T) {
+	a := newTestApp(t)
+	seed, _ := os.ReadFile("testdata/seed.txt")
+	d := importAndApprove(t, a, string(seed))
+	if strings.Contains(a.do("", "GET", "/feed.atom", "").Body.String(), "Sheinbaum") {
+		t.Fatal("the feed lists an unpublished piece")
+	}
+	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for !strings.Contains(a.do("", "GET", "/feed.atom", "").Body.String(), "Sheinbaum") {
+		if time.Now().After(deadline) {
+			t.Fatal("the feed did not show a piece published elsewhere within 3 seconds")
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

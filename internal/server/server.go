@@ -4,6 +4,9 @@
 package server
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"log/slog"
 
 	"github.com/labstack/echo/v4"
@@ -29,6 +32,10 @@ type Server struct {
 	log   *slog.Logger
 	cfg   Config
 	pages pages
+	// public caches the front page and the feed; siteTag fingerprints the site settings that
+	// every public rendition depends on.
+	public  *publicCache
+	siteTag string
 	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
 	metrics *metrics
 }
@@ -57,7 +64,9 @@ func New(st *store.Store, cfg Config) *Server {
 	if err != nil {
 		panic(err)
 	}
-	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p}
+	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, public: &publicCache{entries: map[string]cachedPage{}}}
+	site := sha256.Sum256([]byte(fmt.Sprintf("%q|%q|%q|%q", cfg.Site.Name, cfg.Site.BaseURL, cfg.Site.Footer, cfg.Site.Language)))
+	s.siteTag = hex.EncodeToString(site[:8])
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
 	s.routes()

@@ -88,7 +88,8 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
 	}
 	if len(fails) > 0 {
-		if err := s.w.WithContext(ctx).Where("key IN ?", keys).Delete(&loginFailureRow{}).Error; err != nil {
+		err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Where("key IN ?", keys).Delete(&loginFailureRow{}).Error })
+		if err != nil {
 			return nil, internal("clear sign-in throttle", err)
 		}
 	}
@@ -97,10 +98,12 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 
 func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
 	for _, k := range keys {
-		err := s.w.WithContext(ctx).Clauses(clause.OnConflict{
-			Columns:   []clause.Column{{Name: "key"}},
-			DoUpdates: clause.Assignments(map[string]any{"failures": gorm.Expr("login_failures.failures + 1"), "last_at": now}),
-		}).Create(&loginFailureRow{Key: k, Failures: 1, LastAt: now}).Error
+		err := s.tx(ctx, func(tx *gorm.DB) error {
+			return tx.Clauses(clause.OnConflict{
+				Columns:   []clause.Column{{Name: "key"}},
+				DoUpdates: clause.Assignments(map[string]any{"failures": gorm.Expr("login_failures.failures + 1"), "last_at": now}),
+			}).Create(&loginFailureRow{Key: k, Failures: 1, LastAt: now}).Error
+		})
 		if err != nil {
 			return internal("record failed sign-in", err)
 		}
@@ -124,7 +127,7 @@ func (s *Store) SignIn(ctx context.Context, username, password, addr string) (co
 	}
 	now := s.clock()
 	sess := sessionRow{Hash: hashToken(cookie), UserID: row.ID, CSRF: csrf, CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
-	if err := s.w.WithContext(ctx).Create(&sess).Error; err != nil {
+	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&sess).Error }); err != nil {
 		return "", "", nil, internal("store session", err)
 	}
 	return cookie, csrf, row.user(), nil
@@ -151,5 +154,7 @@ func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User,
 
 // SignOut ends a web session.
 func (s *Store) SignOut(ctx context.Context, cookie string) error {
-	return internal("sign out", s.w.WithContext(ctx).Where("hash = ?", hashToken(cookie)).Delete(&sessionRow{}).Error)
+	return internal("sign out", s.tx(ctx, func(tx *gorm.DB) error {
+		return tx.Where("hash = ?", hashToken(cookie)).Delete(&sessionRow{}).Error
+	}))
 }

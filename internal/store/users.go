@@ -149,7 +149,7 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 	}
 	now := s.clock()
 	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, ExpiresAt: now.Add(s.ttl)}
-	if err := s.w.WithContext(ctx).Create(&t).Error; err != nil {
+	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&t).Error }); err != nil {
 		return "", nil, internal("store token", err)
 	}
 	return token, row.user(), nil
