@@ -55,24 +55,8 @@ func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) 
 	go serve(a.http, ln, log)
 	var loop context.Context
 	loop, a.stop = context.WithCancel(context.Background())
-	go a.releaseLoop(loop, time.Second)
+	go srv.RunScheduler(loop, time.Second)
 	return a, nil
-}
-
-// releaseLoop is the scheduler cmd/copydesk runs beside the server.
-func (a *app) releaseLoop(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := a.store.ReleaseDue(ctx); err != nil && ctx.Err() == nil {
-				a.log.Error("releasing scheduled pieces", "err", err)
-			}
-		}
-	}
 }
 
 // Close shuts the server down and closes the database.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
@@ -68,24 +67,4 @@ func importCmd(ctx context.Context, args []string, e env) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(d)
-}
-
-// releaseLoop publishes scheduled pieces when their time comes, checking every interval until
-// ctx ends.
-func releaseLoop(ctx context.Context, m *Main, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if n, err := m.store.ReleaseDue(ctx); err != nil && ctx.Err() == nil {
-				m.Logger.Error("releasing scheduled pieces", "err", err)
-			} else if n > 0 {
-				m.srv.RecordReleases(n)
-				m.Logger.Info("released scheduled pieces", "count", n)
-			}
-		}
-	}
 }

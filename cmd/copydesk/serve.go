@@ -73,7 +73,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	var loopCtx context.Context
 	loopCtx, m.stop = context.WithCancel(context.Background())
-	go releaseLoop(loopCtx, m, time.Second)
+	go m.srv.RunScheduler(loopCtx, time.Second)
 	return nil
 }
 

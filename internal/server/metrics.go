@@ -96,17 +96,6 @@ func (s *Server) MetricsHandler() http.Handler {
 	return promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
 }
 
-// RecordReleases counts scheduled pieces the server released (made public) on its own, and
-// drops the cached front page and feed, which now list them.
-func (s *Server) RecordReleases(n int) {
-	for range n {
-		s.metrics.transitioned(newsroom.ActionRelease)
-	}
-	if n > 0 {
-		s.public.clear()
-	}
-}
-
 // metricsPage serves the metrics on the main address to admins (bearer token or session).
 func (s *Server) metricsPage(c echo.Context) error {
 	u := newsroom.UserFrom(c.Request().Context())

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -12,7 +13,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/server"
 )
 
@@ -130,7 +133,16 @@ func TestMetrics(t *testing.T) {
 	t.Run("CorrectionsAndReleases", func(t *testing.T) {
 		res := a.do("editor", "POST", "/api/v1/articles/mexicos-sheinbaum-rejects-trumps-troop-offer-to-battle-drug-cartels/corrections", `{"note":"Fixed a name."}`)
 		wantStatus(t, res, http.StatusCreated)
-		a.server.RecordReleases(2)
+		for i := 0; i < 2; i++ {
+			d := a.draft(newsroom.StageApproved)
+			if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Now().Add(50*time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+		if n, err := a.server.ReleaseScheduled(context.Background()); n != 2 || err != nil {
+			t.Fatalf("ReleaseScheduled = %d, %v; want 2", n, err)
+		}
 		body := a.do("admin", "GET", "/metrics", "").Body.String()
 		for _, line := range []string{`copydesk_publishes_total{kind="correction"} 1`, `copydesk_publishes_total{kind="release"} 2`, `copydesk_workflow_transitions_total{action="release"} 2`} {
 			if !strings.Contains(body, line) {
