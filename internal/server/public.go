@@ -151,6 +151,8 @@ const publicTTL = time.Second
 type publicCache struct {
 	mu      sync.Mutex
 	entries map[string]cachedPage
+	// gen counts clears, so a rendering that began before a publish is never stored after it.
+	gen uint64
 }
 
 type cachedPage struct {
@@ -163,16 +165,20 @@ type cachedPage struct {
 func (p *publicCache) serve(c echo.Context, key string, render func() (string, []byte, error)) error {
 	p.mu.Lock()
 	e, ok := p.entries[key]
+	gen := p.gen
 	p.mu.Unlock()
 	if !ok || time.Since(e.at) > publicTTL {
+		started := time.Now()
 		contentType, body, err := render()
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(body)
-		e = cachedPage{at: time.Now(), etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
+		e = cachedPage{at: started, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
 		p.mu.Lock()
-		p.entries[key] = e
+		if p.gen == gen {
+			p.entries[key] = e
+		}
 		p.mu.Unlock()
 	}
 	if notModified(c, e.etag) {
@@ -185,6 +191,7 @@ func (p *publicCache) serve(c echo.Context, key string, render func() (string, [
 func (p *publicCache) clear() {
 	p.mu.Lock()
 	clear(p.entries)
+	p.gen++
 	p.mu.Unlock()
 }
 

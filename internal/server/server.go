@@ -13,6 +13,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/web"
 )
 
 // Config holds what the server needs besides the store.
@@ -65,8 +66,7 @@ func New(st *store.Store, cfg Config) *Server {
 		panic(err)
 	}
 	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, public: &publicCache{entries: map[string]cachedPage{}}}
-	site := sha256.Sum256([]byte(fmt.Sprintf("%q|%q|%q|%q", cfg.Site.Name, cfg.Site.BaseURL, cfg.Site.Footer, cfg.Site.Language)))
-	s.siteTag = hex.EncodeToString(site[:8])
+	s.siteTag = siteTag(cfg.Site)
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
@@ -76,4 +76,21 @@ func New(st *store.Store, cfg Config) *Server {
 // Handler returns the root HTTP handler.
 func (s *Server) Handler() *echo.Echo {
 	return s.echo
+}
+
+// siteTag fingerprints everything besides the snapshot that a public rendition depends on: the
+// site settings, the zone dates are shown in, and the public templates, so that a change to any
+// of them gives every rendition a new ETag.
+func siteTag(site publish.Site) string {
+	h := sha256.New()
+	zone := "UTC"
+	if site.Location != nil {
+		zone = site.Location.String()
+	}
+	fmt.Fprintf(h, "%q|%q|%q|%q|%q", site.Name, site.BaseURL, site.Footer, site.Language, zone)
+	for _, name := range []string{"templates/layout.html", "templates/public/partials.html", "templates/public/article.html", "templates/public/front.html"} {
+		b, _ := web.FS.ReadFile(name) // embedded at build time: parsePages has read them already
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }

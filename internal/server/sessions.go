@@ -113,7 +113,7 @@ type loginForm struct {
 func (s *Server) loginSubmit(c echo.Context) error {
 	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next")}
 	ck, err := c.Cookie(loginCSRF)
-	if err != nil || !sameToken(c.FormValue("csrf"), ck.Value) {
+	if err != nil || len(ck.Value) < 32 || !sameToken(c.FormValue("csrf"), ck.Value) {
 		return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
 	}
 	c.Set(csrfKey, ck.Value)
@@ -129,11 +129,19 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		_ = s.store.SignOut(c.Request().Context(), old.Value)
 	}
 	s.setSession(c, value)
-	next := form.Next
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
-		next = "/desk"
+	return redirect(c, localPath(form.Next))
+}
+
+// localPath returns next when it is a path on this site, and the desk otherwise, so that a
+// sign-in link cannot send the viewer elsewhere ("//host", "/\host" and control characters,
+// which browsers read as another host, are refused).
+func localPath(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsAny(next, "\\") || strings.IndexFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
+		return "/desk"
 	}
-	return redirect(c, next)
+	return next
 }
 
 func (s *Server) logout(c echo.Context) error {

@@ -60,19 +60,16 @@ func throttleKeys(username, addr string) []string {
 }
 
 // authenticate checks a username and password, slowed per user and per address after repeated
-// failures. Unknown users cost as much time as known ones.
+// failures. Each attempt is charged to both counters before the password is compared, inside
+// one write transaction, so a burst of parallel guesses cannot all slip past the wait; a
+// correct password refunds the charge and clears the user's counter (not the address's, which
+// only time clears, so that signing in to one's own account does not reset a spray of guesses).
+// Unknown users cost as much time as known ones.
 func (s *Store) authenticate(ctx context.Context, username, password, addr string) (*userRow, error) {
 	keys := throttleKeys(username, addr)
-	var fails []loginFailureRow
-	if err := s.r.WithContext(ctx).Where("key IN ?", keys).Find(&fails).Error; err != nil {
-		return nil, internal("check sign-in throttle", err)
-	}
 	now := s.clock()
-	for _, f := range fails {
-		if wait := f.LastAt.Add(loginWait(f.Failures)).Sub(now); wait > 0 {
-			return nil, newsroom.Errorf(newsroom.ETOOMANY, "too many failed sign-ins; try again in %d seconds", int(math.Ceil(wait.Seconds()))).
-				With("retry_after", int(math.Ceil(wait.Seconds())))
-		}
+	if err := s.chargeAttempt(ctx, keys, now); err != nil {
+		return nil, err
 	}
 	var row userRow
 	err := s.r.WithContext(ctx).Where("username = ?", username).Take(&row).Error
@@ -82,33 +79,49 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 		return nil, internal("find user", err)
 	}
 	if err != nil || bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
-		if err := s.recordFailure(ctx, keys, now); err != nil {
-			return nil, err
-		}
 		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
 	}
-	if len(fails) > 0 {
-		err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Where("key IN ?", keys).Delete(&loginFailureRow{}).Error })
-		if err != nil {
-			return nil, internal("clear sign-in throttle", err)
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("key = ?", keys[0]).Delete(&loginFailureRow{}).Error; err != nil {
+			return err
 		}
+		if len(keys) > 1 {
+			return tx.Model(&loginFailureRow{}).Where("key = ? AND failures > 0", keys[1]).
+				Update("failures", gorm.Expr("failures - 1")).Error
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, internal("refund sign-in attempt", err)
 	}
 	return &row, nil
 }
 
-func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
-	for _, k := range keys {
-		err := s.tx(ctx, func(tx *gorm.DB) error {
-			return tx.Clauses(clause.OnConflict{
+// chargeAttempt refuses an attempt while a counter still makes it wait, and otherwise counts it
+// against every key, in one transaction.
+func (s *Store) chargeAttempt(ctx context.Context, keys []string, now time.Time) error {
+	return internal("charge sign-in attempt", s.tx(ctx, func(tx *gorm.DB) error {
+		var fails []loginFailureRow
+		if err := tx.Where("key IN ?", keys).Find(&fails).Error; err != nil {
+			return err
+		}
+		for _, f := range fails {
+			if wait := f.LastAt.Add(loginWait(f.Failures)).Sub(now); wait > 0 {
+				secs := int(math.Ceil(wait.Seconds()))
+				return newsroom.Errorf(newsroom.ETOOMANY, "too many failed sign-ins; try again in %d seconds", secs).With("retry_after", secs)
+			}
+		}
+		for _, k := range keys {
+			err := tx.Clauses(clause.OnConflict{
 				Columns:   []clause.Column{{Name: "key"}},
 				DoUpdates: clause.Assignments(map[string]any{"failures": gorm.Expr("login_failures.failures + 1"), "last_at": now}),
 			}).Create(&loginFailureRow{Key: k, Failures: 1, LastAt: now}).Error
-		})
-		if err != nil {
-			return internal("record failed sign-in", err)
+			if err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	}))
 }
 
 // SignIn checks a username and password and starts a web session. It returns the session's

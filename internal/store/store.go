@@ -51,10 +51,13 @@ type Store struct {
 	wmu   sync.Mutex
 	wconn *sql.Conn
 	wc    *gorm.DB
-	authz *authz.Enforcer
-	now   func() time.Time
-	ttl   time.Duration
-	cost  int
+	// unsettled is set when a ROLLBACK failed, so the next transaction first makes sure the
+	// pinned connection is not left inside the old one.
+	unsettled bool
+	authz     *authz.Enforcer
+	now       func() time.Time
+	ttl       time.Duration
+	cost      int
 }
 
 // Open opens the database db names: a PostgreSQL URL (postgres://… or postgresql://…), or else
@@ -200,6 +203,11 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.unsettled {
+		// SQLite answers an error when no transaction is open, which is the state we want.
+		s.wc.Exec("ROLLBACK")
+		s.unsettled = false
+	}
 	if err := s.wc.WithContext(ctx).Exec("BEGIN IMMEDIATE").Error; err != nil {
 		return err
 	}
@@ -207,7 +215,9 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	defer func() {
 		if !committed {
 			// The rollback runs without the request's context, which may be what ended.
-			s.wc.Exec("ROLLBACK")
+			if err := s.wc.Exec("ROLLBACK").Error; err != nil {
+				s.unsettled = true
+			}
 		}
 	}()
 	if err := fn(s.wc.WithContext(ctx)); err != nil {

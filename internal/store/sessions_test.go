@@ -1,0 +1,49 @@
+package store_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestThrottleBurst sends many wrong passwords at once: each is charged before its password is
+// checked, so the burst cannot all slip past the wait.
+func TestThrottleBurst(t *testing.T) {
+	f := newNewsroom(t)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	codes := map[string]int{}
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := f.s.Login(context.Background(), "sarah", "guess", "198.51.100.9")
+			mu.Lock()
+			codes[newsroom.ErrorCode(err)]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if codes[newsroom.EUNAUTHORIZED] > 6 || codes[newsroom.ETOOMANY] < 14 {
+		t.Fatalf("a burst of 20 guesses got %v; at most 6 may be checked", codes)
+	}
+}
+
+// TestThrottleKeepsAddressCount shows that signing in to one's own account refunds that attempt
+// but does not wipe the failures the same address piled up against others.
+func TestThrottleKeepsAddressCount(t *testing.T) {
+	f := newNewsroom(t)
+	const addr = "203.0.113.5"
+	for _, user := range []string{"otto", "fiona", "ed", "ada"} {
+		f.s.Login(context.Background(), user, "spray", addr)
+	}
+	if _, _, err := f.s.Login(context.Background(), "sarah", "pw-sarah", addr); err != nil {
+		t.Fatalf("a right password: %v", err)
+	}
+	_, _, err := f.s.Login(context.Background(), "otto", "spray", addr)
+	wantCode(t, err, newsroom.EUNAUTHORIZED) // the fifth failure from this address
+	_, _, err = f.s.Login(context.Background(), "sarah", "pw-sarah", addr)
+	wantCode(t, err, newsroom.ETOOMANY)
+}
