@@ -21,18 +21,30 @@ func (s *Server) ReleaseScheduled(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// RunScheduler releases scheduled pieces every interval until ctx ends. Every server of a
-// newsroom runs it; the store makes sure each piece is released once.
+// pruneEvery is how often the scheduler deletes expired sessions, tokens and old sign-in
+// failures.
+const pruneEvery = 10 * time.Minute
+
+// RunScheduler releases scheduled pieces every interval, and prunes what has expired every
+// pruneEvery, until ctx ends. Every server of a newsroom runs it; the store makes sure each
+// piece is released once.
 func (s *Server) RunScheduler(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	var pruned time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case now := <-t.C:
 			if _, err := s.ReleaseScheduled(ctx); err != nil && ctx.Err() == nil {
 				s.log.ErrorContext(ctx, "releasing scheduled pieces", "err", err)
+			}
+			if now.Sub(pruned) >= pruneEvery {
+				pruned = now
+				if err := s.store.Prune(ctx); err != nil && ctx.Err() == nil {
+					s.log.ErrorContext(ctx, "pruning expired sessions and tokens", "err", err)
+				}
 			}
 		}
 	}

@@ -171,3 +171,21 @@ func (s *Store) SignOut(ctx context.Context, cookie string) error {
 		return tx.Where("hash = ?", hashToken(cookie)).Delete(&sessionRow{}).Error
 	}))
 }
+
+// failureMemory is how long a sign-in failure is remembered once it no longer makes anyone wait.
+const failureMemory = 24 * time.Hour
+
+// Prune deletes what can no longer be used: expired sessions and tokens, and sign-in failures
+// older than failureMemory, so that those tables do not grow without bound.
+func (s *Store) Prune(ctx context.Context) error {
+	now := s.clock()
+	return internal("prune", s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("expires_at <= ?", now).Delete(&sessionRow{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("expires_at <= ?", now).Delete(&tokenRow{}).Error; err != nil {
+			return err
+		}
+		return tx.Where("last_at < ?", now.Add(-failureMemory)).Delete(&loginFailureRow{}).Error
+	}))
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // TestThrottleBurst sends many wrong passwords at once: each is charged before its password is
@@ -46,4 +48,36 @@ func TestThrottleKeepsAddressCount(t *testing.T) {
 	wantCode(t, err, newsroom.EUNAUTHORIZED) // the fifth failure from this address
 	_, _, err = f.s.Login(context.Background(), "sarah", "pw-sarah", addr)
 	wantCode(t, err, newsroom.ETOOMANY)
+}
+
+// TestPrune deletes expired sessions and tokens and old sign-in failures, and nothing live.
+func TestPrune(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now, TokenTTL: time.Hour})
+	old, _, _, _ := f.s.SignIn(context.Background(), "sarah", "pw-sarah", "")
+	f.s.Login(context.Background(), "sarah", "pw-sarah", "")
+	f.s.Login(context.Background(), "otto", "wrong", "192.0.2.1")
+	clk.Add(25 * time.Hour)
+	live, _, _, err := f.s.SignIn(context.Background(), "ed", "pw-ed", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.Prune(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	count := func(table string) int {
+		var n int
+		if err := f.s.DB().QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if s, tk, lf := count("sessions"), count("tokens"), count("login_failures"); s != 1 || tk != 0 || lf != 0 {
+		t.Fatalf("after prune: %d sessions, %d tokens, %d failures; want 1, 0, 0", s, tk, lf)
+	}
+	if _, _, err := f.s.SessionUser(context.Background(), live); err != nil {
+		t.Fatalf("the live session was pruned: %v", err)
+	}
+	_, _, err = f.s.SessionUser(context.Background(), old)
+	wantCode(t, err, newsroom.EUNAUTHORIZED)
 }
