@@ -101,8 +101,15 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 // against every key, in one transaction.
 func (s *Store) chargeAttempt(ctx context.Context, keys []string, now time.Time) error {
 	return internal("charge sign-in attempt", s.tx(ctx, func(tx *gorm.DB) error {
+		// Every key gets a row first, so that on PostgreSQL the rows can be locked and parallel
+		// attempts take turns; SQLite's single writer already runs them one at a time.
+		for _, k := range keys {
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&loginFailureRow{Key: k, LastAt: now}).Error; err != nil {
+				return err
+			}
+		}
 		var fails []loginFailureRow
-		if err := tx.Where("key IN ?", keys).Find(&fails).Error; err != nil {
+		if err := s.forUpdate(tx, "login_failures").Where("key IN ?", keys).Find(&fails).Error; err != nil {
 			return err
 		}
 		for _, f := range fails {
@@ -111,16 +118,8 @@ func (s *Store) chargeAttempt(ctx context.Context, keys []string, now time.Time)
 				return newsroom.Errorf(newsroom.ETOOMANY, "too many failed sign-ins; try again in %d seconds", secs).With("retry_after", secs)
 			}
 		}
-		for _, k := range keys {
-			err := tx.Clauses(clause.OnConflict{
-				Columns:   []clause.Column{{Name: "key"}},
-				DoUpdates: clause.Assignments(map[string]any{"failures": gorm.Expr("login_failures.failures + 1"), "last_at": now}),
-			}).Create(&loginFailureRow{Key: k, Failures: 1, LastAt: now}).Error
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return tx.Model(&loginFailureRow{}).Where("key IN ?", keys).
+			Updates(map[string]any{"failures": gorm.Expr("failures + 1"), "last_at": now}).Error
 	}))
 }
 
