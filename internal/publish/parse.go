@@ -48,8 +48,9 @@ const (
 // A UTF-8 byte order mark, CRLF line ends and one trailing newline are tolerated; invalid UTF-8
 // and control characters other than tab are not. Every error is a *ParseError.
 //
-// The format has no escaping: a body paragraph that is exactly "Topics", or a topic that is
-// exactly "Editor's Comments", reads as that heading, so such a piece does not round-trip.
+// The format has no escaping: a body paragraph that is exactly "Topics" or "Editor's Comments",
+// or a topic that is exactly "Editor's Comments", reads as that heading, so such a piece does
+// not round-trip.
 func Parse(data []byte, footer []string) (Document, error) {
 	// Parse strips every leading byte order mark, not just one, so that no title can start with
 	// one: Text would write it first in the file, and reading that back would lose it.
