@@ -38,6 +38,9 @@ func TestBackupRestoreCommands(t *testing.T) {
 		{"RestoredState", "x\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"}, // "late" came after the backup
 		{"RestoredKeepsEarlier", "x\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
 		{"RestoreHelp", "", []string{"restore", "--help"}, 0, "Stop the server first"},
+		{"BackupPostgres", "", []string{"backup", out, "--db", "postgres://u@127.0.0.1/x"}, 1, "back it up with pg_dump"},
+		{"RestorePostgres", "", []string{"restore", out, "--db", "postgres://u@127.0.0.1/x"}, 1, "restore it with pg_restore"},
+		{"RestoreNoArgs", "", []string{"restore"}, 1, "usage: copydesk restore IN"},
 		{"BackupHelp", "", []string{"backup", "--help"}, 0, "pg_dump"},
 	}
 	if err := os.WriteFile(filepath.Join(dir, "garbage.db"), bytes.Repeat([]byte("junk"), 1000), 0o600); err != nil {
