@@ -1,15 +1,13 @@
 package publish
 
-import "strings"
-
 // newsArticle is the schema.org NewsArticle the article page carries as JSON-LD, for search
-// engines and link previews.
+// engines and link previews. It leaves out articleBody: the body is the page itself, and
+// repeating it in the head doubled the size of every article page.
 type newsArticle struct {
 	Context       string         `json:"@context"`
 	Type          string         `json:"@type"`
 	Headline      string         `json:"headline"`
 	Description   string         `json:"description"`
-	ArticleBody   string         `json:"articleBody"`
 	DatePublished string         `json:"datePublished"`
 	DateModified  string         `json:"dateModified"`
 	Author        ldThing        `json:"author"`
@@ -42,7 +40,6 @@ func jsonLD(site Site, a Article) newsArticle {
 		Type:          "NewsArticle",
 		Headline:      a.Title,
 		Description:   a.Brief,
-		ArticleBody:   strings.Join(a.Body, "\n\n"),
 		DatePublished: stamp(a.firstPublished()),
 		DateModified:  stamp(a.PublishedAt),
 		Author:        ldThing{Type: "Person", Name: a.Byline},
