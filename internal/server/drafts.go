@@ -102,7 +102,7 @@ func (s *Server) transition(c echo.Context) error {
 	}
 	s.metrics.transitioned(in.Action)
 	if d.Stage == newsroom.StagePublished {
-		s.public.clear()
+		s.cache.clear()
 	}
 	return c.JSON(http.StatusOK, d)
 }

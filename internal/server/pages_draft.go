@@ -136,7 +136,7 @@ func (s *Server) transitionPage(c echo.Context) error {
 	if err == nil {
 		s.metrics.transitioned(req.Action)
 		if d.Stage == newsroom.StagePublished {
-			s.public.clear()
+			s.cache.clear()
 		}
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+label(d.Stage)+".")
 	}
@@ -159,7 +159,7 @@ func (s *Server) publishPage(c echo.Context) error {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
 	s.metrics.published(pub)
-	s.public.clear()
+	s.cache.clear()
 	if pub.Stage == newsroom.StageScheduled {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -48,19 +47,9 @@ func (s *Server) article(c echo.Context) error {
 	if !ok {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "no such format %q", ext)
 	}
-	a, err := s.store.PublicArticle(c.Request().Context(), slug)
-	if err != nil {
-		return err
-	}
-	etag := s.snapshotTag("article"+ext, a)
-	if notModified(c, etag) {
-		return nil
-	}
-	body, err := r.render(s.cfg.Site, a)
-	if err != nil {
-		return err
-	}
-	return sendCacheable(c, etag, r.contentType, body)
+	return s.servePublished(c, "article"+ext, slug, r.contentType, func(a publish.Article) ([]byte, error) {
+		return r.render(s.cfg.Site, a)
+	})
 }
 
 func (s *Server) brief(c echo.Context) error {
@@ -68,19 +57,49 @@ func (s *Server) brief(c echo.Context) error {
 	if ext != ".txt" {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "briefs are served as .txt")
 	}
-	a, err := s.store.PublicArticle(c.Request().Context(), slug)
-	if err != nil {
-		return err
+	return s.servePublished(c, "brief", slug, echo.MIMETextPlainCharsetUTF8, func(a publish.Article) ([]byte, error) {
+		return publish.BriefText(s.cfg.Site, a), nil
+	})
+}
+
+// servePublished answers with one format of the article published under slug, from the page
+// cache while the cached rendering is known to be current. Once it has not been checked for
+// publishedTTL, the snapshot is read again: if its tag is unchanged the rendering is kept, and
+// only a new snapshot (a correction, say) is rendered anew.
+func (s *Server) servePublished(c echo.Context, format, slug, contentType string, render func(publish.Article) ([]byte, error)) error {
+	key := format + "/" + slug
+	e, gen, ok := s.cache.get(key)
+	if !ok || time.Since(e.checked) > publishedTTL {
+		checked := time.Now()
+		a, err := s.store.PublicArticle(c.Request().Context(), slug)
+		if err != nil {
+			if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
+				s.cache.drop(key)
+			}
+			return err
+		}
+		etag := s.snapshotTag(format, a)
+		if !ok || e.etag != etag {
+			if notModified(c, etag) {
+				return nil
+			}
+			body, err := render(a)
+			if err != nil {
+				return err
+			}
+			e = cachedPage{key: key, etag: etag, contentType: contentType, body: body}
+		}
+		e.checked = checked
+		s.cache.put(gen, e)
 	}
-	etag := s.snapshotTag("brief", a)
-	if notModified(c, etag) {
+	if notModified(c, e.etag) {
 		return nil
 	}
-	return sendCacheable(c, etag, echo.MIMETextPlainCharsetUTF8, publish.BriefText(s.cfg.Site, a))
+	return sendCacheable(c, e.etag, e.contentType, e.body)
 }
 
 func (s *Server) frontPage(c echo.Context) error {
-	return s.public.serve(c, "front", func() (string, []byte, error) {
+	return s.serveRendered(c, "front", func() (string, []byte, error) {
 		arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
 		if err != nil {
 			return "", nil, err
@@ -92,7 +111,7 @@ func (s *Server) frontPage(c echo.Context) error {
 }
 
 func (s *Server) feed(c echo.Context) error {
-	return s.public.serve(c, "feed", func() (string, []byte, error) {
+	return s.serveRendered(c, "feed", func() (string, []byte, error) {
 		arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
 		if err != nil {
 			return "", nil, err
@@ -141,58 +160,33 @@ func sendCacheable(c echo.Context, etag, contentType string, body []byte) error 
 	return c.Blob(http.StatusOK, contentType, body)
 }
 
-// publicTTL is how long this server reuses the front page and the feed it rendered. Its own
-// publishes, corrections and releases clear them at once; another server's reach readers
-// within this time.
-const publicTTL = time.Second
+// publicTTL is how long this server reuses the front page and the feed it rendered, and
+// publishedTTL how long it serves an article before checking its snapshot again. This
+// server's own publishes, corrections and releases clear both at once; another server's reach
+// readers within these times (and Cache-Control lets browsers keep a page for 60 seconds).
+const (
+	publicTTL    = time.Second
+	publishedTTL = 5 * time.Second
+)
 
-// publicCache keeps the rendered front page and feed, which every reader asks for and which
-// change only when something is published.
-type publicCache struct {
-	mu      sync.Mutex
-	entries map[string]cachedPage
-	// gen counts clears, so a rendering that began before a publish is never stored after it.
-	gen uint64
-}
-
-type cachedPage struct {
-	at                time.Time
-	etag, contentType string
-	body              []byte
-}
-
-// serve answers from the cached rendering of key when it is fresh, and renders it otherwise.
-func (p *publicCache) serve(c echo.Context, key string, render func() (string, []byte, error)) error {
-	p.mu.Lock()
-	e, ok := p.entries[key]
-	gen := p.gen
-	p.mu.Unlock()
-	if !ok || time.Since(e.at) > publicTTL {
-		started := time.Now()
+// serveRendered answers with the cached rendering of key (the front page or the feed) while it
+// is fresh, and renders it again otherwise.
+func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
+	e, gen, ok := s.cache.get(key)
+	if !ok || time.Since(e.checked) > publicTTL {
+		checked := time.Now()
 		contentType, body, err := render()
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(body)
-		e = cachedPage{at: started, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
-		p.mu.Lock()
-		if p.gen == gen {
-			p.entries[key] = e
-		}
-		p.mu.Unlock()
+		e = cachedPage{key: key, checked: checked, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
+		s.cache.put(gen, e)
 	}
 	if notModified(c, e.etag) {
 		return nil
 	}
 	return sendCacheable(c, e.etag, e.contentType, e.body)
-}
-
-// clear drops every cached page, after something was published.
-func (p *publicCache) clear() {
-	p.mu.Lock()
-	clear(p.entries)
-	p.gen++
-	p.mu.Unlock()
 }
 
 // splitExt splits "slug.txt" into "slug" and ".txt"; slugs themselves never hold a dot.

@@ -40,7 +40,7 @@ func (s *Server) publishDraft(c echo.Context) error {
 		return err
 	}
 	s.metrics.published(pub)
-	s.public.clear()
+	s.cache.clear()
 	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }
 
@@ -57,7 +57,7 @@ func (s *Server) correctArticle(c echo.Context) error {
 		return err
 	}
 	s.metrics.corrected()
-	s.public.clear()
+	s.cache.clear()
 	return c.JSON(http.StatusCreated, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }
 

@@ -166,3 +166,40 @@ func TestFeedFollowsOtherServers(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// TestArticleFollowsOtherServers corrects a piece straight through the store, as another
+// server on the same database would: this server keeps serving the article page it rendered,
+// and shows the correction once it checks the snapshot again, within five seconds.
+func TestArticleFollowsOtherServers(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t)
+	seed, _ := os.ReadFile("testdata/seed.txt")
+	d := importAndApprove(t, a, string(seed))
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), "")
+	wantStatus(t, res, 200)
+	url := "/articles/" + decode[pubResponse](t, res).Slug
+	first := a.do("", "GET", url, "")
+	wantStatus(t, first, 200)
+	const note = "An earlier version misnamed the outlet."
+	corrected := time.Now()
+	if _, err := a.store.Correct(ctxAs(a, "editor"), decode[pubResponse](t, res).Slug, nil, note); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		res := a.do("", "GET", url, "")
+		wantStatus(t, res, 200)
+		if strings.Contains(res.Body.String(), note) {
+			if res.Header().Get("ETag") == first.Header().Get("ETag") {
+				t.Fatal("the corrected page kept the first page's ETag")
+			}
+			break
+		}
+		if res.Body.String() != first.Body.String() {
+			t.Fatal("the page changed without showing the correction")
+		}
+		if time.Since(corrected) > 7*time.Second {
+			t.Fatal("the article did not show a correction made elsewhere within 7 seconds")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}

@@ -15,7 +15,7 @@ func (s *Server) ReleaseScheduled(ctx context.Context) (int, error) {
 		s.metrics.transitioned(newsroom.ActionRelease)
 	}
 	if n > 0 {
-		s.public.clear()
+		s.cache.clear()
 		s.log.InfoContext(ctx, "released scheduled pieces", "count", n)
 	}
 	return n, err

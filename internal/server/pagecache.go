@@ -1,0 +1,89 @@
+package server
+
+import (
+	"container/list"
+	"sync"
+	"time"
+)
+
+// pageCache keeps rendered public pages — the front page, the feed and each published
+// article in each of its formats — so that a reader's request is a map lookup rather than a
+// query and a template. It holds at most max bytes of bodies and lets the least recently read
+// page go first. This server's publishes, corrections and releases clear it at once (see
+// clear); what another server publishes reaches readers when an entry is next checked.
+type pageCache struct {
+	mu    sync.Mutex
+	max   int
+	size  int
+	order list.List // of *cachedPage, most recently read first
+	index map[string]*list.Element
+	// gen counts clears, so a rendering that began before a publish is never stored after it.
+	gen uint64
+}
+
+// cachedPage is one rendered page and when it was last known to be current.
+type cachedPage struct {
+	key               string
+	checked           time.Time
+	etag, contentType string
+	body              []byte
+}
+
+func newPageCache(max int) *pageCache {
+	return &pageCache{max: max, index: map[string]*list.Element{}}
+}
+
+// get returns the page cached under key, if any, and the cache's generation, which put needs.
+func (p *pageCache) get(key string) (cachedPage, uint64, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	el, ok := p.index[key]
+	if !ok {
+		return cachedPage{}, p.gen, false
+	}
+	p.order.MoveToFront(el)
+	return *el.Value.(*cachedPage), p.gen, true
+}
+
+// put stores e, unless the cache was cleared since gen was read, and makes room for it by
+// dropping the pages read least recently. A page larger than the whole cache is not kept.
+func (p *pageCache) put(gen uint64, e cachedPage) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.gen != gen || len(e.body) > p.max {
+		return
+	}
+	if el, ok := p.index[e.key]; ok {
+		p.remove(el)
+	}
+	p.index[e.key] = p.order.PushFront(&e)
+	p.size += len(e.body)
+	for p.size > p.max {
+		p.remove(p.order.Back())
+	}
+}
+
+// drop forgets the page under key, such as an article no longer published.
+func (p *pageCache) drop(key string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if el, ok := p.index[key]; ok {
+		p.remove(el)
+	}
+}
+
+func (p *pageCache) remove(el *list.Element) {
+	e := p.order.Remove(el).(*cachedPage)
+	delete(p.index, e.key)
+	p.size -= len(e.body)
+}
+
+// clear drops every cached page, after something was published.
+func (p *pageCache) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.order.Init()
+	clear(p.index)
+	p.size = 0
+	p.gen++
+}

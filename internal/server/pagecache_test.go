@@ -1,0 +1,79 @@
+package server
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestPageCache(t *testing.T) {
+	page := func(key string, size int) cachedPage {
+		return cachedPage{key: key, body: []byte(strings.Repeat("x", size))}
+	}
+	tests := []struct {
+		name string
+		run  func(p *pageCache)
+		want []string // keys kept, most recently read first
+		size int
+	}{
+		{"fits", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.put(0, page("b", 4))
+		}, []string{"b", "a"}, 8},
+		{"least recently read goes first", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.put(0, page("b", 4))
+			p.get("a")
+			p.put(0, page("c", 4))
+		}, []string{"c", "a"}, 8},
+		{"a big page pushes out several", func(p *pageCache) {
+			p.put(0, page("a", 3))
+			p.put(0, page("b", 3))
+			p.put(0, page("c", 3))
+			p.put(0, page("d", 9))
+		}, []string{"d"}, 9},
+		{"larger than the cache: not kept", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.put(0, page("huge", 11))
+		}, []string{"a"}, 4},
+		{"replacing a page counts its new size", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.put(0, page("b", 4))
+			p.put(0, page("a", 6))
+		}, []string{"a", "b"}, 10},
+		{"drop", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.put(0, page("b", 4))
+			p.drop("a")
+			p.drop("missing")
+		}, []string{"b"}, 4},
+		{"clear", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.clear()
+			p.put(1, page("b", 4))
+		}, []string{"b"}, 4},
+		{"a rendering begun before a clear is not stored after it", func(p *pageCache) {
+			_, gen, _ := p.get("a")
+			p.clear()
+			p.put(gen, page("a", 4))
+		}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPageCache(10)
+			tt.run(p)
+			var keys []string
+			for el := p.order.Front(); el != nil; el = el.Next() {
+				keys = append(keys, el.Value.(*cachedPage).key)
+			}
+			if !slices.Equal(keys, tt.want) || p.size != tt.size || len(p.index) != len(keys) {
+				t.Fatalf("kept %v (%d bytes, %d indexed), want %v (%d bytes)", keys, p.size, len(p.index), tt.want, tt.size)
+			}
+			for _, k := range tt.want {
+				if e, _, ok := p.get(k); !ok || e.key != k {
+					t.Fatalf("get(%q) = %+v, %v", k, e, ok)
+				}
+			}
+		})
+	}
+}
