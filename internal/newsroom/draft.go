@@ -103,6 +103,28 @@ type DraftPage struct {
 	Next  string  `json:"next"`
 }
 
+// DraftStamp names one state of a draft. Every change to a draft gives it a new version,
+// stage or update time, so a draft whose stamp equals an earlier one is, field for field, the
+// draft it was then (the writer's names, which an admin may change, are part of the stamp).
+type DraftStamp struct {
+	ID        int64
+	Stage     Stage
+	Version   int
+	UpdatedAt time.Time
+	Writer    Person
+}
+
+// Stamp is d's stamp.
+func (d *Draft) Stamp() DraftStamp {
+	return DraftStamp{ID: d.ID, Stage: d.Stage, Version: d.Version, UpdatedAt: d.UpdatedAt, Writer: d.Writer}
+}
+
+// DraftStampPage is a page of a draft list as stamps; Next is as in DraftPage.
+type DraftStampPage struct {
+	Items []DraftStamp
+	Next  string
+}
+
 // factCheckerStages are the stages a fact-checker sees: fact_check and everything after it.
 var factCheckerStages = []Stage{StageFactCheck, StageEditing, StageApproved, StageScheduled, StagePublished}
 

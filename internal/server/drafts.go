@@ -52,11 +52,7 @@ func (s *Server) listDrafts(c echo.Context) error {
 		}
 		f.Limit = n
 	}
-	page, err := s.store.ListDrafts(c.Request().Context(), f)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, page)
+	return s.writeDraftList(c, f)
 }
 
 func (s *Server) getDraft(c echo.Context) error {

@@ -40,6 +40,8 @@ type Server struct {
 	// public rendition depends on.
 	cache   *pageCache
 	siteTag string
+	// draftJSON keeps drafts encoded for the draft list, under their stamps (see draftlist.go).
+	draftJSON *pageCache
 	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
 	metrics *metrics
 }
@@ -71,7 +73,7 @@ func New(st *store.Store, cfg Config) *Server {
 	if err != nil {
 		panic(err)
 	}
-	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes)}
+	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newPageCache(draftJSONBytes)}
 	s.siteTag = siteTag(cfg.Site)
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
