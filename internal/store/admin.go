@@ -37,7 +37,8 @@ type UserChange struct {
 }
 
 // UpdateUser changes a user's role or disables them. A disabled user's sessions and tokens stop
-// working at once (every lookup checks the flag) and are deleted. Admins cannot disable or
+// working at once (they are deleted, every lookup checks the flag, and this process forgets
+// the credentials it remembered; another server's within credentialTTL). Admins cannot disable or
 // demote themselves, so a newsroom never locks out its last admin by accident.
 func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsroom.User, error) {
 	u, err := actor(ctx)
@@ -56,6 +57,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		return nil, newsroom.Errorf(newsroom.ECONFLICT, "you cannot demote or disable yourself")
 	}
 	var row userRow
+	defer s.creds.forget()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		// The row lock (on PostgreSQL) makes two admins' changes to one user take turns.
 		if err := s.forUpdate(tx, "users").Where("id = ?", id).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {

@@ -146,26 +146,35 @@ func (s *Store) SignIn(ctx context.Context, username, password, addr string) (co
 }
 
 // SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users
-// stop working at once.
+// stop working at once. A session used again within credentialTTL is not looked up again.
 func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User, string, error) {
-	var v struct {
-		Row  userRow `gorm:"embedded"`
-		CSRF string  `gorm:"column:csrf"`
+	hash, now := hashToken(cookie), s.clock()
+	e, gen, ok := s.creds.get(hash, now)
+	if !ok {
+		var v struct {
+			Row       userRow   `gorm:"embedded"`
+			CSRF      string    `gorm:"column:csrf"`
+			ExpiresAt time.Time `gorm:"column:expires_at"`
+		}
+		err := s.r.WithContext(ctx).Table("users").Select("users.*, sessions.csrf AS csrf, sessions.expires_at AS expires_at").
+			Joins("JOIN sessions ON sessions.user_id = users.id").
+			Where("sessions.hash = ? AND sessions.expires_at > ? AND users.disabled = ?", hash, now, false).
+			Take(&v).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, "", newsroom.Errorf(newsroom.EUNAUTHORIZED, "your session has ended; sign in again")
+		} else if err != nil {
+			return nil, "", internal("find session", err)
+		}
+		e = credential{user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt, checked: time.Now()}
+		s.creds.remember(gen, hash, e)
 	}
-	err := s.r.WithContext(ctx).Table("users").Select("users.*, sessions.csrf AS csrf").
-		Joins("JOIN sessions ON sessions.user_id = users.id").
-		Where("sessions.hash = ? AND sessions.expires_at > ? AND users.disabled = ?", hashToken(cookie), s.clock(), false).
-		Take(&v).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, "", newsroom.Errorf(newsroom.EUNAUTHORIZED, "your session has ended; sign in again")
-	} else if err != nil {
-		return nil, "", internal("find session", err)
-	}
-	return v.Row.user(), v.CSRF, nil
+	u := e.user
+	return &u, e.csrf, nil
 }
 
 // SignOut ends a web session.
 func (s *Store) SignOut(ctx context.Context, cookie string) error {
+	defer s.creds.forget()
 	return internal("sign out", s.tx(ctx, func(tx *gorm.DB) error {
 		return tx.Where("hash = ?", hashToken(cookie)).Delete(&sessionRow{}).Error
 	}))

@@ -55,9 +55,11 @@ type Store struct {
 	// pinned connection is not left inside the old one.
 	unsettled bool
 	authz     *authz.Enforcer
-	now       func() time.Time
-	ttl       time.Duration
-	cost      int
+	// creds remembers recently used tokens and sessions (see credentials.go).
+	creds credentials
+	now   func() time.Time
+	ttl   time.Duration
+	cost  int
 }
 
 // Open opens the database db names: a PostgreSQL URL (postgres://… or postgresql://…), or else

@@ -156,20 +156,30 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 }
 
 // UserByToken returns the user an API token belongs to, if it is known, unexpired, and the
-// user is not disabled.
+// user is not disabled. A token used again within credentialTTL is not looked up again.
 func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, error) {
-	var row userRow
-	err := s.r.WithContext(ctx).
-		Joins("JOIN tokens ON tokens.user_id = users.id").
-		Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hashToken(token), s.clock(), false).
-		Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "invalid or expired token")
+	hash, now := hashToken(token), s.clock()
+	e, gen, ok := s.creds.get(hash, now)
+	if !ok {
+		var v struct {
+			Row       userRow `gorm:"embedded"`
+			ExpiresAt time.Time
+		}
+		err := s.r.WithContext(ctx).Table("users").Select("users.*, tokens.expires_at AS expires_at").
+			Joins("JOIN tokens ON tokens.user_id = users.id").
+			Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hash, now, false).
+			Take(&v).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "invalid or expired token")
+		}
+		if err != nil {
+			return nil, internal("find token", err)
+		}
+		e = credential{user: *v.Row.user(), expires: v.ExpiresAt, checked: time.Now()}
+		s.creds.remember(gen, hash, e)
 	}
-	if err != nil {
-		return nil, internal("find token", err)
-	}
-	return row.user(), nil
+	u := e.user
+	return &u, nil
 }
 
 func randomToken() (string, error) {

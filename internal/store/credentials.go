@@ -1,0 +1,71 @@
+package store
+
+import (
+	"sync"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// credentialTTL is how long a token or session, once looked up, is taken on trust. Whatever
+// this process changes about users or sessions (disabling someone, a new role, signing out)
+// forgets every remembered credential at once; a change made by another process (a second
+// server, the CLI) takes effect within this time.
+const credentialTTL = time.Second
+
+// maxCredentials bounds how many credentials are remembered; past it they are all forgotten.
+const maxCredentials = 10_000
+
+// credentials remembers who recently used tokens and session cookies are, so that an API
+// request does not cost a query before its work begins. Entries are filed under the
+// credential's hash, as the database files them.
+type credentials struct {
+	mu      sync.Mutex
+	entries map[string]credential
+	// gen counts forgets, so a lookup that read the database before a change is not
+	// remembered after it.
+	gen uint64
+}
+
+// credential is one remembered lookup.
+type credential struct {
+	user    newsroom.User
+	csrf    string    // a session's CSRF token; empty for API tokens
+	expires time.Time // when the token or session itself expires, on the store's clock
+	checked time.Time // when it was read from the database
+}
+
+// get returns the credential filed under hash if it was read within credentialTTL and has not
+// expired by now; otherwise it returns the generation that remember needs.
+func (c *credentials) get(hash string, now time.Time) (credential, uint64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[hash]
+	if !ok || time.Since(e.checked) > credentialTTL || !now.Before(e.expires) {
+		return credential{}, c.gen, false
+	}
+	return e, c.gen, true
+}
+
+// remember files a credential read from the database, unless something was forgotten since
+// the reader took gen.
+func (c *credentials) remember(gen uint64, hash string, e credential) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return
+	}
+	if c.entries == nil || len(c.entries) >= maxCredentials {
+		c.entries = map[string]credential{}
+	}
+	c.entries[hash] = e
+}
+
+// forget drops every remembered credential. It is called after a change to users, sessions
+// or tokens has committed.
+func (c *credentials) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.entries)
+	c.gen++
+}
