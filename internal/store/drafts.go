@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
-	"errors"
+	"database/sql"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -34,7 +36,7 @@ func (draftRow) TableName() string { return "drafts" }
 
 // draftView is a draft row joined with its writer's name, as every read returns it.
 type draftView struct {
-	Row            draftRow `gorm:"embedded"`
+	Row            draftRow
 	WriterUsername string
 	WriterName     string
 }
@@ -62,11 +64,50 @@ func (r *draftRow) setText(t newsroom.Text) {
 	r.Title, r.Byline, r.Brief, r.Body, r.Topics, r.EditorComment = t.Title, t.Byline, t.Brief, t.Body, t.Topics, t.EditorComment
 }
 
-// draftsQuery selects drafts with their writer's name.
+// draftsQuery selects drafts with their writer's name, as findDrafts scans them.
 func draftsQuery(db *gorm.DB) *gorm.DB {
 	return db.Table("drafts").
-		Select("drafts.*, users.username AS writer_username, users.name AS writer_name").
+		Select("drafts.id, drafts.writer_id, drafts.title, drafts.byline, drafts.brief, drafts.body, drafts.topics, " +
+			"drafts.editor_comment, drafts.stage, drafts.version, drafts.dateline, drafts.scheduled_at, drafts.scheduled_by, " +
+			"drafts.quote_problems, drafts.created_at, drafts.updated_at, users.username, users.name").
 		Joins("JOIN users ON users.id = drafts.writer_id")
+}
+
+// findDrafts runs a draftsQuery and scans its rows itself: GORM's reflection was most of the
+// time of reading a draft.
+func findDrafts(q *gorm.DB) ([]draftView, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var views []draftView
+	for rows.Next() {
+		var v draftView
+		var topics, problems sql.NullString
+		r := &v.Row
+		if err := rows.Scan(&r.ID, &r.WriterID, &r.Title, &r.Byline, &r.Brief, &r.Body, &topics, &r.EditorComment, &r.Stage,
+			&r.Version, &r.Dateline, &r.ScheduledAt, &r.ScheduledBy, &problems, &r.CreatedAt, &r.UpdatedAt,
+			&v.WriterUsername, &v.WriterName); err != nil {
+			return nil, err
+		}
+		if err := unmarshalColumn(topics, &r.Topics); err != nil {
+			return nil, fmt.Errorf("draft %d topics: %w", r.ID, err)
+		}
+		if err := unmarshalColumn(problems, &r.QuoteProblems); err != nil {
+			return nil, fmt.Errorf("draft %d quote problems: %w", r.ID, err)
+		}
+		views = append(views, v)
+	}
+	return views, rows.Err()
+}
+
+// unmarshalColumn decodes a JSON column into v; NULL and empty leave v as it is.
+func unmarshalColumn(col sql.NullString, v any) error {
+	if !col.Valid || col.String == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(col.String), v)
 }
 
 // visibleTo narrows a drafts query to what u may see. Ownership lives here, in the query, so a
@@ -85,12 +126,14 @@ func visibleTo(q *gorm.DB, u *newsroom.User) *gorm.DB {
 
 // findDraft loads draft id as u may see it, or ENOTFOUND.
 func findDraft(db *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
-	var v draftView
-	err := visibleTo(draftsQuery(db), u).Where("drafts.id = ?", id).Take(&v).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
+	views, err := findDrafts(visibleTo(draftsQuery(db), u).Where("drafts.id = ?", id).Limit(1))
+	if err != nil {
+		return nil, err
+	}
+	if len(views) == 0 {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
 	}
-	return &v, err
+	return &views[0], nil
 }
 
 // CreateDraft starts a new draft, owned by the acting writer, as version 1 in stage draft.
@@ -159,8 +202,8 @@ func (s *Store) ListDrafts(ctx context.Context, f newsroom.DraftFilter) (*newsro
 	if err != nil {
 		return nil, err
 	}
-	var rows []draftView
-	if err := q.Find(&rows).Error; err != nil {
+	rows, err := findDrafts(q)
+	if err != nil {
 		return nil, internal("list drafts", err)
 	}
 	page := &newsroom.DraftPage{Items: make([]newsroom.Draft, 0, len(rows))}
@@ -246,8 +289,8 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 	if err != nil {
 		return nil, err
 	}
-	var rows []draftView
-	if err := visibleTo(draftsQuery(s.r.WithContext(ctx)), u).Where("drafts.id IN ?", ids).Find(&rows).Error; err != nil {
+	rows, err := findDrafts(visibleTo(draftsQuery(s.r.WithContext(ctx)), u).Where("drafts.id IN ?", ids))
+	if err != nil {
 		return nil, internal("drafts by id", err)
 	}
 	drafts := make([]newsroom.Draft, len(rows))

@@ -142,10 +142,14 @@ func (s *Store) ReleaseDue(ctx context.Context) (int, error) {
 // did.
 func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 	now := s.clock()
-	var v draftView
-	if err := draftsQuery(s.forUpdate(tx, "drafts")).Where("drafts.id = ?", id).Take(&v).Error; err != nil {
+	views, err := findDrafts(draftsQuery(s.forUpdate(tx, "drafts")).Where("drafts.id = ?", id))
+	if err != nil {
 		return false, err
 	}
+	if len(views) == 0 {
+		return false, nil // gone since it was found due
+	}
+	v := views[0]
 	if v.Row.Stage != string(newsroom.StageScheduled) || v.Row.ScheduledAt == nil || v.Row.ScheduledAt.After(now) {
 		return false, nil // another server released it, or an editor took it back
 	}
