@@ -66,6 +66,7 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.JSONSerializer = jsonSerializer{}
 	// Client addresses come from the connection, not from headers anyone can set, so that
 	// sign-in throttling per address cannot be dodged.
 	e.IPExtractor = echo.ExtractIPDirect()
