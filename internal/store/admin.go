@@ -20,7 +20,7 @@ func (s *Store) Users(ctx context.Context) ([]newsroom.User, error) {
 		return nil, err
 	}
 	var rows []userRow
-	if err := s.r.WithContext(ctx).Order("username").Find(&rows).Error; err != nil {
+	if err := s.read(ctx).Order("username").Find(&rows).Error; err != nil {
 		return nil, internal("list users", err)
 	}
 	out := make([]newsroom.User, len(rows))

@@ -13,7 +13,7 @@ import (
 // PublicArticle returns the newest snapshot of a published article with its corrections. It
 // needs no user: only what readers may see is found.
 func (s *Store) PublicArticle(ctx context.Context, slug string) (publish.Article, error) {
-	arts, err := s.publicArticles(s.r.WithContext(ctx).Where("articles.slug = ?", slug), 1)
+	arts, err := s.publicArticles(s.read(ctx).Where("articles.slug = ?", slug), 1)
 	if err != nil {
 		return publish.Article{}, err
 	}
@@ -25,7 +25,7 @@ func (s *Store) PublicArticle(ctx context.Context, slug string) (publish.Article
 
 // PublicArticles returns up to limit published articles, newest first publication first.
 func (s *Store) PublicArticles(ctx context.Context, limit int) ([]publish.Article, error) {
-	return s.publicArticles(s.r.WithContext(ctx), limit)
+	return s.publicArticles(s.read(ctx), limit)
 }
 
 type publicView struct {

@@ -112,7 +112,7 @@ func (s *Store) History(ctx context.Context, id int64) (*newsroom.History, error
 	if err != nil {
 		return nil, err
 	}
-	db := s.r.WithContext(ctx)
+	db := s.read(ctx)
 	if _, err := findDraft(db, u, id); err != nil {
 		return nil, internal("history", err)
 	}

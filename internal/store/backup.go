@@ -30,7 +30,7 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	// for the newsroom meanwhile. (The readers' query_only would refuse VACUUM INTO.)
 	var seq int
 	var name, file string
-	if err := s.r.WithContext(ctx).Raw("PRAGMA database_list").Row().Scan(&seq, &name, &file); err != nil {
+	if err := s.read(ctx).Raw("PRAGMA database_list").Row().Scan(&seq, &name, &file); err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
 	db, err := sql.Open("sqlite3", fileURI(file, "_busy_timeout=10000"))

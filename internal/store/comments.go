@@ -132,7 +132,7 @@ func (s *Store) Comments(ctx context.Context, draftID int64) ([]newsroom.Comment
 	if err != nil {
 		return nil, err
 	}
-	db := s.r.WithContext(ctx)
+	db := s.read(ctx)
 	if _, err := findDraft(db, u, draftID); err != nil {
 		return nil, internal("comments", err)
 	}

@@ -189,7 +189,7 @@ func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error)
 	if err != nil {
 		return nil, err
 	}
-	v, err := findDraft(s.r.WithContext(ctx), u, id)
+	v, err := findDraft(s.read(ctx), u, id)
 	if err != nil {
 		return nil, internal("get draft", err)
 	}
@@ -261,7 +261,7 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	q := visibleTo(draftsQuery(s.r.WithContext(ctx)), u)
+	q := visibleTo(draftsQuery(s.read(ctx)), u)
 	if f.Stage != "" {
 		q = q.Where("drafts.stage = ?", f.Stage)
 	}
@@ -289,7 +289,7 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := findDrafts(visibleTo(draftsQuery(s.r.WithContext(ctx)), u).Where("drafts.id IN ?", ids))
+	rows, err := findDrafts(visibleTo(draftsQuery(s.read(ctx)), u).Where("drafts.id IN ?", ids))
 	if err != nil {
 		return nil, internal("drafts by id", err)
 	}

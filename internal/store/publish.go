@@ -116,7 +116,7 @@ func scheduleNote(a newsroom.Action, at time.Time) string {
 // lock and then finds the draft no longer scheduled.
 func (s *Store) ReleaseDue(ctx context.Context) (int, error) {
 	var due []int64
-	err := s.r.WithContext(ctx).Model(&draftRow{}).Where("stage = ? AND scheduled_at <= ?", newsroom.StageScheduled, s.clock()).
+	err := s.read(ctx).Model(&draftRow{}).Where("stage = ? AND scheduled_at <= ?", newsroom.StageScheduled, s.clock()).
 		Order("scheduled_at, id").Pluck("id", &due).Error
 	if err != nil {
 		return 0, internal("find due drafts", err)

@@ -231,7 +231,7 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 	if err != nil {
 		return nil, err
 	}
-	db := s.r.WithContext(ctx)
+	db := s.read(ctx)
 	if _, err := findDraft(db, u, draftID); err != nil {
 		return nil, internal("quotes", err)
 	}

@@ -164,7 +164,7 @@ func (s *Store) Revision(ctx context.Context, id int64, version int) (*newsroom.
 	if err != nil {
 		return nil, err
 	}
-	db := s.r.WithContext(ctx)
+	db := s.read(ctx)
 	if _, err := findDraft(db, u, id); err != nil {
 		return nil, internal("get revision", err)
 	}

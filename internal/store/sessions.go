@@ -72,7 +72,7 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 		return nil, err
 	}
 	var row userRow
-	err := s.r.WithContext(ctx).Where("username = ?", username).Take(&row).Error
+	err := s.read(ctx).Where("username = ?", username).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
 	} else if err != nil {
@@ -156,7 +156,7 @@ func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User,
 			CSRF      string    `gorm:"column:csrf"`
 			ExpiresAt time.Time `gorm:"column:expires_at"`
 		}
-		err := s.r.WithContext(ctx).Table("users").Select("users.*, sessions.csrf AS csrf, sessions.expires_at AS expires_at").
+		err := s.read(ctx).Table("users").Select("users.*, sessions.csrf AS csrf, sessions.expires_at AS expires_at").
 			Joins("JOIN sessions ON sessions.user_id = users.id").
 			Where("sessions.hash = ? AND sessions.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error

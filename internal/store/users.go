@@ -129,7 +129,7 @@ func validUsername(name string) error {
 // CountUsers returns how many users exist, so the demo knows whether the database is empty.
 func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.r.WithContext(ctx).Model(&userRow{}).Count(&n).Error
+	err := s.read(ctx).Model(&userRow{}).Count(&n).Error
 	return n, internal("count users", err)
 }
 
@@ -165,7 +165,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, 
 			Row       userRow `gorm:"embedded"`
 			ExpiresAt time.Time
 		}
-		err := s.r.WithContext(ctx).Table("users").Select("users.*, tokens.expires_at AS expires_at").
+		err := s.read(ctx).Table("users").Select("users.*, tokens.expires_at AS expires_at").
 			Joins("JOIN tokens ON tokens.user_id = users.id").
 			Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error
