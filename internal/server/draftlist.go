@@ -3,11 +3,11 @@ package server
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"sync"
 
+	json "github.com/goccy/go-json"
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"

@@ -2,10 +2,10 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"strconv"
 	"sync"
 
+	json "github.com/goccy/go-json"
 	"github.com/labstack/echo/v4"
 )
 

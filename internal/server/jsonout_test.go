@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -35,5 +36,33 @@ func TestJSONHasLength(t *testing.T) {
 	}
 	if len(got) < 10_000 || res.ContentLength != int64(len(got)) || len(res.TransferEncoding) != 0 {
 		t.Fatalf("%d bytes sent with Content-Length %d, Transfer-Encoding %v", len(got), res.ContentLength, res.TransferEncoding)
+	}
+}
+
+// TestJSONLikeEncodingJSON holds the JSON library answers are written with to encoding/json's
+// output, byte for byte, for text that needs escaping: HTML, quotes, control characters, line
+// separators, emoji, and a draft as the API sends it.
+func TestJSONLikeEncodingJSON(t *testing.T) {
+	a := newTestApp(t)
+	texts := []string{
+		"plain", `<script>alert("x")</script> & more`, "tab\there\nnewline\r\x01\x1f", "back\\slash \"quoted\"",
+		"line\u2028separator\u2029paragraph", "Mayor O’Neil said, “It’s a small change.” 🎉 café", "\x7f del",
+	}
+	for _, text := range texts {
+		t.Run(text, func(t *testing.T) {
+			d := a.draft(newsroom.StageDraft)
+			in, _ := json.Marshal(map[string]any{"title": text, "body": text, "topics": []string{text}, "version": 1})
+			res := a.do("writer", "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), string(in))
+			wantStatus(t, res, http.StatusOK)
+			stored, err := a.store.GetDraft(ctxAs(a, "writer"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := json.Marshal(stored)
+			got := a.do("writer", "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), "").Body.String()
+			if got != string(want)+"\n" {
+				t.Fatalf("answer\n%s\nencoding/json\n%s", got, want)
+			}
+		})
 	}
 }
