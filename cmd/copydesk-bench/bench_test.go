@@ -3,7 +3,10 @@ package main
 import (
 	"context"
 	"io"
+	"math"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,12 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
+
+// within says whether a percentile read off the histogram is the exact one or above it by
+// less than a bucket's width (1/64).
+func within(got, exact time.Duration) bool {
+	return got >= exact && got <= exact+exact/subBuckets
+}
 
 func TestPercentile(t *testing.T) {
 	ms := func(ns ...int) []time.Duration {
@@ -25,28 +34,65 @@ func TestPercentile(t *testing.T) {
 		hundred[i] = i + 1
 	}
 	tests := []struct {
-		name   string
-		sorted []time.Duration
-		p      float64
-		want   time.Duration
+		name string
+		lat  []time.Duration
+		p    float64
+		want time.Duration
 	}{
 		{"Empty", nil, 99, 0},
 		{"One", ms(7), 50, 7 * time.Millisecond},
 		{"OneP99", ms(7), 99, 7 * time.Millisecond},
-		{"MedianOdd", ms(1, 2, 3), 50, 2 * time.Millisecond},
+		{"MedianOdd", ms(3, 1, 2), 50, 2 * time.Millisecond},
 		{"MedianEven", ms(1, 2, 3, 4), 50, 2 * time.Millisecond},
 		{"P95Of100", ms(hundred...), 95, 95 * time.Millisecond},
 		{"P99Of100", ms(hundred...), 99, 99 * time.Millisecond},
 		{"P100", ms(hundred...), 100, 100 * time.Millisecond},
 		{"TinyP", ms(1, 2, 3), 0.0001, 1 * time.Millisecond},
 		{"P99Of10", ms(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 99, 10 * time.Millisecond},
+		{"Nanoseconds", []time.Duration{5, 63, 64, 65}, 50, 63},
+		{"Negative", []time.Duration{-1}, 50, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := percentile(tt.sorted, tt.p); got != tt.want {
-				t.Fatalf("percentile(%v, %v) = %v, want %v", tt.sorted, tt.p, got, tt.want)
+			var h histogram
+			for _, d := range tt.lat {
+				h.add(d)
+			}
+			if got := h.percentile(tt.p); !within(got, tt.want) {
+				t.Fatalf("percentile(%v, %v) = %v, want %v (or up to 1/64 above)", tt.lat, tt.p, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHistogramAgainstSorting compares the histogram with nearest-rank percentiles of the
+// sorted latencies, over a million random ones from 1 µs to 10 s split between two merged
+// histograms.
+func TestHistogramAgainstSorting(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	lat := make([]time.Duration, 1_000_000)
+	var a, b histogram
+	for i := range lat {
+		lat[i] = time.Duration(math.Exp(r.Float64()*math.Log(1e7))) * time.Microsecond
+		if i%2 == 0 {
+			a.add(lat[i])
+		} else {
+			b.add(lat[i])
+		}
+	}
+	a.merge(&b)
+	slices.Sort(lat)
+	for _, p := range []float64{0.1, 50, 95, 99, 99.9, 100} {
+		exact := lat[int(math.Ceil(p/100*float64(len(lat))))-1]
+		if got := a.percentile(p); !within(got, exact) {
+			t.Errorf("p%v = %v, sorting gives %v", p, got, exact)
+		}
+	}
+	for _, ns := range []uint64{0, 1, 63, 64, 65, 127, 128, 1000, 1 << 20, 1<<20 + 12345, 1<<62 + 1, math.MaxUint64} {
+		b := bucketOf(ns)
+		if up := upperBound(b); up < ns || up-ns > ns/subBuckets || bucketOf(up) != b || b >= histBuckets {
+			t.Errorf("%d: bucket %d, upper bound %d", ns, b, up)
+		}
 	}
 }
 

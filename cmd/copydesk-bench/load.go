@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -42,22 +40,12 @@ func (r result) Rate() float64 {
 	return float64(r.OK) / r.Elapsed.Seconds()
 }
 
-// percentile is the nearest-rank percentile of sorted: the smallest value that at least p% of
-// the values are less than or equal to. It is 0 for no values.
-func percentile(sorted []time.Duration, p float64) time.Duration {
-	if len(sorted) == 0 {
-		return 0
-	}
-	rank := int(math.Ceil(p / 100 * float64(len(sorted))))
-	return sorted[min(max(rank, 1), len(sorted))-1]
-}
-
 // drive runs one request function per client, each in its own goroutine in a closed loop (the
 // next request leaves when the previous answer is in), for d. Latency is measured from sending
 // to having read the whole body.
 func drive(clients []request, d time.Duration) result {
 	type tally struct {
-		lat     []time.Duration
+		lat     histogram
 		errs    int
 		bytes   int64
 		stopped bool
@@ -71,7 +59,6 @@ func drive(clients []request, d time.Duration) result {
 		wg.Add(1)
 		go func(t *tally) {
 			defer wg.Done()
-			t.lat = make([]time.Duration, 0, 4096)
 			for time.Now().Before(deadline) {
 				t0 := time.Now()
 				n, err := req()
@@ -86,7 +73,7 @@ func drive(clients []request, d time.Duration) result {
 						t.samples = append(t.samples, err.Error())
 					}
 				default:
-					t.lat = append(t.lat, el)
+					t.lat.add(el)
 					t.bytes += n
 				}
 			}
@@ -94,9 +81,10 @@ func drive(clients []request, d time.Duration) result {
 	}
 	wg.Wait()
 	r := result{Elapsed: time.Since(start)}
-	var lat []time.Duration
-	for _, t := range tallies {
-		lat = append(lat, t.lat...)
+	var lat histogram
+	for i := range tallies {
+		t := &tallies[i]
+		lat.merge(&t.lat)
 		r.Errors += t.errs
 		r.Bytes += t.bytes
 		r.Stopped = r.Stopped || t.stopped
@@ -104,9 +92,8 @@ func drive(clients []request, d time.Duration) result {
 			r.Samples = append(r.Samples, t.samples...)
 		}
 	}
-	slices.Sort(lat)
-	r.OK = len(lat)
-	r.P50, r.P95, r.P99 = percentile(lat, 50), percentile(lat, 95), percentile(lat, 99)
+	r.OK = int(lat.n)
+	r.P50, r.P95, r.P99 = lat.percentile(50), lat.percentile(95), lat.percentile(99)
 	return r
 }
 
