@@ -74,17 +74,22 @@ func draftsQuery(db *gorm.DB) *gorm.DB {
 	return db.Table("drafts").Select(draftColumns).Joins("JOIN users ON users.id = drafts.writer_id")
 }
 
-// draftByIDSQL reads one draft whoever may see it; the caller checks with newsroom.CanSee, the
-// rule visibleTo puts into queries.
-const draftByIDSQL = "SELECT " + draftColumns + " FROM drafts JOIN users ON users.id = drafts.writer_id WHERE drafts.id = ?"
+// draftByIDSQL reads one draft whoever may see it, given its id as the one parameter; the
+// caller checks with newsroom.CanSee, the rule visibleTo puts into queries.
+const draftByIDSQL = "SELECT " + draftColumns + " FROM drafts JOIN users ON users.id = drafts.writer_id WHERE drafts.id = "
 
-// findDrafts runs a draftsQuery and scans its rows itself: GORM's reflection was most of the
-// time of reading a draft.
+// findDrafts runs a draftsQuery and scans its rows.
 func findDrafts(q *gorm.DB) ([]draftView, error) {
 	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
 	}
+	return scanDrafts(rows)
+}
+
+// scanDrafts scans rows of draftColumns itself, and closes them: GORM's reflection was most of
+// the time of reading a draft.
+func scanDrafts(rows *sql.Rows) ([]draftView, error) {
 	defer rows.Close()
 	var views []draftView
 	for rows.Next() {
@@ -194,8 +199,21 @@ func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error)
 	if err != nil {
 		return nil, err
 	}
-	// One fixed statement, where findDraft builds one per call: this is the API's busiest read.
-	views, err := findDrafts(s.read(ctx).Raw(draftByIDSQL, id))
+	// The API's busiest read runs a statement prepared once, outside GORM, whose query builder
+	// and callbacks were a tenth of the request.
+	query := draftByIDSQL + "?"
+	if s.pg {
+		query = draftByIDSQL + "$1"
+	}
+	stmt, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, internal("get draft", err)
+	}
+	rows, err := stmt.QueryContext(s.readContext(ctx), id)
+	if err != nil {
+		return nil, internal("get draft", err)
+	}
+	views, err := scanDrafts(rows)
 	if err != nil {
 		return nil, internal("get draft", err)
 	}

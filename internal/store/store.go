@@ -57,6 +57,8 @@ type Store struct {
 	authz     *authz.Enforcer
 	// creds remembers recently used tokens and sessions (see credentials.go).
 	creds credentials
+	// stmts holds the statements prepared outside GORM, by their SQL (see prepared).
+	stmts sync.Map
 	now   func() time.Time
 	ttl   time.Duration
 	cost  int
@@ -144,6 +146,10 @@ func dsn(path string, readOnly bool) string {
 
 // Close closes the connection pools.
 func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
 	wdb, _ := s.w.DB()
 	if s.pg {
 		return wdb.Close()
@@ -202,10 +208,36 @@ func (s *Store) clock() time.Time {
 // listing 50 drafts, while a SQLite read takes milliseconds and gains nothing from being cut
 // short. PostgreSQL keeps it, so that a query of a client that left is cancelled there.
 func (s *Store) read(ctx context.Context) *gorm.DB {
-	if !s.pg {
-		ctx = context.WithoutCancel(ctx)
+	return s.r.WithContext(s.readContext(ctx))
+}
+
+// readContext is ctx as reads should run with it (see read).
+func (s *Store) readContext(ctx context.Context) context.Context {
+	if s.pg {
+		return ctx
 	}
-	return s.r.WithContext(ctx)
+	return context.WithoutCancel(ctx)
+}
+
+// prepared returns query prepared on the read pool, preparing it the first time it is asked
+// for. Close closes them.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	db, err := s.r.DB()
+	if err != nil {
+		return nil, err
+	}
+	st, err := db.PrepareContext(s.readContext(ctx), query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }
 
 // tx runs fn in a write transaction: on PostgreSQL a pool transaction, on SQLite a BEGIN
