@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -253,19 +252,5 @@ func TestSeedIsWhatTheServiceWrites(t *testing.T) {
 	a, err := st.PublicArticle(ctx, nr.Slugs[0])
 	if err != nil || a.Hash != a.ContentHash() || len(a.Body) != paragraphs {
 		t.Fatalf("PublicArticle = %d paragraphs, hash %s (recomputed %s), %v", len(a.Body), a.Hash, a.ContentHash(), err)
-	}
-}
-
-func TestFlushToDisk(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "copydesk.db")
-	if err := os.WriteFile(db, []byte("pages"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := flushToDisk(db, db+"-wal"); err != nil {
-		t.Fatalf("flushing a file and a missing one: %v", err)
-	}
-	if err := flushToDisk(filepath.Join(dir, "no-such-dir", "x") + "\x00"); err == nil {
-		t.Fatal("flushing a path that cannot be opened succeeded")
 	}
 }

@@ -78,13 +78,6 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 		"  each ~1,500 words, %d revisions, %d quotes, %d comments; %d writers, %d editors, %d fact-checkers\n",
 		cfg.Drafts, time.Since(t0).Seconds(), m["published"], m["approved"], m["editing"], m["fact_check"], m["draft"], m["spiked"],
 		revisionsPer, quotesPerDraft, commentsPerDraft, nWriters, nEditors, nFactCheckers)
-	// Seeding leaves the database's gigabyte in dirty pages, which the kernel would otherwise
-	// write back during the first scenarios and slow them (and the first baseline) down.
-	flushed := time.Now()
-	if err := flushToDisk(path, path+"-wal"); err != nil {
-		return false, err
-	}
-	fmt.Fprintf(out, "flushed the seeded database to disk in %.1fs\n", time.Since(flushed).Seconds())
 	seedPeak := procStatus("VmHWM")
 	runtime.GC()
 	debug.FreeOSMemory()

@@ -3,10 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -170,25 +167,4 @@ func (g *seeder) exec(ctx context.Context, name string, args ...any) (sql.Result
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return res, nil
-}
-
-// flushToDisk writes the files' dirty pages to disk and waits until they are written; a file
-// that does not exist is skipped.
-func flushToDisk(paths ...string) error {
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		} else if err != nil {
-			return err
-		}
-		err = f.Sync()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("flush %s: %w", p, err)
-		}
-	}
-	return nil
 }
