@@ -17,8 +17,9 @@ const credentialTTL = time.Second
 const maxCredentials = 10_000
 
 // credentials remembers who recently used tokens and session cookies are, so that an API
-// request does not cost a query before its work begins. Entries are filed under the
-// credential's hash, as the database files them.
+// request does not cost a query before its work begins. Entries are filed under the kind of
+// credential and its hash (see credentialKey), so that a session cookie is never taken for an
+// API token, nor a token for a cookie.
 type credentials struct {
 	mu      sync.Mutex
 	entries map[string]credential
@@ -32,15 +33,26 @@ type credential struct {
 	user    newsroom.User
 	csrf    string    // a session's CSRF token; empty for API tokens
 	expires time.Time // when the token or session itself expires, on the store's clock
-	checked time.Time // when it was read from the database
+	checked time.Time // when the lookup that read it began
 }
 
-// get returns the credential filed under hash if it was read within credentialTTL and has not
-// expired by now; otherwise it returns the generation that remember needs.
-func (c *credentials) get(hash string, now time.Time) (credential, uint64, bool) {
+// The kinds of credential, which credentialKey keeps apart.
+const (
+	kindToken   = "token:"
+	kindSession = "session:"
+)
+
+// credentialKey is where a credential of kind with this hash is filed.
+func credentialKey(kind, hash string) string {
+	return kind + hash
+}
+
+// get returns the credential filed under k if its lookup began within credentialTTL and it has
+// not expired by now; otherwise it returns the generation that remember needs.
+func (c *credentials) get(k string, now time.Time) (credential, uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.entries[hash]
+	e, ok := c.entries[k]
 	if !ok || time.Since(e.checked) > credentialTTL || !now.Before(e.expires) {
 		return credential{}, c.gen, false
 	}
@@ -49,7 +61,7 @@ func (c *credentials) get(hash string, now time.Time) (credential, uint64, bool)
 
 // remember files a credential read from the database, unless something was forgotten since
 // the reader took gen.
-func (c *credentials) remember(gen uint64, hash string, e credential) {
+func (c *credentials) remember(gen uint64, k string, e credential) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen {
@@ -58,7 +70,7 @@ func (c *credentials) remember(gen uint64, hash string, e credential) {
 	if c.entries == nil || len(c.entries) >= maxCredentials {
 		c.entries = map[string]credential{}
 	}
-	c.entries[hash] = e
+	c.entries[k] = e
 }
 
 // forget drops every remembered credential. It is called after a change to users, sessions

@@ -105,3 +105,33 @@ func within(t *testing.T, what string, ok func() bool) {
 		}
 	}
 }
+
+// TestCredentialKindsApart checks that a remembered session cookie is not taken for an API
+// token, nor a remembered token for a session cookie.
+func TestCredentialKindsApart(t *testing.T) {
+	s := mustOpen(t, store.Options{})
+	mustUser(t, s, "writer", newsroom.RoleWriter)
+	ctx := context.Background()
+	token, _, err := s.Login(ctx, "writer", "pw-writer", "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cookie, _, _, err := s.SignIn(ctx, "writer", "pw-writer", "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second round asks with everything remembered
+		if _, _, err := s.SessionUser(ctx, cookie); err != nil {
+			t.Fatalf("the session: %v", err)
+		}
+		if _, err := s.UserByToken(ctx, token); err != nil {
+			t.Fatalf("the token: %v", err)
+		}
+		if _, err := s.UserByToken(ctx, cookie); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+			t.Fatalf("a session cookie used as an API token: %v", err)
+		}
+		if _, _, err := s.SessionUser(ctx, token); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+			t.Fatalf("an API token used as a session cookie: %v", err)
+		}
+	}
+}

@@ -148,8 +148,9 @@ func (s *Store) SignIn(ctx context.Context, username, password, addr string) (co
 // SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users
 // stop working at once. A session used again within credentialTTL is not looked up again.
 func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User, string, error) {
-	hash, now := hashToken(cookie), s.clock()
-	e, gen, ok := s.creds.get(hash, now)
+	hash := hashToken(cookie)
+	k, now, started := credentialKey(kindSession, hash), s.clock(), time.Now()
+	e, gen, ok := s.creds.get(k, now)
 	if !ok {
 		var v struct {
 			Row       userRow   `gorm:"embedded"`
@@ -165,8 +166,8 @@ func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User,
 		} else if err != nil {
 			return nil, "", internal("find session", err)
 		}
-		e = credential{user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt, checked: time.Now()}
-		s.creds.remember(gen, hash, e)
+		e = credential{user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt, checked: started}
+		s.creds.remember(gen, k, e)
 	}
 	u := e.user
 	return &u, e.csrf, nil

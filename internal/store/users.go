@@ -158,8 +158,9 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 // UserByToken returns the user an API token belongs to, if it is known, unexpired, and the
 // user is not disabled. A token used again within credentialTTL is not looked up again.
 func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, error) {
-	hash, now := hashToken(token), s.clock()
-	e, gen, ok := s.creds.get(hash, now)
+	hash := hashToken(token)
+	k, now, started := credentialKey(kindToken, hash), s.clock(), time.Now()
+	e, gen, ok := s.creds.get(k, now)
 	if !ok {
 		var v struct {
 			Row       userRow `gorm:"embedded"`
@@ -175,8 +176,8 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, 
 		if err != nil {
 			return nil, internal("find token", err)
 		}
-		e = credential{user: *v.Row.user(), expires: v.ExpiresAt, checked: time.Now()}
-		s.creds.remember(gen, hash, e)
+		e = credential{user: *v.Row.user(), expires: v.ExpiresAt, checked: started}
+		s.creds.remember(gen, k, e)
 	}
 	u := e.user
 	return &u, nil
