@@ -31,11 +31,24 @@ func (s *Server) writeDraftList(c echo.Context, f newsroom.DraftFilter) error {
 	if err != nil {
 		return err
 	}
-	items, err := s.draftsJSON(ctx, page.Items)
+	items, current, err := s.draftsJSON(ctx, page.Items)
 	if err != nil {
 		return err
 	}
-	next, _ := json.Marshal(page.Next)
+	cursor := page.Next
+	if !current {
+		// A draft changed between reading the page and reading the draft, so the draft as read
+		// may no longer belong on this page: read the page again in one query, as it is now.
+		full, err := s.store.ListDrafts(ctx, f)
+		if err != nil {
+			return err
+		}
+		if items, err = s.encodeDrafts(full.Items); err != nil {
+			return err
+		}
+		cursor = full.Next
+	}
+	next, _ := json.Marshal(cursor)
 	size := len(`{"items":[],"next":}`+"\n") + len(next)
 	for i, item := range items {
 		size += len(item) + min(i, 1)
@@ -63,46 +76,57 @@ func (s *Server) writeDraftList(c echo.Context, f newsroom.DraftFilter) error {
 }
 
 // draftsJSON returns the JSON of the drafts stamped, in order, from the kept encodings where
-// they are current. A draft that can no longer be seen by the time it is read is left out.
-func (s *Server) draftsJSON(ctx context.Context, stamps []newsroom.DraftStamp) ([][]byte, error) {
+// they are current and read anew where not. It reports current false when a draft read anew
+// no longer has its stamp, or can no longer be seen: it changed after the stamps were read.
+func (s *Server) draftsJSON(ctx context.Context, stamps []newsroom.DraftStamp) ([][]byte, bool, error) {
 	items := make([][]byte, len(stamps))
 	var missing []int64
-	var gen uint64
 	for i, st := range stamps {
-		var e cachedPage
-		var ok bool
-		if e, gen, ok = s.draftJSON.get(strconv.FormatInt(st.ID, 10)); ok && e.etag == stampTag(st) {
+		if e, _, ok := s.draftJSON.get(strconv.FormatInt(st.ID, 10)); ok && e.etag == stampTag(st) {
 			items[i] = e.body
 		} else {
 			missing = append(missing, st.ID)
 		}
 	}
 	if len(missing) == 0 {
-		return items, nil
+		return items, true, nil
 	}
 	drafts, err := s.store.DraftsByID(ctx, missing)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	read := make(map[int64][]byte, len(drafts))
-	for _, d := range drafts {
-		body, err := json.Marshal(d)
+	encoded, err := s.encodeDrafts(drafts)
+	if err != nil {
+		return nil, false, err
+	}
+	read := make(map[string][]byte, len(drafts))
+	for i := range drafts {
+		read[stampTag(drafts[i].Stamp())] = encoded[i]
+	}
+	for i, st := range stamps {
+		if items[i] == nil {
+			if items[i] = read[stampTag(st)]; items[i] == nil {
+				return nil, false, nil
+			}
+		}
+	}
+	return items, true, nil
+}
+
+// encodeDrafts returns the drafts' JSON, in order, and keeps each under its stamp. The draft
+// cache is never cleared (a stamp names one state of a draft for good), so its generation is
+// always 0.
+func (s *Server) encodeDrafts(drafts []newsroom.Draft) ([][]byte, error) {
+	items := make([][]byte, len(drafts))
+	for i := range drafts {
+		body, err := json.Marshal(&drafts[i])
 		if err != nil {
 			return nil, err
 		}
-		read[d.ID] = body
-		s.draftJSON.put(gen, cachedPage{key: strconv.FormatInt(d.ID, 10), etag: stampTag(d.Stamp()), body: body})
+		items[i] = body
+		s.draftJSON.put(0, cachedPage{key: strconv.FormatInt(drafts[i].ID, 10), etag: stampTag(drafts[i].Stamp()), body: body})
 	}
-	kept := items[:0]
-	for i, st := range stamps {
-		if items[i] == nil {
-			items[i] = read[st.ID]
-		}
-		if items[i] != nil {
-			kept = append(kept, items[i])
-		}
-	}
-	return kept, nil
+	return items, nil
 }
 
 // stampTag is a draft stamp as the tag its kept JSON is filed under.
