@@ -26,7 +26,7 @@ type app struct {
 	store *store.Store
 	http  *http.Server
 	url   string
-	stop  context.CancelFunc
+	stop  func() // stops the scheduler
 	log   *slog.Logger
 }
 
@@ -53,13 +53,11 @@ func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) 
 	srv := server.New(st, server.Config{Logger: log, Site: publish.Site{Name: "Copydesk", BaseURL: a.url, Footer: publish.DefaultFooter}})
 	a.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go serve(a.http, ln, log)
-	var loop context.Context
-	loop, a.stop = context.WithCancel(context.Background())
-	go srv.RunScheduler(loop, time.Second)
+	a.stop = srv.StartScheduler(time.Second)
 	return a, nil
 }
 
-// Close shuts the server down and closes the database.
+// Close stops the scheduler, shuts the server down and closes the database.
 func (a *app) Close() error {
 	a.stop()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

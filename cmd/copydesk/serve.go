@@ -33,7 +33,7 @@ type Main struct {
 	store         *store.Store
 	httpServer    *http.Server
 	listener      net.Listener
-	stop          context.CancelFunc
+	stopScheduler func()
 }
 
 // Run opens and migrates the database, and starts serving in the background.
@@ -71,9 +71,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Logger.Error("serve", "err", err)
 		}
 	}()
-	var loopCtx context.Context
-	loopCtx, m.stop = context.WithCancel(context.Background())
-	go m.srv.RunScheduler(loopCtx, time.Second)
+	m.stopScheduler = m.srv.StartScheduler(time.Second)
 	return nil
 }
 
@@ -82,12 +80,12 @@ func (m *Main) URL() string {
 	return "http://" + m.listener.Addr().String()
 }
 
-// Close stops accepting requests, lets those under way finish (up to 10 seconds), and closes
-// the database.
+// Close stops the scheduler (a release under way finishes), stops accepting requests, lets
+// those under way finish (up to 10 seconds), and closes the database.
 func (m *Main) Close() error {
 	var errs []error
-	if m.stop != nil {
-		m.stop()
+	if m.stopScheduler != nil {
+		m.stopScheduler()
 	}
 	if m.httpServer != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -203,3 +203,32 @@ func TestArticleFollowsOtherServers(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+// TestStartScheduler schedules a piece a second ahead and lets the background scheduler
+// release it; stopping the scheduler returns once it has stopped.
+func TestStartScheduler(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t)
+	seed, _ := os.ReadFile("testdata/seed.txt")
+	d := importAndApprove(t, a, string(seed))
+	at := time.Now().Add(time.Second).UTC().Format(time.RFC3339Nano)
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"`+at+`"}`)
+	wantStatus(t, res, 200)
+	slug := decode[pubResponse](t, res).Slug
+	stop := a.server.StartScheduler(50 * time.Millisecond)
+	deadline := time.Now().Add(5 * time.Second)
+	for a.do("", "GET", "/articles/"+slug, "").Code != http.StatusOK {
+		if time.Now().After(deadline) {
+			stop()
+			t.Fatal("the scheduler did not release the piece within 5 seconds")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	done := make(chan struct{})
+	go func() { stop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("stopping the scheduler did not return")
+	}
+}

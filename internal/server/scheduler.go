@@ -25,10 +25,26 @@ func (s *Server) ReleaseScheduled(ctx context.Context) (int, error) {
 // failures.
 const pruneEvery = 10 * time.Minute
 
-// RunScheduler releases scheduled pieces every interval, and prunes what has expired every
+// StartScheduler runs the scheduler (see runScheduler) in the background. The function it
+// returns stops the scheduler and waits until it has returned; a release under way finishes
+// first, so the store can be closed after it.
+func (s *Server) StartScheduler(every time.Duration) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.runScheduler(ctx, every)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+// runScheduler releases scheduled pieces every interval, and prunes what has expired every
 // pruneEvery, until ctx ends. Every server of a newsroom runs it; the store makes sure each
 // piece is released once.
-func (s *Server) RunScheduler(ctx context.Context, every time.Duration) {
+func (s *Server) runScheduler(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	var pruned time.Time

@@ -113,7 +113,8 @@ func scheduleNote(a newsroom.Action, at time.Time) string {
 // ReleaseDue publishes every scheduled draft whose time has come, and returns how many. Each is
 // released in its own update guarded by its stage and time, so however many servers run it, a
 // piece is released once: on PostgreSQL a second server's update waits for the first one's row
-// lock and then finds the draft no longer scheduled.
+// lock and then finds the draft no longer scheduled. Once ctx ends it releases no more (a
+// release already begun runs to its end) and returns ctx's error.
 func (s *Store) ReleaseDue(ctx context.Context) (int, error) {
 	var due []int64
 	err := s.read(ctx).Model(&draftRow{}).Where("stage = ? AND scheduled_at <= ?", newsroom.StageScheduled, s.clock()).
@@ -123,6 +124,9 @@ func (s *Store) ReleaseDue(ctx context.Context) (int, error) {
 	}
 	released := 0
 	for _, id := range due {
+		if err := ctx.Err(); err != nil {
+			return released, err
+		}
 		var done bool
 		err := s.tx(ctx, func(tx *gorm.DB) (err error) {
 			done, err = s.release(tx, id)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"sync"
@@ -93,6 +94,11 @@ func TestScheduledPublishing(t *testing.T) {
 		t.Fatalf("ReleaseDue early = %d, %v", n, err)
 	}
 	clk.Add(time.Minute)
+	stopped, stop := context.WithCancel(context.Background())
+	stop()
+	if n, err := f.s.ReleaseDue(stopped); n != 0 || !errors.Is(err, context.Canceled) {
+		t.Fatalf("ReleaseDue after its context ended = %d, %v", n, err)
+	}
 	var wg sync.WaitGroup
 	counts := make([]int, 4)
 	for i := range counts {
