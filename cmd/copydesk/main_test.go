@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -170,5 +171,34 @@ func TestServeDemoFlag(t *testing.T) {
 	var out bytes.Buffer
 	if err := demoIfEmpty(context.Background(), db, env{stdout: &out}); err != nil || out.Len() != 0 {
 		t.Fatalf("second demoIfEmpty: %v, printed %q", err, out.String())
+	}
+}
+
+func TestParseProxies(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{"", "[]", ""},
+		{"10.0.0.0/8", "[10.0.0.0/8]", ""},
+		{" 10.0.0.0/8 , 192.168.1.5,", "[10.0.0.0/8 192.168.1.5/32]", ""},
+		{"::1, 2001:db8::/32", "[::1/128 2001:db8::/32]", ""},
+		{"10.0.0.0/33", "", `"10.0.0.0/33" is neither`},
+		{"proxy.example", "", `"proxy.example" is neither`},
+	}
+	for _, tt := range tests {
+		nets, err := parseProxies(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("parseProxies(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if got := fmt.Sprint(nets); err != nil || got != tt.want {
+			t.Errorf("parseProxies(%q) = %s, %v, want %s", tt.in, got, err, tt.want)
+		}
+	}
+	r := runCmd(t, map[string]string{"COPYDESK_DB": filepath.Join(t.TempDir(), "news.db")}, "", "serve", "--addr", "127.0.0.1:0", "--trusted-proxies", "nginx")
+	if r.code != 1 || !strings.Contains(r.stderr, `--trusted-proxies: "nginx" is neither an address nor a CIDR range`) {
+		t.Fatalf("serve with a bad --trusted-proxies: %+v", r)
 	}
 }

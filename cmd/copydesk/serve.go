@@ -27,13 +27,16 @@ type Main struct {
 	Site publish.Site
 	// MetricsAddr, if set, is a second listen address serving only /metrics, without
 	// authentication, for a Prometheus scraper; bind it where only the monitoring network reaches.
-	MetricsAddr   string
-	srv           *server.Server
-	metricsServer *http.Server
-	store         *store.Store
-	httpServer    *http.Server
-	listener      net.Listener
-	stopScheduler func()
+	MetricsAddr string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client, for
+	// sign-in throttling per address (see server.Config).
+	TrustedProxies []*net.IPNet
+	srv            *server.Server
+	metricsServer  *http.Server
+	store          *store.Store
+	httpServer     *http.Server
+	listener       net.Listener
+	stopScheduler  func()
 }
 
 // Run opens and migrates the database, and starts serving in the background.
@@ -60,7 +63,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Site.BaseURL == "" {
 		m.Site.BaseURL = m.URL()
 	}
-	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site})
+	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, TrustedProxies: m.TrustedProxies})
 	if err := m.serveMetrics(); err != nil {
 		return err
 	}
@@ -115,7 +118,12 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	footerFile := footerFlag(fs, e)
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
+	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	trusted, err := parseProxies(*proxies)
+	if err != nil {
 		return err
 	}
 	footer, err := loadFooter(*footerFile)
@@ -127,8 +135,9 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
-		Site: publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted,
+		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
+		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
 		return err
@@ -140,6 +149,31 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	<-ctx.Done()
 	fmt.Fprintln(e.stdout, "shutting down")
 	return m.Close()
+}
+
+// parseProxies reads --trusted-proxies: addresses and CIDR ranges, comma-separated.
+func parseProxies(s string) ([]*net.IPNet, error) {
+	var nets []*net.IPNet
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if _, n, err := net.ParseCIDR(item); err == nil {
+			nets = append(nets, n)
+			continue
+		}
+		ip := net.ParseIP(item)
+		if ip == nil {
+			return nil, fmt.Errorf("--trusted-proxies: %q is neither an address nor a CIDR range", item)
+		}
+		bits := 8 * net.IPv6len
+		if ip.To4() != nil {
+			ip, bits = ip.To4(), 8*net.IPv4len
+		}
+		nets = append(nets, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+	}
+	return nets, nil
 }
 
 // demoIfEmpty seeds the demo newsroom unless the database already has users.

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"net"
 
 	"github.com/labstack/echo/v4"
 
@@ -27,6 +28,8 @@ type Config struct {
 	// PageCacheBytes caps the rendered public pages kept in memory (default 32 MiB, room for
 	// about 2,500 articles of 1,500 words in every format readers ask for).
 	PageCacheBytes int
+	// TrustedProxies are the reverse proxies in front of the server, if any (see clientAddress).
+	TrustedProxies []*net.IPNet
 }
 
 // Server routes requests to the store.
@@ -67,9 +70,7 @@ func New(st *store.Store, cfg Config) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.JSONSerializer = jsonSerializer{}
-	// Client addresses come from the connection, not from headers anyone can set, so that
-	// sign-in throttling per address cannot be dodged.
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = clientAddress(cfg.TrustedProxies)
 	p, err := parsePages()
 	if err != nil {
 		panic(err)
@@ -80,6 +81,24 @@ func New(st *store.Store, cfg Config) *Server {
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s
+}
+
+// clientAddress is how the server tells a client's address, which sign-in throttling counts
+// failures by. Without trusted proxies it is the connection's, not a header anyone can write,
+// so that the throttle cannot be dodged. Behind reverse proxies every connection comes from a
+// proxy, and counting by it would let one guesser slow everyone down. Their ranges in trusted
+// make X-Forwarded-For count instead: read from the right, past the trusted proxies, to the
+// first address that is not one of them. Loopback and private ranges are not trusted unless
+// listed.
+func clientAddress(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // Handler returns the root HTTP handler.
