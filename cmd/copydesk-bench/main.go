@@ -95,8 +95,9 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	fmt.Fprintf(out, "first request (GET / on a fresh server over the seeded database): 200 after %d ms from opening the store\n\n",
+	fmt.Fprintf(out, "first request (GET / on a fresh server over the seeded database): 200 after %d ms from opening the store\n",
 		first.Milliseconds())
+	fmt.Fprintf(out, "memory policy, as copydesk serve sets it, for the whole process: %s\n\n", a.memory)
 
 	b, err := prepare(a, nr, cfg.Clients, log)
 	if err != nil {

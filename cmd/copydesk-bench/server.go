@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
@@ -28,10 +30,15 @@ type app struct {
 	url   string
 	stop  func() // stops the scheduler
 	log   *slog.Logger
+	// memory is the memory policy in force (see internal/memory).
+	memory string
 }
 
-// startApp opens the database at path and starts serving it on 127.0.0.1:0.
+// startApp opens the database at path and starts serving it on 127.0.0.1:0. Like copydesk
+// serve, it first sets the memory policy (see internal/memory), which then governs the whole
+// process, load generator included.
 func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) {
+	policy := memory.Apply(os.Getenv)
 	enf, err := authz.Default()
 	if err != nil {
 		return nil, err
@@ -49,7 +56,7 @@ func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) 
 		st.Close()
 		return nil, err
 	}
-	a := &app{store: st, url: "http://" + ln.Addr().String(), log: log}
+	a := &app{store: st, url: "http://" + ln.Addr().String(), log: log, memory: policy}
 	srv := server.New(st, server.Config{Logger: log, Site: publish.Site{Name: "Copydesk", BaseURL: a.url, Footer: publish.DefaultFooter}})
 	a.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go serve(a.http, ln, log)

@@ -154,7 +154,7 @@ func TestDemoAndServe(t *testing.T) {
 	cancel()
 	select {
 	case code := <-done:
-		if code != 0 || !strings.Contains(out.String(), "shutting down") {
+		if code != 0 || !strings.Contains(out.String(), "shutting down") || !strings.Contains(out.String(), "Memory: GOGC=200 (default), GOMEMLIMIT=96MiB (default)") {
 			t.Fatalf("serve exit %d, out %q, err %q", code, out.String(), errOut.String())
 		}
 	case <-time.After(15 * time.Second):

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
@@ -126,6 +127,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	policy := memory.Apply(e.getenv)
 	footer, err := loadFooter(*footerFile)
 	if err != nil {
 		return err
@@ -143,6 +145,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), store.Redact(*db))
+	fmt.Fprintf(e.stdout, "Memory: %s\n", policy)
 	if m.MetricsAddr != "" {
 		fmt.Fprintf(e.stdout, "Metrics for a scraper on http://%s/metrics\n", m.MetricsAddr)
 	}
