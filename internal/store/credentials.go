@@ -81,3 +81,22 @@ func (c *credentials) forget() {
 	clear(c.entries)
 	c.gen++
 }
+
+// remembered returns the credential of kind that secret is: what this store remembers, or
+// else what lookup reads from the database by the secret's hash at now, which is then
+// remembered.
+func (s *Store) remembered(kind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
+	hash := hashToken(secret)
+	k, now, started := credentialKey(kind, hash), s.clock(), time.Now()
+	e, gen, ok := s.creds.get(k, now)
+	if ok {
+		return e, nil
+	}
+	e, err := lookup(hash, now)
+	if err != nil {
+		return credential{}, err
+	}
+	e.checked = started
+	s.creds.remember(gen, k, e)
+	return e, nil
+}

@@ -148,10 +148,7 @@ func (s *Store) SignIn(ctx context.Context, username, password, addr string) (co
 // SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users
 // stop working at once. A session used again within credentialTTL is not looked up again.
 func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User, string, error) {
-	hash := hashToken(cookie)
-	k, now, started := credentialKey(kindSession, hash), s.clock(), time.Now()
-	e, gen, ok := s.creds.get(k, now)
-	if !ok {
+	e, err := s.remembered(kindSession, cookie, func(hash string, now time.Time) (credential, error) {
 		var v struct {
 			Row       userRow   `gorm:"embedded"`
 			CSRF      string    `gorm:"column:csrf"`
@@ -162,12 +159,14 @@ func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User,
 			Where("sessions.hash = ? AND sessions.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return nil, "", newsroom.Errorf(newsroom.EUNAUTHORIZED, "your session has ended; sign in again")
+			return credential{}, newsroom.Errorf(newsroom.EUNAUTHORIZED, "your session has ended; sign in again")
 		} else if err != nil {
-			return nil, "", internal("find session", err)
+			return credential{}, internal("find session", err)
 		}
-		e = credential{user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt, checked: started}
-		s.creds.remember(gen, k, e)
+		return credential{user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt}, nil
+	})
+	if err != nil {
+		return nil, "", err
 	}
 	u := e.user
 	return &u, e.csrf, nil

@@ -158,10 +158,7 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 // UserByToken returns the user an API token belongs to, if it is known, unexpired, and the
 // user is not disabled. A token used again within credentialTTL is not looked up again.
 func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, error) {
-	hash := hashToken(token)
-	k, now, started := credentialKey(kindToken, hash), s.clock(), time.Now()
-	e, gen, ok := s.creds.get(k, now)
-	if !ok {
+	e, err := s.remembered(kindToken, token, func(hash string, now time.Time) (credential, error) {
 		var v struct {
 			Row       userRow `gorm:"embedded"`
 			ExpiresAt time.Time
@@ -171,13 +168,14 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, 
 			Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "invalid or expired token")
+			return credential{}, newsroom.Errorf(newsroom.EUNAUTHORIZED, "invalid or expired token")
+		} else if err != nil {
+			return credential{}, internal("find token", err)
 		}
-		if err != nil {
-			return nil, internal("find token", err)
-		}
-		e = credential{user: *v.Row.user(), expires: v.ExpiresAt, checked: started}
-		s.creds.remember(gen, k, e)
+		return credential{user: *v.Row.user(), expires: v.ExpiresAt}, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	u := e.user
 	return &u, nil
