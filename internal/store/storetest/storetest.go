@@ -29,17 +29,29 @@ var postgres bool
 
 // Main runs the tests on SQLite and then, when Env holds a URL, once more on PostgreSQL, and
 // returns the exit code: use it as func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }.
+// Under CI=true a missing Env fails the package, so that a run which covered SQLite alone is
+// never taken for a full one.
 func Main(m *testing.M) int {
 	code := m.Run()
-	if base := os.Getenv(Env); base != "" {
-		fmt.Printf("storetest: running the tests again on PostgreSQL at %s\n", store.Redact(base))
-		postgres = true
-		if pg := m.Run(); code == 0 {
-			code = pg
+	base := os.Getenv(Env)
+	if base == "" {
+		if ci() {
+			fmt.Fprintf(os.Stderr, "storetest: FAIL: CI=true, but %s is not set, so the PostgreSQL run of these tests was skipped\n", Env)
+			return 1
 		}
+		fmt.Printf("storetest: PostgreSQL run skipped: %s is not set\n", Env)
+		return code
+	}
+	fmt.Printf("storetest: running the tests again on PostgreSQL at %s\n", store.Redact(base))
+	postgres = true
+	if pg := m.Run(); code == 0 {
+		code = pg
 	}
 	return code
 }
+
+// ci reports whether the tests run under CI, where every suite must run.
+func ci() bool { return os.Getenv("CI") == "true" }
 
 // Postgres reports whether the tests are running on PostgreSQL.
 func Postgres() bool { return postgres }
@@ -56,12 +68,14 @@ func DSN(t testing.TB) string {
 
 // PostgresDSN returns the URL of a new, empty schema on the PostgreSQL server Env names (the
 // URL sets search_path to it), dropped with everything in it when the test ends. It skips the
-// test when Env is unset.
+// test when Env is unset, and fails it under CI=true.
 func PostgresDSN(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv(Env)
-	if base == "" {
-		t.Skipf("%s is not set; this test needs PostgreSQL", Env)
+	if base == "" && ci() {
+		t.Fatalf("CI=true, but %s is not set: this test needs PostgreSQL", Env)
+	} else if base == "" {
+		t.Skipf("PostgreSQL test skipped: %s is not set", Env)
 	}
 	u, err := url.Parse(base)
 	if err != nil {
