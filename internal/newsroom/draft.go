@@ -57,14 +57,21 @@ func (t Text) Paragraphs() []string {
 	return strings.Split(t.Body, "\n")
 }
 
+// MaxUnmergedTexts is how many unmerged texts a draft keeps per author: an author's older stale
+// saves stay in the history as revisions, but their texts are dropped.
+const MaxUnmergedTexts = 20
+
 // Revision is one saved version of a draft's text. A save that lost a version race is kept as an
-// unmerged revision: Version is 0, BaseVersion says which version its author had seen.
+// unmerged revision: Version is 0, BaseVersion says which version its author had seen. Pruned
+// says that an unmerged revision's text was dropped, its author having made MaxUnmergedTexts
+// newer stale saves of the draft.
 type Revision struct {
 	ID          int64     `json:"id"`
 	DraftID     int64     `json:"draft_id"`
 	Version     int       `json:"version,omitempty"`
 	BaseVersion int       `json:"base_version"`
 	Unmerged    bool      `json:"unmerged"`
+	Pruned      bool      `json:"pruned,omitempty"`
 	Author      Person    `json:"author"`
 	CreatedAt   time.Time `json:"created_at"`
 	Text        *Text     `json:"text,omitempty"`

@@ -14,10 +14,10 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// auditRows reads the whole audit trail, every column, in id order.
-func auditRows(t *testing.T, db *sql.DB) [][]any {
+// historyRows reads a whole history table (audit or revisions), every column, in id order.
+func historyRows(t *testing.T, db *sql.DB, table string) [][]any {
 	t.Helper()
-	rows, err := db.Query("SELECT * FROM audit ORDER BY id")
+	rows, err := db.Query("SELECT * FROM " + table + " ORDER BY id")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +75,7 @@ var auditBodies = map[string]string{
 // it, and every registered route, sent by every kind of actor on drafts in every stage, neither
 // fails (as one would that tried an UPDATE or DELETE, which the database's triggers refuse) nor
 // alters an entry: afterwards each one is still there, unchanged, with new ones only after it.
+// The revisions, stale saves among them, are held to the same.
 func TestAuditAppendOnly(t *testing.T) {
 	a := newTestApp(t)
 	for _, r := range a.server.Handler().Routes() {
@@ -97,7 +98,7 @@ func TestAuditAppendOnly(t *testing.T) {
 		ids[d.ID] = strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)),
 			":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID))
 	}
-	before := auditRows(t, a.store.DB())
+	before, revisions := historyRows(t, a.store.DB(), "audit"), historyRows(t, a.store.DB(), "revisions")
 	if len(before) == 0 {
 		t.Fatal("walking drafts through the workflow wrote no audit entries")
 	}
@@ -131,11 +132,16 @@ func TestAuditAppendOnly(t *testing.T) {
 			}
 		}
 	}
-	after := auditRows(t, a.store.DB())
+	after := historyRows(t, a.store.DB(), "audit")
 	if len(after) <= len(before) {
 		t.Fatalf("the routes wrote no audit entries (%d before, %d after): the test exercised nothing", len(before), len(after))
 	}
 	if !reflect.DeepEqual(after[:len(before)], before) {
 		t.Fatalf("audit entries changed:\nbefore %v\nafter  %v", before, after[:len(before)])
+	}
+	// Stale saves among the routes keep their texts apart and prune them there: the revisions
+	// themselves only ever grow too.
+	if now := historyRows(t, a.store.DB(), "revisions"); len(now) <= len(revisions) || !reflect.DeepEqual(now[:len(revisions)], revisions) {
+		t.Fatalf("revisions changed or none were added: %d before, %d after", len(revisions), len(now))
 	}
 }

@@ -105,7 +105,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 	return d, internal("transition", err)
 }
 
-// History returns a draft's revisions (whole text only for unmerged saves, which a writer may
+// History returns a draft's revisions (the kept text only for unmerged saves, which a writer may
 // need to recover) and its audit trail, oldest first.
 func (s *Store) History(ctx context.Context, id int64) (*newsroom.History, error) {
 	u, err := actor(ctx)
@@ -130,9 +130,9 @@ func (s *Store) History(ctx context.Context, id int64) (*newsroom.History, error
 	if err != nil {
 		return nil, internal("history", err)
 	}
-	h := &newsroom.History{Revisions: make([]newsroom.Revision, 0, len(revs)), Audit: make([]newsroom.AuditEntry, 0, len(audit)), Quotes: qh}
-	for _, r := range revs {
-		h.Revisions = append(h.Revisions, r.revision(false))
+	h := &newsroom.History{Audit: make([]newsroom.AuditEntry, 0, len(audit)), Quotes: qh}
+	if h.Revisions, err = withUnmergedTexts(db, revs, true); err != nil {
+		return nil, internal("history", err)
 	}
 	for _, v := range audit {
 		a := v.Row

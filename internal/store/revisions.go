@@ -39,7 +39,8 @@ func (v revisionView) text() newsroom.Text {
 	return newsroom.Text{Title: r.Title, Byline: r.Byline, Brief: r.Brief, Body: r.Body, Topics: r.Topics, EditorComment: r.EditorComment}
 }
 
-func (v revisionView) revision(withText bool) newsroom.Revision {
+// revision describes the row without its text.
+func (v revisionView) revision() newsroom.Revision {
 	row := v.Row
 	r := newsroom.Revision{
 		ID: row.ID, DraftID: row.DraftID, BaseVersion: row.BaseVersion, Unmerged: row.Version == nil,
@@ -48,10 +49,6 @@ func (v revisionView) revision(withText bool) newsroom.Revision {
 	}
 	if row.Version != nil {
 		r.Version = *row.Version
-	}
-	if withText || r.Unmerged {
-		t := v.text()
-		r.Text = &t
 	}
 	return r
 }
@@ -62,19 +59,16 @@ func revisionsQuery(db *gorm.DB) *gorm.DB {
 		Joins("JOIN users ON users.id = revisions.author_id")
 }
 
-// insertRevision stores a whole text as a revision. A zero version stores an unmerged save.
+// insertRevision stores a whole text as a numbered revision (keepUnmerged stores unmerged saves).
 func insertRevision(tx *gorm.DB, draftID int64, version, base int, authorID int64, t newsroom.Text, at time.Time) error {
-	row := revisionRow{DraftID: draftID, BaseVersion: base, AuthorID: authorID, Title: t.Title, Byline: t.Byline,
+	row := revisionRow{DraftID: draftID, Version: &version, BaseVersion: base, AuthorID: authorID, Title: t.Title, Byline: t.Byline,
 		Brief: t.Brief, Body: t.Body, Topics: t.Topics, EditorComment: t.EditorComment, CreatedAt: at}
-	if version > 0 {
-		row.Version = &version
-	}
 	return tx.Create(&row).Error
 }
 
 // UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
 // current is refused with ECONFLICT, but its text is kept as an unmerged revision so that nothing
-// the writer typed is lost.
+// the writer typed is lost (the newest MaxUnmergedTexts of them per author, see keepUnmerged).
 func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -97,11 +91,8 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		}
 		now := s.clock()
 		if upd.Version != cur.Version {
-			if err := insertRevision(tx, id, 0, upd.Version, u.ID, text, now); err != nil {
-				return err
-			}
-			var unmerged int64
-			if err := tx.Model(&revisionRow{}).Select("MAX(id)").Where("draft_id = ?", id).Scan(&unmerged).Error; err != nil {
+			unmerged, err := keepUnmerged(tx, id, upd.Version, u.ID, text, now)
+			if err != nil {
 				return err
 			}
 			conflict = newsroom.Errorf(newsroom.ECONFLICT,
@@ -175,6 +166,7 @@ func (s *Store) Revision(ctx context.Context, id int64, version int) (*newsroom.
 	} else if err != nil {
 		return nil, internal("get revision", err)
 	}
-	r := v.revision(true)
+	r, t := v.revision(), v.text()
+	r.Text = &t
 	return &r, nil
 }

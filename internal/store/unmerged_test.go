@@ -1,0 +1,165 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
+	"github.com/copydesk/copydesk/migrations"
+)
+
+// staleSave saves body on a version that is no longer current and returns the unmerged
+// revision's id.
+func (f *newsroomFixture) staleSave(t testing.TB, ctx context.Context, id int64, body string) int64 {
+	t.Helper()
+	_, err := f.s.UpdateDraft(ctx, id, newsroom.DraftUpdate{Body: &body, Version: 1})
+	var e *newsroom.Error
+	if !asError(err, &e) || e.Code != newsroom.ECONFLICT {
+		t.Fatalf("stale save = %v, want a conflict", err)
+	}
+	return e.Details["unmerged_revision"].(int64)
+}
+
+// keptTexts counts the unmerged texts a draft keeps for each author, by username.
+func keptTexts(t testing.TB, s *store.Store, id int64) map[string]int {
+	t.Helper()
+	rows, err := s.DB().Query("SELECT users.username, COUNT(*) FROM unmerged_texts JOIN users ON users.id = unmerged_texts.author_id WHERE draft_id = $1 GROUP BY users.username", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	kept := map[string]int{}
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			t.Fatal(err)
+		}
+		kept[name] = n
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return kept
+}
+
+// TestStaleSavesKeepNewestTexts makes 100 stale saves of one draft: its author keeps the texts of
+// the newest 20, every stale save stays in the history, and other authors and drafts keep theirs.
+func TestStaleSavesKeepNewestTexts(t *testing.T) {
+	f := newNewsroom(t)
+	d, _ := f.s.CreateDraft(f.writer, sampleText("Contested"))
+	title := "Moved on"
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i := range 100 {
+		ids = append(ids, f.staleSave(t, f.writer, d.ID, fmt.Sprintf("Stale text %d.", i)))
+	}
+	if got := keptTexts(t, f.s, d.ID); got["sarah"] != newsroom.MaxUnmergedTexts || len(got) != 1 {
+		t.Fatalf("kept texts = %v, want the writer's newest %d", got, newsroom.MaxUnmergedTexts)
+	}
+	for i, rid := range ids {
+		r, err := f.s.UnmergedRevision(f.writer, d.ID, rid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept := i >= 100-newsroom.MaxUnmergedTexts; kept != (r.Text != nil) || r.Pruned == kept {
+			t.Fatalf("stale save %d: pruned %v, text %+v; want kept %v", i, r.Pruned, r.Text, kept)
+		}
+		if r.Text != nil && r.Text.Body != fmt.Sprintf("Stale text %d.", i) {
+			t.Fatalf("stale save %d kept %q", i, r.Text.Body)
+		}
+	}
+	h, err := f.s.History(f.writer, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if revs := h.Revisions; len(revs) != 102 {
+		t.Fatalf("history lists %d revisions, want 102: pruning a text must keep its revision", len(revs))
+	}
+
+	t.Run("PerAuthor", func(t *testing.T) {
+		e := f.draftIn(t, newsroom.StageEditing)
+		comment := "A firm no."
+		if _, err := f.s.UpdateDraft(f.editor, e.ID, newsroom.DraftUpdate{EditorComment: &comment, Version: e.Version}); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 3 {
+			f.staleSave(t, f.editor, e.ID, fmt.Sprintf("Editor's stale text %d.", i))
+		}
+		if got := keptTexts(t, f.s, e.ID); got["ed"] != 3 || len(got) != 1 {
+			t.Fatalf("kept texts = %v, want the editor's 3", got)
+		}
+		if got := keptTexts(t, f.s, d.ID); got["sarah"] != newsroom.MaxUnmergedTexts {
+			t.Fatalf("another draft's stale saves pruned this one's: %v", got)
+		}
+	})
+}
+
+// TestMigrateMovesUnmergedTexts converts a database whose unmerged revisions still hold their
+// texts: each author keeps the newest texts of a draft, the revisions stay, and they stay
+// append-only.
+func TestMigrateMovesUnmergedTexts(t *testing.T) {
+	s, err := store.Open(storetest.DSN(t), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dialect, dir := goose.DialectSQLite3, "sqlite"
+	if storetest.Postgres() {
+		dialect, dir = goose.DialectPostgres, "postgres"
+	}
+	files, _ := fs.Sub(migrations.FS, dir)
+	p, err := goose.NewProvider(dialect, s.DB(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(context.Background(), 7); err != nil {
+		t.Fatal(err)
+	}
+	f := &newsroomFixture{s: s}
+	f.writer, _ = mustUser(t, s, "sarah", newsroom.RoleWriter)
+	d, err := s.CreateDraft(f.writer, sampleText("Before"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writer := newsroom.UserFrom(f.writer).ID
+	for i := range 25 {
+		_, err := s.DB().Exec(`INSERT INTO revisions (draft_id, version, base_version, author_id, title, byline, brief, body, topics, editor_comment, created_at)
+			VALUES ($1, NULL, 1, $2, 'Before', '', '', $3, '["Mexico"]', '', CURRENT_TIMESTAMP)`, d.ID, writer, fmt.Sprintf("Old stale text %d.", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := keptTexts(t, s, d.ID); got["sarah"] != newsroom.MaxUnmergedTexts {
+		t.Fatalf("kept texts = %v, want %d", got, newsroom.MaxUnmergedTexts)
+	}
+	var left int
+	if err := s.DB().QueryRow("SELECT COUNT(*) FROM revisions WHERE version IS NULL AND body = ''").Scan(&left); err != nil || left != 25 {
+		t.Fatalf("%d of 25 unmerged revisions left without their text, %v", left, err)
+	}
+	h, err := s.History(f.writer, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revs := h.Revisions
+	if newest := revs[len(revs)-1]; newest.Text == nil || newest.Text.Body != "Old stale text 24." || newest.Text.Topics[0] != "Mexico" {
+		t.Fatalf("after the migration the newest stale save is %+v", newest)
+	}
+	if oldest := revs[0]; len(revs) != 26 || oldest.Version != 1 || !revs[1].Pruned {
+		t.Fatalf("after the migration: %d revisions, oldest %+v", len(revs), oldest)
+	}
+	if _, err := s.DB().Exec("UPDATE revisions SET body = 'rewritten'"); err == nil {
+		t.Fatal("after the migration the database let revisions be rewritten")
+	}
+}
