@@ -89,11 +89,22 @@ type AuditEntry struct {
 	At      time.Time `json:"at"`
 }
 
-// History is everything that happened to a draft, oldest first.
+// HistoryFilter selects a page of a draft's history. Cursor is the opaque value a previous page
+// returned; UnmergedText asks for the kept texts of unmerged revisions.
+type HistoryFilter struct {
+	Limit        int
+	Cursor       string
+	UnmergedText bool
+}
+
+// History is one page of what happened to a draft: up to a page's limit of revisions and of
+// audit entries, each list newest first, and on the first page the quote ledger's whole history,
+// oldest first. Next continues both lists; it is empty on the last page.
 type History struct {
 	Revisions []Revision   `json:"revisions"`
 	Audit     []AuditEntry `json:"audit"`
 	Quotes    []QuoteEvent `json:"quotes"`
+	Next      string       `json:"next"`
 }
 
 // DraftFilter selects drafts for a list. Cursor is the opaque value a previous page returned.

@@ -109,17 +109,17 @@ func TestWorkflow(t *testing.T) {
 	step("editor", "approve", "", newsroom.StageApproved)
 	step("editor", "publish", "", newsroom.StagePublished)
 
-	res = a.do("writer", "GET", base+"/history", "")
+	res = a.do("writer", "GET", base+"/history?unmerged_text=1", "")
 	wantStatus(t, res, 200)
 	h := decode[newsroom.History](t, res)
-	if len(h.Revisions) != 4 || !h.Revisions[2].Unmerged || h.Revisions[2].Text.Body != "An older tab's text." {
+	if len(h.Revisions) != 4 || !h.Revisions[1].Unmerged || h.Revisions[1].Text.Body != "An older tab's text." {
 		t.Fatalf("revisions = %+v", h.Revisions)
 	}
 	var actions []string
 	for _, e := range h.Audit {
 		actions = append(actions, e.Actor.Username+":"+e.Action)
 	}
-	want := "writer:create writer:submit factchecker:return writer:submit factchecker:clear editor:approve editor:publish"
+	want := "editor:publish editor:approve factchecker:clear writer:submit factchecker:return writer:submit writer:create"
 	if strings.Join(actions, " ") != want {
 		t.Fatalf("audit = %q, want %q", strings.Join(actions, " "), want)
 	}

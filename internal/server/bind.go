@@ -77,3 +77,17 @@ func idParam(c echo.Context, name string) (int64, error) {
 	}
 	return id, nil
 }
+
+// limitParam reads a page's size from the query: 0 when absent (the store's default), else a
+// number from 1 to 200.
+func limitParam(c echo.Context) (int, error) {
+	l := c.QueryParam("limit")
+	if l == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(l)
+	if err != nil || n < 1 || n > 200 {
+		return 0, newsroom.Errorf(newsroom.EINVALID, "limit must be a number from 1 to 200")
+	}
+	return n, nil
+}

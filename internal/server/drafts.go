@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -45,13 +44,11 @@ func (s *Server) listDrafts(c echo.Context) error {
 		}
 		f.Stage = stage
 	}
-	if l := c.QueryParam("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 200 {
-			return newsroom.Errorf(newsroom.EINVALID, "limit must be a number from 1 to 200")
-		}
-		f.Limit = n
+	limit, err := limitParam(c)
+	if err != nil {
+		return err
 	}
+	f.Limit = limit
 	return s.writeDraftList(c, f)
 }
 
@@ -101,32 +98,4 @@ func (s *Server) transition(c echo.Context) error {
 		s.cache.clear()
 	}
 	return c.JSON(http.StatusOK, d)
-}
-
-func (s *Server) history(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	h, err := s.store.History(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, h)
-}
-
-func (s *Server) revision(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := idParam(c, "version")
-	if err != nil {
-		return err
-	}
-	r, err := s.store.Revision(c.Request().Context(), id, int(version))
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, r)
 }

@@ -170,3 +170,24 @@ func (a *testApp) comment(id int64) int64 {
 	}
 	return c.ID
 }
+
+// staleSave saves body to a draft of the "writer" actor over the API on version 1, once the draft
+// has moved past it, so the save loses the race and its text is kept: it returns the unmerged
+// revision's id.
+func (a *testApp) staleSave(id int64, body string) int64 {
+	a.t.Helper()
+	d, err := a.store.GetDraft(ctxAs(a, "writer"), id)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if d.Version == 1 {
+		title := d.Title + ", moved on"
+		if _, err := a.store.UpdateDraft(ctxAs(a, "writer"), id, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+			a.t.Fatal(err)
+		}
+	}
+	in, _ := json.Marshal(map[string]any{"body": body, "version": 1})
+	res := a.do("writer", "PUT", fmt.Sprintf("/api/v1/drafts/%d", id), string(in))
+	wantStatus(a.t, res, http.StatusConflict)
+	return int64(decode[apiError](a.t, res).Error.Details["unmerged_revision"].(float64))
+}

@@ -77,6 +77,7 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /api/v1/drafts/:id/transitions":       {`{"action":"submit"}`, [6]int{401, 200, 404, 404, 403, 403}},
 		"GET /api/v1/drafts/:id/history":            {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/revisions/:version": {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /api/v1/drafts/:id/unmerged/:rid":      {"", [6]int{401, 200, 404, 404, 200, 200}},
 	}
 	seen := map[string]bool{}
 	for _, r := range a.server.Handler().Routes() {
@@ -103,7 +104,11 @@ func TestRouteMatrix(t *testing.T) {
 			}
 			t.Run(key+"/"+name, func(t *testing.T) {
 				d := a.draft(newsroom.StageDraft)
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID)).Replace(key[len(r.Method)+1:])
+				rid := ""
+				if strings.Contains(key, ":rid") {
+					rid = fmt.Sprint(a.staleSave(d.ID, "Lost the race."))
+				}
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID), ":rid", rid).Replace(key[len(r.Method)+1:])
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"

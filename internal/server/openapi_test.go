@@ -221,11 +221,13 @@ func TestOpenAPIScenarios(t *testing.T) {
 	editing := a.draft(newsroom.StageEditing)
 	approved := a.draft(newsroom.StageApproved)
 	later := a.draft(newsroom.StageApproved)
+	stale := a.draft(newsroom.StageDraft)
 	ids := map[string]string{
 		"{draft}": fmt.Sprint(draft.ID), "{checking}": fmt.Sprint(checking.ID), "{editing}": fmt.Sprint(editing.ID),
 		"{approved}": fmt.Sprint(approved.ID), "{later}": fmt.Sprint(later.ID),
 		"{quote}": fmt.Sprint(a.firstQuote(checking.ID)), "{equote}": fmt.Sprint(a.firstQuote(editing.ID)),
-		"{comment}": fmt.Sprint(a.comment(draft.ID)),
+		"{comment}": fmt.Sprint(a.comment(draft.ID)), "{stale}": fmt.Sprint(stale.ID),
+		"{unmerged}": fmt.Sprint(a.staleSave(stale.ID, "Lost the race.")),
 	}
 	type scenario struct {
 		name        string
@@ -259,6 +261,10 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"SaveWrongStage", "editor", "PUT", "/api/v1/drafts/{draft}", `{"title":"x","version":2}`, 409},
 		{"History", "writer", "GET", "/api/v1/drafts/{draft}/history", "", 200},
 		{"HistoryOther", "other", "GET", "/api/v1/drafts/{draft}/history", "", 404},
+		{"HistoryPage", "writer", "GET", "/api/v1/drafts/{stale}/history?limit=1&unmerged_text=1", "", 200},
+		{"HistoryBadCursor", "writer", "GET", "/api/v1/drafts/{stale}/history?cursor=nope", "", 422},
+		{"Unmerged", "writer", "GET", "/api/v1/drafts/{stale}/unmerged/{unmerged}", "", 200},
+		{"UnmergedMissing", "writer", "GET", "/api/v1/drafts/{stale}/unmerged/1", "", 404},
 		{"Revision", "writer", "GET", "/api/v1/drafts/{draft}/revisions/2", "", 200},
 		{"RevisionMissing", "writer", "GET", "/api/v1/drafts/{draft}/revisions/99", "", 404},
 		{"Diff", "writer", "GET", "/api/v1/drafts/{draft}/diff?from=1&to=2", "", 200},

@@ -81,7 +81,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	for _, cm := range comments {
 		p.Comments = append(p.Comments, commentView{cm, s.store.CanResolve(u, d, cm)})
 	}
-	if p.History, err = s.store.History(ctx, id); err != nil {
+	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{UnmergedText: true}); err != nil {
 		return nil, err
 	}
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)

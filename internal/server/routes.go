@@ -57,6 +57,7 @@ func (s *Server) routes() {
 	api.POST("/drafts/:id/transitions", s.transition)
 	api.GET("/drafts/:id/history", s.history)
 	api.GET("/drafts/:id/revisions/:version", s.revision)
+	api.GET("/drafts/:id/unmerged/:rid", s.unmergedRevision)
 	api.GET("/drafts/:id/quotes", s.listQuotes)
 	api.PUT("/drafts/:id/quotes/:qid", s.checkQuote)
 	api.POST("/drafts/:id/quotes/:qid/waive", s.waiveQuote)

@@ -30,6 +30,23 @@ type auditView struct {
 	ActorName     string
 }
 
+func auditQuery(db *gorm.DB) *gorm.DB {
+	return db.Table("audit").Select("audit.*, users.username AS actor_username, users.name AS actor_name").
+		Joins("JOIN users ON users.id = audit.actor_id")
+}
+
+func (v auditView) entry() newsroom.AuditEntry {
+	a := v.Row
+	e := newsroom.AuditEntry{
+		ID: a.ID, Actor: newsroom.Person{ID: a.ActorID, Username: v.ActorUsername, Name: v.ActorName},
+		Action: a.Action, From: newsroom.Stage(a.FromStage), To: newsroom.Stage(a.ToStage), Note: a.Note, At: a.At,
+	}
+	if a.DraftID != nil {
+		e.DraftID = *a.DraftID
+	}
+	return e
+}
+
 // insertAudit appends one entry to the audit trail, inside the caller's transaction.
 func insertAudit(tx *gorm.DB, draftID, actorID int64, action string, from, to newsroom.Stage, note string, at time.Time) error {
 	row := auditRow{ActorID: actorID, Action: action, FromStage: string(from), ToStage: string(to), Note: note, At: at}
@@ -103,45 +120,6 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		return nil
 	})
 	return d, internal("transition", err)
-}
-
-// History returns a draft's revisions (the kept text only for unmerged saves, which a writer may
-// need to recover) and its audit trail, oldest first.
-func (s *Store) History(ctx context.Context, id int64) (*newsroom.History, error) {
-	u, err := actor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	db := s.read(ctx)
-	if _, err := findDraft(db, u, id); err != nil {
-		return nil, internal("history", err)
-	}
-	var revs []revisionView
-	if err := revisionsQuery(db).Where("revisions.draft_id = ?", id).Order("revisions.id").Find(&revs).Error; err != nil {
-		return nil, internal("history", err)
-	}
-	var audit []auditView
-	err = db.Table("audit").Select("audit.*, users.username AS actor_username, users.name AS actor_name").
-		Joins("JOIN users ON users.id = audit.actor_id").Where("audit.draft_id = ?", id).Order("audit.id").Find(&audit).Error
-	if err != nil {
-		return nil, internal("history", err)
-	}
-	qh, err := quoteHistory(db, id)
-	if err != nil {
-		return nil, internal("history", err)
-	}
-	h := &newsroom.History{Audit: make([]newsroom.AuditEntry, 0, len(audit)), Quotes: qh}
-	if h.Revisions, err = withUnmergedTexts(db, revs, true); err != nil {
-		return nil, internal("history", err)
-	}
-	for _, v := range audit {
-		a := v.Row
-		h.Audit = append(h.Audit, newsroom.AuditEntry{
-			ID: a.ID, DraftID: id, Actor: newsroom.Person{ID: a.ActorID, Username: v.ActorUsername, Name: v.ActorName},
-			Action: a.Action, From: newsroom.Stage(a.FromStage), To: newsroom.Stage(a.ToStage), Note: a.Note, At: a.At,
-		})
-	}
-	return h, nil
 }
 
 func mustJSON(v any) string {

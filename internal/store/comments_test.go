@@ -152,12 +152,12 @@ func TestCommentThreads(t *testing.T) {
 	if _, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionApprove, Force: true, Note: "Settled by phone."}); err != nil {
 		t.Fatalf("forced approval: %v", err)
 	}
-	h, _ := f.s.History(f.editor, d.ID)
+	h, _ := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{Limit: 4})
 	var actions []string
-	for _, e := range h.Audit[len(h.Audit)-4:] {
+	for _, e := range h.Audit {
 		actions = append(actions, e.Actor.Username+":"+e.Action+":"+e.Note)
 	}
-	want := fmt.Sprintf("sarah:resolve_comment:comment %d ed:reopen_comment:comment %d fiona:resolve_comment:comment %d ed:approve:Settled by phone.", byEditor.ID, byEditor.ID, byChecker.ID)
+	want := fmt.Sprintf("ed:approve:Settled by phone. fiona:resolve_comment:comment %d ed:reopen_comment:comment %d sarah:resolve_comment:comment %d", byChecker.ID, byEditor.ID, byEditor.ID)
 	if strings.Join(actions, " ") != want {
 		t.Fatalf("audit = %q\nwant %q", strings.Join(actions, " "), want)
 	}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -208,11 +209,11 @@ func TestUpdateDraft(t *testing.T) {
 		if !asError(err, &e) || e.Details["current_version"] != 2 {
 			t.Fatalf("conflict details = %+v", e)
 		}
-		h, err := f.s.History(f.writer, d.ID)
+		h, err := f.s.History(f.writer, d.ID, newsroom.HistoryFilter{UnmergedText: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		last := h.Revisions[len(h.Revisions)-1]
+		last := h.Revisions[0]
 		if !last.Unmerged || last.BaseVersion != 1 || last.Text == nil || last.Text.Body != "My precious rewrite." || last.Text.Title != "Second" {
 			t.Fatalf("unmerged revision = %+v", last)
 		}
@@ -307,7 +308,7 @@ func TestTransitionAudit(t *testing.T) {
 	}
 	_, err = f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.Action("bless"), Note: ""})
 	wantCode(t, err, newsroom.EINVALID)
-	h, err := f.s.History(f.writer, d.ID)
+	h, err := f.s.History(f.writer, d.ID, newsroom.HistoryFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +316,7 @@ func TestTransitionAudit(t *testing.T) {
 	for _, a := range h.Audit {
 		got = append(got, fmt.Sprintf("%s:%s:%s>%s:%s", a.Actor.Username, a.Action, a.From, a.To, a.Note))
 	}
-	want := "sarah:create:>draft:|sarah:submit:draft>fact_check:walking|fiona:return:fact_check>draft:The second quote is misattributed."
+	want := "fiona:return:fact_check>draft:The second quote is misattributed.|sarah:submit:draft>fact_check:walking|sarah:create:>draft:"
 	if strings.Join(got, "|") != want {
 		t.Fatalf("audit = %q\nwant %q", strings.Join(got, "|"), want)
 	}
@@ -355,12 +356,12 @@ func TestConcurrentSaves(t *testing.T) {
 		}(i)
 	}
 	wg.Wait()
-	h, err := f.s.History(f.writer, d.ID)
+	h, err := f.s.History(f.writer, d.ID, newsroom.HistoryFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	versions, unmerged := 0, 0
-	for _, r := range h.Revisions {
+	for _, r := range slices.Backward(h.Revisions) {
 		if r.Unmerged {
 			unmerged++
 			continue

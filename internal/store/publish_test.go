@@ -113,8 +113,8 @@ func TestScheduledPublishing(t *testing.T) {
 	if err != nil || !a.PublishedAt.Equal(at) {
 		t.Fatalf("after release: %+v, %v", a, err)
 	}
-	h, _ := f.s.History(f.editor, d.ID)
-	last := h.Audit[len(h.Audit)-1]
+	h, _ := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{})
+	last := h.Audit[0]
 	if last.Action != "release" || last.Actor.Username != "ed" || last.To != newsroom.StagePublished {
 		t.Fatalf("last audit entry = %+v", last)
 	}

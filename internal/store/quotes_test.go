@@ -122,7 +122,7 @@ func TestQuoteLedger(t *testing.T) {
 		if terr.ID != territory.ID || terr.Status != newsroom.QuoteUnchecked || terr.CheckedBy != nil || terr.Source != "" {
 			t.Fatalf("edited quote kept its check: %+v", terr)
 		}
-		h, _ := f.s.History(f.editor, d.ID)
+		h, _ := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{})
 		var reset *newsroom.QuoteEvent
 		for i, e := range h.Quotes {
 			if e.Event == "reset" && e.QuoteID == territory.ID {
@@ -160,7 +160,7 @@ func TestQuoteLedger(t *testing.T) {
 			t.Fatal(err)
 		}
 		qs, _ := f.s.Quotes(f.writer, d.ID)
-		h, _ := f.s.History(f.writer, d.ID)
+		h, _ := f.s.History(f.writer, d.ID, newsroom.HistoryFilter{})
 		if len(qs) != 0 || len(h.Quotes) != 2 || h.Quotes[1].Event != "removed" || h.Quotes[1].Text != "yes" {
 			t.Fatalf("ledger %+v, history %+v", qs, h.Quotes)
 		}

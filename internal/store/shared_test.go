@@ -74,12 +74,12 @@ func TestStoresShareOneDatabase(t *testing.T) {
 				t.Errorf("client %d: %v", i, err)
 			}
 		})
-		h, err := other.History(f.writer, d.ID)
+		h, err := other.History(f.writer, d.ID, newsroom.HistoryFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		versions, unmerged := 0, 0
-		for _, r := range h.Revisions {
+		for _, r := range slices.Backward(h.Revisions) {
 			if r.Unmerged {
 				unmerged++
 				continue

@@ -104,7 +104,7 @@ func (s *Store) UnmergedRevision(ctx context.Context, id, revisionID int64) (*ne
 		return nil, internal("get unmerged revision", err)
 	}
 	var v revisionView
-	err = revisionsQuery(db).Where("revisions.draft_id = ? AND revisions.id = ? AND revisions.version IS NULL", id, revisionID).Take(&v).Error
+	err = revisionsWithoutText(db).Where("revisions.draft_id = ? AND revisions.id = ? AND revisions.version IS NULL", id, revisionID).Take(&v).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no unmerged revision %d", id, revisionID)
 	} else if err != nil {

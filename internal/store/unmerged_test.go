@@ -77,11 +77,8 @@ func TestStaleSavesKeepNewestTexts(t *testing.T) {
 			t.Fatalf("stale save %d kept %q", i, r.Text.Body)
 		}
 	}
-	h, err := f.s.History(f.writer, d.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if revs := h.Revisions; len(revs) != 102 {
+	revs, _, _ := walkHistory(t, f, d.ID, 200)
+	if len(revs) != 102 {
 		t.Fatalf("history lists %d revisions, want 102: pruning a text must keep its revision", len(revs))
 	}
 
@@ -101,6 +98,48 @@ func TestStaleSavesKeepNewestTexts(t *testing.T) {
 			t.Fatalf("another draft's stale saves pruned this one's: %v", got)
 		}
 	})
+}
+
+func TestUnmergedTextOnRequest(t *testing.T) {
+	f := newNewsroom(t)
+	d, _ := f.s.CreateDraft(f.writer, sampleText("Mine"))
+	title := "Newer"
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+		t.Fatal(err)
+	}
+	rid := f.staleSave(t, f.writer, d.ID, "Typed in an old tab.")
+	for _, withText := range []bool{false, true} {
+		h, err := f.s.History(f.writer, d.ID, newsroom.HistoryFilter{UnmergedText: withText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range h.Revisions {
+			if wantText := withText && r.Unmerged; (r.Text != nil) != wantText || r.Pruned {
+				t.Fatalf("unmerged_text %v: revision %+v", withText, r)
+			}
+		}
+	}
+	r, err := f.s.UnmergedRevision(f.writer, d.ID, rid)
+	if err != nil || !r.Unmerged || r.BaseVersion != 1 || r.Text == nil || r.Text.Body != "Typed in an old tab." || r.Text.Title != "Newer" {
+		t.Fatalf("UnmergedRevision = %+v, %v", r, err)
+	}
+	h, _ := f.s.History(f.writer, d.ID, newsroom.HistoryFilter{})
+	merged := h.Revisions[len(h.Revisions)-1].ID
+	for _, tt := range []struct {
+		name    string
+		ctx     context.Context
+		id, rid int64
+	}{
+		{"ErrMergedRevision", f.writer, d.ID, merged},
+		{"ErrOtherDraft", f.writer, f.draftIn(t, newsroom.StageDraft).ID, rid},
+		{"ErrOtherWriter", f.other, d.ID, rid},
+		{"ErrFactCheckerBeforeFactCheck", f.checker, d.ID, rid},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := f.s.UnmergedRevision(tt.ctx, tt.id, tt.rid)
+			wantCode(t, err, newsroom.ENOTFOUND)
+		})
+	}
 }
 
 // TestMigrateMovesUnmergedTexts converts a database whose unmerged revisions still hold their
@@ -148,15 +187,15 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 	if err := s.DB().QueryRow("SELECT COUNT(*) FROM revisions WHERE version IS NULL AND body = ''").Scan(&left); err != nil || left != 25 {
 		t.Fatalf("%d of 25 unmerged revisions left without their text, %v", left, err)
 	}
-	h, err := s.History(f.writer, d.ID)
+	h, err := s.History(f.writer, d.ID, newsroom.HistoryFilter{UnmergedText: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	revs := h.Revisions
-	if newest := revs[len(revs)-1]; newest.Text == nil || newest.Text.Body != "Old stale text 24." || newest.Text.Topics[0] != "Mexico" {
+	if newest := h.Revisions[0]; newest.Text == nil || newest.Text.Body != "Old stale text 24." || newest.Text.Topics[0] != "Mexico" {
 		t.Fatalf("after the migration the newest stale save is %+v", newest)
 	}
-	if oldest := revs[0]; len(revs) != 26 || oldest.Version != 1 || !revs[1].Pruned {
+	revs, _, _ := walkHistory(t, f, d.ID, 200)
+	if oldest := revs[len(revs)-1]; len(revs) != 26 || oldest.Version != 1 || !revs[len(revs)-2].Pruned {
 		t.Fatalf("after the migration: %d revisions, oldest %+v", len(revs), oldest)
 	}
 	if _, err := s.DB().Exec("UPDATE revisions SET body = 'rewritten'"); err == nil {
