@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,11 +11,13 @@ import (
 )
 
 // TestHistoryAfterManyStaleSaves makes 100 stale saves of 50 kB each on one draft: the history
-// answers stay small, and unmerged texts come only on request and only the newest 20 are kept.
+// answers stay small, unmerged texts come only on request and only the newest 20 are kept, and
+// the draft page embeds none of them.
 func TestHistoryAfterManyStaleSaves(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageDraft)
 	base := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	page := fmt.Sprintf("/drafts/%d", d.ID)
 	padding := strings.Repeat("Words that only a stale save ever held. ", 1250)
 	var rids []int64
 	for i := range 100 {
@@ -66,4 +69,25 @@ func TestHistoryAfterManyStaleSaves(t *testing.T) {
 		wantStatus(t, a.do("other", "GET", fmt.Sprintf("%s/unmerged/%d", base, rids[99]), ""), http.StatusNotFound)
 	})
 
+	t.Run("DraftPage", func(t *testing.T) {
+		res := a.page("writer", "GET", page, nil)
+		wantStatus(t, res, http.StatusOK)
+		if res.Body.Len() > 64<<10 || strings.Contains(res.Body.String(), "Stale text") {
+			t.Fatalf("the draft page is %d bytes and embeds unmerged texts: %v", res.Body.Len(), strings.Contains(res.Body.String(), "Stale text"))
+		}
+		wantBody(t, res, fmt.Sprintf(`href="%s/unmerged/%d"`, page, rids[99]), "Older entries")
+		older := regexp.MustCompile(`\?history=([\w-]+)`).FindStringSubmatch(res.Body.String())
+		if older == nil {
+			t.Fatal("the draft page links to no older entries")
+		}
+		res = a.page("writer", "GET", page+"?history="+older[1], nil)
+		wantStatus(t, res, http.StatusOK)
+		wantBody(t, res, "Newest entries", "Older entries")
+		res = a.page("writer", "GET", fmt.Sprintf("%s/unmerged/%d", page, rids[99]), nil)
+		wantStatus(t, res, http.StatusOK)
+		wantBody(t, res, "Stale text 99. Words")
+		res = a.page("writer", "GET", fmt.Sprintf("%s/unmerged/%d", page, rids[0]), nil)
+		wantStatus(t, res, http.StatusOK)
+		wantBody(t, res, "This text was dropped")
+	})
 }

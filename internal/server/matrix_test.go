@@ -78,6 +78,7 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /api/v1/drafts/:id/history":            {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/revisions/:version": {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/unmerged/:rid":      {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /drafts/:id/unmerged/:rid":             {"", [6]int{303, 200, 404, 404, 200, 200}},
 	}
 	seen := map[string]bool{}
 	for _, r := range a.server.Handler().Routes() {

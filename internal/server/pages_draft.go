@@ -14,7 +14,8 @@ import (
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
-// draftPage is everything the draft page shows.
+// draftPage is everything the draft page shows. History is one page of the draft's history,
+// the one Cursor names ("" for the newest).
 type draftPage struct {
 	Draft    *newsroom.Draft
 	Perm     newsroom.Permissions
@@ -23,6 +24,7 @@ type draftPage struct {
 	Quotes   []newsroom.Quote
 	Comments []commentView
 	History  *newsroom.History
+	Cursor   string
 	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
 	Diff     *newsroom.Diff
 	From, To int
@@ -61,6 +63,9 @@ func (s *Server) showDraft(c echo.Context) error {
 	return s.render(c, http.StatusOK, "draft", view{Title: p.Draft.Title, Data: p})
 }
 
+// draftPageHistory is how many revisions and audit entries the draft page shows at a time.
+const draftPageHistory = 20
+
 // loadDraftPage gathers the draft, what the viewer may do, its ledger, comments and history,
 // and the diff the viewer asked for.
 func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
@@ -81,7 +86,8 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	for _, cm := range comments {
 		p.Comments = append(p.Comments, commentView{cm, s.store.CanResolve(u, d, cm)})
 	}
-	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{UnmergedText: true}); err != nil {
+	p.Cursor = c.QueryParam("history")
+	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
 	}
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
@@ -96,6 +102,23 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		}
 	}
 	return p, nil
+}
+
+// unmergedPage shows the text of one unmerged save, for its author to recover.
+func (s *Server) unmergedPage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	rid, err := idParam(c, "rid")
+	if err != nil {
+		return err
+	}
+	r, err := s.store.UnmergedRevision(c.Request().Context(), id, rid)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "unmerged", view{Title: "Unmerged save", Data: r})
 }
 
 func (s *Server) editDraftPage(c echo.Context) error {
