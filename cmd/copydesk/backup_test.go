@@ -18,7 +18,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 	if r := runCmd(t, vars, "", "migrate"); r.code != 0 {
 		t.Fatalf("migrate: %+v", r)
 	}
-	if r := runCmd(t, vars, "s3cret\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
+	if r := runCmd(t, vars, "tulip-lantern\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
 		t.Fatalf("user add: %+v", r)
 	}
 	tests := []struct {
@@ -32,11 +32,11 @@ func TestBackupRestoreCommands(t *testing.T) {
 		{"BackupExists", "", []string{"backup", out}, 1, "already exists"},
 		{"BackupNoArgs", "", []string{"backup"}, 1, "usage: copydesk backup OUT"},
 		{"BackupNoDatabase", "", []string{"backup", filepath.Join(dir, "x.db"), "--db", filepath.Join(dir, "missing.db")}, 1, "no database to back up"},
-		{"AfterBackup", "pw\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"},
+		{"AfterBackup", "tulip-lantern\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"},
 		{"RestoreGarbage", "", []string{"restore", filepath.Join(dir, "garbage.db")}, 1, "is not a readable SQLite database"},
 		{"Restore", "", []string{"restore", out}, 0, "restored " + db + " from " + out},
-		{"RestoredState", "x\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"}, // "late" came after the backup
-		{"RestoredKeepsEarlier", "x\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
+		{"RestoredState", "tulip-lantern\n", []string{"user", "add", "late", "--role", "editor"}, 0, "added late"}, // "late" came after the backup
+		{"RestoredKeepsEarlier", "tulip-lantern\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
 		{"RestoreHelp", "", []string{"restore", "--help"}, 0, "Stop the server first"},
 		{"BackupPostgres", "", []string{"backup", out, "--db", "postgres://u@127.0.0.1/x"}, 1, "back it up with pg_dump"},
 		{"RestorePostgres", "", []string{"restore", out, "--db", "postgres://u@127.0.0.1/x"}, 1, "restore it with pg_restore"},

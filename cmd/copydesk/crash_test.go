@@ -90,7 +90,7 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	writers := []string{"w1", "w2", "w3", "w4"}
 	for _, w := range writers {
 		cmd := exec.Command(bin, "user", "add", w, "--role", "writer", "--db", db)
-		cmd.Stdin = strings.NewReader("pw-" + w + "\n")
+		cmd.Stdin = strings.NewReader("pw-" + w + "-staple\n")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("user add %s: %v\n%s", w, err, out)
 		}
@@ -122,7 +122,7 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	tokens := map[string]string{}
 	for _, w := range writers {
 		var login struct{ Token string }
-		if code, err := call(context.Background(), "", "POST", srv.url+"/api/v1/login", `{"username":"`+w+`","password":"pw-`+w+`"}`, &login); code != 200 {
+		if code, err := call(context.Background(), "", "POST", srv.url+"/api/v1/login", `{"username":"`+w+`","password":"pw-`+w+`-staple"}`, &login); code != 200 {
 			t.Fatalf("login %s: %d %v", w, code, err)
 		}
 		tokens[w] = login.Token

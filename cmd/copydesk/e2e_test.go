@@ -109,7 +109,7 @@ func (b *browser) signIn(user string) {
 	b.t.Helper()
 	b.run(chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(`input[name=username]`, chromedp.ByQuery),
 		chromedp.SendKeys(`input[name=username]`, user, chromedp.ByQuery),
-		chromedp.SendKeys(`input[name=password]`, "pw-"+user, chromedp.ByQuery))
+		chromedp.SendKeys(`input[name=password]`, "pw-"+user+"-staple", chromedp.ByQuery))
 	b.submit(`form[action="/login"] button[type=submit]`)
 	if got := b.text(`nav.app .who`); !strings.Contains(got, user) {
 		b.t.Fatalf("signed in as %q, want %s", got, user)
@@ -144,7 +144,7 @@ func TestBrowserWorkflow(t *testing.T) {
 		name string
 		role newsroom.Role
 	}{{"writer", newsroom.RoleWriter}, {"factchecker", newsroom.RoleFactChecker}, {"editor", newsroom.RoleEditor}} {
-		if _, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: u.name, Name: strings.ToUpper(u.name[:1]) + u.name[1:], Role: u.role, Password: "pw-" + u.name}); err != nil {
+		if _, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: u.name, Name: strings.ToUpper(u.name[:1]) + u.name[1:], Role: u.role, Password: "pw-" + u.name + "-staple"}); err != nil {
 			t.Fatal(err)
 		}
 	}

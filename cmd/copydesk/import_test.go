@@ -11,7 +11,7 @@ import (
 func TestImport(t *testing.T) {
 	dir := t.TempDir()
 	vars := map[string]string{"COPYDESK_DB": filepath.Join(dir, "news.db")}
-	if r := runCmd(t, vars, "pw\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
+	if r := runCmd(t, vars, "tulip-lantern\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
 		t.Fatalf("user add: %+v", r)
 	}
 	r := runCmd(t, vars, "", "import", "testdata/seed.txt", "--author", "sarah")

@@ -12,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/password"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while a command writes to it.
@@ -74,14 +77,17 @@ func TestMigrateAndUsers(t *testing.T) {
 		wantCode   int
 		wantOutput string
 	}{
-		{"OK", "s3cret\n", []string{"user", "add", "sarah", "--role", "writer", "--name", "Sarah Johnson"}, 0, "added sarah (writer)"},
-		{"FlagsFirst", "pw\n", []string{"user", "add", "--role=editor", "ed"}, 0, "added ed (editor)"},
-		{"Duplicate", "x\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
-		{"BadRole", "x\n", []string{"user", "add", "bob", "--role", "chief"}, 1, `unknown role "chief"`},
-		{"NoRole", "x\n", []string{"user", "add", "bob"}, 1, `unknown role ""`},
+		{"OK", "tulip-lantern\n", []string{"user", "add", "sarah", "--role", "writer", "--name", "Sarah Johnson"}, 0, "added sarah (writer)"},
+		{"FlagsFirst", "tulip-lantern\n", []string{"user", "add", "--role=editor", "ed"}, 0, "added ed (editor)"},
+		{"Duplicate", "tulip-lantern\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
+		{"BadRole", "tulip-lantern\n", []string{"user", "add", "bob", "--role", "chief"}, 1, `unknown role "chief"`},
+		{"NoRole", "tulip-lantern\n", []string{"user", "add", "bob"}, 1, `unknown role ""`},
 		{"EmptyPassword", "\n", []string{"user", "add", "bob", "--role", "writer"}, 1, "password must not be empty"},
 		{"NoPassword", "", []string{"user", "add", "bob", "--role", "writer"}, 1, "password must not be empty"},
-		{"NoUsername", "x\n", []string{"user", "add", "--role", "writer"}, 1, "usage: copydesk user add"},
+		{"ShortPassword", "pw\n", []string{"user", "add", "bob", "--role", "writer"}, 1, "password must be at least 8 characters long"},
+		{"CommonPassword", "sunshine\n", []string{"user", "add", "bob", "--role", "writer"}, 1, "one of the most common passwords"},
+		{"ShortAdminPassword", "tulip-lamp\n", []string{"user", "add", "bob", "--role", "admin"}, 1, "at least 12 characters long for an admin"},
+		{"NoUsername", "tulip-lantern\n", []string{"user", "add", "--role", "writer"}, 1, "usage: copydesk user add"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,9 +114,13 @@ func TestDemoAndServe(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no writer password in %q", r.stdout)
 	}
-	for _, role := range []string{"factchecker", "editor", "admin"} {
-		if !strings.Contains(r.stdout, role) {
+	for _, role := range []newsroom.Role{newsroom.RoleFactChecker, newsroom.RoleEditor, newsroom.RoleAdmin} {
+		pw := regexp.MustCompile(`(?m)^\s+` + string(role) + `\s+` + string(role) + `\s+password (\S+)$`).FindStringSubmatch(r.stdout)
+		if pw == nil {
 			t.Fatalf("demo output lacks %s: %q", role, r.stdout)
+		}
+		if err := password.Check(pw[1], string(role), role); err != nil {
+			t.Fatalf("the demo's %s password %q breaks the rules: %v", role, pw[1], err)
 		}
 	}
 

@@ -114,7 +114,7 @@ func (p *serveProc) call(t *testing.T, token, method, path, body string) (int, s
 
 func (p *serveProc) login(t *testing.T, user string) string {
 	t.Helper()
-	status, body := p.call(t, "", "POST", "/api/v1/login", fmt.Sprintf(`{"username":%q,"password":"pw-%s"}`, user, user))
+	status, body := p.call(t, "", "POST", "/api/v1/login", fmt.Sprintf(`{"username":%q,"password":"pw-%s-staple"}`, user, user))
 	var v struct{ Token string }
 	if err := json.Unmarshal([]byte(body), &v); status != http.StatusOK || err != nil || v.Token == "" {
 		t.Fatalf("login %s on %s: %d %s", user, p.url, status, body)
@@ -164,7 +164,7 @@ func (p *serveProc) signIn(t *testing.T, c *http.Client, user string) {
 			token = ck.Value
 		}
 	}
-	form := url.Values{"username": {user}, "password": {"pw-" + user}, "csrf": {token}}
+	form := url.Values{"username": {user}, "password": {"pw-" + user + "-staple"}, "csrf": {token}}
 	if status, body := p.page(t, c, "POST", "/login", form); status != http.StatusSeeOther {
 		t.Fatalf("sign in %s on %s: %d %s", user, p.url, status, body)
 	}
@@ -220,7 +220,7 @@ func TestServersShareOnePostgres(t *testing.T) {
 	users := map[string]*newsroom.User{}
 	for name, role := range map[string]newsroom.Role{"writer": newsroom.RoleWriter, "other": newsroom.RoleWriter,
 		"factchecker": newsroom.RoleFactChecker, "editor": newsroom.RoleEditor, "admin": newsroom.RoleAdmin} {
-		if users[name], err = st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Role: role, Password: "pw-" + name}); err != nil {
+		if users[name], err = st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Role: role, Password: "pw-" + name + "-staple"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -20,6 +20,10 @@ const (
 	EINTERNAL     = "internal"     // our fault; details are logged, never shown
 )
 
+// EPASSWORD is the code for a user who must choose a new password before anything else (see
+// User.MustChangePassword): they are signed in, but allowed only that.
+const EPASSWORD = "password_change_required"
+
 // Error is an application error with a code, a message fit for the user, and optional details
 // (such as the current version of a draft after a conflict).
 type Error struct {

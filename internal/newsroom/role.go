@@ -29,14 +29,17 @@ func ParseRole(s string) (Role, error) {
 	return "", Errorf(EINVALID, "unknown role %q: want writer, factchecker, editor or admin", s)
 }
 
-// User is a member of the newsroom.
+// User is a member of the newsroom. MustChangePassword is set while they sign in with a
+// password someone else chose for them (a reset, or a promotion to admin): until they choose
+// their own, they may do nothing else.
 type User struct {
-	ID        int64     `json:"id"`
-	Username  string    `json:"username"`
-	Name      string    `json:"name"`
-	Role      Role      `json:"role"`
-	Disabled  bool      `json:"disabled"`
-	CreatedAt time.Time `json:"created_at"`
+	ID                 int64     `json:"id"`
+	Username           string    `json:"username"`
+	Name               string    `json:"name"`
+	Role               Role      `json:"role"`
+	Disabled           bool      `json:"disabled"`
+	MustChangePassword bool      `json:"must_change_password"`
+	CreatedAt          time.Time `json:"created_at"`
 }
 
 type userKey struct{}

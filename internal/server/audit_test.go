@@ -58,7 +58,7 @@ var auditBodies = map[string]string{
 	"POST /api/v1/comments/:cid/replies":        `{"body":"Done."}`,
 	"POST /api/v1/drafts/:id/publish":           `{}`,
 	"POST /api/v1/articles/:slug/corrections":   `{"note":"Fixed."}`,
-	"POST /api/v1/login":                        `{"username":"editor","password":"pw-editor"}`,
+	"POST /api/v1/login":                        `{"username":"editor","password":"pw-editor-staple"}`,
 	"POST /drafts":                              "title=New",
 	"POST /drafts/:id/edit":                     "title=Edited&version=1",
 	"POST /drafts/:id/transition":               "action=submit",
@@ -67,7 +67,7 @@ var auditBodies = map[string]string{
 	"POST /drafts/:id/quotes/:qid/waive":        "note=n",
 	"POST /drafts/:id/comments":                 "field=body&exact=quote&body=Source%3F",
 	"POST /comments/:cid/reply":                 "body=Done.",
-	"POST /admin/users":                         "username=newbie&role=writer&password=pw",
+	"POST /admin/users":                         "username=newbie&role=writer&password=tulip-lantern",
 	"POST /admin/users/:uid":                    "role=editor",
 }
 

@@ -48,7 +48,7 @@ func TestBadInput(t *testing.T) {
 		{"UnknownFieldCreate", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","stage":"published"}`, 400, "malformed"},
 		{"UnknownFieldSave", "writer", "PUT", draft, "", `{"version":1,"writer_id":2}`, 400, "malformed"},
 		{"UnknownFieldTransition", "writer", "POST", draft + "/transitions", "", `{"action":"submit","as":"editor"}`, 400, "malformed"},
-		{"UnknownFieldLogin", "", "POST", "/api/v1/login", "", `{"username":"writer","password":"pw-writer","role":"admin"}`, 400, "malformed"},
+		{"UnknownFieldLogin", "", "POST", "/api/v1/login", "", `{"username":"writer","password":"pw-writer-staple","role":"admin"}`, 400, "malformed"},
 		{"UnknownFieldQuote", "factchecker", "PUT", quote, "", `{"status":"verified","checked_by":1}`, 400, "malformed"},
 		// Bodies over the limit: 413, whether the length is announced or not (see TestBodyLimitChunked).
 		{"TooLarge", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","body":"` + strings.Repeat("a", 1<<20) + `"}`, 413, "too_large"},

@@ -29,7 +29,7 @@ func TestDraftsJSONNoticesChanges(t *testing.T) {
 	// can have changed since the stamps (kept ones are served as the page listed them).
 	fresh := func() *Server { return New(st, Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}) }
 	as := func(name string, role newsroom.Role) context.Context {
-		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: role, Password: "pw-" + name})
+		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: role, Password: "pw-" + name + "-staple"})
 		if err != nil {
 			t.Fatal(err)
 		}

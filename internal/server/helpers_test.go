@@ -49,12 +49,12 @@ func newTestApp(t testing.TB) *testApp {
 	a := &testApp{t: t, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for name, role := range actorRoles {
-		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name})
+		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		a.users[name] = u
-		res := a.do("", "POST", "/api/v1/login", `{"username":"`+name+`","password":"pw-`+name+`"}`)
+		res := a.do("", "POST", "/api/v1/login", `{"username":"`+name+`","password":"pw-`+name+`-staple"}`)
 		wantStatus(t, res, http.StatusOK)
 		a.tokens[name] = decode[struct{ Token string }](t, res).Token
 	}

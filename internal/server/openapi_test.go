@@ -240,7 +240,7 @@ func TestOpenAPIScenarios(t *testing.T) {
 	scenarios := []scenario{
 		{"OpenAPI", "", "GET", "/api/v1/openapi.json", "", 200},
 		{"OpenAPIBadToken", "forged", "GET", "/api/v1/openapi.json", "", 401},
-		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor"}`, 200},
+		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor-staple"}`, 200},
 		{"LoginWrongPassword", "", "POST", "/api/v1/login", `{"username":"editor","password":"nope"}`, 401},
 		{"LoginMalformed", "", "POST", "/api/v1/login", `{"username":`, 400},
 		{"List", "writer", "GET", "/api/v1/drafts?stage=draft&limit=1", "", 200},

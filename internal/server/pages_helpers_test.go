@@ -16,7 +16,7 @@ func (a *testApp) session(actor string) (cookie, csrf string) {
 	if s, ok := a.sessions[actor]; ok {
 		return s[0], s[1]
 	}
-	cookie, csrf, _, err := a.store.SignIn(context.Background(), actor, "pw-"+actor, "")
+	cookie, csrf, _, err := a.store.SignIn(context.Background(), actor, "pw-"+actor+"-staple", "")
 	if err != nil {
 		a.t.Fatal(err)
 	}

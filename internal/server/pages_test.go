@@ -51,7 +51,7 @@ func TestSignIn(t *testing.T) {
 		}
 		return res, nil
 	}
-	res, ck := form("editor", "pw-editor")
+	res, ck := form("editor", "pw-editor-staple")
 	if res.Code != http.StatusSeeOther || res.Header().Get("Location") != "/desk" || ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode {
 		t.Fatalf("sign-in: %d %v cookie %+v", res.Code, res.Header(), ck)
 	}
@@ -63,16 +63,16 @@ func TestSignIn(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		form("writer", "wrong")
 	}
-	res, _ = form("writer", "pw-writer")
+	res, _ = form("writer", "pw-writer-staple")
 	if res.Code != http.StatusUnauthorized {
 		t.Fatalf("sign-in after six failures: %d", res.Code)
 	}
 	wantBody(t, res, "too many failed sign-ins")
 	// The same address is slowed for other users too.
-	res, _ = form("factchecker", "pw-factchecker")
+	res, _ = form("factchecker", "pw-factchecker-staple")
 	wantBody(t, res, "too many failed sign-ins")
 
-	req := httptest.NewRequest("POST", "/login", strings.NewReader("username=editor&password=pw-editor"))
+	req := httptest.NewRequest("POST", "/login", strings.NewReader("username=editor&password=pw-editor-staple"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	rec := httptest.NewRecorder()
 	a.server.Handler().ServeHTTP(rec, req)
@@ -184,7 +184,7 @@ func TestDesk(t *testing.T) {
 func TestAdminUsers(t *testing.T) {
 	a := newTestApp(t)
 	a.session("writer")
-	res := a.page("admin", "POST", "/admin/users", url.Values{"username": {"newbie"}, "name": {"New Bie"}, "role": {"factchecker"}, "password": {"pw"}})
+	res := a.page("admin", "POST", "/admin/users", url.Values{"username": {"newbie"}, "name": {"New Bie"}, "role": {"factchecker"}, "password": {"tulip-lantern"}})
 	if res.Code != http.StatusSeeOther {
 		t.Fatalf("add user: %d", res.Code)
 	}

@@ -46,20 +46,20 @@ func TestThrottleBehindProxy(t *testing.T) {
 
 	direct := server.New(a.store, server.Config{Logger: logger}).Handler()
 	guess(direct, "10.0.0.2:4000", "203.0.113.1")
-	if code := login(direct, "10.0.0.2:4000", "203.0.113.2", "writer", "pw-writer"); code != http.StatusTooManyRequests {
+	if code := login(direct, "10.0.0.2:4000", "203.0.113.2", "writer", "pw-writer-staple"); code != http.StatusTooManyRequests {
 		t.Fatalf("without trusted proxies, a second client behind the proxy got %d, want 429 (the proxy's address is throttled)", code)
 	}
 
 	proxied := server.New(a.store, server.Config{Logger: logger, TrustedProxies: []*net.IPNet{proxy}}).Handler()
 	guess(proxied, "10.0.0.3:4000", "203.0.113.3")
-	if code := login(proxied, "10.0.0.3:4000", "203.0.113.4", "writer", "pw-writer"); code != http.StatusOK {
+	if code := login(proxied, "10.0.0.3:4000", "203.0.113.4", "writer", "pw-writer-staple"); code != http.StatusOK {
 		t.Fatalf("with the proxy trusted, a second client behind it got %d, want 200", code)
 	}
 	if code := login(proxied, "198.51.100.7:4000", "203.0.113.4", "editor", "wrong"); code != http.StatusUnauthorized {
 		t.Fatalf("a direct client with a forged header: %d", code)
 	}
 	guess(proxied, "198.51.100.8:4000", "203.0.113.5")
-	if code := login(proxied, "10.0.0.3:4000", "203.0.113.5", "editor", "pw-editor"); code != http.StatusOK {
+	if code := login(proxied, "10.0.0.3:4000", "203.0.113.5", "editor", "pw-editor-staple"); code != http.StatusOK {
 		t.Fatalf("a forged X-Forwarded-For charged the client it named: %d", code)
 	}
 }

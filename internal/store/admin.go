@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"gorm.io/gorm"
 
@@ -38,8 +37,12 @@ type UserChange struct {
 
 // UpdateUser changes a user's role or disables them. A disabled user's sessions and tokens stop
 // working at once (they are deleted, every lookup checks the flag, and this process forgets
-// the credentials it remembered; another server's within credentialTTL). Admins cannot disable or
-// demote themselves, so a newsroom never locks out its last admin by accident.
+// the credentials it remembered; another server's within credentialTTL). A user promoted to
+// admin must choose a new password at their next sign-in, since theirs may be shorter than an
+// admin's must be. Admins cannot disable or demote themselves, and no change may leave the
+// newsroom without an active admin: the acting admin and every active admin are read again,
+// and locked, inside the transaction, so two admins demoting each other at once take turns and
+// the second is refused.
 func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsroom.User, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -56,38 +59,89 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 	if id == u.ID && (ch.Role != nil && *ch.Role != u.Role || ch.Disabled != nil && *ch.Disabled) {
 		return nil, newsroom.Errorf(newsroom.ECONFLICT, "you cannot demote or disable yourself")
 	}
-	var row userRow
+	var after userRow
 	defer s.creds.forget()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		// The row lock (on PostgreSQL) makes two admins' changes to one user take turns.
-		if err := s.forUpdate(tx, "users").Where("id = ?", id).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
-		} else if err != nil {
+		locked, err := s.lockAdmins(tx, u.ID, id)
+		if err != nil {
 			return err
 		}
-		changes := map[string]any{}
-		if ch.Role != nil {
-			changes["role"], row.Role = string(*ch.Role), string(*ch.Role)
+		before, ok := locked[id]
+		if !ok {
+			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 		}
-		if ch.Disabled != nil {
-			changes["disabled"], row.Disabled = *ch.Disabled, *ch.Disabled
+		after = ch.apply(before)
+		if err := newsroom.CheckAdminRemains(activeAdmins(locked), *before.user(), *after.user()); err != nil {
+			return err
 		}
-		if len(changes) == 0 {
+		if err := s.stillManages(locked, u.ID); err != nil {
+			return err
+		}
+		if after == before {
 			return nil
 		}
-		if err := tx.Model(&userRow{}).Where("id = ?", id).Updates(changes).Error; err != nil {
+		err = tx.Model(&userRow{}).Where("id = ?", id).
+			Updates(map[string]any{"role": after.Role, "disabled": after.Disabled, "must_change_password": after.MustChangePassword}).Error
+		if err != nil || !after.Disabled {
 			return err
 		}
-		if row.Disabled {
-			if err := tx.Where("user_id = ?", id).Delete(&sessionRow{}).Error; err != nil {
-				return err
-			}
-			return tx.Where("user_id = ?", id).Delete(&tokenRow{}).Error
-		}
-		return nil
+		return revokeCredentials(tx, id, "")
 	})
 	if err != nil {
 		return nil, internal("update user", err)
 	}
-	return row.user(), nil
+	return after.user(), nil
+}
+
+// apply returns the user row r as the change leaves it.
+func (ch UserChange) apply(r userRow) userRow {
+	if ch.Role != nil {
+		if *ch.Role == newsroom.RoleAdmin && r.Role != string(newsroom.RoleAdmin) {
+			r.MustChangePassword = true
+		}
+		r.Role = string(*ch.Role)
+	}
+	if ch.Disabled != nil {
+		r.Disabled = *ch.Disabled
+	}
+	return r
+}
+
+// lockAdmins reads the users ids and every active admin inside tx, by id. On PostgreSQL it locks
+// their rows, in id order so that two transactions never wait on each other, until tx ends: every
+// change that could take away an admin takes turns with every other. SQLite's single writer
+// already runs them one at a time.
+func (s *Store) lockAdmins(tx *gorm.DB, ids ...int64) (map[int64]userRow, error) {
+	var rows []userRow
+	err := s.forUpdate(tx, "users").Where("id IN ? OR (role = ? AND disabled = ?)", ids, newsroom.RoleAdmin, false).
+		Order("id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]userRow, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r
+	}
+	return out, nil
+}
+
+// activeAdmins counts the active admins among locked users.
+func activeAdmins(locked map[int64]userRow) int {
+	n := 0
+	for _, r := range locked {
+		if r.user().ActiveAdmin() {
+			n++
+		}
+	}
+	return n
+}
+
+// stillManages checks that the acting user, as read again under lock, may still manage users:
+// another admin may have demoted or disabled them since their request was authenticated.
+func (s *Store) stillManages(locked map[int64]userRow, actorID int64) error {
+	r, ok := locked[actorID]
+	if !ok || r.Disabled || s.authz.Check(r.user(), authz.UserManage, 0) != nil {
+		return newsroom.Errorf(newsroom.EFORBIDDEN, "your account is no longer an active admin")
+	}
+	return nil
 }

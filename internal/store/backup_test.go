@@ -37,7 +37,7 @@ func openSQLiteAt(t *testing.T, path string) *store.Store {
 // writerOf adds a writer to s and returns a context acting as them.
 func writerOf(t *testing.T, s *store.Store, name string) context.Context {
 	t.Helper()
-	u, err := s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: newsroom.RoleWriter, Password: "pw-" + name})
+	u, err := s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: newsroom.RoleWriter, Password: "pw-" + name + "-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,11 +33,11 @@ func TestRememberedCredentials(t *testing.T) {
 	admin, _ := mustUser(t, here, "admin", newsroom.RoleAdmin)
 	_, writer := mustUser(t, here, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
-	token, _, err := here.Login(ctx, "writer", "pw-writer", "192.0.2.1")
+	token, _, err := here.Login(ctx, "writer", "pw-writer-staple", "192.0.2.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie, _, _, err := here.SignIn(ctx, "writer", "pw-writer", "192.0.2.1")
+	cookie, _, _, err := here.SignIn(ctx, "writer", "pw-writer-staple", "192.0.2.1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,11 +112,11 @@ func TestCredentialKindsApart(t *testing.T) {
 	s := mustOpen(t, store.Options{})
 	mustUser(t, s, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
-	token, _, err := s.Login(ctx, "writer", "pw-writer", "192.0.2.1")
+	token, _, err := s.Login(ctx, "writer", "pw-writer-staple", "192.0.2.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie, _, _, err := s.SignIn(ctx, "writer", "pw-writer", "192.0.2.1")
+	cookie, _, _, err := s.SignIn(ctx, "writer", "pw-writer-staple", "192.0.2.1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
@@ -74,11 +73,11 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 	var row userRow
 	err := s.read(ctx).Where("username = ?", username).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		_ = passwordMatches(string(dummyHash), password)
 	} else if err != nil {
 		return nil, internal("find user", err)
 	}
-	if err != nil || bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
+	if err != nil || !passwordMatches(row.PasswordHash, password) || row.Disabled {
 		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
 	}
 	err = s.tx(ctx, func(tx *gorm.DB) error {

@@ -41,12 +41,12 @@ func TestThrottleKeepsAddressCount(t *testing.T) {
 	for _, user := range []string{"otto", "fiona", "ed", "ada"} {
 		f.s.Login(context.Background(), user, "spray", addr)
 	}
-	if _, _, err := f.s.Login(context.Background(), "sarah", "pw-sarah", addr); err != nil {
+	if _, _, err := f.s.Login(context.Background(), "sarah", "pw-sarah-staple", addr); err != nil {
 		t.Fatalf("a right password: %v", err)
 	}
 	_, _, err := f.s.Login(context.Background(), "otto", "spray", addr)
 	wantCode(t, err, newsroom.EUNAUTHORIZED) // the fifth failure from this address
-	_, _, err = f.s.Login(context.Background(), "sarah", "pw-sarah", addr)
+	_, _, err = f.s.Login(context.Background(), "sarah", "pw-sarah-staple", addr)
 	wantCode(t, err, newsroom.ETOOMANY)
 }
 
@@ -54,11 +54,11 @@ func TestThrottleKeepsAddressCount(t *testing.T) {
 func TestPrune(t *testing.T) {
 	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
 	f := newNewsroomAt(t, store.Options{Now: clk.Now, TokenTTL: time.Hour})
-	old, _, _, _ := f.s.SignIn(context.Background(), "sarah", "pw-sarah", "")
-	f.s.Login(context.Background(), "sarah", "pw-sarah", "")
+	old, _, _, _ := f.s.SignIn(context.Background(), "sarah", "pw-sarah-staple", "")
+	f.s.Login(context.Background(), "sarah", "pw-sarah-staple", "")
 	f.s.Login(context.Background(), "otto", "wrong", "192.0.2.1")
 	clk.Add(25 * time.Hour)
-	live, _, _, err := f.s.SignIn(context.Background(), "ed", "pw-ed", "")
+	live, _, _, err := f.s.SignIn(context.Background(), "ed", "pw-ed-staple", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -143,7 +143,7 @@ func TestStoresShareOneDatabase(t *testing.T) {
 		codes := make([]string, 6)
 		race(len(codes), func(i int) {
 			_, err := stores[i%2].CreateUser(store.AsOperator(context.Background()),
-				store.NewUser{Username: "newbie", Role: newsroom.RoleWriter, Password: "pw"})
+				store.NewUser{Username: "newbie", Role: newsroom.RoleWriter, Password: "tulip-lantern"})
 			codes[i] = newsroom.ErrorCode(err)
 		})
 		slices.Sort(codes)

@@ -33,7 +33,7 @@ func mustOpen(t testing.TB, opt store.Options) *store.Store {
 // mustUser adds a user and returns a context acting as them.
 func mustUser(t testing.TB, s *store.Store, username string, role newsroom.Role) (context.Context, *newsroom.User) {
 	t.Helper()
-	u, err := s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: username, Name: username, Role: role, Password: "pw-" + username})
+	u, err := s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: username, Name: username, Role: role, Password: "pw-" + username + "-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,11 +79,11 @@ func TestUsers(t *testing.T) {
 	s := mustOpen(t, store.Options{Now: func() time.Time { return now }, TokenTTL: time.Hour})
 	op := store.AsOperator(context.Background())
 	t.Run("CreateAndLogin", func(t *testing.T) {
-		u, err := s.CreateUser(op, store.NewUser{Username: "sarah", Name: "Sarah Johnson", Role: newsroom.RoleWriter, Password: "s3cret"})
+		u, err := s.CreateUser(op, store.NewUser{Username: "sarah", Name: "Sarah Johnson", Role: newsroom.RoleWriter, Password: "tulip-lantern"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, got, err := s.Login(context.Background(), "sarah", "s3cret", "")
+		token, got, err := s.Login(context.Background(), "sarah", "tulip-lantern", "")
 		if err != nil || got.ID != u.ID || len(token) < 40 {
 			t.Fatalf("Login = %q, %+v, %v", token, got, err)
 		}
@@ -100,11 +100,14 @@ func TestUsers(t *testing.T) {
 		nu   store.NewUser
 		code string
 	}{
-		{"Duplicate", store.NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "x"}, newsroom.ECONFLICT},
-		{"BadRole", store.NewUser{Username: "bob", Role: "chief", Password: "x"}, newsroom.EINVALID},
+		{"Duplicate", store.NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "tulip-lantern"}, newsroom.ECONFLICT},
+		{"BadRole", store.NewUser{Username: "bob", Role: "chief", Password: "tulip-lantern"}, newsroom.EINVALID},
 		{"EmptyPassword", store.NewUser{Username: "bob", Role: newsroom.RoleWriter, Password: " "}, newsroom.EINVALID},
-		{"BadUsername", store.NewUser{Username: "bob smith", Role: newsroom.RoleWriter, Password: "x"}, newsroom.EINVALID},
-		{"EmptyUsername", store.NewUser{Username: "", Role: newsroom.RoleWriter, Password: "x"}, newsroom.EINVALID},
+		{"BadUsername", store.NewUser{Username: "bob smith", Role: newsroom.RoleWriter, Password: "tulip-lantern"}, newsroom.EINVALID},
+		{"EmptyUsername", store.NewUser{Username: "", Role: newsroom.RoleWriter, Password: "tulip-lantern"}, newsroom.EINVALID},
+		{"ShortPassword", store.NewUser{Username: "bob", Role: newsroom.RoleWriter, Password: "a"}, newsroom.EINVALID},
+		{"CommonPassword", store.NewUser{Username: "bob", Role: newsroom.RoleWriter, Password: "password"}, newsroom.EINVALID},
+		{"ShortAdminPassword", store.NewUser{Username: "bob", Role: newsroom.RoleAdmin, Password: "tulip-lamp"}, newsroom.EINVALID},
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,12 +123,12 @@ func TestUsers(t *testing.T) {
 	})
 	t.Run("OnlyAdminsManageUsers", func(t *testing.T) {
 		ctx, _ := mustUser(t, s, "ed", newsroom.RoleEditor)
-		_, err := s.CreateUser(ctx, store.NewUser{Username: "eve", Role: newsroom.RoleAdmin, Password: "x"})
+		_, err := s.CreateUser(ctx, store.NewUser{Username: "eve", Role: newsroom.RoleAdmin, Password: "tulip-lantern"})
 		wantCode(t, err, newsroom.EFORBIDDEN)
-		_, err = s.CreateUser(context.Background(), store.NewUser{Username: "eve", Role: newsroom.RoleAdmin, Password: "x"})
+		_, err = s.CreateUser(context.Background(), store.NewUser{Username: "eve", Role: newsroom.RoleAdmin, Password: "tulip-lantern"})
 		wantCode(t, err, newsroom.EUNAUTHORIZED)
 		admin, _ := mustUser(t, s, "root", newsroom.RoleAdmin)
-		if _, err := s.CreateUser(admin, store.NewUser{Username: "eve", Role: newsroom.RoleWriter, Password: "x"}); err != nil {
+		if _, err := s.CreateUser(admin, store.NewUser{Username: "eve", Role: newsroom.RoleWriter, Password: "tulip-lantern"}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -15,22 +15,25 @@ import (
 
 	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/password"
 )
 
 type userRow struct {
-	ID           int64
-	Username     string
-	Name         string
-	Role         string
-	PasswordHash string
-	Disabled     bool
-	CreatedAt    time.Time
+	ID                 int64
+	Username           string
+	Name               string
+	Role               string
+	PasswordHash       string
+	Disabled           bool
+	MustChangePassword bool
+	CreatedAt          time.Time
 }
 
 func (userRow) TableName() string { return "users" }
 
 func (r userRow) user() *newsroom.User {
-	return &newsroom.User{ID: r.ID, Username: r.Username, Name: r.Name, Role: newsroom.Role(r.Role), Disabled: r.Disabled, CreatedAt: r.CreatedAt}
+	return &newsroom.User{ID: r.ID, Username: r.Username, Name: r.Name, Role: newsroom.Role(r.Role), Disabled: r.Disabled,
+		MustChangePassword: r.MustChangePassword, CreatedAt: r.CreatedAt}
 }
 
 type tokenRow struct {
@@ -61,7 +64,7 @@ type NewUser struct {
 
 // CreateUser adds a user. The caller must be the operator or a user allowed to manage users.
 func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, error) {
-	if op, _ := ctx.Value(operatorKey{}).(bool); !op {
+	if !isOperator(ctx) {
 		u, err := actor(ctx)
 		if err != nil {
 			return nil, err
@@ -80,15 +83,12 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if _, err := newsroom.ParseRole(string(nu.Role)); err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(nu.Password) == "" {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "password must not be empty")
+	if err := password.Check(nu.Password, nu.Username, nu.Role); err != nil {
+		return nil, err
 	}
-	if len(nu.Password) > 72 {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "password is longer than 72 bytes")
-	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(nu.Password), s.cost)
+	hash, err := s.hashPassword(nu.Password)
 	if err != nil {
-		return nil, internal("hash password", err)
+		return nil, err
 	}
 	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
 	err = s.tx(ctx, func(tx *gorm.DB) error {

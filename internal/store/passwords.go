@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/password"
+)
+
+// bcryptMax is the most of a password bcrypt can use: it reads 72 bytes and no more.
+const bcryptMax = 72
+
+// passwordKey is what bcrypt hashes for pw: pw itself when bcrypt can use all of it, else the
+// base64 of its SHA-256 (44 bytes), so that every byte of a long passphrase counts instead of
+// its first 72. Passwords of up to 72 bytes hash as they always did, so no stored hash changes.
+func passwordKey(pw string) []byte {
+	if len(pw) <= bcryptMax {
+		return []byte(pw)
+	}
+	sum := sha256.Sum256([]byte(pw))
+	return []byte(base64.StdEncoding.EncodeToString(sum[:]))
+}
+
+// hashPassword is how a password is stored.
+func (s *Store) hashPassword(pw string) (string, error) {
+	hash, err := bcrypt.GenerateFromPassword(passwordKey(pw), s.cost)
+	if err != nil {
+		return "", internal("hash password", err)
+	}
+	return string(hash), nil
+}
+
+// passwordMatches reports whether pw is the password hash was made from.
+func passwordMatches(hash, pw string) bool {
+	return bcrypt.CompareHashAndPassword([]byte(hash), passwordKey(pw)) == nil
+}
+
+// isOperator reports whether ctx comes from the machine's operator (see AsOperator).
+func isOperator(ctx context.Context) bool {
+	op, _ := ctx.Value(operatorKey{}).(bool)
+	return op
+}
+
+// PasswordChange is a signed-in user's change of their own password. Keep is the session
+// cookie or API token the change is made with: it stays signed in, and every other session and
+// token of the user is revoked.
+type PasswordChange struct {
+	Current, New, Keep string
+}
+
+// ChangePassword changes the acting user's password after checking their current one, and
+// clears the need to change it. The hashing is done before the write transaction, which then
+// changes the hash only if nobody changed it meanwhile.
+func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
+	u, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	var row userRow
+	if err := s.read(ctx).Where("id = ?", u.ID).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
+	} else if err != nil {
+		return internal("find user", err)
+	}
+	if !passwordMatches(row.PasswordHash, ch.Current) {
+		return newsroom.Errorf(newsroom.EINVALID, "the current password is wrong")
+	}
+	if ch.New == ch.Current {
+		return newsroom.Errorf(newsroom.EINVALID, "the new password must differ from the current one")
+	}
+	if err := password.Check(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
+		return err
+	}
+	hash, err := s.hashPassword(ch.New)
+	if err != nil {
+		return err
+	}
+	defer s.creds.forget()
+	return internal("change password", s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&userRow{}).Where("id = ? AND password_hash = ?", row.ID, row.PasswordHash).
+			Updates(map[string]any{"password_hash": hash, "must_change_password": false})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return newsroom.Errorf(newsroom.ECONFLICT, "your password was changed meanwhile; sign in again")
+		}
+		return revokeCredentials(tx, row.ID, hashToken(ch.Keep))
+	}))
+}
+
+// ResetPassword gives user id a new random password, returned to the admin to hand over once,
+// which the user must change at their next sign-in. It signs the user out everywhere. Admins
+// change their own password with ChangePassword, which asks for the current one.
+func (s *Store) ResetPassword(ctx context.Context, id int64) (string, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return "", err
+	}
+	if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
+		return "", err
+	}
+	if id == u.ID {
+		return "", newsroom.Errorf(newsroom.ECONFLICT, "change your own password with your current one instead")
+	}
+	temporary := password.Random()
+	hash, err := s.hashPassword(temporary)
+	if err != nil {
+		return "", err
+	}
+	defer s.creds.forget()
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		locked, err := s.lockAdmins(tx, u.ID, id)
+		if err != nil {
+			return err
+		}
+		if _, ok := locked[id]; !ok {
+			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
+		}
+		if err := s.stillManages(locked, u.ID); err != nil {
+			return err
+		}
+		if err := tx.Model(&userRow{}).Where("id = ?", id).
+			Updates(map[string]any{"password_hash": hash, "must_change_password": true}).Error; err != nil {
+			return err
+		}
+		return revokeCredentials(tx, id, "")
+	})
+	if err != nil {
+		return "", internal("reset password", err)
+	}
+	return temporary, nil
+}
+
+// SetPassword sets the password of username for the operator on the command line, the way back
+// in for a newsroom whose last admin lost theirs. It clears the need to change it, and signs the
+// user out everywhere (another server notices within credentialTTL).
+func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom.User, error) {
+	if !isOperator(ctx) {
+		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "only the operator sets passwords directly")
+	}
+	var row userRow
+	if err := s.read(ctx).Where("username = ?", username).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "user %q not found", username)
+	} else if err != nil {
+		return nil, internal("find user", err)
+	}
+	if err := password.Check(pw, row.Username, newsroom.Role(row.Role)); err != nil {
+		return nil, err
+	}
+	hash, err := s.hashPassword(pw)
+	if err != nil {
+		return nil, err
+	}
+	defer s.creds.forget()
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Model(&userRow{}).Where("id = ?", row.ID).
+			Updates(map[string]any{"password_hash": hash, "must_change_password": false}).Error; err != nil {
+			return err
+		}
+		return revokeCredentials(tx, row.ID, "")
+	})
+	if err != nil {
+		return nil, internal("set password", err)
+	}
+	row.MustChangePassword = false
+	return row.user(), nil
+}
+
+// revokeCredentials ends every session and API token of a user but the one whose hash is keep
+// (none when keep is empty), inside tx. The caller forgets remembered credentials after commit.
+func revokeCredentials(tx *gorm.DB, userID int64, keep string) error {
+	if err := tx.Where("user_id = ? AND hash <> ?", userID, keep).Delete(&sessionRow{}).Error; err != nil {
+		return err
+	}
+	return tx.Where("user_id = ? AND hash <> ?", userID, keep).Delete(&tokenRow{}).Error
+}
