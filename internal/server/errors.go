@@ -15,6 +15,7 @@ var statusOf = map[string]int{
 	newsroom.EMALFORMED:    http.StatusBadRequest,
 	newsroom.EUNAUTHORIZED: http.StatusUnauthorized,
 	newsroom.EFORBIDDEN:    http.StatusForbidden,
+	newsroom.EPASSWORD:     http.StatusForbidden,
 	newsroom.ENOTFOUND:     http.StatusNotFound,
 	newsroom.ECONFLICT:     http.StatusConflict,
 	newsroom.ETOOLARGE:     http.StatusRequestEntityTooLarge,

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	neturl "net/url"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // matrixActors are the columns of the route matrix, in order.
@@ -54,6 +56,11 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /admin/users":                          {"", [6]int{303, 403, 403, 403, 403, 200}},
 		"POST /admin/users":                         {"username=newbie&role=writer&password=tulip-lantern", [6]int{303, 303, 303, 303, 303, 303}},
 		"POST /admin/users/:uid":                    {"role=writer", [6]int{303, 303, 303, 303, 303, 303}},
+		"POST /admin/users/:uid/password-reset":     {"", [6]int{303, 303, 303, 303, 303, 200}},
+		"GET /account/password":                     {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"POST /account/password":                    {"current=wrong&new=tulip-lantern&repeat=tulip-lantern", [6]int{303, 422, 422, 422, 422, 422}},
+		"POST /api/v1/me/password":                  {`{"current":"wrong","new":"tulip-lantern"}`, [6]int{401, 422, 422, 422, 422, 422}},
+		"POST /api/v1/users/:uid/password-reset":    {"", [6]int{401, 403, 403, 403, 403, 200}},
 		"GET /api/v1/drafts/:id/comments":           {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"POST /api/v1/drafts/:id/comments":          {`{"field":"body","quote":{"exact":"quote"},"body":"Source?"}`, [6]int{401, 403, 404, 404, 201, 403}},
 		"POST /api/v1/comments/:cid/replies":        {`{"body":"Done."}`, [6]int{401, 201, 404, 404, 201, 403}},
@@ -79,6 +86,11 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /api/v1/drafts/:id/revisions/:version": {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/unmerged/:rid":      {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /drafts/:id/unmerged/:rid":             {"", [6]int{303, 200, 404, 404, 200, 200}},
+	}
+	// Resetting a password signs its user out, so the reset routes act on a user of their own.
+	spare, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "spare", Role: newsroom.RoleWriter, Password: "pw-spare-staple"})
+	if err != nil {
+		t.Fatal(err)
 	}
 	seen := map[string]bool{}
 	for _, r := range a.server.Handler().Routes() {
@@ -109,7 +121,11 @@ func TestRouteMatrix(t *testing.T) {
 				if strings.Contains(key, ":rid") {
 					rid = fmt.Sprint(a.staleSave(d.ID, "Lost the race."))
 				}
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID), ":rid", rid).Replace(key[len(r.Method)+1:])
+				uid := a.users["other"].ID
+				if strings.HasSuffix(r.Path, "/password-reset") {
+					uid = spare.ID
+				}
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(uid), ":rid", rid).Replace(key[len(r.Method)+1:])
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"
@@ -140,7 +156,7 @@ func TestRouteMatrix(t *testing.T) {
 // isPage reports whether a route is an app page, which browsers reach with a session cookie
 // rather than a bearer token.
 func isPage(path string) bool {
-	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin"} {
+	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account"} {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}

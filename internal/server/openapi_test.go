@@ -228,6 +228,7 @@ func TestOpenAPIScenarios(t *testing.T) {
 		"{quote}": fmt.Sprint(a.firstQuote(checking.ID)), "{equote}": fmt.Sprint(a.firstQuote(editing.ID)),
 		"{comment}": fmt.Sprint(a.comment(draft.ID)), "{stale}": fmt.Sprint(stale.ID),
 		"{unmerged}": fmt.Sprint(a.staleSave(stale.ID, "Lost the race.")),
+		"{other}": fmt.Sprint(a.users["other"].ID), "{admin}": fmt.Sprint(a.users["admin"].ID),
 	}
 	type scenario struct {
 		name        string
@@ -304,6 +305,15 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"Import", "editor", "POST", "/api/v1/import?author=writer", string(seed), 201},
 		{"ImportNotHouseFormat", "editor", "POST", "/api/v1/import?author=writer", "just a line", 422},
 		{"ImportWriter", "writer", "POST", "/api/v1/import?author=writer", string(seed), 403},
+		// These sign users out, so they come last.
+		{"ChangePassword", "writer", "POST", "/api/v1/me/password", `{"current":"pw-writer-staple","new":"tulip-lantern"}`, 204},
+		{"ChangePasswordWrongCurrent", "writer", "POST", "/api/v1/me/password", `{"current":"nope","new":"lantern-tulip"}`, 422},
+		{"ChangePasswordCommon", "editor", "POST", "/api/v1/me/password", `{"current":"pw-editor-staple","new":"password1"}`, 422},
+		{"ChangePasswordAnonymous", "", "POST", "/api/v1/me/password", `{"current":"x","new":"tulip-lantern"}`, 401},
+		{"ResetPassword", "admin", "POST", "/api/v1/users/{other}/password-reset", "", 200},
+		{"ResetPasswordEditor", "editor", "POST", "/api/v1/users/{other}/password-reset", "", 403},
+		{"ResetOwnPassword", "admin", "POST", "/api/v1/users/{admin}/password-reset", "", 409},
+		{"ResetPasswordUnknown", "admin", "POST", "/api/v1/users/9999/password-reset", "", 404},
 	}
 	covered := map[string][2]bool{} // operation → {success seen, error seen}
 	for _, sc := range scenarios {

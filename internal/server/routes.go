@@ -12,7 +12,7 @@ import (
 // routes registers every route, in one place.
 func (s *Server) routes() {
 	e := s.echo
-	e.Use(requestIDs(), secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, s.authenticate, s.webSession)
+	e.Use(requestIDs(), secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, s.authenticate, s.webSession, s.passwordGate)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", s.metricsPage)
@@ -47,6 +47,9 @@ func (s *Server) routes() {
 	app(http.MethodGet, "/admin/users", s.usersPage)
 	app(http.MethodPost, "/admin/users", s.addUserPage)
 	app(http.MethodPost, "/admin/users/:uid", s.updateUserPage)
+	app(http.MethodPost, "/admin/users/:uid/password-reset", s.resetPasswordPage)
+	app(http.MethodGet, passwordPath, s.passwordPage)
+	app(http.MethodPost, passwordPath, s.changePasswordPage)
 
 	api := e.Group("/api/v1")
 	api.GET("/openapi.json", s.openAPI)
@@ -71,4 +74,6 @@ func (s *Server) routes() {
 	api.POST("/drafts/:id/publish", s.publishDraft)
 	api.POST("/articles/:slug/corrections", s.correctArticle)
 	api.POST("/import", s.importDraft)
+	api.POST("/me/password", s.changePassword)
+	api.POST("/users/:uid/password-reset", s.resetPassword)
 }

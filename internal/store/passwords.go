@@ -97,31 +97,34 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 }
 
 // ResetPassword gives user id a new random password, returned to the admin to hand over once,
-// which the user must change at their next sign-in. It signs the user out everywhere. Admins
-// change their own password with ChangePassword, which asks for the current one.
-func (s *Store) ResetPassword(ctx context.Context, id int64) (string, error) {
+// which the user must change at their next sign-in, and returns the user too. It signs them out
+// everywhere. Admins change their own password with ChangePassword, which asks for the current
+// one.
+func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, string, error) {
 	u, err := actor(ctx)
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
-		return "", err
+		return nil, "", err
 	}
 	if id == u.ID {
-		return "", newsroom.Errorf(newsroom.ECONFLICT, "change your own password with your current one instead")
+		return nil, "", newsroom.Errorf(newsroom.ECONFLICT, "change your own password with your current one instead")
 	}
 	temporary := password.Random()
 	hash, err := s.hashPassword(temporary)
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
+	var row userRow
 	defer s.creds.forget()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		locked, err := s.lockAdmins(tx, u.ID, id)
 		if err != nil {
 			return err
 		}
-		if _, ok := locked[id]; !ok {
+		var ok bool
+		if row, ok = locked[id]; !ok {
 			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 		}
 		if err := s.stillManages(locked, u.ID); err != nil {
@@ -134,9 +137,10 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (string, error) {
 		return revokeCredentials(tx, id, "")
 	})
 	if err != nil {
-		return "", internal("reset password", err)
+		return nil, "", internal("reset password", err)
 	}
-	return temporary, nil
+	row.MustChangePassword = true
+	return row.user(), temporary, nil
 }
 
 // SetPassword sets the password of username for the operator on the command line, the way back

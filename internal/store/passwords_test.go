@@ -136,13 +136,13 @@ func TestResetPassword(t *testing.T) {
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.ResetPassword(tt.as, tt.id)
+			_, _, err := s.ResetPassword(tt.as, tt.id)
 			wantCode(t, err, tt.code)
 		})
 	}
-	temporary, err := s.ResetPassword(ada, sarahUser.ID)
-	if err != nil {
-		t.Fatal(err)
+	reset, temporary, err := s.ResetPassword(ada, sarahUser.ID)
+	if err != nil || reset.Username != "sarah" || !reset.MustChangePassword {
+		t.Fatalf("ResetPassword = %+v, %v", reset, err)
 	}
 	if got := signedIn(s, cookies, tokens); !slices.Equal(got, []bool{false, false, false, false}) {
 		t.Fatalf("after a reset, signed in: %v; want none", got)
@@ -166,7 +166,7 @@ func TestResetPassword(t *testing.T) {
 		if _, err := s.UpdateUser(ada, beaUser.ID, store.UserChange{Role: &editor}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := s.ResetPassword(bea, sarahUser.ID)
+		_, _, err := s.ResetPassword(bea, sarahUser.ID)
 		wantCode(t, err, newsroom.EFORBIDDEN)
 	})
 }
@@ -195,7 +195,7 @@ func TestSetPassword(t *testing.T) {
 			}
 		})
 	}
-	if _, err := s.ResetPassword(ada, sarah.ID); err != nil {
+	if _, _, err := s.ResetPassword(ada, sarah.ID); err != nil {
 		t.Fatal(err)
 	}
 	cookies, tokens := credentialsOf(t, s, "ada", "pw-ada-staple")
