@@ -60,7 +60,15 @@ func migrateCmd(ctx context.Context, args []string, e env) error {
 	return nil
 }
 
+// userCmd runs "user passwd …" or "user add …".
 func userCmd(ctx context.Context, args []string, e env) error {
+	if len(args) > 0 && args[0] == "passwd" {
+		return userPasswdCmd(ctx, args[1:], e)
+	}
+	return userAddCmd(ctx, args, e)
+}
+
+func userAddCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "user add", "user add USERNAME --role writer|factchecker|editor|admin [--name NAME] [--db FILE]",
 		"Adds a user. The password is read from standard input (one line; not echoed on a terminal).")
 	role := fs.String("role", "", "the user's role: writer, factchecker, editor or admin")
@@ -92,6 +100,36 @@ func userCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added %s (%s)\n", u.Username, u.Role)
+	return nil
+}
+
+func userPasswdCmd(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "user passwd", "user passwd USERNAME [--db FILE]",
+		"Sets a user's password, read from standard input (one line; not echoed on a terminal), and signs them out\n"+
+			"everywhere. It clears a reset's demand for a new password: the way back in when the last admin's is lost.")
+	db := dbFlag(fs, e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errors.New("usage: copydesk user passwd USERNAME")
+	}
+	pw, err := readPassword(e)
+	if err != nil {
+		return err
+	}
+	st, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	u, err := st.SetPassword(store.AsOperator(ctx), pos[0], pw)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "password of %s (%s) changed; their sessions and API tokens are signed out\n", u.Username, u.Role)
 	return nil
 }
 

@@ -19,6 +19,7 @@ Usage:
   copydesk serve   [--addr 127.0.0.1:8080] [--db copydesk.db] [--demo]   run the server
   copydesk migrate [--db copydesk.db]                                    apply database migrations
   copydesk user add USERNAME --role ROLE [--name NAME] [--db …]          add a user (password on stdin)
+  copydesk user passwd USERNAME [--db …]                                 set a user's password (on stdin); signs them out
   copydesk demo    [--db copydesk.db]                                    fill an empty database with a demo newsroom
   copydesk import  FILE --author USERNAME [--db …]                       import a piece in the house text format
   copydesk backup  OUT [--db copydesk.db]                                copy a live SQLite database to OUT

@@ -48,7 +48,7 @@ func runCmd(t *testing.T, vars map[string]string, stdin string, args ...string) 
 }
 
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"user", "add", "--help"}, {"demo", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"user", "add", "--help"}, {"user", "passwd", "--help"}, {"demo", "--help"}} {
 		t.Run(strings.Join(args, "_"), func(t *testing.T) {
 			r := runCmd(t, nil, "", args...)
 			if r.code != 0 || !strings.Contains(r.stdout, "Usage: copydesk") && !strings.Contains(r.stdout, "Usage:\n") {
@@ -99,6 +99,63 @@ func TestMigrateAndUsers(t *testing.T) {
 	}
 	if r := runCmd(t, vars, "", "demo"); r.code != 1 || !strings.Contains(r.stderr, "only fills an empty one") {
 		t.Fatalf("demo on a used database: %+v", r)
+	}
+}
+
+// TestUserPasswd sets a password on the command line, as the operator does for a newsroom whose
+// last admin lost theirs: it applies the rules, signs the user out everywhere, and clears an
+// admin's reset.
+func TestUserPasswd(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "news.db")
+	vars := map[string]string{"COPYDESK_DB": db}
+	for _, u := range []string{"ada", "bea"} {
+		if r := runCmd(t, vars, "pw-"+u+"-staple\n", "user", "add", u, "--role", "admin"); r.code != 0 {
+			t.Fatalf("user add %s: %+v", u, r)
+		}
+	}
+	st, _, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, ada, err := st.Login(context.Background(), "ada", "pw-ada-staple", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, bea, err := st.Login(context.Background(), "bea", "pw-bea-staple", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.ResetPassword(newsroom.WithUser(context.Background(), bea), ada.ID); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantCode   int
+		wantOutput string
+	}{
+		{"UnknownUser", "tulip-lantern-lamp\n", []string{"user", "passwd", "nobody"}, 1, `user "nobody" not found`},
+		{"NoUsername", "tulip-lantern-lamp\n", []string{"user", "passwd"}, 1, "usage: copydesk user passwd USERNAME"},
+		{"NoPassword", "", []string{"user", "passwd", "ada"}, 1, "password must not be empty"},
+		{"TooShortForAnAdmin", "tulip-lamp\n", []string{"user", "passwd", "ada"}, 1, "at least 12 characters long for an admin"},
+		{"OK", "tulip-lantern-lamp\n", []string{"user", "passwd", "ada"}, 0, "password of ada (admin) changed"},
+		{"SignsOut", "lantern-tulip-lamp\n", []string{"user", "passwd", "bea"}, 0, "password of bea (admin) changed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, vars, tt.stdin, tt.args...)
+			if r.code != tt.wantCode || !strings.Contains(r.stdout+r.stderr, tt.wantOutput) {
+				t.Fatalf("exit %d (want %d), stdout %q, stderr %q, want %q", r.code, tt.wantCode, r.stdout, r.stderr, tt.wantOutput)
+			}
+		})
+	}
+	if _, ada, err = st.Login(context.Background(), "ada", "tulip-lantern-lamp", ""); err != nil || ada.MustChangePassword {
+		t.Fatalf("ada after user passwd: %+v, %v; want signed in without a demand to change", ada, err)
+	}
+	if _, err := st.UserByToken(context.Background(), token); err == nil {
+		t.Fatal("bea's token still works after user passwd")
 	}
 }
 
