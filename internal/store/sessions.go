@@ -71,8 +71,13 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 	if err := s.chargeAttempt(ctx, keys, now); err != nil {
 		return nil, err
 	}
+	// A name that no user can have is not looked up: it matches no one, and on PostgreSQL a NUL
+	// byte in it would fail the query.
 	var row userRow
-	err := s.read(ctx).Where("username = ?", username).Take(&row).Error
+	err := gorm.ErrRecordNotFound
+	if validUsername(username) == nil {
+		err = byUsername(s.read(ctx), username).Take(&row).Error
+	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
 	} else if err != nil {

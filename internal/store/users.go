@@ -93,17 +93,17 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		var n int64
-		if err := tx.Model(&userRow{}).Where("username = ?", row.Username).Count(&n).Error; err != nil {
+		if err := byUsername(tx.Model(&userRow{}), row.Username).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {
-			return newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken", row.Username)
+			return usernameTaken(row.Username)
 		}
 		return tx.Create(&row).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		// Another server added the same name after the check above; the unique index refused it.
-		return nil, newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken", row.Username)
+		return nil, usernameTaken(row.Username)
 	}
 	if err != nil {
 		return nil, internal("create user", err)
