@@ -122,6 +122,8 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	case "":
 	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
 		return s.render(c, http.StatusUnauthorized, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
+	case newsroom.EFORBIDDEN:
+		return s.render(c, http.StatusForbidden, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
 	default:
 		return err
 	}

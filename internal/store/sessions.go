@@ -64,7 +64,8 @@ func throttleKeys(username, addr string) []string {
 // one write transaction, so a burst of parallel guesses cannot all slip past the wait; a
 // correct password refunds the charge and clears the user's counter (not the address's, which
 // only time clears, so that signing in to one's own account does not reset a spray of guesses).
-// Unknown users cost as much time as known ones.
+// Unknown users cost as much time as known ones. Only someone who gave the right password
+// learns that the account is disabled.
 func (s *Store) authenticate(ctx context.Context, username, password, addr string) (*userRow, error) {
 	keys := throttleKeys(username, addr)
 	now := s.clock()
@@ -83,7 +84,7 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 	} else if err != nil {
 		return nil, internal("find user", err)
 	}
-	if err != nil || bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil || row.Disabled {
+	if err != nil || bcrypt.CompareHashAndPassword([]byte(row.PasswordHash), []byte(password)) != nil {
 		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
 	}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
@@ -98,6 +99,9 @@ func (s *Store) authenticate(ctx context.Context, username, password, addr strin
 	})
 	if err != nil {
 		return nil, internal("refund sign-in attempt", err)
+	}
+	if row.Disabled {
+		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "this account is disabled; ask an admin to enable it")
 	}
 	return &row, nil
 }
