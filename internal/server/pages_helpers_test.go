@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // session signs actor in through the store once and returns the session cookie and CSRF token.
@@ -17,15 +18,15 @@ func (a *testApp) session(actor string) (cookie, csrf string) {
 	if s, ok := a.sessions[actor]; ok {
 		return s[0], s[1]
 	}
-	cookie, csrf, _, err := a.store.SignIn(context.Background(), actor, "pw-"+actor, "")
+	ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: actor, Password: "pw-" + actor})
 	if err != nil {
 		a.t.Fatal(err)
 	}
 	if a.sessions == nil {
 		a.sessions = map[string][2]string{}
 	}
-	a.sessions[actor] = [2]string{cookie, csrf}
-	return cookie, csrf
+	a.sessions[actor] = [2]string{ws.Cookie, ws.CSRF}
+	return ws.Cookie, ws.CSRF
 }
 
 // page requests an app page as actor ("" for anonymous) with the actor's session cookie, as a

@@ -7,15 +7,18 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 const (
 	sessionCookie = "copydesk_session"
 	loginCSRF     = "copydesk_login_csrf"
+	deviceCookie  = "copydesk_device"
 	csrfKey       = "csrf"
 )
 
@@ -117,7 +120,11 @@ func (s *Server) loginSubmit(c echo.Context) error {
 		return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
 	}
 	c.Set(csrfKey, ck.Value)
-	value, _, _, err := s.store.SignIn(c.Request().Context(), form.Username, c.FormValue("password"), c.RealIP())
+	req := store.SignInRequest{Username: form.Username, Password: c.FormValue("password"), Addr: c.RealIP()}
+	if ck, err := c.Cookie(deviceCookie); err == nil {
+		req.Device = ck.Value
+	}
+	ws, err := s.store.SignIn(c.Request().Context(), req)
 	switch newsroom.ErrorCode(err) {
 	case "":
 	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
@@ -130,7 +137,8 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	if old, err := c.Cookie(sessionCookie); err == nil {
 		_ = s.store.SignOut(c.Request().Context(), old.Value)
 	}
-	s.setSession(c, value)
+	s.setSession(c, ws.Cookie)
+	c.SetCookie(&http.Cookie{Name: deviceCookie, Value: ws.Device, Path: "/", MaxAge: int(store.DeviceTTL / time.Second), HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
 	return redirect(c, localPath(form.Next))
 }
 

@@ -43,3 +43,50 @@ func TestDisabledUserSignIn(t *testing.T) {
 		})
 	}
 }
+
+// TestSignInLockout: six wrong guesses at the editor's password from one address slow that
+// address down, but the editor still signs in from another, and from the guesser's own
+// address with the device cookie an earlier sign-in left in the browser.
+func TestSignInLockout(t *testing.T) {
+	a := newTestApp(t)
+	h := a.server.Handler()
+	const guesser, owner = "198.51.100.66:4000", "203.0.113.10:4000"
+	apiLogin := func(remote, password string) int {
+		req := httptest.NewRequest("POST", "/api/v1/login", strings.NewReader(`{"username":"editor","password":"`+password+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = remote
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	first := signInForm(t, h, owner, "editor", "pw-editor")
+	device := setCookie(first, "copydesk_device")
+	if first.Code != http.StatusSeeOther || device == nil || !device.HttpOnly || device.MaxAge < 30*24*3600 {
+		t.Fatalf("first sign-in: %d, device cookie %+v", first.Code, device)
+	}
+	for i := 1; i <= 6; i++ {
+		want := http.StatusUnauthorized
+		if i == 6 {
+			want = http.StatusTooManyRequests
+		}
+		if code := apiLogin(guesser, "guess"); code != want {
+			t.Fatalf("guess %d: %d, want %d", i, code, want)
+		}
+	}
+	if code := apiLogin(owner, "pw-editor"); code != http.StatusOK {
+		t.Fatalf("the owner's API sign-in from elsewhere: %d", code)
+	}
+	if res := signInForm(t, h, owner, "editor", "pw-editor"); res.Code != http.StatusSeeOther {
+		t.Fatalf("the owner's page sign-in from elsewhere: %d", res.Code)
+	}
+	res := signInForm(t, h, guesser, "editor", "pw-editor")
+	wantStatus(t, res, http.StatusUnauthorized)
+	wantBody(t, res, "too many failed sign-ins")
+	res = signInForm(t, h, guesser, "editor", "pw-editor", device)
+	if renewed := setCookie(res, "copydesk_device"); res.Code != http.StatusSeeOther || renewed == nil || renewed.Value == device.Value {
+		t.Fatalf("the owner's browser with its device cookie at the guesser's address: %d, device cookie %+v", res.Code, renewed)
+	}
+	if code := apiLogin(guesser, "guess"); code != http.StatusTooManyRequests {
+		t.Fatalf("the guesser after the owner signed in: %d", code)
+	}
+}

@@ -139,7 +139,7 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password")
 
 // Login checks a username and password (throttled like SignIn) and returns a new API token.
 func (s *Store) Login(ctx context.Context, username, password, addr string) (string, *newsroom.User, error) {
-	row, err := s.authenticate(ctx, username, password, addr)
+	row, _, err := s.authenticate(ctx, SignInRequest{Username: username, Password: password, Addr: addr})
 	if err != nil {
 		return "", nil, err
 	}

@@ -1,12 +1,26 @@
+-- Accounts and sign-in.
+--
 -- Usernames are one name whatever their case, so that "W1" cannot stand beside "w1".
 -- A database that already holds names differing only in case keeps the oldest of each group as
 -- it is and renames the others by appending "-" and their id ("W1" with id 7 becomes "W1-7"),
 -- so that every account still signs in, under a name an admin can see and pass on.
+--
+-- Device cookies: a browser that signed in as a user holds a random token, kept here as a
+-- hash, and its later sign-ins as that user are throttled per device instead of per address.
 
 -- +goose Up
 UPDATE users SET username = username || '-' || id
 WHERE EXISTS (SELECT 1 FROM users AS older WHERE lower(older.username) = lower(users.username) AND older.id < users.id);
 CREATE UNIQUE INDEX users_username_lower ON users (lower(username));
 
+CREATE TABLE devices (
+    id         INTEGER PRIMARY KEY,
+    hash       TEXT NOT NULL UNIQUE,
+    user_id    INTEGER NOT NULL REFERENCES users (id),
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL
+);
+
 -- +goose Down
+DROP TABLE devices;
 DROP INDEX users_username_lower;
