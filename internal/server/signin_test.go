@@ -2,11 +2,15 @@ package server_test
 
 import (
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/internal/server"
 )
 
 // TestDisabledUserSignIn: on the sign-in page and through the API, a disabled user learns that
@@ -88,5 +92,60 @@ func TestSignInLockout(t *testing.T) {
 	}
 	if code := apiLogin(guesser, "guess"); code != http.StatusTooManyRequests {
 		t.Fatalf("the guesser after the owner signed in: %d", code)
+	}
+}
+
+// TestCookiesBySetting: with secure cookies every sign-in cookie is Secure, for the whole site,
+// without a Domain and named with the __Host- prefix, which the server then insists on, and
+// every response carries HSTS; without them (plain http) the names are plain and no HSTS is sent.
+func TestCookiesBySetting(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name   string
+		secure bool
+		prefix string
+		hsts   string
+	}{
+		{"Secure", true, "__Host-", "max-age=31536000"},
+		{"PlainHTTP", false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SecureCookies: tt.secure}).Handler()
+			res := signInForm(t, h, "192.0.2.7:4444", "editor", "pw-editor")
+			wantStatus(t, res, http.StatusSeeOther)
+			for _, name := range []string{"copydesk_session", "copydesk_device"} {
+				ck := setCookie(res, name)
+				if ck == nil || ck.Name != tt.prefix+name || ck.Secure != tt.secure || ck.Path != "/" || ck.Domain != "" || !ck.HttpOnly {
+					t.Errorf("cookie %s: %+v", name, ck)
+				}
+			}
+			get := httptest.NewRecorder()
+			h.ServeHTTP(get, httptest.NewRequest("GET", "/login", nil))
+			if ck := setCookie(get, "copydesk_login_csrf"); ck == nil || ck.Name != tt.prefix+"copydesk_login_csrf" || ck.Secure != tt.secure || ck.Path != "/" {
+				t.Errorf("sign-in form's CSRF cookie: %+v", ck)
+			}
+			for _, target := range []string{"/", "/login", "/api/v1/drafts", "/static/nothing.css"} {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+				if got := rec.Header().Get("Strict-Transport-Security"); got != tt.hsts {
+					t.Errorf("%s: Strict-Transport-Security = %q, want %q", target, got, tt.hsts)
+				}
+			}
+			session := setCookie(res, "copydesk_session").Value
+			desk := func(name string) int {
+				req := httptest.NewRequest("GET", "/desk", nil)
+				req.AddCookie(&http.Cookie{Name: name, Value: session})
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				return rec.Code
+			}
+			if code := desk(tt.prefix + "copydesk_session"); code != http.StatusOK {
+				t.Errorf("the desk with the session cookie: %d", code)
+			}
+			if code := desk("copydesk_session"); tt.secure && code != http.StatusSeeOther {
+				t.Errorf("the desk with a session planted under the plain name: %d, want a redirect to sign in", code)
+			}
+		})
 	}
 }
