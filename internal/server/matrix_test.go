@@ -77,6 +77,10 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /api/v1/drafts/:id/transitions":       {`{"action":"submit"}`, [6]int{401, 200, 404, 404, 403, 403}},
 		"GET /api/v1/drafts/:id/history":            {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/revisions/:version": {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"POST /api/v1/logout":                       {"", [6]int{401, 204, 204, 204, 204, 204}},
+		"GET /api/v1/me/credentials":                {"", [6]int{401, 200, 200, 200, 200, 200}},
+		"DELETE /api/v1/me/credentials/:credential": {"", [6]int{401, 404, 404, 404, 204, 404}}, // a token of the editor's
+		"POST /api/v1/me/credentials/revoke-others": {"", [6]int{401, 200, 200, 200, 200, 200}},
 	}
 	seen := map[string]bool{}
 	for _, r := range a.server.Handler().Routes() {
@@ -104,6 +108,9 @@ func TestRouteMatrix(t *testing.T) {
 			t.Run(key+"/"+name, func(t *testing.T) {
 				d := a.draft(newsroom.StageDraft)
 				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID)).Replace(key[len(r.Method)+1:])
+				if strings.Contains(url, ":credential") {
+					url = strings.Replace(url, ":credential", a.spareCredential("editor"), 1)
+				}
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"
@@ -112,12 +119,10 @@ func TestRouteMatrix(t *testing.T) {
 				if isPage(r.Path) {
 					form, _ := neturl.ParseQuery(row.body)
 					res = a.page(actor, r.Method, url, form)
-					if r.Path == "/logout" {
-						delete(a.sessions, actor) // that session has ended
-					}
 				} else {
 					res = a.send(actor, r.Method, url, ctype, row.body, nil)
 				}
+				a.renewAfter(actor, r.Path)
 				if res.Code != row.want[i] {
 					t.Fatalf("%s %s as %s = %d, want %d: %s", r.Method, url, name, res.Code, row.want[i], res.Body.String())
 				}

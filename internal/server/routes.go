@@ -28,7 +28,7 @@ func (s *Server) routes() {
 	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
 	// group, so unknown paths stay plain 404s.
 	app := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, s.signedIn) }
-	app(http.MethodPost, "/logout", s.logout)
+	app(http.MethodPost, "/logout", s.logoutPage)
 	app(http.MethodGet, "/desk", s.desk)
 	app(http.MethodGet, "/drafts/new", s.newDraftPage)
 	app(http.MethodPost, "/drafts", s.createDraftPage)
@@ -50,6 +50,10 @@ func (s *Server) routes() {
 	api := e.Group("/api/v1")
 	api.GET("/openapi.json", s.openAPI)
 	api.POST("/login", s.login)
+	api.POST("/logout", s.logout)
+	api.GET("/me/credentials", s.listCredentials)
+	api.DELETE("/me/credentials/:credential", s.revokeCredential)
+	api.POST("/me/credentials/revoke-others", s.revokeOtherCredentials)
 	api.GET("/drafts", s.listDrafts)
 	api.POST("/drafts", s.createDraft)
 	api.GET("/drafts/:id", s.getDraft)

@@ -15,7 +15,18 @@ import (
 	"github.com/copydesk/copydesk/internal/store"
 )
 
-const csrfKey = "csrf"
+// Keys of what the sign-in middleware leaves in the request's context: the session's CSRF token,
+// and the credential the request came with (see presented).
+const (
+	csrfKey      = "csrf"
+	presentedKey = "presented"
+)
+
+// presented returns the token or session the request came with, if any.
+func presented(c echo.Context) store.Presented {
+	p, _ := c.Get(presentedKey).(store.Presented)
+	return p
+}
 
 // webSession signs the viewer in from the session cookie, for every route outside the JSON
 // API (the API takes bearer tokens only, so a cookie can never be used for it across sites).
@@ -36,6 +47,7 @@ func (s *Server) webSession(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Set(csrfKey, csrf)
+		c.Set(presentedKey, store.Presented{Kind: newsroom.CredentialSession, Secret: cookie})
 		c.SetRequest(c.Request().WithContext(newsroom.WithUser(c.Request().Context(), u)))
 		return next(c)
 	}
@@ -142,7 +154,7 @@ func localPath(next string) string {
 	return next
 }
 
-func (s *Server) logout(c echo.Context) error {
+func (s *Server) logoutPage(c echo.Context) error {
 	if cookie := s.cookie(c, sessionCookie); cookie != "" {
 		if err := s.store.SignOut(c.Request().Context(), cookie); err != nil {
 			return err

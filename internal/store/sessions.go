@@ -12,12 +12,13 @@ import (
 )
 
 type sessionRow struct {
-	ID        int64
-	Hash      string
-	UserID    int64
-	CSRF      string `gorm:"column:csrf"`
-	CreatedAt time.Time
-	ExpiresAt time.Time
+	ID         int64
+	Hash       string
+	UserID     int64
+	CSRF       string `gorm:"column:csrf"`
+	CreatedAt  time.Time
+	LastUsedAt time.Time
+	ExpiresAt  time.Time
 }
 
 func (sessionRow) TableName() string { return "sessions" }
@@ -106,7 +107,7 @@ func (s *Store) SignIn(ctx context.Context, req SignInRequest) (*WebSession, err
 	}
 	now := s.clock()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		sess := sessionRow{Hash: hashToken(ws.Cookie), UserID: row.ID, CSRF: ws.CSRF, CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
+		sess := sessionRow{Hash: hashToken(ws.Cookie), UserID: row.ID, CSRF: ws.CSRF, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(sessionTTL)}
 		if err := tx.Create(&sess).Error; err != nil {
 			return err
 		}
@@ -122,13 +123,16 @@ func (s *Store) SignIn(ctx context.Context, req SignInRequest) (*WebSession, err
 // SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users
 // stop working at once. A session used again within credentialTTL is not looked up again.
 func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User, string, error) {
-	e, err := s.remembered(kindSession, cookie, func(hash string, now time.Time) (credential, error) {
+	e, err := s.remembered(ctx, newsroom.CredentialSession, cookie, func(hash string, now time.Time) (credential, error) {
 		var v struct {
-			Row       userRow   `gorm:"embedded"`
-			CSRF      string    `gorm:"column:csrf"`
-			ExpiresAt time.Time `gorm:"column:expires_at"`
+			Row          userRow   `gorm:"embedded"`
+			CredentialID int64     `gorm:"column:credential_id"`
+			CSRF         string    `gorm:"column:csrf"`
+			ExpiresAt    time.Time `gorm:"column:expires_at"`
+			LastUsedAt   time.Time `gorm:"column:last_used_at"`
 		}
-		err := s.read(ctx).Table("users").Select("users.*, sessions.csrf AS csrf, sessions.expires_at AS expires_at").
+		err := s.read(ctx).Table("users").
+			Select("users.*, sessions.id AS credential_id, sessions.csrf AS csrf, sessions.expires_at AS expires_at, sessions.last_used_at AS last_used_at").
 			Joins("JOIN sessions ON sessions.user_id = users.id").
 			Where("sessions.hash = ? AND sessions.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error
@@ -137,7 +141,7 @@ func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User,
 		} else if err != nil {
 			return credential{}, internal("find session", err)
 		}
-		return credential{user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt}, nil
+		return credential{id: v.CredentialID, user: *v.Row.user(), csrf: v.CSRF, expires: v.ExpiresAt, lastUsed: v.LastUsedAt}, nil
 	})
 	if err != nil {
 		return nil, "", err

@@ -34,11 +34,12 @@ func (r userRow) user() *newsroom.User {
 }
 
 type tokenRow struct {
-	ID        int64
-	UserID    int64
-	Hash      string
-	CreatedAt time.Time
-	ExpiresAt time.Time
+	ID         int64
+	UserID     int64
+	Hash       string
+	CreatedAt  time.Time
+	LastUsedAt time.Time
+	ExpiresAt  time.Time
 }
 
 func (tokenRow) TableName() string { return "tokens" }
@@ -148,7 +149,7 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 		return "", nil, internal("make token", err)
 	}
 	now := s.clock()
-	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, ExpiresAt: now.Add(s.ttl)}
+	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.ttl)}
 	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&t).Error }); err != nil {
 		return "", nil, internal("store token", err)
 	}
@@ -158,12 +159,15 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 // UserByToken returns the user an API token belongs to, if it is known, unexpired, and the
 // user is not disabled. A token used again within credentialTTL is not looked up again.
 func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, error) {
-	e, err := s.remembered(kindToken, token, func(hash string, now time.Time) (credential, error) {
+	e, err := s.remembered(ctx, newsroom.CredentialToken, token, func(hash string, now time.Time) (credential, error) {
 		var v struct {
-			Row       userRow `gorm:"embedded"`
-			ExpiresAt time.Time
+			Row          userRow `gorm:"embedded"`
+			CredentialID int64
+			ExpiresAt    time.Time
+			LastUsedAt   time.Time
 		}
-		err := s.read(ctx).Table("users").Select("users.*, tokens.expires_at AS expires_at").
+		err := s.read(ctx).Table("users").
+			Select("users.*, tokens.id AS credential_id, tokens.expires_at AS expires_at, tokens.last_used_at AS last_used_at").
 			Joins("JOIN tokens ON tokens.user_id = users.id").
 			Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error
@@ -172,7 +176,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, 
 		} else if err != nil {
 			return credential{}, internal("find token", err)
 		}
-		return credential{user: *v.Row.user(), expires: v.ExpiresAt}, nil
+		return credential{id: v.CredentialID, user: *v.Row.user(), expires: v.ExpiresAt, lastUsed: v.LastUsedAt}, nil
 	})
 	if err != nil {
 		return nil, err

@@ -7,6 +7,8 @@
 --
 -- Device cookies: a browser that signed in as a user holds a random token, kept here as a
 -- hash, and its later sign-ins as that user are throttled per device instead of per address.
+--
+-- Tokens and sessions record when they were last used (to the minute), for their owner's list.
 
 -- +goose Up
 UPDATE users SET username = username || '-' || id
@@ -21,6 +23,15 @@ CREATE TABLE devices (
     expires_at TIMESTAMP NOT NULL
 );
 
+-- SQLite adds a NOT NULL column only with a constant default, so these stay nullable; every
+-- row has a time all the same.
+ALTER TABLE tokens ADD COLUMN last_used_at TIMESTAMP;
+ALTER TABLE sessions ADD COLUMN last_used_at TIMESTAMP;
+UPDATE tokens SET last_used_at = created_at;
+UPDATE sessions SET last_used_at = created_at;
+
 -- +goose Down
+ALTER TABLE sessions DROP COLUMN last_used_at;
+ALTER TABLE tokens DROP COLUMN last_used_at;
 DROP TABLE devices;
 DROP INDEX users_username_lower;
