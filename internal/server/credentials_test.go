@@ -1,7 +1,11 @@
 package server_test
 
 import (
+	"encoding/base64"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -62,4 +66,61 @@ func TestTokens(t *testing.T) {
 	if a.page("writer", "GET", "/desk", nil).Code != http.StatusSeeOther || !works("writer") {
 		t.Fatal("revoking the others: the session still works, or the token used stopped")
 	}
+}
+
+// TestAccountPage: the header links to the account page, which lists the viewer's sessions and
+// tokens with a button to revoke each but this browser's, and one to sign out everywhere else.
+func TestAccountPage(t *testing.T) {
+	a := newTestApp(t)
+	wantBody(t, a.page("writer", "GET", "/desk", nil), `href="/account"`)
+	token := a.spareCredential("writer")
+	res := a.page("writer", "GET", "/account", nil)
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, "Web session", "API token", "this browser", `action="/account/revoke/`+token+`"`, `action="/account/revoke-others"`)
+	if n := strings.Count(res.Body.String(), `<button type="submit">Revoke</button>`); n != 2 {
+		t.Fatalf("%d revoke buttons, want one for each of the two tokens", n)
+	}
+
+	tests := []struct {
+		name, target, csrf string
+		wantStatus         int
+		wantFlash          string
+	}{
+		{"Forged", "/account/revoke/" + token, "forged", http.StatusForbidden, ""},
+		{"Revoke", "/account/revoke/" + token, "", http.StatusSeeOther, "Signed out"},
+		{"Again", "/account/revoke/" + token, "", http.StatusSeeOther, "signed out already"},
+		{"SomeoneElses", "/account/revoke/" + a.spareCredential("editor"), "", http.StatusSeeOther, "signed out already"},
+		{"Others", "/account/revoke-others", "", http.StatusSeeOther, "Signed out everywhere else (1 revoked)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			form := url.Values{}
+			if tt.csrf != "" {
+				form.Set("csrf", tt.csrf)
+			}
+			res := a.page("writer", "POST", tt.target, form)
+			wantStatus(t, res, tt.wantStatus)
+			if tt.wantFlash != "" {
+				if loc, msg := res.Header().Get("Location"), flashOf(res); loc != "/account" || !strings.Contains(msg, tt.wantFlash) {
+					t.Fatalf("redirected to %q with the message %q, want /account and %q", loc, msg, tt.wantFlash)
+				}
+			}
+		})
+	}
+	if a.do("writer", "GET", "/api/v1/drafts", "").Code != http.StatusUnauthorized || a.do("spare", "GET", "/api/v1/drafts", "").Code != http.StatusOK {
+		t.Fatal("after revoking: the writer's token still works, or the editor's stopped")
+	}
+	if a.page("writer", "GET", "/account", nil).Code != http.StatusOK {
+		t.Fatal("signing out everywhere else signed this browser out")
+	}
+}
+
+// flashOf returns the message a redirect carries to the page it lands on.
+func flashOf(res *httptest.ResponseRecorder) string {
+	ck := setCookie(res, "copydesk_flash")
+	if ck == nil {
+		return ""
+	}
+	msg, _ := base64.RawURLEncoding.DecodeString(ck.Value)
+	return string(msg)
 }

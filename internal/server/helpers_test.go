@@ -92,7 +92,7 @@ func (a *testApp) renewAfter(actor, path string) {
 	switch path {
 	case "/logout", "/api/v1/me/credentials/revoke-others":
 		delete(a.sessions, actor)
-	case "/api/v1/logout":
+	case "/api/v1/logout", "/account/revoke-others":
 		a.tokens[actor] = a.login(actor)
 	}
 }

@@ -51,6 +51,9 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /comments/:cid/reply":                 {"body=Done.", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /comments/:cid/resolve":               {"", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /comments/:cid/reopen":                {"", [6]int{303, 303, 404, 404, 303, 303}},
+		"GET /account":                              {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"POST /account/revoke-others":               {"", [6]int{303, 303, 303, 303, 303, 303}},
+		"POST /account/revoke/:credential":          {"", [6]int{303, 303, 303, 303, 303, 303}}, // a token of the editor's
 		"GET /admin/users":                          {"", [6]int{303, 403, 403, 403, 403, 200}},
 		"POST /admin/users":                         {"username=newbie&role=writer&password=pw", [6]int{303, 303, 303, 303, 303, 303}},
 		"POST /admin/users/:uid":                    {"role=writer", [6]int{303, 303, 303, 303, 303, 303}},
@@ -139,7 +142,7 @@ func TestRouteMatrix(t *testing.T) {
 // isPage reports whether a route is an app page, which browsers reach with a session cookie
 // rather than a bearer token.
 func isPage(path string) bool {
-	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin"} {
+	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account"} {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}
