@@ -15,8 +15,8 @@ import (
 	"github.com/copydesk/copydesk/internal/store"
 )
 
-// Keys of what the sign-in middleware leaves in the request's context: the session's CSRF token,
-// and the credential the request came with (see presented).
+// Keys of what the middleware that signs a request in (authenticate, webSession) leaves in its
+// context: the session's CSRF token, and the credential the request came with.
 const (
 	csrfKey      = "csrf"
 	presentedKey = "presented"

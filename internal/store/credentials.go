@@ -94,7 +94,7 @@ func (c *credentials) forget() {
 
 // remembered returns the credential of kind that secret is: what this store remembers, or
 // else what lookup reads from the database by the secret's hash at now, which is then
-// remembered, with its use recorded if the last record is lastUseEvery old.
+// remembered, with its use recorded if the last record is older than lastUseEvery.
 func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
 	hash := hashToken(secret)
 	k, now, started := credentialKey(kind, hash), s.clock(), time.Now()
@@ -106,7 +106,7 @@ func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, se
 	if err != nil {
 		return credential{}, err
 	}
-	if now.Sub(e.lastUsed) >= lastUseEvery {
+	if now.Sub(e.lastUsed) > lastUseEvery {
 		if err := s.recordUse(ctx, kind, e.id, now); err != nil {
 			return credential{}, err
 		}
