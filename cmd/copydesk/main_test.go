@@ -181,24 +181,7 @@ func TestDemoAndServe(t *testing.T) {
 		}
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errOut syncBuffer
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, env{strings.NewReader(""), &out, &errOut, func(k string) string {
-			return map[string]string{"COPYDESK_DB": db}[k]
-		}})
-	}()
-	var url string
-	for deadline := time.Now().Add(10 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if u := regexp.MustCompile(`listening on (http://\S+)`).FindStringSubmatch(out.String()); u != nil {
-			url = u[1]
-		}
-	}
-	if url == "" {
-		cancel()
-		t.Fatalf("server did not start: %q %q", out.String(), errOut.String())
-	}
+	url, stop := serveInProcess(t, map[string]string{"COPYDESK_DB": db}, "--addr", "127.0.0.1:0")
 	res, err := http.Post(url+"/api/v1/login", "application/json", strings.NewReader(`{"username":"writer","password":"`+m[1]+`"}`))
 	if err != nil || res.StatusCode != 200 {
 		t.Fatalf("login: %v %v", res, err)
@@ -218,15 +201,40 @@ func TestDemoAndServe(t *testing.T) {
 	if len(page.Items) != 1 || !strings.Contains(page.Items[0].Title, "Sheinbaum Rejects") {
 		t.Fatalf("drafts = %+v", page)
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 || !strings.Contains(out.String(), "shutting down") || !strings.Contains(out.String(), "Memory: GOGC=200 (default), GOMEMLIMIT=96MiB (default)") {
-			t.Fatalf("serve exit %d, out %q, err %q", code, out.String(), errOut.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not shut down")
+	if code, out, errOut := stop(); code != 0 || !strings.Contains(out, "shutting down") || !strings.Contains(out, "Memory: GOGC=200 (default), GOMEMLIMIT=96MiB (default)") {
+		t.Fatalf("serve exit %d, out %q, err %q", code, out, errOut)
 	}
+}
+
+// serveInProcess runs "copydesk serve" with args and the environment vars until stop is called,
+// and returns the URL it listens on. stop shuts it down and returns its exit code and output.
+func serveInProcess(t *testing.T, vars map[string]string, args ...string) (url string, stop func() (code int, stdout, stderr string)) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, append([]string{"serve"}, args...), env{strings.NewReader(""), &out, &errOut, func(k string) string { return vars[k] }})
+	}()
+	stop = func() (int, string, string) {
+		t.Helper()
+		cancel()
+		select {
+		case code := <-done:
+			return code, out.String(), errOut.String()
+		case <-time.After(15 * time.Second):
+			t.Fatal("serve did not shut down")
+			return 0, "", ""
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if u := regexp.MustCompile(`listening on (http://\S+)`).FindStringSubmatch(out.String()); u != nil {
+			return u[1], stop
+		}
+	}
+	code, stdout, stderr := stop()
+	t.Fatalf("server did not start: exit %d, %q %q", code, stdout, stderr)
+	return "", nil
 }
 
 // TestServeDemoFlag shows the one-command start: serve --demo on a new database seeds it once.

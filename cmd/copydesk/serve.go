@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +30,8 @@ type Main struct {
 	// MetricsAddr, if set, is a second listen address serving only /metrics, without
 	// authentication, for a Prometheus scraper; bind it where only the monitoring network reaches.
 	MetricsAddr string
+	// SecureCookies says the site is reached over https only (see server.Config).
+	SecureCookies bool
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client, for
 	// sign-in throttling per address (see server.Config).
 	TrustedProxies []*net.IPNet
@@ -64,7 +67,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Site.BaseURL == "" {
 		m.Site.BaseURL = m.URL()
 	}
-	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, TrustedProxies: m.TrustedProxies})
+	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, TrustedProxies: m.TrustedProxies, SecureCookies: m.SecureCookies})
 	if err := m.serveMetrics(); err != nil {
 		return err
 	}
@@ -106,7 +109,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -120,6 +123,13 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
+	var secure optionalBool
+	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on unless --addr is a loopback address)")
+	if v := e.getenv("COPYDESK_SECURE_COOKIES"); v != "" {
+		if err := secure.Set(v); err != nil {
+			return fmt.Errorf("COPYDESK_SECURE_COOKIES: %q is not true or false", v)
+		}
+	}
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -137,7 +147,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted,
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secure.or(!loopback(*addr)),
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
@@ -146,6 +156,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), store.Redact(*db))
 	fmt.Fprintf(e.stdout, "Memory: %s\n", policy)
+	fmt.Fprintf(e.stdout, "Cookies: %s\n", cookiePolicy(m.SecureCookies))
 	if m.MetricsAddr != "" {
 		fmt.Fprintf(e.stdout, "Metrics for a scraper on http://%s/metrics\n", m.MetricsAddr)
 	}
@@ -177,6 +188,54 @@ func parseProxies(s string) ([]*net.IPNet, error) {
 		nets = append(nets, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
 	}
 	return nets, nil
+}
+
+// optionalBool is a boolean flag that knows whether it was given, so that its default can
+// depend on another flag's value.
+type optionalBool struct {
+	set, value bool
+}
+
+func (b *optionalBool) String() string { return strconv.FormatBool(b.value) }
+
+func (b *optionalBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	b.set, b.value = true, v
+	return nil
+}
+
+// IsBoolFlag lets the flag stand alone: --secure-cookies means --secure-cookies=true.
+func (b *optionalBool) IsBoolFlag() bool { return true }
+
+// or returns the flag's value if it was given, and def otherwise.
+func (b *optionalBool) or(def bool) bool {
+	if b.set {
+		return b.value
+	}
+	return def
+}
+
+// loopback reports whether the listen address addr is reachable from this machine only, where
+// plain http is the norm and secure cookies would keep a browser from signing in.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "localhost" || ip != nil && ip.IsLoopback()
+}
+
+// cookiePolicy says at start-up what the cookies are, since signing in over plain http fails
+// with secure ones.
+func cookiePolicy(secure bool) string {
+	if secure {
+		return "secure (__Host- names, HSTS); the site must be reached over https (--secure-cookies=false for plain http)"
+	}
+	return "not secure (plain http works; --secure-cookies when the site is reached over https)"
 }
 
 // demoIfEmpty seeds the demo newsroom unless the database already has users.

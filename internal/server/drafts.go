@@ -8,21 +8,6 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-func (s *Server) login(c echo.Context) error {
-	var in struct {
-		Username string `json:"username"`
-		Password string `json:"password"`
-	}
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	token, u, err := s.store.Login(c.Request().Context(), in.Username, in.Password, c.RealIP())
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, map[string]any{"token": token, "user": u})
-}
-
 func (s *Server) createDraft(c echo.Context) error {
 	var in newsroom.Text
 	if err := bindJSON(c, &in); err != nil {

@@ -13,13 +13,20 @@ var securityHeaders = map[string]string{
 	"X-Frame-Options":        "DENY",
 }
 
-// secureHeaders sets securityHeaders before the handler runs, so that error pages, static files
-// and not-found answers carry them too.
-func secureHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+// hsts tells browsers to reach the site over https only, for a year, once they have seen it
+// there: sent when cookies are secure, since the site is then served over https.
+const hsts = "max-age=31536000"
+
+// secureHeaders sets securityHeaders, and HSTS when cookies are secure, before the handler
+// runs, so that error pages, static files and not-found answers carry them too.
+func (s *Server) secureHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
 		for k, v := range securityHeaders {
 			h.Set(k, v)
+		}
+		if s.cfg.SecureCookies {
+			h.Set("Strict-Transport-Security", hsts)
 		}
 		return next(c)
 	}

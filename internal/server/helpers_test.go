@@ -54,11 +54,47 @@ func newTestApp(t testing.TB) *testApp {
 			t.Fatal(err)
 		}
 		a.users[name] = u
-		res := a.do("", "POST", "/api/v1/login", `{"username":"`+name+`","password":"pw-`+name+`-staple"}`)
-		wantStatus(t, res, http.StatusOK)
-		a.tokens[name] = decode[struct{ Token string }](t, res).Token
+		a.tokens[name] = a.login(name)
 	}
 	return a
+}
+
+// login signs user in over the API and returns the new bearer token.
+func (a *testApp) login(user string) string {
+	a.t.Helper()
+	res := a.do("", "POST", "/api/v1/login", `{"username":"`+user+`","password":"pw-`+user+`-staple"}`)
+	wantStatus(a.t, res, http.StatusOK)
+	return decode[struct{ Token string }](a.t, res).Token
+}
+
+// spareCredential signs user in once more over the API, as the actor "spare", and returns the
+// id of the new token in the user's list.
+func (a *testApp) spareCredential(user string) string {
+	a.t.Helper()
+	a.tokens["spare"] = a.login(user)
+	res := a.do("spare", "GET", "/api/v1/me/credentials", "")
+	for _, c := range decode[struct{ Items []newsroom.Credential }](a.t, res).Items {
+		if c.Current {
+			return c.ID
+		}
+	}
+	a.t.Fatalf("the new token is not in %s's list: %s", user, res.Body.String())
+	return ""
+}
+
+// renewAfter gives actor a new token or session when the route at path has just ended theirs,
+// so that the requests after it still come from a signed-in actor.
+func (a *testApp) renewAfter(actor, path string) {
+	a.t.Helper()
+	if actor == "" {
+		return
+	}
+	switch path {
+	case "/logout", "/api/v1/me/credentials/revoke-others":
+		delete(a.sessions, actor)
+	case "/api/v1/logout", "/account/revoke-others":
+		a.tokens[actor] = a.login(actor)
+	}
 }
 
 // do sends one request as actor ("" for anonymous) through the real router, with a JSON body.

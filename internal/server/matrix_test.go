@@ -53,6 +53,9 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /comments/:cid/reply":                 {"body=Done.", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /comments/:cid/resolve":               {"", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /comments/:cid/reopen":                {"", [6]int{303, 303, 404, 404, 303, 303}},
+		"GET /account":                              {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"POST /account/revoke-others":               {"", [6]int{303, 303, 303, 303, 303, 303}},
+		"POST /account/revoke/:credential":          {"", [6]int{303, 303, 303, 303, 303, 303}}, // a token of the editor's
 		"GET /admin/users":                          {"", [6]int{303, 403, 403, 403, 403, 200}},
 		"POST /admin/users":                         {"username=newbie&role=writer&password=tulip-lantern", [6]int{303, 303, 303, 303, 303, 303}},
 		"POST /admin/users/:uid":                    {"role=writer", [6]int{303, 303, 303, 303, 303, 303}},
@@ -86,6 +89,10 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /api/v1/drafts/:id/revisions/:version": {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/unmerged/:rid":      {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /drafts/:id/unmerged/:rid":             {"", [6]int{303, 200, 404, 404, 200, 200}},
+		"POST /api/v1/logout":                       {"", [6]int{401, 204, 204, 204, 204, 204}},
+		"GET /api/v1/me/credentials":                {"", [6]int{401, 200, 200, 200, 200, 200}},
+		"DELETE /api/v1/me/credentials/:credential": {"", [6]int{401, 404, 404, 404, 204, 404}}, // a token of the editor's
+		"POST /api/v1/me/credentials/revoke-others": {"", [6]int{401, 200, 200, 200, 200, 200}},
 	}
 	// Resetting a password signs its user out, so the reset routes act on a user of their own.
 	spare, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "spare", Role: newsroom.RoleWriter, Password: "pw-spare-staple"})
@@ -126,6 +133,9 @@ func TestRouteMatrix(t *testing.T) {
 					uid = spare.ID
 				}
 				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(uid), ":rid", rid).Replace(key[len(r.Method)+1:])
+				if strings.Contains(url, ":credential") {
+					url = strings.Replace(url, ":credential", a.spareCredential("editor"), 1)
+				}
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"
@@ -134,12 +144,10 @@ func TestRouteMatrix(t *testing.T) {
 				if isPage(r.Path) {
 					form, _ := neturl.ParseQuery(row.body)
 					res = a.page(actor, r.Method, url, form)
-					if r.Path == "/logout" {
-						delete(a.sessions, actor) // that session has ended
-					}
 				} else {
 					res = a.send(actor, r.Method, url, ctype, row.body, nil)
 				}
+				a.renewAfter(actor, r.Path)
 				if res.Code != row.want[i] {
 					t.Fatalf("%s %s as %s = %d, want %d: %s", r.Method, url, name, res.Code, row.want[i], res.Body.String())
 				}

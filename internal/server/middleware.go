@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // logRequests writes one structured line per request, with its request id.
@@ -67,6 +68,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		c.Set(presentedKey, store.Presented{Kind: newsroom.CredentialToken, Secret: token})
 		c.SetRequest(c.Request().WithContext(newsroom.WithUser(c.Request().Context(), u)))
 		return next(c)
 	}

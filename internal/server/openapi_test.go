@@ -228,8 +228,10 @@ func TestOpenAPIScenarios(t *testing.T) {
 		"{quote}": fmt.Sprint(a.firstQuote(checking.ID)), "{equote}": fmt.Sprint(a.firstQuote(editing.ID)),
 		"{comment}": fmt.Sprint(a.comment(draft.ID)), "{stale}": fmt.Sprint(stale.ID),
 		"{unmerged}": fmt.Sprint(a.staleSave(stale.ID, "Lost the race.")),
-		"{other}": fmt.Sprint(a.users["other"].ID), "{admin}": fmt.Sprint(a.users["admin"].ID),
+		"{other}":    fmt.Sprint(a.users["other"].ID), "{admin}": fmt.Sprint(a.users["admin"].ID),
 	}
+	a.tokens["leaving"] = a.login("admin")
+	ids["{spare}"] = a.spareCredential("admin")
 	type scenario struct {
 		name        string
 		actor       string
@@ -244,6 +246,15 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor-staple"}`, 200},
 		{"LoginWrongPassword", "", "POST", "/api/v1/login", `{"username":"editor","password":"nope"}`, 401},
 		{"LoginMalformed", "", "POST", "/api/v1/login", `{"username":`, 400},
+		{"Credentials", "admin", "GET", "/api/v1/me/credentials", "", 200},
+		{"CredentialsAnonymous", "", "GET", "/api/v1/me/credentials", "", 401},
+		{"RevokeCredential", "admin", "DELETE", "/api/v1/me/credentials/{spare}", "", 204},
+		{"RevokeCredentialAgain", "admin", "DELETE", "/api/v1/me/credentials/{spare}", "", 404},
+		{"RevokeCredentialNoSuchKind", "admin", "DELETE", "/api/v1/me/credentials/device-1", "", 404},
+		{"RevokeOthers", "other", "POST", "/api/v1/me/credentials/revoke-others", "", 200},
+		{"RevokeOthersAnonymous", "", "POST", "/api/v1/me/credentials/revoke-others", "", 401},
+		{"Logout", "leaving", "POST", "/api/v1/logout", "", 204},
+		{"LogoutAgain", "leaving", "POST", "/api/v1/logout", "", 401},
 		{"List", "writer", "GET", "/api/v1/drafts?stage=draft&limit=1", "", 200},
 		{"ListFactChecker", "factchecker", "GET", "/api/v1/drafts?q=draft", "", 200},
 		{"ListAnonymous", "", "GET", "/api/v1/drafts", "", 401},

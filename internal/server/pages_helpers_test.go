@@ -6,8 +6,10 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // session signs actor in through the store once and returns the session cookie and CSRF token.
@@ -16,15 +18,15 @@ func (a *testApp) session(actor string) (cookie, csrf string) {
 	if s, ok := a.sessions[actor]; ok {
 		return s[0], s[1]
 	}
-	cookie, csrf, _, err := a.store.SignIn(context.Background(), actor, "pw-"+actor+"-staple", "")
+	ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: actor, Password: "pw-" + actor + "-staple"})
 	if err != nil {
 		a.t.Fatal(err)
 	}
 	if a.sessions == nil {
 		a.sessions = map[string][2]string{}
 	}
-	a.sessions[actor] = [2]string{cookie, csrf}
-	return cookie, csrf
+	a.sessions[actor] = [2]string{ws.Cookie, ws.CSRF}
+	return ws.Cookie, ws.CSRF
 }
 
 // page requests an app page as actor ("" for anonymous) with the actor's session cookie, as a
@@ -64,4 +66,38 @@ func (a *testApp) page(actor, method, target string, form url.Values) *httptest.
 // ctxAs returns a context acting as the named test user.
 func ctxAs(a *testApp, actor string) context.Context {
 	return newsroom.WithUser(context.Background(), a.users[actor])
+}
+
+// signInForm signs in through h's sign-in form as a browser at remote does: it fetches the form
+// for its CSRF cookie, then posts it back with that cookie and any others the browser keeps.
+func signInForm(t testing.TB, h http.Handler, remote, user, password string, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+	t.Helper()
+	get := httptest.NewRecorder()
+	h.ServeHTTP(get, httptest.NewRequest("GET", "/login?next=/desk", nil))
+	token := setCookie(get, "copydesk_login_csrf")
+	if token == nil {
+		t.Fatal("the sign-in form sets no CSRF cookie")
+	}
+	v := url.Values{"username": {user}, "password": {password}, "csrf": {token.Value}, "next": {"/desk"}}
+	req := httptest.NewRequest("POST", "/login", strings.NewReader(v.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "text/html")
+	req.RemoteAddr = remote
+	for _, c := range append([]*http.Cookie{token}, cookies...) {
+		req.AddCookie(c)
+	}
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, req)
+	return res
+}
+
+// setCookie returns the cookie res sets whose name ends in name (with or without a prefix
+// such as __Host-), or nil.
+func setCookie(res *httptest.ResponseRecorder, name string) *http.Cookie {
+	for _, c := range res.Result().Cookies() {
+		if strings.HasSuffix(c.Name, name) {
+			return c
+		}
+	}
+	return nil
 }

@@ -26,30 +26,8 @@ func wantBody(t *testing.T, res *httptest.ResponseRecorder, parts ...string) {
 func TestSignIn(t *testing.T) {
 	a := newTestApp(t)
 	form := func(user, pw string) (*httptest.ResponseRecorder, *http.Cookie) {
-		get := httptest.NewRecorder()
-		a.server.Handler().ServeHTTP(get, httptest.NewRequest("GET", "/login?next=/desk", nil))
-		var token *http.Cookie
-		for _, c := range get.Result().Cookies() {
-			if c.Name == "copydesk_login_csrf" {
-				token = c
-			}
-		}
-		if token == nil {
-			t.Fatal("the sign-in form sets no CSRF cookie")
-		}
-		v := url.Values{"username": {user}, "password": {pw}, "csrf": {token.Value}, "next": {"/desk"}}
-		req := httptest.NewRequest("POST", "/login", strings.NewReader(v.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.RemoteAddr = "192.0.2.7:4444"
-		req.AddCookie(token)
-		res := httptest.NewRecorder()
-		a.server.Handler().ServeHTTP(res, req)
-		for _, c := range res.Result().Cookies() {
-			if c.Name == "copydesk_session" {
-				return res, c
-			}
-		}
-		return res, nil
+		res := signInForm(t, a.server.Handler(), "192.0.2.7:4444", user, pw)
+		return res, setCookie(res, "copydesk_session")
 	}
 	res, ck := form("editor", "pw-editor-staple")
 	if res.Code != http.StatusSeeOther || res.Header().Get("Location") != "/desk" || ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode {

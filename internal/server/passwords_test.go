@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"regexp"
 	"testing"
+
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // TestChangePasswordPage changes a password on its page: the form asks for the current one,
@@ -16,7 +18,7 @@ func TestChangePasswordPage(t *testing.T) {
 	a := newTestApp(t)
 	res := a.page("writer", "GET", "/desk", nil)
 	wantBody(t, res, `<a href="/account/password">Password</a>`)
-	other, _, _, err := a.store.SignIn(context.Background(), "writer", "pw-writer-staple", "")
+	ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: "writer", Password: "pw-writer-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +42,7 @@ func TestChangePasswordPage(t *testing.T) {
 		t.Fatalf("change: %d %v", res.Code, res.Header())
 	}
 	wantStatus(t, a.page("writer", "GET", "/desk", nil), http.StatusOK)
-	if _, _, err := a.store.SessionUser(context.Background(), other); err == nil {
+	if _, _, err := a.store.SessionUser(context.Background(), ws.Cookie); err == nil {
 		t.Fatal("the writer's other session still works")
 	}
 	wantStatus(t, a.do("writer", "GET", "/api/v1/drafts", ""), http.StatusUnauthorized)
@@ -81,11 +83,11 @@ func TestResetPassword(t *testing.T) {
 		wantStatus(t, a.do("writer", "GET", "/metrics", ""), http.StatusForbidden)
 	})
 	t.Run("Pages", func(t *testing.T) {
-		cookie, csrf, _, err := a.store.SignIn(context.Background(), "writer", temporary, "")
+		ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: "writer", Password: temporary})
 		if err != nil {
 			t.Fatal(err)
 		}
-		a.sessions["writer"] = [2]string{cookie, csrf}
+		a.sessions["writer"] = [2]string{ws.Cookie, ws.CSRF}
 		for _, r := range []struct{ method, path string }{{"GET", "/desk"}, {"GET", "/drafts/new"}, {"POST", "/drafts"}, {"GET", "/"}} {
 			if res := a.page("writer", r.method, r.path, url.Values{"title": {"x"}}); res.Code != http.StatusSeeOther || res.Header().Get("Location") != "/account/password" {
 				t.Fatalf("%s %s: %d %v; want a redirect to the password page", r.method, r.path, res.Code, res.Header())

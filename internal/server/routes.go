@@ -12,7 +12,7 @@ import (
 // routes registers every route, in one place.
 func (s *Server) routes() {
 	e := s.echo
-	e.Use(requestIDs(), secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, s.authenticate, s.webSession, s.passwordGate)
+	e.Use(requestIDs(), s.secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, s.authenticate, s.webSession, s.passwordGate)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", s.metricsPage)
@@ -28,7 +28,7 @@ func (s *Server) routes() {
 	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
 	// group, so unknown paths stay plain 404s.
 	app := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, s.signedIn) }
-	app(http.MethodPost, "/logout", s.logout)
+	app(http.MethodPost, "/logout", s.logoutPage)
 	app(http.MethodGet, "/desk", s.desk)
 	app(http.MethodGet, "/drafts/new", s.newDraftPage)
 	app(http.MethodPost, "/drafts", s.createDraftPage)
@@ -44,6 +44,9 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/comments/:cid/reply", s.replyPage)
 	app(http.MethodPost, "/comments/:cid/resolve", s.resolvePage)
 	app(http.MethodPost, "/comments/:cid/reopen", s.reopenPage)
+	app(http.MethodGet, "/account", s.accountPage)
+	app(http.MethodPost, "/account/revoke-others", s.revokeOthersPage)
+	app(http.MethodPost, "/account/revoke/:credential", s.revokeCredentialPage)
 	app(http.MethodGet, "/admin/users", s.usersPage)
 	app(http.MethodPost, "/admin/users", s.addUserPage)
 	app(http.MethodPost, "/admin/users/:uid", s.updateUserPage)
@@ -54,6 +57,10 @@ func (s *Server) routes() {
 	api := e.Group("/api/v1")
 	api.GET("/openapi.json", s.openAPI)
 	api.POST("/login", s.login)
+	api.POST("/logout", s.logout)
+	api.GET("/me/credentials", s.listCredentials)
+	api.DELETE("/me/credentials/:credential", s.revokeCredential)
+	api.POST("/me/credentials/revoke-others", s.revokeOtherCredentials)
 	api.GET("/drafts", s.listDrafts)
 	api.POST("/drafts", s.createDraft)
 	api.GET("/drafts/:id", s.getDraft)

@@ -30,6 +30,11 @@ type Config struct {
 	PageCacheBytes int
 	// TrustedProxies are the reverse proxies in front of the server, if any (see clientAddress).
 	TrustedProxies []*net.IPNet
+	// SecureCookies says the site is reached over https only. The sign-in cookies are then
+	// Secure and named with the __Host- prefix (see cookieName), and every response carries
+	// Strict-Transport-Security. Browsers refuse such cookies over plain http, so leave it off
+	// there.
+	SecureCookies bool
 }
 
 // Server routes requests to the store.

@@ -7,17 +7,26 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
+// Keys of what the middleware that signs a request in (authenticate, webSession) leaves in its
+// context: the session's CSRF token, and the credential the request came with.
 const (
-	sessionCookie = "copydesk_session"
-	loginCSRF     = "copydesk_login_csrf"
-	csrfKey       = "csrf"
+	csrfKey      = "csrf"
+	presentedKey = "presented"
 )
+
+// presented returns the token or session the request came with, if any.
+func presented(c echo.Context) store.Presented {
+	p, _ := c.Get(presentedKey).(store.Presented)
+	return p
+}
 
 // webSession signs the viewer in from the session cookie, for every route outside the JSON
 // API (the API takes bearer tokens only, so a cookie can never be used for it across sites).
@@ -26,11 +35,11 @@ func (s *Server) webSession(next echo.HandlerFunc) echo.HandlerFunc {
 		if strings.HasPrefix(c.Request().URL.Path, "/api/") || newsroom.UserFrom(c.Request().Context()) != nil {
 			return next(c)
 		}
-		ck, err := c.Cookie(sessionCookie)
-		if err != nil || ck.Value == "" {
+		cookie := s.cookie(c, sessionCookie)
+		if cookie == "" {
 			return next(c)
 		}
-		u, csrf, err := s.store.SessionUser(c.Request().Context(), ck.Value)
+		u, csrf, err := s.store.SessionUser(c.Request().Context(), cookie)
 		if newsroom.ErrorCode(err) == newsroom.EUNAUTHORIZED {
 			s.clearSession(c)
 			return next(c)
@@ -38,6 +47,7 @@ func (s *Server) webSession(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Set(csrfKey, csrf)
+		c.Set(presentedKey, store.Presented{Kind: newsroom.CredentialSession, Secret: cookie})
 		c.SetRequest(c.Request().WithContext(newsroom.WithUser(c.Request().Context(), u)))
 		return next(c)
 	}
@@ -67,24 +77,20 @@ func sameToken(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-func (s *Server) setSession(c echo.Context, value string) {
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
-}
-
 func (s *Server) clearSession(c echo.Context) {
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+	s.setCookie(c, sessionCookie, "", -1)
 }
 
 // loginToken returns the CSRF token of the sign-in form, kept in its own cookie because there
 // is no session yet.
-func loginToken(c echo.Context) string {
-	if ck, err := c.Cookie(loginCSRF); err == nil && len(ck.Value) >= 32 {
-		return ck.Value
+func (s *Server) loginToken(c echo.Context) string {
+	if tok := s.cookie(c, loginCSRF); len(tok) >= 32 {
+		return tok
 	}
 	b := make([]byte, 32)
 	rand.Read(b)
 	tok := base64.RawURLEncoding.EncodeToString(b)
-	c.SetCookie(&http.Cookie{Name: loginCSRF, Value: tok, Path: "/login", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+	s.setCookie(c, loginCSRF, tok, 0)
 	return tok
 }
 
@@ -102,7 +108,7 @@ func (s *Server) loginPage(c echo.Context) error {
 	if newsroom.UserFrom(c.Request().Context()) != nil {
 		return redirect(c, "/desk")
 	}
-	c.Set(csrfKey, loginToken(c))
+	c.Set(csrfKey, s.loginToken(c))
 	return s.render(c, http.StatusOK, "login", view{Title: "Sign in", Data: loginForm{Next: c.QueryParam("next")}})
 }
 
@@ -112,23 +118,27 @@ type loginForm struct {
 
 func (s *Server) loginSubmit(c echo.Context) error {
 	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next")}
-	ck, err := c.Cookie(loginCSRF)
-	if err != nil || len(ck.Value) < 32 || !sameToken(c.FormValue("csrf"), ck.Value) {
+	token := s.cookie(c, loginCSRF)
+	if len(token) < 32 || !sameToken(c.FormValue("csrf"), token) {
 		return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
 	}
-	c.Set(csrfKey, ck.Value)
-	value, _, _, err := s.store.SignIn(c.Request().Context(), form.Username, c.FormValue("password"), c.RealIP())
+	c.Set(csrfKey, token)
+	req := store.SignInRequest{Username: form.Username, Password: c.FormValue("password"), Addr: c.RealIP(), Device: s.cookie(c, deviceCookie)}
+	ws, err := s.store.SignIn(c.Request().Context(), req)
 	switch newsroom.ErrorCode(err) {
 	case "":
 	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
 		return s.render(c, http.StatusUnauthorized, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
+	case newsroom.EFORBIDDEN:
+		return s.render(c, http.StatusForbidden, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
 	default:
 		return err
 	}
-	if old, err := c.Cookie(sessionCookie); err == nil {
-		_ = s.store.SignOut(c.Request().Context(), old.Value)
+	if old := s.cookie(c, sessionCookie); old != "" {
+		_ = s.store.SignOut(c.Request().Context(), old)
 	}
-	s.setSession(c, value)
+	s.setCookie(c, sessionCookie, ws.Cookie, 0)
+	s.setCookie(c, deviceCookie, ws.Device, int(store.DeviceTTL/time.Second))
 	return redirect(c, localPath(form.Next))
 }
 
@@ -144,9 +154,9 @@ func localPath(next string) string {
 	return next
 }
 
-func (s *Server) logout(c echo.Context) error {
-	if ck, err := c.Cookie(sessionCookie); err == nil {
-		if err := s.store.SignOut(c.Request().Context(), ck.Value); err != nil {
+func (s *Server) logoutPage(c echo.Context) error {
+	if cookie := s.cookie(c, sessionCookie); cookie != "" {
+		if err := s.store.SignOut(c.Request().Context(), cookie); err != nil {
 			return err
 		}
 	}

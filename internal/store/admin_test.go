@@ -110,7 +110,7 @@ func TestPromotionAsksForANewPassword(t *testing.T) {
 	ada, _ := mustUser(t, s, "ada", newsroom.RoleAdmin)
 	_, bea := mustUser(t, s, "bea", newsroom.RoleAdmin)
 	_, sarah := mustUser(t, s, "sarah", newsroom.RoleWriter)
-	cookie, _, _, err := s.SignIn(context.Background(), "sarah", "pw-sarah-staple", "")
+	ws, err := s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestPromotionAsksForANewPassword(t *testing.T) {
 			t.Fatalf("making %s admin: %+v, %v; want must_change_password %v", tt.user.Username, u, err, tt.want)
 		}
 	}
-	if u, _, err := s.SessionUser(context.Background(), cookie); err != nil || !u.MustChangePassword {
+	if u, _, err := s.SessionUser(context.Background(), ws.Cookie); err != nil || !u.MustChangePassword {
 		t.Fatalf("the promoted user's session: %+v, %v; want must_change_password", u, err)
 	}
 }

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"context"
 	"sync"
 	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -12,6 +15,11 @@ import (
 // forgets every remembered credential at once; a change made by another process (a second
 // server, the CLI) takes effect within this time.
 const credentialTTL = time.Second
+
+// lastUseEvery is how often a credential's last use is written down: a lookup that finds it
+// older records the use, so that using a token is not a write on every request, and the owner's
+// list is right to the minute.
+const lastUseEvery = time.Minute
 
 // maxCredentials bounds how many credentials are remembered; past it they are all forgotten.
 const maxCredentials = 10_000
@@ -30,21 +38,23 @@ type credentials struct {
 
 // credential is one remembered lookup.
 type credential struct {
-	user    newsroom.User
-	csrf    string    // a session's CSRF token; empty for API tokens
-	expires time.Time // when the token or session itself expires, on the store's clock
-	checked time.Time // when the lookup that read it began
+	id       int64 // the token's or session's row
+	user     newsroom.User
+	csrf     string    // a session's CSRF token; empty for API tokens
+	expires  time.Time // when the token or session itself expires, on the store's clock
+	lastUsed time.Time // its last use as recorded, on the store's clock
+	checked  time.Time // when the lookup that read it began
 }
 
-// The kinds of credential, which credentialKey keeps apart.
-const (
-	kindToken   = "token:"
-	kindSession = "session:"
-)
+// credentialTables holds each kind of credential.
+var credentialTables = map[newsroom.CredentialKind]string{
+	newsroom.CredentialToken:   "tokens",
+	newsroom.CredentialSession: "sessions",
+}
 
 // credentialKey is where a credential of kind with this hash is filed.
-func credentialKey(kind, hash string) string {
-	return kind + hash
+func credentialKey(kind newsroom.CredentialKind, hash string) string {
+	return string(kind) + ":" + hash
 }
 
 // get returns the credential filed under k if its lookup began within credentialTTL and it has
@@ -84,8 +94,8 @@ func (c *credentials) forget() {
 
 // remembered returns the credential of kind that secret is: what this store remembers, or
 // else what lookup reads from the database by the secret's hash at now, which is then
-// remembered.
-func (s *Store) remembered(kind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
+// remembered, with its use recorded if the last record is older than lastUseEvery.
+func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
 	hash := hashToken(secret)
 	k, now, started := credentialKey(kind, hash), s.clock(), time.Now()
 	e, gen, ok := s.creds.get(k, now)
@@ -96,7 +106,22 @@ func (s *Store) remembered(kind, secret string, lookup func(hash string, now tim
 	if err != nil {
 		return credential{}, err
 	}
+	if now.Sub(e.lastUsed) > lastUseEvery {
+		if err := s.recordUse(ctx, kind, e.id, now); err != nil {
+			return credential{}, err
+		}
+		e.lastUsed = now
+	}
 	e.checked = started
 	s.creds.remember(gen, k, e)
 	return e, nil
+}
+
+// recordUse writes down that the credential id of kind was used at now, unless a use within
+// lastUseEvery was recorded meanwhile (by this store or another server).
+func (s *Store) recordUse(ctx context.Context, kind newsroom.CredentialKind, id int64, now time.Time) error {
+	return internal("record use", s.tx(ctx, func(tx *gorm.DB) error {
+		return tx.Table(credentialTables[kind]).Where("id = ? AND last_used_at < ?", id, now.Add(-lastUseEvery)).
+			Update("last_used_at", now).Error
+	}))
 }

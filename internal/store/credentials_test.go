@@ -37,10 +37,11 @@ func TestRememberedCredentials(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie, _, _, err := here.SignIn(ctx, "writer", "pw-writer-staple", "192.0.2.1")
+	ws, err := here.SignIn(ctx, store.SignInRequest{Username: "writer", Password: "pw-writer-staple", Addr: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	cookie := ws.Cookie
 	use := func(s *store.Store) (tokenRole, sessionRole newsroom.Role, tokenErr, sessionErr error) {
 		if u, err := s.UserByToken(ctx, token); err == nil {
 			tokenRole = u.Role
@@ -116,10 +117,11 @@ func TestCredentialKindsApart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie, _, _, err := s.SignIn(ctx, "writer", "pw-writer-staple", "192.0.2.1")
+	ws, err := s.SignIn(ctx, store.SignInRequest{Username: "writer", Password: "pw-writer-staple", Addr: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	cookie := ws.Cookie
 	for range 2 { // the second round asks with everything remembered
 		if _, _, err := s.SessionUser(ctx, cookie); err != nil {
 			t.Fatalf("the session: %v", err)

@@ -28,7 +28,7 @@ func signedIn(s *store.Store, cookies, tokens []string) []bool {
 func credentialsOf(t *testing.T, s *store.Store, username, pw string) (cookies, tokens []string) {
 	t.Helper()
 	for range 2 {
-		c, _, _, err := s.SignIn(context.Background(), username, pw, "")
+		ws, err := s.SignIn(context.Background(), store.SignInRequest{Username: username, Password: pw})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +36,7 @@ func credentialsOf(t *testing.T, s *store.Store, username, pw string) (cookies, 
 		if err != nil {
 			t.Fatal(err)
 		}
-		cookies, tokens = append(cookies, c), append(tokens, tk)
+		cookies, tokens = append(cookies, ws.Cookie), append(tokens, tk)
 	}
 	return cookies, tokens
 }

@@ -54,11 +54,14 @@ func TestThrottleKeepsAddressCount(t *testing.T) {
 func TestPrune(t *testing.T) {
 	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
 	f := newNewsroomAt(t, store.Options{Now: clk.Now, TokenTTL: time.Hour})
-	old, _, _, _ := f.s.SignIn(context.Background(), "sarah", "pw-sarah-staple", "")
+	old, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	f.s.Login(context.Background(), "sarah", "pw-sarah-staple", "")
 	f.s.Login(context.Background(), "otto", "wrong", "192.0.2.1")
 	clk.Add(25 * time.Hour)
-	live, _, _, err := f.s.SignIn(context.Background(), "ed", "pw-ed-staple", "")
+	live, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "ed", Password: "pw-ed-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,9 +78,9 @@ func TestPrune(t *testing.T) {
 	if s, tk, lf := count("sessions"), count("tokens"), count("login_failures"); s != 1 || tk != 0 || lf != 0 {
 		t.Fatalf("after prune: %d sessions, %d tokens, %d failures; want 1, 0, 0", s, tk, lf)
 	}
-	if _, _, err := f.s.SessionUser(context.Background(), live); err != nil {
+	if _, _, err := f.s.SessionUser(context.Background(), live.Cookie); err != nil {
 		t.Fatalf("the live session was pruned: %v", err)
 	}
-	_, _, err = f.s.SessionUser(context.Background(), old)
+	_, _, err = f.s.SessionUser(context.Background(), old.Cookie)
 	wantCode(t, err, newsroom.EUNAUTHORIZED)
 }

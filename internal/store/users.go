@@ -37,11 +37,12 @@ func (r userRow) user() *newsroom.User {
 }
 
 type tokenRow struct {
-	ID        int64
-	UserID    int64
-	Hash      string
-	CreatedAt time.Time
-	ExpiresAt time.Time
+	ID         int64
+	UserID     int64
+	Hash       string
+	CreatedAt  time.Time
+	LastUsedAt time.Time
+	ExpiresAt  time.Time
 }
 
 func (tokenRow) TableName() string { return "tokens" }
@@ -93,17 +94,17 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		var n int64
-		if err := tx.Model(&userRow{}).Where("username = ?", row.Username).Count(&n).Error; err != nil {
+		if err := byUsername(tx.Model(&userRow{}), row.Username).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {
-			return newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken", row.Username)
+			return usernameTaken(row.Username)
 		}
 		return tx.Create(&row).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		// Another server added the same name after the check above; the unique index refused it.
-		return nil, newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken", row.Username)
+		return nil, usernameTaken(row.Username)
 	}
 	if err != nil {
 		return nil, internal("create user", err)
@@ -139,7 +140,7 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password")
 
 // Login checks a username and password (throttled like SignIn) and returns a new API token.
 func (s *Store) Login(ctx context.Context, username, password, addr string) (string, *newsroom.User, error) {
-	row, err := s.authenticate(ctx, username, password, addr)
+	row, _, err := s.authenticate(ctx, SignInRequest{Username: username, Password: password, Addr: addr})
 	if err != nil {
 		return "", nil, err
 	}
@@ -148,7 +149,7 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 		return "", nil, internal("make token", err)
 	}
 	now := s.clock()
-	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, ExpiresAt: now.Add(s.ttl)}
+	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.ttl)}
 	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&t).Error }); err != nil {
 		return "", nil, internal("store token", err)
 	}
@@ -158,12 +159,15 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 // UserByToken returns the user an API token belongs to, if it is known, unexpired, and the
 // user is not disabled. A token used again within credentialTTL is not looked up again.
 func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, error) {
-	e, err := s.remembered(kindToken, token, func(hash string, now time.Time) (credential, error) {
+	e, err := s.remembered(ctx, newsroom.CredentialToken, token, func(hash string, now time.Time) (credential, error) {
 		var v struct {
-			Row       userRow `gorm:"embedded"`
-			ExpiresAt time.Time
+			Row          userRow `gorm:"embedded"`
+			CredentialID int64
+			ExpiresAt    time.Time
+			LastUsedAt   time.Time
 		}
-		err := s.read(ctx).Table("users").Select("users.*, tokens.expires_at AS expires_at").
+		err := s.read(ctx).Table("users").
+			Select("users.*, tokens.id AS credential_id, tokens.expires_at AS expires_at, tokens.last_used_at AS last_used_at").
 			Joins("JOIN tokens ON tokens.user_id = users.id").
 			Where("tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = ?", hash, now, false).
 			Take(&v).Error
@@ -172,7 +176,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*newsroom.User, 
 		} else if err != nil {
 			return credential{}, internal("find token", err)
 		}
-		return credential{user: *v.Row.user(), expires: v.ExpiresAt}, nil
+		return credential{id: v.CredentialID, user: *v.Row.user(), expires: v.ExpiresAt, lastUsed: v.LastUsedAt}, nil
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,151 @@
+package server_test
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/server"
+)
+
+// TestDisabledUserSignIn: on the sign-in page and through the API, a disabled user learns that
+// the account is disabled only after giving the right password.
+func TestDisabledUserSignIn(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	a.page("admin", "POST", fmt.Sprintf("/admin/users/%d", a.users["writer"].ID), url.Values{"disabled": {"true"}})
+	tests := []struct {
+		name, password string
+		wantStatus     int
+		wantMessage    string
+	}{
+		{"WrongPassword", "guess", http.StatusUnauthorized, "wrong username or password"},
+		{"RightPassword", "pw-writer-staple", http.StatusForbidden, "this account is disabled"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/Page", func(t *testing.T) {
+			res := signInForm(t, a.server.Handler(), "192.0.2.7:4444", "writer", tt.password)
+			wantStatus(t, res, tt.wantStatus)
+			wantBody(t, res, tt.wantMessage, `action="/login"`, `value="writer"`)
+			if setCookie(res, "copydesk_session") != nil {
+				t.Fatal("a disabled user got a session")
+			}
+		})
+		t.Run(tt.name+"/API", func(t *testing.T) {
+			body := `{"username":"writer","password":"` + tt.password + `"}`
+			res := a.do("", "POST", "/api/v1/login", body)
+			wantStatus(t, res, tt.wantStatus)
+			wantBody(t, res, tt.wantMessage)
+			req := httptest.NewRequest("POST", "/api/v1/login", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			validateResponse(t, a, req, res)
+		})
+	}
+}
+
+// TestSignInLockout: six wrong guesses at the editor's password from one address slow that
+// address down, but the editor still signs in from another, and from the guesser's own
+// address with the device cookie an earlier sign-in left in the browser.
+func TestSignInLockout(t *testing.T) {
+	a := newTestApp(t)
+	h := a.server.Handler()
+	const guesser, owner = "198.51.100.66:4000", "203.0.113.10:4000"
+	apiLogin := func(remote, password string) int {
+		req := httptest.NewRequest("POST", "/api/v1/login", strings.NewReader(`{"username":"editor","password":"`+password+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = remote
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	first := signInForm(t, h, owner, "editor", "pw-editor-staple")
+	device := setCookie(first, "copydesk_device")
+	if first.Code != http.StatusSeeOther || device == nil || !device.HttpOnly || device.MaxAge < 30*24*3600 {
+		t.Fatalf("first sign-in: %d, device cookie %+v", first.Code, device)
+	}
+	for i := 1; i <= 6; i++ {
+		want := http.StatusUnauthorized
+		if i == 6 {
+			want = http.StatusTooManyRequests
+		}
+		if code := apiLogin(guesser, "guess"); code != want {
+			t.Fatalf("guess %d: %d, want %d", i, code, want)
+		}
+	}
+	if code := apiLogin(owner, "pw-editor-staple"); code != http.StatusOK {
+		t.Fatalf("the owner's API sign-in from elsewhere: %d", code)
+	}
+	if res := signInForm(t, h, owner, "editor", "pw-editor-staple"); res.Code != http.StatusSeeOther {
+		t.Fatalf("the owner's page sign-in from elsewhere: %d", res.Code)
+	}
+	res := signInForm(t, h, guesser, "editor", "pw-editor-staple")
+	wantStatus(t, res, http.StatusUnauthorized)
+	wantBody(t, res, "too many failed sign-ins")
+	res = signInForm(t, h, guesser, "editor", "pw-editor-staple", device)
+	if renewed := setCookie(res, "copydesk_device"); res.Code != http.StatusSeeOther || renewed == nil || renewed.Value == device.Value {
+		t.Fatalf("the owner's browser with its device cookie at the guesser's address: %d, device cookie %+v", res.Code, renewed)
+	}
+	if code := apiLogin(guesser, "guess"); code != http.StatusTooManyRequests {
+		t.Fatalf("the guesser after the owner signed in: %d", code)
+	}
+}
+
+// TestCookiesBySetting: with secure cookies every sign-in cookie is Secure, for the whole site,
+// without a Domain and named with the __Host- prefix, which the server then insists on, and
+// every response carries HSTS; without them (plain http) the names are plain and no HSTS is sent.
+func TestCookiesBySetting(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name   string
+		secure bool
+		prefix string
+		hsts   string
+	}{
+		{"Secure", true, "__Host-", "max-age=31536000"},
+		{"PlainHTTP", false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SecureCookies: tt.secure}).Handler()
+			res := signInForm(t, h, "192.0.2.7:4444", "editor", "pw-editor-staple")
+			wantStatus(t, res, http.StatusSeeOther)
+			for _, name := range []string{"copydesk_session", "copydesk_device"} {
+				ck := setCookie(res, name)
+				if ck == nil || ck.Name != tt.prefix+name || ck.Secure != tt.secure || ck.Path != "/" || ck.Domain != "" || !ck.HttpOnly {
+					t.Errorf("cookie %s: %+v", name, ck)
+				}
+			}
+			get := httptest.NewRecorder()
+			h.ServeHTTP(get, httptest.NewRequest("GET", "/login", nil))
+			if ck := setCookie(get, "copydesk_login_csrf"); ck == nil || ck.Name != tt.prefix+"copydesk_login_csrf" || ck.Secure != tt.secure || ck.Path != "/" {
+				t.Errorf("sign-in form's CSRF cookie: %+v", ck)
+			}
+			for _, target := range []string{"/", "/login", "/api/v1/drafts", "/static/nothing.css"} {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+				if got := rec.Header().Get("Strict-Transport-Security"); got != tt.hsts {
+					t.Errorf("%s: Strict-Transport-Security = %q, want %q", target, got, tt.hsts)
+				}
+			}
+			session := setCookie(res, "copydesk_session").Value
+			desk := func(name string) int {
+				req := httptest.NewRequest("GET", "/desk", nil)
+				req.AddCookie(&http.Cookie{Name: name, Value: session})
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				return rec.Code
+			}
+			if code := desk(tt.prefix + "copydesk_session"); code != http.StatusOK {
+				t.Errorf("the desk with the session cookie: %d", code)
+			}
+			if code := desk("copydesk_session"); tt.secure && code != http.StatusSeeOther {
+				t.Errorf("the desk with a session planted under the plain name: %d, want a redirect to sign in", code)
+			}
+		})
+	}
+}

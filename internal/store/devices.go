@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// DeviceTTL is how long a device cookie is good for. A browser that signs in is given one: a
+// random token, stored only as a hash, for that user (OWASP's "device cookies"). Its later
+// sign-ins as that user are throttled per device rather than per address (see throttleKeys),
+// so that guesses at a user's password, even from the user's own address, never keep the
+// user's own browser out. Every sign-in with it replaces it with a new one.
+const DeviceTTL = 90 * 24 * time.Hour
+
+type deviceRow struct {
+	ID        int64
+	Hash      string
+	UserID    int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+func (deviceRow) TableName() string { return "devices" }
+
+// knownDevice returns the id of the device cookie device if it is live and was given to the
+// user called username, and 0 otherwise.
+func (s *Store) knownDevice(ctx context.Context, device, username string, now time.Time) (int64, error) {
+	if device == "" || validUsername(username) != nil {
+		return 0, nil
+	}
+	var row deviceRow
+	err := s.read(ctx).Joins("JOIN users ON users.id = devices.user_id").
+		Where("devices.hash = ? AND devices.expires_at > ? AND lower(users.username) = ?", hashToken(device), now, usernameKey(username)).
+		Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return 0, nil
+	}
+	return row.ID, internal("find device", err)
+}
+
+// renewDevice gives userID's browser a new device cookie in place of the one it presented
+// (replaced, 0 for none), and returns the cookie's value.
+func renewDevice(tx *gorm.DB, userID, replaced int64, now time.Time) (string, error) {
+	token, err := randomToken()
+	if err != nil {
+		return "", err
+	}
+	if replaced != 0 {
+		if err := tx.Delete(&deviceRow{}, replaced).Error; err != nil {
+			return "", err
+		}
+	}
+	return token, tx.Create(&deviceRow{Hash: hashToken(token), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(DeviceTTL)}).Error
+}

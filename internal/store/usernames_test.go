@@ -1,0 +1,85 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
+	"github.com/copydesk/copydesk/migrations"
+)
+
+// TestUsernamesIgnoreCase: a name differing from an existing one only in case is taken, and a
+// user signs in with their name in any case.
+func TestUsernamesIgnoreCase(t *testing.T) {
+	s := mustOpen(t, store.Options{})
+	_, w1 := mustUser(t, s, "w1", newsroom.RoleWriter)
+	op := store.AsOperator(context.Background())
+	for _, name := range []string{"W1", "w1"} {
+		_, err := s.CreateUser(op, store.NewUser{Username: name, Role: newsroom.RoleWriter, Password: "tulip-lantern-w1"})
+		wantCode(t, err, newsroom.ECONFLICT)
+		if !strings.Contains(newsroom.ErrorMessage(err), "taken") {
+			t.Fatalf("adding %q: %q", name, newsroom.ErrorMessage(err))
+		}
+	}
+	for _, name := range []string{"w1", "W1"} {
+		_, u, err := s.Login(context.Background(), name, "pw-w1-staple", "")
+		if err != nil || u.ID != w1.ID {
+			t.Fatalf("signing in as %q: %+v, %v", name, u, err)
+		}
+	}
+	_, _, err := s.Login(context.Background(), "\u212a1", "pw-w1-staple", "") // the Kelvin sign is no K
+	wantCode(t, err, newsroom.EUNAUTHORIZED)
+	if _, err := s.DB().Exec("INSERT INTO users (username, role, password_hash, created_at) VALUES ('W1', 'writer', 'x', CURRENT_TIMESTAMP)"); err == nil {
+		t.Fatal("the database took W1 beside w1")
+	}
+}
+
+// TestMigrationRenamesCaseClashes upgrades a database whose users include names that differ
+// only in case: the oldest of each group keeps its name, the others get "-" and their id.
+func TestMigrationRenamesCaseClashes(t *testing.T) {
+	dsn := storetest.DSN(t)
+	driver, dialect, dir := "sqlite3", goose.DialectSQLite3, "sqlite"
+	if storetest.Postgres() {
+		driver, dialect, dir = "pgx", goose.DialectPostgres, "postgres"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	files, _ := fs.Sub(migrations.FS, dir)
+	p, err := goose.NewProvider(dialect, db, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(context.Background(), 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"w1", "W1", "ed", "Ab", "aB", "AB"} {
+		if _, err := db.Exec("INSERT INTO users (username, role, password_hash, created_at) VALUES ('" + name + "', 'writer', 'x', CURRENT_TIMESTAMP)"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := openMigrated(t, dsn, store.Options{})
+	var got []string
+	rows, err := s.DB().Query("SELECT username FROM users ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		got = append(got, name)
+	}
+	if want := "w1 W1-2 ed Ab aB-5 AB-6"; strings.Join(got, " ") != want {
+		t.Fatalf("usernames after the migration: %v, want %s", got, want)
+	}
+}
