@@ -71,8 +71,15 @@ func TestBadInput(t *testing.T) {
 		{"EscapedNULComment", "editor", "POST", draft + "/comments", "", `{"field":"body","quote":{"exact":"quote"},"body":"x\u0000"}`, 422, "invalid"},
 		{"EscapedNULReply", "writer", "POST", comment + "/replies", "", `{"body":"\u0000"}`, 422, "invalid"},
 		{"EscapedNULQuoteSource", "factchecker", "PUT", quote, "", `{"status":"verified","source":"\u0000"}`, 422, "invalid"},
-		// A lone surrogate escape is valid JSON grammar; encoding/json reads it as U+FFFD.
-		{"LoneSurrogate", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud800"}`, 201, ""},
+		{"EscapedNULLogin", "", "POST", "/api/v1/login", "", `{"username":"writer\u0000","password":"pw-writer"}`, 422, "invalid"},
+		// A lone surrogate escape is valid JSON grammar, but encoding/json would store U+FFFD.
+		{"LoneSurrogate", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud800"}`, 422, "invalid"},
+		{"LoneLowSurrogate", "writer", "POST", "/api/v1/drafts", "", `{"title":"x\uDC00y"}`, 422, "invalid"},
+		{"HighSurrogateThenLetter", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud800\u0041"}`, 422, "invalid"},
+		{"SurrogateAtEnd", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","brief":"\ud83d"}`, 422, "invalid"},
+		{"LoneSurrogateInKey", "writer", "POST", "/api/v1/drafts", "", `{"ti\ud800tle":"x"}`, 422, "invalid"},
+		{"SurrogatePair", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud83d\ude00"}`, 201, ""},
+		{"EscapedBackslashThenU", "writer", "POST", "/api/v1/drafts", "", `{"title":"\\ud800\\u0000"}`, 201, ""},
 		// Fields over their length limits (in code points): 422.
 		{"TitleTooLong", "writer", "POST", "/api/v1/drafts", "", `{"title":"` + long(newsroom.MaxTitle+1) + `"}`, 422, "invalid"},
 		{"TitleAtLimit", "writer", "POST", "/api/v1/drafts", "", `{"title":"` + long(newsroom.MaxTitle) + `"}`, 201, ""},
