@@ -15,6 +15,7 @@ const (
 	ENOTFOUND     = "not_found"    // no such thing, or not visible to the caller
 	ECONFLICT     = "conflict"     // the request fights the current state (stage, version, gate)
 	ETOOLARGE     = "too_large"    // the request body is over the limit
+	EUNSUPPORTED  = "unsupported"  // the request body is of a media type the route does not take
 	ETOOMANY      = "too_many"     // slow down: too many failed attempts
 	EINVALID      = "invalid"      // well-formed but unacceptable values
 	EINTERNAL     = "internal"     // our fault; details are logged, never shown

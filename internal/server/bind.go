@@ -17,15 +17,14 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// bindJSON decodes the request body into v strictly: JSON only, no unknown fields, one value.
+// bindJSON decodes the request body into v strictly: JSON only (Content-Type: application/json,
+// 415 otherwise), no unknown fields, one value.
 // The raw body must be valid UTF-8 without NUL bytes, escaped or not, and without lone surrogate
 // escapes (422): encoding/json would silently turn invalid bytes and lone surrogates in a string
 // into U+FFFD and store something the client never sent.
 func bindJSON(c echo.Context, v any) error {
-	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
-		if mt, _, _ := mime.ParseMediaType(ct); mt != echo.MIMEApplicationJSON {
-			return newsroom.Errorf(newsroom.EMALFORMED, "send JSON with Content-Type: application/json, not %q", mt)
-		}
+	if err := wantBody(c, echo.MIMEApplicationJSON, "send JSON"); err != nil {
+		return err
 	}
 	data, err := io.ReadAll(c.Request().Body)
 	if err != nil {
@@ -51,6 +50,20 @@ func bindJSON(c echo.Context, v any) error {
 		return newsroom.Errorf(newsroom.EMALFORMED, "request body holds more than one JSON value")
 	}
 	return nil
+}
+
+// wantBody refuses a request body of any media type but want (415), saying what to send. A
+// request without a body passes, to be told that it needs one.
+func wantBody(c echo.Context, want, what string) error {
+	req := c.Request()
+	mt, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
+	if mt == want || req.ContentLength == 0 {
+		return nil
+	}
+	if mt == "" {
+		return newsroom.Errorf(newsroom.EUNSUPPORTED, "%s with Content-Type: %s", what, want)
+	}
+	return newsroom.Errorf(newsroom.EUNSUPPORTED, "%s with Content-Type: %s, not %s", what, want, mt)
 }
 
 // badEscape returns the first \u escape in the JSON text data that encoding/json would not

@@ -18,6 +18,7 @@ var statusOf = map[string]int{
 	newsroom.ENOTFOUND:     http.StatusNotFound,
 	newsroom.ECONFLICT:     http.StatusConflict,
 	newsroom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	newsroom.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
 	newsroom.ETOOMANY:      http.StatusTooManyRequests,
 	newsroom.EINVALID:      http.StatusUnprocessableEntity,
 	newsroom.EINTERNAL:     http.StatusInternalServerError,
