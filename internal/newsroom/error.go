@@ -18,6 +18,8 @@ const (
 	EUNSUPPORTED  = "unsupported"  // the request body is of a media type the route does not take
 	ETOOMANY      = "too_many"     // slow down: too many failed attempts
 	EINVALID      = "invalid"      // well-formed but unacceptable values
+	EUNAVAILABLE  = "unavailable"  // the database cannot be reached or is shutting down; try again
+	EFULL         = "storage_full" // the database's disk is full; nothing can be saved
 	EINTERNAL     = "internal"     // our fault; details are logged, never shown
 )
 
