@@ -41,9 +41,9 @@ var (
 )
 
 // unreachable reports whether err says the database cannot be reached now, though it may be
-// soon: PostgreSQL refused or lost the connection, or is shutting down or starting up
-// (SQLSTATE class 08, 57P01 to 57P03); SQLite's file is locked by another process for longer
-// than the busy timeout, or cannot be opened.
+// soon: PostgreSQL refused or lost the connection, did not answer in time, or is shutting down
+// or starting up (SQLSTATE class 08, 57P01 to 57P03); SQLite's file is locked by another
+// process for longer than the busy timeout, or cannot be opened.
 func unreachable(err error) bool {
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {

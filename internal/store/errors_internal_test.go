@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -38,6 +39,8 @@ func TestInternalClassifiesFaults(t *testing.T) {
 		{"ConnectionRefused", &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}, newsroom.EUNAVAILABLE},
 		{"BadConn", driver.ErrBadConn, newsroom.EUNAVAILABLE},
 		{"CutShort", io.ErrUnexpectedEOF, newsroom.EUNAVAILABLE},
+		{"NoAnswerInTime", context.DeadlineExceeded, newsroom.EUNAVAILABLE},
+		{"ClientLeft", context.Canceled, newsroom.EINTERNAL},
 		{"SQLiteBusy", lite(sqlite3.ErrBusy), newsroom.EUNAVAILABLE},
 		{"SQLiteCantOpen", lite(sqlite3.ErrCantOpen), newsroom.EUNAVAILABLE},
 		{"PostgresDiskFull", pg("53100"), newsroom.EFULL},
