@@ -3,17 +3,13 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/server"
 )
 
 // TestBadInput sends the API what clients get wrong, by mistake or on purpose, and checks each
@@ -309,144 +305,6 @@ func TestScriptTitleIsTextEverywhere(t *testing.T) {
 			// The words are still there, escaped for the format.
 			if !strings.Contains(raw, "alert(1)") {
 				t.Errorf("the title's words are gone:\n%s", raw)
-			}
-		})
-	}
-}
-
-// TestBadTextInPathQueryAndForm sends invalid UTF-8 and NUL bytes everywhere a request carries
-// text besides a JSON body: the path, the query string and forms, to public pages, both ways of
-// signing in, and signed-in API routes and pages. Each is refused as its route means it (404 for
-// a path that names nothing, 400 for a bad parameter) before any query runs, on either database,
-// and nothing is logged as an error.
-func TestBadTextInPathQueryAndForm(t *testing.T) {
-	a := newTestApp(t)
-	logs := a.captureLogs()
-	d := a.draft(newsroom.StageDraft)
-	cid := a.comment(d.ID)
-	tests := []struct {
-		name                     string
-		via                      string // "api" with a bearer token, "page" as a browser with a session, "signin" the sign-in form
-		actor, method, url, body string
-		want                     int
-	}{
-		{"ArticleSlugFF", "api", "", "GET", "/articles/%FF", "", 404},
-		{"ArticleSlugNUL", "api", "", "GET", "/articles/a%00b.txt", "", 404},
-		{"BriefSlug", "api", "", "GET", "/briefs/%C3%28.txt", "", 404},
-		{"DraftID", "api", "editor", "GET", "/api/v1/drafts/%FF", "", 404},
-		{"CorrectionSlug", "api", "editor", "POST", "/api/v1/articles/%FF%00/corrections", `{"note":"n"}`, 404},
-		{"SearchNUL", "api", "writer", "GET", "/api/v1/drafts?q=%00", "", 400},
-		{"SearchFF", "api", "writer", "GET", "/api/v1/drafts?q=%FF", "", 400},
-		{"StageNUL", "api", "editor", "GET", "/api/v1/drafts?stage=draft%00", "", 400},
-		{"QueryName", "api", "editor", "GET", "/api/v1/drafts?%FF=1", "", 400},
-		{"ImportAuthor", "api", "editor", "POST", "/api/v1/import?author=%ff", mustRead(t, "testdata/seed.txt"), 400},
-		{"AnonymousQuery", "api", "", "GET", "/?x=%00", "", 400},
-		{"LoginPageNext", "page", "", "GET", "/login?next=%FF", "", 400},
-		{"SignInUsernameNUL", "signin", "", "POST", "/login", "username=writer%00&password=pw-writer", 400},
-		{"SignInUsernameFF", "signin", "", "POST", "/login", "username=%FF&password=x", 400},
-		{"DraftPage", "page", "writer", "GET", "/drafts/%FF", "", 404},
-		{"DeskSearch", "page", "writer", "GET", "/desk?q=%00", "", 400},
-		{"NewDraftTitle", "page", "writer", "POST", "/drafts", "title=a%00b&byline=W", 400},
-		{"CommentBody", "page", "editor", "POST", fmt.Sprintf("/drafts/%d/comments", d.ID), "field=body&start=0&end=4&body=%C3", 400},
-		{"ReplyBody", "page", "writer", "POST", fmt.Sprintf("/comments/%d/reply", cid), "body=%00", 400},
-		{"AddUser", "page", "admin", "POST", "/admin/users", "username=%FF&name=X&role=writer&password=long-enough-pw", 400},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var res *httptest.ResponseRecorder
-			switch tt.via {
-			case "api":
-				ct := "application/json"
-				if strings.HasPrefix(tt.url, "/api/v1/import") {
-					ct = "text/plain"
-				}
-				res = a.send(tt.actor, tt.method, tt.url, ct, tt.body, nil)
-			case "page":
-				form, _ := url.ParseQuery(tt.body)
-				res = a.page(tt.actor, tt.method, tt.url, form)
-			case "signin":
-				res = a.signInForm(tt.body)
-			}
-			wantStatus(t, res, tt.want)
-			if tt.via == "api" {
-				want := map[int]string{400: "malformed", 404: "not_found"}[tt.want]
-				if e := decode[apiError](t, res); e.Error.Code != want {
-					t.Fatalf("error = %+v, want code %q", e.Error, want)
-				}
-			}
-		})
-	}
-	for _, l := range logs.lines(t) {
-		if l["level"] == "ERROR" {
-			t.Errorf("bad input was logged as an error: %v", l)
-		}
-	}
-}
-
-// captureLogs serves the app's requests from now on by a server that logs into the buffer it
-// returns, as JSON lines.
-func (a *testApp) captureLogs() *logBuffer {
-	logs := &logBuffer{}
-	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewJSONHandler(logs, nil))})
-	return logs
-}
-
-// signInForm posts the sign-in form as a browser does, with the CSRF cookie and token the form's
-// page gave it; form is the rest of the form, URL-encoded.
-func (a *testApp) signInForm(form string) *httptest.ResponseRecorder {
-	a.t.Helper()
-	get := httptest.NewRecorder()
-	a.server.Handler().ServeHTTP(get, httptest.NewRequest("GET", "/login", nil))
-	req := httptest.NewRequest("POST", "/login", nil)
-	for _, c := range get.Result().Cookies() {
-		req.AddCookie(c)
-		if strings.Contains(c.Name, "csrf") {
-			form += "&csrf=" + url.QueryEscape(c.Value)
-		}
-	}
-	req.Body = io.NopCloser(strings.NewReader(form))
-	req.ContentLength = int64(len(form))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "text/html")
-	res := httptest.NewRecorder()
-	a.server.Handler().ServeHTTP(res, req)
-	return res
-}
-
-// TestClientRequestID checks which X-Request-Id a client may choose: one that is short and
-// printable is used as it is, in the answer and in the log; any other is replaced by a new id.
-func TestClientRequestID(t *testing.T) {
-	a := newTestApp(t)
-	logs := a.captureLogs()
-	tests := []struct {
-		name, id string
-		kept     bool
-	}{
-		{"UUID", "0f8fad5b-d9cb-469f-a165-70867728950e", true},
-		{"Punctuation", "trace:abc/42;x=\"y\"", true},
-		{"AtLimit", strings.Repeat("a", 64), true},
-		{"TooLong", strings.Repeat("a", 65), false},
-		{"Huge", strings.Repeat("a", 4000), false},
-		{"Space", "a b", false},
-		{"ControlCharacter", "a\x1b[31mb", false},
-		{"Newline", "a\nlevel=ERROR", false},
-		{"NonASCII", "idé", false},
-		{"InvalidUTF8", "a\xffb", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := a.send("", "GET", "/healthz", "", "", http.Header{"X-Request-Id": {tt.id}})
-			wantStatus(t, res, http.StatusOK)
-			got := res.Header().Get("X-Request-Id")
-			switch {
-			case tt.kept && got != tt.id:
-				t.Fatalf("X-Request-Id = %q, want the client's %q", got, tt.id)
-			case !tt.kept && (got == tt.id || got == "" || strings.ContainsFunc(got, func(r rune) bool { return r <= ' ' || r > '~' })):
-				t.Fatalf("X-Request-Id = %q, want a new printable id", got)
-			}
-			lines := logs.lines(t)
-			if last := lines[len(lines)-1]; last["request_id"] != got {
-				t.Fatalf("logged request_id %q, answered %q", last["request_id"], got)
 			}
 		})
 	}
