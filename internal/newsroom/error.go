@@ -15,8 +15,11 @@ const (
 	ENOTFOUND     = "not_found"    // no such thing, or not visible to the caller
 	ECONFLICT     = "conflict"     // the request fights the current state (stage, version, gate)
 	ETOOLARGE     = "too_large"    // the request body is over the limit
+	EUNSUPPORTED  = "unsupported"  // the request body is of a media type the route does not take
 	ETOOMANY      = "too_many"     // slow down: too many failed attempts
 	EINVALID      = "invalid"      // well-formed but unacceptable values
+	EUNAVAILABLE  = "unavailable"  // the database cannot be reached or is shutting down; try again
+	EFULL         = "storage_full" // the database's disk is full; nothing can be saved
 	EINTERNAL     = "internal"     // our fault; details are logged, never shown
 )
 

@@ -42,8 +42,12 @@ func TestBadInput(t *testing.T) {
 		{"WrongTypeForce", "editor", "POST", draft + "/transitions", "", `{"action":"approve","force":"yes"}`, 400, "malformed"},
 		{"WrongTypeStart", "editor", "POST", draft + "/comments", "", `{"field":"body","start":"0","end":4,"body":"?"}`, 400, "malformed"},
 		{"WrongTypeAt", "editor", "POST", draft + "/publish", "", `{"at":"tomorrow"}`, 400, "malformed"},
-		{"WrongContentType", "writer", "POST", "/api/v1/drafts", "application/x-www-form-urlencoded", `title=x`, 400, "malformed"},
-		{"ImportNotText", "editor", "POST", "/api/v1/import?author=writer", "application/json", `{"title":"x"}`, 400, "malformed"},
+		// A body of another media type than the route takes: 415.
+		{"FormForJSON", "writer", "POST", "/api/v1/drafts", "application/x-www-form-urlencoded", `title=x`, 415, "unsupported"},
+		{"TextForJSON", "writer", "PUT", draft, "text/plain", `{"title":"x","version":1}`, 415, "unsupported"},
+		{"JSONWithCharset", "writer", "POST", "/api/v1/drafts", "application/json; charset=utf-8", `{"title":"x"}`, 201, ""},
+		{"JSONInCapitals", "writer", "POST", "/api/v1/drafts", "Application/JSON", `{"title":"x"}`, 201, ""},
+		{"ImportNotText", "editor", "POST", "/api/v1/import?author=writer", "application/json", `{"title":"x"}`, 415, "unsupported"},
 		// Unknown fields: 400, naming the field.
 		{"UnknownFieldCreate", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","stage":"published"}`, 400, "malformed"},
 		{"UnknownFieldSave", "writer", "PUT", draft, "", `{"version":1,"writer_id":2}`, 400, "malformed"},
@@ -67,8 +71,15 @@ func TestBadInput(t *testing.T) {
 		{"EscapedNULComment", "editor", "POST", draft + "/comments", "", `{"field":"body","quote":{"exact":"quote"},"body":"x\u0000"}`, 422, "invalid"},
 		{"EscapedNULReply", "writer", "POST", comment + "/replies", "", `{"body":"\u0000"}`, 422, "invalid"},
 		{"EscapedNULQuoteSource", "factchecker", "PUT", quote, "", `{"status":"verified","source":"\u0000"}`, 422, "invalid"},
-		// A lone surrogate escape is valid JSON grammar; encoding/json reads it as U+FFFD.
-		{"LoneSurrogate", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud800"}`, 201, ""},
+		{"EscapedNULLogin", "", "POST", "/api/v1/login", "", `{"username":"writer\u0000","password":"pw-writer"}`, 422, "invalid"},
+		// A lone surrogate escape is valid JSON grammar, but encoding/json would store U+FFFD.
+		{"LoneSurrogate", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud800"}`, 422, "invalid"},
+		{"LoneLowSurrogate", "writer", "POST", "/api/v1/drafts", "", `{"title":"x\uDC00y"}`, 422, "invalid"},
+		{"HighSurrogateThenLetter", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud800\u0041"}`, 422, "invalid"},
+		{"SurrogateAtEnd", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","brief":"\ud83d"}`, 422, "invalid"},
+		{"LoneSurrogateInKey", "writer", "POST", "/api/v1/drafts", "", `{"ti\ud800tle":"x"}`, 422, "invalid"},
+		{"SurrogatePair", "writer", "POST", "/api/v1/drafts", "", `{"title":"\ud83d\ude00"}`, 201, ""},
+		{"EscapedBackslashThenU", "writer", "POST", "/api/v1/drafts", "", `{"title":"\\ud800\\u0000"}`, 201, ""},
 		// Fields over their length limits (in code points): 422.
 		{"TitleTooLong", "writer", "POST", "/api/v1/drafts", "", `{"title":"` + long(newsroom.MaxTitle+1) + `"}`, 422, "invalid"},
 		{"TitleAtLimit", "writer", "POST", "/api/v1/drafts", "", `{"title":"` + long(newsroom.MaxTitle) + `"}`, 201, ""},
@@ -118,6 +129,48 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestUnsupportedMediaType sends every operation that takes a body one of a media type it does
+// not take, and one without any Content-Type: each answers 415, as the document says.
+func TestUnsupportedMediaType(t *testing.T) {
+	doc := loadOpenAPI(t)
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.RequestBody == nil {
+				continue
+			}
+			url := apiPrefix + echoParamValue.ReplaceAllString(path, fmt.Sprint(d.ID))
+			for _, ct := range []string{"application/xml", ""} {
+				t.Run(method+" "+path+" "+ct, func(t *testing.T) {
+					if strings.HasSuffix(path, "/import") && ct != "" {
+						ct = "application/json"
+					}
+					req := httptest.NewRequest(method, url, strings.NewReader(`{"body":"x"}`))
+					if ct != "" {
+						req.Header.Set("Content-Type", ct)
+					}
+					req.Header.Set("Authorization", "Bearer "+a.tokens["editor"])
+					res := httptest.NewRecorder()
+					a.server.Handler().ServeHTTP(res, req)
+					wantStatus(t, res, http.StatusUnsupportedMediaType)
+					if e := decode[apiError](t, res); e.Error.Code != "unsupported" || !strings.Contains(e.Error.Message, "Content-Type") {
+						t.Fatalf("error = %+v", e.Error)
+					}
+					validateResponse(t, a, req, res)
+				})
+			}
+		}
+	}
+	t.Run("NoBodyNoType", func(t *testing.T) {
+		res := a.send("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), "", "", nil)
+		wantStatus(t, res, http.StatusBadRequest)
+	})
+}
+
+// echoParamValue matches a path parameter of the document, such as {id}.
+var echoParamValue = regexp.MustCompile(`\{[a-z]+\}`)
 
 // TestBodyLimitChunked sends a body over the limit without a Content-Length, as a chunked upload
 // would: the server stops reading at the limit and answers 413.

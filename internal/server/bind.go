@@ -8,6 +8,8 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -15,14 +17,14 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// bindJSON decodes the request body into v strictly: JSON only, no unknown fields, one value.
-// The raw body must be valid UTF-8 without NUL bytes (422): encoding/json would silently turn
-// invalid bytes in a string into U+FFFD and store something the client never sent.
+// bindJSON decodes the request body into v strictly: JSON only (Content-Type: application/json,
+// 415 otherwise), no unknown fields, one value.
+// The raw body must be valid UTF-8 without NUL bytes, escaped or not, and without lone surrogate
+// escapes (422): encoding/json would silently turn invalid bytes and lone surrogates in a string
+// into U+FFFD and store something the client never sent.
 func bindJSON(c echo.Context, v any) error {
-	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
-		if mt, _, _ := mime.ParseMediaType(ct); mt != echo.MIMEApplicationJSON {
-			return newsroom.Errorf(newsroom.EMALFORMED, "send JSON with Content-Type: application/json, not %q", mt)
-		}
+	if err := wantBody(c, echo.MIMEApplicationJSON, "send JSON"); err != nil {
+		return err
 	}
 	data, err := io.ReadAll(c.Request().Body)
 	if err != nil {
@@ -34,6 +36,11 @@ func bindJSON(c echo.Context, v any) error {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return newsroom.Errorf(newsroom.EINVALID, "request body must not contain NUL bytes")
 	}
+	if esc := badEscape(data); esc == `\u0000` {
+		return newsroom.Errorf(newsroom.EINVALID, "request body must not contain NUL characters (\\u0000)")
+	} else if esc != "" {
+		return newsroom.Errorf(newsroom.EINVALID, "request body holds %s, half of a surrogate pair without the other half", esc)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -43,6 +50,61 @@ func bindJSON(c echo.Context, v any) error {
 		return newsroom.Errorf(newsroom.EMALFORMED, "request body holds more than one JSON value")
 	}
 	return nil
+}
+
+// wantBody refuses a request body of any media type but want (415), saying what to send. A
+// request without a body passes, to be told that it needs one.
+func wantBody(c echo.Context, want, what string) error {
+	req := c.Request()
+	mt, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
+	if mt == want || req.ContentLength == 0 {
+		return nil
+	}
+	if mt == "" {
+		return newsroom.Errorf(newsroom.EUNSUPPORTED, "%s with Content-Type: %s", what, want)
+	}
+	return newsroom.Errorf(newsroom.EUNSUPPORTED, "%s with Content-Type: %s, not %s", what, want, mt)
+}
+
+// badEscape returns the first \u escape in the JSON text data that encoding/json would not
+// decode to what was sent, or "": \u0000, a NUL no database stores, or one half of a surrogate
+// pair without the other, which it would decode to U+FFFD. A backslash outside a string is a
+// syntax error that the decoder reports, so every backslash here starts an escape.
+func badEscape(data []byte) string {
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\\')
+		if j < 0 {
+			return ""
+		}
+		i += j
+		r := escapedRune(data[i:])
+		switch {
+		case r < 0:
+			i += 2 // \n, \\ and the like
+		case r == 0:
+			return string(data[i : i+6])
+		case utf16.IsSurrogate(r):
+			if utf16.DecodeRune(r, escapedRune(data[i+6:])) == unicode.ReplacementChar {
+				return string(data[i : i+6])
+			}
+			i += 12
+		default:
+			i += 6
+		}
+	}
+	return ""
+}
+
+// escapedRune reads a \uXXXX escape at the start of b, or returns -1 if there is none.
+func escapedRune(b []byte) rune {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return -1
+	}
+	n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+	if err != nil {
+		return -1
+	}
+	return rune(n)
 }
 
 func decodeError(err error) error {

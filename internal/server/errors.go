@@ -19,10 +19,17 @@ var statusOf = map[string]int{
 	newsroom.ENOTFOUND:     http.StatusNotFound,
 	newsroom.ECONFLICT:     http.StatusConflict,
 	newsroom.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	newsroom.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
 	newsroom.ETOOMANY:      http.StatusTooManyRequests,
 	newsroom.EINVALID:      http.StatusUnprocessableEntity,
+	newsroom.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	newsroom.EFULL:         http.StatusInsufficientStorage,
 	newsroom.EINTERNAL:     http.StatusInternalServerError,
 }
+
+// retryAfter is the Retry-After, in seconds, of an answer that the database is unavailable:
+// about as long as PostgreSQL takes to restart or fail over.
+const retryAfter = "10"
 
 // codeOf is the reverse, for errors Echo raises itself (unknown route, wrong method, body limit).
 var codeOf = map[int]string{
@@ -45,12 +52,16 @@ type errorDetail struct {
 }
 
 // handleError is the one place errors become responses: {"error": {"code", "message"}} with the
-// code's status. Internal errors are logged with the request id and shown as "internal error".
+// code's status. Internal errors and database faults are logged with the request id, and
+// internal errors are shown as "internal error".
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
 	status, body := s.errorResponse(err, c)
+	if status == http.StatusServiceUnavailable {
+		c.Response().Header().Set("Retry-After", retryAfter)
+	}
 	switch {
 	case c.Request().Method == http.MethodHead:
 		err = c.NoContent(status)
@@ -82,6 +93,9 @@ func (s *Server) errorResponse(err error, c echo.Context) (int, errorBody) {
 	if !ok || code == newsroom.EINTERNAL {
 		s.log.ErrorContext(c.Request().Context(), "internal error", "err", err, "method", c.Request().Method, "path", c.Path())
 		return http.StatusInternalServerError, errorBody{errorDetail{Code: newsroom.EINTERNAL, Message: "internal error"}}
+	}
+	if code == newsroom.EUNAVAILABLE || code == newsroom.EFULL {
+		s.log.ErrorContext(c.Request().Context(), "database fault", "err", err, "method", c.Request().Method, "path", c.Path())
 	}
 	var e *newsroom.Error
 	errors.As(err, &e)

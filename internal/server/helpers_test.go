@@ -23,6 +23,7 @@ import (
 // signed-in user per kind of actor.
 type testApp struct {
 	t      testing.TB
+	dsn    string // where the database is, for store.Open
 	store  *store.Store
 	server *server.Server
 	tokens map[string]string // actor name → bearer token
@@ -38,7 +39,8 @@ var actorRoles = map[string]newsroom.Role{
 
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
-	st, err := store.Open(storetest.DSN(t), store.Options{PasswordCost: bcrypt.MinCost})
+	dsn := storetest.DSN(t)
+	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +48,7 @@ func newTestApp(t testing.TB) *testApp {
 	if _, err := st.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	a := &testApp{t: t, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}}
+	a := &testApp{t: t, dsn: dsn, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for name, role := range actorRoles {
 		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})

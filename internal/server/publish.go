@@ -2,7 +2,6 @@ package server
 
 import (
 	"io"
-	"mime"
 	"net/http"
 	"time"
 
@@ -62,8 +61,8 @@ func (s *Server) correctArticle(c echo.Context) error {
 }
 
 func (s *Server) importDraft(c echo.Context) error {
-	if mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType)); mt != echo.MIMETextPlain {
-		return newsroom.Errorf(newsroom.EMALFORMED, "send the piece as text/plain in the house format")
+	if err := wantBody(c, echo.MIMETextPlain, "send the piece in the house format"); err != nil {
+		return err
 	}
 	data, err := io.ReadAll(c.Request().Body)
 	if err != nil {

@@ -138,7 +138,7 @@ func TestScheduleOverAPI(t *testing.T) {
 	}
 	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"unschedule"}`), 200)
 	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"yesterday"}`), 400)
-	wantStatus(t, a.send("editor", "POST", "/api/v1/import?author=writer", "application/json", `{}`, nil), 400)
+	wantStatus(t, a.send("editor", "POST", "/api/v1/import?author=writer", "application/json", `{}`, nil), 415)
 	res = a.send("editor", "POST", "/api/v1/import?author=writer", "text/plain", "Title only\n", nil)
 	wantStatus(t, res, 422)
 	if !strings.Contains(res.Body.String(), "line 2") {

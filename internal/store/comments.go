@@ -246,8 +246,10 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, audi
 			return err
 		}
 		v, err := s.lockDraft(tx, u, r.DraftID)
-		if err != nil {
+		if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
 			return notFound
+		} else if err != nil {
+			return err
 		}
 		// Read the comment again under the draft's lock: every change to a draft's comments
 		// holds it, so r is now as the last change left it.

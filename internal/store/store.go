@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -35,6 +36,10 @@ type Options struct {
 	PasswordCost int
 	// Authz decides who may do what (default: the embedded policy).
 	Authz *authz.Enforcer
+	// MaxSize caps a SQLite database at about this many bytes (PRAGMA max_page_count on the
+	// writer): past it, writes fail as they would on a full disk. 0 sets no cap but the disk's.
+	// Tests use it to fill a database; PostgreSQL ignores it.
+	MaxSize int64
 }
 
 // Store is Copydesk's data and the service over it.
@@ -62,6 +67,10 @@ type Store struct {
 	now   func() time.Time
 	ttl   time.Duration
 	cost  int
+
+	// fullAt is when a write last failed for want of disk space, in Unix nanoseconds by the
+	// store's clock, or 0 if a write has committed since (see Ping).
+	fullAt atomic.Int64
 }
 
 // Open opens the database db names: a PostgreSQL URL (postgres://… or postgresql://…), or else
@@ -94,6 +103,12 @@ func Open(db string, opt Options) (*Store, error) {
 		if s.authz, err = authz.Default(); err != nil {
 			s.Close()
 			return nil, err
+		}
+	}
+	if opt.MaxSize > 0 && !s.pg {
+		if err := s.capSize(opt.MaxSize); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("store: open %s: %w", db, err)
 		}
 	}
 	return s, nil
@@ -244,7 +259,8 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 // IMMEDIATE on the pinned writer connection, one transaction at a time. It commits when fn
 // returns nil and rolls back on an error or a panic. On SQLite, for the reason read gives, a
 // transaction once begun runs to its end even if the request is cancelled.
-func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
+	defer func() { s.noteSpace(err) }()
 	if s.pg {
 		return s.w.WithContext(ctx).Transaction(fn)
 	}
@@ -285,17 +301,4 @@ func actor(ctx context.Context) (*newsroom.User, error) {
 		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
 	}
 	return u, nil
-}
-
-// internal wraps an unexpected database error with context; the server logs it and shows the
-// user only "internal error".
-func internal(what string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var e *newsroom.Error
-	if errors.As(err, &e) {
-		return err
-	}
-	return fmt.Errorf("store: %s: %w", what, err)
 }
