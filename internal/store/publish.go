@@ -83,6 +83,9 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err != nil {
 		return nil, err
 	}
+	if err := pieceGate(action, v.draft().Text()); err != nil {
+		return nil, err
+	}
 	if err := quoteGate(tx, v.Row.ID, action); err != nil {
 		return nil, err
 	}
@@ -207,7 +210,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	if err := tx.Model(&publicationRow{}).Where("article_id = ?", art.ID).Count(&n).Error; err != nil {
 		return 0, err
 	}
-	a := publish.Article{Title: d.Title, Byline: d.Byline, Brief: d.Brief, Body: d.Text().Paragraphs(), Topics: d.Topics, EditorComment: d.EditorComment}
+	a := articleText(d.Text())
 	row := publicationRow{
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
 		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
@@ -256,8 +259,8 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			return newsroom.Errorf(newsroom.ECONFLICT, "article %q is not published", slug)
 		}
 		d := v.draft()
-		text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
-		if err := text.Validate(); err != nil {
+		text, err := correctedText(d, body)
+		if err != nil {
 			return err
 		}
 		now := s.clock()
