@@ -298,6 +298,7 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"Schedule", "editor", "POST", "/api/v1/drafts/{later}/publish", `{"at":"2999-01-01T00:00:00Z"}`, 200},
 		{"PublishWriter", "writer", "POST", "/api/v1/drafts/{draft}/publish", `{}`, 403},
 		{"Correct", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"Spelling fixed.","body":"Body with a “quote”, corrected."}`, 201},
+		{"CorrectNewQuote", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"A quote added.","body":"Body with a “quote”.\nShe said “never”."}`, 409},
 		{"CorrectEmptyBody", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"Emptied.","body":" "}`, 422},
 		{"CorrectNoNote", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":" "}`, 422},
 		{"CorrectUnknown", "editor", "POST", "/api/v1/articles/no-such-piece/corrections", `{"note":"n"}`, 404},
