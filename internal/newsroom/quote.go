@@ -88,21 +88,45 @@ func (c QuoteCheck) Validate() error {
 }
 
 // QuoteCheckStage reports whether a role may check quotes on a draft in stage: fact-checkers
-// while it is with them, editors until it is published.
+// while it is with them, editors from fact-checking on. Both may also check a published piece's
+// quotes, which is where the quotes a correction brings are checked (see CorrectionGate).
 func QuoteCheckStage(r Role, s Stage) bool {
 	switch r {
 	case RoleFactChecker:
-		return s == StageFactCheck
+		return s == StageFactCheck || s == StagePublished
 	case RoleEditor:
-		return s == StageFactCheck || s == StageEditing || s == StageApproved
+		return s == StageFactCheck || s == StageEditing || s == StageApproved || s == StagePublished
 	}
 	return false
 }
 
 // QuoteGate returns the error that stops action while quotes hold it back, or nil. Clearing a
 // draft out of fact-checking needs every quote checked; approving and publishing also refuse a
-// disputed quote unless an editor waived it.
+// disputed quote unless an editor waived it. The error's detail "quotes" lists their ids.
 func QuoteGate(action Action, quotes []Quote) error {
+	blocking := holding(action, quotes)
+	if len(blocking) == 0 {
+		return nil
+	}
+	return Errorf(ECONFLICT, "cannot %s: %s", action, notCleared(blocking)).With("quotes", quoteIDs(blocking))
+}
+
+// CorrectionGate returns the error that holds back a correction while the quotes of the draft's
+// corrected text are not cleared as a publish needs them, or nil. A published piece's quotes were
+// all cleared, so what holds it back is a quote the correction added or changed. The correction
+// waits as version of draft draftID until those quotes are checked and it is sent again; the
+// error names them as QuoteGate does, with the details "draft_id" and "version" besides.
+func CorrectionGate(draftID int64, version int, quotes []Quote) error {
+	blocking := holding(ActionPublish, quotes)
+	if len(blocking) == 0 {
+		return nil
+	}
+	return Errorf(ECONFLICT, "the correction is held as version %d of draft %d: %s; check them (an editor may waive a disputed one), then send the correction again",
+		version, draftID, notCleared(blocking)).With("quotes", quoteIDs(blocking)).With("draft_id", draftID).With("version", version)
+}
+
+// holding returns the quotes that hold action back.
+func holding(action Action, quotes []Quote) []Quote {
 	var blocking []Quote
 	for _, q := range quotes {
 		switch {
@@ -112,16 +136,24 @@ func QuoteGate(action Action, quotes []Quote) error {
 			blocking = append(blocking, q)
 		}
 	}
-	if len(blocking) == 0 {
-		return nil
-	}
+	return blocking
+}
+
+// notCleared lists the blocking quotes for a message: `2 quote(s) not cleared: #4 "…" (unchecked); …`.
+func notCleared(blocking []Quote) string {
 	parts := make([]string, len(blocking))
-	ids := make([]int64, len(blocking))
 	for i, q := range blocking {
 		parts[i] = fmt.Sprintf("#%d %q (%s)", q.ID, ellipsis(q.Text, 60), q.Status)
+	}
+	return fmt.Sprintf("%d quote(s) not cleared: %s", len(blocking), strings.Join(parts, "; "))
+}
+
+func quoteIDs(quotes []Quote) []int64 {
+	ids := make([]int64, len(quotes))
+	for i, q := range quotes {
 		ids[i] = q.ID
 	}
-	return Errorf(ECONFLICT, "cannot %s: %d quote(s) not cleared: %s", action, len(blocking), strings.Join(parts, "; ")).With("quotes", ids)
+	return ids
 }
 
 func ellipsis(s string, n int) string {

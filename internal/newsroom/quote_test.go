@@ -1,6 +1,9 @@
 package newsroom_test
 
 import (
+	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,8 +34,9 @@ func TestQuoteCheckValidate(t *testing.T) {
 func TestQuoteCheckStage(t *testing.T) {
 	for _, role := range newsroom.Roles {
 		for _, stage := range newsroom.Stages {
-			want := role == newsroom.RoleFactChecker && stage == newsroom.StageFactCheck ||
-				role == newsroom.RoleEditor && (stage == newsroom.StageFactCheck || stage == newsroom.StageEditing || stage == newsroom.StageApproved)
+			// A published piece's quotes are checked when a correction brings new ones.
+			want := role == newsroom.RoleFactChecker && (stage == newsroom.StageFactCheck || stage == newsroom.StagePublished) ||
+				role == newsroom.RoleEditor && (stage == newsroom.StageFactCheck || stage == newsroom.StageEditing || stage == newsroom.StageApproved || stage == newsroom.StagePublished)
 			if got := newsroom.QuoteCheckStage(role, stage); got != want {
 				t.Errorf("QuoteCheckStage(%s, %s) = %v, want %v", role, stage, got, want)
 			}
@@ -77,6 +81,45 @@ func TestQuoteGate(t *testing.T) {
 			}
 			if newsroom.ErrorCode(err) != newsroom.ECONFLICT || !strings.Contains(newsroom.ErrorMessage(err), tt.blocked) {
 				t.Fatalf("QuoteGate = %v, want a conflict naming %s", err, tt.blocked)
+			}
+		})
+	}
+}
+
+func TestCorrectionGate(t *testing.T) {
+	verified := newsroom.Quote{ID: 1, Text: "Our territory is inalienable.", Status: newsroom.QuoteVerified}
+	added := newsroom.Quote{ID: 2, Text: "We never said that.", Status: newsroom.QuoteUnchecked}
+	disputed := newsroom.Quote{ID: 3, Text: "Not before 2030.", Status: newsroom.QuoteDisputed}
+	waived := disputed
+	waived.Waiver = &newsroom.Waiver{Note: "Both wordings are on the record."}
+	tests := []struct {
+		name   string
+		quotes []newsroom.Quote
+		held   []int64
+	}{
+		{"AllCleared", []newsroom.Quote{verified, waived}, nil},
+		{"NoQuotes", nil, nil},
+		{"NewQuoteUnchecked", []newsroom.Quote{verified, added}, []int64{2}},
+		{"DisputedNotWaived", []newsroom.Quote{disputed, added}, []int64{3, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.CorrectionGate(7, 4, tt.quotes)
+			if tt.held == nil {
+				if err != nil {
+					t.Fatalf("CorrectionGate = %v, want nil", err)
+				}
+				return
+			}
+			var e *newsroom.Error
+			if !errors.As(err, &e) || e.Code != newsroom.ECONFLICT {
+				t.Fatalf("CorrectionGate = %v, want a conflict", err)
+			}
+			if !reflect.DeepEqual(e.Details, map[string]any{"quotes": tt.held, "draft_id": int64(7), "version": 4}) {
+				t.Fatalf("details = %#v, want quotes %v, draft 7, version 4", e.Details, tt.held)
+			}
+			if !strings.Contains(e.Message, "version 4 of draft 7") || !strings.Contains(e.Message, fmt.Sprintf("#%d", tt.held[0])) {
+				t.Fatalf("message %q does not say where the correction waits and what holds it", e.Message)
 			}
 		})
 	}

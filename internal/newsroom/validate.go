@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,16 +19,18 @@ const (
 	MaxNote          = 5000
 )
 
-// Normalize tidies t the way every save does: titles, bylines and topics lose surrounding
-// space, and the body keeps one paragraph per line with blank lines dropped.
+// Normalize tidies t the way every save does. The title, byline, brief, topics and editor's
+// comment are one line each: a line break inside one becomes a space, and they lose surrounding
+// space and byte order marks. The body keeps one paragraph per line, whether lines end in "\n",
+// "\r\n" or "\r", with blank lines dropped. The result is what the house text format writes and
+// reads back unchanged (see internal/publish).
 func (t Text) Normalize() Text {
-	t.Title = strings.TrimSpace(t.Title)
-	t.Byline = strings.TrimSpace(t.Byline)
-	t.Brief = strings.TrimSpace(t.Brief)
-	t.EditorComment = strings.TrimSpace(t.EditorComment)
+	t.Title = oneLine(t.Title)
+	t.Byline = oneLine(t.Byline)
+	t.Brief = oneLine(t.Brief)
+	t.EditorComment = oneLine(t.EditorComment)
 	var paras []string
-	for _, p := range strings.Split(t.Body, "\n") {
-		p = strings.TrimRight(p, "\r")
+	for _, p := range strings.Split(paragraphBreaks.Replace(t.Body), "\n") {
 		if !isBlank(p) {
 			paras = append(paras, p)
 		}
@@ -35,13 +38,27 @@ func (t Text) Normalize() Text {
 	t.Body = strings.Join(paras, "\n")
 	topics := make([]string, 0, len(t.Topics))
 	for _, tp := range t.Topics {
-		topics = append(topics, strings.TrimSpace(tp))
+		topics = append(topics, oneLine(tp))
 	}
 	t.Topics = topics
 	return t
 }
 
+// paragraphBreaks turns every line end a body may arrive with into "\n".
+var paragraphBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// lineBreaks turns the line breaks inside a one-line field into spaces.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+
+// oneLine makes s one line without surrounding space. A leading byte order mark goes too: at the
+// head of a house-format file, where the title stands, it would be taken for the file's own.
+func oneLine(s string) string {
+	return strings.TrimFunc(lineBreaks.Replace(s), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+}
+
 // Validate checks a normalized text and returns an EINVALID error naming the first bad field.
+// It leaves out what only a whole piece needs (see CheckWhole), so that a draft can be saved
+// unfinished.
 func (t Text) Validate() error {
 	if t.Title == "" {
 		return Errorf(EINVALID, "title must not be empty")

@@ -1,6 +1,8 @@
 package newsroom_test
 
 import (
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -15,6 +17,27 @@ func TestTextNormalize(t *testing.T) {
 	}
 	if ps := got.Paragraphs(); len(ps) != 2 || ps[1] != "two" {
 		t.Fatalf("Paragraphs() = %q", ps)
+	}
+}
+
+// TestTextNormalizeOneLine shows the house format's shape: a piece's one-line fields hold no
+// line break, and its body no line end but the "\n" between paragraphs.
+func TestTextNormalizeOneLine(t *testing.T) {
+	in := newsroom.Text{
+		Title:         "\uFEFF\u00a0Two\r\nlines ",
+		Byline:        "Sarah\nJohnson",
+		Brief:         "A brief\rin parts.",
+		Body:          "Old Mac\rline ends\r\rand Windows\r\n ones\n\u3000\n  indented",
+		Topics:        []string{"\tMexico\n"},
+		EditorComment: "Line\none.",
+	}
+	want := newsroom.Text{
+		Title: "Two lines", Byline: "Sarah Johnson", Brief: "A brief in parts.",
+		Body:   "Old Mac\nline ends\nand Windows\n ones\n  indented",
+		Topics: []string{"Mexico"}, EditorComment: "Line one.",
+	}
+	if got := in.Normalize(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Normalize() = %#v\nwant %#v", got, want)
 	}
 }
 
@@ -34,6 +57,9 @@ func TestTextValidate(t *testing.T) {
 		{"EmptyTopic", func(x *newsroom.Text) { x.Topics = []string{""} }, "topics must not be empty"},
 		{"TooManyTopics", func(x *newsroom.Text) { x.Topics = make([]string, newsroom.MaxTopics+1) }, "at most 50 topics"},
 		{"ScriptIsJustText", func(x *newsroom.Text) { x.Title = "<script>alert(1)</script>" }, ""},
+		{"TabIsText", func(x *newsroom.Text) { x.Body = "Col\tumn\nTwo" }, ""},
+		{"UnfinishedIsValid", func(x *newsroom.Text) { x.Body = "" }, ""},
+		{"ControlCharacterWhileWriting", func(x *newsroom.Text) { x.Body = "Ding\a" }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,5 +76,68 @@ func TestTextValidate(t *testing.T) {
 				t.Fatalf("Validate() = %v, want EINVALID containing %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestTextCheckWhole(t *testing.T) {
+	whole := newsroom.Text{Title: "T", Byline: "B", Brief: "Brief.", Body: "One paragraph."}
+	tests := []struct {
+		name    string
+		mutate  func(*newsroom.Text)
+		missing []string
+		code    string
+	}{
+		{"Whole", func(*newsroom.Text) {}, nil, ""},
+		{"NoByline", func(x *newsroom.Text) { x.Byline = "" }, []string{"byline"}, newsroom.EINVALID},
+		{"BlankBrief", func(x *newsroom.Text) { x.Brief = " \t" }, []string{"brief"}, newsroom.EINVALID},
+		{"BlankBody", func(x *newsroom.Text) { x.Body = "\u00a0\n " }, []string{"body"}, newsroom.EINVALID},
+		{"Nothing", func(x *newsroom.Text) { *x = newsroom.Text{} }, []string{"title", "byline", "brief", "body"}, newsroom.EINVALID},
+		{"WholeButInvalid", func(x *newsroom.Text) { x.Brief = "a\x00b" }, nil, newsroom.EINVALID},
+		{"TabIsText", func(x *newsroom.Text) { x.Body = "Col\tumn\nTwo" }, nil, ""},
+		{"BellInTitle", func(x *newsroom.Text) { x.Title = "Ding\a" }, nil, newsroom.EINVALID},
+		{"EscapeInBody", func(x *newsroom.Text) { x.Body = "one\n\x1b[31mred" }, nil, newsroom.EINVALID},
+		{"NextLineInBrief", func(x *newsroom.Text) { x.Brief = "a\u0085b" }, nil, newsroom.EINVALID},
+		{"LineBreakInComment", func(x *newsroom.Text) { x.EditorComment = "a\nb" }, nil, newsroom.EINVALID},
+		{"DeleteInTopic", func(x *newsroom.Text) { x.Topics = []string{"a\x7f"} }, nil, newsroom.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := whole
+			tt.mutate(&x)
+			if got := x.Missing(); !reflect.DeepEqual(got, tt.missing) {
+				t.Fatalf("Missing() = %q, want %q", got, tt.missing)
+			}
+			err := x.CheckWhole()
+			if code := newsroom.ErrorCode(err); code != tt.code {
+				t.Fatalf("CheckWhole() = %v, want code %q", err, tt.code)
+			}
+			var e *newsroom.Error
+			if tt.missing != nil && (!errors.As(err, &e) || !reflect.DeepEqual(e.Details["missing"], tt.missing)) {
+				t.Fatalf("CheckWhole() = %v, want details.missing %q", err, tt.missing)
+			}
+		})
+	}
+	t.Run("MessageNamesTheControlCharacter", func(t *testing.T) {
+		x := whole
+		x.Topics = []string{"ok", "a\x7f"}
+		if want := "topic must not contain the control character U+007F"; newsroom.ErrorMessage(x.CheckWhole()) != want {
+			t.Fatalf("message = %q, want %q", newsroom.ErrorMessage(x.CheckWhole()), want)
+		}
+	})
+	t.Run("MessageNamesEveryPart", func(t *testing.T) {
+		err := newsroom.Text{Title: "T"}.CheckWhole()
+		if want := "the piece has no byline, brief and body yet"; newsroom.ErrorMessage(err) != want {
+			t.Fatalf("message = %q, want %q", newsroom.ErrorMessage(err), want)
+		}
+	})
+}
+
+func TestNeedsWholePiece(t *testing.T) {
+	for _, a := range newsroom.Actions {
+		want := a == newsroom.ActionSubmit || a == newsroom.ActionClear || a == newsroom.ActionApprove ||
+			a == newsroom.ActionPublish || a == newsroom.ActionSchedule
+		if got := newsroom.NeedsWholePiece(a); got != want {
+			t.Errorf("NeedsWholePiece(%s) = %v, want %v", a, got, want)
+		}
 	}
 }

@@ -50,7 +50,7 @@ const (
 //
 // The format has no escaping: a body paragraph that is exactly "Topics" or "Editor's Comments",
 // or a topic that is exactly "Editor's Comments", reads as that heading, so such a piece does
-// not round-trip.
+// not round-trip. HeadingClashes finds them; the newsroom refuses to submit such a piece.
 func Parse(data []byte, footer []string) (Document, error) {
 	// Parse strips every leading byte order mark, not just one, so that no title can start with
 	// one: Text would write it first in the file, and reading that back would lose it.
@@ -78,6 +78,24 @@ func Parse(data []byte, footer []string) (Document, error) {
 		return Document{}, p.err
 	}
 	return d, nil
+}
+
+// HeadingClashes names each body paragraph and topic that Text would write as a line Parse reads
+// as a heading, like `body paragraph 2 is "Topics"`, numbering from 1. Every other field is read
+// by its place in the file, so none of them can clash.
+func HeadingClashes(body, topics []string) []string {
+	var clashes []string
+	for i, p := range body {
+		if p == headingTopics || p == headingComment {
+			clashes = append(clashes, fmt.Sprintf("body paragraph %d is %q", i+1, p))
+		}
+	}
+	for i, t := range topics {
+		if t == headingComment {
+			clashes = append(clashes, fmt.Sprintf("topic %d is %q", i+1, t))
+		}
+	}
+	return clashes
 }
 
 // splitLines cuts the file into lines, dropping one trailing newline and the "\r" of CRLF.

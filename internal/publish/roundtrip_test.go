@@ -136,3 +136,34 @@ func at(lines []string, i int) string {
 	}
 	return "(end of file)"
 }
+
+// TestHeadingClashes lists the pieces the format cannot carry, and shows that they indeed do not
+// survive the round trip, while a heading's words anywhere else in a piece do.
+func TestHeadingClashes(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		topics  []string
+		clashes []string
+	}{
+		{"None", []string{"One.", "Topics and more"}, []string{"Topics", "Brief"}, nil},
+		{"BodyTopics", []string{"One.", "Topics"}, nil, []string{`body paragraph 2 is "Topics"`}},
+		{"BodyComments", []string{"Editor's Comments", "Two."}, nil, []string{`body paragraph 1 is "Editor's Comments"`}},
+		{"TopicComments", []string{"One."}, []string{"Mexico", "Editor's Comments"}, []string{`topic 2 is "Editor's Comments"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := HeadingClashes(tt.body, tt.topics)
+			if !reflect.DeepEqual(got, tt.clashes) {
+				t.Fatalf("HeadingClashes = %q, want %q", got, tt.clashes)
+			}
+			a := Article{Title: "Brief", Byline: "Topics", Brief: "Editor's Comments", Body: tt.body, Topics: tt.topics,
+				EditorComment: "Topics", PublishedAt: time.Date(2025, 5, 7, 0, 0, 0, 0, time.UTC)}
+			d, err := Parse(Text(testSite, a), DefaultFooter)
+			survived := err == nil && reflect.DeepEqual(d.Body, a.Body) && reflect.DeepEqual(d.Topics, a.Topics)
+			if survived != (got == nil) {
+				t.Fatalf("round trip survived = %v (%v), want %v", survived, err, got == nil)
+			}
+		})
+	}
+}

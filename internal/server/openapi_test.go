@@ -222,8 +222,12 @@ func TestOpenAPIScenarios(t *testing.T) {
 	approved := a.draft(newsroom.StageApproved)
 	later := a.draft(newsroom.StageApproved)
 	stale := a.draft(newsroom.StageDraft)
+	unfinished, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "No byline yet", Body: "One paragraph."})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{
-		"{draft}": fmt.Sprint(draft.ID), "{checking}": fmt.Sprint(checking.ID), "{editing}": fmt.Sprint(editing.ID),
+		"{unfinished}": fmt.Sprint(unfinished.ID), "{draft}": fmt.Sprint(draft.ID), "{checking}": fmt.Sprint(checking.ID), "{editing}": fmt.Sprint(editing.ID),
 		"{approved}": fmt.Sprint(approved.ID), "{later}": fmt.Sprint(later.ID),
 		"{quote}": fmt.Sprint(a.firstQuote(checking.ID)), "{equote}": fmt.Sprint(a.firstQuote(editing.ID)),
 		"{comment}": fmt.Sprint(a.comment(draft.ID)), "{stale}": fmt.Sprint(stale.ID),
@@ -305,12 +309,15 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"SubmitAgain", "writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"submit"}`, 409},
 		{"ReturnWithoutNote", "factchecker", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"return"}`, 422},
 		{"Return", "factchecker", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"return","note":"Sources?"}`, 200},
+		{"SubmitUnfinished", "writer", "POST", "/api/v1/drafts/{unfinished}/transitions", `{"action":"submit"}`, 422},
 		{"TransitionUnknown", "writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"bless"}`, 422},
 		{"Publish", "editor", "POST", "/api/v1/drafts/{approved}/publish", "", 200},
 		{"PublishAgain", "editor", "POST", "/api/v1/drafts/{approved}/publish", `{}`, 409},
 		{"Schedule", "editor", "POST", "/api/v1/drafts/{later}/publish", `{"at":"2999-01-01T00:00:00Z"}`, 200},
 		{"PublishWriter", "writer", "POST", "/api/v1/drafts/{draft}/publish", `{}`, 403},
 		{"Correct", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"Spelling fixed.","body":"Body with a “quote”, corrected."}`, 201},
+		{"CorrectNewQuote", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"A quote added.","body":"Body with a “quote”.\nShe said “never”."}`, 409},
+		{"CorrectEmptyBody", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":"Emptied.","body":" "}`, 422},
 		{"CorrectNoNote", "editor", "POST", "/api/v1/articles/a-draft/corrections", `{"note":" "}`, 422},
 		{"CorrectUnknown", "editor", "POST", "/api/v1/articles/no-such-piece/corrections", `{"note":"n"}`, 404},
 		{"Import", "editor", "POST", "/api/v1/import?author=writer", string(seed), 201},

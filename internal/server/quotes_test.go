@@ -13,7 +13,7 @@ import (
 // and the editor's waiver.
 func TestQuoteLedgerAPI(t *testing.T) {
 	a := newTestApp(t)
-	res := a.do("writer", "POST", "/api/v1/drafts", `{"title":"Border","body":"“We can work together,” she told Trump.\nKelly praised the “robust cooperation” of both."}`)
+	res := a.do("writer", "POST", "/api/v1/drafts", `{"title":"Border","byline":"Sarah Johnson","brief":"Brief.","body":"“We can work together,” she told Trump.\nKelly praised the “robust cooperation” of both."}`)
 	wantStatus(t, res, 201)
 	d := decode[newsroom.Draft](t, res)
 	base := fmt.Sprintf("/api/v1/drafts/%d", d.ID)

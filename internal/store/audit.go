@@ -84,6 +84,9 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		if err != nil {
 			return err
 		}
+		if err := pieceGate(action, v.draft().Text()); err != nil {
+			return err
+		}
 		if err := quoteGate(tx, id, action); err != nil {
 			return err
 		}

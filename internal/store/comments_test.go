@@ -17,7 +17,7 @@ func intp(n int) *int { return &n }
 
 func TestCreateComment(t *testing.T) {
 	f := newNewsroom(t)
-	d, _ := f.s.CreateDraft(f.writer, newsroom.Text{Title: "The the title", Body: commentBody})
+	d, _ := f.s.CreateDraft(f.writer, newsroom.Text{Title: "The the title", Byline: "Sarah Johnson", Brief: "A brief.", Body: commentBody})
 	d = f.walk(t, d, newsroom.StageEditing)
 	tests := []struct {
 		name      string
@@ -66,7 +66,7 @@ func TestCreateComment(t *testing.T) {
 // checks where each comment ends up.
 func TestCommentsFollowEdits(t *testing.T) {
 	f := newNewsroom(t)
-	d, _ := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Edits", Body: commentBody})
+	d, _ := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Edits", Byline: "Sarah Johnson", Brief: "A brief.", Body: commentBody})
 	d = f.walk(t, d, newsroom.StageEditing)
 	make := func(exact, body string) int64 {
 		c, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: exact}, Body: body})
@@ -107,7 +107,7 @@ func TestCommentsFollowEdits(t *testing.T) {
 
 func TestCommentThreads(t *testing.T) {
 	f := newNewsroom(t)
-	d, _ := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Threads", Body: commentBody})
+	d, _ := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Threads", Byline: "Sarah Johnson", Brief: "A brief.", Body: commentBody})
 	d = f.walk(t, d, newsroom.StageEditing)
 	byEditor, _ := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: intp(0), End: intp(7), Body: "Tighten."})
 	byChecker, _ := f.s.CreateComment(f.checker, d.ID, newsroom.NewComment{Field: "body", Start: intp(8), End: intp(17), Body: "Title?"})

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -45,9 +44,5 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 	if u == nil {
 		u = writer
 	}
-	text := newsroom.Text{Title: doc.Title, Byline: doc.Byline, Brief: doc.Brief, Body: strings.Join(doc.Body, "\n"), Topics: doc.Topics, EditorComment: doc.EditorComment}
-	if text.Topics == nil {
-		text.Topics = []string{}
-	}
-	return s.createDraft(ctx, u, writer.ID, text, doc.Date.Format("2006-01-02"), "import")
+	return s.createDraft(ctx, u, writer.ID, importedText(doc), doc.Date.Format("2006-01-02"), "import")
 }

@@ -83,6 +83,9 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err != nil {
 		return nil, err
 	}
+	if err := pieceGate(action, v.draft().Text()); err != nil {
+		return nil, err
+	}
 	if err := quoteGate(tx, v.Row.ID, action); err != nil {
 		return nil, err
 	}
@@ -207,7 +210,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	if err := tx.Model(&publicationRow{}).Where("article_id = ?", art.ID).Count(&n).Error; err != nil {
 		return 0, err
 	}
-	a := publish.Article{Title: d.Title, Byline: d.Byline, Brief: d.Brief, Body: d.Text().Paragraphs(), Topics: d.Topics, EditorComment: d.EditorComment}
+	a := articleText(d.Text())
 	row := publicationRow{
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
 		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
@@ -224,63 +227,102 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 }
 
 // Correct publishes a correction of a published article: a new snapshot with the corrected body
-// and a public note, and a new revision of the draft. The earlier snapshots stay as they were.
+// and a public note. The earlier snapshots stay as they were. A changed body is a new revision of
+// the draft, and its quotes go through the ledger as any edit's do, so a quote the correction adds
+// or rewords is unchecked. The snapshot goes out only through the quote gate a publish passes:
+// otherwise the correction is held (newsroom.CorrectionGate, ECONFLICT naming the quotes) and
+// its revision stays, for fact-checkers and editors to check those quotes in the ledger; sending
+// the correction again then publishes it. A quote that nobody checked never reaches a reader.
 func (s *Store) Correct(ctx context.Context, slug string, body *string, note string) (*newsroom.Publication, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(note) == "" {
+	note = strings.TrimSpace(note)
+	if note == "" {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "a correction needs a public note saying what was corrected")
 	}
 	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
 		return nil, err
 	}
 	var pub *newsroom.Publication
+	var held error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		var art articleRow
-		err := tx.Where("slug = ? AND latest_publication_id IS NOT NULL", slug).Take(&art).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return newsroom.Errorf(newsroom.ENOTFOUND, "no published article %q", slug)
-		} else if err != nil {
-			return err
-		}
-		v, err := s.lockDraft(tx, u, art.DraftID)
+		art, v, err := s.lockPublished(tx, u, slug)
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(u, authz.ArticleCorrect, v.Row.WriterID); err != nil {
-			return err
-		}
-		if v.Row.Stage != string(newsroom.StagePublished) {
-			return newsroom.Errorf(newsroom.ECONFLICT, "article %q is not published", slug)
-		}
 		d := v.draft()
-		text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
-		if err := text.Validate(); err != nil {
+		text, err := correctedText(d, body)
+		if err != nil {
 			return err
 		}
 		now := s.clock()
-		d.Version++
-		d.Body = text.Body
-		if err := tx.Model(&draftRow{}).Where("id = ?", d.ID).Updates(map[string]any{"body": d.Body, "version": d.Version, "updated_at": now}).Error; err != nil {
+		revised := text.Body != d.Body
+		if revised {
+			if err := reviseBody(tx, d, u.ID, text, now); err != nil {
+				return err
+			}
+		}
+		qs, err := ledger(tx, d.ID)
+		if err != nil {
 			return err
 		}
-		if err := insertRevision(tx, d.ID, d.Version, d.Version-1, u.ID, text, now); err != nil {
-			return err
+		if held = newsroom.CorrectionGate(d.ID, d.Version, qs); held != nil {
+			if !revised {
+				return nil
+			}
+			return insertAudit(tx, d.ID, u.ID, "hold_correction", newsroom.StagePublished, newsroom.StagePublished, note, now)
 		}
-		if err := syncLedger(tx, d.ID, d.Version, u.ID, text, now); err != nil {
-			return err
-		}
-		if err := reanchor(tx, d.ID, d.Version, text); err != nil {
-			return err
-		}
-		number, err := snapshot(tx, &art, d, now, u.ID, strings.TrimSpace(note))
+		number, err := snapshot(tx, art, d, now, u.ID, note)
 		if err != nil {
 			return err
 		}
 		pub = &newsroom.Publication{DraftID: d.ID, Slug: slug, Stage: newsroom.StagePublished, PublishedAt: now, Number: number}
 		return insertAudit(tx, d.ID, u.ID, "correct", newsroom.StagePublished, newsroom.StagePublished, note, now)
 	})
+	if err == nil {
+		err = held
+	}
 	return pub, internal("correct", err)
+}
+
+// lockPublished finds the published article slug and locks its draft, once the policy lets u
+// correct it.
+func (s *Store) lockPublished(tx *gorm.DB, u *newsroom.User, slug string) (*articleRow, *draftView, error) {
+	var art articleRow
+	err := tx.Where("slug = ? AND latest_publication_id IS NOT NULL", slug).Take(&art).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil, newsroom.Errorf(newsroom.ENOTFOUND, "no published article %q", slug)
+	} else if err != nil {
+		return nil, nil, err
+	}
+	v, err := s.lockDraft(tx, u, art.DraftID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.authz.Check(u, authz.ArticleCorrect, v.Row.WriterID); err != nil {
+		return nil, nil, err
+	}
+	if v.Row.Stage != string(newsroom.StagePublished) {
+		return nil, nil, newsroom.Errorf(newsroom.ECONFLICT, "article %q is not published", slug)
+	}
+	return &art, v, nil
+}
+
+// reviseBody writes a correction's text as the draft's next revision, in place of d's body and
+// version, and brings the quote ledger and the comments' anchors up to date with it.
+func reviseBody(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time) error {
+	d.Version++
+	d.Body = text.Body
+	if err := tx.Model(&draftRow{}).Where("id = ?", d.ID).Updates(map[string]any{"body": d.Body, "version": d.Version, "updated_at": now}).Error; err != nil {
+		return err
+	}
+	if err := insertRevision(tx, d.ID, d.Version, d.Version-1, actorID, text, now); err != nil {
+		return err
+	}
+	if err := syncLedger(tx, d.ID, d.Version, actorID, text, now); err != nil {
+		return err
+	}
+	return reanchor(tx, d.ID, d.Version, text)
 }

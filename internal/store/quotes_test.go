@@ -26,7 +26,7 @@ func quoteByText(t testing.TB, qs []newsroom.Quote, text string) newsroom.Quote 
 
 func TestQuoteLedger(t *testing.T) {
 	f := newNewsroom(t)
-	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Ledger", Brief: "She said “no” and left.", Body: ledgerBody + "\nAn “unclosed mark here."})
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Ledger", Byline: "Sarah Johnson", Brief: "She said “no” and left.", Body: ledgerBody + "\nAn “unclosed mark here."})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,76 @@
+package newsroom
+
+import (
+	"strings"
+	"unicode"
+)
+
+// NeedsWholePiece reports whether action needs a whole piece: submitting it, and every later
+// gate, so that a draft that got past submit before the rule held is stopped at the next one.
+func NeedsWholePiece(action Action) bool {
+	switch action {
+	case ActionSubmit, ActionClear, ActionApprove, ActionPublish, ActionSchedule:
+		return true
+	}
+	return false
+}
+
+// Missing names the parts a piece cannot go out without that t lacks, in reading order: title,
+// byline, brief, and body (at least one paragraph that is not blank).
+func (t Text) Missing() []string {
+	var missing []string
+	for _, f := range []struct{ name, value string }{{"title", t.Title}, {"byline", t.Byline}, {"brief", t.Brief}} {
+		if isBlank(f.value) {
+			missing = append(missing, f.name)
+		}
+	}
+	if isBlank(t.Body) {
+		missing = append(missing, "body")
+	}
+	return missing
+}
+
+// CheckWhole checks that t is a whole piece: nothing Missing, every value valid, and no control
+// character but tab (and the line ends between paragraphs). The error is EINVALID; when parts are
+// missing it names every one of them, in the message and in the detail "missing".
+func (t Text) CheckWhole() error {
+	if missing := t.Missing(); len(missing) > 0 {
+		return Errorf(EINVALID, "the piece has no %s yet", andList(missing)).With("missing", missing)
+	}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	fields := []struct{ name, value string }{
+		{"title", t.Title}, {"byline", t.Byline}, {"brief", t.Brief}, {"body", t.Body}, {"editor_comment", t.EditorComment},
+	}
+	for _, tp := range t.Topics {
+		fields = append(fields, struct{ name, value string }{"topic", tp})
+	}
+	for _, f := range fields {
+		if err := checkControls(f.name, f.value, f.name == "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkControls rejects control characters other than tab, and other than the line ends between
+// paragraphs when paragraphs is true. A draft may hold them while it is written, but a piece may
+// not: the house text format refuses them (one stray "\r" or bell would make a published piece
+// unreadable there), and so does XML, which the feed is.
+func checkControls(field, s string, paragraphs bool) error {
+	for _, r := range s {
+		if r != '\t' && !(paragraphs && r == '\n') && unicode.IsControl(r) {
+			return Errorf(EINVALID, "%s must not contain the control character %U", field, r)
+		}
+	}
+	return nil
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

@@ -1,0 +1,143 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// TestCorrectionQuoteGate corrects a published piece whose one quote was verified: a correction
+// that brings a new quote, or rewords the verified one, is held until the quote is checked, and
+// no reader sees it before; one that leaves the quotes as they were goes out at once.
+func TestCorrectionQuoteGate(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	published := func(t *testing.T) (*newsroom.Draft, string) {
+		d := f.draftIn(t, newsroom.StageApproved)
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(time.Hour)
+		return d, pub.Slug
+	}
+	publicBody := func(t *testing.T, slug string) []string {
+		a, err := f.s.PublicArticle(context.Background(), slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Body
+	}
+	const added = "First “quoted” paragraph.\nThe minister said “we never agreed to that” on Friday."
+	tests := []struct {
+		name string
+		body string
+		held []string // the words of the quotes that hold the correction back
+	}{
+		{"QuotesUnchanged", "First “quoted” paragraph, corrected.\nSecond paragraph.", nil},
+		{"QuoteRemoved", "First paragraph.\nSecond paragraph.", nil},
+		{"QuoteAdded", added, []string{"we never agreed to that"}},
+		{"QuoteReworded", "First “quoted twice” paragraph.\nSecond paragraph.", []string{"quoted twice"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, slug := published(t)
+			before := publicBody(t, slug)
+			pub, err := f.s.Correct(f.editor, slug, &tt.body, "An earlier version misquoted the minister.")
+			if tt.held == nil {
+				if err != nil || pub.Number != 2 || !slices.Equal(publicBody(t, slug), strings.Split(tt.body, "\n")) {
+					t.Fatalf("Correct = %+v, %v; public body %q", pub, err, publicBody(t, slug))
+				}
+				return
+			}
+			var e *newsroom.Error
+			if !errors.As(err, &e) || e.Code != newsroom.ECONFLICT || pub != nil {
+				t.Fatalf("Correct = %+v, %v; want it held with a conflict", pub, err)
+			}
+			qs, _ := f.s.Quotes(f.editor, d.ID)
+			var ids []int64
+			for _, text := range tt.held {
+				q := quoteByText(t, qs, text)
+				if q.Status != newsroom.QuoteUnchecked {
+					t.Fatalf("quote %q is %s in the ledger, want unchecked", text, q.Status)
+				}
+				ids = append(ids, q.ID)
+			}
+			want := map[string]any{"quotes": ids, "draft_id": d.ID, "version": d.Version + 1}
+			if !reflect.DeepEqual(e.Details, want) {
+				t.Fatalf("details = %#v, want %#v", e.Details, want)
+			}
+			if got := publicBody(t, slug); !slices.Equal(got, before) {
+				t.Fatalf("a held correction reached readers: %q", got)
+			}
+			if cur, _ := f.s.GetDraft(f.editor, d.ID); cur.Body != tt.body || cur.Version != d.Version+1 {
+				t.Fatalf("the held correction is not the draft's text: %+v", cur)
+			}
+			_, err = f.s.Correct(f.editor, slug, nil, "An earlier version misquoted the minister.")
+			wantCode(t, err, newsroom.ECONFLICT) // still unchecked: sending it again changes nothing
+			for _, id := range ids {
+				if _, err := f.s.CheckQuote(f.checker, d.ID, id, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "tape"}); err != nil {
+					t.Fatalf("the fact-checker checks the correction's quote: %v", err)
+				}
+			}
+			pub, err = f.s.Correct(f.editor, slug, nil, "An earlier version misquoted the minister.")
+			if err != nil || pub.Number != 2 || !slices.Equal(publicBody(t, slug), strings.Split(tt.body, "\n")) {
+				t.Fatalf("Correct once checked = %+v, %v; public body %q", pub, err, publicBody(t, slug))
+			}
+			if cur, _ := f.s.GetDraft(f.editor, d.ID); cur.Version != d.Version+1 {
+				t.Fatalf("sending the correction again wrote another revision: version %d", cur.Version)
+			}
+			var actions []string
+			rows, err := f.s.DB().Query("SELECT action FROM audit WHERE draft_id = $1 ORDER BY id DESC LIMIT 2", d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var a string
+				rows.Scan(&a)
+				actions = append(actions, a)
+			}
+			if !slices.Equal(actions, []string{"correct", "hold_correction"}) {
+				t.Fatalf("last audit entries = %q, want the hold and the correction", actions)
+			}
+		})
+	}
+
+	t.Run("DisputedNeedsWaiver", func(t *testing.T) {
+		d, slug := published(t)
+		body := added
+		_, err := f.s.Correct(f.editor, slug, &body, "A quote was added.")
+		wantCode(t, err, newsroom.ECONFLICT)
+		qs, _ := f.s.Quotes(f.checker, d.ID)
+		q := quoteByText(t, qs, "we never agreed to that")
+		if _, err := f.s.CheckQuote(f.checker, d.ID, q.ID, newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "Not on the tape."}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = f.s.Correct(f.editor, slug, nil, "A quote was added.")
+		wantCode(t, err, newsroom.ECONFLICT)
+		if _, err := f.s.WaiveQuote(f.editor, d.ID, q.ID, "Two witnesses heard it."); err != nil {
+			t.Fatalf("the editor waives on a published piece: %v", err)
+		}
+		if _, err := f.s.Correct(f.editor, slug, nil, "A quote was added."); err != nil {
+			t.Fatalf("Correct after the waiver: %v", err)
+		}
+	})
+
+	t.Run("WriterMayNotCheck", func(t *testing.T) {
+		d, slug := published(t)
+		body := added
+		_, err := f.s.Correct(f.editor, slug, &body, "A quote was added.")
+		wantCode(t, err, newsroom.ECONFLICT)
+		qs, _ := f.s.Quotes(f.editor, d.ID)
+		_, err = f.s.CheckQuote(f.writer, d.ID, quoteByText(t, qs, "we never agreed to that").ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified})
+		wantCode(t, err, newsroom.EFORBIDDEN)
+	})
+}

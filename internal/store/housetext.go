@@ -1,0 +1,68 @@
+package store
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+)
+
+// The house text format carries pieces in and out: the importer reads a file into a draft's text
+// (importedText), a publication renders a draft's text (articleText), and pieceGate lets through
+// only the texts that make that round trip unchanged.
+
+// importedText is the draft text a parsed house-format file holds.
+func importedText(doc publish.Document) newsroom.Text {
+	t := newsroom.Text{Title: doc.Title, Byline: doc.Byline, Brief: doc.Brief, Body: strings.Join(doc.Body, "\n"),
+		Topics: doc.Topics, EditorComment: doc.EditorComment}
+	if t.Topics == nil {
+		t.Topics = []string{}
+	}
+	return t
+}
+
+// articleText is the article a publication of text renders, without the times, slug and
+// corrections the publication adds.
+func articleText(t newsroom.Text) publish.Article {
+	return publish.Article{Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(), Topics: t.Topics, EditorComment: t.EditorComment}
+}
+
+// pieceGate refuses action while text is not a whole piece that the house format carries:
+// submitting and every later gate need a title, byline, brief and body (newsroom's CheckWhole),
+// and no body paragraph or topic that the format would read as one of its headings. Such a line
+// is refused rather than escaped: the format has no escape, and other tools read it too.
+func pieceGate(action newsroom.Action, text newsroom.Text) error {
+	if !newsroom.NeedsWholePiece(action) {
+		return nil
+	}
+	if err := text.CheckWhole(); err != nil {
+		return err
+	}
+	return headingGate(text.Paragraphs(), text.Topics)
+}
+
+// headingGate refuses body paragraphs and topics that the house format would read as headings,
+// naming each in the detail "headings".
+func headingGate(body, topics []string) error {
+	clashes := publish.HeadingClashes(body, topics)
+	if len(clashes) == 0 {
+		return nil
+	}
+	return newsroom.Errorf(newsroom.EINVALID, "the house text format would read a line of this piece as a heading (%s); reword it",
+		strings.Join(clashes, "; ")).With("headings", clashes)
+}
+
+// correctedText is d's text with a correction's body (nil keeps the body as it is). Only the
+// body changes, so only the body is held to the whole-piece rule: not blank, and no paragraph
+// the format reads as a heading. A piece published before that rule, without a byline say,
+// can still be corrected.
+func correctedText(d *newsroom.Draft, body *string) (newsroom.Text, error) {
+	text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
+	if err := text.Validate(); err != nil {
+		return text, err
+	}
+	if text.Body == "" {
+		return text, newsroom.Errorf(newsroom.EINVALID, "a correction cannot leave the piece without a body").With("missing", []string{"body"})
+	}
+	return text, headingGate(text.Paragraphs(), nil)
+}
