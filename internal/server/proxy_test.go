@@ -8,8 +8,12 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
 
 	"github.com/copydesk/copydesk/internal/server"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // TestThrottleBehindProxy signs in through a reverse proxy. Without trusted proxies every
@@ -18,6 +22,14 @@ import (
 // directly cannot pass for another with a forged X-Forwarded-For.
 func TestThrottleBehindProxy(t *testing.T) {
 	a := newTestApp(t)
+	// The throttle's clock stands still, so that a loaded machine cannot outwait a throttle's
+	// one-second pause between two guesses.
+	at := time.Now()
+	st, err := store.Open(a.dsn, store.Options{PasswordCost: bcrypt.MinCost, Now: func() time.Time { return at }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
 	_, proxy, _ := net.ParseCIDR("10.0.0.0/8")
 	login := func(h http.Handler, remote, forwarded, username, password string) int {
 		req := httptest.NewRequest("POST", "/api/v1/login", strings.NewReader(`{"username":"`+username+`","password":"`+password+`"}`))
@@ -44,13 +56,13 @@ func TestThrottleBehindProxy(t *testing.T) {
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 
-	direct := server.New(a.store, server.Config{Logger: logger}).Handler()
+	direct := server.New(st, server.Config{Logger: logger}).Handler()
 	guess(direct, "10.0.0.2:4000", "203.0.113.1")
 	if code := login(direct, "10.0.0.2:4000", "203.0.113.2", "writer", "pw-writer-staple"); code != http.StatusTooManyRequests {
 		t.Fatalf("without trusted proxies, a second client behind the proxy got %d, want 429 (the proxy's address is throttled)", code)
 	}
 
-	proxied := server.New(a.store, server.Config{Logger: logger, TrustedProxies: []*net.IPNet{proxy}}).Handler()
+	proxied := server.New(st, server.Config{Logger: logger, TrustedProxies: []*net.IPNet{proxy}}).Handler()
 	guess(proxied, "10.0.0.3:4000", "203.0.113.3")
 	if code := login(proxied, "10.0.0.3:4000", "203.0.113.4", "writer", "pw-writer-staple"); code != http.StatusOK {
 		t.Fatalf("with the proxy trusted, a second client behind it got %d, want 200", code)
