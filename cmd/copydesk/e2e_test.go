@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -134,48 +135,7 @@ func TestBrowserWorkflow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	chrome := chromium(t)
-	db := filepath.Join(t.TempDir(), "e2e.db")
-	st, _, err := openStore(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []struct {
-		name string
-		role newsroom.Role
-	}{{"writer", newsroom.RoleWriter}, {"factchecker", newsroom.RoleFactChecker}, {"editor", newsroom.RoleEditor}} {
-		if _, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: u.name, Name: strings.ToUpper(u.name[:1]) + u.name[1:], Role: u.role, Password: "pw-" + u.name + "-staple"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	st.Close()
-	m := &Main{Addr: "127.0.0.1:0", DBPath: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
-
-	shots := os.Getenv("COPYDESK_SCREENSHOTS")
-	if shots == "" {
-		shots, err = os.MkdirTemp("", "copydesk-screenshots-")
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshots of every page are in %s", shots)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1200, 900))
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelTimeout()
-	b := &browser{t: t, ctx: ctx, base: m.URL(), shots: shots}
+	b := startBrowser(t, "writer", "factchecker", "editor")
 
 	// The writer writes a draft with two quotes and submits it.
 	b.signIn("writer")
@@ -317,4 +277,117 @@ func (b *browser) value(sel string) string {
 	var v string
 	b.run(chromedp.Value(sel, &v, chromedp.ByQuery))
 	return v
+}
+
+// startBrowser starts the real server on a new database with one user per name given, each
+// named for their role (writer, factchecker, editor, admin) and signing in with "pw-NAME-staple",
+// and a headless Chromium to drive it. It skips or fails as chromium says.
+func startBrowser(t *testing.T, users ...string) *browser {
+	t.Helper()
+	chrome := chromium(t)
+	db := filepath.Join(t.TempDir(), "e2e.db")
+	st, _, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range users {
+		u := store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: newsroom.Role(name), Password: "pw-" + name + "-staple"}
+		if _, err := st.CreateUser(store.AsOperator(context.Background()), u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	m := &Main{Addr: "127.0.0.1:0", DBPath: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+
+	shots := os.Getenv("COPYDESK_SCREENSHOTS")
+	if shots == "" {
+		shots, err = os.MkdirTemp("", "copydesk-screenshots-")
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots of every page are in %s", shots)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1200, 900))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(cancelTimeout)
+	return &browser{t: t, ctx: ctx, base: m.URL(), shots: shots}
+}
+
+// shotWidths saves the page as it shows at a desktop width (1280 px) and at a phone's (390 px).
+func (b *browser) shotWidths(name string) {
+	b.t.Helper()
+	for _, w := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(w, 900))
+		b.shot(fmt.Sprintf("%s-%d", name, w))
+	}
+	b.run(chromedp.EmulateViewport(1280, 900))
+}
+
+// TestBrowserAccounts drives the account pages in headless Chromium: an admin resets the
+// writer's password and reads the temporary one; the writer signs in with it, is held to the
+// password form until they choose their own, and then, on their account page, revokes the API
+// token a program of theirs signed in with.
+func TestBrowserAccounts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "admin")
+	b.signIn("admin")
+	b.run(chromedp.Navigate(b.base+"/admin/users"), chromedp.WaitVisible(`table`, chromedp.ByQuery))
+	b.shotWidths("admin-users")
+	b.submit(`form[action$="/password-reset"] button`)
+	temporary := b.text(`code.secret`)
+	if len(temporary) < 12 {
+		t.Fatalf("temporary password %q", temporary)
+	}
+	b.shotWidths("admin-temporary-password")
+	b.signOut()
+
+	b.run(chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(`input[name=username]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=username]`, "writer", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=password]`, temporary, chromedp.ByQuery))
+	b.submit(`form[action="/login"] button[type=submit]`)
+	b.run(chromedp.Navigate(b.base+"/desk"), chromedp.WaitVisible(`form[action="/account/password"]`, chromedp.ByQuery))
+	if got := b.text(`.warning`); !strings.Contains(got, "Choose a password of your own") {
+		t.Fatalf("after signing in with a temporary password, the desk shows %q", got)
+	}
+	b.shotWidths("writer-must-change-password")
+	b.run(chromedp.SendKeys(`input[name=current]`, temporary, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=new]`, "harbour ferry lantern", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=repeat]`, "harbour ferry lantern", chromedp.ByQuery))
+	b.submit(`form[action="/account/password"] button[type=submit]`)
+	if got := b.flash(); !strings.Contains(got, "Password changed") {
+		t.Fatalf("after changing the password: %q", got)
+	}
+
+	res, err := http.Post(b.base+"/api/v1/login", "application/json", strings.NewReader(`{"username":"writer","password":"harbour ferry lantern"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("API sign-in with the new password: %d", res.StatusCode)
+	}
+	b.run(chromedp.Navigate(b.base+"/account"), chromedp.WaitVisible(`table.credentials`, chromedp.ByQuery))
+	b.shotWidths("writer-account")
+	if n := b.count(`table.credentials tbody tr`); n != 2 {
+		t.Fatalf("the account page lists %d credentials, want this browser's session and the new token", n)
+	}
+	b.submit(`form[action^="/account/revoke/"] button`)
+	if n := b.count(`table.credentials tbody tr`); n != 1 {
+		t.Fatalf("after revoking the token the account page lists %d credentials, want 1", n)
+	}
 }
