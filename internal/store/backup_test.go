@@ -194,6 +194,46 @@ func TestCloseLeavesOneFile(t *testing.T) {
 	}
 }
 
+// TestRestoreRefusesOpenDatabase refuses to restore over a database a store has open, which
+// keeps working with every write it acknowledged, and restores once the store is closed.
+func TestRestoreRefusesOpenDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "copydesk.db")
+	s := openSQLiteAt(t, path)
+	ctx := writerOf(t, s, "sarah")
+	if _, err := s.CreateDraft(ctx, newsroom.Text{Title: "Before the backup"}); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.db")
+	if err := s.Backup(context.Background(), good); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateDraft(ctx, newsroom.Text{Title: "After the backup"}); err != nil {
+		t.Fatal(err)
+	}
+	err := store.Restore(context.Background(), good, path)
+	if err == nil || !strings.Contains(err.Error(), "is open in another process") || !strings.Contains(err.Error(), "is left as it was") {
+		t.Fatalf("Restore over an open database = %v", err)
+	}
+	if _, err := s.CreateDraft(ctx, newsroom.Text{Title: "After the refusal"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM drafts"); n != 3 {
+		t.Fatalf("%d drafts after the refused restore, want 3", n)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Restore(context.Background(), good, path); err != nil {
+		t.Fatalf("Restore once the store is closed: %v", err)
+	}
+	s = openSQLiteAt(t, path)
+	defer s.Close()
+	if n := count(t, s.DB(), "SELECT count(*) FROM drafts"); n != 1 {
+		t.Fatalf("%d drafts after the restore, want the backup's 1", n)
+	}
+}
+
 // TestRestore puts a backup back and refuses files that are not sound Copydesk databases,
 // leaving the database as it was.
 func TestRestore(t *testing.T) {
