@@ -38,7 +38,8 @@ func backupCmd(ctx context.Context, args []string, e env) error {
 func restoreCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "restore", "restore IN [--db FILE]",
 		"Checks the backup IN (SQLite's integrity check, and that it is a Copydesk database) and then replaces\n"+
-			"the database with it atomically. Stop the server first. On PostgreSQL, use pg_restore or psql instead.")
+			"the database with it atomically. Stop the server first: restore refuses while any process has the\n"+
+			"database open. On PostgreSQL, use pg_restore or psql instead.")
 	db := dbFlag(fs, e)
 	in, err := sqliteFile(fs, args, db, "usage: copydesk restore IN [--db FILE]", "restore it with pg_restore or psql")
 	if err != nil {

@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,5 +57,67 @@ func TestBackupRestoreCommands(t *testing.T) {
 				t.Fatalf("exit %d (want %d), stdout %q, stderr %q, want %q", r.code, tt.wantCode, r.stdout, r.stderr, tt.wantOutput)
 			}
 		})
+	}
+}
+
+// TestRestoreRefusedWhileServing runs the real server on a database: restore refuses, and the
+// write the server acknowledged after the backup stays; once the server has stopped, restore
+// puts the backup in place.
+func TestRestoreRefusedWhileServing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary: not in -short")
+	}
+	bin := buildCopydesk(t)
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "news.db"), filepath.Join(dir, "backup.db")
+	vars := map[string]string{"COPYDESK_DB": db}
+	if r := runCmd(t, vars, "pw-writer-staple\n", "user", "add", "writer", "--role", "writer"); r.code != 0 {
+		t.Fatalf("user add: %+v", r)
+	}
+	if r := runCmd(t, vars, "", "backup", out); r.code != 0 {
+		t.Fatalf("backup: %+v", r)
+	}
+	srv := startServe(t, bin, db)
+	srv.listening(t)
+	token := srv.login(t, "writer")
+	status, body := srv.call(t, token, "POST", "/api/v1/drafts", `{"title":"After the backup"}`)
+	var d struct{ ID int64 }
+	if err := json.Unmarshal([]byte(body), &d); status != http.StatusCreated || err != nil {
+		t.Fatalf("create: %d %s", status, body)
+	}
+	draftURL := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	drafts := func() int {
+		t.Helper()
+		conn, err := sql.Open("sqlite3", "file:"+db+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		var n int
+		if err := conn.QueryRow("SELECT count(*) FROM drafts").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	r := runCmd(t, vars, "", "restore", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "is open in another process (a running copydesk serve") {
+		t.Fatalf("restore while serving: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if status, body := srv.call(t, token, "GET", draftURL, ""); status != http.StatusOK {
+		t.Fatalf("after the refused restore, the server answers %d %s", status, body)
+	}
+	if err := srv.stop(); err != nil {
+		t.Fatalf("SIGTERM: %v; stderr:\n%s", err, srv.stderr)
+	}
+	if n := drafts(); n != 1 {
+		t.Fatalf("%d drafts in the database after the refused restore, want the acknowledged one", n)
+	}
+
+	if r := runCmd(t, vars, "", "restore", out); r.code != 0 {
+		t.Fatalf("restore once the server has stopped: %+v", r)
+	}
+	if n := drafts(); n != 0 {
+		t.Fatalf("%d drafts after restoring the backup, which had none", n)
 	}
 }

@@ -2,10 +2,8 @@ package main
 
 import (
 	"errors"
-	"log/slog"
 	"net"
 	"net/http"
-	"time"
 )
 
 // serveMetrics starts the scraper's listener when MetricsAddr is set: /metrics only, no
@@ -20,8 +18,7 @@ func (m *Main) serveMetrics() error {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.srv.MetricsHandler())
-	m.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelError)}
+	m.metricsServer = m.newHTTPServer(mux)
 	go func() {
 		if err := m.metricsServer.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve metrics", "err", err)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -31,6 +33,19 @@ type serveProc struct {
 	cmd    *exec.Cmd
 	stderr *syncBuffer
 	found  chan string // the URL, once the server prints it
+	// stopped and exit record the process's end (see stop).
+	stopped sync.Once
+	exit    error
+}
+
+// buildCopydesk builds the copydesk binary into a temp dir and returns its path.
+func buildCopydesk(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "copydesk")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 var listeningRE = regexp.MustCompile(`listening on (http://\S+)`)
@@ -51,17 +66,8 @@ func startServe(t *testing.T, bin, db string) *serveProc {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		p.cmd.Process.Signal(syscall.SIGTERM)
-		done := make(chan error, 1)
-		go func() { done <- p.cmd.Wait() }()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("server %s exited: %v; stderr:\n%s", p.url, err, p.stderr)
-			}
-		case <-time.After(15 * time.Second):
-			p.cmd.Process.Kill()
-			t.Errorf("server %s did not stop on SIGTERM", p.url)
+		if err := p.stop(); err != nil {
+			t.Errorf("server %s: %v; stderr:\n%s", p.url, err, p.stderr)
 		}
 	})
 	go func() {
@@ -74,6 +80,26 @@ func startServe(t *testing.T, bin, db string) *serveProc {
 		close(p.found)
 	}()
 	return p
+}
+
+// stop sends the server SIGTERM and waits for it to exit, killing it after 15 seconds. Only the
+// first call does so; every call returns how it ended.
+func (p *serveProc) stop() error {
+	p.stopped.Do(func() {
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- p.cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				p.exit = fmt.Errorf("exited: %w", err)
+			}
+		case <-time.After(15 * time.Second):
+			p.cmd.Process.Kill()
+			p.exit = errors.New("did not stop on SIGTERM")
+		}
+	})
+	return p.exit
 }
 
 // listening waits until the server says where it listens.
@@ -200,10 +226,7 @@ func within(d time.Duration, check func() bool) bool {
 // release loop.
 func TestServersShareOnePostgres(t *testing.T) {
 	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
-	bin := filepath.Join(t.TempDir(), "copydesk")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildCopydesk(t)
 
 	// Both servers start, and migrate, at once on the empty schema.
 	servers := []*serveProc{startServe(t, bin, db), startServe(t, bin, db)}

@@ -32,6 +32,8 @@ type Main struct {
 	MetricsAddr string
 	// SecureCookies says the site is reached over https only (see server.Config).
 	SecureCookies bool
+	// Timeouts bound slow clients on both listeners; zero fields take the defaults.
+	Timeouts Timeouts
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client, for
 	// sign-in throttling per address (see server.Config).
 	TrustedProxies []*net.IPNet
@@ -71,8 +73,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.serveMetrics(); err != nil {
 		return err
 	}
-	m.httpServer = &http.Server{Handler: m.srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelError)}
+	m.httpServer = m.newHTTPServer(m.srv.Handler())
 	go func() {
 		if err := m.httpServer.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("serve", "err", err)
@@ -122,6 +123,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	footerFile := footerFlag(fs, e)
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
+	timeouts := timeoutFlags(fs)
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
 	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on unless --addr is a loopback address)")
@@ -137,6 +139,9 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	if err := timeouts.check(); err != nil {
+		return err
+	}
 	policy := memory.Apply(e.getenv)
 	footer, err := loadFooter(*footerFile)
 	if err != nil {
@@ -147,7 +152,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secure.or(!loopback(*addr)),
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secure.or(!loopback(*addr)), Timeouts: *timeouts,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {

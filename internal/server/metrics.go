@@ -21,6 +21,23 @@ type metrics struct {
 	latency     *prometheus.HistogramVec
 	transitions *prometheus.CounterVec
 	publishes   *prometheus.CounterVec
+	// routes are the patterns of the registered routes, the only route labels besides
+	// unmatchedRoute (see labelRoutes).
+	routes map[string]bool
+}
+
+// Labels for requests that name no route or method of ours. Anyone may send any path and any
+// token as a method, and every distinct label value is a series kept in memory for the life
+// of the process, so these are counted together.
+const (
+	unmatchedRoute = "unmatched"
+	otherMethod    = "OTHER"
+)
+
+// standardMethods are the methods of RFC 9110 and PATCH: the method labels besides otherMethod.
+var standardMethods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true, http.MethodPatch: true,
+	http.MethodDelete: true, http.MethodConnect: true, http.MethodOptions: true, http.MethodTrace: true,
 }
 
 func newMetrics() *metrics {
@@ -49,6 +66,32 @@ func newMetrics() *metrics {
 	return m
 }
 
+// labelRoutes records the patterns of the registered routes. A request the router matched to
+// none of them (a 404 for an unknown path) counts as unmatchedRoute; a 405 keeps the pattern of
+// the route its path matched.
+func (m *metrics) labelRoutes(routes []*echo.Route) {
+	m.routes = make(map[string]bool, len(routes))
+	for _, r := range routes {
+		m.routes[r.Path] = true
+	}
+}
+
+// routeLabel is the route label for a request the router matched to pattern ("" for none).
+func (m *metrics) routeLabel(pattern string) string {
+	if m.routes[pattern] {
+		return pattern
+	}
+	return unmatchedRoute
+}
+
+// methodLabel is the method label for a request's method.
+func methodLabel(method string) string {
+	if standardMethods[method] {
+		return method
+	}
+	return otherMethod
+}
+
 // transitioned counts a workflow action that succeeded; publishing and releasing also count as
 // publishes.
 func (m *metrics) transitioned(action newsroom.Action) {
@@ -73,17 +116,14 @@ func (m *metrics) corrected() {
 }
 
 // measure counts every request and times it, labelled by the route's pattern ("/api/v1/drafts/:id")
-// rather than its URL, so the number of series stays bounded whatever clients ask for. It runs
-// outside logRequests, which has already turned an error into a response with its status.
+// rather than its URL, and by the method only when it is a standard one, so the number of
+// series stays bounded whatever clients send. It runs outside logRequests, which has already
+// turned an error into a response with its status.
 func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
 		err := next(c)
-		route := c.Path()
-		if route == "" {
-			route = "unmatched"
-		}
-		method := c.Request().Method
+		route, method := s.metrics.routeLabel(c.Path()), methodLabel(c.Request().Method)
 		s.metrics.requests.WithLabelValues(route, method, strconv.Itoa(c.Response().Status)).Inc()
 		s.metrics.latency.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
 		return err

@@ -160,6 +160,57 @@ func TestMetrics(t *testing.T) {
 	})
 }
 
+// TestMetricsSeriesBounded sends requests with made-up methods to made-up paths, as anyone may
+// without signing in: they are counted under one method label and one route label, so more of
+// them add no series.
+func TestMetricsSeriesBounded(t *testing.T) {
+	a := newTestApp(t)
+	junk := func(batch int) {
+		for i := range 100 {
+			for _, url := range []string{
+				fmt.Sprintf("/no/such/page-%d-%d", batch, i),
+				fmt.Sprintf("/api/v1/drafts/1/nothing-%d-%d", batch, i),
+				fmt.Sprintf("/api/v1/x%d%d", batch, i),
+				fmt.Sprintf("/comments/%d%d", batch, i),
+				"/api/v1/drafts",
+			} {
+				a.do("", fmt.Sprintf("M%dX%d", batch, i), url, "")
+				a.do("", "GET", url, "")
+			}
+		}
+	}
+	series := func() []string {
+		var out []string
+		for _, line := range strings.Split(a.do("admin", "GET", "/metrics", "").Body.String(), "\n") {
+			if (strings.HasPrefix(line, "copydesk_http_requests_total{") || strings.HasPrefix(line, "copydesk_http_request_duration_seconds_count{")) &&
+				!strings.Contains(line, `route="/metrics"`) {
+				out = append(out, line[:strings.LastIndexByte(line, ' ')])
+			}
+		}
+		return out
+	}
+	junk(1)
+	before := series()
+	junk(2)
+	after := series()
+	if len(after) != len(before) {
+		t.Fatalf("%d series after more made-up requests, %d before:\n%s", len(after), len(before), strings.Join(after, "\n"))
+	}
+	all := strings.Join(after, "\n")
+	for _, want := range []string{
+		`copydesk_http_requests_total{method="OTHER",route="unmatched",status="404"}`,
+		`copydesk_http_requests_total{method="GET",route="unmatched",status="404"}`,
+		`copydesk_http_requests_total{method="OTHER",route="/api/v1/drafts",status="405"}`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("metrics lack %s:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "M1X") || strings.Contains(all, "nothing-") {
+		t.Errorf("a made-up method or path became a label:\n%s", all)
+	}
+}
+
 // logBuffer collects a JSON logger's lines safely.
 type logBuffer struct {
 	mu  sync.Mutex

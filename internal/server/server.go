@@ -85,6 +85,7 @@ func New(st *store.Store, cfg Config) *Server {
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
+	s.metrics.labelRoutes(e.Routes())
 	return s
 }
 

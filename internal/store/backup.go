@@ -87,11 +87,21 @@ func CheckBackup(ctx context.Context, path string) error {
 // Restore replaces the SQLite database at dbPath with the backup in, after checking the backup
 // (see CheckBackup). The replacement is atomic: a checked copy is written next to dbPath,
 // synced, and renamed over it, so a crash leaves either the old database or the new one, never
-// a mix. Stop the server first: a running server would keep writing to the file it had open.
+// a mix. It refuses while any process has the database open, since a running server would keep
+// writing to the file it had open and every write after the restore would vanish; and it holds
+// the database's lock throughout, so that no server opens it halfway.
 func Restore(ctx context.Context, in, dbPath string) error {
 	if IsPostgres(dbPath) {
 		return errors.New("store: restore: this is a PostgreSQL database; restore it with pg_restore or psql")
 	}
+	lock, err := lockDatabase(dbPath, true)
+	if errors.Is(err, errInUse) {
+		return fmt.Errorf("store: restore: %s is open in another process (a running copydesk serve, or another command); stop it first; %s is left as it was", dbPath, dbPath)
+	}
+	if err != nil {
+		return fmt.Errorf("%w; %s is left as it was", err, dbPath)
+	}
+	defer lock.Close()
 	if err := CheckBackup(ctx, in); err != nil {
 		return fmt.Errorf("%w; %s is left as it was", err, dbPath)
 	}

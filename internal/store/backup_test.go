@@ -134,6 +134,106 @@ func TestBackup(t *testing.T) {
 	})
 }
 
+// TestCloseLeavesOneFile closes a store, having used every connection or only migrated (when
+// the writer's copy of the schema is out of date): Close succeeds, the -wal and -shm files are
+// gone, and a copy of the database file alone holds everything.
+func TestCloseLeavesOneFile(t *testing.T) {
+	tests := []struct {
+		name      string
+		use       func(t *testing.T, s *store.Store)
+		query     string
+		wantCount int
+	}{
+		{"AfterMigrating", func(*testing.T, *store.Store) {}, "SELECT count(*) FROM sqlite_master WHERE name IN ('goose_db_version', 'drafts')", 2},
+		{"AfterWritesAndReads", func(t *testing.T, s *store.Store) {
+			ctx := writerOf(t, s, "sarah")
+			for i := range 3 {
+				d, err := s.CreateDraft(ctx, newsroom.Text{Title: fmt.Sprintf("Draft %d", i+1), Body: "Words."})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.GetDraft(ctx, d.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := s.ListDrafts(ctx, newsroom.DraftFilter{}); err != nil {
+				t.Fatal(err)
+			}
+		}, "SELECT count(*) FROM drafts WHERE title LIKE 'Draft _'", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "copydesk.db")
+			s := openSQLiteAt(t, path)
+			tt.use(t, s)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			for _, suffix := range []string{"-wal", "-shm"} {
+				if fi, err := os.Stat(path + suffix); err == nil {
+					t.Errorf("%s outlived the store: %d bytes", suffix, fi.Size())
+				}
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone := filepath.Join(t.TempDir(), "alone.db")
+			if err := os.WriteFile(alone, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			db, err := sql.Open("sqlite3", "file:"+alone+"?mode=ro")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if n := count(t, db, tt.query); n != tt.wantCount {
+				t.Fatalf("the database file alone: %s = %d, want %d", tt.query, n, tt.wantCount)
+			}
+		})
+	}
+}
+
+// TestRestoreRefusesOpenDatabase refuses to restore over a database a store has open, which
+// keeps working with every write it acknowledged, and restores once the store is closed.
+func TestRestoreRefusesOpenDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "copydesk.db")
+	s := openSQLiteAt(t, path)
+	ctx := writerOf(t, s, "sarah")
+	if _, err := s.CreateDraft(ctx, newsroom.Text{Title: "Before the backup"}); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.db")
+	if err := s.Backup(context.Background(), good); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateDraft(ctx, newsroom.Text{Title: "After the backup"}); err != nil {
+		t.Fatal(err)
+	}
+	err := store.Restore(context.Background(), good, path)
+	if err == nil || !strings.Contains(err.Error(), "is open in another process") || !strings.Contains(err.Error(), "is left as it was") {
+		t.Fatalf("Restore over an open database = %v", err)
+	}
+	if _, err := s.CreateDraft(ctx, newsroom.Text{Title: "After the refusal"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM drafts"); n != 3 {
+		t.Fatalf("%d drafts after the refused restore, want 3", n)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Restore(context.Background(), good, path); err != nil {
+		t.Fatalf("Restore once the store is closed: %v", err)
+	}
+	s = openSQLiteAt(t, path)
+	defer s.Close()
+	if n := count(t, s.DB(), "SELECT count(*) FROM drafts"); n != 1 {
+		t.Fatalf("%d drafts after the restore, want the backup's 1", n)
+	}
+}
+
 // TestRestore puts a backup back and refuses files that are not sound Copydesk databases,
 // leaving the database as it was.
 func TestRestore(t *testing.T) {

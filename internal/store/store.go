@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -56,6 +57,9 @@ type Store struct {
 	wmu   sync.Mutex
 	wconn *sql.Conn
 	wc    *gorm.DB
+	// lock is the SQLite database's lock file, held shared while the store is open, so that
+	// Restore can tell (see lockDatabase).
+	lock *os.File
 	// unsettled is set when a ROLLBACK failed, so the next transaction first makes sure the
 	// pinned connection is not left inside the old one.
 	unsettled bool
@@ -120,8 +124,21 @@ func gormConfig() *gorm.Config {
 	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, PrepareStmt: true, TranslateError: true}
 }
 
-// openSQLite opens the SQLite file at path with one writer connection and a pool of readers.
-func openSQLite(path string) (*Store, error) {
+// openSQLite opens the SQLite file at path with one writer connection and a pool of readers,
+// holding a shared lock beside it (see lockDatabase) until Close.
+func openSQLite(path string) (_ *Store, err error) {
+	lock, err := lockDatabase(path, false)
+	if errors.Is(err, errInUse) {
+		return nil, fmt.Errorf("store: open %s: a restore is replacing it; try again when it has finished", path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			lock.Close()
+		}
+	}()
 	w, err := gorm.Open(sqlite.Open(dsn(path, false)), gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -145,7 +162,7 @@ func openSQLite(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, conn.Close(), rdb.Close(), wdb.Close()))
 	}
-	return &Store{w: w, r: r, wconn: conn, wc: wc}, nil
+	return &Store{w: w, r: r, wconn: conn, wc: wc, lock: lock}, nil
 }
 
 // dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
@@ -157,22 +174,6 @@ func dsn(path string, readOnly bool) string {
 		q += "&_query_only=true"
 	}
 	return "file:" + esc + "?" + q
-}
-
-// Close closes the connection pools.
-func (s *Store) Close() error {
-	s.stmts.Range(func(_, st any) bool {
-		st.(*sql.Stmt).Close()
-		return true
-	})
-	wdb, _ := s.w.DB()
-	if s.pg {
-		return wdb.Close()
-	}
-	rdb, _ := s.r.DB()
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	return errors.Join(s.wconn.Close(), rdb.Close(), wdb.Close())
 }
 
 // Migrate applies the pending migrations and returns the files it applied, in order.
