@@ -236,6 +236,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
 		return nil, err
 	}
+	plan := s.planCorrection(ctx, u, slug, body)
 	var pub *newsroom.Publication
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		var art articleRow
@@ -256,8 +257,8 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			return newsroom.Errorf(newsroom.ECONFLICT, "article %q is not published", slug)
 		}
 		d := v.draft()
-		text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
-		if err := text.Validate(); err != nil {
+		text, err := correctedText(d, body)
+		if err != nil {
 			return err
 		}
 		now := s.clock()
@@ -272,7 +273,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		if err := syncLedger(tx, d.ID, d.Version, u.ID, text, now); err != nil {
 			return err
 		}
-		if err := reanchor(tx, d.ID, d.Version, text); err != nil {
+		if err := reanchor(tx, d.ID, d.Version, v.draft().Text(), text, plan); err != nil {
 			return err
 		}
 		number, err := snapshot(tx, &art, d, now, u.ID, strings.TrimSpace(note))
@@ -283,4 +284,10 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		return insertAudit(tx, d.ID, u.ID, "correct", newsroom.StagePublished, newsroom.StagePublished, note, now)
 	})
 	return pub, internal("correct", err)
+}
+
+// correctedText is the text of draft d with its body corrected to body.
+func correctedText(d *newsroom.Draft, body *string) (newsroom.Text, error) {
+	text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
+	return text, text.Validate()
 }
