@@ -32,14 +32,14 @@ const (
 	// workBudget is the searching one call of LocateAll may do, in the units of budget: about
 	// 100 ms of a slow, shared core at worst. An ordinary edit of a long draft with hundreds of
 	// comments uses well under a hundredth of it.
-	workBudget = 50_000_000
+	workBudget = 40_000_000
 	// searchShares is how many searches LocateAll can afford in full: one search may use up to
 	// a searchShares-th of the budget, enough to read a body at the length limit several times
 	// over and to try every fuzzy match of a quote at the length limit.
 	searchShares = 4
 	// blockCost is what one step of the fuzzy matcher costs per 64 code points of quote, in code
-	// points read: its bit operations take about three times as long.
-	blockCost = 3
+	// points read: its bit operations take about five times as long.
+	blockCost = 5
 )
 
 // query is one selector decoded into code points, with the text it is looked for in and the
