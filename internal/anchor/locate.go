@@ -35,7 +35,7 @@ const (
 	workBudget = 40_000_000
 	// searchShares is how many searches LocateAll can afford in full: one search may use up to
 	// a searchShares-th of the budget, enough to read a body at the length limit several times
-	// over and to try every fuzzy match of a quote at the length limit.
+	// over and to run the fuzzy search around the hint for a quote at the length limit.
 	searchShares = 4
 	// blockCost is what one step of the fuzzy matcher costs per 64 code points of quote, in code
 	// points read: its bit operations take about five times as long.

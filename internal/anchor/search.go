@@ -117,12 +117,14 @@ const outwardStep = 256
 // and the earlier of two at the same distance first, until visit returns false or b runs out.
 // It reads the text outwards from around, a step on each side in turn, so finding a match at
 // distance d costs about 2d+2m code points read, and finding every match about the length of
-// the text. Each step is charged to b once read, so the scan may overrun b by one step.
+// the text. Each step is charged to b once read, so the scan may overrun b by one step. An
+// around outside the text visits in the same order as the nearest end of the text would.
 func scanOutward(text, pat []rune, around int, b *budget, visit func(s int) bool) {
 	m := len(pat)
 	if m == 0 || m > len(text) || !b.spend(2*m) {
 		return
 	}
+	around = min(max(around, 0), len(text))
 	right := forward(text, newPattern(pat), around)
 	left := backward(text, newPattern(reversed(pat)), around)
 	var ls, rs []int

@@ -29,7 +29,8 @@ func randomRunes(rng *rand.Rand, alphabet []rune, n int) []rune {
 }
 
 // TestScanOutward checks scanOutward against outwardOrder on random repetitive texts, with
-// needles from one code point to longer than a step of the scan, from every kind of place.
+// needles from one code point to longer than a step of the scan, from every kind of place,
+// outside the text included.
 func TestScanOutward(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 8))
 	for _, alphabet := range [][]rune{[]rune("a"), []rune("ab"), []rune("abé👍")} {
@@ -40,7 +41,7 @@ func TestScanOutward(t *testing.T) {
 				s := rng.IntN(len(text))
 				pat = text[s:min(len(text), s+1+rng.IntN(600))]
 			}
-			around := rng.IntN(len(text) + 1)
+			around := rng.IntN(len(text)+41) - 20 // contextCenters asks from outside the text too
 			var got []int
 			scanOutward(text, pat, around, &budget{left: workBudget}, func(s int) bool {
 				got = append(got, s)
