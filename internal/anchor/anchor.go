@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unicode/utf8"
 )
 
 // ContextLen is how many code points of prefix and suffix New keeps. Thirty-two is enough to
@@ -100,56 +101,94 @@ func selectorAt(runes []rune, start, end int) Selector {
 // A quote that occurs once is returned whatever its context says, because the client's idea of
 // the surrounding text may be slightly stale. A quote that occurs several times needs a prefix
 // and suffix that match in full around exactly one occurrence, otherwise Resolve returns
-// ErrAmbiguous rather than guess. It returns ErrNotFound when exact does not occur at all.
+// ErrAmbiguous rather than guess. It returns ErrNotFound when exact does not occur at all. It
+// takes time linear in the lengths of its arguments.
 func Resolve(text, exact, prefix, suffix string) (start, end int, err error) {
 	if exact == "" {
 		return 0, 0, fmt.Errorf("anchor: resolve empty quote: %w", ErrInvalidSpan)
 	}
 	t, q := []rune(text), []rune(exact)
-	pre, suf := []rune(prefix), []rune(suffix)
-	if len(q) > len(t) {
+	first, seen := firstTwo(t, q)
+	switch seen {
+	case 0:
 		return 0, 0, fmt.Errorf("anchor: resolve %q: %w", exact, ErrNotFound)
-	}
-	first, seen, fit, fits := -1, 0, -1, 0
-	for s := index(t, q, 0, len(t)-len(q)); s >= 0; s = index(t, q, s+1, len(t)-len(q)) {
-		if seen++; first < 0 {
-			first = s
-		}
-		e := s + len(q)
-		if hasSuffix(t[:s], pre) && hasPrefix(t[e:], suf) {
-			if fits++; fit < 0 {
-				fit = s
-			}
-		}
-	}
-	switch {
-	case seen == 0:
-		return 0, 0, fmt.Errorf("anchor: resolve %q: %w", exact, ErrNotFound)
-	case seen == 1:
+	case 1:
 		return first, first + len(q), nil
-	case fits == 1:
-		return fit, fit + len(q), nil
 	}
-	return 0, 0, fmt.Errorf("anchor: resolve %q (%d occurrences): %w", exact, seen, ErrAmbiguous)
+	// An occurrence whose context matches in full is an occurrence of the three together.
+	pre := []rune(prefix)
+	whole := slices.Concat(pre, q, []rune(suffix))
+	if fit, fits := firstTwo(t, whole); fits == 1 {
+		return fit + len(pre), fit + len(pre) + len(q), nil
+	}
+	return 0, 0, fmt.Errorf("anchor: resolve %q (several occurrences): %w", exact, ErrAmbiguous)
 }
 
 // Locate re-anchors sel in a new version of the text. To re-anchor many comments on the same
 // text, use LocateAll, which decodes the text once.
 func Locate(text string, sel Selector) Result {
-	return locate([]rune(text), sel)
+	return LocateAll(text, []Selector{sel})[0]
 }
 
 // LocateAll re-anchors every selector in sels in text and returns the results in the same
 // order. It decodes the text once for all of them, which is most of the cost when comments are
-// many and the text is long. Each result is the same as Locate would give for that selector.
+// many and the text is long. It takes time linear in the text and the selectors, plus at most
+// workBudget of searching whatever they hold. Words still at their hint with their context cost
+// no search. Selectors that need one take turns, shortest quote first since its fuzzy search
+// costs least, each with its fair share of the budget left or a searchShares-th of the whole,
+// whichever is more. A selector whose search runs out of budget is kept at the best exact place
+// seen, or detached, never attached to other words; only a save that sends many long quotes
+// searching at once comes to that.
 func LocateAll(text string, sels []Selector) []Result {
 	buf := decode(text)
 	defer runeBufs.Put(buf)
 	out := make([]Result, len(sels))
+	var search []int
 	for i, sel := range sels {
-		out[i] = locate(*buf, sel)
+		var ok bool
+		if out[i], ok = newQuery(*buf, sel, nil).atHint(); !ok {
+			search = append(search, i)
+		}
+	}
+	slices.SortStableFunc(search, func(i, j int) int { return len(sels[i].Exact) - len(sels[j].Exact) })
+	left := workBudget
+	for n, i := range search {
+		b := budget{left: min(left, max(left/(len(search)-n), workBudget/searchShares))}
+		given := b.left
+		out[i] = locate(*buf, sels[i], &b)
+		left -= given - b.left
 	}
 	return out
+}
+
+// Shift moves the hints of sels, made on old, through the edit that turned old into text, so
+// that Locate finds words the edit did not touch where they now are, without a search: a
+// selector that starts after the last changed code point moves by the change in length, and
+// the others keep their hint. After a paste at the top of a long draft every comment below it
+// would otherwise be searched for from its old place. The words are not checked here; Locate
+// does that, and a hint is only ever a place to look first.
+func Shift(old, text string, sels []Selector) {
+	head := 0
+	for head < len(old) && head < len(text) && old[head] == text[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(old)-head && tail < len(text)-head && old[len(old)-1-tail] == text[len(text)-1-tail] {
+		tail++
+	}
+	// The unchanged tail starts at a code point: a byte that starts one never continues the
+	// code point before it, so both texts decode the tail alike.
+	for tail > 0 && !utf8.RuneStart(old[len(old)-tail]) {
+		tail--
+	}
+	from := utf8.RuneCountInString(old[:len(old)-tail])
+	delta := utf8.RuneCountInString(text[:len(text)-tail]) - from
+	for i := range sels {
+		if sels[i].Start >= from {
+			sels[i].Start += delta
+			sels[i].End += delta
+		}
+	}
 }
 
 // runeBufs recycles decoded texts between calls: decoding a long body into a fresh slice on
@@ -167,21 +206,3 @@ func decode(text string) *[]rune {
 	*buf = runes
 	return buf
 }
-
-// index returns the first s in [from, to] where pat occurs in text, or -1. Callers keep
-// to+len(pat) within text. A plain scan is enough: Resolve runs once per new comment.
-func index(text, pat []rune, from, to int) int {
-	first, rest := pat[0], pat[1:]
-	for s := max(from, 0); s <= to; s++ {
-		if text[s] == first && slices.Equal(text[s+1:s+len(pat)], rest) {
-			return s
-		}
-	}
-	return -1
-}
-
-// hasPrefix reports whether s starts with p.
-func hasPrefix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[:len(p)], p) }
-
-// hasSuffix reports whether s ends with p.
-func hasSuffix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[len(s)-len(p):], p) }

@@ -204,3 +204,34 @@ func TestStatusString(t *testing.T) {
 		}
 	}
 }
+
+// TestShift checks how hints follow an edit: moved by the change in length when the edit is
+// before them, kept when it is after them or inside their words (keep).
+func TestShift(t *testing.T) {
+	cases := []struct {
+		name, old, new string
+		keep           bool
+	}{
+		{"InsertAtTop", "The mayor ⟦spoke⟧ today.", "Breaking: The mayor ⟦spoke⟧ today.", false},
+		{"DeleteAtTop", "Breaking: The mayor ⟦spoke⟧ today.", "The mayor ⟦spoke⟧ today.", false},
+		{"EmojiAtTop", "The mayor ⟦spoke⟧ today.", "👍🏽 The mayor ⟦spoke⟧ today.", false},
+		{"SharedLastByteOfChangedCodePoint", "aä ⟦xyz⟧", "aaĤ ⟦xyz⟧", false},
+		{"EditAfter", "The mayor ⟦spoke⟧ today.", "The mayor ⟦spoke⟧ on Tuesday.", false},
+		{"Unchanged", "The mayor ⟦spoke⟧ today.", "The mayor ⟦spoke⟧ today.", false},
+		{"EditInside", "The mayor ⟦spoke today⟧.", "The mayor ⟦spoke, today⟧.", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			old, start, end := mark(t, tc.old)
+			text, wantStart, wantEnd := mark(t, tc.new)
+			if tc.keep {
+				wantStart, wantEnd = start, end
+			}
+			sels := []anchor.Selector{{Exact: "x", Start: start, End: end}}
+			anchor.Shift(old, text, sels)
+			if sels[0].Start != wantStart || sels[0].End != wantEnd {
+				t.Errorf("Shift = [%d,%d), want [%d,%d)", sels[0].Start, sels[0].End, wantStart, wantEnd)
+			}
+		})
+	}
+}

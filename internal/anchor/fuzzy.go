@@ -15,7 +15,10 @@ func (q *query) fuzzy(at int) (start, end int, ok bool) {
 	}
 	lo := max(0, at-fuzzyRadius-k)
 	hi := min(len(q.text), at+m+fuzzyRadius+k)
-	if hi-lo < m-k {
+	blocks := (m + 63) / 64
+	// The search pays for its two matchers, 128 words of masks per block each, and for reading
+	// the window a block at a time.
+	if hi-lo < m-k || !q.b.spend(2*(m+128*blocks)+(hi-lo)*blocks*blockCost) {
 		return 0, 0, false
 	}
 	fwd := newMatcher(q.exact)
@@ -27,6 +30,10 @@ func (q *query) fuzzy(at int) (start, end int, ok bool) {
 	rev := newMatcher(reversed(q.exact))
 	bestEvidence, bestDist := -1, 0
 	for _, c := range ends {
+		// Each candidate reads back up to m+k code points and snaps each end over 2k+1 places.
+		if !q.b.spend((m+k)*blocks*blockCost + 2*(2*k+1)*(ContextLen+1)) {
+			break
+		}
 		e := lo + c + 1
 		s, d := q.matchStart(rev, lo, e, k)
 		s, e = q.snap(s, e, k)
@@ -130,7 +137,7 @@ func (q *query) contextCenters() []int {
 
 // nearest returns the occurrence of pat closest to around.
 func (q *query) nearest(pat []rune, around int) (found int, ok bool) {
-	scanOutward(q.text, pat, around, func(s int) bool {
+	scanOutward(q.text, pat, around, q.b, func(s int) bool {
 		found, ok = s, true
 		return false
 	})

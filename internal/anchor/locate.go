@@ -29,35 +29,73 @@ const (
 	maxFuzzyCandidates = 8
 	// perfect is the context score of a place whose prefix and suffix both agree in full.
 	perfect = 2 * ContextLen
+	// workBudget is the searching one call of LocateAll may do, in the units of budget: about
+	// 100 ms of a slow, shared core at worst. An ordinary edit of a long draft with hundreds of
+	// comments uses well under a hundredth of it.
+	workBudget = 40_000_000
+	// searchShares is how many searches LocateAll can afford in full: one search may use up to
+	// a searchShares-th of the budget, enough to read a body at the length limit several times
+	// over and to run the fuzzy search around the hint for a quote at the length limit.
+	searchShares = 4
+	// blockCost is what one step of the fuzzy matcher costs per 64 code points of quote, in code
+	// points read: its bit operations take about five times as long.
+	blockCost = 5
 )
 
-// query is one selector decoded into code points, with the text it is looked for in.
+// query is one selector decoded into code points, with the text it is looked for in and the
+// work it may still do.
 type query struct {
 	text, exact, prefix, suffix []rune
 	hint                        int
+	b                           *budget
 }
 
-// locate runs the four steps of Locate on text already decoded into code points. The words at
-// the hint are taken at once when their context is intact, which is the common case and costs
-// no search. Otherwise the hint competes with the other occurrences on context and wins ties,
-// so that a short quote that merely happens to sit at its old offset among new words is not
-// kept there, and one whose true place moved is found there.
-func locate(text []rune, sel Selector) Result {
-	q := query{
+// newQuery decodes sel to be looked for in text. Its searches pay from b, which may be nil for
+// a query that only looks at its hint.
+func newQuery(text []rune, sel Selector, b *budget) *query {
+	return &query{
 		text:   text,
 		exact:  []rune(sel.Exact),
 		prefix: []rune(sel.Prefix),
 		suffix: []rune(sel.Suffix),
 		hint:   min(max(sel.Start, 0), len(text)),
+		b:      b,
 	}
+}
+
+// atHint returns the words at the hint when they are the exact text with its context intact,
+// which is the common case and costs no search, only the length of the quote.
+func (q *query) atHint() (Result, bool) {
+	if score, ok := q.hintScore(); ok && score == perfect {
+		return q.result(q.hint, q.hint+len(q.exact)), true
+	}
+	return Result{}, false
+}
+
+// hintScore returns the context score of the hint when the exact text is there.
+func (q *query) hintScore() (int, bool) {
+	s, m := q.hint, len(q.exact)
+	if m == 0 || s+m > len(q.text) || !slices.Equal(q.text[s:s+m], q.exact) {
+		return 0, false
+	}
+	return q.contextScore(s, s+m), true
+}
+
+// locate runs the four steps of Locate on text already decoded into code points: the words at
+// the hint, the exact occurrence with the best context, a fuzzy match around the hint, and one
+// around where the context now is. Otherwise the hint competes with the other occurrences on
+// context and wins ties, so that a short quote that merely happens to sit at its old offset
+// among new words is not kept there, and one whose true place moved is found there. Each step
+// is paid for from b; one it cannot pay for is skipped.
+func locate(text []rune, sel Selector, b *budget) Result {
+	q := newQuery(text, sel, b)
 	detached := Result{Exact: sel.Exact, Status: Detached}
 	m := len(q.exact)
 	if m == 0 {
 		return detached
 	}
-	if s := q.hint; s+m <= len(text) && slices.Equal(text[s:s+m], q.exact) &&
-		q.contextScore(s, s+m) == perfect {
-		return q.result(s, s+m)
+	if r, ok := q.atHint(); ok {
+		return r
 	}
 	if s, ok := q.bestExact(); ok {
 		return q.result(s, s+m)
@@ -127,33 +165,21 @@ func side(common, got, want int) int {
 // ties going to the one closest to the hint, then to the earlier one. It looks outwards from
 // the hint and stops at the first place with perfect context, since no occurrence farther away
 // could beat it: an unchanged comment shifted by an edit elsewhere costs a few comparisons, not
-// a scan of the body. The winner must still show minEvidence of agreement.
+// a scan of the body. When the budget runs out first, the best place seen so far is the
+// answer, the hint being seen first. The winner must still show minEvidence of agreement.
 func (q *query) bestExact() (int, bool) {
 	best, bestScore := -1, -1
-	scanOutward(q.text, q.exact, q.hint, func(s int) bool {
-		if score := q.contextScore(s, s+len(q.exact)); score > bestScore {
+	if score, ok := q.hintScore(); ok {
+		best, bestScore = q.hint, score
+	}
+	scanOutward(q.text, q.exact, q.hint, q.b, func(s int) bool {
+		score := q.contextScore(s, s+len(q.exact))
+		if score > bestScore {
 			best, bestScore = s, score
 		}
-		return bestScore < perfect
+		return bestScore < perfect && q.b.spend(2+score)
 	})
 	return best, best >= 0 && len(q.exact)+bestScore >= minEvidence
-}
-
-// scanOutward calls visit with each place where pat occurs in text, nearest to around first
-// and the earlier of two at the same distance first, until visit returns false.
-func scanOutward(text, pat []rune, around int, visit func(s int) bool) {
-	last := len(text) - len(pat)
-	at := func(s int) bool {
-		return s >= 0 && s <= last && text[s] == pat[0] && slices.Equal(text[s+1:s+len(pat)], pat[1:])
-	}
-	if last < 0 || at(around) && !visit(around) {
-		return
-	}
-	for d := 1; around-d >= 0 || around+d <= last; d++ {
-		if at(around-d) && !visit(around-d) || at(around+d) && !visit(around+d) {
-			return
-		}
-	}
 }
 
 // abs returns the absolute value of x.

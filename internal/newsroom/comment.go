@@ -27,6 +27,11 @@ func (t Text) Field(name string) (string, error) {
 // MaxComment is the longest comment or reply, in code points.
 const MaxComment = 10000
 
+// MaxCommentQuote is the most code points a comment may be on. Every save finds each open
+// comment's words again, and a longer quote makes that search slower for little use: a comment
+// on more than a few paragraphs is a comment on the piece.
+const MaxCommentQuote = 2000
+
 // Anchor is where a comment's words are now: a range of code points in the field's text (the
 // body is its paragraphs joined with "\n") and the words there.
 type Anchor struct {

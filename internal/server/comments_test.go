@@ -25,6 +25,8 @@ func TestCommentsAPI(t *testing.T) {
 		{`{"field":"body","quote":{"exact":"quote"},"start":0,"end":4,"body":"x"}`, "quote and range disagree"},
 		{`{"field":"body","start":3,"body":"x"}`, "say which words"},
 		{`{"field":"summary","start":0,"end":1,"body":"x"}`, "field must be one of"},
+		{`{"field":"body","quote":{"exact":"` + strings.Repeat("a", newsroom.MaxCommentQuote+1) + `"},"body":"x"}`,
+			"a comment can be on at most 2000 code points of the body, and this one is on 2001"},
 	}
 	for _, b := range bad {
 		res := a.do("editor", "POST", base+"/comments", b.body)

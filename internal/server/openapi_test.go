@@ -298,6 +298,7 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"Comment", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"body","quote":{"exact":"quote"},"body":"Source?"}`, 201},
 		{"CommentRange", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"title","start":0,"end":1,"body":"Shorter?"}`, 201},
 		{"CommentBadField", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"footer","quote":{"exact":"x"},"body":"?"}`, 422},
+		{"CommentQuoteTooLong", "editor", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"body","quote":{"exact":"` + strings.Repeat("a", 2001) + `"},"body":"?"}`, 422},
 		{"CommentWriter", "writer", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"body","quote":{"exact":"quote"},"body":"?"}`, 403},
 		{"Reply", "writer", "POST", "/api/v1/comments/{comment}/replies", `{"body":"Fixed."}`, 201},
 		{"ReplyOther", "other", "POST", "/api/v1/comments/{comment}/replies", `{"body":"Hi"}`, 404},

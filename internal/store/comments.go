@@ -48,7 +48,9 @@ func (replyRow) TableName() string { return "comment_replies" }
 
 // CreateComment puts a comment on a span of one field of a draft. The span is given by a quote
 // (exact words with optional prefix and suffix), by a code-point range, or by both, which must
-// agree.
+// agree. The words are found on a read of the draft before the write transaction, which only
+// checks that the field still reads the same: finding them in a long body takes milliseconds that
+// every other writer would otherwise wait for.
 func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.NewComment) (*newsroom.Comment, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -57,23 +59,25 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 	if err := newsroom.CheckCommentBody(nc.Body); err != nil {
 		return nil, err
 	}
+	v, err := findDraft(s.read(ctx), u, draftID)
+	if err != nil {
+		return nil, internal("create comment", err)
+	}
+	p, err := s.placeComment(u, v, nc, nil)
+	if err != nil {
+		return nil, internal("create comment", err)
+	}
 	var c *newsroom.Comment
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, draftID)
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(u, authz.CommentCreate, v.Row.WriterID); err != nil {
-			return err
-		}
-		text, err := v.draft().Text().Field(nc.Field)
+		placed, err := s.placeComment(u, v, nc, &p)
 		if err != nil {
 			return err
 		}
-		sel, err := selectorFor(text, nc)
-		if err != nil {
-			return err
-		}
+		sel := placed.sel
 		row := commentRow{DraftID: draftID, AuthorID: u.ID, Field: nc.Field, Body: strings.TrimSpace(nc.Body), Quote: sel.Exact,
 			Exact: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix, StartPos: sel.Start, EndPos: sel.End,
 			Status: anchor.Exact.String(), AnchoredVersion: v.Row.Version, CreatedAt: s.clock()}
@@ -89,17 +93,48 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 	return c, internal("create comment", err)
 }
 
+// placement is where a new comment's words are in the text of its field.
+type placement struct {
+	text string
+	sel  anchor.Selector
+}
+
+// placeComment checks that u may comment on draft v and finds the words of nc in it. When prev
+// was worked out on the same text of the field, it is the answer and nothing is searched again.
+func (s *Store) placeComment(u *newsroom.User, v *draftView, nc newsroom.NewComment, prev *placement) (placement, error) {
+	if err := s.authz.Check(u, authz.CommentCreate, v.Row.WriterID); err != nil {
+		return placement{}, err
+	}
+	text, err := v.draft().Text().Field(nc.Field)
+	if err != nil {
+		return placement{}, err
+	}
+	if prev != nil && prev.text == text {
+		return *prev, nil
+	}
+	sel, err := selectorFor(text, nc)
+	return placement{text: text, sel: sel}, err
+}
+
 // selectorFor turns a new comment's quote and range into a selector on text, or says plainly why
 // they do not pick out words of it.
 func selectorFor(text string, nc newsroom.NewComment) (anchor.Selector, error) {
 	hasQuote := nc.Quote != nil && nc.Quote.Exact != ""
 	hasRange := nc.Start != nil && nc.End != nil
+	if hasQuote {
+		if err := checkQuoteLen(nc.Field, utf8.RuneCountInString(nc.Quote.Exact)); err != nil {
+			return anchor.Selector{}, err
+		}
+	}
 	switch {
 	case hasRange:
 		n := utf8.RuneCountInString(text)
 		if *nc.Start < 0 || *nc.End > n || *nc.Start >= *nc.End {
 			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
 				"start and end must pick out words of the %s: 0 <= start < end <= %d code points", nc.Field, n)
+		}
+		if err := checkQuoteLen(nc.Field, *nc.End-*nc.Start); err != nil {
+			return anchor.Selector{}, err
 		}
 		sel, err := anchor.New(text, *nc.Start, *nc.End)
 		if err != nil {
@@ -124,6 +159,15 @@ func selectorFor(text string, nc newsroom.NewComment) (anchor.Selector, error) {
 		return anchor.New(text, start, end)
 	}
 	return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "say which words the comment is on: a quote {exact, prefix, suffix}, or start and end")
+}
+
+// checkQuoteLen refuses a comment on more than newsroom.MaxCommentQuote code points.
+func checkQuoteLen(field string, n int) error {
+	if n > newsroom.MaxCommentQuote {
+		return newsroom.Errorf(newsroom.EINVALID,
+			"a comment can be on at most %d code points of the %s, and this one is on %d", newsroom.MaxCommentQuote, field, n)
+	}
+	return nil
 }
 
 // Comments returns a draft's comments with their threads, oldest first.
@@ -276,55 +320,6 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, audi
 		return err
 	})
 	return c, internal("comment", err)
-}
-
-// reanchor moves every open, attached comment of a draft onto its words in the new text, inside
-// the revision's transaction. A comment whose words are gone is detached and keeps its original
-// words for display.
-func reanchor(tx *gorm.DB, draftID int64, version int, t newsroom.Text) error {
-	var rows []commentRow
-	err := tx.Where("draft_id = ? AND resolved_at IS NULL AND status <> ?", draftID, anchor.Detached.String()).Order("id").Find(&rows).Error
-	if err != nil || len(rows) == 0 {
-		return err
-	}
-	byField := map[string][]int{}
-	for i, r := range rows {
-		byField[r.Field] = append(byField[r.Field], i)
-	}
-	for field, idx := range byField {
-		text, err := t.Field(field)
-		if err != nil {
-			return err
-		}
-		sels := make([]anchor.Selector, len(idx))
-		for k, i := range idx {
-			r := rows[i]
-			sels[k] = anchor.Selector{Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix, Start: r.StartPos, End: r.EndPos}
-		}
-		for k, res := range anchor.LocateAll(text, sels) {
-			if err := saveAnchor(tx, rows[idx[k]], res, version); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// saveAnchor writes a re-anchored comment back when anything about its anchor changed.
-func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
-	if res.Status == anchor.Detached {
-		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
-	}
-	sel := res.Next
-	status := res.Status.String()
-	if r.Status == anchor.Moved.String() {
-		status = r.Status // once moved, a comment says so until it is resolved
-	}
-	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
-		return nil
-	}
-	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
-		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
 }
 
 // commentGate refuses approval while comments are unresolved, unless forced with a note.

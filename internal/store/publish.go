@@ -245,6 +245,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
 		return nil, err
 	}
+	plan := s.planCorrection(ctx, u, slug, body)
 	var pub *newsroom.Publication
 	var held error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
@@ -260,7 +261,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		now := s.clock()
 		revised := text.Body != d.Body
 		if revised {
-			if err := reviseBody(tx, d, u.ID, text, now); err != nil {
+			if err := reviseBody(tx, d, u.ID, text, now, plan); err != nil {
 				return err
 			}
 		}
@@ -311,8 +312,10 @@ func (s *Store) lockPublished(tx *gorm.DB, u *newsroom.User, slug string) (*arti
 }
 
 // reviseBody writes a correction's text as the draft's next revision, in place of d's body and
-// version, and brings the quote ledger and the comments' anchors up to date with it.
-func reviseBody(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time) error {
+// version, and brings the quote ledger and the comments' anchors up to date with it, taking
+// the anchors from plan where it still holds (see planCorrection).
+func reviseBody(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring) error {
+	old := d.Text()
 	d.Version++
 	d.Body = text.Body
 	if err := tx.Model(&draftRow{}).Where("id = ?", d.ID).Updates(map[string]any{"body": d.Body, "version": d.Version, "updated_at": now}).Error; err != nil {
@@ -324,5 +327,5 @@ func reviseBody(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Tex
 	if err := syncLedger(tx, d.ID, d.Version, actorID, text, now); err != nil {
 		return err
 	}
-	return reanchor(tx, d.ID, d.Version, text)
+	return reanchor(tx, d.ID, d.Version, old, text, plan)
 }

@@ -69,6 +69,7 @@ func insertRevision(tx *gorm.DB, draftID int64, version, base int, authorID int6
 // UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
 // current is refused with ECONFLICT, but its text is kept as an unmerged revision so that nothing
 // the writer typed is lost (the newest MaxUnmergedTexts of them per author, see keepUnmerged).
+// Where the draft's comments go is worked out before the transaction (see planReanchor).
 func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -77,6 +78,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	if upd.Version <= 0 {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "version is required: send the version you last saw")
 	}
+	plan := s.planSave(ctx, u, id, upd)
 	var d *newsroom.Draft
 	var conflict error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
@@ -117,7 +119,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		if err := syncLedger(tx, id, next, u.ID, text, now); err != nil {
 			return err
 		}
-		if err := reanchor(tx, id, next, text); err != nil {
+		if err := reanchor(tx, id, next, cur.Text(), text, plan); err != nil {
 			return err
 		}
 		v, err = findDraft(tx, u, id)

@@ -1,0 +1,228 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/anchor"
+	"github.com/copydesk/copydesk/internal/authz"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// reanchoring is where the open comments of a draft go when its text changes from old to text,
+// worked out on a read before the write transaction. Finding a comment's words again is bounded
+// but can take tens of milliseconds on a long body with many comments, and on SQLite every
+// other writer would wait that long behind the single writer; the transaction only checks that
+// nothing the plan was made from has changed, and writes.
+type reanchoring struct {
+	old, text newsroom.Text
+	found     map[int64]foundAnchor
+}
+
+// foundAnchor is one comment's new anchor and the field and selector it was found from.
+type foundAnchor struct {
+	field string
+	sel   anchor.Selector
+	res   anchor.Result
+}
+
+// errStaleSave is how planSave declines a save based on an old version: such a save is kept as
+// an unmerged revision and moves no comment.
+var errStaleSave = errors.New("store: save based on an old version")
+
+// planSave plans the re-anchoring of a save of draft id (see planReanchor).
+func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *reanchoring {
+	return s.planReanchor(ctx, u, id, func(cur *newsroom.Draft) (newsroom.Text, error) {
+		if upd.Version != cur.Version {
+			return newsroom.Text{}, errStaleSave
+		}
+		return s.checkEdit(u, cur, upd)
+	})
+}
+
+// planCorrection plans the re-anchoring of a correction of the article at slug (see
+// planReanchor).
+func (s *Store) planCorrection(ctx context.Context, u *newsroom.User, slug string, body *string) *reanchoring {
+	var art articleRow
+	if err := s.read(ctx).Where("slug = ? AND latest_publication_id IS NOT NULL", slug).Take(&art).Error; err != nil {
+		return nil
+	}
+	return s.planReanchor(ctx, u, art.DraftID, func(d *newsroom.Draft) (newsroom.Text, error) {
+		if err := s.authz.Check(u, authz.ArticleCorrect, d.Writer.ID); err != nil {
+			return newsroom.Text{}, err
+		}
+		return correctedText(d, body)
+	})
+}
+
+// planReanchor works out, on a read outside any transaction, where the open comments of draft id
+// go when its text becomes what next makes of the draft as u sees it. It returns nil when the
+// draft cannot be read or next refuses the change: the transaction then meets the same error
+// again, or works the anchors out itself.
+func (s *Store) planReanchor(ctx context.Context, u *newsroom.User, id int64, next func(*newsroom.Draft) (newsroom.Text, error)) *reanchoring {
+	db := s.read(ctx)
+	v, err := findDraft(db, u, id)
+	if err != nil {
+		return nil
+	}
+	cur := v.draft()
+	text, err := next(cur)
+	if err != nil {
+		return nil
+	}
+	rows, err := openAnchors(db, id)
+	if err != nil {
+		return nil
+	}
+	results, err := locateComments(rows, cur.Text(), text)
+	if err != nil {
+		return nil
+	}
+	plan := &reanchoring{old: cur.Text(), text: text, found: make(map[int64]foundAnchor, len(rows))}
+	for i, r := range rows {
+		plan.found[r.ID] = foundAnchor{field: r.Field, sel: selectorOf(r), res: results[i]}
+	}
+	return plan
+}
+
+// madeFrom reports whether p was made for the change from old to text.
+func (p *reanchoring) madeFrom(old, text newsroom.Text) bool {
+	return p != nil && sameFields(p.old, old) && sameFields(p.text, text)
+}
+
+// result returns the planned anchor of comment r, if the plan was made from the selector r
+// still has.
+func (p *reanchoring) result(r commentRow) (anchor.Result, bool) {
+	if p == nil {
+		return anchor.Result{}, false
+	}
+	f, ok := p.found[r.ID]
+	return f.res, ok && f.field == r.Field && f.sel == selectorOf(r)
+}
+
+// sameFields reports whether a and b read the same in every field a comment can be on.
+func sameFields(a, b newsroom.Text) bool {
+	for _, name := range newsroom.CommentFields {
+		x, _ := a.Field(name)
+		y, _ := b.Field(name)
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// reanchor moves every open, attached comment of a draft onto its words in the new text, inside
+// the revision's transaction, taking each comment's anchor from plan when the plan holds it and
+// finding the others, which were made or changed since the plan was read, now. A comment whose
+// words are gone is detached and keeps its original words for display.
+func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, plan *reanchoring) error {
+	rows, err := openAnchors(tx, draftID)
+	if err != nil {
+		return err
+	}
+	if !plan.madeFrom(old, text) {
+		plan = nil
+	}
+	var late []commentRow
+	for _, r := range rows {
+		res, ok := plan.result(r)
+		if !ok {
+			late = append(late, r)
+			continue
+		}
+		if err := saveAnchor(tx, r, res, version); err != nil {
+			return err
+		}
+	}
+	results, err := locateComments(late, old, text)
+	if err != nil {
+		return err
+	}
+	for i, r := range late {
+		if err := saveAnchor(tx, r, results[i], version); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its
+// text: those open and not detached.
+const openAnchorsSQL = "SELECT id, field, exact, prefix, suffix, start_pos, end_pos, status FROM comments " +
+	"WHERE draft_id = ? AND resolved_at IS NULL AND status <> ? ORDER BY id"
+
+// openAnchors loads the anchors of the comments of a draft that follow its text, scanning them
+// itself: every save reads them twice, before and in its transaction, and GORM's reflection
+// made that a third of a save with many comments.
+func openAnchors(db *gorm.DB, draftID int64) ([]commentRow, error) {
+	rows, err := db.Raw(openAnchorsSQL, draftID, anchor.Detached.String()).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []commentRow
+	for rows.Next() {
+		var r commentRow
+		if err := rows.Scan(&r.ID, &r.Field, &r.Exact, &r.Prefix, &r.Suffix, &r.StartPos, &r.EndPos, &r.Status); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// selectorOf is the selector a comment row keeps.
+func selectorOf(r commentRow) anchor.Selector {
+	return anchor.Selector{Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix, Start: r.StartPos, End: r.EndPos}
+}
+
+// locateComments finds each comment of rows, made on the text old, in text, and returns the
+// results in the order of rows. Each field's text is decoded once for all its comments, and
+// their hints are first moved through the edit, so that words it did not touch are found
+// where they now are without a search.
+func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
+	out := make([]anchor.Result, len(rows))
+	byField := map[string][]int{}
+	for i, r := range rows {
+		byField[r.Field] = append(byField[r.Field], i)
+	}
+	for field, idx := range byField {
+		before, err := old.Field(field)
+		if err != nil {
+			return nil, err
+		}
+		after, err := text.Field(field)
+		if err != nil {
+			return nil, err
+		}
+		sels := make([]anchor.Selector, len(idx))
+		for k, i := range idx {
+			sels[k] = selectorOf(rows[i])
+		}
+		anchor.Shift(before, after, sels)
+		for k, res := range anchor.LocateAll(after, sels) {
+			out[idx[k]] = res
+		}
+	}
+	return out, nil
+}
+
+// saveAnchor writes a re-anchored comment back when anything about its anchor changed.
+func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
+	if res.Status == anchor.Detached {
+		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
+	}
+	sel := res.Next
+	status := res.Status.String()
+	if r.Status == anchor.Moved.String() {
+		status = r.Status // once moved, a comment says so until it is resolved
+	}
+	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
+		return nil
+	}
+	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
+		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
+}
