@@ -111,18 +111,8 @@ func (s *Store) RevokeOtherCredentials(ctx context.Context, presented Presented)
 	defer s.creds.forget()
 	var gone int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		for kind, table := range credentialTables {
-			q, args := "DELETE FROM "+table+" WHERE user_id = ?", []any{u.ID}
-			if kind == presented.Kind {
-				q, args = q+" AND hash <> ?", append(args, hashToken(presented.Secret))
-			}
-			res := tx.Exec(q, args...)
-			if res.Error != nil {
-				return res.Error
-			}
-			gone += res.RowsAffected
-		}
-		return nil
+		gone, err = revokeCredentials(tx, u.ID, hashToken(presented.Secret))
+		return err
 	})
 	return int(gone), internal("revoke other credentials", err)
 }

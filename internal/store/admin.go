@@ -85,7 +85,8 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		if err != nil || !after.Disabled {
 			return err
 		}
-		return revokeCredentials(tx, id, "")
+		_, err = revokeCredentials(tx, id, "")
+		return err
 	})
 	if err != nil {
 		return nil, internal("update user", err)

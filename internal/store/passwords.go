@@ -92,7 +92,8 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 		if res.RowsAffected == 0 {
 			return newsroom.Errorf(newsroom.ECONFLICT, "your password was changed meanwhile; sign in again")
 		}
-		return revokeCredentials(tx, row.ID, hashToken(ch.Keep))
+		_, err := revokeCredentials(tx, row.ID, hashToken(ch.Keep))
+		return err
 	}))
 }
 
@@ -134,7 +135,8 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 			Updates(map[string]any{"password_hash": hash, "must_change_password": true}).Error; err != nil {
 			return err
 		}
-		return revokeCredentials(tx, id, "")
+		_, err = revokeCredentials(tx, id, "")
+		return err
 	})
 	if err != nil {
 		return nil, "", internal("reset password", err)
@@ -169,7 +171,8 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 			Updates(map[string]any{"password_hash": hash, "must_change_password": false}).Error; err != nil {
 			return err
 		}
-		return revokeCredentials(tx, row.ID, "")
+		_, err := revokeCredentials(tx, row.ID, "")
+		return err
 	})
 	if err != nil {
 		return nil, internal("set password", err)
@@ -179,10 +182,16 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 }
 
 // revokeCredentials ends every session and API token of a user but the one whose hash is keep
-// (none when keep is empty), inside tx. The caller forgets remembered credentials after commit.
-func revokeCredentials(tx *gorm.DB, userID int64, keep string) error {
-	if err := tx.Where("user_id = ? AND hash <> ?", userID, keep).Delete(&sessionRow{}).Error; err != nil {
-		return err
+// (none when keep is empty), inside tx, and returns how many it ended. The caller forgets
+// remembered credentials after commit.
+func revokeCredentials(tx *gorm.DB, userID int64, keep string) (int64, error) {
+	var gone int64
+	for _, table := range credentialTables {
+		res := tx.Exec("DELETE FROM "+table+" WHERE user_id = ? AND hash <> ?", userID, keep)
+		if res.Error != nil {
+			return gone, res.Error
+		}
+		gone += res.RowsAffected
 	}
-	return tx.Where("user_id = ? AND hash <> ?", userID, keep).Delete(&tokenRow{}).Error
+	return gone, nil
 }
