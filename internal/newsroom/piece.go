@@ -54,6 +54,19 @@ func (t Text) CheckWhole() error {
 	return nil
 }
 
+// CheckCorrectedBody checks the body a correction gives a published piece as CheckWhole checks
+// a piece's: not blank, valid, and without control characters. Only the body is checked, so that
+// a piece published before the whole-piece rule, without a byline say, can still be corrected.
+func (t Text) CheckCorrectedBody() error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if isBlank(t.Body) {
+		return Errorf(EINVALID, "a correction cannot leave the piece without a body").With("missing", []string{"body"})
+	}
+	return checkControls("body", t.Body, true)
+}
+
 // checkControls rejects control characters other than tab, and other than the line ends between
 // paragraphs when paragraphs is true. A draft may hold them while it is written, but a piece may
 // not: the house text format refuses them (one stray "\r" or bell would make a published piece

@@ -141,3 +141,36 @@ func TestCorrectionQuoteGate(t *testing.T) {
 		wantCode(t, err, newsroom.EFORBIDDEN)
 	})
 }
+
+// TestCorrectionBodyRefused sends corrections whose body no published piece may have: each is
+// refused as invalid, and readers keep the body they had.
+func TestCorrectionBodyRefused(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageApproved)
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := f.s.PublicArticle(context.Background(), pub.Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, body, want string }{
+		{"Blank", " \n\t", "without a body"},
+		{"ControlCharacter", "First “quoted” paragraph.\nSecond\a paragraph.", "control character U+0007"},
+		{"Escape", "First “quoted” paragraph.\x1b[2J", "control character U+001B"},
+		{"Heading", "First “quoted” paragraph.\nTopics", "heading"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := f.s.Correct(f.editor, pub.Slug, &tt.body, "Fixed a typo.")
+			wantCode(t, err, newsroom.EINVALID)
+			if !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
+				t.Fatalf("Correct: %q, want it to say %q", newsroom.ErrorMessage(err), tt.want)
+			}
+			after, err := f.s.PublicArticle(context.Background(), pub.Slug)
+			if err != nil || !slices.Equal(after.Body, before.Body) {
+				t.Fatalf("readers see %q after a refused correction, want %q", after.Body, before.Body)
+			}
+		})
+	}
+}

@@ -53,16 +53,12 @@ func headingGate(body, topics []string) error {
 }
 
 // correctedText is d's text with a correction's body (nil keeps the body as it is). Only the
-// body changes, so only the body is held to the whole-piece rule: not blank, and no paragraph
-// the format reads as a heading. A piece published before that rule, without a byline say,
-// can still be corrected.
+// body changes, so only the body is held to the whole-piece rule (see CheckCorrectedBody), and
+// to having no paragraph the format reads as a heading.
 func correctedText(d *newsroom.Draft, body *string) (newsroom.Text, error) {
 	text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
-	if err := text.Validate(); err != nil {
+	if err := text.CheckCorrectedBody(); err != nil {
 		return text, err
-	}
-	if text.Body == "" {
-		return text, newsroom.Errorf(newsroom.EINVALID, "a correction cannot leave the piece without a body").With("missing", []string{"body"})
 	}
 	return text, headingGate(text.Paragraphs(), nil)
 }
