@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -62,6 +63,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status == http.StatusServiceUnavailable {
 		c.Response().Header().Set("Retry-After", retryAfter)
 	}
+	setThrottled(c, err)
 	switch {
 	case c.Request().Method == http.MethodHead:
 		err = c.NoContent(status)
@@ -100,6 +102,18 @@ func (s *Server) errorResponse(err error, c echo.Context) (int, errorBody) {
 	var e *newsroom.Error
 	errors.As(err, &e)
 	return status, errorBody{errorDetail{Code: code, Message: e.Message, Details: e.Details}}
+}
+
+// setThrottled sets Retry-After on the answer to an attempt the store throttled (ETOOMANY), to
+// the seconds it said to wait, for the JSON API and the forms that show the refusal alike.
+func setThrottled(c echo.Context, err error) {
+	var e *newsroom.Error
+	if !errors.As(err, &e) || e.Code != newsroom.ETOOMANY {
+		return
+	}
+	if secs, ok := e.Details["retry_after"].(int); ok {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
+	}
 }
 
 // wantsPage reports whether an error should be shown as a page: a browser asking for anything

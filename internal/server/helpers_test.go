@@ -30,6 +30,8 @@ type testApp struct {
 	users  map[string]*newsroom.User
 	// sessions holds each actor's web session (cookie value and CSRF token), made on first use.
 	sessions map[string][2]string
+	// devices holds the device cookie each actor's browser got with its session.
+	devices map[string]string
 }
 
 var actorRoles = map[string]newsroom.Role{
@@ -48,7 +50,7 @@ func newTestApp(t testing.TB) *testApp {
 	if _, err := st.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	a := &testApp{t: t, dsn: dsn, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}}
+	a := &testApp{t: t, dsn: dsn, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}, devices: map[string]string{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for name, role := range actorRoles {
 		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})

@@ -26,11 +26,12 @@ func (a *testApp) session(actor string) (cookie, csrf string) {
 		a.sessions = map[string][2]string{}
 	}
 	a.sessions[actor] = [2]string{ws.Cookie, ws.CSRF}
+	a.devices[actor] = ws.Device
 	return ws.Cookie, ws.CSRF
 }
 
-// page requests an app page as actor ("" for anonymous) with the actor's session cookie, as a
-// browser would; a form posted by a signed-in actor carries their CSRF token.
+// page requests an app page as actor ("" for anonymous) with the actor's session and device
+// cookies, as a browser would; a form posted by a signed-in actor carries their CSRF token.
 func (a *testApp) page(actor, method, target string, form url.Values) *httptest.ResponseRecorder {
 	a.t.Helper()
 	if form == nil {
@@ -57,6 +58,9 @@ func (a *testApp) page(actor, method, target string, form url.Values) *httptest.
 	}
 	if cookie != "" {
 		req.AddCookie(&http.Cookie{Name: "copydesk_session", Value: cookie})
+	}
+	if device := a.devices[actor]; device != "" {
+		req.AddCookie(&http.Cookie{Name: "copydesk_device", Value: device})
 	}
 	rec := httptest.NewRecorder()
 	a.server.Handler().ServeHTTP(rec, req)

@@ -28,8 +28,9 @@ func (s *Server) passwordPage(c echo.Context) error {
 }
 
 // changePasswordPage changes the viewer's password from the form. The session that sent it stays
-// signed in; their other sessions and tokens are revoked. A refused password shows the form
-// again with the reason, and never the passwords typed.
+// signed in; their other sessions, tokens and device cookies are revoked. A refused password,
+// or an attempt that must wait after wrong ones (429), shows the form again with the reason,
+// and never the passwords typed.
 func (s *Server) changePasswordPage(c echo.Context) error {
 	if c.FormValue("new") != c.FormValue("repeat") {
 		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, "the two new passwords differ")
@@ -38,13 +39,17 @@ func (s *Server) changePasswordPage(c echo.Context) error {
 	if ck, err := c.Cookie(sessionCookie); err == nil {
 		keep = ck.Value
 	}
-	err := s.store.ChangePassword(c.Request().Context(), store.PasswordChange{Current: c.FormValue("current"), New: c.FormValue("new"), Keep: keep})
+	err := s.store.ChangePassword(c.Request().Context(), store.PasswordChange{Current: c.FormValue("current"), New: c.FormValue("new"), Keep: keep,
+		Device: s.cookie(c, deviceCookie)})
 	switch newsroom.ErrorCode(err) {
 	case "":
 		flash(c, "Password changed. Your other sessions and API tokens are signed out.")
 		return redirect(c, "/desk")
 	case newsroom.EINVALID, newsroom.ECONFLICT:
 		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, newsroom.ErrorMessage(err))
+	case newsroom.ETOOMANY:
+		setThrottled(c, err)
+		return s.renderPasswordForm(c, http.StatusTooManyRequests, newsroom.ErrorMessage(err))
 	default:
 		return err
 	}

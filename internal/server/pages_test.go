@@ -42,8 +42,8 @@ func TestSignIn(t *testing.T) {
 		form("writer", "wrong")
 	}
 	res, _ = form("writer", "pw-writer-staple")
-	if res.Code != http.StatusUnauthorized {
-		t.Fatalf("sign-in after six failures: %d", res.Code)
+	if res.Code != http.StatusTooManyRequests || res.Header().Get("Retry-After") != "1" {
+		t.Fatalf("sign-in after six failures: %d, Retry-After %q", res.Code, res.Header().Get("Retry-After"))
 	}
 	wantBody(t, res, "too many failed sign-ins")
 	// The same address is slowed for other users too.

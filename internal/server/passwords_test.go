@@ -105,3 +105,94 @@ func TestResetPassword(t *testing.T) {
 		}
 	})
 }
+
+// TestChangePasswordThrottled: wrong current passwords, on the page or over the API, are
+// slowed like failed sign-ins: the sixth attempt answers 429 with Retry-After, even with the
+// right password, and the page shows why.
+func TestChangePasswordThrottled(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	tests := []struct {
+		name, user string
+		change     func(user, current string) *httptest.ResponseRecorder
+	}{
+		{"API", "writer", func(user, current string) *httptest.ResponseRecorder {
+			return a.do(user, "POST", "/api/v1/me/password", `{"current":"`+current+`","new":"tulip-lantern"}`)
+		}},
+		{"Page", "editor", func(user, current string) *httptest.ResponseRecorder {
+			return a.page(user, "POST", "/account/password", url.Values{"current": {current}, "new": {"tulip-lantern"}, "repeat": {"tulip-lantern"}})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for i := 1; i <= 5; i++ {
+				wantStatus(t, tt.change(tt.user, "guess"), http.StatusUnprocessableEntity)
+			}
+			res := tt.change(tt.user, "pw-"+tt.user+"-staple")
+			wantStatus(t, res, http.StatusTooManyRequests)
+			if got := res.Header().Get("Retry-After"); got != "1" {
+				t.Fatalf("Retry-After = %q, want 1", got)
+			}
+			if tt.name == "Page" {
+				wantBody(t, res, "too many failed password changes", "Change your password")
+				return
+			}
+			if e := decode[apiError](t, res); e.Error.Code != "too_many" || e.Error.Details["retry_after"] != float64(1) {
+				t.Fatalf("error = %+v", e)
+			}
+			validateResponse(t, a, httptest.NewRequest("POST", "/api/v1/me/password", nil), res)
+		})
+	}
+}
+
+// TestRevocationKeepsThisBrowser: changing one's password or signing out everywhere else from a
+// page ends the device cookies of one's other browsers and keeps this one's; a change over the
+// API, made from no browser, ends them all. A live device cookie is seen passing the throttle
+// of an address that guessed at the password.
+func TestRevocationKeepsThisBrowser(t *testing.T) {
+	tests := []struct {
+		name     string
+		revoke   func(a *testApp) *httptest.ResponseRecorder
+		password string
+		keepThis bool
+	}{
+		{"SignOutEverywhereElse", func(a *testApp) *httptest.ResponseRecorder {
+			return a.page("writer", "POST", "/account/revoke-others", nil)
+		}, "pw-writer-staple", true},
+		{"ChangePasswordPage", func(a *testApp) *httptest.ResponseRecorder {
+			return a.page("writer", "POST", "/account/password", url.Values{"current": {"pw-writer-staple"}, "new": {"tulip-lantern"}, "repeat": {"tulip-lantern"}})
+		}, "tulip-lantern", true},
+		{"ChangePasswordAPI", func(a *testApp) *httptest.ResponseRecorder {
+			return a.do("writer", "POST", "/api/v1/me/password", `{"current":"pw-writer-staple","new":"tulip-lantern"}`)
+		}, "tulip-lantern", false},
+	}
+	const guesser = "198.51.100.66:4000"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestApp(t)
+			a.session("writer")
+			other, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: "writer", Password: "pw-writer-staple"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res := tt.revoke(a); res.Code >= 400 {
+				t.Fatalf("revoking: %d %s", res.Code, res.Body.String())
+			}
+			for range 5 {
+				signInForm(t, a.server.Handler(), guesser, "writer", "guess")
+			}
+			for _, b := range []struct {
+				name, device string
+				want         int
+			}{
+				{"ThisBrowser", a.devices["writer"], map[bool]int{true: http.StatusSeeOther, false: http.StatusTooManyRequests}[tt.keepThis]},
+				{"OtherBrowser", other.Device, http.StatusTooManyRequests},
+			} {
+				res := signInForm(t, a.server.Handler(), guesser, "writer", tt.password, &http.Cookie{Name: "copydesk_device", Value: b.device})
+				if res.Code != b.want {
+					t.Errorf("%s's device cookie at the guesser's address: %d, want %d", b.name, res.Code, b.want)
+				}
+			}
+		})
+	}
+}

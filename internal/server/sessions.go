@@ -47,7 +47,7 @@ func (s *Server) webSession(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Set(csrfKey, csrf)
-		c.Set(presentedKey, store.Presented{Kind: newsroom.CredentialSession, Secret: cookie})
+		c.Set(presentedKey, store.Presented{Kind: newsroom.CredentialSession, Secret: cookie, Device: s.cookie(c, deviceCookie)})
 		c.SetRequest(c.Request().WithContext(newsroom.WithUser(c.Request().Context(), u)))
 		return next(c)
 	}
@@ -125,12 +125,11 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	c.Set(csrfKey, token)
 	req := store.SignInRequest{Username: form.Username, Password: c.FormValue("password"), Addr: c.RealIP(), Device: s.cookie(c, deviceCookie)}
 	ws, err := s.store.SignIn(c.Request().Context(), req)
-	switch newsroom.ErrorCode(err) {
+	switch code := newsroom.ErrorCode(err); code {
 	case "":
-	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
-		return s.render(c, http.StatusUnauthorized, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
-	case newsroom.EFORBIDDEN:
-		return s.render(c, http.StatusForbidden, "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
+	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY, newsroom.EFORBIDDEN:
+		setThrottled(c, err)
+		return s.render(c, statusOf[code], "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
 	default:
 		return err
 	}

@@ -84,14 +84,59 @@ func TestSignInLockout(t *testing.T) {
 		t.Fatalf("the owner's page sign-in from elsewhere: %d", res.Code)
 	}
 	res := signInForm(t, h, guesser, "editor", "pw-editor-staple")
-	wantStatus(t, res, http.StatusUnauthorized)
-	wantBody(t, res, "too many failed sign-ins")
+	wantStatus(t, res, http.StatusTooManyRequests)
+	wantBody(t, res, "too many failed sign-ins", `value="editor"`)
+	if got := res.Header().Get("Retry-After"); got != "1" {
+		t.Fatalf("Retry-After = %q, want 1", got)
+	}
 	res = signInForm(t, h, guesser, "editor", "pw-editor-staple", device)
 	if renewed := setCookie(res, "copydesk_device"); res.Code != http.StatusSeeOther || renewed == nil || renewed.Value == device.Value {
 		t.Fatalf("the owner's browser with its device cookie at the guesser's address: %d, device cookie %+v", res.Code, renewed)
 	}
 	if code := apiLogin(guesser, "guess"); code != http.StatusTooManyRequests {
 		t.Fatalf("the guesser after the owner signed in: %d", code)
+	}
+}
+
+// TestSignInAcrossAddresses: wrong guesses at one user's password over the API, each from a
+// new address, are refused after the /64's allowance when they share one, and after the
+// user's own (20) when they do not; meanwhile the owner's browser, with its device cookie,
+// signs in at once.
+func TestSignInAcrossAddresses(t *testing.T) {
+	tests := []struct {
+		name, user string
+		remote     func(i int) string
+		free       int
+	}{
+		{"OneIPv6Slash64", "editor", func(i int) string { return fmt.Sprintf("[2001:db8:7:7:%x::1]:4000", i) }, 5},
+		{"UnrelatedAddresses", "writer", func(i int) string { return fmt.Sprintf("10.1.%d.%d:4000", i/256, i%256) }, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestApp(t)
+			h := a.server.Handler()
+			device := setCookie(signInForm(t, h, "203.0.113.10:4000", tt.user, "pw-"+tt.user+"-staple"), "copydesk_device")
+			for i := range 200 {
+				req := httptest.NewRequest("POST", "/api/v1/login", strings.NewReader(`{"username":"`+tt.user+`","password":"guess"}`))
+				req.Header.Set("Content-Type", "application/json")
+				req.RemoteAddr = tt.remote(i)
+				res := httptest.NewRecorder()
+				h.ServeHTTP(res, req)
+				want := http.StatusUnauthorized
+				if i >= tt.free {
+					want = http.StatusTooManyRequests
+				}
+				if res.Code != want || (want == http.StatusTooManyRequests && res.Header().Get("Retry-After") == "") {
+					t.Fatalf("guess %d from %s: %d, Retry-After %q; want %d", i+1, req.RemoteAddr, res.Code, res.Header().Get("Retry-After"), want)
+				}
+				if i%50 == 49 {
+					res := signInForm(t, h, tt.remote(i), tt.user, "pw-"+tt.user+"-staple", device)
+					if device = setCookie(res, "copydesk_device"); res.Code != http.StatusSeeOther || device == nil {
+						t.Fatalf("the owner's browser after guess %d: %d", i+1, res.Code)
+					}
+				}
+			}
+		})
 	}
 }
 

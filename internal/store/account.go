@@ -15,10 +15,12 @@ import (
 
 // Presented is the credential a request came with: its kind, and its secret (the bearer
 // token, or the session cookie's value). A user's list of credentials marks it as current,
-// and revoking all the others spares it.
+// and revoking all the others spares it, and the browser's device cookie Device (see
+// DeviceTTL), if it sent one.
 type Presented struct {
 	Kind   newsroom.CredentialKind
 	Secret string
+	Device string
 }
 
 // credentialRow is what a user's list shows of a token or a session.
@@ -101,8 +103,8 @@ func (s *Store) RevokeCredential(ctx context.Context, id string) error {
 	return nil
 }
 
-// RevokeOtherCredentials ends every token and session of the signed-in user but the one
-// presented, and returns how many it ended.
+// RevokeOtherCredentials ends every token, session and device cookie of the signed-in user but
+// the ones presented, and returns how many tokens and sessions it ended.
 func (s *Store) RevokeOtherCredentials(ctx context.Context, presented Presented) (int, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -111,7 +113,7 @@ func (s *Store) RevokeOtherCredentials(ctx context.Context, presented Presented)
 	defer s.creds.forget()
 	var gone int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		gone, err = revokeCredentials(tx, u.ID, hashToken(presented.Secret))
+		gone, err = revokeCredentials(tx, u.ID, kept{hashToken(presented.Secret), hashToken(presented.Device)})
 		return err
 	})
 	return int(gone), internal("revoke other credentials", err)

@@ -85,7 +85,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		if err != nil || !after.Disabled {
 			return err
 		}
-		_, err = revokeCredentials(tx, id, "")
+		_, err = revokeCredentials(tx, id, kept{})
 		return err
 	})
 	if err != nil {

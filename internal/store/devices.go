@@ -10,9 +10,10 @@ import (
 
 // DeviceTTL is how long a device cookie is good for. A browser that signs in is given one: a
 // random token, stored only as a hash, for that user (OWASP's "device cookies"). Its later
-// sign-ins as that user are throttled per device rather than per address (see throttleKeys),
-// so that guesses at a user's password, even from the user's own address, never keep the
-// user's own browser out. Every sign-in with it replaces it with a new one.
+// sign-ins as that user are throttled per device rather than per address and per username
+// (see throttleKeys), so that guesses at a user's password, from anywhere, never keep the
+// user's own browser out. Every sign-in with it replaces it with a new one, and revoking the
+// user's credentials ends it (see revokeCredentials).
 const DeviceTTL = 90 * 24 * time.Hour
 
 type deviceRow struct {

@@ -50,9 +50,10 @@ func isOperator(ctx context.Context) bool {
 
 // PasswordChange is a signed-in user's change of their own password. Keep is the session
 // cookie or API token the change is made with: it stays signed in, and every other session and
-// token of the user is revoked.
+// token of the user is revoked. Device is the device cookie of the browser making it, if any:
+// it stays good, and every other device cookie of the user ends.
 type PasswordChange struct {
-	Current, New, Keep string
+	Current, New, Keep, Device string
 }
 
 // ChangePassword changes the acting user's password after checking their current one, and
@@ -69,8 +70,8 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	} else if err != nil {
 		return internal("find user", err)
 	}
-	if !passwordMatches(row.PasswordHash, ch.Current) {
-		return newsroom.Errorf(newsroom.EINVALID, "the current password is wrong")
+	if err := s.checkCurrentPassword(ctx, row, ch.Current); err != nil {
+		return err
 	}
 	if ch.New == ch.Current {
 		return newsroom.Errorf(newsroom.EINVALID, "the new password must differ from the current one")
@@ -92,9 +93,23 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 		if res.RowsAffected == 0 {
 			return newsroom.Errorf(newsroom.ECONFLICT, "your password was changed meanwhile; sign in again")
 		}
-		_, err := revokeCredentials(tx, row.ID, hashToken(ch.Keep))
+		_, err := revokeCredentials(tx, row.ID, kept{hashToken(ch.Keep), hashToken(ch.Device)})
 		return err
 	}))
+}
+
+// checkCurrentPassword checks the current password given for a change of row's password,
+// charged to the throttle before it is compared (see changeKeys) so that a stolen session
+// cannot guess it faster than sign-in could; the right one clears the charge.
+func (s *Store) checkCurrentPassword(ctx context.Context, row userRow, current string) error {
+	keys := changeKeys(row.ID)
+	if err := s.chargeAttempt(ctx, "password changes", keys, s.clock()); err != nil {
+		return err
+	}
+	if !passwordMatches(row.PasswordHash, current) {
+		return newsroom.Errorf(newsroom.EINVALID, "the current password is wrong")
+	}
+	return s.refundAttempt(ctx, keys)
 }
 
 // ResetPassword gives user id a new random password, returned to the admin to hand over once,
@@ -135,7 +150,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 			Updates(map[string]any{"password_hash": hash, "must_change_password": true}).Error; err != nil {
 			return err
 		}
-		_, err = revokeCredentials(tx, id, "")
+		_, err = revokeCredentials(tx, id, kept{})
 		return err
 	})
 	if err != nil {
@@ -171,7 +186,7 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 			Updates(map[string]any{"password_hash": hash, "must_change_password": false}).Error; err != nil {
 			return err
 		}
-		_, err := revokeCredentials(tx, row.ID, "")
+		_, err := revokeCredentials(tx, row.ID, kept{})
 		return err
 	})
 	if err != nil {
@@ -181,17 +196,24 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 	return row.user(), nil
 }
 
-// revokeCredentials ends every session and API token of a user but the one whose hash is keep
-// (none when keep is empty), inside tx, and returns how many it ended. The caller forgets
-// remembered credentials after commit.
-func revokeCredentials(tx *gorm.DB, userID int64, keep string) (int64, error) {
+// kept is what a revocation spares, by hash: the session or API token a request came with,
+// and the device cookie of the browser it came from. Empty hashes spare nothing.
+type kept struct {
+	credential, device string
+}
+
+// revokeCredentials ends every session, API token and device cookie of a user but those kept,
+// inside tx, and returns how many sessions and tokens it ended. The caller forgets remembered
+// credentials after commit. Device cookies end too, so that whoever held a stolen password or
+// browser no longer passes the per-user sign-in throttle with one.
+func revokeCredentials(tx *gorm.DB, userID int64, keep kept) (int64, error) {
 	var gone int64
 	for _, table := range credentialTables {
-		res := tx.Exec("DELETE FROM "+table+" WHERE user_id = ? AND hash <> ?", userID, keep)
+		res := tx.Exec("DELETE FROM "+table+" WHERE user_id = ? AND hash <> ?", userID, keep.credential)
 		if res.Error != nil {
 			return gone, res.Error
 		}
 		gone += res.RowsAffected
 	}
-	return gone, nil
+	return gone, tx.Where("user_id = ? AND hash <> ?", userID, keep.device).Delete(&deviceRow{}).Error
 }

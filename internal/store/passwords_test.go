@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
@@ -211,5 +213,41 @@ func TestSetPassword(t *testing.T) {
 	}
 	if _, _, err := s.Login(context.Background(), "sarah", "tulip-lantern", ""); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestChangePasswordThrottle: wrong current passwords are charged like failed sign-ins, so a
+// borrowed session cannot guess its user's password; the right one clears the count, and one
+// user's count does not slow another.
+func TestChangePasswordThrottle(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	steps := []struct {
+		name    string
+		as      context.Context
+		current string
+		wait    time.Duration
+		want    string
+	}{
+		{"Wrong1", f.writer, "guess", 0, newsroom.EINVALID},
+		{"Wrong2", f.writer, "guess", 0, newsroom.EINVALID},
+		{"Wrong3", f.writer, "guess", 0, newsroom.EINVALID},
+		{"Wrong4", f.writer, "guess", 0, newsroom.EINVALID},
+		{"Wrong5", f.writer, "guess", 0, newsroom.EINVALID},
+		{"RightMustWait", f.writer, "pw-sarah-staple", 0, newsroom.ETOOMANY},
+		{"OtherUserNotSlowed", f.other, "pw-otto-staple", 0, ""},
+		{"RightAfterTheWait", f.writer, "pw-sarah-staple", time.Second, ""},
+		{"CountCleared", f.writer, "guess", 0, newsroom.EINVALID},
+	}
+	for _, st := range steps {
+		clk.Add(st.wait)
+		err := f.s.ChangePassword(st.as, store.PasswordChange{Current: st.current, New: "tulip-lantern-" + st.name})
+		if newsroom.ErrorCode(err) != st.want {
+			t.Fatalf("%s: %v, want code %q", st.name, err, st.want)
+		}
+		var e *newsroom.Error
+		if st.want == newsroom.ETOOMANY && (!errors.As(err, &e) || e.Details["retry_after"] != 1) {
+			t.Fatalf("%s: %v, want retry_after 1", st.name, err)
+		}
 	}
 }

@@ -53,7 +53,7 @@ func (s *Store) authenticate(ctx context.Context, req SignInRequest) (*userRow, 
 		return nil, 0, err
 	}
 	keys := throttleKeys(req.Username, req.Addr, device)
-	if err := s.chargeAttempt(ctx, keys, now); err != nil {
+	if err := s.chargeAttempt(ctx, "sign-ins", keys, now); err != nil {
 		return nil, 0, err
 	}
 	row, err := s.checkPassword(ctx, req.Username, req.Password)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/netip"
 	"time"
 
 	"gorm.io/gorm"
@@ -20,82 +21,132 @@ type loginFailureRow struct {
 
 func (loginFailureRow) TableName() string { return "login_failures" }
 
-// Sign-in throttling: the first freeFailures wrong passwords counted against a key cost
-// nothing; after that each attempt must wait twice as long as the one before, up to
-// maxLoginWait, so that guessing a password is slow while a mistyping editor barely notices.
-const (
-	freeFailures = 5
-	maxLoginWait = 5 * time.Minute
-)
+// throttleRule is how a counter slows attempts: the first free failures counted against it
+// cost nothing; after that each attempt must wait twice as long as the one before, up to max,
+// so that guessing a password is slow while a mistyping editor barely notices.
+type throttleRule struct {
+	free int
+	max  time.Duration
+}
 
-// loginWait is how long after the last failure the next attempt must wait.
-func loginWait(failures int) time.Duration {
-	if failures < freeFailures {
+// wait is how long after the last failure the next attempt must wait.
+func (r throttleRule) wait(failures int) time.Duration {
+	if failures < r.free {
 		return 0
 	}
-	d := time.Duration(math.Pow(2, float64(failures-freeFailures))) * time.Second
-	return min(d, maxLoginWait)
+	d := time.Duration(math.Pow(2, float64(min(failures-r.free, 30)))) * time.Second
+	return min(d, r.max)
+}
+
+// The rules of the counters. perClient holds a username from one address, an address, a
+// device, and the password changes of a user. perUser holds a username from anywhere: it is
+// looser, since anyone can fill it and the owner's new browsers then wait too, but it makes a
+// guesser who rotates addresses as slow as one who does not.
+var (
+	perClient = throttleRule{free: 5, max: 5 * time.Minute}
+	perUser   = throttleRule{free: 20, max: 15 * time.Minute}
+)
+
+// throttleKey is one counter an attempt is charged to, and its rule.
+type throttleKey struct {
+	name string
+	rule throttleRule
 }
 
 // throttleKeys are the counters a sign-in attempt is charged to. An attempt from a browser
 // holding a live device cookie for the username (device, see devices.go) is charged to that
 // device alone, so that nobody else's guesses slow its owner down. Any other attempt is charged
-// to the username from this address, and to the address. No counter is kept for a username
-// alone: anyone could fill it and lock the owner out everywhere. The username is hashed into
-// its key, so that what someone typed there (a password, now and then) is not kept, and no
-// byte of it can upset PostgreSQL.
-func throttleKeys(username, addr string, device int64) []string {
+// to the username from this address, to the address, and to the username alone (perUser). The
+// username is hashed into its keys, so that what someone typed there (a password, now and
+// then) is not kept, and no byte of it can upset PostgreSQL.
+func throttleKeys(username, addr string, device int64) []throttleKey {
 	if device != 0 {
-		return []string{fmt.Sprintf("device:%d", device)}
+		return []throttleKey{{fmt.Sprintf("device:%d", device), perClient}}
 	}
-	keys := []string{"user+addr:" + hashToken(usernameKey(username)+"\n"+addr)}
+	addr = addressKey(addr)
+	keys := []throttleKey{{"user+addr:" + hashToken(usernameKey(username)+"\n"+addr), perClient}}
 	if addr != "" {
-		keys = append(keys, "addr:"+addr)
+		keys = append(keys, throttleKey{"addr:" + addr, perClient})
 	}
-	return keys
+	return append(keys, throttleKey{"user:" + hashToken(usernameKey(username)), perUser})
 }
 
-// chargeAttempt refuses an attempt while a counter still makes it wait, and otherwise counts it
-// against every key, in one transaction.
-func (s *Store) chargeAttempt(ctx context.Context, keys []string, now time.Time) error {
-	return internal("charge sign-in attempt", s.tx(ctx, func(tx *gorm.DB) error {
+// addressKey is what an address is counted as: an IPv4 address whole, an IPv6 address by its
+// /64, since one subscriber commonly holds a whole /64 and could otherwise guess from 2^64
+// addresses. Anything else is counted as it is.
+func addressKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return addr
+	}
+	if ip = ip.Unmap(); ip.Is4() {
+		return ip.String()
+	}
+	p, err := ip.WithZone("").Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
+}
+
+// changeKeys are the counters a password change is charged to: its user's, since guessing the
+// current password there is as good as guessing it at sign-in.
+func changeKeys(userID int64) []throttleKey {
+	return []throttleKey{{fmt.Sprintf("change:%d", userID), perClient}}
+}
+
+// chargeAttempt refuses an attempt while a counter still makes it wait, saying "too many
+// failed" what, and otherwise counts it against every key, in one transaction.
+func (s *Store) chargeAttempt(ctx context.Context, what string, keys []throttleKey, now time.Time) error {
+	names, rules := make([]string, len(keys)), make(map[string]throttleRule, len(keys))
+	for i, k := range keys {
+		names[i], rules[k.name] = k.name, k.rule
+	}
+	return internal("charge attempt", s.tx(ctx, func(tx *gorm.DB) error {
 		// Every key gets a row first, so that on PostgreSQL the rows can be locked and parallel
 		// attempts take turns; SQLite's single writer already runs them one at a time.
-		for _, k := range keys {
+		for _, k := range names {
 			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&loginFailureRow{Key: k, LastAt: now}).Error; err != nil {
 				return err
 			}
 		}
 		var fails []loginFailureRow
-		if err := s.forUpdate(tx, "login_failures").Where("key IN ?", keys).Find(&fails).Error; err != nil {
+		if err := s.forUpdate(tx, "login_failures").Where("key IN ?", names).Find(&fails).Error; err != nil {
 			return err
 		}
 		for _, f := range fails {
-			if wait := f.LastAt.Add(loginWait(f.Failures)).Sub(now); wait > 0 {
+			if wait := f.LastAt.Add(rules[f.Key].wait(f.Failures)).Sub(now); wait > 0 {
 				secs := int(math.Ceil(wait.Seconds()))
-				return newsroom.Errorf(newsroom.ETOOMANY, "too many failed sign-ins; try again in %d seconds", secs).With("retry_after", secs)
+				return newsroom.Errorf(newsroom.ETOOMANY, "too many failed %s; try again in %d seconds", what, secs).With("retry_after", secs)
 			}
 		}
-		return tx.Model(&loginFailureRow{}).Where("key IN ?", keys).
+		return tx.Model(&loginFailureRow{}).Where("key IN ?", names).
 			Updates(map[string]any{"failures": gorm.Expr("failures + 1"), "last_at": now}).Error
 	}))
 }
 
 // refundAttempt takes back the charge of an attempt that gave the right password: the first
-// key's counter (the device's, or the username's from this address) is cleared; the address's
-// only loses this attempt, since only time clears it, so that signing in to one's own account
-// does not wipe a spray of guesses at others.
-func (s *Store) refundAttempt(ctx context.Context, keys []string) error {
-	return internal("refund sign-in attempt", s.tx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Where("key = ?", keys[0]).Delete(&loginFailureRow{}).Error; err != nil {
+// key's counter (the device's, the username's from this address, or the password changes')
+// is cleared; the others (the address's and the username's alone) only lose this attempt,
+// since only time clears them, so that signing in to one's own account does not wipe a spray
+// of guesses at others, nor the owner's sign-in a guesser's tally. A counter back at nought
+// is deleted: it makes nobody wait.
+func (s *Store) refundAttempt(ctx context.Context, keys []throttleKey) error {
+	return internal("refund attempt", s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("key = ?", keys[0].name).Delete(&loginFailureRow{}).Error; err != nil {
 			return err
 		}
+		var rest []string
 		for _, k := range keys[1:] {
-			err := tx.Model(&loginFailureRow{}).Where("key = ? AND failures > 0", k).Update("failures", gorm.Expr("failures - 1")).Error
-			if err != nil {
-				return err
-			}
+			rest = append(rest, k.name)
 		}
-		return nil
+		if len(rest) == 0 {
+			return nil
+		}
+		err := tx.Model(&loginFailureRow{}).Where("key IN ? AND failures > 0", rest).Update("failures", gorm.Expr("failures - 1")).Error
+		if err != nil {
+			return err
+		}
+		return tx.Where("key IN ? AND failures = 0", rest).Delete(&loginFailureRow{}).Error
 	}))
 }

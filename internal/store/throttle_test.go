@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -81,4 +83,73 @@ func TestDeviceCookie(t *testing.T) {
 		signInStep{"OwnerElsewhereStill", "sarah", "pw-sarah-staple", owner, "", "", ""},
 	)
 	runSignInSteps(t, steps)
+}
+
+// TestThrottleAcrossAddresses: 200 wrong guesses at sarah's password, each from another
+// address, are refused after the allowance of the address's /64 when they all come from one,
+// and after the allowance of sarah's own counter (20) when they come from anywhere. Meanwhile
+// her browser with its device cookie signs her in at once, and otto is not slowed at all; only
+// a new browser of hers waits while the guessing goes on.
+func TestThrottleAcrossAddresses(t *testing.T) {
+	tests := []struct {
+		name          string
+		addr          func(i int) string
+		free          int
+		newBrowserErr string
+	}{
+		{"OneIPv6Slash64", func(i int) string { return fmt.Sprintf("2001:db8:1:2:%x::%x", i, i+1) }, 5, ""},
+		{"UnrelatedAddresses", func(i int) string {
+			if i%2 == 0 {
+				return fmt.Sprintf("10.%d.%d.1", i/256, i%256)
+			}
+			return fmt.Sprintf("2001:db8:%x::1", i)
+		}, 20, newsroom.ETOOMANY},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			steps := []signInStep{{"OwnerSignsIn", "sarah", "pw-sarah-staple", owner, "", "", "laptop"}}
+			for i := range 200 {
+				want := newsroom.EUNAUTHORIZED
+				if i >= tt.free {
+					want = newsroom.ETOOMANY
+				}
+				steps = append(steps, signInStep{fmt.Sprintf("Guess%d", i+1), "sarah", "guess", tt.addr(i), "", want, ""})
+				if i == 100 {
+					steps = append(steps, signInStep{"OwnerWithDeviceMeanwhile", "sarah", "pw-sarah-staple", tt.addr(i), "laptop", "", "laptop"})
+				}
+			}
+			runSignInSteps(t, append(steps,
+				signInStep{"OwnerWithDevice", "sarah", "pw-sarah-staple", owner, "laptop", "", ""},
+				signInStep{"OwnerNewBrowser", "sarah", "pw-sarah-staple", owner, "", tt.newBrowserErr, ""},
+				signInStep{"SomeoneElse", "otto", "pw-otto-staple", "192.0.2.44", "", "", ""},
+			))
+		})
+	}
+}
+
+// TestThrottlePerUserWaits: once sarah's own counter has used its allowance, guesses from ever
+// new addresses wait twice as long each time, up to 15 minutes.
+func TestThrottlePerUserWaits(t *testing.T) {
+	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	var waits []int
+	for i := 0; i < 60 && len(waits) < 13; i++ {
+		_, _, err := f.s.Login(context.Background(), "sarah", "guess", fmt.Sprintf("10.0.%d.%d", i/256, i%256))
+		var e *newsroom.Error
+		if !errors.As(err, &e) || e.Code == newsroom.EUNAUTHORIZED {
+			continue
+		}
+		secs, _ := e.Details["retry_after"].(int)
+		if e.Code != newsroom.ETOOMANY || secs <= 0 {
+			t.Fatalf("guess %d: %v, retry_after %v", i+1, err, e.Details)
+		}
+		if len(waits) == 0 && i != 20 {
+			t.Fatalf("the first wait came at guess %d, want 21", i+1)
+		}
+		waits = append(waits, secs)
+		clk.Add(time.Duration(secs) * time.Second)
+	}
+	if want := []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900}; !slices.Equal(waits, want) {
+		t.Fatalf("waits = %v, want %v", waits, want)
+	}
 }

@@ -1,0 +1,76 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// TestRevocationEndsDevices: a password change, reset or setting by the operator, "sign out
+// everywhere else", and disabling end the user's device cookies too, so that none of them passes the throttle of an
+// address guessing at the password any more; a change or sign-out made from a browser keeps
+// that browser's own.
+func TestRevocationEndsDevices(t *testing.T) {
+	tests := []struct {
+		name     string
+		revoke   func(f *newsroomFixture, sarah int64, this *store.WebSession) (string, error)
+		keepThis bool
+	}{
+		{"ChangeFromThisBrowser", func(f *newsroomFixture, _ int64, this *store.WebSession) (string, error) {
+			return "tulip-lantern", f.s.ChangePassword(f.writer, store.PasswordChange{Current: "pw-sarah-staple", New: "tulip-lantern", Keep: this.Cookie, Device: this.Device})
+		}, true},
+		{"ChangeOverTheAPI", func(f *newsroomFixture, _ int64, _ *store.WebSession) (string, error) {
+			return "tulip-lantern", f.s.ChangePassword(f.writer, store.PasswordChange{Current: "pw-sarah-staple", New: "tulip-lantern"})
+		}, false},
+		{"SignOutEverywhereElse", func(f *newsroomFixture, _ int64, this *store.WebSession) (string, error) {
+			_, err := f.s.RevokeOtherCredentials(f.writer, store.Presented{Kind: newsroom.CredentialSession, Secret: this.Cookie, Device: this.Device})
+			return "pw-sarah-staple", err
+		}, true},
+		{"Reset", func(f *newsroomFixture, sarah int64, _ *store.WebSession) (string, error) {
+			_, temporary, err := f.s.ResetPassword(f.admin, sarah)
+			return temporary, err
+		}, false},
+		{"SetByTheOperator", func(f *newsroomFixture, _ int64, _ *store.WebSession) (string, error) {
+			_, err := f.s.SetPassword(store.AsOperator(context.Background()), "sarah", "tulip-lantern")
+			return "tulip-lantern", err
+		}, false},
+		{"Disable", func(f *newsroomFixture, sarah int64, _ *store.WebSession) (string, error) {
+			off, on := true, false
+			if _, err := f.s.UpdateUser(f.admin, sarah, store.UserChange{Disabled: &off}); err != nil {
+				return "", err
+			}
+			_, err := f.s.UpdateUser(f.admin, sarah, store.UserChange{Disabled: &on})
+			return "pw-sarah-staple", err
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+			f := newNewsroomAt(t, store.Options{Now: clk.Now})
+			var browsers [2]*store.WebSession
+			for i := range browsers {
+				ws, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: owner})
+				if err != nil {
+					t.Fatal(err)
+				}
+				browsers[i] = ws
+			}
+			password, err := tt.revoke(f, newsroom.UserFrom(f.writer).ID, browsers[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 5 {
+				f.s.Login(context.Background(), "sarah", "guess", guesser)
+			}
+			for i, want := range []bool{tt.keepThis, false} {
+				_, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: password, Addr: guesser, Device: browsers[i].Device})
+				if passed := err == nil; passed != want {
+					t.Errorf("browser %d's device cookie at the guesser's address: %v; want it to pass: %v", i, err, want)
+				}
+			}
+		})
+	}
+}
