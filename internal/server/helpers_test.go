@@ -30,6 +30,9 @@ type testApp struct {
 	users  map[string]*newsroom.User
 	// sessions holds each actor's web session (cookie value and CSRF token), made on first use.
 	sessions map[string][2]string
+	// cookiePrefix goes before the session cookie's name in page requests: "__Host-" when the
+	// server has secure cookies (see secureCookies).
+	cookiePrefix string
 }
 
 var actorRoles = map[string]newsroom.Role{
@@ -59,6 +62,13 @@ func newTestApp(t testing.TB) *testApp {
 		a.tokens[name] = a.login(name)
 	}
 	return a
+}
+
+// secureCookies serves the app's requests from now on by a server with secure cookies, and
+// sends page requests the session cookie under its __Host- name, as a browser would.
+func (a *testApp) secureCookies() {
+	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SecureCookies: true})
+	a.cookiePrefix = "__Host-"
 }
 
 // login signs user in over the API and returns the new bearer token.

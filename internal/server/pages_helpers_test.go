@@ -56,7 +56,7 @@ func (a *testApp) page(actor, method, target string, form url.Values) *httptest.
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	if cookie != "" {
-		req.AddCookie(&http.Cookie{Name: "copydesk_session", Value: cookie})
+		req.AddCookie(&http.Cookie{Name: a.cookiePrefix + "copydesk_session", Value: cookie})
 	}
 	rec := httptest.NewRecorder()
 	a.server.Handler().ServeHTTP(rec, req)

@@ -34,10 +34,7 @@ func (s *Server) changePasswordPage(c echo.Context) error {
 	if c.FormValue("new") != c.FormValue("repeat") {
 		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, "the two new passwords differ")
 	}
-	var keep string
-	if ck, err := c.Cookie(sessionCookie); err == nil {
-		keep = ck.Value
-	}
+	keep := s.cookie(c, sessionCookie)
 	err := s.store.ChangePassword(c.Request().Context(), store.PasswordChange{Current: c.FormValue("current"), New: c.FormValue("new"), Keep: keep})
 	switch newsroom.ErrorCode(err) {
 	case "":
