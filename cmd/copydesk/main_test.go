@@ -15,6 +15,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/password"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while a command writes to it.
@@ -156,6 +157,49 @@ func TestUserPasswd(t *testing.T) {
 	}
 	if _, err := st.UserByToken(context.Background(), token); err == nil {
 		t.Fatal("bea's token still works after user passwd")
+	}
+}
+
+// TestCommandsNameUsersInAnyCase: user passwd and import --author find a user by their name
+// in any case, and a string no username can be (invalid UTF-8, a NUL) is a user not found, on
+// SQLite and on PostgreSQL, where such a string sent to the database would be an error.
+func TestCommandsNameUsersInAnyCase(t *testing.T) {
+	databases := []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"SQLite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "news.db") }},
+		{"PostgreSQL", func(t *testing.T) string { return storetest.PostgresDSN(t) }},
+	}
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantCode   int
+		wantOutput string
+	}{
+		{"PasswdInAnyCase", "tulip-lantern-lamp\n", []string{"user", "passwd", "SARAH"}, 0, "password of sarah (writer) changed"},
+		{"PasswdInvalidUTF8", "tulip-lantern-lamp\n", []string{"user", "passwd", "\xff"}, 1, `user "\xff" not found`},
+		{"PasswdNUL", "tulip-lantern-lamp\n", []string{"user", "passwd", "sa\x00rah"}, 1, `user "sa\x00rah" not found`},
+		{"ImportInAnyCase", "", []string{"import", "testdata/seed.txt", "--author", "Sarah"}, 0, `"username": "sarah"`},
+		{"ImportInvalidUTF8", "", []string{"import", "testdata/seed.txt", "--author", "\xff"}, 1, `no user named "\xff"`},
+		{"ImportNUL", "", []string{"import", "testdata/seed.txt", "--author", "sa\x00rah"}, 1, `no user named "sa\x00rah"`},
+	}
+	for _, db := range databases {
+		t.Run(db.name, func(t *testing.T) {
+			vars := map[string]string{"COPYDESK_DB": db.dsn(t)}
+			if r := runCmd(t, vars, "tulip-lantern\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
+				t.Fatalf("user add: %+v", r)
+			}
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					r := runCmd(t, vars, tt.stdin, tt.args...)
+					if r.code != tt.wantCode || !strings.Contains(r.stdout+r.stderr, tt.wantOutput) {
+						t.Fatalf("exit %d (want %d), stdout %q, stderr %q, want %q", r.code, tt.wantCode, r.stdout, r.stderr, tt.wantOutput)
+					}
+				})
+			}
+		})
 	}
 }
 

@@ -126,7 +126,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	timeouts := timeoutFlags(fs)
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
-	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on unless --addr is a loopback address)")
+	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on if --base-url is https, --trusted-proxies is set or --addr is not a loopback address)")
 	if v := e.getenv("COPYDESK_SECURE_COOKIES"); v != "" {
 		if err := secure.Set(v); err != nil {
 			return fmt.Errorf("COPYDESK_SECURE_COOKIES: %q is not true or false", v)
@@ -152,7 +152,8 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secure.or(!loopback(*addr)), Timeouts: *timeouts,
+	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
@@ -161,7 +162,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), store.Redact(*db))
 	fmt.Fprintf(e.stdout, "Memory: %s\n", policy)
-	fmt.Fprintf(e.stdout, "Cookies: %s\n", cookiePolicy(m.SecureCookies))
+	fmt.Fprintf(e.stdout, "Cookies: %s\n", cookiePolicy(m.SecureCookies, why))
 	if m.MetricsAddr != "" {
 		fmt.Fprintf(e.stdout, "Metrics for a scraper on http://%s/metrics\n", m.MetricsAddr)
 	}
@@ -214,34 +215,6 @@ func (b *optionalBool) Set(s string) error {
 
 // IsBoolFlag lets the flag stand alone: --secure-cookies means --secure-cookies=true.
 func (b *optionalBool) IsBoolFlag() bool { return true }
-
-// or returns the flag's value if it was given, and def otherwise.
-func (b *optionalBool) or(def bool) bool {
-	if b.set {
-		return b.value
-	}
-	return def
-}
-
-// loopback reports whether the listen address addr is reachable from this machine only, where
-// plain http is the norm and secure cookies would keep a browser from signing in.
-func loopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	ip := net.ParseIP(host)
-	return host == "localhost" || ip != nil && ip.IsLoopback()
-}
-
-// cookiePolicy says at start-up what the cookies are, since signing in over plain http fails
-// with secure ones.
-func cookiePolicy(secure bool) string {
-	if secure {
-		return "secure (__Host- names, HSTS); the site must be reached over https (--secure-cookies=false for plain http)"
-	}
-	return "not secure (plain http works; --secure-cookies when the site is reached over https)"
-}
 
 // demoIfEmpty seeds the demo newsroom unless the database already has users.
 func demoIfEmpty(ctx context.Context, path string, e env) error {

@@ -32,6 +32,9 @@ type testApp struct {
 	sessions map[string][2]string
 	// devices holds the device cookie each actor's browser got with its session.
 	devices map[string]string
+	// cookiePrefix goes before the session and device cookies' names in page requests: "__Host-" when the
+	// server has secure cookies (see secureCookies).
+	cookiePrefix string
 }
 
 var actorRoles = map[string]newsroom.Role{
@@ -61,6 +64,13 @@ func newTestApp(t testing.TB) *testApp {
 		a.tokens[name] = a.login(name)
 	}
 	return a
+}
+
+// secureCookies serves the app's requests from now on by a server with secure cookies, and
+// sends page requests the session cookie under its __Host- name, as a browser would.
+func (a *testApp) secureCookies() {
+	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SecureCookies: true})
+	a.cookiePrefix = "__Host-"
 }
 
 // login signs user in over the API and returns the new bearer token.

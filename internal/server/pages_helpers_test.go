@@ -57,10 +57,10 @@ func (a *testApp) page(actor, method, target string, form url.Values) *httptest.
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	if cookie != "" {
-		req.AddCookie(&http.Cookie{Name: "copydesk_session", Value: cookie})
+		req.AddCookie(&http.Cookie{Name: a.cookiePrefix + "copydesk_session", Value: cookie})
 	}
 	if device := a.devices[actor]; device != "" {
-		req.AddCookie(&http.Cookie{Name: "copydesk_device", Value: device})
+		req.AddCookie(&http.Cookie{Name: a.cookiePrefix + "copydesk_device", Value: device})
 	}
 	rec := httptest.NewRecorder()
 	a.server.Handler().ServeHTTP(rec, req)

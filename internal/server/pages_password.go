@@ -35,12 +35,8 @@ func (s *Server) changePasswordPage(c echo.Context) error {
 	if c.FormValue("new") != c.FormValue("repeat") {
 		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, "the two new passwords differ")
 	}
-	var keep string
-	if ck, err := c.Cookie(sessionCookie); err == nil {
-		keep = ck.Value
-	}
-	err := s.store.ChangePassword(c.Request().Context(), store.PasswordChange{Current: c.FormValue("current"), New: c.FormValue("new"), Keep: keep,
-		Device: s.cookie(c, deviceCookie)})
+	err := s.store.ChangePassword(c.Request().Context(), store.PasswordChange{Current: c.FormValue("current"), New: c.FormValue("new"),
+		Keep: s.cookie(c, sessionCookie), Device: s.cookie(c, deviceCookie)})
 	switch newsroom.ErrorCode(err) {
 	case "":
 		flash(c, "Password changed. Your other sessions and API tokens are signed out.")

@@ -13,9 +13,22 @@ import (
 )
 
 // TestChangePasswordPage changes a password on its page: the form asks for the current one,
-// shows a refusal's reason, keeps the session that made the change and signs out the others.
+// shows a refusal's reason, keeps the session that made the change and signs out the others,
+// with plain cookies and with secure ones (named with the __Host- prefix).
 func TestChangePasswordPage(t *testing.T) {
-	a := newTestApp(t)
+	for _, secure := range []bool{false, true} {
+		t.Run(fmt.Sprintf("SecureCookies=%v", secure), func(t *testing.T) {
+			a := newTestApp(t)
+			if secure {
+				a.secureCookies()
+			}
+			changePasswordPage(t, a)
+		})
+	}
+}
+
+// changePasswordPage is TestChangePasswordPage on the app a.
+func changePasswordPage(t *testing.T, a *testApp) {
 	res := a.page("writer", "GET", "/desk", nil)
 	wantBody(t, res, `<a href="/account/password">Password</a>`)
 	ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: "writer", Password: "pw-writer-staple"})

@@ -31,7 +31,7 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 		return nil, newsroom.Errorf(newsroom.EINVALID, "not in the house format: %s", err.Error())
 	}
 	var w userRow
-	err = s.read(ctx).Where("username = ?", author).Take(&w).Error
+	err = takeUserNamed(s.read(ctx), author, &w)
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "no user named %q to own the draft", author)
 	} else if err != nil {

@@ -168,7 +168,7 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "only the operator sets passwords directly")
 	}
 	var row userRow
-	if err := s.read(ctx).Where("username = ?", username).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+	if err := takeUserNamed(s.read(ctx), username, &row); errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "user %q not found", username)
 	} else if err != nil {
 		return nil, internal("find user", err)

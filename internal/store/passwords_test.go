@@ -186,6 +186,9 @@ func TestSetPassword(t *testing.T) {
 	}{
 		{"NotTheOperator", ada, "sarah", "tulip-lantern", newsroom.EFORBIDDEN, "operator"},
 		{"UnknownUser", op, "nobody", "tulip-lantern", newsroom.ENOTFOUND, "not found"},
+		{"InvalidUTF8", op, "\xff", "tulip-lantern", newsroom.ENOTFOUND, "not found"},
+		{"NUL", op, "sa\x00rah", "tulip-lantern", newsroom.ENOTFOUND, "not found"},
+		{"TooLong", op, strings.Repeat("s", 65), "tulip-lantern", newsroom.ENOTFOUND, "not found"},
 		{"Weak", op, "sarah", "password", newsroom.EINVALID, "most common"},
 		{"AdminTooShort", op, "ada", "tulip-lamp", newsroom.EINVALID, "at least 12"},
 	}
@@ -207,9 +210,9 @@ func TestSetPassword(t *testing.T) {
 	if got := signedIn(s, cookies, tokens); !slices.Equal(got, []bool{false, false, false, false}) {
 		t.Fatalf("after the operator set a password, signed in: %v; want none", got)
 	}
-	u, err := s.SetPassword(op, "sarah", "tulip-lantern")
-	if err != nil || u.MustChangePassword {
-		t.Fatalf("SetPassword after a reset = %+v, %v; want the reset's flag cleared", u, err)
+	u, err := s.SetPassword(op, "SARAH", "tulip-lantern")
+	if err != nil || u.Username != "sarah" || u.MustChangePassword {
+		t.Fatalf("SetPassword(SARAH) after a reset = %+v, %v; want sarah with the reset's flag cleared", u, err)
 	}
 	if _, _, err := s.Login(context.Background(), "sarah", "tulip-lantern", ""); err != nil {
 		t.Fatal(err)

@@ -27,6 +27,16 @@ func byUsername(db *gorm.DB, name string) *gorm.DB {
 	return db.Where("lower(username) = ?", usernameKey(name))
 }
 
+// takeUserNamed reads the user called name, in any case, into row. A name that no user can
+// have (see validUsername) finds no one without a query: PostgreSQL refuses some such strings
+// (a NUL, invalid UTF-8) with an error instead of matching nothing.
+func takeUserNamed(db *gorm.DB, name string, row *userRow) error {
+	if validUsername(name) != nil {
+		return gorm.ErrRecordNotFound
+	}
+	return byUsername(db, name).Take(row).Error
+}
+
 // usernameTaken refuses a new user whose name differs from an existing one at most in case.
 func usernameTaken(name string) error {
 	return newsroom.Errorf(newsroom.ECONFLICT, "username %q is taken (names that differ only in case are the same name)", name)

@@ -42,7 +42,9 @@ func TestUsernamesIgnoreCase(t *testing.T) {
 }
 
 // TestMigrationRenamesCaseClashes upgrades a database whose users include names that differ
-// only in case: the oldest of each group keeps its name, the others get "-" and their id.
+// only in case: the oldest of each group keeps its name, the others get "-" and their id, cut to
+// fit the 64 characters a username may have, and with ".1", ".2"… after the id when that name
+// is already someone's.
 func TestMigrationRenamesCaseClashes(t *testing.T) {
 	dsn := storetest.DSN(t)
 	driver, dialect, dir := "sqlite3", goose.DialectSQLite3, "sqlite"
@@ -62,7 +64,9 @@ func TestMigrationRenamesCaseClashes(t *testing.T) {
 	if _, err := p.UpTo(context.Background(), 5); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"w1", "W1", "ed", "Ab", "aB", "AB"} {
+	long := strings.Repeat("l", 64)
+	names := []string{"w1", "W1", "ed", "Ab", "aB", "AB", "ab-5", "AB-6", "ab-6.1", long, strings.ToUpper(long)}
+	for _, name := range names {
 		if _, err := db.Exec("INSERT INTO users (username, role, password_hash, created_at) VALUES ('" + name + "', 'writer', 'x', CURRENT_TIMESTAMP)"); err != nil {
 			t.Fatal(err)
 		}
@@ -79,7 +83,13 @@ func TestMigrationRenamesCaseClashes(t *testing.T) {
 		rows.Scan(&name)
 		got = append(got, name)
 	}
-	if want := "w1 W1-2 ed Ab aB-5 AB-6"; strings.Join(got, " ") != want {
-		t.Fatalf("usernames after the migration: %v, want %s", got, want)
+	want := []string{"w1", "W1-2", "ed", "Ab", "aB-5.1", "AB-6.2", "ab-5", "AB-6", "ab-6.1", long, strings.Repeat("L", 61) + "-11"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("usernames after the migration:\n%v\nwant\n%v", got, want)
+	}
+	for _, name := range got {
+		if len(name) > 64 {
+			t.Errorf("%q is longer than a username may be", name)
+		}
 	}
 }
