@@ -375,3 +375,38 @@ func TestConcurrentSaves(t *testing.T) {
 		t.Fatalf("saved %d, conflicts %d, versions %d, unmerged %d", saved, conflicts, versions, unmerged)
 	}
 }
+
+// TestFirstSavesDoNotDeadlock races the first saves of fresh stores, more of them than a
+// PostgreSQL pool has connections. Each query is prepared on its first use, and with GORM's
+// statement cache on that pool a save's read outside its transaction could hold the half-made
+// statement while it waited for a connection, and the transactions holding every connection
+// waited for the statement: the saves never returned.
+func TestFirstSavesDoNotDeadlock(t *testing.T) {
+	for round := range 6 {
+		f := newNewsroom(t)
+		d, err := f.s.CreateDraft(f.writer, sampleText("Contended"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			var wg sync.WaitGroup
+			for i := range 40 {
+				wg.Go(func() {
+					body := fmt.Sprintf("Client %d's text.", i)
+					_, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: 1 + i%3})
+					if code := newsroom.ErrorCode(err); code != "" && code != newsroom.ECONFLICT {
+						t.Errorf("client %d: %v", i, err)
+					}
+				})
+			}
+			wg.Wait()
+		}()
+		select {
+		case <-done:
+		case <-time.After(time.Minute):
+			t.Fatalf("round %d: 40 saves of a fresh store were still waiting after a minute", round)
+		}
+	}
+}

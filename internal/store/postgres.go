@@ -45,7 +45,13 @@ func openPostgres(dsn string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: invalid PostgreSQL URL", Redact(dsn))
 	}
 	dialector := postgres.New(postgres.Config{DSN: dsn, OptionOpenDB: []stdlib.OptionOpenDB{stdlib.OptionAfterConnect(utcTimes)}})
-	db, err := gorm.Open(dialector, gormConfig())
+	// GORM's statement cache is left off here. pgx already keeps each connection's prepared
+	// statements, and GORM's cache deadlocks a pool: a read outside a transaction that prepares
+	// a statement first holds it, half-made, while it waits for a connection, and transactions
+	// that hold every connection wait for that same statement.
+	cfg := gormConfig()
+	cfg.PrepareStmt = false
+	db, err := gorm.Open(dialector, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", Redact(dsn), err)
 	}
