@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/anchor"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/quotes"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // seedSpan is how far back the seeded archive reaches.
@@ -208,8 +208,7 @@ func commentSpans(body string, n int) [][2]int {
 func (g *seeder) publication(ctx context.Context, id int64, t newsroom.Text, editor account, at time.Time) error {
 	g.pubID++
 	slug := publish.Slug(t.Title)
-	a := publish.Article{Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: strings.Split(t.Body, "\n"),
-		Topics: t.Topics, EditorComment: t.EditorComment}
+	a := store.ArticleOf(t)
 	topics, _ := json.Marshal(t.Topics)
 	if _, err := g.exec(ctx, "article", g.pubID, id, slug, at, g.pubID); err != nil {
 		return err

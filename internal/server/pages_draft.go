@@ -12,6 +12,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // draftPage is everything the draft page shows. History is one page of the draft's history,
@@ -199,9 +200,8 @@ func (s *Server) previewDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	t := d.Text()
-	a := publish.Article{Slug: publish.Slug(t.Title), Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(),
-		Topics: t.Topics, EditorComment: t.EditorComment, PublishedAt: time.Now().UTC()}
+	a := store.ArticleOf(d.Text())
+	a.Slug, a.PublishedAt = publish.Slug(d.Title), time.Now().UTC()
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.cfg.Site, a); err != nil {
 		return err

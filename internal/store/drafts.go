@@ -326,3 +326,79 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 	}
 	return drafts, nil
 }
+
+// UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
+// current is refused with ECONFLICT, but its text is kept as an unmerged revision so that nothing
+// the writer typed is lost (the newest MaxUnmergedTexts of them per author, see keepUnmerged).
+// Where the draft's comments go is worked out before the transaction (see planReanchor).
+func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if upd.Version <= 0 {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "version is required: send the version you last saw")
+	}
+	plan := s.planSave(ctx, u, id, upd)
+	var d *newsroom.Draft
+	var conflict error
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		v, err := s.lockDraft(tx, u, id)
+		if err != nil {
+			return err
+		}
+		cur := v.draft()
+		text, err := s.checkEdit(u, cur, upd)
+		if err != nil {
+			return err
+		}
+		now := s.clock()
+		if upd.Version != cur.Version {
+			unmerged, err := keepUnmerged(tx, id, upd.Version, u.ID, text, now)
+			if err != nil {
+				return err
+			}
+			conflict = newsroom.Errorf(newsroom.ECONFLICT,
+				"draft %d is at version %d, but this save was based on version %d; your text is kept as unmerged revision %d",
+				id, cur.Version, upd.Version, unmerged).With("current_version", cur.Version).With("unmerged_revision", unmerged)
+			return nil
+		}
+		if err := saveRevision(tx, cur, u.ID, text, now, plan); err != nil {
+			return err
+		}
+		v, err = findDraft(tx, u, id)
+		if v != nil {
+			d = v.draft()
+		}
+		return err
+	})
+	if err != nil {
+		return nil, internal("update draft", err)
+	}
+	return d, conflict
+}
+
+// checkEdit applies the policy and the workflow to a save and returns the new, valid text.
+func (s *Store) checkEdit(u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (newsroom.Text, error) {
+	if err := s.authz.Check(u, authz.DraftEdit, cur.Writer.ID); err != nil {
+		return newsroom.Text{}, err
+	}
+	if stage, ok := newsroom.EditableStage(u.Role); !ok || stage != cur.Stage {
+		return newsroom.Text{}, newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot edit a draft in stage %s", u.Role, cur.Stage)
+	}
+	text := upd.Apply(cur.Text()).Normalize()
+	if text.EditorComment != cur.EditorComment {
+		if err := s.authz.Check(u, authz.DraftSetEditorComment, cur.Writer.ID); err != nil {
+			return newsroom.Text{}, newsroom.Errorf(newsroom.EFORBIDDEN, "only an editor may set editor_comment")
+		}
+	}
+	return text, text.Validate()
+}
+
+// lockDraft is findDraft inside a write transaction: on PostgreSQL it waits for, then holds, the
+// draft's row lock until tx ends, and reads the draft as the last writer left it. Every change to
+// a draft, its revisions, quote ledger, comments and publications goes through it, so that two
+// saves of one draft cannot both build on the same version.
+func (s *Store) lockDraft(tx *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
+	return findDraft(s.forUpdate(tx, "drafts"), u, id)
+}

@@ -8,7 +8,7 @@ import (
 )
 
 // The house text format carries pieces in and out: the importer reads a file into a draft's text
-// (importedText), a publication renders a draft's text (articleText), and pieceGate lets through
+// (importedText), a publication renders a draft's text (ArticleOf), and pieceGate lets through
 // only the texts that make that round trip unchanged.
 
 // importedText is the draft text a parsed house-format file holds.
@@ -21,9 +21,10 @@ func importedText(doc publish.Document) newsroom.Text {
 	return t
 }
 
-// articleText is the article a publication of text renders, without the times, slug and
-// corrections the publication adds.
-func articleText(t newsroom.Text) publish.Article {
+// ArticleOf is the article a publication of text renders, without the times, slug and
+// corrections the publication adds. It is the one place a draft's text becomes an article: the
+// snapshot's content hash, the draft page's preview and the bench's seeded pieces all use it.
+func ArticleOf(t newsroom.Text) publish.Article {
 	return publish.Article{Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(), Topics: t.Topics, EditorComment: t.EditorComment}
 }
 

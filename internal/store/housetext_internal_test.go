@@ -67,7 +67,7 @@ func roundTrip(t *testing.T, raw newsroom.Text) bool {
 	if pieceGate(newsroom.ActionSubmit, text) != nil {
 		return false
 	}
-	a := articleText(text)
+	a := ArticleOf(text)
 	a.Slug, a.PublishedAt = "piece", time.Date(2025, 5, 7, 10, 0, 0, 0, time.UTC)
 	for _, footer := range [][]string{publish.DefaultFooter, nil} {
 		file := publish.Text(publish.Site{Footer: footer}, a)

@@ -15,8 +15,6 @@ import (
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
-
-	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 // IsPostgres reports whether db names a PostgreSQL database (a postgres:// or postgresql:// URL)
@@ -96,14 +94,6 @@ func (s *Store) forUpdate(tx *gorm.DB, table string) *gorm.DB {
 		return tx
 	}
 	return tx.Clauses(clause.Locking{Strength: "NO KEY UPDATE", Table: clause.Table{Name: table}})
-}
-
-// lockDraft is findDraft inside a write transaction: on PostgreSQL it waits for, then holds, the
-// draft's row lock until tx ends, and reads the draft as the last writer left it. Every change to
-// a draft, its revisions, quote ledger, comments and publications goes through it, so that two
-// saves of one draft cannot both build on the same version.
-func (s *Store) lockDraft(tx *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
-	return findDraft(s.forUpdate(tx, "drafts"), u, id)
 }
 
 // lockSlugs makes transactions that reserve a new article slug take turns on PostgreSQL, so that

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,37 +10,79 @@ import (
 
 	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/publish"
 )
 
-type articleRow struct {
-	ID                  int64
-	DraftID             int64
-	Slug                string
-	FirstPublishedAt    *time.Time
-	LatestPublicationID *int64
+// The workflow's writes: moving a draft between stages, publishing and scheduling it, releasing
+// what was scheduled, and correcting what was published.
+
+// Transition takes a workflow action on a draft. The stage change and its audit entry are
+// written in one transaction.
+func (s *Store) Transition(ctx context.Context, id int64, req newsroom.TransitionRequest) (*newsroom.Draft, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	action, note := req.Action, req.Note
+	if _, err := newsroom.ParseAction(string(action)); err != nil {
+		return nil, err
+	}
+	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
+		return nil, err
+	}
+	var d *newsroom.Draft
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		v, err := s.lockDraft(tx, u, id)
+		if err != nil {
+			return err
+		}
+		if err := s.authz.Check(u, authz.Transition(action), v.Row.WriterID); err != nil {
+			return err
+		}
+		from := newsroom.Stage(v.Row.Stage)
+		to, err := newsroom.Next(from, action, note)
+		if err != nil {
+			return err
+		}
+		if err := pieceGate(action, v.draft().Text()); err != nil {
+			return err
+		}
+		if err := quoteGate(tx, id, action); err != nil {
+			return err
+		}
+		if action == newsroom.ActionApprove {
+			if err := commentGate(tx, id, req.Force, note); err != nil {
+				return err
+			}
+		}
+		switch action {
+		case newsroom.ActionPublish:
+			if _, err := s.publishTx(tx, u, v, time.Time{}); err != nil {
+				return err
+			}
+			v, err = findDraft(tx, u, id)
+			d = v.draft()
+			return err
+		case newsroom.ActionSchedule:
+			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
+		}
+		now := s.clock()
+		changes := map[string]any{"stage": to, "updated_at": now}
+		if from == newsroom.StageScheduled {
+			changes["scheduled_at"], changes["scheduled_by"] = nil, nil
+			v.Row.ScheduledAt = nil
+		}
+		if err := tx.Model(&draftRow{}).Where("id = ?", id).Updates(changes).Error; err != nil {
+			return err
+		}
+		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {
+			return err
+		}
+		v.Row.Stage, v.Row.UpdatedAt = string(to), now
+		d = v.draft()
+		return nil
+	})
+	return d, internal("transition", err)
 }
-
-func (articleRow) TableName() string { return "articles" }
-
-type publicationRow struct {
-	ID              int64
-	ArticleID       int64
-	Number          int
-	RevisionVersion int
-	Title           string
-	Byline          string
-	Brief           string
-	Body            string
-	Topics          []string `gorm:"serializer:json"`
-	EditorComment   string
-	CorrectionNote  string
-	PublishedAt     time.Time
-	PublishedBy     int64
-	ContentHash     string
-}
-
-func (publicationRow) TableName() string { return "publications" }
 
 // Publish makes an approved draft public at at (now when zero, and backdating is allowed), or
 // schedules it when at lies in the future; the scheduler (ReleaseDue) publishes it then. The
@@ -176,56 +217,6 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 	return true, insertAudit(tx, id, by, string(newsroom.ActionRelease), newsroom.StageScheduled, newsroom.StagePublished, "", now)
 }
 
-// ensureArticle returns the draft's article, reserving a unique slug from the title the first
-// time: "title-words", then "title-words-2", "-3"…
-func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articleRow, error) {
-	var art articleRow
-	err := tx.Where("draft_id = ?", draftID).Take(&art).Error
-	if err == nil || !errors.Is(err, gorm.ErrRecordNotFound) {
-		return &art, err
-	}
-	if err := s.lockSlugs(tx); err != nil {
-		return nil, err
-	}
-	base := publish.Slug(title)
-	var taken []string
-	if err := tx.Model(&articleRow{}).Where("slug = ? OR slug LIKE ?", base, base+"-%").Pluck("slug", &taken).Error; err != nil {
-		return nil, err
-	}
-	used := make(map[string]bool, len(taken))
-	for _, t := range taken {
-		used[t] = true
-	}
-	slug := base
-	for n := 2; used[slug]; n++ {
-		slug = fmt.Sprintf("%s-%d", base, n)
-	}
-	art = articleRow{DraftID: draftID, Slug: slug}
-	return &art, tx.Create(&art).Error
-}
-
-// snapshot stores the next immutable publication of an article and points the article at it.
-func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by int64, note string) (int, error) {
-	var n int64
-	if err := tx.Model(&publicationRow{}).Where("article_id = ?", art.ID).Count(&n).Error; err != nil {
-		return 0, err
-	}
-	a := articleText(d.Text())
-	row := publicationRow{
-		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
-		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
-		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),
-	}
-	if err := tx.Create(&row).Error; err != nil {
-		return 0, err
-	}
-	changes := map[string]any{"latest_publication_id": row.ID}
-	if art.FirstPublishedAt == nil {
-		changes["first_published_at"] = at
-	}
-	return row.Number, tx.Model(art).Updates(changes).Error
-}
-
 // Correct publishes a correction of a published article: a new snapshot with the corrected body
 // and a public note. The earlier snapshots stay as they were. A changed body is a new revision of
 // the draft, and its quotes go through the ledger as any edit's do, so a quote the correction adds
@@ -261,7 +252,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		now := s.clock()
 		revised := text.Body != d.Body
 		if revised {
-			if err := reviseBody(tx, d, u.ID, text, now, plan); err != nil {
+			if err := saveRevision(tx, d, u.ID, text, now, plan); err != nil {
 				return err
 			}
 		}
@@ -309,23 +300,4 @@ func (s *Store) lockPublished(tx *gorm.DB, u *newsroom.User, slug string) (*arti
 		return nil, nil, newsroom.Errorf(newsroom.ECONFLICT, "article %q is not published", slug)
 	}
 	return &art, v, nil
-}
-
-// reviseBody writes a correction's text as the draft's next revision, in place of d's body and
-// version, and brings the quote ledger and the comments' anchors up to date with it, taking
-// the anchors from plan where it still holds (see planCorrection).
-func reviseBody(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring) error {
-	old := d.Text()
-	d.Version++
-	d.Body = text.Body
-	if err := tx.Model(&draftRow{}).Where("id = ?", d.ID).Updates(map[string]any{"body": d.Body, "version": d.Version, "updated_at": now}).Error; err != nil {
-		return err
-	}
-	if err := insertRevision(tx, d.ID, d.Version, d.Version-1, actorID, text, now); err != nil {
-		return err
-	}
-	if err := syncLedger(tx, d.ID, d.Version, actorID, text, now); err != nil {
-		return err
-	}
-	return reanchor(tx, d.ID, d.Version, old, text, plan)
 }
