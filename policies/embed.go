@@ -1,14 +1,15 @@
-// Package policies holds Copydesk's default Casbin model and role policy, embedded into the binary.
+// Package policies holds Copydesk's default workflow (workflow.yaml) and the Casbin model its
+// rules are compiled into, embedded into the binary.
 package policies
 
 import _ "embed"
 
-// Model is the Casbin model (model.conf).
+// Workflow is the default workflow file (workflow.yaml).
+//
+//go:embed workflow.yaml
+var Workflow string
+
+// Model is the Casbin model (model.conf) that the workflow's rules are decided with.
 //
 //go:embed model.conf
 var Model string
-
-// Policy is the role policy (policy.csv).
-//
-//go:embed policy.csv
-var Policy string

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -99,7 +100,11 @@ func seed(ctx context.Context, path string, n int, progress func(done int)) (*ne
 			*s.into = append(*s.into, a)
 		}
 	}
-	g := &seeder{nr: nr, now: time.Now().UTC().Truncate(time.Microsecond)}
+	workflow, err := policy.Default()
+	if err != nil {
+		return nil, err
+	}
+	g := &seeder{nr: nr, workflow: workflow, now: time.Now().UTC().Truncate(time.Microsecond)}
 	const batch = 250
 	for from := 1; from <= n; from += batch {
 		to := min(n, from+batch-1)
@@ -115,10 +120,12 @@ func seed(ctx context.Context, path string, n int, progress func(done int)) (*ne
 
 // seeder writes drafts; its statements are prepared afresh in each batch's transaction.
 type seeder struct {
-	nr    *newsroomDB
-	now   time.Time
-	stmts map[string]*sql.Stmt
-	pubID int64
+	nr *newsroomDB
+	// workflow is the default workflow, whose actions the seeded audit trails follow.
+	workflow *policy.Policy
+	now      time.Time
+	stmts    map[string]*sql.Stmt
+	pubID    int64
 }
 
 // The statements a draft needs, named; each mirrors the columns the service's GORM rows fill.

@@ -73,10 +73,11 @@ func (g *seeder) draft(ctx context.Context, id int64) error {
 	}
 	from := newsroom.StageDraft
 	for k, a := range stagePath[stage] {
-		to, err := newsroom.Next(from, a, "")
-		if err != nil {
-			return err
+		next, ok := g.workflow.Action(a)
+		if !ok {
+			return fmt.Errorf("the default workflow has no action %s", a)
 		}
+		to := next.To
 		actor, ok := actors[a]
 		if !ok {
 			actor = editor.ID

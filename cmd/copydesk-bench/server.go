@@ -14,7 +14,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/server"
@@ -39,11 +38,7 @@ type app struct {
 // process, load generator included.
 func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) {
 	policy := memory.Apply(os.Getenv)
-	enf, err := authz.Default()
-	if err != nil {
-		return nil, err
-	}
-	st, err := store.Open(path, store.Options{Authz: enf})
+	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		return nil, err
 	}

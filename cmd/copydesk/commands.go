@@ -27,8 +27,12 @@ func message(err error) string {
 }
 
 // openStore opens and migrates the database, returning the migrations it applied.
-func openStore(ctx context.Context, path string) (*store.Store, []string, error) {
-	st, err := store.Open(path, store.Options{})
+func openStore(ctx context.Context, path, policyDir string) (*store.Store, []string, error) {
+	pol, err := loadPolicy(policyDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(path, store.Options{Policy: pol})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -42,11 +46,11 @@ func openStore(ctx context.Context, path string) (*store.Store, []string, error)
 
 func migrateCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "migrate", "migrate [--db FILE]", "Applies the pending database migrations and prints each one it applied.")
-	db := dbFlag(fs, e)
+	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	st, applied, err := openStore(ctx, *db)
+	st, applied, err := openStore(ctx, *db, *policyDir)
 	if err != nil {
 		return err
 	}
@@ -73,7 +77,7 @@ func userAddCmd(ctx context.Context, args []string, e env) error {
 		"Adds a user. The password is read from standard input (one line; not echoed on a terminal).")
 	role := fs.String("role", "", "the user's role: writer, factchecker, editor or admin")
 	name := fs.String("name", "", "display name")
-	db := dbFlag(fs, e)
+	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -82,20 +86,16 @@ func userAddCmd(ctx context.Context, args []string, e env) error {
 		fs.Usage()
 		return errors.New(`usage: copydesk user add USERNAME --role ROLE`)
 	}
-	r, err := newsroom.ParseRole(*role)
-	if err != nil {
-		return err
-	}
 	pw, err := readPassword(e)
 	if err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, *db)
+	st, _, err := openStore(ctx, *db, *policyDir)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	u, err := st.CreateUser(store.AsOperator(ctx), store.NewUser{Username: pos[1], Name: *name, Role: r, Password: pw})
+	u, err := st.CreateUser(store.AsOperator(ctx), store.NewUser{Username: pos[1], Name: *name, Role: newsroom.Role(*role), Password: pw})
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func userPasswdCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "user passwd", "user passwd USERNAME [--db FILE]",
 		"Sets a user's password, read from standard input (one line; not echoed on a terminal), and signs them out\n"+
 			"everywhere. It clears a reset's demand for a new password: the way back in when the last admin's is lost.")
-	db := dbFlag(fs, e)
+	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -120,7 +120,7 @@ func userPasswdCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, *db)
+	st, _, err := openStore(ctx, *db, *policyDir)
 	if err != nil {
 		return err
 	}
@@ -155,11 +155,11 @@ func readPassword(e env) (string, error) {
 func demoCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "demo", "demo [--db FILE]",
 		"Fills an empty database with a demo newsroom: one user per role (passwords printed once) and a sample draft.")
-	db := dbFlag(fs, e)
+	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, *db)
+	st, _, err := openStore(ctx, *db, *policyDir)
 	if err != nil {
 		return err
 	}

@@ -286,7 +286,7 @@ func startBrowser(t *testing.T, users ...string) *browser {
 	t.Helper()
 	chrome := chromium(t)
 	db := filepath.Join(t.TempDir(), "e2e.db")
-	st, _, err := openStore(context.Background(), db)
+	st, _, err := openStore(context.Background(), db, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,9 +24,12 @@ Usage:
   copydesk import  FILE --author USERNAME [--db …]                       import a piece in the house text format
   copydesk backup  OUT [--db copydesk.db]                                copy a live SQLite database to OUT
   copydesk restore IN [--db copydesk.db]                                 check a backup and put it in place (server stopped)
+  copydesk policy  check|show [--policies DIR] [--format table|mermaid|dot]  check or print the workflow
 
-Environment: COPYDESK_ADDR, COPYDESK_DB, COPYDESK_FOOTER_FILE and COPYDESK_BASE_URL set the
-defaults of --addr, --db, --footer-file and --base-url. --db takes a SQLite file, or a
+Environment: COPYDESK_ADDR, COPYDESK_DB, COPYDESK_POLICIES, COPYDESK_FOOTER_FILE and
+COPYDESK_BASE_URL set the defaults of --addr, --db, --policies, --footer-file and --base-url.
+--policies names a folder whose workflow.yaml replaces the built-in workflow (serve, user,
+demo and import read it). --db takes a SQLite file, or a
 postgres://USER:PASSWORD@HOST/DB URL to run on PostgreSQL.
 Run "copydesk COMMAND --help" for a command's flags.
 `
@@ -52,7 +55,7 @@ func run(ctx context.Context, args []string, e env) int {
 	}
 	commands := map[string]func(context.Context, []string, env) error{
 		"serve": serveCmd, "migrate": migrateCmd, "user": userCmd, "demo": demoCmd, "import": importCmd,
-		"backup": backupCmd, "restore": restoreCmd,
+		"backup": backupCmd, "restore": restoreCmd, "policy": policyCmd,
 	}
 	cmd, ok := commands[args[0]]
 	switch {

@@ -114,7 +114,7 @@ func TestUserPasswd(t *testing.T) {
 			t.Fatalf("user add %s: %+v", u, r)
 		}
 	}
-	st, _, err := openStore(context.Background(), db)
+	st, _, err := openStore(context.Background(), db, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,11 +284,11 @@ func serveInProcess(t *testing.T, vars map[string]string, args ...string) (url s
 // TestServeDemoFlag shows the one-command start: serve --demo on a new database seeds it once.
 func TestServeDemoFlag(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "one.db")
-	if err := demoIfEmpty(context.Background(), db, env{stdout: &bytes.Buffer{}}); err != nil {
+	if err := demoIfEmpty(context.Background(), db, "", env{stdout: &bytes.Buffer{}}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := demoIfEmpty(context.Background(), db, env{stdout: &out}); err != nil || out.Len() != 0 {
+	if err := demoIfEmpty(context.Background(), db, "", env{stdout: &out}); err != nil || out.Len() != 0 {
 		t.Fatalf("second demoIfEmpty: %v, printed %q", err, out.String())
 	}
 }

@@ -38,7 +38,7 @@ func importCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "import", "import FILE --author USERNAME [--db FILE] [--footer-file FILE]",
 		"Creates a draft, owned by the writer USERNAME, from a piece in the house text format, and prints it as JSON.\nA file not in the house format is refused with the line and what was expected; nothing is imported.")
 	author := fs.String("author", "", "username of the writer who will own the draft")
-	db := dbFlag(fs, e)
+	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	footerFile := footerFlag(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -55,7 +55,7 @@ func importCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, *db)
+	st, _, err := openStore(ctx, *db, *policyDir)
 	if err != nil {
 		return err
 	}

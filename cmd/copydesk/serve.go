@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/server"
@@ -47,17 +46,11 @@ type Main struct {
 
 // Run opens and migrates the database, and starts serving in the background.
 func (m *Main) Run(ctx context.Context) error {
-	var enf *authz.Enforcer
-	var err error
-	if m.PolicyDir != "" {
-		enf, err = authz.FromDir(m.PolicyDir)
-	} else {
-		enf, err = authz.Default()
-	}
+	pol, err := loadPolicy(m.PolicyDir)
 	if err != nil {
 		return err
 	}
-	if m.store, err = store.Open(m.DBPath, store.Options{Authz: enf}); err != nil {
+	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol}); err != nil {
 		return err
 	}
 	if _, err := m.store.Migrate(ctx); err != nil {
@@ -119,7 +112,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	addr := fs.String("addr", def, "listen address (env COPYDESK_ADDR)")
 	db := dbFlag(fs, e)
 	withDemo := fs.Bool("demo", false, "fill the database with a demo newsroom first, if it has no users yet")
-	policyDir := fs.String("policies", "", "directory with model.conf and policy.csv to use instead of the built-in policy")
+	policyDir := policiesFlag(fs, e)
 	footerFile := footerFlag(fs, e)
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
@@ -148,7 +141,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	if *withDemo {
-		if err := demoIfEmpty(ctx, *db, e); err != nil {
+		if err := demoIfEmpty(ctx, *db, *policyDir, e); err != nil {
 			return err
 		}
 	}
@@ -217,8 +210,8 @@ func (b *optionalBool) Set(s string) error {
 func (b *optionalBool) IsBoolFlag() bool { return true }
 
 // demoIfEmpty seeds the demo newsroom unless the database already has users.
-func demoIfEmpty(ctx context.Context, path string, e env) error {
-	st, _, err := openStore(ctx, path)
+func demoIfEmpty(ctx context.Context, path, policyDir string, e env) error {
+	st, _, err := openStore(ctx, path, policyDir)
 	if err != nil {
 		return err
 	}

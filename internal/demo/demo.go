@@ -1,5 +1,6 @@
-// Package demo fills an empty database with a small newsroom: one user per role and a sample
-// draft, so that a new install shows a working workflow at once.
+// Package demo fills an empty database with a small newsroom: one user per role of the
+// workflow, each named for their role, and a sample draft, so that a new install shows a
+// working workflow at once.
 package demo
 
 import (
@@ -8,6 +9,7 @@ import (
 	_ "embed"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -24,15 +26,10 @@ type Credential struct {
 	Password string
 }
 
-var people = []struct {
-	username, name string
-	role           newsroom.Role
-}{
-	{"writer", "Sarah Johnson", newsroom.RoleWriter},
-	{"factchecker", "Frank Castillo", newsroom.RoleFactChecker},
-	{"editor", "Elena Ruiz", newsroom.RoleEditor},
-	{"admin", "Ada Admin", newsroom.RoleAdmin},
-}
+// names are the demo users' display names, given to the workflow's roles in desk order (the
+// default workflow's writer, fact-checker, editor and admin), and again from the start when a
+// workflow has more roles.
+var names = []string{"Sarah Johnson", "Frank Castillo", "Elena Ruiz", "Ada Admin", "Colin Cooper", "Laila Haddad"}
 
 // Seed adds the demo newsroom to an empty database. It refuses a database that already has users,
 // so it never mixes demo accounts into a real newsroom.
@@ -45,18 +42,21 @@ func Seed(ctx context.Context, st *store.Store) ([]Credential, error) {
 		return nil, newsroom.Errorf(newsroom.ECONFLICT, "the database already has %d users; the demo only fills an empty one", n)
 	}
 	op := store.AsOperator(ctx)
-	creds := make([]Credential, 0, len(people))
+	var creds []Credential
 	var writer *newsroom.User
-	for _, p := range people {
+	for i, r := range st.Policy().Roles() {
 		pw := rand.Text()[:16]
-		u, err := st.CreateUser(op, store.NewUser{Username: p.username, Name: p.name, Role: p.role, Password: pw})
+		u, err := st.CreateUser(op, store.NewUser{Username: string(r.Name), Name: names[i%len(names)], Role: r.Name, Password: pw})
 		if err != nil {
 			return nil, err
 		}
-		if p.role == newsroom.RoleWriter {
+		if writer == nil && st.Policy().Can(u, policy.DraftCreate, 0) {
 			writer = u
 		}
-		creds = append(creds, Credential{Username: p.username, Role: p.role, Password: pw})
+		creds = append(creds, Credential{Username: u.Username, Role: r.Name, Password: pw})
+	}
+	if writer == nil {
+		return creds, nil
 	}
 	if _, err := st.Import(op, writer.Username, sample, publish.DefaultFooter); err != nil {
 		return nil, err

@@ -6,36 +6,25 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-func TestCheckAdminRemains(t *testing.T) {
-	admin := newsroom.User{Username: "ada", Role: newsroom.RoleAdmin}
-	disabled := admin
-	disabled.Disabled = true
-	demoted := admin
-	demoted.Role = newsroom.RoleEditor
-	writer := newsroom.User{Username: "sarah", Role: newsroom.RoleWriter}
-	promoted := writer
-	promoted.Role = newsroom.RoleAdmin
+func TestCheckManagerRemains(t *testing.T) {
 	tests := []struct {
 		name          string
-		admins        int
-		before, after newsroom.User
+		managers      int
+		before, after bool
 		wantConflict  bool
 	}{
-		{"DemoteLastAdmin", 1, admin, demoted, true},
-		{"DisableLastAdmin", 1, admin, disabled, true},
-		{"DemoteOneOfTwo", 2, admin, demoted, false},
-		{"DisableOneOfTwo", 2, admin, disabled, false},
-		{"KeepLastAdmin", 1, admin, admin, false},
-		{"EnableAdmin", 0, disabled, admin, false},
-		{"PromoteWriter", 1, writer, promoted, false},
-		{"ChangeWriter", 1, writer, writer, false},
-		{"DemoteDisabledAdmin", 1, disabled, newsroom.User{Username: "ada", Role: newsroom.RoleWriter, Disabled: true}, false},
+		{"TakeFromLast", 1, true, false, true},
+		{"TakeFromOneOfTwo", 2, true, false, false},
+		{"KeepLast", 1, true, true, false},
+		{"Give", 0, false, true, false},
+		{"NeitherBeforeNorAfter", 1, false, false, false},
+		{"NoneLeftAlready", 0, true, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := newsroom.CheckAdminRemains(tt.admins, tt.before, tt.after)
+			err := newsroom.CheckManagerRemains(tt.managers, "ada", tt.before, tt.after)
 			if got := newsroom.ErrorCode(err) == newsroom.ECONFLICT; got != tt.wantConflict || (err != nil && !got) {
-				t.Fatalf("CheckAdminRemains(%d, %+v, %+v) = %v, want conflict %v", tt.admins, tt.before, tt.after, err, tt.wantConflict)
+				t.Fatalf("CheckManagerRemains(%d, %v, %v) = %v, want conflict %v", tt.managers, tt.before, tt.after, err, tt.wantConflict)
 			}
 		})
 	}

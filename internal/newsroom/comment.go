@@ -93,15 +93,15 @@ func CheckCommentBody(body string) error {
 	return CheckString("body", body, MaxComment)
 }
 
-// CommentGate refuses approval while comments are unresolved, unless the editor forces it with
-// a note.
-func CommentGate(unresolved []Comment, force bool, note string) error {
+// CommentGate refuses action while comments are unresolved, unless the actor forces it with a
+// note.
+func CommentGate(action Action, unresolved []Comment, force bool, note string) error {
 	if len(unresolved) == 0 {
 		return nil
 	}
 	if force {
 		if isBlank(note) {
-			return Errorf(EINVALID, "approving over unresolved comments needs a note saying why")
+			return Errorf(EINVALID, "to %s over unresolved comments, give a note saying why", action)
 		}
 		return nil
 	}
@@ -111,8 +111,8 @@ func CommentGate(unresolved []Comment, force bool, note string) error {
 		parts[i] = fmt.Sprintf("#%d on %q", c.ID, ellipsis(c.Quote, 40))
 		ids[i] = c.ID
 	}
-	return Errorf(ECONFLICT, "cannot approve: %d unresolved comment(s): %s (resolve them, or approve with force and a note)",
-		len(unresolved), strings.Join(parts, "; ")).With("comments", ids)
+	return Errorf(ECONFLICT, "cannot %s: %d unresolved comment(s): %s (resolve them, or %s with force and a note)",
+		action, len(unresolved), strings.Join(parts, "; "), action).With("comments", ids)
 }
 
 // Diff is the word-level difference of every field between two versions of a draft.

@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -143,37 +144,6 @@ type DraftStampPage struct {
 	Next  string
 }
 
-// factCheckerStages are the stages a fact-checker sees: fact_check and everything after it.
-var factCheckerStages = []Stage{StageFactCheck, StageEditing, StageApproved, StageScheduled, StagePublished}
-
-// VisibleStages returns the stages a role sees drafts in regardless of ownership, or nil when the
-// role sees every stage (editors, admins) or only its own drafts (writers; see CanSee).
-func VisibleStages(r Role) []Stage {
-	if r == RoleFactChecker {
-		return factCheckerStages
-	}
-	return nil
-}
-
-// CanSee reports whether u may see a draft in stage owned by writerID: writers see their own,
-// fact-checkers see fact_check and later, editors and admins see everything.
-func CanSee(u *User, writerID int64, stage Stage) bool {
-	switch u.Role {
-	case RoleWriter:
-		return u.ID == writerID
-	case RoleFactChecker:
-		for _, s := range factCheckerStages {
-			if s == stage {
-				return true
-			}
-		}
-		return false
-	case RoleEditor, RoleAdmin:
-		return true
-	}
-	return false
-}
-
 // DraftUpdate is a save: the fields to change (nil keeps the current value) and the version the
 // client last saw, which must still be the current one.
 type DraftUpdate struct {
@@ -184,6 +154,24 @@ type DraftUpdate struct {
 	Topics        *[]string `json:"topics"`
 	EditorComment *string   `json:"editor_comment"`
 	Version       int       `json:"version"`
+}
+
+// Changed names the fields of t that differ from was, in the order the workflow file lists
+// fields: title, byline, brief, body, topics, editor_comment.
+func (t Text) Changed(was Text) []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		same bool
+	}{
+		{"title", t.Title == was.Title}, {"byline", t.Byline == was.Byline}, {"brief", t.Brief == was.Brief},
+		{"body", t.Body == was.Body}, {"topics", slices.Equal(t.Topics, was.Topics)}, {"editor_comment", t.EditorComment == was.EditorComment},
+	} {
+		if !f.same {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // Apply returns t with the update's fields in place.

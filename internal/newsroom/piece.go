@@ -5,16 +5,6 @@ import (
 	"unicode"
 )
 
-// NeedsWholePiece reports whether action needs a whole piece: submitting it, and every later
-// gate, so that a draft that got past submit before the rule held is stopped at the next one.
-func NeedsWholePiece(action Action) bool {
-	switch action {
-	case ActionSubmit, ActionClear, ActionApprove, ActionPublish, ActionSchedule:
-		return true
-	}
-	return false
-}
-
 // Missing names the parts a piece cannot go out without that t lacks, in reading order: title,
 // byline, brief, and body (at least one paragraph that is not blank).
 func (t Text) Missing() []string {

@@ -87,24 +87,11 @@ func (c QuoteCheck) Validate() error {
 	return CheckString("source", c.Source, MaxNote)
 }
 
-// QuoteCheckStage reports whether a role may check quotes on a draft in stage: fact-checkers
-// while it is with them, editors from fact-checking on. Both may also check a published piece's
-// quotes, which is where the quotes a correction brings are checked (see CorrectionGate).
-func QuoteCheckStage(r Role, s Stage) bool {
-	switch r {
-	case RoleFactChecker:
-		return s == StageFactCheck || s == StagePublished
-	case RoleEditor:
-		return s == StageFactCheck || s == StageEditing || s == StageApproved || s == StagePublished
-	}
-	return false
-}
-
-// QuoteGate returns the error that stops action while quotes hold it back, or nil. Clearing a
-// draft out of fact-checking needs every quote checked; approving and publishing also refuse a
-// disputed quote unless an editor waived it. The error's detail "quotes" lists their ids.
-func QuoteGate(action Action, quotes []Quote) error {
-	blocking := holding(action, quotes)
+// QuoteGate returns the error that stops action while quotes hold back gate, or nil:
+// GateQuotesChecked needs every quote checked; GateQuotesCleared also refuses a disputed quote
+// unless an editor waived it. The error's detail "quotes" lists their ids.
+func QuoteGate(action Action, gate Gate, quotes []Quote) error {
+	blocking := holding(gate, quotes)
 	if len(blocking) == 0 {
 		return nil
 	}
@@ -117,7 +104,7 @@ func QuoteGate(action Action, quotes []Quote) error {
 // waits as version of draft draftID until those quotes are checked and it is sent again; the
 // error names them as QuoteGate does, with the details "draft_id" and "version" besides.
 func CorrectionGate(draftID int64, version int, quotes []Quote) error {
-	blocking := holding(ActionPublish, quotes)
+	blocking := holding(GateQuotesCleared, quotes)
 	if len(blocking) == 0 {
 		return nil
 	}
@@ -125,14 +112,14 @@ func CorrectionGate(draftID int64, version int, quotes []Quote) error {
 		version, draftID, notCleared(blocking)).With("quotes", quoteIDs(blocking)).With("draft_id", draftID).With("version", version)
 }
 
-// holding returns the quotes that hold action back.
-func holding(action Action, quotes []Quote) []Quote {
+// holding returns the quotes that hold gate back.
+func holding(gate Gate, quotes []Quote) []Quote {
 	var blocking []Quote
 	for _, q := range quotes {
 		switch {
-		case q.Status == QuoteUnchecked && (action == ActionClear || action == ActionApprove || action == ActionPublish || action == ActionSchedule):
+		case q.Status == QuoteUnchecked && (gate == GateQuotesChecked || gate == GateQuotesCleared):
 			blocking = append(blocking, q)
-		case q.Status == QuoteDisputed && q.Waiver == nil && (action == ActionApprove || action == ActionPublish || action == ActionSchedule):
+		case q.Status == QuoteDisputed && q.Waiver == nil && gate == GateQuotesCleared:
 			blocking = append(blocking, q)
 		}
 	}

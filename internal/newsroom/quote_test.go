@@ -31,19 +31,6 @@ func TestQuoteCheckValidate(t *testing.T) {
 	}
 }
 
-func TestQuoteCheckStage(t *testing.T) {
-	for _, role := range newsroom.Roles {
-		for _, stage := range newsroom.Stages {
-			// A published piece's quotes are checked when a correction brings new ones.
-			want := role == newsroom.RoleFactChecker && (stage == newsroom.StageFactCheck || stage == newsroom.StagePublished) ||
-				role == newsroom.RoleEditor && (stage == newsroom.StageFactCheck || stage == newsroom.StageEditing || stage == newsroom.StageApproved || stage == newsroom.StagePublished)
-			if got := newsroom.QuoteCheckStage(role, stage); got != want {
-				t.Errorf("QuoteCheckStage(%s, %s) = %v, want %v", role, stage, got, want)
-			}
-		}
-	}
-}
-
 func TestQuoteGate(t *testing.T) {
 	q := func(id int64, st newsroom.QuoteStatus, waived bool) newsroom.Quote {
 		x := newsroom.Quote{ID: id, Text: "Our territory is inalienable.", Status: st}
@@ -56,23 +43,22 @@ func TestQuoteGate(t *testing.T) {
 	disputed, waived, unverifiable := q(3, newsroom.QuoteDisputed, false), q(4, newsroom.QuoteDisputed, true), q(5, newsroom.QuoteUnverifiable, false)
 	tests := []struct {
 		name    string
-		action  newsroom.Action
+		gate    newsroom.Gate
 		quotes  []newsroom.Quote
 		blocked string
 	}{
-		{"ClearAllChecked", newsroom.ActionClear, []newsroom.Quote{verified, disputed, unverifiable}, ""},
-		{"ClearUnchecked", newsroom.ActionClear, []newsroom.Quote{verified, unchecked}, "#1"},
-		{"ApproveDisputed", newsroom.ActionApprove, []newsroom.Quote{verified, disputed}, "#3"},
-		{"ApproveWaived", newsroom.ActionApprove, []newsroom.Quote{verified, waived, unverifiable}, ""},
-		{"ApproveUnchecked", newsroom.ActionApprove, []newsroom.Quote{unchecked}, "#1"},
-		{"PublishDisputed", newsroom.ActionPublish, []newsroom.Quote{disputed, unchecked}, "#3"},
-		{"ScheduleDisputed", newsroom.ActionSchedule, []newsroom.Quote{disputed}, "#3"},
-		{"SubmitIgnoresQuotes", newsroom.ActionSubmit, []newsroom.Quote{unchecked, disputed}, ""},
-		{"NoQuotes", newsroom.ActionPublish, nil, ""},
+		{"CheckedAllChecked", newsroom.GateQuotesChecked, []newsroom.Quote{verified, disputed, unverifiable}, ""},
+		{"CheckedUnchecked", newsroom.GateQuotesChecked, []newsroom.Quote{verified, unchecked}, "#1"},
+		{"ClearedDisputed", newsroom.GateQuotesCleared, []newsroom.Quote{verified, disputed}, "#3"},
+		{"ClearedWaived", newsroom.GateQuotesCleared, []newsroom.Quote{verified, waived, unverifiable}, ""},
+		{"ClearedUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{unchecked}, "#1"},
+		{"ClearedDisputedAndUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{disputed, unchecked}, "#3"},
+		{"OtherGateIgnoresQuotes", newsroom.GateNote, []newsroom.Quote{unchecked, disputed}, ""},
+		{"NoQuotes", newsroom.GateQuotesCleared, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := newsroom.QuoteGate(tt.action, tt.quotes)
+			err := newsroom.QuoteGate("approve", tt.gate, tt.quotes)
 			if tt.blocked == "" {
 				if err != nil {
 					t.Fatalf("QuoteGate = %v, want nil", err)
@@ -141,7 +127,7 @@ func TestCommentGate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := newsroom.CommentGate(tt.unresolved, tt.force, tt.note)
+			err := newsroom.CommentGate("approve", tt.unresolved, tt.force, tt.note)
 			if newsroom.ErrorCode(err) != tt.code {
 				t.Fatalf("CommentGate = %v, want code %q", err, tt.code)
 			}

@@ -5,29 +5,17 @@ import (
 	"time"
 )
 
-// Role is what a user does in the newsroom. Each user has exactly one.
+// Role is what a user does in the newsroom. Each user has exactly one; the workflow file names
+// the roles (see internal/policy), and the constants below are the default workflow's.
 type Role string
 
-// The roles, from the desk that writes to the one that runs the system.
+// The roles of the default workflow, from the desk that writes to the one that runs the system.
 const (
 	RoleWriter      Role = "writer"
 	RoleFactChecker Role = "factchecker"
 	RoleEditor      Role = "editor"
 	RoleAdmin       Role = "admin"
 )
-
-// Roles lists every role, in desk order.
-var Roles = []Role{RoleWriter, RoleFactChecker, RoleEditor, RoleAdmin}
-
-// ParseRole checks that s names a role.
-func ParseRole(s string) (Role, error) {
-	for _, r := range Roles {
-		if string(r) == s {
-			return r, nil
-		}
-	}
-	return "", Errorf(EINVALID, "unknown role %q: want writer, factchecker, editor or admin", s)
-}
 
 // User is a member of the newsroom. MustChangePassword is set while they sign in with a
 // password someone else chose for them (a reset, or a promotion to admin): until they choose

@@ -131,13 +131,3 @@ func TestTextCheckWhole(t *testing.T) {
 		}
 	})
 }
-
-func TestNeedsWholePiece(t *testing.T) {
-	for _, a := range newsroom.Actions {
-		want := a == newsroom.ActionSubmit || a == newsroom.ActionClear || a == newsroom.ActionApprove ||
-			a == newsroom.ActionPublish || a == newsroom.ActionSchedule
-		if got := newsroom.NeedsWholePiece(a); got != want {
-			t.Errorf("NeedsWholePiece(%s) = %v, want %v", a, got, want)
-		}
-	}
-}

@@ -23,7 +23,7 @@ func (s *Server) createDraft(c echo.Context) error {
 func (s *Server) listDrafts(c echo.Context) error {
 	f := newsroom.DraftFilter{Query: c.QueryParam("q"), Cursor: c.QueryParam("cursor")}
 	if st := c.QueryParam("stage"); st != "" {
-		stage, err := newsroom.ParseStage(st)
+		stage, err := s.store.Policy().ParseStage(st)
 		if err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ func (s *Server) transition(c echo.Context) error {
 		return err
 	}
 	s.metrics.transitioned(in.Action)
-	if d.Stage == newsroom.StagePublished {
+	if s.store.Policy().IsPublished(d.Stage) {
 		s.cache.clear()
 	}
 	return c.JSON(http.StatusOK, d)

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // metrics are the server's Prometheus metrics. Each Server has its own registry, so that tests
@@ -96,18 +97,18 @@ func methodLabel(method string) string {
 // publishes.
 func (m *metrics) transitioned(action newsroom.Action) {
 	m.transitions.WithLabelValues(string(action)).Inc()
-	if action == newsroom.ActionPublish || action == newsroom.ActionRelease {
+	if action == policy.ActionPublish || action == policy.ActionRelease {
 		m.publishes.WithLabelValues(string(action)).Inc()
 	}
 }
 
 // published counts a successful publish call: published now, or scheduled for later.
-func (m *metrics) published(pub *newsroom.Publication) {
-	if pub.Stage == newsroom.StageScheduled {
-		m.transitioned(newsroom.ActionSchedule)
+func (m *metrics) published(scheduled bool) {
+	if scheduled {
+		m.transitioned(policy.ActionSchedule)
 		return
 	}
-	m.transitioned(newsroom.ActionPublish)
+	m.transitioned(policy.ActionPublish)
 }
 
 // corrected counts a published correction.
@@ -142,8 +143,8 @@ func (s *Server) metricsPage(c echo.Context) error {
 	if u == nil {
 		return newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in as an admin to read the metrics")
 	}
-	if u.Role != newsroom.RoleAdmin {
-		return newsroom.Errorf(newsroom.EFORBIDDEN, "only admins read the metrics")
+	if !s.store.Policy().Can(u, policy.MetricsRead, 0) {
+		return newsroom.Errorf(newsroom.EFORBIDDEN, "the workflow does not let a %s read the metrics", u.Role)
 	}
 	s.MetricsHandler().ServeHTTP(c.Response(), c.Request())
 	return nil

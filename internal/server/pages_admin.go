@@ -17,7 +17,7 @@ func (s *Server) usersPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "users", view{Title: "Users and roles", Data: struct {
 		Users []newsroom.User
 		Roles []newsroom.Role
-	}{users, newsroom.Roles}})
+	}{users, s.roles()}})
 }
 
 func (s *Server) addUserPage(c echo.Context) error {
@@ -48,4 +48,13 @@ func (s *Server) updateUserPage(c echo.Context) error {
 		return s.afterAction(c, err, "/admin/users", "")
 	}
 	return s.afterAction(c, nil, "/admin/users", "User "+u.Username+" updated.")
+}
+
+// roles are the workflow's roles, in desk order, for the users page's choices.
+func (s *Server) roles() []newsroom.Role {
+	var out []newsroom.Role
+	for _, r := range s.store.Policy().Roles() {
+		out = append(out, r.Name)
+	}
+	return out
 }

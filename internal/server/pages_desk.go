@@ -6,17 +6,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
-// deskStages are the stages each role's desk offers as filters, its own queue first.
-var deskStages = map[newsroom.Role][]newsroom.Stage{
-	newsroom.RoleWriter:      {newsroom.StageDraft, newsroom.StageFactCheck, newsroom.StageEditing, newsroom.StageApproved, newsroom.StagePublished, newsroom.StageSpiked},
-	newsroom.RoleFactChecker: {newsroom.StageFactCheck, newsroom.StageEditing, newsroom.StageApproved, newsroom.StagePublished},
-	newsroom.RoleEditor:      {newsroom.StageEditing, newsroom.StageApproved, newsroom.StageScheduled, newsroom.StagePublished, newsroom.StageFactCheck, newsroom.StageDraft, newsroom.StageSpiked},
-	newsroom.RoleAdmin:       newsroom.Stages,
-}
-
 type deskPage struct {
+	Title  string
 	Stages []newsroom.Stage
 	Stage  string
 	Query  string
@@ -24,22 +18,19 @@ type deskPage struct {
 	Next   string
 }
 
-// desk lists the drafts the viewer works on: a fact-checker's queue, an editor's editing queue,
-// a writer's own drafts; filtered by stage, searched by title, a page at a time.
+// desk lists the drafts the viewer works on, opening on their role's own queue as the workflow
+// names it (a fact-checker's, an editor's) or on every draft they see (a writer's own);
+// filtered by stage, searched by title, a page at a time.
 func (s *Server) desk(c echo.Context) error {
 	u := newsroom.UserFrom(c.Request().Context())
+	stages, home := s.store.Policy().Desk(u.Role)
 	stage := c.QueryParam("stage")
 	if _, set := c.QueryParams()["stage"]; !set {
-		switch u.Role {
-		case newsroom.RoleFactChecker:
-			stage = string(newsroom.StageFactCheck)
-		case newsroom.RoleEditor:
-			stage = string(newsroom.StageEditing)
-		}
+		stage = string(home)
 	}
 	f := newsroom.DraftFilter{Query: c.QueryParam("q"), Cursor: c.QueryParam("cursor"), Limit: 25}
 	if stage != "" {
-		st, err := newsroom.ParseStage(stage)
+		st, err := s.store.Policy().ParseStage(stage)
 		if err != nil {
 			return err
 		}
@@ -49,9 +40,21 @@ func (s *Server) desk(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := deskPage{Stages: deskStages[u.Role], Stage: stage, Query: f.Query, Page: page}
+	d := deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page}
 	if page.Next != "" {
 		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "cursor", page.Next)
 	}
 	return s.render(c, http.StatusOK, "desk", view{Title: "Desk", Data: d})
+}
+
+// deskTitle names a desk: its home queue's ("Editing desk"), or for a desk that opens on every
+// stage, "My drafts" for one who writes them and "All drafts" otherwise.
+func (s *Server) deskTitle(u *newsroom.User, home newsroom.Stage) string {
+	switch {
+	case home != "":
+		return s.label(home) + " desk"
+	case s.store.Policy().Can(u, policy.DraftCreate, 0):
+		return "My drafts"
+	}
+	return "All drafts"
 }

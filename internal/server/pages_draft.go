@@ -156,13 +156,16 @@ func (s *Server) transitionPage(c echo.Context) error {
 		return err
 	}
 	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on"}
+	if a, ok := s.store.Policy().Action(req.Action); ok && a.Confirm != "" && c.FormValue("confirm") != "yes" {
+		return s.afterAction(c, newsroom.Errorf(newsroom.EINVALID, "tick the box to confirm: %s", a.Confirm), draftURL(id), "")
+	}
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
 		s.metrics.transitioned(req.Action)
-		if d.Stage == newsroom.StagePublished {
+		if s.store.Policy().IsPublished(d.Stage) {
 			s.cache.clear()
 		}
-		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+label(d.Stage)+".")
+		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+s.label(d.Stage)+".")
 	}
 	return s.afterAction(c, err, draftURL(id), "")
 }
@@ -182,9 +185,9 @@ func (s *Server) publishPage(c echo.Context) error {
 	if err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
-	s.metrics.published(pub)
+	s.metrics.published(s.store.Policy().IsScheduled(pub.Stage))
 	s.cache.clear()
-	if pub.Stage == newsroom.StageScheduled {
+	if s.store.Policy().IsScheduled(pub.Stage) {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
 	}
 	return s.afterAction(c, nil, draftURL(id), "Published at /articles/"+pub.Slug+".")
@@ -240,7 +243,7 @@ func textFromForm(c echo.Context) newsroom.Text {
 
 func draftURL(id int64) string { return "/drafts/" + strconv.FormatInt(id, 10) }
 
-func label(s any) string { return pageFuncs["label"].(func(any) string)(s) }
+func (s *Server) label(v any) string { return labelOf(s.store.Policy(), v) }
 
 // queryString builds a query from key, value pairs, leaving out empty values.
 func queryString(kv ...string) string {

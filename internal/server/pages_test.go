@@ -139,7 +139,7 @@ func TestDesk(t *testing.T) {
 	}
 	a.draft(newsroom.StageEditing)
 	res := a.page("editor", "GET", "/desk", nil)
-	wantBody(t, res, "Editing desk", `aria-current="page">editing`)
+	wantBody(t, res, "Editing desk", `aria-current="page">Editing`)
 	if n := strings.Count(res.Body.String(), `<tr><td><a href="/drafts/`); n != 1 {
 		t.Fatalf("editing queue shows %d drafts, want 1", n)
 	}

@@ -38,7 +38,7 @@ func (s *Server) publishDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.metrics.published(pub)
+	s.metrics.published(s.store.Policy().IsScheduled(pub.Stage))
 	s.cache.clear()
 	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }

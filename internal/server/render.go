@@ -13,46 +13,68 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/web"
 )
 
-// pageFuncs are the helpers every app template may call.
-var pageFuncs = template.FuncMap{
-	"when": func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
-	"whenp": func(t *time.Time) string {
-		if t == nil {
-			return ""
+// pageFuncs are the helpers every app template may call. label names a stage, role or action
+// as the workflow labels it, and anything else (a field, an audit entry's action) in words.
+func pageFuncs(p *policy.Policy) template.FuncMap {
+	return template.FuncMap{
+		"when": func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
+		"whenp": func(t *time.Time) string {
+			if t == nil {
+				return ""
+			}
+			return t.UTC().Format("Jan 2, 2006 15:04 UTC")
+		},
+		"label": func(v any) string { return labelOf(p, v) },
+		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
+	}
+}
+
+// labelOf is the words a page shows for v: the workflow's label of a stage, role or action it
+// declares, or v's name with spaces for underscores.
+func labelOf(p *policy.Policy, v any) string {
+	switch v := v.(type) {
+	case newsroom.Stage:
+		if st, ok := p.Stage(v); ok {
+			return st.Label
 		}
-		return t.UTC().Format("Jan 2, 2006 15:04 UTC")
-	},
-	"label": func(s any) string { return strings.ReplaceAll(fmt.Sprint(s), "_", " ") },
-	"lines": func(ss []string) string { return strings.Join(ss, "\n") },
-	"noteRequired": func(a newsroom.Action) bool {
-		return a == newsroom.ActionReturn || a == newsroom.ActionRequestChanges
-	},
+	case newsroom.Role:
+		if r, ok := p.Role(v); ok {
+			return r.Label
+		}
+	case newsroom.Action:
+		if a, ok := p.Action(v); ok {
+			return a.Label
+		}
+	}
+	return strings.ReplaceAll(fmt.Sprint(v), "_", " ")
 }
 
 // pages holds every app page, each parsed once at start-up with the layout and the partials,
 // so a broken template stops the server before it serves anything.
 type pages map[string]*template.Template
 
-func parsePages() (pages, error) {
+func parsePages(p *policy.Policy) (pages, error) {
 	names, err := fs.Glob(web.FS, "templates/app/*.html")
 	if err != nil {
 		return nil, err
 	}
-	p := pages{}
+	out := pages{}
+	funcs := pageFuncs(p)
 	for _, name := range names {
 		if path.Base(name) == "partials.html" {
 			continue
 		}
-		t, err := template.New(path.Base(name)).Funcs(pageFuncs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", name)
+		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("server: template %s: %w", name, err)
 		}
-		p[strings.TrimSuffix(path.Base(name), ".html")] = t
+		out[strings.TrimSuffix(path.Base(name), ".html")] = t
 	}
-	return p, nil
+	return out, nil
 }
 
 // view is what every app page gets: the viewer, the CSRF token for its forms, a message carried
@@ -64,6 +86,9 @@ type view struct {
 	Flash string
 	Error string
 	Data  any
+	// MayWrite and MayManage say whether the viewer may write drafts and manage users, for the
+	// links in the page header.
+	MayWrite, MayManage bool
 }
 
 // render writes an app page, with the data every page needs filled in.
@@ -73,6 +98,8 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 		return fmt.Errorf("server: no page %q", name)
 	}
 	v.User = newsroom.UserFrom(c.Request().Context())
+	pol := s.store.Policy()
+	v.MayWrite, v.MayManage = pol.Can(v.User, policy.DraftCreate, 0), pol.Can(v.User, policy.UserManage, 0)
 	v.CSRF, _ = c.Get(csrfKey).(string)
 	if v.Flash == "" {
 		v.Flash = takeFlash(c)

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // ReleaseScheduled publishes every scheduled piece whose time has come, counts the releases in
@@ -12,7 +12,7 @@ import (
 func (s *Server) ReleaseScheduled(ctx context.Context) (int, error) {
 	n, err := s.store.ReleaseDue(ctx)
 	for range n {
-		s.metrics.transitioned(newsroom.ActionRelease)
+		s.metrics.transitioned(policy.ActionRelease)
 	}
 	if n > 0 {
 		s.cache.clear()

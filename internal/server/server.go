@@ -76,7 +76,7 @@ func New(st *store.Store, cfg Config) *Server {
 	e.HideBanner, e.HidePort = true, true
 	e.JSONSerializer = jsonSerializer{}
 	e.IPExtractor = clientAddress(cfg.TrustedProxies)
-	p, err := parsePages()
+	p, err := parsePages(st.Policy())
 	if err != nil {
 		panic(err)
 	}

@@ -5,8 +5,8 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // Users lists every user, for admins.
@@ -15,7 +15,7 @@ func (s *Store) Users(ctx context.Context) ([]newsroom.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
+	if err := s.policy.Check(u, policy.UserManage, 0); err != nil {
 		return nil, err
 	}
 	var rows []userRow
@@ -48,11 +48,11 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 	if err != nil {
 		return nil, err
 	}
-	if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
+	if err := s.policy.Check(u, policy.UserManage, 0); err != nil {
 		return nil, err
 	}
 	if ch.Role != nil {
-		if _, err := newsroom.ParseRole(string(*ch.Role)); err != nil {
+		if _, err := s.policy.ParseRole(string(*ch.Role)); err != nil {
 			return nil, err
 		}
 	}
@@ -70,8 +70,9 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		if !ok {
 			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 		}
-		after = ch.apply(before)
-		if err := newsroom.CheckAdminRemains(activeAdmins(locked), *before.user(), *after.user()); err != nil {
+		after = s.apply(ch, before)
+		if err := newsroom.CheckManagerRemains(s.activeManagers(locked), before.Username,
+			s.policy.Manages(*before.user()), s.policy.Manages(*after.user())); err != nil {
 			return err
 		}
 		if err := s.stillManages(locked, u.ID); err != nil {
@@ -94,13 +95,15 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 	return after.user(), nil
 }
 
-// apply returns the user row r as the change leaves it.
-func (ch UserChange) apply(r userRow) userRow {
+// apply returns the user row r as the change ch leaves it. A user given a role that manages
+// users must choose a new password, held to the stricter rule.
+func (s *Store) apply(ch UserChange, r userRow) userRow {
 	if ch.Role != nil {
-		if *ch.Role == newsroom.RoleAdmin && r.Role != string(newsroom.RoleAdmin) {
+		before := s.policy.Manages(*r.user())
+		r.Role = string(*ch.Role)
+		if !before && s.policy.Manages(*r.user()) {
 			r.MustChangePassword = true
 		}
-		r.Role = string(*ch.Role)
 	}
 	if ch.Disabled != nil {
 		r.Disabled = *ch.Disabled
@@ -114,7 +117,7 @@ func (ch UserChange) apply(r userRow) userRow {
 // already runs them one at a time.
 func (s *Store) lockAdmins(tx *gorm.DB, ids ...int64) (map[int64]userRow, error) {
 	var rows []userRow
-	err := s.forUpdate(tx, "users").Where("id IN ? OR (role = ? AND disabled = ?)", ids, newsroom.RoleAdmin, false).
+	err := s.forUpdate(tx, "users").Where("id IN ? OR (role IN ? AND disabled = ?)", ids, s.policy.Managers(), false).
 		Order("id").Find(&rows).Error
 	if err != nil {
 		return nil, err
@@ -126,11 +129,11 @@ func (s *Store) lockAdmins(tx *gorm.DB, ids ...int64) (map[int64]userRow, error)
 	return out, nil
 }
 
-// activeAdmins counts the active admins among locked users.
-func activeAdmins(locked map[int64]userRow) int {
+// activeManagers counts the locked users who may manage users.
+func (s *Store) activeManagers(locked map[int64]userRow) int {
 	n := 0
 	for _, r := range locked {
-		if r.user().ActiveAdmin() {
+		if s.policy.Manages(*r.user()) {
 			n++
 		}
 	}
@@ -141,7 +144,7 @@ func activeAdmins(locked map[int64]userRow) int {
 // another admin may have demoted or disabled them since their request was authenticated.
 func (s *Store) stillManages(locked map[int64]userRow, actorID int64) error {
 	r, ok := locked[actorID]
-	if !ok || r.Disabled || s.authz.Check(r.user(), authz.UserManage, 0) != nil {
+	if !ok || r.Disabled || s.policy.Check(r.user(), policy.UserManage, 0) != nil {
 		return newsroom.Errorf(newsroom.EFORBIDDEN, "your account is no longer an active admin")
 	}
 	return nil

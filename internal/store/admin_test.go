@@ -18,7 +18,7 @@ func activeAdmins(t *testing.T, s *store.Store, as context.Context) int {
 	}
 	n := 0
 	for _, u := range users {
-		if u.ActiveAdmin() {
+		if s.Policy().Manages(u) {
 			n++
 		}
 	}

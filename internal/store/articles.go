@@ -41,7 +41,7 @@ func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error)
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
 		// EXISTS rather than a join lets the database walk articles_first_published in order
 		// and stop at the limit, instead of sorting every published article with its body.
-		Where("EXISTS (SELECT 1 FROM drafts WHERE drafts.id = articles.draft_id AND drafts.stage = ?)", newsroom.StagePublished).
+		Where("EXISTS (SELECT 1 FROM drafts WHERE drafts.id = articles.draft_id AND drafts.stage = ?)", s.policy.Published()).
 		Order("articles.first_published_at DESC, articles.id DESC").Limit(limit).Find(&rows).Error
 	if err != nil {
 		return nil, internal("public articles", err)

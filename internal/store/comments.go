@@ -11,8 +11,8 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/anchor"
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 type commentRow struct {
@@ -59,7 +59,7 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 	if err := newsroom.CheckCommentBody(nc.Body); err != nil {
 		return nil, err
 	}
-	v, err := findDraft(s.read(ctx), u, draftID)
+	v, err := s.findDraft(s.read(ctx), u, draftID)
 	if err != nil {
 		return nil, internal("create comment", err)
 	}
@@ -102,7 +102,7 @@ type placement struct {
 // placeComment checks that u may comment on draft v and finds the words of nc in it. When prev
 // was worked out on the same text of the field, it is the answer and nothing is searched again.
 func (s *Store) placeComment(u *newsroom.User, v *draftView, nc newsroom.NewComment, prev *placement) (placement, error) {
-	if err := s.authz.Check(u, authz.CommentCreate, v.Row.WriterID); err != nil {
+	if err := s.policy.Check(u, policy.CommentCreate, v.Row.WriterID); err != nil {
 		return placement{}, err
 	}
 	text, err := v.draft().Text().Field(nc.Field)
@@ -177,7 +177,7 @@ func (s *Store) Comments(ctx context.Context, draftID int64) ([]newsroom.Comment
 		return nil, err
 	}
 	db := s.read(ctx)
-	if _, err := findDraft(db, u, draftID); err != nil {
+	if _, err := s.findDraft(db, u, draftID); err != nil {
 		return nil, internal("comments", err)
 	}
 	cs, err := loadComments(db, db.Where("draft_id = ?", draftID))
@@ -242,7 +242,7 @@ func (s *Store) Reply(ctx context.Context, commentID int64, body string) (*newsr
 	if err := newsroom.CheckCommentBody(body); err != nil {
 		return nil, err
 	}
-	return s.onComment(ctx, commentID, authz.CommentReply, "", func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, policy.CommentReply, "", func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
 		return tx.Create(&replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(body), CreatedAt: now}).Error
 	})
 }
@@ -260,7 +260,7 @@ func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.C
 
 func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
 	action := map[bool]string{true: "resolve_comment", false: "reopen_comment"}[resolved]
-	return s.onComment(ctx, commentID, authz.CommentResolve, action, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, policy.CommentResolve, action, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
 		if (r.ResolvedAt != nil) == resolved {
 			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])
 		}
@@ -300,8 +300,13 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, audi
 		if err := tx.Where("id = ?", commentID).Take(&r).Error; err != nil {
 			return err
 		}
-		if !s.authz.Can(u, permission, v.Row.WriterID) && !(r.AuthorID == u.ID && s.authz.CanAs(u, permission, authz.RelAuthor)) {
-			return s.authz.Check(u, permission, v.Row.WriterID)
+		if permission == policy.CommentResolve && !s.policy.CanResolve(u, v.Row.WriterID, r.AuthorID) {
+			return s.policy.Check(u, permission, v.Row.WriterID)
+		}
+		if permission != policy.CommentResolve {
+			if err := s.policy.Check(u, permission, v.Row.WriterID); err != nil {
+				return err
+			}
 		}
 		now := s.clock()
 		if err := change(tx, u, &r, now); err != nil {
@@ -320,13 +325,4 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, audi
 		return err
 	})
 	return c, internal("comment", err)
-}
-
-// commentGate refuses approval while comments are unresolved, unless forced with a note.
-func commentGate(tx *gorm.DB, draftID int64, force bool, note string) error {
-	open, err := loadComments(tx, tx.Where("draft_id = ? AND resolved_at IS NULL", draftID))
-	if err != nil {
-		return err
-	}
-	return newsroom.CommentGate(open, force, note)
 }

@@ -9,8 +9,8 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 type draftRow struct {
@@ -75,7 +75,7 @@ func draftsQuery(db *gorm.DB) *gorm.DB {
 }
 
 // draftByIDSQL reads one draft whoever may see it, given its id as the one parameter; the
-// caller checks with newsroom.CanSee, the rule visibleTo puts into queries.
+// caller checks with the policy's CanSee, the rule visibleTo puts into queries.
 const draftByIDSQL = "SELECT " + draftColumns + " FROM drafts JOIN users ON users.id = drafts.writer_id WHERE drafts.id = "
 
 // findDrafts runs a draftsQuery and scans its rows.
@@ -120,23 +120,16 @@ func unmarshalColumn(col sql.NullString, v any) error {
 	return json.Unmarshal([]byte(col.String), v)
 }
 
-// visibleTo narrows a drafts query to what u may see. Ownership lives here, in the query, so a
-// draft another writer owns is simply not found.
-func visibleTo(q *gorm.DB, u *newsroom.User) *gorm.DB {
-	switch {
-	case u.Role == newsroom.RoleWriter:
-		return q.Where("drafts.writer_id = ?", u.ID)
-	case newsroom.VisibleStages(u.Role) != nil:
-		return q.Where("drafts.stage IN ?", newsroom.VisibleStages(u.Role))
-	case u.Role == newsroom.RoleEditor || u.Role == newsroom.RoleAdmin:
-		return q
-	}
-	return q.Where("1 = 0")
+// visibleTo narrows a drafts query to what u may see: the policy's rule as a SQL condition, so a
+// draft u may not see is simply not found.
+func (s *Store) visibleTo(q *gorm.DB, u *newsroom.User) *gorm.DB {
+	c := s.policy.Visible(u)
+	return q.Where(c.SQL, c.Args...)
 }
 
 // findDraft loads draft id as u may see it, or ENOTFOUND.
-func findDraft(db *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
-	views, err := findDrafts(visibleTo(draftsQuery(db), u).Where("drafts.id = ?", id).Limit(1))
+func (s *Store) findDraft(db *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
+	views, err := findDrafts(s.visibleTo(draftsQuery(db), u).Where("drafts.id = ?", id).Limit(1))
 	if err != nil {
 		return nil, err
 	}
@@ -146,13 +139,14 @@ func findDraft(db *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
 	return &views[0], nil
 }
 
-// CreateDraft starts a new draft, owned by the acting writer, as version 1 in stage draft.
+// CreateDraft starts a new draft, owned by the acting writer, as version 1 in the workflow's
+// first stage.
 func (s *Store) CreateDraft(ctx context.Context, text newsroom.Text) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.authz.Check(u, authz.DraftCreate, 0); err != nil {
+	if err := s.policy.Check(u, policy.DraftCreate, 0); err != nil {
 		return nil, err
 	}
 	text.EditorComment = ""
@@ -167,7 +161,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		return nil, err
 	}
 	now := s.clock()
-	row := draftRow{WriterID: writerID, Stage: string(newsroom.StageDraft), Version: 1, Dateline: dateline,
+	row := draftRow{WriterID: writerID, Stage: string(s.policy.Initial()), Version: 1, Dateline: dateline,
 		QuoteProblems: []newsroom.QuoteProblem{}, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)
 	var d *newsroom.Draft
@@ -181,10 +175,10 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := syncLedger(tx, row.ID, 1, actor.ID, text, now); err != nil {
 			return err
 		}
-		if err := insertAudit(tx, row.ID, actor.ID, action, "", newsroom.StageDraft, "", now); err != nil {
+		if err := insertAudit(tx, row.ID, actor.ID, action, "", s.policy.Initial(), "", now); err != nil {
 			return err
 		}
-		v, err := findDraft(tx, actor, row.ID)
+		v, err := s.findDraft(tx, actor, row.ID)
 		if v != nil {
 			d = v.draft()
 		}
@@ -217,7 +211,7 @@ func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error)
 	if err != nil {
 		return nil, internal("get draft", err)
 	}
-	if len(views) == 0 || !newsroom.CanSee(u, views[0].Row.WriterID, newsroom.Stage(views[0].Row.Stage)) {
+	if len(views) == 0 || !s.policy.CanSee(u, views[0].Row.WriterID, newsroom.Stage(views[0].Row.Stage)) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
 	}
 	return views[0].draft(), nil
@@ -288,7 +282,7 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	q := visibleTo(draftsQuery(s.read(ctx)), u)
+	q := s.visibleTo(draftsQuery(s.read(ctx)), u)
 	if f.Stage != "" {
 		q = q.Where("drafts.stage = ?", f.Stage)
 	}
@@ -316,7 +310,7 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := findDrafts(visibleTo(draftsQuery(s.read(ctx)), u).Where("drafts.id IN ?", ids))
+	rows, err := findDrafts(s.visibleTo(draftsQuery(s.read(ctx)), u).Where("drafts.id IN ?", ids))
 	if err != nil {
 		return nil, internal("drafts by id", err)
 	}
@@ -366,7 +360,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		if err := saveRevision(tx, cur, u.ID, text, now, plan); err != nil {
 			return err
 		}
-		v, err = findDraft(tx, u, id)
+		v, err = s.findDraft(tx, u, id)
 		if v != nil {
 			d = v.draft()
 		}
@@ -380,17 +374,9 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 
 // checkEdit applies the policy and the workflow to a save and returns the new, valid text.
 func (s *Store) checkEdit(u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (newsroom.Text, error) {
-	if err := s.authz.Check(u, authz.DraftEdit, cur.Writer.ID); err != nil {
-		return newsroom.Text{}, err
-	}
-	if stage, ok := newsroom.EditableStage(u.Role); !ok || stage != cur.Stage {
-		return newsroom.Text{}, newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot edit a draft in stage %s", u.Role, cur.Stage)
-	}
 	text := upd.Apply(cur.Text()).Normalize()
-	if text.EditorComment != cur.EditorComment {
-		if err := s.authz.Check(u, authz.DraftSetEditorComment, cur.Writer.ID); err != nil {
-			return newsroom.Text{}, newsroom.Errorf(newsroom.EFORBIDDEN, "only an editor may set editor_comment")
-		}
+	if err := s.policy.CheckEdit(u, cur, text.Changed(cur.Text())); err != nil {
+		return newsroom.Text{}, err
 	}
 	return text, text.Validate()
 }
@@ -400,5 +386,5 @@ func (s *Store) checkEdit(u *newsroom.User, cur *newsroom.Draft, upd newsroom.Dr
 // a draft, its revisions, quote ledger, comments and publications goes through it, so that two
 // saves of one draft cannot both build on the same version.
 func (s *Store) lockDraft(tx *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
-	return findDraft(s.forUpdate(tx, "drafts"), u, id)
+	return s.findDraft(s.forUpdate(tx, "drafts"), u, id)
 }

@@ -69,7 +69,7 @@ func (s *Store) History(ctx context.Context, id int64, f newsroom.HistoryFilter)
 	}
 	limit := historyLimit(f)
 	db := s.read(ctx)
-	if _, err := findDraft(db, u, id); err != nil {
+	if _, err := s.findDraft(db, u, id); err != nil {
 		return nil, internal("history", err)
 	}
 	revs, nextRevision, err := pageBelow(revisionsWithoutText(db).Where("revisions.draft_id = ?", id), "revisions.id", at.revision, limit,

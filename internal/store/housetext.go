@@ -28,14 +28,11 @@ func ArticleOf(t newsroom.Text) publish.Article {
 	return publish.Article{Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(), Topics: t.Topics, EditorComment: t.EditorComment}
 }
 
-// pieceGate refuses action while text is not a whole piece that the house format carries:
-// submitting and every later gate need a title, byline, brief and body (newsroom's CheckWhole),
-// and no body paragraph or topic that the format would read as one of its headings. Such a line
-// is refused rather than escaped: the format has no escape, and other tools read it too.
-func pieceGate(action newsroom.Action, text newsroom.Text) error {
-	if !newsroom.NeedsWholePiece(action) {
-		return nil
-	}
+// pieceGate refuses text while it is not a whole piece that the house format carries: a title,
+// byline, brief and body (newsroom's CheckWhole), and no body paragraph or topic that the
+// format would read as one of its headings. Such a line is refused rather than escaped: the
+// format has no escape, and other tools read it too.
+func pieceGate(text newsroom.Text) error {
 	if err := text.CheckWhole(); err != nil {
 		return err
 	}

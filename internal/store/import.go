@@ -6,25 +6,20 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
 // Import reads a piece in the house text format and creates a draft owned by the writer named
-// author, in stage draft, with the file's title, byline, date, brief, body, topics and editor's
+// author, in the workflow's first stage, with the file's title, byline, date, brief, body, topics and editor's
 // comment. The site footer is recognised and dropped. A file that is not in the house format is
-// refused whole, naming the line and what was expected. The caller must be the operator or a
-// user allowed to import (editors and admins).
+// refused whole, naming the line and what was expected. The caller must be allowed to import
+// (see permitted); the author must be allowed to write drafts.
 func (s *Store) Import(ctx context.Context, author string, data []byte, footer []string) (*newsroom.Draft, error) {
-	u := newsroom.UserFrom(ctx)
-	if op, _ := ctx.Value(operatorKey{}).(bool); !op {
-		if u == nil {
-			return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
-		}
-		if err := s.authz.Check(u, authz.DraftImport, 0); err != nil {
-			return nil, err
-		}
+	u, err := s.permitted(ctx, policy.DraftImport)
+	if err != nil {
+		return nil, err
 	}
 	doc, err := publish.Parse(data, footer)
 	if err != nil {
@@ -38,8 +33,8 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 		return nil, internal("find author", err)
 	}
 	writer := w.user()
-	if writer.Role != newsroom.RoleWriter {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "%q is a %s, not a writer", author, writer.Role)
+	if !s.policy.Can(writer, policy.DraftCreate, 0) {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "%q is a %s, who may not write drafts", author, writer.Role)
 	}
 	if u == nil {
 		u = writer

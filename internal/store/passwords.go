@@ -9,9 +9,9 @@ import (
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/password"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // bcryptMax is the most of a password bcrypt can use: it reads 72 bytes and no more.
@@ -42,10 +42,18 @@ func passwordMatches(hash, pw string) bool {
 	return bcrypt.CompareHashAndPassword([]byte(hash), passwordKey(pw)) == nil
 }
 
-// isOperator reports whether ctx comes from the machine's operator (see AsOperator).
-func isOperator(ctx context.Context) bool {
-	op, _ := ctx.Value(operatorKey{}).(bool)
-	return op
+// permitted checks that whoever ctx comes from may take the granted action act: the machine's
+// operator (see AsOperator) as far as the workflow grants the operator, or else the signed-in
+// user. It returns that user, or nil for the operator.
+func (s *Store) permitted(ctx context.Context, act string) (*newsroom.User, error) {
+	if op, _ := ctx.Value(operatorKey{}).(bool); op {
+		return nil, s.policy.CheckOperator(act)
+	}
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return u, s.policy.Check(u, act, 0)
 }
 
 // PasswordChange is a signed-in user's change of their own password. Keep is the session
@@ -121,7 +129,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 	if err != nil {
 		return nil, "", err
 	}
-	if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
+	if err := s.policy.Check(u, policy.UserManage, 0); err != nil {
 		return nil, "", err
 	}
 	if id == u.ID {
@@ -164,8 +172,11 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 // in for a newsroom whose last admin lost theirs. It clears the need to change it, and signs the
 // user out everywhere (another server notices within credentialTTL).
 func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom.User, error) {
-	if !isOperator(ctx) {
+	if op, _ := ctx.Value(operatorKey{}).(bool); !op {
 		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "only the operator sets passwords directly")
+	}
+	if err := s.policy.CheckOperator(policy.UserManage); err != nil {
+		return nil, err
 	}
 	var row userRow
 	if err := takeUserNamed(s.read(ctx), username, &row); errors.Is(err, gorm.ErrRecordNotFound) {

@@ -8,7 +8,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/quotes"
 )
@@ -211,20 +210,6 @@ func people(tx *gorm.DB, ids []int64) (map[int64]newsroom.Person, error) {
 	return names, nil
 }
 
-// quoteGate refuses action while the draft's quotes hold it back.
-func quoteGate(tx *gorm.DB, draftID int64, action newsroom.Action) error {
-	switch action {
-	case newsroom.ActionClear, newsroom.ActionApprove, newsroom.ActionPublish, newsroom.ActionSchedule:
-	default:
-		return nil
-	}
-	qs, err := ledger(tx, draftID)
-	if err != nil {
-		return err
-	}
-	return newsroom.QuoteGate(action, qs)
-}
-
 // Quotes returns the quote ledger of a draft the acting user may see.
 func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, error) {
 	u, err := actor(ctx)
@@ -232,7 +217,7 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 		return nil, err
 	}
 	db := s.read(ctx)
-	if _, err := findDraft(db, u, draftID); err != nil {
+	if _, err := s.findDraft(db, u, draftID); err != nil {
 		return nil, internal("quotes", err)
 	}
 	qs, err := ledger(db, draftID)
@@ -242,7 +227,7 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 // CheckQuote records a fact-checker's (or an editor's) verdict on one quote.
 func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
 	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
-	return s.changeQuote(ctx, draftID, quoteID, authz.QuoteCheck, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, false, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt = string(c.Status), c.Note, c.Source, &u.ID, &now
 		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
 		return tx.Exec(`UPDATE quotes SET status = ?, note = ?, source = ?, checked_by = ?, checked_at = ?,
@@ -259,7 +244,7 @@ func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, note str
 		}
 		return newsroom.CheckString("note", note, newsroom.MaxNote)
 	}
-	return s.changeQuote(ctx, draftID, quoteID, authz.QuoteWaive, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, true, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		if r.Status != string(newsroom.QuoteDisputed) {
 			return newsroom.Errorf(newsroom.ECONFLICT, "only a disputed quote can be waived; quote %d is %s", r.ID, r.Status)
 		}
@@ -268,9 +253,9 @@ func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, note str
 	}, "waive")
 }
 
-// changeQuote runs one change to a ledger entry: visibility, policy, stage, validation, the
-// change itself and its history event, in one transaction.
-func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, permission string, valid func() error,
+// changeQuote runs one change to a ledger entry (a waiver when waive is set): visibility, policy
+// and stage, validation, the change itself and its history event, in one transaction.
+func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive bool, valid func() error,
 	change func(*gorm.DB, *newsroom.User, *quoteRow, time.Time) error, event string) (*newsroom.Quote, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -282,11 +267,8 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, permiss
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(u, permission, v.Row.WriterID); err != nil {
+		if err := s.policy.CheckQuotes(u, v.draft(), waive); err != nil {
 			return err
-		}
-		if !newsroom.QuoteCheckStage(u.Role, newsroom.Stage(v.Row.Stage)) {
-			return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot change quotes on a draft in stage %s", u.Role, v.Row.Stage)
 		}
 		if err := valid(); err != nil {
 			return err

@@ -7,8 +7,8 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/anchor"
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // reanchoring is where the open comments of a draft go when its text changes from old to text,
@@ -50,7 +50,7 @@ func (s *Store) planCorrection(ctx context.Context, u *newsroom.User, slug strin
 		return nil
 	}
 	return s.planReanchor(ctx, u, art.DraftID, func(d *newsroom.Draft) (newsroom.Text, error) {
-		if err := s.authz.Check(u, authz.ArticleCorrect, d.Writer.ID); err != nil {
+		if err := s.policy.Check(u, policy.ArticleCorrect, d.Writer.ID); err != nil {
 			return newsroom.Text{}, err
 		}
 		return correctedText(d, body)
@@ -63,7 +63,7 @@ func (s *Store) planCorrection(ctx context.Context, u *newsroom.User, slug strin
 // again, or works the anchors out itself.
 func (s *Store) planReanchor(ctx context.Context, u *newsroom.User, id int64, next func(*newsroom.Draft) (newsroom.Text, error)) *reanchoring {
 	db := s.read(ctx)
-	v, err := findDraft(db, u, id)
+	v, err := s.findDraft(db, u, id)
 	if err != nil {
 		return nil
 	}

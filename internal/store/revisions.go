@@ -103,7 +103,7 @@ func (s *Store) Revision(ctx context.Context, id int64, version int) (*newsroom.
 		return nil, err
 	}
 	db := s.read(ctx)
-	if _, err := findDraft(db, u, id); err != nil {
+	if _, err := s.findDraft(db, u, id); err != nil {
 		return nil, internal("get revision", err)
 	}
 	var v revisionView

@@ -22,8 +22,8 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/migrations"
 )
 
@@ -35,8 +35,8 @@ type Options struct {
 	TokenTTL time.Duration
 	// PasswordCost is the bcrypt cost (default bcrypt.DefaultCost); tests lower it for speed.
 	PasswordCost int
-	// Authz decides who may do what (default: the embedded policy).
-	Authz *authz.Enforcer
+	// Policy is the workflow and who may do what in it (default: the embedded workflow file).
+	Policy *policy.Policy
 	// MaxSize caps a SQLite database at about this many bytes (PRAGMA max_page_count on the
 	// writer): past it, writes fail as they would on a full disk. 0 sets no cap but the disk's.
 	// Tests use it to fill a database; PostgreSQL ignores it.
@@ -63,7 +63,7 @@ type Store struct {
 	// unsettled is set when a ROLLBACK failed, so the next transaction first makes sure the
 	// pinned connection is not left inside the old one.
 	unsettled bool
-	authz     *authz.Enforcer
+	policy    *policy.Policy
 	// creds remembers recently used tokens and sessions (see credentials.go).
 	creds credentials
 	// stmts holds the statements prepared outside GORM, by their SQL (see prepared).
@@ -93,7 +93,7 @@ func Open(db string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.authz, s.now, s.ttl, s.cost = opt.Authz, opt.Now, opt.TokenTTL, opt.PasswordCost
+	s.policy, s.now, s.ttl, s.cost = opt.Policy, opt.Now, opt.TokenTTL, opt.PasswordCost
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -103,8 +103,8 @@ func Open(db string, opt Options) (*Store, error) {
 	if s.cost == 0 {
 		s.cost = bcrypt.DefaultCost
 	}
-	if s.authz == nil {
-		if s.authz, err = authz.Default(); err != nil {
+	if s.policy == nil {
+		if s.policy, err = policy.Default(); err != nil {
 			s.Close()
 			return nil, err
 		}

@@ -100,7 +100,7 @@ func (s *Store) UnmergedRevision(ctx context.Context, id, revisionID int64) (*ne
 		return nil, err
 	}
 	db := s.read(ctx)
-	if _, err := findDraft(db, u, id); err != nil {
+	if _, err := s.findDraft(db, u, id); err != nil {
 		return nil, internal("get unmerged revision", err)
 	}
 	var v revisionView

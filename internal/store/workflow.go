@@ -8,22 +8,23 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // The workflow's writes: moving a draft between stages, publishing and scheduling it, releasing
 // what was scheduled, and correcting what was published.
 
-// Transition takes a workflow action on a draft. The stage change and its audit entry are
-// written in one transaction.
+// Transition takes a workflow action on a draft, once the policy lets the acting user take it
+// from the draft's stage and the gates the workflow gives it pass. The stage change and its
+// audit entry are written in one transaction.
 func (s *Store) Transition(ctx context.Context, id int64, req newsroom.TransitionRequest) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
 	action, note := req.Action, req.Note
-	if _, err := newsroom.ParseAction(string(action)); err != nil {
+	if _, err := s.policy.ParseAction(string(action)); err != nil {
 		return nil, err
 	}
 	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
@@ -35,39 +36,28 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(u, authz.Transition(action), v.Row.WriterID); err != nil {
-			return err
-		}
-		from := newsroom.Stage(v.Row.Stage)
-		to, err := newsroom.Next(from, action, note)
+		step, err := s.policy.Step(u, v.draft(), action)
 		if err != nil {
 			return err
 		}
-		if err := pieceGate(action, v.draft().Text()); err != nil {
+		if err := passGates(tx, v, step, note, req.Force); err != nil {
 			return err
 		}
-		if err := quoteGate(tx, id, action); err != nil {
-			return err
-		}
-		if action == newsroom.ActionApprove {
-			if err := commentGate(tx, id, req.Force, note); err != nil {
-				return err
-			}
-		}
+		from, to := newsroom.Stage(v.Row.Stage), step.To
 		switch action {
-		case newsroom.ActionPublish:
+		case policy.ActionPublish:
 			if _, err := s.publishTx(tx, u, v, time.Time{}); err != nil {
 				return err
 			}
-			v, err = findDraft(tx, u, id)
+			v, err = s.findDraft(tx, u, id)
 			d = v.draft()
 			return err
-		case newsroom.ActionSchedule:
+		case policy.ActionSchedule:
 			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
 		}
 		now := s.clock()
 		changes := map[string]any{"stage": to, "updated_at": now}
-		if from == newsroom.StageScheduled {
+		if s.policy.IsScheduled(from) {
 			changes["scheduled_at"], changes["scheduled_by"] = nil, nil
 			v.Row.ScheduledAt = nil
 		}
@@ -98,45 +88,39 @@ func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.
 		if err != nil {
 			return err
 		}
-		if err := s.authz.Check(u, authz.Transition(newsroom.ActionPublish), v.Row.WriterID); err != nil {
-			return err
-		}
 		pub, err = s.publishTx(tx, u, v, at)
 		return err
 	})
 	return pub, internal("publish", err)
 }
 
-// publishTx publishes or schedules the draft v inside tx, once the caller has found it and
-// checked the policy.
+// publishTx publishes or schedules the draft v inside tx, once the policy lets u and the gates
+// of the workflow's publish (or schedule) action pass.
 func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.Time) (*newsroom.Publication, error) {
 	now := s.clock()
 	if at.IsZero() {
 		at = now
 	}
 	at = at.UTC().Truncate(time.Microsecond)
-	action := newsroom.ActionPublish
+	action := policy.ActionPublish
 	if at.After(now) {
-		action = newsroom.ActionSchedule
+		action = policy.ActionSchedule
 	}
-	from := newsroom.Stage(v.Row.Stage)
-	to, err := newsroom.Next(from, action, "")
+	step, err := s.policy.Step(u, v.draft(), action)
 	if err != nil {
 		return nil, err
 	}
-	if err := pieceGate(action, v.draft().Text()); err != nil {
+	if err := passGates(tx, v, step, "", false); err != nil {
 		return nil, err
 	}
-	if err := quoteGate(tx, v.Row.ID, action); err != nil {
-		return nil, err
-	}
+	from, to := newsroom.Stage(v.Row.Stage), step.To
 	art, err := s.ensureArticle(tx, v.Row.ID, v.Row.Title)
 	if err != nil {
 		return nil, err
 	}
 	pub := &newsroom.Publication{DraftID: v.Row.ID, Slug: art.Slug, Stage: to, PublishedAt: at}
 	changes := map[string]any{"stage": to, "updated_at": now}
-	if action == newsroom.ActionSchedule {
+	if action == policy.ActionSchedule {
 		changes["scheduled_at"], changes["scheduled_by"] = at, u.ID
 	} else if pub.Number, err = snapshot(tx, art, v.draft(), at, u.ID, ""); err != nil {
 		return nil, err
@@ -148,7 +132,7 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 }
 
 func scheduleNote(a newsroom.Action, at time.Time) string {
-	if a != newsroom.ActionSchedule {
+	if a != policy.ActionSchedule {
 		return ""
 	}
 	return "for " + at.Format(time.RFC3339)
@@ -161,7 +145,7 @@ func scheduleNote(a newsroom.Action, at time.Time) string {
 // release already begun runs to its end) and returns ctx's error.
 func (s *Store) ReleaseDue(ctx context.Context) (int, error) {
 	var due []int64
-	err := s.read(ctx).Model(&draftRow{}).Where("stage = ? AND scheduled_at <= ?", newsroom.StageScheduled, s.clock()).
+	err := s.read(ctx).Model(&draftRow{}).Where("stage = ? AND scheduled_at <= ?", s.policy.Scheduled(), s.clock()).
 		Order("scheduled_at, id").Pluck("id", &due).Error
 	if err != nil {
 		return 0, internal("find due drafts", err)
@@ -198,11 +182,11 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 		return false, nil // gone since it was found due
 	}
 	v := views[0]
-	if v.Row.Stage != string(newsroom.StageScheduled) || v.Row.ScheduledAt == nil || v.Row.ScheduledAt.After(now) {
+	if v.Row.Stage != string(s.policy.Scheduled()) || v.Row.ScheduledAt == nil || v.Row.ScheduledAt.After(now) {
 		return false, nil // another server released it, or an editor took it back
 	}
-	res := tx.Model(&draftRow{}).Where("id = ? AND stage = ?", id, newsroom.StageScheduled).
-		Updates(map[string]any{"stage": newsroom.StagePublished, "updated_at": now})
+	res := tx.Model(&draftRow{}).Where("id = ? AND stage = ?", id, s.policy.Scheduled()).
+		Updates(map[string]any{"stage": s.policy.Published(), "updated_at": now})
 	if res.Error != nil || res.RowsAffected == 0 {
 		return false, res.Error
 	}
@@ -214,7 +198,7 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 	if _, err := snapshot(tx, &art, v.draft(), at, by, ""); err != nil {
 		return false, err
 	}
-	return true, insertAudit(tx, id, by, string(newsroom.ActionRelease), newsroom.StageScheduled, newsroom.StagePublished, "", now)
+	return true, insertAudit(tx, id, by, string(policy.ActionRelease), s.policy.Scheduled(), s.policy.Published(), "", now)
 }
 
 // Correct publishes a correction of a published article: a new snapshot with the corrected body
@@ -264,14 +248,14 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			if !revised {
 				return nil
 			}
-			return insertAudit(tx, d.ID, u.ID, "hold_correction", newsroom.StagePublished, newsroom.StagePublished, note, now)
+			return insertAudit(tx, d.ID, u.ID, "hold_correction", s.policy.Published(), s.policy.Published(), note, now)
 		}
 		number, err := snapshot(tx, art, d, now, u.ID, note)
 		if err != nil {
 			return err
 		}
-		pub = &newsroom.Publication{DraftID: d.ID, Slug: slug, Stage: newsroom.StagePublished, PublishedAt: now, Number: number}
-		return insertAudit(tx, d.ID, u.ID, "correct", newsroom.StagePublished, newsroom.StagePublished, note, now)
+		pub = &newsroom.Publication{DraftID: d.ID, Slug: slug, Stage: s.policy.Published(), PublishedAt: now, Number: number}
+		return insertAudit(tx, d.ID, u.ID, "correct", s.policy.Published(), s.policy.Published(), note, now)
 	})
 	if err == nil {
 		err = held
@@ -293,10 +277,10 @@ func (s *Store) lockPublished(tx *gorm.DB, u *newsroom.User, slug string) (*arti
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := s.authz.Check(u, authz.ArticleCorrect, v.Row.WriterID); err != nil {
+	if err := s.policy.Check(u, policy.ArticleCorrect, v.Row.WriterID); err != nil {
 		return nil, nil, err
 	}
-	if v.Row.Stage != string(newsroom.StagePublished) {
+	if v.Row.Stage != string(s.policy.Published()) {
 		return nil, nil, newsroom.Errorf(newsroom.ECONFLICT, "article %q is not published", slug)
 	}
 	return &art, v, nil

@@ -1,0 +1,32 @@
+package newsroom
+
+// Gate is something a workflow action waits for, as the workflow file names it.
+type Gate string
+
+// The gates an action may wait for.
+const (
+	// GateRequiredFields waits for a whole piece: a title, byline, brief and body that the
+	// house format carries.
+	GateRequiredFields Gate = "required_fields"
+	// GateQuotesChecked waits until no quote is unchecked.
+	GateQuotesChecked Gate = "quotes_checked"
+	// GateQuotesCleared waits until no quote is unchecked, and no disputed quote stands without
+	// an editor's waiver.
+	GateQuotesCleared Gate = "quotes_cleared"
+	// GateCommentsResolved waits until every comment is resolved, unless the actor forces the
+	// action with a note saying why.
+	GateCommentsResolved Gate = "comments_resolved"
+	// GateNote waits for a note saying why.
+	GateNote Gate = "note"
+)
+
+// Gates lists every gate, in the order an action's are checked.
+var Gates = []Gate{GateNote, GateRequiredFields, GateQuotesChecked, GateQuotesCleared, GateCommentsResolved}
+
+// NoteGate refuses action without a note saying why.
+func NoteGate(action Action, note string) error {
+	if isBlank(note) {
+		return Errorf(EINVALID, "%s needs a note saying why", action)
+	}
+	return nil
+}

@@ -1,0 +1,201 @@
+package policy
+
+import (
+	"slices"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// relation is what u is to a draft written by ownerID: its owner, or other (also when the
+// question is about no one's draft, ownerID 0).
+func relation(u *newsroom.User, ownerID int64) string {
+	if ownerID != 0 && ownerID == u.ID {
+		return RelOwner
+	}
+	return RelOther
+}
+
+// active reports whether u may do anything at all: a signed-in user who is not disabled.
+func active(u *newsroom.User) bool { return u != nil && !u.Disabled }
+
+// Can reports whether u may take the granted action act (one of the grants: DraftCreate,
+// CommentReply, UserManage…) on something owned by ownerID (0 when the action is about no
+// one's draft). Disabled users may do nothing.
+func (p *Policy) Can(u *newsroom.User, act string, ownerID int64) bool {
+	return active(u) && p.rules.allowed(string(u.Role), act, relation(u, ownerID), noStage)
+}
+
+// Check is Can as an error: EFORBIDDEN naming what was refused.
+func (p *Policy) Check(u *newsroom.User, act string, ownerID int64) error {
+	if p.Can(u, act, ownerID) {
+		return nil
+	}
+	return forbidden(u, act)
+}
+
+func forbidden(u *newsroom.User, act string) error {
+	role := "anonymous"
+	if u != nil {
+		role = string(u.Role)
+	}
+	return newsroom.Errorf(newsroom.EFORBIDDEN, "a %s may not %s here", role, act)
+}
+
+// OperatorCan reports whether the operator on the command line may take the granted action act.
+func (p *Policy) OperatorCan(act string) bool {
+	return p.rules.allowed(Operator, act, RelOther, noStage)
+}
+
+// CheckOperator is OperatorCan as an error.
+func (p *Policy) CheckOperator(act string) error {
+	if p.OperatorCan(act) {
+		return nil
+	}
+	return newsroom.Errorf(newsroom.EFORBIDDEN, "the workflow does not let the operator %s", act)
+}
+
+// Manages reports whether u may manage the newsroom's users: the grant of user:manage, to a user
+// who is not disabled.
+func (p *Policy) Manages(u newsroom.User) bool { return p.Can(&u, UserManage, 0) }
+
+// Managers lists the roles that may manage users, for counting who is left to do it.
+func (p *Policy) Managers() []newsroom.Role {
+	var out []newsroom.Role
+	for _, r := range p.roles {
+		if p.rules.allowed(string(r.Name), UserManage, RelOther, noStage) {
+			out = append(out, r.Name)
+		}
+	}
+	return out
+}
+
+// CanResolve reports whether u may resolve or reopen a comment written by authorID on a draft
+// written by ownerID.
+func (p *Policy) CanResolve(u *newsroom.User, ownerID, authorID int64) bool {
+	if !active(u) {
+		return false
+	}
+	return p.Can(u, CommentResolve, ownerID) ||
+		authorID == u.ID && p.rules.allowed(string(u.Role), CommentResolve, RelAuthor, noStage)
+}
+
+// inStage reports whether u may take act on a draft written by ownerID in stage.
+func (p *Policy) inStage(u *newsroom.User, act string, ownerID int64, stage newsroom.Stage) bool {
+	return active(u) && p.rules.allowed(string(u.Role), act, relation(u, ownerID), string(stage))
+}
+
+// anywhere reports whether u may take act on a draft written by ownerID in some stage.
+func (p *Policy) anywhere(u *newsroom.User, act string, ownerID int64) bool {
+	return slices.ContainsFunc(p.stages, func(s Stage) bool { return p.inStage(u, act, ownerID, s.Name) })
+}
+
+// CanSee reports whether u may see a draft written by writerID that is in stage.
+func (p *Policy) CanSee(u *newsroom.User, writerID int64, stage newsroom.Stage) bool {
+	return p.inStage(u, draftSee, writerID, stage)
+}
+
+// Step checks that u may take action on draft d now, as far as roles and stages say (the gates
+// are the caller's to check), and returns the action. An unknown action is EINVALID; a role that
+// may take it nowhere, or only on its own drafts, is EFORBIDDEN; a stage it cannot be taken
+// from is ECONFLICT.
+func (p *Policy) Step(u *newsroom.User, d *newsroom.Draft, action newsroom.Action) (Action, error) {
+	a, ok := p.Action(action)
+	if !ok {
+		return Action{}, newsroom.Errorf(newsroom.EINVALID, "unknown action %q", action)
+	}
+	act := actionAct(string(action))
+	if !p.anywhere(u, act, d.Writer.ID) {
+		return Action{}, forbidden(u, act)
+	}
+	if !a.from(d.Stage) || !p.inStage(u, act, d.Writer.ID, d.Stage) {
+		return Action{}, newsroom.Errorf(newsroom.ECONFLICT, "cannot %s a draft in stage %s", action, d.Stage)
+	}
+	return a, nil
+}
+
+// Fields lists the fields u may change on draft d in its stage now, in Fields' order.
+func (p *Policy) Fields(u *newsroom.User, d *newsroom.Draft) []string {
+	var out []string
+	for _, f := range Fields {
+		if p.inStage(u, fieldAct(f), d.Writer.ID, d.Stage) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// CheckEdit checks that u may change the fields changed of draft d: EFORBIDDEN when u may edit
+// such a draft in no stage, or may never change one of the fields; ECONFLICT when u could edit
+// it in another stage.
+func (p *Policy) CheckEdit(u *newsroom.User, d *newsroom.Draft, changed []string) error {
+	if !p.anywhere(u, draftEdit, d.Writer.ID) {
+		return forbidden(u, draftEdit)
+	}
+	if !p.inStage(u, draftEdit, d.Writer.ID, d.Stage) {
+		return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot edit a draft in stage %s", u.Role, d.Stage)
+	}
+	for _, f := range changed {
+		if p.inStage(u, fieldAct(f), d.Writer.ID, d.Stage) {
+			continue
+		}
+		if p.anywhere(u, fieldAct(f), d.Writer.ID) {
+			return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot change %s of a draft in stage %s", u.Role, f, d.Stage)
+		}
+		return newsroom.Errorf(newsroom.EFORBIDDEN, "a %s may not change %s", u.Role, f)
+	}
+	return nil
+}
+
+// CheckQuotes checks that u may check quotes on draft d now (waive, when waive is set):
+// EFORBIDDEN when they may in no stage, ECONFLICT when not in this one.
+func (p *Policy) CheckQuotes(u *newsroom.User, d *newsroom.Draft, waive bool) error {
+	act := quoteCheck
+	if waive {
+		act = quoteWaive
+	}
+	if !p.anywhere(u, act, d.Writer.ID) {
+		return forbidden(u, act)
+	}
+	if !p.inStage(u, act, d.Writer.ID, d.Stage) {
+		return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot change quotes on a draft in stage %s", u.Role, d.Stage)
+	}
+	return nil
+}
+
+// Permissions answers, for the user u and the draft d they can see, what they may do now, so
+// that a page shows exactly the forms whose actions would be allowed (gates such as unchecked
+// quotes still answer when the form is sent).
+func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permissions {
+	var perm newsroom.Permissions
+	for _, a := range p.actions {
+		if a.Name == ActionPublish || a.Name == ActionSchedule || a.System() {
+			continue
+		}
+		if _, err := p.Step(u, d, a.Name); err == nil {
+			perm.Actions = append(perm.Actions, newsroom.Offer{Action: a.Name, Label: a.Label, NoteRequired: a.Has(newsroom.GateNote),
+				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm})
+		}
+	}
+	perm.Fields = p.Fields(u, d)
+	perm.Edit = len(perm.Fields) > 0
+	perm.SetEditorComment = slices.Contains(perm.Fields, "editor_comment")
+	perm.CheckQuotes = p.CheckQuotes(u, d, false) == nil
+	perm.WaiveQuotes = p.CheckQuotes(u, d, true) == nil
+	perm.Comment = p.Can(u, CommentCreate, d.Writer.ID)
+	perm.Reply = p.Can(u, CommentReply, d.Writer.ID)
+	_, err := p.Step(u, d, ActionPublish)
+	perm.Publish = err == nil
+	if perm.Publish {
+		_, err = p.Step(u, d, ActionSchedule)
+		perm.Schedule = err == nil
+	}
+	return perm
+}
+
+// IsPublished reports whether stage is the one in which readers see a piece.
+func (p *Policy) IsPublished(stage newsroom.Stage) bool { return stage == p.published }
+
+// IsScheduled reports whether stage is the one in which a piece waits for its time.
+func (p *Policy) IsScheduled(stage newsroom.Stage) bool {
+	return p.scheduled != "" && stage == p.scheduled
+}
