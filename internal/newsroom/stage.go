@@ -56,14 +56,13 @@ type Offer struct {
 // Permissions says what a user may do to a draft right now: the policy's answer, which the
 // pages use to show only the forms that would succeed.
 type Permissions struct {
-	Actions          []Offer  // workflow actions open now (publishing and scheduling are in Publish)
-	Fields           []string // the fields they may change
-	Edit             bool
-	SetEditorComment bool
-	CheckQuotes      bool
-	WaiveQuotes      bool
-	Comment          bool
-	Reply            bool
-	Publish          bool
-	Schedule         bool
+	Actions     []Offer  // workflow actions open now (publishing and scheduling are in Publish)
+	Fields      []string // the fields they may change
+	Edit        bool
+	CheckQuotes bool
+	WaiveQuotes bool
+	Comment     bool
+	Reply       bool
+	Publish     bool
+	Schedule    bool
 }

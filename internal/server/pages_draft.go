@@ -129,10 +129,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	}
 	text := textFromForm(c)
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	upd := newsroom.DraftUpdate{Title: &text.Title, Byline: &text.Byline, Brief: &text.Brief, Body: &text.Body, Topics: &text.Topics, Version: version}
-	if _, ok := c.Request().PostForm["editor_comment"]; ok {
-		upd.EditorComment = &text.EditorComment
-	}
+	upd := formUpdate(c, text, version)
 	_, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
 	switch newsroom.ErrorCode(err) {
 	case "":
@@ -239,6 +236,35 @@ func textFromForm(c echo.Context) newsroom.Text {
 	}
 	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
 		Body: strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+}
+
+// formUpdate is the save a draft page's edit form asks for: the fields the form carries (it
+// shows only those the viewer may change), at the version the viewer saw.
+func formUpdate(c echo.Context, text newsroom.Text, version int) newsroom.DraftUpdate {
+	upd := newsroom.DraftUpdate{Version: version}
+	sent := func(name string) bool {
+		_, ok := c.Request().PostForm[name]
+		return ok
+	}
+	if sent("title") {
+		upd.Title = &text.Title
+	}
+	if sent("byline") {
+		upd.Byline = &text.Byline
+	}
+	if sent("brief") {
+		upd.Brief = &text.Brief
+	}
+	if sent("body") {
+		upd.Body = &text.Body
+	}
+	if sent("topics") {
+		upd.Topics = &text.Topics
+	}
+	if sent("editor_comment") {
+		upd.EditorComment = &text.EditorComment
+	}
+	return upd
 }
 
 func draftURL(id int64) string { return "/drafts/" + strconv.FormatInt(id, 10) }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +31,7 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		},
 		"label": func(v any) string { return labelOf(p, v) },
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
+		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
 	}
 }
 
