@@ -11,7 +11,6 @@ import (
 
 	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/password"
 )
 
 // bcryptMax is the most of a password bcrypt can use: it reads 72 bytes and no more.
@@ -40,6 +39,25 @@ func (s *Store) hashPassword(pw string) (string, error) {
 // passwordMatches reports whether pw is the password hash was made from.
 func passwordMatches(hash, pw string) bool {
 	return bcrypt.CompareHashAndPassword([]byte(hash), passwordKey(pw)) == nil
+}
+
+// checkNewPassword applies the password rules to pw as the new password of username, who has
+// role.
+func (s *Store) checkNewPassword(pw, username string, role newsroom.Role) error {
+	return newsroom.CheckPassword(pw, username, s.managesUsers(role))
+}
+
+// MinPasswordLength is the least number of characters u's password must have, for forms that
+// say so before the password is sent.
+func (s *Store) MinPasswordLength(u *newsroom.User) int {
+	return newsroom.MinPasswordLength(s.managesUsers(u.Role))
+}
+
+// managesUsers reports whether the policy lets users with role manage users, whose passwords
+// are held to the strict rules. It asks about the role rather than the user, so that a
+// disabled admin's password still meets the admins' rules when they are enabled again.
+func (s *Store) managesUsers(role newsroom.Role) bool {
+	return s.authz.Can(&newsroom.User{Role: role}, authz.UserManage, 0)
 }
 
 // isOperator reports whether ctx comes from the machine's operator (see AsOperator).
@@ -76,7 +94,7 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	if ch.New == ch.Current {
 		return newsroom.Errorf(newsroom.EINVALID, "the new password must differ from the current one")
 	}
-	if err := password.Check(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
+	if err := s.checkNewPassword(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
 		return err
 	}
 	hash, err := s.hashPassword(ch.New)
@@ -127,7 +145,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 	if id == u.ID {
 		return nil, "", newsroom.Errorf(newsroom.ECONFLICT, "change your own password with your current one instead")
 	}
-	temporary := password.Random()
+	temporary := newsroom.RandomPassword()
 	hash, err := s.hashPassword(temporary)
 	if err != nil {
 		return nil, "", err
@@ -173,7 +191,7 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 	} else if err != nil {
 		return nil, internal("find user", err)
 	}
-	if err := password.Check(pw, row.Username, newsroom.Role(row.Role)); err != nil {
+	if err := s.checkNewPassword(pw, row.Username, newsroom.Role(row.Role)); err != nil {
 		return nil, err
 	}
 	hash, err := s.hashPassword(pw)

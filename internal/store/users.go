@@ -15,7 +15,6 @@ import (
 
 	"github.com/copydesk/copydesk/internal/authz"
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/password"
 )
 
 type userRow struct {
@@ -84,7 +83,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if _, err := newsroom.ParseRole(string(nu.Role)); err != nil {
 		return nil, err
 	}
-	if err := password.Check(nu.Password, nu.Username, nu.Role); err != nil {
+	if err := s.checkNewPassword(nu.Password, nu.Username, nu.Role); err != nil {
 		return nil, err
 	}
 	hash, err := s.hashPassword(nu.Password)
