@@ -230,10 +230,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		return nil, err
 	}
 	note = strings.TrimSpace(note)
-	if note == "" {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "a correction needs a public note saying what was corrected")
-	}
-	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
+	if err := newsroom.CheckCorrectionNote(note); err != nil {
 		return nil, err
 	}
 	plan := s.planCorrection(ctx, u, slug, body)
