@@ -152,7 +152,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 			return err
 		}
 	}
-	return tx.Exec("UPDATE drafts SET quote_problems = ? WHERE id = ?", mustJSON(problems), draftID).Error
+	return touchDraft(tx, draftID, map[string]any{"quote_problems": mustJSON(problems)}, now).Error
 }
 
 // ledger loads a draft's current quote ledger, brief first, in reading order.
