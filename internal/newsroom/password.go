@@ -76,6 +76,13 @@ func CheckPassword(pw, username string, strict bool) error {
 	return nil
 }
 
+// PasswordOutgrown reports whether a user must choose a new password after a change of role:
+// when their passwords become strict (see MinPasswordLength) and were not, theirs may be too
+// short.
+func PasswordOutgrown(wasStrict, strict bool) bool {
+	return strict && !wasStrict
+}
+
 // whoseMinimum names who a minimum length applies to, for messages: "an admin" in the plain
 // sense of someone who administers the newsroom, whatever the policy calls their role.
 func whoseMinimum(strict bool) string {

@@ -61,6 +61,22 @@ func TestMinPasswordLength(t *testing.T) {
 	}
 }
 
+func TestPasswordOutgrown(t *testing.T) {
+	tests := []struct {
+		wasStrict, strict, want bool
+	}{
+		{false, false, false},
+		{false, true, true},
+		{true, true, false},
+		{true, false, false},
+	}
+	for _, tt := range tests {
+		if got := newsroom.PasswordOutgrown(tt.wasStrict, tt.strict); got != tt.want {
+			t.Errorf("PasswordOutgrown(%v, %v) = %v, want %v", tt.wasStrict, tt.strict, got, tt.want)
+		}
+	}
+}
+
 func TestRandomPasswordPasses(t *testing.T) {
 	for range 100 {
 		pw := newsroom.RandomPassword()

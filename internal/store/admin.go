@@ -70,7 +70,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		if !ok {
 			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 		}
-		after = ch.apply(before)
+		after = ch.apply(before, s.managesUsers)
 		if err := newsroom.CheckAdminRemains(activeAdmins(locked), *before.user(), *after.user()); err != nil {
 			return err
 		}
@@ -94,10 +94,11 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 	return after.user(), nil
 }
 
-// apply returns the user row r as the change leaves it.
-func (ch UserChange) apply(r userRow) userRow {
+// apply returns the user row r as the change leaves it. strict answers whether a role's
+// passwords are held to the strict rules (see Store.managesUsers).
+func (ch UserChange) apply(r userRow, strict func(newsroom.Role) bool) userRow {
 	if ch.Role != nil {
-		if *ch.Role == newsroom.RoleAdmin && r.Role != string(newsroom.RoleAdmin) {
+		if newsroom.PasswordOutgrown(strict(newsroom.Role(r.Role)), strict(*ch.Role)) {
 			r.MustChangePassword = true
 		}
 		r.Role = string(*ch.Role)
