@@ -6,7 +6,8 @@ import (
 	"gorm.io/gorm"
 )
 
-// touchDraft writes changes to the row of draft id and sets its updated_at to now, inside tx.
+// touchDraft writes changes to the row of draft id and sets its updated_at to now (adding it to
+// changes), inside tx.
 // Every change to a row of drafts goes through it (a test holds the package to that), so that
 // every change moves the draft's stamp (see newsroom.DraftStamp) and its place in the lists,
 // which are ordered by updated_at: the draft list serves a draft's JSON kept under its stamp, and
