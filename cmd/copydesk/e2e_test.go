@@ -112,7 +112,7 @@ func (b *browser) signIn(user string) {
 		chromedp.SendKeys(`input[name=username]`, user, chromedp.ByQuery),
 		chromedp.SendKeys(`input[name=password]`, "pw-"+user+"-staple", chromedp.ByQuery))
 	b.submit(`form[action="/login"] button[type=submit]`)
-	if got := b.text(`nav.app .who`); !strings.Contains(got, user) {
+	if got := b.text(`nav.app .who`); !strings.Contains(strings.ToLower(got), user) {
 		b.t.Fatalf("signed in as %q, want %s", got, user)
 	}
 }
@@ -156,7 +156,7 @@ func TestBrowserWorkflow(t *testing.T) {
 		t.Fatalf("%d unchecked quotes marked, want 2", n)
 	}
 	b.submit(`button[value=submit]`)
-	if got := b.text(`.meta .stage`); got != "fact check" {
+	if got := b.text(`.meta .stage`); got != "Fact-check" {
 		t.Fatalf("stage after submit = %q", got)
 	}
 	b.shot("writer-submitted")
@@ -175,7 +175,7 @@ func TestBrowserWorkflow(t *testing.T) {
 	}
 	b.shot("factcheck-verified")
 	b.submit(`button[value=clear]`)
-	if got := b.text(`.meta .stage`); got != "editing" {
+	if got := b.text(`.meta .stage`); got != "Editing" {
 		t.Fatalf("stage after clear = %q", got)
 	}
 	b.signOut()

@@ -110,3 +110,12 @@ func CheckString(field, s string, max int) error {
 func isBlank(s string) bool {
 	return strings.TrimSpace(s) == ""
 }
+
+// requireNote checks a note an action cannot go without: a blank one is refused with missing as
+// the message, and any other is checked as CheckString checks a note.
+func requireNote(note, missing string) error {
+	if isBlank(note) {
+		return Errorf(EINVALID, "%s", missing)
+	}
+	return CheckString("note", note, MaxNote)
+}

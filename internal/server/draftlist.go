@@ -82,8 +82,8 @@ func (s *Server) draftsJSON(ctx context.Context, stamps []newsroom.DraftStamp) (
 	items := make([][]byte, len(stamps))
 	var missing []int64
 	for i, st := range stamps {
-		if e, _, ok := s.draftJSON.get(strconv.FormatInt(st.ID, 10)); ok && e.etag == stampTag(st) {
-			items[i] = e.body
+		if body, ok := s.draftJSON.get(st); ok {
+			items[i] = body
 		} else {
 			missing = append(missing, st.ID)
 		}
@@ -113,9 +113,7 @@ func (s *Server) draftsJSON(ctx context.Context, stamps []newsroom.DraftStamp) (
 	return items, true, nil
 }
 
-// encodeDrafts returns the drafts' JSON, in order, and keeps each under its stamp. The draft
-// cache is never cleared (a stamp names one state of a draft for good), so its generation is
-// always 0.
+// encodeDrafts returns the drafts' JSON, in order, and keeps each under its stamp.
 func (s *Server) encodeDrafts(drafts []newsroom.Draft) ([][]byte, error) {
 	items := make([][]byte, len(drafts))
 	for i := range drafts {
@@ -124,14 +122,7 @@ func (s *Server) encodeDrafts(drafts []newsroom.Draft) ([][]byte, error) {
 			return nil, err
 		}
 		items[i] = body
-		s.draftJSON.put(0, cachedPage{key: strconv.FormatInt(drafts[i].ID, 10), etag: stampTag(drafts[i].Stamp()), body: body})
+		s.draftJSON.put(drafts[i].Stamp(), body)
 	}
 	return items, nil
-}
-
-// stampTag is a draft stamp as the tag its kept JSON is filed under.
-func stampTag(st newsroom.DraftStamp) string {
-	// NUL never appears in a stored name (input with it is refused), so the tag is unambiguous.
-	return strconv.Itoa(st.Version) + "\x00" + string(st.Stage) + "\x00" + strconv.FormatInt(st.UpdatedAt.UnixNano(), 10) + "\x00" +
-		strconv.FormatInt(st.Writer.ID, 10) + "\x00" + st.Writer.Username + "\x00" + st.Writer.Name
 }

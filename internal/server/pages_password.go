@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/password"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -20,7 +19,7 @@ type passwordRules struct {
 func (s *Server) renderPasswordForm(c echo.Context, status int, msg string) error {
 	u := newsroom.UserFrom(c.Request().Context())
 	return s.render(c, status, "password", view{Title: "Change your password", Error: msg,
-		Data: passwordRules{MinLength: password.MinLengthFor(u.Role)}})
+		Data: passwordRules{MinLength: s.store.MinPasswordLength(u)}})
 }
 
 func (s *Server) passwordPage(c echo.Context) error {

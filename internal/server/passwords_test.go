@@ -27,6 +27,23 @@ func TestChangePasswordPage(t *testing.T) {
 	}
 }
 
+// TestPasswordPageMinimum checks that the change-password page asks each user for the length
+// their own password needs: longer for those the policy lets manage users.
+func TestPasswordPageMinimum(t *testing.T) {
+	a := newTestApp(t)
+	for _, tt := range []struct{ user, want string }{
+		{"writer", `At least 8 characters`},
+		{"editor", `At least 8 characters`},
+		{"admin", `At least 12 characters`},
+	} {
+		t.Run(tt.user, func(t *testing.T) {
+			res := a.page(tt.user, "GET", "/account/password", nil)
+			wantStatus(t, res, http.StatusOK)
+			wantBody(t, res, tt.want)
+		})
+	}
+}
+
 // changePasswordPage is TestChangePasswordPage on the app a.
 func changePasswordPage(t *testing.T, a *testApp) {
 	res := a.page("writer", "GET", "/desk", nil)

@@ -48,8 +48,8 @@ type Server struct {
 	// public rendition depends on.
 	cache   *pageCache
 	siteTag string
-	// draftJSON keeps drafts encoded for the draft list, under their stamps (see draftlist.go).
-	draftJSON *pageCache
+	// draftJSON keeps drafts encoded for the draft list, under their stamps (see draftcache.go).
+	draftJSON *draftJSONCache
 	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
 	metrics *metrics
 }
@@ -80,7 +80,7 @@ func New(st *store.Store, cfg Config) *Server {
 	if err != nil {
 		panic(err)
 	}
-	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newPageCache(draftJSONBytes)}
+	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newDraftJSONCache(draftJSONBytes)}
 	s.siteTag = siteTag(cfg.Site)
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError

@@ -70,7 +70,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		if !ok {
 			return newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 		}
-		after = s.apply(ch, before)
+		after = ch.apply(before, s.managesUsers)
 		if err := newsroom.CheckManagerRemains(s.activeManagers(locked), before.Username,
 			s.policy.Manages(*before.user()), s.policy.Manages(*after.user())); err != nil {
 			return err
@@ -95,15 +95,14 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 	return after.user(), nil
 }
 
-// apply returns the user row r as the change ch leaves it. A user given a role that manages
-// users must choose a new password, held to the stricter rule.
-func (s *Store) apply(ch UserChange, r userRow) userRow {
+// apply returns the user row r as the change leaves it. strict answers whether a role's
+// passwords are held to the strict rules (see Store.managesUsers).
+func (ch UserChange) apply(r userRow, strict func(newsroom.Role) bool) userRow {
 	if ch.Role != nil {
-		before := s.policy.Manages(*r.user())
-		r.Role = string(*ch.Role)
-		if !before && s.policy.Manages(*r.user()) {
+		if newsroom.PasswordOutgrown(strict(newsroom.Role(r.Role)), strict(*ch.Role)) {
 			r.MustChangePassword = true
 		}
+		r.Role = string(*ch.Role)
 	}
 	if ch.Disabled != nil {
 		r.Disabled = *ch.Disabled
@@ -111,7 +110,7 @@ func (s *Store) apply(ch UserChange, r userRow) userRow {
 	return r
 }
 
-// lockAdmins reads the users ids and every active admin inside tx, by id. On PostgreSQL it locks
+// lockAdmins reads the users ids and every active user who may manage users inside tx, by id. On PostgreSQL it locks
 // their rows, in id order so that two transactions never wait on each other, until tx ends: every
 // change that could take away an admin takes turns with every other. SQLite's single writer
 // already runs them one at a time.

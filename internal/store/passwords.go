@@ -10,7 +10,6 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/password"
 	"github.com/copydesk/copydesk/internal/policy"
 )
 
@@ -56,6 +55,25 @@ func (s *Store) permitted(ctx context.Context, act string) (*newsroom.User, erro
 	return u, s.policy.Check(u, act, 0)
 }
 
+// checkNewPassword applies the password rules to pw as the new password of username, who has
+// role.
+func (s *Store) checkNewPassword(pw, username string, role newsroom.Role) error {
+	return newsroom.CheckPassword(pw, username, s.managesUsers(role))
+}
+
+// MinPasswordLength is the least number of characters u's password must have, for forms that
+// say so before the password is sent.
+func (s *Store) MinPasswordLength(u *newsroom.User) int {
+	return newsroom.MinPasswordLength(s.managesUsers(u.Role))
+}
+
+// managesUsers reports whether the policy lets users with role manage users, whose passwords
+// are held to the strict rules. It asks about the role rather than the user, so that a
+// disabled admin's password still meets the admins' rules when they are enabled again.
+func (s *Store) managesUsers(role newsroom.Role) bool {
+	return s.policy.Can(&newsroom.User{Role: role}, policy.UserManage, 0)
+}
+
 // PasswordChange is a signed-in user's change of their own password. Keep is the session
 // cookie or API token the change is made with: it stays signed in, and every other session and
 // token of the user is revoked. Device is the device cookie of the browser making it, if any:
@@ -84,7 +102,7 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	if ch.New == ch.Current {
 		return newsroom.Errorf(newsroom.EINVALID, "the new password must differ from the current one")
 	}
-	if err := password.Check(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
+	if err := s.checkNewPassword(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
 		return err
 	}
 	hash, err := s.hashPassword(ch.New)
@@ -135,7 +153,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 	if id == u.ID {
 		return nil, "", newsroom.Errorf(newsroom.ECONFLICT, "change your own password with your current one instead")
 	}
-	temporary := password.Random()
+	temporary := newsroom.RandomPassword()
 	hash, err := s.hashPassword(temporary)
 	if err != nil {
 		return nil, "", err
@@ -184,7 +202,7 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 	} else if err != nil {
 		return nil, internal("find user", err)
 	}
-	if err := password.Check(pw, row.Username, newsroom.Role(row.Role)); err != nil {
+	if err := s.checkNewPassword(pw, row.Username, newsroom.Role(row.Role)); err != nil {
 		return nil, err
 	}
 	hash, err := s.hashPassword(pw)

@@ -151,7 +151,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 			return err
 		}
 	}
-	return tx.Exec("UPDATE drafts SET quote_problems = ? WHERE id = ?", mustJSON(problems), draftID).Error
+	return touchDraft(tx, draftID, map[string]any{"quote_problems": mustJSON(problems)}, now).Error
 }
 
 // ledger loads a draft's current quote ledger, brief first, in reading order.
@@ -238,15 +238,10 @@ func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsro
 // WaiveQuote lets an editor publish despite a disputed quote, recording why.
 func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, note string) (*newsroom.Quote, error) {
 	note = strings.TrimSpace(note)
-	valid := func() error {
-		if note == "" {
-			return newsroom.Errorf(newsroom.EINVALID, "a waiver needs a note saying why")
-		}
-		return newsroom.CheckString("note", note, newsroom.MaxNote)
-	}
+	valid := func() error { return newsroom.CheckWaiverNote(note) }
 	return s.changeQuote(ctx, draftID, quoteID, true, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
-		if r.Status != string(newsroom.QuoteDisputed) {
-			return newsroom.Errorf(newsroom.ECONFLICT, "only a disputed quote can be waived; quote %d is %s", r.ID, r.Status)
+		if err := newsroom.CheckWaivable(r.ID, newsroom.QuoteStatus(r.Status)); err != nil {
+			return err
 		}
 		r.WaivedBy, r.WaivedAt, r.WaiverNote, r.Note = &u.ID, &now, note, note
 		return tx.Exec("UPDATE quotes SET waived_by = ?, waived_at = ?, waiver_note = ? WHERE id = ?", u.ID, now, note, r.ID).Error

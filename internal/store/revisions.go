@@ -67,11 +67,10 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	old, base := d.Text(), d.Version
 	row := draftRow{}
 	row.setText(text)
-	res := tx.Model(&draftRow{}).Where("id = ? AND version = ?", d.ID, base).Updates(map[string]any{
+	res := touchDraft(tx.Where("version = ?", base), d.ID, map[string]any{
 		"title": row.Title, "byline": row.Byline, "brief": row.Brief, "body": row.Body,
-		"topics": mustJSON(row.Topics), "editor_comment": row.EditorComment,
-		"version": base + 1, "updated_at": now,
-	})
+		"topics": mustJSON(row.Topics), "editor_comment": row.EditorComment, "version": base + 1,
+	}, now)
 	if res.Error != nil {
 		return res.Error
 	}

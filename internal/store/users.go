@@ -14,7 +14,6 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/password"
 	"github.com/copydesk/copydesk/internal/policy"
 )
 
@@ -78,7 +77,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if _, err := s.policy.ParseRole(string(nu.Role)); err != nil {
 		return nil, err
 	}
-	if err := password.Check(nu.Password, nu.Username, nu.Role); err != nil {
+	if err := s.checkNewPassword(nu.Password, nu.Username, nu.Role); err != nil {
 		return nil, err
 	}
 	hash, err := s.hashPassword(nu.Password)

@@ -56,12 +56,12 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
 		}
 		now := s.clock()
-		changes := map[string]any{"stage": to, "updated_at": now}
+		changes := map[string]any{"stage": to}
 		if s.policy.IsScheduled(from) {
 			changes["scheduled_at"], changes["scheduled_by"] = nil, nil
 			v.Row.ScheduledAt = nil
 		}
-		if err := tx.Model(&draftRow{}).Where("id = ?", id).Updates(changes).Error; err != nil {
+		if err := touchDraft(tx, id, changes, now).Error; err != nil {
 			return err
 		}
 		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {
@@ -119,13 +119,13 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 		return nil, err
 	}
 	pub := &newsroom.Publication{DraftID: v.Row.ID, Slug: art.Slug, Stage: to, PublishedAt: at}
-	changes := map[string]any{"stage": to, "updated_at": now}
+	changes := map[string]any{"stage": to}
 	if action == policy.ActionSchedule {
 		changes["scheduled_at"], changes["scheduled_by"] = at, u.ID
 	} else if pub.Number, err = snapshot(tx, art, v.draft(), at, u.ID, ""); err != nil {
 		return nil, err
 	}
-	if err := tx.Model(&draftRow{}).Where("id = ?", v.Row.ID).Updates(changes).Error; err != nil {
+	if err := touchDraft(tx, v.Row.ID, changes, now).Error; err != nil {
 		return nil, err
 	}
 	return pub, insertAudit(tx, v.Row.ID, u.ID, string(action), from, to, scheduleNote(action, at), now)
@@ -185,8 +185,7 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 	if v.Row.Stage != string(s.policy.Scheduled()) || v.Row.ScheduledAt == nil || v.Row.ScheduledAt.After(now) {
 		return false, nil // another server released it, or an editor took it back
 	}
-	res := tx.Model(&draftRow{}).Where("id = ? AND stage = ?", id, s.policy.Scheduled()).
-		Updates(map[string]any{"stage": s.policy.Published(), "updated_at": now})
+	res := touchDraft(tx.Where("stage = ?", s.policy.Scheduled()), id, map[string]any{"stage": s.policy.Published()}, now)
 	if res.Error != nil || res.RowsAffected == 0 {
 		return false, res.Error
 	}
@@ -214,10 +213,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		return nil, err
 	}
 	note = strings.TrimSpace(note)
-	if note == "" {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "a correction needs a public note saying what was corrected")
-	}
-	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
+	if err := newsroom.CheckCorrectionNote(note); err != nil {
 		return nil, err
 	}
 	plan := s.planCorrection(ctx, u, slug, body)

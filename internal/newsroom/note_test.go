@@ -1,0 +1,64 @@
+package newsroom_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func TestRequiredNotes(t *testing.T) {
+	rules := []struct {
+		name  string
+		check func(string) error
+	}{
+		{"Waiver", newsroom.CheckWaiverNote},
+		{"Correction", newsroom.CheckCorrectionNote},
+	}
+	tests := []struct {
+		name, note, want string // want is part of the error message; "" for none
+	}{
+		{"OK", "The minister's office confirmed the wording.", ""},
+		{"Empty", "", "needs a"},
+		{"Blank", " \t\n ", "needs a"},
+		{"AtMaxNote", strings.Repeat("é", newsroom.MaxNote), ""},
+		{"OverMaxNote", strings.Repeat("é", newsroom.MaxNote+1), "note is 5001 characters long"},
+		{"NUL", "why\x00", "must not contain NUL bytes"},
+		{"InvalidUTF8", "why\xff", "not valid UTF-8"},
+	}
+	for _, r := range rules {
+		for _, tt := range tests {
+			t.Run(r.name+"/"+tt.name, func(t *testing.T) {
+				err := r.check(tt.note)
+				if tt.want == "" {
+					if err != nil {
+						t.Fatalf("got %v, want nil", err)
+					}
+					return
+				}
+				if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
+					t.Fatalf("got %v, want EINVALID with %q", err, tt.want)
+				}
+			})
+		}
+	}
+}
+
+func TestCheckWaivable(t *testing.T) {
+	tests := []struct {
+		status   newsroom.QuoteStatus
+		wantCode string
+	}{
+		{newsroom.QuoteDisputed, ""},
+		{newsroom.QuoteUnchecked, newsroom.ECONFLICT},
+		{newsroom.QuoteVerified, newsroom.ECONFLICT},
+		{newsroom.QuoteUnverifiable, newsroom.ECONFLICT},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.status), func(t *testing.T) {
+			if got := newsroom.ErrorCode(newsroom.CheckWaivable(7, tt.status)); got != tt.wantCode {
+				t.Fatalf("CheckWaivable(%s) code = %q, want %q", tt.status, got, tt.wantCode)
+			}
+		})
+	}
+}
