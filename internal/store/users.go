@@ -65,6 +65,7 @@ type NewUser struct {
 
 // CreateUser adds a user. The caller must be the operator or a user allowed to manage users.
 func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, error) {
+	var by int64 // 0 for the operator
 	if !isOperator(ctx) {
 		u, err := actor(ctx)
 		if err != nil {
@@ -73,6 +74,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 		if err := s.authz.Check(u, authz.UserManage, 0); err != nil {
 			return nil, err
 		}
+		by = u.ID
 	}
 	nu.Username = strings.TrimSpace(nu.Username)
 	if err := validUsername(nu.Username); err != nil {
@@ -100,7 +102,11 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 		if n > 0 {
 			return usernameTaken(row.Username)
 		}
-		return tx.Create(&row).Error
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		record(tx, userChanged(by, row.ID, "create_user"))
+		return nil
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		// Another server added the same name after the check above; the unique index refused it.

@@ -77,6 +77,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {
 			return err
 		}
+		record(tx, draftEvent(newsroom.EventTransitioned, id, u.ID, string(action), to))
 		v.Row.Stage, v.Row.UpdatedAt = string(to), now
 		d = v.draft()
 		return nil
@@ -144,7 +145,15 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err := tx.Model(&draftRow{}).Where("id = ?", v.Row.ID).Updates(changes).Error; err != nil {
 		return nil, err
 	}
+	record(tx, draftEvent(publishEvents[action], v.Row.ID, u.ID, string(action), to))
 	return pub, insertAudit(tx, v.Row.ID, u.ID, string(action), from, to, scheduleNote(action, at), now)
+}
+
+// publishEvents is the kind of event publishTx records for each of its actions: publishing
+// now makes a piece public; scheduling only moves it to another stage.
+var publishEvents = map[newsroom.Action]newsroom.EventKind{
+	newsroom.ActionPublish:  newsroom.EventPublished,
+	newsroom.ActionSchedule: newsroom.EventTransitioned,
 }
 
 func scheduleNote(a newsroom.Action, at time.Time) string {
@@ -214,6 +223,7 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 	if _, err := snapshot(tx, &art, v.draft(), at, by, ""); err != nil {
 		return false, err
 	}
+	record(tx, draftEvent(newsroom.EventReleased, id, by, string(newsroom.ActionRelease), newsroom.StagePublished))
 	return true, insertAudit(tx, id, by, string(newsroom.ActionRelease), newsroom.StageScheduled, newsroom.StagePublished, "", now)
 }
 
@@ -264,6 +274,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			if !revised {
 				return nil
 			}
+			record(tx, draftEvent(newsroom.EventSaved, d.ID, u.ID, "hold_correction", newsroom.StagePublished))
 			return insertAudit(tx, d.ID, u.ID, "hold_correction", newsroom.StagePublished, newsroom.StagePublished, note, now)
 		}
 		number, err := snapshot(tx, art, d, now, u.ID, note)
@@ -271,6 +282,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			return err
 		}
 		pub = &newsroom.Publication{DraftID: d.ID, Slug: slug, Stage: newsroom.StagePublished, PublishedAt: now, Number: number}
+		record(tx, draftEvent(newsroom.EventCorrected, d.ID, u.ID, "correct", newsroom.StagePublished))
 		return insertAudit(tx, d.ID, u.ID, "correct", newsroom.StagePublished, newsroom.StagePublished, note, now)
 	})
 	if err == nil {
