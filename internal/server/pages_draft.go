@@ -158,10 +158,6 @@ func (s *Server) transitionPage(c echo.Context) error {
 	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on"}
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
-		s.metrics.transitioned(req.Action)
-		if d.Stage == newsroom.StagePublished {
-			s.cache.clear()
-		}
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+label(d.Stage)+".")
 	}
 	return s.afterAction(c, err, draftURL(id), "")
@@ -182,8 +178,6 @@ func (s *Server) publishPage(c echo.Context) error {
 	if err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
-	s.metrics.published(pub)
-	s.cache.clear()
 	if pub.Stage == newsroom.StageScheduled {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
 	}

@@ -74,6 +74,9 @@ type Store struct {
 	clk   clock.Clock
 	ttl   time.Duration
 	cost  int
+	// dummy is the hash an unknown user's password is compared with (see dummyHash).
+	dummy     string
+	dummyOnce sync.Once
 
 	// fullAt is when a write last failed for want of disk space, in Unix nanoseconds by the
 	// store's clock, or 0 if a write has committed since (see Ping).

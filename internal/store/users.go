@@ -141,8 +141,15 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 }
 
 // dummyHash is compared against when the username is unknown, so that a failed sign-in takes
-// as long whether or not the user exists.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), bcrypt.DefaultCost)
+// as long whether or not the user exists. It is made at the store's cost, the cost of the
+// hashes it compares for known users, once, when first needed.
+func (s *Store) dummyHash() string {
+	s.dummyOnce.Do(func() {
+		hash, _ := bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), s.cost)
+		s.dummy = string(hash)
+	})
+	return s.dummy
+}
 
 // Login checks a username and password (throttled like SignIn) and returns a new API token.
 func (s *Store) Login(ctx context.Context, username, password, addr string) (string, *newsroom.User, error) {
