@@ -32,8 +32,8 @@ func (r eventRow) event(local bool) newsroom.Event {
 
 // events is a store's listeners and its place in the events table.
 type events struct {
-	// mu is held while events are delivered, so that each listener hears them one at a time
-	// and, from one process, in the order they were recorded.
+	// mu is held while events are delivered, so that each listener hears them one at a time,
+	// a transaction's in the order it recorded them.
 	mu        sync.Mutex
 	listeners []func(newsroom.Event)
 	// origin names this store in the rows it writes, so that CatchUp skips them.
