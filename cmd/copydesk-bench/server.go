@@ -16,6 +16,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/scheduler"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -55,7 +56,7 @@ func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) 
 	srv := server.New(st, server.Config{Logger: log, Site: publish.Site{Name: "Copydesk", BaseURL: a.url, Footer: publish.DefaultFooter}})
 	a.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go serve(a.http, ln, log)
-	a.stop = srv.StartScheduler(time.Second)
+	a.stop = scheduler.Start(st, scheduler.Config{Logger: log})
 	return a, nil
 }
 

@@ -222,8 +222,9 @@ func within(d time.Duration, check func() bool) bool {
 // TestServersShareOnePostgres starts two `copydesk serve` processes on one PostgreSQL database
 // and shows that they behave as one newsroom: a token or a web session made on one works on the
 // other, a user disabled or given a new role by an admin on one server takes effect on the other
-// within two seconds, and a scheduled piece is published once although both servers run the
-// release loop.
+// within two seconds, a scheduled piece is published once although both servers run the
+// release loop, and a correction made on one reaches the other's readers within two seconds
+// although it keeps the article's page in its cache.
 func TestServersShareOnePostgres(t *testing.T) {
 	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
 	bin := buildCopydesk(t)
@@ -254,6 +255,7 @@ func TestServersShareOnePostgres(t *testing.T) {
 	}
 	draftURL := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
 	sql := st.DB()
+	var slug string // the piece the scheduler released
 
 	t.Run("TokenWorksOnBoth", func(t *testing.T) {
 		token := a.login(t, "editor")
@@ -328,7 +330,7 @@ func TestServersShareOnePostgres(t *testing.T) {
 		if !within(15*time.Second, func() bool { s, _ := b.call(t, "", "GET", "/articles/"+pub.Slug+".txt", ""); return s == http.StatusOK }) {
 			t.Fatalf("the piece was not released; stderr of both:\n%s\n%s", a.stderr, b.stderr)
 		}
-		time.Sleep(2500 * time.Millisecond) // both release loops have run again since
+		time.Sleep(1500 * time.Millisecond) // both release loops, once a second, have run again since
 		var releases, snapshots int
 		if err := sql.QueryRow("SELECT COUNT(*) FROM audit WHERE draft_id = $1 AND action = 'release'", d.ID).Scan(&releases); err != nil {
 			t.Fatal(err)
@@ -342,6 +344,23 @@ func TestServersShareOnePostgres(t *testing.T) {
 		logs := a.stderr.String() + b.stderr.String()
 		if n := strings.Count(logs, "released scheduled pieces"); n != 1 {
 			t.Fatalf("%d servers logged a release, want 1:\n%s", n, logs)
+		}
+		slug = pub.Slug
+	})
+
+	t.Run("CorrectionOnOneShownOnOther", func(t *testing.T) {
+		if slug == "" {
+			t.Skip("nothing was published")
+		}
+		if status, _ := b.call(t, "", "GET", "/articles/"+slug, ""); status != http.StatusOK { // now in b's cache
+			t.Fatalf("the article on %s: %d", b.url, status)
+		}
+		const note = "An earlier version misspelt a name."
+		if status, body := a.call(t, a.login(t, "editor"), "POST", "/api/v1/articles/"+slug+"/corrections", fmt.Sprintf(`{"note":%q}`, note)); status != http.StatusCreated {
+			t.Fatalf("correct on %s: %d %s", a.url, status, body)
+		}
+		if !within(2*time.Second, func() bool { _, body := b.call(t, "", "GET", "/articles/"+slug, ""); return strings.Contains(body, note) }) {
+			t.Fatalf("%s still serves the article without the correction made on %s after 2 seconds", b.url, a.url)
 		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/scheduler"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -72,7 +73,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Logger.Error("serve", "err", err)
 		}
 	}()
-	m.stopScheduler = m.srv.StartScheduler(time.Second)
+	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger})
 	return nil
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// historyRows reads a whole history table (audit or revisions), every column, in id order.
+// historyRows reads a whole history table (audit, revisions or events), every column, in id order.
 func historyRows(t *testing.T, db *sql.DB, table string) [][]any {
 	t.Helper()
 	rows, err := db.Query("SELECT * FROM " + table + " ORDER BY id")
@@ -75,7 +75,7 @@ var auditBodies = map[string]string{
 // it, and every registered route, sent by every kind of actor on drafts in every stage, neither
 // fails (as one would that tried an UPDATE or DELETE, which the database's triggers refuse) nor
 // alters an entry: afterwards each one is still there, unchanged, with new ones only after it.
-// The revisions, stale saves among them, are held to the same.
+// The revisions, stale saves among them, and the events are held to the same.
 func TestAuditAppendOnly(t *testing.T) {
 	a := newTestApp(t)
 	for _, r := range a.server.Handler().Routes() {
@@ -98,7 +98,7 @@ func TestAuditAppendOnly(t *testing.T) {
 		ids[d.ID] = strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)),
 			":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(a.users["other"].ID))
 	}
-	before, revisions := historyRows(t, a.store.DB(), "audit"), historyRows(t, a.store.DB(), "revisions")
+	before, revisions, events := historyRows(t, a.store.DB(), "audit"), historyRows(t, a.store.DB(), "revisions"), historyRows(t, a.store.DB(), "events")
 	if len(before) == 0 {
 		t.Fatal("walking drafts through the workflow wrote no audit entries")
 	}
@@ -141,5 +141,9 @@ func TestAuditAppendOnly(t *testing.T) {
 	// themselves only ever grow too.
 	if now := historyRows(t, a.store.DB(), "revisions"); len(now) <= len(revisions) || !reflect.DeepEqual(now[:len(revisions)], revisions) {
 		t.Fatalf("revisions changed or none were added: %d before, %d after", len(revisions), len(now))
+	}
+	// The events, which every change records, only ever grow as well.
+	if now := historyRows(t, a.store.DB(), "events"); len(now) <= len(events) || !reflect.DeepEqual(now[:len(events)], events) {
+		t.Fatalf("events changed or none were added: %d before, %d after", len(events), len(now))
 	}
 }

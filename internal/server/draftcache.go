@@ -73,9 +73,10 @@ func (c *draftJSONCache) remove(el *list.Element) {
 	c.size -= len(e.body)
 }
 
-// stampTag is a draft stamp as the tag its kept JSON is filed under.
+// stampTag is a draft stamp as the tag its kept JSON is filed under. It names the draft too:
+// two drafts saved in the same microsecond by one writer have stamps alike but for the id.
 func stampTag(st newsroom.DraftStamp) string {
 	// NUL never appears in a stored name (input with it is refused), so the tag is unambiguous.
-	return strconv.Itoa(st.Version) + "\x00" + string(st.Stage) + "\x00" + strconv.FormatInt(st.UpdatedAt.UnixNano(), 10) + "\x00" +
+	return strconv.FormatInt(st.ID, 10) + "\x00" + strconv.Itoa(st.Version) + "\x00" + string(st.Stage) + "\x00" + strconv.FormatInt(st.UpdatedAt.UnixNano(), 10) + "\x00" +
 		strconv.FormatInt(st.Writer.ID, 10) + "\x00" + st.Writer.Username + "\x00" + st.Writer.Name
 }

@@ -78,9 +78,5 @@ func (s *Server) transition(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.metrics.transitioned(in.Action)
-	if s.store.Policy().IsPublished(d.Stage) {
-		s.cache.clear()
-	}
 	return c.JSON(http.StatusOK, d)
 }

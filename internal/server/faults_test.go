@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -106,8 +107,8 @@ func TestDatabaseUnavailable(t *testing.T) {
 func TestDiskFull(t *testing.T) {
 	a := newTestApp(t)
 	loadOpenAPI(t)
-	now := time.Now()
-	fillDisk(t, a, func() time.Time { return now })
+	clk := clock.NewFake(time.Now())
+	fillDisk(t, a, clk)
 	logs := a.captureLogs()
 	long := `{"title":"Long read","body":"` + strings.Repeat("All work and no play. ", 15000) + `"}`
 	saveLong := func() {
@@ -130,7 +131,7 @@ func TestDiskFull(t *testing.T) {
 	saveLong()
 	ready(http.StatusInsufficientStorage)
 	wantStatus(t, a.do("writer", "GET", "/api/v1/drafts", ""), http.StatusOK)
-	now = now.Add(2 * time.Minute)
+	clk.Add(2 * time.Minute)
 	ready(http.StatusOK)
 	saveLong()
 	ready(http.StatusInsufficientStorage)
@@ -149,8 +150,8 @@ func TestDiskFull(t *testing.T) {
 
 // fillDisk makes the app's database too full for a revision of more than 100 kB: on SQLite by
 // capping it 256 kB above its size, on PostgreSQL with a trigger. The app's store is then a new
-// one, whose clock is clock; serve it with a new server.
-func fillDisk(t *testing.T, a *testApp, clock func() time.Time) {
+// one, whose clock is clk; serve it with a new server.
+func fillDisk(t *testing.T, a *testApp, clk clock.Clock) {
 	t.Helper()
 	if storetest.Postgres() {
 		_, err := a.store.DB().Exec(`
@@ -171,7 +172,7 @@ func fillDisk(t *testing.T, a *testApp, clock func() time.Time) {
 	if !storetest.Postgres() && (db.QueryRow("PRAGMA page_count").Scan(&pages) != nil || db.QueryRow("PRAGMA page_size").Scan(&pageSize) != nil) {
 		t.Fatal("cannot read the database's size")
 	}
-	st, err := store.Open(a.dsn, store.Options{PasswordCost: bcrypt.MinCost, Now: clock, MaxSize: pages*pageSize + 256<<10})
+	st, err := store.Open(a.dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clk, MaxSize: pages*pageSize + 256<<10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,9 +10,11 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
@@ -24,6 +26,7 @@ import (
 type testApp struct {
 	t      testing.TB
 	dsn    string // where the database is, for store.Open
+	clock  *clock.Fake
 	store  *store.Store
 	server *server.Server
 	tokens map[string]string // actor name → bearer token
@@ -45,7 +48,8 @@ var actorRoles = map[string]newsroom.Role{
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
 	dsn := storetest.DSN(t)
-	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost})
+	clk := clock.NewFake(time.Now())
+	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clk})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +57,7 @@ func newTestApp(t testing.TB) *testApp {
 	if _, err := st.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	a := &testApp{t: t, dsn: dsn, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}, devices: map[string]string{}}
+	a := &testApp{t: t, dsn: dsn, clock: clk, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}, devices: map[string]string{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for name, role := range actorRoles {
 		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})

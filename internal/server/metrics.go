@@ -93,27 +93,18 @@ func methodLabel(method string) string {
 	return otherMethod
 }
 
-// transitioned counts a workflow action that succeeded; publishing and releasing also count as
-// publishes.
-func (m *metrics) transitioned(action newsroom.Action) {
-	m.transitions.WithLabelValues(string(action)).Inc()
-	if action == policy.ActionPublish || action == policy.ActionRelease {
-		m.publishes.WithLabelValues(string(action)).Inc()
+// count counts a change this process made: every workflow action as a transition, and what
+// went public (published now, released, or corrected) as a publish of its kind.
+func (m *metrics) count(e newsroom.Event) {
+	switch e.Kind {
+	case newsroom.EventTransitioned:
+		m.transitions.WithLabelValues(e.Action).Inc()
+	case newsroom.EventPublished, newsroom.EventReleased:
+		m.transitions.WithLabelValues(e.Action).Inc()
+		m.publishes.WithLabelValues(e.Action).Inc()
+	case newsroom.EventCorrected:
+		m.publishes.WithLabelValues("correction").Inc()
 	}
-}
-
-// published counts a successful publish call: published now, or scheduled for later.
-func (m *metrics) published(scheduled bool) {
-	if scheduled {
-		m.transitioned(policy.ActionSchedule)
-		return
-	}
-	m.transitioned(policy.ActionPublish)
-}
-
-// corrected counts a published correction.
-func (m *metrics) corrected() {
-	m.publishes.WithLabelValues("correction").Inc()
 }
 
 // measure counts every request and times it, labelled by the route's pattern ("/api/v1/drafts/:id")

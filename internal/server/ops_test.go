@@ -135,13 +135,13 @@ func TestMetrics(t *testing.T) {
 		wantStatus(t, res, http.StatusCreated)
 		for i := 0; i < 2; i++ {
 			d := a.draft(newsroom.StageApproved)
-			if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Now().Add(50*time.Millisecond)); err != nil {
+			if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, a.clock.Now().Add(time.Minute)); err != nil {
 				t.Fatal(err)
 			}
 		}
-		time.Sleep(100 * time.Millisecond)
-		if n, err := a.server.ReleaseScheduled(context.Background()); n != 2 || err != nil {
-			t.Fatalf("ReleaseScheduled = %d, %v; want 2", n, err)
+		a.clock.Add(time.Minute)
+		if n, err := a.store.ReleaseDue(context.Background()); n != 2 || err != nil {
+			t.Fatalf("ReleaseDue = %d, %v; want 2", n, err)
 		}
 		body := a.do("admin", "GET", "/metrics", "").Body.String()
 		for _, line := range []string{`copydesk_publishes_total{kind="correction"} 1`, `copydesk_publishes_total{kind="release"} 2`, `copydesk_workflow_transitions_total{action="release"} 2`} {

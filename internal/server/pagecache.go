@@ -3,14 +3,13 @@ package server
 import (
 	"container/list"
 	"sync"
-	"time"
 )
 
 // pageCache keeps rendered public pages — the front page, the feed and each published
 // article in each of its formats — so that a reader's request is a map lookup rather than a
 // query and a template. It holds at most max bytes of bodies and lets the least recently read
-// page go first. This server's publishes, corrections and releases clear it at once (see
-// clear); what another server publishes reaches readers when an entry is next checked.
+// page go first. Every publish, release and correction clears it (see Server.heard): this
+// server's at once, another server's when the store reads its events (store.CatchUp).
 type pageCache struct {
 	mu    sync.Mutex
 	max   int
@@ -21,10 +20,9 @@ type pageCache struct {
 	gen uint64
 }
 
-// cachedPage is one rendered page and when it was last known to be current.
+// cachedPage is one rendered page.
 type cachedPage struct {
 	key               string
-	checked           time.Time
 	etag, contentType string
 	body              []byte
 }
@@ -60,15 +58,6 @@ func (p *pageCache) put(gen uint64, e cachedPage) {
 	p.size += len(e.body)
 	for p.size > p.max {
 		p.remove(p.order.Back())
-	}
-}
-
-// drop forgets the page under key, such as an article no longer published.
-func (p *pageCache) drop(key string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if el, ok := p.index[key]; ok {
-		p.remove(el)
 	}
 }
 

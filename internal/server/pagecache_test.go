@@ -41,12 +41,6 @@ func TestPageCache(t *testing.T) {
 			p.put(0, page("b", 4))
 			p.put(0, page("a", 6))
 		}, []string{"a", "b"}, 10},
-		{"drop", func(p *pageCache) {
-			p.put(0, page("a", 4))
-			p.put(0, page("b", 4))
-			p.drop("a")
-			p.drop("missing")
-		}, []string{"b"}, 4},
 		{"clear", func(p *pageCache) {
 			p.put(0, page("a", 4))
 			p.clear()

@@ -158,10 +158,6 @@ func (s *Server) transitionPage(c echo.Context) error {
 	}
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
-		s.metrics.transitioned(req.Action)
-		if s.store.Policy().IsPublished(d.Stage) {
-			s.cache.clear()
-		}
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+s.label(d.Stage)+".")
 	}
 	return s.afterAction(c, err, draftURL(id), "")
@@ -182,8 +178,6 @@ func (s *Server) publishPage(c echo.Context) error {
 	if err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
-	s.metrics.published(s.store.Policy().IsScheduled(pub.Stage))
-	s.cache.clear()
 	if s.store.Policy().IsScheduled(pub.Stage) {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
 	}

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -24,8 +25,7 @@ func TestThrottleBehindProxy(t *testing.T) {
 	a := newTestApp(t)
 	// The throttle's clock stands still, so that a loaded machine cannot outwait a throttle's
 	// one-second pause between two guesses.
-	at := time.Now()
-	st, err := store.Open(a.dsn, store.Options{PasswordCost: bcrypt.MinCost, Now: func() time.Time { return at }})
+	st, err := store.Open(a.dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clock.NewFake(time.Now())})
 	if err != nil {
 		t.Fatal(err)
 	}

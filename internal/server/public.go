@@ -63,33 +63,25 @@ func (s *Server) brief(c echo.Context) error {
 }
 
 // servePublished answers with one format of the article published under slug, from the page
-// cache while the cached rendering is known to be current. Once it has not been checked for
-// publishedTTL, the snapshot is read again: if its tag is unchanged the rendering is kept, and
-// only a new snapshot (a correction, say) is rendered anew.
+// cache when it holds it: the cache is cleared whenever this server or another publishes,
+// releases or corrects a piece (see heard), so what it holds is current.
 func (s *Server) servePublished(c echo.Context, format, slug, contentType string, render func(publish.Article) ([]byte, error)) error {
 	key := format + "/" + slug
 	e, gen, ok := s.cache.get(key)
-	if !ok || time.Since(e.checked) > publishedTTL {
-		checked := time.Now()
+	if !ok {
 		a, err := s.store.PublicArticle(c.Request().Context(), slug)
 		if err != nil {
-			if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
-				s.cache.drop(key)
-			}
 			return err
 		}
 		etag := s.snapshotTag(format, a)
-		if !ok || e.etag != etag {
-			if notModified(c, etag) {
-				return nil
-			}
-			body, err := render(a)
-			if err != nil {
-				return err
-			}
-			e = cachedPage{key: key, etag: etag, contentType: contentType, body: body}
+		if notModified(c, etag) {
+			return nil
 		}
-		e.checked = checked
+		body, err := render(a)
+		if err != nil {
+			return err
+		}
+		e = cachedPage{key: key, etag: etag, contentType: contentType, body: body}
 		s.cache.put(gen, e)
 	}
 	if notModified(c, e.etag) {
@@ -160,27 +152,18 @@ func sendCacheable(c echo.Context, etag, contentType string, body []byte) error 
 	return c.Blob(http.StatusOK, contentType, body)
 }
 
-// publicTTL is how long this server reuses the front page and the feed it rendered, and
-// publishedTTL how long it serves an article before checking its snapshot again. This
-// server's own publishes, corrections and releases clear both at once; another server's reach
-// readers within these times (and Cache-Control lets browsers keep a page for 60 seconds).
-const (
-	publicTTL    = time.Second
-	publishedTTL = 5 * time.Second
-)
-
-// serveRendered answers with the cached rendering of key (the front page or the feed) while it
-// is fresh, and renders it again otherwise.
+// serveRendered answers with the cached rendering of key (the front page or the feed), and
+// renders it when the cache does not hold it, as after every publish, release or correction
+// (see heard). Cache-Control lets browsers keep a page for 60 seconds.
 func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
 	e, gen, ok := s.cache.get(key)
-	if !ok || time.Since(e.checked) > publicTTL {
-		checked := time.Now()
+	if !ok {
 		contentType, body, err := render()
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(body)
-		e = cachedPage{key: key, checked: checked, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
+		e = cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
 		s.cache.put(gen, e)
 	}
 	if notModified(c, e.etag) {

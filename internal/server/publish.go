@@ -38,8 +38,6 @@ func (s *Server) publishDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.metrics.published(s.store.Policy().IsScheduled(pub.Stage))
-	s.cache.clear()
 	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }
 
@@ -55,8 +53,6 @@ func (s *Server) correctArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.metrics.corrected()
-	s.cache.clear()
 	return c.JSON(http.StatusCreated, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
 }
 

@@ -84,6 +84,7 @@ func New(st *store.Store, cfg Config) *Server {
 	s.siteTag = siteTag(cfg.Site)
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
+	st.Subscribe(s.heard)
 	s.routes()
 	s.metrics.labelRoutes(e.Routes())
 	return s

@@ -77,7 +77,7 @@ func parseCredentialID(id string) (newsroom.CredentialKind, int64, bool) {
 
 // RevokeCredential ends one of the signed-in user's tokens or sessions, by its id. Someone
 // else's looks like one that does not exist. Like every sign-out it takes effect at once on
-// this server and within credentialTTL on others.
+// this server and on others once they read its event (see CatchUp).
 func (s *Store) RevokeCredential(ctx context.Context, id string) error {
 	u, err := actor(ctx)
 	if err != nil {
@@ -87,11 +87,12 @@ func (s *Store) RevokeCredential(ctx context.Context, id string) error {
 	if !ok {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "no token or session %q", id)
 	}
-	defer s.creds.forget()
 	var gone int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		res := tx.Exec("DELETE FROM "+credentialTables[kind]+" WHERE id = ? AND user_id = ?", n, u.ID)
-		gone = res.RowsAffected
+		if gone = res.RowsAffected; gone > 0 {
+			record(tx, userChanged(u.ID, u.ID, "revoke"))
+		}
 		return res.Error
 	})
 	if err != nil {
@@ -110,10 +111,10 @@ func (s *Store) RevokeOtherCredentials(ctx context.Context, presented Presented)
 	if err != nil {
 		return 0, err
 	}
-	defer s.creds.forget()
 	var gone int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		gone, err = revokeCredentials(tx, u.ID, kept{hashToken(presented.Secret), hashToken(presented.Device)})
+		record(tx, userChanged(u.ID, u.ID, "revoke_others"))
 		return err
 	})
 	return int(gone), internal("revoke other credentials", err)
@@ -125,8 +126,8 @@ func (s *Store) Logout(ctx context.Context, token string) error {
 	if err != nil {
 		return err
 	}
-	defer s.creds.forget()
 	return internal("log out", s.tx(ctx, func(tx *gorm.DB) error {
+		record(tx, userChanged(u.ID, u.ID, "logout"))
 		return tx.Where("hash = ? AND user_id = ?", hashToken(token), u.ID).Delete(&tokenRow{}).Error
 	}))
 }

@@ -36,8 +36,9 @@ type UserChange struct {
 }
 
 // UpdateUser changes a user's role or disables them. A disabled user's sessions and tokens stop
-// working at once (they are deleted, every lookup checks the flag, and this process forgets
-// the credentials it remembered; another server's within credentialTTL). A user promoted to
+// working at once (they are deleted, every lookup checks the flag, and the user_changed event
+// makes this process forget the credentials it remembered, and another server once it reads
+// the event). A user promoted to
 // admin must choose a new password at their next sign-in, since theirs may be shorter than an
 // admin's must be. Admins cannot disable or demote themselves, and no change may leave the
 // newsroom without an active admin: the acting admin and every active admin are read again,
@@ -60,7 +61,6 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		return nil, newsroom.Errorf(newsroom.ECONFLICT, "you cannot demote or disable yourself")
 	}
 	var after userRow
-	defer s.creds.forget()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		locked, err := s.lockAdmins(tx, u.ID, id)
 		if err != nil {
@@ -81,6 +81,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		if after == before {
 			return nil
 		}
+		record(tx, userChanged(u.ID, id, "update_user"))
 		err = tx.Model(&userRow{}).Where("id = ?", id).
 			Updates(map[string]any{"role": after.Role, "disabled": after.Disabled, "must_change_password": after.MustChangePassword}).Error
 		if err != nil || !after.Disabled {

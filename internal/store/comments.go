@@ -84,6 +84,7 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
+		record(tx, draftEvent(newsroom.EventCommented, draftID, u.ID, "comment", newsroom.Stage(v.Row.Stage)))
 		cs, err := loadComments(tx, tx.Where("id = ?", row.ID))
 		if len(cs) == 1 {
 			c = &cs[0]
@@ -242,7 +243,7 @@ func (s *Store) Reply(ctx context.Context, commentID int64, body string) (*newsr
 	if err := newsroom.CheckCommentBody(body); err != nil {
 		return nil, err
 	}
-	return s.onComment(ctx, commentID, policy.CommentReply, "", func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, policy.CommentReply, "reply", false, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
 		return tx.Create(&replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(body), CreatedAt: now}).Error
 	})
 }
@@ -260,7 +261,7 @@ func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.C
 
 func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
 	action := map[bool]string{true: "resolve_comment", false: "reopen_comment"}[resolved]
-	return s.onComment(ctx, commentID, policy.CommentResolve, action, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
 		if (r.ResolvedAt != nil) == resolved {
 			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])
 		}
@@ -273,8 +274,9 @@ func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool)
 
 // onComment runs a change to one comment in a transaction: the comment must be on a draft the
 // user may see, the policy must allow the action in the user's relation to the draft or the
-// comment, and an audit action, when named, is recorded.
-func (s *Store) onComment(ctx context.Context, commentID int64, permission, auditAction string,
+// comment, the action is recorded as a commented event, and in the audit trail when audit is
+// set.
+func (s *Store) onComment(ctx context.Context, commentID int64, permission, action string, audit bool,
 	change func(*gorm.DB, *newsroom.User, *commentRow, time.Time) error) (*newsroom.Comment, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -312,9 +314,10 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, audi
 		if err := change(tx, u, &r, now); err != nil {
 			return err
 		}
-		if auditAction != "" {
-			stage := newsroom.Stage(v.Row.Stage)
-			if err := insertAudit(tx, r.DraftID, u.ID, auditAction, stage, stage, fmt.Sprintf("comment %d", r.ID), now); err != nil {
+		stage := newsroom.Stage(v.Row.Stage)
+		record(tx, draftEvent(newsroom.EventCommented, r.DraftID, u.ID, action, stage))
+		if audit {
+			if err := insertAudit(tx, r.DraftID, u.ID, action, stage, stage, fmt.Sprintf("comment %d", r.ID), now); err != nil {
 				return err
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -17,8 +18,8 @@ import (
 // that brings a new quote, or rewords the verified one, is held until the quote is checked, and
 // no reader sees it before; one that leaves the quotes as they were goes out at once.
 func TestCorrectionQuoteGate(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	published := func(t *testing.T) (*newsroom.Draft, string) {
 		d := f.draftIn(t, newsroom.StageApproved)
 		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})

@@ -10,12 +10,6 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// credentialTTL is how long a token or session, once looked up, is taken on trust. Whatever
-// this process changes about users or sessions (disabling someone, a new role, signing out)
-// forgets every remembered credential at once; a change made by another process (a second
-// server, the CLI) takes effect within this time.
-const credentialTTL = time.Second
-
 // lastUseEvery is how often a credential's last use is written down: a lookup that finds it
 // older records the use, so that using a token is not a write on every request, and the owner's
 // list is right to the minute.
@@ -25,7 +19,10 @@ const lastUseEvery = time.Minute
 const maxCredentials = 10_000
 
 // credentials remembers who recently used tokens and session cookies are, so that an API
-// request does not cost a query before its work begins. Entries are filed under the kind of
+// request does not cost a query before its work begins. Every change to a user, their password
+// or their sign-ins is a user_changed event, which makes the store forget that user's
+// credentials (see forgetUser): at once after commit on the store that made it, and on other
+// servers when CatchUp reads it, within one tail interval. Entries are filed under the kind of
 // credential and its hash (see credentialKey), so that a session cookie is never taken for an
 // API token, nor a token for a cookie.
 type credentials struct {
@@ -43,7 +40,6 @@ type credential struct {
 	csrf     string    // a session's CSRF token; empty for API tokens
 	expires  time.Time // when the token or session itself expires, on the store's clock
 	lastUsed time.Time // its last use as recorded, on the store's clock
-	checked  time.Time // when the lookup that read it began
 }
 
 // credentialTables holds each kind of credential.
@@ -57,13 +53,13 @@ func credentialKey(kind newsroom.CredentialKind, hash string) string {
 	return string(kind) + ":" + hash
 }
 
-// get returns the credential filed under k if its lookup began within credentialTTL and it has
-// not expired by now; otherwise it returns the generation that remember needs.
+// get returns the credential filed under k if it has not expired by now; otherwise it returns
+// the generation that remember needs.
 func (c *credentials) get(k string, now time.Time) (credential, uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[k]
-	if !ok || time.Since(e.checked) > credentialTTL || !now.Before(e.expires) {
+	if !ok || !now.Before(e.expires) {
 		return credential{}, c.gen, false
 	}
 	return e, c.gen, true
@@ -83,12 +79,19 @@ func (c *credentials) remember(gen uint64, k string, e credential) {
 	c.entries[k] = e
 }
 
-// forget drops every remembered credential. It is called after a change to users, sessions
-// or tokens has committed.
-func (c *credentials) forget() {
+// forgetUser drops every remembered credential of the user a user_changed event names. It
+// listens to the store's events.
+func (c *credentials) forgetUser(e newsroom.Event) {
+	if e.Kind != newsroom.EventUserChanged {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	clear(c.entries)
+	for k, cr := range c.entries {
+		if cr.user.ID == e.SubjectID {
+			delete(c.entries, k)
+		}
+	}
 	c.gen++
 }
 
@@ -97,7 +100,7 @@ func (c *credentials) forget() {
 // remembered, with its use recorded if the last record is older than lastUseEvery.
 func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
 	hash := hashToken(secret)
-	k, now, started := credentialKey(kind, hash), s.clock(), time.Now()
+	k, now := credentialKey(kind, hash), s.clock()
 	e, gen, ok := s.creds.get(k, now)
 	if ok {
 		return e, nil
@@ -112,7 +115,6 @@ func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, se
 		}
 		e.lastUsed = now
 	}
-	e.checked = started
 	s.creds.remember(gen, k, e)
 	return e, nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -48,8 +49,8 @@ func TestRevocationEndsDevices(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-			f := newNewsroomAt(t, store.Options{Now: clk.Now})
+			clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+			f := newNewsroomAt(t, store.Options{Clock: clk})
 			var browsers [2]*store.WebSession
 			for i := range browsers {
 				ws, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: owner})

@@ -178,6 +178,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := insertAudit(tx, row.ID, actor.ID, action, "", s.policy.Initial(), "", now); err != nil {
 			return err
 		}
+		record(tx, draftEvent(newsroom.EventDrafted, row.ID, actor.ID, action, s.policy.Initial()))
 		v, err := s.findDraft(tx, actor, row.ID)
 		if v != nil {
 			d = v.draft()
@@ -360,6 +361,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		if err := saveRevision(tx, cur, u.ID, text, now, plan); err != nil {
 			return err
 		}
+		record(tx, draftEvent(newsroom.EventSaved, id, u.ID, "save", cur.Stage))
 		v, err = s.findDraft(tx, u, id)
 		if v != nil {
 			d = v.draft()

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -15,8 +16,8 @@ import (
 // and sets its update time to the write's own time, so that the draft list never serves a kept
 // encoding of a draft that changed (see newsroom.DraftStamp).
 func TestEveryDraftWriteMovesItsStamp(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	a, err := f.s.CreateDraft(f.writer, sampleText("Every write"))
 	if err != nil {
 		t.Fatal(err)

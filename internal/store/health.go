@@ -20,7 +20,7 @@ func (s *Store) Ping(ctx context.Context) error {
 	if err := s.DB().QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
 		return internal("ping", err)
 	}
-	if at := s.fullAt.Load(); at != 0 && s.now().Sub(time.Unix(0, at)) < fullFor {
+	if at := s.fullAt.Load(); at != 0 && s.clk.Now().Sub(time.Unix(0, at)) < fullFor {
 		return errFull
 	}
 	return nil
@@ -33,7 +33,7 @@ func (s *Store) noteSpace(err error) {
 	case err == nil:
 		s.fullAt.Store(0)
 	case diskFull(err):
-		s.fullAt.Store(s.now().UnixNano())
+		s.fullAt.Store(s.clk.Now().UnixNano())
 	}
 }
 

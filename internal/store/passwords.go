@@ -109,7 +109,6 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	if err != nil {
 		return err
 	}
-	defer s.creds.forget()
 	return internal("change password", s.tx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&userRow{}).Where("id = ? AND password_hash = ?", row.ID, row.PasswordHash).
 			Updates(map[string]any{"password_hash": hash, "must_change_password": false})
@@ -119,6 +118,7 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 		if res.RowsAffected == 0 {
 			return newsroom.Errorf(newsroom.ECONFLICT, "your password was changed meanwhile; sign in again")
 		}
+		record(tx, userChanged(row.ID, row.ID, "change_password"))
 		_, err := revokeCredentials(tx, row.ID, kept{hashToken(ch.Keep), hashToken(ch.Device)})
 		return err
 	}))
@@ -159,7 +159,6 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 		return nil, "", err
 	}
 	var row userRow
-	defer s.creds.forget()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		locked, err := s.lockAdmins(tx, u.ID, id)
 		if err != nil {
@@ -176,6 +175,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 			Updates(map[string]any{"password_hash": hash, "must_change_password": true}).Error; err != nil {
 			return err
 		}
+		record(tx, userChanged(u.ID, id, "reset_password"))
 		_, err = revokeCredentials(tx, id, kept{})
 		return err
 	})
@@ -188,7 +188,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 
 // SetPassword sets the password of username for the operator on the command line, the way back
 // in for a newsroom whose last admin lost theirs. It clears the need to change it, and signs the
-// user out everywhere (another server notices within credentialTTL).
+// user out everywhere (another server once it reads the event, see CatchUp).
 func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom.User, error) {
 	if op, _ := ctx.Value(operatorKey{}).(bool); !op {
 		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "only the operator sets passwords directly")
@@ -209,12 +209,12 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 	if err != nil {
 		return nil, err
 	}
-	defer s.creds.forget()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Model(&userRow{}).Where("id = ?", row.ID).
 			Updates(map[string]any{"password_hash": hash, "must_change_password": false}).Error; err != nil {
 			return err
 		}
+		record(tx, userChanged(0, row.ID, "set_password"))
 		_, err := revokeCredentials(tx, row.ID, kept{})
 		return err
 	})
@@ -232,8 +232,8 @@ type kept struct {
 }
 
 // revokeCredentials ends every session, API token and device cookie of a user but those kept,
-// inside tx, and returns how many sessions and tokens it ended. The caller forgets remembered
-// credentials after commit. Device cookies end too, so that whoever held a stolen password or
+// inside tx, and returns how many sessions and tokens it ended. The caller records the
+// user_changed event that makes every server forget the credentials it remembers. Device cookies end too, so that whoever held a stolen password or
 // browser no longer passes the per-user sign-in throttle with one.
 func revokeCredentials(tx *gorm.DB, userID int64, keep kept) (int64, error) {
 	var gone int64

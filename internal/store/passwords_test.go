@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -223,8 +224,8 @@ func TestSetPassword(t *testing.T) {
 // borrowed session cannot guess its user's password; the right one clears the count, and one
 // user's count does not slow another.
 func TestChangePasswordThrottle(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	steps := []struct {
 		name    string
 		as      context.Context

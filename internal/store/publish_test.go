@@ -9,23 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
-// clock is a settable time source for the store.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.now = c.now.Add(d) }
-
 func TestPublish(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	t.Run("OK", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
 		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
@@ -75,8 +67,8 @@ func TestPublish(t *testing.T) {
 }
 
 func TestScheduledPublishing(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	d := f.draftIn(t, newsroom.StageApproved)
 	at := clk.Now().Add(time.Hour)
 	pub, err := f.s.Publish(f.editor, d.ID, at)
@@ -138,8 +130,8 @@ func TestScheduledPublishing(t *testing.T) {
 }
 
 func TestCorrections(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	d := f.draftIn(t, newsroom.StageApproved)
 	pub, _ := f.s.Publish(f.editor, d.ID, time.Time{})
 	first, _ := f.s.PublicArticle(context.Background(), pub.Slug)

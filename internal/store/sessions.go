@@ -79,7 +79,7 @@ func (s *Store) checkPassword(ctx context.Context, username, password string) (*
 		err = byUsername(s.read(ctx), username).Take(&row).Error
 	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		_ = passwordMatches(string(dummyHash), password)
+		_ = passwordMatches(s.dummyHash(), password)
 	} else if err != nil {
 		return nil, internal("find user", err)
 	}
@@ -120,7 +120,7 @@ func (s *Store) SignIn(ctx context.Context, req SignInRequest) (*WebSession, err
 }
 
 // SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users
-// stop working at once. A session used again within credentialTTL is not looked up again.
+// stop working at once. A session used again is not looked up again (see credentials).
 func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User, string, error) {
 	e, err := s.remembered(ctx, newsroom.CredentialSession, cookie, func(hash string, now time.Time) (credential, error) {
 		var v struct {
@@ -151,9 +151,16 @@ func (s *Store) SessionUser(ctx context.Context, cookie string) (*newsroom.User,
 
 // SignOut ends a web session.
 func (s *Store) SignOut(ctx context.Context, cookie string) error {
-	defer s.creds.forget()
 	return internal("sign out", s.tx(ctx, func(tx *gorm.DB) error {
-		return tx.Where("hash = ?", hashToken(cookie)).Delete(&sessionRow{}).Error
+		var sess sessionRow
+		err := tx.Where("hash = ?", hashToken(cookie)).Take(&sess).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		record(tx, userChanged(sess.UserID, sess.UserID, "sign_out"))
+		return tx.Delete(&sess).Error
 	}))
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -52,8 +53,8 @@ func TestThrottleKeepsAddressCount(t *testing.T) {
 
 // TestPrune deletes expired sessions and tokens and old sign-in failures, and nothing live.
 func TestPrune(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now, TokenTTL: time.Hour})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk, TokenTTL: time.Hour})
 	old, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
 	if err != nil {
 		t.Fatal(err)

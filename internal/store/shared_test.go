@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -46,10 +47,10 @@ func race(n int, fn func(i int)) {
 // races them: saves of one draft, releases of one scheduled piece, slugs from one title, and one
 // username. On SQLite the file's lock makes them take turns; on PostgreSQL, row locks do.
 func TestStoresShareOneDatabase(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
 	dsn := storetest.DSN(t)
-	f := &newsroomFixture{s: openMigrated(t, dsn, store.Options{Now: clk.Now})}
-	other := openMigrated(t, dsn, store.Options{Now: clk.Now})
+	f := &newsroomFixture{s: openMigrated(t, dsn, store.Options{Clock: clk})}
+	other := openMigrated(t, dsn, store.Options{Clock: clk})
 	stores := []*store.Store{f.s, other}
 	f.writer, _ = mustUser(t, f.s, "sarah", newsroom.RoleWriter)
 	f.checker, _ = mustUser(t, f.s, "fiona", newsroom.RoleFactChecker)
@@ -158,8 +159,8 @@ func TestStoresShareOneDatabase(t *testing.T) {
 // finds each once.
 func TestTimesRoundTrip(t *testing.T) {
 	cest := time.FixedZone("CEST", 2*60*60)
-	clk := &clock{now: time.Date(2025, 5, 7, 11, 30, 0, 123456789, cest)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 11, 30, 0, 123456789, cest))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	want := clk.Now().UTC().Truncate(time.Microsecond)
 	var ids []int64
 	for i := 0; i < 3; i++ {

@@ -22,6 +22,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/migrations"
@@ -29,8 +30,8 @@ import (
 
 // Options tune a Store. The zero value gives production defaults.
 type Options struct {
-	// Now is the clock; tests inject their own.
-	Now func() time.Time
+	// Clock is the store's time (default clock.System); tests move a clock.Fake.
+	Clock clock.Clock
 	// TokenTTL is how long an API token stays valid (default 24 hours).
 	TokenTTL time.Duration
 	// PasswordCost is the bcrypt cost (default bcrypt.DefaultCost); tests lower it for speed.
@@ -66,11 +67,16 @@ type Store struct {
 	policy    *policy.Policy
 	// creds remembers recently used tokens and sessions (see credentials.go).
 	creds credentials
+	// events are the listeners to changes and the place in the events table (see events.go).
+	events events
 	// stmts holds the statements prepared outside GORM, by their SQL (see prepared).
 	stmts sync.Map
-	now   func() time.Time
+	clk   clock.Clock
 	ttl   time.Duration
 	cost  int
+	// dummy is the hash an unknown user's password is compared with (see dummyHash).
+	dummy     string
+	dummyOnce sync.Once
 
 	// fullAt is when a write last failed for want of disk space, in Unix nanoseconds by the
 	// store's clock, or 0 if a write has committed since (see Ping).
@@ -93,9 +99,9 @@ func Open(db string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.policy, s.now, s.ttl, s.cost = opt.Policy, opt.Now, opt.TokenTTL, opt.PasswordCost
-	if s.now == nil {
-		s.now = time.Now
+	s.policy, s.clk, s.ttl, s.cost = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost
+	if s.clk == nil {
+		s.clk = clock.System
 	}
 	if s.ttl == 0 {
 		s.ttl = 24 * time.Hour
@@ -109,6 +115,11 @@ func Open(db string, opt Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	if s.events.origin, err = randomToken(); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", db, err)
+	}
+	s.Subscribe(s.creds.forgetUser)
 	if opt.MaxSize > 0 && !s.pg {
 		if err := s.capSize(opt.MaxSize); err != nil {
 			s.Close()
@@ -203,7 +214,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	for _, r := range results {
 		applied = append(applied, r.Source.Path)
 	}
-	return applied, nil
+	s.events.tail.Lock()
+	defer s.events.tail.Unlock()
+	return applied, s.markEvents(ctx)
 }
 
 // DB returns the writer's database handle, for backups and health checks.
@@ -215,7 +228,7 @@ func (s *Store) DB() *sql.DB {
 // clock returns the current time as stored: UTC, to the microsecond, so that every database
 // keeps and compares it the same way.
 func (s *Store) clock() time.Time {
-	return s.now().UTC().Truncate(time.Microsecond)
+	return s.clk.Now().UTC().Truncate(time.Microsecond)
 }
 
 // read is the read pool, for a request's context. On SQLite the context's cancellation is left
@@ -256,11 +269,28 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// tx runs fn in a write transaction: on PostgreSQL a pool transaction, on SQLite a BEGIN
+// tx runs fn in a write transaction (see transact) with the events it records (see record):
+// they are written last inside the transaction, and delivered to the listeners once it has
+// committed.
+func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	p := &pending{}
+	err := s.transact(context.WithValue(ctx, pendingKey{}, p), func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return s.writeEvents(tx, p.events)
+	})
+	if err == nil {
+		s.deliver(p.events)
+	}
+	return err
+}
+
+// transact runs fn in a write transaction: on PostgreSQL a pool transaction, on SQLite a BEGIN
 // IMMEDIATE on the pinned writer connection, one transaction at a time. It commits when fn
 // returns nil and rolls back on an error or a panic. On SQLite, for the reason read gives, a
 // transaction once begun runs to its end even if the request is cancelled.
-func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
+func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
 	defer func() { s.noteSpace(err) }()
 	if s.pg {
 		return s.w.WithContext(ctx).Transaction(fn)

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -75,8 +76,8 @@ func TestMigrate(t *testing.T) {
 }
 
 func TestUsers(t *testing.T) {
-	now := time.Date(2025, 5, 7, 10, 0, 0, 0, time.UTC)
-	s := mustOpen(t, store.Options{Now: func() time.Time { return now }, TokenTTL: time.Hour})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 10, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk, TokenTTL: time.Hour})
 	op := store.AsOperator(context.Background())
 	t.Run("CreateAndLogin", func(t *testing.T) {
 		u, err := s.CreateUser(op, store.NewUser{Username: "sarah", Name: "Sarah Johnson", Role: newsroom.RoleWriter, Password: "tulip-lantern"})
@@ -91,7 +92,7 @@ func TestUsers(t *testing.T) {
 		if err != nil || byToken.Username != "sarah" {
 			t.Fatalf("UserByToken = %+v, %v", byToken, err)
 		}
-		now = now.Add(2 * time.Hour)
+		clk.Add(2 * time.Hour)
 		_, err = s.UserByToken(context.Background(), token)
 		wantCode(t, err, newsroom.EUNAUTHORIZED)
 	})

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -23,8 +24,8 @@ type signInStep struct {
 // runSignInSteps signs in step by step on a clock that stands still, so no wait runs out.
 func runSignInSteps(t *testing.T, steps []signInStep) {
 	t.Helper()
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	devices := map[string]string{}
 	for _, st := range steps {
 		ws, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: st.user, Password: st.password, Addr: st.addr, Device: devices[st.device]})
@@ -130,8 +131,8 @@ func TestThrottleAcrossAddresses(t *testing.T) {
 // TestThrottlePerUserWaits: once sarah's own counter has used its allowance, guesses from ever
 // new addresses wait twice as long each time, up to 15 minutes.
 func TestThrottlePerUserWaits(t *testing.T) {
-	clk := &clock{now: time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC)}
-	f := newNewsroomAt(t, store.Options{Now: clk.Now})
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	var waits []int
 	for i := 0; i < 60 && len(waits) < 13; i++ {
 		_, _, err := f.s.Login(context.Background(), "sarah", "guess", fmt.Sprintf("10.0.%d.%d", i/256, i%256))

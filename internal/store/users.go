@@ -64,8 +64,13 @@ type NewUser struct {
 
 // CreateUser adds a user. The caller must be the operator or a user allowed to manage users.
 func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, error) {
-	if _, err := s.permitted(ctx, policy.UserManage); err != nil {
+	u, err := s.permitted(ctx, policy.UserManage)
+	if err != nil {
 		return nil, err
+	}
+	var by int64 // 0 for the operator
+	if u != nil {
+		by = u.ID
 	}
 	nu.Username = strings.TrimSpace(nu.Username)
 	if err := validUsername(nu.Username); err != nil {
@@ -93,7 +98,11 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 		if n > 0 {
 			return usernameTaken(row.Username)
 		}
-		return tx.Create(&row).Error
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		record(tx, userChanged(by, row.ID, "create_user"))
+		return nil
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		// Another server added the same name after the check above; the unique index refused it.
@@ -128,8 +137,15 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 }
 
 // dummyHash is compared against when the username is unknown, so that a failed sign-in takes
-// as long whether or not the user exists.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), bcrypt.DefaultCost)
+// as long whether or not the user exists. It is made at the store's cost, the cost of the
+// hashes it compares for known users, once, when first needed.
+func (s *Store) dummyHash() string {
+	s.dummyOnce.Do(func() {
+		hash, _ := bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), s.cost)
+		s.dummy = string(hash)
+	})
+	return s.dummy
+}
 
 // Login checks a username and password (throttled like SignIn) and returns a new API token.
 func (s *Store) Login(ctx context.Context, username, password, addr string) (string, *newsroom.User, error) {

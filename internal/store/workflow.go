@@ -67,6 +67,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {
 			return err
 		}
+		record(tx, draftEvent(newsroom.EventTransitioned, id, u.ID, string(action), to))
 		v.Row.Stage, v.Row.UpdatedAt = string(to), now
 		d = v.draft()
 		return nil
@@ -128,7 +129,15 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err := touchDraft(tx, v.Row.ID, changes, now).Error; err != nil {
 		return nil, err
 	}
+	record(tx, draftEvent(publishEvents[action], v.Row.ID, u.ID, string(action), to))
 	return pub, insertAudit(tx, v.Row.ID, u.ID, string(action), from, to, scheduleNote(action, at), now)
+}
+
+// publishEvents is the kind of event publishTx records for each of its actions: publishing
+// now makes a piece public; scheduling only moves it to another stage.
+var publishEvents = map[newsroom.Action]newsroom.EventKind{
+	policy.ActionPublish:  newsroom.EventPublished,
+	policy.ActionSchedule: newsroom.EventTransitioned,
 }
 
 func scheduleNote(a newsroom.Action, at time.Time) string {
@@ -197,6 +206,7 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 	if _, err := snapshot(tx, &art, v.draft(), at, by, ""); err != nil {
 		return false, err
 	}
+	record(tx, draftEvent(newsroom.EventReleased, id, by, string(policy.ActionRelease), s.policy.Published()))
 	return true, insertAudit(tx, id, by, string(policy.ActionRelease), s.policy.Scheduled(), s.policy.Published(), "", now)
 }
 
@@ -244,6 +254,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			if !revised {
 				return nil
 			}
+			record(tx, draftEvent(newsroom.EventSaved, d.ID, u.ID, "hold_correction", s.policy.Published()))
 			return insertAudit(tx, d.ID, u.ID, "hold_correction", s.policy.Published(), s.policy.Published(), note, now)
 		}
 		number, err := snapshot(tx, art, d, now, u.ID, note)
@@ -251,6 +262,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			return err
 		}
 		pub = &newsroom.Publication{DraftID: d.ID, Slug: slug, Stage: s.policy.Published(), PublishedAt: now, Number: number}
+		record(tx, draftEvent(newsroom.EventCorrected, d.ID, u.ID, "correct", s.policy.Published()))
 		return insertAudit(tx, d.ID, u.ID, "correct", s.policy.Published(), s.policy.Published(), note, now)
 	})
 	if err == nil {

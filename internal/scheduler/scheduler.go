@@ -1,0 +1,109 @@
+// Package scheduler runs the background jobs of every server process: it releases scheduled
+// pieces when their time comes, reads the events other processes on the database recorded so
+// that this one's caches follow their changes, and prunes what has expired. Every server of a
+// newsroom runs it; the store makes sure each piece is released once.
+package scheduler
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/clock"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// Config sets the jobs' intervals. The zero value gives production defaults.
+type Config struct {
+	// Clock wakes the jobs (default clock.System); tests move a clock.Fake.
+	Clock clock.Clock
+	// ReleaseEvery is how often due pieces are released (default a second).
+	ReleaseEvery time.Duration
+	// TailEvery is how often the events table is read for other processes' changes (default a
+	// second): the longest a reader of this server sees a page another server has changed.
+	TailEvery time.Duration
+	// PruneEvery is how often expired sessions, tokens and old sign-in failures are deleted
+	// (default ten minutes).
+	PruneEvery time.Duration
+	// Logger receives the releases and every failure (default slog.Default()).
+	Logger *slog.Logger
+}
+
+// Start runs the jobs on st in the background. The function it returns stops them and waits
+// until they have returned; a release under way finishes first, so the store can be closed
+// after it.
+func Start(st *store.Store, cfg Config) (stop func()) {
+	cfg = cfg.withDefaults()
+	// The tickers start here, not in the goroutine, so that a test's clock moved after Start
+	// returns always wakes them.
+	release, tail, prune := cfg.Clock.NewTicker(cfg.ReleaseEvery), cfg.Clock.NewTicker(cfg.TailEvery), cfg.Clock.NewTicker(cfg.PruneEvery)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer release.Stop()
+		defer tail.Stop()
+		defer prune.Stop()
+		j := jobs{st: st, log: cfg.Logger}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-release.C():
+				j.release(ctx)
+			case <-tail.C():
+				j.run(ctx, "reading other servers' events", st.CatchUp)
+			case <-prune.C():
+				j.run(ctx, "pruning expired sessions and tokens", st.Prune)
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+func (cfg Config) withDefaults() Config {
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System
+	}
+	if cfg.ReleaseEvery <= 0 {
+		cfg.ReleaseEvery = time.Second
+	}
+	if cfg.TailEvery <= 0 {
+		cfg.TailEvery = time.Second
+	}
+	if cfg.PruneEvery <= 0 {
+		cfg.PruneEvery = 10 * time.Minute
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return cfg
+}
+
+// jobs are the scheduler's work on one store.
+type jobs struct {
+	st  *store.Store
+	log *slog.Logger
+}
+
+// release publishes every scheduled piece whose time has come. The page cache and the metrics
+// hear of each through its released event.
+func (j jobs) release(ctx context.Context) {
+	n, err := j.st.ReleaseDue(ctx)
+	if n > 0 {
+		j.log.InfoContext(ctx, "released scheduled pieces", "count", n)
+	}
+	if err != nil && ctx.Err() == nil {
+		j.log.ErrorContext(ctx, "releasing scheduled pieces", "err", err)
+	}
+}
+
+// run runs one job, logging a failure unless the scheduler is stopping.
+func (j jobs) run(ctx context.Context, what string, job func(context.Context) error) {
+	if err := job(ctx); err != nil && ctx.Err() == nil {
+		j.log.ErrorContext(ctx, what, "err", err)
+	}
+}

@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// eventRow is one row of the events table (migration 00009).
+type eventRow struct {
+	ID        int64
+	Kind      string
+	DraftID   int64
+	ActorID   int64
+	SubjectID int64
+	Action    string
+	Stage     string
+	Origin    string
+	At        time.Time
+}
+
+func (eventRow) TableName() string { return "events" }
+
+func (r eventRow) event(local bool) newsroom.Event {
+	return newsroom.Event{ID: r.ID, Kind: newsroom.EventKind(r.Kind), DraftID: r.DraftID, ActorID: r.ActorID,
+		SubjectID: r.SubjectID, Action: r.Action, Stage: newsroom.Stage(r.Stage), At: r.At, Local: local}
+}
+
+// events is a store's listeners and its place in the events table.
+type events struct {
+	// mu is held while events are delivered, so that each listener hears them one at a time,
+	// a transaction's in the order it recorded them.
+	mu        sync.Mutex
+	listeners []func(newsroom.Event)
+	// origin names this store in the rows it writes, so that CatchUp skips them.
+	origin string
+	// tail is held by CatchUp; seen is the last id it has read, valid once marked is set.
+	tail   sync.Mutex
+	seen   int64
+	marked bool
+}
+
+// Subscribe registers fn to hear of every change: at once, after commit, for the changes this
+// store makes, and through CatchUp for those other processes make. fn must return quickly and
+// must not call Subscribe; it is called for one event at a time.
+func (s *Store) Subscribe(fn func(newsroom.Event)) {
+	s.events.mu.Lock()
+	defer s.events.mu.Unlock()
+	s.events.listeners = append(s.events.listeners, fn)
+}
+
+func (s *Store) deliver(evs []newsroom.Event) {
+	if len(evs) == 0 {
+		return
+	}
+	s.events.mu.Lock()
+	defer s.events.mu.Unlock()
+	for _, e := range evs {
+		for _, fn := range s.events.listeners {
+			fn(e)
+		}
+	}
+}
+
+// pendingKey is the context key under which tx keeps the events its transaction records.
+type pendingKey struct{}
+
+// pending collects the events of one transaction.
+type pending struct{ events []newsroom.Event }
+
+// record notes e as a change the transaction tx makes. tx writes it to the events table just
+// before it commits, and delivers it once the commit has succeeded; a rollback drops it.
+func record(tx *gorm.DB, e newsroom.Event) {
+	p, ok := tx.Statement.Context.Value(pendingKey{}).(*pending)
+	if !ok {
+		panic("store: an event recorded outside Store.tx")
+	}
+	p.events = append(p.events, e)
+}
+
+// writeEvents inserts the events a transaction recorded, inside it, filling in their ids and
+// time. On PostgreSQL it first takes a lock held until commit, so that event ids are given in
+// the order their transactions commit and CatchUp, which reads by id, never passes over an
+// event committed late under an earlier id. Taken last, it is held only for the inserts and
+// the commit.
+func (s *Store) writeEvents(tx *gorm.DB, evs []newsroom.Event) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	if s.pg {
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", eventsLock).Error; err != nil {
+			return err
+		}
+	}
+	now := s.clock()
+	for i := range evs {
+		e := &evs[i]
+		row := eventRow{Kind: string(e.Kind), DraftID: e.DraftID, ActorID: e.ActorID, SubjectID: e.SubjectID,
+			Action: e.Action, Stage: string(e.Stage), Origin: s.events.origin, At: now}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		e.ID, e.At, e.Local = row.ID, now, true
+	}
+	return nil
+}
+
+// eventsLock is the key of the PostgreSQL advisory lock that orders event ids (see writeEvents).
+const eventsLock = 0x636f70796465736b // "copydesk"
+
+// tailBatch is how many events CatchUp reads at a time.
+const tailBatch = 500
+
+// CatchUp delivers to the listeners, in order, the events other processes on the database have
+// recorded since it last looked. The first call (or Migrate) only marks where the table ends.
+// The scheduler calls it every tail interval, which bounds how long this process's caches can
+// lag behind a change another server made.
+func (s *Store) CatchUp(ctx context.Context) error {
+	s.events.tail.Lock()
+	defer s.events.tail.Unlock()
+	if !s.events.marked {
+		return s.markEvents(ctx)
+	}
+	for {
+		var rows []eventRow
+		if err := s.read(ctx).Where("id > ?", s.events.seen).Order("id").Limit(tailBatch).Find(&rows).Error; err != nil {
+			return internal("read events", err)
+		}
+		var theirs []newsroom.Event
+		for _, r := range rows {
+			if r.Origin != s.events.origin {
+				theirs = append(theirs, r.event(false))
+			}
+			s.events.seen = r.ID
+		}
+		s.deliver(theirs)
+		if len(rows) < tailBatch {
+			return nil
+		}
+	}
+}
+
+// markEvents sets CatchUp's place at the end of the events table. The caller holds tail.
+func (s *Store) markEvents(ctx context.Context) error {
+	var last *int64
+	if err := s.read(ctx).Model(&eventRow{}).Select("MAX(id)").Scan(&last).Error; err != nil {
+		return internal("find the last event", err)
+	}
+	if last != nil {
+		s.events.seen = *last
+	}
+	s.events.marked = true
+	return nil
+}
+
+// draftEvent is an event of kind about draft draftID, taken by actorID, leaving it in stage.
+func draftEvent(kind newsroom.EventKind, draftID, actorID int64, action string, stage newsroom.Stage) newsroom.Event {
+	return newsroom.Event{Kind: kind, DraftID: draftID, ActorID: actorID, Action: action, Stage: stage}
+}
+
+// userChanged is the event of actorID (0 for the operator) changing user subjectID.
+func userChanged(actorID, subjectID int64, action string) newsroom.Event {
+	return newsroom.Event{Kind: newsroom.EventUserChanged, ActorID: actorID, SubjectID: subjectID, Action: action}
+}
