@@ -247,6 +247,8 @@ func TestOpenAPIScenarios(t *testing.T) {
 	scenarios := []scenario{
 		{"OpenAPI", "", "GET", "/api/v1/openapi.json", "", 200},
 		{"OpenAPIBadToken", "forged", "GET", "/api/v1/openapi.json", "", 401},
+		{"Workflow", "factchecker", "GET", "/api/v1/workflow", "", 200},
+		{"WorkflowAnonymous", "", "GET", "/api/v1/workflow", "", 401},
 		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor-staple"}`, 200},
 		{"LoginWrongPassword", "", "POST", "/api/v1/login", `{"username":"editor","password":"nope"}`, 401},
 		{"LoginMalformed", "", "POST", "/api/v1/login", `{"username":`, 400},
