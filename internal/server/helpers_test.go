@@ -14,6 +14,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -44,8 +45,15 @@ var actorRoles = map[string]newsroom.Role{
 
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
+	return newWorkflowApp(t, nil, actorRoles)
+}
+
+// newWorkflowApp is newTestApp on the workflow p (nil for the default one), with one signed-in
+// user per actor, holding the actor's role.
+func newWorkflowApp(t testing.TB, p *policy.Policy, actors map[string]newsroom.Role) *testApp {
+	t.Helper()
 	dsn := storetest.DSN(t)
-	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost})
+	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost, Policy: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +63,10 @@ func newTestApp(t testing.TB) *testApp {
 	}
 	a := &testApp{t: t, dsn: dsn, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}, devices: map[string]string{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	for name, role := range actorRoles {
+	if p != nil {
+		allowAnyRole(t, dsn)
+	}
+	for name, role := range actors {
 		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})
 		if err != nil {
 			t.Fatal(err)
