@@ -1,4 +1,4 @@
-package server_test
+package storetest
 
 import (
 	"context"
@@ -6,21 +6,17 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	_ "github.com/jackc/pgx/v5/stdlib"
-	_ "github.com/mattn/go-sqlite3"
-
-	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
-// allowAnyRole lifts the CHECK of migration 00001 that holds users.role to the default
-// workflow's four roles from the test database at dsn, so that users can hold the roles a
-// custom workflow declares. The schema itself still carries the CHECK: a migration has to drop
-// it before a newsroom can run such a workflow, and this branch was given no migration number.
-func allowAnyRole(t testing.TB, dsn string) {
+// AllowAnyRole lifts the CHECK of migration 00001 that holds users.role to the default
+// workflow's four roles from the migrated test database at dsn (a DSN of this package, or a
+// SQLite file's path), so that users can hold the roles a custom workflow declares. The schema
+// itself still carries the CHECK: a migration has to drop it before a newsroom can run such a
+// workflow.
+func AllowAnyRole(t testing.TB, dsn string) {
 	t.Helper()
 	driver, stmts := "pgx", []string{"ALTER TABLE users DROP CONSTRAINT users_role_check"}
-	if !storetest.Postgres() {
+	if !strings.HasPrefix(dsn, "postgres") {
 		// SQLite cannot drop a CHECK, so the table's stored definition is edited, and the
 		// schema version moved so that the store's open connections read it again.
 		check := strings.ReplaceAll(` CHECK (role IN ('writer', 'factchecker', 'editor', 'admin'))`, "'", "''")
