@@ -3,7 +3,9 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	neturl "net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -101,5 +103,38 @@ func TestCustomWorkflowServed(t *testing.T) {
 	j := slices.IndexFunc(w.Roles, func(r policy.Role) bool { return r.Name == "copyeditor" })
 	if j < 0 || w.Roles[j].Home != "copyedit" {
 		t.Errorf("the copyeditor's desk is not served: %+v", w.Roles)
+	}
+}
+
+// TestEditFormHoldsEditableFields checks that the draft page's edit form offers only the fields
+// the viewer may edit in the draft's stage, and that saving it leaves the others as they were.
+func TestEditFormHoldsEditableFields(t *testing.T) {
+	a := newLegalApp(t)
+	res := a.do("writer", "POST", "/api/v1/drafts", `{"title":"Council vote","byline":"Writer","brief":"The vote.","body":"The vote was close.","topics":["council"]}`)
+	wantStatus(t, res, http.StatusCreated)
+	d := decode[newsroom.Draft](t, res)
+	url := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	for _, s := range []struct{ actor, action string }{{"writer", "submit"}, {"factchecker", "clear"}, {"editor", "send_to_copy"}} {
+		wantStatus(t, a.do(s.actor, "POST", url+"/transitions", `{"action":"`+s.action+`"}`), http.StatusOK)
+	}
+	page := fmt.Sprintf("/drafts/%d", d.ID)
+	res = a.page("copyeditor", "GET", page, nil)
+	wantStatus(t, res, http.StatusOK)
+	html := res.Body.String()
+	for _, field := range []string{`name="title"`, `name="brief"`, `name="body"`} {
+		if !strings.Contains(html, field) {
+			t.Errorf("the copy editor's form lacks %s", field)
+		}
+	}
+	for _, field := range []string{`name="byline"`, `name="topics"`, `name="editor_comment"`} {
+		if strings.Contains(html, field) {
+			t.Errorf("the copy editor's form offers %s, which they may not edit", field)
+		}
+	}
+	res = a.page("copyeditor", "POST", page+"/edit", neturl.Values{"version": {fmt.Sprint(d.Version)}, "title": {"Council vote"}, "brief": {"The vote."}, "body": {"The vote was 7 to 2."}})
+	wantStatus(t, res, http.StatusSeeOther)
+	got := decode[newsroom.Draft](t, a.do("editor", "GET", url, ""))
+	if got.Body != "The vote was 7 to 2." || got.Byline != "Writer" || !slices.Equal(got.Topics, []string{"council"}) {
+		t.Errorf("after the copy editor's save: body %q, byline %q, topics %v", got.Body, got.Byline, got.Topics)
 	}
 }

@@ -129,10 +129,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	}
 	text := textFromForm(c)
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	upd := newsroom.DraftUpdate{Title: &text.Title, Byline: &text.Byline, Brief: &text.Brief, Body: &text.Body, Topics: &text.Topics, Version: version}
-	if _, ok := c.Request().PostForm["editor_comment"]; ok {
-		upd.EditorComment = &text.EditorComment
-	}
+	upd := updateFromForm(c, &text, version)
 	_, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
 	switch newsroom.ErrorCode(err) {
 	case "":
@@ -239,6 +236,35 @@ func textFromForm(c echo.Context) newsroom.Text {
 	}
 	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
 		Body: strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+}
+
+// updateFromForm is the change an edit form asks for. The form carries only the fields the
+// viewer may edit in the draft's stage, so the fields it does not carry are left as they are.
+func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.DraftUpdate {
+	posted := func(field string) bool {
+		_, ok := c.Request().PostForm[field]
+		return ok
+	}
+	upd := newsroom.DraftUpdate{Version: version}
+	if posted("title") {
+		upd.Title = &text.Title
+	}
+	if posted("byline") {
+		upd.Byline = &text.Byline
+	}
+	if posted("brief") {
+		upd.Brief = &text.Brief
+	}
+	if posted("body") {
+		upd.Body = &text.Body
+	}
+	if posted("topics") {
+		upd.Topics = &text.Topics
+	}
+	if posted("editor_comment") {
+		upd.EditorComment = &text.EditorComment
+	}
+	return upd
 }
 
 func draftURL(id int64) string { return "/drafts/" + strconv.FormatInt(id, 10) }
