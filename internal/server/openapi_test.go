@@ -184,7 +184,7 @@ func TestValidateResponseCatchesDrift(t *testing.T) {
 		{"MissingFields", 200, `{"id":1,"title":"x"}`},
 		{"UnknownField", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `{"id"`, `{"secret":"x","id"`, 1)},
 		{"NestedWrongType", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"username":"writer"`, `"username":5`, 1)},
-		{"UnknownStage", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"stage":"draft"`, `"stage":"limbo"`, 1)},
+		{"MalformedStage", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"stage":"draft"`, `"stage":"Limbo!"`, 1)},
 		{"UndocumentedStatus", 418, `{"error":{"code":"invalid","message":"teapot"}}`},
 		{"ErrorWithoutCode", 404, `{"error":{"message":"gone"}}`},
 		{"UnknownErrorCode", 404, `{"error":{"code":"gone","message":"gone"}}`},
