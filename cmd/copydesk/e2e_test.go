@@ -157,7 +157,7 @@ func TestBrowserWorkflow(t *testing.T) {
 		t.Fatalf("%d unchecked quotes marked, want 2", n)
 	}
 	b.submit(`button[value=submit]`)
-	if got := b.text(`.meta .stage`); got != "fact check" {
+	if got := b.text(`.meta .stage`); got != "Fact-check" {
 		t.Fatalf("stage after submit = %q", got)
 	}
 	b.shot("writer-submitted")
@@ -176,7 +176,7 @@ func TestBrowserWorkflow(t *testing.T) {
 	}
 	b.shot("factcheck-verified")
 	b.submit(`button[value=clear]`)
-	if got := b.text(`.meta .stage`); got != "editing" {
+	if got := b.text(`.meta .stage`); got != "Editing" {
 		t.Fatalf("stage after clear = %q", got)
 	}
 	b.signOut()
