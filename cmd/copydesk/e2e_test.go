@@ -18,6 +18,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // chromium finds a Chromium to drive. Missing, it is installed where that is possible (as root,
@@ -284,11 +285,21 @@ func (b *browser) value(sel string) string {
 // and a headless Chromium to drive it. It skips or fails as chromium says.
 func startBrowser(t *testing.T, users ...string) *browser {
 	t.Helper()
+	return startWorkflowBrowser(t, "", users...)
+}
+
+// startWorkflowBrowser is startBrowser on the workflow file in policyDir ("" for the default),
+// whose roles the users may hold.
+func startWorkflowBrowser(t *testing.T, policyDir string, users ...string) *browser {
+	t.Helper()
 	chrome := chromium(t)
 	db := filepath.Join(t.TempDir(), "e2e.db")
-	st, _, err := openStore(context.Background(), db, "")
+	st, _, err := openStore(context.Background(), db, policyDir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if policyDir != "" {
+		storetest.AllowAnyRole(t, db)
 	}
 	for _, name := range users {
 		u := store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: newsroom.Role(name), Password: "pw-" + name + "-staple"}
@@ -297,7 +308,7 @@ func startBrowser(t *testing.T, users ...string) *browser {
 		}
 	}
 	st.Close()
-	m := &Main{Addr: "127.0.0.1:0", DBPath: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	m := &Main{Addr: "127.0.0.1:0", DBPath: db, PolicyDir: policyDir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}

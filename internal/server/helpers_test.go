@@ -16,6 +16,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -47,9 +48,16 @@ var actorRoles = map[string]newsroom.Role{
 
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
+	return newWorkflowApp(t, nil, actorRoles)
+}
+
+// newWorkflowApp is newTestApp on the workflow p (nil for the default one), with one signed-in
+// user per actor, holding the actor's role.
+func newWorkflowApp(t testing.TB, p *policy.Policy, actors map[string]newsroom.Role) *testApp {
+	t.Helper()
 	dsn := storetest.DSN(t)
 	clk := clock.NewFake(time.Now())
-	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clk})
+	st, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clk, Policy: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +67,10 @@ func newTestApp(t testing.TB) *testApp {
 	}
 	a := &testApp{t: t, dsn: dsn, clock: clk, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}, devices: map[string]string{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	for name, role := range actorRoles {
+	if p != nil {
+		storetest.AllowAnyRole(t, dsn)
+	}
+	for name, role := range actors {
 		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})
 		if err != nil {
 			t.Fatal(err)

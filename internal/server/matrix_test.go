@@ -79,6 +79,7 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /readyz":                               {"", [6]int{200, 200, 200, 200, 200, 200}},
 		"GET /metrics":                              {"", [6]int{401, 403, 403, 403, 403, 200}},
 		"GET /api/v1/openapi.json":                  {"", [6]int{200, 200, 200, 200, 200, 200}},
+		"GET /api/v1/workflow":                      {"", [6]int{401, 200, 200, 200, 200, 200}},
 		"POST /api/v1/login":                        {`{"username":"editor","password":"pw-editor-staple"}`, [6]int{200, 200, 200, 200, 200, 200}},
 		"GET /api/v1/drafts":                        {"", [6]int{401, 200, 200, 200, 200, 200}},
 		"POST /api/v1/drafts":                       {`{"title":"New"}`, [6]int{401, 201, 201, 403, 403, 403}},

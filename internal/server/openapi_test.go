@@ -184,7 +184,7 @@ func TestValidateResponseCatchesDrift(t *testing.T) {
 		{"MissingFields", 200, `{"id":1,"title":"x"}`},
 		{"UnknownField", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `{"id"`, `{"secret":"x","id"`, 1)},
 		{"NestedWrongType", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"username":"writer"`, `"username":5`, 1)},
-		{"UnknownStage", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"stage":"draft"`, `"stage":"limbo"`, 1)},
+		{"MalformedStage", 200, strings.Replace(a.do("writer", "GET", url, "").Body.String(), `"stage":"draft"`, `"stage":"Limbo!"`, 1)},
 		{"UndocumentedStatus", 418, `{"error":{"code":"invalid","message":"teapot"}}`},
 		{"ErrorWithoutCode", 404, `{"error":{"message":"gone"}}`},
 		{"UnknownErrorCode", 404, `{"error":{"code":"gone","message":"gone"}}`},
@@ -247,6 +247,8 @@ func TestOpenAPIScenarios(t *testing.T) {
 	scenarios := []scenario{
 		{"OpenAPI", "", "GET", "/api/v1/openapi.json", "", 200},
 		{"OpenAPIBadToken", "forged", "GET", "/api/v1/openapi.json", "", 401},
+		{"Workflow", "factchecker", "GET", "/api/v1/workflow", "", 200},
+		{"WorkflowAnonymous", "", "GET", "/api/v1/workflow", "", 401},
 		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor-staple"}`, 200},
 		{"LoginWrongPassword", "", "POST", "/api/v1/login", `{"username":"editor","password":"nope"}`, 401},
 		{"LoginMalformed", "", "POST", "/api/v1/login", `{"username":`, 400},

@@ -129,7 +129,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	}
 	text := textFromForm(c)
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	upd := formUpdate(c, text, version)
+	upd := updateFromForm(c, &text, version)
 	_, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
 	switch newsroom.ErrorCode(err) {
 	case "":
@@ -232,30 +232,30 @@ func textFromForm(c echo.Context) newsroom.Text {
 		Body: strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"), Topics: topics, EditorComment: c.FormValue("editor_comment")}
 }
 
-// formUpdate is the save a draft page's edit form asks for: the fields the form carries (it
-// shows only those the viewer may change), at the version the viewer saw.
-func formUpdate(c echo.Context, text newsroom.Text, version int) newsroom.DraftUpdate {
-	upd := newsroom.DraftUpdate{Version: version}
-	sent := func(name string) bool {
-		_, ok := c.Request().PostForm[name]
+// updateFromForm is the change an edit form asks for. The form carries only the fields the
+// viewer may edit in the draft's stage, so the fields it does not carry are left as they are.
+func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.DraftUpdate {
+	posted := func(field string) bool {
+		_, ok := c.Request().PostForm[field]
 		return ok
 	}
-	if sent("title") {
+	upd := newsroom.DraftUpdate{Version: version}
+	if posted("title") {
 		upd.Title = &text.Title
 	}
-	if sent("byline") {
+	if posted("byline") {
 		upd.Byline = &text.Byline
 	}
-	if sent("brief") {
+	if posted("brief") {
 		upd.Brief = &text.Brief
 	}
-	if sent("body") {
+	if posted("body") {
 		upd.Body = &text.Body
 	}
-	if sent("topics") {
+	if posted("topics") {
 		upd.Topics = &text.Topics
 	}
-	if sent("editor_comment") {
+	if posted("editor_comment") {
 		upd.EditorComment = &text.EditorComment
 	}
 	return upd

@@ -56,6 +56,7 @@ func (s *Server) routes() {
 
 	api := e.Group("/api/v1")
 	api.GET("/openapi.json", s.openAPI)
+	api.GET("/workflow", s.workflow)
 	api.POST("/login", s.login)
 	api.POST("/logout", s.logout)
 	api.GET("/me/credentials", s.listCredentials)

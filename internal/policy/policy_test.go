@@ -1,0 +1,351 @@
+package policy_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
+	"github.com/copydesk/copydesk/policies"
+)
+
+// The users of these tests: me (id 1) asks about a draft written by me or by someone else (id 2).
+const (
+	me      int64 = 1
+	someone int64 = 2
+)
+
+var (
+	roles  = []newsroom.Role{"writer", "factchecker", "editor", "admin"}
+	stages = []newsroom.Stage{"draft", "fact_check", "editing", "approved", "scheduled", "published", "spiked"}
+)
+
+func defaultPolicy(t testing.TB) *policy.Policy {
+	t.Helper()
+	p, err := policy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func user(role newsroom.Role) *newsroom.User { return &newsroom.User{ID: me, Role: role} }
+
+func draftBy(writer int64, stage newsroom.Stage) *newsroom.Draft {
+	return &newsroom.Draft{ID: 7, Stage: stage, Writer: newsroom.Person{ID: writer}}
+}
+
+// owners names the two relations a user can have to a draft, by the writer's id.
+var owners = map[string]int64{"owner": me, "other": someone}
+
+// step is one allowed (role, relation, action, stage) of the default workflow, written out by
+// hand from today's rules rather than read from the file.
+type step struct {
+	role   newsroom.Role
+	own    bool // only on a draft the user wrote
+	action newsroom.Action
+	from   []newsroom.Stage
+}
+
+var defaultSteps = []step{
+	{"writer", true, "submit", []newsroom.Stage{"draft"}},
+	{"factchecker", false, "return", []newsroom.Stage{"fact_check"}},
+	{"factchecker", false, "clear", []newsroom.Stage{"fact_check"}},
+	{"editor", false, "request_changes", []newsroom.Stage{"editing"}},
+	{"editor", false, "recheck", []newsroom.Stage{"editing"}},
+	{"editor", false, "approve", []newsroom.Stage{"editing"}},
+	{"editor", false, "reopen", []newsroom.Stage{"approved"}},
+	{"editor", false, "publish", []newsroom.Stage{"approved"}},
+	{"editor", false, "schedule", []newsroom.Stage{"approved"}},
+	{"editor", false, "unschedule", []newsroom.Stage{"scheduled"}},
+	{"editor", false, "spike", []newsroom.Stage{"draft", "fact_check", "editing", "approved", "scheduled"}},
+}
+
+var defaultActions = []newsroom.Action{"submit", "return", "clear", "request_changes", "recheck", "approve", "reopen", "spike", "publish", "schedule", "unschedule", "release"}
+
+// TestStepDefault walks every role × stage × action × (owner, other) of the default workflow:
+// Step allows exactly the steps above; otherwise it answers EFORBIDDEN when the role may take
+// the action on such a draft in no stage and ECONFLICT when only the stage is wrong.
+func TestStepDefault(t *testing.T) {
+	p := defaultPolicy(t)
+	for _, role := range roles {
+		for rel, writer := range owners {
+			for _, action := range defaultActions {
+				somewhere := slices.ContainsFunc(defaultSteps, func(s step) bool {
+					return s.role == role && s.action == action && (!s.own || rel == "owner")
+				})
+				for _, stage := range stages {
+					allowed := slices.ContainsFunc(defaultSteps, func(s step) bool {
+						return s.role == role && s.action == action && (!s.own || rel == "owner") && slices.Contains(s.from, stage)
+					})
+					want := ""
+					switch {
+					case somewhere && !allowed:
+						want = newsroom.ECONFLICT
+					case !somewhere:
+						want = newsroom.EFORBIDDEN
+					}
+					a, err := p.Step(user(role), draftBy(writer, stage), action)
+					if got := newsroom.ErrorCode(err); err == nil && want != "" || err != nil && got != want {
+						t.Errorf("%s (%s) %s from %s: error %v (%q), want %q", role, rel, action, stage, err, got, want)
+					}
+					if err == nil && a.Name != action {
+						t.Errorf("%s (%s) %s from %s: returned action %q", role, rel, action, stage, a.Name)
+					}
+				}
+			}
+		}
+	}
+	if _, err := p.Step(user("editor"), draftBy(someone, "approved"), "bless"); newsroom.ErrorCode(err) != newsroom.EINVALID {
+		t.Errorf("an unknown action: %v, want %s", err, newsroom.EINVALID)
+	}
+	disabled := &newsroom.User{ID: me, Role: "editor", Disabled: true}
+	if _, err := p.Step(disabled, draftBy(someone, "editing"), "approve"); err == nil {
+		t.Error("a disabled editor may approve")
+	}
+}
+
+// defaultSees is who sees what in the default workflow, by hand: writers their own drafts in
+// every stage, fact-checkers every draft from fact_check to published, editors and admins all.
+func defaultSees(role newsroom.Role, own bool, stage newsroom.Stage) bool {
+	switch role {
+	case "writer":
+		return own
+	case "factchecker":
+		return slices.Contains([]newsroom.Stage{"fact_check", "editing", "approved", "scheduled", "published"}, stage)
+	}
+	return role == "editor" || role == "admin"
+}
+
+// draftsDB is a SQLite database with a drafts table of one draft per stage and writer (me and
+// someone), the columns Visible's condition reads.
+type draftsDB struct{ db *gorm.DB }
+
+func openDraftsDB(t testing.TB) *draftsDB {
+	t.Helper()
+	db, err := gorm.Open(sqlite.Open(filepath.Join(t.TempDir(), "drafts.db")), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec("CREATE TABLE drafts (id INTEGER PRIMARY KEY, writer_id INTEGER NOT NULL, stage TEXT NOT NULL)").Error; err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if sqlDB, err := db.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	return &draftsDB{db: db}
+}
+
+// fill replaces the drafts with one per stage of p and writer.
+func (d *draftsDB) fill(t testing.TB, p *policy.Policy) {
+	t.Helper()
+	if err := d.db.Exec("DELETE FROM drafts").Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range p.Stages() {
+		for _, w := range []int64{me, someone} {
+			if err := d.db.Exec("INSERT INTO drafts (writer_id, stage) VALUES (?, ?)", w, string(s.Name)).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// visible lists the drafts Visible(u) selects, as "writer/stage".
+func (d *draftsDB) visible(t testing.TB, p *policy.Policy, u *newsroom.User) []string {
+	t.Helper()
+	cond := p.Visible(u)
+	var rows []struct {
+		WriterID int64
+		Stage    string
+	}
+	if err := d.db.Table("drafts").Select("writer_id, stage").Where(cond.SQL, cond.Args...).Find(&rows).Error; err != nil {
+		t.Fatalf("Visible(%s) = %q %v: %v", u.Role, cond.SQL, cond.Args, err)
+	}
+	out := make([]string, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, fmt.Sprintf("%d/%s", r.WriterID, r.Stage))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// seen lists the drafts of draftsDB that CanSee lets u see, as "writer/stage".
+func seen(p *policy.Policy, u *newsroom.User) []string {
+	var out []string
+	for _, s := range p.Stages() {
+		for _, w := range []int64{me, someone} {
+			if p.CanSee(u, w, s.Name) {
+				out = append(out, fmt.Sprintf("%d/%s", w, s.Name))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestVisibleAgrees checks, for every role × stage × (owner, other) of the default workflow,
+// that CanSee gives today's answers and that Visible's SQL, run against SQLite, selects exactly
+// the drafts CanSee allows; a disabled user sees nothing either way.
+func TestVisibleAgrees(t *testing.T) {
+	p := defaultPolicy(t)
+	db := openDraftsDB(t)
+	db.fill(t, p)
+	for _, role := range roles {
+		u := user(role)
+		for rel, writer := range owners {
+			for _, stage := range stages {
+				if got, want := p.CanSee(u, writer, stage), defaultSees(role, rel == "owner", stage); got != want {
+					t.Errorf("CanSee(%s, %s, %s) = %v, want %v", role, rel, stage, got, want)
+				}
+			}
+		}
+		if sql, goes := db.visible(t, p, u), seen(p, u); !slices.Equal(sql, goes) {
+			t.Errorf("%s: Visible selects %v, CanSee allows %v", role, sql, goes)
+		}
+		off := &newsroom.User{ID: me, Role: role, Disabled: true}
+		if sql, goes := db.visible(t, p, off), seen(p, off); len(sql) != 0 || len(goes) != 0 {
+			t.Errorf("a disabled %s: Visible selects %v, CanSee allows %v", role, sql, goes)
+		}
+	}
+}
+
+// TestFieldsDefault checks the fields each role may change in each stage of the default
+// workflow: writers their own drafts' text in draft, editors everything in editing.
+func TestFieldsDefault(t *testing.T) {
+	p := defaultPolicy(t)
+	text := []string{"title", "byline", "brief", "body", "topics"}
+	for _, role := range roles {
+		for rel, writer := range owners {
+			for _, stage := range stages {
+				var want []string
+				switch {
+				case role == "writer" && rel == "owner" && stage == "draft":
+					want = text
+				case role == "editor" && stage == "editing":
+					want = append(slices.Clone(text), "editor_comment")
+				}
+				if got := p.Fields(user(role), draftBy(writer, stage)); !slices.Equal(got, want) {
+					t.Errorf("Fields(%s, %s, %s) = %v, want %v", role, rel, stage, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCheckQuotesDefault checks who may check and waive quotes in each stage of the default
+// workflow, and that the refusal says whether the stage or the role is wrong.
+func TestCheckQuotesDefault(t *testing.T) {
+	p := defaultPolicy(t)
+	check := map[newsroom.Role][]newsroom.Stage{
+		"factchecker": {"fact_check", "published"},
+		"editor":      {"fact_check", "editing", "approved", "published"},
+	}
+	waive := map[newsroom.Role][]newsroom.Stage{"editor": {"fact_check", "editing", "approved", "published"}}
+	for _, role := range roles {
+		for _, stage := range stages {
+			for _, tt := range []struct {
+				waive bool
+				may   map[newsroom.Role][]newsroom.Stage
+			}{{false, check}, {true, waive}} {
+				want := newsroom.EFORBIDDEN
+				switch {
+				case slices.Contains(tt.may[role], stage):
+					want = ""
+				case len(tt.may[role]) > 0:
+					want = newsroom.ECONFLICT
+				}
+				err := p.CheckQuotes(user(role), draftBy(someone, stage), tt.waive)
+				if got := newsroom.ErrorCode(err); err == nil && want != "" || err != nil && got != want {
+					t.Errorf("CheckQuotes(%s, %s, waive %v) = %v, want %q", role, stage, tt.waive, err, want)
+				}
+			}
+		}
+	}
+}
+
+// tiny is the smallest workflow Parse accepts; the broken files below change one thing in it.
+const tiny = `roles:
+  writer:
+    desk: [draft]
+stages:
+  draft:
+    see: [writer]
+    edit:
+      writer: [title]
+  published:
+    kind: published
+    see: [writer]
+actions:
+  publish:
+    from: [draft]
+    to: published
+    by: [writer]
+`
+
+// TestParseBroken checks that each kind of mistake in a workflow file stops Parse with an error
+// that names the file and the line the mistake is on.
+func TestParseBroken(t *testing.T) {
+	if _, err := policy.Parse("tiny.yaml", []byte(tiny)); err != nil {
+		t.Fatalf("the tiny workflow: %v", err)
+	}
+	tests := []struct {
+		name     string
+		old, new string
+		want     string
+	}{
+		{"UnknownRole", "    see: [writer]\n    edit:", "    see: [writer, ghost]\n    edit:", `tiny.yaml:6: stage draft see: unknown role "ghost"`},
+		{"StageNoActionReaches", "  published:\n", "  limbo:\n    see: [writer]\n  published:\n", "tiny.yaml:9: stage limbo: no action leads to it"},
+		{"PublishedUnreachable", "    from: [draft]", "    from: [published]", "tiny.yaml:9: stage published: no path of actions leads to it from draft"},
+		{"UnknownGate", "    by: [writer]\n", "    by: [writer]\n    gates: [coffee]\n", `tiny.yaml:13: action publish: unknown gate "coffee"`},
+		{"ActionWithoutRoles", "    by: [writer]\n", "", "tiny.yaml:13: action publish: no roles"},
+		{"UnknownField", "writer: [title]", "writer: [title, colour]", `tiny.yaml:8: stage draft edit: unknown field "colour"`},
+		{"DuplicateKey", "    see: [writer]\n    edit:", "    see: [writer]\n    see: [writer]\n    edit:", `tiny.yaml:7: stage draft names "see" twice (first on line 6)`},
+		{"NoPublishedStage", "    kind: published\n", "", "tiny.yaml:1: no stage is kind: published"},
+		{"UnknownStageInAction", "    to: published", "    to: printed", `tiny.yaml:13: unknown stage "printed"`},
+		{"UnknownSetting", "    desk: [draft]", "    desk: [draft]\n    colour: red", `tiny.yaml:4: role writer: unknown setting "colour"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(tiny, tt.old, tt.new, 1)
+			if src == tiny {
+				t.Fatalf("%q is not in the tiny workflow", tt.old)
+			}
+			_, err := policy.Parse("tiny.yaml", []byte(src))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("Parse: %v\nwant an error starting %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzParse feeds Parse variations of the default workflow: it must never panic, and a workflow
+// it accepts must answer visibility the same way in Go and in SQL for users of every role.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(policies.Workflow))
+	f.Add([]byte(tiny))
+	db := openDraftsDB(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := policy.Parse("fuzz.yaml", src)
+		if err != nil {
+			return
+		}
+		db.fill(t, p)
+		for _, r := range p.Roles() {
+			for _, u := range []*newsroom.User{{ID: me, Role: r.Name}, {ID: someone, Role: r.Name}, {ID: me, Role: r.Name, Disabled: true}} {
+				if sql, goes := db.visible(t, p, u), seen(p, u); !slices.Equal(sql, goes) {
+					t.Errorf("%s (user %d): Visible selects %v, CanSee allows %v", r.Name, u.ID, sql, goes)
+				}
+			}
+		}
+	})
+}
