@@ -18,7 +18,6 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
-	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // chromium finds a Chromium to drive. Missing, it is installed where that is possible (as root,
@@ -297,9 +296,6 @@ func startWorkflowBrowser(t *testing.T, policyDir string, users ...string) *brow
 	st, _, err := openStore(context.Background(), db, policyDir)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if policyDir != "" {
-		storetest.AllowAnyRole(t, db)
 	}
 	for _, name := range users {
 		u := store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: newsroom.Role(name), Password: "pw-" + name + "-staple"}

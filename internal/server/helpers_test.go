@@ -67,9 +67,6 @@ func newWorkflowApp(t testing.TB, p *policy.Policy, actors map[string]newsroom.R
 	}
 	a := &testApp{t: t, dsn: dsn, clock: clk, store: st, tokens: map[string]string{}, users: map[string]*newsroom.User{}, devices: map[string]string{}}
 	a.server = server.New(st, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if p != nil {
-		storetest.AllowAnyRole(t, dsn)
-	}
 	for name, role := range actors {
 		u, err := st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: role, Password: "pw-" + name + "-staple"})
 		if err != nil {

@@ -123,7 +123,7 @@ func validateResponse(t testing.TB, a *testApp, req *http.Request, res *httptest
 // openAPIRoute finds the documented operation of a request with the server's router, and its
 // path parameters.
 func openAPIRoute(a *testApp, req *http.Request) (*routers.Route, map[string]string, error) {
-	doc := openAPIDoc
+	doc := loadOpenAPI(a.t)
 	e := a.server.Handler()
 	c := e.NewContext(req, nil)
 	e.Router().Find(req.Method, req.URL.Path, c)
