@@ -359,7 +359,10 @@ func TestServersShareOnePostgres(t *testing.T) {
 		if status, body := a.call(t, a.login(t, "editor"), "POST", "/api/v1/articles/"+slug+"/corrections", fmt.Sprintf(`{"note":%q}`, note)); status != http.StatusCreated {
 			t.Fatalf("correct on %s: %d %s", a.url, status, body)
 		}
-		if !within(2*time.Second, func() bool { _, body := b.call(t, "", "GET", "/articles/"+slug, ""); return strings.Contains(body, note) }) {
+		if !within(2*time.Second, func() bool {
+			_, body := b.call(t, "", "GET", "/articles/"+slug, "")
+			return strings.Contains(body, note)
+		}) {
 			t.Fatalf("%s still serves the article without the correction made on %s after 2 seconds", b.url, a.url)
 		}
 	})
