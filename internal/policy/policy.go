@@ -149,7 +149,7 @@ func Parse(name string, src []byte) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.rules, err = compile(f, p); err != nil {
+	if p.rules, err = compile(f); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
