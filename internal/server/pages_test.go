@@ -76,8 +76,9 @@ func TestPagesNeedCSRF(t *testing.T) {
 	}
 }
 
-// TestDraftPage shows each viewer only the forms they may use now, the quotes marked, and the
-// comments highlighted on their words; a stale save keeps the typed text in the form.
+// TestDraftPage shows each viewer only the forms they may use now, the quotes marked, the
+// comments highlighted on their words, and the history in the workflow's words; a stale save
+// keeps the typed text in the form.
 func TestDraftPage(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageEditing)
@@ -87,7 +88,8 @@ func TestDraftPage(t *testing.T) {
 		actor       string
 		want, avoid []string
 	}{
-		{"editor", []string{`value="approve"`, `value="request_changes"`, `id="edit"`, `name="editor_comment"`, `id="comment-form"`, `mark class="commented" data-comments="1">Body</mark>`, `quote-verified`}, []string{`value="submit"`, `value="clear"`}},
+		{"editor", []string{`value="approve"`, `value="request_changes"`, `id="edit"`, `name="editor_comment"`, `id="comment-form"`, `mark class="commented" data-comments="1">Body</mark>`, `quote-verified`,
+			"Writer: Submit for fact-checking (Draft → Fact-check)", "Writer: create (Draft)"}, []string{`value="submit"`, `value="clear"`}},
 		{"writer", []string{`>Reply</button>`, `>Resolve</button>`}, []string{`value="approve"`, `id="edit"`, `id="comment-form"`, `button type="submit" name="status"`}},
 		{"factchecker", []string{`id="comment-form"`}, []string{`value="approve"`, `value="clear"`, `button type="submit" name="status"`, `>Resolve</button>`}},
 	}

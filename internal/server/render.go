@@ -31,6 +31,9 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 			return t.UTC().Format("Jan 2, 2006 15:04 UTC")
 		},
 		"label": func(v any) string { return labelOf(p, v) },
+		// step names an audit entry's action: the workflow's label for one of its actions, or
+		// the entry's own name (create, import, correct…) in words.
+		"step":  func(name string) string { return labelOf(p, newsroom.Action(name)) },
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
 		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
 	}
