@@ -19,7 +19,7 @@ import (
 )
 
 // pageFuncs are the helpers every app template may call. label names a stage, role or action
-// as the workflow labels it, and anything else (a field, an audit entry's action) in words; has
+// as the workflow labels it, and anything else (a field name) in words; has
 // reports whether a list (such as the fields a viewer may edit) holds a name.
 func pageFuncs(p *policy.Policy) template.FuncMap {
 	return template.FuncMap{
