@@ -75,7 +75,7 @@ func userCmd(ctx context.Context, args []string, e env) error {
 func userAddCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "user add", "user add USERNAME --role writer|factchecker|editor|admin [--name NAME] [--db FILE]",
 		"Adds a user. The password is read from standard input (one line; not echoed on a terminal).")
-	role := fs.String("role", "", "the user's role: writer, factchecker, editor or admin")
+	role := fs.String("role", "", "the user's role, one the workflow declares (copydesk policy show lists them)")
 	name := fs.String("name", "", "display name")
 	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	pos, err := parseArgs(fs, args)
