@@ -15,8 +15,8 @@ import (
 )
 
 // TestMigrationFreesRoles upgrades a database holding users, a draft and a session from before
-// migration 00010: afterwards a user may hold any role a workflow names (but not none), and the
-// rows, and every reference to the users, are as they were.
+// migration 00010: afterwards a user may hold any role a workflow names (but not none), on
+// every connection, and the rows, and every reference to the users, are as they were.
 func TestMigrationFreesRoles(t *testing.T) {
 	dsn := storetest.DSN(t)
 	driver, dialect, dir := "sqlite3", goose.DialectSQLite3, "sqlite"
@@ -63,6 +63,10 @@ func TestMigrationFreesRoles(t *testing.T) {
 	}
 	if _, err := s.DB().Exec("UPDATE users SET role = 'copyeditor' WHERE id = 1"); err != nil {
 		t.Fatalf("a workflow's own role: %v", err)
+	}
+	// A connection opened before the migration reads the new definition too.
+	if _, err := db.Exec("UPDATE users SET role = 'legal' WHERE id = 2"); err != nil {
+		t.Fatalf("a workflow's own role, through a connection older than the migration: %v", err)
 	}
 	if _, err := s.DB().Exec("UPDATE users SET role = '' WHERE id = 1"); err == nil {
 		t.Fatal("a user could be left without a role")
