@@ -11,6 +11,9 @@ import (
 // classes and Casbin rules.
 var validName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
+// ownerless are the grants about nothing a user owns, on which ROLE:own would never match.
+var ownerless = []string{DraftCreate, DraftImport, UserManage, MetricsRead}
+
 // checker checks a parsed file and builds the policy's description of the workflow, stopping
 // at the first mistake.
 type checker struct {
@@ -18,12 +21,16 @@ type checker struct {
 	f      *file
 	roles  map[string]bool
 	stages map[string]bool
+	// sees records, by role and stage, what the stage's see rule lets the role see: "" for
+	// every draft there, RelOwner for its own only.
+	sees map[[2]string]string
 }
 
-// check checks f: names, references between sections, reserved actions and stage kinds, and
-// that every stage can be reached. It returns the policy without its rules.
+// check checks f: names, references between sections, the stages of fixed meaning and the
+// actions that lead into them, that whoever may act in a stage may see it, and that every stage
+// can be reached. It returns the policy without its rules.
 func check(f *file) (*Policy, error) {
-	c := &checker{r: reader{name: f.name}, f: f, roles: map[string]bool{}, stages: map[string]bool{}}
+	c := &checker{r: reader{name: f.name}, f: f, roles: map[string]bool{}, stages: map[string]bool{}, sees: map[[2]string]string{}}
 	p := &Policy{name: f.name, grants: map[string][]string{}}
 	for _, r := range f.roles {
 		c.name("role", r.name, r.line)
@@ -35,6 +42,11 @@ func check(f *file) (*Policy, error) {
 	for _, s := range f.stages {
 		c.name("stage", s.name, s.line)
 		c.stages[s.name] = true
+		for _, w := range s.see {
+			if prev, ok := c.sees[[2]string{w.role, s.name}]; !ok || prev != "" {
+				c.sees[[2]string{w.role, s.name}] = w.rel
+			}
+		}
 	}
 	if len(f.roles) == 0 {
 		c.r.fail(1, "the roles section declares no role")
@@ -42,17 +54,20 @@ func check(f *file) (*Policy, error) {
 	if len(f.stages) == 0 {
 		c.r.fail(1, "the stages section declares no stage")
 	}
-	for _, r := range f.roles {
-		p.roles = append(p.roles, c.role(r))
-	}
 	for _, s := range f.stages {
 		p.stages = append(p.stages, c.stage(s, p))
+	}
+	for _, r := range f.roles {
+		p.roles = append(p.roles, c.role(r))
 	}
 	for _, a := range f.actions {
 		p.actions = append(p.actions, c.action(a))
 	}
 	for _, g := range f.grants {
 		c.grant(g, p)
+	}
+	if len(p.grants[DraftCreate]) == 0 {
+		c.r.fail(1, "no role may write a draft: grant draft:create to one in the grants section")
 	}
 	if c.r.err == nil {
 		c.reserved(p)
@@ -67,9 +82,9 @@ func (c *checker) name(what, name string, line int) {
 	}
 }
 
-func (c *checker) knownStage(name string, line int) {
-	if !c.stages[name] {
-		c.r.fail(line, "unknown stage %q: the stages section does not declare it", name)
+func (c *checker) knownStage(s item) {
+	if !c.stages[s.value] {
+		c.r.fail(s.line, "unknown stage %q: the stages section does not declare it", s.value)
 	}
 }
 
@@ -88,17 +103,31 @@ func (c *checker) subjects(ws []who, what string, operator, author bool) {
 	}
 }
 
+// sighted checks that each subject, who may do what in stage, may also see drafts there as
+// widely: a rule for drafts its subject never sees would never apply.
+func (c *checker) sighted(ws []who, what, stage string) {
+	for _, w := range ws {
+		sees, ok := c.sees[[2]string{w.role, stage}]
+		if !ok || sees == RelOwner && w.rel != RelOwner {
+			c.r.fail(w.line, "%s: %s does not see those drafts in stage %s; add it to the stage's see", what, w, stage)
+		}
+	}
+}
+
 func (c *checker) role(r roleDef) Role {
 	role := Role{Name: newsroom.Role(r.name), Label: labelOr(r.label, r.name)}
 	for _, s := range r.desk {
-		c.knownStage(s, r.line)
-		role.Desk = append(role.Desk, newsroom.Stage(s))
+		c.knownStage(s)
+		if _, sees := c.sees[[2]string{r.name, s.value}]; c.stages[s.value] && !sees {
+			c.r.fail(s.line, "role %s: its desk lists stage %s, which it does not see", r.name, s.value)
+		}
+		role.Desk = append(role.Desk, newsroom.Stage(s.value))
 	}
 	switch {
-	case r.home == "all":
-	case r.home != "":
-		c.knownStage(r.home, r.line)
-		role.Home = newsroom.Stage(r.home)
+	case r.home.value == "all":
+	case r.home.value != "":
+		c.knownStage(r.home)
+		role.Home = newsroom.Stage(r.home.value)
 	case len(role.Desk) > 0:
 		role.Home = role.Desk[0]
 	}
@@ -122,41 +151,50 @@ func (c *checker) stage(s stageDef, p *Policy) Stage {
 	default:
 		c.r.fail(s.line, "stage %s: unknown kind %q: want published or scheduled", s.name, s.kind)
 	}
+	if p.initial == "" {
+		p.initial = st.Name
+		if s.kind != "" {
+			c.r.fail(s.line, "stage %s: new drafts start in the first stage, which cannot be kind: %s", s.name, s.kind)
+		}
+	}
+	if s.kind != "" && len(s.edit) > 0 {
+		c.r.fail(s.edit[0].who.line, "stage %s: a %s piece's text is not edited (a correction changes a published one); leave out edit", s.name, s.kind)
+	}
 	what := "stage " + s.name
 	c.subjects(s.see, what+" see", false, false)
 	c.subjects(s.checkQuotes, what+" check_quotes", false, false)
 	c.subjects(s.waiveQuotes, what+" waive_quotes", false, false)
+	c.sighted(s.checkQuotes, what+" check_quotes", s.name)
+	c.sighted(s.waiveQuotes, what+" waive_quotes", s.name)
 	for _, e := range s.edit {
 		c.subjects([]who{e.who}, what+" edit", false, false)
+		c.sighted([]who{e.who}, what+" edit", s.name)
 		if len(e.fields) == 0 {
 			c.r.fail(e.who.line, "%s edit: %s may edit no field; name the fields or leave the line out", what, e.who)
 		}
 		for _, fl := range e.fields {
-			if !slices.Contains(Fields, fl) {
-				c.r.fail(e.who.line, "%s edit: unknown field %q: want %s", what, fl, orList(Fields))
+			if !slices.Contains(Fields, fl.value) {
+				c.r.fail(fl.line, "%s edit: unknown field %q: want %s", what, fl.value, orList(Fields))
 			}
 		}
-	}
-	if p.initial == "" {
-		p.initial = st.Name
 	}
 	return st
 }
 
 func (c *checker) action(a actionDef) Action {
 	c.name("action", a.name, a.line)
-	act := Action{Name: newsroom.Action(a.name), Label: labelOr(a.label, a.name), To: newsroom.Stage(a.to), Confirm: a.confirm}
+	act := Action{Name: newsroom.Action(a.name), Label: labelOr(a.label, a.name), To: newsroom.Stage(a.to.value), Confirm: a.confirm}
 	if len(a.from) == 0 {
 		c.r.fail(a.line, "action %s: no from: name the stages it may be taken from", a.name)
 	}
 	for _, s := range a.from {
-		c.knownStage(s, a.line)
-		act.From = append(act.From, newsroom.Stage(s))
+		c.knownStage(s)
+		act.From = append(act.From, newsroom.Stage(s.value))
 	}
-	if a.to == "" {
+	if a.to.value == "" {
 		c.r.fail(a.line, "action %s: no to: name the stage it leads to", a.name)
 	} else {
-		c.knownStage(a.to, a.line)
+		c.knownStage(a.to)
 	}
 	if len(a.by) == 0 {
 		c.r.fail(a.line, "action %s: no roles: say who may take it with by", a.name)
@@ -167,19 +205,22 @@ func (c *checker) action(a actionDef) Action {
 	}
 	if !system {
 		c.subjects(a.by, "action "+a.name, false, false)
+		for _, s := range a.from {
+			c.sighted(a.by, "action "+a.name, s.value)
+		}
 	}
 	for _, w := range a.by {
 		act.By = append(act.By, w.String())
 	}
 	for _, g := range a.gates {
-		if !slices.Contains(newsroom.Gates, newsroom.Gate(g)) {
+		if !slices.Contains(newsroom.Gates, newsroom.Gate(g.value)) {
 			names := make([]string, len(newsroom.Gates))
 			for i, g := range newsroom.Gates {
 				names[i] = string(g)
 			}
-			c.r.fail(a.line, "action %s: unknown gate %q: want %s", a.name, g, orList(names))
+			c.r.fail(g.line, "action %s: unknown gate %q: want %s", a.name, g.value, orList(names))
 		}
-		act.Gates = append(act.Gates, newsroom.Gate(g))
+		act.Gates = append(act.Gates, newsroom.Gate(g.value))
 	}
 	return act
 }
@@ -193,11 +234,16 @@ func (c *checker) grant(g grantDef, p *Policy) {
 	}
 	c.subjects(g.by, "grants "+g.act, true, g.act == CommentResolve)
 	for _, w := range g.by {
+		if w.rel != "" && slices.Contains(ownerless, g.act) {
+			c.r.fail(w.line, "grants %s: %q: nobody owns what %s is about; write the role alone", g.act, w.String(), g.act)
+		}
 		p.grants[g.act] = append(p.grants[g.act], w.String())
 	}
 }
 
-// reserved checks the stage kinds and the actions whose names carry a meaning.
+// reserved checks the stage kinds and the actions whose names carry a meaning: only publish
+// and release lead into the published stage, only schedule into the scheduled one, and nothing
+// leads out of the published stage (a piece readers have seen is corrected, not withdrawn).
 func (c *checker) reserved(p *Policy) {
 	line := func(name newsroom.Action) int {
 		for _, a := range c.f.actions {
@@ -230,8 +276,15 @@ func (c *checker) reserved(p *Policy) {
 		c.r.fail(1, "stage %s is kind: scheduled but no release action takes a piece from it to %s", p.scheduled, p.published)
 	}
 	for _, a := range p.actions {
-		if a.System() && a.Name != ActionRelease {
+		switch {
+		case a.System() && a.Name != ActionRelease:
 			c.r.fail(line(a.Name), "action %s: only release is taken by the system", a.Name)
+		case a.To == p.published && a.Name != ActionPublish && a.Name != ActionRelease:
+			c.r.fail(line(a.Name), "action %s: only publish (and the system's release) lead to the published stage %s", a.Name, p.published)
+		case p.scheduled != "" && a.To == p.scheduled && a.Name != ActionSchedule:
+			c.r.fail(line(a.Name), "action %s: only schedule leads to the scheduled stage %s, with the time to publish", a.Name, p.scheduled)
+		case slices.Contains(a.From, p.published):
+			c.r.fail(line(a.Name), "action %s: nothing leads out of the published stage %s: a published piece is corrected, not withdrawn", a.Name, p.published)
 		}
 	}
 }

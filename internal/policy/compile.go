@@ -48,7 +48,7 @@ func compile(f *file) (*rules, error) {
 		for _, e := range s.edit {
 			add(e.who, draftEdit, s.name)
 			for _, fl := range e.fields {
-				add(e.who, fieldAct(fl), s.name)
+				add(e.who, fieldAct(fl.value), s.name)
 			}
 		}
 		for _, w := range s.checkQuotes {
@@ -61,7 +61,7 @@ func compile(f *file) (*rules, error) {
 	for _, a := range f.actions {
 		for _, w := range a.by {
 			for _, from := range a.from {
-				add(w, actionAct(a.name), from)
+				add(w, actionAct(a.name), from.value)
 			}
 		}
 	}
@@ -81,8 +81,10 @@ func compile(f *file) (*rules, error) {
 	return &rules{enforcer: e}, nil
 }
 
-// actionAct is the named action Casbin decides for a workflow action, such as "draft:submit".
-func actionAct(name string) string { return "draft:" + name }
+// actionAct is the named action Casbin decides for a workflow action, such as "step:submit". Its
+// prefix is the workflow actions' own, so that no name a newsroom gives an action (create, see,
+// edit, import…) can be taken for one of the grants or the stages' rules.
+func actionAct(name string) string { return "step:" + name }
 
 // fieldAct is the named action that lets a user change one field, such as "field:body".
 func fieldAct(field string) string { return "field:" + field }

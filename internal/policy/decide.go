@@ -105,7 +105,7 @@ func (p *Policy) Step(u *newsroom.User, d *newsroom.Draft, action newsroom.Actio
 	}
 	act := actionAct(string(action))
 	if !p.anywhere(u, act, d.Writer.ID) {
-		return Action{}, forbidden(u, act)
+		return Action{}, forbidden(u, "draft:"+string(action))
 	}
 	if !a.from(d.Stage) || !p.inStage(u, act, d.Writer.ID, d.Stage) {
 		return Action{}, newsroom.Errorf(newsroom.ECONFLICT, "cannot %s a draft in stage %s", action, d.Stage)

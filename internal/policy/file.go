@@ -22,8 +22,8 @@ type file struct {
 
 type roleDef struct {
 	name, label string
-	desk        []string
-	home        string
+	desk        []item
+	home        item
 	line        int
 }
 
@@ -38,15 +38,22 @@ type stageDef struct {
 
 type fieldGrant struct {
 	who    who
-	fields []string
+	fields []item
 }
 
 type actionDef struct {
-	name, label, to, confirm string
-	from                     []string
-	by                       []who
-	gates                    []string
-	line                     int
+	name, label, confirm string
+	to                   item
+	from                 []item
+	by                   []who
+	gates                []item
+	line                 int
+}
+
+// item is a name the file gives as a value, and the line it is on.
+type item struct {
+	value string
+	line  int
 }
 
 type grantDef struct {
@@ -159,7 +166,7 @@ func (r *reader) role(name string, line int, v *yaml.Node) roleDef {
 		case "desk":
 			d.desk = r.list(v, key)
 		case "home":
-			d.home = r.scalar(v, key)
+			d.home = item{r.scalar(v, key), v.Line}
 		default:
 			r.fail(line, "role %s: unknown setting %q: want label, desk or home", name, key)
 		}
@@ -201,7 +208,7 @@ func (r *reader) action(name string, line int, v *yaml.Node) actionDef {
 		case "from":
 			d.from = r.list(v, key)
 		case "to":
-			d.to = r.scalar(v, key)
+			d.to = item{r.scalar(v, key), v.Line}
 		case "by":
 			d.by = r.whos(v, key)
 		case "gates":
@@ -223,18 +230,18 @@ func (r *reader) scalar(n *yaml.Node, what string) string {
 	return strings.TrimSpace(n.Value)
 }
 
-// list reads a sequence of names; a single name is a list of one.
-func (r *reader) list(n *yaml.Node, what string) []string {
+// list reads a sequence of names, each with its line; a single name is a list of one.
+func (r *reader) list(n *yaml.Node, what string) []item {
 	if n.Kind == yaml.ScalarNode {
-		return []string{strings.TrimSpace(n.Value)}
+		return []item{{strings.TrimSpace(n.Value), n.Line}}
 	}
 	if n.Kind != yaml.SequenceNode {
 		r.fail(n.Line, "%s must be a list", what)
 		return nil
 	}
-	out := make([]string, 0, len(n.Content))
-	for _, item := range n.Content {
-		out = append(out, r.scalar(item, what))
+	out := make([]item, 0, len(n.Content))
+	for _, node := range n.Content {
+		out = append(out, item{r.scalar(node, what), node.Line})
 	}
 	return out
 }

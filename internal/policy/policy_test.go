@@ -290,6 +290,8 @@ actions:
     from: [draft]
     to: published
     by: [writer]
+grants:
+  draft:create: [writer]
 `
 
 // TestParseBroken checks that each kind of mistake in a workflow file stops Parse with an error
@@ -305,14 +307,24 @@ func TestParseBroken(t *testing.T) {
 	}{
 		{"UnknownRole", "    see: [writer]\n    edit:", "    see: [writer, ghost]\n    edit:", `tiny.yaml:6: stage draft see: unknown role "ghost"`},
 		{"StageNoActionReaches", "  published:\n", "  limbo:\n    see: [writer]\n  published:\n", "tiny.yaml:9: stage limbo: no action leads to it"},
-		{"PublishedUnreachable", "    from: [draft]", "    from: [published]", "tiny.yaml:9: stage published: no path of actions leads to it from draft"},
-		{"UnknownGate", "    by: [writer]\n", "    by: [writer]\n    gates: [coffee]\n", `tiny.yaml:13: action publish: unknown gate "coffee"`},
+		{"PublishedUnreachable", "    see: [writer]\nactions:\n  publish:\n    from: [draft]", "    see: [writer]\n  limbo:\n    see: [writer]\nactions:\n  loop:\n    from: [limbo]\n    to: limbo\n    by: [writer]\n  publish:\n    from: [limbo]", "tiny.yaml:9: stage published: no path of actions leads to it from draft"},
+		{"UnknownGate", "    by: [writer]\n", "    by: [writer]\n    gates: [coffee]\n", `tiny.yaml:17: action publish: unknown gate "coffee"`},
 		{"ActionWithoutRoles", "    by: [writer]\n", "", "tiny.yaml:13: action publish: no roles"},
 		{"UnknownField", "writer: [title]", "writer: [title, colour]", `tiny.yaml:8: stage draft edit: unknown field "colour"`},
 		{"DuplicateKey", "    see: [writer]\n    edit:", "    see: [writer]\n    see: [writer]\n    edit:", `tiny.yaml:7: stage draft names "see" twice (first on line 6)`},
 		{"NoPublishedStage", "    kind: published\n", "", "tiny.yaml:1: no stage is kind: published"},
-		{"UnknownStageInAction", "    to: published", "    to: printed", `tiny.yaml:13: unknown stage "printed"`},
+		{"UnknownStageInAction", "    to: published", "    to: printed", `tiny.yaml:15: unknown stage "printed"`},
 		{"UnknownSetting", "    desk: [draft]", "    desk: [draft]\n    colour: red", `tiny.yaml:4: role writer: unknown setting "colour"`},
+		{"UnknownStageInDesk", "    desk: [draft]", "    desk: [draft,\n      printed]", `tiny.yaml:4: unknown stage "printed"`},
+		{"UnknownGateOnItsLine", "    by: [writer]\n", "    by: [writer]\n    gates:\n      - note\n      - coffee\n", `tiny.yaml:19: action publish: unknown gate "coffee"`},
+		{"FirstStagePublished", "  draft:\n    see", "  draft:\n    kind: published\n    see", "tiny.yaml:5: stage draft: new drafts start in the first stage"},
+		{"EditPublished", "    kind: published\n    see: [writer]\n", "    kind: published\n    see: [writer]\n    edit:\n      writer: [body]\n", "tiny.yaml:13: stage published: a published piece's text is not edited"},
+		{"OtherActionIntoPublished", "grants:", "  shortcut:\n    from: [draft]\n    to: published\n    by: [writer]\ngrants:", "tiny.yaml:17: action shortcut: only publish (and the system's release) lead to the published stage"},
+		{"ActionOutOfPublished", "grants:", "  withdraw:\n    from: [published]\n    to: draft\n    by: [writer]\ngrants:", "tiny.yaml:17: action withdraw: nothing leads out of the published stage"},
+		{"ActsWhereItCannotSee", "    see: [writer]\n    edit:\n      writer: [title]", "    see: [writer:own]\n    edit:\n      writer: [title]", "tiny.yaml:8: stage draft edit: writer does not see those drafts in stage draft"},
+		{"DeskItCannotSee", "roles:\n  writer:\n    desk: [draft]", "roles:\n  boss:\n    desk: [published]\n  writer:\n    desk: [draft]", "tiny.yaml:3: role boss: its desk lists stage published, which it does not see"},
+		{"OwnOnOwnerlessGrant", "  draft:create: [writer]", "  draft:create: [writer:own]", `tiny.yaml:18: grants draft:create: "writer:own": nobody owns`},
+		{"NobodyWrites", "grants:\n  draft:create: [writer]\n", "", "tiny.yaml:1: no role may write a draft"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -348,4 +360,59 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestActionNamesStayApart names workflow actions after the grants and the stages' rules
+// (create, import, see, edit): taking such an action is all they give, never what the grant or
+// rule of the same name does.
+func TestActionNamesStayApart(t *testing.T) {
+	src := strings.Replace(policies.Workflow, "\ngrants:", `
+  create:
+    from: [editing]
+    to: editing
+    by: [factchecker]
+  import:
+    from: [editing]
+    to: editing
+    by: [factchecker]
+  see:
+    from: [fact_check]
+    to: fact_check
+    by: [factchecker]
+  edit:
+    from: [fact_check]
+    to: fact_check
+    by: [factchecker]
+
+grants:`, 1)
+	p, err := policy.Parse("names.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checker := &newsroom.User{ID: me, Role: newsroom.RoleFactChecker}
+	if p.Can(checker, policy.DraftCreate, 0) || p.Can(checker, policy.DraftImport, 0) {
+		t.Error("an action named create or import let a fact-checker write or import drafts")
+	}
+	for _, st := range []newsroom.Stage{newsroom.StageDraft, newsroom.StageSpiked} {
+		if p.CanSee(checker, someone, st) {
+			t.Errorf("an action named see let a fact-checker see drafts in %s", st)
+		}
+	}
+	d := &newsroom.Draft{Stage: newsroom.StageFactCheck, Writer: newsroom.Person{ID: someone}}
+	if fields := p.Fields(checker, d); len(fields) != 0 {
+		t.Errorf("an action named edit let a fact-checker edit %v", fields)
+	}
+	if _, err := p.Step(checker, d, "edit"); err != nil {
+		t.Errorf("the action named edit itself: %v", err)
+	}
+	writer := &newsroom.User{ID: me, Role: newsroom.RoleWriter}
+	own := func(st newsroom.Stage) *newsroom.Draft { return &newsroom.Draft{Stage: st, Writer: newsroom.Person{ID: me}} }
+	for _, c := range []struct {
+		action newsroom.Action
+		stage  newsroom.Stage
+	}{{"create", newsroom.StageEditing}, {"import", newsroom.StageEditing}, {"see", newsroom.StageFactCheck}, {"edit", newsroom.StageFactCheck}} {
+		if _, err := p.Step(writer, own(c.stage), c.action); newsroom.ErrorCode(err) != newsroom.EFORBIDDEN {
+			t.Errorf("a writer took the fact-checkers' action %s on their own draft in %s: %v", c.action, c.stage, err)
+		}
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -153,8 +154,8 @@ func (s *Server) transitionPage(c echo.Context) error {
 		return err
 	}
 	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on"}
-	if a, ok := s.store.Policy().Action(req.Action); ok && a.Confirm != "" && c.FormValue("confirm") != "yes" {
-		return s.afterAction(c, newsroom.Errorf(newsroom.EINVALID, "tick the box to confirm: %s", a.Confirm), draftURL(id), "")
+	if err := s.unconfirmed(c, id, req.Action); err != nil {
+		return s.afterAction(c, err, draftURL(id), "")
 	}
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
@@ -163,16 +164,39 @@ func (s *Server) transitionPage(c echo.Context) error {
 	return s.afterAction(c, err, draftURL(id), "")
 }
 
+// unconfirmed refuses a page's form for an action the workflow asks to confirm (it says confirm:)
+// when the form's box was not ticked, once the viewer may take the action at all: otherwise the
+// store's refusal, which the caller gets next, says why.
+func (s *Server) unconfirmed(c echo.Context, id int64, action newsroom.Action) error {
+	a, ok := s.store.Policy().Action(action)
+	if !ok || a.Confirm == "" || c.FormValue("confirm") == "yes" {
+		return nil
+	}
+	d, err := s.store.GetDraft(c.Request().Context(), id)
+	if err != nil {
+		return nil
+	}
+	if _, err := s.store.Policy().Step(newsroom.UserFrom(c.Request().Context()), d, action); err != nil {
+		return nil
+	}
+	return newsroom.Errorf(newsroom.EINVALID, "tick the box to confirm: %s", a.Confirm)
+}
+
 func (s *Server) publishPage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
 	var at time.Time
+	action := policy.ActionPublish
 	if c.FormValue("when") == "schedule" {
 		if at, err = time.Parse("2006-01-02T15:04", c.FormValue("at")); err != nil {
 			return s.afterAction(c, newsroom.Errorf(newsroom.EINVALID, "give the time to publish as date and time (UTC)"), draftURL(id), "")
 		}
+		action = policy.ActionSchedule
+	}
+	if err := s.unconfirmed(c, id, action); err != nil {
+		return s.afterAction(c, err, draftURL(id), "")
 	}
 	pub, err := s.store.Publish(c.Request().Context(), id, at)
 	if err != nil {

@@ -36,6 +36,11 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"step":  func(name string) string { return labelOf(p, newsroom.Action(name)) },
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
 		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
+		// confirm is the question the workflow asks before action, if any.
+		"confirm": func(action string) string {
+			a, _ := p.Action(newsroom.Action(action))
+			return a.Confirm
+		},
 	}
 }
 
