@@ -406,7 +406,9 @@ grants:`, 1)
 		t.Errorf("the action named edit itself: %v", err)
 	}
 	writer := &newsroom.User{ID: me, Role: newsroom.RoleWriter}
-	own := func(st newsroom.Stage) *newsroom.Draft { return &newsroom.Draft{Stage: st, Writer: newsroom.Person{ID: me}} }
+	own := func(st newsroom.Stage) *newsroom.Draft {
+		return &newsroom.Draft{Stage: st, Writer: newsroom.Person{ID: me}}
+	}
 	for _, c := range []struct {
 		action newsroom.Action
 		stage  newsroom.Stage
