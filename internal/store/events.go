@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -45,8 +47,11 @@ type events struct {
 }
 
 // Subscribe registers fn to hear of every change: at once, after commit, for the changes this
-// store makes, and through CatchUp for those other processes make. fn must return quickly and
-// must not call Subscribe; it is called for one event at a time.
+// store makes, and through CatchUp for those other processes make. fn is called for one event
+// at a time, on the goroutine that made the change, so it must return quickly, and must neither
+// call Subscribe nor write through the store (that write's delivery would wait for this one):
+// work that takes longer, or writes, belongs on a queue of fn's own. A panic in fn is logged
+// and does not undo the change, which has committed.
 func (s *Store) Subscribe(fn func(newsroom.Event)) {
 	s.events.mu.Lock()
 	defer s.events.mu.Unlock()
@@ -61,9 +66,20 @@ func (s *Store) deliver(evs []newsroom.Event) {
 	defer s.events.mu.Unlock()
 	for _, e := range evs {
 		for _, fn := range s.events.listeners {
-			fn(e)
+			hear(fn, e)
 		}
 	}
+}
+
+// hear calls the listener fn with e, and logs a panic in it rather than let it fail a request
+// whose change has already committed, or stop the scheduler.
+func hear(fn func(newsroom.Event), e newsroom.Event) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("an event listener panicked", "event", e.Kind, "id", e.ID, "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	fn(e)
 }
 
 // pendingKey is the context key under which tx keeps the events its transaction records.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -376,5 +377,28 @@ func TestEventsAppendOnly(t *testing.T) {
 		if _, err := f.s.DB().Exec(stmt); err == nil || !strings.Contains(err.Error(), "append-only") {
 			t.Errorf("%s: %v, want refused as append-only", stmt, err)
 		}
+	}
+}
+
+// TestEventListenerPanics has one listener panic on every event: the change it hears of has
+// committed, so the write still succeeds, and the listeners after it still hear every event.
+func TestEventListenerPanics(t *testing.T) {
+	f := newNewsroom(t)
+	f.s.Subscribe(func(newsroom.Event) { panic("a listener's own bug") })
+	var heard []newsroom.EventKind
+	f.s.Subscribe(func(e newsroom.Event) { heard = append(heard, e.Kind) })
+	d, err := f.s.CreateDraft(f.writer, sampleText("Survives"))
+	if err != nil {
+		t.Fatalf("create with a panicking listener: %v", err)
+	}
+	body := "Still saved."
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: 1}); err != nil {
+		t.Fatalf("save with a panicking listener: %v", err)
+	}
+	if got, _ := f.s.GetDraft(f.writer, d.ID); got.Version != 2 {
+		t.Fatalf("version %d after the save, want 2", got.Version)
+	}
+	if want := []newsroom.EventKind{newsroom.EventDrafted, newsroom.EventSaved}; !slices.Equal(heard, want) {
+		t.Fatalf("the next listener heard %v, want %v", heard, want)
 	}
 }
