@@ -25,10 +25,11 @@ func loadPolicy(dir string) (*policy.Policy, error) {
 }
 
 // policyCmd checks a workflow file (check) or prints it (show).
-func policyCmd(_ context.Context, args []string, e env) error {
-	fs := newFlags(e, "policy", "policy check|show [--policies DIR] [--format table|mermaid|dot]",
-		"check reads the workflow file and names the line of its first mistake; show prints its stages, actions and who may take them.")
+func policyCmd(ctx context.Context, args []string, e env) error {
+	fs := newFlags(e, "policy", "policy check|show [--policies DIR] [--db DB] [--format table|mermaid|dot]",
+		"check reads the workflow file and names the line of its first mistake (and, with --db, the stages and roles in the database it does not declare); show prints its stages, actions and who may take them.")
 	dir := policiesFlag(fs, e)
+	db := fs.String("db", "", "with check: also check the database (a SQLite file or postgres:// URL) against the workflow")
 	format := fs.String("format", "table", "how show prints the workflow: table, mermaid or dot")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -43,6 +44,11 @@ func policyCmd(_ context.Context, args []string, e env) error {
 		return err
 	}
 	if pos[0] == "check" {
+		if *db != "" {
+			if err := checkDatabase(ctx, *db, *dir); err != nil {
+				return err
+			}
+		}
 		fmt.Fprintf(e.stdout, "%s: %d roles, %d stages, %d actions: ok\n", p.Name(), len(p.Roles()), len(p.Stages()), len(p.Actions()))
 		return nil
 	}
@@ -55,4 +61,15 @@ func policyCmd(_ context.Context, args []string, e env) error {
 		return p.WriteDOT(e.stdout)
 	}
 	return fmt.Errorf("unknown --format %q: want table, mermaid or dot", *format)
+}
+
+// checkDatabase checks the database at db (migrated first, as every command does) against the
+// workflow in policyDir.
+func checkDatabase(ctx context.Context, db, policyDir string) error {
+	st, _, err := openStore(ctx, db, policyDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.CheckWorkflow(ctx)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,7 +21,7 @@ func TestPolicyCheck(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(broken, "workflow.yaml"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	line := 1 + strings.Count(src[:strings.Index(src, "  return:\n")], "\n")
+	line := 1 + strings.Count(src[:strings.Index(src, "    gates: [note, coffee]\n")], "\n")
 	tests := []struct {
 		name       string
 		vars       map[string]string
@@ -77,5 +78,30 @@ func TestPolicyShow(t *testing.T) {
 	}
 	if r := runCmd(t, nil, "", "policy", "show"); r.code != 0 || !strings.Contains(r.stdout, "submit           Submit for fact-checking") {
 		t.Errorf("the default table: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// TestPolicyCheckDatabase adds a copy editor under the second workflow, then checks the
+// database against each workflow: the default one does not declare the role, and says so, as
+// serve does before it starts; the second one does.
+func TestPolicyCheckDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "newsroom.db")
+	if r := runCmd(t, nil, "pw-colin-staple\n", "user", "add", "colin", "--role", "copyeditor", "--policies", legalPolicies, "--db", db); r.code != 0 {
+		t.Fatalf("user add: exit %d: %s", r.code, r.stderr)
+	}
+	r := runCmd(t, nil, "", "policy", "check", "--db", db)
+	if want := `1 user(s) with role "copyeditor", which policies/workflow.yaml does not declare`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Fatalf("check against the default workflow: exit %d, stderr %q, want 1 and %q", r.code, r.stderr, want)
+	}
+	if r := runCmd(t, nil, "", "policy", "check", "--db", db, "--policies", legalPolicies); r.code != 0 {
+		t.Fatalf("check against the workflow that declares the role: exit %d: %s", r.code, r.stderr)
+	}
+	m := &Main{Addr: "127.0.0.1:0", DBPath: db}
+	err := m.Run(context.Background())
+	if err == nil {
+		m.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), `role "copyeditor"`) {
+		t.Fatalf("serve on the default workflow: %v, want a refusal naming the role", err)
 	}
 }

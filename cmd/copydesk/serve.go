@@ -57,6 +57,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if _, err := m.store.Migrate(ctx); err != nil {
 		return err
 	}
+	if err := m.store.CheckWorkflow(ctx); err != nil {
+		return err
+	}
 	if m.listener, err = net.Listen("tcp", m.Addr); err != nil {
 		return err
 	}
