@@ -179,9 +179,11 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 			return err
 		}
 		record(tx, draftEvent(newsroom.EventDrafted, row.ID, actor.ID, action, s.policy.Initial()))
-		v, err := s.findDraft(tx, actor, row.ID)
-		if v != nil {
-			d = v.draft()
+		// The new draft is read back whoever may see it: an importer need not see the first
+		// stage of someone else's draft to have made it.
+		views, err := findDrafts(draftsQuery(tx).Where("drafts.id = ?", row.ID))
+		if err == nil && len(views) == 1 {
+			d = views[0].draft()
 		}
 		return err
 	})

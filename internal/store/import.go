@@ -33,8 +33,10 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 		return nil, internal("find author", err)
 	}
 	writer := w.user()
-	if !s.policy.Can(writer, policy.DraftCreate, 0) {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "%q is a %s, who may not write drafts", author, writer.Role)
+	// The author's role must be one that writes drafts; they need not be active: a newsroom
+	// imports the archive of writers who have left.
+	if !s.policy.Can(&newsroom.User{ID: writer.ID, Role: writer.Role}, policy.DraftCreate, 0) {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "%q is a %s, and the workflow does not let a %s write drafts", author, writer.Role, writer.Role)
 	}
 	if u == nil {
 		u = writer

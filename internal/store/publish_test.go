@@ -198,7 +198,7 @@ func TestImport(t *testing.T) {
 		msg    string
 	}{
 		{"NoBrief", f.editor, "sarah", "Title\n\nByline\nMay 7, 2025\nNot brief\n", newsroom.EINVALID, "line 5"},
-		{"NotAWriter", f.editor, "ed", string(seed), newsroom.EINVALID, `"ed" is a editor, who may not write drafts`},
+		{"NotAWriter", f.editor, "ed", string(seed), newsroom.EINVALID, `"ed" is a editor, and the workflow does not let a editor write drafts`},
 		{"NoSuchAuthor", f.editor, "ghost", string(seed), newsroom.EINVALID, `no user named "ghost"`},
 		{"InvalidUTF8", f.editor, "\xff", string(seed), newsroom.EINVALID, `no user named "\xff"`},
 		{"NUL", f.editor, "sa\x00rah", string(seed), newsroom.EINVALID, `no user named "sa\x00rah"`},
@@ -206,10 +206,24 @@ func TestImport(t *testing.T) {
 		{"WriterMayNotImport", f.writer, "sarah", string(seed), newsroom.EFORBIDDEN, ""},
 		{"Anonymous", context.Background(), "sarah", string(seed), newsroom.EUNAUTHORIZED, ""},
 		{"Operator", store.AsOperator(context.Background()), "sarah", string(seed), "", ""},
+		// A newsroom imports the archive of writers who have left, whose accounts are disabled.
+		{"DisabledAuthorByOperator", store.AsOperator(context.Background()), "gone", string(seed), "", ""},
+		{"DisabledAuthorByEditor", f.editor, "gone", string(seed), "", ""},
+	}
+	gone, err := f.s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "gone", Name: "Gone Writer", Role: newsroom.RoleWriter, Password: "pw-gone-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	disabled := true
+	if _, err := f.s.UpdateUser(f.admin, gone.ID, store.UserChange{Disabled: &disabled}); err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := f.s.Import(tt.ctx, tt.author, []byte(tt.data), publish.DefaultFooter)
+			d, err := f.s.Import(tt.ctx, tt.author, []byte(tt.data), publish.DefaultFooter)
+			if err == nil && (d == nil || d.Title == "") {
+				t.Fatalf("imported, but answered %+v", d)
+			}
 			wantCode(t, err, tt.code)
 			if !strings.Contains(newsroom.ErrorMessage(err), tt.msg) {
 				t.Fatalf("message %q lacks %q", newsroom.ErrorMessage(err), tt.msg)
