@@ -57,8 +57,7 @@ type Offer struct {
 // pages use to show only the forms that would succeed.
 type Permissions struct {
 	Actions     []Offer  // workflow actions open now (publishing and scheduling are in Publish)
-	Fields      []string // the fields they may change
-	Edit        bool
+	Fields      []string // the fields they may change (none: they may not edit it now)
 	CheckQuotes bool
 	WaiveQuotes bool
 	Comment     bool

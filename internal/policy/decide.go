@@ -177,7 +177,6 @@ func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permi
 		}
 	}
 	perm.Fields = p.Fields(u, d)
-	perm.Edit = len(perm.Fields) > 0
 	perm.CheckQuotes = p.CheckQuotes(u, d, false) == nil
 	perm.WaiveQuotes = p.CheckQuotes(u, d, true) == nil
 	perm.Comment = p.Can(u, CommentCreate, d.Writer.ID)

@@ -63,9 +63,9 @@ const (
 // The actions whose names have a fixed meaning: the API's publish endpoint takes publish or
 // schedule by its time, and the scheduler takes release.
 const (
-	ActionPublish  newsroom.Action = "publish"
-	ActionSchedule newsroom.Action = "schedule"
-	ActionRelease  newsroom.Action = "release"
+	ActionPublish  = newsroom.ActionPublish
+	ActionSchedule = newsroom.ActionSchedule
+	ActionRelease  = newsroom.ActionRelease
 )
 
 // Fields are the draft fields an edit grant may name.
@@ -105,7 +105,7 @@ func (a Action) System() bool { return slices.Equal(a.By, []string{System}) }
 // Has reports whether a waits for gate g.
 func (a Action) Has(g newsroom.Gate) bool { return slices.Contains(a.Gates, g) }
 
-// From reports whether a may be taken from stage s.
+// from reports whether a may be taken from stage s.
 func (a Action) from(s newsroom.Stage) bool { return slices.Contains(a.From, s) }
 
 // Policy is a checked workflow and the decisions it gives. It never changes once built, so it
