@@ -3,15 +3,11 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"io/fs"
 	"testing"
-
-	"github.com/pressly/goose/v3"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
-	"github.com/copydesk/copydesk/migrations"
 )
 
 // TestMigrationFreesRoles upgrades a database holding users, a draft and a session from before
@@ -19,24 +15,17 @@ import (
 // every connection, and the rows, and every reference to the users, are as they were.
 func TestMigrationFreesRoles(t *testing.T) {
 	dsn := storetest.DSN(t)
-	driver, dialect, dir := "sqlite3", goose.DialectSQLite3, "sqlite"
+	driver := "sqlite3"
 	if storetest.Postgres() {
-		driver, dialect, dir = "pgx", goose.DialectPostgres, "postgres"
+		driver = "pgx"
 	}
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	files, _ := fs.Sub(migrations.FS, dir)
-	p, err := goose.NewProvider(dialect, db, files)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	if _, err := p.UpTo(ctx, 9); err != nil {
-		t.Fatal(err)
-	}
+	migrateTo(t, db, 9)
 	for _, stmt := range []string{
 		"INSERT INTO users (id, username, name, role, password_hash, created_at, must_change_password) VALUES (1, 'sarah', 'Sarah', 'writer', 'x', CURRENT_TIMESTAMP, TRUE)",
 		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (2, 'ada', 'Ada', 'admin', 'y', CURRENT_TIMESTAMP)",

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"io/fs"
 	"testing"
 	"time"
 
@@ -11,6 +13,8 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
+	"github.com/copydesk/copydesk/migrations"
+	"github.com/pressly/goose/v3"
 )
 
 // mustOpen opens a migrated store on a real SQLite file in a temp dir, or on a fresh PostgreSQL
@@ -133,4 +137,22 @@ func TestUsers(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// migrateTo applies the migrations up to version to db, as a database made before the later
+// ones would be.
+func migrateTo(t testing.TB, db *sql.DB, version int64) {
+	t.Helper()
+	dialect, dir := goose.DialectSQLite3, "sqlite"
+	if storetest.Postgres() {
+		dialect, dir = goose.DialectPostgres, "postgres"
+	}
+	files, _ := fs.Sub(migrations.FS, dir)
+	p, err := goose.NewProvider(dialect, db, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(context.Background(), version); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -3,15 +3,11 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"testing"
-
-	"github.com/pressly/goose/v3"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
-	"github.com/copydesk/copydesk/migrations"
 )
 
 // staleSave saves body on a version that is no longer current and returns the unmerged
@@ -151,18 +147,11 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	dialect, dir, serial := goose.DialectSQLite3, "sqlite", "INTEGER"
+	serial := "INTEGER"
 	if storetest.Postgres() {
-		dialect, dir, serial = goose.DialectPostgres, "postgres", "BIGSERIAL"
+		serial = "BIGSERIAL"
 	}
-	files, _ := fs.Sub(migrations.FS, dir)
-	p, err := goose.NewProvider(dialect, s.DB(), files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(context.Background(), 7); err != nil {
-		t.Fatal(err)
-	}
+	migrateTo(t, s.DB(), 7)
 	// Today's store records events, in a table a later migration (00009) makes; a stand-in
 	// holds them while the old database is filled, and goes before the migrations run.
 	if _, err := s.DB().Exec(`CREATE TABLE events (id ` + serial + ` PRIMARY KEY, kind TEXT, draft_id BIGINT, actor_id BIGINT,

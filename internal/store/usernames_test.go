@@ -3,16 +3,12 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"io/fs"
 	"strings"
 	"testing"
-
-	"github.com/pressly/goose/v3"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
-	"github.com/copydesk/copydesk/migrations"
 )
 
 // TestUsernamesIgnoreCase: a name differing from an existing one only in case is taken, and a
@@ -47,23 +43,16 @@ func TestUsernamesIgnoreCase(t *testing.T) {
 // is already someone's.
 func TestMigrationRenamesCaseClashes(t *testing.T) {
 	dsn := storetest.DSN(t)
-	driver, dialect, dir := "sqlite3", goose.DialectSQLite3, "sqlite"
+	driver := "sqlite3"
 	if storetest.Postgres() {
-		driver, dialect, dir = "pgx", goose.DialectPostgres, "postgres"
+		driver = "pgx"
 	}
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	files, _ := fs.Sub(migrations.FS, dir)
-	p, err := goose.NewProvider(dialect, db, files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(context.Background(), 5); err != nil {
-		t.Fatal(err)
-	}
+	migrateTo(t, db, 5)
 	long := strings.Repeat("l", 64)
 	names := []string{"w1", "W1", "ed", "Ab", "aB", "AB", "ab-5", "AB-6", "ab-6.1", long, strings.ToUpper(long)}
 	for _, name := range names {
