@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -15,17 +14,8 @@ import (
 // every connection, and the rows, and every reference to the users, are as they were.
 func TestMigrationFreesRoles(t *testing.T) {
 	dsn := storetest.DSN(t)
-	driver := "sqlite3"
-	if storetest.Postgres() {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openOld(t, dsn, 9)
 	ctx := context.Background()
-	migrateTo(t, db, 9)
 	for _, stmt := range []string{
 		"INSERT INTO users (id, username, name, role, password_hash, created_at, must_change_password) VALUES (1, 'sarah', 'Sarah', 'writer', 'x', CURRENT_TIMESTAMP, TRUE)",
 		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (2, 'ada', 'Ada', 'admin', 'y', CURRENT_TIMESTAMP)",

@@ -156,3 +156,20 @@ func migrateTo(t testing.TB, db *sql.DB, version int64) {
 		t.Fatal(err)
 	}
 }
+
+// openOld opens the test database at dsn on its own connection pool, closed when the test ends,
+// with the migrations up to version applied.
+func openOld(t testing.TB, dsn string, version int64) *sql.DB {
+	t.Helper()
+	driver := "sqlite3"
+	if storetest.Postgres() {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	migrateTo(t, db, version)
+	return db
+}

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -43,16 +42,7 @@ func TestUsernamesIgnoreCase(t *testing.T) {
 // is already someone's.
 func TestMigrationRenamesCaseClashes(t *testing.T) {
 	dsn := storetest.DSN(t)
-	driver := "sqlite3"
-	if storetest.Postgres() {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	migrateTo(t, db, 5)
+	db := openOld(t, dsn, 5)
 	long := strings.Repeat("l", 64)
 	names := []string{"w1", "W1", "ed", "Ab", "aB", "AB", "ab-5", "AB-6", "ab-6.1", long, strings.ToUpper(long)}
 	for _, name := range names {
