@@ -1,7 +1,6 @@
 package server
 
 import (
-	"container/list"
 	"strconv"
 	"sync"
 
@@ -14,37 +13,29 @@ import (
 // changed gets a new stamp and its old JSON is replaced or falls out. It holds at most max bytes
 // of JSON and lets the draft read least recently go first.
 type draftJSONCache struct {
-	mu    sync.Mutex
-	max   int
-	size  int
-	order list.List // of *draftJSON, most recently read first
-	index map[int64]*list.Element
+	mu     sync.Mutex
+	drafts *lru[int64, draftJSON]
 }
 
 // draftJSON is one draft's encoding and the stamp it was encoded at, as stampTag writes it.
 type draftJSON struct {
-	id   int64
 	tag  string
 	body []byte
 }
 
 func newDraftJSONCache(max int) *draftJSONCache {
-	return &draftJSONCache{max: max, index: map[int64]*list.Element{}}
+	return &draftJSONCache{drafts: newLRU[int64](max, func(e draftJSON) int { return len(e.body) })}
 }
 
 // get returns the JSON kept for the draft st stamps, if it was encoded at that very stamp.
 func (c *draftJSONCache) get(st newsroom.DraftStamp) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.index[st.ID]
-	if !ok {
+	// A kept encoding of another stamp is no read of this one: it is looked at, not touched.
+	if e, ok := c.drafts.peek(st.ID); !ok || e.tag != stampTag(st) {
 		return nil, false
 	}
-	e := el.Value.(*draftJSON)
-	if e.tag != stampTag(st) {
-		return nil, false
-	}
-	c.order.MoveToFront(el)
+	e, _ := c.drafts.get(st.ID)
 	return e.body, true
 }
 
@@ -54,23 +45,7 @@ func (c *draftJSONCache) get(st newsroom.DraftStamp) ([]byte, bool) {
 func (c *draftJSONCache) put(st newsroom.DraftStamp, body []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(body) > c.max {
-		return
-	}
-	if el, ok := c.index[st.ID]; ok {
-		c.remove(el)
-	}
-	c.index[st.ID] = c.order.PushFront(&draftJSON{id: st.ID, tag: stampTag(st), body: body})
-	c.size += len(body)
-	for c.size > c.max {
-		c.remove(c.order.Back())
-	}
-}
-
-func (c *draftJSONCache) remove(el *list.Element) {
-	e := c.order.Remove(el).(*draftJSON)
-	delete(c.index, e.id)
-	c.size -= len(e.body)
+	c.drafts.put(st.ID, draftJSON{tag: stampTag(st), body: body})
 }
 
 // stampTag is a draft stamp as the tag its kept JSON is filed under. It names the draft too:

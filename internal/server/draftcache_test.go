@@ -61,12 +61,9 @@ func TestDraftJSONCache(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := newDraftJSONCache(10)
 			tt.run(c)
-			var ids []int64
-			for el := c.order.Front(); el != nil; el = el.Next() {
-				ids = append(ids, el.Value.(*draftJSON).id)
-			}
-			if !slices.Equal(ids, tt.want) || c.size != tt.size || len(c.index) != len(ids) {
-				t.Fatalf("kept %v (%d bytes, %d indexed), want %v (%d bytes)", ids, c.size, len(c.index), tt.want, tt.size)
+			ids, size, ok := lruKeys(c.drafts)
+			if !slices.Equal(ids, tt.want) || size != tt.size || !ok {
+				t.Fatalf("kept %v (%d bytes, books agree %v), want %v (%d bytes)", ids, size, ok, tt.want, tt.size)
 			}
 		})
 	}

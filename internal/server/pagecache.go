@@ -1,9 +1,6 @@
 package server
 
-import (
-	"container/list"
-	"sync"
-)
+import "sync"
 
 // pageCache keeps rendered public pages — the front page, the feed and each published
 // article in each of its formats — so that a reader's request is a map lookup rather than a
@@ -12,10 +9,7 @@ import (
 // server's at once, another server's when the store reads its events (store.CatchUp).
 type pageCache struct {
 	mu    sync.Mutex
-	max   int
-	size  int
-	order list.List // of *cachedPage, most recently read first
-	index map[string]*list.Element
+	pages *lru[string, cachedPage]
 	// gen counts clears, so a rendering that began before a publish is never stored after it.
 	gen uint64
 }
@@ -28,19 +22,15 @@ type cachedPage struct {
 }
 
 func newPageCache(max int) *pageCache {
-	return &pageCache{max: max, index: map[string]*list.Element{}}
+	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.body) })}
 }
 
 // get returns the page cached under key, if any, and the cache's generation, which put needs.
 func (p *pageCache) get(key string) (cachedPage, uint64, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	el, ok := p.index[key]
-	if !ok {
-		return cachedPage{}, p.gen, false
-	}
-	p.order.MoveToFront(el)
-	return *el.Value.(*cachedPage), p.gen, true
+	e, ok := p.pages.get(key)
+	return e, p.gen, ok
 }
 
 // put stores e, unless the cache was cleared since gen was read, and makes room for it by
@@ -48,31 +38,15 @@ func (p *pageCache) get(key string) (cachedPage, uint64, bool) {
 func (p *pageCache) put(gen uint64, e cachedPage) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.gen != gen || len(e.body) > p.max {
-		return
+	if p.gen == gen {
+		p.pages.put(e.key, e)
 	}
-	if el, ok := p.index[e.key]; ok {
-		p.remove(el)
-	}
-	p.index[e.key] = p.order.PushFront(&e)
-	p.size += len(e.body)
-	for p.size > p.max {
-		p.remove(p.order.Back())
-	}
-}
-
-func (p *pageCache) remove(el *list.Element) {
-	e := p.order.Remove(el).(*cachedPage)
-	delete(p.index, e.key)
-	p.size -= len(e.body)
 }
 
 // clear drops every cached page, after something was published.
 func (p *pageCache) clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.order.Init()
-	clear(p.index)
-	p.size = 0
+	p.pages.clear()
 	p.gen++
 }
