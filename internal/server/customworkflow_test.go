@@ -83,15 +83,8 @@ func TestCustomWorkflowServed(t *testing.T) {
 	a := newLegalApp(t)
 	res := a.do("copyeditor", "GET", "/api/v1/workflow", "")
 	wantStatus(t, res, http.StatusOK)
-	w := decode[struct {
-		Stages  []policy.Stage
-		Actions []policy.Action
-		Roles   []policy.Role
-	}](t, res)
-	var stages []newsroom.Stage
-	for _, s := range w.Stages {
-		stages = append(stages, s.Name)
-	}
+	w := decode[servedWorkflow](t, res)
+	stages := w.stageNames()
 	want := []newsroom.Stage{"draft", "fact_check", "editing", "copyedit", "approved", "legal", "scheduled", "published", "spiked"}
 	if !slices.Equal(stages, want) {
 		t.Errorf("stages = %v, want %v", stages, want)

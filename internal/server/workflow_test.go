@@ -21,15 +21,8 @@ func TestWorkflowAnswer(t *testing.T) {
 		res := a.do(actor, "GET", "/api/v1/workflow", "")
 		wantStatus(t, res, http.StatusOK)
 		validateResponse(t, a, httptest.NewRequest("GET", "/api/v1/workflow", nil), res)
-		w := decode[struct {
-			Stages  []policy.Stage
-			Actions []policy.Action
-			Roles   []policy.Role
-		}](t, res)
-		var stages []newsroom.Stage
-		for _, s := range w.Stages {
-			stages = append(stages, s.Name)
-		}
+		w := decode[servedWorkflow](t, res)
+		stages := w.stageNames()
 		want := []newsroom.Stage{"draft", "fact_check", "editing", "approved", "scheduled", "published", "spiked"}
 		if !slices.Equal(stages, want) {
 			t.Errorf("%s: stages = %v, want %v", actor, stages, want)
@@ -45,4 +38,20 @@ func TestWorkflowAnswer(t *testing.T) {
 			t.Errorf("%s: roles = %+v", actor, w.Roles)
 		}
 	}
+}
+
+// servedWorkflow is the answer of GET /api/v1/workflow.
+type servedWorkflow struct {
+	Stages  []policy.Stage
+	Actions []policy.Action
+	Roles   []policy.Role
+}
+
+// stageNames lists the workflow's stages by name, in its order.
+func (w servedWorkflow) stageNames() []newsroom.Stage {
+	var names []newsroom.Stage
+	for _, s := range w.Stages {
+		names = append(names, s.Name)
+	}
+	return names
 }
