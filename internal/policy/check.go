@@ -265,6 +265,12 @@ func (c *checker) reserved(p *Policy) {
 	case pub.System():
 		c.r.fail(line(ActionPublish), "action publish is taken by people: give it roles")
 	}
+	for _, name := range []newsroom.Action{ActionPublish, ActionSchedule} {
+		a, _ := p.Action(name)
+		if a.Has(newsroom.GateNote) || a.Has(newsroom.GateCommentsResolved) {
+			c.r.fail(line(name), "action %s is taken with a time, from the publish form and POST /publish, which carry no note: put the note and comments_resolved gates on the action before it", name)
+		}
+	}
 	if sch, ok := p.Action(ActionSchedule); ok && (p.scheduled == "" || sch.To != p.scheduled) {
 		c.r.fail(line(ActionSchedule), "action schedule must lead to the stage of kind: scheduled")
 	}

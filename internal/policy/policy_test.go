@@ -324,6 +324,7 @@ func TestParseBroken(t *testing.T) {
 		{"ActsWhereItCannotSee", "    see: [writer]\n    edit:\n      writer: [title]", "    see: [writer:own]\n    edit:\n      writer: [title]", "tiny.yaml:8: stage draft edit: writer does not see those drafts in stage draft"},
 		{"DeskItCannotSee", "roles:\n  writer:\n    desk: [draft]", "roles:\n  boss:\n    desk: [published]\n  writer:\n    desk: [draft]", "tiny.yaml:3: role boss: its desk lists stage published, which it does not see"},
 		{"OwnOnOwnerlessGrant", "  draft:create: [writer]", "  draft:create: [writer:own]", `tiny.yaml:18: grants draft:create: "writer:own": nobody owns`},
+		{"NoteOnPublish", "    by: [writer]\n", "    by: [writer]\n    gates: [required_fields, note]\n", "tiny.yaml:13: action publish is taken with a time"},
 		{"NobodyWrites", "grants:\n  draft:create: [writer]\n", "", "tiny.yaml:1: no role may write a draft"},
 	}
 	for _, tt := range tests {

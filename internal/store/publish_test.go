@@ -233,3 +233,27 @@ func TestImport(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestPublishByTransitionKeepsItsNote publishes through the workflow's transition with a note:
+// the piece goes out, and the audit trail's publish entry carries the note.
+func TestPublishByTransitionKeepsItsNote(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageApproved)
+	got, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionPublish, Note: "Legal signed off."})
+	if err != nil || got.Stage != newsroom.StagePublished {
+		t.Fatalf("publish by transition: %v, %+v", err, got)
+	}
+	h, err := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range h.Audit {
+		if e.Action == string(newsroom.ActionPublish) {
+			if e.Note != "Legal signed off." {
+				t.Fatalf("the publish entry's note is %q", e.Note)
+			}
+			return
+		}
+	}
+	t.Fatalf("no publish entry in %+v", h.Audit)
+}

@@ -40,13 +40,9 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		if err != nil {
 			return err
 		}
-		if err := passGates(tx, v, step, note, req.Force); err != nil {
-			return err
-		}
-		from, to := newsroom.Stage(v.Row.Stage), step.To
 		switch action {
 		case policy.ActionPublish:
-			if _, err := s.publishTx(tx, u, v, time.Time{}); err != nil {
+			if _, err := s.publishTx(tx, u, v, time.Time{}, note); err != nil {
 				return err
 			}
 			v, err = s.findDraft(tx, u, id)
@@ -55,6 +51,10 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		case policy.ActionSchedule:
 			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
 		}
+		if err := passGates(tx, v, step, note, req.Force); err != nil {
+			return err
+		}
+		from, to := newsroom.Stage(v.Row.Stage), step.To
 		now := s.clock()
 		changes := map[string]any{"stage": to}
 		if s.policy.IsScheduled(from) {
@@ -89,15 +89,17 @@ func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.
 		if err != nil {
 			return err
 		}
-		pub, err = s.publishTx(tx, u, v, at)
+		pub, err = s.publishTx(tx, u, v, at, "")
 		return err
 	})
 	return pub, internal("publish", err)
 }
 
 // publishTx publishes or schedules the draft v inside tx, once the policy lets u and the gates
-// of the workflow's publish (or schedule) action pass.
-func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.Time) (*newsroom.Publication, error) {
+// of the workflow's publish (or schedule) action pass; note goes into the audit trail with a
+// publication (a schedule's entry says when instead). Those actions carry no note to a gate and
+// cannot be forced: the policy refuses the note and comments_resolved gates on them.
+func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.Time, note string) (*newsroom.Publication, error) {
 	now := s.clock()
 	if at.IsZero() {
 		at = now
@@ -130,7 +132,10 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 		return nil, err
 	}
 	record(tx, draftEvent(publishEvents[action], v.Row.ID, u.ID, string(action), to))
-	return pub, insertAudit(tx, v.Row.ID, u.ID, string(action), from, to, scheduleNote(action, at), now)
+	if action == policy.ActionSchedule {
+		note = "for " + at.Format(time.RFC3339)
+	}
+	return pub, insertAudit(tx, v.Row.ID, u.ID, string(action), from, to, note, now)
 }
 
 // publishEvents is the kind of event publishTx records for each of its actions: publishing
@@ -138,13 +143,6 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 var publishEvents = map[newsroom.Action]newsroom.EventKind{
 	policy.ActionPublish:  newsroom.EventPublished,
 	policy.ActionSchedule: newsroom.EventTransitioned,
-}
-
-func scheduleNote(a newsroom.Action, at time.Time) string {
-	if a != policy.ActionSchedule {
-		return ""
-	}
-	return "for " + at.Format(time.RFC3339)
 }
 
 // ReleaseDue publishes every scheduled draft whose time has come, and returns how many. Each is
