@@ -85,17 +85,18 @@ func (m *Main) URL() string {
 	return "http://" + m.listener.Addr().String()
 }
 
-// Close stops the scheduler (a release under way finishes), stops accepting requests, lets
-// those under way finish (up to 10 seconds), and closes the database.
+// Close stops accepting requests, lets those under way finish (up to 10 seconds) while the
+// scheduler still reads other servers' events for them, stops the scheduler (a release under
+// way finishes), and closes the database.
 func (m *Main) Close() error {
 	var errs []error
-	if m.stopScheduler != nil {
-		m.stopScheduler()
-	}
 	if m.httpServer != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		errs = append(errs, m.httpServer.Shutdown(ctx))
+	}
+	if m.stopScheduler != nil {
+		m.stopScheduler()
 	}
 	if m.metricsServer != nil {
 		errs = append(errs, m.metricsServer.Close())

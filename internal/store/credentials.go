@@ -22,7 +22,9 @@ const maxCredentials = 10_000
 // request does not cost a query before its work begins. Every change to a user, their password
 // or their sign-ins is a user_changed event, which makes the store forget that user's
 // credentials (see forgetUser): at once after commit on the store that made it, and on other
-// servers when CatchUp reads it, within one tail interval. Entries are filed under the kind of
+// servers when CatchUp reads it, within one tail interval. A store whose reading of the events
+// table has fallen more than feedLag behind trusts nothing it remembers (see remembered): a
+// stalled tail costs lookups, never a revoked sign-in that still works. Entries are filed under the kind of
 // credential and its hash (see credentialKey), so that a session cookie is never taken for an
 // API token, nor a token for a cookie.
 type credentials struct {
@@ -102,7 +104,7 @@ func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, se
 	hash := hashToken(secret)
 	k, now := credentialKey(kind, hash), s.clock()
 	e, gen, ok := s.creds.get(k, now)
-	if ok {
+	if ok && s.feedCurrent(now) {
 		return e, nil
 	}
 	e, err := lookup(hash, now)

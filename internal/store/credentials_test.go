@@ -3,9 +3,11 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -136,5 +138,44 @@ func TestCredentialKindsApart(t *testing.T) {
 		if _, _, err := s.SessionUser(ctx, token); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
 			t.Fatalf("an API token used as a session cookie: %v", err)
 		}
+	}
+}
+
+// TestStalledTailTrustsNothing has another server disable a user while this store's reading of
+// the events table has stalled: for up to feedLag this store may still take the user's token
+// as it remembered it, as it would between two tail intervals, but past that it looks the
+// token up again and refuses it, without ever reading the event.
+func TestStalledTailTrustsNothing(t *testing.T) {
+	dsn := storetest.DSN(t)
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	open := func() *store.Store {
+		s, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clk})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if _, err := s.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	here, there := open(), open()
+	admin, _ := mustUser(t, there, "admin", newsroom.RoleAdmin)
+	_, writer := mustUser(t, there, "writer", newsroom.RoleWriter)
+	ctx := context.Background()
+	token, _, err := there.Login(ctx, "writer", "pw-writer-staple", "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := here.UserByToken(ctx, token); err != nil {
+		t.Fatalf("before any change: %v", err)
+	}
+	off := true
+	if _, err := there.UpdateUser(admin, writer.ID, store.UserChange{Disabled: &off}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(6 * time.Second)
+	if _, err := here.UserByToken(ctx, token); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+		t.Fatalf("a disabled user's token, 6 s after this store last read the events: %v", err)
 	}
 }

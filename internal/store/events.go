@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -44,6 +45,20 @@ type events struct {
 	tail   sync.Mutex
 	seen   int64
 	marked bool
+	// current is when, by the store's clock in Unix nanoseconds, this store last knew of every
+	// event committed until then (its last mark or complete CatchUp); 0 before the first.
+	current atomic.Int64
+}
+
+// feedLag is how long after it last read the events table a store still trusts what it
+// remembers of other servers' changes: a few of the scheduler's one-second tail intervals.
+// Past it (the tail stalled, or never ran) remembered credentials are looked up again.
+const feedLag = 5 * time.Second
+
+// feedCurrent reports whether the store has read the events table within feedLag of now.
+func (s *Store) feedCurrent(now time.Time) bool {
+	at := s.events.current.Load()
+	return at != 0 && now.Sub(time.Unix(0, at)) <= feedLag
 }
 
 // Subscribe registers fn to hear of every change: at once, after commit, for the changes this
@@ -141,6 +156,7 @@ func (s *Store) CatchUp(ctx context.Context) error {
 	if !s.events.marked {
 		return s.markEvents(ctx)
 	}
+	now := s.clock()
 	for {
 		var rows []eventRow
 		if err := s.read(ctx).Where("id > ?", s.events.seen).Order("id").Limit(tailBatch).Find(&rows).Error; err != nil {
@@ -155,13 +171,19 @@ func (s *Store) CatchUp(ctx context.Context) error {
 		}
 		s.deliver(theirs)
 		if len(rows) < tailBatch {
+			s.events.current.Store(now.UnixNano())
 			return nil
 		}
 	}
 }
 
-// markEvents sets CatchUp's place at the end of the events table. The caller holds tail.
+// markEvents sets CatchUp's place at the end of the events table, once: a store that is
+// already catching up keeps its place. The caller holds tail.
 func (s *Store) markEvents(ctx context.Context) error {
+	if s.events.marked {
+		return nil
+	}
+	now := s.clock()
 	var last *int64
 	if err := s.read(ctx).Model(&eventRow{}).Select("MAX(id)").Scan(&last).Error; err != nil {
 		return internal("find the last event", err)
@@ -170,6 +192,7 @@ func (s *Store) markEvents(ctx context.Context) error {
 		s.events.seen = *last
 	}
 	s.events.marked = true
+	s.events.current.Store(now.UnixNano())
 	return nil
 }
 

@@ -288,14 +288,16 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 
 // transact runs fn in a write transaction: on PostgreSQL a pool transaction, on SQLite a BEGIN
 // IMMEDIATE on the pinned writer connection, one transaction at a time. It commits when fn
-// returns nil and rolls back on an error or a panic. On SQLite, for the reason read gives, a
-// transaction once begun runs to its end even if the request is cancelled.
+// returns nil and rolls back on an error or a panic. A transaction once begun runs to its end
+// even if the request is cancelled: on SQLite for the reason read gives, and on both so that a
+// commit is never left with an unknown outcome (committed, but reported failed, its events
+// undelivered) and a release under way when the scheduler stops finishes.
 func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
 	defer func() { s.noteSpace(err) }()
+	ctx = context.WithoutCancel(ctx)
 	if s.pg {
 		return s.w.WithContext(ctx).Transaction(fn)
 	}
-	ctx = context.WithoutCancel(ctx)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	if s.unsettled {
