@@ -219,7 +219,7 @@ func (s *Server) previewDraft(c echo.Context) error {
 		return err
 	}
 	a := store.ArticleOf(d.Text())
-	a.Slug, a.PublishedAt = publish.Slug(d.Title), time.Now().UTC()
+	a.Slug, a.PublishedAt = publish.Slug(d.Title), s.store.Now()
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.cfg.Site, a); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -127,8 +128,10 @@ func TestDraftPage(t *testing.T) {
 	if len(cs) != 2 || cs[1].Field != "title" || cs[1].Anchor.Start != 2 {
 		t.Fatalf("comments = %+v", cs)
 	}
+	// The preview is dated by the store's clock, as the publication would be.
+	a.clock.Add(3 * time.Hour)
 	res = a.page("editor", "GET", target+"/preview", nil)
-	wantBody(t, res, "<h1>A draft, retitled</h1>", `"@type":"NewsArticle"`)
+	wantBody(t, res, "<h1>A draft, retitled</h1>", `"@type":"NewsArticle"`, a.store.Now().Format("2006-01-02T15:04"))
 	if strings.Contains(res.Body.String(), "Weak headline") {
 		t.Fatal("the preview shows a comment")
 	}

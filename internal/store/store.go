@@ -225,6 +225,10 @@ func (s *Store) DB() *sql.DB {
 	return db
 }
 
+// Now is the store's time, as it stamps what it writes, for a page that shows "now" as the
+// store would (the preview's publication date).
+func (s *Store) Now() time.Time { return s.clock() }
+
 // clock returns the current time as stored: UTC, to the microsecond, so that every database
 // keeps and compares it the same way.
 func (s *Store) clock() time.Time {
