@@ -42,16 +42,18 @@ type BriefCheck struct {
 // CheckBrief compares the brief of t with its body through the draft's ledger, which holds the
 // quotes of both fields. Every brief quote must appear word for word in a body quote, as the whole
 // quote or a run of its words, and that body quote must be verified, or disputed with an editor's
-// waiver. Both sides are compared after briefText's normalisation: Unicode NFC, every run of
+// waiver; an unverifiable one does not back the brief, which is no place for words nobody could
+// check. Both sides are compared after briefText's normalisation: Unicode NFC, every run of
 // white space (no-break spaces too) as one space, curly, low and angle quotation marks as straight
 // ones, and the case of the first letter, and the commas, full stops, colons, semicolons and
 // ellipses at either end of the brief's words ignored, since house style moves those. Every
 // number of the brief (see numbersIn) must be stated somewhere in the body.
 func CheckBrief(t Text, ledger []Quote) BriefCheck {
-	var body []Quote
+	var body []bodyQuote
 	for _, q := range ledger {
 		if q.Field == "body" {
-			body = append(body, q)
+			words := strings.Fields(briefText(q.Text))
+			body = append(body, bodyQuote{Quote: q, words: words, loose: loose(words)})
 		}
 	}
 	var c BriefCheck
@@ -82,21 +84,28 @@ func BriefGate(action Action, c BriefCheck) error {
 		action, len(c.Quotes), strings.Join(parts, "; ")).With("brief_quotes", c.Quotes)
 }
 
+// bodyQuote is a body quote with its words, normalised once for every brief quote: as
+// briefText gives them, and as loose gives them.
+type bodyQuote struct {
+	Quote
+	words, loose []string
+}
+
 // checkBriefQuote matches brief quote q against the body's quotes and reports whether it holds
 // approval back.
-func checkBriefQuote(q Quote, body []Quote) (BriefQuote, bool) {
+func checkBriefQuote(q Quote, body []bodyQuote) (BriefQuote, bool) {
 	words := strings.Fields(briefText(q.Text))
 	bq := BriefQuote{QuoteID: q.ID, Text: q.Text}
 	var carrier *Quote
 	for i := range body {
-		if !containsRun(strings.Fields(briefText(body[i].Text)), words) {
+		if !containsRun(body[i].words, words) {
 			continue
 		}
-		if cleared(body[i]) {
+		if cleared(body[i].Quote) {
 			return bq, false
 		}
 		if carrier == nil {
-			carrier = &body[i]
+			carrier = &body[i].Quote
 		}
 	}
 	if carrier != nil {
@@ -184,13 +193,13 @@ func firstLower(s string) string {
 
 // closest returns the body quote that shares the longest run of words with the brief's words,
 // compared without case or edge punctuation, or nil when the body quotes nothing.
-func closest(words []string, body []Quote) *Quote {
+func closest(words []string, body []bodyQuote) *Quote {
 	key := loose(words)
 	var best *Quote
 	bestRun := -1
 	for i := range body {
-		if n := longestRun(key, loose(strings.Fields(briefText(body[i].Text)))); n > bestRun {
-			best, bestRun = &body[i], n
+		if n := longestRun(key, body[i].loose); n > bestRun {
+			best, bestRun = &body[i].Quote, n
 		}
 	}
 	return best

@@ -119,3 +119,26 @@ func TestBriefGate(t *testing.T) {
 		t.Errorf("a brief number alone held approval: %v", err)
 	}
 }
+
+// FuzzCheckBrief feeds CheckBrief arbitrary briefs and bodies, each also quoted whole in the
+// ledger, and checks what must hold for every input: no panic, every flagged number where the
+// brief says it is, and a brief that the body repeats word for word backed in full.
+func FuzzCheckBrief(f *testing.F) {
+	f.Add("Rents rose 7.5% to $1,200.", "Rents rose 7.5 percent to 1200 dollars.")
+	f.Add("Three “quoted” words, 1\u202f200 and 2,5 per cent", "1,2 million “Quoted,” 9.")
+	f.Add("$1.2 million, 12 billion, 0.50%", "Twenty ten 3,000,000.000")
+	f.Fuzz(func(t *testing.T, brief, body string) {
+		ledger := []newsroom.Quote{{ID: 1, Field: "brief", Text: brief}, {ID: 2, Field: "body", Text: body, Status: newsroom.QuoteVerified}}
+		c := newsroom.CheckBrief(newsroom.Text{Brief: brief, Body: body}, ledger)
+		rs := []rune(brief)
+		for _, n := range c.Numbers {
+			got := string(rs[n.Position:min(len(rs), n.Position+len([]rune(n.Text)))])
+			if got != n.Text {
+				t.Fatalf("number %+v: the brief has %q there", n, got)
+			}
+		}
+		if strings.TrimSpace(brief) != "" && brief == body && (len(c.Quotes) != 0 || len(c.Numbers) != 0) {
+			t.Fatalf("a body that repeats the brief does not back it: %+v", c)
+		}
+	})
+}

@@ -5,8 +5,6 @@ import (
 	"math/big"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // number is one number a text states: its words, where it starts, its value (scaled by
@@ -28,9 +26,13 @@ func (n number) same(m number) bool {
 
 // missingNumbers returns a BriefNumber for every number of brief that body never states.
 func missingNumbers(brief, body string) []BriefNumber {
+	said := numbersIn(brief)
+	if len(said) == 0 {
+		return nil
+	}
 	stated := numbersIn(body)
 	var missing []BriefNumber
-	for _, n := range numbersIn(brief) {
+	for _, n := range said {
 		found := false
 		for _, m := range stated {
 			found = found || n.same(m)
@@ -52,13 +54,15 @@ var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "si
 // scales are the words that multiply the number before them.
 var scales = map[string]int64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-// numbersIn returns the numbers text states, read from NFC: ASCII digits not inside a word, with
+// numbersIn returns the numbers text states: ASCII digits not inside a word, with
 // decimal separators ("7.5", "7,5") and thousands separators (a comma, or a no-break, narrow or
 // thin space, before exactly three digits: "1,200" is 1200; not a plain space, which also
 // separates two numbers), a currency symbol before them ($ € £ ¥), "%", "percent" or "per cent"
-// after them, or a scale ("1.2 million"); and the number words two to twenty.
+// after them, or a scale ("1.2 million"); and the number words two to twenty. It reads text as
+// it is, not in NFC, so that positions count the text's own code points: NFC changes none of
+// the characters a number is made of.
 func numbersIn(text string) []number {
-	rs := []rune(norm.NFC.String(text))
+	rs := []rune(text)
 	var out []number
 	for i := 0; i < len(rs); {
 		switch {
