@@ -3,6 +3,7 @@ package newsroom
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -33,13 +34,9 @@ func missingNumbers(brief, body string) []BriefNumber {
 	stated := numbersIn(body)
 	var missing []BriefNumber
 	for _, n := range said {
-		found := false
-		for _, m := range stated {
-			found = found || n.same(m)
-		}
-		if !found {
+		if !slices.ContainsFunc(stated, n.same) {
 			missing = append(missing, BriefNumber{Text: n.text, Position: n.pos,
-				Message: fmt.Sprintf("the brief says %q but the body never does", n.text)})
+				Message: fmt.Sprintf("the brief says “%s”; the body never does", n.text)})
 		}
 	}
 	return missing
