@@ -398,3 +398,33 @@ func TestBrowserAccounts(t *testing.T) {
 		t.Fatalf("after revoking the token the account page lists %d credentials, want 1", n)
 	}
 }
+
+// TestBrowserBriefAgainstBody shows the fact-checker, in headless Chromium, a draft whose brief
+// words a quote otherwise than its body and gives a figure the body does not.
+func TestBrowserBriefAgainstBody(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker")
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Harbour council backs ferry plan", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=byline]`, "Sarah Johnson", chromedp.ByQuery),
+		chromedp.SetValue(`textarea[name=brief]`, "The council voted 7 to 2 for a $1.2 million ferry. “We waited twenty years for this,” said the mayor.", chromedp.ByQuery),
+		chromedp.SetValue(`textarea[name=body]`, "The harbour council voted 7 to 2 for the new ferry on Tuesday night.\n“We waited ten years for this,” said Mayor Ana Ruiz.", chromedp.ByQuery))
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	b.submit(`button[value=submit]`)
+	var draftURL string
+	b.run(chromedp.Location(&draftURL))
+	b.signOut()
+
+	b.signIn("factchecker")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#brief-check`, chromedp.ByQuery))
+	got := b.text(`#brief-check`)
+	for _, want := range []string{"“We waited twenty years for this,”", "“We waited ten years for this,”", "“$1.2 million”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the brief check says %q, want %s", got, want)
+		}
+	}
+	b.shotWidths("brief-against-body")
+}

@@ -13,6 +13,9 @@ const (
 	// GateQuotesCleared waits until no quote is unchecked, and no disputed quote stands without
 	// an editor's waiver.
 	GateQuotesCleared Gate = "quotes_cleared"
+	// GateBriefMatchesBody waits until every quote in the brief is quoted word for word in the
+	// body, and that body quote is verified or waived (see CheckBrief).
+	GateBriefMatchesBody Gate = "brief_matches_body"
 	// GateCommentsResolved waits until every comment is resolved, unless the actor forces the
 	// action with a note saying why.
 	GateCommentsResolved Gate = "comments_resolved"
@@ -21,7 +24,7 @@ const (
 )
 
 // Gates lists every gate, in the order an action's are checked.
-var Gates = []Gate{GateNote, GateRequiredFields, GateQuotesChecked, GateQuotesCleared, GateCommentsResolved}
+var Gates = []Gate{GateNote, GateRequiredFields, GateQuotesChecked, GateQuotesCleared, GateBriefMatchesBody, GateCommentsResolved}
 
 // NoteGate refuses action without a note saying why.
 func NoteGate(action Action, note string) error {

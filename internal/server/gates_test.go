@@ -74,3 +74,29 @@ func TestCorrectionHeldUntilQuotesChecked(t *testing.T) {
 		t.Fatalf("the corrected text lacks the quote or the note:\n%s", after)
 	}
 }
+
+// TestApproveNamesBriefMisquotes approves a draft whose brief words a quote otherwise than its
+// body: the answer is a conflict whose details.brief_quotes gives both versions.
+func TestApproveNamesBriefMisquotes(t *testing.T) {
+	a := newTestApp(t)
+	draft := `{"title":"Pier","byline":"Writer","brief":"The mayor vowed: “We will rebuild the harbour.”","body":"“We will rebuild the pier,” Mayor Ana Ruiz said."}`
+	res := a.do("writer", "POST", "/api/v1/drafts", draft)
+	wantStatus(t, res, http.StatusCreated)
+	id := decode[struct{ ID int64 }](t, res).ID
+	transitions := fmt.Sprintf("/api/v1/drafts/%d/transitions", id)
+	wantStatus(t, a.do("writer", "POST", transitions, `{"action":"submit"}`), http.StatusOK)
+	a.verifyQuotes(id)
+	wantStatus(t, a.do("factchecker", "POST", transitions, `{"action":"clear"}`), http.StatusOK)
+
+	res = a.do("editor", "POST", transitions, `{"action":"approve"}`)
+	wantStatus(t, res, http.StatusConflict)
+	e := decode[apiError](t, res).Error
+	quotes, _ := e.Details["brief_quotes"].([]any)
+	if len(quotes) != 1 {
+		t.Fatalf("details = %v, want one brief quote", e.Details)
+	}
+	q, _ := quotes[0].(map[string]any)
+	if q["text"] != "We will rebuild the harbour." || q["body_text"] != "We will rebuild the pier," || q["found"] != false {
+		t.Fatalf("brief quote = %v, want the brief's and the body's words", q)
+	}
+}

@@ -24,6 +24,7 @@ type draftPage struct {
 	Fields   []fieldView
 	Texts    map[string]string // each commentable field's text, for the selection script
 	Quotes   []newsroom.Quote
+	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
 	Comments []commentView
 	History  *newsroom.History
 	Cursor   string
@@ -81,6 +82,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.Quotes, err = s.store.Quotes(ctx, id); err != nil {
 		return nil, err
 	}
+	p.Brief = newsroom.CheckBrief(d.Text(), p.Quotes)
 	comments, err := s.store.Comments(ctx, id)
 	if err != nil {
 		return nil, err

@@ -204,3 +204,23 @@ func TestPageActionsAreCounted(t *testing.T) {
 	res := a.do("admin", "GET", "/metrics", "")
 	wantBody(t, res, `copydesk_workflow_transitions_total{action="submit"} 1`)
 }
+
+// TestDraftPageShowsBriefAgainstBody shows the fact-checker and the editor a brief quote the
+// body words otherwise, with both versions, and a brief figure the body never states.
+func TestDraftPageShowsBriefAgainstBody(t *testing.T) {
+	a := newTestApp(t)
+	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Pier", Byline: "Writer",
+		Brief: "The mayor vowed: “We will rebuild the harbour.” Repairs cost 7.5% of the budget.",
+		Body:  "“We will rebuild the pier,” Mayor Ana Ruiz said.\nRepairs cost 8 percent of the budget."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.Transition(ctxAs(a, "writer"), d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	for _, actor := range []string{"factchecker", "editor"} {
+		res := a.page(actor, "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+		wantBody(t, res, `id="brief-check"`, "<dd>“We will rebuild the harbour.”</dd>", "<dd>“We will rebuild the pier,”</dd>",
+			"The brief quotes words the body does not", "Check the figure: the brief says “7.5%”; the body never does.")
+	}
+}

@@ -22,6 +22,8 @@ func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bo
 			err = pieceGate(v.draft().Text())
 		case newsroom.GateQuotesChecked, newsroom.GateQuotesCleared:
 			err = quoteGate(tx, v.Row.ID, a.Name, g)
+		case newsroom.GateBriefMatchesBody:
+			err = briefGate(tx, v, a.Name)
 		case newsroom.GateCommentsResolved:
 			err = commentGate(tx, v.Row.ID, a.Name, force, note)
 		}
@@ -39,6 +41,16 @@ func quoteGate(tx *gorm.DB, draftID int64, action newsroom.Action, gate newsroom
 		return err
 	}
 	return newsroom.QuoteGate(action, gate, qs)
+}
+
+// briefGate refuses action while the draft's brief quotes what its body does not, or what it
+// has not cleared.
+func briefGate(tx *gorm.DB, v *draftView, action newsroom.Action) error {
+	qs, err := ledger(tx, v.Row.ID)
+	if err != nil {
+		return err
+	}
+	return newsroom.BriefGate(action, newsroom.CheckBrief(v.draft().Text(), qs))
 }
 
 // commentGate refuses action while the draft has unresolved comments, unless forced with a note.

@@ -26,7 +26,7 @@ func quoteByText(t testing.TB, qs []newsroom.Quote, text string) newsroom.Quote 
 
 func TestQuoteLedger(t *testing.T) {
 	f := newNewsroom(t)
-	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Ledger", Byline: "Sarah Johnson", Brief: "She said “no” and left.", Body: ledgerBody + "\nAn “unclosed mark here."})
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Ledger", Byline: "Sarah Johnson", Brief: "Mexico’s president calls its territory “inalienable”.", Body: ledgerBody + "\nAn “unclosed mark here."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestQuoteLedger(t *testing.T) {
 	if err != nil || len(qs) != 3 {
 		t.Fatalf("Quotes = %+v, %v", qs, err)
 	}
-	if qs[0].Field != "brief" || qs[0].Text != "no" || qs[0].Status != newsroom.QuoteUnchecked {
+	if qs[0].Field != "brief" || qs[0].Text != "inalienable" || qs[0].Status != newsroom.QuoteUnchecked {
 		t.Fatalf("first quote = %+v", qs[0])
 	}
 	territory := quoteByText(t, qs, "Our territory is inalienable,")

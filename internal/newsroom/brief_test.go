@@ -1,0 +1,144 @@
+package newsroom_test
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func TestCheckBriefQuotes(t *testing.T) {
+	verified, unchecked, disputed := newsroom.QuoteVerified, newsroom.QuoteUnchecked, newsroom.QuoteDisputed
+	body := func(id int64, text string, st newsroom.QuoteStatus) newsroom.Quote {
+		return newsroom.Quote{ID: id, Field: "body", Text: text, Status: st}
+	}
+	waived := body(9, "The bridge was never safe,", disputed)
+	waived.Waiver = &newsroom.Waiver{Note: "on tape, disputed by the council only"}
+	tests := []struct {
+		name     string
+		brief    string
+		body     []newsroom.Quote
+		wantHeld bool
+		wantBody int64 // the body quote the finding names, 0 for none
+		found    bool
+	}{
+		{"ExactMatch", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, 0, false},
+		{"Fragment", "we will rebuild the pier", []newsroom.Quote{body(3, "We will rebuild the pier, whatever it costs,", verified)}, false, 0, false},
+		{"CurlyVersusStraight", "We don’t “negotiate” with vandals", []newsroom.Quote{body(4, `We don't "negotiate" with vandals.`, verified)}, false, 0, false},
+		{"WhiteSpace", "a  town\u00a0that floods", []newsroom.Quote{body(4, "It is a town that\nfloods every spring.", verified)}, false, 0, false},
+		{"NFCAccents", "Zoë Ménard was right", []newsroom.Quote{body(5, "Zoe\u0308 Me\u0301nard was right all along.", verified)}, false, 0, false},
+		{"Waived", "The bridge was never safe", []newsroom.Quote{waived}, false, 0, false},
+		{"SecondCarrierVerified", "no comment", []newsroom.Quote{body(6, "No comment.", unchecked), body(7, "No comment,", verified)}, false, 0, false},
+		{"Unverified", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unchecked)}, true, 3, true},
+		{"MisquoteByOneWord", "We will rebuild the harbour", []newsroom.Quote{body(2, "Nobody asked us,", verified), body(3, "We will rebuild the pier.", verified)}, true, 3, false},
+		{"WordOrder", "the pier we will rebuild", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, true, 3, false},
+		{"OnlyInTheBrief", "A disgrace", nil, true, 0, false},
+		{"QuestionIsNotAStatement", "We will rebuild?", []newsroom.Quote{body(3, "We will rebuild.", verified)}, true, 3, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ledger := append([]newsroom.Quote{{ID: 1, Field: "brief", Text: tt.brief, Status: verified}}, tt.body...)
+			c := newsroom.CheckBrief(newsroom.Text{}, ledger)
+			if held := len(c.Quotes) > 0; held != tt.wantHeld {
+				t.Fatalf("CheckBrief held %v, want %v: %+v", held, tt.wantHeld, c.Quotes)
+			}
+			if !tt.wantHeld {
+				return
+			}
+			q := c.Quotes[0]
+			if q.QuoteID != 1 || q.Text != tt.brief || q.BodyQuoteID != tt.wantBody || q.Found != tt.found {
+				t.Errorf("finding = %+v, want brief quote 1 %q against body quote %d (found %v)", q, tt.brief, tt.wantBody, tt.found)
+			}
+			if !strings.Contains(q.Message, tt.brief) || (q.BodyText != "" && !strings.Contains(q.Message, q.BodyText)) {
+				t.Errorf("message %q names neither the brief's words nor the body's %q", q.Message, q.BodyText)
+			}
+		})
+	}
+}
+
+func TestCheckBriefNumbers(t *testing.T) {
+	tests := []struct {
+		name, brief, body string
+		want              []string
+	}{
+		{"Percent", "Rents rose 7.5% this year.", "Rents rose 7.5 percent, the council said.", nil},
+		{"PercentNotStated", "Rents rose 7.5%.", "Rents rose 7.5 points, or 75 per cent of the cap.", []string{"7.5%"}},
+		{"PerCent", "Turnout was 61 per cent.", "Turnout reached 61%.", nil},
+		{"CurrencyScale", "A $1.2 million grant", "The grant, $1,200,000 in all, came late.", nil},
+		{"CurrencyNamedInWords", "A $1.2 million grant", "A grant of 1.2 million dollars.", nil},
+		{"OtherCurrency", "A $1.2 million grant", "A grant of €1.2 million.", []string{"$1.2 million"}},
+		{"ThousandsSeparator", "1,200 homes flooded", "In all 1200 homes were flooded.", nil},
+		{"NarrowNoBreakSpace", "1\u202f200 homes", "1,200 homes were flooded.", nil},
+		{"DecimalComma", "Prices fell 2,5%", "Prices fell 2.5%.", nil},
+		{"WrongFigure", "1,200 homes flooded", "In all 1,300 homes were flooded.", []string{"1,200"}},
+		{"NumberWords", "Three schools and 12 roads closed", "3 schools and twelve roads were closed.", nil},
+		{"NumberWordMissing", "Seven people were hurt.", "Six people were hurt.", []string{"Seven"}},
+		{"OneIsAPronoun", "One of the bridges fell.", "A bridge fell.", nil},
+		{"InsideAWord", "The A4 was shut for 2 days.", "The road was shut for two days.", nil},
+		{"TrailingZeros", "A 2.50% fee", "A fee of 2.5%.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newsroom.CheckBrief(newsroom.Text{Brief: tt.brief, Body: tt.body}, nil)
+			var got []string
+			for _, n := range c.Numbers {
+				got = append(got, n.Text)
+				if []rune(tt.brief)[n.Position] != []rune(n.Text)[0] || !strings.Contains(n.Message, n.Text) {
+					t.Errorf("number %+v: wrong position or message", n)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("CheckBrief numbers = %q, want %q", got, tt.want)
+			}
+			if len(c.Quotes) != 0 {
+				t.Errorf("numbers made quote findings: %+v", c.Quotes)
+			}
+		})
+	}
+}
+
+func TestBriefGate(t *testing.T) {
+	ledger := []newsroom.Quote{
+		{ID: 1, Field: "brief", Text: "We will rebuild the harbour", Status: newsroom.QuoteVerified},
+		{ID: 2, Field: "body", Text: "We will rebuild the pier.", Status: newsroom.QuoteVerified},
+	}
+	err := newsroom.BriefGate("approve", newsroom.CheckBrief(newsroom.Text{Brief: "7 boats", Body: "no figure"}, ledger))
+	var e *newsroom.Error
+	if !errors.As(err, &e) || e.Code != newsroom.ECONFLICT {
+		t.Fatalf("BriefGate = %v, want a conflict", err)
+	}
+	if !strings.Contains(e.Message, "We will rebuild the harbour") || !strings.Contains(e.Message, "We will rebuild the pier.") {
+		t.Errorf("message %q does not give both versions", e.Message)
+	}
+	if qs, ok := e.Details["brief_quotes"].([]newsroom.BriefQuote); !ok || len(qs) != 1 || qs[0].BodyQuoteID != 2 {
+		t.Errorf("details = %+v, want the one brief quote against body quote 2", e.Details)
+	}
+	if err := newsroom.BriefGate("approve", newsroom.CheckBrief(newsroom.Text{Brief: "7 boats", Body: "no figure"}, ledger[1:])); err != nil {
+		t.Errorf("a brief number alone held approval: %v", err)
+	}
+}
+
+// FuzzCheckBrief feeds CheckBrief arbitrary briefs and bodies, each also quoted whole in the
+// ledger, and checks what must hold for every input: no panic, every flagged number where the
+// brief says it is, and a brief that the body repeats word for word backed in full.
+func FuzzCheckBrief(f *testing.F) {
+	f.Add("Rents rose 7.5% to $1,200.", "Rents rose 7.5 percent to 1200 dollars.")
+	f.Add("Three “quoted” words, 1\u202f200 and 2,5 per cent", "1,2 million “Quoted,” 9.")
+	f.Add("$1.2 million, 12 billion, 0.50%", "Twenty ten 3,000,000.000")
+	f.Fuzz(func(t *testing.T, brief, body string) {
+		ledger := []newsroom.Quote{{ID: 1, Field: "brief", Text: brief}, {ID: 2, Field: "body", Text: body, Status: newsroom.QuoteVerified}}
+		c := newsroom.CheckBrief(newsroom.Text{Brief: brief, Body: body}, ledger)
+		rs := []rune(brief)
+		for _, n := range c.Numbers {
+			got := string(rs[n.Position:min(len(rs), n.Position+len([]rune(n.Text)))])
+			if got != n.Text {
+				t.Fatalf("number %+v: the brief has %q there", n, got)
+			}
+		}
+		if strings.TrimSpace(brief) != "" && brief == body && (len(c.Quotes) != 0 || len(c.Numbers) != 0) {
+			t.Fatalf("a body that repeats the brief does not back it: %+v", c)
+		}
+	})
+}

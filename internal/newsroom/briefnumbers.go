@@ -1,0 +1,176 @@
+package newsroom
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// number is one number a text states: its words, where it starts, its value (scaled by
+// "million" and the like, so "$1.2 million" and "$1,200,000" agree), whether it is a percentage,
+// and its currency symbol, if any.
+type number struct {
+	text     string
+	pos      int
+	value    string
+	percent  bool
+	currency rune
+}
+
+// same reports whether m states the number n does. A currency only one of them names does not
+// tell them apart: "1.2 million dollars" backs "$1.2 million".
+func (n number) same(m number) bool {
+	return n.value == m.value && n.percent == m.percent && (n.currency == 0 || m.currency == 0 || n.currency == m.currency)
+}
+
+// missingNumbers returns a BriefNumber for every number of brief that body never states.
+func missingNumbers(brief, body string) []BriefNumber {
+	said := numbersIn(brief)
+	if len(said) == 0 {
+		return nil
+	}
+	stated := numbersIn(body)
+	var missing []BriefNumber
+	for _, n := range said {
+		if !slices.ContainsFunc(stated, n.same) {
+			missing = append(missing, BriefNumber{Text: n.text, Position: n.pos,
+				Message: fmt.Sprintf("the brief says “%s”; the body never does", n.text)})
+		}
+	}
+	return missing
+}
+
+// numberWords are the number words numbersIn reads. "one" is left out: it is as often a pronoun
+// ("one of the council's members") as a number.
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+// scales are the words that multiply the number before them.
+var scales = map[string]int64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+// numbersIn returns the numbers text states: ASCII digits not inside a word, with
+// decimal separators ("7.5", "7,5") and thousands separators (a comma, or a no-break, narrow or
+// thin space, before exactly three digits: "1,200" is 1200; not a plain space, which also
+// separates two numbers), a currency symbol before them ($ € £ ¥), "%", "percent" or "per cent"
+// after them, or a scale ("1.2 million"); and the number words two to twenty. It reads text as
+// it is, not in NFC, so that positions count the text's own code points: NFC changes none of
+// the characters a number is made of.
+func numbersIn(text string) []number {
+	rs := []rune(text)
+	var out []number
+	for i := 0; i < len(rs); {
+		switch {
+		case isDigit(rs[i]) && (i == 0 || !unicode.IsLetter(rs[i-1]) && !isDigit(rs[i-1])):
+			n, end := readNumber(rs, i)
+			out = append(out, n)
+			i = end
+		case unicode.IsLetter(rs[i]) && (i == 0 || !unicode.IsLetter(rs[i-1])):
+			end := i
+			for end < len(rs) && unicode.IsLetter(rs[end]) {
+				end++
+			}
+			if v, ok := numberWords[strings.ToLower(string(rs[i:end]))]; ok {
+				out = append(out, number{text: string(rs[i:end]), pos: i, value: fmt.Sprint(v)})
+			}
+			i = end
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// readNumber reads the number whose first digit is at rs[i] and returns it with the offset just
+// after it.
+func readNumber(rs []rune, i int) (number, int) {
+	n := number{pos: i}
+	if i > 0 && strings.ContainsRune("$€£¥", rs[i-1]) {
+		n.currency, n.pos = rs[i-1], i-1
+	}
+	var digits strings.Builder
+	end, decimal := digitRun(rs, i, &digits), false
+	for end+1 < len(rs) && isDigit(rs[end+1]) {
+		sep, next := rs[end], digitsAt(rs, end+1)
+		switch {
+		case strings.ContainsRune(",\u00a0\u202f\u2009", sep) && next == 3 && !decimal:
+		case (sep == '.' || sep == ',') && !decimal:
+			decimal = true
+			digits.WriteByte('.')
+		default:
+			return n.finish(rs, end, digits.String())
+		}
+		end = digitRun(rs, end+1, &digits)
+	}
+	return n.finish(rs, end, digits.String())
+}
+
+// finish reads the unit after the number's digits, which end at rs[end], and sets its value and text.
+func (n number) finish(rs []rune, end int, digits string) (number, int) {
+	v, _ := new(big.Rat).SetString(digits)
+	if unit, after, ok := unitAt(rs, end); ok {
+		if unit == "%" {
+			n.percent = true
+		} else {
+			v.Mul(v, new(big.Rat).SetInt64(scales[unit]))
+		}
+		end = after
+	}
+	n.value, n.text = v.RatString(), string(rs[n.pos:end])
+	return n, end
+}
+
+// unitAt returns the unit that follows a number at rs[end]: "%" for a percentage, else a scale.
+func unitAt(rs []rune, end int) (string, int, bool) {
+	if end < len(rs) && rs[end] == '%' {
+		return "%", end + 1, true
+	}
+	rest := strings.ToLower(string(rs[end:min(len(rs), end+12)]))
+	word := strings.TrimLeft(rest, " \u00a0")
+	skip := len([]rune(rest)) - len([]rune(word))
+	if skip == 0 {
+		return "", end, false
+	}
+	for _, w := range []string{"percent", "per cent"} {
+		if wholeWord(word, w) {
+			return "%", end + skip + len(w), true
+		}
+	}
+	for w := range scales {
+		if wholeWord(word, w) {
+			return w, end + skip + len(w), true
+		}
+	}
+	return "", end, false
+}
+
+// wholeWord reports whether s starts with the word w, not followed by a letter.
+func wholeWord(s, w string) bool {
+	if !strings.HasPrefix(s, w) {
+		return false
+	}
+	rest := []rune(s[len(w):])
+	return len(rest) == 0 || !unicode.IsLetter(rest[0])
+}
+
+// isDigit reports whether r is an ASCII digit, the only digits the value's arithmetic reads.
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// digitRun writes the digits from rs[i] to b and returns the offset after them.
+func digitRun(rs []rune, i int, b *strings.Builder) int {
+	for ; i < len(rs) && isDigit(rs[i]); i++ {
+		b.WriteRune(rs[i])
+	}
+	return i
+}
+
+// digitsAt counts the digits from rs[i].
+func digitsAt(rs []rune, i int) int {
+	n := 0
+	for i+n < len(rs) && isDigit(rs[i+n]) {
+		n++
+	}
+	return n
+}
