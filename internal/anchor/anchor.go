@@ -2,7 +2,8 @@
 // them. It follows the W3C Web Annotation TextQuoteSelector: a comment remembers the exact text
 // it is about, a little text before and after it, and where it was last seen. All offsets count
 // Unicode code points (runes), not bytes, because that is what clients count. The package is
-// pure: no I/O, no dependencies beyond the standard library.
+// pure: no I/O; besides the standard library it uses only worddiff, to map a comment through an
+// edit, and x/text's NFC, to compare words typed with composed or decomposed accents alike.
 package anchor
 
 import (
@@ -142,20 +143,24 @@ func Locate(text string, sel Selector) Result {
 func LocateAll(text string, sels []Selector) []Result {
 	buf := decode(text)
 	defer runeBufs.Put(buf)
+	return locateAll(*buf, sels, workBudget)
+}
+
+// locateAll is LocateAll on text already decoded, with left of the budget to search with.
+func locateAll(text []rune, sels []Selector, left int) []Result {
 	out := make([]Result, len(sels))
 	var search []int
 	for i, sel := range sels {
 		var ok bool
-		if out[i], ok = newQuery(*buf, sel, nil).atHint(); !ok {
+		if out[i], ok = newQuery(text, sel, nil).atHint(); !ok {
 			search = append(search, i)
 		}
 	}
 	slices.SortStableFunc(search, func(i, j int) int { return len(sels[i].Exact) - len(sels[j].Exact) })
-	left := workBudget
 	for n, i := range search {
 		b := budget{left: min(left, max(left/(len(search)-n), workBudget/searchShares))}
 		given := b.left
-		out[i] = locate(*buf, sels[i], &b)
+		out[i] = locate(text, sels[i], &b)
 		left -= given - b.left
 	}
 	return out

@@ -114,14 +114,12 @@ func locate(text []rune, sel Selector, b *budget) Result {
 	return detached
 }
 
-// result describes text[s:e) as found, Moved when its words differ from the selector's.
+// result describes text[s:e) as found, Moved when its words differ from the selector's even in NFC.
 func (q *query) result(s, e int) Result {
-	status := Exact
-	if !slices.Equal(q.text[s:e], q.exact) {
-		status = Moved
+	if q.equalWords(s, e) {
+		return q.resultAs(s, e, Exact)
 	}
-	next := selectorAt(q.text, s, e)
-	return Result{Start: s, End: e, Exact: next.Exact, Status: status, Next: next}
+	return q.resultAs(s, e, Moved)
 }
 
 // contextScore says how well the text around text[s:e) agrees with the selector's context:
