@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -113,7 +114,9 @@ const (
 )
 
 // follow carries sel, which holds at its hint in the old text, through e into the query's text.
-// Words that survive map exactly. Edited words map to their replacement when at most half the
+// Words that survive map exactly. So do words found whole at the start or the end of where the
+// range maps: in repeated text the diff may put an insertion or a deletion inside the range that
+// could as well sit beside it. Edited words map to their replacement when at most half the
 // quote changed, counting what the diff deleted from it or inserted into it; a short quote of
 // shortSpan code points or fewer maps to a replacement one edit away when its context agrees
 // in full. Anything else is gone.
@@ -122,16 +125,21 @@ func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	if end <= s {
 		return Result{}, gone
 	}
+	m := len(q.exact)
 	var res Result
 	switch {
 	case q.equalWords(s, end):
 		res = q.resultAs(s, end, Exact)
+	case s+m <= len(q.text) && slices.Equal(q.text[s:s+m], q.exact):
+		res = q.resultAs(s, s+m, Exact)
+	case end-m >= 0 && slices.Equal(q.text[end-m:end], q.exact):
+		res = q.resultAs(end-m, end, Exact)
 	case q.smallEdit(e.kept(sel.Start, sel.End), s, end):
 		res = q.resultAs(s, end, Moved)
 	default:
 		return Result{}, gone
 	}
-	if q.prefixScore(s) < ContextLen && q.suffixScore(end) < ContextLen {
+	if q.prefixScore(res.Start) < ContextLen && q.suffixScore(res.End) < ContextLen {
 		return res, weak
 	}
 	return res, followed

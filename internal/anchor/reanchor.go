@@ -13,7 +13,7 @@ import (
 // were corrected follows the correction. The others, made on an older text, are searched for as
 // LocateAll does, from hints moved through the edit by Shift. A comment whose words the diff
 // saw deleted is searched for too, in case its paragraph moved, but an exact occurrence takes
-// it only with its whole context; so does one the diff followed with both sides of its context
+// it only with one side of its context intact in full; so does one the diff followed with both sides of its context
 // changed, which also keeps the diff's place when quote and context agree there on minEvidence
 // code points. All of it shares one workBudget: the diff is paid for first, a selector it has
 // no budget left to follow is searched for, and the search is bounded as in LocateAll.
@@ -75,9 +75,11 @@ func settle(said mapping, mapped, res Result, sel Selector, text []rune) Result 
 	return res
 }
 
-// wholeContext reports whether res found sel's words with sel's context on both sides.
+// wholeContext reports whether res found sel's words with one side of sel's context intact in
+// full: the evidence that the words moved, or that the diff paired them with a twin, which an
+// identical phrase elsewhere with weaker context does not show.
 func wholeContext(res Result, sel Selector) bool {
-	return res.Status == Exact && res.Next.Prefix == sel.Prefix && res.Next.Suffix == sel.Suffix
+	return res.Status == Exact && (res.Next.Prefix == sel.Prefix || res.Next.Suffix == sel.Suffix)
 }
 
 // sameNFC reports whether a and b read the same once both are in Unicode Normalization Form C,
