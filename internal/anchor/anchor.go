@@ -143,11 +143,31 @@ func Locate(text string, sel Selector) Result {
 func LocateAll(text string, sels []Selector) []Result {
 	buf := decode(text)
 	defer runeBufs.Put(buf)
-	return locateAll(*buf, sels, workBudget)
+	return locateAll(text, *buf, sels, workBudget)
 }
 
-// locateAll is LocateAll on text already decoded, with left of the budget to search with.
-func locateAll(text []rune, sels []Selector, left int) []Result {
+// locateAll is LocateAll on text, already decoded into runes, with left of the budget to search
+// with. When the text or a selector is not in Unicode NFC, it searches a normalized copy of
+// both, so that a name typed again with decomposed accents is still found, and answers in the
+// code points of text.
+func locateAll(text string, runes []rune, sels []Selector, left int) []Result {
+	if !needsNFC(text, sels) {
+		return locateRunes(runes, sels, left)
+	}
+	n := newNFCText(text)
+	normal := make([]Selector, len(sels))
+	for i, sel := range sels {
+		normal[i] = n.selector(sel)
+	}
+	out := locateRunes(n.runes, normal, left)
+	for i := range out {
+		out[i] = n.back(runes, sels[i], out[i])
+	}
+	return out
+}
+
+// locateRunes is locateAll on text in a single normal form.
+func locateRunes(text []rune, sels []Selector, left int) []Result {
 	out := make([]Result, len(sels))
 	var search []int
 	for i, sel := range sels {

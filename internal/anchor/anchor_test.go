@@ -96,6 +96,10 @@ var locateCases = []struct {
 		"The report runs to page ⟦13⟧ of the appendix, said the auditor.", anchor.Moved},
 	{"ShortPriceEditedOnce", "Tickets cost ⟦$40⟧ at the door this year, organisers said.",
 		"Tickets cost ⟦$45⟧ at the door this year, organisers said.", anchor.Moved},
+	{"DecomposedAccentsRetyped", "The strike, said ⟦Jos\u00e9 Mart\u00ednez⟧ of the union, will go on until Friday.",
+		"On Monday the strike, said ⟦Jose\u0301 Marti\u0301nez⟧ of the union, will go on until Friday.", anchor.Exact},
+	{"ComposedAccentsRetyped", "The strike, said ⟦Jose\u0301 Marti\u0301nez⟧ of the union, will go on.",
+		"Mr. Mart\u00ednez: the strike, said ⟦Jos\u00e9 Mart\u00ednez⟧ of the union, will go on.", anchor.Exact},
 	{"ShortSpanContextEdited", "The report runs to page ⟦12⟧ of the appendix, said the auditor.",
 		"The report runs to chapter 13 in the appendix, said the auditor.", anchor.Detached},
 }

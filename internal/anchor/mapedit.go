@@ -122,19 +122,16 @@ const (
 // in full. Anything else is gone.
 func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	s, end := e.mapStart(sel.Start), e.mapEnd(sel.End)
-	if end <= s {
-		return Result{}, gone
-	}
 	m := len(q.exact)
 	var res Result
 	switch {
-	case q.equalWords(s, end):
+	case end > s && q.equalWords(s, end):
 		res = q.resultAs(s, end, Exact)
 	case s+m <= len(q.text) && slices.Equal(q.text[s:s+m], q.exact):
 		res = q.resultAs(s, s+m, Exact)
 	case end-m >= 0 && slices.Equal(q.text[end-m:end], q.exact):
 		res = q.resultAs(end-m, end, Exact)
-	case q.smallEdit(e.kept(sel.Start, sel.End), s, end):
+	case end > s && q.smallEdit(e.kept(sel.Start, sel.End), s, end):
 		res = q.resultAs(s, end, Moved)
 	default:
 		return Result{}, gone

@@ -45,7 +45,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 		searched[k] = sels[i]
 	}
 	Shift(old, text, searched)
-	for k, res := range locateAll(*buf, searched, b.left) {
+	for k, res := range locateAll(text, *buf, searched, b.left) {
 		i := search[k]
 		out[i] = settle(said[i], out[i], res, sels[i], *buf)
 	}
@@ -54,11 +54,14 @@ func Reanchor(old, text string, sels []Selector) []Result {
 
 // settle decides between what the diff said of sel, mapped, and what the search found, res. A
 // weak mapping gives way to an exact occurrence whose context agrees better, the words of a
-// moved sentence, and otherwise stands when it shows minEvidence.
+// moved sentence, stands when it shows minEvidence, and otherwise detaches: words the diff saw
+// kept are not traded for a fuzzy match. A comment whose words are gone takes a fuzzy match,
+// but no exact occurrence without the context wholeContext asks for.
 func settle(said mapping, mapped, res Result, sel Selector, text []rune) Result {
 	if said == unsaid || wholeContext(res, sel) {
 		return res
 	}
+	detached := Result{Exact: sel.Exact, Status: Detached}
 	if said == weak {
 		q := newQuery(text, sel, nil)
 		score := q.contextScore(mapped.Start, mapped.End)
@@ -68,9 +71,10 @@ func settle(said mapping, mapped, res Result, sel Selector, text []rune) Result 
 		if len(q.exact)+score >= minEvidence {
 			return mapped
 		}
+		return detached
 	}
 	if res.Status == Exact {
-		return Result{Exact: sel.Exact, Status: Detached}
+		return detached
 	}
 	return res
 }
