@@ -14,9 +14,9 @@ import (
 // LocateAll does, from hints moved through the edit by Shift. A comment whose words the diff
 // saw deleted is searched for too, in case its paragraph moved, but an exact occurrence takes
 // it only with one side of its context intact in full; so is one the diff followed with both
-// sides of its context changed, which otherwise keeps the diff's place when quote and context
-// agree there on minEvidence code points. All of it shares one workBudget: the diff is paid for first, a selector it has
-// no budget left to follow is searched for, and the search is bounded as in LocateAll.
+// sides of its context changed (see settle). All of it shares one workBudget: the diff is paid
+// for first, a selector it has no budget left to follow is searched for, and the search is
+// bounded as in LocateAll.
 func Reanchor(old, text string, sels []Selector) []Result {
 	oldBuf, buf := decode(old), decode(text)
 	defer runeBufs.Put(oldBuf)
