@@ -2,7 +2,8 @@
 // them. It follows the W3C Web Annotation TextQuoteSelector: a comment remembers the exact text
 // it is about, a little text before and after it, and where it was last seen. All offsets count
 // Unicode code points (runes), not bytes, because that is what clients count. The package is
-// pure: no I/O, no dependencies beyond the standard library.
+// pure: no I/O; besides the standard library it uses only worddiff, to map a comment through an
+// edit, and x/text's NFC, to compare words typed with composed or decomposed accents alike.
 package anchor
 
 import (
@@ -142,20 +143,44 @@ func Locate(text string, sel Selector) Result {
 func LocateAll(text string, sels []Selector) []Result {
 	buf := decode(text)
 	defer runeBufs.Put(buf)
+	return locateAll(text, *buf, sels, workBudget)
+}
+
+// locateAll is LocateAll on text, already decoded into runes, with left of the budget to search
+// with. When the text or a selector is not in Unicode NFC, it searches a normalized copy of
+// both, so that a name typed again with decomposed accents is still found, and answers in the
+// code points of text.
+func locateAll(text string, runes []rune, sels []Selector, left int) []Result {
+	if !needsNFC(text, sels) {
+		return locateRunes(runes, sels, left)
+	}
+	n := newNFCText(text)
+	normal := make([]Selector, len(sels))
+	for i, sel := range sels {
+		normal[i] = n.selector(sel)
+	}
+	out := locateRunes(n.runes, normal, left)
+	for i := range out {
+		out[i] = n.back(runes, sels[i], out[i])
+	}
+	return out
+}
+
+// locateRunes is locateAll on text in a single normal form.
+func locateRunes(text []rune, sels []Selector, left int) []Result {
 	out := make([]Result, len(sels))
 	var search []int
 	for i, sel := range sels {
 		var ok bool
-		if out[i], ok = newQuery(*buf, sel, nil).atHint(); !ok {
+		if out[i], ok = newQuery(text, sel, nil).atHint(); !ok {
 			search = append(search, i)
 		}
 	}
 	slices.SortStableFunc(search, func(i, j int) int { return len(sels[i].Exact) - len(sels[j].Exact) })
-	left := workBudget
 	for n, i := range search {
 		b := budget{left: min(left, max(left/(len(search)-n), workBudget/searchShares))}
 		given := b.left
-		out[i] = locate(*buf, sels[i], &b)
+		out[i] = locate(text, sels[i], &b)
 		left -= given - b.left
 	}
 	return out

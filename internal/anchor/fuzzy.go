@@ -6,12 +6,16 @@ import "slices"
 // expected to start, with Myers' bit-parallel approximate matching. It keeps the best few end
 // positions within the allowed edit distance, finds where each match starts, and returns the
 // one with the most evidence among those whose context agrees enough, the nearest to the hint
-// among equals.
-func (q *query) fuzzy(at int) (start, end int, ok bool) {
+// among equals, with its evidence. A quote of shortSpan code points or fewer is looked for
+// with one edit at at alone, where its context must agree in full.
+func (q *query) fuzzy(at int) (start, end, evidence int, ok bool) {
 	m := len(q.exact)
 	k := m * maxEditPercent / 100
-	if k == 0 || m > maxFuzzyLen {
-		return 0, 0, false
+	if k == 0 {
+		return q.shortAt(at)
+	}
+	if m > maxFuzzyLen {
+		return 0, 0, 0, false
 	}
 	lo := max(0, at-fuzzyRadius-k)
 	hi := min(len(q.text), at+m+fuzzyRadius+k)
@@ -19,7 +23,7 @@ func (q *query) fuzzy(at int) (start, end int, ok bool) {
 	// The search pays for its two matchers, 128 words of masks per block each, and for reading
 	// the window a block at a time.
 	if hi-lo < m-k || !q.b.spend(2*(m+128*blocks)+(hi-lo)*blocks*blockCost) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	fwd := newMatcher(q.exact)
 	dist := make([]int, hi-lo)
@@ -38,15 +42,31 @@ func (q *query) fuzzy(at int) (start, end int, ok bool) {
 		s, d := q.matchStart(rev, lo, e, k)
 		s, e = q.snap(s, e, k)
 		score := q.contextScore(s, e)
-		evidence := m - d + score
-		if score < fuzzyMinContext || evidence < minEvidence {
+		ev := m - d + score
+		if score < fuzzyMinContext || ev < minEvidence {
 			continue
 		}
-		if dist := abs(s - q.hint); evidence > bestEvidence || evidence == bestEvidence && dist < bestDist {
-			start, end, ok, bestEvidence, bestDist = s, e, true, evidence, dist
+		if dist := abs(s - q.hint); ev > bestEvidence || ev == bestEvidence && dist < bestDist {
+			start, end, ok, bestEvidence, bestDist = s, e, true, ev, dist
 		}
 	}
-	return start, end, ok
+	return start, end, bestEvidence, ok
+}
+
+// shortAt finds a quote of two to shortSpan code points edited once at at: the replacement,
+// one code point shorter, as long or longer, that has the quote's context in full on both
+// sides. "12" corrected to "13" follows; a lone "12" among new words does not.
+func (q *query) shortAt(at int) (start, end, evidence int, ok bool) {
+	m := len(q.exact)
+	if m < 2 || m > shortSpan || at < 0 {
+		return 0, 0, 0, false
+	}
+	for e := at + m - 1; e <= min(at+m+1, len(q.text)); e++ {
+		if e > at && q.contextScore(at, e) == perfect && q.editDistance(q.text[at:e]) <= 1 {
+			return at, e, m - 1 + perfect, true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // snap moves a match's start and end by up to k code points each to where the text agrees

@@ -22,6 +22,13 @@ const (
 	// to find where an edited quote went when it also moved far from its hint; minCenterLen is
 	// the least that is worth looking for.
 	centerLen, minCenterLen = 16, 8
+	// twinMinContext is the context agreement an exact occurrence away from the hint needs
+	// when the fuzzy search at the hint found nothing better: a phrase repeated elsewhere with
+	// a code point or two of context in common is a twin, not the commented words.
+	twinMinContext = 8
+	// ownWords is the length from which a quote is told apart by its own words, a sentence or
+	// more, so that a paragraph moved whole to where its context is new keeps its comment.
+	ownWords = 2 * ContextLen
 	// maxFuzzyLen is the longest quote searched fuzzily; longer ones are found exactly or
 	// detach, because the bit-parallel search costs one word per 64 code points of quote.
 	maxFuzzyLen = 2048
@@ -81,12 +88,16 @@ func (q *query) hintScore() (int, bool) {
 	return q.contextScore(s, s+m), true
 }
 
-// locate runs the four steps of Locate on text already decoded into code points: the words at
-// the hint, the exact occurrence with the best context, a fuzzy match around the hint, and one
-// around where the context now is. Otherwise the hint competes with the other occurrences on
-// context and wins ties, so that a short quote that merely happens to sit at its old offset
-// among new words is not kept there, and one whose true place moved is found there. Each step
-// is paid for from b; one it cannot pay for is skipped.
+// locate runs the steps of Locate on text already decoded into code points: the words at the
+// hint, the exact occurrence with the best context, a fuzzy match around the hint, and one
+// around where the context now is. An exact occurrence with its context in full, or at the
+// hint, wins at once. One with weaker context competes with the fuzzy match at the hint on
+// evidence, quote and context together, so that words edited in place keep their comment
+// against an identical phrase elsewhere; and then it needs twinMinContext of context, unless
+// the quote is ownWords long, so that a twin phrase is never taken on its length alone. The
+// hint wins ties, so that a short quote that merely happens to sit at its old offset among new
+// words is not kept there, and one whose true place moved is found there. Each step is paid
+// for from b; one it cannot pay for is skipped.
 func locate(text []rune, sel Selector, b *budget) Result {
 	q := newQuery(text, sel, b)
 	detached := Result{Exact: sel.Exact, Status: Detached}
@@ -97,31 +108,33 @@ func locate(text []rune, sel Selector, b *budget) Result {
 	if r, ok := q.atHint(); ok {
 		return r
 	}
-	if s, ok := q.bestExact(); ok {
+	s, score, found := q.bestExact()
+	if found && (score == perfect || s == q.hint) {
 		return q.result(s, s+m)
 	}
-	if s, e, ok := q.fuzzy(q.hint); ok {
-		return q.result(s, e)
+	if fs, fe, evidence, ok := q.fuzzy(q.hint); ok && (!found || evidence > m+score) {
+		return q.result(fs, fe)
+	}
+	if found && (score >= twinMinContext || m >= ownWords) {
+		return q.result(s, s+m)
 	}
 	for _, at := range q.contextCenters() {
 		if abs(at-q.hint) <= fuzzyRadius {
 			continue // That window was searched already.
 		}
-		if s, e, ok := q.fuzzy(at); ok {
+		if s, e, _, ok := q.fuzzy(at); ok {
 			return q.result(s, e)
 		}
 	}
 	return detached
 }
 
-// result describes text[s:e) as found, Moved when its words differ from the selector's.
+// result describes text[s:e) as found, Moved when its words differ from the selector's even in NFC.
 func (q *query) result(s, e int) Result {
-	status := Exact
-	if !slices.Equal(q.text[s:e], q.exact) {
-		status = Moved
+	if q.equalWords(s, e) {
+		return q.resultAs(s, e, Exact)
 	}
-	next := selectorAt(q.text, s, e)
-	return Result{Start: s, End: e, Exact: next.Exact, Status: status, Next: next}
+	return q.resultAs(s, e, Moved)
 }
 
 // contextScore says how well the text around text[s:e) agrees with the selector's context:
@@ -162,12 +175,13 @@ func side(common, got, want int) int {
 }
 
 // bestExact finds, among the occurrences of the exact text, the one whose context agrees best,
-// ties going to the one closest to the hint, then to the earlier one. It looks outwards from
-// the hint and stops at the first place with perfect context, since no occurrence farther away
-// could beat it: an unchanged comment shifted by an edit elsewhere costs a few comparisons, not
-// a scan of the body. When the budget runs out first, the best place seen so far is the
-// answer, the hint being seen first. The winner must still show minEvidence of agreement.
-func (q *query) bestExact() (int, bool) {
+// ties going to the one closest to the hint, then to the earlier one, and returns it with its
+// context score. It looks outwards from the hint and stops at the first place with perfect
+// context, since no occurrence farther away could beat it: an unchanged comment shifted by an
+// edit elsewhere costs a few comparisons, not a scan of the body. When the budget runs out
+// first, the best place seen so far is the answer, the hint being seen first. The winner must
+// still show minEvidence of agreement.
+func (q *query) bestExact() (start, score int, ok bool) {
 	best, bestScore := -1, -1
 	if score, ok := q.hintScore(); ok {
 		best, bestScore = q.hint, score
@@ -179,7 +193,7 @@ func (q *query) bestExact() (int, bool) {
 		}
 		return bestScore < perfect && q.b.spend(2+score)
 	})
-	return best, best >= 0 && len(q.exact)+bestScore >= minEvidence
+	return best, bestScore, best >= 0 && len(q.exact)+bestScore >= minEvidence
 }
 
 // abs returns the absolute value of x.

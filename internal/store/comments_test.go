@@ -208,7 +208,7 @@ func BenchmarkReanchorSave(b *testing.B) {
 		paras[i] = fmt.Sprintf("Paragraph %d tells how the council of district %d voted on the budget for the harbour, the schools and the roads of the north bank, after a long night of argument about the ferry.", i, i)
 	}
 	body := strings.Join(paras, "\n")
-	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Long", Body: body})
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Long", Byline: "Sarah Johnson", Brief: "A long draft.", Body: body})
 	if err != nil {
 		b.Fatal(err)
 	}

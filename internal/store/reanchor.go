@@ -180,9 +180,9 @@ func selectorOf(r commentRow) anchor.Selector {
 }
 
 // locateComments finds each comment of rows, made on the text old, in text, and returns the
-// results in the order of rows. Each field's text is decoded once for all its comments, and
-// their hints are first moved through the edit, so that words it did not touch are found
-// where they now are without a search.
+// results in the order of rows. Each field's comments are carried through the diff of that
+// field together (see anchor.Reanchor), so a comment whose words survive the edit stays on
+// them even where the text repeats them.
 func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
 	out := make([]anchor.Result, len(rows))
 	byField := map[string][]int{}
@@ -202,8 +202,7 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 		for k, i := range idx {
 			sels[k] = selectorOf(rows[i])
 		}
-		anchor.Shift(before, after, sels)
-		for k, res := range anchor.LocateAll(after, sels) {
+		for k, res := range anchor.Reanchor(before, after, sels) {
 			out[idx[k]] = res
 		}
 	}

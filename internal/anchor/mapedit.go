@@ -1,0 +1,189 @@
+package anchor
+
+import (
+	"slices"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/worddiff"
+)
+
+// segment is one stretch of an edit, in code points: old[oldStart:oldEnd) became
+// new[newStart:newEnd), unchanged when same is set. A pure insertion has oldStart == oldEnd.
+type segment struct {
+	oldStart, oldEnd, newStart, newEnd int
+	same                               bool
+}
+
+// edit is the change from one text to the next as a sorted run of segments covering both.
+type edit struct{ segs []segment }
+
+// diffCost is what diffing the changed middle of two texts costs, in the units of budget, per
+// code point of the middle: tokenizing and interning each one and the search over the tokens,
+// about 40 ns, measured on a 1 MiB body rewritten whole. A rewrite of a body at the length limit
+// so takes a third of the budget and leaves the rest to the search.
+const diffCost = 16
+
+// newEdit diffs old and text, given as code points, paying from b. Only the middle between
+// their common head and tail is diffed, word by word with worddiff, which bounds its own work;
+// the head and tail are unchanged stretches. It returns nil, leaving every comment to the
+// search, when the diff would take more than half of what is left in b: a middle that long is
+// a rewrite of a body past the length limit, where the diff would say little.
+func newEdit(old, text []rune, b *budget) *edit {
+	head := 0
+	for head < len(old) && head < len(text) && old[head] == text[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(old)-head && tail < len(text)-head && old[len(old)-1-tail] == text[len(text)-1-tail] {
+		tail++
+	}
+	oldMid, newMid := old[head:len(old)-tail], text[head:len(text)-tail]
+	if cost := diffCost * (len(oldMid) + len(newMid)); cost > b.left/2 || !b.spend(cost) {
+		return nil
+	}
+	e := &edit{segs: []segment{{0, head, 0, head, true}}}
+	o, n := head, head
+	for _, c := range worddiff.Words(string(oldMid), string(newMid)) {
+		size := utf8.RuneCountInString(c.Text)
+		switch c.Op {
+		case worddiff.Equal:
+			e.add(segment{o, o + size, n, n + size, true})
+			o, n = o+size, n+size
+		case worddiff.Delete:
+			e.add(segment{o, o + size, n, n, false})
+			o += size
+		case worddiff.Insert:
+			e.add(segment{o, o, n, n + size, false})
+			n += size
+		}
+	}
+	e.add(segment{o, len(old), n, len(text), true})
+	return e
+}
+
+// add appends s, merging it into the last segment when both are changes, so that a deletion
+// and the insertion that replaces it are one change.
+func (e *edit) add(s segment) {
+	if s.oldStart == s.oldEnd && s.newStart == s.newEnd {
+		return
+	}
+	if last := &e.segs[len(e.segs)-1]; !s.same && !last.same {
+		last.oldEnd, last.newEnd = s.oldEnd, s.newEnd
+		return
+	}
+	e.segs = append(e.segs, s)
+}
+
+// mapStart returns where a range starting at old code point x starts in the new text: at the
+// same code point when it is unchanged, at the start of its replacement when it is inside a
+// change. An insertion right before the range stays outside it.
+func (e *edit) mapStart(x int) int {
+	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].oldEnd > x })
+	s := e.segs[i]
+	if s.same {
+		return s.newStart + x - s.oldStart
+	}
+	return s.newStart
+}
+
+// mapEnd returns where a range ending before old code point x ends in the new text: after the
+// same code point when it is unchanged, at the end of its replacement when it is inside a
+// change. An insertion right after the range stays outside it.
+func (e *edit) mapEnd(x int) int {
+	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].oldStart >= x }) - 1
+	s := e.segs[i]
+	if s.same {
+		return s.newStart + x - s.oldStart
+	}
+	return s.newEnd
+}
+
+// mapping is what the diff says of one comment.
+type mapping int
+
+// The things the diff can say of a comment's range.
+const (
+	// unsaid means the diff cannot say: the selector does not hold at its hint in the old text.
+	unsaid mapping = iota
+	// followed means the range maps onto its words, or a small edit of them, with at least one
+	// side of its context intact in full: the edit, if any, was inside it or on one side.
+	followed
+	// weak means the range maps onto its words or a small edit of them, but the text on both
+	// sides changed, as when sentences swap places and the diff pairs the words with their twin
+	// in the other sentence, or a rewrite keeps a common word.
+	weak
+	// gone means its words were deleted or rewritten beyond a small edit.
+	gone
+)
+
+// follow carries sel, which holds at its hint in the old text, through e into the query's text.
+// Words that survive map exactly. So do words found whole at the start or the end of where the
+// range maps: in repeated text the diff may put an insertion or a deletion inside the range that
+// could as well sit beside it. Edited words map to their replacement when at most half the
+// quote changed, counting what the diff deleted from it or inserted into it; a short quote of
+// shortSpan code points or fewer maps to a replacement one edit away when its context agrees
+// in full. Anything else is gone.
+func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
+	s, end := e.mapStart(sel.Start), e.mapEnd(sel.End)
+	m := len(q.exact)
+	var res Result
+	switch {
+	case end > s && q.equalWords(s, end):
+		res = q.resultAs(s, end, Exact)
+	case s+m <= len(q.text) && slices.Equal(q.text[s:s+m], q.exact):
+		res = q.resultAs(s, s+m, Exact)
+	case end-m >= 0 && slices.Equal(q.text[end-m:end], q.exact):
+		res = q.resultAs(end-m, end, Exact)
+	case end > s && q.smallEdit(e.kept(sel.Start, sel.End), s, end):
+		res = q.resultAs(s, end, Moved)
+	default:
+		return Result{}, gone
+	}
+	if q.prefixScore(res.Start) < ContextLen && q.suffixScore(res.End) < ContextLen {
+		return res, weak
+	}
+	return res, followed
+}
+
+// kept returns how many code points of old[start:end) the edit left unchanged.
+func (e *edit) kept(start, end int) int {
+	n := 0
+	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].oldEnd > start })
+	for ; i < len(e.segs) && e.segs[i].oldStart < end; i++ {
+		if sg := e.segs[i]; sg.same {
+			n += min(end, sg.oldEnd) - max(start, sg.oldStart)
+		}
+	}
+	return n
+}
+
+// shortSpan is the longest quote that may follow a single edit of one of its code points when
+// its context agrees in full: "12" corrected to "13", "$40" to "$45".
+const shortSpan = 3
+
+// smallEdit reports whether text[s:e), where the diff put the quote of which it kept kept code
+// points, is a small enough edit of the quote to follow.
+func (q *query) smallEdit(kept, s, e int) bool {
+	m := len(q.exact)
+	if m <= shortSpan {
+		return q.contextScore(s, e) == perfect && q.editDistance(q.text[s:e]) <= 1
+	}
+	changed := max(m, e-s) - kept
+	return 2*changed <= m
+}
+
+// editDistance returns the edit distance between a quote of at most shortSpan code points and
+// got, with the bit-parallel matcher anchored at got's start; a got more than one code point
+// longer or shorter is simply far.
+func (q *query) editDistance(got []rune) int {
+	if abs(len(got)-len(q.exact)) > 1 {
+		return len(q.exact) + len(got)
+	}
+	mt := newMatcher(q.exact)
+	d := len(q.exact)
+	for _, r := range got {
+		d = mt.step(r, 1)
+	}
+	return d
+}

@@ -1,0 +1,119 @@
+package anchor_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/anchor"
+)
+
+// reanchorCases are the edits where a search alone misplaced comments: the commented words
+// were edited or deleted and an identical phrase elsewhere, with weaker context, could take
+// the comment. Reanchor must follow the edit instead. Each old text holds the commented span
+// between markers; each new text holds where the comment must be, without markers when it
+// must detach.
+var reanchorCases = []struct {
+	name, old, new string
+	want           anchor.Status
+}{
+	{"CorrectedFigureTwinLater",
+		"Turnout in the northern wards rose ⟦40 percent⟧ from the last election, the clerk said. In the south it rose 40 percent too.",
+		"Turnout in the northern wards rose ⟦41 percent⟧ from the last election, the clerk said. In the south it rose 40 percent too.",
+		anchor.Moved},
+	{"CorrectedFigureTwinEarlier",
+		"Rents went up 40 percent in 2019. Wages, meanwhile, went up ⟦40 percent⟧ over ten years, a report found.",
+		"Rents went up 40 percent in 2019. Wages, meanwhile, went up ⟦14 percent⟧ over ten years, a report found.",
+		anchor.Moved},
+	{"EditedPhraseTwinInSameSentence",
+		"After the city council met, residents asked whether ⟦the city council⟧ would publish its minutes.",
+		"After the city council met, residents asked whether ⟦the county council⟧ would publish its minutes.",
+		anchor.Moved},
+	{"NewLedeRepeatsCorrectedFigure",
+		"The repairs, which began in May, cost ⟦$12 million⟧ and closed the bridge for weeks.",
+		"The bridge reopened after $12 million of repairs. The repairs, which began in May, cost ⟦$14 million⟧ and closed the bridge for weeks.",
+		anchor.Moved},
+	{"NewLedeRepeatsUnchangedFigure",
+		"The repairs, which began in May, cost ⟦$12 million⟧ and closed the bridge for weeks.",
+		"The bridge reopened after $12 million of repairs. The repairs, which began in May, cost ⟦$12 million⟧ and closed the bridge for weeks.",
+		anchor.Exact},
+	{"DeletedWordsDetachDespiteTwin",
+		"The pension fund lost ⟦40 percent⟧ of its value. Later that year shares of the utility fell 40 percent.",
+		"The pension fund lost much of its value. Later that year shares of the utility fell 40 percent.",
+		anchor.Detached},
+	{"DeletedSentenceDetachesDespiteTwin",
+		"Officials met on Monday. ⟦The mayor said the plan would work.⟧ Critics disagreed. Later, the mayor said the plan would work.",
+		"Officials met on Monday. Critics disagreed. Later, the mayor said the plan would work.",
+		anchor.Detached},
+	{"ShortNumberCorrected", "The report runs to page ⟦12⟧ of the appendix, said the auditor.",
+		"The report runs to page ⟦13⟧ of the appendix, said the auditor.", anchor.Moved},
+	{"ShortPriceCorrected", "Tickets cost ⟦$40⟧ at the door this year, organisers said.",
+		"Tickets cost ⟦$45⟧ at the door this year, organisers said.", anchor.Moved},
+	{"ShortSpanTwoEditsDetaches", "Tickets cost ⟦$40⟧ at the door this year, organisers said.",
+		"Tickets cost €55 at the door this year, organisers said.", anchor.Detached},
+	{"ShortSpanContextEditedDetaches", "The report runs to page ⟦12⟧ of the appendix, said the auditor.",
+		"The report runs to chapter 13 in the appendix, said the auditor.", anchor.Detached},
+	// Text that repeats itself cannot say which copy an edit inserted or deleted; the diff keeps
+	// the comment on the same words, at the first place it can, every time.
+	{"RepeatedTextInsert", "echo echo echo ⟦echo⟧ echo echo", "echo echo echo ⟦echo⟧ echo echo echo echo", anchor.Exact},
+	{"RepeatedTextDelete", "one two one two ⟦one two⟧ one two", "one two one two ⟦one two⟧", anchor.Exact},
+	{"DecomposedAccents", "An interview with ⟦Jos\u00e9 Mart\u00ednez⟧ about the strike.",
+		"An interview with ⟦Jose\u0301 Marti\u0301nez⟧ about the strike.", anchor.Exact},
+	{"WordsKeptEverythingAroundRewritten", "Yesterday the board said ⟦the budget is balanced⟧ and left.",
+		"In a statement on Friday, a spokesman insisted ⟦the budget is balanced⟧ despite the deficit.", anchor.Exact},
+}
+
+// reanchorKnowsBetter holds the new text of the cases of locateCases where the diff tells
+// Reanchor more than the selector tells Locate: "Intro " was inserted before the tenth echo,
+// which is still the tenth, not the ninth that is now at its old offset.
+var reanchorKnowsBetter = map[string]string{
+	"DuplicateHintPicks": "Intro Start: " + strings.Repeat("echo ", 9) + "⟦echo⟧ " + strings.Repeat("echo ", 10),
+}
+
+// TestReanchor checks reanchorCases, and every case of locateCases, with Reanchor.
+func TestReanchor(t *testing.T) {
+	type tcase = struct {
+		name, old, new string
+		want           anchor.Status
+	}
+	all := append(append([]tcase{}, reanchorCases...), locateCases...)
+	for _, tc := range all {
+		if better, ok := reanchorKnowsBetter[tc.name]; ok {
+			tc.new = better
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			old, start, end := mark(t, tc.old)
+			text, wantStart, wantEnd := mark(t, tc.new)
+			sel, err := anchor.New(old, start, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := anchor.Result{Exact: sel.Exact, Status: anchor.Detached}
+			if tc.want != anchor.Detached {
+				want = withNext(t, text, anchor.Result{Start: wantStart, End: wantEnd,
+					Exact: string([]rune(text)[wantStart:wantEnd]), Status: tc.want})
+			}
+			if got := anchor.Reanchor(old, text, []anchor.Selector{sel}); len(got) != 1 || got[0] != want {
+				t.Errorf("Reanchor = %+v, want [%+v]", got, want)
+			}
+		})
+	}
+}
+
+// TestReanchorStaleSelector checks that a selector which does not hold in the old text, made
+// on an older revision, is searched for as Locate would.
+func TestReanchorStaleSelector(t *testing.T) {
+	older := "Draft one: the council approved the budget on Tuesday."
+	sel, err := anchor.New(older, 15, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := "A newer draft: the council approved the budget on Tuesday."
+	text := strings.Replace(old, "Tuesday", "Wednesday", 1)
+	want := anchor.Locate(text, sel)
+	if want.Status != anchor.Exact || want.Exact != sel.Exact {
+		t.Fatalf("Locate = %+v, want the quote found", want)
+	}
+	if got := anchor.Reanchor(old, text, []anchor.Selector{sel}); got[0] != want {
+		t.Errorf("Reanchor = %+v, want %+v", got[0], want)
+	}
+}
