@@ -19,7 +19,7 @@ type Quote struct {
 	End       int    // offset in code points just after the closing mark (so the rune at End-1 is the closing mark)
 }
 
-// Problem is a quotation mark that never closes.
+// Problem is a quotation mark that never closes, or a closing mark that closes nothing.
 type Problem struct {
 	Paragraph int    // 0-based paragraph
 	Position  int    // code-point offset of the mark within that paragraph
@@ -28,8 +28,8 @@ type Problem struct {
 }
 
 // Find returns the quotations in text, whose paragraphs are separated by "\n", in order of their
-// opening marks, and a Problem for every opening mark that never closes. Problems come in the
-// order of their marks too.
+// opening marks, and a Problem for every opening mark that never closes and every closing mark
+// that closes nothing. Problems come in the order of their marks too.
 //
 // Find works in two passes, each linear in the length of the text: the first pairs the marks
 // (scan.go), the second reads the words around each quote for its speaker (speaker.go).
