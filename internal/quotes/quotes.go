@@ -42,7 +42,7 @@ func Find(text string) ([]Quote, []Problem) {
 	s.scan()
 	a := newAttributor(rs, s.quotes)
 	for i := range s.quotes {
-		s.quotes[i].Speaker = a.speaker(s.quotes[i])
+		s.quotes[i].Speaker = a.speaker(s.quotes, i)
 	}
 	slices.SortFunc(s.problems, func(x, y Problem) int { return cmp.Compare(x.Offset, y.Offset) })
 	return s.quotes, s.problems

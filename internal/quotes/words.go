@@ -19,6 +19,7 @@ const (
 	elisionWord
 	accordingWord // the "according" of "according to", which credits the name after it
 	toWord        // the "to" of "according to"
+	possessiveWord
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -92,6 +93,9 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	elisionWord:   {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff"},
 	accordingWord: {"according"},
 	toWord:        {"to"},
+	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
+	// simple: …".
+	possessiveWord: {"his", "her"},
 })
 
 // buildLexicon merges word lists into one table, so that reading a word costs one lookup.
