@@ -244,3 +244,12 @@ func TestFindBodyOfManyParagraphs(t *testing.T) {
 		t.Fatalf("Find() = %+v, want one quote by Ortiz in paragraph 99 at %d", got, 99*15)
 	}
 }
+
+// TestFindCapsProblems checks that a text with marks wrong throughout reports only the first
+// MaxProblems of them, in order.
+func TestFindCapsProblems(t *testing.T) {
+	_, problems := quotes.Find(strings.Repeat("» ", quotes.MaxProblems+50))
+	if len(problems) != quotes.MaxProblems || problems[0].Offset != 0 || problems[len(problems)-1].Offset != 2*(quotes.MaxProblems-1) {
+		t.Fatalf("got %d problems from %+v, want the first %d", len(problems), problems[0], quotes.MaxProblems)
+	}
+}

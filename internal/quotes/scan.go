@@ -23,7 +23,7 @@ type openMark struct {
 type scanner struct {
 	rs       []rune
 	quotes   []Quote
-	problems []Problem
+	problems []mark // the marks to report, in the order they were found
 	stack    []openMark
 
 	// carry is the outermost quote left open at the end of a paragraph. Newsroom convention
@@ -244,21 +244,28 @@ func (s *scanner) endParagraph(end int) {
 // stray reports a closing mark that closes nothing: the opening mark is missing, a common typo.
 // Only marks that can do nothing but close are reported; a lone ’ is an apostrophe and a lone "
 // after a number an inch mark.
-func (s *scanner) stray(mark rune, para, pos, off int) {
-	s.problems = append(s.problems, Problem{
-		Paragraph: para,
-		Position:  pos,
-		Offset:    off,
-		Message:   fmt.Sprintf("closing %c in paragraph %d at position %d has no opening mark", mark, para, pos),
-	})
+func (s *scanner) stray(r rune, para, pos, off int) {
+	s.problems = append(s.problems, mark{r: r, para: para, pos: pos, off: off, stray: true})
 }
 
 // unclosed reports m as a mark that never closes.
 func (s *scanner) unclosed(m openMark) {
-	s.problems = append(s.problems, Problem{
-		Paragraph: m.para,
-		Position:  m.pos,
-		Offset:    m.off,
-		Message:   fmt.Sprintf("opening %c in paragraph %d at position %d never closes", m.mark, m.para, m.pos),
-	})
+	s.problems = append(s.problems, mark{r: m.mark, para: m.para, pos: m.pos, off: m.off})
+}
+
+// mark is a quotation mark to report. Its message is written only if it is reported, since a
+// hostile text may hold hundreds of thousands of them.
+type mark struct {
+	r              rune
+	para, pos, off int
+	stray          bool // a closing mark with no opening, rather than an opening that never closes
+}
+
+// problem writes m up as a Problem.
+func (m mark) problem() Problem {
+	msg := fmt.Sprintf("opening %c in paragraph %d at position %d never closes", m.r, m.para, m.pos)
+	if m.stray {
+		msg = fmt.Sprintf("closing %c in paragraph %d at position %d has no opening mark", m.r, m.para, m.pos)
+	}
+	return Problem{Paragraph: m.para, Position: m.pos, Offset: m.off, Message: msg}
 }

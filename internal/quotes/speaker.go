@@ -184,7 +184,7 @@ func (a *attributor) before(q Quote, floor int) (c credit, start int) {
 			m := a.runEnd(toks, k)
 			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) || a.commaSpeech(toks, k, m)) {
 				said = c
-			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) {
+			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) {
 				subject = c
 			}
 			k = m - 1
@@ -239,29 +239,52 @@ func (a *attributor) person(toks []token, k, m int) bool {
 // nounSuffixes are endings of common nouns that names rarely have.
 var nounSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances", "ence", "ences", "ship", "ships"}
 
-// lowercase reports whether the word t appears anywhere in the text written in lowercase. The
-// set of lowercase words is built once, the first time it is needed.
+// lowercase reports whether the word t appears anywhere in the text written in lowercase.
 func (a *attributor) lowercase(t token) bool {
-	if a.lower == nil {
-		a.lower = make(map[string]bool)
-		for i := 0; i < len(a.rs); {
-			if !isWord(a.rs[i]) {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(a.rs) && isWord(a.rs[j]) {
-				j++
-			}
-			if unicode.IsLower(a.rs[i]) && j-i <= maxKey {
-				a.lower[string(a.rs[i:j])] = true
-			}
-			i = j
-		}
-	}
+	a.learnWords()
 	word := []rune(string(a.rs[t.start:t.end]))
 	word[0] = unicode.ToLower(word[0])
 	return a.lower[string(word)]
+}
+
+// named reports whether the word t appears somewhere in the text capitalised inside a sentence,
+// where only a name is: a quote credited to a sentence's first word for want of a speech verb
+// (Locals dubbed it “…”) needs that to credit it.
+func (a *attributor) named(t token) bool {
+	a.learnWords()
+	return a.inner[string(a.rs[t.start:t.end])]
+}
+
+// learnWords reads the text once, the first time it is needed, for the words it writes in
+// lowercase and the capitalised words it writes inside a sentence.
+func (a *attributor) learnWords() {
+	if a.lower != nil {
+		return
+	}
+	a.lower, a.inner = make(map[string]bool), make(map[string]bool)
+	inside := false // a word came before in this sentence
+	for i := 0; i < len(a.rs); {
+		r := a.rs[i]
+		if !isWord(r) {
+			if isTerminal(r) || r == '\n' || familyOf(r) != 0 {
+				inside = false
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(a.rs) && isWord(a.rs[j]) {
+			j++
+		}
+		switch {
+		case j-i > maxKey:
+		case unicode.IsLower(r):
+			a.lower[string(a.rs[i:j])] = true
+		case inside && unicode.IsUpper(r):
+			a.inner[string(a.rs[i:j])] = true
+		}
+		inside, i = true, j
+	}
 }
 
 // resolve returns whom a pronoun at pos stands for: the most recent name before it, whether a

@@ -28,6 +28,7 @@ type attributor struct {
 	seen   []token         // scratch for the words read for pronouns
 	buf    []byte          // scratch for lowercasing a word to look it up
 	lower  map[string]bool // the words the text writes in lowercase, built when first needed
+	inner  map[string]bool // the capitalised words the text writes inside a sentence, built with lower
 	last   credit          // the most recent speaker or sentence subject
 	cursor int             // where the last pronoun was resolved; nothing before it is read again
 }
