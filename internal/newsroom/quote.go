@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,6 +18,38 @@ const (
 	QuoteUnverifiable QuoteStatus = "unverifiable"
 )
 
+// QuoteKind is what a quotation does in the text, as the finder reads it.
+type QuoteKind string
+
+// The kinds of quotation. All stay in the ledger; the kind helps the fact-checker, who decides.
+const (
+	QuoteStatement QuoteKind = "statement" // words someone said or wrote
+	QuoteTerm      QuoteKind = "term"      // scare quotes, or a word used as a word
+	QuoteTitle     QuoteKind = "title"     // the name of a work, a sign or a slogan
+)
+
+// QuoteKinds are the kinds of quotation, in the order a ledger lists them.
+var QuoteKinds = []QuoteKind{QuoteStatement, QuoteTerm, QuoteTitle}
+
+// ParseQuoteKind returns the kind named s, or an EINVALID error.
+func ParseQuoteKind(s string) (QuoteKind, error) {
+	if k := QuoteKind(s); slices.Contains(QuoteKinds, k) {
+		return k, nil
+	}
+	return "", Errorf(EINVALID, "unknown quote kind %q: want statement, term or title", s)
+}
+
+// QuotesOfKind returns the quotes of kind k, in their order.
+func QuotesOfKind(qs []Quote, k QuoteKind) []Quote {
+	var out []Quote
+	for _, q := range qs {
+		if q.Kind == k {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // Quote is one entry of a draft's quote ledger. Start and End count code points in the field's
 // text (paragraphs joined with "\n"), from the opening mark to just after the closing one.
 type Quote struct {
@@ -24,6 +57,8 @@ type Quote struct {
 	Field     string      `json:"field"`
 	Text      string      `json:"text"`
 	Speaker   string      `json:"speaker"`
+	Kind      QuoteKind   `json:"kind"`
+	Why       string      `json:"kind_reason"` // why the finder chose the kind, for the fact-checker
 	Paragraph int         `json:"paragraph"`
 	Start     int         `json:"start"`
 	End       int         `json:"end"`
@@ -42,7 +77,7 @@ type Waiver struct {
 	At   time.Time `json:"at"`
 }
 
-// QuoteProblem is a quotation mark in a draft that never closes.
+// QuoteProblem is a quotation mark in a draft that never closes, or a closing mark with no opening.
 type QuoteProblem struct {
 	Field     string `json:"field"`
 	Paragraph int    `json:"paragraph"`

@@ -18,6 +18,8 @@ type quoteRow struct {
 	Field      string
 	Text       string
 	Speaker    string
+	Kind       string
+	KindReason string
 	Paragraph  int
 	StartPos   int
 	EndPos     int
@@ -106,11 +108,12 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 	}
 	for _, p := range plan.Kept {
 		r, n := rows[p.Old], news[p.New]
-		if r.Field == n.field && r.Paragraph == n.Paragraph && r.StartPos == n.Start && r.EndPos == n.End && r.Speaker == n.Speaker {
+		if r.Field == n.field && r.Paragraph == n.Paragraph && r.StartPos == n.Start && r.EndPos == n.End && r.Speaker == n.Speaker &&
+			r.Kind == string(n.Kind) && r.KindReason == n.Why {
 			continue
 		}
-		err := tx.Exec("UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ? WHERE id = ?",
-			n.field, n.Paragraph, n.Start, n.End, n.Speaker, r.ID).Error
+		err := tx.Exec("UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?, kind_reason = ? WHERE id = ?",
+			n.field, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
 			return err
 		}
@@ -119,9 +122,9 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 		r, n := rows[p.Old], news[p.New]
 		event(r, "reset")
 		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
-			status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
+			kind = ?, kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
 			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
-			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, r.ID).Error
+			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
 			return err
 		}
@@ -136,8 +139,8 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 		added := make([]quoteRow, len(plan.Added))
 		for k, j := range plan.Added {
 			n := news[j]
-			added[k] = quoteRow{DraftID: draftID, Field: n.field, Text: n.Text, Speaker: n.Speaker, Paragraph: n.Paragraph,
-				StartPos: n.Start, EndPos: n.End, Status: string(newsroom.QuoteUnchecked)}
+			added[k] = quoteRow{DraftID: draftID, Field: n.field, Text: n.Text, Speaker: n.Speaker, Kind: string(n.Kind), KindReason: n.Why,
+				Paragraph: n.Paragraph, StartPos: n.Start, EndPos: n.End, Status: string(newsroom.QuoteUnchecked)}
 		}
 		if err := tx.CreateInBatches(added, 100).Error; err != nil {
 			return err
@@ -182,7 +185,7 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 }
 
 func (r quoteRow) quote(names map[int64]newsroom.Person) newsroom.Quote {
-	q := newsroom.Quote{ID: r.ID, Field: r.Field, Text: r.Text, Speaker: r.Speaker, Paragraph: r.Paragraph,
+	q := newsroom.Quote{ID: r.ID, Field: r.Field, Text: r.Text, Speaker: r.Speaker, Kind: newsroom.QuoteKind(r.Kind), Why: r.KindReason, Paragraph: r.Paragraph,
 		Start: r.StartPos, End: r.EndPos, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, CheckedAt: r.CheckedAt}
 	if r.CheckedBy != nil {
 		p := names[*r.CheckedBy]
