@@ -68,6 +68,20 @@ type Quote struct {
 	CheckedBy *Person     `json:"checked_by"`
 	CheckedAt *time.Time  `json:"checked_at"`
 	Waiver    *Waiver     `json:"waiver,omitempty"`
+	NotQuote  *Dismissal  `json:"not_quote,omitempty"` // set when a fact-checker found it is no quotation
+}
+
+// Dismissal records a fact-checker's finding that what the finder took for a quotation is none
+// (a title the finder read as speech, a stray pair of marks), which takes it out of the gates.
+type Dismissal struct {
+	Note string    `json:"note"`
+	By   Person    `json:"by"`
+	At   time.Time `json:"at"`
+}
+
+// CheckDismissalNote checks the note of a dismissal: not blank, and within MaxNote.
+func CheckDismissalNote(note string) error {
+	return requireNote(note, "marking a quote as no quotation needs a note saying why")
 }
 
 // Waiver records an editor's decision to publish despite a disputed quote.
@@ -124,7 +138,7 @@ func (c QuoteCheck) Validate() error {
 
 // QuoteGate returns the error that stops action while quotes hold back gate, or nil:
 // GateQuotesChecked needs every quote checked; GateQuotesCleared also refuses a disputed quote
-// unless an editor waived it. The error's detail "quotes" lists their ids.
+// unless an editor waived it. A quote a fact-checker marked as no quotation holds nothing back. The error's detail "quotes" lists their ids.
 func QuoteGate(action Action, gate Gate, quotes []Quote) error {
 	blocking := holding(gate, quotes)
 	if len(blocking) == 0 {
@@ -152,6 +166,7 @@ func holding(gate Gate, quotes []Quote) []Quote {
 	var blocking []Quote
 	for _, q := range quotes {
 		switch {
+		case q.NotQuote != nil:
 		case q.Status == QuoteUnchecked && (gate == GateQuotesChecked || gate == GateQuotesCleared):
 			blocking = append(blocking, q)
 		case q.Status == QuoteDisputed && q.Waiver == nil && gate == GateQuotesCleared:

@@ -31,7 +31,12 @@ type quoteRow struct {
 	WaivedBy   *int64
 	WaivedAt   *time.Time
 	WaiverNote string
-	RemovedAt  *time.Time
+	// NotQuoteBy, NotQuoteAt and NotQuoteNote record a fact-checker's finding that the entry is
+	// no quotation.
+	NotQuoteBy   *int64
+	NotQuoteAt   *time.Time
+	NotQuoteNote string
+	RemovedAt    *time.Time
 }
 
 func (quoteRow) TableName() string { return "quotes" }
@@ -123,7 +128,8 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 		event(r, "reset")
 		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
 			kind = ?, kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
-			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
+			waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
+			WHERE id = ?`,
 			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
 			return err
@@ -167,7 +173,7 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 	}
 	var ids []int64
 	for _, r := range rows {
-		for _, id := range []*int64{r.CheckedBy, r.WaivedBy} {
+		for _, id := range []*int64{r.CheckedBy, r.WaivedBy, r.NotQuoteBy} {
 			if id != nil {
 				ids = append(ids, *id)
 			}
@@ -193,6 +199,9 @@ func (r quoteRow) quote(names map[int64]newsroom.Person) newsroom.Quote {
 	}
 	if r.WaivedBy != nil && r.WaivedAt != nil {
 		q.Waiver = &newsroom.Waiver{Note: r.WaiverNote, By: names[*r.WaivedBy], At: *r.WaivedAt}
+	}
+	if r.NotQuoteBy != nil && r.NotQuoteAt != nil {
+		q.NotQuote = &newsroom.Dismissal{Note: r.NotQuoteNote, By: names[*r.NotQuoteBy], At: *r.NotQuoteAt}
 	}
 	return q
 }
@@ -227,15 +236,30 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 	return qs, internal("quotes", err)
 }
 
-// CheckQuote records a fact-checker's (or an editor's) verdict on one quote.
+// CheckQuote records a fact-checker's (or an editor's) verdict on one quote. A verdict takes
+// back an earlier finding that the quote is no quotation.
 func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
 	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
 	return s.changeQuote(ctx, draftID, quoteID, false, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt = string(c.Status), c.Note, c.Source, &u.ID, &now
 		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
+		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote = nil, nil, ""
 		return tx.Exec(`UPDATE quotes SET status = ?, note = ?, source = ?, checked_by = ?, checked_at = ?,
-			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.ID).Error
+			waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
+			WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.ID).Error
 	}, "check")
+}
+
+// MarkNotQuote records a fact-checker's (or an editor's) finding that a ledger entry is no
+// quotation, with a note saying why; the entry stays in the ledger but holds no gate back. Who
+// may do it is who may check quotes.
+func (s *Store) MarkNotQuote(ctx context.Context, draftID, quoteID int64, note string) (*newsroom.Quote, error) {
+	note = strings.TrimSpace(note)
+	valid := func() error { return newsroom.CheckDismissalNote(note) }
+	return s.changeQuote(ctx, draftID, quoteID, false, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote, r.Note = &u.ID, &now, note, note
+		return tx.Exec("UPDATE quotes SET not_quote_by = ?, not_quote_at = ?, not_quote_note = ? WHERE id = ?", u.ID, now, note, r.ID).Error
+	}, "not_quote")
 }
 
 // WaiveQuote lets an editor publish despite a disputed quote, recording why.

@@ -158,9 +158,9 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 		subject_id BIGINT, action TEXT, stage TEXT, origin TEXT, at TIMESTAMP)`); err != nil {
 		t.Fatal(err)
 	}
-	// The ledger's kinds (00011) get stand-in columns the same way.
-	for _, col := range []string{"kind", "kind_reason"} {
-		if _, err := s.DB().Exec("ALTER TABLE quotes ADD COLUMN " + col + " TEXT NOT NULL DEFAULT ''"); err != nil {
+	// The ledger's kinds and dismissals (00011) get stand-in columns the same way.
+	for _, col := range []string{"kind TEXT", "kind_reason TEXT", "not_quote_by BIGINT", "not_quote_at TIMESTAMP", "not_quote_note TEXT"} {
+		if _, err := s.DB().Exec("ALTER TABLE quotes ADD COLUMN " + col); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -178,8 +178,11 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, stmt := range []string{"DROP TABLE events", "ALTER TABLE quotes DROP COLUMN kind", "ALTER TABLE quotes DROP COLUMN kind_reason"} {
-		if _, err := s.DB().Exec(stmt); err != nil {
+	if _, err := s.DB().Exec("DROP TABLE events"); err != nil {
+		t.Fatal(err)
+	}
+	for _, col := range []string{"kind", "kind_reason", "not_quote_by", "not_quote_at", "not_quote_note"} {
+		if _, err := s.DB().Exec("ALTER TABLE quotes DROP COLUMN " + col); err != nil {
 			t.Fatal(err)
 		}
 	}
