@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -78,4 +79,30 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestNotQuotePage marks a quotation as none from the draft page's ledger: the fact-checker is
+// offered the form, the finding shows with its note, and the writer is refused.
+func TestNotQuotePage(t *testing.T) {
+	a := newTestApp(t)
+	res := a.do("writer", "POST", "/api/v1/drafts", kindsBody)
+	wantStatus(t, res, 201)
+	d := decode[newsroom.Draft](t, res)
+	wantStatus(t, a.do("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"submit"}`), 200)
+	target := fmt.Sprintf("/drafts/%d", d.ID)
+	qid := a.firstQuote(d.ID)
+	action := fmt.Sprintf("%s/quotes/%d/not-quote", target, qid)
+	wantBody(t, a.page("factchecker", "GET", target, nil), `action="`+action+`"`)
+	a.page("writer", "POST", action, url.Values{"note": {"Mine."}})
+	if qs, _ := a.store.Quotes(ctxAs(a, "writer"), d.ID); qs[0].NotQuote != nil {
+		t.Fatalf("the writer marked a quote: %+v", qs[0])
+	}
+	if res := a.page("factchecker", "POST", action, url.Values{"note": {"A banner, not speech."}}); res.Code != 303 {
+		t.Fatalf("marking: status %d", res.Code)
+	}
+	res = a.page("factchecker", "GET", target, nil)
+	wantBody(t, res, "Not a quotation, says", "A banner, not speech.")
+	if strings.Contains(res.Body.String(), `action="`+action+`"`) {
+		t.Error("the page still offers to mark the quote")
+	}
 }
