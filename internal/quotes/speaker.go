@@ -152,9 +152,9 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 // winning; failing that, the sentence's subject does (Sheinbaum emphasized …, declaring, “…”).
 //
 // It reads from no earlier than floor, and returns where its sentence starts too.
-func (a *attributor) before(q Quote, floor int) (c credit, start int) {
+func (a *attributor) before(q Quote, floor int) (credit, int) {
 	from, to := a.sentenceStart(q.Start, floor), q.Start
-	start = from
+	start := from
 	if from == to {
 		from, to = a.leadParagraph(q.Start)
 	}
