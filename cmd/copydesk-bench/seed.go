@@ -134,8 +134,8 @@ var seedSQL = map[string]string{
 		created_at, updated_at, dateline, quote_problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '[]')`,
 	"revision": `INSERT INTO revisions (draft_id, version, base_version, author_id, title, byline, brief, body, topics,
 		editor_comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"quote": `INSERT INTO quotes (draft_id, field, text, speaker, paragraph, start_pos, end_pos, status, checked_by, checked_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"quote": `INSERT INTO quotes (draft_id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status,
+		checked_by, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"quote_event": `INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, actor_id, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"comment": `INSERT INTO comments (draft_id, author_id, field, body, quote, exact, prefix, suffix, start_pos, end_pos,

@@ -119,7 +119,7 @@ func (g *seeder) ledger(ctx context.Context, id int64, t newsroom.Text, stage ne
 			if k < checked {
 				status, by, at = newsroom.QuoteVerified, checker.ID, step(revisionsPer)
 			}
-			res, err := g.exec(ctx, "quote", id, field, q.Text, q.Speaker, q.Paragraph, q.Start, q.End, string(status), by, at)
+			res, err := g.exec(ctx, "quote", id, field, q.Text, q.Speaker, string(q.Kind), q.Why, q.Paragraph, q.Start, q.End, string(status), by, at)
 			if err != nil {
 				return err
 			}

@@ -14,6 +14,7 @@ func TestRequiredNotes(t *testing.T) {
 	}{
 		{"Waiver", newsroom.CheckWaiverNote},
 		{"Correction", newsroom.CheckCorrectionNote},
+		{"Dismissal", newsroom.CheckDismissalNote},
 	}
 	tests := []struct {
 		name, note, want string // want is part of the error message; "" for none

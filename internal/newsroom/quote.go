@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,6 +18,38 @@ const (
 	QuoteUnverifiable QuoteStatus = "unverifiable"
 )
 
+// QuoteKind is what a quotation does in the text, as the finder reads it.
+type QuoteKind string
+
+// The kinds of quotation. All stay in the ledger; the kind helps the fact-checker, who decides.
+const (
+	QuoteStatement QuoteKind = "statement" // words someone said or wrote
+	QuoteTerm      QuoteKind = "term"      // scare quotes, or a word used as a word
+	QuoteTitle     QuoteKind = "title"     // the name of a work, a sign or a slogan
+)
+
+// QuoteKinds are the kinds of quotation, in the order a ledger lists them.
+var QuoteKinds = []QuoteKind{QuoteStatement, QuoteTerm, QuoteTitle}
+
+// ParseQuoteKind returns the kind named s, or an EINVALID error.
+func ParseQuoteKind(s string) (QuoteKind, error) {
+	if k := QuoteKind(s); slices.Contains(QuoteKinds, k) {
+		return k, nil
+	}
+	return "", Errorf(EINVALID, "unknown quote kind %q: want statement, term or title", s)
+}
+
+// QuotesOfKind returns the quotes of kind k, in their order.
+func QuotesOfKind(qs []Quote, k QuoteKind) []Quote {
+	var out []Quote
+	for _, q := range qs {
+		if q.Kind == k {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // Quote is one entry of a draft's quote ledger. Start and End count code points in the field's
 // text (paragraphs joined with "\n"), from the opening mark to just after the closing one.
 type Quote struct {
@@ -24,6 +57,8 @@ type Quote struct {
 	Field     string      `json:"field"`
 	Text      string      `json:"text"`
 	Speaker   string      `json:"speaker"`
+	Kind      QuoteKind   `json:"kind"`
+	Why       string      `json:"kind_reason"` // why the finder chose the kind, for the fact-checker
 	Paragraph int         `json:"paragraph"`
 	Start     int         `json:"start"`
 	End       int         `json:"end"`
@@ -33,6 +68,20 @@ type Quote struct {
 	CheckedBy *Person     `json:"checked_by"`
 	CheckedAt *time.Time  `json:"checked_at"`
 	Waiver    *Waiver     `json:"waiver,omitempty"`
+	NotQuote  *Dismissal  `json:"not_quote,omitempty"` // set when a fact-checker found it is no quotation
+}
+
+// Dismissal records a fact-checker's finding that what the finder took for a quotation is none
+// (a title the finder read as speech, a stray pair of marks), which takes it out of the gates.
+type Dismissal struct {
+	Note string    `json:"note"`
+	By   Person    `json:"by"`
+	At   time.Time `json:"at"`
+}
+
+// CheckDismissalNote checks the note of a dismissal: not blank, and within MaxNote.
+func CheckDismissalNote(note string) error {
+	return requireNote(note, "marking a quote as no quotation needs a note saying why")
 }
 
 // Waiver records an editor's decision to publish despite a disputed quote.
@@ -42,7 +91,7 @@ type Waiver struct {
 	At   time.Time `json:"at"`
 }
 
-// QuoteProblem is a quotation mark in a draft that never closes.
+// QuoteProblem is a quotation mark in a draft that never closes, or a closing mark with no opening.
 type QuoteProblem struct {
 	Field     string `json:"field"`
 	Paragraph int    `json:"paragraph"`
@@ -89,7 +138,7 @@ func (c QuoteCheck) Validate() error {
 
 // QuoteGate returns the error that stops action while quotes hold back gate, or nil:
 // GateQuotesChecked needs every quote checked; GateQuotesCleared also refuses a disputed quote
-// unless an editor waived it. The error's detail "quotes" lists their ids.
+// unless an editor waived it. A quote a fact-checker marked as no quotation holds nothing back. The error's detail "quotes" lists their ids.
 func QuoteGate(action Action, gate Gate, quotes []Quote) error {
 	blocking := holding(gate, quotes)
 	if len(blocking) == 0 {
@@ -117,6 +166,7 @@ func holding(gate Gate, quotes []Quote) []Quote {
 	var blocking []Quote
 	for _, q := range quotes {
 		switch {
+		case q.NotQuote != nil:
 		case q.Status == QuoteUnchecked && (gate == GateQuotesChecked || gate == GateQuotesCleared):
 			blocking = append(blocking, q)
 		case q.Status == QuoteDisputed && q.Waiver == nil && gate == GateQuotesCleared:

@@ -41,6 +41,10 @@ func TestQuoteGate(t *testing.T) {
 	}
 	unchecked, verified := q(1, newsroom.QuoteUnchecked, false), q(2, newsroom.QuoteVerified, false)
 	disputed, waived, unverifiable := q(3, newsroom.QuoteDisputed, false), q(4, newsroom.QuoteDisputed, true), q(5, newsroom.QuoteUnverifiable, false)
+	notQuote := func(x newsroom.Quote) newsroom.Quote {
+		x.NotQuote = &newsroom.Dismissal{Note: "the name of a ship"}
+		return x
+	}
 	tests := []struct {
 		name    string
 		gate    newsroom.Gate
@@ -55,6 +59,8 @@ func TestQuoteGate(t *testing.T) {
 		{"ClearedDisputedAndUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{disputed, unchecked}, "#3"},
 		{"OtherGateIgnoresQuotes", newsroom.GateNote, []newsroom.Quote{unchecked, disputed}, ""},
 		{"NoQuotes", newsroom.GateQuotesCleared, nil, ""},
+		{"CheckedNotQuote", newsroom.GateQuotesChecked, []newsroom.Quote{verified, notQuote(unchecked)}, ""},
+		{"ClearedNotQuoteDisputed", newsroom.GateQuotesCleared, []newsroom.Quote{notQuote(disputed), unchecked}, "#1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

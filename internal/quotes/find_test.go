@@ -141,8 +141,38 @@ func findCases(t testing.TB) []findCase {
 			[]q{{`No,`, `Ortiz`, 0, 15, 20}}, []p{{0, 0, 0}}},
 		{"UnclosedSingleInsideDouble", `“He said ‘go home,” Ortiz said.`,
 			[]q{{`He said ‘go home,`, `Ortiz`, 0, 0, 19}}, []p{{0, 9, 9}}},
-		{"StrayClosingMarkIgnored", `He left.” Then “bye,” said Ortiz.`,
-			[]q{{`bye,`, `Ortiz`, 0, 15, 21}}, nil},
+		{"StrayClosingMarkReported", `He left.” Then “bye,” said Ortiz.`,
+			[]q{{`bye,`, `Ortiz`, 0, 15, 21}}, []p{{0, 8, 8}}},
+		{"StrayGuillemetReported", "Fin.\nLes prix montent » et voilà.",
+			nil, []p{{1, 17, 22}}},
+		{"StrayClosingAfterUnclosedParagraph", "“One.\nTwo.”",
+			nil, []p{{0, 0, 0}, {1, 4, 10}}},
+		{"LoneApostropheIsNoStray", `The Joneses’ dog barked.`,
+			nil, nil},
+		{"Guillemets", `Il a dit « Nous gagnerons » hier.`,
+			[]q{{`Nous gagnerons`, ``, 0, 9, 27}}, nil},
+		{"GuillemetsNoBreakSpaces", "Ortiz said: «\u00a0Enough.\u202f»",
+			[]q{{`Enough.`, `Ortiz`, 0, 12, 23}}, nil},
+		{"GuillemetsTight", `«Jamais»,  said Delgado.`,
+			[]q{{`Jamais`, `Delgado`, 0, 0, 8}}, nil},
+		{"SingleGuillemetsNestedInGuillemets", `« Il a crié ‹ non › puis il est parti », said Ortiz.`,
+			[]q{{`Il a crié ‹ non › puis il est parti`, `Ortiz`, 0, 0, 39}}, nil},
+		{"SingleGuillemetsAlone", `The sign said ‹ Fermé ›.`,
+			[]q{{`Fermé`, ``, 0, 14, 23}}, nil},
+		{"GermanDouble", `Merkel sagte: „Wir schaffen das.“ Dann ging sie.`,
+			[]q{{`Wir schaffen das.`, ``, 0, 14, 33}}, nil},
+		{"GermanDoubleTwiceNoFalseProblem", `„Ja“, sagte er. „Nein“, sagte sie.`,
+			[]q{{`Ja`, ``, 0, 0, 4}, {`Nein`, ``, 0, 16, 22}}, nil},
+		{"GermanSingleInsideGermanDouble", `„Er nannte es ‚eine Schande‘ und ging“, said Weber.`,
+			[]q{{`Er nannte es ‚eine Schande‘ und ging`, `Weber`, 0, 0, 38}}, nil},
+		{"GermanSingleAlone", `Das Wort ‚Heimat‘ fiel oft.`,
+			[]q{{`Heimat`, ``, 0, 9, 17}}, nil},
+		{"GermanClosedWithEnglishMark", `„Genug”, said Weber.`,
+			[]q{{`Genug`, `Weber`, 0, 0, 7}}, nil},
+		{"GermanMultiParagraph", "Weber said: „Erstens.\n„Zweitens.“",
+			[]q{{"Erstens.\nZweitens.", `Weber`, 0, 12, 33}}, nil},
+		{"GermanUnclosed", `Sie sagte „nie und ging.`,
+			nil, []p{{0, 10, 10}}},
 		{"QuotesAtStartAndEnd", `“Start.” Middle. “End.”`,
 			[]q{{`Start.`, ``, 0, 0, 8}, {`End.`, ``, 0, 17, 23}}, nil},
 		{"EmptyQuote", `“”`,
@@ -198,6 +228,9 @@ func checkMessage(t *testing.T, text string, x quotes.Problem) {
 		t.Fatalf("problem offset %d outside the text", x.Offset)
 	}
 	want := fmt.Sprintf("opening %c in paragraph %d at position %d never closes", rs[x.Offset], x.Paragraph, x.Position)
+	if strings.ContainsRune(closingOnly, rs[x.Offset]) {
+		want = fmt.Sprintf("closing %c in paragraph %d at position %d has no opening mark", rs[x.Offset], x.Paragraph, x.Position)
+	}
 	if x.Message != want {
 		t.Errorf("message = %q, want %q", x.Message, want)
 	}
@@ -209,5 +242,14 @@ func TestFindBodyOfManyParagraphs(t *testing.T) {
 	got, _ := quotes.Find(body)
 	if len(got) != 1 || got[0].Paragraph != 99 || got[0].Start != 99*15 || got[0].Speaker != "Ortiz" {
 		t.Fatalf("Find() = %+v, want one quote by Ortiz in paragraph 99 at %d", got, 99*15)
+	}
+}
+
+// TestFindCapsProblems checks that a text with marks wrong throughout reports only the first
+// MaxProblems of them, in order.
+func TestFindCapsProblems(t *testing.T) {
+	_, problems := quotes.Find(strings.Repeat("» ", quotes.MaxProblems+50))
+	if len(problems) != quotes.MaxProblems || problems[0].Offset != 0 || problems[len(problems)-1].Offset != 2*(quotes.MaxProblems-1) {
+		t.Fatalf("got %d problems from %+v, want the first %d", len(problems), problems[0], quotes.MaxProblems)
 	}
 }

@@ -3,15 +3,19 @@ package quotes_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
 // The marks a quote may begin and end with, spelled out here rather than taken from the package
 // so that the fuzz test checks Find against the specification, not against itself.
+// closingOnly are the marks that can do nothing but close, so a stray one is a problem.
 const (
-	openingMarks = "“\"‘'"
-	closingMarks = "”\"’'"
+	openingMarks = "“\"‘'„‚«‹"
+	closingMarks = "”\"’'“‘»›"
+	closingOnly  = "”»›"
+	spacedMarks  = "«‹"
 )
 
 // FuzzFind feeds Find arbitrary text, valid UTF-8 or not, and checks what must hold for every
@@ -23,6 +27,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Add("\"\"\"'''‘’“”\n\n\"")
 	f.Add("'n' 'n 'tis '90s' '1999' 5'10\" ’’ ‘‘")
+	f.Add("„a“ ‚b‘ « c » ‹ d › »› “„ ‘‚ „\n„x“")
 	f.Fuzz(func(t *testing.T, text string) {
 		qs, problems := quotes.Find(text)
 		rs := []rune(text)
@@ -38,7 +43,11 @@ func FuzzFind(f *testing.F) {
 			if q.Paragraph != para[q.Start] {
 				t.Fatalf("quote %+v in paragraph %d, want %d", q, q.Paragraph, para[q.Start])
 			}
-			if para[q.Start] == para[q.End-1] && q.Text != string(rs[q.Start+1:q.End-1]) {
+			between := string(rs[q.Start+1 : q.End-1])
+			if strings.ContainsRune(spacedMarks, rs[q.Start]) {
+				between = strings.TrimFunc(between, unicode.IsSpace)
+			}
+			if para[q.Start] == para[q.End-1] && q.Text != between {
 				t.Fatalf("quote %+v has text %q, want the runes between its marks", q, q.Text)
 			}
 			prevEnd = q.End
@@ -47,8 +56,8 @@ func FuzzFind(f *testing.F) {
 			if p.Offset < 0 || p.Offset >= len(rs) {
 				t.Fatalf("problem %+v outside the text of %d runes", p, len(rs))
 			}
-			if !strings.ContainsRune(openingMarks, rs[p.Offset]) {
-				t.Fatalf("problem %+v is at %q, not an opening mark", p, rs[p.Offset])
+			if !strings.ContainsRune(openingMarks+closingOnly, rs[p.Offset]) {
+				t.Fatalf("problem %+v is at %q, not a quotation mark", p, rs[p.Offset])
 			}
 			if p.Paragraph != para[p.Offset] || p.Position != p.Offset-lineStart[p.Offset] {
 				t.Fatalf("problem %+v, want paragraph %d position %d", p, para[p.Offset], p.Offset-lineStart[p.Offset])

@@ -7,6 +7,8 @@ import (
 
 // The quotation marks Find knows. Curly marks say which way they face; straight marks do not, so
 // their role comes from the characters around them. The single marks double as apostrophes.
+// German copy opens low („, ‚) and closes with what English opens with (“, ‘); French and
+// translated copy uses guillemets, which face the way they work.
 const (
 	leftDouble     = '“'
 	rightDouble    = '”'
@@ -14,6 +16,12 @@ const (
 	leftSingle     = '‘'
 	rightSingle    = '’'
 	straightSingle = '\''
+	lowDouble      = '„'
+	lowSingle      = '‚'
+	leftGuillemet  = '«'
+	rightGuillemet = '»'
+	leftAngle      = '‹'
+	rightAngle     = '›'
 )
 
 // edge stands for the rune before the first and after the last rune of a paragraph. It is not a
@@ -27,23 +35,51 @@ type family uint8
 const (
 	doubleMarks family = iota + 1
 	singleMarks
+	guillemets
+	angleMarks
 )
 
 // familyOf returns the family of r, or 0 when r is not a quotation mark.
 func familyOf(r rune) family {
 	switch r {
-	case leftDouble, rightDouble, straightDouble:
+	case leftDouble, rightDouble, straightDouble, lowDouble:
 		return doubleMarks
-	case leftSingle, rightSingle, straightSingle:
+	case leftSingle, rightSingle, straightSingle, lowSingle:
 		return singleMarks
+	case leftGuillemet, rightGuillemet:
+		return guillemets
+	case leftAngle, rightAngle:
+		return angleMarks
 	}
 	return 0
 }
 
+// isMark reports whether r is any quotation mark. Most runes are none, and ASCII is answered first.
+func isMark(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == straightDouble || r == straightSingle
+	}
+	return familyOf(r) != 0
+}
+
 // isOpening reports whether r can be the first rune of a Quote.
 func isOpening(r rune) bool {
-	return r == leftDouble || r == straightDouble || r == leftSingle || r == straightSingle
+	switch r {
+	case leftDouble, straightDouble, leftSingle, straightSingle, lowDouble, lowSingle, leftGuillemet, leftAngle:
+		return true
+	}
+	return false
 }
+
+// closesLow reports whether r closes a quote opened with the low mark opener: the German
+// “ after „ and ‘ after ‚.
+func closesLow(opener, r rune) bool {
+	return opener == lowDouble && r == leftDouble || opener == lowSingle && r == leftSingle
+}
+
+// spaced reports whether quotes opened with r keep a space inside their marks (« Oui »), which
+// is typography rather than part of the words.
+func spaced(r rune) bool { return r == leftGuillemet || r == leftAngle }
 
 // at returns p[i], or edge outside the paragraph, so that neighbours can be read without checks.
 func at(p []rune, i int) rune {

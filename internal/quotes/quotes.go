@@ -14,12 +14,14 @@ import (
 type Quote struct {
 	Text      string // the words between the marks, without the marks; a quote spanning paragraphs has its paragraphs joined with "\n" and the opening marks of continuation paragraphs removed
 	Speaker   string // best guess at who said it, "" when the sentence does not say
+	Kind      Kind   // what the quotation is doing: a statement, a term or a title
+	Why       string // a short reason for the kind, for the fact-checker: `follows “so-called”`
 	Paragraph int    // 0-based index of the paragraph (line) where it opens
 	Start     int    // offset in Unicode code points (runes) into the whole text, at the opening mark
 	End       int    // offset in code points just after the closing mark (so the rune at End-1 is the closing mark)
 }
 
-// Problem is a quotation mark that never closes.
+// Problem is a quotation mark that never closes, or a closing mark that closes nothing.
 type Problem struct {
 	Paragraph int    // 0-based paragraph
 	Position  int    // code-point offset of the mark within that paragraph
@@ -27,9 +29,13 @@ type Problem struct {
 	Message   string // plain English, e.g. `opening “ in paragraph 3 at position 41 never closes`
 }
 
+// MaxProblems is the most problems Find reports, the first in the text: a text with more has
+// its marks wrong throughout, and a longer list would help nobody.
+const MaxProblems = 1000
+
 // Find returns the quotations in text, whose paragraphs are separated by "\n", in order of their
-// opening marks, and a Problem for every opening mark that never closes. Problems come in the
-// order of their marks too.
+// opening marks, and a Problem for every opening mark that never closes and every closing mark
+// that closes nothing, up to MaxProblems. Problems come in the order of their marks too.
 //
 // Find works in two passes, each linear in the length of the text: the first pairs the marks
 // (scan.go), the second reads the words around each quote for its speaker (speaker.go).
@@ -42,8 +48,17 @@ func Find(text string) ([]Quote, []Problem) {
 	s.scan()
 	a := newAttributor(rs, s.quotes)
 	for i := range s.quotes {
-		s.quotes[i].Speaker = a.speaker(s.quotes[i])
+		s.quotes[i].Speaker = a.speaker(s.quotes, i)
+		floor := 0
+		if i > 0 {
+			floor = s.quotes[i-1].End
+		}
+		s.quotes[i].Kind, s.quotes[i].Why = a.kind(s.quotes[i], floor)
 	}
-	slices.SortFunc(s.problems, func(x, y Problem) int { return cmp.Compare(x.Offset, y.Offset) })
-	return s.quotes, s.problems
+	slices.SortFunc(s.problems, func(x, y mark) int { return cmp.Compare(x.off, y.off) })
+	var problems []Problem
+	for _, m := range s.problems[:min(len(s.problems), MaxProblems)] {
+		problems = append(problems, m.problem())
+	}
+	return s.quotes, problems
 }

@@ -3,6 +3,7 @@ package quotes
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // openMark is a quotation mark that has opened and not yet closed.
@@ -22,7 +23,7 @@ type openMark struct {
 type scanner struct {
 	rs       []rune
 	quotes   []Quote
-	problems []Problem
+	problems []mark // the marks to report, in the order they were found
 	stack    []openMark
 
 	// carry is the outermost quote left open at the end of a paragraph. Newsroom convention
@@ -63,7 +64,7 @@ func (s *scanner) paragraph(para, start, end int) {
 			return // A blank line between paragraphs does not end a quote.
 		}
 		s.carrying = false
-		if familyOf(p[i]) == s.carry.fam && isOpening(p[i]) {
+		if familyOf(p[i]) == s.carry.fam && isOpening(p[i]) && !closesLow(s.carry.mark, p[i]) {
 			s.carry.from = start + i + 1
 			s.stack = append(s.stack, s.carry)
 			i++
@@ -73,17 +74,21 @@ func (s *scanner) paragraph(para, start, end int) {
 		}
 	}
 	for ; i < len(p); i++ {
-		if r := p[i]; r != straightDouble && r != straightSingle && (r < leftSingle || r > rightDouble) {
-			continue // Most runes are no quotation mark; one test says so.
+		if !isMark(p[i]) {
+			continue
 		}
 		switch p[i] {
 		case leftDouble:
+			s.leftDouble(p, para, start, i)
+		case lowDouble, leftGuillemet, leftAngle:
 			s.open(p, para, start, i)
-		case rightDouble:
-			s.close(doubleMarks, start+i)
+		case rightDouble, rightGuillemet, rightAngle:
+			if !s.close(familyOf(p[i]), start+i) {
+				s.stray(p[i], para, i, start+i)
+			}
 		case straightDouble:
 			s.straightDouble(p, para, start, i)
-		case leftSingle, rightSingle, straightSingle:
+		case leftSingle, rightSingle, straightSingle, lowSingle:
 			i += s.single(p, para, start, i)
 		}
 	}
@@ -110,10 +115,29 @@ func (s *scanner) straightDouble(p []rune, para, start, i int) {
 	}
 }
 
+// leftDouble handles “ at p[i], which closes a German „ and opens everywhere else.
+func (s *scanner) leftDouble(p []rune, para, start, i int) {
+	if k := s.innermost(doubleMarks); k >= 0 && s.stack[k].mark == lowDouble {
+		s.close(doubleMarks, start+i)
+		return
+	}
+	s.open(p, para, start, i)
+}
+
 // single handles the single mark at p[i] and returns how many runes after it to skip.
 func (s *scanner) single(p []rune, para, start, i int) int {
-	role, skip := classifySingle(p, i)
 	n := len(s.stack)
+	switch {
+	case p[i] == leftSingle && n > 0 && s.stack[n-1].mark == lowSingle && !isSpace(at(p, i-1)):
+		s.close(singleMarks, start+i)
+		return 0
+	case p[i] == lowSingle:
+		if !isWord(at(p, i-1)) && !isSpace(at(p, i+1)) {
+			s.open(p, para, start, i)
+		}
+		return 0
+	}
+	role, skip := classifySingle(p, i)
 	topSingle := n > 0 && s.stack[n-1].fam == singleMarks
 	switch {
 	case role == canOpen, role == canEither && !topSingle:
@@ -171,12 +195,13 @@ func (s *scanner) innermost(fam family) int {
 	return -1
 }
 
-// close closes the innermost open mark of fam with the mark at offset off. Marks opened inside
-// it never closed; when it is the outermost, its words become a Quote.
-func (s *scanner) close(fam family, off int) {
+// close closes the innermost open mark of fam with the mark at offset off, and reports whether
+// there was one. Marks opened inside it never closed; when it is the outermost, its words become
+// a Quote.
+func (s *scanner) close(fam family, off int) bool {
 	k := s.innermost(fam)
 	if k < 0 {
-		return // A closing mark with nothing to close quotes nothing.
+		return false
 	}
 	for _, inner := range s.stack[k+1:] {
 		s.unclosed(inner)
@@ -184,13 +209,17 @@ func (s *scanner) close(fam family, off int) {
 	m := s.stack[k]
 	s.stack = s.stack[:k]
 	if k > 0 {
-		return
+		return true
 	}
 	text := string(s.rs[m.from:off])
 	if len(m.pieces) > 0 {
 		text = strings.Join(append(m.pieces, text), "\n")
 	}
+	if spaced(m.mark) {
+		text = strings.TrimFunc(text, unicode.IsSpace)
+	}
 	s.quotes = append(s.quotes, Quote{Text: text, Paragraph: m.para, Start: m.off, End: off + 1})
+	return true
 }
 
 // endParagraph closes the books on a paragraph ending at offset end. Inner marks still open
@@ -212,12 +241,31 @@ func (s *scanner) endParagraph(end int) {
 	s.carry, s.carrying = m, true
 }
 
+// stray reports a closing mark that closes nothing: the opening mark is missing, a common typo.
+// Only marks that can do nothing but close are reported; a lone ’ is an apostrophe and a lone "
+// after a number an inch mark.
+func (s *scanner) stray(r rune, para, pos, off int) {
+	s.problems = append(s.problems, mark{r: r, para: para, pos: pos, off: off, stray: true})
+}
+
 // unclosed reports m as a mark that never closes.
 func (s *scanner) unclosed(m openMark) {
-	s.problems = append(s.problems, Problem{
-		Paragraph: m.para,
-		Position:  m.pos,
-		Offset:    m.off,
-		Message:   fmt.Sprintf("opening %c in paragraph %d at position %d never closes", m.mark, m.para, m.pos),
-	})
+	s.problems = append(s.problems, mark{r: m.mark, para: m.para, pos: m.pos, off: m.off})
+}
+
+// mark is a quotation mark to report. Its message is written only if it is reported, since a
+// hostile text may hold hundreds of thousands of them.
+type mark struct {
+	r              rune
+	para, pos, off int
+	stray          bool // a closing mark with no opening, rather than an opening that never closes
+}
+
+// problem writes m up as a Problem.
+func (m mark) problem() Problem {
+	msg := fmt.Sprintf("opening %c in paragraph %d at position %d never closes", m.r, m.para, m.pos)
+	if m.stray {
+		msg = fmt.Sprintf("closing %c in paragraph %d at position %d has no opening mark", m.r, m.para, m.pos)
+	}
+	return Problem{Paragraph: m.para, Position: m.pos, Offset: m.off, Message: msg}
 }

@@ -26,22 +26,60 @@ func (c credit) found() bool { return c.end > c.start }
 // name returns the name c credits.
 func (a *attributor) name(c credit) string { return string(a.rs[c.start:c.end]) }
 
-// speaker guesses who said q. The attribution right after the quote (“…,” said Rosa Delgado)
-// wins, except that a quote ending its sentence with a full stop belongs to the sentence before
-// it when that sentence names someone (Delgado said: “No.” Trump disagreed.).
-func (a *attributor) speaker(q Quote) string {
-	c := a.after(q)
-	if before := a.before(q); !c.found() || before.found() && endsSentence(q.Text) {
+// speaker guesses who said qs[i], whose earlier quotes already have their speakers. The
+// attribution right after the quote (“…,” said Rosa Delgado) wins, except that a quote ending its
+// sentence with a full stop belongs to the sentence before it when that sentence names someone
+// (Delgado said: “No.” Trump disagreed.). A quote that credits nobody goes on in the voice of the
+// quote before it when it shares that quote's sentence or opens the next one in its paragraph
+// (“A,” Ortiz said. “B.”).
+//
+// The words read around a quote reach back no further than the quote before it and on no further
+// than the second quote after it, so that however densely a text is quoted each rune is read a
+// bounded number of times.
+func (a *attributor) speaker(qs []Quote, i int) string {
+	q, floor, ceiling := qs[i], 0, len(a.rs)
+	var prev *Quote
+	if i > 0 {
+		prev = &qs[i-1]
+		floor = prev.Start
+	}
+	if i+2 < len(qs) {
+		ceiling = qs[i+2].Start
+	}
+	c := a.after(q, ceiling)
+	before, start := a.before(q, floor)
+	shared := prev != nil && start == floor // The sentence holds the quote before.
+	if !c.found() || before.found() && endsSentence(q.Text) {
 		c = before
 	}
 	switch {
 	case c.pronoun:
 		return a.resolve(c.start)
 	case c.found():
-		a.note(c)
+		if unicode.IsUpper(a.rs[c.start]) {
+			a.note(c) // A body that speaks (the hospital said) is nobody a pronoun stands for.
+		}
 		return a.name(c)
+	case prev != nil && prev.Paragraph == q.Paragraph && (shared || a.opensSentence(q.Start)):
+		return prev.Speaker
 	}
 	return ""
+}
+
+// opensSentence reports whether the quote opening at pos starts a sentence: only spaces stand
+// between it and a full stop, or a quote whose words end in one.
+func (a *attributor) opensSentence(pos int) bool {
+	i := pos - 1
+	for i >= 0 && a.rs[i] != '\n' && isSpace(a.rs[i]) {
+		i--
+	}
+	switch {
+	case i < 0 || a.rs[i] == '\n':
+		return true
+	case a.quoted[i]:
+		return i > 0 && a.quoted[i-1] && isTerminal(a.rs[i-1])
+	}
+	return isTerminal(a.rs[i])
 }
 
 // endsSentence reports whether the quoted words end with a full stop.
@@ -51,8 +89,8 @@ func endsSentence(text string) bool {
 
 // after reads the start of the sentence after q: “…,” she told Trump / said Rosa Delgado /
 // Delgado said / according to Delgado.
-func (a *attributor) after(q Quote) credit {
-	toks := a.tokenize(a.toks[:0], q.End, min(len(a.rs), q.End+tailWindow), true)
+func (a *attributor) after(q Quote, ceiling int) credit {
+	toks := a.tokenize(a.toks[:0], q.End, min(ceiling, q.End+tailWindow), true)
 	a.toks = toks
 	if len(toks) == 0 {
 		return credit{}
@@ -71,23 +109,64 @@ func (a *attributor) after(q Quote) credit {
 	case a.according(toks, 0):
 		return a.nameInClause(toks, 2)
 	case a.capital(t):
-		if m := a.runEnd(toks, 0); a.speechAfter(toks, m) {
+		if m := a.runEnd(toks, 0); a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
 			return a.credit(toks, 0, m)
 		}
+	default:
+		return a.describedAfter(toks)
 	}
 	return credit{}
+}
+
+// describedAfter reads an attribution that opens with a lowercase word: a role before the name
+// in commas (the store’s owner, Lena Park, said) or a body that speaks (the hospital said).
+func (a *attributor) describedAfter(toks []token) credit {
+	if toks[0].is(stopWord) && !toks[0].is(pronounWord) {
+		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
+			if a.speechVerb(toks[v]) {
+				return credit{start: toks[0].start, end: toks[v-1].end}
+			}
+		}
+	}
+	for k := 1; k < len(toks) && k < 12; k++ {
+		if !a.capital(toks[k]) {
+			continue
+		}
+		m := a.runEnd(toks, k)
+		if c := a.credit(toks, k, m); c.found() && a.commaSpeech(toks, k, m) {
+			return c
+		}
+		k = m - 1
+	}
+	return credit{}
+}
+
+// commaSpeech reports whether the name toks[k:m] stands between commas before its speech verb,
+// after the role it fills: The bakery’s owner, Lena Park, said.
+func (a *attributor) commaSpeech(toks []token, k, m int) bool {
+	return k > 0 && !toks[k].joined && m < len(toks) && !toks[m].joined && a.speechVerb(toks[m])
 }
 
 // before reads the sentence leading up to q. A name or pronoun with a speech verb (Rosa Delgado
 // said:, Ellery told reporters:, she added) credits the quote, the one nearest the quote
 // winning; failing that, the sentence's subject does (Sheinbaum emphasized …, declaring, “…”).
-func (a *attributor) before(q Quote) credit {
-	toks := a.tokenize(a.toks[:0], a.sentenceStart(q.Start), q.Start, false)
+//
+// It reads from no earlier than floor, and returns where its sentence starts too.
+func (a *attributor) before(q Quote, floor int) (credit, int) {
+	from, to := a.sentenceStart(q.Start, floor), q.Start
+	start := from
+	if from == to {
+		from, to = a.leadParagraph(q.Start)
+	}
+	toks := a.tokenize(a.toks[:0], from, to, false)
 	a.toks = toks
+	lead := a.colonLead(to)
 	var said, subject credit
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		switch {
+		case lead && t.is(possessiveWord) && !said.found():
+			said = credit{t.start, t.end, true} // Her message was simple: “…”
 		case t.is(pronounWord):
 			if a.speechAfter(toks, k+1) {
 				said = credit{t.start, t.end, true}
@@ -103,18 +182,109 @@ func (a *attributor) before(q Quote) credit {
 			}
 		case a.capital(t):
 			m := a.runEnd(toks, k)
-			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.appositiveSpeech(toks, m)) {
+			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) || a.commaSpeech(toks, k, m)) {
 				said = c
-			} else if c.found() && !subject.found() && a.subject(toks, k, m) {
+			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) {
 				subject = c
 			}
 			k = m - 1
 		}
 	}
 	if said.found() {
-		return said
+		return said, start
 	}
-	return subject
+	return subject, start
+}
+
+// colonLead reports whether the text right before offset to ends with a colon, which hands the
+// quote that follows to the sentence it ends.
+func (a *attributor) colonLead(to int) bool {
+	i := to - 1
+	for i >= 0 && isSpace(a.rs[i]) {
+		i--
+	}
+	return i >= 0 && a.rs[i] == ':'
+}
+
+// leadParagraph returns the last sentence of the paragraph before a quote opening a paragraph at
+// pos, when that paragraph ends with a colon that introduces the quote (Petrov released a
+// statement:); otherwise the empty span at pos.
+func (a *attributor) leadParagraph(pos int) (from, to int) {
+	i := pos - 1
+	for i >= 0 && a.rs[i] != '\n' && isSpace(a.rs[i]) {
+		i--
+	}
+	if i < 0 || a.rs[i] != '\n' || !a.colonLead(i) {
+		return pos, pos
+	}
+	return a.sentenceStart(i, 0), i
+}
+
+// person reports whether the run toks[k:m], found as a sentence's subject, may be a person. A
+// single word opening the sentence is capitalised for that alone, so it counts only when the
+// text never writes it in lowercase and it has no common noun's ending (Conditions worsened).
+func (a *attributor) person(toks []token, k, m int) bool {
+	if k > 0 || m-k > 1 {
+		return true
+	}
+	t := toks[k]
+	for _, suffix := range nounSuffixes {
+		if a.hasSuffix(t, suffix) {
+			return false
+		}
+	}
+	return !a.lowercase(t)
+}
+
+// nounSuffixes are endings of common nouns that names rarely have.
+var nounSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances", "ence", "ences", "ship", "ships"}
+
+// lowercase reports whether the word t appears anywhere in the text written in lowercase.
+func (a *attributor) lowercase(t token) bool {
+	a.learnWords()
+	word := []rune(string(a.rs[t.start:t.end]))
+	word[0] = unicode.ToLower(word[0])
+	return a.lower[string(word)]
+}
+
+// named reports whether the word t appears somewhere in the text capitalised inside a sentence,
+// where only a name is: a quote credited to a sentence's first word for want of a speech verb
+// (Locals dubbed it “…”) needs that to credit it.
+func (a *attributor) named(t token) bool {
+	a.learnWords()
+	return a.inner[string(a.rs[t.start:t.end])]
+}
+
+// learnWords reads the text once, the first time it is needed, for the words it writes in
+// lowercase and the capitalised words it writes inside a sentence.
+func (a *attributor) learnWords() {
+	if a.lower != nil {
+		return
+	}
+	a.lower, a.inner = make(map[string]bool), make(map[string]bool)
+	inside := false // a word came before in this sentence
+	for i := 0; i < len(a.rs); {
+		r := a.rs[i]
+		if !isWord(r) {
+			if isTerminal(r) || r == '\n' || familyOf(r) != 0 {
+				inside = false
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(a.rs) && isWord(a.rs[j]) {
+			j++
+		}
+		switch {
+		case j-i > maxKey:
+		case unicode.IsLower(r):
+			a.lower[string(a.rs[i:j])] = true
+		case inside && unicode.IsUpper(r):
+			a.inner[string(a.rs[i:j])] = true
+		}
+		inside, i = true, j
+	}
 }
 
 // resolve returns whom a pronoun at pos stands for: the most recent name before it, whether a
@@ -123,7 +293,7 @@ func (a *attributor) before(q Quote) credit {
 // however many pronouns there are, and usually only a sentence or two of it.
 func (a *attributor) resolve(pos int) string {
 	for end := pos; end > a.cursor; {
-		start := max(a.sentenceStart(end), a.cursor)
+		start := a.sentenceStart(end, a.cursor)
 		if c := a.lastSubject(start, end); c.found() {
 			a.note(c)
 			break
@@ -146,7 +316,7 @@ func (a *attributor) lastSubject(from, to int) credit {
 			continue
 		}
 		m := a.runEnd(a.seen, k)
-		if c := a.credit(a.seen, k, m); c.found() && a.subject(a.seen, k, m) {
+		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) && (a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m)) {
 			last = c
 		}
 		k = m - 1
@@ -263,18 +433,38 @@ func (a *attributor) verbAfter(toks []token, k int, aux bool) int {
 }
 
 // appositiveSpeech reports whether a name ending at toks[k] is described between commas before
-// its speech verb: Delgado, the city’s mayor, said. The description must begin in lowercase,
-// so that a list of places or names is not mistaken for one.
+// its speech verb: Delgado, the city’s mayor, said; Kowal, 82, said; Reyes, who runs the ferry,
+// said.
 func (a *attributor) appositiveSpeech(toks []token, k int) bool {
-	if k >= len(toks) || toks[k].joined || a.capital(toks[k]) {
+	j := a.pastApposition(toks, k)
+	return j >= 0 && a.speechVerb(toks[j])
+}
+
+// appositiveSubject reports whether a name ending at toks[k] is described between commas before
+// its verb, which makes it the sentence's subject: Kowal, who lives by the dam, said the water
+// rose.
+func (a *attributor) appositiveSubject(toks []token, k int) bool {
+	j := a.pastApposition(toks, k)
+	if j < 0 || a.capital(toks[j]) {
 		return false
 	}
-	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+	t := toks[j]
+	return t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+}
+
+// pastApposition returns the index of the word after a description between commas that follows
+// a name ending at toks[k], or -1. The description must begin in lowercase or with a number, so
+// that a list of places or names is not mistaken for one.
+func (a *attributor) pastApposition(toks []token, k int) int {
+	if k >= len(toks) || toks[k].joined || a.capital(toks[k]) {
+		return -1
+	}
+	for j := k + 1; j < len(toks) && j <= k+12; j++ {
 		if !toks[j].joined {
-			return a.speechVerb(toks[j])
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // speechVerb reports whether t is a lowercase speech verb.

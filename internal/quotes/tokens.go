@@ -23,12 +23,14 @@ const maxKey = 16
 // the text is read for pronouns twice.
 type attributor struct {
 	rs     []rune
-	quoted []bool  // runes inside a quote, marks included; their words are nobody's name
-	toks   []token // scratch for the words around one quote
-	seen   []token // scratch for the words read for pronouns
-	buf    []byte  // scratch for lowercasing a word to look it up
-	last   credit  // the most recent speaker or sentence subject
-	cursor int     // where the last pronoun was resolved; nothing before it is read again
+	quoted []bool          // runes inside a quote, marks included; their words are nobody's name
+	toks   []token         // scratch for the words around one quote
+	seen   []token         // scratch for the words read for pronouns
+	buf    []byte          // scratch for lowercasing a word to look it up
+	lower  map[string]bool // the words the text writes in lowercase, built when first needed
+	inner  map[string]bool // the capitalised words the text writes inside a sentence, built with lower
+	last   credit          // the most recent speaker or sentence subject
+	cursor int             // where the last pronoun was resolved; nothing before it is read again
 }
 
 // newAttributor prepares to find the speakers of qs, the quotes found in rs.
@@ -77,9 +79,9 @@ func (a *attributor) tokenize(dst []token, from, to int, once bool) []token {
 }
 
 // sentenceStart returns where the sentence that holds offset pos begins, looking back at most
-// leadWindow runes. It agrees with tokenize on what ends a sentence.
-func (a *attributor) sentenceStart(pos int) int {
-	limit := max(0, pos-leadWindow)
+// leadWindow runes and never before floor. It agrees with tokenize on what ends a sentence.
+func (a *attributor) sentenceStart(pos, floor int) int {
+	limit := max(floor, pos-leadWindow)
 	for i := pos - 1; i >= limit; i-- {
 		switch r := a.rs[i]; {
 		case r == '\n':

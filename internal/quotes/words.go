@@ -19,6 +19,9 @@ const (
 	elisionWord
 	accordingWord // the "according" of "according to", which credits the name after it
 	toWord        // the "to" of "according to"
+	possessiveWord
+	titleCue // a word that introduces the name of a work, a sign or a slogan
+	termCue  // a word that introduces a word used as a word, or a scare quote
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -92,6 +95,19 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	elisionWord:   {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff"},
 	accordingWord: {"according"},
 	toWord:        {"to"},
+	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
+	// simple: …".
+	possessiveWord: {"his", "her"},
+	// Cues stand right before the opening mark: the sign read “Closed”, the so-called “reform”.
+	titleCue: {
+		"titled", "entitled", "sign", "signs", "banner", "banners", "slogan", "slogans", "motto",
+		"headline", "hashtag", "book", "novel", "film", "movie", "song", "album", "show", "series",
+		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
+	},
+	termCue: {
+		"so-called", "dubbed", "termed", "word", "words", "term", "phrase", "label", "labeled",
+		"labelled", "labeling", "labelling", "nicknamed", "branded",
+	},
 })
 
 // buildLexicon merges word lists into one table, so that reading a word costs one lookup.

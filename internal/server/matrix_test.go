@@ -95,6 +95,10 @@ func TestRouteMatrix(t *testing.T) {
 		"DELETE /api/v1/me/credentials/:credential": {"", [6]int{401, 404, 404, 404, 204, 404}}, // a token of the editor's
 		"POST /api/v1/me/credentials/revoke-others": {"", [6]int{401, 200, 200, 200, 200, 200}},
 	}
+	// Marking a quotation as none takes a note, as a waiver does, and is allowed where checking
+	// one is, which on this draft answers as a waiver does.
+	table["POST /drafts/:id/quotes/:qid/not-quote"] = table["POST /drafts/:id/quotes/:qid/waive"]
+	table["POST /api/v1/drafts/:id/quotes/:qid/not-quote"] = table["POST /api/v1/drafts/:id/quotes/:qid/waive"]
 	// Resetting a password signs its user out, so the reset routes act on a user of their own.
 	spare, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "spare", Role: newsroom.RoleWriter, Password: "pw-spare-staple"})
 	if err != nil {

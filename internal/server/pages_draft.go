@@ -22,8 +22,9 @@ type draftPage struct {
 	Draft    *newsroom.Draft
 	Perm     newsroom.Permissions
 	Fields   []fieldView
-	Texts    map[string]string // each commentable field's text, for the selection script
-	Quotes   []newsroom.Quote
+	Texts    map[string]string   // each commentable field's text, for the selection script
+	Quotes   []newsroom.Quote    // the ledger panel's quotes: all of them, or those of QuoteKind
+	Kind     newsroom.QuoteKind  // the kind the ledger panel shows, "" for every kind
 	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
 	Comments []commentView
 	History  *newsroom.History
@@ -95,6 +96,12 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
+	if kind := c.QueryParam("quotes"); kind != "" {
+		if p.Kind, err = newsroom.ParseQuoteKind(kind); err != nil {
+			return nil, err
+		}
+		p.Quotes = newsroom.QuotesOfKind(p.Quotes, p.Kind)
+	}
 	p.To, p.From = d.Version, max(1, d.Version-1)
 	if c.QueryParam("to") != "" || c.QueryParam("from") != "" {
 		p.From, _ = strconv.Atoi(c.QueryParam("from"))

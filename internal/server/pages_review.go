@@ -27,6 +27,15 @@ func (s *Server) waiveQuotePage(c echo.Context) error {
 	return s.afterAction(c, err, draftURL(id)+"#quotes", "Waiver recorded.")
 }
 
+func (s *Server) notQuotePage(c echo.Context) error {
+	id, qid, err := draftAndQuote(c)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, c.FormValue("note"))
+	return s.afterAction(c, err, draftURL(id)+"#quotes", "Marked as no quotation.")
+}
+
 func draftAndQuote(c echo.Context) (int64, int64, error) {
 	id, err := idParam(c, "id")
 	if err != nil {

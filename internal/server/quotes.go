@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -44,11 +45,16 @@ func (s *Server) checkQuote(c echo.Context) error {
 }
 
 func (s *Server) waiveQuote(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	qid, err := idParam(c, "qid")
+	return s.noteQuote(c, s.store.WaiveQuote)
+}
+
+func (s *Server) notQuote(c echo.Context) error {
+	return s.noteQuote(c, s.store.MarkNotQuote)
+}
+
+// noteQuote binds a {"note": …} body for one quote and answers the quote change makes of it.
+func (s *Server) noteQuote(c echo.Context, change func(context.Context, int64, int64, string) (*newsroom.Quote, error)) error {
+	id, qid, err := draftAndQuote(c)
 	if err != nil {
 		return err
 	}
@@ -58,7 +64,7 @@ func (s *Server) waiveQuote(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	q, err := s.store.WaiveQuote(c.Request().Context(), id, qid, in.Note)
+	q, err := change(c.Request().Context(), id, qid, in.Note)
 	if err != nil {
 		return err
 	}

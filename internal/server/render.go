@@ -36,6 +36,8 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"step":  func(name string) string { return labelOf(p, newsroom.Action(name)) },
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
 		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
+		// kinds are the kinds of quotation the ledger panel can be filtered to.
+		"kinds": func() []newsroom.QuoteKind { return newsroom.QuoteKinds },
 		// confirm is the question the workflow asks before action, if any.
 		"confirm": func(action string) string {
 			a, _ := p.Action(newsroom.Action(action))

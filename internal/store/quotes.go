@@ -18,6 +18,8 @@ type quoteRow struct {
 	Field      string
 	Text       string
 	Speaker    string
+	Kind       string
+	KindReason string
 	Paragraph  int
 	StartPos   int
 	EndPos     int
@@ -29,7 +31,12 @@ type quoteRow struct {
 	WaivedBy   *int64
 	WaivedAt   *time.Time
 	WaiverNote string
-	RemovedAt  *time.Time
+	// NotQuoteBy, NotQuoteAt and NotQuoteNote record a fact-checker's finding that the entry is
+	// no quotation.
+	NotQuoteBy   *int64
+	NotQuoteAt   *time.Time
+	NotQuoteNote string
+	RemovedAt    *time.Time
 }
 
 func (quoteRow) TableName() string { return "quotes" }
@@ -106,11 +113,12 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 	}
 	for _, p := range plan.Kept {
 		r, n := rows[p.Old], news[p.New]
-		if r.Field == n.field && r.Paragraph == n.Paragraph && r.StartPos == n.Start && r.EndPos == n.End && r.Speaker == n.Speaker {
+		if r.Field == n.field && r.Paragraph == n.Paragraph && r.StartPos == n.Start && r.EndPos == n.End && r.Speaker == n.Speaker &&
+			r.Kind == string(n.Kind) && r.KindReason == n.Why {
 			continue
 		}
-		err := tx.Exec("UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ? WHERE id = ?",
-			n.field, n.Paragraph, n.Start, n.End, n.Speaker, r.ID).Error
+		err := tx.Exec("UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?, kind_reason = ? WHERE id = ?",
+			n.field, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
 			return err
 		}
@@ -119,9 +127,10 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 		r, n := rows[p.Old], news[p.New]
 		event(r, "reset")
 		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
-			status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
-			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
-			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, r.ID).Error
+			kind = ?, kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
+			waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
+			WHERE id = ?`,
+			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
 			return err
 		}
@@ -136,8 +145,8 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 		added := make([]quoteRow, len(plan.Added))
 		for k, j := range plan.Added {
 			n := news[j]
-			added[k] = quoteRow{DraftID: draftID, Field: n.field, Text: n.Text, Speaker: n.Speaker, Paragraph: n.Paragraph,
-				StartPos: n.Start, EndPos: n.End, Status: string(newsroom.QuoteUnchecked)}
+			added[k] = quoteRow{DraftID: draftID, Field: n.field, Text: n.Text, Speaker: n.Speaker, Kind: string(n.Kind), KindReason: n.Why,
+				Paragraph: n.Paragraph, StartPos: n.Start, EndPos: n.End, Status: string(newsroom.QuoteUnchecked)}
 		}
 		if err := tx.CreateInBatches(added, 100).Error; err != nil {
 			return err
@@ -164,7 +173,7 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 	}
 	var ids []int64
 	for _, r := range rows {
-		for _, id := range []*int64{r.CheckedBy, r.WaivedBy} {
+		for _, id := range []*int64{r.CheckedBy, r.WaivedBy, r.NotQuoteBy} {
 			if id != nil {
 				ids = append(ids, *id)
 			}
@@ -182,7 +191,7 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 }
 
 func (r quoteRow) quote(names map[int64]newsroom.Person) newsroom.Quote {
-	q := newsroom.Quote{ID: r.ID, Field: r.Field, Text: r.Text, Speaker: r.Speaker, Paragraph: r.Paragraph,
+	q := newsroom.Quote{ID: r.ID, Field: r.Field, Text: r.Text, Speaker: r.Speaker, Kind: newsroom.QuoteKind(r.Kind), Why: r.KindReason, Paragraph: r.Paragraph,
 		Start: r.StartPos, End: r.EndPos, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, CheckedAt: r.CheckedAt}
 	if r.CheckedBy != nil {
 		p := names[*r.CheckedBy]
@@ -190,6 +199,9 @@ func (r quoteRow) quote(names map[int64]newsroom.Person) newsroom.Quote {
 	}
 	if r.WaivedBy != nil && r.WaivedAt != nil {
 		q.Waiver = &newsroom.Waiver{Note: r.WaiverNote, By: names[*r.WaivedBy], At: *r.WaivedAt}
+	}
+	if r.NotQuoteBy != nil && r.NotQuoteAt != nil {
+		q.NotQuote = &newsroom.Dismissal{Note: r.NotQuoteNote, By: names[*r.NotQuoteBy], At: *r.NotQuoteAt}
 	}
 	return q
 }
@@ -224,15 +236,30 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 	return qs, internal("quotes", err)
 }
 
-// CheckQuote records a fact-checker's (or an editor's) verdict on one quote.
+// CheckQuote records a fact-checker's (or an editor's) verdict on one quote. A verdict takes
+// back an earlier finding that the quote is no quotation.
 func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
 	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
 	return s.changeQuote(ctx, draftID, quoteID, false, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt = string(c.Status), c.Note, c.Source, &u.ID, &now
 		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
+		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote = nil, nil, ""
 		return tx.Exec(`UPDATE quotes SET status = ?, note = ?, source = ?, checked_by = ?, checked_at = ?,
-			waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.ID).Error
+			waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
+			WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.ID).Error
 	}, "check")
+}
+
+// MarkNotQuote records a fact-checker's (or an editor's) finding that a ledger entry is no
+// quotation, with a note saying why; the entry stays in the ledger but holds no gate back. Who
+// may do it is who may check quotes.
+func (s *Store) MarkNotQuote(ctx context.Context, draftID, quoteID int64, note string) (*newsroom.Quote, error) {
+	note = strings.TrimSpace(note)
+	valid := func() error { return newsroom.CheckDismissalNote(note) }
+	return s.changeQuote(ctx, draftID, quoteID, false, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote, r.Note = &u.ID, &now, note, note
+		return tx.Exec("UPDATE quotes SET not_quote_by = ?, not_quote_at = ?, not_quote_note = ? WHERE id = ?", u.ID, now, note, r.ID).Error
+	}, "not_quote")
 }
 
 // WaiveQuote lets an editor publish despite a disputed quote, recording why.

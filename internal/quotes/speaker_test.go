@@ -1,0 +1,64 @@
+package quotes_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+// TestFindSpeakers checks who each quote is credited to, one row per attribution pattern.
+func TestFindSpeakers(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"FollowsQuoteAndAttribution", "“The pumps failed,” Ines Moreau told reporters. “We had no warning.”",
+			[]string{"Ines Moreau", "Ines Moreau"}},
+		{"FollowsQuoteWithSaidFirst", "“Two hours,” said Farid Osman. “Maybe three.” “Nobody came.”",
+			[]string{"Farid Osman", "Farid Osman", "Farid Osman"}},
+		{"FollowedQuoteStopsAtParagraph", "“Two hours,” said Farid Osman.\n“Maybe three.”",
+			[]string{"Farid Osman", ""}},
+		{"SecondQuoteInSameSentence", "Kai Lund said the plan was “late” and “over budget.”",
+			[]string{"Kai Lund", "Kai Lund"}},
+		{"SecondQuoteWithItsOwnSpeaker", "Kai Lund called it “late,” and Mira Holm said it was “fine.”",
+			[]string{"Kai Lund", "Mira Holm"}},
+		{"RoleThenNameInCommas", "The bakery's owner, Lena Park, said: “We open at six.”",
+			[]string{"Lena Park"}},
+		{"RoleThenNameInCommasAfter", "“We open at six,” the bakery’s owner, Lena Park, said.",
+			[]string{"Lena Park"}},
+		{"NameWhoClauseSaid", "Tomas Reyes, who has run the ferry for 30 years, said: “The river is lower than ever.”",
+			[]string{"Tomas Reyes"}},
+		{"NameAgeSaidAfter", "“I stayed,” Marta Kowal, 82, said.",
+			[]string{"Marta Kowal"}},
+		{"WhoClauseThenPronoun", "Engineer Paul Brandt arrived at noon. Marta Kowal, who lives by the dam, said the water rose fast. “I heard the crack,” she said.",
+			[]string{"Marta Kowal"}},
+		{"WhoClauseAfterQuoteThenPronoun", "“It held,” Paul Brandt, who inspected the dam, said. Conditions worsened overnight. “We were lucky,” he said.",
+			[]string{"Paul Brandt", "Paul Brandt"}},
+		{"SentenceFirstWordIsNoSpeaker", "Conditions worsened overnight. “Nobody slept,” she said.",
+			[]string{""}},
+		{"InstitutionWithSpeechVerb", "“Beds are full,” the hospital said.",
+			[]string{"the hospital"}},
+		{"InstitutionNamed", "“Beds are full,” Mercy Hospital said.",
+			[]string{"Mercy Hospital"}},
+		{"ColonLeadPronoun", "Nadia Okafor stepped up last. Her message was simple: “Go home.”",
+			[]string{"Nadia Okafor"}},
+		{"MultiParagraphIntroducedBefore", "Ivo Petrov released a statement to the council:\n“We were not consulted.\n“We will appeal.”",
+			[]string{"Ivo Petrov"}},
+		{"AccordingToBefore", "According to Dana Whitfield, the mayor called it “a shambles.”",
+			[]string{"Dana Whitfield"}},
+		{"AccordingToAfter", "“Nothing moved for a week,” according to Sam Adeyemi.",
+			[]string{"Sam Adeyemi"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := quotes.Find(tt.text)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
