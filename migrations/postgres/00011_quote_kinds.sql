@@ -8,7 +8,7 @@ ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'statement'
     CHECK (kind IN ('statement', 'term', 'title'));
 ALTER TABLE quotes ADD COLUMN kind_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE quotes ADD COLUMN not_quote_by BIGINT REFERENCES users (id);
-ALTER TABLE quotes ADD COLUMN not_quote_at TIMESTAMP;
+ALTER TABLE quotes ADD COLUMN not_quote_at TIMESTAMPTZ;
 ALTER TABLE quotes ADD COLUMN not_quote_note TEXT NOT NULL DEFAULT '';
 
 -- +goose Down
