@@ -41,9 +41,9 @@ type BriefCheck struct {
 
 // CheckBrief compares the brief of t with its body through the draft's ledger, which holds the
 // quotes of both fields. Every brief quote must appear word for word in a body quote, as the whole
-// quote or a run of its words, and that body quote must be verified, or disputed with an editor's
-// waiver; an unverifiable one does not back the brief, which is no place for words nobody could
-// check. Both sides are compared after briefText's normalisation: Unicode NFC, every run of
+// quote or a run of its words, and that body quote must be cleared as the quotes_cleared gate
+// clears it (see cleared). A brief quote a fact-checker marked as no quotation is not checked.
+// Both sides are compared after briefText's normalisation: Unicode NFC, every run of
 // white space (no-break spaces too) as one space, curly, low and angle quotation marks as straight
 // ones, and the case of the first letter, and the commas, full stops, colons, semicolons and
 // ellipses at either end of the brief's words ignored, since house style moves those. Every
@@ -58,7 +58,7 @@ func CheckBrief(t Text, ledger []Quote) BriefCheck {
 	}
 	var c BriefCheck
 	for _, q := range ledger {
-		if q.Field != "brief" {
+		if q.Field != "brief" || q.NotQuote != nil {
 			continue
 		}
 		if bq, held := checkBriefQuote(q, body); held {
@@ -122,8 +122,10 @@ func checkBriefQuote(q Quote, body []bodyQuote) (BriefQuote, bool) {
 	return bq, true
 }
 
-// cleared reports whether a body quote may back the brief: verified, or waived by an editor.
-func cleared(q Quote) bool { return q.Status == QuoteVerified || q.Waiver != nil }
+// cleared reports whether a body quote may back the brief: whatever the quotes_cleared gate lets
+// through (checked, a disputed one only with an editor's waiver, or marked as no quotation), so
+// that a quote approval accepts in the body also backs the brief.
+func cleared(q Quote) bool { return len(holding(GateQuotesCleared, []Quote{q})) == 0 }
 
 // briefText normalises s for comparison: NFC, straight quotation marks, single spaces.
 func briefText(s string) string {

@@ -10,36 +10,47 @@ import (
 )
 
 func TestCheckBriefQuotes(t *testing.T) {
-	verified, unchecked, disputed := newsroom.QuoteVerified, newsroom.QuoteUnchecked, newsroom.QuoteDisputed
+	verified, unchecked, disputed, unverifiable := newsroom.QuoteVerified, newsroom.QuoteUnchecked, newsroom.QuoteDisputed, newsroom.QuoteUnverifiable
 	body := func(id int64, text string, st newsroom.QuoteStatus) newsroom.Quote {
 		return newsroom.Quote{ID: id, Field: "body", Text: text, Status: st}
 	}
+	dismissed := body(8, "Zero tolerance,", unchecked)
+	dismissed.NotQuote = &newsroom.Dismissal{Note: "a slogan on a banner, not speech"}
 	waived := body(9, "The bridge was never safe,", disputed)
 	waived.Waiver = &newsroom.Waiver{Note: "on tape, disputed by the council only"}
 	tests := []struct {
 		name     string
 		brief    string
 		body     []newsroom.Quote
+		notQuote bool // the brief quote is marked as no quotation
 		wantHeld bool
 		wantBody int64 // the body quote the finding names, 0 for none
 		found    bool
 	}{
-		{"ExactMatch", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, 0, false},
-		{"Fragment", "we will rebuild the pier", []newsroom.Quote{body(3, "We will rebuild the pier, whatever it costs,", verified)}, false, 0, false},
-		{"CurlyVersusStraight", "We don’t “negotiate” with vandals", []newsroom.Quote{body(4, `We don't "negotiate" with vandals.`, verified)}, false, 0, false},
-		{"WhiteSpace", "a  town\u00a0that floods", []newsroom.Quote{body(4, "It is a town that\nfloods every spring.", verified)}, false, 0, false},
-		{"NFCAccents", "Zoë Ménard was right", []newsroom.Quote{body(5, "Zoe\u0308 Me\u0301nard was right all along.", verified)}, false, 0, false},
-		{"Waived", "The bridge was never safe", []newsroom.Quote{waived}, false, 0, false},
-		{"SecondCarrierVerified", "no comment", []newsroom.Quote{body(6, "No comment.", unchecked), body(7, "No comment,", verified)}, false, 0, false},
-		{"Unverified", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unchecked)}, true, 3, true},
-		{"MisquoteByOneWord", "We will rebuild the harbour", []newsroom.Quote{body(2, "Nobody asked us,", verified), body(3, "We will rebuild the pier.", verified)}, true, 3, false},
-		{"WordOrder", "the pier we will rebuild", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, true, 3, false},
-		{"OnlyInTheBrief", "A disgrace", nil, true, 0, false},
-		{"QuestionIsNotAStatement", "We will rebuild?", []newsroom.Quote{body(3, "We will rebuild.", verified)}, true, 3, false},
+		{"ExactMatch", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, false, 0, false},
+		{"Fragment", "we will rebuild the pier", []newsroom.Quote{body(3, "We will rebuild the pier, whatever it costs,", verified)}, false, false, 0, false},
+		{"CurlyVersusStraight", "We don’t “negotiate” with vandals", []newsroom.Quote{body(4, `We don't "negotiate" with vandals.`, verified)}, false, false, 0, false},
+		{"WhiteSpace", "a  town\u00a0that floods", []newsroom.Quote{body(4, "It is a town that\nfloods every spring.", verified)}, false, false, 0, false},
+		{"NFCAccents", "Zoë Ménard was right", []newsroom.Quote{body(5, "Zoe\u0308 Me\u0301nard was right all along.", verified)}, false, false, 0, false},
+		{"Waived", "The bridge was never safe", []newsroom.Quote{waived}, false, false, 0, false},
+		{"SecondCarrierVerified", "no comment", []newsroom.Quote{body(6, "No comment.", unchecked), body(7, "No comment,", verified)}, false, false, 0, false},
+		{"Unverified", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unchecked)}, false, true, 3, true},
+		{"MisquoteByOneWord", "We will rebuild the harbour", []newsroom.Quote{body(2, "Nobody asked us,", verified), body(3, "We will rebuild the pier.", verified)}, false, true, 3, false},
+		{"WordOrder", "the pier we will rebuild", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, true, 3, false},
+		{"OnlyInTheBrief", "A disgrace", nil, false, true, 0, false},
+		{"Unverifiable", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unverifiable)}, false, false, 0, false},
+		{"DisputedNotWaived", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", disputed)}, false, true, 3, true},
+		{"BodyQuoteNotAQuotation", "zero tolerance", []newsroom.Quote{dismissed}, false, false, 0, false},
+		{"BriefQuoteNotAQuotation", "A disgrace", nil, true, false, 0, false},
+		{"QuestionIsNotAStatement", "We will rebuild?", []newsroom.Quote{body(3, "We will rebuild.", verified)}, false, true, 3, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ledger := append([]newsroom.Quote{{ID: 1, Field: "brief", Text: tt.brief, Status: verified}}, tt.body...)
+			brief := newsroom.Quote{ID: 1, Field: "brief", Text: tt.brief, Status: verified}
+			if tt.notQuote {
+				brief.NotQuote = &newsroom.Dismissal{Note: "a title, not speech"}
+			}
+			ledger := append([]newsroom.Quote{brief}, tt.body...)
 			c := newsroom.CheckBrief(newsroom.Text{}, ledger)
 			if held := len(c.Quotes) > 0; held != tt.wantHeld {
 				t.Fatalf("CheckBrief held %v, want %v: %+v", held, tt.wantHeld, c.Quotes)
