@@ -2,9 +2,11 @@ package newsroom_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -152,4 +154,48 @@ func FuzzCheckBrief(f *testing.F) {
 			t.Fatalf("a body that repeats the brief does not back it: %+v", c)
 		}
 	})
+}
+
+// TestCheckBriefHostile holds CheckBrief to near-linear time on the worst inputs a draft's
+// limits allow: it runs inside the approve transaction and on every view of the draft page.
+func TestCheckBriefHostile(t *testing.T) {
+	oneWords := []newsroom.Quote{}
+	for i := range 800 {
+		word := fmt.Sprintf("w%d", i*50) // every other one in the body, unchecked
+		if i%2 == 1 {
+			word = fmt.Sprintf("absent%d", i)
+		}
+		oneWords = append(oneWords, newsroom.Quote{ID: int64(i + 1), Field: "brief", Text: word})
+	}
+	for i := range 40000 {
+		oneWords = append(oneWords, newsroom.Quote{ID: int64(1000 + i), Field: "body", Text: fmt.Sprintf("w%d", i), Status: newsroom.QuoteUnchecked})
+	}
+	long := []newsroom.Quote{
+		{ID: 1, Field: "brief", Text: strings.Repeat("a ", 2399) + "b"},
+		{ID: 2, Field: "body", Text: strings.Repeat("a ", 190000), Status: newsroom.QuoteVerified},
+	}
+	tests := []struct {
+		name   string
+		text   newsroom.Text
+		ledger []newsroom.Quote
+		held   int
+	}{
+		{"ManyOneWordQuotes", newsroom.Text{}, oneWords, 800},
+		{"LongQuoteLongBody", newsroom.Text{}, long, 1},
+		{"ManyNumbers", newsroom.Text{Brief: "7 boats", Body: strings.Repeat("1 ", 199000)}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			c := newsroom.CheckBrief(tt.text, tt.ledger)
+			took := time.Since(start)
+			t.Logf("%s: %v", tt.name, took)
+			if len(c.Quotes) != tt.held {
+				t.Errorf("CheckBrief held %d quotes, want %d", len(c.Quotes), tt.held)
+			}
+			if took > 250*time.Millisecond {
+				t.Errorf("CheckBrief took %v, want well under 250ms", took)
+			}
+		})
+	}
 }
