@@ -174,6 +174,10 @@ func TestCheckBriefHostile(t *testing.T) {
 		{ID: 1, Field: "brief", Text: strings.Repeat("a ", 2399) + "b"},
 		{ID: 2, Field: "body", Text: strings.Repeat("a ", 190000), Status: newsroom.QuoteVerified},
 	}
+	lengths := []newsroom.Quote{{ID: 1, Field: "body", Text: strings.Repeat("a ", 199000), Status: newsroom.QuoteUnchecked}}
+	for k := 2; k < 70; k++ { // as many lengths as MaxBrief allows, each found at every word
+		lengths = append(lengths, newsroom.Quote{ID: int64(k), Field: "brief", Text: strings.TrimSpace(strings.Repeat("a ", k))})
+	}
 	tests := []struct {
 		name   string
 		text   newsroom.Text
@@ -182,6 +186,7 @@ func TestCheckBriefHostile(t *testing.T) {
 	}{
 		{"ManyOneWordQuotes", newsroom.Text{}, oneWords, 800},
 		{"LongQuoteLongBody", newsroom.Text{}, long, 1},
+		{"ManyLengthsCarriedUnchecked", newsroom.Text{}, lengths, 68},
 		{"ManyNumbers", newsroom.Text{Brief: "7 boats", Body: strings.Repeat("1 ", 199000)}, nil, 0},
 	}
 	for _, tt := range tests {

@@ -72,10 +72,15 @@ func (b *bodyWords) push(h uint64, id int32) uint64 {
 	return (mulMod(h, b.base) + uint64(id)) % hashMod
 }
 
+// mulMod is a*b mod hashMod for a, b below hashMod, reduced without a division: 2^61 is 1
+// modulo 2^61-1, so the product's bits above 61 add to the bits below.
 func mulMod(a, b uint64) uint64 {
 	hi, lo := bits.Mul64(a, b)
-	_, rem := bits.Div64(hi, lo, hashMod)
-	return rem
+	r := (hi<<3 | lo>>61) + lo&hashMod
+	if r >= hashMod {
+		r -= hashMod
+	}
+	return r
 }
 
 // run is a brief quote's words as ids of the forms a body run is compared in: the first word's
@@ -136,73 +141,4 @@ func (b *bodyWords) at(p int, r run) bool {
 		return b.one[p] == r.ids[0]
 	}
 	return b.head[p] == r.ids[0] && b.tail[p+k-1] == r.ids[k-1] && slices.Equal(b.exact[p+1:p+k-1], r.ids[1:k-1])
-}
-
-// carriers is, for each run, the first body quote that carries it (-1 when none does) and
-// whether a cleared one does.
-type carriers struct {
-	first   []int
-	cleared []bool
-}
-
-// find finds every run in the body in one pass over the body's words. A one-word run is looked up
-// by its word; a longer one is hashed only at the windows that start with a run's first word and
-// have its length, so the work is the body's length times the number of different lengths of
-// runs that start with the same word: near-linear for any brief the limits allow. The pass stops
-// once every run has a cleared carrier.
-func (b *bodyWords) find(runs []run) carriers {
-	c := carriers{first: make([]int, len(runs)), cleared: make([]bool, len(runs))}
-	ones := map[int32][]int{}       // the one-word runs by their word
-	lengths := map[int32][]int{}    // the lengths of the longer runs by their first word
-	byHash := map[[2]uint64][]int{} // the longer runs by length and hash
-	open := 0
-	for i, r := range runs {
-		c.first[i] = -1
-		switch k := len(r.ids); {
-		case k == 0:
-			continue
-		case k == 1:
-			ones[r.ids[0]] = append(ones[r.ids[0]], i)
-		default:
-			if !slices.Contains(lengths[r.ids[0]], k) {
-				lengths[r.ids[0]] = append(lengths[r.ids[0]], k)
-			}
-			key := [2]uint64{uint64(k), r.hash}
-			byHash[key] = append(byHash[key], i)
-		}
-		open++
-	}
-	for p := 0; p < len(b.exact) && open > 0; p++ {
-		q := int(b.quoteOf[p])
-		for _, i := range ones[b.one[p]] {
-			open -= c.see(b, i, q, p, runs[i])
-		}
-		for _, k := range lengths[b.head[p]] {
-			if p+k > len(b.exact) || int(b.quoteOf[p+k-1]) != q {
-				continue
-			}
-			for _, i := range byHash[[2]uint64{uint64(k), b.windowHash(p, k)}] {
-				open -= c.see(b, i, q, p, runs[i])
-			}
-		}
-	}
-	return c
-}
-
-// see records that body quote q may carry run i at word p, and returns 1 when that clears the
-// run. The words are compared only when the finding would change, so a run found at every word
-// is compared a few times, not at every word.
-func (c carriers) see(b *bodyWords, i, q, p int, r run) int {
-	ok := b.cleared[q]
-	if c.cleared[i] || c.first[i] >= 0 && !ok || !b.at(p, r) {
-		return 0
-	}
-	if c.first[i] < 0 {
-		c.first[i] = q
-	}
-	if ok {
-		c.cleared[i] = true
-		return 1
-	}
-	return 0
 }
