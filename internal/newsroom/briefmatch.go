@@ -9,17 +9,16 @@ import (
 
 // bodyWords is every body quote's words, normalised once and laid end to end, so that finding a
 // brief quote's words in the body costs the length of the body once, not once a brief quote.
-// Each word is kept as the ids of the forms containsRun compares: as it is (inside a run), as a
+// Each word is kept as the ids of the forms a run compares it in: as it is (inside a run), as a
 // run's first word, as its last word, and as a run's only word.
 type bodyWords struct {
-	quotes                 []bodyQuote
 	ids                    map[string]int32
 	exact, head, tail, one []int32
 	quoteOf                []int32  // the body quote each word belongs to
 	cleared                []bool   // whether each body quote is cleared
 	prefix                 []uint64 // prefix[i] hashes exact[:i]
-	base                   uint64
-	powers                 []uint64
+	base                   uint64   // random, so no draft can be written to make hashes collide
+	powers                 []uint64 // powers[i] is base^i
 }
 
 // hashMod is the prime the run hashes are reduced by, 2^61-1.
@@ -30,7 +29,7 @@ func newBodyWords(quotes []bodyQuote) *bodyWords {
 	for _, q := range quotes {
 		n += len(q.words)
 	}
-	b := &bodyWords{quotes: quotes, ids: map[string]int32{}, base: rand.Uint64N(hashMod-256) + 256,
+	b := &bodyWords{ids: map[string]int32{}, base: rand.Uint64N(hashMod-256) + 256,
 		exact: make([]int32, 0, n), head: make([]int32, 0, n), tail: make([]int32, 0, n), one: make([]int32, 0, n),
 		quoteOf: make([]int32, 0, n), cleared: make([]bool, len(quotes)),
 		prefix: make([]uint64, 1, n+1), powers: make([]uint64, 1, n+1)}
@@ -123,14 +122,11 @@ func (b *bodyWords) runOf(words []string) run {
 	return run{ids: ids, hash: h}
 }
 
-// windowHash hashes the k words from p as a run of k words is compared.
+// windowHash hashes the k words from p, k at least 2, as runOf hashes a run of k words: the
+// middle words' hash comes from the prefix hashes, so it costs the same for any k.
 func (b *bodyWords) windowHash(p, k int) uint64 {
-	if k == 1 {
-		return b.push(0, b.one[p])
-	}
 	mid := (b.prefix[p+k-1] + hashMod - mulMod(b.prefix[p+1], b.powers[k-2])) % hashMod
-	h := (mulMod(uint64(b.head[p]), b.powers[k-1]) + mulMod(mid, b.base) + uint64(b.tail[p+k-1])) % hashMod
-	return h
+	return (mulMod(uint64(b.head[p]), b.powers[k-1]) + mulMod(mid, b.base) + uint64(b.tail[p+k-1])) % hashMod
 }
 
 // at reports whether r is the run of words from p, word by word, so a hash collision never
