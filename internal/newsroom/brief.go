@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,28 +42,41 @@ type BriefCheck struct {
 
 // CheckBrief compares the brief of t with its body through the draft's ledger, which holds the
 // quotes of both fields. Every brief quote must appear word for word in a body quote, as the whole
-// quote or a run of its words, and that body quote must be verified, or disputed with an editor's
-// waiver; an unverifiable one does not back the brief, which is no place for words nobody could
-// check. Both sides are compared after briefText's normalisation: Unicode NFC, every run of
+// quote or a run of its words, and that body quote must be cleared as the quotes_cleared gate
+// clears it (see cleared). A brief quote a fact-checker marked as no quotation is not checked.
+// Both sides are compared after briefText's normalisation: Unicode NFC, every run of
 // white space (no-break spaces too) as one space, curly, low and angle quotation marks as straight
 // ones, and the case of the first letter, and the commas, full stops, colons, semicolons and
 // ellipses at either end of the brief's words ignored, since house style moves those. Every
 // number of the brief (see numbersIn) must be stated somewhere in the body.
 func CheckBrief(t Text, ledger []Quote) BriefCheck {
-	var body []bodyQuote
+	body := make([]bodyQuote, 0, len(ledger))
+	var brief []Quote
 	for _, q := range ledger {
-		if q.Field == "body" {
-			words := strings.Fields(briefText(q.Text))
-			body = append(body, bodyQuote{Quote: q, words: words, loose: loose(words)})
+		switch {
+		case q.Field == "body":
+			body = append(body, bodyQuote{Quote: q, words: strings.Fields(briefText(q.Text))})
+		case q.Field == "brief" && q.NotQuote == nil:
+			brief = append(brief, q)
 		}
 	}
+	words := newBodyWords(body)
+	runs := make([]run, len(brief))
+	briefWords := make([][]string, len(brief))
+	for i, q := range brief {
+		briefWords[i] = strings.Fields(briefText(q.Text))
+		runs[i] = words.runOf(briefWords[i])
+	}
+	found := words.find(runs)
+	near := newNearest(body)
 	var c BriefCheck
-	for _, q := range ledger {
-		if q.Field != "brief" {
-			continue
-		}
-		if bq, held := checkBriefQuote(q, body); held {
-			c.Quotes = append(c.Quotes, bq)
+	for i, q := range brief {
+		switch {
+		case found.cleared[i]:
+		case found.first[i] >= 0:
+			c.Quotes = append(c.Quotes, carried(q, body[found.first[i]].Quote))
+		default:
+			c.Quotes = append(c.Quotes, misquoted(q, near.closest(briefWords[i])))
 		}
 	}
 	c.Numbers = missingNumbers(t.Brief, t.Body)
@@ -84,46 +98,36 @@ func BriefGate(action Action, c BriefCheck) error {
 		action, len(c.Quotes), strings.Join(parts, "; ")).With("brief_quotes", c.Quotes)
 }
 
-// bodyQuote is a body quote with its words, normalised once for every brief quote: as
-// briefText gives them, and as loose gives them.
+// bodyQuote is a body quote with its words as briefText gives them, normalised once for every
+// brief quote.
 type bodyQuote struct {
 	Quote
-	words, loose []string
+	words []string
 }
 
-// checkBriefQuote matches brief quote q against the body's quotes and reports whether it holds
-// approval back.
-func checkBriefQuote(q Quote, body []bodyQuote) (BriefQuote, bool) {
-	words := strings.Fields(briefText(q.Text))
+// carried is the finding for brief quote q, whose words body quote carrier carries uncleared.
+func carried(q, carrier Quote) BriefQuote {
+	return BriefQuote{QuoteID: q.ID, Text: q.Text, BodyQuoteID: carrier.ID, BodyText: carrier.Text, BodyStatus: carrier.Status, Found: true,
+		Message: fmt.Sprintf("the brief's %q is body quote #%d, which is %s", ellipsis(q.Text, 60), carrier.ID, carrier.Status)}
+}
+
+// misquoted is the finding for brief quote q, whose words no body quote carries; best is the
+// closest body quote, nil when the body quotes nothing.
+func misquoted(q Quote, best *Quote) BriefQuote {
 	bq := BriefQuote{QuoteID: q.ID, Text: q.Text}
-	var carrier *Quote
-	for i := range body {
-		if !containsRun(body[i].words, words) {
-			continue
-		}
-		if cleared(body[i].Quote) {
-			return bq, false
-		}
-		if carrier == nil {
-			carrier = &body[i].Quote
-		}
+	if best == nil {
+		bq.Message = fmt.Sprintf("the brief quotes %q but the body quotes nothing", ellipsis(q.Text, 60))
+		return bq
 	}
-	if carrier != nil {
-		bq.BodyQuoteID, bq.BodyText, bq.BodyStatus, bq.Found = carrier.ID, carrier.Text, carrier.Status, true
-		bq.Message = fmt.Sprintf("the brief's %q is body quote #%d, which is %s", ellipsis(q.Text, 60), carrier.ID, carrier.Status)
-		return bq, true
-	}
-	if best := closest(words, body); best != nil {
-		bq.BodyQuoteID, bq.BodyText, bq.BodyStatus = best.ID, best.Text, best.Status
-		bq.Message = fmt.Sprintf("the brief quotes %q but the body quotes %q (#%d)", ellipsis(q.Text, 60), ellipsis(best.Text, 60), best.ID)
-		return bq, true
-	}
-	bq.Message = fmt.Sprintf("the brief quotes %q but the body quotes nothing", ellipsis(q.Text, 60))
-	return bq, true
+	bq.BodyQuoteID, bq.BodyText, bq.BodyStatus = best.ID, best.Text, best.Status
+	bq.Message = fmt.Sprintf("the brief quotes %q but the body quotes %q (#%d)", ellipsis(q.Text, 60), ellipsis(best.Text, 60), best.ID)
+	return bq
 }
 
-// cleared reports whether a body quote may back the brief: verified, or waived by an editor.
-func cleared(q Quote) bool { return q.Status == QuoteVerified || q.Waiver != nil }
+// cleared reports whether a body quote may back the brief: whatever the quotes_cleared gate lets
+// through (checked, a disputed one only with an editor's waiver, or marked as no quotation), so
+// that a quote approval accepts in the body also backs the brief.
+func cleared(q Quote) bool { return len(holding(GateQuotesCleared, []Quote{q})) == 0 }
 
 // briefText normalises s for comparison: NFC, straight quotation marks, single spaces.
 func briefText(s string) string {
@@ -152,80 +156,11 @@ func briefText(s string) string {
 // edgePunct is the punctuation ignored at either end of a brief quote.
 const edgePunct = ",.;:…"
 
-// containsRun reports whether words appear as a run in body. The first word is compared without
-// leading edge punctuation and with its first letter in either case, the last without trailing
-// edge punctuation, since a fragment ends where the body's sentence goes on.
-func containsRun(body, words []string) bool {
-	if len(words) == 0 || len(words) > len(body) {
-		return false
-	}
-	for i := 0; i+len(words) <= len(body); i++ {
-		if runAt(body[i:i+len(words)], words) {
-			return true
-		}
-	}
-	return false
-}
-
-func runAt(body, words []string) bool {
-	last := len(words) - 1
-	for j, w := range words {
-		b := body[j]
-		if j == last {
-			w, b = strings.TrimRight(w, edgePunct), strings.TrimRight(b, edgePunct)
-		}
-		if j == 0 {
-			w, b = firstLower(strings.TrimLeft(w, edgePunct)), firstLower(strings.TrimLeft(b, edgePunct))
-		}
-		if w != b {
-			return false
-		}
-	}
-	return true
-}
-
+// firstLower returns s with its first letter in lower case, s itself when it already is.
 func firstLower(s string) string {
-	for i, r := range s {
-		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if l := unicode.ToLower(r); l != r {
+		return string(l) + s[n:]
 	}
 	return s
-}
-
-// closest returns the body quote that shares the longest run of words with the brief's words,
-// compared without case or edge punctuation, or nil when the body quotes nothing.
-func closest(words []string, body []bodyQuote) *Quote {
-	key := loose(words)
-	var best *Quote
-	bestRun := -1
-	for i := range body {
-		if n := longestRun(key, body[i].loose); n > bestRun {
-			best, bestRun = &body[i].Quote, n
-		}
-	}
-	return best
-}
-
-func loose(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = strings.ToLower(strings.Trim(w, edgePunct+`"'!?`))
-	}
-	return out
-}
-
-// longestRun is the length of the longest common run of words of a and b.
-func longestRun(a, b []string) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	best := 0
-	for i := range a {
-		for j := range b {
-			cur[j+1] = 0
-			if a[i] == b[j] {
-				cur[j+1] = prev[j] + 1
-				best = max(best, cur[j+1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return best
 }

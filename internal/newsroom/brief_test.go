@@ -2,44 +2,57 @@ package newsroom_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 func TestCheckBriefQuotes(t *testing.T) {
-	verified, unchecked, disputed := newsroom.QuoteVerified, newsroom.QuoteUnchecked, newsroom.QuoteDisputed
+	verified, unchecked, disputed, unverifiable := newsroom.QuoteVerified, newsroom.QuoteUnchecked, newsroom.QuoteDisputed, newsroom.QuoteUnverifiable
 	body := func(id int64, text string, st newsroom.QuoteStatus) newsroom.Quote {
 		return newsroom.Quote{ID: id, Field: "body", Text: text, Status: st}
 	}
+	dismissed := body(8, "Zero tolerance,", unchecked)
+	dismissed.NotQuote = &newsroom.Dismissal{Note: "a slogan on a banner, not speech"}
 	waived := body(9, "The bridge was never safe,", disputed)
 	waived.Waiver = &newsroom.Waiver{Note: "on tape, disputed by the council only"}
 	tests := []struct {
 		name     string
 		brief    string
 		body     []newsroom.Quote
+		notQuote bool // the brief quote is marked as no quotation
 		wantHeld bool
 		wantBody int64 // the body quote the finding names, 0 for none
 		found    bool
 	}{
-		{"ExactMatch", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, 0, false},
-		{"Fragment", "we will rebuild the pier", []newsroom.Quote{body(3, "We will rebuild the pier, whatever it costs,", verified)}, false, 0, false},
-		{"CurlyVersusStraight", "We don’t “negotiate” with vandals", []newsroom.Quote{body(4, `We don't "negotiate" with vandals.`, verified)}, false, 0, false},
-		{"WhiteSpace", "a  town\u00a0that floods", []newsroom.Quote{body(4, "It is a town that\nfloods every spring.", verified)}, false, 0, false},
-		{"NFCAccents", "Zoë Ménard was right", []newsroom.Quote{body(5, "Zoe\u0308 Me\u0301nard was right all along.", verified)}, false, 0, false},
-		{"Waived", "The bridge was never safe", []newsroom.Quote{waived}, false, 0, false},
-		{"SecondCarrierVerified", "no comment", []newsroom.Quote{body(6, "No comment.", unchecked), body(7, "No comment,", verified)}, false, 0, false},
-		{"Unverified", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unchecked)}, true, 3, true},
-		{"MisquoteByOneWord", "We will rebuild the harbour", []newsroom.Quote{body(2, "Nobody asked us,", verified), body(3, "We will rebuild the pier.", verified)}, true, 3, false},
-		{"WordOrder", "the pier we will rebuild", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, true, 3, false},
-		{"OnlyInTheBrief", "A disgrace", nil, true, 0, false},
-		{"QuestionIsNotAStatement", "We will rebuild?", []newsroom.Quote{body(3, "We will rebuild.", verified)}, true, 3, false},
+		{"ExactMatch", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, false, 0, false},
+		{"Fragment", "we will rebuild the pier", []newsroom.Quote{body(3, "We will rebuild the pier, whatever it costs,", verified)}, false, false, 0, false},
+		{"CurlyVersusStraight", "We don’t “negotiate” with vandals", []newsroom.Quote{body(4, `We don't "negotiate" with vandals.`, verified)}, false, false, 0, false},
+		{"WhiteSpace", "a  town\u00a0that floods", []newsroom.Quote{body(4, "It is a town that\nfloods every spring.", verified)}, false, false, 0, false},
+		{"NFCAccents", "Zoë Ménard was right", []newsroom.Quote{body(5, "Zoe\u0308 Me\u0301nard was right all along.", verified)}, false, false, 0, false},
+		{"Waived", "The bridge was never safe", []newsroom.Quote{waived}, false, false, 0, false},
+		{"SecondCarrierVerified", "no comment", []newsroom.Quote{body(6, "No comment.", unchecked), body(7, "No comment,", verified)}, false, false, 0, false},
+		{"Unverified", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unchecked)}, false, true, 3, true},
+		{"MisquoteByOneWord", "We will rebuild the harbour", []newsroom.Quote{body(2, "Nobody asked us,", verified), body(3, "We will rebuild the pier.", verified)}, false, true, 3, false},
+		{"WordOrder", "the pier we will rebuild", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, true, 3, false},
+		{"OnlyInTheBrief", "A disgrace", nil, false, true, 0, false},
+		{"Unverifiable", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", unverifiable)}, false, false, 0, false},
+		{"DisputedNotWaived", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", disputed)}, false, true, 3, true},
+		{"BodyQuoteNotAQuotation", "zero tolerance", []newsroom.Quote{dismissed}, false, false, 0, false},
+		{"BriefQuoteNotAQuotation", "A disgrace", nil, true, false, 0, false},
+		{"QuestionIsNotAStatement", "We will rebuild?", []newsroom.Quote{body(3, "We will rebuild.", verified)}, false, true, 3, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ledger := append([]newsroom.Quote{{ID: 1, Field: "brief", Text: tt.brief, Status: verified}}, tt.body...)
+			brief := newsroom.Quote{ID: 1, Field: "brief", Text: tt.brief, Status: verified}
+			if tt.notQuote {
+				brief.NotQuote = &newsroom.Dismissal{Note: "a title, not speech"}
+			}
+			ledger := append([]newsroom.Quote{brief}, tt.body...)
 			c := newsroom.CheckBrief(newsroom.Text{}, ledger)
 			if held := len(c.Quotes) > 0; held != tt.wantHeld {
 				t.Fatalf("CheckBrief held %v, want %v: %+v", held, tt.wantHeld, c.Quotes)
@@ -141,4 +154,58 @@ func FuzzCheckBrief(f *testing.F) {
 			t.Fatalf("a body that repeats the brief does not back it: %+v", c)
 		}
 	})
+}
+
+// TestCheckBriefHostile holds CheckBrief to near-linear time on the worst inputs a draft's
+// limits allow: it runs inside the approve transaction and on every view of the draft page.
+func TestCheckBriefHostile(t *testing.T) {
+	oneWords := []newsroom.Quote{}
+	for i := range 800 {
+		word := fmt.Sprintf("w%d", i*50) // every other one in the body, unchecked
+		if i%2 == 1 {
+			word = fmt.Sprintf("absent%d", i)
+		}
+		oneWords = append(oneWords, newsroom.Quote{ID: int64(i + 1), Field: "brief", Text: word})
+	}
+	for i := range 40000 {
+		oneWords = append(oneWords, newsroom.Quote{ID: int64(1000 + i), Field: "body", Text: fmt.Sprintf("w%d", i), Status: newsroom.QuoteUnchecked})
+	}
+	long := []newsroom.Quote{
+		{ID: 1, Field: "brief", Text: strings.Repeat("a ", 2399) + "b"},
+		{ID: 2, Field: "body", Text: strings.Repeat("a ", 190000), Status: newsroom.QuoteVerified},
+	}
+	lengths := []newsroom.Quote{{ID: 1, Field: "body", Text: strings.Repeat("a ", 199000), Status: newsroom.QuoteUnchecked}}
+	for k := 2; k < 70; k++ { // as many lengths as MaxBrief allows, each found at every word
+		lengths = append(lengths, newsroom.Quote{ID: int64(k), Field: "brief", Text: strings.TrimSpace(strings.Repeat("a ", k))})
+	}
+	tests := []struct {
+		name   string
+		text   newsroom.Text
+		ledger []newsroom.Quote
+		held   int
+	}{
+		{"ManyOneWordQuotes", newsroom.Text{}, oneWords, 800},
+		{"LongQuoteLongBody", newsroom.Text{}, long, 1},
+		{"ManyLengthsCarriedUnchecked", newsroom.Text{}, lengths, 68},
+		{"ManyNumbers", newsroom.Text{Brief: "7 boats", Body: strings.Repeat("1 ", 199000)}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The fastest of three runs, so that other work on a shared machine does not fail the test.
+			var c newsroom.BriefCheck
+			took := time.Hour
+			for range 3 {
+				start := time.Now()
+				c = newsroom.CheckBrief(tt.text, tt.ledger)
+				took = min(took, time.Since(start))
+			}
+			t.Logf("%s: %v", tt.name, took)
+			if len(c.Quotes) != tt.held {
+				t.Errorf("CheckBrief held %d quotes, want %d", len(c.Quotes), tt.held)
+			}
+			if took > 250*time.Millisecond {
+				t.Errorf("CheckBrief took %v, want well under 250ms", took)
+			}
+		})
+	}
 }

@@ -3,7 +3,6 @@ package newsroom
 import (
 	"fmt"
 	"math/big"
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -19,27 +18,51 @@ type number struct {
 	currency rune
 }
 
-// same reports whether m states the number n does. A currency only one of them names does not
-// tell them apart: "1.2 million dollars" backs "$1.2 million".
-func (n number) same(m number) bool {
-	return n.value == m.value && n.percent == m.percent && (n.currency == 0 || m.currency == 0 || n.currency == m.currency)
-}
-
 // missingNumbers returns a BriefNumber for every number of brief that body never states.
 func missingNumbers(brief, body string) []BriefNumber {
 	said := numbersIn(brief)
 	if len(said) == 0 {
 		return nil
 	}
-	stated := numbersIn(body)
+	stated := statedIn(body)
 	var missing []BriefNumber
 	for _, n := range said {
-		if !slices.ContainsFunc(stated, n.same) {
+		if !stated.has(n) {
 			missing = append(missing, BriefNumber{Text: n.text, Position: n.pos,
 				Message: fmt.Sprintf("the brief says “%s”; the body never does", n.text)})
 		}
 	}
 	return missing
+}
+
+// numberKey is what tells two numbers apart but for their currency.
+type numberKey struct {
+	value   string
+	percent bool
+}
+
+// stated is the numbers a text states, as the currencies each is stated in (0 for none), so
+// that a brief's number is looked up, not compared with every number of the body.
+type stated map[numberKey]map[rune]bool
+
+func statedIn(text string) stated {
+	s := stated{}
+	eachNumber(text, func(n number) {
+		k := numberKey{n.value, n.percent}
+		if s[k] == nil {
+			s[k] = map[rune]bool{}
+		}
+		s[k][n.currency] = true
+	})
+	return s
+}
+
+// has reports whether the text states n: the same value, both or neither a percentage, and the
+// same currency. A currency only one of them names does not tell them apart: "1.2 million
+// dollars" backs "$1.2 million".
+func (s stated) has(n number) bool {
+	currencies := s[numberKey{n.value, n.percent}]
+	return len(currencies) > 0 && (n.currency == 0 || currencies[0] || currencies[n.currency])
 }
 
 // numberWords are the number words numbersIn reads. "one" is left out: it is as often a pronoun
@@ -59,13 +82,20 @@ var scales = map[string]int64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "
 // it is, not in NFC, so that positions count the text's own code points: NFC changes none of
 // the characters a number is made of.
 func numbersIn(text string) []number {
-	rs := []rune(text)
 	var out []number
+	eachNumber(text, func(n number) { out = append(out, n) })
+	return out
+}
+
+// eachNumber calls visit with each number text states, in order, as numbersIn returns them; the
+// body's numbers go straight into a set, never into a list as long as the body.
+func eachNumber(text string, visit func(number)) {
+	rs := []rune(text)
 	for i := 0; i < len(rs); {
 		switch {
 		case isDigit(rs[i]) && (i == 0 || !unicode.IsLetter(rs[i-1]) && !isDigit(rs[i-1])):
 			n, end := readNumber(rs, i)
-			out = append(out, n)
+			visit(n)
 			i = end
 		case unicode.IsLetter(rs[i]) && (i == 0 || !unicode.IsLetter(rs[i-1])):
 			end := i
@@ -73,14 +103,13 @@ func numbersIn(text string) []number {
 				end++
 			}
 			if v, ok := numberWords[strings.ToLower(string(rs[i:end]))]; ok {
-				out = append(out, number{text: string(rs[i:end]), pos: i, value: fmt.Sprint(v)})
+				visit(number{text: string(rs[i:end]), pos: i, value: fmt.Sprint(v)})
 			}
 			i = end
 		default:
 			i++
 		}
 	}
-	return out
 }
 
 // readNumber reads the number whose first digit is at rs[i] and returns it with the offset just
@@ -109,16 +138,24 @@ func readNumber(rs []rune, i int) (number, int) {
 
 // finish reads the unit after the number's digits, which end at rs[end], and sets its value and text.
 func (n number) finish(rs []rune, end int, digits string) (number, int) {
-	v, _ := new(big.Rat).SetString(digits)
-	if unit, after, ok := unitAt(rs, end); ok {
-		if unit == "%" {
-			n.percent = true
-		} else {
-			v.Mul(v, new(big.Rat).SetInt64(scales[unit]))
-		}
+	unit, after, ok := unitAt(rs, end)
+	if ok {
 		end = after
 	}
-	n.value, n.text = v.RatString(), string(rs[n.pos:end])
+	n.percent, n.text = unit == "%", string(rs[n.pos:end])
+	if !strings.Contains(digits, ".") && (!ok || n.percent) {
+		// A whole number with no scale, by far the most common, needs no arithmetic.
+		n.value = strings.TrimLeft(digits, "0")
+		if n.value == "" {
+			n.value = "0"
+		}
+		return n, end
+	}
+	v, _ := new(big.Rat).SetString(digits)
+	if ok && !n.percent {
+		v.Mul(v, new(big.Rat).SetInt64(scales[unit]))
+	}
+	n.value = v.RatString()
 	return n, end
 }
 
@@ -126,6 +163,9 @@ func (n number) finish(rs []rune, end int, digits string) (number, int) {
 func unitAt(rs []rune, end int) (string, int, bool) {
 	if end < len(rs) && rs[end] == '%' {
 		return "%", end + 1, true
+	}
+	if !unitAhead(rs, end) {
+		return "", end, false
 	}
 	rest := strings.ToLower(string(rs[end:min(len(rs), end+12)]))
 	word := strings.TrimLeft(rest, " \u00a0")
@@ -144,6 +184,16 @@ func unitAt(rs []rune, end int) (string, int, bool) {
 		}
 	}
 	return "", end, false
+}
+
+// unitAhead reports whether a word follows rs[end] after spaces, so that unitAt reads the words
+// after a number only when there are some.
+func unitAhead(rs []rune, end int) bool {
+	i := end
+	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\u00a0') {
+		i++
+	}
+	return i > end && i < len(rs) && unicode.IsLetter(rs[i])
 }
 
 // wholeWord reports whether s starts with the word w, not followed by a letter.

@@ -14,7 +14,7 @@ const (
 	// an editor's waiver.
 	GateQuotesCleared Gate = "quotes_cleared"
 	// GateBriefMatchesBody waits until every quote in the brief is quoted word for word in the
-	// body, and that body quote is verified or waived (see CheckBrief).
+	// body, and that body quote is cleared as GateQuotesCleared clears it (see CheckBrief).
 	GateBriefMatchesBody Gate = "brief_matches_body"
 	// GateCommentsResolved waits until every comment is resolved, unless the actor forces the
 	// action with a note saying why.

@@ -193,10 +193,18 @@ func quoteIDs(quotes []Quote) []int64 {
 	return ids
 }
 
+// ellipsis cuts s to n code points, the last of them "…", and reads s no further than the cut,
+// since s may be a body quote as long as the body.
 func ellipsis(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	cut, k := 0, 0
+	for i := range s {
+		if k == n-1 {
+			cut = i
+		}
+		if k == n {
+			return s[:cut] + "…"
+		}
+		k++
 	}
-	return string(r[:n-1]) + "…"
+	return s
 }
