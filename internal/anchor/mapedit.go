@@ -1,7 +1,6 @@
 package anchor
 
 import (
-	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -142,9 +141,9 @@ func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	switch {
 	case end > s && q.equalWords(s, end):
 		res = q.resultAs(s, end, Exact)
-	case s+m <= len(q.text) && slices.Equal(q.text[s:s+m], q.exact) && q.keepsBoundaries(s, s+m):
+	case s+m <= len(q.text) && q.isQuote(s, s+m) && q.keepsBoundaries(s, s+m):
 		res = q.resultAs(s, s+m, Exact)
-	case end-m >= 0 && slices.Equal(q.text[end-m:end], q.exact) && q.keepsBoundaries(end-m, end):
+	case end-m >= 0 && q.isQuote(end-m, end) && q.keepsBoundaries(end-m, end):
 		res = q.resultAs(end-m, end, Exact)
 	case end > s && q.smallEdit(e.kept(sel.Start, sel.End), s, end):
 		res = q.resultAs(s, end, Moved)
