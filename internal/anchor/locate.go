@@ -55,6 +55,11 @@ type query struct {
 	text, exact, prefix, suffix []rune
 	hint                        int
 	b                           *budget
+	// on is the view of text, and quoteIn the view of the old text whose code points from
+	// quoteAt are the quote, when Reanchor follows the quote through an edit: it compares and
+	// cuts out words in the views' strings and normal forms, made once per call.
+	on, quoteIn *view
+	quoteAt     int
 }
 
 // newQuery decodes sel to be looked for in text. Its searches pay from b, which may be nil for

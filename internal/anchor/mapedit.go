@@ -1,8 +1,8 @@
 package anchor
 
 import (
-	"slices"
 	"sort"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/worddiff"
@@ -15,8 +15,11 @@ type segment struct {
 	same                               bool
 }
 
-// edit is the change from one text to the next as a sorted run of segments covering both.
-type edit struct{ segs []segment }
+// edit is the change from old to text as a sorted run of segments covering both.
+type edit struct {
+	old, text []rune
+	segs      []segment
+}
 
 // diffCost is what diffing the changed middle of two texts costs, in the units of budget, per
 // code point of the middle: tokenizing and interning each one and the search over the tokens,
@@ -25,7 +28,7 @@ type edit struct{ segs []segment }
 const diffCost = 16
 
 // newEdit diffs old and text, given as code points, paying from b. Only the middle between
-// their common head and tail is diffed, word by word with worddiff, which bounds its own work;
+// their common head and tail, cut back to whole words, is diffed, word by word with worddiff, which bounds its own work;
 // the head and tail are unchanged stretches. It returns nil, leaving every comment to the
 // search, when the diff would take more than half of what is left in b: a middle that long is
 // a rewrite of a body past the length limit, where the diff would say little.
@@ -38,11 +41,17 @@ func newEdit(old, text []rune, b *budget) *edit {
 	for tail < len(old)-head && tail < len(text)-head && old[len(old)-1-tail] == text[len(text)-1-tail] {
 		tail++
 	}
+	for head > 0 && (midWord(old, head) || midWord(text, head)) {
+		head--
+	}
+	for tail > 0 && (midWord(old, len(old)-tail) || midWord(text, len(text)-tail)) {
+		tail--
+	}
 	oldMid, newMid := old[head:len(old)-tail], text[head:len(text)-tail]
 	if cost := diffCost * (len(oldMid) + len(newMid)); cost > b.left/2 || !b.spend(cost) {
 		return nil
 	}
-	e := &edit{segs: []segment{{0, head, 0, head, true}}}
+	e := &edit{old: old, text: text, segs: []segment{{0, head, 0, head, true}}}
 	o, n := head, head
 	for _, c := range worddiff.Words(string(oldMid), string(newMid)) {
 		size := utf8.RuneCountInString(c.Text)
@@ -120,7 +129,8 @@ const (
 // follow carries sel, which holds at its hint in the old text, through e into the query's text.
 // Words that survive map exactly. So do words found whole at the start or the end of where the
 // range maps: in repeated text the diff may put an insertion or a deletion inside the range that
-// could as well sit beside it. Edited words map to their replacement when at most half the
+// could as well sit beside it; but only where they keep the quote's word boundaries, since "the
+// plan" at the start of "the planners" is not the commented words. Edited words map to their replacement when at most half the
 // quote changed, counting what the diff deleted from it or inserted into it; a short quote of
 // shortSpan code points or fewer maps to a replacement one edit away when its context agrees
 // in full. Anything else is gone.
@@ -131,9 +141,9 @@ func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	switch {
 	case end > s && q.equalWords(s, end):
 		res = q.resultAs(s, end, Exact)
-	case s+m <= len(q.text) && slices.Equal(q.text[s:s+m], q.exact):
+	case s+m <= len(q.text) && q.isQuote(s, s+m) && q.keepsBoundaries(s, s+m):
 		res = q.resultAs(s, s+m, Exact)
-	case end-m >= 0 && slices.Equal(q.text[end-m:end], q.exact):
+	case end-m >= 0 && q.isQuote(end-m, end) && q.keepsBoundaries(end-m, end):
 		res = q.resultAs(end-m, end, Exact)
 	case end > s && q.smallEdit(e.kept(sel.Start, sel.End), s, end):
 		res = q.resultAs(s, end, Moved)
@@ -146,16 +156,55 @@ func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	return res, followed
 }
 
-// kept returns how many code points of old[start:end) the edit left unchanged.
+// keepsBoundaries reports whether text[s:e) starts and ends a word wherever the quote did in the
+// old text, as its context shows: a quote that ended a word must not run on into a longer one.
+func (q *query) keepsBoundaries(s, e int) bool {
+	startJoined := len(q.prefix) > 0 && joins(q.prefix[len(q.prefix)-1], q.exact[0])
+	endJoined := len(q.suffix) > 0 && joins(q.exact[len(q.exact)-1], q.suffix[0])
+	return (startJoined || s == 0 || !joins(q.text[s-1], q.text[s])) &&
+		(endJoined || e == len(q.text) || !joins(q.text[e-1], q.text[e]))
+}
+
+// midWord reports whether index i of text falls inside a word: "the plan" and "the planners"
+// share "the plan", but the unchanged head of the edit is "the ", and "plan" became "planners".
+func midWord(text []rune, i int) bool { return i > 0 && i < len(text) && joins(text[i-1], text[i]) }
+
+// joins reports whether a and b, side by side, are in one word, as worddiff splits words: both
+// letters, digits or combining marks.
+func joins(a, b rune) bool { return wordRune(a) && wordRune(b) }
+
+// wordRune reports whether r is part of a word.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// kept returns how many code points of old[start:end) the edit left unchanged, counting in a
+// change wholly inside the range the code points its start and end kept: "mayor" became
+// "mayors" by adding one.
 func (e *edit) kept(start, end int) int {
 	n := 0
 	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].oldEnd > start })
 	for ; i < len(e.segs) && e.segs[i].oldStart < end; i++ {
-		if sg := e.segs[i]; sg.same {
+		switch sg := e.segs[i]; {
+		case sg.same:
 			n += min(end, sg.oldEnd) - max(start, sg.oldStart)
+		case start <= sg.oldStart && sg.oldEnd <= end:
+			n += sharedEnds(e.old[sg.oldStart:sg.oldEnd], e.text[sg.newStart:sg.newEnd])
 		}
 	}
 	return n
+}
+
+// sharedEnds returns how many code points a and b have in common at their start and their end,
+// counting none twice.
+func sharedEnds(a, b []rune) int {
+	head := 0
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	return head + tail
 }
 
 // shortSpan is the longest quote that may follow a single edit of one of its code points when

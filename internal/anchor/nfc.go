@@ -79,3 +79,7 @@ func (n *nfcText) back(text []rune, sel Selector, res Result) Result {
 	}
 	return q.result(s, e)
 }
+
+// starts reports whether the stored text's code point i starts a stretch normalized on its
+// own, so that the normal form of a span starting or ending there is that stretch of runes.
+func (n *nfcText) starts(i int) bool { return n.orig[n.from[i]] == i }

@@ -14,40 +14,76 @@ import (
 // LocateAll does, from hints moved through the edit by Shift. A comment whose words the diff
 // saw deleted is searched for too, in case its paragraph moved, but an exact occurrence takes
 // it only with one side of its context intact in full; so is one the diff followed with both
-// sides of its context changed (see settle). All of it shares one workBudget: the diff is paid
-// for first, a selector it has no budget left to follow is searched for, and the search is
-// bounded as in LocateAll.
+// sides of its context changed (see settle). All of it shares one workBudget: each comment pays
+// for checking and following its quote by its length (see followCost), the diff is paid for when
+// a comment first needs it, a selector the diff cannot be paid for is searched for, and the
+// search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
+// anchor (see keepStored). Each text is decoded, and normalized if need be, once per call.
 func Reanchor(old, text string, sels []Selector) []Result {
-	oldBuf, buf := decode(old), decode(text)
-	defer runeBufs.Put(oldBuf)
-	defer runeBufs.Put(buf)
+	ov, nv := newView(old), newView(text)
+	defer ov.release()
+	defer nv.release()
 	b := &budget{left: workBudget}
 	out := make([]Result, len(sels))
 	said := make([]mapping, len(sels))
 	var e *edit
 	diffed := false
-	var search []int
+	var search, unpaid []int
 	for i, sel := range sels {
-		if _, holds := newQuery(*oldBuf, sel, nil).atHint(); holds {
+		if !b.spend(followCost(sel.End - sel.Start)) {
+			unpaid = append(unpaid, i)
+			continue
+		}
+		if q, holds := ov.holds(sel); holds {
 			if !diffed {
-				e, diffed = newEdit(*oldBuf, *buf, b), true
+				e, diffed = newEdit(*ov.runes, *nv.runes, b), true
 			}
 			if e != nil {
-				out[i], said[i] = e.follow(newQuery(*buf, sel, b), sel)
+				out[i], said[i] = e.follow(q.through(nv, ov, sel, b), sel)
 			}
 		}
 		if said[i] != followed {
 			search = append(search, i)
 		}
 	}
-	searched := make([]Selector, len(search))
-	for k, i := range search {
-		searched[k] = sels[i]
-	}
+	keepStored(old, text, sels, unpaid, out)
+	searched := pick(sels, search)
 	Shift(old, text, searched)
-	for k, res := range locateAll(text, *buf, searched, b.left) {
+	for k, res := range locateAll(text, *nv.runes, searched, b.left) {
 		i := search[k]
-		out[i] = settle(said[i], out[i], res, sels[i], *buf)
+		out[i] = settle(said[i], out[i], res, sels[i], *nv.runes)
+	}
+	return out
+}
+
+// through returns q, which holds in the old text ov, as the query that follows it into the new
+// text nv, paying from b: the same quote and context, compared in the views.
+func (q *query) through(nv, ov *view, sel Selector, b *budget) *query {
+	return &query{text: *nv.runes, exact: q.exact, prefix: q.prefix, suffix: q.suffix,
+		hint: min(max(sel.Start, 0), len(*nv.runes)), b: b, on: nv, quoteIn: ov, quoteAt: q.hint}
+}
+
+// keepStored answers for the selectors of sels at idx, which the budget could not pay to
+// follow, with their stored anchors, their hints moved by Shift, as found exact: a save with
+// more and longer comments than the budget can check leaves those it cannot check as they
+// were, as the search leaves a selector it runs out of budget for at the best place seen.
+func keepStored(old, text string, sels []Selector, idx []int, out []Result) {
+	if len(idx) == 0 {
+		return
+	}
+	kept := pick(sels, idx)
+	Shift(old, text, kept)
+	for k, i := range idx {
+		sel := kept[k]
+		out[i] = Result{Start: sel.Start, End: sel.End, Exact: sel.Exact, Status: Exact, Next: sel}
+	}
+}
+
+// pick returns the selectors of sels at idx, copied.
+func pick(sels []Selector, idx []int) []Selector {
+	out := make([]Selector, len(idx))
+	for k, i := range idx {
+		out[k] = sels[i]
 	}
 	return out
 }
@@ -94,19 +130,38 @@ func sameNFC(a, b []rune) bool {
 
 // resultAs describes text[s:e) as found with status st.
 func (q *query) resultAs(s, e int, st Status) Result {
-	next := selectorAt(q.text, s, e)
+	next := Selector{}
+	if q.on != nil {
+		next = q.on.selectorAt(s, e)
+	} else {
+		next = selectorAt(q.text, s, e)
+	}
 	return Result{Start: s, End: e, Exact: next.Exact, Status: st, Next: next}
+}
+
+// isQuote reports whether text[s:e) is the quote, code point for code point.
+func (q *query) isQuote(s, e int) bool {
+	if q.on != nil {
+		return e-s == len(q.exact) && q.on.span(s, e) == q.quoteIn.span(q.quoteAt, q.quoteAt+len(q.exact))
+	}
+	return slices.Equal(q.text[s:e], q.exact)
 }
 
 // equalWords reports whether text[s:e) is the quote, in NFC. Normalizing changes a text's
 // length by a few code points per character at most, so a span of a very different length is
 // not normalized to find out: after a rewrite, a comment's range can map onto the whole body.
 func (q *query) equalWords(s, e int) bool {
-	got := q.text[s:e]
-	if slices.Equal(got, q.exact) {
+	if q.isQuote(s, e) {
 		return true
 	}
-	return len(got) <= maxNFCGrowth*len(q.exact) && len(q.exact) <= maxNFCGrowth*len(got) && sameNFC(got, q.exact)
+	m := len(q.exact)
+	if e-s > maxNFCGrowth*m || m > maxNFCGrowth*(e-s) {
+		return false
+	}
+	if q.on != nil {
+		return q.on.sameNFC(s, e, q.quoteIn, q.quoteAt, q.quoteAt+m, q.b)
+	}
+	return sameNFC(q.text[s:e], q.exact)
 }
 
 // maxNFCGrowth bounds how many code points one character takes in one normal form for each it

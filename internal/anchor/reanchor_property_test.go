@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/copydesk/copydesk/internal/anchor"
 )
@@ -48,12 +49,17 @@ func wantSurvivorsKept(t *testing.T, old string, at, deleted int, inserted strin
 	for i, res := range anchor.Reanchor(old, text, sels) {
 		c := cs[i]
 		touched := c.start < at+deleted && c.end > at || ins > 0 && c.start < at && at < c.end
+		want := c.start
+		if c.start >= at+deleted {
+			want += ins - deleted
+		}
+		// An edit beside the words that runs them on into a longer word, "the mayor" into "the
+		// mayors", edits their last word; so does one in the rest of a word they start or end in.
+		newEnd := want + c.end - c.start
+		touched = touched || gluedAt(text, want) && !gluedAt(old, c.start) || gluedAt(text, newEnd) && !gluedAt(old, c.end) ||
+			oneWord(old, at+deleted, c.start) || oneWord(old, c.end, at)
 		if !touched {
 			untouched++
-			want := c.start
-			if c.start >= at+deleted {
-				want += ins - deleted
-			}
 			switch {
 			case res.Status == anchor.Detached:
 				lost++
@@ -67,6 +73,28 @@ func wantSurvivorsKept(t *testing.T, old string, at, deleted int, inserted strin
 		}
 	}
 	return text, next, untouched, lost
+}
+
+// gluedAt reports whether code point i of text is inside a word, between two letters, digits
+// or combining marks.
+func gluedAt(text string, i int) bool {
+	runes := []rune(text)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	return i > 0 && i < len(runes) && word(runes[i-1]) && word(runes[i])
+}
+
+// oneWord reports whether code points from to to of text, both included, are all inside one
+// word, so that text[:from] and text[to:] end and start the same word.
+func oneWord(text string, from, to int) bool {
+	if from > to {
+		return false
+	}
+	for i := from; i <= to; i++ {
+		if !gluedAt(text, i) {
+			return false
+		}
+	}
+	return true
 }
 
 // abs returns the absolute value of x.
