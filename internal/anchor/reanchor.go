@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -64,19 +65,47 @@ func (q *query) through(nv, ov *view, sel Selector, b *budget) *query {
 }
 
 // keepStored answers for the selectors of sels at idx, which the budget could not pay to
-// follow, with their stored anchors, their hints moved by Shift, as found exact: a save with
-// more and longer comments than the budget can check leaves those it cannot check as they
-// were, as the search leaves a selector it runs out of budget for at the best place seen.
+// follow. One whose stored range lies wholly in the text the edit left as it was, before or
+// after the changed middle, keeps its words there, moved by Shift: they are the same code
+// points. One whose range reaches into the middle is detached rather than reported on words
+// nobody checked.
 func keepStored(old, text string, sels []Selector, idx []int, out []Result) {
 	if len(idx) == 0 {
 		return
 	}
+	head, from := unchanged(old, text)
 	kept := pick(sels, idx)
 	Shift(old, text, kept)
 	for k, i := range idx {
-		sel := kept[k]
-		out[i] = Result{Start: sel.Start, End: sel.End, Exact: sel.Exact, Status: Exact, Next: sel}
+		sel, was := kept[k], sels[i]
+		if was.End <= head || was.Start >= from {
+			out[i] = Result{Start: sel.Start, End: sel.End, Exact: sel.Exact, Status: Exact, Next: sel}
+		} else {
+			out[i] = Result{Exact: was.Exact, Status: Detached}
+		}
 	}
+}
+
+// unchanged returns, in code points of old, where the edit that turned old into text begins
+// (the length of the common head) and where the common tail begins, as Shift measures them.
+func unchanged(old, text string) (head, from int) {
+	same := 0
+	for same < len(old) && same < len(text) && old[same] == text[same] {
+		same++
+	}
+	tail := 0
+	for tail < len(old)-same && tail < len(text)-same && old[len(old)-1-tail] == text[len(text)-1-tail] {
+		tail++
+	}
+	for tail > 0 && !utf8.RuneStart(old[len(old)-tail]) {
+		tail--
+	}
+	// The head ends where the first differing code point starts.
+	h := same
+	for h > 0 && h < len(old) && !utf8.RuneStart(old[h]) {
+		h--
+	}
+	return utf8.RuneCountInString(old[:h]), utf8.RuneCountInString(old[:len(old)-tail])
 }
 
 // pick returns the selectors of sels at idx, copied.
