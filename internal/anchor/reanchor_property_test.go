@@ -54,10 +54,12 @@ func wantSurvivorsKept(t *testing.T, old string, at, deleted int, inserted strin
 			want += ins - deleted
 		}
 		// An edit beside the words that runs them on into a longer word, "the mayor" into "the
-		// mayors", edits their last word; so does one in the rest of a word they start or end in.
+		// mayors", edits their last word; so does one in the rest of a word they start or end in,
+		// and an insertion that joins that word, even at its first or last letter.
 		newEnd := want + c.end - c.start
 		touched = touched || gluedAt(text, want) && !gluedAt(old, c.start) || gluedAt(text, newEnd) && !gluedAt(old, c.end) ||
-			oneWord(old, at+deleted, c.start) || oneWord(old, c.end, at)
+			oneWord(old, at+deleted, c.start) || oneWord(old, c.end, at) ||
+			ins > 0 && at <= c.start && oneWord(text, at+ins, want) || ins > 0 && at >= c.end && oneWord(text, newEnd, at)
 		if !touched {
 			untouched++
 			switch {
