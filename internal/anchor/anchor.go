@@ -193,19 +193,7 @@ func locateRunes(text []rune, sels []Selector, left int) []Result {
 // would otherwise be searched for from its old place. The words are not checked here; Locate
 // does that, and a hint is only ever a place to look first.
 func Shift(old, text string, sels []Selector) {
-	head := 0
-	for head < len(old) && head < len(text) && old[head] == text[head] {
-		head++
-	}
-	tail := 0
-	for tail < len(old)-head && tail < len(text)-head && old[len(old)-1-tail] == text[len(text)-1-tail] {
-		tail++
-	}
-	// The unchanged tail starts at a code point: a byte that starts one never continues the
-	// code point before it, so both texts decode the tail alike.
-	for tail > 0 && !utf8.RuneStart(old[len(old)-tail]) {
-		tail--
-	}
+	_, tail := byteEnds(old, text)
 	from := utf8.RuneCountInString(old[:len(old)-tail])
 	delta := utf8.RuneCountInString(text[:len(text)-tail]) - from
 	for i := range sels {
@@ -214,6 +202,22 @@ func Shift(old, text string, sels []Selector) {
 			sels[i].End += delta
 		}
 	}
+}
+
+// byteEnds returns how many bytes old and text share at their start, and then, of what is
+// left, at their end, the tail cut back to start at a code point: a byte that starts one never
+// continues the code point before it, so both texts decode the tail alike.
+func byteEnds(old, text string) (head, tail int) {
+	for head < len(old) && head < len(text) && old[head] == text[head] {
+		head++
+	}
+	for tail < len(old)-head && tail < len(text)-head && old[len(old)-1-tail] == text[len(text)-1-tail] {
+		tail++
+	}
+	for tail > 0 && !utf8.RuneStart(old[len(old)-tail]) {
+		tail--
+	}
+	return head, tail
 }
 
 // runeBufs recycles decoded texts between calls: decoding a long body into a fresh slice on

@@ -33,14 +33,7 @@ const diffCost = 16
 // search, when the diff would take more than half of what is left in b: a middle that long is
 // a rewrite of a body past the length limit, where the diff would say little.
 func newEdit(old, text []rune, b *budget) *edit {
-	head := 0
-	for head < len(old) && head < len(text) && old[head] == text[head] {
-		head++
-	}
-	tail := 0
-	for tail < len(old)-head && tail < len(text)-head && old[len(old)-1-tail] == text[len(text)-1-tail] {
-		tail++
-	}
+	head, tail := commonEnds(old, text)
 	for head > 0 && (midWord(old, head) || midWord(text, head)) {
 		head--
 	}
@@ -196,15 +189,20 @@ func (e *edit) kept(start, end int) int {
 // sharedEnds returns how many code points a and b have in common at their start and their end,
 // counting none twice.
 func sharedEnds(a, b []rune) int {
-	head := 0
+	head, tail := commonEnds(a, b)
+	return head + tail
+}
+
+// commonEnds returns how many code points a and b share at their start, and then, of what is
+// left, at their end.
+func commonEnds(a, b []rune) (head, tail int) {
 	for head < len(a) && head < len(b) && a[head] == b[head] {
 		head++
 	}
-	tail := 0
 	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
 		tail++
 	}
-	return head + tail
+	return head, tail
 }
 
 // shortSpan is the longest quote that may follow a single edit of one of its code points when

@@ -89,17 +89,7 @@ func keepStored(old, text string, sels []Selector, idx []int, out []Result) {
 // unchanged returns, in code points of old, where the edit that turned old into text begins
 // (the length of the common head) and where the common tail begins, as Shift measures them.
 func unchanged(old, text string) (head, from int) {
-	same := 0
-	for same < len(old) && same < len(text) && old[same] == text[same] {
-		same++
-	}
-	tail := 0
-	for tail < len(old)-same && tail < len(text)-same && old[len(old)-1-tail] == text[len(text)-1-tail] {
-		tail++
-	}
-	for tail > 0 && !utf8.RuneStart(old[len(old)-tail]) {
-		tail--
-	}
+	same, tail := byteEnds(old, text)
 	// The head ends where the first differing code point starts.
 	h := same
 	for h > 0 && h < len(old) && !utf8.RuneStart(old[h]) {
