@@ -10,12 +10,13 @@ import (
 
 // The marks a quote may begin and end with, spelled out here rather than taken from the package
 // so that the fuzz test checks Find against the specification, not against itself.
-// closingOnly are the marks that can do nothing but close, so a stray one is a problem.
+// closingOnly are the marks that close or, » and › as German copy writes them, open before a
+// word: one that does neither is a stray, a problem.
 const (
-	openingMarks = "“\"‘'„‚«‹"
-	closingMarks = "”\"’'“‘»›"
+	openingMarks = "“\"‘'„‚«‹»›"
+	closingMarks = "”\"’'“‘»›«‹"
 	closingOnly  = "”»›"
-	spacedMarks  = "«‹"
+	spacedMarks  = "«‹»›"
 )
 
 // FuzzFind feeds Find arbitrary text, valid UTF-8 or not, and checks what must hold for every

@@ -8,7 +8,8 @@ import (
 // The quotation marks Find knows. Curly marks say which way they face; straight marks do not, so
 // their role comes from the characters around them. The single marks double as apostrophes.
 // German copy opens low („, ‚) and closes with what English opens with (“, ‘); French and
-// translated copy uses guillemets, which face the way they work.
+// translated copy uses guillemets, which face the way they work (« Oui »), or, in German and
+// Swiss copy, the other way (»Ja«).
 const (
 	leftDouble     = '“'
 	rightDouble    = '”'
@@ -79,7 +80,9 @@ func closesLow(opener, r rune) bool {
 
 // spaced reports whether quotes opened with r keep a space inside their marks (« Oui »), which
 // is typography rather than part of the words.
-func spaced(r rune) bool { return r == leftGuillemet || r == leftAngle }
+func spaced(r rune) bool {
+	return r == leftGuillemet || r == leftAngle || r == rightGuillemet || r == rightAngle
+}
 
 // at returns p[i], or edge outside the paragraph, so that neighbours can be read without checks.
 func at(p []rune, i int) rune {

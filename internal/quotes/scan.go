@@ -80,10 +80,14 @@ func (s *scanner) paragraph(para, start, end int) {
 		switch p[i] {
 		case leftDouble:
 			s.leftDouble(p, para, start, i)
-		case lowDouble, leftGuillemet, leftAngle:
+		case lowDouble:
 			s.open(p, para, start, i)
+		case leftGuillemet, leftAngle:
+			s.leftGuillemet(p, para, start, i)
 		case rightDouble, rightGuillemet, rightAngle:
-			if !s.close(familyOf(p[i]), start+i) {
+			if s.opensReversed(p, i) {
+				s.open(p, para, start, i)
+			} else if !s.close(familyOf(p[i]), start+i) {
 				s.stray(p[i], para, i, start+i)
 			}
 		case straightDouble:
@@ -113,6 +117,22 @@ func (s *scanner) straightDouble(p []rune, para, start, i int) {
 	default:
 		s.close(doubleMarks, start+i)
 	}
+}
+
+// opensReversed reports whether the » or › at p[i] opens a quote, as German and Swiss copy
+// writes them (»Ja«): no mark of its family is open, and it leans on the word after it.
+func (s *scanner) opensReversed(p []rune, i int) bool {
+	return p[i] != rightDouble && s.innermost(familyOf(p[i])) < 0 && !isWord(at(p, i-1)) && !isSpace(at(p, i+1)) && !isMark(at(p, i+1))
+}
+
+// leftGuillemet handles « or ‹ at p[i], which closes a quote that » or › opened (»Ja«) and
+// opens everywhere else.
+func (s *scanner) leftGuillemet(p []rune, para, start, i int) {
+	if k := s.innermost(familyOf(p[i])); k >= 0 && (s.stack[k].mark == rightGuillemet || s.stack[k].mark == rightAngle) {
+		s.close(familyOf(p[i]), start+i)
+		return
+	}
+	s.open(p, para, start, i)
 }
 
 // leftDouble handles “ at p[i], which closes a German „ and opens everywhere else.
