@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
@@ -19,18 +17,7 @@ import (
 // does, as soon as this one has read that store's events.
 func TestRememberedCredentials(t *testing.T) {
 	dsn := storetest.DSN(t)
-	open := func() *store.Store {
-		s, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		if _, err := s.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	here, there := open(), open()
+	here, there := openMigrated(t, dsn, store.Options{}), openMigrated(t, dsn, store.Options{})
 	admin, _ := mustUser(t, here, "admin", newsroom.RoleAdmin)
 	_, writer := mustUser(t, here, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
@@ -148,18 +135,7 @@ func TestCredentialKindsApart(t *testing.T) {
 func TestStalledTailTrustsNothing(t *testing.T) {
 	dsn := storetest.DSN(t)
 	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
-	open := func() *store.Store {
-		s, err := store.Open(dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: clk})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		if _, err := s.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	here, there := open(), open()
+	here, there := openMigrated(t, dsn, store.Options{Clock: clk}), openMigrated(t, dsn, store.Options{Clock: clk})
 	admin, _ := mustUser(t, there, "admin", newsroom.RoleAdmin)
 	_, writer := mustUser(t, there, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
