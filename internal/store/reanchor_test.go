@@ -132,6 +132,16 @@ func TestReanchoringDoesNotHoldUpWriters(t *testing.T) {
 	f := newNewsroom(t)
 	const comments = 200
 	d := repetitiveDraft(t, f, letters, comments)
+	// A create's own time, alone, on this machine now: waiting behind a save shows as a
+	// create several times slower than this.
+	var alone time.Duration
+	for i := range 3 {
+		start := time.Now()
+		if _, err := f.s.CreateDraft(f.other, newsroom.Text{Title: fmt.Sprintf("Alone %d", i), Body: "Words."}); err != nil {
+			t.Fatal(err)
+		}
+		alone = max(alone, time.Since(start))
+	}
 	saved := make(chan time.Duration)
 	go func() {
 		start := time.Now()
@@ -151,11 +161,12 @@ func TestReanchoringDoesNotHoldUpWriters(t *testing.T) {
 		select {
 		case took := <-saved:
 			saving = false
-			t.Logf("%d creates during a save of %v, the slowest in %v", creates, took, slowest)
+			t.Logf("%d creates during a save of %v, the slowest in %v (alone %v)", creates, took, slowest, alone)
 			// A create that waited behind the search also leaves room for no more than one or
-			// two creates in all; asking for both signs keeps a loaded machine's stray slow
-			// create from failing the test.
-			if slowest >= took/2 && creates <= 3 {
+			// two creates in all, and is several times slower than a create alone; asking for
+			// all three signs keeps a loaded machine's stray slow create, or a save too quick to
+			// tell, from failing the test.
+			if slowest >= took/2 && creates <= 3 && slowest > 3*alone {
 				t.Errorf("the slowest of %d creates took %v during a save of %v: it waited for the re-anchoring", creates, slowest, took)
 			}
 		default:
