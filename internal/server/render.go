@@ -66,8 +66,9 @@ func labelOf(p *policy.Policy, v any) string {
 	return strings.ReplaceAll(fmt.Sprint(v), "_", " ")
 }
 
-// pages holds every app page, each parsed once at start-up with the layout and the partials,
-// so a broken template stops the server before it serves anything.
+// pages holds every app page, each parsed once at start-up with the layout and the partials
+// (partials.html, and the parts of pages in parts/, one file per part), so a broken
+// template stops the server before it serves anything.
 type pages map[string]*template.Template
 
 func parsePages(p *policy.Policy) (pages, error) {
@@ -81,7 +82,7 @@ func parsePages(p *policy.Policy) (pages, error) {
 		if path.Base(name) == "partials.html" {
 			continue
 		}
-		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", name)
+		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("server: template %s: %w", name, err)
 		}
