@@ -29,7 +29,9 @@ type draftPage struct {
 	Comments []commentView
 	History  *newsroom.History
 	Cursor   string
-	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
+	Form     newsroom.Text  // the edit form's values: the draft, or what the user sent
+	Editing  bool           // whether the text shows as the edit form (?edit=1, or a save that failed)
+	Limits   map[string]int // each field's limit in characters, for the edit form's counters
 	Diff     *newsroom.Diff
 	From, To int
 }
@@ -79,7 +81,8 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &draftPage{Draft: d, Perm: s.store.Permissions(u, d), Form: d.Text()}
+	p := &draftPage{Draft: d, Perm: s.store.Permissions(u, d), Form: d.Text(), Limits: fieldLimits}
+	p.Editing = c.QueryParam("edit") != "" && len(p.Perm.Fields) > 0
 	if p.Quotes, err = s.store.Quotes(ctx, id); err != nil {
 		return nil, err
 	}
@@ -151,7 +154,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		if lerr != nil {
 			return lerr
 		}
-		p.Form = text
+		p.Form, p.Editing = text, len(p.Perm.Fields) > 0
 		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
 	}
 	return err
@@ -251,6 +254,18 @@ func (s *Server) afterAction(c echo.Context, err error, back, ok string) error {
 	return redirect(c, back)
 }
 
+// fieldLimits are the house limits of the fields the edit form counts (see newsroom.Validate).
+var fieldLimits = map[string]int{
+	"title": newsroom.MaxTitle, "byline": newsroom.MaxByline, "brief": newsroom.MaxBrief,
+	"body": newsroom.MaxBody, "editor_comment": newsroom.MaxEditorComment,
+}
+
+// EditBody is the body as the edit form shows it: its paragraphs separated by a blank line, as
+// they are spaced in the text.
+func (p *draftPage) EditBody() string { return strings.ReplaceAll(p.Form.Body, "\n", "\n\n") }
+
+// textFromForm reads a draft's text from a form. The body's paragraphs may be separated by blank
+// lines, as the edit form shows them; the text keeps one paragraph per line.
 func textFromForm(c echo.Context) newsroom.Text {
 	var topics []string
 	for _, t := range strings.Split(c.FormValue("topics"), "\n") {
@@ -262,7 +277,19 @@ func textFromForm(c echo.Context) newsroom.Text {
 		topics = []string{}
 	}
 	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
-		Body: strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+		Body: paragraphs(c.FormValue("body")), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+}
+
+// paragraphs is a body typed into a form with one paragraph per line: its lines, whatever they
+// end in, without the blank ones between them.
+func paragraphs(body string) string {
+	var paras []string
+	for _, line := range strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(body), "\n") {
+		if strings.TrimSpace(line) != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n")
 }
 
 // updateFromForm is the change an edit form asks for. The form carries only the fields the

@@ -1,0 +1,80 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestDraftPageEditsInPlace shows the text once, under its title as the page's heading: the
+// edit form's fields sit in the text, hidden until asked for (?edit=1 shows them without
+// JavaScript), with the body's paragraphs a blank line apart; a save of that form keeps one
+// paragraph per line; a viewer who may not edit gets no form.
+func TestDraftPageEditsInPlace(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	body := "First paragraph.\nSecond paragraph."
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	target := fmt.Sprintf("/drafts/%d", d.ID)
+	bodyField := `<textarea name="body" form="edit"`
+
+	res := a.page("editor", "GET", target, nil)
+	wantBody(t, res, `<h1 class="ws-title">`, `>A draft</span>`, `id="edit-start"`, `data-paras data-edit hidden>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`)
+
+	res = a.page("editor", "GET", target+"?edit=1", nil)
+	wantBody(t, res, `<h1 class="ws-title">`, `data-paras data-edit>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`, `<div class="field-text" data-field="body" data-read hidden>`)
+
+	res = a.page("factchecker", "GET", target+"?edit=1", nil)
+	wantBody(t, res, `<h1 class="ws-title">`)
+	if strings.Contains(res.Body.String(), bodyField) || strings.Contains(res.Body.String(), `id="edit"`) {
+		t.Error("a fact-checker, who may not edit the draft now, is offered the edit form")
+	}
+
+	form := url.Values{"title": {"A draft"}, "body": {"First paragraph.\r\n\r\nSecond, rewritten.\r\n\r\n"}, "version": {fmt.Sprint(d.Version + 1)}}
+	res = a.page("editor", "POST", target+"/edit", form)
+	if res.Code != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", res.Code, res.Body)
+	}
+	got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Body != "First paragraph.\nSecond, rewritten." {
+		t.Errorf("saved body %q", got.Body)
+	}
+}
+
+// TestDraftPageEditFormKeepsFailedSave shows a save the store refused in the open edit form,
+// with the typed text, so that nothing typed is lost.
+func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	form := url.Values{"title": {""}, "body": {"Kept.\n\nAlso kept."}, "version": {fmt.Sprint(d.Version)}}
+	res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), form)
+	if res.Code == http.StatusSeeOther {
+		t.Fatal("a save without a title was taken")
+	}
+	wantBody(t, res, `data-paras data-edit>Kept.`+"\n\n"+`Also kept.</textarea>`, `id="edit-start" class="button" data-read hidden>`)
+}
+
+// TestDraftPageDiffShowsEveryChange shows, in the history's comparison, a field whose whole
+// change is one chunk: an editor's comment written where there was none, a byline emptied.
+func TestDraftPageDiffShowsEveryChange(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	comment, byline := "Worth a second look.", ""
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{EditorComment: &comment, Byline: &byline, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d?from=%d&to=%d", d.ID, d.Version, d.Version+1), nil)
+	wantBody(t, res, `<h3>editor comment</h3><p class="diff-text"><ins>Worth a second look.</ins></p>`, `<h3>byline</h3><p class="diff-text"><del>Writer</del></p>`)
+	if strings.Contains(res.Body.String(), `<h3>title</h3>`) {
+		t.Error("the comparison shows the unchanged title")
+	}
+}
