@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"math"
 	"regexp"
 	"strings"
@@ -274,4 +277,79 @@ func (b *browser) distance(a, c string) float64 {
 		return Math.max(0, x.top - y.bottom, y.top - x.bottom);
 	})()`, a, c), &v))
 	return v
+}
+
+// TestBrowserWorkspaceWeight loads the draft page of a 1,500-word piece with 20 comments in
+// headless Chromium and holds it to the page weight budget: under 150 kB for the page, its
+// stylesheets and its script. How soon it is interactive is measured and logged, not asserted.
+func TestBrowserWorkspaceWeight(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	var paras []string
+	for i := 1; len(strings.Fields(strings.Join(paras, " "))) < 1500; i++ {
+		paras = append(paras, fmt.Sprintf("Paragraph %d of the report says the harbour council weighed the ferry's cost, its timetable and the objections of the fishing fleet before the vote, and that the mayor promised a review of the crossing within a year of its first sailing, whatever the opposition said.", i))
+	}
+	writer, editor := b.apiToken("writer"), b.apiToken("editor")
+	var d struct{ ID int64 }
+	text, _ := json.Marshal(map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson", "brief": "The council voted for the ferry.", "body": strings.Join(paras, "\n")})
+	b.api(writer, "POST", "/api/v1/drafts", string(text), &d)
+	for i := 1; i <= 20; i++ {
+		c, _ := json.Marshal(map[string]any{"field": "body", "quote": map[string]string{"exact": fmt.Sprintf("Paragraph %d of", i)}, "body": "Check this paragraph against the minutes before it goes to the desk."})
+		b.api(editor, "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), string(c), nil)
+	}
+
+	b.signIn("editor")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#threads .comment`, chromedp.ByQuery))
+	if n := b.count(`#threads .comment`); n != 20 {
+		t.Fatalf("the page shows %d threads, want 20", n)
+	}
+	var m struct{ Page, Total, Transferred, Interactive, Ready float64 }
+	b.run(chromedp.Evaluate(`(() => {
+		const nav = performance.getEntriesByType("navigation")[0], all = [nav].concat(performance.getEntriesByType("resource"));
+		return {Page: nav.encodedBodySize, Total: all.reduce((s, e) => s + e.encodedBodySize, 0), Transferred: all.reduce((s, e) => s + e.transferSize, 0),
+			Interactive: nav.domInteractive - nav.startTime, Ready: nav.domContentLoadedEventEnd - nav.startTime};
+	})()`, &m))
+	t.Logf("draft page of %d words and 20 comments: page %.1f kB, with its stylesheets and script %.1f kB (%.1f kB transferred); interactive at %.0f ms, script ready at %.0f ms",
+		len(strings.Fields(strings.Join(paras, " "))), m.Page/1024, m.Total/1024, m.Transferred/1024, m.Interactive, m.Ready)
+	if m.Total > 150*1024 {
+		t.Errorf("the draft page weighs %.1f kB, over the 150 kB budget", m.Total/1024)
+	}
+	b.shotWidths("workspace-long-piece")
+}
+
+// apiToken signs a test user in to the API and returns their bearer token.
+func (b *browser) apiToken(user string) string {
+	b.t.Helper()
+	var login struct{ Token string }
+	b.api("", "POST", "/api/v1/login", `{"username":"`+user+`","password":"pw-`+user+`-staple"}`, &login)
+	return login.Token
+}
+
+// api sends a JSON request to the server's API and decodes a successful answer into v.
+func (b *browser) api(token, method, path, body string, v any) {
+	b.t.Helper()
+	req, err := http.NewRequest(method, b.base+path, strings.NewReader(body))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode/100 != 2 {
+		msg, _ := io.ReadAll(res.Body)
+		b.t.Fatalf("%s %s: %d %s", method, path, res.StatusCode, msg)
+	}
+	if v != nil {
+		if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+			b.t.Fatal(err)
+		}
+	}
 }

@@ -113,17 +113,18 @@
     items.forEach(function (el) { el.style.top = ""; });
     box.style.height = "";
     if (!aligned) { return; }
+    // Everything is measured before anything moves, so the browser lays the page out once.
     var base = box.getBoundingClientRect().top;
     var placed = items.map(function (el, i) {
       var mark = marksOf("data-comments", el.id.replace("comment-", ""))[0];
-      return { el: el, i: i, top: mark ? mark.getBoundingClientRect().top - base : Infinity };
+      return { el: el, i: i, height: el.offsetHeight, top: mark ? mark.getBoundingClientRect().top - base : Infinity };
     }).sort(function (a, b) { return a.top - b.top || a.i - b.i; });
     var y = 0;
     placed.forEach(function (p) {
-      var top = Math.max(isFinite(p.top) ? p.top : 0, y);
-      p.el.style.top = top + "px";
-      y = top + p.el.offsetHeight + 8;
+      p.at = Math.max(isFinite(p.top) ? p.top : 0, y);
+      y = p.at + p.height + 8;
     });
+    placed.forEach(function (p) { p.el.style.top = p.at + "px"; });
     box.style.height = y + "px";
   }
 
