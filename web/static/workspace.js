@@ -179,7 +179,7 @@
         showInText(marksOf("data-comments", link.dataset.comment));
         return;
       }
-      if (e.target.closest("a, button, input, textarea, select, label, form")) { return; }
+      if (e.target.closest("a, button, input, textarea, select, label, form, details")) { return; }
       var thread = e.target.closest(".comment"), quote = e.target.closest(".quote-row");
       if (thread) {
         $$(".comment.ws-active").forEach(function (c) { c.classList.remove("ws-active"); });
@@ -372,6 +372,7 @@
     $("#edit-start").addEventListener("click", function (e) {
       e.preventDefault();
       setEditing(true);
+      history.replaceState(history.state, "", location.pathname + "?edit=1" + location.hash);
       var first = editForm.elements.body || fields()[0];
       if (first) { first.focus(); }
     });
@@ -381,6 +382,7 @@
       fields().forEach(function (f) { f.value = f.defaultValue; });
       forgetTyping();
       setEditing(false);
+      history.replaceState(history.state, "", location.pathname + location.hash);
     });
     // The fields are found when used: the text, and with it the fields, is replaced when a
     // side-pane form brings a newer page while nobody is editing.
@@ -390,6 +392,7 @@
       grow(f);
       count(f);
       keepSoon();
+      keepOnServer();
     });
     ws.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && e.target.name === "title" && e.target.classList.contains("ws-field")) { e.preventDefault(); }
@@ -433,12 +436,28 @@
     writeTyping({ at: Date.now(), version: editForm.elements.version.value, fields: values, sent: !!sent });
   }
 
+  // serverCopy is the viewer's working copy kept on the server, as the page carries it, in the
+  // shape of a copy kept in this browser; null when the page carries none.
+  function serverCopy() {
+    var data = document.getElementById("working-copy"), wc = data && JSON.parse(data.textContent);
+    if (!wc) { return null; }
+    var t = wc.text, values = {
+      title: t.title, byline: t.byline, brief: t.brief, body: (t.body || "").split("\n").filter(function (l) { return l.trim() !== ""; }).join("\n\n"),
+      topics: (t.topics || []).join("\n"), editor_comment: t.editor_comment
+    };
+    return { at: Date.parse(wc.saved_at), version: String(wc.base_version), fields: values, server: true };
+  }
+
+  // offerRestore offers back the newest unsaved typing, from this browser or from the server,
+  // when it differs from the form.
   function offerRestore() {
     var entry = readTyping();
-    if (!entry) { return; }
     var failed = !!$(".ws-head .error");
-    if (entry.sent && !failed) { forgetTyping(); return; }
-    if (entry.sent) { entry.sent = false; writeTyping(entry); }
+    if (entry && entry.sent && !failed) { forgetTyping(); entry = null; }
+    if (entry && entry.sent) { entry.sent = false; writeTyping(entry); }
+    var remote = serverCopy();
+    if (remote && (!entry || remote.at > entry.at)) { entry = remote; }
+    if (!entry) { return; }
     var differs = fields().some(function (f) { return f.name in entry.fields && entry.fields[f.name] !== f.value; });
     if (!differs) { return; }
     var offer = document.createElement("div");
@@ -446,7 +465,7 @@
     offer.setAttribute("role", "alert");
     var when = new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
     offer.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\" class=\"secondary\">Discard</button>";
-    offer.firstChild.textContent = "Restore your unsaved changes from " + when + "?";
+    offer.firstChild.textContent = "Restore your unsaved changes from " + when + (entry.server ? ", kept on the server" : "") + "?";
     var buttons = $$("button", offer);
     buttons[0].addEventListener("click", function () {
       fields().forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
@@ -457,8 +476,89 @@
       setEditing(true);
       status("Your unsaved changes are back. Save to keep them.");
     });
-    buttons[1].addEventListener("click", function () { forgetTyping(); offer.remove(); });
+    buttons[1].addEventListener("click", function () {
+      forgetTyping();
+      discardOnServer();
+      offer.remove();
+    });
     $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
+  }
+
+  // ---- The working copy on the server, and who else is editing ----
+
+  var SERVER_AFTER = 3000, POLL_EVERY = 5000;
+  var serverTimer = null;
+
+  function live() { return !!editForm && ws.dataset.live === "on"; }
+
+  function sendJSON(path, body) {
+    return fetch(location.pathname + path, { method: body ? "POST" : "GET", body: body, credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (res) { return res.ok ? res.json().catch(function () { return {}; }) : Promise.reject(res.status); });
+  }
+
+  // keepOnServer sends the typing to the server a few seconds after it starts, and again a few
+  // seconds after each pause, so that the writer can go on from another machine.
+  function keepOnServer() {
+    if (!live() || serverTimer) { return; }
+    serverTimer = setTimeout(function () {
+      serverTimer = null;
+      if (!dirty() || submitting) { return; }
+      var body = new URLSearchParams();
+      body.set("csrf", editForm.elements.csrf.value);
+      body.set("version", editForm.elements.version.value);
+      fields().forEach(function (f) { body.set(f.name, f.value); });
+      var note = document.getElementById("ws-kept");
+      sendJSON("/working-copy", body).then(function (r) {
+        note.textContent = "Kept on the server at " + new Date(r.saved_at).toLocaleTimeString(undefined, { timeStyle: "short" }) + ".";
+      }, function () {
+        note.textContent = "Not kept on the server just now; this browser keeps it.";
+      });
+    }, SERVER_AFTER);
+  }
+
+  function discardOnServer() {
+    if (!live()) { return; }
+    var body = new URLSearchParams();
+    body.set("csrf", editForm.elements.csrf.value);
+    sendJSON("/working-copy/discard", body).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
+  }
+
+  // pollLive asks every few seconds who else is editing the draft and whether a newer version
+  // has been saved, and says so above the text.
+  function pollLive() {
+    if (ws.dataset.live !== "on") { return; }
+    var next = function () { setTimeout(pollLive, POLL_EVERY); };
+    if (document.hidden) { next(); return; }
+    sendJSON("/live").then(showLive, function () { /* The next poll tries again. */ }).then(next);
+  }
+
+  function showLive(st) {
+    var box = document.getElementById("ws-live"), names = (st.editors || []).map(function (e) { return e.person.name; });
+    var says = [];
+    if (names.length) { says.push(names.join(", ") + (names.length === 1 ? " is" : " are") + " editing this piece."); }
+    var newer = st.version > Number(ws.dataset.version);
+    if (newer) {
+      says.push("Version " + st.version + " was saved" + (st.updated_by ? " by " + st.updated_by.name : "") + "." +
+        (editing() ? " Your save will be merged with it." : ""));
+    }
+    var text = says.join(" ");
+    if (box.dataset.said === text + newer) { return; }
+    box.dataset.said = text + newer;
+    box.textContent = "";
+    box.hidden = !text;
+    if (!text) { return; }
+    var p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    if (newer && !editing()) {
+      var show = document.createElement("button");
+      show.type = "button";
+      show.textContent = "Show it";
+      show.addEventListener("click", function () {
+        fetchPage(location.pathname, {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
+      });
+      box.appendChild(show);
+    }
   }
 
   // ---- The side pane's forms, sent without leaving the page ----
@@ -471,14 +571,15 @@
   // apply brings a page the server answered into this one: the panel the form belongs to, the
   // actions and the tabs' counts, and, unless the text is being edited, the text's highlights.
   function apply(doc, panel) {
-    var fresh = panel && document.getElementById(panel.id) && doc.getElementById(panel.id);
-    if (fresh) {
-      if (panel.id === "comments") { closeCompose(); }
-      panel.innerHTML = fresh.innerHTML;
-    }
+    // Without a panel of its own (a newer version shown), every panel nobody is typing in.
+    (panel ? [panel] : $$(".ws-panel", ws).filter(untouched)).forEach(function (el) {
+      var fresh = doc.getElementById(el.id);
+      if (!fresh) { return; }
+      if (el.id === "comments") { closeCompose(); }
+      el.innerHTML = fresh.innerHTML;
+    });
     var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
-    var typing = $$("input, textarea", actions).some(function (f) { return f.value !== f.defaultValue; });
-    if (newActions && !typing && !actions.contains(document.activeElement)) { actions.innerHTML = newActions.innerHTML; }
+    if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
     $$(".ws-tabs .ws-n").forEach(function (n, i) { var m = $$(".ws-tabs .ws-n", doc)[i]; if (m) { n.textContent = m.textContent; } });
     if (!editing()) {
       var newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
@@ -491,6 +592,11 @@
     }
     $$(".ws-head .flash, .ws-head .error").forEach(function (m) { m.remove(); });
     layoutThreads();
+  }
+
+  // untouched reports whether nothing in el has focus or has been typed into.
+  function untouched(el) {
+    return !el.contains(document.activeElement) && !$$("input, textarea", el).some(function (f) { return f.value !== f.defaultValue; });
   }
 
   function fetchPage(url, init, panel) {
@@ -553,5 +659,6 @@
     initLinks();
     initForms();
     layoutThreads();
+    pollLive();
   });
 })();
