@@ -181,7 +181,7 @@ func TestWorkingCopyLimits(t *testing.T) {
 		{"BodyTooLong", func(wc *newsroom.WorkingCopy) { wc.Text.Body = strings.Repeat("é", newsroom.MaxBody+1) },
 			"body is 400001 characters long; the limit is 400000"},
 		{"TitleTooLong", func(wc *newsroom.WorkingCopy) { wc.Text.Title = strings.Repeat("t", newsroom.MaxTitle+1) }, "title is 301 characters long"},
-		{"TooManyTopics", func(wc *newsroom.WorkingCopy) { wc.Text.Topics = strings.Fields(strings.Repeat("t ", newsroom.MaxTopics+1)) }, "at most 50 topics"},
+		{"TooManyTopics", func(wc *newsroom.WorkingCopy) { wc.Text.Topics = make([]string, newsroom.MaxTopics+1) }, "at most 50 topics"},
 		{"NUL", func(wc *newsroom.WorkingCopy) { wc.Text.Brief = "a\x00b" }, "brief must not contain NUL"},
 		{"InvalidUTF8", func(wc *newsroom.WorkingCopy) { wc.Text.EditorComment = "bad \xff" }, "editor_comment is not valid UTF-8"},
 		{"NoBaseVersion", func(wc *newsroom.WorkingCopy) { wc.BaseVersion = 0 }, "base_version must be the version the typing started from, 1 to 1, not 0"},
