@@ -63,6 +63,13 @@ func (t Text) Validate() error {
 	if t.Title == "" {
 		return Errorf(EINVALID, "title must not be empty")
 	}
+	return t.CheckLimits()
+}
+
+// CheckLimits checks t against the limits on a draft's text (valid UTF-8 without NUL bytes,
+// within each field's length, the topics' number) and returns an EINVALID error naming the
+// first field over them. Unlike Validate it lets the title be empty, for text still being typed.
+func (t Text) CheckLimits() error {
 	fields := []struct {
 		name, value string
 		max         int

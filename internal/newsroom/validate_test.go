@@ -79,6 +79,31 @@ func TestTextValidate(t *testing.T) {
 	}
 }
 
+// TestTextCheckLimits shows the limits without the rule that a title is required, for text still
+// being typed.
+func TestTextCheckLimits(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    newsroom.Text
+		wantErr string
+	}{
+		{"NoTitleYet", newsroom.Text{Body: "Typing."}, ""},
+		{"LongBody", newsroom.Text{Body: strings.Repeat("é", newsroom.MaxBody+1)}, "body is 400001 characters long; the limit is 400000"},
+		{"EmptyTopic", newsroom.Text{Topics: []string{""}}, "topics must not be empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.text.CheckLimits()
+			if tt.wantErr == "" && err != nil {
+				t.Fatalf("CheckLimits() = %v, want nil", err)
+			}
+			if tt.wantErr != "" && (newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.wantErr)) {
+				t.Fatalf("CheckLimits() = %v, want EINVALID containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
 func TestTextCheckWhole(t *testing.T) {
 	whole := newsroom.Text{Title: "T", Byline: "B", Brief: "Brief.", Body: "One paragraph."}
 	tests := []struct {

@@ -67,7 +67,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case c.Request().Method == http.MethodHead:
 		err = c.NoContent(status)
-	case wantsPage(c):
+	case s.wantsPage(c):
 		err = s.render(c, status, "error", view{Title: http.StatusText(status), Error: body.Error.Message})
 	default:
 		err = c.JSON(status, body)
@@ -117,7 +117,14 @@ func setThrottled(c echo.Context, err error) {
 }
 
 // wantsPage reports whether an error should be shown as a page: a browser asking for anything
-// outside the JSON API.
-func wantsPage(c echo.Context) bool {
-	return !strings.HasPrefix(c.Request().URL.Path, "/api/") && strings.Contains(c.Request().Header.Get("Accept"), "text/html")
+// but a route that answers JSON.
+func (s *Server) wantsPage(c echo.Context) bool {
+	return !s.answersJSON(c) && strings.Contains(c.Request().Header.Get("Accept"), "text/html")
+}
+
+// answersJSON reports whether the request is for a route that answers JSON, whoever calls it and
+// whatever it accepts: the API, or a page route that a page's script calls (see routes). The
+// route is the router's, so that an error raised before the handler runs is answered alike.
+func (s *Server) answersJSON(c echo.Context) bool {
+	return strings.HasPrefix(c.Request().URL.Path, "/api/") || s.jsonPages[c.Path()]
 }

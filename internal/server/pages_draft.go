@@ -34,6 +34,9 @@ type draftPage struct {
 	Limits   map[string]int // each field's limit in characters, for the edit form's counters
 	Diff     *newsroom.Diff
 	From, To int
+
+	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
+	Editors     []newsroom.Editor     // who else is editing the draft now
 }
 
 type commentView struct {
@@ -99,6 +102,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
+	if err := s.loadEditing(ctx, p); err != nil {
+		return nil, err
+	}
 	if kind := c.QueryParam("quotes"); kind != "" {
 		if p.Kind, err = newsroom.ParseQuoteKind(kind); err != nil {
 			return nil, err

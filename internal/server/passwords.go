@@ -20,15 +20,15 @@ var passwordChangeRoutes = map[string]bool{
 }
 
 // passwordGate holds a user who must change their password (after a reset or a promotion to
-// admin) to that: the API answers 403 password_change_required, and pages send them to the
-// form.
+// admin) to that: the API and the page routes that answer JSON answer 403
+// password_change_required, and pages send them to the form.
 func (s *Server) passwordGate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := newsroom.UserFrom(c.Request().Context())
 		if u == nil || !u.MustChangePassword || passwordChangeRoutes[c.Path()] {
 			return next(c)
 		}
-		if strings.HasPrefix(c.Request().URL.Path, "/api/") || c.Request().Header.Get(echo.HeaderAuthorization) != "" {
+		if s.answersJSON(c) || c.Request().Header.Get(echo.HeaderAuthorization) != "" {
 			return newsroom.Errorf(newsroom.EPASSWORD, "choose a new password first: POST /api/v1/me/password with the current one and the new one")
 		}
 		return redirect(c, passwordPath)

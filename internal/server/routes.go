@@ -28,6 +28,12 @@ func (s *Server) routes() {
 	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
 	// group, so unknown paths stay plain 404s.
 	app := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, s.signedIn) }
+	// Page routes that the pages' scripts call answer JSON, errors included (see answersJSON).
+	s.jsonPages = map[string]bool{}
+	appJSON := func(method, path string, h echo.HandlerFunc) {
+		app(method, path, h)
+		s.jsonPages[path] = true
+	}
 	app(http.MethodPost, "/logout", s.logoutPage)
 	app(http.MethodGet, "/desk", s.desk)
 	app(http.MethodGet, "/drafts/new", s.newDraftPage)
@@ -38,6 +44,10 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/drafts/:id/publish", s.publishPage)
 	app(http.MethodGet, "/drafts/:id/preview", s.previewDraft)
 	app(http.MethodGet, "/drafts/:id/unmerged/:rid", s.unmergedPage)
+	appJSON(http.MethodGet, "/drafts/:id/working-copy", s.getWorkingCopy)
+	appJSON(http.MethodPost, "/drafts/:id/working-copy", s.saveWorkingCopyPage)
+	appJSON(http.MethodPost, "/drafts/:id/working-copy/discard", s.discardWorkingCopy)
+	appJSON(http.MethodGet, "/drafts/:id/live", s.live)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid", s.checkQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/waive", s.waiveQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/not-quote", s.notQuotePage)
@@ -71,6 +81,10 @@ func (s *Server) routes() {
 	api.GET("/drafts/:id/history", s.history)
 	api.GET("/drafts/:id/revisions/:version", s.revision)
 	api.GET("/drafts/:id/unmerged/:rid", s.unmergedRevision)
+	api.GET("/drafts/:id/working-copy", s.getWorkingCopy)
+	api.PUT("/drafts/:id/working-copy", s.putWorkingCopy)
+	api.DELETE("/drafts/:id/working-copy", s.discardWorkingCopy)
+	api.GET("/drafts/:id/live", s.live)
 	api.GET("/drafts/:id/quotes", s.listQuotes)
 	api.PUT("/drafts/:id/quotes/:qid", s.checkQuote)
 	api.POST("/drafts/:id/quotes/:qid/waive", s.waiveQuote)

@@ -52,6 +52,8 @@ type Server struct {
 	draftJSON *draftJSONCache
 	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
 	metrics *metrics
+	// jsonPages are the paths of the page routes that answer JSON (see answersJSON).
+	jsonPages map[string]bool
 }
 
 // New builds the server and its routes. It panics when a page template is broken, since that is

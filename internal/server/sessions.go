@@ -53,11 +53,15 @@ func (s *Server) webSession(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// signedIn sends anonymous visitors of app pages to the sign-in page, and checks the CSRF token
-// of every form posted by a signed-in viewer.
+// signedIn sends anonymous visitors of app pages to the sign-in page (a script calling a page
+// route that answers JSON gets 401), and checks the CSRF token of every form posted by a
+// signed-in viewer.
 func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if newsroom.UserFrom(c.Request().Context()) == nil {
+			if s.answersJSON(c) {
+				return newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
+			}
 			if c.Request().Method == http.MethodGet {
 				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 			}

@@ -363,6 +363,9 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		if err := saveRevision(tx, cur, u.ID, text, now, plan); err != nil {
 			return err
 		}
+		if err := clearWorkingCopy(tx, id, u.ID); err != nil {
+			return err
+		}
 		record(tx, draftEvent(newsroom.EventSaved, id, u.ID, "save", cur.Stage))
 		v, err = s.findDraft(tx, u, id)
 		if v != nil {

@@ -273,6 +273,59 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// queryPrepared runs query, written with ? placeholders, as a statement prepared once on the
+// read pool (see prepared), numbering its placeholders on PostgreSQL.
+func (s *Store) queryPrepared(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s.pg {
+		var b strings.Builder
+		n := 0
+		for _, r := range query {
+			if r != '?' {
+				b.WriteRune(r)
+				continue
+			}
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+		}
+		query = b.String()
+	}
+	stmt, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.QueryContext(s.readContext(ctx), args...)
+}
+
+// queryRowPrepared is queryPrepared for a query of at most one row, scanned as sql.Row scans.
+func (s *Store) queryRowPrepared(ctx context.Context, query string, args ...any) preparedRow {
+	rows, err := s.queryPrepared(ctx, query, args...)
+	return preparedRow{rows, err}
+}
+
+// preparedRow is the answer of queryRowPrepared.
+type preparedRow struct {
+	rows *sql.Rows
+	err  error
+}
+
+// Scan copies the row's columns into dest, or returns sql.ErrNoRows when there is no row.
+func (r preparedRow) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	defer r.rows.Close()
+	if !r.rows.Next() {
+		if err := r.rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := r.rows.Scan(dest...); err != nil {
+		return err
+	}
+	return r.rows.Close()
+}
+
 // tx runs fn in a write transaction (see transact) with the events it records (see record):
 // they are written last inside the transaction, and delivered to the listeners once it has
 // committed.

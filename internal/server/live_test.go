@@ -1,0 +1,156 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// validateAs checks the answer of a page route against the document's operation of the API
+// route that does the same (method and apiURL): the page's script reads what the API answers.
+func validateAs(t *testing.T, a *testApp, method, apiURL string, res *httptest.ResponseRecorder) {
+	t.Helper()
+	validateResponse(t, a, httptest.NewRequest(method, apiURL, nil), res)
+	if ct := res.Header().Get("Content-Type"); res.Code != http.StatusNoContent && !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type = %q, want JSON", ct)
+	}
+}
+
+// typedForm is the edit form as the draft page's script sends it while its viewer types.
+func typedForm(version int) url.Values {
+	return url.Values{"version": {fmt.Sprint(version)}, "title": {""}, "byline": {"Writer"}, "brief": {"Half a brief"},
+		"body": {"First paragraph.\r\n\r\nSecond, still being typed"}, "topics": {"Mexico\n\nElections "}}
+}
+
+// TestWorkingCopyPages goes through the working copy as the draft page's script does: save the
+// typing, read it back, be listed as editing, discard it.
+func TestWorkingCopyPages(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	page := fmt.Sprintf("/drafts/%d/working-copy", d.ID)
+	api := fmt.Sprintf("/api/v1/drafts/%d/working-copy", d.ID)
+
+	res := a.page("writer", "GET", page, nil)
+	wantStatus(t, res, http.StatusNotFound)
+	validateAs(t, a, "GET", api, res)
+
+	res = a.page("writer", "POST", page, typedForm(d.Version))
+	wantStatus(t, res, http.StatusOK)
+	validateAs(t, a, "PUT", api, res)
+	if res.Header().Get("Cache-Control") != "no-store" {
+		t.Fatalf("Cache-Control = %q", res.Header().Get("Cache-Control"))
+	}
+	saved := decode[struct {
+		SavedAt time.Time `json:"saved_at"`
+	}](t, res).SavedAt
+
+	res = a.page("writer", "GET", page, nil)
+	wantStatus(t, res, http.StatusOK)
+	validateAs(t, a, "GET", api, res)
+	wc := decode[newsroom.WorkingCopy](t, res)
+	want := newsroom.Text{Byline: "Writer", Brief: "Half a brief", Body: "First paragraph.\n\nSecond, still being typed",
+		Topics: []string{"Mexico", "Elections"}}
+	if wc.BaseVersion != d.Version || !reflect.DeepEqual(wc.Text, want) || !wc.SavedAt.Equal(saved) {
+		t.Fatalf("working copy = %+v, want %+v saved at %v", wc, want, saved)
+	}
+
+	res = a.page("editor", "GET", fmt.Sprintf("/drafts/%d/live", d.ID), nil)
+	wantStatus(t, res, http.StatusOK)
+	validateAs(t, a, "GET", fmt.Sprintf("/api/v1/drafts/%d/live", d.ID), res)
+	live := decode[newsroom.LiveState](t, res)
+	if live.Version != d.Version || live.UpdatedBy == nil || live.UpdatedBy.Username != "writer" ||
+		len(live.Editors) != 1 || live.Editors[0].Person.Username != "writer" || live.Editors[0].Person.Name != "Writer" {
+		t.Fatalf("live = %+v, want the writer editing version %d", live, d.Version)
+	}
+	// The JSON names the fields the page's script reads.
+	for _, field := range []string{`"version":`, `"updated_at":`, `"updated_by":{`, `"editors":[{"person":{"id":`, `"username":"writer","name":"Writer"},"at":`} {
+		wantBody(t, res, field)
+	}
+
+	res = a.page("writer", "POST", page+"/discard", nil)
+	wantStatus(t, res, http.StatusNoContent)
+	validateAs(t, a, "DELETE", api, res)
+	wantStatus(t, a.page("writer", "GET", page, nil), http.StatusNotFound)
+
+	t.Run("ClearedBySave", func(t *testing.T) {
+		wantStatus(t, a.page("writer", "POST", page, typedForm(d.Version)), http.StatusOK)
+		form := url.Values{"version": {fmt.Sprint(d.Version)}, "title": {"Saved title"}}
+		if res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), form); res.Code != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", res.Code, res.Body.String())
+		}
+		wantStatus(t, a.page("writer", "GET", page, nil), http.StatusNotFound)
+	})
+}
+
+// TestWorkingCopyPageErrors: every refusal of the script's page routes is JSON with the status
+// of its code, even to a browser that asks for HTML.
+func TestWorkingCopyPageErrors(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	draft := a.draft(newsroom.StageDraft)
+	checking := a.draft(newsroom.StageFactCheck)
+	long := typedForm(1)
+	long.Set("body", strings.Repeat("a", newsroom.MaxBody+1))
+	tests := []struct {
+		name       string
+		actor      string
+		method     string
+		path       string
+		form       url.Values
+		wantStatus int
+		wantCode   string
+	}{
+		{"AnonymousSave", "", "POST", "/drafts/{draft}/working-copy", typedForm(1), 401, newsroom.EUNAUTHORIZED},
+		{"AnonymousLive", "", "GET", "/drafts/{draft}/live", nil, 401, newsroom.EUNAUTHORIZED},
+		{"ForgedForm", "writer", "POST", "/drafts/{draft}/working-copy", url.Values{"csrf": {"forged"}, "version": {"1"}}, 403, newsroom.EFORBIDDEN},
+		{"AnothersDraft", "other", "POST", "/drafts/{draft}/working-copy", typedForm(1), 404, newsroom.ENOTFOUND},
+		{"AnothersLive", "other", "GET", "/drafts/{draft}/live", nil, 404, newsroom.ENOTFOUND},
+		{"AnothersDiscard", "other", "POST", "/drafts/{draft}/working-copy/discard", nil, 404, newsroom.ENOTFOUND},
+		{"FactChecker", "factchecker", "POST", "/drafts/{checking}/working-copy", typedForm(1), 403, newsroom.EFORBIDDEN},
+		{"WriterInFactCheck", "writer", "POST", "/drafts/{checking}/working-copy", typedForm(1), 409, newsroom.ECONFLICT},
+		{"TooLong", "writer", "POST", "/drafts/{draft}/working-copy", long, 422, newsroom.EINVALID},
+		{"NoVersion", "writer", "POST", "/drafts/{draft}/working-copy", url.Values{"title": {"x"}}, 422, newsroom.EINVALID},
+		{"NotANumber", "writer", "GET", "/drafts/abc/live", nil, 400, newsroom.EMALFORMED},
+		{"NoSuchDraft", "writer", "GET", "/drafts/999999/working-copy", nil, 404, newsroom.ENOTFOUND},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := strings.NewReplacer("{draft}", fmt.Sprint(draft.ID), "{checking}", fmt.Sprint(checking.ID)).Replace(tt.path)
+			res := a.page(tt.actor, tt.method, path, tt.form)
+			wantStatus(t, res, tt.wantStatus)
+			if ct := res.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Fatalf("Content-Type = %q, want JSON: %s", ct, res.Body.String())
+			}
+			if e := decode[apiError](t, res); e.Error.Code != tt.wantCode || e.Error.Message == "" {
+				t.Fatalf("error = %+v, want code %s", e, tt.wantCode)
+			}
+		})
+	}
+
+	t.Run("PasswordChangeRequired", func(t *testing.T) {
+		_, temporary, err := a.store.ResetPassword(ctxAs(a, "admin"), a.users["other"].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: "other", Password: temporary})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.sessions["other"] = [2]string{ws.Cookie, ws.CSRF}
+		res := a.page("other", "GET", fmt.Sprintf("/drafts/%d/live", draft.ID), nil)
+		wantStatus(t, res, http.StatusForbidden)
+		if e := decode[apiError](t, res); e.Error.Code != newsroom.EPASSWORD {
+			t.Fatalf("error = %+v, want %s", e, newsroom.EPASSWORD)
+		}
+	})
+}
