@@ -3,9 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"math"
+	"net/http"
 	"regexp"
 	"strings"
 	"sync"
@@ -327,8 +326,18 @@ func (b *browser) apiToken(user string) string {
 	return login.Token
 }
 
-// api sends a JSON request to the server's API and decodes a successful answer into v.
+// api sends a JSON request to the server's API and decodes a successful answer into v; any
+// other answer fails the test.
 func (b *browser) api(token, method, path, body string, v any) {
+	b.t.Helper()
+	if code := b.apiStatus(token, method, path, body, v); code/100 != 2 {
+		b.t.Fatalf("%s %s: %d", method, path, code)
+	}
+}
+
+// apiStatus sends a JSON request to the server's API, decodes a successful answer into v and
+// returns the answer's status.
+func (b *browser) apiStatus(token, method, path, body string, v any) int {
 	b.t.Helper()
 	req, err := http.NewRequest(method, b.base+path, strings.NewReader(body))
 	if err != nil {
@@ -343,13 +352,77 @@ func (b *browser) api(token, method, path, body string, v any) {
 		b.t.Fatal(err)
 	}
 	defer res.Body.Close()
-	if res.StatusCode/100 != 2 {
-		msg, _ := io.ReadAll(res.Body)
-		b.t.Fatalf("%s %s: %d %s", method, path, res.StatusCode, msg)
-	}
-	if v != nil {
+	if res.StatusCode/100 == 2 && v != nil {
 		if err := json.NewDecoder(res.Body).Decode(v); err != nil {
 			b.t.Fatal(err)
 		}
+	}
+	return res.StatusCode
+}
+
+// TestBrowserWorkspaceLive drives the draft page's live side in headless Chromium: the writer's
+// typing is kept on the server every few seconds and offered back from there on another
+// machine (here, a browser that lost its own copy); the editor's page says the writer is
+// editing, and, when the writer saves, offers the new version and shows it.
+func TestBrowserWorkspaceLive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	b.acceptDialogs()
+	writer := b.apiToken("writer")
+	var d struct{ ID int64 }
+	b.api(writer, "POST", "/api/v1/drafts", `{"title":"Harbour council backs ferry plan","byline":"Sarah Johnson","brief":"The council voted.","body":"The harbour council voted 7 to 2 for the new ferry."}`, &d)
+	draftURL := fmt.Sprintf("%s/drafts/%d", b.base, d.ID)
+	workingCopy := fmt.Sprintf("/api/v1/drafts/%d/working-copy", d.ID)
+
+	b.signIn("writer")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	b.edit()
+	b.run(chromedp.Evaluate(`(() => { const f = document.querySelector("#edit textarea[name=body]"); f.setSelectionRange(f.value.length, f.value.length); })()`, nil),
+		chromedp.SendKeys(`#edit textarea[name=body]`, "\n\nTyped on the office machine.", chromedp.ByQuery))
+	b.run(chromedp.Poll(`document.getElementById("ws-kept").textContent.startsWith("Kept on the server")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	var wc struct {
+		BaseVersion int `json:"base_version"`
+		Text        struct{ Body string }
+	}
+	b.api(writer, "GET", workingCopy, "", &wc)
+	if wc.BaseVersion != 1 || !strings.HasSuffix(wc.Text.Body, "Typed on the office machine.") {
+		t.Fatalf("the server keeps %+v", wc)
+	}
+
+	// Another machine: no copy in the browser, the server's is offered.
+	b.run(chromedp.Evaluate(`localStorage.clear()`, nil), chromedp.Navigate(draftURL), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if got := b.text(`.ws-offer p`); !strings.Contains(got, "kept on the server") {
+		t.Errorf("the offer says %q", got)
+	}
+	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery), chromedp.WaitVisible(`#edit textarea[name=body]`, chromedp.ByQuery))
+	if got := b.value(`#edit textarea[name=body]`); got != "The harbour council voted 7 to 2 for the new ferry.\n\nTyped on the office machine." {
+		t.Fatalf("restored from the server, the body is %q", got)
+	}
+	b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	code := 0
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && code != http.StatusNotFound; time.Sleep(50 * time.Millisecond) {
+		code = b.apiStatus(writer, "GET", workingCopy, "", nil)
+	}
+	if code != http.StatusNotFound {
+		t.Errorf("after the writer threw the typing away, the server's copy answers %d", code)
+	}
+	b.signOut()
+
+	// The editor's page says who is editing, then offers the version they save.
+	b.signIn("editor")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+	b.api(writer, "PUT", workingCopy, `{"base_version":1,"text":{"title":"Harbour council backs ferry plan","body":"Typing again."}}`, nil)
+	b.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Writer is editing this piece.")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	b.api(writer, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), `{"version":1,"body":"The harbour council voted 7 to 2 for the new ferry on Tuesday."}`, nil)
+	b.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Version 2 was saved by Writer.")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	b.shotWidths("workspace-live-notice")
+	b.run(chromedp.Click(`#ws-live button`, chromedp.ByQuery), chromedp.WaitNotVisible(`#ws-live`, chromedp.ByQuery))
+	if got := b.text(`#text [data-field=body]`); !strings.Contains(got, "on Tuesday") {
+		t.Errorf("after Show it the text reads %q", got)
+	}
+	if got := b.text(`.ws-head .meta`); !strings.Contains(got, "version 2") {
+		t.Errorf("after Show it the page says %q", got)
 	}
 }

@@ -78,3 +78,23 @@ func TestDraftPageDiffShowsEveryChange(t *testing.T) {
 		t.Error("the comparison shows the unchanged title")
 	}
 }
+
+// TestDraftPageLiveNotice shows, on the draft page, who else is editing it (for every viewer,
+// script or not) and hands the viewer's own working copy to the page's script.
+func TestDraftPageLiveNotice(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	target := fmt.Sprintf("/drafts/%d", d.ID)
+	res := a.page("editor", "GET", target, nil)
+	wantBody(t, res, `<div id="ws-live" class="ws-live" role="status" hidden></div>`)
+
+	res = a.page("writer", "POST", target+"/working-copy", typedForm(d.Version))
+	wantStatus(t, res, http.StatusOK)
+	res = a.page("editor", "GET", target, nil)
+	wantBody(t, res, `<div id="ws-live" class="ws-live" role="status"><p>`+a.users["writer"].Name+` is editing this piece.</p></div>`)
+	if strings.Contains(res.Body.String(), `id="working-copy"`) {
+		t.Error("the page gives the editor, who may not edit the draft now, a working copy")
+	}
+	res = a.page("writer", "GET", target, nil)
+	wantBody(t, res, `<script type="application/json" id="working-copy">{"draft_id":`, `"brief":"Half a brief"`)
+}

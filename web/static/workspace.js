@@ -103,11 +103,12 @@
   function marksOf(attr, id) { return $$("mark[" + attr + "~=\"" + id + "\"]", text); }
 
   // layoutThreads places each thread at the height of its words in the text, in the order of
-  // the text, never over the one before; threads without words in the text follow.
+  // the text, never over the one before; what has no words in the text (a resolved thread, the
+  // detached ones, a note that there are none) follows in its own order.
   function layoutThreads() {
     var box = document.getElementById("threads");
     if (!box) { return; }
-    var items = $$(".comment", box);
+    var items = Array.from(box.children).filter(function (el) { return !el.hidden; });
     var aligned = desktop.matches && !editing() && !box.closest("[hidden]");
     box.classList.toggle("ws-aligned", aligned);
     items.forEach(function (el) { el.style.top = ""; });
@@ -116,7 +117,7 @@
     // Everything is measured before anything moves, so the browser lays the page out once.
     var base = box.getBoundingClientRect().top;
     var placed = items.map(function (el, i) {
-      var mark = marksOf("data-comments", el.id.replace("comment-", ""))[0];
+      var mark = el.classList.contains("comment") && marksOf("data-comments", el.id.replace("comment-", ""))[0];
       return { el: el, i: i, height: el.offsetHeight, top: mark ? mark.getBoundingClientRect().top - base : Infinity };
     }).sort(function (a, b) { return a.top - b.top || a.i - b.i; });
     var y = 0;
@@ -381,6 +382,7 @@
       if (dirty() && !window.confirm("Throw away the changes you have not saved?")) { return; }
       fields().forEach(function (f) { f.value = f.defaultValue; });
       forgetTyping();
+      discardOnServer();
       setEditing(false);
       history.replaceState(history.state, "", location.pathname + location.hash);
     });
