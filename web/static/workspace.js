@@ -191,6 +191,8 @@
       }
     });
     window.addEventListener("resize", debounce(layoutThreads, 100));
+    // A thread that opens a part of itself (its edit form) grows into the next one: place again.
+    $("#side").addEventListener("toggle", layoutThreads, true);
     // The text moves when what is above it or in it changes size (a message, a font arriving).
     if (window.ResizeObserver) { new ResizeObserver(debounce(layoutThreads, 50)).observe($(".ws-main", ws)); }
     if (document.fonts) { document.fonts.ready.then(layoutThreads); }
