@@ -31,6 +31,7 @@ type draftPage struct {
 	Cursor   string
 	Form     newsroom.Text  // the edit form's values: the draft, or what the user sent
 	Editing  bool           // whether the text shows as the edit form (?edit=1, or a save that failed)
+	Based    int            // the version the edit form's text is based on: the draft's, or the one sent
 	Limits   map[string]int // each field's limit in characters, for the edit form's counters
 	Diff     *newsroom.Diff
 	From, To int
@@ -85,7 +86,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p := &draftPage{Draft: d, Perm: s.store.Permissions(u, d), Form: d.Text(), Limits: fieldLimits}
-	p.Editing = c.QueryParam("edit") != "" && len(p.Perm.Fields) > 0
+	p.Editing, p.Based = c.QueryParam("edit") != "" && len(p.Perm.Fields) > 0, d.Version
 	if p.Quotes, err = s.store.Quotes(ctx, id); err != nil {
 		return nil, err
 	}
@@ -160,7 +161,9 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		if lerr != nil {
 			return lerr
 		}
-		p.Form, p.Editing = text, len(p.Perm.Fields) > 0
+		// The form keeps the version its text was based on, so that saving it again is never
+		// taken for a save of a newer version.
+		p.Form, p.Editing, p.Based = text, len(p.Perm.Fields) > 0, version
 		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
 	}
 	return err

@@ -51,16 +51,22 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 }
 
 // TestDraftPageEditFormKeepsFailedSave shows a save the store refused in the open edit form,
-// with the typed text, so that nothing typed is lost.
+// with the typed text and the version it was based on, so that nothing typed is lost and saving
+// it again is not taken for a save of the newer version.
 func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageEditing)
+	title := "Retitled meanwhile"
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Title: &title, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
 	form := url.Values{"title": {""}, "body": {"Kept.\n\nAlso kept."}, "version": {fmt.Sprint(d.Version)}}
 	res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), form)
 	if res.Code == http.StatusSeeOther {
 		t.Fatal("a save without a title was taken")
 	}
-	wantBody(t, res, `data-paras data-edit>Kept.`+"\n\n"+`Also kept.</textarea>`, `id="edit-start" class="button" data-read hidden>`)
+	wantBody(t, res, `data-paras data-edit>Kept.`+"\n\n"+`Also kept.</textarea>`, `id="edit-start" class="button" data-read hidden>`,
+		fmt.Sprintf(`<input type="hidden" name="version" value="%d">`, d.Version))
 }
 
 // TestDraftPageDiffShowsEveryChange shows, in the history's comparison, a field whose whole
