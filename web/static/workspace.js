@@ -2,10 +2,12 @@
 // line up with their words, and a highlight and its thread lead to each other. Selecting words
 // offers a "Comment" control there, whose form captures the words as the server anchors them
 // (exact, prefix, suffix, and their range in code points of the field). Edit turns the text into
-// its form in place, with counts and the house limits; what is typed is kept in the browser
-// until it is saved, and leaving with it unsaved asks first. The side pane's forms are sent in
-// the background and only their panel is replaced, so nothing being typed is touched. Without
-// JavaScript the page stays a set of plain forms that do all of this by reloading.
+// its form in place, with counts and the house limits; what is typed is kept in the browser,
+// and every few seconds on the server, until it is saved, and leaving with it unsaved asks
+// first. The side pane's forms are sent in the background and only their panel is replaced, so
+// nothing being typed is touched. The page says who else is editing and offers a newer version
+// when one is saved. Without JavaScript the page stays a set of plain forms that do all of this
+// but the live notices by reloading.
 (function () {
   "use strict";
   var CONTEXT = 32;
@@ -200,7 +202,12 @@
 
   // ---- Selecting words: the Comment control and the comment form at the selection ----
 
-  var pop, anchor, compose;
+  var pop, anchor, compose, fieldTexts = null;
+
+  // texts are the fields' texts as the server counts them; a newer page brought in replaces them.
+  function texts() {
+    return fieldTexts || (fieldTexts = JSON.parse(document.getElementById("field-texts").textContent));
+  }
 
   // offsetIn returns the code-point offset, within its field, of a point (node, offset) inside
   // an element of the text that carries data-start.
@@ -219,7 +226,7 @@
 
   // capture is the anchor of the current selection in the text, or null: its words trimmed of
   // the space around them, in one field.
-  function capture(texts) {
+  function capture() {
     var sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return null; }
     var range = sel.getRangeAt(0);
@@ -227,7 +234,7 @@
     if (!startPara || !endPara) { return null; }
     var field = startPara.closest("[data-field]").dataset.field;
     if (endPara.closest("[data-field]").dataset.field !== field) { return null; }
-    var all = codePoints(texts[field] || "");
+    var all = codePoints(texts()[field] || "");
     var start = offsetIn(startPara, range.startContainer, range.startOffset);
     var end = offsetIn(endPara, range.endContainer, range.endOffset);
     while (start < end && /\s/.test(all[start])) { start++; }
@@ -251,9 +258,8 @@
   }
 
   function initSelection() {
-    var form = document.getElementById("comment-form"), data = document.getElementById("field-texts");
-    if (!form || !data) { return; }
-    var texts = JSON.parse(data.textContent);
+    var form = document.getElementById("comment-form");
+    if (!form) { return; }
     pop = document.createElement("button");
     pop.type = "button";
     pop.className = "ws-pop";
@@ -269,7 +275,7 @@
 
     document.addEventListener("selectionchange", debounce(function () {
       if (editing() || document.activeElement === pop) { return; }
-      var a = capture(texts);
+      var a = capture();
       if (!a) { pop.hidden = true; return; }
       anchor = a;
       a.after.after(pop);
@@ -591,8 +597,11 @@
       if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
       if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
       ws.dataset.version = version;
-      var texts = $("#field-texts", doc);
-      if (texts) { document.getElementById("field-texts").textContent = texts.textContent; }
+      var newTexts = $("#field-texts", doc);
+      if (newTexts) {
+        document.getElementById("field-texts").textContent = newTexts.textContent;
+        fieldTexts = null;
+      }
     }
     $$(".ws-head .flash, .ws-head .error").forEach(function (m) { m.remove(); });
     layoutThreads();
