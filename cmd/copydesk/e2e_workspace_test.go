@@ -150,10 +150,12 @@ func TestBrowserWorkspace(t *testing.T) {
 		t.Fatalf("after replying, the body being edited is %q", got)
 	}
 
-	// Saving leaves without asking, saves the text, brings back the highlights, and forgets
-	// the copy in the browser.
+	// Saving (Ctrl+S) leaves without asking, saves the text, brings back the highlights, and
+	// forgets the copy in the browser.
 	before = dialogs.count()
-	b.submit(`#edit-save`)
+	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"`, nil), chromedp.Focus(`#edit textarea[name=body]`, chromedp.ByQuery),
+		chromedp.KeyEvent("s", chromedp.KeyModifiers(input.ModifierCtrl)))
+	b.run(chromedp.WaitNotPresent(`body[data-stale]`, chromedp.ByQuery), chromedp.WaitVisible(`.flash`, chromedp.ByQuery))
 	if got := b.flash(); got != "Saved." {
 		t.Fatalf("after saving: %q", got)
 	}

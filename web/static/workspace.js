@@ -407,6 +407,13 @@
     ws.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && e.target.name === "title" && e.target.classList.contains("ws-field")) { e.preventDefault(); }
     });
+    // Ctrl+S (Cmd+S) saves while editing, as in the editors people come from.
+    document.addEventListener("keydown", function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S") && editing()) {
+        e.preventDefault();
+        $("#edit-save").click();
+      }
+    });
     editForm.addEventListener("submit", function () {
       submitting = true;
       keepTyping(true);
