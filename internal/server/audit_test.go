@@ -56,6 +56,7 @@ var auditBodies = map[string]string{
 	"POST /api/v1/drafts/:id/quotes/:qid/waive": `{"note":"n"}`,
 	"POST /api/v1/drafts/:id/comments":          `{"field":"body","quote":{"exact":"quote"},"body":"Source?"}`,
 	"POST /api/v1/comments/:cid/replies":        `{"body":"Done."}`,
+	"PATCH /api/v1/comments/:cid":               `{"body":"Changed."}`,
 	"POST /api/v1/drafts/:id/publish":           `{}`,
 	"POST /api/v1/articles/:slug/corrections":   `{"note":"Fixed."}`,
 	"POST /api/v1/login":                        `{"username":"editor","password":"pw-editor-staple"}`,
@@ -67,6 +68,8 @@ var auditBodies = map[string]string{
 	"POST /drafts/:id/quotes/:qid/waive":        "note=n",
 	"POST /drafts/:id/comments":                 "field=body&exact=quote&body=Source%3F",
 	"POST /comments/:cid/reply":                 "body=Done.",
+	"POST /comments/:cid/edit":                  "body=Changed.",
+	"POST /comments/:cid/delete":                "confirm=yes",
 	"POST /admin/users":                         "username=newbie&role=writer&password=tulip-lantern",
 	"POST /admin/users/:uid":                    "role=editor",
 }

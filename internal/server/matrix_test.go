@@ -53,6 +53,8 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /comments/:cid/reply":                 {"body=Done.", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /comments/:cid/resolve":               {"", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /comments/:cid/reopen":                {"", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /comments/:cid/edit":                  {"body=Changed.", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /comments/:cid/delete":                {"confirm=yes", [6]int{303, 303, 404, 404, 303, 303}},
 		"GET /account":                              {"", [6]int{303, 200, 200, 200, 200, 200}},
 		"POST /account/revoke-others":               {"", [6]int{303, 303, 303, 303, 303, 303}},
 		"POST /account/revoke/:credential":          {"", [6]int{303, 303, 303, 303, 303, 303}}, // a token of the editor's
@@ -69,6 +71,8 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /api/v1/comments/:cid/replies":        {`{"body":"Done."}`, [6]int{401, 201, 404, 404, 201, 403}},
 		"POST /api/v1/comments/:cid/resolve":        {"", [6]int{401, 200, 404, 404, 200, 403}},
 		"POST /api/v1/comments/:cid/reopen":         {"", [6]int{401, 409, 404, 404, 409, 403}},
+		"PATCH /api/v1/comments/:cid":               {`{"body":"Changed."}`, [6]int{401, 403, 404, 404, 200, 403}},
+		"DELETE /api/v1/comments/:cid":              {"", [6]int{401, 403, 404, 404, 204, 403}},
 		"GET /api/v1/drafts/:id/diff?from=1&to=1":   {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/quotes":             {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"PUT /api/v1/drafts/:id/quotes/:qid":        {`{"status":"verified"}`, [6]int{401, 403, 404, 404, 409, 403}},

@@ -27,16 +27,12 @@ type draftPage struct {
 	Kind     newsroom.QuoteKind  // the kind the ledger panel shows, "" for every kind
 	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
 	Comments []commentView
+	Threads  []commentGroup // the comments, those on words still in the text first
 	History  *newsroom.History
 	Cursor   string
 	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
 	Diff     *newsroom.Diff
 	From, To int
-}
-
-type commentView struct {
-	newsroom.Comment
-	CanResolve bool
 }
 
 func (s *Server) newDraftPage(c echo.Context) error {
@@ -88,9 +84,10 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, cm := range comments {
-		p.Comments = append(p.Comments, commentView{cm, s.store.CanResolve(u, d, cm)})
+	if p.Comments, err = s.commentViews(ctx, u, d, comments); err != nil {
+		return nil, err
 	}
+	p.Threads = commentGroups(p.Comments)
 	p.Cursor = c.QueryParam("history")
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
