@@ -27,7 +27,8 @@ type draftPage struct {
 	Kind     newsroom.QuoteKind  // the kind the ledger panel shows, "" for every kind
 	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
 	Comments []commentView
-	Threads  []commentGroup // the comments, those on words still in the text first
+	Threads  []commentGroup       // the comments, those on words still in the text first
+	Notice   *newsroom.AuditEntry // the note sent back with the piece, until the viewer acts on it
 	History  *newsroom.History
 	Cursor   string
 	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
@@ -88,6 +89,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.Threads = commentGroups(p.Comments)
+	if p.Notice, err = s.store.PendingNote(ctx, id); err != nil {
+		return nil, err
+	}
 	p.Cursor = c.QueryParam("history")
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
