@@ -64,6 +64,7 @@ var auditBodies = map[string]string{
 	"POST /drafts/:id/edit":                     "title=Edited&version=1",
 	"POST /drafts/:id/transition":               "action=submit",
 	"POST /drafts/:id/publish":                  "when=now",
+	"POST /drafts/:id/correct":                  "body=Body.&note=Fixed.",
 	"POST /drafts/:id/quotes/:qid":              "status=verified",
 	"POST /drafts/:id/quotes/:qid/waive":        "note=n",
 	"POST /drafts/:id/comments":                 "field=body&exact=quote&body=Source%3F",

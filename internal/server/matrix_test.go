@@ -47,6 +47,7 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /drafts/:id/transition":               {"action=submit", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /drafts/:id/publish":                  {"when=now", [6]int{303, 303, 404, 404, 303, 303}},
 		"GET /drafts/:id/preview":                   {"", [6]int{303, 200, 404, 404, 200, 200}},
+		"POST /drafts/:id/correct":                  {"body=Body.&note=Fixed.", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /drafts/:id/quotes/:qid":              {"status=verified", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /drafts/:id/quotes/:qid/waive":        {"note=n", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /drafts/:id/comments":                 {"field=body&exact=quote&body=Source%3F", [6]int{303, 303, 404, 404, 303, 303}},

@@ -37,6 +37,7 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/drafts/:id/transition", s.transitionPage)
 	app(http.MethodPost, "/drafts/:id/publish", s.publishPage)
 	app(http.MethodGet, "/drafts/:id/preview", s.previewDraft)
+	app(http.MethodPost, "/drafts/:id/correct", s.correctPage)
 	app(http.MethodGet, "/drafts/:id/unmerged/:rid", s.unmergedPage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid", s.checkQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/waive", s.waiveQuotePage)
