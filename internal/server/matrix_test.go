@@ -40,6 +40,7 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /login":                               {"username=editor&password=pw-editor-staple", [6]int{403, 403, 403, 403, 403, 403}},
 		"POST /logout":                              {"", [6]int{303, 303, 303, 303, 303, 303}},
 		"GET /desk":                                 {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"POST /desk/import":                         {"author=writer", [6]int{303, 403, 403, 403, 422, 422}},
 		"GET /drafts/new":                           {"", [6]int{303, 200, 200, 200, 200, 200}},
 		"POST /drafts":                              {"title=New", [6]int{303, 303, 303, 403, 403, 403}},
 		"GET /drafts/:id":                           {"", [6]int{303, 200, 404, 404, 200, 200}},

@@ -30,6 +30,7 @@ func (s *Server) routes() {
 	app := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, s.signedIn) }
 	app(http.MethodPost, "/logout", s.logoutPage)
 	app(http.MethodGet, "/desk", s.desk)
+	app(http.MethodPost, "/desk/import", s.importPage)
 	app(http.MethodGet, "/drafts/new", s.newDraftPage)
 	app(http.MethodPost, "/drafts", s.createDraftPage)
 	app(http.MethodGet, "/drafts/:id", s.showDraft)
