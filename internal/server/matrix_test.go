@@ -59,6 +59,7 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /comments/:cid/delete":                {"confirm=yes", [6]int{303, 303, 404, 404, 303, 303}},
 		"GET /account":                              {"", [6]int{303, 200, 200, 200, 200, 200}},
 		"POST /account/revoke-others":               {"", [6]int{303, 303, 303, 303, 303, 303}},
+		"POST /account/tokens":                      {"", [6]int{303, 422, 422, 422, 422, 422}},
 		"POST /account/revoke/:credential":          {"", [6]int{303, 303, 303, 303, 303, 303}}, // a token of the editor's
 		"GET /admin/users":                          {"", [6]int{303, 403, 403, 403, 403, 200}},
 		"POST /admin/users":                         {"username=newbie&role=writer&password=tulip-lantern", [6]int{303, 303, 303, 303, 303, 303}},

@@ -9,16 +9,44 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
+// accountData is what the account page shows: where the viewer is signed in, and a token just
+// made, shown this once.
+type accountData struct {
+	Credentials []newsroom.Credential
+	NewToken    string
+}
+
 // accountPage shows the viewer where they are signed in: their web sessions and API tokens,
-// each with a button to revoke it.
+// each with a button to revoke it, and the forms to change their password and make a token.
 func (s *Server) accountPage(c echo.Context) error {
+	return s.renderAccount(c, http.StatusOK, "", "")
+}
+
+func (s *Server) renderAccount(c echo.Context, status int, newToken, problem string) error {
 	list, err := s.store.Credentials(c.Request().Context(), presented(c))
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "account", view{Title: "Your account", Data: struct {
-		Credentials []newsroom.Credential
-	}{list}})
+	return s.render(c, status, "account", view{Title: "Your account", Error: problem, Data: accountData{list, newToken}})
+}
+
+// createTokenPage makes an API token for the viewer once they give their password again (the
+// same check and throttle as the API's sign-in), and shows it on the page this once: only its
+// hash is kept.
+func (s *Server) createTokenPage(c echo.Context) error {
+	u := newsroom.UserFrom(c.Request().Context())
+	password := c.FormValue("password")
+	if password == "" {
+		return s.renderAccount(c, http.StatusUnprocessableEntity, "", "No token made: give your password")
+	}
+	token, _, err := s.store.Login(c.Request().Context(), u.Username, password, c.RealIP())
+	switch newsroom.ErrorCode(err) {
+	case "":
+		return s.renderAccount(c, http.StatusCreated, token, "")
+	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
+		return s.renderAccount(c, http.StatusUnprocessableEntity, "", "No token made: "+newsroom.ErrorMessage(err))
+	}
+	return err
 }
 
 // revokeCredentialPage revokes one of the viewer's sessions or tokens. One that has gone

@@ -51,6 +51,7 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/comments/:cid/delete", s.deleteCommentPage)
 	app(http.MethodGet, "/account", s.accountPage)
 	app(http.MethodPost, "/account/revoke-others", s.revokeOthersPage)
+	app(http.MethodPost, "/account/tokens", s.createTokenPage)
 	app(http.MethodPost, "/account/revoke/:credential", s.revokeCredentialPage)
 	app(http.MethodGet, "/admin/users", s.usersPage)
 	app(http.MethodPost, "/admin/users", s.addUserPage)
