@@ -68,8 +68,35 @@ func (s *Server) replyPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cm, err := s.store.Reply(c.Request().Context(), cid, c.FormValue("body"))
+	form, err := c.FormParams()
+	if err != nil {
+		return formError(err)
+	}
+	nr := newsroom.NewReply{Body: form.Get("body"), To: form["to"]}
+	cm, err := s.store.Reply(c.Request().Context(), cid, nr)
 	return s.afterComment(c, cm, err, "Reply added.")
+}
+
+func (s *Server) editCommentPage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	cm, err := s.store.EditComment(c.Request().Context(), cid, c.FormValue("body"))
+	return s.afterComment(c, cm, err, "Comment changed.")
+}
+
+// deleteCommentPage deletes a comment once the form's box confirming it is ticked.
+func (s *Server) deleteCommentPage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	if c.FormValue("confirm") != "yes" {
+		return s.afterComment(c, nil, newsroom.Errorf(newsroom.EINVALID, "tick the box to confirm: delete this comment"), "")
+	}
+	cm, err := s.store.DeleteComment(c.Request().Context(), cid)
+	return s.afterComment(c, cm, err, "Comment deleted.")
 }
 
 func (s *Server) resolvePage(c echo.Context) error {
