@@ -173,3 +173,33 @@ func TestTextsMergeEveryField(t *testing.T) {
 		t.Errorf("merged = %+v, %v\nwant %+v", got, ok, want)
 	}
 }
+
+func TestChoose(t *testing.T) {
+	base := body("One two.", "Three four.")
+	r := Texts(base, body("One deux.", "Three quatre."), body("One zwei.", "Three vier."))
+	cases := []struct {
+		name    string
+		choices []Choice
+		want    string
+		wantErr bool
+	}{
+		{"EachSide", []Choice{{Keep: KeepTheirs}, {Keep: KeepMine}}, "One deux.\nThree vier.", false},
+		{"Edit", []Choice{{Keep: KeepEdit, Text: "One, two."}, {Keep: KeepTheirs, Text: "ignored"}}, "One, two.\nThree quatre.", false},
+		{"ErrMissing", []Choice{{Keep: KeepTheirs}}, "", true},
+		{"ErrUnknown", []Choice{{Keep: KeepTheirs}, {Keep: "both"}}, "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := r.Choose(tc.choices)
+			if tc.wantErr {
+				if newsroom.ErrorCode(err) != newsroom.EINVALID {
+					t.Fatalf("Choose = %v, want EINVALID", err)
+				}
+				return
+			}
+			if err != nil || got.Body != tc.want {
+				t.Errorf("Choose = %q, %v; want %q", got.Body, err, tc.want)
+			}
+		})
+	}
+}

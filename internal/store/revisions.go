@@ -121,12 +121,18 @@ func (s *Store) Revision(ctx context.Context, id int64, version int) (*newsroom.
 	if _, err := s.findDraft(db, u, id); err != nil {
 		return nil, internal("get revision", err)
 	}
+	r, err := numberedRevision(db, id, version)
+	return r, internal("get revision", err)
+}
+
+// numberedRevision reads version of draft id, with its text, or ENOTFOUND.
+func numberedRevision(db *gorm.DB, id int64, version int) (*newsroom.Revision, error) {
 	var v revisionView
-	err = revisionsQuery(db).Where("revisions.draft_id = ? AND revisions.version = ?", id, version).Take(&v).Error
+	err := revisionsQuery(db).Where("revisions.draft_id = ? AND revisions.version = ?", id, version).Take(&v).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no version %d", id, version)
 	} else if err != nil {
-		return nil, internal("get revision", err)
+		return nil, err
 	}
 	r, t := v.revision(), v.text()
 	r.Text = &t

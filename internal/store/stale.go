@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -20,14 +19,13 @@ func (s *Store) mergeStale(tx *gorm.DB, u *newsroom.User, cur *newsroom.Draft, u
 	if upd.Version > cur.Version {
 		return nil, nil, nil
 	}
-	var base revisionView
-	err := revisionsQuery(tx).Where("revisions.draft_id = ? AND revisions.version = ?", cur.ID, upd.Version).Take(&base).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
+	base, err := numberedRevision(tx, cur.ID, upd.Version)
+	if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
 		return nil, nil, nil
 	} else if err != nil {
 		return nil, nil, err
 	}
-	res := merge.Texts(base.text(), cur.Text(), upd.Apply(base.text()).Normalize())
+	res := merge.Texts(*base.Text, cur.Text(), upd.Apply(*base.Text).Normalize())
 	merged, ok := res.Merged()
 	if !ok {
 		return nil, res, nil
