@@ -38,6 +38,8 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/drafts/:id/publish", s.publishPage)
 	app(http.MethodGet, "/drafts/:id/preview", s.previewDraft)
 	app(http.MethodGet, "/drafts/:id/unmerged/:rid", s.unmergedPage)
+	app(http.MethodGet, "/drafts/:id/unmerged/:rid/merge", s.conflictsPage)
+	app(http.MethodPost, "/drafts/:id/unmerged/:rid/merge", s.resolveConflictsPage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid", s.checkQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/waive", s.waiveQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/not-quote", s.notQuotePage)
