@@ -91,8 +91,8 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /api/v1/drafts/:id/unmerged/:rid":      {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /drafts/:id/unmerged/:rid":             {"", [6]int{303, 200, 404, 404, 200, 200}},
 		"GET /drafts/:id/unmerged/:rid/merge":       {"", [6]int{303, 200, 404, 404, 200, 200}},
-		// Only the author of a stale save settles it; the others see why not.
-		"POST /drafts/:id/unmerged/:rid/merge":      {"version=2&conflicts=1&choice-1=mine", [6]int{303, 303, 404, 404, 403, 403}},
+		// Whoever may edit the draft now settles a stale save; the others see why not.
+		"POST /drafts/:id/unmerged/:rid/merge":      {"version=2&conflicts=1&choice-1=mine", [6]int{303, 303, 404, 404, 409, 403}},
 		"POST /api/v1/logout":                       {"", [6]int{401, 204, 204, 204, 204, 204}},
 		"GET /api/v1/me/credentials":                {"", [6]int{401, 200, 200, 200, 200, 200}},
 		"DELETE /api/v1/me/credentials/:credential": {"", [6]int{401, 404, 404, 404, 204, 404}}, // a token of the editor's

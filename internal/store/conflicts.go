@@ -54,21 +54,14 @@ func (s *Store) StaleSave(ctx context.Context, id, rid int64) (*StaleSave, error
 		Merge: merge.Texts(*base.Text, *theirs.Text, *unmerged.Text)}, nil
 }
 
-// ResolveStaleSave settles the conflicts of unmerged revision rid by its author's choices, one
-// per conflict, and saves the text they make on the version the save crossed, which the form
-// must name. The fields that text changes are saved as any save is, so a draft that moved on
-// again since is merged with them once more.
+// ResolveStaleSave settles the conflicts of unmerged revision rid by the acting user's choices,
+// one per conflict, and saves the text they make on the version the save crossed, which the form
+// must name. The fields that text changes are saved as any save is, by whoever may edit the
+// draft now, so a draft that moved on again since is merged with them once more.
 func (s *Store) ResolveStaleSave(ctx context.Context, id, rid int64, version int, choices []merge.Choice) (*newsroom.Draft, error) {
-	u, err := actor(ctx)
-	if err != nil {
-		return nil, err
-	}
 	ss, err := s.StaleSave(ctx, id, rid)
 	if err != nil {
 		return nil, err
-	}
-	if ss.Unmerged.Author.ID != u.ID {
-		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "only %s, who made this save, can settle its conflicts", ss.Unmerged.Author.Name)
 	}
 	if version != ss.Theirs.Version {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "these choices were made against version %d, but this save crossed version %d: open it again", version, ss.Theirs.Version)

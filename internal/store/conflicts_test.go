@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/merge"
@@ -9,23 +8,23 @@ import (
 )
 
 // conflicted makes ed's save of draft d conflict with eve's in paragraph 2 (ed also changed
-// paragraph 1, which merges) and returns the draft as both read it, eve, and the unmerged
-// revision's id.
-func conflicted(t *testing.T, f *newsroomFixture) (*newsroom.Draft, context.Context, int64) {
+// paragraph 1, which merges) and returns the draft as both read it and the unmerged revision's
+// id.
+func conflicted(t *testing.T, f *newsroomFixture) (*newsroom.Draft, int64) {
 	t.Helper()
-	d, eve := crossedSaves(t, f, "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked.")
+	d, _ := crossedSaves(t, f, "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked.")
 	mine := "The council met on Monday.\nIt voted to close the lazy red bridge.\nResidents were not asked."
 	_, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &mine, Version: d.Version})
 	var e *newsroom.Error
 	if !asError(err, &e) || e.Code != newsroom.ECONFLICT {
 		t.Fatalf("save = %v, want a conflict", err)
 	}
-	return d, eve, e.Details["unmerged_revision"].(int64)
+	return d, e.Details["unmerged_revision"].(int64)
 }
 
 func TestStaleSaveShowsItsMerge(t *testing.T) {
 	f := newNewsroom(t)
-	d, _, rid := conflicted(t, f)
+	d, rid := conflicted(t, f)
 	ss, err := f.s.StaleSave(f.editor, d.ID, rid)
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +50,7 @@ func TestResolveStaleSave(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newNewsroom(t)
-			d, _, rid := conflicted(t, f)
+			d, rid := conflicted(t, f)
 			got, err := f.s.ResolveStaleSave(f.editor, d.ID, rid, d.Version+1, []merge.Choice{tc.choice})
 			want := "The council met on Monday.\n" + tc.wantPara + "\nResidents were not asked."
 			if err != nil || got.Body != want || got.Version != d.Version+2 {
@@ -61,7 +60,7 @@ func TestResolveStaleSave(t *testing.T) {
 	}
 	t.Run("DraftMovedOnAgain", func(t *testing.T) {
 		f := newNewsroom(t)
-		d, _, rid := conflicted(t, f)
+		d, rid := conflicted(t, f)
 		eve, _ := mustUser(t, f.s, "eve2", newsroom.RoleEditor)
 		later := "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked, they say."
 		if _, err := f.s.UpdateDraft(eve, d.ID, newsroom.DraftUpdate{Body: &later, Version: d.Version + 1}); err != nil {
@@ -80,16 +79,16 @@ func TestResolveStaleSave(t *testing.T) {
 		choices  []merge.Choice
 		wantCode string
 	}{
-		{"ErrNotTheAuthor", "eve", 1, []merge.Choice{{Keep: merge.KeepMine}}, newsroom.EFORBIDDEN},
+		{"ErrWriterMayNotEdit", "writer", 1, []merge.Choice{{Keep: merge.KeepMine}}, newsroom.ECONFLICT},
 		{"ErrNoChoice", "ed", 1, nil, newsroom.EINVALID},
 		{"ErrOtherVersion", "ed", 0, []merge.Choice{{Keep: merge.KeepMine}}, newsroom.EINVALID},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newNewsroom(t)
-			d, eve, rid := conflicted(t, f)
+			d, rid := conflicted(t, f)
 			ctx := f.editor
-			if tc.who == "eve" {
-				ctx = eve
+			if tc.who == "writer" {
+				ctx = f.writer
 			}
 			_, err := f.s.ResolveStaleSave(ctx, d.ID, rid, d.Version+tc.version, tc.choices)
 			wantCode(t, err, tc.wantCode)
