@@ -10,16 +10,17 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// mergeStale merges a save made on an older version of cur with cur's text, inside the save's
-// transaction: base is the revision the save was made on, theirs the current text, and mine the
-// fields the save sent over base (a field it left out is taken as unchanged). It returns the
-// merged text, checked as any save is; or nil and the merge with its conflicts; or nil and a
-// nil merge when there is no base to merge from (a version the draft never had).
-func (s *Store) mergeStale(tx *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (*newsroom.Text, *merge.Result, error) {
+// mergeStale merges a save made on an older version of cur with cur's text, reading from db (the
+// save's transaction, or a read that plans it): base is the revision the save was made on,
+// theirs the current text, and mine the fields the save sent over base (a field it left out is
+// taken as unchanged). It returns the merged text, checked as any save is; or nil and the merge
+// with its conflicts; or nil and a nil merge when there is no base to merge from (a version the
+// draft never had).
+func (s *Store) mergeStale(db *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (*newsroom.Text, *merge.Result, error) {
 	if upd.Version > cur.Version {
 		return nil, nil, nil
 	}
-	base, err := numberedRevision(tx, cur.ID, upd.Version)
+	base, err := numberedRevision(db, cur.ID, upd.Version)
 	if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
 		return nil, nil, nil
 	} else if err != nil {
