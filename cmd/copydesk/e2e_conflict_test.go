@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// api sends one JSON request to the test server with a bearer token and decodes the answer.
-func (b *browser) api(token, method, path string, body any, out any) int {
+// conflictAPI sends one JSON request to the test server with a bearer token and decodes the answer.
+func (b *browser) conflictAPI(token, method, path string, body any, out any) int {
 	b.t.Helper()
 	in, _ := json.Marshal(body)
 	req, err := http.NewRequest(method, b.base+path, strings.NewReader(string(in)))
@@ -42,7 +42,7 @@ func TestBrowserConflictPage(t *testing.T) {
 	}
 	b := startBrowser(t, "writer")
 	var session struct{ Token string }
-	if code := b.api("", "POST", "/api/v1/login", map[string]string{"username": "writer", "password": "pw-writer-staple"}, &session); code != http.StatusOK {
+	if code := b.conflictAPI("", "POST", "/api/v1/login", map[string]string{"username": "writer", "password": "pw-writer-staple"}, &session); code != http.StatusOK {
 		t.Fatalf("sign-in: %d", code)
 	}
 	var d struct {
@@ -51,9 +51,9 @@ func TestBrowserConflictPage(t *testing.T) {
 		Body    string
 	}
 	base := "The harbour council met on Tuesday night.\nIt voted 7 to 2 to close the old ferry pier.\nResidents were not asked."
-	b.api(session.Token, "POST", "/api/v1/drafts", map[string]any{"title": "Council closes ferry pier", "byline": "Writer", "body": base}, &d)
+	b.conflictAPI(session.Token, "POST", "/api/v1/drafts", map[string]any{"title": "Council closes ferry pier", "byline": "Writer", "body": base}, &d)
 	theirs := "The harbour council met on Tuesday night.\nIt voted 7 to 2 to close the rotten ferry pier.\nResidents were not asked."
-	if code := b.api(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": theirs, "version": 1}, &d); code != http.StatusOK {
+	if code := b.conflictAPI(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": theirs, "version": 1}, &d); code != http.StatusOK {
 		t.Fatalf("first save: %d", code)
 	}
 	mine := "The harbour council met late on Tuesday night.\nIt voted 7 to 2 to close the unsafe ferry pier.\nResidents were not asked."
@@ -64,7 +64,7 @@ func TestBrowserConflictPage(t *testing.T) {
 			}
 		}
 	}
-	if code := b.api(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": mine, "version": 1}, &refusal); code != http.StatusConflict {
+	if code := b.conflictAPI(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": mine, "version": 1}, &refusal); code != http.StatusConflict {
 		t.Fatalf("stale save: %d, want 409", code)
 	}
 
@@ -86,7 +86,7 @@ func TestBrowserConflictPage(t *testing.T) {
 	if got := b.flash(); got != "Saved the merged text." {
 		t.Fatalf("after saving: %q", got)
 	}
-	b.api(session.Token, "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), nil, &d)
+	b.conflictAPI(session.Token, "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), nil, &d)
 	if want := "The harbour council met late on Tuesday night.\nIt voted 7 to 2 to close the unsafe ferry pier.\nResidents were not asked."; d.Body != want || d.Version != 3 {
 		t.Fatalf("saved version %d, %q; want version 3, %q", d.Version, d.Body, want)
 	}
