@@ -10,7 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// conflictAPI sends one JSON request to the test server with a bearer token and decodes the answer.
+// conflictAPI sends one JSON request to the test server with a bearer token and decodes the
+// answer.
 func (b *browser) conflictAPI(token, method, path string, body any, out any) int {
 	b.t.Helper()
 	in, _ := json.Marshal(body)
