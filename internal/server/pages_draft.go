@@ -151,10 +151,14 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	text := textFromForm(c)
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	upd := updateFromForm(c, &text, version)
-	_, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
+	d, err := s.store.UpdateDraft(c.Request().Context(), id, upd)
+	if to := conflictURL(id, err); to != "" {
+		flash(c, "Not saved yet: your save was based on an older version. Your text is kept.")
+		return redirect(c, to)
+	}
 	switch newsroom.ErrorCode(err) {
 	case "":
-		flash(c, "Saved.")
+		flash(c, s.savedMessage(c, d, version, "Saved."))
 		return redirect(c, draftURL(id))
 	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN:
 		// Show the page again with the viewer's text in the form, so nothing typed is lost.

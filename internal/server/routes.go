@@ -50,6 +50,8 @@ func (s *Server) routes() {
 	appJSON(http.MethodPost, "/drafts/:id/working-copy", s.saveWorkingCopyPage)
 	appJSON(http.MethodPost, "/drafts/:id/working-copy/discard", s.discardWorkingCopy)
 	appJSON(http.MethodGet, "/drafts/:id/live", s.live)
+	app(http.MethodGet, "/drafts/:id/unmerged/:rid/merge", s.conflictsPage)
+	app(http.MethodPost, "/drafts/:id/unmerged/:rid/merge", s.resolveConflictsPage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid", s.checkQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/waive", s.waiveQuotePage)
 	app(http.MethodPost, "/drafts/:id/quotes/:qid/not-quote", s.notQuotePage)
