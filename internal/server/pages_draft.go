@@ -32,6 +32,9 @@ type draftPage struct {
 	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
 	Diff     *newsroom.Diff
 	From, To int
+
+	QuoteHistory    map[int64][]newsroom.QuoteEvent // each quote's ledger events, oldest first
+	QuoteParagraphs map[int64]int                   // each quote's paragraph as readers number it, from 1
 }
 
 type commentView struct {
@@ -95,6 +98,10 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
 	}
+	if p.QuoteHistory, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
+		return nil, err
+	}
+	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
 	if kind := c.QueryParam("quotes"); kind != "" {
 		if p.Kind, err = newsroom.ParseQuoteKind(kind); err != nil {
