@@ -17,8 +17,8 @@ type apiUser struct {
 	token string
 }
 
-// api signs user in over the API of the server b drives.
-func (b *browser) api(user string) apiUser {
+// apiAs signs user in over the API of the server b drives.
+func (b *browser) apiAs(user string) apiUser {
 	b.t.Helper()
 	p := &serveProc{url: b.base}
 	return apiUser{t: b.t, p: p, token: p.login(b.t, user)}
@@ -70,7 +70,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	b.submit(`form[action="/login"] button[type=submit]`)
 	b.shotWidths("login-refused")
 
-	writer := b.api("writer")
+	writer := b.apiAs("writer")
 	var d struct {
 		ID      int64
 		Version int
@@ -128,12 +128,12 @@ func TestBrowserAccessibility(t *testing.T) {
 	b.signOut()
 
 	// The editor previews the piece, waives the dispute and publishes it.
-	editor := b.api("editor")
+	editor := b.apiAs("editor")
 	var quotes []struct {
 		ID     int64
 		Status string
 	}
-	factchecker := b.api("factchecker")
+	factchecker := b.apiAs("factchecker")
 	factchecker.send("GET", "/api/v1"+draft+"/quotes", nil, http.StatusOK, &quotes)
 	for _, q := range quotes {
 		if q.Status == "unchecked" {

@@ -73,7 +73,7 @@ func TestBrowserDraftPageWeight(t *testing.T) {
 	}
 	b := startBrowser(t, "writer", "factchecker", "editor")
 	body := longBody(1500)
-	writer, factchecker, editor := b.api("writer"), b.api("factchecker"), b.api("editor")
+	writer, factchecker, editor := b.apiAs("writer"), b.apiAs("factchecker"), b.apiAs("editor")
 	var d struct{ ID int64 }
 	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
 		"brief": "The council voted for the ferry.", "body": body, "topics": []string{"Harbour", "Transport"}}, http.StatusCreated, &d)
