@@ -36,6 +36,9 @@ type draftPage struct {
 	Diff     *newsroom.Diff
 	From, To int
 
+	QuoteHistory    map[int64][]newsroom.QuoteEvent // each quote's ledger events, oldest first
+	QuoteParagraphs map[int64]int                   // each quote's paragraph as readers number it, from 1
+
 	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
 	Editors     []newsroom.Editor     // who else is editing the draft now
 }
@@ -103,6 +106,10 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
 	}
+	if p.QuoteHistory, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
+		return nil, err
+	}
+	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
 	if err := s.loadEditing(ctx, p); err != nil {
 		return nil, err
