@@ -72,9 +72,11 @@ func (b *browser) run(actions ...chromedp.Action) {
 	}
 }
 
-// shot saves a full-page screenshot, numbered in the order the test took them.
+// shot saves a full-page screenshot, numbered in the order the test took them, and checks the
+// page's accessibility, so that every page a walk shows is checked at the widths it is shown.
 func (b *browser) shot(name string) {
 	b.t.Helper()
+	b.accessible(name)
 	var png []byte
 	b.run(chromedp.FullScreenshot(&png, 100)) // quality 100 makes a PNG
 	b.n++

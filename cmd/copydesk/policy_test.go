@@ -29,7 +29,7 @@ func TestPolicyCheck(t *testing.T) {
 		code       int
 		out, error string
 	}{
-		{"Default", nil, []string{"policy", "check"}, 0, "policies/workflow.yaml: 4 roles, 7 stages, 12 actions: ok", ""},
+		{"Default", nil, []string{"policy", "check"}, 0, "policies/workflow.yaml: 4 roles, 7 stages, 13 actions: ok", ""},
 		{"Flag", nil, []string{"policy", "check", "--policies", legalPolicies}, 0, "legal/workflow.yaml: 5 roles, 9 stages, 16 actions: ok", ""},
 		{"Env", map[string]string{"COPYDESK_POLICIES": legalPolicies}, []string{"policy", "check"}, 0, "5 roles, 9 stages, 16 actions: ok", ""},
 		{"Broken", nil, []string{"policy", "check", "--policies", broken}, 1, "", filepath.Join(broken, "workflow.yaml") + ":" + strconv.Itoa(line) + `: action return: unknown gate "coffee"`},
@@ -76,7 +76,7 @@ func TestPolicyShow(t *testing.T) {
 			}
 		})
 	}
-	if r := runCmd(t, nil, "", "policy", "show"); r.code != 0 || !strings.Contains(r.stdout, "submit           Submit for fact-checking") {
+	if r := runCmd(t, nil, "", "policy", "show"); r.code != 0 || !strings.Contains(r.stdout, "submit           Send to fact-check") {
 		t.Errorf("the default table: exit %d\n%s", r.code, r.stdout)
 	}
 }

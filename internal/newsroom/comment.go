@@ -57,15 +57,52 @@ type Comment struct {
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
 	Author     Person     `json:"author"`
 	CreatedAt  time.Time  `json:"created_at"`
+	EditedAt   *time.Time `json:"edited_at,omitempty"`
 	Replies    []Reply    `json:"replies"`
 }
 
-// Reply is one message in a comment's thread.
+// Reply is one message in a comment's thread, with the people it was addressed to.
 type Reply struct {
 	ID        int64     `json:"id"`
 	Author    Person    `json:"author"`
 	Body      string    `json:"body"`
+	Addressed []Person  `json:"addressed"`
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// NewReply is what it takes to reply: the text, and the usernames of the people it is
+// addressed to (none, or any who may see the draft).
+type NewReply struct {
+	Body string   `json:"body"`
+	To   []string `json:"to"`
+}
+
+// CommentChange is a change a comment's author may make to it: CommentEdit or CommentDelete.
+type CommentChange string
+
+// The changes to a comment.
+const (
+	CommentEdit   CommentChange = "edit"
+	CommentDelete CommentChange = "delete"
+)
+
+func (c CommentChange) past() string {
+	if c == CommentEdit {
+		return "edited"
+	}
+	return "deleted"
+}
+
+// CheckCommentChange says whether the user userID may make change to comment c: only its author
+// may, and only until someone replies, since a reply answers the comment as it was.
+func CheckCommentChange(c Comment, userID int64, change CommentChange) error {
+	if c.Author.ID != userID {
+		return Errorf(EFORBIDDEN, "only %s, who wrote comment %d, may %s it", c.Author.Name, c.ID, change)
+	}
+	if len(c.Replies) > 0 {
+		return Errorf(ECONFLICT, "someone has replied to comment %d, so it can no longer be %s: reply in its thread instead", c.ID, change.past())
+	}
+	return nil
 }
 
 // TextQuote is a client's TextQuoteSelector: the exact words, with optional context.

@@ -62,16 +62,20 @@ func (t Text) Paragraphs() []string {
 // saves stay in the history as revisions, but their texts are dropped.
 const MaxUnmergedTexts = 20
 
-// Revision is one saved version of a draft's text. A save that lost a version race is kept as an
-// unmerged revision: Version is 0, BaseVersion says which version its author had seen. Pruned
-// says that an unmerged revision's text was dropped, its author having made MaxUnmergedTexts
-// newer stale saves of the draft.
+// Revision is one saved version of a draft's text. A save that lost a version race is merged
+// with the current text when the two changed different words: Merged is set, BaseVersion says
+// which version its author had seen and MergedWith the version it was merged with. Where both
+// changed the same words it is kept as an unmerged revision: Version is 0, BaseVersion says
+// which version its author had seen. Pruned says that an unmerged revision's text was dropped,
+// its author having made MaxUnmergedTexts newer stale saves of the draft.
 type Revision struct {
 	ID          int64     `json:"id"`
 	DraftID     int64     `json:"draft_id"`
 	Version     int       `json:"version,omitempty"`
 	BaseVersion int       `json:"base_version"`
 	Unmerged    bool      `json:"unmerged"`
+	Merged      bool      `json:"merged"`
+	MergedWith  int       `json:"merged_with,omitempty"`
 	Pruned      bool      `json:"pruned,omitempty"`
 	Author      Person    `json:"author"`
 	CreatedAt   time.Time `json:"created_at"`

@@ -51,6 +51,7 @@ type Offer struct {
 	NoteRequired bool
 	Forceable    bool
 	Confirm      string
+	Explain      string // what happens next, in one line
 }
 
 // Permissions says what a user may do to a draft right now: the policy's answer, which the

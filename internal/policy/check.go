@@ -3,6 +3,8 @@ package policy
 import (
 	"regexp"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -61,7 +63,7 @@ func check(f *file) (*Policy, error) {
 		p.roles = append(p.roles, c.role(r))
 	}
 	for _, a := range f.actions {
-		p.actions = append(p.actions, c.action(a))
+		p.actions = append(p.actions, c.action(a, p))
 	}
 	for _, g := range f.grants {
 		c.grant(g, p)
@@ -181,9 +183,10 @@ func (c *checker) stage(s stageDef, p *Policy) Stage {
 	return st
 }
 
-func (c *checker) action(a actionDef) Action {
+func (c *checker) action(a actionDef, p *Policy) Action {
 	c.name("action", a.name, a.line)
-	act := Action{Name: newsroom.Action(a.name), Label: labelOr(a.label, a.name), To: newsroom.Stage(a.to.value), Confirm: a.confirm}
+	act := Action{Name: newsroom.Action(a.name), Label: labelOr(a.label, a.name), To: newsroom.Stage(a.to.value), Confirm: a.confirm,
+		Explain: c.explain(a, p)}
 	if len(a.from) == 0 {
 		c.r.fail(a.line, "action %s: no from: name the stages it may be taken from", a.name)
 	}
@@ -223,6 +226,25 @@ func (c *checker) action(a actionDef) Action {
 		act.Gates = append(act.Gates, newsroom.Gate(g.value))
 	}
 	return act
+}
+
+// maxExplain is the longest explain, in characters: it is one line under a button.
+const maxExplain = 200
+
+// explain is what a page says happens next when a is taken: the file's one line, or that the
+// piece moves to the stage a leads to.
+func (c *checker) explain(a actionDef, p *Policy) string {
+	if a.explain.value == "" {
+		label := a.to.value
+		if st, ok := p.Stage(newsroom.Stage(a.to.value)); ok {
+			label = st.Label
+		}
+		return "The piece moves to " + label + "."
+	}
+	if strings.ContainsAny(a.explain.value, "\r\n") || utf8.RuneCountInString(a.explain.value) > maxExplain {
+		c.r.fail(a.explain.line, "action %s: explain is one line of at most %d characters saying what happens next", a.name, maxExplain)
+	}
+	return a.explain.value
 }
 
 func (c *checker) grant(g grantDef, p *Policy) {

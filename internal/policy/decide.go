@@ -173,7 +173,7 @@ func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permi
 		}
 		if _, err := p.Step(u, d, a.Name); err == nil {
 			perm.Actions = append(perm.Actions, newsroom.Offer{Action: a.Name, Label: a.Label, NoteRequired: a.Has(newsroom.GateNote),
-				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm})
+				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm, Explain: a.Explain})
 		}
 	}
 	perm.Fields = p.Fields(u, d)

@@ -44,6 +44,7 @@ type fieldGrant struct {
 type actionDef struct {
 	name, label, confirm string
 	to                   item
+	explain              item
 	from                 []item
 	by                   []who
 	gates                []item
@@ -215,8 +216,10 @@ func (r *reader) action(name string, line int, v *yaml.Node) actionDef {
 			d.gates = r.list(v, key)
 		case "confirm":
 			d.confirm = r.scalar(v, key)
+		case "explain":
+			d.explain = item{r.scalar(v, key), v.Line}
 		default:
-			r.fail(line, "action %s: unknown setting %q: want label, from, to, by, gates or confirm", name, key)
+			r.fail(line, "action %s: unknown setting %q: want label, from, to, by, gates, confirm or explain", name, key)
 		}
 	})
 	return d

@@ -97,6 +97,9 @@ type Action struct {
 	By      []string         `json:"by"`
 	Gates   []newsroom.Gate  `json:"gates"`
 	Confirm string           `json:"confirm,omitempty"`
+	// Explain says in one line what happens next when the action is taken: the file's explain,
+	// or by default the stage the piece moves to.
+	Explain string `json:"explain"`
 }
 
 // System reports whether only the server takes a.

@@ -66,9 +66,10 @@ var defaultSteps = []step{
 	{"editor", false, "schedule", []newsroom.Stage{"approved"}},
 	{"editor", false, "unschedule", []newsroom.Stage{"scheduled"}},
 	{"editor", false, "spike", []newsroom.Stage{"draft", "fact_check", "editing", "approved", "scheduled"}},
+	{"editor", false, "restore", []newsroom.Stage{"spiked"}},
 }
 
-var defaultActions = []newsroom.Action{"submit", "return", "clear", "request_changes", "recheck", "approve", "reopen", "spike", "publish", "schedule", "unschedule", "release"}
+var defaultActions = []newsroom.Action{"submit", "return", "clear", "request_changes", "recheck", "approve", "reopen", "spike", "publish", "schedule", "unschedule", "release", "restore"}
 
 // TestStepDefault walks every role × stage × action × (owner, other) of the default workflow:
 // Step allows exactly the steps above; otherwise it answers EFORBIDDEN when the role may take
@@ -326,6 +327,8 @@ func TestParseBroken(t *testing.T) {
 		{"OwnOnOwnerlessGrant", "  draft:create: [writer]", "  draft:create: [writer:own]", `tiny.yaml:18: grants draft:create: "writer:own": nobody owns`},
 		{"NoteOnPublish", "    by: [writer]\n", "    by: [writer]\n    gates: [required_fields, note]\n", "tiny.yaml:13: action publish is taken with a time"},
 		{"NobodyWrites", "grants:\n  draft:create: [writer]\n", "", "tiny.yaml:1: no role may write a draft"},
+		{"ExplainOnTwoLines", "    by: [writer]\n", "    by: [writer]\n    explain: |\n      Readers see it.\n      At once.\n", "tiny.yaml:17: action publish: explain is one line"},
+		{"ExplainTooLong", "    by: [writer]\n", "    by: [writer]\n    explain: " + strings.Repeat("very ", 41) + "\n", "tiny.yaml:17: action publish: explain is one line of at most 200 characters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -417,5 +420,35 @@ grants:`, 1)
 		if _, err := p.Step(writer, own(c.stage), c.action); newsroom.ErrorCode(err) != newsroom.EFORBIDDEN {
 			t.Errorf("a writer took the fact-checkers' action %s on their own draft in %s: %v", c.action, c.stage, err)
 		}
+	}
+}
+
+// TestExplain checks the line each action shows under its button: the file's explain, or one
+// saying which stage the piece moves to, by the stage's label.
+func TestExplain(t *testing.T) {
+	labelled := strings.Replace(tiny, "    kind: published\n", "    label: Live\n    kind: published\n", 1)
+	explained := strings.Replace(tiny, "    by: [writer]\n", "    by: [writer]\n    explain: Readers see it at once.\n", 1)
+	tests := []struct {
+		name, src string
+		action    newsroom.Action
+		want      string
+	}{
+		{"DefaultWorkflow", policies.Workflow, "approve", "The piece is ready to publish or schedule, and its text is locked."},
+		{"Restore", policies.Workflow, "restore", "The piece goes back to its writer as a draft."},
+		{"NoExplain", tiny, "publish", "The piece moves to published."},
+		{"NoExplainStageLabelled", labelled, "publish", "The piece moves to Live."},
+		{"Explained", explained, "publish", "Readers see it at once."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := policy.Parse("workflow.yaml", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, ok := p.Action(tt.action)
+			if !ok || a.Explain != tt.want {
+				t.Fatalf("explain of %s = %q, want %q", tt.action, a.Explain, tt.want)
+			}
+		})
 	}
 }

@@ -42,17 +42,44 @@ func (s *Server) replyComment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	var in newsroom.NewReply
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	cm, err := s.store.Reply(c.Request().Context(), cid, in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, cm)
+}
+
+func (s *Server) editComment(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
 	var in struct {
 		Body string `json:"body"`
 	}
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	cm, err := s.store.Reply(c.Request().Context(), cid, in.Body)
+	cm, err := s.store.EditComment(c.Request().Context(), cid, in.Body)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, cm)
+	return c.JSON(http.StatusOK, cm)
+}
+
+func (s *Server) deleteComment(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	if _, err := s.store.DeleteComment(c.Request().Context(), cid); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
 }
 
 func (s *Server) resolveComment(c echo.Context) error {

@@ -234,8 +234,8 @@ func (a *testApp) comment(id int64) int64 {
 }
 
 // staleSave saves body to a draft of the "writer" actor over the API on version 1, once the draft
-// has moved past it, so the save loses the race and its text is kept: it returns the unmerged
-// revision's id.
+// has moved past it with other words, so the save conflicts and its text is kept: it returns the
+// unmerged revision's id.
 func (a *testApp) staleSave(id int64, body string) int64 {
 	a.t.Helper()
 	d, err := a.store.GetDraft(ctxAs(a, "writer"), id)
@@ -243,8 +243,8 @@ func (a *testApp) staleSave(id int64, body string) int64 {
 		a.t.Fatal(err)
 	}
 	if d.Version == 1 {
-		title := d.Title + ", moved on"
-		if _, err := a.store.UpdateDraft(ctxAs(a, "writer"), id, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+		title, moved := d.Title+", moved on", "Moved on with a “quote”."
+		if _, err := a.store.UpdateDraft(ctxAs(a, "writer"), id, newsroom.DraftUpdate{Title: &title, Body: &moved, Version: 1}); err != nil {
 			a.t.Fatal(err)
 		}
 	}

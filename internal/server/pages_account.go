@@ -9,16 +9,42 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
+// accountData is what the account page shows: where the viewer is signed in, a token just
+// made (shown this once), and the name typed for one that could not be made.
+type accountData struct {
+	Credentials []newsroom.Credential
+	NewToken    string
+	TokenName   string
+}
+
 // accountPage shows the viewer where they are signed in: their web sessions and API tokens,
-// each with a button to revoke it.
+// each with a button to revoke it, and the forms to change their password and make a token.
 func (s *Server) accountPage(c echo.Context) error {
+	return s.renderAccount(c, http.StatusOK, accountData{}, "")
+}
+
+func (s *Server) renderAccount(c echo.Context, status int, data accountData, problem string) error {
 	list, err := s.store.Credentials(c.Request().Context(), presented(c))
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "account", view{Title: "Your account", Data: struct {
-		Credentials []newsroom.Credential
-	}{list}})
+	data.Credentials = list
+	return s.render(c, status, "account", view{Title: "Your account", Error: problem, Data: data})
+}
+
+// createTokenPage makes a named API token for the viewer once they give their password again
+// (the same check and throttle as a sign-in), and shows it on the page this once: only its hash
+// is kept.
+func (s *Server) createTokenPage(c echo.Context) error {
+	name := c.FormValue("name")
+	token, err := s.store.MakeToken(c.Request().Context(), c.FormValue("password"), name, c.RealIP())
+	switch newsroom.ErrorCode(err) {
+	case "":
+		return s.renderAccount(c, http.StatusCreated, accountData{NewToken: token}, "")
+	case newsroom.EINVALID, newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
+		return s.renderAccount(c, http.StatusUnprocessableEntity, accountData{TokenName: name}, "No token made: "+newsroom.ErrorMessage(err))
+	}
+	return err
 }
 
 // revokeCredentialPage revokes one of the viewer's sessions or tokens. One that has gone

@@ -16,12 +16,25 @@ type deskPage struct {
 	Query  string
 	Page   *newsroom.DraftPage
 	Next   string
+	// MayImport shows the form to import a house-format file; ImportAuthor is what was typed in
+	// it when an import failed.
+	MayImport    bool
+	ImportAuthor string
 }
 
 // desk lists the drafts the viewer works on, opening on their role's own queue as the workflow
 // names it (a fact-checker's, an editor's) or on every draft they see (a writer's own);
 // filtered by stage, searched by title, a page at a time.
 func (s *Server) desk(c echo.Context) error {
+	d, err := s.loadDesk(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "desk", view{Title: "Desk", Data: d})
+}
+
+// loadDesk gathers the desk's list as the query asks for it.
+func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 	u := newsroom.UserFrom(c.Request().Context())
 	stages, home := s.store.Policy().Desk(u.Role)
 	stage := c.QueryParam("stage")
@@ -32,19 +45,20 @@ func (s *Server) desk(c echo.Context) error {
 	if stage != "" {
 		st, err := s.store.Policy().ParseStage(stage)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		f.Stage = st
 	}
 	page, err := s.store.ListDrafts(c.Request().Context(), f)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	d := deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page}
+	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page,
+		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0)}
 	if page.Next != "" {
 		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "cursor", page.Next)
 	}
-	return s.render(c, http.StatusOK, "desk", view{Title: "Desk", Data: d})
+	return d, nil
 }
 
 // deskTitle names a desk: its home queue's ("Editing desk"), or for a desk that opens on every

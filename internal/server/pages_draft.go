@@ -27,6 +27,9 @@ type draftPage struct {
 	Kind     newsroom.QuoteKind  // the kind the ledger panel shows, "" for every kind
 	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
 	Comments []commentView
+	Threads  []commentGroup       // the comments, those on words still in the text first
+	Notice   *newsroom.AuditEntry // the note sent back with the piece, until the viewer acts on it
+	Live     *liveLinks           // where readers find the piece, once they can
 	History  *newsroom.History
 	Cursor   string
 	Form     newsroom.Text  // the edit form's values: the draft, or what the user sent
@@ -36,13 +39,11 @@ type draftPage struct {
 	Diff     *newsroom.Diff
 	From, To int
 
+	QuoteHistory    map[int64][]newsroom.QuoteEvent // each quote's ledger events, oldest first
+	QuoteParagraphs map[int64]int                   // each quote's paragraph as readers number it, from 1
+
 	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
 	Editors     []newsroom.Editor     // who else is editing the draft now
-}
-
-type commentView struct {
-	newsroom.Comment
-	CanResolve bool
 }
 
 func (s *Server) newDraftPage(c echo.Context) error {
@@ -95,13 +96,24 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, cm := range comments {
-		p.Comments = append(p.Comments, commentView{cm, s.store.CanResolve(u, d, cm)})
+	if p.Comments, err = s.commentViews(ctx, u, d, comments); err != nil {
+		return nil, err
+	}
+	p.Threads = commentGroups(p.Comments)
+	if p.Notice, err = s.store.PendingNote(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Live, err = s.liveLinksFor(c, d); err != nil {
+		return nil, err
 	}
 	p.Cursor = c.QueryParam("history")
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
 	}
+	if p.QuoteHistory, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
+		return nil, err
+	}
+	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
 	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
 	if err := s.loadEditing(ctx, p); err != nil {
 		return nil, err
@@ -150,10 +162,14 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	text := textFromForm(c)
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	upd := updateFromForm(c, &text, version)
-	_, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
+	d, err := s.store.UpdateDraft(c.Request().Context(), id, upd)
+	if to := conflictURL(id, err); to != "" {
+		flash(c, "Not saved yet: your save was based on an older version. Your text is kept.")
+		return redirect(c, to)
+	}
 	switch newsroom.ErrorCode(err) {
 	case "":
-		flash(c, "Saved.")
+		flash(c, s.savedMessage(c, d, version, "Saved."))
 		return redirect(c, draftURL(id))
 	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN:
 		// Show the page again with the viewer's text in the form, so nothing typed is lost.
@@ -229,7 +245,8 @@ func (s *Server) publishPage(c echo.Context) error {
 	return s.afterAction(c, nil, draftURL(id), "Published at /articles/"+pub.Slug+".")
 }
 
-// previewDraft shows the article exactly as publishing it now would.
+// previewDraft shows the article exactly as publishing it now would, under a banner that says it
+// is a preview and leads back to the draft.
 func (s *Server) previewDraft(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -245,8 +262,12 @@ func (s *Server) previewDraft(c echo.Context) error {
 	if err := publish.HTML(&b, s.cfg.Site, a); err != nil {
 		return err
 	}
+	page, err := markPreview(b.Bytes(), draftURL(id))
+	if err != nil {
+		return err
+	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.HTMLBlob(http.StatusOK, b.Bytes())
+	return c.HTMLBlob(http.StatusOK, page)
 }
 
 // afterAction ends a form post: back to the page with a message, or with the reason the action

@@ -15,7 +15,7 @@ func (s *Server) checkQuotePage(c echo.Context) error {
 	}
 	check := newsroom.QuoteCheck{Status: newsroom.QuoteStatus(c.FormValue("status")), Note: c.FormValue("note"), Source: c.FormValue("source")}
 	_, err = s.store.CheckQuote(c.Request().Context(), id, qid, check)
-	return s.afterAction(c, err, draftURL(id)+"#quotes", "Quote marked "+string(check.Status)+".")
+	return s.afterAction(c, err, quoteURL(id, qid), "Quote marked "+string(check.Status)+".")
 }
 
 func (s *Server) waiveQuotePage(c echo.Context) error {
@@ -24,7 +24,7 @@ func (s *Server) waiveQuotePage(c echo.Context) error {
 		return err
 	}
 	_, err = s.store.WaiveQuote(c.Request().Context(), id, qid, c.FormValue("note"))
-	return s.afterAction(c, err, draftURL(id)+"#quotes", "Waiver recorded.")
+	return s.afterAction(c, err, quoteURL(id, qid), "Waiver recorded.")
 }
 
 func (s *Server) notQuotePage(c echo.Context) error {
@@ -33,7 +33,13 @@ func (s *Server) notQuotePage(c echo.Context) error {
 		return err
 	}
 	_, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, c.FormValue("note"))
-	return s.afterAction(c, err, draftURL(id)+"#quotes", "Marked as no quotation.")
+	return s.afterAction(c, err, quoteURL(id, qid), "Marked as no quotation.")
+}
+
+// quoteURL is a quote's row on its draft's page, where a form about the quote returns, so that
+// the viewer keeps their place in the ledger.
+func quoteURL(id, qid int64) string {
+	return draftURL(id) + "#quote-" + strconv.FormatInt(qid, 10)
 }
 
 func draftAndQuote(c echo.Context) (int64, int64, error) {
@@ -68,8 +74,35 @@ func (s *Server) replyPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cm, err := s.store.Reply(c.Request().Context(), cid, c.FormValue("body"))
+	form, err := c.FormParams()
+	if err != nil {
+		return formError(err)
+	}
+	nr := newsroom.NewReply{Body: form.Get("body"), To: form["to"]}
+	cm, err := s.store.Reply(c.Request().Context(), cid, nr)
 	return s.afterComment(c, cm, err, "Reply added.")
+}
+
+func (s *Server) editCommentPage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	cm, err := s.store.EditComment(c.Request().Context(), cid, c.FormValue("body"))
+	return s.afterComment(c, cm, err, "Comment changed.")
+}
+
+// deleteCommentPage deletes a comment once the form's box confirming it is ticked.
+func (s *Server) deleteCommentPage(c echo.Context) error {
+	cid, err := idParam(c, "cid")
+	if err != nil {
+		return err
+	}
+	if c.FormValue("confirm") != "yes" {
+		return s.afterComment(c, nil, newsroom.Errorf(newsroom.EINVALID, "tick the box to confirm: delete this comment"), "")
+	}
+	cm, err := s.store.DeleteComment(c.Request().Context(), cid)
+	return s.afterComment(c, cm, err, "Comment deleted.")
 }
 
 func (s *Server) resolvePage(c echo.Context) error {

@@ -27,8 +27,8 @@ func TestWorkflowAnswer(t *testing.T) {
 		if !slices.Equal(stages, want) {
 			t.Errorf("%s: stages = %v, want %v", actor, stages, want)
 		}
-		if len(w.Actions) != 12 || len(w.Roles) != 4 {
-			t.Errorf("%s: %d actions and %d roles, want 12 and 4", actor, len(w.Actions), len(w.Roles))
+		if len(w.Actions) != 13 || len(w.Roles) != 4 {
+			t.Errorf("%s: %d actions and %d roles, want 13 and 4", actor, len(w.Actions), len(w.Roles))
 		}
 		spike := w.Actions[slices.IndexFunc(w.Actions, func(a policy.Action) bool { return a.Name == "spike" })]
 		if spike.Label != "Spike" || spike.Confirm == "" || spike.To != "spiked" || !slices.Equal(spike.By, []string{"editor"}) {

@@ -30,6 +30,7 @@ type credentialRow struct {
 	CreatedAt  time.Time
 	LastUsedAt time.Time
 	ExpiresAt  time.Time
+	Name       string
 }
 
 // Credentials lists the signed-in user's live API tokens and web sessions, the most recently
@@ -43,13 +44,17 @@ func (s *Store) Credentials(ctx context.Context, presented Presented) ([]newsroo
 	var out []newsroom.Credential
 	for _, kind := range []newsroom.CredentialKind{newsroom.CredentialSession, newsroom.CredentialToken} {
 		var rows []credentialRow
-		err := s.read(ctx).Table(credentialTables[kind]).Select("id, hash, created_at, last_used_at, expires_at").
+		columns := "id, hash, created_at, last_used_at, expires_at"
+		if kind == newsroom.CredentialToken {
+			columns += ", name"
+		}
+		err := s.read(ctx).Table(credentialTables[kind]).Select(columns).
 			Where("user_id = ? AND expires_at > ?", u.ID, now).Find(&rows).Error
 		if err != nil {
 			return nil, internal("list credentials", err)
 		}
 		for _, r := range rows {
-			out = append(out, newsroom.Credential{ID: credentialID(kind, r.ID), Kind: kind, CreatedAt: r.CreatedAt,
+			out = append(out, newsroom.Credential{ID: credentialID(kind, r.ID), Kind: kind, Name: r.Name, CreatedAt: r.CreatedAt,
 				LastUsedAt: r.LastUsedAt, ExpiresAt: r.ExpiresAt, Current: kind == presented.Kind && r.Hash == current})
 		}
 	}

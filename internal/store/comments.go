@@ -31,6 +31,7 @@ type commentRow struct {
 	AnchoredVersion int
 	ResolvedBy      *int64
 	ResolvedAt      *time.Time
+	EditedAt        *time.Time
 	CreatedAt       time.Time
 }
 
@@ -209,23 +210,39 @@ func loadComments(db *gorm.DB, q *gorm.DB) ([]newsroom.Comment, error) {
 	if err := db.Session(&gorm.Session{NewDB: true}).Where("comment_id IN ?", ids).Order("id").Find(&replies).Error; err != nil {
 		return nil, err
 	}
+	addressees, err := loadAddressees(db.Session(&gorm.Session{NewDB: true}), replies)
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range replies {
 		userIDs = append(userIDs, r.AuthorID)
+	}
+	for _, a := range addressees {
+		userIDs = append(userIDs, a.UserID)
 	}
 	names, err := people(db.Session(&gorm.Session{NewDB: true}), userIDs)
 	if err != nil {
 		return nil, err
 	}
+	to := map[int64][]newsroom.Person{}
+	for _, a := range addressees {
+		to[a.ReplyID] = append(to[a.ReplyID], names[a.UserID])
+	}
 	byComment := map[int64][]newsroom.Reply{}
 	for _, r := range replies {
-		byComment[r.CommentID] = append(byComment[r.CommentID], newsroom.Reply{ID: r.ID, Author: names[r.AuthorID], Body: r.Body, CreatedAt: r.CreatedAt})
+		addressed := to[r.ID]
+		if addressed == nil {
+			addressed = []newsroom.Person{}
+		}
+		byComment[r.CommentID] = append(byComment[r.CommentID], newsroom.Reply{ID: r.ID, Author: names[r.AuthorID], Body: r.Body,
+			Addressed: addressed, CreatedAt: r.CreatedAt})
 	}
 	for _, r := range rows {
 		c := newsroom.Comment{ID: r.ID, DraftID: r.DraftID, Field: r.Field, Body: r.Body, Quote: r.Quote,
 			Anchor:   newsroom.Anchor{Start: r.StartPos, End: r.EndPos, Exact: r.Exact},
 			Detached: r.Status == anchor.Detached.String(), Moved: r.Status == anchor.Moved.String(),
 			Resolved: r.ResolvedAt != nil, ResolvedAt: r.ResolvedAt, Author: names[r.AuthorID], CreatedAt: r.CreatedAt,
-			Replies: byComment[r.ID]}
+			EditedAt: r.EditedAt, Replies: byComment[r.ID]}
 		if c.Replies == nil {
 			c.Replies = []newsroom.Reply{}
 		}
@@ -238,13 +255,28 @@ func loadComments(db *gorm.DB, q *gorm.DB) ([]newsroom.Comment, error) {
 	return out, nil
 }
 
-// Reply adds a message to a comment's thread.
-func (s *Store) Reply(ctx context.Context, commentID int64, body string) (*newsroom.Comment, error) {
-	if err := newsroom.CheckCommentBody(body); err != nil {
+// Reply adds a message to a comment's thread, addressed to the people nr.To names (usernames),
+// each of whom must be able to see the draft. Nobody is notified yet: the addressees are
+// recorded, and shown with the reply.
+func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply) (*newsroom.Comment, error) {
+	if err := newsroom.CheckCommentBody(nr.Body); err != nil {
 		return nil, err
 	}
-	return s.onComment(ctx, commentID, policy.CommentReply, "reply", false, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
-		return tx.Create(&replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(body), CreatedAt: now}).Error
+	return s.onComment(ctx, commentID, policy.CommentReply, "reply", false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
+		to, err := s.addressees(tx, v, nr.To)
+		if err != nil {
+			return err
+		}
+		reply := replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(nr.Body), CreatedAt: now}
+		if err := tx.Create(&reply).Error; err != nil {
+			return err
+		}
+		for _, id := range to {
+			if err := tx.Create(&addresseeRow{ReplyID: reply.ID, UserID: id}).Error; err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -261,7 +293,7 @@ func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.C
 
 func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
 	action := map[bool]string{true: "resolve_comment", false: "reopen_comment"}[resolved]
-	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, _ *draftView, r *commentRow, now time.Time) error {
 		if (r.ResolvedAt != nil) == resolved {
 			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])
 		}
@@ -274,10 +306,10 @@ func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool)
 
 // onComment runs a change to one comment in a transaction: the comment must be on a draft the
 // user may see, the policy must allow the action in the user's relation to the draft or the
-// comment, the action is recorded as a commented event, and in the audit trail when audit is
-// set.
+// comment (permission "" leaves that to the change), the action is recorded as a commented event, and in the audit trail when audit is
+// set. It returns the comment as the change left it, or nil when the change deleted it.
 func (s *Store) onComment(ctx context.Context, commentID int64, permission, action string, audit bool,
-	change func(*gorm.DB, *newsroom.User, *commentRow, time.Time) error) (*newsroom.Comment, error) {
+	change func(*gorm.DB, *newsroom.User, *draftView, *commentRow, time.Time) error) (*newsroom.Comment, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
@@ -305,13 +337,13 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, acti
 		if permission == policy.CommentResolve && !s.policy.CanResolve(u, v.Row.WriterID, r.AuthorID) {
 			return s.policy.Check(u, permission, v.Row.WriterID)
 		}
-		if permission != policy.CommentResolve {
+		if permission != policy.CommentResolve && permission != "" {
 			if err := s.policy.Check(u, permission, v.Row.WriterID); err != nil {
 				return err
 			}
 		}
 		now := s.clock()
-		if err := change(tx, u, &r, now); err != nil {
+		if err := change(tx, u, v, &r, now); err != nil {
 			return err
 		}
 		stage := newsroom.Stage(v.Row.Stage)
@@ -327,5 +359,8 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, acti
 		}
 		return err
 	})
-	return c, internal("comment", err)
+	if err != nil {
+		return nil, internal("comment", err)
+	}
+	return c, nil
 }

@@ -112,15 +112,15 @@ func TestCommentThreads(t *testing.T) {
 	byEditor, _ := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: intp(0), End: intp(7), Body: "Tighten."})
 	byChecker, _ := f.s.CreateComment(f.checker, d.ID, newsroom.NewComment{Field: "body", Start: intp(8), End: intp(17), Body: "Title?"})
 
-	c, err := f.s.Reply(f.writer, byEditor.ID, "Tightened.")
+	c, err := f.s.Reply(f.writer, byEditor.ID, newsroom.NewReply{Body: "Tightened."})
 	if err != nil || len(c.Replies) != 1 || c.Replies[0].Author.Username != "sarah" {
 		t.Fatalf("Reply = %+v, %v", c, err)
 	}
-	_, err = f.s.Reply(f.other, byEditor.ID, "me too")
+	_, err = f.s.Reply(f.other, byEditor.ID, newsroom.NewReply{Body: "me too"})
 	wantCode(t, err, newsroom.ENOTFOUND)
-	_, err = f.s.Reply(f.writer, 99999, "x")
+	_, err = f.s.Reply(f.writer, 99999, newsroom.NewReply{Body: "x"})
 	wantCode(t, err, newsroom.ENOTFOUND)
-	_, err = f.s.Reply(f.writer, byEditor.ID, "")
+	_, err = f.s.Reply(f.writer, byEditor.ID, newsroom.NewReply{Body: ""})
 	wantCode(t, err, newsroom.EINVALID)
 
 	// The draft's writer resolves the editor's comment and reopens it.

@@ -169,7 +169,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if err := insertRevision(tx, row.ID, 1, 0, actor.ID, text, now); err != nil {
+		if err := insertRevision(tx, row.ID, 1, origin{}, actor.ID, text, now); err != nil {
 			return err
 		}
 		if err := syncLedger(tx, row.ID, 1, actor.ID, text, now); err != nil {
@@ -325,9 +325,11 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 }
 
 // UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
-// current is refused with ECONFLICT, but its text is kept as an unmerged revision so that nothing
-// the writer typed is lost (the newest MaxUnmergedTexts of them per author, see keepUnmerged).
-// Where the draft's comments go is worked out before the transaction (see planReanchor).
+// current is merged with the current text (see mergeStale) and saved as a merged revision when
+// the two changed different words. Otherwise it is refused with ECONFLICT, naming the conflicts,
+// but its text is kept as an unmerged revision so that nothing the writer typed is lost (the
+// newest MaxUnmergedTexts of them per author, see keepUnmerged). Where the draft's comments go is
+// worked out before the transaction (see planReanchor).
 func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -350,23 +352,28 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 			return err
 		}
 		now := s.clock()
+		mergedFrom := 0
 		if upd.Version != cur.Version {
-			unmerged, err := keepUnmerged(tx, id, upd.Version, u.ID, text, now)
+			merged, res, err := s.mergeStale(tx, u, cur, upd)
 			if err != nil {
 				return err
 			}
-			conflict = newsroom.Errorf(newsroom.ECONFLICT,
-				"draft %d is at version %d, but this save was based on version %d; your text is kept as unmerged revision %d",
-				id, cur.Version, upd.Version, unmerged).With("current_version", cur.Version).With("unmerged_revision", unmerged)
-			return nil
+			if merged == nil {
+				unmerged, err := keepUnmerged(tx, id, upd.Version, u.ID, text, now)
+				conflict = staleConflict(cur, upd.Version, unmerged, res)
+				return err
+			}
+			text, mergedFrom = *merged, upd.Version
 		}
-		if err := saveRevision(tx, cur, u.ID, text, now, plan); err != nil {
+		if err := saveRevision(tx, cur, u.ID, text, now, plan, mergedFrom); err != nil {
+			return err
+		}
+		if err := recordSave(tx, cur, u.ID, mergedFrom, now); err != nil {
 			return err
 		}
 		if err := clearWorkingCopy(tx, id, u.ID); err != nil {
 			return err
 		}
-		record(tx, draftEvent(newsroom.EventSaved, id, u.ID, "save", cur.Stage))
 		v, err = s.findDraft(tx, u, id)
 		if v != nil {
 			d = v.draft()
@@ -381,7 +388,13 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 
 // checkEdit applies the policy and the workflow to a save and returns the new, valid text.
 func (s *Store) checkEdit(u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (newsroom.Text, error) {
-	text := upd.Apply(cur.Text()).Normalize()
+	return s.checkText(u, cur, upd.Apply(cur.Text()))
+}
+
+// checkText applies the policy and the workflow to text as cur's next text, and returns it
+// normalized and valid.
+func (s *Store) checkText(u *newsroom.User, cur *newsroom.Draft, text newsroom.Text) (newsroom.Text, error) {
+	text = text.Normalize()
 	if err := s.policy.CheckEdit(u, cur, text.Changed(cur.Text())); err != nil {
 		return newsroom.Text{}, err
 	}

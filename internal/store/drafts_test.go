@@ -202,7 +202,7 @@ func TestUpdateDraft(t *testing.T) {
 		}
 	})
 	t.Run("ErrStaleVersion", func(t *testing.T) {
-		_, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: str("My precious rewrite."), Version: 1})
+		_, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: str("My own title"), Body: str("My precious rewrite."), Version: 1})
 		wantCode(t, err, newsroom.ECONFLICT)
 		var e *newsroom.Error
 		if !asError(err, &e) || e.Details["current_version"] != 2 {
@@ -213,7 +213,7 @@ func TestUpdateDraft(t *testing.T) {
 			t.Fatal(err)
 		}
 		last := h.Revisions[0]
-		if !last.Unmerged || last.BaseVersion != 1 || last.Text == nil || last.Text.Body != "My precious rewrite." || last.Text.Title != "Second" {
+		if !last.Unmerged || last.BaseVersion != 1 || last.Text == nil || last.Text.Body != "My precious rewrite." || last.Text.Title != "My own title" {
 			t.Fatalf("unmerged revision = %+v", last)
 		}
 		if cur, _ := f.s.GetDraft(f.writer, d.ID); cur.Version != 2 || cur.Body == "My precious rewrite." {

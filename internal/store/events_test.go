@@ -130,7 +130,7 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 			return err
 		}, want{newsroom.EventCommented, "comment", draftOf, editor, nil}},
 		{"Reply", func() error {
-			_, err := f.s.Reply(f.writer, comment.ID, "The minutes.")
+			_, err := f.s.Reply(f.writer, comment.ID, newsroom.NewReply{Body: "The minutes."})
 			return err
 		}, want{newsroom.EventCommented, "reply", draftOf, writer, nil}},
 		{"ResolveComment", func() error {

@@ -102,7 +102,7 @@ func (s *Store) History(ctx context.Context, id int64, f newsroom.HistoryFilter)
 // revisions, and the kept texts of unmerged ones live apart (withUnmergedTexts).
 func revisionsWithoutText(db *gorm.DB) *gorm.DB {
 	return revisionsQuery(db).Select("revisions.id, revisions.draft_id, revisions.version, revisions.base_version, " +
-		"revisions.author_id, revisions.created_at, users.username AS author_username, users.name AS author_name")
+		"revisions.author_id, revisions.merged_with, revisions.created_at, users.username AS author_username, users.name AS author_name")
 }
 
 // pageBelow reads up to limit rows of q whose column is below before, newest first, and returns

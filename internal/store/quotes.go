@@ -327,6 +327,21 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 	return &q, nil
 }
 
+// QuoteHistory returns every ledger event of a draft the acting user may see, oldest first: all
+// the draft's quotes at once, for a page that shows each quote's history beside it.
+func (s *Store) QuoteHistory(ctx context.Context, draftID int64) ([]newsroom.QuoteEvent, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.read(ctx)
+	if _, err := s.findDraft(db, u, draftID); err != nil {
+		return nil, internal("quote history", err)
+	}
+	evs, err := quoteHistory(db, draftID)
+	return evs, internal("quote history", err)
+}
+
 // quoteHistory loads every ledger event of a draft, oldest first.
 func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, error) {
 	var rows []quoteEventRow

@@ -28,17 +28,22 @@ type foundAnchor struct {
 	res   anchor.Result
 }
 
-// errStaleSave is how planSave declines a save based on an old version: such a save is kept as
-// an unmerged revision and moves no comment.
+// errStaleSave is how planSave declines a save based on an old version that does not merge:
+// such a save is kept as an unmerged revision and moves no comment.
 var errStaleSave = errors.New("store: save based on an old version")
 
-// planSave plans the re-anchoring of a save of draft id (see planReanchor).
+// planSave plans the re-anchoring of a save of draft id (see planReanchor); a save based on an
+// old version is planned as the merge it makes (see mergeStale).
 func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *reanchoring {
 	return s.planReanchor(ctx, u, id, func(cur *newsroom.Draft) (newsroom.Text, error) {
-		if upd.Version != cur.Version {
+		if upd.Version == cur.Version {
+			return s.checkEdit(u, cur, upd)
+		}
+		merged, _, err := s.mergeStale(s.read(ctx), u, cur, upd)
+		if err != nil || merged == nil {
 			return newsroom.Text{}, errStaleSave
 		}
-		return s.checkEdit(u, cur, upd)
+		return *merged, nil
 	})
 }
 

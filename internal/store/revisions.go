@@ -23,6 +23,7 @@ type revisionRow struct {
 	Body          string
 	Topics        []string `gorm:"serializer:json"`
 	EditorComment string
+	MergedWith    *int
 	CreatedAt     time.Time
 }
 
@@ -50,6 +51,9 @@ func (v revisionView) revision() newsroom.Revision {
 	if row.Version != nil {
 		r.Version = *row.Version
 	}
+	if row.MergedWith != nil {
+		r.Merged, r.MergedWith = true, *row.MergedWith
+	}
 	return r
 }
 
@@ -61,9 +65,10 @@ func revisionsQuery(db *gorm.DB) *gorm.DB {
 
 // saveRevision writes text as d's next version: the draft's row, the revision, the quote ledger
 // and the comments' anchors together, taking the anchors from plan where it still holds (see
-// planReanchor). Saves and corrections both go through it. On return d holds the new text and
+// planReanchor). Saves, merged saves and corrections all go through it; mergedFrom is the
+// version a merged save was made on, 0 for any other. On return d holds the new text and
 // version.
-func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring) error {
+func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring, mergedFrom int) error {
 	old, base := d.Text(), d.Version
 	row := draftRow{}
 	row.setText(text)
@@ -79,7 +84,11 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	}
 	d.Version = base + 1
 	d.Title, d.Byline, d.Brief, d.Body, d.Topics, d.EditorComment = text.Title, text.Byline, text.Brief, text.Body, text.Topics, text.EditorComment
-	if err := insertRevision(tx, d.ID, d.Version, base, actorID, text, now); err != nil {
+	from := origin{base: base}
+	if mergedFrom > 0 {
+		from = origin{base: mergedFrom, mergedWith: &base}
+	}
+	if err := insertRevision(tx, d.ID, d.Version, from, actorID, text, now); err != nil {
 		return err
 	}
 	if err := syncLedger(tx, d.ID, d.Version, actorID, text, now); err != nil {
@@ -88,10 +97,17 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	return reanchor(tx, d.ID, d.Version, old, text, plan)
 }
 
+// origin is what a numbered revision was made on: the version its author saw and, for a merged
+// save, the version it was merged with.
+type origin struct {
+	base       int
+	mergedWith *int
+}
+
 // insertRevision stores a whole text as a numbered revision (keepUnmerged stores unmerged saves).
-func insertRevision(tx *gorm.DB, draftID int64, version, base int, authorID int64, t newsroom.Text, at time.Time) error {
-	row := revisionRow{DraftID: draftID, Version: &version, BaseVersion: base, AuthorID: authorID, Title: t.Title, Byline: t.Byline,
-		Brief: t.Brief, Body: t.Body, Topics: t.Topics, EditorComment: t.EditorComment, CreatedAt: at}
+func insertRevision(tx *gorm.DB, draftID int64, version int, from origin, authorID int64, t newsroom.Text, at time.Time) error {
+	row := revisionRow{DraftID: draftID, Version: &version, BaseVersion: from.base, MergedWith: from.mergedWith, AuthorID: authorID,
+		Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Body, Topics: t.Topics, EditorComment: t.EditorComment, CreatedAt: at}
 	return tx.Create(&row).Error
 }
 
@@ -105,12 +121,18 @@ func (s *Store) Revision(ctx context.Context, id int64, version int) (*newsroom.
 	if _, err := s.findDraft(db, u, id); err != nil {
 		return nil, internal("get revision", err)
 	}
+	r, err := numberedRevision(db, id, version)
+	return r, internal("get revision", err)
+}
+
+// numberedRevision reads version of draft id, with its text, or ENOTFOUND.
+func numberedRevision(db *gorm.DB, id int64, version int) (*newsroom.Revision, error) {
 	var v revisionView
-	err = revisionsQuery(db).Where("revisions.draft_id = ? AND revisions.version = ?", id, version).Take(&v).Error
+	err := revisionsQuery(db).Where("revisions.draft_id = ? AND revisions.version = ?", id, version).Take(&v).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no version %d", id, version)
 	} else if err != nil {
-		return nil, internal("get revision", err)
+		return nil, err
 	}
 	r, t := v.revision(), v.text()
 	r.Text = &t

@@ -10,8 +10,9 @@ import (
 	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
-// staleSave saves body on a version that is no longer current and returns the unmerged
-// revision's id.
+// staleSave saves body on version 1, which is no longer current, and returns the unmerged
+// revision's id. The current body must differ from version 1's in the same words, or the save
+// merges.
 func (f *newsroomFixture) staleSave(t testing.TB, ctx context.Context, id int64, body string) int64 {
 	t.Helper()
 	_, err := f.s.UpdateDraft(ctx, id, newsroom.DraftUpdate{Body: &body, Version: 1})
@@ -50,8 +51,8 @@ func keptTexts(t testing.TB, s *store.Store, id int64) map[string]int {
 func TestStaleSavesKeepNewestTexts(t *testing.T) {
 	f := newNewsroom(t)
 	d, _ := f.s.CreateDraft(f.writer, sampleText("Contested"))
-	title := "Moved on"
-	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+	title, body := "Moved on", "Moved on."
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Body: &body, Version: 1}); err != nil {
 		t.Fatal(err)
 	}
 	var ids []int64
@@ -80,8 +81,8 @@ func TestStaleSavesKeepNewestTexts(t *testing.T) {
 
 	t.Run("PerAuthor", func(t *testing.T) {
 		e := f.draftIn(t, newsroom.StageEditing)
-		comment := "A firm no."
-		if _, err := f.s.UpdateDraft(f.editor, e.ID, newsroom.DraftUpdate{EditorComment: &comment, Version: e.Version}); err != nil {
+		comment, body := "A firm no.", "The editor's body."
+		if _, err := f.s.UpdateDraft(f.editor, e.ID, newsroom.DraftUpdate{EditorComment: &comment, Body: &body, Version: e.Version}); err != nil {
 			t.Fatal(err)
 		}
 		for i := range 3 {
@@ -99,8 +100,8 @@ func TestStaleSavesKeepNewestTexts(t *testing.T) {
 func TestUnmergedTextOnRequest(t *testing.T) {
 	f := newNewsroom(t)
 	d, _ := f.s.CreateDraft(f.writer, sampleText("Mine"))
-	title := "Newer"
-	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Version: 1}); err != nil {
+	title, body := "Newer", "Newer body."
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Body: &body, Version: 1}); err != nil {
 		t.Fatal(err)
 	}
 	rid := f.staleSave(t, f.writer, d.ID, "Typed in an old tab.")
@@ -158,9 +159,11 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 		subject_id BIGINT, action TEXT, stage TEXT, origin TEXT, at TIMESTAMP)`); err != nil {
 		t.Fatal(err)
 	}
-	// The ledger's kinds and dismissals (00011) get stand-in columns the same way.
-	for _, col := range []string{"kind TEXT", "kind_reason TEXT", "not_quote_by BIGINT", "not_quote_at TIMESTAMP", "not_quote_note TEXT"} {
-		if _, err := s.DB().Exec("ALTER TABLE quotes ADD COLUMN " + col); err != nil {
+	// The ledger's kinds and dismissals (00011) and the merged revisions' column (00012) get
+	// stand-in columns the same way.
+	for _, col := range []string{"quotes ADD COLUMN kind TEXT", "quotes ADD COLUMN kind_reason TEXT", "quotes ADD COLUMN not_quote_by BIGINT",
+		"quotes ADD COLUMN not_quote_at TIMESTAMP", "quotes ADD COLUMN not_quote_note TEXT", "revisions ADD COLUMN merged_with BIGINT"} {
+		if _, err := s.DB().Exec("ALTER TABLE " + col); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -181,8 +184,9 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 	if _, err := s.DB().Exec("DROP TABLE events"); err != nil {
 		t.Fatal(err)
 	}
-	for _, col := range []string{"kind", "kind_reason", "not_quote_by", "not_quote_at", "not_quote_note"} {
-		if _, err := s.DB().Exec("ALTER TABLE quotes DROP COLUMN " + col); err != nil {
+	for _, col := range []string{"quotes DROP COLUMN kind", "quotes DROP COLUMN kind_reason", "quotes DROP COLUMN not_quote_by",
+		"quotes DROP COLUMN not_quote_at", "quotes DROP COLUMN not_quote_note", "revisions DROP COLUMN merged_with"} {
+		if _, err := s.DB().Exec("ALTER TABLE " + col); err != nil {
 			t.Fatal(err)
 		}
 	}

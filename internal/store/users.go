@@ -42,6 +42,7 @@ type tokenRow struct {
 	CreatedAt  time.Time
 	LastUsedAt time.Time
 	ExpiresAt  time.Time
+	Name       string
 }
 
 func (tokenRow) TableName() string { return "tokens" }
@@ -153,16 +154,25 @@ func (s *Store) Login(ctx context.Context, username, password, addr string) (str
 	if err != nil {
 		return "", nil, err
 	}
-	token, err := randomToken()
+	token, err := s.issueToken(ctx, row.ID, "")
 	if err != nil {
-		return "", nil, internal("make token", err)
-	}
-	now := s.clock()
-	t := tokenRow{UserID: row.ID, Hash: hashToken(token), CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.ttl)}
-	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&t).Error }); err != nil {
-		return "", nil, internal("store token", err)
+		return "", nil, err
 	}
 	return token, row.user(), nil
+}
+
+// issueToken stores a new API token of the user userID, named name, and returns its secret.
+func (s *Store) issueToken(ctx context.Context, userID int64, name string) (string, error) {
+	token, err := randomToken()
+	if err != nil {
+		return "", internal("make token", err)
+	}
+	now := s.clock()
+	t := tokenRow{UserID: userID, Hash: hashToken(token), CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.ttl), Name: name}
+	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&t).Error }); err != nil {
+		return "", internal("store token", err)
+	}
+	return token, nil
 }
 
 // UserByToken returns the user an API token belongs to, if it is known, unexpired, and the

@@ -240,7 +240,7 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 		now := s.clock()
 		revised := text.Body != d.Body
 		if revised {
-			if err := saveRevision(tx, d, u.ID, text, now, plan); err != nil {
+			if err := saveRevision(tx, d, u.ID, text, now, plan, 0); err != nil {
 				return err
 			}
 		}

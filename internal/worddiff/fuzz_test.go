@@ -23,7 +23,7 @@ func FuzzWords(f *testing.F) {
 func FuzzTokenize(f *testing.F) {
 	f.Add("cat, 👩‍💻 e\u0301\xff")
 	f.Fuzz(func(t *testing.T, s string) {
-		toks := splitTokens(s)
+		toks := Tokens(s)
 		for i, tok := range toks {
 			if tok == "" {
 				t.Fatalf("token %d is empty", i)

@@ -29,22 +29,11 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := splitTokens(tc.in); !reflect.DeepEqual(got, tc.want) {
+			if got := Tokens(tc.in); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("tokenize(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
-}
-
-// splitTokens returns the tokens of s as strings.
-func splitTokens(s string) []string {
-	toks := []string{}
-	from := 0
-	for _, to := range tokenize(s, 0, len(s)) {
-		toks = append(toks, s[from:to])
-		from = to
-	}
-	return toks
 }
 
 func TestTokenizeRange(t *testing.T) {

@@ -1,0 +1,93 @@
+package merge
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/worddiff"
+)
+
+// mergeField merges one string field paragraph by paragraph. Paragraphs are matched between base
+// and each side, an edited paragraph with its base where the side replaced as many paragraphs as
+// it wrote. A paragraph found in both sides is merged on its own; a stretch where a side added or
+// removed paragraphs is merged whole. What still collides becomes a conflict of r.
+func (r *Result) mergeField(name, base, theirs, mine string) Field {
+	f := Field{Name: name}
+	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
+	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
+	for _, c := range diff3(bp, tp, mp, matches(bp, tp, true), matches(bp, mp, true)) {
+		if !c.aligned {
+			r.mergeStretch(&f, c, numbered)
+			continue
+		}
+		for i := range c.base {
+			r.mergeStretch(&f, chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]}, numbered)
+		}
+	}
+	return f
+}
+
+// mergeStretch merges a stretch of paragraphs into f: the side that changed it, or both sides'
+// words, or a conflict naming the stretch when both changed the same words differently.
+func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) {
+	if side, ok := pick(c); ok {
+		f.add(side)
+		return
+	}
+	base, theirs, mine := strings.Join(c.base, "\n"), strings.Join(c.theirs, "\n"), strings.Join(c.mine, "\n")
+	if merged, ok := words(base, theirs, mine); ok {
+		f.add(paragraphs(merged))
+		return
+	}
+	conflict := Conflict{Field: f.Name, Base: base, Theirs: theirs, Mine: mine}
+	if numbered {
+		conflict.Paragraph, conflict.Place = c.b0+1, place(c.b0, len(c.base))
+	}
+	r.Conflicts = append(r.Conflicts, conflict)
+	f.Parts = append(f.Parts, Part{Conflict: len(r.Conflicts)})
+}
+
+// words merges three versions of a stretch of text token by token, and reports false when both
+// sides changed the same tokens differently.
+func words(base, theirs, mine string) (string, bool) {
+	var b strings.Builder
+	bt, tt, mt := worddiff.Tokens(base), worddiff.Tokens(theirs), worddiff.Tokens(mine)
+	for _, c := range diff3(bt, tt, mt, matches(bt, tt, false), matches(bt, mt, false)) {
+		side, ok := c.base, true
+		if !c.aligned {
+			side, ok = pick(c)
+		}
+		if !ok {
+			return "", false
+		}
+		for _, t := range side {
+			b.WriteString(t)
+		}
+	}
+	return b.String(), true
+}
+
+// add appends merged paragraphs to f, to its last part when that is merged text too.
+func (f *Field) add(paras []string) {
+	if len(paras) == 0 {
+		return
+	}
+	if n := len(f.Parts); n > 0 && f.Parts[n-1].Conflict == 0 {
+		f.Parts[n-1].Paragraphs = append(f.Parts[n-1].Paragraphs, paras...)
+		return
+	}
+	f.Parts = append(f.Parts, Part{Paragraphs: append([]string(nil), paras...)})
+}
+
+// place names, for a reader, the n paragraphs of base from index b0.
+func place(b0, n int) string {
+	switch {
+	case n == 0 && b0 == 0:
+		return "new paragraphs at the start"
+	case n == 0:
+		return fmt.Sprintf("new paragraphs after paragraph %d", b0)
+	case n == 1:
+		return fmt.Sprintf("paragraph %d", b0+1)
+	}
+	return fmt.Sprintf("paragraphs %d to %d", b0+1, b0+n)
+}

@@ -1,0 +1,205 @@
+package merge
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// body is a text with only a body, the field most merges are about.
+func body(paras ...string) newsroom.Text {
+	return newsroom.Text{Title: "T", Body: strings.Join(paras, "\n"), Topics: []string{}}
+}
+
+func TestTextsMergeBody(t *testing.T) {
+	base := body("The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it.")
+	cases := []struct {
+		name         string
+		theirs, mine newsroom.Text
+		want         newsroom.Text
+	}{
+		{"OneSideOnly", base, body("The quick brown fox leaps.", "The lazy dog sleeps.", "Nobody saw it."),
+			body("The quick brown fox leaps.", "The lazy dog sleeps.", "Nobody saw it.")},
+		{"DifferentParagraphs",
+			body("The quick red fox jumps.", "The lazy dog sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy dog sleeps.", "Everybody saw it."),
+			body("The quick red fox jumps.", "The lazy dog sleeps.", "Everybody saw it.")},
+		{"DifferentWordsOfOneParagraph",
+			body("The slow brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps high.", "The lazy dog sleeps.", "Nobody saw it."),
+			body("The slow brown fox jumps high.", "The lazy dog sleeps.", "Nobody saw it.")},
+		{"SameChangeOnBothSidesCountsOnce",
+			body("The quick brown fox jumps.", "The lazy cat sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy cat sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy cat sleeps.", "Nobody saw it.")},
+		{"ParagraphAddedAndParagraphEdited",
+			body("A new opening.", "The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it at all."),
+			body("A new opening.", "The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it at all.")},
+		{"ParagraphDeletedAndAnotherEdited",
+			body("The quick brown fox jumps.", "Nobody saw it."),
+			body("The quick brown fox jumps over.", "The lazy dog sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps over.", "Nobody saw it.")},
+		{"NeighbouringParagraphsEdited",
+			body("The quick brown fox jumps.", "The lazy old dog sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody heard it."),
+			body("The quick brown fox jumps.", "The lazy old dog sleeps.", "Nobody heard it.")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := Texts(base, tc.theirs, tc.mine).Merged()
+			if !ok {
+				t.Fatalf("conflicts: %+v", Texts(base, tc.theirs, tc.mine).Conflicts)
+			}
+			if got.Body != tc.want.Body {
+				t.Errorf("body = %q, want %q", got.Body, tc.want.Body)
+			}
+		})
+	}
+}
+
+func TestTextsConflicts(t *testing.T) {
+	base := body("The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it.")
+	cases := []struct {
+		name         string
+		theirs, mine newsroom.Text
+		want         []Conflict
+	}{
+		{"SameWordsChanged",
+			body("The quick brown fox jumps.", "The lazy cat sleeps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy cow sleeps.", "Nobody saw it."),
+			[]Conflict{{Field: "body", Paragraph: 2, Place: "paragraph 2", Base: "The lazy dog sleeps.",
+				Theirs: "The lazy cat sleeps.", Mine: "The lazy cow sleeps."}}},
+		{"DeletedAndEdited",
+			body("The quick brown fox jumps.", "Nobody saw it."),
+			body("The quick brown fox jumps.", "The lazy dog sleeps soundly.", "Nobody saw it."),
+			[]Conflict{{Field: "body", Paragraph: 2, Place: "paragraph 2", Base: "The lazy dog sleeps.",
+				Theirs: "", Mine: "The lazy dog sleeps soundly."}}},
+		{"DifferentParagraphsAddedInOnePlace",
+			body("The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it.", "Theirs ends here."),
+			body("The quick brown fox jumps.", "The lazy dog sleeps.", "Nobody saw it.", "Mine ends here."),
+			[]Conflict{{Field: "body", Paragraph: 4, Place: "new paragraphs after paragraph 3", Base: "",
+				Theirs: "Theirs ends here.", Mine: "Mine ends here."}}},
+		{"TwoParagraphs",
+			body("The slow brown fox jumps.", "The lazy cat sleeps.", "Nobody saw it."),
+			body("The sly brown fox jumps.", "The lazy cow sleeps.", "Nobody saw it."),
+			[]Conflict{
+				{Field: "body", Paragraph: 1, Place: "paragraph 1", Base: "The quick brown fox jumps.", Theirs: "The slow brown fox jumps.", Mine: "The sly brown fox jumps."},
+				{Field: "body", Paragraph: 2, Place: "paragraph 2", Base: "The lazy dog sleeps.", Theirs: "The lazy cat sleeps.", Mine: "The lazy cow sleeps."},
+			}},
+		{"TitleIsOneLine",
+			newsroom.Text{Title: "Fox seen", Body: base.Body}, newsroom.Text{Title: "Fox spotted", Body: base.Body},
+			[]Conflict{{Field: "title", Base: "T", Theirs: "Fox seen", Mine: "Fox spotted"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Texts(base, tc.theirs, tc.mine)
+			if !reflect.DeepEqual(r.Conflicts, tc.want) {
+				t.Fatalf("conflicts = %+v\nwant %+v", r.Conflicts, tc.want)
+			}
+			if _, ok := r.Merged(); ok {
+				t.Error("Merged reports a clean merge despite conflicts")
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	base := body("One two three.", "Four five six.", "Seven eight.")
+	theirs := body("One two three!", "Four cinq six.", "Seven eight.")
+	mine := body("One two three.", "Four fünf six.", "Seven eight nine.")
+	r := Texts(base, theirs, mine)
+	if len(r.Conflicts) != 1 || r.Conflicts[0].Paragraph != 2 {
+		t.Fatalf("conflicts = %+v, want one in paragraph 2", r.Conflicts)
+	}
+	cases := []struct {
+		name   string
+		choice string
+		want   string
+	}{
+		{"Theirs", r.Conflicts[0].Theirs, "One two three!\nFour cinq six.\nSeven eight nine."},
+		{"Mine", r.Conflicts[0].Mine, "One two three!\nFour fünf six.\nSeven eight nine."},
+		{"Edited", "Four, five, six.\nA paragraph more.", "One two three!\nFour, five, six.\nA paragraph more.\nSeven eight nine."},
+		{"Removed", "", "One two three!\nSeven eight nine."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := r.Resolve([]string{tc.choice})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Body != tc.want || got.Title != "T" {
+				t.Errorf("resolved to %q (title %q), want %q", got.Body, got.Title, tc.want)
+			}
+		})
+	}
+	t.Run("ErrWrongNumberOfChoices", func(t *testing.T) {
+		if _, err := r.Resolve(nil); err == nil {
+			t.Error("Resolve took no choice for one conflict")
+		}
+	})
+}
+
+func TestMergeTopics(t *testing.T) {
+	cases := []struct {
+		name                     string
+		base, theirs, mine, want []string
+	}{
+		{"MineUnchanged", []string{"a", "b"}, []string{"b", "a", "c"}, []string{"a", "b"}, []string{"b", "a", "c"}},
+		{"TheirsUnchanged", []string{"a", "b"}, []string{"a", "b"}, []string{"b"}, []string{"b"}},
+		{"BothAdd", []string{"a"}, []string{"a", "b"}, []string{"a", "c"}, []string{"a", "b", "c"}},
+		{"BothAddTheSame", []string{"a"}, []string{"a", "b"}, []string{"b", "a", "b"}, []string{"a", "b"}},
+		{"OneRemovesOneAdds", []string{"a", "b"}, []string{"a", "b", "c"}, []string{"b"}, []string{"b", "c"}},
+		{"BothRemove", []string{"a", "b", "c"}, []string{"b", "c"}, []string{"a", "c"}, []string{"c"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mergeTopics(tc.base, tc.theirs, tc.mine); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("mergeTopics(%q, %q, %q) = %q, want %q", tc.base, tc.theirs, tc.mine, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTextsMergeEveryField(t *testing.T) {
+	base := newsroom.Text{Title: "Fox seen", Byline: "By Sarah", Brief: "A fox.", Body: "It ran.", Topics: []string{"wildlife"}, EditorComment: "Check it."}
+	theirs := newsroom.Text{Title: "Fox seen in town", Byline: "By Sarah", Brief: "A red fox.", Body: "It ran.", Topics: []string{"wildlife", "city"}, EditorComment: "Check it."}
+	mine := newsroom.Text{Title: "Fox seen", Byline: "By Sarah Lee", Brief: "A fox was seen.", Body: "It ran off.", Topics: []string{}, EditorComment: "Checked."}
+	got, ok := Texts(base, theirs, mine).Merged()
+	want := newsroom.Text{Title: "Fox seen in town", Byline: "By Sarah Lee", Brief: "A red fox was seen.", Body: "It ran off.", Topics: []string{"city"}, EditorComment: "Checked."}
+	if !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("merged = %+v, %v\nwant %+v", got, ok, want)
+	}
+}
+
+func TestChoose(t *testing.T) {
+	base := body("One two.", "Three four.")
+	r := Texts(base, body("One deux.", "Three quatre."), body("One zwei.", "Three vier."))
+	cases := []struct {
+		name    string
+		choices []Choice
+		want    string
+		wantErr bool
+	}{
+		{"EachSide", []Choice{{Keep: KeepTheirs}, {Keep: KeepMine}}, "One deux.\nThree vier.", false},
+		{"Edit", []Choice{{Keep: KeepEdit, Text: "One, two."}, {Keep: KeepTheirs, Text: "ignored"}}, "One, two.\nThree quatre.", false},
+		{"ErrMissing", []Choice{{Keep: KeepTheirs}}, "", true},
+		{"ErrUnknown", []Choice{{Keep: KeepTheirs}, {Keep: "both"}}, "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := r.Choose(tc.choices)
+			if tc.wantErr {
+				if newsroom.ErrorCode(err) != newsroom.EINVALID {
+					t.Fatalf("Choose = %v, want EINVALID", err)
+				}
+				return
+			}
+			if err != nil || got.Body != tc.want {
+				t.Errorf("Choose = %q, %v; want %q", got.Body, err, tc.want)
+			}
+		})
+	}
+}

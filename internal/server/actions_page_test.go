@@ -1,0 +1,88 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestActionsSayWhatHappensNext shows each action's button in words with a line under it saying
+// what happens next.
+func TestActionsSayWhatHappensNext(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name, actor string
+		stage       newsroom.Stage
+		want        []string
+	}{
+		{"WriterSubmits", "writer", newsroom.StageDraft, []string{
+			`>Send to fact-check</button>`, `<p class="hint explain" id="explain-submit">The fact-checkers check every quote; you can edit it again if they return it.</p>`}},
+		{"EditorReturns", "editor", newsroom.StageEditing, []string{
+			`aria-describedby="explain-request_changes">Return to writer with a note</button>`,
+			`id="explain-request_changes">The piece goes back to its writer as a draft, with your note at the top.</p>`,
+			`id="explain-spike">The piece leaves every queue and will not be published; an editor can restore it.</p>`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(tt.stage)
+			res := a.page(tt.actor, "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+			wantStatus(t, res, http.StatusOK)
+			wantBody(t, res, tt.want...)
+		})
+	}
+}
+
+// TestRestoreSpiked spikes a piece and restores it from the page: an editor may, its writer may
+// not.
+func TestRestoreSpiked(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	path := fmt.Sprintf("/drafts/%d", d.ID)
+	res := a.page("editor", "POST", path+"/transition", url.Values{"action": {"spike"}, "confirm": {"yes"}})
+	if flashOf(res) != "Done: the draft is now Spiked." {
+		t.Fatalf("spike: %q", flashOf(res))
+	}
+	wantBody(t, a.page("editor", "GET", path, nil), `value="restore"`, `>Restore</button>`, `The piece goes back to its writer as a draft.`)
+	if strings.Contains(a.page("writer", "GET", path, nil).Body.String(), `value="restore"`) {
+		t.Fatal("the writer is offered to restore a spiked piece")
+	}
+	res = a.page("writer", "POST", path+"/transition", url.Values{"action": {"restore"}})
+	if !strings.HasPrefix(flashOf(res), "Not done:") {
+		t.Fatalf("the writer restores: %q", flashOf(res))
+	}
+	res = a.page("editor", "POST", path+"/transition", url.Values{"action": {"restore"}})
+	if flashOf(res) != "Done: the draft is now Draft." {
+		t.Fatalf("restore: %q", flashOf(res))
+	}
+}
+
+// TestNoteShownUntilActedOn shows the editor's note at the top of the writer's page when a piece
+// comes back, and drops it once the writer saves a new version.
+func TestNoteShownUntilActedOn(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	path := fmt.Sprintf("/drafts/%d", d.ID)
+	a.clock.Add(time.Minute)
+	res := a.page("editor", "POST", path+"/transition", url.Values{"action": {"request_changes"}, "note": {"Name the council's source."}})
+	if flashOf(res) != "Done: the draft is now Draft." {
+		t.Fatalf("request changes: %q", flashOf(res))
+	}
+	wantBody(t, a.page("writer", "GET", path, nil), `<aside class="notice" id="notice"`, `<h2 id="notice-title">A note from Editor</h2>`,
+		`<blockquote>Name the council&#39;s source.</blockquote>`, "Return to writer with a note, ")
+	if strings.Contains(a.page("editor", "GET", path, nil).Body.String(), `class="notice"`) {
+		t.Fatal("the editor is shown their own note")
+	}
+	a.clock.Add(time.Minute)
+	res = a.page("writer", "POST", path+"/edit", url.Values{"version": {"1"}, "body": {"The council's spokesman said so."}})
+	if res.Code != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", res.Code, res.Body.String())
+	}
+	if strings.Contains(a.page("writer", "GET", path, nil).Body.String(), `class="notice"`) {
+		t.Fatal("the note is still shown after the writer saved a new version")
+	}
+}

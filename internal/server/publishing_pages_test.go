@@ -1,0 +1,76 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestLiveLinksAndCorrectionPage links a published piece's page to its article and formats, and
+// publishes a correction from it for whoever may correct.
+func TestLiveLinksAndCorrectionPage(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageApproved)
+	path := fmt.Sprintf("/drafts/%d", d.ID)
+	if strings.Contains(a.page("editor", "GET", path, nil).Body.String(), `id="live"`) {
+		t.Fatal("an unpublished piece links to a live article")
+	}
+	res := a.page("editor", "POST", path+"/correct", url.Values{"body": {"Body."}, "note": {"Fixed."}})
+	if want := "Not done: the piece is not published"; !strings.HasPrefix(flashOf(res), want) {
+		t.Fatalf("correcting an unpublished piece: %q, want %q", flashOf(res), want)
+	}
+	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	links := []string{`<a href="/articles/a-draft">Web page</a>`, `<a href="/articles/a-draft.txt">House text</a>`, `<a href="/articles/a-draft.md">Markdown</a>`,
+		`<a href="/articles/a-draft.json">ninjs (JSON)</a>`, `<a href="/briefs/a-draft.txt">Brief</a>`}
+	tests := []struct {
+		name, actor string
+		correct     bool
+	}{
+		{"Editor", "editor", true},
+		{"Writer", "writer", false},
+		{"FactChecker", "factchecker", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.page(tt.actor, "GET", path, nil)
+			wantStatus(t, res, http.StatusOK)
+			wantBody(t, res, links...)
+			if got := strings.Contains(res.Body.String(), `action="`+path+`/correct"`); got != tt.correct {
+				t.Fatalf("correction form shown: %v, want %v", got, tt.correct)
+			}
+		})
+	}
+	for _, st := range []struct {
+		name, actor, note, wantFlash string
+	}{
+		{"NoNote", "editor", "", "Not done: "},
+		{"Writer", "writer", "Mine.", "Not done: "},
+		{"Editor", "editor", "We misstated the day.", "Correction published."},
+	} {
+		t.Run("Correct"+st.name, func(t *testing.T) {
+			res := a.page(st.actor, "POST", path+"/correct", url.Values{"body": {"Body with a “quote”. On Tuesday."}, "note": {st.note}})
+			if res.Code != http.StatusSeeOther || !strings.HasPrefix(flashOf(res), st.wantFlash) {
+				t.Fatalf("%d %q, want a redirect saying %q", res.Code, flashOf(res), st.wantFlash)
+			}
+		})
+	}
+	wantBody(t, a.page("", "GET", "/articles/a-draft", nil), "On Tuesday.", "We misstated the day.")
+}
+
+// TestPreviewIsMarked marks the preview as one, with a way back to the draft, above the page as
+// it would be published.
+func TestPreviewIsMarked(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageApproved)
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d/preview", d.ID), nil)
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, "<body>\n"+`<div class="preview-banner" role="note"><strong>Preview</strong>`,
+		fmt.Sprintf(`<a href="/drafts/%d">Back to the draft</a></div>`+"\n"+`<header class="site">`, d.ID), "<h1>A draft</h1>")
+}

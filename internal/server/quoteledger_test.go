@@ -1,0 +1,125 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestQuoteLedgerPanel shows the ledger panel of a draft whose verified quote an edit reworded:
+// the quote's row keeps its id, says its status in a word beside a symbol hidden from screen
+// readers, numbers its paragraph from 1, and keeps its history (the finding, the verdict, and
+// the words the verdict was on); the verdict buttons differ by word and symbol.
+func TestQuoteLedgerPanel(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	qid := a.firstQuote(d.ID)
+	body := "Body with a “quote, reworded”."
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantStatus(t, res, http.StatusOK)
+	row := between(t, res.Body.String(), fmt.Sprintf(`id="quote-%d">`, qid), "</li>\n</ol>")
+	for _, want := range []string{
+		`“quote, reworded”`,
+		`body <span class="paragraph"><span aria-hidden="true">¶</span><span class="visually-hidden">paragraph </span>1</span>`,
+		`Status: <span class="quote-status status-unchecked"><span aria-hidden="true">○</span> Unchecked</span>`,
+		`<details class="quote-history"><summary>History of this quote (3)</summary>`,
+		`found in the text Writer saved</li>`,
+		`<span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span>, says Factchecker (source: recording)</li>`,
+		`back to unchecked: Editor's edit changed its words. It read <span class="old-words">“quote”</span> and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
+		`value="verified" class="verdict verdict-verified" formnovalidate><span aria-hidden="true">✓</span> Verified</button>`,
+		`value="disputed" class="verdict verdict-disputed"><span aria-hidden="true">✗</span> Disputed</button>`,
+		`value="unverifiable" class="verdict verdict-unverifiable"><span aria-hidden="true">?</span> Unverifiable</button>`,
+	} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the quote's row lacks %s:\n%s", want, row)
+		}
+	}
+}
+
+// between returns the part of s from start up to end, failing the test when start is missing.
+func between(t *testing.T, s, start, end string) string {
+	t.Helper()
+	i := strings.Index(s, start)
+	if i < 0 {
+		t.Fatalf("no %s in:\n%s", start, s)
+	}
+	s = s[i:]
+	if j := strings.Index(s, end); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+// paragraphRE finds a ledger row's field and paragraph number.
+var paragraphRE = regexp.MustCompile(`(\w+) <span class="paragraph"><span aria-hidden="true">¶</span><span class="visually-hidden">paragraph </span>(\d+)</span>`)
+
+// TestQuoteLedgerParagraphs numbers each quote's paragraph on the page as a reader counts:
+// from 1, leaving out the blank lines that space paragraphs apart.
+func TestQuoteLedgerParagraphs(t *testing.T) {
+	a := newTestApp(t)
+	cases := []struct {
+		name, brief, body string
+		want              []string // each quote's field and paragraph, in the ledger's order
+	}{
+		{"FirstParagraph", "Brief.", "“One,” she said.\nTwo.", []string{"body ¶1"}},
+		{"LaterParagraphs", "Brief.", "One.\n“Two,” she said.\nThree.\n“Four,” he said.", []string{"body ¶2", "body ¶4"}},
+		{"BlankLinesBetween", "Brief.", "One.\n\n“Two,” she said.\n\n\n“Three,” he said.", []string{"body ¶2", "body ¶3"}},
+		{"BriefAndBody", "The “plan”.", "“One,” she said.", []string{"brief ¶1", "body ¶1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: c.name, Byline: "Writer", Brief: c.brief, Body: c.body})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := a.page("writer", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+			wantStatus(t, res, http.StatusOK)
+			var got []string
+			for _, m := range paragraphRE.FindAllStringSubmatch(res.Body.String(), -1) {
+				got = append(got, m[1]+" ¶"+m[2])
+			}
+			if strings.Join(got, ", ") != strings.Join(c.want, ", ") {
+				t.Errorf("paragraphs %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestQuoteFormsKeepTheirPlace returns the viewer from every form about a quote, done or
+// refused, to the quote's own row on the draft's page.
+func TestQuoteFormsKeepTheirPlace(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	qid := a.firstQuote(d.ID)
+	base := fmt.Sprintf("/drafts/%d/quotes/%d", d.ID, qid)
+	cases := []struct {
+		name, path string
+		form       url.Values
+		flash      string
+	}{
+		{"Verdict", base, url.Values{"status": {"disputed"}, "note": {"Not on the tape."}}, "Quote marked disputed."},
+		{"RefusedVerdict", base, url.Values{"status": {"disputed"}}, "Not done: a disputed quote needs a note saying why"},
+		{"Waiver", base + "/waive", url.Values{"note": {"Both wordings are on the record."}}, "Waiver recorded."},
+		{"NotAQuote", base + "/not-quote", url.Values{"note": {"A title."}}, "Marked as no quotation."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := a.page("editor", "POST", c.path, c.form)
+			want := fmt.Sprintf("/drafts/%d#quote-%d", d.ID, qid)
+			if res.Code != http.StatusSeeOther || res.Header().Get("Location") != want {
+				t.Fatalf("answer %d to %s, want 303 to %s", res.Code, res.Header().Get("Location"), want)
+			}
+			if got := flashOf(res); !strings.Contains(got, c.flash) {
+				t.Errorf("the redirect says %q, want %q", got, c.flash)
+			}
+		})
+	}
+}
