@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -282,6 +283,14 @@ func (s *Server) afterAction(c echo.Context, err error, back, ok string) error {
 		return err
 	}
 	return redirect(c, back)
+}
+
+// ProblemText says a quote problem as the page shows it, counting as a reader does: paragraphs
+// and the characters in them from 1. The quote finder's message, which the API gives, counts both
+// from 0.
+func (p *draftPage) ProblemText(pr newsroom.QuoteProblem) string {
+	from0 := fmt.Sprintf("paragraph %d at position %d", pr.Paragraph, pr.Position)
+	return strings.Replace(pr.Message, from0, fmt.Sprintf("paragraph %d at character %d", pr.Paragraph+1, pr.Position+1), 1)
 }
 
 // fieldLimits are the house limits of the fields the edit form counts (see newsroom.Validate).

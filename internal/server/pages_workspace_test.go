@@ -104,3 +104,16 @@ func TestDraftPageLiveNotice(t *testing.T) {
 	res = a.page("writer", "GET", target, nil)
 	wantBody(t, res, `<script type="application/json" id="working-copy">{"draft_id":`, `"brief":"Half a brief"`)
 }
+
+// TestDraftPageQuoteProblems says where a quotation mark is wrong as a reader counts, from 1: the
+// second paragraph, the tenth character.
+func TestDraftPageQuoteProblems(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	body := "First paragraph.\nShe said “this never closes."
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantBody(t, res, `<p class="warning">body: opening “ in paragraph 2 at character 10 never closes</p>`)
+}
