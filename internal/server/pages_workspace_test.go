@@ -117,3 +117,19 @@ func TestDraftPageQuoteProblems(t *testing.T) {
 	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
 	wantBody(t, res, `<p class="warning">body: opening “ in paragraph 2 at character 10 never closes</p>`)
 }
+
+// TestDraftPageRevisionsSayMerged lists a stale save that was merged as the version it made,
+// merged with the version it did not see.
+func TestDraftPageRevisionsSayMerged(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	title, body := "Retitled meanwhile", "Body rewritten from the older version."
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Title: &title, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantBody(t, res, fmt.Sprintf("<li>version %d, merged with version %d by ", d.Version+2, d.Version+1))
+}
