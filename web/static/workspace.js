@@ -469,8 +469,10 @@
   // when it differs from the form.
   function offerRestore() {
     var entry = readTyping();
-    var failed = !!$(".ws-head .error");
-    if (entry && entry.sent && !failed) { forgetTyping(); entry = null; }
+    // A copy whose save went through is done with: the page after the save says so ("Saved.",
+    // or "Saved, merged with…"). Any other page (an error, the conflict page and back) keeps it.
+    var flash = $(".ws-head .flash"), saved = !!flash && /^Saved\b/.test(flash.textContent.trim());
+    if (entry && entry.sent && saved) { forgetTyping(); entry = null; }
     if (entry && entry.sent) { entry.sent = false; writeTyping(entry); }
     var remote = serverCopy();
     if (remote && (!entry || remote.at > entry.at)) { entry = remote; }
@@ -642,6 +644,21 @@
       });
   }
 
+  function newestThread() {
+    var ids = $$("#threads .comment").map(function (el) { return Number(el.id.replace("comment-", "")) || 0; });
+    return ids.length ? "comment-" + Math.max.apply(null, ids) : "comments";
+  }
+
+  // refocus puts the keyboard's focus back on the element of that id, or, if it is gone (a
+  // deleted comment), on the element of the fallback id.
+  function refocus(id, fallback) {
+    var el = document.getElementById(id) || document.getElementById(fallback);
+    if (!el) { return; }
+    if (!el.matches("a[href], button, input, select, textarea, [tabindex]")) { el.tabIndex = -1; }
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+  }
+
   function initForms() {
     document.addEventListener("submit", function (e) {
       var form = e.target;
@@ -654,8 +671,13 @@
       buttons.forEach(function (b) { b.disabled = true; });
       var get = form.method.toLowerCase() === "get";
       var url = get ? form.action.split("#")[0] + "?" + body.toString() : form.action;
-      fetchPage(url, get ? {} : { method: "POST", body: body }, panel)
-        .then(function () { buttons.forEach(function (b) { b.disabled = false; }); });
+      // The keyboard's place is the thread or quote the form belongs to (or, for a new comment,
+      // the new thread): the panel is replaced under it.
+      var place = form.id === "comment-form" ? "" : (form.parentElement.closest("[id]") || panel).id;
+      fetchPage(url, get ? {} : { method: "POST", body: body }, panel).then(function (ok) {
+        buttons.forEach(function (b) { b.disabled = false; });
+        if (ok) { refocus(place || newestThread(), panel.id); }
+      });
     });
     // A link to this page with another query (older history, a kind of quotes) replaces only
     // its panel.
