@@ -23,7 +23,6 @@ type draftPage struct {
 	Draft    *newsroom.Draft
 	Perm     newsroom.Permissions
 	Fields   []fieldView
-	Texts    map[string]string   // each commentable field's text, for the selection script
 	Quotes   []newsroom.Quote    // the ledger panel's quotes: all of them, or those of QuoteKind
 	Kind     newsroom.QuoteKind  // the kind the ledger panel shows, "" for every kind
 	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
@@ -115,7 +114,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
-	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
+	p.Fields = fieldViews(d.Text(), p.Quotes, comments)
 	if err := s.loadEditing(ctx, p); err != nil {
 		return nil, err
 	}

@@ -204,9 +204,16 @@
 
   var pop, anchor, compose, fieldTexts = null;
 
-  // texts are the fields' texts as the server counts them; a newer page brought in replaces them.
+  // texts are the fields' texts as the server counts them: each field's paragraphs, which the
+  // page shows run for run, joined with "\n". A newer text brought in is read anew.
   function texts() {
-    return fieldTexts || (fieldTexts = JSON.parse(document.getElementById("field-texts").textContent));
+    if (fieldTexts) { return fieldTexts; }
+    fieldTexts = {};
+    $$("[data-field]", text).forEach(function (f) {
+      var paras = f.hasAttribute("data-start") ? [f] : $$("[data-start]", f);
+      fieldTexts[f.dataset.field] = paras.map(function (p) { return p.textContent; }).join("\n");
+    });
+    return fieldTexts;
   }
 
   // offsetIn returns the code-point offset, within its field, of a point (node, offset) inside
@@ -602,15 +609,13 @@
     $$(".ws-tabs .ws-n").forEach(function (n, i) { var m = $$(".ws-tabs .ws-n", doc)[i]; if (m) { n.textContent = m.textContent; } });
     if (!editing()) {
       var newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
-      if (newText) { text.innerHTML = newText.innerHTML; }
+      if (newText) {
+        text.innerHTML = newText.innerHTML;
+        fieldTexts = null;
+      }
       if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
       if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
       ws.dataset.version = version;
-      var newTexts = $("#field-texts", doc);
-      if (newTexts) {
-        document.getElementById("field-texts").textContent = newTexts.textContent;
-        fieldTexts = null;
-      }
     }
     $$(".ws-head .flash, .ws-head .error").forEach(function (m) { m.remove(); });
     layoutThreads();
@@ -621,7 +626,10 @@
     return !el.contains(document.activeElement) && !$$("input, textarea", el).some(function (f) { return f.value !== f.defaultValue; });
   }
 
-  function fetchPage(url, init, panel) {
+  // fetchPage brings the page at url into this one (see apply) and says how it went. place is,
+  // for a form's answer, the id of the element the keyboard goes back to: it is focused before
+  // the outcome is said, so that nothing moves after it.
+  function fetchPage(url, init, panel, place) {
     if (panel) { panel.setAttribute("aria-busy", "true"); }
     return fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "text/html" } }, init))
       .then(function (res) { return res.text().then(function (html) { return { res: res, doc: new DOMParser().parseFromString(html, "text/html") }; }); })
@@ -634,6 +642,7 @@
         }
         if (msg && msg.error) { status(msg.text, true); return false; }
         apply(r.doc, panel);
+        if (place !== undefined) { refocus(place || newestThread(), panel.id); }
         status(msg ? msg.text : "Updated.");
         return true;
       })
@@ -674,9 +683,8 @@
       // The keyboard's place is the thread or quote the form belongs to (or, for a new comment,
       // the new thread): the panel is replaced under it.
       var place = form.id === "comment-form" ? "" : (form.parentElement.closest("[id]") || panel).id;
-      fetchPage(url, get ? {} : { method: "POST", body: body }, panel).then(function (ok) {
+      fetchPage(url, get ? {} : { method: "POST", body: body }, panel, place).then(function () {
         buttons.forEach(function (b) { b.disabled = false; });
-        if (ok) { refocus(place || newestThread(), panel.id); }
       });
     });
     // A link to this page with another query (older history, a kind of quotes) replaces only
