@@ -85,15 +85,17 @@ func (b *browser) shot(name string) {
 	}
 }
 
-// submit clicks a button that posts a form and waits for the page the post leads to.
+// submit clicks a button that posts a form and waits for the page the post leads to, or, for a
+// form the draft page sends in the background, for its outcome in the page's status region.
 func (b *browser) submit(sel string) {
 	b.t.Helper()
-	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"`, nil), chromedp.Click(sel, chromedp.ByQuery))
+	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"; document.querySelectorAll("#ws-status").forEach(s => s.textContent = "")`, nil), chromedp.Click(sel, chromedp.ByQuery))
 	// The old page is marked; the new one is ready when it is loaded and unmarked. While the
 	// browser navigates, evaluating may fail, so failures until the deadline are retried.
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(30 * time.Millisecond) {
 		var fresh bool
-		err := chromedp.Run(b.ctx, chromedp.Evaluate(`document.readyState === "complete" && !!document.body && !document.body.dataset.stale`, &fresh))
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(`document.readyState === "complete" && !!document.body && (!document.body.dataset.stale ||
+			(!!document.getElementById("ws-status") && document.getElementById("ws-status").textContent !== "" && !document.querySelector("[aria-busy]")))`, &fresh))
 		if err == nil && fresh {
 			return
 		}
@@ -185,23 +187,9 @@ func TestBrowserWorkflow(t *testing.T) {
 	// The editor selects a phrase, comments on it and requests changes.
 	b.signIn("editor")
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery))
-	var start string
-	b.run(chromedp.Evaluate(`(() => {
-		const phrase = "7 to 2";
-		const walker = document.createTreeWalker(document.querySelector('[data-field="body"]'), NodeFilter.SHOW_TEXT);
-		let node;
-		while ((node = walker.nextNode()) && !node.textContent.includes(phrase)) {}
-		const r = document.createRange();
-		const at = node.textContent.indexOf(phrase);
-		r.setStart(node, at);
-		r.setEnd(node, at + phrase.length);
-		const sel = window.getSelection();
-		sel.removeAllRanges();
-		sel.addRange(r);
-		document.getElementById("text").dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
-		return document.querySelector('#comment-form input[name=start]').value;
-	})()`, &start))
-	if start != "26" || b.value(`#comment-form input[name=exact]`) != "7 to 2" {
+	b.selectWords("body", "7 to 2")
+	b.run(chromedp.Click(`.ws-pop`, chromedp.ByQuery))
+	if start := b.value(`#comment-form input[name=start]`); start != "26" || b.value(`#comment-form input[name=exact]`) != "7 to 2" {
 		t.Fatalf("selection gave start %q, exact %q", start, b.value(`#comment-form input[name=exact]`))
 	}
 	b.run(chromedp.SendKeys(`#comment-form textarea[name=body]`, "Was it 7 to 2 or 6 to 3? The minutes differ.", chromedp.ByQuery))
@@ -217,6 +205,7 @@ func TestBrowserWorkflow(t *testing.T) {
 	// The writer edits the draft, answers the comment and submits again.
 	b.signIn("writer")
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit`, chromedp.ByQuery))
+	b.edit()
 	b.run(chromedp.SetValue(`#edit textarea[name=body]`, "The harbour council voted 7 to 2, the minutes show, for the new ferry on Tuesday night.\n“We waited ten years for this,” said Mayor Ana Ruiz.\nThe opposition called it “a floating white elephant” and promised a review.", chromedp.ByQuery))
 	b.submit(`#edit button[type=submit]`)
 	if got := b.flash(); got != "Saved." {
@@ -230,7 +219,7 @@ func TestBrowserWorkflow(t *testing.T) {
 
 	// The fact-checker finds the quotes unchanged, still verified, and clears again.
 	b.signIn("factchecker")
-	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#quotes`, chromedp.ByQuery))
+	b.run(chromedp.Navigate(draftURL+"#quotes"), chromedp.WaitVisible(`#quotes`, chromedp.ByQuery))
 	if n := b.count(`mark.quote-verified`); n != 2 {
 		t.Fatalf("after the edit %d quotes are verified, want 2", n)
 	}

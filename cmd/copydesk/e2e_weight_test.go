@@ -94,7 +94,7 @@ func TestBrowserDraftPageWeight(t *testing.T) {
 	}
 
 	b.signIn("editor")
-	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#quotes`, chromedp.ByQuery))
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
 	if n := b.count(`mark.commented`); n != 20 {
 		t.Fatalf("%d comments highlighted, want 20", n)
 	}

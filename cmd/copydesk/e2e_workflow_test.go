@@ -68,6 +68,7 @@ func TestBrowserCustomWorkflow(t *testing.T) {
 	if n := b.count(`#edit textarea[name=editor_comment]`); n != 0 {
 		t.Errorf("the copy editor is offered the editor's comment")
 	}
+	b.edit()
 	b.run(chromedp.SetValue(`#edit textarea[name=body]`, "The harbour council voted 7 to 2 for the new ferry on Tuesday evening.", chromedp.ByQuery))
 	b.submit(`#edit button[type=submit]`)
 	if got := b.flash(); got != "Saved." {

@@ -58,7 +58,7 @@ func TestWorkingCopyPages(t *testing.T) {
 	wantStatus(t, res, http.StatusOK)
 	validateAs(t, a, "GET", api, res)
 	wc := decode[newsroom.WorkingCopy](t, res)
-	want := newsroom.Text{Byline: "Writer", Brief: "Half a brief", Body: "First paragraph.\n\nSecond, still being typed",
+	want := newsroom.Text{Byline: "Writer", Brief: "Half a brief", Body: "First paragraph.\nSecond, still being typed",
 		Topics: []string{"Mexico", "Elections"}}
 	if wc.BaseVersion != d.Version || !reflect.DeepEqual(wc.Text, want) || !wc.SavedAt.Equal(saved) {
 		t.Fatalf("working copy = %+v, want %+v saved at %v", wc, want, saved)

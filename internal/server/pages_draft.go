@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -22,7 +23,6 @@ type draftPage struct {
 	Draft    *newsroom.Draft
 	Perm     newsroom.Permissions
 	Fields   []fieldView
-	Texts    map[string]string   // each commentable field's text, for the selection script
 	Quotes   []newsroom.Quote    // the ledger panel's quotes: all of them, or those of QuoteKind
 	Kind     newsroom.QuoteKind  // the kind the ledger panel shows, "" for every kind
 	Brief    newsroom.BriefCheck // the brief's quotes and numbers that the body does not back
@@ -32,7 +32,10 @@ type draftPage struct {
 	Live     *liveLinks           // where readers find the piece, once they can
 	History  *newsroom.History
 	Cursor   string
-	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
+	Form     newsroom.Text  // the edit form's values: the draft, or what the user sent
+	Editing  bool           // whether the text shows as the edit form (?edit=1, or a save that failed)
+	Based    int            // the version the edit form's text is based on: the draft's, or the one sent
+	Limits   map[string]int // each field's limit in characters, for the edit form's counters
 	Diff     *newsroom.Diff
 	From, To int
 
@@ -83,7 +86,8 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &draftPage{Draft: d, Perm: s.store.Permissions(u, d), Form: d.Text()}
+	p := &draftPage{Draft: d, Perm: s.store.Permissions(u, d), Form: d.Text(), Limits: fieldLimits}
+	p.Editing, p.Based = c.QueryParam("edit") != "" && len(p.Perm.Fields) > 0, d.Version
 	if p.Quotes, err = s.store.Quotes(ctx, id); err != nil {
 		return nil, err
 	}
@@ -110,7 +114,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
-	p.Fields, p.Texts = fieldViews(d.Text(), p.Quotes, comments)
+	p.Fields = fieldViews(d.Text(), p.Quotes, comments)
 	if err := s.loadEditing(ctx, p); err != nil {
 		return nil, err
 	}
@@ -173,7 +177,9 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		if lerr != nil {
 			return lerr
 		}
-		p.Form = text
+		// The form keeps the version its text was based on, so that saving it again is never
+		// taken for a save of a newer version.
+		p.Form, p.Editing, p.Based = text, len(p.Perm.Fields) > 0, version
 		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
 	}
 	return err
@@ -278,6 +284,26 @@ func (s *Server) afterAction(c echo.Context, err error, back, ok string) error {
 	return redirect(c, back)
 }
 
+// ProblemText says a quote problem as the page shows it, counting as a reader does: paragraphs
+// and the characters in them from 1. The quote finder's message, which the API gives, counts both
+// from 0.
+func (p *draftPage) ProblemText(pr newsroom.QuoteProblem) string {
+	from0 := fmt.Sprintf("paragraph %d at position %d", pr.Paragraph, pr.Position)
+	return strings.Replace(pr.Message, from0, fmt.Sprintf("paragraph %d at character %d", pr.Paragraph+1, pr.Position+1), 1)
+}
+
+// fieldLimits are the house limits of the fields the edit form counts (see newsroom.Validate).
+var fieldLimits = map[string]int{
+	"title": newsroom.MaxTitle, "byline": newsroom.MaxByline, "brief": newsroom.MaxBrief,
+	"body": newsroom.MaxBody, "editor_comment": newsroom.MaxEditorComment,
+}
+
+// EditBody is the body as the edit form shows it: its paragraphs separated by a blank line, as
+// they are spaced in the text.
+func (p *draftPage) EditBody() string { return strings.ReplaceAll(p.Form.Body, "\n", "\n\n") }
+
+// textFromForm reads a draft's text from a form. The body's paragraphs may be separated by blank
+// lines, as the edit form shows them; the text keeps one paragraph per line.
 func textFromForm(c echo.Context) newsroom.Text {
 	var topics []string
 	for _, t := range strings.Split(c.FormValue("topics"), "\n") {
@@ -289,7 +315,19 @@ func textFromForm(c echo.Context) newsroom.Text {
 		topics = []string{}
 	}
 	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
-		Body: strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+		Body: paragraphs(c.FormValue("body")), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+}
+
+// paragraphs is a body typed into a form with one paragraph per line: its lines, whatever they
+// end in, without the blank ones between them.
+func paragraphs(body string) string {
+	var paras []string
+	for _, line := range strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(body), "\n") {
+		if strings.TrimSpace(line) != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n")
 }
 
 // updateFromForm is the change an edit form asks for. The form carries only the fields the

@@ -52,8 +52,9 @@ var shownFields = []struct{ name, label string }{
 	{"title", "Title"}, {"brief", "Brief"}, {"body", "Body"}, {"editor_comment", "Editor's Comments"},
 }
 
-// fieldViews cuts every commentable field into marked segments and returns the fields' texts.
-func fieldViews(t newsroom.Text, quotes []newsroom.Quote, comments []newsroom.Comment) ([]fieldView, map[string]string) {
+// fieldViews cuts every commentable field into marked segments. The page's script reads each
+// field's text back from its paragraphs, joined with "\n", as the server counts it.
+func fieldViews(t newsroom.Text, quotes []newsroom.Quote, comments []newsroom.Comment) []fieldView {
 	spans := map[string][]span{}
 	for i, q := range quotes {
 		spans[q.Field] = append(spans[q.Field], span{start: q.Start, end: q.End, quote: &quotes[i]})
@@ -63,14 +64,12 @@ func fieldViews(t newsroom.Text, quotes []newsroom.Quote, comments []newsroom.Co
 			spans[c.Field] = append(spans[c.Field], span{start: c.Anchor.Start, end: c.Anchor.End, comment: c.ID})
 		}
 	}
-	texts := map[string]string{}
 	views := make([]fieldView, 0, len(shownFields))
 	for _, f := range shownFields {
 		text, _ := t.Field(f.name)
-		texts[f.name] = text
 		views = append(views, fieldView{Name: f.name, Label: f.label, Paras: segmentField(text, spans[f.name])})
 	}
-	return views, texts
+	return views
 }
 
 // segmentField splits text into its paragraphs and each paragraph into runs covered by the same

@@ -1,0 +1,714 @@
+// workspace.js makes the draft page a workspace. The side pane becomes tabs, its comment threads
+// line up with their words, and a highlight and its thread lead to each other. Selecting words
+// offers a "Comment" control there, whose form captures the words as the server anchors them
+// (exact, prefix, suffix, and their range in code points of the field). Edit turns the text into
+// its form in place, with counts and the house limits; what is typed is kept in the browser,
+// and every few seconds on the server, until it is saved, and leaving with it unsaved asks
+// first. The side pane's forms are sent in the background and only their panel is replaced, so
+// nothing being typed is touched. The page says who else is editing and offers a newer version
+// when one is saved. Without JavaScript the page stays a set of plain forms that do all of this
+// but the live notices by reloading.
+(function () {
+  "use strict";
+  var CONTEXT = 32;
+  var NEAR = 0.8; // the share of a limit from which its count is shown
+  var desktop = window.matchMedia("(min-width: 64rem)");
+  var ws, text, editForm, statusEl, storeKey;
+  var submitting = false;
+
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $$(sel, root) { return Array.from((root || document).querySelectorAll(sel)); }
+  function codePoints(s) { return Array.from(s); }
+  function debounce(fn, ms) {
+    var t;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+
+  // status says msg in the page's status region, as a flash or an error.
+  function status(msg, isError) {
+    statusEl.textContent = msg;
+    statusEl.className = "ws-status " + (isError ? "error" : "flash");
+    layoutThreads();
+  }
+
+  // ---- Tabs: the side pane's sections, and on a phone the text itself ----
+
+  var tabs = [], view = "text", side = "comments";
+
+  function panelFor(key) { return key === "text" ? $(".ws-main", ws) : document.getElementById(key).closest(".ws-panel"); }
+
+  function initTabs() {
+    var list = $(".ws-tabs", ws);
+    list.setAttribute("role", "tablist");
+    tabs = $$("a", list).map(function (a) {
+      var key = a.hash.slice(1), panel = panelFor(key);
+      a.id = "tab-" + key;
+      a.setAttribute("role", "tab");
+      a.setAttribute("aria-controls", panel.id || (panel.id = "pane-" + key));
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", a.id);
+      a.addEventListener("click", function (e) { e.preventDefault(); select(key); });
+      a.addEventListener("keydown", arrowKeys);
+      return { key: key, tab: a, panel: panel };
+    });
+    // A phone opens on the text, unless the address points into the side pane.
+    side = ws.dataset.tab;
+    var key = tabForHash(location.hash);
+    if (key) { select(key, true); } else { showTabs(); }
+    desktop.addEventListener("change", function () { showTabs(); layoutThreads(); });
+    window.addEventListener("hashchange", function () {
+      var key = tabForHash(location.hash);
+      if (key) { select(key, true); }
+    });
+  }
+
+  // tabForHash names the tab whose panel holds the element a link's hash points at.
+  function tabForHash(hash) {
+    var el = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!el) { return ""; }
+    if (el.closest(".ws-main")) { return "text"; }
+    var found = tabs.filter(function (t) { return t.panel.contains(el); })[0];
+    return found ? found.key : "";
+  }
+
+  function select(key, keepHash) {
+    if (key === "text") { view = "text"; } else { view = "side"; side = key; }
+    showTabs();
+    if (!keepHash) { history.replaceState(history.state, "", "#" + key); }
+    if (key === "comments") { layoutThreads(); }
+  }
+
+  function showTabs() {
+    ws.dataset.view = view;
+    var current = view === "text" && !desktop.matches ? "text" : side;
+    tabs.forEach(function (t) {
+      var on = t.key === current;
+      t.tab.setAttribute("aria-selected", String(on));
+      t.tab.tabIndex = on ? 0 : -1;
+      if (t.key !== "text") { t.panel.hidden = t.key !== side; }
+    });
+  }
+
+  function arrowKeys(e) {
+    var shown = tabs.filter(function (t) { return t.tab.offsetParent !== null; });
+    var i = shown.findIndex(function (t) { return t.tab === e.currentTarget; });
+    var next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: shown.length - 1 }[e.key];
+    if (next === undefined) { return; }
+    e.preventDefault();
+    var t = shown[(next + shown.length) % shown.length];
+    select(t.key);
+    t.tab.focus();
+  }
+
+  // ---- Threads beside their words, and the way between a highlight and its thread ----
+
+  function marksOf(attr, id) { return $$("mark[" + attr + "~=\"" + id + "\"]", text); }
+
+  // layoutThreads places each thread at the height of its words in the text, in the order of
+  // the text, never over the one before; what has no words in the text (a resolved thread, the
+  // detached ones, a note that there are none) follows in its own order.
+  function layoutThreads() {
+    var box = document.getElementById("threads");
+    if (!box) { return; }
+    var items = Array.from(box.children).filter(function (el) { return !el.hidden; });
+    var aligned = desktop.matches && !editing() && !box.closest("[hidden]");
+    box.classList.toggle("ws-aligned", aligned);
+    items.forEach(function (el) { el.style.top = ""; });
+    box.style.height = "";
+    if (!aligned) { return; }
+    // Everything is measured before anything moves, so the browser lays the page out once.
+    var base = box.getBoundingClientRect().top;
+    var placed = items.map(function (el, i) {
+      var mark = el.classList.contains("comment") && marksOf("data-comments", el.id.replace("comment-", ""))[0];
+      return { el: el, i: i, height: el.offsetHeight, top: mark ? mark.getBoundingClientRect().top - base : Infinity };
+    }).sort(function (a, b) { return a.top - b.top || a.i - b.i; });
+    var y = 0;
+    placed.forEach(function (p) {
+      p.at = Math.max(isFinite(p.top) ? p.top : 0, y);
+      y = p.at + p.height + 8;
+    });
+    placed.forEach(function (p) { p.el.style.top = p.at + "px"; });
+    box.style.height = y + "px";
+  }
+
+  function focusMarks(marks) {
+    $$("mark.ws-focus", text).forEach(function (m) { m.classList.remove("ws-focus"); });
+    marks.forEach(function (m) { m.classList.add("ws-focus"); });
+    return marks;
+  }
+
+  function openThread(id) {
+    var el = document.getElementById("comment-" + id);
+    if (!el) { return; }
+    select("comments");
+    $$(".comment.ws-active").forEach(function (c) { c.classList.remove("ws-active"); });
+    el.classList.add("ws-active");
+    focusMarks(marksOf("data-comments", id));
+    el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+  }
+
+  function openQuote(id) {
+    var el = document.getElementById("quote-" + id);
+    if (!el) { return; }
+    select("quotes");
+    focusMarks(marksOf("data-quote", id));
+    el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+  }
+
+  // showInText brings the words of a thread or a quote into view, marked.
+  function showInText(marks) {
+    if (!focusMarks(marks).length) {
+      status("Its words are not in the text as it is now.", true);
+      return;
+    }
+    if (!desktop.matches) { select("text"); }
+    marks[0].scrollIntoView({ block: desktop.matches ? "nearest" : "center" });
+  }
+
+  function initLinks() {
+    text.addEventListener("click", function (e) {
+      var m = e.target.closest("mark");
+      if (!m || !window.getSelection().isCollapsed) { return; }
+      if (m.dataset.comments) { openThread(m.dataset.comments.split(" ")[0]); } else if (m.dataset.quote) { openQuote(m.dataset.quote); }
+    });
+    $("#side").addEventListener("click", function (e) {
+      var link = e.target.closest("a[data-comment]");
+      if (link) {
+        e.preventDefault();
+        showInText(marksOf("data-comments", link.dataset.comment));
+        return;
+      }
+      if (e.target.closest("a, button, input, textarea, select, label, form, details")) { return; }
+      var thread = e.target.closest(".comment"), quote = e.target.closest(".quote-row");
+      if (thread) {
+        $$(".comment.ws-active").forEach(function (c) { c.classList.remove("ws-active"); });
+        thread.classList.add("ws-active");
+        showInText(marksOf("data-comments", thread.id.replace("comment-", "")));
+      } else if (quote) {
+        showInText(marksOf("data-quote", quote.id.replace("quote-", "")));
+      }
+    });
+    window.addEventListener("resize", debounce(layoutThreads, 100));
+    // A thread that opens a part of itself (its edit form) grows into the next one: place again.
+    $("#side").addEventListener("toggle", layoutThreads, true);
+    // The text moves when what is above it or in it changes size (a message, a font arriving).
+    if (window.ResizeObserver) { new ResizeObserver(debounce(layoutThreads, 50)).observe($(".ws-main", ws)); }
+    if (document.fonts) { document.fonts.ready.then(layoutThreads); }
+  }
+
+  // ---- Selecting words: the Comment control and the comment form at the selection ----
+
+  var pop, anchor, compose, fieldTexts = null;
+
+  // texts are the fields' texts as the server counts them: each field's paragraphs, which the
+  // page shows run for run, joined with "\n". A newer text brought in is read anew.
+  function texts() {
+    if (fieldTexts) { return fieldTexts; }
+    fieldTexts = {};
+    $$("[data-field]", text).forEach(function (f) {
+      var paras = f.hasAttribute("data-start") ? [f] : $$("[data-start]", f);
+      fieldTexts[f.dataset.field] = paras.map(function (p) { return p.textContent; }).join("\n");
+    });
+    return fieldTexts;
+  }
+
+  // offsetIn returns the code-point offset, within its field, of a point (node, offset) inside
+  // an element of the text that carries data-start.
+  function offsetIn(para, node, offset) {
+    var r = document.createRange();
+    r.selectNodeContents(para);
+    r.setEnd(node, offset);
+    return Number(para.dataset.start) + codePoints(r.toString()).length;
+  }
+
+  function paragraphOf(node) {
+    var el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    el = el ? el.closest("[data-start]") : null;
+    return el && text.contains(el) && !el.closest("[hidden]") ? el : null;
+  }
+
+  // capture is the anchor of the current selection in the text, or null: its words trimmed of
+  // the space around them, in one field.
+  function capture() {
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return null; }
+    var range = sel.getRangeAt(0);
+    var startPara = paragraphOf(range.startContainer), endPara = paragraphOf(range.endContainer);
+    if (!startPara || !endPara) { return null; }
+    var field = startPara.closest("[data-field]").dataset.field;
+    if (endPara.closest("[data-field]").dataset.field !== field) { return null; }
+    var all = codePoints(texts()[field] || "");
+    var start = offsetIn(startPara, range.startContainer, range.startOffset);
+    var end = offsetIn(endPara, range.endContainer, range.endOffset);
+    while (start < end && /\s/.test(all[start])) { start++; }
+    while (end > start && /\s/.test(all[end - 1])) { end--; }
+    if (end <= start || end > all.length) { return null; }
+    return {
+      field: field, start: start, end: end, range: range, after: endPara.closest("h1") || endPara,
+      exact: all.slice(start, end).join(""),
+      prefix: all.slice(Math.max(0, start - CONTEXT), start).join(""),
+      suffix: all.slice(end, end + CONTEXT).join("")
+    };
+  }
+
+  // place puts el just under the last line of a range, inside the workspace.
+  function place(el, range) {
+    var rects = range.getClientRects(), last = rects[rects.length - 1] || range.getBoundingClientRect();
+    var box = ws.getBoundingClientRect();
+    el.style.top = (last.bottom - box.top + 6) + "px";
+    var left = Math.min(last.right - box.left - 40, box.width - el.offsetWidth - 8);
+    el.style.left = Math.max(0, left) + "px";
+  }
+
+  function initSelection() {
+    var form = document.getElementById("comment-form");
+    if (!form) { return; }
+    pop = document.createElement("button");
+    pop.type = "button";
+    pop.className = "ws-pop";
+    pop.textContent = "Comment";
+    pop.hidden = true;
+    pop.setAttribute("aria-keyshortcuts", "Control+Alt+M");
+    pop.title = "Comment on the selected words (Ctrl+Alt+M)";
+    pop.addEventListener("click", openCompose);
+    compose = document.createElement("div");
+    compose.className = "ws-float";
+    compose.hidden = true;
+    ws.appendChild(compose);
+
+    document.addEventListener("selectionchange", debounce(function () {
+      if (editing() || document.activeElement === pop) { return; }
+      var a = capture();
+      if (!a) { pop.hidden = true; return; }
+      anchor = a;
+      a.after.after(pop);
+      pop.hidden = false;
+      place(pop, a.range);
+    }, 120));
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !compose.hidden) { closeCompose(); }
+      if (e.ctrlKey && e.altKey && (e.key === "m" || e.key === "M") && !pop.hidden) { e.preventDefault(); openCompose(); }
+    });
+    form.elements.exact.addEventListener("input", forget);
+    form.elements.field.addEventListener("change", forget);
+    document.getElementById("comment-cancel").addEventListener("click", closeCompose);
+  }
+
+  // forget drops the captured range when the words or the field are changed by hand, so the
+  // server finds the words from the text alone.
+  function forget() {
+    var form = document.getElementById("comment-form");
+    form.elements.start.value = "";
+    form.elements.end.value = "";
+  }
+
+  function openCompose() {
+    var form = document.getElementById("comment-form");
+    if (!anchor || !form) { return; }
+    ["field", "exact", "prefix", "suffix", "start", "end"].forEach(function (k) { form.elements[k].value = String(anchor[k]); });
+    $("#comment-hint", form).textContent = "Commenting on: “" + anchor.exact + "”";
+    $("#comment-cancel", form).hidden = false;
+    compose.appendChild(form);
+    compose.hidden = false;
+    pop.hidden = true;
+    place(compose, anchor.range);
+    form.elements.body.focus();
+  }
+
+  function closeCompose() {
+    var form = compose && $("#comment-form", compose);
+    if (form) {
+      $("#comment-hint", form).textContent = "Select words in the text, or type the exact words here.";
+      $("#comment-cancel", form).hidden = true;
+      document.getElementById("comments").appendChild(form);
+    }
+    if (compose) { compose.hidden = true; }
+  }
+
+  // ---- Edit in place ----
+
+  function fields() {
+    return editForm ? Array.from(editForm.elements).filter(function (el) { return el.classList.contains("ws-field"); }) : [];
+  }
+
+  function editing() { return !!editForm && $("#edit-start").hidden; }
+
+  function dirty() { return fields().some(function (f) { return f.value !== f.defaultValue; }); }
+
+  function setEditing(on) {
+    $$("[data-read]", ws).forEach(function (el) { el.hidden = on; });
+    $$("[data-edit]", ws).forEach(function (el) { el.hidden = !on; });
+    if (pop) { pop.hidden = true; }
+    focusMarks([]);
+    fields().forEach(function (f) { grow(f); count(f); });
+    layoutThreads();
+  }
+
+  // grow fits a field to its text where the browser cannot (CSS field-sizing).
+  function grow(f) {
+    if (f.tagName !== "TEXTAREA" || (window.CSS && CSS.supports("field-sizing", "content"))) { return; }
+    f.style.height = "auto";
+    f.style.height = f.scrollHeight + 2 + "px";
+  }
+
+  function bodyText(f) {
+    var v = f.value.replace(/\r\n?/g, "\n");
+    return f.hasAttribute("data-paras") ? v.split("\n").filter(function (l) { return l.trim() !== ""; }).join("\n") : v;
+  }
+
+  // count shows a field's words (body and brief) and, once it nears the house limit, how many
+  // characters of the limit it takes; it says so in the status region when that changes.
+  function count(f) {
+    var out = document.getElementById("count-" + f.name), max = Number(f.dataset.max);
+    if (!out) { return; }
+    var v = bodyText(f), n = codePoints(v).length, parts = [], state = "";
+    if (f.name === "body" || f.name === "brief") {
+      var words = v.trim() ? v.trim().split(/\s+/).length : 0;
+      parts.push(words.toLocaleString() + (words === 1 ? " word" : " words"));
+    }
+    if (max && n >= max * NEAR) {
+      state = n > max ? "ws-over" : "ws-near";
+      parts.push(n.toLocaleString() + " of " + max.toLocaleString() + " characters" + (n > max ? ": over the limit" : ""));
+    }
+    out.textContent = parts.join(" · ");
+    if (out.dataset.state !== state && (state || out.dataset.state)) {
+      status(out.closest("h2").firstChild.textContent.trim() + ": " + (parts[parts.length - 1] || "within the limit") + ".", state === "ws-over");
+    }
+    out.dataset.state = state;
+    out.className = "ws-count " + state;
+  }
+
+  function initEditing() {
+    editForm = document.getElementById("edit");
+    if (!editForm) { return; }
+    $("#edit-start").addEventListener("click", function (e) {
+      e.preventDefault();
+      setEditing(true);
+      history.replaceState(history.state, "", location.pathname + "?edit=1" + location.hash);
+      var first = editForm.elements.body || fields()[0];
+      if (first) { first.focus(); }
+    });
+    $("#edit-cancel").addEventListener("click", function (e) {
+      e.preventDefault();
+      if (dirty() && !window.confirm("Throw away the changes you have not saved?")) { return; }
+      fields().forEach(function (f) { f.value = f.defaultValue; });
+      forgetTyping();
+      discardOnServer();
+      setEditing(false);
+      history.replaceState(history.state, "", location.pathname + location.hash);
+    });
+    // The fields are found when used: the text, and with it the fields, is replaced when a
+    // side-pane form brings a newer page while nobody is editing.
+    ws.addEventListener("input", function (e) {
+      var f = e.target;
+      if (!f.classList.contains("ws-field")) { return; }
+      grow(f);
+      count(f);
+      keepSoon();
+      keepOnServer();
+    });
+    ws.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && e.target.name === "title" && e.target.classList.contains("ws-field")) { e.preventDefault(); }
+    });
+    // Ctrl+S (Cmd+S) saves while editing, as in the editors people come from.
+    document.addEventListener("keydown", function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S") && editing()) {
+        e.preventDefault();
+        $("#edit-save").click();
+      }
+    });
+    editForm.addEventListener("submit", function () {
+      submitting = true;
+      keepTyping(true);
+    });
+    window.addEventListener("beforeunload", function (e) {
+      if (!submitting && dirty()) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
+    });
+    if (editing()) { setEditing(true); }
+    offerRestore();
+  }
+
+  // ---- Nothing typed is lost: a copy in this browser until the save is through ----
+
+  function readTyping() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (err) { return null; }
+  }
+
+  function writeTyping(entry) {
+    try {
+      if (entry) { localStorage.setItem(storeKey, JSON.stringify(entry)); } else { localStorage.removeItem(storeKey); }
+    } catch (err) { /* A full or refused storage leaves the page as it would be without it. */ }
+  }
+
+  function forgetTyping() { writeTyping(null); }
+
+  var keepSoon = debounce(function () { keepTyping(false); }, 400);
+
+  // keepTyping stores the form's fields with the version they are based on; sent marks a copy
+  // whose save is under way, which the next page forgets unless the save failed.
+  function keepTyping(sent) {
+    if (!dirty() && !sent) { forgetTyping(); return; }
+    var values = {};
+    fields().forEach(function (f) { values[f.name] = f.value; });
+    writeTyping({ at: Date.now(), version: editForm.elements.version.value, fields: values, sent: !!sent });
+  }
+
+  // serverCopy is the viewer's working copy kept on the server, as the page carries it, in the
+  // shape of a copy kept in this browser; null when the page carries none.
+  function serverCopy() {
+    var data = document.getElementById("working-copy"), wc = data && JSON.parse(data.textContent);
+    if (!wc) { return null; }
+    var t = wc.text, values = {
+      title: t.title, byline: t.byline, brief: t.brief, body: (t.body || "").split("\n").filter(function (l) { return l.trim() !== ""; }).join("\n\n"),
+      topics: (t.topics || []).join("\n"), editor_comment: t.editor_comment
+    };
+    return { at: Date.parse(wc.saved_at), version: String(wc.base_version), fields: values, server: true };
+  }
+
+  // offerRestore offers back the newest unsaved typing, from this browser or from the server,
+  // when it differs from the form.
+  function offerRestore() {
+    var entry = readTyping();
+    // A copy whose save went through is done with: the page after the save says so ("Saved.",
+    // or "Saved, merged with…"). Any other page (an error, the conflict page and back) keeps it.
+    var flash = $(".ws-head .flash"), saved = !!flash && /^Saved\b/.test(flash.textContent.trim());
+    if (entry && entry.sent && saved) { forgetTyping(); entry = null; }
+    if (entry && entry.sent) { entry.sent = false; writeTyping(entry); }
+    var remote = serverCopy();
+    if (remote && (!entry || remote.at > entry.at)) { entry = remote; }
+    if (!entry) { return; }
+    var differs = fields().some(function (f) { return f.name in entry.fields && entry.fields[f.name] !== f.value; });
+    if (!differs) { return; }
+    var offer = document.createElement("div");
+    offer.className = "ws-offer warning";
+    offer.setAttribute("role", "alert");
+    var when = new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    offer.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\" class=\"secondary\">Discard</button>";
+    offer.firstChild.textContent = "Restore your unsaved changes from " + when + (entry.server ? ", kept on the server" : "") + "?";
+    var buttons = $$("button", offer);
+    buttons[0].addEventListener("click", function () {
+      fields().forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
+      // The typing was based on the version it started from: saving it says so, and the server
+      // merges it with what was saved since instead of taking it as current.
+      editForm.elements.version.value = entry.version;
+      offer.remove();
+      setEditing(true);
+      status("Your unsaved changes are back. Save to keep them.");
+    });
+    buttons[1].addEventListener("click", function () {
+      forgetTyping();
+      discardOnServer();
+      offer.remove();
+    });
+    $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
+  }
+
+  // ---- The working copy on the server, and who else is editing ----
+
+  var SERVER_AFTER = 3000, POLL_EVERY = 5000;
+  var serverTimer = null;
+
+  function live() { return !!editForm && ws.dataset.live === "on"; }
+
+  function sendJSON(path, body) {
+    return fetch(location.pathname + path, { method: body ? "POST" : "GET", body: body, credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (res) { return res.ok ? res.json().catch(function () { return {}; }) : Promise.reject(res.status); });
+  }
+
+  // keepOnServer sends the typing to the server a few seconds after it starts, and again a few
+  // seconds after each pause, so that the writer can go on from another machine.
+  function keepOnServer() {
+    if (!live() || serverTimer) { return; }
+    serverTimer = setTimeout(function () {
+      serverTimer = null;
+      if (!dirty() || submitting) { return; }
+      var body = new URLSearchParams();
+      body.set("csrf", editForm.elements.csrf.value);
+      body.set("version", editForm.elements.version.value);
+      fields().forEach(function (f) { body.set(f.name, f.value); });
+      var note = document.getElementById("ws-kept");
+      sendJSON("/working-copy", body).then(function (r) {
+        note.textContent = "Kept on the server at " + new Date(r.saved_at).toLocaleTimeString(undefined, { timeStyle: "short" }) + ".";
+      }, function () {
+        note.textContent = "Not kept on the server just now; this browser keeps it.";
+      });
+    }, SERVER_AFTER);
+  }
+
+  function discardOnServer() {
+    if (!live()) { return; }
+    var body = new URLSearchParams();
+    body.set("csrf", editForm.elements.csrf.value);
+    sendJSON("/working-copy/discard", body).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
+  }
+
+  // pollLive asks every few seconds who else is editing the draft and whether a newer version
+  // has been saved, and says so above the text.
+  function pollLive() {
+    if (ws.dataset.live !== "on") { return; }
+    var next = function () { setTimeout(pollLive, POLL_EVERY); };
+    if (document.hidden) { next(); return; }
+    sendJSON("/live").then(showLive, function () { /* The next poll tries again. */ }).then(next);
+  }
+
+  function showLive(st) {
+    var box = document.getElementById("ws-live"), names = (st.editors || []).map(function (e) { return e.person.name; });
+    var says = [];
+    if (names.length) { says.push(names.join(", ") + (names.length === 1 ? " is" : " are") + " editing this piece."); }
+    var newer = st.version > Number(ws.dataset.version);
+    if (newer) {
+      says.push("Version " + st.version + " was saved" + (st.updated_by ? " by " + st.updated_by.name : "") + "." +
+        (editing() ? " Your save will be merged with it." : ""));
+    }
+    var text = says.join(" ");
+    if (box.dataset.said === text + newer) { return; }
+    box.dataset.said = text + newer;
+    box.textContent = "";
+    box.hidden = !text;
+    if (!text) { return; }
+    var p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    if (newer && !editing()) {
+      var show = document.createElement("button");
+      show.type = "button";
+      show.textContent = "Show it";
+      show.addEventListener("click", function () {
+        fetchPage(location.pathname, {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
+      });
+      box.appendChild(show);
+    }
+  }
+
+  // ---- The side pane's forms, sent without leaving the page ----
+
+  function messageOf(doc) {
+    var m = $(".ws-head .flash, .ws-head .error", doc);
+    return m ? { text: m.textContent.trim(), error: m.classList.contains("error") || /^Not done/.test(m.textContent.trim()) } : null;
+  }
+
+  // apply brings a page the server answered into this one: the panel the form belongs to, the
+  // actions and the tabs' counts, and, unless the text is being edited, the text's highlights.
+  function apply(doc, panel) {
+    // Without a panel of its own (a newer version shown), every panel nobody is typing in.
+    (panel ? [panel] : $$(".ws-panel", ws).filter(untouched)).forEach(function (el) {
+      var fresh = doc.getElementById(el.id);
+      if (!fresh) { return; }
+      if (el.id === "comments") { closeCompose(); }
+      el.innerHTML = fresh.innerHTML;
+    });
+    var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
+    if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
+    $$(".ws-tabs .ws-n").forEach(function (n, i) { var m = $$(".ws-tabs .ws-n", doc)[i]; if (m) { n.textContent = m.textContent; } });
+    if (!editing()) {
+      var newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
+      if (newText) {
+        text.innerHTML = newText.innerHTML;
+        fieldTexts = null;
+      }
+      if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
+      if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
+      ws.dataset.version = version;
+    }
+    $$(".ws-head .flash, .ws-head .error").forEach(function (m) { m.remove(); });
+    layoutThreads();
+  }
+
+  // untouched reports whether nothing in el has focus or has been typed into.
+  function untouched(el) {
+    return !el.contains(document.activeElement) && !$$("input, textarea", el).some(function (f) { return f.value !== f.defaultValue; });
+  }
+
+  // fetchPage brings the page at url into this one (see apply) and says how it went. place is,
+  // for a form's answer, the id of the element the keyboard goes back to: it is focused before
+  // the outcome is said, so that nothing moves after it.
+  function fetchPage(url, init, panel, place) {
+    if (panel) { panel.setAttribute("aria-busy", "true"); }
+    return fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "text/html" } }, init))
+      .then(function (res) { return res.text().then(function (html) { return { res: res, doc: new DOMParser().parseFromString(html, "text/html") }; }); })
+      .then(function (r) {
+        var msg = messageOf(r.doc);
+        if (!$("#workspace", r.doc)) {
+          var why = $("main p, h1", r.doc);
+          status("Not done: " + (why ? why.textContent.trim() : "the server answered " + r.res.status + "."), true);
+          return false;
+        }
+        if (msg && msg.error) { status(msg.text, true); return false; }
+        apply(r.doc, panel);
+        if (place !== undefined) { refocus(place || newestThread(), panel.id); }
+        status(msg ? msg.text : "Updated.");
+        return true;
+      })
+      .catch(function () { status("Not sent: the server could not be reached. Try again.", true); return false; })
+      .then(function (ok) {
+        if (panel) { panel.removeAttribute("aria-busy"); }
+        return ok;
+      });
+  }
+
+  function newestThread() {
+    var ids = $$("#threads .comment").map(function (el) { return Number(el.id.replace("comment-", "")) || 0; });
+    return ids.length ? "comment-" + Math.max.apply(null, ids) : "comments";
+  }
+
+  // refocus puts the keyboard's focus back on the element of that id, or, if it is gone (a
+  // deleted comment), on the element of the fallback id.
+  function refocus(id, fallback) {
+    var el = document.getElementById(id) || document.getElementById(fallback);
+    if (!el) { return; }
+    if (!el.matches("a[href], button, input, select, textarea, [tabindex]")) { el.tabIndex = -1; }
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+  }
+
+  function initForms() {
+    document.addEventListener("submit", function (e) {
+      var form = e.target;
+      if (form.id !== "comment-form" && !form.closest("#side")) { return; }
+      e.preventDefault();
+      var panel = form.id === "comment-form" ? document.getElementById("comments") : form.closest(".ws-panel");
+      var body = new URLSearchParams(new FormData(form));
+      if (e.submitter && e.submitter.name) { body.append(e.submitter.name, e.submitter.value); }
+      var buttons = $$("button", form);
+      buttons.forEach(function (b) { b.disabled = true; });
+      var get = form.method.toLowerCase() === "get";
+      var url = get ? form.action.split("#")[0] + "?" + body.toString() : form.action;
+      // The keyboard's place is the thread or quote the form belongs to (or, for a new comment,
+      // the new thread): the panel is replaced under it.
+      var place = form.id === "comment-form" ? "" : (form.parentElement.closest("[id]") || panel).id;
+      fetchPage(url, get ? {} : { method: "POST", body: body }, panel, place).then(function () {
+        buttons.forEach(function (b) { b.disabled = false; });
+      });
+    });
+    // A link to this page with another query (older history, a kind of quotes) replaces only
+    // its panel.
+    $("#side").addEventListener("click", function (e) {
+      var a = e.target.closest("a[href]");
+      if (!a || a.pathname !== location.pathname || a.getAttribute("href").charAt(0) === "#" || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
+      e.preventDefault();
+      fetchPage(a.pathname + a.search, {}, a.closest(".ws-panel"));
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    ws = document.getElementById("workspace");
+    if (!ws) { return; }
+    text = document.getElementById("text");
+    statusEl = document.getElementById("ws-status");
+    storeKey = "copydesk:draft:" + ws.dataset.draft + ":user:" + ws.dataset.user;
+    initTabs();
+    initEditing();
+    initSelection();
+    initLinks();
+    initForms();
+    layoutThreads();
+    pollLive();
+  });
+})();
