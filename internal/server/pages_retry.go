@@ -3,6 +3,7 @@ package server
 import (
 	"net/url"
 	"slices"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,16 +21,21 @@ type retryForm struct {
 // Typed is what the viewer typed in field of form when the page is shown again after that form
 // was refused with the field among those put back; otherwise it is fallback.
 func (p *draftPage) Typed(form, field, fallback string) string {
-	if p.Retry == nil || p.Retry.Form != form || !p.Retry.Values.Has(field) {
+	if !p.Retrying(form) || !p.Retry.Values.Has(field) {
 		return fallback
 	}
 	return p.Retry.Values.Get(field)
 }
 
+// Retrying reports whether the page is shown again after form was refused.
+func (p *draftPage) Retrying(form string) bool {
+	return p.Retry != nil && p.Retry.Form == form
+}
+
 // Picked reports whether value was among the values sent in field of form when the page is shown
 // again after that form was refused; otherwise it is fallback.
 func (p *draftPage) Picked(form, field, value string, fallback bool) bool {
-	if p.Retry == nil || p.Retry.Form != form {
+	if !p.Retrying(form) {
 		return fallback
 	}
 	return slices.Contains(p.Retry.Values[field], value)
@@ -51,4 +57,15 @@ func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryFo
 	}
 	p.Retry = retry
 	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
+}
+
+// refusedComment answers a form of a comment's thread that the store refused: the draft's page
+// again with what was typed (see refusedForm), or, when the form names no draft, as afterComment
+// does.
+func (s *Server) refusedComment(c echo.Context, err error, retry *retryForm) error {
+	id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64)
+	if perr != nil {
+		return s.afterComment(c, nil, err, "")
+	}
+	return s.refusedForm(c, id, err, retry)
 }
