@@ -196,6 +196,15 @@ func (u DraftUpdate) Apply(t Text) Text {
 	return t
 }
 
+// CorrectionRequest is a correction of a published piece as a user asks for it: the corrected
+// body (nil keeps it), the public note, and the version of the draft the body was based on (0
+// when the caller does not say, and then the body is taken as it is).
+type CorrectionRequest struct {
+	Body    *string `json:"body"`
+	Note    string  `json:"note"`
+	Version int     `json:"version"`
+}
+
 // Publication says where a draft went public (or will): its article's slug, the stage it is now
 // in (published or scheduled), when readers see it, and which snapshot it is (1 for the first
 // publication, more for corrections).

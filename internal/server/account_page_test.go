@@ -54,3 +54,18 @@ func TestAccountPageMakesTokens(t *testing.T) {
 	}
 	wantBody(t, res, "<td>API token “Newsletter”</td>")
 }
+
+// TestAccountPageTokenThrottled: wrong passwords given to make a token are slowed like failed
+// sign-ins, and the page says so as the sign-in does: 429 with Retry-After.
+func TestAccountPageTokenThrottled(t *testing.T) {
+	a := newTestApp(t)
+	for i := 1; i <= 5; i++ {
+		wantStatus(t, a.page("writer", "POST", "/account/tokens", url.Values{"name": {"Newsletter"}, "password": {"guess"}}), http.StatusUnprocessableEntity)
+	}
+	res := a.page("writer", "POST", "/account/tokens", url.Values{"name": {"Newsletter"}, "password": {"pw-writer-staple"}})
+	wantStatus(t, res, http.StatusTooManyRequests)
+	if got := res.Header().Get("Retry-After"); got != "1" {
+		t.Fatalf("Retry-After = %q, want 1", got)
+	}
+	wantBody(t, res, "No token made: ", `<input name="name" value="Newsletter"`)
+}

@@ -64,18 +64,23 @@ func TestCommentEditAndDeletePages(t *testing.T) {
 	steps := []struct {
 		name, actor, path string
 		form              url.Values
-		wantFlash         string
+		wantStatus        int
+		want              string // the flash after a redirect, or words of the page shown again
 	}{
-		{"EditByOther", "writer", "/comments/" + cid + "/edit", with("body", "Mine now."), "Not done: only Editor, who wrote comment"},
-		{"Edit", "editor", "/comments/" + cid + "/edit", with("body", "Check the spelling."), "Comment changed."},
-		{"DeleteUnconfirmed", "editor", "/comments/" + cid + "/delete", with(), "Not done: tick the box to confirm"},
-		{"Delete", "editor", "/comments/" + cid + "/delete", with("confirm", "yes"), "Comment deleted."},
+		{"EditByOther", "writer", "/comments/" + cid + "/edit", with("body", "Mine now."), http.StatusForbidden, "only Editor, who wrote comment"},
+		{"EditTooLong", "editor", "/comments/" + cid + "/edit", with("body", "Too long "+strings.Repeat("x", 20000)), http.StatusUnprocessableEntity, "Too long xxx"},
+		{"Edit", "editor", "/comments/" + cid + "/edit", with("body", "Check the spelling."), http.StatusSeeOther, "Comment changed."},
+		{"DeleteUnconfirmed", "editor", "/comments/" + cid + "/delete", with(), http.StatusSeeOther, "Not done: tick the box to confirm"},
+		{"Delete", "editor", "/comments/" + cid + "/delete", with("confirm", "yes"), http.StatusSeeOther, "Comment deleted."},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			res := a.page(st.actor, "POST", st.path, st.form)
-			if res.Code != http.StatusSeeOther || !strings.Contains(flashOf(res), st.wantFlash) {
-				t.Fatalf("%d %q, want a redirect saying %q", res.Code, flashOf(res), st.wantFlash)
+			wantStatus(t, res, st.wantStatus)
+			if st.wantStatus != http.StatusSeeOther {
+				wantBody(t, res, st.want)
+			} else if !strings.Contains(flashOf(res), st.want) {
+				t.Fatalf("%q, want a redirect saying %q", flashOf(res), st.want)
 			}
 			if st.name == "Edit" {
 				wantBody(t, a.page("writer", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil), "Check the spelling.", "(edited ")
@@ -97,14 +102,27 @@ func TestReplyAddressedPage(t *testing.T) {
 		t.Fatalf("reply: %d %q", res.Code, flashOf(res))
 	}
 	res = a.page("writer", "POST", "/comments/"+cid+"/reply", url.Values{"body": {"And you?"}, "to": {"factchecker"}, "draft": {fmt.Sprint(d.ID)}})
-	if want := "Not done: Factchecker (factchecker) may not see this draft"; !strings.Contains(flashOf(res), want) {
-		t.Fatalf("reply to one who cannot see: %q, want %q", flashOf(res), want)
-	}
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, "no one called &#34;factchecker&#34; may see this draft", `aria-label="Reply" value="And you?"`)
 	res = a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
 	wantBody(t, res, `<strong>Writer</strong> to Editor <time`)
 	if strings.Contains(res.Body.String(), "/comments/"+cid+"/edit") {
 		t.Fatal("the comment's author may still edit it after a reply")
 	}
+}
+
+// TestCommentEditAfterReplyKeepsWords: an edit refused because someone replied meanwhile shows
+// the page again with the words typed in the comment's reply form, since its edit form is gone.
+func TestCommentEditAfterReplyKeepsWords(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	cid := fmt.Sprint(a.comment(d.ID))
+	if res := a.page("writer", "POST", "/comments/"+cid+"/reply", url.Values{"body": {"Done."}, "draft": {fmt.Sprint(d.ID)}}); res.Code != http.StatusSeeOther {
+		t.Fatalf("reply: %d", res.Code)
+	}
+	res := a.page("editor", "POST", "/comments/"+cid+"/edit", url.Values{"body": {"Check the spelling of the name."}, "draft": {fmt.Sprint(d.ID)}})
+	wantStatus(t, res, http.StatusConflict)
+	wantBody(t, res, "someone has replied", `aria-label="Reply" value="Check the spelling of the name."`)
 }
 
 // TestDetachedCommentsListedApart lists a comment whose words were edited away under a heading of

@@ -128,3 +128,26 @@ func TestStaleSaveAPIConflict(t *testing.T) {
 		t.Errorf("conflict = %+v", c)
 	}
 }
+
+// TestConflictPageIsItsAuthorsOnly checks that an unmerged save is its author's typing: an editor
+// who may edit the draft now can neither open the writer's conflict page nor settle it.
+func TestConflictPageIsItsAuthorsOnly(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	rid := a.staleSave(d.ID, "Writer's own stale words with a “quote”.")
+	if _, err := a.store.Transition(ctxAs(a, "writer"), d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	a.verifyQuotes(d.ID)
+	if _, err := a.store.Transition(ctxAs(a, "factchecker"), d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+	mergePage := fmt.Sprintf("/drafts/%d/unmerged/%d/merge", d.ID, rid)
+	wantStatus(t, a.page("editor", "GET", mergePage, nil), http.StatusNotFound)
+	form := url.Values{"version": {fmt.Sprint(before.Version)}, "conflicts": {"1"}, "choice-1": {"mine"}}
+	wantStatus(t, a.page("editor", "POST", mergePage, form), http.StatusNotFound)
+	if got, _ := a.store.GetDraft(ctxAs(a, "editor"), d.ID); got.Version != before.Version || got.Body != before.Body {
+		t.Fatalf("the editor settled the writer's save: version %d, %q", got.Version, got.Body)
+	}
+}

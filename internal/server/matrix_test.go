@@ -105,9 +105,9 @@ func TestRouteMatrix(t *testing.T) {
 		"PUT /api/v1/drafts/:id/working-copy":       {`{"base_version":1,"text":{"title":"Typed"}}`, [6]int{401, 200, 404, 404, 409, 403}},
 		"DELETE /api/v1/drafts/:id/working-copy":    {"", [6]int{401, 204, 404, 404, 204, 204}},
 		"GET /api/v1/drafts/:id/live":               {"", [6]int{401, 200, 404, 404, 200, 200}},
-		"GET /drafts/:id/unmerged/:rid/merge":       {"", [6]int{303, 200, 404, 404, 200, 200}},
-		// Whoever may edit the draft now settles a stale save; the others see why not.
-		"POST /drafts/:id/unmerged/:rid/merge":      {"version=2&conflicts=1&choice-1=mine", [6]int{303, 303, 404, 404, 409, 403}},
+		// A stale save is its author's (the writer's) to settle: to everyone else it is not found.
+		"GET /drafts/:id/unmerged/:rid/merge":       {"", [6]int{303, 200, 404, 404, 404, 404}},
+		"POST /drafts/:id/unmerged/:rid/merge":      {"version=2&conflicts=1&choice-1=mine", [6]int{303, 303, 404, 404, 404, 404}},
 		"POST /api/v1/logout":                       {"", [6]int{401, 204, 204, 204, 204, 204}},
 		"GET /api/v1/me/credentials":                {"", [6]int{401, 200, 200, 200, 200, 200}},
 		"DELETE /api/v1/me/credentials/:credential": {"", [6]int{401, 404, 404, 404, 204, 404}}, // a token of the editor's

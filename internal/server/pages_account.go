@@ -41,8 +41,11 @@ func (s *Server) createTokenPage(c echo.Context) error {
 	switch newsroom.ErrorCode(err) {
 	case "":
 		return s.renderAccount(c, http.StatusCreated, accountData{NewToken: token}, "")
-	case newsroom.EINVALID, newsroom.EUNAUTHORIZED, newsroom.ETOOMANY:
+	case newsroom.EINVALID, newsroom.EUNAUTHORIZED:
 		return s.renderAccount(c, http.StatusUnprocessableEntity, accountData{TokenName: name}, "No token made: "+newsroom.ErrorMessage(err))
+	case newsroom.ETOOMANY:
+		setThrottled(c, err)
+		return s.renderAccount(c, http.StatusTooManyRequests, accountData{TokenName: name}, "No token made: "+newsroom.ErrorMessage(err))
 	}
 	return err
 }

@@ -44,6 +44,7 @@ type draftPage struct {
 
 	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
 	Editors     []newsroom.Editor     // who else is editing the draft now
+	Retry       *retryForm            // a refused form shown again with what the viewer typed in it
 }
 
 func (s *Server) newDraftPage(c echo.Context) error {

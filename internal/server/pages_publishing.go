@@ -2,7 +2,10 @@ package server
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -38,7 +41,9 @@ func (s *Server) liveLinksFor(c echo.Context, d *newsroom.Draft) (*liveLinks, er
 }
 
 // correctPage publishes a correction of the draft's live article from its page: the same store
-// call as the API's corrections route, with the body and the public note from the form.
+// call as the API's corrections route, with the body, the public note and the version the body
+// was based on from the form. A refused correction shows the page again with what was typed; one
+// held for its quotes has its body saved already, so only its note is put back.
 func (s *Server) correctPage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -53,8 +58,23 @@ func (s *Server) correctPage(c echo.Context) error {
 		return s.afterAction(c, newsroom.Errorf(newsroom.ECONFLICT, "the piece is not published, so there is nothing to correct"), draftURL(id), "")
 	}
 	body := strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n")
-	_, err = s.store.Correct(ctx, slug, &body, c.FormValue("note"))
-	return s.afterAction(c, err, draftURL(id)+"#live", "Correction published.")
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	_, err = s.store.Correct(ctx, slug, newsroom.CorrectionRequest{Body: &body, Note: c.FormValue("note"), Version: version})
+	if err == nil {
+		return s.afterAction(c, nil, draftURL(id)+"#live", "Correction published.")
+	}
+	typed := url.Values{"body": {body}, "note": {c.FormValue("note")}, "version": {c.FormValue("version")}}
+	if held(err) {
+		typed = url.Values{"note": {c.FormValue("note")}}
+	}
+	return s.refusedForm(c, id, err, &retryForm{Form: "correct", Values: typed})
+}
+
+// held reports whether err is a correction held back until its quotes are checked, whose body
+// the draft keeps as its newest version.
+func held(err error) bool {
+	var e *newsroom.Error
+	return errors.As(err, &e) && e.Details["quotes"] != nil
 }
 
 // previewBanner marks a preview as one and leads back to the draft; the rest of the page is

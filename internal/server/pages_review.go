@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -80,16 +81,34 @@ func (s *Server) replyPage(c echo.Context) error {
 	}
 	nr := newsroom.NewReply{Body: form.Get("body"), To: form["to"]}
 	cm, err := s.store.Reply(c.Request().Context(), cid, nr)
-	return s.afterComment(c, cm, err, "Reply added.")
+	if err != nil {
+		return s.refusedComment(c, err, &retryForm{Form: replyForm(cid), Values: url.Values{"body": {nr.Body}, "to": nr.To}})
+	}
+	return s.afterComment(c, cm, nil, "Reply added.")
 }
 
+// editCommentPage changes a comment's words. Refused because someone replied meanwhile, the
+// comment's edit form is gone from the page, so the words typed come back in its reply form.
 func (s *Server) editCommentPage(c echo.Context) error {
 	cid, err := idParam(c, "cid")
 	if err != nil {
 		return err
 	}
-	cm, err := s.store.EditComment(c.Request().Context(), cid, c.FormValue("body"))
-	return s.afterComment(c, cm, err, "Comment changed.")
+	body := c.FormValue("body")
+	cm, err := s.store.EditComment(c.Request().Context(), cid, body)
+	if err == nil {
+		return s.afterComment(c, cm, nil, "Comment changed.")
+	}
+	retry := &retryForm{Form: "edit-comment-" + strconv.FormatInt(cid, 10), Values: url.Values{"body": {body}}}
+	if newsroom.ErrorCode(err) == newsroom.ECONFLICT {
+		retry.Form = replyForm(cid)
+	}
+	return s.refusedComment(c, err, retry)
+}
+
+// replyForm names the reply form of comment cid for a retryForm.
+func replyForm(cid int64) string {
+	return "reply-" + strconv.FormatInt(cid, 10)
 }
 
 // deleteCommentPage deletes a comment once the form's box confirming it is ticked.

@@ -42,14 +42,11 @@ func (s *Server) publishDraft(c echo.Context) error {
 }
 
 func (s *Server) correctArticle(c echo.Context) error {
-	var in struct {
-		Body *string `json:"body"`
-		Note string  `json:"note"`
-	}
+	var in newsroom.CorrectionRequest
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	pub, err := s.store.Correct(c.Request().Context(), c.Param("slug"), in.Body, in.Note)
+	pub, err := s.store.Correct(c.Request().Context(), c.Param("slug"), in)
 	if err != nil {
 		return err
 	}

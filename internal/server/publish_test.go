@@ -208,7 +208,7 @@ func TestArticleFollowsOtherServers(t *testing.T) {
 	first := a.do("", "GET", url, "")
 	wantStatus(t, first, 200)
 	const note = "An earlier version misnamed the outlet."
-	if _, err := otherServer(t, a).Correct(ctxAs(a, "editor"), slug, nil, note); err != nil {
+	if _, err := otherServer(t, a).Correct(ctxAs(a, "editor"), slug, newsroom.CorrectionRequest{Note: note}); err != nil {
 		t.Fatal(err)
 	}
 	if res := a.do("", "GET", url, ""); res.Body.String() != first.Body.String() {

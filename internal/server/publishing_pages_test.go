@@ -48,20 +48,53 @@ func TestLiveLinksAndCorrectionPage(t *testing.T) {
 		})
 	}
 	for _, st := range []struct {
-		name, actor, note, wantFlash string
+		name, actor, note string
+		wantStatus        int
+		wantFlash         string
 	}{
-		{"NoNote", "editor", "", "Not done: "},
-		{"Writer", "writer", "Mine.", "Not done: "},
-		{"Editor", "editor", "We misstated the day.", "Correction published."},
+		{"NoNote", "editor", "", http.StatusUnprocessableEntity, ""},
+		{"Writer", "writer", "Mine.", http.StatusForbidden, ""},
+		{"Editor", "editor", "We misstated the day.", http.StatusSeeOther, "Correction published."},
 	} {
 		t.Run("Correct"+st.name, func(t *testing.T) {
 			res := a.page(st.actor, "POST", path+"/correct", url.Values{"body": {"Body with a “quote”. On Tuesday."}, "note": {st.note}})
-			if res.Code != http.StatusSeeOther || !strings.HasPrefix(flashOf(res), st.wantFlash) {
-				t.Fatalf("%d %q, want a redirect saying %q", res.Code, flashOf(res), st.wantFlash)
+			if res.Code != st.wantStatus || flashOf(res) != st.wantFlash {
+				t.Fatalf("%d %q, want %d saying %q", res.Code, flashOf(res), st.wantStatus, st.wantFlash)
 			}
 		})
 	}
 	wantBody(t, a.page("", "GET", "/articles/a-draft", nil), "On Tuesday.", "We misstated the day.")
+}
+
+// TestCorrectionPageKeepsFirstCorrection sends two correction forms rendered from the same
+// version: the second is refused, with its words back in the form, and the first stays.
+func TestCorrectionPageKeepsFirstCorrection(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageApproved)
+	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/drafts/%d", d.ID)
+	wantBody(t, a.page("editor", "GET", path, nil), fmt.Sprintf(`name="version" value="%d"`, d.Version))
+	correction := func(body, note string) url.Values {
+		return url.Values{"body": {body}, "note": {note}, "version": {fmt.Sprint(d.Version)}}
+	}
+	first := a.page("editor", "POST", path+"/correct", correction("Body with a “quote”. First fix.", "First."))
+	if flashOf(first) != "Correction published." {
+		t.Fatalf("first correction = %d %q", first.Code, flashOf(first))
+	}
+	second := a.page("editor", "POST", path+"/correct", correction("Body with a “quote”. Second fix.", "Second."))
+	wantStatus(t, second, http.StatusConflict)
+	wantBody(t, second, "corrected this piece while you were correcting it", "Body with a “quote”. Second fix.</textarea>", "Second.</textarea>")
+	if got, _ := a.store.GetDraft(ctxAs(a, "editor"), d.ID); !strings.Contains(got.Body, "First fix.") {
+		t.Fatalf("first correction undone: body %q", got.Body)
+	}
+	t.Run("API", func(t *testing.T) {
+		res := a.do("editor", "POST", "/api/v1/articles/a-draft/corrections", fmt.Sprintf(`{"body":"Body with a “quote”. Third fix.","note":"Third.","version":%d}`, d.Version))
+		wantStatus(t, res, http.StatusConflict)
+		res = a.do("editor", "POST", "/api/v1/articles/a-draft/corrections", fmt.Sprintf(`{"body":"Body with a “quote”. Third fix.","note":"Third.","version":%d}`, d.Version+1))
+		wantStatus(t, res, http.StatusCreated)
+	})
 }
 
 // TestPreviewIsMarked marks the preview as one, with a way back to the draft, above the page as

@@ -37,7 +37,8 @@ func loadAddressees(db *gorm.DB, replies []replyRow) ([]addresseeRow, error) {
 
 // addressees finds the users the usernames name, each once, and refuses a name that is no
 // one's or that of someone who may not see draft v: a reply is never addressed to a person who
-// could not read it.
+// could not read it. Both refusals read the same, naming only the username sent, so that no one
+// can learn from them who has an account or what their name is.
 func (s *Store) addressees(tx *gorm.DB, v *draftView, usernames []string) ([]int64, error) {
 	var ids []int64
 	seen := map[int64]bool{}
@@ -45,15 +46,15 @@ func (s *Store) addressees(tx *gorm.DB, v *draftView, usernames []string) ([]int
 		if name = strings.TrimSpace(name); name == "" {
 			continue
 		}
+		unknown := newsroom.Errorf(newsroom.EINVALID, "no one called %q may see this draft, so the reply cannot be addressed to them", name)
 		var row userRow
-		if err := takeUserNamed(tx, name, &row); err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return nil, newsroom.Errorf(newsroom.EINVALID, "a reply can be addressed only to someone in the newsroom, and no one is called %q", name)
-			}
+		if err := takeUserNamed(tx, name, &row); errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, unknown
+		} else if err != nil {
 			return nil, err
 		}
 		if !s.policy.CanSee(row.user(), v.Row.WriterID, newsroom.Stage(v.Row.Stage)) || row.Disabled {
-			return nil, newsroom.Errorf(newsroom.EINVALID, "%s (%s) may not see this draft, so the reply cannot be addressed to them", row.Name, row.Username)
+			return nil, unknown
 		}
 		if !seen[row.ID] {
 			seen[row.ID] = true
@@ -64,13 +65,19 @@ func (s *Store) addressees(tx *gorm.DB, v *draftView, usernames []string) ([]int
 }
 
 // EditComment changes the text of a comment: only its author may, and only until someone
-// replies. The comment keeps its words in the text; edited_at says when it was changed.
+// replies. The comment keeps its words in the text; edited_at says when it was changed, and the
+// audit trail keeps what it said before.
 func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (*newsroom.Comment, error) {
 	if err := newsroom.CheckCommentBody(body); err != nil {
 		return nil, err
 	}
 	return s.onComment(ctx, commentID, "", "edit_comment", false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
 		if _, err := s.checkCommentChange(tx, u, v, r, newsroom.CommentEdit); err != nil {
+			return err
+		}
+		stage := newsroom.Stage(v.Row.Stage)
+		note := fmt.Sprintf("comment %d on “%s” said: %s", r.ID, r.Quote, r.Body)
+		if err := insertAudit(tx, r.DraftID, u.ID, "edit_comment", stage, stage, note, now); err != nil {
 			return err
 		}
 		return tx.Model(r).Updates(map[string]any{"body": strings.TrimSpace(body), "edited_at": now}).Error

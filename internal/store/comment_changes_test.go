@@ -23,6 +23,13 @@ func TestEditComment(t *testing.T) {
 	if err != nil || c.Body != "Tighten the lede." || c.EditedAt == nil || c.Author.Username != "ed" {
 		t.Fatalf("EditComment = %+v, %v", c, err)
 	}
+	h, err := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := h.Audit[0]; e.Action != "edit_comment" || e.Actor.Username != "ed" || !strings.Contains(e.Note, "said: Tighten.") {
+		t.Fatalf("newest audit entry = %+v, want ed's edit keeping the old words", e)
+	}
 	tests := []struct {
 		name string
 		ctx  context.Context
@@ -84,7 +91,7 @@ func TestDeleteComment(t *testing.T) {
 }
 
 // TestReplyAddressed addresses replies to people who can see the draft, and refuses anyone else
-// by name.
+// with the words it uses for a username that is no one's, so that no one learns who has an account.
 func TestReplyAddressed(t *testing.T) {
 	f := newNewsroom(t)
 	d := f.draftWith(t, commentBody)
@@ -99,8 +106,8 @@ func TestReplyAddressed(t *testing.T) {
 		{"Nobody", nil, []string{}, "", ""},
 		{"TheCommenter", []string{"ed"}, []string{"ed"}, "", ""},
 		{"SeveralOnceEach", []string{"ED", "fiona", "ed", " "}, []string{"fiona", "ed"}, "", ""},
-		{"OneWhoCannotSee", []string{"ed", "otto"}, nil, newsroom.EINVALID, "may not see this draft"},
-		{"NoOne", []string{"nobody"}, nil, newsroom.EINVALID, `no one is called "nobody"`},
+		{"OneWhoCannotSee", []string{"ed", "otto"}, nil, newsroom.EINVALID, `no one called "otto" may see this draft`},
+		{"NoOne", []string{"nobody"}, nil, newsroom.EINVALID, `no one called "nobody" may see this draft`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +131,14 @@ func TestReplyAddressed(t *testing.T) {
 			}
 		})
 	}
+	t.Run("RefusalsReadAlike", func(t *testing.T) {
+		_, cannotSee := f.s.Reply(f.writer, c.ID, newsroom.NewReply{Body: "Done.", To: []string{"otto"}})
+		_, noOne := f.s.Reply(f.writer, c.ID, newsroom.NewReply{Body: "Done.", To: []string{"nobody"}})
+		same := strings.ReplaceAll(newsroom.ErrorMessage(cannotSee), "otto", "nobody")
+		if same != newsroom.ErrorMessage(noOne) {
+			t.Fatalf("refusals differ: %q and %q", newsroom.ErrorMessage(cannotSee), newsroom.ErrorMessage(noOne))
+		}
+	})
 	// The refused replies left nothing behind.
 	if cs, err := f.s.Comments(f.editor, d.ID); err != nil || len(cs[0].Replies) != 3 {
 		t.Fatalf("replies = %+v, %v", cs, err)

@@ -20,6 +20,8 @@ type StaleSave struct {
 
 // StaleSave returns unmerged revision rid of draft id merged again with the version that was
 // current when it was saved, if the acting user may see the draft and the save's text is kept.
+// An unmerged save is its author's typing, so no one else may open it for settling: to them it
+// is not found, as another user's working copy is.
 func (s *Store) StaleSave(ctx context.Context, id, rid int64) (*StaleSave, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -28,6 +30,9 @@ func (s *Store) StaleSave(ctx context.Context, id, rid int64) (*StaleSave, error
 	unmerged, err := s.UnmergedRevision(ctx, id, rid)
 	if err != nil {
 		return nil, err
+	}
+	if unmerged.Author.ID != u.ID {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no unmerged save %d of yours", id, rid)
 	}
 	if unmerged.Text == nil {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "the text of unmerged revision %d was dropped", rid)

@@ -37,6 +37,16 @@ func TestStaleSaveShowsItsMerge(t *testing.T) {
 	}
 }
 
+// TestStaleSaveIsItsAuthorsOnly checks that no one but its author may open an unmerged save for
+// settling, not even someone who may edit the draft now.
+func TestStaleSaveIsItsAuthorsOnly(t *testing.T) {
+	f := newNewsroom(t)
+	d, rid := conflicted(t, f)
+	eve, _ := mustUser(t, f.s, "eve2", newsroom.RoleEditor)
+	_, err := f.s.StaleSave(eve, d.ID, rid)
+	wantCode(t, err, newsroom.ENOTFOUND)
+}
+
 func TestResolveStaleSave(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -79,7 +89,7 @@ func TestResolveStaleSave(t *testing.T) {
 		choices  []merge.Choice
 		wantCode string
 	}{
-		{"ErrWriterMayNotEdit", "writer", 1, []merge.Choice{{Keep: merge.KeepMine}}, newsroom.ECONFLICT},
+		{"ErrSomeoneElsesSave", "writer", 1, []merge.Choice{{Keep: merge.KeepMine}}, newsroom.ENOTFOUND},
 		{"ErrNoChoice", "ed", 1, nil, newsroom.EINVALID},
 		{"ErrOtherVersion", "ed", 0, []merge.Choice{{Keep: merge.KeepMine}}, newsroom.EINVALID},
 	} {

@@ -51,7 +51,7 @@ func TestCorrectionQuoteGate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d, slug := published(t)
 			before := publicBody(t, slug)
-			pub, err := f.s.Correct(f.editor, slug, &tt.body, "An earlier version misquoted the minister.")
+			pub, err := f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Body: &tt.body, Note: "An earlier version misquoted the minister."})
 			if tt.held == nil {
 				if err != nil || pub.Number != 2 || !slices.Equal(publicBody(t, slug), strings.Split(tt.body, "\n")) {
 					t.Fatalf("Correct = %+v, %v; public body %q", pub, err, publicBody(t, slug))
@@ -81,14 +81,14 @@ func TestCorrectionQuoteGate(t *testing.T) {
 			if cur, _ := f.s.GetDraft(f.editor, d.ID); cur.Body != tt.body || cur.Version != d.Version+1 {
 				t.Fatalf("the held correction is not the draft's text: %+v", cur)
 			}
-			_, err = f.s.Correct(f.editor, slug, nil, "An earlier version misquoted the minister.")
+			_, err = f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Note: "An earlier version misquoted the minister."})
 			wantCode(t, err, newsroom.ECONFLICT) // still unchecked: sending it again changes nothing
 			for _, id := range ids {
 				if _, err := f.s.CheckQuote(f.checker, d.ID, id, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "tape"}); err != nil {
 					t.Fatalf("the fact-checker checks the correction's quote: %v", err)
 				}
 			}
-			pub, err = f.s.Correct(f.editor, slug, nil, "An earlier version misquoted the minister.")
+			pub, err = f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Note: "An earlier version misquoted the minister."})
 			if err != nil || pub.Number != 2 || !slices.Equal(publicBody(t, slug), strings.Split(tt.body, "\n")) {
 				t.Fatalf("Correct once checked = %+v, %v; public body %q", pub, err, publicBody(t, slug))
 			}
@@ -115,19 +115,19 @@ func TestCorrectionQuoteGate(t *testing.T) {
 	t.Run("DisputedNeedsWaiver", func(t *testing.T) {
 		d, slug := published(t)
 		body := added
-		_, err := f.s.Correct(f.editor, slug, &body, "A quote was added.")
+		_, err := f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Body: &body, Note: "A quote was added."})
 		wantCode(t, err, newsroom.ECONFLICT)
 		qs, _ := f.s.Quotes(f.checker, d.ID)
 		q := quoteByText(t, qs, "we never agreed to that")
 		if _, err := f.s.CheckQuote(f.checker, d.ID, q.ID, newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "Not on the tape."}); err != nil {
 			t.Fatal(err)
 		}
-		_, err = f.s.Correct(f.editor, slug, nil, "A quote was added.")
+		_, err = f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Note: "A quote was added."})
 		wantCode(t, err, newsroom.ECONFLICT)
 		if _, err := f.s.WaiveQuote(f.editor, d.ID, q.ID, "Two witnesses heard it."); err != nil {
 			t.Fatalf("the editor waives on a published piece: %v", err)
 		}
-		if _, err := f.s.Correct(f.editor, slug, nil, "A quote was added."); err != nil {
+		if _, err := f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Note: "A quote was added."}); err != nil {
 			t.Fatalf("Correct after the waiver: %v", err)
 		}
 	})
@@ -135,7 +135,7 @@ func TestCorrectionQuoteGate(t *testing.T) {
 	t.Run("WriterMayNotCheck", func(t *testing.T) {
 		d, slug := published(t)
 		body := added
-		_, err := f.s.Correct(f.editor, slug, &body, "A quote was added.")
+		_, err := f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Body: &body, Note: "A quote was added."})
 		wantCode(t, err, newsroom.ECONFLICT)
 		qs, _ := f.s.Quotes(f.editor, d.ID)
 		_, err = f.s.CheckQuote(f.writer, d.ID, quoteByText(t, qs, "we never agreed to that").ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified})
@@ -163,7 +163,7 @@ func TestCorrectionBodyRefused(t *testing.T) {
 		{"Heading", "First “quoted” paragraph.\nTopics", "heading"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := f.s.Correct(f.editor, pub.Slug, &tt.body, "Fixed a typo.")
+			_, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &tt.body, Note: "Fixed a typo."})
 			wantCode(t, err, newsroom.EINVALID)
 			if !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
 				t.Fatalf("Correct: %q, want it to say %q", newsroom.ErrorMessage(err), tt.want)
@@ -173,5 +173,31 @@ func TestCorrectionBodyRefused(t *testing.T) {
 				t.Fatalf("readers see %q after a refused correction, want %q", after.Body, before.Body)
 			}
 		})
+	}
+}
+
+// TestCorrectionOnOldVersion checks that a correction says which version its body was based on,
+// so that a second correction made from the same page cannot undo the first.
+func TestCorrectionOnOldVersion(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageApproved)
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := "First “quoted” paragraph.\nSecond paragraph, first fix.", "First “quoted” paragraph.\nSecond paragraph, second fix."
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &first, Note: "First.", Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &second, Note: "Second.", Version: d.Version})
+	wantCode(t, err, newsroom.ECONFLICT)
+	if !strings.Contains(newsroom.ErrorMessage(err), "corrected this piece while you were correcting it") {
+		t.Errorf("refusal = %q, want it to say someone corrected the piece meanwhile", newsroom.ErrorMessage(err))
+	}
+	if got, _ := f.s.GetDraft(f.editor, d.ID); got.Body != first || got.Version != d.Version+1 {
+		t.Fatalf("draft = version %d, %q; want the first correction kept", got.Version, got.Body)
+	}
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &second, Note: "Second.", Version: d.Version + 1}); err != nil {
+		t.Fatalf("a correction on the current version = %v", err)
 	}
 }

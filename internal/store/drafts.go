@@ -325,11 +325,12 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 }
 
 // UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
-// current is merged with the current text (see mergeStale) and saved as a merged revision when
-// the two changed different words. Otherwise it is refused with ECONFLICT, naming the conflicts,
-// but its text is kept as an unmerged revision so that nothing the writer typed is lost (the
-// newest MaxUnmergedTexts of them per author, see keepUnmerged). Where the draft's comments go is
-// worked out before the transaction (see planReanchor).
+// current is merged with the current text (see saveStale) and saved as a merged revision when
+// the two changed different words and the result is valid. Otherwise it is refused, with
+// ECONFLICT naming the conflicts or EINVALID naming what is wrong with the merge, but its text is
+// kept as an unmerged revision so that nothing the writer typed is lost (the newest
+// MaxUnmergedTexts of them per author, see keepUnmerged). Where the draft's comments go is worked
+// out before the transaction (see planReanchor).
 func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -340,30 +341,23 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	}
 	plan := s.planSave(ctx, u, id, upd)
 	var d *newsroom.Draft
-	var conflict error
+	var refused error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
 			return err
 		}
-		cur := v.draft()
-		text, err := s.checkEdit(u, cur, upd)
-		if err != nil {
-			return err
-		}
-		now := s.clock()
+		cur, now := v.draft(), s.clock()
+		var text newsroom.Text
 		mergedFrom := 0
-		if upd.Version != cur.Version {
-			merged, res, err := s.mergeStale(tx, u, cur, upd)
-			if err != nil {
-				return err
-			}
-			if merged == nil {
-				unmerged, err := keepUnmerged(tx, id, upd.Version, u.ID, text, now)
-				conflict = staleConflict(cur, upd.Version, unmerged, res)
-				return err
-			}
-			text, mergedFrom = *merged, upd.Version
+		if upd.Version == cur.Version {
+			text, err = s.checkEdit(u, cur, upd)
+		} else {
+			text, refused, err = s.saveStale(tx, u, cur, upd, now)
+			mergedFrom = upd.Version
+		}
+		if err != nil || refused != nil {
+			return err
 		}
 		if err := saveRevision(tx, cur, u.ID, text, now, plan, mergedFrom); err != nil {
 			return err
@@ -383,7 +377,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	if err != nil {
 		return nil, internal("update draft", err)
 	}
-	return d, conflict
+	return d, refused
 }
 
 // checkEdit applies the policy and the workflow to a save and returns the new, valid text.
@@ -394,11 +388,18 @@ func (s *Store) checkEdit(u *newsroom.User, cur *newsroom.Draft, upd newsroom.Dr
 // checkText applies the policy and the workflow to text as cur's next text, and returns it
 // normalized and valid.
 func (s *Store) checkText(u *newsroom.User, cur *newsroom.Draft, text newsroom.Text) (newsroom.Text, error) {
-	text = text.Normalize()
-	if err := s.policy.CheckEdit(u, cur, text.Changed(cur.Text())); err != nil {
+	text, err := s.mayChange(u, cur, text)
+	if err != nil {
 		return newsroom.Text{}, err
 	}
 	return text, text.Validate()
+}
+
+// mayChange applies the policy and the workflow to text as cur's next text, and returns it
+// normalized, valid or not.
+func (s *Store) mayChange(u *newsroom.User, cur *newsroom.Draft, text newsroom.Text) (newsroom.Text, error) {
+	text = text.Normalize()
+	return text, s.policy.CheckEdit(u, cur, text.Changed(cur.Text()))
 }
 
 // lockDraft is findDraft inside a write transaction: on PostgreSQL it waits for, then holds, the

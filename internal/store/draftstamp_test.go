@@ -89,7 +89,7 @@ func TestEveryDraftWriteMovesItsStamp(t *testing.T) {
 		}},
 		{"Correct", a.ID, func() error {
 			body := "First “quoted” paragraph.\nA second, corrected thought."
-			_, err := f.s.Correct(f.editor, slug, &body, "An earlier version got the second thought wrong.")
+			_, err := f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Body: &body, Note: "An earlier version got the second thought wrong."})
 			return err
 		}},
 		{"Spike", spiked.ID, move(f.editor, spiked.ID, newsroom.ActionSpike)},

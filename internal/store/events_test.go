@@ -156,7 +156,7 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 			return err
 		}, want{newsroom.EventPublished, "publish", draftOf, editor, nil}},
 		{"Correct", func() error {
-			_, err := f.s.Correct(f.editor, publish.Slug(d.Title), nil, "Fixed a name.")
+			_, err := f.s.Correct(f.editor, publish.Slug(d.Title), newsroom.CorrectionRequest{Note: "Fixed a name."})
 			return err
 		}, want{newsroom.EventCorrected, "correct", draftOf, editor, nil}},
 		{"Release", func() error {

@@ -87,7 +87,7 @@ func TestPieceGate(t *testing.T) {
 			t.Fatal(err)
 		}
 		for body, detail := range map[string]string{" \n ": "missing", "One.\nTopics": "headings"} {
-			_, err := f.s.Correct(f.editor, pub.Slug, &body, "A correction.")
+			_, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "A correction."})
 			var e *newsroom.Error
 			if !errors.As(err, &e) || e.Code != newsroom.EINVALID || e.Details[detail] == nil {
 				t.Errorf("Correct(%q) = %v, want invalid with %s", body, err, detail)
@@ -98,7 +98,7 @@ func TestPieceGate(t *testing.T) {
 			t.Fatal(err)
 		}
 		body := "Corrected."
-		if _, err := f.s.Correct(f.editor, pub.Slug, &body, "A correction."); err != nil {
+		if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "A correction."}); err != nil {
 			t.Fatalf("correcting a legacy piece: %v", err)
 		}
 	})

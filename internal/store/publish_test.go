@@ -137,12 +137,12 @@ func TestCorrections(t *testing.T) {
 	first, _ := f.s.PublicArticle(context.Background(), pub.Slug)
 	clk.Add(24 * time.Hour)
 	body := "First paragraph, corrected.\nSecond paragraph."
-	c1, err := f.s.Correct(f.editor, pub.Slug, &body, "An earlier version misspelled a name.")
+	c1, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "An earlier version misspelled a name."})
 	if err != nil || c1.Number != 2 {
 		t.Fatalf("Correct = %+v, %v", c1, err)
 	}
 	clk.Add(time.Hour)
-	if _, err := f.s.Correct(f.editor, pub.Slug, nil, "A second correction."); err != nil {
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Note: "A second correction."}); err != nil {
 		t.Fatal(err)
 	}
 	a, err := f.s.PublicArticle(context.Background(), pub.Slug)
@@ -159,11 +159,11 @@ func TestCorrections(t *testing.T) {
 	if _, err := f.s.DB().Exec("UPDATE publications SET body = 'x'"); err == nil {
 		t.Fatal("the database let a publication be rewritten")
 	}
-	_, err = f.s.Correct(f.editor, pub.Slug, &body, " ")
+	_, err = f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: " "})
 	wantCode(t, err, newsroom.EINVALID)
-	_, err = f.s.Correct(f.writer, pub.Slug, &body, "note")
+	_, err = f.s.Correct(f.writer, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "note"})
 	wantCode(t, err, newsroom.EFORBIDDEN)
-	_, err = f.s.Correct(f.editor, "no-such-piece", &body, "note")
+	_, err = f.s.Correct(f.editor, "no-such-piece", newsroom.CorrectionRequest{Body: &body, Note: "note"})
 	wantCode(t, err, newsroom.ENOTFOUND)
 	// The second correction changed only the note, which needs no new revision.
 	if cur, _ := f.s.GetDraft(f.editor, d.ID); cur.Body != body || cur.Version != d.Version+1 {

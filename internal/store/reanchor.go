@@ -39,11 +39,11 @@ func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd ne
 		if upd.Version == cur.Version {
 			return s.checkEdit(u, cur, upd)
 		}
-		merged, _, err := s.mergeStale(s.read(ctx), u, cur, upd)
+		merged, _, err := s.mergeStale(s.read(ctx), cur, upd)
 		if err != nil || merged == nil {
 			return newsroom.Text{}, errStaleSave
 		}
-		return *merged, nil
+		return s.checkText(u, cur, *merged)
 	})
 }
 

@@ -232,7 +232,7 @@ func TestCorrectionMovesComments(t *testing.T) {
 	}
 	lead := "A new lead paragraph.\n"
 	body := lead + d.Body
-	if _, err := f.s.Correct(f.editor, pub.Slug, &body, "Added a lead."); err != nil {
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "Added a lead."}); err != nil {
 		t.Fatal(err)
 	}
 	cs, err := f.s.Comments(f.editor, d.ID)

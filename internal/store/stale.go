@@ -10,13 +10,43 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
+// saveStale works out, inside the save's transaction tx, what becomes of a save made on an older
+// version of cur. When it merges with cur's text and the merge is valid, it returns the merged
+// text to save. When it does not merge, or the merge is not valid, the save's own text is kept
+// as an unmerged revision and refused says why (ECONFLICT or EINVALID): the merge is checked
+// only after the save is merged or kept, so that a stale save is never lost for being invalid
+// too. err is a save u may not make, or a failure.
+func (s *Store) saveStale(tx *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate, now time.Time) (text newsroom.Text, refused, err error) {
+	merged, res, err := s.mergeStale(tx, cur, upd)
+	if err != nil {
+		return newsroom.Text{}, nil, err
+	}
+	mine := upd.Apply(cur.Text()).Normalize()
+	text = mine
+	if merged != nil {
+		text = *merged
+	}
+	if text, err = s.mayChange(u, cur, text); err != nil {
+		return newsroom.Text{}, nil, err
+	}
+	invalid := text.Validate()
+	if merged != nil && invalid == nil {
+		return text, nil, nil
+	}
+	unmerged, err := keepUnmerged(tx, cur.ID, upd.Version, u.ID, mine, now)
+	if merged == nil {
+		return newsroom.Text{}, staleConflict(cur, upd.Version, unmerged, res), err
+	}
+	return newsroom.Text{}, staleInvalid(cur, upd.Version, unmerged, invalid), err
+}
+
 // mergeStale merges a save made on an older version of cur with cur's text, reading from db (the
 // save's transaction, or a read that plans it): base is the revision the save was made on,
 // theirs the current text, and mine the fields the save sent over base (a field it left out is
-// taken as unchanged). It returns the merged text, checked as any save is; or nil and the merge
-// with its conflicts; or nil and a nil merge when there is no base to merge from (a version the
-// draft never had).
-func (s *Store) mergeStale(db *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (*newsroom.Text, *merge.Result, error) {
+// taken as unchanged). It returns the merged text, normalized but not checked; or nil and the
+// merge with its conflicts; or nil and a nil merge when there is no base to merge from (a version
+// the draft never had).
+func (s *Store) mergeStale(db *gorm.DB, cur *newsroom.Draft, upd newsroom.DraftUpdate) (*newsroom.Text, *merge.Result, error) {
 	if upd.Version > cur.Version {
 		return nil, nil, nil
 	}
@@ -31,8 +61,17 @@ func (s *Store) mergeStale(db *gorm.DB, u *newsroom.User, cur *newsroom.Draft, u
 	if !ok {
 		return nil, res, nil
 	}
-	text, err := s.checkText(u, cur, merged)
-	return &text, res, err
+	text := merged.Normalize()
+	return &text, res, nil
+}
+
+// staleInvalid is the answer to a stale save that merged with the current version but made a
+// text that is not valid (invalid says why), kept as unmerged revision unmerged.
+func staleInvalid(cur *newsroom.Draft, base int, unmerged int64, invalid error) error {
+	return newsroom.Errorf(newsroom.EINVALID,
+		"this save was based on version %d and merged with version %d, but %s; your text is kept as unmerged revision %d",
+		base, cur.Version, newsroom.ErrorMessage(invalid), unmerged).
+		With("current_version", cur.Version).With("unmerged_revision", unmerged)
 }
 
 // staleConflict is the answer to a stale save that could not be merged, kept as unmerged

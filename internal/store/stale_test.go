@@ -179,3 +179,39 @@ func TestMergedSaveMovesCommentsAndQuotes(t *testing.T) {
 		t.Errorf("ledger quotes = %q, want mine's new quote", texts)
 	}
 }
+
+// TestInvalidStaleSaveIsKept checks that a stale save is merged (or kept on conflict) before its
+// text is checked: one that is also invalid is refused, but its text is kept as an unmerged
+// revision, so that nothing typed is lost.
+func TestInvalidStaleSaveIsKept(t *testing.T) {
+	cases := []struct {
+		name, mine string
+		wantCode   string
+	}{
+		{"MergesButInvalid", "The council met on Tuesday.\nIt voted to close the lazy old bridge.\nResidents were never asked.", newsroom.EINVALID},
+		{"ConflictsAndInvalid", "The council met on Monday.\nIt voted to close the lazy red bridge.\nResidents were not asked.", newsroom.ECONFLICT},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			theirs := "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked."
+			d, eve := crossedSaves(t, f, theirs)
+			mine, brief := tc.mine, strings.Repeat("b", newsroom.MaxBrief+1)
+			_, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &mine, Brief: &brief, Version: d.Version})
+			wantCode(t, err, tc.wantCode)
+			var e *newsroom.Error
+			asError(err, &e)
+			rid, ok := e.Details["unmerged_revision"].(int64)
+			if !ok || !strings.Contains(e.Message, "kept as unmerged revision") {
+				t.Fatalf("refusal = %q, details %+v; want the text said to be kept", e.Message, e.Details)
+			}
+			kept, err := f.s.UnmergedRevision(f.editor, d.ID, rid)
+			if err != nil || kept.Text.Body != mine || kept.Text.Brief != brief {
+				t.Fatalf("unmerged revision = %+v, %v; want mine kept whole", kept, err)
+			}
+			if cur, _ := f.s.GetDraft(eve, d.ID); cur.Version != d.Version+1 || cur.Body != theirs {
+				t.Fatalf("a refused save changed the draft: version %d, %q", cur.Version, cur.Body)
+			}
+		})
+	}
+}

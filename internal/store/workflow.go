@@ -214,13 +214,15 @@ func (s *Store) release(tx *gorm.DB, id int64) (bool, error) {
 // or rewords is unchecked. The snapshot goes out only through the quote gate a publish passes:
 // otherwise the correction is held (newsroom.CorrectionGate, ECONFLICT naming the quotes) and
 // its revision stays, for fact-checkers and editors to check those quotes in the ledger; sending
-// the correction again then publishes it. A quote that nobody checked never reaches a reader.
-func (s *Store) Correct(ctx context.Context, slug string, body *string, note string) (*newsroom.Publication, error) {
+// the correction again then publishes it. A quote that nobody checked never reaches a reader. A
+// correction based on a version the draft has moved on from is refused with ECONFLICT, so that
+// it cannot undo a correction made meanwhile.
+func (s *Store) Correct(ctx context.Context, slug string, req newsroom.CorrectionRequest) (*newsroom.Publication, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	note = strings.TrimSpace(note)
+	body, note := req.Body, strings.TrimSpace(req.Note)
 	if err := newsroom.CheckCorrectionNote(note); err != nil {
 		return nil, err
 	}
@@ -233,6 +235,11 @@ func (s *Store) Correct(ctx context.Context, slug string, body *string, note str
 			return err
 		}
 		d := v.draft()
+		if req.Version != 0 && req.Version != d.Version {
+			return newsroom.Errorf(newsroom.ECONFLICT,
+				"someone changed or corrected this piece while you were correcting it (it is at version %d, your correction was made on version %d): read it again and correct that",
+				d.Version, req.Version).With("current_version", d.Version)
+		}
 		text, err := correctedText(d, body)
 		if err != nil {
 			return err

@@ -1,0 +1,71 @@
+package server
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// retryForm is a form of the draft page that the store refused, shown again with what the viewer
+// typed in it: Form names the form ("correct", "edit-comment-3", "reply-3") and Values holds the
+// fields to put back, as they were sent.
+type retryForm struct {
+	Form   string
+	Values url.Values
+}
+
+// Typed is what the viewer typed in field of form when the page is shown again after that form
+// was refused with the field among those put back; otherwise it is fallback.
+func (p *draftPage) Typed(form, field, fallback string) string {
+	if !p.Retrying(form) || !p.Retry.Values.Has(field) {
+		return fallback
+	}
+	return p.Retry.Values.Get(field)
+}
+
+// Retrying reports whether the page is shown again after form was refused.
+func (p *draftPage) Retrying(form string) bool {
+	return p.Retry != nil && p.Retry.Form == form
+}
+
+// Picked reports whether value was among the values sent in field of form when the page is shown
+// again after that form was refused; otherwise it is fallback.
+func (p *draftPage) Picked(form, field, value string, fallback bool) bool {
+	if !p.Retrying(form) {
+		return fallback
+	}
+	return slices.Contains(p.Retry.Values[field], value)
+}
+
+// refusedForm answers a form of draft id's page that the store refused for a reason the viewer
+// can fix: the page again, with the refusal's status and message and what the viewer typed back
+// in the form (retry), so that nothing typed is lost. Any other error goes to the error handler.
+func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryForm) error {
+	code := newsroom.ErrorCode(err)
+	switch code {
+	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN:
+	default:
+		return err
+	}
+	p, lerr := s.loadDraftPage(c, id)
+	if lerr != nil {
+		return lerr
+	}
+	p.Retry = retry
+	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
+}
+
+// refusedComment answers a form of a comment's thread that the store refused: the draft's page
+// again with what was typed (see refusedForm), or, when the form names no draft, as afterComment
+// does.
+func (s *Server) refusedComment(c echo.Context, err error, retry *retryForm) error {
+	id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64)
+	if perr != nil {
+		return s.afterComment(c, nil, err, "")
+	}
+	return s.refusedForm(c, id, err, retry)
+}
