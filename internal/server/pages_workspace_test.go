@@ -52,12 +52,13 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 
 // TestDraftPageEditFormKeepsFailedSave shows a save the store refused in the open edit form,
 // with the typed text and the version it was based on, so that nothing typed is lost and saving
-// it again is not taken for a save of the newer version.
+// it again is not taken for a save of the newer version. The save crossed another that changed
+// other words, so it merges, and the merged text is refused for its empty title.
 func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageEditing)
-	title := "Retitled meanwhile"
-	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Title: &title, Version: d.Version}); err != nil {
+	byline := "Rebylined meanwhile"
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Byline: &byline, Version: d.Version}); err != nil {
 		t.Fatal(err)
 	}
 	form := url.Values{"title": {""}, "body": {"Kept.\n\nAlso kept."}, "version": {fmt.Sprint(d.Version)}}
@@ -67,6 +68,20 @@ func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
 	}
 	wantBody(t, res, `data-paras data-edit>Kept.`+"\n\n"+`Also kept.</textarea>`, `id="edit-start" class="button" data-read hidden>`,
 		fmt.Sprintf(`<input type="hidden" name="version" value="%d">`, d.Version))
+
+	// Saved again as the page carries it, with a title now, the text merges with the colleague's
+	// byline instead of overwriting it.
+	form.Set("title", "Titled again")
+	if res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), form); res.Code != http.StatusSeeOther {
+		t.Fatalf("the corrected save answered %d", res.Code)
+	}
+	got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Byline != byline || got.Title != "Titled again" || got.Body != "Kept.\nAlso kept." {
+		t.Errorf("after saving again: byline %q, title %q, body %q; want the colleague's byline kept", got.Byline, got.Title, got.Body)
+	}
 }
 
 // TestDraftPageDiffShowsEveryChange shows, in the history's comparison, a field whose whole
