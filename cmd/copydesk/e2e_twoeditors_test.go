@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -53,6 +54,7 @@ func TestBrowserTwoEditors(t *testing.T) {
 		t.Fatalf("the chief editor's stale save says %q", got)
 	}
 	b.shotWidths("two-editors-merged")
+	b.nothingOffered(draftURL)
 	token := a.apiToken("editor")
 	var d struct {
 		Body    string
@@ -73,6 +75,7 @@ func TestBrowserTwoEditors(t *testing.T) {
 	a.retype("close the ferry pier", "demolish the ferry pier")
 	b.retype("close the ferry pier", "sell the ferry pier")
 	b.retype("before the vote", "before the council vote")
+	b.run(chromedp.Poll(`document.getElementById("ws-kept").textContent.startsWith("Kept on the server")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	aText, bText = a.value(`#edit textarea[name=body]`), b.value(`#edit textarea[name=body]`)
 	a.submit(`#edit-save`)
 	if got := a.flash(); got != "Saved." {
@@ -99,6 +102,10 @@ func TestBrowserTwoEditors(t *testing.T) {
 	b.submit(`form.merge button[type=submit]`)
 	if got := b.flash(); got != "Saved the merged text." {
 		t.Fatalf("after settling the conflict: %q", got)
+	}
+	b.nothingOffered(draftURL)
+	if code := b.apiStatus(b.apiToken("chief"), "GET", fmt.Sprintf("/api/v1/drafts/%d/working-copy", id), "", nil); code != http.StatusNotFound {
+		t.Errorf("after settling, the chief editor's working copy answers %d", code)
 	}
 	a.api(token, "GET", fmt.Sprintf("/api/v1/drafts/%d", id), "", &d)
 	if want := "The harbour council met on Tuesday night in the packed town hall.\nIt voted 7 to 2 to demolish the ferry pier by June.\nResidents were never consulted before the council vote."; d.Body != want || d.Version != 5 {
@@ -179,6 +186,16 @@ func (b *browser) retype(old, new string) {
 		b.t.Fatalf("%q is not in the body being edited", old)
 	}
 	b.run(chromedp.SendKeys(`#edit textarea[name=body]`, new, chromedp.ByQuery))
+}
+
+// nothingOffered fails the test if, after a save went through, the draft page offers typing
+// back, from this browser or from the server: the save has it.
+func (b *browser) nothingOffered(draftURL string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	if b.has(`.ws-offer`) {
+		b.t.Errorf("after the save the page offers %q", b.text(`.ws-offer p`))
+	}
 }
 
 // revisionAt is the draft's revision of version v, with its text.
