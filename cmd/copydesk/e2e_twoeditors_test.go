@@ -15,9 +15,10 @@ import (
 // editors, the only people the workflow lets edit a piece in Editing. Both open the draft and
 // press Edit on the same version. While the second types, the first's page says so; when the
 // first saves, the second's page offers the new version. Changes in different paragraphs merge
-// by themselves into a revision that says it was merged; changes to the same words go to the
-// conflict page, where the second editor keeps the first's words, and nothing either typed is
-// lost: every word of both texts is in the draft or in a revision it keeps.
+// by themselves into a revision that says it was merged, which the first's page then offers;
+// changes to the same words go to the conflict page, where the second editor keeps the first's
+// words, and nothing either typed is lost: every word of both texts is in the draft or in a
+// revision it keeps.
 func TestBrowserTwoEditors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -55,6 +56,12 @@ func TestBrowserTwoEditors(t *testing.T) {
 	}
 	b.shotWidths("two-editors-merged")
 	b.nothingOffered(draftURL)
+	a.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Version 3 was saved by Chief.")`, nil,
+		chromedp.WithPollingTimeout(15*time.Second)))
+	a.run(chromedp.Click(`#ws-live button`, chromedp.ByQuery), chromedp.WaitNotVisible(`#ws-live`, chromedp.ByQuery))
+	if got := a.text(`#text [data-field=body]`); !strings.Contains(got, "packed town hall") || !strings.Contains(got, "never consulted") {
+		t.Errorf("the editor's page shows the merged version as %q", got)
+	}
 	token := a.apiToken("editor")
 	var d struct {
 		Body    string
