@@ -58,6 +58,9 @@ func TestBrowserTwoEditors(t *testing.T) {
 	b.nothingOffered(draftURL)
 	a.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Version 3 was saved by Chief.")`, nil,
 		chromedp.WithPollingTimeout(15*time.Second)))
+	if got := a.text(`#ws-live`); strings.Contains(got, "Chief is editing") {
+		t.Errorf("after the chief editor saved, the editor's page still says %q", got)
+	}
 	a.run(chromedp.Click(`#ws-live button`, chromedp.ByQuery), chromedp.WaitNotVisible(`#ws-live`, chromedp.ByQuery))
 	if got := a.text(`#text [data-field=body]`); !strings.Contains(got, "packed town hall") || !strings.Contains(got, "never consulted") {
 		t.Errorf("the editor's page shows the merged version as %q", got)
