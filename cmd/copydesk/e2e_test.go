@@ -312,6 +312,13 @@ func startWorkflowBrowser(t *testing.T, policyDir string, users ...string) *brow
 		t.Fatal(err)
 	}
 	t.Logf("screenshots of every page are in %s", shots)
+	return &browser{t: t, ctx: startChromium(t, chrome), base: m.URL(), shots: shots}
+}
+
+// startChromium starts a headless Chromium of its own, stopped when the test ends, and gives
+// the context that drives it.
+func startChromium(t *testing.T, chrome string) context.Context {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1200, 900))
@@ -321,7 +328,7 @@ func startWorkflowBrowser(t *testing.T, policyDir string, users ...string) *brow
 	t.Cleanup(cancel)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(cancelTimeout)
-	return &browser{t: t, ctx: ctx, base: m.URL(), shots: shots}
+	return ctx
 }
 
 // shotWidths saves the page as it shows at a desktop width (1280 px) and at a phone's (390 px).
