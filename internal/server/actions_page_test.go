@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -84,5 +85,29 @@ func TestNoteShownUntilActedOn(t *testing.T) {
 	}
 	if strings.Contains(a.page("writer", "GET", path, nil).Body.String(), `class="notice"`) {
 		t.Fatal("the note is still shown after the writer saved a new version")
+	}
+}
+
+// TestRefusalShownAsWarning carries a refused action's reason to the page the redirect lands
+// on as a warning (an alert), never in the style of news that something was done.
+func TestRefusalShownAsWarning(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	path := fmt.Sprintf("/drafts/%d", d.ID)
+	res := a.page("writer", "POST", path+"/transition", url.Values{"action": {"restore"}})
+	warning := setCookie(res, "copydesk_warning")
+	if warning == nil || setCookie(res, "copydesk_flash") != nil {
+		t.Fatalf("a refusal set cookies %v; want a warning alone", res.Result().Cookies())
+	}
+	session, _ := a.session("writer")
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	req.Header.Set("Accept", "text/html")
+	req.AddCookie(&http.Cookie{Name: a.cookiePrefix + "copydesk_session", Value: session})
+	req.AddCookie(warning)
+	page := httptest.NewRecorder()
+	a.server.Handler().ServeHTTP(page, req)
+	wantBody(t, page, `<p class="warning" role="alert">Not done: `)
+	if strings.Contains(page.Body.String(), `class="flash"`) {
+		t.Error("the refusal is shown as news")
 	}
 }

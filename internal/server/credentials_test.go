@@ -118,6 +118,9 @@ func TestAccountPage(t *testing.T) {
 // flashOf returns the message a redirect carries to the page it lands on.
 func flashOf(res *httptest.ResponseRecorder) string {
 	ck := setCookie(res, "copydesk_flash")
+	if ck == nil || ck.Value == "" {
+		ck = setCookie(res, "copydesk_warning")
+	}
 	if ck == nil {
 		return ""
 	}

@@ -107,7 +107,7 @@ func (s *Server) resolveConflictsPage(c echo.Context) error {
 		return redirect(c, draftURL(id))
 	case newsroom.ECONFLICT, newsroom.EINVALID, newsroom.EFORBIDDEN:
 		if to := conflictURL(id, err); to != "" {
-			flash(c, "Not saved yet: the draft changed again in the same words. Choose again.")
+			warn(c, "Not saved yet: the draft changed again in the same words. Choose again.")
 			return redirect(c, to)
 		}
 		ss, lerr := s.store.StaleSave(ctx, id, rid)

@@ -165,7 +165,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	upd := updateFromForm(c, &text, version)
 	d, err := s.store.UpdateDraft(c.Request().Context(), id, upd)
 	if to := conflictURL(id, err); to != "" {
-		flash(c, "Not saved yet: your save was based on an older version. Your text is kept.")
+		warn(c, "Not saved yet: your save was based on an older version. Your text is kept.")
 		return redirect(c, to)
 	}
 	switch newsroom.ErrorCode(err) {
@@ -278,7 +278,7 @@ func (s *Server) afterAction(c echo.Context, err error, back, ok string) error {
 	case "":
 		flash(c, ok)
 	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN, newsroom.ETOOMANY:
-		flash(c, "Not done: "+newsroom.ErrorMessage(err))
+		warn(c, "Not done: "+newsroom.ErrorMessage(err))
 	default:
 		return err
 	}

@@ -92,14 +92,16 @@ func parsePages(p *policy.Policy) (pages, error) {
 }
 
 // view is what every app page gets: the viewer, the CSRF token for its forms, a message carried
-// over from the last action, and the page's own data.
+// over from the last action (Flash when it was done, Warning when it was not), and the page's
+// own data.
 type view struct {
-	Title string
-	User  *newsroom.User
-	CSRF  string
-	Flash string
-	Error string
-	Data  any
+	Title   string
+	User    *newsroom.User
+	CSRF    string
+	Flash   string
+	Warning string
+	Error   string
+	Data    any
 	// MayWrite and MayManage say whether the viewer may write drafts and manage users, for the
 	// links in the page header.
 	MayWrite, MayManage bool
@@ -115,8 +117,8 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	pol := s.store.Policy()
 	v.MayWrite, v.MayManage = pol.Can(v.User, policy.DraftCreate, 0), pol.Can(v.User, policy.UserManage, 0)
 	v.CSRF, _ = c.Get(csrfKey).(string)
-	if v.Flash == "" {
-		v.Flash = takeFlash(c)
+	if v.Flash == "" && v.Warning == "" {
+		v.Flash, v.Warning = takeMessage(c, flashCookie), takeMessage(c, warningCookie)
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", v); err != nil {
@@ -126,19 +128,29 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	return c.HTMLBlob(status, b.Bytes())
 }
 
-const flashCookie = "copydesk_flash"
+const (
+	flashCookie   = "copydesk_flash"
+	warningCookie = "copydesk_warning"
+)
 
 // flash carries a short message to the page a redirect lands on.
-func flash(c echo.Context, msg string) {
-	c.SetCookie(&http.Cookie{Name: flashCookie, Value: encodeFlash(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
+func flash(c echo.Context, msg string) { carry(c, flashCookie, msg) }
+
+// warn carries to the page a redirect lands on a message saying what was not done, shown as a
+// warning rather than as news.
+func warn(c echo.Context, msg string) { carry(c, warningCookie, msg) }
+
+func carry(c echo.Context, name, msg string) {
+	c.SetCookie(&http.Cookie{Name: name, Value: encodeFlash(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
 }
 
-func takeFlash(c echo.Context) string {
-	ck, err := c.Cookie(flashCookie)
+// takeMessage reads the message a redirect carried in cookie name, once.
+func takeMessage(c echo.Context, name string) string {
+	ck, err := c.Cookie(name)
 	if err != nil {
 		return ""
 	}
-	c.SetCookie(&http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
+	c.SetCookie(&http.Cookie{Name: name, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
 	return decodeFlash(ck.Value)
 }
 

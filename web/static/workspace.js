@@ -590,8 +590,8 @@
   // ---- The side pane's forms, sent without leaving the page ----
 
   function messageOf(doc) {
-    var m = $(".ws-head .flash, .ws-head .error", doc);
-    return m ? { text: m.textContent.trim(), error: m.classList.contains("error") || /^Not done/.test(m.textContent.trim()) } : null;
+    var m = $(".ws-head .flash, .ws-head .warning, .ws-head .error", doc);
+    return m ? { text: m.textContent.trim(), error: !m.classList.contains("flash") } : null;
   }
 
   // apply brings a page the server answered into this one: the panel the form belongs to, the
@@ -617,7 +617,7 @@
       if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
       ws.dataset.version = version;
     }
-    $$(".ws-head .flash, .ws-head .error").forEach(function (m) { m.remove(); });
+    $$(".ws-head .flash, .ws-head .warning, .ws-head .error").forEach(function (m) { m.remove(); });
     layoutThreads();
   }
 
