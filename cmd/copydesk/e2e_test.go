@@ -211,7 +211,8 @@ func TestBrowserWorkflow(t *testing.T) {
 	if got := b.flash(); got != "Saved." {
 		t.Fatalf("after saving: %q", got)
 	}
-	b.run(chromedp.SendKeys(`#comments form input[name=body]`, "7 to 2: the minutes confirm it.", chromedp.ByQuery))
+	b.run(chromedp.Focus(`#comments article.comment`, chromedp.ByQuery),
+		chromedp.SendKeys(`#comments form input[name=body]`, "7 to 2: the minutes confirm it.", chromedp.ByQuery))
 	b.submit(`#comments form button`)
 	b.shot("writer-answered")
 	b.submit(`button[value=submit]`)
@@ -228,7 +229,7 @@ func TestBrowserWorkflow(t *testing.T) {
 
 	// The editor resolves the comment, approves and publishes.
 	b.signIn("editor")
-	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comments`, chromedp.ByQuery))
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comments`, chromedp.ByQuery), chromedp.Focus(`#comments article.comment`, chromedp.ByQuery))
 	if got := b.text(`#comments .reply`); !strings.Contains(got, "the minutes confirm it") {
 		t.Fatalf("reply shown as %q", got)
 	}

@@ -99,6 +99,7 @@ func TestBrowserDraftPageWeight(t *testing.T) {
 		t.Fatalf("%d comments highlighted, want 20", n)
 	}
 	w := b.measure()
+	b.shotWidths("draft-page-20-comments")
 	t.Logf("the draft page of %d words, %d quotes and 20 comments, as the editor: %d bytes transferred on this load, "+
 		"%d bytes with an empty cache (%d decoded) in the page and %d resources; the page alone %d bytes as sent, %d decoded; "+
 		"first byte at %.0f ms, DOM interactive at %.0f ms, DOMContentLoaded done at %.0f ms, load done at %.0f ms",

@@ -93,6 +93,27 @@ func TestBrowserWorkspace(t *testing.T) {
 	}
 	b.shotWidths("workspace-editor-comments")
 
+	// Only the open thread shows its replies and forms; the others are folded to their words
+	// and first comment. The keyboard reaches a folded thread, Enter opens it level with its
+	// highlight and goes on to its reply.
+	open, folded := b.attr(`#threads .comment.ws-active`, "id"), b.attr(`#threads .comment:not(.ws-active)`, "id")
+	if open == "" || folded == "" || !b.visible(`#`+open+` form[action$="/reply"]`) || b.visible(`#`+folded+` form[action$="/reply"]`) {
+		t.Fatalf("open thread %q, folded %q: only the open one should show its reply form", open, folded)
+	}
+	if h := b.height(`#` + folded); h > 120 {
+		t.Errorf("a folded thread is %.0f px tall", h)
+	}
+	b.run(chromedp.Focus(`#`+folded, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
+	var typing string
+	b.run(chromedp.Evaluate(`document.activeElement.closest(".comment").id + " " + document.activeElement.name`, &typing))
+	if typing != folded+" body" || !b.has(`#`+folded+`.ws-active`) || b.visible(`#`+open+` form[action$="/reply"]`) {
+		t.Errorf("after Enter on a folded thread the keyboard is at %q", typing)
+	}
+	if d := b.top(`#`+folded) - b.top(`#text mark[data-comments~="`+strings.TrimPrefix(folded, "comment-")+`"]`); math.Abs(d) > 2 {
+		t.Errorf("the opened thread sits %.0f px from its highlight", d)
+	}
+	b.shotWidths("workspace-thread-opened")
+
 	// A highlight opens its thread; a thread marks its words.
 	first := b.attr(`#threads .comment:nth-child(1)`, "id")
 	b.run(chromedp.Click(`#text mark[data-comments~="`+strings.TrimPrefix(first, "comment-")+`"]`, chromedp.ByQuery))
@@ -104,7 +125,7 @@ func TestBrowserWorkspace(t *testing.T) {
 	if got := b.text(`#text mark.ws-focus`); got == "" {
 		t.Errorf("clicking a thread does not mark its words")
 	}
-	b.run(chromedp.Click(`#`+first+` a.to-text`, chromedp.ByQuery))
+	b.run(chromedp.Focus(`#`+first, chromedp.ByQuery), chromedp.Click(`#`+first+` a.to-text`, chromedp.ByQuery))
 	if got := b.text(`#text mark.ws-focus`); got != "floating white elephant" {
 		t.Errorf("the thread's Show in the text link marks %q", got)
 	}
@@ -146,7 +167,7 @@ func TestBrowserWorkspace(t *testing.T) {
 
 	// A reply while editing updates the thread and leaves the typing alone.
 	replied := b.attr(`#threads .comment:has(form[action$="/reply"])`, "id")
-	b.run(chromedp.SendKeys(`#threads form[action$="/reply"] input[name=body]`, "Sourced to the opposition leader.", chromedp.ByQuery))
+	b.run(chromedp.Focus(`#`+replied, chromedp.ByQuery), chromedp.SendKeys(`#threads form[action$="/reply"] input[name=body]`, "Sourced to the opposition leader.", chromedp.ByQuery))
 	b.submit(`#threads form[action$="/reply"] button`)
 	var focused string
 	b.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
@@ -155,6 +176,11 @@ func TestBrowserWorkspace(t *testing.T) {
 	}
 	if got := b.text(`#threads .reply`); !strings.Contains(got, "Sourced to the opposition leader.") {
 		t.Errorf("the thread shows %q after the reply", got)
+	}
+	var count string
+	b.run(chromedp.Evaluate(`document.querySelector("#`+replied+` .ws-replies").textContent`, &count))
+	if count != "1 reply" {
+		t.Errorf("the thread, folded, would say %q of its replies", count)
 	}
 	if got := b.value(`#edit textarea[name=body]`); !strings.HasSuffix(got, "The ferry sails in spring.") || !b.visible(`#edit-save`) {
 		t.Fatalf("after replying, the body being edited is %q", got)

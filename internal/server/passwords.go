@@ -16,7 +16,7 @@ const passwordPath = "/account/password"
 // passwordChangeRoutes are the routes a user who must change their password may still reach:
 // the change itself, in the API and on its page with its static files, and signing in and out.
 var passwordChangeRoutes = map[string]bool{
-	passwordPath: true, "/api/v1/me/password": true, "/static*": true, "/login": true, "/logout": true, "/api/v1/login": true, "/api/v1/logout": true,
+	passwordPath: true, "/api/v1/me/password": true, "/static/*": true, "/login": true, "/logout": true, "/api/v1/login": true, "/api/v1/logout": true,
 }
 
 // passwordGate holds a user who must change their password (after a reset or a promotion to

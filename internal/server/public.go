@@ -133,11 +133,19 @@ func (s *Server) snapshotTag(format string, a publish.Article) string {
 
 // notModified answers 304 when the client already holds the version tagged etag.
 func notModified(c echo.Context, etag string) bool {
-	for _, tag := range strings.Split(c.Request().Header.Get("If-None-Match"), ",") {
+	if !matchesTag(c.Request().Header.Get("If-None-Match"), etag) {
+		return false
+	}
+	c.Response().Header().Set("ETag", etag)
+	c.Response().Header().Set("Cache-Control", "public, max-age=60")
+	c.NoContent(http.StatusNotModified)
+	return true
+}
+
+// matchesTag reports whether an If-None-Match header names etag, or any version.
+func matchesTag(ifNoneMatch, etag string) bool {
+	for _, tag := range strings.Split(ifNoneMatch, ",") {
 		if t := strings.TrimSpace(tag); t == etag || t == "*" {
-			c.Response().Header().Set("ETag", etag)
-			c.Response().Header().Set("Cache-Control", "public, max-age=60")
-			c.NoContent(http.StatusNotModified)
 			return true
 		}
 	}

@@ -6,17 +6,16 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/publish"
-	"github.com/copydesk/copydesk/web"
 )
 
 // routes registers every route, in one place.
 func (s *Server) routes() {
 	e := s.echo
-	e.Use(requestIDs(), s.secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, checkText, s.authenticate, s.webSession, s.passwordGate)
+	e.Use(requestIDs(), s.secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, checkText, s.authenticate, s.webSession, s.passwordGate, s.compress)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", s.metricsPage)
-	e.StaticFS("/static", echo.MustSubFS(web.FS, "static"))
+	e.GET("/static/*", s.serveStatic)
 
 	e.GET("/", s.frontPage)
 	e.GET(publish.FeedPath, s.feed)
@@ -27,11 +26,15 @@ func (s *Server) routes() {
 	e.POST("/login", s.loginSubmit)
 	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
 	// group, so unknown paths stay plain 404s.
-	app := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, s.signedIn) }
+	s.htmlPages = map[string]bool{"/login": true}
+	app := func(method, path string, h echo.HandlerFunc) {
+		e.Add(method, path, h, s.signedIn)
+		s.htmlPages[path] = true
+	}
 	// Page routes that the pages' scripts call answer JSON, errors included (see answersJSON).
 	s.jsonPages = map[string]bool{}
 	appJSON := func(method, path string, h echo.HandlerFunc) {
-		app(method, path, h)
+		e.Add(method, path, h, s.signedIn)
 		s.jsonPages[path] = true
 	}
 	app(http.MethodPost, "/logout", s.logoutPage)

@@ -54,6 +54,11 @@ type Server struct {
 	metrics *metrics
 	// jsonPages are the paths of the page routes that answer JSON (see answersJSON).
 	jsonPages map[string]bool
+	// htmlPages are the paths of the page routes that answer HTML, which are sent compressed
+	// (see compress.go).
+	htmlPages map[string]bool
+	// static holds the files under /static, read and tagged once at start (see static.go).
+	static map[string]staticFile
 }
 
 // New builds the server and its routes. It panics when a page template is broken, since that is
@@ -84,6 +89,9 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newDraftJSONCache(draftJSONBytes)}
 	s.siteTag = siteTag(cfg.Site)
+	if s.static, err = staticFiles(); err != nil {
+		panic(err)
+	}
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
 	e.HTTPErrorHandler = s.handleError
 	st.Subscribe(s.heard)

@@ -122,13 +122,49 @@
       var mark = el.classList.contains("comment") && marksOf("data-comments", el.id.replace("comment-", ""))[0];
       return { el: el, i: i, height: el.offsetHeight, top: mark ? mark.getBoundingClientRect().top - base : Infinity };
     }).sort(function (a, b) { return a.top - b.top || a.i - b.i; });
+    var k = placed.findIndex(function (p) { return p.el.classList.contains("ws-active") && isFinite(p.top); });
     var y = 0;
-    placed.forEach(function (p) {
-      p.at = Math.max(isFinite(p.top) ? p.top : 0, y);
+    placed.forEach(function (p, i) {
+      p.at = i === k ? p.top : Math.max(isFinite(p.top) ? p.top : 0, y);
       y = p.at + p.height + 8;
     });
-    placed.forEach(function (p) { p.el.style.top = p.at + "px"; });
-    box.style.height = y + "px";
+    // The open thread sits level with its words, as in Google Docs: the threads above it move
+    // up to make room, as far as the top of the pane, and only then does it move down.
+    var bottom = k > 0 ? placed[k].at - 8 : 0;
+    for (var i = k - 1; i >= 0; i--) {
+      placed[i].at = Math.min(placed[i].at, bottom - placed[i].height);
+      bottom = placed[i].at - 8;
+    }
+    var shift = k > 0 ? Math.max(0, -placed[0].at) : 0;
+    placed.forEach(function (p) { p.el.style.top = (p.at + shift) + "px"; });
+    box.style.height = (y + shift) + "px";
+  }
+
+  // compactThreads folds every thread but the open one to its words, its first comment and the
+  // number of its replies (see workspace.css), and lets the keyboard reach each thread, which
+  // opens as it takes the focus. Without the script every thread shows everything.
+  function compactThreads() {
+    var box = document.getElementById("threads");
+    if (!box) { return; }
+    box.classList.add("ws-compact");
+    $$(".comment", box).forEach(function (c) {
+      c.tabIndex = 0;
+      var n = $$(".reply", c).length, first = $(".body", c);
+      if (n && first) {
+        var count = document.createElement("p");
+        count.className = "ws-replies muted";
+        count.textContent = n === 1 ? "1 reply" : n + " replies";
+        first.after(count);
+      }
+    });
+  }
+
+  // activateThread opens el and folds the thread that was open, then places them again.
+  function activateThread(el) {
+    if (el.classList.contains("ws-active")) { return; }
+    $$(".comment.ws-active").forEach(function (c) { c.classList.remove("ws-active"); });
+    el.classList.add("ws-active");
+    layoutThreads();
   }
 
   function focusMarks(marks) {
@@ -141,10 +177,8 @@
     var el = document.getElementById("comment-" + id);
     if (!el) { return; }
     select("comments");
-    $$(".comment.ws-active").forEach(function (c) { c.classList.remove("ws-active"); });
-    el.classList.add("ws-active");
+    activateThread(el);
     focusMarks(marksOf("data-comments", id));
-    el.tabIndex = -1;
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: "nearest" });
   }
@@ -185,12 +219,26 @@
       if (e.target.closest("a, button, input, textarea, select, label, form, details")) { return; }
       var thread = e.target.closest(".comment"), quote = e.target.closest(".quote-row");
       if (thread) {
-        $$(".comment.ws-active").forEach(function (c) { c.classList.remove("ws-active"); });
-        thread.classList.add("ws-active");
+        activateThread(thread);
         showInText(marksOf("data-comments", thread.id.replace("comment-", "")));
       } else if (quote) {
         showInText(marksOf("data-quote", quote.id.replace("quote-", "")));
       }
+    });
+    // A thread opens when the keyboard reaches it or anything in it; Enter on the thread
+    // itself shows its words and takes the keyboard on to its reply, once the key is up, so
+    // that the key does not also send the reply form it lands in.
+    $("#side").addEventListener("focusin", function (e) {
+      var thread = e.target.closest("#threads .comment");
+      if (thread) { activateThread(thread); }
+    });
+    $("#side").addEventListener("keyup", function (e) {
+      if (e.key !== "Enter" || !e.target.matches("#threads .comment")) { return; }
+      var marks = marksOf("data-comments", e.target.id.replace("comment-", ""));
+      // On a phone the text is another tab: its words are marked there, and the thread stays.
+      if (marks.length && desktop.matches) { showInText(marks); } else { focusMarks(marks); }
+      var next = $(".reply-form input[name=body]", e.target) || $("summary, button", e.target);
+      if (next) { next.focus(); }
     });
     window.addEventListener("resize", debounce(layoutThreads, 100));
     // A thread that opens a part of itself (its edit form) grows into the next one: place again.
@@ -603,6 +651,7 @@
       if (!fresh) { return; }
       if (el.id === "comments") { closeCompose(); }
       el.innerHTML = fresh.innerHTML;
+      if (el.id === "comments") { compactThreads(); }
     });
     var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
     if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
@@ -708,6 +757,7 @@
     initSelection();
     initLinks();
     initForms();
+    compactThreads();
     layoutThreads();
     pollLive();
   });
