@@ -33,15 +33,17 @@ func TestBrowserImportAndCommentChanges(t *testing.T) {
 	b.run(chromedp.SendKeys(`#comment-form input[name=exact]`, "the delicate balance", chromedp.ByQuery),
 		chromedp.SendKeys(`#comment-form textarea[name=body]`, "Whose balance?", chromedp.ByQuery))
 	b.submit(`#comment-form button[type=submit]`)
-	b.run(chromedp.Focus(`article.comment`, chromedp.ByQuery), chromedp.Click(`article.comment details.comment-change summary`, chromedp.ByQuery),
-		chromedp.SetValue(`article.comment form[action$="/edit"] textarea[name=body]`, "Whose balance, and who says so?", chromedp.ByQuery))
+	b.run(chromedp.Focus(`article.comment`, chromedp.ByQuery), chromedp.Click(`article.comment details.comment-change summary`, chromedp.ByQuery))
+	b.settle()
+	b.run(chromedp.SetValue(`article.comment form[action$="/edit"] textarea[name=body]`, "Whose balance, and who says so?", chromedp.ByQuery))
 	b.shotWidths("comment-change")
 	b.submit(`article.comment form[action$="/edit"] button[type=submit]`)
 	if got := b.text(`article.comment .body`); !strings.Contains(got, "Whose balance, and who says so?") || !strings.Contains(got, "(edited ") {
 		t.Fatalf("the edited comment reads %q", got)
 	}
-	b.run(chromedp.Focus(`article.comment`, chromedp.ByQuery), chromedp.Click(`article.comment details.comment-change summary`, chromedp.ByQuery),
-		chromedp.Click(`article.comment form[action$="/delete"] input[name=confirm]`, chromedp.ByQuery))
+	b.run(chromedp.Focus(`article.comment`, chromedp.ByQuery), chromedp.Click(`article.comment details.comment-change summary`, chromedp.ByQuery))
+	b.settle()
+	b.run(chromedp.Click(`article.comment form[action$="/delete"] input[name=confirm]`, chromedp.ByQuery))
 	b.submit(`article.comment form[action$="/delete"] button[type=submit]`)
 	if got := b.flash(); got != "Comment deleted." {
 		t.Fatalf("after deleting the comment: %q", got)

@@ -85,10 +85,30 @@ func (b *browser) shot(name string) {
 	}
 }
 
+// settle waits until the workspace's threads stop moving: it places them again after a thread
+// opens or a panel changes, a frame or a debounce later, and a click aimed at where a button was
+// before that lands beside it. Outside the workspace it returns at once.
+func (b *browser) settle() {
+	b.t.Helper()
+	const layout = `JSON.stringify([window.scrollY].concat(Array.from(document.querySelectorAll("#threads .comment, #side details")).map(e => [e.getBoundingClientRect().top, e.offsetHeight])))`
+	last := ""
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(150 * time.Millisecond) {
+		var now string
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(layout, &now)); err != nil {
+			return
+		}
+		if now == last {
+			return
+		}
+		last = now
+	}
+}
+
 // submit clicks a button that posts a form and waits for the page the post leads to, or, for a
 // form the draft page sends in the background, for its outcome in the page's status region.
 func (b *browser) submit(sel string) {
 	b.t.Helper()
+	b.settle()
 	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"; document.querySelectorAll("#ws-status").forEach(s => s.textContent = "")`, nil), chromedp.Click(sel, chromedp.ByQuery))
 	// The old page is marked; the new one is ready when it is loaded and unmarked. While the
 	// browser navigates, evaluating may fail, so failures until the deadline are retried.
