@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -9,30 +8,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 )
-
-// conflictAPI sends one JSON request to the test server with a bearer token and decodes the
-// answer.
-func (b *browser) conflictAPI(token, method, path string, body any, out any) int {
-	b.t.Helper()
-	in, _ := json.Marshal(body)
-	req, err := http.NewRequest(method, b.base+path, strings.NewReader(string(in)))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
-		b.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	return res.StatusCode
-}
 
 // TestBrowserConflictPage settles, in headless Chromium, a save that crossed another in the
 // same words: the conflict page shows theirs and yours side by side with the rest merged, and
@@ -43,7 +18,7 @@ func TestBrowserConflictPage(t *testing.T) {
 	}
 	b := startBrowser(t, "writer")
 	var session struct{ Token string }
-	if code := b.conflictAPI("", "POST", "/api/v1/login", map[string]string{"username": "writer", "password": "pw-writer-staple"}, &session); code != http.StatusOK {
+	if code := b.apiStatus("", "POST", "/api/v1/login", map[string]string{"username": "writer", "password": "pw-writer-staple"}, &session); code != http.StatusOK {
 		t.Fatalf("sign-in: %d", code)
 	}
 	var d struct {
@@ -52,9 +27,9 @@ func TestBrowserConflictPage(t *testing.T) {
 		Body    string
 	}
 	base := "The harbour council met on Tuesday night.\nIt voted 7 to 2 to close the old ferry pier.\nResidents were not asked."
-	b.conflictAPI(session.Token, "POST", "/api/v1/drafts", map[string]any{"title": "Council closes ferry pier", "byline": "Writer", "body": base}, &d)
+	b.apiStatus(session.Token, "POST", "/api/v1/drafts", map[string]any{"title": "Council closes ferry pier", "byline": "Writer", "body": base}, &d)
 	theirs := "The harbour council met on Tuesday night.\nIt voted 7 to 2 to close the rotten ferry pier.\nResidents were not asked."
-	if code := b.conflictAPI(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": theirs, "version": 1}, &d); code != http.StatusOK {
+	if code := b.apiStatus(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": theirs, "version": 1}, &d); code != http.StatusOK {
 		t.Fatalf("first save: %d", code)
 	}
 	mine := "The harbour council met late on Tuesday night.\nIt voted 7 to 2 to close the unsafe ferry pier.\nResidents were not asked."
@@ -65,7 +40,7 @@ func TestBrowserConflictPage(t *testing.T) {
 			}
 		}
 	}
-	if code := b.conflictAPI(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": mine, "version": 1}, &refusal); code != http.StatusConflict {
+	if code := b.apiStatus(session.Token, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), map[string]any{"body": mine, "version": 1}, &refusal); code != http.StatusConflict {
 		t.Fatalf("stale save: %d, want 409", code)
 	}
 
@@ -87,7 +62,7 @@ func TestBrowserConflictPage(t *testing.T) {
 	if got := b.flash(); got != "Saved the merged text." {
 		t.Fatalf("after saving: %q", got)
 	}
-	b.conflictAPI(session.Token, "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), nil, &d)
+	b.apiStatus(session.Token, "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), nil, &d)
 	if want := "The harbour council met late on Tuesday night.\nIt voted 7 to 2 to close the unsafe ferry pier.\nResidents were not asked."; d.Body != want || d.Version != 3 {
 		t.Fatalf("saved version %d, %q; want version 3, %q", d.Version, d.Body, want)
 	}
