@@ -31,11 +31,21 @@ func (s *Server) compress(next echo.HandlerFunc) echo.HandlerFunc {
 		w := &gzipResponse{ResponseWriter: res.Writer}
 		res.Writer = w
 		defer func() { res.Writer = w.ResponseWriter }()
-		if err := next(c); err != nil {
-			return err
+		err := next(c)
+		if cerr := w.close(); err == nil {
+			err = cerr
 		}
-		return w.close()
+		return err
 	}
+}
+
+// gzipTag is the entity tag of the gzipped form of an answer tagged etag: a strong tag names
+// one sequence of bytes, so the compressed bytes need a tag of their own (RFC 9110, 8.8.3).
+func gzipTag(etag string) string {
+	if !strings.HasPrefix(etag, `"`) || !strings.HasSuffix(etag, `"`) || len(etag) < 2 {
+		return etag
+	}
+	return strings.TrimSuffix(etag, `"`) + `-gzip"`
 }
 
 // acceptsGzip reports whether an Accept-Encoding header takes gzip, and does not refuse it
@@ -50,15 +60,20 @@ func acceptsGzip(header string) bool {
 	return false
 }
 
-// gzipResponse compresses an answer's body when its status is 200; other answers (redirects,
-// 304s, errors) pass through as they are, since they have little or no body.
+// gzipResponse compresses an answer's body when it has one worth compressing: a page or file
+// (200), or a page saying what went wrong (4xx and 5xx, such as a refused form shown again with
+// its words). Redirects and 304s pass through as they are. The answer's strong tag, if it has
+// one, becomes the compressed form's tag, on a 304 too.
 type gzipResponse struct {
 	http.ResponseWriter
 	gz *gzip.Writer
 }
 
 func (w *gzipResponse) WriteHeader(code int) {
-	if code == http.StatusOK && w.Header().Get(echo.HeaderContentEncoding) == "" {
+	if etag := w.Header().Get("ETag"); etag != "" && (code == http.StatusOK || code == http.StatusNotModified) {
+		w.Header().Set("ETag", gzipTag(etag))
+	}
+	if (code == http.StatusOK || code >= http.StatusBadRequest) && w.Header().Get(echo.HeaderContentEncoding) == "" {
 		w.Header().Del(echo.HeaderContentLength)
 		w.Header().Set(echo.HeaderContentEncoding, "gzip")
 		w.gz = gzipWriters.Get().(*gzip.Writer)

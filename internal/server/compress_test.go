@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -95,25 +96,63 @@ func TestStaticRevalidation(t *testing.T) {
 	if got := first.Header().Get("Content-Type"); !strings.HasPrefix(got, "text/css") {
 		t.Fatalf("Content-Type = %q", got)
 	}
+	zipped := a.send("", "GET", "/static/workspace.css", "", "", http.Header{"Accept-Encoding": {"gzip"}})
+	zippedTag := zipped.Header().Get("ETag")
+	if zipped.Header().Get("Content-Encoding") != "gzip" || zippedTag == etag || !strings.HasPrefix(zippedTag, `"`) {
+		t.Fatalf("the gzipped file is tagged %q, the plain one %q: a strong tag names one encoding's bytes", zippedTag, etag)
+	}
 	tests := []struct {
-		name, ifNoneMatch string
-		want              int
+		name, ifNoneMatch, encoding string
+		want                        int
 	}{
-		{"SameTag", etag, http.StatusNotModified},
-		{"AmongTags", `"old", ` + etag, http.StatusNotModified},
-		{"OtherTag", `"old"`, http.StatusOK},
-		{"OtherFilesTag", a.send("", "GET", "/static/style.css", "", "", nil).Header().Get("ETag"), http.StatusOK},
+		{"SameTag", etag, "", http.StatusNotModified},
+		{"SameTagGzipped", zippedTag, "gzip", http.StatusNotModified},
+		{"PlainTagNowAskingGzip", etag, "gzip", http.StatusNotModified},
+		{"AmongTags", `"old", ` + etag, "gzip", http.StatusNotModified},
+		{"OtherTag", `"old"`, "gzip", http.StatusOK},
+		{"OtherFilesTag", a.send("", "GET", "/static/style.css", "", "", nil).Header().Get("ETag"), "gzip", http.StatusOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := a.send("", "GET", "/static/workspace.css", "", "", http.Header{"If-None-Match": {tt.ifNoneMatch}, "Accept-Encoding": {"gzip"}})
+			h := http.Header{"If-None-Match": {tt.ifNoneMatch}}
+			want := etag
+			if tt.encoding != "" {
+				h.Set("Accept-Encoding", tt.encoding)
+				want = zippedTag
+			}
+			res := a.send("", "GET", "/static/workspace.css", "", "", h)
 			wantStatus(t, res, tt.want)
 			if tt.want == http.StatusNotModified && (res.Body.Len() != 0 || res.Header().Get("Content-Encoding") != "") {
 				t.Fatalf("304 with %d bytes, Content-Encoding %q", res.Body.Len(), res.Header().Get("Content-Encoding"))
 			}
-			if res.Header().Get("ETag") != etag {
-				t.Fatalf("ETag = %q, want %q", res.Header().Get("ETag"), etag)
+			if res.Header().Get("ETag") != want {
+				t.Fatalf("ETag = %q, want %q", res.Header().Get("ETag"), want)
 			}
 		})
+	}
+}
+
+// TestRefusedPageCompressed sends the draft page shown again after a refused save (the typed
+// words back in its form) gzipped as well: it is as large as the page itself.
+func TestRefusedPageCompressed(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	cookie, csrf := a.session("editor")
+	form := url.Values{"csrf": {csrf}, "version": {fmt.Sprint(d.Version)}, "title": {""}, "body": {"Typed words."}}
+	res := a.send("", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), "application/x-www-form-urlencoded", form.Encode(),
+		http.Header{"Accept": {"text/html"}, "Accept-Encoding": {"gzip"}, "Cookie": {a.cookiePrefix + "copydesk_session=" + cookie}})
+	if res.Code < http.StatusBadRequest || res.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("refused save answered %d with Content-Encoding %q; want a 4xx page gzipped", res.Code, res.Header().Get("Content-Encoding"))
+	}
+	r, err := gzip.NewReader(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(body), "Typed words.") {
+		t.Fatal("the refused page lost the typed words")
 	}
 }

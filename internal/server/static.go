@@ -48,7 +48,8 @@ func staticFiles() (map[string]staticFile, error) {
 
 // serveStatic answers a file under /static. Its URLs carry no version, since every template
 // names them plainly, so browsers are told to keep a file but ask again before using it
-// (no-cache); the ETag makes that question cheap when the file has not changed.
+// (no-cache); the ETag makes that question cheap when the file has not changed. A client
+// holding the file in either encoding is told it is current: its bytes decode to the same file.
 func (s *Server) serveStatic(c echo.Context) error {
 	f, ok := s.static[c.Param("*")]
 	if !ok {
@@ -57,7 +58,7 @@ func (s *Server) serveStatic(c echo.Context) error {
 	h := c.Response().Header()
 	h.Set("ETag", f.etag)
 	h.Set("Cache-Control", "no-cache")
-	if matchesTag(c.Request().Header.Get("If-None-Match"), f.etag) {
+	if held := c.Request().Header.Get("If-None-Match"); matchesTag(held, f.etag) || matchesTag(held, gzipTag(f.etag)) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	return c.Blob(http.StatusOK, f.contentType, f.body)
