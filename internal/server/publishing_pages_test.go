@@ -85,7 +85,11 @@ func TestCorrectionPageKeepsFirstCorrection(t *testing.T) {
 	}
 	second := a.page("editor", "POST", path+"/correct", correction("Body with a “quote”. Second fix.", "Second."))
 	wantStatus(t, second, http.StatusConflict)
-	wantBody(t, second, "corrected this piece while you were correcting it", "Body with a “quote”. Second fix.</textarea>", "Second.</textarea>")
+	wantBody(t, second, "corrected this piece while you were correcting it", "Body with a “quote”. Second fix.</textarea>", "Second.</textarea>",
+		`<details class="correct" open>`)
+	if page := a.page("editor", "GET", path, nil).Body.String(); !strings.Contains(page, `<details class="correct"><summary>Publish a correction</summary>`) {
+		t.Error("the correction form is not folded on the published piece's page until asked for")
+	}
 	if got, _ := a.store.GetDraft(ctxAs(a, "editor"), d.ID); !strings.Contains(got.Body, "First fix.") {
 		t.Fatalf("first correction undone: body %q", got.Body)
 	}
