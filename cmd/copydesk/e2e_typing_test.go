@@ -83,14 +83,13 @@ func TestBrowserWorkspaceKeepsTyping(t *testing.T) {
 		chromedp.WaitVisible(`.ws-float #comment-form textarea[name=body]`, chromedp.ByQuery),
 		chromedp.SendKeys(`#comment-form textarea[name=body]`, "A long comment I am still typing", chromedp.ByQuery))
 	b.threadAction("floating white elephant", "resolve")
-	if st := b.text(`#ws-status`); !strings.HasPrefix(st, "Resolved") && !strings.HasPrefix(st, "Updated") {
-		t.Logf("after resolving the status says %q", st)
-	}
 	if !b.has(`#threads .comment.resolved`) {
 		t.Fatal("the thread was not resolved")
 	}
-	if got := b.value(`.ws-float #comment-form textarea[name=body]`); got != "A long comment I am still typing" {
-		t.Errorf("the comment being typed in the floating form holds %q after another thread was resolved", got)
+	var typed string
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll(".ws-float #comment-form textarea[name=body]")).map(t => t.value).join("")`, &typed))
+	if typed != "A long comment I am still typing" {
+		t.Errorf("the comment being typed in the floating form holds %q after another thread was resolved", typed)
 	}
 	var focused bool
 	b.run(chromedp.Evaluate(`document.activeElement === document.querySelector(".ws-float #comment-form textarea[name=body]")`, &focused))
@@ -140,7 +139,7 @@ func TestBrowserWorkspaceCancelAfterRefusedSave(t *testing.T) {
 		chromedp.SetValue(`textarea[name=brief].ws-field`, strings.Repeat("x", 5001), chromedp.ByQuery),
 		chromedp.Sleep(600*time.Millisecond))
 	b.submit(`#edit-save`)
-	if !b.has(`#ws-messages .error`) {
+	if !b.has(`.ws-head .error`) {
 		t.Fatal("the save was not refused")
 	}
 	before := dialogs.count()
