@@ -35,6 +35,7 @@ type draftPage struct {
 	Form     newsroom.Text  // the edit form's values: the draft, or what the user sent
 	Editing  bool           // whether the text shows as the edit form (?edit=1, or a save that failed)
 	Based    int            // the version the edit form's text is based on: the draft's, or the one sent
+	Refused  bool           // whether the edit form shows a save the server refused, so its text is not saved
 	Limits   map[string]int // each field's limit in characters, for the edit form's counters
 	Diff     *newsroom.Diff
 	From, To int
@@ -180,7 +181,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		}
 		// The form keeps the version its text was based on, so that saving it again is never
 		// taken for a save of a newer version.
-		p.Form, p.Editing, p.Based = text, len(p.Perm.Fields) > 0, version
+		p.Form, p.Editing, p.Based, p.Refused = text, len(p.Perm.Fields) > 0, version, true
 		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
 	}
 	return err

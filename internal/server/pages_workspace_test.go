@@ -29,6 +29,9 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 
 	res = a.page("editor", "GET", target+"?edit=1", nil)
 	wantBody(t, res, `<h1 class="ws-title">`, `data-paras data-edit>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`, `<div class="field-text" data-field="body" data-read hidden>`)
+	if strings.Contains(res.Body.String(), "data-refused") {
+		t.Error("an edit form nobody has sent is marked as refused")
+	}
 
 	res = a.page("factchecker", "GET", target+"?edit=1", nil)
 	wantBody(t, res, `<h1 class="ws-title">`)
@@ -52,8 +55,10 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 
 // TestDraftPageEditFormKeepsFailedSave shows a save the store refused in the open edit form,
 // with the typed text and the version it was based on, so that nothing typed is lost and saving
-// it again is not taken for a save of the newer version. The save crossed another that changed
-// other words, so it merges, and the merged text is refused for its empty title.
+// it again is not taken for a save of the newer version; the form is marked as refused, so the
+// page's script counts its text as unsaved, and the refusal is among the page's messages, apart
+// from the notes in its head. The save crossed another that changed other words, so it merges,
+// and the merged text is refused for its empty title.
 func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageEditing)
@@ -67,7 +72,8 @@ func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
 		t.Fatal("a save without a title was taken")
 	}
 	wantBody(t, res, `data-paras data-edit>Kept.`+"\n\n"+`Also kept.</textarea>`, `id="edit-start" class="button" data-read hidden>`,
-		fmt.Sprintf(`<input type="hidden" name="version" value="%d">`, d.Version))
+		fmt.Sprintf(`<input type="hidden" name="version" value="%d">`, d.Version), `aria-label="Edit the text" data-refused>`,
+		`<div id="ws-messages"><p class="error" role="alert">`)
 
 	// Saved again as the page carries it, with a title now, the text merges with the colleague's
 	// byline instead of overwriting it.

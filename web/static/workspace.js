@@ -64,7 +64,10 @@
 
   // tabForHash names the tab whose panel holds the element a link's hash points at.
   function tabForHash(hash) {
-    var el = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+    var id;
+    // A hash that is not a well-formed escape (#%) names nothing rather than stopping the script.
+    try { id = decodeURIComponent(hash.slice(1)); } catch (err) { return ""; }
+    var el = id && document.getElementById(id);
     if (!el) { return ""; }
     if (el.closest(".ws-main")) { return "text"; }
     var found = tabs.filter(function (t) { return t.panel.contains(el); })[0];
@@ -357,7 +360,8 @@
   function openCompose() {
     var form = document.getElementById("comment-form");
     if (!anchor || !form) { return; }
-    ["field", "exact", "prefix", "suffix", "start", "end"].forEach(function (k) { form.elements[k].value = String(anchor[k]); });
+    // The captured words become the fields' starting point: they are not typing of the viewer's.
+    ["field", "exact", "prefix", "suffix", "start", "end"].forEach(function (k) { setDefault(form.elements[k], String(anchor[k])); });
     $("#comment-hint", form).textContent = "Commenting on: “" + anchor.exact + "”";
     $("#comment-cancel", form).hidden = false;
     compose.appendChild(form);
@@ -367,7 +371,28 @@
     form.elements.body.focus();
   }
 
+  // setDefault sets a field's value and makes it the value the field starts from.
+  function setDefault(f, v) {
+    if (f.tagName === "SELECT") {
+      Array.from(f.options).forEach(function (o) { o.defaultSelected = o.selected = o.value === v; });
+    } else {
+      f.defaultValue = f.value = v;
+    }
+  }
+
+  // closeCompose puts the floating form back in the comments panel; the keyboard, if it was in
+  // the form, goes back to the Comment control or, with that gone, to the words' paragraph.
   function closeCompose() {
+    var form = floatingForm();
+    if (!form) { return; }
+    var hadFocus = form.contains(document.activeElement);
+    putBackCompose();
+    if (hadFocus) { returnFocus(); }
+  }
+
+  function floatingForm() { return compose && !compose.hidden ? $("#comment-form", compose) : null; }
+
+  function putBackCompose() {
     var form = compose && $("#comment-form", compose);
     if (form) {
       $("#comment-hint", form).textContent = "Select words in the text, or type the exact words here.";
@@ -375,6 +400,17 @@
       document.getElementById("comments").appendChild(form);
     }
     if (compose) { compose.hidden = true; }
+  }
+
+  // returnFocus puts the keyboard on the Comment control at the words the form was about, or on
+  // the text when those words are gone.
+  function returnFocus() {
+    var para = anchor && anchor.after;
+    if (!para || !para.isConnected || editing()) { refocus("text", "text"); return; }
+    para.after(pop);
+    pop.hidden = false;
+    place(pop, anchor.range);
+    pop.focus({ preventScroll: true });
   }
 
   // ---- Edit in place ----
@@ -385,7 +421,25 @@
 
   function editing() { return !!editForm && $("#edit-start").hidden; }
 
-  function dirty() { return fields().some(function (f) { return f.value !== f.defaultValue; }); }
+  // dirty reports whether the edit form holds text that is not saved: typed since the page came,
+  // or shown again after the server refused to save it (its fields then start from that text).
+  function dirty() { return !!editForm && (editForm.hasAttribute("data-refused") || fields().some(changed)); }
+
+  // changed reports whether a field differs from what the page brought: its text, its tick or
+  // its choice.
+  function changed(f) {
+    if (f.type === "checkbox" || f.type === "radio") { return f.checked !== f.defaultChecked; }
+    if (f.tagName === "SELECT") { return Array.from(f.options).some(function (o) { return o.selected !== o.defaultSelected; }); }
+    return f.value !== f.defaultValue;
+  }
+
+  // typedIn reports whether words have been typed into a form other than the edit form.
+  function typedIn(form) {
+    return form !== editForm && Array.from(form.elements).some(function (f) {
+      return (f.tagName === "TEXTAREA" || (f.tagName === "INPUT" && (f.type === "text" || f.type === "search"))) &&
+        f.value.trim() !== "" && f.value !== f.defaultValue;
+    });
+  }
 
   function setEditing(on) {
     $$("[data-read]", ws).forEach(function (el) { el.hidden = on; });
@@ -443,9 +497,15 @@
     $("#edit-cancel").addEventListener("click", function (e) {
       e.preventDefault();
       if (dirty() && !window.confirm("Throw away the changes you have not saved?")) { return; }
-      fields().forEach(function (f) { f.value = f.defaultValue; });
       forgetTyping();
       discardOnServer();
+      // A refused save's fields start from the refused text: the saved text comes with the page.
+      if (editForm.hasAttribute("data-refused")) {
+        submitting = true;
+        location.href = e.currentTarget.href;
+        return;
+      }
+      fields().forEach(function (f) { f.value = f.defaultValue; });
       setEditing(false);
       history.replaceState(history.state, "", location.pathname + location.hash);
     });
@@ -454,6 +514,8 @@
     ws.addEventListener("input", function (e) {
       var f = e.target;
       if (!f.classList.contains("ws-field")) { return; }
+      // Once typing starts anew, an offer to restore older typing would overwrite it.
+      dropOffer();
       grow(f);
       count(f);
       keepSoon();
@@ -466,18 +528,14 @@
     document.addEventListener("keydown", function (e) {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S") && editing()) {
         e.preventDefault();
+        // On a phone the fields are on the Text tab: shown, the browser can say what is wrong.
+        if (!desktop.matches && view !== "text") { select("text"); }
         $("#edit-save").click();
       }
     });
     editForm.addEventListener("submit", function () {
       submitting = true;
       keepTyping(true);
-    });
-    window.addEventListener("beforeunload", function (e) {
-      if (!submitting && dirty()) {
-        e.preventDefault();
-        e.returnValue = "";
-      }
     });
     if (editing()) { setEditing(true); }
     offerRestore();
@@ -526,7 +584,7 @@
     var entry = readTyping();
     // A copy whose save went through is done with: the page after the save says so ("Saved.",
     // or "Saved, merged with…"). Any other page (an error, the conflict page and back) keeps it.
-    var flash = $(".ws-head .flash"), saved = !!flash && /^Saved\b/.test(flash.textContent.trim());
+    var flash = $("#ws-messages .flash"), saved = !!flash && /^Saved\b/.test(flash.textContent.trim());
     if (entry && entry.sent && saved) { forgetTyping(); entry = null; }
     if (entry && entry.sent) { entry.sent = false; writeTyping(entry); }
     var remote = serverCopy();
@@ -546,16 +604,25 @@
       // The typing was based on the version it started from: saving it says so, and the server
       // merges it with what was saved since instead of taking it as current.
       editForm.elements.version.value = entry.version;
-      offer.remove();
+      dropOffer();
       setEditing(true);
       status("Your unsaved changes are back. Save to keep them.");
     });
     buttons[1].addEventListener("click", function () {
-      forgetTyping();
+      // Only the copies offered are forgotten, never typing kept after them.
+      var local = readTyping();
+      if (local && local.at <= entry.at) { forgetTyping(); }
       discardOnServer();
-      offer.remove();
+      dropOffer();
     });
+    offerEl = offer;
     $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
+  }
+
+  var offerEl = null;
+
+  function dropOffer() {
+    if (offerEl) { offerEl.remove(); offerEl = null; }
   }
 
   // ---- The working copy on the server, and who else is editing ----
@@ -566,7 +633,7 @@
   function live() { return !!editForm && ws.dataset.live === "on"; }
 
   function sendJSON(path, body) {
-    return fetch(location.pathname + path, { method: body ? "POST" : "GET", body: body, credentials: "same-origin", headers: { Accept: "application/json" } })
+    return fetch(location.pathname + path, { method: body ? "POST" : "GET", body: body, keepalive: !!body, credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (res) { return res.ok ? res.json().catch(function () { return {}; }) : Promise.reject(res.status); });
   }
 
@@ -637,22 +704,27 @@
 
   // ---- The side pane's forms, sent without leaving the page ----
 
+  // messageOf is the message a page answered with, from its messages only: the notes in the
+  // page's head (a quote problem) are not an answer.
   function messageOf(doc) {
-    var m = $(".ws-head .flash, .ws-head .warning, .ws-head .error", doc);
+    var m = $("#ws-messages .flash, #ws-messages .warning, #ws-messages .error", doc);
     return m ? { text: m.textContent.trim(), error: !m.classList.contains("flash") } : null;
   }
 
-  // apply brings a page the server answered into this one: the panel the form belongs to, the
-  // actions and the tabs' counts, and, unless the text is being edited, the text's highlights.
-  function apply(doc, panel) {
-    // Without a panel of its own (a newer version shown), every panel nobody is typing in.
-    (panel ? [panel] : $$(".ws-panel", ws).filter(untouched)).forEach(function (el) {
+  // apply brings a page the server answered into this one: the panel the form sent belongs to
+  // (without one, a newer version shown, every panel), the actions and the tabs' counts, and,
+  // unless the text is being edited, the text's highlights. A form of a replaced panel that is
+  // being typed in stays as it is, with the keyboard in it, in place of its new copy.
+  function apply(doc, panel, sent) {
+    var active = document.activeElement, range = selectionOf(active);
+    (panel ? [panel] : $$(".ws-panel", ws)).forEach(function (el) {
       var fresh = doc.getElementById(el.id);
-      if (!fresh) { return; }
-      if (el.id === "comments") { closeCompose(); }
-      el.innerHTML = fresh.innerHTML;
-      if (el.id === "comments") { compactThreads(); }
+      if (fresh) { replacePanel(el, fresh, sent); }
     });
+    if (active && active !== document.body && active.isConnected && document.activeElement !== active) {
+      active.focus({ preventScroll: true });
+      if (range) { active.setSelectionRange(range[0], range[1]); }
+    }
     var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
     if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
     $$(".ws-tabs .ws-n").forEach(function (n, i) { var m = $$(".ws-tabs .ws-n", doc)[i]; if (m) { n.textContent = m.textContent; } });
@@ -666,19 +738,57 @@
       if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
       ws.dataset.version = version;
     }
-    $$(".ws-head .flash, .ws-head .warning, .ws-head .error").forEach(function (m) { m.remove(); });
+    $$("#ws-messages > *").forEach(function (m) { m.remove(); });
     layoutThreads();
   }
 
-  // untouched reports whether nothing in el has focus or has been typed into.
+  // replacePanel gives el the content of fresh, keeping each of its forms being typed in, but
+  // sent, the form just sent. The floating comment form belongs to the comments panel.
+  function replacePanel(el, fresh, sent) {
+    var floating = el.id === "comments" ? floatingForm() : null;
+    var kept = $$("form", el).concat(floating ? [floating] : []).filter(function (f) { return f !== sent && !untouched(f); });
+    var keys = kept.map(function (f) { return formKey(f, f === floating ? compose : el); });
+    if (floating && kept.indexOf(floating) < 0) { putBackCompose(); }
+    el.innerHTML = fresh.innerHTML;
+    kept.forEach(function (f, i) {
+      var twin = $$("form", el).filter(function (n) { return formKey(n, el) === keys[i]; })[0];
+      if (f === floating) {
+        if (twin) { twin.remove(); }
+        return;
+      }
+      if (!twin) { return; }
+      twin.replaceWith(f);
+      var details = f.closest("details");
+      if (details) { details.open = true; }
+    });
+    if (el.id === "comments") { compactThreads(); }
+  }
+
+  // formKey names a form so that its copy in a newer page is found: by its id, or by where it
+  // sends and its place among the panel's forms that send there.
+  function formKey(form, root) {
+    var name = function (f) { return f.id || f.getAttribute("action"); };
+    var same = $$("form", root).filter(function (f) { return name(f) === name(form); });
+    return name(form) + " " + same.indexOf(form);
+  }
+
+  function selectionOf(el) {
+    try {
+      return el && typeof el.selectionStart === "number" ? [el.selectionStart, el.selectionEnd] : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  // untouched reports whether nothing in el has focus or has been changed.
   function untouched(el) {
-    return !el.contains(document.activeElement) && !$$("input, textarea", el).some(function (f) { return f.value !== f.defaultValue; });
+    return !el.contains(document.activeElement) && !$$("input, textarea, select", el).some(changed);
   }
 
   // fetchPage brings the page at url into this one (see apply) and says how it went. place is,
   // for a form's answer, the id of the element the keyboard goes back to: it is focused before
   // the outcome is said, so that nothing moves after it.
-  function fetchPage(url, init, panel, place) {
+  function fetchPage(url, init, panel, place, sent) {
     if (panel) { panel.setAttribute("aria-busy", "true"); }
     return fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "text/html" } }, init))
       .then(function (res) { return res.text().then(function (html) { return { res: res, doc: new DOMParser().parseFromString(html, "text/html") }; }); })
@@ -690,8 +800,10 @@
           return false;
         }
         if (msg && msg.error) { status(msg.text, true); return false; }
-        apply(r.doc, panel);
-        if (place !== undefined) { refocus(place || newestThread(), panel.id); }
+        apply(r.doc, panel, sent);
+        // The keyboard, if it was on the form sent, goes to its place; if it is in a form being
+        // typed in, it stays there.
+        if (place !== undefined && (!document.activeElement || document.activeElement === document.body)) { refocus(place || newestThread(), panel.id); }
         status(msg ? msg.text : "Updated.");
         return true;
       })
@@ -732,7 +844,7 @@
       // The keyboard's place is the thread or quote the form belongs to (or, for a new comment,
       // the new thread): the panel is replaced under it.
       var place = form.id === "comment-form" ? "" : (form.parentElement.closest("[id]") || panel).id;
-      fetchPage(url, get ? {} : { method: "POST", body: body }, panel, place).then(function () {
+      fetchPage(url, get ? {} : { method: "POST", body: body }, panel, place, form).then(function () {
         buttons.forEach(function (b) { b.disabled = false; });
       });
     });
@@ -743,6 +855,21 @@
       if (!a || a.pathname !== location.pathname || a.getAttribute("href").charAt(0) === "#" || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
       e.preventDefault();
       fetchPage(a.pathname + a.search, {}, a.closest(".ws-panel"));
+    });
+  }
+
+  // initLeaving asks before the page is left with typing that is not saved or sent: in the edit
+  // form or in any other form of the page. A form sent the ordinary way leaves the page with its
+  // typing; it is registered after initForms, whose forms are sent in the background.
+  function initLeaving() {
+    document.addEventListener("submit", function (e) {
+      if (!e.defaultPrevented) { submitting = true; }
+    });
+    window.addEventListener("beforeunload", function (e) {
+      if (!submitting && (dirty() || $$("form").some(typedIn))) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
     });
   }
 
@@ -757,6 +884,7 @@
     initSelection();
     initLinks();
     initForms();
+    initLeaving();
     compactThreads();
     layoutThreads();
     pollLive();
