@@ -16,12 +16,16 @@ const (
 	EventReleased     EventKind = "released"      // a scheduled draft went public when its time came
 	EventCorrected    EventKind = "corrected"     // a published article's correction went public
 	EventUserChanged  EventKind = "user_changed"  // a user, their password or their sign-ins changed
+	EventAssigned     EventKind = "assigned"      // a piece's assignee at a desk, or its deadline, changed
+	EventMentioned    EventKind = "mentioned"     // a comment, reply or note mentioned a person (the subject)
 )
 
 // Event is one change, recorded in the transaction that made it and delivered to listeners
 // once that transaction has committed. DraftID, ActorID and SubjectID are 0 where there is
 // none: no draft for a change to a user, no actor for the operator on the command line, and a
-// subject (the user changed) only for user_changed. A release is the act of whoever scheduled
+// subject (the user changed, assigned or mentioned) only for user_changed, assigned and
+// mentioned. Ref is what on the draft the event is about, where it is one thing: the comment
+// thread of a commented or mentioned event, the quote of a quote_checked one; 0 otherwise. A release is the act of whoever scheduled
 // it. Action names the step: a workflow action such as "approve", or "save", "reply",
 // "reset_password" and so on. Stage is where the draft stands after it.
 type Event struct {
@@ -30,6 +34,7 @@ type Event struct {
 	DraftID   int64
 	ActorID   int64
 	SubjectID int64
+	Ref       int64
 	Action    string
 	Stage     Stage
 	At        time.Time

@@ -85,7 +85,7 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		record(tx, draftEvent(newsroom.EventCommented, draftID, u.ID, "comment", newsroom.Stage(v.Row.Stage)))
+		record(tx, about(draftEvent(newsroom.EventCommented, draftID, u.ID, "comment", newsroom.Stage(v.Row.Stage)), row.ID))
 		cs, err := loadComments(tx, tx.Where("id = ?", row.ID))
 		if len(cs) == 1 {
 			c = &cs[0]
@@ -347,7 +347,7 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, acti
 			return err
 		}
 		stage := newsroom.Stage(v.Row.Stage)
-		record(tx, draftEvent(newsroom.EventCommented, r.DraftID, u.ID, action, stage))
+		record(tx, about(draftEvent(newsroom.EventCommented, r.DraftID, u.ID, action, stage), r.ID))
 		if audit {
 			if err := insertAudit(tx, r.DraftID, u.ID, action, stage, stage, fmt.Sprintf("comment %d", r.ID), now); err != nil {
 				return err

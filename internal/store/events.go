@@ -20,6 +20,7 @@ type eventRow struct {
 	DraftID   int64
 	ActorID   int64
 	SubjectID int64
+	RefID     int64
 	Action    string
 	Stage     string
 	Origin    string
@@ -30,7 +31,7 @@ func (eventRow) TableName() string { return "events" }
 
 func (r eventRow) event(local bool) newsroom.Event {
 	return newsroom.Event{ID: r.ID, Kind: newsroom.EventKind(r.Kind), DraftID: r.DraftID, ActorID: r.ActorID,
-		SubjectID: r.SubjectID, Action: r.Action, Stage: newsroom.Stage(r.Stage), At: r.At, Local: local}
+		SubjectID: r.SubjectID, Ref: r.RefID, Action: r.Action, Stage: newsroom.Stage(r.Stage), At: r.At, Local: local}
 }
 
 // events is a store's listeners and its place in the events table.
@@ -130,7 +131,7 @@ func (s *Store) writeEvents(tx *gorm.DB, evs []newsroom.Event) error {
 	now := s.clock()
 	for i := range evs {
 		e := &evs[i]
-		row := eventRow{Kind: string(e.Kind), DraftID: e.DraftID, ActorID: e.ActorID, SubjectID: e.SubjectID,
+		row := eventRow{Kind: string(e.Kind), DraftID: e.DraftID, ActorID: e.ActorID, SubjectID: e.SubjectID, RefID: e.Ref,
 			Action: e.Action, Stage: string(e.Stage), Origin: s.events.origin, At: now}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
@@ -199,6 +200,12 @@ func (s *Store) markEvents(ctx context.Context) error {
 // draftEvent is an event of kind about draft draftID, taken by actorID, leaving it in stage.
 func draftEvent(kind newsroom.EventKind, draftID, actorID int64, action string, stage newsroom.Stage) newsroom.Event {
 	return newsroom.Event{Kind: kind, DraftID: draftID, ActorID: actorID, Action: action, Stage: stage}
+}
+
+// about is e with Ref set to ref: the thread or quote e is about.
+func about(e newsroom.Event, ref int64) newsroom.Event {
+	e.Ref = ref
+	return e
 }
 
 // userChanged is the event of actorID (0 for the operator) changing user subjectID.

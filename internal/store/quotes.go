@@ -311,7 +311,7 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 		if err := tx.Create(&ev).Error; err != nil {
 			return err
 		}
-		record(tx, draftEvent(newsroom.EventQuoteChecked, draftID, u.ID, event, newsroom.Stage(v.Row.Stage)))
+		record(tx, about(draftEvent(newsroom.EventQuoteChecked, draftID, u.ID, event, newsroom.Stage(v.Row.Stage)), r.ID))
 		names := map[int64]newsroom.Person{u.ID: {ID: u.ID, Username: u.Username, Name: u.Name}}
 		if r.CheckedBy != nil && *r.CheckedBy != u.ID {
 			if names, err = people(tx, []int64{*r.CheckedBy, u.ID}); err != nil {

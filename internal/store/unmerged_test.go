@@ -156,7 +156,7 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 	// Today's store records events, in a table a later migration (00009) makes; a stand-in
 	// holds them while the old database is filled, and goes before the migrations run.
 	if _, err := s.DB().Exec(`CREATE TABLE events (id ` + serial + ` PRIMARY KEY, kind TEXT, draft_id BIGINT, actor_id BIGINT,
-		subject_id BIGINT, action TEXT, stage TEXT, origin TEXT, at TIMESTAMP)`); err != nil {
+		subject_id BIGINT, ref_id BIGINT, action TEXT, stage TEXT, origin TEXT, at TIMESTAMP)`); err != nil {
 		t.Fatal(err)
 	}
 	// The ledger's kinds and dismissals (00011) and the merged revisions' column (00012) get
