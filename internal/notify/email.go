@@ -29,9 +29,11 @@ var ErrMailNotConfigured = errors.New("no mail server is set: give --smtp-host a
 // Email sends email over SMTP: deliveries from the outbox (Send), and the digest and test
 // emails (Mail).
 type Email struct {
-	// Settings returns the mail settings in force. It is asked at each send, so that a change an
-	// admin saves takes effect without a restart.
-	Settings func(ctx context.Context) (newsroom.MailSettings, error)
+	// Flags are the mail settings the command line gave; each one set wins over the one Saved
+	// returns, which an admin saved. Saved is asked at each send, so that a change an admin saves
+	// takes effect without a restart; nil means none.
+	Flags newsroom.MailSettings
+	Saved func(ctx context.Context) (newsroom.MailSettings, error)
 	// SiteName is the sender's display name; BaseURL makes the links in emails absolute.
 	SiteName string
 	BaseURL  string
@@ -78,11 +80,10 @@ func (e *Email) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
 // message, its refusal's code (4xx or 5xx) when it refused, and 0 when there was no answer
 // (no connection, no TLS). An error means the email did not go and is worth trying again.
 func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
-	set, err := e.Settings(ctx)
+	set, err := e.InForce(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("notify: read mail settings: %w", err)
+		return 0, err
 	}
-	set = set.Normalize()
 	if !set.Configured() {
 		return 0, ErrMailNotConfigured
 	}
@@ -104,6 +105,19 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 		return statusCode(err), fmt.Errorf("notify: email to %s via %s:%d: %w", m.To, set.Host, set.Port, err)
 	}
 	return statusAccepted, nil
+}
+
+// InForce returns the mail settings in force: the command line's over the saved ones, with the
+// defaults filled in.
+func (e *Email) InForce(ctx context.Context) (newsroom.MailSettings, error) {
+	var saved newsroom.MailSettings
+	if e.Saved != nil {
+		var err error
+		if saved, err = e.Saved(ctx); err != nil {
+			return saved, fmt.Errorf("notify: read mail settings: %w", err)
+		}
+	}
+	return e.Flags.Over(saved).Normalize(), nil
 }
 
 // message builds the email: plain text, the link made absolute, a footer saying why it came

@@ -21,7 +21,7 @@ func emailTo(srv *smtptest.Server, set newsroom.MailSettings) *notify.Email {
 		set.From = "desk@example.org"
 	}
 	return &notify.Email{
-		Settings: func(context.Context) (newsroom.MailSettings, error) { return set, nil },
+		Saved:    func(context.Context) (newsroom.MailSettings, error) { return set, nil },
 		SiteName: "Copydesk", BaseURL: "https://desk.example.org/", RootCAs: srv.RootCAs,
 	}
 }
@@ -150,15 +150,13 @@ func TestEmailRefused(t *testing.T) {
 		})
 	}
 	t.Run("NoServer", func(t *testing.T) {
-		ch := &notify.Email{Settings: func(context.Context) (newsroom.MailSettings, error) {
-			return newsroom.MailSettings{Host: "127.0.0.1", Port: 1, From: "desk@example.org"}, nil
-		}}
+		ch := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: 1, From: "desk@example.org"}}
 		if status, err := ch.Send(context.Background(), delivery(5, "a@example.org", "Hi", "/desk")); err == nil || status != 0 {
 			t.Fatalf("Send = %d, %v; want 0 and an error", status, err)
 		}
 	})
 	t.Run("NotConfigured", func(t *testing.T) {
-		ch := &notify.Email{Settings: func(context.Context) (newsroom.MailSettings, error) { return newsroom.MailSettings{}, nil }}
+		ch := &notify.Email{}
 		if _, err := ch.Send(context.Background(), delivery(6, "a@example.org", "Hi", "/desk")); !errors.Is(err, notify.ErrMailNotConfigured) {
 			t.Fatalf("err = %v, want ErrMailNotConfigured", err)
 		}

@@ -75,6 +75,9 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/admin/users/:uid", s.updateUserPage)
 	app(http.MethodPost, "/admin/users/:uid/password-reset", s.resetPasswordPage)
 	app(http.MethodPost, "/admin/users/:uid/email", s.userEmailPage)
+	app(http.MethodGet, "/admin/email", s.mailSettingsPage)
+	app(http.MethodPost, "/admin/email", s.saveMailSettingsPage)
+	app(http.MethodPost, "/admin/email/test", s.testMailPage)
 	app(http.MethodGet, passwordPath, s.passwordPage)
 	app(http.MethodPost, passwordPath, s.changePasswordPage)
 
