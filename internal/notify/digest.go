@@ -99,7 +99,7 @@ func (d *Digest) send(ctx context.Context, slot time.Time, b store.DigestBatch) 
 		}
 		fmt.Fprintf(&text, "\n- %s\n  %s\n", p.Subject, d.email.absolute(p.Link))
 	}
-	status, err := d.email.Mail(ctx, Mail{To: b.To, Subject: fmt.Sprintf("%s: %s since yesterday", d.email.SiteName, things(len(ids))),
+	status, err := d.email.Mail(ctx, Mail{To: b.To, Subject: fmt.Sprintf("%s: %s since yesterday", d.email.name(), things(len(ids))),
 		Text: text.String(), Why: whyDigest, ID: fmt.Sprintf("digest-%d-%s", b.UserID, slot.Format("20060102"))})
 	return errors.Join(err, d.store.RecordDigest(ctx, ids, store.DigestAttempt{Node: d.node, Status: status, Err: err}))
 }

@@ -39,7 +39,7 @@ func newDigestRig(t *testing.T, start time.Time, opts smtptest.Options) *digestR
 	}
 	r.mail = smtptest.Start(t, opts)
 	set := newsroom.MailSettings{Host: r.mail.Host, Port: r.mail.Port, StartTLS: newsroom.StartTLSOff, From: "desk@example.org"}
-	r.email = &notify.Email{Flags: set, SiteName: "Copydesk", BaseURL: "https://desk.example.org"}
+	r.email = &notify.Email{Flags: set, BaseURL: "https://desk.example.org"}
 	for _, name := range []string{"sarah", "fiona"} {
 		u, err := r.st.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Role: newsroom.RoleWriter,
 			Password: "pw-" + name + "-staple", Email: name + "@example.org"})

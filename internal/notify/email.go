@@ -34,7 +34,8 @@ type Email struct {
 	// takes effect without a restart; nil means none.
 	Flags newsroom.MailSettings
 	Saved func(ctx context.Context) (newsroom.MailSettings, error)
-	// SiteName is the sender's display name; BaseURL makes the links in emails absolute.
+	// SiteName is the sender's display name ("Copydesk" when empty); BaseURL makes the links in
+	// emails absolute.
 	SiteName string
 	BaseURL  string
 	// RootCAs are the certificate authorities trusted for STARTTLS; nil means the system's.
@@ -124,7 +125,7 @@ func (e *Email) InForce(ctx context.Context) (newsroom.MailSettings, error) {
 // and where to change that, and headers that mark it as sent by a machine.
 func (e *Email) message(set newsroom.MailSettings, m Mail) (*mail.Msg, error) {
 	msg := mail.NewMsg()
-	if err := msg.FromFormat(e.SiteName, set.From); err != nil {
+	if err := msg.FromFormat(e.name(), set.From); err != nil {
 		return nil, fmt.Errorf("notify: sender %q: %w", set.From, err)
 	}
 	if err := msg.To(m.To); err != nil {
@@ -136,6 +137,14 @@ func (e *Email) message(set newsroom.MailSettings, m Mail) (*mail.Msg, error) {
 	msg.SetDate()
 	msg.SetBodyString(mail.TypeTextPlain, e.body(m))
 	return msg, nil
+}
+
+// name is the site's name, as emails are signed.
+func (e *Email) name() string {
+	if e.SiteName == "" {
+		return "Copydesk"
+	}
+	return e.SiteName
 }
 
 // body is the email's text.
