@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net"
 	"strconv"
 	"strings"
 	"testing"
@@ -161,4 +162,21 @@ func TestEmailRefused(t *testing.T) {
 			t.Fatalf("err = %v, want ErrMailNotConfigured", err)
 		}
 	})
+}
+
+// TestEmailImplicitTLS: on port 465 the channel speaks TLS from the start. The port is a
+// privileged one, so the test runs where it may listen there.
+func TestEmailImplicitTLS(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:465")
+	if err != nil {
+		t.Skipf("cannot listen on port 465 here: %v", err)
+	}
+	l.Close()
+	srv := smtptest.Start(t, smtptest.Options{ImplicitTLS: true, Addr: "127.0.0.1:465"})
+	if _, err := emailTo(srv, newsroom.MailSettings{}).Send(context.Background(), delivery(7, "a@example.org", "Hi", "/desk")); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.Messages(); len(got) != 1 || !got[0].TLS {
+		t.Fatalf("messages %+v, want one over TLS", got)
+	}
 }

@@ -31,8 +31,11 @@ import (
 
 // Options shape the server. The zero value accepts every message, without TLS or AUTH.
 type Options struct {
-	// TLS offers STARTTLS with a self-signed certificate (trust it through Server.RootCAs).
-	TLS bool
+	// TLS offers STARTTLS with a self-signed certificate (trust it through Server.RootCAs);
+	// ImplicitTLS speaks TLS from the start instead, as on port 465.
+	TLS, ImplicitTLS bool
+	// Addr is where to listen (default 127.0.0.1:0, a free port).
+	Addr string
 	// Username and Password, when set, make AUTH PLAIN required before MAIL.
 	Username, Password string
 	// Refuse, when not 0, answers every RCPT with this status code (4xx or 5xx).
@@ -74,7 +77,7 @@ func Start(t testing.TB, opts Options) *Server {
 	srv.Domain = "localhost"
 	srv.AllowInsecureAuth = true
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
-	if opts.TLS {
+	if opts.TLS || opts.ImplicitTLS {
 		cert, pool, err := selfSigned()
 		if err != nil {
 			t.Fatalf("smtptest: certificate: %v", err)
@@ -82,9 +85,16 @@ func Start(t testing.TB, opts Options) *Server {
 		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 		s.RootCAs = pool
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	l, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		t.Fatalf("smtptest: listen: %v", err)
+	}
+	if opts.ImplicitTLS {
+		l = tls.NewListener(l, srv.TLSConfig)
+		srv.TLSConfig = nil
 	}
 	addr := l.Addr().(*net.TCPAddr)
 	s.Host, s.Port = addr.IP.String(), addr.Port
@@ -121,8 +131,7 @@ func (s *Server) Wait(t testing.TB, n int) []Message {
 }
 
 func (s *Server) newSession(c *smtp.Conn) (smtp.Session, error) {
-	_, tlsOn := c.TLSConnectionState()
-	return &session{server: s, conn: c, tlsOn: tlsOn}, nil
+	return &session{server: s, conn: c}, nil
 }
 
 func (s *Server) keep(m Message) {
@@ -135,7 +144,6 @@ func (s *Server) keep(m Message) {
 type session struct {
 	server *Server
 	conn   *smtp.Conn
-	tlsOn  bool
 	user   string
 	from   string
 	to     []string
@@ -184,7 +192,7 @@ func (ss *session) Data(r io.Reader) error {
 	if err != nil {
 		return &smtp.SMTPError{Code: 554, EnhancedCode: smtp.EnhancedCodeNotSet, Message: "unreadable message: " + err.Error()}
 	}
-	m.From, m.To, m.AuthUser, m.TLS = ss.from, ss.to, ss.user, tlsOn || ss.tlsOn
+	m.From, m.To, m.AuthUser, m.TLS = ss.from, ss.to, ss.user, tlsOn
 	ss.server.keep(m)
 	return nil
 }
