@@ -44,6 +44,9 @@ type Email struct {
 	Timeout time.Duration
 }
 
+// Email is the delivery worker's channel for email deliveries.
+var _ Channel = (*Email)(nil)
+
 // Mail is one email to one person. ID names it for its Message-ID, so that each try at sending
 // the same email carries the same one and a reader's mail program shows a repeat as one.
 type Mail struct {
