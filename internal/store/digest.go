@@ -47,18 +47,30 @@ func (s *Store) DigestZone(ctx context.Context) (*time.Location, error) {
 // had not marked sent. Servers asking at once take turns on the row.
 func (s *Store) ClaimDigest(ctx context.Context, slot time.Time, node string, lease time.Duration) (bool, error) {
 	now, got := s.clock(), false
-	err := s.tx(ctx, func(tx *gorm.DB) error {
+	// Most minutes the day's digest went out already: a read says so without a write.
+	v, err := s.settingsLike(ctx, keySMTPDigestRun)
+	if err != nil {
+		return false, internal("read the daily digest's run", err)
+	}
+	var seen digestRun
+	if json.Unmarshal([]byte(v[keySMTPDigestRun]), &seen) == nil && seen.taken(slot, now) {
+		return false, nil
+	}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
 		run, err := s.lockDigestRun(tx, now)
-		if err != nil {
+		if err != nil || run.taken(slot, now) {
 			return err
-		}
-		if run.Slot.After(slot) || run.Slot.Equal(slot) && (run.Done || run.Until.After(now)) {
-			return nil
 		}
 		got = true
 		return writeDigestRun(tx, digestRun{Slot: slot, Node: node, Until: now.Add(lease)}, now)
 	})
 	return got, internal("claim the daily digest", err)
+}
+
+// taken says whether the run leaves slot's digest to nobody else at now: it went out, or its
+// holder's lease still runs, or a later slot's was taken.
+func (run digestRun) taken(slot, now time.Time) bool {
+	return run.Slot.After(slot) || run.Slot.Equal(slot) && (run.Done || run.Until.After(now))
 }
 
 // FinishDigest records that slot's digest went out, if node still holds it.
