@@ -99,11 +99,7 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("notify: mail client for %s: %w", set.Host, err)
 	}
-	timeout := e.Timeout
-	if timeout == 0 {
-		timeout = DefaultEmailTimeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := context.WithTimeout(ctx, e.timeout())
 	defer cancel()
 	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
 		return statusCode(err), fmt.Errorf("notify: email to %s via %s:%d: %w", m.To, set.Host, set.Port, err)
@@ -183,7 +179,7 @@ func (e *Email) domain() string {
 // the settings say, and AUTH (the strongest mechanism both sides know) when a user is set.
 func (e *Email) client(set newsroom.MailSettings) (*mail.Client, error) {
 	opts := []mail.Option{
-		mail.WithPort(set.Port),
+		mail.WithPort(set.Port), mail.WithTimeout(e.timeout()),
 		mail.WithTLSConfig(&tls.Config{ServerName: set.Host, RootCAs: e.RootCAs, MinVersion: tls.VersionTLS12}),
 	}
 	if set.Port == 465 {
@@ -196,6 +192,15 @@ func (e *Email) client(set newsroom.MailSettings) (*mail.Client, error) {
 			mail.WithPassword(string(set.Password)))
 	}
 	return mail.NewClient(set.Host, opts...)
+}
+
+// timeout bounds each step of a send (connecting, then each exchange with the server) and
+// the whole of it.
+func (e *Email) timeout() time.Duration {
+	if e.Timeout == 0 {
+		return DefaultEmailTimeout
+	}
+	return e.Timeout
 }
 
 func tlsPolicy(mode newsroom.StartTLS) mail.TLSPolicy {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify"
@@ -178,5 +179,34 @@ func TestEmailImplicitTLS(t *testing.T) {
 	}
 	if got := srv.Messages(); len(got) != 1 || !got[0].TLS {
 		t.Fatalf("messages %+v, want one over TLS", got)
+	}
+}
+
+// TestEmailTimeout: a server that takes the connection and never greets is given up on after
+// the timeout, with an error to retry.
+func TestEmailTimeout(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	port := l.Addr().(*net.TCPAddr).Port
+	ch := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: port, From: "desk@example.org"}, Timeout: 300 * time.Millisecond}
+	start := time.Now()
+	status, err := ch.Send(context.Background(), delivery(8, "a@example.org", "Hi", "/desk"))
+	if err == nil || status != 0 {
+		t.Fatalf("Send = %d, %v; want 0 and an error", status, err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("gave up after %v, want about 300ms", took)
 	}
 }
