@@ -15,7 +15,12 @@ require (
 	gorm.io/gorm v1.31.2
 )
 
-require go.yaml.in/yaml/v3 v3.0.6
+require (
+	github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6
+	github.com/emersion/go-smtp v0.26.0
+	github.com/wneessen/go-mail v0.8.1
+	go.yaml.in/yaml/v3 v3.0.6
+)
 
 require (
 	github.com/beorn7/perks v1.0.1 // indirect

@@ -73,10 +73,11 @@ func userCmd(ctx context.Context, args []string, e env) error {
 }
 
 func userAddCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "user add", "user add USERNAME --role writer|factchecker|editor|admin [--name NAME] [--db FILE]",
+	fs := newFlags(e, "user add", "user add USERNAME --role writer|factchecker|editor|admin [--name NAME] [--email ADDRESS] [--db FILE]",
 		"Adds a user. The password is read from standard input (one line; not echoed on a terminal).")
 	role := fs.String("role", "", "the user's role, one the workflow declares (copydesk policy show lists them)")
 	name := fs.String("name", "", "display name")
+	email := fs.String("email", "", "where their email notifications go (they can change it on their account page)")
 	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -95,11 +96,15 @@ func userAddCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer st.Close()
-	u, err := st.CreateUser(store.AsOperator(ctx), store.NewUser{Username: pos[1], Name: *name, Role: newsroom.Role(*role), Password: pw})
+	u, err := st.CreateUser(store.AsOperator(ctx), store.NewUser{Username: pos[1], Name: *name, Role: newsroom.Role(*role), Password: pw, Email: *email})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "added %s (%s)\n", u.Username, u.Role)
+	fmt.Fprintf(e.stdout, "added %s (%s)", u.Username, u.Role)
+	if u.Email != "" {
+		fmt.Fprintf(e.stdout, ", email to %s", u.Email)
+	}
+	fmt.Fprintln(e.stdout)
 	return nil
 }
 

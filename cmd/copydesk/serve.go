@@ -11,7 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/memory"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/notify"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/scheduler"
 	"github.com/copydesk/copydesk/internal/server"
@@ -43,6 +46,11 @@ type Main struct {
 	httpServer     *http.Server
 	listener       net.Listener
 	stopScheduler  func()
+
+	// Mail is the command line's mail settings, which win over those saved on the email
+	// settings page; mail sends email with them.
+	Mail newsroom.MailSettings
+	mail *notify.Email
 }
 
 // Run opens and migrates the database, and starts serving in the background.
@@ -66,7 +74,8 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Site.BaseURL == "" {
 		m.Site.BaseURL = m.URL()
 	}
-	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, TrustedProxies: m.TrustedProxies, SecureCookies: m.SecureCookies})
+	m.mail = &notify.Email{Flags: m.Mail, Saved: m.store.MailSettings, SiteName: m.Site.Name, BaseURL: m.Site.BaseURL}
+	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, TrustedProxies: m.TrustedProxies, SecureCookies: m.SecureCookies, Mail: m.mail})
 	if err := m.serveMetrics(); err != nil {
 		return err
 	}
@@ -76,7 +85,8 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Logger.Error("serve", "err", err)
 		}
 	}()
-	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger})
+	digest := notify.NewDigest(m.store, m.mail, clock.System)
+	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger, Digest: digest.Run})
 	return nil
 }
 
@@ -108,7 +118,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]] [--smtp-host HOST …]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -122,6 +132,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
 	timeouts := timeoutFlags(fs)
+	mailFlags := addMailFlags(fs, e)
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
 	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on if --base-url is https, --trusted-proxies is set or --addr is not a loopback address)")
@@ -140,6 +151,10 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	if err := timeouts.check(); err != nil {
 		return err
 	}
+	mail, err := mailFlags.settings(e)
+	if err != nil {
+		return err
+	}
 	policy := memory.Apply(e.getenv)
 	footer, err := loadFooter(*footerFile)
 	if err != nil {
@@ -151,7 +166,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		}
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts,
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {

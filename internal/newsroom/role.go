@@ -21,9 +21,12 @@ const (
 // password someone else chose for them (a reset, or a promotion to admin): until they choose
 // their own, they may do nothing else.
 type User struct {
-	ID                 int64     `json:"id"`
-	Username           string    `json:"username"`
-	Name               string    `json:"name"`
+	ID       int64  `json:"id"`
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	// Email is where email notifications go ("" for none). The API shows it only to the user
+	// themself (the one place it answers with a user is signing in).
+	Email              string    `json:"email,omitempty"`
 	Role               Role      `json:"role"`
 	Disabled           bool      `json:"disabled"`
 	MustChangePassword bool      `json:"must_change_password"`

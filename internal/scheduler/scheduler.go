@@ -27,6 +27,10 @@ type Config struct {
 	PruneEvery time.Duration
 	// Logger receives the releases and every failure (default slog.Default()).
 	Logger *slog.Logger
+	// Digest, if set, is asked every DigestEvery (default a minute) to send the daily digest
+	// when its hour has come (see notify.Digest.Run).
+	Digest      func(context.Context) error
+	DigestEvery time.Duration
 }
 
 // Start runs the jobs on st in the background. The function it returns stops them and waits
@@ -37,6 +41,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 	// The tickers start here, not in the goroutine, so that a test's clock moved after Start
 	// returns always wakes them.
 	release, tail, prune := cfg.Clock.NewTicker(cfg.ReleaseEvery), cfg.Clock.NewTicker(cfg.TailEvery), cfg.Clock.NewTicker(cfg.PruneEvery)
+	digest := cfg.Clock.NewTicker(cfg.DigestEvery)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -44,6 +49,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 		defer release.Stop()
 		defer tail.Stop()
 		defer prune.Stop()
+		defer digest.Stop()
 		j := jobs{st: st, log: cfg.Logger}
 		for {
 			select {
@@ -55,6 +61,10 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 				j.run(ctx, "reading other servers' events", st.CatchUp)
 			case <-prune.C():
 				j.run(ctx, "pruning expired sessions and tokens", st.Prune)
+			case <-digest.C():
+				if cfg.Digest != nil {
+					j.run(ctx, "sending the daily digest", cfg.Digest)
+				}
 			}
 		}
 	}()
@@ -76,6 +86,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.PruneEvery <= 0 {
 		cfg.PruneEvery = 10 * time.Minute
+	}
+	if cfg.DigestEvery <= 0 {
+		cfg.DigestEvery = time.Minute
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()

@@ -125,3 +125,18 @@ func TestSchedulerFollowsOtherStores(t *testing.T) {
 		t.Fatalf("published event %+v, want draft %d, not local", e, d.ID)
 	}
 }
+
+// TestSchedulerAsksForTheDigest: the digest job is asked once its interval has passed.
+func TestSchedulerAsksForTheDigest(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	st := open(t, storetest.DSN(t), clk)
+	asked := make(chan struct{}, 1)
+	stop := scheduler.Start(st, scheduler.Config{Clock: clk, Digest: func(context.Context) error { asked <- struct{}{}; return nil }})
+	defer stop()
+	clk.Add(time.Minute)
+	select {
+	case <-asked:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the digest job was not asked after a minute")
+	}
+}

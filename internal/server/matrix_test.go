@@ -117,6 +117,15 @@ func TestRouteMatrix(t *testing.T) {
 	// one is, which on this draft answers as a waiver does.
 	table["POST /drafts/:id/quotes/:qid/not-quote"] = table["POST /drafts/:id/quotes/:qid/waive"]
 	table["POST /api/v1/drafts/:id/quotes/:qid/not-quote"] = table["POST /api/v1/drafts/:id/quotes/:qid/waive"]
+	// Each person sets their own email address and what comes by email.
+	table["POST /account/email"] = row{"email=me%40example.org", [6]int{303, 303, 303, 303, 303, 303}}
+	table["POST /account/notifications"] = row{"email=assigned&digest=on", [6]int{303, 303, 303, 303, 303, 303}}
+	table["GET /api/v1/me/notifications"] = row{"", [6]int{401, 200, 200, 200, 200, 200}}
+	table["PUT /api/v1/me/notifications"] = row{`{"email":[],"digest":false}`, [6]int{401, 200, 200, 200, 200, 200}}
+	table["POST /admin/users/:uid/email"] = row{"email=someone%40example.org", [6]int{303, 303, 303, 303, 303, 303}}
+	table["GET /admin/email"] = row{"", [6]int{303, 403, 403, 403, 403, 200}}
+	table["POST /admin/email"] = row{"host=smtp.example.org&from=desk%40example.org", [6]int{303, 303, 303, 303, 303, 303}}
+	table["POST /admin/email/test"] = row{"", [6]int{303, 403, 403, 403, 403, 303}}
 	// Resetting a password signs its user out, so the reset routes act on a user of their own.
 	spare, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "spare", Role: newsroom.RoleWriter, Password: "pw-spare-staple"})
 	if err != nil {

@@ -10,11 +10,13 @@ import (
 )
 
 // accountData is what the account page shows: where the viewer is signed in, a token just
-// made (shown this once), and the name typed for one that could not be made.
+// made (shown this once), and the name typed for one that could not be made; and where their
+// email goes and what comes by email (see pages_email.go).
 type accountData struct {
 	Credentials []newsroom.Credential
 	NewToken    string
 	TokenName   string
+	Email       accountEmail
 }
 
 // accountPage shows the viewer where they are signed in: their web sessions and API tokens,
@@ -29,6 +31,9 @@ func (s *Server) renderAccount(c echo.Context, status int, data accountData, pro
 		return err
 	}
 	data.Credentials = list
+	if data.Email, err = s.accountEmail(c, data.Email); err != nil {
+		return err
+	}
 	return s.render(c, status, "account", view{Title: "Your account", Error: problem, Data: data})
 }
 

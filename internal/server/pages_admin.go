@@ -22,7 +22,7 @@ func (s *Server) usersPage(c echo.Context) error {
 
 func (s *Server) addUserPage(c echo.Context) error {
 	_, err := s.store.CreateUser(c.Request().Context(), store.NewUser{Username: c.FormValue("username"), Name: c.FormValue("name"),
-		Role: newsroom.Role(c.FormValue("role")), Password: c.FormValue("password")})
+		Role: newsroom.Role(c.FormValue("role")), Password: c.FormValue("password"), Email: c.FormValue("email")})
 	return s.afterAction(c, err, "/admin/users", "User "+c.FormValue("username")+" added.")
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/copydesk/copydesk/internal/notify"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/web"
@@ -35,6 +36,9 @@ type Config struct {
 	// Strict-Transport-Security. Browsers refuse such cookies over plain http, so leave it off
 	// there.
 	SecureCookies bool
+	// Mail sends the email settings page's test email (nil: the server sends none). Its Flags,
+	// the command line's mail settings, win over the page's, which shows them read-only.
+	Mail *notify.Email
 }
 
 // Server routes requests to the store.

@@ -21,6 +21,7 @@ type userRow struct {
 	ID                 int64
 	Username           string
 	Name               string
+	Email              string
 	Role               string
 	PasswordHash       string
 	Disabled           bool
@@ -31,7 +32,7 @@ type userRow struct {
 func (userRow) TableName() string { return "users" }
 
 func (r userRow) user() *newsroom.User {
-	return &newsroom.User{ID: r.ID, Username: r.Username, Name: r.Name, Role: newsroom.Role(r.Role), Disabled: r.Disabled,
+	return &newsroom.User{ID: r.ID, Username: r.Username, Name: r.Name, Email: r.Email, Role: newsroom.Role(r.Role), Disabled: r.Disabled,
 		MustChangePassword: r.MustChangePassword, CreatedAt: r.CreatedAt}
 }
 
@@ -61,6 +62,8 @@ type NewUser struct {
 	Name     string
 	Role     newsroom.Role
 	Password string
+	// Email is where their email notifications go; it may be left empty.
+	Email string
 }
 
 // CreateUser adds a user. The caller must be the operator or a user allowed to manage users.
@@ -83,6 +86,10 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if _, err := s.policy.ParseRole(string(nu.Role)); err != nil {
 		return nil, err
 	}
+	email, err := newsroom.ParseEmail(nu.Email)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.checkNewPassword(nu.Password, nu.Username, nu.Role); err != nil {
 		return nil, err
 	}
@@ -90,7 +97,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if err != nil {
 		return nil, err
 	}
-	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
+	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Email: email, Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := byUsername(tx.Model(&userRow{}), row.Username).Count(&n).Error; err != nil {

@@ -1,0 +1,227 @@
+package notify
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/textproto"
+	"net/url"
+	"strings"
+	"time"
+
+	mail "github.com/wneessen/go-mail"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// DefaultEmailTimeout bounds one send when Email.Timeout is zero.
+const DefaultEmailTimeout = 30 * time.Second
+
+// statusAccepted is what a mail server answers a message it took (RFC 5321's 250).
+const statusAccepted = 250
+
+// ErrMailNotConfigured says no mail server or sender is set, so no email can go.
+var ErrMailNotConfigured = errors.New("no mail server is set: give --smtp-host and --smtp-from, or set them on the email settings page")
+
+// Email sends email over SMTP: deliveries from the outbox (Send), and the digest and test
+// emails (Mail).
+type Email struct {
+	// Flags are the mail settings the command line gave; each one set wins over the one Saved
+	// returns, which an admin saved. Saved is asked at each send, so that a change an admin saves
+	// takes effect without a restart; nil means none.
+	Flags newsroom.MailSettings
+	Saved func(ctx context.Context) (newsroom.MailSettings, error)
+	// SiteName is the sender's display name ("Copydesk" when empty); BaseURL makes the links in
+	// emails absolute.
+	SiteName string
+	BaseURL  string
+	// RootCAs are the certificate authorities trusted for STARTTLS; nil means the system's.
+	RootCAs *x509.CertPool
+	// Timeout bounds one send: connecting, TLS, AUTH and the message. Zero is DefaultEmailTimeout.
+	Timeout time.Duration
+}
+
+// Email is the delivery worker's channel for email deliveries.
+var _ Channel = (*Email)(nil)
+
+// Mail is one email to one person. ID names it for its Message-ID, so that each try at sending
+// the same email carries the same one and a reader's mail program shows a repeat as one.
+type Mail struct {
+	To      string
+	Subject string
+	Text    string
+	// Link, a path on the site, is put under the text as an absolute URL.
+	Link string
+	// Why says, in the footer, why the person got it.
+	Why string
+	ID  string
+}
+
+// emailPayload is what the outbox planner writes for an email delivery.
+type emailPayload struct {
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	Link    string `json:"link"`
+}
+
+// whyNotified is the footer of an email sent for a notification.
+const whyNotified = "You get this email because you chose to hear of this by email."
+
+// Send emails one delivery from the outbox to its recipient.
+func (e *Email) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
+	var p emailPayload
+	if err := json.Unmarshal([]byte(d.Payload), &p); err != nil {
+		return 0, fmt.Errorf("notify: email delivery %d: read payload: %w", d.ID, err)
+	}
+	return e.Mail(ctx, Mail{To: d.Recipient, Subject: p.Subject, Text: p.Text, Link: p.Link, Why: whyNotified,
+		ID: fmt.Sprintf("delivery-%d", d.ID)})
+}
+
+// Mail sends one email and returns the mail server's status code: 250 when it took the
+// message, its refusal's code (4xx or 5xx) when it refused, and 0 when there was no answer
+// (no connection, no TLS). An error means the email did not go and is worth trying again.
+func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
+	set, err := e.InForce(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !set.Configured() {
+		return 0, ErrMailNotConfigured
+	}
+	msg, err := e.message(set, m)
+	if err != nil {
+		return 0, err
+	}
+	client, err := e.client(set)
+	if err != nil {
+		return 0, fmt.Errorf("notify: mail client for %s: %w", set.Host, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout())
+	defer cancel()
+	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
+		return statusCode(err), fmt.Errorf("notify: email to %s via %s:%d: %w", m.To, set.Host, set.Port, err)
+	}
+	return statusAccepted, nil
+}
+
+// InForce returns the mail settings in force: the command line's over the saved ones, with the
+// defaults filled in.
+func (e *Email) InForce(ctx context.Context) (newsroom.MailSettings, error) {
+	var saved newsroom.MailSettings
+	if e.Saved != nil {
+		var err error
+		if saved, err = e.Saved(ctx); err != nil {
+			return saved, fmt.Errorf("notify: read mail settings: %w", err)
+		}
+	}
+	return e.Flags.Over(saved).Normalize(), nil
+}
+
+// message builds the email: plain text, the link made absolute, a footer saying why it came
+// and where to change that, and headers that mark it as sent by a machine.
+func (e *Email) message(set newsroom.MailSettings, m Mail) (*mail.Msg, error) {
+	msg := mail.NewMsg()
+	if err := msg.FromFormat(e.name(), set.From); err != nil {
+		return nil, fmt.Errorf("notify: sender %q: %w", set.From, err)
+	}
+	if err := msg.To(m.To); err != nil {
+		return nil, fmt.Errorf("notify: recipient %q: %w", m.To, err)
+	}
+	msg.Subject(m.Subject)
+	msg.SetMessageIDWithValue("copydesk." + m.ID + "@" + e.domain())
+	msg.SetGenHeader("Auto-Submitted", "auto-generated")
+	msg.SetDate()
+	msg.SetBodyString(mail.TypeTextPlain, e.body(m))
+	return msg, nil
+}
+
+// name is the site's name, as emails are signed.
+func (e *Email) name() string {
+	if e.SiteName == "" {
+		return "Copydesk"
+	}
+	return e.SiteName
+}
+
+// body is the email's text.
+func (e *Email) body(m Mail) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(m.Text))
+	b.WriteString("\n")
+	if m.Link != "" {
+		b.WriteString("\n" + e.absolute(m.Link) + "\n")
+	}
+	b.WriteString("\n-- \n")
+	if m.Why != "" {
+		b.WriteString(m.Why + "\n")
+	}
+	b.WriteString("Choose what you get by email, or one daily digest instead, on your account page: " + e.absolute("/account") + "\n")
+	return b.String()
+}
+
+// absolute joins a path on the site to its base URL.
+func (e *Email) absolute(path string) string {
+	return strings.TrimRight(e.BaseURL, "/") + "/" + strings.TrimLeft(path, "/")
+}
+
+// domain is the right-hand side of Message-IDs: the site's host name.
+func (e *Email) domain() string {
+	if u, err := url.Parse(e.BaseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "copydesk.invalid"
+}
+
+// client makes a mail client for the settings: implicit TLS on port 465, else STARTTLS as
+// the settings say, and AUTH (the strongest mechanism both sides know) when a user is set.
+func (e *Email) client(set newsroom.MailSettings) (*mail.Client, error) {
+	opts := []mail.Option{
+		mail.WithPort(set.Port), mail.WithTimeout(e.timeout()),
+		mail.WithTLSConfig(&tls.Config{ServerName: set.Host, RootCAs: e.RootCAs, MinVersion: tls.VersionTLS12}),
+	}
+	if set.Port == 465 {
+		opts = append(opts, mail.WithSSL())
+	} else {
+		opts = append(opts, mail.WithTLSPolicy(tlsPolicy(set.StartTLS)))
+	}
+	if set.Username != "" {
+		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthAutoDiscover), mail.WithUsername(set.Username),
+			mail.WithPassword(string(set.Password)))
+	}
+	return mail.NewClient(set.Host, opts...)
+}
+
+// timeout bounds each step of a send (connecting, then each exchange with the server) and
+// the whole of it.
+func (e *Email) timeout() time.Duration {
+	if e.Timeout == 0 {
+		return DefaultEmailTimeout
+	}
+	return e.Timeout
+}
+
+func tlsPolicy(mode newsroom.StartTLS) mail.TLSPolicy {
+	switch mode {
+	case newsroom.StartTLSOpportunistic:
+		return mail.TLSOpportunistic
+	case newsroom.StartTLSOff:
+		return mail.NoTLS
+	}
+	return mail.TLSMandatory
+}
+
+// statusCode finds the mail server's status code in a failed send, or 0 if it never answered.
+func statusCode(err error) int {
+	var se *mail.SendError
+	if errors.As(err, &se) && se.ErrorCode() != 0 {
+		return se.ErrorCode()
+	}
+	var te *textproto.Error
+	if errors.As(err, &te) {
+		return te.Code
+	}
+	return 0
+}

@@ -1,0 +1,178 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// keySMTPDigestRun is the settings row through which app servers take turns at the daily
+// digest (see ClaimDigest); keyTimeZone is the newsroom's time zone.
+const (
+	keySMTPDigestRun = "smtp.digest_run"
+	keyTimeZone      = "time_zone"
+)
+
+// digestRun is the value of the digest's settings row: the slot (the day's digest time) last
+// taken, which server took it and until when, and whether it went out.
+type digestRun struct {
+	Slot  time.Time `json:"slot"`
+	Node  string    `json:"node"`
+	Until time.Time `json:"until"`
+	Done  bool      `json:"done"`
+}
+
+// DigestZone returns the newsroom's time zone, which the digest hour is in: the settings row
+// time_zone (an IANA name), UTC when none is set or the name is unknown.
+func (s *Store) DigestZone(ctx context.Context) (*time.Location, error) {
+	v, err := s.settingsLike(ctx, keyTimeZone)
+	if err != nil {
+		return nil, internal("read time zone", err)
+	}
+	if loc, err := time.LoadLocation(v[keyTimeZone]); err == nil {
+		return loc, nil
+	}
+	return time.UTC, nil
+}
+
+// ClaimDigest takes the digest of slot for server node until lease has passed, and says
+// whether it got it: it does unless slot's digest went out already or a server holds it still
+// (node itself too: a run that failed is tried again once its lease runs out). A holder whose
+// lease ran out (its server died) loses it to the next to ask, which sends the digests the first
+// had not marked sent. Servers asking at once take turns on the row.
+func (s *Store) ClaimDigest(ctx context.Context, slot time.Time, node string, lease time.Duration) (bool, error) {
+	now, got := s.clock(), false
+	// Most minutes the day's digest went out already: a read says so without a write.
+	v, err := s.settingsLike(ctx, keySMTPDigestRun)
+	if err != nil {
+		return false, internal("read the daily digest's run", err)
+	}
+	var seen digestRun
+	if json.Unmarshal([]byte(v[keySMTPDigestRun]), &seen) == nil && seen.taken(slot, now) {
+		return false, nil
+	}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		run, err := s.lockDigestRun(tx, now)
+		if err != nil || run.taken(slot, now) {
+			return err
+		}
+		got = true
+		return writeDigestRun(tx, digestRun{Slot: slot, Node: node, Until: now.Add(lease)}, now)
+	})
+	return got, internal("claim the daily digest", err)
+}
+
+// taken says whether the run leaves slot's digest to nobody else at now: it went out, or its
+// holder's lease still runs, or a later slot's was taken.
+func (run digestRun) taken(slot, now time.Time) bool {
+	return run.Slot.After(slot) || run.Slot.Equal(slot) && (run.Done || run.Until.After(now))
+}
+
+// FinishDigest records that slot's digest went out, if node still holds it.
+func (s *Store) FinishDigest(ctx context.Context, slot time.Time, node string) error {
+	now := s.clock()
+	return internal("finish the daily digest", s.tx(ctx, func(tx *gorm.DB) error {
+		run, err := s.lockDigestRun(tx, now)
+		if err != nil || !run.Slot.Equal(slot) || run.Node != node {
+			return err
+		}
+		run.Done = true
+		return writeDigestRun(tx, run, now)
+	}))
+}
+
+// lockDigestRun reads the digest's row inside tx, making it first, and locks it until tx ends.
+func (s *Store) lockDigestRun(tx *gorm.DB, now time.Time) (digestRun, error) {
+	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&mailSettingRow{Key: keySMTPDigestRun, Value: "{}", UpdatedAt: now}).Error
+	if err != nil {
+		return digestRun{}, err
+	}
+	var row mailSettingRow
+	if err := s.forUpdate(tx, "settings").Where("key = ?", keySMTPDigestRun).Take(&row).Error; err != nil {
+		return digestRun{}, err
+	}
+	var run digestRun
+	if err := json.Unmarshal([]byte(row.Value), &run); err != nil {
+		return digestRun{}, err
+	}
+	return run, nil
+}
+
+func writeDigestRun(tx *gorm.DB, run digestRun, now time.Time) error {
+	v, err := json.Marshal(run)
+	if err != nil {
+		return err
+	}
+	return tx.Model(&mailSettingRow{}).Where("key = ?", keySMTPDigestRun).Updates(map[string]any{"value": string(v), "updated_at": now}).Error
+}
+
+// DigestBatch is one person's email deliveries set aside for their daily digest, oldest first,
+// and the address of the latest.
+type DigestBatch struct {
+	UserID     int64
+	To         string
+	Deliveries []newsroom.Delivery
+}
+
+// PendingDigests returns each person's email deliveries waiting for the daily digest.
+func (s *Store) PendingDigests(ctx context.Context) ([]DigestBatch, error) {
+	var rows []struct {
+		newsroom.Delivery `gorm:"embedded"`
+		UserID            int64
+	}
+	err := s.read(ctx).Table("deliveries AS d").
+		Select("d.id, d.channel, d.notification_id, d.event_id, d.draft_id, d.recipient, d.payload, d.attempts, d.created_at, n.user_id").
+		Joins("JOIN notifications n ON n.id = d.notification_id").
+		Where("d.status = ? AND d.channel = ?", "digest", newsroom.ChannelEmail).Order("n.user_id, d.id").Scan(&rows).Error
+	if err != nil {
+		return nil, internal("read pending digests", err)
+	}
+	var out []DigestBatch
+	for _, r := range rows {
+		if len(out) == 0 || out[len(out)-1].UserID != r.UserID {
+			out = append(out, DigestBatch{UserID: r.UserID})
+		}
+		b := &out[len(out)-1]
+		b.To, b.Deliveries = r.Recipient, append(b.Deliveries, r.Delivery)
+	}
+	return out, nil
+}
+
+// DigestAttempt is how sending one person's digest went: the mail server's status code, and
+// the error when it failed.
+type DigestAttempt struct {
+	Node   string
+	Status int
+	Err    error
+}
+
+// RecordDigest records an attempt at sending a digest of the deliveries ids, in one
+// transaction: each gets an attempt in its log, and on success is marked sent. A delivery marked
+// sent already (by a server that took over) is left as it is.
+func (s *Store) RecordDigest(ctx context.Context, ids []int64, a DigestAttempt) error {
+	now := s.clock()
+	msg := ""
+	if a.Err != nil {
+		msg = a.Err.Error()
+	}
+	return internal("record a digest", s.tx(ctx, func(tx *gorm.DB) error {
+		upd := map[string]any{"attempts": gorm.Expr("attempts + 1"), "last_error": msg}
+		if a.Err == nil {
+			upd["status"], upd["sent_at"] = "sent", now
+		}
+		res := tx.Table("deliveries").Where("id IN ? AND status = ?", ids, "digest").Updates(upd)
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		attempts := make([]map[string]any, len(ids))
+		for i, id := range ids {
+			attempts[i] = map[string]any{"delivery_id": id, "node": a.Node, "at": now, "ok": a.Err == nil, "status_code": a.Status, "error": msg}
+		}
+		return tx.Table("delivery_attempts").Create(attempts).Error
+	}))
+}
