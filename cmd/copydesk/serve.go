@@ -41,14 +41,14 @@ type Main struct {
 	TrustedProxies []*net.IPNet
 	// DeliveryLease is how long a server holds a notification it is sending before another
 	// server may take it over (see notify.Config.Lease); 0 takes the default.
-	DeliveryLease  time.Duration
-	srv            *server.Server
-	metricsServer  *http.Server
-	store          *store.Store
-	httpServer     *http.Server
-	listener       net.Listener
-	stopScheduler  func()
-	stopNotify     func()
+	DeliveryLease time.Duration
+	srv           *server.Server
+	metricsServer *http.Server
+	store         *store.Store
+	httpServer    *http.Server
+	listener      net.Listener
+	stopScheduler func()
+	stopNotify    func()
 }
 
 // Run opens and migrates the database, and starts serving in the background.
