@@ -112,4 +112,13 @@ func (s *Server) routes() {
 	api.POST("/import", s.importDraft)
 	api.POST("/me/password", s.changePassword)
 	api.POST("/users/:uid/password-reset", s.resetPassword)
+	api.GET("/notifications", s.listNotifications)
+	api.POST("/notifications/read-all", s.readAllNotifications)
+	api.POST("/notifications/:nid/read", s.readNotification)
+	api.GET("/drafts/:id/notifications", s.draftNotifications)
+	api.GET("/webhooks", s.listWebhooks)
+	api.POST("/webhooks", s.createWebhook)
+	api.PATCH("/webhooks/:wid", s.updateWebhook)
+	api.DELETE("/webhooks/:wid", s.deleteWebhook)
+	api.GET("/webhooks/:wid/deliveries", s.webhookDeliveries)
 }

@@ -25,11 +25,14 @@ type NotificationPage struct {
 }
 
 // Notifications returns the acting user's notifications older than before (all when 0), newest
-// first, at most limit, only the unread ones when unread is set.
+// first, at most limit (50 when 0), only the unread ones when unread is set.
 func (s *Store) Notifications(ctx context.Context, unread bool, before int64, limit int) (*NotificationPage, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if limit <= 0 {
+		limit = 50
 	}
 	q := s.read(ctx).Where("user_id = ?", u.ID)
 	if unread {
