@@ -95,3 +95,14 @@ func TestHeadlineReturnedCarriesTheNote(t *testing.T) {
 		t.Fatalf("Headline = %+v, %v", n, ok)
 	}
 }
+
+// BenchmarkPlanNotifications plans a reply in a thread of five people, one of them addressed.
+func BenchmarkPlanNotifications(b *testing.B) {
+	f := NoticeFacts{Title: "Flood defences", WriterID: 1, Actor: "Ana", Participants: []int64{1, 2, 3, 4, 9}, Addressed: []int64{5}}
+	e := Event{ID: 7, Kind: EventCommented, Action: "reply", DraftID: 5, ActorID: 9, Ref: 11}
+	for b.Loop() {
+		if len(PlanNotices(e, f)) != 5 {
+			b.Fatal("wrong plan")
+		}
+	}
+}

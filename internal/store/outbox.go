@@ -124,9 +124,10 @@ func (w outboxWebhook) wants(kind newsroom.NotificationKind) bool {
 }
 
 // planOutbox writes the notifications and deliveries of the events evs (which writeEvents has
-// given ids) inside tx. Events that tell nobody (saves above all) cost nothing here.
+// given ids) inside tx, each table in one statement. Events that tell nobody (saves above all)
+// cost nothing here.
 func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) error {
-	var hooks []outboxWebhook
+	var o outbox
 	loaded := false
 	for _, e := range evs {
 		if e.DraftID == 0 || !newsroom.Notifies(e.Kind) {
@@ -141,24 +142,52 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) error {
 			continue
 		}
 		if !loaded {
-			if err := tx.Raw("SELECT id, name, kinds FROM webhooks WHERE active ORDER BY id").Scan(&hooks).Error; err != nil {
+			if err := tx.Raw("SELECT id, name, kinds FROM webhooks WHERE active ORDER BY id").Scan(&o.hooks).Error; err != nil {
 				return err
 			}
 			loaded = true
 		}
-		if err := s.notify(tx, e, f, stage, newsroom.PlanNotices(e, f)); err != nil {
+		if err := s.notify(tx, &o, e, f, stage, newsroom.PlanNotices(e, f)); err != nil {
 			return err
 		}
-		if err := s.postToWebhooks(tx, e, f, head, hooks); err != nil {
+		o.postToWebhooks(e, f, head)
+	}
+	return o.write(tx)
+}
+
+// outbox is what one transaction's events put in the outbox, written together by write.
+type outbox struct {
+	hooks         []outboxWebhook
+	notifications []notificationRow
+	// emails[i] is the email delivery of notifications[i], or nil.
+	emails   []*deliveryRow
+	webhooks []deliveryRow
+}
+
+// write inserts the notifications, then the deliveries, each in one statement.
+func (o *outbox) write(tx *gorm.DB) error {
+	if len(o.notifications) > 0 {
+		if err := tx.Create(&o.notifications).Error; err != nil {
 			return err
 		}
 	}
-	return nil
+	var ds []deliveryRow
+	for i, d := range o.emails {
+		if d != nil {
+			d.NotificationID = &o.notifications[i].ID
+			ds = append(ds, *d)
+		}
+	}
+	ds = append(ds, o.webhooks...)
+	if len(ds) == 0 {
+		return nil
+	}
+	return tx.Create(&ds).Error
 }
 
-// notify writes the in-app notification of each notice whose person may see the piece, and the
+// notify adds the in-app notification of each notice whose person may see the piece, and the
 // email delivery of those who want it by email.
-func (s *Store) notify(tx *gorm.DB, e newsroom.Event, f newsroom.NoticeFacts, stage newsroom.Stage, notices []newsroom.Notice) error {
+func (s *Store) notify(tx *gorm.DB, o *outbox, e newsroom.Event, f newsroom.NoticeFacts, stage newsroom.Stage, notices []newsroom.Notice) error {
 	if len(notices) == 0 {
 		return nil
 	}
@@ -181,43 +210,38 @@ func (s *Store) notify(tx *gorm.DB, e newsroom.Event, f newsroom.NoticeFacts, st
 		if !ok || !s.policy.CanSee(&newsroom.User{ID: p.ID, Role: newsroom.Role(p.Role), Disabled: p.Disabled}, f.WriterID, stage) {
 			continue
 		}
-		row := notificationRow{UserID: n.UserID, EventID: e.ID, Kind: string(n.Kind), DraftID: e.DraftID, ActorID: e.ActorID,
-			Subject: n.Subject, Link: n.Link, CreatedAt: e.At}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		if !p.wantsEmail(n.Kind) {
-			continue
-		}
-		status := deliveryPending
-		if p.Digest != nil && *p.Digest {
-			status = deliveryDigest
-		}
-		payload := mustJSON(emailPayload{Subject: n.Subject, Text: n.Text, Link: n.Link})
-		d := deliveryRow{Channel: newsroom.ChannelEmail, NotificationID: &row.ID, EventID: e.ID, DraftID: e.DraftID,
-			Recipient: p.Email, Payload: payload, Status: status, NextAt: e.At, CreatedAt: e.At}
-		if err := tx.Create(&d).Error; err != nil {
-			return err
-		}
+		o.notifications = append(o.notifications, notificationRow{UserID: n.UserID, EventID: e.ID, Kind: string(n.Kind), DraftID: e.DraftID,
+			ActorID: e.ActorID, Subject: n.Subject, Link: n.Link, CreatedAt: e.At})
+		o.emails = append(o.emails, p.emailDelivery(e, n))
 	}
 	return nil
 }
 
-// postToWebhooks writes one delivery of event e's headline to each webhook that takes its kind.
-func (s *Store) postToWebhooks(tx *gorm.DB, e newsroom.Event, f newsroom.NoticeFacts, head newsroom.Notice, hooks []outboxWebhook) error {
-	for _, h := range hooks {
+// emailDelivery is the email that tells r of notice n, or nil when r wants none of its kind:
+// pending, or held for the digest of those who chose one.
+func (r recipientRow) emailDelivery(e newsroom.Event, n newsroom.Notice) *deliveryRow {
+	if !r.wantsEmail(n.Kind) {
+		return nil
+	}
+	status := deliveryPending
+	if r.Digest != nil && *r.Digest {
+		status = deliveryDigest
+	}
+	return &deliveryRow{Channel: newsroom.ChannelEmail, EventID: e.ID, DraftID: e.DraftID, Recipient: r.Email,
+		Payload: mustJSON(emailPayload{Subject: n.Subject, Text: n.Text, Link: n.Link}), Status: status, NextAt: e.At, CreatedAt: e.At}
+}
+
+// postToWebhooks adds one delivery of event e's headline to each webhook that takes its kind.
+func (o *outbox) postToWebhooks(e newsroom.Event, f newsroom.NoticeFacts, head newsroom.Notice) {
+	for _, h := range o.hooks {
 		if !h.wants(head.Kind) {
 			continue
 		}
 		payload := mustJSON(WebhookPayload{Text: head.Subject, Event: string(e.Kind), Kind: string(head.Kind), EventID: e.ID,
 			DraftID: e.DraftID, Title: f.Title, Link: head.Link, Actor: f.Actor})
-		d := deliveryRow{Channel: newsroom.ChannelWebhook, WebhookID: &h.ID, EventID: e.ID, DraftID: e.DraftID,
-			Recipient: h.Name, Payload: payload, Status: deliveryPending, NextAt: e.At, CreatedAt: e.At}
-		if err := tx.Create(&d).Error; err != nil {
-			return err
-		}
+		o.webhooks = append(o.webhooks, deliveryRow{Channel: newsroom.ChannelWebhook, WebhookID: &h.ID, EventID: e.ID, DraftID: e.DraftID,
+			Recipient: h.Name, Payload: payload, Status: deliveryPending, NextAt: e.At, CreatedAt: e.At})
 	}
-	return nil
 }
 
 // noticeFacts reads what the planner needs to know of event e's piece, and the stage it stands
@@ -227,20 +251,17 @@ func (s *Store) noticeFacts(tx *gorm.DB, e newsroom.Event) (newsroom.NoticeFacts
 		Title    string
 		WriterID int64
 		Stage    string
+		Actor    string
 	}
-	if err := tx.Raw("SELECT title, writer_id, stage FROM drafts WHERE id = ?", e.DraftID).Scan(&d).Error; err != nil {
+	err := tx.Raw(`SELECT drafts.title, drafts.writer_id, drafts.stage, COALESCE(users.name, '') AS actor
+		FROM drafts LEFT JOIN users ON users.id = ? WHERE drafts.id = ?`, e.ActorID, e.DraftID).Scan(&d).Error
+	if err != nil {
 		return newsroom.NoticeFacts{}, "", err
 	}
-	f := newsroom.NoticeFacts{Title: d.Title, WriterID: d.WriterID}
-	if e.ActorID != 0 {
-		if err := tx.Raw("SELECT name FROM users WHERE id = ?", e.ActorID).Scan(&f.Actor).Error; err != nil {
-			return f, "", err
-		}
-	}
+	f := newsroom.NoticeFacts{Title: d.Title, WriterID: d.WriterID, Actor: d.Actor}
 	if st, ok := s.policy.Stage(e.Stage); ok {
 		f.DeskLabel = st.Label
 	}
-	var err error
 	switch e.Kind {
 	case newsroom.EventTransitioned:
 		err = s.transitionFacts(tx, e, &f)
