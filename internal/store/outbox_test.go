@@ -140,3 +140,34 @@ func TestOutbox(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestOutboxTellsOnlyWhoMaySee: a person the policy does not let see the piece (another writer
+// wrongly assigned to its desk, or a disabled fact-checker) is not told of it.
+func TestOutboxTellsOnlyWhoMaySee(t *testing.T) {
+	f := newNewsroom(t)
+	for _, tt := range []struct {
+		name  string
+		setup func(d *newsroom.Draft)
+	}{
+		{"AnotherWriter", func(d *newsroom.Draft) { assign(t, f, d.ID, "fact_check", f.other) }},
+		{"DisabledChecker", func(d *newsroom.Draft) {
+			assign(t, f, d.ID, "fact_check", f.checker)
+			mustExec(t, f.s, "UPDATE users SET disabled = TRUE WHERE id = $1", uid(f.checker))
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := f.s.CreateDraft(f.writer, sampleText(tt.name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(d)
+			if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+				t.Fatal(err)
+			}
+			log, err := f.s.DraftNotifications(f.editor, d.ID)
+			if err != nil || len(log) != 0 {
+				t.Fatalf("told: %+v, %v", log, err)
+			}
+		})
+	}
+}
