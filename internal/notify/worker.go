@@ -183,10 +183,11 @@ func (w *worker) holdUnsent(ctx context.Context) {
 	}
 }
 
-// send sends one leased delivery through its channel and records the attempt. The attempt is
-// recorded even when the worker is stopping: the send has happened, or not, either way.
+// send sends one leased delivery through its channel and records the attempt. A send under way
+// when the worker stops runs to its end (within its timeout) and is recorded: cut short, the
+// receiver might have taken it while this server records a failure, and it would go again.
 func (w *worker) send(ctx context.Context, d newsroom.Delivery) {
-	sctx, cancel := context.WithTimeout(ctx, w.cfg.Timeout)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.cfg.Timeout)
 	status, err := w.cfg.Channels[d.Channel].Send(sctx, d)
 	cancel()
 	a := store.Attempt{OK: err == nil, StatusCode: status}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -79,7 +80,8 @@ func (f *fixture) submit(t *testing.T, n int) {
 // fastConfig is the worker's timing shrunk for tests.
 func fastConfig(channels map[string]notify.Channel) notify.Config {
 	return notify.Config{Channels: channels, Node: "test", Every: 10 * time.Millisecond, Timeout: 2 * time.Second, Lease: 10 * time.Second,
-		Backoff: 5 * time.Millisecond, MaxBackoff: 20 * time.Millisecond, MaxAttempts: 5}
+		Backoff: 5 * time.Millisecond, MaxBackoff: 20 * time.Millisecond, MaxAttempts: 5,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
 
 // receiver is a webhook receiver as a careful one is written: it checks the signature, drops a
@@ -218,4 +220,37 @@ func TestChannelNotSetUp(t *testing.T) {
 		logs, _ := f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
 		return len(logs) == 1 && strings.Contains(logs[0].LastError, "not set up") && logs[0].Status == "pending" && len(logs[0].Attempts) == 0
 	})
+}
+
+// TestStopLetsASendFinish: stopping the worker while a post is in flight waits for the answer and
+// records the delivery sent, rather than cutting it off to be posted again.
+func TestStopLetsASendFinish(t *testing.T) {
+	arrived, release := make(chan struct{}), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-release
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	f := newFixture(t, srv.URL)
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)}))
+	f.submit(t, 1)
+	<-arrived
+	stopped := make(chan struct{})
+	go func() {
+		stop()
+		close(stopped)
+	}()
+	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-stopped:
+		t.Fatal("the worker stopped with a send in flight")
+	default:
+	}
+	close(release)
+	<-stopped
+	logs, err := f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
+	if err != nil || len(logs) != 1 || logs[0].Status != "sent" || len(logs[0].Attempts) != 1 {
+		t.Fatalf("delivery log = %+v, %v", logs, err)
+	}
 }

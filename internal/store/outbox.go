@@ -123,71 +123,107 @@ func (w outboxWebhook) wants(kind newsroom.NotificationKind) bool {
 	return len(kinds) == 0 || slices.Contains(kinds, kind)
 }
 
-// planOutbox writes the notifications and deliveries of the events evs (which writeEvents has
-// given ids) inside tx, each table in one statement. Events that tell nobody (saves above all)
-// cost nothing here.
-func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) error {
-	var o outbox
+// planOutbox works out the notifications and deliveries that the events evs cause, reading
+// what it needs inside tx, before writeEvents; their write then only inserts, each table in one
+// statement, once writeEvents has given the events their ids (see outbox.write). On PostgreSQL
+// writeEvents holds a lock to its commit, so the reads stay outside it. Events that tell nobody
+// (saves above all) cost nothing here.
+func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
+	o := &outbox{}
 	loaded := false
-	for _, e := range evs {
+	for i := range evs {
+		e := &evs[i]
 		if e.DraftID == 0 || !newsroom.Notifies(e.Kind) {
 			continue
 		}
-		f, stage, err := s.noticeFacts(tx, e)
+		f, stage, err := s.noticeFacts(tx, *e)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		head, ok := newsroom.Headline(e, f)
+		head, ok := newsroom.Headline(*e, f)
 		if !ok {
 			continue
 		}
 		if !loaded {
 			if err := tx.Raw("SELECT id, name, kinds FROM webhooks WHERE active ORDER BY id").Scan(&o.hooks).Error; err != nil {
-				return err
+				return nil, err
 			}
 			loaded = true
 		}
-		if err := s.notify(tx, &o, e, f, stage, newsroom.PlanNotices(e, f)); err != nil {
-			return err
+		if err := s.notify(tx, o, e, f, stage, newsroom.PlanNotices(*e, f)); err != nil {
+			return nil, err
 		}
 		o.postToWebhooks(e, f, head)
 	}
-	return o.write(tx)
+	return o, nil
 }
 
-// outbox is what one transaction's events put in the outbox, written together by write.
+// outbox is what one transaction's events put in the outbox. Each entry points at its event,
+// whose id and time writeEvents fills in before write reads them.
 type outbox struct {
-	hooks         []outboxWebhook
-	notifications []notificationRow
-	// emails[i] is the email delivery of notifications[i], or nil.
-	emails   []*deliveryRow
-	webhooks []deliveryRow
+	hooks   []outboxWebhook
+	notices []outboxNotice
+	posts   []outboxPost
 }
 
-// write inserts the notifications, then the deliveries, each in one statement.
+// outboxNotice is one person told in the app, and by email when email is set.
+type outboxNotice struct {
+	ev    *newsroom.Event
+	row   notificationRow
+	email *deliveryRow
+}
+
+// outboxPost is one post to a webhook.
+type outboxPost struct {
+	ev      *newsroom.Event
+	row     deliveryRow
+	payload WebhookPayload
+}
+
+// write inserts the notifications, then the deliveries, each in one statement, stamped with
+// their events' ids and time.
 func (o *outbox) write(tx *gorm.DB) error {
-	if len(o.notifications) > 0 {
-		if err := tx.Create(&o.notifications).Error; err != nil {
+	if len(o.notices) == 0 && len(o.posts) == 0 {
+		return nil
+	}
+	rows := make([]notificationRow, len(o.notices))
+	for i, n := range o.notices {
+		rows[i] = n.row
+		rows[i].EventID, rows[i].CreatedAt = n.ev.ID, n.ev.At
+	}
+	if len(rows) > 0 {
+		if err := tx.Create(&rows).Error; err != nil {
 			return err
 		}
 	}
 	var ds []deliveryRow
-	for i, d := range o.emails {
-		if d != nil {
-			d.NotificationID = &o.notifications[i].ID
-			ds = append(ds, *d)
+	for i, n := range o.notices {
+		if n.email != nil {
+			d := *n.email
+			d.NotificationID = &rows[i].ID
+			ds = append(ds, stamped(d, n.ev))
 		}
 	}
-	ds = append(ds, o.webhooks...)
+	for _, p := range o.posts {
+		p.payload.EventID = p.ev.ID
+		p.row.Payload = mustJSON(p.payload)
+		ds = append(ds, stamped(p.row, p.ev))
+	}
 	if len(ds) == 0 {
 		return nil
 	}
 	return tx.Create(&ds).Error
 }
 
+// stamped is d as caused by event e: due at once.
+func stamped(d deliveryRow, e *newsroom.Event) deliveryRow {
+	d.EventID, d.NextAt, d.CreatedAt = e.ID, e.At, e.At
+	return d
+}
+
 // notify adds the in-app notification of each notice whose person may see the piece, and the
 // email delivery of those who want it by email.
-func (s *Store) notify(tx *gorm.DB, o *outbox, e newsroom.Event, f newsroom.NoticeFacts, stage newsroom.Stage, notices []newsroom.Notice) error {
+func (s *Store) notify(tx *gorm.DB, o *outbox, e *newsroom.Event, f newsroom.NoticeFacts, stage newsroom.Stage, notices []newsroom.Notice) error {
 	if len(notices) == 0 {
 		return nil
 	}
@@ -210,16 +246,15 @@ func (s *Store) notify(tx *gorm.DB, o *outbox, e newsroom.Event, f newsroom.Noti
 		if !ok || !s.policy.CanSee(&newsroom.User{ID: p.ID, Role: newsroom.Role(p.Role), Disabled: p.Disabled}, f.WriterID, stage) {
 			continue
 		}
-		o.notifications = append(o.notifications, notificationRow{UserID: n.UserID, EventID: e.ID, Kind: string(n.Kind), DraftID: e.DraftID,
-			ActorID: e.ActorID, Subject: n.Subject, Link: n.Link, CreatedAt: e.At})
-		o.emails = append(o.emails, p.emailDelivery(e, n))
+		row := notificationRow{UserID: n.UserID, Kind: string(n.Kind), DraftID: e.DraftID, ActorID: e.ActorID, Subject: n.Subject, Link: n.Link}
+		o.notices = append(o.notices, outboxNotice{ev: e, row: row, email: p.emailDelivery(e, n)})
 	}
 	return nil
 }
 
 // emailDelivery is the email that tells r of notice n, or nil when r wants none of its kind:
 // pending, or held for the digest of those who chose one.
-func (r recipientRow) emailDelivery(e newsroom.Event, n newsroom.Notice) *deliveryRow {
+func (r recipientRow) emailDelivery(e *newsroom.Event, n newsroom.Notice) *deliveryRow {
 	if !r.wantsEmail(n.Kind) {
 		return nil
 	}
@@ -227,20 +262,20 @@ func (r recipientRow) emailDelivery(e newsroom.Event, n newsroom.Notice) *delive
 	if r.Digest != nil && *r.Digest {
 		status = deliveryDigest
 	}
-	return &deliveryRow{Channel: newsroom.ChannelEmail, EventID: e.ID, DraftID: e.DraftID, Recipient: r.Email,
-		Payload: mustJSON(emailPayload{Subject: n.Subject, Text: n.Text, Link: n.Link}), Status: status, NextAt: e.At, CreatedAt: e.At}
+	return &deliveryRow{Channel: newsroom.ChannelEmail, DraftID: e.DraftID, Recipient: r.Email,
+		Payload: mustJSON(emailPayload{Subject: n.Subject, Text: n.Text, Link: n.Link}), Status: status}
 }
 
-// postToWebhooks adds one delivery of event e's headline to each webhook that takes its kind.
-func (o *outbox) postToWebhooks(e newsroom.Event, f newsroom.NoticeFacts, head newsroom.Notice) {
+// postToWebhooks adds one post of event e's headline to each webhook that takes its kind.
+func (o *outbox) postToWebhooks(e *newsroom.Event, f newsroom.NoticeFacts, head newsroom.Notice) {
 	for _, h := range o.hooks {
 		if !h.wants(head.Kind) {
 			continue
 		}
-		payload := mustJSON(WebhookPayload{Text: head.Subject, Event: string(e.Kind), Kind: string(head.Kind), EventID: e.ID,
-			DraftID: e.DraftID, Title: f.Title, Link: head.Link, Actor: f.Actor})
-		o.webhooks = append(o.webhooks, deliveryRow{Channel: newsroom.ChannelWebhook, WebhookID: &h.ID, EventID: e.ID, DraftID: e.DraftID,
-			Recipient: h.Name, Payload: payload, Status: deliveryPending, NextAt: e.At, CreatedAt: e.At})
+		payload := WebhookPayload{Text: head.Subject, Event: string(e.Kind), Kind: string(head.Kind), DraftID: e.DraftID,
+			Title: f.Title, Link: head.Link, Actor: f.Actor}
+		row := deliveryRow{Channel: newsroom.ChannelWebhook, WebhookID: &h.ID, DraftID: e.DraftID, Recipient: h.Name, Status: deliveryPending}
+		o.posts = append(o.posts, outboxPost{ev: e, row: row, payload: payload})
 	}
 }
 

@@ -335,10 +335,14 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
+		o, err := s.planOutbox(tx, p.events)
+		if err != nil {
+			return err
+		}
 		if err := s.writeEvents(tx, p.events); err != nil {
 			return err
 		}
-		return s.planOutbox(tx, p.events)
+		return o.write(tx)
 	})
 	if err == nil {
 		s.deliver(p.events)
