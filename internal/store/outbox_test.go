@@ -9,6 +9,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // outboxRow is a delivery as these tests read it.
@@ -169,5 +170,34 @@ func TestOutboxTellsOnlyWhoMaySee(t *testing.T) {
 				t.Fatalf("told: %+v, %v", log, err)
 			}
 		})
+	}
+}
+
+// TestCatchUpPlansNothing: a server that reads another's events tells nobody again; only the
+// transaction that recorded an event writes its notifications.
+func TestCatchUpPlansNothing(t *testing.T) {
+	dsn := storetest.DSN(t)
+	f := &newsroomFixture{s: openMigrated(t, dsn, store.Options{})}
+	f.writer, _ = mustUser(t, f.s, "sarah", newsroom.RoleWriter)
+	f.checker, _ = mustUser(t, f.s, "fiona", newsroom.RoleFactChecker)
+	f.editor, _ = mustUser(t, f.s, "ed", newsroom.RoleEditor)
+	there := openMigrated(t, dsn, store.Options{})
+	if err := there.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.CreateDraft(f.writer, sampleText("Once"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assign(t, f, d.ID, "fact_check", f.checker)
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	if err := there.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := f.s.DB().QueryRow("SELECT COUNT(*) FROM notifications").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("%d notifications (%v), want 1", n, err)
 	}
 }
