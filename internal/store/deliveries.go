@@ -74,7 +74,8 @@ func payloadSubject(payload string) string {
 const leaseColumns = "id, channel, notification_id, webhook_id, event_id, draft_id, recipient, payload, attempts, created_at"
 
 // LeaseDeliveries takes up to n due deliveries of the given channels for node, for lease: those
-// pending, due, and not leased by anyone (or whose lease ran out: the node that held it died).
+// pending, due, and not leased by anyone (or whose lease ran out: the node that held it died),
+// but none to a paused webhook, which wait until it resumes.
 // On PostgreSQL one UPDATE … RETURNING over rows locked with SKIP LOCKED, so that nodes leasing
 // at once take different deliveries without waiting for each other; on SQLite the same in the
 // single writer's transaction.
@@ -89,6 +90,7 @@ func (s *Store) LeaseDeliveries(ctx context.Context, node string, channels []str
 	}
 	query := `UPDATE deliveries SET lease_until = ?, leased_by = ? WHERE id IN (SELECT id FROM deliveries
 		WHERE status = ? AND next_at <= ? AND channel IN ? AND (lease_until IS NULL OR lease_until <= ?)
+		AND (webhook_id IS NULL OR webhook_id IN (SELECT id FROM webhooks WHERE active))
 		ORDER BY next_at, id LIMIT ?` + skip + `) RETURNING ` + leaseColumns
 	var rows []deliveryRow
 	lease1 := func(tx *gorm.DB) error {

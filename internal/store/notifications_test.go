@@ -121,7 +121,8 @@ func TestDraftNotificationLog(t *testing.T) {
 	}
 }
 
-// TestLeaseDeliveries: a leased delivery is not leased again until its lease runs out; a failed
+// TestLeaseDeliveries: a paused webhook's delivery waits; a leased delivery is not leased again
+// until its lease runs out; a failed
 // attempt puts it back after its pause, the last one fails it for good, and a success sends it;
 // every attempt is in its log.
 func TestLeaseDeliveries(t *testing.T) {
@@ -142,6 +143,15 @@ func TestLeaseDeliveries(t *testing.T) {
 	webhook := []string{newsroom.ChannelWebhook}
 	if got, err := f.s.LeaseDeliveries(ctx, "a", []string{newsroom.ChannelEmail}, 10, time.Minute); err != nil || len(got) != 0 {
 		t.Fatalf("lease of another channel = %+v, %v", got, err)
+	}
+	if _, err := f.s.SetWebhookActive(f.admin, w.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.s.LeaseDeliveries(ctx, "a", webhook, 10, time.Minute); err != nil || len(got) != 0 {
+		t.Fatalf("lease of a paused webhook's delivery = %+v, %v", got, err)
+	}
+	if _, err := f.s.SetWebhookActive(f.admin, w.ID, true); err != nil {
+		t.Fatal(err)
 	}
 	got, err := f.s.LeaseDeliveries(ctx, "a", webhook, 10, time.Minute)
 	if err != nil || len(got) != 1 || got[0].WebhookID != w.ID {
