@@ -122,9 +122,8 @@ func TestDraftNotificationLog(t *testing.T) {
 }
 
 // TestLeaseDeliveries: a paused webhook's delivery waits; a leased delivery is not leased again
-// until its lease runs out; a failed
-// attempt puts it back after its pause, the last one fails it for good, and a success sends it;
-// every attempt is in its log.
+// until its lease runs out; a failed attempt puts it back after its pause, and a success sends
+// it; every attempt is in its log.
 func TestLeaseDeliveries(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
 	f := newNewsroomAt(t, store.Options{Clock: clk})
