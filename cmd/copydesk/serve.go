@@ -40,17 +40,20 @@ type Main struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client, for
 	// sign-in throttling per address (see server.Config).
 	TrustedProxies []*net.IPNet
-	srv            *server.Server
-	metricsServer  *http.Server
-	store          *store.Store
-	httpServer     *http.Server
-	listener       net.Listener
-	stopScheduler  func()
-
+	// DeliveryLease is how long a server holds a notification it is sending before another
+	// server may take it over (see notify.Config.Lease); 0 takes the default.
+	DeliveryLease time.Duration
 	// Mail is the command line's mail settings, which win over those saved on the email
 	// settings page; mail sends email with them.
-	Mail newsroom.MailSettings
-	mail *notify.Email
+	Mail          newsroom.MailSettings
+	mail          *notify.Email
+	srv           *server.Server
+	metricsServer *http.Server
+	store         *store.Store
+	httpServer    *http.Server
+	listener      net.Listener
+	stopScheduler func()
+	stopNotify    func()
 }
 
 // Run opens and migrates the database, and starts serving in the background.
@@ -87,6 +90,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	digest := notify.NewDigest(m.store, m.mail, clock.System)
 	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger, Digest: digest.Run})
+	m.stopNotify = notify.Start(m.store, notify.Config{Logger: m.Logger, Lease: m.DeliveryLease,
+		Channels: map[string]notify.Channel{
+			newsroom.ChannelWebhook: notify.NewWebhooks(m.store, m.Site.BaseURL, nil),
+			newsroom.ChannelEmail:   m.mail,
+		}})
 	return nil
 }
 
@@ -97,7 +105,8 @@ func (m *Main) URL() string {
 
 // Close stops accepting requests, lets those under way finish (up to 10 seconds) while the
 // scheduler still reads other servers' events for them, stops the scheduler (a release under
-// way finishes), and closes the database.
+// way finishes) and the delivery worker (a send under way finishes, within its timeout), and
+// closes the database.
 func (m *Main) Close() error {
 	var errs []error
 	if m.httpServer != nil {
@@ -107,6 +116,9 @@ func (m *Main) Close() error {
 	}
 	if m.stopScheduler != nil {
 		m.stopScheduler()
+	}
+	if m.stopNotify != nil {
+		m.stopNotify()
 	}
 	if m.metricsServer != nil {
 		errs = append(errs, m.metricsServer.Close())
@@ -133,6 +145,11 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
 	timeouts := timeoutFlags(fs)
 	mailFlags := addMailFlags(fs, e)
+	lease, err := envDuration(e, "COPYDESK_DELIVERY_LEASE")
+	if err != nil {
+		return err
+	}
+	deliveryLease := fs.Duration("delivery-lease", lease, "how long a server holds a notification it is sending before another server may take it over, when it died (env COPYDESK_DELIVERY_LEASE; default 1m)")
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
 	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on if --base-url is https, --trusted-proxies is set or --addr is not a loopback address)")
@@ -166,7 +183,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		}
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail,
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
@@ -182,6 +199,19 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	<-ctx.Done()
 	fmt.Fprintln(e.stdout, "shutting down")
 	return m.Close()
+}
+
+// envDuration reads the duration the environment variable name holds, 0 when it is unset.
+func envDuration(e env, name string) (time.Duration, error) {
+	v := e.getenv(name)
+	if v == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%s: %q is not a duration such as 30s or 2m", name, v)
+	}
+	return d, nil
 }
 
 // parseProxies reads --trusted-proxies: addresses and CIDR ranges, comma-separated.

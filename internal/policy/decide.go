@@ -197,3 +197,16 @@ func (p *Policy) IsPublished(stage newsroom.Stage) bool { return stage == p.publ
 func (p *Policy) IsScheduled(stage newsroom.Stage) bool {
 	return p.scheduled != "" && stage == p.scheduled
 }
+
+// CanSeeNoticeLog reports whether u may read who was told of changes to a draft written by
+// writerID: its writer, and whoever may see every draft in every stage (editors and admins in
+// the default workflow). Those told include people the others may not know of.
+func (p *Policy) CanSeeNoticeLog(u *newsroom.User, writerID int64) bool {
+	if !active(u) {
+		return false
+	}
+	if writerID != 0 && writerID == u.ID {
+		return true
+	}
+	return !slices.ContainsFunc(p.stages, func(s Stage) bool { return !p.CanSee(u, 0, s.Name) })
+}

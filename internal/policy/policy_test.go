@@ -452,3 +452,21 @@ func TestExplain(t *testing.T) {
 		})
 	}
 }
+
+// TestCanSeeNoticeLogDefault holds who may read a draft's notification log: its writer, and
+// editors and admins, never another writer or a fact-checker, nor a disabled user.
+func TestCanSeeNoticeLogDefault(t *testing.T) {
+	p := defaultPolicy(t)
+	may := map[string][]newsroom.Role{"owner": {"writer", "factchecker", "editor", "admin"}, "other": {"editor", "admin"}}
+	for rel, writer := range owners {
+		for _, role := range roles {
+			want := slices.Contains(may[rel], role)
+			if got := p.CanSeeNoticeLog(user(role), writer); got != want {
+				t.Errorf("CanSeeNoticeLog(%s, %s's draft) = %v, want %v", role, rel, got, want)
+			}
+		}
+	}
+	if p.CanSeeNoticeLog(&newsroom.User{ID: me, Role: "editor", Disabled: true}, someone) {
+		t.Error("a disabled editor may read the log")
+	}
+}

@@ -112,6 +112,24 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /api/v1/me/credentials":                {"", [6]int{401, 200, 200, 200, 200, 200}},
 		"DELETE /api/v1/me/credentials/:credential": {"", [6]int{401, 404, 404, 404, 204, 404}}, // a token of the editor's
 		"POST /api/v1/me/credentials/revoke-others": {"", [6]int{401, 200, 200, 200, 200, 200}},
+		// :nid is the writer's notification of the editor's comment; :wid a webhook of its own.
+		"GET /notifications":                   {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"GET /notifications/:nid":              {"", [6]int{303, 303, 404, 404, 404, 404}},
+		"POST /notifications/read-all":         {"", [6]int{303, 303, 303, 303, 303, 303}},
+		"GET /admin/webhooks":                  {"", [6]int{303, 403, 403, 403, 403, 200}},
+		"POST /admin/webhooks":                 {"name=Chat&url=https://chat.example.com/h", [6]int{303, 403, 403, 403, 403, 200}},
+		"GET /admin/webhooks/:wid":             {"", [6]int{303, 403, 403, 403, 403, 200}},
+		"POST /admin/webhooks/:wid/active":     {"active=false", [6]int{303, 303, 303, 303, 303, 303}},
+		"POST /admin/webhooks/:wid/delete":     {"", [6]int{303, 303, 303, 303, 303, 303}},
+		"GET /api/v1/notifications":            {"", [6]int{401, 200, 200, 200, 200, 200}},
+		"POST /api/v1/notifications/read-all":  {"", [6]int{401, 200, 200, 200, 200, 200}},
+		"POST /api/v1/notifications/:nid/read": {"", [6]int{401, 200, 404, 404, 404, 404}},
+		"GET /api/v1/drafts/:id/notifications": {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /api/v1/webhooks":                 {"", [6]int{401, 403, 403, 403, 403, 200}},
+		"POST /api/v1/webhooks":                {`{"name":"Chat","url":"https://chat.example.com/h"}`, [6]int{401, 403, 403, 403, 403, 201}},
+		"PATCH /api/v1/webhooks/:wid":          {`{"active":false}`, [6]int{401, 403, 403, 403, 403, 200}},
+		"DELETE /api/v1/webhooks/:wid":         {"", [6]int{401, 403, 403, 403, 403, 204}},
+		"GET /api/v1/webhooks/:wid/deliveries": {"", [6]int{401, 403, 403, 403, 403, 200}},
 	}
 	// Marking a quotation as none takes a note, as a waiver does, and is allowed where checking
 	// one is, which on this draft answers as a waiver does.
@@ -165,6 +183,12 @@ func TestRouteMatrix(t *testing.T) {
 					uid = spare.ID
 				}
 				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(uid), ":rid", rid).Replace(key[len(r.Method)+1:])
+				if strings.Contains(url, ":nid") {
+					url = strings.Replace(url, ":nid", fmt.Sprint(a.newestNotification("writer")), 1)
+				}
+				if strings.Contains(url, ":wid") {
+					url = strings.Replace(url, ":wid", fmt.Sprint(a.webhook()), 1)
+				}
 				if strings.Contains(url, ":credential") {
 					url = strings.Replace(url, ":credential", a.spareCredential("editor"), 1)
 				}
@@ -196,7 +220,7 @@ func TestRouteMatrix(t *testing.T) {
 // isPage reports whether a route is an app page, which browsers reach with a session cookie
 // rather than a bearer token.
 func isPage(path string) bool {
-	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account"} {
+	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account", "/notifications"} {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}

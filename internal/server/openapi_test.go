@@ -216,6 +216,10 @@ func TestOpenAPIScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hook, err := a.store.CreateWebhook(ctxAs(a, "admin"), newsroom.NewWebhook{Name: "Chat", URL: "https://chat.example.com/hook"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	draft := a.draft(newsroom.StageDraft)
 	checking := a.draft(newsroom.StageFactCheck)
 	editing := a.draft(newsroom.StageEditing)
@@ -235,6 +239,11 @@ func TestOpenAPIScenarios(t *testing.T) {
 		"{unmerged}": fmt.Sprint(a.staleSave(stale.ID, "Lost the race.")),
 		"{other}":    fmt.Sprint(a.users["other"].ID), "{admin}": fmt.Sprint(a.users["admin"].ID),
 	}
+	told, err := a.store.Notifications(ctxAs(a, "writer"), false, 0, 1)
+	if err != nil || len(told.Notifications) == 0 {
+		t.Fatalf("the writer was told nothing: %+v, %v", told, err)
+	}
+	ids["{notification}"], ids["{webhook}"] = fmt.Sprint(told.Notifications[0].ID), fmt.Sprint(hook.ID)
 	a.tokens["leaving"] = a.login("admin")
 	ids["{spare}"] = a.spareCredential("admin")
 	type scenario struct {
@@ -362,6 +371,24 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"ResetPasswordEditor", "editor", "POST", "/api/v1/users/{other}/password-reset", "", 403},
 		{"ResetOwnPassword", "admin", "POST", "/api/v1/users/{admin}/password-reset", "", 409},
 		{"ResetPasswordUnknown", "admin", "POST", "/api/v1/users/9999/password-reset", "", 404},
+		{"Notifications", "writer", "GET", "/api/v1/notifications?unread=1&limit=5&before=0", "", 200},
+		{"NotificationsBadUnread", "writer", "GET", "/api/v1/notifications?unread=maybe", "", 422},
+		{"ReadNotification", "writer", "POST", "/api/v1/notifications/{notification}/read", "", 200},
+		{"ReadNotificationOfAnother", "editor", "POST", "/api/v1/notifications/{notification}/read", "", 404},
+		{"ReadAllNotifications", "writer", "POST", "/api/v1/notifications/read-all", "", 200},
+		{"ReadAllNotificationsAnonymous", "", "POST", "/api/v1/notifications/read-all", "", 401},
+		{"DraftNotifications", "writer", "GET", "/api/v1/drafts/{draft}/notifications", "", 200},
+		{"DraftNotificationsFactChecker", "factchecker", "GET", "/api/v1/drafts/{checking}/notifications", "", 403},
+		{"Webhooks", "admin", "GET", "/api/v1/webhooks", "", 200},
+		{"WebhooksEditor", "editor", "GET", "/api/v1/webhooks", "", 403},
+		{"CreateWebhook", "admin", "POST", "/api/v1/webhooks", `{"name":"Site","url":"https://site.example.com/hook","kinds":["published"]}`, 201},
+		{"CreateWebhookFTP", "admin", "POST", "/api/v1/webhooks", `{"name":"Site","url":"ftp://site.example.com/hook"}`, 422},
+		{"PauseWebhook", "admin", "PATCH", "/api/v1/webhooks/{webhook}", `{"active":false}`, 200},
+		{"PauseWebhookUnknown", "admin", "PATCH", "/api/v1/webhooks/9999", `{"active":false}`, 404},
+		{"WebhookDeliveries", "admin", "GET", "/api/v1/webhooks/{webhook}/deliveries", "", 200},
+		{"WebhookDeliveriesEditor", "editor", "GET", "/api/v1/webhooks/{webhook}/deliveries", "", 403},
+		{"DeleteWebhook", "admin", "DELETE", "/api/v1/webhooks/{webhook}", "", 204},
+		{"DeleteWebhookAgain", "admin", "DELETE", "/api/v1/webhooks/{webhook}", "", 404},
 	}
 	covered := map[string][2]bool{} // operation → {success seen, error seen}
 	for _, sc := range scenarios {

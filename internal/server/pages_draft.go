@@ -46,6 +46,12 @@ type draftPage struct {
 	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
 	Editors     []newsroom.Editor     // who else is editing the draft now
 	Retry       *retryForm            // a refused form shown again with what the viewer typed in it
+	NoticeLog   *noticeLog            // who was told what of the piece, when the viewer may read it
+}
+
+// noticeLog is a piece's notification log as the History tab shows it.
+type noticeLog struct {
+	Entries []newsroom.NoticeLogEntry
 }
 
 func (s *Server) newDraftPage(c echo.Context) error {
@@ -114,6 +120,12 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	}
 	if p.QuoteHistory, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
 		return nil, err
+	}
+	if s.store.Policy().CanSeeNoticeLog(u, d.Writer.ID) {
+		p.NoticeLog = &noticeLog{}
+		if p.NoticeLog.Entries, err = s.store.DraftNotifications(ctx, id); err != nil {
+			return nil, err
+		}
 	}
 	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
 	p.Fields = fieldViews(d.Text(), p.Quotes, comments)

@@ -105,6 +105,8 @@ type view struct {
 	// MayWrite and MayManage say whether the viewer may write drafts and manage users, for the
 	// links in the page header.
 	MayWrite, MayManage bool
+	// Unread is how many of the viewer's notifications are unread, for the bell in the header.
+	Unread int64
 }
 
 // render writes an app page, with the data every page needs filled in.
@@ -117,6 +119,10 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	pol := s.store.Policy()
 	v.MayWrite, v.MayManage = pol.Can(v.User, policy.DraftCreate, 0), pol.Can(v.User, policy.UserManage, 0)
 	v.CSRF, _ = c.Get(csrfKey).(string)
+	if v.User != nil {
+		// A bell that cannot be counted shows none rather than failing the page.
+		v.Unread, _ = s.store.UnreadCount(c.Request().Context())
+	}
 	if v.Flash == "" && v.Warning == "" {
 		v.Flash, v.Warning = takeMessage(c, flashCookie), takeMessage(c, warningCookie)
 	}

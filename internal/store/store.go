@@ -327,15 +327,22 @@ func (r preparedRow) Scan(dest ...any) error {
 }
 
 // tx runs fn in a write transaction (see transact) with the events it records (see record):
-// they are written last inside the transaction, and delivered to the listeners once it has
-// committed.
+// they are written last inside the transaction with the notifications and deliveries they
+// cause (see planOutbox), and delivered to the listeners once it has committed.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	p := &pending{}
 	err := s.transact(context.WithValue(ctx, pendingKey{}, p), func(tx *gorm.DB) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return s.writeEvents(tx, p.events)
+		o, err := s.planOutbox(tx, p.events)
+		if err != nil {
+			return err
+		}
+		if err := s.writeEvents(tx, p.events); err != nil {
+			return err
+		}
+		return o.write(tx)
 	})
 	if err == nil {
 		s.deliver(p.events)

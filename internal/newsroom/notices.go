@@ -1,0 +1,178 @@
+package newsroom
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// NoticeFacts is what the planner needs to know about an event's piece besides the event: who
+// wrote it, who acted, who is assigned where, and the thread, quote or note the event is about.
+// The store reads them in the event's transaction.
+type NoticeFacts struct {
+	Title    string
+	WriterID int64
+	// Actor is the acting user's name ("" for the server).
+	Actor string
+	// DeskLabel is the label of the stage the piece stands in after the event ("Fact-check").
+	DeskLabel string
+	// Assignees is the piece's assignee at each desk.
+	Assignees map[Stage]int64
+	// Returned says a transition sent the piece back to its writer, with Note.
+	Returned bool
+	Note     string
+	// Participants are the thread's author and everyone who replied in it; Addressed the
+	// people the newest reply was addressed to.
+	Participants []int64
+	Addressed    []int64
+	// QuoteStatus is where the quote of a quote_checked event stands now.
+	QuoteStatus QuoteStatus
+	// Approvers are the people who approved the piece.
+	Approvers []int64
+}
+
+// Notice is one person to be told of an event, and what to tell them: Subject is one plain line
+// naming the actor, the piece and what happened; Text adds the note where there is one; Link is
+// the path of the exact place (the thread, the quote).
+type Notice struct {
+	UserID  int64
+	Kind    NotificationKind
+	Subject string
+	Text    string
+	Link    string
+}
+
+// PlanNotices decides who is told of event e and why, from the facts about its piece: the
+// assignee at the desk a piece arrives at, the writer of a piece sent back (with its note),
+// commented on, with a quote disputed or gone public (and whoever approved it), the assignee of
+// an assignment, the people in a thread that has a new reply, and the person mentioned. The
+// actor is never told of their own act, and nobody is told twice of one event.
+func PlanNotices(e Event, f NoticeFacts) []Notice {
+	head, ok := Headline(e, f)
+	if !ok {
+		return nil
+	}
+	var out []Notice
+	seen := map[int64]bool{e.ActorID: true, 0: true}
+	add := func(kind NotificationKind, subject string, ids ...int64) {
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			out = append(out, Notice{UserID: id, Kind: kind, Subject: subject, Text: textOf(subject, f, kind), Link: head.Link})
+		}
+	}
+	who, title := actorName(f), quoted(f.Title)
+	switch head.Kind {
+	case NotifyArrived:
+		add(NotifyArrived, head.Subject, f.Assignees[e.Stage])
+	case NotifyReturned:
+		add(NotifyReturned, fmt.Sprintf("%s sent %s back to you%s", who, title, noteLine(f.Note)), f.WriterID)
+	case NotifyCommented, NotifyDisputed:
+		add(head.Kind, head.Subject, f.WriterID)
+	case NotifyAssigned:
+		add(NotifyAssigned, fmt.Sprintf("%s assigned you %s at %s", who, title, f.DeskLabel), e.SubjectID)
+	case NotifyMentioned:
+		add(NotifyMentioned, fmt.Sprintf("%s mentioned you on %s", who, title), e.SubjectID)
+	case NotifyReplied:
+		add(NotifyReplied, fmt.Sprintf("%s addressed you in a thread on %s", who, title), f.Addressed...)
+		add(NotifyReplied, head.Subject, f.Participants...)
+	case NotifyPublished:
+		add(NotifyPublished, head.Subject, f.WriterID)
+		add(NotifyPublished, head.Subject, f.Approvers...)
+	}
+	return out
+}
+
+// Headline is event e as one line for everyone at once (a chat channel's webhook): its kind,
+// subject and link, with no recipient. ok is false for an event nobody is told of (a save, a
+// resolved thread, a check that disputes nothing).
+func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
+	title, who := quoted(f.Title), actorName(f)
+	n.Link = NoticeLink(e)
+	switch {
+	case e.Kind == EventTransitioned && f.Returned:
+		n.Kind, n.Subject = NotifyReturned, fmt.Sprintf("%s sent %s back to its writer%s", who, title, noteLine(f.Note))
+	case e.Kind == EventTransitioned:
+		n.Kind, n.Subject = NotifyArrived, fmt.Sprintf("%s moved %s to %s", who, title, f.DeskLabel)
+	case e.Kind == EventAssigned && e.Action == "assign":
+		n.Kind, n.Subject = NotifyAssigned, fmt.Sprintf("%s assigned %s at %s", who, title, f.DeskLabel)
+	case e.Kind == EventCommented && e.Action == "comment":
+		n.Kind, n.Subject = NotifyCommented, fmt.Sprintf("%s commented on %s", who, title)
+	case e.Kind == EventCommented && e.Action == "reply":
+		n.Kind, n.Subject = NotifyReplied, fmt.Sprintf("%s replied in a thread on %s", who, title)
+	case e.Kind == EventMentioned:
+		n.Kind, n.Subject = NotifyMentioned, fmt.Sprintf("%s mentioned someone on %s", who, title)
+	case e.Kind == EventQuoteChecked && e.Action == "check" && f.QuoteStatus == QuoteDisputed:
+		n.Kind, n.Subject = NotifyDisputed, fmt.Sprintf("%s disputed a quote in %s", who, title)
+	case e.Kind == EventPublished:
+		n.Kind, n.Subject = NotifyPublished, fmt.Sprintf("%s published %s", who, title)
+	case e.Kind == EventReleased:
+		n.Kind, n.Subject = NotifyPublished, fmt.Sprintf("%s went public as %s scheduled it", title, who)
+	default:
+		return Notice{}, false
+	}
+	n.Text = textOf(n.Subject, f, n.Kind)
+	return n, true
+}
+
+// Notifies reports whether an event of kind may tell anyone anything, so that the store reads
+// no facts for the others (a save above all).
+func Notifies(kind EventKind) bool {
+	return slices.Contains([]EventKind{EventTransitioned, EventAssigned, EventCommented, EventMentioned,
+		EventQuoteChecked, EventPublished, EventReleased}, kind)
+}
+
+// NoticeLink is the path of the exact place event e is about: the thread, the quote, or the
+// piece's history (for a transition or a note's mention).
+func NoticeLink(e Event) string {
+	base := fmt.Sprintf("/drafts/%d", e.DraftID)
+	switch {
+	case (e.Kind == EventCommented || e.Kind == EventMentioned) && e.Ref != 0:
+		return fmt.Sprintf("%s#comment-%d", base, e.Ref)
+	case e.Kind == EventQuoteChecked && e.Ref != 0:
+		return fmt.Sprintf("%s#quote-%d", base, e.Ref)
+	case e.Kind == EventTransitioned || e.Kind == EventMentioned:
+		return base + "#history"
+	}
+	return base
+}
+
+// textOf is a notice's text: its subject, and the note a returned piece came back with.
+func textOf(subject string, f NoticeFacts, kind NotificationKind) string {
+	if kind == NotifyReturned && strings.TrimSpace(f.Note) != "" {
+		return subject + ", with this note: “" + strings.TrimSpace(f.Note) + "”"
+	}
+	return subject
+}
+
+// noteLine is a note as the end of a one-line subject: its first line, cut to 100 characters,
+// after a colon; nothing when there is no note.
+func noteLine(note string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(note), "\n")
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return ""
+	}
+	if r := []rune(line); len(r) > 100 {
+		line = string(r[:99]) + "…"
+	}
+	return ": “" + line + "”"
+}
+
+// actorName is who acted, in words.
+func actorName(f NoticeFacts) string {
+	if f.Actor == "" {
+		return "Copydesk"
+	}
+	return f.Actor
+}
+
+// quoted is a piece's title in quotation marks, or "a piece without a title".
+func quoted(title string) string {
+	if strings.TrimSpace(title) == "" {
+		return "a piece without a title"
+	}
+	return "“" + strings.TrimSpace(title) + "”"
+}

@@ -1,0 +1,108 @@
+package newsroom
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestPlanNotices(t *testing.T) {
+	const writer, editor, checker, other, actor = 1, 2, 3, 4, 9
+	facts := NoticeFacts{Title: "Flood defences", WriterID: writer, Actor: "Ana", DeskLabel: "Fact-check",
+		Assignees: map[Stage]int64{"fact_check": checker, "editing": editor}, Participants: []int64{writer, other, actor},
+		Addressed: []int64{editor}, QuoteStatus: QuoteDisputed, Approvers: []int64{editor}}
+	ev := func(kind EventKind, action string, stage Stage, subject, ref int64) Event {
+		return Event{ID: 7, Kind: kind, DraftID: 5, ActorID: actor, Action: action, Stage: stage, SubjectID: subject, Ref: ref}
+	}
+	with := func(change func(*NoticeFacts)) NoticeFacts {
+		f := facts
+		change(&f)
+		return f
+	}
+	tests := []struct {
+		name  string
+		event Event
+		facts NoticeFacts
+		want  map[int64]NotificationKind
+		link  string
+		says  string
+	}{
+		{"ArrivedAtAssignedDesk", ev(EventTransitioned, "submit", "fact_check", 0, 0), facts, map[int64]NotificationKind{checker: NotifyArrived}, "/drafts/5#history", "Ana moved “Flood defences” to Fact-check"},
+		{"ArrivedInThePool", ev(EventTransitioned, "clear", "approved", 0, 0), facts, map[int64]NotificationKind{}, "", ""},
+		{"ArrivedByTheAssigneeThemself", ev(EventTransitioned, "submit", "fact_check", 0, 0), with(func(f *NoticeFacts) { f.Assignees = map[Stage]int64{"fact_check": actor} }), map[int64]NotificationKind{}, "", ""},
+		{"Returned", ev(EventTransitioned, "return", "draft", 0, 0), with(func(f *NoticeFacts) { f.Returned, f.Note = true, "Source the mayor.\nAnd the rest." }),
+			map[int64]NotificationKind{writer: NotifyReturned}, "/drafts/5#history", "Ana sent “Flood defences” back to you: “Source the mayor.”"},
+		{"ReturnedByTheWriterThemself", ev(EventTransitioned, "return", "draft", 0, 0), with(func(f *NoticeFacts) { f.Returned, f.WriterID = true, actor }), map[int64]NotificationKind{}, "", ""},
+		{"Assigned", ev(EventAssigned, "assign", "fact_check", checker, 0), facts, map[int64]NotificationKind{checker: NotifyAssigned}, "/drafts/5", "Ana assigned you “Flood defences” at Fact-check"},
+		{"Claimed", ev(EventAssigned, "claim", "fact_check", actor, 0), facts, map[int64]NotificationKind{}, "", ""},
+		{"Unassigned", ev(EventAssigned, "unassign", "fact_check", checker, 0), facts, map[int64]NotificationKind{}, "", ""},
+		{"Commented", ev(EventCommented, "comment", "editing", 0, 11), facts, map[int64]NotificationKind{writer: NotifyCommented}, "/drafts/5#comment-11", "Ana commented on “Flood defences”"},
+		{"Replied", ev(EventCommented, "reply", "editing", 0, 11), facts, map[int64]NotificationKind{writer: NotifyReplied, other: NotifyReplied, editor: NotifyReplied}, "/drafts/5#comment-11", ""},
+		{"Resolved", ev(EventCommented, "resolve_comment", "editing", 0, 11), facts, map[int64]NotificationKind{}, "", ""},
+		{"Mentioned", ev(EventMentioned, "comment", "editing", other, 11), facts, map[int64]NotificationKind{other: NotifyMentioned}, "/drafts/5#comment-11", "Ana mentioned you on “Flood defences”"},
+		{"MentionedInANote", ev(EventMentioned, "return", "draft", other, 0), facts, map[int64]NotificationKind{other: NotifyMentioned}, "/drafts/5#history", ""},
+		{"QuoteDisputed", ev(EventQuoteChecked, "check", "fact_check", 0, 21), facts, map[int64]NotificationKind{writer: NotifyDisputed}, "/drafts/5#quote-21", "Ana disputed a quote in “Flood defences”"},
+		{"QuoteVerified", ev(EventQuoteChecked, "check", "fact_check", 0, 21), with(func(f *NoticeFacts) { f.QuoteStatus = QuoteVerified }), map[int64]NotificationKind{}, "", ""},
+		{"Published", ev(EventPublished, "publish", "published", 0, 0), facts, map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "/drafts/5", "Ana published “Flood defences”"},
+		{"PublishedByTheApprover", ev(EventPublished, "publish", "published", 0, 0), with(func(f *NoticeFacts) { f.Approvers = []int64{actor} }), map[int64]NotificationKind{writer: NotifyPublished}, "", ""},
+		{"Released", ev(EventReleased, "release", "published", 0, 0), facts, map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "", "“Flood defences” went public as Ana scheduled it"},
+		{"Saved", ev(EventSaved, "save", "draft", 0, 0), facts, map[int64]NotificationKind{}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := PlanNotices(tt.event, tt.facts)
+			kinds := map[int64]NotificationKind{}
+			for _, n := range got {
+				if _, twice := kinds[n.UserID]; twice {
+					t.Errorf("user %d told twice: %+v", n.UserID, got)
+				}
+				kinds[n.UserID] = n.Kind
+				if tt.link != "" && n.Link != tt.link {
+					t.Errorf("link = %q, want %q", n.Link, tt.link)
+				}
+				if tt.says != "" && n.Subject != tt.says {
+					t.Errorf("subject = %q, want %q", n.Subject, tt.says)
+				}
+				if strings.Contains(n.Subject, "\n") {
+					t.Errorf("subject %q is more than one line", n.Subject)
+				}
+			}
+			if len(kinds) != len(tt.want) {
+				t.Fatalf("told %v, want %v", kinds, tt.want)
+			}
+			for id, k := range tt.want {
+				if kinds[id] != k {
+					t.Errorf("user %d told %q, want %q", id, kinds[id], k)
+				}
+			}
+		})
+	}
+}
+
+func TestPlanNoticesAddressedReadsPersonal(t *testing.T) {
+	f := NoticeFacts{Title: "Budget", WriterID: 1, Actor: "Ana", Participants: []int64{1}, Addressed: []int64{2}}
+	got := PlanNotices(Event{Kind: EventCommented, Action: "reply", DraftID: 3, ActorID: 9, Ref: 4}, f)
+	i := slices.IndexFunc(got, func(n Notice) bool { return n.UserID == 2 })
+	if i < 0 || got[i].Subject != "Ana addressed you in a thread on “Budget”" {
+		t.Fatalf("addressee's notice = %+v", got)
+	}
+}
+
+func TestHeadlineReturnedCarriesTheNote(t *testing.T) {
+	f := NoticeFacts{Title: "Budget", Actor: "Ana", Returned: true, Note: "Check the totals."}
+	n, ok := Headline(Event{Kind: EventTransitioned, Action: "return", DraftID: 3}, f)
+	if !ok || n.Kind != NotifyReturned || !strings.Contains(n.Subject, "“Check the totals.”") || !strings.Contains(n.Text, "Check the totals.") {
+		t.Fatalf("Headline = %+v, %v", n, ok)
+	}
+}
+
+// BenchmarkPlanNotifications plans a reply in a thread of five people, one of them addressed.
+func BenchmarkPlanNotifications(b *testing.B) {
+	f := NoticeFacts{Title: "Flood defences", WriterID: 1, Actor: "Ana", Participants: []int64{1, 2, 3, 4, 9}, Addressed: []int64{5}}
+	e := Event{ID: 7, Kind: EventCommented, Action: "reply", DraftID: 5, ActorID: 9, Ref: 11}
+	for b.Loop() {
+		if len(PlanNotices(e, f)) != 5 {
+			b.Fatal("wrong plan")
+		}
+	}
+}

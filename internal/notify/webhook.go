@@ -1,0 +1,118 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/clock"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// The headers of a webhook post. Delivery is the delivery's id, the same on every retry and
+// from every server, so that a receiver can drop a post it has already taken; Event is the
+// event's. Signature is "sha256=" and the hex HMAC-SHA256, keyed with the webhook's secret, of
+// Timestamp, ".", and the body: signing the time with the body lets a receiver refuse an old
+// post replayed at it (one whose timestamp is minutes old) as well as a forged one.
+const (
+	HeaderDelivery  = "X-Copydesk-Delivery"
+	HeaderEvent     = "X-Copydesk-Event"
+	HeaderTimestamp = "X-Copydesk-Timestamp"
+	HeaderSignature = "X-Copydesk-Signature"
+)
+
+// Webhooks is the webhook channel: it posts a delivery's JSON, signed, to its webhook's URL.
+type Webhooks struct {
+	st      *store.Store
+	baseURL string
+	client  *http.Client
+	clk     clock.Clock
+}
+
+// NewWebhooks returns the webhook channel of st, making links absolute with baseURL. Its
+// client gives a post 10 seconds and follows no redirect: a receiver that moved answers 3xx,
+// which is a failure the log shows, rather than the post going somewhere else.
+func NewWebhooks(st *store.Store, baseURL string, clk clock.Clock) *Webhooks {
+	if clk == nil {
+		clk = clock.System
+	}
+	client := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return &Webhooks{st: st, baseURL: strings.TrimRight(baseURL, "/"), client: client, clk: clk}
+}
+
+// Send posts d to its webhook. Any 2xx answer is delivered.
+func (w *Webhooks) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
+	target, secret, active, err := w.st.WebhookTarget(ctx, d.WebhookID)
+	if err != nil {
+		return 0, err
+	}
+	if !active {
+		return 0, errors.New("the webhook is paused")
+	}
+	if err := newsroom.CheckWebhookURL(target); err != nil {
+		return 0, err
+	}
+	body, err := w.body(d.Payload)
+	if err != nil {
+		return 0, err
+	}
+	ts := strconv.FormatInt(w.clk.Now().Unix(), 10)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
+	if err != nil {
+		return 0, errors.New("the webhook's URL cannot be posted to")
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "Copydesk-Webhook")
+	req.Header.Set(HeaderDelivery, strconv.FormatInt(d.ID, 10))
+	req.Header.Set(HeaderEvent, strconv.FormatInt(d.EventID, 10))
+	req.Header.Set(HeaderTimestamp, ts)
+	req.Header.Set(HeaderSignature, Sign(secret, ts, body))
+	resp, err := w.client.Do(req)
+	if err != nil {
+		// The URL may hold a token (chat tools put one in the path): the error names none.
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
+		}
+		return 0, fmt.Errorf("posting to the webhook: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp.StatusCode, fmt.Errorf("the webhook answered %s", resp.Status)
+	}
+	return resp.StatusCode, nil
+}
+
+// body is the JSON posted for payload, with its link made absolute (and at the end of the
+// text, where a chat shows it).
+func (w *Webhooks) body(payload string) ([]byte, error) {
+	var p store.WebhookPayload
+	if err := json.Unmarshal([]byte(payload), &p); err != nil {
+		return nil, fmt.Errorf("reading the delivery's payload: %w", err)
+	}
+	p.Link = w.baseURL + p.Link
+	p.Text += " " + p.Link
+	return json.Marshal(p)
+}
+
+// Sign is the signature header's value for a post of body at timestamp ts, with secret.
+func Sign(secret, ts string, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(ts))
+	mac.Write([]byte("."))
+	mac.Write(body)
+	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
+}

@@ -1,0 +1,253 @@
+package notify_test
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/notify"
+	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
+)
+
+// fixture is a store with a writer, an admin and a webhook to url.
+type fixture struct {
+	s      *store.Store
+	writer context.Context
+	admin  context.Context
+	hook   *newsroom.Webhook
+}
+
+func newFixture(t *testing.T, url string) *fixture {
+	t.Helper()
+	s, err := store.Open(storetest.DSN(t), store.Options{PasswordCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{s: s}
+	f.writer = f.user(t, "sarah", newsroom.RoleWriter, "pw-sarah-staple")
+	f.admin = f.user(t, "ada", newsroom.RoleAdmin, "pw-ada-staple-long-enough")
+	if f.hook, err = s.CreateWebhook(f.admin, newsroom.NewWebhook{Name: "chat", URL: url}); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func (f *fixture) user(t *testing.T, name string, role newsroom.Role, pw string) context.Context {
+	t.Helper()
+	u, err := f.s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: role, Password: pw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newsroom.WithUser(context.Background(), u)
+}
+
+// submit writes n pieces and sends each to fact-check: n events a webhook hears of.
+func (f *fixture) submit(t *testing.T, n int) {
+	t.Helper()
+	for range n {
+		d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Flood defences", Byline: "Sarah", Brief: "A brief.", Body: "A paragraph.", Topics: []string{"Floods"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fastConfig is the worker's timing shrunk for tests.
+func fastConfig(channels map[string]notify.Channel) notify.Config {
+	return notify.Config{Channels: channels, Node: "test", Every: 10 * time.Millisecond, Timeout: 2 * time.Second, Lease: 10 * time.Second,
+		Backoff: 5 * time.Millisecond, MaxBackoff: 20 * time.Millisecond, MaxAttempts: 5,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+}
+
+// receiver is a webhook receiver as a careful one is written: it checks the signature, drops a
+// delivery it has already taken (by its X-Copydesk-Delivery id), and here fails the first
+// failures tries of each delivery with 500.
+type receiver struct {
+	t        *testing.T
+	secret   string
+	failures int
+	mu       sync.Mutex
+	tries    map[string]int
+	accepted map[string]int
+	events   map[string]string
+	bad      []string
+}
+
+func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	ts, sig, id := r.Header.Get("X-Copydesk-Timestamp"), r.Header.Get("X-Copydesk-Signature"), r.Header.Get("X-Copydesk-Delivery")
+	mac := hmac.New(sha256.New, []byte(rc.secret))
+	mac.Write([]byte(ts + "." + string(body)))
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if want := "sha256=" + hex.EncodeToString(mac.Sum(nil)); !hmac.Equal([]byte(sig), []byte(want)) || ts == "" || id == "" {
+		rc.bad = append(rc.bad, id)
+		http.Error(w, "bad signature", http.StatusUnauthorized)
+		return
+	}
+	var p struct{ Text, Link, Event string }
+	if err := json.Unmarshal(body, &p); err != nil || !strings.HasPrefix(p.Link, "https://copydesk.example.com/drafts/") || !strings.HasSuffix(p.Text, p.Link) {
+		rc.bad = append(rc.bad, "payload "+string(body))
+	}
+	rc.tries[id]++
+	if rc.tries[id] <= rc.failures {
+		http.Error(w, "not yet", http.StatusInternalServerError)
+		return
+	}
+	rc.accepted[id]++
+	rc.events[id] = r.Header.Get("X-Copydesk-Event")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func newReceiver(t *testing.T, failures int) (*receiver, *httptest.Server) {
+	rc := &receiver{t: t, failures: failures, tries: map[string]int{}, accepted: map[string]int{}, events: map[string]string{}}
+	srv := httptest.NewServer(rc)
+	t.Cleanup(srv.Close)
+	return rc, srv
+}
+
+// waitFor polls cond until it holds, failing the test after ten seconds.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// TestWebhookDeliveredOnce: a real receiver that fails each delivery's first two tries gets each
+// event once, signed, and the log holds the three attempts of each.
+func TestWebhookDeliveredOnce(t *testing.T) {
+	rc, srv := newReceiver(t, 2)
+	f := newFixture(t, srv.URL+"/hook")
+	rc.secret = f.hook.Secret
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com/", nil)}))
+	defer stop()
+	const events = 5
+	f.submit(t, events)
+	waitFor(t, "every event accepted", func() bool {
+		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		return len(rc.accepted) == events
+	})
+	stop()
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if len(rc.bad) > 0 {
+		t.Fatalf("badly signed or shaped posts: %v", rc.bad)
+	}
+	seen := map[string]bool{}
+	for id, n := range rc.accepted {
+		if n != 1 {
+			t.Errorf("delivery %s accepted %d times", id, n)
+		}
+		if seen[rc.events[id]] {
+			t.Errorf("event %s accepted twice", rc.events[id])
+		}
+		seen[rc.events[id]] = true
+	}
+	logs, err := f.s.WebhookDeliveries(f.admin, f.hook.ID, 100)
+	if err != nil || len(logs) != events {
+		t.Fatalf("delivery log = %+v, %v", logs, err)
+	}
+	for _, l := range logs {
+		if l.Status != "sent" || len(l.Attempts) != 3 || l.Attempts[0].StatusCode != 500 || l.Attempts[1].OK || !l.Attempts[2].OK || l.Attempts[2].StatusCode != 204 {
+			t.Errorf("delivery %d: %s with attempts %+v", l.ID, l.Status, l.Attempts)
+		}
+	}
+}
+
+// TestWebhookGivesUp: a delivery that fails every try fails for good after the last one, and a
+// redirect is a failure, not followed.
+func TestWebhookGivesUp(t *testing.T) {
+	var followed atomic.Bool
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { followed.Store(true) }))
+	defer elsewhere.Close()
+	moved := httptest.NewServer(http.RedirectHandler(elsewhere.URL, http.StatusFound))
+	defer moved.Close()
+	f := newFixture(t, moved.URL)
+	cfg := fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)})
+	cfg.MaxAttempts = 3
+	stop := notify.Start(f.s, cfg)
+	defer stop()
+	f.submit(t, 1)
+	var logs []newsroom.DeliveryLog
+	waitFor(t, "the delivery to fail", func() bool {
+		logs, _ = f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
+		return len(logs) == 1 && logs[0].Status == "failed"
+	})
+	if len(logs[0].Attempts) != 3 || logs[0].Attempts[2].StatusCode != http.StatusFound || followed.Load() {
+		t.Fatalf("attempts = %+v, redirect followed %v", logs[0].Attempts, followed.Load())
+	}
+}
+
+// TestChannelNotSetUp: deliveries of a channel this server has not set up wait, saying why,
+// and are not tried.
+func TestChannelNotSetUp(t *testing.T) {
+	_, srv := newReceiver(t, 0)
+	f := newFixture(t, srv.URL)
+	stop := notify.Start(f.s, fastConfig(nil))
+	defer stop()
+	f.submit(t, 1)
+	waitFor(t, "the delivery to say why it waits", func() bool {
+		logs, _ := f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
+		return len(logs) == 1 && strings.Contains(logs[0].LastError, "not set up") && logs[0].Status == "pending" && len(logs[0].Attempts) == 0
+	})
+}
+
+// TestStopLetsASendFinish: stopping the worker while a post is in flight waits for the answer and
+// records the delivery sent, rather than cutting it off to be posted again.
+func TestStopLetsASendFinish(t *testing.T) {
+	arrived, release := make(chan struct{}), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-release
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	f := newFixture(t, srv.URL)
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)}))
+	f.submit(t, 1)
+	<-arrived
+	stopped := make(chan struct{})
+	go func() {
+		stop()
+		close(stopped)
+	}()
+	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-stopped:
+		t.Fatal("the worker stopped with a send in flight")
+	default:
+	}
+	close(release)
+	<-stopped
+	logs, err := f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
+	if err != nil || len(logs) != 1 || logs[0].Status != "sent" || len(logs[0].Attempts) != 1 {
+		t.Fatalf("delivery log = %+v, %v", logs, err)
+	}
+}

@@ -1,0 +1,357 @@
+package store
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
+)
+
+// The transactional outbox: Store.tx turns the events its transaction recorded into the
+// notifications and deliveries they cause, in the same transaction, so that a change and the
+// word of it commit together or not at all. Events read from other processes (CatchUp) are
+// never planned again: only the transaction that recorded an event plans it.
+
+// notificationRow is one row of the notifications table (migration 00015).
+type notificationRow struct {
+	ID        int64
+	UserID    int64
+	EventID   int64
+	Kind      string
+	DraftID   int64
+	ActorID   int64
+	Subject   string
+	Link      string
+	CreatedAt time.Time
+	ReadAt    *time.Time
+}
+
+func (notificationRow) TableName() string { return "notifications" }
+
+// deliveryRow is one row of the deliveries table: a message in the outbox.
+type deliveryRow struct {
+	ID             int64
+	Channel        string
+	NotificationID *int64
+	WebhookID      *int64
+	EventID        int64
+	DraftID        int64
+	Recipient      string
+	Payload        string
+	Status         string
+	Attempts       int
+	NextAt         time.Time
+	LeaseUntil     *time.Time
+	LeasedBy       string
+	LastError      string
+	CreatedAt      time.Time
+	SentAt         *time.Time
+}
+
+func (deliveryRow) TableName() string { return "deliveries" }
+
+// Delivery statuses.
+const (
+	deliveryPending = "pending"
+	deliverySent    = "sent"
+	deliveryFailed  = "failed"
+	deliveryDigest  = "digest"
+)
+
+// recipientRow is what the outbox needs of a person it tells: whether they may see the piece,
+// their email address, and which kinds they want by email (notification_prefs; no row means
+// every kind, no digest).
+type recipientRow struct {
+	ID       int64
+	Role     string
+	Disabled bool
+	Email    string
+	Kinds    *string
+	Digest   *bool
+}
+
+// wantsEmail reports whether r wants notices of kind by email.
+func (r recipientRow) wantsEmail(kind newsroom.NotificationKind) bool {
+	if r.Email == "" {
+		return false
+	}
+	if r.Kinds == nil {
+		return true
+	}
+	var kinds []newsroom.NotificationKind
+	return json.Unmarshal([]byte(*r.Kinds), &kinds) == nil && slices.Contains(kinds, kind)
+}
+
+// emailPayload is an email delivery's payload: the contract with the email channel.
+type emailPayload struct {
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	Link    string `json:"link"`
+}
+
+// WebhookPayload is the JSON body posted to a webhook: Slack-compatible (text is what a chat
+// shows), with the event's facts beside it for a program. Link is a path until the webhook
+// channel makes it absolute with the site's base URL.
+type WebhookPayload struct {
+	Text    string `json:"text"`
+	Event   string `json:"event"`
+	Kind    string `json:"kind"`
+	EventID int64  `json:"event_id"`
+	DraftID int64  `json:"draft_id"`
+	Title   string `json:"title"`
+	Link    string `json:"link"`
+	Actor   string `json:"actor"`
+}
+
+// outboxWebhook is an active webhook as the outbox reads it.
+type outboxWebhook struct {
+	ID    int64
+	Name  string
+	Kinds string
+}
+
+// wants reports whether the webhook takes notices of kind: every kind when its list is empty.
+func (w outboxWebhook) wants(kind newsroom.NotificationKind) bool {
+	var kinds []newsroom.NotificationKind
+	if json.Unmarshal([]byte(w.Kinds), &kinds) != nil {
+		return false
+	}
+	return len(kinds) == 0 || slices.Contains(kinds, kind)
+}
+
+// planOutbox works out the notifications and deliveries that the events evs cause, reading
+// what it needs inside tx, before writeEvents; their write then only inserts, each table in one
+// statement, once writeEvents has given the events their ids (see outbox.write). On PostgreSQL
+// writeEvents holds a lock to its commit, so the reads stay outside it. Events that tell nobody
+// (saves above all) cost nothing here.
+func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
+	o := &outbox{}
+	loaded := false
+	for i := range evs {
+		e := &evs[i]
+		if e.DraftID == 0 || !newsroom.Notifies(e.Kind) {
+			continue
+		}
+		f, stage, err := s.noticeFacts(tx, *e)
+		if err != nil {
+			return nil, err
+		}
+		head, ok := newsroom.Headline(*e, f)
+		if !ok {
+			continue
+		}
+		if !loaded {
+			if err := tx.Raw("SELECT id, name, kinds FROM webhooks WHERE active ORDER BY id").Scan(&o.hooks).Error; err != nil {
+				return nil, err
+			}
+			loaded = true
+		}
+		if err := s.notify(tx, o, e, f, stage, newsroom.PlanNotices(*e, f)); err != nil {
+			return nil, err
+		}
+		o.postToWebhooks(e, f, head)
+	}
+	return o, nil
+}
+
+// outbox is what one transaction's events put in the outbox. Each entry points at its event,
+// whose id and time writeEvents fills in before write reads them.
+type outbox struct {
+	hooks   []outboxWebhook
+	notices []outboxNotice
+	posts   []outboxPost
+}
+
+// outboxNotice is one person told in the app, and by email when email is set.
+type outboxNotice struct {
+	ev    *newsroom.Event
+	row   notificationRow
+	email *deliveryRow
+}
+
+// outboxPost is one post to a webhook.
+type outboxPost struct {
+	ev      *newsroom.Event
+	row     deliveryRow
+	payload WebhookPayload
+}
+
+// write inserts the notifications, then the deliveries, each in one statement, stamped with
+// their events' ids and time.
+func (o *outbox) write(tx *gorm.DB) error {
+	if len(o.notices) == 0 && len(o.posts) == 0 {
+		return nil
+	}
+	rows := make([]notificationRow, len(o.notices))
+	for i, n := range o.notices {
+		rows[i] = n.row
+		rows[i].EventID, rows[i].CreatedAt = n.ev.ID, n.ev.At
+	}
+	if len(rows) > 0 {
+		if err := tx.Create(&rows).Error; err != nil {
+			return err
+		}
+	}
+	var ds []deliveryRow
+	for i, n := range o.notices {
+		if n.email != nil {
+			d := *n.email
+			d.NotificationID = &rows[i].ID
+			ds = append(ds, stamped(d, n.ev))
+		}
+	}
+	for _, p := range o.posts {
+		p.payload.EventID = p.ev.ID
+		p.row.Payload = mustJSON(p.payload)
+		ds = append(ds, stamped(p.row, p.ev))
+	}
+	if len(ds) == 0 {
+		return nil
+	}
+	return tx.Create(&ds).Error
+}
+
+// stamped is d as caused by event e: due at once.
+func stamped(d deliveryRow, e *newsroom.Event) deliveryRow {
+	d.EventID, d.NextAt, d.CreatedAt = e.ID, e.At, e.At
+	return d
+}
+
+// notify adds the in-app notification of each notice whose person may see the piece, and the
+// email delivery of those who want it by email.
+func (s *Store) notify(tx *gorm.DB, o *outbox, e *newsroom.Event, f newsroom.NoticeFacts, stage newsroom.Stage, notices []newsroom.Notice) error {
+	if len(notices) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(notices))
+	for i, n := range notices {
+		ids[i] = n.UserID
+	}
+	var people []recipientRow
+	err := tx.Raw(`SELECT users.id, users.role, users.disabled, users.email, notification_prefs.email AS kinds, notification_prefs.digest
+		FROM users LEFT JOIN notification_prefs ON notification_prefs.user_id = users.id WHERE users.id IN ?`, ids).Scan(&people).Error
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]recipientRow, len(people))
+	for _, p := range people {
+		byID[p.ID] = p
+	}
+	for _, n := range notices {
+		p, ok := byID[n.UserID]
+		if !ok || !s.policy.CanSee(&newsroom.User{ID: p.ID, Role: newsroom.Role(p.Role), Disabled: p.Disabled}, f.WriterID, stage) {
+			continue
+		}
+		row := notificationRow{UserID: n.UserID, Kind: string(n.Kind), DraftID: e.DraftID, ActorID: e.ActorID, Subject: n.Subject, Link: n.Link}
+		o.notices = append(o.notices, outboxNotice{ev: e, row: row, email: p.emailDelivery(e, n)})
+	}
+	return nil
+}
+
+// emailDelivery is the email that tells r of notice n, or nil when r wants none of its kind:
+// pending, or held for the digest of those who chose one.
+func (r recipientRow) emailDelivery(e *newsroom.Event, n newsroom.Notice) *deliveryRow {
+	if !r.wantsEmail(n.Kind) {
+		return nil
+	}
+	status := deliveryPending
+	if r.Digest != nil && *r.Digest {
+		status = deliveryDigest
+	}
+	return &deliveryRow{Channel: newsroom.ChannelEmail, DraftID: e.DraftID, Recipient: r.Email,
+		Payload: mustJSON(emailPayload{Subject: n.Subject, Text: n.Text, Link: n.Link}), Status: status}
+}
+
+// postToWebhooks adds one post of event e's headline to each webhook that takes its kind.
+func (o *outbox) postToWebhooks(e *newsroom.Event, f newsroom.NoticeFacts, head newsroom.Notice) {
+	for _, h := range o.hooks {
+		if !h.wants(head.Kind) {
+			continue
+		}
+		payload := WebhookPayload{Text: head.Subject, Event: string(e.Kind), Kind: string(head.Kind), DraftID: e.DraftID,
+			Title: f.Title, Link: head.Link, Actor: f.Actor}
+		row := deliveryRow{Channel: newsroom.ChannelWebhook, WebhookID: &h.ID, DraftID: e.DraftID, Recipient: h.Name, Status: deliveryPending}
+		o.posts = append(o.posts, outboxPost{ev: e, row: row, payload: payload})
+	}
+}
+
+// noticeFacts reads what the planner needs to know of event e's piece, and the stage it stands
+// in, inside tx: only what e's kind asks for.
+func (s *Store) noticeFacts(tx *gorm.DB, e newsroom.Event) (newsroom.NoticeFacts, newsroom.Stage, error) {
+	var d struct {
+		Title    string
+		WriterID int64
+		Stage    string
+		Actor    string
+	}
+	err := tx.Raw(`SELECT drafts.title, drafts.writer_id, drafts.stage, COALESCE(users.name, '') AS actor
+		FROM drafts LEFT JOIN users ON users.id = ? WHERE drafts.id = ?`, e.ActorID, e.DraftID).Scan(&d).Error
+	if err != nil {
+		return newsroom.NoticeFacts{}, "", err
+	}
+	f := newsroom.NoticeFacts{Title: d.Title, WriterID: d.WriterID, Actor: d.Actor}
+	if st, ok := s.policy.Stage(e.Stage); ok {
+		f.DeskLabel = st.Label
+	}
+	switch e.Kind {
+	case newsroom.EventTransitioned:
+		err = s.transitionFacts(tx, e, &f)
+	case newsroom.EventCommented:
+		if e.Action == "reply" {
+			err = threadFacts(tx, e.Ref, &f)
+		}
+	case newsroom.EventQuoteChecked:
+		err = tx.Raw("SELECT status FROM quotes WHERE id = ?", e.Ref).Scan(&f.QuoteStatus).Error
+	case newsroom.EventPublished, newsroom.EventReleased:
+		err = s.approverFacts(tx, e.DraftID, &f)
+	}
+	return f, newsroom.Stage(d.Stage), err
+}
+
+// transitionFacts reads the assignees of a piece that moved, and whether it went back to its
+// writer (a step with a note into the workflow's first stage) with which note.
+func (s *Store) transitionFacts(tx *gorm.DB, e newsroom.Event, f *newsroom.NoticeFacts) error {
+	var rows []struct {
+		Stage  string
+		UserID int64
+	}
+	if err := tx.Raw("SELECT stage, user_id FROM assignments WHERE draft_id = ?", e.DraftID).Scan(&rows).Error; err != nil {
+		return err
+	}
+	f.Assignees = make(map[newsroom.Stage]int64, len(rows))
+	for _, r := range rows {
+		f.Assignees[newsroom.Stage(r.Stage)] = r.UserID
+	}
+	a, ok := s.policy.Action(newsroom.Action(e.Action))
+	if !ok || e.Stage != s.policy.Initial() || !a.Has(newsroom.GateNote) {
+		return nil
+	}
+	f.Returned = true
+	return tx.Raw("SELECT note FROM audit WHERE draft_id = ? ORDER BY id DESC LIMIT 1", e.DraftID).Scan(&f.Note).Error
+}
+
+// threadFacts reads who is in thread commentID (its author and everyone who replied) and who
+// its newest reply was addressed to.
+func threadFacts(tx *gorm.DB, commentID int64, f *newsroom.NoticeFacts) error {
+	err := tx.Raw(`SELECT author_id FROM comments WHERE id = ?
+		UNION SELECT author_id FROM comment_replies WHERE comment_id = ?`, commentID, commentID).Scan(&f.Participants).Error
+	if err != nil {
+		return err
+	}
+	return tx.Raw(`SELECT user_id FROM reply_addressees WHERE reply_id =
+		(SELECT MAX(id) FROM comment_replies WHERE comment_id = ?) ORDER BY user_id`, commentID).Scan(&f.Addressed).Error
+}
+
+// approverFacts reads who approved a piece: whoever moved it into a stage it is published from.
+func (s *Store) approverFacts(tx *gorm.DB, draftID int64, f *newsroom.NoticeFacts) error {
+	pub, ok := s.policy.Action(policy.ActionPublish)
+	if !ok || len(pub.From) == 0 {
+		return nil
+	}
+	return tx.Raw(`SELECT DISTINCT actor_id FROM audit WHERE draft_id = ? AND to_stage IN ? AND from_stage <> to_stage AND actor_id <> 0`,
+		draftID, pub.From).Scan(&f.Approvers).Error
+}
