@@ -79,7 +79,12 @@ type Budget struct {
 	Zone    string      `json:"time_zone"`
 	Dated   []BudgetDay `json:"dated"`
 	Undated []BudgetRow `json:"undated"`
+	// UndatedMore says that more pieces have no due time than Undated lists.
+	UndatedMore bool `json:"undated_more"`
 }
+
+// BudgetDays are the spans a story budget covers: a day or a week.
+var BudgetDays = []int{1, 7}
 
 // BudgetDay is one day of the budget, its pieces in order of due time.
 type BudgetDay struct {
@@ -98,3 +103,11 @@ type BudgetRow struct {
 	DueAt    *time.Time `json:"due_at"`
 	Due      DueState   `json:"due_state"`
 }
+
+// The steps an EventAssigned event and its audit entry name.
+const (
+	StepAssign   = "assign"   // an editor gave a desk of a piece to someone
+	StepClaim    = "claim"    // someone took an unassigned desk of a piece for themselves
+	StepUnassign = "unassign" // an editor left a desk of a piece to nobody
+	StepDue      = "due"      // an editor set or cleared a due time
+)

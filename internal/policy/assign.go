@@ -90,3 +90,34 @@ func (p *Policy) holders(desk newsroom.Stage) []string {
 	}
 	return out
 }
+
+// UnderWay lists the stages where a piece is still being worked on, in workflow order: all but
+// the published stage and the shelved ones, which a piece leaves only by starting over (every
+// action out of them leads back to the first stage, as restore does out of spiked).
+func (p *Policy) UnderWay() []newsroom.Stage {
+	var out []newsroom.Stage
+	for _, s := range p.stages {
+		if s.Name != p.published && !p.shelved(s.Name) {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// shelved reports whether every action out of stage (there is at least one) leads back to the
+// first stage, and stage is not the first stage itself.
+func (p *Policy) shelved(stage newsroom.Stage) bool {
+	if stage == p.initial {
+		return false
+	}
+	out := 0
+	for _, a := range p.actions {
+		if a.from(stage) {
+			if a.To != p.initial {
+				return false
+			}
+			out++
+		}
+	}
+	return out > 0
+}

@@ -126,3 +126,10 @@ func TestParseAssign(t *testing.T) {
 		t.Errorf("Desks = %v, want [draft]", p.Desks())
 	}
 }
+
+func TestUnderWayDefault(t *testing.T) {
+	want := []newsroom.Stage{"draft", "fact_check", "editing", "approved", "scheduled"}
+	if got := defaultPolicy(t).UnderWay(); !slices.Equal(got, want) {
+		t.Fatalf("UnderWay = %v, want %v", got, want)
+	}
+}

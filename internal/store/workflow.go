@@ -70,7 +70,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		record(tx, draftEvent(newsroom.EventTransitioned, id, u.ID, string(action), to))
 		v.Row.Stage, v.Row.UpdatedAt = string(to), now
 		d = v.draft()
-		return nil
+		return loadWork(tx, []*newsroom.Draft{d})
 	})
 	return d, internal("transition", err)
 }
