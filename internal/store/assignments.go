@@ -11,7 +11,7 @@ import (
 )
 
 type assignmentRow struct {
-	DraftID    int64 `gorm:"primaryKey"`
+	DraftID    int64  `gorm:"primaryKey"`
 	Stage      string `gorm:"primaryKey"`
 	UserID     int64
 	AssignedBy int64
