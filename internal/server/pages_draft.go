@@ -46,6 +46,7 @@ type draftPage struct {
 	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
 	Editors     []newsroom.Editor     // who else is editing the draft now
 	Retry       *retryForm            // a refused form shown again with what the viewer typed in it
+	Work        *workPanel            // who holds each desk of the piece and when it is due
 }
 
 func (s *Server) newDraftPage(c echo.Context) error {
@@ -103,6 +104,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	}
 	p.Threads = commentGroups(p.Comments)
 	if p.Notice, err = s.store.PendingNote(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Work, err = s.loadWork(ctx, u, d); err != nil {
 		return nil, err
 	}
 	if p.Live, err = s.liveLinksFor(c, d); err != nil {

@@ -132,9 +132,9 @@ func (s *Store) stageLabel(stage newsroom.Stage) string {
 	return string(stage)
 }
 
-// Assignable lists, by username, the active users who may hold draft id at desk, for the form
-// that assigns it.
-func (s *Store) Assignable(ctx context.Context, id int64, desk newsroom.Stage) ([]newsroom.Person, error) {
+// Assignable lists, for each desk, the active users who may hold draft id there, by username,
+// for the forms that assign it.
+func (s *Store) Assignable(ctx context.Context, id int64) (map[newsroom.Stage][]newsroom.Person, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
@@ -147,10 +147,12 @@ func (s *Store) Assignable(ctx context.Context, id int64, desk newsroom.Stage) (
 	if err := s.read(ctx).Where("disabled = ?", false).Order("username").Find(&rows).Error; err != nil {
 		return nil, internal("assignable", err)
 	}
-	var out []newsroom.Person
-	for _, r := range rows {
-		if s.policy.MayHold(r.user(), v.Row.WriterID, desk) {
-			out = append(out, newsroom.Person{ID: r.ID, Username: r.Username, Name: r.Name})
+	out := map[newsroom.Stage][]newsroom.Person{}
+	for _, desk := range s.policy.Desks() {
+		for _, r := range rows {
+			if s.policy.MayHold(r.user(), v.Row.WriterID, desk) {
+				out[desk] = append(out[desk], newsroom.Person{ID: r.ID, Username: r.Username, Name: r.Name})
+			}
 		}
 	}
 	return out, nil
