@@ -33,7 +33,7 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"label": func(v any) string { return labelOf(p, v) },
 		// step names an audit entry's action: the workflow's label for one of its actions, or
 		// the entry's own name (create, import, correct…) in words.
-		"step":  func(name string) string { return labelOf(p, newsroom.Action(name)) },
+		"step": func(name string) string { return labelOf(p, newsroom.Action(name)) },
 		// query writes a URL's query from names and values, leaving out the empty ones.
 		"query": queryString,
 		// dict gathers names and values into a map, to give a part template more than one value.
