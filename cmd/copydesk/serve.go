@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/memory"
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/scheduler"
 	"github.com/copydesk/copydesk/internal/server"
@@ -37,6 +38,9 @@ type Main struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client, for
 	// sign-in throttling per address (see server.Config).
 	TrustedProxies []*net.IPNet
+	// TimeZone is the newsroom's time zone until an admin sets one on the settings page (nil:
+	// UTC).
+	TimeZone *time.Location
 	srv            *server.Server
 	metricsServer  *http.Server
 	store          *store.Store
@@ -51,7 +55,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol}); err != nil {
+	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol, TimeZone: m.TimeZone}); err != nil {
 		return err
 	}
 	if _, err := m.store.Migrate(ctx); err != nil {
@@ -108,7 +112,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]] [--time-zone ZONE]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -122,6 +126,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
 	timeouts := timeoutFlags(fs)
+	zoneName := fs.String("time-zone", e.getenv("COPYDESK_TIME_ZONE"), "the newsroom's time zone, an IANA name such as Europe/London, until an admin sets one on the settings page, whose choice then wins (env COPYDESK_TIME_ZONE; default UTC)")
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
 	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on if --base-url is https, --trusted-proxies is set or --addr is not a loopback address)")
@@ -140,6 +145,10 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	if err := timeouts.check(); err != nil {
 		return err
 	}
+	zone, err := parseZone(*zoneName)
+	if err != nil {
+		return err
+	}
 	policy := memory.Apply(e.getenv)
 	footer, err := loadFooter(*footerFile)
 	if err != nil {
@@ -151,7 +160,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		}
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts,
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, TimeZone: zone,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
@@ -167,6 +176,18 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	<-ctx.Done()
 	fmt.Fprintln(e.stdout, "shutting down")
 	return m.Close()
+}
+
+// parseZone reads --time-zone: an IANA zone name, or nothing for UTC.
+func parseZone(name string) (*time.Location, error) {
+	if name == "" {
+		return nil, nil
+	}
+	zone, err := newsroom.ParseTimeZone(name)
+	if err != nil {
+		return nil, fmt.Errorf("--time-zone: %s", newsroom.ErrorMessage(err))
+	}
+	return zone, nil
 }
 
 // parseProxies reads --trusted-proxies: addresses and CIDR ranges, comma-separated.
