@@ -11,6 +11,7 @@ import (
 // abbreviation, so nobody takes a London time for UTC; and as a datetime-local input holds it.
 const (
 	zoneTime  = "Mon Jan 2, 2006 15:04 MST"
+	zoneClock = "15:04 MST"
 	inputTime = "2006-01-02T15:04"
 )
 
@@ -32,6 +33,7 @@ func (s *Server) zone(ctx context.Context) *time.Location {
 // overdue ("" when neither, or when there is no due time).
 type dueView struct {
 	When  string
+	Clock string // the time of day alone, for a list already headed by the day
 	Input string
 	State newsroom.DueState
 }
@@ -47,7 +49,8 @@ func dueIn(due *time.Time, zone *time.Location, now time.Time) dueView {
 	if due == nil {
 		return dueView{}
 	}
-	return dueView{When: due.In(zone).Format(zoneTime), Input: due.In(zone).Format(inputTime), State: newsroom.DueStateAt(due, now)}
+	local := due.In(zone)
+	return dueView{When: local.Format(zoneTime), Clock: local.Format(zoneClock), Input: local.Format(inputTime), State: newsroom.DueStateAt(due, now)}
 }
 
 func (v view) zone() *time.Location {
