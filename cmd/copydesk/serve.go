@@ -40,13 +40,13 @@ type Main struct {
 	TrustedProxies []*net.IPNet
 	// TimeZone is the newsroom's time zone until an admin sets one on the settings page (nil:
 	// UTC).
-	TimeZone *time.Location
-	srv            *server.Server
-	metricsServer  *http.Server
-	store          *store.Store
-	httpServer     *http.Server
-	listener       net.Listener
-	stopScheduler  func()
+	TimeZone      *time.Location
+	srv           *server.Server
+	metricsServer *http.Server
+	store         *store.Store
+	httpServer    *http.Server
+	listener      net.Listener
+	stopScheduler func()
 }
 
 // Run opens and migrates the database, and starts serving in the background.
