@@ -79,7 +79,7 @@ func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, de
 		}
 	} else {
 		subject, note = holder.ID, holder.Name
-		if holder.ID == u.ID {
+		if holder.ID == u.ID && cur == nil {
 			step = newsroom.StepClaim
 		}
 		row := assignmentRow{DraftID: id, Stage: string(desk), UserID: holder.ID, AssignedBy: u.ID, AssignedAt: now}
