@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,9 @@ func TestDeskShowsWork(t *testing.T) {
 	wantStatus(t, res, http.StatusOK)
 	wantBody(t, res, `<span class="holder">Factchecker</span> · due `+soon.In(london).Format("Mon Jan 2, 2006 15:04 MST"), `due soon`,
 		fmt.Sprintf(`action="/drafts/%d/assignees/fact_check"`, pooled.ID), `<span class="unassigned">Unassigned</span>`)
+	if !strings.Contains(res.Body.String(), held.UpdatedAt.In(london).Format("Mon Jan 2, 2006")) || !regexp.MustCompile(`\d\d:\d\d (GMT|BST)</td>`).MatchString(res.Body.String()) {
+		t.Error("the desk's Changed column is not in London time")
+	}
 	if strings.Contains(res.Body.String(), fmt.Sprintf(`action="/drafts/%d/assignees/fact_check"`, held.ID)) {
 		t.Error("the desk offers to claim a piece someone holds")
 	}
