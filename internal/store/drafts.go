@@ -219,7 +219,7 @@ func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error)
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
 	}
 	d := views[0].draft()
-	return d, internal("get draft", loadWork(s.read(ctx), []*newsroom.Draft{d}))
+	return d, internal("get draft", s.loadWorkOf(ctx, d))
 }
 
 // ListDrafts returns a page of the drafts the acting user may see, newest change first.
