@@ -35,11 +35,15 @@ type deskSlot struct {
 	Current  bool // the piece is at this desk now
 }
 
-// loadWork gathers the draft page's work panel for viewer u.
+// loadWork gathers the draft page's work panel for viewer u, or nil when it would say nothing:
+// a workflow without desks, a piece without due times and a viewer who may set none.
 func (s *Server) loadWork(ctx context.Context, u *newsroom.User, d *newsroom.Draft) (*workPanel, error) {
 	pol := s.store.Policy()
 	w := &workPanel{Due: d.Due(), Piece: newsroom.DueAt(d.Deadlines, ""), MayAssign: pol.MayAssign(u, d.Writer.ID),
 		MayDeadline: pol.CheckDeadline(u, d.Writer.ID, "") == nil}
+	if len(pol.Desks()) == 0 && len(d.Deadlines) == 0 && !w.MayDeadline {
+		return nil, nil
+	}
 	var eligible map[newsroom.Stage][]newsroom.Person
 	if w.MayAssign {
 		var err error
