@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -65,7 +66,11 @@ func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, de
 	case holder == nil && cur == nil, holder != nil && cur != nil && cur.UserID == holder.ID:
 		return nil
 	case holder != nil && holder.ID == u.ID && cur != nil && !s.policy.MayAssign(u, v.Row.WriterID):
-		return newsroom.Errorf(newsroom.ECONFLICT, "someone else already holds this piece at %s", s.stageLabel(desk))
+		other, err := findUser(tx, cur.UserID)
+		if err != nil {
+			return err
+		}
+		return newsroom.Errorf(newsroom.ECONFLICT, "%s already holds this piece at %s", other.Name, s.stageLabel(desk))
 	}
 	step, subject, note := newsroom.StepAssign, int64(0), ""
 	if holder == nil {
@@ -83,7 +88,7 @@ func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, de
 			step = newsroom.StepClaim
 		}
 		row := assignmentRow{DraftID: id, Stage: string(desk), UserID: holder.ID, AssignedBy: u.ID, AssignedAt: now}
-		if err := tx.Save(&row).Error; err != nil {
+		if err := upsert(tx, &row, "user_id", "assigned_by", "assigned_at"); err != nil {
 			return err
 		}
 	}
@@ -94,6 +99,13 @@ func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, de
 	e.SubjectID = subject
 	record(tx, e)
 	return insertAudit(tx, id, u.ID, step, desk, desk, note, now)
+}
+
+// upsert inserts row into its table, or updates the columns of the row with its key (draft_id,
+// stage): GORM's Save cannot tell a key of stage "" (a piece's deadline) from no key at all.
+func upsert(tx *gorm.DB, row any, columns ...string) error {
+	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "draft_id"}, {Name: "stage"}},
+		DoUpdates: clause.AssignmentColumns(columns)}).Create(row).Error
 }
 
 // findUser loads user id inside tx, or returns nil for id 0; an unknown id is ENOTFOUND.

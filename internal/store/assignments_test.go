@@ -58,6 +58,24 @@ func TestAssign(t *testing.T) {
 	t.Run("ClaimTaken", func(t *testing.T) {
 		_, err := assign(newsroom.WithUser(context.Background(), fay), newsroom.StageFactCheck, fay.ID)
 		wantCode(t, err, newsroom.ECONFLICT)
+		if msg := newsroom.ErrorMessage(err); msg != "fiona already holds this piece at Fact-check" {
+			t.Fatalf("message = %q", msg)
+		}
+	})
+	t.Run("Reassign", func(t *testing.T) {
+		got, err := assign(f.editor, newsroom.StageFactCheck, fay.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := got.Assignee(); a == nil || a.ID != fay.ID {
+			t.Fatalf("assignee = %+v, want fay", a)
+		}
+		if got, err = assign(f.editor, newsroom.StageFactCheck, me(f.checker).ID); err != nil {
+			t.Fatal(err)
+		}
+		if a := got.Assignee(); a == nil || a.ID != me(f.checker).ID {
+			t.Fatalf("assignee = %+v, want fiona again", a)
+		}
 	})
 	t.Run("CheckerCannotUnassign", func(t *testing.T) {
 		_, err := assign(f.checker, newsroom.StageFactCheck, 0)
@@ -174,6 +192,13 @@ func TestDeadline(t *testing.T) {
 	}
 	if due := got.Due(); due == nil || !due.Equal(piece) {
 		t.Fatalf("due = %v, want the piece's %v", due, piece)
+	}
+	piece = piece.Add(time.Hour)
+	if got, err = set(f.editor, "", &piece); err != nil {
+		t.Fatal(err)
+	}
+	if due := got.Due(); due == nil || !due.Equal(piece) || len(got.Deadlines) != 1 {
+		t.Fatalf("moved: due = %v, deadlines %+v, want the one at %v", due, got.Deadlines, piece)
 	}
 	if got, err = set(f.editor, newsroom.StageFactCheck, &check); err != nil {
 		t.Fatal(err)

@@ -53,7 +53,7 @@ func (s *Store) SetDeadline(ctx context.Context, c newsroom.DeadlineChange) (*ne
 		} else {
 			at := c.At.UTC().Truncate(time.Microsecond)
 			note = at.In(zone).Format(auditTime)
-			err = tx.Save(&deadlineRow{DraftID: c.DraftID, Stage: string(c.Stage), DueAt: at, SetBy: u.ID, SetAt: now}).Error
+			err = upsert(tx, &deadlineRow{DraftID: c.DraftID, Stage: string(c.Stage), DueAt: at, SetBy: u.ID, SetAt: now}, "due_at", "set_by", "set_at")
 		}
 		if err != nil {
 			return err
