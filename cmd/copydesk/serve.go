@@ -45,8 +45,11 @@ type Main struct {
 	DeliveryLease time.Duration
 	// Mail is the command line's mail settings, which win over those saved on the email
 	// settings page; mail sends email with them.
-	Mail          newsroom.MailSettings
-	mail          *notify.Email
+	Mail newsroom.MailSettings
+	mail *notify.Email
+	// TimeZone is the newsroom's time zone until an admin sets one on the settings page (nil:
+	// UTC).
+	TimeZone      *time.Location
 	srv           *server.Server
 	metricsServer *http.Server
 	store         *store.Store
@@ -62,7 +65,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol}); err != nil {
+	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol, TimeZone: m.TimeZone}); err != nil {
 		return err
 	}
 	if _, err := m.store.Migrate(ctx); err != nil {
@@ -130,7 +133,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]] [--smtp-host HOST …]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -150,6 +153,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	deliveryLease := fs.Duration("delivery-lease", lease, "how long a server holds a notification it is sending before another server may take it over, when it died (env COPYDESK_DELIVERY_LEASE; default 1m)")
+	zoneName := fs.String("time-zone", e.getenv("COPYDESK_TIME_ZONE"), "the newsroom's time zone, an IANA name such as Europe/London, until an admin sets one on the settings page, whose choice then wins (env COPYDESK_TIME_ZONE; default UTC)")
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
 	fs.Var(&secure, "secure-cookies", "the site is reached over https only: Secure cookies named with the __Host- prefix, and HSTS (env COPYDESK_SECURE_COOKIES; default: on if --base-url is https, --trusted-proxies is set or --addr is not a loopback address)")
@@ -172,6 +176,10 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	zone, err := parseZone(*zoneName)
+	if err != nil {
+		return err
+	}
 	policy := memory.Apply(e.getenv)
 	footer, err := loadFooter(*footerFile)
 	if err != nil {
@@ -183,7 +191,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		}
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease,
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease, TimeZone: zone,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
 		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
 	if err := m.Run(ctx); err != nil {
@@ -212,6 +220,18 @@ func envDuration(e env, name string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: %q is not a duration such as 30s or 2m", name, v)
 	}
 	return d, nil
+}
+
+// parseZone reads --time-zone: an IANA zone name, or nothing for UTC.
+func parseZone(name string) (*time.Location, error) {
+	if name == "" {
+		return nil, nil
+	}
+	zone, err := newsroom.ParseTimeZone(name)
+	if err != nil {
+		return nil, fmt.Errorf("--time-zone: %s", newsroom.ErrorMessage(err))
+	}
+	return zone, nil
 }
 
 // parseProxies reads --trusted-proxies: addresses and CIDR ranges, comma-separated.

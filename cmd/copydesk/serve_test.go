@@ -115,3 +115,36 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestServeTimeZone: --time-zone and COPYDESK_TIME_ZONE take an IANA zone name and refuse
+// anything else, naming the flag.
+func TestServeTimeZone(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		env   map[string]string
+		flags []string
+	}{
+		{"Flag", nil, []string{"--time-zone", "Mars/Olympus_Mons"}},
+		{"Env", map[string]string{"COPYDESK_TIME_ZONE": "Mars/Olympus_Mons"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			vars := map[string]string{"COPYDESK_DB": filepath.Join(t.TempDir(), "news.db")}
+			for k, v := range tt.env {
+				vars[k] = v
+			}
+			r := runCmd(t, vars, "", append([]string{"serve", "--addr", "127.0.0.1:0"}, tt.flags...)...)
+			if r.code != 1 || !strings.Contains(r.stderr, `--time-zone: "Mars/Olympus_Mons" is not a time zone`) {
+				t.Fatalf("serve with a zone that does not exist: %+v", r)
+			}
+		})
+	}
+	url, stop := serveInProcess(t, map[string]string{"COPYDESK_DB": filepath.Join(t.TempDir(), "news.db"), "COPYDESK_TIME_ZONE": "Europe/London"}, "--addr", "127.0.0.1:0")
+	res, err := http.Get(url + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if code, out, _ := stop(); code != 0 || res.StatusCode != http.StatusOK {
+		t.Fatalf("serve in Europe/London: exit %d, status %d, output %q", code, res.StatusCode, out)
+	}
+}

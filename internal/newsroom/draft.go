@@ -24,8 +24,23 @@ type Draft struct {
 	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
 	// QuoteProblems lists quotation marks that never close.
 	QuoteProblems []QuoteProblem `json:"quote_problems"`
-	CreatedAt     time.Time      `json:"created_at"`
-	UpdatedAt     time.Time      `json:"updated_at"`
+	// Assignees are who holds the piece at each desk that someone holds.
+	Assignees map[Stage]Person `json:"assignees"`
+	// Deadlines are the piece's due time (stage "") and its stages' own, in no order.
+	Deadlines []Deadline `json:"deadlines"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+}
+
+// Due is the due time that counts for the piece now (see DueAt), or nil.
+func (d *Draft) Due() *time.Time { return DueAt(d.Deadlines, d.Stage) }
+
+// Assignee is who holds the piece at its current stage, or nil.
+func (d *Draft) Assignee() *Person {
+	if p, ok := d.Assignees[d.Stage]; ok {
+		return &p
+	}
+	return nil
 }
 
 // Person names a user where a draft, revision or audit entry refers to one.
@@ -118,6 +133,9 @@ type DraftFilter struct {
 	Query  string
 	Limit  int
 	Cursor string
+	// Assignee keeps the pieces held at their current desk by this user, or with AssigneeNone
+	// those at a desk nobody holds; 0 keeps every piece.
+	Assignee int64
 }
 
 // DraftPage is one page of a draft list; Next is empty on the last page.

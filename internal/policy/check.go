@@ -14,7 +14,7 @@ import (
 var validName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
 // ownerless are the grants about nothing a user owns, on which ROLE:own would never match.
-var ownerless = []string{DraftCreate, DraftImport, UserManage, MetricsRead}
+var ownerless = []string{DraftCreate, DraftImport, UserManage, MetricsRead, BudgetRead, SettingsManage}
 
 // checker checks a parsed file and builds the policy's description of the workflow, stopping
 // at the first mistake.
@@ -168,6 +168,16 @@ func (c *checker) stage(s stageDef, p *Policy) Stage {
 	c.subjects(s.waiveQuotes, what+" waive_quotes", false, false)
 	c.sighted(s.checkQuotes, what+" check_quotes", s.name)
 	c.sighted(s.waiveQuotes, what+" waive_quotes", s.name)
+	c.subjects(s.assign, what+" assign", false, false)
+	c.sighted(s.assign, what+" assign", s.name)
+	for _, w := range s.assign {
+		if w.rel != "" {
+			c.r.fail(w.line, "%s assign: %q: a desk is worked on anyone's piece; write the role alone", what, w.String())
+		}
+	}
+	if len(s.assign) > 0 {
+		st.Desk = true
+	}
 	for _, e := range s.edit {
 		c.subjects([]who{e.who}, what+" edit", false, false)
 		c.sighted([]who{e.who}, what+" edit", s.name)

@@ -57,6 +57,9 @@ func compile(f *file) (*rules, error) {
 		for _, w := range s.waiveQuotes {
 			add(w, quoteWaive, s.name)
 		}
+		for _, w := range s.assign {
+			add(w, deskHold, s.name)
+		}
 	}
 	for _, a := range f.actions {
 		for _, w := range a.by {

@@ -33,6 +33,7 @@ type stageDef struct {
 	edit              []fieldGrant
 	checkQuotes       []who
 	waiveQuotes       []who
+	assign            []who
 	line              int
 }
 
@@ -189,12 +190,14 @@ func (r *reader) stage(name string, line int, v *yaml.Node) stageDef {
 			d.checkQuotes = r.whos(v, key)
 		case "waive_quotes":
 			d.waiveQuotes = r.whos(v, key)
+		case "assign":
+			d.assign = r.whos(v, key)
 		case "edit":
 			r.eachPair(v, "stage "+name+" edit", func(subject string, line int, v *yaml.Node) {
 				d.edit = append(d.edit, fieldGrant{who: r.who(subject, line), fields: r.list(v, "fields")})
 			})
 		default:
-			r.fail(line, "stage %s: unknown setting %q: want label, kind, see, edit, check_quotes or waive_quotes", name, key)
+			r.fail(line, "stage %s: unknown setting %q: want label, kind, see, edit, check_quotes, waive_quotes or assign", name, key)
 		}
 	})
 	return d

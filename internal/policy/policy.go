@@ -37,15 +37,21 @@ const (
 	ArticleCorrect = "article:correct"
 	UserManage     = "user:manage"
 	MetricsRead    = "metrics:read"
+	DraftAssign    = "draft:assign"
+	DraftDeadline  = "draft:deadline"
+	BudgetRead     = "budget:read"
+	SettingsManage = "settings:manage"
 
 	draftSee   = "draft:see"
 	draftEdit  = "draft:edit"
 	quoteCheck = "quote:check"
 	quoteWaive = "quote:waive"
+	deskHold   = "desk:hold"
 )
 
 // grantActs are the named actions a grants section may give.
-var grantActs = []string{DraftCreate, DraftImport, CommentCreate, CommentReply, CommentResolve, ArticleCorrect, UserManage, MetricsRead}
+var grantActs = []string{DraftCreate, DraftImport, CommentCreate, CommentReply, CommentResolve, ArticleCorrect, UserManage, MetricsRead,
+	DraftAssign, DraftDeadline, BudgetRead, SettingsManage}
 
 // The subjects that are not roles: the operator on the command line, and the server itself
 // (which alone takes the release action).
@@ -85,6 +91,8 @@ type Stage struct {
 	Name  newsroom.Stage `json:"name"`
 	Label string         `json:"label"`
 	Kind  string         `json:"kind,omitempty"`
+	// Desk is whether people can be assigned at the stage (its assign names roles).
+	Desk bool `json:"desk,omitempty"`
 }
 
 // Action is a workflow action as the workflow declares it. By names who may take it, as the

@@ -8,15 +8,16 @@ import (
 )
 
 // WriteTable prints the workflow for people: its stages (who sees them, who edits what, who
-// checks quotes and who may waive a disputed one), its actions (from, to, who, gates) and its
+// checks quotes, who may waive a disputed one and who may be assigned there), its actions (from, to, who, gates) and its
 // grants.
 func (p *Policy) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Workflow %s\n\n", p.name)
-	fmt.Fprintln(tw, "STAGE\tLABEL\tKIND\tSEEN BY\tEDITED BY\tQUOTES CHECKED BY\tWAIVED BY")
+	fmt.Fprintln(tw, "STAGE\tLABEL\tKIND\tSEEN BY\tEDITED BY\tQUOTES CHECKED BY\tWAIVED BY\tASSIGNED")
 	for _, s := range p.stages {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Label, dash(s.Kind), list(p.subjects(draftSee, string(s.Name))),
-			list(p.editors(string(s.Name))), list(p.subjects(quoteCheck, string(s.Name))), list(p.subjects(quoteWaive, string(s.Name))))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Label, dash(s.Kind), list(p.subjects(draftSee, string(s.Name))),
+			list(p.editors(string(s.Name))), list(p.subjects(quoteCheck, string(s.Name))), list(p.subjects(quoteWaive, string(s.Name))),
+			list(p.subjects(deskHold, string(s.Name))))
 	}
 	fmt.Fprintln(tw, "\nACTION\tLABEL\tFROM\tTO\tBY\tGATES")
 	for _, a := range p.actions {

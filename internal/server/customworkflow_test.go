@@ -131,3 +131,22 @@ func TestEditFormHoldsEditableFields(t *testing.T) {
 		t.Errorf("after the copy editor's save: body %q, byline %q, topics %v", got.Body, got.Byline, got.Topics)
 	}
 }
+
+// TestCustomWorkflowDesk assigns a piece at a desk the second workflow adds (its copy desk):
+// the workflow, not the code, says who works it.
+func TestCustomWorkflowDesk(t *testing.T) {
+	a := newLegalApp(t)
+	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Council vote", Byline: "Writer", Brief: "The vote.", Body: "The vote."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/drafts/%d/assignees/copyedit", d.ID)
+	res := a.do("editor", "PUT", path, fmt.Sprintf(`{"user_id":%d}`, a.users["factchecker"].ID))
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	res = a.do("editor", "PUT", path, fmt.Sprintf(`{"user_id":%d}`, a.users["copyeditor"].ID))
+	wantStatus(t, res, http.StatusOK)
+	if got := decode[newsroom.Draft](t, res).Assignees["copyedit"].Username; got != "copyeditor" {
+		t.Fatalf("copyedit is held by %q, want the copy editor", got)
+	}
+	wantStatus(t, a.do("editor", "PUT", fmt.Sprintf("/api/v1/drafts/%d/assignees/fact_check", d.ID), fmt.Sprintf(`{"user_id":%d}`, a.users["factchecker"].ID)), http.StatusUnprocessableEntity)
+}

@@ -34,6 +34,9 @@ func (s *Server) listDrafts(c echo.Context) error {
 		return err
 	}
 	f.Limit = limit
+	if f.Assignee, err = assigneeParam(c); err != nil {
+		return err
+	}
 	return s.writeDraftList(c, f)
 }
 

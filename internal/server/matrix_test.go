@@ -30,6 +30,7 @@ func TestRouteMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	public := [6]int{404, 404, 404, 404, 404, 404} // the draft is not published: nobody sees it
+	editorID := fmt.Sprint(a.users["editor"].ID)
 	table := map[string]row{
 		"GET /":                                     {"", [6]int{200, 200, 200, 200, 200, 200}},
 		"GET /feed.atom":                            {"", [6]int{200, 200, 200, 200, 200, 200}},
@@ -130,6 +131,17 @@ func TestRouteMatrix(t *testing.T) {
 		"PATCH /api/v1/webhooks/:wid":          {`{"active":false}`, [6]int{401, 403, 403, 403, 403, 200}},
 		"DELETE /api/v1/webhooks/:wid":         {"", [6]int{401, 403, 403, 403, 403, 204}},
 		"GET /api/v1/webhooks/:wid/deliveries": {"", [6]int{401, 403, 403, 403, 403, 200}},
+		// Assigning, due times and the budget are editors' (admins read the budget too); the
+		// routes' :stage is editing, which editors may hold.
+		"PUT /api/v1/drafts/:id/assignees/:stage":    {`{"user_id":` + editorID + `}`, [6]int{401, 403, 404, 404, 200, 403}},
+		"DELETE /api/v1/drafts/:id/assignees/:stage": {"", [6]int{401, 403, 404, 404, 200, 403}},
+		"PUT /api/v1/drafts/:id/deadlines":           {`{"due_at":"2026-03-30T17:00:00Z"}`, [6]int{401, 403, 404, 404, 200, 403}},
+		"GET /api/v1/budget":                         {"", [6]int{401, 403, 403, 403, 200, 200}},
+		"POST /drafts/:id/assignees/:stage":          {"user_id=" + editorID, [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /drafts/:id/deadlines":                 {"due=2026-03-30T17:00", [6]int{303, 403, 404, 404, 303, 403}},
+		"GET /budget":                                {"", [6]int{303, 403, 403, 403, 200, 200}},
+		"GET /admin/settings":                        {"", [6]int{303, 403, 403, 403, 403, 200}},
+		"POST /admin/settings":                       {"time_zone=Europe/London", [6]int{303, 403, 403, 403, 403, 303}},
 	}
 	// Marking a quotation as none takes a note, as a waiver does, and is allowed where checking
 	// one is, which on this draft answers as a waiver does.
@@ -182,7 +194,7 @@ func TestRouteMatrix(t *testing.T) {
 				if strings.HasSuffix(r.Path, "/password-reset") {
 					uid = spare.ID
 				}
-				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(uid), ":rid", rid).Replace(key[len(r.Method)+1:])
+				url := strings.NewReplacer(":id", fmt.Sprint(d.ID), ":version", "1", ":slug", "a-draft", ":qid", fmt.Sprint(a.firstQuote(d.ID)), ":cid", fmt.Sprint(a.comment(d.ID)), ":uid", fmt.Sprint(uid), ":rid", rid, ":stage", "editing").Replace(key[len(r.Method)+1:])
 				if strings.Contains(url, ":nid") {
 					url = strings.Replace(url, ":nid", fmt.Sprint(a.newestNotification("writer")), 1)
 				}
@@ -220,7 +232,7 @@ func TestRouteMatrix(t *testing.T) {
 // isPage reports whether a route is an app page, which browsers reach with a session cookie
 // rather than a bearer token.
 func isPage(path string) bool {
-	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account", "/notifications"} {
+	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account", "/notifications", "/budget"} {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}

@@ -238,6 +238,7 @@ func TestOpenAPIScenarios(t *testing.T) {
 		"{quiet}": fmt.Sprint(a.comment(draft.ID)), "{gone}": fmt.Sprint(a.comment(draft.ID)),
 		"{unmerged}": fmt.Sprint(a.staleSave(stale.ID, "Lost the race.")),
 		"{other}":    fmt.Sprint(a.users["other"].ID), "{admin}": fmt.Sprint(a.users["admin"].ID),
+		"{factchecker}": fmt.Sprint(a.users["factchecker"].ID),
 	}
 	told, err := a.store.Notifications(ctxAs(a, "writer"), false, 0, 1)
 	if err != nil || len(told.Notifications) == 0 {
@@ -350,6 +351,19 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"Return", "factchecker", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"return","note":"Sources?"}`, 200},
 		{"SubmitUnfinished", "writer", "POST", "/api/v1/drafts/{unfinished}/transitions", `{"action":"submit"}`, 422},
 		{"TransitionUnknown", "writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"bless"}`, 422},
+		{"Assign", "editor", "PUT", "/api/v1/drafts/{checking}/assignees/fact_check", `{"user_id":{factchecker}}`, 200},
+		{"AssignNotADesk", "editor", "PUT", "/api/v1/drafts/{checking}/assignees/draft", `{"user_id":{factchecker}}`, 422},
+		{"Unassign", "editor", "DELETE", "/api/v1/drafts/{checking}/assignees/fact_check", "", 200},
+		{"UnassignFactChecker", "factchecker", "DELETE", "/api/v1/drafts/{checking}/assignees/fact_check", "", 403},
+		{"Claim", "factchecker", "PUT", "/api/v1/drafts/{checking}/assignees/fact_check", `{"user_id":{factchecker}}`, 200},
+		{"ListMine", "factchecker", "GET", "/api/v1/drafts?assignee=me", "", 200},
+		{"ListBadAssignee", "factchecker", "GET", "/api/v1/drafts?assignee=someone", "", 422},
+		{"SetDeadline", "editor", "PUT", "/api/v1/drafts/{checking}/deadlines", `{"stage":"","due_at":"2026-03-30T17:00:00+01:00"}`, 200},
+		{"ClearDeadline", "editor", "PUT", "/api/v1/drafts/{checking}/deadlines", `{"stage":"fact_check","due_at":null}`, 200},
+		{"SetDeadlineWriter", "writer", "PUT", "/api/v1/drafts/{checking}/deadlines", `{"due_at":"2026-03-30T17:00:00Z"}`, 403},
+		{"Budget", "editor", "GET", "/api/v1/budget?from=2026-03-30&days=7", "", 200},
+		{"BudgetWriter", "writer", "GET", "/api/v1/budget", "", 403},
+		{"BudgetBadDays", "editor", "GET", "/api/v1/budget?days=3", "", 422},
 		{"Publish", "editor", "POST", "/api/v1/drafts/{approved}/publish", "", 200},
 		{"PublishAgain", "editor", "POST", "/api/v1/drafts/{approved}/publish", `{}`, 409},
 		{"Schedule", "editor", "POST", "/api/v1/drafts/{later}/publish", `{"at":"2999-01-01T00:00:00Z"}`, 200},
@@ -393,18 +407,18 @@ func TestOpenAPIScenarios(t *testing.T) {
 	covered := map[string][2]bool{} // operation → {success seen, error seen}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
-			url := sc.url
+			url, body := sc.url, sc.body
 			for k, v := range ids {
-				url = strings.ReplaceAll(url, k, v)
+				url, body = strings.ReplaceAll(url, k, v), strings.ReplaceAll(body, k, v)
 			}
 			ctype := "application/json"
 			if strings.HasPrefix(url, "/api/v1/import") {
 				ctype = "text/plain; charset=utf-8"
 			}
-			res := a.send(sc.actor, sc.method, url, ctype, sc.body, nil)
+			res := a.send(sc.actor, sc.method, url, ctype, body, nil)
 			wantStatus(t, res, sc.wantStatus)
-			req := httptest.NewRequest(sc.method, url, strings.NewReader(sc.body))
-			if sc.body != "" {
+			req := httptest.NewRequest(sc.method, url, strings.NewReader(body))
+			if body != "" {
 				req.Header.Set("Content-Type", ctype)
 			}
 			validateResponse(t, a, req, res)

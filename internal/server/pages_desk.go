@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,6 +21,29 @@ type deskPage struct {
 	// it when an import failed.
 	MayImport    bool
 	ImportAuthor string
+	// Assignee is the assignee filter as the query gave it ("me", "none" or ""); the rest is what
+	// Work needs to say who holds each piece and when it is due.
+	Assignee string
+	viewer   *newsroom.User
+	pol      *policy.Policy
+	zone     *time.Location
+	now      time.Time
+}
+
+// rowWork is the line under a piece's title on a desk: whether its stage is a desk, who holds it
+// there, whether the viewer may claim it, and when it is due.
+type rowWork struct {
+	Desk     bool
+	Holder   *newsroom.Person
+	MayClaim bool
+	Due      dueView
+}
+
+// Work is the line under draft d's title.
+func (p *deskPage) Work(d newsroom.Draft) rowWork {
+	w := rowWork{Desk: p.pol.IsDesk(d.Stage), Holder: d.Assignee(), Due: dueIn(d.Due(), p.zone, p.now)}
+	w.MayClaim = w.Desk && w.Holder == nil && p.pol.MayClaim(p.viewer, d.Writer.ID, d.Stage)
+	return w
 }
 
 // desk lists the drafts the viewer works on, opening on their role's own queue as the workflow
@@ -42,6 +66,10 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 		stage = string(home)
 	}
 	f := newsroom.DraftFilter{Query: c.QueryParam("q"), Cursor: c.QueryParam("cursor"), Limit: 25}
+	var err error
+	if f.Assignee, err = assigneeParam(c); err != nil {
+		return nil, err
+	}
 	if stage != "" {
 		st, err := s.store.Policy().ParseStage(stage)
 		if err != nil {
@@ -54,9 +82,10 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 		return nil, err
 	}
 	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page,
-		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0)}
+		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"),
+		viewer: u, pol: s.store.Policy(), zone: s.zone(c.Request().Context()), now: s.store.Now()}
 	if page.Next != "" {
-		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "cursor", page.Next)
+		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "assignee", d.Assignee, "cursor", page.Next)
 	}
 	return d, nil
 }

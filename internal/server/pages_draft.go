@@ -47,6 +47,7 @@ type draftPage struct {
 	Editors     []newsroom.Editor     // who else is editing the draft now
 	Retry       *retryForm            // a refused form shown again with what the viewer typed in it
 	NoticeLog   *noticeLog            // who was told what of the piece, when the viewer may read it
+	Work        *workPanel            // who holds each desk of the piece and when it is due
 }
 
 // noticeLog is a piece's notification log as the History tab shows it.
@@ -109,6 +110,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	}
 	p.Threads = commentGroups(p.Comments)
 	if p.Notice, err = s.store.PendingNote(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Work, err = s.loadWork(ctx, u, d); err != nil {
 		return nil, err
 	}
 	if p.Live, err = s.liveLinksFor(c, d); err != nil {

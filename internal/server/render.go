@@ -33,7 +33,21 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"label": func(v any) string { return labelOf(p, v) },
 		// step names an audit entry's action: the workflow's label for one of its actions, or
 		// the entry's own name (create, import, correct…) in words.
-		"step":  func(name string) string { return labelOf(p, newsroom.Action(name)) },
+		"step": func(name string) string { return labelOf(p, newsroom.Action(name)) },
+		// query writes a URL's query from names and values, leaving out the empty ones.
+		"query": queryString,
+		// dict gathers names and values into a map, to give a part template more than one value.
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m
+		},
+		// work reports whether an audit entry's action is about who works a piece or by when.
+		"work": func(name string) bool {
+			return slices.Contains([]string{newsroom.StepAssign, newsroom.StepClaim, newsroom.StepUnassign, newsroom.StepDue}, name)
+		},
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
 		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
 		// kinds are the kinds of quotation the ledger panel can be filtered to.
@@ -107,6 +121,13 @@ type view struct {
 	MayWrite, MayManage bool
 	// Unread is how many of the viewer's notifications are unread, for the bell in the header.
 	Unread int64
+	// MayBudget and MaySettings say whether the viewer may read the story budget and change the
+	// newsroom's settings, for the links in the page header.
+	MayBudget, MaySettings bool
+	// Zone is the newsroom's time zone and Now the page's moment, for the times it shows (see
+	// Local and Due).
+	Zone *time.Location
+	Now  time.Time
 }
 
 // render writes an app page, with the data every page needs filled in.
@@ -118,6 +139,11 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	v.User = newsroom.UserFrom(c.Request().Context())
 	pol := s.store.Policy()
 	v.MayWrite, v.MayManage = pol.Can(v.User, policy.DraftCreate, 0), pol.Can(v.User, policy.UserManage, 0)
+	v.MayBudget, v.MaySettings = pol.Can(v.User, policy.BudgetRead, 0), pol.Can(v.User, policy.SettingsManage, 0)
+	if v.Zone == nil && v.User != nil {
+		v.Zone = s.zone(c.Request().Context())
+	}
+	v.Now = s.store.Now()
 	v.CSRF, _ = c.Get(csrfKey).(string)
 	if v.User != nil {
 		// A bell that cannot be counted shows none rather than failing the page.

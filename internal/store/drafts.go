@@ -56,6 +56,7 @@ func (v draftView) draft() *newsroom.Draft {
 		EditorComment: r.EditorComment, Stage: newsroom.Stage(r.Stage), Version: r.Version,
 		Writer: newsroom.Person{ID: r.WriterID, Username: v.WriterUsername, Name: v.WriterName},
 		Date:   r.Dateline, ScheduledAt: r.ScheduledAt, QuoteProblems: problems,
+		Assignees: map[newsroom.Stage]newsroom.Person{}, Deadlines: []newsroom.Deadline{},
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 }
@@ -217,7 +218,8 @@ func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error)
 	if len(views) == 0 || !s.policy.CanSee(u, views[0].Row.WriterID, newsroom.Stage(views[0].Row.Stage)) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
 	}
-	return views[0].draft(), nil
+	d := views[0].draft()
+	return d, internal("get draft", s.loadWorkOf(ctx, d))
 }
 
 // ListDrafts returns a page of the drafts the acting user may see, newest change first.
@@ -239,7 +241,7 @@ func (s *Store) ListDrafts(ctx context.Context, f newsroom.DraftFilter) (*newsro
 	for _, r := range rows {
 		page.Items = append(page.Items, *r.draft())
 	}
-	return page, nil
+	return page, internal("list drafts", loadWork(s.read(ctx), pointers(page.Items)))
 }
 
 // ListDraftStamps returns the page ListDrafts would, with each draft's stamp in place of the
@@ -296,6 +298,14 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 		}
 		q = q.Where("drafts.title "+like+" ? ESCAPE '\\'", "%"+likeEscape(f.Query)+"%")
 	}
+	switch {
+	case f.Assignee == newsroom.AssigneeNone:
+		q = q.Where("drafts.stage IN ? AND NOT EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage)",
+			stageNames(s.policy.Desks()))
+	case f.Assignee > 0:
+		q = q.Where("EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage AND assignments.user_id = ?)",
+			f.Assignee)
+	}
 	if f.Cursor != "" {
 		at, id, err := decodeCursor(f.Cursor)
 		if err != nil {
@@ -321,7 +331,16 @@ func (s *Store) DraftsByID(ctx context.Context, ids []int64) ([]newsroom.Draft, 
 	for i, r := range rows {
 		drafts[i] = *r.draft()
 	}
-	return drafts, nil
+	return drafts, internal("drafts by id", loadWork(s.read(ctx), pointers(drafts)))
+}
+
+// pointers points at each of drafts, for loadWork to fill in.
+func pointers(drafts []newsroom.Draft) []*newsroom.Draft {
+	out := make([]*newsroom.Draft, len(drafts))
+	for i := range drafts {
+		out[i] = &drafts[i]
+	}
+	return out
 }
 
 // UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
@@ -368,10 +387,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		if err := clearWorkingCopy(tx, id, u.ID); err != nil {
 			return err
 		}
-		v, err = s.findDraft(tx, u, id)
-		if v != nil {
-			d = v.draft()
-		}
+		d, err = s.draftWithWork(tx, u, id)
 		return err
 	})
 	if err != nil {

@@ -42,6 +42,8 @@ type Options struct {
 	// writer): past it, writes fail as they would on a full disk. 0 sets no cap but the disk's.
 	// Tests use it to fill a database; PostgreSQL ignores it.
 	MaxSize int64
+	// TimeZone is the newsroom's time zone until an admin sets one (default UTC; see TimeZone).
+	TimeZone *time.Location
 }
 
 // Store is Copydesk's data and the service over it.
@@ -72,6 +74,7 @@ type Store struct {
 	// stmts holds the statements prepared outside GORM, by their SQL (see prepared).
 	stmts sync.Map
 	clk   clock.Clock
+	zone  *time.Location
 	ttl   time.Duration
 	cost  int
 	// dummy is the hash an unknown user's password is compared with (see dummyHash).
@@ -102,6 +105,9 @@ func Open(db string, opt Options) (*Store, error) {
 	s.policy, s.clk, s.ttl, s.cost = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost
 	if s.clk == nil {
 		s.clk = clock.System
+	}
+	if s.zone = opt.TimeZone; s.zone == nil {
+		s.zone = time.UTC
 	}
 	if s.ttl == 0 {
 		s.ttl = 24 * time.Hour

@@ -45,8 +45,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 			if _, err := s.publishTx(tx, u, v, time.Time{}, note); err != nil {
 				return err
 			}
-			v, err = s.findDraft(tx, u, id)
-			d = v.draft()
+			d, err = s.draftWithWork(tx, u, id)
 			return err
 		case policy.ActionSchedule:
 			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
@@ -70,7 +69,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		record(tx, draftEvent(newsroom.EventTransitioned, id, u.ID, string(action), to))
 		v.Row.Stage, v.Row.UpdatedAt = string(to), now
 		d = v.draft()
-		return nil
+		return loadWork(tx, []*newsroom.Draft{d})
 	})
 	return d, internal("transition", err)
 }

@@ -1,0 +1,177 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestAssignAPI assigns, claims and unassigns over the API, and filters the desk list by
+// assignee.
+func TestAssignAPI(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageFactCheck)
+	path := fmt.Sprintf("/api/v1/drafts/%d/assignees/fact_check", d.ID)
+	fc := a.users["factchecker"].ID
+	body := fmt.Sprintf(`{"user_id":%d}`, fc)
+	tests := []struct {
+		name, actor, method, body string
+		wantStatus                int
+		wantContains              string
+	}{
+		{"WriterCannotAssign", "writer", "PUT", body, 403, "may not draft:assign"},
+		{"EditorCannotTakeFactCheck", "editor", "PUT", fmt.Sprintf(`{"user_id":%d}`, a.users["editor"].ID), 422, "cannot be assigned at Fact-check"},
+		{"EditorAssigns", "editor", "PUT", body, 200, `"assignees":{"fact_check":{"id":` + fmt.Sprint(fc)},
+		{"NoUserID", "editor", "PUT", `{}`, 422, "user_id names who"},
+		{"Unassign", "editor", "DELETE", "", 200, `"assignees":{}`},
+		{"Claim", "factchecker", "PUT", body, 200, `"username":"factchecker"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do(tt.actor, tt.method, path, tt.body)
+			wantStatus(t, res, tt.wantStatus)
+			if !strings.Contains(res.Body.String(), tt.wantContains) {
+				t.Fatalf("body %s lacks %q", res.Body.String(), tt.wantContains)
+			}
+		})
+	}
+	pooled := a.draft(newsroom.StageFactCheck)
+	for _, tt := range []struct {
+		filter string
+		want   int64
+	}{{"me", d.ID}, {"none", pooled.ID}, {fmt.Sprint(fc), d.ID}} {
+		res := a.do("factchecker", "GET", "/api/v1/drafts?assignee="+tt.filter, "")
+		wantStatus(t, res, http.StatusOK)
+		items := decode[newsroom.DraftPage](t, res).Items
+		if len(items) != 1 || items[0].ID != tt.want {
+			t.Errorf("assignee=%s lists %d drafts (%+v), want only %d", tt.filter, len(items), items, tt.want)
+		}
+	}
+}
+
+// TestDeskShowsWork shows on the desk who holds each piece at its desk, or Unassigned with a
+// Claim button for whoever may claim it, and its due time marked soon or overdue.
+func TestDeskShowsWork(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "Europe/London"); err != nil {
+		t.Fatal(err)
+	}
+	held := a.draft(newsroom.StageFactCheck)
+	pooled := a.draft(newsroom.StageFactCheck)
+	if _, err := a.store.Assign(ctxAs(a, "editor"), newsroom.Assignment{DraftID: held.ID, Stage: newsroom.StageFactCheck, UserID: a.users["factchecker"].ID}); err != nil {
+		t.Fatal(err)
+	}
+	soon := a.clock.Now().Add(2 * time.Hour)
+	if _, err := a.store.SetDeadline(ctxAs(a, "editor"), newsroom.DeadlineChange{DraftID: held.ID, At: &soon}); err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	res := a.page("factchecker", "GET", "/desk", nil)
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, `<span class="holder">Factchecker</span> · due `+soon.In(london).Format("Mon Jan 2, 2006 15:04 MST"), `due soon`,
+		fmt.Sprintf(`action="/drafts/%d/assignees/fact_check"`, pooled.ID), `<span class="unassigned">Unassigned</span>`)
+	if !strings.Contains(res.Body.String(), held.UpdatedAt.In(london).Format("Mon Jan 2, 2006")) || !regexp.MustCompile(`\d\d:\d\d (GMT|BST)</td>`).MatchString(res.Body.String()) {
+		t.Error("the desk's Changed column is not in London time")
+	}
+	if strings.Contains(res.Body.String(), fmt.Sprintf(`action="/drafts/%d/assignees/fact_check"`, held.ID)) {
+		t.Error("the desk offers to claim a piece someone holds")
+	}
+
+	t.Run("ClaimFromDesk", func(t *testing.T) {
+		res := a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/assignees/fact_check", pooled.ID),
+			url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}, "back": {"desk"}})
+		wantStatus(t, res, http.StatusSeeOther)
+		if loc := res.Header().Get("Location"); loc != "/desk" || !strings.Contains(flashOf(res), "Factchecker holds") {
+			t.Fatalf("claim: to %s with %q", loc, flashOf(res))
+		}
+		res = a.page("factchecker", "GET", "/desk?stage=fact_check&assignee=none", nil)
+		wantBody(t, res, `Nothing here.`)
+	})
+	t.Run("ClaimTakenSaysWhy", func(t *testing.T) {
+		res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/assignees/editing", held.ID), url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}})
+		if !strings.Contains(flashOf(res), "Not done: Factchecker cannot be assigned at Editing") {
+			t.Fatalf("warning = %q", flashOf(res))
+		}
+	})
+}
+
+// TestDraftPageWork assigns and sets a due time from the draft page: the head shows who holds
+// each desk, a refused due time comes back with what was typed, and the history says who
+// assigned whom.
+func TestDraftPageWork(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "Europe/London"); err != nil {
+		t.Fatal(err)
+	}
+	d := a.draft(newsroom.StageFactCheck)
+	page := fmt.Sprintf("/drafts/%d", d.ID)
+	res := a.page("editor", "GET", page, nil)
+	wantBody(t, res, `Assign and set due times`, `<option value="`+fmt.Sprint(a.users["factchecker"].ID)+`">Factchecker</option>`, `Europe/London time`)
+	if strings.Contains(a.page("writer", "GET", page, nil).Body.String(), "Assign and set due times") {
+		t.Error("the writer is offered the assign form")
+	}
+
+	res = a.page("editor", "POST", page+"/assignees/fact_check", url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}})
+	wantStatus(t, res, http.StatusSeeOther)
+	res = a.page("editor", "POST", page+"/deadlines", url.Values{"stage": {"fact_check"}, "due": {"2026-03-30T17:00"}})
+	if flashOf(res) != "Due Mon Mar 30, 2026 17:00 BST." {
+		t.Fatalf("flash = %q", flashOf(res))
+	}
+	res = a.page("writer", "GET", page, nil)
+	wantBody(t, res, `<span class="desk-name">Fact-check</span> <span class="holder">Factchecker</span> · due Mon Mar 30, 2026 17:00 BST`,
+		`Editor assigned Factchecker at Fact-check`, `Editor set the due time at Fact-check to Mar 30, 2026 17:00 BST`)
+	d2, _ := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+	if due := d2.Due(); due == nil || !due.Equal(time.Date(2026, 3, 30, 16, 0, 0, 0, time.UTC)) {
+		t.Fatalf("due = %v, want 16:00 UTC (17:00 in London's summer time)", due)
+	}
+
+	t.Run("RefusedKeepsTyping", func(t *testing.T) {
+		res := a.page("editor", "POST", page+"/deadlines", url.Values{"stage": {"fact_check"}, "due": {"next Tuesday"}})
+		wantStatus(t, res, http.StatusUnprocessableEntity)
+		wantBody(t, res, `give the due time as a date and time (Europe/London)`, `value="next Tuesday"`, `<option value="fact_check" selected>`, `<details class="work-forms" open>`)
+	})
+}
+
+// TestBudgetPage lists the week's pieces by day in the newsroom's zone, with links to the weeks
+// before and after, for editors only.
+func TestBudgetPage(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
+		t.Fatal(err)
+	}
+	d := a.draft(newsroom.StageEditing)
+	due := time.Date(2026, 3, 31, 2, 0, 0, 0, time.UTC) // 22:00 on the 30th in New York
+	if _, err := a.store.SetDeadline(ctxAs(a, "editor"), newsroom.DeadlineChange{DraftID: d.ID, At: &due}); err != nil {
+		t.Fatal(err)
+	}
+	undated := a.draft(newsroom.StageDraft)
+	res := a.page("editor", "GET", "/budget?from=2026-03-30&days=7", nil)
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, `<h2>Monday 30 March</h2>`, `22:00 EDT`, fmt.Sprintf(`<a href="/drafts/%d">`, d.ID),
+		`href="/budget?days=7&amp;from=2026-03-23" rel="prev"`, `href="/budget?days=7&amp;from=2026-04-06" rel="next"`,
+		`<h2>No due time</h2>`, fmt.Sprintf(`<a href="/drafts/%d">`, undated.ID), `Times in America/New_York.`)
+	res = a.page("writer", "GET", "/budget", nil)
+	wantStatus(t, res, http.StatusForbidden)
+	res = a.page("editor", "GET", "/budget?days=3", nil)
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, "days must be 1 or 7")
+}
+
+// TestSettingsPage sets the newsroom's time zone, and shows a zone that does not exist again
+// with why.
+func TestSettingsPage(t *testing.T) {
+	a := newTestApp(t)
+	wantBody(t, a.page("admin", "GET", "/desk", nil), `<a href="/admin/settings">Settings</a>`)
+	res := a.page("admin", "POST", "/admin/settings", url.Values{"time_zone": {"Europe/Lisbon"}})
+	wantStatus(t, res, http.StatusSeeOther)
+	wantBody(t, a.page("admin", "GET", "/admin/settings", nil), `value="Europe/Lisbon"`)
+	res = a.page("admin", "POST", "/admin/settings", url.Values{"time_zone": {"Europe/Atlantis"}})
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, `&#34;Europe/Atlantis&#34; is not a time zone`, `value="Europe/Atlantis"`, `now Europe/Lisbon`)
+}

@@ -1,0 +1,73 @@
+package server
+
+import (
+	"context"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// The layouts pages show and read times in, in the newsroom's time zone: with the zone's
+// abbreviation, so nobody takes a London time for UTC; and as a datetime-local input holds it.
+const (
+	zoneTime  = "Mon Jan 2, 2006 15:04 MST"
+	zoneClock = "15:04 MST"
+	inputTime = "2006-01-02T15:04"
+)
+
+// zone is the newsroom's time zone for a page: the one place server views learn it (see
+// view.Zone). A database that cannot say gives UTC, and the error goes to the log, so a page
+// still shows with its times marked UTC.
+func (s *Server) zone(ctx context.Context) *time.Location {
+	loc, err := s.store.TimeZone(ctx)
+	if err != nil {
+		s.log.WarnContext(ctx, "time zone", "err", err)
+	}
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// dueView is a due time as a list shows it: in the newsroom's zone, and whether it is soon or
+// overdue ("" when neither, or when there is no due time).
+type dueView struct {
+	When  string
+	Clock string // the time of day alone, for a list already headed by the day
+	Input string
+	State newsroom.DueState
+}
+
+// Local writes t in the newsroom's time zone, with the zone's abbreviation.
+func (v view) Local(t time.Time) string { return t.In(v.zone()).Format(zoneTime) }
+
+// Due is how a list shows the due time due (nil: none) at the moment the page was made.
+func (v view) Due(due *time.Time) dueView { return dueIn(due, v.zone(), v.Now) }
+
+// dueIn is how a list shows the due time due (nil: none) in zone at now.
+func dueIn(due *time.Time, zone *time.Location, now time.Time) dueView {
+	if due == nil {
+		return dueView{}
+	}
+	local := due.In(zone)
+	return dueView{When: local.Format(zoneTime), Clock: local.Format(zoneClock), Input: local.Format(inputTime), State: newsroom.DueStateAt(due, now)}
+}
+
+func (v view) zone() *time.Location {
+	if v.Zone == nil {
+		return time.UTC
+	}
+	return v.Zone
+}
+
+// parseLocal reads a datetime-local input's value as a time in zone; "" is no time (nil).
+func parseLocal(value string, zone *time.Location) (*time.Time, error) {
+	if value == "" {
+		return nil, nil
+	}
+	t, err := time.ParseInLocation(inputTime, value, zone)
+	if err != nil {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "give the due time as a date and time (%s), such as 2026-03-30T17:00", zone)
+	}
+	return &t, nil
+}

@@ -1,0 +1,171 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+type assignmentRow struct {
+	DraftID    int64  `gorm:"primaryKey"`
+	Stage      string `gorm:"primaryKey"`
+	UserID     int64
+	AssignedBy int64
+	AssignedAt time.Time
+}
+
+func (assignmentRow) TableName() string { return "assignments" }
+
+// Assign gives desk a.Stage of draft a.DraftID to user a.UserID, or to nobody when a.UserID is
+// 0. Someone the workflow lets assign others may give it to anyone who may hold it; anyone who
+// may hold it may claim it (name themselves) while nobody else does. A draft the actor cannot see
+// and an unknown user are ENOTFOUND; a stage that is no desk, or a user who cannot work it,
+// EINVALID; a claim of what someone else holds, ECONFLICT. The change is an audit entry ("Ana
+// assigned Ben at Fact-check") and an EventAssigned event about the assignee.
+func (s *Store) Assign(ctx context.Context, a newsroom.Assignment) (*newsroom.Draft, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var d *newsroom.Draft
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		v, err := s.lockDraft(tx, u, a.DraftID)
+		if err != nil {
+			return err
+		}
+		holder, err := findUser(tx, a.UserID)
+		if err != nil {
+			return err
+		}
+		if err := s.policy.CheckAssign(u, v.Row.WriterID, a.Stage, holder); err != nil {
+			return err
+		}
+		cur, err := findAssignment(tx, a.DraftID, a.Stage)
+		if err != nil {
+			return err
+		}
+		if err := s.changeAssignment(tx, u, v, a.Stage, cur, holder); err != nil {
+			return err
+		}
+		d, err = s.draftWithWork(tx, u, a.DraftID)
+		return err
+	})
+	return d, internal("assign", err)
+}
+
+// changeAssignment makes holder (nil: nobody) hold desk of draft v in place of cur (nil: nobody)
+// and records it; giving a desk to whoever holds it already changes nothing.
+func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, desk newsroom.Stage, cur *assignmentRow, holder *newsroom.User) error {
+	id, now := v.Row.ID, s.clock()
+	switch {
+	case holder == nil && cur == nil, holder != nil && cur != nil && cur.UserID == holder.ID:
+		return nil
+	case holder != nil && holder.ID == u.ID && cur != nil && !s.policy.MayAssign(u, v.Row.WriterID):
+		other, err := findUser(tx, cur.UserID)
+		if err != nil {
+			return err
+		}
+		return newsroom.Errorf(newsroom.ECONFLICT, "%s already holds this piece at %s", other.Name, s.stageLabel(desk))
+	}
+	step, subject, note := newsroom.StepAssign, int64(0), ""
+	if holder == nil {
+		gone, err := findUser(tx, cur.UserID)
+		if err != nil {
+			return err
+		}
+		step, subject, note = newsroom.StepUnassign, gone.ID, gone.Name
+		if err := tx.Delete(&assignmentRow{}, "draft_id = ? AND stage = ?", id, desk).Error; err != nil {
+			return err
+		}
+	} else {
+		subject, note = holder.ID, holder.Name
+		if holder.ID == u.ID && cur == nil {
+			step = newsroom.StepClaim
+		}
+		row := assignmentRow{DraftID: id, Stage: string(desk), UserID: holder.ID, AssignedBy: u.ID, AssignedAt: now}
+		if err := upsert(tx, &row, "user_id", "assigned_by", "assigned_at"); err != nil {
+			return err
+		}
+	}
+	if err := touchDraft(tx, id, map[string]any{}, now).Error; err != nil {
+		return err
+	}
+	e := draftEvent(newsroom.EventAssigned, id, u.ID, step, desk)
+	e.SubjectID = subject
+	record(tx, e)
+	return insertAudit(tx, id, u.ID, step, desk, desk, note, now)
+}
+
+// upsert inserts row into its table, or updates the columns of the row with its key (draft_id,
+// stage): GORM's Save cannot tell a key of stage "" (a piece's deadline) from no key at all.
+func upsert(tx *gorm.DB, row any, columns ...string) error {
+	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "draft_id"}, {Name: "stage"}},
+		DoUpdates: clause.AssignmentColumns(columns)}).Create(row).Error
+}
+
+// findUser loads user id inside tx, or returns nil for id 0; an unknown id is ENOTFOUND.
+func findUser(tx *gorm.DB, id int64) (*newsroom.User, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	var row userRow
+	err := tx.Where("id = ?", id).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return row.user(), nil
+}
+
+// findAssignment returns who holds draft id at desk, or nil.
+func findAssignment(tx *gorm.DB, id int64, desk newsroom.Stage) (*assignmentRow, error) {
+	var rows []assignmentRow
+	if err := tx.Where("draft_id = ? AND stage = ?", id, desk).Limit(1).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	return &rows[0], nil
+}
+
+// stageLabel is the workflow's label for stage.
+func (s *Store) stageLabel(stage newsroom.Stage) string {
+	if st, ok := s.policy.Stage(stage); ok {
+		return st.Label
+	}
+	return string(stage)
+}
+
+// Assignable lists, for each desk, the active users who may hold draft id there, by username,
+// for the forms that assign it.
+func (s *Store) Assignable(ctx context.Context, id int64) (map[newsroom.Stage][]newsroom.Person, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.findDraft(s.read(ctx), u, id)
+	if err != nil {
+		return nil, internal("assignable", err)
+	}
+	var rows []userRow
+	if err := s.read(ctx).Where("disabled = ?", false).Order("username").Find(&rows).Error; err != nil {
+		return nil, internal("assignable", err)
+	}
+	out := map[newsroom.Stage][]newsroom.Person{}
+	for _, desk := range s.policy.Desks() {
+		for _, r := range rows {
+			if s.policy.MayHold(r.user(), v.Row.WriterID, desk) {
+				out[desk] = append(out[desk], newsroom.Person{ID: r.ID, Username: r.Username, Name: r.Name})
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
+)
+
+type settingRow struct {
+	Key       string `gorm:"primaryKey"`
+	Value     string
+	UpdatedBy int64
+	UpdatedAt time.Time
+}
+
+func (settingRow) TableName() string { return "settings" }
+
+// zones keeps the time zones loaded by name: loading one reads the zone database from disk, and
+// every page that shows a time asks for the newsroom's.
+var zones sync.Map // name → *time.Location
+
+// Setting returns the newsroom's setting key as it was last set, or ENOTFOUND when it never was.
+func (s *Store) Setting(ctx context.Context, key string) (newsroom.Setting, error) {
+	var row settingRow
+	err := s.read(ctx).Where("key = ?", key).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return newsroom.Setting{}, newsroom.Errorf(newsroom.ENOTFOUND, "the setting %s is not set", key)
+	} else if err != nil {
+		return newsroom.Setting{}, internal("read setting "+key, err)
+	}
+	return newsroom.Setting{Key: row.Key, Value: row.Value, UpdatedBy: row.UpdatedBy, UpdatedAt: row.UpdatedAt}, nil
+}
+
+// SetSetting sets the newsroom's setting key to value, as the acting user, who must be allowed
+// to manage settings; the row keeps who set it and when. The caller checks the value.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	u, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.policy.Check(u, policy.SettingsManage, 0); err != nil {
+		return err
+	}
+	row := settingRow{Key: key, Value: value, UpdatedBy: u.ID, UpdatedAt: s.clock()}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}},
+			DoUpdates: clause.AssignmentColumns([]string{"value", "updated_by", "updated_at"})}).Create(&row).Error
+	})
+	return internal("set setting "+key, err)
+}
+
+// TimeZone is the newsroom's time zone: the one an admin set, or else the store's default
+// (Options.TimeZone), or else UTC.
+func (s *Store) TimeZone(ctx context.Context) (*time.Location, error) {
+	set, err := s.Setting(ctx, newsroom.SettingTimeZone)
+	if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
+		return s.zone, nil
+	} else if err != nil {
+		return s.zone, err
+	}
+	if loc, ok := zones.Load(set.Value); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := newsroom.ParseTimeZone(set.Value)
+	if err != nil {
+		return s.zone, internal("time zone", err)
+	}
+	zones.Store(set.Value, loc)
+	return loc, nil
+}
+
+// SetTimeZone sets the newsroom's time zone to the IANA zone name, as the acting user.
+func (s *Store) SetTimeZone(ctx context.Context, name string) error {
+	if _, err := newsroom.ParseTimeZone(name); err != nil {
+		return err
+	}
+	return s.SetSetting(ctx, newsroom.SettingTimeZone, name)
+}
