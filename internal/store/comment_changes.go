@@ -97,6 +97,9 @@ func (s *Store) DeleteComment(ctx context.Context, commentID int64) (*newsroom.C
 			return err
 		}
 		gone = c
+		if err := tx.Where("comment_id = ?", r.ID).Delete(&mentionRow{}).Error; err != nil {
+			return err
+		}
 		if err := tx.Delete(&commentRow{}, r.ID).Error; err != nil {
 			return err
 		}

@@ -136,6 +136,12 @@ func TestMentionInEdit(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("mentions = %+v, want %+v", got, want)
 	}
+	if _, err := f.s.DeleteComment(f.editor, c.ID); err != nil {
+		t.Fatalf("deleting a comment that mentions people: %v", err)
+	}
+	if got := mentionRows(t, f.s); len(got) != 0 {
+		t.Fatalf("a deleted comment left its mentions: %+v", got)
+	}
 }
 
 // TestMentionInNote mentions people in the note of a workflow step, who must be able to see the
