@@ -42,5 +42,11 @@ func (p *Policy) where(u *newsroom.User, act string) Condition {
 	case len(own) > 0:
 		return Condition{"(drafts.writer_id = ? AND drafts.stage IN ?)", []any{u.ID, own}}
 	}
-	return Condition{"1 = 0", nil}
+	return Condition{never, nil}
 }
+
+// never is the condition that holds for no draft.
+const never = "1 = 0"
+
+// Never reports whether c holds for no draft at all, so that a query under it need not run.
+func (c Condition) Never() bool { return c.SQL == never }

@@ -46,16 +46,22 @@ func (s *Store) inboxReturned(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 }
 
 // inboxQuotes lists, one entry a piece, the unchecked quotes u may check where the piece is now,
-// on pieces assigned to u at that desk or to no one there.
+// on pieces assigned to u at that desk or to no one there. It counts the unchecked quotes first,
+// from their own index, so that the archive's published pieces, where quotes may be checked but
+// hardly any wait, are never read: the CROSS JOIN tells SQLite, which keeps no statistics, to
+// start there (PostgreSQL reads it as a plain join and plans by its statistics).
 func (s *Store) inboxQuotes(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
 	check := s.policy.Checking(u)
+	if check.Never() {
+		return nil, nil
+	}
 	return s.inboxQuery(db, "quotes", `SELECT drafts.id AS draft_id, drafts.title, drafts.stage, drafts.updated_at AS at,
-			count(*) AS n, min(quotes.id) AS ref, max(quotes.id) AS ref2
-		FROM quotes JOIN drafts ON drafts.id = quotes.draft_id
+			waiting.n, waiting.first AS ref, waiting.last AS ref2
+		FROM (SELECT draft_id, count(*) AS n, min(id) AS first, max(id) AS last FROM quotes
+			WHERE status = 'unchecked' AND removed_at IS NULL GROUP BY draft_id) waiting
+		CROSS JOIN drafts
 		LEFT JOIN assignments ON assignments.draft_id = drafts.id AND assignments.stage = drafts.stage
-		WHERE quotes.status = 'unchecked' AND quotes.removed_at IS NULL
-			AND (assignments.user_id IS NULL OR assignments.user_id = ?) AND ? AND ?
-		GROUP BY drafts.id, drafts.title, drafts.stage, drafts.updated_at`, []any{u.ID, gorm.Expr(check.SQL, check.Args...), s.visible(u)},
+		WHERE drafts.id = waiting.draft_id AND (assignments.user_id IS NULL OR assignments.user_id = ?) AND ? AND ?`, []any{u.ID, gorm.Expr(check.SQL, check.Args...), s.visible(u)},
 		func(r inboxRow) newsroom.InboxEntry {
 			reason := fmt.Sprintf("%d quotes wait for your check", r.N)
 			if r.N == 1 {
