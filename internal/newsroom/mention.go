@@ -12,16 +12,35 @@ func UsernameRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-'
 }
 
+// Mention is one @username in a text: the name, and the byte offsets of the @ (Start) and of
+// the end of the name (End).
+type Mention struct {
+	Name       string
+	Start, End int
+}
+
 // Mentions returns the usernames text calls on as @username, each once (names that differ
-// only in ASCII case are one name), in the order they first appear, as first written. An @ counts
-// only at the start of the text or after a character that cannot be in a username and is not
-// another @, so the at sign of an address such as ana@example.com mentions no one; a name
-// followed at once by another @ is the first half of an address and mentions no one either.
-// Punctuation that ends a sentence after a name ("thanks, @ana.") is not part of it: a name never
-// ends in '.', '_' or '-'. A name longer than MaxUsername is no one's and is left out.
+// only in ASCII case are one name), in the order they first appear, as first written.
 func Mentions(text string) []string {
 	var out []string
 	seen := map[string]bool{}
+	for _, m := range MentionsIn(text) {
+		if key := strings.ToLower(m.Name); !seen[key] {
+			seen[key] = true
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// MentionsIn returns every @username in text, in order. An @ counts only at the start of the
+// text or after a character that cannot be in a username and is not another @, so the at sign
+// of an address such as ana@example.com mentions no one; a name followed at once by another @ is
+// the first half of an address and mentions no one either. Punctuation that ends a sentence
+// after a name ("thanks, @ana.") is not part of it: a name never ends in '.', '_' or '-'. A name
+// longer than MaxUsername is no one's and is left out.
+func MentionsIn(text string) []Mention {
+	var out []Mention
 	prev := rune(0)
 	for i, r := range text {
 		at := r == '@' && !UsernameRune(prev) && prev != '@'
@@ -29,11 +48,8 @@ func Mentions(text string) []string {
 		if !at {
 			continue
 		}
-		name, ok := mentionAt(text[i+1:])
-		key := strings.ToLower(name)
-		if ok && !seen[key] {
-			seen[key] = true
-			out = append(out, name)
+		if name, ok := mentionAt(text[i+1:]); ok {
+			out = append(out, Mention{Name: name, Start: i, End: i + 1 + len(name)})
 		}
 	}
 	return out

@@ -41,6 +41,11 @@ func TestMentions(t *testing.T) {
 			if got := newsroom.Mentions(tt.text); !slices.Equal(got, tt.want) {
 				t.Errorf("Mentions(%q) = %q, want %q", tt.text, got, tt.want)
 			}
+			for _, m := range newsroom.MentionsIn(tt.text) {
+				if tt.text[m.Start:m.End] != "@"+m.Name {
+					t.Errorf("MentionsIn(%q) puts %q at %d:%d", tt.text, m.Name, m.Start, m.End)
+				}
+			}
 		})
 	}
 }
@@ -53,6 +58,11 @@ func FuzzMentions(f *testing.F) {
 		f.Add(tt.text)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range newsroom.MentionsIn(text) {
+			if text[m.Start:m.End] != "@"+m.Name {
+				t.Fatalf("MentionsIn puts %q at %d:%d of %q", m.Name, m.Start, m.End, text)
+			}
+		}
 		seen := map[string]bool{}
 		for _, name := range newsroom.Mentions(text) {
 			if name == "" || len(name) > newsroom.MaxUsername || strings.ContainsFunc(name, func(r rune) bool { return !newsroom.UsernameRune(r) }) {
