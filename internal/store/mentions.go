@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -102,4 +104,40 @@ func (s *Store) reader(tx *gorm.DB, writerID int64, stage newsroom.Stage, name s
 		return nil, nil
 	}
 	return &row, nil
+}
+
+// MaxPeople is the most people MentionCandidates returns.
+const MaxPeople = 8
+
+// MentionCandidates returns, for completing an @name on draft draftID, up to MaxPeople of the
+// people who may read the draft whose username or name begins with prefix (in any ASCII case),
+// by username, leaving out the acting user (mentioning oneself does nothing). A draft the acting
+// user may not see is ENOTFOUND; a prefix that no username could begin with finds no one.
+func (s *Store) MentionCandidates(ctx context.Context, draftID int64, prefix string) ([]newsroom.Person, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.read(ctx)
+	v, err := s.findDraft(db, u, draftID)
+	if err != nil {
+		return nil, internal("mention candidates", err)
+	}
+	if prefix != "" && validUsername(prefix) != nil {
+		return []newsroom.Person{}, nil
+	}
+	like := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(usernameKey(prefix)) + "%"
+	var rows []userRow
+	err = db.Where(`NOT disabled AND id <> ? AND (lower(username) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')`, u.ID, like, like).
+		Order("username").Find(&rows).Error
+	if err != nil {
+		return nil, internal("mention candidates", err)
+	}
+	out := []newsroom.Person{}
+	for _, r := range rows {
+		if len(out) < MaxPeople && s.policy.CanSee(r.user(), v.Row.WriterID, newsroom.Stage(v.Row.Stage)) {
+			out = append(out, newsroom.Person{ID: r.ID, Username: r.Username, Name: r.Name})
+		}
+	}
+	return out, nil
 }

@@ -172,3 +172,42 @@ func TestMentionInNote(t *testing.T) {
 		t.Fatalf("mentioned events = %+v", mentioned)
 	}
 }
+
+// TestMentionCandidates offers, for completing a name, only people who may read the piece,
+// matched by the start of their username or name, never the one asking, and nothing on a piece
+// the asker may not see.
+func TestMentionCandidates(t *testing.T) {
+	f := newNewsroom(t)
+	mustUser(t, f.s, "sam_lee", newsroom.RoleEditor)
+	d := f.draftWith(t, commentBody)
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		prefix string
+		want   []string
+	}{
+		{"Everyone", f.editor, "", []string{"ada", "fiona", "sam_lee", "sarah"}},
+		{"ByUsername", f.editor, "SA", []string{"sam_lee", "sarah"}},
+		{"UnderscoreIsNoWildcard", f.editor, "sam_", []string{"sam_lee"}},
+		{"WildcardIsNoName", f.editor, "%", []string{}},
+		{"NotTheInvisibleWriter", f.editor, "ot", []string{}},
+		{"NotOneself", f.writer, "sa", []string{"sam_lee"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps, err := f.s.MentionCandidates(tt.ctx, d.ID, tt.prefix)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, p := range ps {
+				got = append(got, p.Username)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("candidates for %q = %q, want %q", tt.prefix, got, tt.want)
+			}
+		})
+	}
+	_, err := f.s.MentionCandidates(f.other, d.ID, "")
+	wantCode(t, err, newsroom.ENOTFOUND)
+}
