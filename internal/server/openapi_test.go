@@ -250,6 +250,11 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"OpenAPIBadToken", "forged", "GET", "/api/v1/openapi.json", "", 401},
 		{"Workflow", "factchecker", "GET", "/api/v1/workflow", "", 200},
 		{"WorkflowAnonymous", "", "GET", "/api/v1/workflow", "", 401},
+		{"Inbox", "writer", "GET", "/api/v1/inbox", "", 200},
+		{"InboxAnonymous", "", "GET", "/api/v1/inbox", "", 401},
+		{"InboxDone", "writer", "POST", "/api/v1/inbox/done", `{"entry":"thread:{quiet}@0"}`, 204},
+		{"InboxDoneAgain", "writer", "POST", "/api/v1/inbox/done", `{"entry":"thread:{quiet}@0"}`, 404},
+		{"InboxDoneEmpty", "writer", "POST", "/api/v1/inbox/done", `{"entry":""}`, 422},
 		{"Login", "", "POST", "/api/v1/login", `{"username":"editor","password":"pw-editor-staple"}`, 200},
 		{"LoginWrongPassword", "", "POST", "/api/v1/login", `{"username":"editor","password":"nope"}`, 401},
 		{"LoginMalformed", "", "POST", "/api/v1/login", `{"username":`, 400},
@@ -361,18 +366,18 @@ func TestOpenAPIScenarios(t *testing.T) {
 	covered := map[string][2]bool{} // operation → {success seen, error seen}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
-			url := sc.url
+			url, body := sc.url, sc.body
 			for k, v := range ids {
-				url = strings.ReplaceAll(url, k, v)
+				url, body = strings.ReplaceAll(url, k, v), strings.ReplaceAll(body, k, v)
 			}
 			ctype := "application/json"
 			if strings.HasPrefix(url, "/api/v1/import") {
 				ctype = "text/plain; charset=utf-8"
 			}
-			res := a.send(sc.actor, sc.method, url, ctype, sc.body, nil)
+			res := a.send(sc.actor, sc.method, url, ctype, body, nil)
 			wantStatus(t, res, sc.wantStatus)
-			req := httptest.NewRequest(sc.method, url, strings.NewReader(sc.body))
-			if sc.body != "" {
+			req := httptest.NewRequest(sc.method, url, strings.NewReader(body))
+			if body != "" {
 				req.Header.Set("Content-Type", ctype)
 			}
 			validateResponse(t, a, req, res)

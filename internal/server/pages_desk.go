@@ -20,6 +20,8 @@ type deskPage struct {
 	// it when an import failed.
 	MayImport    bool
 	ImportAuthor string
+	// Inbox counts what waits in the viewer's inbox, by kind.
+	Inbox []newsroom.InboxCount
 }
 
 // desk lists the drafts the viewer works on, opening on their role's own queue as the workflow
@@ -53,8 +55,12 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	inbox, err := s.viewerInbox(c)
+	if err != nil {
+		return nil, err
+	}
 	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page,
-		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0)}
+		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Inbox: newsroom.CountInbox(inbox)}
 	if page.Next != "" {
 		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "cursor", page.Next)
 	}

@@ -36,6 +36,8 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"step":  func(name string) string { return labelOf(p, newsroom.Action(name)) },
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
 		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
+		// mentions shows text with each @name in it highlighted.
+		"mentions": mentionHTML,
 		// kinds are the kinds of quotation the ledger panel can be filtered to.
 		"kinds": func() []newsroom.QuoteKind { return newsroom.QuoteKinds },
 		// confirm is the question the workflow asks before action, if any.
@@ -105,6 +107,8 @@ type view struct {
 	// MayWrite and MayManage say whether the viewer may write drafts and manage users, for the
 	// links in the page header.
 	MayWrite, MayManage bool
+	// Inbox is how many entries wait in the viewer's inbox, for the header's link to it.
+	Inbox int
 }
 
 // render writes an app page, with the data every page needs filled in.
@@ -117,6 +121,7 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	pol := s.store.Policy()
 	v.MayWrite, v.MayManage = pol.Can(v.User, policy.DraftCreate, 0), pol.Can(v.User, policy.UserManage, 0)
 	v.CSRF, _ = c.Get(csrfKey).(string)
+	v.Inbox = s.inboxCount(c)
 	if v.Flash == "" && v.Warning == "" {
 		v.Flash, v.Warning = takeMessage(c, flashCookie), takeMessage(c, warningCookie)
 	}
