@@ -8,7 +8,7 @@
   "use strict";
   var FIELDS = 'form[action$="/comments"] [name="body"], form[action*="/comments/"] [name="body"], form[action$="/transition"] [name="note"]';
   var TYPED = /(^|[^A-Za-z0-9._@-])@([A-Za-z0-9._-]+)$/;
-  var draftID, box, announce, field, people = [], active = -1, asked = 0, timer;
+  var draftID, box, announce, field, people = [], active = -1, asked = 0, timer, picked = false;
 
   function init() {
     var ws = document.getElementById("workspace");
@@ -26,6 +26,13 @@
     document.body.appendChild(announce);
     document.addEventListener("input", onInput);
     document.addEventListener("keydown", onKey, true);
+    // A keypress of the Enter that picked a name would send the form where a browser (or a
+    // driver of one) still delivers it after the keydown was handled, so it is dropped.
+    document.addEventListener("keypress", function (e) {
+      if (picked && e.key === "Enter") { e.preventDefault(); e.stopPropagation(); }
+      picked = false;
+    }, true);
+    document.addEventListener("keyup", function () { picked = false; }, true);
     document.addEventListener("focusout", function (e) {
       if (e.target === field) { setTimeout(close, 150); }
     });
@@ -141,7 +148,7 @@
     switch (e.key) {
       case "ArrowDown": highlight((active + 1) % n); break;
       case "ArrowUp": highlight((active - 1 + n) % n); break;
-      case "Enter": case "Tab": pick(active); break;
+      case "Enter": case "Tab": picked = e.key === "Enter"; pick(active); break;
       case "Escape": close(); break;
       default: return;
     }
