@@ -71,7 +71,8 @@ func (s *Store) MarkInboxDone(ctx context.Context, entry string) error {
 		}
 		for _, e := range entries {
 			if e.Entry == entry {
-				return tx.Create(&inboxDoneRow{UserID: u.ID, Entry: entry, DoneAt: s.clock()}).Error
+				// Two marks of one entry at once both find it in the inbox; the second adds nothing.
+				return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&inboxDoneRow{UserID: u.ID, Entry: entry, DoneAt: s.clock()}).Error
 			}
 		}
 		return newsroom.Errorf(newsroom.ENOTFOUND, "%q is not in your inbox", entry)

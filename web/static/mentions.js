@@ -97,7 +97,10 @@
       li.appendChild(user);
       box.appendChild(li);
     });
-    if (f.nextSibling !== box) { f.after(box); }
+    // The list goes after the field's label, where there is one, so that it is not read as
+    // part of the label's name and a click on it does not count as one on the label.
+    var at = f.closest("label") || f;
+    if (at.nextSibling !== box) { at.after(box); }
     box.hidden = false;
     f.setAttribute("aria-controls", box.id);
     f.setAttribute("aria-autocomplete", "list");
