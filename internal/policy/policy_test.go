@@ -164,13 +164,18 @@ func (d *draftsDB) fill(t testing.TB, p *policy.Policy) {
 // visible lists the drafts Visible(u) selects, as "writer/stage".
 func (d *draftsDB) visible(t testing.TB, p *policy.Policy, u *newsroom.User) []string {
 	t.Helper()
-	cond := p.Visible(u)
+	return d.selects(t, p.Visible(u))
+}
+
+// selects lists the drafts cond selects, as "writer/stage".
+func (d *draftsDB) selects(t testing.TB, cond policy.Condition) []string {
+	t.Helper()
 	var rows []struct {
 		WriterID int64
 		Stage    string
 	}
 	if err := d.db.Table("drafts").Select("writer_id, stage").Where(cond.SQL, cond.Args...).Find(&rows).Error; err != nil {
-		t.Fatalf("Visible(%s) = %q %v: %v", u.Role, cond.SQL, cond.Args, err)
+		t.Fatalf("%q %v: %v", cond.SQL, cond.Args, err)
 	}
 	out := make([]string, 0, len(rows))
 	for _, r := range rows {
@@ -217,6 +222,37 @@ func TestVisibleAgrees(t *testing.T) {
 		if sql, goes := db.visible(t, p, off), seen(p, off); len(sql) != 0 || len(goes) != 0 {
 			t.Errorf("a disabled %s: Visible selects %v, CanSee allows %v", role, sql, goes)
 		}
+	}
+}
+
+// TestCheckingAgrees checks, for every role of the default workflow, that Checking's SQL selects
+// exactly the drafts on which CheckQuotes lets the role check quotes; a disabled user none.
+func TestCheckingAgrees(t *testing.T) {
+	p := defaultPolicy(t)
+	db := openDraftsDB(t)
+	db.fill(t, p)
+	checks := func(u *newsroom.User) []string {
+		var out []string
+		for _, s := range p.Stages() {
+			for _, w := range []int64{me, someone} {
+				if p.CheckQuotes(u, draftBy(w, s.Name), false) == nil {
+					out = append(out, fmt.Sprintf("%d/%s", w, s.Name))
+				}
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, role := range roles {
+		for _, u := range []*newsroom.User{user(role), {ID: me, Role: role, Disabled: true}} {
+			cond := p.Checking(u)
+			if sql, goes := db.selects(t, cond), checks(u); !slices.Equal(sql, goes) || cond.Never() != (len(goes) == 0) {
+				t.Errorf("%s (disabled %v): Checking selects %v (never: %v), CheckQuotes allows %v", role, u.Disabled, sql, cond.Never(), goes)
+			}
+		}
+	}
+	if got := db.selects(t, p.Checking(user("factchecker"))); len(got) != 4 {
+		t.Errorf("a fact-checker checks quotes on %v, want both writers' drafts in fact_check and published", got)
 	}
 }
 

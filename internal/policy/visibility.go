@@ -14,12 +14,23 @@ type Condition struct {
 // are read from the same answers, stage by stage, so they cannot disagree (TestVisibleAgrees
 // runs the condition against a database to be sure).
 func (p *Policy) Visible(u *newsroom.User) Condition {
+	return p.where(u, draftSee)
+}
+
+// Checking is the rule of CheckQuotes as a SQL condition on drafts: a draft is in it exactly
+// when u may check quotes on it in the stage it is in, for the quotes waiting in an inbox.
+func (p *Policy) Checking(u *newsroom.User) Condition {
+	return p.where(u, quoteCheck)
+}
+
+// where is the SQL condition on drafts.writer_id and drafts.stage under which u may take act.
+func (p *Policy) where(u *newsroom.User, act string) Condition {
 	var all, own []string
 	for _, s := range p.stages {
 		switch {
-		case p.CanSee(u, 0, s.Name):
+		case p.inStage(u, act, 0, s.Name):
 			all = append(all, string(s.Name))
-		case active(u) && p.CanSee(u, u.ID, s.Name):
+		case active(u) && p.inStage(u, act, u.ID, s.Name):
 			own = append(own, string(s.Name))
 		}
 	}
@@ -31,5 +42,11 @@ func (p *Policy) Visible(u *newsroom.User) Condition {
 	case len(own) > 0:
 		return Condition{"(drafts.writer_id = ? AND drafts.stage IN ?)", []any{u.ID, own}}
 	}
-	return Condition{"1 = 0", nil}
+	return Condition{never, nil}
 }
+
+// never is the condition that holds for no draft.
+const never = "1 = 0"
+
+// Never reports whether c holds for no draft at all, so that a query under it need not run.
+func (c Condition) Never() bool { return c.SQL == never }

@@ -102,6 +102,11 @@ func TestRouteMatrix(t *testing.T) {
 		"POST /drafts/:id/working-copy":             {"version=1&title=Typed", [6]int{401, 200, 404, 404, 409, 403}},
 		"POST /drafts/:id/working-copy/discard":     {"", [6]int{401, 204, 404, 404, 204, 204}},
 		"GET /drafts/:id/live":                      {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /drafts/:id/people":                    {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /inbox":                                {"", [6]int{303, 200, 200, 200, 200, 200}},
+		"POST /inbox/done":                          {"entry=nothing", [6]int{303, 303, 303, 303, 303, 303}},
+		"GET /api/v1/inbox":                         {"", [6]int{401, 200, 200, 200, 200, 200}},
+		"POST /api/v1/inbox/done":                   {`{"entry":"nothing"}`, [6]int{401, 404, 404, 404, 404, 404}},
 		"GET /api/v1/drafts/:id/working-copy":       {"", [6]int{401, 404, 404, 404, 404, 404}},
 		"PUT /api/v1/drafts/:id/working-copy":       {`{"base_version":1,"text":{"title":"Typed"}}`, [6]int{401, 200, 404, 404, 409, 403}},
 		"DELETE /api/v1/drafts/:id/working-copy":    {"", [6]int{401, 204, 404, 404, 204, 204}},
@@ -232,7 +237,7 @@ func TestRouteMatrix(t *testing.T) {
 // isPage reports whether a route is an app page, which browsers reach with a session cookie
 // rather than a bearer token.
 func isPage(path string) bool {
-	for _, p := range []string{"/login", "/logout", "/desk", "/drafts", "/comments", "/admin", "/account", "/notifications", "/budget"} {
+	for _, p := range []string{"/login", "/logout", "/desk", "/inbox", "/drafts", "/comments", "/admin", "/account", "/notifications", "/budget"} {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}

@@ -21,6 +21,8 @@ type deskPage struct {
 	// it when an import failed.
 	MayImport    bool
 	ImportAuthor string
+	// Inbox counts what waits in the viewer's inbox, by kind.
+	Inbox []newsroom.InboxCount
 	// Assignee is the assignee filter as the query gave it ("me", "none" or ""); the rest is what
 	// Work needs to say who holds each piece and when it is due.
 	Assignee string
@@ -81,8 +83,12 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	inbox, err := s.viewerInbox(c)
+	if err != nil {
+		return nil, err
+	}
 	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page,
-		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"),
+		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"), Inbox: newsroom.CountInbox(inbox),
 		viewer: u, pol: s.store.Policy(), zone: s.zone(c.Request().Context()), now: s.store.Now()}
 	if page.Next != "" {
 		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "assignee", d.Assignee, "cursor", page.Next)

@@ -50,6 +50,8 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		},
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
 		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
+		// mentions shows text with each @name in it highlighted.
+		"mentions": mentionHTML,
 		// kinds are the kinds of quotation the ledger panel can be filtered to.
 		"kinds": func() []newsroom.QuoteKind { return newsroom.QuoteKinds },
 		// confirm is the question the workflow asks before action, if any.
@@ -128,6 +130,8 @@ type view struct {
 	// Local and Due).
 	Zone *time.Location
 	Now  time.Time
+	// Inbox is how many entries wait in the viewer's inbox, for the header's link to it.
+	Inbox int
 }
 
 // render writes an app page, with the data every page needs filled in.
@@ -149,6 +153,7 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 		// A bell that cannot be counted shows none rather than failing the page.
 		v.Unread, _ = s.store.UnreadCount(c.Request().Context())
 	}
+	v.Inbox = s.inboxCount(c)
 	if v.Flash == "" && v.Warning == "" {
 		v.Flash, v.Warning = takeMessage(c, flashCookie), takeMessage(c, warningCookie)
 	}

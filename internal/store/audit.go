@@ -47,11 +47,18 @@ func (v auditView) entry() newsroom.AuditEntry {
 
 // insertAudit appends one entry to the audit trail, inside the caller's transaction.
 func insertAudit(tx *gorm.DB, draftID, actorID int64, action string, from, to newsroom.Stage, note string, at time.Time) error {
+	_, err := addAudit(tx, draftID, actorID, action, from, to, note, at)
+	return err
+}
+
+// addAudit is insertAudit returning the new entry's id, for a change that refers to it.
+func addAudit(tx *gorm.DB, draftID, actorID int64, action string, from, to newsroom.Stage, note string, at time.Time) (int64, error) {
 	row := auditRow{ActorID: actorID, Action: action, FromStage: string(from), ToStage: string(to), Note: note, At: at}
 	if draftID != 0 {
 		row.DraftID = &draftID
 	}
-	return tx.Create(&row).Error
+	err := tx.Create(&row).Error
+	return row.ID, err
 }
 
 func mustJSON(v any) string {

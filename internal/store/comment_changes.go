@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -46,15 +45,12 @@ func (s *Store) addressees(tx *gorm.DB, v *draftView, usernames []string) ([]int
 		if name = strings.TrimSpace(name); name == "" {
 			continue
 		}
-		unknown := newsroom.Errorf(newsroom.EINVALID, "no one called %q may see this draft, so the reply cannot be addressed to them", name)
-		var row userRow
-		if err := takeUserNamed(tx, name, &row); errors.Is(err, gorm.ErrRecordNotFound) {
-			return nil, unknown
-		} else if err != nil {
+		row, err := s.reader(tx, v.Row.WriterID, newsroom.Stage(v.Row.Stage), name)
+		if err != nil {
 			return nil, err
 		}
-		if !s.policy.CanSee(row.user(), v.Row.WriterID, newsroom.Stage(v.Row.Stage)) || row.Disabled {
-			return nil, unknown
+		if row == nil {
+			return nil, newsroom.Errorf(newsroom.EINVALID, "no one called %q may see this draft, so the reply cannot be addressed to them", name)
 		}
 		if !seen[row.ID] {
 			seen[row.ID] = true
@@ -76,6 +72,13 @@ func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (
 			return err
 		}
 		stage := newsroom.Stage(v.Row.Stage)
+		already, err := mentioned(tx, r.ID)
+		if err != nil {
+			return err
+		}
+		if err := s.mention(tx, u, v, stage, body, mentionPlace{commentID: r.ID}, "edit_comment", already); err != nil {
+			return err
+		}
 		note := fmt.Sprintf("comment %d on “%s” said: %s", r.ID, r.Quote, r.Body)
 		if err := insertAudit(tx, r.DraftID, u.ID, "edit_comment", stage, stage, note, now); err != nil {
 			return err
@@ -94,6 +97,9 @@ func (s *Store) DeleteComment(ctx context.Context, commentID int64) (*newsroom.C
 			return err
 		}
 		gone = c
+		if err := tx.Where("comment_id = ?", r.ID).Delete(&mentionRow{}).Error; err != nil {
+			return err
+		}
 		if err := tx.Delete(&commentRow{}, r.ID).Error; err != nil {
 			return err
 		}

@@ -85,6 +85,9 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
+		if err := s.mention(tx, u, v, newsroom.Stage(v.Row.Stage), row.Body, mentionPlace{commentID: row.ID}, "comment", nil); err != nil {
+			return err
+		}
 		record(tx, about(draftEvent(newsroom.EventCommented, draftID, u.ID, "comment", newsroom.Stage(v.Row.Stage)), row.ID))
 		cs, err := loadComments(tx, tx.Where("id = ?", row.ID))
 		if len(cs) == 1 {
@@ -256,8 +259,8 @@ func loadComments(db *gorm.DB, q *gorm.DB) ([]newsroom.Comment, error) {
 }
 
 // Reply adds a message to a comment's thread, addressed to the people nr.To names (usernames),
-// each of whom must be able to see the draft. Nobody is notified yet: the addressees are
-// recorded, and shown with the reply.
+// each of whom must be able to see the draft. The addressees are recorded, and shown with the
+// reply; the people its text mentions are recorded as mentioned.
 func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply) (*newsroom.Comment, error) {
 	if err := newsroom.CheckCommentBody(nr.Body); err != nil {
 		return nil, err
@@ -276,7 +279,7 @@ func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply
 				return err
 			}
 		}
-		return nil
+		return s.mention(tx, u, v, newsroom.Stage(v.Row.Stage), reply.Body, mentionPlace{commentID: r.ID, replyID: reply.ID}, "reply", nil)
 	})
 }
 

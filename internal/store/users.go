@@ -126,11 +126,11 @@ func validUsername(name string) error {
 	if name == "" {
 		return newsroom.Errorf(newsroom.EINVALID, "username must not be empty")
 	}
-	if len(name) > 64 {
-		return newsroom.Errorf(newsroom.EINVALID, "username is longer than 64 characters")
+	if len(name) > newsroom.MaxUsername {
+		return newsroom.Errorf(newsroom.EINVALID, "username is longer than %d characters", newsroom.MaxUsername)
 	}
 	for _, c := range name {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+		if !newsroom.UsernameRune(c) {
 			return newsroom.Errorf(newsroom.EINVALID, "username %q may hold only letters, digits, '.', '_' and '-'", name)
 		}
 	}

@@ -63,7 +63,11 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		if err := touchDraft(tx, id, changes, now).Error; err != nil {
 			return err
 		}
-		if err := insertAudit(tx, id, u.ID, string(action), from, to, note, now); err != nil {
+		auditID, err := addAudit(tx, id, u.ID, string(action), from, to, note, now)
+		if err != nil {
+			return err
+		}
+		if err := s.mention(tx, u, v, to, note, mentionPlace{auditID: auditID}, string(action), nil); err != nil {
 			return err
 		}
 		record(tx, draftEvent(newsroom.EventTransitioned, id, u.ID, string(action), to))

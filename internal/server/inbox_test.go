@@ -1,0 +1,133 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestInboxPages shows each person their inbox on its page, with the count in the header and by
+// kind on the desk, links to the exact place, a comment's @names set apart and escaped, and a
+// button that marks an entry done.
+func TestInboxPages(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	start, end := 0, 4
+	c, err := a.store.CreateComment(ctxAs(a, "editor"), d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end,
+		Body: "@factchecker <b>look</b>, @writer too"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	thread := fmt.Sprintf("/drafts/%d#comment-%d", d.ID, c.ID)
+	tests := []struct {
+		name       string
+		actor      string
+		target     string
+		wantStatus int
+		want       []string
+		wantNot    []string
+	}{
+		{"WriterInbox", "writer", "/inbox", 200, []string{"Threads waiting for your answer", thread, "on your piece", `<span class="visually-hidden"> (2 waiting)</span>`,
+			"Mentions", `<span class="mention">@factchecker</span> &lt;b&gt;look&lt;/b&gt;`}, []string{"<b>look</b>"}},
+		{"CheckerInbox", "factchecker", "/inbox", 200, []string{"Mentions", "Editor mentioned you in a comment", thread}, nil},
+		{"EditorEmpty", "editor", "/inbox", 200, []string{"Nothing is waiting on you."}, []string{"Mark done", "waiting)"}},
+		{"DeskCounts", "writer", "/desk", 200, []string{`<a href="/inbox">Inbox: 1 thread, 1 mention</a>`}, nil},
+		{"DeskCountsChecker", "factchecker", "/desk", 200, []string{`<a href="/inbox">Inbox: 1 mention</a>`}, nil},
+		{"DraftPageHighlights", "editor", fmt.Sprintf("/drafts/%d", d.ID), 200, []string{`<span class="mention">@writer</span> too`, "/static/mentions.js"}, nil},
+		{"SignedOut", "", "/inbox", http.StatusSeeOther, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.page(tt.actor, http.MethodGet, tt.target, nil)
+			wantStatus(t, res, tt.wantStatus)
+			for _, w := range tt.want {
+				if !strings.Contains(res.Body.String(), w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(res.Body.String(), w) {
+					t.Errorf("page holds %q", w)
+				}
+			}
+		})
+	}
+
+	t.Run("MarkDone", func(t *testing.T) {
+		entry := fmt.Sprintf("thread:%d@0", c.ID)
+		res := a.page("writer", http.MethodPost, "/inbox/done", url.Values{"entry": {entry}})
+		wantStatus(t, res, http.StatusSeeOther)
+		if res.Header().Get("Location") != "/inbox" {
+			t.Fatalf("Location = %q", res.Header().Get("Location"))
+		}
+		if body := a.page("writer", http.MethodGet, "/inbox", nil).Body.String(); strings.Contains(body, "Threads waiting for your answer") {
+			t.Fatalf("the entry marked done is still shown: %s", body)
+		}
+		res = a.page("writer", http.MethodPost, "/inbox/done", url.Values{"entry": {entry}})
+		wantStatus(t, res, http.StatusSeeOther)
+	})
+}
+
+// TestInboxAPI lists the caller's inbox over the API with its counts, and marks an entry done.
+func TestInboxAPI(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	cid := a.comment(d.ID)
+	res := a.do("writer", http.MethodGet, "/api/v1/inbox", "")
+	wantStatus(t, res, http.StatusOK)
+	type answer struct {
+		Entries []newsroom.InboxEntry
+		Counts  []newsroom.InboxCount
+	}
+	got := decode[answer](t, res)
+	entry := fmt.Sprintf("thread:%d@0", cid)
+	if len(got.Entries) != 1 || got.Entries[0].Entry != entry || got.Entries[0].Piece.ID != d.ID ||
+		len(got.Counts) != 1 || got.Counts[0] != (newsroom.InboxCount{Kind: newsroom.InboxThreads, Count: 1}) {
+		t.Fatalf("inbox = %+v", got)
+	}
+	if res.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("Cache-Control = %q", res.Header().Get("Cache-Control"))
+	}
+	wantStatus(t, a.do("other", http.MethodPost, "/api/v1/inbox/done", fmt.Sprintf(`{"entry":%q}`, entry)), http.StatusNotFound)
+	wantStatus(t, a.do("writer", http.MethodPost, "/api/v1/inbox/done", fmt.Sprintf(`{"entry":%q}`, entry)), http.StatusNoContent)
+	if got := decode[answer](t, a.do("writer", http.MethodGet, "/api/v1/inbox", "")); len(got.Entries) != 0 || len(got.Counts) != 0 {
+		t.Fatalf("after marking it done, inbox = %+v", got)
+	}
+}
+
+// TestMentionCandidatesPage answers the draft page's completion with the people who may read the
+// piece, as JSON, and as not found to one who may not see it.
+func TestMentionCandidatesPage(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	tests := []struct {
+		name, actor, query string
+		wantStatus         int
+		want               []string
+	}{
+		{"EditorAsksForW", "editor", "w", 200, []string{"writer"}},
+		{"EditorAsksForEveryone", "editor", "", 200, []string{"admin", "writer"}},
+		{"NoFactCheckerOnADraft", "editor", "fact", 200, []string{}},
+		{"OtherWriterCannotSee", "other", "w", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.page(tt.actor, http.MethodGet, fmt.Sprintf("/drafts/%d/people?q=%s", d.ID, tt.query), nil)
+			wantStatus(t, res, tt.wantStatus)
+			if tt.want == nil {
+				return
+			}
+			got := []string{}
+			for _, p := range decode[[]newsroom.Person](t, res) {
+				got = append(got, p.Username)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Fatalf("people = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// The inbox: everything waiting on one person, across all pieces, worked out from the state of
+// the pieces each time it is read, so an entry leaves by itself once what it waited for is done
+// (the thread resolved, the quote checked, the piece moved on). Each kind is one query that
+// starts from an index narrowed to the person (their assignments, their drafts, the replies
+// addressed to them, their mentions) or to what is still open (unchecked quotes, scheduled
+// pieces), and every query keeps to the drafts they may see.
+//
+// Each entry has a key naming the state it waits in, and a person can mark a key done
+// (inbox_done). A key carries what would make the entry new again: a thread's key is
+// "thread:ID@LAST", LAST the id of its newest reply, so a new reply is a new key and brings
+// the thread back though the old one was marked done; a quotes entry's key carries its newest
+// unchecked quote, an assignment its time, a returned piece the audit entry of its return.
+
+// inboxRow is one row of any of the inbox's queries: the piece, what on it the entry points at
+// (Ref, Ref2), who acted last (ActorName), their words (Note) and when.
+type inboxRow struct {
+	DraftID   int64
+	Title     string
+	Stage     string
+	Ref       int64
+	Ref2      int64
+	Mine      int
+	N         int
+	ActorName string
+	Note      string
+	Quote     string
+	At        time.Time
+	ReplyAt   *time.Time
+}
+
+// Inbox returns everything waiting on the acting user, newest first, without the entries they
+// marked done.
+func (s *Store) Inbox(ctx context.Context) ([]newsroom.InboxEntry, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := s.inbox(s.read(ctx), u)
+	return entries, internal("inbox", err)
+}
+
+// MarkInboxDone marks the entry of the acting user's inbox with key entry done, so that it
+// leaves their inbox until what it waits for changes. An entry that is not in their inbox is
+// ENOTFOUND: there is nothing to mark.
+func (s *Store) MarkInboxDone(ctx context.Context, entry string) error {
+	u, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	if err := newsroom.CheckInboxEntry(entry); err != nil {
+		return err
+	}
+	return internal("mark inbox entry done", s.tx(ctx, func(tx *gorm.DB) error {
+		entries, err := s.inbox(tx, u)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if e.Entry == entry {
+				// Two marks of one entry at once both find it in the inbox; the second adds nothing.
+				return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&inboxDoneRow{UserID: u.ID, Entry: entry, DoneAt: s.clock()}).Error
+			}
+		}
+		return newsroom.Errorf(newsroom.ENOTFOUND, "%q is not in your inbox", entry)
+	}))
+}
+
+// inboxDoneRow is an entry a person marked done (migration 00015).
+type inboxDoneRow struct {
+	UserID int64
+	Entry  string
+	DoneAt time.Time
+}
+
+func (inboxDoneRow) TableName() string { return "inbox_done" }
+
+// inbox gathers u's entries of every kind and drops those u marked done.
+func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
+	var all []newsroom.InboxEntry
+	for _, kind := range []func(*gorm.DB, *newsroom.User) ([]newsroom.InboxEntry, error){
+		s.inboxAssigned, s.inboxReturned, s.inboxQuotes, s.inboxThreads, s.inboxMentions, s.inboxScheduled,
+	} {
+		es, err := kind(db, u)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, es...)
+	}
+	if len(all) == 0 {
+		return []newsroom.InboxEntry{}, nil
+	}
+	keys := make([]string, len(all))
+	for i, e := range all {
+		keys[i] = e.Entry
+	}
+	var done []string
+	if err := db.Model(&inboxDoneRow{}).Where("user_id = ? AND entry IN ?", u.ID, keys).Pluck("entry", &done).Error; err != nil {
+		return nil, fmt.Errorf("entries done: %w", err)
+	}
+	gone := map[string]bool{}
+	for _, k := range done {
+		gone[k] = true
+	}
+	out := all[:0]
+	for _, e := range all {
+		if !gone[e.Entry] {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	return out, nil
+}
+
+// inboxQuery runs one of the inbox's queries and turns each row into an entry with entry. The
+// query names the drafts table drafts and narrows it with a placeholder for visible(u).
+func (s *Store) inboxQuery(db *gorm.DB, what, sql string, args []any, entry func(inboxRow) newsroom.InboxEntry) ([]newsroom.InboxEntry, error) {
+	var rows []inboxRow
+	if err := db.Raw(sql, args...).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("inbox %s: %w", what, err)
+	}
+	out := make([]newsroom.InboxEntry, len(rows))
+	for i, r := range rows {
+		e := entry(r)
+		e.Piece = newsroom.InboxPiece{ID: r.DraftID, Title: r.Title, Stage: newsroom.Stage(r.Stage)}
+		out[i] = e
+	}
+	return out, nil
+}
+
+// visible is the policy's condition for the drafts u may see, as a query's argument.
+func (s *Store) visible(u *newsroom.User) clause.Expr {
+	vis := s.policy.Visible(u)
+	return gorm.Expr(vis.SQL, vis.Args...)
+}
+
+// draftLink is the path of draft id's page, at anchor when it is not empty.
+func draftLink(id int64, anchor string) string {
+	if anchor == "" {
+		return fmt.Sprintf("/drafts/%d", id)
+	}
+	return fmt.Sprintf("/drafts/%d#%s", id, anchor)
+}
