@@ -20,12 +20,7 @@ func TestBrowserEmail(t *testing.T) {
 	mail := smtptest.Start(t, smtptest.Options{})
 	b := startBrowser(t, "writer", "admin")
 	b.signIn("writer")
-	b.run(chromedp.Navigate(b.base+"/account#email"), chromedp.WaitVisible(`form[action="/account/email"]`, chromedp.ByQuery),
-		chromedp.SendKeys(`form[action="/account/email"] input[name=email]`, "writer@example.org", chromedp.ByQuery))
-	b.submit(`form[action="/account/email"] button`)
-	if got := b.flash(); got != "Email goes to writer@example.org now." {
-		t.Fatalf("flash %q", got)
-	}
+	b.setEmail("writer@example.org")
 	b.run(chromedp.Click(`input[name=email][value=published]`, chromedp.ByQuery), chromedp.Click(`input[name=digest]`, chromedp.ByQuery))
 	b.submit(`form[action="/account/notifications"] button`)
 	if got := b.flash(); got != "Your email choices are saved." {
@@ -38,17 +33,8 @@ func TestBrowserEmail(t *testing.T) {
 	b.signOut()
 
 	b.signIn("admin")
-	b.run(chromedp.Navigate(b.base+"/account#email"), chromedp.WaitVisible(`form[action="/account/email"]`, chromedp.ByQuery),
-		chromedp.SendKeys(`form[action="/account/email"] input[name=email]`, "admin@example.org", chromedp.ByQuery))
-	b.submit(`form[action="/account/email"] button`)
-	b.run(chromedp.Navigate(b.base+"/admin/users"), chromedp.WaitVisible(`table`, chromedp.ByQuery))
-	b.submit(`a[href="/admin/email"]`)
-	b.run(chromedp.SendKeys(`input[name=host]`, mail.Host, chromedp.ByQuery), chromedp.SendKeys(`input[name=port]`, fmt.Sprint(mail.Port), chromedp.ByQuery),
-		chromedp.SetValue(`select[name=starttls]`, "off", chromedp.ByQuery), chromedp.SendKeys(`input[name=from]`, "desk@example.org", chromedp.ByQuery))
-	b.submit(`form[action="/admin/email"] button`)
-	if got := b.flash(); got != "Email settings saved." {
-		t.Fatalf("flash %q", got)
-	}
+	b.setEmail("admin@example.org")
+	b.setMailServer(mail)
 	b.submit(`form[action="/admin/email/test"] button`)
 	if got := b.flash(); !strings.HasPrefix(got, "Test email sent to admin@example.org") {
 		t.Fatalf("flash %q", got)
@@ -56,5 +42,30 @@ func TestBrowserEmail(t *testing.T) {
 	b.shotWidths("admin-email")
 	if got := mail.Wait(t, 1); got[0].To[0] != "admin@example.org" || got[0].Subject != "Copydesk: a test email" {
 		t.Fatalf("the mail server got %+v", got[0])
+	}
+}
+
+// setEmail gives the signed-in user the email address addr on their account page.
+func (b *browser) setEmail(addr string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(b.base+"/account#email"), chromedp.WaitVisible(`form[action="/account/email"]`, chromedp.ByQuery),
+		chromedp.SendKeys(`form[action="/account/email"] input[name=email]`, addr, chromedp.ByQuery))
+	b.submit(`form[action="/account/email"] button`)
+	if got := b.flash(); got != "Email goes to "+addr+" now." {
+		b.t.Fatalf("setting the address %s: %q", addr, got)
+	}
+}
+
+// setMailServer has the signed-in admin send the newsroom's email through mail, from the users
+// page's link to the email settings.
+func (b *browser) setMailServer(mail *smtptest.Server) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(b.base+"/admin/users"), chromedp.WaitVisible(`table`, chromedp.ByQuery))
+	b.submit(`a[href="/admin/email"]`)
+	b.run(chromedp.SendKeys(`input[name=host]`, mail.Host, chromedp.ByQuery), chromedp.SendKeys(`input[name=port]`, fmt.Sprint(mail.Port), chromedp.ByQuery),
+		chromedp.SetValue(`select[name=starttls]`, "off", chromedp.ByQuery), chromedp.SendKeys(`input[name=from]`, "desk@example.org", chromedp.ByQuery))
+	b.submit(`form[action="/admin/email"] button`)
+	if got := b.flash(); got != "Email settings saved." {
+		b.t.Fatalf("saving the email settings: %q", got)
 	}
 }

@@ -176,3 +176,15 @@ func quoted(title string) string {
 	}
 	return "“" + strings.TrimSpace(title) + "”"
 }
+
+// noticeRank orders the kinds one change can tell a person of twice about the same place: a
+// comment that mentions the piece's writer is a new thread on their piece and a mention too.
+// A mention says more than an answer, which says more than a new thread; kinds not ranked
+// here are never redundant.
+var noticeRank = map[NotificationKind]int{NotifyCommented: 1, NotifyReplied: 2, NotifyMentioned: 3}
+
+// Outranks reports whether a notice of kind a makes one of kind b redundant, when one change
+// tells the same person both about the same place.
+func Outranks(a, b NotificationKind) bool {
+	return noticeRank[b] > 0 && noticeRank[a] > noticeRank[b]
+}

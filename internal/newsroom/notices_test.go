@@ -106,3 +106,25 @@ func BenchmarkPlanNotifications(b *testing.B) {
 		}
 	}
 }
+
+// TestOutranks: of the notices one change makes about one place, a mention outranks an answer,
+// which outranks a new thread; other kinds never make each other redundant.
+func TestOutranks(t *testing.T) {
+	tests := []struct {
+		a, b NotificationKind
+		want bool
+	}{
+		{NotifyMentioned, NotifyCommented, true},
+		{NotifyMentioned, NotifyReplied, true},
+		{NotifyReplied, NotifyCommented, true},
+		{NotifyCommented, NotifyMentioned, false},
+		{NotifyMentioned, NotifyMentioned, false},
+		{NotifyMentioned, NotifyDisputed, false},
+		{NotifyAssigned, NotifyArrived, false},
+	}
+	for _, tt := range tests {
+		if got := Outranks(tt.a, tt.b); got != tt.want {
+			t.Errorf("Outranks(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

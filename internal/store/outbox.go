@@ -155,7 +155,28 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		}
 		o.postToWebhooks(e, f, head)
 	}
+	o.dropRedundant()
 	return o, nil
+}
+
+// dropRedundant keeps one notice per person and place where the transaction's events told them
+// more than once (a new thread that mentions the piece's writer): the one that says most (see
+// newsroom.Outranks), so that one comment makes one notification and one email.
+func (o *outbox) dropRedundant() {
+	type place struct {
+		user int64
+		link string
+	}
+	best := map[place]newsroom.NotificationKind{}
+	for _, n := range o.notices {
+		at := place{n.row.UserID, n.row.Link}
+		if k, ok := best[at]; !ok || newsroom.Outranks(newsroom.NotificationKind(n.row.Kind), k) {
+			best[at] = newsroom.NotificationKind(n.row.Kind)
+		}
+	}
+	o.notices = slices.DeleteFunc(o.notices, func(n outboxNotice) bool {
+		return newsroom.Outranks(best[place{n.row.UserID, n.row.Link}], newsroom.NotificationKind(n.row.Kind))
+	})
 }
 
 // outbox is what one transaction's events put in the outbox. Each entry points at its event,

@@ -142,6 +142,36 @@ func TestOutbox(t *testing.T) {
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
+// TestOutboxOneNoticeAComment: a new thread that mentions the piece's writer is a thread on
+// their piece and a mention at once; they are told once, of the mention, in the app and by email.
+func TestOutboxOneNoticeAComment(t *testing.T) {
+	f := newNewsroom(t)
+	mustExec(t, f.s, "UPDATE users SET email = username || '@example.com' WHERE username = 'sarah'")
+	d, err := f.s.CreateDraft(f.writer, sampleText("Flood defences"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.CreateComment(f.checker, d.ID, newsroom.NewComment{Field: "body", Body: "@sarah who said this?", Quote: &newsroom.TextQuote{Exact: "Second paragraph."}}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := f.s.Notifications(f.writer, false, 0, 10)
+	if err != nil || len(page.Notifications) != 1 || page.Notifications[0].Kind != newsroom.NotifyMentioned {
+		t.Fatalf("the writer's notifications = %+v, %v", page.Notifications, err)
+	}
+	var emails int
+	for _, r := range deliveriesOf(t, f.s, d.ID) {
+		if r.Recipient == "sarah@example.com" {
+			emails++
+		}
+	}
+	if emails != 1 {
+		t.Fatalf("%d emails to the writer, want 1", emails)
+	}
+}
+
 // TestOutboxTellsOnlyWhoMaySee: a person the policy does not let see the piece (another writer
 // wrongly assigned to its desk, or a disabled fact-checker) is not told of it.
 func TestOutboxTellsOnlyWhoMaySee(t *testing.T) {
