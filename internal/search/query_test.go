@@ -1,0 +1,83 @@
+package search_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/search"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in, fts4, tsquery string
+	}{
+		{"Words", "flood defences", `"flood" "defences"`, `'flood' & 'defences'`},
+		{"Phrase", `"flood defences" council`, `"flood defences" "council"`, `('flood' <-> 'defences') & 'council'`},
+		{"Prefix", "defen*", `"defen*"`, `'defen':*`},
+		{"PrefixInPhrase", `"flood defen*"`, `"flood defen*"`, `('flood' <-> 'defen':*)`},
+		{"Exclude", "flood -river", `"flood" NOT "river"`, `'flood' & !'river'`},
+		{"ExcludeFirst", "-river flood", `"flood" NOT "river"`, `!'river' & 'flood'`},
+		{"ExcludePhrase", `flood -"river bank"`, `"flood" NOT "river bank"`, `'flood' & !('river' <-> 'bank')`},
+		{"ExcludeAloneIsAWord", "-river", `"river"`, `'river'`},
+		{"HyphenInWord", "flood-defences", `"flood" "defences"`, `'flood' & 'defences'`},
+		{"Operators", "flood NEAR/3 river OR NOT x AND y", `"flood" "NEAR" "3" "river" "OR" "NOT" "x" "AND" "y"`,
+			`'flood' & 'NEAR' & '3' & 'river' & 'OR' & 'NOT' & 'x' & 'AND' & 'y'`},
+		{"ColumnFilter", "title:flood", `"title" "flood"`, `'title' & 'flood'`},
+		{"Brackets", "(flood) & !river | 'x'", `"flood" "river" "x"`, `'flood' & 'river' & 'x'`},
+		{"UnclosedQuote", `"flood defences`, `"flood defences"`, `('flood' <-> 'defences')`},
+		{"EmptyQuotes", `"" flood`, `"flood"`, `'flood'`},
+		{"LoneStar", "* flood **", `"flood"`, `'flood'`},
+		{"Punctuation", `¿¡!?.,;:'"`, "", ""},
+		{"Empty", "  ", "", ""},
+		{"NFC", "Cafe\u0301", `"Café"`, `'Café'`},
+		{"MarkCannotStartAWord", "\u0301x", `"x"`, `'x'`},
+		{"Apostrophe", "don't", `"don" "t"`, `'don' & 't'`},
+		{"Underscore", "a_b", `"a" "b"`, `'a' & 'b'`},
+		{"Backslash", `a\b`, `"a" "b"`, `'a' & 'b'`},
+		{"OtherScripts", "Москва 東京", `"Москва" "東京"`, `'Москва' & '東京'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := search.Parse(tt.in)
+			if got := q.FTS4(); got != tt.fts4 {
+				t.Errorf("FTS4() = %s, want %s", got, tt.fts4)
+			}
+			if got := q.TSQuery(); got != tt.tsquery {
+				t.Errorf("TSQuery() = %s, want %s", got, tt.tsquery)
+			}
+			if q.Empty() != (tt.fts4 == "") {
+				t.Errorf("Empty() = %v", q.Empty())
+			}
+		})
+	}
+}
+
+func TestParseCapsTerms(t *testing.T) {
+	q := search.Parse(strings.Repeat("word ", 100))
+	if len(q.Terms) != search.MaxTerms {
+		t.Errorf("%d terms, want %d", len(q.Terms), search.MaxTerms)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"Marks", "the \x02flood\x03 held", "the <mark>flood</mark> held"},
+		{"Escapes", "<b>\x02a&b\x03</b>", "&lt;b&gt;<mark>a&amp;b</mark>&lt;/b&gt;"},
+		{"UnclosedMark", "\x02flood", "<mark>flood</mark>"},
+		{"StrayClose", "flood\x03 \x02\x02x\x03", "flood <mark>x</mark>"},
+		{"NoMarks", "plain", "plain"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := search.HTML(tt.in); got != tt.want {
+				t.Errorf("HTML(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIndexText(t *testing.T) {
+	if got := search.IndexText("Cafe\u0301 \x02x\x03"); got != "Café x" {
+		t.Errorf("IndexText = %q", got)
+	}
+}
