@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/search"
+)
+
+// rankWeights weigh where a word is found, in the index's column order: the title, then the
+// brief with the byline and topics, the body, and the comments. They are PostgreSQL's default
+// weights of A, B, C and D, so both databases rank alike.
+var rankWeights = [4]float64{1.0, 0.4, 0.2, 0.1}
+
+// snippetWords is about how many words a snippet shows.
+const snippetWords = 24
+
+// rankedID is a draft found by a search and its rank.
+type rankedID struct {
+	ID   int64
+	Rank float64
+}
+
+// Search returns a page of the drafts the acting user may see that match f.Query, read as
+// search.Parse reads it, best first, each with a snippet of its text around the words found;
+// f.Stage narrows it as it narrows a list. A query without a word finds nothing.
+func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.SearchPage, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	offset, err := decodeOffset(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	page := &newsroom.SearchPage{Items: []newsroom.SearchHit{}}
+	q := search.Parse(f.Query)
+	if q.Empty() {
+		return page, nil
+	}
+	match := s.searchMatch(ctx, q)
+	match = s.visibleTo(match, u)
+	if f.Stage != "" {
+		match = match.Where("drafts.stage = ?", f.Stage)
+	}
+	var ranked []rankedID
+	if err := match.Order("rank DESC, drafts.id DESC").Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error; err != nil {
+		return nil, internal("search", err)
+	}
+	if len(ranked) > f.Limit {
+		ranked = ranked[:f.Limit]
+		page.Next = encodeOffset(offset + f.Limit)
+	}
+	if page.Items, err = s.searchHits(ctx, u, q, ranked); err != nil {
+		return nil, internal("search", err)
+	}
+	return page, nil
+}
+
+// searchMatch selects the id and rank of every draft matching q, joined with drafts for the
+// caller's conditions. On SQLite the CROSS JOIN keeps the index's match as the outer loop, so
+// it runs once rather than once per draft.
+func (s *Store) searchMatch(ctx context.Context, q search.Query) *gorm.DB {
+	w := rankWeights
+	if s.pg {
+		return s.read(ctx).Table("draft_search").
+			Select("drafts.id AS id, ts_rank(?::real[], draft_search.doc, q.q, 1) AS rank",
+				fmt.Sprintf("{%g,%g,%g,%g}", w[3], w[2], w[1], w[0])).
+			Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
+			Joins("CROSS JOIN to_tsquery('simple', ?) AS q(q)", q.TSQuery()).
+			Where("draft_search.doc @@ q.q")
+	}
+	return s.read(ctx).Table("draft_search").
+		Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
+		Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
+		Where("draft_search MATCH ?", q.FTS4())
+}
+
+// searchHits reads the drafts ranked, as u may see them, with their snippets, in rank order;
+// a draft that can no longer be seen is left out.
+func (s *Store) searchHits(ctx context.Context, u *newsroom.User, q search.Query, ranked []rankedID) ([]newsroom.SearchHit, error) {
+	hits := make([]newsroom.SearchHit, 0, len(ranked))
+	if len(ranked) == 0 {
+		return hits, nil
+	}
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.ID
+	}
+	views, err := findDrafts(s.visibleTo(draftsQuery(s.read(ctx)), u).Where("drafts.id IN ?", ids))
+	if err != nil {
+		return nil, err
+	}
+	snippets, err := s.snippets(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	drafts := make(map[int64]*newsroom.Draft, len(views))
+	for _, v := range views {
+		drafts[v.Row.ID] = v.draft()
+	}
+	for _, r := range ranked {
+		if d := drafts[r.ID]; d != nil {
+			hits = append(hits, newsroom.SearchHit{Draft: *d, Snippet: search.HTML(snippets[r.ID]), Rank: r.Rank})
+		}
+	}
+	return hits, nil
+}
+
+// snippets returns, by draft id, the text around the words of q each of the drafts holds, with
+// search.Open and search.Close around each word matched.
+func (s *Store) snippets(ctx context.Context, q search.Query, ids []int64) (map[int64]string, error) {
+	var rows []struct {
+		ID      int64
+		Snippet string
+	}
+	var err error
+	if s.pg {
+		opts := fmt.Sprintf("StartSel=%s, StopSel=%s, MaxWords=%d, MinWords=%d, MaxFragments=2, FragmentDelimiter=\" … \"",
+			search.Open, search.Close, snippetWords, snippetWords/2)
+		err = s.read(ctx).Raw(`SELECT draft_id AS id, ts_headline('simple', title || E'\n' || brief || E'\n' || body || E'\n' || comments,
+			to_tsquery('simple', ?), ?) AS snippet FROM draft_search WHERE draft_id IN ?`, q.TSQuery(), opts, ids).Scan(&rows).Error
+	} else {
+		err = s.read(ctx).Raw(`SELECT docid AS id, snippet(draft_search, ?, ?, '…', -1, ?) AS snippet
+			FROM draft_search WHERE draft_search MATCH ? AND docid IN ?`, search.Open, search.Close, snippetWords, q.FTS4(), ids).Scan(&rows).Error
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Snippet
+	}
+	return out, nil
+}
+
+// encodeOffset makes the opaque "next" value of a page of search results: how many results
+// the pages before it held.
+func encodeOffset(n int) string { return encodePair(int64(n), 0) }
+
+func decodeOffset(c string) (int, error) {
+	if c == "" {
+		return 0, nil
+	}
+	n, zero, err := decodePair(c)
+	if err != nil {
+		return 0, err
+	}
+	if zero != 0 || n < 0 || n > 1_000_000 {
+		return 0, newsroom.Errorf(newsroom.EINVALID, "invalid cursor")
+	}
+	return int(n), nil
+}
