@@ -81,3 +81,29 @@ func TestIndexText(t *testing.T) {
 		t.Errorf("IndexText = %q", got)
 	}
 }
+
+func TestSnippet(t *testing.T) {
+	body := "The river rose overnight. Crews checked the flood defences at dawn, and the defences held until noon, officials said."
+	tests := []struct {
+		name, query string
+		texts       []string
+		want        string
+	}{
+		{"Word", "flood", []string{body}, "…checked the \x02flood\x03 defences at dawn, and the…"},
+		{"Phrase", `"flood defences"`, []string{body}, "…checked the \x02flood\x03 \x02defences\x03 at dawn, and the…"},
+		{"Prefix", "defen*", []string{body}, "…the flood \x02defences\x03 at dawn, and the \x02defences\x03…"},
+		{"CaseFolds", "RIVER", []string{body}, "The \x02river\x03 rose overnight. Crews checked the flood…"},
+		{"MostTermsWin", "river noon", []string{"A river.", "The river rose at noon."}, "The \x02river\x03 rose at \x02noon\x03."},
+		{"EarlierTextOnATie", "flood", []string{"A flood.", "Another flood."}, "A \x02flood\x03."},
+		{"NoneFound", "zebra", []string{"", body}, "The river rose overnight. Crews checked the flood…"},
+		{"ExcludedNotMarked", "flood -river", []string{body}, "…checked the \x02flood\x03 defences at dawn, and the…"},
+		{"Nothing", "x", []string{""}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := search.Snippet(search.Parse(tt.query), 8, tt.texts...); got != tt.want {
+				t.Errorf("Snippet = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

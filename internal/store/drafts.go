@@ -289,13 +289,6 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 	if f.Stage != "" {
 		q = q.Where("drafts.stage = ?", f.Stage)
 	}
-	if f.Query != "" {
-		like := "LIKE" // SQLite's LIKE ignores case (in ASCII); PostgreSQL's ILIKE does the same
-		if s.pg {
-			like = "ILIKE"
-		}
-		q = q.Where("drafts.title "+like+" ? ESCAPE '\\'", "%"+likeEscape(f.Query)+"%")
-	}
 	if f.Cursor != "" {
 		at, id, err := decodeCursor(f.Cursor)
 		if err != nil {

@@ -113,29 +113,26 @@ func (s *Store) searchHits(ctx context.Context, u *newsroom.User, q search.Query
 	return hits, nil
 }
 
-// snippets returns, by draft id, the text around the words of q each of the drafts holds, with
-// search.Open and search.Close around each word matched.
+// snippets returns, by draft id, search.Snippet of each draft's indexed text (body first, so
+// that a tie goes to it rather than to the title shown beside it). It is built in Go on both
+// databases: PostgreSQL's ts_headline drops whatever looks like an HTML tag, and one builder
+// shows a piece the same on either.
 func (s *Store) snippets(ctx context.Context, q search.Query, ids []int64) (map[int64]string, error) {
-	var rows []struct {
-		ID      int64
-		Snippet string
-	}
-	var err error
+	id := "docid"
 	if s.pg {
-		opts := fmt.Sprintf("StartSel=%s, StopSel=%s, MaxWords=%d, MinWords=%d, MaxFragments=2, FragmentDelimiter=\" … \"",
-			search.Open, search.Close, snippetWords, snippetWords/2)
-		err = s.read(ctx).Raw(`SELECT draft_id AS id, ts_headline('simple', title || E'\n' || brief || E'\n' || body || E'\n' || comments,
-			to_tsquery('simple', ?), ?) AS snippet FROM draft_search WHERE draft_id IN ?`, q.TSQuery(), opts, ids).Scan(&rows).Error
-	} else {
-		err = s.read(ctx).Raw(`SELECT docid AS id, snippet(draft_search, ?, ?, '…', -1, ?) AS snippet
-			FROM draft_search WHERE draft_search MATCH ? AND docid IN ?`, search.Open, search.Close, snippetWords, q.FTS4(), ids).Scan(&rows).Error
+		id = "draft_id"
 	}
+	var rows []struct {
+		ID                           int64
+		Title, Brief, Body, Comments string
+	}
+	err := s.read(ctx).Table("draft_search").Select(id+" AS id, title, brief, body, comments").Where(id+" IN ?", ids).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[int64]string, len(rows))
 	for _, r := range rows {
-		out[r.ID] = r.Snippet
+		out[r.ID] = search.Snippet(q, snippetWords, r.Body, r.Brief, r.Comments, r.Title)
 	}
 	return out, nil
 }

@@ -40,6 +40,7 @@ func TestSearchFinds(t *testing.T) {
 		textWith("Harbour works", "Defences against the sea; a flood of complaints."),
 		textWith("Café opens", "A new place on the square."),
 		textWith("Bakery closes", "The old cafe\u0301 next door stays open."),
+		textWith("Mayor speaks", "She said “resign” twice — and don’t."),
 		{Title: "Market day", Byline: "Ben Okafor", Brief: "Stalls return to the square.", Body: "Farmers came early.", Topics: []string{"Agriculture"}},
 	} {
 		if _, err := f.s.CreateDraft(f.writer, text); err != nil {
@@ -59,6 +60,8 @@ func TestSearchFinds(t *testing.T) {
 		{"NFCTypedComposed", "Café", []string{"Café opens", "Bakery closes"}},
 		{"NFCTypedDecomposed", "Cafe\u0301", []string{"Café opens", "Bakery closes"}},
 		{"DiacriticsCount", "cafe", []string{}},
+		{"WordInCurlyQuotes", "resign", []string{"Mayor speaks"}},
+		{"WordBeforeCurlyApostrophe", "don", []string{"Mayor speaks"}},
 		{"Brief", "stalls", []string{"Market day"}},
 		{"Byline", "okafor", []string{"Market day"}},
 		{"Topic", "agriculture", []string{"Market day"}},

@@ -7,6 +7,16 @@
 -- words apply. Diacritics are kept (unaccent is an extension); 'simple' folds case.
 
 -- +goose Up
+-- copydesk_search_words is text as the parser should read it: PostgreSQL's parser takes any
+-- character beyond ASCII for a letter when the database's LC_CTYPE is C, so that “quote” would
+-- be one word with its marks. Punctuation, symbols and emoji become spaces, as SQLite's
+-- unicode61 tokenizer and the Go query parser read them.
+-- +goose StatementBegin
+CREATE FUNCTION copydesk_search_words(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT regexp_replace(t, '[\u00A0-\u00BF\u00D7\u00F7\u2000-\u2BFF\u2E00-\u2E7F\u3000-\u303F\uFE10-\uFE6F\uFF00-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\U0001F000-\U0001FAFF]', ' ', 'g');
+$$;
+-- +goose StatementEnd
+
 -- +goose StatementBegin
 CREATE FUNCTION copydesk_search_text(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT translate(normalize(t, NFC), E'\x02\x03', '');
@@ -20,8 +30,10 @@ CREATE TABLE draft_search (
     body     TEXT NOT NULL,
     comments TEXT NOT NULL,
     doc      tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', brief), 'B') ||
-        setweight(to_tsvector('simple', body), 'C') || setweight(to_tsvector('simple', comments), 'D')) STORED
+        setweight(to_tsvector('simple', copydesk_search_words(title)), 'A') ||
+        setweight(to_tsvector('simple', copydesk_search_words(brief)), 'B') ||
+        setweight(to_tsvector('simple', copydesk_search_words(body)), 'C') ||
+        setweight(to_tsvector('simple', copydesk_search_words(comments)), 'D')) STORED
 );
 CREATE INDEX draft_search_doc ON draft_search USING GIN (doc);
 
@@ -101,3 +113,4 @@ DROP FUNCTION draft_search_refresh(BIGINT);
 DROP VIEW draft_search_source;
 DROP TABLE draft_search;
 DROP FUNCTION copydesk_search_text(TEXT);
+DROP FUNCTION copydesk_search_words(TEXT);
