@@ -15,6 +15,11 @@ import (
 // weights of A, B, C and D, so both databases rank alike.
 var rankWeights = [4]float64{1.0, 0.4, 0.2, 0.1}
 
+// rankWindow caps the drafts a search ranks: of those it matches, the newest this many. A word
+// in nearly every piece would otherwise have the whole archive ranked for each search, though
+// its rank tells them little apart; a search that needs older pieces adds a word.
+const rankWindow = 500
+
 // snippetWords is about how many words a snippet shows.
 const snippetWords = 24
 
@@ -44,13 +49,9 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	if q.Empty() {
 		return page, nil
 	}
-	match := s.searchMatch(ctx, q)
-	match = s.visibleTo(match, u)
-	if f.Stage != "" {
-		match = match.Where("drafts.stage = ?", f.Stage)
-	}
 	var ranked []rankedID
-	if err := match.Order("rank DESC, drafts.id DESC").Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error; err != nil {
+	err = s.searchRanked(ctx, s.searchFound(ctx, u, q, f.Stage), q).Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error
+	if err != nil {
 		return nil, internal("search", err)
 	}
 	if len(ranked) > f.Limit {
@@ -63,23 +64,44 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	return page, nil
 }
 
-// searchMatch selects the id and rank of every draft matching q, joined with drafts for the
-// caller's conditions. On SQLite the CROSS JOIN keeps the index's match as the outer loop, so
-// it runs once rather than once per draft.
-func (s *Store) searchMatch(ctx context.Context, q search.Query) *gorm.DB {
-	w := rankWeights
+// searchFound selects the newest rankWindow drafts u may see (in stage, unless it is empty)
+// that match q, newest first: id, and on PostgreSQL the tsvector to rank. On SQLite the CROSS
+// JOIN keeps the index's match as the outer loop, so that it runs once rather than once per
+// draft, and its rows come in docid order, so the LIMIT ends the walk early.
+func (s *Store) searchFound(ctx context.Context, u *newsroom.User, q search.Query, stage newsroom.Stage) *gorm.DB {
+	var found *gorm.DB
+	newest := "draft_search.docid DESC"
 	if s.pg {
-		return s.read(ctx).Table("draft_search").
-			Select("drafts.id AS id, ts_rank(?::real[], draft_search.doc, q.q, 1) AS rank",
-				fmt.Sprintf("{%g,%g,%g,%g}", w[3], w[2], w[1], w[0])).
+		newest = "draft_search.draft_id DESC"
+		found = s.read(ctx).Table("draft_search").Select("drafts.id AS id, draft_search.doc AS doc").
 			Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
-			Joins("CROSS JOIN to_tsquery('simple', ?) AS q(q)", q.TSQuery()).
-			Where("draft_search.doc @@ q.q")
+			Where("draft_search.doc @@ to_tsquery('simple', ?)", q.TSQuery())
+	} else {
+		w := rankWeights
+		found = s.read(ctx).Table("draft_search").
+			Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
+			Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
+			Where("draft_search MATCH ?", q.FTS4())
 	}
-	return s.read(ctx).Table("draft_search").
-		Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
-		Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
-		Where("draft_search MATCH ?", q.FTS4())
+	found = s.visibleTo(found, u)
+	if stage != "" {
+		found = found.Where("drafts.stage = ?", stage)
+	}
+	return found.Order(newest).Limit(rankWindow)
+}
+
+// searchRanked orders the drafts found best first, with their ranks. On SQLite they were ranked
+// as they were found, since matchinfo works only beside the MATCH.
+func (s *Store) searchRanked(ctx context.Context, found *gorm.DB, q search.Query) *gorm.DB {
+	ranked := s.read(ctx).Table("(?) AS found", found)
+	if s.pg {
+		w := rankWeights
+		ranked = ranked.Select("found.id AS id, ts_rank(?::real[], found.doc, to_tsquery('simple', ?), 1) AS rank",
+			fmt.Sprintf("{%g,%g,%g,%g}", w[3], w[2], w[1], w[0]), q.TSQuery())
+	} else {
+		ranked = ranked.Select("found.id AS id, found.rank AS rank")
+	}
+	return ranked.Order("rank DESC, id DESC")
 }
 
 // searchHits reads the drafts ranked, as u may see them, with their snippets, in rank order;
