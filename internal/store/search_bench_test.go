@@ -50,6 +50,9 @@ func BenchmarkSearch(b *testing.B) {
 	start := time.Now()
 	s := openMigrated(b, dsn, store.Options{})
 	backfill := time.Since(start)
+	if _, err := s.DB().Exec("ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
 	editor := newsroom.WithUser(context.Background(), &newsroom.User{ID: 1, Username: "ed", Role: newsroom.RoleEditor})
 	writer := newsroom.WithUser(context.Background(), &newsroom.User{ID: 2, Username: "w2", Role: newsroom.RoleWriter})
 	queries := archiveQueries(vocab, text)
@@ -134,7 +137,7 @@ func seedArchive(b *testing.B, db *sql.DB, text func(n int) string) {
 }
 
 // insertRows inserts rows into table in one statement.
-func insertRows(b *testing.B, db *sql.DB, table, columns string, rows [][]any) {
+func insertRows(b testing.TB, db *sql.DB, table, columns string, rows [][]any) {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "INSERT INTO %s (%s) VALUES ", table, columns)
 	var args []any

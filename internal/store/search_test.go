@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
@@ -257,5 +259,24 @@ func TestSearchFindsPiecesFromBeforeIt(t *testing.T) {
 		if got := searchTitles(t, s, ed, word); !slices.Equal(got, []string{"Old piece"}) {
 			t.Errorf("%s: %q", word, got)
 		}
+	}
+}
+
+// TestSearchRanksTheNewest500 searches a word found in 501 pieces: the oldest, though its title
+// holds the word, is left out of the ranking, and found again once a word narrows the search.
+func TestSearchRanksTheNewest500(t *testing.T) {
+	f := newNewsroom(t)
+	writer := newsroom.UserFrom(f.writer)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	rows := [][]any{{writer.ID, "Lynx sighted", "Old news.", "[]", "draft", 1, now, now}}
+	for i := range 500 {
+		rows = append(rows, []any{writer.ID, fmt.Sprintf("Piece %d", i), "A lynx.", "[]", "draft", 1, now, now})
+	}
+	insertRows(t, f.s.DB(), "drafts", "writer_id, title, body, topics, stage, version, created_at, updated_at", rows)
+	if got := searchTitles(t, f.s, f.editor, "lynx"); slices.Contains(got, "Lynx sighted") || len(got) != 50 {
+		t.Errorf("lynx: %d found, first %q", len(got), got[0])
+	}
+	if got := searchTitles(t, f.s, f.editor, "lynx old"); !slices.Equal(got, []string{"Lynx sighted"}) {
+		t.Errorf("lynx old: %q", got)
 	}
 }
