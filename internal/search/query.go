@@ -9,9 +9,13 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
+
+// MinPrefix is the fewest letters a prefix (defen*) needs to be read as one.
+const MinPrefix = 3
 
 // MaxTerms caps the terms of a query: the rest of a longer input is ignored, so that one
 // search cannot make the index walk hundreds of lists.
@@ -34,10 +38,10 @@ type Query struct {
 func (q Query) Empty() bool { return len(q.Terms) == 0 }
 
 // Parse reads input, in NFC, as a Query. Words are runs of letters, digits and combining marks,
-// as the databases' tokenizers cut them; a double quote opens or closes a phrase (an unclosed one
-// runs to the end); a * right after a word makes it a prefix; a - right before a word or phrase
-// excludes it. Exclusions are kept only beside at least one term that is not excluded: alone,
-// they are read as words.
+// as the databases' tokenizers cut them; a double quote opens or closes a phrase (an unclosed
+// one runs to the end); a * right after a word of MinPrefix letters or more makes it a prefix;
+// a - right before a word or phrase excludes it. Exclusions are kept only beside at least one
+// term that is not excluded: alone, they are read as words.
 func Parse(input string) Query {
 	var q Query
 	p := parser{in: []rune(norm.NFC.String(input))}
@@ -86,6 +90,9 @@ func (p *parser) term() (Term, bool) {
 			continue
 		}
 		if len(t.Words) > 0 {
+			// A prefix of a letter or two matches so many words that merging their lists is
+			// slower than any other search; it is read as the word it is.
+			t.Prefix = t.Prefix && utf8.RuneCountInString(t.Words[len(t.Words)-1]) >= MinPrefix
 			return t, true
 		}
 	}

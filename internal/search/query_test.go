@@ -14,6 +14,7 @@ func TestParse(t *testing.T) {
 		{"Words", "flood defences", `"flood" "defences"`, `'flood' & 'defences'`},
 		{"Phrase", `"flood defences" council`, `"flood defences" "council"`, `('flood' <-> 'defences') & 'council'`},
 		{"Prefix", "defen*", `"defen*"`, `'defen':*`},
+		{"ShortPrefixIsAWord", "re* ab*", `"re" "ab"`, `'re' & 'ab'`},
 		{"PrefixInPhrase", `"flood defen*"`, `"flood defen*"`, `('flood' <-> 'defen':*)`},
 		{"Exclude", "flood -river", `"flood" NOT "river"`, `'flood' & !'river'`},
 		{"ExcludeFirst", "-river flood", `"flood" NOT "river"`, `!'river' & 'flood'`},

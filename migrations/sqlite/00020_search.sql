@@ -4,10 +4,11 @@
 -- a comment, whichever code makes it, and the INSERT below fills it for an existing newsroom.
 -- copydesk_search_text is the store's Go function (see internal/store/sqlitefuncs.go): the text
 -- in NFC, so "Café" is found whichever way it was typed. Diacritics are kept, as PostgreSQL
--- keeps them; unicode61 folds case.
+-- keeps them; unicode61 folds case. prefix="3" keeps an index of each word's first three
+-- letters, so that the shortest prefix a search takes (defen* needs three) reads one list.
 
 -- +goose Up
-CREATE VIRTUAL TABLE draft_search USING fts4(title, brief, body, comments, tokenize=unicode61 "remove_diacritics=0");
+CREATE VIRTUAL TABLE draft_search USING fts4(title, brief, body, comments, tokenize=unicode61 "remove_diacritics=0", prefix="3");
 
 CREATE VIEW draft_search_source AS
 SELECT d.id AS docid,
