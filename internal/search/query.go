@@ -184,3 +184,23 @@ func (q Query) TSQuery() string {
 	}
 	return strings.Join(terms, " & ")
 }
+
+// TSQueryWords writes the words of q's terms that are not excluded as a tsquery, every one
+// required and none in order: what a piece must hold to match q, which PostgreSQL's GIN index
+// answers without reading a piece's positions, as TSQuery's phrases and exclusions need.
+func (q Query) TSQueryWords() string {
+	var words []string
+	for _, t := range q.Terms {
+		if t.Exclude {
+			continue
+		}
+		for i, w := range t.Words {
+			w = "'" + w + "'"
+			if t.Prefix && i == len(t.Words)-1 {
+				w += ":*"
+			}
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " & ")
+}

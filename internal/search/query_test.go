@@ -53,6 +53,13 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestTSQueryWords(t *testing.T) {
+	q := search.Parse(`"flood defen*" council -river -"sea wall"`)
+	if got, want := q.TSQueryWords(), `'flood' & 'defen':* & 'council'`; got != want {
+		t.Errorf("TSQueryWords() = %s, want %s", got, want)
+	}
+}
+
 func TestParseCapsTerms(t *testing.T) {
 	q := search.Parse(strings.Repeat("word ", 100))
 	if len(q.Terms) != search.MaxTerms {

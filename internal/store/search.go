@@ -85,33 +85,46 @@ func (s *Store) searchRead(ctx context.Context, fn func(db *gorm.DB) error) erro
 }
 
 // searchFound selects the newest rankWindow drafts u may see (in stage, unless it is empty)
-// that match q, newest first: id, and on PostgreSQL the tsvector to rank. On SQLite the CROSS
-// JOIN keeps the index's match as the outer loop, so that it runs once rather than once per
-// draft, and its rows come in docid order, so the LIMIT ends the walk early.
+// that match q, newest first: id, and its rank on SQLite (where matchinfo works only beside
+// the MATCH), or its tsvector to rank on PostgreSQL. On SQLite the CROSS JOIN keeps the index's
+// match as the outer loop, so that it runs once rather than once per draft, and its rows come
+// in docid order, so the LIMIT ends the walk early.
 func (s *Store) searchFound(db *gorm.DB, u *newsroom.User, q search.Query, stage newsroom.Stage) *gorm.DB {
-	var found *gorm.DB
-	newest := "draft_search.docid DESC"
 	if s.pg {
-		newest = "draft_search.draft_id DESC"
-		found = db.Table("draft_search").Select("drafts.id AS id, draft_search.doc AS doc").
-			Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
-			Where("draft_search.doc @@ to_tsquery('simple', ?)", q.TSQuery())
-	} else {
-		w := rankWeights
-		found = db.Table("draft_search").
-			Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
-			Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
-			Where("draft_search MATCH ?", q.FTS4())
+		return s.searchFoundPG(db, u, q, stage)
 	}
+	w := rankWeights
+	found := db.Table("draft_search").
+		Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
+		Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
+		Where("draft_search MATCH ?", q.FTS4())
 	found = s.visibleTo(found, u)
 	if stage != "" {
 		found = found.Where("drafts.stage = ?", stage)
 	}
-	return found.Order(newest).Limit(rankWindow)
+	return found.Order("draft_search.docid DESC").Limit(rankWindow)
 }
 
-// searchRanked orders the drafts found best first, with their ranks. On SQLite they were ranked
-// as they were found, since matchinfo works only beside the MATCH.
+// searchFoundPG is searchFound on PostgreSQL. The GIN index finds the pieces that hold every
+// word to be found; only then, newest first until rankWindow are found, is each tested against
+// the whole query, whose phrases and exclusions need the piece's tsvector read: a phrase of
+// common words would otherwise have every piece read.
+func (s *Store) searchFoundPG(db *gorm.DB, u *newsroom.User, q search.Query, stage newsroom.Stage) *gorm.DB {
+	held := db.Table("draft_search").Select("drafts.id AS id, draft_search.doc AS doc").
+		Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
+		Where("draft_search.doc @@ to_tsquery('simple', ?)", q.TSQueryWords())
+	held = s.visibleTo(held, u)
+	if stage != "" {
+		held = held.Where("drafts.stage = ?", stage)
+	}
+	// OFFSET 0 keeps the test of the whole query outside, after the order, where the LIMIT
+	// stops it.
+	held = held.Order("draft_search.draft_id DESC").Offset(0)
+	return db.Table("(?) AS held", held).Select("held.id AS id, held.doc AS doc").
+		Where("held.doc @@ to_tsquery('simple', ?)", q.TSQuery()).Limit(rankWindow)
+}
+
+// searchRanked orders the drafts found best first, with their ranks.
 func (s *Store) searchRanked(db *gorm.DB, found *gorm.DB, q search.Query) *gorm.DB {
 	ranked := db.Table("(?) AS found", found)
 	if s.pg {
