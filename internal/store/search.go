@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"gorm.io/gorm"
 
@@ -117,9 +118,14 @@ func (s *Store) searchFoundPG(db *gorm.DB, u *newsroom.User, q search.Query, sta
 	if stage != "" {
 		held = held.Where("drafts.stage = ?", stage)
 	}
-	// OFFSET 0 keeps the test of the whole query outside, after the order, where the LIMIT
-	// stops it.
-	held = held.Order("draft_search.draft_id DESC").Offset(0)
+	held = held.Order("draft_search.draft_id DESC")
+	if q.TSQueryWords() == q.TSQuery() {
+		return held.Limit(rankWindow)
+	}
+	// A LIMIT keeps the test of the whole query outside, after the order, where the outer LIMIT
+	// stops it: PostgreSQL pushes no condition into a subquery that has one (GORM writes no
+	// OFFSET 0).
+	held = held.Limit(math.MaxInt32)
 	return db.Table("(?) AS held", held).Select("held.id AS id, held.doc AS doc").
 		Where("held.doc @@ to_tsquery('simple', ?)", q.TSQuery()).Limit(rankWindow)
 }
