@@ -127,7 +127,8 @@ type History struct {
 	Next      string       `json:"next"`
 }
 
-// DraftFilter selects drafts for a list. Cursor is the opaque value a previous page returned.
+// DraftFilter selects drafts for a list, or for a search's results. Query is what a search
+// looks for (lists leave it aside); Cursor is the opaque value a previous page returned.
 type DraftFilter struct {
 	Stage  Stage
 	Query  string

@@ -37,7 +37,20 @@ func (s *Server) listDrafts(c echo.Context) error {
 	if f.Assignee, err = assigneeParam(c); err != nil {
 		return err
 	}
+	if f.Query != "" {
+		return s.searchDrafts(c, f)
+	}
 	return s.writeDraftList(c, f)
+}
+
+// searchDrafts answers a draft list with a query: the drafts found, best first, each with its
+// snippet and rank.
+func (s *Server) searchDrafts(c echo.Context, f newsroom.DraftFilter) error {
+	page, err := s.store.Search(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, page)
 }
 
 func (s *Server) getDraft(c echo.Context) error {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"html/template"
 	"net/http"
 	"time"
 
@@ -16,7 +17,9 @@ type deskPage struct {
 	Stage  string
 	Query  string
 	Page   *newsroom.DraftPage
-	Next   string
+	// Results are what a search (Query) found, best first, in place of Page's list.
+	Results []searchResult
+	Next    string
 	// MayImport shows the form to import a house-format file; ImportAuthor is what was typed in
 	// it when an import failed.
 	MayImport    bool
@@ -48,9 +51,15 @@ func (p *deskPage) Work(d newsroom.Draft) rowWork {
 	return w
 }
 
+// searchResult is a draft a desk's search found, with its snippet as the HTML it is.
+type searchResult struct {
+	newsroom.SearchHit
+	Marked template.HTML
+}
+
 // desk lists the drafts the viewer works on, opening on their role's own queue as the workflow
 // names it (a fact-checker's, an editor's) or on every draft they see (a writer's own);
-// filtered by stage, searched by title, a page at a time.
+// filtered by stage, or searched in full text, a page at a time.
 func (s *Server) desk(c echo.Context) error {
 	d, err := s.loadDesk(c)
 	if err != nil {
@@ -79,21 +88,45 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 		}
 		f.Stage = st
 	}
-	page, err := s.store.ListDrafts(c.Request().Context(), f)
-	if err != nil {
-		return nil, err
-	}
 	inbox, err := s.viewerInbox(c)
 	if err != nil {
 		return nil, err
 	}
-	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query, Page: page,
+	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query,
 		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"), Inbox: newsroom.CountInbox(inbox),
 		viewer: u, pol: s.store.Policy(), zone: s.zone(c.Request().Context()), now: s.store.Now()}
-	if page.Next != "" {
-		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "assignee", d.Assignee, "cursor", page.Next)
+	next, err := s.loadDeskList(c, f, d)
+	if err != nil {
+		return nil, err
+	}
+	if next != "" {
+		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "assignee", d.Assignee, "cursor", next)
 	}
 	return d, nil
+}
+
+// loadDeskList fills the desk's list, or with a query its search results, and returns the
+// cursor of the next page.
+func (s *Server) loadDeskList(c echo.Context, f newsroom.DraftFilter, d *deskPage) (string, error) {
+	ctx := c.Request().Context()
+	if f.Query == "" {
+		page, err := s.store.ListDrafts(ctx, f)
+		if err != nil {
+			return "", err
+		}
+		d.Page = page
+		return page.Next, nil
+	}
+	found, err := s.store.Search(ctx, f)
+	if err != nil {
+		return "", err
+	}
+	d.Results = make([]searchResult, len(found.Items))
+	for i, h := range found.Items {
+		// The store builds each snippet as escaped text with <mark> around the words found.
+		d.Results[i] = searchResult{SearchHit: h, Marked: template.HTML(h.Snippet)}
+	}
+	return found.Next, nil
 }
 
 // deskTitle names a desk: its home queue's ("Editing desk"), or for a desk that opens on every

@@ -158,7 +158,7 @@ func TestDesk(t *testing.T) {
 	res = a.page("other", "GET", "/desk?stage=", nil)
 	wantBody(t, res, "Nothing here.")
 	res = a.page("writer", "GET", "/desk?stage=&q=nothing-like-this", nil)
-	wantBody(t, res, "Nothing here.")
+	wantBody(t, res, "Nothing found.")
 	res = a.page("writer", "GET", "/desk?stage=limbo", nil)
 	if res.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("unknown stage: %d", res.Code)

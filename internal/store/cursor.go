@@ -45,8 +45,3 @@ func decodePair(c string) (int64, int64, error) {
 	}
 	return a, b, nil
 }
-
-// likeEscape makes s match literally inside a LIKE pattern that uses '\' as its escape.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}

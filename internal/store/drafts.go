@@ -291,13 +291,6 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 	if f.Stage != "" {
 		q = q.Where("drafts.stage = ?", f.Stage)
 	}
-	if f.Query != "" {
-		like := "LIKE" // SQLite's LIKE ignores case (in ASCII); PostgreSQL's ILIKE does the same
-		if s.pg {
-			like = "ILIKE"
-		}
-		q = q.Where("drafts.title "+like+" ? ESCAPE '\\'", "%"+likeEscape(f.Query)+"%")
-	}
 	switch {
 	case f.Assignee == newsroom.AssigneeNone:
 		q = q.Where("drafts.stage IN ? AND NOT EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage)",

@@ -156,12 +156,12 @@ func openSQLite(path string) (_ *Store, err error) {
 			lock.Close()
 		}
 	}()
-	w, err := gorm.Open(sqlite.Open(dsn(path, false)), gormConfig())
+	w, err := gorm.Open(&sqlite.Dialector{DriverName: sqliteDriver, DSN: dsn(path, false)}, gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	wdb, _ := w.DB()
-	r, err := gorm.Open(sqlite.Open(dsn(path, true)), gormConfig())
+	r, err := gorm.Open(&sqlite.Dialector{DriverName: sqliteDriver, DSN: dsn(path, true)}, gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, wdb.Close()))
 	}

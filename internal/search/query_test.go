@@ -1,0 +1,117 @@
+package search_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/search"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in, fts4, tsquery string
+	}{
+		{"Words", "flood defences", `"flood" "defences"`, `'flood' & 'defences'`},
+		{"Phrase", `"flood defences" council`, `"flood defences" "council"`, `('flood' <-> 'defences') & 'council'`},
+		{"Prefix", "defen*", `"defen*"`, `'defen':*`},
+		{"ShortPrefixIsAWord", "re* ab*", `"re" "ab"`, `'re' & 'ab'`},
+		{"PrefixInPhrase", `"flood defen*"`, `"flood defen*"`, `('flood' <-> 'defen':*)`},
+		{"Exclude", "flood -river", `"flood" NOT "river"`, `'flood' & !'river'`},
+		{"ExcludeFirst", "-river flood", `"flood" NOT "river"`, `!'river' & 'flood'`},
+		{"ExcludePhrase", `flood -"river bank"`, `"flood" NOT "river bank"`, `'flood' & !('river' <-> 'bank')`},
+		{"ExcludeAloneIsAWord", "-river", `"river"`, `'river'`},
+		{"HyphenInWord", "flood-defences", `"flood" "defences"`, `'flood' & 'defences'`},
+		{"Operators", "flood NEAR/3 river OR NOT x AND y", `"flood" "NEAR" "3" "river" "OR" "NOT" "x" "AND" "y"`,
+			`'flood' & 'NEAR' & '3' & 'river' & 'OR' & 'NOT' & 'x' & 'AND' & 'y'`},
+		{"ColumnFilter", "title:flood", `"title" "flood"`, `'title' & 'flood'`},
+		{"Brackets", "(flood) & !river | 'x'", `"flood" "river" "x"`, `'flood' & 'river' & 'x'`},
+		{"UnclosedQuote", `"flood defences`, `"flood defences"`, `('flood' <-> 'defences')`},
+		{"EmptyQuotes", `"" flood`, `"flood"`, `'flood'`},
+		{"LoneStar", "* flood **", `"flood"`, `'flood'`},
+		{"Punctuation", `¿¡!?.,;:'"`, "", ""},
+		{"Empty", "  ", "", ""},
+		{"NFC", "Cafe\u0301", `"Café"`, `'Café'`},
+		{"MarkCannotStartAWord", "\u0301x", `"x"`, `'x'`},
+		{"Apostrophe", "don't", `"don" "t"`, `'don' & 't'`},
+		{"Underscore", "a_b", `"a" "b"`, `'a' & 'b'`},
+		{"Backslash", `a\b`, `"a" "b"`, `'a' & 'b'`},
+		{"OtherScripts", "Москва 東京", `"Москва" "東京"`, `'Москва' & '東京'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := search.Parse(tt.in)
+			if got := q.FTS4(); got != tt.fts4 {
+				t.Errorf("FTS4() = %s, want %s", got, tt.fts4)
+			}
+			if got := q.TSQuery(); got != tt.tsquery {
+				t.Errorf("TSQuery() = %s, want %s", got, tt.tsquery)
+			}
+			if q.Empty() != (tt.fts4 == "") {
+				t.Errorf("Empty() = %v", q.Empty())
+			}
+		})
+	}
+}
+
+func TestTSQueryWords(t *testing.T) {
+	q := search.Parse(`"flood defen*" council -river -"sea wall"`)
+	if got, want := q.TSQueryWords(), `'flood' & 'defen':* & 'council'`; got != want {
+		t.Errorf("TSQueryWords() = %s, want %s", got, want)
+	}
+}
+
+func TestParseCapsTerms(t *testing.T) {
+	q := search.Parse(strings.Repeat("word ", 100))
+	if len(q.Terms) != search.MaxTerms {
+		t.Errorf("%d terms, want %d", len(q.Terms), search.MaxTerms)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"Marks", "the \x02flood\x03 held", "the <mark>flood</mark> held"},
+		{"Escapes", "<b>\x02a&b\x03</b>", "&lt;b&gt;<mark>a&amp;b</mark>&lt;/b&gt;"},
+		{"UnclosedMark", "\x02flood", "<mark>flood</mark>"},
+		{"StrayClose", "flood\x03 \x02\x02x\x03", "flood <mark>x</mark>"},
+		{"NoMarks", "plain", "plain"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := search.HTML(tt.in); got != tt.want {
+				t.Errorf("HTML(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIndexText(t *testing.T) {
+	if got := search.IndexText("Cafe\u0301 \x02x\x03"); got != "Café x" {
+		t.Errorf("IndexText = %q", got)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	body := "The river rose overnight. Crews checked the flood defences at dawn, and the defences held until noon, officials said."
+	tests := []struct {
+		name, query string
+		texts       []string
+		want        string
+	}{
+		{"Word", "flood", []string{body}, "…checked the \x02flood\x03 defences at dawn, and the…"},
+		{"Phrase", `"flood defences"`, []string{body}, "…checked the \x02flood\x03 \x02defences\x03 at dawn, and the…"},
+		{"Prefix", "defen*", []string{body}, "…the flood \x02defences\x03 at dawn, and the \x02defences\x03…"},
+		{"CaseFolds", "RIVER", []string{body}, "The \x02river\x03 rose overnight. Crews checked the flood…"},
+		{"MostTermsWin", "river noon", []string{"A river.", "The river rose at noon."}, "The \x02river\x03 rose at \x02noon\x03."},
+		{"EarlierTextOnATie", "flood", []string{"A flood.", "Another flood."}, "A \x02flood\x03."},
+		{"NoneFound", "zebra", []string{"", body}, "The river rose overnight. Crews checked the flood…"},
+		{"ExcludedNotMarked", "flood -river", []string{body}, "…checked the \x02flood\x03 defences at dawn, and the…"},
+		{"Nothing", "x", []string{""}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := search.Snippet(search.Parse(tt.query), 8, tt.texts...); got != tt.want {
+				t.Errorf("Snippet = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/search"
+)
+
+// rankWeights weigh where a word is found, in the index's column order: the title, then the
+// brief with the byline and topics, the body, and the comments. They are PostgreSQL's default
+// weights of A, B, C and D, so both databases rank alike.
+var rankWeights = [4]float64{1.0, 0.4, 0.2, 0.1}
+
+// rankWindow caps the drafts a search ranks: of those it matches, the newest this many. A word
+// in nearly every piece would otherwise have the whole archive ranked for each search, though
+// its rank tells them little apart; a search that needs older pieces adds a word.
+const rankWindow = 500
+
+// snippetWords is about how many words a snippet shows.
+const snippetWords = 24
+
+// rankedID is a draft found by a search and its rank.
+type rankedID struct {
+	ID   int64
+	Rank float64
+}
+
+// Search returns a page of the drafts the acting user may see that match f.Query, read as
+// search.Parse reads it, best first, each with a snippet of its text around the words found;
+// f.Stage narrows it as it narrows a list. A query without a word finds nothing.
+func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.SearchPage, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	offset, err := decodeOffset(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	page := &newsroom.SearchPage{Items: []newsroom.SearchHit{}}
+	q := search.Parse(f.Query)
+	if q.Empty() {
+		return page, nil
+	}
+	var ranked []rankedID
+	err = s.searchRead(ctx, func(db *gorm.DB) error {
+		return s.searchRanked(db, s.searchFound(db, u, q, f.Stage), q).Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error
+	})
+	if err != nil {
+		return nil, internal("search", err)
+	}
+	if len(ranked) > f.Limit {
+		ranked = ranked[:f.Limit]
+		page.Next = encodeOffset(offset + f.Limit)
+	}
+	if page.Items, err = s.searchHits(ctx, u, q, ranked); err != nil {
+		return nil, internal("search", err)
+	}
+	return page, nil
+}
+
+// searchRead runs fn on the read pool. On PostgreSQL it runs in a transaction that keeps the
+// planner to bitmap scans: for a word in most pieces it would otherwise scan the table, or its
+// key's index, and read every row's tsvector to test it (half a second over 10,000 pieces),
+// where the GIN index answers a word or a prefix without reading them (27 ms).
+func (s *Store) searchRead(ctx context.Context, fn func(db *gorm.DB) error) error {
+	if !s.pg {
+		return fn(s.read(ctx))
+	}
+	return s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL enable_indexscan = off"} {
+			if err := tx.Exec(set).Error; err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+}
+
+// searchFound selects the newest rankWindow drafts u may see (in stage, unless it is empty)
+// that match q, newest first: id, and its rank on SQLite (where matchinfo works only beside
+// the MATCH), or its tsvector to rank on PostgreSQL. On SQLite the CROSS JOIN keeps the index's
+// match as the outer loop, so that it runs once rather than once per draft, and its rows come
+// in docid order, so the LIMIT ends the walk early.
+func (s *Store) searchFound(db *gorm.DB, u *newsroom.User, q search.Query, stage newsroom.Stage) *gorm.DB {
+	if s.pg {
+		return s.searchFoundPG(db, u, q, stage)
+	}
+	w := rankWeights
+	found := db.Table("draft_search").
+		Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
+		Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
+		Where("draft_search MATCH ?", q.FTS4())
+	found = s.visibleTo(found, u)
+	if stage != "" {
+		found = found.Where("drafts.stage = ?", stage)
+	}
+	return found.Order("draft_search.docid DESC").Limit(rankWindow)
+}
+
+// searchFoundPG is searchFound on PostgreSQL. The GIN index finds the pieces that hold every
+// word to be found; only then, newest first until rankWindow are found, is each tested against
+// the whole query, whose phrases and exclusions need the piece's tsvector read: a phrase of
+// common words would otherwise have every piece read.
+func (s *Store) searchFoundPG(db *gorm.DB, u *newsroom.User, q search.Query, stage newsroom.Stage) *gorm.DB {
+	held := db.Table("draft_search").Select("drafts.id AS id, draft_search.doc AS doc").
+		Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
+		Where("draft_search.doc @@ to_tsquery('simple', ?)", q.TSQueryWords())
+	held = s.visibleTo(held, u)
+	if stage != "" {
+		held = held.Where("drafts.stage = ?", stage)
+	}
+	held = held.Order("draft_search.draft_id DESC")
+	if q.TSQueryWords() == q.TSQuery() {
+		return held.Limit(rankWindow)
+	}
+	// A LIMIT keeps the test of the whole query outside, after the order, where the outer LIMIT
+	// stops it: PostgreSQL pushes no condition into a subquery that has one (GORM writes no
+	// OFFSET 0).
+	held = held.Limit(math.MaxInt32)
+	return db.Table("(?) AS held", held).Select("held.id AS id, held.doc AS doc").
+		Where("held.doc @@ to_tsquery('simple', ?)", q.TSQuery()).Limit(rankWindow)
+}
+
+// searchRanked orders the drafts found best first, with their ranks.
+func (s *Store) searchRanked(db *gorm.DB, found *gorm.DB, q search.Query) *gorm.DB {
+	ranked := db.Table("(?) AS found", found)
+	if s.pg {
+		w := rankWeights
+		ranked = ranked.Select("found.id AS id, ts_rank(?::real[], found.doc, to_tsquery('simple', ?), 1) AS rank",
+			fmt.Sprintf("{%g,%g,%g,%g}", w[3], w[2], w[1], w[0]), q.TSQuery())
+	} else {
+		ranked = ranked.Select("found.id AS id, found.rank AS rank")
+	}
+	return ranked.Order("rank DESC, id DESC")
+}
+
+// searchHits reads the drafts ranked, as u may see them, with their snippets, in rank order;
+// a draft that can no longer be seen is left out.
+func (s *Store) searchHits(ctx context.Context, u *newsroom.User, q search.Query, ranked []rankedID) ([]newsroom.SearchHit, error) {
+	hits := make([]newsroom.SearchHit, 0, len(ranked))
+	if len(ranked) == 0 {
+		return hits, nil
+	}
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.ID
+	}
+	views, err := findDrafts(s.visibleTo(draftsQuery(s.read(ctx)), u).Where("drafts.id IN ?", ids))
+	if err != nil {
+		return nil, err
+	}
+	snippets, err := s.snippets(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	drafts := make(map[int64]*newsroom.Draft, len(views))
+	for _, v := range views {
+		drafts[v.Row.ID] = v.draft()
+	}
+	for _, r := range ranked {
+		if d := drafts[r.ID]; d != nil {
+			hits = append(hits, newsroom.SearchHit{Draft: *d, Snippet: search.HTML(snippets[r.ID]), Rank: r.Rank})
+		}
+	}
+	return hits, nil
+}
+
+// snippets returns, by draft id, search.Snippet of each draft's indexed text (body first, so
+// that a tie goes to it rather than to the title shown beside it). It is built in Go on both
+// databases: PostgreSQL's ts_headline drops whatever looks like an HTML tag, and one builder
+// shows a piece the same on either.
+func (s *Store) snippets(ctx context.Context, q search.Query, ids []int64) (map[int64]string, error) {
+	id := "docid"
+	if s.pg {
+		id = "draft_id"
+	}
+	var rows []struct {
+		ID                           int64
+		Title, Brief, Body, Comments string
+	}
+	err := s.read(ctx).Table("draft_search").Select(id+" AS id, title, brief, body, comments").Where(id+" IN ?", ids).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(rows))
+	for _, r := range rows {
+		out[r.ID] = search.Snippet(q, snippetWords, r.Body, r.Brief, r.Comments, r.Title)
+	}
+	return out, nil
+}
+
+// encodeOffset makes the opaque "next" value of a page of search results: how many results
+// the pages before it held.
+func encodeOffset(n int) string { return encodePair(int64(n), 0) }
+
+func decodeOffset(c string) (int, error) {
+	if c == "" {
+		return 0, nil
+	}
+	n, zero, err := decodePair(c)
+	if err != nil {
+		return 0, err
+	}
+	if zero != 0 || n < 0 || n > 1_000_000 {
+		return 0, newsroom.Errorf(newsroom.EINVALID, "invalid cursor")
+	}
+	return int(n), nil
+}
