@@ -14,9 +14,14 @@ const (
 	Close = "\x03"
 )
 
+// unmark removes the marks Snippet puts around a word. It is built once: SQLite's triggers
+// call IndexText for every draft and comment written, and building a Replacer cost more than
+// using it.
+var unmark = strings.NewReplacer(Open, "", Close, "")
+
 // IndexText is s as the index keeps it: in NFC, without the characters snippets mark with.
 func IndexText(s string) string {
-	return strings.NewReplacer(Open, "", Close, "").Replace(norm.NFC.String(s))
+	return unmark.Replace(norm.NFC.String(s))
 }
 
 // span is a word of a text: its bytes [start, end) and its lower case.
