@@ -134,8 +134,9 @@ type Attempt struct {
 const maxAttemptError = 500
 
 // RecordAttempt writes node's attempt at delivery id to its log and moves the delivery on:
-// sent, failed for good, or pending again after a pause, its lease given back. A delivery
-// another node has meanwhile sent (this node's lease ran out) keeps its status.
+// sent, failed for good, or pending again after a pause, its lease given back. Only a delivery
+// node still holds moves: one whose lease ran out and another node took over (or sent) keeps
+// that node's lease and status, and node's attempt is only logged.
 func (s *Store) RecordAttempt(ctx context.Context, id int64, node string, a Attempt) error {
 	if r := []rune(a.Error); len(r) > maxAttemptError {
 		a.Error = string(r[:maxAttemptError-1]) + "…"
@@ -155,7 +156,7 @@ func (s *Store) RecordAttempt(ctx context.Context, id int64, node string, a Atte
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return tx.Model(&deliveryRow{}).Where("id = ? AND status = ?", id, deliveryPending).Updates(changes).Error
+		return tx.Model(&deliveryRow{}).Where("id = ? AND status = ? AND leased_by = ?", id, deliveryPending, node).Updates(changes).Error
 	}))
 }
 
