@@ -26,9 +26,10 @@ type Config struct {
 	// Every is how often the outbox is looked at when nothing wakes the worker (default a
 	// second); a change this server makes wakes it at once.
 	Every time.Duration
-	// Timeout bounds one send (default 10 seconds, or half of a shorter Lease); Lease is how
-	// long a node holds a delivery it is sending (default a minute), longer than Timeout, so
-	// that only a node that died loses its lease.
+	// Timeout bounds one send (default 10 seconds); Lease is how long a node holds a delivery
+	// it is sending (default a minute). Timeout is cut to half the Lease when longer, so that a
+	// send ends well inside its lease and only a node that died loses one: a live node that lost
+	// its lease mid-send would see another node send the same delivery again.
 	Timeout time.Duration
 	Lease   time.Duration
 	// Backoff is the pause after a first failure, doubling with each one up to MaxBackoff
@@ -51,10 +52,6 @@ func (cfg Config) withDefaults() Config {
 		host, _ := os.Hostname()
 		cfg.Node = fmt.Sprintf("%s:%d", host, os.Getpid())
 	}
-	if cfg.Timeout <= 0 && cfg.Lease > 0 {
-		// A send must end well inside its lease, or a live node's delivery could be taken over.
-		cfg.Timeout = min(10*time.Second, cfg.Lease/2)
-	}
 	defaults := []struct {
 		v *time.Duration
 		d time.Duration
@@ -64,6 +61,7 @@ func (cfg Config) withDefaults() Config {
 			*x.v = x.d
 		}
 	}
+	cfg.Timeout = min(cfg.Timeout, cfg.Lease/2)
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 12
 	}
