@@ -102,8 +102,10 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("notify: mail client for %s: %w", set.Host, err)
 	}
+	// The error leaves out the recipient: a delivery's row names its person already, and the
+	// error is kept in logs that others read.
 	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		return statusCode(err), fmt.Errorf("notify: email to %s via %s:%d: %w", m.To, set.Host, set.Port, err)
+		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, err)
 	}
 	return statusAccepted, nil
 }
