@@ -24,8 +24,9 @@ const DefaultEmailTimeout = 30 * time.Second
 // statusAccepted is what a mail server answers a message it took (RFC 5321's 250).
 const statusAccepted = 250
 
-// ErrMailNotConfigured says no mail server or sender is set, so no email can go.
-var ErrMailNotConfigured = errors.New("no mail server is set: give --smtp-host and --smtp-from, or set them on the email settings page")
+// ErrMailNotConfigured says no mail server or sender is set, so no email can go. It wraps
+// ErrNotSetUp, so that the worker holds email deliveries until a mail server is set.
+var ErrMailNotConfigured error = notSetUp("no mail server is set: give --smtp-host and --smtp-from, or set them on the email settings page")
 
 // Email sends email over SMTP: deliveries from the outbox (Send), and the digest and test
 // emails (Mail).

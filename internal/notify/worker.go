@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -121,7 +122,9 @@ type worker struct {
 	cfg      Config
 	channels []string
 	wake     chan struct{}
-	// held remembers the channels whose waiting deliveries were logged, to log that once.
+	// held remembers the channels whose waiting deliveries were logged, to log that once; mu
+	// guards it, as sends run at once.
+	mu   sync.Mutex
 	held map[string]bool
 }
 
@@ -174,10 +177,19 @@ func (w *worker) holdUnsent(ctx context.Context) {
 			}
 			continue
 		}
-		if n > 0 && !w.held[name] {
-			w.held[name] = true
-			w.cfg.Logger.WarnContext(ctx, "deliveries wait for a channel that is not set up", "channel", name, "reason", why)
+		if n > 0 {
+			w.noteHeld(ctx, name, why)
 		}
+	}
+}
+
+// noteHeld logs, the first time only, that deliveries of channel wait because it is not set up.
+func (w *worker) noteHeld(ctx context.Context, channel, why string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.held[channel] {
+		w.held[channel] = true
+		w.cfg.Logger.WarnContext(ctx, "deliveries wait for a channel that is not set up", "channel", channel, "reason", why)
 	}
 }
 
@@ -188,6 +200,10 @@ func (w *worker) send(ctx context.Context, d newsroom.Delivery) {
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.cfg.Timeout)
 	status, err := w.cfg.Channels[d.Channel].Send(sctx, d)
 	cancel()
+	if errors.Is(err, ErrNotSetUp) {
+		w.hold(ctx, d, err)
+		return
+	}
 	a := store.Attempt{OK: err == nil, StatusCode: status}
 	if err != nil {
 		a.Error = err.Error()
@@ -197,6 +213,17 @@ func (w *worker) send(ctx context.Context, d newsroom.Delivery) {
 	}
 	if err := w.st.RecordAttempt(context.WithoutCancel(ctx), d.ID, w.cfg.Node, a); err != nil {
 		w.cfg.Logger.ErrorContext(ctx, "recording a delivery attempt", "delivery", d.ID, "err", err)
+	}
+}
+
+// hold gives back a delivery its channel could not send for not being set up, without using
+// one of its attempts, noted as waiting and due again after Backoff: set up a minute later, the
+// channel sends it then, where counting each round as a failure would have given it up.
+func (w *worker) hold(ctx context.Context, d newsroom.Delivery, err error) {
+	why := channelNames[d.Channel]
+	w.noteHeld(ctx, d.Channel, err.Error())
+	if err := w.st.HoldDelivery(context.WithoutCancel(ctx), d.ID, w.cfg.Node, why, w.cfg.Backoff); err != nil {
+		w.cfg.Logger.ErrorContext(ctx, "holding a delivery", "delivery", d.ID, "err", err)
 	}
 }
 

@@ -320,3 +320,45 @@ func TestNoticeLogHidesEmailAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestEmailWaitsForMailServer holds that email deliveries wait while no mail server is set
+// up, as the worker's Config promises for a channel that is not set up. serve always wires the
+// email channel (cmd/copydesk/serve.go), set up or not; were "no mail server is set" counted as
+// a failed attempt, each delivery would back off and, after MaxAttempts, be marked failed for
+// good: a newsroom that sets up SMTP a day later would have lost every email written before.
+func TestEmailWaitsForMailServer(t *testing.T) {
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer hook.Close()
+	f := newFixture(t, hook.URL)
+	checkerCtx := f.user(t, "fiona", newsroom.RoleFactChecker, "pw-fiona-staple")
+	checker := newsroom.UserFrom(checkerCtx)
+	if _, err := f.s.SetEmail(f.admin, checker.ID, "fiona@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Flood defences", Byline: "Sarah", Brief: "A brief.", Body: "A paragraph.", Topics: []string{"Floods"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	editor := f.user(t, "ed", newsroom.RoleEditor, "pw-ed-staple-long")
+	if _, err := f.s.Assign(editor, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: checker.ID}); err != nil {
+		t.Fatal(err)
+	}
+	// The email channel as serve builds it with no --smtp-… flags and nothing saved.
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelEmail: &notify.Email{}}))
+	time.Sleep(500 * time.Millisecond)
+	stop()
+	var status, note string
+	var attempts int
+	if err := f.s.DB().QueryRow("SELECT status, attempts, last_error FROM deliveries WHERE channel = 'email'").Scan(&status, &attempts, &note); err != nil {
+		t.Fatal(err)
+	}
+	if status != "pending" || attempts != 0 {
+		t.Fatalf("with no mail server set up, Fiona's email is %s after %d attempts; it should wait, pending, until one is", status, attempts)
+	}
+	if !strings.Contains(note, "no mail server is set up") {
+		t.Fatalf("the waiting email is noted %q, want why it waits", note)
+	}
+}

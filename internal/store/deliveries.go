@@ -160,6 +160,16 @@ func (s *Store) RecordAttempt(ctx context.Context, id int64, node string, a Atte
 	}))
 }
 
+// HoldDelivery gives back node's lease on delivery id without counting an attempt, notes why it
+// waits, and makes it due again after pause: its channel could not send it for not being set up,
+// which no retry limit should count.
+func (s *Store) HoldDelivery(ctx context.Context, id int64, node, why string, pause time.Duration) error {
+	changes := map[string]any{"lease_until": nil, "leased_by": "", "last_error": why, "next_at": s.clock().Add(pause)}
+	return internal("hold delivery", s.transact(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&deliveryRow{}).Where("id = ? AND status = ? AND leased_by = ?", id, deliveryPending, node).Updates(changes).Error
+	}))
+}
+
 // HoldUnsent notes on every pending delivery of channel why it waits (its channel is not set
 // up on this server), and returns how many it newly marked; those already marked are left, so
 // that the note is written once.
