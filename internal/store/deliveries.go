@@ -106,6 +106,9 @@ func (s *Store) LeaseDeliveries(ctx context.Context, node string, channels []str
 	if err != nil {
 		return nil, internal("lease deliveries", err)
 	}
+	if rows, err = s.toAddressesNow(ctx, node, rows); err != nil {
+		return nil, internal("lease deliveries", err)
+	}
 	out := make([]newsroom.Delivery, len(rows))
 	for i, r := range rows {
 		out[i] = newsroom.Delivery{ID: r.ID, Channel: r.Channel, EventID: r.EventID, DraftID: r.DraftID, Recipient: r.Recipient,
@@ -118,6 +121,57 @@ func (s *Store) LeaseDeliveries(ctx context.Context, node string, channels []str
 		}
 	}
 	return out, nil
+}
+
+// noAddress is the note on an email delivery given up because its person has no address now.
+const noAddress = "not sent: they have no email address now"
+
+// toAddressesNow sends node's leased email deliveries to the address each person has now: a
+// delivery waiting for a retry was planned with the address they had then, which they may have
+// changed since. One whose person has removed theirs is marked failed with a note, using no
+// attempt, and left out.
+func (s *Store) toAddressesNow(ctx context.Context, node string, rows []deliveryRow) ([]deliveryRow, error) {
+	var ids []int64
+	for _, r := range rows {
+		if r.Channel == newsroom.ChannelEmail && r.NotificationID != nil {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return rows, nil
+	}
+	var now []struct {
+		ID    int64
+		Email string
+	}
+	err := s.read(ctx).Table("deliveries AS d").Select("d.id, u.email").
+		Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
+		Where("d.id IN ?", ids).Scan(&now).Error
+	if err != nil {
+		return nil, err
+	}
+	addr := map[int64]string{}
+	for _, a := range now {
+		addr[a.ID] = a.Email
+	}
+	kept, gone := rows[:0:0], []int64{}
+	for _, r := range rows {
+		if r.Channel == newsroom.ChannelEmail && r.NotificationID != nil {
+			if addr[r.ID] == "" {
+				gone = append(gone, r.ID)
+				continue
+			}
+			r.Recipient = addr[r.ID]
+		}
+		kept = append(kept, r)
+	}
+	if len(gone) == 0 {
+		return kept, nil
+	}
+	changes := map[string]any{"status": deliveryFailed, "lease_until": nil, "leased_by": "", "last_error": noAddress}
+	return kept, s.transact(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&deliveryRow{}).Where("id IN ? AND status = ? AND leased_by = ?", gone, deliveryPending, node).Updates(changes).Error
+	})
 }
 
 // Attempt is how one try at sending a delivery went. On failure the delivery is tried again
