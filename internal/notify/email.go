@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/textproto"
 	"net/url"
 	"strings"
@@ -23,8 +24,9 @@ const DefaultEmailTimeout = 30 * time.Second
 // statusAccepted is what a mail server answers a message it took (RFC 5321's 250).
 const statusAccepted = 250
 
-// ErrMailNotConfigured says no mail server or sender is set, so no email can go.
-var ErrMailNotConfigured = errors.New("no mail server is set: give --smtp-host and --smtp-from, or set them on the email settings page")
+// ErrMailNotConfigured says no mail server or sender is set, so no email can go. It wraps
+// ErrNotSetUp, so that the worker holds email deliveries until a mail server is set.
+var ErrMailNotConfigured error = notSetUp("no mail server is set: give --smtp-host and --smtp-from, or set them on the email settings page")
 
 // Email sends email over SMTP: deliveries from the outbox (Send), and the digest and test
 // emails (Mail).
@@ -95,14 +97,16 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	client, err := e.client(set)
+	ctx, cancel := context.WithTimeout(ctx, e.timeout())
+	defer cancel()
+	client, err := e.client(ctx, set)
 	if err != nil {
 		return 0, fmt.Errorf("notify: mail client for %s: %w", set.Host, err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.timeout())
-	defer cancel()
+	// The error leaves out the recipient: a delivery's row names its person already, and the
+	// error is kept in logs that others read.
 	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		return statusCode(err), fmt.Errorf("notify: email to %s via %s:%d: %w", m.To, set.Host, set.Port, err)
+		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, err)
 	}
 	return statusAccepted, nil
 }
@@ -176,14 +180,18 @@ func (e *Email) domain() string {
 }
 
 // client makes a mail client for the settings: implicit TLS on port 465, else STARTTLS as
-// the settings say, and AUTH (the strongest mechanism both sides know) when a user is set.
-func (e *Email) client(set newsroom.MailSettings) (*mail.Client, error) {
+// the settings say, and AUTH (the strongest mechanism both sides know) when a user is set. Its
+// connection ends at ctx's deadline (see dialer).
+func (e *Email) client(ctx context.Context, set newsroom.MailSettings) (*mail.Client, error) {
+	tlsConf := &tls.Config{ServerName: set.Host, RootCAs: e.RootCAs, MinVersion: tls.VersionTLS12}
 	opts := []mail.Option{
-		mail.WithPort(set.Port), mail.WithTimeout(e.timeout()),
-		mail.WithTLSConfig(&tls.Config{ServerName: set.Host, RootCAs: e.RootCAs, MinVersion: tls.VersionTLS12}),
+		mail.WithPort(set.Port), mail.WithTimeout(e.timeout()), mail.WithTLSConfig(tlsConf),
+		mail.WithDialContextFunc(e.dialer(ctx, set.Port == 465, tlsConf)),
 	}
 	if set.Port == 465 {
-		opts = append(opts, mail.WithSSL())
+		// The dialer made the connection TLS already; opportunistic asks for no STARTTLS on it
+		// and lets the client see the connection is encrypted, so that AUTH may use PLAIN.
+		opts = append(opts, mail.WithTLSPolicy(mail.TLSOpportunistic))
 	} else {
 		opts = append(opts, mail.WithTLSPolicy(tlsPolicy(set.StartTLS)))
 	}
@@ -192,6 +200,54 @@ func (e *Email) client(set newsroom.MailSettings) (*mail.Client, error) {
 			mail.WithPassword(string(set.Password)))
 	}
 	return mail.NewClient(set.Host, opts...)
+}
+
+// dialer connects to the mail server with a connection that ends at send's deadline, over TLS
+// from the start when implicit says so. The mail client sets a deadline of its own timeout at
+// each step of a send, later than send's when the worker gave a shorter one: a server that
+// answers slowly at each step would then hold the send past the worker's lease, and another
+// server would send the same email again.
+func (e *Email) dialer(send context.Context, implicit bool, conf *tls.Config) mail.DialContextFunc {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		var d net.Dialer
+		raw, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		end, _ := send.Deadline()
+		var conn net.Conn = deadlineConn{Conn: raw, end: end}
+		if err := conn.SetDeadline(end); err != nil {
+			raw.Close()
+			return nil, err
+		}
+		if implicit {
+			tc := tls.Client(conn, conf)
+			if err := tc.HandshakeContext(ctx); err != nil {
+				raw.Close()
+				return nil, err
+			}
+			conn = tc
+		}
+		return conn, nil
+	}
+}
+
+// deadlineConn is a connection whose deadlines never fall after end.
+type deadlineConn struct {
+	net.Conn
+	end time.Time
+}
+
+func (c deadlineConn) SetDeadline(t time.Time) error      { return c.Conn.SetDeadline(c.bound(t)) }
+func (c deadlineConn) SetReadDeadline(t time.Time) error  { return c.Conn.SetReadDeadline(c.bound(t)) }
+func (c deadlineConn) SetWriteDeadline(t time.Time) error { return c.Conn.SetWriteDeadline(c.bound(t)) }
+
+// bound is the earlier of t and end; a zero t (no deadline) or zero end (none given) leaves the other.
+func (c deadlineConn) bound(t time.Time) time.Time {
+	if c.end.IsZero() || !t.IsZero() && t.Before(c.end) {
+		return t
+	}
+	return c.end
 }
 
 // timeout bounds each step of a send (connecting, then each exchange with the server) and

@@ -1,6 +1,7 @@
 package notify_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -208,5 +209,43 @@ func TestEmailTimeout(t *testing.T) {
 	}
 	if took := time.Since(start); took > 5*time.Second {
 		t.Fatalf("gave up after %v, want about 300ms", took)
+	}
+}
+
+// TestEmailSendEndsAtItsDeadline holds that an email send ends when the worker's context
+// says so. The worker gives each send Config.Timeout (10 seconds, or half the lease) so that a
+// send ends well inside its lease; the email channel's own timeout (DefaultEmailTimeout, 30
+// seconds for each exchange) is longer. A mail server that greets and then stalls must not keep
+// the send going past the context's deadline: past a lease of a minute another server would take
+// the delivery over and send it too.
+func TestEmailSendEndsAtItsDeadline(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				conn.Write([]byte("220 stall.example ESMTP\r\n"))
+				// Read the EHLO and never answer it.
+				bufio.NewReader(conn).ReadString('\n')
+				time.Sleep(5 * time.Second)
+			}()
+		}
+	}()
+	port := ln.Addr().(*net.TCPAddr).Port
+	mail := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: port, From: "desk@example.com", StartTLS: newsroom.StartTLSOff}}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = mail.Send(ctx, newsroom.Delivery{ID: 1, Recipient: "fiona@example.com", Payload: `{"subject":"s","text":"t","link":"/drafts/1"}`})
+	if took := time.Since(start); took > 2*time.Second {
+		t.Fatalf("a send given 300ms took %s (err %v)", took.Round(time.Millisecond), err)
 	}
 }

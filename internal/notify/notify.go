@@ -7,12 +7,26 @@ package notify
 
 import (
 	"context"
+	"errors"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 // Channel sends one delivery. Status is the remote side's answer where it has one (an HTTP or
-// SMTP status code), for the delivery log; err says the attempt failed and is to be retried.
+// SMTP status code), for the delivery log; err says the attempt failed and is to be retried,
+// unless it wraps ErrNotSetUp.
 type Channel interface {
 	Send(ctx context.Context, d newsroom.Delivery) (status int, err error)
 }
+
+// ErrNotSetUp is wrapped by the error of a channel that cannot send because it is not set up
+// (no mail server is set). That is no failed attempt: the worker holds the delivery, uses none
+// of its attempts, and tries it again later, as it does a channel this server does not have.
+var ErrNotSetUp = errors.New("notify: the channel is not set up")
+
+// notSetUp is an error whose text says what is not set up, and which wraps ErrNotSetUp.
+type notSetUp string
+
+func (e notSetUp) Error() string { return string(e) }
+
+func (e notSetUp) Unwrap() error { return ErrNotSetUp }

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -26,9 +27,10 @@ type Config struct {
 	// Every is how often the outbox is looked at when nothing wakes the worker (default a
 	// second); a change this server makes wakes it at once.
 	Every time.Duration
-	// Timeout bounds one send (default 10 seconds, or half of a shorter Lease); Lease is how
-	// long a node holds a delivery it is sending (default a minute), longer than Timeout, so
-	// that only a node that died loses its lease.
+	// Timeout bounds one send (default 10 seconds); Lease is how long a node holds a delivery
+	// it is sending (default a minute). Timeout is cut to half the Lease when longer, so that a
+	// send ends well inside its lease and only a node that died loses one: a live node that lost
+	// its lease mid-send would see another node send the same delivery again.
 	Timeout time.Duration
 	Lease   time.Duration
 	// Backoff is the pause after a first failure, doubling with each one up to MaxBackoff
@@ -51,10 +53,6 @@ func (cfg Config) withDefaults() Config {
 		host, _ := os.Hostname()
 		cfg.Node = fmt.Sprintf("%s:%d", host, os.Getpid())
 	}
-	if cfg.Timeout <= 0 && cfg.Lease > 0 {
-		// A send must end well inside its lease, or a live node's delivery could be taken over.
-		cfg.Timeout = min(10*time.Second, cfg.Lease/2)
-	}
 	defaults := []struct {
 		v *time.Duration
 		d time.Duration
@@ -64,6 +62,7 @@ func (cfg Config) withDefaults() Config {
 			*x.v = x.d
 		}
 	}
+	cfg.Timeout = min(cfg.Timeout, cfg.Lease/2)
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 12
 	}
@@ -123,7 +122,9 @@ type worker struct {
 	cfg      Config
 	channels []string
 	wake     chan struct{}
-	// held remembers the channels whose waiting deliveries were logged, to log that once.
+	// held remembers the channels whose waiting deliveries were logged, to log that once; mu
+	// guards it, as sends run at once.
+	mu   sync.Mutex
 	held map[string]bool
 }
 
@@ -176,10 +177,19 @@ func (w *worker) holdUnsent(ctx context.Context) {
 			}
 			continue
 		}
-		if n > 0 && !w.held[name] {
-			w.held[name] = true
-			w.cfg.Logger.WarnContext(ctx, "deliveries wait for a channel that is not set up", "channel", name, "reason", why)
+		if n > 0 {
+			w.noteHeld(ctx, name, why)
 		}
+	}
+}
+
+// noteHeld logs, the first time only, that deliveries of channel wait because it is not set up.
+func (w *worker) noteHeld(ctx context.Context, channel, why string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.held[channel] {
+		w.held[channel] = true
+		w.cfg.Logger.WarnContext(ctx, "deliveries wait for a channel that is not set up", "channel", channel, "reason", why)
 	}
 }
 
@@ -190,6 +200,10 @@ func (w *worker) send(ctx context.Context, d newsroom.Delivery) {
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.cfg.Timeout)
 	status, err := w.cfg.Channels[d.Channel].Send(sctx, d)
 	cancel()
+	if errors.Is(err, ErrNotSetUp) {
+		w.hold(ctx, d, err)
+		return
+	}
 	a := store.Attempt{OK: err == nil, StatusCode: status}
 	if err != nil {
 		a.Error = err.Error()
@@ -199,6 +213,17 @@ func (w *worker) send(ctx context.Context, d newsroom.Delivery) {
 	}
 	if err := w.st.RecordAttempt(context.WithoutCancel(ctx), d.ID, w.cfg.Node, a); err != nil {
 		w.cfg.Logger.ErrorContext(ctx, "recording a delivery attempt", "delivery", d.ID, "err", err)
+	}
+}
+
+// hold gives back a delivery its channel could not send for not being set up, without using
+// one of its attempts, noted as waiting and due again after Backoff: set up a minute later, the
+// channel sends it then, where counting each round as a failure would have given it up.
+func (w *worker) hold(ctx context.Context, d newsroom.Delivery, err error) {
+	why := channelNames[d.Channel]
+	w.noteHeld(ctx, d.Channel, err.Error())
+	if err := w.st.HoldDelivery(context.WithoutCancel(ctx), d.ID, w.cfg.Node, why, w.cfg.Backoff); err != nil {
+		w.cfg.Logger.ErrorContext(ctx, "holding a delivery", "delivery", d.ID, "err", err)
 	}
 }
 

@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -249,5 +251,114 @@ func TestStopLetsASendFinish(t *testing.T) {
 	logs, err := f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
 	if err != nil || len(logs) != 1 || logs[0].Status != "sent" || len(logs[0].Attempts) != 1 {
 		t.Fatalf("delivery log = %+v, %v", logs, err)
+	}
+}
+
+// TestNoticeLogHidesEmailAddress holds that a piece's notification log, which its writer
+// reads, names the people emailed and never their addresses (store/noticelog.go says so). A
+// failed send's error is kept as the delivery's last_error; were it shown to the writer as it
+// is, they would read the fact-checker's private address, or the mail server's, from the
+// History tab. An admin, who set up the mail server, still reads the error as it was.
+func TestNoticeLogHidesEmailAddress(t *testing.T) {
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer hook.Close()
+	f := newFixture(t, hook.URL)
+	checkerCtx := f.user(t, "fiona", newsroom.RoleFactChecker, "pw-fiona-staple")
+	checker := newsroom.UserFrom(checkerCtx)
+	if _, err := f.s.SetEmail(f.admin, checker.ID, "fiona.private@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Flood defences", Byline: "Sarah", Brief: "A brief.", Body: "A paragraph.", Topics: []string{"Floods"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	editor := f.user(t, "ed", newsroom.RoleEditor, "pw-ed-staple-long")
+	if _, err := f.s.Assign(editor, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: checker.ID}); err != nil {
+		t.Fatal(err)
+	}
+	// A mail server that is down: a port on loopback nothing listens on.
+	down := httptest.NewServer(http.NotFoundHandler())
+	port := down.Listener.Addr().(*net.TCPAddr).Port
+	down.Close()
+	mail := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: port, From: "desk@example.com"}, Timeout: time.Second}
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelEmail: mail}))
+	time.Sleep(300 * time.Millisecond)
+	stop()
+	log, err := f.s.DraftNotifications(f.writer, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawEmail := false
+	for _, e := range log {
+		if e.Channel != newsroom.ChannelEmail {
+			continue
+		}
+		sawEmail = true
+		if e.Attempts == 0 {
+			t.Fatalf("the email was never tried: %+v", e)
+		}
+		if strings.Contains(e.LastError, "fiona.private@example.com") || strings.Contains(e.LastError, "127.0.0.1") || strings.Contains(e.Recipient, "@") {
+			t.Errorf("the writer's notification log shows the fact-checker's email address or the mail server: recipient %q, last error %q", e.Recipient, e.LastError)
+		}
+		if e.LastError != "could not reach the mail server" {
+			t.Errorf("the writer reads the failure as %q, want it said plainly", e.LastError)
+		}
+	}
+	if !sawEmail {
+		t.Fatalf("no email in the log: %+v", log)
+	}
+	adminLog, err := f.s.DraftNotifications(f.admin, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range adminLog {
+		if e.Channel == newsroom.ChannelEmail && !strings.Contains(e.LastError, fmt.Sprintf("127.0.0.1:%d", port)) {
+			t.Errorf("the admin reads the failure as %q, want the mail server named", e.LastError)
+		}
+	}
+}
+
+// TestEmailWaitsForMailServer holds that email deliveries wait while no mail server is set
+// up, as the worker's Config promises for a channel that is not set up. serve always wires the
+// email channel (cmd/copydesk/serve.go), set up or not; were "no mail server is set" counted as
+// a failed attempt, each delivery would back off and, after MaxAttempts, be marked failed for
+// good: a newsroom that sets up SMTP a day later would have lost every email written before.
+func TestEmailWaitsForMailServer(t *testing.T) {
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer hook.Close()
+	f := newFixture(t, hook.URL)
+	checkerCtx := f.user(t, "fiona", newsroom.RoleFactChecker, "pw-fiona-staple")
+	checker := newsroom.UserFrom(checkerCtx)
+	if _, err := f.s.SetEmail(f.admin, checker.ID, "fiona@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Flood defences", Byline: "Sarah", Brief: "A brief.", Body: "A paragraph.", Topics: []string{"Floods"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	editor := f.user(t, "ed", newsroom.RoleEditor, "pw-ed-staple-long")
+	if _, err := f.s.Assign(editor, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: checker.ID}); err != nil {
+		t.Fatal(err)
+	}
+	// The email channel as serve builds it with no --smtp-… flags and nothing saved.
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelEmail: &notify.Email{}}))
+	time.Sleep(500 * time.Millisecond)
+	stop()
+	var status, note string
+	var attempts int
+	if err := f.s.DB().QueryRow("SELECT status, attempts, last_error FROM deliveries WHERE channel = 'email'").Scan(&status, &attempts, &note); err != nil {
+		t.Fatal(err)
+	}
+	if status != "pending" || attempts != 0 {
+		t.Fatalf("with no mail server set up, Fiona's email is %s after %d attempts; it should wait, pending, until one is", status, attempts)
+	}
+	if !strings.Contains(note, "no mail server is set up") {
+		t.Fatalf("the waiting email is noted %q, want why it waits", note)
 	}
 }

@@ -106,6 +106,9 @@ func (s *Store) LeaseDeliveries(ctx context.Context, node string, channels []str
 	if err != nil {
 		return nil, internal("lease deliveries", err)
 	}
+	if rows, err = s.toAddressesNow(ctx, node, rows); err != nil {
+		return nil, internal("lease deliveries", err)
+	}
 	out := make([]newsroom.Delivery, len(rows))
 	for i, r := range rows {
 		out[i] = newsroom.Delivery{ID: r.ID, Channel: r.Channel, EventID: r.EventID, DraftID: r.DraftID, Recipient: r.Recipient,
@@ -118,6 +121,57 @@ func (s *Store) LeaseDeliveries(ctx context.Context, node string, channels []str
 		}
 	}
 	return out, nil
+}
+
+// noAddress is the note on an email delivery given up because its person has no address now.
+const noAddress = "not sent: they have no email address now"
+
+// toAddressesNow sends node's leased email deliveries to the address each person has now: a
+// delivery waiting for a retry was planned with the address they had then, which they may have
+// changed since. One whose person has removed theirs is marked failed with a note, using no
+// attempt, and left out.
+func (s *Store) toAddressesNow(ctx context.Context, node string, rows []deliveryRow) ([]deliveryRow, error) {
+	var ids []int64
+	for _, r := range rows {
+		if r.Channel == newsroom.ChannelEmail && r.NotificationID != nil {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return rows, nil
+	}
+	var now []struct {
+		ID    int64
+		Email string
+	}
+	err := s.read(ctx).Table("deliveries AS d").Select("d.id, u.email").
+		Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
+		Where("d.id IN ?", ids).Scan(&now).Error
+	if err != nil {
+		return nil, err
+	}
+	addr := map[int64]string{}
+	for _, a := range now {
+		addr[a.ID] = a.Email
+	}
+	kept, gone := rows[:0:0], []int64{}
+	for _, r := range rows {
+		if r.Channel == newsroom.ChannelEmail && r.NotificationID != nil {
+			if addr[r.ID] == "" {
+				gone = append(gone, r.ID)
+				continue
+			}
+			r.Recipient = addr[r.ID]
+		}
+		kept = append(kept, r)
+	}
+	if len(gone) == 0 {
+		return kept, nil
+	}
+	changes := map[string]any{"status": deliveryFailed, "lease_until": nil, "leased_by": "", "last_error": noAddress}
+	return kept, s.transact(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&deliveryRow{}).Where("id IN ? AND status = ? AND leased_by = ?", gone, deliveryPending, node).Updates(changes).Error
+	})
 }
 
 // Attempt is how one try at sending a delivery went. On failure the delivery is tried again
@@ -134,8 +188,9 @@ type Attempt struct {
 const maxAttemptError = 500
 
 // RecordAttempt writes node's attempt at delivery id to its log and moves the delivery on:
-// sent, failed for good, or pending again after a pause, its lease given back. A delivery
-// another node has meanwhile sent (this node's lease ran out) keeps its status.
+// sent, failed for good, or pending again after a pause, its lease given back. Only a delivery
+// node still holds moves: one whose lease ran out and another node took over (or sent) keeps
+// that node's lease and status, and node's attempt is only logged.
 func (s *Store) RecordAttempt(ctx context.Context, id int64, node string, a Attempt) error {
 	if r := []rune(a.Error); len(r) > maxAttemptError {
 		a.Error = string(r[:maxAttemptError-1]) + "…"
@@ -155,7 +210,17 @@ func (s *Store) RecordAttempt(ctx context.Context, id int64, node string, a Atte
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return tx.Model(&deliveryRow{}).Where("id = ? AND status = ?", id, deliveryPending).Updates(changes).Error
+		return tx.Model(&deliveryRow{}).Where("id = ? AND status = ? AND leased_by = ?", id, deliveryPending, node).Updates(changes).Error
+	}))
+}
+
+// HoldDelivery gives back node's lease on delivery id without counting an attempt, notes why it
+// waits, and makes it due again after pause: its channel could not send it for not being set up,
+// which no retry limit should count.
+func (s *Store) HoldDelivery(ctx context.Context, id int64, node, why string, pause time.Duration) error {
+	changes := map[string]any{"lease_until": nil, "leased_by": "", "last_error": why, "next_at": s.clock().Add(pause)}
+	return internal("hold delivery", s.transact(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&deliveryRow{}).Where("id = ? AND status = ? AND leased_by = ?", id, deliveryPending, node).Updates(changes).Error
 	}))
 }
 

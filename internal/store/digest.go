@@ -112,23 +112,25 @@ func writeDigestRun(tx *gorm.DB, run digestRun, now time.Time) error {
 }
 
 // DigestBatch is one person's email deliveries set aside for their daily digest, oldest first,
-// and the address of the latest.
+// and the address they have now.
 type DigestBatch struct {
 	UserID     int64
 	To         string
 	Deliveries []newsroom.Delivery
 }
 
-// PendingDigests returns each person's email deliveries waiting for the daily digest.
+// PendingDigests returns each person's email deliveries waiting for the daily digest, to the
+// address each has now: the one a delivery was planned with may since have been changed. Those
+// who have no address now are left out, their deliveries waiting for one.
 func (s *Store) PendingDigests(ctx context.Context) ([]DigestBatch, error) {
 	var rows []struct {
 		newsroom.Delivery `gorm:"embedded"`
 		UserID            int64
 	}
 	err := s.read(ctx).Table("deliveries AS d").
-		Select("d.id, d.channel, d.notification_id, d.event_id, d.draft_id, d.recipient, d.payload, d.attempts, d.created_at, n.user_id").
-		Joins("JOIN notifications n ON n.id = d.notification_id").
-		Where("d.status = ? AND d.channel = ?", "digest", newsroom.ChannelEmail).Order("n.user_id, d.id").Scan(&rows).Error
+		Select("d.id, d.channel, d.notification_id, d.event_id, d.draft_id, u.email AS recipient, d.payload, d.attempts, d.created_at, n.user_id").
+		Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
+		Where("d.status = ? AND d.channel = ? AND u.email <> ''", "digest", newsroom.ChannelEmail).Order("n.user_id, d.id").Scan(&rows).Error
 	if err != nil {
 		return nil, internal("read pending digests", err)
 	}

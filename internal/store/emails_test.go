@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
@@ -91,4 +92,87 @@ func TestNotificationPrefs(t *testing.T) {
 	}
 	_, err = s.SetNotificationPrefs(sarah, newsroom.NotificationPrefs{Email: []newsroom.NotificationKind{"gossip"}})
 	wantCode(t, err, newsroom.EINVALID)
+}
+
+// TestDigestGoesToCurrentAddress holds that the daily digest goes to the address a person
+// has when it is sent. The outbox writes the address into each delivery when it is planned; were
+// the digest sent to that, someone who corrects a wrong or old address in the morning would
+// still have the evening's digest, with everything of the day, mailed to the address they
+// replaced.
+func TestDigestGoesToCurrentAddress(t *testing.T) {
+	f := newNewsroom(t)
+	writer := newsroom.UserFrom(f.writer)
+	if _, err := f.s.SetEmail(f.writer, writer.ID, "sarah@old.example"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SetNotificationPrefs(f.writer, newsroom.NotificationPrefs{Email: newsroom.NotificationKinds, Digest: true}); err != nil {
+		t.Fatal(err)
+	}
+	d := f.draftWith(t, commentBody)
+	f.commentOn(t, f.editor, d.ID, 0, 7, "Is this right?")
+	if _, err := f.s.SetEmail(f.writer, writer.ID, "sarah@new.example"); err != nil {
+		t.Fatal(err)
+	}
+	batches, err := f.s.PendingDigests(f.writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(batches) != 1 {
+		t.Fatalf("pending digests: %+v", batches)
+	}
+	if batches[0].To != "sarah@new.example" {
+		t.Fatalf("Sarah's digest goes to %s, the address she replaced", batches[0].To)
+	}
+}
+
+// TestEmailGoesToCurrentAddress holds that an email delivery leased for sending (a retry, or one
+// planned before a change of address) goes to the address its person has then, and that one
+// whose person has removed theirs is given up, using no attempt, instead of going to the old one.
+func TestEmailGoesToCurrentAddress(t *testing.T) {
+	f := newNewsroom(t)
+	writer := newsroom.UserFrom(f.writer)
+	if _, err := f.s.SetEmail(f.writer, writer.ID, "sarah@old.example"); err != nil {
+		t.Fatal(err)
+	}
+	d := f.draftWith(t, commentBody)
+	email := []string{newsroom.ChannelEmail}
+	tests := []struct {
+		name, now, want string
+	}{
+		{"Changed", "sarah@new.example", "sarah@new.example"},
+		{"Removed", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := f.s.SetEmail(f.writer, writer.ID, "sarah@old.example"); err != nil {
+				t.Fatal(err)
+			}
+			f.commentOn(t, f.editor, d.ID, 0, 7, "Is this right, "+tt.name+"?")
+			if _, err := f.s.SetEmail(f.writer, writer.ID, tt.now); err != nil {
+				t.Fatal(err)
+			}
+			leased, err := f.s.LeaseDeliveries(t.Context(), "a", email, 10, time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var to []string
+			for _, l := range leased {
+				to = append(to, l.Recipient)
+			}
+			if tt.want == "" && len(leased) != 0 || tt.want != "" && (len(leased) != 1 || leased[0].Recipient != tt.want) {
+				t.Fatalf("Sarah's email goes to %v, want %q", to, tt.want)
+			}
+			if tt.want != "" {
+				return
+			}
+			var status, note string
+			var attempts int
+			if err := f.s.DB().QueryRow("SELECT status, last_error, attempts FROM deliveries WHERE channel = 'email' ORDER BY id DESC LIMIT 1").Scan(&status, &note, &attempts); err != nil {
+				t.Fatal(err)
+			}
+			if status != "failed" || attempts != 0 || note == "" {
+				t.Fatalf("the email to a removed address is %s after %d attempts, noted %q; want failed, untried, with a note", status, attempts, note)
+			}
+		})
+	}
 }

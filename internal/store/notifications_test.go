@@ -184,3 +184,41 @@ func TestLeaseDeliveries(t *testing.T) {
 		t.Fatalf("delivery log = %+v, %v", logs, err)
 	}
 }
+
+// TestLateAttemptKeepsNewLease holds that a node whose lease ran out cannot clear the lease of
+// the node that took the delivery over. Node a, slow past its lease, records its failure while
+// node b is sending; were that to give b's lease back, a third node (c) would send the same post
+// again while b's is still under way: three sends of one delivery where the design allows two.
+func TestLateAttemptKeepsNewLease(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	if _, err := f.s.CreateWebhook(f.admin, newsroom.NewWebhook{Name: "chat", URL: "https://chat.example.com/h"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.CreateDraft(f.writer, sampleText("Leases"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	webhook := []string{newsroom.ChannelWebhook}
+	first, err := f.s.LeaseDeliveries(ctx, "a", webhook, 10, time.Minute)
+	if err != nil || len(first) != 1 {
+		t.Fatalf("lease a = %+v, %v", first, err)
+	}
+	clk.Add(61 * time.Second)
+	second, err := f.s.LeaseDeliveries(ctx, "b", webhook, 10, time.Minute)
+	if err != nil || len(second) != 1 {
+		t.Fatalf("lease b = %+v, %v", second, err)
+	}
+	// Node a's send, begun before its lease ran out, fails now and a records it.
+	if err := f.s.RecordAttempt(ctx, first[0].ID, "a", store.Attempt{Error: "timeout", RetryIn: time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(2 * time.Second)
+	if third, _ := f.s.LeaseDeliveries(ctx, "c", webhook, 10, time.Minute); len(third) != 0 {
+		t.Fatalf("node b holds the delivery for a minute, and node c leased it too, 2s in: %+v", third)
+	}
+}
