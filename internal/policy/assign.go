@@ -41,18 +41,33 @@ func (p *Policy) MayAssign(u *newsroom.User, writerID int64) bool {
 
 // CheckAssign checks that u may make holder (nil: nobody) hold a draft written by writerID at
 // desk: EINVALID when desk is no desk or holder cannot work it, EFORBIDDEN when u may not assign
-// others and is not claiming it for themselves. Whether someone else holds it already is the
-// caller's to check for a claim.
+// others and is not claiming it for themselves. Whether u may act at all is checked before
+// anything about holder, so that someone who may not assign learns nothing of other users.
+// Whether someone else holds it already is the caller's to check for a claim.
 func (p *Policy) CheckAssign(u *newsroom.User, writerID int64, desk newsroom.Stage, holder *newsroom.User) error {
 	st, ok := p.Stage(desk)
 	if !ok || !st.Desk {
 		return newsroom.Errorf(newsroom.EINVALID, "nobody is assigned at stage %q: the desks are %s", desk, p.deskNames())
 	}
+	var holderID int64
+	if holder != nil {
+		holderID = holder.ID
+	}
+	if err := p.CheckAssigner(u, writerID, holderID); err != nil {
+		return err
+	}
 	if holder != nil && !p.MayHold(holder, writerID, desk) {
 		return newsroom.Errorf(newsroom.EINVALID, "%s cannot be assigned at %s: the workflow gives that desk to %s",
 			holder.Name, st.Label, orList(p.holders(desk)))
 	}
-	if p.MayAssign(u, writerID) || holder != nil && holder.ID == u.ID {
+	return nil
+}
+
+// CheckAssigner checks that u may give a draft written by writerID to the user holderID (0:
+// nobody): anyone who may assign others may, and anyone may name themselves; everyone else is
+// EFORBIDDEN alike, whoever holderID is, so the store asks this before looking the user up.
+func (p *Policy) CheckAssigner(u *newsroom.User, writerID, holderID int64) error {
+	if p.MayAssign(u, writerID) || holderID != 0 && holderID == u.ID {
 		return nil
 	}
 	return forbidden(u, DraftAssign)

@@ -45,7 +45,8 @@ func TestAssignDefault(t *testing.T) {
 	})
 }
 
-// TestCheckAssign checks the refusals an assignment meets, by code.
+// TestCheckAssign checks the refusals an assignment meets, by code: one who may not assign gets
+// EFORBIDDEN whoever they name, never a refusal that tells users apart.
 func TestCheckAssign(t *testing.T) {
 	p := defaultPolicy(t)
 	editor := &newsroom.User{ID: 1, Role: "editor", Name: "Ed"}
@@ -69,6 +70,8 @@ func TestCheckAssign(t *testing.T) {
 		{"CheckerAssignsEditor", checker, "editing", editor, newsroom.EFORBIDDEN},
 		{"CheckerUnassigns", checker, "fact_check", nil, newsroom.EFORBIDDEN},
 		{"CheckerClaimsOtherDesk", checker, "editing", checker, newsroom.EINVALID},
+		{"WriterAssignsWriter", writer, "fact_check", &newsroom.User{ID: 4, Role: "writer", Name: "Hidden"}, newsroom.EFORBIDDEN},
+		{"WriterAssignsChecker", writer, "fact_check", checker, newsroom.EFORBIDDEN},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -141,3 +141,31 @@ func TestDetachedCommentsListedApart(t *testing.T) {
 		t.Fatal("a detached comment links into the text")
 	}
 }
+
+// TestRefusedCommentAndNoteKeepTypedText holds that a comment or a step's note refused for an
+// @name (someone who may not see the piece, or no one) comes back with the words typed, as a
+// refused reply or comment edit does (refusedForm). A redirect with a flash would lose the whole
+// comment or note because of one name in it: a refusal issue 16's mentions made common.
+func TestRefusedCommentAndNoteKeepTypedText(t *testing.T) {
+	a := newTestApp(t)
+	const typed = "Please source the second paragraph before noon"
+	t.Run("Comment", func(t *testing.T) {
+		d := a.draft(newsroom.StageEditing)
+		form := url.Values{"field": {"body"}, "start": {"0"}, "end": {"4"}, "body": {typed + ", @nobody.here"}}
+		ok := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/comments", d.ID), url.Values{"field": {"body"}, "start": {"0"}, "end": {"4"}, "body": {"control"}})
+		if got := flashOf(ok); got != "Comment added." {
+			t.Fatalf("a comment without a mention: flash %q", got)
+		}
+		res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/comments", d.ID), form)
+		if res.Code == http.StatusSeeOther || !strings.Contains(res.Body.String(), typed) {
+			t.Fatalf("refused for its @name, the comment is answered %d (flash %q) and the page does not hold what was typed", res.Code, flashOf(res))
+		}
+	})
+	t.Run("Note", func(t *testing.T) {
+		d := a.draft(newsroom.StageFactCheck)
+		res := a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"return"}, "note": {typed + ", @nobody.here"}})
+		if res.Code == http.StatusSeeOther || !strings.Contains(res.Body.String(), typed) {
+			t.Fatalf("refused for its @name, the note is answered %d (flash %q) and the page does not hold what was typed", res.Code, flashOf(res))
+		}
+	})
+}

@@ -101,3 +101,21 @@ func TestMailSettingsPage(t *testing.T) {
 		}
 	})
 }
+
+// TestMailSettingsRefuseAPortThatIsNoNumber holds that a port that is no number is refused with a message
+// and the form comes back as typed. Reading it as port 0 would save
+// the default 587 and say "Email settings saved.", silently replacing the admin's port.
+func TestMailSettingsRefuseAPortThatIsNoNumber(t *testing.T) {
+	a := newTestApp(t)
+	srv := smtptest.Start(t, smtptest.Options{})
+	a.withMail(srv, newsroom.MailSettings{})
+	res := a.page("admin", "POST", "/admin/email", url.Values{"host": {"smtp.example.org"}, "port": {"58x"},
+		"starttls": {"required"}, "from": {"desk@example.org"}, "digest_hour": {"6"}})
+	if got := flashOf(res); got == "Email settings saved." {
+		saved, err := a.store.MailSettings(ctxAs(a, "admin"))
+		t.Fatalf("port 58x was taken: %q, saved port %d (%v)", got, saved.Port, err)
+	}
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, `value="58x"`)
+	wantBody(t, res, "the port must be a number")
+}

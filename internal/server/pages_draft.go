@@ -216,6 +216,9 @@ func (s *Server) transitionPage(c echo.Context) error {
 	if err == nil {
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+s.label(d.Stage)+".")
 	}
+	if fixable(err) {
+		return s.refusedForm(c, id, err, &retryForm{Form: "step-" + string(req.Action), Values: url.Values{"note": {req.Note}}})
+	}
 	return s.afterAction(c, err, draftURL(id), "")
 }
 

@@ -24,6 +24,7 @@ type mailSettingsData struct {
 	Flags         newsroom.MailSettings
 	InForce       newsroom.MailSettings
 	PasswordSaved bool
+	Port          string // the port as the form shows it: the saved one, or as typed when refused
 	DigestHour    int
 	Modes         []newsroom.StartTLS
 	Hours         []int
@@ -31,12 +32,12 @@ type mailSettingsData struct {
 
 // mailSettingsPage shows the email settings, for admins.
 func (s *Server) mailSettingsPage(c echo.Context) error {
-	return s.renderMailSettings(c, http.StatusOK, nil, "")
+	return s.renderMailSettings(c, http.StatusOK, nil, "", "")
 }
 
 // renderMailSettings shows the page with typed in place of the saved settings when a save was
-// refused (the password typed is never shown back).
-func (s *Server) renderMailSettings(c echo.Context, status int, typed *store.MailSettingsChange, problem string) error {
+// refused (the password typed is never shown back), and port as the port typed.
+func (s *Server) renderMailSettings(c echo.Context, status int, typed *store.MailSettingsChange, port, problem string) error {
 	ctx := c.Request().Context()
 	if err := s.store.Policy().Check(newsroom.UserFrom(ctx), policy.UserManage, 0); err != nil {
 		return err
@@ -58,6 +59,10 @@ func (s *Server) renderMailSettings(c echo.Context, status int, typed *store.Mai
 	if typed != nil {
 		d.Saved, d.DigestHour = typed.Settings, typed.DigestHour
 	}
+	d.Port = port
+	if typed == nil && saved.Port != 0 {
+		d.Port = strconv.Itoa(saved.Port)
+	}
 	d.Saved.Password = ""
 	for h := range 24 {
 		d.Hours = append(d.Hours, h)
@@ -67,15 +72,20 @@ func (s *Server) renderMailSettings(c echo.Context, status int, typed *store.Mai
 
 // saveMailSettingsPage saves the email settings from the page's form.
 func (s *Server) saveMailSettingsPage(c echo.Context) error {
-	port, _ := strconv.Atoi(strings.TrimSpace(c.FormValue("port")))
+	typedPort := strings.TrimSpace(c.FormValue("port"))
+	port, perr := strconv.Atoi(typedPort)
 	hour, _ := strconv.Atoi(c.FormValue("digest_hour"))
 	ch := store.MailSettingsChange{Settings: newsroom.MailSettings{Host: c.FormValue("host"), Port: port,
 		StartTLS: newsroom.StartTLS(c.FormValue("starttls")), Username: c.FormValue("username"),
 		Password: newsroom.Secret(c.FormValue("password")), From: c.FormValue("from")},
 		ClearPassword: c.FormValue("clear_password") == "on", DigestHour: hour}
+	if typedPort != "" && perr != nil {
+		return s.renderMailSettings(c, http.StatusUnprocessableEntity, &ch, typedPort,
+			fmt.Sprintf("Not saved: the port must be a number, such as 587 or 465, not %q.", typedPort))
+	}
 	err := s.store.SaveMailSettings(c.Request().Context(), ch)
 	if newsroom.ErrorCode(err) == newsroom.EINVALID {
-		return s.renderMailSettings(c, http.StatusUnprocessableEntity, &ch, "Not saved: "+newsroom.ErrorMessage(err))
+		return s.renderMailSettings(c, http.StatusUnprocessableEntity, &ch, typedPort, "Not saved: "+newsroom.ErrorMessage(err))
 	}
 	return s.afterAction(c, err, "/admin/email", "Email settings saved.")
 }

@@ -59,6 +59,14 @@ func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryFo
 	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
 }
 
+// fixable reports whether err refuses a form for something the viewer can change in it (a name,
+// a missing note, the text moved on), rather than for who they are: only then is the form worth
+// showing again with what they typed; a refusal of the viewer goes back as a flash.
+func fixable(err error) bool {
+	code := newsroom.ErrorCode(err)
+	return code == newsroom.EINVALID || code == newsroom.ECONFLICT
+}
+
 // refusedComment answers a form of a comment's thread that the store refused: the draft's page
 // again with what was typed (see refusedForm), or, when the form names no draft, as afterComment
 // does.

@@ -66,7 +66,13 @@ func (s *Server) commentPage(c echo.Context) error {
 	if err1 == nil && err2 == nil {
 		nc.Start, nc.End = &start, &end
 	}
-	_, err = s.store.CreateComment(c.Request().Context(), id, nc)
+	if _, err = s.store.CreateComment(c.Request().Context(), id, nc); fixable(err) {
+		typed := url.Values{}
+		for _, f := range []string{"field", "exact", "prefix", "suffix", "start", "end", "body"} {
+			typed.Set(f, c.FormValue(f))
+		}
+		return s.refusedForm(c, id, err, &retryForm{Form: "comment", Values: typed})
+	}
 	return s.afterAction(c, err, draftURL(id)+"#comments", "Comment added.")
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -60,7 +61,11 @@ func (v view) zone() *time.Location {
 	return v.Zone
 }
 
-// parseLocal reads a datetime-local input's value as a time in zone; "" is no time (nil).
+// parseLocal reads a datetime-local input's value as a time in zone; "" is no time (nil). A
+// clock time the zone skips (the hour lost when clocks go forward) is refused rather than moved,
+// since time.ParseInLocation would silently store it an hour early. A clock time the zone shows
+// twice (the hour repeated when clocks go back) is the first of the two, as pages then show it
+// with the zone's abbreviation (EDT rather than EST).
 func parseLocal(value string, zone *time.Location) (*time.Time, error) {
 	if value == "" {
 		return nil, nil
@@ -68,6 +73,13 @@ func parseLocal(value string, zone *time.Location) (*time.Time, error) {
 	t, err := time.ParseInLocation(inputTime, value, zone)
 	if err != nil {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "give the due time as a date and time (%s), such as 2026-03-30T17:00", zone)
+	}
+	if t.Format(inputTime) != value {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "%s does not exist in %s: the clocks skip that hour; give a time before or after it",
+			strings.Replace(value, "T", " ", 1), zone)
+	}
+	if earlier := t.Add(-time.Hour); earlier.Format(inputTime) == value {
+		t = earlier
 	}
 	return &t, nil
 }

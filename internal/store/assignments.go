@@ -23,8 +23,9 @@ func (assignmentRow) TableName() string { return "assignments" }
 
 // Assign gives desk a.Stage of draft a.DraftID to user a.UserID, or to nobody when a.UserID is
 // 0. Someone the workflow lets assign others may give it to anyone who may hold it; anyone who
-// may hold it may claim it (name themselves) while nobody else does. A draft the actor cannot see
-// and an unknown user are ENOTFOUND; a stage that is no desk, or a user who cannot work it,
+// may hold it may claim it (name themselves) while nobody else does. Anyone else is EFORBIDDEN
+// whoever they name, before the user is looked up. A draft the actor cannot see and an unknown
+// user are ENOTFOUND; a stage that is no desk, or a user who cannot work it,
 // EINVALID; a claim of what someone else holds, ECONFLICT. The change is an audit entry ("Ana
 // assigned Ben at Fact-check") and an EventAssigned event about the assignee.
 func (s *Store) Assign(ctx context.Context, a newsroom.Assignment) (*newsroom.Draft, error) {
@@ -36,6 +37,9 @@ func (s *Store) Assign(ctx context.Context, a newsroom.Assignment) (*newsroom.Dr
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, a.DraftID)
 		if err != nil {
+			return err
+		}
+		if err := s.policy.CheckAssigner(u, v.Row.WriterID, a.UserID); err != nil {
 			return err
 		}
 		holder, err := findUser(tx, a.UserID)

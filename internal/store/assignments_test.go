@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,4 +231,36 @@ func TestDeadline(t *testing.T) {
 		_, err = set(f.other, "", &piece)
 		wantCode(t, err, newsroom.ENOTFOUND)
 	})
+}
+
+// TestAssignRefusesWhoMayNotAssignAlikeForEveryUser holds that someone who may not assign others learns
+// nothing about the user they name: a writer who asks to assign another user id gets the same
+// refusal whoever that is. A refusal naming a user who cannot hold the desk, or saying an id
+// is not found, would let a writer read every account's name by walking ids.
+func TestAssignRefusesWhoMayNotAssignAlikeForEveryUser(t *testing.T) {
+	f := newNewsroom(t)
+	_, hidden := mustUser(t, f.s, "hidden.person", newsroom.RoleWriter)
+	d := f.submitted(t, f.writer, "Mine")
+	cases := []struct {
+		name   string
+		userID int64
+	}{
+		{"OtherWriter", hidden.ID},
+		{"FactChecker", newsroom.UserFrom(f.checker).ID},
+		{"NoSuchUser", 99999},
+	}
+	var codes []string
+	for _, tc := range cases {
+		_, err := f.s.Assign(f.writer, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: tc.userID})
+		if err == nil {
+			t.Fatalf("%s: a writer assigned someone", tc.name)
+		}
+		if strings.Contains(err.Error(), hidden.Name) {
+			t.Errorf("%s: the refusal to a writer names another user: %v", tc.name, err)
+		}
+		codes = append(codes, newsroom.ErrorCode(err))
+	}
+	if codes[0] != codes[1] || codes[1] != codes[2] {
+		t.Errorf("a writer who may not assign gets %q for another writer, a fact-checker and no one: the answers tell accounts apart", codes)
+	}
 }

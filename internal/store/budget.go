@@ -59,7 +59,8 @@ func (s *Store) Budget(ctx context.Context, from string, days int) (*newsroom.Bu
 	b := &newsroom.Budget{From: start, Days: days, Zone: zone.String()}
 	end := start.AddDate(0, 0, days)
 	due := "COALESCE(stage_due.due_at, piece_due.due_at)"
-	rows, err := s.budgetQuery(ctx, u).Where(due+" >= ? AND "+due+" < ?", start.UTC(), end.UTC()).Order(due + ", drafts.id").Rows()
+	rows, err := s.budgetQuery(ctx, u).Where("drafts.stage IN ? AND "+due+" >= ? AND "+due+" < ?", stageNames(s.policy.UnderWay()), start.UTC(), end.UTC()).
+		Order(due + ", drafts.id").Rows()
 	if err != nil {
 		return nil, internal("budget", err)
 	}

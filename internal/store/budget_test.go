@@ -123,3 +123,28 @@ func TestBudgetAcrossDST(t *testing.T) {
 		wantCode(t, err, newsroom.EINVALID)
 	})
 }
+
+// TestBudgetLeavesOutPublishedAndSpiked holds that the budget's days list only pieces still under
+// way: a piece published or spiked with its due time still set is no work to plan for.
+func TestBudgetLeavesOutPublishedAndSpiked(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 3, 27, 12, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	at := time.Date(2026, 3, 28, 9, 0, 0, 0, time.UTC)
+	var live int64
+	for _, stage := range []newsroom.Stage{newsroom.StageEditing, newsroom.StageSpiked, newsroom.StagePublished} {
+		d := f.draftIn(t, stage)
+		if _, err := f.s.SetDeadline(f.editor, newsroom.DeadlineChange{DraftID: d.ID, At: &at}); err != nil {
+			t.Fatalf("%s: %v", stage, err)
+		}
+		if stage == newsroom.StageEditing {
+			live = d.ID
+		}
+	}
+	b, err := f.s.Budget(f.editor, "2026-03-28", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if items := b.Dated[0].Items; len(items) != 1 || items[0].ID != live {
+		t.Errorf("Saturday lists %+v, want only the piece in editing (%d)", items, live)
+	}
+}

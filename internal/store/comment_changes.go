@@ -79,6 +79,9 @@ func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (
 		if err := s.mention(tx, u, v, stage, body, mentionPlace{commentID: r.ID}, "edit_comment", already); err != nil {
 			return err
 		}
+		if err := unmentionDropped(tx, r.ID, body); err != nil {
+			return fmt.Errorf("edit comment %d: drop mentions: %w", r.ID, err)
+		}
 		note := fmt.Sprintf("comment %d on “%s” said: %s", r.ID, r.Quote, r.Body)
 		if err := insertAudit(tx, r.DraftID, u.ID, "edit_comment", stage, stage, note, now); err != nil {
 			return err

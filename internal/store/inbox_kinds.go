@@ -11,10 +11,15 @@ import (
 
 // The inbox's queries, one per kind of entry (see inbox.go).
 
-// inboxAssigned lists the pieces assigned to u at the desk each is at now.
+// inboxAssigned lists the pieces assigned to u at the desk each is at now. An entry's key holds
+// the audit id of the piece's latest move into the desk as well as when it was assigned, so that
+// a piece that leaves the desk and comes back to the same person is a new entry: done with the
+// first arrival is not done with the second.
 func (s *Store) inboxAssigned(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
 	return s.inboxQuery(db, "assigned", `SELECT drafts.id AS draft_id, drafts.title, drafts.stage, assignments.assigned_by AS ref,
-			users.name AS actor_name, assignments.assigned_at AS at
+			users.name AS actor_name, assignments.assigned_at AS at,
+			COALESCE((SELECT max(x.id) FROM audit x WHERE x.draft_id = drafts.id AND x.to_stage = drafts.stage
+				AND x.from_stage <> x.to_stage), 0) AS ref2
 		FROM assignments JOIN drafts ON drafts.id = assignments.draft_id AND drafts.stage = assignments.stage
 		JOIN users ON users.id = assignments.assigned_by
 		WHERE assignments.user_id = ? AND ?`, []any{u.ID, s.visible(u)},
@@ -23,7 +28,7 @@ func (s *Store) inboxAssigned(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 			if r.Ref == u.ID {
 				reason = fmt.Sprintf("You took it at %s", s.stageLabel(newsroom.Stage(r.Stage)))
 			}
-			return newsroom.InboxEntry{Entry: fmt.Sprintf("assigned:%d@%s@%d", r.DraftID, r.Stage, r.At.Unix()),
+			return newsroom.InboxEntry{Entry: fmt.Sprintf("assigned:%d@%s@%d@%d", r.DraftID, r.Stage, r.At.Unix(), r.Ref2),
 				Kind: newsroom.InboxAssigned, Reason: reason, At: r.At, Link: draftLink(r.DraftID, "")}
 		})
 }
@@ -46,7 +51,10 @@ func (s *Store) inboxReturned(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 }
 
 // inboxQuotes lists, one entry a piece, the unchecked quotes u may check where the piece is now,
-// on pieces assigned to u at that desk or to no one there. It counts the unchecked quotes first,
+// on pieces assigned to u at that desk or to no one there. An entry's key holds the newest quote
+// id the piece has ever had, checked or not, so that it only grows: a new quote is a new entry,
+// while checking one (which may lower the newest unchecked id) never brings back a key marked
+// done before. It counts the unchecked quotes first,
 // from their own index, so that the archive's published pieces, where quotes may be checked but
 // hardly any wait, are never read: the CROSS JOIN tells SQLite, which keeps no statistics, to
 // start there (PostgreSQL reads it as a plain join and plans by its statistics).
@@ -56,8 +64,8 @@ func (s *Store) inboxQuotes(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntr
 		return nil, nil
 	}
 	return s.inboxQuery(db, "quotes", `SELECT drafts.id AS draft_id, drafts.title, drafts.stage, drafts.updated_at AS at,
-			waiting.n, waiting.first AS ref, waiting.last AS ref2
-		FROM (SELECT draft_id, count(*) AS n, min(id) AS first, max(id) AS last FROM quotes
+			waiting.n, waiting.first AS ref, (SELECT max(q.id) FROM quotes q WHERE q.draft_id = drafts.id) AS ref2
+		FROM (SELECT draft_id, count(*) AS n, min(id) AS first FROM quotes
 			WHERE status = 'unchecked' AND removed_at IS NULL GROUP BY draft_id) waiting
 		CROSS JOIN drafts
 		LEFT JOIN assignments ON assignments.draft_id = drafts.id AND assignments.stage = drafts.stage

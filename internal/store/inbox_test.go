@@ -211,3 +211,90 @@ func TestInboxDone(t *testing.T) {
 		t.Fatalf("after a new reply the inbox = %+v, %v", es, err)
 	}
 }
+
+// TestInboxAssignmentComesBackWithThePiece holds that marking an assignment done hides it only
+// until something new happens: a piece that leaves the desk and comes back to it is new work
+// for its assignee, and must be in their inbox again.
+func TestInboxAssignmentComesBackWithThePiece(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.submitted(t, f.writer, "Comes back")
+	checker := newsroom.UserFrom(f.checker)
+	if _, err := f.s.Assign(f.editor, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: checker.ID}); err != nil {
+		t.Fatal(err)
+	}
+	entry := assignedEntry(t, f, "Comes back")
+	if entry == "" {
+		t.Fatalf("Fiona's inbox has no assignment: %q", inboxOf(t, f.s, f.checker))
+	}
+	if err := f.s.MarkInboxDone(f.checker, entry); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionReturn, Note: "Source the second quote."}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	if assignedEntry(t, f, "Comes back") == "" {
+		t.Fatalf("the piece came back to Fiona's desk, still assigned to her, and her inbox holds only %q: "+
+			"the assigned entry's key (%q) did not change, so the old 'done' hides the new work", inboxOf(t, f.s, f.checker), entry)
+	}
+}
+
+// TestInboxQuotesDoneStaysDoneAfterACheck holds that the quotes entry's key only grows: checking
+// the newest of two waiting quotes brings nothing new, so the entry marked done stays away; a
+// key made of the newest unchecked quote would fall back to the older one's and show it again.
+func TestInboxQuotesDoneStaysDoneAfterACheck(t *testing.T) {
+	f := newNewsroom(t)
+	text := textWith("Two quotes", "She said “one thing” and then “another thing” too.")
+	d, err := f.s.CreateDraft(f.writer, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := f.s.Quotes(f.checker, d.ID)
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("quotes = %+v, %v; want two", qs, err)
+	}
+	entry := inboxEntryOf(t, f, newsroom.InboxQuotes, "Two quotes")
+	if err := f.s.MarkInboxDone(f.checker, entry); err != nil {
+		t.Fatal(err)
+	}
+	newest := qs[0]
+	for _, q := range qs {
+		if q.ID > newest.ID {
+			newest = q
+		}
+	}
+	if _, err := f.s.CheckQuote(f.checker, d.ID, newest.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+		t.Fatal(err)
+	}
+	if got := inboxEntryOf(t, f, newsroom.InboxQuotes, "Two quotes"); got != "" {
+		t.Fatalf("checking a quote brought the done quotes entry back as %q (was %q)", got, entry)
+	}
+}
+
+// assignedEntry is the key of the assigned entry for the piece called title in the checker's
+// inbox, or "".
+func assignedEntry(t *testing.T, f *newsroomFixture, title string) string {
+	t.Helper()
+	return inboxEntryOf(t, f, newsroom.InboxAssigned, title)
+}
+
+// inboxEntryOf is the key of the entry of kind for the piece called title in the checker's
+// inbox, or "".
+func inboxEntryOf(t *testing.T, f *newsroomFixture, kind newsroom.InboxKind, title string) string {
+	t.Helper()
+	es, err := f.s.Inbox(f.checker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if e.Kind == kind && e.Piece.Title == title {
+			return e.Entry
+		}
+	}
+	return ""
+}

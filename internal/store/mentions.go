@@ -90,6 +90,21 @@ func mentioned(tx *gorm.DB, commentID int64) (map[int64]bool, error) {
 	return out, nil
 }
 
+// unmentionDropped deletes the mentions of comment commentID itself (not its replies) of people
+// text no longer names, so that an edit taking @name out takes the mention out of their inbox.
+func unmentionDropped(tx *gorm.DB, commentID int64, text string) error {
+	kept := []int64{0}
+	for _, name := range newsroom.Mentions(text) {
+		var row userRow
+		if err := takeUserNamed(tx, name, &row); err == nil {
+			kept = append(kept, row.ID)
+		} else if !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+	}
+	return tx.Where("comment_id = ? AND reply_id IS NULL AND user_id NOT IN ?", commentID, kept).Delete(&mentionRow{}).Error
+}
+
 // reader finds the user called name if they may read a draft written by writerID in stage, and
 // returns nil otherwise: no such user, a disabled one and one who may not see the draft are all
 // no reader, so that the refusals built on it read alike and tell no one who has an account.

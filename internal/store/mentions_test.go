@@ -211,3 +211,21 @@ func TestMentionCandidates(t *testing.T) {
 	_, err := f.s.MentionCandidates(f.other, d.ID, "")
 	wantCode(t, err, newsroom.ENOTFOUND)
 }
+
+// TestEditTakingOutMentionLeavesInbox holds that a mention taken out of a comment by an edit
+// leaves the inbox of the person it named. Otherwise Ada's inbox would still say "Ed mentioned
+// you in a comment" beside the comment's new words, which no longer name her.
+func TestEditTakingOutMentionLeavesInbox(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftWith(t, commentBody)
+	c := f.commentOn(t, f.editor, d.ID, 0, 7, "@ada is this right?")
+	if got := inboxOf(t, f.s, f.admin); !slices.Contains(got, "mentions Comments") {
+		t.Fatalf("Ada's inbox lacks her mention: %q", got)
+	}
+	if _, err := f.s.EditComment(f.editor, c.ID, "Never mind, it is right."); err != nil {
+		t.Fatal(err)
+	}
+	if got := inboxOf(t, f.s, f.admin); slices.Contains(got, "mentions Comments") {
+		t.Fatalf("the edit took @ada out of the comment, and Ada's inbox still holds %q", got)
+	}
+}

@@ -280,3 +280,41 @@ func TestSearchRanksTheNewest500(t *testing.T) {
 		t.Errorf("lynx old: %q", got)
 	}
 }
+
+// TestSearchKeepsLettersAndDigitsBeyondASCII holds that SQLite and PostgreSQL find the same
+// pieces for words with letters and digits beyond ASCII (µ, ², Ⅻ, ₂, ½, ℕ), which search.Parse
+// keeps in words and SQLite's unicode61 indexes: migration 00020's copydesk_search_words blanked
+// them on PostgreSQL as if they were punctuation, and 00023 blanks only punctuation and symbols.
+// Symbols next to a word still part it from its neighbour on both (“€5”, "a→b").
+func TestSearchKeepsLettersAndDigitsBeyondASCII(t *testing.T) {
+	f := newNewsroom(t)
+	for _, text := range []newsroom.Text{
+		textWith("Dose", "Take 50 µg a day."),
+		textWith("Flat", "A flat of 40 m² near the station."),
+		textWith("Clock", "The clock face shows Ⅻ at the top."),
+		textWith("Water", "The formula is H₂O, as ever."),
+		textWith("Half", "Add ½ cup and stir."),
+		textWith("Sets", "Counting in ℕ starts at zero."),
+		textWith("Price", "It costs €5 now, a→b."),
+	} {
+		if _, err := f.s.CreateDraft(f.writer, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ query, want string }{
+		{"µg", "Dose"},
+		{"m²", "Flat"},
+		{"Ⅻ", "Clock"},
+		{"H₂O", "Water"},
+		{"½", "Half"},
+		{"ℕ", "Sets"},
+		{"5", "Price"},
+		{"b", "Price"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			if got := searchTitles(t, f.s, f.editor, tc.query); len(got) != 1 || got[0] != tc.want {
+				t.Errorf("Search(%q) = %q, want [%q]", tc.query, got, tc.want)
+			}
+		})
+	}
+}
