@@ -12,11 +12,8 @@ import (
 )
 
 // keySMTPDigestRun is the settings row through which app servers take turns at the daily
-// digest (see ClaimDigest); keyTimeZone is the newsroom's time zone.
-const (
-	keySMTPDigestRun = "smtp.digest_run"
-	keyTimeZone      = "time_zone"
-)
+// digest (see ClaimDigest).
+const keySMTPDigestRun = "smtp.digest_run"
 
 // digestRun is the value of the digest's settings row: the slot (the day's digest time) last
 // taken, which server took it and until when, and whether it went out.
@@ -25,19 +22,6 @@ type digestRun struct {
 	Node  string    `json:"node"`
 	Until time.Time `json:"until"`
 	Done  bool      `json:"done"`
-}
-
-// DigestZone returns the newsroom's time zone, which the digest hour is in: the settings row
-// time_zone (an IANA name), UTC when none is set or the name is unknown.
-func (s *Store) DigestZone(ctx context.Context) (*time.Location, error) {
-	v, err := s.settingsLike(ctx, keyTimeZone)
-	if err != nil {
-		return nil, internal("read time zone", err)
-	}
-	if loc, err := time.LoadLocation(v[keyTimeZone]); err == nil {
-		return loc, nil
-	}
-	return time.UTC, nil
 }
 
 // ClaimDigest takes the digest of slot for server node until lease has passed, and says

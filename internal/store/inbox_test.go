@@ -211,3 +211,43 @@ func TestInboxDone(t *testing.T) {
 		t.Fatalf("after a new reply the inbox = %+v, %v", es, err)
 	}
 }
+
+// TestInboxScheduledTodayInTheNewsroomsZone: "today" for a scheduled piece is the day in the
+// newsroom's zone by the one rule every part keeps: the zone an admin set, else the server's
+// --time-zone (Options.TimeZone), else UTC. The piece goes out at 22:00 in New York, tomorrow
+// in UTC.
+func TestInboxScheduledTodayInTheNewsroomsZone(t *testing.T) {
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		flag  *time.Location
+		admin string
+		want  bool
+	}{
+		{"FlagOnly", newYork, "", true},
+		{"Neither", nil, "", false},
+		{"AdminOverFlag", newYork, "UTC", false},
+		{"AdminOnly", nil, "America/New_York", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroomAt(t, store.Options{Clock: clock.NewFake(inboxNow), TimeZone: tt.flag})
+			if tt.admin != "" {
+				if err := f.s.SetTimeZone(f.admin, tt.admin); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := f.draftIn(t, newsroom.StageApproved)
+			if _, err := f.s.Publish(f.editor, out.ID, inboxNow.Add(6*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			got := inboxOf(t, f.s, f.editor)
+			if slices.Contains(got, "scheduled Draft in approved") != tt.want {
+				t.Fatalf("the editor's inbox is %q; scheduled today: want %v", got, tt.want)
+			}
+		})
+	}
+}
