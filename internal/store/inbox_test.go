@@ -15,14 +15,10 @@ import (
 // inboxNow is when the inbox tests happen: 16:00 in New York, 20:00 UTC.
 var inboxNow = time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC)
 
-// assign makes userCtx's user the assignee of draft id at stage, as an editor would. The
-// assignments are the assign part's to write; until its store method is here, the test writes
-// the row itself.
-func (f *newsroomFixture) assign(t *testing.T, id int64, stage newsroom.Stage, userCtx context.Context) {
+// assign makes userCtx's user the assignee of draft id at stage, as the fixture's editor.
+func (f *newsroomFixture) assign(t testing.TB, id int64, stage newsroom.Stage, userCtx context.Context) {
 	t.Helper()
-	_, err := f.s.DB().Exec("INSERT INTO assignments (draft_id, stage, user_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5)",
-		id, string(stage), newsroom.UserFrom(userCtx).ID, newsroom.UserFrom(f.editor).ID, inboxNow.Add(-time.Hour))
-	if err != nil {
+	if _, err := f.s.Assign(f.editor, newsroom.Assignment{DraftID: id, Stage: stage, UserID: newsroom.UserFrom(userCtx).ID}); err != nil {
 		t.Fatal(err)
 	}
 }

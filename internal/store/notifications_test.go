@@ -18,7 +18,7 @@ func TestNotificationsRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assign(t, f, d.ID, "fact_check", f.checker)
+		f.assign(t, d.ID, newsroom.StageFactCheck, f.checker)
 		if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +94,7 @@ func TestDraftNotificationLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assign(t, f, d.ID, "fact_check", f.checker)
+	f.assign(t, d.ID, newsroom.StageFactCheck, f.checker)
 	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
 		t.Fatal(err)
 	}
