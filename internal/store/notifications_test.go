@@ -1,12 +1,14 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // TestNotificationsRead: a person reads their own notifications, newest first and paged, marks
@@ -182,5 +184,31 @@ func TestLeaseDeliveries(t *testing.T) {
 	if err != nil || len(logs) != 1 || logs[0].Status != "sent" || len(logs[0].Attempts) != 2 ||
 		logs[0].Attempts[0].OK || logs[0].Attempts[0].StatusCode != 500 || logs[0].Attempts[0].Node != "b" || !logs[0].Attempts[1].OK {
 		t.Fatalf("delivery log = %+v, %v", logs, err)
+	}
+}
+
+// TestUnreadCountUsesItsIndex: the bell's count, asked on every page, reads the partial index of
+// unread notifications (migration 00021), not every notification the person ever had.
+func TestUnreadCountUsesItsIndex(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite's plan is the one asked on every page of a single server; PostgreSQL plans by its statistics")
+	}
+	f := newNewsroom(t)
+	rows, err := f.s.DB().Query("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", uid(f.writer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	plan := ""
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan += detail + "\n"
+	}
+	if !strings.Contains(plan, "notifications_unread") {
+		t.Fatalf("the unread count's plan is:\n%s", plan)
 	}
 }
