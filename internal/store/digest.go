@@ -72,11 +72,11 @@ func (s *Store) FinishDigest(ctx context.Context, slot time.Time, node string) e
 
 // lockDigestRun reads the digest's row inside tx, making it first, and locks it until tx ends.
 func (s *Store) lockDigestRun(tx *gorm.DB, now time.Time) (digestRun, error) {
-	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&mailSettingRow{Key: keySMTPDigestRun, Value: "{}", UpdatedAt: now}).Error
+	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&settingRow{Key: keySMTPDigestRun, Value: "{}", UpdatedAt: now}).Error
 	if err != nil {
 		return digestRun{}, err
 	}
-	var row mailSettingRow
+	var row settingRow
 	if err := s.forUpdate(tx, "settings").Where("key = ?", keySMTPDigestRun).Take(&row).Error; err != nil {
 		return digestRun{}, err
 	}
@@ -92,7 +92,7 @@ func writeDigestRun(tx *gorm.DB, run digestRun, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return tx.Model(&mailSettingRow{}).Where("key = ?", keySMTPDigestRun).Updates(map[string]any{"value": string(v), "updated_at": now}).Error
+	return tx.Model(&settingRow{}).Where("key = ?", keySMTPDigestRun).Updates(map[string]any{"value": string(v), "updated_at": now}).Error
 }
 
 // DigestBatch is one person's email deliveries set aside for their daily digest, oldest first,

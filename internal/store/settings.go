@@ -54,11 +54,28 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return err
 	}
 	row := settingRow{Key: key, Value: value, UpdatedBy: u.ID, UpdatedAt: s.clock()}
-	err = s.tx(ctx, func(tx *gorm.DB) error {
-		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}},
-			DoUpdates: clause.AssignmentColumns([]string{"value", "updated_by", "updated_at"})}).Create(&row).Error
-	})
+	err = s.tx(ctx, func(tx *gorm.DB) error { return putSetting(tx, row) })
 	return internal("set setting "+key, err)
+}
+
+// putSetting writes row inside tx, in place of the key's row if there is one.
+func putSetting(tx *gorm.DB, row settingRow) error {
+	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}},
+		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_by", "updated_at"})}).Create(&row).Error
+}
+
+// settingsLike reads the settings whose keys match the SQL LIKE pattern (a group of them, such
+// as the mail server's smtp.%), by key.
+func (s *Store) settingsLike(ctx context.Context, pattern string) (map[string]string, error) {
+	var rows []settingRow
+	if err := s.read(ctx).Where("key LIKE ?", pattern).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Key] = r.Value
+	}
+	return out, nil
 }
 
 // TimeZone is the newsroom's time zone: the one an admin set, or else the store's default
