@@ -74,7 +74,7 @@ func (d *Digest) slot(ctx context.Context) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	loc, err := d.store.DigestZone(ctx)
+	loc, err := d.store.TimeZone(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -29,6 +29,7 @@ type digestRig struct {
 	email *notify.Email
 	users map[string]int64
 	event int64
+	zone  *time.Location // the --time-zone of the servers open opens
 }
 
 func newDigestRig(t *testing.T, start time.Time, opts smtptest.Options) *digestRig {
@@ -53,7 +54,7 @@ func newDigestRig(t *testing.T, start time.Time, opts smtptest.Options) *digestR
 
 // open opens another store on the rig's database, as another app server would.
 func (r *digestRig) open() *store.Store {
-	st, err := store.Open(r.dsn, store.Options{Clock: r.clock, PasswordCost: bcrypt.MinCost})
+	st, err := store.Open(r.dsn, store.Options{Clock: r.clock, PasswordCost: bcrypt.MinCost, TimeZone: r.zone})
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -155,6 +156,32 @@ func TestDigestAtTheHour(t *testing.T) {
 			t.Fatalf("next day: %d emails", len(got))
 		}
 	})
+}
+
+// TestDigestAtTheFlagsHour: with no zone set by an admin, the digest's hour is in the server's
+// --time-zone (Options.TimeZone), as every other time the newsroom shows.
+func TestDigestAtTheFlagsHour(t *testing.T) {
+	r := newDigestRig(t, paris, smtptest.Options{})
+	if _, err := r.st.DB().Exec(`DELETE FROM settings WHERE key = 'time_zone'`); err != nil {
+		t.Fatal(err)
+	}
+	zone, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.zone = zone
+	d := notify.NewDigest(r.open(), r.email, r.clock)
+	r.run(d) // yesterday's digest, with nothing in it
+	r.setAside("sarah", "Ana commented on “Café”", "/drafts/1#comment-10")
+	r.run(d)
+	if got := r.mail.Messages(); len(got) != 0 {
+		t.Fatalf("%d emails before 07:00 in Paris", len(got))
+	}
+	r.clock.Add(90 * time.Second) // 07:00:30 in Paris, 06:00:30 UTC
+	r.run(d)
+	if got := r.mail.Messages(); len(got) != 1 {
+		t.Fatalf("%d emails at 07:00 in Paris, want 1", len(got))
+	}
 }
 
 // TestDigestTwoServers: two servers running the job at once send each person's digest once.

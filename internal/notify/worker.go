@@ -41,6 +41,9 @@ type Config struct {
 	MaxAttempts int
 	// Batch is how many deliveries are leased and sent at once (default 20).
 	Batch int
+	// EmailMaxAge is how old an email may grow, waiting to be sent or to go in a digest, before
+	// it is failed as too old (default EmailMaxAge): news of a change is no use weeks later.
+	EmailMaxAge time.Duration
 	// Logger receives failures and channels not set up (default slog.Default()).
 	Logger *slog.Logger
 }
@@ -56,7 +59,7 @@ func (cfg Config) withDefaults() Config {
 	defaults := []struct {
 		v *time.Duration
 		d time.Duration
-	}{{&cfg.Every, time.Second}, {&cfg.Timeout, 10 * time.Second}, {&cfg.Lease, time.Minute}, {&cfg.Backoff, 10 * time.Second}, {&cfg.MaxBackoff, time.Hour}}
+	}{{&cfg.Every, time.Second}, {&cfg.Timeout, 10 * time.Second}, {&cfg.Lease, time.Minute}, {&cfg.Backoff, 10 * time.Second}, {&cfg.MaxBackoff, time.Hour}, {&cfg.EmailMaxAge, EmailMaxAge}}
 	for _, x := range defaults {
 		if *x.v <= 0 {
 			*x.v = x.d
@@ -74,6 +77,14 @@ func (cfg Config) withDefaults() Config {
 	}
 	return cfg
 }
+
+// EmailMaxAge is the default Config.EmailMaxAge: two days, longer than a day's retries and
+// than a digest's wait for its hour, so that only email that could not go (no mail server was
+// set up, or none answered for days) is failed.
+const EmailMaxAge = 48 * time.Hour
+
+// tooOld is the note on an email failed for its age.
+const tooOld = "too old to send: no mail server was set up, or none took it, while it was news"
 
 // channelNames are every delivery channel, with what a server that has not set one up says.
 var channelNames = map[string]string{
@@ -139,6 +150,7 @@ func (w *worker) poke() {
 // round notes the deliveries of channels not set up, then leases and sends due deliveries
 // until none are left.
 func (w *worker) round(ctx context.Context) {
+	w.expire(ctx)
 	w.holdUnsent(ctx)
 	for ctx.Err() == nil {
 		ds, err := w.st.LeaseDeliveries(ctx, w.cfg.Node, w.channels, w.cfg.Batch, w.cfg.Lease)
@@ -160,6 +172,20 @@ func (w *worker) round(ctx context.Context) {
 		if len(ds) < w.cfg.Batch {
 			return
 		}
+	}
+}
+
+// expire fails the emails too old to be worth sending.
+func (w *worker) expire(ctx context.Context) {
+	n, err := w.st.ExpireDeliveries(ctx, newsroom.ChannelEmail, w.cfg.EmailMaxAge, tooOld)
+	if err != nil {
+		if ctx.Err() == nil {
+			w.cfg.Logger.ErrorContext(ctx, "failing emails too old to send", "err", err)
+		}
+		return
+	}
+	if n > 0 {
+		w.cfg.Logger.WarnContext(ctx, "emails too old to send were failed", "count", n, "max_age", w.cfg.EmailMaxAge)
 	}
 }
 

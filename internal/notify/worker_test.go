@@ -221,6 +221,55 @@ func TestChannelNotSetUp(t *testing.T) {
 	})
 }
 
+// TestOldEmailsExpire: an email waiting more than EmailMaxAge (to be sent, or to go in a
+// digest) fails as too old, so that a newsroom that sets up mail months late is not sent months
+// of news; a fresh email and a webhook's post, however old, keep waiting.
+func TestOldEmailsExpire(t *testing.T) {
+	_, srv := newReceiver(t, 0)
+	f := newFixture(t, srv.URL)
+	now := time.Now().UTC()
+	tests := []struct {
+		name, channel, status string
+		age                   time.Duration
+		want                  string
+	}{
+		{"OldEmail", "email", "pending", 3 * 24 * time.Hour, "failed"},
+		{"OldDigest", "email", "digest", 3 * 24 * time.Hour, "failed"},
+		{"FreshEmail", "email", "pending", time.Hour, "pending"},
+		{"FreshDigest", "email", "digest", 23 * time.Hour, "digest"},
+		{"OldWebhook", "webhook", "pending", 3 * 24 * time.Hour, "pending"},
+	}
+	ids := make([]int64, len(tests))
+	for i, tt := range tests {
+		var hook any
+		if tt.channel == "webhook" {
+			hook = f.hook.ID
+		}
+		err := f.s.DB().QueryRow(`INSERT INTO deliveries (channel, webhook_id, recipient, payload, status, next_at, created_at)
+			VALUES ($1, $2, 'sarah@example.org', '{}', $3, $4, $4) RETURNING id`, tt.channel, hook, tt.status, now.Add(-tt.age)).Scan(&ids[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop := notify.Start(f.s, fastConfig(nil))
+	defer stop()
+	status := func(id int64) (got, note string) {
+		if err := f.s.DB().QueryRow(`SELECT status, last_error FROM deliveries WHERE id = $1`, id).Scan(&got, &note); err != nil {
+			t.Fatal(err)
+		}
+		return got, note
+	}
+	waitFor(t, "the old emails to fail", func() bool { got, _ := status(ids[1]); return got == "failed" })
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, note := status(ids[i])
+			if got != tt.want || got == "failed" && !strings.Contains(note, "too old") {
+				t.Fatalf("status %q (%q), want %q", got, note, tt.want)
+			}
+		})
+	}
+}
+
 // TestStopLetsASendFinish: stopping the worker while a post is in flight waits for the answer and
 // records the delivery sent, rather than cutting it off to be posted again.
 func TestStopLetsASendFinish(t *testing.T) {

@@ -163,11 +163,15 @@ func TestBudgetPage(t *testing.T) {
 	wantBody(t, res, "days must be 1 or 7")
 }
 
-// TestSettingsPage sets the newsroom's time zone, and shows a zone that does not exist again
-// with why.
+// TestSettingsPage sets the newsroom's time zone, shows a zone that does not exist again with
+// why, and leads to the newsroom's other settings from the header's one Admin link.
 func TestSettingsPage(t *testing.T) {
 	a := newTestApp(t)
-	wantBody(t, a.page("admin", "GET", "/desk", nil), `<a href="/admin/settings">Settings</a>`)
+	wantBody(t, a.page("admin", "GET", "/desk", nil), `<a href="/admin/settings">Admin</a>`)
+	settings := a.page("admin", "GET", "/admin/settings", nil)
+	for _, link := range []string{`<a href="/admin/users">Users</a>`, `<a href="/admin/email">Email</a>`, `<a href="/admin/webhooks">Webhooks</a>`} {
+		wantBody(t, settings, link)
+	}
 	res := a.page("admin", "POST", "/admin/settings", url.Values{"time_zone": {"Europe/Lisbon"}})
 	wantStatus(t, res, http.StatusSeeOther)
 	wantBody(t, a.page("admin", "GET", "/admin/settings", nil), `value="Europe/Lisbon"`)

@@ -35,3 +35,21 @@ func BenchmarkGetDraft(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDraftPage is one GET /drafts/{id} as a signed-in fact-checker, over 200 pieces at
+// fact-check, each with a quote waiting for her: the page's header counts
+// her inbox and her unread notifications on every view. The pieces have quotes waiting.
+func BenchmarkDraftPage(b *testing.B) {
+	a := newTestApp(b)
+	ids := make([]string, 200)
+	for i := range ids {
+		d := a.draft(newsroom.StageFactCheck)
+		ids[i] = fmt.Sprintf("/drafts/%d", d.ID)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if rec := a.page("factchecker", "GET", ids[i%len(ids)], nil); rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

@@ -4,8 +4,10 @@ import "github.com/copydesk/copydesk/internal/newsroom"
 
 // heard keeps the server in step with the store's changes, its own and, through the store's
 // CatchUp, other servers': what makes a piece public or changes it there clears the page
-// cache, and this process's own changes are counted in the metrics.
+// cache, any change may move inbox entries so the inbox counts are dropped, and this process's
+// own changes are counted in the metrics.
 func (s *Server) heard(e newsroom.Event) {
+	s.inboxCounts.heard()
 	switch e.Kind {
 	case newsroom.EventPublished, newsroom.EventReleased, newsroom.EventCorrected:
 		s.cache.clear()

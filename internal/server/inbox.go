@@ -39,7 +39,9 @@ func (s *Server) markInboxDone(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	if err := s.store.MarkInboxDone(c.Request().Context(), in.Entry); err != nil {
+	err := s.store.MarkInboxDone(c.Request().Context(), in.Entry)
+	s.forgetInboxCount(c)
+	if err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

@@ -12,7 +12,9 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify"
 	"github.com/copydesk/copydesk/internal/notify/smtptest"
+	"github.com/copydesk/copydesk/internal/policy"
 	"github.com/copydesk/copydesk/internal/server"
+	"github.com/copydesk/copydesk/policies"
 )
 
 // withMail rebuilds the test app's server with a mail channel that has the command line's
@@ -118,4 +120,26 @@ func TestMailSettingsRefuseAPortThatIsNoNumber(t *testing.T) {
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	wantBody(t, res, `value="58x"`)
 	wantBody(t, res, "the port must be a number")
+}
+
+// TestMailSettingsGrant: the email settings are the newsroom's settings, so whoever the
+// workflow grants settings:manage opens and saves them, though they may not manage users.
+func TestMailSettingsGrant(t *testing.T) {
+	src := strings.Replace(policies.Workflow, "  settings:manage: [admin]\n", "  settings:manage: [admin, editor]\n", 1)
+	p, err := policy.Parse("settings.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newWorkflowApp(t, p, actorRoles)
+	wantStatus(t, a.page("editor", "GET", "/admin/users", nil), http.StatusForbidden)
+	wantBody(t, a.page("editor", "GET", "/admin/settings", nil), `<a href="/admin/email">Email</a>`)
+	wantStatus(t, a.page("editor", "GET", "/admin/email", nil), http.StatusOK)
+	res := a.page("editor", "POST", "/admin/email", url.Values{"host": {"smtp.example.org"}, "port": {"587"}, "starttls": {"required"},
+		"from": {"desk@example.org"}, "digest_hour": {"7"}})
+	wantStatus(t, res, http.StatusSeeOther)
+	set, err := a.store.MailSettings(ctxAs(a, "editor"))
+	if err != nil || set.Host != "smtp.example.org" {
+		t.Fatalf("saved %+v, %v", set, err)
+	}
+	wantStatus(t, a.page("writer", "GET", "/admin/email", nil), http.StatusForbidden)
 }

@@ -58,6 +58,7 @@ func (s *Server) inboxPageView(c echo.Context) error {
 // inboxDonePage marks an entry of the viewer's inbox done and goes back to the inbox.
 func (s *Server) inboxDonePage(c echo.Context) error {
 	err := s.store.MarkInboxDone(c.Request().Context(), c.FormValue("entry"))
+	s.forgetInboxCount(c)
 	switch newsroom.ErrorCode(err) {
 	case "":
 		flash(c, "Marked done. It comes back if anything new happens there.")
@@ -67,6 +68,14 @@ func (s *Server) inboxDonePage(c echo.Context) error {
 		return err
 	}
 	return redirect(c, "/inbox")
+}
+
+// forgetInboxCount drops the viewer's inbox count after they marked an entry done, which
+// records no event.
+func (s *Server) forgetInboxCount(c echo.Context) {
+	if u := newsroom.UserFrom(c.Request().Context()); u != nil {
+		s.inboxCounts.forget(u.ID)
+	}
 }
 
 // inboxKey is where a request keeps the viewer's inbox once read, so that a page showing it
@@ -87,15 +96,23 @@ func (s *Server) viewerInbox(c echo.Context) ([]newsroom.InboxEntry, error) {
 
 // inboxCount is how many entries wait in the viewer's inbox, or 0 without a viewer or when the
 // inbox cannot be read: the header's count is a convenience, and a page must not fail for it.
+// It comes from s.inboxCounts while that holds (see its invariant), else from the inbox.
 func (s *Server) inboxCount(c echo.Context) int {
-	if newsroom.UserFrom(c.Request().Context()) == nil {
+	u := newsroom.UserFrom(c.Request().Context())
+	if u == nil {
 		return 0
 	}
+	now := s.store.Now()
+	if n, ok := s.inboxCounts.get(u.ID, now); ok {
+		return n
+	}
+	mark := s.inboxCounts.begin()
 	es, err := s.viewerInbox(c)
 	if err != nil {
 		slog.WarnContext(c.Request().Context(), "inbox count", "err", err)
 		return 0
 	}
+	s.inboxCounts.put(u.ID, len(es), mark, now)
 	return len(es)
 }
 

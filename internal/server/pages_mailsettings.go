@@ -39,7 +39,7 @@ func (s *Server) mailSettingsPage(c echo.Context) error {
 // refused (the password typed is never shown back), and port as the port typed.
 func (s *Server) renderMailSettings(c echo.Context, status int, typed *store.MailSettingsChange, port, problem string) error {
 	ctx := c.Request().Context()
-	if err := s.store.Policy().Check(newsroom.UserFrom(ctx), policy.UserManage, 0); err != nil {
+	if err := s.store.Policy().Check(newsroom.UserFrom(ctx), policy.SettingsManage, 0); err != nil {
 		return err
 	}
 	saved, err := s.store.MailSettings(ctx)
@@ -95,7 +95,7 @@ func (s *Server) saveMailSettingsPage(c echo.Context) error {
 func (s *Server) testMailPage(c echo.Context) error {
 	ctx := c.Request().Context()
 	u := newsroom.UserFrom(ctx)
-	if err := s.store.Policy().Check(u, policy.UserManage, 0); err != nil {
+	if err := s.store.Policy().Check(u, policy.SettingsManage, 0); err != nil {
 		return err
 	}
 	if u.Email == "" {

@@ -46,8 +46,8 @@ func TestPasswordPageMinimum(t *testing.T) {
 
 // changePasswordPage is TestChangePasswordPage on the app a.
 func changePasswordPage(t *testing.T, a *testApp) {
-	res := a.page("writer", "GET", "/desk", nil)
-	wantBody(t, res, `<a href="/account/password">Password</a>`)
+	res := a.page("writer", "GET", "/account", nil)
+	wantBody(t, res, `<a href="/account/password">Change your password</a>`)
 	ws, err := a.store.SignIn(context.Background(), store.SignInRequest{Username: "writer", Password: "pw-writer-staple"})
 	if err != nil {
 		t.Fatal(err)

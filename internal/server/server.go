@@ -54,6 +54,8 @@ type Server struct {
 	siteTag string
 	// draftJSON keeps drafts encoded for the draft list, under their stamps (see draftcache.go).
 	draftJSON *draftJSONCache
+	// inboxCounts keeps the header's inbox counts between page views (see inboxcount.go).
+	inboxCounts *inboxCounts
 	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
 	metrics *metrics
 	// jsonPages are the paths of the page routes that answer JSON (see answersJSON).
@@ -91,7 +93,8 @@ func New(st *store.Store, cfg Config) *Server {
 	if err != nil {
 		panic(err)
 	}
-	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newDraftJSONCache(draftJSONBytes)}
+	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newDraftJSONCache(draftJSONBytes),
+		inboxCounts: newInboxCounts()}
 	s.siteTag = siteTag(cfg.Site)
 	if s.static, err = staticFiles(); err != nil {
 		panic(err)

@@ -241,6 +241,28 @@ func (s *Store) HoldUnsent(ctx context.Context, channel, why string) (int64, err
 	return n, internal("hold deliveries", err)
 }
 
+// ExpireDeliveries fails the deliveries of channel still waiting to be sent or to go in a
+// digest that were written more than maxAge ago, noting why, and returns how many it failed.
+// It keeps a newsroom that has no mail server from piling up email for the day it sets one up,
+// which would then send notifications months old.
+func (s *Store) ExpireDeliveries(ctx context.Context, channel string, maxAge time.Duration, why string) (int64, error) {
+	cutoff := s.clock().Add(-maxAge)
+	where := "channel = ? AND status IN ? AND created_at < ?"
+	args := []any{channel, []string{deliveryPending, deliveryDigest}, cutoff}
+	var ids []int64
+	if err := s.read(ctx).Model(&deliveryRow{}).Where(where, args...).Limit(1).Pluck("id", &ids).Error; err != nil || len(ids) == 0 {
+		return 0, internal("expire deliveries", err)
+	}
+	var n int64
+	err := s.transact(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&deliveryRow{}).Where(where, args...).Where("lease_until IS NULL OR lease_until <= ?", s.clock()).
+			Updates(map[string]any{"status": deliveryFailed, "last_error": why})
+		n = res.RowsAffected
+		return res.Error
+	})
+	return n, internal("expire deliveries", err)
+}
+
 // anyPending reports, from a read, whether a pending delivery meets the condition where: the
 // worker asks it every second, and on SQLite a write transaction that finds nothing would still
 // take the one writer from a save. A failed read answers true, leaving the write to find out.

@@ -12,11 +12,8 @@ import (
 )
 
 // keySMTPDigestRun is the settings row through which app servers take turns at the daily
-// digest (see ClaimDigest); keyTimeZone is the newsroom's time zone.
-const (
-	keySMTPDigestRun = "smtp.digest_run"
-	keyTimeZone      = "time_zone"
-)
+// digest (see ClaimDigest).
+const keySMTPDigestRun = "smtp.digest_run"
 
 // digestRun is the value of the digest's settings row: the slot (the day's digest time) last
 // taken, which server took it and until when, and whether it went out.
@@ -25,19 +22,6 @@ type digestRun struct {
 	Node  string    `json:"node"`
 	Until time.Time `json:"until"`
 	Done  bool      `json:"done"`
-}
-
-// DigestZone returns the newsroom's time zone, which the digest hour is in: the settings row
-// time_zone (an IANA name), UTC when none is set or the name is unknown.
-func (s *Store) DigestZone(ctx context.Context) (*time.Location, error) {
-	v, err := s.settingsLike(ctx, keyTimeZone)
-	if err != nil {
-		return nil, internal("read time zone", err)
-	}
-	if loc, err := time.LoadLocation(v[keyTimeZone]); err == nil {
-		return loc, nil
-	}
-	return time.UTC, nil
 }
 
 // ClaimDigest takes the digest of slot for server node until lease has passed, and says
@@ -88,11 +72,11 @@ func (s *Store) FinishDigest(ctx context.Context, slot time.Time, node string) e
 
 // lockDigestRun reads the digest's row inside tx, making it first, and locks it until tx ends.
 func (s *Store) lockDigestRun(tx *gorm.DB, now time.Time) (digestRun, error) {
-	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&mailSettingRow{Key: keySMTPDigestRun, Value: "{}", UpdatedAt: now}).Error
+	err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&settingRow{Key: keySMTPDigestRun, Value: "{}", UpdatedAt: now}).Error
 	if err != nil {
 		return digestRun{}, err
 	}
-	var row mailSettingRow
+	var row settingRow
 	if err := s.forUpdate(tx, "settings").Where("key = ?", keySMTPDigestRun).Take(&row).Error; err != nil {
 		return digestRun{}, err
 	}
@@ -108,7 +92,7 @@ func writeDigestRun(tx *gorm.DB, run digestRun, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return tx.Model(&mailSettingRow{}).Where("key = ?", keySMTPDigestRun).Updates(map[string]any{"value": string(v), "updated_at": now}).Error
+	return tx.Model(&settingRow{}).Where("key = ?", keySMTPDigestRun).Updates(map[string]any{"value": string(v), "updated_at": now}).Error
 }
 
 // DigestBatch is one person's email deliveries set aside for their daily digest, oldest first,

@@ -287,7 +287,20 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	q := s.visibleTo(draftsQuery(s.read(ctx)), u)
+	q := s.narrowed(s.visibleTo(draftsQuery(s.read(ctx)), u), *f)
+	if f.Cursor != "" {
+		at, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return nil, err
+		}
+		q = q.Where("(drafts.updated_at < ? OR (drafts.updated_at = ? AND drafts.id < ?))", at, at, id)
+	}
+	return q.Order("drafts.updated_at DESC, drafts.id DESC").Limit(f.Limit + 1), nil
+}
+
+// narrowed keeps to the drafts of q that f's stage and assignee filters select, for a list and
+// a search alike.
+func (s *Store) narrowed(q *gorm.DB, f newsroom.DraftFilter) *gorm.DB {
 	if f.Stage != "" {
 		q = q.Where("drafts.stage = ?", f.Stage)
 	}
@@ -299,14 +312,7 @@ func (s *Store) draftPage(ctx context.Context, f *newsroom.DraftFilter) (*gorm.D
 		q = q.Where("EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage AND assignments.user_id = ?)",
 			f.Assignee)
 	}
-	if f.Cursor != "" {
-		at, id, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return nil, err
-		}
-		q = q.Where("(drafts.updated_at < ? OR (drafts.updated_at = ? AND drafts.id < ?))", at, at, id)
-	}
-	return q.Order("drafts.updated_at DESC, drafts.id DESC").Limit(f.Limit + 1), nil
+	return q
 }
 
 // DraftsByID returns the drafts with these ids that the acting user may see, in no particular

@@ -154,7 +154,7 @@ func (s *Store) inboxScheduled(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxE
 	if s.policy.Scheduled() == "" {
 		return nil, nil
 	}
-	zone, err := timeZone(db)
+	zone, err := s.timeZone(db)
 	if err != nil {
 		return nil, err
 	}
@@ -172,21 +172,4 @@ func (s *Store) inboxScheduled(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxE
 				Reason: fmt.Sprintf("You approved it; it goes out today at %s", r.At.In(zone).Format("15:04 MST")), At: r.At,
 				Link: draftLink(r.DraftID, "")}
 		})
-}
-
-// timeZone reads the newsroom's time zone: the settings row time_zone, an IANA name, or UTC when
-// there is none or it names no zone this machine knows.
-func timeZone(db *gorm.DB) (*time.Location, error) {
-	var names []string
-	if err := db.Table("settings").Where("key = ?", "time_zone").Pluck("value", &names).Error; err != nil {
-		return nil, fmt.Errorf("time zone: %w", err)
-	}
-	if len(names) == 0 {
-		return time.UTC, nil
-	}
-	zone, err := time.LoadLocation(names[0])
-	if err != nil {
-		return time.UTC, nil
-	}
-	return zone, nil
 }

@@ -15,14 +15,10 @@ import (
 // inboxNow is when the inbox tests happen: 16:00 in New York, 20:00 UTC.
 var inboxNow = time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC)
 
-// assign makes userCtx's user the assignee of draft id at stage, as an editor would. The
-// assignments are the assign part's to write; until its store method is here, the test writes
-// the row itself.
-func (f *newsroomFixture) assign(t *testing.T, id int64, stage newsroom.Stage, userCtx context.Context) {
+// assign makes userCtx's user the assignee of draft id at stage, as the fixture's editor.
+func (f *newsroomFixture) assign(t testing.TB, id int64, stage newsroom.Stage, userCtx context.Context) {
 	t.Helper()
-	_, err := f.s.DB().Exec("INSERT INTO assignments (draft_id, stage, user_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5)",
-		id, string(stage), newsroom.UserFrom(userCtx).ID, newsroom.UserFrom(f.editor).ID, inboxNow.Add(-time.Hour))
-	if err != nil {
+	if _, err := f.s.Assign(f.editor, newsroom.Assignment{DraftID: id, Stage: stage, UserID: newsroom.UserFrom(userCtx).ID}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -297,4 +293,44 @@ func inboxEntryOf(t *testing.T, f *newsroomFixture, kind newsroom.InboxKind, tit
 		}
 	}
 	return ""
+}
+
+// TestInboxScheduledTodayInTheNewsroomsZone: "today" for a scheduled piece is the day in the
+// newsroom's zone by the one rule every part keeps: the zone an admin set, else the server's
+// --time-zone (Options.TimeZone), else UTC. The piece goes out at 22:00 in New York, tomorrow
+// in UTC.
+func TestInboxScheduledTodayInTheNewsroomsZone(t *testing.T) {
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		flag  *time.Location
+		admin string
+		want  bool
+	}{
+		{"FlagOnly", newYork, "", true},
+		{"Neither", nil, "", false},
+		{"AdminOverFlag", newYork, "UTC", false},
+		{"AdminOnly", nil, "America/New_York", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroomAt(t, store.Options{Clock: clock.NewFake(inboxNow), TimeZone: tt.flag})
+			if tt.admin != "" {
+				if err := f.s.SetTimeZone(f.admin, tt.admin); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := f.draftIn(t, newsroom.StageApproved)
+			if _, err := f.s.Publish(f.editor, out.ID, inboxNow.Add(6*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			got := inboxOf(t, f.s, f.editor)
+			if slices.Contains(got, "scheduled Draft in approved") != tt.want {
+				t.Fatalf("the editor's inbox is %q; scheduled today: want %v", got, tt.want)
+			}
+		})
+	}
 }

@@ -3,10 +3,8 @@ package store
 import (
 	"context"
 	"strconv"
-	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/policy"
@@ -26,16 +24,6 @@ const (
 // DefaultDigestHour is the hour of the day, in the newsroom's time zone, the daily digest goes
 // at when no admin chose another.
 const DefaultDigestHour = 7
-
-// mailSettingRow is one row of the settings table.
-type mailSettingRow struct {
-	Key       string `gorm:"primaryKey"`
-	Value     string
-	UpdatedBy int64
-	UpdatedAt time.Time
-}
-
-func (mailSettingRow) TableName() string { return "settings" }
 
 // MailSettings returns the mail settings an admin saved on the email settings page (the
 // command line's, which win, are the server's to lay over them), for the mail channel. It needs
@@ -71,9 +59,10 @@ type MailSettingsChange struct {
 	DigestHour    int
 }
 
-// SaveMailSettings saves the mail settings, for an admin.
+// SaveMailSettings saves the mail settings, for whoever may manage the newsroom's settings.
+// The command line's settings still win over them, field by field (see notify.Email.InForce).
 func (s *Store) SaveMailSettings(ctx context.Context, ch MailSettingsChange) error {
-	u, err := s.permitted(ctx, policy.UserManage)
+	u, err := s.permitted(ctx, policy.SettingsManage)
 	if err != nil {
 		return err
 	}
@@ -96,24 +85,10 @@ func (s *Store) SaveMailSettings(ctx context.Context, ch MailSettingsChange) err
 	now := s.clock()
 	return internal("save mail settings", s.tx(ctx, func(tx *gorm.DB) error {
 		for k, v := range values {
-			row := mailSettingRow{Key: k, Value: v, UpdatedBy: by, UpdatedAt: now}
-			if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, UpdateAll: true}).Create(&row).Error; err != nil {
+			if err := putSetting(tx, settingRow{Key: k, Value: v, UpdatedBy: by, UpdatedAt: now}); err != nil {
 				return err
 			}
 		}
 		return nil
 	}))
-}
-
-// settingsLike reads the settings whose keys match the SQL LIKE pattern, by key.
-func (s *Store) settingsLike(ctx context.Context, pattern string) (map[string]string, error) {
-	var rows []mailSettingRow
-	if err := s.read(ctx).Where("key LIKE ?", pattern).Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(rows))
-	for _, r := range rows {
-		out[r.Key] = r.Value
-	}
-	return out, nil
 }

@@ -1,12 +1,14 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // TestNotificationsRead: a person reads their own notifications, newest first and paged, marks
@@ -18,7 +20,7 @@ func TestNotificationsRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assign(t, f, d.ID, "fact_check", f.checker)
+		f.assign(t, d.ID, newsroom.StageFactCheck, f.checker)
 		if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +96,7 @@ func TestDraftNotificationLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assign(t, f, d.ID, "fact_check", f.checker)
+	f.assign(t, d.ID, newsroom.StageFactCheck, f.checker)
 	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
 		t.Fatal(err)
 	}
@@ -220,5 +222,31 @@ func TestLateAttemptKeepsNewLease(t *testing.T) {
 	clk.Add(2 * time.Second)
 	if third, _ := f.s.LeaseDeliveries(ctx, "c", webhook, 10, time.Minute); len(third) != 0 {
 		t.Fatalf("node b holds the delivery for a minute, and node c leased it too, 2s in: %+v", third)
+	}
+}
+
+// TestUnreadCountUsesItsIndex: the bell's count, asked on every page, reads the partial index of
+// unread notifications (migration 00021), not every notification the person ever had.
+func TestUnreadCountUsesItsIndex(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite's plan is the one asked on every page of a single server; PostgreSQL plans by its statistics")
+	}
+	f := newNewsroom(t)
+	rows, err := f.s.DB().Query("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", uid(f.writer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	plan := ""
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan += detail + "\n"
+	}
+	if !strings.Contains(plan, "notifications_unread") {
+		t.Fatalf("the unread count's plan is:\n%s", plan)
 	}
 }

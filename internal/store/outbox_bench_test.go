@@ -53,7 +53,7 @@ func newSaver(b *testing.B, configured bool) *saver {
 	}
 	d := f.draftIn(b, newsroom.StageEditing)
 	if configured {
-		assign(b, f, d.ID, "editing", f.editor)
+		f.assign(b, d.ID, newsroom.StageEditing, f.editor)
 	}
 	return &saver{f: f, id: d.ID, version: d.Version}
 }

@@ -238,6 +238,42 @@ func TestSearchPages(t *testing.T) {
 	}
 }
 
+// TestSearchNarrowed: a search keeps to the stage and the assignee a list would keep to.
+func TestSearchNarrowed(t *testing.T) {
+	f := newNewsroom(t)
+	mine := f.walk(t, mustDraft(t, f, textWith("Fiona's heron", "Birds.")), newsroom.StageFactCheck)
+	f.assign(t, mine.ID, newsroom.StageFactCheck, f.checker)
+	f.walk(t, mustDraft(t, f, textWith("Pool heron", "Birds.")), newsroom.StageFactCheck)
+	mustDraft(t, f, textWith("Draft heron", "Birds."))
+	tests := []struct {
+		name   string
+		filter newsroom.DraftFilter
+		want   []string
+	}{
+		{"All", newsroom.DraftFilter{}, []string{"Draft heron", "Fiona's heron", "Pool heron"}},
+		{"Stage", newsroom.DraftFilter{Stage: newsroom.StageFactCheck}, []string{"Fiona's heron", "Pool heron"}},
+		{"Assignee", newsroom.DraftFilter{Assignee: newsroom.UserFrom(f.checker).ID}, []string{"Fiona's heron"}},
+		{"Nobody", newsroom.DraftFilter{Assignee: newsroom.AssigneeNone}, []string{"Pool heron"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.filter.Query = "heron"
+			page, err := f.s.Search(f.writer, tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, h := range page.Items {
+				got = append(got, h.Title)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("found %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestSearchFindsPiecesFromBeforeIt upgrades a database from before migration 00020: its
 // pieces and their comments are found.
 func TestSearchFindsPiecesFromBeforeIt(t *testing.T) {

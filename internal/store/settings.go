@@ -28,8 +28,13 @@ var zones sync.Map // name → *time.Location
 
 // Setting returns the newsroom's setting key as it was last set, or ENOTFOUND when it never was.
 func (s *Store) Setting(ctx context.Context, key string) (newsroom.Setting, error) {
+	return s.setting(s.read(ctx), key)
+}
+
+// setting reads the setting key through db, which may be a transaction under way.
+func (s *Store) setting(db *gorm.DB, key string) (newsroom.Setting, error) {
 	var row settingRow
-	err := s.read(ctx).Where("key = ?", key).Take(&row).Error
+	err := db.Where("key = ?", key).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return newsroom.Setting{}, newsroom.Errorf(newsroom.ENOTFOUND, "the setting %s is not set", key)
 	} else if err != nil {
@@ -49,17 +54,40 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return err
 	}
 	row := settingRow{Key: key, Value: value, UpdatedBy: u.ID, UpdatedAt: s.clock()}
-	err = s.tx(ctx, func(tx *gorm.DB) error {
-		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}},
-			DoUpdates: clause.AssignmentColumns([]string{"value", "updated_by", "updated_at"})}).Create(&row).Error
-	})
+	err = s.tx(ctx, func(tx *gorm.DB) error { return putSetting(tx, row) })
 	return internal("set setting "+key, err)
 }
 
+// putSetting writes row inside tx, in place of the key's row if there is one.
+func putSetting(tx *gorm.DB, row settingRow) error {
+	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}},
+		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_by", "updated_at"})}).Create(&row).Error
+}
+
+// settingsLike reads the settings whose keys match the SQL LIKE pattern (a group of them, such
+// as the mail server's smtp.%), by key.
+func (s *Store) settingsLike(ctx context.Context, pattern string) (map[string]string, error) {
+	var rows []settingRow
+	if err := s.read(ctx).Where("key LIKE ?", pattern).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Key] = r.Value
+	}
+	return out, nil
+}
+
 // TimeZone is the newsroom's time zone: the one an admin set, or else the store's default
-// (Options.TimeZone), or else UTC.
+// (Options.TimeZone), or else UTC. Every time the newsroom shows or counts by day (the budget,
+// the inbox's "today", the digest's hour) is in this zone.
 func (s *Store) TimeZone(ctx context.Context) (*time.Location, error) {
-	set, err := s.Setting(ctx, newsroom.SettingTimeZone)
+	return s.timeZone(s.read(ctx))
+}
+
+// timeZone is TimeZone read through db, which may be a transaction under way.
+func (s *Store) timeZone(db *gorm.DB) (*time.Location, error) {
+	set, err := s.setting(db, newsroom.SettingTimeZone)
 	if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
 		return s.zone, nil
 	} else if err != nil {
