@@ -23,6 +23,29 @@ type Article struct {
 	FirstPublishedAt                          time.Time    // the first snapshot's time (firstcreated), whose date is the date line; zero means PublishedAt
 	Corrections                               []Correction // newest first
 	Hash                                      string       // ContentHash of the snapshot, set by whoever stores it
+	Language                                  string       // BCP 47 tag of the piece; "" means the site's
+	Image                                     *Image       // the lead image, if the piece has one
+	Claim                                     *ClaimReview // the claim the piece fact-checks, if it is a fact-check
+}
+
+// Image is a piece's lead image as published: what it shows, in words, and its resized
+// variants, narrowest first.
+type Image struct {
+	Alt, Caption, Credit string
+	Variants             []ImageVariant
+}
+
+// ImageVariant is one stored size of an image, served at Path (site-relative: "/images/…").
+type ImageVariant struct {
+	Path          string
+	Width, Height int
+	ContentType   string
+}
+
+// ClaimReview is an editor's verdict on one claim the piece checks: what was claimed, by whom,
+// and the rating given.
+type ClaimReview struct {
+	Claim, ClaimedBy, Rating string
 }
 
 // Correction is a published note about what a later snapshot corrected, and when.
@@ -38,6 +61,9 @@ type Site struct {
 	Footer   []string       // footer lines closing the text format and the pages; nil means none
 	Language string         // BCP 47 tag such as "en"; "" means "en"
 	Location *time.Location // dates are shown in this zone; nil means UTC
+	Logo     string         // the publication's logo, an absolute URL or a site path; "" means none
+	// Description says in a sentence what the publication is, for the front page's metadata.
+	Description string
 }
 
 // DefaultFooter is the footer of the newsroom's seed file, the default for Site.Footer.
@@ -89,6 +115,15 @@ func (a Article) ContentHash() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// TopicPath is the site path of a topic's page.
+func TopicPath(topic string) string { return "/topics/" + url.PathEscape(Slug(topic)) }
+
+// AuthorPath is the site path of the page of the author a byline names.
+func AuthorPath(byline string) string { return "/authors/" + url.PathEscape(Slug(byline)) }
+
+// URL makes a site path absolute.
+func (s Site) URL(path string) string { return s.base() + path }
 
 // base returns BaseURL without a trailing slash, which would otherwise double in every path.
 func (s Site) base() string { return strings.TrimRight(s.BaseURL, "/") }

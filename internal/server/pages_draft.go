@@ -280,7 +280,7 @@ func (s *Server) previewDraft(c echo.Context) error {
 	a := store.ArticleOf(d.Text())
 	a.Slug, a.PublishedAt = publish.Slug(d.Title), s.store.Now()
 	var b bytes.Buffer
-	if err := publish.HTML(&b, s.cfg.Site, a); err != nil {
+	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err
 	}
 	page, err := markPreview(b.Bytes(), draftURL(id))

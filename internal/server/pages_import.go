@@ -57,5 +57,5 @@ func (s *Server) importUpload(c echo.Context, author string) (*newsroom.Draft, e
 	if err != nil {
 		return nil, formError(err)
 	}
-	return s.store.Import(c.Request().Context(), author, data, s.cfg.Site.Footer)
+	return s.store.Import(c.Request().Context(), author, data, s.site().Footer)
 }

@@ -32,7 +32,7 @@ func (s *Server) liveLinksFor(c echo.Context, d *newsroom.Draft) (*liveLinks, er
 	if err != nil || slug == "" {
 		return nil, err
 	}
-	urls := publish.URLs(s.cfg.Site, slug)
+	urls := publish.URLs(s.site(), slug)
 	l := &liveLinks{Slug: slug, MayCorrect: s.store.MayCorrect(newsroom.UserFrom(ctx), d)}
 	for _, f := range []struct{ key, name string }{{"html", "Web page"}, {"text", "House text"}, {"markdown", "Markdown"}, {"ninjs", "ninjs (JSON)"}, {"brief", "Brief"}} {
 		l.Formats = append(l.Formats, format{f.name, urls[f.key]})

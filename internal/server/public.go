@@ -48,7 +48,7 @@ func (s *Server) article(c echo.Context) error {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "no such format %q", ext)
 	}
 	return s.servePublished(c, "article"+ext, slug, r.contentType, func(a publish.Article) ([]byte, error) {
-		return r.render(s.cfg.Site, a)
+		return r.render(s.site(), a)
 	})
 }
 
@@ -58,7 +58,7 @@ func (s *Server) brief(c echo.Context) error {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "briefs are served as .txt")
 	}
 	return s.servePublished(c, "brief", slug, echo.MIMETextPlainCharsetUTF8, func(a publish.Article) ([]byte, error) {
-		return publish.BriefText(s.cfg.Site, a), nil
+		return publish.BriefText(s.site(), a), nil
 	})
 }
 
@@ -97,7 +97,7 @@ func (s *Server) frontPage(c echo.Context) error {
 			return "", nil, err
 		}
 		var b bytes.Buffer
-		err = publish.FrontPage(&b, s.cfg.Site, arts)
+		err = publish.FrontPage(&b, s.site(), arts)
 		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
 	})
 }
@@ -114,7 +114,7 @@ func (s *Server) feed(c echo.Context) error {
 				updated = a.PublishedAt
 			}
 		}
-		body, err := publish.Atom(s.cfg.Site, arts, updated)
+		body, err := publish.Atom(s.site(), arts, updated)
 		return "application/atom+xml; charset=utf-8", body, err
 	})
 }

@@ -38,7 +38,7 @@ func (s *Server) publishDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
+	return c.JSON(http.StatusOK, publication{pub, publish.URLs(s.site(), pub.Slug)})
 }
 
 func (s *Server) correctArticle(c echo.Context) error {
@@ -50,7 +50,7 @@ func (s *Server) correctArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, publication{pub, publish.URLs(s.cfg.Site, pub.Slug)})
+	return c.JSON(http.StatusCreated, publication{pub, publish.URLs(s.site(), pub.Slug)})
 }
 
 func (s *Server) importDraft(c echo.Context) error {
@@ -61,7 +61,7 @@ func (s *Server) importDraft(c echo.Context) error {
 	if err != nil {
 		return decodeError(err)
 	}
-	d, err := s.store.Import(c.Request().Context(), c.QueryParam("author"), data, s.cfg.Site.Footer)
+	d, err := s.store.Import(c.Request().Context(), c.QueryParam("author"), data, s.site().Footer)
 	if err != nil {
 		return err
 	}

@@ -146,3 +146,6 @@ func siteTag(site publish.Site) string {
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
+
+// site returns the public site's settings that every public rendition is made with.
+func (s *Server) site() publish.Site { return s.cfg.Site }
