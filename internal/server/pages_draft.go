@@ -278,7 +278,7 @@ func (s *Server) previewDraft(c echo.Context) error {
 		return err
 	}
 	a := store.ArticleOf(d.Text())
-	a.Slug, a.PublishedAt = publish.Slug(d.Title), s.store.Now()
+	a.Slug, a.PublishedAt = publish.ArticleSlug(d.Title, d.ID), s.store.Now()
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err

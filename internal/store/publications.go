@@ -41,7 +41,8 @@ type publicationRow struct {
 func (publicationRow) TableName() string { return "publications" }
 
 // ensureArticle returns the draft's article, reserving a unique slug from the title the first
-// time: "title-words", then "title-words-2", "-3"…
+// time: "title-words", then "title-words-2", "-3"…, or the draft's id for a title with no letters
+// or digits (see publish.ArticleSlug).
 func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articleRow, error) {
 	var art articleRow
 	err := tx.Where("draft_id = ?", draftID).Take(&art).Error
@@ -51,7 +52,7 @@ func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articl
 	if err := s.lockSlugs(tx); err != nil {
 		return nil, err
 	}
-	base := publish.Slug(title)
+	base := publish.ArticleSlug(title, draftID)
 	var taken []string
 	if err := tx.Model(&articleRow{}).Where("slug = ? OR slug LIKE ?", base, base+"-%").Pluck("slug", &taken).Error; err != nil {
 		return nil, err
