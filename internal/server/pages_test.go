@@ -134,7 +134,7 @@ func TestDraftPage(t *testing.T) {
 	// The preview is dated by the store's clock, as the publication would be.
 	a.clock.Add(3 * time.Hour)
 	res = a.page("editor", "GET", target+"/preview", nil)
-	wantBody(t, res, "<h1>A draft, retitled</h1>", `"@type":"NewsArticle"`, a.store.Now().Format("2006-01-02T15:04"))
+	wantBody(t, res, `<h1 dir="auto">A draft, retitled</h1>`, `"@type":"NewsArticle"`, a.store.Now().Format("2006-01-02T15:04"))
 	if strings.Contains(res.Body.String(), "Weak headline") {
 		t.Fatal("the preview shows a comment")
 	}
