@@ -32,6 +32,7 @@ type publicationRow struct {
 	Body            string
 	Topics          []string `gorm:"serializer:json"`
 	EditorComment   string
+	Language        string
 	CorrectionNote  string
 	PublishedAt     time.Time
 	PublishedBy     int64
@@ -78,7 +79,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	a := ArticleOf(d.Text())
 	row := publicationRow{
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
-		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
+		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, Language: d.Language, CorrectionNote: note,
 		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),
 	}
 	if err := tx.Create(&row).Error; err != nil {
