@@ -223,7 +223,7 @@ func TestDraftPageShowsBriefAgainstBody(t *testing.T) {
 	}
 	for _, actor := range []string{"factchecker", "editor"} {
 		res := a.page(actor, "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
-		wantBody(t, res, `id="brief-check"`, "<dd>“We will rebuild the harbour.”</dd>", "<dd>“We will rebuild the pier,”</dd>",
+		wantBody(t, res, `id="brief-check"`, `<dd dir="auto">“We will rebuild the harbour.”</dd>`, `<dd dir="auto">“We will rebuild the pier,”</dd>`,
 			"The brief quotes words the body does not", "Check the figure: the brief says “7.5%”; the body never does.")
 	}
 }
