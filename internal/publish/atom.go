@@ -35,7 +35,8 @@ type (
 	}
 	// atomCorrection is one correction as structured data: its note as text, its time as an
 	// RFC 3339 attribute. Atom has no element for a correction, so it lives in Copydesk's own
-	// namespace, AtomNamespace; readers that do not know it skip it, and read the corrections in
+	// namespace, https://github.com/copydesk/copydesk/ns/atom, as a structured extension element
+	// (RFC 4287, section 6.4.2); readers that do not know it skip it, and read the corrections in
 	// the content's Corrections section.
 	atomCorrection struct {
 		XMLName   xml.Name `xml:"https://github.com/copydesk/copydesk/ns/atom correction"`
@@ -64,9 +65,6 @@ type (
 		Term string `xml:"term,attr"`
 	}
 )
-
-// AtomNamespace is the XML namespace of the elements Copydesk adds to Atom entries.
-const AtomNamespace = "https://github.com/copydesk/copydesk/ns/atom"
 
 // Atom renders the feed of briefs, newest first whatever the order given. Each entry's id is
 // the article's URL, which stays put across corrections; its xml:lang is the piece's language,
