@@ -208,7 +208,7 @@ func commentSpans(body string, n int) [][2]int {
 // publication writes a published draft's article and its first snapshot, as Publish does.
 func (g *seeder) publication(ctx context.Context, id int64, t newsroom.Text, editor account, at time.Time) error {
 	g.pubID++
-	slug := publish.Slug(t.Title)
+	slug := publish.ArticleSlug(t.Title, id)
 	a := store.ArticleOf(t)
 	topics, _ := json.Marshal(t.Topics)
 	if _, err := g.exec(ctx, "article", g.pubID, id, slug, at, g.pubID); err != nil {

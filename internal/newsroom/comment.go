@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // CommentFields are the fields a comment can sit on.
@@ -121,6 +123,21 @@ type NewComment struct {
 	End   *int       `json:"end"`
 	Body  string     `json:"body"`
 }
+
+// Normalize puts the comment and the words it quotes in NFC, as a draft's text is (see
+// Text.Normalize), so that quoted words typed with separate accents still find the text.
+func (c NewComment) Normalize() NewComment {
+	c.Body = Composed(c.Body)
+	if c.Quote != nil {
+		q := TextQuote{Exact: Composed(c.Quote.Exact), Prefix: Composed(c.Quote.Prefix), Suffix: Composed(c.Quote.Suffix)}
+		c.Quote = &q
+	}
+	return c
+}
+
+// Composed returns text a person wrote in Unicode's composed form, NFC, the form every text is
+// stored in.
+func Composed(s string) string { return norm.NFC.String(s) }
 
 // CheckCommentBody validates the text of a comment or reply.
 func CheckCommentBody(body string) error {

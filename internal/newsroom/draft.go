@@ -15,9 +15,11 @@ type Draft struct {
 	Body          string   `json:"body"`
 	Topics        []string `json:"topics"`
 	EditorComment string   `json:"editor_comment"`
-	Stage         Stage    `json:"stage"`
-	Version       int      `json:"version"`
-	Writer        Person   `json:"writer"`
+	// Language is the piece's BCP 47 language tag, canonical; empty means the site's language.
+	Language string `json:"language"`
+	Stage    Stage  `json:"stage"`
+	Version  int    `json:"version"`
+	Writer   Person `json:"writer"`
 	// Date is the date an imported piece carried (YYYY-MM-DD), empty otherwise.
 	Date string `json:"date,omitempty"`
 	// ScheduledAt is when a scheduled draft goes public.
@@ -176,7 +178,20 @@ type DraftUpdate struct {
 	Body          *string   `json:"body"`
 	Topics        *[]string `json:"topics"`
 	EditorComment *string   `json:"editor_comment"`
-	Version       int       `json:"version"`
+	// Language sets the piece's language, a BCP 47 tag ("" for the site's); nil leaves it.
+	Language *string `json:"language"`
+	Version  int     `json:"version"`
+}
+
+// CanonicalizeLanguage checks the update's language and puts it in canonical form, so that the
+// store keeps one spelling of each language.
+func (u *DraftUpdate) CanonicalizeLanguage() error {
+	if u.Language == nil {
+		return nil
+	}
+	tag, err := CanonicalLanguage(*u.Language)
+	u.Language = &tag
+	return err
 }
 
 // Changed names the fields of t that differ from was, in the order the workflow file lists

@@ -22,15 +22,17 @@ const (
 // Normalize tidies t the way every save does. The title, byline, brief, topics and editor's
 // comment are one line each: a line break inside one becomes a space, and they lose surrounding
 // space and byte order marks. The body keeps one paragraph per line, whether lines end in "\n",
-// "\r\n" or "\r", with blank lines dropped. The result is what the house text format writes and
-// reads back unchanged (see internal/publish).
+// "\r\n" or "\r", with blank lines dropped. Every field is put in Unicode's composed form, NFC,
+// so that text typed or pasted as letters and separate accents is stored, searched and compared
+// like the same text typed composed. The result is what the house text format writes and reads
+// back unchanged (see internal/publish).
 func (t Text) Normalize() Text {
 	t.Title = oneLine(t.Title)
 	t.Byline = oneLine(t.Byline)
 	t.Brief = oneLine(t.Brief)
 	t.EditorComment = oneLine(t.EditorComment)
 	var paras []string
-	for _, p := range strings.Split(paragraphBreaks.Replace(t.Body), "\n") {
+	for _, p := range strings.Split(paragraphBreaks.Replace(Composed(t.Body)), "\n") {
 		if !isBlank(p) {
 			paras = append(paras, p)
 		}
@@ -50,10 +52,10 @@ var paragraphBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 // lineBreaks turns the line breaks inside a one-line field into spaces.
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
-// oneLine makes s one line without surrounding space. A leading byte order mark goes too: at the
-// head of a house-format file, where the title stands, it would be taken for the file's own.
+// oneLine makes s one line in NFC without surrounding space. A leading byte order mark goes too:
+// at the head of a house-format file, where the title stands, it would be taken for the file's own.
 func oneLine(s string) string {
-	return strings.TrimFunc(lineBreaks.Replace(s), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+	return strings.TrimFunc(lineBreaks.Replace(Composed(s)), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
 }
 
 // Validate checks a normalized text and returns an EINVALID error naming the first bad field.

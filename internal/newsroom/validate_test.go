@@ -41,6 +41,17 @@ func TestTextNormalizeOneLine(t *testing.T) {
 	}
 }
 
+// TestTextNormalizeNFC shows letters typed with separate accents stored composed, in every field.
+func TestTextNormalizeNFC(t *testing.T) {
+	nfd := "Cafe\u0301 Mu\u0308ller"
+	in := newsroom.Text{Title: nfd, Byline: nfd, Brief: nfd, Body: nfd + "\n" + nfd, Topics: []string{nfd}, EditorComment: nfd}
+	nfc := "Café Müller"
+	want := newsroom.Text{Title: nfc, Byline: nfc, Brief: nfc, Body: nfc + "\n" + nfc, Topics: []string{nfc}, EditorComment: nfc}
+	if got := in.Normalize(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Normalize() = %+q\nwant %+q", got, want)
+	}
+}
+
 func TestTextValidate(t *testing.T) {
 	ok := newsroom.Text{Title: "Mexico’s Sheinbaum — “no”", Body: "Café ünïcode 👍🏽"}
 	tests := []struct {

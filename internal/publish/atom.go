@@ -20,6 +20,7 @@ type (
 		Entries []atomEntry `xml:"entry"`
 	}
 	atomEntry struct {
+		Lang       string         `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
 		Title      atomText       `xml:"title"`
 		ID         string         `xml:"id"`
 		Links      []atomLink     `xml:"link"`
@@ -28,6 +29,19 @@ type (
 		Author     *atomPerson    `xml:"author"`
 		Categories []atomCategory `xml:"category"`
 		Summary    atomText       `xml:"summary"`
+		Content    atomHTML       `xml:"content"`
+		// Corrections are Copydesk's extension elements, which RFC 4287 lets an entry carry.
+		Corrections []atomCorrection
+	}
+	// atomCorrection is one correction as structured data: its note as text, its time as an
+	// RFC 3339 attribute. Atom has no element for a correction, so it lives in Copydesk's own
+	// namespace, https://github.com/copydesk/copydesk/ns/atom, as a structured extension element
+	// (RFC 4287, section 6.4.2); readers that do not know it skip it, and read the corrections in
+	// the content's Corrections section.
+	atomCorrection struct {
+		XMLName   xml.Name `xml:"https://github.com/copydesk/copydesk/ns/atom correction"`
+		Published string   `xml:"published,attr"`
+		Note      string   `xml:",chardata"`
 	}
 	atomLink struct {
 		Rel  string `xml:"rel,attr"`
@@ -42,16 +56,23 @@ type (
 		Type string `xml:"type,attr"`
 		Text string `xml:",chardata"`
 	}
+	// atomHTML is HTML content, written as CDATA so that the markup stays readable.
+	atomHTML struct {
+		Type string `xml:"type,attr"`
+		HTML string `xml:",cdata"`
+	}
 	atomCategory struct {
 		Term string `xml:"term,attr"`
 	}
 )
 
 // Atom renders the feed of briefs, newest first whatever the order given. Each entry's id is
-// the article's URL, which stays put across corrections, and its summary is the brief followed,
-// when there are corrections, by a "Corrections" line and one "May 8, 2025: note" line each.
-// updated is the feed's own time, passed in so that the output depends on its arguments only.
-// The site is the feed's author, which covers entries without a byline.
+// the article's URL, which stays put across corrections; its xml:lang is the piece's language,
+// its summary the brief, and its content the whole article as HTML, the article page's own
+// markup, corrections included. Each correction is also a copydesk:correction element (see
+// atomCorrection), and the entry's updated is the newest snapshot's time. updated is the feed's
+// own time, passed in so that the output depends on its arguments only. The site is the
+// feed's author, which covers entries without a byline.
 func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
 	feed := atomFeed{
 		Lang:    site.lang(),
@@ -66,7 +87,12 @@ func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
 	}
 	for _, a := range newestFirst(entries) {
 		urls := URLs(site, a.Slug)
+		content, err := storyHTML(site, a)
+		if err != nil {
+			return nil, err
+		}
 		e := atomEntry{
+			Lang:  a.lang(site),
 			Title: atomText{Type: "text", Text: a.Title},
 			ID:    urls["html"],
 			Links: []atomLink{
@@ -76,6 +102,7 @@ func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
 			Published: stamp(a.firstPublished()),
 			Updated:   stamp(a.PublishedAt),
 			Summary:   atomText{Type: "text", Text: a.Brief},
+			Content:   atomHTML{Type: "html", HTML: content},
 		}
 		if a.Byline != "" {
 			e.Author = &atomPerson{Name: a.Byline}
@@ -83,11 +110,8 @@ func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
 		for _, t := range a.Topics {
 			e.Categories = append(e.Categories, atomCategory{Term: t})
 		}
-		if len(a.Corrections) > 0 {
-			e.Summary.Text += "\n\n" + headingCorrections
-			for _, c := range a.Corrections {
-				e.Summary.Text += "\n" + site.correction(c)
-			}
+		for _, c := range a.Corrections {
+			e.Corrections = append(e.Corrections, atomCorrection{Published: stamp(c.At), Note: c.Note})
 		}
 		feed.Entries = append(feed.Entries, e)
 	}

@@ -65,8 +65,9 @@ func TestScriptStaysText(t *testing.T) {
 		if err := FrontPage(&buf, site, []Article{a}); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(strings.ToLower(buf.String()), "<script") {
-			t.Error("a <script tag reached the front page")
+		page := strings.ToLower(buf.String())
+		if n := strings.Count(page, "<script"); n != 1 || !strings.Contains(page, `<script type="application/ld+json">`) {
+			t.Errorf("the front page has %d <script tags, want only its JSON-LD", n)
 		}
 	})
 	t.Run("NinJS", func(t *testing.T) {

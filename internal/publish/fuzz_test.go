@@ -5,6 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzParse checks that Parse never panics and that whatever it accepts survives a round trip:
@@ -41,6 +45,28 @@ func FuzzParse(f *testing.F) {
 		}
 		if !reflect.DeepEqual(again, d) {
 			t.Fatalf("round trip changed the document:\n got %#v\nwant %#v", again, d)
+		}
+	})
+}
+
+// FuzzSlug checks what every slug promises whatever the title: at most maxSlugLen characters of
+// letters, digits, marks and single hyphens between words, in NFC, and never empty.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Mexico’s Sheinbaum", "مصر ترفض", "Η Ελλάδα ΟΔΥΣΣΕΑΣ", "中国经济", "हिन्दी समाचार", "🔥", "Ｆｕｌｌ ﬁ", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		s := Slug(title)
+		if s == "" || utf8.RuneCountInString(s) > maxSlugLen || !norm.NFC.IsNormalString(s) {
+			t.Fatalf("Slug(%q) = %q: empty, too long or not NFC", title, s)
+		}
+		if strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
+			t.Fatalf("Slug(%q) = %q has a stray hyphen", title, s)
+		}
+		for _, r := range s {
+			if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+				t.Fatalf("Slug(%q) = %q holds %U", title, s, r)
+			}
 		}
 	})
 }

@@ -126,7 +126,7 @@ func TestCorrectionsEverywhere(t *testing.T) {
 func TestZeroValues(t *testing.T) {
 	var site Site
 	var a Article
-	if got := string(Text(site, a)); got != "\n\n\nJanuary 1, 0001\nBrief\n\nTopics\nEditor's Comments\n\n" {
+	if got := string(Text(site, a)); got != "\n\n\nJanuary 1, 0001\nBrief\n\nTopics\n" {
 		t.Errorf("Text = %q", got)
 	}
 	_ = BriefText(site, a)

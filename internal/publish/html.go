@@ -30,11 +30,14 @@ type page struct {
 	FeedURL        string
 	Article        *articleView // the article page's article
 	Briefs         []articleView
+	Meta           metaView // the page's description, Open Graph and Twitter card tags
+	WebSite        *webSite // the front page's schema.org WebSite
 }
 
 // articleView is an article with its dates written out for the page, in the site's zone.
 type articleView struct {
 	Title, Byline, Brief, EditorComment string
+	Lang                                string // the piece's language, for its element's lang
 	Body, Topics                        []string
 	Date                                dateView
 	Corrections                         []correctionView
@@ -57,13 +60,14 @@ func HTML(w io.Writer, site Site, a Article) error {
 	v := view(site, a)
 	ld := jsonLD(site, a)
 	v.JSONLD = &ld
-	return render(w, articlePage, site, page{Article: &v})
+	return render(w, articlePage, site, page{Article: &v, Meta: articleMeta(site, a)})
 }
 
 // FrontPage writes the front page: the briefs given, newest first, each with its title linking
 // to the article, byline, date, brief and corrections. The caller decides how many to show.
 func FrontPage(w io.Writer, site Site, briefs []Article) error {
-	var p page
+	ld := siteJSONLD(site)
+	p := page{Meta: frontMeta(site), WebSite: &ld}
 	for _, a := range newestFirst(briefs) {
 		p.Briefs = append(p.Briefs, view(site, a))
 	}
@@ -87,7 +91,7 @@ func render(w io.Writer, t *template.Template, site Site, p page) error {
 func view(site Site, a Article) articleView {
 	v := articleView{
 		Title: a.Title, Byline: a.Byline, Brief: a.Brief, EditorComment: a.EditorComment,
-		Body: a.Body, Topics: a.Topics,
+		Lang: a.lang(site), Body: a.Body, Topics: a.Topics,
 		Date: site.timeTag(a.firstPublished()),
 		URLs: URLs(site, a.Slug),
 	}
@@ -95,6 +99,15 @@ func view(site Site, a Article) articleView {
 		v.Corrections = append(v.Corrections, correctionView{Date: site.timeTag(c.At), Note: c.Note})
 	}
 	return v
+}
+
+// storyHTML writes the article element of the article page on its own, for the feed's content.
+func storyHTML(site Site, a Article) (string, error) {
+	var buf bytes.Buffer
+	if err := articlePage.ExecuteTemplate(&buf, "story", view(site, a)); err != nil {
+		return "", fmt.Errorf("publish: render %q for the feed: %w", a.Slug, err)
+	}
+	return buf.String(), nil
 }
 
 // timeTag writes t for a <time> element: the date line as text, the instant in the site's zone as

@@ -7,8 +7,8 @@ import (
 )
 
 // Markdown renders the article as CommonMark: the title as a level-one heading, the byline and
-// date, then "Brief", "Topics", "Editor's Comments" and, when there are any, "Corrections" as
-// level-two headings like the house format's, and the footer after a rule. Text is escaped so
+// date, then "Brief", "Topics", "Editor's Comments" and "Corrections" as level-two headings like
+// the house format's, each left out when it has nothing under it, and the footer after a rule. Text is escaped so
 // that it reads as written: no "*" turns into emphasis and no "<script>" into raw HTML.
 func Markdown(site Site, a Article) []byte {
 	var b bytes.Buffer
@@ -24,15 +24,15 @@ func Markdown(site Site, a Article) []byte {
 	for _, p := range a.Body {
 		para(mdEscape(p))
 	}
-	para("## " + headingTopics)
-	for _, t := range a.Topics {
-		b.WriteString("- " + mdEscape(t) + "\n")
-	}
 	if len(a.Topics) > 0 {
+		para("## " + headingTopics)
+		for _, t := range a.Topics {
+			b.WriteString("- " + mdEscape(t) + "\n")
+		}
 		b.WriteString("\n")
 	}
-	para("## " + headingComment)
 	if a.EditorComment != "" {
+		para("## " + headingComment)
 		para(mdEscape(a.EditorComment))
 	}
 	if len(a.Corrections) > 0 {

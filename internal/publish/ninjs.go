@@ -73,7 +73,8 @@ type ninjsRendered struct {
 // role "summary"; each correction is one more description with role "correction" reading
 // "May 8, 2025: note", newest first, because 2.1 has no field of its own for corrections and a
 // description is published text, unlike ednote. The body is one text/plain value with a blank
-// line between paragraphs; the editor's comment is a second body with role "editorscomment".
+// line between paragraphs; the editor's comment, when there is one, is a second body with role
+// "editorscomment". language is the piece's.
 func NinJS(site Site, a Article) ([]byte, error) {
 	urls := URLs(site, a.Slug)
 	n := ninjs{
@@ -88,20 +89,20 @@ func NinJS(site Site, a Article) ([]byte, error) {
 		FirstCreated:       stamp(a.firstPublished()),
 		VersionCreated:     stamp(a.PublishedAt),
 		PubStatus:          "usable",
-		Language:           site.lang(),
+		Language:           a.lang(site),
 		By:                 a.Byline,
 		Headlines:          []ninjsText{{Role: "main", Value: a.Title}},
 		Descriptions:       []ninjsText{{Role: "summary", Value: a.Brief}},
-		Bodies: []ninjsBody{
-			plainBody("main", strings.Join(a.Body, "\n\n")),
-			plainBody("editorscomment", a.EditorComment),
-		},
+		Bodies:             []ninjsBody{plainBody("main", strings.Join(a.Body, "\n\n"))},
 		Renditions: []ninjsRendered{
 			{Name: "html", Href: urls["html"], ContentType: "text/html"},
 			{Name: "text", Href: urls["text"], ContentType: "text/plain"},
 			{Name: "markdown", Href: urls["markdown"], ContentType: "text/markdown"},
 			{Name: "brief", Href: urls["brief"], ContentType: "text/plain"},
 		},
+	}
+	if a.EditorComment != "" {
+		n.Bodies = append(n.Bodies, plainBody("editorscomment", a.EditorComment))
 	}
 	for _, c := range a.Corrections {
 		n.Descriptions = append(n.Descriptions, ninjsText{Role: "correction", Value: site.correction(c)})

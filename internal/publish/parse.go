@@ -48,9 +48,12 @@ const (
 // A UTF-8 byte order mark, CRLF line ends and one trailing newline are tolerated; invalid UTF-8
 // and control characters other than tab are not. Every error is a *ParseError.
 //
+// The Editor's Comments section may be left out, as Text does when there is no comment.
+//
 // The format has no escaping: a body paragraph that is exactly "Topics" or "Editor's Comments",
-// or a topic that is exactly "Editor's Comments", reads as that heading, so such a piece does
-// not round-trip. HeadingClashes finds them; the newsroom refuses to submit such a piece.
+// or a topic that is exactly "Editor's Comments" or "Corrections", reads as that heading, so such
+// a piece does not round-trip. HeadingClashes finds them; the newsroom refuses to submit such a
+// piece.
 func Parse(data []byte, footer []string) (Document, error) {
 	// Parse strips every leading byte order mark, not just one, so that no title can start with
 	// one: Text would write it first in the file, and reading that back would lose it.
@@ -71,7 +74,6 @@ func Parse(data []byte, footer []string) (Document, error) {
 	d.Body = p.body()
 	p.exact(headingTopics)
 	d.Topics = p.topics()
-	p.exact(headingComment)
 	d.EditorComment = p.comment()
 	d.Corrections = p.corrections()
 	if p.err != nil {
@@ -91,7 +93,7 @@ func HeadingClashes(body, topics []string) []string {
 		}
 	}
 	for i, t := range topics {
-		if t == headingComment {
+		if t == headingComment || t == headingCorrections {
 			clashes = append(clashes, fmt.Sprintf("topic %d is %q", i+1, t))
 		}
 	}
@@ -240,16 +242,17 @@ func (p *parser) body() []string {
 	return nil
 }
 
-// topics reads one topic per line up to the Editor's Comments heading, possibly none.
+// topics reads one topic per line, possibly none, up to the next section's heading, the footer
+// or the end of the file.
 func (p *parser) topics() []string {
 	var topics []string
 	for p.err == nil {
 		l, ok := p.line()
-		if ok && l == headingComment {
+		if !ok || l == headingComment || l == headingCorrections || p.atFooter() {
 			return topics
 		}
-		if !ok || blank(l) || p.atFooter() {
-			p.fail(`a topic or "Editor's Comments"`)
+		if blank(l) {
+			p.fail(`a topic, "Editor's Comments" or "Corrections"`)
 			return nil
 		}
 		topics = append(topics, l)
@@ -258,11 +261,16 @@ func (p *parser) topics() []string {
 	return nil
 }
 
-// comment reads the editor's comment, one line that may be empty. A file that goes straight to
-// its end or its footer has left the empty line out, and means the same.
+// comment reads the Editor's Comments section, a heading and one line that may be empty, or
+// nothing when the section is left out. A file that goes from the heading straight to its end or
+// its footer has left the empty line out, and means the same.
 func (p *parser) comment() string {
+	if l, ok := p.line(); p.err != nil || !ok || l != headingComment {
+		return ""
+	}
+	p.i++
 	l, ok := p.line()
-	if p.err != nil || !ok || p.atFooter() {
+	if !ok || p.atFooter() {
 		return ""
 	}
 	p.i++

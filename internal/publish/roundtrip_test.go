@@ -91,6 +91,19 @@ func TestSeedRoundTrip(t *testing.T) {
 			t.Errorf("Parse(seed without footer) = %+v, want %+v", got, d)
 		}
 	})
+	t.Run("WithoutComment", func(t *testing.T) {
+		a := articleOf(d)
+		a.EditorComment = ""
+		text := Text(testSite, a)
+		if bytes.Contains(text, []byte(headingComment)) {
+			t.Errorf("Text of a piece without a comment has the Editor's Comments heading:\n%s", text)
+		}
+		want := d
+		want.EditorComment = ""
+		if got, err := Parse(text, DefaultFooter); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("Parse(Text(no comment)) = %+v, %v; want %+v", got, err, want)
+		}
+	})
 	t.Run("Corrections", func(t *testing.T) {
 		a := correctedArticle()
 		d, err := Parse(Text(testSite, a), DefaultFooter)
@@ -150,6 +163,7 @@ func TestHeadingClashes(t *testing.T) {
 		{"BodyTopics", []string{"One.", "Topics"}, nil, []string{`body paragraph 2 is "Topics"`}},
 		{"BodyComments", []string{"Editor's Comments", "Two."}, nil, []string{`body paragraph 1 is "Editor's Comments"`}},
 		{"TopicComments", []string{"One."}, []string{"Mexico", "Editor's Comments"}, []string{`topic 2 is "Editor's Comments"`}},
+		{"TopicCorrections", []string{"One."}, []string{"Corrections"}, []string{`topic 1 is "Corrections"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

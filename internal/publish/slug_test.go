@@ -19,7 +19,16 @@ func TestSlug(t *testing.T) {
 		{"SurroundingSpace", "  Leading and trailing  ", "leading-and-trailing"},
 		{"EmojiOnly", "🔥🔥🚀", "article"},
 		{"Empty", "", "article"},
-		{"NonLatinOnly", "Новости дня", "article"},
+		{"Arabic", "مصر ترفض عرض القوات", "مصر-ترفض-عرض-القوات"},
+		{"Hebrew", "ישראל: הבחירות נדחו", "ישראל-הבחירות-נדחו"},
+		{"Greek", "Η Ελλάδα ψηφίζει, ΟΔΥΣΣΕΑΣ", "η-ελλάδα-ψηφίζει-οδυσσεας"},
+		{"Cyrillic", "Новости дня: Москва", "новости-дня-москва"},
+		{"Chinese", "中国经济增长放缓", "中国经济增长放缓"},
+		{"Japanese", "東京の新しい市長", "東京の新しい市長"},
+		{"Korean", "한국 뉴스", "한국-뉴스"},
+		{"Devanagari", "हिन्दी समाचार: चुनाव", "हिन्दी-समाचार-चुनाव"},
+		{"Mixed", "Café in Москва — 2025 🔥", "cafe-in-москва-2025"},
+		{"LongNonLatinWord", strings.Repeat("中", 100), strings.Repeat("中", maxSlugLen)},
 		{"LongTitle", long, strings.TrimSuffix(strings.Repeat("newsroom-", 9), "-")}, // 80 characters
 		{"LongWord", strings.Repeat("a", 100), strings.Repeat("a", maxSlugLen)},
 	} {
@@ -79,5 +88,31 @@ func TestContentHash(t *testing.T) {
 		if b.ContentHash() == h {
 			t.Errorf("ContentHash ignores a change of %s", name)
 		}
+	}
+}
+
+func TestArticleSlug(t *testing.T) {
+	for _, tc := range []struct {
+		name, title string
+		id          int64
+		want        string
+	}{
+		{"Title", "Новости дня", 7, "новости-дня"},
+		{"EmojiOnly", "🔥🔥🚀", 42, "42"},
+		{"PunctuationOnly", "?!…", 9, "9"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ArticleSlug(tc.title, tc.id); got != tc.want {
+				t.Errorf("ArticleSlug(%q, %d) = %q, want %q", tc.title, tc.id, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSlugURLs shows a non-Latin slug escaped where it becomes part of a URL.
+func TestSlugURLs(t *testing.T) {
+	got := URLs(testSite, Slug("Новости"))["html"]
+	if want := "http://127.0.0.1:8080/articles/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8"; got != want {
+		t.Errorf("URLs[html] = %q, want %q", got, want)
 	}
 }

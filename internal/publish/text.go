@@ -20,17 +20,20 @@ func (w *lineWriter) lines(list []string) {
 
 // Text renders the article in the house text format that Parse reads: title, an empty line,
 // byline, date, "Brief" and the brief, the body one paragraph per line, "Topics" and the topics,
-// "Editor's Comments" and the comment, then, only when there are corrections, "Corrections" and
-// one "May 8, 2025: note" line each, newest first, and last the site's footer lines. Every line,
-// the last included, ends with "\n".
+// then, only when there is a comment, "Editor's Comments" and the comment, only when there are
+// corrections, "Corrections" and one "May 8, 2025: note" line each, newest first, and last the
+// site's footer lines. Every line, the last included, ends with "\n". The Topics heading stays
+// when there are none: the newsroom's seed files, which define the format, have it so.
 func Text(site Site, a Article) []byte {
 	var w lineWriter
 	w.header(site, a)
 	w.lines(a.Body)
 	w.line(headingTopics)
 	w.lines(a.Topics)
-	w.line(headingComment)
-	w.line(a.EditorComment)
+	if a.EditorComment != "" {
+		w.line(headingComment)
+		w.line(a.EditorComment)
+	}
 	w.corrections(site, a)
 	w.lines(site.Footer)
 	return w.Bytes()

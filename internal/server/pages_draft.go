@@ -36,6 +36,7 @@ type draftPage struct {
 	Editing  bool           // whether the text shows as the edit form (?edit=1, or a save that failed)
 	Based    int            // the version the edit form's text is based on: the draft's, or the one sent
 	Refused  bool           // whether the edit form shows a save the server refused, so its text is not saved
+	Language string         // the language the edit form shows after a refused save: what the user sent
 	Limits   map[string]int // each field's limit in characters, for the edit form's counters
 	Diff     *newsroom.Diff
 	From, To int
@@ -198,6 +199,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		// The form keeps the version its text was based on, so that saving it again is never
 		// taken for a save of a newer version.
 		p.Form, p.Editing, p.Based, p.Refused = text, len(p.Perm.Fields) > 0, version, true
+		p.Language = c.FormValue("language")
 		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
 	}
 	return err
@@ -278,7 +280,7 @@ func (s *Server) previewDraft(c echo.Context) error {
 		return err
 	}
 	a := store.ArticleOf(d.Text())
-	a.Slug, a.PublishedAt = publish.Slug(d.Title), s.store.Now()
+	a.Slug, a.PublishedAt, a.Language = publish.ArticleSlug(d.Title, d.ID), s.store.Now(), d.Language
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err
@@ -376,6 +378,10 @@ func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.D
 	}
 	if posted("editor_comment") {
 		upd.EditorComment = &text.EditorComment
+	}
+	if posted("language") {
+		lang := c.FormValue("language")
+		upd.Language = &lang
 	}
 	return upd
 }

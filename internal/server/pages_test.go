@@ -134,7 +134,7 @@ func TestDraftPage(t *testing.T) {
 	// The preview is dated by the store's clock, as the publication would be.
 	a.clock.Add(3 * time.Hour)
 	res = a.page("editor", "GET", target+"/preview", nil)
-	wantBody(t, res, "<h1>A draft, retitled</h1>", `"@type":"NewsArticle"`, a.store.Now().Format("2006-01-02T15:04"))
+	wantBody(t, res, `<h1 dir="auto">A draft, retitled</h1>`, `"@type":"NewsArticle"`, a.store.Now().Format("2006-01-02T15:04"))
 	if strings.Contains(res.Body.String(), "Weak headline") {
 		t.Fatal("the preview shows a comment")
 	}
@@ -223,7 +223,7 @@ func TestDraftPageShowsBriefAgainstBody(t *testing.T) {
 	}
 	for _, actor := range []string{"factchecker", "editor"} {
 		res := a.page(actor, "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
-		wantBody(t, res, `id="brief-check"`, "<dd>“We will rebuild the harbour.”</dd>", "<dd>“We will rebuild the pier,”</dd>",
+		wantBody(t, res, `id="brief-check"`, `<dd dir="auto">“We will rebuild the harbour.”</dd>`, `<dd dir="auto">“We will rebuild the pier,”</dd>`,
 			"The brief quotes words the body does not", "Check the figure: the brief says “7.5%”; the body never does.")
 	}
 }

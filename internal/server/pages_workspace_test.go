@@ -100,7 +100,7 @@ func TestDraftPageDiffShowsEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d?from=%d&to=%d", d.ID, d.Version, d.Version+1), nil)
-	wantBody(t, res, `<h3>editor comment</h3><p class="diff-text"><ins>Worth a second look.</ins></p>`, `<h3>byline</h3><p class="diff-text"><del>Writer</del></p>`)
+	wantBody(t, res, `<h3>editor comment</h3><p class="diff-text" dir="auto"><ins>Worth a second look.</ins></p>`, `<h3>byline</h3><p class="diff-text" dir="auto"><del>Writer</del></p>`)
 	if strings.Contains(res.Body.String(), `<h3>title</h3>`) {
 		t.Error("the comparison shows the unchanged title")
 	}

@@ -18,17 +18,16 @@ import (
 // frontPageSize is how many briefs the front page and the feed carry.
 const frontPageSize = 30
 
-// renditions maps an article URL's extension to its renderer and content type.
+// renditions maps an article URL's extension to its renderer and content type. ninjs is plain
+// JSON: it is not JSON-LD, having no @context, so it is not served as application/ld+json.
 var renditions = map[string]struct {
 	contentType string
 	render      func(publish.Site, publish.Article) ([]byte, error)
 }{
-	"":     {echo.MIMETextHTMLCharsetUTF8, renderHTML},
-	".txt": {echo.MIMETextPlainCharsetUTF8, plain(publish.Text)},
-	".md":  {"text/markdown; charset=utf-8", plain(publish.Markdown)},
-	".json": {"application/ld+json; charset=utf-8", func(site publish.Site, a publish.Article) ([]byte, error) {
-		return publish.NinJS(site, a)
-	}},
+	"":      {echo.MIMETextHTMLCharsetUTF8, renderHTML},
+	".txt":  {echo.MIMETextPlainCharsetUTF8, plain(publish.Text)},
+	".md":   {"text/markdown; charset=utf-8", plain(publish.Markdown)},
+	".json": {"application/json; charset=utf-8", publish.NinJS},
 }
 
 func plain(f func(publish.Site, publish.Article) []byte) func(publish.Site, publish.Article) ([]byte, error) {

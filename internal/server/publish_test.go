@@ -74,7 +74,7 @@ func TestPublicOutputs(t *testing.T) {
 	}{
 		{"/articles/" + slug, "text/html", `"@type":"NewsArticle"`},
 		{"/articles/" + slug + ".md", "text/markdown", "# Mexico’s Sheinbaum"},
-		{"/articles/" + slug + ".json", "json", `"headlines"`},
+		{"/articles/" + slug + ".json", "application/json; charset=utf-8", `"headlines"`},
 		{"/briefs/" + slug + ".txt", "text/plain", "/articles/" + slug},
 		{"/", "text/html", "/articles/" + slug},
 		{"/feed.atom", "application/atom+xml", "<feed"},

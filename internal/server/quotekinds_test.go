@@ -58,7 +58,7 @@ func TestDraftPageFiltersQuotesByKind(t *testing.T) {
 			}
 			panel := res.Body.String()[strings.Index(res.Body.String(), `id="quotes"`):]
 			for kind, text := range quoted {
-				if shown := strings.Contains(panel, "<blockquote>“"+text); shown != contains(tt.shown, kind) {
+				if shown := strings.Contains(panel, "<blockquote dir=\"auto\">“"+text); shown != contains(tt.shown, kind) {
 					t.Errorf("%s quote shown = %v", kind, shown)
 				}
 			}

@@ -33,7 +33,7 @@ func TestQuoteLedgerPanel(t *testing.T) {
 		`<details class="quote-history"><summary>History of this quote (3)</summary>`,
 		`found in the text Writer saved</li>`,
 		`<span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span>, says Factchecker (source: recording)</li>`,
-		`back to unchecked: Editor's edit changed its words. It read <span class="old-words">“quote”</span> and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
+		`back to unchecked: Editor's edit changed its words. It read <span class="old-words" dir="auto">“quote”</span> and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
 		`value="verified" class="verdict verdict-verified" formnovalidate><span aria-hidden="true">✓</span> Verified</button>`,
 		`value="disputed" class="verdict verdict-disputed"><span aria-hidden="true">✗</span> Disputed</button>`,
 		`value="unverifiable" class="verdict verdict-unverifiable"><span aria-hidden="true">?</span> Unverifiable</button>`,

@@ -69,7 +69,7 @@ func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error)
 		out[i] = publish.Article{
 			Slug: r.Slug, Title: p.Title, Byline: p.Byline, Brief: p.Brief, EditorComment: p.EditorComment,
 			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
-			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash,
+			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language,
 		}
 		if r.FirstPublishedAt != nil {
 			out[i].FirstPublishedAt = *r.FirstPublishedAt

@@ -64,6 +64,7 @@ func (s *Store) addressees(tx *gorm.DB, v *draftView, usernames []string) ([]int
 // replies. The comment keeps its words in the text; edited_at says when it was changed, and the
 // audit trail keeps what it said before.
 func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (*newsroom.Comment, error) {
+	body = newsroom.Composed(body)
 	if err := newsroom.CheckCommentBody(body); err != nil {
 		return nil, err
 	}

@@ -57,6 +57,7 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 	if err != nil {
 		return nil, err
 	}
+	nc = nc.Normalize()
 	if err := newsroom.CheckCommentBody(nc.Body); err != nil {
 		return nil, err
 	}
@@ -262,6 +263,7 @@ func loadComments(db *gorm.DB, q *gorm.DB) ([]newsroom.Comment, error) {
 // each of whom must be able to see the draft. The addressees are recorded, and shown with the
 // reply; the people its text mentions are recorded as mentioned.
 func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply) (*newsroom.Comment, error) {
+	nr.Body = newsroom.Composed(nr.Body)
 	if err := newsroom.CheckCommentBody(nr.Body); err != nil {
 		return nil, err
 	}

@@ -22,6 +22,7 @@ type draftRow struct {
 	Body          string
 	Topics        []string `gorm:"serializer:json"`
 	EditorComment string
+	Language      string
 	Stage         string
 	Version       int
 	Dateline      string
@@ -53,7 +54,7 @@ func (v draftView) draft() *newsroom.Draft {
 	}
 	return &newsroom.Draft{
 		ID: r.ID, Title: r.Title, Byline: r.Byline, Brief: r.Brief, Body: r.Body, Topics: topics,
-		EditorComment: r.EditorComment, Stage: newsroom.Stage(r.Stage), Version: r.Version,
+		EditorComment: r.EditorComment, Language: r.Language, Stage: newsroom.Stage(r.Stage), Version: r.Version,
 		Writer: newsroom.Person{ID: r.WriterID, Username: v.WriterUsername, Name: v.WriterName},
 		Date:   r.Dateline, ScheduledAt: r.ScheduledAt, QuoteProblems: problems,
 		Assignees: map[newsroom.Stage]newsroom.Person{}, Deadlines: []newsroom.Deadline{},
@@ -67,7 +68,7 @@ func (r *draftRow) setText(t newsroom.Text) {
 
 // draftColumns are a draft's columns and its writer's names, in the order findDrafts scans them.
 const draftColumns = "drafts.id, drafts.writer_id, drafts.title, drafts.byline, drafts.brief, drafts.body, drafts.topics, " +
-	"drafts.editor_comment, drafts.stage, drafts.version, drafts.dateline, drafts.scheduled_at, drafts.scheduled_by, " +
+	"drafts.editor_comment, drafts.language, drafts.stage, drafts.version, drafts.dateline, drafts.scheduled_at, drafts.scheduled_by, " +
 	"drafts.quote_problems, drafts.created_at, drafts.updated_at, users.username, users.name"
 
 // draftsQuery selects drafts with their writer's name, as findDrafts scans them.
@@ -97,7 +98,7 @@ func scanDrafts(rows *sql.Rows) ([]draftView, error) {
 		var v draftView
 		var topics, problems sql.NullString
 		r := &v.Row
-		if err := rows.Scan(&r.ID, &r.WriterID, &r.Title, &r.Byline, &r.Brief, &r.Body, &topics, &r.EditorComment, &r.Stage,
+		if err := rows.Scan(&r.ID, &r.WriterID, &r.Title, &r.Byline, &r.Brief, &r.Body, &topics, &r.EditorComment, &r.Language, &r.Stage,
 			&r.Version, &r.Dateline, &r.ScheduledAt, &r.ScheduledBy, &problems, &r.CreatedAt, &r.UpdatedAt,
 			&v.WriterUsername, &v.WriterName); err != nil {
 			return nil, err
@@ -357,6 +358,9 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	if upd.Version <= 0 {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "version is required: send the version you last saw")
 	}
+	if err := upd.CanonicalizeLanguage(); err != nil {
+		return nil, err
+	}
 	plan := s.planSave(ctx, u, id, upd)
 	var d *newsroom.Draft
 	var refused error
@@ -376,6 +380,9 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 		}
 		if err != nil || refused != nil {
 			return err
+		}
+		if upd.Language != nil {
+			cur.Language = *upd.Language
 		}
 		if err := saveRevision(tx, cur, u.ID, text, now, plan, mergedFrom); err != nil {
 			return err

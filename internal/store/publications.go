@@ -32,6 +32,7 @@ type publicationRow struct {
 	Body            string
 	Topics          []string `gorm:"serializer:json"`
 	EditorComment   string
+	Language        string
 	CorrectionNote  string
 	PublishedAt     time.Time
 	PublishedBy     int64
@@ -41,7 +42,8 @@ type publicationRow struct {
 func (publicationRow) TableName() string { return "publications" }
 
 // ensureArticle returns the draft's article, reserving a unique slug from the title the first
-// time: "title-words", then "title-words-2", "-3"…
+// time: "title-words", then "title-words-2", "-3"…, or the draft's id for a title with no letters
+// or digits (see publish.ArticleSlug).
 func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articleRow, error) {
 	var art articleRow
 	err := tx.Where("draft_id = ?", draftID).Take(&art).Error
@@ -51,7 +53,7 @@ func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articl
 	if err := s.lockSlugs(tx); err != nil {
 		return nil, err
 	}
-	base := publish.Slug(title)
+	base := publish.ArticleSlug(title, draftID)
 	var taken []string
 	if err := tx.Model(&articleRow{}).Where("slug = ? OR slug LIKE ?", base, base+"-%").Pluck("slug", &taken).Error; err != nil {
 		return nil, err
@@ -77,7 +79,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	a := ArticleOf(d.Text())
 	row := publicationRow{
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
-		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
+		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, Language: d.Language, CorrectionNote: note,
 		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),
 	}
 	if err := tx.Create(&row).Error; err != nil {

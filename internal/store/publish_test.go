@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -42,6 +43,22 @@ func TestPublish(t *testing.T) {
 		}
 		if got := strings.Join(slugs, " "); got != "cafe-owners-say-no cafe-owners-say-no-2 cafe-owners-say-no-3" {
 			t.Fatalf("slugs = %s", got)
+		}
+	})
+	t.Run("NonLatinSlugs", func(t *testing.T) {
+		for title, want := range map[string]string{"مصر ترفض عرض القوات": "مصر-ترفض-عرض-القوات", "🔥🚀": ""} {
+			d, _ := f.s.CreateDraft(f.writer, sampleText(title))
+			d = f.walk(t, d, newsroom.StageApproved)
+			pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+			if want == "" {
+				want = strconv.FormatInt(d.ID, 10)
+			}
+			if err != nil || pub.Slug != want {
+				t.Fatalf("Publish(%q) = %+v, %v; want slug %q", title, pub, err, want)
+			}
+			if _, err := f.s.PublicArticle(context.Background(), pub.Slug); err != nil {
+				t.Fatalf("PublicArticle(%q): %v", pub.Slug, err)
+			}
 		}
 	})
 	t.Run("Backdated", func(t *testing.T) {

@@ -66,15 +66,15 @@ func revisionsQuery(db *gorm.DB) *gorm.DB {
 // saveRevision writes text as d's next version: the draft's row, the revision, the quote ledger
 // and the comments' anchors together, taking the anchors from plan where it still holds (see
 // planReanchor). Saves, merged saves and corrections all go through it; mergedFrom is the
-// version a merged save was made on, 0 for any other. On return d holds the new text and
-// version.
+// version a merged save was made on, 0 for any other. The draft's language, which revisions do
+// not keep, is written from d. On return d holds the new text and version.
 func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring, mergedFrom int) error {
 	old, base := d.Text(), d.Version
 	row := draftRow{}
 	row.setText(text)
 	res := touchDraft(tx.Where("version = ?", base), d.ID, map[string]any{
 		"title": row.Title, "byline": row.Byline, "brief": row.Brief, "body": row.Body,
-		"topics": mustJSON(row.Topics), "editor_comment": row.EditorComment, "version": base + 1,
+		"topics": mustJSON(row.Topics), "editor_comment": row.EditorComment, "language": d.Language, "version": base + 1,
 	}, now)
 	if res.Error != nil {
 		return res.Error

@@ -159,9 +159,9 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 		subject_id BIGINT, ref_id BIGINT, action TEXT, stage TEXT, origin TEXT, at TIMESTAMP)`); err != nil {
 		t.Fatal(err)
 	}
-	// The ledger's kinds and dismissals (00011), the merged revisions' column (00012) and the
-	// users' email (00015) get stand-in columns the same way.
-	for _, col := range []string{"users ADD COLUMN email TEXT", "quotes ADD COLUMN kind TEXT", "quotes ADD COLUMN kind_reason TEXT", "quotes ADD COLUMN not_quote_by BIGINT",
+	// The ledger's kinds and dismissals (00011), the merged revisions' column (00012), the
+	// users' email (00015) and the drafts' language (00025) get stand-in columns the same way.
+	for _, col := range []string{"drafts ADD COLUMN language TEXT NOT NULL DEFAULT ''", "users ADD COLUMN email TEXT", "quotes ADD COLUMN kind TEXT", "quotes ADD COLUMN kind_reason TEXT", "quotes ADD COLUMN not_quote_by BIGINT",
 		"quotes ADD COLUMN not_quote_at TIMESTAMP", "quotes ADD COLUMN not_quote_note TEXT", "revisions ADD COLUMN merged_with BIGINT"} {
 		if _, err := s.DB().Exec("ALTER TABLE " + col); err != nil {
 			t.Fatal(err)
@@ -184,7 +184,7 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 	if _, err := s.DB().Exec("DROP TABLE events"); err != nil {
 		t.Fatal(err)
 	}
-	for _, col := range []string{"users DROP COLUMN email", "quotes DROP COLUMN kind", "quotes DROP COLUMN kind_reason", "quotes DROP COLUMN not_quote_by",
+	for _, col := range []string{"drafts DROP COLUMN language", "users DROP COLUMN email", "quotes DROP COLUMN kind", "quotes DROP COLUMN kind_reason", "quotes DROP COLUMN not_quote_by",
 		"quotes DROP COLUMN not_quote_at", "quotes DROP COLUMN not_quote_note", "revisions DROP COLUMN merged_with"} {
 		if _, err := s.DB().Exec("ALTER TABLE " + col); err != nil {
 			t.Fatal(err)

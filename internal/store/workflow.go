@@ -225,7 +225,7 @@ func (s *Store) Correct(ctx context.Context, slug string, req newsroom.Correctio
 	if err != nil {
 		return nil, err
 	}
-	body, note := req.Body, strings.TrimSpace(req.Note)
+	body, note := req.Body, newsroom.Composed(strings.TrimSpace(req.Note))
 	if err := newsroom.CheckCorrectionNote(note); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,81 @@
+package publish
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// maxDescription is how long a page's description for search and link previews may be, in
+// characters; search engines cut longer ones themselves, at a place nobody chose.
+const maxDescription = 160
+
+// metaView is what a public page tells search engines and link previews about itself: its
+// description, and the Open Graph and Twitter card tags built from the same values.
+type metaView struct {
+	Description                string
+	Type, Title, URL, SiteName string
+	Locale                     string
+	Published, Modified        string   // an article's first publication and latest correction
+	Author                     string   // the author page's URL
+	Tags                       []string // the article's topics
+	Image                      *metaImage
+	Card                       string // the Twitter card: "summary", or "summary_large_image" with an image
+}
+
+// metaImage is the image a link preview shows: the widest variant of the lead image.
+type metaImage struct {
+	URL, Alt, ContentType string
+	Width, Height         int
+}
+
+// articleMeta describes an article page.
+func articleMeta(site Site, a Article) metaView {
+	m := metaView{
+		Description: snippet(a.Brief, maxDescription),
+		Type:        "article", Title: a.Title, URL: URLs(site, a.Slug)["html"], SiteName: site.Name,
+		Locale:    ogLocale(a.lang(site)),
+		Published: stamp(a.firstPublished()), Modified: stamp(a.modified()),
+		Tags: a.Topics, Card: "summary",
+	}
+	if a.Byline != "" {
+		m.Author = site.URL(AuthorPath(a.Byline))
+	}
+	if img := a.Image; img != nil && len(img.Variants) > 0 {
+		v := img.Variants[len(img.Variants)-1]
+		m.Image = &metaImage{URL: site.URL(v.Path), Alt: img.Alt, ContentType: v.ContentType, Width: v.Width, Height: v.Height}
+		m.Card = "summary_large_image"
+	}
+	return m
+}
+
+// frontMeta describes the front page: the publication itself.
+func frontMeta(site Site) metaView {
+	return metaView{
+		Description: snippet(site.Description, maxDescription),
+		Type:        "website", Title: site.Name, URL: site.URL("/"), SiteName: site.Name,
+		Locale: ogLocale(site.lang()), Card: "summary",
+	}
+}
+
+// modified is when the piece last changed for readers: its newest correction, or its first
+// publication. A republication that corrected nothing does not count.
+func (a Article) modified() time.Time {
+	if len(a.Corrections) > 0 {
+		return a.Corrections[0].At
+	}
+	return a.firstPublished()
+}
+
+// snippet shortens s to at most max characters, cut at a word boundary and ended with "…".
+func snippet(s string, max int) string {
+	s = strings.TrimSpace(oneLine(s))
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := string([]rune(s)[:max-1])
+	if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+		cut = cut[:sp]
+	}
+	return strings.TrimRight(cut, " ,;:.–—-") + "…"
+}
