@@ -60,6 +60,9 @@ type Claim struct {
 	URL string `json:"claim_url,omitempty"`
 }
 
+// StepRateClaim is the audit entry of an editor setting or clearing the claim a piece checks.
+const StepRateClaim = "rate_claim"
+
 // ClaimChange sets (Claim non-nil) or clears the claim a draft fact-checks.
 type ClaimChange struct {
 	DraftID int64
