@@ -105,3 +105,11 @@ func TestLighthouseScores(t *testing.T) {
 		t.Fatalf("scores = %+v", s)
 	}
 }
+
+func TestNinJS(t *testing.T) {
+	problems := NinJS(t,
+		Doc{"good", []byte(`{"uri":"http://x/a","standard":{"name":"ninjs","version":"2.1","schema":"http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"},"headlines":[{"value":"H"}]}`)},
+		Doc{"bad-date", []byte(`{"uri":"http://x/a","versioncreated":"yesterday"}`)},
+	)
+	wantProblems(t, problems, "bad-date")
+}

@@ -11,6 +11,8 @@
 //     against schema.org's vocabulary: the type exists, the property exists, is not superseded,
 //     and schema.org lists the type (or one of its superclasses) in the property's
 //     domainIncludes; a typed value must be of a type the property's rangeIncludes allows.
+//   - NinJS checks ninjs documents against IPTC's ninjs 2.1 JSON Schema (testdata, the copy in
+//     shared/schemas).
 //   - Lighthouse runs Google's Lighthouse (npm) in Debian's Chromium and returns a page's
 //     category scores with the audits that failed.
 //
