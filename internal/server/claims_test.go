@@ -50,6 +50,11 @@ func TestClaimPage(t *testing.T) {
 		wantBody(t, res, `<strong>Mostly false</strong>: “<span dir="auto">Crime doubled &lt;last&gt; year.</span>”, claimed by <span dir="auto">City Hall</span> on 2026-11-30`,
 			`Editor: rate claim`)
 	})
+	t.Run("Preview", func(t *testing.T) {
+		res := a.page("editor", "GET", page+"/preview", nil)
+		wantStatus(t, res, http.StatusOK)
+		wantBody(t, res, `<p class="rating rating-2">Our rating: <strong>Mostly false</strong> (2 of 5)</p>`, `"@type":"ClaimReview"`)
+	})
 	t.Run("Published", func(t *testing.T) {
 		res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), "")
 		wantStatus(t, res, http.StatusOK)

@@ -281,6 +281,7 @@ func (s *Server) previewDraft(c echo.Context) error {
 	}
 	a := store.ArticleOf(d.Text())
 	a.Slug, a.PublishedAt = publish.Slug(d.Title), s.store.Now()
+	a.Claim = store.ClaimReview(d.Claim)
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err

@@ -126,8 +126,9 @@ func scanClaim(rows *sql.Rows) (*newsroom.Claim, error) {
 	return &c, rows.Err()
 }
 
-// claimReview is a stored claim as the renderers take it, with its rating placed on the scale.
-func claimReview(c *newsroom.Claim) *publish.ClaimReview {
+// ClaimReview is a claim as the renderers take it, with its rating placed on the scale: what a
+// publication copies, and what the draft's preview shows; nil for none.
+func ClaimReview(c *newsroom.Claim) *publish.ClaimReview {
 	if c == nil {
 		return nil
 	}

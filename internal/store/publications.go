@@ -80,7 +80,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 		return 0, err
 	}
 	a := ArticleOf(d.Text())
-	a.Claim = claimReview(claim)
+	a.Claim = ClaimReview(claim)
 	row := publicationRow{
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
 		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
