@@ -32,6 +32,9 @@ type Draft struct {
 	Deadlines []Deadline `json:"deadlines"`
 	CreatedAt time.Time  `json:"created_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
+
+	// Claim is the claim the piece fact-checks, if an editor marked it as a fact-check.
+	Claim *Claim `json:"claim,omitempty"`
 }
 
 // Due is the due time that counts for the piece now (see DueAt), or nil.

@@ -41,6 +41,7 @@ const (
 	DraftDeadline  = "draft:deadline"
 	BudgetRead     = "budget:read"
 	SettingsManage = "settings:manage"
+	DraftClaim     = "draft:claim"
 
 	draftSee   = "draft:see"
 	draftEdit  = "draft:edit"
@@ -51,7 +52,7 @@ const (
 
 // grantActs are the named actions a grants section may give.
 var grantActs = []string{DraftCreate, DraftImport, CommentCreate, CommentReply, CommentResolve, ArticleCorrect, UserManage, MetricsRead,
-	DraftAssign, DraftDeadline, BudgetRead, SettingsManage}
+	DraftAssign, DraftDeadline, BudgetRead, SettingsManage, DraftClaim}
 
 // The subjects that are not roles: the operator on the command line, and the server itself
 // (which alone takes the release action).

@@ -43,6 +43,8 @@ type articleView struct {
 	Corrections                         []correctionView
 	URLs                                map[string]string
 	JSONLD                              *newsArticle
+	ClaimLD                             *claimReviewLD // the article page's ClaimReview, if the piece is a fact-check
+	Claim                               *claimView     // the article page's rating box, if the piece is a fact-check
 }
 
 // dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO).
@@ -55,11 +57,13 @@ type correctionView struct {
 }
 
 // HTML writes the public article page: the house format's sections in its order, corrections
-// newest first, the site footer, and schema.org NewsArticle JSON-LD in the head.
+// newest first, the site footer, and schema.org NewsArticle JSON-LD in the head; a fact-check
+// adds a rating box under the date line and ClaimReview JSON-LD.
 func HTML(w io.Writer, site Site, a Article) error {
 	v := view(site, a)
 	ld := jsonLD(site, a)
 	v.JSONLD = &ld
+	v.ClaimLD, v.Claim = claimJSONLD(site, a), claimBox(site, a.Claim)
 	return render(w, articlePage, site, page{Article: &v, Meta: articleMeta(site, a)})
 }
 

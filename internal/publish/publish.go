@@ -43,9 +43,17 @@ type ImageVariant struct {
 }
 
 // ClaimReview is an editor's verdict on one claim the piece checks: what was claimed, by whom,
-// and the rating given.
+// and the rating given, in words and as a value on a numeric scale.
 type ClaimReview struct {
 	Claim, ClaimedBy, Rating string
+	// ClaimedByOrganization says the claimant is an organization rather than a person.
+	ClaimedByOrganization bool
+	// RatingValue places Rating on the scale from WorstRating to BestRating.
+	RatingValue, WorstRating, BestRating int
+	// ClaimDate is the day the claim was made (YYYY-MM-DD), "" when not known.
+	ClaimDate string
+	// ClaimURL is where the claim was made, "" when not known.
+	ClaimURL string
 }
 
 // Correction is a published note about what a later snapshot corrected, and when.
@@ -94,7 +102,8 @@ func URLs(site Site, slug string) map[string]string {
 
 // ContentHash returns the hex SHA-256 of a canonical encoding of the snapshot's text, so that
 // two snapshots hash alike exactly when a reader would see the same words. Times other than the
-// corrections' are left out: republishing unchanged text must not look like a change. Each
+// corrections' are left out: republishing unchanged text must not look like a change. A claim
+// review counts only when there is one, so a piece that checks no claim hashes as before. Each
 // string is length-prefixed, so no choice of field contents can collide with another.
 func (a Article) ContentHash() string {
 	h := sha256.New()
@@ -108,6 +117,9 @@ func (a Article) ContentHash() string {
 	strs([]string{"copydesk article v1", a.Title, a.Byline, a.Brief, a.EditorComment})
 	strs(a.Body)
 	strs(a.Topics)
+	if c := a.Claim; c != nil {
+		strs([]string{"claim", c.Claim, c.ClaimedBy, c.Rating, c.ClaimDate, c.ClaimURL, fmt.Sprint(c.ClaimedByOrganization)})
+	}
 	fmt.Fprintf(h, "%d;", len(a.Corrections))
 	for _, c := range a.Corrections {
 		str(c.At.UTC().Format(time.RFC3339Nano))

@@ -49,6 +49,7 @@ type draftPage struct {
 	Retry       *retryForm            // a refused form shown again with what the viewer typed in it
 	NoticeLog   *noticeLog            // who was told what of the piece, when the viewer may read it
 	Work        *workPanel            // who holds each desk of the piece and when it is due
+	MayClaim    bool                  // whether the viewer may mark the piece as the fact-check of a claim
 }
 
 // noticeLog is a piece's notification log as the History tab shows it.
@@ -119,6 +120,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.Live, err = s.liveLinksFor(c, d); err != nil {
 		return nil, err
 	}
+	p.MayClaim = s.store.Policy().Can(u, policy.DraftClaim, d.Writer.ID)
 	p.Cursor = c.QueryParam("history")
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
@@ -281,6 +283,7 @@ func (s *Server) previewDraft(c echo.Context) error {
 	}
 	a := store.ArticleOf(d.Text())
 	a.Slug, a.PublishedAt, a.Language = publish.ArticleSlug(d.Title, d.ID), s.store.Now(), d.Language
+	a.Claim = store.ClaimReview(d.Claim)
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err

@@ -71,6 +71,7 @@ func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error)
 			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
 			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language,
 		}
+		out[i].Claim = ClaimReview(p.Claim)
 		if r.FirstPublishedAt != nil {
 			out[i].FirstPublishedAt = *r.FirstPublishedAt
 		}

@@ -79,14 +79,18 @@ func (s *Store) SetDeadline(ctx context.Context, c newsroom.DeadlineChange) (*ne
 	return d, internal("set deadline", err)
 }
 
-// draftWithWork reads draft id as u sees it, with its assignees and deadlines.
+// draftWithWork reads draft id as u sees it, with its assignees, deadlines and claim.
 func (s *Store) draftWithWork(db *gorm.DB, u *newsroom.User, id int64) (*newsroom.Draft, error) {
 	v, err := s.findDraft(db, u, id)
 	if err != nil {
 		return nil, err
 	}
 	d := v.draft()
-	return d, loadWork(db, []*newsroom.Draft{d})
+	if err := loadWork(db, []*newsroom.Draft{d}); err != nil {
+		return nil, err
+	}
+	d.Claim, err = findClaim(db, id)
+	return d, err
 }
 
 // The queries that read drafts' assignees and deadlines, by the tables' primary keys; a list

@@ -220,7 +220,10 @@ func (s *Store) GetDraft(ctx context.Context, id int64) (*newsroom.Draft, error)
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
 	}
 	d := views[0].draft()
-	return d, internal("get draft", s.loadWorkOf(ctx, d))
+	if err := s.loadWorkOf(ctx, d); err != nil {
+		return nil, internal("get draft", err)
+	}
+	return d, internal("get draft claim", s.loadClaimOf(ctx, d))
 }
 
 // ListDrafts returns a page of the drafts the acting user may see, newest change first.

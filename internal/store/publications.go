@@ -37,6 +37,7 @@ type publicationRow struct {
 	PublishedAt     time.Time
 	PublishedBy     int64
 	ContentHash     string
+	Claim           *newsroom.Claim `gorm:"serializer:json"`
 }
 
 func (publicationRow) TableName() string { return "publications" }
@@ -76,12 +77,18 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	if err := tx.Model(&publicationRow{}).Where("article_id = ?", art.ID).Count(&n).Error; err != nil {
 		return 0, err
 	}
+	claim, err := findClaim(tx, d.ID)
+	if err != nil {
+		return 0, err
+	}
 	a := ArticleOf(d.Text())
+	a.Claim = ClaimReview(claim)
 	row := publicationRow{
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
 		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, Language: d.Language, CorrectionNote: note,
 		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),
 	}
+	row.Claim = claim
 	if err := tx.Create(&row).Error; err != nil {
 		return 0, err
 	}
