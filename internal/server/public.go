@@ -124,7 +124,7 @@ func (s *Server) feed(c echo.Context) error {
 // the site's settings), so a client that has it gets 304 without the page being rendered.
 func (s *Server) snapshotTag(format string, a publish.Article) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|%s|%s|%s|%d", format, s.siteTag, a.Slug, a.Hash, a.PublishedAt.UnixNano())
+	fmt.Fprintf(h, "%s|%s|%s|%s|%d", format, s.siteNow().tag, a.Slug, a.Hash, a.PublishedAt.UnixNano())
 	for _, c := range a.Corrections {
 		fmt.Fprintf(h, "|%d:%s", c.At.UnixNano(), c.Note)
 	}

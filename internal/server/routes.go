@@ -94,6 +94,8 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/admin/webhooks/:wid/delete", s.deleteWebhookPage)
 	app(http.MethodGet, "/admin/settings", s.settingsPage)
 	app(http.MethodPost, "/admin/settings", s.saveSettingsPage)
+	app(http.MethodGet, "/admin/site", s.siteSettingsPage)
+	app(http.MethodPost, "/admin/site", s.saveSiteSettingsPage)
 	app(http.MethodGet, passwordPath, s.passwordPage)
 	app(http.MethodPost, passwordPath, s.changePasswordPage)
 
