@@ -60,11 +60,10 @@ type Server struct {
 	metrics *metrics
 	// jsonPages are the paths of the page routes that answer JSON (see answersJSON).
 	jsonPages map[string]bool
-	// htmlPages are the paths of the page routes that answer HTML, which are sent compressed
-	// (see compress.go).
-	htmlPages map[string]bool
-	// static holds the files under /static, read and tagged once at start (see static.go).
-	static map[string]staticFile
+	// static holds the files under /static, read and tagged once at start, and staticPrints
+	// their plain names by their fingerprinted ones (see static.go).
+	static       map[string]staticFile
+	staticPrints map[string]string
 }
 
 // New builds the server and its routes. It panics when a page template is broken, since that is
@@ -89,7 +88,7 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newDraftJSONCache(draftJSONBytes),
 		inboxCounts: newInboxCounts()}
-	if s.static, err = staticFiles(); err != nil {
+	if s.static, s.staticPrints, err = staticFiles(); err != nil {
 		panic(err)
 	}
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
