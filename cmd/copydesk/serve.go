@@ -131,7 +131,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--site-name NAME …] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--site-name NAME …] [--log-level LEVEL] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -145,6 +145,11 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
 	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the site settings page's, or the listen address)")
 	site := addSiteFlags(fs, e)
+	levelDef := e.getenv("COPYDESK_LOG_LEVEL")
+	if levelDef == "" {
+		levelDef = "info"
+	}
+	logLevel := fs.String("log-level", levelDef, "what the log keeps: debug (every request too), info, warn or error (env COPYDESK_LOG_LEVEL; default info, with requests the server failed logged as errors)")
 	timeouts := timeoutFlags(fs)
 	mailFlags := addMailFlags(fs, e)
 	lease, err := envDuration(e, "COPYDESK_DELIVERY_LEASE")
@@ -184,6 +189,10 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	level, err := parseLogLevel(*logLevel)
+	if err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := demoIfEmpty(ctx, *db, *policyDir, e); err != nil {
 			return err
@@ -191,7 +200,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
 	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease, TimeZone: zone,
-		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
+		Logger: slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		Site:   siteFlags}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
@@ -219,6 +228,16 @@ func envDuration(e env, name string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: %q is not a duration such as 30s or 2m", name, v)
 	}
 	return d, nil
+}
+
+// parseLogLevel reads --log-level: debug, info, warn or error, in any case.
+func parseLogLevel(name string) (slog.Level, error) {
+	levels := map[string]slog.Level{"debug": slog.LevelDebug, "info": slog.LevelInfo, "warn": slog.LevelWarn, "error": slog.LevelError}
+	level, ok := levels[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		return 0, fmt.Errorf("--log-level: %q is not debug, info, warn or error", name)
+	}
+	return level, nil
 }
 
 // parseZone reads --time-zone: an IANA zone name, or nothing for UTC.
