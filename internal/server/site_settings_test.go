@@ -140,3 +140,15 @@ func TestSiteSettingsFollowOtherServers(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicDatesInNewsroomZone: public pages show their dates in the newsroom's time zone, and
+// a new zone set on the settings page shows on the very next request.
+func TestPublicDatesInNewsroomZone(t *testing.T) {
+	a := newTestApp(t)
+	slug := publishSeed(t, a)
+	wantBody(t, a.do("", "GET", "/articles/"+slug, ""), `Z">`)
+	wantStatus(t, a.page("admin", "POST", "/admin/settings", url.Values{"time_zone": {"Asia/Tokyo"}}), http.StatusSeeOther)
+	for _, u := range []string{"/articles/" + slug, "/"} {
+		wantBody(t, a.do("", "GET", u, ""), `&#43;09:00">`)
+	}
+}
