@@ -89,11 +89,13 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Logger.Error("serve", "err", err)
 		}
 	}()
+	hooks := notify.NewWebhooks(m.store, "", nil)
+	hooks.Site = m.srv.Site
 	digest := notify.NewDigest(m.store, m.mail, clock.System)
 	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger, Digest: digest.Run})
 	m.stopNotify = notify.Start(m.store, notify.Config{Logger: m.Logger, Lease: m.DeliveryLease,
 		Channels: map[string]notify.Channel{
-			newsroom.ChannelWebhook: notify.NewWebhooks(m.store, m.srv.Site().BaseURL, nil),
+			newsroom.ChannelWebhook: hooks,
 			newsroom.ChannelEmail:   m.mail,
 		}})
 	return nil
