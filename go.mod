@@ -3,6 +3,7 @@ module github.com/copydesk/copydesk
 go 1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.2.6
 	github.com/casbin/casbin/v2 v2.135.0
 	github.com/goccy/go-json v0.12.0
 	github.com/labstack/echo/v4 v4.16.0

@@ -15,7 +15,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/memory"
-	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/scheduler"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
@@ -53,7 +52,7 @@ func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) 
 		return nil, err
 	}
 	a := &app{store: st, url: "http://" + ln.Addr().String(), log: log, memory: policy}
-	srv := server.New(st, server.Config{Logger: log, Site: publish.Site{Name: "Copydesk", BaseURL: a.url, Footer: publish.DefaultFooter}})
+	srv := server.New(st, server.Config{Logger: log, DefaultBaseURL: a.url})
 	a.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go serve(a.http, ln, log)
 	a.stop = scheduler.Start(st, scheduler.Config{Logger: log})

@@ -224,7 +224,7 @@ func within(d time.Duration, check func() bool) bool {
 // other, a user disabled or given a new role by an admin on one server takes effect on the other
 // within two seconds, a scheduled piece is published once although both servers run the
 // release loop, and a correction made on one reaches the other's readers within two seconds
-// although it keeps the article's page in its cache.
+// although it keeps the article's page in its cache, as do the site settings an admin saves.
 func TestServersShareOnePostgres(t *testing.T) {
 	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
 	bin := buildCopydesk(t)
@@ -364,6 +364,26 @@ func TestServersShareOnePostgres(t *testing.T) {
 			return strings.Contains(body, note)
 		}) {
 			t.Fatalf("%s still serves the article without the correction made on %s after 2 seconds", b.url, a.url)
+		}
+	})
+
+	t.Run("SiteSettingsOnOneShownOnOther", func(t *testing.T) {
+		if slug == "" {
+			t.Skip("nothing was published")
+		}
+		if _, body := b.call(t, "", "GET", "/articles/"+slug, ""); !strings.Contains(body, "· Copydesk</title>") { // now in b's cache
+			t.Fatalf("the article on %s before: %s", b.url, body)
+		}
+		form := url.Values{"csrf": {a.csrf(t, admin, "/admin/site")}, "name": {"The Two-Server Ledger"}, "footer": {"Read us twice."}}
+		if status, body := a.page(t, admin, "POST", "/admin/site", form); status != http.StatusSeeOther {
+			t.Fatalf("save the site settings on %s: %d %s", a.url, status, body)
+		}
+		if !within(2*time.Second, func() bool {
+			_, body := b.call(t, "", "GET", "/articles/"+slug+".txt", "")
+			_, page := b.call(t, "", "GET", "/articles/"+slug, "")
+			return strings.HasSuffix(strings.TrimSpace(body), "Read us twice.") && strings.Contains(page, "· The Two-Server Ledger</title>")
+		}) {
+			t.Fatalf("%s still serves the old site settings 2 seconds after they changed on %s", b.url, a.url)
 		}
 	})
 }

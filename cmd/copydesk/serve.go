@@ -15,7 +15,6 @@ import (
 	"github.com/copydesk/copydesk/internal/memory"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify"
-	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/scheduler"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/store"
@@ -28,8 +27,9 @@ type Main struct {
 	DBPath    string
 	PolicyDir string
 	Logger    *slog.Logger
-	// Site is the public site's name, base URL (empty: the listen address) and footer.
-	Site publish.Site
+	// Site is the operator's site settings, which win over those an admin saves on the site
+	// settings page; a base URL given by neither is the listen address.
+	Site newsroom.SiteSettings
 	// MetricsAddr, if set, is a second listen address serving only /metrics, without
 	// authentication, for a Prometheus scraper; bind it where only the monitoring network reaches.
 	MetricsAddr string
@@ -77,11 +77,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.listener, err = net.Listen("tcp", m.Addr); err != nil {
 		return err
 	}
-	if m.Site.BaseURL == "" {
-		m.Site.BaseURL = m.URL()
-	}
-	m.mail = &notify.Email{Flags: m.Mail, Saved: m.store.MailSettings, SiteName: m.Site.Name, BaseURL: m.Site.BaseURL}
-	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, TrustedProxies: m.TrustedProxies, SecureCookies: m.SecureCookies, Mail: m.mail})
+	m.mail = &notify.Email{Flags: m.Mail, Saved: m.store.MailSettings}
+	m.srv = server.New(m.store, server.Config{Logger: m.Logger, Site: m.Site, DefaultBaseURL: m.URL(), TrustedProxies: m.TrustedProxies, SecureCookies: m.SecureCookies, Mail: m.mail})
+	m.mail.Site = m.srv.Site
 	if err := m.serveMetrics(); err != nil {
 		return err
 	}
@@ -91,11 +89,13 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Logger.Error("serve", "err", err)
 		}
 	}()
+	hooks := notify.NewWebhooks(m.store, "", nil)
+	hooks.Site = m.srv.Site
 	digest := notify.NewDigest(m.store, m.mail, clock.System)
 	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger, Digest: digest.Run})
 	m.stopNotify = notify.Start(m.store, notify.Config{Logger: m.Logger, Lease: m.DeliveryLease,
 		Channels: map[string]notify.Channel{
-			newsroom.ChannelWebhook: notify.NewWebhooks(m.store, m.Site.BaseURL, nil),
+			newsroom.ChannelWebhook: hooks,
 			newsroom.ChannelEmail:   m.mail,
 		}})
 	return nil
@@ -133,7 +133,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--site-name NAME …] [--log-level LEVEL] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -145,7 +145,13 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	policyDir := policiesFlag(fs, e)
 	footerFile := footerFlag(fs, e)
 	metricsAddr := fs.String("metrics-addr", e.getenv("COPYDESK_METRICS_ADDR"), "also serve /metrics, without authentication, on this address for a scraper, e.g. 127.0.0.1:9090 (env COPYDESK_METRICS_ADDR)")
-	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the listen address)")
+	baseURL := fs.String("base-url", e.getenv("COPYDESK_BASE_URL"), "public URL of the site, for links in feeds and ninjs (env COPYDESK_BASE_URL; default: the site settings page's, or the listen address)")
+	site := addSiteFlags(fs, e)
+	levelDef := e.getenv("COPYDESK_LOG_LEVEL")
+	if levelDef == "" {
+		levelDef = "info"
+	}
+	logLevel := fs.String("log-level", levelDef, "what the log keeps: debug (every request too), info, warn or error (env COPYDESK_LOG_LEVEL; default info, with requests the server failed logged as errors)")
 	timeouts := timeoutFlags(fs)
 	mailFlags := addMailFlags(fs, e)
 	lease, err := envDuration(e, "COPYDESK_DELIVERY_LEASE")
@@ -181,7 +187,11 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	policy := memory.Apply(e.getenv)
-	footer, err := loadFooter(*footerFile)
+	siteFlags, err := site.settings(*baseURL, *footerFile)
+	if err != nil {
+		return err
+	}
+	level, err := parseLogLevel(*logLevel)
 	if err != nil {
 		return err
 	}
@@ -192,8 +202,8 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
 	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease, TimeZone: zone,
-		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)),
-		Site:   publish.Site{Name: "Copydesk", BaseURL: strings.TrimRight(*baseURL, "/"), Footer: footer}}
+		Logger: slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level})),
+		Site:   siteFlags}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
 		return err
@@ -220,6 +230,16 @@ func envDuration(e env, name string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: %q is not a duration such as 30s or 2m", name, v)
 	}
 	return d, nil
+}
+
+// parseLogLevel reads --log-level: debug, info, warn or error, in any case.
+func parseLogLevel(name string) (slog.Level, error) {
+	levels := map[string]slog.Level{"debug": slog.LevelDebug, "info": slog.LevelInfo, "warn": slog.LevelWarn, "error": slog.LevelError}
+	level, ok := levels[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		return 0, fmt.Errorf("--log-level: %q is not debug, info, warn or error", name)
+	}
+	return level, nil
 }
 
 // parseZone reads --time-zone: an IANA zone name, or nothing for UTC.

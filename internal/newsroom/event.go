@@ -7,17 +7,18 @@ type EventKind string
 
 // The kinds of change the store records.
 const (
-	EventDrafted      EventKind = "drafted"       // a draft was written or imported
-	EventSaved        EventKind = "saved"         // a draft's text has a new revision
-	EventTransitioned EventKind = "transitioned"  // a draft moved between stages (scheduling among them)
-	EventQuoteChecked EventKind = "quote_checked" // a quote was checked or waived
-	EventCommented    EventKind = "commented"     // a comment was made, replied to, resolved or reopened
-	EventPublished    EventKind = "published"     // a draft went public now
-	EventReleased     EventKind = "released"      // a scheduled draft went public when its time came
-	EventCorrected    EventKind = "corrected"     // a published article's correction went public
-	EventUserChanged  EventKind = "user_changed"  // a user, their password or their sign-ins changed
-	EventAssigned     EventKind = "assigned"      // a piece's assignee at a desk, or its deadline, changed
-	EventMentioned    EventKind = "mentioned"     // a comment, reply or note mentioned a person (the subject)
+	EventDrafted         EventKind = "drafted"          // a draft was written or imported
+	EventSaved           EventKind = "saved"            // a draft's text has a new revision
+	EventTransitioned    EventKind = "transitioned"     // a draft moved between stages (scheduling among them)
+	EventQuoteChecked    EventKind = "quote_checked"    // a quote was checked or waived
+	EventCommented       EventKind = "commented"        // a comment was made, replied to, resolved or reopened
+	EventPublished       EventKind = "published"        // a draft went public now
+	EventReleased        EventKind = "released"         // a scheduled draft went public when its time came
+	EventCorrected       EventKind = "corrected"        // a published article's correction went public
+	EventUserChanged     EventKind = "user_changed"     // a user, their password or their sign-ins changed
+	EventAssigned        EventKind = "assigned"         // a piece's assignee at a desk, or its deadline, changed
+	EventMentioned       EventKind = "mentioned"        // a comment, reply or note mentioned a person (the subject)
+	EventSettingsChanged EventKind = "settings_changed" // the site's settings or the newsroom's time zone changed
 )
 
 // Event is one change, recorded in the transaction that made it and delivered to listeners

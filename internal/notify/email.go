@@ -16,6 +16,7 @@ import (
 	mail "github.com/wneessen/go-mail"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
 )
 
 // DefaultEmailTimeout bounds one send when Email.Timeout is zero.
@@ -40,6 +41,9 @@ type Email struct {
 	// emails absolute.
 	SiteName string
 	BaseURL  string
+	// Site, when set, gives the site's name and base URL at each send in place of SiteName and
+	// BaseURL, so that emails follow the site settings an admin changes without a restart.
+	Site func() publish.Site
 	// RootCAs are the certificate authorities trusted for STARTTLS; nil means the system's.
 	RootCAs *x509.CertPool
 	// Timeout bounds one send: connecting, TLS, AUTH and the message. Zero is DefaultEmailTimeout.
@@ -144,10 +148,22 @@ func (e *Email) message(set newsroom.MailSettings, m Mail) (*mail.Msg, error) {
 
 // name is the site's name, as emails are signed.
 func (e *Email) name() string {
-	if e.SiteName == "" {
+	name := e.SiteName
+	if e.Site != nil {
+		name = e.Site().Name
+	}
+	if name == "" {
 		return "Copydesk"
 	}
-	return e.SiteName
+	return name
+}
+
+// baseURL is the site's base URL, which links in emails start with.
+func (e *Email) baseURL() string {
+	if e.Site != nil {
+		return e.Site().BaseURL
+	}
+	return e.BaseURL
 }
 
 // body is the email's text.
@@ -168,12 +184,12 @@ func (e *Email) body(m Mail) string {
 
 // absolute joins a path on the site to its base URL.
 func (e *Email) absolute(path string) string {
-	return strings.TrimRight(e.BaseURL, "/") + "/" + strings.TrimLeft(path, "/")
+	return strings.TrimRight(e.baseURL(), "/") + "/" + strings.TrimLeft(path, "/")
 }
 
 // domain is the right-hand side of Message-IDs: the site's host name.
 func (e *Email) domain() string {
-	if u, err := url.Parse(e.BaseURL); err == nil && u.Hostname() != "" {
+	if u, err := url.Parse(e.baseURL()); err == nil && u.Hostname() != "" {
 		return u.Hostname()
 	}
 	return "copydesk.invalid"

@@ -14,6 +14,7 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify"
 	"github.com/copydesk/copydesk/internal/notify/smtptest"
+	"github.com/copydesk/copydesk/internal/publish"
 )
 
 // emailTo returns a channel that sends through srv with the settings set (host and port
@@ -247,5 +248,28 @@ func TestEmailSendEndsAtItsDeadline(t *testing.T) {
 	_, err = mail.Send(ctx, newsroom.Delivery{ID: 1, Recipient: "fiona@example.com", Payload: `{"subject":"s","text":"t","link":"/drafts/1"}`})
 	if took := time.Since(start); took > 2*time.Second {
 		t.Fatalf("a send given 300ms took %s (err %v)", took.Round(time.Millisecond), err)
+	}
+}
+
+// TestEmailFollowsSite: a channel given the site's settings signs each email with the name they
+// have at the time it is sent, and links to their base URL, so a change an admin saves reaches
+// the next email without a restart.
+func TestEmailFollowsSite(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{TLS: true})
+	ch := emailTo(srv, newsroom.MailSettings{})
+	site := publish.Site{Name: "The Ledger", BaseURL: "https://news.example.org"}
+	ch.Site = func() publish.Site { return site }
+	for i, name := range []string{"The Ledger", "The Valley Ledger"} {
+		site.Name = name
+		if _, err := ch.Send(context.Background(), delivery(int64(50+i), "writer@example.org", "Hello", "/drafts/7")); err != nil {
+			t.Fatal(err)
+		}
+		m := srv.Messages()[i]
+		if from := m.Header.Get("From"); from != `"`+name+`" <desk@example.org>` {
+			t.Errorf("From = %q, want signed %q", from, name)
+		}
+		if !strings.Contains(m.Text, "https://news.example.org/drafts/7") {
+			t.Errorf("the email does not link to the site's base URL:\n%s", m.Text)
+		}
 	}
 }

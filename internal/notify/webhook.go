@@ -18,6 +18,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -35,6 +36,9 @@ const (
 
 // Webhooks is the webhook channel: it posts a delivery's JSON, signed, to its webhook's URL.
 type Webhooks struct {
+	// Site, when set, gives the site's base URL at each post in place of the one NewWebhooks
+	// was given, so that links follow the site settings an admin changes without a restart.
+	Site    func() publish.Site
 	st      *store.Store
 	baseURL string
 	client  *http.Client
@@ -103,7 +107,11 @@ func (w *Webhooks) body(payload string) ([]byte, error) {
 	if err := json.Unmarshal([]byte(payload), &p); err != nil {
 		return nil, fmt.Errorf("reading the delivery's payload: %w", err)
 	}
-	p.Link = w.baseURL + p.Link
+	base := w.baseURL
+	if w.Site != nil {
+		base = strings.TrimRight(w.Site().BaseURL, "/")
+	}
+	p.Link = base + p.Link
 	p.Text += " " + p.Link
 	return json.Marshal(p)
 }

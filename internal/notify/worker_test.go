@@ -22,6 +22,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
 )
@@ -409,5 +410,42 @@ func TestEmailWaitsForMailServer(t *testing.T) {
 	}
 	if !strings.Contains(note, "no mail server is set up") {
 		t.Fatalf("the waiting email is noted %q, want why it waits", note)
+	}
+}
+
+// TestWebhookLinksFollowSite: a webhook channel given the site's settings links each post to the
+// base URL they have when it is sent, not the one it was made with.
+func TestWebhookLinksFollowSite(t *testing.T) {
+	links := make(chan string, 10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var p struct{ Link string }
+		json.NewDecoder(r.Body).Decode(&p)
+		links <- p.Link
+	}))
+	defer srv.Close()
+	f := newFixture(t, srv.URL)
+	hooks := notify.NewWebhooks(f.s, "https://made-with.example", nil)
+	var mu sync.Mutex
+	base := "https://news.example.org/"
+	hooks.Site = func() publish.Site {
+		mu.Lock()
+		defer mu.Unlock()
+		return publish.Site{BaseURL: base}
+	}
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: hooks}))
+	defer stop()
+	for _, want := range []string{"https://news.example.org/drafts/", "https://renamed.example.org/drafts/"} {
+		f.submit(t, 1)
+		select {
+		case link := <-links:
+			if !strings.HasPrefix(link, want) {
+				t.Fatalf("link = %q, want it under %q", link, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no post")
+		}
+		mu.Lock()
+		base = "https://renamed.example.org"
+		mu.Unlock()
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path"
 	"time"
 
 	"github.com/copydesk/copydesk/web"
@@ -20,7 +21,8 @@ var (
 // parsePage parses one page after the layout and the partials, so that the page's own
 // definitions override the layout's default blocks.
 func parsePage(name string) *template.Template {
-	return template.Must(template.ParseFS(web.FS, "templates/layout.html", "templates/public/partials.html", name))
+	return template.Must(template.New(path.Base(name)).Funcs(template.FuncMap{"static": web.StaticPath}).
+		ParseFS(web.FS, "templates/layout.html", "templates/public/partials.html", name))
 }
 
 // page is the data of a public page: what the layout and the partials need, and the content.

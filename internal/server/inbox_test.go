@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/web"
 )
 
 // TestInboxPages shows each person their inbox on its page, with the count in the header and by
@@ -37,7 +38,7 @@ func TestInboxPages(t *testing.T) {
 		{"EditorEmpty", "editor", "/inbox", 200, []string{"Nothing is waiting on you."}, []string{"Mark done", "waiting)"}},
 		{"DeskCounts", "writer", "/desk", 200, []string{`<a href="/inbox">Inbox: 1 thread, 1 mention</a>`}, nil},
 		{"DeskCountsChecker", "factchecker", "/desk", 200, []string{`<a href="/inbox">Inbox: 1 mention</a>`}, nil},
-		{"DraftPageHighlights", "editor", fmt.Sprintf("/drafts/%d", d.ID), 200, []string{`<span class="mention">@writer</span> too`, "/static/mentions.js"}, nil},
+		{"DraftPageHighlights", "editor", fmt.Sprintf("/drafts/%d", d.ID), 200, []string{`<span class="mention">@writer</span> too`, web.StaticPath("mentions.js")}, nil},
 		{"SignedOut", "", "/inbox", http.StatusSeeOther, nil, nil},
 	}
 	for _, tt := range tests {

@@ -86,7 +86,7 @@ func TestBadTextInPathQueryAndForm(t *testing.T) {
 // returns, as JSON lines.
 func (a *testApp) captureLogs() *logBuffer {
 	logs := &logBuffer{}
-	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewJSONHandler(logs, nil))})
+	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	return logs
 }
 

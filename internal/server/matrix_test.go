@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -164,6 +165,10 @@ func TestRouteMatrix(t *testing.T) {
 	table["GET /admin/email"] = row{"", [6]int{303, 403, 403, 403, 403, 200}}
 	table["POST /admin/email"] = row{"host=smtp.example.org&from=desk%40example.org", [6]int{303, 303, 303, 303, 303, 303}}
 	table["POST /admin/email/test"] = row{"", [6]int{303, 403, 403, 403, 403, 303}}
+	table["GET /admin/site"] = row{"", [6]int{303, 403, 403, 403, 403, 200}}
+	// The site's footer stays the house one, which the seed the import rows send closes with.
+	siteForm := neturl.Values{"name": {"The Ledger"}, "footer": {strings.Join(publish.DefaultFooter, "\n")}}.Encode()
+	table["POST /admin/site"] = row{siteForm, [6]int{303, 403, 403, 403, 403, 303}}
 	// Resetting a password signs its user out, so the reset routes act on a user of their own.
 	spare, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "spare", Role: newsroom.RoleWriter, Password: "pw-spare-staple"})
 	if err != nil {

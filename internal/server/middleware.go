@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -12,7 +13,9 @@ import (
 	"github.com/copydesk/copydesk/internal/store"
 )
 
-// logRequests writes one structured line per request, with its request id.
+// logRequests writes one structured line per request, with its request id: at DEBUG, since a
+// line for each of millions of page views fills disks with nothing anyone reads, and at ERROR
+// for an answer the server failed (5xx), which someone should.
 func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
@@ -20,8 +23,14 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		s.log.InfoContext(c.Request().Context(), "request", "method", c.Request().Method, "path", c.Request().URL.Path,
-			"status", c.Response().Status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		level, ctx := slog.LevelDebug, c.Request().Context()
+		if c.Response().Status >= http.StatusInternalServerError {
+			level = slog.LevelError
+		}
+		if s.log.Enabled(ctx, level) {
+			s.log.Log(ctx, level, "request", "method", c.Request().Method, "path", c.Request().URL.Path,
+				"status", c.Response().Status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		}
 		return nil
 	}
 }

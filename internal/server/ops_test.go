@@ -243,7 +243,7 @@ func (b *logBuffer) lines(t *testing.T) []map[string]any {
 func TestLogsCarryRequestID(t *testing.T) {
 	a := newTestApp(t)
 	var logs logBuffer
-	srv := server.New(a.store, server.Config{Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	srv := server.New(a.store, server.Config{Logger: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	get := func(url, token, requestID string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", url, nil)
 		if token != "" {

@@ -14,15 +14,18 @@ type pageCache struct {
 	gen uint64
 }
 
-// cachedPage is one rendered page.
+// cachedPage is one rendered page, with its compressed forms as clients ask for them.
 type cachedPage struct {
 	key               string
 	etag, contentType string
-	body              []byte
+	body              *keptBody
 }
 
+// newPageCache makes a cache of max bytes of pages as rendered. A page's compressed forms, a
+// fifth to a third of its size each and made only for the codings clients ask for, are not
+// counted: max bounds the pages, not every byte they take.
 func newPageCache(max int) *pageCache {
-	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.body) })}
+	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.body.plain) })}
 }
 
 // get returns the page cached under key, if any, and the cache's generation, which put needs.

@@ -8,7 +8,7 @@ import (
 
 func TestPageCache(t *testing.T) {
 	page := func(key string, size int) cachedPage {
-		return cachedPage{key: key, body: []byte(strings.Repeat("x", size))}
+		return cachedPage{key: key, body: newKeptBody("text/plain", []byte(strings.Repeat("x", size)))}
 	}
 	tests := []struct {
 		name string

@@ -80,13 +80,10 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 		if err != nil {
 			return err
 		}
-		e = cachedPage{key: key, etag: etag, contentType: contentType, body: body}
+		e = cachedPage{key: key, etag: etag, contentType: contentType, body: newKeptBody(contentType, body)}
 		s.cache.put(gen, e)
 	}
-	if notModified(c, e.etag) {
-		return nil
-	}
-	return sendCacheable(c, e.etag, e.contentType, e.body)
+	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }
 
 func (s *Server) frontPage(c echo.Context) error {
@@ -123,20 +120,27 @@ func (s *Server) feed(c echo.Context) error {
 // the site's settings), so a client that has it gets 304 without the page being rendered.
 func (s *Server) snapshotTag(format string, a publish.Article) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|%s|%s|%s|%d", format, s.siteTag, a.Slug, a.Hash, a.PublishedAt.UnixNano())
+	fmt.Fprintf(h, "%s|%s|%s|%s|%d", format, s.siteNow().tag, a.Slug, a.Hash, a.PublishedAt.UnixNano())
 	for _, c := range a.Corrections {
 		fmt.Fprintf(h, "|%d:%s", c.At.UnixNano(), c.Note)
 	}
 	return `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
 }
 
-// notModified answers 304 when the client already holds the version tagged etag.
+// publicCacheControl lets readers' browsers and shared caches keep a public page, but has them
+// ask again, with its ETag, before each use: a publish or a correction reaches the very next
+// reader, and a page that has not changed costs a 304.
+const publicCacheControl = "public, no-cache"
+
+// notModified answers 304 when the client already holds the version tagged etag, in any coding,
+// before the page is rendered.
 func notModified(c echo.Context, etag string) bool {
-	if !matchesTag(c.Request().Header.Get("If-None-Match"), etag) {
+	if !holdsVersion(c.Request().Header.Get("If-None-Match"), etag) {
 		return false
 	}
-	c.Response().Header().Set("ETag", etag)
-	c.Response().Header().Set("Cache-Control", "public, max-age=60")
+	h := c.Response().Header()
+	h.Set("ETag", codingTag(etag, negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding))))
+	h.Set("Cache-Control", publicCacheControl)
 	c.NoContent(http.StatusNotModified)
 	return true
 }
@@ -151,17 +155,9 @@ func matchesTag(ifNoneMatch, etag string) bool {
 	return false
 }
 
-// sendCacheable sends a public response that readers and caches may keep and revalidate.
-func sendCacheable(c echo.Context, etag, contentType string, body []byte) error {
-	h := c.Response().Header()
-	h.Set("ETag", etag)
-	h.Set("Cache-Control", "public, max-age=60")
-	return c.Blob(http.StatusOK, contentType, body)
-}
-
 // serveRendered answers with the cached rendering of key (the front page or the feed), and
 // renders it when the cache does not hold it, as after every publish, release or correction
-// (see heard). Cache-Control lets browsers keep a page for 60 seconds.
+// (see heard).
 func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
 	e, gen, ok := s.cache.get(key)
 	if !ok {
@@ -170,13 +166,10 @@ func (s *Server) serveRendered(c echo.Context, key string, render func() (string
 			return err
 		}
 		sum := sha256.Sum256(body)
-		e = cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: body}
+		e = cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}
 		s.cache.put(gen, e)
 	}
-	if notModified(c, e.etag) {
-		return nil
-	}
-	return sendCacheable(c, e.etag, e.contentType, e.body)
+	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }
 
 // splitExt splits "slug.txt" into "slug" and ".txt"; slugs themselves never hold a dot.

@@ -90,8 +90,8 @@ func TestPublicOutputs(t *testing.T) {
 				t.Fatalf("body lacks %q:\n%s", f.contains, res.Body.String())
 			}
 			etag := res.Header().Get("ETag")
-			if etag == "" || !strings.Contains(res.Header().Get("Cache-Control"), "max-age") {
-				t.Fatalf("not cacheable: %v", res.Header())
+			if etag == "" || res.Header().Get("Cache-Control") != "public, no-cache" || res.Header().Get("Content-Length") != fmt.Sprint(res.Body.Len()) {
+				t.Fatalf("not cacheable and revalidated, with its length: %v", res.Header())
 			}
 			again := a.send("", "GET", f.url, "", "", http.Header{"If-None-Match": {etag}})
 			wantStatus(t, again, http.StatusNotModified)

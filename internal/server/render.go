@@ -49,7 +49,9 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 			return slices.Contains([]string{newsroom.StepAssign, newsroom.StepClaim, newsroom.StepUnassign, newsroom.StepDue}, name)
 		},
 		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
-		"has":   func(list []string, s string) bool { return slices.Contains(list, s) },
+		// static is the fingerprinted URL path of a file under /static, which browsers keep.
+		"static": web.StaticPath,
+		"has":    func(list []string, s string) bool { return slices.Contains(list, s) },
 		// mentions shows text with each @name in it highlighted.
 		"mentions": mentionHTML,
 		// kinds are the kinds of quotation the ledger panel can be filtered to.

@@ -26,10 +26,8 @@ func (s *Server) routes() {
 	e.POST("/login", s.loginSubmit)
 	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
 	// group, so unknown paths stay plain 404s.
-	s.htmlPages = map[string]bool{"/login": true}
 	app := func(method, path string, h echo.HandlerFunc) {
 		e.Add(method, path, h, s.signedIn)
-		s.htmlPages[path] = true
 	}
 	// Page routes that the pages' scripts call answer JSON, errors included (see answersJSON).
 	s.jsonPages = map[string]bool{}
@@ -95,6 +93,8 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/admin/webhooks/:wid/delete", s.deleteWebhookPage)
 	app(http.MethodGet, "/admin/settings", s.settingsPage)
 	app(http.MethodPost, "/admin/settings", s.saveSettingsPage)
+	app(http.MethodGet, "/admin/site", s.siteSettingsPage)
+	app(http.MethodPost, "/admin/site", s.saveSiteSettingsPage)
 	app(http.MethodGet, passwordPath, s.passwordPage)
 	app(http.MethodPost, passwordPath, s.changePasswordPage)
 

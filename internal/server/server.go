@@ -4,18 +4,14 @@
 package server
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"log/slog"
 	"net"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify"
-	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
-	"github.com/copydesk/copydesk/web"
 )
 
 // Config holds what the server needs besides the store.
@@ -24,8 +20,12 @@ type Config struct {
 	BodyLimit int64
 	// Logger receives one line per request and every internal error (default slog.Default()).
 	Logger *slog.Logger
-	// Site names the public site, its base URL and its footer for every published format.
-	Site publish.Site
+	// Site is the operator's site settings, from the command line: each one set wins over the
+	// one an admin saved on the site settings page, which shows it read-only.
+	Site newsroom.SiteSettings
+	// DefaultBaseURL is the site's base URL when neither the operator nor an admin gave one,
+	// such as the address the server listens on.
+	DefaultBaseURL string
 	// PageCacheBytes caps the rendered public pages kept in memory (default 32 MiB, room for
 	// about 2,500 articles of 1,500 words in every format readers ask for).
 	PageCacheBytes int
@@ -48,10 +48,10 @@ type Server struct {
 	log   *slog.Logger
 	cfg   Config
 	pages pages
-	// cache keeps rendered public pages; siteTag fingerprints the site settings that every
-	// public rendition depends on.
-	cache   *pageCache
-	siteTag string
+	// cache keeps rendered public pages; siteCache keeps the site settings every public
+	// rendition is made with (see site.go).
+	cache     *pageCache
+	siteCache siteCache
 	// draftJSON keeps drafts encoded for the draft list, under their stamps (see draftcache.go).
 	draftJSON *draftJSONCache
 	// inboxCounts keeps the header's inbox counts between page views (see inboxcount.go).
@@ -60,11 +60,10 @@ type Server struct {
 	metrics *metrics
 	// jsonPages are the paths of the page routes that answer JSON (see answersJSON).
 	jsonPages map[string]bool
-	// htmlPages are the paths of the page routes that answer HTML, which are sent compressed
-	// (see compress.go).
-	htmlPages map[string]bool
-	// static holds the files under /static, read and tagged once at start (see static.go).
-	static map[string]staticFile
+	// static holds the files under /static, read and tagged once at start, and staticPrints
+	// their plain names by their fingerprinted ones (see static.go).
+	static       map[string]staticFile
+	staticPrints map[string]string
 }
 
 // New builds the server and its routes. It panics when a page template is broken, since that is
@@ -79,12 +78,6 @@ func New(st *store.Store, cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	if cfg.Site.Name == "" {
-		cfg.Site.Name = "Copydesk"
-	}
-	if cfg.Site.Footer == nil {
-		cfg.Site.Footer = publish.DefaultFooter
-	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.JSONSerializer = jsonSerializer{}
@@ -95,8 +88,7 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	s := &Server{echo: e, store: st, log: cfg.Logger, cfg: cfg, pages: p, cache: newPageCache(cfg.PageCacheBytes), draftJSON: newDraftJSONCache(draftJSONBytes),
 		inboxCounts: newInboxCounts()}
-	s.siteTag = siteTag(cfg.Site)
-	if s.static, err = staticFiles(); err != nil {
+	if s.static, s.staticPrints, err = staticFiles(); err != nil {
 		panic(err)
 	}
 	s.log, s.metrics = withRequestIDs(cfg.Logger), newMetrics()
@@ -129,23 +121,3 @@ func clientAddress(trusted []*net.IPNet) echo.IPExtractor {
 func (s *Server) Handler() *echo.Echo {
 	return s.echo
 }
-
-// siteTag fingerprints everything besides the snapshot that a public rendition depends on: the
-// site settings, the zone dates are shown in, and the public templates, so that a change to any
-// of them gives every rendition a new ETag.
-func siteTag(site publish.Site) string {
-	h := sha256.New()
-	zone := "UTC"
-	if site.Location != nil {
-		zone = site.Location.String()
-	}
-	fmt.Fprintf(h, "%q|%q|%q|%q|%q", site.Name, site.BaseURL, site.Footer, site.Language, zone)
-	for _, name := range []string{"templates/layout.html", "templates/public/partials.html", "templates/public/article.html", "templates/public/front.html"} {
-		b, _ := web.FS.ReadFile(name) // embedded at build time: parsePages has read them already
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil)[:8])
-}
-
-// site returns the public site's settings that every public rendition is made with.
-func (s *Server) site() publish.Site { return s.cfg.Site }

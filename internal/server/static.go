@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
-	"net/http"
 	"path"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -17,13 +17,21 @@ import (
 // staticFile is one embedded file under /static, with the tag of its content.
 type staticFile struct {
 	etag, contentType string
-	body              []byte
+	body              *keptBody
 }
 
+// Cache lifetimes of static files: a fingerprinted URL names one content for good, so browsers
+// keep it a year without asking; the plain URL, which older pages may name, is asked about each
+// time.
+const (
+	immutableCacheControl  = "public, max-age=31536000, immutable"
+	revalidateCacheControl = "no-cache"
+)
+
 // staticFiles reads every file under web/static once, at start, and tags each with a hash of
-// its content, so that a browser revalidating a file costs a map lookup and a 304.
-func staticFiles() (map[string]staticFile, error) {
-	files := map[string]staticFile{}
+// its content, under its plain name and its fingerprinted one (see web.Fingerprinted).
+func staticFiles() (map[string]staticFile, map[string]string, error) {
+	files, prints := map[string]staticFile{}, map[string]string{}
 	err := fs.WalkDir(web.FS, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -33,33 +41,46 @@ func staticFiles() (map[string]staticFile, error) {
 			return fmt.Errorf("read %s: %w", name, err)
 		}
 		sum := sha256.Sum256(body)
-		files[name[len("static/"):]] = staticFile{
-			etag:        `"` + hex.EncodeToString(sum[:16]) + `"`,
-			contentType: mime.TypeByExtension(path.Ext(name)),
-			body:        body,
-		}
+		rel := name[len("static/"):]
+		contentType := mime.TypeByExtension(path.Ext(name))
+		files[rel] = staticFile{etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}
+		prints[web.Fingerprinted(rel, body)] = rel
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("tag static files: %w", err)
+		return nil, nil, fmt.Errorf("tag static files: %w", err)
 	}
-	return files, nil
+	return files, prints, nil
 }
 
-// serveStatic answers a file under /static. Its URLs carry no version, since every template
-// names them plainly, so browsers are told to keep a file but ask again before using it
-// (no-cache); the ETag makes that question cheap when the file has not changed. A client
-// holding the file in either encoding is told it is current: its bytes decode to the same file.
+// serveStatic answers a file under /static. Under its fingerprinted name, which every template
+// names it by (see web.StaticPath), browsers keep it for a year; under its plain name they keep
+// it but ask again before using it, and the ETag makes that question cheap. A fingerprint of
+// another version of the file, named by a page another server made during an upgrade, gets
+// the current file to be asked about again, rather than kept for a year under the wrong name.
 func (s *Server) serveStatic(c echo.Context) error {
-	f, ok := s.static[c.Param("*")]
+	name := c.Param("*")
+	cacheControl := revalidateCacheControl
+	if plain, ok := s.staticPrints[name]; ok {
+		name, cacheControl = plain, immutableCacheControl
+	} else if _, ok := s.static[name]; !ok {
+		name = withoutPrint(name)
+	}
+	f, ok := s.static[name]
 	if !ok {
 		return echo.ErrNotFound
 	}
-	h := c.Response().Header()
-	h.Set("ETag", f.etag)
-	h.Set("Cache-Control", "no-cache")
-	if held := c.Request().Header.Get("If-None-Match"); matchesTag(held, f.etag) || matchesTag(held, gzipTag(f.etag)) {
-		return c.NoContent(http.StatusNotModified)
+	return sendKept(c, f.etag, f.contentType, cacheControl, f.body)
+}
+
+// withoutPrint is a fingerprinted file name without its fingerprint: "style.3f2a9c1b7d.css" →
+// "style.css".
+func withoutPrint(name string) string {
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	fp := path.Ext(stem)
+	if len(fp) != 11 || strings.Trim(fp[1:], "0123456789abcdef") != "" {
+		return name
 	}
-	return c.Blob(http.StatusOK, f.contentType, f.body)
+	return strings.TrimSuffix(stem, fp) + ext
 }

@@ -44,7 +44,9 @@ func (s *Store) setting(db *gorm.DB, key string) (newsroom.Setting, error) {
 }
 
 // SetSetting sets the newsroom's setting key to value, as the acting user, who must be allowed
-// to manage settings; the row keeps who set it and when. The caller checks the value.
+// to manage settings; the row keeps who set it and when, and the change is recorded as an
+// event, so that every server drops what it made with the old value (public dates are shown in
+// the time zone). The caller checks the value.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	u, err := actor(ctx)
 	if err != nil {
@@ -54,7 +56,13 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return err
 	}
 	row := settingRow{Key: key, Value: value, UpdatedBy: u.ID, UpdatedAt: s.clock()}
-	err = s.tx(ctx, func(tx *gorm.DB) error { return putSetting(tx, row) })
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := putSetting(tx, row); err != nil {
+			return err
+		}
+		record(tx, settingsEvent(u.ID, key))
+		return nil
+	})
 	return internal("set setting "+key, err)
 }
 

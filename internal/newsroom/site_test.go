@@ -1,0 +1,62 @@
+package newsroom_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func TestSiteSettingsCheck(t *testing.T) {
+	tests := []struct {
+		name    string
+		set     newsroom.SiteSettings
+		wantErr string
+	}{
+		{"OK", newsroom.SiteSettings{Name: "The Ledger", BaseURL: "https://news.example.org", Logo: "/static/logo.png", Language: "pt-BR", Description: "News."}, ""},
+		{"OKLogoURL", newsroom.SiteSettings{Name: "L", Logo: "https://cdn.example.org/logo.png"}, ""},
+		{"OKNothingSet", newsroom.SiteSettings{}, ""},
+		{"ErrBaseURLRelative", newsroom.SiteSettings{BaseURL: "news.example.org"}, "full http or https address"},
+		{"ErrBaseURLScheme", newsroom.SiteSettings{BaseURL: "ftp://news.example.org"}, "full http or https address"},
+		{"ErrBaseURLQuery", newsroom.SiteSettings{BaseURL: "https://news.example.org/?a=1"}, "query or a fragment"},
+		{"ErrLogoProtocolRelative", newsroom.SiteSettings{Logo: "//evil.example/logo.png"}, "path on the site"},
+		{"ErrLogoScript", newsroom.SiteSettings{Logo: "javascript:alert(1)"}, "path on the site"},
+		{"ErrLanguage", newsroom.SiteSettings{Language: "english please"}, "not a language tag"},
+		{"ErrLanguageTooLong", newsroom.SiteSettings{Language: "en-abcdefghi"}, "not a language tag"},
+		{"ErrNameLong", newsroom.SiteSettings{Name: strings.Repeat("n", newsroom.MaxSiteName+1)}, "longer than"},
+		{"ErrDescriptionLong", newsroom.SiteSettings{Description: strings.Repeat("d", newsroom.MaxSiteDescription+1)}, "longer than"},
+		{"ErrFooterLines", newsroom.SiteSettings{Footer: make([]string, newsroom.MaxFooterLines+1)}, "keep it to"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.set.Check()
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Check: %v", err)
+				}
+				return
+			}
+			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.wantErr) {
+				t.Fatalf("Check = %v, want EINVALID saying %q", err, tt.wantErr)
+			}
+		})
+	}
+	t.Run("ErrSavedWithoutName", func(t *testing.T) {
+		if err := (newsroom.SiteSettings{Name: "  "}).Normalize().CheckSaved(); newsroom.ErrorCode(err) != newsroom.EINVALID {
+			t.Fatalf("CheckSaved = %v, want EINVALID", err)
+		}
+	})
+}
+
+func TestSiteSettingsOverAndNormalize(t *testing.T) {
+	saved := newsroom.SiteSettings{Name: "Saved", BaseURL: "https://saved.example", Language: "fr", Footer: []string{"saved"}}
+	flags := newsroom.SiteSettings{Name: "Flag", Footer: []string{}}
+	got := flags.Over(saved)
+	if got.Name != "Flag" || got.BaseURL != "https://saved.example" || got.Language != "fr" || got.Footer == nil || len(got.Footer) != 0 {
+		t.Fatalf("Over = %+v, want the flag's name and empty footer over the saved base URL and language", got)
+	}
+	n := newsroom.SiteSettings{Name: " N ", BaseURL: "https://x.example/ ", Language: "EN-gb", Footer: []string{"a  ", "", ""}}.Normalize()
+	if n.Name != "N" || n.BaseURL != "https://x.example" || n.Language != "en-GB" || len(n.Footer) != 1 || n.Footer[0] != "a" {
+		t.Fatalf("Normalize = %+v", n)
+	}
+}
