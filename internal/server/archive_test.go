@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -110,4 +111,120 @@ func TestArchiveReachesEverything(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages crawled", len(seen))
+}
+
+// TestArchivePages pages the archive, a topic and an author, 30 pieces a page, over 65 pieces
+// (piece 65 the newest): the first page asked for as /page/1 moves to the listing's own path,
+// pages past the end and malformed page numbers are not found, and each page links its
+// neighbours in its head and its body.
+func TestArchivePages(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 65)
+	tests := []struct {
+		name, path   string
+		status       int
+		want         []string
+		wantLocation string
+	}{
+		{"Front", "/", 200, []string{`<link rel="next" href="/page/2">`, `<a rel="next" href="/page/2">Older briefs</a>`, "Piece 65", "Piece 36"}, ""},
+		{"Page2", "/page/2", 200, []string{`<link rel="prev" href="/">`, `<link rel="next" href="/page/3">`, "Newer briefs", "Piece 35", "Piece 6", "Briefs, page 2"}, ""},
+		{"LastPage", "/page/3", 200, []string{`<link rel="prev" href="/page/2">`, "Piece 5", "Piece 1<"}, ""},
+		{"PastTheEnd", "/page/4", 404, nil, ""},
+		{"Page1", "/page/1", 301, nil, "/"},
+		{"PageZero", "/page/0", 404, nil, ""},
+		{"LeadingZero", "/page/02", 404, nil, ""},
+		{"NotANumber", "/page/two", 404, nil, ""},
+		// Pieces 1, 4, 7… are on Mexico (i%7 == 0 or (i+3)%7 == 0): 18 of the 65.
+		{"Topic", "/topics/mexico", 200, []string{"Topic: Mexico", `href="/topics/mexico/feed.atom"`, "Piece 63", "Piece 4<"}, ""},
+		{"TopicPage1", "/topics/mexico/page/1", 301, nil, "/topics/mexico"},
+		{"TopicPastTheEnd", "/topics/mexico/page/2", 404, nil, ""},
+		{"UnknownTopic", "/topics/atlantis", 404, nil, ""},
+		{"Author", "/authors/ana-perez", 200, []string{"By Ana Pérez", `href="/authors/ana-perez/feed.atom"`, "Piece 61", "Piece 1<"}, ""},
+		{"UnknownAuthor", "/authors/nobody", 404, nil, ""},
+		{"Topics", "/topics", 200, []string{`<a href="/topics/climate-change">Climate change</a> (19)`, `<a href="/topics/mexico">Mexico</a> (18)`}, ""},
+		{"Authors", "/authors", 200, []string{`<a href="/authors/otto-weiss">Otto Weiß</a> (13)`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do("", "GET", tt.path, "")
+			wantStatus(t, res, tt.status)
+			body := res.Body.String()
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("%s lacks %q", tt.path, w)
+				}
+			}
+			if tt.wantLocation != "" && res.Header().Get("Location") != tt.wantLocation {
+				t.Errorf("Location = %q, want %q", res.Header().Get("Location"), tt.wantLocation)
+			}
+		})
+	}
+	t.Run("LinksInArticles", func(t *testing.T) {
+		res := a.do("", "GET", "/articles/piece-1", "")
+		wantStatus(t, res, 200)
+		for _, w := range []string{`<a href="/topics/climate-change">Climate change</a>`, `<a href="/topics/trade">Trade</a>`, `<a href="/authors/ana-perez">Ana Pérez</a>`} {
+			if !strings.Contains(res.Body.String(), w) {
+				t.Errorf("the article lacks %q", w)
+			}
+		}
+	})
+	t.Run("Cached", func(t *testing.T) {
+		first := a.do("", "GET", "/topics/mexico", "")
+		etag := first.Header().Get("ETag")
+		res := a.send("", "GET", "/topics/mexico", "", "", map[string][]string{"If-None-Match": {etag}})
+		if etag == "" || res.Code != 304 {
+			t.Fatalf("ETag %q, revalidation = %d", etag, res.Code)
+		}
+	})
+}
+
+// TestTopicFeeds serves each topic's and author's newest pieces as an Atom feed of its own.
+func TestTopicFeeds(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 10)
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/topics/mexico/feed.atom", 200, []string{"<title>Copydesk: Mexico</title>", `<link rel="self" type="application/atom+xml" href="/topics/mexico/feed.atom">`, "<title type=\"text\">Piece 7</title>"}},
+		{"/authors/sarah-johnson/feed.atom", 200, []string{"<title>Copydesk: Sarah Johnson</title>", "Piece 10", "Piece 5"}},
+		{"/topics/atlantis/feed.atom", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			res := a.do("", "GET", tt.path, "")
+			wantStatus(t, res, tt.status)
+			for _, w := range tt.want {
+				if !strings.Contains(res.Body.String(), w) {
+					t.Errorf("lacks %q:\n%s", w, res.Body.String())
+				}
+			}
+			if tt.status == 200 && strings.Contains(res.Body.String(), "Piece 3<") {
+				t.Errorf("lists a piece of another topic or author")
+			}
+		})
+	}
+}
+
+// TestArchiveFollowsPublishing lists a piece on its author's page, and on the front page the
+// next reader sees, as soon as it is published.
+func TestArchiveFollowsPublishing(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 3)
+	wantStatus(t, a.do("", "GET", "/", ""), 200)
+	wantStatus(t, a.do("", "GET", "/authors/sarah-johnson", ""), 404)
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := importAndApprove(t, a, string(seed))
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{}`), 200)
+	for _, path := range []string{"/", "/authors/sarah-johnson"} {
+		res := a.do("", "GET", path, "")
+		wantStatus(t, res, 200)
+		if !strings.Contains(res.Body.String(), "Sheinbaum Rejects") {
+			t.Errorf("%s lacks the piece just published", path)
+		}
+	}
 }

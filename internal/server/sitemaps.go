@@ -18,10 +18,14 @@ const newsWindow = 48 * time.Hour
 // newsLimit is the most pieces the Google News sitemap lists, Google's limit.
 const newsLimit = 1000
 
+// errNoSitemap answers for a sitemap that would list nothing, which the sitemaps protocol has
+// no valid document for (a urlset holds at least one url).
+var errNoSitemap = newsroom.Errorf(newsroom.ENOTFOUND, "nothing to list in this sitemap yet")
+
 // xmlType is the content type of every sitemap.
 const xmlType = "application/xml; charset=utf-8"
 
-// sitemap answers with the sitemap of every public piece or, when there are more than a
+// sitemap answers with the sitemap of every public piece (not found before the first) or, when there are more than a
 // sitemap may hold, with an index of sitemaps of that many pieces each (see sitemapPart).
 func (s *Server) sitemap(c echo.Context) error {
 	return s.serveRendered(c, "sitemap", func() (string, []byte, error) {
@@ -34,6 +38,9 @@ func (s *Server) sitemap(c echo.Context) error {
 			arts, err := s.store.PublicListing(ctx, time.Time{}, 0, s.cfg.SitemapURLs)
 			if err != nil {
 				return "", nil, err
+			}
+			if len(arts) == 0 {
+				return "", nil, errNoSitemap
 			}
 			body, err := publish.Sitemap(s.site(), arts)
 			return xmlType, body, err
@@ -68,13 +75,16 @@ func (s *Server) sitemapPart(c echo.Context) error {
 }
 
 // newsSitemap answers with the Google News sitemap of the pieces first published in the last
-// two days. Its cache key changes every hour, so that pieces leave it without a publish.
+// two days, or not found when there are none. Its cache key changes every hour, so that pieces leave it without a publish.
 func (s *Server) newsSitemap(c echo.Context) error {
 	now := s.store.Now()
 	return s.serveRendered(c, "news/"+now.Truncate(time.Hour).Format(time.RFC3339), func() (string, []byte, error) {
 		arts, err := s.store.PublicListing(c.Request().Context(), now.Add(-newsWindow), 0, newsLimit)
 		if err != nil {
 			return "", nil, err
+		}
+		if len(arts) == 0 {
+			return "", nil, errNoSitemap
 		}
 		body, err := publish.NewsSitemap(s.site(), arts)
 		return xmlType, body, err
