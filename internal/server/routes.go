@@ -152,6 +152,8 @@ func (s *Server) routes() {
 	api.GET("/drafts/:id/diff", s.diff)
 	api.POST("/drafts/:id/publish", s.publishDraft)
 	api.POST("/articles/:slug/corrections", s.correctArticle)
+	api.GET("/articles", s.listArticles)
+	api.GET("/articles/:slug", s.getArticle)
 	api.POST("/import", s.importDraft)
 	api.POST("/me/password", s.changePassword)
 	api.POST("/users/:uid/password-reset", s.resetPassword)
