@@ -34,6 +34,7 @@ func (s *Server) routes() {
 	e.GET("/sitemaps/:file", s.sitemapPart)
 	e.GET("/sitemap-news.xml", s.newsSitemap)
 	e.GET("/robots.txt", s.robots)
+	e.GET("/search", s.publicSearch)
 
 	e.GET("/login", s.loginPage)
 	e.POST("/login", s.loginSubmit)

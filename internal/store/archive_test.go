@@ -141,3 +141,70 @@ func TestArchiveTagsFilled(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicSearch finds published pieces by the words readers can read in them, and never by
+// a draft, an unpublished piece or a newsroom comment.
+func TestPublicSearch(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := func(title, body string) newsroom.Text {
+		x := sampleText(title)
+		x.Body = body
+		return x
+	}
+	publishText(t, f, clk, text("Harbour reopens", "The harbour reopened on Monday after the storm."))
+	publishText(t, f, clk, text("Storm damage counted", "Insurers counted the storm damage."))
+	secret := publishText(t, f, clk, text("Council vote", "The council voted."))
+	if _, err := f.s.CreateDraft(f.writer, text("Storm draft", "An unpublished storm story.")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.CreateComment(f.editor, draftIDOf(t, f, secret), newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "council"}, Body: "Embargoed: the mayor resigns"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, query, want string
+		wantMore          bool
+	}{
+		{"Word", "storm", "storm-damage-counted harbour-reopens", false},
+		{"Phrase", `"storm damage"`, "storm-damage-counted", false},
+		{"Title", "council", "council-vote", false},
+		{"CommentsAreNotPublic", "mayor", "", false},
+		{"DraftsAreNotPublic", "unpublished", "", false},
+		{"Empty", "  ", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, more, err := f.s.PublicSearch(context.Background(), tt.query, 0, 10)
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Article.Slug)
+				if !strings.Contains(h.Snippet, "<mark>") {
+					t.Errorf("snippet %q marks nothing", h.Snippet)
+				}
+			}
+			if err != nil || strings.Join(got, " ") != tt.want || more != tt.wantMore {
+				t.Fatalf("PublicSearch(%q) = %v, %v, %v; want %q", tt.query, got, more, err, tt.want)
+			}
+		})
+	}
+	t.Run("Paged", func(t *testing.T) {
+		hits, more, err := f.s.PublicSearch(context.Background(), "storm", 0, 1)
+		if err != nil || len(hits) != 1 || !more {
+			t.Fatalf("first page = %d hits, more %v, %v", len(hits), more, err)
+		}
+		hits, more, err = f.s.PublicSearch(context.Background(), "storm", 1, 1)
+		if err != nil || len(hits) != 1 || more {
+			t.Fatalf("second page = %d hits, more %v, %v", len(hits), more, err)
+		}
+	})
+}
+
+// draftIDOf returns the id of the draft published as slug.
+func draftIDOf(t *testing.T, f *newsroomFixture, slug string) int64 {
+	t.Helper()
+	var id int64
+	if err := f.s.DB().QueryRow("SELECT draft_id FROM articles WHERE slug = $1", slug).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
