@@ -115,6 +115,11 @@ func seed(ctx context.Context, path string, n int, progress func(done int)) (*ne
 			progress(to)
 		}
 	}
+	// Migrating again maps the pieces just written to their topics and authors, as it does for
+	// pieces published before that map existed.
+	if _, err := st.Migrate(ctx); err != nil {
+		return nil, err
+	}
 	return nr, nil
 }
 
