@@ -254,6 +254,9 @@ func TestSeedIsWhatTheServiceWrites(t *testing.T) {
 	if err != nil || a.Hash != a.ContentHash() || len(a.Body) != paragraphs {
 		t.Fatalf("PublicArticle = %d paragraphs, hash %s (recomputed %s), %v", len(a.Body), a.Hash, a.ContentHash(), err)
 	}
+	if len(nr.Topics) == 0 || !slices.Contains(nr.Topics, a.Topics[0]) {
+		t.Fatalf("the seed's topics %v lack %q", nr.Topics, a.Topics[0])
+	}
 	topic := publish.Slug(a.Topics[0])
 	listed, _, err := st.PublicPage(ctx, store.ArchiveQuery{Topic: topic, Limit: 1000})
 	if err != nil || !slices.ContainsFunc(listed, func(l publish.Article) bool { return l.Slug == a.Slug }) {

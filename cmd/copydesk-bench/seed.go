@@ -60,6 +60,7 @@ type newsroomDB struct {
 	ByStage      map[newsroom.Stage][]int64
 	WriterOf     map[int64]account // the writer of each draft in stage draft
 	Slugs        []string          // the published articles
+	Topics       []string          // the topics of the published articles, each once
 }
 
 // seed fills a fresh database at path with a newsroom of n drafts. Users are created through the
