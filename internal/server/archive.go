@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -46,19 +47,19 @@ func tagListing(kind, slug string) listing {
 func (s *Server) archivePage(c echo.Context) error { return s.servePage(c, archiveListing) }
 
 func (s *Server) topicPage(c echo.Context) error {
-	return s.servePage(c, tagListing("topic", c.Param("slug")))
+	return s.servePage(c, tagListing("topic", slugParam(c)))
 }
 
 func (s *Server) authorPage(c echo.Context) error {
-	return s.servePage(c, tagListing("author", c.Param("slug")))
+	return s.servePage(c, tagListing("author", slugParam(c)))
 }
 
 func (s *Server) topicFeed(c echo.Context) error {
-	return s.serveFeed(c, tagListing("topic", c.Param("slug")))
+	return s.serveFeed(c, tagListing("topic", slugParam(c)))
 }
 
 func (s *Server) authorFeed(c echo.Context) error {
-	return s.serveFeed(c, tagListing("author", c.Param("slug")))
+	return s.serveFeed(c, tagListing("author", slugParam(c)))
 }
 
 // servePage answers with page :n of the listing (the first without :n); the first page asked
@@ -133,6 +134,15 @@ func (l listing) title(arts []publish.Article, n int) string {
 		h += ", page " + strconv.Itoa(n)
 	}
 	return h
+}
+
+// slugParam is the path's :slug, unescaped: a slug in another script reaches the router
+// percent-encoded.
+func slugParam(c echo.Context) string {
+	if s, err := url.PathUnescape(c.Param("slug")); err == nil {
+		return s
+	}
+	return c.Param("slug")
 }
 
 // pageNumber reads a page number from a path: "" is the first page; otherwise it must be a

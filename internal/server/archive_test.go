@@ -139,6 +139,7 @@ func TestArchivePages(t *testing.T) {
 		{"TopicPage1", "/topics/mexico/page/1", 301, nil, "/topics/mexico"},
 		{"TopicPastTheEnd", "/topics/mexico/page/2", 404, nil, ""},
 		{"UnknownTopic", "/topics/atlantis", 404, nil, ""},
+		{"EscapedSlug", "/topics/mexic%6F", 200, []string{"Topic: Mexico"}, ""},
 		{"Author", "/authors/ana-perez", 200, []string{"By Ana Pérez", `href="/authors/ana-perez/feed.atom"`, "Piece 61", "Piece 1<"}, ""},
 		{"UnknownAuthor", "/authors/nobody", 404, nil, ""},
 		{"Topics", "/topics", 200, []string{`<a href="/topics/climate-change">Climate change</a> (19)`, `<a href="/topics/mexico">Mexico</a> (18)`}, ""},

@@ -68,9 +68,9 @@ func (s *Store) archive(ctx context.Context, q ArchiveQuery) *gorm.DB {
 	return db.Order("article_tags.first_published_at DESC, article_tags.article_id DESC")
 }
 
-// PublicTags lists the topics (kind "topic") or authors (kind "author") that have public
-// pieces, by slug, each with one of the spellings its pieces give it (pieces that spell a
-// topic differently, "Mexico" and "México", share its page).
+// PublicTags lists the topics, or with author the authors, that have public pieces, by slug,
+// each with one of the spellings its pieces give it (pieces that spell a topic differently,
+// "Mexico" and "México", share its page).
 func (s *Store) PublicTags(ctx context.Context, author bool) ([]Tag, error) {
 	kind := tagTopic
 	if author {
