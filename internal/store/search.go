@@ -87,10 +87,11 @@ func (s *Store) searchRead(ctx context.Context, fn func(db *gorm.DB) error) erro
 }
 
 // searchFound selects the newest rankWindow drafts of those seen keeps (the drafts a user may
-// see, narrowed by a list's filters, or the public ones) that match q, newest first: id, and its rank on SQLite (where matchinfo works only beside
-// the MATCH), or its tsvector to rank on PostgreSQL. On SQLite the CROSS JOIN keeps the index's
-// match as the outer loop, so that it runs once rather than once per draft, and its rows come
-// in docid order, so the LIMIT ends the walk early.
+// see, narrowed by a list's filters, or the public ones) that match q, newest first: id, and
+// its rank on SQLite (where matchinfo works only beside the MATCH), or its tsvector to rank on
+// PostgreSQL. On SQLite the CROSS JOIN keeps the index's match as the outer loop, so that it
+// runs once rather than once per draft, and its rows come in docid order, so the LIMIT ends
+// the walk early.
 func (s *Store) searchFound(db *gorm.DB, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
 	if s.pg {
 		return s.searchFoundPG(db, seen, q)
