@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -117,7 +118,7 @@ func TestParseFlags(t *testing.T) {
 	})
 	t.Run("Only", func(t *testing.T) {
 		c, err := parseFlags([]string{"-only", "1, 3,6"}, io.Discard)
-		if err != nil || len(c.Only) != 5 || !c.Only["1"] || !c.Only["3"] || !c.Only["6b"] {
+		if err != nil || len(c.Only) != 7 || !c.Only["1"] || !c.Only["3"] || !c.Only["6b"] || !c.Only["6e"] {
 			t.Fatalf("parseFlags(-only) = %+v, %v", c.Only, err)
 		}
 	})
@@ -252,5 +253,13 @@ func TestSeedIsWhatTheServiceWrites(t *testing.T) {
 	a, err := st.PublicArticle(ctx, nr.Slugs[0])
 	if err != nil || a.Hash != a.ContentHash() || len(a.Body) != paragraphs {
 		t.Fatalf("PublicArticle = %d paragraphs, hash %s (recomputed %s), %v", len(a.Body), a.Hash, a.ContentHash(), err)
+	}
+	if len(nr.Topics) == 0 || !slices.Contains(nr.Topics, a.Topics[0]) {
+		t.Fatalf("the seed's topics %v lack %q", nr.Topics, a.Topics[0])
+	}
+	topic := publish.Slug(a.Topics[0])
+	listed, _, err := st.PublicPage(ctx, store.ArchiveQuery{Topic: topic, Limit: 1000})
+	if err != nil || !slices.ContainsFunc(listed, func(l publish.Article) bool { return l.Slug == a.Slug }) {
+		t.Fatalf("topic %s lists %d pieces, not %s: %v", topic, len(listed), a.Slug, err)
 	}
 }

@@ -90,7 +90,7 @@ func parseOnly(s string) (map[string]bool, error) {
 	for _, id := range strings.Split(s, ",") {
 		id = strings.TrimSpace(id)
 		if id == "6" {
-			only["6a"], only["6b"], only["6c"] = true, true, true
+			only["6a"], only["6b"], only["6c"], only["6d"], only["6e"] = true, true, true, true, true
 			continue
 		}
 		if !known[id] {

@@ -75,7 +75,7 @@ func verdicts(by map[string]result, baseline float64, peak int64, first time.Dur
 	if r, ok := by["5"]; ok {
 		add("5 publish: p99 < 50 ms", fmt.Sprintf("p99 %s ms", ms(r.P99)), r.P99 < 50*time.Millisecond)
 	}
-	for _, id := range []string{"6a", "6b"} {
+	for _, id := range []string{"6a", "6b", "6d", "6e"} {
 		if r, ok := by[id]; ok {
 			add(id+" "+strings.Fields(r.Name)[1]+": ≥50% of baseline", fmt.Sprintf("%.0f%%", 100*share(r)), share(r) >= 0.50)
 		}

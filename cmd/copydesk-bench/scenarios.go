@@ -9,10 +9,11 @@ import (
 	"sync/atomic"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
 )
 
 // scenarioIDs are the scenarios in the order they run; the baseline runs first and again last.
-var scenarioIDs = []string{"7", "1", "2", "3", "4", "5", "6a", "6b", "6c"}
+var scenarioIDs = []string{"7", "1", "2", "3", "4", "5", "6a", "6b", "6c", "6d", "6e"}
 
 // scenario is one kind of request the issue asks about. clients builds one request function
 // per concurrent client, doing any per-client preparation (such as reading the draft a client
@@ -108,6 +109,16 @@ func (b *bench) scenarios() map[string]scenario {
 			})
 		}},
 		{"6c", "GET /articles/{slug}, If-None-Match → 304", true, b.revalidateClients},
+		{"6d", "GET /topics/{slug} (public HTML)", true, func(n int) ([]request, error) {
+			return each(n, func(i int, r *rand.Rand) (request, error) {
+				return get(b.app(), "", nil, 200, func() string { return publish.TopicPath(nr.Topics[r.IntN(len(nr.Topics))]) }), nil
+			})
+		}},
+		{"6e", "GET /sitemap.xml (public)", true, func(n int) ([]request, error) {
+			return each(n, func(i int, r *rand.Rand) (request, error) {
+				return get(b.app(), "", nil, 200, func() string { return "/sitemap.xml" }), nil
+			})
+		}},
 	}
 	m := map[string]scenario{}
 	for _, s := range list {

@@ -60,6 +60,7 @@ type newsroomDB struct {
 	ByStage      map[newsroom.Stage][]int64
 	WriterOf     map[int64]account // the writer of each draft in stage draft
 	Slugs        []string          // the published articles
+	Topics       []string          // the topics of the published articles, each once
 }
 
 // seed fills a fresh database at path with a newsroom of n drafts. Users are created through the
@@ -114,6 +115,11 @@ func seed(ctx context.Context, path string, n int, progress func(done int)) (*ne
 		if progress != nil {
 			progress(to)
 		}
+	}
+	// Migrating again maps the pieces just written to their topics and authors, as it does for
+	// pieces published before that map existed.
+	if _, err := st.Migrate(ctx); err != nil {
+		return nil, err
 	}
 	return nr, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/anchor"
@@ -220,6 +221,11 @@ func (g *seeder) publication(ctx context.Context, id int64, t newsroom.Text, edi
 		return err
 	}
 	g.nr.Slugs = append(g.nr.Slugs, slug)
+	for _, topic := range t.Topics {
+		if !slices.Contains(g.nr.Topics, topic) {
+			g.nr.Topics = append(g.nr.Topics, topic)
+		}
+	}
 	g.nr.ByStage[newsroom.StagePublished] = append(g.nr.ByStage[newsroom.StagePublished], id)
 	return nil
 }

@@ -74,14 +74,30 @@ type (
 // own time, passed in so that the output depends on its arguments only. The site is the
 // feed's author, which covers entries without a byline.
 func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
+	return AtomFeed(site, Feed{Path: FeedPath, Page: "/"}, entries, updated)
+}
+
+// Feed names one Atom feed: the site's, or a topic's or an author's.
+type Feed struct {
+	Path  string // the feed's site path, its id and self link
+	Page  string // the site path of the page listing the same pieces
+	Title string // what the feed is of, after the site's name: "Mexico" gives "Copydesk: Mexico"; "" gives "Copydesk briefs"
+}
+
+// AtomFeed renders the feed f names as Atom renders the site's.
+func AtomFeed(site Site, f Feed, entries []Article, updated time.Time) ([]byte, error) {
+	title := strings.TrimSpace(site.Name + " briefs")
+	if f.Title != "" {
+		title = strings.TrimSpace(site.Name + ": " + f.Title)
+	}
 	feed := atomFeed{
 		Lang:    site.lang(),
-		Title:   strings.TrimSpace(site.Name + " briefs"),
-		ID:      site.base() + FeedPath,
+		Title:   title,
+		ID:      site.URL(f.Path),
 		Updated: stamp(updated),
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: site.base() + FeedPath},
-			{Rel: "alternate", Type: "text/html", Href: site.base() + "/"},
+			{Rel: "self", Type: "application/atom+xml", Href: site.URL(f.Path)},
+			{Rel: "alternate", Type: "text/html", Href: site.URL(f.Page)},
 		},
 		Author: atomPerson{Name: site.Name, URI: site.base() + "/"},
 	}

@@ -16,13 +16,15 @@ import (
 var (
 	articlePage = parsePage("templates/public/article.html")
 	frontPage   = parsePage("templates/public/front.html")
+	tagPage     = parsePage("templates/public/tags.html")
+	searchPage  = parsePage("templates/public/search.html")
 )
 
 // parsePage parses one page after the layout and the partials, so that the page's own
 // definitions override the layout's default blocks.
 func parsePage(name string) *template.Template {
 	return template.Must(template.New(path.Base(name)).Funcs(template.FuncMap{"static": web.StaticPath}).
-		ParseFS(web.FS, "templates/layout.html", "templates/public/partials.html", name))
+		ParseFS(web.FS, "templates/layout.html", "templates/public/partials.html", "templates/public/archive_partials.html", name))
 }
 
 // page is the data of a public page: what the layout and the partials need, and the content.
@@ -32,8 +34,12 @@ type page struct {
 	FeedURL        string
 	Article        *articleView // the article page's article
 	Briefs         []articleView
-	Meta           metaView // the page's description, Open Graph and Twitter card tags
-	WebSite        *webSite // the front page's schema.org WebSite
+	Meta           metaView  // the page's description, Open Graph and Twitter card tags
+	WebSite        *webSite  // the front page's schema.org WebSite
+	Heading        string    // a listing's h1
+	Pager          pager     // a listing's newer and older pages
+	Tags           []tagView // an index page's topics or authors
+	Search         *searchView
 }
 
 // articleView is an article with its dates written out for the page, in the site's zone.
@@ -47,6 +53,8 @@ type articleView struct {
 	JSONLD                              *newsArticle
 	ClaimLD                             *claimReviewLD // the article page's ClaimReview, if the piece is a fact-check
 	Claim                               *claimView     // the article page's rating box, if the piece is a fact-check
+	TopicLinks                          []link         // each topic with its page
+	AuthorURL                           string         // the byline's author page, "" without a byline
 }
 
 // dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO).
@@ -72,19 +80,16 @@ func HTML(w io.Writer, site Site, a Article) error {
 // FrontPage writes the front page: the briefs given, newest first, each with its title linking
 // to the article, byline, date, brief and corrections. The caller decides how many to show.
 func FrontPage(w io.Writer, site Site, briefs []Article) error {
-	ld := siteJSONLD(site)
-	p := page{Meta: frontMeta(site), WebSite: &ld}
-	for _, a := range newestFirst(briefs) {
-		p.Briefs = append(p.Briefs, view(site, a))
-	}
-	return render(w, frontPage, site, p)
+	return ArchivePage(w, site, Listing{Path: "/", FeedPath: FeedPath, Page: 1}, briefs)
 }
 
 // render fills in the site-wide fields and executes the page into a buffer first, so that a
 // failing template writes nothing rather than half a page.
 func render(w io.Writer, t *template.Template, site Site, p page) error {
 	p.Lang, p.SiteName, p.Footer = site.lang(), site.Name, site.Footer
-	p.FeedURL = site.base() + FeedPath
+	if p.FeedURL == "" {
+		p.FeedURL = site.base() + FeedPath
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return fmt.Errorf("publish: render page: %w", err)
@@ -98,8 +103,10 @@ func view(site Site, a Article) articleView {
 	v := articleView{
 		Title: a.Title, Byline: a.Byline, Brief: a.Brief, EditorComment: a.EditorComment,
 		Lang: a.lang(site), Body: a.Body, Topics: a.Topics,
-		Date: site.timeTag(a.firstPublished()),
-		URLs: URLs(site, a.Slug),
+		Date:       site.timeTag(a.firstPublished()),
+		URLs:       URLs(site, a.Slug),
+		TopicLinks: topicLinks(site, a.Topics),
+		AuthorURL:  authorURL(site, a.Byline),
 	}
 	for _, c := range a.Corrections {
 		v.Corrections = append(v.Corrections, correctionView{Date: site.timeTag(c.At), Note: c.Note})

@@ -49,11 +49,16 @@ func articleMeta(site Site, a Article) metaView {
 	return m
 }
 
-// frontMeta describes the front page: the publication itself.
-func frontMeta(site Site) metaView {
+// listingMeta describes a page of briefs: the front page describes the publication itself, and
+// a later page or a topic's or an author's page is named by its heading.
+func listingMeta(site Site, l Listing, heading string) metaView {
+	title := site.Name
+	if l.Path != "/" || l.Page > 1 {
+		title = heading + " · " + site.Name
+	}
 	return metaView{
 		Description: snippet(site.Description, maxDescription),
-		Type:        "website", Title: site.Name, URL: site.URL("/"), SiteName: site.Name,
+		Type:        "website", Title: title, URL: site.URL(PagePath(l.Path, l.Page)), SiteName: site.Name,
 		Locale: ogLocale(site.lang()), Card: "summary",
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/conformance"
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/server"
 )
@@ -32,7 +33,7 @@ func housePiece(title, byline, brief string, body, topics []string, comment stri
 func TestConformance(t *testing.T) {
 	a := newTestApp(t)
 	// A public site has a base URL: ninjs and the feed need absolute ones.
-	site := publish.Site{Name: "Copydesk", BaseURL: "https://news.example.org", Footer: publish.DefaultFooter, Language: "en"}
+	site := newsroom.SiteSettings{Name: "Copydesk", BaseURL: "https://news.example.org", Language: "en"}
 	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Site: site})
 	seed, err := os.ReadFile("testdata/seed.txt")
 	if err != nil {

@@ -86,17 +86,7 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }
 
-func (s *Server) frontPage(c echo.Context) error {
-	return s.serveRendered(c, "front", func() (string, []byte, error) {
-		arts, err := s.store.PublicArticles(c.Request().Context(), frontPageSize)
-		if err != nil {
-			return "", nil, err
-		}
-		var b bytes.Buffer
-		err = publish.FrontPage(&b, s.site(), arts)
-		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
-	})
-}
+func (s *Server) frontPage(c echo.Context) error { return s.servePage(c, archiveListing) }
 
 func (s *Server) feed(c echo.Context) error {
 	return s.serveRendered(c, "feed", func() (string, []byte, error) {

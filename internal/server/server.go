@@ -39,6 +39,9 @@ type Config struct {
 	// Mail sends the email settings page's test email (nil: the server sends none). Its Flags,
 	// the command line's mail settings, win over the page's, which shows them read-only.
 	Mail *notify.Email
+	// SitemapURLs is the most pieces one sitemap lists (default 50,000, the sitemaps protocol's
+	// limit); above it /sitemap.xml is an index of sitemaps.
+	SitemapURLs int
 }
 
 // Server routes requests to the store.
@@ -77,6 +80,9 @@ func New(st *store.Store, cfg Config) *Server {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.SitemapURLs <= 0 {
+		cfg.SitemapURLs = 50_000
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

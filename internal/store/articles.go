@@ -13,7 +13,7 @@ import (
 // PublicArticle returns the newest snapshot of a published article with its corrections. It
 // needs no user: only what readers may see is found.
 func (s *Store) PublicArticle(ctx context.Context, slug string) (publish.Article, error) {
-	arts, err := s.publicArticles(s.read(ctx).Where("articles.slug = ?", slug), 1)
+	arts, err := s.publicArticles(s.read(ctx).Table("articles").Where("articles.slug = ?", slug), 0, 1)
 	if err != nil {
 		return publish.Article{}, err
 	}
@@ -25,7 +25,7 @@ func (s *Store) PublicArticle(ctx context.Context, slug string) (publish.Article
 
 // PublicArticles returns up to limit published articles, newest first publication first.
 func (s *Store) PublicArticles(ctx context.Context, limit int) ([]publish.Article, error) {
-	return s.publicArticles(s.read(ctx), limit)
+	return s.publicArticles(s.archive(ctx, ArchiveQuery{}), 0, limit)
 }
 
 type publicView struct {
@@ -34,15 +34,17 @@ type publicView struct {
 	FirstPublishedAt *time.Time
 }
 
-func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error) {
+// publicArticles returns the public articles of q, a query of articles (see archive), in
+// q's order.
+func (s *Store) publicArticles(q *gorm.DB, offset, limit int) ([]publish.Article, error) {
 	var rows []publicView
-	err := q.Table("articles").
+	err := q.
 		Select("publications.*, articles.slug AS slug, articles.first_published_at AS first_published_at").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
 		// EXISTS rather than a join lets the database walk articles_first_published in order
 		// and stop at the limit, instead of sorting every published article with its body.
 		Where("EXISTS (SELECT 1 FROM drafts WHERE drafts.id = articles.draft_id AND drafts.stage = ?)", s.policy.Published()).
-		Order("articles.first_published_at DESC, articles.id DESC").Limit(limit).Find(&rows).Error
+		Offset(offset).Limit(limit).Find(&rows).Error
 	if err != nil {
 		return nil, internal("public articles", err)
 	}

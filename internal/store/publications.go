@@ -93,8 +93,14 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 		return 0, err
 	}
 	changes := map[string]any{"latest_publication_id": row.ID}
+	first := at
 	if art.FirstPublishedAt == nil {
 		changes["first_published_at"] = at
+	} else {
+		first = *art.FirstPublishedAt
+	}
+	if err := writeTags(tx, &row, first); err != nil {
+		return 0, err
 	}
 	return row.Number, tx.Model(art).Updates(changes).Error
 }

@@ -52,7 +52,8 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	}
 	var ranked []rankedID
 	err = s.searchRead(ctx, func(db *gorm.DB) error {
-		return s.searchRanked(db, s.searchFound(db, u, q, f), q).Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error
+		seen := func(found *gorm.DB) *gorm.DB { return s.narrowed(s.visibleTo(found, u), f) }
+		return s.searchRanked(db, s.searchFound(db, seen, q), q).Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error
 	})
 	if err != nil {
 		return nil, internal("search", err)
@@ -85,34 +86,33 @@ func (s *Store) searchRead(ctx context.Context, fn func(db *gorm.DB) error) erro
 	})
 }
 
-// searchFound selects the newest rankWindow drafts u may see (narrowed by f's filters)
-// that match q, newest first: id, and its rank on SQLite (where matchinfo works only beside
-// the MATCH), or its tsvector to rank on PostgreSQL. On SQLite the CROSS JOIN keeps the index's
-// match as the outer loop, so that it runs once rather than once per draft, and its rows come
-// in docid order, so the LIMIT ends the walk early.
-func (s *Store) searchFound(db *gorm.DB, u *newsroom.User, q search.Query, f newsroom.DraftFilter) *gorm.DB {
+// searchFound selects the newest rankWindow drafts of those seen keeps (the drafts a user may
+// see, narrowed by a list's filters, or the public ones) that match q, newest first: id, and
+// its rank on SQLite (where matchinfo works only beside the MATCH), or its tsvector to rank on
+// PostgreSQL. On SQLite the CROSS JOIN keeps the index's match as the outer loop, so that it
+// runs once rather than once per draft, and its rows come in docid order, so the LIMIT ends
+// the walk early.
+func (s *Store) searchFound(db *gorm.DB, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
 	if s.pg {
-		return s.searchFoundPG(db, u, q, f)
+		return s.searchFoundPG(db, seen, q)
 	}
 	w := rankWeights
 	found := db.Table("draft_search").
 		Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
 		Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
 		Where("draft_search MATCH ?", q.FTS4())
-	found = s.narrowed(s.visibleTo(found, u), f)
-	return found.Order("draft_search.docid DESC").Limit(rankWindow)
+	return seen(found).Order("draft_search.docid DESC").Limit(rankWindow)
 }
 
 // searchFoundPG is searchFound on PostgreSQL. The GIN index finds the pieces that hold every
 // word to be found; only then, newest first until rankWindow are found, is each tested against
 // the whole query, whose phrases and exclusions need the piece's tsvector read: a phrase of
 // common words would otherwise have every piece read.
-func (s *Store) searchFoundPG(db *gorm.DB, u *newsroom.User, q search.Query, f newsroom.DraftFilter) *gorm.DB {
+func (s *Store) searchFoundPG(db *gorm.DB, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
 	held := db.Table("draft_search").Select("drafts.id AS id, draft_search.doc AS doc").
 		Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
 		Where("draft_search.doc @@ to_tsquery('simple', ?)", q.TSQueryWords())
-	held = s.narrowed(s.visibleTo(held, u), f)
-	held = held.Order("draft_search.draft_id DESC")
+	held = seen(held).Order("draft_search.draft_id DESC")
 	if q.TSQueryWords() == q.TSQuery() {
 		return held.Limit(rankWindow)
 	}

@@ -220,6 +220,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	for _, r := range results {
 		applied = append(applied, r.Source.Path)
 	}
+	if err := s.fillTags(ctx); err != nil {
+		return applied, err
+	}
 	s.events.tail.Lock()
 	defer s.events.tail.Unlock()
 	return applied, s.markEvents(ctx)

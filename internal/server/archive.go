@@ -1,0 +1,195 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// listing is one public list of briefs: the archive, a topic's or an author's pieces.
+type listing struct {
+	kind    string // "" for the archive, "topic" or "author"
+	slug    string
+	path    string // the site path of its first page
+	feed    string // the site path of its Atom feed
+	heading string
+}
+
+// query is the store's query for page n of the listing.
+func (l listing) query(n int) store.ArchiveQuery {
+	q := store.ArchiveQuery{Offset: (n - 1) * frontPageSize, Limit: frontPageSize}
+	switch l.kind {
+	case "topic":
+		q.Topic = l.slug
+	case "author":
+		q.Author = l.slug
+	}
+	return q
+}
+
+// archiveListing is the whole archive, the front page's list.
+var archiveListing = listing{path: "/", feed: publish.FeedPath}
+
+// tagListing is the listing of the topic or author slug names.
+func tagListing(kind, slug string) listing {
+	path := "/" + kind + "s/" + slug
+	return listing{kind: kind, slug: slug, path: path, feed: path + "/feed.atom"}
+}
+
+func (s *Server) archivePage(c echo.Context) error { return s.servePage(c, archiveListing) }
+
+func (s *Server) topicPage(c echo.Context) error {
+	return s.servePage(c, tagListing("topic", slugParam(c)))
+}
+
+func (s *Server) authorPage(c echo.Context) error {
+	return s.servePage(c, tagListing("author", slugParam(c)))
+}
+
+func (s *Server) topicFeed(c echo.Context) error {
+	return s.serveFeed(c, tagListing("topic", slugParam(c)))
+}
+
+func (s *Server) authorFeed(c echo.Context) error {
+	return s.serveFeed(c, tagListing("author", slugParam(c)))
+}
+
+// servePage answers with page :n of the listing (the first without :n); the first page asked
+// for as /page/1 moves permanently to the listing's own path, and a page past the end, or a
+// topic or author with no public piece, is not found.
+func (s *Server) servePage(c echo.Context, l listing) error {
+	n, err := pageNumber(c.Param("n"))
+	if err != nil {
+		return err
+	}
+	if n == 1 && c.Param("n") != "" {
+		return c.Redirect(http.StatusMovedPermanently, l.path)
+	}
+	return s.serveRendered(c, "list/"+l.path+"/"+strconv.Itoa(n), func() (string, []byte, error) {
+		arts, more, err := s.store.PublicPage(c.Request().Context(), l.query(n))
+		if err != nil {
+			return "", nil, err
+		}
+		if len(arts) == 0 && (n > 1 || l.kind != "") {
+			return "", nil, newsroom.Errorf(newsroom.ENOTFOUND, "no page %d of %s", n, l.path)
+		}
+		var b bytes.Buffer
+		err = publish.ArchivePage(&b, s.site(), publish.Listing{Heading: l.title(arts, n), Path: l.path, FeedPath: l.feed, Page: n, More: more}, arts)
+		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
+	})
+}
+
+// serveFeed answers with the Atom feed of the listing's newest pieces.
+func (s *Server) serveFeed(c echo.Context, l listing) error {
+	return s.serveRendered(c, "feed/"+l.path, func() (string, []byte, error) {
+		arts, _, err := s.store.PublicPage(c.Request().Context(), l.query(1))
+		if err != nil {
+			return "", nil, err
+		}
+		if len(arts) == 0 {
+			return "", nil, newsroom.Errorf(newsroom.ENOTFOUND, "no feed %s", l.path)
+		}
+		body, err := publish.AtomFeed(s.site(), publish.Feed{Path: l.feed, Page: l.path, Title: l.name(arts)}, arts, latest(arts))
+		return "application/atom+xml; charset=utf-8", body, err
+	})
+}
+
+// name is what the listing is of, as its pieces spell it: the topic or the byline.
+func (l listing) name(arts []publish.Article) string {
+	for _, a := range arts {
+		if l.kind == "author" && publish.Slug(a.Byline) == l.slug {
+			return a.Byline
+		}
+		for _, t := range a.Topics {
+			if l.kind == "topic" && publish.Slug(t) == l.slug {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// title is page n's heading: "Latest briefs" on the front page, else what it lists and the page.
+func (l listing) title(arts []publish.Article, n int) string {
+	h := "Latest briefs"
+	switch l.kind {
+	case "topic":
+		h = "Topic: " + l.name(arts)
+	case "author":
+		h = "By " + l.name(arts)
+	case "":
+		if n > 1 {
+			h = "Briefs"
+		}
+	}
+	if n > 1 {
+		h += ", page " + strconv.Itoa(n)
+	}
+	return h
+}
+
+// slugParam is the path's :slug, unescaped: a slug in another script reaches the router
+// percent-encoded.
+func slugParam(c echo.Context) string {
+	if s, err := url.PathUnescape(c.Param("slug")); err == nil {
+		return s
+	}
+	return c.Param("slug")
+}
+
+// pageNumber reads a page number from a path: "" is the first page; otherwise it must be a
+// whole number from 1 written plainly, or the page is not found.
+func pageNumber(p string) (int, error) {
+	if p == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(p)
+	if err != nil || n < 1 || strconv.Itoa(n) != p {
+		return 0, newsroom.Errorf(newsroom.ENOTFOUND, "no page %q", p)
+	}
+	return n, nil
+}
+
+// latest is the time of the newest publication among arts, a feed's updated time.
+func latest(arts []publish.Article) time.Time {
+	var t time.Time
+	for _, a := range arts {
+		if a.PublishedAt.After(t) {
+			t = a.PublishedAt
+		}
+	}
+	return t
+}
+
+func (s *Server) topicIndex(c echo.Context) error { return s.serveTags(c, false) }
+
+func (s *Server) authorIndex(c echo.Context) error { return s.serveTags(c, true) }
+
+// serveTags answers with the index of every topic, or every author, that has public pieces.
+func (s *Server) serveTags(c echo.Context, authors bool) error {
+	heading, path := "Topics", publish.TopicPath
+	if authors {
+		heading, path = "Authors", publish.AuthorPath
+	}
+	return s.serveRendered(c, "index/"+heading, func() (string, []byte, error) {
+		tags, err := s.store.PublicTags(c.Request().Context(), authors)
+		if err != nil {
+			return "", nil, err
+		}
+		list := make([]publish.Tag, len(tags))
+		for i, t := range tags {
+			list[i] = publish.Tag{Name: t.Name, Path: path(t.Name), Count: t.Count}
+		}
+		var b bytes.Buffer
+		err = publish.TagIndex(&b, s.site(), heading, list)
+		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
+	})
+}

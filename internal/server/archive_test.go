@@ -1,0 +1,231 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// The topics and bylines seedPublished deals out to its pieces.
+var (
+	seedTopics  = []string{"Mexico", "Climate change", "Elections", "Health", "Trade", "Courts", "Energy"}
+	seedBylines = []string{"Sarah Johnson", "Ana Pérez", "Otto Weiß", "Lee Min", "Ravi Rao"}
+)
+
+// seedPublished writes n published pieces straight into the database, row for row what
+// publishing writes, one minute apart and ending an hour before the app's clock: piece i (from
+// 1, the oldest) is "Piece i", slug "piece-i", by seedBylines[i%5], on seedTopics[i%7] and
+// [(i+3)%7]. It then migrates, which maps them to their topics and authors as it does for pieces
+// published before that map existed. Publishing a thousand pieces through the workflow would
+// take minutes.
+func seedPublished(t testing.TB, a *testApp, n int) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := a.store.DB().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	writer, editor := a.users["writer"].ID, a.users["editor"].ID
+	start := a.clock.Now().UTC().Add(-time.Hour - time.Duration(n)*time.Minute).Truncate(time.Second)
+	for i := 1; i <= n; i++ {
+		at := start.Add(time.Duration(i) * time.Minute)
+		title, byline := fmt.Sprintf("Piece %d", i), seedBylines[i%len(seedBylines)]
+		topics, _ := json.Marshal([]string{seedTopics[i%len(seedTopics)], seedTopics[(i+3)%len(seedTopics)]})
+		text := newsroom.Text{Title: title, Byline: byline, Brief: "The brief of " + title + ".", Body: "The body of " + title + ".", Topics: []string{}}
+		var draft, article, pub int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO drafts (writer_id, title, byline, brief, body, topics, stage, version, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, 'published', 1, $7, $7) RETURNING id`, writer, title, byline, text.Brief, text.Body, string(topics), at).Scan(&draft)
+		if err == nil {
+			err = tx.QueryRowContext(ctx, `INSERT INTO articles (draft_id, slug, first_published_at) VALUES ($1, $2, $3) RETURNING id`,
+				draft, publish.Slug(title), at).Scan(&article)
+		}
+		if err == nil {
+			err = tx.QueryRowContext(ctx, `INSERT INTO publications (article_id, number, revision_version, title, byline, brief, body, topics,
+				editor_comment, published_at, published_by, content_hash) VALUES ($1, 1, 1, $2, $3, $4, $5, $6, '', $7, $8, $9) RETURNING id`,
+				article, title, byline, text.Brief, text.Body, string(topics), at, editor, store.ArticleOf(text).ContentHash()).Scan(&pub)
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `UPDATE articles SET latest_publication_id = $1 WHERE id = $2`, pub, article)
+		}
+		if err != nil {
+			t.Fatalf("seed piece %d: %v", i, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hrefs are the targets of a page's links.
+var hrefs = regexp.MustCompile(`<a [^>]*href="([^"]+)"`)
+
+// TestArchiveReachesEverything publishes 1,000 pieces and crawls the public site from the front
+// page, following every same-site link as a search engine would: every piece is reached, and
+// the sitemap lists every one.
+func TestArchiveReachesEverything(t *testing.T) {
+	const n = 1000
+	a := newTestApp(t)
+	seedPublished(t, a, n)
+	seen := map[string]bool{"/": true}
+	queue := []string{"/"}
+	reached := map[string]bool{}
+	for len(queue) > 0 {
+		path := queue[0]
+		queue = queue[1:]
+		res := a.do("", "GET", path, "")
+		wantStatus(t, res, 200)
+		if slug, ok := strings.CutPrefix(path, "/articles/"); ok {
+			reached[slug] = true
+		}
+		for _, m := range hrefs.FindAllStringSubmatch(res.Body.String(), -1) {
+			next := strings.ReplaceAll(m[1], "&amp;", "&")
+			if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !seen[next] {
+				seen[next] = true
+				queue = append(queue, next)
+			}
+		}
+	}
+	listed := map[string]bool{}
+	sitemap := a.do("", "GET", "/sitemap.xml", "")
+	wantStatus(t, sitemap, 200)
+	for _, m := range regexp.MustCompile(`<loc>[^<]*/articles/([^<]+)</loc>`).FindAllStringSubmatch(sitemap.Body.String(), -1) {
+		listed[m[1]] = true
+	}
+	for i := 1; i <= n; i++ {
+		slug := fmt.Sprintf("piece-%d", i)
+		if !reached[slug] || !listed[slug] {
+			t.Fatalf("%s: reached %v, in the sitemap %v (%d reached, %d listed, %d pages crawled)", slug, reached[slug], listed[slug], len(reached), len(listed), len(seen))
+		}
+	}
+	t.Logf("%d pages crawled", len(seen))
+}
+
+// TestArchivePages pages the archive, a topic and an author, 30 pieces a page, over 65 pieces
+// (piece 65 the newest): the first page asked for as /page/1 moves to the listing's own path,
+// pages past the end and malformed page numbers are not found, and each page links its
+// neighbours in its head and its body.
+func TestArchivePages(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 65)
+	tests := []struct {
+		name, path   string
+		status       int
+		want         []string
+		wantLocation string
+	}{
+		{"Front", "/", 200, []string{`<link rel="next" href="/page/2">`, `<a rel="next" href="/page/2">Older briefs</a>`, "Piece 65", "Piece 36"}, ""},
+		{"Page2", "/page/2", 200, []string{`<link rel="prev" href="/">`, `<link rel="next" href="/page/3">`, "Newer briefs", "Piece 35", "Piece 6", "Briefs, page 2"}, ""},
+		{"LastPage", "/page/3", 200, []string{`<link rel="prev" href="/page/2">`, "Piece 5", "Piece 1<"}, ""},
+		{"PastTheEnd", "/page/4", 404, nil, ""},
+		{"Page1", "/page/1", 301, nil, "/"},
+		{"PageZero", "/page/0", 404, nil, ""},
+		{"LeadingZero", "/page/02", 404, nil, ""},
+		{"NotANumber", "/page/two", 404, nil, ""},
+		// Pieces 1, 4, 7… are on Mexico (i%7 == 0 or (i+3)%7 == 0): 18 of the 65.
+		{"Topic", "/topics/mexico", 200, []string{"Topic: Mexico", `href="/topics/mexico/feed.atom"`, "Piece 63", "Piece 4<"}, ""},
+		{"TopicPage1", "/topics/mexico/page/1", 301, nil, "/topics/mexico"},
+		{"TopicPastTheEnd", "/topics/mexico/page/2", 404, nil, ""},
+		{"UnknownTopic", "/topics/atlantis", 404, nil, ""},
+		{"EscapedSlug", "/topics/mexic%6F", 200, []string{"Topic: Mexico"}, ""},
+		{"Author", "/authors/ana-perez", 200, []string{"By Ana Pérez", `href="/authors/ana-perez/feed.atom"`, "Piece 61", "Piece 1<"}, ""},
+		{"UnknownAuthor", "/authors/nobody", 404, nil, ""},
+		{"Topics", "/topics", 200, []string{`<a href="/topics/climate-change">Climate change</a> (19)`, `<a href="/topics/mexico">Mexico</a> (18)`}, ""},
+		{"Authors", "/authors", 200, []string{`<a href="/authors/otto-weiss">Otto Weiß</a> (13)`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do("", "GET", tt.path, "")
+			wantStatus(t, res, tt.status)
+			body := res.Body.String()
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("%s lacks %q", tt.path, w)
+				}
+			}
+			if tt.wantLocation != "" && res.Header().Get("Location") != tt.wantLocation {
+				t.Errorf("Location = %q, want %q", res.Header().Get("Location"), tt.wantLocation)
+			}
+		})
+	}
+	t.Run("LinksInArticles", func(t *testing.T) {
+		res := a.do("", "GET", "/articles/piece-1", "")
+		wantStatus(t, res, 200)
+		for _, w := range []string{`<a href="/topics/climate-change">Climate change</a>`, `<a href="/topics/trade">Trade</a>`, `<a href="/authors/ana-perez">Ana Pérez</a>`} {
+			if !strings.Contains(res.Body.String(), w) {
+				t.Errorf("the article lacks %q", w)
+			}
+		}
+	})
+	t.Run("Cached", func(t *testing.T) {
+		first := a.do("", "GET", "/topics/mexico", "")
+		etag := first.Header().Get("ETag")
+		res := a.send("", "GET", "/topics/mexico", "", "", map[string][]string{"If-None-Match": {etag}})
+		if etag == "" || res.Code != 304 {
+			t.Fatalf("ETag %q, revalidation = %d", etag, res.Code)
+		}
+	})
+}
+
+// TestTopicFeeds serves each topic's and author's newest pieces as an Atom feed of its own.
+func TestTopicFeeds(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 10)
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/topics/mexico/feed.atom", 200, []string{"<title>Copydesk: Mexico</title>", `<link rel="self" type="application/atom+xml" href="/topics/mexico/feed.atom">`, "<title type=\"text\">Piece 7</title>"}},
+		{"/authors/sarah-johnson/feed.atom", 200, []string{"<title>Copydesk: Sarah Johnson</title>", "Piece 10", "Piece 5"}},
+		{"/topics/atlantis/feed.atom", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			res := a.do("", "GET", tt.path, "")
+			wantStatus(t, res, tt.status)
+			for _, w := range tt.want {
+				if !strings.Contains(res.Body.String(), w) {
+					t.Errorf("lacks %q:\n%s", w, res.Body.String())
+				}
+			}
+			if tt.status == 200 && strings.Contains(res.Body.String(), "Piece 3<") {
+				t.Errorf("lists a piece of another topic or author")
+			}
+		})
+	}
+}
+
+// TestArchiveFollowsPublishing lists a piece on its author's page, and on the front page the
+// next reader sees, as soon as it is published.
+func TestArchiveFollowsPublishing(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 3)
+	wantStatus(t, a.do("", "GET", "/", ""), 200)
+	wantStatus(t, a.do("", "GET", "/authors/sarah-johnson", ""), 404)
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := importAndApprove(t, a, string(seed))
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{}`), 200)
+	for _, path := range []string{"/", "/authors/sarah-johnson"} {
+		res := a.do("", "GET", path, "")
+		wantStatus(t, res, 200)
+		if !strings.Contains(res.Body.String(), "Sheinbaum Rejects") {
+			t.Errorf("%s lacks the piece just published", path)
+		}
+	}
+}

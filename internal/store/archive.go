@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/publish"
+)
+
+// The kinds of article_tags rows: a topic of the piece, or the author its byline names.
+const (
+	tagTopic  = "topic"
+	tagAuthor = "author"
+)
+
+// ArchiveQuery names one page of a public listing: the whole archive, or the pieces of one
+// topic or one author (slugs as publish.TopicPath and publish.AuthorPath make them), newest
+// first publication first.
+type ArchiveQuery struct {
+	Topic, Author string
+	Offset, Limit int
+}
+
+// Tag is a topic or an author with the slug of its page and how many public pieces it has.
+type Tag struct {
+	Slug, Name string
+	Count      int
+}
+
+// tagRow is one row of article_tags: an article's latest publication under one slug.
+type tagRow struct {
+	ArticleID        int64
+	PublicationID    int64
+	Kind, Slug, Name string
+	FirstPublishedAt time.Time
+}
+
+func (tagRow) TableName() string { return "article_tags" }
+
+// PublicPage returns one page of public articles as q names it, and whether more follow it.
+func (s *Store) PublicPage(ctx context.Context, q ArchiveQuery) ([]publish.Article, bool, error) {
+	arts, err := s.publicArticles(s.archive(ctx, q), q.Offset, q.Limit+1)
+	if err != nil || len(arts) <= q.Limit {
+		return arts, false, err
+	}
+	return arts[:q.Limit], true, nil
+}
+
+// archive starts the query of the public listing q names, in its order. A topic's listing walks
+// article_tags_page; the whole archive walks articles_first_published.
+func (s *Store) archive(ctx context.Context, q ArchiveQuery) *gorm.DB {
+	db := s.read(ctx)
+	if q.Topic == "" && q.Author == "" {
+		return db.Table("articles").Order("articles.first_published_at DESC, articles.id DESC")
+	}
+	kind, slug, also := tagTopic, q.Topic, q.Author
+	if q.Topic == "" {
+		kind, slug, also = tagAuthor, q.Author, ""
+	}
+	db = db.Table("article_tags").Joins("JOIN articles ON articles.id = article_tags.article_id").
+		Where("article_tags.kind = ? AND article_tags.slug = ?", kind, slug)
+	if also != "" {
+		db = db.Where("EXISTS (SELECT 1 FROM article_tags AS au WHERE au.article_id = articles.id AND au.kind = ? AND au.slug = ?)", tagAuthor, also)
+	}
+	return db.Order("article_tags.first_published_at DESC, article_tags.article_id DESC")
+}
+
+// PublicTags lists the topics, or with author the authors, that have public pieces, by slug,
+// each with one of the spellings its pieces give it (pieces that spell a topic differently,
+// "Mexico" and "México", share its page).
+func (s *Store) PublicTags(ctx context.Context, author bool) ([]Tag, error) {
+	kind := tagTopic
+	if author {
+		kind = tagAuthor
+	}
+	var tags []Tag
+	err := s.read(ctx).Table("article_tags").Select("slug, MAX(name) AS name, COUNT(*) AS count").
+		Where("kind = ?", kind).Where(s.isPublic("article_tags.article_id")).
+		Group("slug").Order("slug").Scan(&tags).Error
+	return tags, internal("public tags", err)
+}
+
+// PublicListing returns the slug, title and dates of public articles, newest first publication
+// first: offset and limit page them, and a non-zero since keeps those first published since.
+// It reads no bodies, for the sitemaps.
+func (s *Store) PublicListing(ctx context.Context, since time.Time, offset, limit int) ([]publish.Article, error) {
+	var rows []struct {
+		Slug, Title      string
+		PublishedAt      time.Time
+		FirstPublishedAt time.Time
+	}
+	q := s.read(ctx).Table("articles").
+		Select("articles.slug, publications.title, publications.published_at, articles.first_published_at").
+		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
+		Where(s.isPublic("articles.id"))
+	if !since.IsZero() {
+		q = q.Where("articles.first_published_at >= ?", since)
+	}
+	err := q.Order("articles.first_published_at DESC, articles.id DESC").Offset(offset).Limit(limit).Scan(&rows).Error
+	if err != nil {
+		return nil, internal("public listing", err)
+	}
+	out := make([]publish.Article, len(rows))
+	for i, r := range rows {
+		out[i] = publish.Article{Slug: r.Slug, Title: r.Title, PublishedAt: r.PublishedAt, FirstPublishedAt: r.FirstPublishedAt}
+	}
+	return out, nil
+}
+
+// CountPublic returns how many articles are public.
+func (s *Store) CountPublic(ctx context.Context) (int, error) {
+	var n int64
+	err := s.read(ctx).Table("articles").Where("latest_publication_id IS NOT NULL").Where(s.isPublic("articles.id")).Count(&n).Error
+	return int(n), internal("count public articles", err)
+}
+
+// isPublic is the condition that the article whose id is in column is public: its draft is in
+// the published stage. It is EXISTS rather than a join, so that a listing walks its index in
+// order and stops at its limit.
+func (s *Store) isPublic(column string) *gorm.DB {
+	return s.r.Session(&gorm.Session{NewDB: true}).
+		Where("EXISTS (SELECT 1 FROM articles AS pa JOIN drafts ON drafts.id = pa.draft_id WHERE pa.id = "+column+" AND drafts.stage = ?)", s.policy.Published())
+}
+
+// writeTags maps the article's latest publication to its topics' and its author's slugs,
+// replacing the rows of the publication before it.
+func writeTags(tx *gorm.DB, pub *publicationRow, firstPublished time.Time) error {
+	if err := tx.Where("article_id = ?", pub.ArticleID).Delete(&tagRow{}).Error; err != nil {
+		return err
+	}
+	rows := tagsOf(pub, firstPublished)
+	if len(rows) == 0 {
+		return nil
+	}
+	return tx.Create(&rows).Error
+}
+
+// tagsOf returns the article_tags rows of a publication: one per distinct topic slug, and one
+// for its byline unless it has none.
+func tagsOf(pub *publicationRow, firstPublished time.Time) []tagRow {
+	var rows []tagRow
+	seen := map[string]bool{}
+	add := func(kind, name string) {
+		name = strings.TrimSpace(name)
+		slug := publish.Slug(name)
+		if name == "" || seen[kind+"/"+slug] {
+			return
+		}
+		seen[kind+"/"+slug] = true
+		rows = append(rows, tagRow{ArticleID: pub.ArticleID, PublicationID: pub.ID, Kind: kind, Slug: slug, Name: name, FirstPublishedAt: firstPublished})
+	}
+	for _, t := range pub.Topics {
+		add(tagTopic, t)
+	}
+	add(tagAuthor, pub.Byline)
+	return rows
+}
+
+// fillTags writes the article_tags rows of every article whose latest publication has none, as
+// for the pieces published before migration 00024. It is cheap when there is nothing to do,
+// so Migrate runs it every time.
+func (s *Store) fillTags(ctx context.Context) error {
+	var pubs []struct {
+		ID, ArticleID    int64
+		Byline           string
+		Topics           []string `gorm:"serializer:json"`
+		FirstPublishedAt time.Time
+	}
+	err := s.w.WithContext(ctx).Table("articles").
+		Select("publications.id, publications.article_id, publications.byline, publications.topics, articles.first_published_at").
+		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
+		Where("NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.publication_id = publications.id)").
+		Find(&pubs).Error
+	if err != nil {
+		return internal("find untagged articles", err)
+	}
+	return internal("tag articles", s.tx(ctx, func(tx *gorm.DB) error {
+		for _, p := range pubs {
+			pub := publicationRow{ID: p.ID, ArticleID: p.ArticleID, Byline: p.Byline, Topics: p.Topics}
+			if err := writeTags(tx, &pub, p.FirstPublishedAt); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}

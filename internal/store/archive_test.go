@@ -1,0 +1,210 @@
+package store_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/clock"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/publish"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// publishText publishes a piece with text t, an hour after the one before it, and returns its slug.
+func publishText(t *testing.T, f *newsroomFixture, clk *clock.Fake, text newsroom.Text) string {
+	t.Helper()
+	d, err := f.s.CreateDraft(f.writer, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = f.walk(t, d, newsroom.StageApproved)
+	clk.Add(time.Hour)
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pub.Slug
+}
+
+func slugsOf(arts []publish.Article) string {
+	var s []string
+	for _, a := range arts {
+		s = append(s, a.Slug)
+	}
+	return strings.Join(s, " ")
+}
+
+// TestPublicPage lists the archive, a topic's pieces and an author's pieces a page at a time,
+// newest first, and leaves out a piece that is no longer public.
+func TestPublicPage(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := func(title, byline string, topics ...string) newsroom.Text {
+		x := sampleText(title)
+		x.Byline, x.Topics = byline, topics
+		return x
+	}
+	publishText(t, f, clk, text("One", "Sarah Johnson", "Mexico", "Climate Change"))
+	publishText(t, f, clk, text("Two", "Otto Weiß", "Mexico", "méxico"))
+	publishText(t, f, clk, text("Three", "Sarah Johnson"))
+	four := publishText(t, f, clk, text("Four", "Ann Lee", "Climate change"))
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		q        store.ArchiveQuery
+		want     string
+		wantMore bool
+	}{
+		{"All", store.ArchiveQuery{Limit: 10}, "four three two one", false},
+		{"FirstPage", store.ArchiveQuery{Limit: 2}, "four three", true},
+		{"LastPage", store.ArchiveQuery{Offset: 2, Limit: 2}, "two one", false},
+		{"PastTheEnd", store.ArchiveQuery{Offset: 4, Limit: 2}, "", false},
+		{"Topic", store.ArchiveQuery{Topic: "mexico", Limit: 10}, "two one", false},
+		{"TopicPage", store.ArchiveQuery{Topic: "mexico", Offset: 1, Limit: 1}, "one", false},
+		{"TopicFolded", store.ArchiveQuery{Topic: "climate-change", Limit: 10}, "four one", false},
+		{"Author", store.ArchiveQuery{Author: "sarah-johnson", Limit: 10}, "three one", false},
+		{"AuthorFolded", store.ArchiveQuery{Author: "otto-weiss", Limit: 10}, "two", false},
+		{"TopicAndAuthor", store.ArchiveQuery{Topic: "mexico", Author: "sarah-johnson", Limit: 10}, "one", false},
+		{"UnknownTopic", store.ArchiveQuery{Topic: "nothing", Limit: 10}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, more, err := f.s.PublicPage(ctx, tt.q)
+			if err != nil || slugsOf(arts) != tt.want || more != tt.wantMore {
+				t.Fatalf("PublicPage = %q, %v, %v; want %q, %v", slugsOf(arts), more, err, tt.want, tt.wantMore)
+			}
+		})
+	}
+	t.Run("Tags", func(t *testing.T) {
+		topics, err := f.s.PublicTags(ctx, false)
+		want := []store.Tag{{"climate-change", "Climate change", 2}, {"mexico", "Mexico", 2}}
+		if err != nil || !slices.Equal(topics, want) {
+			t.Fatalf("PublicTags(topics) = %v, %v; want %v", topics, err, want)
+		}
+		authors, err := f.s.PublicTags(ctx, true)
+		want = []store.Tag{{"ann-lee", "Ann Lee", 1}, {"otto-weiss", "Otto Weiß", 1}, {"sarah-johnson", "Sarah Johnson", 2}}
+		if err != nil || !slices.Equal(authors, want) {
+			t.Fatalf("PublicTags(authors) = %v, %v; want %v", authors, err, want)
+		}
+	})
+	t.Run("Listing", func(t *testing.T) {
+		all, err := f.s.PublicListing(ctx, time.Time{}, 0, 10)
+		if err != nil || slugsOf(all) != "four three two one" || all[0].Title != "Four" || all[0].FirstPublishedAt.IsZero() {
+			t.Fatalf("PublicListing = %+v, %v", all, err)
+		}
+		recent, err := f.s.PublicListing(ctx, clk.Now().Add(-90*time.Minute), 0, 10)
+		if err != nil || slugsOf(recent) != "four three" {
+			t.Fatalf("PublicListing(since) = %q, %v", slugsOf(recent), err)
+		}
+		if n, err := f.s.CountPublic(ctx); err != nil || n != 4 {
+			t.Fatalf("CountPublic = %d, %v", n, err)
+		}
+	})
+	t.Run("NoLongerPublic", func(t *testing.T) {
+		// A workflow may move a piece out of its published stage; the default one has no such
+		// action, so the test moves it by hand.
+		if _, err := f.s.DB().Exec("UPDATE drafts SET stage = 'spiked' WHERE id = (SELECT draft_id FROM articles WHERE slug = $1)", four); err != nil {
+			t.Fatal(err)
+		}
+		arts, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: "climate-change", Limit: 10})
+		if err != nil || slugsOf(arts) != "one" {
+			t.Fatalf("PublicPage(topic) = %q, %v", slugsOf(arts), err)
+		}
+		if n, err := f.s.CountPublic(ctx); err != nil || n != 3 {
+			t.Fatalf("CountPublic = %d, %v", n, err)
+		}
+	})
+}
+
+// TestArchiveTagsFilled tags the pieces published before migration 00024 when the store
+// migrates: their rows are dropped here as if they had never been written.
+func TestArchiveTagsFilled(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	publishText(t, f, clk, sampleText("Old piece"))
+	if _, err := f.s.DB().Exec("DELETE FROM article_tags"); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if arts, _, _ := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: "mexico", Limit: 10}); len(arts) != 0 {
+		t.Fatalf("before: %q", slugsOf(arts))
+	}
+	if _, err := f.s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []store.ArchiveQuery{{Topic: "mexico", Limit: 10}, {Author: "sarah-johnson", Limit: 10}} {
+		if arts, _, err := f.s.PublicPage(ctx, q); err != nil || slugsOf(arts) != "old-piece" {
+			t.Fatalf("PublicPage(%+v) = %q, %v", q, slugsOf(arts), err)
+		}
+	}
+}
+
+// TestPublicSearch finds published pieces by the words readers can read in them, and never by
+// a draft, an unpublished piece or a newsroom comment.
+func TestPublicSearch(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := func(title, body string) newsroom.Text {
+		x := sampleText(title)
+		x.Body = body
+		return x
+	}
+	publishText(t, f, clk, text("Harbour reopens", "The harbour reopened on Monday after the storm."))
+	publishText(t, f, clk, text("Storm damage counted", "Insurers counted the storm damage."))
+	secret := publishText(t, f, clk, text("Council vote", "The council voted."))
+	if _, err := f.s.CreateDraft(f.writer, text("Storm draft", "An unpublished storm story.")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.CreateComment(f.editor, draftIDOf(t, f, secret), newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "council"}, Body: "Embargoed: the mayor resigns"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, query, want string
+		wantMore          bool
+	}{
+		{"Word", "storm", "storm-damage-counted harbour-reopens", false},
+		{"Phrase", `"storm damage"`, "storm-damage-counted", false},
+		{"Title", "council", "council-vote", false},
+		{"CommentsAreNotPublic", "mayor", "", false},
+		{"DraftsAreNotPublic", "unpublished", "", false},
+		{"Empty", "  ", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, more, err := f.s.PublicSearch(context.Background(), tt.query, 0, 10)
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Article.Slug)
+				if !strings.Contains(h.Snippet, "<mark>") {
+					t.Errorf("snippet %q marks nothing", h.Snippet)
+				}
+			}
+			if err != nil || strings.Join(got, " ") != tt.want || more != tt.wantMore {
+				t.Fatalf("PublicSearch(%q) = %v, %v, %v; want %q", tt.query, got, more, err, tt.want)
+			}
+		})
+	}
+	t.Run("Paged", func(t *testing.T) {
+		hits, more, err := f.s.PublicSearch(context.Background(), "storm", 0, 1)
+		if err != nil || len(hits) != 1 || !more {
+			t.Fatalf("first page = %d hits, more %v, %v", len(hits), more, err)
+		}
+		hits, more, err = f.s.PublicSearch(context.Background(), "storm", 1, 1)
+		if err != nil || len(hits) != 1 || more {
+			t.Fatalf("second page = %d hits, more %v, %v", len(hits), more, err)
+		}
+	})
+}
+
+// draftIDOf returns the id of the draft published as slug.
+func draftIDOf(t *testing.T, f *newsroomFixture, slug string) int64 {
+	t.Helper()
+	var id int64
+	if err := f.s.DB().QueryRow("SELECT draft_id FROM articles WHERE slug = $1", slug).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
