@@ -13,6 +13,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"strings"
 
 	"golang.org/x/image/webp"
 
@@ -149,4 +150,23 @@ func isOpaque(img image.Image) bool {
 		return o.Opaque()
 	}
 	return false
+}
+
+// Path is the site path a variant is served at: named by the hash of its bytes, so that the URL
+// changes whenever the bytes do and caches may keep it for good.
+func Path(v Variant) string { return "/images/" + v.Hash + "." + v.Ext() }
+
+// ParsePath reads the hash out of a variant's file name ("<hash>.jpg" or "<hash>.png"), and
+// reports whether the name has that shape.
+func ParsePath(name string) (string, bool) {
+	hash, ext, ok := strings.Cut(name, ".")
+	if !ok || (ext != "jpg" && ext != "png") || len(hash) != 64 {
+		return "", false
+	}
+	for _, r := range hash {
+		if !strings.ContainsRune("0123456789abcdef", r) {
+			return "", false
+		}
+	}
+	return hash, true
 }

@@ -63,6 +63,10 @@ func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error)
 	for _, c := range corrections {
 		byArticle[c.ArticleID] = append(byArticle[c.ArticleID], publish.Correction{At: c.PublishedAt, Note: c.CorrectionNote})
 	}
+	images, err := loadImages(q.Session(&gorm.Session{NewDB: true}), leadImageIDs(rows))
+	if err != nil {
+		return nil, internal("lead images", err)
+	}
 	out := make([]publish.Article, len(rows))
 	for i, r := range rows {
 		p := r.Pub
@@ -71,9 +75,23 @@ func (s *Store) publicArticles(q *gorm.DB, limit int) ([]publish.Article, error)
 			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
 			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash,
 		}
+		if p.LeadImageID != nil {
+			out[i].Image = PublishedImage(images[*p.LeadImageID])
+		}
 		if r.FirstPublishedAt != nil {
 			out[i].FirstPublishedAt = *r.FirstPublishedAt
 		}
 	}
 	return out, nil
+}
+
+// leadImageIDs lists the lead images the publications of rows show.
+func leadImageIDs(rows []publicView) []int64 {
+	var ids []int64
+	for _, r := range rows {
+		if r.Pub.LeadImageID != nil {
+			ids = append(ids, *r.Pub.LeadImageID)
+		}
+	}
+	return ids
 }

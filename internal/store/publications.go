@@ -36,6 +36,7 @@ type publicationRow struct {
 	PublishedAt     time.Time
 	PublishedBy     int64
 	ContentHash     string
+	LeadImageID     *int64
 }
 
 func (publicationRow) TableName() string { return "publications" }
@@ -75,7 +76,11 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 		return 0, err
 	}
 	a := ArticleOf(d.Text())
-	row := publicationRow{
+	image, err := leadImageOf(tx, d.ID)
+	if err != nil {
+		return 0, err
+	}
+	row := publicationRow{LeadImageID: image,
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
 		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, CorrectionNote: note,
 		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),
