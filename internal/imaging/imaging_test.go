@@ -3,6 +3,7 @@ package imaging_test
 import (
 	"bytes"
 	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/imaging"
@@ -74,6 +76,8 @@ func hugeHeader(t *testing.T, width, height uint32) []byte {
 	out := slices.Clone(small)
 	binary.BigEndian.PutUint32(out[16:], width)
 	binary.BigEndian.PutUint32(out[20:], height)
+	// The header chunk's checksum covers its type and data, so that the header reads as sound.
+	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
 	return out
 }
 
@@ -88,30 +92,34 @@ func TestDecode(t *testing.T) {
 		name     string
 		data     []byte
 		wantCode string
+		wantMsg  string
 		wantType string
 		wantW    int
 		wantH    int
 	}{
-		{"JPEG", jpg, "", imaging.JPEG, 40, 30},
-		{"PNG", encodePNG(t, photo(30, 20, 255)), "", imaging.PNG, 30, 20},
-		{"WebP", readFile(t, "lossy.webp"), "", imaging.WebP, 150, 100},
-		{"WebPWithAlpha", readFile(t, "alpha.webp"), "", imaging.WebP, 75, 100},
-		{"ErrBrokenPNG", append(encodePNG(t, photo(10, 10, 255))[:8], "garbage"...), newsroom.EINVALID, "", 0, 0},
-		{"JPEGTurnedByEXIF", withEXIF(jpg, 6), "", imaging.JPEG, 30, 40},
-		{"ErrTruncated", jpg[:len(jpg)/2], newsroom.EINVALID, "", 0, 0},
-		{"ErrTruncatedHeader", jpg[:40], newsroom.EINVALID, "", 0, 0},
-		{"ErrGIF", gifBuf.Bytes(), newsroom.EUNSUPPORTED, "", 0, 0},
-		{"ErrHTML", []byte("<!doctype html><script>alert(1)</script>"), newsroom.EUNSUPPORTED, "", 0, 0},
-		{"ErrEmpty", nil, newsroom.EUNSUPPORTED, "", 0, 0},
-		{"ErrTooLarge", make([]byte, 1<<20+1), newsroom.ETOOLARGE, "", 0, 0},
-		{"ErrTooManyPixels", hugeHeader(t, 100_000, 100_000), newsroom.EINVALID, "", 0, 0},
-		{"ErrTooManyPixelsJustOver", hugeHeader(t, 1001, 1000), newsroom.EINVALID, "", 0, 0},
-		{"ErrZeroWidth", hugeHeader(t, 0, 10), newsroom.EINVALID, "", 0, 0},
+		{"JPEG", jpg, "", "", imaging.JPEG, 40, 30},
+		{"PNG", encodePNG(t, photo(30, 20, 255)), "", "", imaging.PNG, 30, 20},
+		{"WebP", readFile(t, "lossy.webp"), "", "", imaging.WebP, 150, 100},
+		{"WebPWithAlpha", readFile(t, "alpha.webp"), "", "", imaging.WebP, 75, 100},
+		{"ErrBrokenPNG", append(encodePNG(t, photo(10, 10, 255))[:8], "garbage"...), newsroom.EINVALID, "", "", 0, 0},
+		{"JPEGTurnedByEXIF", withEXIF(jpg, 6), "", "", imaging.JPEG, 30, 40},
+		{"ErrTruncated", jpg[:len(jpg)/2], newsroom.EINVALID, "cut short", "", 0, 0},
+		{"ErrTruncatedHeader", jpg[:40], newsroom.EINVALID, "", "", 0, 0},
+		{"ErrGIF", gifBuf.Bytes(), newsroom.EUNSUPPORTED, "not a JPEG, PNG or WebP", "", 0, 0},
+		{"ErrHTML", []byte("<!doctype html><script>alert(1)</script>"), newsroom.EUNSUPPORTED, "", "", 0, 0},
+		{"ErrEmpty", nil, newsroom.EUNSUPPORTED, "", "", 0, 0},
+		{"ErrTooLarge", make([]byte, 1<<20+1), newsroom.ETOOLARGE, "the limit is 1.0 MB", "", 0, 0},
+		{"ErrTooManyPixels", hugeHeader(t, 100_000, 100_000), newsroom.EINVALID, "megapixels", "", 0, 0},
+		{"ErrTooManyPixelsJustOver", hugeHeader(t, 1001, 1000), newsroom.EINVALID, "megapixels", "", 0, 0},
+		{"ErrZeroWidth", hugeHeader(t, 0, 10), newsroom.EINVALID, "", "", 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			img, err := imaging.Decode(tc.data, lim)
 			if got := newsroom.ErrorCode(err); got != tc.wantCode {
 				t.Fatalf("code %q, want %q (%v)", got, tc.wantCode, err)
+			}
+			if !strings.Contains(newsroom.ErrorMessage(err), tc.wantMsg) {
+				t.Errorf("message %q, want %q in it", newsroom.ErrorMessage(err), tc.wantMsg)
 			}
 			if err != nil {
 				return

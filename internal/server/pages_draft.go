@@ -48,6 +48,7 @@ type draftPage struct {
 	Retry       *retryForm            // a refused form shown again with what the viewer typed in it
 	NoticeLog   *noticeLog            // who was told what of the piece, when the viewer may read it
 	Work        *workPanel            // who holds each desk of the piece and when it is due
+	Image       *newsroom.Image       // the piece's lead image, or nil
 }
 
 // noticeLog is a piece's notification log as the History tab shows it.
@@ -113,6 +114,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	if p.Work, err = s.loadWork(ctx, u, d); err != nil {
+		return nil, err
+	}
+	if p.Image, err = s.store.DraftImage(ctx, id); err != nil {
 		return nil, err
 	}
 	if p.Live, err = s.liveLinksFor(c, d); err != nil {

@@ -58,10 +58,12 @@ type NewImage struct {
 	Sizes, Icons  []imaging.Variant
 }
 
-// ImageFile is one variant's bytes as served.
+// ImageFile is one variant's bytes as served. Public is whether anyone may see it, so that any
+// cache may keep it, rather than only the signed-in reader who asked.
 type ImageFile struct {
 	ContentType, Hash string
 	Data              []byte
+	Public            bool
 }
 
 // SetDraftImage stores img as draft id's lead image, in place of any it had, as the acting user,
@@ -236,13 +238,14 @@ func (s *Store) ImageFile(ctx context.Context, hash string) (ImageFile, error) {
 	q := db.Model(&imageVariantRow{}).Select("image_variants.content_type, image_variants.hash, image_variants.data").
 		Joins("JOIN images ON images.id = image_variants.image_id").Where("image_variants.hash = ?", hash)
 	err := q.Where("(images.kind = ? OR EXISTS (?))", imageLogo, published).Limit(1).Take(&v).Error
+	public := err == nil
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		err = s.draftImageFile(ctx, hash, &v)
 	}
 	if err != nil {
 		return ImageFile{}, internal("image file", err)
 	}
-	return ImageFile{ContentType: v.ContentType, Hash: v.Hash, Data: v.Data}, nil
+	return ImageFile{ContentType: v.ContentType, Hash: v.Hash, Data: v.Data, Public: public}, nil
 }
 
 // draftImageFile finds the variant hash names among the lead images of drafts the signed-in
@@ -314,5 +317,5 @@ func (s *Store) SiteIcon(ctx context.Context, size int) (ImageFile, error) {
 	} else if err != nil {
 		return ImageFile{}, internal("site icon", err)
 	}
-	return ImageFile{ContentType: v.ContentType, Hash: v.Hash, Data: v.Data}, nil
+	return ImageFile{ContentType: v.ContentType, Hash: v.Hash, Data: v.Data, Public: true}, nil
 }
