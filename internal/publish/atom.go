@@ -77,6 +77,7 @@ func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
 			Updated:   stamp(a.PublishedAt),
 			Summary:   atomText{Type: "text", Text: a.Brief},
 		}
+		e.Links = append(e.Links, atomEnclosure(site, a)...)
 		if a.Byline != "" {
 			e.Author = &atomPerson{Name: a.Byline}
 		}

@@ -40,6 +40,7 @@ type articleView struct {
 	Corrections                         []correctionView
 	URLs                                map[string]string
 	JSONLD                              *newsArticle
+	Image                               *imageView // the lead image, or nil
 }
 
 // dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO).
@@ -91,6 +92,7 @@ func view(site Site, a Article) articleView {
 		Date: site.timeTag(a.firstPublished()),
 		URLs: URLs(site, a.Slug),
 	}
+	v.Image = site.imageView(a.Image)
 	for _, c := range a.Corrections {
 		v.Corrections = append(v.Corrections, correctionView{Date: site.timeTag(c.At), Note: c.Note})
 	}

@@ -16,6 +16,7 @@ type newsArticle struct {
 	InLanguage    string         `json:"inLanguage"`
 	Publisher     ldThing        `json:"publisher"`
 	Correction    []ldCorrection `json:"correction,omitempty"`
+	Image         []string       `json:"image,omitempty"`
 }
 
 // ldThing is a schema.org Person or Organization, named and optionally linked.
@@ -47,6 +48,7 @@ func jsonLD(site Site, a Article) newsArticle {
 		URL:           URLs(site, a.Slug)["html"],
 		InLanguage:    site.lang(),
 		Publisher:     ldThing{Type: "Organization", Name: site.Name, URL: site.base() + "/"},
+		Image:         imageURLs(site, a),
 	}
 	for _, c := range a.Corrections {
 		ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: c.Note, DatePublished: stamp(c.At)})
