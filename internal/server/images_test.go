@@ -204,6 +204,26 @@ func TestDraftImageAPI(t *testing.T) {
 		if again.Body.Len() != 0 {
 			t.Error("a 304 with a body")
 		}
+		for _, out := range []struct{ path, want string }{
+			{"/articles/a-draft", `<figure class="lead"><img src="/images/`},
+			{"/articles/a-draft", `alt="Fishing boats at the quay"`},
+			{"/articles/a-draft", `<meta property="og:image" content="`},
+			{"/articles/a-draft.json", `"associations"`},
+			{"/", `<img class="thumb" src="` + file + `"`},
+			{"/feed.atom", `rel="enclosure"`},
+		} {
+			if body := a.getAs("", out.path, nil).Body.String(); !strings.Contains(body, out.want) {
+				t.Errorf("%s lacks %s", out.path, out.want)
+			}
+		}
+	})
+	t.Run("PreviewShowsTheImage", func(t *testing.T) {
+		e := a.draft(newsroom.StageDraft)
+		res := a.send("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/image", e.ID), imageFormType, imageForm(t, "A gull on a post", "gull.jpg", testJPEG(t, 300, 200)), nil)
+		wantStatus(t, res, http.StatusCreated)
+		if body := a.page("writer", "GET", fmt.Sprintf("/drafts/%d/preview", e.ID), nil).Body.String(); !strings.Contains(body, `alt="A gull on a post"`) {
+			t.Error("the preview does not show the draft's image")
+		}
 	})
 
 	t.Run("NotFound", func(t *testing.T) {

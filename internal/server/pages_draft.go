@@ -283,6 +283,11 @@ func (s *Server) previewDraft(c echo.Context) error {
 	}
 	a := store.ArticleOf(d.Text())
 	a.Slug, a.PublishedAt = publish.Slug(d.Title), s.store.Now()
+	img, err := s.store.DraftImage(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	a.Image = store.PublishedImage(img)
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err

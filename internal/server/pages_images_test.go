@@ -116,4 +116,3 @@ func wantIcon(t *testing.T, res interface{ Result() *http.Response }, size int) 
 		t.Fatalf("icon %d×%d, want %d×%d", b.Dx(), b.Dy(), size, size)
 	}
 }
-
