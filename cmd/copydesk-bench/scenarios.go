@@ -12,7 +12,7 @@ import (
 )
 
 // scenarioIDs are the scenarios in the order they run; the baseline runs first and again last.
-var scenarioIDs = []string{"7", "1", "2", "3", "4", "5", "6a", "6b", "6c"}
+var scenarioIDs = []string{"7", "1", "2", "3", "4", "5", "6a", "6b", "6c", "6i"}
 
 // scenario is one kind of request the issue asks about. clients builds one request function
 // per concurrent client, doing any per-client preparation (such as reading the draft a client
@@ -104,6 +104,7 @@ func (b *bench) scenarios() map[string]scenario {
 			})
 		}},
 		{"6c", "GET /articles/{slug}, If-None-Match → 304", true, b.revalidateClients},
+		{"6i", "GET /images/{hash}.jpg (a lead image, 1024 wide)", true, b.imageClients},
 	}
 	m := map[string]scenario{}
 	for _, s := range list {

@@ -104,21 +104,27 @@ const immutable = "public, max-age=31536000, immutable"
 
 // imageFile serves one variant, by the hash its URL names, to whoever may see it. Its ETag is
 // that hash; a published piece's or the logo's may be kept by any cache for a year, a draft's
-// only by the signed-in reader's browser.
+// only by the signed-in reader's browser. Public variants are kept in the page cache, which every
+// publish, release and correction clears, so an image that stops being public stops being served.
 func (s *Server) imageFile(c echo.Context) error {
 	hash, ok := imaging.ParsePath(c.Param("file"))
 	if !ok {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "there is nothing at this address")
 	}
+	key := "image/" + hash
+	if e, _, ok := s.cache.get(key); ok {
+		return sendImage(c, store.ImageFile{ContentType: e.contentType, Hash: hash, Data: e.body}, immutable)
+	}
+	_, gen, _ := s.cache.get(key)
 	f, err := s.store.ImageFile(c.Request().Context(), hash)
 	if err != nil {
 		return err
 	}
-	cacheControl := immutable
 	if !f.Public {
-		cacheControl = "private, max-age=31536000, immutable"
+		return sendImage(c, f, "private, max-age=31536000, immutable")
 	}
-	return sendImage(c, f, cacheControl)
+	s.cache.put(gen, cachedPage{key: key, etag: `"` + hash + `"`, contentType: f.ContentType, body: f.Data})
+	return sendImage(c, f, immutable)
 }
 
 // sendImage answers with f, or 304 when the client holds it already.

@@ -183,6 +183,7 @@ func TestDraftImageAPI(t *testing.T) {
 		if cc := res.Header().Get("Cache-Control"); !strings.HasPrefix(cc, "private") {
 			t.Errorf("a draft's image is cached as %q", cc)
 		}
+		wantStatus(t, a.getAs("", file, nil), http.StatusNotFound)
 	})
 
 	t.Run("PublishedImageServedToAll", func(t *testing.T) {
@@ -198,6 +199,9 @@ func TestDraftImageAPI(t *testing.T) {
 		}
 		if !strings.Contains(file, strings.Trim(etag, `"`)) || len(etag) != 66 {
 			t.Errorf("ETag %s is not the hash the path %s names", etag, file)
+		}
+		if cached := a.getAs("", file, nil); cached.Code != http.StatusOK || !bytes.Equal(cached.Body.Bytes(), res.Body.Bytes()) {
+			t.Errorf("served again from the cache: %d, %d bytes", cached.Code, cached.Body.Len())
 		}
 		again := a.getAs("", file, http.Header{"If-None-Match": {etag}})
 		wantStatus(t, again, http.StatusNotModified)
