@@ -26,7 +26,7 @@ func (t ImageText) Trimmed() ImageText {
 // The error is EINVALID, with the detail "field" naming the field at fault.
 func (t ImageText) Check() error {
 	if isBlank(t.Alt) {
-		return Errorf(EINVALID, "describe the image in the alt text: it is what readers who cannot see it are told").With("field", "alt")
+		return Errorf(EINVALID, "Describe the image in the alt text: it is what readers who cannot see it are told.").With("field", "alt")
 	}
 	for _, f := range []struct {
 		name, value string

@@ -21,7 +21,7 @@ func TestDraftImagePage(t *testing.T) {
 		res := a.postUpload("writer", target, typed, "quay.jpg", testJPEG(t, 800, 600))
 		wantStatus(t, res, http.StatusUnprocessableEntity)
 		body := res.Body.String()
-		for _, want := range []string{"describe the image in the alt text", `value="Dawn on the quay."`, `value="Ana Ruiz"`, `id="image-form"`} {
+		for _, want := range []string{"Describe the image in the alt text", `value="Dawn on the quay."`, `value="Ana Ruiz"`, `id="image-form"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the page again lacks %q", want)
 			}
