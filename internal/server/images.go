@@ -28,15 +28,20 @@ const (
 	touchIconSize = 180
 )
 
+// decoding holds a place for each image being decoded and resized on this node. A 40-megapixel
+// photo takes about 160 MB of pixels while it is worked on, so a burst of uploads waits for a
+// place rather than taking the process's memory all at once.
+var decoding = make(chan struct{}, 2)
+
 // imageText reads the words that go with an uploaded image from the form.
 func imageText(c echo.Context) newsroom.ImageText {
 	return newsroom.ImageText{Alt: c.FormValue("alt"), Caption: c.FormValue("caption"), Credit: c.FormValue("credit")}
 }
 
 // readUpload checks the words of the form before the file, so that a missing alt text is told
-// without the wait of decoding, then reads the form's "file" and decodes it. What the browser
-// calls the file and its Content-Type are ignored: imaging reads the type from the bytes.
-func readUpload(c echo.Context) (newsroom.ImageText, *imaging.Image, error) {
+// without the wait of decoding, then reads the form's "file". What the browser calls the file and
+// its Content-Type are ignored: imaging reads the type from the bytes.
+func readUpload(c echo.Context) (newsroom.ImageText, []byte, error) {
 	text := imageText(c).Trimmed()
 	if err := text.Check(); err != nil {
 		return text, nil, err
@@ -54,18 +59,43 @@ func readUpload(c echo.Context) (newsroom.ImageText, *imaging.Image, error) {
 	if err != nil {
 		return text, nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
 	}
+	return text, data, nil
+}
+
+// makeImage decodes an upload and makes its sizes at widths and its square icons of the sizes
+// given, holding one of the node's decoding places meanwhile.
+func makeImage(c echo.Context, text newsroom.ImageText, data []byte, widths []int, icons ...int) (store.NewImage, error) {
+	select {
+	case decoding <- struct{}{}:
+	case <-c.Request().Context().Done():
+		return store.NewImage{}, fmt.Errorf("server: wait to decode an upload: %w", c.Request().Context().Err())
+	}
+	defer func() { <-decoding }()
 	img, err := imaging.Decode(data, imaging.DefaultLimits)
-	return text, img, err
+	if err != nil {
+		return store.NewImage{}, err
+	}
+	up := store.NewImage{Text: text, Hash: img.Hash, Width: img.Width, Height: img.Height}
+	if up.Sizes, err = img.Variants(widths); err != nil {
+		return store.NewImage{}, err
+	}
+	for _, size := range icons {
+		v, err := img.Icon(size)
+		if err != nil {
+			return store.NewImage{}, err
+		}
+		up.Icons = append(up.Icons, v)
+	}
+	return up, nil
 }
 
 // leadUpload reads and checks an upload and makes its sizes for srcset.
 func leadUpload(c echo.Context) (store.NewImage, error) {
-	text, img, err := readUpload(c)
+	text, data, err := readUpload(c)
 	if err != nil {
-		return store.NewImage{Text: text}, err
+		return store.NewImage{}, err
 	}
-	sizes, err := img.Variants(imaging.LeadWidths)
-	return store.NewImage{Text: text, Hash: img.Hash, Width: img.Width, Height: img.Height, Sizes: sizes}, err
+	return makeImage(c, text, data, imaging.LeadWidths)
 }
 
 // putDraftImage is the API's upload of a draft's lead image (multipart: file, alt, caption,

@@ -77,22 +77,11 @@ var logoWidths = []int{160, 320, 600}
 
 // logoUpload reads and checks an uploaded logo and makes its sizes and icons.
 func logoUpload(c echo.Context) (store.NewImage, error) {
-	text, img, err := readUpload(c)
+	text, data, err := readUpload(c)
 	if err != nil {
 		return store.NewImage{}, err
 	}
-	up := store.NewImage{Text: text, Hash: img.Hash, Width: img.Width, Height: img.Height}
-	if up.Sizes, err = img.Variants(logoWidths); err != nil {
-		return up, err
-	}
-	for _, size := range []int{faviconSize, touchIconSize} {
-		v, err := img.Icon(size)
-		if err != nil {
-			return up, err
-		}
-		up.Icons = append(up.Icons, v)
-	}
-	return up, nil
+	return makeImage(c, text, data, logoWidths, faviconSize, touchIconSize)
 }
 
 // fixableUpload reports whether an upload was refused for something the uploader can change.
