@@ -13,7 +13,7 @@ import (
 )
 
 // scenarioIDs are the scenarios in the order they run; the baseline runs first and again last.
-var scenarioIDs = []string{"7", "1", "2", "3", "4", "5", "6a", "6b", "6c", "6d", "6e"}
+var scenarioIDs = []string{"7", "1", "2", "3", "4", "5", "6a", "6b", "6c", "6d", "6e", "6i"}
 
 // scenario is one kind of request the issue asks about. clients builds one request function
 // per concurrent client, doing any per-client preparation (such as reading the draft a client
@@ -119,6 +119,7 @@ func (b *bench) scenarios() map[string]scenario {
 				return get(b.app(), "", nil, 200, func() string { return "/sitemap.xml" }), nil
 			})
 		}},
+		{"6i", "GET /images/{hash}.jpg (a lead image, 1024 wide)", true, b.imageClients},
 	}
 	m := map[string]scenario{}
 	for _, s := range list {

@@ -59,6 +59,7 @@ type Offer struct {
 type Permissions struct {
 	Actions     []Offer  // workflow actions open now (publishing and scheduling are in Publish)
 	Fields      []string // the fields they may change (none: they may not edit it now)
+	Image       bool     // they may set or remove the lead image
 	CheckQuotes bool
 	WaiveQuotes bool
 	Comment     bool

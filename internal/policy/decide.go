@@ -146,6 +146,11 @@ func (p *Policy) CheckEdit(u *newsroom.User, d *newsroom.Draft, changed []string
 	return nil
 }
 
+// CheckImage checks that u may set, replace or remove draft d's lead image now: whoever may edit
+// the draft in its stage, as CheckEdit answers with no field named. The image goes out with the
+// text, so it is held to the text's rule rather than given a grant of its own.
+func (p *Policy) CheckImage(u *newsroom.User, d *newsroom.Draft) error { return p.CheckEdit(u, d, nil) }
+
 // CheckQuotes checks that u may check quotes on draft d now (waive, when waive is set):
 // EFORBIDDEN when they may in no stage, ECONFLICT when not in this one.
 func (p *Policy) CheckQuotes(u *newsroom.User, d *newsroom.Draft, waive bool) error {
@@ -177,6 +182,7 @@ func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permi
 		}
 	}
 	perm.Fields = p.Fields(u, d)
+	perm.Image = p.CheckImage(u, d) == nil
 	perm.CheckQuotes = p.CheckQuotes(u, d, false) == nil
 	perm.WaiveQuotes = p.CheckQuotes(u, d, true) == nil
 	perm.Comment = p.Can(u, CommentCreate, d.Writer.ID)

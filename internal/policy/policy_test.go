@@ -279,6 +279,33 @@ func TestFieldsDefault(t *testing.T) {
 	}
 }
 
+// TestCheckImageDefault checks that whoever may edit a draft's text in its stage, and only they,
+// may set its lead image, and that the refusal says whether the stage or the role is wrong.
+func TestCheckImageDefault(t *testing.T) {
+	p := defaultPolicy(t)
+	for _, role := range roles {
+		for rel, writer := range owners {
+			for _, stage := range stages {
+				want := ""
+				switch {
+				case role == "writer" && rel == "owner" && stage == "draft", role == "editor" && stage == "editing":
+				case role == "editor", role == "writer" && rel == "owner":
+					want = newsroom.ECONFLICT
+				default:
+					want = newsroom.EFORBIDDEN
+				}
+				d := draftBy(writer, stage)
+				if got := newsroom.ErrorCode(p.CheckImage(user(role), d)); got != want {
+					t.Errorf("CheckImage(%s, %s, %s) = %q, want %q", role, rel, stage, got, want)
+				}
+				if perm := p.Permissions(user(role), d); perm.Image != (want == "") {
+					t.Errorf("Permissions(%s, %s, %s).Image = %v", role, rel, stage, perm.Image)
+				}
+			}
+		}
+	}
+}
+
 // TestCheckQuotesDefault checks who may check and waive quotes in each stage of the default
 // workflow, and that the refusal says whether the stage or the role is wrong.
 func TestCheckQuotesDefault(t *testing.T) {

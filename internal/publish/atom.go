@@ -120,6 +120,7 @@ func AtomFeed(site Site, f Feed, entries []Article, updated time.Time) ([]byte, 
 			Summary:   atomText{Type: "text", Text: a.Brief},
 			Content:   atomHTML{Type: "html", HTML: content},
 		}
+		e.Links = append(e.Links, atomEnclosure(site, a)...)
 		if a.Byline != "" {
 			e.Author = &atomPerson{Name: a.Byline}
 		}

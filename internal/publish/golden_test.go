@@ -46,7 +46,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		a    Article
-	}{{"seed", seed}, {"corrected", corrected}} {
+	}{{"seed", seed}, {"corrected", corrected}, {"illustrated", illustratedArticle()}} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkGolden(t, tc.name+".txt", Text(testSite, tc.a))
 			checkGolden(t, tc.name+".brief.txt", BriefText(testSite, tc.a))
@@ -67,6 +67,11 @@ func TestGolden(t *testing.T) {
 		}
 		checkGolden(t, "front.html", html.Bytes())
 		checkGolden(t, "briefs.atom", must(Atom(testSite, []Article{seed, corrected}, corrected.PublishedAt)))
+		html.Reset()
+		if err := FrontPage(&html, testSite, []Article{illustratedArticle(), seed}); err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, "front.illustrated.html", html.Bytes())
 	})
 }
 

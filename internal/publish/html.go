@@ -55,6 +55,7 @@ type articleView struct {
 	Claim                               *claimView     // the article page's rating box, if the piece is a fact-check
 	TopicLinks                          []link         // each topic with its page
 	AuthorURL                           string         // the byline's author page, "" without a byline
+	Image                               *imageView     // the lead image, or nil
 }
 
 // dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO).
@@ -108,6 +109,7 @@ func view(site Site, a Article) articleView {
 		TopicLinks: topicLinks(site, a.Topics),
 		AuthorURL:  authorURL(site, a.Byline),
 	}
+	v.Image = viewImage(a.Image)
 	for _, c := range a.Corrections {
 		v.Corrections = append(v.Corrections, correctionView{Date: site.timeTag(c.At), Note: c.Note})
 	}

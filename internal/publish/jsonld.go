@@ -19,6 +19,7 @@ type newsArticle struct {
 	InLanguage       string         `json:"inLanguage"`
 	Publisher        ldThing        `json:"publisher"`
 	Correction       []ldCorrection `json:"correction,omitempty"`
+	Image            []string       `json:"image,omitempty"`
 }
 
 // ldPage is the schema.org WebPage an article is the main entity of: its own page.
@@ -66,6 +67,7 @@ func jsonLD(site Site, a Article) newsArticle {
 		URL:              url,
 		InLanguage:       a.lang(site),
 		Publisher:        publisher(site),
+		Image:            imageURLs(site, a),
 	}
 	if a.Byline != "" {
 		ld.Author = &ldThing{Type: "Person", Name: a.Byline, URL: site.URL(AuthorPath(a.Byline))}

@@ -11,22 +11,23 @@ import (
 // ninjs is the subset of IPTC ninjs 2.1 Copydesk fills, in the order it is written. The schema
 // has no "bylines" (that is ninjs 3); 2.1 carries the byline in "by".
 type ninjs struct {
-	URI                string          `json:"uri"`
-	Standard           ninjsStandard   `json:"standard"`
-	Type               string          `json:"type"`
-	RepresentationType string          `json:"representationtype"`
-	Slugline           string          `json:"slugline"`
-	FirstCreated       string          `json:"firstcreated"`
-	VersionCreated     string          `json:"versioncreated"`
-	PubStatus          string          `json:"pubstatus"`
-	Language           string          `json:"language"`
-	By                 string          `json:"by,omitempty"`
-	Headlines          []ninjsText     `json:"headlines"`
-	Descriptions       []ninjsText     `json:"descriptions"`
-	Bodies             []ninjsBody     `json:"bodies"`
-	Subjects           []ninjsSubject  `json:"subjects,omitempty"`
-	Infosources        []ninjsSource   `json:"infosources,omitempty"`
-	Renditions         []ninjsRendered `json:"renditions"`
+	URI                string             `json:"uri"`
+	Standard           ninjsStandard      `json:"standard"`
+	Type               string             `json:"type"`
+	RepresentationType string             `json:"representationtype"`
+	Slugline           string             `json:"slugline"`
+	FirstCreated       string             `json:"firstcreated"`
+	VersionCreated     string             `json:"versioncreated"`
+	PubStatus          string             `json:"pubstatus"`
+	Language           string             `json:"language"`
+	By                 string             `json:"by,omitempty"`
+	Headlines          []ninjsText        `json:"headlines"`
+	Descriptions       []ninjsText        `json:"descriptions"`
+	Bodies             []ninjsBody        `json:"bodies"`
+	Subjects           []ninjsSubject     `json:"subjects,omitempty"`
+	Infosources        []ninjsSource      `json:"infosources,omitempty"`
+	Renditions         []ninjsRendered    `json:"renditions"`
+	Associations       []ninjsAssociation `json:"associations,omitempty"`
 }
 
 // ninjsStandard names the standard and schema the document follows, as 2.1 recommends.
@@ -104,6 +105,7 @@ func NinJS(site Site, a Article) ([]byte, error) {
 	if a.EditorComment != "" {
 		n.Bodies = append(n.Bodies, plainBody("editorscomment", a.EditorComment))
 	}
+	n.Associations = ninjsPicture(site, a.Image)
 	for _, c := range a.Corrections {
 		n.Descriptions = append(n.Descriptions, ninjsText{Role: "correction", Value: site.correction(c)})
 	}

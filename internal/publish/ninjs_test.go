@@ -51,6 +51,7 @@ func TestNinJSValidates(t *testing.T) {
 		"Corrected": correctedArticle(),
 		"Bare":      bare,
 		"Script":    scriptArticle(),
+		"Image":     illustratedArticle(),
 	} {
 		t.Run(name, func(t *testing.T) {
 			out, err := NinJS(Site{Name: "Copydesk", BaseURL: "http://127.0.0.1:8080"}, a)

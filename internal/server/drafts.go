@@ -62,7 +62,17 @@ func (s *Server) getDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, d)
+	img, err := s.store.DraftImage(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, draftWithImage{Draft: d, Image: img})
+}
+
+// draftWithImage is one draft as GET answers it: the draft and its lead image (null for none).
+type draftWithImage struct {
+	*newsroom.Draft
+	Image *newsroom.Image `json:"image"`
 }
 
 func (s *Server) updateDraft(c echo.Context) error {

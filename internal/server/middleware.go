@@ -52,11 +52,14 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 // limit, and at once when Content-Length already says so.
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		req := c.Request()
-		if req.ContentLength > s.cfg.BodyLimit {
+		req, limit := c.Request(), s.cfg.BodyLimit
+		if uploadPaths[c.Path()] {
+			limit = max(limit, imageBodyLimit)
+		}
+		if req.ContentLength > limit {
 			return echo.ErrStatusRequestEntityTooLarge
 		}
-		req.Body = http.MaxBytesReader(c.Response(), req.Body, s.cfg.BodyLimit)
+		req.Body = http.MaxBytesReader(c.Response(), req.Body, limit)
 		return next(c)
 	}
 }

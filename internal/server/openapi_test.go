@@ -314,6 +314,11 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"LiveOther", "other", "GET", "/api/v1/drafts/{stale}/live", "", 404},
 		{"DiscardWorkingCopy", "writer", "DELETE", "/api/v1/drafts/{stale}/working-copy", "", 204},
 		{"DiscardWorkingCopyOther", "other", "DELETE", "/api/v1/drafts/{stale}/working-copy", "", 404},
+		{"SetImage", "writer", "POST", "/api/v1/drafts/{stale}/image", imageForm(t, "A quay at dawn", "photo.jpg", testJPEG(t, 400, 300)), 201},
+		{"SetImageNoAlt", "writer", "POST", "/api/v1/drafts/{stale}/image", imageForm(t, " ", "photo.jpg", testJPEG(t, 400, 300)), 422},
+		{"GetWithImage", "writer", "GET", "/api/v1/drafts/{stale}", "", 200},
+		{"RemoveImage", "writer", "DELETE", "/api/v1/drafts/{stale}/image", "", 204},
+		{"RemoveImageOther", "other", "DELETE", "/api/v1/drafts/{stale}/image", "", 404},
 		{"Revision", "writer", "GET", "/api/v1/drafts/{draft}/revisions/2", "", 200},
 		{"RevisionMissing", "writer", "GET", "/api/v1/drafts/{draft}/revisions/99", "", 404},
 		{"Diff", "writer", "GET", "/api/v1/drafts/{draft}/diff?from=1&to=2", "", 200},
@@ -431,6 +436,8 @@ func TestOpenAPIScenarios(t *testing.T) {
 			ctype := "application/json"
 			if strings.HasPrefix(url, "/api/v1/import") {
 				ctype = "text/plain; charset=utf-8"
+			} else if strings.HasSuffix(url, "/image") {
+				ctype = imageFormType
 			}
 			res := a.send(sc.actor, sc.method, url, ctype, body, nil)
 			wantStatus(t, res, sc.wantStatus)

@@ -50,6 +50,7 @@ type draftPage struct {
 	NoticeLog   *noticeLog            // who was told what of the piece, when the viewer may read it
 	Work        *workPanel            // who holds each desk of the piece and when it is due
 	MayClaim    bool                  // whether the viewer may mark the piece as the fact-check of a claim
+	Image       *newsroom.Image       // the piece's lead image, or nil
 }
 
 // noticeLog is a piece's notification log as the History tab shows it.
@@ -115,6 +116,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	if p.Work, err = s.loadWork(ctx, u, d); err != nil {
+		return nil, err
+	}
+	if p.Image, err = s.store.DraftImage(ctx, id); err != nil {
 		return nil, err
 	}
 	if p.Live, err = s.liveLinksFor(c, d); err != nil {
@@ -284,6 +288,11 @@ func (s *Server) previewDraft(c echo.Context) error {
 	a := store.ArticleOf(d.Text())
 	a.Slug, a.PublishedAt, a.Language = publish.ArticleSlug(d.Title, d.ID), s.store.Now(), d.Language
 	a.Claim = store.ClaimReview(d.Claim)
+	img, err := s.store.DraftImage(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	a.Image = store.PublishedImage(img)
 	var b bytes.Buffer
 	if err := publish.HTML(&b, s.site(), a); err != nil {
 		return err

@@ -47,7 +47,7 @@ func (p *draftPage) Picked(form, field, value string, fallback bool) bool {
 func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryForm) error {
 	code := newsroom.ErrorCode(err)
 	switch code {
-	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN:
+	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.EFORBIDDEN, newsroom.EUNSUPPORTED, newsroom.ETOOLARGE:
 	default:
 		return err
 	}

@@ -65,6 +65,10 @@ func (s *Store) publicArticles(q *gorm.DB, offset, limit int) ([]publish.Article
 	for _, c := range corrections {
 		byArticle[c.ArticleID] = append(byArticle[c.ArticleID], publish.Correction{At: c.PublishedAt, Note: c.CorrectionNote})
 	}
+	images, err := loadImages(q.Session(&gorm.Session{NewDB: true}), leadImageIDs(rows))
+	if err != nil {
+		return nil, internal("lead images", err)
+	}
 	out := make([]publish.Article, len(rows))
 	for i, r := range rows {
 		p := r.Pub
@@ -74,9 +78,23 @@ func (s *Store) publicArticles(q *gorm.DB, offset, limit int) ([]publish.Article
 			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language,
 		}
 		out[i].Claim = ClaimReview(p.Claim)
+		if p.LeadImageID != nil {
+			out[i].Image = PublishedImage(images[*p.LeadImageID])
+		}
 		if r.FirstPublishedAt != nil {
 			out[i].FirstPublishedAt = *r.FirstPublishedAt
 		}
 	}
 	return out, nil
+}
+
+// leadImageIDs lists the lead images the publications of rows show.
+func leadImageIDs(rows []publicView) []int64 {
+	var ids []int64
+	for _, r := range rows {
+		if r.Pub.LeadImageID != nil {
+			ids = append(ids, *r.Pub.LeadImageID)
+		}
+	}
+	return ids
 }

@@ -38,6 +38,7 @@ type publicationRow struct {
 	PublishedBy     int64
 	ContentHash     string
 	Claim           *newsroom.Claim `gorm:"serializer:json"`
+	LeadImageID     *int64
 }
 
 func (publicationRow) TableName() string { return "publications" }
@@ -83,7 +84,11 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	}
 	a := ArticleOf(d.Text())
 	a.Claim = ClaimReview(claim)
-	row := publicationRow{
+	image, err := leadImageOf(tx, d.ID)
+	if err != nil {
+		return 0, err
+	}
+	row := publicationRow{LeadImageID: image,
 		ArticleID: art.ID, Number: int(n) + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
 		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, Language: d.Language, CorrectionNote: note,
 		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),

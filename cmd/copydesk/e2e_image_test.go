@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// harbourPhoto writes a 1600 × 1000 JPEG that looks enough like a photo to judge a layout by: a
+// sky, a sea and a sun, and returns its path.
+func harbourPhoto(t *testing.T) string {
+	t.Helper()
+	const w, h = 1600, 1000
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.RGBA{R: byte(250 - y/8), G: byte(170 - y/10), B: byte(110 + y/9), A: 255}
+			if y > h*3/5 {
+				c = color.RGBA{R: 20, G: byte(60 + (y-h*3/5)/6), B: byte(110 + 20*math.Sin(float64(x)/23)), A: 255}
+			}
+			if dx, dy := float64(x-1100), float64(y-420); dx*dx+dy*dy < 90*90 {
+				c = color.RGBA{R: 255, G: 214, B: 120, A: 255}
+			}
+			m.Set(x, y, c)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "harbour.jpg")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := jpeg.Encode(f, m, &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestBrowserLeadImage drives a lead image in headless Chromium: the writer's upload without alt
+// text is refused with the caption and credit kept, then taken; once the piece is published its
+// article page shows the figure, and the front page its thumbnail, each loaded by the browser.
+func TestBrowserLeadImage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	writer := b.apiAs("writer")
+	var d struct{ ID int64 }
+	writer.send("POST", "/api/v1/drafts", map[string]string{"title": "Ferry crosses the harbour at dawn", "byline": "Writer",
+		"brief": "The new ferry made its first crossing.", "body": "The new ferry left the quay at six.\n\nIt crossed in twenty minutes."}, 201, &d)
+	photo := harbourPhoto(t)
+	form := `#image-form`
+
+	b.signIn("writer")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d#image", b.base, d.ID)), chromedp.WaitVisible(form, chromedp.ByQuery),
+		chromedp.SetUploadFiles(form+` input[type=file]`, []string{photo}, chromedp.ByQuery),
+		chromedp.SendKeys(form+` input[name=caption]`, "The ferry leaves the quay.", chromedp.ByQuery),
+		chromedp.SendKeys(form+` input[name=credit]`, "Ana Ruiz", chromedp.ByQuery),
+		// The browser would refuse the form itself; the server's refusal is what is tested.
+		chromedp.Evaluate(`document.querySelector("#image-form input[name=alt]").required = false`, nil))
+	b.submit(form + ` button[type=submit]`)
+	if got := b.text(`.error`); !strings.Contains(got, "alt text") {
+		t.Fatalf("after an upload without alt text: %q", got)
+	}
+	if got := b.value(form + ` input[name=credit]`); got != "Ana Ruiz" {
+		t.Fatalf("the credit typed came back as %q", got)
+	}
+	b.shotWidths("draft-image-refused")
+	b.run(chromedp.SetUploadFiles(form+` input[type=file]`, []string{photo}, chromedp.ByQuery),
+		chromedp.SendKeys(form+` input[name=alt]`, "The white ferry leaving the quay under a low orange sun", chromedp.ByQuery))
+	b.submit(form + ` button[type=submit]`)
+	if got := b.flash(); !strings.HasPrefix(got, "Image saved") {
+		t.Fatalf("after the upload: %q", got)
+	}
+	b.wantLoaded(`#image img`)
+	b.shotWidths("draft-image")
+
+	writer.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]string{"action": "submit"}, 200, nil)
+	b.apiAs("factchecker").send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]string{"action": "clear"}, 200, nil)
+	editor := b.apiAs("editor")
+	editor.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]string{"action": "approve"}, 200, nil)
+	editor.send("POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), map[string]string{}, 200, nil)
+
+	b.run(chromedp.Navigate(b.base+"/articles/ferry-crosses-the-harbour-at-dawn"), chromedp.WaitVisible(`figure.lead img`, chromedp.ByQuery))
+	b.wantLoaded(`figure.lead img`)
+	if got := b.text(`figure.lead figcaption`); !strings.EqualFold(got, "The ferry leaves the quay. Ana Ruiz") {
+		t.Fatalf("figcaption %q", got)
+	}
+	b.shotWidths("article-image")
+	b.run(chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(`img.thumb`, chromedp.ByQuery))
+	b.wantLoaded(`img.thumb`)
+	b.shotWidths("front-thumbnail")
+}
+
+// wantLoaded waits for the image sel to have loaded, and fails the test if it does not.
+func (b *browser) wantLoaded(sel string) {
+	b.t.Helper()
+	var ok bool
+	js := fmt.Sprintf(`new Promise(r => { const i = document.querySelector(%q); if (i.complete) r(i.naturalWidth > 0); else { i.onload = () => r(true); i.onerror = () => r(false); } })`, sel)
+	b.run(chromedp.Evaluate(js, &ok, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if !ok {
+		b.t.Fatalf("%s did not load", sel)
+	}
+}

@@ -1,0 +1,172 @@
+// Package imaging checks an uploaded image and makes the sizes Copydesk serves of it. It is pure:
+// bytes in, bytes out, with no HTTP and no storage. It trusts nothing about an upload but its
+// content: the type is read from the bytes, the size and the pixel count are checked before
+// anything is decoded, and every variant is re-encoded from pixels, so no metadata (EXIF, GPS,
+// XMP, ICC comments) of the original reaches a reader.
+package imaging
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"strings"
+
+	"golang.org/x/image/webp"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// Limits bounds what an upload may be: its size in bytes and its pixel count, which is read from
+// the file's header before decoding, so a small file claiming a huge image (a decompression
+// bomb) is refused without allocating its pixels.
+type Limits struct {
+	MaxBytes  int
+	MaxPixels int
+}
+
+// DefaultLimits take any photo a newsroom camera or phone makes: 15 MB and 40 megapixels.
+var DefaultLimits = Limits{MaxBytes: 15 << 20, MaxPixels: 40_000_000}
+
+// LeadWidths are the widths a lead image is served at, for srcset. An image narrower than one of
+// them is never enlarged to it.
+var LeadWidths = []int{320, 640, 1024, 1600}
+
+// JPEGQuality is the quality variants are encoded at: photos look as they did at about a third
+// of the size.
+const JPEGQuality = 82
+
+// The content types an upload may have, as detected from its bytes.
+const (
+	JPEG = "image/jpeg"
+	PNG  = "image/png"
+	WebP = "image/webp"
+)
+
+// Variant is one re-encoded size of an image.
+type Variant struct {
+	Width, Height int
+	ContentType   string // image/jpeg, or image/png when the image has transparency
+	Data          []byte
+	Hash          string // hex SHA-256 of Data, which names the variant and is its ETag
+}
+
+// Ext is the file extension the variant is served under.
+func (v Variant) Ext() string {
+	if v.ContentType == PNG {
+		return "png"
+	}
+	return "jpg"
+}
+
+// Image is a checked upload: its detected type, its size as shown (after EXIF orientation) and
+// the hash of the original bytes, with its decoded pixels ready to resize.
+type Image struct {
+	ContentType   string
+	Width, Height int
+	Hash          string
+	pixels        image.Image
+	opaque        bool
+}
+
+// Decode checks data against lim and decodes it. A file of the wrong type is EUNSUPPORTED, one
+// too large ETOOLARGE, and one with too many pixels or that does not decode EINVALID.
+func Decode(data []byte, lim Limits) (*Image, error) {
+	if len(data) > lim.MaxBytes {
+		return nil, newsroom.Errorf(newsroom.ETOOLARGE, "the image is %s; the limit is %s", megabytes(len(data)), megabytes(lim.MaxBytes))
+	}
+	ct := Sniff(data)
+	codec, ok := codecs[ct]
+	if !ok {
+		return nil, newsroom.Errorf(newsroom.EUNSUPPORTED, "the file is not a JPEG, PNG or WebP image")
+	}
+	cfg, err := codec.config(bytes.NewReader(data))
+	if err != nil {
+		return nil, unreadable(ct)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, unreadable(ct)
+	}
+	if cfg.Width > lim.MaxPixels/cfg.Height {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "the image is %d × %d pixels; the limit is %d megapixels",
+			cfg.Width, cfg.Height, lim.MaxPixels/1_000_000)
+	}
+	img, err := codec.decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, unreadable(ct)
+	}
+	if ct == JPEG {
+		img = orient(img, exifOrientation(data))
+	}
+	sum := sha256.Sum256(data)
+	b := img.Bounds()
+	return &Image{ContentType: ct, Width: b.Dx(), Height: b.Dy(), Hash: hex.EncodeToString(sum[:]), pixels: img, opaque: isOpaque(img)}, nil
+}
+
+// codec reads one format's header and pixels. Only the formats Copydesk takes are here, rather
+// than image's global registry, which any imported package can add GIF or others to.
+type codec struct {
+	config func(*bytes.Reader) (image.Config, error)
+	decode func(*bytes.Reader) (image.Image, error)
+}
+
+var codecs = map[string]codec{
+	JPEG: {config: func(r *bytes.Reader) (image.Config, error) { return jpeg.DecodeConfig(r) },
+		decode: func(r *bytes.Reader) (image.Image, error) { return jpeg.Decode(r) }},
+	PNG: {config: func(r *bytes.Reader) (image.Config, error) { return png.DecodeConfig(r) },
+		decode: func(r *bytes.Reader) (image.Image, error) { return png.Decode(r) }},
+	WebP: {config: func(r *bytes.Reader) (image.Config, error) { return webp.DecodeConfig(r) },
+		decode: func(r *bytes.Reader) (image.Image, error) { return webp.Decode(r) }},
+}
+
+// Sniff returns the content type data's first bytes announce (JPEG, PNG or WebP), or "" for
+// anything else. The file's name and the browser's Content-Type are never asked.
+func Sniff(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return JPEG
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return PNG
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return WebP
+	}
+	return ""
+}
+
+func unreadable(ct string) error {
+	return newsroom.Errorf(newsroom.EINVALID, "the file looks like a %s image but cannot be read: it may be cut short or damaged", formatName[ct])
+}
+
+var formatName = map[string]string{JPEG: "JPEG", PNG: "PNG", WebP: "WebP"}
+
+func megabytes(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// isOpaque reports whether every pixel of img is opaque; image types that can say so cheaply do.
+func isOpaque(img image.Image) bool {
+	if o, ok := img.(interface{ Opaque() bool }); ok {
+		return o.Opaque()
+	}
+	return false
+}
+
+// Path is the site path a variant is served at: named by the hash of its bytes, so that the URL
+// changes whenever the bytes do and caches may keep it for good.
+func Path(v Variant) string { return "/images/" + v.Hash + "." + v.Ext() }
+
+// ParsePath reads the hash out of a variant's file name ("<hash>.jpg" or "<hash>.png"), and
+// reports whether the name has that shape.
+func ParsePath(name string) (string, bool) {
+	hash, ext, ok := strings.Cut(name, ".")
+	if !ok || (ext != "jpg" && ext != "png") || len(hash) != 64 {
+		return "", false
+	}
+	for _, r := range hash {
+		if !strings.ContainsRune("0123456789abcdef", r) {
+			return "", false
+		}
+	}
+	return hash, true
+}

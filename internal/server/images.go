@@ -1,0 +1,211 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/copydesk/copydesk/internal/imaging"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/web"
+)
+
+// imageBodyLimit caps the body of a route that takes an image: the largest image and a form's
+// words around it. Every other route keeps the server's BodyLimit.
+var imageBodyLimit = int64(imaging.DefaultLimits.MaxBytes) + 1<<20
+
+// uploadPaths are the routes whose bodies may be as large as imageBodyLimit.
+var uploadPaths = map[string]bool{"/api/v1/drafts/:id/image": true, "/drafts/:id/image": true, "/admin/logo": true}
+
+// The sizes of the icons made from the logo: the favicon, and the touch icon phones put on a
+// home screen.
+const (
+	faviconSize   = 32
+	touchIconSize = 180
+)
+
+// decoding holds a place for each image being decoded and resized on this node. A 40-megapixel
+// photo takes about 160 MB of pixels while it is worked on, so a burst of uploads waits for a
+// place rather than taking the process's memory all at once.
+var decoding = make(chan struct{}, 2)
+
+// imageText reads the words that go with an uploaded image from the form.
+func imageText(c echo.Context) newsroom.ImageText {
+	return newsroom.ImageText{Alt: c.FormValue("alt"), Caption: c.FormValue("caption"), Credit: c.FormValue("credit")}
+}
+
+// readUpload checks the words of the form before the file, so that a missing alt text is told
+// without the wait of decoding, then reads the form's "file". What the browser calls the file and
+// its Content-Type are ignored: imaging reads the type from the bytes.
+func readUpload(c echo.Context) (newsroom.ImageText, []byte, error) {
+	text := imageText(c).Trimmed()
+	if err := text.Check(); err != nil {
+		return text, nil, err
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return text, nil, newsroom.Errorf(newsroom.EINVALID, "choose an image file to upload").With("field", "file")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return text, nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(imaging.DefaultLimits.MaxBytes)+1))
+	if err != nil {
+		return text, nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
+	}
+	return text, data, nil
+}
+
+// makeImage decodes an upload and makes its sizes at widths and its square icons of the sizes
+// given, holding one of the node's decoding places meanwhile.
+func makeImage(c echo.Context, text newsroom.ImageText, data []byte, widths []int, icons ...int) (store.NewImage, error) {
+	select {
+	case decoding <- struct{}{}:
+	case <-c.Request().Context().Done():
+		return store.NewImage{}, fmt.Errorf("server: wait to decode an upload: %w", c.Request().Context().Err())
+	}
+	defer func() { <-decoding }()
+	img, err := imaging.Decode(data, imaging.DefaultLimits)
+	if err != nil {
+		return store.NewImage{}, err
+	}
+	up := store.NewImage{Text: text, Hash: img.Hash, Width: img.Width, Height: img.Height}
+	if up.Sizes, err = img.Variants(widths); err != nil {
+		return store.NewImage{}, err
+	}
+	for _, size := range icons {
+		v, err := img.Icon(size)
+		if err != nil {
+			return store.NewImage{}, err
+		}
+		up.Icons = append(up.Icons, v)
+	}
+	return up, nil
+}
+
+// leadUpload reads and checks an upload and makes its sizes for srcset.
+func leadUpload(c echo.Context) (store.NewImage, error) {
+	text, data, err := readUpload(c)
+	if err != nil {
+		return store.NewImage{}, err
+	}
+	return makeImage(c, text, data, imaging.LeadWidths)
+}
+
+// putDraftImage is the API's upload of a draft's lead image (multipart: file, alt, caption,
+// credit); it answers 201 with the image as stored.
+func (s *Server) putDraftImage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	up, err := leadUpload(c)
+	if err != nil {
+		return err
+	}
+	img, err := s.store.SetDraftImage(c.Request().Context(), id, up)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, img)
+}
+
+// deleteDraftImage takes a draft's lead image away.
+func (s *Server) deleteDraftImage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.store.RemoveDraftImage(c.Request().Context(), id); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// immutable is the Cache-Control of an answer whose URL names its bytes, which therefore never
+// change: a year, without revalidating.
+const immutable = "public, max-age=31536000, immutable"
+
+// imageFile serves one variant, by the hash its URL names, to whoever may see it. Its ETag is
+// that hash; a published piece's or the logo's may be kept by any cache for a year, a draft's
+// only by the signed-in reader's browser. Public variants are kept in the page cache, which every
+// publish, release and correction clears, so an image that stops being public stops being served.
+func (s *Server) imageFile(c echo.Context) error {
+	hash, ok := imaging.ParsePath(c.Param("file"))
+	if !ok {
+		return newsroom.Errorf(newsroom.ENOTFOUND, "there is nothing at this address")
+	}
+	key := "image/" + hash
+	if e, _, ok := s.cache.get(key); ok {
+		return sendImage(c, store.ImageFile{ContentType: e.contentType, Hash: hash, Data: e.body.plain}, immutable)
+	}
+	_, gen, _ := s.cache.get(key)
+	f, err := s.store.ImageFile(c.Request().Context(), hash)
+	if err != nil {
+		return err
+	}
+	if !f.Public {
+		return sendImage(c, f, "private, max-age=31536000, immutable")
+	}
+	s.cache.put(gen, cachedPage{key: key, etag: `"` + hash + `"`, contentType: f.ContentType, body: newKeptBody(f.ContentType, f.Data)})
+	return sendImage(c, f, immutable)
+}
+
+// sendImage answers with f, or 304 when the client holds it already.
+func sendImage(c echo.Context, f store.ImageFile, cacheControl string) error {
+	etag := `"` + f.Hash + `"`
+	h := c.Response().Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", cacheControl)
+	if matchesTag(c.Request().Header.Get("If-None-Match"), etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, f.ContentType, f.Data)
+}
+
+// favicon serves the icon made from the publication's logo, or the built-in one when the logo is
+// not one uploaded here. Its URL is fixed, so browsers revalidate it by its ETag within a day.
+func (s *Server) favicon(c echo.Context) error { return s.siteIcon(c, faviconSize) }
+
+// touchIcon serves the logo's larger square icon, as favicon does.
+func (s *Server) touchIcon(c echo.Context) error { return s.siteIcon(c, touchIconSize) }
+
+func (s *Server) siteIcon(c echo.Context, size int) error {
+	f, err := s.store.SiteIcon(c.Request().Context(), size)
+	if newsroom.ErrorCode(err) == newsroom.ENOTFOUND {
+		var icons map[int]store.ImageFile
+		icons, err = defaultIcons()
+		f = icons[size]
+	}
+	if err != nil {
+		return err
+	}
+	return sendImage(c, f, "public, max-age=86400")
+}
+
+// defaultIcons are the built-in icon's sizes, for a publication with no logo here, made once.
+var defaultIcons = sync.OnceValues(func() (map[int]store.ImageFile, error) {
+	data, err := web.FS.ReadFile("static/icon.png")
+	if err != nil {
+		return nil, fmt.Errorf("server: the built-in icon: %w", err)
+	}
+	img, err := imaging.Decode(data, imaging.DefaultLimits)
+	if err != nil {
+		return nil, fmt.Errorf("server: the built-in icon: %w", err)
+	}
+	out := map[int]store.ImageFile{}
+	for _, size := range []int{faviconSize, touchIconSize} {
+		v, err := img.Icon(size)
+		if err != nil {
+			return nil, fmt.Errorf("server: the built-in icon: %w", err)
+		}
+		out[size] = store.ImageFile{ContentType: v.ContentType, Hash: v.Hash, Data: v.Data, Public: true}
+	}
+	return out, nil
+})
