@@ -66,6 +66,8 @@ func TestJSONLD(t *testing.T) {
 		{"NoContext", `{"@type":"NewsArticle","headline":"H"}`, "@context"},
 		{"Superseded", `{"@context":"https://schema.org","@type":"Event","superEvent":{"@type":"Event","name":"E"},"attendees":{"@type":"Person","name":"P"}}`, `"attendees" is superseded by "attendee"`},
 		{"Broken", `{"@context":`, "does not parse"},
+		{"SearchAction", `{"@context":"https://schema.org","@type":"WebSite","potentialAction":{"@type":"SearchAction","target":{"@type":"EntryPoint","urlTemplate":"https://x/search?q={q}"},"query-input":"required name=q"}}`, ""},
+		{"AnnotationOfMissingProperty", `{"@context":"https://schema.org","@type":"SearchAction","headline-input":"required name=q"}`, `"headline-input" annotates "headline"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

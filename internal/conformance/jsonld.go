@@ -252,6 +252,10 @@ func (c *ldCheck) node(n any, at string) {
 }
 
 func (c *ldCheck) property(types []string, name string, value any, at string) {
+	if base, ok := actionAnnotation(name); ok {
+		c.annotation(types, name, base, value, at)
+		return
+	}
 	p, ok := c.v.props[name]
 	switch {
 	case !ok:
@@ -279,6 +283,40 @@ func (c *ldCheck) property(types []string, name string, value any, at string) {
 			c.fail("%s: a %s is not a value %q takes (schema.org allows %s)", where, strings.Join(vt, ", "), name, strings.Join(p.ranges, ", "))
 		}
 		c.node(obj, where)
+	}
+}
+
+// actionAnnotation reports whether name is one of the annotations schema.org's Actions give a
+// property ("query-input", "result-output": https://schema.org/docs/actions.html), and names
+// the property it annotates.
+func actionAnnotation(name string) (string, bool) {
+	for _, suffix := range []string{"-input", "-output"} {
+		if base, ok := strings.CutSuffix(name, suffix); ok && base != "" {
+			return base, true
+		}
+	}
+	return "", false
+}
+
+// annotation checks an Action's input or output annotation: the property it annotates must be
+// one the node's type has, and its value a PropertyValueSpecification, written out as one or in
+// the short text form ("required name=search_term_string").
+func (c *ldCheck) annotation(types []string, name, base string, value any, at string) {
+	p, ok := c.v.props[base]
+	if !ok || !c.v.anyIs(types, p.domains) {
+		c.fail("%s: %q annotates %q, which %s does not have", at, name, base, strings.Join(types, ", "))
+		return
+	}
+	switch v := value.(type) {
+	case string:
+	case map[string]any:
+		if vt := typesOf(v); !c.v.anyIs(vt, []string{"PropertyValueSpecification"}) {
+			c.fail("%s: %q takes a PropertyValueSpecification", at, name)
+			return
+		}
+		c.node(v, at)
+	default:
+		c.fail("%s: %q takes a PropertyValueSpecification or its short text form", at, name)
 	}
 }
 
