@@ -7,9 +7,11 @@ import (
 	"testing"
 )
 
-// The XML Schemas ValidXSD checks against, shipped under testdata/ as published: the
-// sitemaps.org protocol's urlset and sitemap index, and a Google News sitemap (sitemaps.org's
-// urlset with Google's news elements).
+// The XML Schemas ValidXSD checks against, shipped under testdata/ as published (copied from
+// the test schemas of github.com/kjvarga/sitemap_generator at 12d81b6c): the sitemaps.org
+// protocol's urlset (sitemap.xsd) and sitemap index (siteindex.xsd), and a Google News sitemap:
+// sitemap-news-urlset.xsd only imports sitemap.xsd and Google's sitemap-news.xsd, since xmllint
+// takes one schema.
 const (
 	SitemapXSD      = "sitemap.xsd"
 	SitemapIndexXSD = "siteindex.xsd"

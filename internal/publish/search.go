@@ -26,7 +26,7 @@ type searchHitView struct {
 // SearchPage writes page n of a public search for q: the hits in the order given, each with
 // its snippet, and links to the pages before and after it (more says whether one follows).
 func SearchPage(w io.Writer, site Site, q string, hits []SearchHit, n int, more bool) error {
-	p := page{Heading: "Search", Search: &searchView{Query: q}}
+	p := page{Search: &searchView{Query: q}}
 	if n > 1 {
 		p.Pager.Prev, p.Pager.PrevText = searchURL(site, q, n-1), "Previous results"
 	}

@@ -169,6 +169,18 @@ func TestRouteMatrix(t *testing.T) {
 	// The site's footer stays the house one, which the seed the import rows send closes with.
 	siteForm := neturl.Values{"name": {"The Ledger"}, "footer": {strings.Join(publish.DefaultFooter, "\n")}}.Encode()
 	table["POST /admin/site"] = row{siteForm, [6]int{303, 403, 403, 403, 403, 303}}
+
+	// The archive is public and, with nothing published, empty: its lists answer everyone, and
+	// a page past the first, a topic, an author, a feed, a piece or a sitemap is not found.
+	everyone, nobody := row{"", [6]int{200, 200, 200, 200, 200, 200}}, row{"", public}
+	for _, key := range []string{"GET /topics", "GET /authors", "GET /search", "GET /robots.txt", "GET /api/v1/articles"} {
+		table[key] = everyone
+	}
+	for _, key := range []string{"GET /page/:n", "GET /topics/:slug", "GET /topics/:slug/page/:n", "GET /topics/:slug/feed.atom",
+		"GET /authors/:slug", "GET /authors/:slug/page/:n", "GET /authors/:slug/feed.atom", "GET /sitemap.xml", "GET /sitemaps/:file",
+		"GET /sitemap-news.xml", "GET /api/v1/articles/:slug"} {
+		table[key] = nobody
+	}
 	// Resetting a password signs its user out, so the reset routes act on a user of their own.
 	spare, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "spare", Role: newsroom.RoleWriter, Password: "pw-spare-staple"})
 	if err != nil {
