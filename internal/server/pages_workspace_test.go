@@ -25,16 +25,16 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 	bodyField := `<textarea name="body" form="edit"`
 
 	res := a.page("editor", "GET", target, nil)
-	wantBody(t, res, `<h1 class="ws-title">`, `>A draft</span>`, `id="edit-start"`, `data-paras data-edit hidden>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`)
+	wantBody(t, res, `<h1 class="ws-title" dir="auto">`, `>A draft</span>`, `id="edit-start"`, `data-paras data-edit hidden>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`)
 
 	res = a.page("editor", "GET", target+"?edit=1", nil)
-	wantBody(t, res, `<h1 class="ws-title">`, `data-paras data-edit>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`, `<div class="field-text" data-field="body" data-read hidden>`)
+	wantBody(t, res, `<h1 class="ws-title" dir="auto">`, `data-paras data-edit>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`, `<div class="field-text" data-field="body" data-read hidden>`)
 	if strings.Contains(res.Body.String(), "data-refused") {
 		t.Error("an edit form nobody has sent is marked as refused")
 	}
 
 	res = a.page("factchecker", "GET", target+"?edit=1", nil)
-	wantBody(t, res, `<h1 class="ws-title">`)
+	wantBody(t, res, `<h1 class="ws-title" dir="auto">`)
 	if strings.Contains(res.Body.String(), bodyField) || strings.Contains(res.Body.String(), `id="edit"`) {
 		t.Error("a fact-checker, who may not edit the draft now, is offered the edit form")
 	}
