@@ -42,6 +42,9 @@ func imageText(c echo.Context) newsroom.ImageText {
 // without the wait of decoding, then reads the form's "file". What the browser calls the file and
 // its Content-Type are ignored: imaging reads the type from the bytes.
 func readUpload(c echo.Context) (newsroom.ImageText, []byte, error) {
+	if err := wantBody(c, echo.MIMEMultipartForm, "send the image as a form"); err != nil {
+		return newsroom.ImageText{}, nil, err
+	}
 	text := imageText(c).Trimmed()
 	if err := text.Check(); err != nil {
 		return text, nil, err
@@ -105,6 +108,13 @@ func (s *Server) putDraftImage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The body's type is told first, as every API route tells it, then who may upload.
+	if err := wantBody(c, echo.MIMEMultipartForm, "send the image as a form"); err != nil {
+		return err
+	}
+	if err := s.mayChangeImage(c, id); err != nil {
+		return err
+	}
 	up, err := leadUpload(c)
 	if err != nil {
 		return err
@@ -114,6 +124,17 @@ func (s *Server) putDraftImage(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, img)
+}
+
+// mayChangeImage refuses whoever may not change draft id's lead image now before their upload is
+// read, as the store would refuse them after, so that nobody's upload is decoded for nothing.
+func (s *Server) mayChangeImage(c echo.Context, id int64) error {
+	ctx := c.Request().Context()
+	d, err := s.store.GetDraft(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.store.Policy().CheckImage(newsroom.UserFrom(ctx), d)
 }
 
 // deleteDraftImage takes a draft's lead image away.

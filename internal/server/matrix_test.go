@@ -152,6 +152,18 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /admin/settings":                        {"", [6]int{303, 403, 403, 403, 403, 200}},
 		"POST /admin/settings":                       {"time_zone=Europe/London", [6]int{303, 403, 403, 403, 403, 303}},
 	}
+	// Whoever may edit the draft now sets its lead image; the owner's upload here is refused for
+	// holding no file over the API, and for not being a multipart form on the page. Images are served by the hash :file would name, and the icons
+	// to anyone.
+	table["POST /api/v1/drafts/:id/image"] = row{uploadForm(t, neturl.Values{"alt": {"Boats"}}, "", nil), [6]int{401, 422, 404, 404, 409, 403}}
+	table["DELETE /api/v1/drafts/:id/image"] = row{"", [6]int{401, 204, 404, 404, 409, 403}}
+	table["POST /drafts/:id/image"] = row{"alt=Boats", [6]int{303, 415, 404, 404, 409, 403}}
+	table["POST /drafts/:id/image/remove"] = row{"", [6]int{303, 303, 404, 404, 303, 303}}
+	table["GET /admin/logo"] = row{"", [6]int{303, 403, 403, 403, 403, 200}}
+	table["POST /admin/logo"] = row{"alt=Gazette", [6]int{303, 403, 403, 403, 403, 415}}
+	table["GET /images/:file"] = row{"", public}
+	table["GET /favicon.ico"] = row{"", [6]int{200, 200, 200, 200, 200, 200}}
+	table["GET /apple-touch-icon.png"] = row{"", [6]int{200, 200, 200, 200, 200, 200}}
 	// Marking a quotation as none takes a note, as a waiver does, and is allowed where checking
 	// one is, which on this draft answers as a waiver does.
 	table["POST /drafts/:id/quotes/:qid/not-quote"] = table["POST /drafts/:id/quotes/:qid/waive"]
@@ -232,6 +244,8 @@ func TestRouteMatrix(t *testing.T) {
 				ctype := "application/json"
 				if r.Path == "/api/v1/import" {
 					ctype = "text/plain"
+				} else if r.Path == "/api/v1/drafts/:id/image" {
+					ctype = imageFormType
 				}
 				var res *httptest.ResponseRecorder
 				if isPage(r.Path) {

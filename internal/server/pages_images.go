@@ -17,7 +17,10 @@ func (s *Server) imagePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	up, err := leadUpload(c)
+	var up store.NewImage
+	if err = s.mayChangeImage(c, id); err == nil {
+		up, err = leadUpload(c)
+	}
 	if err == nil {
 		_, err = s.store.SetDraftImage(c.Request().Context(), id, up)
 	}

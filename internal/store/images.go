@@ -111,8 +111,7 @@ func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gor
 		if err != nil {
 			return err
 		}
-		return tx.Model(&draftRow{}).Where("id = ?", id).
-			Updates(map[string]any{"lead_image_id": imageID, "updated_at": s.clock()}).Error
+		return touchDraft(tx, id, map[string]any{"lead_image_id": imageID}, s.clock()).Error
 	})
 	return internal("change the image of draft", err)
 }
