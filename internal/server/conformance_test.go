@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -29,7 +30,7 @@ func housePiece(title, byline, brief string, body, topics []string, comment stri
 
 // TestConformance publishes a varied set of pieces (the seed; one with topics and two
 // corrections; one with no topics and no editor's comment; one full of characters that need
-// escaping; one in Arabic; a fact-check), gathers every public output by following links from
+// escaping; one in Arabic; a fact-check; and the corrected one has a lead image), gathers every public output by following links from
 // their renditions, and holds each to its standard with checkers nobody here wrote: pages to the
 // Nu Html Checker and schema.org's vocabulary, feeds to RFC 4287's RELAX NG schema, ninjs to
 // IPTC's schema. Text and Markdown have no such checker: they are held to answering 200 in UTF-8.
@@ -58,7 +59,14 @@ func TestConformance(t *testing.T) {
 	}
 	slugs := map[string]string{}
 	for name, text := range pieces {
-		d := importAndApprove(t, a, text)
+		var illustrate []func(newsroom.Draft)
+		if name == "corrected" {
+			illustrate = append(illustrate, func(d newsroom.Draft) {
+				form := uploadForm(t, neturl.Values{"alt": {`Tables & "chairs" <outside> a café`}, "caption": {"The café's tables."}, "credit": {"Ana Pérez"}}, "tables.jpg", testJPEG(t, 1200, 800))
+				wantStatus(t, a.send("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/image", d.ID), imageFormType, form, nil), http.StatusCreated)
+			})
+		}
+		d := importAndApprove(t, a, text, illustrate...)
 		if name == "factcheck" {
 			claim := `{"claim":"Crime <doubled> & \"more\" last year.","claimed_by":"The Mayor's Office","claimant_kind":"organization","rating":"mostly_false","claim_date":"2026-11-30","claim_url":"https://example.org/speech?a=1&b=2"}`
 			wantStatus(t, a.do("editor", "PUT", fmt.Sprintf("/api/v1/drafts/%d/claim", d.ID), claim), http.StatusOK)
@@ -73,14 +81,14 @@ func TestConformance(t *testing.T) {
 
 	// Every rendition of every piece, and everything public they link to within the site, so
 	// that the pages and feeds other parts add (topics, authors, archives) are checked too.
-	start := []string{"/", publish.FeedPath}
+	start := []string{"/", publish.FeedPath, "/robots.txt", "/sitemap.xml", "/sitemap-news.xml"}
 	for _, slug := range slugs {
 		for _, ext := range []string{"", ".txt", ".md", ".json"} {
 			start = append(start, "/articles/"+slug+ext)
 		}
 		start = append(start, "/briefs/"+slug+".txt")
 	}
-	out := crawl(t, a, site, start)
+	out := crawl(t, a, site.BaseURL, start)
 	article := func(slug string) conformance.Doc {
 		for _, p := range out["text/html"] {
 			if p.Name == "/articles/"+slug {
@@ -124,6 +132,18 @@ func TestConformance(t *testing.T) {
 		conformance.Pass(t, "RFC 4287 RELAX NG", conformance.Atom(t, out["application/atom+xml"]...))
 	})
 	t.Run("NinJS", func(t *testing.T) { conformance.Pass(t, "ninjs 2.1", conformance.NinJS(t, ninjs...)) })
+	t.Run("Sitemaps", func(t *testing.T) {
+		schemas := map[string]string{"/sitemap.xml": conformance.SitemapXSD, "/sitemap-news.xml": conformance.NewsSitemapXSD}
+		for _, d := range out["application/xml"] {
+			if schema, ok := schemas[d.Name]; ok {
+				conformance.ValidXSD(t, schema, d.Body)
+				delete(schemas, d.Name)
+			}
+		}
+		if len(schemas) > 0 {
+			t.Errorf("the crawl found no %v as application/xml", schemas)
+		}
+	})
 }
 
 // siteLink finds the links of a page, feed or ninjs document: href and src attributes, and
@@ -133,7 +153,7 @@ var siteLink = regexp.MustCompile(`(?:\b(?:href|src)="([^"]*)"|"(?:href|uri)":\s
 // crawl fetches the public paths from, and every path within the site they link to (static
 // files aside), each once, and files the answers by content type (without parameters). Each
 // must answer 200 in UTF-8.
-func crawl(t *testing.T, a *testApp, site publish.Site, from []string) map[string][]conformance.Doc {
+func crawl(t *testing.T, a *testApp, base string, from []string) map[string][]conformance.Doc {
 	t.Helper()
 	out := map[string][]conformance.Doc{}
 	seen := map[string]bool{}
@@ -150,14 +170,18 @@ func crawl(t *testing.T, a *testApp, site publish.Site, from []string) map[strin
 			t.Errorf("%s: %d, want 200", path, res.Code)
 			continue
 		}
-		if !utf8.Valid(res.Body.Bytes()) {
+		kind, _, _ := strings.Cut(res.Header().Get("Content-Type"), ";")
+		if !strings.HasPrefix(kind, "image/") && !utf8.Valid(res.Body.Bytes()) {
 			t.Errorf("%s is not UTF-8", path)
 		}
-		kind, _, _ := strings.Cut(res.Header().Get("Content-Type"), ";")
 		out[kind] = append(out[kind], conformance.Doc{Name: path, Body: res.Body.Bytes()})
 		for _, m := range siteLink.FindAllStringSubmatch(res.Body.String(), -1) {
 			link := html.UnescapeString(m[1] + m[2])
-			link, _, _ = strings.Cut(strings.TrimPrefix(link, site.BaseURL), "#")
+			link, _, _ = strings.Cut(strings.TrimPrefix(link, base), "#")
+			// A path is fetched once however it is escaped: the pages escape non-Latin slugs.
+			if plain, err := neturl.PathUnescape(link); err == nil {
+				link = plain
+			}
 			if strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") && !strings.HasPrefix(link, "/static/") {
 				queue = append(queue, link)
 			}

@@ -25,11 +25,14 @@ type pubResponse struct {
 }
 
 // importAndApprove imports text as "writer"'s draft and walks it to approved over the API.
-func importAndApprove(t *testing.T, a *testApp, text string) newsroom.Draft {
+func importAndApprove(t *testing.T, a *testApp, text string, prepare ...func(newsroom.Draft)) newsroom.Draft {
 	t.Helper()
 	res := a.send("editor", "POST", "/api/v1/import?author=writer", "text/plain; charset=utf-8", text, nil)
 	wantStatus(t, res, 201)
 	d := decode[newsroom.Draft](t, res)
+	for _, f := range prepare {
+		f(d)
+	}
 	for _, st := range []struct{ actor, action string }{{"writer", "submit"}, {"factchecker", "clear"}, {"editor", "approve"}} {
 		if st.action == "clear" {
 			a.verifyQuotes(d.ID)
