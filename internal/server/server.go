@@ -18,7 +18,8 @@ import (
 type Config struct {
 	// BodyLimit caps request bodies, in bytes (default 1 MiB).
 	BodyLimit int64
-	// Logger receives one line per request and every internal error (default slog.Default()).
+	// Logger receives one line per request (at DEBUG, or ERROR for a 5xx) and every internal
+	// error (default slog.Default()).
 	Logger *slog.Logger
 	// Site is the operator's site settings, from the command line: each one set wins over the
 	// one an admin saved on the site settings page, which shows it read-only.
