@@ -50,14 +50,19 @@ func articleMeta(site Site, a Article) metaView {
 }
 
 // listingMeta describes a page of briefs: the front page describes the publication itself, and
-// a later page or a topic's or an author's page is named by its heading.
+// a later page or a topic's or an author's page is named by its heading. Every page has a
+// description, which search engines show under its title: a site without one of its own is
+// described by the page's heading and name.
 func listingMeta(site Site, l Listing, heading string) metaView {
-	title := site.Name
+	title, description := site.Name, site.Description
+	if l.Path != "/" || l.Page > 1 || description == "" {
+		description = strings.TrimSpace(heading + ", from " + site.Name + ". " + description)
+	}
 	if l.Path != "/" || l.Page > 1 {
 		title = heading + " · " + site.Name
 	}
 	return metaView{
-		Description: snippet(site.Description, maxDescription),
+		Description: snippet(description, maxDescription),
 		Type:        "website", Title: title, URL: site.URL(PagePath(l.Path, l.Page)), SiteName: site.Name,
 		Locale: ogLocale(site.lang()), Card: "summary",
 	}

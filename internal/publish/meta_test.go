@@ -247,3 +247,32 @@ func TestOGLocale(t *testing.T) {
 		}
 	}
 }
+
+// TestListingDescription holds every page of briefs to a description of its own, since search
+// engines show it under the title: the site's on its front page when it has one, and otherwise
+// the page's heading and the site's name.
+func TestListingDescription(t *testing.T) {
+	tests := []struct {
+		name, description string
+		listing           Listing
+		want              string
+	}{
+		{"FrontWithDescription", "News from the city.", Listing{Path: "/", Page: 1}, "News from the city."},
+		{"FrontWithout", "", Listing{Path: "/", Page: 1}, "Latest briefs, from The Ledger."},
+		{"LaterPage", "News from the city.", Listing{Heading: "Briefs, page 2", Path: "/", Page: 2}, "Briefs, page 2, from The Ledger. News from the city."},
+		{"Topic", "", Listing{Heading: "Topic: Harbour", Path: "/topics/harbour", Page: 1}, "Topic: Harbour, from The Ledger."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := Site{Name: "The Ledger", BaseURL: "https://ledger.example", Description: tt.description}
+			var b strings.Builder
+			if err := ArchivePage(&b, site, tt.listing, nil); err != nil {
+				t.Fatal(err)
+			}
+			want := `<meta name="description" content="` + tt.want + `">`
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("page lacks %s:\n%s", want, b.String())
+			}
+		})
+	}
+}
