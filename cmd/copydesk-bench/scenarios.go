@@ -111,12 +111,12 @@ func (b *bench) scenarios() map[string]scenario {
 		{"6c", "GET /articles/{slug}, If-None-Match → 304", true, b.revalidateClients},
 		{"6d", "GET /topics/{slug} (public HTML)", true, func(n int) ([]request, error) {
 			return each(n, func(i int, r *rand.Rand) (request, error) {
-				return get(b.app(), "", nil, 200, func() string { return publish.TopicPath(nr.Topics[r.IntN(len(nr.Topics))]) }), nil
+				return get(b.app(), "", browser, 200, func() string { return publish.TopicPath(nr.Topics[r.IntN(len(nr.Topics))]) }), nil
 			})
 		}},
 		{"6e", "GET /sitemap.xml (public)", true, func(n int) ([]request, error) {
 			return each(n, func(i int, r *rand.Rand) (request, error) {
-				return get(b.app(), "", nil, 200, func() string { return "/sitemap.xml" }), nil
+				return get(b.app(), "", browser, 200, func() string { return "/sitemap.xml" }), nil
 			})
 		}},
 		{"6i", "GET /images/{hash}.jpg (a lead image, 1024 wide)", true, b.imageClients},
