@@ -53,9 +53,11 @@ func (s SiteSettings) Over(base SiteSettings) SiteSettings {
 // Normalize trims the settings as a form or a flag gives them: spaces around each field, the
 // base URL's trailing slash (absolute URLs are the base URL and a path), the spaces closing each
 // footer line and the blank lines closing the footer. A language tag takes its canonical form,
-// such as "en-GB" for "EN-gb", when it is one.
+// such as "en-GB" for "EN-gb", when it is one. The name, description and footer are composed
+// (NFC), as a draft's text is (Text.Normalize).
 func (s SiteSettings) Normalize() SiteSettings {
-	s.Name, s.Logo, s.Description = strings.TrimSpace(s.Name), strings.TrimSpace(s.Logo), strings.TrimSpace(s.Description)
+	s.Name, s.Description = Composed(strings.TrimSpace(s.Name)), Composed(strings.TrimSpace(s.Description))
+	s.Logo = strings.TrimSpace(s.Logo)
 	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
 	s.Language = strings.TrimSpace(s.Language)
 	if tag, err := language.Parse(s.Language); err == nil {
@@ -64,7 +66,7 @@ func (s SiteSettings) Normalize() SiteSettings {
 	if s.Footer != nil {
 		lines := make([]string, 0, len(s.Footer))
 		for _, l := range s.Footer {
-			lines = append(lines, strings.TrimRight(l, " \t\r"))
+			lines = append(lines, Composed(strings.TrimRight(l, " \t\r")))
 		}
 		for len(lines) > 0 && lines[len(lines)-1] == "" {
 			lines = lines[:len(lines)-1]
