@@ -77,7 +77,8 @@ func (s SiteSettings) Normalize() SiteSettings {
 }
 
 // Check says what is wrong with the settings set, if anything: a base URL that is not an
-// absolute http or https address, a logo that is neither such an address nor a path on the
+// absolute http or https address or that carries a path (the router serves the site at the root
+// of its host, so every absolute URL made under a path would be dead), a logo that is neither such an address nor a path on the
 // site, a language that is not a BCP 47 tag, or a field past its limit.
 func (s SiteSettings) Check() error {
 	if utf8.RuneCountInString(s.Name) > MaxSiteName {
@@ -88,6 +89,9 @@ func (s SiteSettings) Check() error {
 	}
 	if u, err := url.Parse(s.BaseURL); s.BaseURL != "" && err == nil && (u.RawQuery != "" || u.Fragment != "") {
 		return Errorf(EINVALID, "the base URL %q must not carry a query or a fragment", s.BaseURL)
+	}
+	if u, err := url.Parse(s.BaseURL); s.BaseURL != "" && err == nil && strings.Trim(u.Path, "/") != "" {
+		return Errorf(EINVALID, "the base URL %q must not carry a path: the site is served at the root of its host, so give only the scheme and host, such as %s://%s", s.BaseURL, u.Scheme, u.Host)
 	}
 	if s.Logo != "" && !absoluteURL(s.Logo) && !sitePath(s.Logo) {
 		return Errorf(EINVALID, "the logo %q must be a full http or https address, or a path on the site starting with /", s.Logo)
