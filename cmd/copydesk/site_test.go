@@ -20,6 +20,7 @@ func TestServeSiteFlags(t *testing.T) {
 		{"ErrLanguage", nil, []string{"--language", "english please"}, `site settings: "english please" is not a language tag`},
 		{"ErrLanguageEnv", map[string]string{"COPYDESK_LANGUAGE": "english please"}, nil, `site settings: "english please" is not a language tag`},
 		{"ErrBaseURL", nil, []string{"--base-url", "news.example"}, `site settings: the base URL "news.example" must be a full http or https address`},
+		{"ErrBaseURLPath", nil, []string{"--base-url", "https://news.example/ledger"}, `site settings: the base URL "https://news.example/ledger" must not carry a path`},
 		{"ErrLogo", nil, []string{"--site-logo", "javascript:alert(1)"}, `the logo "javascript:alert(1)" must be a full http or https address, or a path on the site`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

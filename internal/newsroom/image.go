@@ -17,9 +17,12 @@ type ImageText struct {
 	Credit  string `json:"credit"`
 }
 
-// Trimmed returns t with the spaces around each field removed.
+// Trimmed returns t with the spaces around each field removed and each field composed (NFC), as a
+// draft's text is (Text.Normalize), so a caption typed as letters and separate accents is stored
+// and published like the same caption typed composed.
 func (t ImageText) Trimmed() ImageText {
-	return ImageText{Alt: strings.TrimSpace(t.Alt), Caption: strings.TrimSpace(t.Caption), Credit: strings.TrimSpace(t.Credit)}
+	return ImageText{Alt: Composed(strings.TrimSpace(t.Alt)), Caption: Composed(strings.TrimSpace(t.Caption)),
+		Credit: Composed(strings.TrimSpace(t.Credit))}
 }
 
 // Check checks t: an alt text that is not blank, every field within its limit and on one line.

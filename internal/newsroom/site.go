@@ -53,9 +53,11 @@ func (s SiteSettings) Over(base SiteSettings) SiteSettings {
 // Normalize trims the settings as a form or a flag gives them: spaces around each field, the
 // base URL's trailing slash (absolute URLs are the base URL and a path), the spaces closing each
 // footer line and the blank lines closing the footer. A language tag takes its canonical form,
-// such as "en-GB" for "EN-gb", when it is one.
+// such as "en-GB" for "EN-gb", when it is one. The name, description and footer are composed
+// (NFC), as a draft's text is (Text.Normalize).
 func (s SiteSettings) Normalize() SiteSettings {
-	s.Name, s.Logo, s.Description = strings.TrimSpace(s.Name), strings.TrimSpace(s.Logo), strings.TrimSpace(s.Description)
+	s.Name, s.Description = Composed(strings.TrimSpace(s.Name)), Composed(strings.TrimSpace(s.Description))
+	s.Logo = strings.TrimSpace(s.Logo)
 	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
 	s.Language = strings.TrimSpace(s.Language)
 	if tag, err := language.Parse(s.Language); err == nil {
@@ -64,7 +66,7 @@ func (s SiteSettings) Normalize() SiteSettings {
 	if s.Footer != nil {
 		lines := make([]string, 0, len(s.Footer))
 		for _, l := range s.Footer {
-			lines = append(lines, strings.TrimRight(l, " \t\r"))
+			lines = append(lines, Composed(strings.TrimRight(l, " \t\r")))
 		}
 		for len(lines) > 0 && lines[len(lines)-1] == "" {
 			lines = lines[:len(lines)-1]
@@ -75,7 +77,8 @@ func (s SiteSettings) Normalize() SiteSettings {
 }
 
 // Check says what is wrong with the settings set, if anything: a base URL that is not an
-// absolute http or https address, a logo that is neither such an address nor a path on the
+// absolute http or https address or that carries a path (the router serves the site at the root
+// of its host, so every absolute URL made under a path would be dead), a logo that is neither such an address nor a path on the
 // site, a language that is not a BCP 47 tag, or a field past its limit.
 func (s SiteSettings) Check() error {
 	if utf8.RuneCountInString(s.Name) > MaxSiteName {
@@ -86,6 +89,9 @@ func (s SiteSettings) Check() error {
 	}
 	if u, err := url.Parse(s.BaseURL); s.BaseURL != "" && err == nil && (u.RawQuery != "" || u.Fragment != "") {
 		return Errorf(EINVALID, "the base URL %q must not carry a query or a fragment", s.BaseURL)
+	}
+	if u, err := url.Parse(s.BaseURL); s.BaseURL != "" && err == nil && strings.Trim(u.Path, "/") != "" {
+		return Errorf(EINVALID, "the base URL %q must not carry a path: the site is served at the root of its host, so give only the scheme and host, such as %s://%s", s.BaseURL, u.Scheme, u.Host)
 	}
 	if s.Logo != "" && !absoluteURL(s.Logo) && !sitePath(s.Logo) {
 		return Errorf(EINVALID, "the logo %q must be a full http or https address, or a path on the site starting with /", s.Logo)

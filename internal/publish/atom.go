@@ -2,7 +2,6 @@ package publish
 
 import (
 	"encoding/xml"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -132,9 +131,5 @@ func AtomFeed(site Site, f Feed, entries []Article, updated time.Time) ([]byte, 
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
-	out, err := xml.MarshalIndent(feed, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("publish: atom feed: %w", err)
-	}
-	return append(append([]byte(xml.Header), out...), '\n'), nil
+	return marshalXML("atom feed", feed)
 }

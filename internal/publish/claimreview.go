@@ -69,7 +69,7 @@ func claimJSONLD(site Site, a Article) *claimReviewLD {
 		Author:        ldThing{Type: "Organization", Name: site.Name, URL: site.base() + "/"},
 		DatePublished: stamp(a.firstPublished()),
 		URL:           URLs(site, a.Slug)["html"],
-		InLanguage:    site.lang(),
+		InLanguage:    a.lang(site),
 	}
 	if c.ClaimURL != "" {
 		ld.ItemReviewed.Appearance = &ldAppearance{Type: "CreativeWork", URL: c.ClaimURL}

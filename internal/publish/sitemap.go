@@ -2,7 +2,6 @@ package publish
 
 import (
 	"encoding/xml"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -104,13 +103,4 @@ func newsLanguage(site Site, a Article) string {
 		return "zh-cn"
 	}
 	return primary
-}
-
-// marshalXML writes v as an XML document.
-func marshalXML(what string, v any) ([]byte, error) {
-	out, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("publish: %s: %w", what, err)
-	}
-	return append(append([]byte(xml.Header), out...), '\n'), nil
 }

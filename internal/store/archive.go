@@ -83,17 +83,17 @@ func (s *Store) PublicTags(ctx context.Context, author bool) ([]Tag, error) {
 	return tags, internal("public tags", err)
 }
 
-// PublicListing returns the slug, title and dates of public articles, newest first publication
+// PublicListing returns the slug, title, language and dates of public articles, newest first publication
 // first: offset and limit page them, and a non-zero since keeps those first published since.
 // It reads no bodies, for the sitemaps.
 func (s *Store) PublicListing(ctx context.Context, since time.Time, offset, limit int) ([]publish.Article, error) {
 	var rows []struct {
-		Slug, Title      string
-		PublishedAt      time.Time
-		FirstPublishedAt time.Time
+		Slug, Title, Language string
+		PublishedAt           time.Time
+		FirstPublishedAt      time.Time
 	}
 	q := s.read(ctx).Table("articles").
-		Select("articles.slug, publications.title, publications.published_at, articles.first_published_at").
+		Select("articles.slug, publications.title, publications.language, publications.published_at, articles.first_published_at").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
 		Where(s.isPublic("articles.id"))
 	if !since.IsZero() {
@@ -105,7 +105,7 @@ func (s *Store) PublicListing(ctx context.Context, since time.Time, offset, limi
 	}
 	out := make([]publish.Article, len(rows))
 	for i, r := range rows {
-		out[i] = publish.Article{Slug: r.Slug, Title: r.Title, PublishedAt: r.PublishedAt, FirstPublishedAt: r.FirstPublishedAt}
+		out[i] = publish.Article{Slug: r.Slug, Title: r.Title, Language: r.Language, PublishedAt: r.PublishedAt, FirstPublishedAt: r.FirstPublishedAt}
 	}
 	return out, nil
 }

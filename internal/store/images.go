@@ -267,7 +267,9 @@ func (s *Store) draftImageFile(ctx context.Context, hash string, v *imageVariant
 }
 
 // SetLogo stores img as the publication's logo, as the acting user, who must be allowed to manage
-// settings, and sets the logo setting to the path of its widest size. It returns that path.
+// settings, and sets the logo setting to the path of its widest size. It records a
+// settings_changed event, as SaveSiteSettings does, so every server drops the site settings and
+// pages it keeps. It returns that path.
 func (s *Store) SetLogo(ctx context.Context, img NewImage) (string, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -288,7 +290,11 @@ func (s *Store) SetLogo(ctx context.Context, img NewImage) (string, error) {
 		if _, err := s.insertImage(tx, u, imageLogo, img); err != nil {
 			return err
 		}
-		return putSetting(tx, settingRow{Key: SettingLogo, Value: path, UpdatedBy: u.ID, UpdatedAt: s.clock()})
+		if err := putSetting(tx, settingRow{Key: SettingLogo, Value: path, UpdatedBy: u.ID, UpdatedAt: s.clock()}); err != nil {
+			return err
+		}
+		record(tx, settingsEvent(u.ID, "logo"))
+		return nil
 	})
 	return path, internal("set logo", err)
 }
