@@ -145,14 +145,19 @@ func slugParam(c echo.Context) string {
 	return c.Param("slug")
 }
 
-// pageNumber reads a page number from a path: "" is the first page; otherwise it must be a
-// whole number from 1 written plainly, or the page is not found.
+// maxPage is the highest page number any listing, sitemap, search or the read API answers for:
+// a million pages of 30 are more pieces than a newsroom publishes, and it keeps a page's offset,
+// (n-1) times the page's size, far from overflowing into a negative offset the store ignores.
+const maxPage = 1 << 20
+
+// pageNumber reads a page number from a path or a query: "" is the first page; otherwise it
+// must be a whole number from 1 to maxPage written plainly, or the page is not found.
 func pageNumber(p string) (int, error) {
 	if p == "" {
 		return 1, nil
 	}
 	n, err := strconv.Atoi(p)
-	if err != nil || n < 1 || strconv.Itoa(n) != p {
+	if err != nil || n < 1 || n > maxPage || strconv.Itoa(n) != p {
 		return 0, newsroom.Errorf(newsroom.ENOTFOUND, "no page %q", p)
 	}
 	return n, nil

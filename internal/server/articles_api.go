@@ -55,7 +55,7 @@ type apiArticlePage struct {
 func (s *Server) listArticles(c echo.Context) error {
 	n, err := pageNumber(c.QueryParam("page"))
 	if err != nil {
-		return newsroom.Errorf(newsroom.EINVALID, "page must be a whole number from 1")
+		return newsroom.Errorf(newsroom.EINVALID, "page must be a whole number from 1 to %d", maxPage)
 	}
 	q := store.ArchiveQuery{Topic: c.QueryParam("topic"), Author: c.QueryParam("author"), Offset: (n - 1) * frontPageSize, Limit: frontPageSize}
 	return s.serveRendered(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n), func() (string, []byte, error) {
