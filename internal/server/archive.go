@@ -71,7 +71,7 @@ func (s *Server) servePage(c echo.Context, l listing) error {
 		return err
 	}
 	if n == 1 && c.Param("n") != "" {
-		return c.Redirect(http.StatusMovedPermanently, l.path)
+		return c.Redirect(http.StatusMovedPermanently, (&url.URL{Path: l.path}).EscapedPath())
 	}
 	return s.serveRendered(c, "list/"+l.path+"/"+strconv.Itoa(n), func() (string, []byte, error) {
 		arts, more, err := s.store.PublicPage(c.Request().Context(), l.query(n))
@@ -137,7 +137,8 @@ func (l listing) title(arts []publish.Article, n int) string {
 }
 
 // slugParam is the path's :slug, unescaped: a slug in another script reaches the router
-// percent-encoded.
+// percent-encoded, and escapes written in lower case (the same URI, RFC 3986 6.2.2.1) reach the
+// handler still escaped.
 func slugParam(c echo.Context) string {
 	if s, err := url.PathUnescape(c.Param("slug")); err == nil {
 		return s

@@ -80,7 +80,7 @@ func (s *Server) listArticles(c echo.Context) error {
 // getArticle answers GET /api/v1/articles/{slug}: one published piece with its text, and the
 // URLs of its every rendition. It needs no sign-in.
 func (s *Server) getArticle(c echo.Context) error {
-	slug := c.Param("slug")
+	slug := slugParam(c)
 	return s.serveRendered(c, "api/article/"+slug, func() (string, []byte, error) {
 		a, err := s.store.PublicArticle(c.Request().Context(), slug)
 		if err != nil {

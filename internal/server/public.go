@@ -40,7 +40,7 @@ func renderHTML(site publish.Site, a publish.Article) ([]byte, error) {
 }
 
 func (s *Server) article(c echo.Context) error {
-	slug, ext := splitExt(c.Param("slug"))
+	slug, ext := splitExt(slugParam(c))
 	r, ok := renditions[ext]
 	if !ok {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "no such format %q", ext)
@@ -51,7 +51,7 @@ func (s *Server) article(c echo.Context) error {
 }
 
 func (s *Server) brief(c echo.Context) error {
-	slug, ext := splitExt(c.Param("slug"))
+	slug, ext := splitExt(slugParam(c))
 	if ext != ".txt" {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "briefs are served as .txt")
 	}
