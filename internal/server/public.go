@@ -134,15 +134,27 @@ func matchesTag(ifNoneMatch, etag string) bool {
 // renders it when the cache does not hold it, as after every publish, release or correction
 // (see heard).
 func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
+	return s.serveRenderedIf(c, key, func() (string, []byte, bool, error) {
+		contentType, body, err := render()
+		return contentType, body, true, err
+	})
+}
+
+// serveRenderedIf is serveRendered for a rendering that says whether it is worth keeping: one
+// that lists nothing, for whatever a client typed, would fill the cache with answers no reader
+// shares and push out the pages they do.
+func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (string, []byte, bool, error)) error {
 	e, gen, ok := s.cache.get(key)
 	if !ok {
-		contentType, body, err := render()
+		contentType, body, keep, err := render()
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(body)
 		e = cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}
-		s.cache.put(gen, e)
+		if keep {
+			s.cache.put(gen, e)
+		}
 	}
 	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }
