@@ -71,7 +71,7 @@ func (s *Server) servePage(c echo.Context, l listing) error {
 		return err
 	}
 	if n == 1 && c.Param("n") != "" {
-		return c.Redirect(http.StatusMovedPermanently, l.path)
+		return c.Redirect(http.StatusMovedPermanently, (&url.URL{Path: l.path}).EscapedPath())
 	}
 	return s.serveRendered(c, "list/"+l.path+"/"+strconv.Itoa(n), func() (string, []byte, error) {
 		arts, more, err := s.store.PublicPage(c.Request().Context(), l.query(n))
@@ -137,7 +137,8 @@ func (l listing) title(arts []publish.Article, n int) string {
 }
 
 // slugParam is the path's :slug, unescaped: a slug in another script reaches the router
-// percent-encoded.
+// percent-encoded, and escapes written in lower case (the same URI, RFC 3986 6.2.2.1) reach the
+// handler still escaped.
 func slugParam(c echo.Context) string {
 	if s, err := url.PathUnescape(c.Param("slug")); err == nil {
 		return s
@@ -145,14 +146,19 @@ func slugParam(c echo.Context) string {
 	return c.Param("slug")
 }
 
-// pageNumber reads a page number from a path: "" is the first page; otherwise it must be a
-// whole number from 1 written plainly, or the page is not found.
+// maxPage is the highest page number any listing, sitemap, search or the read API answers for:
+// a million pages of 30 are more pieces than a newsroom publishes, and it keeps a page's offset,
+// (n-1) times the page's size, far from overflowing into a negative offset the store ignores.
+const maxPage = 1 << 20
+
+// pageNumber reads a page number from a path or a query: "" is the first page; otherwise it
+// must be a whole number from 1 to maxPage written plainly, or the page is not found.
 func pageNumber(p string) (int, error) {
 	if p == "" {
 		return 1, nil
 	}
 	n, err := strconv.Atoi(p)
-	if err != nil || n < 1 || strconv.Itoa(n) != p {
+	if err != nil || n < 1 || n > maxPage || strconv.Itoa(n) != p {
 		return 0, newsroom.Errorf(newsroom.ENOTFOUND, "no page %q", p)
 	}
 	return n, nil

@@ -50,18 +50,19 @@ type apiArticlePage struct {
 }
 
 // listArticles answers GET /api/v1/articles: a page of published pieces, newest first,
-// narrowed to a topic and an author by their slugs, cached as the public pages are. It needs
-// no sign-in.
+// narrowed to a topic and an author by their slugs, cached as the public pages are, except a
+// page that lists nothing (a topic or an author with no public piece, a page past the end),
+// answered empty and not kept. It needs no sign-in.
 func (s *Server) listArticles(c echo.Context) error {
 	n, err := pageNumber(c.QueryParam("page"))
 	if err != nil {
-		return newsroom.Errorf(newsroom.EINVALID, "page must be a whole number from 1")
+		return newsroom.Errorf(newsroom.EINVALID, "page must be a whole number from 1 to %d", maxPage)
 	}
 	q := store.ArchiveQuery{Topic: c.QueryParam("topic"), Author: c.QueryParam("author"), Offset: (n - 1) * frontPageSize, Limit: frontPageSize}
-	return s.serveRendered(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n), func() (string, []byte, error) {
+	return s.serveRenderedIf(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n), func() (string, []byte, bool, error) {
 		arts, more, err := s.store.PublicPage(c.Request().Context(), q)
 		if err != nil {
-			return "", nil, err
+			return "", nil, false, err
 		}
 		out := apiArticlePage{Items: make([]apiArticle, len(arts)), Page: n}
 		for i, a := range arts {
@@ -73,14 +74,15 @@ func (s *Server) listArticles(c echo.Context) error {
 		if more {
 			out.Next = s.articlesURL(q, n+1)
 		}
-		return jsonAnswer(out)
+		contentType, body, err := jsonAnswer(out)
+		return contentType, body, len(arts) > 0, err
 	})
 }
 
 // getArticle answers GET /api/v1/articles/{slug}: one published piece with its text, and the
 // URLs of its every rendition. It needs no sign-in.
 func (s *Server) getArticle(c echo.Context) error {
-	slug := c.Param("slug")
+	slug := slugParam(c)
 	return s.serveRendered(c, "api/article/"+slug, func() (string, []byte, error) {
 		a, err := s.store.PublicArticle(c.Request().Context(), slug)
 		if err != nil {

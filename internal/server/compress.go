@@ -57,7 +57,7 @@ func (s *Server) compress(next echo.HandlerFunc) echo.HandlerFunc {
 		res := c.Response()
 		res.Header().Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
 		coding := negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding))
-		if coding == "" || c.Request().Method == http.MethodHead {
+		if coding == "" {
 			return next(c)
 		}
 		w := &compressResponse{ResponseWriter: res.Writer, coding: coding}

@@ -4,7 +4,7 @@ import "sync"
 
 // pageCache keeps rendered public pages — the front page, the feed and each published
 // article in each of its formats — so that a reader's request is a map lookup rather than a
-// query and a template. It holds at most max bytes of bodies and lets the least recently read
+// query and a template. It holds at most max bytes of keys and bodies and lets the least recently read
 // page go first. Every publish, release and correction clears it (see Server.heard): this
 // server's at once, another server's when the store reads its events (store.CatchUp).
 type pageCache struct {
@@ -21,11 +21,12 @@ type cachedPage struct {
 	body              *keptBody
 }
 
-// newPageCache makes a cache of max bytes of pages as rendered. A page's compressed forms, a
-// fifth to a third of its size each and made only for the codings clients ask for, are not
-// counted: max bounds the pages, not every byte they take.
+// newPageCache makes a cache of max bytes of pages as rendered, each with its key: a key holds
+// what a client typed (a topic, an author), which may be far longer than the page. A page's
+// compressed forms, a fifth to a third of its size each and made only later, for the codings
+// clients ask for, are not counted: max bounds the pages, not every byte they take.
 func newPageCache(max int) *pageCache {
-	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.body.plain) })}
+	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + len(e.body.plain) })}
 }
 
 // get returns the page cached under key, if any, and the cache's generation, which put needs.

@@ -7,8 +7,9 @@ import (
 )
 
 func TestPageCache(t *testing.T) {
+	// page is a page weighing size bytes in all, its key and its body.
 	page := func(key string, size int) cachedPage {
-		return cachedPage{key: key, body: newKeptBody("text/plain", []byte(strings.Repeat("x", size)))}
+		return cachedPage{key: key, body: newKeptBody("text/plain", []byte(strings.Repeat("x", size-len(key))))}
 	}
 	tests := []struct {
 		name string
@@ -35,6 +36,10 @@ func TestPageCache(t *testing.T) {
 		{"larger than the cache: not kept", func(p *pageCache) {
 			p.put(0, page("a", 4))
 			p.put(0, page("huge", 11))
+		}, []string{"a"}, 4},
+		{"a long key counts against the cache", func(p *pageCache) {
+			p.put(0, page("a", 4))
+			p.put(0, cachedPage{key: strings.Repeat("k", 8), body: newKeptBody("text/plain", []byte("xxxx"))})
 		}, []string{"a"}, 4},
 		{"replacing a page counts its new size", func(p *pageCache) {
 			p.put(0, page("a", 4))

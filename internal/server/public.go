@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 
@@ -41,7 +40,7 @@ func renderHTML(site publish.Site, a publish.Article) ([]byte, error) {
 }
 
 func (s *Server) article(c echo.Context) error {
-	slug, ext := splitExt(c.Param("slug"))
+	slug, ext := splitExt(slugParam(c))
 	r, ok := renditions[ext]
 	if !ok {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "no such format %q", ext)
@@ -52,7 +51,7 @@ func (s *Server) article(c echo.Context) error {
 }
 
 func (s *Server) brief(c echo.Context) error {
-	slug, ext := splitExt(c.Param("slug"))
+	slug, ext := splitExt(slugParam(c))
 	if ext != ".txt" {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "briefs are served as .txt")
 	}
@@ -72,15 +71,11 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 		if err != nil {
 			return err
 		}
-		etag := s.snapshotTag(format, a)
-		if notModified(c, etag) {
-			return nil
-		}
 		body, err := render(a)
 		if err != nil {
 			return err
 		}
-		e = cachedPage{key: key, etag: etag, contentType: contentType, body: newKeptBody(contentType, body)}
+		e = cachedPage{key: key, etag: s.snapshotTag(format, a), contentType: contentType, body: newKeptBody(contentType, body)}
 		s.cache.put(gen, e)
 	}
 	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
@@ -107,7 +102,8 @@ func (s *Server) feed(c echo.Context) error {
 
 // snapshotTag is the ETag of one rendition of a published snapshot. It comes from what the
 // rendition is made of (the snapshot's stored content hash, its corrections, the format and
-// the site's settings), so a client that has it gets 304 without the page being rendered.
+// the site's settings). A 304 is still answered from the rendered body, which alone says whether
+// the tag carries a coding (a body too small to compress goes without one, 200 and 304 alike).
 func (s *Server) snapshotTag(format string, a publish.Article) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|%s|%s|%s|%d", format, s.siteNow().tag, a.Slug, a.Hash, a.PublishedAt.UnixNano())
@@ -122,23 +118,12 @@ func (s *Server) snapshotTag(format string, a publish.Article) string {
 // reader, and a page that has not changed costs a 304.
 const publicCacheControl = "public, no-cache"
 
-// notModified answers 304 when the client already holds the version tagged etag, in any coding,
-// before the page is rendered.
-func notModified(c echo.Context, etag string) bool {
-	if !holdsVersion(c.Request().Header.Get("If-None-Match"), etag) {
-		return false
-	}
-	h := c.Response().Header()
-	h.Set("ETag", codingTag(etag, negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding))))
-	h.Set("Cache-Control", publicCacheControl)
-	c.NoContent(http.StatusNotModified)
-	return true
-}
-
-// matchesTag reports whether an If-None-Match header names etag, or any version.
+// matchesTag reports whether an If-None-Match header names etag, or any version. It compares
+// weakly, as RFC 9110 (13.1.2) has If-None-Match do: proxies that alter a body mark its tag
+// weak (W/"x"), and the client behind them still holds the version tagged "x".
 func matchesTag(ifNoneMatch, etag string) bool {
 	for _, tag := range strings.Split(ifNoneMatch, ",") {
-		if t := strings.TrimSpace(tag); t == etag || t == "*" {
+		if t := strings.TrimPrefix(strings.TrimSpace(tag), "W/"); t == strings.TrimPrefix(etag, "W/") || t == "*" {
 			return true
 		}
 	}
@@ -149,15 +134,27 @@ func matchesTag(ifNoneMatch, etag string) bool {
 // renders it when the cache does not hold it, as after every publish, release or correction
 // (see heard).
 func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
+	return s.serveRenderedIf(c, key, func() (string, []byte, bool, error) {
+		contentType, body, err := render()
+		return contentType, body, true, err
+	})
+}
+
+// serveRenderedIf is serveRendered for a rendering that says whether it is worth keeping: one
+// that lists nothing, for whatever a client typed, would fill the cache with answers no reader
+// shares and push out the pages they do.
+func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (string, []byte, bool, error)) error {
 	e, gen, ok := s.cache.get(key)
 	if !ok {
-		contentType, body, err := render()
+		contentType, body, keep, err := render()
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(body)
 		e = cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}
-		s.cache.put(gen, e)
+		if keep {
+			s.cache.put(gen, e)
+		}
 	}
 	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }

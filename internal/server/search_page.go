@@ -37,8 +37,5 @@ func (s *Server) publicSearch(c echo.Context) error {
 	}
 	sum := sha256.Sum256(b.Bytes())
 	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
-	if notModified(c, etag) {
-		return nil
-	}
 	return sendKept(c, etag, echo.MIMETextHTMLCharsetUTF8, publicCacheControl, newKeptBody(echo.MIMETextHTMLCharsetUTF8, b.Bytes()))
 }
