@@ -208,3 +208,72 @@ func draftIDOf(t *testing.T, f *newsroomFixture, slug string) int64 {
 	}
 	return id
 }
+
+// TestPublicSearchFollowsPublishedText finds, excludes and ranks on the latest publication of
+// each piece alone: a newsroom comment on a piece neither finds nor excludes it, a correction
+// changes what finds the piece, and a piece scheduled for later is found only once it is released.
+func TestPublicSearchFollowsPublishedText(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := func(title, body string) newsroom.Text {
+		x := sampleText(title)
+		x.Body = body
+		return x
+	}
+	harbour := publishText(t, f, clk, text("Harbour reopens", "The harbour reopened after the storm."))
+	comment := newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "harbour"}, Body: "Embargoed until the minister speaks."}
+	if _, err := f.s.CreateComment(f.editor, draftIDOf(t, f, harbour), comment); err != nil {
+		t.Fatal(err)
+	}
+	held, err := f.s.CreateDraft(f.writer, text("Bridge closes", "The bridge closed for repairs."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	held = f.walk(t, held, newsroom.StageApproved)
+	if _, err := f.s.Publish(f.editor, held.ID, clk.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	search := func(t *testing.T, query, want string) {
+		t.Helper()
+		hits, more, err := f.s.PublicSearch(context.Background(), query, 0, 10)
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Article.Slug)
+		}
+		if err != nil || more || strings.Join(got, " ") != want {
+			t.Errorf("PublicSearch(%q) = %v, more %v, %v; want %q", query, got, more, err, want)
+		}
+	}
+	for _, tt := range []struct{ query, want string }{
+		{"storm", harbour},
+		{"harbour -embargoed", harbour},
+		{"harbour embargoed", ""},
+		{"harbour -storm", ""},
+		{"harbour -flood", harbour},
+		{"flood", ""},
+		{"bridge", ""},
+	} {
+		search(t, tt.query, tt.want)
+	}
+	d, err := f.s.GetDraft(f.editor, draftIDOf(t, f, harbour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "The harbour reopened after the flood."
+	if _, err := f.s.Correct(f.editor, harbour, newsroom.CorrectionRequest{Body: &body, Note: "It was a flood.", Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(2 * time.Hour)
+	if _, err := f.s.ReleaseDue(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ query, want string }{
+		{"storm", ""},
+		{"harbour -storm", harbour},
+		{"harbour -flood", ""},
+		{"flood", harbour},
+		{"bridge", "bridge-closes"},
+	} {
+		search(t, tt.query, tt.want)
+	}
+}

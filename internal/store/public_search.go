@@ -13,9 +13,9 @@ import (
 // PublicSearch returns a page of the public pieces that match query, read as search.Parse
 // reads it, best first, as readers see them (their latest publication), each with a snippet of
 // its published text; offset and limit page them, and more says whether results follow. It
-// needs no user. The search index holds a draft's current text and its comments, which readers
-// do not see, so a piece whose published text holds none of the words found is left out: a
-// page may then hold fewer than limit.
+// needs no user. It matches, excludes and ranks in published_search, which holds the latest
+// publication of each piece and nothing else, so what the newsroom has not published (a working
+// text, its comments) never changes what a reader finds.
 func (s *Store) PublicSearch(ctx context.Context, query string, offset, limit int) ([]publish.SearchHit, bool, error) {
 	q := search.Parse(query)
 	if q.Empty() {
@@ -23,7 +23,8 @@ func (s *Store) PublicSearch(ctx context.Context, query string, offset, limit in
 	}
 	var ranked []rankedID
 	err := s.searchRead(ctx, func(db *gorm.DB) error {
-		return s.searchRanked(db, s.searchFound(db, s.publicDrafts, q), q).Limit(limit + 1).Offset(offset).Scan(&ranked).Error
+		found := s.searchFound(db, publishedIndex, s.publicOnly, q)
+		return s.searchRanked(db, found, q).Limit(limit + 1).Offset(offset).Scan(&ranked).Error
 	})
 	if err != nil {
 		return nil, false, internal("public search", err)
@@ -36,14 +37,13 @@ func (s *Store) PublicSearch(ctx context.Context, query string, offset, limit in
 	return hits, more, internal("public search", err)
 }
 
-// publicDrafts keeps the drafts of public pieces: in the published stage, with a publication.
-func (s *Store) publicDrafts(found *gorm.DB) *gorm.DB {
-	return found.Where("drafts.stage = ?", s.policy.Published()).
-		Where("EXISTS (SELECT 1 FROM articles WHERE articles.draft_id = drafts.id AND articles.latest_publication_id IS NOT NULL)")
+// publicOnly keeps the public articles: published, with their drafts in the published stage.
+func (s *Store) publicOnly(found *gorm.DB) *gorm.DB {
+	return found.Where("articles.latest_publication_id IS NOT NULL").Where(s.isPublic("articles.id"))
 }
 
-// publicHits reads the pieces of the drafts ranked, in rank order, with snippets of their
-// published text, leaving out those whose published text holds no word found.
+// publicHits reads the articles ranked, in rank order, as readers see them, with snippets of
+// their published text. An article made private since it was ranked is left out.
 func (s *Store) publicHits(ctx context.Context, q search.Query, ranked []rankedID) ([]publish.SearchHit, error) {
 	if len(ranked) == 0 {
 		return nil, nil
@@ -52,35 +52,70 @@ func (s *Store) publicHits(ctx context.Context, q search.Query, ranked []rankedI
 	for i, r := range ranked {
 		ids[i] = r.ID
 	}
-	var slugs []struct {
-		DraftID int64
-		Slug    string
-	}
-	if err := s.read(ctx).Table("articles").Select("draft_id, slug").Where("draft_id IN ?", ids).Scan(&slugs).Error; err != nil {
+	arts, err := s.publicArticles(s.read(ctx).Table("articles").Where("articles.id IN ?", ids), 0, len(ids))
+	if err != nil {
 		return nil, err
 	}
-	arts, err := s.publicArticles(s.read(ctx).Table("articles").Where("articles.draft_id IN ?", ids), 0, len(ids))
-	if err != nil {
+	var slugs []struct {
+		ID   int64
+		Slug string
+	}
+	if err := s.read(ctx).Table("articles").Select("id, slug").Where("id IN ?", ids).Scan(&slugs).Error; err != nil {
 		return nil, err
 	}
 	bySlug := make(map[string]publish.Article, len(arts))
 	for _, a := range arts {
 		bySlug[a.Slug] = a
 	}
-	byDraft := make(map[int64]string, len(slugs))
+	hits := make([]publish.SearchHit, 0, len(ranked))
+	byID := make(map[int64]string, len(slugs))
 	for _, r := range slugs {
-		byDraft[r.DraftID] = r.Slug
+		byID[r.ID] = r.Slug
 	}
-	var hits []publish.SearchHit
 	for _, r := range ranked {
-		a, ok := bySlug[byDraft[r.ID]]
+		a, ok := bySlug[byID[r.ID]]
 		if !ok {
 			continue
 		}
 		snippet := search.Snippet(q, snippetWords, strings.Join(a.Body, "\n"), a.Brief, a.Title, a.Byline, strings.Join(a.Topics, " "))
-		if strings.Contains(snippet, search.Open) {
-			hits = append(hits, publish.SearchHit{Article: a, Snippet: search.HTML(snippet)})
-		}
+		hits = append(hits, publish.SearchHit{Article: a, Snippet: search.HTML(snippet)})
 	}
 	return hits, nil
+}
+
+// writePublishedText makes pub, the article's latest publication, what public search finds the
+// article by, in place of the publication before it.
+func writePublishedText(tx *gorm.DB, pub *publicationRow) error {
+	key := "docid"
+	if tx.Dialector.Name() == "postgres" {
+		key = publishedIndex.keyPG
+	}
+	if err := tx.Exec("DELETE FROM published_search WHERE "+key+" = ?", pub.ArticleID).Error; err != nil {
+		return err
+	}
+	brief := strings.Join(append([]string{pub.Brief, pub.Byline}, pub.Topics...), " ")
+	return tx.Exec("INSERT INTO published_search ("+key+", title, brief, body) VALUES (?, ?, ?, ?)",
+		pub.ArticleID, search.IndexText(pub.Title), search.IndexText(brief), search.IndexText(pub.Body)).Error
+}
+
+// fillPublishedText writes the published_search row of every published article that has none,
+// as for the pieces published before migration 00028. It is cheap when there is nothing to do,
+// so Migrate runs it every time.
+func (s *Store) fillPublishedText(ctx context.Context) error {
+	var pubs []publicationRow
+	err := s.w.WithContext(ctx).Table("articles").Select("publications.*").
+		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
+		Where("NOT EXISTS (SELECT 1 FROM published_search WHERE " + s.key(publishedIndex) + " = articles.id)").
+		Find(&pubs).Error
+	if err != nil {
+		return internal("find unindexed articles", err)
+	}
+	return internal("index published articles", s.tx(ctx, func(tx *gorm.DB) error {
+		for i := range pubs {
+			if err := writePublishedText(tx, &pubs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 }

@@ -107,5 +107,8 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	if err := writeTags(tx, &row, first); err != nil {
 		return 0, err
 	}
+	if err := writePublishedText(tx, &row); err != nil {
+		return 0, err
+	}
 	return row.Number, tx.Model(art).Updates(changes).Error
 }

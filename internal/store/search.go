@@ -11,8 +11,8 @@ import (
 	"github.com/copydesk/copydesk/internal/search"
 )
 
-// rankWeights weigh where a word is found, in the index's column order: the title, then the
-// brief with the byline and topics, the body, and the comments. They are PostgreSQL's default
+// rankWeights weigh where a word is found, in the indexes' column order: the title, then the
+// brief with the byline and topics, the body, and the comments (which published_search has not). They are PostgreSQL's default
 // weights of A, B, C and D, so both databases rank alike.
 var rankWeights = [4]float64{1.0, 0.4, 0.2, 0.1}
 
@@ -24,7 +24,7 @@ const rankWindow = 500
 // snippetWords is about how many words a snippet shows.
 const snippetWords = 24
 
-// rankedID is a draft found by a search and its rank.
+// rankedID is a draft or an article found by a search and its rank.
 type rankedID struct {
 	ID   int64
 	Rank float64
@@ -53,7 +53,7 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	var ranked []rankedID
 	err = s.searchRead(ctx, func(db *gorm.DB) error {
 		seen := func(found *gorm.DB) *gorm.DB { return s.narrowed(s.visibleTo(found, u), f) }
-		return s.searchRanked(db, s.searchFound(db, seen, q), q).Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error
+		return s.searchRanked(db, s.searchFound(db, draftIndex, seen, q), q).Limit(f.Limit + 1).Offset(offset).Scan(&ranked).Error
 	})
 	if err != nil {
 		return nil, internal("search", err)
@@ -86,33 +86,52 @@ func (s *Store) searchRead(ctx context.Context, fn func(db *gorm.DB) error) erro
 	})
 }
 
-// searchFound selects the newest rankWindow drafts of those seen keeps (the drafts a user may
-// see, narrowed by a list's filters, or the public ones) that match q, newest first: id, and
-// its rank on SQLite (where matchinfo works only beside the MATCH), or its tsvector to rank on
-// PostgreSQL. On SQLite the CROSS JOIN keeps the index's match as the outer loop, so that it
-// runs once rather than once per draft, and its rows come in docid order, so the LIMIT ends
-// the walk early.
-func (s *Store) searchFound(db *gorm.DB, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
-	if s.pg {
-		return s.searchFoundPG(db, seen, q)
-	}
-	w := rankWeights
-	found := db.Table("draft_search").
-		Select("drafts.id AS id, copydesk_rank(matchinfo(draft_search, 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
-		Joins("CROSS JOIN drafts ON drafts.id = draft_search.docid").
-		Where("draft_search MATCH ?", q.FTS4())
-	return seen(found).Order("draft_search.docid DESC").Limit(rankWindow)
+// searchIndex names a full-text index and the table whose rows it indexes: draft_search, keyed
+// by draft, and published_search, keyed by article. On SQLite the key is the FTS4 table's docid.
+type searchIndex struct {
+	table, rows, keyPG string
 }
 
-// searchFoundPG is searchFound on PostgreSQL. The GIN index finds the pieces that hold every
+var (
+	draftIndex     = searchIndex{table: "draft_search", rows: "drafts", keyPG: "draft_id"}
+	publishedIndex = searchIndex{table: "published_search", rows: "articles", keyPG: "article_id"}
+)
+
+// key is the column of the index that holds its rows' ids.
+func (s *Store) key(ix searchIndex) string {
+	if s.pg {
+		return ix.table + "." + ix.keyPG
+	}
+	return ix.table + ".docid"
+}
+
+// searchFound selects the newest rankWindow rows of ix's table among those seen keeps (the
+// drafts a user may see, narrowed by a list's filters, or the public articles) that match q in
+// ix, newest first: id, and its rank on SQLite (where matchinfo works only beside the MATCH), or
+// its tsvector to rank on PostgreSQL. On SQLite the CROSS JOIN keeps the index's match as the
+// outer loop, so that it runs once rather than once per row, and its rows come in docid order,
+// so the LIMIT ends the walk early.
+func (s *Store) searchFound(db *gorm.DB, ix searchIndex, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
+	if s.pg {
+		return s.searchFoundPG(db, ix, seen, q)
+	}
+	w := rankWeights
+	found := db.Table(ix.table).
+		Select(ix.rows+".id AS id, copydesk_rank(matchinfo("+ix.table+", 'pcnalx'), ?, ?, ?, ?) AS rank", w[0], w[1], w[2], w[3]).
+		Joins("CROSS JOIN "+ix.rows+" ON "+ix.rows+".id = "+s.key(ix)).
+		Where(ix.table+" MATCH ?", q.FTS4())
+	return seen(found).Order(s.key(ix) + " DESC").Limit(rankWindow)
+}
+
+// searchFoundPG is searchFound on PostgreSQL. The GIN index finds the rows that hold every
 // word to be found; only then, newest first until rankWindow are found, is each tested against
-// the whole query, whose phrases and exclusions need the piece's tsvector read: a phrase of
+// the whole query, whose phrases and exclusions need the row's tsvector read: a phrase of
 // common words would otherwise have every piece read.
-func (s *Store) searchFoundPG(db *gorm.DB, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
-	held := db.Table("draft_search").Select("drafts.id AS id, draft_search.doc AS doc").
-		Joins("JOIN drafts ON drafts.id = draft_search.draft_id").
-		Where("draft_search.doc @@ to_tsquery('simple', ?)", q.TSQueryWords())
-	held = seen(held).Order("draft_search.draft_id DESC")
+func (s *Store) searchFoundPG(db *gorm.DB, ix searchIndex, seen func(*gorm.DB) *gorm.DB, q search.Query) *gorm.DB {
+	held := db.Table(ix.table).Select(ix.rows+".id AS id, "+ix.table+".doc AS doc").
+		Joins("JOIN "+ix.rows+" ON "+ix.rows+".id = "+s.key(ix)).
+		Where(ix.table+".doc @@ to_tsquery('simple', ?)", q.TSQueryWords())
+	held = seen(held).Order(s.key(ix) + " DESC")
 	if q.TSQueryWords() == q.TSQuery() {
 		return held.Limit(rankWindow)
 	}
@@ -124,7 +143,7 @@ func (s *Store) searchFoundPG(db *gorm.DB, seen func(*gorm.DB) *gorm.DB, q searc
 		Where("held.doc @@ to_tsquery('simple', ?)", q.TSQuery()).Limit(rankWindow)
 }
 
-// searchRanked orders the drafts found best first, with their ranks.
+// searchRanked orders the rows found best first, with their ranks.
 func (s *Store) searchRanked(db *gorm.DB, found *gorm.DB, q search.Query) *gorm.DB {
 	ranked := db.Table("(?) AS found", found)
 	if s.pg {
