@@ -136,12 +136,12 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 	}
 	fmt.Fprintf(out, "\npeak resident memory while seeding: %s\n", mb(seedPeak))
 	fmt.Fprintf(out, "database: %s (db %s + wal %s)\n", mb(db+wal), mb(db), mb(wal))
-	fmt.Fprintf(out, "load average at end: %.2f %.2f %.2f\n\ntargets (issue 8):\n", loadAvg()[0], loadAvg()[1], loadAvg()[2])
+	fmt.Fprintf(out, "load average at end: %.2f %.2f %.2f\n\n", loadAvg()[0], loadAvg()[1], loadAvg()[2])
 	by := map[string]result{}
 	for _, r := range results {
 		by[r.ID] = r
 	}
-	printVerdicts(out, verdicts(by, base, peak, first))
+	printVerdicts(out, verdicts(by, base, peak, first), !cfg.Quick)
 
 	errs := logs.count()
 	for _, r := range results {
