@@ -3,11 +3,11 @@ package store_test
 import (
 	"database/sql"
 	"errors"
-	"io/fs"
-	"os"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
