@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/worddiff"
 )
 
 // randomEdit changes text as one save might: a paragraph inserted, deleted or rewritten, the
@@ -99,6 +100,48 @@ func TestRevisionsRoundTrip(t *testing.T) {
 		}
 		if !reflect.DeepEqual(*r.Text, want) {
 			t.Fatalf("version %d reads back otherwise than it was saved:\n got %+v\nwant %+v", v, *r.Text, want)
+		}
+	}
+}
+
+// TestDiffAcrossKeyframe diffs versions on either side of a keyframe, and across a whole chain:
+// the word diff is the one of the texts as they were saved.
+func TestDiffAcrossKeyframe(t *testing.T) {
+	f := newNewsroom(t)
+	rng := rand.New(rand.NewPCG(5, 8))
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Diffed", Body: unicodeProse(rng, 2000), Topics: []string{"Budget"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := map[int]newsroom.Text{1: d.Text()}
+	key := 0
+	for key == 0 || d.Version < key+1 {
+		body := d.Body + "\n" + unicodeProse(rng, 400)
+		if d, err = f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+			t.Fatal(err)
+		}
+		saved[d.Version] = d.Text()
+		if err := f.s.DB().QueryRow("SELECT COALESCE(MIN(version), 0) FROM revisions WHERE draft_id = $1 AND version > 1 AND packed_from = version", d.ID).Scan(&key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, pair := range [][2]int{{key - 1, key}, {key, key + 1}, {1, key + 1}, {key + 1, 1}} {
+		diff, err := f.s.Diff(f.writer, d.ID, pair[0], pair[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, to := saved[pair[0]], saved[pair[1]]
+		for field, want := range map[string][]worddiff.Chunk{"title": worddiff.Words(from.Title, to.Title), "body": worddiff.Words(from.Body, to.Body),
+			"topics": worddiff.Words(strings.Join(from.Topics, "\n"), strings.Join(to.Topics, "\n"))} {
+			got := diff.Fields[field]
+			if len(got) != len(want) {
+				t.Fatalf("diff %v of %s: %d chunks, want %d", pair, field, len(got), len(want))
+			}
+			for i := range want {
+				if got[i].Op != string(want[i].Op) || got[i].Text != want[i].Text {
+					t.Fatalf("diff %v of %s, chunk %d: %+v, want %+v", pair, field, i, got[i], want[i])
+				}
+			}
 		}
 	}
 }
