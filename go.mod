@@ -24,6 +24,8 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
+require github.com/klauspost/compress v1.20.5
+
 require (
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/bmatcuk/doublestar/v4 v4.6.1 // indirect

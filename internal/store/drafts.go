@@ -171,7 +171,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if err := insertRevision(tx, row.ID, 1, origin{}, actor.ID, text, now); err != nil {
+		if err := insertRevision(tx, row.ID, 1, origin{}, actor.ID, text, nil, now); err != nil {
 			return err
 		}
 		if err := syncLedger(tx, row.ID, 1, actor.ID, text, now); err != nil {

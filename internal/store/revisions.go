@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/revpack"
 )
 
 type revisionRow struct {
@@ -25,6 +26,13 @@ type revisionRow struct {
 	EditorComment string
 	MergedWith    *int
 	CreatedAt     time.Time
+	// Packed is the revision's text packed (see packed_texts.go), its text columns then left
+	// empty; nil for an unmerged revision and for one written before migration 00029 and not
+	// packed yet, whose text columns hold it whole.
+	Packed      []byte
+	PackedFrom  *int
+	PackedChain *int
+	PackedSum   *int64
 }
 
 func (revisionRow) TableName() string { return "revisions" }
@@ -35,8 +43,8 @@ type revisionView struct {
 	AuthorName     string
 }
 
-func (v revisionView) text() newsroom.Text {
-	r := v.Row
+// wholeText is the text the row's text columns hold.
+func (r revisionRow) wholeText() newsroom.Text {
 	return newsroom.Text{Title: r.Title, Byline: r.Byline, Brief: r.Brief, Body: r.Body, Topics: r.Topics, EditorComment: r.EditorComment}
 }
 
@@ -88,7 +96,7 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	if mergedFrom > 0 {
 		from = origin{base: mergedFrom, mergedWith: &base}
 	}
-	if err := insertRevision(tx, d.ID, d.Version, from, actorID, text, now); err != nil {
+	if err := insertRevision(tx, d.ID, d.Version, from, actorID, text, &old, now); err != nil {
 		return err
 	}
 	if err := syncLedger(tx, d.ID, d.Version, actorID, text, now); err != nil {
@@ -104,10 +112,24 @@ type origin struct {
 	mergedWith *int
 }
 
-// insertRevision stores a whole text as a numbered revision (keepUnmerged stores unmerged saves).
-func insertRevision(tx *gorm.DB, draftID int64, version int, from origin, authorID int64, t newsroom.Text, at time.Time) error {
+// insertRevision stores t, packed, as a numbered revision (keepUnmerged stores unmerged saves):
+// a delta against prev, the text of the version before, which the caller has in hand, where
+// that version's chain goes on (see packAfter), else a keyframe. prev is nil for a first version.
+func insertRevision(tx *gorm.DB, draftID int64, version int, from origin, authorID int64, t newsroom.Text, prev *newsroom.Text, at time.Time) error {
+	raw := revpack.Marshal(t)
+	var p packedText
+	if prev == nil {
+		p = packAfter(nil, nil, raw, version)
+	} else {
+		chain, err := packedChain(tx, draftID, version-1)
+		if err != nil {
+			return fmt.Errorf("read the chain of version %d of draft %d: %w", version-1, draftID, err)
+		}
+		p = packAfter(chain, revpack.Marshal(*prev), raw, version)
+	}
+	sum := int64(p.sum)
 	row := revisionRow{DraftID: draftID, Version: &version, BaseVersion: from.base, MergedWith: from.mergedWith, AuthorID: authorID,
-		Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Body, Topics: t.Topics, EditorComment: t.EditorComment, CreatedAt: at}
+		Topics: []string{}, CreatedAt: at, Packed: p.data, PackedFrom: &p.from, PackedChain: &p.chain.Bytes, PackedSum: &sum}
 	return tx.Create(&row).Error
 }
 
@@ -134,7 +156,11 @@ func numberedRevision(db *gorm.DB, id int64, version int) (*newsroom.Revision, e
 	} else if err != nil {
 		return nil, err
 	}
-	r, t := v.revision(), v.text()
+	t, err := revisionText(db, v.Row)
+	if err != nil {
+		return nil, err
+	}
+	r := v.revision()
 	r.Text = &t
 	return &r, nil
 }

@@ -226,6 +226,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	if err := s.fillPublishedText(ctx); err != nil {
 		return applied, err
 	}
+	if err := s.packOldRevisions(ctx); err != nil {
+		return applied, err
+	}
 	s.events.tail.Lock()
 	defer s.events.tail.Unlock()
 	return applied, s.markEvents(ctx)

@@ -1,0 +1,132 @@
+//go:build unix
+
+package revpack_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/revpack"
+)
+
+// proseBody returns paragraphs of words, each about 600 bytes, n bytes in all.
+func proseBody(rng *rand.Rand, n int, word func(*rand.Rand) string) string {
+	var b strings.Builder
+	for b.Len() < n {
+		if b.Len() > 0 && b.Len()%600 < 8 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(word(rng))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+var benchWords = strings.Fields("the council met on Tuesday to vote on a budget that the mayor said would cut rates for residents and the board")
+
+func asciiWord(rng *rand.Rand) string { return benchWords[rng.IntN(len(benchWords))] }
+
+func wideWord(rng *rand.Rand) string {
+	return []string{"𝔗𝔥𝔢", "𝔠𝔬𝔲𝔫𝔠𝔦𝔩", "𝔪𝔢𝔱"}[rng.IntN(3)]
+}
+
+// fullChain packs saves of small edits of a text of n bytes, as the store would, until the
+// chain ends, and returns the chain.
+func fullChain(n int, word func(*rand.Rand) string) [][]byte {
+	rng := rand.New(rand.NewPCG(1, 1))
+	text := newsroom.Text{Title: "Budget", Body: proseBody(rng, n, word), Topics: []string{}}
+	raw := revpack.Marshal(text)
+	chain := [][]byte{revpack.Keyframe(raw)}
+	c := revpack.Chain{KeyBytes: len(chain[0]), Bytes: len(chain[0])}
+	for {
+		at := rng.IntN(len(text.Body))
+		for at > 0 && text.Body[at-1] != ' ' {
+			at--
+		}
+		text.Body = text.Body[:at] + word(rng) + " " + text.Body[at:]
+		next := revpack.Marshal(text)
+		delta := revpack.Delta(raw, next)
+		if !c.Extends(len(delta), len(next)) {
+			return chain
+		}
+		chain = append(chain, delta)
+		c = revpack.Chain{Depth: c.Depth + 1, KeyBytes: c.KeyBytes, Bytes: c.Bytes + len(delta)}
+		raw = next
+	}
+}
+
+// BenchmarkRebuild rebuilds the last revision of the longest chain the store makes, of a draft
+// of 11 kB (MaxDepth deltas of a word each), of the longest body in plain letters (400 kB) and
+// in four-byte letters (1.6 MB): the worst reads. Each must stay under 2 ms.
+func BenchmarkRebuild(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		size int
+		word func(*rand.Rand) string
+	}{
+		{"11kB", 11_000, asciiWord},
+		{"400kB", newsroom.MaxBody, asciiWord},
+		{"1.6MB", 4 * newsroom.MaxBody, wideWord},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			chain := fullChain(tc.size, tc.word)
+			start := cpuTime(b)
+			for b.Loop() {
+				if _, err := revpack.Rebuild(chain); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpuTime(b)-start)
+			b.ReportMetric(float64(len(chain)-1), "deltas")
+		})
+	}
+}
+
+// BenchmarkPack packs a one-paragraph change of an 11 kB text, as a delta (what a save costs)
+// and as a keyframe (what a save that starts a chain costs besides).
+func BenchmarkPack(b *testing.B) {
+	rng := rand.New(rand.NewPCG(2, 2))
+	text := newsroom.Text{Title: "Budget", Body: proseBody(rng, 11_000, asciiWord), Topics: []string{"City Hall"}}
+	prev := revpack.Marshal(text)
+	paras := strings.Split(text.Body, "\n")
+	paras[7] = proseBody(rng, 600, asciiWord)
+	text.Body = strings.Join(paras, "\n")
+	raw := revpack.Marshal(text)
+	b.Run("Delta", func(b *testing.B) {
+		var n int
+		start := cpuTime(b)
+		for b.Loop() {
+			n = len(revpack.Delta(prev, raw))
+		}
+		reportCPU(b, cpuTime(b)-start)
+		b.ReportMetric(float64(n), "B")
+	})
+	b.Run("Keyframe", func(b *testing.B) {
+		var n int
+		start := cpuTime(b)
+		for b.Loop() {
+			n = len(revpack.Keyframe(raw))
+		}
+		reportCPU(b, cpuTime(b)-start)
+		b.ReportMetric(float64(n), "B")
+	})
+}
+
+// cpuTime returns the CPU time the process has used: on a machine that other work loads, it
+// says what packing costs better than the time it took.
+func cpuTime(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports cpu, the CPU time of b.N operations, per operation.
+func reportCPU(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/op")
+}

@@ -1,0 +1,170 @@
+package revpack_test
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/revpack"
+)
+
+// randomText returns a text of random fields: empty, tiny, unicode or long.
+func randomText(rng *rand.Rand) newsroom.Text {
+	t := newsroom.Text{Title: randomField(rng), Byline: randomField(rng), Brief: randomField(rng),
+		Body: randomField(rng), EditorComment: randomField(rng), Topics: []string{}}
+	for range rng.IntN(4) {
+		t.Topics = append(t.Topics, randomField(rng))
+	}
+	return t
+}
+
+var pieces = []string{"", "a", "é", "naïve café", "日本語の記事", "🗞️ news", "the council met on Tuesday", "\n", "“quoted,” she said"}
+
+func randomField(rng *rand.Rand) string {
+	var b strings.Builder
+	for range rng.IntN(3) * rng.IntN(200) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// edit changes one field of t a little, as a save does.
+func edit(rng *rand.Rand, t newsroom.Text) newsroom.Text {
+	t.Topics = append([]string{}, t.Topics...)
+	switch rng.IntN(4) {
+	case 0:
+		t.Title = randomField(rng)
+	case 1:
+		t.Topics = append(t.Topics, randomField(rng))
+	default:
+		at := rng.IntN(len(t.Body) + 1)
+		t.Body = t.Body[:at] + randomField(rng) + t.Body[at:]
+	}
+	return t
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		want := randomText(rng)
+		got, err := revpack.Unmarshal(revpack.Marshal(want))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("got %+v, want %+v", got, want)
+		}
+	}
+}
+
+// TestChainRoundTrip packs a random history as a store does, in chains, and rebuilds every
+// revision from its chain.
+func TestChainRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	text := randomText(rng)
+	var chain [][]byte
+	var prev []byte
+	for i := range 400 {
+		if i > 0 {
+			text = edit(rng, text)
+		}
+		raw := revpack.Marshal(text)
+		if i%7 == 0 {
+			chain = [][]byte{revpack.Keyframe(raw)}
+		} else {
+			chain = append(chain, revpack.Delta(prev, raw))
+		}
+		prev = raw
+		got, err := revpack.Rebuild(chain)
+		if err != nil {
+			t.Fatalf("revision %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(got, text) {
+			t.Fatalf("revision %d: got %+v, want %+v", i, got, text)
+		}
+	}
+}
+
+func TestDeltaIsSmall(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday to vote on the budget for the coming year. ", 160)
+	prev := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body, Topics: []string{}})
+	raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body[:5000] + "A new sentence. " + body[5000:], Topics: []string{}})
+	if d := revpack.Delta(prev, raw); len(d) > 64 {
+		t.Fatalf("a one-sentence delta of a %d-byte text is %d bytes", len(raw), len(d))
+	}
+}
+
+func TestUnpackRefuses(t *testing.T) {
+	a := revpack.Marshal(newsroom.Text{Title: "A", Body: "one two three", Topics: []string{}})
+	b := revpack.Marshal(newsroom.Text{Title: "B", Body: "one two three four", Topics: []string{}})
+	delta := revpack.Delta(a, b)
+	for _, tc := range []struct {
+		name         string
+		packed, prev []byte
+	}{
+		{"Empty", nil, nil},
+		{"UnknownKind", append([]byte{'X'}, delta[1:]...), a},
+		{"DeltaWithoutPrevious", delta, nil},
+		{"DeltaAgainstAnotherText", delta, b},
+		{"Truncated", delta[:len(delta)-3], a},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := revpack.Unpack(tc.packed, tc.prev); !errors.Is(err, revpack.ErrCorrupt) {
+				t.Fatalf("err = %v, want ErrCorrupt", err)
+			}
+		})
+	}
+	t.Run("ChainWithoutKeyframe", func(t *testing.T) {
+		if _, err := revpack.Rebuild([][]byte{delta}); !errors.Is(err, revpack.ErrCorrupt) {
+			t.Fatalf("err = %v, want ErrCorrupt", err)
+		}
+	})
+}
+
+func TestChainExtends(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		chain       revpack.Chain
+		delta, text int
+		want        bool
+	}{
+		{"ShortChain", revpack.Chain{Depth: 3, KeyBytes: 4000, Bytes: 5000}, 300, 12000, true},
+		{"AtMaxDepth", revpack.Chain{Depth: revpack.MaxDepth, KeyBytes: 40000, Bytes: 41000}, 30, 12000, false},
+		{"DeltasOutweighKeyframe", revpack.Chain{Depth: 3, KeyBytes: 4000, Bytes: 7900}, 200, 12000, false},
+		{"DeltasEqualKeyframe", revpack.Chain{Depth: 3, KeyBytes: 4000, Bytes: 7900}, 100, 12000, true},
+		{"HugeText", revpack.Chain{Depth: 3, KeyBytes: 400000, Bytes: 401000}, 100, 1200000, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.chain.Extends(tc.delta, tc.text); got != tc.want {
+				t.Fatalf("Extends = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzUnpack feeds the decoder bad bytes: it must answer an error, never panic.
+func FuzzUnpack(f *testing.F) {
+	a := revpack.Marshal(newsroom.Text{Title: "A", Body: "one two three", Topics: []string{"x"}})
+	b := revpack.Marshal(newsroom.Text{Title: "B", Body: "one two three four", Topics: []string{}})
+	f.Add(revpack.Keyframe(a), false)
+	f.Add(revpack.Delta(a, b), true)
+	f.Add([]byte{'K'}, false)
+	f.Fuzz(func(t *testing.T, packed []byte, delta bool) {
+		var prev []byte
+		if delta {
+			prev = a
+		}
+		raw, err := revpack.Unpack(packed, prev)
+		if err != nil {
+			return
+		}
+		if text, err := revpack.Unmarshal(raw); err == nil && !bytes.Equal(revpack.Marshal(text), raw) {
+			t.Fatalf("Unmarshal accepted %q, which marshals otherwise", raw)
+		}
+	})
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/revpack"
+)
+
+// packedText is a numbered revision's text as stored: packed (see internal/revpack), with the
+// version of the keyframe its chain starts at, the chain it ends, and the checksum of the text.
+type packedText struct {
+	data  []byte
+	from  int
+	chain revpack.Chain
+	sum   uint32
+}
+
+// packAfter packs raw, the marshalled text of version, as a delta after prev, how version-1 is
+// packed, whose marshalled text is prevRaw; or as a keyframe when prev is nil, when prevRaw is
+// not the text prev holds (a delta made against it could never be unpacked), or when prev's
+// chain should end (see revpack.Chain.Extends).
+func packAfter(prev *packedText, prevRaw, raw []byte, version int) packedText {
+	sum := revpack.Sum(raw)
+	if prev != nil && prev.sum == revpack.Sum(prevRaw) {
+		delta := revpack.Delta(prevRaw, raw)
+		if prev.chain.Extends(len(delta), len(raw)) {
+			chain := revpack.Chain{Depth: prev.chain.Depth + 1, KeyBytes: prev.chain.KeyBytes, Bytes: prev.chain.Bytes + len(delta)}
+			return packedText{data: delta, from: prev.from, chain: chain, sum: sum}
+		}
+	}
+	key := revpack.Keyframe(raw)
+	return packedText{data: key, from: version, chain: revpack.Chain{KeyBytes: len(key), Bytes: len(key)}, sum: sum}
+}
+
+// packedChain reads how version of draft id is packed, without its text, or nil when it is not:
+// a revision written before migration 00029 and not packed yet.
+func packedChain(tx *gorm.DB, id int64, version int) (*packedText, error) {
+	var c struct {
+		PackedFrom  int
+		PackedChain int
+		PackedSum   int64
+		KeyBytes    int
+	}
+	res := tx.Raw("SELECT r.packed_from, r.packed_chain, r.packed_sum, LENGTH(k.packed) AS key_bytes FROM revisions r "+
+		"JOIN revisions k ON k.draft_id = r.draft_id AND k.version = r.packed_from "+
+		"WHERE r.draft_id = ? AND r.version = ? AND r.packed IS NOT NULL", id, version).Scan(&c)
+	if res.Error != nil || res.RowsAffected == 0 {
+		return nil, res.Error
+	}
+	chain := revpack.Chain{Depth: version - c.PackedFrom, KeyBytes: c.KeyBytes, Bytes: c.PackedChain}
+	return &packedText{from: c.PackedFrom, chain: chain, sum: uint32(c.PackedSum)}, nil
+}
+
+// revisionText returns the text of the numbered revision row: rebuilt from its chain, the
+// versions from its keyframe up to it, when it is packed, else the whole text the row holds.
+func revisionText(db *gorm.DB, row revisionRow) (newsroom.Text, error) {
+	if row.Packed == nil {
+		return row.wholeText(), nil
+	}
+	var before []struct{ Packed []byte }
+	if *row.PackedFrom < *row.Version {
+		err := db.Table("revisions").Select("packed").Where("draft_id = ? AND version >= ? AND version < ?", row.DraftID, *row.PackedFrom, *row.Version).
+			Order("version").Find(&before).Error
+		if err != nil {
+			return newsroom.Text{}, fmt.Errorf("read the chain of version %d of draft %d: %w", *row.Version, row.DraftID, err)
+		}
+	}
+	chain := make([][]byte, 0, len(before)+1)
+	for _, b := range before {
+		chain = append(chain, b.Packed)
+	}
+	t, err := revpack.Rebuild(append(chain, row.Packed))
+	if err != nil {
+		return newsroom.Text{}, fmt.Errorf("rebuild version %d of draft %d: %w", *row.Version, row.DraftID, err)
+	}
+	return t, nil
+}
