@@ -83,11 +83,7 @@ func (s *Server) getDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.store.GetDraft(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	img, err := s.store.DraftImage(c.Request().Context(), id)
+	d, img, err := s.store.GetDraftWithImage(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}
