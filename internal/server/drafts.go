@@ -37,10 +37,35 @@ func (s *Server) listDrafts(c echo.Context) error {
 	if f.Assignee, err = assigneeParam(c); err != nil {
 		return err
 	}
-	if f.Query != "" {
-		return s.searchDrafts(c, f)
+	full, err := fullView(c)
+	if err != nil {
+		return err
 	}
-	return s.writeDraftList(c, f)
+	switch {
+	case f.Query != "":
+		return s.searchDrafts(c, f)
+	case full:
+		return s.writeDraftList(c, f)
+	}
+	page, err := s.store.ListDraftSummaries(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, page)
+}
+
+// fullView reads the draft list's view parameter: "summary" (the default) lists each draft's
+// summary, what a desk shows; "full" lists whole drafts, text and all, as GET /drafts/{id}
+// answers them.
+func fullView(c echo.Context) (bool, error) {
+	switch v := c.QueryParam("view"); v {
+	case "", "summary":
+		return false, nil
+	case "full":
+		return true, nil
+	default:
+		return false, newsroom.Errorf(newsroom.EINVALID, "view must be summary or full, not %q", v)
+	}
 }
 
 // searchDrafts answers a draft list with a query: the drafts found, best first, each with its
@@ -58,11 +83,7 @@ func (s *Server) getDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.store.GetDraft(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	img, err := s.store.DraftImage(c.Request().Context(), id)
+	d, img, err := s.store.GetDraftWithImage(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}

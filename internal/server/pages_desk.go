@@ -16,7 +16,7 @@ type deskPage struct {
 	Stages []newsroom.Stage
 	Stage  string
 	Query  string
-	Page   *newsroom.DraftPage
+	Page   *newsroom.DraftSummaryPage
 	// Results are what a search (Query) found, best first, in place of Page's list.
 	Results []searchResult
 	Next    string
@@ -45,8 +45,8 @@ type rowWork struct {
 }
 
 // Work is the line under draft d's title.
-func (p *deskPage) Work(d newsroom.Draft) rowWork {
-	w := rowWork{Desk: p.pol.IsDesk(d.Stage), Holder: d.Assignee(), Due: dueIn(d.Due(), p.zone, p.now)}
+func (p *deskPage) Work(d newsroom.DraftSummary) rowWork {
+	w := rowWork{Desk: p.pol.IsDesk(d.Stage), Holder: d.Assignee, Due: dueIn(d.DueAt, p.zone, p.now)}
 	w.MayClaim = w.Desk && w.Holder == nil && p.pol.MayClaim(p.viewer, d.Writer.ID, d.Stage)
 	return w
 }
@@ -110,7 +110,7 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 func (s *Server) loadDeskList(c echo.Context, f newsroom.DraftFilter, d *deskPage) (string, error) {
 	ctx := c.Request().Context()
 	if f.Query == "" {
-		page, err := s.store.ListDrafts(ctx, f)
+		page, err := s.store.ListDraftSummaries(ctx, f)
 		if err != nil {
 			return "", err
 		}

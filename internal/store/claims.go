@@ -102,17 +102,6 @@ func findClaim(tx *gorm.DB, id int64) (*newsroom.Claim, error) {
 	return scanClaim(rows)
 }
 
-// loadClaimOf fills in the claim of the one draft d, on the read pool through a statement
-// prepared once, as loadWorkOf reads its assignees.
-func (s *Store) loadClaimOf(ctx context.Context, d *newsroom.Draft) error {
-	rows, err := s.queryPrepared(ctx, claimSQL, d.ID)
-	if err != nil {
-		return err
-	}
-	d.Claim, err = scanClaim(rows)
-	return err
-}
-
 // scanClaim reads the row of claimSQL, if any, and closes rows.
 func scanClaim(rows *sql.Rows) (*newsroom.Claim, error) {
 	defer rows.Close()

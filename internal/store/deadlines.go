@@ -126,23 +126,6 @@ func loadWork(db *gorm.DB, drafts []*newsroom.Draft) error {
 	return scanDeadlines(rows, byID)
 }
 
-// loadWorkOf is loadWork for the one draft d on the read pool, through statements prepared once:
-// the API's busiest read (GetDraft) spent more time in GORM's query builder than in SQLite.
-func (s *Store) loadWorkOf(ctx context.Context, d *newsroom.Draft) error {
-	byID := map[int64]*newsroom.Draft{d.ID: d}
-	rows, err := s.queryPrepared(ctx, assigneesSQL+"= ?", d.ID)
-	if err != nil {
-		return err
-	}
-	if err := scanAssignees(rows, byID); err != nil {
-		return err
-	}
-	if rows, err = s.queryPrepared(ctx, deadlinesSQL+"= ? ORDER BY stage", d.ID); err != nil {
-		return err
-	}
-	return scanDeadlines(rows, byID)
-}
-
 // scanAssignees files rows of assigneesSQL under their drafts, and closes them.
 func scanAssignees(rows *sql.Rows, byID map[int64]*newsroom.Draft) error {
 	defer rows.Close()
