@@ -432,7 +432,7 @@ func TestPostgresTwoServers(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
 	}
-	schemas := regexp.MustCompile(schemaPrefix + `[0-9a-f]+`).FindAllString(out.String(), -1)
+	schemas := regexp.MustCompile(schemaPrefix+`[0-9a-f]+`).FindAllString(out.String(), -1)
 	if len(schemas) < 2 {
 		t.Fatalf("the report names no schemas:\n%s", out.String())
 	}
