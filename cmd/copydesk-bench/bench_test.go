@@ -216,13 +216,34 @@ func TestGeneratedText(t *testing.T) {
 // comment where the seeder put it, an edit moves them all without losing one, and the
 // workflow steps the scenarios take are legal on the seeded drafts.
 func TestSeedIsWhatTheServiceWrites(t *testing.T) {
+	t.Run("SQLite", func(t *testing.T) { testSeed(t, filepath.Join(t.TempDir(), "copydesk.db")) })
+	t.Run("PostgreSQL", func(t *testing.T) {
+		dsn := storetest.PostgresDSN(t)
+		testSeed(t, dsn)
+		// The seeder paused the comments' search trigger: every draft's search row must hold
+		// what the triggers would have left, its comments included.
+		st, err := store.Open(dsn, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		var stale, indexed int
+		err = st.DB().QueryRow(`SELECT count(*) FILTER (WHERE s.comments IS DISTINCT FROM v.comments OR s.body IS DISTINCT FROM v.body),
+			count(*) FILTER (WHERE s.comments <> '') FROM draft_search_source v LEFT JOIN draft_search s USING (draft_id)`).Scan(&stale, &indexed)
+		if err != nil || stale != 0 || indexed == 0 {
+			t.Fatalf("%d drafts indexed unlike the triggers would, %d with comments: %v", stale, indexed, err)
+		}
+	})
+}
+
+// testSeed is TestSeedIsWhatTheServiceWrites on the database at dsn.
+func testSeed(t *testing.T, dsn string) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "copydesk.db")
-	nr, err := seed(ctx, path, 40, nil)
+	nr, err := seed(ctx, dsn, 40, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(path, store.Options{})
+	st, err := store.Open(dsn, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // config is what one run of the benchmark does, from its flags.
@@ -147,5 +150,11 @@ func (c config) describe() string {
 	if c.Quick {
 		s += " -quick"
 	}
-	return s
+	dbs := make([]string, 0, len(c.Setups))
+	for _, st := range c.Setups {
+		if d := cmp.Or(store.Redact(st.DB), "sqlite"); !slices.Contains(dbs, d) {
+			dbs = append(dbs, d)
+		}
+	}
+	return s + " -db " + strings.Join(dbs, ",")
 }
