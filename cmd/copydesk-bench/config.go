@@ -1,15 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // config is what one run of the benchmark does, from its flags.
@@ -20,7 +23,9 @@ type config struct {
 	Quick      bool
 	Only       map[string]bool // scenario ids to run; nil runs them all
 	CPUProfile string
-	Keep       bool // keep the temp dir with the database, to look at it afterwards
+	Keep       bool // keep the temp dir or schema with the database, to look at it afterwards
+	// Setups are the setups measured, in turn (see parseDB).
+	Setups []setup
 }
 
 // Quick mode's sizes: small enough for a CI smoke run well under a minute, big enough that every
@@ -37,9 +42,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs := flag.NewFlagSet("copydesk-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: copydesk-bench [-drafts N] [-duration D] [-clients N] [-quick] [-only 1,3,7] [-cpuprofile FILE]\n\n"+
-			"Seeds a newsroom in a fresh temp database, starts the real server on loopback and drives it\n"+
-			"with concurrent clients, one scenario after another, against a bare Echo baseline.\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: copydesk-bench [-db sqlite,postgres://…] [-drafts N] [-duration D] [-clients N] [-quick] [-only 1,3,7] [-cpuprofile FILE]\n\n"+
+			"Seeds a newsroom in a fresh temp database (or a throwaway schema on PostgreSQL), starts the real\n"+
+			"server on loopback and drives it with concurrent clients, one scenario after another, against\n"+
+			"a bare Echo baseline.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	c := config{}
@@ -50,7 +56,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		quickDrafts, quickDuration, quickClients))
 	only := fs.String("only", "", "comma-separated scenario ids to run (e.g. 1,3,6a); the baseline always runs")
 	fs.StringVar(&c.CPUProfile, "cpuprofile", "", "write a CPU profile of the scenarios (not the seeding) to this file")
-	fs.BoolVar(&c.Keep, "keep", false, "keep the temp directory with the seeded database")
+	fs.BoolVar(&c.Keep, "keep", false, "keep the temp directory or PostgreSQL schema with the seeded database")
+	db := fs.String("db", "sqlite", "comma-separated setups, measured in turn: sqlite, and a PostgreSQL server's URL for one app server\n"+
+		"and two on a throwaway schema the run creates there and drops (a database whose own schema holds a newsroom is refused)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -72,6 +80,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	var err error
 	if c.Only, err = parseOnly(*only); err != nil {
+		return config{}, err
+	}
+	if c.Setups, err = parseDB(*db); err != nil {
 		return config{}, err
 	}
 	return c, c.validate()
@@ -139,5 +150,11 @@ func (c config) describe() string {
 	if c.Quick {
 		s += " -quick"
 	}
-	return s
+	dbs := make([]string, 0, len(c.Setups))
+	for _, st := range c.Setups {
+		if d := cmp.Or(store.Redact(st.DB), "sqlite"); !slices.Contains(dbs, d) {
+			dbs = append(dbs, d)
+		}
+	}
+	return s + " -db " + strings.Join(dbs, ",")
 }

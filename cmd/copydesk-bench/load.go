@@ -97,11 +97,20 @@ func drive(clients []request, d time.Duration) result {
 	return r
 }
 
-// client sends requests to one server, reusing kept-alive connections and a body buffer.
+// client sends requests to one server, or to several in turn (round-robin), reusing kept-alive
+// connections and a body buffer. It is one closed-loop client's: not safe for concurrent use.
 type client struct {
-	hc   *http.Client
-	base string
-	buf  bytes.Buffer
+	hc    *http.Client
+	bases []string
+	next  int
+	buf   bytes.Buffer
+}
+
+// base returns the server the next request goes to.
+func (c *client) base() string {
+	b := c.bases[c.next%len(c.bases)]
+	c.next++
+	return b
 }
 
 // newHTTPClient keeps one idle connection per concurrent client, so that every request reuses
@@ -119,7 +128,7 @@ func (c *client) call(method, path, token string, body []byte, header map[string
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequest(method, c.base+path, rd)
+	req, err := http.NewRequest(method, c.base()+path, rd)
 	if err != nil {
 		return nil, err
 	}

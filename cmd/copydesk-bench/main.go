@@ -19,7 +19,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -47,36 +46,79 @@ func main() {
 	}
 }
 
-// run does the whole benchmark and reports whether every request was answered as expected.
+// run does the whole benchmark, each setup in turn, and reports whether every request was
+// answered as expected.
 func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
-	dir, err := os.MkdirTemp("", "copydesk-bench-")
-	if err != nil {
-		return false, err
-	}
-	if cfg.Keep {
-		fmt.Fprintln(errOut, "keeping", dir)
-	} else {
-		defer os.RemoveAll(dir)
-	}
-	path := filepath.Join(dir, "copydesk.db")
 	fmt.Fprintf(out, "copydesk-bench %s\n%s, %d CPUs (GOMAXPROCS %d), %s RAM, %s %s/%s\nload average at start: %.2f %.2f %.2f\n\n",
 		cfg.describe(), cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), mb(memTotal()), runtime.Version(),
 		runtime.GOOS, runtime.GOARCH, loadAvg()[0], loadAvg()[1], loadAvg()[2])
+	var done []measured
+	ok := true
+	for _, s := range cfg.Setups {
+		if len(cfg.Setups) > 1 {
+			fmt.Fprintf(out, "=== %s ===\n", s)
+		}
+		m, err := runSetup(ctx, cfg, s, out, errOut)
+		if err != nil {
+			return false, fmt.Errorf("%s: %w", s, err)
+		}
+		ok = ok && m.errors == 0
+		done = append(done, m)
+	}
+	if len(done) > 1 {
+		printComparison(out, done)
+	}
+	sets := make([]verdictSet, len(done))
+	for i, m := range done {
+		sets[i] = verdictSet{Setup: m.setup.String(), Judged: m.setup == sqliteSetup, Vs: m.verdicts(cfg.Drafts)}
+	}
+	printVerdicts(out, sets, !cfg.Quick)
+	return ok, nil
+}
+
+// measured is what one setup's run measured.
+type measured struct {
+	setup   setup
+	results []result
+	base    float64 // the baseline's req/s
+	peak    int64   // peak resident memory while serving
+	first   time.Duration
+	errors  int // failed requests and server error log lines
+}
+
+// verdicts checks the targets against the setup's figures.
+func (m measured) verdicts(drafts int) []verdict {
+	by := map[string]result{}
+	for _, r := range m.results {
+		by[r.ID] = r
+	}
+	return verdicts(by, m.base, m.peak, m.first, drafts)
+}
+
+// runSetup seeds a fresh database for s, starts its app servers, drives them through the
+// scenarios and prints its table.
+func runSetup(ctx context.Context, cfg config, s setup, out, errOut io.Writer) (measured, error) {
+	m := measured{setup: s}
+	db, cleanup, err := freshDatabase(ctx, s, cfg.Keep, out, errOut)
+	if err != nil {
+		return m, err
+	}
+	defer cleanup()
 
 	t0 := time.Now()
 	step := max(250, cfg.Drafts/10/250*250)
-	nr, err := seed(ctx, path, cfg.Drafts, func(done int) {
+	nr, err := seed(ctx, db.dsn, cfg.Drafts, func(done int) {
 		if done == cfg.Drafts || done%step == 0 {
 			fmt.Fprintf(errOut, "seeded %d of %d drafts (%.0fs)\n", done, cfg.Drafts, time.Since(t0).Seconds())
 		}
 	})
 	if err != nil {
-		return false, err
+		return m, err
 	}
-	m := mixFor(cfg.Drafts)
+	mix := mixFor(cfg.Drafts)
 	fmt.Fprintf(out, "seeded %d drafts in %.1fs: %d published, %d approved, %d editing, %d fact_check, %d draft, %d spiked;\n"+
 		"  each ~1,500 words, %d revisions, %d quotes, %d comments; %d writers, %d editors, %d fact-checkers\n",
-		cfg.Drafts, time.Since(t0).Seconds(), m["published"], m["approved"], m["editing"], m["fact_check"], m["draft"], m["spiked"],
+		cfg.Drafts, time.Since(t0).Seconds(), mix["published"], mix["approved"], mix["editing"], mix["fact_check"], mix["draft"], mix["spiked"],
 		revisionsPer, quotesPerDraft, commentsPerDraft, nWriters, nEditors, nFactCheckers)
 	seedPeak := procStatus("VmHWM")
 	runtime.GC()
@@ -86,71 +128,88 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 	logs := &errorLines{w: errOut}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	opened := time.Now()
-	a, err := startApp(ctx, path, log)
-	if err != nil {
-		return false, err
+	apps, policy, err := startApps(ctx, db.dsn, s.Nodes, log)
+	for _, a := range apps {
+		defer a.Close()
 	}
-	defer a.Close()
-	first, err := firstAnswer(a.url, opened)
 	if err != nil {
-		return false, err
+		return m, err
+	}
+	if m.first, err = firstAnswer(apps[0].url, opened); err != nil {
+		return m, err
 	}
 	fmt.Fprintf(out, "first request (GET / on a fresh server over the seeded database): 200 after %d ms from opening the store\n",
-		first.Milliseconds())
-	fmt.Fprintf(out, "memory policy, as copydesk serve sets it, for the whole process: %s\n\n", a.memory)
+		m.first.Milliseconds())
+	fmt.Fprintf(out, "memory policy, as copydesk serve sets it, for the whole process: %s\n", policy)
+	if s.Nodes > 1 {
+		fmt.Fprintf(out, "%d app servers in this process, each with its own store and caches, on the same schema; each client sends its\n"+
+			"  requests to them in turn (round-robin, no proxy between)\n", s.Nodes)
+	}
+	fmt.Fprintln(out)
 
-	b, err := prepare(a, nr, cfg.Clients, log)
+	b, err := prepare(apps, nr, cfg.Clients, log)
 	if err != nil {
-		return false, err
+		return m, err
 	}
 	defer b.stopBaseline()
-	if cfg.CPUProfile != "" {
-		f, err := os.Create(cfg.CPUProfile)
-		if err != nil {
-			return false, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return false, err
-		}
-		defer pprof.StopCPUProfile()
-	}
-	peak := procStatus("VmHWM") // starting the server, the first request, signing in
-	results, err := b.runAll(ctx, cfg, errOut)
+	stopProfile, err := startProfile(cfg, s)
 	if err != nil {
-		return false, err
+		return m, err
 	}
-	pprof.StopCPUProfile()
+	m.peak = procStatus("VmHWM") // starting the servers, the first request, signing in
+	m.results, err = b.runAll(ctx, cfg, errOut)
+	stopProfile()
+	if err != nil {
+		return m, err
+	}
 
-	base := baselineRate(results)
-	printTable(out, results, base)
-	for _, r := range results {
-		peak = max(peak, r.PeakRSS)
+	m.base = baselineRate(m.results)
+	printTable(out, m.results, m.base)
+	for _, r := range m.results {
+		m.peak = max(m.peak, r.PeakRSS)
 	}
-	db, wal := fileSize(path), fileSize(path+"-wal")
-	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", b.payload, base)
+	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", b.payload, m.base)
 	fmt.Fprintf(out, "peak resident memory while serving (VmHWM of the process, server and load generator, reset after seeding\n"+
-		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(peak))
+		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(m.peak))
 	if resetErr != nil {
 		fmt.Fprintf(out, " (could not reset after seeding: %v)", resetErr)
 	}
 	fmt.Fprintf(out, "\npeak resident memory while seeding: %s\n", mb(seedPeak))
-	fmt.Fprintf(out, "database: %s (db %s + wal %s)\n", mb(db+wal), mb(db), mb(wal))
+	fmt.Fprintf(out, "database: %s\n", db.size(ctx))
 	fmt.Fprintf(out, "load average at end: %.2f %.2f %.2f\n\n", loadAvg()[0], loadAvg()[1], loadAvg()[2])
-	by := map[string]result{}
-	for _, r := range results {
-		by[r.ID] = r
-	}
-	printVerdicts(out, verdicts(by, base, peak, first), !cfg.Quick)
 
-	errs := logs.count()
-	for _, r := range results {
-		errs += r.Errors
+	m.errors = logs.count()
+	for _, r := range m.results {
+		m.errors += r.Errors
 	}
-	if errs > 0 {
-		fmt.Fprintf(out, "\n%d errors (including %d server error log lines)\n", errs, logs.count())
+	if m.errors > 0 {
+		fmt.Fprintf(out, "%d errors (including %d server error log lines)\n\n", m.errors, logs.count())
 	}
-	return errs == 0, nil
+	return m, nil
+}
+
+// startProfile starts the CPU profile of s's scenarios when -cpuprofile asks for one, in a file
+// of its own when several setups run, and returns the function that stops it.
+func startProfile(cfg config, s setup) (stop func(), err error) {
+	if cfg.CPUProfile == "" {
+		return func() {}, nil
+	}
+	path := cfg.CPUProfile
+	if len(cfg.Setups) > 1 {
+		path += "." + s.key()
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // firstAnswer waits for the first 200 to GET / and returns how long after since it came.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -18,10 +19,7 @@ func printTable(w io.Writer, results []result, baseline float64) {
 	fmt.Fprintf(w, "%-3s %-46s %9s %6s %8s %8s %8s %6s %8s %6s %5s\n",
 		"id", "scenario", "req/s", "×base", "p50 ms", "p95 ms", "p99 ms", "errors", "B/resp", "RSS MB", "load")
 	for _, r := range results {
-		ratio := "—"
-		if baseline > 0 && !strings.HasPrefix(r.ID, "7") {
-			ratio = fmt.Sprintf("%.0f%%", 100*r.Rate()/baseline)
-		}
+		ratio := percentOfBase(r, baseline)
 		name := r.Name
 		if r.Stopped {
 			name = "*" + name
@@ -45,64 +43,170 @@ func printTable(w io.Writer, results []result, baseline float64) {
 	}
 }
 
+// printComparison puts the setups side by side, scenario by scenario: throughput, its share of
+// the setup's own baseline (measured in the same setup's run), and p99 latency.
+func printComparison(w io.Writer, runs []measured) {
+	fmt.Fprintln(w, "side by side (×base: each setup's share of its own baseline):")
+	fmt.Fprintf(w, "%-3s %-46s", "", "")
+	for _, m := range runs {
+		fmt.Fprintf(w, " | %-26s", m.setup)
+	}
+	fmt.Fprintf(w, "\n%-3s %-46s", "id", "scenario")
+	for range runs {
+		fmt.Fprintf(w, " | %8s %6s %10s", "req/s", "×base", "p99 ms")
+	}
+	fmt.Fprintln(w)
+	for _, r := range runs[0].results {
+		fmt.Fprintf(w, "%-3s %-46s", r.ID, r.Name)
+		for _, m := range runs {
+			i := slices.IndexFunc(m.results, func(o result) bool { return o.ID == r.ID })
+			if i < 0 {
+				fmt.Fprintf(w, " | %-26s", "—")
+				continue
+			}
+			o := m.results[i]
+			fmt.Fprintf(w, " | %8.0f %6s %10s", o.Rate(), percentOfBase(o, m.base), ms(o.P99))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+}
+
+// percentOfBase is r's throughput as a percentage of the baseline's, or a dash for the baseline itself.
+func percentOfBase(r result, baseline float64) string {
+	if baseline <= 0 || strings.HasPrefix(r.ID, "7") {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f%%", 100*r.Rate()/baseline)
+}
+
 // verdict is one of the issue's targets and whether the run met it.
 type verdict struct {
 	Target, Got string
 	Pass        bool
+	// Unjudged says why this run cannot judge the target (it is stated for a size the run did
+	// not seed), or is empty.
+	Unjudged string
 }
 
-// verdicts checks the issue's targets against a run. Scenarios left out with -only are skipped.
-func verdicts(by map[string]result, baseline float64, peak int64, first time.Duration) []verdict {
+// fullDrafts is the newsroom size the issue states its size-bound targets for.
+const fullDrafts = 10000
+
+// shareTargets are the scenarios whose target is a share of the baseline alone, with the
+// share and the name the report gives them.
+var shareTargets = []struct {
+	ID, Name string
+	Share    float64
+}{
+	{"6a", "article page", 0.70}, {"6b", "feed", 0.70}, {"6c", "article, 304", 0.70},
+	{"6d", "topic page", 0.70}, {"6e", "sitemap", 0.70}, {"6i", "lead image", 0.70},
+}
+
+// verdicts checks issue 18's targets against a run of a newsroom of drafts drafts: throughput
+// as a share of the baseline measured in the same run, latency as a p99. Scenarios left out
+// with -only are skipped; the targets stated at 10,000 drafts are reported but not judged on a
+// smaller newsroom, where they would be easier to meet.
+func verdicts(by map[string]result, baseline float64, peak int64, first time.Duration, drafts int) []verdict {
 	var vs []verdict
-	add := func(target, got string, pass bool) { vs = append(vs, verdict{target, got, pass}) }
+	add := func(target, got string, pass bool) { vs = append(vs, verdict{Target: target, Got: got, Pass: pass}) }
 	share := func(r result) float64 {
 		if baseline == 0 {
 			return 0
 		}
 		return r.Rate() / baseline
 	}
+	small := ""
+	if drafts < fullDrafts {
+		small = fmt.Sprintf("stated for %d drafts, this run seeded %d", fullDrafts, drafts)
+	}
 	if r, ok := by["1"]; ok {
-		add("1 GET draft: ≥40% of baseline, p99 < 10 ms", fmt.Sprintf("%.0f%%, p99 %s ms", 100*share(r), ms(r.P99)),
-			share(r) >= 0.40 && r.P99 < 10*time.Millisecond)
+		add("1 GET draft: ≥50% of baseline, p99 < 8 ms", fmt.Sprintf("%.0f%%, p99 %s ms", 100*share(r), ms(r.P99)),
+			share(r) >= 0.50 && r.P99 < 8*time.Millisecond)
 	}
 	if r, ok := by["2"]; ok {
-		add("2 editing queue: p99 < 15 ms", fmt.Sprintf("p99 %s ms", ms(r.P99)), r.P99 < 15*time.Millisecond)
+		add("2 desk queue, 1st page: p99 < 10 ms", fmt.Sprintf("p99 %s ms", ms(r.P99)), r.P99 < 10*time.Millisecond)
+		vs[len(vs)-1].Unjudged = small
 	}
 	if r, ok := by["3"]; ok {
-		add("3 save: ≥1,000/s, p99 < 50 ms", fmt.Sprintf("%.0f/s, p99 %s ms", r.Rate(), ms(r.P99)),
-			r.Rate() >= 1000 && r.P99 < 50*time.Millisecond)
+		add("3 save: ≥4% of baseline, p99 < 40 ms", fmt.Sprintf("%.1f%% (%.0f/s), p99 %s ms", 100*share(r), r.Rate(), ms(r.P99)),
+			share(r) >= 0.04 && r.P99 < 40*time.Millisecond)
 	}
 	if r, ok := by["5"]; ok {
-		add("5 publish: p99 < 50 ms", fmt.Sprintf("p99 %s ms", ms(r.P99)), r.P99 < 50*time.Millisecond)
+		add("5 publish: p99 < 40 ms", fmt.Sprintf("p99 %s ms", ms(r.P99)), r.P99 < 40*time.Millisecond)
 	}
-	for _, id := range []string{"6a", "6b", "6d", "6e"} {
-		if r, ok := by[id]; ok {
-			add(id+" "+strings.Fields(r.Name)[1]+": ≥50% of baseline", fmt.Sprintf("%.0f%%", 100*share(r)), share(r) >= 0.50)
+	for _, t := range shareTargets {
+		if r, ok := by[t.ID]; ok {
+			add(fmt.Sprintf("%s %s: ≥%.0f%% of baseline", t.ID, t.Name, 100*t.Share), fmt.Sprintf("%.0f%%", 100*share(r)), share(r) >= t.Share)
 		}
 	}
-	add("peak memory < 150 MB", mb(peak), peak < 150e6)
-	add("first request < 1 s", fmt.Sprintf("%d ms", first.Milliseconds()), first < time.Second)
+	add("peak resident memory < 150 MB", mb(peak), peak < 150e6)
+	add("first answer < 100 ms", fmt.Sprintf("%d ms", first.Milliseconds()), first < 100*time.Millisecond)
+	vs[len(vs)-1].Unjudged = small
 	return vs
 }
 
-// printVerdicts prints the targets with what the run measured, and, when judge is set, whether
-// each was met. A quick run (small sizes, often on a busy CI machine) is not judged: its PASS
-// and FAIL would say more about the machine than about Copydesk, and mislead whoever reads the
-// log.
-func printVerdicts(w io.Writer, vs []verdict, judge bool) {
-	if judge {
-		fmt.Fprintln(w, "targets (issue 8):")
-	} else {
-		fmt.Fprintln(w, "targets (issue 8), not judged: a quick run's sizes and machine say nothing of them; run make bench for verdicts:")
+// verdictSet is one setup's figures for the targets.
+type verdictSet struct {
+	Setup string
+	// Judged is set for the setup the targets are stated for (SQLite).
+	Judged bool
+	Vs     []verdict
+}
+
+// printVerdicts prints the targets with what each setup measured and, when judge is set,
+// whether the judged setup met each. A quick run (small sizes, often on a busy CI machine) is
+// not judged: its PASS and FAIL would say more about the machine than about Copydesk, and
+// mislead whoever reads the log. The targets are stated for SQLite; other setups' figures are
+// printed beside its own, never judged.
+func printVerdicts(w io.Writer, sets []verdictSet, judge bool) {
+	if len(sets) == 0 {
+		return
 	}
-	for _, v := range vs {
-		mark := "-   "
-		switch {
-		case judge && v.Pass:
-			mark = "PASS"
-		case judge:
-			mark = "FAIL"
+	judged := slices.ContainsFunc(sets, func(s verdictSet) bool { return s.Judged })
+	switch {
+	case !judge:
+		fmt.Fprintln(w, "targets (issue 18), not judged: a quick run's sizes and machine say nothing of them; run make bench for verdicts:")
+	case !judged:
+		fmt.Fprintln(w, "targets (issue 18), stated for SQLite, which this run did not measure; figures only:")
+	default:
+		fmt.Fprintln(w, "targets (issue 18), judged on SQLite:")
+	}
+	fmt.Fprintf(w, "  %-4s  %-44s", "", "target")
+	for _, s := range sets {
+		fmt.Fprintf(w, "  %-24s", s.Setup)
+	}
+	fmt.Fprintln(w)
+	for i, v := range sets[0].Vs {
+		fmt.Fprintf(w, "  %-4s  %-44s", mark(sets, i, judge), v.Target)
+		for _, s := range sets {
+			got := "—"
+			if i < len(s.Vs) && s.Vs[i].Target == v.Target {
+				got = s.Vs[i].Got
+			}
+			fmt.Fprintf(w, "  %-24s", got)
 		}
-		fmt.Fprintf(w, "  %s  %-46s %s\n", mark, v.Target, v.Got)
+		for _, s := range sets {
+			if s.Judged && i < len(s.Vs) && s.Vs[i].Unjudged != "" && judge {
+				fmt.Fprintf(w, "  (not judged: %s)", s.Vs[i].Unjudged)
+			}
+		}
+		fmt.Fprintln(w)
 	}
+}
+
+// mark is the verdict printed before target i: PASS or FAIL for the judged setup, a dash when
+// nothing is judged.
+func mark(sets []verdictSet, i int, judge bool) string {
+	if !judge {
+		return "-"
+	}
+	for _, s := range sets {
+		if s.Judged && i < len(s.Vs) && s.Vs[i].Unjudged == "" {
+			if s.Vs[i].Pass {
+				return "PASS"
+			}
+			return "FAIL"
+		}
+	}
+	return "-"
 }

@@ -13,8 +13,11 @@ import (
 
 // prepare signs in the staff the scenarios act as, through the API, and starts the baseline
 // with a body as large as a real draft's JSON.
-func prepare(a *app, nr *newsroomDB, clients int, log *slog.Logger) (*bench, error) {
-	b := &bench{hc: newHTTPClient(clients), appURL: a.url, nr: nr, writers: map[string]string{}}
+func prepare(apps []*app, nr *newsroomDB, clients int, log *slog.Logger) (*bench, error) {
+	b := &bench{hc: newHTTPClient(clients * len(apps)), nr: nr, writers: map[string]string{}}
+	for _, a := range apps {
+		b.appURLs = append(b.appURLs, a.url)
+	}
 	var err error
 	if b.editor, err = b.login(nr.Editors[0]); err != nil {
 		return nil, err

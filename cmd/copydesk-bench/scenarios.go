@@ -24,11 +24,12 @@ type scenario struct {
 	clients  func(n int) ([]request, error)
 }
 
-// bench is everything the scenarios share: the HTTP client, both servers and the newsroom.
+// bench is everything the scenarios share: the HTTP client, the servers and the newsroom.
 type bench struct {
 	hc       *http.Client
-	appURL   string
-	baseURL  string // the bare Echo baseline
+	appURLs  []string // the app servers, asked in turn
+	clients  int      // app clients made so far, so that each starts at the next server
+	baseURL  string   // the bare Echo baseline
 	nr       *newsroomDB
 	editor   string // bearer tokens
 	checker  string
@@ -39,7 +40,13 @@ type bench struct {
 	stopBaseline func()
 }
 
-func (b *bench) app() *client { return &client{hc: b.hc, base: b.appURL} }
+// app returns a client of the app servers. Each client asks them in turn, starting with the
+// server after the one the previous client started with, so that every server gets an equal
+// share of every scenario's requests whatever their number.
+func (b *bench) app() *client {
+	b.clients++
+	return &client{hc: b.hc, bases: b.appURLs, next: b.clients}
+}
 
 // login signs in through the API and returns the token.
 func (b *bench) login(a account) (string, error) {
@@ -82,7 +89,7 @@ func (b *bench) scenarios() map[string]scenario {
 	list := []scenario{
 		{"7", "baseline: bare Echo, same JSON from memory", true, func(n int) ([]request, error) {
 			return each(n, func(i int, r *rand.Rand) (request, error) {
-				return get(&client{hc: b.hc, base: b.baseURL}, "", nil, 200, func() string { return "/draft" }), nil
+				return get(&client{hc: b.hc, bases: []string{b.baseURL}}, "", nil, 200, func() string { return "/draft" }), nil
 			})
 		}},
 		{"1", "GET /api/v1/drafts/{id} (editor)", true, func(n int) ([]request, error) {
@@ -216,8 +223,9 @@ func (b *bench) publishClients(n int) ([]request, error) {
 func (b *bench) revalidateClients(n int) ([]request, error) {
 	slugs := b.nr.Slugs[:min(256, len(b.nr.Slugs))]
 	etags := make([]string, len(slugs))
+	c := b.app()
 	for k, s := range slugs {
-		res, err := b.hc.Get(b.appURL + "/articles/" + s)
+		res, err := b.hc.Get(c.base() + "/articles/" + s)
 		if err != nil {
 			return nil, err
 		}

@@ -120,11 +120,10 @@ func (g *seeder) ledger(ctx context.Context, id int64, t newsroom.Text, stage ne
 			if k < checked {
 				status, by, at = newsroom.QuoteVerified, checker.ID, step(revisionsPer)
 			}
-			res, err := g.exec(ctx, "quote", id, field, q.Text, q.Speaker, string(q.Kind), q.Why, q.Paragraph, q.Start, q.End, string(status), by, at)
+			qid, err := g.insertID(ctx, "quote", id, field, q.Text, q.Speaker, string(q.Kind), q.Why, q.Paragraph, q.Start, q.End, string(status), by, at)
 			if err != nil {
 				return err
 			}
-			qid, _ := res.LastInsertId()
 			if _, err := g.exec(ctx, "quote_event", qid, id, 1, "found", q.Text, string(newsroom.QuoteUnchecked), writer.ID, step(0)); err != nil {
 				return err
 			}

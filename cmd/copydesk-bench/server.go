@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -28,17 +30,38 @@ type app struct {
 	http  *http.Server
 	url   string
 	stop  func() // stops the scheduler
-	log   *slog.Logger
-	// memory is the memory policy in force (see internal/memory).
-	memory string
 }
 
-// startApp opens the database at path and starts serving it on 127.0.0.1:0. Like copydesk
-// serve, it first sets the memory policy (see internal/memory), which then governs the whole
-// process, load generator included.
-func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) {
+// startApps starts n app servers over the database at db, each with its own store, as n
+// copydesk serve processes on one PostgreSQL database would be. Like copydesk serve, it first
+// sets the memory policy (see internal/memory), which then governs the whole process, load
+// generator included; with several servers in the process the default limit is theirs
+// together. It returns the servers started, to be closed even on an error, and the policy.
+func startApps(ctx context.Context, db string, n int, log *slog.Logger) ([]*app, string, error) {
 	policy := memory.Apply(os.Getenv)
-	st, err := store.Open(path, store.Options{})
+	if n > 1 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(n) * memory.Limit)
+		policy += fmt.Sprintf(", raised to %dMiB for %d servers", n*memory.Limit>>20, n)
+	}
+	var apps []*app
+	for range n {
+		base := ""
+		if len(apps) > 0 {
+			base = apps[0].url
+		}
+		a, err := startApp(ctx, db, base, log)
+		if err != nil {
+			return apps, policy, err
+		}
+		apps = append(apps, a)
+	}
+	return apps, policy, nil
+}
+
+// startApp opens the database at db and starts serving it on 127.0.0.1:0. Its pages link to
+// base, or to its own address when base is empty: servers that share a newsroom serve one site.
+func startApp(ctx context.Context, db, base string, log *slog.Logger) (*app, error) {
+	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +74,11 @@ func startApp(ctx context.Context, path string, log *slog.Logger) (*app, error) 
 		st.Close()
 		return nil, err
 	}
-	a := &app{store: st, url: "http://" + ln.Addr().String(), log: log, memory: policy}
-	srv := server.New(st, server.Config{Logger: log, DefaultBaseURL: a.url})
+	a := &app{store: st, url: "http://" + ln.Addr().String()}
+	if base == "" {
+		base = a.url
+	}
+	srv := server.New(st, server.Config{Logger: log, DefaultBaseURL: base})
 	a.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go serve(a.http, ln, log)
 	a.stop = scheduler.Start(st, scheduler.Config{Logger: log})
