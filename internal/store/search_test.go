@@ -354,3 +354,71 @@ func TestSearchKeepsLettersAndDigitsBeyondASCII(t *testing.T) {
 		})
 	}
 }
+
+// indexState is what a change to draft id's row of the search index would change: on SQLite
+// the FTS4 table's segments, which every write adds to or merges; on PostgreSQL the row's
+// version.
+func indexState(t *testing.T, s *store.Store, id int64) string {
+	t.Helper()
+	q := "SELECT group_concat(level || ':' || idx || ':' || end_block || ':' || hex(root), ',') FROM draft_search_segdir"
+	args := []any{}
+	if storetest.Postgres() {
+		q, args = "SELECT xmin::text FROM draft_search WHERE draft_id = $1", []any{id}
+	}
+	var state string
+	if err := s.DB().QueryRow(q, args...).Scan(&state); err != nil {
+		t.Fatal(err)
+	}
+	return state
+}
+
+// TestSearchIndexFollowsOnlyItsText checks that the search index is written when a piece's
+// indexed text changes, and found at once, and left as it is by writes that change none of
+// it: a save of the language or the editor's comment, a comment re-anchored by a save, a
+// resolved comment.
+func TestSearchIndexFollowsOnlyItsText(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.walk(t, mustDraft(t, f, textWith("Budget", "Aardvark numbers rose.")), newsroom.StageEditing)
+	c, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: intp(9), End: intp(16), Body: "Source?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	save := func(upd newsroom.DraftUpdate) func() error {
+		return func() error {
+			upd.Version = d.Version
+			saved, err := f.s.UpdateDraft(f.editor, d.ID, upd)
+			if err == nil {
+				d = saved
+			}
+			return err
+		}
+	}
+	str := func(s string) *string { return &s }
+	tests := []struct {
+		name      string
+		write     func() error
+		rewritten bool
+		found     string
+	}{
+		{"language", save(newsroom.DraftUpdate{Language: str("fr")}), false, "aardvark"},
+		{"editor's comment", save(newsroom.DraftUpdate{EditorComment: str("Tighten the top.")}), false, "aardvark"},
+		{"comments re-anchored", save(newsroom.DraftUpdate{Body: str("Aardvark numbers rose. Pangolin numbers fell.")}), true, "pangolin"},
+		{"title", save(newsroom.DraftUpdate{Title: str("Quokka budget")}), true, "quokka"},
+		{"same text again", save(newsroom.DraftUpdate{Title: str("Quokka budget"), Language: str("de")}), false, "quokka"},
+		{"comment resolved", func() error { _, err := f.s.ResolveComment(f.editor, c.ID); return err }, false, "source"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := indexState(t, f.s, d.ID)
+			if err := tt.write(); err != nil {
+				t.Fatal(err)
+			}
+			if after := indexState(t, f.s, d.ID); (after != before) != tt.rewritten {
+				t.Errorf("index rewritten = %v (%q → %q), want %v", after != before, before, after, tt.rewritten)
+			}
+			if got := searchTitles(t, f.s, f.editor, tt.found); len(got) != 1 {
+				t.Errorf("search %q = %q, want the piece", tt.found, got)
+			}
+		})
+	}
+}

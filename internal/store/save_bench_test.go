@@ -1,0 +1,57 @@
+//go:build unix
+
+package store_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// benchPiece is a body shaped as copydesk-bench seeds one: fifteen paragraphs of about a
+// hundred words, five of which hold one attributed quotation.
+func benchPiece() string {
+	words := strings.Fields(wordsBody(9000))
+	paras := make([]string, 15)
+	for p := range paras {
+		para := strings.Join(words[p*100:(p+1)*100], " ") + "."
+		if p%3 == 1 {
+			para += fmt.Sprintf(" “The plan number %d holds,” said Rosa Delgado.", p)
+		}
+		paras[p] = strings.ToUpper(para[:1]) + para[1:]
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// BenchmarkSaveTypical measures the save copydesk-bench's scenario 3 makes: a sentence added
+// to or taken from the top of a 1,500-word body with five quotes and twenty open comments, so
+// that every quote and comment moves. It reports the CPU time of one save, by the editor on a draft in editing.
+func BenchmarkSaveTypical(b *testing.B) {
+	f := newNewsroomAt(b, store.Options{})
+	body := benchPiece()
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Council budget", Byline: "Sarah Johnson", Brief: "The vote.", Body: body})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d = f.walk(b, d, newsroom.StageEditing)
+	for i := range 20 {
+		if _, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: intp(40 + i*400), End: intp(52 + i*400),
+			Body: "Source for this figure?"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bodies := [2]string{"The council met again on Tuesday evening to review the figures. " + body, body}
+	var cpu int64
+	for i := 0; b.Loop(); i++ {
+		start := cpuTime(b)
+		if d, err = f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &bodies[i%2], Version: d.Version}); err != nil {
+			b.Fatal(err)
+		}
+		cpu += int64(cpuTime(b) - start)
+	}
+	reportCPU(b, time.Duration(cpu))
+}
