@@ -120,8 +120,12 @@ func seed(ctx context.Context, db string, n int, progress func(done int)) (*news
 	if err := g.moveSequences(ctx, st.DB()); err != nil {
 		return nil, err
 	}
-	// Migrating again maps the pieces just written to their topics and authors, as it does for
-	// pieces published before that map existed.
+	// Migrating again, once the database forgets that its backfills have run, maps the pieces
+	// just written to their topics and authors and indexes their public text, as it does for
+	// pieces published before those existed.
+	if _, err := st.DB().ExecContext(ctx, "DELETE FROM backfills"); err != nil {
+		return nil, err
+	}
 	if _, err := st.Migrate(ctx); err != nil {
 		return nil, err
 	}

@@ -24,8 +24,8 @@ var (
 // seedPublished writes n published pieces straight into the database, row for row what
 // publishing writes, one minute apart and ending an hour before the app's clock: piece i (from
 // 1, the oldest) is "Piece i", slug "piece-i", by seedBylines[i%5], on seedTopics[i%7] and
-// [(i+3)%7]. It then migrates, which maps them to their topics and authors as it does for pieces
-// published before that map existed. Publishing a thousand pieces through the workflow would
+// [(i+3)%7]. It then forgets that the backfills have run and migrates, which maps them to their
+// topics and authors as it does for pieces published before that map existed. Publishing a thousand pieces through the workflow would
 // take minutes.
 func seedPublished(t testing.TB, a *testApp, n int) {
 	t.Helper()
@@ -60,6 +60,9 @@ func seedPublished(t testing.TB, a *testApp, n int) {
 		if err != nil {
 			t.Fatalf("seed piece %d: %v", i, err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM backfills`); err != nil {
+		t.Fatal(err)
 	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -159,31 +160,29 @@ func tagsOf(pub *publicationRow, firstPublished time.Time) []tagRow {
 	return rows
 }
 
-// fillTags writes the article_tags rows of every article whose latest publication has none, as
-// for the pieces published before migration 00024. It is cheap when there is nothing to do,
-// so Migrate runs it every time.
-func (s *Store) fillTags(ctx context.Context) error {
+// fillTags writes, through tx, the article_tags rows of every article whose latest publication
+// has none, as for the pieces published before migration 00024. Migrate runs it as a backfill,
+// once per database (see backfill).
+func fillTags(tx *gorm.DB) error {
 	var pubs []struct {
 		ID, ArticleID    int64
 		Byline           string
 		Topics           []string `gorm:"serializer:json"`
 		FirstPublishedAt time.Time
 	}
-	err := s.w.WithContext(ctx).Table("articles").
+	err := tx.Table("articles").
 		Select("publications.id, publications.article_id, publications.byline, publications.topics, articles.first_published_at").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
 		Where("NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.publication_id = publications.id)").
 		Find(&pubs).Error
 	if err != nil {
-		return internal("find untagged articles", err)
+		return fmt.Errorf("find untagged articles: %w", err)
 	}
-	return internal("tag articles", s.tx(ctx, func(tx *gorm.DB) error {
-		for _, p := range pubs {
-			pub := publicationRow{ID: p.ID, ArticleID: p.ArticleID, Byline: p.Byline, Topics: p.Topics}
-			if err := writeTags(tx, &pub, p.FirstPublishedAt); err != nil {
-				return err
-			}
+	for _, p := range pubs {
+		pub := publicationRow{ID: p.ID, ArticleID: p.ArticleID, Byline: p.Byline, Topics: p.Topics}
+		if err := writeTags(tx, &pub, p.FirstPublishedAt); err != nil {
+			return fmt.Errorf("tag article %d: %w", p.ArticleID, err)
 		}
-		return nil
-	}))
+	}
+	return nil
 }

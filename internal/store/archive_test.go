@@ -120,12 +120,16 @@ func TestPublicPage(t *testing.T) {
 }
 
 // TestArchiveTagsFilled tags the pieces published before migration 00024 when the store
-// migrates: their rows are dropped here as if they had never been written.
+// migrates: their rows, and the record that the backfill has run, are dropped here as if they
+// had never been written.
 func TestArchiveTagsFilled(t *testing.T) {
 	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
 	f := newNewsroomAt(t, store.Options{Clock: clk})
 	publishText(t, f, clk, sampleText("Old piece"))
 	if _, err := f.s.DB().Exec("DELETE FROM article_tags"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.DB().Exec("DELETE FROM backfills"); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -98,24 +99,22 @@ func writePublishedText(tx *gorm.DB, pub *publicationRow) error {
 		pub.ArticleID, search.IndexText(pub.Title), search.IndexText(brief), search.IndexText(pub.Body)).Error
 }
 
-// fillPublishedText writes the published_search row of every published article that has none,
-// as for the pieces published before migration 00028. It is cheap when there is nothing to do,
-// so Migrate runs it every time.
-func (s *Store) fillPublishedText(ctx context.Context) error {
+// fillPublishedText writes, through tx, the published_search row of every published article
+// that has none, as for the pieces published before migration 00028. Migrate runs it as a
+// backfill, once per database (see backfill).
+func (s *Store) fillPublishedText(tx *gorm.DB) error {
 	var pubs []publicationRow
-	err := s.w.WithContext(ctx).Table("articles").Select("publications.*").
+	err := tx.Table("articles").Select("publications.*").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
 		Where("NOT EXISTS (SELECT 1 FROM published_search WHERE " + s.key(publishedIndex) + " = articles.id)").
 		Find(&pubs).Error
 	if err != nil {
-		return internal("find unindexed articles", err)
+		return fmt.Errorf("find unindexed articles: %w", err)
 	}
-	return internal("index published articles", s.tx(ctx, func(tx *gorm.DB) error {
-		for i := range pubs {
-			if err := writePublishedText(tx, &pubs[i]); err != nil {
-				return err
-			}
+	for i := range pubs {
+		if err := writePublishedText(tx, &pubs[i]); err != nil {
+			return fmt.Errorf("index article %d: %w", pubs[i].ArticleID, err)
 		}
-		return nil
-	}))
+	}
+	return nil
 }

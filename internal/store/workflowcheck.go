@@ -19,18 +19,19 @@ func (s *Store) CheckWorkflow(ctx context.Context) error {
 		{"drafts", "stage", "draft(s) in stage", func(v string) bool { _, err := s.policy.ParseStage(v); return err == nil }},
 		{"users", "role", "user(s) with role", func(v string) bool { _, err := s.policy.ParseRole(v); return err == nil }},
 	} {
-		var counts []struct {
-			Value string
-			N     int
-		}
-		err := s.read(ctx).Table(c.table).Select(c.column + " AS value, COUNT(*) AS n").Group(c.column).Order(c.column).Scan(&counts).Error
+		values, err := s.distinct(ctx, c.table, c.column)
 		if err != nil {
 			return internal("check the workflow", err)
 		}
-		for _, v := range counts {
-			if !c.declared(v.Value) {
-				problems = append(problems, fmt.Sprintf("%d %s %q", v.N, c.what, v.Value))
+		for _, v := range values {
+			if c.declared(v) {
+				continue
 			}
+			var n int64
+			if err := s.read(ctx).Table(c.table).Where(c.column+" = ?", v).Count(&n).Error; err != nil {
+				return internal("check the workflow", err)
+			}
+			problems = append(problems, fmt.Sprintf("%d %s %q", n, c.what, v))
 		}
 	}
 	if len(problems) > 0 {
@@ -38,4 +39,17 @@ func (s *Store) CheckWorkflow(ctx context.Context) error {
 			strings.Join(problems, " and "), s.policy.Name())
 	}
 	return nil
+}
+
+// distinct returns the values column holds in table, in order, walking its index from each
+// value to the next rather than reading every row: a check at every start that costs the same
+// for ten drafts or a million. column must lead an index of table.
+func (s *Store) distinct(ctx context.Context, table, column string) ([]string, error) {
+	var values []string
+	err := s.read(ctx).Raw(`WITH RECURSIVE v(value) AS (
+			SELECT MIN(` + column + `) FROM ` + table + `
+			UNION ALL
+			SELECT (SELECT MIN(` + column + `) FROM ` + table + ` WHERE ` + column + ` > v.value) FROM v WHERE v.value IS NOT NULL)
+		SELECT value FROM v WHERE value IS NOT NULL`).Scan(&values).Error
+	return values, err
 }
