@@ -1,3 +1,5 @@
+//go:build unix
+
 package store_test
 
 import (
@@ -14,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/revpack"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
 )
@@ -155,4 +158,34 @@ func vacuumedSize(b *testing.B, db *sql.DB, name string) int64 {
 		}
 	}
 	return size
+}
+
+// BenchmarkRevisionRead reads the worst revision of an 11 kB draft: the last of a full chain,
+// a keyframe and revpack.MaxDepth deltas of a few words each, as autosaves make them.
+func BenchmarkRevisionRead(b *testing.B) {
+	f := newNewsroomAt(b, store.Options{})
+	rng := rand.New(rand.NewPCG(18, 2026))
+	paras := proseParagraphs(rng, 18)
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Autosaved", Body: strings.Join(paras, "\n")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range revpack.MaxDepth {
+		paras[i%18] += " " + growthWord(rng)
+		body := strings.Join(paras, "\n")
+		if d, err = f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var deltas int
+	if err := f.s.DB().QueryRow("SELECT version - packed_from FROM revisions WHERE draft_id = $1 AND version = $2", d.ID, d.Version).Scan(&deltas); err != nil || deltas != revpack.MaxDepth {
+		b.Fatalf("the last revision follows %d deltas, want %d (%v)", deltas, revpack.MaxDepth, err)
+	}
+	start := cpuTime(b)
+	for b.Loop() {
+		if _, err := f.s.Revision(f.writer, d.ID, d.Version); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpuTime(b)-start)
 }

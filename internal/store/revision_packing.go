@@ -41,7 +41,7 @@ func (s *Store) packRevisionBatch(ctx context.Context, limit int) (int, error) {
 	n := 0
 	err := s.transact(ctx, func(tx *gorm.DB) error {
 		var rows []revisionRow
-		if err := tx.Where("packed IS NULL AND version IS NOT NULL").Order("draft_id, version").Limit(limit).Find(&rows).Error; err != nil {
+		if err := tx.Select(revisionColumns).Where("packed IS NULL AND version IS NOT NULL").Order("draft_id, version").Limit(limit).Find(&rows).Error; err != nil {
 			return err
 		}
 		var prev *packedText

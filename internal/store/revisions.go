@@ -65,9 +65,18 @@ func (v revisionView) revision() newsroom.Revision {
 	return r
 }
 
+// revisionColumns are a revision row's columns, named rather than "revisions.*": SQLite expands
+// a star with the schema its connection last read, and on a connection opened before a migration
+// added columns (as the store's are, when Migrate upgrades a database) the row would be read
+// against the old column list, its values shifted into the wrong fields. A named column the
+// connection does not know makes SQLite read the schema again instead.
+const revisionColumns = "revisions.id, revisions.draft_id, revisions.version, revisions.base_version, revisions.author_id, " +
+	"revisions.title, revisions.byline, revisions.brief, revisions.body, revisions.topics, revisions.editor_comment, " +
+	"revisions.merged_with, revisions.created_at, revisions.packed, revisions.packed_from, revisions.packed_chain, revisions.packed_sum"
+
 func revisionsQuery(db *gorm.DB) *gorm.DB {
 	return db.Table("revisions").
-		Select("revisions.*, users.username AS author_username, users.name AS author_name").
+		Select(revisionColumns + ", users.username AS author_username, users.name AS author_name").
 		Joins("JOIN users ON users.id = revisions.author_id")
 }
 
