@@ -179,26 +179,28 @@ func printVerdicts(w io.Writer, sets []verdictSet, judge bool) {
 	default:
 		fmt.Fprintln(w, "targets (issue 18), judged on SQLite:")
 	}
-	fmt.Fprintf(w, "  %-4s  %-44s", "", "target")
+	var line strings.Builder
+	fmt.Fprintf(&line, "  %-4s  %-44s", "", "target")
 	for _, s := range sets {
-		fmt.Fprintf(w, "  %-30s", s.Setup)
+		fmt.Fprintf(&line, "  %-30s", s.Setup)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
 	for i, v := range sets[0].Vs {
-		fmt.Fprintf(w, "  %-4s  %-44s", mark(sets, i, judge), v.Target)
+		line.Reset()
+		fmt.Fprintf(&line, "  %-4s  %-44s", mark(sets, i, judge), v.Target)
 		for _, s := range sets {
 			got := "—"
 			if i < len(s.Vs) && s.Vs[i].Target == v.Target {
 				got = s.Vs[i].Got
 			}
-			fmt.Fprintf(w, "  %-30s", got)
+			fmt.Fprintf(&line, "  %-30s", got)
 		}
 		for _, s := range sets {
 			if s.Judged && i < len(s.Vs) && s.Vs[i].Unjudged != "" && judge {
-				fmt.Fprintf(w, "  (not judged: %s)", s.Vs[i].Unjudged)
+				fmt.Fprintf(&line, "  (not judged: %s)", s.Vs[i].Unjudged)
 			}
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
 	}
 }
 
