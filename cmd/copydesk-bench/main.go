@@ -1,7 +1,9 @@
 // Command copydesk-bench measures Copydesk end to end at newsroom scale: it seeds a fresh
-// database in a temp dir, starts the real server on loopback in this process, drives it with
-// concurrent HTTP clients through the scenarios of issue 8, and compares each with a bare Echo
-// handler measured in the same run. It never opens a database it did not create.
+// database (a SQLite file in a temp dir, or a throwaway schema on a PostgreSQL server), starts
+// the real server on loopback in this process (on PostgreSQL, one server and then two sharing
+// the database), drives it with concurrent HTTP clients through the scenarios of issue 8, and
+// compares each with a bare Echo handler measured in the same run. It never opens a database it
+// did not create.
 //
 // The clients are a closed loop of our own (each sends its next request when the previous
 // answer is in) rather than vegeta: the save, transition and publish scenarios need per-client
@@ -164,20 +166,10 @@ func runSetup(ctx context.Context, cfg config, s setup, out, errOut io.Writer) (
 	}
 
 	m.base = baselineRate(m.results)
-	printTable(out, m.results, m.base)
 	for _, r := range m.results {
 		m.peak = max(m.peak, r.PeakRSS)
 	}
-	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", b.payload, m.base)
-	fmt.Fprintf(out, "peak resident memory while serving (VmHWM of the process, server and load generator, reset after seeding\n"+
-		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(m.peak))
-	if resetErr != nil {
-		fmt.Fprintf(out, " (could not reset after seeding: %v)", resetErr)
-	}
-	fmt.Fprintf(out, "\npeak resident memory while seeding: %s\n", mb(seedPeak))
-	fmt.Fprintf(out, "database: %s\n", db.size(ctx))
-	fmt.Fprintf(out, "load average at end: %.2f %.2f %.2f\n\n", loadAvg()[0], loadAvg()[1], loadAvg()[2])
-
+	m.print(ctx, out, b.payload, seedPeak, resetErr, db)
 	m.errors = logs.count()
 	for _, r := range m.results {
 		m.errors += r.Errors
@@ -186,6 +178,21 @@ func runSetup(ctx context.Context, cfg config, s setup, out, errOut io.Writer) (
 		fmt.Fprintf(out, "%d errors (including %d server error log lines)\n\n", m.errors, logs.count())
 	}
 	return m, nil
+}
+
+// print writes the setup's table and what the run measured besides: memory, the database's
+// size and the load.
+func (m measured) print(ctx context.Context, out io.Writer, payload int, seedPeak int64, resetErr error, db database) {
+	printTable(out, m.results, m.base)
+	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", payload, m.base)
+	fmt.Fprintf(out, "peak resident memory while serving (VmHWM of the process, server and load generator, reset after seeding\n"+
+		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(m.peak))
+	if resetErr != nil {
+		fmt.Fprintf(out, " (could not reset after seeding: %v)", resetErr)
+	}
+	fmt.Fprintf(out, "\npeak resident memory while seeding: %s\n", mb(seedPeak))
+	fmt.Fprintf(out, "database: %s\n", db.size(ctx))
+	fmt.Fprintf(out, "load average at end: %.2f %.2f %.2f\n\n", loadAvg()[0], loadAvg()[1], loadAvg()[2])
 }
 
 // startProfile starts the CPU profile of s's scenarios when -cpuprofile asks for one, in a file

@@ -17,11 +17,17 @@ import (
 // schemaPrefix starts the name of every schema the benchmark creates.
 const schemaPrefix = "copydesk_bench_"
 
+// applicationName is what the app servers' connections call themselves, unless the URL names
+// one: in pg_stat_activity it tells them from other clients of a shared server, to see what
+// they wait for during a run.
+const applicationName = "copydesk-bench"
+
 // pgSchema is a throwaway schema the benchmark made on a PostgreSQL server for one setup.
 type pgSchema struct {
 	admin *sql.DB
 	Name  string
-	// DSN is the server's URL with the search path set to the schema, for store.Open.
+	// DSN is the server's URL with the search path set to the schema (and applicationName), for
+	// store.Open.
 	DSN string
 }
 
@@ -57,6 +63,9 @@ func newSchema(ctx context.Context, server string) (*pgSchema, error) {
 	}
 	q := u.Query()
 	q.Set("search_path", s.Name)
+	if q.Get("application_name") == "" {
+		q.Set("application_name", applicationName) // so that pg_stat_activity tells the run's connections apart
+	}
 	u.RawQuery = q.Encode()
 	s.DSN = u.String()
 	return s, nil

@@ -57,7 +57,7 @@ func printComparison(w io.Writer, runs []measured) {
 	}
 	fmt.Fprintln(w)
 	for _, r := range runs[0].results {
-		fmt.Fprintf(w, "%-3s %-46s", r.ID, r.Name)
+		fmt.Fprintf(w, "%-3s %-46s", r.ID, clip(r.Name, 46))
 		for _, m := range runs {
 			i := slices.IndexFunc(m.results, func(o result) bool { return o.ID == r.ID })
 			if i < 0 {
@@ -70,6 +70,14 @@ func printComparison(w io.Writer, runs []measured) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
+}
+
+// clip cuts s to at most n characters, for a column of that width.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 // percentOfBase is r's throughput as a percentage of the baseline's, or a dash for the baseline itself.
@@ -171,26 +179,28 @@ func printVerdicts(w io.Writer, sets []verdictSet, judge bool) {
 	default:
 		fmt.Fprintln(w, "targets (issue 18), judged on SQLite:")
 	}
-	fmt.Fprintf(w, "  %-4s  %-44s", "", "target")
+	var line strings.Builder
+	fmt.Fprintf(&line, "  %-4s  %-44s", "", "target")
 	for _, s := range sets {
-		fmt.Fprintf(w, "  %-24s", s.Setup)
+		fmt.Fprintf(&line, "  %-30s", s.Setup)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
 	for i, v := range sets[0].Vs {
-		fmt.Fprintf(w, "  %-4s  %-44s", mark(sets, i, judge), v.Target)
+		line.Reset()
+		fmt.Fprintf(&line, "  %-4s  %-44s", mark(sets, i, judge), v.Target)
 		for _, s := range sets {
 			got := "—"
 			if i < len(s.Vs) && s.Vs[i].Target == v.Target {
 				got = s.Vs[i].Got
 			}
-			fmt.Fprintf(w, "  %-24s", got)
+			fmt.Fprintf(&line, "  %-30s", got)
 		}
 		for _, s := range sets {
 			if s.Judged && i < len(s.Vs) && s.Vs[i].Unjudged != "" && judge {
-				fmt.Fprintf(w, "  (not judged: %s)", s.Vs[i].Unjudged)
+				fmt.Fprintf(&line, "  (not judged: %s)", s.Vs[i].Unjudged)
 			}
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
 	}
 }
 

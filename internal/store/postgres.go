@@ -53,9 +53,14 @@ func openPostgres(dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", Redact(dsn), err)
 	}
+	// Every open connection may stay idle in the pool, for five minutes at most. With fewer idle
+	// than open, a burst of requests closed the connections it had opened as soon as it passed,
+	// and the next burst opened them again: a PostgreSQL backend started and a password
+	// exchange (SCRAM) each time. Two app servers sharing the load on one machine opened forty
+	// connections a second this way, and read drafts at a quarter of one server's rate.
 	sqlDB, _ := db.DB()
 	sqlDB.SetMaxOpenConns(4 * runtime.NumCPU())
-	sqlDB.SetMaxIdleConns(runtime.NumCPU())
+	sqlDB.SetMaxIdleConns(4 * runtime.NumCPU())
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	if err := sqlDB.Ping(); err != nil {
 		sqlDB.Close()
