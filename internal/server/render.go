@@ -94,13 +94,21 @@ func parsePages(p *policy.Policy) (pages, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The layout and the partials, which every page shares, are parsed once and cloned for
+	// each page: parsing them again for each was most of the server's start-up.
+	shared, err := template.New("layout.html").Funcs(pageFuncs(p)).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("server: templates: %w", err)
+	}
 	out := pages{}
-	funcs := pageFuncs(p)
 	for _, name := range names {
 		if path.Base(name) == "partials.html" {
 			continue
 		}
-		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html", name)
+		t, err := shared.Clone()
+		if err == nil {
+			t, err = t.New(path.Base(name)).ParseFS(web.FS, name)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("server: template %s: %w", name, err)
 		}
