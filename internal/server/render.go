@@ -86,7 +86,9 @@ func labelOf(p *policy.Policy, v any) string {
 
 // pages holds every app page, each parsed once at start-up with the layout and the partials
 // (partials.html, and the parts of pages in parts/, one file per part), so a broken
-// template stops the server before it serves anything.
+// template stops the server before it serves anything. The templates are embedded and the
+// workflow their functions read never changes while the program runs, so a parsed page is the
+// page for the binary's life; what a page shows comes from the store on every request.
 type pages map[string]*template.Template
 
 func parsePages(p *policy.Policy) (pages, error) {
