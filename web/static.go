@@ -18,7 +18,8 @@ func Fingerprinted(name string, body []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 }
 
-// staticPaths maps each file under static/ to its fingerprinted URL path, read once.
+// staticPaths maps each file under static/ to its fingerprinted URL path, read once: the files
+// are embedded, so their content, and with it each path, is fixed for the binary's life.
 var staticPaths = sync.OnceValue(func() map[string]string {
 	paths := map[string]string{}
 	fs.WalkDir(FS, "static", func(name string, d fs.DirEntry, err error) error { // the embedded tree cannot fail to walk

@@ -32,7 +32,8 @@ const (
 //go:embed common.txt
 var commonText string
 
-// commonPasswords is the list, sorted for binary search.
+// commonPasswords is the list, sorted for binary search, made once from the embedded text,
+// which is fixed for the binary's life.
 var commonPasswords = sync.OnceValue(func() []string {
 	list := strings.Fields(commonText)
 	slices.Sort(list)

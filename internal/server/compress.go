@@ -262,7 +262,9 @@ func (w *compressResponse) close() error {
 }
 
 // keptBody is a body kept to be sent many times (a rendered public page, a static file), with
-// its compressed forms, each made once, when a client first asks for it.
+// its compressed forms, each made once, when a client first asks for it. A kept body is never
+// changed, so its compressed forms, made from it, cannot differ from it; a new rendering is a
+// new keptBody.
 type keptBody struct {
 	plain        []byte
 	gzipOnce     sync.Once

@@ -210,7 +210,9 @@ func (s *Server) siteIcon(c echo.Context, size int) error {
 	return sendImage(c, f, "public, max-age=86400")
 }
 
-// defaultIcons are the built-in icon's sizes, for a publication with no logo here, made once.
+// defaultIcons are the built-in icon's sizes, for a publication with no logo here, made once
+// from the embedded icon, which is fixed for the binary's life. A logo uploaded here is read from
+// the store on every request (see siteIcon), so it replaces these at once, on every server.
 var defaultIcons = sync.OnceValues(func() (map[int]store.ImageFile, error) {
 	data, err := web.FS.ReadFile("static/icon.png")
 	if err != nil {

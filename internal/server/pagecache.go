@@ -1,6 +1,9 @@
 package server
 
-import "sync"
+import (
+	"errors"
+	"sync"
+)
 
 // pageCache keeps rendered public pages — the front page, the feed and each published
 // article in each of its formats — so that a reader's request is a map lookup rather than a
@@ -12,7 +15,20 @@ type pageCache struct {
 	pages *lru[string, cachedPage]
 	// gen counts clears, so a rendering that began before a publish is never stored after it.
 	gen uint64
+	// renders are the renderings under way since the last clear, by key (see load).
+	renders map[string]*rendering
 }
+
+// rendering is one page being rendered for every request that asked for it meanwhile.
+type rendering struct {
+	done chan struct{}
+	page cachedPage
+	keep bool
+	err  error
+}
+
+// errRenderAborted is what the requests waiting on a rendering get when it panicked.
+var errRenderAborted = errors.New("server: rendering a public page stopped short")
 
 // cachedPage is one rendered page, with its compressed forms as clients ask for them.
 type cachedPage struct {
@@ -26,7 +42,43 @@ type cachedPage struct {
 // compressed forms, a fifth to a third of its size each and made only later, for the codings
 // clients ask for, are not counted: max bounds the pages, not every byte they take.
 func newPageCache(max int) *pageCache {
-	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + len(e.body.plain) })}
+	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + len(e.body.plain) }), renders: map[string]*rendering{}}
+}
+
+// load returns the page cached under key or, when the cache does not hold it, the one render
+// makes, kept if render says it is worth keeping. Requests that ask for a key while it is
+// being rendered wait for that rendering rather than each making, and compressing, their own:
+// after a publish clears the cache, every reader of the front page and the feed arrives at
+// once. A request never gets a rendering begun before a clear that came before the request:
+// clear forgets the renderings under way, so a request after it starts a new one.
+func (p *pageCache) load(key string, render func() (cachedPage, bool, error)) (cachedPage, error) {
+	p.mu.Lock()
+	if e, ok := p.pages.get(key); ok {
+		p.mu.Unlock()
+		return e, nil
+	}
+	if r, ok := p.renders[key]; ok {
+		p.mu.Unlock()
+		<-r.done
+		return r.page, r.err
+	}
+	r := &rendering{done: make(chan struct{}), err: errRenderAborted}
+	p.renders[key] = r
+	gen := p.gen
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		if p.renders[key] == r {
+			delete(p.renders, key)
+		}
+		if r.err == nil && r.keep && p.gen == gen {
+			p.pages.put(key, r.page)
+		}
+		p.mu.Unlock()
+		close(r.done)
+	}()
+	r.page, r.keep, r.err = render()
+	return r.page, r.err
 }
 
 // get returns the page cached under key, if any, and the cache's generation, which put needs.
@@ -52,5 +104,6 @@ func (p *pageCache) clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.pages.clear()
+	p.renders = map[string]*rendering{}
 	p.gen++
 }

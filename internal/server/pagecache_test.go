@@ -3,7 +3,10 @@ package server
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestPageCache(t *testing.T) {
@@ -72,4 +75,83 @@ func TestPageCache(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPageCacheLoad renders a page once for all the requests that ask for it while it is being
+// rendered, and never hands a request a rendering begun before a clear that preceded it.
+func TestPageCacheLoad(t *testing.T) {
+	t.Run("OneRenderingForConcurrentRequests", func(t *testing.T) {
+		p := newPageCache(1 << 20)
+		var renders atomic.Int32
+		release := make(chan struct{})
+		render := func() (cachedPage, bool, error) {
+			renders.Add(1)
+			<-release
+			return cachedPage{key: "feed", etag: `"1"`, body: newKeptBody("text/plain", []byte("feed"))}, true, nil
+		}
+		var wg sync.WaitGroup
+		pages := make([]cachedPage, 8)
+		for i := range pages {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				pages[i], _ = p.load("feed", render)
+			}()
+		}
+		for renders.Load() == 0 {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(20 * time.Millisecond) // the other requests arrive while it renders
+		close(release)
+		wg.Wait()
+		if n := renders.Load(); n != 1 {
+			t.Errorf("rendered %d times, want once", n)
+		}
+		for i, e := range pages {
+			if e.etag != `"1"` {
+				t.Errorf("request %d got %+v", i, e)
+			}
+		}
+	})
+	t.Run("ClearForgetsRenderingsUnderWay", func(t *testing.T) {
+		p := newPageCache(1 << 20)
+		started, release := make(chan struct{}), make(chan struct{})
+		old := make(chan cachedPage)
+		go func() {
+			e, _ := p.load("feed", func() (cachedPage, bool, error) {
+				close(started)
+				<-release
+				return cachedPage{key: "feed", etag: `"before"`, body: newKeptBody("text/plain", []byte("before"))}, true, nil
+			})
+			old <- e
+		}()
+		<-started
+		p.clear() // a publish, while the old feed renders
+		e, err := p.load("feed", func() (cachedPage, bool, error) {
+			return cachedPage{key: "feed", etag: `"after"`, body: newKeptBody("text/plain", []byte("after"))}, true, nil
+		})
+		if err != nil || e.etag != `"after"` {
+			t.Fatalf("a request after the clear got %q, %v, want the page rendered after it", e.etag, err)
+		}
+		close(release)
+		if e := <-old; e.etag != `"before"` {
+			t.Errorf("the request before the clear got %q", e.etag)
+		}
+		if e, _, ok := p.get("feed"); !ok || e.etag != `"after"` {
+			t.Errorf("the cache holds %q, %v, want the page rendered after the clear", e.etag, ok)
+		}
+	})
+	t.Run("PanicReleasesWaiters", func(t *testing.T) {
+		p := newPageCache(1 << 20)
+		func() {
+			defer func() { recover() }()
+			p.load("feed", func() (cachedPage, bool, error) { panic("broken template") })
+		}()
+		e, err := p.load("feed", func() (cachedPage, bool, error) {
+			return cachedPage{key: "feed", etag: `"2"`, body: newKeptBody("text/plain", []byte("feed"))}, true, nil
+		})
+		if err != nil || e.etag != `"2"` {
+			t.Errorf("after a panicked rendering: %q, %v", e.etag, err)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -65,18 +66,22 @@ func (s *Server) brief(c echo.Context) error {
 // releases or corrects a piece (see heard), so what it holds is current.
 func (s *Server) servePublished(c echo.Context, format, slug, contentType string, render func(publish.Article) ([]byte, error)) error {
 	key := format + "/" + slug
-	e, gen, ok := s.cache.get(key)
-	if !ok {
-		a, err := s.store.PublicArticle(c.Request().Context(), slug)
+	// The rendering is shared by every request that waits on it (see pageCache.load), so no
+	// one client leaving cancels it.
+	ctx := context.WithoutCancel(c.Request().Context())
+	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
+		a, err := s.store.PublicArticle(ctx, slug)
 		if err != nil {
-			return err
+			return cachedPage{}, false, err
 		}
 		body, err := render(a)
 		if err != nil {
-			return err
+			return cachedPage{}, false, err
 		}
-		e = cachedPage{key: key, etag: s.snapshotTag(format, a), contentType: contentType, body: newKeptBody(contentType, body)}
-		s.cache.put(gen, e)
+		return cachedPage{key: key, etag: s.snapshotTag(format, a), contentType: contentType, body: newKeptBody(contentType, body)}, true, nil
+	})
+	if err != nil {
+		return err
 	}
 	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }
@@ -144,17 +149,19 @@ func (s *Server) serveRendered(c echo.Context, key string, render func() (string
 // that lists nothing, for whatever a client typed, would fill the cache with answers no reader
 // shares and push out the pages they do.
 func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (string, []byte, bool, error)) error {
-	e, gen, ok := s.cache.get(key)
-	if !ok {
+	// The rendering is shared by every request that waits on it (see pageCache.load), so no
+	// one client leaving cancels its reads.
+	c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
+	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
 		contentType, body, keep, err := render()
 		if err != nil {
-			return err
+			return cachedPage{}, false, err
 		}
 		sum := sha256.Sum256(body)
-		e = cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}
-		if keep {
-			s.cache.put(gen, e)
-		}
+		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}, keep, nil
+	})
+	if err != nil {
+		return err
 	}
 	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
 }

@@ -86,7 +86,9 @@ func labelOf(p *policy.Policy, v any) string {
 
 // pages holds every app page, each parsed once at start-up with the layout and the partials
 // (partials.html, and the parts of pages in parts/, one file per part), so a broken
-// template stops the server before it serves anything.
+// template stops the server before it serves anything. The templates are embedded and the
+// workflow their functions read never changes while the program runs, so a parsed page is the
+// page for the binary's life; what a page shows comes from the store on every request.
 type pages map[string]*template.Template
 
 func parsePages(p *policy.Policy) (pages, error) {
@@ -94,13 +96,21 @@ func parsePages(p *policy.Policy) (pages, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The layout and the partials, which every page shares, are parsed once and cloned for
+	// each page: parsing them again for each was most of the server's start-up.
+	shared, err := template.New("layout.html").Funcs(pageFuncs(p)).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("server: templates: %w", err)
+	}
 	out := pages{}
-	funcs := pageFuncs(p)
 	for _, name := range names {
 		if path.Base(name) == "partials.html" {
 			continue
 		}
-		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html", name)
+		t, err := shared.Clone()
+		if err == nil {
+			t, err = t.New(path.Base(name)).ParseFS(web.FS, name)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("server: template %s: %w", name, err)
 		}

@@ -29,7 +29,10 @@ const (
 )
 
 // staticFiles reads every file under web/static once, at start, and tags each with a hash of
-// its content, under its plain name and its fingerprinted one (see web.Fingerprinted).
+// its content, under its plain name and its fingerprinted one (see web.Fingerprinted). The
+// files are embedded in the binary, so what is read at start is what the binary serves for as
+// long as it runs; another server running another build serves its own files under their own
+// fingerprints and tags (TestFingerprinted, TestStaticRevalidation).
 func staticFiles() (map[string]staticFile, map[string]string, error) {
 	files, prints := map[string]staticFile{}, map[string]string{}
 	err := fs.WalkDir(web.FS, "static", func(name string, d fs.DirEntry, err error) error {

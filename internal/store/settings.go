@@ -23,7 +23,11 @@ type settingRow struct {
 func (settingRow) TableName() string { return "settings" }
 
 // zones keeps the time zones loaded by name: loading one reads the zone database from disk, and
-// every page that shows a time asks for the newsroom's.
+// every page that shows a time asks for the newsroom's. A name names the same zone rules for as
+// long as the process runs (the zone database is read once, as time.LoadLocation does), so an
+// entry never goes stale; which zone the newsroom uses is a setting, read on its own, and a
+// change to it is an event that drops what was made with the old one (see SetSetting). There are
+// a few hundred zone names, which bounds it.
 var zones sync.Map // name → *time.Location
 
 // Setting returns the newsroom's setting key as it was last set, or ENOTFOUND when it never was.

@@ -71,7 +71,10 @@ type Store struct {
 	creds credentials
 	// events are the listeners to changes and the place in the events table (see events.go).
 	events events
-	// stmts holds the statements prepared outside GORM, by their SQL (see prepared).
+	// stmts holds the statements prepared outside GORM, by their SQL (see prepared). A statement
+	// holds no data, only how to run its SQL, and the SQL is its key, so it cannot go stale: a
+	// migration that changes a table it reads makes SQLite and PostgreSQL plan it again on its
+	// next use. It holds one entry per query written in this package, a bounded number.
 	stmts sync.Map
 	clk   clock.Clock
 	zone  *time.Location
@@ -136,7 +139,9 @@ func Open(db string, opt Options) (*Store, error) {
 }
 
 // gormConfig is how both dialects use GORM. TranslateError turns either database's unique
-// violation into gorm.ErrDuplicatedKey.
+// violation into gorm.ErrDuplicatedKey. PrepareStmt has GORM keep each statement it prepares,
+// by its SQL, per handle: like stmts, such a statement holds no data and is planned again by the
+// database after a migration, so it cannot serve anything stale.
 func gormConfig() *gorm.Config {
 	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, PrepareStmt: true, TranslateError: true}
 }
