@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -132,13 +131,15 @@ func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, 
 	if !plan.madeFrom(old, text) {
 		plan = nil
 	}
-	var late, moved []commentRow
+	var late []commentRow
 	for _, r := range rows {
 		res, ok := plan.result(r)
 		if !ok {
 			late = append(late, r)
-		} else if m, ok := movedAnchor(r, res); ok {
-			moved = append(moved, m)
+			continue
+		}
+		if err := saveAnchor(tx, r, res, version); err != nil {
+			return err
 		}
 	}
 	results, err := locateComments(late, old, text)
@@ -146,11 +147,11 @@ func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, 
 		return err
 	}
 	for i, r := range late {
-		if m, ok := movedAnchor(r, results[i]); ok {
-			moved = append(moved, m)
+		if err := saveAnchor(tx, r, results[i], version); err != nil {
+			return err
 		}
 	}
-	return saveAnchors(tx, moved, version)
+	return nil
 }
 
 // openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its
@@ -213,12 +214,10 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 	return out, nil
 }
 
-// movedAnchor returns r with the anchor res gives it, and whether anything about its anchor
-// changed. A detached comment keeps its words.
-func movedAnchor(r commentRow, res anchor.Result) (commentRow, bool) {
+// saveAnchor writes a re-anchored comment back when anything about its anchor changed.
+func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
 	if res.Status == anchor.Detached {
-		r.Status = res.Status.String()
-		return r, true
+		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
 	}
 	sel := res.Next
 	status := res.Status.String()
@@ -226,57 +225,8 @@ func movedAnchor(r commentRow, res anchor.Result) (commentRow, bool) {
 		status = r.Status // once moved, a comment says so until it is resolved
 	}
 	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
-		return r, false
+		return nil
 	}
-	r.Exact, r.Prefix, r.Suffix, r.StartPos, r.EndPos, r.Status = sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status
-	return r, true
-}
-
-// anchorBatch is how many comments one statement of saveAnchors writes. A save moves every
-// comment after the words it changed, twenty on a typical piece: one statement for them all
-// is one trip through the driver instead of twenty, and the batch bounds the statement shapes
-// the prepared-statement cache keeps.
-const anchorBatch = 32
-
-// anchorColumns are the columns saveAnchors writes, each with the value a row gives it.
-var anchorColumns = []struct {
-	name  string
-	value func(commentRow) any
-}{
-	{"exact", func(r commentRow) any { return r.Exact }},
-	{"prefix", func(r commentRow) any { return r.Prefix }},
-	{"suffix", func(r commentRow) any { return r.Suffix }},
-	{"start_pos", func(r commentRow) any { return r.StartPos }},
-	{"end_pos", func(r commentRow) any { return r.EndPos }},
-	{"status", func(r commentRow) any { return r.Status }},
-}
-
-// saveAnchors writes the anchors of rows, re-anchored at version, in statements of anchorBatch
-// comments. Each column is a CASE on the comment's id whose ELSE keeps the column, so that
-// PostgreSQL gives the values the column's type.
-func saveAnchors(tx *gorm.DB, rows []commentRow, version int) error {
-	for len(rows) > 0 {
-		n := min(len(rows), anchorBatch)
-		var q strings.Builder
-		args := make([]any, 0, n*2*len(anchorColumns)+1+n)
-		q.WriteString("UPDATE comments SET ")
-		for _, col := range anchorColumns {
-			q.WriteString(col.name + " = CASE id")
-			for _, r := range rows[:n] {
-				q.WriteString(" WHEN ? THEN ?")
-				args = append(args, r.ID, col.value(r))
-			}
-			q.WriteString(" ELSE " + col.name + " END, ")
-		}
-		q.WriteString("anchored_version = ? WHERE id IN (?" + strings.Repeat(", ?", n-1) + ")")
-		args = append(args, version)
-		for _, r := range rows[:n] {
-			args = append(args, r.ID)
-		}
-		if err := tx.Exec(q.String(), args...).Error; err != nil {
-			return err
-		}
-		rows = rows[n:]
-	}
-	return nil
+	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
+		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
 }
