@@ -168,8 +168,9 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		return nil, err
 	}
 	now := s.clock()
+	news, problems := findQuotes(text)
 	row := draftRow{WriterID: writerID, Stage: string(s.policy.Initial()), Version: 1, Dateline: dateline,
-		QuoteProblems: []newsroom.QuoteProblem{}, CreatedAt: now, UpdatedAt: now}
+		QuoteProblems: problems, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)
 	var d *newsroom.Draft
 	err := s.tx(ctx, func(tx *gorm.DB) error {
@@ -179,7 +180,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := insertRevision(tx, row.ID, 1, origin{}, actor.ID, text, nil, now); err != nil {
 			return err
 		}
-		if err := syncLedger(tx, row.ID, 1, actor.ID, text, now); err != nil {
+		if err := syncLedger(tx, row.ID, 1, actor.ID, news, now); err != nil {
 			return err
 		}
 		if err := insertAudit(tx, row.ID, actor.ID, action, "", s.policy.Initial(), "", now); err != nil {

@@ -86,13 +86,14 @@ func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
 	return all, problems
 }
 
-// syncLedger brings a draft's quote ledger up to date with a new revision, inside the
-// revision's transaction: unchanged quotes keep their checks wherever they moved, edited ones go
-// back to unchecked with their old check kept in the history, new ones are added unchecked, and
-// removed ones leave the ledger for the history.
-func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsroom.Text, now time.Time) error {
+// syncLedger brings a draft's quote ledger up to date with a new revision, whose quotations
+// findQuotes found as news, inside the revision's transaction: unchanged quotes keep their
+// checks wherever they moved, edited ones go back to unchecked with their old check kept in the
+// history, new ones are added unchecked, and removed ones leave the ledger for the history. The
+// caller writes the finder's problems with the draft's row, in the write it makes anyway: a
+// second write of the row would copy its whole text into the journal again.
+func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, news []found, now time.Time) error {
 	now = now.UTC()
-	news, problems := findQuotes(t)
 	var rows []quoteRow
 	if err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).Order("id").Find(&rows).Error; err != nil {
 		return err
@@ -156,11 +157,9 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, t newsro
 		}
 	}
 	if len(events) > 0 {
-		if err := tx.CreateInBatches(events, 100).Error; err != nil {
-			return err
-		}
+		return tx.CreateInBatches(events, 100).Error
 	}
-	return touchDraft(tx, draftID, map[string]any{"quote_problems": mustJSON(problems)}, now).Error
+	return nil
 }
 
 // ledger loads a draft's current quote ledger, brief first, in reading order.

@@ -89,9 +89,10 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	old, base := d.Text(), d.Version
 	row := draftRow{}
 	row.setText(text)
+	news, problems := findQuotes(text)
 	res := touchDraft(tx.Where("version = ?", base), d.ID, map[string]any{
-		"title": row.Title, "byline": row.Byline, "brief": row.Brief, "body": row.Body,
-		"topics": mustJSON(row.Topics), "editor_comment": row.EditorComment, "language": d.Language, "version": base + 1,
+		"title": row.Title, "byline": row.Byline, "brief": row.Brief, "body": row.Body, "topics": mustJSON(row.Topics),
+		"editor_comment": row.EditorComment, "language": d.Language, "quote_problems": mustJSON(problems), "version": base + 1,
 	}, now)
 	if res.Error != nil {
 		return res.Error
@@ -108,7 +109,7 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	if err := insertRevision(tx, d.ID, d.Version, from, actorID, text, &old, now); err != nil {
 		return err
 	}
-	if err := syncLedger(tx, d.ID, d.Version, actorID, text, now); err != nil {
+	if err := syncLedger(tx, d.ID, d.Version, actorID, news, now); err != nil {
 		return err
 	}
 	return reanchor(tx, d.ID, d.Version, old, text, plan)
