@@ -148,7 +148,7 @@ func TestDiskFull(t *testing.T) {
 	}
 }
 
-// fillDisk makes the app's database too full for a revision of more than 100 kB: on SQLite by
+// fillDisk makes the app's database too full for a draft of more than 100 kB: on SQLite by
 // capping it 256 kB above its size, on PostgreSQL with a trigger. The app's store is then a new
 // one, whose clock is clk; serve it with a new server.
 func fillDisk(t *testing.T, a *testApp, clk clock.Clock) {
@@ -162,7 +162,7 @@ func fillDisk(t *testing.T, a *testApp, clk clock.Clock) {
 				END IF;
 				RETURN NEW;
 			END $$;
-			CREATE TRIGGER disk_full BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION disk_full()`)
+			CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE ON drafts FOR EACH ROW EXECUTE FUNCTION disk_full()`)
 		if err != nil {
 			t.Fatal(err)
 		}
