@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -172,7 +171,7 @@ func (g *seeder) batch(ctx context.Context, db *sql.DB, from, to int) error {
 	g.stmts = map[string]*sql.Stmt{}
 	for name, q := range seedSQL {
 		if g.pg {
-			q = numbered(q)
+			q = store.NumberPlaceholders(q)
 		}
 		if g.stmts[name], err = tx.PrepareContext(ctx, q); err != nil {
 			return fmt.Errorf("prepare %s: %w", name, err)
@@ -253,19 +252,4 @@ func (g *seeder) moveSequences(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return nil
-}
-
-// numbered writes query's ? placeholders as PostgreSQL's $1, $2….
-func numbered(query string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range query {
-		if r != '?' {
-			b.WriteRune(r)
-			continue
-		}
-		n++
-		fmt.Fprintf(&b, "$%d", n)
-	}
-	return b.String()
 }

@@ -300,23 +300,29 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 // read pool (see prepared), numbering its placeholders on PostgreSQL.
 func (s *Store) queryPrepared(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if s.pg {
-		var b strings.Builder
-		n := 0
-		for _, r := range query {
-			if r != '?' {
-				b.WriteRune(r)
-				continue
-			}
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-		}
-		query = b.String()
+		query = NumberPlaceholders(query)
 	}
 	stmt, err := s.prepared(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	return stmt.QueryContext(s.readContext(ctx), args...)
+}
+
+// NumberPlaceholders writes query's ? placeholders as PostgreSQL's $1, $2…, for SQL written
+// once for both databases and run outside GORM, which numbers them itself.
+func NumberPlaceholders(query string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r != '?' {
+			b.WriteRune(r)
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "$%d", n)
+	}
+	return b.String()
 }
 
 // queryRowPrepared is queryPrepared for a query of at most one row, scanned as sql.Row scans.
