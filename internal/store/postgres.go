@@ -101,6 +101,16 @@ func (s *Store) forUpdate(tx *gorm.DB, table string) *gorm.DB {
 	return tx.Clauses(clause.Locking{Strength: "NO KEY UPDATE", Table: clause.Table{Name: table}})
 }
 
+// lockPacking makes transactions that pack old revisions take turns on PostgreSQL, so that two
+// servers started together after the upgrade to migration 00029 do not both pack one batch: the
+// second waits, then reads a batch of what is still unpacked.
+func (s *Store) lockPacking(tx *gorm.DB) error {
+	if !s.pg {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk packing revisions ' || current_schema()))").Error
+}
+
 // lockSlugs makes transactions that reserve a new article slug take turns on PostgreSQL, so that
 // two pieces with the same title get "title" and "title-2" rather than a unique violation.
 func (s *Store) lockSlugs(tx *gorm.DB) error {

@@ -36,10 +36,13 @@ func (s *Store) packOldRevisions(ctx context.Context) error {
 // packRevisionBatch packs up to limit unpacked numbered revisions, the first in order of draft
 // and version, in one transaction, and returns how many it packed. Each continues the chain of
 // the one before it in the batch when that is its previous version, and starts a keyframe
-// otherwise.
+// otherwise. Servers sharing a PostgreSQL database take turns at it (see lockPacking).
 func (s *Store) packRevisionBatch(ctx context.Context, limit int) (int, error) {
 	n := 0
 	err := s.transact(ctx, func(tx *gorm.DB) error {
+		if err := s.lockPacking(tx); err != nil {
+			return err
+		}
 		var rows []revisionRow
 		if err := tx.Select(revisionColumns).Where("packed IS NULL AND version IS NOT NULL").Order("draft_id, version").Limit(limit).Find(&rows).Error; err != nil {
 			return err
@@ -53,10 +56,14 @@ func (s *Store) packRevisionBatch(ctx context.Context, limit int) (int, error) {
 				after = nil
 			}
 			p := packAfter(after, prevRaw, raw, *r.Version)
-			if err := packRevision(tx, r.ID, p); err != nil {
+			packed, err := packRevision(tx, r.ID, p)
+			if err != nil {
 				return fmt.Errorf("revision %d: %w", r.ID, err)
 			}
 			prev, prevRaw = &p, raw
+			if !packed {
+				prev = nil
+			}
 		}
 		n = len(rows)
 		return nil
@@ -65,14 +72,14 @@ func (s *Store) packRevisionBatch(ctx context.Context, limit int) (int, error) {
 }
 
 // packRevision moves the whole text of revision id into p, the one update the append-only
-// trigger on revisions lets through (see migration 00029).
-func packRevision(tx *gorm.DB, id int64, p packedText) error {
+// trigger on revisions lets through (see migration 00029), and says whether it did. It does not
+// when another run packed the revision first (a server that does not take lockPacking's turn):
+// that run's chain may differ from this one's, so the caller starts the next revision's chain
+// afresh rather than make a delta against it.
+func packRevision(tx *gorm.DB, id int64, p packedText) (bool, error) {
 	res := tx.Table("revisions").Where("id = ? AND packed IS NULL", id).Updates(map[string]any{
 		"title": "", "byline": "", "brief": "", "body": "", "topics": "[]", "editor_comment": "",
 		"packed": p.data, "packed_from": p.from, "packed_chain": p.chain.Bytes, "packed_sum": int64(p.sum),
 	})
-	if res.Error == nil && res.RowsAffected != 1 {
-		return fmt.Errorf("packed by another run")
-	}
-	return res.Error
+	return res.RowsAffected == 1, res.Error
 }

@@ -31,14 +31,26 @@ CREATE TRIGGER revisions_append_only_delete BEFORE DELETE ON revisions
 CREATE TRIGGER revisions_append_only_update BEFORE UPDATE ON revisions
     FOR EACH ROW WHEN (NOT (OLD.packed IS NULL AND OLD.version IS NOT NULL AND NEW.packed IS NOT NULL
         AND NEW.packed_from IS NOT NULL AND NEW.packed_chain IS NOT NULL AND NEW.packed_sum IS NOT NULL
-        AND NEW.id = OLD.id AND NEW.draft_id = OLD.draft_id AND NEW.version = OLD.version
-        AND NEW.base_version = OLD.base_version AND NEW.author_id = OLD.author_id
-        AND NEW.merged_with IS NOT DISTINCT FROM OLD.merged_with AND NEW.created_at = OLD.created_at
+        AND NEW.id IS NOT DISTINCT FROM OLD.id AND NEW.draft_id IS NOT DISTINCT FROM OLD.draft_id
+        AND NEW.version IS NOT DISTINCT FROM OLD.version AND NEW.base_version IS NOT DISTINCT FROM OLD.base_version
+        AND NEW.author_id IS NOT DISTINCT FROM OLD.author_id
+        AND NEW.merged_with IS NOT DISTINCT FROM OLD.merged_with AND NEW.created_at IS NOT DISTINCT FROM OLD.created_at
         AND NEW.title = '' AND NEW.byline = '' AND NEW.brief = '' AND NEW.body = ''
         AND NEW.topics = '[]' AND NEW.editor_comment = ''))
     EXECUTE FUNCTION append_only('revisions are append-only');
 
 -- +goose Down
+-- Packed texts can only be unpacked by the store (zstd), not by SQL: while any revision is
+-- packed, going below 00029 would drop the only copy of its text, so it is refused.
+-- +goose StatementBegin
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM revisions WHERE packed IS NOT NULL) THEN
+        RAISE EXCEPTION 'migration 00029 cannot be undone while revisions are packed: their texts exist only packed; restore a backup taken before the upgrade instead';
+    END IF;
+END
+$$;
+-- +goose StatementEnd
 DROP TRIGGER revisions_append_only_update ON revisions;
 DROP TRIGGER revisions_append_only_delete ON revisions;
 CREATE TRIGGER revisions_append_only BEFORE UPDATE OR DELETE ON revisions

@@ -28,8 +28,8 @@ DROP TRIGGER revisions_append_only_update;
 CREATE TRIGGER revisions_append_only_update BEFORE UPDATE ON revisions
 WHEN NOT (OLD.packed IS NULL AND OLD.version IS NOT NULL AND NEW.packed IS NOT NULL
     AND NEW.packed_from IS NOT NULL AND NEW.packed_chain IS NOT NULL AND NEW.packed_sum IS NOT NULL
-    AND NEW.id = OLD.id AND NEW.draft_id = OLD.draft_id AND NEW.version = OLD.version
-    AND NEW.base_version = OLD.base_version AND NEW.author_id = OLD.author_id
+    AND NEW.id IS OLD.id AND NEW.draft_id IS OLD.draft_id AND NEW.version IS OLD.version
+    AND NEW.base_version IS OLD.base_version AND NEW.author_id IS OLD.author_id
     AND NEW.merged_with IS OLD.merged_with AND NEW.created_at IS OLD.created_at
     AND NEW.title = '' AND NEW.byline = '' AND NEW.brief = '' AND NEW.body = ''
     AND NEW.topics = '[]' AND NEW.editor_comment = '')
@@ -37,6 +37,17 @@ BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
 -- +goose StatementEnd
 
 -- +goose Down
+-- Packed texts can only be unpacked by the store (zstd), not by SQL: while any revision is
+-- packed, going below 00029 would drop the only copy of its text, so it is refused. A temporary
+-- trigger is the one way plain SQL can raise an error of its own.
+CREATE TEMP TABLE undo_00029 (packed INTEGER);
+-- +goose StatementBegin
+CREATE TEMP TRIGGER undo_00029_refused BEFORE INSERT ON undo_00029 WHEN NEW.packed > 0 BEGIN
+    SELECT RAISE(ABORT, 'migration 00029 cannot be undone while revisions are packed: their texts exist only packed; restore a backup taken before the upgrade instead');
+END;
+-- +goose StatementEnd
+INSERT INTO undo_00029 SELECT count(*) FROM revisions WHERE packed IS NOT NULL;
+DROP TABLE undo_00029;
 DROP TRIGGER revisions_append_only_update;
 -- +goose StatementBegin
 CREATE TRIGGER revisions_append_only_update BEFORE UPDATE ON revisions

@@ -12,12 +12,12 @@ import (
 	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
-// TestReview18PackingBesideAnotherServer starts a second app server on a PostgreSQL database
+// TestPackingBesideAnotherServer starts a second app server on a PostgreSQL database
 // whose old revisions (written whole, as before migration 00029 or by a server not yet
 // upgraded) another server is packing at the same moment, as two servers restarted together
 // after an upgrade do. The second server's start must not fail because the first packed a
 // revision of its batch first: both are packing the same rows to the same texts.
-func TestReview18PackingBesideAnotherServer(t *testing.T) {
+func TestPackingBesideAnotherServer(t *testing.T) {
 	dsn := storetest.PostgresDSN(t)
 	first := openMigrated(t, dsn, store.Options{})
 	writer, u := mustUser(t, first, "sarah", newsroom.RoleWriter)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pressly/goose/v3"
@@ -12,12 +13,12 @@ import (
 	"github.com/copydesk/copydesk/migrations"
 )
 
-// TestReview18MigrateDownKeepsRevisionTexts saves a draft twice on an up-to-date database, so
-// that its revisions are packed (a keyframe and a delta), then takes the schema back below
-// migration 00029 with its Down section, as `goose down` would. The revisions' texts must still
-// be there, as 00008's Down puts the unmerged texts back: 00029's Down drops the packed columns,
-// which by then hold the only copy of every revision's text.
-func TestReview18MigrateDownKeepsRevisionTexts(t *testing.T) {
+// TestMigrateDownRefusedWhilePacked saves a draft twice on an up-to-date database, so
+// that its revisions are packed (a keyframe and a delta), then tries to take the schema back
+// below migration 00029 with its Down section, as `goose down` would. Dropping the packed
+// columns would drop the only copy of every revision's text, and SQL cannot unpack them, so the
+// Down must refuse, saying why, and leave every revision as it was.
+func TestMigrateDownRefusedWhilePacked(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(filepath.Join(t.TempDir(), "down.db"), Options{PasswordCost: 4})
 	if err != nil {
@@ -45,16 +46,17 @@ func TestReview18MigrateDownKeepsRevisionTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.DownTo(ctx, 28); err != nil {
-		t.Fatal(err)
+	_, err = p.DownTo(ctx, 28)
+	if err == nil || !strings.Contains(err.Error(), "cannot be undone while revisions are packed") {
+		t.Fatalf("migrating down to 00028 with packed revisions: %v; want it refused", err)
 	}
 	for v, want := range map[int]string{1: "The harbour reopened.", 2: body} {
-		var title, got string
-		if err := s.DB().QueryRow("SELECT title, body FROM revisions WHERE draft_id = ? AND version = ?", d.ID, v).Scan(&title, &got); err != nil {
+		r, err := s.Revision(writer, d.ID, v)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if title != "Harbour reopens" || got != want {
-			t.Fatalf("version %d after migrating down to 00028: title %q, body %q; want %q, %q", v, title, got, "Harbour reopens", want)
+		if r.Text.Title != "Harbour reopens" || r.Text.Body != want {
+			t.Fatalf("version %d after the refused migration: title %q, body %q; want %q, %q", v, r.Text.Title, r.Text.Body, "Harbour reopens", want)
 		}
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"testing"
 )
 
-// TestReview18PackingCannotDropAVersion holds the append-only trigger of migration 00029 to what
+// TestPackingCannotDropAVersion holds the append-only trigger of migration 00029 to what
 // the migration says of it: the one update it lets through packs a whole text, once, "and
 // nothing else of the row changes". An update that packs a revision and at the same time takes
 // its version away (NULL, so that the comparison NEW.version = OLD.version is unknown rather than
 // false) must be refused like any other rewrite of history, on both databases.
-func TestReview18PackingCannotDropAVersion(t *testing.T) {
+func TestPackingCannotDropAVersion(t *testing.T) {
 	f := newNewsroom(t)
 	d, err := f.s.CreateDraft(f.writer, sampleText("Harbour reopens"))
 	if err != nil {
