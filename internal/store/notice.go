@@ -25,7 +25,7 @@ func (s *Store) PendingNote(ctx context.Context, draftID int64) (*newsroom.Audit
 		return nil, internal("pending note", err)
 	}
 	var versions []revisionView
-	if err := revisionsQuery(db).Where("revisions.draft_id = ? AND revisions.version IS NOT NULL", draftID).
+	if err := revisionsWithoutText(db).Where("revisions.draft_id = ? AND revisions.version IS NOT NULL", draftID).
 		Order("revisions.id DESC").Limit(1).Find(&versions).Error; err != nil {
 		return nil, internal("pending note", err)
 	}
