@@ -82,6 +82,11 @@ func TestMigrateScansNothing(t *testing.T) {
 			continue
 		}
 		for _, step := range queryPlan(t, s, sql) {
+			if strings.HasSuffix(step, "USING INDEX revisions_unpacked") {
+				// The partial index of revisions not packed yet holds only what is left to pack
+				// (see migration 00029): empty once a database is converted, whatever its size.
+				continue
+			}
 			if table, _, _ := strings.Cut(strings.TrimPrefix(step, "SCAN "), " "); step != table && tables[table] {
 				t.Errorf("start-up runs %s\nwhose plan has %q: it grows with the newsroom", sql, step)
 			}
