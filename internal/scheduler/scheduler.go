@@ -1,6 +1,7 @@
 // Package scheduler runs the background jobs of every server process: it releases scheduled
 // pieces when their time comes, reads the events other processes on the database recorded so
-// that this one's caches follow their changes, and prunes what has expired. Every server of a
+// that this one's caches follow their changes, indexes saved drafts for search, and prunes what
+// has expired. Every server of a
 // newsroom runs it; the store makes sure each piece is released once.
 package scheduler
 
@@ -22,6 +23,9 @@ type Config struct {
 	// TailEvery is how often the events table is read for other processes' changes (default a
 	// second): the longest a reader of this server sees a page another server has changed.
 	TailEvery time.Duration
+	// IndexEvery is how often drafts saved since the last run are indexed for search (default a
+	// second; see store.IndexSearch). A search indexes them itself when it finds any left.
+	IndexEvery time.Duration
 	// PruneEvery is how often expired sessions, tokens and old sign-in failures are deleted
 	// (default ten minutes).
 	PruneEvery time.Duration
@@ -41,7 +45,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 	// The tickers start here, not in the goroutine, so that a test's clock moved after Start
 	// returns always wakes them.
 	release, tail, prune := cfg.Clock.NewTicker(cfg.ReleaseEvery), cfg.Clock.NewTicker(cfg.TailEvery), cfg.Clock.NewTicker(cfg.PruneEvery)
-	digest := cfg.Clock.NewTicker(cfg.DigestEvery)
+	digest, index := cfg.Clock.NewTicker(cfg.DigestEvery), cfg.Clock.NewTicker(cfg.IndexEvery)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -50,6 +54,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 		defer tail.Stop()
 		defer prune.Stop()
 		defer digest.Stop()
+		defer index.Stop()
 		j := jobs{st: st, log: cfg.Logger}
 		for {
 			select {
@@ -59,6 +64,8 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 				j.release(ctx)
 			case <-tail.C():
 				j.run(ctx, "reading other servers' events", st.CatchUp)
+			case <-index.C():
+				j.run(ctx, "indexing saved drafts for search", st.IndexSearch)
 			case <-prune.C():
 				j.run(ctx, "pruning expired sessions and tokens", st.Prune)
 			case <-digest.C():
@@ -83,6 +90,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.TailEvery <= 0 {
 		cfg.TailEvery = time.Second
+	}
+	if cfg.IndexEvery <= 0 {
+		cfg.IndexEvery = time.Second
 	}
 	if cfg.PruneEvery <= 0 {
 		cfg.PruneEvery = 10 * time.Minute

@@ -32,7 +32,8 @@ type rankedID struct {
 
 // Search returns a page of the drafts the acting user may see that match f.Query, read as
 // search.Parse reads it, best first, each with a snippet of its text around the words found;
-// f's stage and assignee filters narrow it as they narrow a list. A query without a word finds nothing.
+// f's stage and assignee filters narrow it as they narrow a list. A query without a word finds
+// nothing. Drafts saved before it began are indexed first (see indexPending), so it finds them.
 func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.SearchPage, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -49,6 +50,9 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	q := search.Parse(f.Query)
 	if q.Empty() {
 		return page, nil
+	}
+	if err := s.indexPending(ctx); err != nil {
+		return nil, internal("search", err)
 	}
 	var ranked []rankedID
 	err = s.searchRead(ctx, func(db *gorm.DB) error {

@@ -413,12 +413,49 @@ func TestSearchIndexFollowsOnlyItsText(t *testing.T) {
 			if err := tt.write(); err != nil {
 				t.Fatal(err)
 			}
-			if after := indexState(t, f.s, d.ID); (after != before) != tt.rewritten {
-				t.Errorf("index rewritten = %v (%q → %q), want %v", after != before, before, after, tt.rewritten)
-			}
 			if got := searchTitles(t, f.s, f.editor, tt.found); len(got) != 1 {
 				t.Errorf("search %q = %q, want the piece", tt.found, got)
 			}
+			if after := indexState(t, f.s, d.ID); (after != before) != tt.rewritten {
+				t.Errorf("index rewritten = %v (%q → %q), want %v", after != before, before, after, tt.rewritten)
+			}
 		})
+	}
+}
+
+// TestSavesAreIndexedAfterCommit checks that on SQLite a save leaves the search index as it is
+// (the re-indexing waits, see migration 00033), and that the scheduler's IndexSearch then
+// indexes it, as a search would, so that the new words are found and the old ones are not. On
+// PostgreSQL the save indexes at once and IndexSearch has nothing to do.
+func TestSavesAreIndexedAfterCommit(t *testing.T) {
+	f := newNewsroom(t)
+	d := mustDraft(t, f, textWith("Budget", "Aardvark numbers rose."))
+	before := indexState(t, f.s, d.ID)
+	body := "Pangolin numbers fell."
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	saved := indexState(t, f.s, d.ID)
+	if storetest.Postgres() != (saved != before) {
+		t.Fatalf("index rewritten by the save = %v, want %v", saved != before, storetest.Postgres())
+	}
+	if err := f.s.IndexSearch(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if indexState(t, f.s, d.ID) == before {
+		t.Fatal("IndexSearch left the saved text unindexed")
+	}
+	caughtUp := indexState(t, f.s, d.ID)
+	if err := f.s.IndexSearch(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if indexState(t, f.s, d.ID) != caughtUp {
+		t.Fatal("IndexSearch with nothing saved since rewrote the index")
+	}
+	if got := searchTitles(t, f.s, f.writer, "pangolin"); len(got) != 1 {
+		t.Errorf("search pangolin = %q, want the piece", got)
+	}
+	if got := searchTitles(t, f.s, f.writer, "aardvark"); len(got) != 0 {
+		t.Errorf("search aardvark = %q, want nothing: the word left the piece", got)
 	}
 }
