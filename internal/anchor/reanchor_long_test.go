@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/anchor"
+	"github.com/copydesk/copydesk/internal/cputime"
 )
 
 // longBodyBytes is the size of the body of the long-comments scenario: close to the body limit.
@@ -54,9 +55,9 @@ func TestReanchorLongComments(t *testing.T) {
 	for _, n := range []int{100, 1000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			old, edited, sels := longComments(t, n)
-			began := cpuTime(t)
+			began := cputime.Used(t)
 			got := anchor.Reanchor(old, edited, sels)
-			spent := cpuTime(t) - began
+			spent := cputime.Used(t) - began
 			unpaid := 0
 			for _, r := range got {
 				if r.Status == anchor.Detached {
@@ -85,11 +86,11 @@ func BenchmarkReanchorLongComments(b *testing.B) {
 	for _, n := range []int{100, 1000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			old, edited, sels := longComments(b, n)
-			cpu := cpuTime(b)
+			cpu := cputime.Used(b)
 			for b.Loop() {
 				anchor.Reanchor(old, edited, sels)
 			}
-			b.ReportMetric(float64(cpuTime(b)-cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/op")
+			cputime.Report(b, cputime.Used(b)-cpu)
 		})
 	}
 }

@@ -5,10 +5,9 @@ package revpack_test
 import (
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/revpack"
 )
@@ -74,13 +73,13 @@ func BenchmarkRebuild(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			chain := fullChain(tc.size, tc.word)
-			start := cpuTime(b)
+			start := cputime.Used(b)
 			for b.Loop() {
 				if _, err := revpack.Rebuild(chain); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportCPU(b, cpuTime(b)-start)
+			cputime.Report(b, cputime.Used(b)-start)
 			b.ReportMetric(float64(len(chain)-1), "deltas")
 		})
 	}
@@ -98,35 +97,20 @@ func BenchmarkPack(b *testing.B) {
 	raw := revpack.Marshal(text)
 	b.Run("Delta", func(b *testing.B) {
 		var n int
-		start := cpuTime(b)
+		start := cputime.Used(b)
 		for b.Loop() {
 			n = len(revpack.Delta(prev, raw))
 		}
-		reportCPU(b, cpuTime(b)-start)
+		cputime.Report(b, cputime.Used(b)-start)
 		b.ReportMetric(float64(n), "B")
 	})
 	b.Run("Keyframe", func(b *testing.B) {
 		var n int
-		start := cpuTime(b)
+		start := cputime.Used(b)
 		for b.Loop() {
 			n = len(revpack.Keyframe(raw))
 		}
-		reportCPU(b, cpuTime(b)-start)
+		cputime.Report(b, cputime.Used(b)-start)
 		b.ReportMetric(float64(n), "B")
 	})
-}
-
-// cpuTime returns the CPU time the process has used: on a machine that other work loads, it
-// says what packing costs better than the time it took.
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU reports cpu, the CPU time of b.N operations, per operation.
-func reportCPU(b *testing.B, cpu time.Duration) {
-	b.ReportMetric(float64(cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/op")
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -226,7 +227,7 @@ func measureParallel(b *testing.B, clients int, fn func() error) {
 	var took []time.Duration
 	b.SetParallelism((clients + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0))
 	b.ResetTimer()
-	cpu := cpuTime(b)
+	cpu := cputime.Used(b)
 	b.RunParallel(func(pb *testing.PB) {
 		var mine []time.Duration
 		for pb.Next() {
@@ -242,7 +243,7 @@ func measureParallel(b *testing.B, clients int, fn func() error) {
 		mu.Unlock()
 	})
 	b.StopTimer()
-	reportCPU(b, cpuTime(b)-cpu)
+	cputime.Report(b, cputime.Used(b)-cpu)
 	slices.Sort(took)
 	if len(took) == 0 {
 		return

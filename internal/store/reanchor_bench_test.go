@@ -5,28 +5,13 @@ package store_test
 import (
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
-
-// cpuTime returns the CPU time the process has used, in user and system mode. On a machine
-// that other work loads, it says what a request costs better than the time it took.
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU reports cpu, the CPU time of b.N operations, per operation.
-func reportCPU(b *testing.B, cpu time.Duration) {
-	b.ReportMetric(float64(cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/op")
-}
 
 // BenchmarkCommentWorst measures the worst requests that anchor comments, on the longest body a
 // draft may have, with 200 comments on newsroom.MaxCommentQuote code points each, and reports
@@ -41,14 +26,14 @@ func BenchmarkCommentWorst(b *testing.B) {
 		marks := []string{";", ":"}
 		var cpu time.Duration
 		for i := 0; b.Loop(); i++ {
-			start := cpuTime(b)
+			start := cputime.Used(b)
 			var err error
 			if d, err = saveIntro(f, d, marks[i%2]); err != nil {
 				b.Fatal(err)
 			}
-			cpu += cpuTime(b) - start
+			cpu += cputime.Used(b) - start
 		}
-		reportCPU(b, cpu)
+		cputime.Report(b, cpu)
 	})
 	// The save of a word replaced all through a body of words, which edits every comment's
 	// words, so that every comment needs the fuzzy search. A comment that moves stops being the
@@ -62,13 +47,13 @@ func BenchmarkCommentWorst(b *testing.B) {
 			b.StopTimer()
 			d := commentedDraft(b, f, body, 200, 1990)
 			b.StartTimer()
-			start := cpuTime(b)
+			start := cputime.Used(b)
 			if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &edited, Version: d.Version}); err != nil {
 				b.Fatal(err)
 			}
-			cpu += cpuTime(b) - start
+			cpu += cputime.Used(b) - start
 		}
-		reportCPU(b, cpu)
+		cputime.Report(b, cpu)
 	})
 	// A new comment quoting newsroom.MaxCommentQuote letters of the letters, found by its
 	// prefix, and one that occurs everywhere and is refused as ambiguous.
@@ -82,13 +67,13 @@ func BenchmarkCommentWorst(b *testing.B) {
 				Quote: &newsroom.TextQuote{Exact: strings.Repeat("a", newsroom.MaxCommentQuote), Prefix: tc.prefix}}
 			var cpu time.Duration
 			for b.Loop() {
-				start := cpuTime(b)
+				start := cputime.Used(b)
 				if _, err := f.s.CreateComment(f.editor, d.ID, nc); (err == nil) != (tc.prefix != "") {
 					b.Fatal(err)
 				}
-				cpu += cpuTime(b) - start
+				cpu += cputime.Used(b) - start
 			}
-			reportCPU(b, cpu)
+			cputime.Report(b, cpu)
 		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/revpack"
 	"github.com/copydesk/copydesk/internal/store"
@@ -181,11 +182,11 @@ func BenchmarkRevisionRead(b *testing.B) {
 	if err := f.s.DB().QueryRow("SELECT version - packed_from FROM revisions WHERE draft_id = $1 AND version = $2", d.ID, d.Version).Scan(&deltas); err != nil || deltas != revpack.MaxDepth {
 		b.Fatalf("the last revision follows %d deltas, want %d (%v)", deltas, revpack.MaxDepth, err)
 	}
-	start := cpuTime(b)
+	start := cputime.Used(b)
 	for b.Loop() {
 		if _, err := f.s.Revision(f.writer, d.ID, d.Version); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpuTime(b)-start)
+	cputime.Report(b, cputime.Used(b)-start)
 }

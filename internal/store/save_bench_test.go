@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -47,11 +48,11 @@ func BenchmarkSaveTypical(b *testing.B) {
 	bodies := [2]string{"The council met again on Tuesday evening to review the figures. " + body, body}
 	var cpu int64
 	for i := 0; b.Loop(); i++ {
-		start := cpuTime(b)
+		start := cputime.Used(b)
 		if d, err = f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &bodies[i%2], Version: d.Version}); err != nil {
 			b.Fatal(err)
 		}
-		cpu += int64(cpuTime(b) - start)
+		cpu += int64(cputime.Used(b) - start)
 	}
-	reportCPU(b, time.Duration(cpu))
+	cputime.Report(b, time.Duration(cpu))
 }

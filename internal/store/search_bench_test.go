@@ -1,3 +1,5 @@
+//go:build unix
+
 package store_test
 
 import (
@@ -11,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
@@ -58,7 +61,7 @@ func BenchmarkSearch(b *testing.B) {
 	writer := newsroom.WithUser(context.Background(), &newsroom.User{ID: 2, Username: "w2", Role: newsroom.RoleWriter})
 	queries := archiveQueries(vocab, text)
 	var times []time.Duration
-	cpu := cpuTime(b)
+	cpu := cputime.Used(b)
 	for i := 0; b.Loop(); i++ {
 		ctx := editor
 		if i%2 == 1 {
@@ -71,7 +74,7 @@ func BenchmarkSearch(b *testing.B) {
 		}
 		times = append(times, time.Since(t0))
 	}
-	reportCPU(b, cpuTime(b)-cpu)
+	cputime.Report(b, cputime.Used(b)-cpu)
 	slices.Sort(times)
 	ms := func(p float64) float64 { return float64(times[int(p*float64(len(times)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(backfill.Seconds(), "backfill-s")
