@@ -3,6 +3,7 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -18,7 +19,7 @@ func BenchmarkPublish(b *testing.B) {
 	body := benchPiece()
 	ids := make([]int64, b.N)
 	for i := range ids {
-		d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Council budget", Byline: "Sarah Johnson", Brief: "The vote.",
+		d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: fmt.Sprintf("Council budget %d", i), Byline: "Sarah Johnson", Brief: "The vote.",
 			Body: body, Topics: []string{"Politics", "City hall"}})
 		if err != nil {
 			b.Fatal(err)
