@@ -134,8 +134,8 @@ func TestStalePublishPlan(t *testing.T) {
 	}
 }
 
-// TestStaleTransitionPlan checks the same of a transition (recheck, clear) planned before a
-// save or a quote's check changed what its gates decide on.
+// TestStaleTransitionPlan checks the same of a transition (clear, submit) planned before its
+// ledger or a save changed what its gates decide on.
 func TestStaleTransitionPlan(t *testing.T) {
 	f := newPlanFixture(t)
 	t.Run("ClearAfterQuoteReset", func(t *testing.T) {
@@ -159,18 +159,24 @@ func TestStaleTransitionPlan(t *testing.T) {
 			t.Fatalf("clear with the stale plan = %s; without a plan = %s; want both ECONFLICT", errText(stale), errText(unplanned))
 		}
 	})
-	t.Run("RecheckAfterSave", func(t *testing.T) {
-		d := f.draftIn(t, newsroom.StageEditing)
-		u := newsroom.UserFrom(f.editor)
-		plan := f.s.planGates(f.editor, u, d.ID, newsroom.ActionRecheck, "")
-		body := d.Body + " The ferries run again."
-		saved, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version})
+	t.Run("SubmitAfterSave", func(t *testing.T) {
+		d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "Open.", Body: "The harbour reopened."})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := f.s.transitionPlanned(f.editor, u, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionRecheck}, plan)
-		if err != nil || got.Stage != newsroom.StageFactCheck || got.Version != saved.Version || got.Body != body {
-			t.Fatalf("recheck with the stale plan = %+v, %v; want the saved text in fact_check", got, err)
+		u := newsroom.UserFrom(f.writer)
+		plan := f.s.planGates(f.writer, u, d.ID, newsroom.ActionSubmit, "")
+		if plan == nil {
+			t.Fatal("no plan for a submit whose gates pass")
+		}
+		byline := ""
+		if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Byline: &byline, Version: d.Version}); err != nil {
+			t.Fatal(err)
+		}
+		_, stale := f.s.transitionPlanned(f.writer, u, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}, plan)
+		_, unplanned := f.s.transitionPlanned(f.writer, u, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}, nil)
+		if newsroom.ErrorCode(stale) != newsroom.EINVALID || errText(stale) != errText(unplanned) {
+			t.Fatalf("submit with the stale plan = %s; without a plan = %s; want both EINVALID", errText(stale), errText(unplanned))
 		}
 	})
 }
