@@ -2,23 +2,26 @@ package store
 
 import (
 	"context"
+	"io/fs"
 	"path/filepath"
 	"testing"
 
+	"github.com/pressly/goose/v3"
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/migrations"
 )
 
-// TestPendingPublicationCorrectedMeanwhile checks that an article corrected between the read of
-// its pending publication and the write of its index is not indexed from the publication read:
-// it stays pending, and the next run indexes the correction.
-func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "pending.db"), Options{})
+// publishedStore opens a store on a new SQLite file and publishes one piece in it, by the
+// returned editor, whose publication is left pending for public search.
+func publishedStore(t *testing.T) (*Store, context.Context, *newsroom.Publication) {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "pending.db"), Options{PasswordCost: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	ctx := context.Background()
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
@@ -47,6 +50,15 @@ func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, editor, pub
+}
+
+// TestPendingPublicationCorrectedMeanwhile checks that an article corrected between the read of
+// its pending publication and the write of its index is not indexed from the publication read:
+// it stays pending, and the next run indexes the correction.
+func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
+	s, editor, pub := publishedStore(t)
+	ctx := context.Background()
 	read, err := s.pendingPublications(ctx, 0)
 	if err != nil || len(read) != 1 {
 		t.Fatalf("pendingPublications = %d, %v; want the one publication", len(read), err)
@@ -77,5 +89,35 @@ func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
 	hits, _, err := s.PublicSearch(ctx, "gale", 0, 10)
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("PublicSearch(gale) = %d hits, %v; want the correction", len(hits), err)
+	}
+}
+
+// TestPublishedLaterDown takes the schema back below migration 00035 with a publication still
+// pending, as `goose down` would, and up again: the pending article's index row goes and the
+// published_search backfill runs again at the next start, so public search finds the piece.
+func TestPublishedLaterDown(t *testing.T) {
+	s, _, pub := publishedStore(t)
+	ctx := context.Background()
+	files, _ := fs.Sub(migrations.FS, "sqlite")
+	p, err := goose.NewProvider(goose.DialectSQLite3, s.DB(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 34); err != nil {
+		t.Fatal(err)
+	}
+	var backfilled int64
+	if err := s.w.Table("backfills").Where("name = ?", backfillPublishedText).Count(&backfilled).Error; err != nil {
+		t.Fatal(err)
+	}
+	if backfilled != 0 {
+		t.Fatal("the down migration left the published_search backfill marked done with an article unindexed")
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hits, _, err := s.PublicSearch(ctx, "storm", 0, 10)
+	if err != nil || len(hits) != 1 || hits[0].Article.Slug != pub.Slug {
+		t.Fatalf("PublicSearch(storm) after down and up = %d hits, %v; want %s", len(hits), err, pub.Slug)
 	}
 }
