@@ -23,8 +23,9 @@ type Config struct {
 	// TailEvery is how often the events table is read for other processes' changes (default a
 	// second): the longest a reader of this server sees a page another server has changed.
 	TailEvery time.Duration
-	// IndexEvery is how often drafts saved since the last run are indexed for search (default a
-	// second; see store.IndexSearch). A search indexes them itself when it finds any left.
+	// IndexEvery is how often drafts saved and pieces published since the last run are indexed
+	// for search (default a second; see store.IndexSearch). A search indexes them itself when it
+	// finds any left.
 	IndexEvery time.Duration
 	// PruneEvery is how often expired sessions, tokens and old sign-in failures are deleted
 	// (default ten minutes).
@@ -65,7 +66,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 			case <-tail.C():
 				j.run(ctx, "reading other servers' events", st.CatchUp)
 			case <-index.C():
-				j.run(ctx, "indexing saved drafts for search", st.IndexSearch)
+				j.run(ctx, "indexing saved drafts and published pieces for search", st.IndexSearch)
 			case <-prune.C():
 				j.run(ctx, "pruning expired sessions and tokens", st.Prune)
 			case <-digest.C():

@@ -8,8 +8,25 @@ import (
 )
 
 // passGates checks every gate action a waits for on draft v, in newsroom.Gates' order, inside
-// the transaction that will take the action, and returns the first that holds it back.
+// the transaction that will take the action, and returns the first that holds it back. The
+// quote ledger is read once, for all the gates that look at it.
 func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bool) error {
+	var qs []newsroom.Quote
+	read := false
+	quotes := func() ([]newsroom.Quote, error) {
+		if read {
+			return qs, nil
+		}
+		var err error
+		qs, err = ledger(tx, v.Row.ID)
+		read = err == nil
+		return qs, err
+	}
+	return checkGates(tx, v, a, note, force, quotes)
+}
+
+// checkGates is passGates with the draft's quote ledger given by quotes.
+func checkGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bool, quotes func() ([]newsroom.Quote, error)) error {
 	for _, g := range newsroom.Gates {
 		if !a.Has(g) {
 			continue
@@ -21,9 +38,9 @@ func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bo
 		case newsroom.GateRequiredFields:
 			err = pieceGate(v.draft().Text())
 		case newsroom.GateQuotesChecked, newsroom.GateQuotesCleared:
-			err = quoteGate(tx, v.Row.ID, a.Name, g)
+			err = quoteGate(quotes, a.Name, g)
 		case newsroom.GateBriefMatchesBody:
-			err = briefGate(tx, v, a.Name)
+			err = briefGate(quotes, v, a.Name)
 		case newsroom.GateCommentsResolved:
 			err = commentGate(tx, v.Row.ID, a.Name, force, note)
 		}
@@ -35,8 +52,8 @@ func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bo
 }
 
 // quoteGate refuses action while the draft's quotes hold gate back.
-func quoteGate(tx *gorm.DB, draftID int64, action newsroom.Action, gate newsroom.Gate) error {
-	qs, err := ledger(tx, draftID)
+func quoteGate(quotes func() ([]newsroom.Quote, error), action newsroom.Action, gate newsroom.Gate) error {
+	qs, err := quotes()
 	if err != nil {
 		return err
 	}
@@ -45,8 +62,8 @@ func quoteGate(tx *gorm.DB, draftID int64, action newsroom.Action, gate newsroom
 
 // briefGate refuses action while the draft's brief quotes what its body does not, or what it
 // has not cleared.
-func briefGate(tx *gorm.DB, v *draftView, action newsroom.Action) error {
-	qs, err := ledger(tx, v.Row.ID)
+func briefGate(quotes func() ([]newsroom.Quote, error), v *draftView, action newsroom.Action) error {
+	qs, err := quotes()
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,9 @@ func (s *Store) PublicSearch(ctx context.Context, query string, offset, limit in
 	if q.Empty() {
 		return nil, false, nil
 	}
+	if err := s.indexPublished(ctx); err != nil {
+		return nil, false, internal("public search", err)
+	}
 	var ranked []rankedID
 	err := s.searchRead(ctx, func(db *gorm.DB) error {
 		found := s.searchFound(db, publishedIndex, s.publicOnly, q)
@@ -85,18 +88,38 @@ func (s *Store) publicHits(ctx context.Context, q search.Query, ranked []rankedI
 }
 
 // writePublishedText makes pub, the article's latest publication, what public search finds the
-// article by, in place of the publication before it.
+// article by, in place of the publication before it: on PostgreSQL at once, inside tx; on
+// SQLite by filing the article in published_pending, for indexPublished to index once tx has
+// committed (see migration 00035).
 func writePublishedText(tx *gorm.DB, pub *publicationRow) error {
-	key := "docid"
-	if tx.Dialector.Name() == "postgres" {
-		key = publishedIndex.keyPG
+	if tx.Dialector.Name() != "postgres" {
+		return tx.Exec("INSERT OR IGNORE INTO published_pending (article_id) VALUES (?)", pub.ArticleID).Error
 	}
-	if err := tx.Exec("DELETE FROM published_search WHERE "+key+" = ?", pub.ArticleID).Error; err != nil {
+	return indexPublication(tx, publishedIndex.keyPG, textOf(pub))
+}
+
+// publishedText is a publication as public search indexes it: tokenized, one column per weight.
+type publishedText struct {
+	articleID, publicationID int64
+	title, brief, body       string
+}
+
+// textOf tokenizes pub for public search (see search.IndexText): the title; the brief with the
+// byline and topics; the body.
+func textOf(pub *publicationRow) publishedText {
+	brief := strings.Join(append([]string{pub.Brief, pub.Byline}, pub.Topics...), " ")
+	return publishedText{articleID: pub.ArticleID, publicationID: pub.ID,
+		title: search.IndexText(pub.Title), brief: search.IndexText(brief), body: search.IndexText(pub.Body)}
+}
+
+// indexPublication writes t into published_search as its article's row, in place of the row
+// the article had, through tx; key is the index's key column (docid on SQLite).
+func indexPublication(tx *gorm.DB, key string, t publishedText) error {
+	if err := tx.Exec("DELETE FROM published_search WHERE "+key+" = ?", t.articleID).Error; err != nil {
 		return err
 	}
-	brief := strings.Join(append([]string{pub.Brief, pub.Byline}, pub.Topics...), " ")
 	return tx.Exec("INSERT INTO published_search ("+key+", title, brief, body) VALUES (?, ?, ?, ?)",
-		pub.ArticleID, search.IndexText(pub.Title), search.IndexText(brief), search.IndexText(pub.Body)).Error
+		t.articleID, t.title, t.brief, t.body).Error
 }
 
 // fillPublishedText writes, through tx, the published_search row of every published article
@@ -111,8 +134,12 @@ func (s *Store) fillPublishedText(tx *gorm.DB) error {
 	if err != nil {
 		return fmt.Errorf("find unindexed articles: %w", err)
 	}
+	key := "docid"
+	if s.pg {
+		key = publishedIndex.keyPG
+	}
 	for i := range pubs {
-		if err := writePublishedText(tx, &pubs[i]); err != nil {
+		if err := indexPublication(tx, key, textOf(&pubs[i])); err != nil {
 			return fmt.Errorf("index article %d: %w", pubs[i].ArticleID, err)
 		}
 	}

@@ -164,12 +164,24 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, news []f
 
 // ledger loads a draft's current quote ledger, brief first, in reading order.
 func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
-	var rows []quoteRow
-	err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).
-		Order("CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id").Find(&rows).Error
+	rows, err := ledgerRows(tx, draftID)
 	if err != nil {
 		return nil, err
 	}
+	return ledgerOf(tx, rows)
+}
+
+// ledgerRows reads the rows of a draft's current quote ledger, brief first, in reading order.
+func ledgerRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
+	var rows []quoteRow
+	err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).
+		Order("CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id").Find(&rows).Error
+	return rows, err
+}
+
+// ledgerOf makes the ledger of rows (see ledgerRows), reading through tx the names of those who
+// checked, waived or dismissed its quotes.
+func ledgerOf(tx *gorm.DB, rows []quoteRow) ([]newsroom.Quote, error) {
 	var ids []int64
 	for _, r := range rows {
 		for _, id := range []*int64{r.CheckedBy, r.WaivedBy, r.NotQuoteBy} {

@@ -38,8 +38,11 @@ func (s *Store) indexPending(ctx context.Context) error {
 }
 
 // IndexSearch indexes the drafts saved since the search index last caught up (see
-// indexPending). The scheduler runs it every second, so that a search seldom has to do it
-// first.
+// indexPending), and the pieces published since public search last did (see indexPublished).
+// The scheduler runs it every second, so that a search seldom has to do it first.
 func (s *Store) IndexSearch(ctx context.Context) error {
-	return internal("index saved drafts for search", s.indexPending(ctx))
+	if err := s.indexPending(ctx); err != nil {
+		return internal("index saved drafts for search", err)
+	}
+	return internal("index published pieces for search", s.indexPublished(ctx))
 }

@@ -17,7 +17,8 @@ import (
 
 // Transition takes a workflow action on a draft, once the policy lets the acting user take it
 // from the draft's stage and the gates the workflow gives it pass. The stage change and its
-// audit entry are written in one transaction.
+// audit entry are written in one transaction. The gates are passed before the writer is taken,
+// and only checked under it (see gatePlan).
 func (s *Store) Transition(ctx context.Context, id int64, req newsroom.TransitionRequest) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -30,8 +31,15 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 	if err := newsroom.CheckString("note", note, newsroom.MaxNote); err != nil {
 		return nil, err
 	}
+	return s.transitionPlanned(ctx, u, id, req, s.planGates(ctx, u, id, action, note))
+}
+
+// transitionPlanned is Transition by u with the gates planned as plan (see gatePlan), once the
+// action and note are known to be well formed.
+func (s *Store) transitionPlanned(ctx context.Context, u *newsroom.User, id int64, req newsroom.TransitionRequest, plan *gatePlan) (*newsroom.Draft, error) {
+	action, note := req.Action, req.Note
 	var d *newsroom.Draft
-	err = s.tx(ctx, func(tx *gorm.DB) error {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
 			return err
@@ -42,7 +50,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		}
 		switch action {
 		case policy.ActionPublish:
-			if _, err := s.publishTx(tx, u, v, time.Time{}, note); err != nil {
+			if _, err := s.publishTx(tx, u, v, time.Time{}, note, plan); err != nil {
 				return err
 			}
 			d, err = s.draftWithWork(tx, u, id)
@@ -50,7 +58,7 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 		case policy.ActionSchedule:
 			return newsroom.Errorf(newsroom.EINVALID, "to schedule a draft, publish it with a time in the future")
 		}
-		if err := passGates(tx, v, step, note, req.Force); err != nil {
+		if err := passPlanned(tx, plan, v, step, note, req.Force); err != nil {
 			return err
 		}
 		from, to := newsroom.Stage(v.Row.Stage), step.To
@@ -80,29 +88,45 @@ func (s *Store) Transition(ctx context.Context, id int64, req newsroom.Transitio
 
 // Publish makes an approved draft public at at (now when zero, and backdating is allowed), or
 // schedules it when at lies in the future; the scheduler (ReleaseDue) publishes it then. The
-// published snapshot is taken from the approved revision and never changes afterwards.
+// published snapshot is taken from the approved revision and never changes afterwards. The
+// gates are passed before the writer is taken, and only checked under it (see gatePlan).
 func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.Publication, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return s.publishPlanned(ctx, u, id, at, s.planGates(ctx, u, id, s.publishing(at), ""))
+}
+
+// publishPlanned is Publish by u with the gates planned as plan.
+func (s *Store) publishPlanned(ctx context.Context, u *newsroom.User, id int64, at time.Time, plan *gatePlan) (*newsroom.Publication, error) {
 	var pub *newsroom.Publication
-	err = s.tx(ctx, func(tx *gorm.DB) error {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
 			return err
 		}
-		pub, err = s.publishTx(tx, u, v, at, "")
+		pub, err = s.publishTx(tx, u, v, at, "", plan)
 		return err
 	})
 	return pub, internal("publish", err)
 }
 
+// publishing is the action a publish at at takes now: schedule when at lies in the future,
+// publish otherwise.
+func (s *Store) publishing(at time.Time) newsroom.Action {
+	if at.After(s.clock()) {
+		return policy.ActionSchedule
+	}
+	return policy.ActionPublish
+}
+
 // publishTx publishes or schedules the draft v inside tx, once the policy lets u and the gates
 // of the workflow's publish (or schedule) action pass; note goes into the audit trail with a
 // publication (a schedule's entry says when instead). Those actions carry no note to a gate and
-// cannot be forced: the policy refuses the note and comments_resolved gates on them.
-func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.Time, note string) (*newsroom.Publication, error) {
+// cannot be forced: the policy refuses the note and comments_resolved gates on them. The gates
+// are skipped when plan passed them on the draft as it is (see passPlanned).
+func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.Time, note string, plan *gatePlan) (*newsroom.Publication, error) {
 	now := s.clock()
 	if at.IsZero() {
 		at = now
@@ -116,7 +140,7 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 	if err != nil {
 		return nil, err
 	}
-	if err := passGates(tx, v, step, "", false); err != nil {
+	if err := passPlanned(tx, plan, v, step, "", false); err != nil {
 		return nil, err
 	}
 	from, to := newsroom.Stage(v.Row.Stage), step.To

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+)
+
+// pendingBatch is how many pending articles indexPublished indexes in one write transaction:
+// enough that FTS4 writes them as one segment, few enough that a publish waiting for the writer
+// meanwhile waits a few milliseconds, not the time of a whole backlog.
+const pendingBatch = 16
+
+// indexPublished brings public search up to date with the publications made since it last ran,
+// on SQLite, where a publication only files its article in published_pending (see migration
+// 00035): each pending article is indexed once, from its latest publication, however many times
+// it was published or corrected meanwhile. The texts are read and tokenized before the writer is
+// taken, pendingBatch articles at a time; under the writer an article is indexed only if it is
+// still at the publication read, and otherwise stays pending for the next run. When nothing is
+// pending it costs one read. PostgreSQL indexes a publication in its own transaction, so there
+// it does nothing.
+func (s *Store) indexPublished(ctx context.Context) error {
+	if s.pg {
+		return nil
+	}
+	var after int64
+	for {
+		pubs, err := s.pendingPublications(ctx, after)
+		if err != nil || len(pubs) == 0 {
+			return err
+		}
+		texts := make([]publishedText, len(pubs))
+		for i := range pubs {
+			texts[i] = textOf(&pubs[i])
+		}
+		if err := s.transact(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts) }); err != nil {
+			return err
+		}
+		after = pubs[len(pubs)-1].ArticleID
+	}
+}
+
+// pendingPublications reads, on the read pool, the latest publications of the next pendingBatch
+// articles in published_pending after article after, in article order.
+func (s *Store) pendingPublications(ctx context.Context, after int64) ([]publicationRow, error) {
+	var pubs []publicationRow
+	err := s.read(ctx).Table("published_pending").Select("publications.*").
+		Joins("JOIN articles ON articles.id = published_pending.article_id").
+		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
+		Where("published_pending.article_id > ?", after).Order("published_pending.article_id").
+		Limit(pendingBatch).Find(&pubs).Error
+	return pubs, err
+}
+
+// indexPendingTexts indexes, through tx, each of texts whose article still has it as its latest
+// publication, and takes the article out of published_pending.
+func indexPendingTexts(tx *gorm.DB, texts []publishedText) error {
+	for _, t := range texts {
+		var latest sql.NullInt64
+		err := tx.Raw("SELECT latest_publication_id FROM articles WHERE id = ?", t.articleID).Row().Scan(&latest)
+		if err != nil {
+			return err
+		}
+		if latest.Int64 != t.publicationID {
+			continue
+		}
+		if err := indexPublication(tx, "docid", t); err != nil {
+			return err
+		}
+		if err := tx.Exec("DELETE FROM published_pending WHERE article_id = ?", t.articleID).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}

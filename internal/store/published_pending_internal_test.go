@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/migrations"
+)
+
+// publishedStore opens a store on a new SQLite file and publishes one piece in it, by the
+// returned editor, whose publication is left pending for public search.
+func publishedStore(t *testing.T) (*Store, context.Context, *newsroom.Publication) {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "pending.db"), Options{PasswordCost: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	as := func(name string, role newsroom.Role) context.Context {
+		u, err := s.CreateUser(AsOperator(ctx), NewUser{Username: name, Role: role, Password: "pw-" + name + "-staple"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return newsroom.WithUser(ctx, u)
+	}
+	writer, checker, editor := as("sarah", newsroom.RoleWriter), as("fiona", newsroom.RoleFactChecker), as("ed", newsroom.RoleEditor)
+	d, err := s.CreateDraft(writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "Open.", Body: "The harbour reopened after the storm."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		ctx    context.Context
+		action newsroom.Action
+	}{{writer, newsroom.ActionSubmit}, {checker, newsroom.ActionClear}, {editor, newsroom.ActionApprove}} {
+		if _, err := s.Transition(step.ctx, d.ID, newsroom.TransitionRequest{Action: step.action}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pub, err := s.Publish(editor, d.ID, s.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, editor, pub
+}
+
+// TestPendingPublicationCorrectedMeanwhile checks that an article corrected between the read of
+// its pending publication and the write of its index is not indexed from the publication read:
+// it stays pending, and the next run indexes the correction.
+func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
+	s, editor, pub := publishedStore(t)
+	ctx := context.Background()
+	read, err := s.pendingPublications(ctx, 0)
+	if err != nil || len(read) != 1 {
+		t.Fatalf("pendingPublications = %d, %v; want the one publication", len(read), err)
+	}
+	body := "The harbour reopened after the gale."
+	if _, err := s.Correct(editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "It was a gale."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.transact(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, []publishedText{textOf(&read[0])}) }); err != nil {
+		t.Fatal(err)
+	}
+	indexed := func() (pending, rows int64) {
+		t.Helper()
+		if err := s.w.Raw("SELECT (SELECT count(*) FROM published_pending), (SELECT count(*) FROM published_search)").Row().Scan(&pending, &rows); err != nil {
+			t.Fatal(err)
+		}
+		return pending, rows
+	}
+	if pending, rows := indexed(); pending != 1 || rows != 0 {
+		t.Fatalf("after indexing the publication read before the correction: %d pending, %d indexed; want 1, 0", pending, rows)
+	}
+	if err := s.indexPublished(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if pending, rows := indexed(); pending != 0 || rows != 1 {
+		t.Fatalf("after the next run: %d pending, %d indexed; want 0, 1", pending, rows)
+	}
+	hits, _, err := s.PublicSearch(ctx, "gale", 0, 10)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("PublicSearch(gale) = %d hits, %v; want the correction", len(hits), err)
+	}
+}
+
+// TestPublishedLaterDown takes the schema back below migration 00035 with a publication still
+// pending, as `goose down` would, and up again: the pending article's index row goes and the
+// published_search backfill runs again at the next start, so public search finds the piece.
+func TestPublishedLaterDown(t *testing.T) {
+	s, _, pub := publishedStore(t)
+	ctx := context.Background()
+	files, _ := fs.Sub(migrations.FS, "sqlite")
+	p, err := goose.NewProvider(goose.DialectSQLite3, s.DB(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 34); err != nil {
+		t.Fatal(err)
+	}
+	var backfilled int64
+	if err := s.w.Table("backfills").Where("name = ?", backfillPublishedText).Count(&backfilled).Error; err != nil {
+		t.Fatal(err)
+	}
+	if backfilled != 0 {
+		t.Fatal("the down migration left the published_search backfill marked done with an article unindexed")
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hits, _, err := s.PublicSearch(ctx, "storm", 0, 10)
+	if err != nil || len(hits) != 1 || hits[0].Article.Slug != pub.Slug {
+		t.Fatalf("PublicSearch(storm) after down and up = %d hits, %v; want %s", len(hits), err, pub.Slug)
+	}
+}
