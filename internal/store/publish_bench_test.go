@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -39,13 +40,13 @@ func BenchmarkPublish(b *testing.B) {
 	f := newNewsroomAt(b, store.Options{})
 	ids := approvedPieces(b, f, b.N)
 	b.ResetTimer()
-	start := cpuTime(b)
+	start := cputime.Used(b)
 	for _, id := range ids {
 		if _, err := f.s.Publish(f.editor, id, time.Time{}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpuTime(b)-start)
+	cputime.Report(b, cputime.Used(b)-start)
 }
 
 // BenchmarkPublishClients is scenario 5 without HTTP: 32 clients share the pool of approved
