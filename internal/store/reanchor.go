@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"gorm.io/gorm"
 
@@ -26,25 +25,6 @@ type foundAnchor struct {
 	field string
 	sel   anchor.Selector
 	res   anchor.Result
-}
-
-// errStaleSave is how planSave declines a save based on an old version that does not merge:
-// such a save is kept as an unmerged revision and moves no comment.
-var errStaleSave = errors.New("store: save based on an old version")
-
-// planSave plans the re-anchoring of a save of draft id (see planReanchor); a save based on an
-// old version is planned as the merge it makes (see mergeStale).
-func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *reanchoring {
-	return s.planReanchor(ctx, u, id, func(cur *newsroom.Draft) (newsroom.Text, error) {
-		if upd.Version == cur.Version {
-			return s.checkEdit(u, cur, upd)
-		}
-		merged, _, err := s.mergeStale(s.read(ctx), cur, upd)
-		if err != nil || merged == nil {
-			return newsroom.Text{}, errStaleSave
-		}
-		return s.checkText(u, cur, *merged)
-	})
 }
 
 // planCorrection plans the re-anchoring of a correction of the article at slug (see
@@ -77,15 +57,21 @@ func (s *Store) planReanchor(ctx context.Context, u *newsroom.User, id int64, ne
 	if err != nil {
 		return nil
 	}
+	return planAnchors(db, id, cur.Text(), text)
+}
+
+// planAnchors works out, reading from db, where the open comments of draft id go when its text
+// changes from old to text; nil when they cannot be read.
+func planAnchors(db *gorm.DB, id int64, old, text newsroom.Text) *reanchoring {
 	rows, err := openAnchors(db, id)
 	if err != nil {
 		return nil
 	}
-	results, err := locateComments(rows, cur.Text(), text)
+	results, err := locateComments(rows, old, text)
 	if err != nil {
 		return nil
 	}
-	plan := &reanchoring{old: cur.Text(), text: text, found: make(map[int64]foundAnchor, len(rows))}
+	plan := &reanchoring{old: old, text: text, found: make(map[int64]foundAnchor, len(rows))}
 	for i, r := range rows {
 		plan.found[r.ID] = foundAnchor{field: r.Field, sel: selectorOf(r), res: results[i]}
 	}
