@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -110,8 +108,7 @@ func sameFields(a, b newsroom.Text) bool {
 // reanchor moves every open, attached comment of a draft onto its words in the new text, inside
 // the revision's transaction, taking each comment's anchor from plan when the plan holds it and
 // finding the others, which were made or changed since the plan was read, now. A comment whose
-// words are gone is detached and keeps its original words for display. The comments that move
-// are written in one statement (see writeAnchors).
+// words are gone is detached and keeps its original words for display.
 func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, plan *reanchoring) error {
 	rows, err := openAnchors(tx, draftID)
 	if err != nil {
@@ -121,15 +118,14 @@ func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, 
 		plan = nil
 	}
 	var late []commentRow
-	writes := make([]anchorWrite, 0, len(rows))
 	for _, r := range rows {
 		res, ok := plan.result(r)
 		if !ok {
 			late = append(late, r)
 			continue
 		}
-		if w, changed := anchorChange(r, res); changed {
-			writes = append(writes, w)
+		if err := saveAnchor(tx, r, res, version); err != nil {
+			return err
 		}
 	}
 	results, err := locateComments(late, old, text)
@@ -137,11 +133,11 @@ func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, 
 		return err
 	}
 	for i, r := range late {
-		if w, changed := anchorChange(r, results[i]); changed {
-			writes = append(writes, w)
+		if err := saveAnchor(tx, r, results[i], version); err != nil {
+			return err
 		}
 	}
-	return writeAnchors(tx, version, writes)
+	return nil
 }
 
 // openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its
@@ -204,18 +200,10 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 	return out, nil
 }
 
-// anchorWrite is one comment's anchor as re-anchoring leaves it.
-type anchorWrite struct {
-	id     int64
-	sel    anchor.Selector
-	status string
-}
-
-// anchorChange is comment r's anchor after res, and whether anything about it changed. A
-// detached comment keeps its original words for display.
-func anchorChange(r commentRow, res anchor.Result) (anchorWrite, bool) {
+// saveAnchor writes a re-anchored comment back when anything about its anchor changed.
+func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
 	if res.Status == anchor.Detached {
-		return anchorWrite{id: r.ID, sel: selectorOf(r), status: res.Status.String()}, true
+		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
 	}
 	sel := res.Next
 	status := res.Status.String()
@@ -223,40 +211,8 @@ func anchorChange(r commentRow, res anchor.Result) (anchorWrite, bool) {
 		status = r.Status // once moved, a comment says so until it is resolved
 	}
 	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
-		return anchorWrite{}, false
+		return nil
 	}
-	return anchorWrite{id: r.ID, sel: sel, status: status}, true
-}
-
-// anchorsPerStatement bounds how many comments writeAnchors writes in one statement, each
-// taking seven parameters, well under the parameters SQLite and PostgreSQL take in one.
-const anchorsPerStatement = 500
-
-// writeAnchors writes the comments' anchors in writes as re-anchored at version, in one UPDATE
-// for up to anchorsPerStatement of them: a save that moves every comment moved them one
-// statement each, each a round through GORM and SQLite under the writer. Both SQLite (3.33 and
-// later) and PostgreSQL take UPDATE … FROM (VALUES …) and name the columns of VALUES column1,
-// column2…; the casts give PostgreSQL the parameters' types.
-func writeAnchors(tx *gorm.DB, version int, writes []anchorWrite) error {
-	for len(writes) > 0 {
-		n := min(len(writes), anchorsPerStatement)
-		var sql strings.Builder
-		sql.WriteString("UPDATE comments SET exact = v.column2, prefix = v.column3, suffix = v.column4, start_pos = v.column5, " +
-			"end_pos = v.column6, status = v.column7, anchored_version = ? FROM (VALUES ")
-		args := make([]any, 0, 1+7*n)
-		args = append(args, version)
-		for i, w := range writes[:n] {
-			if i > 0 {
-				sql.WriteString(", ")
-			}
-			sql.WriteString("(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT))")
-			args = append(args, w.id, w.sel.Exact, w.sel.Prefix, w.sel.Suffix, w.sel.Start, w.sel.End, w.status)
-		}
-		sql.WriteString(") AS v WHERE comments.id = v.column1")
-		if err := tx.Exec(sql.String(), args...).Error; err != nil {
-			return fmt.Errorf("move %d comments: %w", n, err)
-		}
-		writes = writes[n:]
-	}
-	return nil
+	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
+		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
 }
