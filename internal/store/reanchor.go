@@ -149,7 +149,7 @@ const openAnchorsSQL = "SELECT id, field, exact, prefix, suffix, start_pos, end_
 // itself: every save reads them twice, before and in its transaction, and GORM's reflection
 // made that a third of a save with many comments.
 func openAnchors(db *gorm.DB, draftID int64) ([]commentRow, error) {
-	rows, err := db.Raw(openAnchorsSQL, draftID, anchor.Detached.String()).Rows()
+	rows, err := queryRaw(db, openAnchorsSQL, draftID, anchor.Detached.String())
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 // saveAnchor writes a re-anchored comment back when anything about its anchor changed.
 func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
 	if res.Status == anchor.Detached {
-		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
+		return execRaw(tx, "UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID)
 	}
 	sel := res.Next
 	status := res.Status.String()
@@ -213,6 +213,6 @@ func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error
 	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
 		return nil
 	}
-	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
-		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
+	return execRaw(tx, "UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
+		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID)
 }
