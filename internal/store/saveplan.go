@@ -193,7 +193,8 @@ func (s *Store) lockHead(tx *gorm.DB, id int64) (*newsroom.Draft, error) {
 	}
 	var r draftRow
 	v := draftView{}
-	err := tx.Raw(query, id).Row().Scan(&r.WriterID, &r.Language, &r.Stage, &r.Version, &r.Dateline, &r.ScheduledAt,
+	rows, err := queryRaw(tx, query, id)
+	err = preparedRow{rows, err}.Scan(&r.WriterID, &r.Language, &r.Stage, &r.Version, &r.Dateline, &r.ScheduledAt,
 		&r.CreatedAt, &v.WriterUsername, &v.WriterName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
