@@ -16,8 +16,8 @@ import (
 // packed revision and the comments' anchors out of the transaction, which only checks that the
 // draft is still as the plan found it and writes.
 type savePlan struct {
-	// text is the text the save makes; anchors is where the comments go (see planReanchor).
-	text    newsroom.Text
+	// anchors is where the comments go when the draft's text becomes the one the save makes
+	// (see planReanchor).
 	anchors *reanchoring
 	// next is what the save writes when it is made on the current version: nil for a save made
 	// on an older one, which is merged under the lock (see saveStale).
@@ -59,7 +59,7 @@ func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd ne
 	if anchors == nil {
 		return nil
 	}
-	plan := &savePlan{text: text, anchors: anchors, old: cur.Text(), version: cur.Version, stage: cur.Stage, writerID: cur.Writer.ID,
+	plan := &savePlan{anchors: anchors, old: cur.Text(), version: cur.Version, stage: cur.Stage, writerID: cur.Writer.ID,
 		changed: text.Changed(cur.Text())}
 	if upd.Version == cur.Version {
 		next, err := prepareRevision(db, cur, text)
