@@ -177,7 +177,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if err := insertRevision(tx, row.ID, 1, origin{}, actor.ID, text, nil, now); err != nil {
+		if err := insertRevision(tx, row.ID, origin{}, actor.ID, text, now); err != nil {
 			return err
 		}
 		if err := syncLedger(tx, row.ID, 1, actor.ID, news, now); err != nil {
@@ -341,7 +341,8 @@ func pointers(drafts []newsroom.Draft) []*newsroom.Draft {
 // ECONFLICT naming the conflicts or EINVALID naming what is wrong with the merge, but its text is
 // kept as an unmerged revision so that nothing the writer typed is lost (the newest
 // MaxUnmergedTexts of them per author, see keepUnmerged). Where the draft's comments go is worked
-// out before the transaction (see planReanchor).
+// out before the transaction, and a save on the current version whole where nothing it was
+// worked out from has changed by the time it holds the writer (see planSave).
 func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -357,35 +358,8 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	var d *newsroom.Draft
 	var refused error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		v, err := s.lockDraft(tx, u, id)
-		if err != nil {
-			return err
-		}
-		cur, now := v.draft(), s.clock()
-		var text newsroom.Text
-		mergedFrom := 0
-		if upd.Version == cur.Version {
-			text, err = s.checkEdit(u, cur, upd)
-		} else {
-			text, refused, err = s.saveStale(tx, u, cur, upd, now)
-			mergedFrom = upd.Version
-		}
-		if err != nil || refused != nil {
-			return err
-		}
-		if upd.Language != nil {
-			cur.Language = *upd.Language
-		}
-		if err := saveRevision(tx, cur, u.ID, text, now, plan, mergedFrom); err != nil {
-			return err
-		}
-		if err := recordSave(tx, cur, u.ID, mergedFrom, now); err != nil {
-			return err
-		}
-		if err := clearWorkingCopy(tx, id, u.ID); err != nil {
-			return err
-		}
-		d, err = s.draftWithWork(tx, u, id)
+		var err error
+		d, refused, err = s.saveDraft(tx, u, id, upd, plan)
 		return err
 	})
 	if err != nil {

@@ -131,15 +131,23 @@ func (s *Store) writeEvents(tx *gorm.DB, evs []newsroom.Event) error {
 	now := s.clock()
 	for i := range evs {
 		e := &evs[i]
-		row := eventRow{Kind: string(e.Kind), DraftID: e.DraftID, ActorID: e.ActorID, SubjectID: e.SubjectID, RefID: e.Ref,
-			Action: e.Action, Stage: string(e.Stage), Origin: s.events.origin, At: now}
-		if err := tx.Create(&row).Error; err != nil {
+		rows, err := queryRaw(tx, insertEventSQL, string(e.Kind), e.DraftID, e.ActorID, e.SubjectID, e.Ref, e.Action, string(e.Stage),
+			s.events.origin, now)
+		if err != nil {
 			return err
 		}
-		e.ID, e.At, e.Local = row.ID, now, true
+		if err := (preparedRow{rows, nil}).Scan(&e.ID); err != nil {
+			return err
+		}
+		e.At, e.Local = now, true
 	}
 	return nil
 }
+
+// insertEventSQL writes one event and returns its id, run without GORM (see execRaw): every
+// write transaction runs it.
+const insertEventSQL = "INSERT INTO events (kind, draft_id, actor_id, subject_id, ref_id, action, stage, origin, at) " +
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 
 // eventsLock is the key of the PostgreSQL advisory lock that orders event ids (see writeEvents).
 const eventsLock = 0x636f70796465736b // "copydesk"

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"gorm.io/gorm"
 
@@ -26,25 +25,6 @@ type foundAnchor struct {
 	field string
 	sel   anchor.Selector
 	res   anchor.Result
-}
-
-// errStaleSave is how planSave declines a save based on an old version that does not merge:
-// such a save is kept as an unmerged revision and moves no comment.
-var errStaleSave = errors.New("store: save based on an old version")
-
-// planSave plans the re-anchoring of a save of draft id (see planReanchor); a save based on an
-// old version is planned as the merge it makes (see mergeStale).
-func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *reanchoring {
-	return s.planReanchor(ctx, u, id, func(cur *newsroom.Draft) (newsroom.Text, error) {
-		if upd.Version == cur.Version {
-			return s.checkEdit(u, cur, upd)
-		}
-		merged, _, err := s.mergeStale(s.read(ctx), cur, upd)
-		if err != nil || merged == nil {
-			return newsroom.Text{}, errStaleSave
-		}
-		return s.checkText(u, cur, *merged)
-	})
 }
 
 // planCorrection plans the re-anchoring of a correction of the article at slug (see
@@ -77,15 +57,21 @@ func (s *Store) planReanchor(ctx context.Context, u *newsroom.User, id int64, ne
 	if err != nil {
 		return nil
 	}
+	return planAnchors(db, id, cur.Text(), text)
+}
+
+// planAnchors works out, reading from db, where the open comments of draft id go when its text
+// changes from old to text; nil when they cannot be read.
+func planAnchors(db *gorm.DB, id int64, old, text newsroom.Text) *reanchoring {
 	rows, err := openAnchors(db, id)
 	if err != nil {
 		return nil
 	}
-	results, err := locateComments(rows, cur.Text(), text)
+	results, err := locateComments(rows, old, text)
 	if err != nil {
 		return nil
 	}
-	plan := &reanchoring{old: cur.Text(), text: text, found: make(map[int64]foundAnchor, len(rows))}
+	plan := &reanchoring{old: old, text: text, found: make(map[int64]foundAnchor, len(rows))}
 	for i, r := range rows {
 		plan.found[r.ID] = foundAnchor{field: r.Field, sel: selectorOf(r), res: results[i]}
 	}
@@ -163,7 +149,7 @@ const openAnchorsSQL = "SELECT id, field, exact, prefix, suffix, start_pos, end_
 // itself: every save reads them twice, before and in its transaction, and GORM's reflection
 // made that a third of a save with many comments.
 func openAnchors(db *gorm.DB, draftID int64) ([]commentRow, error) {
-	rows, err := db.Raw(openAnchorsSQL, draftID, anchor.Detached.String()).Rows()
+	rows, err := queryRaw(db, openAnchorsSQL, draftID, anchor.Detached.String())
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +203,7 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 // saveAnchor writes a re-anchored comment back when anything about its anchor changed.
 func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
 	if res.Status == anchor.Detached {
-		return tx.Exec("UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID).Error
+		return execRaw(tx, "UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID)
 	}
 	sel := res.Next
 	status := res.Status.String()
@@ -227,6 +213,6 @@ func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error
 	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
 		return nil
 	}
-	return tx.Exec("UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
-		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID).Error
+	return execRaw(tx, "UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
+		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID)
 }

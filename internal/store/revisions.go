@@ -86,13 +86,46 @@ func revisionsQuery(db *gorm.DB) *gorm.DB {
 // version a merged save was made on, 0 for any other. The draft's language, which revisions do
 // not keep, is written from d. On return d holds the new text and version.
 func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring, mergedFrom int) error {
-	old, base := d.Text(), d.Version
+	next, err := prepareRevision(tx, d, text)
+	if err != nil {
+		return err
+	}
+	return writeRevision(tx, d, actorID, next, now, plan, mergedFrom)
+}
+
+// nextRevision is what saving a text as a draft's next version writes, worked out from the text
+// and the version before it: the quotations the finder sees in it and the problems it reports,
+// and the text packed after that version's.
+type nextRevision struct {
+	text     newsroom.Text
+	news     []found
+	problems []newsroom.QuoteProblem
+	packed   packedText
+}
+
+// prepareRevision works out what saving text as d's next version writes, reading how d's version
+// is packed from db. It depends only on d's version and text: revisions are never changed once
+// written, so a nextRevision prepared on a read before the write transaction holds in it for as
+// long as d is still at that version.
+func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRevision, error) {
+	news, problems := findQuotes(text)
+	chain, err := packedChain(db, d.ID, d.Version)
+	if err != nil {
+		return nextRevision{}, fmt.Errorf("read the chain of version %d of draft %d: %w", d.Version, d.ID, err)
+	}
+	packed := packAfter(chain, revpack.Marshal(d.Text()), revpack.Marshal(text), d.Version+1)
+	return nextRevision{text: text, news: news, problems: problems, packed: packed}, nil
+}
+
+// writeRevision writes next, prepared for d as it is (see prepareRevision), as saveRevision
+// describes.
+func writeRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, next nextRevision, now time.Time, plan *reanchoring, mergedFrom int) error {
+	old, base, text := d.Text(), d.Version, next.text
 	row := draftRow{}
 	row.setText(text)
-	news, problems := findQuotes(text)
 	res := touchDraft(tx.Where("version = ?", base), d.ID, map[string]any{
 		"title": row.Title, "byline": row.Byline, "brief": row.Brief, "body": row.Body, "topics": mustJSON(row.Topics),
-		"editor_comment": row.EditorComment, "language": d.Language, "quote_problems": mustJSON(problems), "version": base + 1,
+		"editor_comment": row.EditorComment, "language": d.Language, "quote_problems": mustJSON(next.problems), "version": base + 1,
 	}, now)
 	if res.Error != nil {
 		return res.Error
@@ -106,10 +139,10 @@ func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.T
 	if mergedFrom > 0 {
 		from = origin{base: mergedFrom, mergedWith: &base}
 	}
-	if err := insertRevision(tx, d.ID, d.Version, from, actorID, text, &old, now); err != nil {
+	if err := writePacked(tx, d.ID, d.Version, from, actorID, next.packed, now); err != nil {
 		return err
 	}
-	if err := syncLedger(tx, d.ID, d.Version, actorID, news, now); err != nil {
+	if err := syncLedger(tx, d.ID, d.Version, actorID, next.news, now); err != nil {
 		return err
 	}
 	return reanchor(tx, d.ID, d.Version, old, text, plan)
@@ -122,25 +155,17 @@ type origin struct {
 	mergedWith *int
 }
 
-// insertRevision stores t, packed, as a numbered revision (keepUnmerged stores unmerged saves):
-// a delta against prev, the text of the version before, which the caller has in hand, where
-// that version's chain goes on (see packAfter), else a keyframe. prev is nil for a first version.
-func insertRevision(tx *gorm.DB, draftID int64, version int, from origin, authorID int64, t newsroom.Text, prev *newsroom.Text, at time.Time) error {
-	raw := revpack.Marshal(t)
-	var p packedText
-	if prev == nil {
-		p = packAfter(nil, nil, raw, version)
-	} else {
-		chain, err := packedChain(tx, draftID, version-1)
-		if err != nil {
-			return fmt.Errorf("read the chain of version %d of draft %d: %w", version-1, draftID, err)
-		}
-		p = packAfter(chain, revpack.Marshal(*prev), raw, version)
-	}
-	sum := int64(p.sum)
-	row := revisionRow{DraftID: draftID, Version: &version, BaseVersion: from.base, MergedWith: from.mergedWith, AuthorID: authorID,
-		Topics: []string{}, CreatedAt: at, Packed: p.data, PackedFrom: &p.from, PackedChain: &p.chain.Bytes, PackedSum: &sum}
-	return tx.Create(&row).Error
+// insertRevision stores t as the first version of a draft, packed as a keyframe; later versions
+// are packed by prepareRevision (keepUnmerged stores unmerged saves).
+func insertRevision(tx *gorm.DB, draftID int64, from origin, authorID int64, t newsroom.Text, at time.Time) error {
+	return writePacked(tx, draftID, 1, from, authorID, packAfter(nil, nil, revpack.Marshal(t), 1), at)
+}
+
+// writePacked stores p as numbered revision version of a draft, its text columns left empty.
+func writePacked(tx *gorm.DB, draftID int64, version int, from origin, authorID int64, p packedText, at time.Time) error {
+	return execRaw(tx, "INSERT INTO revisions (draft_id, version, base_version, author_id, title, byline, brief, body, topics, editor_comment, "+
+		"merged_with, created_at, packed, packed_from, packed_chain, packed_sum) VALUES (?, ?, ?, ?, '', '', '', '', '[]', '', ?, ?, ?, ?, ?, ?)",
+		draftID, version, from.base, authorID, from.mergedWith, at, p.data, p.from, p.chain.Bytes, int64(p.sum))
 }
 
 // Revision returns one whole numbered revision of a draft the acting user may see.

@@ -34,7 +34,7 @@ func TestStaleSaveIsPlanned(t *testing.T) {
 		t.Fatal(err)
 	}
 	merges, conflicts := "One two three.\nFour five six seven.", "One two three?\nFour five six."
-	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &merges, Version: 1}); plan == nil || plan.text.Body != "One two three!\nFour five six seven." {
+	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &merges, Version: 1}); plan == nil || plan.anchors.text.Body != "One two three!\nFour five six seven." {
 		t.Errorf("the merging save's plan = %+v, want one for the merged text", plan)
 	}
 	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &conflicts, Version: 1}); plan != nil {

@@ -128,7 +128,7 @@ func (s *Store) DiscardWorkingCopy(ctx context.Context, id int64) error {
 // clearWorkingCopy drops userID's working copy of draft id, inside the caller's transaction: a
 // save by that user has taken its place.
 func clearWorkingCopy(tx *gorm.DB, id, userID int64) error {
-	return tx.Exec("DELETE FROM working_copies WHERE draft_id = ? AND user_id = ?", id, userID).Error
+	return execRaw(tx, "DELETE FROM working_copies WHERE draft_id = ? AND user_id = ?", id, userID)
 }
 
 // draftAccess reads draft id's writer, stage and version, as the policy needs them to decide

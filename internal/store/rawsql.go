@@ -1,0 +1,38 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+)
+
+// execRaw runs query, written with ? placeholders, on tx's connection as a statement prepared
+// once (GORM's PrepareStmt keeps it), without GORM building the statement and running its
+// callbacks. A save runs some thirty statements while it holds SQLite's single writer, and
+// GORM's building of each cost about as much as SQLite's running of it.
+func execRaw(tx *gorm.DB, query string, args ...any) error {
+	_, err := tx.Statement.ConnPool.ExecContext(rawContext(tx), rawQuery(tx, query), args...)
+	return err
+}
+
+// queryRaw is execRaw for a query that returns rows.
+func queryRaw(tx *gorm.DB, query string, args ...any) (*sql.Rows, error) {
+	return tx.Statement.ConnPool.QueryContext(rawContext(tx), rawQuery(tx, query), args...)
+}
+
+// rawQuery is query with its placeholders numbered on PostgreSQL.
+func rawQuery(tx *gorm.DB, query string) string {
+	if tx.Dialector.Name() == "postgres" {
+		return NumberPlaceholders(query)
+	}
+	return query
+}
+
+// rawContext is the context tx runs with.
+func rawContext(tx *gorm.DB) context.Context {
+	if ctx := tx.Statement.Context; ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}
