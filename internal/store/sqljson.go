@@ -22,10 +22,19 @@ func (s *Store) jsonObject() string {
 	return "json_object"
 }
 
+// jsonArray is the aggregate that gathers value, the JSON of each row, into one JSON array, in
+// no set order. Over no rows it gives NULL on PostgreSQL and [] on SQLite.
+func (s *Store) jsonArray(value string) string {
+	if s.pg {
+		return "json_agg(" + value + ")"
+	}
+	return "json_group_array(" + value + ")"
+}
+
 // jsonTime reads a timestamp column as a JSON object built in SQL holds it, and returns the
 // time.Time the driver would have scanned from the column itself. SQLite keeps the text
 // go-sqlite3 wrote, read back as the driver reads it (see SQLiteTimestampFormats). PostgreSQL
-// writes a timestamptz in ISO 8601 with its offset, which pgx would have given in time.Local.
+// writes a timestamptz in ISO 8601 with its offset, which the store reads in UTC (see utcTimes).
 func (s *Store) jsonTime(text string) (time.Time, error) {
 	if s.pg {
 		t, ok := parseTimeWithOffset(text, 'T')
@@ -35,7 +44,7 @@ func (s *Store) jsonTime(text string) (time.Time, error) {
 				return time.Time{}, fmt.Errorf("time %q: %w", text, err)
 			}
 		}
-		return t.In(time.Local), nil
+		return t.UTC(), nil
 	}
 	if t, ok := parseTimeWithOffset(text, ' '); ok {
 		return t, nil
