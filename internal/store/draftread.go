@@ -27,16 +27,29 @@ const draftReadFields = "'id', drafts.id, 'writer_id', drafts.writer_id, 'title'
 // in one row of five columns: its brief, its body, draftReadFields as one JSON object, and its
 // due times and who holds it at each desk as two JSON arrays. The arrays are gathered in no
 // order: ordering them in SQL had SQLite build a temporary b-tree for each, which cost more
-// than the rest of the read. go-sqlite3 pays three
-// cgo calls for each column of each row and two for each column of each statement; the 31
-// columns of two statements were a third of the read. The caller checks with the policy's
-// CanSee, the rule visibleTo puts into queries.
+// than the rest of the read. go-sqlite3 pays three cgo calls for each column of each row and
+// two for each column of each statement; the 31 columns of two statements were a third of the
+// read. The caller checks with the policy's CanSee, the rule visibleTo puts into queries.
 func (s *Store) draftReadSQL() string {
-	object := s.jsonObject()
+	if s.pg {
+		return draftReadPostgres
+	}
+	return draftReadSQLite
+}
+
+// draftReadSQLite and draftReadPostgres are draftReadSQL in each dialect, built once.
+var (
+	draftReadSQLite   = buildDraftReadSQL("json_object", "json_group_array")
+	draftReadPostgres = buildDraftReadSQL("json_build_object", "json_agg")
+)
+
+// buildDraftReadSQL writes draftReadSQL with the dialect's functions that build a JSON object
+// and gather rows' JSON into an array (see jsonObject and jsonArray).
+func buildDraftReadSQL(object, array string) string {
 	return "SELECT drafts.brief, drafts.body, " + object + "(" + draftReadFields + "), " +
-		"(SELECT " + s.jsonArray(object+"('stage', deadlines.stage, 'due_at', deadlines.due_at)") +
+		"(SELECT " + array + "(" + object + "('stage', deadlines.stage, 'due_at', deadlines.due_at))" +
 		" FROM deadlines WHERE deadlines.draft_id = drafts.id), " +
-		"(SELECT " + s.jsonArray(object+"('stage', assignments.stage, 'id', users.id, 'username', users.username, 'name', users.name)") +
+		"(SELECT " + array + "(" + object + "('stage', assignments.stage, 'id', users.id, 'username', users.username, 'name', users.name))" +
 		" FROM assignments JOIN users ON users.id = assignments.user_id WHERE assignments.draft_id = drafts.id) " +
 		"FROM drafts JOIN users ON users.id = drafts.writer_id LEFT JOIN claims ON claims.draft_id = drafts.id WHERE drafts.id = ?"
 }

@@ -14,21 +14,13 @@ import (
 // holds.
 
 // jsonObject is the function that builds a JSON object from its arguments taken in pairs, key
-// and value.
+// and value. (draftReadSQL also gathers objects into arrays: json_group_array on SQLite,
+// json_agg on PostgreSQL, which gives NULL over no rows where SQLite gives [].)
 func (s *Store) jsonObject() string {
 	if s.pg {
 		return "json_build_object"
 	}
 	return "json_object"
-}
-
-// jsonArray is the aggregate that gathers value, the JSON of each row, into one JSON array, in
-// no set order. Over no rows it gives NULL on PostgreSQL and [] on SQLite.
-func (s *Store) jsonArray(value string) string {
-	if s.pg {
-		return "json_agg(" + value + ")"
-	}
-	return "json_group_array(" + value + ")"
 }
 
 // jsonTime reads a timestamp column as a JSON object built in SQL holds it, and returns the
