@@ -102,3 +102,30 @@ func sameSummary(a, b newsroom.DraftSummary) bool {
 		a.Version == b.Version && a.Writer == b.Writer && samePerson(a.Assignee, b.Assignee) && sameTime(a.DueAt, b.DueAt) &&
 		a.CreatedAt.Equal(b.CreatedAt) && a.UpdatedAt.Equal(b.UpdatedAt)
 }
+
+// TestDraftSummaryKeepsEveryCharacter checks that a summary, which the database writes as JSON,
+// says exactly what its draft says whatever its title and byline hold: quotation marks,
+// backslashes, markup, control characters, line and paragraph separators, letters outside
+// ASCII and emoji.
+func TestDraftSummaryKeepsEveryCharacter(t *testing.T) {
+	a := newTestApp(t)
+	text := newsroom.Text{
+		Title:  "He said \"no\" \\ then </script><b>&amp;</b>\t\u2028\u2029 \x01\x1f é 日本 🎉",
+		Byline: "O'Brien \\\" \u007f\u0080 \ufeff end\\",
+		Body:   "Body.",
+	}
+	d, err := a.store.CreateDraft(ctxAs(a, "writer"), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := decode[newsroom.DraftSummaryPage](t, a.do("writer", "GET", "/api/v1/drafts?stage=draft", ""))
+	for _, s := range page.Items {
+		if s.ID == d.ID {
+			if s.Title != text.Title || s.Byline != text.Byline {
+				t.Fatalf("summary says %q by %q, want %q by %q", s.Title, s.Byline, text.Title, text.Byline)
+			}
+			return
+		}
+	}
+	t.Fatalf("draft %d is not in the summaries %+v", d.ID, page.Items)
+}

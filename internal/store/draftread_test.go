@@ -51,7 +51,8 @@ func TestGetDraftWithImage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(d.Assignees) != tc.assignees || (tc.assignees > 0 && d.Assignees[newsroom.StageFactCheck].ID != checker.ID) {
+			holder := newsroom.Person{ID: checker.ID, Username: checker.Username, Name: checker.Name}
+			if len(d.Assignees) != tc.assignees || (tc.assignees > 0 && d.Assignees[newsroom.StageFactCheck] != holder) {
 				t.Fatalf("assignees %+v", d.Assignees)
 			}
 			if len(d.Deadlines) != len(tc.deadlines) {
@@ -64,6 +65,15 @@ func TestGetDraftWithImage(t *testing.T) {
 			}
 			if !reflect.DeepEqual(d.Claim, tc.claim) {
 				t.Fatalf("claim %+v, want %+v", d.Claim, tc.claim)
+			}
+			listed, err := f.s.DraftsByID(f.editor, []int64{tc.id})
+			if err != nil || len(listed) != 1 {
+				t.Fatalf("drafts by id: %+v, %v", listed, err)
+			}
+			read := *d
+			read.Claim = nil
+			if !reflect.DeepEqual(read, listed[0]) {
+				t.Fatalf("read %+v\nlisted %+v", read, listed[0])
 			}
 			alone, err := f.s.DraftImage(f.editor, tc.id)
 			if err != nil || (img != nil) != tc.image || !reflect.DeepEqual(img, alone) {

@@ -34,7 +34,7 @@ func TestQueueReadsItsIndexAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rows []map[string]any
-	stmt := summarized(q).Session(&gorm.Session{DryRun: true}).Find(&rows).Statement
+	stmt := s.summarized(q).Session(&gorm.Session{DryRun: true}).Find(&rows).Statement
 	plan, err := s.DB().Query("EXPLAIN QUERY PLAN "+stmt.SQL.String(), stmt.Vars...)
 	if err != nil {
 		t.Fatal(err)
