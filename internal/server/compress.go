@@ -68,7 +68,11 @@ var compressors = map[string]*sync.Pool{
 func (s *Server) compress(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		res := c.Response()
-		res.Header().Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+		if h := res.Header(); h[echo.HeaderVary] == nil {
+			h[echo.HeaderVary] = varyAcceptEncoding
+		} else {
+			h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+		}
 		coding := negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding))
 		if coding == "" {
 			return next(c)
@@ -87,26 +91,28 @@ func (s *Server) compress(next echo.HandlerFunc) echo.HandlerFunc {
 // negotiate picks the coding for an Accept-Encoding header (RFC 9110, 12.5.3): Brotli or gzip,
 // whichever the client gives the higher quality, Brotli when they tie; "" (identity) when the
 // client takes neither. A coding the header does not name takes the quality of "*", if given.
+// A coding named twice takes its last quality. Every request asks, so it allocates nothing.
 func negotiate(header string) string {
-	if header == "" {
-		return ""
-	}
-	q := map[string]float64{}
-	for _, part := range strings.Split(header, ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		coding = strings.ToLower(strings.TrimSpace(coding))
-		if coding == "" {
-			continue
+	br, gz, star := -1.0, -1.0, 0.0 // -1: not named
+	for header != "" {
+		var part string
+		part, header, _ = strings.Cut(header, ",")
+		coding, params, _ := strings.Cut(part, ";")
+		switch coding = strings.TrimSpace(coding); {
+		case strings.EqualFold(coding, codingBrotli):
+			br = quality(params)
+		case strings.EqualFold(coding, codingGzip):
+			gz = quality(params)
+		case coding == "*":
+			star = quality(params)
 		}
-		q[coding] = quality(params)
 	}
-	pick := func(coding string) float64 {
-		if v, ok := q[coding]; ok {
-			return v
-		}
-		return q["*"]
+	if br < 0 {
+		br = star
 	}
-	br, gz := pick(codingBrotli), pick(codingGzip)
+	if gz < 0 {
+		gz = star
+	}
 	switch {
 	case br > 0 && br >= gz:
 		return codingBrotli
@@ -119,7 +125,9 @@ func negotiate(header string) string {
 // quality reads the q parameter of one Accept-Encoding element: 1 when absent, 0 when it is
 // not a number from 0 to 1.
 func quality(params string) float64 {
-	for _, p := range strings.Split(params, ";") {
+	for params != "" {
+		var p string
+		p, params, _ = strings.Cut(params, ";")
 		name, value, ok := strings.Cut(strings.TrimSpace(p), "=")
 		if !ok || !strings.EqualFold(strings.TrimSpace(name), "q") {
 			continue
@@ -277,18 +285,20 @@ func (w *compressResponse) close() error {
 type keptBody struct {
 	plain        []byte // the body as it is, when it is not kept compressed
 	gzip, brotli []byte
-	// lengths are the Content-Length values of the body as it is and in each coding.
-	lengths map[string]string
+	// contentType and lengths, the Content-Length of the body as it is and in each coding, are
+	// the headers it is sent with (see sharedHeader).
+	contentType []string
+	lengths     map[string][]string
 }
 
 func newKeptBody(contentType string, body []byte) *keptBody {
-	k := &keptBody{lengths: map[string]string{"": strconv.Itoa(len(body))}}
+	k := &keptBody{contentType: sharedHeader(contentType), lengths: map[string][]string{"": sharedHeader(strconv.Itoa(len(body)))}}
 	if !compressible(contentType) || len(body) < minCompressed {
 		k.plain = body
 		return k
 	}
 	k.gzip, k.brotli = compressKept(body, codingGzip), compressKept(body, codingBrotli)
-	k.lengths[codingGzip], k.lengths[codingBrotli] = strconv.Itoa(len(k.gzip)), strconv.Itoa(len(k.brotli))
+	k.lengths[codingGzip], k.lengths[codingBrotli] = sharedHeader(strconv.Itoa(len(k.gzip))), sharedHeader(strconv.Itoa(len(k.brotli)))
 	return k
 }
 
@@ -354,34 +364,42 @@ func compressKept(body []byte, coding string) []byte {
 
 // sendKept answers with a kept body tagged etag, in the coding the client prefers, with its
 // length; a client holding the version tagged etag, in any coding, gets 304: its bytes decode
-// to the same body.
-func sendKept(c echo.Context, etag, contentType, cacheControl string, k *keptBody) error {
+// to the same body. Every public page is sent by it, so it sets its headers from values made
+// once (see sharedHeader).
+func sendKept(c echo.Context, etag string, cacheControl []string, k *keptBody) error {
 	body, coding := k.in(negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding)))
 	h := c.Response().Header()
 	h.Set("ETag", codingTag(etag, coding))
-	h.Set("Cache-Control", cacheControl)
+	h["Cache-Control"] = cacheControl
 	if holdsVersion(c.Request().Header.Get("If-None-Match"), etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	if coding != "" {
-		h.Set(echo.HeaderContentEncoding, coding)
+		h[echo.HeaderContentEncoding] = contentEncodings[coding]
 	}
-	h.Set(echo.HeaderContentLength, k.lengths[coding])
+	h[echo.HeaderContentLength] = k.lengths[coding]
+	h[echo.HeaderContentType] = k.contentType
+	c.Response().WriteHeader(http.StatusOK)
 	if body == nil {
-		h.Set(echo.HeaderContentType, contentType)
-		c.Response().WriteHeader(http.StatusOK)
 		return k.writeDecoded(c.Response())
 	}
-	return c.Blob(http.StatusOK, contentType, body)
+	_, err := c.Response().Write(body)
+	return err
 }
+
+// Shared values (see sharedHeader) of the headers the server sends most.
+var (
+	varyAcceptEncoding = sharedHeader(echo.HeaderAcceptEncoding)
+	contentEncodings   = map[string][]string{codingGzip: sharedHeader(codingGzip), codingBrotli: sharedHeader(codingBrotli)}
+)
 
 // sendTagged answers with a body made for this request, tagged etag: the compress middleware
 // compresses it on the way at the quick level and tags each coding's bytes on their own. A
 // client holding the version tagged etag, in any coding, gets 304 under the tag the body would
 // have gone with.
-func sendTagged(c echo.Context, etag, contentType, cacheControl string, body []byte) error {
+func sendTagged(c echo.Context, etag, contentType string, cacheControl []string, body []byte) error {
 	h := c.Response().Header()
-	h.Set("Cache-Control", cacheControl)
+	h["Cache-Control"] = cacheControl
 	if holdsVersion(c.Request().Header.Get("If-None-Match"), etag) {
 		coding := ""
 		if compressible(contentType) && len(body) >= minCompressed {

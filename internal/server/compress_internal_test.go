@@ -31,6 +31,11 @@ func TestNegotiate(t *testing.T) {
 		{"deflate", ""},
 		{"gzip;q=2", ""},
 		{"gzip;q=abc", ""},
+		{" br ; q=0.8 ,gzip", "gzip"},
+		{"gzip;level=1;q=0.4, br;q=0.3", "gzip"},
+		{"br;q=0.9, br;q=0, gzip;q=0.1", "gzip"},
+		{"Br", "br"},
+		{",,gzip,", "gzip"},
 	}
 	for _, tt := range tests {
 		if got := negotiate(tt.header); got != tt.want {
@@ -92,7 +97,7 @@ func TestKeptBody(t *testing.T) {
 				rec := httptest.NewRecorder()
 				c := e.NewContext(httptest.NewRequest("GET", "/", nil), rec)
 				c.Request().Header.Set("Accept-Encoding", accept)
-				if err := sendKept(c, `"v1"`, tt.contentType, publicCacheControl, k); err != nil {
+				if err := sendKept(c, `"v1"`, publicCacheControl, k); err != nil {
 					t.Fatal(err)
 				}
 				coding := rec.Header().Get("Content-Encoding")
@@ -129,4 +134,29 @@ func decoded(t *testing.T, coding string, body []byte) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestSharedHeadersStayPut: the header values every response shares (see sharedHeader) are
+// the same after answers that add to them.
+func TestSharedHeadersStayPut(t *testing.T) {
+	e := echo.New()
+	s := &Server{}
+	h := s.secureHeaders(s.compress(func(c echo.Context) error {
+		c.Response().Header().Add(echo.HeaderVary, "Cookie")
+		c.Response().Header().Add("X-Frame-Options", "SAMEORIGIN")
+		return sendKept(c, `"v1"`, publicCacheControl, newKeptBody(echo.MIMETextPlainCharsetUTF8, []byte("short")))
+	}))
+	rec := httptest.NewRecorder()
+	c := e.NewContext(httptest.NewRequest("GET", "/", nil), rec)
+	c.Request().Header.Set("Accept-Encoding", "br")
+	if err := h(c); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.Header().Values(echo.HeaderVary); len(got) != 2 {
+		t.Fatalf("Vary = %q, want Accept-Encoding and Cookie", got)
+	}
+	if len(varyAcceptEncoding) != 1 || varyAcceptEncoding[0] != echo.HeaderAcceptEncoding ||
+		len(securityHeaders["X-Frame-Options"]) != 1 || securityHeaders["X-Frame-Options"][0] != "DENY" {
+		t.Fatalf("a shared value changed: Vary %q, X-Frame-Options %q", varyAcceptEncoding, securityHeaders["X-Frame-Options"])
+	}
 }

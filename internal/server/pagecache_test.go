@@ -187,7 +187,7 @@ func TestPageCacheCountsCompressedForms(t *testing.T) {
 			}
 			c := e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
 			c.Request().Header.Set("Accept-Encoding", coding)
-			if err := sendKept(c, page.etag, page.contentType, publicCacheControl, page.body); err != nil {
+			if err := sendKept(c, page.etag, publicCacheControl, page.body); err != nil {
 				t.Fatal(err)
 			}
 		}

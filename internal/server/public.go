@@ -66,11 +66,10 @@ func (s *Server) brief(c echo.Context) error {
 // releases or corrects a piece (see heard), so what it holds is current.
 func (s *Server) servePublished(c echo.Context, format, slug, contentType string, render func(publish.Article) ([]byte, error)) error {
 	key := format + "/" + slug
-	// The rendering is shared by every request that waits on it (see pageCache.load), so no
-	// one client leaving cancels it.
-	ctx := context.WithoutCancel(c.Request().Context())
 	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
-		a, err := s.store.PublicArticle(ctx, slug)
+		// The rendering is shared by every request that waits on it (see pageCache.load), so
+		// no one client leaving cancels it.
+		a, err := s.store.PublicArticle(context.WithoutCancel(c.Request().Context()), slug)
 		if err != nil {
 			return cachedPage{}, false, err
 		}
@@ -83,7 +82,7 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 	if err != nil {
 		return err
 	}
-	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
+	return sendKept(c, e.etag, publicCacheControl, e.body)
 }
 
 func (s *Server) frontPage(c echo.Context) error { return s.servePage(c, archiveListing) }
@@ -121,7 +120,7 @@ func (s *Server) snapshotTag(format string, a publish.Article) string {
 // publicCacheControl lets readers' browsers and shared caches keep a public page, but has them
 // ask again, with its ETag, before each use: a publish or a correction reaches the very next
 // reader, and a page that has not changed costs a 304.
-const publicCacheControl = "public, no-cache"
+var publicCacheControl = sharedHeader("public, no-cache")
 
 // matchesTag reports whether an If-None-Match header names etag, or any version. It compares
 // weakly, as RFC 9110 (13.1.2) has If-None-Match do: proxies that alter a body mark its tag
@@ -149,10 +148,11 @@ func (s *Server) serveRendered(c echo.Context, key string, render func() (string
 // that lists nothing, for whatever a client typed, would fill the cache with answers no reader
 // shares and push out the pages they do.
 func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (string, []byte, bool, error)) error {
-	// The rendering is shared by every request that waits on it (see pageCache.load), so no
-	// one client leaving cancels its reads.
-	c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
 	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
+		// The rendering is shared by every request that waits on it (see pageCache.load), so
+		// no one client leaving cancels its reads. The request's context is changed here, on
+		// the request that renders, rather than on every request, which would copy each.
+		c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
 		contentType, body, keep, err := render()
 		if err != nil {
 			return cachedPage{}, false, err
@@ -163,7 +163,7 @@ func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (stri
 	if err != nil {
 		return err
 	}
-	return sendKept(c, e.etag, e.contentType, publicCacheControl, e.body)
+	return sendKept(c, e.etag, publicCacheControl, e.body)
 }
 
 // splitExt splits "slug.txt" into "slug" and ".txt"; slugs themselves never hold a dot.
