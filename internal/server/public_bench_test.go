@@ -36,7 +36,7 @@ func benchArticles(b *testing.B, a *testApp, n int) []string {
 		body, _ := json.Marshal(strings.Join(paras, "\n"))
 		d := a.draft(newsroom.StageDraft)
 		url := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
-		wantStatus(b, a.do("writer", "PUT", url, fmt.Sprintf(`{"title":"Piece %d","body":%s,"version":%d}`, i, body, d.Version)), http.StatusOK)
+		wantStatus(b, a.do("writer", "PUT", url, fmt.Sprintf(`{"title":"Report %d","body":%s,"version":%d}`, i, body, d.Version)), http.StatusOK)
 		id := d.ID
 		for _, st := range []struct{ actor, action string }{{"writer", "submit"}, {"factchecker", "clear"}, {"editor", "approve"}} {
 			if st.action == "clear" {
@@ -90,19 +90,21 @@ func processCPU(b *testing.B) int64 {
 
 // BenchmarkPublicPages is a reader's request for a public page the page cache holds, through
 // the whole handler chain without the network: an article (the end-to-end benchmark's
-// scenario 6a once every slug was read), the feed (6b) and the robots file, whose handler does
+// scenario 6a once every slug was read), the feed (6b), topic pages (6d) and the robots file, whose handler does
 // almost nothing, so that it measures what every request pays for the middleware. The
 // article's first view is the request that renders and compresses the page, as every slug's
 // first reader's is after a publish.
 func BenchmarkPublicPages(b *testing.B) {
 	a := newTestApp(b)
 	articles := benchArticles(b, a, 40)
+	seedPublished(b, a, 60)
 	for _, bench := range []struct {
 		name  string
 		paths []string
 	}{
 		{"article", articles},
 		{"feed", []string{"/feed.atom"}},
+		{"topic", []string{"/topics/mexico", "/topics/health", "/topics/trade"}},
 		{"robots", []string{"/robots.txt"}},
 	} {
 		b.Run(bench.name, func(b *testing.B) { benchPublic(b, a, bench.paths) })
