@@ -87,10 +87,12 @@ func (s *Server) servePage(c echo.Context, l listing) error {
 	})
 }
 
-// serveFeed answers with the Atom feed of the listing's newest pieces.
+// serveFeed answers with the Atom feed of the listing's feedSize newest pieces.
 func (s *Server) serveFeed(c echo.Context, l listing) error {
 	return s.serveRendered(c, "feed/"+l.path, func() (string, []byte, error) {
-		arts, _, err := s.store.PublicPage(c.Request().Context(), l.query(1))
+		q := l.query(1)
+		q.Limit = feedSize
+		arts, _, err := s.store.PublicPage(c.Request().Context(), q)
 		if err != nil {
 			return "", nil, err
 		}

@@ -3,9 +3,12 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +233,53 @@ func TestArchiveFollowsPublishing(t *testing.T) {
 		if !strings.Contains(res.Body.String(), "Sheinbaum Rejects") {
 			t.Errorf("%s lacks the piece just published", path)
 		}
+	}
+}
+
+// TestFeedsCarryNewestPieces: the site's feed and each topic's and author's carry their 15
+// newest pieces, newest first, each whole, whatever the length of the page listing them.
+func TestFeedsCarryNewestPieces(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 80)
+	// Piece i has topics i and i+3 of seedTopics (7 of them) and byline i of seedBylines (5).
+	inTopic := func(i int) bool { return i%7 == 0 || (i+3)%7 == 0 }
+	byAuthor := func(i int) bool { return i%5 == 1 }
+	for _, tt := range []struct {
+		path   string
+		listed func(int) bool
+	}{
+		{"/feed.atom", func(int) bool { return true }},
+		{"/topics/mexico/feed.atom", inTopic},
+		{"/authors/ana-perez/feed.atom", byAuthor},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			res := a.do("", "GET", tt.path, "")
+			wantStatus(t, res, http.StatusOK)
+			var feed struct {
+				Entries []struct {
+					Title   string `xml:"title"`
+					Content string `xml:"content"`
+				} `xml:"entry"`
+			}
+			if err := xml.Unmarshal(res.Body.Bytes(), &feed); err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for i := 80; i > 0 && len(want) < 15; i-- {
+				if tt.listed(i) {
+					want = append(want, fmt.Sprintf("Piece %d", i))
+				}
+			}
+			var got []string
+			for _, e := range feed.Entries {
+				got = append(got, e.Title)
+				if !strings.Contains(e.Content, "The body of "+e.Title+".") {
+					t.Errorf("%s: the entry's content is not the whole piece: %q", e.Title, e.Content)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("entries %q, want %q", got, want)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -24,7 +25,10 @@ func checkText(next echo.HandlerFunc) echo.HandlerFunc {
 				return newsroom.Errorf(newsroom.ENOTFOUND, "there is nothing at this address")
 			}
 		}
-		values := c.QueryParams()
+		var values url.Values
+		if c.QueryString() != "" {
+			values = c.QueryParams()
+		}
 		if isForm(c.Request()) {
 			form, err := c.FormParams()
 			if err != nil {
@@ -53,7 +57,11 @@ func storable(s string) bool {
 
 // isForm reports whether the request's body is a form, which Echo reads into its form values.
 func isForm(r *http.Request) bool {
-	mt, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	ct := r.Header.Get(echo.HeaderContentType)
+	if ct == "" {
+		return false
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
 	return mt == echo.MIMEApplicationForm || mt == echo.MIMEMultipartForm
 }
 

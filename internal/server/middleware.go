@@ -49,10 +49,14 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // limitBody caps the request body: a longer one fails with 413 when a handler reads past the
-// limit, and at once when Content-Length already says so.
+// limit, and at once when Content-Length already says so. A request without a body, as a
+// reader's GET is, has nothing to cap.
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req, limit := c.Request(), s.cfg.BodyLimit
+		if req.Body == nil || req.Body == http.NoBody {
+			return next(c)
+		}
 		if uploadPaths[c.Path()] {
 			limit = max(limit, imageBodyLimit)
 		}

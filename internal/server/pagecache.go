@@ -30,19 +30,18 @@ type rendering struct {
 // errRenderAborted is what the requests waiting on a rendering get when it panicked.
 var errRenderAborted = errors.New("server: rendering a public page stopped short")
 
-// cachedPage is one rendered page, with its compressed forms as clients ask for them.
+// cachedPage is one rendered page, kept in the forms clients take (see keptBody).
 type cachedPage struct {
 	key               string
 	etag, contentType string
 	body              *keptBody
 }
 
-// newPageCache makes a cache of max bytes of pages as rendered, each with its key: a key holds
-// what a client typed (a topic, an author), which may be far longer than the page. A page's
-// compressed forms, a fifth to a third of its size each and made only later, for the codings
-// clients ask for, are not counted: max bounds the pages, not every byte they take.
+// newPageCache makes a cache of max bytes of pages, each in every form it is kept in (see
+// keptBody), with its key: a key holds what a client typed (a topic, an author), which may be
+// far longer than the page.
 func newPageCache(max int) *pageCache {
-	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + len(e.body.plain) }), renders: map[string]*rendering{}}
+	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + e.body.size() }), renders: map[string]*rendering{}}
 }
 
 // load returns the page cached under key or, when the cache does not hold it, the one render

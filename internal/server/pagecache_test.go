@@ -1,12 +1,17 @@
 package server
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/labstack/echo/v4"
 )
 
 func TestPageCache(t *testing.T) {
@@ -154,4 +159,52 @@ func TestPageCacheLoad(t *testing.T) {
 			t.Errorf("after a panicked rendering: %q, %v", e.etag, err)
 		}
 	})
+}
+
+// TestPageCacheCountsCompressedForms: what the page cache holds, every coding of every page
+// with its key, stays within its cap once readers have asked for each page in each coding. It
+// once counted the pages as rendered only, so that their compressed forms, made later, held
+// memory past the cap.
+func TestPageCacheCountsCompressedForms(t *testing.T) {
+	const limit = 64 << 10
+	p := newPageCache(limit)
+	words := strings.Fields("the council met again on tuesday to review budget figures said mayor rosa delgado who added that the vote was delayed")
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 20 {
+		var b strings.Builder
+		for b.Len() < 12<<10 {
+			b.WriteString(words[r.IntN(len(words))] + " ")
+		}
+		p.put(0, cachedPage{key: fmt.Sprintf("article/%d", i), etag: `"x"`, contentType: echo.MIMETextHTMLCharsetUTF8,
+			body: newKeptBody(echo.MIMETextHTMLCharsetUTF8, []byte(b.String()))})
+	}
+	e := echo.New()
+	for i := range 20 {
+		for _, coding := range []string{"", "gzip", "br"} {
+			page, _, ok := p.get(fmt.Sprintf("article/%d", i))
+			if !ok {
+				continue
+			}
+			c := e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
+			c.Request().Header.Set("Accept-Encoding", coding)
+			if err := sendKept(c, page.etag, publicCacheControl, page.body); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if held := heldBytes(p); held > limit {
+		t.Errorf("the page cache holds %d bytes of keys and bodies in every coding, past its cap of %d", held, limit)
+	}
+}
+
+// heldBytes is what the page cache's entries hold: their keys, and each of their bodies' forms.
+func heldBytes(p *pageCache) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	held := 0
+	for key, el := range p.pages.index {
+		k := el.Value.(*lruEntry[string, cachedPage]).value.body
+		held += len(key) + len(k.plain) + len(k.gzip) + len(k.brotli)
+	}
+	return held
 }

@@ -17,7 +17,7 @@ const searchPageSize = 20
 // publicSearch answers GET /search?q=&page=: the published pieces that match q, best first,
 // for readers, without signing in. Its pages are not kept in the page cache, where every query
 // anyone types would push out the pages readers share; a client may still revalidate one with
-// its ETag.
+// its ETag. Each is compressed at the quick level of an answer made per request (see sendTagged).
 func (s *Server) publicSearch(c echo.Context) error {
 	q := c.QueryParam("q")
 	n, err := pageNumber(c.QueryParam("page"))
@@ -37,5 +37,5 @@ func (s *Server) publicSearch(c echo.Context) error {
 	}
 	sum := sha256.Sum256(b.Bytes())
 	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
-	return sendKept(c, etag, echo.MIMETextHTMLCharsetUTF8, publicCacheControl, newKeptBody(echo.MIMETextHTMLCharsetUTF8, b.Bytes()))
+	return sendTagged(c, etag, echo.MIMETextHTMLCharsetUTF8, publicCacheControl, b.Bytes())
 }

@@ -27,8 +27,9 @@ type Config struct {
 	// DefaultBaseURL is the site's base URL when neither the operator nor an admin gave one,
 	// such as the address the server listens on.
 	DefaultBaseURL string
-	// PageCacheBytes caps the rendered public pages kept in memory (default 32 MiB, room for
-	// about 2,500 articles of 1,500 words in every format readers ask for).
+	// PageCacheBytes caps the rendered public pages kept in memory, each counted in every form
+	// it is kept in (default 32 MiB, room for the pages of about 3,000 articles of 1,500 words,
+	// each 10 kB in Brotli and gzip together).
 	PageCacheBytes int
 	// TrustedProxies are the reverse proxies in front of the server, if any (see clientAddress).
 	TrustedProxies []*net.IPNet

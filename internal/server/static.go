@@ -23,9 +23,9 @@ type staticFile struct {
 // Cache lifetimes of static files: a fingerprinted URL names one content for good, so browsers
 // keep it a year without asking; the plain URL, which older pages may name, is asked about each
 // time.
-const (
-	immutableCacheControl  = "public, max-age=31536000, immutable"
-	revalidateCacheControl = "no-cache"
+var (
+	immutableCacheControl  = sharedHeader("public, max-age=31536000, immutable")
+	revalidateCacheControl = sharedHeader("no-cache")
 )
 
 // staticFiles reads every file under web/static once, at start, and tags each with a hash of
@@ -73,7 +73,7 @@ func (s *Server) serveStatic(c echo.Context) error {
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return sendKept(c, f.etag, f.contentType, cacheControl, f.body)
+	return sendKept(c, f.etag, cacheControl, f.body)
 }
 
 // withoutPrint is a fingerprinted file name without its fingerprint: "style.3f2a9c1b7d.css" →
