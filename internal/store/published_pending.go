@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
+	"errors"
 
 	"gorm.io/gorm"
 )
@@ -53,22 +53,36 @@ func (s *Store) pendingPublications(ctx context.Context, after int64) ([]publica
 	return pubs, err
 }
 
-// indexPendingTexts indexes, through tx, each of texts whose article still has it as its latest
-// publication, and takes the article out of published_pending.
+// indexPendingTexts indexes, through tx, each of texts whose article is still pending, and takes
+// the article out of published_pending: from the text read when the article still has that
+// publication as its latest, else from its latest publication, read and tokenized now (a
+// correction committed meanwhile; seldom). An article another run took out meanwhile is skipped,
+// so that searches arriving together do not index the same pieces over again.
 func indexPendingTexts(tx *gorm.DB, texts []publishedText) error {
 	for _, t := range texts {
-		var latest sql.NullInt64
-		err := tx.Raw("SELECT latest_publication_id FROM articles WHERE id = ?", t.articleID).Row().Scan(&latest)
+		res := tx.Exec("DELETE FROM published_pending WHERE article_id = ?", t.articleID)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			continue
+		}
+		var latest publicationRow
+		err := tx.Table("publications").Joins("JOIN articles ON articles.latest_publication_id = publications.id").
+			Where("articles.id = ?", t.articleID).Select("publications.id").Take(&latest).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			continue // no longer published: public search leaves it out (see publicOnly)
+		}
 		if err != nil {
 			return err
 		}
-		if latest.Int64 != t.publicationID {
-			continue
+		if latest.ID != t.publicationID {
+			if err := tx.Take(&latest, latest.ID).Error; err != nil {
+				return err
+			}
+			t = textOf(&latest)
 		}
 		if err := indexPublication(tx, "docid", t); err != nil {
-			return err
-		}
-		if err := tx.Exec("DELETE FROM published_pending WHERE article_id = ?", t.articleID).Error; err != nil {
 			return err
 		}
 	}

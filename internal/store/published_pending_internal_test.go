@@ -54,8 +54,8 @@ func publishedStore(t *testing.T) (*Store, context.Context, *newsroom.Publicatio
 }
 
 // TestPendingPublicationCorrectedMeanwhile checks that an article corrected between the read of
-// its pending publication and the write of its index is not indexed from the publication read:
-// it stays pending, and the next run indexes the correction.
+// its pending publication and the write of its index is indexed from the correction, not from
+// the publication read, in the same run: a search that began after the correction finds it.
 func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
 	s, editor, pub := publishedStore(t)
 	ctx := context.Background()
@@ -70,25 +70,83 @@ func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
 	if err := s.transact(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, []publishedText{textOf(&read[0])}) }); err != nil {
 		t.Fatal(err)
 	}
-	indexed := func() (pending, rows int64) {
-		t.Helper()
-		if err := s.w.Raw("SELECT (SELECT count(*) FROM published_pending), (SELECT count(*) FROM published_search)").Row().Scan(&pending, &rows); err != nil {
-			t.Fatal(err)
-		}
-		return pending, rows
+	var pending, rows int64
+	if err := s.w.Raw("SELECT (SELECT count(*) FROM published_pending), (SELECT count(*) FROM published_search)").Row().Scan(&pending, &rows); err != nil {
+		t.Fatal(err)
 	}
-	if pending, rows := indexed(); pending != 1 || rows != 0 {
-		t.Fatalf("after indexing the publication read before the correction: %d pending, %d indexed; want 1, 0", pending, rows)
+	if pending != 0 || rows != 1 {
+		t.Fatalf("after indexing the publication read before the correction: %d pending, %d indexed; want 0, 1", pending, rows)
+	}
+	for word, want := range map[string]int{"gale": 1, "storm": 0} {
+		hits, _, err := s.PublicSearch(ctx, word, 0, 10)
+		if err != nil || len(hits) != want {
+			t.Errorf("PublicSearch(%s) = %d hits, %v; want %d", word, len(hits), err, want)
+		}
+	}
+}
+
+// TestPendingPublicationIndexedOnce checks that runs which read the same pending article, as
+// public searches arriving together do, index it once: the later run writes nothing.
+func TestPendingPublicationIndexedOnce(t *testing.T) {
+	s, _, _ := publishedStore(t)
+	ctx := context.Background()
+	read, err := s.pendingPublications(ctx, 0)
+	if err != nil || len(read) != 1 {
+		t.Fatalf("pendingPublications = %d, %v; want the one publication", len(read), err)
 	}
 	if err := s.indexPublished(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if pending, rows := indexed(); pending != 0 || rows != 1 {
-		t.Fatalf("after the next run: %d pending, %d indexed; want 0, 1", pending, rows)
+	var before, after int64
+	err = s.transact(ctx, func(tx *gorm.DB) error {
+		if err := tx.Raw("SELECT total_changes()").Row().Scan(&before); err != nil {
+			return err
+		}
+		if err := indexPendingTexts(tx, []publishedText{textOf(&read[0])}); err != nil {
+			return err
+		}
+		return tx.Raw("SELECT total_changes()").Row().Scan(&after)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	hits, _, err := s.PublicSearch(ctx, "gale", 0, 10)
+	if after != before {
+		t.Fatalf("indexing an article another run had indexed changed %d rows; want none", after-before)
+	}
+}
+
+// TestSearchesAnswerWhenIndexingFails checks that when what is pending cannot be indexed (here a
+// trigger refuses it, as a full disk would), staff and public search still answer, from the
+// index as it stands, and lose nothing pending.
+func TestSearchesAnswerWhenIndexingFails(t *testing.T) {
+	s, editor, pub := publishedStore(t)
+	ctx := context.Background()
+	if err := s.IndexSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	body := "The harbour reopened after the gale."
+	if _, err := s.Correct(editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "It was a gale."}); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"published_pending", "search_pending"} {
+		if err := s.w.Exec("CREATE TRIGGER refuse_" + table + " BEFORE DELETE ON " + table + " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END").Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	hits, _, err := s.PublicSearch(ctx, "storm", 0, 10)
 	if err != nil || len(hits) != 1 {
-		t.Fatalf("PublicSearch(gale) = %d hits, %v; want the correction", len(hits), err)
+		t.Errorf("PublicSearch(storm) = %d hits, %v; want the piece as indexed before", len(hits), err)
+	}
+	page, err := s.Search(editor, newsroom.DraftFilter{Query: "harbour"})
+	if err != nil || len(page.Items) != 1 {
+		t.Errorf("Search(harbour) = %v, %v; want the draft as indexed before", page, err)
+	}
+	var pending int64
+	if err := s.w.Raw("SELECT (SELECT count(*) FROM published_pending) + (SELECT count(*) FROM search_pending)").Row().Scan(&pending); err != nil {
+		t.Fatal(err)
+	}
+	if pending != 2 {
+		t.Errorf("%d articles and drafts left pending; want both still pending", pending)
 	}
 }
 
