@@ -86,7 +86,7 @@ func (s *Store) scanSummaries(rows *sql.Rows, size int) ([]newsroom.DraftSummary
 			return nil, err
 		}
 		if err := json.Unmarshal(object, &o); err != nil {
-			return nil, fmt.Errorf("summary %s: %w", object, err)
+			return nil, fmt.Errorf("a summary row of %d bytes: %w", len(object), err) // not the row itself: it holds titles, for the log
 		}
 		d, err := s.summary(o)
 		if err != nil {
