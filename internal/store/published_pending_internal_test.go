@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"io/fs"
-	"path/filepath"
 	"testing"
 
 	"github.com/pressly/goose/v3"
@@ -13,44 +12,28 @@ import (
 	"github.com/copydesk/copydesk/migrations"
 )
 
-// publishedStore opens a store on a new SQLite file and publishes one piece in it, by the
-// returned editor, whose publication is left pending for public search.
+// publishedStore opens a store on a new SQLite file (see newPlanFixture) and publishes one piece
+// in it, by the returned editor, whose publication is left pending for public search.
 func publishedStore(t *testing.T) (*Store, context.Context, *newsroom.Publication) {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "pending.db"), Options{PasswordCost: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	ctx := context.Background()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	as := func(name string, role newsroom.Role) context.Context {
-		u, err := s.CreateUser(AsOperator(ctx), NewUser{Username: name, Role: role, Password: "pw-" + name + "-staple"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return newsroom.WithUser(ctx, u)
-	}
-	writer, checker, editor := as("sarah", newsroom.RoleWriter), as("fiona", newsroom.RoleFactChecker), as("ed", newsroom.RoleEditor)
-	d, err := s.CreateDraft(writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "Open.", Body: "The harbour reopened after the storm."})
+	f := newPlanFixture(t)
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "Open.", Body: "The harbour reopened after the storm."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, step := range []struct {
 		ctx    context.Context
 		action newsroom.Action
-	}{{writer, newsroom.ActionSubmit}, {checker, newsroom.ActionClear}, {editor, newsroom.ActionApprove}} {
-		if _, err := s.Transition(step.ctx, d.ID, newsroom.TransitionRequest{Action: step.action}); err != nil {
+	}{{f.writer, newsroom.ActionSubmit}, {f.checker, newsroom.ActionClear}, {f.editor, newsroom.ActionApprove}} {
+		if _, err := f.s.Transition(step.ctx, d.ID, newsroom.TransitionRequest{Action: step.action}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	pub, err := s.Publish(editor, d.ID, s.Now())
+	pub, err := f.s.Publish(f.editor, d.ID, f.s.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, editor, pub
+	return f.s, f.editor, pub
 }
 
 // TestPendingPublicationCorrectedMeanwhile checks that an article corrected between the read of
