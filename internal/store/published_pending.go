@@ -16,9 +16,9 @@ const pendingBatch = 16
 // on SQLite, where a publication only files its article in published_pending (see migration
 // 00035): each pending article is indexed once, from its latest publication, however many times
 // it was published or corrected meanwhile. The texts are read and tokenized before the writer is
-// taken, pendingBatch articles at a time; under the writer an article is indexed only if it is
-// still at the publication read, and otherwise stays pending for the next run. When nothing is
-// pending it costs one read. PostgreSQL indexes a publication in its own transaction, so there
+// taken, pendingBatch articles at a time; under the writer an article another run took is
+// skipped, and one corrected since the read is indexed from its latest publication (see
+// indexPendingTexts). When nothing is pending it costs one read. PostgreSQL indexes a publication in its own transaction, so there
 // it does nothing.
 func (s *Store) indexPublished(ctx context.Context) error {
 	if s.pg {
