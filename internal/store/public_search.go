@@ -23,7 +23,7 @@ func (s *Store) PublicSearch(ctx context.Context, query string, offset, limit in
 	if q.Empty() {
 		return nil, false, nil
 	}
-	if err := s.indexPublished(ctx); err != nil {
+	if err := s.indexPublished(ctx, s.requestTurn); err != nil {
 		// A search answers from the index as it stands rather than not at all: what is still
 		// pending (a full disk, say) is missing from it until indexing succeeds, which the
 		// scheduler tries again every second.

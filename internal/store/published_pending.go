@@ -18,9 +18,10 @@ const pendingBatch = 16
 // it was published or corrected meanwhile. The texts are read and tokenized before the writer is
 // taken, pendingBatch articles at a time; under the writer an article another run took is
 // skipped, and one corrected since the read is indexed from its latest publication (see
-// indexPendingTexts). When nothing is pending it costs one read. PostgreSQL indexes a publication in its own transaction, so there
-// it does nothing.
-func (s *Store) indexPublished(ctx context.Context) error {
+// indexPendingTexts). Each batch's write transaction is taken by turn (see writeTurn), which may
+// stop the run early. When nothing is pending it costs one read. PostgreSQL indexes a
+// publication in its own transaction, so there it does nothing.
+func (s *Store) indexPublished(ctx context.Context, turn writeTurn) error {
 	if s.pg {
 		return nil
 	}
@@ -34,7 +35,8 @@ func (s *Store) indexPublished(ctx context.Context) error {
 		for i := range pubs {
 			texts[i] = textOf(&pubs[i])
 		}
-		if err := s.transact(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts) }); err != nil {
+		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts) })
+		if err != nil || !goOn {
 			return err
 		}
 		after = pubs[len(pubs)-1].ArticleID

@@ -77,7 +77,7 @@ func TestPendingPublicationIndexedOnce(t *testing.T) {
 	if err != nil || len(read) != 1 {
 		t.Fatalf("pendingPublications = %d, %v; want the one publication", len(read), err)
 	}
-	if err := s.indexPublished(ctx); err != nil {
+	if err := s.indexPublished(ctx, s.requestTurn); err != nil {
 		t.Fatal(err)
 	}
 	var before, after int64

@@ -53,7 +53,7 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	if q.Empty() {
 		return page, nil
 	}
-	if err := s.indexPending(ctx); err != nil {
+	if err := s.indexPending(ctx, s.requestTurn); err != nil {
 		// As in PublicSearch: the index as it stands rather than no answer.
 		slog.Error("search: indexing the drafts saved since the last run failed; searching the index as it stands", "error", err)
 	}

@@ -16,11 +16,12 @@ const draftIndexBatch = 2
 // indexPending brings the drafts' search index up to date with the saves that changed their
 // text before it began, on SQLite, where a save only files its draft in search_pending (see
 // migration 00033): each pending draft is indexed once, however many times it was saved, from
-// its text as it is when it is indexed, draftIndexBatch drafts to a write transaction. A draft
-// filed again while it runs waits for the next run, so that saves that never stop cannot keep it
-// going. When nothing is pending it costs one read. PostgreSQL indexes a save in its own
-// transaction, so there it does nothing.
-func (s *Store) indexPending(ctx context.Context) error {
+// its text as it is when it is indexed, draftIndexBatch drafts to a write transaction, each
+// taken by turn (see writeTurn), which may stop the run early. A draft filed again while it runs
+// waits for the next run, so that saves that never stop cannot keep it going. When nothing is
+// pending it costs one read. PostgreSQL indexes a save in its own transaction, so there it does
+// nothing.
+func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 	if s.pg {
 		return nil
 	}
@@ -31,7 +32,8 @@ func (s *Store) indexPending(ctx context.Context) error {
 	for len(ids) > 0 {
 		batch := ids[:min(draftIndexBatch, len(ids))]
 		ids = ids[len(batch):]
-		if err := s.transact(ctx, func(tx *gorm.DB) error { return indexDrafts(tx, batch) }); err != nil {
+		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexDrafts(tx, batch) })
+		if err != nil || !goOn {
 			return err
 		}
 	}
@@ -55,10 +57,13 @@ func indexDrafts(tx *gorm.DB, ids []int64) error {
 
 // IndexSearch indexes the drafts saved since the search index last caught up (see
 // indexPending), and the pieces published since public search last did (see indexPublished).
-// The scheduler runs it every second, so that a search seldom has to do it first.
+// The scheduler runs it every second, so that a search seldom has to do it first. It is
+// background work and gives way to requests waiting for the writer (see asideTurn): under
+// writes that never pause it indexes one batch of each a run, and a search indexes what is left
+// before it answers, so that it finds every piece all the same.
 func (s *Store) IndexSearch(ctx context.Context) error {
-	if err := s.indexPending(ctx); err != nil {
+	if err := s.indexPending(ctx, s.asideTurn); err != nil {
 		return internal("index saved drafts for search", err)
 	}
-	return internal("index published pieces for search", s.indexPublished(ctx))
+	return internal("index published pieces for search", s.indexPublished(ctx, s.asideTurn))
 }

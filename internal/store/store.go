@@ -60,6 +60,10 @@ type Store struct {
 	wmu   sync.Mutex
 	wconn *sql.Conn
 	wc    *gorm.DB
+	// writers counts the transactions waiting for or holding wmu, so that background work can
+	// give way to requests (see asideTurn), after patience at most.
+	writers  atomic.Int32
+	patience time.Duration
 	// lock is the SQLite database's lock file, held shared while the store is open, so that
 	// Restore can tell (see lockDatabase).
 	lock *os.File
@@ -106,6 +110,7 @@ func Open(db string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.policy, s.clk, s.ttl, s.cost = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost
+	s.patience = indexPatience
 	if s.clk == nil {
 		s.clk = clock.System
 	}
@@ -391,6 +396,8 @@ func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err e
 	if s.pg {
 		return s.w.WithContext(ctx).Transaction(fn)
 	}
+	s.writers.Add(1)
+	defer s.writers.Add(-1)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	if s.unsettled {
