@@ -36,3 +36,9 @@ func rawContext(tx *gorm.DB) context.Context {
 	}
 	return context.Background()
 }
+
+// queryRowRaw is queryRaw for a query of at most one row, scanned as sql.Row scans.
+func queryRowRaw(tx *gorm.DB, query string, args ...any) preparedRow {
+	rows, err := queryRaw(tx, query, args...)
+	return preparedRow{rows, err}
+}
