@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -41,4 +42,9 @@ func rawContext(tx *gorm.DB) context.Context {
 func queryRowRaw(tx *gorm.DB, query string, args ...any) preparedRow {
 	rows, err := queryRaw(tx, query, args...)
 	return preparedRow{rows, err}
+}
+
+// placeholders is n ? placeholders separated by commas, for a list in an IN.
+func placeholders(n int) string {
+	return strings.Repeat(", ?", n)[2:]
 }
