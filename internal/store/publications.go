@@ -73,9 +73,15 @@ func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articl
 // articleSQL reads a draft's article.
 const articleSQL = "SELECT id, slug, first_published_at, latest_publication_id FROM articles WHERE draft_id = ?"
 
-// takenSlugs reads the slugs already given that base or base with a number would take.
+// takenSlugs reads the slugs already given that base or base with a number would take. On
+// SQLite the numbered ones are read as a range of the slugs' index: a LIKE cannot use it (its
+// LIKE ignores case, the index does not), and read every article's slug under the writer.
 func takenSlugs(tx *gorm.DB, base string) (map[string]bool, error) {
-	rows, err := queryRaw(tx, "SELECT slug FROM articles WHERE slug = ? OR slug LIKE ?", base, base+"-%")
+	numbered, args := "slug LIKE ?", []any{base, base + "-%"}
+	if tx.Dialector.Name() != "postgres" {
+		numbered, args = "(slug >= ? AND slug < ?)", []any{base, base + "-", base + "."}
+	}
+	rows, err := queryRaw(tx, "SELECT slug FROM articles WHERE slug = ? OR "+numbered, args...)
 	if err != nil {
 		return nil, err
 	}
