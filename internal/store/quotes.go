@@ -195,13 +195,31 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 	return ledgerOf(tx, rows)
 }
 
-// ledgerRows reads the rows of a draft's current quote ledger, brief first, in reading order.
+// ledgerRows reads the rows of a draft's current quote ledger, brief first, in reading order,
+// without GORM (see execRaw): a publish reads them again under the writer to check its plan.
 func ledgerRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
-	var rows []quoteRow
-	err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).
-		Order("CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id").Find(&rows).Error
-	return rows, err
+	rows, err := queryRaw(tx, ledgerSQL, draftID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var qs []quoteRow
+	for rows.Next() {
+		var q quoteRow
+		if err := rows.Scan(&q.ID, &q.DraftID, &q.Field, &q.Text, &q.Speaker, &q.Kind, &q.KindReason, &q.Paragraph, &q.StartPos,
+			&q.EndPos, &q.Status, &q.Note, &q.Source, &q.CheckedBy, &q.CheckedAt, &q.WaivedBy, &q.WaivedAt, &q.WaiverNote,
+			&q.NotQuoteBy, &q.NotQuoteAt, &q.NotQuoteNote, &q.RemovedAt); err != nil {
+			return nil, err
+		}
+		qs = append(qs, q)
+	}
+	return qs, rows.Err()
 }
+
+// ledgerSQL reads a draft's current quote ledger as ledgerRows returns it.
+const ledgerSQL = "SELECT id, draft_id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status, note, source, " +
+	"checked_by, checked_at, waived_by, waived_at, waiver_note, not_quote_by, not_quote_at, not_quote_note, removed_at " +
+	"FROM quotes WHERE draft_id = ? AND removed_at IS NULL ORDER BY CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id"
 
 // ledgerOf makes the ledger of rows (see ledgerRows), reading through tx the names of those who
 // checked, waived or dismissed its quotes.
