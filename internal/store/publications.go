@@ -77,11 +77,8 @@ const articleSQL = "SELECT id, slug, first_published_at, latest_publication_id F
 // SQLite the numbered ones are read as a range of the slugs' index: a LIKE cannot use it (its
 // LIKE ignores case, the index does not), and read every article's slug under the writer.
 func takenSlugs(tx *gorm.DB, base string) (map[string]bool, error) {
-	numbered, args := "slug LIKE ?", []any{base, base + "-%"}
-	if tx.Dialector.Name() != "postgres" {
-		numbered, args = "(slug >= ? AND slug < ?)", []any{base, base + "-", base + "."}
-	}
-	rows, err := queryRaw(tx, "SELECT slug FROM articles WHERE slug = ? OR "+numbered, args...)
+	query, args := takenSlugsQuery(tx.Dialector.Name() == "postgres", base)
+	rows, err := queryRaw(tx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +92,14 @@ func takenSlugs(tx *gorm.DB, base string) (map[string]bool, error) {
 		used[slug] = true
 	}
 	return used, rows.Err()
+}
+
+// takenSlugsQuery is takenSlugs' query of base and its arguments, on PostgreSQL when pg.
+func takenSlugsQuery(pg bool, base string) (string, []any) {
+	if pg {
+		return "SELECT slug FROM articles WHERE slug = ? OR slug LIKE ?", []any{base, base + "-%"}
+	}
+	return "SELECT slug FROM articles WHERE slug = ? OR (slug >= ? AND slug < ?)", []any{base, base + "-", base + "."}
 }
 
 // snapshot stores the next immutable publication of an article and points the article at it.
