@@ -127,16 +127,25 @@ func (s *Store) isPublic(column string) *gorm.DB {
 }
 
 // writeTags maps the article's latest publication to its topics' and its author's slugs,
-// replacing the rows of the publication before it.
-func writeTags(tx *gorm.DB, pub *publicationRow, firstPublished time.Time) error {
-	if err := tx.Where("article_id = ?", pub.ArticleID).Delete(&tagRow{}).Error; err != nil {
-		return err
+// replacing the rows of the publication before it when replacing (an article's first
+// publication has none to replace). Its statements run without GORM (see execRaw): every
+// publish runs them while it holds the writer.
+func writeTags(tx *gorm.DB, pub *publicationRow, firstPublished time.Time, replacing bool) error {
+	if replacing {
+		if err := execRaw(tx, "DELETE FROM article_tags WHERE article_id = ?", pub.ArticleID); err != nil {
+			return err
+		}
 	}
 	rows := tagsOf(pub, firstPublished)
 	if len(rows) == 0 {
 		return nil
 	}
-	return tx.Create(&rows).Error
+	args := make([]any, 0, 6*len(rows))
+	for _, r := range rows {
+		args = append(args, r.ArticleID, r.PublicationID, r.Kind, r.Slug, r.Name, r.FirstPublishedAt)
+	}
+	values := strings.Repeat(", (?, ?, ?, ?, ?, ?)", len(rows))[2:]
+	return execRaw(tx, "INSERT INTO article_tags (article_id, publication_id, kind, slug, name, first_published_at) VALUES "+values, args...)
 }
 
 // tagsOf returns the article_tags rows of a publication: one per distinct topic slug, and one
@@ -180,7 +189,7 @@ func fillTags(tx *gorm.DB) error {
 	}
 	for _, p := range pubs {
 		pub := publicationRow{ID: p.ID, ArticleID: p.ArticleID, Byline: p.Byline, Topics: p.Topics}
-		if err := writeTags(tx, &pub, p.FirstPublishedAt); err != nil {
+		if err := writeTags(tx, &pub, p.FirstPublishedAt, true); err != nil {
 			return fmt.Errorf("tag article %d: %w", p.ArticleID, err)
 		}
 	}

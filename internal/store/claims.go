@@ -95,7 +95,7 @@ func claimNote(c newsroom.Claim) string {
 
 // findClaim reads the claim draft id fact-checks inside tx, nil when it has none.
 func findClaim(tx *gorm.DB, id int64) (*newsroom.Claim, error) {
-	rows, err := tx.Raw(claimSQL, id).Rows()
+	rows, err := queryRaw(tx, claimSQL, id)
 	if err != nil {
 		return nil, err
 	}

@@ -216,12 +216,12 @@ func PublishedImage(img *newsroom.Image) *publish.Image {
 
 // leadImageOf reads which image draft id has now, for a snapshot to keep.
 func leadImageOf(tx *gorm.DB, id int64) (*int64, error) {
-	var ids []sql.NullInt64
-	err := tx.Model(&draftRow{}).Where("id = ?", id).Pluck("lead_image_id", &ids).Error
-	if err != nil || len(ids) == 0 || !ids[0].Valid {
-		return nil, err
+	var image *int64
+	err := queryRowRaw(tx, "SELECT lead_image_id FROM drafts WHERE id = ?", id).Scan(&image)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
 	}
-	return &ids[0].Int64, nil
+	return image, err
 }
 
 // ImageFile returns the variant whose bytes hash to hash, to whoever may see it: anyone, when it

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"slices"
 	"time"
 
@@ -145,7 +147,7 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 			continue
 		}
 		if !loaded {
-			if err := tx.Raw("SELECT id, name, kinds FROM webhooks WHERE active ORDER BY id").Scan(&o.hooks).Error; err != nil {
+			if o.hooks, err = activeWebhooks(tx); err != nil {
 				return nil, err
 			}
 			loaded = true
@@ -211,9 +213,9 @@ func (o *outbox) write(tx *gorm.DB) error {
 	for i, n := range o.notices {
 		rows[i] = n.row
 		rows[i].EventID, rows[i].CreatedAt = n.ev.ID, n.ev.At
-	}
-	if len(rows) > 0 {
-		if err := tx.Create(&rows).Error; err != nil {
+		r := &rows[i]
+		err := queryRowRaw(tx, insertNotificationSQL, r.UserID, r.EventID, r.Kind, r.DraftID, r.ActorID, r.Subject, r.Link, r.CreatedAt).Scan(&r.ID)
+		if err != nil {
 			return err
 		}
 	}
@@ -236,6 +238,11 @@ func (o *outbox) write(tx *gorm.DB) error {
 	return tx.Create(&ds).Error
 }
 
+// insertNotificationSQL writes one unread notification, run without GORM (see execRaw): most
+// workflow actions tell someone, while they hold the writer.
+const insertNotificationSQL = "INSERT INTO notifications (user_id, event_id, kind, draft_id, actor_id, subject, link, created_at) " +
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+
 // stamped is d as caused by event e: due at once.
 func stamped(d deliveryRow, e *newsroom.Event) deliveryRow {
 	d.EventID, d.NextAt, d.CreatedAt = e.ID, e.At, e.At
@@ -252,15 +259,9 @@ func (s *Store) notify(tx *gorm.DB, o *outbox, e *newsroom.Event, f newsroom.Not
 	for i, n := range notices {
 		ids[i] = n.UserID
 	}
-	var people []recipientRow
-	err := tx.Raw(`SELECT users.id, users.role, users.disabled, users.email, notification_prefs.email AS kinds, notification_prefs.digest
-		FROM users LEFT JOIN notification_prefs ON notification_prefs.user_id = users.id WHERE users.id IN ?`, ids).Scan(&people).Error
+	byID, err := recipients(tx, ids)
 	if err != nil {
 		return err
-	}
-	byID := make(map[int64]recipientRow, len(people))
-	for _, p := range people {
-		byID[p.ID] = p
 	}
 	for _, n := range notices {
 		p, ok := byID[n.UserID]
@@ -303,18 +304,15 @@ func (o *outbox) postToWebhooks(e *newsroom.Event, f newsroom.NoticeFacts, head 
 // noticeFacts reads what the planner needs to know of event e's piece, and the stage it stands
 // in, inside tx: only what e's kind asks for.
 func (s *Store) noticeFacts(tx *gorm.DB, e newsroom.Event) (newsroom.NoticeFacts, newsroom.Stage, error) {
-	var d struct {
-		Title    string
-		WriterID int64
-		Stage    string
-		Actor    string
+	var f newsroom.NoticeFacts
+	var stage string
+	err := queryRowRaw(tx, noticeFactsSQL, e.ActorID, e.DraftID).Scan(&f.Title, &f.WriterID, &stage, &f.Actor)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
 	}
-	err := tx.Raw(`SELECT drafts.title, drafts.writer_id, drafts.stage, COALESCE(users.name, '') AS actor
-		FROM drafts LEFT JOIN users ON users.id = ? WHERE drafts.id = ?`, e.ActorID, e.DraftID).Scan(&d).Error
 	if err != nil {
 		return newsroom.NoticeFacts{}, "", err
 	}
-	f := newsroom.NoticeFacts{Title: d.Title, WriterID: d.WriterID, Actor: d.Actor}
 	if st, ok := s.policy.Stage(e.Stage); ok {
 		f.DeskLabel = st.Label
 	}
@@ -330,8 +328,13 @@ func (s *Store) noticeFacts(tx *gorm.DB, e newsroom.Event) (newsroom.NoticeFacts
 	case newsroom.EventPublished, newsroom.EventReleased:
 		err = s.approverFacts(tx, e.DraftID, &f)
 	}
-	return f, newsroom.Stage(d.Stage), err
+	return f, newsroom.Stage(stage), err
 }
+
+// noticeFactsSQL reads what every notice of a piece tells: its title, writer and stage, and who
+// acted on it. planOutbox runs it, without GORM (see execRaw), for every event that may notify.
+const noticeFactsSQL = "SELECT drafts.title, drafts.writer_id, drafts.stage, COALESCE(users.name, '') " +
+	"FROM drafts LEFT JOIN users ON users.id = ? WHERE drafts.id = ?"
 
 // transitionFacts reads the assignees of a piece that moved, and whether it went back to its
 // writer (a step with a note into the workflow's first stage) with which note.
@@ -373,6 +376,63 @@ func (s *Store) approverFacts(tx *gorm.DB, draftID int64, f *newsroom.NoticeFact
 	if !ok || len(pub.From) == 0 {
 		return nil
 	}
-	return tx.Raw(`SELECT DISTINCT actor_id FROM audit WHERE draft_id = ? AND to_stage IN ? AND from_stage <> to_stage AND actor_id <> 0`,
-		draftID, pub.From).Scan(&f.Approvers).Error
+	args := []any{draftID}
+	for _, st := range pub.From {
+		args = append(args, string(st))
+	}
+	rows, err := queryRaw(tx, "SELECT DISTINCT actor_id FROM audit WHERE draft_id = ? AND to_stage IN ("+placeholders(len(pub.From))+
+		") AND from_stage <> to_stage AND actor_id <> 0", args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		f.Approvers = append(f.Approvers, id)
+	}
+	return rows.Err()
+}
+
+// activeWebhooks reads the webhooks that take posts, by id.
+func activeWebhooks(tx *gorm.DB) ([]outboxWebhook, error) {
+	rows, err := queryRaw(tx, "SELECT id, name, kinds FROM webhooks WHERE active ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hooks []outboxWebhook
+	for rows.Next() {
+		var h outboxWebhook
+		if err := rows.Scan(&h.ID, &h.Name, &h.Kinds); err != nil {
+			return nil, err
+		}
+		hooks = append(hooks, h)
+	}
+	return hooks, rows.Err()
+}
+
+// recipients reads, by their ids, the people ids names, with their email preferences.
+func recipients(tx *gorm.DB, ids []int64) (map[int64]recipientRow, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := queryRaw(tx, `SELECT users.id, users.role, users.disabled, users.email, notification_prefs.email, notification_prefs.digest
+		FROM users LEFT JOIN notification_prefs ON notification_prefs.user_id = users.id WHERE users.id IN (`+placeholders(len(ids))+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	people := make(map[int64]recipientRow, len(ids))
+	for rows.Next() {
+		var p recipientRow
+		if err := rows.Scan(&p.ID, &p.Role, &p.Disabled, &p.Email, &p.Kinds, &p.Digest); err != nil {
+			return nil, err
+		}
+		people[p.ID] = p
+	}
+	return people, rows.Err()
 }

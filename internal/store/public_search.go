@@ -97,7 +97,7 @@ func (s *Store) publicHits(ctx context.Context, q search.Query, ranked []rankedI
 // committed (see migration 00035).
 func writePublishedText(tx *gorm.DB, pub *publicationRow) error {
 	if tx.Dialector.Name() != "postgres" {
-		return tx.Exec("INSERT OR IGNORE INTO published_pending (article_id) VALUES (?)", pub.ArticleID).Error
+		return execRaw(tx, "INSERT OR IGNORE INTO published_pending (article_id) VALUES (?)", pub.ArticleID)
 	}
 	return indexPublication(tx, publishedIndex.keyPG, textOf(pub))
 }

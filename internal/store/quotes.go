@@ -195,13 +195,31 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 	return ledgerOf(tx, rows)
 }
 
-// ledgerRows reads the rows of a draft's current quote ledger, brief first, in reading order.
+// ledgerRows reads the rows of a draft's current quote ledger, brief first, in reading order,
+// without GORM (see execRaw): a publish reads them again under the writer to check its plan.
 func ledgerRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
-	var rows []quoteRow
-	err := tx.Where("draft_id = ? AND removed_at IS NULL", draftID).
-		Order("CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id").Find(&rows).Error
-	return rows, err
+	rows, err := queryRaw(tx, ledgerSQL, draftID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var qs []quoteRow
+	for rows.Next() {
+		var q quoteRow
+		if err := rows.Scan(&q.ID, &q.DraftID, &q.Field, &q.Text, &q.Speaker, &q.Kind, &q.KindReason, &q.Paragraph, &q.StartPos,
+			&q.EndPos, &q.Status, &q.Note, &q.Source, &q.CheckedBy, &q.CheckedAt, &q.WaivedBy, &q.WaivedAt, &q.WaiverNote,
+			&q.NotQuoteBy, &q.NotQuoteAt, &q.NotQuoteNote, &q.RemovedAt); err != nil {
+			return nil, err
+		}
+		qs = append(qs, q)
+	}
+	return qs, rows.Err()
 }
+
+// ledgerSQL reads a draft's current quote ledger as ledgerRows returns it.
+const ledgerSQL = "SELECT id, draft_id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status, note, source, " +
+	"checked_by, checked_at, waived_by, waived_at, waiver_note, not_quote_by, not_quote_at, not_quote_note, removed_at " +
+	"FROM quotes WHERE draft_id = ? AND removed_at IS NULL ORDER BY CASE field WHEN 'brief' THEN 0 ELSE 1 END, start_pos, id"
 
 // ledgerOf makes the ledger of rows (see ledgerRows), reading through tx the names of those who
 // checked, waived or dismissed its quotes.
@@ -241,20 +259,35 @@ func (r quoteRow) quote(names map[int64]newsroom.Person) newsroom.Quote {
 	return q
 }
 
-// people loads the names of the given users.
+// people loads the names of the given users, without GORM (see execRaw): every read of a quote
+// ledger, a publish's gate plan among them, loads its checkers' names.
 func people(tx *gorm.DB, ids []int64) (map[int64]newsroom.Person, error) {
 	names := map[int64]newsroom.Person{}
 	if len(ids) == 0 {
 		return names, nil
 	}
-	var users []userRow
-	if err := tx.Select("id, username, name").Where("id IN ?", ids).Find(&users).Error; err != nil {
+	// args names each person once: a ledger's checkers are mostly one or two people.
+	args := make([]any, 0, len(ids))
+	seen := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			args = append(args, id)
+		}
+	}
+	rows, err := queryRaw(tx, "SELECT id, username, name FROM users WHERE id IN ("+placeholders(len(args))+")", args...)
+	if err != nil {
 		return nil, err
 	}
-	for _, u := range users {
-		names[u.ID] = newsroom.Person{ID: u.ID, Username: u.Username, Name: u.Name}
+	defer rows.Close()
+	for rows.Next() {
+		var p newsroom.Person
+		if err := rows.Scan(&p.ID, &p.Username, &p.Name); err != nil {
+			return nil, err
+		}
+		names[p.ID] = p
 	}
-	return names, nil
+	return names, rows.Err()
 }
 
 // Quotes returns the quote ledger of a draft the acting user may see.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -35,4 +36,15 @@ func rawContext(tx *gorm.DB) context.Context {
 		return ctx
 	}
 	return context.Background()
+}
+
+// queryRowRaw is queryRaw for a query of at most one row, scanned as sql.Row scans.
+func queryRowRaw(tx *gorm.DB, query string, args ...any) preparedRow {
+	rows, err := queryRaw(tx, query, args...)
+	return preparedRow{rows, err}
+}
+
+// placeholders is n ? placeholders separated by commas, for a list in an IN.
+func placeholders(n int) string {
+	return strings.Repeat(", ?", n)[2:]
 }
