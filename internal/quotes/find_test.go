@@ -3,6 +3,7 @@ package quotes_test
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -257,5 +258,25 @@ func TestFindCapsProblems(t *testing.T) {
 	_, problems := quotes.Find(strings.Repeat("» ", quotes.MaxProblems+50))
 	if len(problems) != quotes.MaxProblems || problems[0].Offset != 0 || problems[len(problems)-1].Offset != 2*(quotes.MaxProblems-1) {
 		t.Fatalf("got %d problems from %+v, want the first %d", len(problems), problems[0], quotes.MaxProblems)
+	}
+}
+
+// TestFindKeepsItsBuffers finds the quotes of a body of about 1,500 words twice: the second
+// Find answers the same after one over a text quoted throughout, which used the same buffers,
+// and allocates less than eight bytes a rune, where the runes and their marks alone took five
+// (the 150 quotes' texts and speakers are most of what it allocates).
+func TestFindKeepsItsBuffers(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday. “The plan holds,” said Rosa Delgado. ", 150)
+	want, wantProblems := quotes.Find(body)
+	quotes.Find(strings.Repeat("“quoted” ", 3000))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got, problems := quotes.Find(body)
+	runtime.ReadMemStats(&after)
+	if !slices.Equal(got, want) || !slices.Equal(problems, wantProblems) {
+		t.Fatalf("Find answered differently the second time: %v, %v", got, problems)
+	}
+	if n, runes := after.TotalAlloc-before.TotalAlloc, uint64(len([]rune(body))); n > 8*runes {
+		t.Fatalf("Find of %d runes allocated %d bytes", runes, n)
 	}
 }

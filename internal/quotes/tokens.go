@@ -33,9 +33,10 @@ type attributor struct {
 	cursor int             // where the last pronoun was resolved; nothing before it is read again
 }
 
-// newAttributor prepares to find the speakers of qs, the quotes found in rs.
-func newAttributor(rs []rune, qs []Quote) *attributor {
-	a := &attributor{rs: rs, quoted: make([]bool, len(rs))}
+// newAttributor prepares to find the speakers of qs, the quotes found in b's runes, marking
+// them in b's quoted.
+func newAttributor(b *buffers, qs []Quote) *attributor {
+	a := &attributor{rs: b.rs, quoted: b.quoted}
 	for _, q := range qs {
 		for i := q.Start; i < q.End; i++ {
 			a.quoted[i] = true

@@ -43,17 +43,52 @@ func dictID(prev []byte) uint32 {
 	return Sum(prev) | 1<<31
 }
 
-// The encoders and decoders are kept for reuse: making one costs more than packing a text.
-// Keyframes and deltas have pools of their own because an encoder changed between having a
-// dictionary and not is rebuilt.
+// The encoders are kept for reuse in lists of their own, which the garbage collector does not
+// empty as it empties a sync.Pool: making one costs more than packing a text (2 ms of CPU and
+// megabytes of zeroed memory), and with a pool each collection made every saver build its
+// encoder again. Keyframes and deltas have lists of their own because an encoder changed
+// between having a dictionary and not is rebuilt. The decoders, used only to read old
+// revisions, keep a pool.
 var (
-	keyEncoders   = sync.Pool{New: func() any { return newEncoder() }}
-	deltaEncoders = sync.Pool{New: func() any { return newEncoder() }}
+	keyEncoders   = make(encoderList, keptEncoders)
+	deltaEncoders = make(encoderList, keptEncoders)
 	decoders      = sync.Pool{New: func() any { return newDecoder() }}
 )
 
+// keptEncoders is how many encoders of each kind are kept: packing is pure CPU, so about as many
+// run at once as there are cores, and more are made when needed and then let go.
+const keptEncoders = 4
+
+// encoderWindow is how far back an encoder looks for a match. A delta finds the unchanged text
+// one previous text back, so the window holds any draft's previous text (a body at its limit in
+// ASCII is 400 kB); an encoder's memory grows with its window, and zstd's default of 8 MB made
+// each encoder take 14 MB.
+const encoderWindow = 1 << 20
+
+// encoderList is a bounded list of idle encoders.
+type encoderList chan *zstd.Encoder
+
+// get takes an idle encoder, or makes one.
+func (l encoderList) get() *zstd.Encoder {
+	select {
+	case e := <-l:
+		return e
+	default:
+		return newEncoder()
+	}
+}
+
+// put gives e back, or lets it go when enough are idle.
+func (l encoderList) put(e *zstd.Encoder) {
+	select {
+	case l <- e:
+	default:
+	}
+}
+
 func newEncoder() *zstd.Encoder {
-	e, err := zstd.NewWriter(nil, zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false), zstd.WithEncoderLevel(zstd.SpeedFastest))
+	e, err := zstd.NewWriter(nil, zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false), zstd.WithEncoderLevel(zstd.SpeedFastest),
+		zstd.WithWindowSize(encoderWindow), zstd.WithLowerEncoderMem(true))
 	if err != nil {
 		panic(fmt.Sprintf("revpack: zstd encoder: %v", err))
 	}
@@ -70,15 +105,15 @@ func newDecoder() *zstd.Decoder {
 
 // Keyframe packs the marshalled text raw whole.
 func Keyframe(raw []byte) []byte {
-	e := keyEncoders.Get().(*zstd.Encoder)
-	defer keyEncoders.Put(e)
+	e := keyEncoders.get()
+	defer keyEncoders.put(e)
 	return e.EncodeAll(raw, []byte{kindKeyframe})
 }
 
 // Delta packs the marshalled text raw against prev, the marshalled text of the revision before.
 func Delta(prev, raw []byte) []byte {
-	e := deltaEncoders.Get().(*zstd.Encoder)
-	defer deltaEncoders.Put(e)
+	e := deltaEncoders.get()
+	defer deltaEncoders.put(e)
 	if err := e.ResetWithOptions(nil, zstd.WithEncoderDictRaw(dictID(prev), prev)); err != nil {
 		panic(fmt.Sprintf("revpack: zstd dictionary: %v", err))
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -96,6 +97,48 @@ func TestDeltaIsSmall(t *testing.T) {
 	raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body[:5000] + "A new sentence. " + body[5000:], Topics: []string{}})
 	if d := revpack.Delta(prev, raw); len(d) > 64 {
 		t.Fatalf("a one-sentence delta of a %d-byte text is %d bytes", len(raw), len(d))
+	}
+}
+
+// TestPackingKeepsItsEncoders packs a delta after two garbage collections: the encoder it
+// packs with is one kept from before, not a new one of several megabytes.
+func TestPackingKeepsItsEncoders(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday to vote on the budget for the coming year. ", 160)
+	prev := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body, Topics: []string{}})
+	raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: "A new sentence. " + body, Topics: []string{}})
+	revpack.Delta(prev, raw)
+	runtime.GC()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	revpack.Delta(prev, raw)
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<10 {
+		t.Fatalf("a delta of a %d-byte text after a collection allocated %d bytes", len(raw), n)
+	}
+}
+
+// TestLongTextRoundTrip packs a text longer than the encoders' window, whole and as a delta, and
+// unpacks it.
+func TestLongTextRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := make([]string, 300_000)
+	for i := range words {
+		words[i] = pieces[rng.IntN(len(pieces))]
+	}
+	prevText := newsroom.Text{Title: "Long", Body: strings.Join(words, " "), Topics: []string{}}
+	text := prevText
+	text.Body = "A new sentence. " + prevText.Body
+	prev, raw := revpack.Marshal(prevText), revpack.Marshal(text)
+	if len(prev) < 2<<20 {
+		t.Fatalf("the text is %d bytes, not longer than the window", len(prev))
+	}
+	got, err := revpack.Rebuild([][]byte{revpack.Keyframe(prev), revpack.Delta(prev, raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, text) {
+		t.Fatal("the long text came back changed")
 	}
 }
 

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -38,21 +40,24 @@ func packAfter(prev *packedText, prevRaw, raw []byte, version int) packedText {
 // packedChain reads how version of draft id is packed, without its text, or nil when it is not:
 // a revision written before migration 00029 and not packed yet.
 func packedChain(tx *gorm.DB, id int64, version int) (*packedText, error) {
-	var c struct {
-		PackedFrom  int
-		PackedChain int
-		PackedSum   int64
-		KeyBytes    int
+	var from, bytes, keyBytes int
+	var sum int64
+	rows, err := queryRaw(tx, packedChainSQL, id, version)
+	err = preparedRow{rows, err}.Scan(&from, &bytes, &sum, &keyBytes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
 	}
-	res := tx.Raw("SELECT r.packed_from, r.packed_chain, r.packed_sum, LENGTH(k.packed) AS key_bytes FROM revisions r "+
-		"JOIN revisions k ON k.draft_id = r.draft_id AND k.version = r.packed_from "+
-		"WHERE r.draft_id = ? AND r.version = ? AND r.packed IS NOT NULL", id, version).Scan(&c)
-	if res.Error != nil || res.RowsAffected == 0 {
-		return nil, res.Error
+	if err != nil {
+		return nil, err
 	}
-	chain := revpack.Chain{Depth: version - c.PackedFrom, KeyBytes: c.KeyBytes, Bytes: c.PackedChain}
-	return &packedText{from: c.PackedFrom, chain: chain, sum: uint32(c.PackedSum)}, nil
+	chain := revpack.Chain{Depth: version - from, KeyBytes: keyBytes, Bytes: bytes}
+	return &packedText{from: from, chain: chain, sum: uint32(sum)}, nil
 }
+
+// packedChainSQL reads how a version of a draft is packed (see packedChain).
+const packedChainSQL = "SELECT r.packed_from, r.packed_chain, r.packed_sum, LENGTH(k.packed) FROM revisions r " +
+	"JOIN revisions k ON k.draft_id = r.draft_id AND k.version = r.packed_from " +
+	"WHERE r.draft_id = ? AND r.version = ? AND r.packed IS NOT NULL"
 
 // revisionText returns the text of the numbered revision row: rebuilt from its chain, the
 // versions from its keyframe up to it, when it is packed, else the whole text the row holds.

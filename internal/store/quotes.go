@@ -86,6 +86,17 @@ func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
 	return all, problems
 }
 
+// moveQuote writes where kept quotation r now is, as n found it. Most edits only shift a
+// quotation: then only its place is written, without binding its speaker and kind again, as
+// saveAnchor does for comments.
+func moveQuote(tx *gorm.DB, r quoteRow, n found) error {
+	if r.Field == n.field && r.Speaker == n.Speaker && r.Kind == string(n.Kind) && r.KindReason == n.Why {
+		return execRaw(tx, "UPDATE quotes SET paragraph = ?, start_pos = ?, end_pos = ? WHERE id = ?", n.Paragraph, n.Start, n.End, r.ID)
+	}
+	return execRaw(tx, "UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?, kind_reason = ? WHERE id = ?",
+		n.field, n.Paragraph, n.Start, n.End, n.Speaker, string(n.Kind), n.Why, r.ID)
+}
+
 // syncLedger brings a draft's quote ledger up to date with a new revision, whose quotations
 // findQuotes found as news, inside the revision's transaction: unchanged quotes keep their
 // checks wherever they moved, edited ones go back to unchecked with their old check kept in the
@@ -118,9 +129,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, news []f
 			r.Kind == string(n.Kind) && r.KindReason == n.Why {
 			continue
 		}
-		err := execRaw(tx, "UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?, kind_reason = ? WHERE id = ?",
-			n.field, n.Paragraph, n.Start, n.End, n.Speaker, string(n.Kind), n.Why, r.ID)
-		if err != nil {
+		if err := moveQuote(tx, r, n); err != nil {
 			return err
 		}
 	}

@@ -213,6 +213,11 @@ func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error
 	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && sel.Start == r.StartPos && status == r.Status {
 		return nil
 	}
+	if sel.Exact == r.Exact && sel.Prefix == r.Prefix && sel.Suffix == r.Suffix && status == r.Status {
+		// Most edits only shift the words a comment is on: binding its words again, three
+		// strings copied for SQLite, was most of the statement's cost to the save.
+		return execRaw(tx, "UPDATE comments SET start_pos = ?, end_pos = ?, anchored_version = ? WHERE id = ?", sel.Start, sel.End, version, r.ID)
+	}
 	return execRaw(tx, "UPDATE comments SET exact = ?, prefix = ?, suffix = ?, start_pos = ?, end_pos = ?, status = ?, anchored_version = ? WHERE id = ?",
 		sel.Exact, sel.Prefix, sel.Suffix, sel.Start, sel.End, status, version, r.ID)
 }

@@ -41,12 +41,12 @@ var errStaleSave = errors.New("store: save based on an old version")
 // refused: the transaction then meets the same error again, or works the save out itself.
 func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *savePlan {
 	db := s.read(ctx)
-	v, err := s.findDraft(db, u, id)
-	if err != nil {
+	cur := s.planDraft(db, u, id)
+	if cur == nil {
 		return nil
 	}
-	cur := v.draft()
 	var text newsroom.Text
+	var err error
 	if upd.Version == cur.Version {
 		text, err = s.checkEdit(u, cur, upd)
 	} else {
@@ -69,6 +69,26 @@ func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd ne
 		plan.next = &next
 	}
 	return plan
+}
+
+// planDraftSQL reads a draft as findDraft does, by its id alone.
+const planDraftSQL = "SELECT " + draftColumns + " FROM drafts JOIN users ON users.id = drafts.writer_id WHERE drafts.id = ?"
+
+// planDraft is findDraft for a plan: draft id when u may see it, else nil. It checks the
+// policy's CanSee on the row rather than putting the policy's rule into the query, so that the
+// statement is one prepared once: GORM's building of findDraft's query was a fifth of reading
+// the draft. The rule and the condition agree (see policy.Visible), and the save checks CanSee
+// again under the lock.
+func (s *Store) planDraft(db *gorm.DB, u *newsroom.User, id int64) *newsroom.Draft {
+	rows, err := queryRaw(db, planDraftSQL, id)
+	if err != nil {
+		return nil
+	}
+	views, err := scanDrafts(rows)
+	if err != nil || len(views) == 0 || !s.policy.CanSee(u, views[0].Row.WriterID, newsroom.Stage(views[0].Row.Stage)) {
+		return nil
+	}
+	return views[0].draft()
 }
 
 // mergedText is the text a save based on an old version of cur makes when it merges, checked as
