@@ -162,6 +162,7 @@ func TestDraftSummaryBytes(t *testing.T) {
 		{"AsWritten", "", ""},
 		{"Offset", "created_at", "2026-03-30 16:00:00.25+01:30"},
 		{"NegativeZero", "created_at", "2026-03-30 16:00:00.25-00:00"},
+		{"WholeSeconds", "created_at", "2026-03-30 16:00:00+00:00"},
 		{"TrailingZeros", "created_at", "2026-03-30 16:00:00.250+00:00"},
 		{"NoOffset", "created_at", "2026-03-30 16:00:00"},
 		{"Letters", "created_at", "2026-03-30T16:00:00Z"},
