@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"net/http"
 	"strconv"
 
@@ -58,17 +59,29 @@ func (s *Server) listDrafts(c echo.Context) error {
 }
 
 // writeSummaryPage answers with a page of summaries as {"items": [summaries], "next": cursor},
-// the bytes c.JSON would send of the newsroom.DraftSummaryPage, from the JSON the store wrote.
+// the bytes c.JSON would send of the newsroom.DraftSummaryPage, from the JSON the store wrote,
+// gathered in a pooled buffer so that they leave in one write, as c.JSON's do.
 func writeSummaryPage(c echo.Context, page *store.SummaryPageJSON) error {
 	next, err := json.Marshal(page.Next)
 	if err != nil {
 		return err
 	}
-	body := make([]byte, 0, len(`{"items":[],"next":}`+"\n")+len(page.Items)+len(next))
-	body = append(append(append(body, `{"items":[`...), page.Items...), `],"next":`...)
-	body = append(append(body, next...), "}\n"...)
-	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(body)))
-	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, body)
+	const head, tail = `{"items":[`, `],"next":`
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+	h.Set(echo.HeaderContentLength, strconv.Itoa(len(head)+len(page.Items)+len(tail)+len(next)+len("}\n")))
+	c.Response().WriteHeader(http.StatusOK)
+	w := writeBuffers.Get().(*bufio.Writer)
+	defer writeBuffers.Put(w)
+	w.Reset(c.Response())
+	w.WriteString(head)
+	w.Write(page.Items)
+	w.WriteString(tail)
+	w.Write(next)
+	w.WriteString("}\n")
+	err = w.Flush()
+	w.Reset(nil)
+	return err
 }
 
 // fullView reads the draft list's view parameter: "summary" (the default) lists each draft's
