@@ -1,12 +1,16 @@
 package server_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
 // TestDraftListView checks the draft list's view parameter: summaries by default, whole drafts
@@ -128,4 +132,79 @@ func TestDraftSummaryKeepsEveryCharacter(t *testing.T) {
 		}
 	}
 	t.Fatalf("draft %d is not in the summaries %+v", d.ID, page.Items)
+}
+
+// TestDraftSummaryBytes checks that the summaries the database writes as JSON are, byte for
+// byte, what encoding/json writes of the same page read as Go values: markup and separators
+// escaped as Go escapes them, who holds a piece and by when, the cursor of every page, and
+// times in every form a database may hold them, and a text that is not UTF-8.
+func TestDraftSummaryBytes(t *testing.T) {
+	a := newTestApp(t)
+	odd, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{
+		Title:  "He said \"no\" \\ then </script><b>&amp;</b>\t\u2028\u2029 \x01\x1f é “日本” 🎉",
+		Byline: "O'Brien \\\" \u007f\u0080 \ufeff end\\", Body: "Body."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := a.draft(newsroom.StageFactCheck)
+	if _, err := a.store.Assign(ctxAs(a, "editor"), newsroom.Assignment{DraftID: held.ID, Stage: newsroom.StageFactCheck, UserID: a.users["factchecker"].ID}); err != nil {
+		t.Fatal(err)
+	}
+	for i, stage := range []newsroom.Stage{"", newsroom.StageFactCheck} {
+		due := time.Date(2026, 3, 30, 16, 0, i, 120_000_000, time.UTC)
+		if _, err := a.store.SetDeadline(ctxAs(a, "editor"), newsroom.DeadlineChange{DraftID: held.ID, Stage: stage, At: &due}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.draft(newsroom.StageFactCheck)
+	dated := a.draft(newsroom.StageFactCheck)
+	for _, tc := range []struct{ name, column, value string }{
+		{"AsWritten", "", ""},
+		{"Offset", "created_at", "2026-03-30 16:00:00.25+01:30"},
+		{"NegativeZero", "created_at", "2026-03-30 16:00:00.25-00:00"},
+		{"WholeSeconds", "created_at", "2026-03-30 16:00:00+00:00"},
+		{"TrailingZeros", "created_at", "2026-03-30 16:00:00.250+00:00"},
+		{"NoOffset", "created_at", "2026-03-30 16:00:00"},
+		{"Letters", "created_at", "2026-03-30T16:00:00Z"},
+		{"NotUTF8", "title", "caf\xe9 \xff"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.column != "" {
+				if storetest.Postgres() {
+					t.Skip("PostgreSQL keeps a timestamptz, not its text, and UTF-8 only")
+				}
+				if _, err := a.store.DB().Exec("UPDATE drafts SET "+tc.column+" = ? WHERE id = ?", tc.value, dated.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, q := range []struct {
+				actor string
+				f     newsroom.DraftFilter
+			}{
+				{"writer", newsroom.DraftFilter{Stage: newsroom.StageDraft, Limit: 50}},
+				{"editor", newsroom.DraftFilter{Limit: 50}},
+				{"editor", newsroom.DraftFilter{Stage: newsroom.StageFactCheck, Limit: 1}},
+			} {
+				for cursor, pages := "", 0; pages == 0 || cursor != ""; pages++ {
+					q.f.Cursor = cursor
+					page, err := a.store.ListDraftSummaries(ctxAs(a, q.actor), q.f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var want bytes.Buffer
+					if err := json.NewEncoder(&want).Encode(page); err != nil {
+						t.Fatal(err)
+					}
+					url := fmt.Sprintf("/api/v1/drafts?stage=%s&limit=%d&cursor=%s", q.f.Stage, q.f.Limit, cursor)
+					if got := a.do(q.actor, "GET", url, "").Body.String(); got != want.String() {
+						t.Fatalf("%s as %s:\n got %s\nwant %s", url, q.actor, got, want.String())
+					}
+					cursor = page.Next
+				}
+			}
+		})
+	}
+	if !strings.Contains(a.do("writer", "GET", "/api/v1/drafts?stage=draft", "").Body.String(), fmt.Sprintf(`"id":%d,"title":"He said \"no\" \\ then \u003c/script\u003e`, odd.ID)) {
+		t.Fatal("the title's markup is not escaped as encoding/json escapes it")
+	}
 }

@@ -107,10 +107,10 @@ func seedPiece(t *testing.T, s *Store) {
 	}
 }
 
-// queryPlan is SQLite's plan for sql, a step per line.
-func queryPlan(t *testing.T, s *Store, sql string) []string {
+// queryPlan is SQLite's plan for sql with args, a step per line.
+func queryPlan(t *testing.T, s *Store, sql string, args ...any) []string {
 	t.Helper()
-	rows, err := s.DB().Query("EXPLAIN QUERY PLAN " + sql)
+	rows, err := s.DB().Query("EXPLAIN QUERY PLAN "+sql, args...)
 	if err != nil {
 		t.Fatalf("explain %s: %v", sql, err)
 	}

@@ -21,15 +21,23 @@ const summaryFields = "'id', drafts.id, 'title', drafts.title, 'byline', drafts.
 
 // summarized turns a query of drafts joined with their writers into one of summaries, each row
 // one JSON object of summaryFields: go-sqlite3 pays three cgo calls for every column of every
-// row, and a page of 51 rows of sixteen columns spent most of its time in them. Each join is a
-// lookup by primary key, so a page costs one query whatever its length.
+// row, and a page of 51 rows of sixteen columns spent most of its time in them.
 func (s *Store) summarized(q *gorm.DB) *gorm.DB {
-	return q.Select(s.jsonObject() + "(" + summaryFields + ")").
-		Joins("LEFT JOIN assignments holds ON holds.draft_id = drafts.id AND holds.stage = drafts.stage").
-		Joins("LEFT JOIN users holders ON holders.id = holds.user_id").
-		Joins("LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage").
-		Joins("LEFT JOIN deadlines piece_due ON piece_due.draft_id = drafts.id AND piece_due.stage = ''")
+	return s.summaryJoins(q.Select(s.jsonObject() + "(" + summaryFields + ")"))
 }
+
+// summaryJoins joins a query of drafts and their writers with who holds each draft at its
+// stage and its two due times, what a summary needs beside them. Each join is a lookup by
+// primary key, so a page costs one query whatever its length.
+func (s *Store) summaryJoins(q *gorm.DB) *gorm.DB {
+	return q.Joins(summaryJoinsSQL)
+}
+
+// summaryJoinsSQL are summaryJoins' joins.
+const summaryJoinsSQL = "LEFT JOIN assignments holds ON holds.draft_id = drafts.id AND holds.stage = drafts.stage " +
+	"LEFT JOIN users holders ON holders.id = holds.user_id " +
+	"LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage " +
+	"LEFT JOIN deadlines piece_due ON piece_due.draft_id = drafts.id AND piece_due.stage = ''"
 
 // ListDraftSummaries returns the page ListDrafts would, as summaries: the same drafts, in the
 // same order, with the same cursor, read in one query that leaves the drafts' text alone.
