@@ -23,17 +23,12 @@ const summaryFields = "'id', drafts.id, 'title', drafts.title, 'byline', drafts.
 // one JSON object of summaryFields: go-sqlite3 pays three cgo calls for every column of every
 // row, and a page of 51 rows of sixteen columns spent most of its time in them.
 func (s *Store) summarized(q *gorm.DB) *gorm.DB {
-	return s.summaryJoins(q.Select(s.jsonObject() + "(" + summaryFields + ")"))
+	return q.Select(s.jsonObject() + "(" + summaryFields + ")").Joins(summaryJoinsSQL)
 }
 
-// summaryJoins joins a query of drafts and their writers with who holds each draft at its
-// stage and its two due times, what a summary needs beside them. Each join is a lookup by
-// primary key, so a page costs one query whatever its length.
-func (s *Store) summaryJoins(q *gorm.DB) *gorm.DB {
-	return q.Joins(summaryJoinsSQL)
-}
-
-// summaryJoinsSQL are summaryJoins' joins.
+// summaryJoinsSQL joins drafts and their writers with who holds each draft at its stage and
+// its two due times, what a summary needs beside them. Each join is a lookup by primary key, so
+// a page costs one query whatever its length.
 const summaryJoinsSQL = "LEFT JOIN assignments holds ON holds.draft_id = drafts.id AND holds.stage = drafts.stage " +
 	"LEFT JOIN users holders ON holders.id = holds.user_id " +
 	"LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage " +

@@ -24,7 +24,7 @@ type SummaryPageJSON struct {
 }
 
 // summaryJSONSQLite and summaryJSONPostgres are the SQL expressions, one per dialect, that
-// write a row of a summarized query (see summaryJoins) as the JSON object of its
+// write a row of drafts, their writers and summaryJoinsSQL as the JSON object of its
 // newsroom.DraftSummary but for its times, keys in the struct's order, followed by its due time
 // (empty for none), its creation and its last change as the database writes them, each after
 // a unit separator (0x1F, which JSON text never holds unescaped). The desk queue spent a third
@@ -48,7 +48,7 @@ const (
 		` || chr(31) || btrim(to_json(drafts.created_at)::text, '"') || chr(31) || btrim(to_json(drafts.updated_at)::text, '"')`
 )
 
-// summaryJSON is the dialect's summary expression (see buildSummaryJSON).
+// summaryJSON is the dialect's summary expression (see summaryJSONSQLite).
 func (s *Store) summaryJSON() string {
 	if s.pg {
 		return summaryJSONPostgres
@@ -108,7 +108,7 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter) 
 }
 
 // summaryPageQuery writes the query of DraftSummariesJSON's page with its arguments: what
-// draftPage builds, with summaryJSON's column and summaryJoins' joins, written without GORM,
+// draftPage builds, with summaryJSON's column and summaryJoinsSQL's joins, written without GORM,
 // whose building of it was a sixth of the queue's handler. It settles f.Limit. Its text changes
 // only with the shape of the page (which filters are set, how many stages each list names), so
 // each of the few texts is prepared once (see queryPrepared).
