@@ -22,26 +22,27 @@ func (s *Store) requestTurn(ctx context.Context, fn func(tx *gorm.DB) error) (bo
 }
 
 // asideTurn is the turn of background work nobody waits for, such as the scheduler's search
-// indexing: it gives way to requests. It waits, for at most s.patience, until no request is
-// waiting for or holding the writer, and then takes it. When the patience runs out it takes the
-// writer anyway, so that the work advances under any load, but for this one transaction only: it
-// answers that its caller should stop, leaving the rest to its next run. On PostgreSQL, where
-// transactions do not wait for one writer, it takes its turn at once.
+// indexing: it gives way to requests. When no request is waiting for or holding the writer it
+// takes the writer and its caller goes on. Otherwise it waits, for at most s.patience, until none
+// is, or until the patience runs out, and then takes the writer for this one transaction only:
+// its caller stops, leaving the rest to its next run. So a run under writes goes one transaction
+// at a time, however often the writer is free for a moment, and waits s.patience at most, which
+// keeps the scheduler's other jobs on time.
 func (s *Store) asideTurn(ctx context.Context, fn func(tx *gorm.DB) error) (bool, error) {
-	idle := s.pg || s.awaitIdleWriter(ctx, s.patience)
+	free := s.writers.Load() == 0
+	if !free {
+		s.awaitIdleWriter(ctx, s.patience)
+	}
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	return idle, s.transact(ctx, fn)
+	return free, s.transact(ctx, fn)
 }
 
-// awaitIdleWriter waits until no transaction is waiting for or holding the writer, and says
-// whether that came before patience ran out or ctx ended. It looks every millisecond: a request's
-// wait for the writer lasts milliseconds, and a background run can wait that much longer.
-func (s *Store) awaitIdleWriter(ctx context.Context, patience time.Duration) bool {
-	if s.writers.Load() == 0 {
-		return true
-	}
+// awaitIdleWriter waits until no transaction is waiting for or holding the writer, until
+// patience runs out, or until ctx ends. It looks every millisecond: a request's wait for the
+// writer lasts milliseconds, and a background run can wait that much longer.
+func (s *Store) awaitIdleWriter(ctx context.Context, patience time.Duration) {
 	tick := time.NewTicker(time.Millisecond)
 	defer tick.Stop()
 	giveUp := time.NewTimer(patience)
@@ -49,12 +50,12 @@ func (s *Store) awaitIdleWriter(ctx context.Context, patience time.Duration) boo
 	for {
 		select {
 		case <-ctx.Done():
-			return false
+			return
 		case <-giveUp.C:
-			return s.writers.Load() == 0
+			return
 		case <-tick.C:
 			if s.writers.Load() == 0 {
-				return true
+				return
 			}
 		}
 	}
