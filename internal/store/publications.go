@@ -138,7 +138,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 		return 0, err
 	}
 	art.FirstPublishedAt, art.LatestPublicationID = &first, &row.ID
-	return row.Number, execRaw(tx, "UPDATE articles SET first_published_at = ?, latest_publication_id = ? WHERE id = ?", first, row.ID, art.ID)
+	return row.Number, execRaw(tx, "UPDATE articles SET first_published_at = COALESCE(first_published_at, ?), latest_publication_id = ? WHERE id = ?", first, row.ID, art.ID)
 }
 
 // publicationCount is how many publications art has: none before its first, which sets its

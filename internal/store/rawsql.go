@@ -44,7 +44,11 @@ func queryRowRaw(tx *gorm.DB, query string, args ...any) preparedRow {
 	return preparedRow{rows, err}
 }
 
-// placeholders is n ? placeholders separated by commas, for a list in an IN.
+// placeholders is n ? placeholders separated by commas, for a list in an IN; for an empty list,
+// NULL, which no value equals, as GORM writes it.
 func placeholders(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
 	return strings.Repeat(", ?", n)[2:]
 }

@@ -101,6 +101,8 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter) 
 	if err := rows.Err(); err != nil {
 		return nil, internal("list draft summaries", err)
 	}
+	// The rows go back to the pool before the fallback reads again.
+	rows.Close()
 	if !utf8.Valid(page.Items) {
 		return s.summariesEncoded(ctx, f)
 	}
