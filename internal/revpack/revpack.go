@@ -60,9 +60,11 @@ var (
 const keptEncoders = 4
 
 // encoderWindow is how far back an encoder looks for a match. A delta finds the unchanged text
-// one previous text back, so the window holds any draft's previous text (a body at its limit in
-// ASCII is 400 kB); an encoder's memory grows with its window, and zstd's default of 8 MB made
-// each encoder take 14 MB.
+// one previous text back, so the window holds the previous text of a body at its limit in
+// ASCII (400 kB) and in most scripts; a body near the limit in three- or four-byte characters
+// (CJK, emoji) passes 1 MB, and its deltas then find few matches and store close to a whole
+// compressed text: correct, only larger. An encoder's memory grows with its window, and zstd's
+// default of 8 MB made each encoder take 14 MB.
 const encoderWindow = 1 << 20
 
 // encoderList is a bounded list of idle encoders.
