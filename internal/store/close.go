@@ -23,7 +23,6 @@ func (s *Store) Close() error {
 		return wdb.Close()
 	}
 	rdb, _ := s.r.DB()
-	s.stopCheckpoints()
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	return errors.Join(s.truncateWAL(), closeStatements(s.wc), closeStatements(s.w), closeStatements(s.r),

@@ -67,9 +67,6 @@ type Store struct {
 	// lock is the SQLite database's lock file, held shared while the store is open, so that
 	// Restore can tell (see lockDatabase).
 	lock *os.File
-	// stopCheckpoints stops the SQLite database's checkpoints beside the writer (see
-	// startCheckpoints).
-	stopCheckpoints func()
 	// unsettled is set when a ROLLBACK failed, so the next transaction first makes sure the
 	// pinned connection is not left inside the old one.
 	unsettled bool
@@ -192,11 +189,7 @@ func openSQLite(path string) (_ *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, conn.Close(), rdb.Close(), wdb.Close()))
 	}
-	stop, err := startCheckpoints(conn, wdb)
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, conn.Close(), rdb.Close(), wdb.Close()))
-	}
-	return &Store{w: w, r: r, wconn: conn, wc: wc, lock: lock, stopCheckpoints: stop}, nil
+	return &Store{w: w, r: r, wconn: conn, wc: wc, lock: lock}, nil
 }
 
 // dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
