@@ -402,16 +402,7 @@ func activeWebhooks(tx *gorm.DB) ([]outboxWebhook, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var hooks []outboxWebhook
-	for rows.Next() {
-		var h outboxWebhook
-		if err := rows.Scan(&h.ID, &h.Name, &h.Kinds); err != nil {
-			return nil, err
-		}
-		hooks = append(hooks, h)
-	}
-	return hooks, rows.Err()
+	return scanAll(rows, func(h *outboxWebhook) error { return rows.Scan(&h.ID, &h.Name, &h.Kinds) })
 }
 
 // recipients reads, by their ids, the people ids names, with their email preferences.

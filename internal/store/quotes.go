@@ -182,17 +182,11 @@ func syncRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []quoteRow
-	for rows.Next() {
-		r := quoteRow{DraftID: draftID}
-		if err := rows.Scan(&r.ID, &r.Field, &r.Text, &r.Speaker, &r.Kind, &r.KindReason, &r.Paragraph, &r.StartPos, &r.EndPos,
-			&r.Status, &r.Note, &r.Source); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return scanAll(rows, func(r *quoteRow) error {
+		r.DraftID = draftID
+		return rows.Scan(&r.ID, &r.Field, &r.Text, &r.Speaker, &r.Kind, &r.KindReason, &r.Paragraph, &r.StartPos, &r.EndPos,
+			&r.Status, &r.Note, &r.Source)
+	})
 }
 
 // ledger loads a draft's current quote ledger, brief first, in reading order.
@@ -211,18 +205,11 @@ func ledgerRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var qs []quoteRow
-	for rows.Next() {
-		var q quoteRow
-		if err := rows.Scan(&q.ID, &q.DraftID, &q.Field, &q.Text, &q.Speaker, &q.Kind, &q.KindReason, &q.Paragraph, &q.StartPos,
+	return scanAll(rows, func(q *quoteRow) error {
+		return rows.Scan(&q.ID, &q.DraftID, &q.Field, &q.Text, &q.Speaker, &q.Kind, &q.KindReason, &q.Paragraph, &q.StartPos,
 			&q.EndPos, &q.Status, &q.Note, &q.Source, &q.CheckedBy, &q.CheckedAt, &q.WaivedBy, &q.WaivedAt, &q.WaiverNote,
-			&q.NotQuoteBy, &q.NotQuoteAt, &q.NotQuoteNote, &q.RemovedAt); err != nil {
-			return nil, err
-		}
-		qs = append(qs, q)
-	}
-	return qs, rows.Err()
+			&q.NotQuoteBy, &q.NotQuoteAt, &q.NotQuoteNote, &q.RemovedAt)
+	})
 }
 
 // ledgerSQL reads a draft's current quote ledger as ledgerRows returns it.

@@ -52,3 +52,18 @@ func placeholders(n int) string {
 	}
 	return strings.Repeat(", ?", n)[2:]
 }
+
+// scanAll reads every row of rows into a T of its own through scan, which scans the current row
+// into the T it is given, and closes rows.
+func scanAll[T any](rows *sql.Rows, scan func(*T) error) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -153,16 +153,9 @@ func openAnchors(db *gorm.DB, draftID int64) ([]commentRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []commentRow
-	for rows.Next() {
-		var r commentRow
-		if err := rows.Scan(&r.ID, &r.Field, &r.Exact, &r.Prefix, &r.Suffix, &r.StartPos, &r.EndPos, &r.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return scanAll(rows, func(r *commentRow) error {
+		return rows.Scan(&r.ID, &r.Field, &r.Exact, &r.Prefix, &r.Suffix, &r.StartPos, &r.EndPos, &r.Status)
+	})
 }
 
 // selectorOf is the selector a comment row keeps.
