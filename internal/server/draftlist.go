@@ -48,7 +48,17 @@ func (s *Server) writeDraftList(c echo.Context, f newsroom.DraftFilter) error {
 		}
 		cursor = full.Next
 	}
-	next, _ := json.Marshal(cursor)
+	return writeItems(c, items, cursor)
+}
+
+// writeItems answers with {"items": [items], "next": cursor}, the items' JSON joined by commas:
+// the bytes c.JSON would send of such a page, written through a pooled buffer, so that a page
+// leaves in a few large writes without being gathered into one slice first.
+func writeItems(c echo.Context, items [][]byte, cursor string) error {
+	next, err := json.Marshal(cursor)
+	if err != nil {
+		return err
+	}
 	size := len(`{"items":[],"next":}`+"\n") + len(next)
 	for i, item := range items {
 		size += len(item) + min(i, 1)

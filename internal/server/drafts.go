@@ -1,15 +1,11 @@
 package server
 
 import (
-	"bufio"
 	"net/http"
-	"strconv"
 
-	json "github.com/goccy/go-json"
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/store"
 )
 
 func (s *Server) createDraft(c echo.Context) error {
@@ -55,33 +51,8 @@ func (s *Server) listDrafts(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeSummaryPage(c, page)
-}
-
-// writeSummaryPage answers with a page of summaries as {"items": [summaries], "next": cursor},
-// the bytes c.JSON would send of the newsroom.DraftSummaryPage, from the JSON the store wrote,
-// gathered in a pooled buffer so that they leave in one write, as c.JSON's do.
-func writeSummaryPage(c echo.Context, page *store.SummaryPageJSON) error {
-	next, err := json.Marshal(page.Next)
-	if err != nil {
-		return err
-	}
-	const head, tail = `{"items":[`, `],"next":`
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
-	h.Set(echo.HeaderContentLength, strconv.Itoa(len(head)+len(page.Items)+len(tail)+len(next)+len("}\n")))
-	c.Response().WriteHeader(http.StatusOK)
-	w := writeBuffers.Get().(*bufio.Writer)
-	defer writeBuffers.Put(w)
-	w.Reset(c.Response())
-	w.WriteString(head)
-	w.Write(page.Items)
-	w.WriteString(tail)
-	w.Write(next)
-	w.WriteString("}\n")
-	err = w.Flush()
-	w.Reset(nil)
-	return err
+	// The store joined the summaries' JSON: the page goes out as one item.
+	return writeItems(c, [][]byte{page.Items}, page.Next)
 }
 
 // fullView reads the draft list's view parameter: "summary" (the default) lists each draft's
