@@ -19,11 +19,15 @@ const pendingBatch = 4
 // taken, pendingBatch articles at a time; under the writer an article another run took is
 // skipped, and one corrected since the read is indexed from its latest publication (see
 // indexPendingTexts). Each batch's write transaction is taken by turn (see writeTurn), which may
-// stop the run early. When nothing is pending it costs one read. PostgreSQL indexes a
-// publication in its own transaction, so there it does nothing.
+// stop the run early, and is followed by merge steps (see mergeIndex); the run merges first if
+// the index is crowded (see mergeCrowded). When nothing is pending and nothing crowded it costs
+// two reads. PostgreSQL indexes a publication in its own transaction, so there it does nothing.
 func (s *Store) indexPublished(ctx context.Context, turn writeTurn) error {
 	if s.pg {
 		return nil
+	}
+	if goOn, err := s.mergeCrowded(ctx, turn, "published_search"); err != nil || !goOn {
+		return err
 	}
 	var after int64
 	for {
@@ -37,6 +41,9 @@ func (s *Store) indexPublished(ctx context.Context, turn writeTurn) error {
 		}
 		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts) })
 		if err != nil || !goOn {
+			return err
+		}
+		if goOn, err = s.mergeIndex(ctx, turn, "published_search"); err != nil || !goOn {
 			return err
 		}
 		after = pubs[len(pubs)-1].ArticleID

@@ -17,13 +17,17 @@ const draftIndexBatch = 2
 // text before it began, on SQLite, where a save only files its draft in search_pending (see
 // migration 00033): each pending draft is indexed once, however many times it was saved, from
 // its text as it is when it is indexed, draftIndexBatch drafts to a write transaction, each
-// taken by turn (see writeTurn), which may stop the run early. A draft filed again while it runs
-// waits for the next run, so that saves that never stop cannot keep it going. When nothing is
-// pending it costs one read. PostgreSQL indexes a save in its own transaction, so there it does
-// nothing.
+// taken by turn (see writeTurn), which may stop the run early, and followed by merge steps (see
+// mergeIndex); the run merges first if the index is crowded (see mergeCrowded). A draft filed
+// again while it runs waits for the next run, so that saves that never stop cannot keep it
+// going. When nothing is pending and nothing crowded it costs two reads. PostgreSQL indexes a
+// save in its own transaction, so there it does nothing.
 func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 	if s.pg {
 		return nil
+	}
+	if goOn, err := s.mergeCrowded(ctx, turn, "draft_search"); err != nil || !goOn {
+		return err
 	}
 	var ids []int64
 	if err := s.read(ctx).Raw("SELECT draft_id FROM search_pending ORDER BY draft_id").Scan(&ids).Error; err != nil {
@@ -34,6 +38,9 @@ func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 		ids = ids[len(batch):]
 		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexDrafts(tx, batch) })
 		if err != nil || !goOn {
+			return err
+		}
+		if goOn, err = s.mergeIndex(ctx, turn, "draft_search"); err != nil || !goOn {
 			return err
 		}
 	}
