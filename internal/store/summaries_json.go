@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -132,9 +133,11 @@ func (s *Store) summaryPageQuery(u *newsroom.User, f *newsroom.DraftFilter) (str
 	return b.String(), append(args, f.Limit+1), nil
 }
 
-// writeCondition writes c's SQL to b in parentheses, each ? whose argument is a list of names
-// written as GORM writes it, (?,?,…) with a ? for each name, and returns args with c's
-// arguments appended, lists spread.
+// writeCondition writes c's SQL to b in parentheses, each ? whose argument is a list written as
+// GORM writes it, (?,?,…) with a ? for each element, and returns args with c's arguments
+// appended, lists spread. A list is any slice but []byte, which is one value, as in GORM, since
+// c is also written for GORM's Where (see policy.Condition); an empty list is (NULL), which
+// matches nothing.
 func writeCondition(b *strings.Builder, args []any, c policy.Condition) []any {
 	b.WriteByte('(')
 	next := 0
@@ -145,22 +148,22 @@ func writeCondition(b *strings.Builder, args []any, c policy.Condition) []any {
 		}
 		arg := c.Args[next]
 		next++
-		list, ok := arg.([]string)
-		if !ok {
+		list := reflect.ValueOf(arg)
+		if _, blob := arg.([]byte); blob || list.Kind() != reflect.Slice {
 			b.WriteByte('?')
 			args = append(args, arg)
 			continue
 		}
 		b.WriteByte('(')
-		if len(list) == 0 {
+		if list.Len() == 0 {
 			b.WriteString("NULL")
 		}
-		for j, name := range list {
+		for j := range list.Len() {
 			if j > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteByte('?')
-			args = append(args, name)
+			args = append(args, list.Index(j).Interface())
 		}
 		b.WriteByte(')')
 	}
