@@ -64,6 +64,8 @@ type Store struct {
 	// give way to requests (see asideTurn), after patience at most.
 	writers  atomic.Int32
 	patience time.Duration
+	// slowHolds is noteHold's record of the slow transactions it logged and left out.
+	slowHolds holdLog
 	// lock is the SQLite database's lock file, held shared while the store is open, so that
 	// Restore can tell (see lockDatabase).
 	lock *os.File
@@ -111,6 +113,7 @@ func Open(db string, opt Options) (*Store, error) {
 	}
 	s.policy, s.clk, s.ttl, s.cost = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost
 	s.patience = indexPatience
+	s.slowHolds.every = holdLogEvery
 	if s.clk == nil {
 		s.clk = clock.System
 	}
@@ -389,7 +392,8 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 // returns nil and rolls back on an error or a panic. A transaction once begun runs to its end
 // even if the request is cancelled: on SQLite for the reason read gives, and on both so that a
 // commit is never left with an unknown outcome (committed, but reported failed, its events
-// undelivered) and a release under way when the scheduler stops finishes.
+// undelivered) and a release under way when the scheduler stops finishes. On SQLite a
+// transaction that held the writer for slowHold or longer is logged (see noteHold).
 func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
 	defer func() { s.noteSpace(err) }()
 	ctx = context.WithoutCancel(ctx)
@@ -417,13 +421,16 @@ func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err e
 			}
 		}
 	}()
+	began := time.Now()
 	if err := fn(s.wc.WithContext(ctx)); err != nil {
 		return err
 	}
+	committing := time.Now()
 	if err := s.wc.Exec("COMMIT").Error; err != nil {
 		return err
 	}
 	committed = true
+	s.noteHold(began, committing)
 	return nil
 }
 

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// TestSlowHoldIsLogged checks that a transaction holding SQLite's writer for slowHold or longer
+// is logged, with its statements' time, its commit's and the function that asked for it; that a
+// quick one is not; and that within holdLogEvery of a line the next slow ones are left out and
+// counted in the line after.
+func TestSlowHoldIsLogged(t *testing.T) {
+	f := newPlanFixture(t)
+	var logged bytes.Buffer
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewJSONHandler(&logged, nil)))
+	ctx := context.Background()
+	quick := func(tx *gorm.DB) error { return tx.Exec("UPDATE users SET name = name WHERE id = 0").Error }
+	slow := func(tx *gorm.DB) error {
+		time.Sleep(slowHold + 10*time.Millisecond)
+		return quick(tx)
+	}
+	type record struct {
+		Level            string
+		Msg              string
+		Held             time.Duration
+		Statements       time.Duration
+		Commit           time.Duration
+		By               string
+		LeftOutSinceLast int `json:"left_out_since_last"`
+	}
+	lines := func() []record {
+		t.Helper()
+		var recs []record
+		for line := range strings.Lines(logged.String()) {
+			var r record
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatal(err)
+			}
+			recs = append(recs, r)
+		}
+		return recs
+	}
+	for _, fn := range []func(*gorm.DB) error{quick, slow, quick, slow} {
+		if err := f.s.transact(ctx, fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recs := lines()
+	if len(recs) != 1 {
+		t.Fatalf("%d lines for two slow transactions within %s; want 1: %s", len(recs), holdLogEvery, logged.String())
+	}
+	if r := recs[0]; r.Level != "WARN" || r.Msg != "a transaction held the database's writer" || r.Statements < slowHold ||
+		r.Held < r.Statements || r.Commit < 0 || !strings.Contains(r.By, "TestSlowHoldIsLogged") || r.LeftOutSinceLast != 0 {
+		t.Fatalf("logged %+v; want a warning of a hold of %s or more, most of it statements, by this test", r, slowHold)
+	}
+	f.s.slowHolds.every = 0
+	if err := f.s.transact(ctx, slow); err != nil {
+		t.Fatal(err)
+	}
+	if recs = lines(); len(recs) != 2 || recs[1].LeftOutSinceLast != 1 {
+		t.Fatalf("after the interval, logged %+v; want a second line counting the one left out", recs)
+	}
+}
