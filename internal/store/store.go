@@ -59,6 +59,8 @@ type Store struct {
 	// database/sql's Tx they were compiled again in every transaction, a third of a save's time.
 	wmu   sync.Mutex
 	wconn *sql.Conn
+	// queue is the transactions waiting for wmu, run in groups (see commitGrouped).
+	queue writeQueue
 	wc    *gorm.DB
 	// writers counts the transactions waiting for or holding wmu, so that background work can
 	// give way to requests (see asideTurn), after patience at most.
@@ -388,8 +390,9 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 }
 
 // transact runs fn in a write transaction: on PostgreSQL a pool transaction, on SQLite a BEGIN
-// IMMEDIATE on the pinned writer connection, one transaction at a time. It commits when fn
-// returns nil and rolls back on an error or a panic. A transaction once begun runs to its end
+// IMMEDIATE on the pinned writer connection, one at a time, together with the transactions
+// that waited beside it (see commitGrouped). It commits when fn returns nil and rolls back
+// fn's work on an error or a panic. A transaction once begun runs to its end
 // even if the request is cancelled: on SQLite for the reason read gives, and on both so that a
 // commit is never left with an unknown outcome (committed, but reported failed, its events
 // undelivered) and a release under way when the scheduler stops finishes. On SQLite a
@@ -402,36 +405,7 @@ func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err e
 	}
 	s.writers.Add(1)
 	defer s.writers.Add(-1)
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	if s.unsettled {
-		// SQLite answers an error when no transaction is open, which is the state we want.
-		s.wc.Exec("ROLLBACK")
-		s.unsettled = false
-	}
-	if err := s.wc.WithContext(ctx).Exec("BEGIN IMMEDIATE").Error; err != nil {
-		return err
-	}
-	committed := false
-	defer func() {
-		if !committed {
-			// The rollback runs without the request's context, which may be what ended.
-			if err := s.wc.Exec("ROLLBACK").Error; err != nil {
-				s.unsettled = true
-			}
-		}
-	}()
-	began := time.Now()
-	if err := fn(s.wc.WithContext(ctx)); err != nil {
-		return err
-	}
-	committing := time.Now()
-	if err := s.wc.Exec("COMMIT").Error; err != nil {
-		return err
-	}
-	committed = true
-	s.noteHold(began, committing)
-	return nil
+	return s.commitGrouped(ctx, fn)
 }
 
 // actor returns the signed-in user, or EUNAUTHORIZED.

@@ -24,13 +24,14 @@ type holdLog struct {
 	skipped int
 }
 
-// noteHold logs a transaction that held SQLite's writer from began until now for slowHold or
-// longer, with how long its statements took (until committing) and how long its COMMIT took,
-// which is where SQLite runs its automatic checkpoint and FTS4 its merges, and the functions
-// that asked for it: what stalled every write meanwhile, for an operator and for a profile. It
-// logs once every s.slowHolds.every at most, saying how many it left out since. transact calls it
-// holding wmu.
-func (s *Store) noteHold(began, committing time.Time) {
+// noteHold logs a group of transactions (see commitGrouped) that held SQLite's writer from
+// began until now for slowHold or longer, with how long their statements took (until
+// committing) and how long the COMMIT took, which is where SQLite runs its automatic checkpoint
+// and FTS4 its merges, how many transactions the group held, and the functions that asked for
+// the slowest of them: what stalled every write meanwhile, for an operator and for a profile.
+// It logs once every s.slowHolds.every at most, saying how many it left out since. runGroup
+// calls it holding wmu.
+func (s *Store) noteHold(began, committing time.Time, group []*writeJob) {
 	now := time.Now()
 	if now.Sub(began) < slowHold {
 		return
@@ -40,22 +41,27 @@ func (s *Store) noteHold(began, committing time.Time) {
 		h.skipped++
 		return
 	}
+	slowest := group[0]
+	for _, j := range group[1:] {
+		if j.took > slowest.took {
+			slowest = j
+		}
+	}
 	slog.Warn("a transaction held the database's writer", "held", now.Sub(began).Round(time.Millisecond),
 		"statements", committing.Sub(began).Round(time.Millisecond), "commit", now.Sub(committing).Round(time.Millisecond),
-		"by", holder(), "left_out_since_last", h.skipped)
+		"transactions", len(group), "by", slowest.caller(), "left_out_since_last", h.skipped)
 	h.last, h.skipped = now, 0
 }
 
-// holder names the functions that asked for the transaction noteHold logs, innermost first,
-// packages' paths left out.
-func holder() string {
-	pcs := make([]uintptr, 6)
-	// Skipped: runtime.Callers, holder, noteHold and transact.
-	frames := runtime.CallersFrames(pcs[:runtime.Callers(4, pcs)])
+// caller names the functions that asked for the job's transaction, innermost first.
+func (j *writeJob) caller() string {
+	frames := runtime.CallersFrames(j.callers[:])
 	var names []string
 	for {
 		f, more := frames.Next()
-		names = append(names, f.Function[strings.LastIndexByte(f.Function, '/')+1:])
+		if f.Function != "" {
+			names = append(names, f.Function[strings.LastIndexByte(f.Function, '/')+1:])
+		}
 		if !more {
 			return strings.Join(names, " < ")
 		}

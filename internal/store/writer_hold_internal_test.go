@@ -33,6 +33,7 @@ func TestSlowHoldIsLogged(t *testing.T) {
 		Held             time.Duration
 		Statements       time.Duration
 		Commit           time.Duration
+		Transactions     int
 		By               string
 		LeftOutSinceLast int `json:"left_out_since_last"`
 	}
@@ -58,7 +59,7 @@ func TestSlowHoldIsLogged(t *testing.T) {
 		t.Fatalf("%d lines for two slow transactions within %s; want 1: %s", len(recs), holdLogEvery, logged.String())
 	}
 	if r := recs[0]; r.Level != "WARN" || r.Msg != "a transaction held the database's writer" || r.Statements < slowHold ||
-		r.Held < r.Statements || r.Commit < 0 || !strings.Contains(r.By, "TestSlowHoldIsLogged") || r.LeftOutSinceLast != 0 {
+		r.Held < r.Statements || r.Commit < 0 || r.Transactions != 1 || !strings.Contains(r.By, "TestSlowHoldIsLogged") || r.LeftOutSinceLast != 0 {
 		t.Fatalf("logged %+v; want a warning of a hold of %s or more, most of it statements, by this test", r, slowHold)
 	}
 	f.s.slowHolds.every = 0
