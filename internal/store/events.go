@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"log/slog"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -82,17 +81,17 @@ func (s *Store) deliver(evs []newsroom.Event) {
 	defer s.events.mu.Unlock()
 	for _, e := range evs {
 		for _, fn := range s.events.listeners {
-			hear(fn, e)
+			s.hear(fn, e)
 		}
 	}
 }
 
 // hear calls the listener fn with e, and logs a panic in it rather than let it fail a request
 // whose change has already committed, or stop the scheduler.
-func hear(fn func(newsroom.Event), e newsroom.Event) {
+func (s *Store) hear(fn func(newsroom.Event), e newsroom.Event) {
 	defer func() {
 		if r := recover(); r != nil {
-			slog.Error("an event listener panicked", "event", e.Kind, "id", e.ID, "panic", r, "stack", string(debug.Stack()))
+			s.log.Error("an event listener panicked", "event", e.Kind, "id", e.ID, "panic", r, "stack", string(debug.Stack()))
 		}
 	}()
 	fn(e)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 
 	"gorm.io/gorm"
@@ -27,7 +26,7 @@ func (s *Store) PublicSearch(ctx context.Context, query string, offset, limit in
 		// A search answers from the index as it stands rather than not at all: what is still
 		// pending (a full disk, say) is missing from it until indexing succeeds, which the
 		// scheduler tries again every second.
-		slog.Error("public search: indexing the pieces published since the last run failed; searching the index as it stands", "error", err)
+		s.log.Error("public search: indexing the pieces published since the last run failed; searching the index as it stands", "error", err)
 	}
 	var ranked []rankedID
 	err := s.searchRead(ctx, func(db *gorm.DB) error {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"math"
 
 	"gorm.io/gorm"
@@ -55,7 +54,7 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	}
 	if err := s.indexPending(ctx, s.requestTurn); err != nil {
 		// As in PublicSearch: the index as it stands rather than no answer.
-		slog.Error("search: indexing the drafts saved since the last run failed; searching the index as it stands", "error", err)
+		s.log.Error("search: indexing the drafts saved since the last run failed; searching the index as it stands", "error", err)
 	}
 	var ranked []rankedID
 	err = s.searchRead(ctx, func(db *gorm.DB) error {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"runtime"
 	"strings"
@@ -38,6 +39,10 @@ type Options struct {
 	PasswordCost int
 	// Policy is the workflow and who may do what in it (default: the embedded workflow file).
 	Policy *policy.Policy
+	// Logger is where the store logs what it cannot answer a caller with: a slow hold of the
+	// writer, a search that answers from an index it could not bring up to date, an event
+	// listener's panic (default slog.Default()). copydesk serve gives the logger of --log-level.
+	Logger *slog.Logger
 	// MaxSize caps a SQLite database at about this many bytes (PRAGMA max_page_count on the
 	// writer): past it, writes fail as they would on a full disk. 0 sets no cap but the disk's.
 	// Tests use it to fill a database; PostgreSQL ignores it.
@@ -75,6 +80,7 @@ type Store struct {
 	// pinned connection is not left inside the old one.
 	unsettled bool
 	policy    *policy.Policy
+	log       *slog.Logger
 	// creds remembers recently used tokens and sessions (see credentials.go).
 	creds credentials
 	// events are the listeners to changes and the place in the events table (see events.go).
@@ -113,7 +119,10 @@ func Open(db string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.policy, s.clk, s.ttl, s.cost = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost
+	s.policy, s.clk, s.ttl, s.cost, s.log = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost, opt.Logger
+	if s.log == nil {
+		s.log = slog.Default()
+	}
 	s.patience = indexPatience
 	s.slowHolds.every = holdLogEvery
 	if s.clk == nil {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"log/slog"
 	"runtime"
 	"strings"
 	"time"
@@ -47,7 +46,7 @@ func (s *Store) noteHold(began, committing time.Time, group []*writeJob) {
 			slowest = j
 		}
 	}
-	slog.Warn("a transaction held the database's writer", "held", now.Sub(began).Round(time.Millisecond),
+	s.log.Warn("a transaction held the database's writer", "held", now.Sub(began).Round(time.Millisecond),
 		"statements", committing.Sub(began).Round(time.Millisecond), "commit", now.Sub(committing).Round(time.Millisecond),
 		"transactions", len(group), "by", slowest.caller(), "left_out_since_last", h.skipped)
 	h.last, h.skipped = now, 0

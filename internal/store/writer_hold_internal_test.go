@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,15 +14,27 @@ import (
 	"gorm.io/gorm"
 )
 
+// openLogged opens and migrates a store on a SQLite file that logs as JSON to w.
+func openLogged(t *testing.T, w io.Writer) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "logged.db"), Options{PasswordCost: 4, Logger: slog.New(slog.NewJSONHandler(w, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestSlowHoldIsLogged checks that a transaction holding SQLite's writer for slowHold or longer
 // is logged, with its statements' time, its commit's and the function that asked for it; that a
 // quick one is not; and that within holdLogEvery of a line the next slow ones are left out and
-// counted in the line after.
+// counted in the line after; all of it in the store's own logger (Options.Logger).
 func TestSlowHoldIsLogged(t *testing.T) {
-	f := newPlanFixture(t)
 	var logged bytes.Buffer
-	defer slog.SetDefault(slog.Default())
-	slog.SetDefault(slog.New(slog.NewJSONHandler(&logged, nil)))
+	s := openLogged(t, &logged)
 	ctx := context.Background()
 	quick := func(tx *gorm.DB) error { return tx.Exec("UPDATE users SET name = name WHERE id = 0").Error }
 	slow := func(tx *gorm.DB) error {
@@ -50,7 +64,7 @@ func TestSlowHoldIsLogged(t *testing.T) {
 		return recs
 	}
 	for _, fn := range []func(*gorm.DB) error{quick, slow, quick, slow} {
-		if err := f.s.transact(ctx, fn); err != nil {
+		if err := s.transact(ctx, fn); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -62,8 +76,8 @@ func TestSlowHoldIsLogged(t *testing.T) {
 		r.Held < r.Statements || r.Commit < 0 || r.Transactions != 1 || !strings.Contains(r.By, "TestSlowHoldIsLogged") || r.LeftOutSinceLast != 0 {
 		t.Fatalf("logged %+v; want a warning of a hold of %s or more, most of it statements, by this test", r, slowHold)
 	}
-	f.s.slowHolds.every = 0
-	if err := f.s.transact(ctx, slow); err != nil {
+	s.slowHolds.every = 0
+	if err := s.transact(ctx, slow); err != nil {
 		t.Fatal(err)
 	}
 	if recs = lines(); len(recs) != 2 || recs[1].LeftOutSinceLast != 1 {
