@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -37,6 +39,8 @@ type writeJob struct {
 	// panicked is what fn panicked with, raised again in the caller's goroutine.
 	panicked any
 	took     time.Duration
+	// committed is set once the transaction the job's work is in has committed.
+	committed bool
 	// callers are the functions that asked for the transaction, for noteHold.
 	callers [6]uintptr
 	// turn tells the waiting caller that its job is done (true) or that it leads the next
@@ -99,15 +103,42 @@ func (s *Store) commitGrouped(ctx context.Context, fn func(tx *gorm.DB) error) e
 	}
 	s.wmu.Lock()
 	group := s.queue.take()
+	ran := false
+	defer func() {
+		if !ran {
+			s.abandonUnfinished(group)
+		}
+		s.wmu.Unlock()
+		s.queue.handOff()
+		for _, other := range group {
+			if other != j {
+				other.turn <- true
+			}
+		}
+	}()
 	s.runGroup(group)
-	s.wmu.Unlock()
-	s.queue.handOff()
-	for _, other := range group {
-		if other != j {
-			other.turn <- true
+	ran = true
+	return j.result()
+}
+
+// errGroupAbandoned is the outcome of a transaction whose group stopped half way: a function
+// in it ended its goroutine (runtime.Goexit, as a test's FailNow does), or the group's own code
+// panicked.
+var errGroupAbandoned = errors.New("the write was abandoned: a transaction run beside it stopped the group")
+
+// abandonUnfinished settles a group that runGroup left half way, so that its callers and the
+// writer are not left waiting: a group committed keeps its outcomes, and otherwise the
+// transaction is rolled back and every job not already failed fails.
+func (s *Store) abandonUnfinished(group []*writeJob) {
+	if slices.ContainsFunc(group, func(j *writeJob) bool { return j.committed }) {
+		return
+	}
+	s.rollback()
+	for _, j := range group {
+		if j.err == nil {
+			j.err = errGroupAbandoned
 		}
 	}
-	return j.result()
 }
 
 // result is the job's outcome for its caller, raising its panic again.
@@ -145,6 +176,8 @@ func (s *Store) runGroup(group []*writeJob) {
 		s.unsettled = false
 	}
 	if err := s.wc.Exec("BEGIN IMMEDIATE").Error; err != nil {
+		// Should the connection be inside a transaction after all, the next group ends it.
+		s.unsettled = true
 		for _, j := range group {
 			j.err = err
 		}
@@ -160,9 +193,14 @@ func (s *Store) runGroup(group []*writeJob) {
 	} else {
 		for i, j := range group {
 			if err := s.wc.Exec("SAVEPOINT job").Error; err != nil {
-				j.err = err
+				// The jobs from this one on run again in a transaction of their own, unless this
+				// one is the first, whose transaction had just begun.
 				s.abandon(group[:i], err)
-				s.runGroup(group[i+1:])
+				if i == 0 {
+					j.err = err
+					i++
+				}
+				s.runGroup(group[i:])
 				return
 			}
 			j.run(s.wc)
@@ -171,6 +209,9 @@ func (s *Store) runGroup(group []*writeJob) {
 				err = s.wc.Exec("RELEASE job").Error
 			} else if err = s.wc.Exec("ROLLBACK TO job").Error; err == nil {
 				err = s.wc.Exec("RELEASE job").Error
+			} else {
+				// The job's own error is what ended the transaction.
+				err = j.err
 			}
 			if err != nil {
 				s.abandon(group[:i+1], err)
@@ -184,6 +225,9 @@ func (s *Store) runGroup(group []*writeJob) {
 		s.abandon(group, err)
 		return
 	}
+	for _, j := range group {
+		j.committed = true
+	}
 	s.noteHold(began, committing, group)
 }
 
@@ -193,7 +237,7 @@ func (s *Store) abandon(ran []*writeJob, err error) {
 	s.rollback()
 	for _, j := range ran {
 		if j.err == nil {
-			j.err = fmt.Errorf("rolled back with the transactions committed beside it: %w", err)
+			j.err = fmt.Errorf("rolled back with the transactions run beside it: %w", err)
 		}
 	}
 }

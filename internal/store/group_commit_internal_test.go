@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -26,20 +27,41 @@ type groupFixture struct {
 	held    chan error
 }
 
-func newGroupFixture(t *testing.T) *groupFixture {
+func newGroupFixture(t *testing.T, room int64) *groupFixture {
 	t.Helper()
-	f := &groupFixture{s: newPlanFixture(t).s, release: make(chan struct{}), held: make(chan error, 1)}
+	s, err := Open(filepath.Join(t.TempDir(), "groups.db"), Options{PasswordCost: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	f := &groupFixture{s: s, release: make(chan struct{}), held: make(chan error, 1)}
 	if err := f.s.transact(context.Background(), func(tx *gorm.DB) error {
-		return tx.Exec("CREATE TABLE numbers (n INTEGER PRIMARY KEY)").Error
+		return tx.Exec("CREATE TABLE numbers (n INTEGER PRIMARY KEY, b BLOB)").Error
 	}); err != nil {
 		t.Fatal(err)
+	}
+	if room > 0 {
+		// As Options.MaxSize does, room bytes past the database's size.
+		var pages, pageSize int64
+		if err := s.wc.Raw("PRAGMA page_count").Scan(&pages).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := s.wc.Raw("PRAGMA page_size").Scan(&pageSize).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := s.capSize(pages*pageSize + room); err != nil {
+			t.Fatal(err)
+		}
 	}
 	holding := make(chan struct{})
 	go func() {
 		f.held <- f.s.transact(context.Background(), func(tx *gorm.DB) error {
 			close(holding)
 			<-f.release
-			return tx.Exec("INSERT INTO numbers VALUES (0)").Error
+			return tx.Exec("INSERT INTO numbers (n) VALUES (0)").Error
 		})
 	}()
 	<-holding
@@ -54,12 +76,16 @@ func (f *groupFixture) queue(t *testing.T, fns ...func(tx *gorm.DB) error) []err
 	var wg sync.WaitGroup
 	for i, fn := range fns {
 		wg.Go(func() {
+			returned := false
 			defer func() {
 				if p := recover(); p != nil {
 					errs[i] = fmt.Errorf("panicked: %v", p)
+				} else if !returned {
+					errs[i] = errors.New("transact ended its goroutine")
 				}
 			}()
 			errs[i] = f.s.transact(context.Background(), fn)
+			returned = true
 		})
 		// One at a time, so that the group runs them in this order.
 		f.awaitQueued(t, i+1)
@@ -99,14 +125,14 @@ func (f *groupFixture) numbers(t *testing.T) []int {
 }
 
 func insert(n int) func(tx *gorm.DB) error {
-	return func(tx *gorm.DB) error { return tx.Exec("INSERT INTO numbers VALUES (?)", n).Error }
+	return func(tx *gorm.DB) error { return tx.Exec("INSERT INTO numbers (n) VALUES (?)", n).Error }
 }
 
 // TestTransactionsCommitTogether checks that transactions which waited for the writer together
 // run in one transaction, in the order they came: each sees the ones before it in its own
 // transaction, and readers see none of them until all are committed.
 func TestTransactionsCommitTogether(t *testing.T) {
-	f := newGroupFixture(t)
+	f := newGroupFixture(t, 0)
 	const n = 8
 	seen := make([][2]int, n)
 	var fns []func(tx *gorm.DB) error
@@ -177,11 +203,26 @@ func TestGroupedTransactionsKeepTheirOutcomes(t *testing.T) {
 			}
 			// As SQLite does itself on a full disk or an I/O error.
 			return tx.Exec("ROLLBACK").Error
-		}, insert(3), insert(4)}, []string{"rolled back with the transactions committed beside it", "rolled back with the transactions committed beside it", "", ""}, []int{0, 3, 4}},
+		}, insert(3), insert(4)}, []string{"rolled back with the transactions run beside it: no such savepoint", "rolled back with the transactions run beside it: no such savepoint", "", ""}, []int{0, 3, 4}},
+		{"ErrorEndsTheTransaction", []func(tx *gorm.DB) error{insert(1), func(tx *gorm.DB) error {
+			if err := insert(2)(tx); err != nil {
+				return err
+			}
+			tx.Exec("ROLLBACK")
+			return refused
+		}, insert(3)}, []string{"rolled back with the transactions run beside it: refused", "refused", ""}, []int{0, 3}},
+		{"FunctionEndsItsGoroutine", []func(tx *gorm.DB) error{insert(1), func(tx *gorm.DB) error {
+			if err := insert(2)(tx); err != nil {
+				return err
+			}
+			// As a test's t.FailNow would, on the goroutine of the first, which leads the group.
+			runtime.Goexit()
+			return nil
+		}, insert(3)}, []string{"ended its goroutine", "abandoned", "abandoned"}, []int{0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newGroupFixture(t)
+			f := newGroupFixture(t, 0)
 			errs := f.queue(t, tt.fns...)
 			for i, err := range errs {
 				if want := tt.wantErrs[i]; (want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), want) {
@@ -199,6 +240,37 @@ func TestGroupedTransactionsKeepTheirOutcomes(t *testing.T) {
 				t.Fatalf("committed %v after the next transaction; want 9 last", got)
 			}
 		})
+	}
+}
+
+// TestGroupedTransactionOnAFullDisk checks a group in which one transaction fills the database
+// past its cap (see Options.MaxSize): it fails as a full disk, which the store tells by the error
+// (see diskFull), and every other either commits or fails as a full disk too, never reported
+// committed when it was not.
+func TestGroupedTransactionOnAFullDisk(t *testing.T) {
+	f := newGroupFixture(t, 1<<20)
+	fill := func(tx *gorm.DB) error {
+		if err := insert(100)(tx); err != nil {
+			return err
+		}
+		return tx.Exec("INSERT INTO numbers VALUES (101, zeroblob(4 << 20))").Error
+	}
+	errs := f.queue(t, insert(1), fill, insert(3))
+	if !diskFull(errs[1]) {
+		t.Fatalf("the transaction that filled the database answered %v; want a full disk", errs[1])
+	}
+	committed := f.numbers(t)
+	for i, n := range []int{1, 3} {
+		err := errs[2*i]
+		if in := slices.Contains(committed, n); in != (err == nil) || err != nil && !diskFull(err) {
+			t.Errorf("transaction %d answered %v, and its number committed: %v; want committed and no error, or a full disk and nothing", 2*i+1, err, in)
+		}
+	}
+	if slices.Contains(committed, 100) || slices.Contains(committed, 101) {
+		t.Errorf("committed %v; the failed transaction's rows are among them", committed)
+	}
+	if err := f.s.transact(context.Background(), insert(9)); err != nil {
+		t.Fatalf("the next transaction: %v", err)
 	}
 }
 
@@ -236,8 +308,9 @@ func TestTransactionsReadOnlyTheirTx(t *testing.T) {
 }
 
 // TestReadsOutsideTxFound checks that readsOutsideTx finds a read through the pool in a
-// function given to transact, tx or a turn, directly or through a method, and leaves alone
-// reads through tx and reads outside transactions.
+// function given to transact, tx or a turn, directly, through a method under any receiver name,
+// a function given the store, or a method passed on as a value, and leaves alone reads through
+// tx, reads outside transactions and other types' methods of the same name.
 func TestReadsOutsideTxFound(t *testing.T) {
 	const header = "package store\n"
 	tests := []struct {
@@ -256,6 +329,17 @@ func (s *Store) g(tx *gorm.DB) error { return tx.Exec("x").Error }`, 0},
 		{"ReadOutside", `func (s *Store) f() { s.r.Exec("x"); s.transact(ctx, func(tx *gorm.DB) error { return nil }) }`, 0},
 		{"Recursive", `func (s *Store) f() { s.transact(ctx, func(tx *gorm.DB) error { return s.g() }) }
 func (s *Store) g() error { return s.g() }`, 0},
+		{"OtherReceiverName", `func (s *Store) f() { s.transact(ctx, func(tx *gorm.DB) error { return s.g() }) }
+func (st *Store) g() error { return st.r.Exec("x").Error }`, 1},
+		{"FunctionWithStore", `func (s *Store) f() { s.transact(ctx, func(tx *gorm.DB) error { return g(tx, s) }) }
+func g(tx *gorm.DB, st *Store) error { return st.read(ctx).Exec("x").Error }
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.r }`, 1},
+		{"FunctionValue", `func (s *Store) f() { s.transact(ctx, func(tx *gorm.DB) error { return s.each(tx, s.fill) }) }
+func (s *Store) each(tx *gorm.DB, fn func(*gorm.DB) error) error { return fn(tx) }
+func (s *Store) fill(tx *gorm.DB) error { return s.w.Exec("x").Error }`, 1},
+		{"SameNameOtherType", `func (s *Store) f() { s.transact(ctx, func(tx *gorm.DB) error { return s.g() }) }
+func (s *Store) g() error { return nil }
+func (o *other) g() error { return o.r.Exec("x").Error }`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,60 +356,101 @@ func (s *Store) g() error { return s.g() }`, 0},
 }
 
 // readsOutsideTx returns where a function literal given to transact, tx or a turn (see
-// writeTurn) reaches s.r or s.w, directly or through the Store's methods, and how many such
-// literals there are.
+// writeTurn) reaches a Store's r or w, directly or through the functions it calls or passes on:
+// the Store's methods, under any receiver name, and the package's functions, following their
+// *Store parameters. It also returns how many such literals there are.
 func readsOutsideTx(fset *token.FileSet, files []*ast.File) (found []string, transactions int) {
 	methods := map[string]*ast.FuncDecl{}
+	funcs := map[string]*ast.FuncDecl{}
 	for _, f := range files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+				funcs[fd.Name.Name] = fd
+			} else if ok && len(storeNames(fd.Recv)) > 0 {
 				methods[fd.Name.Name] = fd
 			}
 		}
 	}
-	var walk func(body ast.Node, path string, seen map[string]bool)
-	walk = func(body ast.Node, path string, seen map[string]bool) {
+	var walk func(body ast.Node, stores map[string]bool, path string, seen map[*ast.FuncDecl]bool)
+	follow := func(fd *ast.FuncDecl, path string, seen map[*ast.FuncDecl]bool) {
+		if fd == nil || fd.Body == nil || seen[fd] {
+			return
+		}
+		seen[fd] = true
+		stores := storeNames(fd.Type.Params)
+		for name := range storeNames(fd.Recv) {
+			stores[name] = true
+		}
+		walk(fd.Body, stores, path+" > "+fd.Name.Name, seen)
+	}
+	walk = func(body ast.Node, stores map[string]bool, path string, seen map[*ast.FuncDecl]bool) {
 		ast.Inspect(body, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if recv, ok := sel.X.(*ast.Ident); !ok || recv.Name != "s" {
-				return true
-			}
-			if sel.Sel.Name == "r" || sel.Sel.Name == "w" {
-				found = append(found, fmt.Sprintf("%s: s.%s, in %s", fset.Position(sel.Pos()), sel.Sel.Name, path))
-			} else if m := methods[sel.Sel.Name]; m != nil && !seen[m.Name.Name] {
-				seen[m.Name.Name] = true
-				walk(m.Body, path+" > "+m.Name.Name, seen)
+			switch x := n.(type) {
+			case *ast.SelectorExpr:
+				if recv, ok := x.X.(*ast.Ident); ok && stores[recv.Name] {
+					if x.Sel.Name == "r" || x.Sel.Name == "w" {
+						found = append(found, fmt.Sprintf("%s: %s.%s, in %s", fset.Position(x.Pos()), recv.Name, x.Sel.Name, path))
+					}
+					follow(methods[x.Sel.Name], path, seen)
+				}
+			case *ast.Ident:
+				follow(funcs[x.Name], path, seen)
 			}
 			return true
 		})
 	}
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
 			}
-			var name string
-			switch fn := call.Fun.(type) {
-			case *ast.SelectorExpr:
-				name = fn.Sel.Name
-			case *ast.Ident:
-				name = fn.Name
+			stores := storeNames(fd.Type.Params)
+			for name := range storeNames(fd.Recv) {
+				stores[name] = true
 			}
-			if name != "transact" && name != "tx" && name != "turn" {
-				return true
-			}
-			for _, arg := range call.Args {
-				if lit, ok := arg.(*ast.FuncLit); ok {
-					transactions++
-					walk(lit.Body, "the transaction at "+fset.Position(call.Pos()).String(), map[string]bool{})
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
 				}
-			}
-			return true
-		})
+				var name string
+				switch fn := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					name = fn.Sel.Name
+				case *ast.Ident:
+					name = fn.Name
+				}
+				if name != "transact" && name != "tx" && name != "turn" {
+					return true
+				}
+				for _, arg := range call.Args {
+					if lit, ok := arg.(*ast.FuncLit); ok {
+						transactions++
+						walk(lit.Body, stores, "the transaction at "+fset.Position(call.Pos()).String(), map[*ast.FuncDecl]bool{})
+					}
+				}
+				return true
+			})
+		}
 	}
 	return found, transactions
+}
+
+// storeNames returns the names in fields (a receiver or parameters) of type *Store.
+func storeNames(fields *ast.FieldList) map[string]bool {
+	names := map[string]bool{}
+	if fields == nil {
+		return names
+	}
+	for _, field := range fields.List {
+		if star, ok := field.Type.(*ast.StarExpr); ok {
+			if id, ok := star.X.(*ast.Ident); ok && id.Name == "Store" {
+				for _, n := range field.Names {
+					names[n.Name] = true
+				}
+			}
+		}
+	}
+	return names
 }
