@@ -98,9 +98,10 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// TestDraftWritesGoThroughTouchDraft holds the package to touchDraft: no other code changes a
-// row of drafts, so no change can leave a draft's stamp as it was.
-func TestDraftWritesGoThroughTouchDraft(t *testing.T) {
+// parseSources parses the package's source files, its tests left out, for the tests that hold
+// the code to a rule by reading it.
+func parseSources(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
 	paths, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +121,13 @@ func TestDraftWritesGoThroughTouchDraft(t *testing.T) {
 	if len(files) < 10 {
 		t.Fatalf("found only %d source files; is the test running in the package's folder?", len(files))
 	}
+	return fset, files
+}
+
+// TestDraftWritesGoThroughTouchDraft holds the package to touchDraft: no other code changes a
+// row of drafts, so no change can leave a draft's stamp as it was.
+func TestDraftWritesGoThroughTouchDraft(t *testing.T) {
+	fset, files := parseSources(t)
 	if found := directDraftWrites(fset, files); len(found) > 0 {
 		t.Fatalf("drafts are written outside touchDraft, which would leave their stamps unchanged:\n%s", strings.Join(found, "\n"))
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,15 +17,8 @@ type planFixture struct {
 
 func newPlanFixture(t *testing.T) *planFixture {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "plans.db"), Options{PasswordCost: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openStore(t, Options{})
 	ctx := context.Background()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	as := func(name string, role newsroom.Role) context.Context {
 		u, err := s.CreateUser(AsOperator(ctx), NewUser{Username: name, Role: role, Password: "pw-" + name + "-staple"})
 		if err != nil {

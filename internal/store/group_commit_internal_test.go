@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -29,14 +28,7 @@ type groupFixture struct {
 
 func newGroupFixture(t *testing.T, room int64) *groupFixture {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "groups.db"), Options{PasswordCost: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, Options{})
 	f := &groupFixture{s: s, release: make(chan struct{}), held: make(chan error, 1)}
 	if err := f.s.transact(context.Background(), func(tx *gorm.DB) error {
 		return tx.Exec("CREATE TABLE numbers (n INTEGER PRIMARY KEY, b BLOB)").Error
@@ -279,25 +271,7 @@ func TestGroupedTransactionOnAFullDisk(t *testing.T) {
 // through the store's methods it calls: in a group (see commitGrouped) such a read would not
 // see the transactions before it.
 func TestTransactionsReadOnlyTheirTx(t *testing.T) {
-	paths, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var files []*ast.File
-	for _, p := range paths {
-		if strings.HasSuffix(p, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	if len(files) < 10 {
-		t.Fatalf("found only %d source files; is the test running in the package's folder?", len(files))
-	}
+	fset, files := parseSources(t)
 	found, transactions := readsOutsideTx(fset, files)
 	if transactions < 40 {
 		t.Fatalf("found only %d functions run in transactions; is readsOutsideTx finding them?", transactions)

@@ -14,10 +14,12 @@ import (
 	"gorm.io/gorm"
 )
 
-// openLogged opens and migrates a store on a SQLite file that logs as JSON to w.
-func openLogged(t *testing.T, w io.Writer) *Store {
+// openStore opens a store on a new SQLite file with opt and a low password cost, and
+// migrates it.
+func openStore(t *testing.T, opt Options) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "logged.db"), Options{PasswordCost: 4, Logger: slog.New(slog.NewJSONHandler(w, nil))})
+	opt.PasswordCost = 4
+	s, err := Open(filepath.Join(t.TempDir(), "store.db"), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,6 +28,12 @@ func openLogged(t *testing.T, w io.Writer) *Store {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// openLogged opens a store as openStore does, logging as JSON to w.
+func openLogged(t *testing.T, w io.Writer) *Store {
+	t.Helper()
+	return openStore(t, Options{Logger: slog.New(slog.NewJSONHandler(w, nil))})
 }
 
 // TestSlowHoldIsLogged checks that a transaction holding SQLite's writer for slowHold or longer
