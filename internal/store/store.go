@@ -64,9 +64,9 @@ type Store struct {
 	// database/sql's Tx they were compiled again in every transaction, a third of a save's time.
 	wmu   sync.Mutex
 	wconn *sql.Conn
+	wc    *gorm.DB
 	// queue is the transactions waiting for wmu, run in groups (see commitGrouped).
 	queue writeQueue
-	wc    *gorm.DB
 	// writers counts the transactions waiting for or holding wmu, so that background work can
 	// give way to requests (see asideTurn), after patience at most.
 	writers  atomic.Int32
@@ -400,12 +400,12 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 
 // transact runs fn in a write transaction: on PostgreSQL a pool transaction, on SQLite a BEGIN
 // IMMEDIATE on the pinned writer connection, one at a time, together with the transactions
-// that waited beside it (see commitGrouped). It commits when fn returns nil and rolls back
-// fn's work on an error or a panic. A transaction once begun runs to its end
-// even if the request is cancelled: on SQLite for the reason read gives, and on both so that a
-// commit is never left with an unknown outcome (committed, but reported failed, its events
-// undelivered) and a release under way when the scheduler stops finishes. On SQLite a
-// transaction that held the writer for slowHold or longer is logged (see noteHold).
+// that waited beside it (see commitGrouped). It commits when fn returns nil and rolls back fn's
+// work on an error or a panic. A transaction once begun runs to its end even if the request is
+// cancelled: on SQLite for the reason read gives, and on both so that a commit is never left
+// with an unknown outcome (committed, but reported failed, its events undelivered) and a
+// release under way when the scheduler stops finishes. On SQLite a group that held the writer
+// for slowHold or longer is logged (see noteHold).
 func (s *Store) transact(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
 	defer func() { s.noteSpace(err) }()
 	ctx = context.WithoutCancel(ctx)
