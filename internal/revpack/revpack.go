@@ -1,7 +1,9 @@
 // Package revpack keeps a draft's revisions small: it packs a revision's text either whole (a
-// keyframe, zstd-compressed) or as a delta against the text of the revision before it (zstd
-// with that text as the raw dictionary, so that what did not change costs a few bytes of
-// matches), and rebuilds any revision from its chain: the keyframe and the deltas after it.
+// keyframe, zstd-compressed) or as a delta against the text of the revision before it, and
+// rebuilds any revision from its chain: the keyframe and the deltas after it. A delta is a
+// splice (what the text before keeps around the one place each field changed, and the new bytes
+// between) when the change is small, and otherwise zstd with the text before as the raw
+// dictionary, so that what did not change costs a few bytes of matches.
 // It knows nothing of databases; the store decides where chains start (see Chain).
 package revpack
 
@@ -112,8 +114,13 @@ func Keyframe(raw []byte) []byte {
 	return e.EncodeAll(raw, []byte{kindKeyframe})
 }
 
-// Delta packs the marshalled text raw against prev, the marshalled text of the revision before.
+// Delta packs the marshalled text raw against prev, the marshalled text of the revision before:
+// as a splice when the change is a few places of new bytes (see kindSplice), else as zstd with
+// prev as its dictionary.
 func Delta(prev, raw []byte) []byte {
+	if s := splice(prev, raw); s != nil {
+		return s
+	}
 	e := deltaEncoders.get()
 	defer deltaEncoders.put(e)
 	if err := e.ResetWithOptions(nil, zstd.WithEncoderDictRaw(dictID(prev), prev)); err != nil {
@@ -133,19 +140,36 @@ func Unpack(packed, prev []byte) ([]byte, error) {
 	if len(packed) == 0 {
 		return nil, ErrCorrupt
 	}
+	switch packed[0] {
+	case kindKeyframe:
+		return decode(packed[1:], nil)
+	case kindDelta:
+		if prev == nil {
+			return nil, ErrCorrupt
+		}
+		return decode(packed[1:], prev)
+	case kindSplice:
+		return unsplice(packed[1:], prev)
+	}
+	return nil, ErrCorrupt
+}
+
+// decode unpacks one zstd frame, with the raw dictionary dict unless it is nil. No bytes are no
+// frame, rather than the empty text zstd makes of them.
+func decode(frame, dict []byte) ([]byte, error) {
+	if len(frame) == 0 {
+		return nil, ErrCorrupt
+	}
 	d := decoders.Get().(*zstd.Decoder)
 	defer decoders.Put(d)
 	opts := []zstd.DOption{zstd.WithDecoderDictDelete()}
-	switch {
-	case packed[0] == kindDelta && prev != nil:
-		opts = append(opts, zstd.WithDecoderDictRaw(dictID(prev), prev))
-	case packed[0] != kindKeyframe:
-		return nil, ErrCorrupt
+	if dict != nil {
+		opts = append(opts, zstd.WithDecoderDictRaw(dictID(dict), dict))
 	}
 	if err := d.ResetWithOptions(nil, opts...); err != nil {
 		return nil, fmt.Errorf("revpack: zstd dictionary: %w", err)
 	}
-	raw, err := d.DecodeAll(packed[1:], nil)
+	raw, err := d.DecodeAll(frame, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}

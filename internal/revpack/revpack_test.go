@@ -145,28 +145,40 @@ func TestLongTextRoundTrip(t *testing.T) {
 func TestUnpackRefuses(t *testing.T) {
 	a := revpack.Marshal(newsroom.Text{Title: "A", Body: "one two three", Topics: []string{}})
 	b := revpack.Marshal(newsroom.Text{Title: "B", Body: "one two three four", Topics: []string{}})
-	delta := revpack.Delta(a, b)
-	for _, tc := range []struct {
-		name         string
-		packed, prev []byte
+	long := revpack.Marshal(newsroom.Text{Title: "A", Body: strings.Repeat("one two three ", 400), Topics: []string{}})
+	for _, kind := range []struct {
+		name        string
+		delta, prev []byte
 	}{
-		{"Empty", nil, nil},
-		{"UnknownKind", append([]byte{'X'}, delta[1:]...), a},
-		{"DeltaWithoutPrevious", delta, nil},
-		{"DeltaAgainstAnotherText", delta, b},
-		{"Truncated", delta[:len(delta)-3], a},
+		{"Splice", revpack.Delta(a, b), a},
+		// A whole new body is more than a splice carries.
+		{"ZstdDelta", revpack.Delta(a, long), a},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if _, err := revpack.Unpack(tc.packed, tc.prev); !errors.Is(err, revpack.ErrCorrupt) {
+		delta, prev := kind.delta, kind.prev
+		for _, tc := range []struct {
+			name         string
+			packed, prev []byte
+		}{
+			{"Empty", nil, nil},
+			{"UnknownKind", append([]byte{'X'}, delta[1:]...), prev},
+			{"DeltaWithoutPrevious", delta, nil},
+			{"DeltaAgainstAnotherText", delta, b},
+			{"Truncated", delta[:len(delta)-3], prev},
+			{"KindOnly", delta[:1], prev},
+			{"BytesAfter", append(append([]byte{}, delta...), 0), prev},
+		} {
+			t.Run(kind.name+"/"+tc.name, func(t *testing.T) {
+				if _, err := revpack.Unpack(tc.packed, tc.prev); !errors.Is(err, revpack.ErrCorrupt) {
+					t.Fatalf("err = %v, want ErrCorrupt", err)
+				}
+			})
+		}
+		t.Run(kind.name+"/ChainWithoutKeyframe", func(t *testing.T) {
+			if _, err := revpack.Rebuild([][]byte{delta}); !errors.Is(err, revpack.ErrCorrupt) {
 				t.Fatalf("err = %v, want ErrCorrupt", err)
 			}
 		})
 	}
-	t.Run("ChainWithoutKeyframe", func(t *testing.T) {
-		if _, err := revpack.Rebuild([][]byte{delta}); !errors.Is(err, revpack.ErrCorrupt) {
-			t.Fatalf("err = %v, want ErrCorrupt", err)
-		}
-	})
 }
 
 func TestChainExtends(t *testing.T) {
@@ -196,6 +208,7 @@ func FuzzUnpack(f *testing.F) {
 	b := revpack.Marshal(newsroom.Text{Title: "B", Body: "one two three four", Topics: []string{}})
 	f.Add(revpack.Keyframe(a), false)
 	f.Add(revpack.Delta(a, b), true)
+	f.Add(revpack.Delta(a, revpack.Marshal(newsroom.Text{Body: strings.Repeat("four five six ", 400), Topics: []string{}})), true)
 	f.Add([]byte{'K'}, false)
 	f.Fuzz(func(t *testing.T, packed []byte, delta bool) {
 		var prev []byte
