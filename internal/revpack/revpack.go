@@ -18,7 +18,8 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// The first byte of a packed text says how to unpack the zstd frame after it.
+// The first byte of a packed text says how to unpack what follows it: a zstd frame for these
+// two, a splice for kindSplice.
 const (
 	kindKeyframe byte = 'K'
 	kindDelta    byte = 'D'
@@ -177,8 +178,9 @@ func decode(frame, dict []byte) ([]byte, error) {
 }
 
 // Rebuild returns the text at the end of chain: a keyframe, then each delta made against the
-// text before it.
-func Rebuild(chain [][]byte) (newsroom.Text, error) {
+// text before it. sum is the Sum of the text packed last: each delta names the text it applies
+// to, but a splice's own bytes, or a frame's, changed on disk could still unpack to another text.
+func Rebuild(chain [][]byte, sum uint32) (newsroom.Text, error) {
 	if len(chain) == 0 || !IsKeyframe(chain[0]) {
 		return newsroom.Text{}, fmt.Errorf("%w: a chain starts with a keyframe", ErrCorrupt)
 	}
@@ -191,6 +193,9 @@ func Rebuild(chain [][]byte) (newsroom.Text, error) {
 		if raw, err = Unpack(packed, raw); err != nil {
 			return newsroom.Text{}, err
 		}
+	}
+	if Sum(raw) != sum {
+		return newsroom.Text{}, fmt.Errorf("%w: the chain unpacks to another text than the one packed", ErrCorrupt)
 	}
 	return Unmarshal(raw)
 }

@@ -81,7 +81,7 @@ func TestChainRoundTrip(t *testing.T) {
 			chain = append(chain, revpack.Delta(prev, raw))
 		}
 		prev = raw
-		got, err := revpack.Rebuild(chain)
+		got, err := revpack.Rebuild(chain, revpack.Sum(raw))
 		if err != nil {
 			t.Fatalf("revision %d: %v", i, err)
 		}
@@ -91,12 +91,25 @@ func TestChainRoundTrip(t *testing.T) {
 	}
 }
 
+// TestDeltaIsSmall packs a sentence typed into a long text (a splice) and a paragraph that
+// repeats what the text already says (a zstd delta, which finds it): each costs a few bytes.
 func TestDeltaIsSmall(t *testing.T) {
-	body := strings.Repeat("The council met on Tuesday to vote on the budget for the coming year. ", 160)
+	sentence := "The council met on Tuesday to vote on the budget for the coming year. "
+	body := strings.Repeat(sentence, 160)
 	prev := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body, Topics: []string{}})
-	raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body[:5000] + "A new sentence. " + body[5000:], Topics: []string{}})
-	if d := revpack.Delta(prev, raw); len(d) > 64 {
-		t.Fatalf("a one-sentence delta of a %d-byte text is %d bytes", len(raw), len(d))
+	for _, tc := range []struct {
+		name  string
+		added string
+	}{
+		{"SentenceTyped", "A new sentence. "},
+		{"ParagraphRepeated", strings.Repeat(sentence, 10)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body[:5000] + tc.added + body[5000:], Topics: []string{}})
+			if d := revpack.Delta(prev, raw); len(d) > 64 {
+				t.Fatalf("a delta adding %d bytes to a %d-byte text is %d bytes", len(tc.added), len(raw), len(d))
+			}
+		})
 	}
 }
 
@@ -105,7 +118,8 @@ func TestDeltaIsSmall(t *testing.T) {
 func TestPackingKeepsItsEncoders(t *testing.T) {
 	body := strings.Repeat("The council met on Tuesday to vote on the budget for the coming year. ", 160)
 	prev := revpack.Marshal(newsroom.Text{Title: "Budget", Body: body, Topics: []string{}})
-	raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: "A new sentence. " + body, Topics: []string{}})
+	// A paragraph's change, which a zstd delta packs.
+	raw := revpack.Marshal(newsroom.Text{Title: "Budget", Body: strings.Repeat("A new sentence. ", 40) + body, Topics: []string{}})
 	revpack.Delta(prev, raw)
 	runtime.GC()
 	runtime.GC()
@@ -118,8 +132,8 @@ func TestPackingKeepsItsEncoders(t *testing.T) {
 	}
 }
 
-// TestLongTextRoundTrip packs a text longer than the encoders' window, whole and as a delta, and
-// unpacks it.
+// TestLongTextRoundTrip packs a text longer than the encoders' window whole, and a sentence and
+// a paragraph added to it as deltas (a splice and a zstd delta), and unpacks them.
 func TestLongTextRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	words := make([]string, 300_000)
@@ -127,18 +141,21 @@ func TestLongTextRoundTrip(t *testing.T) {
 		words[i] = pieces[rng.IntN(len(pieces))]
 	}
 	prevText := newsroom.Text{Title: "Long", Body: strings.Join(words, " "), Topics: []string{}}
-	text := prevText
-	text.Body = "A new sentence. " + prevText.Body
-	prev, raw := revpack.Marshal(prevText), revpack.Marshal(text)
+	prev := revpack.Marshal(prevText)
 	if len(prev) < 2<<20 {
 		t.Fatalf("the text is %d bytes, not longer than the window", len(prev))
 	}
-	got, err := revpack.Rebuild([][]byte{revpack.Keyframe(prev), revpack.Delta(prev, raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, text) {
-		t.Fatal("the long text came back changed")
+	for _, added := range []string{"A new sentence. ", strings.Repeat("A new sentence. ", 40)} {
+		text := prevText
+		text.Body = added + prevText.Body
+		raw := revpack.Marshal(text)
+		got, err := revpack.Rebuild([][]byte{revpack.Keyframe(prev), revpack.Delta(prev, raw)}, revpack.Sum(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, text) {
+			t.Fatalf("the long text came back changed after %d bytes were added", len(added))
+		}
 	}
 }
 
@@ -174,10 +191,29 @@ func TestUnpackRefuses(t *testing.T) {
 			})
 		}
 		t.Run(kind.name+"/ChainWithoutKeyframe", func(t *testing.T) {
-			if _, err := revpack.Rebuild([][]byte{delta}); !errors.Is(err, revpack.ErrCorrupt) {
+			if _, err := revpack.Rebuild([][]byte{delta}, 0); !errors.Is(err, revpack.ErrCorrupt) {
 				t.Fatalf("err = %v, want ErrCorrupt", err)
 			}
 		})
+	}
+}
+
+// TestRebuildRefusesAnotherText changes one byte of a delta's own bytes, which still unpacks
+// against the text before: the chain's last checksum refuses what it makes.
+func TestRebuildRefusesAnotherText(t *testing.T) {
+	a := revpack.Marshal(newsroom.Text{Title: "A", Body: "one two three", Topics: []string{}})
+	b := revpack.Marshal(newsroom.Text{Title: "A", Body: "one two three four", Topics: []string{}})
+	delta := revpack.Delta(a, b)
+	if got, err := revpack.Rebuild([][]byte{revpack.Keyframe(a), delta}, revpack.Sum(b)); err != nil || !reflect.DeepEqual(revpack.Marshal(got), b) {
+		t.Fatalf("the chain rebuilt %+v, %v", got, err)
+	}
+	changed := append([]byte{}, delta...)
+	changed[len(changed)-1] ^= 'f' ^ 'F'
+	if raw, err := revpack.Unpack(changed, a); err != nil || bytes.Equal(raw, b) {
+		t.Fatalf("the changed delta unpacks to %q, %v: it does not test the checksum", raw, err)
+	}
+	if _, err := revpack.Rebuild([][]byte{revpack.Keyframe(a), changed}, revpack.Sum(b)); !errors.Is(err, revpack.ErrCorrupt) {
+		t.Fatalf("err = %v, want ErrCorrupt", err)
 	}
 }
 

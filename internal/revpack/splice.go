@@ -56,7 +56,8 @@ func cut(b []byte) (parts, bool) {
 }
 
 // splice packs raw as a splice after prev, or returns nil when it should be a zstd delta: when
-// the change carries more than spliceMax new bytes, or either text is not one Marshal wrote.
+// the change carries more than spliceMax new bytes, or either text's fields are not written as
+// Marshal writes them.
 func splice(prev, raw []byte) []byte {
 	old, ok := cut(prev)
 	if !ok {
@@ -107,7 +108,9 @@ func commonEnds(a, b []byte) (before, after int) {
 	return before, after
 }
 
-// unsplice applies the splice s, without its kind byte, to prev.
+// unsplice applies the splice s, without its kind byte, to prev. The text it makes is measured
+// before the new bytes are unpacked, so that no splice makes the decoder or the text larger
+// than maxText.
 func unsplice(s, prev []byte) ([]byte, error) {
 	if prev == nil || len(s) < 5 || binary.LittleEndian.Uint32(s) != Sum(prev) || s[4]>>len(parts{}) != 0 {
 		return nil, ErrCorrupt
@@ -119,38 +122,39 @@ func unsplice(s, prev []byte) ([]byte, error) {
 	changed, r := s[4], reader{b: s[5:]}
 	var keep [len(parts{})][2]uint64
 	var sizes [len(parts{})]uint64
-	var total uint64
+	var fresh, made uint64
 	for i := range old {
 		n := uint64(len(old[i]))
 		if changed&(1<<i) == 0 {
 			keep[i][0] = n
-			continue
+		} else {
+			keep[i][0], keep[i][1], sizes[i] = r.uvarint(), r.uvarint(), r.uvarint()
 		}
-		keep[i][0], keep[i][1], sizes[i] = r.uvarint(), r.uvarint(), r.uvarint()
 		if r.err != nil || keep[i][0] > n || keep[i][1] > n-keep[i][0] || sizes[i] > maxText {
 			return nil, ErrCorrupt
 		}
-		total += sizes[i]
+		fresh += sizes[i]
+		made += keep[i][0] + keep[i][1] + sizes[i] + binary.MaxVarintLen64
 	}
-	fresh, err := spliced(r.b)
+	if made > maxText {
+		return nil, fmt.Errorf("%w: a splice makes a text of more than %d bytes", ErrCorrupt, maxText)
+	}
+	bytesNew, err := spliced(r.b)
 	if err != nil {
 		return nil, err
 	}
-	if uint64(len(fresh)) != total {
-		return nil, fmt.Errorf("%w: a splice of %d new bytes carries %d", ErrCorrupt, total, len(fresh))
+	if uint64(len(bytesNew)) != fresh {
+		return nil, fmt.Errorf("%w: a splice of %d new bytes carries %d", ErrCorrupt, fresh, len(bytesNew))
 	}
-	out := make([]byte, 0, len(prev)+len(fresh)+len(parts{})*binary.MaxVarintLen64)
+	out := make([]byte, 0, made)
 	for i, part := range old {
 		before, after := part[:keep[i][0]], part[uint64(len(part))-keep[i][1]:]
-		middle := fresh[:sizes[i]]
-		fresh = fresh[sizes[i]:]
+		middle := bytesNew[:sizes[i]]
+		bytesNew = bytesNew[sizes[i]:]
 		if i < len(parts{})-1 {
 			out = binary.AppendUvarint(out, uint64(len(before)+len(middle)+len(after)))
 		}
 		out = append(append(append(out, before...), middle...), after...)
-	}
-	if len(out) > maxText {
-		return nil, fmt.Errorf("%w: a splice makes a text of %d bytes", ErrCorrupt, len(out))
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package revpack
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -22,6 +23,10 @@ func TestDeltaKind(t *testing.T) {
 		{"NothingChanged", func(t newsroom.Text) newsroom.Text { return t }, kindSplice},
 		{"WordsTypedMidBody", func(t newsroom.Text) newsroom.Text {
 			t.Body = t.Body[:5000] + "Late figures " + t.Body[5000:]
+			return t
+		}, kindSplice},
+		{"WordOfTheSameLength", func(t newsroom.Text) newsroom.Text {
+			t.Body = t.Body[:5000] + strings.Replace(t.Body[5000:], "Tuesday", "Mondays", 1)
 			return t
 		}, kindSplice},
 		{"SentenceCutAtStart", func(t newsroom.Text) newsroom.Text { t.Body = t.Body[71:]; return t }, kindSplice},
@@ -78,7 +83,7 @@ func TestSpliceNeedsMarshalledTexts(t *testing.T) {
 	}{
 		{"PreviousNotMarshalled", padded, good},
 		{"NextNotMarshalled", good, padded},
-		{"Truncated", good, good[:len(good)-20]},
+		{"Truncated", good, good[:len(good)-3]},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Delta(tc.prev, tc.raw)
@@ -89,5 +94,57 @@ func TestSpliceNeedsMarshalledTexts(t *testing.T) {
 				t.Fatalf("unpacked %q, %v", got, err)
 			}
 		})
+	}
+}
+
+// TestSpliceCompressesWhatShrinks packs new bytes that compress in a zstd frame, and a few typed
+// words as they are: each is the smaller form.
+func TestSpliceCompressesWhatShrinks(t *testing.T) {
+	prev := Marshal(newsroom.Text{Title: "Budget", Body: "The council met on Tuesday.", Topics: []string{}})
+	for _, tc := range []struct {
+		name  string
+		added string
+		form  byte
+	}{
+		{"Chant", strings.Repeat("la ", 150), spliceZstd},
+		{"Words", "Late figures ", spliceRaw},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			raw := Marshal(newsroom.Text{Title: "Budget", Body: "The council met " + tc.added + "on Tuesday.", Topics: []string{}})
+			d := Delta(prev, raw)
+			// The kind, the checksum, the parts changed, the body's three lengths.
+			lengths := binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(nil, 16), 11), uint64(len(tc.added)))
+			head := 1 + 4 + 1 + len(lengths)
+			if d[0] != kindSplice || d[head] != tc.form {
+				t.Fatalf("packed %q as kind %q, form %d; want a splice, form %d", tc.added, d[0], d[head], tc.form)
+			}
+			if got, err := Unpack(d, prev); err != nil || !bytes.Equal(got, raw) {
+				t.Fatalf("unpacked %q, %v", got, err)
+			}
+		})
+	}
+}
+
+func TestCommonEnds(t *testing.T) {
+	tests := []struct {
+		a, b          string
+		before, after int
+	}{
+		{"", "", 0, 0},
+		{"same", "same", 4, 0},
+		{"a a ", "a ", 2, 0},
+		{"a ", "a a ", 2, 0},
+		{"abcXYZdef", "abcdef", 3, 3},
+		{"abcdef", "abcXYZdef", 3, 3},
+		{"the council met", "the mayor met", 4, 4},
+		{"0123456789abcdefX", "0123456789abcdefY", 16, 0},
+		{"aaaa", "aa", 2, 0},
+		{"xab", "yab", 0, 2},
+	}
+	for _, tt := range tests {
+		before, after := commonEnds([]byte(tt.a), []byte(tt.b))
+		if before != tt.before || after != tt.after {
+			t.Errorf("commonEnds(%q, %q) = %d, %d; want %d, %d", tt.a, tt.b, before, after, tt.before, tt.after)
+		}
 	}
 }

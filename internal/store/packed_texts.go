@@ -77,7 +77,10 @@ func revisionText(db *gorm.DB, row revisionRow) (newsroom.Text, error) {
 	for _, b := range before {
 		chain = append(chain, b.Packed)
 	}
-	t, err := revpack.Rebuild(append(chain, row.Packed))
+	if row.PackedSum == nil {
+		return newsroom.Text{}, fmt.Errorf("version %d of draft %d is packed without its checksum", *row.Version, row.DraftID)
+	}
+	t, err := revpack.Rebuild(append(chain, row.Packed), uint32(*row.PackedSum))
 	if err != nil {
 		return newsroom.Text{}, fmt.Errorf("rebuild version %d of draft %d: %w", *row.Version, row.DraftID, err)
 	}
