@@ -165,6 +165,9 @@ func gormConfig() *gorm.Config {
 	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, PrepareStmt: true, TranslateError: true}
 }
 
+// readers is how many connections a SQLite store reads through at once.
+var readers = 2 * runtime.NumCPU()
+
 // openSQLite opens the SQLite file at path with one writer connection and a pool of readers,
 // holding a shared lock beside it (see lockDatabase) until Close.
 func openSQLite(path string) (_ *Store, err error) {
@@ -192,7 +195,11 @@ func openSQLite(path string) (_ *Store, err error) {
 	// Two connections: the pinned writer, and one for migrations, backups and health checks.
 	wdb.SetMaxOpenConns(2)
 	rdb, _ := r.DB()
-	rdb.SetMaxOpenConns(2 * runtime.NumCPU())
+	rdb.SetMaxOpenConns(readers)
+	// database/sql keeps two idle connections unless told, so each time more than two readers
+	// came back at once it closed the rest, and the next burst opened them again: each open
+	// sets the DSN's pragmas, reads the schema and prepares its statements anew.
+	rdb.SetMaxIdleConns(readers)
 	conn, err := wdb.Conn(context.Background())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, rdb.Close(), wdb.Close()))
