@@ -326,8 +326,8 @@ func testSeed(t *testing.T, dsn string) {
 // or FAIL, and only on SQLite, for which the targets are stated.
 func TestQuickRunIsNotJudged(t *testing.T) {
 	sets := []verdictSet{
-		{"SQLite", true, []verdict{{"save: ≥4% of baseline", "3.1%", false, ""}, {"peak resident memory < 150 MB", "92 MB", true, ""}}},
-		{"PostgreSQL, 2 app servers", false, []verdict{{"save: ≥4% of baseline", "1.7%", false, ""}, {"peak resident memory < 150 MB", "140 MB", true, ""}}},
+		{"SQLite", true, []verdict{{"save: ≥4% of baseline", "3.1%", false, ""}, {"peak resident memory < 150 MB", "92 MB", true, ""}}, 0},
+		{"PostgreSQL, 2 app servers", false, []verdict{{"save: ≥4% of baseline", "1.7%", false, ""}, {"peak resident memory < 150 MB", "140 MB", true, ""}}, 0},
 	}
 	tests := []struct {
 		name      string
@@ -352,6 +352,67 @@ func TestQuickRunIsNotJudged(t *testing.T) {
 				if strings.Contains(b.String(), n) {
 					t.Errorf("report holds %q:\n%s", n, b.String())
 				}
+			}
+		})
+	}
+}
+
+// TestBaselineDrift checks how far apart the baseline's two runs are said to be, whichever ran
+// faster, and that a run without both, or with one that served nothing, has no drift.
+func TestBaselineDrift(t *testing.T) {
+	run := func(id string, ok int) result { return result{ID: id, OK: ok, Elapsed: time.Second} }
+	tests := []struct {
+		name    string
+		results []result
+		want    float64
+		ok      bool
+	}{
+		{"Same", []result{run("7", 18000), run("1", 9000), run("7'", 18000)}, 0, true},
+		{"SlowerLast", []result{run("7", 20000), run("1", 9000), run("7'", 16000)}, 0.25, true},
+		{"FasterLast", []result{run("7", 16000), run("7'", 20000)}, 0.25, true},
+		{"NoLastRun", []result{run("7", 16000), run("1", 9000)}, 0, false},
+		{"IdleRun", []result{run("7", 0), run("7'", 20000)}, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, last, ok := baselineRuns(tt.results)
+			if ok != tt.ok {
+				t.Fatalf("baselineRuns found both: %v, want %v", ok, tt.ok)
+			}
+			if got := drift(first, last); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("drift %.4f, want %.4f", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnsteadyMachineIsSaid checks that a judged run whose baseline moved past steadyDrift says
+// so above its verdicts, and that a steady run, a quick run and a setup that is not judged do
+// not.
+func TestUnsteadyMachineIsSaid(t *testing.T) {
+	vs := []verdict{{"save: ≥4% of baseline", "4.1%", true, ""}}
+	tests := []struct {
+		name  string
+		sets  []verdictSet
+		judge bool
+		said  bool
+	}{
+		{"Unsteady", []verdictSet{{"SQLite", true, vs, 0.38}}, true, true},
+		{"JustSteady", []verdictSet{{"SQLite", true, vs, steadyDrift}}, true, false},
+		{"Steady", []verdictSet{{"SQLite", true, vs, 0.04}}, true, false},
+		{"Quick", []verdictSet{{"SQLite", true, vs, 0.38}}, false, false},
+		{"NotJudged", []verdictSet{{"SQLite", true, vs, 0.02}, {"PostgreSQL", false, vs, 0.50}}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			printVerdicts(&b, tt.sets, tt.judge)
+			said := strings.Contains(b.String(), "not steady")
+			if said != tt.said {
+				t.Fatalf("report says the machine was not steady: %v, want %v:\n%s", said, tt.said, b.String())
+			}
+			if said && !strings.Contains(b.String(), "38% apart") {
+				t.Errorf("report does not say how far apart the runs were:\n%s", b.String())
 			}
 		})
 	}

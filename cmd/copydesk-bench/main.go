@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"time"
 )
 
@@ -73,6 +74,9 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 	sets := make([]verdictSet, len(done))
 	for i, m := range done {
 		sets[i] = verdictSet{Setup: m.setup.String(), Judged: m.setup == sqliteSetup, Vs: m.verdicts(cfg.Drafts)}
+		if first, last, ok := baselineRuns(m.results); ok {
+			sets[i].Drift = drift(first, last)
+		}
 	}
 	printVerdicts(out, sets, !cfg.Quick)
 	return ok, nil
@@ -185,6 +189,10 @@ func runSetup(ctx context.Context, cfg config, s setup, out, errOut io.Writer) (
 func (m measured) print(ctx context.Context, out io.Writer, payload int, seedPeak int64, resetErr error, db database) {
 	printTable(out, m.results, m.base)
 	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", payload, m.base)
+	if first, last, ok := baselineRuns(m.results); ok {
+		fmt.Fprintf(out, "the baseline's two runs were %.0f%% apart (p99 %s and %s ms): how much the machine changed speed under the run\n",
+			100*drift(first, last), ms(first.P99), ms(last.P99))
+	}
 	fmt.Fprintf(out, "peak resident memory while serving (VmHWM of the process, server and load generator, reset after seeding\n"+
 		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(m.peak))
 	if resetErr != nil {
@@ -231,6 +239,26 @@ func firstAnswer(url string, since time.Time) (time.Duration, error) {
 		return 0, fmt.Errorf("first request: GET / answered %d", res.StatusCode)
 	}
 	return time.Since(since), nil
+}
+
+// baselineRuns returns the baseline's first and last runs, if the run has both.
+func baselineRuns(results []result) (first, last result, ok bool) {
+	i := slices.IndexFunc(results, func(r result) bool { return r.ID == "7" })
+	j := slices.IndexFunc(results, func(r result) bool { return r.ID == "7'" })
+	if i < 0 || j < 0 {
+		return result{}, result{}, false
+	}
+	return results[i], results[j], true
+}
+
+// drift is how far apart two runs of the same scenario were: the difference of their
+// throughputs over the slower one's, 0 when either served nothing.
+func drift(a, b result) float64 {
+	lo, hi := min(a.Rate(), b.Rate()), max(a.Rate(), b.Rate())
+	if lo <= 0 {
+		return 0
+	}
+	return (hi - lo) / lo
 }
 
 // baselineRate is the mean throughput of the baseline's runs, first and last.

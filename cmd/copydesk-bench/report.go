@@ -159,7 +159,14 @@ type verdictSet struct {
 	// Judged is set for the setup the targets are stated for (SQLite).
 	Judged bool
 	Vs     []verdict
+	// Drift is how far apart the setup's two baseline runs were (see drift).
+	Drift float64
 }
+
+// steadyDrift is the most the baseline may move between its runs for the machine to count as
+// steady: past it, the machine changed speed under the run by more than most changes to
+// Copydesk move a scenario, and a verdict near its edge says more of the machine than of them.
+const steadyDrift = 0.10
 
 // printVerdicts prints the targets with what each setup measured and, when judge is set,
 // whether the judged setup met each. A quick run (small sizes, often on a busy CI machine) is
@@ -178,6 +185,11 @@ func printVerdicts(w io.Writer, sets []verdictSet, judge bool) {
 		fmt.Fprintln(w, "targets (issue 18), stated for SQLite, which this run did not measure; figures only:")
 	default:
 		fmt.Fprintln(w, "targets (issue 18), judged on SQLite:")
+		for _, s := range sets {
+			if s.Judged && s.Drift > steadyDrift {
+				fmt.Fprintf(w, "  the machine was not steady: the baseline's runs were %.0f%% apart, so a verdict within that of its edge may go either way\n", 100*s.Drift)
+			}
+		}
 	}
 	var line strings.Builder
 	fmt.Fprintf(&line, "  %-4s  %-44s", "", "target")
