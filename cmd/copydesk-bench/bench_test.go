@@ -407,12 +407,18 @@ func TestUnsteadyMachineIsSaid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
 			printVerdicts(&b, tt.sets, tt.judge)
-			said := strings.Contains(b.String(), "not steady")
-			if said != tt.said {
+			at := strings.Index(b.String(), "not steady")
+			if said := at >= 0; said != tt.said {
 				t.Fatalf("report says the machine was not steady: %v, want %v:\n%s", said, tt.said, b.String())
 			}
-			if said && !strings.Contains(b.String(), "38% apart") {
+			if at < 0 {
+				return
+			}
+			if !strings.Contains(b.String(), "38.0% apart") {
 				t.Errorf("report does not say how far apart the runs were:\n%s", b.String())
+			}
+			if first := strings.Index(b.String(), "save: ≥4%"); at > first {
+				t.Errorf("the line comes after a verdict, not above them:\n%s", b.String())
 			}
 		})
 	}

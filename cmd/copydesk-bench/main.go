@@ -73,10 +73,7 @@ func run(ctx context.Context, cfg config, out, errOut io.Writer) (bool, error) {
 	}
 	sets := make([]verdictSet, len(done))
 	for i, m := range done {
-		sets[i] = verdictSet{Setup: m.setup.String(), Judged: m.setup == sqliteSetup, Vs: m.verdicts(cfg.Drafts)}
-		if first, last, ok := baselineRuns(m.results); ok {
-			sets[i].Drift = drift(first, last)
-		}
+		sets[i] = verdictSet{Setup: m.setup.String(), Judged: m.setup == sqliteSetup, Vs: m.verdicts(cfg.Drafts), Drift: m.drift()}
 	}
 	printVerdicts(out, sets, !cfg.Quick)
 	return ok, nil
@@ -90,6 +87,12 @@ type measured struct {
 	peak    int64   // peak resident memory while serving
 	first   time.Duration
 	errors  int // failed requests and server error log lines
+}
+
+// drift is how far apart the setup's two baseline runs were (see drift), 0 without both.
+func (m measured) drift() float64 {
+	first, last, _ := baselineRuns(m.results)
+	return drift(first, last)
 }
 
 // verdicts checks the targets against the setup's figures.
@@ -189,9 +192,9 @@ func runSetup(ctx context.Context, cfg config, s setup, out, errOut io.Writer) (
 func (m measured) print(ctx context.Context, out io.Writer, payload int, seedPeak int64, resetErr error, db database) {
 	printTable(out, m.results, m.base)
 	fmt.Fprintf(out, "\nbaseline body %d bytes; ×base is req/s over the mean of the two baseline runs (%.0f req/s)\n", payload, m.base)
-	if first, last, ok := baselineRuns(m.results); ok {
-		fmt.Fprintf(out, "the baseline's two runs were %.0f%% apart (p99 %s and %s ms): how much the machine changed speed under the run\n",
-			100*drift(first, last), ms(first.P99), ms(last.P99))
+	if first, last, both := baselineRuns(m.results); both {
+		fmt.Fprintf(out, "the baseline's two runs were %.1f%% apart (p99 %s and %s ms): how much the machine changed speed under the run\n",
+			100*m.drift(), ms(first.P99), ms(last.P99))
 	}
 	fmt.Fprintf(out, "peak resident memory while serving (VmHWM of the process, server and load generator, reset after seeding\n"+
 		"  and before each scenario; RSS MB above is each scenario's own peak): %s", mb(m.peak))

@@ -165,7 +165,8 @@ type verdictSet struct {
 
 // steadyDrift is the most the baseline may move between its runs for the machine to count as
 // steady: past it, the machine changed speed under the run by more than most changes to
-// Copydesk move a scenario, and a verdict near its edge says more of the machine than of them.
+// Copydesk move a scenario, and a share or latency near its target says more of the machine
+// than of them.
 const steadyDrift = 0.10
 
 // printVerdicts prints the targets with what each setup measured and, when judge is set,
@@ -187,7 +188,7 @@ func printVerdicts(w io.Writer, sets []verdictSet, judge bool) {
 		fmt.Fprintln(w, "targets (issue 18), judged on SQLite:")
 		for _, s := range sets {
 			if s.Judged && s.Drift > steadyDrift {
-				fmt.Fprintf(w, "  the machine was not steady: the baseline's runs were %.0f%% apart, so a verdict within that of its edge may go either way\n", 100*s.Drift)
+				fmt.Fprintf(w, "  the machine was not steady: the baseline's runs were %.1f%% apart, so a share or latency within about that of its target may go either way\n", 100*s.Drift)
 			}
 		}
 	}

@@ -10,6 +10,9 @@ import (
 // requests does, and gives them back: none may be closed, or the next burst pays for opening
 // them again (the pragmas, the schema, every statement prepared anew).
 func TestReadersStayOpen(t *testing.T) {
+	if readers <= 2 {
+		t.Skipf("%d readers: database/sql's default of two idle connections would keep them all", readers)
+	}
 	s := openStore(t, Options{})
 	ctx := context.Background()
 	rdb, err := s.r.DB()
@@ -22,6 +25,7 @@ func TestReadersStayOpen(t *testing.T) {
 			if conns[i], err = rdb.Conn(ctx); err != nil {
 				t.Fatal(err)
 			}
+			t.Cleanup(func() { conns[i].Close() })
 			var n int
 			if err := conns[i].QueryRowContext(ctx, "SELECT count(*) FROM drafts").Scan(&n); err != nil {
 				t.Fatal(err)

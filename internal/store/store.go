@@ -196,9 +196,9 @@ func openSQLite(path string) (_ *Store, err error) {
 	wdb.SetMaxOpenConns(2)
 	rdb, _ := r.DB()
 	rdb.SetMaxOpenConns(readers)
-	// database/sql keeps two idle connections unless told, so each time more than two readers
-	// came back at once it closed the rest, and the next burst opened them again: each open
-	// sets the DSN's pragmas, reads the schema and prepares its statements anew.
+	// database/sql keeps only two idle connections unless told otherwise: readers beyond two
+	// would be closed as a burst of reads ends and opened again by the next, each open setting
+	// the DSN's pragmas, reading the schema and preparing its statements anew.
 	rdb.SetMaxIdleConns(readers)
 	conn, err := wdb.Conn(context.Background())
 	if err != nil {
