@@ -92,19 +92,33 @@ func at(p []rune, i int) rune {
 	return p[i]
 }
 
-// isSpace reports whether r separates words; the edge of a paragraph does too.
+// isSpace reports whether r separates words; the edge of a paragraph does too. The curly
+// quotes and dashes of the General Punctuation block, which the quote finder asks about at
+// every mark, are answered without the Unicode tables: the block's spaces are U+2000–U+200A,
+// U+2028, U+2029, U+202F and U+205F.
 func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return r == edge || r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	case 0x200B <= r && r <= 0x2027, 0x2030 <= r && r <= 0x205E:
+		return false
 	}
 	return unicode.IsSpace(r)
 }
 
 // isWord reports whether r belongs to a word: a letter, a digit or a combining accent. ASCII,
-// most of any English text, is answered without the Unicode tables.
+// most of any English text, is answered without the Unicode tables; so are Latin-1, which has
+// no combining accents and whose letters and digits the unicode package looks up in one
+// table, and the General Punctuation block (U+2000–U+206F: curly quotes, dashes, spaces),
+// which holds no letter, digit or accent and which the quote finder asks about at every mark.
 func isWord(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r <= unicode.MaxLatin1:
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	case 0x2000 <= r && r <= 0x206F:
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
 }
