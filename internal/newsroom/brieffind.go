@@ -20,6 +20,23 @@ type group struct {
 type length struct {
 	k     int
 	tails map[int32]*group
+	// last is the group of the tail word lastTail, the last one found: where many lengths
+	// match at every word, the worst case of find's pass, the body repeats itself, and so do
+	// the tails its windows end on.
+	lastTail int32
+	last     *group
+}
+
+// group returns the group of the runs of this length that end with the word tail, or nil.
+func (l *length) group(tail int32) *group {
+	if l.last != nil && l.lastTail == tail {
+		return l.last
+	}
+	g := l.tails[tail]
+	if g != nil {
+		l.lastTail, l.last = tail, g
+	}
+	return g
 }
 
 // find finds every run in the body in one pass over the body's words. Identical runs are looked
@@ -66,7 +83,7 @@ func (b *bodyWords) find(runs []run) carriers {
 			if end >= len(b.exact) || int(b.quoteOf[end]) != q {
 				continue
 			}
-			g := l.tails[b.tail[end]]
+			g := l.group(b.tail[end])
 			if g == nil || !g.wants(b.cleared[q]) {
 				continue
 			}
