@@ -82,18 +82,14 @@ func (s *Server) listArticles(c echo.Context) error {
 // getArticle answers GET /api/v1/articles/{slug}: one published piece with its text, and the
 // URLs of its every rendition. It needs no sign-in.
 func (s *Server) getArticle(c echo.Context) error {
-	slug := slugParam(c)
-	return s.serveRendered(c, "api/article/"+slug, func() (string, []byte, error) {
-		a, err := s.store.PublicArticle(c.Request().Context(), slug)
-		if err != nil {
-			return "", nil, err
-		}
+	return s.servePublished(c, "api/article", slugParam(c), echo.MIMEApplicationJSON, func(a publish.Article) ([]byte, error) {
 		out := s.apiArticle(a)
 		out.apiText = &apiText{Body: a.Body, EditorComment: a.EditorComment, Corrections: []apiCorrection{}}
 		for _, cr := range a.Corrections {
 			out.Corrections = append(out.Corrections, apiCorrection{At: cr.At, Note: cr.Note})
 		}
-		return jsonAnswer(out)
+		_, body, err := jsonAnswer(out)
+		return body, err
 	})
 }
 

@@ -85,3 +85,57 @@ func TestInboxCountFollowsOtherServers(t *testing.T) {
 		t.Fatalf("after a mention on another server the header counts %d, want %d", got, n+1)
 	}
 }
+
+// TestPublishKeepsOtherArticlesPages: a publish drops from the page cache the lists and the
+// published piece's own pages, and keeps every other article's pages in every format, which
+// show that article alone (see pageCache.published). Piece B's pages are read, then B is
+// corrected on another server, whose event this server has not read yet: B's pages stay as
+// they were while the cache holds them. A publish of piece A on this server must leave them
+// so (a clear would show the correction early, which is the sign it dropped them), put A on
+// the front page, and once the server reads the other's event every format of B is new.
+func TestPublishKeepsOtherArticlesPages(t *testing.T) {
+	a := newTestApp(t)
+	seed, _ := os.ReadFile("testdata/seed.txt")
+	b := importAndApprove(t, a, string(seed))
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", b.ID), "")
+	wantStatus(t, res, 200)
+	slug := decode[pubResponse](t, res).Slug
+	formats := []string{"/articles/" + slug, "/articles/" + slug + ".txt", "/articles/" + slug + ".md",
+		"/articles/" + slug + ".json", "/briefs/" + slug + ".txt", "/api/v1/articles/" + slug}
+	type seen struct{ body, etag string }
+	before := map[string]seen{}
+	for _, url := range formats {
+		res := a.do("", "GET", url, "")
+		wantStatus(t, res, 200)
+		before[url] = seen{res.Body.String(), res.Header().Get("ETag")}
+	}
+	const note = "An earlier version gave the wrong date for the vote."
+	if _, err := otherServer(t, a).Correct(ctxAs(a, "editor"), slug, newsroom.CorrectionRequest{Note: note}); err != nil {
+		t.Fatal(err)
+	}
+
+	other := importAndApprove(t, a, strings.Replace(string(seed), "Sheinbaum", "Ebrard", 1))
+	res = a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", other.ID), "")
+	wantStatus(t, res, 200)
+	otherSlug := decode[pubResponse](t, res).Slug
+	if body := a.do("", "GET", "/", "").Body.String(); !strings.Contains(body, otherSlug) {
+		t.Fatalf("the front page does not list the piece this server just published:\n%.600s", body)
+	}
+	for _, url := range formats {
+		if got := a.do("", "GET", url, "").Body.String(); got != before[url].body {
+			t.Errorf("%s was rendered again after another piece's publish:\n%.400s", url, got)
+		}
+	}
+
+	catchUp(t, a)
+	for _, url := range formats {
+		res := a.do("", "GET", url, "")
+		wantStatus(t, res, 200)
+		if res.Body.String() == before[url].body || res.Header().Get("ETag") == before[url].etag {
+			t.Errorf("%s is as before the correction once the server read it", url)
+		}
+	}
+	if body := a.do("", "GET", "/articles/"+slug, "").Body.String(); !strings.Contains(body, note) {
+		t.Errorf("the article does not show its correction:\n%.600s", body)
+	}
+}

@@ -1,5 +1,5 @@
 package server
 
-// ClearPageCache drops every page the server keeps, as a publish does, for the benchmarks of a
-// page's first view.
+// ClearPageCache drops every page the server keeps, as a change of the site's settings does,
+// for the benchmarks of a page's first view.
 func (s *Server) ClearPageCache() { s.cache.clear() }

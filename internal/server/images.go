@@ -155,8 +155,9 @@ const immutable = "public, max-age=31536000, immutable"
 
 // imageFile serves one variant, by the hash its URL names, to whoever may see it. Its ETag is
 // that hash; a published piece's or the logo's may be kept by any cache for a year, a draft's
-// only by the signed-in reader's browser. Public variants are kept in the page cache, which every
-// publish, release and correction clears, so an image that stops being public stops being served.
+// only by the signed-in reader's browser. Public variants are kept in the page cache, from which
+// every publish, release and correction drops them, so an image that stops being public stops
+// being served.
 func (s *Server) imageFile(c echo.Context) error {
 	hash, ok := imaging.ParsePath(c.Param("file"))
 	if !ok {

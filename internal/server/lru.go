@@ -63,6 +63,17 @@ func (c *lru[K, V]) remove(el *list.Element) {
 	c.size -= c.weigh(e.value)
 }
 
+// removeIf drops every value drop reports true for.
+func (c *lru[K, V]) removeIf(drop func(V) bool) {
+	for el := c.order.Front(); el != nil; {
+		next := el.Next()
+		if drop(el.Value.(*lruEntry[K, V]).value) {
+			c.remove(el)
+		}
+		el = next
+	}
+}
+
 // clear drops every value.
 func (c *lru[K, V]) clear() {
 	c.order.Init()

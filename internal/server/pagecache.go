@@ -8,8 +8,9 @@ import (
 // pageCache keeps rendered public pages — the front page, the feed and each published
 // article in each of its formats — so that a reader's request is a map lookup rather than a
 // query and a template. It holds at most max bytes of keys and bodies and lets the least recently read
-// page go first. Every publish, release and correction clears it (see Server.heard): this
-// server's at once, another server's when the store reads its events (store.CatchUp).
+// page go first. Every publish, release and correction drops the pages it can change (see
+// published and Server.heard): this server's at once, another server's when the store reads
+// its events (store.CatchUp). A change to the site's settings clears it.
 type pageCache struct {
 	mu    sync.Mutex
 	pages *lru[string, cachedPage]
@@ -35,6 +36,12 @@ type cachedPage struct {
 	key               string
 	etag, contentType string
 	body              *keptBody
+	// draft is, for a page of one published article in one format, the draft it was published
+	// from: such a page is made of that article's own snapshot and corrections and the site's
+	// settings alone (see snapshotTag), so another piece's publish leaves it as it is. It is
+	// zero for every other page (the lists, feeds and sitemaps, the images), which a publish
+	// of any piece can change.
+	draft int64
 }
 
 // newPageCache makes a cache of max bytes of pages, each in every form it is kept in (see
@@ -47,9 +54,9 @@ func newPageCache(max int) *pageCache {
 // load returns the page cached under key or, when the cache does not hold it, the one render
 // makes, kept if render says it is worth keeping. Requests that ask for a key while it is
 // being rendered wait for that rendering rather than each making, and compressing, their own:
-// after a publish clears the cache, every reader of the front page and the feed arrives at
-// once. A request never gets a rendering begun before a clear that came before the request:
-// clear forgets the renderings under way, so a request after it starts a new one.
+// after a publish drops the lists, every reader of the front page and the feed arrives at
+// once. A request never gets a rendering begun before a publish or clear that came before the
+// request: both forget the renderings under way, so a request after them starts a new one.
 func (p *pageCache) load(key string, render func() (cachedPage, bool, error)) (cachedPage, error) {
 	p.mu.Lock()
 	if e, ok := p.pages.get(key); ok {
@@ -98,7 +105,19 @@ func (p *pageCache) put(gen uint64, e cachedPage) {
 	}
 }
 
-// clear drops every cached page, after something was published.
+// published drops the pages a publish, release or correction of draft can change: the
+// draft's own article pages and every page not of one article. Other articles' pages stay, so
+// a newsroom's publish does not make its whole archive render again. As clear does, it
+// forgets the renderings under way and keeps any begun before it from being stored.
+func (p *pageCache) published(draft int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pages.removeIf(func(e cachedPage) bool { return e.draft == 0 || e.draft == draft })
+	p.renders = map[string]*rendering{}
+	p.gen++
+}
+
+// clear drops every cached page, after the site's settings changed.
 func (p *pageCache) clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()

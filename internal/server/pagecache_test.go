@@ -19,6 +19,11 @@ func TestPageCache(t *testing.T) {
 	page := func(key string, size int) cachedPage {
 		return cachedPage{key: key, body: newKeptBody("text/plain", []byte(strings.Repeat("x", size-len(key))))}
 	}
+	// of files e as a page of the article published from draft.
+	of := func(draft int64, e cachedPage) cachedPage {
+		e.draft = draft
+		return e
+	}
 	tests := []struct {
 		name string
 		run  func(p *pageCache)
@@ -63,6 +68,25 @@ func TestPageCache(t *testing.T) {
 			_, gen, _ := p.get("a")
 			p.clear()
 			p.put(gen, page("a", 4))
+		}, nil, 0},
+		{"a publish drops its piece's pages and every page not of one piece", func(p *pageCache) {
+			p.put(0, of(2, page("b", 2)))
+			p.put(0, of(1, page("a", 2)))
+			p.put(0, page("f", 2))
+			p.put(0, of(1, page("A", 2)))
+			p.published(1)
+		}, []string{"b"}, 2},
+		{"a publish keeps other pieces' pages in the order they were read", func(p *pageCache) {
+			p.put(0, of(2, page("b", 2)))
+			p.put(0, of(3, page("c", 2)))
+			p.put(0, of(4, page("d", 2)))
+			p.get("b")
+			p.published(1)
+		}, []string{"b", "d", "c"}, 6},
+		{"a rendering begun before a publish is not stored after it, whatever its piece", func(p *pageCache) {
+			_, gen, _ := p.get("b")
+			p.published(1)
+			p.put(gen, of(2, page("b", 4)))
 		}, nil, 0},
 	}
 	for _, tt := range tests {

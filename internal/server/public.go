@@ -70,22 +70,24 @@ func (s *Server) brief(c echo.Context) error {
 }
 
 // servePublished answers with one format of the article published under slug, from the page
-// cache when it holds it: the cache is cleared whenever this server or another publishes,
-// releases or corrects a piece (see heard), so what it holds is current.
+// cache when it holds it: the page is filed under the article's draft, and dropped whenever
+// this server or another publishes, releases or corrects that piece (see heard), so what the
+// cache holds is current. render makes the page from the article alone, with the site's
+// settings, as snapshotTag, its ETag, assumes.
 func (s *Server) servePublished(c echo.Context, format, slug, contentType string, render func(publish.Article) ([]byte, error)) error {
 	key := format + "/" + slug
 	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
 		// The rendering is shared by every request that waits on it (see pageCache.load), so
 		// no one client leaving cancels it.
-		a, err := s.store.PublicArticle(context.WithoutCancel(c.Request().Context()), slug)
+		p, err := s.store.PublicArticle(context.WithoutCancel(c.Request().Context()), slug)
 		if err != nil {
 			return cachedPage{}, false, err
 		}
-		body, err := render(a)
+		body, err := render(p.Article)
 		if err != nil {
 			return cachedPage{}, false, err
 		}
-		return cachedPage{key: key, etag: s.snapshotTag(format, a), contentType: contentType, body: newKeptBody(contentType, body)}, true, nil
+		return cachedPage{key: key, etag: s.snapshotTag(format, p.Article), contentType: contentType, body: newKeptBody(contentType, body), draft: p.DraftID}, true, nil
 	})
 	if err != nil {
 		return err
@@ -144,7 +146,8 @@ func matchesTag(ifNoneMatch, etag string) bool {
 
 // serveRendered answers with the cached rendering of key (the front page or the feed), and
 // renders it when the cache does not hold it, as after every publish, release or correction
-// (see heard).
+// (see heard). The page is filed as one made of what is published as a whole, which any
+// piece's publish can change.
 func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
 	return s.serveRenderedIf(c, key, func() (string, []byte, bool, error) {
 		contentType, body, err := render()

@@ -10,17 +10,24 @@ import (
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
+// PublishedPiece is a published article as readers see it, and the draft it was published
+// from, which the events of its publish, release and corrections name.
+type PublishedPiece struct {
+	publish.Article
+	DraftID int64
+}
+
 // PublicArticle returns the newest snapshot of a published article with its corrections. It
 // needs no user: only what readers may see is found.
-func (s *Store) PublicArticle(ctx context.Context, slug string) (publish.Article, error) {
-	arts, err := s.publicArticles(s.read(ctx).Table("articles").Where("articles.slug = ?", slug), 0, 1)
+func (s *Store) PublicArticle(ctx context.Context, slug string) (PublishedPiece, error) {
+	pieces, err := s.publishedPieces(s.read(ctx).Table("articles").Where("articles.slug = ?", slug), 0, 1)
 	if err != nil {
-		return publish.Article{}, err
+		return PublishedPiece{}, err
 	}
-	if len(arts) == 0 {
-		return publish.Article{}, newsroom.Errorf(newsroom.ENOTFOUND, "no article %q", slug)
+	if len(pieces) == 0 {
+		return PublishedPiece{}, newsroom.Errorf(newsroom.ENOTFOUND, "no article %q", slug)
 	}
-	return arts[0], nil
+	return pieces[0], nil
 }
 
 // PublicArticles returns up to limit published articles, newest first publication first.
@@ -31,15 +38,30 @@ func (s *Store) PublicArticles(ctx context.Context, limit int) ([]publish.Articl
 type publicView struct {
 	Pub              publicationRow `gorm:"embedded"`
 	Slug             string
+	DraftID          int64
 	FirstPublishedAt *time.Time
 }
 
 // publicArticles returns the public articles of q, a query of articles (see archive), in
 // q's order.
 func (s *Store) publicArticles(q *gorm.DB, offset, limit int) ([]publish.Article, error) {
+	pieces, err := s.publishedPieces(q, offset, limit)
+	if err != nil || len(pieces) == 0 {
+		return nil, err
+	}
+	arts := make([]publish.Article, len(pieces))
+	for i, p := range pieces {
+		arts[i] = p.Article
+	}
+	return arts, nil
+}
+
+// publishedPieces returns the public articles of q, as publicArticles does, each with the
+// draft it was published from.
+func (s *Store) publishedPieces(q *gorm.DB, offset, limit int) ([]PublishedPiece, error) {
 	var rows []publicView
 	err := q.
-		Select("publications.*, articles.slug AS slug, articles.first_published_at AS first_published_at").
+		Select("publications.*, articles.slug AS slug, articles.draft_id AS draft_id, articles.first_published_at AS first_published_at").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
 		// EXISTS rather than a join lets the database walk articles_first_published in order
 		// and stop at the limit, instead of sorting every published article with its body.
@@ -69,10 +91,11 @@ func (s *Store) publicArticles(q *gorm.DB, offset, limit int) ([]publish.Article
 	if err != nil {
 		return nil, internal("lead images", err)
 	}
-	out := make([]publish.Article, len(rows))
+	out := make([]PublishedPiece, len(rows))
 	for i, r := range rows {
 		p := r.Pub
-		out[i] = publish.Article{
+		out[i].DraftID = r.DraftID
+		out[i].Article = publish.Article{
 			Slug: r.Slug, Title: p.Title, Byline: p.Byline, Brief: p.Brief, EditorComment: p.EditorComment,
 			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
 			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language,
