@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 	"github.com/labstack/echo/v4"
@@ -41,8 +42,8 @@ const (
 
 // gzipLevel is gzip's level for an answer made per request: on that 12 kB draft the default
 // level took 230 µs for 4.0 kB, the fastest 58 µs for 4.4 kB. gzipKeptLevel is a kept body's,
-// made for every kept page whether or not a client asks for gzip: on the 14.4 kB article page
-// it gives 5.11 kB in 140 µs, where the best compression gives 5.06 kB in twice the time.
+// made once the first client takes gzip and not Brotli: on the 14.4 kB article page it gives
+// 5.11 kB in 140 µs, where the best compression gives 5.06 kB in twice the time.
 const (
 	gzipLevel     = gzip.BestSpeed
 	gzipKeptLevel = 4
@@ -277,67 +278,111 @@ func (w *compressResponse) close() error {
 }
 
 // keptBody is a body kept to be sent many times (a rendered public page, a static file). A body
-// worth compressing is kept in Brotli and in gzip only, both made when it is kept: nearly every
-// client takes one of them, and the two together take two thirds of the plain body's room, so
-// that the page cache holds half as many bytes again of pages. A client that takes neither gets
-// the gzip form decoded as it is sent. A kept body is never changed, so its forms, made from it,
-// cannot differ from it; a new rendering is a new keptBody.
+// worth compressing is kept in Brotli, made when it is kept: nearly every client takes it, and
+// it takes a third of the plain body's room. Its gzip form is made from the Brotli form the
+// first time a client takes gzip and not Brotli, and kept from then on, so that a page nobody
+// asks for in gzip costs neither the CPU nor the memory. A client that takes neither gets the
+// Brotli form decoded as it is sent. A kept body's bytes never change, so its forms, made from
+// them, cannot differ from it; a new rendering is a new keptBody.
 type keptBody struct {
-	plain        []byte // the body as it is, when it is not kept compressed
-	gzip, brotli []byte
-	// contentType and lengths, the Content-Length of the body as it is and in each coding, are
-	// the headers it is sent with (see sharedHeader).
-	contentType []string
-	lengths     map[string][]string
+	plain  []byte // the body as it is, when it is not kept compressed
+	brotli []byte
+	// gzip is the gzip form once a client asked for it (see gzipped).
+	gzip     atomic.Pointer[keptForm]
+	gzipOnce sync.Once
+	gzipErr  error
+	// grown, when set, is called once the gzip form has been made. The page cache sets it on
+	// each body it keeps, before any request can send the body, to count the new form against
+	// its cap (see pageCache.grew).
+	grown func()
+	// contentType and the Content-Lengths of the body as it is and in Brotli are the headers
+	// it is sent with (see sharedHeader).
+	contentType, plainLength, brotliLength []string
+}
+
+// keptForm is one coding's form of a kept body and its Content-Length.
+type keptForm struct {
+	body   []byte
+	length []string
 }
 
 func newKeptBody(contentType string, body []byte) *keptBody {
-	k := &keptBody{contentType: sharedHeader(contentType), lengths: map[string][]string{"": sharedHeader(strconv.Itoa(len(body)))}}
+	k := &keptBody{contentType: sharedHeader(contentType), plainLength: sharedHeader(strconv.Itoa(len(body)))}
 	if !compressible(contentType) || len(body) < minCompressed {
 		k.plain = body
 		return k
 	}
-	k.gzip, k.brotli = compressKept(body, codingGzip), compressKept(body, codingBrotli)
-	k.lengths[codingGzip], k.lengths[codingBrotli] = sharedHeader(strconv.Itoa(len(k.gzip))), sharedHeader(strconv.Itoa(len(k.brotli)))
+	k.brotli = compressKept(body, codingBrotli)
+	k.brotliLength = sharedHeader(strconv.Itoa(len(k.brotli)))
 	return k
 }
 
-// size is what the kept body holds, in bytes: each of its forms.
+// size is what the kept body holds, in bytes: each of its forms made so far.
 func (k *keptBody) size() int {
-	return len(k.plain) + len(k.gzip) + len(k.brotli)
+	n := len(k.plain) + len(k.brotli)
+	if f := k.gzip.Load(); f != nil {
+		n += len(f.body)
+	}
+	return n
 }
 
-// in returns the body in coding, and the coding it is actually in: identity when the body is
-// not kept compressed. The body as it is, when it is kept compressed only, is nil: see write.
-func (k *keptBody) in(coding string) ([]byte, string) {
+// coding is the coding the body is sent in to a client that prefers coding: identity when the
+// body is not kept compressed.
+func (k *keptBody) coding(coding string) string {
+	if k.plain != nil || coding != codingGzip && coding != codingBrotli {
+		return ""
+	}
+	return coding
+}
+
+// in returns the body in coding, one k.coding gave, and its Content-Length. The body as it is,
+// when it is kept compressed only, is nil: see writeDecoded.
+func (k *keptBody) in(coding string) ([]byte, []string, error) {
 	switch {
 	case k.plain != nil:
-		return k.plain, ""
-	case coding == codingGzip:
-		return k.gzip, coding
+		return k.plain, k.plainLength, nil
 	case coding == codingBrotli:
-		return k.brotli, coding
+		return k.brotli, k.brotliLength, nil
+	case coding == codingGzip:
+		f, err := k.gzipped()
+		if err != nil {
+			return nil, nil, err
+		}
+		return f.body, f.length, nil
 	}
-	return nil, ""
+	return nil, k.plainLength, nil
 }
 
-// gzipReaders keeps gzip readers between answers to clients that take no coding.
-var gzipReaders sync.Pool
+// gzipped returns the body's gzip form, made from its Brotli form the first time it is asked
+// for and kept.
+func (k *keptBody) gzipped() (*keptForm, error) {
+	k.gzipOnce.Do(func() {
+		var plain bytes.Buffer
+		if k.gzipErr = k.writeDecoded(&plain); k.gzipErr != nil {
+			return
+		}
+		z := compressKept(plain.Bytes(), codingGzip)
+		k.gzip.Store(&keptForm{body: z, length: sharedHeader(strconv.Itoa(len(z)))})
+		if k.grown != nil {
+			k.grown()
+		}
+	})
+	return k.gzip.Load(), k.gzipErr
+}
 
-// writeDecoded writes the body as it is, decoded from its gzip form, to w.
+// brotliReaders keeps Brotli readers between answers to clients that take no coding.
+var brotliReaders sync.Pool
+
+// writeDecoded writes the body as it is, decoded from its Brotli form, to w.
 func (k *keptBody) writeDecoded(w io.Writer) error {
-	zr, _ := gzipReaders.Get().(*gzip.Reader)
-	var err error
-	if zr == nil {
-		zr, err = gzip.NewReader(bytes.NewReader(k.gzip))
-	} else {
-		err = zr.Reset(bytes.NewReader(k.gzip))
-	}
-	if err != nil {
+	br, _ := brotliReaders.Get().(*brotli.Reader)
+	if br == nil {
+		br = brotli.NewReader(bytes.NewReader(k.brotli))
+	} else if err := br.Reset(bytes.NewReader(k.brotli)); err != nil {
 		return fmt.Errorf("decode a kept body: %w", err)
 	}
-	defer gzipReaders.Put(zr)
-	if _, err := io.Copy(w, zr); err != nil {
+	defer brotliReaders.Put(br)
+	if _, err := io.Copy(w, br); err != nil {
 		return fmt.Errorf("send a kept body decoded: %w", err)
 	}
 	return nil
@@ -367,23 +412,27 @@ func compressKept(body []byte, coding string) []byte {
 // to the same body. Every public page is sent by it, so it sets its headers from values made
 // once (see sharedHeader).
 func sendKept(c echo.Context, etag string, cacheControl []string, k *keptBody) error {
-	body, coding := k.in(negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding)))
+	coding := k.coding(negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding)))
 	h := c.Response().Header()
 	h.Set("ETag", codingTag(etag, coding))
 	h["Cache-Control"] = cacheControl
 	if holdsVersion(c.Request().Header.Get("If-None-Match"), etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
+	body, length, err := k.in(coding)
+	if err != nil {
+		return err
+	}
 	if coding != "" {
 		h[echo.HeaderContentEncoding] = contentEncodings[coding]
 	}
-	h[echo.HeaderContentLength] = k.lengths[coding]
+	h[echo.HeaderContentLength] = length
 	h[echo.HeaderContentType] = k.contentType
 	c.Response().WriteHeader(http.StatusOK)
 	if body == nil {
 		return k.writeDecoded(c.Response())
 	}
-	_, err := c.Response().Write(body)
+	_, err = c.Response().Write(body)
 	return err
 }
 

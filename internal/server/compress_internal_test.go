@@ -74,7 +74,8 @@ func TestCompressible(t *testing.T) {
 
 // TestKeptBody: a kept body is sent in each coding a client may take, with its length, and
 // decodes to the body it was made from; one kept compressed only is decoded for a client that
-// takes no coding. Its size is every form it keeps.
+// takes no coding. Its gzip form is made only once a client takes gzip and not Brotli. Its
+// size is every form it keeps.
 func TestKeptBody(t *testing.T) {
 	page := []byte(strings.Repeat("<p>The council met again on Tuesday to review the figures.</p>\n", 40))
 	tests := []struct {
@@ -90,25 +91,41 @@ func TestKeptBody(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			k := newKeptBody(tt.contentType, tt.body)
-			if want := len(tt.body); !tt.compressed && k.size() != want || tt.compressed && k.size() != len(k.gzip)+len(k.brotli) {
-				t.Errorf("size %d, forms of %d, %d and %d bytes", k.size(), len(k.plain), len(k.gzip), len(k.brotli))
+			if want := len(tt.body); !tt.compressed && k.size() != want || tt.compressed && (k.size() != len(k.brotli) || len(k.plain) != 0) {
+				t.Errorf("size %d, forms of %d and %d bytes", k.size(), len(k.plain), len(k.brotli))
 			}
-			for _, accept := range []string{"", "gzip", "br"} {
+			sentGzip := false
+			for _, ask := range []struct{ accept, coding string }{{"", ""}, {"br", "br"}, {"gzip;q=1, br;q=0", "gzip"}, {"gzip", "gzip"}} {
 				rec := httptest.NewRecorder()
 				c := e.NewContext(httptest.NewRequest("GET", "/", nil), rec)
-				c.Request().Header.Set("Accept-Encoding", accept)
+				c.Request().Header.Set("Accept-Encoding", ask.accept)
 				if err := sendKept(c, `"v1"`, publicCacheControl, k); err != nil {
 					t.Fatal(err)
 				}
 				coding := rec.Header().Get("Content-Encoding")
-				if want := map[bool]string{true: accept, false: ""}[tt.compressed]; coding != want {
-					t.Fatalf("Accept-Encoding %q: Content-Encoding %q, want %q", accept, coding, want)
+				if want := map[bool]string{true: ask.coding, false: ""}[tt.compressed]; coding != want {
+					t.Fatalf("Accept-Encoding %q: Content-Encoding %q, want %q", ask.accept, coding, want)
 				}
 				if rec.Header().Get("Content-Length") != strconv.Itoa(rec.Body.Len()) || rec.Header().Get("ETag") != codingTag(`"v1"`, coding) {
-					t.Fatalf("Accept-Encoding %q: %d bytes sent with %v", accept, rec.Body.Len(), rec.Header())
+					t.Fatalf("Accept-Encoding %q: %d bytes sent with %v", ask.accept, rec.Body.Len(), rec.Header())
 				}
 				if got := decoded(t, coding, rec.Body.Bytes()); !bytes.Equal(got, tt.body) {
-					t.Fatalf("Accept-Encoding %q: the answer decodes to %d bytes, not the %d-byte body", accept, len(got), len(tt.body))
+					t.Fatalf("Accept-Encoding %q: the answer decodes to %d bytes, not the %d-byte body", ask.accept, len(got), len(tt.body))
+				}
+				sentGzip = sentGzip || coding == codingGzip
+				g := k.gzip.Load()
+				if g != nil != sentGzip {
+					t.Fatalf("after Accept-Encoding %q: a gzip form is kept: %v, want %v", ask.accept, g != nil, sentGzip)
+				}
+				want := len(tt.body)
+				if tt.compressed {
+					want = len(k.brotli)
+				}
+				if g != nil {
+					want += len(g.body)
+				}
+				if k.size() != want {
+					t.Fatalf("after Accept-Encoding %q: size %d, want %d", ask.accept, k.size(), want)
 				}
 			}
 		})

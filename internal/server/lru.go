@@ -12,8 +12,9 @@ type lru[K comparable, V any] struct {
 }
 
 type lruEntry[K comparable, V any] struct {
-	key   K
-	value V
+	key    K
+	value  V
+	weight int // what weigh counted when the entry was put or last reweighed
 }
 
 func newLRU[K comparable, V any](max int, weigh func(V) int) *lru[K, V] {
@@ -50,8 +51,33 @@ func (c *lru[K, V]) put(key K, v V) {
 	if el, ok := c.index[key]; ok {
 		c.remove(el)
 	}
-	c.index[key] = c.order.PushFront(&lruEntry[K, V]{key, v})
-	c.size += c.weigh(v)
+	w := c.weigh(v)
+	c.index[key] = c.order.PushFront(&lruEntry[K, V]{key, v, w})
+	c.size += w
+	c.fit()
+}
+
+// reweigh counts the value under key again, after it grew or shrank, and drops the values read
+// least recently until the rest fit. A value grown larger than the whole cache is dropped alone,
+// as put would not keep it.
+func (c *lru[K, V]) reweigh(key K) {
+	el, ok := c.index[key]
+	if !ok {
+		return
+	}
+	e := el.Value.(*lruEntry[K, V])
+	w := c.weigh(e.value)
+	if w > c.max {
+		c.remove(el)
+		return
+	}
+	c.size += w - e.weight
+	e.weight = w
+	c.fit()
+}
+
+// fit drops the values read least recently until the rest fit.
+func (c *lru[K, V]) fit() {
 	for c.size > c.max {
 		c.remove(c.order.Back())
 	}
@@ -60,7 +86,7 @@ func (c *lru[K, V]) put(key K, v V) {
 func (c *lru[K, V]) remove(el *list.Element) {
 	e := c.order.Remove(el).(*lruEntry[K, V])
 	delete(c.index, e.key)
-	c.size -= c.weigh(e.value)
+	c.size -= e.weight
 }
 
 // removeIf drops every value drop reports true for.

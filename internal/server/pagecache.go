@@ -78,7 +78,7 @@ func (p *pageCache) load(key string, render func() (cachedPage, bool, error)) (c
 			delete(p.renders, key)
 		}
 		if r.err == nil && r.keep && p.gen == gen {
-			p.pages.put(key, r.page)
+			p.keep(key, r.page)
 		}
 		p.mu.Unlock()
 		close(r.done)
@@ -101,7 +101,26 @@ func (p *pageCache) put(gen uint64, e cachedPage) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.gen == gen {
-		p.pages.put(e.key, e)
+		p.keep(e.key, e)
+	}
+}
+
+// keep files e under key, with p.mu held, and has its body tell the cache when it makes a
+// form later (see keptBody.grown). It is called before any request is handed e, so that the
+// body's first form made later is counted.
+func (p *pageCache) keep(key string, e cachedPage) {
+	body := e.body
+	body.grown = func() { p.grew(key, body) }
+	p.pages.put(key, e)
+}
+
+// grew counts against the cap a form body made after it was kept under key, if key still
+// holds that body, and makes room for it.
+func (p *pageCache) grew(key string, body *keptBody) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if e, ok := p.pages.peek(key); ok && e.body == body {
+		p.pages.reweigh(key)
 	}
 }
 
