@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/labstack/echo/v4"
@@ -149,10 +150,6 @@ func (s *Server) deleteDraftImage(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
-// immutable is the Cache-Control of an answer whose URL names its bytes, which therefore never
-// change: a year, without revalidating.
-const immutable = "public, max-age=31536000, immutable"
-
 // imageFile serves one variant, by the hash its URL names, to whoever may see it. Its ETag is
 // that hash; a published piece's or the logo's may be kept by any cache for a year, a draft's
 // only by the signed-in reader's browser. Public variants are kept in the page cache, from which
@@ -165,7 +162,7 @@ func (s *Server) imageFile(c echo.Context) error {
 	}
 	key := "image/" + hash
 	if e, _, ok := s.cache.get(key); ok {
-		return sendImage(c, store.ImageFile{ContentType: e.contentType, Hash: hash, Data: e.body.plain}, immutable)
+		return sendKept(c, e.etag, immutableCacheControl, e.body)
 	}
 	_, gen, _ := s.cache.get(key)
 	f, err := s.store.ImageFile(c.Request().Context(), hash)
@@ -175,11 +172,13 @@ func (s *Server) imageFile(c echo.Context) error {
 	if !f.Public {
 		return sendImage(c, f, "private, max-age=31536000, immutable")
 	}
-	s.cache.put(gen, cachedPage{key: key, etag: `"` + hash + `"`, contentType: f.ContentType, body: newKeptBody(f.ContentType, f.Data)})
-	return sendImage(c, f, immutable)
+	e := cachedPage{key: key, etag: `"` + hash + `"`, contentType: f.ContentType, body: newKeptBody(f.ContentType, f.Data)}
+	s.cache.put(gen, e)
+	return sendKept(c, e.etag, immutableCacheControl, e.body)
 }
 
-// sendImage answers with f, or 304 when the client holds it already.
+// sendImage answers with f, with its length, or 304 when the client holds it already. A public
+// variant is sent from the page cache by sendKept instead.
 func sendImage(c echo.Context, f store.ImageFile, cacheControl string) error {
 	etag := `"` + f.Hash + `"`
 	h := c.Response().Header()
@@ -188,6 +187,7 @@ func sendImage(c echo.Context, f store.ImageFile, cacheControl string) error {
 	if matchesTag(c.Request().Header.Get("If-None-Match"), etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
+	h.Set(echo.HeaderContentLength, strconv.Itoa(len(f.Data)))
 	return c.Blob(http.StatusOK, f.ContentType, f.Data)
 }
 

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -183,6 +184,9 @@ func TestDraftImageAPI(t *testing.T) {
 		if cc := res.Header().Get("Cache-Control"); !strings.HasPrefix(cc, "private") {
 			t.Errorf("a draft's image is cached as %q", cc)
 		}
+		if n := res.Header().Get("Content-Length"); n != strconv.Itoa(res.Body.Len()) {
+			t.Errorf("a draft's image of %d bytes sent with Content-Length %q", res.Body.Len(), n)
+		}
 		wantStatus(t, a.getAs("", file, nil), http.StatusNotFound)
 	})
 
@@ -200,8 +204,15 @@ func TestDraftImageAPI(t *testing.T) {
 		if !strings.Contains(file, strings.Trim(etag, `"`)) || len(etag) != 66 {
 			t.Errorf("ETag %s is not the hash the path %s names", etag, file)
 		}
-		if cached := a.getAs("", file, nil); cached.Code != http.StatusOK || !bytes.Equal(cached.Body.Bytes(), res.Body.Bytes()) {
-			t.Errorf("served again from the cache: %d, %d bytes", cached.Code, cached.Body.Len())
+		cached := a.getAs("", file, nil)
+		if cached.Code != http.StatusOK || !bytes.Equal(cached.Body.Bytes(), res.Body.Bytes()) || cached.Header().Get("ETag") != etag {
+			t.Errorf("served again from the cache: %d, %d bytes, ETag %s", cached.Code, cached.Body.Len(), cached.Header().Get("ETag"))
+		}
+		// Without a length, net/http sends a body larger than 2 kB in chunks.
+		for _, r := range []*httptest.ResponseRecorder{res, cached} {
+			if n := r.Header().Get("Content-Length"); n != strconv.Itoa(r.Body.Len()) {
+				t.Errorf("an image of %d bytes sent with Content-Length %q", r.Body.Len(), n)
+			}
 		}
 		again := a.getAs("", file, http.Header{"If-None-Match": {etag}})
 		wantStatus(t, again, http.StatusNotModified)
