@@ -92,9 +92,11 @@ func TestInboxCountFollowsOtherServers(t *testing.T) {
 // corrected on another server, whose event this server has not read yet: B's pages stay as
 // they were while the cache holds them. A publish of piece A on this server must leave them
 // so (a clear would show the correction early, which is the sign it dropped them), put A on
-// the front page, and once the server reads the other's event every format of B is new.
+// the front page and the feed, read before, and once the server reads the other's event every
+// format of B is new.
 func TestPublishKeepsOtherArticlesPages(t *testing.T) {
 	a := newTestApp(t)
+	a.draft(newsroom.StageDraft) // so that drafts' ids and articles' ids differ
 	seed, _ := os.ReadFile("testdata/seed.txt")
 	b := importAndApprove(t, a, string(seed))
 	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", b.ID), "")
@@ -114,12 +116,18 @@ func TestPublishKeepsOtherArticlesPages(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	lists := []string{"/", publish.FeedPath}
+	for _, url := range lists {
+		wantStatus(t, a.do("", "GET", url, ""), 200)
+	}
 	other := importAndApprove(t, a, strings.Replace(string(seed), "Sheinbaum", "Ebrard", 1))
 	res = a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", other.ID), "")
 	wantStatus(t, res, 200)
 	otherSlug := decode[pubResponse](t, res).Slug
-	if body := a.do("", "GET", "/", "").Body.String(); !strings.Contains(body, otherSlug) {
-		t.Fatalf("the front page does not list the piece this server just published:\n%.600s", body)
+	for _, url := range lists {
+		if body := a.do("", "GET", url, "").Body.String(); !strings.Contains(body, otherSlug) {
+			t.Errorf("%s, read before, does not list the piece this server just published:\n%.600s", url, body)
+		}
 	}
 	for _, url := range formats {
 		if got := a.do("", "GET", url, "").Body.String(); got != before[url].body {

@@ -29,7 +29,7 @@ const minCompressed = 1024
 // The Brotli levels: a kept body (a public page, a static file) is compressed once and sent many
 // times, so it gets a slower, smaller setting; an answer made per request gets a quick one.
 // On an article page of 1,500 words (14.4 kB) level 5 gives 4.70 kB in 0.66 ms of CPU, level 4
-// 4.96 kB in 0.56 ms and level 1 5.49 kB in 0.12 ms: the page is made once per publish, and
+// 4.96 kB in 0.56 ms and level 1 5.49 kB in 0.12 ms: the page is made once per snapshot (per server), and
 // every byte of it is written to every reader. Above 5 our pages shrink no further, while level 9 takes six times as long and 33 MB of
 // scratch memory per page against 1.3 MB: under the server's memory limit, a burst of pages
 // compressed at once after a publish then starved every request (measured on an article page).
@@ -421,6 +421,9 @@ func sendKept(c echo.Context, etag string, cacheControl []string, k *keptBody) e
 	}
 	body, length, err := k.in(coding)
 	if err != nil {
+		// The error's answer must not go out tagged as this body, for a cache to keep.
+		h.Del("ETag")
+		h.Del("Cache-Control")
 		return err
 	}
 	if coding != "" {

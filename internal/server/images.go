@@ -172,7 +172,7 @@ func (s *Server) imageFile(c echo.Context) error {
 	if !f.Public {
 		return sendImage(c, f, "private, max-age=31536000, immutable")
 	}
-	e := cachedPage{key: key, etag: `"` + hash + `"`, contentType: f.ContentType, body: newKeptBody(f.ContentType, f.Data)}
+	e := cachedPage{key: key, etag: `"` + hash + `"`, body: newKeptBody(f.ContentType, f.Data)}
 	s.cache.put(gen, e)
 	return sendKept(c, e.etag, immutableCacheControl, e.body)
 }

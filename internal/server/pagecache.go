@@ -14,9 +14,10 @@ import (
 type pageCache struct {
 	mu    sync.Mutex
 	pages *lru[string, cachedPage]
-	// gen counts clears, so a rendering that began before a publish is never stored after it.
+	// gen counts publishes and clears, so that a rendering begun before one is never stored
+	// after it.
 	gen uint64
-	// renders are the renderings under way since the last clear, by key (see load).
+	// renders are the renderings under way since the last publish or clear, by key (see load).
 	renders map[string]*rendering
 }
 
@@ -33,9 +34,9 @@ var errRenderAborted = errors.New("server: rendering a public page stopped short
 
 // cachedPage is one rendered page, kept in the forms clients take (see keptBody).
 type cachedPage struct {
-	key               string
-	etag, contentType string
-	body              *keptBody
+	key  string
+	etag string
+	body *keptBody
 	// draft is, for a page of one published article in one format, the draft it was published
 	// from: such a page is made of that article's own snapshot and corrections and the site's
 	// settings alone (see snapshotTag), so another piece's publish leaves it as it is. It is

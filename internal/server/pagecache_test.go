@@ -199,7 +199,7 @@ func TestPageCacheCountsCompressedForms(t *testing.T) {
 		for b.Len() < 12<<10 {
 			b.WriteString(words[r.IntN(len(words))] + " ")
 		}
-		p.put(0, cachedPage{key: fmt.Sprintf("article/%d", i), etag: `"x"`, contentType: echo.MIMETextHTMLCharsetUTF8,
+		p.put(0, cachedPage{key: fmt.Sprintf("article/%d", i), etag: `"x"`,
 			body: newKeptBody(echo.MIMETextHTMLCharsetUTF8, []byte(b.String()))})
 	}
 	e := echo.New()

@@ -87,7 +87,7 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 		if err != nil {
 			return cachedPage{}, false, err
 		}
-		return cachedPage{key: key, etag: s.snapshotTag(format, p.Article), contentType: contentType, body: newKeptBody(contentType, body), draft: p.DraftID}, true, nil
+		return cachedPage{key: key, etag: s.snapshotTag(format, p.Article), body: newKeptBody(contentType, body), draft: p.DraftID}, true, nil
 	})
 	if err != nil {
 		return err
@@ -169,7 +169,7 @@ func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (stri
 			return cachedPage{}, false, err
 		}
 		sum := sha256.Sum256(body)
-		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}, keep, nil
+		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, body: newKeptBody(contentType, body)}, keep, nil
 	})
 	if err != nil {
 		return err

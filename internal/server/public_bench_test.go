@@ -93,7 +93,7 @@ func processCPU(b *testing.B) int64 {
 // scenario 6a once every slug was read), the feed (6b), topic pages (6d) and the robots file, whose handler does
 // almost nothing, so that it measures what every request pays for the middleware. The
 // article's first view is the request that renders and compresses the page, as every slug's
-// first reader's is after a publish.
+// first reader's is after the server starts, and the piece's own after each correction.
 func BenchmarkPublicPages(b *testing.B) {
 	a := newTestApp(b)
 	articles := benchArticles(b, a, 40)

@@ -17,8 +17,8 @@ type PublishedPiece struct {
 	DraftID int64
 }
 
-// PublicArticle returns the newest snapshot of a published article with its corrections. It
-// needs no user: only what readers may see is found.
+// PublicArticle returns the newest snapshot of a published article with its corrections, and
+// the draft it was published from. It needs no user: only what readers may see is found.
 func (s *Store) PublicArticle(ctx context.Context, slug string) (PublishedPiece, error) {
 	pieces, err := s.publishedPieces(s.read(ctx).Table("articles").Where("articles.slug = ?", slug), 0, 1)
 	if err != nil {
