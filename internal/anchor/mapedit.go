@@ -65,16 +65,33 @@ func newEdit(old, text []rune, b *budget) *edit {
 }
 
 // add appends s, merging it into the last segment when both are changes, so that a deletion
-// and the insertion that replaces it are one change.
+// and the insertion that replaces it are one change, or both unchanged, so that a stretch the
+// edit kept is one segment however the diff cut it.
 func (e *edit) add(s segment) {
 	if s.oldStart == s.oldEnd && s.newStart == s.newEnd {
 		return
 	}
-	if last := &e.segs[len(e.segs)-1]; !s.same && !last.same {
+	if last := &e.segs[len(e.segs)-1]; s.same == last.same {
 		last.oldEnd, last.newEnd = s.oldEnd, s.newEnd
 		return
 	}
 	e.segs = append(e.segs, s)
+}
+
+// keptElsewhere reports whether new code points [s, end) lie wholly in a stretch the edit left
+// unchanged, and came there from old code points that do not overlap [oldStart, oldEnd): words
+// that were in the old text already, apart from the range a comment was on.
+func (e *edit) keptElsewhere(s, end, oldStart, oldEnd int) bool {
+	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].newEnd > s })
+	if i == len(e.segs) {
+		return false
+	}
+	sg := e.segs[i]
+	if !sg.same || s < sg.newStart || end > sg.newEnd {
+		return false
+	}
+	from := sg.oldStart + s - sg.newStart
+	return from+end-s <= oldStart || from >= oldEnd
 }
 
 // mapStart returns where a range starting at old code point x starts in the new text: at the

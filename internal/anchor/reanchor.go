@@ -14,7 +14,8 @@ import (
 // were corrected follows the correction. The others, made on an older text, are searched for as
 // LocateAll does, from hints moved through the edit by Shift. A comment whose words the diff
 // saw deleted is searched for too, in case its paragraph moved, but an exact occurrence takes
-// it only with one side of its context intact in full; so is one the diff followed with both
+// it only with one side of its context intact in full, and no match takes it in words the edit
+// left unchanged elsewhere (see settle); so is one the diff followed with both
 // sides of its context changed (see settle). All of it shares one workBudget: each comment pays
 // for checking and following its quote by its length (see followCost), the diff is paid for when
 // a comment first needs it, a selector the diff cannot be paid for is searched for, and the
@@ -52,7 +53,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	Shift(old, text, searched)
 	for k, res := range locateAll(text, *nv.runes, searched, b.left) {
 		i := search[k]
-		out[i] = settle(said[i], out[i], res, sels[i], *nv.runes)
+		out[i] = settle(e, said[i], out[i], res, sels[i], *nv.runes)
 	}
 	return out
 }
@@ -107,16 +108,22 @@ func pick(sels []Selector, idx []int) []Selector {
 	return out
 }
 
-// settle decides between what the diff said of sel, mapped, and what the search found, res. A
+// settle decides between what the diff e said of sel, mapped, and what the search found, res. A
 // weak mapping gives way to an exact occurrence whose context agrees better, the words of a
 // moved sentence, stands when it shows minEvidence, and otherwise detaches: words the diff saw
 // kept are not traded for a fuzzy match. A comment whose words are gone takes a fuzzy match,
-// but no exact occurrence without the context wholeContext asks for.
-func settle(said mapping, mapped, res Result, sel Selector, text []rune) Result {
+// but no exact occurrence without the context wholeContext asks for, and nothing the edit left
+// unchanged elsewhere: those words were there before, beside the deleted ones, and were never
+// the comment's. Deleting the second of "The mayor said the plan would work. The governor said
+// the plan would work." leaves the first with the deleted one's context, in full on one side.
+func settle(e *edit, said mapping, mapped, res Result, sel Selector, text []rune) Result {
+	detached := Result{Exact: sel.Exact, Status: Detached}
+	if said == gone && res.Status != Detached && e.keptElsewhere(res.Start, res.End, sel.Start, sel.End) {
+		return detached
+	}
 	if said == unsaid || wholeContext(res, sel) {
 		return res
 	}
-	detached := Result{Exact: sel.Exact, Status: Detached}
 	if said == weak {
 		q := newQuery(text, sel, nil)
 		score := q.contextScore(mapped.Start, mapped.End)

@@ -44,6 +44,21 @@ var reanchorCases = []struct {
 		"Officials met on Monday. ⟦The mayor said the plan would work.⟧ Critics disagreed. Later, the mayor said the plan would work.",
 		"Officials met on Monday. Critics disagreed. Later, the mayor said the plan would work.",
 		anchor.Detached},
+	// Deleting the second of two parallel sentences or lines leaves the first with the deleted
+	// one's context, in full on one side; but the diff saw the first kept where it was, so its
+	// words were never the comment's.
+	{"DeletedParallelSentenceDetaches",
+		"The mayor said the plan would work. The governor said ⟦the plan would work⟧. Nobody else agreed with either of them at all.",
+		"The mayor said the plan would work. Nobody else agreed with either of them at all.",
+		anchor.Detached},
+	{"DeletedListLineDetaches",
+		"Results:\nSmith: 12 votes.\nJones: ⟦12 votes⟧.\nBrown: 7 votes.",
+		"Results:\nSmith: 12 votes.\nBrown: 7 votes.",
+		anchor.Detached},
+	{"DeletedEditedListLineDetaches",
+		"Results:\nSmith: 12 votes.\nJones: ⟦13 votes⟧.\nBrown: 7 votes, and the count ended late on Sunday after a recount.",
+		"Results:\nSmith: 12 votes.\nBrown: 7 votes, and the count ended late on Sunday after a recount.",
+		anchor.Detached},
 	{"ShortNumberCorrected", "The report runs to page ⟦12⟧ of the appendix, said the auditor.",
 		"The report runs to page ⟦13⟧ of the appendix, said the auditor.", anchor.Moved},
 	{"ShortPriceCorrected", "Tickets cost ⟦$40⟧ at the door this year, organisers said.",
