@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Entry is a quote as a ledger holds it: the field it sits in, its words and where they start.
 type Entry struct {
@@ -26,8 +30,11 @@ const maxEditPairing = 10000
 
 // Reconcile plans the ledger's update. A quote whose text is unchanged keeps its entry, even when
 // the paragraphs around it moved, preferring an entry in the same field and then the nearest one.
-// A leftover quote whose words mostly match a leftover entry in the same field is that entry,
-// edited. Everything else is removed or added.
+// Quotes that repeat the same words in one field, as many now as before, keep their entries in
+// reading order instead: an edit above them moves them all alike, and by offsets alone a short
+// "No comment" from one source would take the check of another's. A leftover quote whose words
+// mostly match a leftover entry in the same field is that entry, edited. Everything else is
+// removed or added.
 func Reconcile(old []Entry, found []Entry) Plan {
 	var p Plan
 	byText := make(map[string][]int, len(old))
@@ -35,9 +42,19 @@ func Reconcile(old []Entry, found []Entry) Plan {
 		byText[e.Text] = append(byText[e.Text], i)
 	}
 	usedOld := make([]bool, len(old))
+	inOrder := pairInOrder(old, found)
+	for _, i := range inOrder {
+		if i >= 0 {
+			usedOld[i] = true
+		}
+	}
 	var leftNew []int
 	for j, f := range found {
-		best := -1
+		best := inOrder[j]
+		if best >= 0 {
+			p.Kept = append(p.Kept, Pair{best, j})
+			continue
+		}
 		for _, i := range byText[f.Text] {
 			if !usedOld[i] && (best < 0 || closer(old[i], old[best], f)) {
 				best = i
@@ -80,6 +97,38 @@ func Reconcile(old []Entry, found []Entry) Plan {
 		}
 	}
 	return p
+}
+
+// pairInOrder returns, for each found quote, the old entry it keeps when its words occur in its
+// field as many times among the old entries as among the found quotes, two or more: the k-th
+// occurrence in reading order keeps the k-th entry. The others get -1.
+func pairInOrder(old, found []Entry) []int {
+	type key struct{ field, text string }
+	group := func(es []Entry) map[key][]int {
+		m := make(map[key][]int)
+		for i, e := range es {
+			k := key{e.Field, e.Text}
+			m[k] = append(m[k], i)
+		}
+		return m
+	}
+	olds, news := group(old), group(found)
+	out := make([]int, len(found))
+	for j := range out {
+		out[j] = -1
+	}
+	for k, js := range news {
+		is := olds[k]
+		if len(js) < 2 || len(is) != len(js) {
+			continue
+		}
+		slices.SortStableFunc(is, func(a, b int) int { return cmp.Compare(old[a].Start, old[b].Start) })
+		slices.SortStableFunc(js, func(a, b int) int { return cmp.Compare(found[a].Start, found[b].Start) })
+		for n, j := range js {
+			out[j] = is[n]
+		}
+	}
+	return out
 }
 
 // closer reports whether entry a is a better match than b for the found quote f: same field

@@ -19,6 +19,12 @@ func TestReconcile(t *testing.T) {
 		{"MovedParagraph", []Entry{e("body", "one", 0), e("body", "two", 50)}, []Entry{e("body", "two", 3), e("body", "one", 90)}, Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
 		{"MovedToBrief", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("brief", "Our territory is inalienable.", 2)}, Plan{Kept: []Pair{{0, 0}}}},
 		{"DuplicateTextNearestWins", []Entry{e("body", "no", 10), e("body", "no", 100)}, []Entry{e("body", "no", 98)}, Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
+		// A paragraph inserted above two sources' identical "No comment." shifts both by more
+		// than half the distance between them: each keeps its own entry and check.
+		{"DuplicateTextShiftedKeepsOrder", []Entry{e("body", "No comment.", 10), e("body", "No comment.", 100)},
+			[]Entry{e("body", "No comment.", 90), e("body", "No comment.", 180)}, Plan{Kept: []Pair{{0, 0}, {1, 1}}}},
+		{"DuplicateTextShiftedBackKeepsOrder", []Entry{e("body", "No.", 300), e("body", "No.", 20), e("body", "No.", 200)},
+			[]Entry{e("body", "No.", 5), e("body", "No.", 100), e("body", "No.", 190)}, Plan{Kept: []Pair{{1, 0}, {2, 1}, {0, 2}}}},
 		{"DuplicateSameFieldWins", []Entry{e("brief", "no", 98), e("body", "no", 10)}, []Entry{e("body", "no", 98)}, Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
 		{"Edited", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("body", "Our territory is not for sale.", 40)}, Plan{Edited: []Pair{{0, 0}}}},
 		{"RewrittenIsNew", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("body", "Cartels must be stopped now.", 40)}, Plan{Added: []int{0}, Removed: []int{0}}},
