@@ -108,21 +108,42 @@ func Resolve(text, exact, prefix, suffix string) (start, end int, err error) {
 	if exact == "" {
 		return 0, 0, fmt.Errorf("anchor: resolve empty quote: %w", ErrInvalidSpan)
 	}
-	t, q := []rune(text), []rune(exact)
+	return resolve([]rune(text), []rune(exact), []rune(prefix), []rune(suffix))
+}
+
+// Pick finds the words a client chose at [start, end) of the text as it saw it, with their
+// context, in text, which may have changed since. The range stands while it holds exact between
+// prefix and suffix; otherwise the words were moved by an edit (or the range was counted wrong)
+// and are found as Resolve finds them: alone when they occur once, by their whole context when
+// they occur several times. So an edit between the client's view and its request can neither
+// refuse a comment whose words are still plain to find nor slide it onto a twin of its words
+// that moved under the old range. It returns Resolve's errors.
+func Pick(text, exact, prefix, suffix string, start, end int) (int, int, error) {
+	if exact == "" {
+		return 0, 0, fmt.Errorf("anchor: pick empty quote: %w", ErrInvalidSpan)
+	}
+	t, q, pre, suf := []rune(text), []rune(exact), []rune(prefix), []rune(suffix)
+	if start >= len(pre) && end == start+len(q) && end+len(suf) <= len(t) &&
+		slices.Equal(t[start-len(pre):start], pre) && slices.Equal(t[start:end], q) && slices.Equal(t[end:end+len(suf)], suf) {
+		return start, end, nil
+	}
+	return resolve(t, q, pre, suf)
+}
+
+// resolve is Resolve on decoded text t, quote q, prefix pre and suffix suf.
+func resolve(t, q, pre, suf []rune) (start, end int, err error) {
 	first, seen := firstTwo(t, q)
 	switch seen {
 	case 0:
-		return 0, 0, fmt.Errorf("anchor: resolve %q: %w", exact, ErrNotFound)
+		return 0, 0, fmt.Errorf("anchor: resolve %q: %w", string(q), ErrNotFound)
 	case 1:
 		return first, first + len(q), nil
 	}
 	// An occurrence whose context matches in full is an occurrence of the three together.
-	pre := []rune(prefix)
-	whole := slices.Concat(pre, q, []rune(suffix))
-	if fit, fits := firstTwo(t, whole); fits == 1 {
+	if fit, fits := firstTwo(t, slices.Concat(pre, q, suf)); fits == 1 {
 		return fit + len(pre), fit + len(pre) + len(q), nil
 	}
-	return 0, 0, fmt.Errorf("anchor: resolve %q (several occurrences): %w", exact, ErrAmbiguous)
+	return 0, 0, fmt.Errorf("anchor: resolve %q (several occurrences): %w", string(q), ErrAmbiguous)
 }
 
 // Locate re-anchors sel in a new version of the text. To re-anchor many comments on the same

@@ -216,6 +216,41 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestPick holds the words a client chose at a range of the text it saw to the text as it is
+// now: the range stands while it holds them with their context, and otherwise they are found as
+// Resolve finds them, never taken from a twin that an edit slid under the old range.
+func TestPick(t *testing.T) {
+	text := "Alice paid the bill. Bob paid the bill. 👍🏽 Carol paid."
+	cases := []struct {
+		name                  string
+		exact, prefix, suffix string
+		start, end            int
+		wantStart, wantEnd    int
+		wantErr               error
+	}{
+		{"RangeStands", "paid the bill", "Bob ", ". 👍🏽", 25, 38, 25, 38, nil},
+		{"RangeStandsWithoutContext", "paid the bill", "", "", 6, 19, 6, 19, nil},
+		{"ContextCutAtTheEnds", "Alice", "", " paid", 0, 5, 0, 5, nil},
+		{"TwinUnderTheRangeGivesWayToContext", "paid the bill", "Bob ", ".", 6, 19, 25, 38, nil},
+		{"StaleRangeUniqueWords", "Carol", "🏽 ", " paid.", 30, 35, 43, 48, nil},
+		{"StaleRangeTwinByContext", "paid the bill", "Bob ", ". 👍🏽", 20, 33, 25, 38, nil},
+		{"RangeOutsideTheText", "Carol", "", "", 100, 105, 43, 48, nil},
+		{"NegativeRange", "Bob", "", "", -3, 0, 21, 24, nil},
+		{"RangeOfOtherLength", "Bob", "", "", 21, 30, 21, 24, nil},
+		{"ErrAmbiguousContextGone", "paid the bill", "Zoe ", "", 2, 15, 0, 0, anchor.ErrAmbiguous},
+		{"ErrNotFoundWordsGone", "Dave", "", "", 21, 25, 0, 0, anchor.ErrNotFound},
+		{"ErrEmpty", "", "", "", 0, 0, 0, 0, anchor.ErrInvalidSpan},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			start, end, err := anchor.Pick(text, tc.exact, tc.prefix, tc.suffix, tc.start, tc.end)
+			if !errors.Is(err, tc.wantErr) || start != tc.wantStart || end != tc.wantEnd {
+				t.Errorf("Pick = %d, %d, %v; want %d, %d, %v", start, end, err, tc.wantStart, tc.wantEnd, tc.wantErr)
+			}
+		})
+	}
+}
+
 // TestStatusString checks the names the API shows for each status.
 func TestStatusString(t *testing.T) {
 	for s, want := range map[anchor.Status]string{

@@ -103,6 +103,44 @@ func FuzzResolve(f *testing.F) {
 	})
 }
 
+// FuzzPick holds Pick to Resolve: it answers with the range it was given only where that
+// range holds the words between their context, and otherwise exactly as Resolve does.
+func FuzzPick(f *testing.F) {
+	f.Add("Alice paid the bill. Bob paid the bill.", "paid the bill", "Bob ", ".", 6, 19)
+	f.Add("Alice paid the bill. Bob paid the bill.", "paid the bill", "", "", 25, 38)
+	f.Add("👍🏽 Café", "é", "Caf", "", 6, 7)
+	f.Add("aaa", "aa", "", "a", 1, 3)
+	f.Add("a\xffb", "\xfe", "", "", 1, 2)
+	f.Fuzz(func(t *testing.T, text, exact, prefix, suffix string, start, end int) {
+		gotStart, gotEnd, err := anchor.Pick(text, exact, prefix, suffix, start, end)
+		runes, quote := []rune(text), []rune(exact)
+		pre, suf := []rune(prefix), []rune(suffix)
+		holds := exact != "" && start >= len(pre) && end == start+len(quote) && end+len(suf) <= len(runes) &&
+			string(runes[start-len(pre):end+len(suf)]) == string(pre)+string(quote)+string(suf)
+		if holds {
+			if err != nil || gotStart != start || gotEnd != end {
+				t.Fatalf("Pick = %d, %d, %v; the range [%d,%d) holds %q in its context", gotStart, gotEnd, err, start, end, exact)
+			}
+			return
+		}
+		wantStart, wantEnd, wantErr := anchor.Resolve(text, exact, prefix, suffix)
+		if gotStart != wantStart || gotEnd != wantEnd || !sameError(err, wantErr) {
+			t.Fatalf("Pick = %d, %d, %v; Resolve = %d, %d, %v", gotStart, gotEnd, err, wantStart, wantEnd, wantErr)
+		}
+	})
+}
+
+// sameError reports whether a and b are both nil or both wrap the same one of the package's
+// errors.
+func sameError(a, b error) bool {
+	for _, e := range []error{anchor.ErrNotFound, anchor.ErrAmbiguous, anchor.ErrInvalidSpan} {
+		if errors.Is(a, e) != errors.Is(b, e) {
+			return false
+		}
+	}
+	return (a == nil) == (b == nil)
+}
+
 // occurrences counts the places where sub occurs in s, overlapping ones included, as Resolve
 // does: "aa" occurs twice in "aaa".
 func occurrences(s, sub string) int {

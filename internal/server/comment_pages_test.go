@@ -169,3 +169,53 @@ func TestRefusedCommentAndNoteKeepTypedText(t *testing.T) {
 		}
 	})
 }
+
+// TestCommentOnAChangedText posts the comment form as the draft page sent it, with the words
+// the editor chose and their range and context in the text as the page showed it, after the
+// writer saved a new first paragraph. The comment goes on the words chosen, not on what the
+// old range holds now; words the change made ambiguous are refused, with what was typed kept.
+func TestCommentOnAChangedText(t *testing.T) {
+	const mayor = "The mayor said the plan would work."
+	const governor = "The governor said the plan would work, and nobody else agreed."
+	tests := []struct {
+		name, added string
+		want        int // where the comment's words start in the new body, or -1 when refused
+	}{
+		// "Aides insisted " is as long as "The mayor said ", so the old range holds the words
+		// of the new first sentence, a twin of those chosen.
+		{"TwinSlidUnderTheRange", "Aides insisted the plan would work.", len([]rune("Aides insisted the plan would work.\nThe mayor said "))},
+		{"ShiftedByAParagraph", "A new first paragraph, which moves everything.", len([]rune("A new first paragraph, which moves everything.\nThe mayor said "))},
+		{"ContextEdited", "", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestApp(t)
+			d := a.draft(newsroom.StageDraft)
+			path := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+			saved := decode[newsroom.Draft](t, a.do("writer", "PUT", path, fmt.Sprintf(`{"body":%q,"version":%d}`, mayor+"\n"+governor, d.Version)))
+			start := len([]rune("The mayor said "))
+			form := url.Values{"field": {"body"}, "exact": {"the plan would work"}, "prefix": {"The mayor said "},
+				"suffix": {".\nThe governor said the plan wou"}, "start": {fmt.Sprint(start)},
+				"end": {fmt.Sprint(start + len("the plan would work"))}, "body": {"Which plan?"}}
+			body := tt.added + "\n" + mayor + "\n" + governor
+			if tt.added == "" {
+				body = "The mayor has said the plan would work.\n" + governor
+			}
+			wantStatus(t, a.do("writer", "PUT", path, fmt.Sprintf(`{"body":%q,"version":%d}`, body, saved.Version)), http.StatusOK)
+			res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/comments", d.ID), form)
+			cs := decode[[]newsroom.Comment](t, a.do("editor", "GET", path+"/comments", ""))
+			if tt.want < 0 {
+				wantStatus(t, res, http.StatusUnprocessableEntity)
+				wantBody(t, res, "choose them again", "Which plan?")
+				if len(cs) != 0 {
+					t.Fatalf("refused comment was kept: %+v", cs)
+				}
+				return
+			}
+			wantStatus(t, res, http.StatusSeeOther)
+			if len(cs) != 1 || cs[0].Anchor.Start != tt.want || cs[0].Anchor.Exact != "the plan would work" {
+				t.Fatalf("comments = %+v, want one on the mayor's words at %d", cs, tt.want)
+			}
+		})
+	}
+}

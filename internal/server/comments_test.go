@@ -22,7 +22,7 @@ func TestCommentsAPI(t *testing.T) {
 	}
 	bad := []struct{ body, want string }{
 		{`{"field":"body","quote":{"exact":"nowhere"},"body":"x"}`, "is not in the body"},
-		{`{"field":"body","quote":{"exact":"quote"},"start":0,"end":4,"body":"x"}`, "quote and range disagree"},
+		{`{"field":"body","quote":{"exact":"unquote"},"start":12,"end":19,"body":"x"}`, "is not in the body as it is now"},
 		{`{"field":"body","start":3,"body":"x"}`, "say which words"},
 		{`{"field":"summary","start":0,"end":1,"body":"x"}`, "field must be one of"},
 		{`{"field":"body","quote":{"exact":"` + strings.Repeat("a", newsroom.MaxCommentQuote+1) + `"},"body":"x"}`,

@@ -123,16 +123,37 @@ func (s *Store) placeComment(u *newsroom.User, v *draftView, nc newsroom.NewComm
 }
 
 // selectorFor turns a new comment's quote and range into a selector on text, or says plainly why
-// they do not pick out words of it.
+// they do not pick out words of it. With a quote, the range only says which occurrence the client
+// saw: the text may have changed since, so the words are found by anchor.Pick.
 func selectorFor(text string, nc newsroom.NewComment) (anchor.Selector, error) {
 	hasQuote := nc.Quote != nil && nc.Quote.Exact != ""
 	hasRange := nc.Start != nil && nc.End != nil
-	if hasQuote {
+	switch {
+	case hasQuote:
 		if err := checkQuoteLen(nc.Field, utf8.RuneCountInString(nc.Quote.Exact)); err != nil {
 			return anchor.Selector{}, err
 		}
-	}
-	switch {
+		start, end := -1, -1
+		if hasRange {
+			start, end = *nc.Start, *nc.End
+		}
+		start, end, err := anchor.Pick(text, nc.Quote.Exact, nc.Quote.Prefix, nc.Quote.Suffix, start, end)
+		switch {
+		case errors.Is(err, anchor.ErrNotFound) && hasRange:
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
+				"%q is not in the %s as it is now: it may have changed since you chose these words", nc.Quote.Exact, nc.Field)
+		case errors.Is(err, anchor.ErrNotFound):
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "%q is not in the %s", nc.Quote.Exact, nc.Field)
+		case errors.Is(err, anchor.ErrAmbiguous) && hasRange:
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
+				"%q appears several times in the %s, and as it is now neither start and end nor the prefix and suffix tell which: it may have changed since you chose these words, so choose them again", nc.Quote.Exact, nc.Field)
+		case errors.Is(err, anchor.ErrAmbiguous):
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
+				"%q appears several times in the %s and its prefix and suffix do not tell which; send start and end too", nc.Quote.Exact, nc.Field)
+		case err != nil:
+			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "invalid quote: %v", err)
+		}
+		return anchor.New(text, start, end)
 	case hasRange:
 		n := utf8.RuneCountInString(text)
 		if *nc.Start < 0 || *nc.End > n || *nc.Start >= *nc.End {
@@ -146,23 +167,7 @@ func selectorFor(text string, nc newsroom.NewComment) (anchor.Selector, error) {
 		if err != nil {
 			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "invalid range: %v", err)
 		}
-		if hasQuote && sel.Exact != nc.Quote.Exact {
-			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
-				"quote and range disagree: code points %d to %d of the %s hold %q, not %q", *nc.Start, *nc.End, nc.Field, sel.Exact, nc.Quote.Exact)
-		}
 		return sel, nil
-	case hasQuote:
-		start, end, err := anchor.Resolve(text, nc.Quote.Exact, nc.Quote.Prefix, nc.Quote.Suffix)
-		switch {
-		case errors.Is(err, anchor.ErrNotFound):
-			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "%q is not in the %s", nc.Quote.Exact, nc.Field)
-		case errors.Is(err, anchor.ErrAmbiguous):
-			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID,
-				"%q appears several times in the %s and its prefix and suffix do not tell which; send start and end too", nc.Quote.Exact, nc.Field)
-		case err != nil:
-			return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "invalid quote: %v", err)
-		}
-		return anchor.New(text, start, end)
 	}
 	return anchor.Selector{}, newsroom.Errorf(newsroom.EINVALID, "say which words the comment is on: a quote {exact, prefix, suffix}, or start and end")
 }

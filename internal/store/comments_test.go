@@ -31,7 +31,11 @@ func TestCreateComment(t *testing.T) {
 		{"BothAgree", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "troops"}, Start: intp(98), End: intp(104), Body: "x"}, 98, "troops", ""},
 		{"AfterEmoji", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "the cartels"}, Body: "Which ones?"}, 138, "the cartels", ""},
 		{"OnTitleWithContext", newsroom.NewComment{Field: "title", Quote: &newsroom.TextQuote{Exact: "the", Prefix: "The "}, Body: "Doubled word."}, 4, "the", ""},
-		{"BothDisagree", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "troops"}, Start: intp(0), End: intp(8), Body: "x"}, 0, "", "quote and range disagree"},
+		// With a quote, the range says which occurrence the client saw in the text as it was then.
+		{"StaleRangeFollowsQuote", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "troops"}, Start: intp(0), End: intp(8), Body: "x"}, 98, "troops", ""},
+		{"StaleRangeOnTwinFollowsContext", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "the", Prefix: "said ", Suffix: " cartels"}, Start: intp(45), End: intp(48), Body: "x"}, 138, "the", ""},
+		{"StaleRangeTwinsWithoutContext", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "the", Prefix: "sold ", Suffix: " cars"}, Start: intp(20), End: intp(23), Body: "x"}, 0, "", "choose them again"},
+		{"StaleRangeWordsGone", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "drones"}, Start: intp(98), End: intp(104), Body: "x"}, 0, "", "may have changed since you chose these words"},
 		{"NotInText", newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "drones"}, Body: "x"}, 0, "", `"drones" is not in the body`},
 		{"Ambiguous", newsroom.NewComment{Field: "title", Quote: &newsroom.TextQuote{Exact: "he"}, Body: "x"}, 0, "", "appears several times"},
 		{"RangeOutside", newsroom.NewComment{Field: "body", Start: intp(5), End: intp(9999), Body: "x"}, 0, "", "start and end must pick out words"},
