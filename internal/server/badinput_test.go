@@ -130,6 +130,27 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestWrongTypeMessage checks that a value of the wrong JSON type is named in JSON's words,
+// the body as a whole included, and never by the Go type it would have been decoded into.
+func TestWrongTypeMessage(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct{ name, method, url, body, want string }{
+		{"BodyNotObject", "POST", "/api/v1/inbox/done", `[]`, "request body must be a JSON object, not array"},
+		{"AnonymousStruct", "PUT", "/api/v1/me/notifications", `"x"`, "request body must be a JSON object, not string"},
+		{"NamedSlice", "PUT", "/api/v1/me/notifications", `{"email":"x"}`, `field "email" must be array, not string`},
+		{"Integer", "POST", "/api/v1/drafts", `{"title":"x","topics":[1]}`, `field "topics" must be string, not number`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do("writer", tt.method, tt.url, tt.body)
+			wantStatus(t, res, http.StatusBadRequest)
+			if got := decode[apiError](t, res).Error.Message; got != tt.want {
+				t.Errorf("message = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestUnsupportedMediaType sends every operation that takes a body one of a media type it does
 // not take, and one without any Content-Type: each answers 415, as the document says.
 func TestUnsupportedMediaType(t *testing.T) {

@@ -2,11 +2,13 @@ package server
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"unicode"
 	"unicode/utf16"
@@ -118,13 +120,41 @@ func decodeError(err error) error {
 		return newsroom.Errorf(newsroom.EMALFORMED, "request body is empty; send a JSON object")
 	case errors.As(err, &syntax):
 		return newsroom.Errorf(newsroom.EMALFORMED, "malformed JSON at byte %d", syntax.Offset)
+	case errors.As(err, &typ) && typ.Field == "":
+		return newsroom.Errorf(newsroom.EMALFORMED, "request body must be a JSON %s, not %s", jsonKind(typ.Type), typ.Value)
 	case errors.As(err, &typ):
-		return newsroom.Errorf(newsroom.EMALFORMED, "field %q must be %s, not %s", typ.Field, typ.Type, typ.Value)
+		return newsroom.Errorf(newsroom.EMALFORMED, "field %q must be %s, not %s", typ.Field, jsonKind(typ.Type), typ.Value)
 	}
 	// The remaining decoder errors (unknown field, unexpected end) carry plain-English text that
 	// names the field and never any internals.
 	return newsroom.Errorf(newsroom.EMALFORMED, "malformed JSON: %s", err.Error())
 }
+
+// jsonKind names the JSON value a Go type is decoded from, as a client sees it, so that an
+// error about a value of the wrong type says what to send and no Go type leaks into it.
+func jsonKind(t reflect.Type) string {
+	if t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return "string"
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integer"
+	case reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	}
+	return "object"
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 // idParam reads a positive id from the path. Ids that cannot exist are simply not found.
 func idParam(c echo.Context, name string) (int64, error) {
