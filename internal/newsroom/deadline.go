@@ -111,3 +111,13 @@ const (
 	StepUnassign = "unassign" // an editor left a desk of a piece to nobody
 	StepDue      = "due"      // an editor set or cleared a due time
 )
+
+// CheckTime refuses a time a client gave, named what in the message, that lies outside the
+// years 1 to 9999 in UTC: JSON, RFC 3339 and the databases write only four-digit years, so such
+// a time, once stored, would make every answer that shows it fail (or be read back as another).
+func CheckTime(what string, t time.Time) error {
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return Errorf(EINVALID, "%s must lie between the years 1 and 9999", what)
+	}
+	return nil
+}

@@ -330,3 +330,36 @@ func TestScriptTitleIsTextEverywhere(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeOutOfRange sends due and publication times that fall outside the years 1 to 9999 once
+// in UTC, which no JSON answer can carry: each is refused with 422 and nothing is stored, so the
+// draft still answers, rather than failing with a 500 for everyone from then on.
+func TestTimeOutOfRange(t *testing.T) {
+	a := newTestApp(t)
+	editing := a.draft(newsroom.StageEditing)
+	approved := a.draft(newsroom.StageApproved)
+	tests := []struct {
+		name, method, url, body string
+		draft                   int64
+		wantStage               newsroom.Stage
+	}{
+		{"DueAfter9999", http.MethodPut, fmt.Sprintf("/api/v1/drafts/%d/deadlines", editing.ID), `{"stage":"editing","due_at":"9999-12-31T23:00:00-05:00"}`, editing.ID, newsroom.StageEditing},
+		{"DueBeforeYear0", http.MethodPut, fmt.Sprintf("/api/v1/drafts/%d/deadlines", editing.ID), `{"stage":"editing","due_at":"0000-01-01T01:00:00+05:00"}`, editing.ID, newsroom.StageEditing},
+		{"ScheduleAfter9999", http.MethodPost, fmt.Sprintf("/api/v1/drafts/%d/publish", approved.ID), `{"at":"9999-12-31T23:00:00-05:00"}`, approved.ID, newsroom.StageApproved},
+		{"BackdateBeforeYear0", http.MethodPost, fmt.Sprintf("/api/v1/drafts/%d/publish", approved.ID), `{"at":"0000-01-01T01:00:00+05:00"}`, approved.ID, newsroom.StageApproved},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do("editor", tt.method, tt.url, tt.body)
+			wantStatus(t, res, http.StatusUnprocessableEntity)
+			if e := decode[apiError](t, res).Error; e.Code != "invalid" || !strings.Contains(e.Message, "between the years 1 and 9999") {
+				t.Errorf("error = %+v", e)
+			}
+			got := a.do("editor", http.MethodGet, fmt.Sprintf("/api/v1/drafts/%d", tt.draft), "")
+			wantStatus(t, got, http.StatusOK)
+			if d := decode[newsroom.Draft](t, got); d.Stage != tt.wantStage || len(d.Deadlines) != 0 {
+				t.Errorf("draft = stage %s, deadlines %v; want stage %s and none", d.Stage, d.Deadlines, tt.wantStage)
+			}
+		})
+	}
+}

@@ -33,6 +33,11 @@ func (s *Store) SetDeadline(ctx context.Context, c newsroom.DeadlineChange) (*ne
 	if err != nil {
 		return nil, err
 	}
+	if c.At != nil {
+		if err := newsroom.CheckTime("the due time", *c.At); err != nil {
+			return nil, err
+		}
+	}
 	zone, err := s.TimeZone(ctx)
 	if err != nil {
 		return nil, err

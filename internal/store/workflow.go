@@ -95,6 +95,11 @@ func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.
 	if err != nil {
 		return nil, err
 	}
+	if !at.IsZero() {
+		if err := newsroom.CheckTime("the publication time", at); err != nil {
+			return nil, err
+		}
+	}
 	return s.publishPlanned(ctx, u, id, at, s.planGates(ctx, u, id, s.publishing(at), ""))
 }
 
