@@ -151,3 +151,26 @@ func TestConflictPageIsItsAuthorsOnly(t *testing.T) {
 		t.Fatalf("the editor settled the writer's save: version %d, %q", got.Version, got.Body)
 	}
 }
+
+// TestEditPageKeepsTextWhenPieceMovedOn is a save refused because the piece moved on while the
+// writer typed (sent to fact-check from another tab): the page has no edit form any more, so it
+// shows the refused text itself and says why in words, or the typing is gone from sight.
+func TestEditPageKeepsTextWhenPieceMovedOn(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageFactCheck)
+	typed := "Body with a “quote”.\nA paragraph only the writer has typed."
+	res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), editForm(d, typed, d.Version))
+	wantStatus(t, res, http.StatusConflict)
+	html := res.Body.String()
+	for _, want := range []string{
+		"Not saved: the piece moved to Fact-check, where you cannot edit it. Your text is below.",
+		`id="unsaved"`, "A paragraph only the writer has typed.",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the refusal page lacks %q", want)
+		}
+	}
+	if got, _ := a.store.GetDraft(ctxAs(a, "writer"), d.ID); strings.Contains(got.Body, "only the writer") {
+		t.Fatalf("the refused text was saved: %q", got.Body)
+	}
+}
