@@ -12,7 +12,7 @@ import (
 )
 
 // TestQuoteLedgerPanel shows the ledger panel of a draft whose verified quote an edit reworded:
-// the quote's row keeps its id, says its status in a word beside a symbol hidden from screen
+// the quote's row keeps its id and shows it as the number refusals name it by, says its status in a word beside a symbol hidden from screen
 // readers, numbers its paragraph from 1, and keeps its history (the finding, the verdict, and
 // the words the verdict was on); the verdict buttons differ by word and symbol.
 func TestQuoteLedgerPanel(t *testing.T) {
@@ -28,6 +28,8 @@ func TestQuoteLedgerPanel(t *testing.T) {
 	row := between(t, res.Body.String(), fmt.Sprintf(`id="quote-%d">`, qid), "</li>\n</ol>")
 	for _, want := range []string{
 		`“quote, reworded”`,
+		// The number a refusal names it by ("1 quote(s) not cleared: #7 …") is on its row.
+		fmt.Sprintf(`<p class="meta"><span class="quote-id">#%d</span> · `, qid),
 		`body <span class="paragraph"><span aria-hidden="true">¶</span><span class="visually-hidden">paragraph </span>1</span>`,
 		`Status: <span class="quote-status status-unchecked"><span aria-hidden="true">○</span> Unchecked</span>`,
 		`<details class="quote-history"><summary>History of this quote (3)</summary>`,
