@@ -111,3 +111,15 @@ func TestRefusalShownAsWarning(t *testing.T) {
 		t.Error("the refusal is shown as news")
 	}
 }
+
+// TestMissingPartsSayHowToAddThem refuses to send on a piece without a byline and a brief, and
+// tells the writer, who can edit it, how to add them: the bare "has no … yet" left them to guess.
+func TestMissingPartsSayHowToAddThem(t *testing.T) {
+	a := newTestApp(t)
+	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Half a piece", Body: "One paragraph."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}})
+	wantBody(t, res, "the piece has no byline and brief yet: add them with Edit, then try again.")
+}

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"errors"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -56,7 +58,13 @@ func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryFo
 		return lerr
 	}
 	p.Retry = retry
-	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: newsroom.ErrorMessage(err), Data: p})
+	msg := newsroom.ErrorMessage(err)
+	// A step refused for the parts the piece lacks says how to add them to whoever can.
+	var e *newsroom.Error
+	if errors.As(err, &e) && e.Details["missing"] != nil && len(p.Perm.Fields) > 0 && retry != nil && strings.HasPrefix(retry.Form, "step-") {
+		msg += ": add them with Edit, then try again."
+	}
+	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: msg, Data: p})
 }
 
 // fixable reports whether err refuses a form for something the viewer can change in it (a name,
