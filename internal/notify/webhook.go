@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -45,6 +46,14 @@ type Webhooks struct {
 	clk     clock.Clock
 }
 
+// maxAnswerHeader caps the status line and headers a receiver may answer with. A receiver's
+// answer is only its status: net/http's default cap, 10 MB, would let a hostile one make each
+// send hold megabytes, and write them into the error every log line and attempt repeats.
+const maxAnswerHeader = 64 << 10
+
+// maxReason is the most characters of a receiver's reason phrase an error repeats.
+const maxReason = 100
+
 // NewWebhooks returns the webhook channel of st, making links absolute with baseURL. Its
 // client gives a post 10 seconds and follows no redirect: a receiver that moved answers 3xx,
 // which is a failure the log shows, rather than the post going somewhere else.
@@ -52,7 +61,10 @@ func NewWebhooks(st *store.Store, baseURL string, clk clock.Clock) *Webhooks {
 	if clk == nil {
 		clk = clock.System
 	}
-	client := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxResponseHeaderBytes = maxAnswerHeader
+	client := &http.Client{Transport: transport, Timeout: 10 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	return &Webhooks{st: st, baseURL: strings.TrimRight(baseURL, "/"), client: client, clk: clk}
 }
 
@@ -95,9 +107,30 @@ func (w *Webhooks) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
 	defer resp.Body.Close()
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return resp.StatusCode, fmt.Errorf("the webhook answered %s", resp.Status)
+		return resp.StatusCode, fmt.Errorf("the webhook answered %s", status(resp))
 	}
 	return resp.StatusCode, nil
+}
+
+// status is resp's status line as an error repeats it: the code and the receiver's reason
+// phrase, cut to maxReason characters and with anything unprintable (a terminal's escape
+// codes) left out, as the phrase is the receiver's to choose.
+func status(resp *http.Response) string {
+	reason := strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))
+	var b strings.Builder
+	n := 0
+	for _, r := range strings.TrimSpace(reason) {
+		if !unicode.IsPrint(r) {
+			continue
+		}
+		if n == maxReason {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.TrimSpace(strconv.Itoa(resp.StatusCode) + " " + b.String())
 }
 
 // body is the JSON posted for payload, with its link made absolute (and at the end of the
