@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	mail "github.com/wneessen/go-mail"
 
@@ -110,7 +111,7 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 	// The error leaves out the recipient: a delivery's row names its person already, and the
 	// error is kept in logs that others read.
 	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, err)
+		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, clipped{err})
 	}
 	return statusAccepted, nil
 }
@@ -231,7 +232,7 @@ func (e *Email) dialer(send context.Context, implicit bool, conf *tls.Config) ma
 			return nil, err
 		}
 		end, _ := send.Deadline()
-		var conn net.Conn = deadlineConn{Conn: raw, end: end}
+		var conn net.Conn = &deadlineConn{Conn: raw, end: end, left: maxServerBytes}
 		if err := conn.SetDeadline(end); err != nil {
 			raw.Close()
 			return nil, err
@@ -248,18 +249,40 @@ func (e *Email) dialer(send context.Context, implicit bool, conf *tls.Config) ma
 	}
 }
 
-// deadlineConn is a connection whose deadlines never fall after end.
+// maxServerBytes is the most a mail server may send in one session. Its greeting, its answers
+// to EHLO, AUTH and the message, and a TLS handshake's certificates come to a few kilobytes;
+// the mail client keeps every line of a multi-line answer, so a server that answered without
+// end would otherwise grow the server's memory until the send's deadline.
+const maxServerBytes = 1 << 20
+
+// errTooMuch ends a session whose mail server sent more than maxServerBytes.
+var errTooMuch = fmt.Errorf("the mail server sent more than %d bytes", maxServerBytes)
+
+// deadlineConn is a connection whose deadlines never fall after end, and which reads at most
+// left more bytes.
 type deadlineConn struct {
 	net.Conn
-	end time.Time
+	end  time.Time
+	left int
 }
 
-func (c deadlineConn) SetDeadline(t time.Time) error      { return c.Conn.SetDeadline(c.bound(t)) }
-func (c deadlineConn) SetReadDeadline(t time.Time) error  { return c.Conn.SetReadDeadline(c.bound(t)) }
-func (c deadlineConn) SetWriteDeadline(t time.Time) error { return c.Conn.SetWriteDeadline(c.bound(t)) }
+func (c *deadlineConn) SetDeadline(t time.Time) error     { return c.Conn.SetDeadline(c.bound(t)) }
+func (c *deadlineConn) SetReadDeadline(t time.Time) error { return c.Conn.SetReadDeadline(c.bound(t)) }
+func (c *deadlineConn) SetWriteDeadline(t time.Time) error {
+	return c.Conn.SetWriteDeadline(c.bound(t))
+}
+
+func (c *deadlineConn) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, errTooMuch
+	}
+	n, err := c.Conn.Read(p[:min(len(p), c.left)])
+	c.left -= n
+	return n, err
+}
 
 // bound is the earlier of t and end; a zero t (no deadline) or zero end (none given) leaves the other.
-func (c deadlineConn) bound(t time.Time) time.Time {
+func (c *deadlineConn) bound(t time.Time) time.Time {
 	if c.end.IsZero() || !t.IsZero() && t.Before(c.end) {
 		return t
 	}
@@ -296,4 +319,34 @@ func statusCode(err error) int {
 		return te.Code
 	}
 	return 0
+}
+
+// maxErrorText is the most characters of a failed send's error that are kept.
+const maxErrorText = 300
+
+// clipped is a failed send's error as logs, the attempts log and the email settings page repeat
+// it: the mail server's answers are in it, and they are the server's to write, so it keeps
+// maxErrorText printable characters of them. The error itself stays underneath for errors.As.
+type clipped struct{ err error }
+
+func (c clipped) Unwrap() error { return c.err }
+
+func (c clipped) Error() string {
+	var b strings.Builder
+	n := 0
+	for _, r := range c.err.Error() {
+		if r == '\n' || r == '\r' || r == '\t' {
+			r = ' '
+		}
+		if !unicode.IsPrint(r) {
+			continue
+		}
+		if n == maxErrorText {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
 }

@@ -273,3 +273,63 @@ func TestEmailFollowsSite(t *testing.T) {
 		}
 	}
 }
+
+// refusing is a mail server on loopback that answers every connection with greeting, written
+// as it is, and hangs up.
+func refusing(t *testing.T, greeting func(net.Conn)) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				greeting(conn)
+			}()
+		}
+	}()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// TestEmailHostileServer: what a mail server answers is its to write. A refusal of megabytes
+// fails the send with a short, printable error (it is logged, kept in the attempts log and
+// shown on the email settings page), and the send reads no more than a megabyte of it.
+func TestEmailHostileServer(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		greeting func(net.Conn)
+		status   int
+		want     string
+	}{
+		{"EndlessRefusal", func(c net.Conn) {
+			line := []byte("554-" + strings.Repeat("no ", 300) + "\r\n")
+			for range (16 << 20) / len(line) {
+				if _, err := c.Write(line); err != nil {
+					return
+				}
+			}
+			c.Write([]byte("554 go away\r\n"))
+		}, 0, "more than 1048576 bytes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			port := refusing(t, tc.greeting)
+			mail := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: port, From: "desk@example.com", StartTLS: newsroom.StartTLSOff},
+				Timeout: 5 * time.Second}
+			status, err := mail.Send(context.Background(), delivery(9, "a@example.org", "Hi", "/desk"))
+			if err == nil {
+				t.Fatal("the send succeeded")
+			}
+			msg := err.Error()
+			if status != tc.status || len(msg) > 500 || strings.ContainsAny(msg, "\x1b\x07") || !strings.Contains(msg, tc.want) {
+				t.Fatalf("Send = %d and a %d-byte error %.200q; want %d and a short printable error saying %q", status, len(msg), msg, tc.status, tc.want)
+			}
+		})
+	}
+}
