@@ -11,6 +11,9 @@ import (
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
+	"github.com/pressly/goose/v3"
+
+	"github.com/copydesk/copydesk/migrations"
 )
 
 // Backup writes a consistent copy of the live SQLite database to out with VACUUM INTO: one
@@ -84,8 +87,38 @@ func CheckBackup(ctx context.Context, path string) error {
 	return nil
 }
 
+// checkNotNewerFile refuses the Copydesk database at path when a newer Copydesk migrated it
+// (see checkNotNewer): restored, it would stop every command and the server at their start.
+func checkNotNewerFile(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro"))
+	if err != nil {
+		return fmt.Errorf("store: check %s: %w", path, err)
+	}
+	defer db.Close()
+	var version sql.NullInt64
+	if err := db.QueryRowContext(ctx, "SELECT max(version_id) FROM goose_db_version").Scan(&version); err != nil {
+		return fmt.Errorf("store: check %s: %w", path, err)
+	}
+	if known := newestMigration(); version.Int64 > known {
+		return fmt.Errorf("store: %s: %w", path, newerSchema(version.Int64, known))
+	}
+	return nil
+}
+
+// newestMigration is the version of the last SQLite migration this Copydesk has.
+func newestMigration() int64 {
+	var newest int64
+	entries, _ := fs.ReadDir(migrations.FS, "sqlite")
+	for _, e := range entries {
+		if v, err := goose.NumericComponent(e.Name()); err == nil {
+			newest = max(newest, v)
+		}
+	}
+	return newest
+}
+
 // Restore replaces the SQLite database at dbPath with the backup in, after checking the backup
-// (see CheckBackup). The replacement is atomic: a checked copy is written next to dbPath,
+// (see CheckBackup) and that no newer Copydesk migrated it. The replacement is atomic: a checked copy is written next to dbPath,
 // synced, and renamed over it, so a crash leaves either the old database or the new one, never
 // a mix. It refuses while any process has the database open, since a running server would keep
 // writing to the file it had open and every write after the restore would vanish; and it holds
@@ -103,6 +136,9 @@ func Restore(ctx context.Context, in, dbPath string) error {
 	}
 	defer lock.Close()
 	if err := CheckBackup(ctx, in); err != nil {
+		return fmt.Errorf("%w; %s is left as it was", err, dbPath)
+	}
+	if err := checkNotNewerFile(ctx, in); err != nil {
 		return fmt.Errorf("%w; %s is left as it was", err, dbPath)
 	}
 	absIn, _ := filepath.Abs(in)

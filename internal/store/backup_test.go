@@ -276,6 +276,16 @@ func TestRestore(t *testing.T) {
 			}
 			return os.WriteFile(p, data, 0o600)
 		},
+		"ErrNewerCopydesk": func(p string) error {
+			data, err := os.ReadFile(good)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(p, data, 0o600); err != nil {
+				return err
+			}
+			return migratedPast(p)
+		},
 		"ErrNotCopydesk": func(p string) error {
 			db, err := sql.Open("sqlite3", "file:"+p)
 			if err != nil {
@@ -399,5 +409,37 @@ func TestBackupKeepsEveryRevision(t *testing.T) {
 		if !reflect.DeepEqual(*rev.Text, want) {
 			t.Fatalf("version %d of the restored copy:\n got %+v\nwant %+v", i+1, *rev.Text, want)
 		}
+	}
+}
+
+// migratedPast marks the Copydesk database at path as migrated by a later Copydesk, one with a
+// migration this one does not have.
+func migratedPast(path string) error {
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec("INSERT INTO goose_db_version (version_id, is_applied) VALUES (99999, 1)")
+	return err
+}
+
+// TestMigrateRefusesNewerDatabase: a database a newer Copydesk migrated (a newer version's
+// backup, or a downgrade) is refused at start, saying so, rather than served by a Copydesk that
+// does not know its tables.
+func TestMigrateRefusesNewerDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "copydesk.db")
+	openSQLiteAt(t, path).Close()
+	if err := migratedPast(path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{PasswordCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.Migrate(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "migrated by a newer Copydesk (to migration 99999") {
+		t.Fatalf("Migrate = %v, want a refusal naming the newer migration", err)
 	}
 }

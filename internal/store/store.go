@@ -246,6 +246,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
 	}
+	if err := checkNotNewer(ctx, p); err != nil {
+		return nil, err
+	}
 	results, err := p.Up(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: migrate: %w", err)
@@ -266,6 +269,29 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	s.events.tail.Lock()
 	defer s.events.tail.Unlock()
 	return applied, s.markEvents(ctx)
+}
+
+// checkNotNewer refuses a database that a newer Copydesk has migrated past the migrations this
+// one knows (a newer version's backup restored, or a downgrade): goose passes over versions it
+// has no file for, and this one would write to tables whose meaning has changed under it.
+func checkNotNewer(ctx context.Context, p *goose.Provider) error {
+	sources := p.ListSources()
+	if len(sources) == 0 {
+		return nil
+	}
+	db, err := p.GetDBVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("store: migrations: %w", err)
+	}
+	if known := sources[len(sources)-1].Version; db > known {
+		return fmt.Errorf("store: %w", newerSchema(db, known))
+	}
+	return nil
+}
+
+// newerSchema is the error about a database at migration version db, past known.
+func newerSchema(db, known int64) error {
+	return fmt.Errorf("the database was migrated by a newer Copydesk (to migration %d; this one knows up to %d): run that version or a later one", db, known)
 }
 
 // DB returns the writer's database handle, for backups and health checks.
