@@ -236,8 +236,16 @@ func (r *reader) scalar(n *yaml.Node, what string) string {
 	return strings.TrimSpace(n.Value)
 }
 
-// list reads a sequence of names, each with its line; a single name is a list of one.
+// empty reports a setting written with nothing after it, like "gates:": YAML reads it as
+// null, which means no names, not one name that is empty.
+func empty(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// list reads a sequence of names, each with its line; a single name is a list of one, and an
+// empty setting a list of none.
 func (r *reader) list(n *yaml.Node, what string) []item {
+	if empty(n) {
+		return nil
+	}
 	if n.Kind == yaml.ScalarNode {
 		return []item{{strings.TrimSpace(n.Value), n.Line}}
 	}
@@ -254,7 +262,9 @@ func (r *reader) list(n *yaml.Node, what string) []item {
 
 func (r *reader) whos(n *yaml.Node, what string) []who {
 	items := []*yaml.Node{n}
-	if n.Kind == yaml.SequenceNode {
+	if empty(n) {
+		items = nil
+	} else if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
 	out := make([]who, 0, len(items))

@@ -374,6 +374,9 @@ func TestParseBroken(t *testing.T) {
 		{"PublishedUnreachable", "    see: [writer]\nactions:\n  publish:\n    from: [draft]", "    see: [writer]\n  limbo:\n    see: [writer]\nactions:\n  loop:\n    from: [limbo]\n    to: limbo\n    by: [writer]\n  publish:\n    from: [limbo]", "tiny.yaml:9: stage published: no path of actions leads to it from draft"},
 		{"UnknownGate", "    by: [writer]\n", "    by: [writer]\n    gates: [coffee]\n", `tiny.yaml:17: action publish: unknown gate "coffee"`},
 		{"ActionWithoutRoles", "    by: [writer]\n", "", "tiny.yaml:13: action publish: no roles"},
+		{"ActionWithEmptyBy", "    by: [writer]\n", "    by:\n", "tiny.yaml:13: action publish: no roles"},
+		{"ActionWithEmptyFrom", "    from: [draft]\n", "    from:\n", "tiny.yaml:13: action publish: no from"},
+		{"GrantWithNoRoles", "  draft:create: [writer]", "  draft:create:", "tiny.yaml:18: grants: draft:create: no roles"},
 		{"UnknownField", "writer: [title]", "writer: [title, colour]", `tiny.yaml:8: stage draft edit: unknown field "colour"`},
 		{"DuplicateKey", "    see: [writer]\n    edit:", "    see: [writer]\n    see: [writer]\n    edit:", `tiny.yaml:7: stage draft names "see" twice (first on line 6)`},
 		{"NoPublishedStage", "    kind: published\n", "", "tiny.yaml:1: no stage is kind: published"},
@@ -427,6 +430,19 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParseEmptySettings: a setting written with nothing after it, like "gates:", is a list of
+// no names, as "gates: []" is; it is not one name that is empty.
+func TestParseEmptySettings(t *testing.T) {
+	src := strings.Replace(tiny, "    by: [writer]\n", "    by: [writer]\n    gates:\n", 1)
+	p, err := policy.Parse("tiny.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if a, _ := p.Action(policy.ActionPublish); len(a.Gates) != 0 {
+		t.Fatalf("publish has gates %v, want none", a.Gates)
+	}
 }
 
 // TestActionNamesStayApart names workflow actions after the grants and the stages' rules
