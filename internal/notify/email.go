@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
 
 	mail "github.com/wneessen/go-mail"
 
@@ -331,22 +330,4 @@ type clipped struct{ err error }
 
 func (c clipped) Unwrap() error { return c.err }
 
-func (c clipped) Error() string {
-	var b strings.Builder
-	n := 0
-	for _, r := range c.err.Error() {
-		if r == '\n' || r == '\r' || r == '\t' {
-			r = ' '
-		}
-		if !unicode.IsPrint(r) {
-			continue
-		}
-		if n == maxErrorText {
-			b.WriteString("…")
-			break
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
-}
+func (c clipped) Error() string { return printable(c.err.Error(), maxErrorText) }

@@ -8,6 +8,8 @@ package notify
 import (
 	"context"
 	"errors"
+	"strings"
+	"unicode"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -30,3 +32,26 @@ type notSetUp string
 func (e notSetUp) Error() string { return string(e) }
 
 func (e notSetUp) Unwrap() error { return ErrNotSetUp }
+
+// printable is what a log or a page may repeat of s, text another server wrote: line breaks
+// and tabs as spaces, nothing else that does not print (a terminal's escape codes), and at most
+// limit characters, with an ellipsis where it was cut.
+func printable(s string, limit int) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if r == '\n' || r == '\r' || r == '\t' {
+			r = ' '
+		}
+		if !unicode.IsPrint(r) {
+			continue
+		}
+		if n == limit {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}

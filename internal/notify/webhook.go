@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -113,24 +112,11 @@ func (w *Webhooks) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
 }
 
 // status is resp's status line as an error repeats it: the code and the receiver's reason
-// phrase, cut to maxReason characters and with anything unprintable (a terminal's escape
-// codes) left out, as the phrase is the receiver's to choose.
+// phrase, cut to maxReason characters of print (see printable), as the phrase is the
+// receiver's to choose.
 func status(resp *http.Response) string {
 	reason := strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))
-	var b strings.Builder
-	n := 0
-	for _, r := range strings.TrimSpace(reason) {
-		if !unicode.IsPrint(r) {
-			continue
-		}
-		if n == maxReason {
-			b.WriteString("…")
-			break
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return strings.TrimSpace(strconv.Itoa(resp.StatusCode) + " " + b.String())
+	return strings.TrimSpace(strconv.Itoa(resp.StatusCode) + " " + printable(strings.TrimSpace(reason), maxReason))
 }
 
 // body is the JSON posted for payload, with its link made absolute (and at the end of the
