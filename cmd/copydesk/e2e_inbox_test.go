@@ -12,7 +12,8 @@ import (
 // TestBrowserMentionCompletion drives @mentions and the inbox in headless Chromium: the writer
 // types "@sa" in a reply, is offered Sam (an editor, who may read the piece) in a list box, picks
 // him with the keyboard and sends the reply; the page shows the mention set apart; Sam finds it
-// in his inbox, with the count in the header, at a desktop's width and a phone's.
+// in his inbox, with the count in the header, and below it the piece waiting at his desk with
+// nobody assigned, at a desktop's width and a phone's.
 func TestBrowserMentionCompletion(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -54,6 +55,7 @@ func TestBrowserMentionCompletion(t *testing.T) {
 	b.signOut()
 
 	b.api(editor, "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", id), `{"action":"recheck","note":"@sam, the vote needs a second check."}`, nil)
+	b.draftInEditing("The ferry will run twice a day from June, the council said.")
 	b.signIn("sam")
 	if got := b.text(`nav.app .inbox-link b`); got != "2" {
 		t.Fatalf("the header's inbox link reads %q", got)
@@ -64,6 +66,9 @@ func TestBrowserMentionCompletion(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("the inbox's mentions say %q, want %q", got, want)
 		}
+	}
+	if got := b.text(`#inbox-pools`); !strings.Contains(got, "1 piece at Editing") {
+		t.Errorf("the inbox's pool says %q, want the piece waiting at Editing", got)
 	}
 	b.shotWidths("inbox")
 }

@@ -23,6 +23,12 @@ func (p *Policy) Checking(u *newsroom.User) Condition {
 	return p.where(u, quoteCheck)
 }
 
+// Holding is the rule of MayHold as a SQL condition on drafts: a draft is in it exactly when u
+// may be assigned it in the stage it is in, for the pools an inbox points to.
+func (p *Policy) Holding(u *newsroom.User) Condition {
+	return p.where(u, deskHold)
+}
+
 // where is the SQL condition on drafts.writer_id and drafts.stage under which u may take act.
 func (p *Policy) where(u *newsroom.User, act string) Condition {
 	var all, own []string

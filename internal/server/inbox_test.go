@@ -35,7 +35,11 @@ func TestInboxPages(t *testing.T) {
 		{"WriterInbox", "writer", "/inbox", 200, []string{"Threads waiting for your answer", thread, "on your piece", `<span class="visually-hidden"> (2 waiting)</span>`,
 			"Mentions", `<span class="mention">@factchecker</span> &lt;b&gt;look&lt;/b&gt;`}, []string{"<b>look</b>"}},
 		{"CheckerInbox", "factchecker", "/inbox", 200, []string{"Mentions", "Editor mentioned you in a comment", thread}, nil},
-		{"EditorEmpty", "editor", "/inbox", 200, []string{"Nothing is waiting on you."}, []string{"Mark done", "waiting)"}},
+		// The piece waits at Editing with nobody assigned: not the editor's alone, but theirs to take.
+		{"EditorPool", "editor", "/inbox", 200, []string{"Nothing is waiting on you alone.", "Waiting at your desk for anyone",
+			`<a href="/desk?assignee=none&amp;stage=editing">1 piece at Editing</a>`}, []string{"Mark done", "waiting)"}},
+		{"WriterNoPool", "writer", "/inbox", 200, nil, []string{"Waiting at your desk", "alone"}},
+		{"CheckerNoPool", "factchecker", "/inbox", 200, nil, []string{"Waiting at your desk"}},
 		{"DeskCounts", "writer", "/desk", 200, []string{`<a href="/inbox">Inbox: 1 thread, 1 mention</a>`}, nil},
 		{"DeskCountsChecker", "factchecker", "/desk", 200, []string{`<a href="/inbox">Inbox: 1 mention</a>`}, nil},
 		{"DraftPageHighlights", "editor", fmt.Sprintf("/drafts/%d", d.ID), 200, []string{`<span class="mention">@writer</span> too`, web.StaticPath("mentions.js")}, nil},
@@ -57,6 +61,20 @@ func TestInboxPages(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("PoolLinkListsThePiece", func(t *testing.T) {
+		res := a.page("editor", http.MethodGet, "/desk?assignee=none&stage=editing", nil)
+		wantStatus(t, res, http.StatusOK)
+		wantBody(t, res, fmt.Sprintf(`href="/drafts/%d"`, d.ID))
+	})
+
+	t.Run("ClaimEmptiesThePool", func(t *testing.T) {
+		wantStatus(t, a.do("editor", "PUT", fmt.Sprintf("/api/v1/drafts/%d/assignees/editing", d.ID), fmt.Sprintf(`{"user_id":%d}`, a.users["editor"].ID)), http.StatusOK)
+		body := a.page("editor", http.MethodGet, "/inbox", nil).Body.String()
+		if strings.Contains(body, "Waiting at your desk") || !strings.Contains(body, "You took it at Editing") {
+			t.Fatalf("after the claim the inbox shows: %s", body)
+		}
+	})
 
 	t.Run("MarkDone", func(t *testing.T) {
 		entry := fmt.Sprintf("thread:%d@0", c.ID)

@@ -15,6 +15,16 @@ import (
 // of newsroom.InboxKinds, each group newest first.
 type inboxPage struct {
 	Groups []inboxGroup
+	// Pools are the desks the viewer may be assigned at where pieces wait with nobody assigned,
+	// in workflow order: not theirs alone, so not entries, but work nobody has taken.
+	Pools []pool
+}
+
+// pool is how many pieces wait at a desk with nobody assigned, and the desk's list of them.
+type pool struct {
+	Stage newsroom.Stage
+	N     int
+	Link  string
 }
 
 // inboxGroup is the entries of one kind, under a heading.
@@ -50,6 +60,15 @@ func (s *Server) inboxPageView(c echo.Context) error {
 		}
 		if len(g.Entries) > 0 {
 			p.Groups = append(p.Groups, g)
+		}
+	}
+	pools, err := s.store.Pools(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	for _, desk := range s.store.Policy().Desks() {
+		if n := pools[desk]; n > 0 {
+			p.Pools = append(p.Pools, pool{Stage: desk, N: n, Link: "/desk?" + queryString("stage", string(desk), "assignee", "none")})
 		}
 	}
 	return s.render(c, http.StatusOK, "inbox", view{Title: "Inbox", Data: p})

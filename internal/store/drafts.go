@@ -328,13 +328,19 @@ func (s *Store) filters(f newsroom.DraftFilter) []policy.Condition {
 	}
 	switch {
 	case f.Assignee == newsroom.AssigneeNone:
-		conds = append(conds, policy.Condition{SQL: "drafts.stage IN ? AND NOT EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage)",
-			Args: []any{stageNames(s.policy.Desks())}})
+		conds = append(conds, s.unassigned())
 	case f.Assignee > 0:
 		conds = append(conds, policy.Condition{SQL: "EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage AND assignments.user_id = ?)",
 			Args: []any{f.Assignee}})
 	}
 	return conds
+}
+
+// unassigned is the condition on drafts that holds for a piece at a desk with nobody assigned
+// there: the desk's pool.
+func (s *Store) unassigned() policy.Condition {
+	return policy.Condition{SQL: "drafts.stage IN ? AND NOT EXISTS (SELECT 1 FROM assignments WHERE assignments.draft_id = drafts.id AND assignments.stage = drafts.stage)",
+		Args: []any{stageNames(s.policy.Desks())}}
 }
 
 // DraftsByID returns the drafts with these ids that the acting user may see, in no particular

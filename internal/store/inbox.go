@@ -154,3 +154,32 @@ func draftLink(id int64, anchor string) string {
 	}
 	return fmt.Sprintf("/drafts/%d#%s", id, anchor)
 }
+
+// Pools counts, by stage, the pieces waiting at a desk the acting user may be assigned at with
+// nobody assigned there: what the inbox points to as waiting for anyone at their desk, beside
+// what waits on them alone.
+func (s *Store) Pools(ctx context.Context) (map[newsroom.Stage]int, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hold := s.policy.Holding(u)
+	out := map[newsroom.Stage]int{}
+	if hold.Never() {
+		return out, nil
+	}
+	none := s.unassigned()
+	var rows []struct {
+		Stage string
+		N     int
+	}
+	err = s.read(ctx).Raw(`SELECT drafts.stage, count(*) AS n FROM drafts WHERE ? AND ? AND ? GROUP BY drafts.stage`,
+		gorm.Expr(hold.SQL, hold.Args...), gorm.Expr(none.SQL, none.Args...), s.visible(u)).Scan(&rows).Error
+	if err != nil {
+		return nil, internal("pools", err)
+	}
+	for _, r := range rows {
+		out[newsroom.Stage(r.Stage)] = r.N
+	}
+	return out, nil
+}

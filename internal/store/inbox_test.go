@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -332,5 +333,50 @@ func TestInboxScheduledTodayInTheNewsroomsZone(t *testing.T) {
 				t.Fatalf("the editor's inbox is %q; scheduled today: want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPools counts the pieces waiting at each desk with nobody assigned, for whoever may be
+// assigned there: a fact-checker sees the fact-check desk's pool, an editor the editing desk's,
+// a writer none; an assignment or a claim takes a piece out of its pool.
+func TestPools(t *testing.T) {
+	f := newNewsroom(t)
+	f.submitted(t, f.writer, "Waiting")
+	held := f.submitted(t, f.other, "Held")
+	f.assign(t, held.ID, newsroom.StageFactCheck, f.checker)
+	d, err := f.s.CreateDraft(f.writer, sampleText("At editing"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = f.walk(t, d, newsroom.StageEditing)
+	pools := func(ctx context.Context) map[newsroom.Stage]int {
+		t.Helper()
+		got, err := f.s.Pools(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	tests := []struct {
+		name string
+		ctx  context.Context
+		want map[newsroom.Stage]int
+	}{
+		{"FactChecker", f.checker, map[newsroom.Stage]int{newsroom.StageFactCheck: 1}},
+		{"Editor", f.editor, map[newsroom.Stage]int{newsroom.StageEditing: 1}},
+		{"Writer", f.writer, map[newsroom.Stage]int{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pools(tt.ctx); !maps.Equal(got, tt.want) {
+				t.Fatalf("Pools = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if _, err := f.s.Assign(f.editor, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageEditing, UserID: newsroom.UserFrom(f.editor).ID}); err != nil {
+		t.Fatal(err)
+	}
+	if got := pools(f.editor); len(got) != 0 {
+		t.Fatalf("after the claim, Pools = %v, want none", got)
 	}
 }
