@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -60,6 +61,9 @@ func CheckPassword(pw, username string, strict bool) error {
 	}
 	if len(pw) > MaxPasswordBytes {
 		return Errorf(EINVALID, "password is longer than %d bytes", MaxPasswordBytes)
+	}
+	if strings.IndexFunc(pw, unicode.IsControl) >= 0 {
+		return Errorf(EINVALID, "password must not hold control characters (a tab, a line break, NUL): the sign-in form cannot type them")
 	}
 	if n, least := utf8.RuneCountInString(pw), MinPasswordLength(strict); n < least {
 		return Errorf(EINVALID, "password must be at least %d characters long for %s; this one has %d", least, whoseMinimum(strict), n)

@@ -35,6 +35,11 @@ func TestCheckPassword(t *testing.T) {
 		{"MaxBytes", strings.Repeat("ab", newsroom.MaxPasswordBytes/2), "sarah", true, ""},
 		{"OverMaxBytes", strings.Repeat("ab", newsroom.MaxPasswordBytes/2) + "c", "sarah", true, "longer than 1024 bytes"},
 		{"InvalidUTF8", "tulip-lantern\xff", "sarah", false, "not valid UTF-8"},
+		{"NUL", "tulip-lantern\x00ab", "sarah", false, "must not hold control characters"},
+		{"LineBreak", "tulip-lantern\n", "sarah", false, "must not hold control characters"},
+		{"Tab", "tulip\tlantern", "sarah", false, "must not hold control characters"},
+		{"C1Control", "tulip-lantern\u0085", "sarah", false, "must not hold control characters"},
+		{"SpaceInside", "tulip lantern", "sarah", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

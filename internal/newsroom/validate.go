@@ -116,6 +116,19 @@ func CheckString(field, s string, max int) error {
 	return nil
 }
 
+// CheckLine is CheckString for text shown on one line, such as a person's name: it also refuses
+// control characters (line breaks, tabs, a terminal's escape codes), which would break the line
+// it is shown on in a list, an email's header or a log.
+func CheckLine(field, s string, max int) error {
+	if err := CheckString(field, s, max); err != nil {
+		return err
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return Errorf(EINVALID, "%s must be one line, without control characters such as line breaks or tabs", field)
+	}
+	return nil
+}
+
 func isBlank(s string) bool {
 	return strings.TrimSpace(s) == ""
 }

@@ -167,3 +167,36 @@ func TestTextCheckWhole(t *testing.T) {
 		}
 	})
 }
+
+// TestCheckLine refuses in one-line text what CheckString refuses, and control characters too.
+func TestCheckLine(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    string // part of the error message; "" for none
+	}{
+		{"Plain", "Ana María Ortiz", ""},
+		{"Emoji", "Ed 📰", ""},
+		{"AtTheLimit", strings.Repeat("a", 20), ""},
+		{"OverTheLimit", strings.Repeat("a", 21), "the limit is 20"},
+		{"NUL", "Ed\x00", "NUL"},
+		{"InvalidUTF8", "Ed\xff", "not valid UTF-8"},
+		{"LineBreak", "Ed\nDirector", "must be one line"},
+		{"Tab", "Ed\tDirector", "must be one line"},
+		{"Escape", "Ed\x1b[31m", "must be one line"},
+		{"C1Control", "Ed\u0085", "must be one line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.CheckLine("name", tt.s, 20)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("CheckLine(%q) = %v, want nil", tt.s, err)
+				}
+				return
+			}
+			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
+				t.Fatalf("CheckLine(%q) = %v, want EINVALID with %q", tt.s, err, tt.want)
+			}
+		})
+	}
+}

@@ -36,7 +36,7 @@ func (w NewWebhook) Validate() error {
 	if strings.TrimSpace(w.Name) == "" {
 		return Errorf(EINVALID, "name the webhook")
 	}
-	if err := CheckString("name", w.Name, 100); err != nil {
+	if err := CheckLine("name", w.Name, 100); err != nil {
 		return err
 	}
 	if err := CheckString("url", w.URL, 2000); err != nil {

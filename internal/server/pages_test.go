@@ -197,6 +197,32 @@ func TestAdminUsers(t *testing.T) {
 	}
 }
 
+// TestAddUserRefusesControlCharacters refuses a name that would break the line it is shown on
+// (in a list, an email's header, a log) and a password no sign-in form can type.
+func TestAddUserRefusesControlCharacters(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name, person, password, want string
+	}{
+		{"EscapeInName", "Ed\x1b[31m", "tulip-lantern", "name must be one line"},
+		{"LineBreakInName", "Ed\nDirector", "tulip-lantern", "name must be one line"},
+		{"TabInPassword", "Ed", "tulip\tlantern", "password must not hold control characters"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			username := fmt.Sprintf("newbie%d", i)
+			res := a.page("admin", "POST", "/admin/users", url.Values{"username": {username}, "name": {tt.person}, "role": {"writer"}, "password": {tt.password}})
+			wantStatus(t, res, http.StatusSeeOther)
+			if got := flashOf(res); !strings.Contains(got, tt.want) {
+				t.Fatalf("the page says %q, want %q", got, tt.want)
+			}
+			if strings.Contains(a.page("admin", "GET", "/admin/users", nil).Body.String(), username) {
+				t.Fatalf("%s was added", username)
+			}
+		})
+	}
+}
+
 // TestPageActionsAreCounted shows that the pages' transitions reach the same metrics as the API's.
 func TestPageActionsAreCounted(t *testing.T) {
 	a := newTestApp(t)

@@ -80,7 +80,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if err := validUsername(nu.Username); err != nil {
 		return nil, err
 	}
-	if err := newsroom.CheckString("name", nu.Name, 200); err != nil {
+	if err := newsroom.CheckLine("name", nu.Name, 200); err != nil {
 		return nil, err
 	}
 	if _, err := s.policy.ParseRole(string(nu.Role)); err != nil {
