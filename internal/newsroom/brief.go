@@ -94,8 +94,11 @@ func BriefGate(action Action, c BriefCheck) error {
 	for i, q := range c.Quotes {
 		parts[i] = q.Message
 	}
-	return Errorf(ECONFLICT, "cannot %s: %d brief quote(s) not backed by the body: %s",
-		action, len(c.Quotes), strings.Join(parts, "; ")).With("brief_quotes", c.Quotes)
+	what := fmt.Sprintf("%d brief quotes are not backed by the body", len(c.Quotes))
+	if len(c.Quotes) == 1 {
+		what = "a brief quote is not backed by the body"
+	}
+	return Errorf(ECONFLICT, "cannot %s yet: %s: %s", action, what, strings.Join(parts, "; ")).With("brief_quotes", c.Quotes)
 }
 
 // bodyQuote is a body quote with its words as briefText gives them, normalised once for every

@@ -144,7 +144,8 @@ func QuoteGate(action Action, gate Gate, quotes []Quote) error {
 	if len(blocking) == 0 {
 		return nil
 	}
-	return Errorf(ECONFLICT, "cannot %s: %s", action, notCleared(blocking)).With("quotes", quoteIDs(blocking))
+	return Errorf(ECONFLICT, "cannot %s yet: %s; a fact-checker checks each (an editor may waive a disputed one, with a note)",
+		action, notCleared(blocking)).With("quotes", quoteIDs(blocking))
 }
 
 // CorrectionGate returns the error that holds back a correction while the quotes of the draft's
@@ -176,13 +177,18 @@ func holding(gate Gate, quotes []Quote) []Quote {
 	return blocking
 }
 
-// notCleared lists the blocking quotes for a message: `2 quote(s) not cleared: #4 "…" (unchecked); …`.
+// notCleared lists the blocking quotes for a message, by the numbers the draft page shows them
+// with: `quote #4 "…" is unchecked`, or `2 quotes are not cleared: #4 "…" (unchecked); …`.
 func notCleared(blocking []Quote) string {
+	if len(blocking) == 1 {
+		q := blocking[0]
+		return fmt.Sprintf("quote #%d %q is %s", q.ID, ellipsis(q.Text, 60), q.Status)
+	}
 	parts := make([]string, len(blocking))
 	for i, q := range blocking {
 		parts[i] = fmt.Sprintf("#%d %q (%s)", q.ID, ellipsis(q.Text, 60), q.Status)
 	}
-	return fmt.Sprintf("%d quote(s) not cleared: %s", len(blocking), strings.Join(parts, "; "))
+	return fmt.Sprintf("%d quotes are not cleared: %s", len(blocking), strings.Join(parts, "; "))
 }
 
 func quoteIDs(quotes []Quote) []int64 {

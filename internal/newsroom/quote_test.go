@@ -53,10 +53,11 @@ func TestQuoteGate(t *testing.T) {
 	}{
 		{"CheckedAllChecked", newsroom.GateQuotesChecked, []newsroom.Quote{verified, disputed, unverifiable}, ""},
 		{"CheckedUnchecked", newsroom.GateQuotesChecked, []newsroom.Quote{verified, unchecked}, "#1"},
-		{"ClearedDisputed", newsroom.GateQuotesCleared, []newsroom.Quote{verified, disputed}, "#3"},
+		{"ClearedDisputed", newsroom.GateQuotesCleared, []newsroom.Quote{verified, disputed}, `cannot approve yet: quote #3 "Our territory is inalienable." is disputed; a fact-checker checks each`},
 		{"ClearedWaived", newsroom.GateQuotesCleared, []newsroom.Quote{verified, waived, unverifiable}, ""},
 		{"ClearedUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{unchecked}, "#1"},
-		{"ClearedDisputedAndUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{disputed, unchecked}, "#3"},
+		{"ClearedDisputedAndUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{disputed, unchecked},
+			`cannot approve yet: 2 quotes are not cleared: #3 "Our territory is inalienable." (disputed); #1 "Our territory is inalienable." (unchecked)`},
 		{"OtherGateIgnoresQuotes", newsroom.GateNote, []newsroom.Quote{unchecked, disputed}, ""},
 		{"NoQuotes", newsroom.GateQuotesCleared, nil, ""},
 		{"CheckedNotQuote", newsroom.GateQuotesChecked, []newsroom.Quote{verified, notQuote(unchecked)}, ""},

@@ -28,7 +28,7 @@ func TestQuoteLedgerPanel(t *testing.T) {
 	row := between(t, res.Body.String(), fmt.Sprintf(`id="quote-%d">`, qid), "</li>\n</ol>")
 	for _, want := range []string{
 		`“quote, reworded”`,
-		// The number a refusal names it by ("1 quote(s) not cleared: #7 …") is on its row.
+		// The number a refusal names it by ("quote #7 … is unchecked") is on its row.
 		fmt.Sprintf(`<p class="meta"><span class="quote-id">#%d</span> · `, qid),
 		`body <span class="paragraph"><span aria-hidden="true">¶</span><span class="visually-hidden">paragraph </span>1</span>`,
 		`Status: <span class="quote-status status-unchecked"><span aria-hidden="true">○</span> Unchecked</span>`,

@@ -76,7 +76,7 @@ func TestQuoteLedger(t *testing.T) {
 
 	_, err = f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear, Note: ""})
 	wantCode(t, err, newsroom.ECONFLICT)
-	if !strings.Contains(newsroom.ErrorMessage(err), "3 quote(s) not cleared") {
+	if !strings.Contains(newsroom.ErrorMessage(err), "3 quotes are not cleared") {
 		t.Fatalf("clear refused with %q", newsroom.ErrorMessage(err))
 	}
 	q, err := f.s.CheckQuote(f.checker, d.ID, territory.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "press conference tape"})
