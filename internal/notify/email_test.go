@@ -220,32 +220,17 @@ func TestEmailTimeout(t *testing.T) {
 // the send going past the context's deadline: past a lease of a minute another server would take
 // the delivery over and send it too.
 func TestEmailSendEndsAtItsDeadline(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				conn.Write([]byte("220 stall.example ESMTP\r\n"))
-				// Read the EHLO and never answer it.
-				bufio.NewReader(conn).ReadString('\n')
-				time.Sleep(5 * time.Second)
-			}()
-		}
-	}()
-	port := ln.Addr().(*net.TCPAddr).Port
+	port := loopback(t, func(conn net.Conn) {
+		conn.Write([]byte("220 stall.example ESMTP\r\n"))
+		// Read the EHLO and never answer it.
+		bufio.NewReader(conn).ReadString('\n')
+		time.Sleep(5 * time.Second)
+	}).Port
 	mail := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: port, From: "desk@example.com", StartTLS: newsroom.StartTLSOff}}
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err = mail.Send(ctx, newsroom.Delivery{ID: 1, Recipient: "fiona@example.com", Payload: `{"subject":"s","text":"t","link":"/drafts/1"}`})
+	_, err := mail.Send(ctx, newsroom.Delivery{ID: 1, Recipient: "fiona@example.com", Payload: `{"subject":"s","text":"t","link":"/drafts/1"}`})
 	if took := time.Since(start); took > 2*time.Second {
 		t.Fatalf("a send given 300ms took %s (err %v)", took.Round(time.Millisecond), err)
 	}
@@ -278,24 +263,7 @@ func TestEmailFollowsSite(t *testing.T) {
 // as it is, and hangs up.
 func refusing(t *testing.T, greeting func(net.Conn)) int {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				greeting(conn)
-			}()
-		}
-	}()
-	return ln.Addr().(*net.TCPAddr).Port
+	return loopback(t, greeting).Port
 }
 
 // TestEmailHostileServer: what a mail server answers is its to write. A refusal of megabytes

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/notify"
 )
 
 // lockedBuffer is a log both the test and the worker's sends write to.
@@ -35,6 +32,21 @@ func (l *lockedBuffer) Len() int {
 // with the raw status line given, whatever it holds.
 func answering(t *testing.T, statusLine string) string {
 	t.Helper()
+	addr := loopback(t, func(c net.Conn) {
+		r := bufio.NewReader(c)
+		for {
+			if l, err := r.ReadString('\n'); err != nil || l == "\r\n" {
+				break
+			}
+		}
+		c.Write([]byte(statusLine + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+	})
+	return "http://" + addr.String() + "/hook"
+}
+
+// loopback is a server on loopback that hands each connection to handle, then closes it.
+func loopback(t *testing.T, handle func(net.Conn)) *net.TCPAddr {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -42,23 +54,17 @@ func answering(t *testing.T, statusLine string) string {
 	t.Cleanup(func() { ln.Close() })
 	go func() {
 		for {
-			c, err := ln.Accept()
+			conn, err := ln.Accept()
 			if err != nil {
 				return
 			}
 			go func() {
-				defer c.Close()
-				r := bufio.NewReader(c)
-				for {
-					if l, err := r.ReadString('\n'); err != nil || l == "\r\n" {
-						break
-					}
-				}
-				c.Write([]byte(statusLine + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+				defer conn.Close()
+				handle(conn)
 			}()
 		}
 	}()
-	return "http://" + ln.Addr().String() + "/hook"
+	return ln.Addr().(*net.TCPAddr)
 }
 
 // TestWebhookHostileAnswer: the status line is the receiver's to write. A huge one, or one
@@ -75,19 +81,8 @@ func TestWebhookHostileAnswer(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, answering(t, tc.statusLine))
 			var log lockedBuffer
-			cfg := fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)})
-			cfg.Logger = slog.New(slog.NewTextHandler(&log, nil))
-			cfg.MaxAttempts = 3
-			stop := notify.Start(f.s, cfg)
-			defer stop()
-			f.submit(t, 1)
-			var logs []newsroom.DeliveryLog
-			waitFor(t, "the delivery to fail", func() bool {
-				logs, _ = f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
-				return len(logs) == 1 && logs[0].Status == "failed"
-			})
-			stop()
-			for _, a := range logs[0].Attempts {
+			failed := f.failedWebhook(t, slog.New(slog.NewTextHandler(&log, nil)))
+			for _, a := range failed.Attempts {
 				if a.OK || len(a.Error) > 300 || strings.ContainsAny(a.Error, "\x1b\x07") || !strings.Contains(a.Error, tc.want) {
 					t.Errorf("attempt %+v: want a failure under 300 bytes, printable, saying %q", a, tc.want)
 				}

@@ -193,7 +193,21 @@ func TestWebhookGivesUp(t *testing.T) {
 	moved := httptest.NewServer(http.RedirectHandler(elsewhere.URL, http.StatusFound))
 	defer moved.Close()
 	f := newFixture(t, moved.URL)
+	failed := f.failedWebhook(t, nil)
+	if len(failed.Attempts) != 3 || failed.Attempts[2].StatusCode != http.StatusFound || followed.Load() {
+		t.Fatalf("attempts = %+v, redirect followed %v", failed.Attempts, followed.Load())
+	}
+}
+
+// failedWebhook runs the worker with the webhook channel and three attempts a delivery, logging
+// to logger (nil for the default), submits a piece, and returns the log of its delivery once the
+// delivery has failed for good.
+func (f *fixture) failedWebhook(t *testing.T, logger *slog.Logger) newsroom.DeliveryLog {
+	t.Helper()
 	cfg := fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)})
+	if logger != nil {
+		cfg.Logger = logger
+	}
 	cfg.MaxAttempts = 3
 	stop := notify.Start(f.s, cfg)
 	defer stop()
@@ -203,9 +217,7 @@ func TestWebhookGivesUp(t *testing.T) {
 		logs, _ = f.s.WebhookDeliveries(f.admin, f.hook.ID, 10)
 		return len(logs) == 1 && logs[0].Status == "failed"
 	})
-	if len(logs[0].Attempts) != 3 || logs[0].Attempts[2].StatusCode != http.StatusFound || followed.Load() {
-		t.Fatalf("attempts = %+v, redirect followed %v", logs[0].Attempts, followed.Load())
-	}
+	return logs[0]
 }
 
 // TestChannelNotSetUp: deliveries of a channel this server has not set up wait, saying why,
