@@ -123,7 +123,7 @@ func Pick(text, exact, prefix, suffix string, start, end int) (int, int, error) 
 		return 0, 0, fmt.Errorf("anchor: pick empty quote: %w", ErrInvalidSpan)
 	}
 	t, q, pre, suf := []rune(text), []rune(exact), []rune(prefix), []rune(suffix)
-	if start >= len(pre) && end == start+len(q) && end+len(suf) <= len(t) &&
+	if start >= len(pre) && start <= len(t) && end-start == len(q) && end <= len(t)-len(suf) &&
 		slices.Equal(t[start-len(pre):start], pre) && slices.Equal(t[start:end], q) && slices.Equal(t[end:end+len(suf)], suf) {
 		return start, end, nil
 	}

@@ -2,6 +2,7 @@ package anchor_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -236,6 +237,8 @@ func TestPick(t *testing.T) {
 		{"StaleRangeTwinByContext", "paid the bill", "Bob ", ". 👍🏽", 20, 33, 25, 38, nil},
 		{"RangeOutsideTheText", "Carol", "", "", 100, 105, 43, 48, nil},
 		{"NegativeRange", "Bob", "", "", -3, 0, 21, 24, nil},
+		{"RangeNearMaxInt", "Bob", "", " paid", math.MaxInt - 3, math.MaxInt, 21, 24, nil},
+		{"StartNearMaxInt", "Bob", "Alice ", "", math.MaxInt, 3, 21, 24, nil},
 		{"RangeOfOtherLength", "Bob", "", "", 21, 30, 21, 24, nil},
 		{"ErrAmbiguousContextGone", "paid the bill", "Zoe ", "", 2, 15, 0, 0, anchor.ErrAmbiguous},
 		{"ErrNotFoundWordsGone", "Dave", "", "", 21, 25, 0, 0, anchor.ErrNotFound},

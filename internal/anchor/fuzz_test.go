@@ -2,6 +2,7 @@ package anchor_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -111,12 +112,13 @@ func FuzzPick(f *testing.F) {
 	f.Add("👍🏽 Café", "é", "Caf", "", 6, 7)
 	f.Add("aaa", "aa", "", "a", 1, 3)
 	f.Add("a\xffb", "\xfe", "", "", 1, 2)
+	f.Add("abc de", "abc", "", "de", math.MaxInt-3, math.MaxInt)
 	f.Fuzz(func(t *testing.T, text, exact, prefix, suffix string, start, end int) {
 		gotStart, gotEnd, err := anchor.Pick(text, exact, prefix, suffix, start, end)
 		runes, quote := []rune(text), []rune(exact)
 		pre, suf := []rune(prefix), []rune(suffix)
-		holds := exact != "" && start >= len(pre) && end == start+len(quote) && end+len(suf) <= len(runes) &&
-			string(runes[start-len(pre):end+len(suf)]) == string(pre)+string(quote)+string(suf)
+		holds := exact != "" && start >= len(pre) && start <= len(runes) && end >= start && end-start == len(quote) &&
+			len(runes)-end >= len(suf) && string(runes[start-len(pre):end+len(suf)]) == string(pre)+string(quote)+string(suf)
 		if holds {
 			if err != nil || gotStart != start || gotEnd != end {
 				t.Fatalf("Pick = %d, %d, %v; the range [%d,%d) holds %q in its context", gotStart, gotEnd, err, start, end, exact)
