@@ -100,8 +100,11 @@ func Reconcile(old []Entry, found []Entry) Plan {
 }
 
 // pairInOrder returns, for each found quote, the old entry it keeps when its words occur in its
-// field as many times among the old entries as among the found quotes, two or more: the k-th
-// occurrence in reading order keeps the k-th entry. The others get -1.
+// field as many times among the old entries as among the found quotes, two or more, at the same
+// distances from one another: an edit above them moved them all alike, so the k-th occurrence in
+// reading order keeps the k-th entry. The others get -1, and are paired by nearness: when the
+// distances changed, an edit came between them (one went and another came, or a paragraph moved
+// across its twin), and reading order no longer says which is which.
 func pairInOrder(old, found []Entry) []int {
 	type key struct{ field, text string }
 	group := func(es []Entry) map[key][]int {
@@ -124,11 +127,25 @@ func pairInOrder(old, found []Entry) []int {
 		}
 		slices.SortStableFunc(is, func(a, b int) int { return cmp.Compare(old[a].Start, old[b].Start) })
 		slices.SortStableFunc(js, func(a, b int) int { return cmp.Compare(found[a].Start, found[b].Start) })
+		if !shiftedAlike(old, is, found, js) {
+			continue
+		}
 		for n, j := range js {
 			out[j] = is[n]
 		}
 	}
 	return out
+}
+
+// shiftedAlike reports whether the entries is of old and the quotes js of found, each in reading
+// order, stand at the same distances from one another.
+func shiftedAlike(old []Entry, is []int, found []Entry, js []int) bool {
+	for n := 1; n < len(is); n++ {
+		if old[is[n]].Start-old[is[n-1]].Start != found[js[n]].Start-found[js[n-1]].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // closer reports whether entry a is a better match than b for the found quote f: same field

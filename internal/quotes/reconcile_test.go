@@ -24,7 +24,14 @@ func TestReconcile(t *testing.T) {
 		{"DuplicateTextShiftedKeepsOrder", []Entry{e("body", "No comment.", 10), e("body", "No comment.", 100)},
 			[]Entry{e("body", "No comment.", 90), e("body", "No comment.", 180)}, Plan{Kept: []Pair{{0, 0}, {1, 1}}}},
 		{"DuplicateTextShiftedBackKeepsOrder", []Entry{e("body", "No.", 300), e("body", "No.", 20), e("body", "No.", 200)},
-			[]Entry{e("body", "No.", 5), e("body", "No.", 100), e("body", "No.", 190)}, Plan{Kept: []Pair{{1, 0}, {2, 1}, {0, 2}}}},
+			[]Entry{e("body", "No.", 5), e("body", "No.", 185), e("body", "No.", 285)}, Plan{Kept: []Pair{{1, 0}, {2, 1}, {0, 2}}}},
+		// One twin reworded away and another added, as many as before: the one that never moved
+		// keeps its own entry (the words alone cannot tell the new one from the one gone).
+		{"DuplicateTextOneGoneOneAdded", []Entry{e("body", "No comment.", 10), e("body", "No comment.", 100)},
+			[]Entry{e("body", "No comment.", 100), e("body", "No comment.", 500)}, Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		// A short paragraph moved above its twin: the distances changed, so nearness decides.
+		{"DuplicateTextMovedAcrossTwin", []Entry{e("body", "No comment.", 1), e("body", "No comment.", 324)},
+			[]Entry{e("body", "No comment.", 300), e("body", "No comment.", 402)}, Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
 		{"DuplicateSameFieldWins", []Entry{e("brief", "no", 98), e("body", "no", 10)}, []Entry{e("body", "no", 98)}, Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
 		{"Edited", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("body", "Our territory is not for sale.", 40)}, Plan{Edited: []Pair{{0, 0}}}},
 		{"RewrittenIsNew", []Entry{e("body", "Our territory is inalienable.", 40)}, []Entry{e("body", "Cartels must be stopped now.", 40)}, Plan{Added: []int{0}, Removed: []int{0}}},
