@@ -144,8 +144,7 @@ func QuoteGate(action Action, gate Gate, quotes []Quote) error {
 	if len(blocking) == 0 {
 		return nil
 	}
-	return Errorf(ECONFLICT, "cannot %s yet: %s; a fact-checker checks each (an editor may waive a disputed one, with a note)",
-		action, notCleared(blocking)).With("quotes", quoteIDs(blocking))
+	return Errorf(ECONFLICT, "cannot %s yet: %s; %s", action, notCleared(blocking), toClear(blocking)).With("quotes", quoteIDs(blocking))
 }
 
 // CorrectionGate returns the error that holds back a correction while the quotes of the draft's
@@ -158,8 +157,8 @@ func CorrectionGate(draftID int64, version int, quotes []Quote) error {
 	if len(blocking) == 0 {
 		return nil
 	}
-	return Errorf(ECONFLICT, "the correction is held as version %d of draft %d: %s; check them (an editor may waive a disputed one), then send the correction again",
-		version, draftID, notCleared(blocking)).With("quotes", quoteIDs(blocking)).With("draft_id", draftID).With("version", version)
+	return Errorf(ECONFLICT, "the correction is held as version %d of draft %d: %s; %s, then send the correction again",
+		version, draftID, notCleared(blocking), toClear(blocking)).With("quotes", quoteIDs(blocking)).With("draft_id", draftID).With("version", version)
 }
 
 // holding returns the quotes that hold gate back.
@@ -189,6 +188,19 @@ func notCleared(blocking []Quote) string {
 		parts[i] = fmt.Sprintf("#%d %q (%s)", q.ID, ellipsis(q.Text, 60), q.Status)
 	}
 	return fmt.Sprintf("%d quotes are not cleared: %s", len(blocking), strings.Join(parts, "; "))
+}
+
+// toClear says what moves the blocking quotes on: a fact-checker's check, and for a disputed
+// quote an editor's waiver.
+func toClear(blocking []Quote) string {
+	step := "a fact-checker checks each"
+	if len(blocking) == 1 {
+		step = "a fact-checker checks it"
+	}
+	if slices.ContainsFunc(blocking, func(q Quote) bool { return q.Status == QuoteDisputed }) {
+		step += " (an editor may waive a disputed quote, with a note)"
+	}
+	return step
 }
 
 func quoteIDs(quotes []Quote) []int64 {

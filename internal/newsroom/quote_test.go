@@ -53,9 +53,9 @@ func TestQuoteGate(t *testing.T) {
 	}{
 		{"CheckedAllChecked", newsroom.GateQuotesChecked, []newsroom.Quote{verified, disputed, unverifiable}, ""},
 		{"CheckedUnchecked", newsroom.GateQuotesChecked, []newsroom.Quote{verified, unchecked}, "#1"},
-		{"ClearedDisputed", newsroom.GateQuotesCleared, []newsroom.Quote{verified, disputed}, `cannot approve yet: quote #3 "Our territory is inalienable." is disputed; a fact-checker checks each`},
+		{"ClearedDisputed", newsroom.GateQuotesCleared, []newsroom.Quote{verified, disputed}, `cannot approve yet: quote #3 "Our territory is inalienable." is disputed; a fact-checker checks it (an editor may waive a disputed quote, with a note)`},
 		{"ClearedWaived", newsroom.GateQuotesCleared, []newsroom.Quote{verified, waived, unverifiable}, ""},
-		{"ClearedUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{unchecked}, "#1"},
+		{"ClearedUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{unchecked}, `cannot approve yet: quote #1 "Our territory is inalienable." is unchecked; a fact-checker checks it`},
 		{"ClearedDisputedAndUnchecked", newsroom.GateQuotesCleared, []newsroom.Quote{disputed, unchecked},
 			`cannot approve yet: 2 quotes are not cleared: #3 "Our territory is inalienable." (disputed); #1 "Our territory is inalienable." (unchecked)`},
 		{"OtherGateIgnoresQuotes", newsroom.GateNote, []newsroom.Quote{unchecked, disputed}, ""},
@@ -154,5 +154,28 @@ func TestTextField(t *testing.T) {
 	}
 	if _, err := x.Field("byline"); newsroom.ErrorCode(err) != newsroom.EINVALID {
 		t.Errorf("Field(byline) = %v", err)
+	}
+}
+
+// TestQuoteGateNamesTheWaiverOnlyForADispute: an unchecked quote waits for a check alone; the
+// waiver is named only when a disputed quote holds the step back.
+func TestQuoteGateNamesTheWaiverOnlyForADispute(t *testing.T) {
+	unchecked := newsroom.Quote{ID: 1, Text: "We never said that.", Status: newsroom.QuoteUnchecked}
+	disputed := newsroom.Quote{ID: 2, Text: "Not before 2030.", Status: newsroom.QuoteDisputed}
+	for _, tt := range []struct {
+		name   string
+		quotes []newsroom.Quote
+		waiver bool
+	}{
+		{"Unchecked", []newsroom.Quote{unchecked}, false},
+		{"Disputed", []newsroom.Quote{disputed}, true},
+		{"Both", []newsroom.Quote{unchecked, disputed}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := newsroom.ErrorMessage(newsroom.QuoteGate("publish", newsroom.GateQuotesCleared, tt.quotes))
+			if strings.Contains(msg, "waive") != tt.waiver {
+				t.Fatalf("message %q names the waiver: %v, want %v", msg, !tt.waiver, tt.waiver)
+			}
+		})
 	}
 }

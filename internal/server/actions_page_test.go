@@ -122,4 +122,10 @@ func TestMissingPartsSayHowToAddThem(t *testing.T) {
 	}
 	res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}})
 	wantBody(t, res, "the piece has no byline and brief yet: add them with Edit, then try again.")
+	d, err = a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Most of a piece", Brief: "A brief.", Body: "One paragraph."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}})
+	wantBody(t, res, "the piece has no byline yet: add it with Edit, then try again.")
 }

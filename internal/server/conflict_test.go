@@ -174,3 +174,17 @@ func TestEditPageKeepsTextWhenPieceMovedOn(t *testing.T) {
 		t.Fatalf("the refused text was saved: %q", got.Body)
 	}
 }
+
+// TestEditPageRefusalOfWhoNotWhere: a fact-checker, who may edit no draft in any stage, posting
+// the edit form is told the policy's own refusal, not that the piece moved on, and still sees
+// the text sent.
+func TestEditPageRefusalOfWhoNotWhere(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageFactCheck)
+	res := a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), editForm(d, "Body with a “quote”.\nA fact-checker's paragraph.", d.Version))
+	wantStatus(t, res, http.StatusConflict)
+	html := res.Body.String()
+	if strings.Contains(html, "the piece moved") || !strings.Contains(html, "A fact-checker&#39;s paragraph.") || !strings.Contains(html, "Your text is below.") {
+		t.Fatalf("the refusal page: %s", html)
+	}
+}

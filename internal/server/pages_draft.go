@@ -207,10 +207,15 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		p.Form, p.Editing, p.Based, p.Refused = text, len(p.Perm.Fields) > 0, version, true
 		p.Language = c.FormValue("language")
 		msg := newsroom.ErrorMessage(err)
-		if !p.Editing {
-			// The piece moved on while the viewer typed: the page has no form to put the text back
-			// in, so it shows the text on its own (see "unsaved" in draft.html).
+		switch {
+		case !p.Editing && newsroom.ErrorCode(err) == newsroom.ECONFLICT:
+			// The piece moved on while the viewer typed, to a stage where they may not edit (the
+			// policy's conflict; a viewer who may edit it nowhere is forbidden): the page has no
+			// form to put the text back in, so it shows the text on its own (see "unsaved" in
+			// draft.html).
 			msg = "Not saved: the piece moved to " + s.label(p.Draft.Stage) + ", where you cannot edit it. Your text is below."
+		case !p.Editing:
+			msg += ". Your text is below."
 		}
 		return s.render(c, http.StatusConflict, "draft", view{Title: p.Draft.Title, Error: msg, Data: p})
 	}

@@ -59,12 +59,32 @@ func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryFo
 	}
 	p.Retry = retry
 	msg := newsroom.ErrorMessage(err)
-	// A step refused for the parts the piece lacks says how to add them to whoever can.
-	var e *newsroom.Error
-	if errors.As(err, &e) && e.Details["missing"] != nil && len(p.Perm.Fields) > 0 && retry != nil && strings.HasPrefix(retry.Form, "step-") {
-		msg += ": add them with Edit, then try again."
+	if retry != nil && strings.HasPrefix(retry.Form, "step-") {
+		msg += howToAdd(err, p.Perm.Fields)
 	}
 	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: msg, Data: p})
+}
+
+// howToAdd is what a refusal of a step for the parts the piece lacks (err's detail "missing")
+// adds for a viewer who may change fields: how to add them, when they may change every one.
+func howToAdd(err error, fields []string) string {
+	var e *newsroom.Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	missing, _ := e.Details["missing"].([]string)
+	if len(missing) == 0 {
+		return ""
+	}
+	for _, f := range missing {
+		if !slices.Contains(fields, f) {
+			return ""
+		}
+	}
+	if len(missing) == 1 {
+		return ": add it with Edit, then try again."
+	}
+	return ": add them with Edit, then try again."
 }
 
 // fixable reports whether err refuses a form for something the viewer can change in it (a name,
