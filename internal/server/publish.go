@@ -46,7 +46,9 @@ func (s *Server) correctArticle(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	pub, err := s.store.Correct(c.Request().Context(), c.Param("slug"), in)
+	// The slug is unescaped as the public routes unescape it (see slugParam): the API's own
+	// urls escape a non-Latin slug, and a client may write those escapes in lower case.
+	pub, err := s.store.Correct(c.Request().Context(), slugParam(c), in)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,22 @@ func TestReviewNonLatinSlugEscapes(t *testing.T) {
 	}
 }
 
+// TestNonLatinSlugCorrectionEscapes: the API's correction of a piece names it by its slug as
+// the piece's urls give it, percent-encoded for a non-Latin slug, and lower-case escapes are the
+// same URI (RFC 3986 6.2.2.1). The handler looked the slug up as the router left it, still
+// escaped when the escapes are in lower case, and answered 404 for a published piece. Right: the
+// correction is made however the escapes are written.
+func TestNonLatinSlugCorrectionEscapes(t *testing.T) {
+	a := newTestApp(t)
+	page := publishArabic(t, a)
+	lower := strings.ToLower(strings.TrimPrefix(page, "/articles/"))
+	res := a.do("editor", "POST", "/api/v1/articles/"+lower+"/corrections", `{"note":"Fixed a name."}`)
+	wantStatus(t, res, http.StatusCreated)
+	if body := a.do("", "GET", page+".txt", "").Body.String(); !strings.Contains(body, ": Fixed a name.\n") {
+		t.Fatalf("the text lacks the correction:\n%s", body)
+	}
+}
+
 // TestReviewRedirectLocationIsASCII: /authors/{slug}/page/1 (and /topics/…) moves permanently
 // to the listing's path, which servePage builds from the unescaped slug, so the Location header
 // carries raw UTF-8 ("/authors/سارة-أحمد"). A header value must be a URI reference, ASCII
