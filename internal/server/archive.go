@@ -18,8 +18,8 @@ import (
 type listing struct {
 	kind    string // "" for the archive, "topic" or "author"
 	slug    string
-	path    string // the site path of its first page
-	feed    string // the site path of its Atom feed
+	path    string // the site path of its first page, escaped
+	feed    string // the site path of its Atom feed, escaped
 	heading string
 }
 
@@ -38,9 +38,13 @@ func (l listing) query(n int) store.ArchiveQuery {
 // archiveListing is the whole archive, the front page's list.
 var archiveListing = listing{path: "/", feed: publish.FeedPath}
 
-// tagListing is the listing of the topic or author slug names.
+// tagListing is the listing of the topic or author slug names. Its paths are escaped as
+// publish.TopicPath and publish.AuthorPath escape them, so that a page links its neighbours and
+// its feed, and the feed itself, by the very URL every other link gives the page: written raw,
+// a non-Latin slug came out of the page's template with its escapes in lower case and in the
+// feed unescaped, one page under several URLs for a crawler.
 func tagListing(kind, slug string) listing {
-	path := "/" + kind + "s/" + slug
+	path := "/" + kind + "s/" + url.PathEscape(slug)
 	return listing{kind: kind, slug: slug, path: path, feed: path + "/feed.atom"}
 }
 
@@ -71,7 +75,7 @@ func (s *Server) servePage(c echo.Context, l listing) error {
 		return err
 	}
 	if n == 1 && c.Param("n") != "" {
-		return c.Redirect(http.StatusMovedPermanently, (&url.URL{Path: l.path}).EscapedPath())
+		return c.Redirect(http.StatusMovedPermanently, l.path)
 	}
 	return s.serveRendered(c, "list/"+l.path+"/"+strconv.Itoa(n), func() (string, []byte, error) {
 		arts, more, err := s.store.PublicPage(c.Request().Context(), l.query(n))

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/internal/publish"
 )
 
 // TestReviewNonLatinSlugEscapes: a non-Latin slug reaches the router percent-encoded, and
@@ -60,5 +62,37 @@ func TestReviewRedirectLocationIsASCII(t *testing.T) {
 		if r > 0x7e {
 			t.Fatalf("Location %q is not ASCII; want %q", loc, "/authors/"+url.PathEscape("سارة-أحمد"))
 		}
+	}
+}
+
+// TestNonLatinListingLinksOneURL: a topic's or author's page links its neighbouring pages and
+// its feed, and the feed names itself, by the URL every other link gives the page
+// (publish.AuthorPath, escapes in upper case). Built from the raw slug, those links came out of
+// the page's template with lower-case escapes and out of the feed unescaped, so a crawler met
+// each page of a non-Latin author under two or three URLs.
+func TestNonLatinListingLinksOneURL(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 31)
+	const byline = "سارة أحمد"
+	// Publications cannot change, so the seeded pieces are filed under the author's page only.
+	if _, err := a.store.DB().Exec("UPDATE article_tags SET slug = $1, name = $2 WHERE kind = 'author'", publish.Slug(byline), byline); err != nil {
+		t.Fatal(err)
+	}
+	path := publish.AuthorPath(byline)
+	page2 := a.do("", "GET", path+"/page/2", "")
+	wantStatus(t, page2, http.StatusOK)
+	feed := a.do("", "GET", path+"/feed.atom", "")
+	wantStatus(t, feed, http.StatusOK)
+	for _, tt := range []struct{ name, body, want string }{
+		{"NewerPage", page2.Body.String(), `rel="prev" href="` + path + `"`},
+		{"PageFeed", page2.Body.String(), `href="` + path + `/feed.atom"`},
+		{"FeedSelf", feed.Body.String(), `rel="self" type="application/atom+xml" href="` + path + `/feed.atom"`},
+		{"FeedPage", feed.Body.String(), `rel="alternate" type="text/html" href="` + path + `"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(tt.body, tt.want) {
+				t.Errorf("no %s in:\n%s", tt.want, tt.body)
+			}
+		})
 	}
 }
