@@ -46,11 +46,15 @@ func (t Text) Normalize() Text {
 	return t
 }
 
-// paragraphBreaks turns every line end a body may arrive with into "\n".
-var paragraphBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+// paragraphBreaks turns every line end a body may arrive with into "\n". Unicode's line and
+// paragraph separators (U+2028, U+2029) are line ends too: left in a field, they would break its
+// line of the house text format for every reader that splits lines as Unicode does (Python's
+// str.splitlines, editors), and shift every line after it.
+var paragraphBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n")
 
-// lineBreaks turns the line breaks inside a one-line field into spaces.
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+// lineBreaks turns the line breaks inside a one-line field into spaces, the Unicode separators
+// among them (see paragraphBreaks).
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\u2028", " ", "\u2029", " ")
 
 // oneLine makes s one line in NFC without surrounding space. A leading byte order mark goes too:
 // at the head of a house-format file, where the title stands, it would be taken for the file's own.

@@ -41,6 +41,23 @@ func TestTextNormalizeOneLine(t *testing.T) {
 	}
 }
 
+// TestTextNormalizeUnicodeLineBreaks: Unicode's line and paragraph separators are line breaks
+// to whoever splits the house text format's lines as Unicode does, so they are treated as "\n"
+// is: a space in a one-line field, a paragraph break in the body.
+func TestTextNormalizeUnicodeLineBreaks(t *testing.T) {
+	in := newsroom.Text{
+		Title: "Two\u2028lines", Byline: "Sarah\u2029Johnson", Brief: "A brief\u2028\u2029in parts.\u2028",
+		Body: "One\u2028two\u2029\u2029three", Topics: []string{"Mexico\u2028City"}, EditorComment: "\u2029Line\u2028one.",
+	}
+	want := newsroom.Text{
+		Title: "Two lines", Byline: "Sarah Johnson", Brief: "A brief  in parts.",
+		Body: "One\ntwo\nthree", Topics: []string{"Mexico City"}, EditorComment: "Line one.",
+	}
+	if got := in.Normalize(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Normalize() = %+q\nwant %+q", got, want)
+	}
+}
+
 // TestTextNormalizeNFC shows letters typed with separate accents stored composed, in every field.
 func TestTextNormalizeNFC(t *testing.T) {
 	nfd := "Cafe\u0301 Mu\u0308ller"

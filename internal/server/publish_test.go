@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,31 @@ func TestSeedRoundTrip(t *testing.T) {
 	wantStatus(t, res, 200)
 	if got := strings.TrimSuffix(res.Body.String(), "\n"); got != string(seed) {
 		t.Fatalf("round trip differs:\n%s\n---\n%s", got, seed)
+	}
+}
+
+// TestTextKeepsLayoutWithUnicodeLineBreaks publishes a piece whose writer pasted Unicode's
+// line and paragraph separators into its fields, and reads its text as a reader that splits
+// lines as Unicode does (Python's str.splitlines, most editors): the house layout holds, the
+// title alone on the first line, an empty line, the byline, the date and "Brief", and the
+// body's paragraphs before "Topics".
+func TestTextKeepsLayoutWithUnicodeLineBreaks(t *testing.T) {
+	a := newTestApp(t)
+	in := `{"title":"Two\u2028lines","byline":"Sarah\u2029Johnson","brief":"A brief\u2028in parts.","body":"One\u2029two.","topics":["Mexico\u2028City"]}`
+	res := a.do("writer", "POST", "/api/v1/drafts", in)
+	wantStatus(t, res, http.StatusCreated)
+	id := decode[newsroom.Draft](t, res).ID
+	for _, st := range []struct{ actor, action string }{{"writer", "submit"}, {"factchecker", "clear"}, {"editor", "approve"}} {
+		wantStatus(t, a.do(st.actor, "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", id), `{"action":"`+st.action+`"}`), http.StatusOK)
+	}
+	res = a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", id), "")
+	wantStatus(t, res, http.StatusOK)
+	text := a.do("", "GET", "/articles/"+decode[pubResponse](t, res).Slug+".txt", "").Body.String()
+	// A reader splitting as Unicode does ends a line at each of these, as at "\n".
+	lines := strings.Split(strings.NewReplacer("\u2028", "\n", "\u2029", "\n").Replace(text), "\n")
+	want := []string{"Two lines", "", "Sarah Johnson", lines[3], "Brief", "A brief in parts.", "One", "two.", "Topics", "Mexico City"}
+	if len(lines) < len(want) || !slices.Equal(lines[:len(want)], want) {
+		t.Fatalf("the text's lines are not %q:\n%s", want, text)
 	}
 }
 
