@@ -23,9 +23,13 @@ type Editor struct {
 	At     time.Time `json:"at"`
 }
 
-// LiveState is what a draft's page polls for: the draft's version, when the draft last changed
-// (a save or a workflow action) and who saved that version, and who else is editing it.
+// LiveState is what a draft's page polls for: the draft's stage and version, when the draft last
+// changed (a save or a workflow action) and who saved that version, whether the viewer may edit
+// it in that stage, and who else is editing it. A page shown at another stage offers forms the
+// stage no longer allows, so the stage lets it say so before the viewer's next save is refused.
 type LiveState struct {
+	Stage     Stage     `json:"stage"`
+	Editable  bool      `json:"editable"`
 	Version   int       `json:"version"`
 	UpdatedAt time.Time `json:"updated_at"`
 	UpdatedBy *Person   `json:"updated_by"`

@@ -73,7 +73,7 @@ func TestWorkingCopyPages(t *testing.T) {
 		t.Fatalf("live = %+v, want the writer editing version %d", live, d.Version)
 	}
 	// The JSON names the fields the page's script reads.
-	for _, field := range []string{`"version":`, `"updated_at":`, `"updated_by":{`, `"editors":[{"person":{"id":`, `"username":"writer","name":"Writer"},"at":`} {
+	for _, field := range []string{`"stage":"draft"`, `"editable":false`, `"version":`, `"updated_at":`, `"updated_by":{`, `"editors":[{"person":{"id":`, `"username":"writer","name":"Writer"},"at":`} {
 		wantBody(t, res, field)
 	}
 
@@ -90,6 +90,44 @@ func TestWorkingCopyPages(t *testing.T) {
 		}
 		wantStatus(t, a.page("writer", "GET", page, nil), http.StatusNotFound)
 	})
+}
+
+// TestLiveStage: the live state says the draft's stage and whether the caller may edit it there,
+// and a workflow action, which saves no new version, changes both, so that a page left open
+// learns of it from its next poll.
+func TestLiveStage(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	api := fmt.Sprintf("/api/v1/drafts/%d/live", d.ID)
+	tests := []struct {
+		name         string
+		actor        string
+		wantStage    newsroom.Stage
+		wantEditable bool
+	}{
+		{"WriterInDraft", "writer", newsroom.StageDraft, true},
+		{"EditorInDraft", "editor", newsroom.StageDraft, false},
+		{"WriterInFactCheck", "writer", newsroom.StageFactCheck, false},
+		{"FactCheckerInFactCheck", "factchecker", newsroom.StageFactCheck, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.wantStage == newsroom.StageFactCheck && d.Stage != newsroom.StageFactCheck {
+				res := a.do("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"submit"}`)
+				wantStatus(t, res, http.StatusOK)
+				d = decode[*newsroom.Draft](t, res)
+			}
+			res := a.do(tt.actor, "GET", api, "")
+			wantStatus(t, res, http.StatusOK)
+			validateResponse(t, a, httptest.NewRequest("GET", api, nil), res)
+			live := decode[newsroom.LiveState](t, res)
+			if live.Stage != tt.wantStage || live.Editable != tt.wantEditable || live.Version != 1 {
+				t.Fatalf("live = stage %s, editable %v, version %d; want %s, %v, 1", live.Stage, live.Editable, live.Version, tt.wantStage, tt.wantEditable)
+			}
+			wantBody(t, res, fmt.Sprintf(`"stage":%q,"editable":%v`, tt.wantStage, tt.wantEditable))
+		})
+	}
 }
 
 // TestWorkingCopyPageErrors: every refusal of the script's page routes is JSON with the status

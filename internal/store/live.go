@@ -22,29 +22,30 @@ const editorsSQL = "SELECT users.id, users.username, users.name, working_copies.
 	"WHERE working_copies.draft_id = ? AND working_copies.user_id <> ? AND working_copies.updated_at > ? " +
 	"ORDER BY working_copies.updated_at DESC, users.id"
 
-// Live returns what the page of draft id polls for: its version, when it last changed and who
-// saved that version, and who else has saved a working copy of it within
-// newsroom.EditingWindow. Pages poll every few seconds, on whichever server they reach, so it
-// reads the database, which every server shares, in two indexed queries, each prepared once.
+// Live returns what the page of draft id polls for: its stage and version, when it last changed
+// and who saved that version, whether the acting user may edit some field of it in that stage,
+// and who else has saved a working copy of it within newsroom.EditingWindow. Pages poll every
+// few seconds, on whichever server they reach, so it reads the database, which every server
+// shares, in two indexed queries, each prepared once.
 func (s *Store) Live(ctx context.Context, id int64) (*newsroom.LiveState, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var writerID int64
-	var stage newsroom.Stage
+	d := &newsroom.Draft{ID: id}
 	var by struct {
 		id             sql.NullInt64
 		username, name sql.NullString
 	}
 	live := &newsroom.LiveState{Editors: []newsroom.Editor{}}
-	err = s.queryRowPrepared(ctx, liveSQL, id).Scan(&writerID, &stage, &live.Version, &live.UpdatedAt, &by.id, &by.username, &by.name)
+	err = s.queryRowPrepared(ctx, liveSQL, id).Scan(&d.Writer.ID, &d.Stage, &live.Version, &live.UpdatedAt, &by.id, &by.username, &by.name)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, internal("live state", err)
 	}
-	if err != nil || !s.policy.CanSee(u, writerID, stage) {
+	if err != nil || !s.policy.CanSee(u, d.Writer.ID, d.Stage) {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
 	}
+	live.Stage, live.Editable = d.Stage, len(s.policy.Fields(u, d)) > 0
 	if by.id.Valid {
 		live.UpdatedBy = &newsroom.Person{ID: by.id.Int64, Username: by.username.String, Name: by.name.String}
 	}

@@ -82,6 +82,37 @@ func TestLiveEditors(t *testing.T) {
 	})
 }
 
+// TestLiveStage shows the draft's stage and whether the viewer may edit it there, and that a
+// workflow action, which saves no new version, changes both: the writer who could edit the draft
+// cannot once it is submitted, and the editor can once it is cleared to Editing.
+func TestLiveStage(t *testing.T) {
+	f := newNewsroom(t)
+	d, err := f.s.CreateDraft(f.writer, sampleText("Council backs ferry plan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(ctx context.Context, stage newsroom.Stage, editable bool) {
+		t.Helper()
+		live, err := f.s.Live(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if live.Stage != stage || live.Editable != editable || live.Version != d.Version {
+			t.Fatalf("Live = stage %s, editable %v, version %d; want %s, %v, %d", live.Stage, live.Editable, live.Version, stage, editable, d.Version)
+		}
+	}
+	want(f.writer, newsroom.StageDraft, true)
+	want(f.editor, newsroom.StageDraft, false)
+	d = f.walk(t, d, newsroom.StageFactCheck)
+	want(f.writer, newsroom.StageFactCheck, false)
+	want(f.checker, newsroom.StageFactCheck, false)
+	if d, err = f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear}); err != nil {
+		t.Fatal(err)
+	}
+	want(f.writer, newsroom.StageEditing, false)
+	want(f.editor, newsroom.StageEditing, true)
+}
+
 // TestLiveAcrossStores opens two stores on one database, as two app servers would: an editor
 // typing through one is seen as editing through the other.
 func TestLiveAcrossStores(t *testing.T) {
