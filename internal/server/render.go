@@ -34,6 +34,15 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		// step names an audit entry's action: the workflow's label for one of its actions, or
 		// the entry's own name (create, import, correct…) in words.
 		"step": func(name string) string { return labelOf(p, newsroom.Action(name)) },
+		// stageLabels are the workflow's labels of its stages by name, for a page's script to
+		// name a stage the page was not shown at.
+		"stageLabels": func() map[newsroom.Stage]string {
+			labels := map[newsroom.Stage]string{}
+			for _, st := range p.Stages() {
+				labels[st.Name] = st.Label
+			}
+			return labels
+		},
 		// query writes a URL's query from names and values, leaving out the empty ones.
 		"query": queryString,
 		// dict gathers names and values into a map, to give a part template more than one value.

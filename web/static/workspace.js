@@ -644,11 +644,15 @@
     serverTimer = setTimeout(function () {
       serverTimer = null;
       if (!dirty() || submitting) { return; }
+      var note = document.getElementById("ws-kept");
+      if (movedAway) {
+        note.textContent = "Not kept on the server: you can no longer edit this piece. This browser keeps your changes.";
+        return;
+      }
       var body = new URLSearchParams();
       body.set("csrf", editForm.elements.csrf.value);
       body.set("version", editForm.elements.version.value);
       fields().forEach(function (f) { body.set(f.name, f.value); });
-      var note = document.getElementById("ws-kept");
       sendJSON("/working-copy", body).then(function (r) {
         note.textContent = "Kept on the server at " + new Date(r.saved_at).toLocaleTimeString(undefined, { timeStyle: "short" }) + ".";
       }, function () {
@@ -675,32 +679,67 @@
 
   function showLive(st) {
     var box = document.getElementById("ws-live"), names = (st.editors || []).map(function (e) { return e.person.name; });
+    var moved = !!st.stage && st.stage !== ws.dataset.stage;
+    // Once the piece is at a stage where the viewer may not edit it, the server refuses their
+    // working copy: their typing stays in the page and in this browser only.
+    movedAway = moved && !st.editable;
     var says = [];
+    if (moved) { says.push(movedNotice(st)); }
     if (names.length) { says.push(names.join(", ") + (names.length === 1 ? " is" : " are") + " editing this piece."); }
     var newer = st.version > Number(ws.dataset.version);
     if (newer) {
       says.push("Version " + st.version + " was saved" + (st.updated_by ? " by " + st.updated_by.name : "") + "." +
-        (editing() ? " Your save will be merged with it." : ""));
+        (editing() && !movedAway ? " Your save will be merged with it." : ""));
     }
+    // The forms of a page shown at another stage are out of date: only a reload brings the
+    // ones the viewer may use now, and it is offered unless it would take unsaved typing away.
+    var offer = moved ? (editForm && movedAway && dirty() ? "" : "Reload") : (newer && !editing() ? "Show it" : "");
     var text = says.join(" ");
-    if (box.dataset.said === text + newer) { return; }
-    box.dataset.said = text + newer;
+    if (box.dataset.said === text + "|" + offer) { return; }
+    box.dataset.said = text + "|" + offer;
     box.textContent = "";
     box.hidden = !text;
+    box.classList.toggle("ws-moved", moved);
     if (!text) { return; }
     var p = document.createElement("p");
     p.textContent = text;
     box.appendChild(p);
-    if (newer && !editing()) {
-      var show = document.createElement("button");
-      show.type = "button";
-      show.textContent = "Show it";
-      show.addEventListener("click", function () {
-        fetchPage(location.pathname, {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
-      });
-      box.appendChild(show);
-    }
+    if (!offer) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = offer;
+    button.addEventListener("click", moved ? function () {
+      location.assign(location.pathname + location.hash);
+    } : function () {
+      fetchPage(location.pathname, {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
+    });
+    box.appendChild(button);
   }
+
+  // movedNotice says, in the workflow's words, that the piece moved to another stage than the
+  // page shows and what that means for the viewer: whether they may still edit it, and where
+  // their unsaved typing is.
+  function movedNotice(st) {
+    var says = "This piece has moved to the " + stageLabel(st.stage) + " stage";
+    if (editForm && !st.editable && dirty()) {
+      return says + ", so you can no longer save your changes to it. They stay on this page, and this browser keeps a copy: " +
+        "copy what you need, then reload to see what you may do now.";
+    }
+    if (editForm && !st.editable) { return says + ", so you can no longer edit it. Reload to see what you may do now."; }
+    if (!editForm && st.editable) { return says + ": you can edit it now. Reload to start."; }
+    return says + ". Reload to see what you may do now.";
+  }
+
+  // stageLabel is the workflow's label of a stage, which the page carries for every stage.
+  function stageLabel(stage) {
+    if (!stageLabels) {
+      var data = document.getElementById("stage-labels");
+      try { stageLabels = JSON.parse(data.textContent); } catch (err) { stageLabels = {}; }
+    }
+    return stageLabels[stage] || stage.replace(/_/g, " ");
+  }
+
+  var stageLabels = null, movedAway = false;
 
   // ---- The side pane's forms, sent without leaving the page ----
 
