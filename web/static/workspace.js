@@ -498,7 +498,7 @@
       e.preventDefault();
       if (dirty() && !window.confirm("Throw away the changes you have not saved?")) { return; }
       forgetTyping();
-      discardOnServer(serverKept);
+      discardOnServer();
       // A refused save's fields start from the refused text: the saved text comes with the page.
       if (editForm.hasAttribute("data-refused")) {
         submitting = true;
@@ -543,41 +543,13 @@
 
   // ---- Nothing typed is lost: a copy in this browser until the save is through ----
 
-  // Each tab keeps its own copy of the typing, under a key that ends in the tab's id: tabs of
-  // one browser share its storage, and with one copy for all, one tab's typing would overwrite
-  // the other's copy and be offered back in it as its own. The id lives in the tab's
-  // sessionStorage, so that the page a reload or a save brings finds the tab's copy; the page
-  // takes it out while it is open and puts it back as it goes, so that a tab duplicated from it
-  // starts with an id of its own. While it is open, a page holds a Web Lock named by its tab, so
-  // that a copy whose tab was closed (or crashed) can be told from one being typed now in
-  // another tab, and offered back; a browser without Web Locks offers every other tab's copy,
-  // saying where it comes from, rather than hide one for good.
-  var TAB = "copydesk:tab", tabId, tabPrefix, locks = !!(navigator.locks && navigator.locks.query);
-  var serverKept = 0; // when the server's working copy that is this tab's typing was kept
-
-  function initBrowserTab() {
-    try {
-      tabId = sessionStorage.getItem(TAB);
-      sessionStorage.removeItem(TAB);
-    } catch (err) { tabId = null; }
-    if (!tabId) { tabId = Date.now().toString(36) + Math.random().toString(36).slice(2, 10); }
-    var keep = function (on) {
-      try { if (on) { sessionStorage.setItem(TAB, tabId); } else { sessionStorage.removeItem(TAB); } } catch (err) { /* No storage: each page is a tab of its own. */ }
-    };
-    window.addEventListener("pagehide", function () { keep(true); });
-    window.addEventListener("pageshow", function (e) { if (e.persisted) { keep(false); } });
-    if (locks) { navigator.locks.request(TAB + ":" + tabId, function () { return new Promise(function () {}); }); }
-    tabPrefix = "copydesk:draft:" + ws.dataset.draft + ":user:" + ws.dataset.user;
-    storeKey = tabPrefix + ":tab:" + tabId;
+  function readTyping() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (err) { return null; }
   }
 
-  function readTyping(key) {
-    try { return JSON.parse(localStorage.getItem(key || storeKey) || "null"); } catch (err) { return null; }
-  }
-
-  function writeTyping(entry, key) {
+  function writeTyping(entry) {
     try {
-      if (entry) { localStorage.setItem(key || storeKey, JSON.stringify(entry)); } else { localStorage.removeItem(key || storeKey); }
+      if (entry) { localStorage.setItem(storeKey, JSON.stringify(entry)); } else { localStorage.removeItem(storeKey); }
     } catch (err) { /* A full or refused storage leaves the page as it would be without it. */ }
   }
 
@@ -585,36 +557,13 @@
 
   var keepSoon = debounce(function () { keepTyping(false); }, 400);
 
-  // keepTyping stores the form's fields with the version they are based on, and when the server
-  // kept them last; sent marks a copy whose save is under way, which the next page forgets
-  // unless the save failed.
+  // keepTyping stores the form's fields with the version they are based on; sent marks a copy
+  // whose save is under way, which the next page forgets unless the save failed.
   function keepTyping(sent) {
     if (!dirty() && !sent) { forgetTyping(); return; }
     var values = {};
     fields().forEach(function (f) { values[f.name] = f.value; });
-    writeTyping({ at: Date.now(), version: editForm.elements.version.value, fields: values, sent: !!sent, kept: serverKept });
-  }
-
-  // otherCopies promises the copies the other tabs of this browser keep of the draft, each
-  // with its key and whether its tab is open now. A copy under the draft's key alone is from a
-  // page before tabs kept copies of their own.
-  function otherCopies() {
-    var copies = [];
-    try {
-      for (var i = 0; i < localStorage.length; i++) {
-        var key = localStorage.key(i);
-        if (key !== storeKey && (key === tabPrefix || key.indexOf(tabPrefix + ":tab:") === 0)) {
-          var entry = readTyping(key);
-          if (entry && entry.fields) { copies.push({ key: key, entry: entry, open: false }); }
-        }
-      }
-    } catch (err) { return Promise.resolve([]); }
-    if (!locks || !copies.length) { return Promise.resolve(copies); }
-    return navigator.locks.query().then(function (state) {
-      var held = (state.held || []).map(function (l) { return l.name; });
-      copies.forEach(function (c) { c.open = held.indexOf(TAB + ":" + c.key.slice((tabPrefix + ":tab:").length)) >= 0; });
-      return copies;
-    }, function () { return copies; });
+    writeTyping({ at: Date.now(), version: editForm.elements.version.value, fields: values, sent: !!sent });
   }
 
   // serverCopy is the viewer's working copy kept on the server, as the page carries it, in the
@@ -626,78 +575,54 @@
       title: t.title, byline: t.byline, brief: t.brief, body: (t.body || "").split("\n").filter(function (l) { return l.trim() !== ""; }).join("\n\n"),
       topics: (t.topics || []).join("\n"), editor_comment: t.editor_comment
     };
-    var at = Date.parse(wc.saved_at);
-    return { at: at, version: String(wc.base_version), fields: values, server: true, kept: at };
+    return { at: Date.parse(wc.saved_at), version: String(wc.base_version), fields: values, server: true };
   }
 
-  // offerRestore offers back, newest first, each unsaved typing that differs from the form: this
-  // tab's own, that of tabs of this browser closed since, and the server's when no tab of this
-  // browser kept it there (it comes from another machine). Typing in a tab open now is that
-  // tab's, and never offered in another.
+  // offerRestore offers back the newest unsaved typing, from this browser or from the server,
+  // when it differs from the form.
   function offerRestore() {
-    var own = readTyping();
+    var entry = readTyping();
     // A copy whose save went through is done with: the page after the save says so ("Saved.",
     // or "Saved, merged with…"). Any other page (an error, the conflict page and back) keeps it.
     var flash = $("#ws-messages .flash"), saved = !!flash && /^Saved\b/.test(flash.textContent.trim());
-    if (own && own.sent && saved) { forgetTyping(); own = null; }
-    if (own && own.sent) { own.sent = false; writeTyping(own); }
-    if (own) { serverKept = own.kept || 0; }
-    otherCopies().then(function (others) {
-      var offers = own ? [{ key: storeKey, entry: own }] : [];
-      var remote = serverCopy(), ours = others.concat(offers).some(function (c) { return remote && c.entry.kept === remote.kept; });
-      offers = offers.concat(others.filter(function (c) { return !c.open; }));
-      if (remote && !ours) { offers.push({ key: null, entry: remote }); }
-      offers.filter(function (c) {
-        return fields().some(function (f) { return f.name in c.entry.fields && c.entry.fields[f.name] !== f.value; });
-      }).sort(function (a, b) { return b.entry.at - a.entry.at; }).forEach(offer);
-    });
-  }
-
-  // offer offers one copy back: from this tab (key is storeKey), another tab (its key) or the
-  // server (no key).
-  function offer(c) {
-    var entry = c.entry, el = document.createElement("div");
-    el.className = "ws-offer warning";
-    el.setAttribute("role", "alert");
+    if (entry && entry.sent && saved) { forgetTyping(); entry = null; }
+    if (entry && entry.sent) { entry.sent = false; writeTyping(entry); }
+    var remote = serverCopy();
+    if (remote && (!entry || remote.at > entry.at)) { entry = remote; }
+    if (!entry) { return; }
+    var differs = fields().some(function (f) { return f.name in entry.fields && entry.fields[f.name] !== f.value; });
+    if (!differs) { return; }
+    var offer = document.createElement("div");
+    offer.className = "ws-offer warning";
+    offer.setAttribute("role", "alert");
     var when = new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-    var where = !c.key ? ", kept on the server" : c.key !== storeKey ? ", typed in another tab of this browser" : "";
-    el.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\" class=\"secondary\">Discard</button>";
-    el.firstChild.textContent = "Restore your unsaved changes from " + when + where + "?";
-    var buttons = $$("button", el);
+    offer.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\" class=\"secondary\">Discard</button>";
+    offer.firstChild.textContent = "Restore your unsaved changes from " + when + (entry.server ? ", kept on the server" : "") + "?";
+    var buttons = $$("button", offer);
     buttons[0].addEventListener("click", function () {
       fields().forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
       // The typing was based on the version it started from: saving it says so, and the server
       // merges it with what was saved since instead of taking it as current.
       editForm.elements.version.value = entry.version;
-      serverKept = entry.kept || 0;
-      // A closed tab's copy becomes this tab's, and this tab's own copy, if any, takes the
-      // closed tab's place, to be offered again: neither is lost.
-      if (c.key && c.key !== storeKey && locks) {
-        writeTyping(readTyping(), c.key);
-        writeTyping(entry);
-      }
       dropOffer();
       setEditing(true);
       status("Your unsaved changes are back. Save to keep them.");
     });
     buttons[1].addEventListener("click", function () {
-      // Only the copy offered is forgotten, never typing kept after it.
-      var local = c.key && readTyping(c.key);
-      if (local && local.at <= entry.at) { writeTyping(null, c.key); }
-      discardOnServer(entry.kept);
-      el.remove();
-      offerEls = offerEls.filter(function (o) { return o !== el; });
+      // Only the copies offered are forgotten, never typing kept after them.
+      var local = readTyping();
+      if (local && local.at <= entry.at) { forgetTyping(); }
+      discardOnServer();
+      dropOffer();
     });
-    var last = offerEls[offerEls.length - 1];
-    if (last) { last.after(el); } else { $(".ws-main").insertBefore(el, $(".ws-main").firstChild); }
-    offerEls.push(el);
+    offerEl = offer;
+    $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
   }
 
-  var offerEls = [];
+  var offerEl = null;
 
   function dropOffer() {
-    offerEls.forEach(function (el) { el.remove(); });
-    offerEls = [];
+    if (offerEl) { offerEl.remove(); offerEl = null; }
   }
 
   // ---- The working copy on the server, and who else is editing ----
@@ -729,10 +654,6 @@
       body.set("version", editForm.elements.version.value);
       fields().forEach(function (f) { body.set(f.name, f.value); });
       sendJSON("/working-copy", body).then(function (r) {
-        // This tab's copy in the browser says the server's copy is its typing (see offerRestore).
-        serverKept = Date.parse(r.saved_at);
-        var own = readTyping();
-        if (own) { own.kept = serverKept; writeTyping(own); }
         note.textContent = "Kept on the server at " + new Date(r.saved_at).toLocaleTimeString(undefined, { timeStyle: "short" }) + ".";
       }, function () {
         note.textContent = "Not kept on the server just now; this browser keeps it.";
@@ -740,15 +661,11 @@
     }, SERVER_AFTER);
   }
 
-  // discardOnServer drops the viewer's working copy on the server if it is still the one kept
-  // at the time keptAt: one kept since is another tab's or machine's typing, and stays.
-  function discardOnServer(keptAt) {
-    if (!live() || !keptAt) { return; }
+  function discardOnServer() {
+    if (!live()) { return; }
     var body = new URLSearchParams();
     body.set("csrf", editForm.elements.csrf.value);
-    sendJSON("/working-copy").then(function (wc) {
-      if (Date.parse(wc.saved_at) === keptAt) { return sendJSON("/working-copy/discard", body); }
-    }).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
+    sendJSON("/working-copy/discard", body).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
   }
 
   // pollLive asks every few seconds who else is editing the draft and whether a newer version
@@ -1000,7 +917,7 @@
     if (!ws) { return; }
     text = document.getElementById("text");
     statusEl = document.getElementById("ws-status");
-    initBrowserTab();
+    storeKey = "copydesk:draft:" + ws.dataset.draft + ":user:" + ws.dataset.user;
     initTabs();
     initEditing();
     initSelection();
