@@ -432,3 +432,36 @@ func TestBrowserWorkspaceLive(t *testing.T) {
 		t.Errorf("after Show it the page says %q", got)
 	}
 }
+
+// TestBrowserRefusedSaveStaysLive: a refused save's page stands at the address the form was
+// posted to (/drafts/N/edit), and the page's script must still reach the draft's own routes:
+// typing after the refusal is kept on the server, as on the draft's page.
+func TestBrowserRefusedSaveStaysLive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	writer := b.apiToken("writer")
+	var d struct{ ID int64 }
+	b.api(writer, "POST", "/api/v1/drafts", `{"title":"Harbour council backs ferry plan","byline":"Sarah Johnson","brief":"The council voted.","body":"The harbour council voted 7 to 2 for the new ferry."}`, &d)
+	b.signIn("writer")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	b.edit()
+	// A browser that does not hold the title to "required" sends it empty; the server refuses.
+	b.run(chromedp.Evaluate(`(() => { const f = document.querySelector("#edit textarea[name=title]"); f.removeAttribute("required"); f.value = ""; f.dispatchEvent(new Event("input", {bubbles: true})); })()`, nil))
+	b.submit(`#edit-save`)
+	var path string
+	b.run(chromedp.Evaluate(`location.pathname`, &path))
+	if path != fmt.Sprintf("/drafts/%d/edit", d.ID) {
+		t.Fatalf("the refused save's page is at %q", path)
+	}
+	b.run(chromedp.Evaluate(`(() => { const f = document.querySelector("#edit textarea[name=body]"); f.setSelectionRange(f.value.length, f.value.length); })()`, nil),
+		chromedp.SendKeys(`#edit textarea[name=body]`, "\n\nTyped after the refusal.", chromedp.ByQuery))
+	b.run(chromedp.Poll(`document.getElementById("ws-kept").textContent.startsWith("Kept on the server")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	var wc struct{ Text struct{ Body string } }
+	b.api(writer, "GET", fmt.Sprintf("/api/v1/drafts/%d/working-copy", d.ID), "", &wc)
+	if !strings.HasSuffix(wc.Text.Body, "Typed after the refusal.") {
+		t.Fatalf("the server keeps %q", wc.Text.Body)
+	}
+}

@@ -490,7 +490,7 @@
     $("#edit-start").addEventListener("click", function (e) {
       e.preventDefault();
       setEditing(true);
-      history.replaceState(history.state, "", location.pathname + "?edit=1" + location.hash);
+      history.replaceState(history.state, "", draftPath() + "?edit=1" + location.hash);
       var first = editForm.elements.body || fields()[0];
       if (first) { first.focus(); }
     });
@@ -507,7 +507,7 @@
       }
       fields().forEach(function (f) { f.value = f.defaultValue; });
       setEditing(false);
-      history.replaceState(history.state, "", location.pathname + location.hash);
+      history.replaceState(history.state, "", draftPath() + location.hash);
     });
     // The fields are found when used: the text, and with it the fields, is replaced when a
     // side-pane form brings a newer page while nobody is editing.
@@ -632,8 +632,12 @@
 
   function live() { return !!editForm && ws.dataset.live === "on"; }
 
+  // draftPath is the draft page's own address: a refused form's page stands at the address the
+  // form was posted to (/drafts/5/edit), below which the draft's routes are not.
+  function draftPath() { return "/drafts/" + ws.dataset.draft; }
+
   function sendJSON(path, body) {
-    return fetch(location.pathname + path, { method: body ? "POST" : "GET", body: body, keepalive: !!body, credentials: "same-origin", headers: { Accept: "application/json" } })
+    return fetch(draftPath() + path, { method: body ? "POST" : "GET", body: body, keepalive: !!body, credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (res) { return res.ok ? res.json().catch(function () { return {}; }) : Promise.reject(res.status); });
   }
 
@@ -709,9 +713,9 @@
     button.type = "button";
     button.textContent = offer;
     button.addEventListener("click", moved ? function () {
-      location.assign(location.pathname + location.hash);
+      location.assign(draftPath() + location.hash);
     } : function () {
-      fetchPage(location.pathname, {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
+      fetchPage(draftPath(), {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
     });
     box.appendChild(button);
   }
@@ -891,7 +895,7 @@
     // its panel.
     $("#side").addEventListener("click", function (e) {
       var a = e.target.closest("a[href]");
-      if (!a || a.pathname !== location.pathname || a.getAttribute("href").charAt(0) === "#" || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
+      if (!a || a.pathname !== draftPath() || a.getAttribute("href").charAt(0) === "#" || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
       e.preventDefault();
       fetchPage(a.pathname + a.search, {}, a.closest(".ws-panel"));
     });
