@@ -125,8 +125,8 @@ func TestDraftSummaryKeepsEveryCharacter(t *testing.T) {
 	page := decode[newsroom.DraftSummaryPage](t, a.do("writer", "GET", "/api/v1/drafts?stage=draft", ""))
 	for _, s := range page.Items {
 		if s.ID == d.ID {
-			if s.Title != text.Title || s.Byline != text.Byline {
-				t.Fatalf("summary says %q by %q, want %q by %q", s.Title, s.Byline, text.Title, text.Byline)
+			if s.Title != d.Title || s.Byline != d.Byline {
+				t.Fatalf("summary says %q by %q, want %q by %q", s.Title, s.Byline, d.Title, d.Byline)
 			}
 			return
 		}

@@ -419,10 +419,12 @@ func (s *Store) checkText(u *newsroom.User, cur *newsroom.Draft, text newsroom.T
 }
 
 // mayChange applies the policy and the workflow to text as cur's next text, and returns it
-// normalized, valid or not.
+// normalized, valid or not. What changed is judged against cur's text normalized too: a text
+// stored before a rule of Normalize came in differs from its normalized self, and that is no
+// change of the saver's.
 func (s *Store) mayChange(u *newsroom.User, cur *newsroom.Draft, text newsroom.Text) (newsroom.Text, error) {
 	text = text.Normalize()
-	return text, s.policy.CheckEdit(u, cur, text.Changed(cur.Text()))
+	return text, s.policy.CheckEdit(u, cur, text.Changed(cur.Text().Normalize()))
 }
 
 // lockDraft is findDraft inside a write transaction: on PostgreSQL it waits for, then holds, the

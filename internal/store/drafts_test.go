@@ -406,3 +406,26 @@ func TestFirstSavesDoNotDeadlock(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveOverTextStoredBeforeANormalization: a draft stored before a rule of Normalize came in
+// (here a Unicode line separator in its editor's comment, kept before those became line ends)
+// takes a writer's save of another field. The editor's comment, which a writer may not change,
+// is the same words normalized, not a change of theirs, so the save is not refused for it.
+func TestSaveOverTextStoredBeforeANormalization(t *testing.T) {
+	f := newNewsroom(t)
+	d, err := f.s.CreateDraft(f.writer, sampleText("Stored long ago"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.DB().Exec("UPDATE drafts SET editor_comment = $1 WHERE id = $2", "Kept as it was\u2028written.", d.ID); err != nil {
+		t.Fatal(err)
+	}
+	body := "A new first paragraph.\n\nSecond paragraph."
+	saved, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Version: d.Version, Body: &body})
+	if err != nil {
+		t.Fatalf("the writer's save was refused: %v", err)
+	}
+	if saved.Body != "A new first paragraph.\nSecond paragraph." || saved.EditorComment != "Kept as it was written." {
+		t.Fatalf("saved %q with the editor's comment %q", saved.Body, saved.EditorComment)
+	}
+}
