@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// keyboardDraft puts a piece in Editing and opens it as the editor, ready to be walked with keys.
+func (b *browser) keyboardDraft() {
+	b.t.Helper()
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery))
+	b.settle()
+}
+
+// focusIn reports whether the keyboard's focus is inside the element sel.
+func (b *browser) focusIn(sel string) bool {
+	b.t.Helper()
+	var in bool
+	b.run(chromedp.Evaluate(fmt.Sprintf(`!!document.querySelector(%q) && document.querySelector(%q).contains(document.activeElement)`, sel, sel), &in))
+	return in
+}
+
+// TestBrowserKeyboardFocusOrder walks the draft page with Tab at a desktop's width and a
+// phone's: the keyboard goes through the page in the order it is laid out, so that Tab from a
+// tab of the side pane reaches that tab's panel, and not the actions at the top of the page.
+func TestBrowserKeyboardFocusOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	b.keyboardDraft()
+
+	// At a desktop's width: the actions (across the top), the text, then the tabs and their panel.
+	b.run(chromedp.Focus(`.ws-actions form.action:last-of-type button[name=do]`, chromedp.ByQuery), chromedp.KeyEvent(kb.Tab))
+	if !b.focusIn(`.ws-main`) {
+		t.Errorf("Tab from the last action leaves the text behind, at %s", b.focusedName())
+	}
+	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.Tab))
+	if !b.focusIn(`#side`) {
+		t.Errorf("Tab from the Comments tab goes to %s, not to its panel", b.focusedName())
+	}
+	b.shot("keyboard-order-1280")
+
+	// On a phone: the tabs, the text they show, then the actions under it.
+	b.run(chromedp.EmulateViewport(390, 800), chromedp.Focus(`#tab-text`, chromedp.ByQuery), chromedp.KeyEvent(kb.Tab))
+	if !b.focusIn(`.ws-main`) {
+		t.Errorf("on a phone Tab from the Text tab goes to %s, not to the text", b.focusedName())
+	}
+	b.shot("keyboard-order-390")
+	b.run(chromedp.EmulateViewport(1280, 900))
+}
+
+// focusedName describes the element that has the keyboard's focus, for a test's message.
+func (b *browser) focusedName() string {
+	b.t.Helper()
+	var s string
+	b.run(chromedp.Evaluate(`(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.name ? "[name=" + e.name + "]" : "") + " “" + (e.textContent || "").trim().slice(0, 30) + "”")(document.activeElement)`, &s))
+	return s
+}
