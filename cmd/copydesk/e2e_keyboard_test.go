@@ -62,3 +62,27 @@ func (b *browser) focusedName() string {
 	b.run(chromedp.Evaluate(`(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.name ? "[name=" + e.name + "]" : "") + " “" + (e.textContent || "").trim().slice(0, 30) + "”")(document.activeElement)`, &s))
 	return s
 }
+
+// TestBrowserKeyboardPanelLink follows a link that replaces only its panel (a kind of quotes)
+// with the keyboard: the keyboard stays in that panel rather than being thrown to the top of the
+// page, and the page says the panel was updated.
+func TestBrowserKeyboardPanelLink(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	b.keyboardDraft()
+	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"`, nil), chromedp.Focus(`#quotes .filters a`, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(`#quotes .filters a[href$="#quotes"]`, chromedp.ByQuery), chromedp.WaitNotPresent(`[aria-busy]`, chromedp.ByQuery))
+	if b.has(`body:not([data-stale])`) {
+		t.Fatal("the link left the page")
+	}
+	if !b.focusIn(`#quotes`) {
+		t.Errorf("after the link the keyboard is at %s, not in the quotes panel", b.focusedName())
+	}
+	if got := b.text(`#ws-status`); got != "Updated." {
+		t.Errorf("after the link the status says %q", got)
+	}
+	b.shot("keyboard-panel-link")
+}

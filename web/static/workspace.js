@@ -892,12 +892,14 @@
       });
     });
     // A link to this page with another query (older history, a kind of quotes) replaces only
-    // its panel.
+    // its panel. The link goes with the panel, so the keyboard, if it was on it, goes to the
+    // section the link belonged to rather than to the top of the page.
     $("#side").addEventListener("click", function (e) {
       var a = e.target.closest("a[href]");
       if (!a || a.pathname !== draftPath() || a.getAttribute("href").charAt(0) === "#" || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
       e.preventDefault();
-      fetchPage(a.pathname + a.search, {}, a.closest(".ws-panel"));
+      var panel = a.closest(".ws-panel");
+      fetchPage(a.pathname + a.search, {}, panel, (a.parentElement.closest("[id]") || panel).id);
     });
   }
 
