@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -85,4 +87,31 @@ func TestBrowserKeyboardPanelLink(t *testing.T) {
 		t.Errorf("after the link the status says %q", got)
 	}
 	b.shot("keyboard-panel-link")
+}
+
+// TestBrowserKeyboardCommentShortcut presses the Comment shortcut (Ctrl+Alt+M) with nothing
+// selected, as a keyboard user must, who cannot select words in a text that is only read: the
+// shortcut takes them to the comment form's Exact words and says so, and the comment is made
+// from there.
+func TestBrowserKeyboardCommentShortcut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	b.keyboardDraft()
+	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight),
+		chromedp.KeyEvent("m", chromedp.KeyModifiers(input.ModifierCtrl, input.ModifierAlt)))
+	if got := b.focusedName(); got != `input[name=exact] “”` || !b.visible(`#comment-form`) {
+		t.Fatalf("with nothing selected, Ctrl+Alt+M leaves the keyboard at %s", got)
+	}
+	if got := b.text(`#ws-status`); !strings.Contains(got, "exact words") {
+		t.Errorf("the status says %q", got)
+	}
+	b.shotWidths("keyboard-comment-shortcut")
+	b.run(chromedp.KeyEvent("7 to 2"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent("Was it 6 to 3?"), chromedp.KeyEvent(kb.Tab))
+	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"; document.getElementById("ws-status").textContent = ""`, nil), chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(`#threads .comment`, chromedp.ByQuery), chromedp.WaitNotPresent(`[aria-busy]`, chromedp.ByQuery))
+	if got := b.text(`#ws-status`); got != "Comment added." || !b.focusIn(`#threads .comment`) {
+		t.Errorf("after the comment the status says %q and the keyboard is at %s", got, b.focusedName())
+	}
 }

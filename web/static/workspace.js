@@ -342,7 +342,10 @@
     }, 120));
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && !compose.hidden) { closeCompose(); }
-      if (e.ctrlKey && e.altKey && (e.key === "m" || e.key === "M") && !pop.hidden) { e.preventDefault(); openCompose(); }
+      if (e.ctrlKey && e.altKey && (e.key === "m" || e.key === "M")) {
+        e.preventDefault();
+        if (pop.hidden) { typeWords(); } else { openCompose(); }
+      }
     });
     form.elements.exact.addEventListener("input", forget);
     form.elements.field.addEventListener("change", forget);
@@ -369,6 +372,17 @@
     pop.hidden = true;
     place(compose, anchor.range);
     form.elements.body.focus();
+  }
+
+  // typeWords is the shortcut's way without a selection: a keyboard cannot select words in a
+  // text that is only read (without the browser's caret browsing), so the keyboard goes to the
+  // comment form's Exact words, on its tab, and the page says what to type there.
+  function typeWords() {
+    var form = document.getElementById("comment-form");
+    if (!form || floatingForm()) { return; }
+    select("comments");
+    form.elements.exact.focus();
+    status("Type the exact words to comment on, then your comment.");
   }
 
   // setDefault sets a field's value and makes it the value the field starts from.
