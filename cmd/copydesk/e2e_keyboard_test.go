@@ -115,3 +115,27 @@ func TestBrowserKeyboardCommentShortcut(t *testing.T) {
 		t.Errorf("after the comment the status says %q and the keyboard is at %s", got, b.focusedName())
 	}
 }
+
+// TestBrowserPhoneSaysWhatTheSidePaneDid: on a phone a tab of the side pane hides the text, and
+// with it the toolbar's status; what the pane's forms and shortcuts did is said in the pane's
+// own status, which a screen reader hears and the viewer sees under the tabs.
+func TestBrowserPhoneSaysWhatTheSidePaneDid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	b.keyboardDraft()
+	b.run(chromedp.EmulateViewport(390, 844))
+	b.settle()
+	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),
+		chromedp.KeyEvent("m", chromedp.KeyModifiers(input.ModifierCtrl, input.ModifierAlt)))
+	if b.visible(`#ws-status`) || !b.visible(`#ws-side-status`) || !strings.Contains(b.text(`#ws-side-status`), "exact words") {
+		t.Fatalf("on a phone the shortcut's hint is in the toolbar (shown %v) or the pane says %q", b.visible(`#ws-status`), b.text(`#ws-side-status`))
+	}
+	b.run(chromedp.KeyEvent("7 to 2"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent("Was it 6 to 3?"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(`#threads .comment`, chromedp.ByQuery), chromedp.WaitNotPresent(`[aria-busy]`, chromedp.ByQuery))
+	if got := b.text(`#ws-side-status`); got != "Comment added." {
+		t.Errorf("after the comment the pane's status says %q", got)
+	}
+	b.shot("phone-side-status")
+}

@@ -25,9 +25,14 @@
   }
 
   // status says msg in the page's status region, as a flash or an error.
+  // status says what the page did in the status area the viewer can see: the toolbar's, or on
+  // a phone showing a tab of the side pane, which hides the text and its toolbar, the pane's.
   function status(msg, isError) {
-    statusEl.textContent = msg;
-    statusEl.className = "ws-status " + (isError ? "error" : "flash");
+    var side = document.getElementById("ws-side-status");
+    var shown = side && view === "side" && !desktop.matches ? side : statusEl;
+    [statusEl, side].forEach(function (el) { if (el && el !== shown) { el.textContent = ""; } });
+    shown.textContent = msg;
+    shown.className = "ws-status" + (shown === side ? " ws-side-status " : " ") + (isError ? "error" : "flash");
     layoutThreads();
   }
 
