@@ -10,13 +10,19 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// keyboardDraft puts a piece in Editing and opens it as the editor, ready to be walked with keys.
-func (b *browser) keyboardDraft() {
-	b.t.Helper()
+// keyboardDraft starts the server with a writer, a fact-checker and an editor, puts a piece in
+// Editing and opens it as the editor, ready to be walked with keys. A -short run skips it.
+func keyboardDraft(t *testing.T) *browser {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
 	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
 	b.signIn("editor")
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery))
 	b.settle()
+	return b
 }
 
 // focusIn reports whether the keyboard's focus is inside the element sel.
@@ -31,11 +37,7 @@ func (b *browser) focusIn(sel string) bool {
 // phone's: the keyboard goes through the page in the order it is laid out, so that Tab from a
 // tab of the side pane reaches that tab's panel, and not the actions at the top of the page.
 func TestBrowserKeyboardFocusOrder(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test")
-	}
-	b := startBrowser(t, "writer", "factchecker", "editor")
-	b.keyboardDraft()
+	b := keyboardDraft(t)
 
 	// At a desktop's width: the actions (across the top), the text, then the tabs and their panel.
 	b.run(chromedp.Focus(`.ws-actions form.action:last-of-type button[name=do]`, chromedp.ByQuery), chromedp.KeyEvent(kb.Tab))
@@ -69,11 +71,7 @@ func (b *browser) focusedName() string {
 // with the keyboard: the keyboard stays in that panel rather than being thrown to the top of the
 // page, and the page says the panel was updated.
 func TestBrowserKeyboardPanelLink(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test")
-	}
-	b := startBrowser(t, "writer", "factchecker", "editor")
-	b.keyboardDraft()
+	b := keyboardDraft(t)
 	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
 	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"`, nil), chromedp.Focus(`#quotes .filters a`, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(`#quotes .filters a[href$="#quotes"]`, chromedp.ByQuery), chromedp.WaitNotPresent(`[aria-busy]`, chromedp.ByQuery))
@@ -94,11 +92,7 @@ func TestBrowserKeyboardPanelLink(t *testing.T) {
 // shortcut takes them to the comment form's Exact words and says so, and the comment is made
 // from there.
 func TestBrowserKeyboardCommentShortcut(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test")
-	}
-	b := startBrowser(t, "writer", "factchecker", "editor")
-	b.keyboardDraft()
+	b := keyboardDraft(t)
 	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight),
 		chromedp.KeyEvent("m", chromedp.KeyModifiers(input.ModifierCtrl, input.ModifierAlt)))
 	if got := b.focusedName(); got != `input[name=exact] “”` || !b.visible(`#comment-form`) {
@@ -120,11 +114,7 @@ func TestBrowserKeyboardCommentShortcut(t *testing.T) {
 // with it the toolbar's status; what the pane's forms and shortcuts did is said in the pane's
 // own status, which a screen reader hears and the viewer sees under the tabs.
 func TestBrowserPhoneSaysWhatTheSidePaneDid(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test")
-	}
-	b := startBrowser(t, "writer", "factchecker", "editor")
-	b.keyboardDraft()
+	b := keyboardDraft(t)
 	b.run(chromedp.EmulateViewport(390, 844))
 	b.settle()
 	b.run(chromedp.Focus(`#tab-comments`, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),

@@ -19,15 +19,8 @@ func TestBrowserStageMoved(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	a := startBrowser(t, "writer", "factchecker", "editor", "admin")
-	a.acceptDialogs()
-	a.addEditor("chief")
-	id := a.draftInEditing("The harbour council met on Tuesday night.\nIt voted 7 to 2 to close the ferry pier.")
+	a, w, id := twoOnEditing(t, "The harbour council met on Tuesday night.\nIt voted 7 to 2 to close the ferry pier.", "writer")
 	draftURL := fmt.Sprintf("%s/drafts/%d", a.base, id)
-	w := a.secondBrowser()
-	w.acceptDialogs()
-	a.signIn("editor")
-	w.signIn("writer")
 
 	a.openEditing(draftURL)
 	a.retype("Tuesday night", "Tuesday night in the old town hall")

@@ -23,15 +23,8 @@ func TestBrowserTwoEditors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	a := startBrowser(t, "writer", "factchecker", "editor", "admin")
-	a.acceptDialogs()
-	a.addEditor("chief")
-	id := a.draftInEditing("The harbour council met on Tuesday night in the old town hall.\nIt voted 7 to 2 to close the ferry pier by June.\nResidents were not asked before the vote.")
+	a, b, id := twoOnEditing(t, "The harbour council met on Tuesday night in the old town hall.\nIt voted 7 to 2 to close the ferry pier by June.\nResidents were not asked before the vote.", "chief")
 	draftURL := fmt.Sprintf("%s/drafts/%d", a.base, id)
-	b := a.secondBrowser()
-	b.acceptDialogs()
-	a.signIn("editor")
-	b.signIn("chief")
 
 	// (a) Both edit version 1: the editor the first paragraph, the chief editor the third.
 	a.openEditing(draftURL)
@@ -166,6 +159,22 @@ func (b *browser) draftInEditing(body string) int64 {
 	b.api(writer, "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"submit"}`, nil)
 	b.api(checker, "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"clear"}`, nil)
 	return d.ID
+}
+
+// twoOnEditing starts the server with a writer, a fact-checker, two editors ("editor" and
+// "chief") and an admin, puts a draft with body in Editing, and returns two browsers that
+// accept the page's dialogs, the first signed in as the editor and the second as second.
+func twoOnEditing(t *testing.T, body, second string) (a, b *browser, id int64) {
+	t.Helper()
+	a = startBrowser(t, "writer", "factchecker", "editor", "admin")
+	a.acceptDialogs()
+	a.addEditor("chief")
+	id = a.draftInEditing(body)
+	b = a.secondBrowser()
+	b.acceptDialogs()
+	a.signIn("editor")
+	b.signIn(second)
+	return a, b, id
 }
 
 // secondBrowser is a second Chromium on the same server, with cookies and storage of its own,
