@@ -45,10 +45,11 @@ type BriefCheck struct {
 // quote or a run of its words, and that body quote must be cleared as the quotes_cleared gate
 // clears it (see cleared). A brief quote a fact-checker marked as no quotation is not checked.
 // Both sides are compared after briefText's normalisation: Unicode NFC, every run of
-// white space (no-break spaces too) as one space, curly, low and angle quotation marks as straight
-// ones, and the case of the first letter, and the commas, full stops, colons, semicolons and
-// ellipses at either end of the brief's words ignored, since house style moves those. Every
-// number of the brief (see numbersIn) must be stated somewhere in the body.
+// white space (no-break spaces too) as one space, curly, low and angle quotation marks and
+// corner brackets as straight ones, and the case of the first letter, and the commas, full
+// stops, colons, semicolons and ellipses at either end of the brief's words ignored, since house
+// style moves those. Every number of the brief (see numbersIn) must be stated somewhere in the
+// body.
 func CheckBrief(t Text, ledger []Quote) BriefCheck {
 	body := make([]bodyQuote, 0, len(ledger))
 	var brief []Quote
@@ -142,9 +143,9 @@ func briefText(s string) string {
 		case unicode.IsSpace(r):
 			space = true
 			continue
-		case strings.ContainsRune("‘’‚‛‹›", r):
+		case strings.ContainsRune("‘’‚‛‹›『』", r):
 			r = '\''
-		case strings.ContainsRune("“”„‟«»", r):
+		case strings.ContainsRune("“”„‟«»「」", r):
 			r = '"'
 		}
 		if space && b.Len() > 0 {

@@ -33,6 +33,7 @@ func TestCheckBriefQuotes(t *testing.T) {
 		{"ExactMatch", "We will rebuild the pier.", []newsroom.Quote{body(3, "We will rebuild the pier.", verified)}, false, false, 0, false},
 		{"Fragment", "we will rebuild the pier", []newsroom.Quote{body(3, "We will rebuild the pier, whatever it costs,", verified)}, false, false, 0, false},
 		{"CurlyVersusStraight", "We don’t “negotiate” with vandals", []newsroom.Quote{body(4, `We don't "negotiate" with vandals.`, verified)}, false, false, 0, false},
+		{"CornerBracketsVersusCurly", "他说「不要『改革』」", []newsroom.Quote{body(4, "他说“不要‘改革’”", verified)}, false, false, 0, false},
 		{"WhiteSpace", "a  town\u00a0that floods", []newsroom.Quote{body(4, "It is a town that\nfloods every spring.", verified)}, false, false, 0, false},
 		{"NFCAccents", "Zoë Ménard was right", []newsroom.Quote{body(5, "Zoe\u0308 Me\u0301nard was right all along.", verified)}, false, false, 0, false},
 		{"Waived", "The bridge was never safe", []newsroom.Quote{waived}, false, false, 0, false},

@@ -13,9 +13,9 @@ import (
 // closingOnly are the marks that close or, » and › as German copy writes them, open before a
 // word: one that does neither is a stray, a problem.
 const (
-	openingMarks = "“\"‘'„‚«‹»›"
-	closingMarks = "”\"’'“‘»›«‹"
-	closingOnly  = "”»›"
+	openingMarks = "“\"‘'„‚«‹»›「『"
+	closingMarks = "”\"’'“‘»›«‹」』"
+	closingOnly  = "”»›」』"
 	spacedMarks  = "«‹»›"
 )
 
@@ -29,6 +29,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("\"\"\"'''‘’“”\n\n\"")
 	f.Add("'n' 'n 'tis '90s' '1999' 5'10\" ’’ ‘‘")
 	f.Add("„a“ ‚b‘ « c » ‹ d › »› “„ ‘‚ „\n„x“")
+	f.Add("「a『b』」 』「 『「x」 「\n「y」")
 	f.Fuzz(func(t *testing.T, text string) {
 		qs, problems := quotes.Find(text)
 		rs := []rune(text)

@@ -9,7 +9,8 @@ import (
 // their role comes from the characters around them. The single marks double as apostrophes.
 // German copy opens low („, ‚) and closes with what English opens with (“, ‘); French and
 // translated copy uses guillemets, which face the way they work (« Oui »), or, in German and
-// Swiss copy, the other way (»Ja«).
+// Swiss copy, the other way (»Ja«). Chinese and Japanese copy quotes with corner brackets,
+// 「 」 outside and 『 』 inside them.
 const (
 	leftDouble     = '“'
 	rightDouble    = '”'
@@ -23,6 +24,10 @@ const (
 	rightGuillemet = '»'
 	leftAngle      = '‹'
 	rightAngle     = '›'
+	leftCorner     = '「'
+	rightCorner    = '」'
+	leftWhite      = '『'
+	rightWhite     = '』'
 )
 
 // edge stands for the rune before the first and after the last rune of a paragraph. It is not a
@@ -38,6 +43,8 @@ const (
 	singleMarks
 	guillemets
 	angleMarks
+	corners
+	whiteCorners
 )
 
 // familyOf returns the family of r, or 0 when r is not a quotation mark.
@@ -51,6 +58,10 @@ func familyOf(r rune) family {
 		return guillemets
 	case leftAngle, rightAngle:
 		return angleMarks
+	case leftCorner, rightCorner:
+		return corners
+	case leftWhite, rightWhite:
+		return whiteCorners
 	}
 	return 0
 }
@@ -66,7 +77,7 @@ func isMark(r rune) bool {
 // isOpening reports whether r can be the first rune of a Quote.
 func isOpening(r rune) bool {
 	switch r {
-	case leftDouble, straightDouble, leftSingle, straightSingle, lowDouble, lowSingle, leftGuillemet, leftAngle:
+	case leftDouble, straightDouble, leftSingle, straightSingle, lowDouble, lowSingle, leftGuillemet, leftAngle, leftCorner, leftWhite:
 		return true
 	}
 	return false

@@ -80,7 +80,7 @@ func (s *scanner) paragraph(para, start, end int) {
 		switch p[i] {
 		case leftDouble:
 			s.leftDouble(p, para, start, i)
-		case lowDouble:
+		case lowDouble, leftCorner, leftWhite:
 			s.open(p, para, start, i)
 		case leftGuillemet, leftAngle:
 			s.leftGuillemet(p, para, start, i)
@@ -88,6 +88,10 @@ func (s *scanner) paragraph(para, start, end int) {
 			if s.opensReversed(p, i) {
 				s.open(p, para, start, i)
 			} else if !s.close(familyOf(p[i]), start+i) {
+				s.stray(p[i], para, i, start+i)
+			}
+		case rightCorner, rightWhite:
+			if !s.close(familyOf(p[i]), start+i) {
 				s.stray(p[i], para, i, start+i)
 			}
 		case straightDouble:
