@@ -210,7 +210,7 @@ func (g *seeder) publication(ctx context.Context, id int64, t newsroom.Text, edi
 	g.pubID++
 	slug := publish.ArticleSlug(t.Title, id)
 	a := store.ArticleOf(t)
-	topics, _ := json.Marshal(t.Topics)
+	topics, _ := json.Marshal(a.Topics)
 	if _, err := g.exec(ctx, "article", g.pubID, id, slug, at, g.pubID); err != nil {
 		return err
 	}

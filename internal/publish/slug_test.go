@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,29 @@ func TestArticleSlug(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := ArticleSlug(tc.title, tc.id); got != tc.want {
 				t.Errorf("ArticleSlug(%q, %d) = %q, want %q", tc.title, tc.id, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDistinctTopics(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		topics, want []string
+	}{
+		{"None", []string{}, []string{}},
+		{"AllDifferent", []string{"Mexico", "Economy"}, []string{"Mexico", "Economy"}},
+		{"Repeated", []string{"Mexico", "Economy", "Mexico"}, []string{"Mexico", "Economy"}},
+		{"CaseAndAccents", []string{"Mexico", "mexico", "MÉXICO", "México"}, []string{"Mexico"}},
+		{"FirstSpellingKept", []string{"México", "Mexico"}, []string{"México"}},
+		{"PunctuationOnlyDiffers", []string{"C&A", "C-A", "c a"}, []string{"C&A"}},
+		{"OtherScripts", []string{"経済", "经济", "経済"}, []string{"経済", "经济"}},
+		{"NoLettersToldApartByText", []string{"🔥", "💧", "🔥"}, []string{"🔥", "💧"}},
+		{"NoLettersBesideTheFallbackSlug", []string{"🔥", "Article"}, []string{"🔥", "Article"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := DistinctTopics(tc.topics); !slices.Equal(got, tc.want) {
+				t.Errorf("DistinctTopics(%q) = %q, want %q", tc.topics, got, tc.want)
 			}
 		})
 	}

@@ -24,8 +24,10 @@ func importedText(doc publish.Document) newsroom.Text {
 // ArticleOf is the article a publication of text renders, without the times, slug and
 // corrections the publication adds. It is the one place a draft's text becomes an article: the
 // snapshot's content hash, the draft page's preview and the bench's seeded pieces all use it.
+// Its topics are the draft's, each topic page once (see publish.DistinctTopics).
 func ArticleOf(t newsroom.Text) publish.Article {
-	return publish.Article{Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(), Topics: t.Topics, EditorComment: t.EditorComment}
+	return publish.Article{Title: t.Title, Byline: t.Byline, Brief: t.Brief, Body: t.Paragraphs(),
+		Topics: publish.DistinctTopics(t.Topics), EditorComment: t.EditorComment}
 }
 
 // pieceGate refuses text while it is not a whole piece that the house format carries: a title,

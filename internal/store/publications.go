@@ -120,7 +120,7 @@ func snapshot(tx *gorm.DB, art *articleRow, d *newsroom.Draft, at time.Time, by 
 	}
 	row := publicationRow{LeadImageID: image,
 		ArticleID: art.ID, Number: n + 1, RevisionVersion: d.Version, Title: d.Title, Byline: d.Byline,
-		Brief: d.Brief, Body: d.Body, Topics: d.Topics, EditorComment: d.EditorComment, Language: d.Language, CorrectionNote: note,
+		Brief: d.Brief, Body: d.Body, Topics: a.Topics, EditorComment: d.EditorComment, Language: d.Language, CorrectionNote: note,
 		PublishedAt: at, PublishedBy: by, ContentHash: a.ContentHash(),
 	}
 	row.Claim = claim

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +60,25 @@ func TestPublish(t *testing.T) {
 			if _, err := f.s.PublicArticle(context.Background(), pub.Slug); err != nil {
 				t.Fatalf("PublicArticle(%q): %v", pub.Slug, err)
 			}
+		}
+	})
+	t.Run("EachTopicOnce", func(t *testing.T) {
+		text := sampleText("Topics Spelled Many Ways")
+		text.Topics = []string{"Mexico", "mexico", "Economy", "México", "MEXICO", "🔥", "💧", "Mexico"}
+		d, err := f.s.CreateDraft(f.writer, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub, err := f.s.Publish(f.editor, f.walk(t, d, newsroom.StageApproved).ID, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := f.s.PublicArticle(context.Background(), pub.Slug)
+		if want := []string{"Mexico", "Economy", "🔥", "💧"}; err != nil || !slices.Equal(a.Topics, want) {
+			t.Fatalf("PublicArticle topics = %q, %v; want %q", a.Topics, err, want)
+		}
+		if got, want := string(publish.Text(publish.Site{}, a.Article)), "\nTopics\nMexico\nEconomy\n🔥\n💧\n"; !strings.HasSuffix(got, want) {
+			t.Errorf("Text ends %q, want %q", got[max(0, len(got)-60):], want)
 		}
 	})
 	t.Run("Backdated", func(t *testing.T) {
