@@ -3,7 +3,10 @@ package publish
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxDescription is how long a page's description for search and link previews may be, in
@@ -77,15 +80,49 @@ func (a Article) modified() time.Time {
 	return a.firstPublished()
 }
 
-// snippet shortens s to at most max characters, cut at a word boundary and ended with "…".
+// snippet shortens s to at most max characters, cut at a word boundary and ended with "…". Text
+// with no space to cut at (Chinese, Japanese, a long run of emoji) is cut between two characters
+// as a reader sees them, never inside one (see clusterStart).
 func snippet(s string, max int) string {
 	s = strings.TrimSpace(oneLine(s))
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	cut := string([]rune(s)[:max-1])
+	rs := []rune(s)
+	cut := string(rs[:clusterStart(rs, max-1)])
 	if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
 		cut = cut[:sp]
 	}
 	return strings.TrimRight(cut, " ,;:.–—-") + "…"
 }
+
+// clusterStart moves the cut before rs[i] back to where the character a reader sees there
+// begins, so that a cut keeps no half of one: not an accent or vowel sign without its letter's
+// other marks (rs[i] a combining mark), not a consonant without the one a virama joins it to
+// (क्ष), not part of an emoji sequence (a zero-width joiner or a skin tone on either side), not
+// one letter of a flag's pair of regional indicators. It approximates Unicode's grapheme
+// clusters with the rules that such text needs.
+func clusterStart(rs []rune, i int) int {
+	for i > 0 && i < len(rs) && joined(rs[i-1], rs[i]) {
+		i--
+	}
+	if i > 0 && i < len(rs) && isRegional(rs[i]) {
+		n := 0
+		for n < i && isRegional(rs[i-1-n]) {
+			n++
+		}
+		i -= n % 2
+	}
+	return i
+}
+
+// joined reports whether r belongs to the same character as prev before it.
+func joined(prev, r rune) bool {
+	const zwj = '\u200D'
+	return unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || r == zwj || prev == zwj ||
+		'\U0001F3FB' <= r && r <= '\U0001F3FF' || // an emoji's skin tone
+		norm.NFC.PropertiesString(string(prev)).CCC() == 9 // a virama, which joins the consonants on either side
+}
+
+// isRegional reports whether r is one of the regional indicators, two of which make a flag.
+func isRegional(r rune) bool { return '\U0001F1E6' <= r && r <= '\U0001F1FF' }

@@ -241,6 +241,13 @@ func TestSnippet(t *testing.T) {
 		{"Trimmed", "  Spaced\nout.  ", "Spaced out."},
 		{"CutAtWord", long, strings.TrimSpace(strings.Repeat("word ", 31)) + "…"},
 		{"NoSpace", strings.Repeat("ب", 200), strings.Repeat("ب", 159) + "…"},
+		{"EmojiSequenceKeptWhole", strings.Repeat("日", 156) + "👩\u200d👩\u200d👧" + strings.Repeat("本", 9), strings.Repeat("日", 156) + "…"},
+		{"EmojiSequenceEndingAtTheCut", strings.Repeat("日", 154) + "👩\u200d👩\u200d👧" + strings.Repeat("本", 9), strings.Repeat("日", 154) + "👩\u200d👩\u200d👧" + "…"},
+		{"SkinToneKeptWithItsEmoji", strings.Repeat("日", 158) + "👍🏽" + strings.Repeat("本", 9), strings.Repeat("日", 158) + "…"},
+		{"ViramaKeptWithItsConjunct", strings.Repeat("क", 157) + "क्ष" + strings.Repeat("ख", 9), strings.Repeat("क", 157) + "…"},
+		{"VowelSignKeptWithItsLetter", strings.Repeat("ก", 158) + "กี่" + strings.Repeat("ข", 9), strings.Repeat("ก", 158) + "…"},
+		{"FlagKeptWhole", strings.Repeat("日", 157) + "🇮🇳🇮🇳" + strings.Repeat("本", 9), strings.Repeat("日", 157) + "🇮🇳" + "…"},
+		{"FlagBeforeTheCut", strings.Repeat("日", 156) + "🇮🇳🇮🇳" + strings.Repeat("本", 9), strings.Repeat("日", 156) + "🇮🇳" + "…"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := snippet(tc.in, maxDescription); got != tc.want {
