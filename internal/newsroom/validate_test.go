@@ -152,6 +152,9 @@ func TestTextCheckWhole(t *testing.T) {
 		{"NextLineInBrief", func(x *newsroom.Text) { x.Brief = "a\u0085b" }, nil, newsroom.EINVALID},
 		{"LineBreakInComment", func(x *newsroom.Text) { x.EditorComment = "a\nb" }, nil, newsroom.EINVALID},
 		{"DeleteInTopic", func(x *newsroom.Text) { x.Topics = []string{"a\x7f"} }, nil, newsroom.EINVALID},
+		{"NoncharacterInBody", func(x *newsroom.Text) { x.Body = "one\n\ufffftwo" }, nil, newsroom.EINVALID},
+		{"ReversedMarkInTitle", func(x *newsroom.Text) { x.Title = "\ufffeTitle" }, nil, newsroom.EINVALID},
+		{"ReplacementCharIsText", func(x *newsroom.Text) { x.Body = "a\ufffdb" }, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,14 +11,13 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// TestReviewFeedStaysXMLWithNoncharacters: a body may hold any UTF-8 but NUL and control
-// characters, so a noncharacter such as U+FFFE (which pasted or converted text can carry, and
-// which XML 1.0 forbids) is stored and published. The feed's title and summary are character
-// data, where encoding/xml writes such a character as U+FFFD, but the content added by issue 17
-// is CDATA (atomHTML), which encoding/xml writes as it is: one such piece makes /feed.atom (and
-// its topic's and author's feeds) not XML at all, and feed readers drop the whole feed. Right:
-// the feed stays well-formed XML (characters XML 1.0 does not allow replaced or refused on
-// save, in the content as in the summary).
+// TestReviewFeedStaysXMLWithNoncharacters: a draft may hold any UTF-8 but NUL while it is
+// written, and a noncharacter such as U+FFFE (which pasted or converted text can carry, and
+// which XML 1.0 forbids) used to be published with it: the feed then had to say U+FFFD where the
+// page said U+FFFE, and before that its CDATA content was not XML at all. Right: the draft keeps
+// the character, submitting it is refused with the character named, and the feeds stay
+// well-formed XML (publish's TestXMLOutputsDropForbiddenCharacters holds the renderers to it for
+// pieces published before the rule).
 func TestReviewFeedStaysXMLWithNoncharacters(t *testing.T) {
 	a := newTestApp(t)
 	in, _ := json.Marshal(map[string]any{"title": "Council vote", "byline": "Writer", "brief": "The vote.",
@@ -27,6 +26,14 @@ func TestReviewFeedStaysXMLWithNoncharacters(t *testing.T) {
 	wantStatus(t, res, 201)
 	d := decode[newsroom.Draft](t, res)
 	path := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	res = a.do("writer", "POST", path+"/transitions", `{"action":"submit"}`)
+	wantStatus(t, res, 422)
+	if !strings.Contains(res.Body.String(), "U+FFFE") {
+		t.Fatalf("the refusal does not name the character: %s", res.Body)
+	}
+	body := strings.Replace(d.Body, "\uFFFE", " ", 1)
+	fixed, _ := json.Marshal(map[string]any{"body": body, "version": d.Version})
+	wantStatus(t, a.do("writer", "PUT", path, string(fixed)), 200)
 	wantStatus(t, a.do("writer", "POST", path+"/transitions", `{"action":"submit"}`), 200)
 	wantStatus(t, a.do("factchecker", "POST", path+"/transitions", `{"action":"clear"}`), 200)
 	wantStatus(t, a.do("editor", "POST", path+"/transitions", `{"action":"approve"}`), 200)
