@@ -129,3 +129,35 @@ func TestMissingPartsSayHowToAddThem(t *testing.T) {
 	res = a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}})
 	wantBody(t, res, "the piece has no byline yet: add it with Edit, then try again.")
 }
+
+// TestActionOutOfSightGoesToDesk sends an actor whom an action leaves unable to see the piece
+// (a fact-checker returning it to its writer) to their desk, not to its page, which would be
+// "not found"; an actor who still sees it goes back to its page.
+func TestActionOutOfSightGoesToDesk(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name, actor, action string
+		stage               newsroom.Stage
+		wantTo, wantFlash   string
+	}{
+		{"FactCheckerReturns", "factchecker", "return", newsroom.StageFactCheck, "/desk", "Done: “A draft” is now Draft, out of your view."},
+		{"EditorRequestsChanges", "editor", "request_changes", newsroom.StageEditing, "/drafts/%d", "Done: the draft is now Draft."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(tt.stage)
+			res := a.page(tt.actor, "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {tt.action}, "note": {"Check the second quote."}})
+			wantStatus(t, res, http.StatusSeeOther)
+			want := tt.wantTo
+			if strings.Contains(want, "%d") {
+				want = fmt.Sprintf(want, d.ID)
+			}
+			if got := res.Header().Get("Location"); got != want {
+				t.Errorf("goes to %q, want %q", got, want)
+			}
+			if got := flashOf(res); got != tt.wantFlash {
+				t.Errorf("flash %q, want %q", got, tt.wantFlash)
+			}
+		})
+	}
+}

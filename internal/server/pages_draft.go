@@ -233,6 +233,11 @@ func (s *Server) transitionPage(c echo.Context) error {
 	}
 	d, err := s.store.Transition(c.Request().Context(), id, req)
 	if err == nil {
+		// An action can take a piece out of its actor's sight (a fact-checker returning it to its
+		// writer): its page would then be "not found", so the desk is where they go on.
+		if !s.store.Policy().CanSee(newsroom.UserFrom(c.Request().Context()), d.Writer.ID, d.Stage) {
+			return s.afterAction(c, nil, "/desk", "Done: “"+d.Title+"” is now "+s.label(d.Stage)+", out of your view.")
+		}
 		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+s.label(d.Stage)+".")
 	}
 	if fixable(err) {
