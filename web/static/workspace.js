@@ -556,6 +556,18 @@
       submitting = true;
       keepTyping(true);
     });
+    // An action (send to fact-check, approve, publish…) takes the piece as last saved: typing not
+    // saved would stay behind, often in a stage where its typist may no longer edit, so the
+    // action waits for a save or a cancel. It is registered before initLeaving, which lets the
+    // page go for any form not stopped here.
+    document.addEventListener("submit", function (e) {
+      if (!dirty() || !e.target.closest(".ws-actions")) { return; }
+      e.preventDefault();
+      if (!desktop.matches && view !== "text") { select("text"); }
+      var label = e.submitter ? e.submitter.textContent.trim() : "This action";
+      status("Not done: save your changes first, or cancel them. " + label + " takes the piece as last saved.", true);
+      $("#edit-save").focus();
+    });
     if (editing()) { setEditing(true); }
     offerRestore();
   }
