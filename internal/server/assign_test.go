@@ -179,3 +179,49 @@ func TestSettingsPage(t *testing.T) {
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	wantBody(t, res, `&#34;Europe/Atlantis&#34; is not a time zone`, `value="Europe/Atlantis"`, `now Europe/Lisbon`)
 }
+
+// TestScheduleInNewsroomZone reads the time a piece is scheduled for, as due times are, in the
+// newsroom's time zone, and says it back in that zone: an editor in New York who schedules a
+// piece for nine in the morning gets nine in New York, not nine in London's winter (UTC).
+func TestScheduleInNewsroomZone(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, at  string
+		wantFlash string
+		wantAt    time.Time
+	}{
+		{"Summer", "2099-07-01T09:00", "Scheduled for Wed Jul 1, 2099 09:00 EDT.", time.Date(2099, 7, 1, 13, 0, 0, 0, time.UTC)},
+		{"Winter", "2099-12-01T09:00", "Scheduled for Tue Dec 1, 2099 09:00 EST.", time.Date(2099, 12, 1, 14, 0, 0, 0, time.UTC)},
+		{"NotATime", "next Tuesday", "Not done: give the time to publish as a date and time (America/New_York), such as 2026-03-30T17:00", time.Time{}},
+		{"Empty", "", "Not done: give the time to publish as a date and time (America/New_York)", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(newsroom.StageApproved)
+			path := fmt.Sprintf("/drafts/%d", d.ID)
+			wantBody(t, a.page("editor", "GET", path, nil), `<span class="hint" id="zone-at">America/New_York time</span>`)
+			res := a.page("editor", "POST", path+"/publish", url.Values{"when": {"schedule"}, "at": {tt.at}})
+			wantStatus(t, res, http.StatusSeeOther)
+			if got := flashOf(res); got != tt.wantFlash {
+				t.Fatalf("flash %q, want %q", got, tt.wantFlash)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantAt.IsZero() {
+				if got.Stage != newsroom.StageApproved {
+					t.Fatalf("a refused time leaves the piece %s", got.Stage)
+				}
+				return
+			}
+			if got.ScheduledAt == nil || !got.ScheduledAt.Equal(tt.wantAt) {
+				t.Fatalf("scheduled for %v, want %v", got.ScheduledAt, tt.wantAt)
+			}
+			wantBody(t, a.page("editor", "GET", path, nil), "publishes "+strings.TrimSuffix(strings.TrimPrefix(tt.wantFlash, "Scheduled for "), "."))
+		})
+	}
+}

@@ -107,7 +107,7 @@ func (s *Server) deadlinePage(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	stage := newsroom.Stage(c.FormValue("stage"))
-	at, err := parseLocal(c.FormValue("due"), s.zone(ctx))
+	at, err := parseLocal("due time", c.FormValue("due"), s.zone(ctx))
 	if err == nil {
 		_, err = s.store.SetDeadline(ctx, newsroom.DeadlineChange{DraftID: id, Stage: stage, At: at})
 	}

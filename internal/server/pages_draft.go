@@ -271,11 +271,17 @@ func (s *Server) publishPage(c echo.Context) error {
 	}
 	var at time.Time
 	action := policy.ActionPublish
+	// The time to publish is read, as due times are, in the newsroom's time zone.
+	zone := s.zone(c.Request().Context())
 	if c.FormValue("when") == "schedule" {
-		if at, err = time.Parse("2006-01-02T15:04", c.FormValue("at")); err != nil {
-			return s.afterAction(c, newsroom.Errorf(newsroom.EINVALID, "give the time to publish as date and time (UTC)"), draftURL(id), "")
+		t, err := parseLocal("time to publish", c.FormValue("at"), zone)
+		if err == nil && t == nil {
+			err = newsroom.Errorf(newsroom.EINVALID, "give the time to publish as a date and time (%s)", zone)
 		}
-		action = policy.ActionSchedule
+		if err != nil {
+			return s.afterAction(c, err, draftURL(id), "")
+		}
+		at, action = *t, policy.ActionSchedule
 	}
 	if err := s.unconfirmed(c, id, action); err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
@@ -285,7 +291,7 @@ func (s *Server) publishPage(c echo.Context) error {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
 	if s.store.Policy().IsScheduled(pub.Stage) {
-		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.Format("Jan 2, 2006 15:04 UTC")+".")
+		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.In(zone).Format(zoneTime)+".")
 	}
 	return s.afterAction(c, nil, draftURL(id), "Published at /articles/"+pub.Slug+".")
 }

@@ -61,18 +61,19 @@ func (v view) zone() *time.Location {
 	return v.Zone
 }
 
-// parseLocal reads a datetime-local input's value as a time in zone; "" is no time (nil). A
+// parseLocal reads a datetime-local input's value, the time what names ("due time"), as a time
+// in zone; "" is no time (nil). A
 // clock time the zone skips (the hour lost when clocks go forward) is refused rather than moved,
 // since time.ParseInLocation would silently store it an hour early. A clock time the zone shows
 // twice (the hour repeated when clocks go back) is the first of the two, as pages then show it
 // with the zone's abbreviation (EDT rather than EST).
-func parseLocal(value string, zone *time.Location) (*time.Time, error) {
+func parseLocal(what, value string, zone *time.Location) (*time.Time, error) {
 	if value == "" {
 		return nil, nil
 	}
 	t, err := time.ParseInLocation(inputTime, value, zone)
 	if err != nil {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "give the due time as a date and time (%s), such as 2026-03-30T17:00", zone)
+		return nil, newsroom.Errorf(newsroom.EINVALID, "give the %s as a date and time (%s), such as 2026-03-30T17:00", what, zone)
 	}
 	if t.Format(inputTime) != value {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "%s does not exist in %s: the clocks skip that hour; give a time before or after it",

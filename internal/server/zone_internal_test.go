@@ -39,7 +39,7 @@ func TestParseLocalRefusesSkippedTimeAndTakesFirstOfRepeated(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parseLocal(tc.value, tc.zone)
+			got, err := parseLocal("due time", tc.value, tc.zone)
 			if tc.want == "" {
 				if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(err.Error(), "does not exist in "+tc.zone.String()) {
 					t.Fatalf("parseLocal(%q) = %v, %v; want EINVALID naming the skipped time", tc.value, got, err)
