@@ -57,3 +57,44 @@ func TestBrowserActionWaitsForSave(t *testing.T) {
 		t.Fatalf("the piece went to fact-check without the saved changes: %q", got)
 	}
 }
+
+// TestBrowserNewDraftAsksBeforeLeaving proves that the new draft's form, whose text is kept
+// nowhere until the draft is created, asks before the page is left with words typed in it (by a
+// link or by signing out), and does not ask when the draft is created.
+func TestBrowserNewDraftAsksBeforeLeaving(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	dialogs := b.acceptDialogs()
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`textarea[name=body]`, chromedp.ByQuery))
+	b.run(chromedp.Click(`a[href="/desk"]`, chromedp.ByQuery), chromedp.Sleep(time.Second))
+	if dialogs.count() != 0 {
+		t.Fatal("leaving an empty new draft asked")
+	}
+
+	for _, leave := range []string{`a[href="/desk"]`, `nav.app form button`} {
+		b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`textarea[name=body]`, chromedp.ByQuery),
+			chromedp.SendKeys(`textarea[name=body]`, "Four paragraphs typed over an hour.", chromedp.ByQuery))
+		before := dialogs.count()
+		b.run(chromedp.Click(leave, chromedp.ByQuery), chromedp.Sleep(time.Second))
+		if dialogs.count() == before {
+			t.Errorf("leaving a new draft with its body typed by %s asked nothing", leave)
+		}
+	}
+
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Library to close", chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=body]`, "The council voted to close the library.", chromedp.ByQuery))
+	before := dialogs.count()
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	if dialogs.count() != before {
+		t.Error("creating the draft asked before leaving")
+	}
+	if got := b.flash(); got != "Draft created." {
+		t.Errorf("creating the draft says %q", got)
+	}
+	b.shotWidths("new-draft-created")
+}
