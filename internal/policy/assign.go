@@ -119,6 +119,28 @@ func (p *Policy) UnderWay() []newsroom.Stage {
 	return out
 }
 
+// Reaches reports whether a piece at stage from can still come to stage to: it is there, or some
+// run of the workflow's actions leads there. A published piece comes to no desk again, so
+// nobody is given one of its desks.
+func (p *Policy) Reaches(from, to newsroom.Stage) bool {
+	seen := map[newsroom.Stage]bool{from: true}
+	next := []newsroom.Stage{from}
+	for len(next) > 0 {
+		at := next[len(next)-1]
+		next = next[:len(next)-1]
+		if at == to {
+			return true
+		}
+		for _, a := range p.actions {
+			if a.from(at) && !seen[a.To] {
+				seen[a.To] = true
+				next = append(next, a.To)
+			}
+		}
+	}
+	return false
+}
+
 // shelved reports whether every action out of stage (there is at least one) leads back to the
 // first stage, and stage is not the first stage itself.
 func (p *Policy) shelved(stage newsroom.Stage) bool {

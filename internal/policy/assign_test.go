@@ -136,3 +136,28 @@ func TestUnderWayDefault(t *testing.T) {
 		t.Fatalf("UnderWay = %v, want %v", got, want)
 	}
 }
+
+// TestReaches: a piece anywhere under way, spiked too (restore starts it over), can come to every
+// desk; a published piece comes to none, and a custom workflow's dead end stops where it ends.
+func TestReaches(t *testing.T) {
+	p := defaultPolicy(t)
+	tests := []struct {
+		from, to newsroom.Stage
+		want     bool
+	}{
+		{"draft", "draft", true},
+		{"draft", "editing", true},
+		{"approved", "fact_check", true},
+		{"scheduled", "editing", true},
+		{"spiked", "editing", true},
+		{"published", "editing", false},
+		{"published", "draft", false},
+		{"published", "published", true},
+		{"editing", "nowhere", false},
+	}
+	for _, tt := range tests {
+		if got := p.Reaches(tt.from, tt.to); got != tt.want {
+			t.Errorf("Reaches(%s, %s) = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

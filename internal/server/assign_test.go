@@ -225,3 +225,33 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishedPieceHasNoDeskToGive: a published piece comes to no desk again, so its page
+// offers nobody a Claim or an Assign form for one, and the API refuses to give one (while
+// taking someone off a desk, which changes no one's work, is still allowed). A piece under way
+// keeps both for every desk it can still come to.
+func TestPublishedPieceHasNoDeskToGive(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageApproved)
+	path := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	page := fmt.Sprintf("/drafts/%d", d.ID)
+	editor := a.users["editor"].ID
+	wantBody(t, a.page("editor", "GET", page, nil), `class="inline claim"`, `Assign and set due times`, `<button type="submit">Assign</button>`)
+	wantStatus(t, a.do("editor", "PUT", path+"/assignees/editing", fmt.Sprintf(`{"user_id":%d}`, editor)), http.StatusOK)
+	wantStatus(t, a.do("editor", "POST", path+"/publish", ""), http.StatusOK)
+
+	body := a.page("editor", "GET", page, nil).Body.String()
+	for _, offer := range []string{`class="inline claim"`, `<button type="submit">Assign</button>`} {
+		if strings.Contains(body, offer) {
+			t.Errorf("the published piece's page offers %s", offer)
+		}
+	}
+	res := a.do("factchecker", "PUT", path+"/assignees/fact_check", fmt.Sprintf(`{"user_id":%d}`, a.users["factchecker"].ID))
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, "will not come to Fact-check again")
+	res = a.page("editor", "POST", page+"/assignees/fact_check", url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}})
+	if !strings.Contains(flashOf(res), "will not come to Fact-check again") {
+		t.Errorf("the page's assign form was not refused: %d, flash %q", res.Code, flashOf(res))
+	}
+	wantStatus(t, a.do("editor", "DELETE", path+"/assignees/editing", ""), http.StatusOK)
+}

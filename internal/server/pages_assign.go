@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -33,6 +34,7 @@ type deskSlot struct {
 	MayClaim bool
 	Due      *time.Time
 	Current  bool // the piece is at this desk now
+	Ahead    bool // the piece is at this desk or can still come to it (a published piece comes to none)
 }
 
 // loadWork gathers the draft page's work panel for viewer u, or nil when it would say nothing:
@@ -56,7 +58,8 @@ func (s *Server) loadWork(ctx context.Context, u *newsroom.User, d *newsroom.Dra
 		if p, ok := d.Assignees[desk]; ok {
 			slot.Holder = &p
 		}
-		slot.MayClaim = slot.Holder == nil && pol.MayClaim(u, d.Writer.ID, desk)
+		slot.Ahead = pol.Reaches(d.Stage, desk)
+		slot.MayClaim = slot.Ahead && slot.Holder == nil && pol.MayClaim(u, d.Writer.ID, desk)
 		for i, dl := range d.Deadlines {
 			if dl.Stage == desk {
 				slot.Due = &d.Deadlines[i].DueAt
@@ -64,6 +67,7 @@ func (s *Server) loadWork(ctx context.Context, u *newsroom.User, d *newsroom.Dra
 		}
 		w.Desks = append(w.Desks, slot)
 	}
+	w.MayAssign = w.MayAssign && slices.ContainsFunc(w.Desks, func(d deskSlot) bool { return d.Ahead })
 	for _, st := range pol.Stages() {
 		w.Stages = append(w.Stages, st.Name)
 	}

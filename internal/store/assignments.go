@@ -49,6 +49,10 @@ func (s *Store) Assign(ctx context.Context, a newsroom.Assignment) (*newsroom.Dr
 		if err := s.policy.CheckAssign(u, v.Row.WriterID, a.Stage, holder); err != nil {
 			return err
 		}
+		if at := newsroom.Stage(v.Row.Stage); holder != nil && !s.policy.Reaches(at, a.Stage) {
+			return newsroom.Errorf(newsroom.EINVALID, "the piece is %s and will not come to %s again, so nobody can be given that desk",
+				s.stageLabel(at), s.stageLabel(a.Stage))
+		}
 		cur, err := findAssignment(tx, a.DraftID, a.Stage)
 		if err != nil {
 			return err
