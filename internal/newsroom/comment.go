@@ -148,7 +148,8 @@ func CheckCommentBody(body string) error {
 }
 
 // CommentGate refuses action while comments are unresolved, unless the actor forces it with a
-// note.
+// note. The refusal says so in the words of the draft page's checkbox ("Approve over open
+// comments"), which is the API's force.
 func CommentGate(action Action, unresolved []Comment, force bool, note string) error {
 	if len(unresolved) == 0 {
 		return nil
@@ -165,8 +166,12 @@ func CommentGate(action Action, unresolved []Comment, force bool, note string) e
 		parts[i] = fmt.Sprintf("#%d on %q", c.ID, ellipsis(c.Quote, 40))
 		ids[i] = c.ID
 	}
-	return Errorf(ECONFLICT, "cannot %s: %d unresolved comment(s): %s (resolve them, or %s with force and a note)",
-		action, len(unresolved), strings.Join(parts, "; "), action).With("comments", ids)
+	count, them := "1 unresolved comment,", "it"
+	if len(unresolved) > 1 {
+		count, them = fmt.Sprintf("%d unresolved comments:", len(unresolved)), "them"
+	}
+	return Errorf(ECONFLICT, "cannot %s: %s %s (resolve %s, or %s over %s with a note saying why)",
+		action, count, strings.Join(parts, "; "), them, action, them).With("comments", ids)
 }
 
 // Diff is the word-level difference of every field between two versions of a draft.

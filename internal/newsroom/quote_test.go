@@ -120,17 +120,22 @@ func TestCorrectionGate(t *testing.T) {
 
 func TestCommentGate(t *testing.T) {
 	open := []newsroom.Comment{{ID: 4, Quote: "robust cooperation"}}
+	two := append(open, newsroom.Comment{ID: 9, Quote: "the figures"})
 	tests := []struct {
 		name       string
 		unresolved []newsroom.Comment
 		force      bool
 		note       string
 		code       string
+		message    string
 	}{
-		{"NoneOpen", nil, false, "", ""},
-		{"Open", open, false, "", newsroom.ECONFLICT},
-		{"ForceWithoutNote", open, true, " ", newsroom.EINVALID},
-		{"ForceWithNote", open, true, "The writer answered on the phone.", ""},
+		{"NoneOpen", nil, false, "", "", ""},
+		{"Open", open, false, "", newsroom.ECONFLICT,
+			`cannot approve: 1 unresolved comment, #4 on "robust cooperation" (resolve it, or approve over it with a note saying why)`},
+		{"TwoOpen", two, false, "", newsroom.ECONFLICT,
+			`cannot approve: 2 unresolved comments: #4 on "robust cooperation"; #9 on "the figures" (resolve them, or approve over them with a note saying why)`},
+		{"ForceWithoutNote", open, true, " ", newsroom.EINVALID, "to approve over unresolved comments, give a note saying why"},
+		{"ForceWithNote", open, true, "The writer answered on the phone.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,8 +143,8 @@ func TestCommentGate(t *testing.T) {
 			if newsroom.ErrorCode(err) != tt.code {
 				t.Fatalf("CommentGate = %v, want code %q", err, tt.code)
 			}
-			if tt.code == newsroom.ECONFLICT && !strings.Contains(newsroom.ErrorMessage(err), "#4") {
-				t.Fatalf("message %q does not list the comment", newsroom.ErrorMessage(err))
+			if got := newsroom.ErrorMessage(err); err != nil && got != tt.message {
+				t.Fatalf("message %q, want %q", got, tt.message)
 			}
 		})
 	}
