@@ -71,4 +71,22 @@ func TestBrowserMentionCompletion(t *testing.T) {
 		t.Errorf("the inbox's pool says %q, want the piece waiting at Editing", got)
 	}
 	b.shotWidths("inbox")
+	// The header keeps who is signed in and Sign out together, at the end of the row they wrap to
+	// (a lone Sign out button under the links read as a line of its own), at both widths, with a
+	// name long enough to wrap the header.
+	b.run(chromedp.Evaluate(`document.querySelector("nav.app .who").textContent = "Margarita Fernández (Editor)"`, nil))
+	for _, w := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(w, 900))
+		var together bool
+		b.run(chromedp.Evaluate(`(() => {
+			const who = document.querySelector("nav.app .who").getBoundingClientRect();
+			const out = document.querySelector("nav.app button").getBoundingClientRect();
+			const nav = document.querySelector("nav.app").getBoundingClientRect();
+			return Math.abs((who.top + who.bottom) - (out.top + out.bottom)) < 8 && who.right < out.left && nav.right - out.right < 2;
+		})()`, &together))
+		if !together {
+			t.Errorf("at %d px the header's name and Sign out are not side by side at the row's end", w)
+		}
+	}
+	b.run(chromedp.EmulateViewport(1280, 900))
 }
