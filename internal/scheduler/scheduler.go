@@ -8,6 +8,7 @@ package scheduler
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/clock"
@@ -38,47 +39,46 @@ type Config struct {
 	DigestEvery time.Duration
 }
 
-// Start runs the jobs on st in the background. The function it returns stops them and waits
-// until they have returned; a release under way finishes first, so the store can be closed
-// after it.
+// Start runs the jobs on st in the background, each on a goroutine of its own, so that a slow
+// one (a digest sent through a mail server that does not answer can take minutes) delays only
+// itself: the tail above all must keep its second, or this server's pages and counts lag behind
+// the other servers' changes for as long. The function Start returns stops them and waits until
+// they have returned; a release under way finishes first, so the store can be closed after it.
 func Start(st *store.Store, cfg Config) (stop func()) {
 	cfg = cfg.withDefaults()
-	// The tickers start here, not in the goroutine, so that a test's clock moved after Start
-	// returns always wakes them.
-	release, tail, prune := cfg.Clock.NewTicker(cfg.ReleaseEvery), cfg.Clock.NewTicker(cfg.TailEvery), cfg.Clock.NewTicker(cfg.PruneEvery)
-	digest, index := cfg.Clock.NewTicker(cfg.DigestEvery), cfg.Clock.NewTicker(cfg.IndexEvery)
+	j := jobs{st: st, log: cfg.Logger}
+	every := []periodic{
+		{cfg.ReleaseEvery, j.release},
+		{cfg.TailEvery, j.named("reading other servers' events", st.CatchUp)},
+		{cfg.IndexEvery, j.named("indexing saved drafts and published pieces for search", st.IndexSearch)},
+		{cfg.PruneEvery, j.named("pruning expired sessions and tokens", st.Prune)},
+	}
+	if cfg.Digest != nil {
+		every = append(every, periodic{cfg.DigestEvery, j.named("sending the daily digest", cfg.Digest)})
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer release.Stop()
-		defer tail.Stop()
-		defer prune.Stop()
-		defer digest.Stop()
-		defer index.Stop()
-		j := jobs{st: st, log: cfg.Logger}
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-release.C():
-				j.release(ctx)
-			case <-tail.C():
-				j.run(ctx, "reading other servers' events", st.CatchUp)
-			case <-index.C():
-				j.run(ctx, "indexing saved drafts and published pieces for search", st.IndexSearch)
-			case <-prune.C():
-				j.run(ctx, "pruning expired sessions and tokens", st.Prune)
-			case <-digest.C():
-				if cfg.Digest != nil {
-					j.run(ctx, "sending the daily digest", cfg.Digest)
+	var wg sync.WaitGroup
+	for _, e := range every {
+		// The ticker starts here, not in the goroutine, so that a test's clock moved after
+		// Start returns always wakes it.
+		ticker := cfg.Clock.NewTicker(e.interval)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer ticker.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-ticker.C():
+					e.job(ctx)
 				}
 			}
-		}
-	}()
+		}()
+	}
 	return func() {
 		cancel()
-		<-done
+		wg.Wait()
 	}
 }
 
@@ -107,6 +107,12 @@ func (cfg Config) withDefaults() Config {
 	return cfg
 }
 
+// periodic is a job and how often it runs.
+type periodic struct {
+	interval time.Duration
+	job      func(context.Context)
+}
+
 // jobs are the scheduler's work on one store.
 type jobs struct {
 	st  *store.Store
@@ -125,9 +131,11 @@ func (j jobs) release(ctx context.Context) {
 	}
 }
 
-// run runs one job, logging a failure unless the scheduler is stopping.
-func (j jobs) run(ctx context.Context, what string, job func(context.Context) error) {
-	if err := job(ctx); err != nil && ctx.Err() == nil {
-		j.log.ErrorContext(ctx, what, "err", err)
+// named is job, logging a failure as what unless the scheduler is stopping.
+func (j jobs) named(what string, job func(context.Context) error) func(context.Context) {
+	return func(ctx context.Context) {
+		if err := job(ctx); err != nil && ctx.Err() == nil {
+			j.log.ErrorContext(ctx, what, "err", err)
+		}
 	}
 }

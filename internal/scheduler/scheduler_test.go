@@ -140,3 +140,39 @@ func TestSchedulerAsksForTheDigest(t *testing.T) {
 		t.Fatal("the digest job was not asked after a minute")
 	}
 }
+
+// TestSlowJobDoesNotStallTheTail: while the digest job is busy (sending a digest through a slow
+// mail server can take minutes), this store still hears another store's publish at its next
+// tail interval, so its pages follow the other server's, and still releases what falls due.
+func TestSlowJobDoesNotStallTheTail(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	dsn := storetest.DSN(t)
+	here, there := open(t, dsn, clk), open(t, dsn, clk)
+	d, editor := approved(t, there)
+	published := heard(here, newsroom.EventPublished)
+	busy, unblock := make(chan struct{}, 1), make(chan struct{})
+	stop := scheduler.Start(here, scheduler.Config{Clock: clk, TailEvery: time.Second, DigestEvery: time.Second,
+		Digest: func(context.Context) error {
+			select {
+			case busy <- struct{}{}:
+			default:
+			}
+			<-unblock
+			return nil
+		}})
+	defer stop()
+	defer close(unblock) // before stop, which waits for the job
+	clk.Add(time.Second)
+	select {
+	case <-busy:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the digest job was not asked")
+	}
+	if _, err := there.Publish(editor, d.ID, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(time.Second)
+	if e := next(t, published, "this store hearing of the other's publish while the digest runs"); e.DraftID != d.ID {
+		t.Fatalf("published event %+v, want draft %d", e, d.ID)
+	}
+}
