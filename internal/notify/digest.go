@@ -15,8 +15,12 @@ import (
 )
 
 // DigestLease is how long a server holds the day's digest before another may take it over,
-// should the first have died on the way.
+// should the first have died on the way. A run holds it again before each email it sends.
 const DigestLease = 10 * time.Minute
+
+// errDigestTaken says another server took over the day's digest while this one sent it: its
+// hold lapsed between two emails, which a server paused for longer than DigestLease sees.
+var errDigestTaken = errors.New("notify: daily digest: another server took it over; it sends the rest")
 
 // whyDigest is the footer of a digest.
 const whyDigest = "You get this digest because you chose one email a day instead of an email each time."
@@ -59,6 +63,15 @@ func (d *Digest) Run(ctx context.Context) error {
 	}
 	var failed error
 	for _, b := range batches {
+		// Holding the run again before each email keeps another server from taking over a
+		// run that outlasts the lease, and sending the same digests again.
+		held, err := d.store.HoldDigest(ctx, slot, d.node, DigestLease)
+		if err != nil {
+			return errors.Join(failed, err)
+		}
+		if !held {
+			return errors.Join(failed, errDigestTaken)
+		}
 		failed = errors.Join(failed, d.send(ctx, slot, b))
 	}
 	if failed != nil {

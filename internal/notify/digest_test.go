@@ -206,6 +206,57 @@ func TestDigestTwoServers(t *testing.T) {
 	}
 }
 
+// TestDigestSlowRunKeepsItsLease: a server whose run outlasts the digest's lease, each
+// person's email slow to go, still holds the run while it sends, so another server asking in
+// the meantime does not take it over and send the same digests again.
+func TestDigestSlowRunKeepsItsLease(t *testing.T) {
+	r := newDigestRig(t, paris.Add(2*time.Minute), smtptest.Options{})
+	r.setAside("sarah", "One", "/drafts/1")
+	r.setAside("fiona", "Two", "/drafts/2")
+	other := notify.NewDigest(r.open(), r.email, r.clock)
+	sends := 0
+	slow := *r.email
+	slow.Saved = func(context.Context) (newsroom.MailSettings, error) { // asked at each send
+		sends++
+		r.clock.Add(notify.DigestLease * 6 / 10)
+		if sends == 2 { // the lease taken at the start has run out by now
+			r.run(other)
+		}
+		return newsroom.MailSettings{}, nil
+	}
+	r.run(notify.NewDigest(r.st, &slow, r.clock))
+	if got := r.mail.Messages(); len(got) != 2 {
+		var to []string
+		for _, m := range got {
+			to = append(to, m.To...)
+		}
+		t.Fatalf("%d emails (%v), want one for each of 2 people", len(got), to)
+	}
+}
+
+// TestDigestTakenOverStops: a server paused longer than the lease in the middle of a send
+// finds, before its next email, that another server took the digest over, and stops there: the
+// one digest it was sending goes twice, as after a crash, and no other.
+func TestDigestTakenOverStops(t *testing.T) {
+	r := newDigestRig(t, paris.Add(2*time.Minute), smtptest.Options{})
+	r.setAside("sarah", "One", "/drafts/1")
+	r.setAside("fiona", "Two", "/drafts/2")
+	other := notify.NewDigest(r.open(), r.email, r.clock)
+	paused := *r.email
+	paused.Saved = func(context.Context) (newsroom.MailSettings, error) {
+		paused.Saved = nil
+		r.clock.Add(notify.DigestLease + time.Minute)
+		r.run(other)
+		return newsroom.MailSettings{}, nil
+	}
+	if err := notify.NewDigest(r.st, &paused, r.clock).Run(context.Background()); err == nil || !strings.Contains(err.Error(), "took it over") {
+		t.Fatalf("a run taken over = %v, want it to say so", err)
+	}
+	if got := r.mail.Messages(); len(got) != 3 {
+		t.Fatalf("%d emails, want 3: both from the server that took over, and the one under way", len(got))
+	}
+}
+
 // TestDigestTakeOver: a server that took the digest and died holds it until its lease runs
 // out; then another sends it.
 func TestDigestTakeOver(t *testing.T) {

@@ -57,6 +57,23 @@ func (run digestRun) taken(slot, now time.Time) bool {
 	return run.Slot.After(slot) || run.Slot.Equal(slot) && (run.Done || run.Until.After(now))
 }
 
+// HoldDigest extends node's hold on slot's digest until lease has passed from now, and says
+// whether node still holds it: a run asks before each email, so that it keeps the digest for as
+// long as it makes progress, however many people it has to write to, and stops once another
+// server has taken it over. A hold that ran out with nobody taking it over is still node's.
+func (s *Store) HoldDigest(ctx context.Context, slot time.Time, node string, lease time.Duration) (bool, error) {
+	now, held := s.clock(), false
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		run, err := s.lockDigestRun(tx, now)
+		if err != nil || !run.Slot.Equal(slot) || run.Node != node || run.Done {
+			return err
+		}
+		held, run.Until = true, now.Add(lease)
+		return writeDigestRun(tx, run, now)
+	})
+	return held, internal("hold the daily digest", err)
+}
+
 // FinishDigest records that slot's digest went out, if node still holds it.
 func (s *Store) FinishDigest(ctx context.Context, slot time.Time, node string) error {
 	now := s.clock()
