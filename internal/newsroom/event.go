@@ -19,13 +19,14 @@ const (
 	EventAssigned        EventKind = "assigned"         // a piece's assignee at a desk, or its deadline, changed
 	EventMentioned       EventKind = "mentioned"        // a comment, reply or note mentioned a person (the subject)
 	EventSettingsChanged EventKind = "settings_changed" // the site's settings or the newsroom's time zone changed
+	EventInboxDone       EventKind = "inbox_done"       // a person (the subject) marked an entry of their inbox done
 )
 
 // Event is one change, recorded in the transaction that made it and delivered to listeners
 // once that transaction has committed. DraftID, ActorID and SubjectID are 0 where there is
 // none: no draft for a change to a user, no actor for the operator on the command line, and a
-// subject (the user changed, assigned or mentioned) only for user_changed, assigned and
-// mentioned. Ref is what on the draft the event is about, where it is one thing: the comment
+// subject (the user changed, assigned or mentioned, or whose inbox it is) only for user_changed,
+// assigned, mentioned and inbox_done. Ref is what on the draft the event is about, where it is one thing: the comment
 // thread of a commented or mentioned event, the quote of a quote_checked one; 0 otherwise. A release is the act of whoever scheduled
 // it. Action names the step: a workflow action such as "approve", or "save", "reply",
 // "reset_password" and so on. Stage is where the draft stands after it.

@@ -147,3 +147,28 @@ func TestPublishKeepsOtherArticlesPages(t *testing.T) {
 		t.Errorf("the article does not show its correction:\n%.600s", body)
 	}
 }
+
+// TestInboxDoneFollowsOtherServers marks an entry done through another server's store: this
+// server's header count, kept from before, drops as soon as it reads that server's events, as
+// it does at once when the entry is marked done here, and not a minute later.
+func TestInboxDoneFollowsOtherServers(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	page := fmt.Sprintf("/drafts/%d", d.ID)
+	start, end := 0, 4
+	if _, err := a.store.CreateComment(ctxAs(a, "editor"), d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "@factchecker look"}); err != nil {
+		t.Fatal(err)
+	}
+	n := headerInbox(t, a, "factchecker", page)
+	es, err := a.store.Inbox(ctxAs(a, "factchecker"))
+	if err != nil || len(es) != n || n == 0 {
+		t.Fatalf("inbox %+v, %v; the header counts %d", es, err, n)
+	}
+	if err := otherServer(t, a).MarkInboxDone(ctxAs(a, "factchecker"), es[0].Entry); err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, a)
+	if got := headerInbox(t, a, "factchecker", page); got != n-1 {
+		t.Fatalf("after an entry was marked done on another server the header counts %d, want %d", got, n-1)
+	}
+}

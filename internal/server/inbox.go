@@ -39,9 +39,7 @@ func (s *Server) markInboxDone(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	err := s.store.MarkInboxDone(c.Request().Context(), in.Entry)
-	s.forgetInboxCount(c)
-	if err != nil {
+	if err := s.store.MarkInboxDone(c.Request().Context(), in.Entry); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

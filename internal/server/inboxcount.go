@@ -13,12 +13,10 @@ const inboxCountTTL = time.Minute
 // inboxCounts keeps the header's inbox count per person between page views, so that a page
 // does not work out the whole inbox (six queries) only to print its length.
 //
-// Its invariant: a count is served only if it was read less than inboxCountTTL ago, no event of
-// the store was heard since its read began, and the person marked no entry done on this server
-// since. Every change that can move an entry in or out of an inbox records an event (saved,
-// transitioned, commented, quote_checked, assigned, mentioned…), on this server or, caught up,
-// on another; marking an entry done records none, so the handlers that do it forget the
-// person's count (one marked on another server shows here within inboxCountTTL).
+// Its invariant: a count is served only if it was read less than inboxCountTTL ago and no event
+// of the store was heard since its read began. Every change that can move an entry in or out of
+// an inbox records an event (saved, transitioned, commented, quote_checked, assigned,
+// mentioned, inbox_done…), on this server or, caught up, on another.
 type inboxCounts struct {
 	mu     sync.Mutex
 	events uint64 // how many events were heard; a count remembers the number it was read at
@@ -67,11 +65,4 @@ func (ic *inboxCounts) put(user int64, n int, mark uint64, now time.Time) {
 	if mark == ic.events {
 		ic.counts[user] = inboxCountEntry{n: n, events: mark, at: now}
 	}
-}
-
-// forget drops user's count, after a change no event announces (an entry marked done).
-func (ic *inboxCounts) forget(user int64) {
-	ic.mu.Lock()
-	defer ic.mu.Unlock()
-	delete(ic.counts, user)
 }

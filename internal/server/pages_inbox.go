@@ -77,7 +77,6 @@ func (s *Server) inboxPageView(c echo.Context) error {
 // inboxDonePage marks an entry of the viewer's inbox done and goes back to the inbox.
 func (s *Server) inboxDonePage(c echo.Context) error {
 	err := s.store.MarkInboxDone(c.Request().Context(), c.FormValue("entry"))
-	s.forgetInboxCount(c)
 	switch newsroom.ErrorCode(err) {
 	case "":
 		flash(c, "Marked done. It comes back if anything new happens there.")
@@ -87,14 +86,6 @@ func (s *Server) inboxDonePage(c echo.Context) error {
 		return err
 	}
 	return redirect(c, "/inbox")
-}
-
-// forgetInboxCount drops the viewer's inbox count after they marked an entry done, which
-// records no event.
-func (s *Server) forgetInboxCount(c echo.Context) {
-	if u := newsroom.UserFrom(c.Request().Context()); u != nil {
-		s.inboxCounts.forget(u.ID)
-	}
 }
 
 // inboxKey is where a request keeps the viewer's inbox once read, so that a page showing it

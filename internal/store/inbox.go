@@ -71,6 +71,8 @@ func (s *Store) MarkInboxDone(ctx context.Context, entry string) error {
 		}
 		for _, e := range entries {
 			if e.Entry == entry {
+				// The event lets every server's kept inbox counts go (see Server.heard).
+				record(tx, newsroom.Event{Kind: newsroom.EventInboxDone, DraftID: e.Piece.ID, ActorID: u.ID, SubjectID: u.ID, Action: "done"})
 				// Two marks of one entry at once both find it in the inbox; the second adds nothing.
 				return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&inboxDoneRow{UserID: u.ID, Entry: entry, DoneAt: s.clock()}).Error
 			}
