@@ -222,9 +222,10 @@ func within(d time.Duration, check func() bool) bool {
 // TestServersShareOnePostgres starts two `copydesk serve` processes on one PostgreSQL database
 // and shows that they behave as one newsroom: a token or a web session made on one works on the
 // other, a user disabled or given a new role by an admin on one server takes effect on the other
-// within two seconds, a scheduled piece is published once although both servers run the
-// release loop, and a correction made on one reaches the other's readers within two seconds
-// although it keeps the article's page in its cache, as do the site settings an admin saves.
+// within two seconds, as does an inbox entry marked done, a scheduled piece is published once
+// although both servers run the release loop, and a correction made on one reaches the other's
+// readers within two seconds although it keeps the article's page in its cache, as do the site
+// settings an admin saves.
 func TestServersShareOnePostgres(t *testing.T) {
 	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
 	bin := buildCopydesk(t)
@@ -309,6 +310,47 @@ func TestServersShareOnePostgres(t *testing.T) {
 		change("other", url.Values{"role": {"editor"}})
 		if !within(2*time.Second, func() bool { s, _ := b.call(t, token, "GET", draftURL, ""); return s == http.StatusOK }) {
 			t.Fatalf("%s does not see the new role after 2 seconds", b.url)
+		}
+	})
+
+	t.Run("InboxDoneOnOneCountedOnOther", func(t *testing.T) {
+		piece, err := st.CreateDraft(as("writer"), newsroom.Text{Title: "Mentioned", Byline: "W", Brief: "Brief.", Body: "One paragraph."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Transition(as("writer"), piece.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+			t.Fatal(err)
+		}
+		start, end := 0, 3
+		if _, err := st.CreateComment(as("editor"), piece.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "@factchecker look"}); err != nil {
+			t.Fatal(err)
+		}
+		br := newBrowser(t)
+		b.signIn(t, br, "factchecker")
+		waiting := regexp.MustCompile(`\((\d+) waiting\)`)
+		header := func() string {
+			_, body := b.page(t, br, "GET", "/desk", nil)
+			if m := waiting.FindStringSubmatch(body); m != nil {
+				return m[1]
+			}
+			return "0"
+		}
+		token := a.login(t, "factchecker")
+		_, body := a.call(t, token, "GET", "/api/v1/inbox", "")
+		var inbox struct{ Entries []struct{ Entry string } }
+		if err := json.Unmarshal([]byte(body), &inbox); err != nil || len(inbox.Entries) != 1 {
+			t.Fatalf("the inbox on %s: %s", a.url, body)
+		}
+		// b's tail, once a second, has read the comment's events, so the count b reads is kept.
+		time.Sleep(1500 * time.Millisecond)
+		if got := header(); got != "1" {
+			t.Fatalf("%s counts %s waiting, want 1", b.url, got)
+		}
+		if status, body := a.call(t, token, "POST", "/api/v1/inbox/done", fmt.Sprintf(`{"entry":%q}`, inbox.Entries[0].Entry)); status != http.StatusNoContent {
+			t.Fatalf("mark done on %s: %d %s", a.url, status, body)
+		}
+		if !within(2*time.Second, func() bool { return header() == "0" }) {
+			t.Fatalf("%s still counts %s waiting 2 seconds after the entry was marked done on %s", b.url, header(), a.url)
 		}
 	})
 
