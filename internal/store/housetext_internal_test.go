@@ -59,7 +59,7 @@ func randomText(r *rand.Rand) newsroom.Text {
 }
 
 // roundTrip checks that a piece the gates let through, rendered in the house format with and
-// without a footer, is read back by the importer as exactly that piece. It reports whether the
+// without a footer, is read back by the importer as exactly that piece, each topic page once. It reports whether the
 // piece got through the gates.
 func roundTrip(t *testing.T, raw newsroom.Text) bool {
 	t.Helper()
@@ -75,8 +75,12 @@ func roundTrip(t *testing.T, raw newsroom.Text) bool {
 		if err != nil {
 			t.Fatalf("the importer refuses a publishable piece: %v\npiece %#v\nfile:\n%s", err, text, file)
 		}
-		if got := importedText(doc); !reflect.DeepEqual(got, text) {
-			t.Fatalf("the round trip changed the piece:\n got %#v\nwant %#v\nfile:\n%s", got, text, file)
+		// An article lists topics that name one topic page once (publish.DistinctTopics), and
+		// that is what comes back.
+		want := text
+		want.Topics = a.Topics
+		if got := importedText(doc); !reflect.DeepEqual(got, want) {
+			t.Fatalf("the round trip changed the piece:\n got %#v\nwant %#v\nfile:\n%s", got, want, file)
 		}
 	}
 	return true
