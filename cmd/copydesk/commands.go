@@ -76,7 +76,7 @@ func userAddCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "user add", "user add USERNAME --role writer|factchecker|editor|admin [--name NAME] [--email ADDRESS] [--db FILE]",
 		"Adds a user. The password is read from standard input (one line; not echoed on a terminal).")
 	role := fs.String("role", "", "the user's role, one the workflow declares (copydesk policy show lists them)")
-	name := fs.String("name", "", "display name")
+	name := fs.String("name", "", "display name (the username when not given)")
 	email := fs.String("email", "", "where their email notifications go (they can change it on their account page)")
 	db, policyDir := dbFlag(fs, e), policiesFlag(fs, e)
 	pos, err := parseArgs(fs, args)

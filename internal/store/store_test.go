@@ -161,7 +161,7 @@ func migrateTo(t testing.TB, db *sql.DB, version int64) {
 // with the migrations up to version applied.
 func openOld(t testing.TB, dsn string, version int64) *sql.DB {
 	t.Helper()
-	driver := "sqlite3"
+	driver := "sqlite3_copydesk" // the store's driver: its SQL functions, which migrations from 00020 on call
 	if storetest.Postgres() {
 		driver = "pgx"
 	}

@@ -59,6 +59,7 @@ func AsOperator(ctx context.Context) context.Context {
 // NewUser is what it takes to add a user.
 type NewUser struct {
 	Username string
+	// Name is how pages, notices and histories name the person; empty names them by Username.
 	Name     string
 	Role     newsroom.Role
 	Password string
@@ -97,7 +98,13 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if err != nil {
 		return nil, err
 	}
-	row := userRow{Username: nu.Username, Name: strings.TrimSpace(nu.Name), Email: email, Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
+	// A person without a name of their own is named by their username wherever people are
+	// named (migration 00036 names those added before so).
+	name := strings.TrimSpace(nu.Name)
+	if name == "" {
+		name = nu.Username
+	}
+	row := userRow{Username: nu.Username, Name: name, Email: email, Role: string(nu.Role), PasswordHash: string(hash), CreatedAt: s.clock()}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := byUsername(tx.Model(&userRow{}), row.Username).Count(&n).Error; err != nil {
