@@ -250,8 +250,8 @@ func TestChangePasswordThrottle(t *testing.T) {
 			t.Fatalf("%s: %v, want code %q", st.name, err, st.want)
 		}
 		var e *newsroom.Error
-		if st.want == newsroom.ETOOMANY && (!errors.As(err, &e) || e.Details["retry_after"] != 1) {
-			t.Fatalf("%s: %v, want retry_after 1", st.name, err)
+		if st.want == newsroom.ETOOMANY && (!errors.As(err, &e) || e.Details["retry_after"] != 1 || !strings.HasSuffix(e.Message, "try again in 1 second")) {
+			t.Fatalf("%s: %v, want retry_after 1, said in the singular", st.name, err)
 		}
 	}
 }

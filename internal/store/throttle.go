@@ -116,8 +116,11 @@ func (s *Store) chargeAttempt(ctx context.Context, what string, keys []throttleK
 		}
 		for _, f := range fails {
 			if wait := f.LastAt.Add(rules[f.Key].wait(f.Failures)).Sub(now); wait > 0 {
-				secs := int(math.Ceil(wait.Seconds()))
-				return newsroom.Errorf(newsroom.ETOOMANY, "too many failed %s; try again in %d seconds", what, secs).With("retry_after", secs)
+				secs, unit := int(math.Ceil(wait.Seconds())), "seconds"
+				if secs == 1 {
+					unit = "second"
+				}
+				return newsroom.Errorf(newsroom.ETOOMANY, "too many failed %s; try again in %d %s", what, secs, unit).With("retry_after", secs)
 			}
 		}
 		return tx.Model(&loginFailureRow{}).Where("key IN ?", names).
