@@ -6,11 +6,12 @@ import (
 	"strings"
 )
 
-// Entry is a quote as a ledger holds it: the field it sits in, its words and where they start.
+// Entry is a quote as a ledger holds it: the field it sits in, its words, and where it starts and
+// ends, marks included.
 type Entry struct {
-	Field string
-	Text  string
-	Start int
+	Field      string
+	Text       string
+	Start, End int
 }
 
 // Pair links an old ledger entry (Old, an index into the entries) to a quote found now (New).
@@ -28,23 +29,32 @@ type Plan struct {
 // rewrite, not an edit) the leftovers are simply removed and added.
 const maxEditPairing = 10000
 
-// Reconcile plans the ledger's update. A quote whose text is unchanged keeps its entry, even when
-// the paragraphs around it moved, preferring an entry in the same field and then the nearest one.
-// Quotes that repeat the same words in one field, as many now as before, keep their entries in
-// reading order instead: an edit above them moves them all alike, and by offsets alone a short
-// "No comment" from one source would take the check of another's. A leftover quote whose words
-// mostly match a leftover entry in the same field is that entry, edited. Everything else is
-// removed or added.
-func Reconcile(old []Entry, found []Entry) Plan {
+// Reconcile plans the ledger's update across ed, the edit from the text the entries old were
+// found in to the one the quotes found were. A quote whose text is unchanged keeps its entry, even
+// when the paragraphs around it moved, preferring an entry in the same field and then the nearest
+// one. Quotes that repeat the same words in one field are told apart by the edit first: a twin
+// the edit left untouched keeps its own entry wherever the edit shifted it, so that when one twin
+// goes, its check never passes to the other, however near it comes. Twins the edit touched, as
+// many now as before, keep their entries in reading order: an edit above them moves them all
+// alike, and by offsets alone a short "No comment" from one source would take the check of
+// another's. A leftover quote whose words mostly match a leftover entry in the same field is that
+// entry, edited. Everything else is removed or added.
+func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	var p Plan
 	byText := make(map[string][]int, len(old))
 	for i, e := range old {
 		byText[e.Text] = append(byText[e.Text], i)
 	}
 	usedOld := make([]bool, len(old))
-	inOrder := pairInOrder(old, found)
+	inOrder := pairByEdit(old, found, ed)
 	for _, i := range inOrder {
 		if i >= 0 {
+			usedOld[i] = true
+		}
+	}
+	for j, i := range pairInOrder(old, found, inOrder) {
+		if i >= 0 {
+			inOrder[j] = i
 			usedOld[i] = true
 		}
 	}
@@ -99,23 +109,72 @@ func Reconcile(old []Entry, found []Entry) Plan {
 	return p
 }
 
-// pairInOrder returns, for each found quote, the old entry it keeps when its words occur in its
-// field as many times among the old entries as among the found quotes, two or more, at the same
-// distances from one another: an edit above them moved them all alike, so the k-th occurrence in
-// reading order keeps the k-th entry. The others get -1, and are paired by nearness: when the
-// distances changed, an edit came between them (one went and another came, or a paragraph moved
-// across its twin), and reading order no longer says which is which.
-func pairInOrder(old, found []Entry) []int {
-	type key struct{ field, text string }
-	group := func(es []Entry) map[key][]int {
-		m := make(map[key][]int)
-		for i, e := range es {
+// key is what makes quotes twins: the same words in the same field.
+type key struct{ field, text string }
+
+// group gathers the entries of es by their key, leaving out those skip marks.
+func group(es []Entry, skip func(int) bool) map[key][]int {
+	m := make(map[key][]int)
+	for i, e := range es {
+		if !skip(i) {
 			k := key{e.Field, e.Text}
 			m[k] = append(m[k], i)
 		}
-		return m
 	}
-	olds, news := group(old), group(found)
+	return m
+}
+
+// pairByEdit returns, for each found quote, the old entry it keeps when it has twins among the
+// old entries or the found quotes and ed left that entry's quotation untouched where the found
+// quote now stands; the others get -1. Quotes without twins are left to the words alone, so the
+// diff is made only for a field with twins.
+func pairByEdit(old, found []Entry, ed Edit) []int {
+	out := make([]int, len(found))
+	for j := range out {
+		out[j] = -1
+	}
+	olds, news := group(old, none), group(found, none)
+	kept := map[string][]span{}
+	for k, js := range news {
+		is := olds[k]
+		if len(is) == 0 || len(is) < 2 && len(js) < 2 {
+			continue
+		}
+		spans, ok := kept[k.field]
+		if !ok {
+			spans = ed.kept(k.field)
+			kept[k.field] = spans
+		}
+		for _, i := range is {
+			at := follow(spans, old[i].Start, old[i].End)
+			for _, j := range js {
+				if at >= 0 && found[j].Start == at && out[j] < 0 {
+					out[j] = i
+				}
+			}
+		}
+	}
+	return out
+}
+
+func none(int) bool { return false }
+
+// pairInOrder returns, for each found quote not paired yet (paired[j] is -1), the old entry it
+// keeps when its words occur in its field as many times among the old entries left as among the
+// found quotes left, two or more, at the same distances from one another: an edit above them
+// moved them all alike, so the k-th occurrence in reading order keeps the k-th entry. The others
+// get -1, and are paired by nearness: when the distances changed, an edit came between them (one
+// went and another came, or a paragraph moved across its twin), and reading order no longer says
+// which is which.
+func pairInOrder(old, found []Entry, paired []int) []int {
+	taken := make([]bool, len(old))
+	for _, i := range paired {
+		if i >= 0 {
+			taken[i] = true
+		}
+	}
+	olds := group(old, func(i int) bool { return taken[i] })
+	news := group(found, func(j int) bool { return paired[j] >= 0 })
 	out := make([]int, len(found))
 	for j := range out {
 		out[j] = -1

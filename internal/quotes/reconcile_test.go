@@ -2,11 +2,14 @@ package quotes
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
 func TestReconcile(t *testing.T) {
-	e := func(field, text string, start int) Entry { return Entry{field, text, start} }
+	e := func(field, text string, start int) Entry {
+		return Entry{field, text, start, start + len([]rune(text)) + 2}
+	}
 	tests := []struct {
 		name     string
 		old, new []Entry
@@ -42,7 +45,55 @@ func TestReconcile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Reconcile(tt.old, tt.new); !reflect.DeepEqual(got, tt.want) {
+			if got := Reconcile(tt.old, tt.new, Edit{}); !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("Reconcile = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReconcileTwinsByEdit reconciles twins across a real edit: a twin the edit left untouched
+// keeps its own entry wherever the edit shifted it, and never the entry of a twin that went.
+func TestReconcileTwinsByEdit(t *testing.T) {
+	filler := strings.Repeat("Filler words here. ", 20)
+	tests := []struct {
+		name          string
+		before, after string
+		want          Plan
+	}{
+		// The first twin's paragraph goes, and the second comes up to where the first was:
+		// nearness alone would hand it the first twin's entry and check.
+		{"FirstGoneSecondComesNear",
+			"The mayor said: “No comment.”\n" + filler + "\nThe minister said: “No comment.”",
+			"The minister said: “No comment.”",
+			Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
+		{"SecondGoneFirstStays",
+			"The mayor said: “No comment.”\n" + filler + "\nThe minister said: “No comment.”",
+			"The mayor said: “No comment.”",
+			Plan{Kept: []Pair{{0, 0}}, Removed: []int{1}}},
+		{"NewTwinAboveKeepsTheOldOneItsEntry",
+			"Filler. The mayor said: “No comment.”",
+			"The minister said: “No comment.” The mayor said: “No comment.”",
+			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		// A moved paragraph is deleted and inserted by the diff: its twin stays put and keeps
+		// its entry, and the moved one keeps the other.
+		{"MovedAcrossItsTwin",
+			"The mayor said: “No comment.”\nThe minister said: “No comment.”\n" + filler,
+			"The minister said: “No comment.”\n" + filler + "\nThe mayor said: “No comment.”",
+			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+	}
+	entries := func(text string) []Entry {
+		qs, _ := Find(text)
+		out := make([]Entry, len(qs))
+		for i, q := range qs {
+			out[i] = Entry{"body", q.Text, q.Start, q.End}
+		}
+		return out
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ed := Edit{Before: map[string]string{"body": tt.before}, After: map[string]string{"body": tt.after}}
+			if got := Reconcile(entries(tt.before), entries(tt.after), ed); !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("Reconcile = %+v, want %+v", got, tt.want)
 			}
 		})

@@ -182,7 +182,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := insertRevision(tx, row.ID, origin{}, actor.ID, text, now); err != nil {
 			return err
 		}
-		if err := syncLedger(tx, row.ID, 1, actor.ID, news, now); err != nil {
+		if err := syncLedger(tx, row.ID, 1, actor.ID, newsroom.Text{}, text, news, now); err != nil {
 			return err
 		}
 		if err := insertAudit(tx, row.ID, actor.ID, action, "", s.policy.Initial(), "", now); err != nil {

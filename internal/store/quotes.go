@@ -86,6 +86,14 @@ func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
 	return all, problems
 }
 
+// quotedEdit is the edit from old to text of the fields the finder reads.
+func quotedEdit(old, text newsroom.Text) quotes.Edit {
+	return quotes.Edit{
+		Before: map[string]string{"brief": old.Brief, "body": old.Body},
+		After:  map[string]string{"brief": text.Brief, "body": text.Body},
+	}
+}
+
 // moveQuote writes where kept quotation r now is, as n found it. Most edits only shift a
 // quotation: then only its place is written, without binding its speaker and kind again, as
 // saveAnchor does for comments.
@@ -98,26 +106,26 @@ func moveQuote(tx *gorm.DB, r quoteRow, n found) error {
 }
 
 // syncLedger brings a draft's quote ledger up to date with a new revision, whose quotations
-// findQuotes found as news, inside the revision's transaction: unchanged quotes keep their
-// checks wherever they moved, edited ones go back to unchecked with their old check kept in the
+// findQuotes found as news in text, made from old, inside the revision's transaction: unchanged
+// quotes keep their checks wherever they moved (twins told apart by the edit from old to text), edited ones go back to unchecked with their old check kept in the
 // history, new ones are added unchecked, and removed ones leave the ledger for the history. The
 // caller writes the finder's problems with the draft's row, in the write it makes anyway: a
 // second write of the row would copy its whole text into the journal again.
-func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, news []found, now time.Time) error {
+func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, old, text newsroom.Text, news []found, now time.Time) error {
 	now = now.UTC()
 	rows, err := syncRows(tx, draftID)
 	if err != nil {
 		return err
 	}
-	old := make([]quotes.Entry, len(rows))
+	entries := make([]quotes.Entry, len(rows))
 	for i, r := range rows {
-		old[i] = quotes.Entry{Field: r.Field, Text: r.Text, Start: r.StartPos}
+		entries[i] = quotes.Entry{Field: r.Field, Text: r.Text, Start: r.StartPos, End: r.EndPos}
 	}
 	fresh := make([]quotes.Entry, len(news))
 	for i, n := range news {
-		fresh[i] = quotes.Entry{Field: n.field, Text: n.Text, Start: n.Start}
+		fresh[i] = quotes.Entry{Field: n.field, Text: n.Text, Start: n.Start, End: n.End}
 	}
-	plan := quotes.Reconcile(old, fresh)
+	plan := quotes.Reconcile(entries, fresh, quotedEdit(old, text))
 	var events []quoteEventRow
 	event := func(r quoteRow, name string) {
 		events = append(events, quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: version, Event: name, Text: r.Text,

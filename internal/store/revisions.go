@@ -142,7 +142,7 @@ func writeRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, next nextRevis
 	if err := writePacked(tx, d.ID, d.Version, from, actorID, next.packed, now); err != nil {
 		return err
 	}
-	if err := syncLedger(tx, d.ID, d.Version, actorID, next.news, now); err != nil {
+	if err := syncLedger(tx, d.ID, d.Version, actorID, old, text, next.news, now); err != nil {
 		return err
 	}
 	return reanchor(tx, d.ID, d.Version, old, text, plan)
