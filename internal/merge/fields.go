@@ -10,11 +10,14 @@ import (
 // mergeField merges one string field paragraph by paragraph. Paragraphs are matched between base
 // and each side, an edited paragraph with its base where the side replaced as many paragraphs as
 // it wrote. A paragraph found in both sides is merged on its own; a stretch where a side added or
-// removed paragraphs is merged whole. What still collides becomes a conflict of r.
+// removed paragraphs is merged whole. What still collides becomes a conflict of r; so does the
+// whole field when the merge would hold the same words twice where neither side does (see
+// repeated), since the sides moved the same paragraph to different places.
 func (r *Result) mergeField(name, base, theirs, mine string) Field {
 	f := Field{Name: name}
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
+	conflicts := len(r.Conflicts)
 	for _, c := range diff3(bp, tp, mp, matches(bp, tp, true), matches(bp, mp, true)) {
 		if !c.aligned {
 			r.mergeStretch(&f, c, numbered)
@@ -24,7 +27,20 @@ func (r *Result) mergeField(name, base, theirs, mine string) Field {
 			r.mergeStretch(&f, chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]}, numbered)
 		}
 	}
+	if len(r.Conflicts) == conflicts && repeated(bp, tp, mp, f.merged()) {
+		f.Parts = nil
+		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
+	}
 	return f
+}
+
+// merged is the paragraphs of f, which has no conflicts.
+func (f *Field) merged() []string {
+	var out []string
+	for _, p := range f.Parts {
+		out = append(out, p.Paragraphs...)
+	}
+	return out
 }
 
 // mergeStretch merges a stretch of paragraphs into f: the side that changed it, or both sides'
@@ -39,6 +55,12 @@ func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) {
 		f.add(paragraphs(merged))
 		return
 	}
+	r.conflict(f, c, numbered)
+}
+
+// conflict puts stretch c of f in r's conflicts, for the user to settle.
+func (r *Result) conflict(f *Field, c chunk, numbered bool) {
+	base, theirs, mine := strings.Join(c.base, "\n"), strings.Join(c.theirs, "\n"), strings.Join(c.mine, "\n")
 	conflict := Conflict{Field: f.Name, Base: base, Theirs: theirs, Mine: mine}
 	if numbered {
 		conflict.Paragraph, conflict.Place = c.b0+1, place(c.b0, len(c.base))

@@ -106,6 +106,54 @@ func TestTextsConflicts(t *testing.T) {
 	}
 }
 
+// TestTextsMovedTwice merges saves that moved the same paragraph to different places, or moved
+// it and an edited copy of it: a merge that took each side's move would print the paragraph
+// twice, so the body is one conflict, theirs against mine, for the user to settle. A paragraph
+// moved by one side alone still merges with the other's edits.
+func TestTextsMovedTwice(t *testing.T) {
+	a := "The council met on Tuesday to discuss the bridge."
+	b := "Residents packed the hall to hear the engineers' report."
+	c := "The engineers said the bridge could stand for ten more years."
+	d := "The vote is due next month."
+	base := body(a, b, c, d)
+	whole := func(theirs, mine newsroom.Text) []Conflict {
+		return []Conflict{{Field: "body", Paragraph: 1, Place: "paragraphs 1 to 4", Base: base.Body, Theirs: theirs.Body, Mine: mine.Body}}
+	}
+	cases := []struct {
+		name         string
+		theirs, mine newsroom.Text
+		want         []Conflict
+	}{
+		{"DownOneAndToTheEnd", body(b, a, c, d), body(b, c, d, a), whole(body(b, a, c, d), body(b, c, d, a))},
+		{"DownTwoAndDownOne", body(b, c, a, d), body(b, a, c, d), whole(body(b, c, a, d), body(b, a, c, d))},
+		{"EditedAndMovedDownOneMovedToTheEnd", body(b, "The council met on Monday to discuss the bridge.", c, d), body(b, c, d, a),
+			whole(body(b, "The council met on Monday to discuss the bridge.", c, d), body(b, c, d, a))},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Texts(base, tc.theirs, tc.mine)
+			if !reflect.DeepEqual(r.Conflicts, tc.want) {
+				got, _ := r.Merged()
+				t.Fatalf("conflicts = %+v (merged %q)\nwant %+v", r.Conflicts, got.Body, tc.want)
+			}
+		})
+	}
+	t.Run("MovedByOneSideMerges", func(t *testing.T) {
+		got, ok := Texts(base, body(a, c, b, d), body(a, b, c, "The vote is due next month, the mayor said.")).Merged()
+		if want := body(a, c, b, "The vote is due next month, the mayor said."); !ok || got.Body != want.Body {
+			t.Fatalf("merged = %q, %v; want %q", got.Body, ok, want.Body)
+		}
+	})
+	t.Run("RepeatedPhrasesMerge", func(t *testing.T) {
+		theirs := body(a, b, c, d, "The council said the bridge would stay open.")
+		mine := body("The council said the bridge would stay open, the mayor added.", a, b, c, d)
+		want := body("The council said the bridge would stay open, the mayor added.", a, b, c, d, "The council said the bridge would stay open.")
+		if got, ok := Texts(base, theirs, mine).Merged(); !ok || got.Body != want.Body {
+			t.Fatalf("merged = %q, %v; want %q", got.Body, ok, want.Body)
+		}
+	})
+}
+
 func TestResolve(t *testing.T) {
 	base := body("One two three.", "Four five six.", "Seven eight.")
 	theirs := body("One two three!", "Four cinq six.", "Seven eight.")
