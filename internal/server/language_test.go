@@ -83,3 +83,28 @@ func TestDraftPageLanguage(t *testing.T) {
 		wantBody(t, a.page("writer", "GET", target, nil), `<p data-read>he</p>`)
 	})
 }
+
+// TestStaleSaveKeepsLanguageSetSince has the writer set the language in one tab and then save a
+// body edit from another tab, opened before: the stale save merges its words and leaves the
+// language as the first tab set it, since the second tab's form only showed the old one.
+func TestStaleSaveKeepsLanguageSetSince(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	target := fmt.Sprintf("/drafts/%d", d.ID)
+	wantBody(t, a.page("writer", "GET", target+"?edit=1", nil), `<input type="hidden" name="language_was" form="edit" class="ws-field" value="">`)
+	form := func(language, body string) url.Values {
+		return url.Values{"version": {"1"}, "language": {language}, "language_was": {""}, "title": {d.Title}, "byline": {d.Byline},
+			"brief": {d.Brief}, "body": {body}}
+	}
+	wantStatus(t, a.page("writer", "POST", target+"/edit", form("fr", d.Body)), http.StatusSeeOther)
+	wantStatus(t, a.page("writer", "POST", target+"/edit", form("", d.Body+" More.")), http.StatusSeeOther)
+	got, err := a.store.GetDraft(ctxAs(a, "writer"), d.ID)
+	if err != nil || got.Version != 3 || got.Language != "fr" || got.Body != d.Body+" More." {
+		t.Fatalf("draft = version %d, language %q, body %q, %v; want version 3 in fr with the words added", got.Version, got.Language, got.Body, err)
+	}
+	t.Run("RefusedFormKeepsWhatItShowed", func(t *testing.T) {
+		res := a.page("writer", "POST", target+"/edit", url.Values{"version": {"3"}, "language": {"no such language"}, "language_was": {"fr"}})
+		wantStatus(t, res, http.StatusConflict)
+		wantBody(t, res, `value="no such language"`, `name="language_was" form="edit" class="ws-field" value="fr"`)
+	})
+}

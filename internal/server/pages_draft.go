@@ -32,14 +32,17 @@ type draftPage struct {
 	Live     *liveLinks           // where readers find the piece, once they can
 	History  *newsroom.History
 	Cursor   string
-	Form     newsroom.Text  // the edit form's values: the draft, or what the user sent
-	Editing  bool           // whether the text shows as the edit form (?edit=1, or a save that failed)
-	Based    int            // the version the edit form's text is based on: the draft's, or the one sent
-	Refused  bool           // whether the edit form shows a save the server refused, so its text is not saved
-	Language string         // the language the edit form shows after a refused save: what the user sent
-	Limits   map[string]int // each field's limit in characters, for the edit form's counters
-	Diff     *newsroom.Diff
-	From, To int
+	Form     newsroom.Text // the edit form's values: the draft, or what the user sent
+	Editing  bool          // whether the text shows as the edit form (?edit=1, or a save that failed)
+	Based    int           // the version the edit form's text is based on: the draft's, or the one sent
+	Refused  bool          // whether the edit form shows a save the server refused, so its text is not saved
+	Language string        // the language the edit form shows after a refused save: what the user sent
+	// LanguageWas is, after a refused save, the language the form showed before the user's edit
+	// (see updateFromForm).
+	LanguageWas string
+	Limits      map[string]int // each field's limit in characters, for the edit form's counters
+	Diff        *newsroom.Diff
+	From, To    int
 
 	QuoteHistory    map[int64][]newsroom.QuoteEvent // each quote's ledger events, oldest first
 	QuoteParagraphs map[int64]int                   // each quote's paragraph as readers number it, from 1
@@ -205,7 +208,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		// The form keeps the version its text was based on, so that saving it again is never
 		// taken for a save of a newer version.
 		p.Form, p.Editing, p.Based, p.Refused = text, len(p.Perm.Fields) > 0, version, true
-		p.Language = c.FormValue("language")
+		p.Language, p.LanguageWas = c.FormValue("language"), c.FormValue("language_was")
 		msg := newsroom.ErrorMessage(err)
 		switch {
 		case !p.Editing && newsroom.ErrorCode(err) == newsroom.ECONFLICT:
@@ -413,8 +416,10 @@ func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.D
 	if posted("editor_comment") {
 		upd.EditorComment = &text.EditorComment
 	}
-	if posted("language") {
-		lang := c.FormValue("language")
+	// The form posts the language it showed with the one it sends: the save sets the language
+	// only when the user changed it, so that a save made on an older version does not put back
+	// the language that version had over one someone set since.
+	if lang := c.FormValue("language"); posted("language") && (!posted("language_was") || lang != c.FormValue("language_was")) {
 		upd.Language = &lang
 	}
 	return upd
