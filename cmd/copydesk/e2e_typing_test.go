@@ -154,7 +154,9 @@ func TestBrowserWorkspaceCancelAfterRefusedSave(t *testing.T) {
 }
 
 // TestBrowserWorkspaceOfferGoesWhenTypingStarts proves that the offer to restore older typing
-// goes once the writer types anew, so that it cannot overwrite the new typing.
+// goes once the writer types anew, so that it cannot overwrite the new typing, and that the older
+// typing is not lost with it: it is set aside, read only, on this page and the next, until the
+// writer discards it.
 func TestBrowserWorkspaceOfferGoesWhenTypingStarts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -178,6 +180,20 @@ func TestBrowserWorkspaceOfferGoesWhenTypingStarts(t *testing.T) {
 	}
 	if got := b.value(`textarea[name=body].ws-field`); !strings.Contains(got, "FRESH TYPING") || strings.Contains(got, "OLD TYPING") {
 		t.Errorf("the body holds %q", got)
+	}
+	aside := `.ws-aside textarea`
+	if !b.visible(aside) || !strings.Contains(b.value(aside), "OLD TYPING") {
+		t.Fatal("the older typing is gone with its offer")
+	}
+	b.accessible("the draft page with older typing set aside")
+	b.run(chromedp.Sleep(600*time.Millisecond), chromedp.Navigate(draftURL), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if !b.visible(aside) || !strings.Contains(b.value(aside), "OLD TYPING") || !strings.Contains(b.text(`.ws-offer p`), "Restore your unsaved changes") {
+		t.Fatal("the next page does not show the older typing set aside beside the offer of the newer")
+	}
+	b.run(chromedp.Click(`.ws-aside button`, chromedp.ByQuery))
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if b.has(`.ws-aside`) {
+		t.Error("older typing discarded is shown again")
 	}
 }
 

@@ -533,8 +533,9 @@
     ws.addEventListener("input", function (e) {
       var f = e.target;
       if (!f.classList.contains("ws-field")) { return; }
-      // Once typing starts anew, an offer to restore older typing would overwrite it.
-      dropOffer();
+      // Once typing starts anew, an offer to restore older typing would overwrite it: the older
+      // typing is set aside instead, for its words to be copied.
+      setAside();
       grow(f);
       count(f);
       keepSoon();
@@ -569,6 +570,7 @@
       $("#edit-save").focus();
     });
     if (editing()) { setEditing(true); }
+    showAsideKept();
     offerRestore();
   }
 
@@ -621,7 +623,7 @@
     var remote = serverCopy();
     if (remote && (!entry || remote.at > entry.at)) { entry = remote; }
     if (!entry) { return; }
-    var differs = fields().some(function (f) { return f.name in entry.fields && entry.fields[f.name] !== f.value; });
+    var differs = fields().some(function (f) { return f.type !== "hidden" && f.name in entry.fields && entry.fields[f.name] !== f.value; });
     if (!differs) { return; }
     var offer = document.createElement("div");
     offer.className = "ws-offer warning";
@@ -647,13 +649,67 @@
       dropOffer();
     });
     offerEl = offer;
+    offered = entry;
     $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
   }
 
-  var offerEl = null;
+  var offerEl = null, offered = null;
 
   function dropOffer() {
-    if (offerEl) { offerEl.remove(); offerEl = null; }
+    if (offerEl) { offerEl.remove(); offerEl = offered = null; }
+  }
+
+  // ---- Typing set aside: an offer not taken keeps its words until they are discarded ----
+
+  function asideKey() { return storeKey + ":aside"; }
+
+  // setAside drops a standing offer when typing starts anew, but not the typing it offered:
+  // the new typing takes that copy's place in this browser and on the server, so the offered
+  // copy is kept apart and shown, read only, until its words are copied and it is discarded.
+  function setAside() {
+    var entry = offered;
+    if (!entry) { return; }
+    dropOffer();
+    try { localStorage.setItem(asideKey(), JSON.stringify(entry)); } catch (err) { /* It is still shown on this page. */ }
+    showAside(entry);
+  }
+
+  // showAside shows typing set aside (see setAside), from this page or an earlier one.
+  function showAside(entry) {
+    var old = $(".ws-aside");
+    if (old) { old.remove(); }
+    var box = document.createElement("section");
+    box.className = "panel warning ws-aside";
+    box.setAttribute("aria-labelledby", "ws-aside-title");
+    box.innerHTML = "<h2 id=\"ws-aside-title\"></h2><p class=\"hint\">They are not in the draft: copy what you need, then discard them.</p>" +
+      "<button type=\"button\" class=\"secondary\">Discard them</button>";
+    box.firstChild.textContent = "Your earlier unsaved changes, from " +
+      new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    var button = $("button", box);
+    fields().forEach(function (f) {
+      var v = entry.fields[f.name];
+      if (f.type === "hidden" || !v || v === f.defaultValue) { return; }
+      var label = document.createElement("label"), area = document.createElement("textarea"), name = $("#label-" + f.name);
+      label.textContent = (f.getAttribute("aria-label") || (name ? name.firstChild.textContent.trim() : f.name)) + " ";
+      area.readOnly = true;
+      area.dir = "auto";
+      area.rows = f.name === "body" ? 8 : 2;
+      area.value = v;
+      label.appendChild(area);
+      box.insertBefore(label, button);
+    });
+    button.addEventListener("click", function () {
+      try { localStorage.removeItem(asideKey()); } catch (err) { /* Nothing was kept. */ }
+      box.remove();
+    });
+    $(".ws-main").insertBefore(box, $(".ws-main").firstChild);
+  }
+
+  // showAsideKept shows typing an earlier page set aside and nobody discarded.
+  function showAsideKept() {
+    var entry = null;
+    try { entry = JSON.parse(localStorage.getItem(asideKey()) || "null"); } catch (err) { entry = null; }
+    if (entry && entry.fields) { showAside(entry); }
   }
 
   // ---- The working copy on the server, and who else is editing ----
