@@ -8,7 +8,9 @@ import (
 )
 
 // Reanchor moves sels, made on old, onto their words in text, and returns the results in the
-// same order. Where the diff from old to text can say, it decides: a selector that holds at its
+// same order. A selector that holds at its hint in old, in a paragraph found unchanged and once
+// in each text, stays on its words in that paragraph wherever it went (see unmoved). Where the
+// diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
 // were corrected follows the correction. The others, made on an older text, are searched for as
@@ -30,6 +32,8 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	said := make([]mapping, len(sels))
 	var e *edit
 	diffed := false
+	var op, np *paragraphs
+	indexed := false
 	var search, unpaid []int
 	for i, sel := range sels {
 		if !b.spend(followCost(sel.End - sel.Start)) {
@@ -37,6 +41,16 @@ func Reanchor(old, text string, sels []Selector) []Result {
 			continue
 		}
 		if q, holds := ov.holds(sel); holds {
+			if !indexed {
+				indexed = true
+				if b.spend(paragraphCost * (len(*ov.runes) + len(*nv.runes))) {
+					op, np = indexParagraphs(ov), indexParagraphs(nv)
+				}
+			}
+			if s, ok := unmoved(ov, op, np, sel.Start, sel.End); ok {
+				out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
+				continue
+			}
 			if !diffed {
 				e, diffed = newEdit(*ov.runes, *nv.runes, b), true
 			}

@@ -16,6 +16,17 @@ var reanchorCases = []struct {
 	name, old, new string
 	want           anchor.Status
 }{
+	// A paragraph moved past one that repeats its phrase and ends alike: the word diff pairs
+	// the phrase with the twin in the paragraph that took its place, with its context after
+	// intact; the paragraph, unchanged and found once in each text, keeps its own words.
+	{"ParagraphMovedPastTwin",
+		"On Tuesday the council said the bridge is safe.\nThe mayor said ⟦the council said⟧ the bridge is safe.\nThe vote is in May.",
+		"The mayor said ⟦the council said⟧ the bridge is safe.\nOn Tuesday the council said the bridge is safe.\nThe vote is in May.",
+		anchor.Exact},
+	{"ParagraphMovedAboveTwin",
+		"Residents said the bridge is safe.\nThe mayor said the bridge is safe.\nThe engineers said ⟦the bridge is safe⟧.",
+		"The engineers said ⟦the bridge is safe⟧.\nResidents said the bridge is safe.\nThe mayor said the bridge is safe.",
+		anchor.Exact},
 	{"CorrectedFigureTwinLater",
 		"Turnout in the northern wards rose ⟦40 percent⟧ from the last election, the clerk said. In the south it rose 40 percent too.",
 		"Turnout in the northern wards rose ⟦41 percent⟧ from the last election, the clerk said. In the south it rose 40 percent too.",
