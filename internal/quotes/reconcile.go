@@ -134,19 +134,19 @@ func pairByEdit(old, found []Entry, ed Edit) []int {
 		out[j] = -1
 	}
 	olds, news := group(old, none), group(found, none)
-	kept := map[string][]span{}
+	edits := map[string]*fieldEdit{}
 	for k, js := range news {
 		is := olds[k]
 		if len(is) == 0 || len(is) < 2 && len(js) < 2 {
 			continue
 		}
-		spans, ok := kept[k.field]
+		fe, ok := edits[k.field]
 		if !ok {
-			spans = ed.kept(k.field)
-			kept[k.field] = spans
+			fe = ed.of(k.field)
+			edits[k.field] = fe
 		}
 		for _, i := range is {
-			at := follow(spans, old[i].Start, old[i].End)
+			at := fe.follow(old[i].Start, old[i].End)
 			for _, j := range js {
 				if at >= 0 && found[j].Start == at && out[j] < 0 {
 					out[j] = i

@@ -75,6 +75,13 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			"Filler. The mayor said: “No comment.”",
 			"The minister said: “No comment.” The mayor said: “No comment.”",
 			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		// A paragraph moved unchanged past one that quotes the same words and ends alike: the
+		// word diff pairs the quote with its twin in the paragraph that took its place, but the
+		// paragraph, found once in each text, keeps its own quote's entry.
+		{"ParagraphMovedPastTwin",
+			"On Tuesday she said: “No comment,” and left.\nThe mayor said: “No comment,” and left.\n" + filler,
+			"The mayor said: “No comment,” and left.\nOn Tuesday she said: “No comment,” and left.\n" + filler,
+			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
 		// A moved paragraph is deleted and inserted by the diff: its twin stays put and keeps
 		// its entry, and the moved one keeps the other.
 		{"MovedAcrossItsTwin",
