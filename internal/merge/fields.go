@@ -51,11 +51,36 @@ func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) {
 		return
 	}
 	base, theirs, mine := strings.Join(c.base, "\n"), strings.Join(c.theirs, "\n"), strings.Join(c.mine, "\n")
-	if merged, ok := words(base, theirs, mine); ok {
+	if merged, ok := words(base, theirs, mine); ok && !revived(c, paragraphs(merged)) {
 		f.add(paragraphs(merged))
 		return
 	}
 	r.conflict(f, c, numbered)
+}
+
+// revived reports whether out, stretch c merged word by word, holds a paragraph of c's base more
+// often than the sides' changes leave it: one a side removed whole while the other left it as it
+// was, which the word diff brought back by pairing the other side's new words with its own. A
+// stale save that deleted a paragraph would otherwise find it in the merge. A paragraph both
+// removed counts as removed once.
+func revived(c chunk, out []string) bool {
+	b, t, m, o := count(c.base), count(c.theirs), count(c.mine), count(out)
+	for p, n := range b {
+		dt, dm := t[p]-n, m[p]-n
+		if o[p] > n+max(dt, 0)+max(dm, 0)+min(dt, dm, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// count counts the paragraphs of ps by their text.
+func count(ps []string) map[string]int {
+	out := make(map[string]int, len(ps))
+	for _, p := range ps {
+		out[p]++
+	}
+	return out
 }
 
 // conflict puts stretch c of f in r's conflicts, for the user to settle.

@@ -154,6 +154,21 @@ func TestTextsMovedTwice(t *testing.T) {
 	})
 }
 
+// TestTextsDeletedParagraphStaysDeleted merges a save that deleted a paragraph with one that
+// deleted the paragraph before it and wrote a new one after it ending as the first did: the
+// word diff pairs the new words with the first paragraph's and keeps the deleted paragraph as
+// the new one's start. Whichever side made which save, the merge never brings it back.
+func TestTextsDeletedParagraphStaysDeleted(t *testing.T) {
+	base := body("The council met on Tuesday to discuss the old bridge, the mayor said", "No vote was taken.", "The bridge closed in May.")
+	rewrote := body("No vote was taken.", "A vote is due, the mayor said", "The bridge closed in May.")
+	deleted := body("The council met on Tuesday to discuss the old bridge, the mayor said", "The bridge closed in May.")
+	for _, sides := range [][2]newsroom.Text{{rewrote, deleted}, {deleted, rewrote}} {
+		if got, ok := Texts(base, sides[0], sides[1]).Merged(); ok && strings.Contains(got.Body, "No vote was taken.") {
+			t.Fatalf("merge = %q: the deleted paragraph is back", got.Body)
+		}
+	}
+}
+
 func TestResolve(t *testing.T) {
 	base := body("One two three.", "Four five six.", "Seven eight.")
 	theirs := body("One two three!", "Four cinq six.", "Seven eight.")
