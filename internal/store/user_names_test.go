@@ -10,11 +10,11 @@ import (
 )
 
 // TestUsersAreNamed: a user added without a display name is named by their username, so that
-// no notice says "Copydesk mentioned you" for them and no history leaves a gap; migration 00036
+// no notice says "Copydesk mentioned you" for them and no history leaves a gap; migration 00037
 // names the users added before it so, and leaves every given name as it was.
 func TestUsersAreNamed(t *testing.T) {
 	dsn := storetest.DSN(t)
-	db := openOld(t, dsn, 35)
+	db := openOld(t, dsn, 36)
 	for _, stmt := range []string{
 		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (1, 'sarah', '', 'writer', 'x', CURRENT_TIMESTAMP)",
 		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (2, 'ada', 'Ada Lovelace', 'admin', 'y', CURRENT_TIMESTAMP)",

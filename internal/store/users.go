@@ -99,7 +99,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 		return nil, err
 	}
 	// A person without a name of their own is named by their username wherever people are
-	// named (migration 00036 names those added before so).
+	// named (migration 00037 names those added before so).
 	name := strings.TrimSpace(nu.Name)
 	if name == "" {
 		name = nu.Username
