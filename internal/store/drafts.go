@@ -371,13 +371,13 @@ func pointers(drafts []newsroom.Draft) []*newsroom.Draft {
 }
 
 // UpdateDraft saves a new revision of a draft's text. A save based on a version that is no longer
-// current is merged with the current text (see saveStale) and saved as a merged revision when
+// current is merged with the current text (see mergeStale) and saved as a merged revision when
 // the two changed different words and the result is valid. Otherwise it is refused, with
 // ECONFLICT naming the conflicts or EINVALID naming what is wrong with the merge, but its text is
 // kept as an unmerged revision so that nothing the writer typed is lost (the newest
-// MaxUnmergedTexts of them per author, see keepUnmerged). Where the draft's comments go is worked
-// out before the transaction, and a save on the current version whole where nothing it was
-// worked out from has changed by the time it holds the writer (see planSave).
+// MaxUnmergedTexts of them per author, see keepUnmerged). The save, its merge and where the
+// draft's comments go are worked out before the transaction, which writes them where nothing
+// they were worked out from has changed by the time it holds the writer (see planSave and save).
 func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpdate) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -389,18 +389,7 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	if err := upd.CanonicalizeLanguage(); err != nil {
 		return nil, err
 	}
-	plan := s.planSave(ctx, u, id, upd)
-	var d *newsroom.Draft
-	var refused error
-	err = s.tx(ctx, func(tx *gorm.DB) error {
-		var err error
-		d, refused, err = s.saveDraft(tx, u, id, upd, plan)
-		return err
-	})
-	if err != nil {
-		return nil, internal("update draft", err)
-	}
-	return d, refused
+	return s.save(ctx, u, id, upd, s.planSave(ctx, u, id, upd))
 }
 
 // checkEdit applies the policy and the workflow to a save and returns the new, valid text.

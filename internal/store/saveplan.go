@@ -12,16 +12,20 @@ import (
 
 // savePlan is a save worked out on a read before its write transaction. On SQLite every save
 // waits for the single writer, so whatever a save computes while it holds the writer, every
-// other save waits for too: the plan takes the normalized and checked text, the quotations, the
-// packed revision and the comments' anchors out of the transaction, which only checks that the
-// draft is still as the plan found it and writes.
+// other save waits for too: the plan takes the normalized and checked text, the merge of a save
+// made on an older version, the quotations, the packed revision and the comments' anchors out
+// of the transaction, which only checks that the draft is still as the plan found it and writes.
 type savePlan struct {
 	// anchors is where the comments go when the draft's text becomes the one the save makes
 	// (see planReanchor).
 	anchors *reanchoring
-	// next is what the save writes when it is made on the current version: nil for a save made
-	// on an older one, which is merged under the lock (see saveStale).
-	next *nextRevision
+	// next is what the save writes: its text, made on the current version, or its merge with
+	// the current text, made on version mergedFrom (0 for none).
+	next       *nextRevision
+	mergedFrom int
+	// kept is a save made on an older version that is not saved, to keep as an unmerged
+	// revision (nil when next is set).
+	kept *staleSave
 	// old, version, stage and writerID are the draft as the plan found it; changed names the
 	// fields the save changes, for the policy's check under the lock.
 	old      newsroom.Text
@@ -31,43 +35,48 @@ type savePlan struct {
 	changed  []string
 }
 
-// errStaleSave is how planSave declines a save based on an old version that does not merge:
-// such a save is kept as an unmerged revision and moves no comment.
-var errStaleSave = errors.New("store: save based on an old version")
+// maxPlans is how many times a save is planned before it is worked out under the lock instead
+// (see save): a plan no longer holds when the draft changed after the read it was made on.
+const maxPlans = 3
+
+// errPlanGone is how saveDraft declines a plan that no longer holds, for save to plan again on
+// a new read.
+var errPlanGone = errors.New("store: the draft changed after its save was planned")
 
 // planSave plans a save of draft id on a read outside any transaction: a save made on the
 // current version whole, and one based on an old version as the merge it makes (see
-// mergeStale), for its anchors only. It returns nil when the draft cannot be read or the save is
-// refused: the transaction then meets the same error again, or works the save out itself.
+// mergeStale), or, where it makes none that is valid, as the text it keeps. It returns nil when
+// the draft cannot be read or the save is refused: the transaction then meets the same error
+// again, or works the save out itself.
 func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *savePlan {
 	db := s.read(ctx)
 	cur := s.planDraft(db, u, id)
 	if cur == nil {
 		return nil
 	}
+	plan := &savePlan{old: cur.Text(), version: cur.Version, stage: cur.Stage, writerID: cur.Writer.ID}
 	var text newsroom.Text
 	var err error
 	if upd.Version == cur.Version {
 		text, err = s.checkEdit(u, cur, upd)
 	} else {
-		text, err = s.mergedText(db, u, cur, upd)
+		text, err = s.planStale(db, u, cur, upd, plan)
 	}
 	if err != nil {
 		return nil
 	}
-	anchors := planAnchors(db, id, cur.Text(), text)
-	if anchors == nil {
+	plan.changed = text.Changed(cur.Text())
+	if plan.kept != nil {
+		return plan
+	}
+	if plan.anchors = planAnchors(db, id, cur.Text(), text); plan.anchors == nil {
 		return nil
 	}
-	plan := &savePlan{anchors: anchors, old: cur.Text(), version: cur.Version, stage: cur.Stage, writerID: cur.Writer.ID,
-		changed: text.Changed(cur.Text())}
-	if upd.Version == cur.Version {
-		next, err := prepareRevision(db, cur, text)
-		if err != nil {
-			return nil
-		}
-		plan.next = &next
+	next, err := prepareRevision(db, cur, text)
+	if err != nil {
+		return nil
 	}
+	plan.next = &next
 	return plan
 }
 
@@ -91,14 +100,24 @@ func (s *Store) planDraft(db *gorm.DB, u *newsroom.User, id int64) *newsroom.Dra
 	return views[0].draft()
 }
 
-// mergedText is the text a save based on an old version of cur makes when it merges, checked as
-// the save's; errStaleSave when it does not merge.
-func (s *Store) mergedText(db *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) (newsroom.Text, error) {
-	merged, _, err := s.mergeStale(db, cur, upd)
-	if err != nil || merged == nil {
-		return newsroom.Text{}, errStaleSave
+// planStale merges a save made on an older version of cur with cur's text, for plan: it
+// returns the merged text to save, with plan.mergedFrom set, or the save's text that plan.kept
+// keeps. err is a save u may not make, or a failure.
+func (s *Store) planStale(db *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate, plan *savePlan) (newsroom.Text, error) {
+	merged, res, err := s.mergeStale(db, cur, upd)
+	if err != nil {
+		return newsroom.Text{}, err
 	}
-	return s.checkText(u, cur, *merged)
+	st, err := s.judgeStale(u, cur, upd, merged, res)
+	if err != nil {
+		return newsroom.Text{}, err
+	}
+	if st.merged {
+		plan.mergedFrom = upd.Version
+	} else {
+		plan.kept = &st
+	}
+	return st.text, nil
 }
 
 // anchoring is where the plan puts the comments, nil for no plan.
@@ -109,46 +128,82 @@ func (p *savePlan) anchoring() *reanchoring {
 	return p.anchors
 }
 
-// holds reports whether p, made on the current version, is still the save upd makes of cur, the
-// draft as locked without its text: the draft is at the version the plan was made on, which
-// is the one the save was made on (a draft's text changes only with its version), and the
-// policy decides on the same stage and writer as it did for the plan, and still lets u make it.
-func (s *Store) holds(p *savePlan, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate) bool {
-	return p != nil && p.next != nil && cur.Version == p.version && upd.Version == p.version &&
+// holds reports whether p is still the save upd makes of cur, the draft as locked without its
+// text: the draft is at the version the plan was made on (a draft's text changes only with its
+// version), and the policy decides on the same stage and writer as it did for the plan, and
+// still lets u make it.
+func (s *Store) holds(p *savePlan, u *newsroom.User, cur *newsroom.Draft) bool {
+	return (p.next != nil || p.kept != nil) && cur.Version == p.version &&
 		cur.Stage == p.stage && cur.Writer.ID == p.writerID &&
 		s.policy.CanSee(u, cur.Writer.ID, cur.Stage) && s.policy.CheckEdit(u, cur, p.changed) == nil
 }
 
-// saveDraft makes the save upd of draft id inside tx, as plan has it where the plan still holds,
-// else working it out here (see UpdateDraft). refused is a stale save that was kept but not
+// save makes the save upd of draft id, planned as plan (see planSave). A plan that no longer
+// holds under the lock is made again on a new read, up to maxPlans times in all, so that what a
+// save computes is computed outside the transaction however many saves get in before it.
+func (s *Store) save(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate, plan *savePlan) (*newsroom.Draft, error) {
+	for n := 1; ; n++ {
+		var d *newsroom.Draft
+		var refused error
+		err := s.tx(ctx, func(tx *gorm.DB) error {
+			var err error
+			d, refused, err = s.saveDraft(tx, u, id, upd, plan, n == maxPlans)
+			return err
+		})
+		if errors.Is(err, errPlanGone) {
+			plan = s.planSave(ctx, u, id, upd)
+			continue
+		}
+		if err != nil {
+			return nil, internal("update draft", err)
+		}
+		return d, refused
+	}
+}
+
+// saveDraft makes the save upd of draft id inside tx, as plan has it where the plan still holds.
+// Where it does not, it declines with errPlanGone, unless this is the last plan (last) or there
+// is none: then it works the save out here, except the merge of a save made on an older version,
+// which could hold the writer for seconds. Such a save is kept as an unmerged revision instead
+// and refused, as one that does not merge is. refused is a stale save that was kept but not
 // saved.
-func (s *Store) saveDraft(tx *gorm.DB, u *newsroom.User, id int64, upd newsroom.DraftUpdate, plan *savePlan) (d *newsroom.Draft, refused, err error) {
-	if d, err := s.saveAsPlanned(tx, u, id, upd, plan); d != nil || err != nil {
-		return d, nil, err
+func (s *Store) saveDraft(tx *gorm.DB, u *newsroom.User, id int64, upd newsroom.DraftUpdate, plan *savePlan, last bool) (d *newsroom.Draft, refused, err error) {
+	if plan != nil {
+		cur, err := s.lockHead(tx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if cur != nil && s.holds(plan, u, cur) {
+			return s.saveAsPlanned(tx, u, cur, upd, plan)
+		}
+		if !last {
+			return nil, nil, errPlanGone
+		}
 	}
 	v, err := s.lockDraft(tx, u, id)
 	if err != nil {
 		return nil, nil, err
 	}
 	cur, now := v.draft(), s.clock()
-	var text newsroom.Text
-	mergedFrom := 0
-	if upd.Version == cur.Version {
-		text, err = s.checkEdit(u, cur, upd)
-	} else {
-		text, refused, err = s.saveStale(tx, u, cur, upd, now)
-		mergedFrom = upd.Version
-	}
-	if err != nil || refused != nil {
+	if upd.Version != cur.Version {
+		st, err := s.judgeStale(u, cur, upd, nil, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		refused, err := st.keep(tx, cur, upd.Version, u.ID, now)
 		return nil, refused, err
+	}
+	text, err := s.checkEdit(u, cur, upd)
+	if err != nil {
+		return nil, nil, err
 	}
 	if upd.Language != nil {
 		cur.Language = *upd.Language
 	}
-	if err := saveRevision(tx, cur, u.ID, text, now, plan.anchoring(), mergedFrom); err != nil {
+	if err := saveRevision(tx, cur, u.ID, text, now, plan.anchoring(), 0); err != nil {
 		return nil, nil, err
 	}
-	if err := recordSave(tx, cur, u.ID, mergedFrom, now); err != nil {
+	if err := recordSave(tx, cur, u.ID, 0, now); err != nil {
 		return nil, nil, err
 	}
 	if err := clearWorkingCopy(tx, id, u.ID); err != nil {
@@ -158,40 +213,37 @@ func (s *Store) saveDraft(tx *gorm.DB, u *newsroom.User, id int64, upd newsroom.
 	return d, nil, err
 }
 
-// saveAsPlanned makes the save upd of draft id inside tx as plan has it, and returns the draft
-// as saved, built from what it holds rather than read again; nil when the plan no longer holds
-// (see holds), for saveDraft to work the save out under the lock instead.
-func (s *Store) saveAsPlanned(tx *gorm.DB, u *newsroom.User, id int64, upd newsroom.DraftUpdate, plan *savePlan) (*newsroom.Draft, error) {
-	if plan == nil || plan.next == nil {
-		return nil, nil
-	}
-	cur, err := s.lockHead(tx, id)
-	if err != nil || cur == nil || !s.holds(plan, u, cur, upd) {
-		return nil, err
-	}
+// saveAsPlanned makes the save upd of cur, the draft as locked without its text, inside tx as
+// plan has it, and returns the draft as saved, built from what it holds rather than read again,
+// or the refusal of a stale save the plan keeps.
+func (s *Store) saveAsPlanned(tx *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate, plan *savePlan) (d *newsroom.Draft, refused, err error) {
 	setText(cur, plan.old)
+	now := s.clock()
+	if plan.kept != nil {
+		refused, err = plan.kept.keep(tx, cur, upd.Version, u.ID, now)
+		return nil, refused, err
+	}
 	if upd.Language != nil {
 		cur.Language = *upd.Language
 	}
-	now := s.clock()
-	if err := writeRevision(tx, cur, u.ID, *plan.next, now, plan.anchors, 0); err != nil {
-		return nil, err
+	if err := writeRevision(tx, cur, u.ID, *plan.next, now, plan.anchors, plan.mergedFrom); err != nil {
+		return nil, nil, err
 	}
-	if err := recordSave(tx, cur, u.ID, 0, now); err != nil {
-		return nil, err
+	if err := recordSave(tx, cur, u.ID, plan.mergedFrom, now); err != nil {
+		return nil, nil, err
 	}
-	if err := clearWorkingCopy(tx, id, u.ID); err != nil {
-		return nil, err
+	if err := clearWorkingCopy(tx, cur.ID, u.ID); err != nil {
+		return nil, nil, err
 	}
 	cur.QuoteProblems, cur.UpdatedAt = plan.next.problems, now
 	if cur.Topics == nil {
 		cur.Topics = []string{}
 	}
 	if err := loadWork(tx, []*newsroom.Draft{cur}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	cur.Claim, err = findClaim(tx, id)
-	return cur, err
+	cur.Claim, err = findClaim(tx, cur.ID)
+	return cur, nil, err
 }
 
 // setText puts t in d's text fields.

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -90,20 +88,9 @@ func (p *planDesk) comment(t *testing.T, words string) {
 	}
 }
 
-// save makes the editor's save upd inside a transaction as UpdateDraft does, from plan.
+// save makes the editor's save upd as UpdateDraft does, from plan.
 func (p *planDesk) save(upd newsroom.DraftUpdate, plan *savePlan) (*newsroom.Draft, error) {
-	u := newsroom.UserFrom(p.editor)
-	var d *newsroom.Draft
-	var refused error
-	err := p.s.tx(p.editor, func(tx *gorm.DB) error {
-		var err error
-		d, refused, err = p.s.saveDraft(tx, u, p.draft.ID, upd, plan)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return d, refused
+	return p.s.save(p.editor, newsroom.UserFrom(p.editor), p.draft.ID, upd, plan)
 }
 
 // state is everything a save leaves behind that a reader can see, as JSON: the answer, the
@@ -147,12 +134,12 @@ func (p *planDesk) state(t *testing.T, answer *newsroom.Draft, err error) string
 	return b.String()
 }
 
-// TestStalePlanSavesAsTheLockedPath checks that a save whose plan went stale between the read
-// it was made on and the writer's lock, because something else got in first, leaves exactly
-// what the save worked out wholly under the lock leaves: the same answer or refusal, text,
-// revisions, comments and quote ledger. Each case runs twice, on two databases set up alike
-// with the same clock: once saving from a plan made before the change, once from no plan.
-func TestStalePlanSavesAsTheLockedPath(t *testing.T) {
+// TestStalePlanSavesAsANewPlan checks that a save whose plan went stale between the read it was
+// made on and the writer's lock, because something else got in first, leaves exactly what the
+// save planned after the change leaves: the same answer or refusal, text, revisions, comments
+// and quote ledger. Each case runs twice, on two databases set up alike with the same clock:
+// once saving from a plan made before the change, once from a plan made after it.
+func TestStalePlanSavesAsANewPlan(t *testing.T) {
 	edited := "The council met on Monday. “We will build the bridge,” said the mayor.\n\nThe vote is next week, and the budget is tight."
 	for _, tc := range []struct {
 		name  string
@@ -182,21 +169,24 @@ func TestStalePlanSavesAsTheLockedPath(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			upd := newsroom.DraftUpdate{Body: &edited, Version: 0}
 			var states [2]string
-			for i, planned := range []bool{true, false} {
+			for i, before := range []bool{true, false} {
 				p := newPlanDesk(t)
 				upd.Version = p.draft.Version
 				var plan *savePlan
-				if planned {
+				if before {
 					if plan = p.s.planSave(p.editor, newsroom.UserFrom(p.editor), p.draft.ID, upd); plan == nil || plan.next == nil {
 						t.Fatalf("planSave = %+v, want a whole plan", plan)
 					}
 				}
 				tc.other(t, p)
+				if !before {
+					plan = p.s.planSave(p.editor, newsroom.UserFrom(p.editor), p.draft.ID, upd)
+				}
 				d, err := p.save(upd, plan)
 				states[i] = p.state(t, d, err)
 			}
 			if states[0] != states[1] {
-				t.Errorf("saved from a stale plan:\n%s\nsaved under the lock:\n%s", states[0], states[1])
+				t.Errorf("saved from a stale plan:\n%s\nsaved from a new plan:\n%s", states[0], states[1])
 			}
 		})
 	}
@@ -304,5 +294,39 @@ func TestPlannedSavesRace(t *testing.T) {
 		if q.Text != news[i].Text || q.Start != news[i].Start {
 			t.Errorf("quote %d = %q at %d, the text has %q at %d", i, q.Text, q.Start, news[i].Text, news[i].Start)
 		}
+	}
+}
+
+// TestLockedStaleSaveIsKept checks that a save made on an older version that is worked out
+// under the lock (with no plan, or when its last plan no longer held) is kept as an unmerged
+// revision and refused even where it would merge, since merging there holds the writer; the
+// same save planned merges.
+func TestLockedStaleSaveIsKept(t *testing.T) {
+	p := newPlanDesk(t)
+	normal := func(body string) string { return newsroom.Text{Body: body}.Normalize().Body }
+	theirs := normal(strings.Replace(planBody, "next week", "on Friday", 1))
+	cur, err := p.s.UpdateDraft(p.editor, p.draft.ID, newsroom.DraftUpdate{Body: &theirs, Version: p.draft.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := normal(strings.Replace(planBody, "on Tuesday", "on Monday", 1))
+	upd := newsroom.DraftUpdate{Body: &mine, Version: p.draft.Version}
+	if d, err := p.save(upd, nil); d != nil || newsroom.ErrorCode(err) != newsroom.ECONFLICT {
+		t.Fatalf("save under the lock = %v, %v; want it refused as a conflict", d, err)
+	}
+	h, err := p.s.History(p.editor, p.draft.ID, newsroom.HistoryFilter{UnmergedText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := h.Revisions[0]
+	if !last.Unmerged || last.Text == nil || last.Text.Body != mine {
+		t.Errorf("newest revision = %+v, want the save's text kept unmerged", last)
+	}
+	if d, err := p.s.GetDraft(p.editor, p.draft.ID); err != nil || d.Version != cur.Version || d.Body != theirs {
+		t.Fatalf("draft after the refusal = %v, %v; want it as it was", d, err)
+	}
+	d, err := p.save(upd, p.s.planSave(p.editor, newsroom.UserFrom(p.editor), p.draft.ID, upd))
+	if want := strings.Replace(theirs, "on Tuesday", "on Monday", 1); err != nil || d.Body != want || d.Version != cur.Version+1 {
+		t.Fatalf("planned save = %v, %v; want the merge at version %d", d, err, cur.Version+1)
 	}
 }

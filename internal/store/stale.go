@@ -10,38 +10,54 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// saveStale works out, inside the save's transaction tx, what becomes of a save made on an older
-// version of cur. When it merges with cur's text and the merge is valid, it returns the merged
-// text to save. When it does not merge, or the merge is not valid, the save's own text is kept
-// as an unmerged revision and refused says why (ECONFLICT or EINVALID): the merge is checked
-// only after the save is merged or kept, so that a stale save is never lost for being invalid
-// too. err is a save u may not make, or a failure.
-func (s *Store) saveStale(tx *gorm.DB, u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate, now time.Time) (text newsroom.Text, refused, err error) {
-	merged, res, err := s.mergeStale(tx, cur, upd)
-	if err != nil {
-		return newsroom.Text{}, nil, err
-	}
+// staleSave is what becomes of a save made on an older version of a draft: text is the text
+// it makes, normalized and let by the policy; merged reports that text is a valid merge with
+// the draft's current text, to save. Otherwise the save's own text (kept) is kept as an unmerged
+// revision and refused (see keep), with the conflicts that stopped the merge (res) or what is
+// wrong with the text it made (invalid).
+type staleSave struct {
+	text    newsroom.Text
+	merged  bool
+	kept    newsroom.Text
+	res     *merge.Result
+	invalid error
+}
+
+// judgeStale judges a save upd made on an older version of cur, given the merge it makes
+// (merged, nil when it does not merge, with res its conflicts, or nil for no merge tried). The
+// merge is checked only after the policy lets u make it, so that a stale save is never lost for
+// being invalid too. err is a save u may not make.
+func (s *Store) judgeStale(u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate, merged *newsroom.Text, res *merge.Result) (staleSave, error) {
 	mine := upd.Apply(cur.Text()).Normalize()
-	text = mine
+	text := mine
 	if merged != nil {
 		text = *merged
 	}
-	if text, err = s.mayChange(u, cur, text); err != nil {
-		return newsroom.Text{}, nil, err
+	text, err := s.mayChange(u, cur, text)
+	if err != nil {
+		return staleSave{}, err
 	}
-	invalid := text.Validate()
-	if merged != nil && invalid == nil {
-		return text, nil, nil
-	}
-	unmerged, err := keepUnmerged(tx, cur.ID, upd.Version, u.ID, mine, now)
+	st := staleSave{text: text, kept: mine, res: res}
 	if merged == nil {
-		return newsroom.Text{}, staleConflict(cur, upd.Version, unmerged, res), err
+		return st, nil
 	}
-	return newsroom.Text{}, staleInvalid(cur, upd.Version, unmerged, invalid), err
+	st.invalid = text.Validate()
+	st.merged = st.invalid == nil
+	return st, nil
+}
+
+// keep keeps a stale save that is not saved as an unmerged revision of cur, made on version
+// base by authorID, and returns the refusal that says so (ECONFLICT or EINVALID).
+func (st staleSave) keep(tx *gorm.DB, cur *newsroom.Draft, base int, authorID int64, now time.Time) (refused, err error) {
+	unmerged, err := keepUnmerged(tx, cur.ID, base, authorID, st.kept, now)
+	if st.invalid != nil {
+		return staleInvalid(cur, base, unmerged, st.invalid), err
+	}
+	return staleConflict(cur, base, unmerged, st.res), err
 }
 
 // mergeStale merges a save made on an older version of cur with cur's text, reading from db (the
-// save's transaction, or a read that plans it): base is the revision the save was made on,
+// read that plans the save; never the writer's transaction, see savePlan): base is the revision the save was made on,
 // theirs the current text, and mine the fields the save sent over base (a field it left out is
 // taken as unchanged). It returns the merged text, normalized but not checked; or nil and the
 // merge with its conflicts; or nil and a nil merge when there is no base to merge from (a version

@@ -8,9 +8,9 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// TestStaleSaveIsPlanned checks that a save made on an older version has its comments'
-// re-anchoring worked out before its transaction, from the merge it will save, as a current
-// save has; one that conflicts plans nothing.
+// TestStaleSaveIsPlanned checks that a save made on an older version is worked out before its
+// transaction, as a current save is: one that merges as the merged revision it writes, with its
+// comments' re-anchoring; one that conflicts as the text it keeps.
 func TestStaleSaveIsPlanned(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), "plan.db"), Options{})
 	if err != nil {
@@ -34,10 +34,13 @@ func TestStaleSaveIsPlanned(t *testing.T) {
 		t.Fatal(err)
 	}
 	merges, conflicts := "One two three.\nFour five six seven.", "One two three?\nFour five six."
-	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &merges, Version: 1}); plan == nil || plan.anchors.text.Body != "One two three!\nFour five six seven." {
+	merged := "One two three!\nFour five six seven."
+	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &merges, Version: 1}); plan == nil || plan.anchors.text.Body != merged ||
+		plan.next == nil || plan.next.text.Body != merged || plan.mergedFrom != 1 || plan.kept != nil {
 		t.Errorf("the merging save's plan = %+v, want one for the merged text", plan)
 	}
-	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &conflicts, Version: 1}); plan != nil {
-		t.Errorf("the conflicting save's plan = %+v, want none", plan)
+	if plan := s.planSave(ctx, u, d.ID, newsroom.DraftUpdate{Body: &conflicts, Version: 1}); plan == nil || plan.next != nil ||
+		plan.kept == nil || plan.kept.kept.Body != conflicts || plan.kept.res == nil || len(plan.kept.res.Conflicts) != 1 {
+		t.Errorf("the conflicting save's plan = %+v, want one keeping its text", plan)
 	}
 }

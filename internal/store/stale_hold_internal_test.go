@@ -1,0 +1,91 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/merge"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestStaleSaveMergesOffTheWriter checks that a save made on an older version is merged before
+// its transaction, not while it holds SQLite's writer: a merge of two long bodies changed all
+// over takes a good part of a second, which every other save in the newsroom would wait for,
+// and anyone who may save a draft can send such saves one after another. The merge is timed
+// on its own, and no transaction of the save may hold the writer for half of that.
+func TestStaleSaveMergesOffTheWriter(t *testing.T) {
+	words := func(seed uint64, n int, vary func(i int) bool, from []string) []string {
+		r := rand.New(rand.NewPCG(seed, seed))
+		out := make([]string, n)
+		for i := range out {
+			if from != nil && !vary(i) {
+				out[i] = from[i]
+				continue
+			}
+			out[i] = string(rune('a' + r.IntN(10)))
+		}
+		return out
+	}
+	const n = newsroom.MaxBody / 2
+	base := words(1, n, nil, nil)
+	all := func(int) bool { return true }
+	for _, tc := range []struct {
+		name         string
+		theirs, mine []string
+		want         string
+	}{
+		{"Conflicts", words(2, n, all, base), words(3, n, all, base), newsroom.ECONFLICT},
+		{"Merges", words(2, n, func(i int) bool { return i < n/2 && i%5 == 0 }, base),
+			words(3, n, func(i int) bool { return i >= n/2 && i%5 == 0 }, base), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var logged bytes.Buffer
+			s := openLogged(t, &logged)
+			u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := newsroom.WithUser(context.Background(), u)
+			text := func(w []string) newsroom.Text {
+				return newsroom.Text{Title: "Long", Body: strings.Join(w, " ")}
+			}
+			d, err := s.CreateDraft(ctx, text(base))
+			if err != nil {
+				t.Fatal(err)
+			}
+			theirs, mine := text(tc.theirs).Body, text(tc.mine).Body
+			if _, err := s.UpdateDraft(ctx, d.ID, newsroom.DraftUpdate{Body: &theirs, Version: 1}); err != nil {
+				t.Fatal(err)
+			}
+			began := time.Now()
+			merge.Texts(text(base), text(tc.theirs), text(tc.mine))
+			merging := time.Since(began)
+			if merging < 2*slowHold {
+				t.Fatalf("the merge took %s, too short to tell from a write; make the bodies longer", merging)
+			}
+			logged.Reset()
+			s.slowHolds.every = 0
+			_, err = s.UpdateDraft(ctx, d.ID, newsroom.DraftUpdate{Body: &mine, Version: 1})
+			if got := newsroom.ErrorCode(err); got != tc.want {
+				t.Fatalf("stale save: %v, want code %q", err, tc.want)
+			}
+			for line := range strings.Lines(logged.String()) {
+				var hold struct {
+					Statements time.Duration
+					By         string
+				}
+				if err := json.Unmarshal([]byte(line), &hold); err != nil {
+					t.Fatal(err)
+				}
+				if hold.Statements >= merging/2 {
+					t.Errorf("the save held the writer for %s of statements, the merge alone takes %s: %s", hold.Statements, merging, line)
+				}
+			}
+		})
+	}
+}
