@@ -13,15 +13,16 @@ import (
 // its latency. A few at a time keep that wait to a few milliseconds.
 const draftIndexBatch = 2
 
-// indexPending brings the drafts' search index up to date with the saves that changed their
-// text before it began, on SQLite, where a save only files its draft in search_pending (see
-// migration 00033): each pending draft is indexed once, however many times it was saved, from
-// its text as it is when it is indexed, draftIndexBatch drafts to a write transaction, each
-// taken by turn (see writeTurn), which may stop the run early, and followed by merge steps (see
-// mergeIndex); the run merges first if the index is crowded (see mergeCrowded). A draft filed
-// again while it runs waits for the next run, so that saves that never stop cannot keep it
-// going. When nothing is pending and nothing crowded it costs two reads. PostgreSQL indexes a
-// save in its own transaction, so there it does nothing.
+// indexPending brings the drafts' search index up to date with the writes that changed their
+// text before it began, on SQLite, where a save, a new piece, a comment and a reply only file
+// their draft in search_pending (see migrations 00033 and 00036): each pending draft is indexed
+// once, however many times it was written, from its text as it is when it is indexed,
+// draftIndexBatch drafts to a write transaction, each taken by turn (see writeTurn), which may
+// stop the run early, and followed by merge steps (see mergeIndex); the run merges first if the
+// index is crowded (see mergeCrowded). A draft filed again while it runs waits for the next
+// run, so that saves that never stop cannot keep it going. When nothing is pending and nothing
+// crowded it costs two reads. PostgreSQL indexes a save in its own transaction, so there it
+// does nothing.
 func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 	if s.pg {
 		return nil

@@ -360,7 +360,7 @@ func TestSearchKeepsLettersAndDigitsBeyondASCII(t *testing.T) {
 // version.
 func indexState(t *testing.T, s *store.Store, id int64) string {
 	t.Helper()
-	q := "SELECT group_concat(level || ':' || idx || ':' || end_block || ':' || hex(root), ',') FROM draft_search_segdir"
+	q := "SELECT coalesce(group_concat(level || ':' || idx || ':' || end_block || ':' || hex(root), ','), '') FROM draft_search_segdir"
 	args := []any{}
 	if storetest.Postgres() {
 		q, args = "SELECT xmin::text FROM draft_search WHERE draft_id = $1", []any{id}
@@ -381,6 +381,9 @@ func TestSearchIndexFollowsOnlyItsText(t *testing.T) {
 	d := f.walk(t, mustDraft(t, f, textWith("Budget", "Aardvark numbers rose.")), newsroom.StageEditing)
 	c, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: intp(9), End: intp(16), Body: "Source?"})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.IndexSearch(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	save := func(upd newsroom.DraftUpdate) func() error {
@@ -430,6 +433,9 @@ func TestSearchIndexFollowsOnlyItsText(t *testing.T) {
 func TestSavesAreIndexedAfterCommit(t *testing.T) {
 	f := newNewsroom(t)
 	d := mustDraft(t, f, textWith("Budget", "Aardvark numbers rose."))
+	if err := f.s.IndexSearch(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	before := indexState(t, f.s, d.ID)
 	body := "Pangolin numbers fell."
 	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
