@@ -43,8 +43,10 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 			}
 			return labels
 		},
-		// query writes a URL's query from names and values, leaving out the empty ones.
-		"query": queryString,
+		// query writes a URL's query from names and values, leaving out the empty ones. It is
+		// already escaped, and marked so: escaped again as a plain string, its '=' and '&'
+		// became part of one parameter's name, and the link lost every filter it carried.
+		"query": func(kv ...string) template.URL { return template.URL(queryString(kv...)) },
 		// dict gathers names and values into a map, to give a part template more than one value.
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
