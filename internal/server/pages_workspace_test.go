@@ -51,6 +51,16 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 	if got.Body != "First paragraph.\nSecond, rewritten." {
 		t.Errorf("saved body %q", got.Body)
 	}
+
+	// Every form that takes a body reads its lines alike (each a paragraph, blank ones left
+	// out), and says so alike: a form saying "a blank line between paragraphs" beside one saying
+	// "one paragraph per line" left a writer to guess which rule held where.
+	const rule = "each line is a paragraph"
+	for _, page := range []string{target + "?edit=1", "/drafts/new"} {
+		if body := strings.ToLower(a.page("editor", "GET", page, nil).Body.String()); !strings.Contains(body, rule) {
+			t.Errorf("%s does not say %q", page, rule)
+		}
+	}
 }
 
 // TestDraftPageEditFormKeepsFailedSave shows a save the store refused in the open edit form,
