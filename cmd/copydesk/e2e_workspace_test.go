@@ -140,6 +140,12 @@ func TestBrowserWorkspace(t *testing.T) {
 	b.signIn("writer")
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
 	b.edit()
+	// The fields the writer may not change stay on the page as they read, not as empty headings.
+	var shown bool
+	b.run(chromedp.Evaluate(`!document.querySelector(".ws-field-editor_comment .field-text").hidden`, &shown))
+	if !shown {
+		t.Error("editing hides the Editor's Comments, which the writer may not change, and leaves its heading empty")
+	}
 	if got := b.value(`#edit textarea[name=body]`); !strings.Contains(got, "Tuesday night.\n\n“We waited") {
 		t.Errorf("the body's paragraphs are not a blank line apart while editing: %q", got)
 	}
