@@ -2,15 +2,37 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/worddiff"
 )
 
-// Edit is the change a ledger is reconciled across: each quoted field's text before and after
-// it, by field name. The zero Edit says nothing of where quotes went.
+// Edit is what a change says of where a ledger's quotes went, for the fields where Reconcile
+// needs to know: those where quotes repeat. The zero Edit says nothing of where quotes went.
 type Edit struct {
-	Before, After map[string]string
+	fields map[string]*fieldEdit
+}
+
+// PrepareEdit works out the edit from before to after, each quoted field's text by name, for
+// the fields where found, the quotes found after it, have twins, or hold words that occur twice
+// in the field before it (which a ledger's twins do, but for a quote spanning paragraphs, whose
+// words the field holds with a mark between: such twins are paired as Reconcile pairs twins
+// the edit does not know). A word diff of a long field takes a good part of a second, so it is
+// made only where twins need it, and the caller makes it before any lock it holds.
+func PrepareEdit(before, after map[string]string, found []Entry) Edit {
+	ed := Edit{fields: map[string]*fieldEdit{}}
+	for k, js := range group(found, none) {
+		b, ok := before[k.field]
+		a, ok2 := after[k.field]
+		if _, done := ed.fields[k.field]; done || !ok || !ok2 {
+			continue
+		}
+		if len(js) >= 2 || strings.Count(b, k.text) >= 2 {
+			ed.fields[k.field] = diffField(b, a)
+		}
+	}
+	return ed
 }
 
 // span is a stretch of unchanged text, in code points: old[old:old+n) is new[new:new+n).
@@ -23,13 +45,8 @@ type fieldEdit struct {
 	before, after paragraphs
 }
 
-// of works out what the edit says of the field; nil when the edit does not know the field.
-func (ed Edit) of(field string) *fieldEdit {
-	before, ok := ed.Before[field]
-	after, ok2 := ed.After[field]
-	if !ok || !ok2 {
-		return nil
-	}
+// diffField works out what the edit from before to after says of a field.
+func diffField(before, after string) *fieldEdit {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after)}
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
@@ -50,22 +67,22 @@ func (ed Edit) of(field string) *fieldEdit {
 // follow returns where old code points [start, end) stand after the edit when it left them
 // unchanged (a quotation's range holds its marks, so its marks are the same marks), and -1 when
 // it touched them. A range in a paragraph found unchanged and once in each text is in that
-// paragraph wherever it went, whatever the word diff pairs it with: a paragraph moved past one
-// quoting the same words would otherwise lend its quote to the twin in the paragraph that took
-// its place.
-func (fe *fieldEdit) follow(start, end int) int {
+// paragraph wherever it went, whatever the word diff pairs it with, and unmoved says so: a
+// paragraph moved past one quoting the same words would otherwise lend its quote to the twin in
+// the paragraph that took its place.
+func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	if fe == nil {
-		return -1
+		return -1, false
 	}
 	if at, ok := fe.before.unmoved(fe.after, start, end); ok {
-		return at
+		return at, true
 	}
 	for _, s := range fe.kept {
 		if s.old <= start && end <= s.old+s.n {
-			return s.new + start - s.old
+			return s.new + start - s.old, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // paragraphs indexes a text's paragraphs, its lines, by their text: where each starts, in code

@@ -126,31 +126,37 @@ func group(es []Entry, skip func(int) bool) map[key][]int {
 
 // pairByEdit returns, for each found quote, the old entry it keeps when it has twins among the
 // old entries or the found quotes and ed left that entry's quotation untouched where the found
-// quote now stands; the others get -1. Quotes without twins are left to the words alone, so the
-// diff is made only for a field with twins.
+// quote now stands; the others get -1. The entries whose paragraphs the edit left whole claim
+// their quotes first, and the word diff places the rest only where those left room: a twin in
+// a paragraph that was edited can be paired by the diff with the quote of one that moved whole,
+// which would hand the two each other's checks. Quotes without twins are left to the words alone.
 func pairByEdit(old, found []Entry, ed Edit) []int {
 	out := make([]int, len(found))
 	for j := range out {
 		out[j] = -1
 	}
-	olds, news := group(old, none), group(found, none)
-	edits := map[string]*fieldEdit{}
-	for k, js := range news {
+	type follow struct{ old, at int }
+	var whole, diffed []follow
+	olds := group(old, none)
+	for k, js := range group(found, none) {
 		is := olds[k]
 		if len(is) == 0 || len(is) < 2 && len(js) < 2 {
 			continue
 		}
-		fe, ok := edits[k.field]
-		if !ok {
-			fe = ed.of(k.field)
-			edits[k.field] = fe
-		}
+		fe := ed.fields[k.field]
 		for _, i := range is {
-			at := fe.follow(old[i].Start, old[i].End)
-			for _, j := range js {
-				if at >= 0 && found[j].Start == at && out[j] < 0 {
-					out[j] = i
-				}
+			at, unmoved := fe.follow(old[i].Start, old[i].End)
+			if unmoved {
+				whole = append(whole, follow{i, at})
+			} else if at >= 0 {
+				diffed = append(diffed, follow{i, at})
+			}
+		}
+	}
+	for _, f := range append(whole, diffed...) {
+		for j, q := range found {
+			if q.Field == old[f.old].Field && q.Text == old[f.old].Text && q.Start == f.at && out[j] < 0 {
+				out[j] = f.old
 			}
 		}
 	}

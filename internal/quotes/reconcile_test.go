@@ -82,6 +82,13 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			"On Tuesday she said: “No comment,” and left.\nThe mayor said: “No comment,” and left.\n" + filler,
 			"The mayor said: “No comment,” and left.\nOn Tuesday she said: “No comment,” and left.\n" + filler,
 			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		// The same, and the paragraph it moved past was edited as well: the word diff pairs the
+		// edited paragraph's quote with the moved one's, where the moved paragraph's own entry
+		// is, and the entries of paragraphs left whole claim their quotes first.
+		{"ParagraphMovedPastEditedTwin",
+			"On Tuesday she said: “No comment,” and left.\nThe mayor said: “No comment,” and left.\n" + filler,
+			"The mayor said: “No comment,” and left.\nOn Wednesday she said: “No comment,” and left.\n" + filler,
+			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
 		// A moved paragraph is deleted and inserted by the diff: its twin stays put and keeps
 		// its entry, and the moved one keeps the other.
 		{"MovedAcrossItsTwin",
@@ -99,8 +106,9 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ed := Edit{Before: map[string]string{"body": tt.before}, After: map[string]string{"body": tt.after}}
-			if got := Reconcile(entries(tt.before), entries(tt.after), ed); !reflect.DeepEqual(got, tt.want) {
+			found := entries(tt.after)
+			ed := PrepareEdit(map[string]string{"body": tt.before}, map[string]string{"body": tt.after}, found)
+			if got := Reconcile(entries(tt.before), found, ed); !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("Reconcile = %+v, want %+v", got, tt.want)
 			}
 		})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/policy"
+	"github.com/copydesk/copydesk/internal/quotes"
 )
 
 type draftRow struct {
@@ -182,7 +183,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := insertRevision(tx, row.ID, origin{}, actor.ID, text, now); err != nil {
 			return err
 		}
-		if err := syncLedger(tx, row.ID, 1, actor.ID, newsroom.Text{}, text, news, now); err != nil {
+		if err := syncLedger(tx, row.ID, 1, actor.ID, quotes.Edit{}, news, now); err != nil {
 			return err
 		}
 		if err := insertAudit(tx, row.ID, actor.ID, action, "", s.policy.Initial(), "", now); err != nil {

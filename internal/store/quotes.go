@@ -86,12 +86,21 @@ func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
 	return all, problems
 }
 
-// quotedEdit is the edit from old to text of the fields the finder reads.
-func quotedEdit(old, text newsroom.Text) quotes.Edit {
-	return quotes.Edit{
-		Before: map[string]string{"brief": old.Brief, "body": old.Body},
-		After:  map[string]string{"brief": text.Brief, "body": text.Body},
+// quotedEdit works out the edit from old to text of the fields the finder reads, where the
+// quotations found in text need it to tell twins apart (see quotes.PrepareEdit): a word diff,
+// made with the rest of a revision before the write transaction where the save is planned.
+func quotedEdit(old, text newsroom.Text, news []found) quotes.Edit {
+	return quotes.PrepareEdit(map[string]string{"brief": old.Brief, "body": old.Body},
+		map[string]string{"brief": text.Brief, "body": text.Body}, entriesOf(news))
+}
+
+// entriesOf is the ledger's view of the quotations news.
+func entriesOf(news []found) []quotes.Entry {
+	out := make([]quotes.Entry, len(news))
+	for i, n := range news {
+		out[i] = quotes.Entry{Field: n.field, Text: n.Text, Start: n.Start, End: n.End}
 	}
+	return out
 }
 
 // moveQuote writes where kept quotation r now is, as n found it. Most edits only shift a
@@ -106,12 +115,13 @@ func moveQuote(tx *gorm.DB, r quoteRow, n found) error {
 }
 
 // syncLedger brings a draft's quote ledger up to date with a new revision, whose quotations
-// findQuotes found as news in text, made from old, inside the revision's transaction: unchanged
-// quotes keep their checks wherever they moved (twins told apart by the edit from old to text), edited ones go back to unchecked with their old check kept in the
-// history, new ones are added unchecked, and removed ones leave the ledger for the history. The
-// caller writes the finder's problems with the draft's row, in the write it makes anyway: a
-// second write of the row would copy its whole text into the journal again.
-func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, old, text newsroom.Text, news []found, now time.Time) error {
+// findQuotes found as news, inside the revision's transaction: unchanged quotes keep their
+// checks wherever they moved (twins told apart by ed, the edit that made the revision, see
+// quotedEdit), edited ones go back to unchecked with their old check kept in the history, new
+// ones are added unchecked, and removed ones leave the ledger for the history. The caller writes
+// the finder's problems with the draft's row, in the write it makes anyway: a second write of
+// the row would copy its whole text into the journal again.
+func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quotes.Edit, news []found, now time.Time) error {
 	now = now.UTC()
 	rows, err := syncRows(tx, draftID)
 	if err != nil {
@@ -121,11 +131,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, old, tex
 	for i, r := range rows {
 		entries[i] = quotes.Entry{Field: r.Field, Text: r.Text, Start: r.StartPos, End: r.EndPos}
 	}
-	fresh := make([]quotes.Entry, len(news))
-	for i, n := range news {
-		fresh[i] = quotes.Entry{Field: n.field, Text: n.Text, Start: n.Start, End: n.End}
-	}
-	plan := quotes.Reconcile(entries, fresh, quotedEdit(old, text))
+	plan := quotes.Reconcile(entries, entriesOf(news), ed)
 	var events []quoteEventRow
 	event := func(r quoteRow, name string) {
 		events = append(events, quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: version, Event: name, Text: r.Text,

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/quotes"
 	"github.com/copydesk/copydesk/internal/revpack"
 )
 
@@ -100,6 +101,7 @@ type nextRevision struct {
 	text     newsroom.Text
 	news     []found
 	problems []newsroom.QuoteProblem
+	edit     quotes.Edit // what the save's edit says of where twin quotes went
 	packed   packedText
 }
 
@@ -114,7 +116,7 @@ func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRe
 		return nextRevision{}, fmt.Errorf("read the chain of version %d of draft %d: %w", d.Version, d.ID, err)
 	}
 	packed := packAfter(chain, revpack.Marshal(d.Text()), revpack.Marshal(text), d.Version+1)
-	return nextRevision{text: text, news: news, problems: problems, packed: packed}, nil
+	return nextRevision{text: text, news: news, problems: problems, edit: quotedEdit(d.Text(), text, news), packed: packed}, nil
 }
 
 // writeRevision writes next, prepared for d as it is (see prepareRevision), as saveRevision
@@ -142,7 +144,7 @@ func writeRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, next nextRevis
 	if err := writePacked(tx, d.ID, d.Version, from, actorID, next.packed, now); err != nil {
 		return err
 	}
-	if err := syncLedger(tx, d.ID, d.Version, actorID, old, text, next.news, now); err != nil {
+	if err := syncLedger(tx, d.ID, d.Version, actorID, next.edit, next.news, now); err != nil {
 		return err
 	}
 	return reanchor(tx, d.ID, d.Version, old, text, plan)

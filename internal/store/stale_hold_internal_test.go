@@ -89,3 +89,52 @@ func TestStaleSaveMergesOffTheWriter(t *testing.T) {
 		})
 	}
 }
+
+// TestTwinQuotesDiffOffTheWriter checks that the word diff which tells a ledger's twin quotes
+// apart is made before a save's transaction, not while it holds SQLite's writer: on a long body
+// changed all over it takes a good part of a second, and anyone who may save a draft quoting
+// the same words twice could otherwise stall every write in the newsroom with such saves.
+func TestTwinQuotesDiffOffTheWriter(t *testing.T) {
+	body := func(seed uint64) string {
+		r := rand.New(rand.NewPCG(seed, seed))
+		words := make([]string, newsroom.MaxBody/4)
+		for i := range words {
+			words[i] = string(rune('a' + r.IntN(10)))
+		}
+		return "The mayor said: “No comment.”\n" + strings.Join(words, " ") + "\nThe minister said: “No comment.”"
+	}
+	var logged bytes.Buffer
+	s := openLogged(t, &logged)
+	u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newsroom.WithUser(context.Background(), u)
+	before := newsroom.Text{Title: "Long", Body: body(1)}
+	d, err := s.CreateDraft(ctx, before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := newsroom.Text{Title: "Long", Body: body(2)}
+	news, _ := findQuotes(after)
+	began := time.Now()
+	quotedEdit(before, after, news)
+	diffing := time.Since(began)
+	if diffing < slowHold {
+		t.Fatalf("the diff took %s, too short for a save holding the writer through it to be logged", diffing)
+	}
+	logged.Reset()
+	s.slowHolds.every = 0
+	if _, err := s.UpdateDraft(ctx, d.ID, newsroom.DraftUpdate{Body: &after.Body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(logged.String()) {
+		var hold struct{ Statements time.Duration }
+		if err := json.Unmarshal([]byte(line), &hold); err != nil {
+			t.Fatal(err)
+		}
+		if hold.Statements >= diffing/2 {
+			t.Errorf("the save held the writer for %s of statements, the diff alone takes %s: %s", hold.Statements, diffing, line)
+		}
+	}
+}
