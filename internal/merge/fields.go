@@ -18,7 +18,8 @@ func (r *Result) mergeField(name, base, theirs, mine string) Field {
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
 	conflicts := len(r.Conflicts)
-	for _, c := range diff3(bp, tp, mp, matches(bp, tp, true), matches(bp, mp, true)) {
+	inTheirs, inMine := matches(bp, tp, true), matches(bp, mp, true)
+	for _, c := range diff3(bp, tp, mp, inTheirs, inMine) {
 		if !c.aligned {
 			r.mergeStretch(&f, c, numbered)
 			continue
@@ -27,7 +28,7 @@ func (r *Result) mergeField(name, base, theirs, mine string) Field {
 			r.mergeStretch(&f, chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]}, numbered)
 		}
 	}
-	if len(r.Conflicts) == conflicts && repeated(bp, tp, mp, f.merged()) {
+	if len(r.Conflicts) == conflicts && repeated(bp, tp, mp, inTheirs, inMine, f.merged()) {
 		f.Parts = nil
 		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
 	}

@@ -144,6 +144,17 @@ func TestTextsMovedTwice(t *testing.T) {
 			t.Fatalf("merged = %q, %v; want %q", got.Body, ok, want.Body)
 		}
 	})
+	// Edits in place on both sides make no repeat, even where the merged words of one paragraph
+	// make a run another paragraph holds ("said on Tuesday that").
+	t.Run("EditsInPlaceMakeNoRepeat", func(t *testing.T) {
+		base := body("Officials said on Monday it would reopen the bridge.", "The mayor said on Tuesday that the vote was fair.")
+		theirs := body("Officials said on Tuesday it would reopen the bridge.", "The mayor said on Tuesday that the vote was fair.")
+		mine := body("Officials said on Monday that it would reopen the bridge.", "The mayor said on Tuesday that the vote was fair.")
+		want := body("Officials said on Tuesday that it would reopen the bridge.", "The mayor said on Tuesday that the vote was fair.")
+		if got, ok := Texts(base, theirs, mine).Merged(); !ok || got.Body != want.Body {
+			t.Fatalf("merged = %q, %v; want %q", got.Body, ok, want.Body)
+		}
+	})
 	t.Run("RepeatedPhrasesMerge", func(t *testing.T) {
 		theirs := body(a, b, c, d, "The council said the bridge would stay open.")
 		mine := body("The council said the bridge would stay open, the mayor added.", a, b, c, d)

@@ -16,9 +16,9 @@ func TestUsersAreNamed(t *testing.T) {
 	dsn := storetest.DSN(t)
 	db := openOld(t, dsn, 36)
 	for _, stmt := range []string{
-		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (1, 'sarah', '', 'writer', 'x', CURRENT_TIMESTAMP)",
-		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (2, 'ada', 'Ada Lovelace', 'admin', 'y', CURRENT_TIMESTAMP)",
-		"INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (3, 'tom', '  ', 'editor', 'z', CURRENT_TIMESTAMP)",
+		"INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('sarah', '', 'writer', 'x', CURRENT_TIMESTAMP)",
+		"INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('ada', 'Ada Lovelace', 'admin', 'y', CURRENT_TIMESTAMP)",
+		"INSERT INTO users (username, name, role, password_hash, created_at) VALUES ('tom', '  ', 'editor', 'z', CURRENT_TIMESTAMP)",
 	} {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
