@@ -227,9 +227,9 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 }
 
 // TestPublishedPieceHasNoDeskToGive: a published piece comes to no desk again, so its page
-// offers nobody a Claim or an Assign form for one, and the API refuses to give one (while
-// taking someone off a desk, which changes no one's work, is still allowed). A piece under way
-// keeps both for every desk it can still come to.
+// offers nobody a Claim or an Assign form for one, and the API refuses to give one; whoever
+// still holds one can be taken off it, on the page as in the API, to free their list. A piece
+// under way keeps both for every desk it can still come to.
 func TestPublishedPieceHasNoDeskToGive(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageApproved)
@@ -253,5 +253,17 @@ func TestPublishedPieceHasNoDeskToGive(t *testing.T) {
 	if !strings.Contains(flashOf(res), "will not come to Fact-check again") {
 		t.Errorf("the page's assign form was not refused: %d, flash %q", res.Code, flashOf(res))
 	}
-	wantStatus(t, a.do("editor", "DELETE", path+"/assignees/editing", ""), http.StatusOK)
+	// The editor still holding Editing can be taken off it from the page, which offers nothing else.
+	wantBody(t, a.page("editor", "GET", page, nil), `Take Editor off Editing</button>`)
+	res = a.page("editor", "POST", page+"/assignees/editing", url.Values{"user_id": {""}})
+	if flashOf(res) != "Editing is left to nobody: the piece waits in the desk's pool." {
+		t.Errorf("taking the editor off Editing: %d, flash %q", res.Code, flashOf(res))
+	}
+	d2, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+	if err != nil || len(d2.Assignees) != 0 {
+		t.Fatalf("after taking the editor off Editing the piece is held at %v (%v)", d2.Assignees, err)
+	}
+	if strings.Contains(a.page("editor", "GET", page, nil).Body.String(), "Take Editor off Editing") {
+		t.Error("the page still offers to take the editor off Editing")
+	}
 }

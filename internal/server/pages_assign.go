@@ -67,7 +67,9 @@ func (s *Server) loadWork(ctx context.Context, u *newsroom.User, d *newsroom.Dra
 		}
 		w.Desks = append(w.Desks, slot)
 	}
-	w.MayAssign = w.MayAssign && slices.ContainsFunc(w.Desks, func(d deskSlot) bool { return d.Ahead })
+	// A desk the piece will not come to again is given to nobody, but whoever holds it can
+	// still be taken off it, to free their list.
+	w.MayAssign = w.MayAssign && slices.ContainsFunc(w.Desks, func(d deskSlot) bool { return d.Ahead || d.Holder != nil })
 	for _, st := range pol.Stages() {
 		w.Stages = append(w.Stages, st.Name)
 	}
