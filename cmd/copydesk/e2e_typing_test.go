@@ -190,6 +190,23 @@ func TestBrowserWorkspaceOfferGoesWhenTypingStarts(t *testing.T) {
 	if !b.visible(aside) || !strings.Contains(b.value(aside), "OLD TYPING") || !strings.Contains(b.text(`.ws-offer p`), "Restore your unsaved changes") {
 		t.Fatal("the next page does not show the older typing set aside beside the offer of the newer")
 	}
+	// Typing anew beside that offer sets the newer typing aside too, and keeps the older.
+	b.edit()
+	b.run(chromedp.SendKeys(`textarea[name=body].ws-field`, " THIRD TYPING.", chromedp.ByQuery), chromedp.Sleep(600*time.Millisecond))
+	var kept []string
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll(".ws-aside textarea")).map(a => a.value)`, &kept))
+	if len(kept) != 2 || !strings.Contains(kept[0], "FRESH TYPING") || !strings.Contains(kept[1], "OLD TYPING") {
+		t.Fatalf("after a second copy was set aside the page keeps %q, want the newer above the older", kept)
+	}
+	b.run(chromedp.Sleep(600*time.Millisecond), chromedp.Navigate(draftURL), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if got := b.count(`.ws-aside`); got != 2 {
+		t.Fatalf("the next page shows %d copies set aside, want 2", got)
+	}
+	b.run(chromedp.Click(`.ws-aside button`, chromedp.ByQuery))
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if got := b.count(`.ws-aside`); got != 1 || !strings.Contains(b.value(aside), "OLD TYPING") {
+		t.Fatalf("after the newer copy was discarded the page shows %d, want the older alone", got)
+	}
 	b.run(chromedp.Click(`.ws-aside button`, chromedp.ByQuery))
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
 	if b.has(`.ws-aside`) {

@@ -663,26 +663,40 @@
 
   function asideKey() { return storeKey + ":aside"; }
 
+  // asides reads the copies of typing set aside on this draft in this browser, oldest first.
+  function asides() {
+    var list = [];
+    try { list = JSON.parse(localStorage.getItem(asideKey()) || "[]"); } catch (err) { list = []; }
+    return Array.isArray(list) ? list.filter(function (e) { return e && e.fields; }) : [];
+  }
+
+  function keepAsides(list) {
+    try {
+      if (list.length) { localStorage.setItem(asideKey(), JSON.stringify(list)); } else { localStorage.removeItem(asideKey()); }
+    } catch (err) { /* What is set aside is still shown on this page. */ }
+  }
+
   // setAside drops a standing offer when typing starts anew, but not the typing it offered:
   // the new typing takes that copy's place in this browser and on the server, so the offered
   // copy is kept apart and shown, read only, until its words are copied and it is discarded.
+  // Each copy set aside is kept until it is discarded itself, however many come after it.
   function setAside() {
     var entry = offered;
     if (!entry) { return; }
     dropOffer();
-    try { localStorage.setItem(asideKey(), JSON.stringify(entry)); } catch (err) { /* It is still shown on this page. */ }
+    keepAsides(asides().filter(function (e) { return e.at !== entry.at; }).concat([entry]));
     showAside(entry);
   }
 
-  // showAside shows typing set aside (see setAside), from this page or an earlier one.
+  // showAside shows a copy of typing set aside (see setAside), from this page or an earlier
+  // one, above those set aside before it.
   function showAside(entry) {
-    var old = $(".ws-aside");
-    if (old) { old.remove(); }
-    var box = document.createElement("section");
+    var box = document.createElement("section"), id = "ws-aside-title-" + entry.at;
     box.className = "panel warning ws-aside";
-    box.setAttribute("aria-labelledby", "ws-aside-title");
-    box.innerHTML = "<h2 id=\"ws-aside-title\"></h2><p class=\"hint\">They are not in the draft: copy what you need, then discard them.</p>" +
+    box.setAttribute("aria-labelledby", id);
+    box.innerHTML = "<h2></h2><p class=\"hint\">They are not in the draft: copy what you need, then discard them.</p>" +
       "<button type=\"button\" class=\"secondary\">Discard them</button>";
+    box.firstChild.id = id;
     box.firstChild.textContent = "Your earlier unsaved changes, from " +
       new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
     var button = $("button", box);
@@ -699,18 +713,14 @@
       box.insertBefore(label, button);
     });
     button.addEventListener("click", function () {
-      try { localStorage.removeItem(asideKey()); } catch (err) { /* Nothing was kept. */ }
+      keepAsides(asides().filter(function (e) { return e.at !== entry.at; }));
       box.remove();
     });
     $(".ws-main").insertBefore(box, $(".ws-main").firstChild);
   }
 
-  // showAsideKept shows typing an earlier page set aside and nobody discarded.
-  function showAsideKept() {
-    var entry = null;
-    try { entry = JSON.parse(localStorage.getItem(asideKey()) || "null"); } catch (err) { entry = null; }
-    if (entry && entry.fields) { showAside(entry); }
-  }
+  // showAsideKept shows the typing earlier pages set aside and nobody discarded.
+  function showAsideKept() { asides().forEach(showAside); }
 
   // ---- The working copy on the server, and who else is editing ----
 
