@@ -139,7 +139,14 @@ func TestBrowserWorkspace(t *testing.T) {
 	// The writer edits in place and reloads before saving: the page offers the typing back.
 	b.signIn("writer")
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	// Edit puts the caret where the writer was reading: on the words they selected.
+	b.selectWords("body", "We waited")
 	b.edit()
+	var picked string
+	b.run(chromedp.Evaluate(`(() => { const f = document.activeElement; return f.name + ":" + f.value.slice(f.selectionStart, f.selectionEnd); })()`, &picked))
+	if picked != "body:We waited" {
+		t.Errorf("after Edit the selection in the form is %q, want the words selected while reading", picked)
+	}
 	// The fields the writer may not change stay on the page as they read, not as empty headings.
 	var shown bool
 	b.run(chromedp.Evaluate(`!document.querySelector(".ws-field-editor_comment .field-text").hidden`, &shown))

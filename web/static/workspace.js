@@ -311,6 +311,37 @@
     };
   }
 
+  // readingPoint is where the reader's caret or selection stands in the text, in code points of
+  // its field, or null: a click in the text leaves a caret there, as dragging over words leaves
+  // a selection, and Edit puts the field's caret at the same place.
+  function readingPoint() {
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0) { return null; }
+    var r = sel.getRangeAt(0), sp = paragraphOf(r.startContainer), ep = paragraphOf(r.endContainer);
+    if (!sp) { return null; }
+    var field = sp.closest("[data-field]").dataset.field, start = offsetIn(sp, r.startContainer, r.startOffset);
+    var end = ep && ep.closest("[data-field]").dataset.field === field ? offsetIn(ep, r.endContainer, r.endOffset) : start;
+    return { field: field, start: start, end: end, range: r.cloneRange() };
+  }
+
+  var lastReading = null;
+
+  // caretAt selects in field f the code points at.start to at.end of the text as it reads, when
+  // f holds that text (a body shows its paragraphs a blank line apart, one more line break each),
+  // and scrolls so that the selection stands where the reader saw it.
+  function caretAt(f, at) {
+    var read = texts()[at.field] || "";
+    var paras = f.hasAttribute("data-paras");
+    if ((paras ? bodyText(f) : f.value) !== read) { return; }
+    var cps = codePoints(read);
+    var breaks = function (o) { return paras ? cps.slice(0, o).filter(function (c) { return c === "\n"; }).length : 0; };
+    var value = codePoints(f.value);
+    var unit = function (o) { return value.slice(0, o + breaks(o)).join("").length; };
+    f.setSelectionRange(unit(at.start), unit(at.end));
+    var box = f.getBoundingClientRect(), line = box.top + box.height * (at.start + breaks(at.start)) / Math.max(1, value.length);
+    window.scrollBy(0, line - at.top);
+  }
+
   // place puts el just under the last line of a range, inside the workspace.
   function place(el, range) {
     var rects = range.getClientRects(), last = rects[rects.length - 1] || range.getBoundingClientRect();
@@ -508,10 +539,21 @@
     if (!editForm) { return; }
     $("#edit-start").addEventListener("click", function (e) {
       e.preventDefault();
+      var at = readingPoint() || lastReading;
+      if (at && !text.contains(at.range.startContainer)) { at = null; }
+      if (at) { at.top = at.range.getBoundingClientRect().top; }
       setEditing(true);
       history.replaceState(history.state, "", draftPath() + "?edit=1" + location.hash);
-      var first = editForm.elements.body || fields()[0];
-      if (first) { first.focus(); }
+      var f = at && editForm.elements[at.field];
+      if (!f || f.hidden || f.tagName !== "TEXTAREA") { f = editForm.elements.body || fields()[0]; }
+      if (!f) { return; }
+      f.focus();
+      if (at && f.name === at.field) { caretAt(f, at); }
+    });
+    // Pressing Edit can take the selection from the text (a press on a link puts the caret in
+    // it), so the last place the reader clicked or selected in the text is kept as they go.
+    document.addEventListener("selectionchange", function () {
+      if (!editing()) { lastReading = readingPoint() || lastReading; }
     });
     $("#edit-cancel").addEventListener("click", function (e) {
       e.preventDefault();
