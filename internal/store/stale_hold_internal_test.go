@@ -44,13 +44,7 @@ func TestStaleSaveMergesOffTheWriter(t *testing.T) {
 			words(3, n, func(i int) bool { return i >= n/2 && i%5 == 0 }, base), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var logged bytes.Buffer
-			s := openLogged(t, &logged)
-			u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx := newsroom.WithUser(context.Background(), u)
+			s, logged, ctx := loggedWriter(t)
 			text := func(w []string) newsroom.Text {
 				return newsroom.Text{Title: "Long", Body: strings.Join(w, " ")}
 			}
@@ -74,18 +68,7 @@ func TestStaleSaveMergesOffTheWriter(t *testing.T) {
 			if got := newsroom.ErrorCode(err); got != tc.want {
 				t.Fatalf("stale save: %v, want code %q", err, tc.want)
 			}
-			for line := range strings.Lines(logged.String()) {
-				var hold struct {
-					Statements time.Duration
-					By         string
-				}
-				if err := json.Unmarshal([]byte(line), &hold); err != nil {
-					t.Fatal(err)
-				}
-				if hold.Statements >= merging/2 {
-					t.Errorf("the save held the writer for %s of statements, the merge alone takes %s: %s", hold.Statements, merging, line)
-				}
-			}
+			heldUnder(t, logged, merging/2, "the merge alone takes "+merging.String())
 		})
 	}
 }
@@ -103,13 +86,7 @@ func TestTwinQuotesDiffOffTheWriter(t *testing.T) {
 		}
 		return "The mayor said: “No comment.”\n" + strings.Join(words, " ") + "\nThe minister said: “No comment.”"
 	}
-	var logged bytes.Buffer
-	s := openLogged(t, &logged)
-	u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := newsroom.WithUser(context.Background(), u)
+	s, logged, ctx := loggedWriter(t)
 	before := newsroom.Text{Title: "Long", Body: body(1)}
 	d, err := s.CreateDraft(ctx, before)
 	if err != nil {
@@ -128,13 +105,33 @@ func TestTwinQuotesDiffOffTheWriter(t *testing.T) {
 	if _, err := s.UpdateDraft(ctx, d.ID, newsroom.DraftUpdate{Body: &after.Body, Version: d.Version}); err != nil {
 		t.Fatal(err)
 	}
+	heldUnder(t, logged, diffing/2, "the diff alone takes "+diffing.String())
+}
+
+// loggedWriter opens a store whose slow holds of the writer are logged to the buffer it
+// returns, with a writer signed in to the context it returns.
+func loggedWriter(t *testing.T) (*Store, *bytes.Buffer, context.Context) {
+	t.Helper()
+	logged := &bytes.Buffer{}
+	s := openLogged(t, logged)
+	u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, logged, newsroom.WithUser(context.Background(), u)
+}
+
+// heldUnder fails t for each hold of the writer logged with statements of limit or longer;
+// why says what limit stands for.
+func heldUnder(t *testing.T, logged *bytes.Buffer, limit time.Duration, why string) {
+	t.Helper()
 	for line := range strings.Lines(logged.String()) {
 		var hold struct{ Statements time.Duration }
 		if err := json.Unmarshal([]byte(line), &hold); err != nil {
 			t.Fatal(err)
 		}
-		if hold.Statements >= diffing/2 {
-			t.Errorf("the save held the writer for %s of statements, the diff alone takes %s: %s", hold.Statements, diffing, line)
+		if hold.Statements >= limit {
+			t.Errorf("the save held the writer for %s of statements, %s: %s", hold.Statements, why, line)
 		}
 	}
 }
