@@ -44,7 +44,8 @@ type Notice struct {
 
 // PlanNotices decides who is told of event e and why, from the facts about its piece: the
 // assignee at the desk a piece arrives at, the writer of a piece sent back (with its note),
-// commented on, with a quote disputed or gone public (and whoever approved it), the assignee of
+// commented on, with a quote disputed, gone public or corrected in public (and whoever
+// approved it), the assignee of
 // an assignment, the people in a thread that has a new reply, and the person mentioned. The
 // actor is never told of their own act, and nobody is told twice of one event.
 func PlanNotices(e Event, f NoticeFacts) []Notice {
@@ -110,6 +111,8 @@ func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
 		n.Kind, n.Subject = NotifyPublished, fmt.Sprintf("%s published %s", who, title)
 	case e.Kind == EventReleased:
 		n.Kind, n.Subject = NotifyPublished, fmt.Sprintf("%s went public as %s scheduled it", title, who)
+	case e.Kind == EventCorrected:
+		n.Kind, n.Subject = NotifyPublished, fmt.Sprintf("%s published a correction to %s%s", who, title, noteLine(f.Note))
 	default:
 		return Notice{}, false
 	}
@@ -121,7 +124,7 @@ func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
 // no facts for the others (a save above all).
 func Notifies(kind EventKind) bool {
 	return slices.Contains([]EventKind{EventTransitioned, EventAssigned, EventCommented, EventMentioned,
-		EventQuoteChecked, EventPublished, EventReleased}, kind)
+		EventQuoteChecked, EventPublished, EventReleased, EventCorrected}, kind)
 }
 
 // NoticeLink is the path of the exact place event e is about: the thread, the quote, or the

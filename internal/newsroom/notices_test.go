@@ -46,6 +46,9 @@ func TestPlanNotices(t *testing.T) {
 		{"Published", ev(EventPublished, "publish", "published", 0, 0), facts, map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "/drafts/5", "Ana published “Flood defences”"},
 		{"PublishedByTheApprover", ev(EventPublished, "publish", "published", 0, 0), with(func(f *NoticeFacts) { f.Approvers = []int64{actor} }), map[int64]NotificationKind{writer: NotifyPublished}, "", ""},
 		{"Released", ev(EventReleased, "release", "published", 0, 0), facts, map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "", "“Flood defences” went public as Ana scheduled it"},
+		{"Corrected", ev(EventCorrected, "correct", "published", 0, 0), with(func(f *NoticeFacts) { f.Note = "The vote was 6–3, not 7–2." }),
+			map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "/drafts/5", "Ana published a correction to “Flood defences”: “The vote was 6–3, not 7–2.”"},
+		{"CorrectedByTheWriterThemself", ev(EventCorrected, "correct", "published", 0, 0), with(func(f *NoticeFacts) { f.WriterID, f.Approvers = actor, nil }), map[int64]NotificationKind{}, "", ""},
 		{"Saved", ev(EventSaved, "save", "draft", 0, 0), facts, map[int64]NotificationKind{}, "", ""},
 	}
 	for _, tt := range tests {

@@ -201,3 +201,45 @@ func TestCorrectionOnOldVersion(t *testing.T) {
 		t.Fatalf("a correction on the current version = %v", err)
 	}
 }
+
+// TestCorrectionTellsTheWriter: a correction that goes public tells the piece's writer, with
+// the public note, as its publication did; one held back for its quotes tells nobody yet.
+func TestCorrectionTellsTheWriter(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageApproved)
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := func() []newsroom.Notification {
+		page, err := f.s.Notifications(f.writer, false, 0, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []newsroom.Notification
+		for _, n := range page.Notifications {
+			if n.Kind == newsroom.NotifyPublished {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	if got := published(); len(got) != 1 {
+		t.Fatalf("after publishing, the writer has %d notices of it: %+v", len(got), got)
+	}
+	held := "First “quoted” paragraph.\nThe minister said “we never agreed” on Friday."
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &held, Note: "Held."}); newsroom.ErrorCode(err) != newsroom.ECONFLICT {
+		t.Fatalf("a correction adding a quote: %v, want it held", err)
+	}
+	if got := published(); len(got) != 1 {
+		t.Fatalf("a held correction told the writer: %+v", got)
+	}
+	body := "First “quoted” paragraph, corrected.\nSecond paragraph."
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "The vote was 6–3, not 7–2."}); err != nil {
+		t.Fatal(err)
+	}
+	got := published()
+	if len(got) != 2 || !strings.Contains(got[0].Subject, "published a correction to") || !strings.Contains(got[0].Subject, "“The vote was 6–3, not 7–2.”") {
+		t.Fatalf("after the correction the writer's notices of the piece are %+v", got)
+	}
+}

@@ -327,6 +327,11 @@ func (s *Store) noticeFacts(tx *gorm.DB, e newsroom.Event) (newsroom.NoticeFacts
 		err = tx.Raw("SELECT status FROM quotes WHERE id = ?", e.Ref).Scan(&f.QuoteStatus).Error
 	case newsroom.EventPublished, newsroom.EventReleased:
 		err = s.approverFacts(tx, e.DraftID, &f)
+	case newsroom.EventCorrected:
+		if err = s.approverFacts(tx, e.DraftID, &f); err == nil {
+			// The correction's public note, which its audit entry, written with it, holds.
+			err = tx.Raw("SELECT note FROM audit WHERE draft_id = ? ORDER BY id DESC LIMIT 1", e.DraftID).Scan(&f.Note).Error
+		}
 	}
 	return f, newsroom.Stage(stage), err
 }
