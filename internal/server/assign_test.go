@@ -267,3 +267,40 @@ func TestPublishedPieceHasNoDeskToGive(t *testing.T) {
 		t.Error("the page still offers to take the editor off Editing")
 	}
 }
+
+// TestDeadlineAPI sets and clears due times over the API: due_at is required, null clears it,
+// and a body without it is refused rather than taken as a clearing, so that a client's
+// forgotten field never drops a deadline.
+func TestDeadlineAPI(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageFactCheck)
+	path := fmt.Sprintf("/api/v1/drafts/%d/deadlines", d.ID)
+	tests := []struct {
+		name, body    string
+		wantStatus    int
+		wantContains  string
+		wantDeadlines int
+	}{
+		{"Set", `{"stage":"","due_at":"2026-03-30T17:00:00Z"}`, 200, `"deadlines":[{"stage":"","due_at":"2026-03-30T17:00:00Z"}]`, 1},
+		{"ErrNoDueAt", `{"stage":""}`, 422, "give due_at", 1},
+		{"ErrEmptyObject", `{}`, 422, "give due_at", 1},
+		{"ErrDueAtWrongType", `{"due_at":5}`, 400, "malformed", 1},
+		{"Clear", `{"stage":"","due_at":null}`, 200, `"deadlines":[]`, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do("editor", "PUT", path, tt.body)
+			wantStatus(t, res, tt.wantStatus)
+			if !strings.Contains(res.Body.String(), tt.wantContains) {
+				t.Fatalf("body %s lacks %q", res.Body.String(), tt.wantContains)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Deadlines) != tt.wantDeadlines {
+				t.Fatalf("draft has deadlines %v, want %d", got.Deadlines, tt.wantDeadlines)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
@@ -19,7 +20,20 @@ type assigneeInput struct {
 // (stage "") or one of its stages.
 type deadlineInput struct {
 	Stage newsroom.Stage `json:"stage"`
-	DueAt *time.Time     `json:"due_at"`
+	DueAt dueTime        `json:"due_at"`
+}
+
+// dueTime is a due_at that tells a time, null and no value at all apart: null clears a due time,
+// while a body without due_at is a mistake that must not clear one.
+type dueTime struct {
+	Given bool
+	At    *time.Time
+}
+
+// UnmarshalJSON is called for null too, which is how a given null is told from an absent field.
+func (d *dueTime) UnmarshalJSON(data []byte) error {
+	d.Given = true
+	return json.Unmarshal(data, &d.At)
 }
 
 // putAssignee gives the desk :stage of draft :id to the user the body names.
@@ -65,7 +79,10 @@ func (s *Server) putDeadline(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	d, err := s.store.SetDeadline(c.Request().Context(), newsroom.DeadlineChange{DraftID: id, Stage: in.Stage, At: in.DueAt})
+	if !in.DueAt.Given {
+		return newsroom.Errorf(newsroom.EINVALID, "give due_at: a time (RFC 3339) to set, or null to clear")
+	}
+	d, err := s.store.SetDeadline(c.Request().Context(), newsroom.DeadlineChange{DraftID: id, Stage: in.Stage, At: in.DueAt.At})
 	if err != nil {
 		return err
 	}
