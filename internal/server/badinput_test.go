@@ -131,10 +131,15 @@ func TestBadInput(t *testing.T) {
 }
 
 // TestWrongTypeMessage checks that a value of the wrong JSON type is named in JSON's words,
-// the body as a whole included, and never by the Go type it would have been decoded into.
+// the body as a whole included, and never by the Go type it would have been decoded into; and
+// that a time that is not one says what a time looks like, never Go's layouts or methods.
 func TestWrongTypeMessage(t *testing.T) {
 	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
 	tests := []struct{ name, method, url, body, want string }{
+		{"TimeNotString", "PUT", fmt.Sprintf("/api/v1/drafts/%d/deadlines", d.ID), `{"due_at":5}`, "times are strings in RFC 3339, such as 2026-03-30T17:00:00Z"},
+		{"TimeNotRFC3339", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"tomorrow"}`, `"tomorrow" is not a time: send one in RFC 3339, such as 2026-03-30T17:00:00Z`},
+		{"TimeWithoutZone", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"2026-03-30T17:00:00"}`, `"2026-03-30T17:00:00" is not a time: send one in RFC 3339, such as 2026-03-30T17:00:00Z`},
 		{"BodyNotObject", "POST", "/api/v1/inbox/done", `[]`, "request body must be a JSON object, not array"},
 		{"AnonymousStruct", "PUT", "/api/v1/me/notifications", `"x"`, "request body must be a JSON object, not string"},
 		{"NamedSlice", "PUT", "/api/v1/me/notifications", `{"email":"x"}`, `field "email" must be array, not string`},

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"time"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -113,6 +114,7 @@ func decodeError(err error) error {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var tooLarge *http.MaxBytesError
+	var badTime *time.ParseError
 	switch {
 	case errors.As(err, &tooLarge):
 		return newsroom.Errorf(newsroom.ETOOLARGE, "request body is larger than %d bytes", tooLarge.Limit)
@@ -124,9 +126,14 @@ func decodeError(err error) error {
 		return newsroom.Errorf(newsroom.EMALFORMED, "request body must be a JSON %s, not %s", jsonKind(typ.Type), typ.Value)
 	case errors.As(err, &typ):
 		return newsroom.Errorf(newsroom.EMALFORMED, "field %q must be %s, not %s", typ.Field, jsonKind(typ.Type), typ.Value)
+	case errors.As(err, &badTime):
+		return newsroom.Errorf(newsroom.EMALFORMED, "%q is not a time: send one in RFC 3339, such as %s", badTime.Value, timeExample)
+	case err.Error() == timeNotString:
+		return newsroom.Errorf(newsroom.EMALFORMED, "times are strings in RFC 3339, such as %s", timeExample)
 	}
 	// The remaining decoder errors (unknown field, unexpected end) carry plain-English text that
-	// names the field and never any internals.
+	// names the field and never any internals. Times decode themselves, so their errors, which
+	// name Go's layouts and methods, are put in words above.
 	return newsroom.Errorf(newsroom.EMALFORMED, "malformed JSON: %s", err.Error())
 }
 
@@ -155,6 +162,13 @@ func jsonKind(t reflect.Type) string {
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// timeExample is the time that errors about times show as an example.
+const timeExample = "2026-03-30T17:00:00Z"
+
+// timeNotString is the text of the error time.Time gives a JSON value that is not a string,
+// which the time package does not export.
+var timeNotString = new(time.Time).UnmarshalJSON([]byte("0")).Error()
 
 // idParam reads a positive id from the path. Ids that cannot exist are simply not found.
 func idParam(c echo.Context, name string) (int64, error) {
