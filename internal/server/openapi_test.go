@@ -473,3 +473,63 @@ func TestOpenAPIScenarios(t *testing.T) {
 		}
 	}
 }
+
+// docRouteCell is one route cell of docs/api.md's table: "`GET /api/v1/x`", "`GET`, `POST
+// /api/v1/x`" (methods sharing a path) or "`POST /api/v1/x/a`, `/b`" (a sibling path).
+var docRouteCell = regexp.MustCompile("^\\| (`[^|]*`) \\|")
+
+// docRouteParam is a path parameter, whatever the prose or the document names it.
+var docRouteParam = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// TestAPIDocRoutes checks that docs/api.md's table of routes names every operation of the
+// document and no other, so that a reader of the prose meets every route the contract has.
+func TestAPIDocRoutes(t *testing.T) {
+	doc := loadOpenAPI(t)
+	data, err := os.ReadFile("../../docs/api.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		m := docRouteCell.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		var methods []string
+		var last string
+		for _, item := range strings.Split(m[1], ", ") {
+			item = strings.Trim(item, "`")
+			method, path, ok := strings.Cut(item, " ")
+			switch {
+			case !ok && strings.HasPrefix(item, "/"):
+				path = last[:strings.LastIndex(last, "/")] + item
+			case !ok:
+				methods = append(methods, item)
+				continue
+			default:
+				methods = append(methods, method)
+			}
+			path, _, _ = strings.Cut(strings.TrimPrefix(path, apiPrefix), "?")
+			for _, method := range methods {
+				listed[method+" "+docRouteParam.ReplaceAllString(path, "{}")] = true
+			}
+			last = path
+		}
+	}
+	documented := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			documented[method+" "+docRouteParam.ReplaceAllString(path, "{}")] = true
+		}
+	}
+	for k := range documented {
+		if !listed[k] {
+			t.Errorf("docs/api.md's routes do not list %s", k)
+		}
+	}
+	for k := range listed {
+		if !documented[k] {
+			t.Errorf("docs/api.md lists %s, which openapi.json does not document", k)
+		}
+	}
+}
