@@ -142,6 +142,8 @@ func TestWrongTypeMessage(t *testing.T) {
 		{"TimeWithoutZone", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"2026-03-30T17:00:00"}`, `"2026-03-30T17:00:00" is not a time: send one in RFC 3339, such as 2026-03-30T17:00:00Z`},
 		{"BodyNotObject", "POST", "/api/v1/inbox/done", `[]`, "request body must be a JSON object, not array"},
 		{"AnonymousStruct", "PUT", "/api/v1/me/notifications", `"x"`, "request body must be a JSON object, not string"},
+		{"BodyNull", "PUT", "/api/v1/me/notifications", `null`, "request body must be a JSON object, not null"},
+		{"OptionalBodyNull", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), ` null `, "request body must be a JSON object, not null"},
 		{"NamedSlice", "PUT", "/api/v1/me/notifications", `{"email":"x"}`, `field "email" must be array, not string`},
 		{"Integer", "POST", "/api/v1/drafts", `{"title":"x","topics":[1]}`, `field "topics" must be string, not number`},
 	}

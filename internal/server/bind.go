@@ -21,7 +21,7 @@ import (
 )
 
 // bindJSON decodes the request body into v strictly: JSON only (Content-Type: application/json,
-// 415 otherwise), no unknown fields, one value.
+// 415 otherwise), an object (not null), no unknown fields, one value.
 // The raw body must be valid UTF-8 without NUL bytes, escaped or not, and without lone surrogate
 // escapes (422): encoding/json would silently turn invalid bytes and lone surrogates in a string
 // into U+FFFD and store something the client never sent.
@@ -43,6 +43,11 @@ func bindJSON(c echo.Context, v any) error {
 		return newsroom.Errorf(newsroom.EINVALID, "request body must not contain NUL characters (\\u0000)")
 	} else if esc != "" {
 		return newsroom.Errorf(newsroom.EINVALID, "request body holds %s, half of a surrogate pair without the other half", esc)
+	}
+	// encoding/json takes null as "leave v as it is", which would make a null body the empty
+	// object and, for an optional body, a request nobody meant to send.
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return newsroom.Errorf(newsroom.EMALFORMED, "request body must be a JSON object, not null")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
