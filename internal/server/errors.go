@@ -32,6 +32,10 @@ var statusOf = map[string]int{
 // about as long as PostgreSQL takes to restart or fail over.
 const retryAfter = "10"
 
+// bearerChallenge is the WWW-Authenticate of every 401, which RFC 9110 requires: the server
+// takes bearer tokens (RFC 6750) from the API's clients.
+const bearerChallenge = `Bearer realm="copydesk"`
+
 // codeOf is the reverse, for errors Echo raises itself (unknown route, wrong method, body limit).
 var codeOf = map[int]string{
 	http.StatusBadRequest:            newsroom.EMALFORMED,
@@ -60,8 +64,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, body := s.errorResponse(err, c)
-	if status == http.StatusServiceUnavailable {
+	switch status {
+	case http.StatusServiceUnavailable:
 		c.Response().Header().Set("Retry-After", retryAfter)
+	case http.StatusUnauthorized:
+		c.Response().Header().Set(echo.HeaderWWWAuthenticate, bearerChallenge)
 	}
 	setThrottled(c, err)
 	switch {
