@@ -200,18 +200,29 @@ func TestUnsupportedMediaType(t *testing.T) {
 // echoParamValue matches a path parameter of the document, such as {id}.
 var echoParamValue = regexp.MustCompile(`\{[a-z]+\}`)
 
-// TestBodyLimitChunked sends a body over the limit without a Content-Length, as a chunked upload
-// would: the server stops reading at the limit and answers 413.
+// TestBodyLimitChunked sends a body over the limit with its Content-Length, and without one, as a
+// chunked upload would: the server refuses the first before reading it and stops reading the
+// second at the limit, and both are answered 413 saying what the limit is.
 func TestBodyLimitChunked(t *testing.T) {
 	a := newTestApp(t)
 	body := `{"title":"x","body":"` + strings.Repeat("a", 1<<20) + `"}`
-	req := httptest.NewRequest("POST", "/api/v1/drafts", strings.NewReader(body))
-	req.ContentLength = -1
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+a.tokens["writer"])
-	res := httptest.NewRecorder()
-	a.server.Handler().ServeHTTP(res, req)
-	wantStatus(t, res, http.StatusRequestEntityTooLarge)
+	for _, tt := range []struct {
+		name   string
+		length int64
+	}{{"ContentLength", int64(len(body))}, {"Chunked", -1}} {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/api/v1/drafts", strings.NewReader(body))
+			req.ContentLength = tt.length
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Authorization", "Bearer "+a.tokens["writer"])
+			res := httptest.NewRecorder()
+			a.server.Handler().ServeHTTP(res, req)
+			wantStatus(t, res, http.StatusRequestEntityTooLarge)
+			if got, want := decode[apiError](t, res).Error.Message, "request body is larger than 1048576 bytes"; got != want {
+				t.Errorf("message = %q, want %q", got, want)
+			}
+		})
+	}
 }
 
 // TestHostileTextStoredVerbatim stores SQL and markup as a draft's text and gets exactly the same

@@ -36,14 +36,13 @@ const retryAfter = "10"
 // takes bearer tokens (RFC 6750) from the API's clients.
 const bearerChallenge = `Bearer realm="copydesk"`
 
-// codeOf is the reverse, for errors Echo raises itself (unknown route, wrong method, body limit).
+// codeOf is the reverse, for errors Echo raises itself (unknown route, wrong method).
 var codeOf = map[int]string{
-	http.StatusBadRequest:            newsroom.EMALFORMED,
-	http.StatusUnauthorized:          newsroom.EUNAUTHORIZED,
-	http.StatusForbidden:             newsroom.EFORBIDDEN,
-	http.StatusNotFound:              newsroom.ENOTFOUND,
-	http.StatusMethodNotAllowed:      "method_not_allowed",
-	http.StatusRequestEntityTooLarge: newsroom.ETOOLARGE,
+	http.StatusBadRequest:       newsroom.EMALFORMED,
+	http.StatusUnauthorized:     newsroom.EUNAUTHORIZED,
+	http.StatusForbidden:        newsroom.EFORBIDDEN,
+	http.StatusNotFound:         newsroom.ENOTFOUND,
+	http.StatusMethodNotAllowed: "method_not_allowed",
 }
 
 type errorBody struct {
@@ -91,11 +90,7 @@ func (s *Server) errorResponse(err error, c echo.Context) (int, errorBody) {
 		if !ok {
 			code = newsroom.EINTERNAL
 		}
-		msg := http.StatusText(he.Code)
-		if code == newsroom.ETOOLARGE {
-			msg = "request body is larger than the limit"
-		}
-		return he.Code, errorBody{errorDetail{Code: code, Message: msg}}
+		return he.Code, errorBody{errorDetail{Code: code, Message: http.StatusText(he.Code)}}
 	}
 	code := newsroom.ErrorCode(err)
 	status, ok := statusOf[code]

@@ -61,7 +61,7 @@ func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 			limit = max(limit, imageBodyLimit)
 		}
 		if req.ContentLength > limit {
-			return echo.ErrStatusRequestEntityTooLarge
+			return newsroom.Errorf(newsroom.ETOOLARGE, "request body is larger than %d bytes", limit)
 		}
 		req.Body = http.MaxBytesReader(c.Response(), req.Body, limit)
 		return next(c)
