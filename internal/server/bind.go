@@ -60,6 +60,21 @@ func bindJSON(c echo.Context, v any) error {
 	return nil
 }
 
+// bindOptionalJSON is bindJSON for a body the client may leave out: an empty body, whether it
+// comes with Content-Length: 0 or chunked with nothing in it, leaves v as it is.
+func bindOptionalJSON(c echo.Context, v any) error {
+	req := c.Request()
+	data, err := io.ReadAll(req.Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	if len(data) == 0 {
+		return nil
+	}
+	req.Body, req.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))
+	return bindJSON(c, v)
+}
+
 // wantBody refuses a request body of any media type but want (415), saying what to send. A
 // request without a body passes, to be told that it needs one.
 func wantBody(c echo.Context, want, what string) error {

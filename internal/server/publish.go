@@ -25,10 +25,8 @@ func (s *Server) publishDraft(c echo.Context) error {
 	var in struct {
 		At *time.Time `json:"at"`
 	}
-	if c.Request().ContentLength != 0 {
-		if err := bindJSON(c, &in); err != nil {
-			return err
-		}
+	if err := bindOptionalJSON(c, &in); err != nil {
+		return err
 	}
 	var at time.Time
 	if in.At != nil {

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
@@ -150,6 +152,31 @@ func TestPublicOutputs(t *testing.T) {
 		}
 		wantStatus(t, a.do("editor", "POST", "/api/v1/articles/"+slug+"/corrections", `{"note":""}`), 422)
 	})
+}
+
+// TestPublishWithoutBody publishes now on a request with no body, however it is framed: without
+// one, with Content-Length: 0, or chunked with nothing in it, since the body is optional.
+func TestPublishWithoutBody(t *testing.T) {
+	a := newTestApp(t)
+	for _, tt := range []struct {
+		name   string
+		body   io.Reader
+		length int64
+	}{{"NoBody", nil, 0}, {"ContentLengthZero", strings.NewReader(""), 0}, {"ChunkedEmpty", strings.NewReader(""), -1}} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(newsroom.StageApproved)
+			req := httptest.NewRequest("POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), tt.body)
+			req.ContentLength = tt.length
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Authorization", "Bearer "+a.tokens["editor"])
+			res := httptest.NewRecorder()
+			a.server.Handler().ServeHTTP(res, req)
+			wantStatus(t, res, http.StatusOK)
+			if got := decode[pubResponse](t, res).Stage; got != "published" {
+				t.Fatalf("stage = %q, want published", got)
+			}
+		})
+	}
 }
 
 func TestScheduleOverAPI(t *testing.T) {
