@@ -109,7 +109,7 @@ func segmentPara(runes []rune, start, end int, spans []span) []segment {
 		for _, s := range spans {
 			if s.start <= a && b <= s.end {
 				if s.quote != nil {
-					seg.QuoteStatus, seg.QuoteID = strings.ReplaceAll(string(s.quote.Status), "_", "-"), s.quote.ID
+					seg.QuoteStatus, seg.QuoteID = markStatus(s.quote), s.quote.ID
 				} else {
 					seg.Comments = append(seg.Comments, s.comment)
 				}
@@ -118,4 +118,14 @@ func segmentPara(runes []rune, start, end int, spans []span) []segment {
 		segs = append(segs, seg)
 	}
 	return segs
+}
+
+// markStatus is the status a quote's words show in the text: its check, or "not-quote" while a
+// fact-checker holds that they are no quotation. Such a quote stays unchecked in the ledger, but
+// no gate waits for it, so marking it as unchecked would send the reader after work there is none.
+func markStatus(q *newsroom.Quote) string {
+	if q.NotQuote != nil {
+		return "not-quote"
+	}
+	return strings.ReplaceAll(string(q.Status), "_", "-")
 }

@@ -12,6 +12,7 @@ import (
 // by paragraph, and that each run carries the quote and comments covering it.
 func TestSegmentField(t *testing.T) {
 	verified := &newsroom.Quote{ID: 9, Status: newsroom.QuoteVerified}
+	dismissed := &newsroom.Quote{ID: 3, Status: newsroom.QuoteUnchecked, NotQuote: &newsroom.Dismissal{Note: "a mood, not speech"}}
 	tests := []struct {
 		name  string
 		text  string
@@ -21,6 +22,7 @@ func TestSegmentField(t *testing.T) {
 		{"Plain", "one\ntwo", nil, "0:one | 4:two"},
 		{"Empty", "", nil, "0:"},
 		{"Quote", "He said “no” twice.", []span{{start: 8, end: 12, quote: verified}}, "0:He said [“no”:quote quote-verified] twice."},
+		{"NotQuote", "They called it “long overdue”.", []span{{start: 15, end: 29, quote: dismissed}}, "0:They called it [“long overdue”:quote quote-not-quote]."},
 		{"CommentInsideQuote", "He said “no way” twice.", []span{{start: 8, end: 16, quote: verified}, {start: 9, end: 11, comment: 4}},
 			"0:He said [“:quote quote-verified][no:quote quote-verified commented][ way”:quote quote-verified] twice."},
 		{"SpanOverParagraphs", "abc\ndef", []span{{start: 1, end: 6, comment: 2}}, "0:a[bc:commented] | 4:[de:commented]f"},
