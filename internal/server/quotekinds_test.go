@@ -106,3 +106,22 @@ func TestNotQuotePage(t *testing.T) {
 		t.Error("the page still offers to mark the quote")
 	}
 }
+
+// TestNotQuoteLeavesNoWork: words a fact-checker marks as no quotation are no work left, so the
+// draft page neither marks them in the text as an unchecked quote nor opens on the Quotes tab
+// for them, as it does while a quote waits for its check.
+func TestNotQuoteLeavesNoWork(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageFactCheck)
+	target := fmt.Sprintf("/drafts/%d", d.ID)
+	wantBody(t, a.page("factchecker", "GET", target, nil), `data-tab="quotes"`, `class="quote quote-unchecked"`)
+	action := fmt.Sprintf("%s/quotes/%d/not-quote", target, a.firstQuote(d.ID))
+	if res := a.page("factchecker", "POST", action, url.Values{"note": {"A word used as a word."}}); res.Code != 303 {
+		t.Fatalf("marking: status %d", res.Code)
+	}
+	body := a.page("factchecker", "GET", target, nil).Body.String()
+	if !strings.Contains(body, `data-tab="comments"`) || strings.Contains(body, `class="quote quote-unchecked"`) || !strings.Contains(body, `quote-not-quote`) {
+		t.Errorf("after marking its one quote as no quotation the page opens on %q and marks the words %q",
+			between(t, body, `data-tab="`, `" `), between(t, body, `<mark class="`, `" `))
+	}
+}
