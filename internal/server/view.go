@@ -120,12 +120,16 @@ func segmentPara(runes []rune, start, end int, spans []span) []segment {
 	return segs
 }
 
-// markStatus is the status a quote's words show in the text: its check, or "not-quote" while a
-// fact-checker holds that they are no quotation. Such a quote stays unchecked in the ledger, but
-// no gate waits for it, so marking it as unchecked would send the reader after work there is none.
+// markStatus is the status a quote's words show in the text: its check, "not-quote" while a
+// fact-checker holds that they are no quotation, or "waived" for a disputed quote an editor
+// let the piece go out with. No gate waits for either, so marking the one as unchecked or the
+// other as disputed would send the reader after work there is none.
 func markStatus(q *newsroom.Quote) string {
-	if q.NotQuote != nil {
+	switch {
+	case q.NotQuote != nil:
 		return "not-quote"
+	case q.Status == newsroom.QuoteDisputed && q.Waiver != nil:
+		return "waived"
 	}
 	return strings.ReplaceAll(string(q.Status), "_", "-")
 }

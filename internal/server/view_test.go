@@ -13,6 +13,8 @@ import (
 func TestSegmentField(t *testing.T) {
 	verified := &newsroom.Quote{ID: 9, Status: newsroom.QuoteVerified}
 	dismissed := &newsroom.Quote{ID: 3, Status: newsroom.QuoteUnchecked, NotQuote: &newsroom.Dismissal{Note: "a mood, not speech"}}
+	waived := &newsroom.Quote{ID: 5, Status: newsroom.QuoteDisputed, Waiver: &newsroom.Waiver{Note: "the recording settles it"}}
+	disputed := &newsroom.Quote{ID: 6, Status: newsroom.QuoteDisputed}
 	tests := []struct {
 		name  string
 		text  string
@@ -23,6 +25,8 @@ func TestSegmentField(t *testing.T) {
 		{"Empty", "", nil, "0:"},
 		{"Quote", "He said “no” twice.", []span{{start: 8, end: 12, quote: verified}}, "0:He said [“no”:quote quote-verified] twice."},
 		{"NotQuote", "They called it “long overdue”.", []span{{start: 15, end: 29, quote: dismissed}}, "0:They called it [“long overdue”:quote quote-not-quote]."},
+		{"Waived", "He said “no” twice.", []span{{start: 8, end: 12, quote: waived}}, "0:He said [“no”:quote quote-waived] twice."},
+		{"Disputed", "He said “no” twice.", []span{{start: 8, end: 12, quote: disputed}}, "0:He said [“no”:quote quote-disputed] twice."},
 		{"CommentInsideQuote", "He said “no way” twice.", []span{{start: 8, end: 16, quote: verified}, {start: 9, end: 11, comment: 4}},
 			"0:He said [“:quote quote-verified][no:quote quote-verified commented][ way”:quote quote-verified] twice."},
 		{"SpanOverParagraphs", "abc\ndef", []span{{start: 1, end: 6, comment: 2}}, "0:a[bc:commented] | 4:[de:commented]f"},
