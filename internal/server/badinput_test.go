@@ -211,12 +211,7 @@ func TestBodyLimitChunked(t *testing.T) {
 		length int64
 	}{{"ContentLength", int64(len(body))}, {"Chunked", -1}} {
 		t.Run(tt.name, func(t *testing.T) {
-			req := httptest.NewRequest("POST", "/api/v1/drafts", strings.NewReader(body))
-			req.ContentLength = tt.length
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", "Bearer "+a.tokens["writer"])
-			res := httptest.NewRecorder()
-			a.server.Handler().ServeHTTP(res, req)
+			res := a.framed("writer", "POST", "/api/v1/drafts", strings.NewReader(body), tt.length)
 			wantStatus(t, res, http.StatusRequestEntityTooLarge)
 			if got, want := decode[apiError](t, res).Error.Message, "request body is larger than 1048576 bytes"; got != want {
 				t.Errorf("message = %q, want %q", got, want)

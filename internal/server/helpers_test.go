@@ -151,6 +151,19 @@ func (a *testApp) send(actor, method, url, contentType, body string, header http
 	return rec
 }
 
+// framed sends a JSON request whose body is framed as length says: its Content-Length, or -1 for
+// none, as a chunked upload comes.
+func (a *testApp) framed(actor, method, url string, body io.Reader, length int64) *httptest.ResponseRecorder {
+	a.t.Helper()
+	req := httptest.NewRequest(method, url, body)
+	req.ContentLength = length
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+a.tokens[actor])
+	rec := httptest.NewRecorder()
+	a.server.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
 // draft creates a draft by the "writer" actor through the store and walks it to stage.
 func (a *testApp) draft(stage newsroom.Stage) *newsroom.Draft {
 	a.t.Helper()

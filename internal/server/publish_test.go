@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
@@ -165,12 +164,7 @@ func TestPublishWithoutBody(t *testing.T) {
 	}{{"NoBody", nil, 0}, {"ContentLengthZero", strings.NewReader(""), 0}, {"ChunkedEmpty", strings.NewReader(""), -1}} {
 		t.Run(tt.name, func(t *testing.T) {
 			d := a.draft(newsroom.StageApproved)
-			req := httptest.NewRequest("POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), tt.body)
-			req.ContentLength = tt.length
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", "Bearer "+a.tokens["editor"])
-			res := httptest.NewRecorder()
-			a.server.Handler().ServeHTTP(res, req)
+			res := a.framed("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), tt.body, tt.length)
 			wantStatus(t, res, http.StatusOK)
 			if got := decode[pubResponse](t, res).Stage; got != "published" {
 				t.Fatalf("stage = %q, want published", got)
