@@ -99,12 +99,15 @@ type QuoteProblem struct {
 	Message   string `json:"message"`
 }
 
-// QuoteEvent is one change in a quote's history.
+// QuoteEvent is one change in a quote's history. Text, Speaker, Status, Note and Source are the
+// quote's as the event left them, or, for an edit that put it back to unchecked ("reset" for its
+// words, "reattributed" for its speaker), as they were before.
 type QuoteEvent struct {
 	QuoteID int64       `json:"quote_id"`
 	Version int         `json:"version"`
 	Event   string      `json:"event"`
 	Text    string      `json:"text"`
+	Speaker string      `json:"speaker"`
 	Status  QuoteStatus `json:"status"`
 	Note    string      `json:"note"`
 	Source  string      `json:"source"`

@@ -46,6 +46,51 @@ func TestQuoteLedgerPanel(t *testing.T) {
 	}
 }
 
+// TestQuoteLedgerReattributed shows, in a quote's history, the check an edit took back by
+// crediting the quote to someone else, with the speaker the check was made for.
+func TestQuoteLedgerReattributed(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	body := "“The bridge opens in May,” said Rosa Delgado."
+	d, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qid int64
+	for _, q := range mustLedger(t, a, d.ID) {
+		if q.Speaker == "Rosa Delgado" {
+			qid = q.ID
+		}
+	}
+	if _, err := a.store.CheckQuote(ctxAs(a, "editor"), d.ID, qid, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "recording"}); err != nil {
+		t.Fatal(err)
+	}
+	body = strings.Replace(body, "Rosa Delgado", "Marco Ruiz", 1)
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantStatus(t, res, http.StatusOK)
+	row := between(t, res.Body.String(), fmt.Sprintf(`id="quote-%d">`, qid), "</li>\n</ol>")
+	for _, want := range []string{
+		`Status: <span class="quote-status status-unchecked">`,
+		`back to unchecked: Editor's edit credited it to someone else. It was <span class="old-words" dir="auto">Rosa Delgado</span>'s and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
+	} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the quote's row lacks %s:\n%s", want, row)
+		}
+	}
+}
+
+func mustLedger(t *testing.T, a *testApp, id int64) []newsroom.Quote {
+	t.Helper()
+	qs, err := a.store.Quotes(ctxAs(a, "editor"), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
 // between returns the part of s from start up to end, failing the test when start is missing.
 func between(t *testing.T, s, start, end string) string {
 	t.Helper()

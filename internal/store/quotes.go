@@ -48,6 +48,7 @@ type quoteEventRow struct {
 	Version int
 	Event   string
 	Text    string
+	Speaker string
 	Status  string
 	Note    string
 	Source  string
@@ -134,11 +135,21 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	plan := quotes.Reconcile(entries, entriesOf(news), ed)
 	var events []quoteEventRow
 	event := func(r quoteRow, name string) {
-		events = append(events, quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: version, Event: name, Text: r.Text,
+		events = append(events, quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: version, Event: name, Text: r.Text, Speaker: r.Speaker,
 			Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &actorID, At: now})
 	}
 	for _, p := range plan.Kept {
 		r, n := rows[p.Old], news[p.New]
+		if reattributed(r, n) {
+			event(r, "reattributed")
+			if err := execRaw(tx, `UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?,
+				kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
+				waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
+				n.field, n.Paragraph, n.Start, n.End, n.Speaker, string(n.Kind), n.Why, r.ID); err != nil {
+				return err
+			}
+			continue
+		}
 		if r.Field == n.field && r.Paragraph == n.Paragraph && r.StartPos == n.Start && r.EndPos == n.End && r.Speaker == n.Speaker &&
 			r.Kind == string(n.Kind) && r.KindReason == n.Why {
 			continue
@@ -185,9 +196,21 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	return nil
 }
 
+// reattributed reports whether kept quotation r, a check on it standing, now credits someone
+// else: n names a speaker, and not the one r was checked with (or r named none). A verdict is
+// on who said the words as much as on the words, so such a quote goes back to unchecked, as an
+// edited one does. A speaker the finder no longer names keeps the check, since nobody else is
+// credited, and so does a finding that the words are no quotation, which no speaker changes.
+func reattributed(r quoteRow, n found) bool {
+	if r.Status == string(newsroom.QuoteUnchecked) || r.NotQuoteBy != nil || n.Speaker == "" {
+		return false
+	}
+	return !strings.EqualFold(strings.Join(strings.Fields(r.Speaker), " "), strings.Join(strings.Fields(n.Speaker), " "))
+}
+
 // syncRowsSQL selects what syncLedger needs of the quotes in a draft's ledger.
-const syncRowsSQL = "SELECT id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status, note, source " +
-	"FROM quotes WHERE draft_id = ? AND removed_at IS NULL ORDER BY id"
+const syncRowsSQL = "SELECT id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status, note, source, " +
+	"not_quote_by FROM quotes WHERE draft_id = ? AND removed_at IS NULL ORDER BY id"
 
 // syncRows loads the quotes in a draft's ledger, as far as syncLedger needs them, scanning
 // them itself: GORM's reflection was a third of syncLedger under the writer.
@@ -199,7 +222,7 @@ func syncRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
 	return scanAll(rows, func(r *quoteRow) error {
 		r.DraftID = draftID
 		return rows.Scan(&r.ID, &r.Field, &r.Text, &r.Speaker, &r.Kind, &r.KindReason, &r.Paragraph, &r.StartPos, &r.EndPos,
-			&r.Status, &r.Note, &r.Source)
+			&r.Status, &r.Note, &r.Source, &r.NotQuoteBy)
 	})
 }
 
@@ -385,7 +408,7 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 			return err
 		}
 		ev := quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: v.Row.Version, Event: event, Text: r.Text,
-			Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &u.ID, At: now}
+			Speaker: r.Speaker, Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &u.ID, At: now}
 		if err := tx.Create(&ev).Error; err != nil {
 			return err
 		}
@@ -439,7 +462,7 @@ func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, error) {
 	out := make([]newsroom.QuoteEvent, len(rows))
 	for i, r := range rows {
 		out[i] = newsroom.QuoteEvent{QuoteID: r.QuoteID, Version: r.Version, Event: r.Event, Text: r.Text,
-			Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, At: r.At}
+			Speaker: r.Speaker, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, At: r.At}
 		if r.ActorID != nil {
 			p := names[*r.ActorID]
 			out[i].Actor = &p
