@@ -202,7 +202,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 // edited one does. A speaker the finder no longer names keeps the check, since nobody else is
 // credited, and so does a finding that the words are no quotation, which no speaker changes.
 func reattributed(r quoteRow, n found) bool {
-	if r.Status == string(newsroom.QuoteUnchecked) || r.NotQuoteBy != nil || n.Speaker == "" {
+	if r.Speaker == n.Speaker || r.Status == string(newsroom.QuoteUnchecked) || r.NotQuoteBy != nil || n.Speaker == "" {
 		return false
 	}
 	return !strings.EqualFold(strings.Join(strings.Fields(r.Speaker), " "), strings.Join(strings.Fields(n.Speaker), " "))
