@@ -10,10 +10,10 @@ import (
 
 // The marks a quote may begin and end with, spelled out here rather than taken from the package
 // so that the fuzz test checks Find against the specification, not against itself.
-// closingOnly are the marks that close or, » and › as German copy writes them, open before a
-// word: one that does neither is a stray, a problem.
+// closingOnly are the marks that close or, ” as Swedish and » and › as German copy writes them,
+// open before a word: one that does neither is a stray, a problem.
 const (
-	openingMarks = "“\"‘'„‚«‹»›「『"
+	openingMarks = "“\"‘'„‚«‹»›「『”‟‛"
 	closingMarks = "”\"’'“‘»›«‹」』"
 	closingOnly  = "”»›」』"
 	spacedMarks  = "«‹»›"
@@ -29,6 +29,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("\"\"\"'''‘’“”\n\n\"")
 	f.Add("'n' 'n 'tis '90s' '1999' 5'10\" ’’ ‘‘")
 	f.Add("„a“ ‚b‘ « c » ‹ d › »› “„ ‘‚ „\n„x“")
+	f.Add("”a” ” ”b\n”c” ‟d” ‛e’ ‟ ‛\n‟f")
 	f.Add("「a『b』」 』「 『「x」 「\n「y」")
 	f.Fuzz(func(t *testing.T, text string) {
 		qs, problems := quotes.Find(text)

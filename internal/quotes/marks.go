@@ -20,6 +20,9 @@ const (
 	straightSingle = '\''
 	lowDouble      = '„'
 	lowSingle      = '‚'
+	// The high reversed marks open as “ and ‘ do, in some typefaces' copy: ‟Enough,” she said.
+	reversedDouble = '‟'
+	reversedSingle = '‛'
 	leftGuillemet  = '«'
 	rightGuillemet = '»'
 	leftAngle      = '‹'
@@ -50,9 +53,9 @@ const (
 // familyOf returns the family of r, or 0 when r is not a quotation mark.
 func familyOf(r rune) family {
 	switch r {
-	case leftDouble, rightDouble, straightDouble, lowDouble:
+	case leftDouble, rightDouble, straightDouble, lowDouble, reversedDouble:
 		return doubleMarks
-	case leftSingle, rightSingle, straightSingle, lowSingle:
+	case leftSingle, rightSingle, straightSingle, lowSingle, reversedSingle:
 		return singleMarks
 	case leftGuillemet, rightGuillemet:
 		return guillemets
@@ -77,7 +80,8 @@ func isMark(r rune) bool {
 // isOpening reports whether r can be the first rune of a Quote.
 func isOpening(r rune) bool {
 	switch r {
-	case leftDouble, straightDouble, leftSingle, straightSingle, lowDouble, lowSingle, leftGuillemet, leftAngle, leftCorner, leftWhite:
+	case leftDouble, straightDouble, leftSingle, straightSingle, lowDouble, lowSingle, leftGuillemet, leftAngle, leftCorner, leftWhite,
+		reversedDouble, reversedSingle:
 		return true
 	}
 	return false
@@ -168,7 +172,7 @@ func classifySingle(p []rune, i int) (role singleRole, skip int) {
 		return apostrophe, 2 // rock ’n’ roll
 	}
 	open := r != rightSingle && !isWord(prev) && !isSpace(next) && !elided(p, i)
-	closing := r != leftSingle && !isSpace(prev) && !isWord(next)
+	closing := r != leftSingle && r != reversedSingle && !isSpace(prev) && !isWord(next)
 	switch {
 	case open && closing:
 		return canEither, 0

@@ -64,7 +64,7 @@ func (s *scanner) paragraph(para, start, end int) {
 			return // A blank line between paragraphs does not end a quote.
 		}
 		s.carrying = false
-		if familyOf(p[i]) == s.carry.fam && isOpening(p[i]) && !closesLow(s.carry.mark, p[i]) {
+		if familyOf(p[i]) == s.carry.fam && (isOpening(p[i]) || p[i] == s.carry.mark) && !closesLow(s.carry.mark, p[i]) {
 			s.carry.from = start + i + 1
 			s.stack = append(s.stack, s.carry)
 			i++
@@ -80,7 +80,7 @@ func (s *scanner) paragraph(para, start, end int) {
 		switch p[i] {
 		case leftDouble:
 			s.leftDouble(p, para, start, i)
-		case lowDouble, leftCorner, leftWhite:
+		case lowDouble, reversedDouble, leftCorner, leftWhite:
 			s.open(p, para, start, i)
 		case leftGuillemet, leftAngle:
 			s.leftGuillemet(p, para, start, i)
@@ -96,7 +96,7 @@ func (s *scanner) paragraph(para, start, end int) {
 			}
 		case straightDouble:
 			s.straightDouble(p, para, start, i)
-		case leftSingle, rightSingle, straightSingle, lowSingle:
+		case leftSingle, rightSingle, straightSingle, lowSingle, reversedSingle:
 			i += s.single(p, para, start, i)
 		}
 	}
@@ -123,10 +123,11 @@ func (s *scanner) straightDouble(p []rune, para, start, i int) {
 	}
 }
 
-// opensReversed reports whether the » or › at p[i] opens a quote, as German and Swiss copy
-// writes them (»Ja«): no mark of its family is open, and it leans on the word after it.
+// opensReversed reports whether the ”, » or › at p[i] opens a quote, as Swedish and Finnish copy
+// writes ”Ja” and German and Swiss copy »Ja«: no mark of its family is open, and it leans on the
+// word after it.
 func (s *scanner) opensReversed(p []rune, i int) bool {
-	return p[i] != rightDouble && s.innermost(familyOf(p[i])) < 0 && !isWord(at(p, i-1)) && !isSpace(at(p, i+1)) && !isMark(at(p, i+1))
+	return s.innermost(familyOf(p[i])) < 0 && !isWord(at(p, i-1)) && !isSpace(at(p, i+1)) && !isMark(at(p, i+1))
 }
 
 // leftGuillemet handles « or ‹ at p[i], which closes a quote that » or › opened (»Ja«) and
