@@ -18,18 +18,12 @@ import (
 	"github.com/copydesk/copydesk/web"
 )
 
-// pageFuncs are the helpers every app template may call. label names a stage, role or action
+// pageFuncs are the helpers every app template may call (times are the view's: see view.Local,
+// which writes them in the newsroom's zone). label names a stage, role or action
 // as the workflow labels it, and anything else (a field name) in words; has
 // reports whether a list (such as the fields a viewer may edit) holds a name.
 func pageFuncs(p *policy.Policy) template.FuncMap {
 	return template.FuncMap{
-		"when": func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
-		"whenp": func(t *time.Time) string {
-			if t == nil {
-				return ""
-			}
-			return t.UTC().Format("Jan 2, 2006 15:04 UTC")
-		},
 		"label": func(v any) string { return labelOf(p, v) },
 		// step names an audit entry's action: the workflow's label for one of its actions, or
 		// the entry's own name (create, import, correct…) in words.
