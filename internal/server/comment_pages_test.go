@@ -88,7 +88,7 @@ func TestCommentEditAndDeletePages(t *testing.T) {
 		})
 	}
 	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
-	wantBody(t, res, "No comments.", "Editor: delete comment", "Check the spelling.")
+	wantBody(t, res, "No comments.", "Editor: Deleted a comment", "Check the spelling.")
 }
 
 // TestReplyAddressedPage replies from the page to the comment's author, shows whom the reply was

@@ -26,8 +26,8 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 	return template.FuncMap{
 		"label": func(v any) string { return labelOf(p, v) },
 		// step names an audit entry's action: the workflow's label for one of its actions, or
-		// the entry's own name (create, import, correct…) in words.
-		"step": func(name string) string { return labelOf(p, newsroom.Action(name)) },
+		// the plain words for a step of the history that is not one (see stepLabel).
+		"step": func(name string) string { return stepLabel(p, name) },
 		// stageLabels are the workflow's labels of its stages by name, for a page's script to
 		// name a stage the page was not shown at.
 		"stageLabels": func() map[newsroom.Stage]string {
@@ -87,6 +87,19 @@ func labelOf(p *policy.Policy, v any) string {
 		}
 	}
 	return strings.ReplaceAll(fmt.Sprint(v), "_", " ")
+}
+
+// stepLabel is the words a piece's history shows for the step name of an entry: the workflow's
+// label of one of its actions, or the plain words for a step the store records that is not an
+// action ("Created", "Corrected after publishing"), or the name with spaces for underscores.
+func stepLabel(p *policy.Policy, name string) string {
+	if a, ok := p.Action(newsroom.Action(name)); ok {
+		return a.Label
+	}
+	if w, ok := newsroom.StepWords(name); ok {
+		return w
+	}
+	return strings.ReplaceAll(name, "_", " ")
 }
 
 // pages holds every app page, each parsed once at start-up with the layout and the partials

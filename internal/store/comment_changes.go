@@ -68,7 +68,7 @@ func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (
 	if err := newsroom.CheckCommentBody(body); err != nil {
 		return nil, err
 	}
-	return s.onComment(ctx, commentID, "", "edit_comment", false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, "", newsroom.StepEditComment, false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
 		if _, err := s.checkCommentChange(tx, u, v, r, newsroom.CommentEdit); err != nil {
 			return err
 		}
@@ -77,14 +77,14 @@ func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (
 		if err != nil {
 			return err
 		}
-		if err := s.mention(tx, u, v, stage, body, mentionPlace{commentID: r.ID}, "edit_comment", already); err != nil {
+		if err := s.mention(tx, u, v, stage, body, mentionPlace{commentID: r.ID}, newsroom.StepEditComment, already); err != nil {
 			return err
 		}
 		if err := unmentionDropped(tx, r.ID, body); err != nil {
 			return fmt.Errorf("edit comment %d: drop mentions: %w", r.ID, err)
 		}
 		note := fmt.Sprintf("comment %d on “%s” said: %s", r.ID, r.Quote, r.Body)
-		if err := insertAudit(tx, r.DraftID, u.ID, "edit_comment", stage, stage, note, now); err != nil {
+		if err := insertAudit(tx, r.DraftID, u.ID, newsroom.StepEditComment, stage, stage, note, now); err != nil {
 			return err
 		}
 		return tx.Model(r).Updates(map[string]any{"body": strings.TrimSpace(body), "edited_at": now}).Error
@@ -95,7 +95,7 @@ func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (
 // audit trail keeps who deleted it, its words and what it said. It returns the comment as it was.
 func (s *Store) DeleteComment(ctx context.Context, commentID int64) (*newsroom.Comment, error) {
 	var gone *newsroom.Comment
-	_, err := s.onComment(ctx, commentID, "", "delete_comment", false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
+	_, err := s.onComment(ctx, commentID, "", newsroom.StepDeleteComment, false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
 		c, err := s.checkCommentChange(tx, u, v, r, newsroom.CommentDelete)
 		if err != nil {
 			return err
@@ -109,7 +109,7 @@ func (s *Store) DeleteComment(ctx context.Context, commentID int64) (*newsroom.C
 		}
 		stage := newsroom.Stage(v.Row.Stage)
 		note := fmt.Sprintf("comment %d on “%s”: %s", r.ID, r.Quote, r.Body)
-		return insertAudit(tx, r.DraftID, u.ID, "delete_comment", stage, stage, note, now)
+		return insertAudit(tx, r.DraftID, u.ID, newsroom.StepDeleteComment, stage, stage, note, now)
 	})
 	if err != nil {
 		return nil, err

@@ -302,7 +302,7 @@ func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.C
 }
 
 func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
-	action := map[bool]string{true: "resolve_comment", false: "reopen_comment"}[resolved]
+	action := map[bool]string{true: newsroom.StepResolveComment, false: newsroom.StepReopenComment}[resolved]
 	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, _ *draftView, r *commentRow, now time.Time) error {
 		if (r.ResolvedAt != nil) == resolved {
 			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])

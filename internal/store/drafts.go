@@ -160,7 +160,7 @@ func (s *Store) CreateDraft(ctx context.Context, text newsroom.Text) (*newsroom.
 		return nil, err
 	}
 	text.EditorComment = ""
-	return s.createDraft(ctx, u, u.ID, text, "", "create")
+	return s.createDraft(ctx, u, u.ID, text, "", newsroom.StepCreate)
 }
 
 // createDraft writes a new draft for writerID, its first revision and its audit row together.

@@ -41,5 +41,5 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 	if u == nil {
 		u = writer
 	}
-	return s.createDraft(ctx, u, writer.ID, importedText(doc), doc.Date.Format("2006-01-02"), "import")
+	return s.createDraft(ctx, u, writer.ID, importedText(doc), doc.Date.Format("2006-01-02"), newsroom.StepImport)
 }

@@ -121,7 +121,7 @@ func recordSave(tx *gorm.DB, cur *newsroom.Draft, actorID int64, mergedFrom int,
 		record(tx, draftEvent(newsroom.EventSaved, cur.ID, actorID, "save", cur.Stage))
 		return nil
 	}
-	record(tx, draftEvent(newsroom.EventSaved, cur.ID, actorID, "merge", cur.Stage))
+	record(tx, draftEvent(newsroom.EventSaved, cur.ID, actorID, newsroom.StepMerge, cur.Stage))
 	note := fmt.Sprintf("version %d: a save made on version %d, merged with version %d", cur.Version, mergedFrom, cur.Version-1)
-	return insertAudit(tx, cur.ID, actorID, "merge", cur.Stage, cur.Stage, note, now)
+	return insertAudit(tx, cur.ID, actorID, newsroom.StepMerge, cur.Stage, cur.Stage, note, now)
 }

@@ -291,16 +291,16 @@ func (s *Store) Correct(ctx context.Context, slug string, req newsroom.Correctio
 			if !revised {
 				return nil
 			}
-			record(tx, draftEvent(newsroom.EventSaved, d.ID, u.ID, "hold_correction", s.policy.Published()))
-			return insertAudit(tx, d.ID, u.ID, "hold_correction", s.policy.Published(), s.policy.Published(), note, now)
+			record(tx, draftEvent(newsroom.EventSaved, d.ID, u.ID, newsroom.StepHoldCorrection, s.policy.Published()))
+			return insertAudit(tx, d.ID, u.ID, newsroom.StepHoldCorrection, s.policy.Published(), s.policy.Published(), note, now)
 		}
 		number, err := snapshot(tx, art, d, now, u.ID, note)
 		if err != nil {
 			return err
 		}
 		pub = &newsroom.Publication{DraftID: d.ID, Slug: slug, Stage: s.policy.Published(), PublishedAt: now, Number: number}
-		record(tx, draftEvent(newsroom.EventCorrected, d.ID, u.ID, "correct", s.policy.Published()))
-		return insertAudit(tx, d.ID, u.ID, "correct", s.policy.Published(), s.policy.Published(), note, now)
+		record(tx, draftEvent(newsroom.EventCorrected, d.ID, u.ID, newsroom.StepCorrect, s.policy.Published()))
+		return insertAudit(tx, d.ID, u.ID, newsroom.StepCorrect, s.policy.Published(), s.policy.Published(), note, now)
 	})
 	if err == nil {
 		err = held
