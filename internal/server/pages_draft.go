@@ -21,6 +21,7 @@ import (
 // the one Cursor names ("" for the newest).
 type draftPage struct {
 	Draft    *newsroom.Draft
+	Saved    *newsroom.Revision // the draft's version as saved: by whom and when, without its text
 	Perm     newsroom.Permissions
 	Fields   []fieldView
 	Quotes   []newsroom.Quote    // the ledger panel's quotes: all of them, or those of QuoteKind
@@ -107,6 +108,9 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.Brief = newsroom.CheckBrief(d.Text(), p.Quotes)
+	if p.Saved, err = s.store.RevisionSaved(ctx, id, d.Version); err != nil {
+		return nil, err
+	}
 	comments, err := s.store.Comments(ctx, id)
 	if err != nil {
 		return nil, err

@@ -184,6 +184,28 @@ func (s *Store) Revision(ctx context.Context, id int64, version int) (*newsroom.
 	return r, internal("get revision", err)
 }
 
+// RevisionSaved describes numbered revision version of a draft the acting user may see without
+// its text: who saved it and when, which a page shows beside the version.
+func (s *Store) RevisionSaved(ctx context.Context, id int64, version int) (*newsroom.Revision, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db := s.read(ctx)
+	if _, err := s.findDraft(db, u, id); err != nil {
+		return nil, internal("get revision", err)
+	}
+	var v revisionView
+	err = revisionsWithoutText(db).Where("revisions.draft_id = ? AND revisions.version = ?", id, version).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no version %d", id, version)
+	} else if err != nil {
+		return nil, internal("get revision", err)
+	}
+	r := v.revision()
+	return &r, nil
+}
+
 // numberedRevision reads version of draft id, with its text, or ENOTFOUND.
 func numberedRevision(db *gorm.DB, id int64, version int) (*newsroom.Revision, error) {
 	var v revisionView
