@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -28,6 +29,9 @@ func TestBrowserWorkspace(t *testing.T) {
 	}
 	b := startBrowser(t, "writer", "editor")
 	dialogs := b.acceptDialogs()
+	// The browser keeps another zone than the newsroom's (UTC): the page's script writes its
+	// times in the newsroom's, as the server's pages do.
+	b.run(emulation.SetTimezoneOverride("America/New_York"))
 
 	b.signIn("writer")
 	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
@@ -169,8 +173,8 @@ func TestBrowserWorkspace(t *testing.T) {
 	if dialogs.count() == before {
 		t.Error("reloading with unsaved changes did not ask first")
 	}
-	if got := b.text(`.ws-offer p`); !strings.HasPrefix(got, "Restore your unsaved changes from") {
-		t.Errorf("the offer says %q", got)
+	if got := b.text(`.ws-offer p`); !strings.HasPrefix(got, "Restore your unsaved changes from") || !strings.Contains(got, " UTC") {
+		t.Errorf("the offer says %q, not a time in the newsroom's zone", got)
 	}
 	b.shotWidths("workspace-restore-offer")
 	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery), chromedp.WaitVisible(`#edit textarea[name=body]`, chromedp.ByQuery))
@@ -389,6 +393,7 @@ func TestBrowserWorkspaceLive(t *testing.T) {
 	}
 	b := startBrowser(t, "writer", "editor")
 	b.acceptDialogs()
+	b.run(emulation.SetTimezoneOverride("Asia/Tokyo"))
 	writer := b.apiToken("writer")
 	var d struct{ ID int64 }
 	b.api(writer, "POST", "/api/v1/drafts", `{"title":"Harbour council backs ferry plan","byline":"Sarah Johnson","brief":"The council voted.","body":"The harbour council voted 7 to 2 for the new ferry."}`, &d)
@@ -401,6 +406,9 @@ func TestBrowserWorkspaceLive(t *testing.T) {
 	b.run(chromedp.Evaluate(`(() => { const f = document.querySelector("#edit textarea[name=body]"); f.setSelectionRange(f.value.length, f.value.length); })()`, nil),
 		chromedp.SendKeys(`#edit textarea[name=body]`, "\n\nTyped on the office machine.", chromedp.ByQuery))
 	b.run(chromedp.Poll(`document.getElementById("ws-kept").textContent.startsWith("Kept on the server")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	if got := b.text(`#ws-kept`); !regexp.MustCompile(`^Kept on the server at \d\d:\d\d UTC\.$`).MatchString(got) {
+		t.Errorf("the note says %q, not a time in the newsroom's zone", got)
+	}
 	var wc struct {
 		BaseVersion int `json:"base_version"`
 		Text        struct{ Body string }

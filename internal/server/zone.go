@@ -42,6 +42,10 @@ type dueView struct {
 // Local writes t in the newsroom's time zone, with the zone's abbreviation.
 func (v view) Local(t time.Time) string { return t.In(v.zone()).Format(zoneTime) }
 
+// ZoneName is the newsroom's time zone by its IANA name, for a page's script to write times in
+// it as Local does.
+func (v view) ZoneName() string { return v.zone().String() }
+
 // Due is how a list shows the due time due (nil: none) at the moment the page was made.
 func (v view) Due(due *time.Time) dueView { return dueIn(due, v.zone(), v.Now) }
 

@@ -24,6 +24,19 @@
     return function () { clearTimeout(t); t = setTimeout(fn, ms); };
   }
 
+  // newsroomTime writes the time at (ms or an ISO string) as the server's pages write times: in
+  // the newsroom's zone (the workspace's data-zone), with its abbreviation; the browser's own zone
+  // when the browser does not know that one. clockOnly leaves out the day.
+  function newsroomTime(at, clockOnly) {
+    var opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" };
+    if (!clockOnly) { opts.weekday = "short"; opts.month = "short"; opts.day = "numeric"; opts.year = "numeric"; }
+    try {
+      return new Date(at).toLocaleString(undefined, Object.assign({ timeZone: ws.dataset.zone || undefined }, opts));
+    } catch (e) {
+      return new Date(at).toLocaleString(undefined, opts);
+    }
+  }
+
   // status says msg in the page's status region, as a flash or an error.
   // status says what the page did in the status area the viewer can see: the toolbar's, or on
   // a phone showing a tab of the side pane, which hides the text and its toolbar, the pane's.
@@ -670,7 +683,7 @@
     var offer = document.createElement("div");
     offer.className = "ws-offer warning";
     offer.setAttribute("role", "alert");
-    var when = new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    var when = newsroomTime(entry.at);
     offer.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\" class=\"secondary\">Discard</button>";
     offer.firstChild.textContent = "Restore your unsaved changes from " + when + (entry.server ? ", kept on the server" : "") + "?";
     var buttons = $$("button", offer);
@@ -739,8 +752,7 @@
     box.innerHTML = "<h2></h2><p class=\"hint\">They are not in the draft: copy what you need, then discard them.</p>" +
       "<button type=\"button\" class=\"secondary\">Discard them</button>";
     box.firstChild.id = id;
-    box.firstChild.textContent = "Your earlier unsaved changes, from " +
-      new Date(entry.at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    box.firstChild.textContent = "Your earlier unsaved changes, from " + newsroomTime(entry.at);
     var button = $("button", box);
     fields().forEach(function (f) {
       var v = entry.fields[f.name];
@@ -797,7 +809,7 @@
       body.set("version", editForm.elements.version.value);
       fields().forEach(function (f) { body.set(f.name, f.value); });
       sendJSON("/working-copy", body).then(function (r) {
-        note.textContent = "Kept on the server at " + new Date(r.saved_at).toLocaleTimeString(undefined, { timeStyle: "short" }) + ".";
+        note.textContent = "Kept on the server at " + newsroomTime(r.saved_at, true) + ".";
       }, function () {
         note.textContent = "Not kept on the server just now; this browser keeps it.";
       });
