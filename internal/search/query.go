@@ -21,6 +21,11 @@ const MinPrefix = 3
 // search cannot make the index walk hundreds of lists.
 const MaxTerms = 16
 
+// MaxWords caps the words of a query, its phrases' words included: the rest of a longer input
+// is ignored. The index reads a word's list once for every place it has in a phrase, so a
+// phrase of thousands of common words, which fits in a URL, took SQLite over a minute.
+const MaxWords = 32
+
 // Term is one thing a query asks for: a word, or a phrase of words in order. Prefix makes its
 // last word match any word it begins; Exclude asks for pieces without it.
 type Term struct {
@@ -44,8 +49,8 @@ func (q Query) Empty() bool { return len(q.Terms) == 0 }
 // term that is not excluded: alone, they are read as words.
 func Parse(input string) Query {
 	var q Query
-	p := parser{in: []rune(norm.NFC.String(input))}
-	for len(q.Terms) < MaxTerms {
+	p := parser{in: []rune(norm.NFC.String(input)), words: MaxWords}
+	for len(q.Terms) < MaxTerms && p.words > 0 {
 		t, ok := p.term()
 		if !ok {
 			break
@@ -64,10 +69,11 @@ func Parse(input string) Query {
 	return q
 }
 
-// parser walks the runes of an input.
+// parser walks the runes of an input; words is how many more words it may read.
 type parser struct {
-	in  []rune
-	pos int
+	in    []rune
+	pos   int
+	words int
 }
 
 // term reads the next term, or reports false at the end of the input.
@@ -100,6 +106,8 @@ func (p *parser) term() (Term, bool) {
 }
 
 // phrase reads the words up to the closing quote or the end, and whether the last is a prefix.
+// A phrase cut short by MaxWords ends at the last word it may read, and the rest of the input
+// is not read.
 func (p *parser) phrase() ([]string, bool) {
 	var words []string
 	prefix := false
@@ -108,6 +116,10 @@ func (p *parser) phrase() ([]string, bool) {
 			p.pos++
 			continue
 		}
+		if p.words == 0 {
+			p.pos = len(p.in)
+			return words, false
+		}
 		words = append(words, p.word())
 		prefix = p.star()
 	}
@@ -115,12 +127,13 @@ func (p *parser) phrase() ([]string, bool) {
 	return words, prefix
 }
 
-// word reads a run of word runes.
+// word reads a run of word runes, and counts it against the words the query may have.
 func (p *parser) word() string {
 	start := p.pos
 	for p.pos < len(p.in) && isWordRune(p.in[p.pos]) {
 		p.pos++
 	}
+	p.words--
 	return string(p.in[start:p.pos])
 }
 

@@ -67,6 +67,28 @@ func TestParseCapsTerms(t *testing.T) {
 	}
 }
 
+func TestParseCapsWords(t *testing.T) {
+	words := func(n int, w string) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }
+	capped := `"` + words(search.MaxWords, "the") + `"`
+	tests := []struct{ name, in, fts4 string }{
+		{"LongPhrase", `"` + words(5000, "the") + `"`, capped},
+		{"LongPhraseUnclosed", `"` + words(5000, "the"), capped},
+		{"PhraseCutLosesItsPrefix", `"` + words(search.MaxWords, "the") + ` def*"`, capped},
+		{"LaterTermsIgnored", `"` + words(search.MaxWords, "the") + `" river`, capped},
+		{"WordsBeforeAPhraseCount", "river " + `"` + words(5000, "the") + `"`,
+			`"river" "` + words(search.MaxWords-1, "the") + `"`},
+		{"PhraseAtTheCap", `"` + words(search.MaxWords-1, "the") + ` def*"`,
+			`"` + words(search.MaxWords-1, "the") + ` def*"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := search.Parse(tt.in).FTS4(); got != tt.fts4 {
+				t.Errorf("FTS4() = %s, want %s", got, tt.fts4)
+			}
+		})
+	}
+}
+
 func TestHTML(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"Marks", "the \x02flood\x03 held", "the <mark>flood</mark> held"},
