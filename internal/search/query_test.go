@@ -3,6 +3,7 @@ package search_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/search"
 )
@@ -128,6 +129,8 @@ func TestSnippet(t *testing.T) {
 		{"NoneFound", "zebra", []string{"", body}, "The river rose overnight. Crews checked the flood…"},
 		{"ExcludedNotMarked", "flood -river", []string{body}, "…checked the \x02flood\x03 defences at dawn, and the…"},
 		{"Nothing", "x", []string{""}, ""},
+		{"LaterWindowWithMoreTerms", "river noon", []string{"river river a b c d e f g h i j k l river noon m n o p"},
+			"…k l \x02river\x03 \x02noon\x03 m n o p"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,6 +138,23 @@ func TestSnippet(t *testing.T) {
 				t.Errorf("Snippet = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSnippetManyHits holds Snippet to time that grows with a text's words, not with the square
+// of its hits: a body of one short word repeated, the longest a draft may have, has every word
+// a hit, and scoring each hit's window by counting every hit took minutes.
+func TestSnippetManyHits(t *testing.T) {
+	body := strings.Repeat("zq ", 130_000)
+	done := make(chan string)
+	go func() { done <- search.Snippet(search.Parse("zq zqx -river"), 24, body) }()
+	select {
+	case got := <-done:
+		if !strings.HasPrefix(got, "\x02zq\x03 \x02zq\x03") {
+			t.Errorf("Snippet = %.40q…", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Snippet of 130,000 hits took more than 5 s")
 	}
 }
 

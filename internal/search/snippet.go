@@ -59,6 +59,7 @@ func Snippet(q Query, n int, texts ...string) string {
 	for _, text := range texts {
 		ws := words(text)
 		marked, hits := q.mark(ws)
+		w := newWindow(hits)
 		for i := range ws {
 			if !marked[i] && (i > 0 || best >= 0) {
 				continue
@@ -66,7 +67,7 @@ func Snippet(q Query, n int, texts ...string) string {
 			start, score := 0, 0
 			if marked[i] {
 				start = max(0, i-n/4)
-				score = windowScore(hits, start, start+n)
+				score = w.score(start, start+n)
 			}
 			if score > best {
 				best, bestText, bestStart, bestMarked, bestWords = score, text, start, marked, ws
@@ -138,18 +139,32 @@ func (t Term) matchesAt(ws []span, i int) bool {
 	return true
 }
 
-// windowScore scores the words [start, end) of a text by the terms found in it: each term
-// found counts far more than another hit of one already counted.
-func windowScore(hits [][]int, start, end int) int {
+// window scores windows of a text's words by the terms found in them, for windows whose start
+// and end never move back: for each term, lo and hi are the first of its hits at or after the
+// window's start and end, so that a text's windows are scored in one pass over its hits however
+// many there are. Counting each window's hits afresh took minutes on a body of one short word
+// repeated, where every word is a hit.
+type window struct {
+	hits   [][]int
+	lo, hi []int
+}
+
+func newWindow(hits [][]int) *window {
+	return &window{hits: hits, lo: make([]int, len(hits)), hi: make([]int, len(hits))}
+}
+
+// score scores the words [start, end): each term found counts far more than another hit of one
+// already counted. start and end must be at least those of the window scored before.
+func (w *window) score(start, end int) int {
 	score := 0
-	for _, at := range hits {
-		n := 0
-		for _, i := range at {
-			if i >= start && i < end {
-				n++
-			}
+	for t, at := range w.hits {
+		for w.lo[t] < len(at) && at[w.lo[t]] < start {
+			w.lo[t]++
 		}
-		if n > 0 {
+		for w.hi[t] < len(at) && at[w.hi[t]] < end {
+			w.hi[t]++
+		}
+		if n := w.hi[t] - w.lo[t]; n > 0 {
 			score += 1000 + n
 		}
 	}
