@@ -34,6 +34,28 @@ func textWith(title, body string) newsroom.Text {
 	return t
 }
 
+// TestSearchCommentsUpToACap holds what a piece's comments add to the search index to their
+// first 100,000 characters: nothing caps how many comments a piece takes, and indexing megabytes
+// of them held SQLite's one writer for seconds, so anyone who may comment could stall every
+// write by piling them on one piece. Words past the cap are not found; the piece is, by the
+// words before it.
+func TestSearchCommentsUpToACap(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageEditing)
+	filler := strings.Repeat("filler ", 1400)
+	for i, body := range append(append([]string{"Which okapi?"}, slices.Repeat([]string{filler}, 15)...), "Which chamois?") {
+		if _, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: intp(0), End: intp(5), Body: body}); err != nil {
+			t.Fatalf("comment %d: %v", i, err)
+		}
+	}
+	if got := searchTitles(t, f.s, f.editor, "okapi"); len(got) != 1 {
+		t.Errorf("a word of the piece's first comment finds %q; want the piece", got)
+	}
+	if got := searchTitles(t, f.s, f.editor, "chamois"); len(got) != 0 {
+		t.Errorf("a word past the first 100,000 characters of the piece's comments finds %q; want nothing", got)
+	}
+}
+
 func TestSearchFinds(t *testing.T) {
 	f := newNewsroom(t)
 	for _, text := range []newsroom.Text{
