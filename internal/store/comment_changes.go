@@ -37,14 +37,17 @@ func loadAddressees(db *gorm.DB, replies []replyRow) ([]addresseeRow, error) {
 // addressees finds the users the usernames name, each once, and refuses a name that is no
 // one's or that of someone who may not see draft v: a reply is never addressed to a person who
 // could not read it. Both refusals read the same, naming only the username sent, so that no one
-// can learn from them who has an account or what their name is.
+// can learn from them who has an account or what their name is. Each name is looked up once
+// however often it is sent (in any ASCII case, as usernames compare), as the lookups run under
+// the write lock: a request body of one name sent 85,000 times held it for 2.7 seconds.
 func (s *Store) addressees(tx *gorm.DB, v *draftView, usernames []string) ([]int64, error) {
 	var ids []int64
-	seen := map[int64]bool{}
+	seen, looked := map[int64]bool{}, map[string]bool{}
 	for _, name := range usernames {
-		if name = strings.TrimSpace(name); name == "" {
+		if name = strings.TrimSpace(name); name == "" || looked[usernameKey(name)] {
 			continue
 		}
+		looked[usernameKey(name)] = true
 		row, err := s.reader(tx, v.Row.WriterID, newsroom.Stage(v.Row.Stage), name)
 		if err != nil {
 			return nil, err
