@@ -134,15 +134,12 @@ func TopicPath(topic string) string { return "/topics/" + url.PathEscape(Slug(to
 // DistinctTopics returns topics with each topic listed once, in their order. A topic that an
 // earlier one spells another way ("mexico" or "México" after "Mexico") names the same topic page,
 // so it is left out rather than linked twice. Topics without a letter or digit to make a slug
-// from ("🔥") are told apart by their text.
+// from ("🔥") are told apart by their characters, as their pages are (see Slug).
 func DistinctTopics(topics []string) []string {
 	seen := make(map[string]bool, len(topics))
 	out := make([]string, 0, len(topics))
 	for _, t := range topics {
-		key := slugWords(t)
-		if key == "" {
-			key = ":" + t // no slug holds a colon, so no such key equals one
-		}
+		key := Slug(t)
 		if !seen[key] {
 			seen[key] = true
 			out = append(out, t)

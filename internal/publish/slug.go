@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,20 +28,42 @@ func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘'
 }
 
-// Slug derives a URL path segment from a title: lowercase words joined by "-", at most 80
-// characters cut at a word boundary, and "article" when nothing is left (an emoji-only title).
-// Latin letters fold to ASCII ("é" to "e", "ß" to "ss"), apostrophes drop out; the letters and
-// digits of other scripts stay as they are, lowercased, so that an Arabic or Greek title gets a
-// slug of its own words (URLs escapes them). Making it unique is the store's job.
+// Slug derives a URL path segment from a title, a topic or a byline: lowercase words joined by
+// "-", at most 80 characters cut at a word boundary. Latin letters fold to ASCII ("é" to "e",
+// "ß" to "ss"), apostrophes drop out; the letters and digits of other scripts stay as they are,
+// lowercased, so that an Arabic or Greek title gets a slug of its own words (URLs escapes them).
+// Text without a letter or digit ("🔥", "..") is spelled by its characters (see symbolSlug), so
+// that two such topics do not share one topic page. Making an article's slug unique is the
+// store's job.
 func Slug(title string) string {
 	if s := slugWords(title); s != "" {
 		return s
 	}
-	return "article"
+	return symbolSlug(title)
+}
+
+// symbolSlug is the slug of text that has no letter or digit: "_" and the hexadecimal code
+// points of its characters other than spaces, joined by "-" ("🔥" is "_1f525", ".." is
+// "_2e-2e"), or "_" and a hash of them when that would pass maxSlugLen. No slug of words
+// starts with "_", so it names no page that words do, and only the same characters give the
+// same one.
+func symbolSlug(text string) string {
+	var points []string
+	for _, r := range norm.NFC.String(text) {
+		if !unicode.IsSpace(r) {
+			points = append(points, strconv.FormatInt(int64(r), 16))
+		}
+	}
+	s := "_" + strings.Join(points, "-")
+	if len(s) > maxSlugLen {
+		sum := sha256.Sum256([]byte(s))
+		return "_" + hex.EncodeToString(sum[:10])
+	}
+	return s
 }
 
 // ArticleSlug is Slug for a piece: when its title leaves nothing to make a slug from, the piece's
-// id stands in, so that two such pieces do not read "article" and "article-2".
+// id stands in, which reads better in a URL than its characters' code points.
 func ArticleSlug(title string, id int64) string {
 	if s := slugWords(title); s != "" {
 		return s

@@ -18,8 +18,12 @@ func TestSlug(t *testing.T) {
 		{"Digits", "7 Cafés, 1.5 m of Sidewalk", "7-cafes-1-5-m-of-sidewalk"},
 		{"CompatibilityForms", "Ｆｕｌｌ-width ﬁnance", "full-width-finance"},
 		{"SurroundingSpace", "  Leading and trailing  ", "leading-and-trailing"},
-		{"EmojiOnly", "🔥🔥🚀", "article"},
-		{"Empty", "", "article"},
+		{"EmojiOnly", "🔥🔥🚀", "_1f525-1f525-1f680"},
+		{"Dots", "..", "_2e-2e"},
+		{"Dot", ".", "_2e"},
+		{"Dash", " — ", "_2014"},
+		{"SymbolsDecomposed", "\u0041\u030a"[1:] + "!", "_30a-21"},
+		{"Empty", "", "_"},
 		{"Arabic", "مصر ترفض عرض القوات", "مصر-ترفض-عرض-القوات"},
 		{"Hebrew", "ישראל: הבחירות נדחו", "ישראל-הבחירות-נדחו"},
 		{"Greek", "Η Ελλάδα ψηφίζει, ΟΔΥΣΣΕΑΣ", "η-ελλάδα-ψηφίζει-οδυσσεας"},
@@ -38,6 +42,22 @@ func TestSlug(t *testing.T) {
 				t.Errorf("Slug(%q) = %q, want %q", tc.title, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSymbolSlugs: text with no letter or digit gets a slug of its own characters, which no
+// slug of words equals, and one within maxSlugLen however long the text.
+func TestSymbolSlugs(t *testing.T) {
+	slugs := map[string]string{}
+	for _, text := range []string{"🔥", "💧", ".", "..", "—", "]]>", strings.Repeat("🔥", 20), strings.Repeat("🔥", 19) + "💧", "Article", "_2e"} {
+		s := Slug(text)
+		if other, ok := slugs[s]; ok {
+			t.Errorf("Slug(%q) = Slug(%q) = %q", text, other, s)
+		}
+		if n := len([]rune(s)); n > maxSlugLen {
+			t.Errorf("Slug(%q) is %d characters long", text, n)
+		}
+		slugs[s] = text
 	}
 }
 

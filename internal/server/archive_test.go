@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"net/http"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -279,6 +281,51 @@ func TestFeedsCarryNewestPieces(t *testing.T) {
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("entries %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestSymbolTopicsHaveTheirOwnPages publishes pieces whose topics have no letter or digit ("🔥",
+// "..", "—") beside one on "Article": a reader who follows each topic's link from its article
+// reaches a page of that topic alone, and the index of topics lists each once.
+func TestSymbolTopicsHaveTheirOwnPages(t *testing.T) {
+	a := newTestApp(t)
+	topics := []string{"🔥", "..", "—", "Article"}
+	slugs := map[string]string{}
+	for i, topic := range topics {
+		title := fmt.Sprintf("Piece on topic %d", i)
+		d := importAndApprove(t, a, housePiece(title, "Tom Reed", "A brief.", []string{"A brief."}, []string{topic}, ""))
+		res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), "")
+		wantStatus(t, res, 200)
+		slugs[topic] = decode[pubResponse](t, res).Slug
+	}
+	index := a.do("", "GET", "/topics", "")
+	wantStatus(t, index, 200)
+	for _, topic := range topics {
+		t.Run(topic, func(t *testing.T) {
+			article := a.do("", "GET", "/articles/"+slugs[topic], "")
+			wantStatus(t, article, 200)
+			link := regexp.MustCompile(`<a href="([^"]+)">` + regexp.QuoteMeta(html.EscapeString(topic)) + `</a>`).FindStringSubmatch(article.Body.String())
+			if link == nil {
+				t.Fatalf("the article does not link its topic %q", topic)
+			}
+			u, err := url.Parse(html.UnescapeString(link[1]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := u.EscapedPath()
+			page := a.do("", "GET", path, "")
+			wantStatus(t, page, 200)
+			body := page.Body.String()
+			if !strings.Contains(body, "<h1>Topic: "+html.EscapeString(topic)+"</h1>") {
+				t.Errorf("%s, the page of %q, is headed %q", path, topic, regexp.MustCompile(`<h1>[^<]*</h1>`).FindString(body))
+			}
+			if n := strings.Count(body, `class="brief"`); n != 1 || !strings.Contains(body, slugs[topic]) {
+				t.Errorf("%s lists %d pieces, want only %s", path, n, slugs[topic])
+			}
+			if n := strings.Count(index.Body.String(), ">"+html.EscapeString(topic)+"</a> (1)"); n != 1 {
+				t.Errorf("/topics lists %q with one piece %d times", topic, n)
 			}
 		})
 	}

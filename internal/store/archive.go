@@ -173,6 +173,24 @@ func tagsOf(pub *publicationRow, firstPublished time.Time) []tagRow {
 // has none, as for the pieces published before migration 00024. Migrate runs it as a backfill,
 // once per database (see backfill).
 func fillTags(tx *gorm.DB) error {
+	return retag(tx, "NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.publication_id = publications.id)")
+}
+
+// oldSymbolSlug is the slug every topic and byline without a letter or digit ("🔥", "..") had
+// before publish.Slug spelled such text by its characters: they all shared one page.
+const oldSymbolSlug = "article"
+
+// retagSymbols writes again, through tx, the article_tags rows of every article that has one
+// under oldSymbolSlug, so that each topic and byline without a letter or digit moves to a page
+// of its own. Migrate runs it as a backfill, once per database (see backfill).
+func retagSymbols(tx *gorm.DB) error {
+	return retag(tx, "EXISTS (SELECT 1 FROM article_tags WHERE article_tags.article_id = articles.id AND article_tags.slug = ?)", oldSymbolSlug)
+}
+
+// retag writes, through tx, the article_tags rows of the latest publication of every article
+// that where (a condition on articles and publications, with its args) picks, in place of any
+// it has.
+func retag(tx *gorm.DB, where string, args ...any) error {
 	var pubs []struct {
 		ID, ArticleID    int64
 		Byline           string
@@ -182,10 +200,10 @@ func fillTags(tx *gorm.DB) error {
 	err := tx.Table("articles").
 		Select("publications.id, publications.article_id, publications.byline, publications.topics, articles.first_published_at").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
-		Where("NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.publication_id = publications.id)").
+		Where(where, args...).
 		Find(&pubs).Error
 	if err != nil {
-		return fmt.Errorf("find untagged articles: %w", err)
+		return fmt.Errorf("find articles to tag: %w", err)
 	}
 	for _, p := range pubs {
 		pub := publicationRow{ID: p.ID, ArticleID: p.ArticleID, Byline: p.Byline, Topics: p.Topics}

@@ -146,6 +146,35 @@ func TestArchiveTagsFilled(t *testing.T) {
 	}
 }
 
+// TestArchiveSymbolTagsRetagged moves the pieces tagged before topics without a letter or digit
+// had pages of their own (all of them under "article", one row an article) to their own pages
+// when the store migrates.
+func TestArchiveSymbolTagsRetagged(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := sampleText("Old piece")
+	text.Topics = []string{"🔥", "..", "Mexico"}
+	publishText(t, f, clk, text)
+	for _, q := range []string{
+		"DELETE FROM article_tags WHERE name = '..'",
+		"UPDATE article_tags SET slug = 'article' WHERE name = '🔥'",
+		"DELETE FROM backfills",
+	} {
+		if _, err := f.s.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	if _, err := f.s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for topic, want := range map[string]string{"🔥": "old-piece", "..": "old-piece", "Mexico": "old-piece", "Article": ""} {
+		if arts, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: publish.Slug(topic), Limit: 10}); err != nil || slugsOf(arts) != want {
+			t.Errorf("PublicPage(topic %q) = %q, %v, want %q", topic, slugsOf(arts), err, want)
+		}
+	}
+}
+
 // TestPublicSearch finds published pieces by the words readers can read in them, and never by
 // a draft, an unpublished piece or a newsroom comment.
 func TestPublicSearch(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 const (
 	backfillTags          = "article_tags"
 	backfillPublishedText = "published_search"
+	backfillSymbolTags    = "article_tags_symbols"
 )
 
 // backfill runs a Go step that writes the rows data from before some migration lacks (fill,
