@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -105,22 +106,30 @@ func (s *Server) loadSite(ctx context.Context) (siteState, error) {
 	if err == nil {
 		err = zerr
 	}
-	return siteState{site: site, tag: siteTag(site)}, err
+	return siteState{site: site, tag: siteTag(site, web.FS)}, err
 }
 
 // siteTag fingerprints everything besides the snapshot that a public rendition depends on: the
-// site settings, the zone dates are shown in, and the public templates, so that a change to any
-// of them gives every rendition a new ETag.
-func siteTag(site publish.Site) string {
+// site settings, the zone dates are shown in, and every file of files (web.FS: the templates
+// the pages are made from, the partials among them, and the static files whose fingerprinted
+// names the pages carry), so that a change to any of them, as a new build brings, gives every
+// rendition a new ETag rather than a 304 for the page the build before made.
+func siteTag(site publish.Site, files fs.FS) string {
 	h := sha256.New()
 	zone := "UTC"
 	if site.Location != nil {
 		zone = site.Location.String()
 	}
 	fmt.Fprintf(h, "%q|%q|%q|%q|%q|%q|%q", site.Name, site.BaseURL, site.Footer, site.Language, zone, site.Logo, site.Description)
-	for _, name := range []string{"templates/layout.html", "templates/public/partials.html", "templates/public/article.html", "templates/public/front.html"} {
-		b, _ := web.FS.ReadFile(name) // embedded at build time: parsePages has read them already
+	// The embedded tree cannot fail to walk or read.
+	fs.WalkDir(files, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(files, name)
+		fmt.Fprintf(h, "|%q %d|", name, len(b))
 		h.Write(b)
-	}
+		return err
+	})
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
