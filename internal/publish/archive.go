@@ -84,9 +84,11 @@ type Tag struct {
 	Count      int
 }
 
-// TagIndex writes an index page (every topic, or every author), each linking to its page.
-func TagIndex(w io.Writer, site Site, heading string, tags []Tag) error {
-	p := page{Heading: heading, FeedURL: site.URL(FeedPath)}
+// TagIndex writes an index page (every topic, or every author, at the site path path), each
+// linking to its page, with the page's description for search and link previews as a page of
+// briefs has.
+func TagIndex(w io.Writer, site Site, path, heading string, tags []Tag) error {
+	p := page{Heading: heading, FeedURL: site.URL(FeedPath), Meta: listingMeta(site, Listing{Path: path, Page: 1}, heading)}
 	for _, t := range tags {
 		p.Tags = append(p.Tags, tagView{Name: t.Name, URL: site.URL(t.Path), Count: t.Count})
 	}

@@ -187,9 +187,9 @@ func (s *Server) authorIndex(c echo.Context) error { return s.serveTags(c, true)
 
 // serveTags answers with the index of every topic, or every author, that has public pieces.
 func (s *Server) serveTags(c echo.Context, authors bool) error {
-	heading, path := "Topics", publish.TopicPath
+	heading, index, path := "Topics", "/topics", publish.TopicPath
 	if authors {
-		heading, path = "Authors", publish.AuthorPath
+		heading, index, path = "Authors", "/authors", publish.AuthorPath
 	}
 	return s.serveRendered(c, "index/"+heading, func() (string, []byte, error) {
 		tags, err := s.store.PublicTags(c.Request().Context(), authors)
@@ -201,7 +201,7 @@ func (s *Server) serveTags(c echo.Context, authors bool) error {
 			list[i] = publish.Tag{Name: t.Name, Path: path(t.Name), Count: t.Count}
 		}
 		var b bytes.Buffer
-		err = publish.TagIndex(&b, s.site(), heading, list)
+		err = publish.TagIndex(&b, s.site(), index, heading, list)
 		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
 	})
 }
