@@ -58,13 +58,15 @@ func (t Text) CheckCorrectedBody() error {
 }
 
 // checkControls rejects control characters other than tab, and other than the line ends between
-// paragraphs when paragraphs is true, and the two noncharacters U+FFFE and U+FFFF. A draft may
-// hold them while it is written, but a piece may not: the house text format refuses control
-// characters (one stray "\r" or bell would make a published piece unreadable there), and XML,
-// which the feed is, refuses both, so the feed would have to say other words than the page.
+// paragraphs when paragraphs is true, and Unicode's 66 noncharacters (U+FDD0 to U+FDEF and the
+// last two of every plane, U+FFFE and U+FFFF among them). A draft may hold them while it is
+// written, but a piece may not: the house text format refuses control characters (one stray
+// "\r" or bell would make a published piece unreadable there), XML, which the feed is, refuses
+// U+FFFE and U+FFFF, so the feed would have to say other words than the page, and HTML makes
+// every noncharacter a parse error, which the Nu Html Checker reports as a forbidden code point.
 func checkControls(field, s string, paragraphs bool) error {
 	for _, r := range s {
-		if r == '\uFFFE' || r == '\uFFFF' {
+		if unicode.Is(unicode.Noncharacter_Code_Point, r) {
 			return Errorf(EINVALID, "%s must not contain the noncharacter %U, which no published format can carry", field, r)
 		}
 		if r != '\t' && !(paragraphs && r == '\n') && unicode.IsControl(r) {

@@ -154,6 +154,12 @@ func TestTextCheckWhole(t *testing.T) {
 		{"DeleteInTopic", func(x *newsroom.Text) { x.Topics = []string{"a\x7f"} }, nil, newsroom.EINVALID},
 		{"NoncharacterInBody", func(x *newsroom.Text) { x.Body = "one\n\ufffftwo" }, nil, newsroom.EINVALID},
 		{"ReversedMarkInTitle", func(x *newsroom.Text) { x.Title = "\ufffeTitle" }, nil, newsroom.EINVALID},
+		{"ArabicBlockNoncharacterInTitle", func(x *newsroom.Text) { x.Title = "Title\ufdd0" }, nil, newsroom.EINVALID},
+		{"LastArabicBlockNoncharacterInBrief", func(x *newsroom.Text) { x.Brief = "a\ufdefb" }, nil, newsroom.EINVALID},
+		{"AstralNoncharacterInTopic", func(x *newsroom.Text) { x.Topics = []string{"a\U0001fffe"} }, nil, newsroom.EINVALID},
+		{"LastNoncharacterInComment", func(x *newsroom.Text) { x.EditorComment = "\U0010ffff" }, nil, newsroom.EINVALID},
+		{"PrivateUseIsText", func(x *newsroom.Text) { x.Body = "a\ue000b\U000ffffdc" }, nil, ""},
+		{"BesideTheNoncharactersIsText", func(x *newsroom.Text) { x.Body = "a\ufdcfb\ufdf0c\U0001fffdd" }, nil, ""},
 		{"ReplacementCharIsText", func(x *newsroom.Text) { x.Body = "a\ufffdb" }, nil, ""},
 	}
 	for _, tt := range tests {
