@@ -90,6 +90,14 @@ func (c Claim) Validate() error {
 	case c.ClaimantKind != ClaimantPerson && c.ClaimantKind != ClaimantOrganization:
 		return Errorf(EINVALID, "claimant_kind must be %s or %s", ClaimantPerson, ClaimantOrganization)
 	}
+	// The claim and its claimant go out in the article's rating box and its ClaimReview, so
+	// they are held to the characters a piece's text is held to (see checkControls).
+	if err := checkControls("the claim", c.Text, false); err != nil {
+		return err
+	}
+	if err := checkControls("who made the claim", c.ClaimedBy, false); err != nil {
+		return err
+	}
 	if _, ok := RatingOf(c.Rating); !ok {
 		return Errorf(EINVALID, "the rating must be one of the scale's: false, mostly_false, half_true, mostly_true or true")
 	}

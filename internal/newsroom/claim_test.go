@@ -58,6 +58,11 @@ func TestClaimValidate(t *testing.T) {
 		{"BadDate", with(func(c *Claim) { c.Date = "30/11/2026" }), "YYYY-MM-DD"},
 		{"ScriptLink", with(func(c *Claim) { c.URL = "javascript:alert(1)" }), "web address"},
 		{"RelativeLink", with(func(c *Claim) { c.URL = "/speech" }), "web address"},
+		{"BellInClaim", with(func(c *Claim) { c.Text = "Crime doubled\a" }), "the claim must not contain the control character U+0007"},
+		{"EscapeInClaimant", with(func(c *Claim) { c.ClaimedBy = "A. Mayor\x1b[31m" }), "who made the claim must not contain the control character U+001B"},
+		{"NoncharacterInClaim", with(func(c *Claim) { c.Text = "Crime\uffff doubled" }), "the claim must not contain the noncharacter U+FFFF"},
+		{"AstralNoncharacterInClaimant", with(func(c *Claim) { c.ClaimedBy = "A.\U0010fffe Mayor" }), "who made the claim must not contain the noncharacter U+10FFFE"},
+		{"TabInClaim", with(func(c *Claim) { c.Text = "Crime\tdoubled" }), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
