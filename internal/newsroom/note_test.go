@@ -45,6 +45,35 @@ func TestRequiredNotes(t *testing.T) {
 	}
 }
 
+// TestCorrectionNoteCharacters: a correction's note goes out in every public format, the house
+// text format and HTML among them, so it is held to the characters a piece's text is.
+func TestCorrectionNoteCharacters(t *testing.T) {
+	tests := []struct {
+		name, note, want string // want is part of the error message; "" for none
+	}{
+		{"LineBreaks", "The vote was 7-2,\r\nnot 6-3.\nSorry.", ""},
+		{"Tab", "The vote\twas 7-2.", ""},
+		{"Bell", "The vote was 7-2.\a", "the correction's note must not contain the control character U+0007"},
+		{"TerminalEscape", "\x1b[1mThe vote was 7-2.", "control character U+001B"},
+		{"NextLine", "The vote\u0085was 7-2.", "control character U+0085"},
+		{"Noncharacter", "The vote was 7-2.\ufdd0", "noncharacter U+FDD0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.CheckCorrectionNote(tt.note)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("got %v, want nil", err)
+				}
+				return
+			}
+			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
+				t.Fatalf("got %v, want EINVALID with %q", err, tt.want)
+			}
+		})
+	}
+}
+
 func TestCheckWaivable(t *testing.T) {
 	tests := []struct {
 		status   newsroom.QuoteStatus
