@@ -79,7 +79,8 @@ func (s SiteSettings) Normalize() SiteSettings {
 // Check says what is wrong with the settings set, if anything: a base URL that is not an
 // absolute http or https address or that carries a path (the router serves the site at the root
 // of its host, so every absolute URL made under a path would be dead), a logo that is neither such an address nor a path on the
-// site, a language that is not a BCP 47 tag, or a field past its limit.
+// site, a language that is not a BCP 47 tag, a field past its limit, or a name, description or
+// footer line with a character no public format may carry.
 func (s SiteSettings) Check() error {
 	if utf8.RuneCountInString(s.Name) > MaxSiteName {
 		return Errorf(EINVALID, "the site's name is longer than %d characters", MaxSiteName)
@@ -111,8 +112,17 @@ func (s SiteSettings) Check() error {
 		if utf8.RuneCountInString(l) > MaxFooterLine {
 			return Errorf(EINVALID, "a footer line is longer than %d characters", MaxFooterLine)
 		}
+		if err := checkControls("a footer line", l, false); err != nil {
+			return err
+		}
 	}
-	return nil
+	// The name, the description and the footer go out in every public format, so they are held
+	// to the characters a piece's text is (see checkControls); the description's line breaks
+	// pass, as its one-line places write them as spaces.
+	if err := checkControls("the site's name", s.Name, false); err != nil {
+		return err
+	}
+	return checkControls("the description", lineBreaks.Replace(s.Description), false)
 }
 
 // CheckSaved is Check for the settings an admin saves, which must also name the site: a page

@@ -29,6 +29,10 @@ func TestSiteSettingsCheck(t *testing.T) {
 		{"ErrNameLong", newsroom.SiteSettings{Name: strings.Repeat("n", newsroom.MaxSiteName+1)}, "longer than"},
 		{"ErrDescriptionLong", newsroom.SiteSettings{Description: strings.Repeat("d", newsroom.MaxSiteDescription+1)}, "longer than"},
 		{"ErrFooterLines", newsroom.SiteSettings{Footer: make([]string, newsroom.MaxFooterLines+1)}, "keep it to"},
+		{"ErrNameBell", newsroom.SiteSettings{Name: "The Ledger\a"}, "the site's name must not contain the control character U+0007"},
+		{"ErrFooterEscape", newsroom.SiteSettings{Footer: []string{"Thanks", "\x1b[1mShare it"}}, "a footer line must not contain the control character U+001B"},
+		{"ErrDescriptionNoncharacter", newsroom.SiteSettings{Description: "News.\ufdd0"}, "the description must not contain the noncharacter U+FDD0"},
+		{"OKDescriptionLines", newsroom.SiteSettings{Description: "News from the city.\r\nChecked twice."}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
