@@ -86,3 +86,28 @@ func pick(c chunk) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// shared splits a chunk both sides changed differently into the tokens both begin it with, the
+// chunk left between, and the tokens both end it with, and returns how many tokens of each side
+// the first and last are. What both begin or end it with is what both kept of base there, or
+// both typed: diff3 would otherwise take the change whole from each side, as one change of one
+// place, and find the two different.
+func shared(c chunk) (head int, inner chunk, tail int) {
+	n := min(len(c.theirs), len(c.mine))
+	b0 := 0
+	for head < n && c.theirs[head] == c.mine[head] {
+		if b0 < len(c.base) && c.base[b0] == c.theirs[head] {
+			b0++
+		}
+		head++
+	}
+	b1 := len(c.base)
+	for tail < n-head && c.theirs[len(c.theirs)-1-tail] == c.mine[len(c.mine)-1-tail] {
+		if b1 > b0 && c.base[b1-1] == c.mine[len(c.mine)-1-tail] {
+			b1--
+		}
+		tail++
+	}
+	inner = chunk{b0: c.b0 + b0, base: c.base[b0:b1], theirs: c.theirs[head : len(c.theirs)-tail], mine: c.mine[head : len(c.mine)-tail]}
+	return head, inner, tail
+}

@@ -3,8 +3,6 @@ package merge
 import (
 	"fmt"
 	"strings"
-
-	"github.com/copydesk/copydesk/internal/worddiff"
 )
 
 // mergeField merges one string field paragraph by paragraph. Paragraphs are matched between base
@@ -93,26 +91,6 @@ func (r *Result) conflict(f *Field, c chunk, numbered bool) {
 	}
 	r.Conflicts = append(r.Conflicts, conflict)
 	f.Parts = append(f.Parts, Part{Conflict: len(r.Conflicts)})
-}
-
-// words merges three versions of a stretch of text token by token, and reports false when both
-// sides changed the same tokens differently.
-func words(base, theirs, mine string) (string, bool) {
-	var b strings.Builder
-	bt, tt, mt := worddiff.Tokens(base), worddiff.Tokens(theirs), worddiff.Tokens(mine)
-	for _, c := range diff3(bt, tt, mt, matches(bt, tt, false), matches(bt, mt, false)) {
-		side, ok := c.base, true
-		if !c.aligned {
-			side, ok = pick(c)
-		}
-		if !ok {
-			return "", false
-		}
-		for _, t := range side {
-			b.WriteString(t)
-		}
-	}
-	return b.String(), true
 }
 
 // add appends merged paragraphs to f, to its last part when that is merged text too.
