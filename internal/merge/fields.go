@@ -2,21 +2,43 @@ package merge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // mergeField merges one string field paragraph by paragraph. Paragraphs are matched between base
 // and each side, an edited paragraph with its base where the side replaced as many paragraphs as
 // it wrote. A paragraph found in both sides is merged on its own; a stretch where a side added or
-// removed paragraphs is merged whole. What still collides becomes a conflict of r; so does the
-// whole field when the merge would hold the same words twice where neither side does (see
-// repeated), since the sides moved the same paragraph to different places.
+// removed paragraphs is merged whole. What still collides becomes a conflict of r.
+//
+// Matching a side's new paragraph with a base paragraph as its edit can print a paragraph twice:
+// theirs keeps a paragraph and adds one after it, mine writes the same new paragraph in its
+// place; mine's is taken as an edit of the kept one, theirs' as an addition, and the merge holds
+// both. So a merge that holds a paragraph both sides have more often than either does (see
+// doubled) is made again with such a side's paragraph, one the other side added, matched with
+// no base paragraph. When the merge would still hold a paragraph twice, or holds the same words
+// twice where neither side does (see repeated), since the sides moved the same paragraph to
+// different places, the whole field is a conflict.
 func (r *Result) mergeField(name, base, theirs, mine string) Field {
-	f := Field{Name: name}
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
 	conflicts := len(r.Conflicts)
 	inTheirs, inMine := matches(bp, tp, true), matches(bp, mp, true)
+	f := r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered)
+	if len(r.Conflicts) == conflicts && doubled(tp, mp, f.merged()) {
+		inTheirs, inMine = unpair(bp, tp, inTheirs, mp, inMine), unpair(bp, mp, inMine, tp, inTheirs)
+		f = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered)
+	}
+	if len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
+		f.Parts = nil
+		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
+	}
+	return f
+}
+
+// mergeAligned merges the paragraphs of a field by diff3 on the alignments given.
+func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine []int, numbered bool) Field {
+	f := Field{Name: name}
 	for _, c := range diff3(bp, tp, mp, inTheirs, inMine) {
 		if !c.aligned {
 			r.mergeStretch(&f, c, numbered)
@@ -26,11 +48,38 @@ func (r *Result) mergeField(name, base, theirs, mine string) Field {
 			r.mergeStretch(&f, chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]}, numbered)
 		}
 	}
-	if len(r.Conflicts) == conflicts && repeated(bp, tp, mp, inTheirs, inMine, f.merged()) {
-		f.Parts = nil
-		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
-	}
 	return f
+}
+
+// doubled reports whether merged, the paragraphs of a merge, holds a paragraph theirs and mine
+// both have more often than either does.
+func doubled(theirs, mine, merged []string) bool {
+	t, m := count(theirs), count(mine)
+	for p, n := range count(merged) {
+		if t[p] > 0 && m[p] > 0 && n > max(t[p], m[p]) {
+			return true
+		}
+	}
+	return false
+}
+
+// unpair undoes the matches of align, a side's alignment with base, that pair a base paragraph
+// with a new paragraph of the side that the other side added too (one of other's that
+// otherAlign matches with no base paragraph): both typed it, so it is no edit of the base one.
+func unpair(base, side []string, align []int, other []string, otherAlign []int) []int {
+	added := count(other)
+	for _, j := range otherAlign {
+		if j >= 0 {
+			added[other[j]]--
+		}
+	}
+	out := slices.Clone(align)
+	for k, j := range align {
+		if j >= 0 && side[j] != base[k] && added[side[j]] > 0 {
+			out[k] = -1
+		}
+	}
+	return out
 }
 
 // merged is the paragraphs of f, which has no conflicts.
@@ -42,12 +91,21 @@ func (f *Field) merged() []string {
 	return out
 }
 
-// mergeStretch merges a stretch of paragraphs into f: the side that changed it, or both sides'
-// words, or a conflict naming the stretch when both changed the same words differently.
+// mergeStretch merges a stretch of paragraphs into f: the side that changed it, or the
+// paragraphs both begin or end it with and the side that changed the rest (see shared), or both
+// sides' words, or a conflict naming the stretch when both changed the same words differently.
 func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) {
 	if side, ok := pick(c); ok {
 		f.add(side)
 		return
+	}
+	if head, inner, tail := shared(c); head+tail > 0 {
+		if side, ok := pick(inner); ok {
+			f.add(c.theirs[:head])
+			f.add(side)
+			f.add(c.theirs[len(c.theirs)-tail:])
+			return
+		}
 	}
 	base, theirs, mine := strings.Join(c.base, "\n"), strings.Join(c.theirs, "\n"), strings.Join(c.mine, "\n")
 	if merged, ok := words(base, theirs, mine); ok && !revived(c, paragraphs(merged)) {
