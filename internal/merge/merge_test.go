@@ -138,6 +138,20 @@ func TestTextsMovedTwice(t *testing.T) {
 			}
 		})
 	}
+	// A short paragraph both moved and one also edited keeps no run of four words whole; the
+	// merge is left to the user, never printed with the paragraph twice.
+	t.Run("ShortParagraphMovedByBothAndEditedByOne", func(t *testing.T) {
+		for _, edited := range []string{"No vote yet.", "No vote was taken.", "A vote."} {
+			base := body(a, "No vote.", c, d)
+			for _, sides := range [][2]newsroom.Text{{body(a, c, edited, d), body(a, c, d, "No vote.")}, {body("No vote.", a, c, d), body(a, c, d, edited)}} {
+				for _, s := range [][2]newsroom.Text{sides, {sides[1], sides[0]}} {
+					if got, ok := Texts(base, s[0], s[1]).Merged(); ok {
+						t.Fatalf("merge(%q, %q) = %q, want a conflict", s[0].Body, s[1].Body, got.Body)
+					}
+				}
+			}
+		}
+	})
 	t.Run("MovedByOneSideMerges", func(t *testing.T) {
 		got, ok := Texts(base, body(a, c, b, d), body(a, b, c, "The vote is due next month, the mayor said.")).Merged()
 		if want := body(a, c, b, "The vote is due next month, the mayor said."); !ok || got.Body != want.Body {
