@@ -2,7 +2,10 @@
 // version both started from, theirs is what the draft became meanwhile, and mine is the save
 // that arrived late. Paragraphs are matched first, then the words inside paragraphs both sides
 // changed, so that edits in different places combine and only edits to the same words conflict.
-// It is pure: no I/O, no HTTP, no database.
+// What both sides added is kept once; a merge that would print words or a paragraph twice (the
+// sides added them where the merge cannot tell they are one addition, or moved one paragraph to
+// two places) is a conflict instead, never a silent repeat. It is pure: no I/O, no HTTP, no
+// database.
 package merge
 
 import (
