@@ -70,7 +70,7 @@ func (p *Policy) CheckAssigner(u *newsroom.User, writerID, holderID int64) error
 	if p.MayAssign(u, writerID) || holderID != 0 && holderID == u.ID {
 		return nil
 	}
-	return forbidden(u, DraftAssign)
+	return p.forbidden(u, DraftAssign)
 }
 
 // CheckDeadline checks that u may set or clear the due time of a draft written by writerID,
@@ -82,7 +82,7 @@ func (p *Policy) CheckDeadline(u *newsroom.User, writerID int64, stage newsroom.
 		}
 	}
 	if !p.Can(u, DraftDeadline, writerID) {
-		return forbidden(u, DraftDeadline)
+		return p.forbidden(u, DraftDeadline)
 	}
 	return nil
 }

@@ -30,15 +30,7 @@ func (p *Policy) Check(u *newsroom.User, act string, ownerID int64) error {
 	if p.Can(u, act, ownerID) {
 		return nil
 	}
-	return forbidden(u, act)
-}
-
-func forbidden(u *newsroom.User, act string) error {
-	role := "anonymous"
-	if u != nil {
-		role = string(u.Role)
-	}
-	return newsroom.Errorf(newsroom.EFORBIDDEN, "a %s may not %s here", role, act)
+	return p.forbidden(u, act)
 }
 
 // OperatorCan reports whether the operator on the command line may take the granted action act.
@@ -105,10 +97,10 @@ func (p *Policy) Step(u *newsroom.User, d *newsroom.Draft, action newsroom.Actio
 	}
 	act := actionAct(string(action))
 	if !p.anywhere(u, act, d.Writer.ID) {
-		return Action{}, forbidden(u, "draft:"+string(action))
+		return Action{}, p.forbidden(u, act)
 	}
 	if !a.from(d.Stage) || !p.inStage(u, act, d.Writer.ID, d.Stage) {
-		return Action{}, newsroom.Errorf(newsroom.ECONFLICT, "cannot %s a draft in stage %s", action, d.Stage)
+		return Action{}, newsroom.Errorf(newsroom.ECONFLICT, "the step %s cannot be taken on a draft at %s", p.stepWords(action), p.StageWords(d.Stage))
 	}
 	return a, nil
 }
@@ -129,19 +121,19 @@ func (p *Policy) Fields(u *newsroom.User, d *newsroom.Draft) []string {
 // it in another stage.
 func (p *Policy) CheckEdit(u *newsroom.User, d *newsroom.Draft, changed []string) error {
 	if !p.anywhere(u, draftEdit, d.Writer.ID) {
-		return forbidden(u, draftEdit)
+		return p.forbidden(u, draftEdit)
 	}
 	if !p.inStage(u, draftEdit, d.Writer.ID, d.Stage) {
-		return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot edit a draft in stage %s", u.Role, d.Stage)
+		return p.conflictf(u, "cannot edit a draft at %s", p.StageWords(d.Stage))
 	}
 	for _, f := range changed {
 		if p.inStage(u, fieldAct(f), d.Writer.ID, d.Stage) {
 			continue
 		}
 		if p.anywhere(u, fieldAct(f), d.Writer.ID) {
-			return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot change %s of a draft in stage %s", u.Role, f, d.Stage)
+			return p.conflictf(u, "cannot change %s of a draft at %s", fieldWords(f), p.StageWords(d.Stage))
 		}
-		return newsroom.Errorf(newsroom.EFORBIDDEN, "a %s may not change %s", u.Role, f)
+		return p.forbidden(u, fieldAct(f))
 	}
 	return nil
 }
@@ -159,10 +151,10 @@ func (p *Policy) CheckQuotes(u *newsroom.User, d *newsroom.Draft, waive bool) er
 		act = quoteWaive
 	}
 	if !p.anywhere(u, act, d.Writer.ID) {
-		return forbidden(u, act)
+		return p.forbidden(u, act)
 	}
 	if !p.inStage(u, act, d.Writer.ID, d.Stage) {
-		return newsroom.Errorf(newsroom.ECONFLICT, "a %s cannot change quotes on a draft in stage %s", u.Role, d.Stage)
+		return p.conflictf(u, "cannot %s on a draft at %s", actWords[act], p.StageWords(d.Stage))
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func TestAPI(t *testing.T) {
 		{"UpdateStale", "writer", "PUT", "/api/v1/drafts/" + id, `{"title":"New","version":7}`, 409, `"current_version":1`},
 		{"UpdateNoVersion", "writer", "PUT", "/api/v1/drafts/" + id, `{"title":"New"}`, 422, `version is required`},
 		{"TransitionUnknown", "writer", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"bless"}`, 422, `unknown action`},
-		{"TransitionWrongStage", "editor", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"approve"}`, 409, `cannot approve a draft in stage draft`},
+		{"TransitionWrongStage", "editor", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"approve"}`, 409, `the step “Approve” cannot be taken on a draft at “Draft”`},
 		{"TransitionWrongRole", "editor", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"submit"}`, 403, `"code":"forbidden"`},
 		{"ListBadStage", "editor", "GET", "/api/v1/drafts?stage=limbo", "", 422, `unknown stage`},
 		{"ListBadLimit", "editor", "GET", "/api/v1/drafts?limit=0", "", 422, `limit must be`},

@@ -25,7 +25,7 @@ func TestAssignAPI(t *testing.T) {
 		wantStatus                int
 		wantContains              string
 	}{
-		{"WriterCannotAssign", "writer", "PUT", body, 403, "may not draft:assign"},
+		{"WriterCannotAssign", "writer", "PUT", body, 403, "a writer may not assign pieces"},
 		{"EditorCannotTakeFactCheck", "editor", "PUT", fmt.Sprintf(`{"user_id":%d}`, a.users["editor"].ID), 422, "cannot be assigned at Fact-check"},
 		{"EditorAssigns", "editor", "PUT", body, 200, `"assignees":{"fact_check":{"id":` + fmt.Sprint(fc)},
 		{"NoUserID", "editor", "PUT", `{}`, 422, "user_id names who"},

@@ -134,8 +134,8 @@ func (s *Server) metricsPage(c echo.Context) error {
 	if u == nil {
 		return newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in as an admin to read the metrics")
 	}
-	if !s.store.Policy().Can(u, policy.MetricsRead, 0) {
-		return newsroom.Errorf(newsroom.EFORBIDDEN, "the workflow does not let a %s read the metrics", u.Role)
+	if err := s.store.Policy().Check(u, policy.MetricsRead, 0); err != nil {
+		return err
 	}
 	s.MetricsHandler().ServeHTTP(c.Response(), c.Request())
 	return nil

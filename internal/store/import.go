@@ -36,7 +36,8 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 	// The author's role must be one that writes drafts; they need not be active: a newsroom
 	// imports the archive of writers who have left.
 	if !s.policy.Can(&newsroom.User{ID: writer.ID, Role: writer.Role}, policy.DraftCreate, 0) {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "%q is a %s, and the workflow does not let a %s write drafts", author, writer.Role, writer.Role)
+		who := s.policy.RoleWords(writer.Role)
+		return nil, newsroom.Errorf(newsroom.EINVALID, "%q is %s, and the workflow does not let %s write drafts", author, who, who)
 	}
 	if u == nil {
 		u = writer

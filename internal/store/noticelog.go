@@ -29,7 +29,7 @@ func (s *Store) DraftNotifications(ctx context.Context, draftID int64) ([]newsro
 		return nil, internal("notification log", err)
 	}
 	if !s.policy.CanSeeNoticeLog(u, v.Row.WriterID) {
-		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "a %s may not read this piece's notification log", u.Role)
+		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "%s may not read this piece's notification log", s.policy.RoleWords(u.Role))
 	}
 	var ns []notificationRow
 	if err := db.Where("draft_id = ?", draftID).Order("id DESC").Limit(noticeLogLimit).Find(&ns).Error; err != nil {

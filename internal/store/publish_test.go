@@ -235,7 +235,7 @@ func TestImport(t *testing.T) {
 		msg    string
 	}{
 		{"NoBrief", f.editor, "sarah", "Title\n\nByline\nMay 7, 2025\nNot brief\n", newsroom.EINVALID, "line 5"},
-		{"NotAWriter", f.editor, "ed", string(seed), newsroom.EINVALID, `"ed" is a editor, and the workflow does not let a editor write drafts`},
+		{"NotAWriter", f.editor, "ed", string(seed), newsroom.EINVALID, `"ed" is an editor, and the workflow does not let an editor write drafts`},
 		{"NoSuchAuthor", f.editor, "ghost", string(seed), newsroom.EINVALID, `no user named "ghost"`},
 		{"InvalidUTF8", f.editor, "\xff", string(seed), newsroom.EINVALID, `no user named "\xff"`},
 		{"NUL", f.editor, "sa\x00rah", string(seed), newsroom.EINVALID, `no user named "sa\x00rah"`},

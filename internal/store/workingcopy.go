@@ -76,7 +76,7 @@ func (s *Store) mayKeepWorkingCopy(u *newsroom.User, d *newsroom.Draft, wc newsr
 		if err := s.policy.CheckEdit(u, d, nil); err != nil {
 			return err
 		}
-		return newsroom.Errorf(newsroom.ECONFLICT, "a %s may change no field of a draft in stage %s", u.Role, d.Stage)
+		return newsroom.Errorf(newsroom.ECONFLICT, "%s may change no field of a draft at %s", s.policy.RoleWords(u.Role), s.policy.StageWords(d.Stage))
 	}
 	if wc.BaseVersion < 1 || wc.BaseVersion > d.Version {
 		return newsroom.Errorf(newsroom.EINVALID,
