@@ -38,6 +38,7 @@ func TestQuoteReattributed(t *testing.T) {
 			replace("” said Rosa Delgado.", "” Rosa Delgado said."), newsroom.QuoteVerified, "check", "Rosa Delgado"},
 		{"verified, attribution taken away", verify(newsroom.QuoteVerified),
 			replace(" said Rosa Delgado.", ""), newsroom.QuoteVerified, "check", "Rosa Delgado"},
+
 		{"unchecked, credited to another", nil,
 			replace("said Rosa Delgado", "said Marco Ruiz"), newsroom.QuoteUnchecked, "found", "Rosa Delgado"},
 		{"found to be no quotation, credited to another", notQuote,
@@ -90,6 +91,54 @@ func TestQuoteReattributed(t *testing.T) {
 			}
 			if c.event == "reattributed" && (last.Status == newsroom.QuoteUnchecked || last.Actor == nil || last.Actor.Username != "ed") {
 				t.Fatalf("the reattribution does not keep the check it took back and who took it: %+v", last)
+			}
+		})
+	}
+}
+
+// TestQuoteReattributedAfterCut holds a check to the speaker it was checked for across an edit
+// that takes the attribution away: given back, the check stands; given to someone else, the
+// quote goes back to unchecked, and its history names the speaker the check was for.
+func TestQuoteReattributedAfterCut(t *testing.T) {
+	const quoted = "“The bridge will open in May,” said Rosa Delgado.\nThe end."
+	cut := strings.Replace(quoted, " said Rosa Delgado.", "", 1)
+	for _, c := range []struct {
+		then    string
+		status  newsroom.QuoteStatus
+		event   string
+		speaker string
+	}{
+		{quoted, newsroom.QuoteVerified, "check", "Rosa Delgado"},
+		{strings.Replace(quoted, "Rosa Delgado", "Rosa  Delgado", 1), newsroom.QuoteVerified, "check", "Rosa Delgado"},
+		{strings.Replace(quoted, "Rosa Delgado", "Marco Ruiz", 1), newsroom.QuoteUnchecked, "reattributed", "Rosa Delgado"},
+	} {
+		t.Run(c.then, func(t *testing.T) {
+			f := newNewsroom(t)
+			d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Bridge", Byline: "Sarah Johnson", Brief: "A brief.", Body: quoted})
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := quoteByText(t, mustQuotes(t, f, f.writer, d.ID), "The bridge will open in May,")
+			if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+				t.Fatal(err)
+			}
+			verify(newsroom.QuoteVerified)(t, f, d.ID, q.ID)
+			if _, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear}); err != nil {
+				t.Fatal(err)
+			}
+			for i, body := range []string{cut, c.then} {
+				if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: 1 + i}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			after := quoteByText(t, mustQuotes(t, f, f.editor, d.ID), "The bridge will open in May,")
+			evs, err := f.s.QuoteHistory(f.editor, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := evs[len(evs)-1]
+			if after.Status != c.status || last.Event != c.event || last.Speaker != c.speaker {
+				t.Fatalf("the quote is %s and its history ends with %+v; want %s, event %q naming %q", after.Status, last, c.status, c.event, c.speaker)
 			}
 		})
 	}

@@ -20,17 +20,20 @@ type quoteRow struct {
 	Speaker    string
 	Kind       string
 	KindReason string
-	Paragraph  int
-	StartPos   int
-	EndPos     int
-	Status     string
-	Note       string
-	Source     string
-	CheckedBy  *int64
-	CheckedAt  *time.Time
-	WaivedBy   *int64
-	WaivedAt   *time.Time
-	WaiverNote string
+	// CheckedSpeaker is who the finder credited the quote to when its verdict was given ("" for
+	// an unchecked quote): the speaker the check stands for (see reattributed).
+	CheckedSpeaker string
+	Paragraph      int
+	StartPos       int
+	EndPos         int
+	Status         string
+	Note           string
+	Source         string
+	CheckedBy      *int64
+	CheckedAt      *time.Time
+	WaivedBy       *int64
+	WaivedAt       *time.Time
+	WaiverNote     string
 	// NotQuoteBy, NotQuoteAt and NotQuoteNote record a fact-checker's finding that the entry is
 	// no quotation.
 	NotQuoteBy   *int64
@@ -141,10 +144,12 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	for _, p := range plan.Kept {
 		r, n := rows[p.Old], news[p.New]
 		if reattributed(r, n) {
-			event(r, "reattributed")
+			checked := r
+			checked.Speaker = r.CheckedSpeaker
+			event(checked, "reattributed")
 			if err := execRaw(tx, `UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?,
 				kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
-				waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
+				checked_speaker = '', waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
 				n.field, n.Paragraph, n.Start, n.End, n.Speaker, string(n.Kind), n.Why, r.ID); err != nil {
 				return err
 			}
@@ -163,7 +168,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 		event(r, "reset")
 		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
 			kind = ?, kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
-			waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
+			checked_speaker = '', waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
 			WHERE id = ?`,
 			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
@@ -197,20 +202,21 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 }
 
 // reattributed reports whether kept quotation r, a check on it standing, now credits someone
-// else: n names a speaker, and not the one r was checked with (or r named none). A verdict is
-// on who said the words as much as on the words, so such a quote goes back to unchecked, as an
-// edited one does. A speaker the finder no longer names keeps the check, since nobody else is
-// credited, and so does a finding that the words are no quotation, which no speaker changes.
+// else: n names a speaker, and not the one r was checked for (or r was checked crediting
+// nobody). A verdict is on who said the words as much as on the words, so such a quote goes back
+// to unchecked, as an edited one does. A speaker the finder no longer names keeps the check,
+// since nobody else is credited, and an edit that names the checked speaker again still finds
+// it standing; so does a finding that the words are no quotation, which no speaker changes.
 func reattributed(r quoteRow, n found) bool {
-	if r.Speaker == n.Speaker || r.Status == string(newsroom.QuoteUnchecked) || r.NotQuoteBy != nil || n.Speaker == "" {
+	if n.Speaker == r.CheckedSpeaker || r.Status == string(newsroom.QuoteUnchecked) || r.NotQuoteBy != nil || n.Speaker == "" {
 		return false
 	}
-	return !strings.EqualFold(strings.Join(strings.Fields(r.Speaker), " "), strings.Join(strings.Fields(n.Speaker), " "))
+	return !strings.EqualFold(strings.Join(strings.Fields(r.CheckedSpeaker), " "), strings.Join(strings.Fields(n.Speaker), " "))
 }
 
 // syncRowsSQL selects what syncLedger needs of the quotes in a draft's ledger.
 const syncRowsSQL = "SELECT id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status, note, source, " +
-	"not_quote_by FROM quotes WHERE draft_id = ? AND removed_at IS NULL ORDER BY id"
+	"checked_speaker, not_quote_by FROM quotes WHERE draft_id = ? AND removed_at IS NULL ORDER BY id"
 
 // syncRows loads the quotes in a draft's ledger, as far as syncLedger needs them, scanning
 // them itself: GORM's reflection was a third of syncLedger under the writer.
@@ -222,7 +228,7 @@ func syncRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
 	return scanAll(rows, func(r *quoteRow) error {
 		r.DraftID = draftID
 		return rows.Scan(&r.ID, &r.Field, &r.Text, &r.Speaker, &r.Kind, &r.KindReason, &r.Paragraph, &r.StartPos, &r.EndPos,
-			&r.Status, &r.Note, &r.Source, &r.NotQuoteBy)
+			&r.Status, &r.Note, &r.Source, &r.CheckedSpeaker, &r.NotQuoteBy)
 	})
 }
 
@@ -342,12 +348,12 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
 	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
 	return s.changeQuote(ctx, draftID, quoteID, false, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
-		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt = string(c.Status), c.Note, c.Source, &u.ID, &now
+		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt, r.CheckedSpeaker = string(c.Status), c.Note, c.Source, &u.ID, &now, r.Speaker
 		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
 		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote = nil, nil, ""
-		return tx.Exec(`UPDATE quotes SET status = ?, note = ?, source = ?, checked_by = ?, checked_at = ?,
+		return tx.Exec(`UPDATE quotes SET status = ?, note = ?, source = ?, checked_by = ?, checked_at = ?, checked_speaker = ?,
 			waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
-			WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.ID).Error
+			WHERE id = ?`, r.Status, r.Note, r.Source, u.ID, now, r.Speaker, r.ID).Error
 	}, "check")
 }
 
