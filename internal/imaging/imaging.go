@@ -63,12 +63,15 @@ func (v Variant) Ext() string {
 }
 
 // Image is a checked upload: its detected type, its size as shown (after EXIF orientation) and
-// the hash of the original bytes, with its decoded pixels ready to resize.
+// the hash of the original bytes, with its decoded pixels ready to resize. The pixels are kept as
+// stored, and turned by their EXIF orientation only as each size is made from them: turning a
+// 40-megapixel photo whole would copy it.
 type Image struct {
 	ContentType   string
 	Width, Height int
 	Hash          string
-	pixels        image.Image
+	pixels        image.RGBA64Image
+	orientation   int
 	opaque        bool
 }
 
@@ -94,16 +97,27 @@ func Decode(data []byte, lim Limits) (*Image, error) {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "the image is %d × %d pixels; the limit is %d megapixels",
 			cfg.Width, cfg.Height, lim.MaxPixels/1_000_000)
 	}
-	img, err := codec.decode(bytes.NewReader(data))
+	decoded, err := codec.decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, unreadable(ct)
 	}
+	// Every image type the decoders return reads its pixels as RGBA64 without an allocation each.
+	px, ok := decoded.(image.RGBA64Image)
+	if !ok {
+		return nil, unreadable(ct)
+	}
+	img := &Image{ContentType: ct, pixels: px, orientation: 1, opaque: isOpaque(px)}
 	if ct == JPEG {
-		img = orient(img, exifOrientation(data))
+		img.orientation = exifOrientation(data)
+	}
+	b := px.Bounds()
+	img.Width, img.Height = b.Dx(), b.Dy()
+	if img.orientation >= 5 {
+		img.Width, img.Height = img.Height, img.Width
 	}
 	sum := sha256.Sum256(data)
-	b := img.Bounds()
-	return &Image{ContentType: ct, Width: b.Dx(), Height: b.Dy(), Hash: hex.EncodeToString(sum[:]), pixels: img, opaque: isOpaque(img)}, nil
+	img.Hash = hex.EncodeToString(sum[:])
+	return img, nil
 }
 
 // codec reads one format's header and pixels. Only the formats Copydesk takes are here, rather

@@ -1,10 +1,6 @@
 package imaging
 
-import (
-	"encoding/binary"
-	"image"
-	"image/draw"
-)
+import "encoding/binary"
 
 // exifOrientation returns the EXIF orientation (1 to 8) a JPEG's APP1 segment records, or 1
 // (as stored) when it records none or cannot be read. Only the first IFD's orientation tag is
@@ -52,29 +48,6 @@ func tiffOrientation(t []byte) int {
 		}
 	}
 	return 1
-}
-
-// orient returns img turned and flipped the way EXIF orientation o says it should be shown.
-func orient(img image.Image, o int) image.Image {
-	if o <= 1 || o > 8 {
-		return img
-	}
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	src := image.NewNRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(src, src.Bounds(), img, b.Min, draw.Src)
-	dw, dh := w, h
-	if o >= 5 {
-		dw, dh = h, w
-	}
-	dst := image.NewNRGBA(image.Rect(0, 0, dw, dh))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			dx, dy := place(o, x, y, w, h)
-			copy(dst.Pix[dst.PixOffset(dx, dy):][:4], src.Pix[src.PixOffset(x, y):][:4])
-		}
-	}
-	return dst
 }
 
 // place maps the stored pixel (x, y) of a w × h image to where orientation o shows it.

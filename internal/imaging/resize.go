@@ -19,20 +19,21 @@ import (
 func (img *Image) Variants(widths []int) ([]Variant, error) {
 	sizes := img.widths(widths)
 	out := make([]Variant, len(sizes))
-	src := img.pixels
+	src, o := img.pixels, img.orientation
 	// Each size is scaled from the next wider one rather than from the original: a 40-megapixel
-	// photo is read once, and Catmull-Rom between neighbouring sizes loses nothing visible.
+	// photo is read once, and Catmull-Rom between neighbouring sizes loses nothing visible. The
+	// widest is turned as it is made, so the ones after it are made from pixels the right way up.
 	for i := len(sizes) - 1; i >= 0; i-- {
 		w := sizes[i]
 		h := max(1, (img.Height*w+img.Width/2)/img.Width)
 		dst := img.canvas(w, h)
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+		scale(dst, dst.Bounds(), src, o)
 		v, err := img.encode(dst)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = v
-		src = dst
+		src, o = dst, 1
 	}
 	return out, nil
 }
@@ -65,12 +66,12 @@ func (img *Image) Icon(size int) (Variant, error) {
 	}
 	dst := image.NewNRGBA(image.Rect(0, 0, size, size))
 	at := image.Rect((size-w)/2, (size-h)/2, (size-w)/2+w, (size-h)/2+h)
-	draw.CatmullRom.Scale(dst, at, img.pixels, img.pixels.Bounds(), draw.Src, nil)
+	scale(dst, at, img.pixels, img.orientation)
 	return encodeAs(dst, PNG)
 }
 
 // canvas is a blank image to scale into: with an alpha channel only when the image needs one.
-func (img *Image) canvas(w, h int) draw.Image {
+func (img *Image) canvas(w, h int) draw.RGBA64Image {
 	if img.opaque {
 		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}

@@ -30,8 +30,9 @@ const (
 )
 
 // decoding holds a place for each image being decoded and resized on this node. A 40-megapixel
-// photo takes about 160 MB of pixels while it is worked on, so a burst of uploads waits for a
-// place rather than taking the process's memory all at once.
+// JPEG takes 60 MB of pixels decoded (a 16-bit PNG 320 MB) and up to 60 MB more for its sizes
+// while it is worked on, so a burst of uploads waits for a place rather than taking the
+// process's memory all at once.
 var decoding = make(chan struct{}, 2)
 
 // imageText reads the words that go with an uploaded image from the form.
