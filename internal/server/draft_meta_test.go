@@ -54,4 +54,27 @@ func TestDraftMetaLine(t *testing.T) {
 			t.Fatalf("meta line %q shows the first version's time", got)
 		}
 	})
+	// An older page of the history does not hold the version as saved; the line still does.
+	for v := 2; v <= draftHistoryPage+1; v++ {
+		body := "Body with a “quote”, edited again " + itoa(int64(v)) + "."
+		if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: v}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("OlderHistoryPage", func(t *testing.T) {
+		res := a.page("writer", "GET", "/drafts/"+itoa(d.ID), nil)
+		older := regexp.MustCompile(`\?history=([^"#&]+)`).FindStringSubmatch(res.Body.String())
+		if older == nil {
+			t.Fatal("the draft page links to no older history")
+		}
+		res = a.page("writer", "GET", "/drafts/"+itoa(d.ID)+"?history="+older[1], nil)
+		wantStatus(t, res, http.StatusOK)
+		m := regexp.MustCompile(`<p class="meta">(.*?)</p>`).FindStringSubmatch(res.Body.String())
+		if want := "version " + itoa(int64(draftHistoryPage+2)) + " saved by Editor"; m == nil || !strings.Contains(m[1], want) {
+			t.Fatalf("on an older page of the history the meta line is %q, want %q", m, want)
+		}
+	})
 }
+
+// draftHistoryPage is how many revisions the draft page's history shows at once.
+const draftHistoryPage = 20

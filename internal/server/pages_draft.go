@@ -108,9 +108,6 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.Brief = newsroom.CheckBrief(d.Text(), p.Quotes)
-	if p.Saved, err = s.store.RevisionSaved(ctx, id, d.Version); err != nil {
-		return nil, err
-	}
 	comments, err := s.store.Comments(ctx, id)
 	if err != nil {
 		return nil, err
@@ -138,6 +135,12 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	}
 	if p.QuoteHistory, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
 		return nil, err
+	}
+	// The history's first page holds the version as saved; an older page of it does not.
+	if p.Saved = savedVersion(p.History.Revisions, d.Version); p.Saved == nil {
+		if p.Saved, err = s.store.RevisionSaved(ctx, id, d.Version); err != nil {
+			return nil, err
+		}
 	}
 	if s.store.Policy().CanSeeNoticeLog(u, d.Writer.ID) {
 		p.NoticeLog = &noticeLog{}
@@ -346,6 +349,17 @@ func (s *Server) afterAction(c echo.Context, err error, back, ok string) error {
 		return err
 	}
 	return redirect(c, back)
+}
+
+// savedVersion is version as revs, a page of a draft's history, holds it: who saved it and
+// when; nil when the page does not hold it.
+func savedVersion(revs []newsroom.Revision, version int) *newsroom.Revision {
+	for i := range revs {
+		if !revs[i].Unmerged && revs[i].Version == version {
+			return &revs[i]
+		}
+	}
+	return nil
 }
 
 // ProblemText says a quote problem as the page shows it, counting as a reader does: paragraphs
