@@ -106,8 +106,8 @@ func (p *parser) term() (Term, bool) {
 }
 
 // phrase reads the words up to the closing quote or the end, and whether the last is a prefix.
-// A phrase cut short by MaxWords ends at the last word it may read, and the rest of the input
-// is not read.
+// A phrase cut short by MaxWords ends at the last word it may read, a prefix if it was one, and
+// the rest of the input is not read.
 func (p *parser) phrase() ([]string, bool) {
 	var words []string
 	prefix := false
@@ -118,7 +118,7 @@ func (p *parser) phrase() ([]string, bool) {
 		}
 		if p.words == 0 {
 			p.pos = len(p.in)
-			return words, false
+			return words, prefix
 		}
 		words = append(words, p.word())
 		prefix = p.star()

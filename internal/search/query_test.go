@@ -78,6 +78,8 @@ func TestParseCapsWords(t *testing.T) {
 		{"LaterTermsIgnored", `"` + words(search.MaxWords, "the") + `" river`, capped},
 		{"WordsBeforeAPhraseCount", "river " + `"` + words(5000, "the") + `"`,
 			`"river" "` + words(search.MaxWords-1, "the") + `"`},
+		{"PhraseCutKeepsItsLastWordsPrefix", `"` + words(search.MaxWords-1, "the") + ` defen* more"`,
+			`"` + words(search.MaxWords-1, "the") + ` defen*"`},
 		{"PhraseAtTheCap", `"` + words(search.MaxWords-1, "the") + ` def*"`,
 			`"` + words(search.MaxWords-1, "the") + ` def*"`},
 	}
