@@ -4,7 +4,8 @@
 -- who may comment could pile up megabytes of them on one piece: at 18 MB each indexing of it
 -- held the writer for nine seconds, once a second while they went on, and every write in the
 -- newsroom waited. The index now keeps the first 100,000 characters of a piece's comments and
--- replies (of at most their first 500 texts, so that gathering them is bounded too), far more
+-- replies (of at most their first 500 texts, thread by thread in the order they were written, so that
+-- gathering them is bounded too and a piece indexed again finds the same ones), far more
 -- than a piece's threads hold, and a search finds words in those. A piece indexed before keeps
 -- its whole comments until it is next indexed.
 
@@ -17,9 +18,10 @@ SELECT d.id AS docid,
            coalesce((SELECT group_concat(value, ' ') FROM json_each(d.topics)), '')) AS brief,
        copydesk_search_text(d.body) AS body,
        copydesk_search_text(substr(coalesce((SELECT group_concat(t, ' ') FROM (
-           SELECT c.body AS t FROM comments c WHERE c.draft_id = d.id
+           SELECT c.id AS thread, 0 AS reply, c.body AS t FROM comments c WHERE c.draft_id = d.id
            UNION ALL
-           SELECT r.body FROM comment_replies r JOIN comments c ON c.id = r.comment_id WHERE c.draft_id = d.id
+           SELECT c.id, r.id, r.body FROM comment_replies r JOIN comments c ON c.id = r.comment_id WHERE c.draft_id = d.id
+           ORDER BY thread, reply
            LIMIT 500)), ''), 1, 100000)) AS comments
 FROM drafts d;
 
