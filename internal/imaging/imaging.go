@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"image/png"
 	"strings"
@@ -97,6 +98,12 @@ func Decode(data []byte, lim Limits) (*Image, error) {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "the image is %d × %d pixels; the limit is %d megapixels",
 			cfg.Width, cfg.Height, lim.MaxPixels/1_000_000)
 	}
+	// A pixel of 16 bits a channel takes twice the memory once decoded (8 bytes against 4), so
+	// such an image may have half as many: it costs no more to open than the largest photo.
+	if deep(cfg.ColorModel) && cfg.Width > lim.MaxPixels/2/cfg.Height {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "the image is %d × %d pixels at 16 bits a channel; the limit at that depth is %d megapixels",
+			cfg.Width, cfg.Height, lim.MaxPixels/2/1_000_000)
+	}
 	decoded, err := codec.decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, unreadable(ct)
@@ -118,6 +125,11 @@ func Decode(data []byte, lim Limits) (*Image, error) {
 	sum := sha256.Sum256(data)
 	img.Hash = hex.EncodeToString(sum[:])
 	return img, nil
+}
+
+// deep reports whether an image of model m decodes at 16 bits a channel.
+func deep(m color.Model) bool {
+	return m == color.RGBA64Model || m == color.NRGBA64Model || m == color.Gray16Model
 }
 
 // codec reads one format's header and pixels. Only the formats Copydesk takes are here, rather

@@ -81,6 +81,25 @@ func hugeHeader(t *testing.T, width, height uint32) []byte {
 	return out
 }
 
+// deepHeader is hugeHeader for a PNG of 16 bits a channel.
+func deepHeader(t *testing.T, width, height uint32) []byte {
+	t.Helper()
+	out := hugeHeader(t, width, height)
+	out[24], out[25] = 16, 6 // bit depth, colour type RGBA
+	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
+	return out
+}
+
+// encodeDeepPNG is a w × h PNG of 16 bits a channel.
+func encodeDeepPNG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	m := image.NewNRGBA64(image.Rect(0, 0, w, h))
+	for i := range m.Pix {
+		m.Pix[i] = byte(i * 7)
+	}
+	return encodePNG(t, m)
+}
+
 func TestDecode(t *testing.T) {
 	var gifBuf bytes.Buffer
 	if err := gif.Encode(&gifBuf, photo(10, 10, 255), nil); err != nil {
@@ -112,6 +131,8 @@ func TestDecode(t *testing.T) {
 		{"ErrTooManyPixels", hugeHeader(t, 100_000, 100_000), newsroom.EINVALID, "megapixels", "", 0, 0},
 		{"ErrTooManyPixelsJustOver", hugeHeader(t, 1001, 1000), newsroom.EINVALID, "megapixels", "", 0, 0},
 		{"ErrZeroWidth", hugeHeader(t, 0, 10), newsroom.EINVALID, "", "", 0, 0},
+		{"ErrDeepTooManyPixels", deepHeader(t, 800, 1000), newsroom.EINVALID, "at 16 bits a channel; the limit at that depth is 0 megapixels", "", 0, 0},
+		{"DeepUnderTheLimit", encodeDeepPNG(t, 30, 20), "", "", imaging.PNG, 30, 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			img, err := imaging.Decode(tc.data, lim)
