@@ -82,7 +82,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	var stale struct {
 		Error struct{ Details map[string]any }
 	}
-	writer.send("PUT", "/api/v1"+draft, map[string]any{"title": "Council backs ferry", "version": 1}, http.StatusConflict, &stale)
+	writer.send("PUT", "/api/v1"+draft, map[string]any{"title": "Harbour council backs a ferry plan", "version": 1}, http.StatusConflict, &stale)
 	writer.send("POST", "/api/v1"+draft+"/transitions", map[string]any{"action": "submit"}, http.StatusOK, nil)
 
 	b.signIn("writer")
