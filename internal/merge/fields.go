@@ -2,8 +2,11 @@ package merge
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // mergeField merges one string field paragraph by paragraph. Paragraphs are matched between base
@@ -19,36 +22,56 @@ import (
 // no base paragraph. When the merge would still hold a paragraph twice, or holds the same words
 // twice where neither side does (see repeated), since the sides moved the same paragraph to
 // different places, the whole field is a conflict.
+//
+// A stretch settled by what both sides share, where diff3 alone finds a conflict or prints words
+// twice (see mergeStretch), sees only its own paragraphs: matched by place, they may be edits of
+// other paragraphs of base, whose words a side deleted. So when the field's merge holds a word
+// more often than the sides' changes allow (see beyond), it is made again with every settled
+// stretch a conflict, as diff3 alone would leave it.
 func (r *Result) mergeField(name, base, theirs, mine string) Field {
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
 	conflicts := len(r.Conflicts)
 	inTheirs, inMine := matches(bp, tp, true), matches(bp, mp, true)
-	f := r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered)
+	f, settled := r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	if len(r.Conflicts) == conflicts && doubled(tp, mp, f.merged()) {
 		inTheirs, inMine = unpair(bp, tp, inTheirs, mp, inMine), unpair(bp, mp, inMine, tp, inTheirs)
-		f = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered)
+		f, settled = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	}
 	if len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
 		f.Parts = nil
 		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
+	} else if len(settled) > 0 && beyond(bp, tp, mp, f.merged()) {
+		r.Conflicts = r.Conflicts[:conflicts]
+		f, _ = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, settled)
 	}
 	return f
 }
 
-// mergeAligned merges the paragraphs of a field by diff3 on the alignments given.
-func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine []int, numbered bool) Field {
+// mergeAligned merges the paragraphs of a field by diff3 on the alignments given, but for the
+// stretches refused holds, which are conflicts. It returns with the merge the stretches it
+// settled (see mergeStretch), each by its first paragraph in base and how many it spans.
+func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine []int, numbered bool, refused map[[2]int]bool) (Field, map[[2]int]bool) {
 	f := Field{Name: name}
+	settled := map[[2]int]bool{}
+	stretch := func(c chunk) {
+		at := [2]int{c.b0, len(c.base)}
+		if refused[at] {
+			r.conflict(&f, c, numbered)
+		} else if r.mergeStretch(&f, c, numbered) {
+			settled[at] = true
+		}
+	}
 	for _, c := range diff3(bp, tp, mp, inTheirs, inMine) {
 		if !c.aligned {
-			r.mergeStretch(&f, c, numbered)
+			stretch(c)
 			continue
 		}
 		for i := range c.base {
-			r.mergeStretch(&f, chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]}, numbered)
+			stretch(chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]})
 		}
 	}
-	return f
+	return f, settled
 }
 
 // doubled reports whether merged, the paragraphs of a merge, holds a paragraph theirs and mine
@@ -94,41 +117,142 @@ func (f *Field) merged() []string {
 // mergeStretch merges a stretch of paragraphs into f: the side that changed it, or the
 // paragraphs both begin or end it with and the side that changed the rest (see shared), or both
 // sides' words, or a conflict naming the stretch when both changed the same words differently.
-func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) {
+// It reports whether it settled the stretch: by the paragraphs both begin or end it with, or by a
+// word merge that is not diff3's own (see words).
+func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) bool {
 	if side, ok := pick(c); ok {
 		f.add(side)
-		return
+		return false
 	}
 	if head, inner, tail := shared(c); head+tail > 0 {
 		if side, ok := pick(inner); ok {
 			f.add(c.theirs[:head])
 			f.add(side)
 			f.add(c.theirs[len(c.theirs)-tail:])
-			return
+			return true
 		}
 	}
 	base, theirs, mine := strings.Join(c.base, "\n"), strings.Join(c.theirs, "\n"), strings.Join(c.mine, "\n")
-	if merged, ok := words(base, theirs, mine); ok && !revived(c, paragraphs(merged)) {
+	if merged, settled, ok := words(base, theirs, mine); ok && !revived(c, paragraphs(merged)) {
 		f.add(paragraphs(merged))
-		return
+		return settled
 	}
 	r.conflict(f, c, numbered)
+	return false
 }
 
 // revived reports whether out, stretch c merged word by word, holds a paragraph of c's base more
-// often than the sides' changes leave it: one a side removed whole while the other left it as it
-// was, which the word diff brought back by pairing the other side's new words with its own. A
-// stale save that deleted a paragraph would otherwise find it in the merge. A paragraph both
-// removed counts as removed once.
+// often than the sides' changes leave it (see allowed): one a side removed whole while the other
+// left it as it was, which the word diff brought back by pairing the other side's new words with
+// its own. A stale save that deleted a paragraph would otherwise find it in the merge.
 func revived(c chunk, out []string) bool {
 	b, t, m, o := count(c.base), count(c.theirs), count(c.mine), count(out)
 	for p, n := range b {
-		dt, dm := t[p]-n, m[p]-n
-		if o[p] > n+max(dt, 0)+max(dm, 0)+min(dt, dm, 0) {
+		if o[p] > allowed(n, t[p], m[p]) {
 			return true
 		}
 	}
 	return false
+}
+
+// allowed is how many times a merge may hold a word or a paragraph that base holds b times,
+// theirs t and mine m: base's, with what each side added and without what either removed, once
+// when both removed it. A merge of edits made apart holds it no more often.
+func allowed(b, t, m int) int {
+	dt, dm := t-b, m-b
+	return b + max(dt, 0) + max(dm, 0) + min(dt, dm, 0)
+}
+
+// beyond reports whether merged, the merge of a field of paragraphs bp, tp and mp, holds a word
+// more often than the sides' changes of base allow (see allowed), or a word base does not have
+// more often than either side: a word a side deleted and the other kept, brought back, or one
+// both wrote, printed twice. A merge of edits made apart can hold a word both wrote more often, in
+// two places, or one both deleted where a side wrote it again elsewhere, which the words prose
+// repeats ("the", "said") often are; so it is asked only of a field where a stretch was settled,
+// and a field beyond it merges as diff3 alone.
+func beyond(bp, tp, mp, merged []string) bool {
+	// A paragraph all four hold as many times adds as much to the merge as to what it may hold,
+	// so only the words of the others are counted, and those of a kept one when they must be.
+	kept := count(bp)
+	for _, ps := range [][]string{tp, mp, merged} {
+		in := count(ps)
+		for p, n := range kept {
+			kept[p] = min(n, in[p])
+		}
+	}
+	// held[p] is how many times base, theirs, mine and the merge hold paragraph p beyond those
+	// kept, and counts[at[w]] how many times they hold word w, each paragraph cut into words once.
+	held := map[string][4]int{}
+	for i, ps := range [][]string{bp, tp, mp, merged} {
+		left := maps.Clone(kept)
+		for _, p := range ps {
+			if left[p] > 0 {
+				left[p]--
+				continue
+			}
+			h := held[p]
+			h[i]++
+			held[p] = h
+		}
+	}
+	at := map[string]int{}
+	var counts [][4]int
+	for p, h := range held {
+		for _, w := range wordsOf(p) {
+			k, ok := at[w]
+			if !ok {
+				k = len(counts)
+				at[w] = k
+				counts = append(counts, [4]int{})
+			}
+			for i := range h {
+				counts[k][i] += h[i]
+			}
+		}
+	}
+	var inKept map[string]int
+	for w, k := range at {
+		b, t, m, o := counts[k][0], counts[k][1], counts[k][2], counts[k][3]
+		if o > allowed(b, t, m) {
+			return true
+		}
+		if b > 0 || o <= max(t, m) {
+			continue
+		}
+		if inKept == nil {
+			inKept = map[string]int{}
+			for p, times := range kept {
+				for _, w := range wordsOf(p) {
+					inKept[w] += times
+				}
+			}
+		}
+		if inKept[w] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf returns the words of s as worddiff.Tokens cuts them, runs of letters, digits and
+// marks, that hold a letter or a digit: counted, they need no spaces or punctuation between.
+func wordsOf(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		in := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out, start = append(out, s[start:i]), -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return slices.DeleteFunc(out, func(w string) bool { return !isWord(w) })
 }
 
 // count counts the paragraphs of ps by their text.

@@ -1,9 +1,11 @@
 package merge
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/worddiff"
 )
 
 // TestTextsSharedWordsPrintOnce merges saves that both add the same words where base repeats a
@@ -85,5 +87,61 @@ func TestTextsSharedParagraphPrintOnce(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTextsDeletedWordStaysDeleted merges saves whose stretches the merge settles by what both
+// share, or word by word, where a word one side deleted is still in the other: a paragraph
+// matched by place with an edit of the next one, or a sentence both changed next to one a side
+// deleted. The stale save's deletion must not be undone by a clean merge; a conflict is the
+// honest answer. A word the base repeats and both delete in one place may still be written by a
+// side in another.
+func TestTextsDeletedWordStaysDeleted(t *testing.T) {
+	cases := []struct {
+		name               string
+		base, theirs, mine string
+		conflict           bool
+		want               string
+	}{
+		{"EditOfTheNextParagraph",
+			"b0_0_0 b0_0_1.\nb1_0_0 b1_0_1 b1_0_2 b1_0_3. b1_1_0 b1_1_1 b1_1_2.",
+			"b1_0_0 b1_0_1 b1_0_2 b1_0_3. b1_1_0 b1_1_1 b1_1_2. council xt1 The.\nit xs3 said. The xs4 it.",
+			"b1_0_1 b1_0_2 b1_0_3. b1_1_0 b1_1_1 b1_1_2.\nit xs3 said. The xs4 it.",
+			true, ""},
+		{"SentenceNextToANewParagraph",
+			"b0_0_0. b0_1_0.",
+			"b0_0_0. The xt1 it.\nit xs3 it. it xs4 The.",
+			"xm2 b0_1_0.\nit xs3 it. it xs4 The.",
+			true, ""},
+		{"CommonWordMoved",
+			"The council met. The vote was close.\nThe mayor left.",
+			"The council met.\nThe mayor left. The clerk wrote.",
+			"The board met. The vote was close.\nThe mayor left.",
+			false, "The board met.\nThe mayor left. The clerk wrote."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, sides := range [][2]string{{tc.theirs, tc.mine}, {tc.mine, tc.theirs}} {
+				res := Texts(body(tc.base), body(sides[0]), body(sides[1]))
+				got, ok := res.Merged()
+				if ok == tc.conflict || ok && got.Body != tc.want {
+					t.Errorf("merge(theirs %q, mine %q) = %q, %v; want %q, conflict %v", sides[0], sides[1], got.Body, ok, tc.want, tc.conflict)
+				}
+			}
+		})
+	}
+}
+
+// TestWordsOfCutsAsTokens checks that the words the merge counts are the word tokens the diffs
+// match: a word of marks alone, an emoji, a digit or a letter of another script cut the same.
+func TestWordsOfCutsAsTokens(t *testing.T) {
+	for _, s := range []string{
+		"", "The council met. It voted 7-2.", "b1_0_0 b1_0_1.", "Café déjà vu, naïve\u0301 ok",
+		"東京で 会議 があった。", "x\u0301\u0301 \u0301 a👩\u200d💻b", "٣ apples, ½ pie, Ⅻ o'clock", "a\xffb \ufffd c",
+	} {
+		want := slices.DeleteFunc(worddiff.Tokens(s), func(tok string) bool { return !isWord(tok) })
+		if got := wordsOf(s); !slices.Equal(got, want) {
+			t.Errorf("wordsOf(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

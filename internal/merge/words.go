@@ -9,7 +9,9 @@ import (
 )
 
 // words merges three versions of a stretch of text token by token, and reports false when both
-// sides changed the same tokens differently.
+// sides changed the same tokens differently; settled says the merge is not diff3's own, made by
+// what the sides share or on another alignment, where diff3 found a conflict or printed words
+// twice.
 //
 // Each side is aligned with base by its own diff, and where base's tokens repeat (a full stop,
 // "the", a space), the two diffs can place the same new words on either side of a base token.
@@ -25,7 +27,7 @@ import (
 // of those that is clean and prints nothing twice is the merge, unless both of the last two are
 // and differ; when there is none, or they differ, the stretch is a conflict, since words printed
 // twice would otherwise go unseen. A clean merge that prints nothing twice is never made again.
-func words(base, theirs, mine string) (string, bool) {
+func words(base, theirs, mine string) (merged string, settled, ok bool) {
 	bt, tt, mt := worddiff.Tokens(base), worddiff.Tokens(theirs), worddiff.Tokens(mine)
 	inTheirs, inMine := matches(bt, tt, false), matches(bt, mt, false)
 	old := make(map[string]bool, len(bt))
@@ -34,17 +36,17 @@ func words(base, theirs, mine string) (string, bool) {
 	}
 	p, ok := merge3(bt, tt, mt, inTheirs, inMine)
 	if ok && !p.repeatsWord(old) {
-		return strings.Join(p.out, ""), true
+		return strings.Join(p.out, ""), p.settled, true
 	}
 	tm := sidesMatch(tt, mt)
 	if ok && !p.twice(tt, tm, old) {
-		return strings.Join(p.out, ""), true
+		return strings.Join(p.out, ""), p.settled, true
 	}
 	inTheirs, inMine = loose(bt, inTheirs), loose(bt, inMine)
 	if p, ok := merge3(bt, tt, mt, inTheirs, inMine); ok && !p.twice(tt, tm, old) {
-		return strings.Join(p.out, ""), true
+		return strings.Join(p.out, ""), true, true
 	}
-	merged, found := "", false
+	found := false
 	for _, align := range [][2][]int{{inTheirs, through(bt, mt, inTheirs, tm)}, {through(bt, tt, inMine, inverse(tm, len(mt))), inMine}} {
 		if kept(bt, align[0]) < kept(bt, inTheirs) || kept(bt, align[1]) < kept(bt, inMine) {
 			continue
@@ -56,10 +58,10 @@ func words(base, theirs, mine string) (string, bool) {
 		if out := strings.Join(p.out, ""); !found {
 			merged, found = out, true
 		} else if out != merged {
-			return "", false
+			return "", true, false
 		}
 	}
-	return merged, found
+	return merged, true, found
 }
 
 // loose unmatches the spaces of base that align matches apart from both their neighbours: a
@@ -112,11 +114,13 @@ func sidesMatch(theirs, mine []string) []int {
 
 // printed is a merge of three sequences of tokens: the tokens out, whose each was printed for
 // theirs (1), mine (2) or both (3), and where out prints each token of theirs and of mine, or -1.
-// A token the sides have in common is printed once for both.
+// A token the sides have in common is printed once for both. settled says a chunk both sides
+// changed differently was settled by what they share (see settle).
 type printed struct {
 	out          []string
 	by           []byte
 	fromT, fromM []int
+	settled      bool
 }
 
 // merge3 merges three sequences of tokens by diff3 on the alignments given (see diff3), and
@@ -154,6 +158,7 @@ func (p *printed) settle(c chunk, t, m int) bool {
 	if head == 0 && tail == 0 {
 		return false
 	}
+	p.settled = true
 	p.print(c.theirs[:head], t, m)
 	if !p.settle(inner, t+head, m+head) {
 		return false
