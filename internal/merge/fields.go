@@ -24,42 +24,49 @@ import (
 // different places, the whole field is a conflict.
 //
 // A stretch settled by what both sides share, where diff3 alone finds a conflict or prints words
-// twice (see mergeStretch), sees only its own paragraphs: matched by place, they may be edits of
-// other paragraphs of base, whose words a side deleted. So when the field's merge holds a word
-// more often than the sides' changes allow (see beyond), it is made again with every settled
-// stretch a conflict, as diff3 alone would leave it.
+// twice (see mergeStretch), sees only its own paragraphs, and so does diff3 itself: matched by
+// place, or a word's tokens by a diff that pairs any full stop with any other, a stretch may be an
+// edit of other words of base, which a side deleted. So the field's merge is counted, and a
+// stretch that brings back a word a side deleted is a conflict (see refusals).
 func (r *Result) mergeField(name, base, theirs, mine string) Field {
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
 	conflicts := len(r.Conflicts)
 	inTheirs, inMine := matches(bp, tp, true), matches(bp, mp, true)
-	f, settled := r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
+	f, made := r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	if len(r.Conflicts) == conflicts && doubled(tp, mp, f.merged()) {
 		inTheirs, inMine = unpair(bp, tp, inTheirs, mp, inMine), unpair(bp, mp, inMine, tp, inTheirs)
-		f, settled = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
+		f, made = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	}
 	if len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
 		f.Parts = nil
 		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
-	} else if len(settled) > 0 && beyond(bp, tp, mp, f.merged()) {
+	} else if refused := refusals(bp, tp, mp, f.merged(), made); len(refused) > 0 {
 		r.Conflicts = r.Conflicts[:conflicts]
-		f, _ = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, settled)
+		f, _ = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, refused)
 	}
 	return f
 }
 
+// stretchMerge is what mergeStretch made of a stretch: its paragraphs, and whether it settled it.
+type stretchMerge struct {
+	paras   []string
+	settled bool
+}
+
 // mergeAligned merges the paragraphs of a field by diff3 on the alignments given, but for the
-// stretches refused holds, which are conflicts. It returns with the merge the stretches it
-// settled (see mergeStretch), each by its first paragraph in base and how many it spans.
-func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine []int, numbered bool, refused map[[2]int]bool) (Field, map[[2]int]bool) {
+// stretches refused holds, which are conflicts. It returns with the merge what it made of each
+// stretch it merged that a side changed, by the stretch's first paragraph in base and how many it
+// spans.
+func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine []int, numbered bool, refused map[[2]int]bool) (Field, map[[2]int]stretchMerge) {
 	f := Field{Name: name}
-	settled := map[[2]int]bool{}
+	made := map[[2]int]stretchMerge{}
 	stretch := func(c chunk) {
 		at := [2]int{c.b0, len(c.base)}
 		if refused[at] {
 			r.conflict(&f, c, numbered)
-		} else if r.mergeStretch(&f, c, numbered) {
-			settled[at] = true
+		} else if m, ok := r.mergeStretch(&f, c, numbered); ok && !(slices.Equal(c.theirs, c.base) && slices.Equal(c.mine, c.base)) {
+			made[at] = m
 		}
 	}
 	for _, c := range diff3(bp, tp, mp, inTheirs, inMine) {
@@ -71,7 +78,7 @@ func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine
 			stretch(chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]})
 		}
 	}
-	return f, settled
+	return f, made
 }
 
 // doubled reports whether merged, the paragraphs of a merge, holds a paragraph theirs and mine
@@ -117,28 +124,28 @@ func (f *Field) merged() []string {
 // mergeStretch merges a stretch of paragraphs into f: the side that changed it, or the
 // paragraphs both begin or end it with and the side that changed the rest (see shared), or both
 // sides' words, or a conflict naming the stretch when both changed the same words differently.
-// It reports whether it settled the stretch: by the paragraphs both begin or end it with, or by a
-// word merge that is not diff3's own (see words).
-func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) bool {
+// It returns what it made of the stretch, and false for a conflict. It settled the stretch when
+// it took the paragraphs both begin or end it with, or a word merge that is not diff3's own (see
+// words).
+func (r *Result) mergeStretch(f *Field, c chunk, numbered bool) (stretchMerge, bool) {
 	if side, ok := pick(c); ok {
 		f.add(side)
-		return false
+		return stretchMerge{paras: side}, true
 	}
 	if head, inner, tail := shared(c); head+tail > 0 {
 		if side, ok := pick(inner); ok {
-			f.add(c.theirs[:head])
-			f.add(side)
-			f.add(c.theirs[len(c.theirs)-tail:])
-			return true
+			paras := slices.Concat(c.theirs[:head], side, c.theirs[len(c.theirs)-tail:])
+			f.add(paras)
+			return stretchMerge{paras: paras, settled: true}, true
 		}
 	}
 	base, theirs, mine := strings.Join(c.base, "\n"), strings.Join(c.theirs, "\n"), strings.Join(c.mine, "\n")
 	if merged, settled, ok := words(base, theirs, mine); ok && !revived(c, paragraphs(merged)) {
 		f.add(paragraphs(merged))
-		return settled
+		return stretchMerge{paras: paragraphs(merged), settled: settled}, true
 	}
 	r.conflict(f, c, numbered)
-	return false
+	return stretchMerge{}, false
 }
 
 // revived reports whether out, stretch c merged word by word, holds a paragraph of c's base more
@@ -163,14 +170,17 @@ func allowed(b, t, m int) int {
 	return b + max(dt, 0) + max(dm, 0) + min(dt, dm, 0)
 }
 
-// beyond reports whether merged, the merge of a field of paragraphs bp, tp and mp, holds a word
-// more often than the sides' changes of base allow (see allowed), or a word base does not have
-// more often than either side: a word a side deleted and the other kept, brought back, or one
-// both wrote, printed twice. A merge of edits made apart can hold a word both wrote more often, in
-// two places, or one both deleted where a side wrote it again elsewhere, which the words prose
-// repeats ("the", "said") often are; so it is asked only of a field where a stretch was settled,
-// and a field beyond it merges as diff3 alone.
-func beyond(bp, tp, mp, merged []string) bool {
+// refusals returns the stretches of made, the merge of a field of paragraphs bp, tp and mp, that
+// are conflicts instead. A merge of edits made apart holds a word no more often than base does,
+// with what each side added and without what either removed, once when both removed it (see
+// allowed). A stretch whose paragraphs hold a word base holds once that the merge holds more
+// often brings it back: a side deleted it and the other kept it. When the merge holds any word
+// more often, or a word base does not have more often than either side (both wrote it, and it is
+// printed twice), every stretch settled is refused too. The counts say nothing certain of a word
+// base repeats ("the", "said"): both sides may delete it in one place and one write it in
+// another, which a merge of the two keeps; so for such a word only what diff3 alone would not
+// have merged is refused.
+func refusals(bp, tp, mp, merged []string, made map[[2]int]stretchMerge) map[[2]int]bool {
 	// A paragraph all four hold as many times adds as much to the merge as to what it may hold,
 	// so only the words of the others are counted, and those of a kept one when they must be.
 	kept := count(bp)
@@ -195,8 +205,12 @@ func beyond(bp, tp, mp, merged []string) bool {
 			held[p] = h
 		}
 	}
-	at := map[string]int{}
-	var counts [][4]int
+	size := 0
+	for p := range held {
+		size += len(p)
+	}
+	at := make(map[string]int, size/6+1)
+	counts := make([][4]int, 0, size/6+1)
 	for p, h := range held {
 		for _, w := range wordsOf(p) {
 			k, ok := at[w]
@@ -211,12 +225,11 @@ func beyond(bp, tp, mp, merged []string) bool {
 		}
 	}
 	var inKept map[string]int
+	back, over := map[string]bool{}, false
 	for w, k := range at {
 		b, t, m, o := counts[k][0], counts[k][1], counts[k][2], counts[k][3]
-		if o > allowed(b, t, m) {
-			return true
-		}
-		if b > 0 || o <= max(t, m) {
+		more := o > allowed(b, t, m)
+		if !more && (b > 0 || o <= max(t, m)) {
 			continue
 		}
 		if inKept == nil {
@@ -227,32 +240,47 @@ func beyond(bp, tp, mp, merged []string) bool {
 				}
 			}
 		}
-		if inKept[w] == 0 {
-			return true
+		inBase := b + inKept[w]
+		over = over || more || inBase == 0
+		back[w] = more && inBase == 1
+	}
+	if !over {
+		return nil
+	}
+	out := map[[2]int]bool{}
+	for place, s := range made {
+		if s.settled || slices.ContainsFunc(wordsOf(strings.Join(s.paras, "\n")), func(w string) bool { return back[w] }) {
+			out[place] = true
 		}
 	}
-	return false
+	return out
 }
 
 // wordsOf returns the words of s as worddiff.Tokens cuts them, runs of letters, digits and
-// marks, that hold a letter or a digit: counted, they need no spaces or punctuation between.
+// marks, that hold a letter or a digit (see isWord): counted, they need no spaces or punctuation
+// between.
 func wordsOf(s string) []string {
-	var out []string
-	start := -1
+	out := make([]string, 0, len(s)/6+1)
+	start, word := -1, false
 	for i, r := range s {
-		in := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
-			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out, start = append(out, s[start:i]), -1
+		letter := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if letter || r >= utf8.RuneSelf && unicode.IsMark(r) {
+			if start < 0 {
+				start, word = i, false
+			}
+			word = word || letter
+			continue
 		}
+		if start >= 0 && word {
+			out = append(out, s[start:i])
+		}
+		start = -1
 	}
-	if start >= 0 {
+	if start >= 0 && word {
 		out = append(out, s[start:])
 	}
-	return slices.DeleteFunc(out, func(w string) bool { return !isWord(w) })
+	return out
 }
 
 // count counts the paragraphs of ps by their text.
