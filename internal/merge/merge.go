@@ -2,10 +2,12 @@
 // version both started from, theirs is what the draft became meanwhile, and mine is the save
 // that arrived late. Paragraphs are matched first, then the words inside paragraphs both sides
 // changed, so that edits in different places combine and only edits to the same words conflict.
-// What both sides added is kept once; a merge that would print words or a paragraph twice (the
-// sides added them where the merge cannot tell they are one addition, or moved one paragraph to
-// two places) is a conflict instead, never a silent repeat. It is pure: no I/O, no HTTP, no
-// database.
+// What both sides added in one place is kept once, and a paragraph both moved to different
+// places is a conflict of the whole field. Words a side deleted are not brought back: a place
+// where the merge would hold a word base holds once more often than the sides' changes allow is
+// a conflict. The merge compares words, not meaning: the same sentence both added where it cannot
+// tell it is one addition (in different paragraphs, or edited by one side) is kept as each wrote
+// it, so a merge can read twice. It is pure: no I/O, no HTTP, no database.
 package merge
 
 import (
