@@ -31,15 +31,7 @@ func TestRequiredNotes(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(r.name+"/"+tt.name, func(t *testing.T) {
 				err := r.check(tt.note)
-				if tt.want == "" {
-					if err != nil {
-						t.Fatalf("got %v, want nil", err)
-					}
-					return
-				}
-				if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
-					t.Fatalf("got %v, want EINVALID with %q", err, tt.want)
-				}
+				wantInvalid(t, "check", err, tt.want)
 			})
 		}
 	}
@@ -61,15 +53,7 @@ func TestCorrectionNoteCharacters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := newsroom.CheckCorrectionNote(tt.note)
-			if tt.want == "" {
-				if err != nil {
-					t.Fatalf("got %v, want nil", err)
-				}
-				return
-			}
-			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
-				t.Fatalf("got %v, want EINVALID with %q", err, tt.want)
-			}
+			wantInvalid(t, "CheckCorrectionNote", err, tt.want)
 		})
 	}
 }

@@ -37,15 +37,7 @@ func TestSiteSettingsCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.set.Check()
-			if tt.wantErr == "" {
-				if err != nil {
-					t.Fatalf("Check: %v", err)
-				}
-				return
-			}
-			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.wantErr) {
-				t.Fatalf("Check = %v, want EINVALID saying %q", err, tt.wantErr)
-			}
+			wantInvalid(t, "Check", err, tt.wantErr)
 		})
 	}
 	t.Run("ErrSavedWithoutName", func(t *testing.T) {

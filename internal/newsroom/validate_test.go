@@ -94,15 +94,7 @@ func TestTextValidate(t *testing.T) {
 			x := ok
 			tt.mutate(&x)
 			err := x.Validate()
-			if tt.wantErr == "" {
-				if err != nil {
-					t.Fatalf("Validate() = %v, want nil", err)
-				}
-				return
-			}
-			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.wantErr) {
-				t.Fatalf("Validate() = %v, want EINVALID containing %q", err, tt.wantErr)
-			}
+			wantInvalid(t, "Validate()", err, tt.wantErr)
 		})
 	}
 }
@@ -122,12 +114,7 @@ func TestTextCheckLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.text.CheckLimits()
-			if tt.wantErr == "" && err != nil {
-				t.Fatalf("CheckLimits() = %v, want nil", err)
-			}
-			if tt.wantErr != "" && (newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.wantErr)) {
-				t.Fatalf("CheckLimits() = %v, want EINVALID containing %q", err, tt.wantErr)
-			}
+			wantInvalid(t, "CheckLimits()", err, tt.wantErr)
 		})
 	}
 }
@@ -214,15 +201,7 @@ func TestCheckLine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := newsroom.CheckLine("name", tt.s, 20)
-			if tt.want == "" {
-				if err != nil {
-					t.Fatalf("CheckLine(%q) = %v, want nil", tt.s, err)
-				}
-				return
-			}
-			if newsroom.ErrorCode(err) != newsroom.EINVALID || !strings.Contains(newsroom.ErrorMessage(err), tt.want) {
-				t.Fatalf("CheckLine(%q) = %v, want EINVALID with %q", tt.s, err, tt.want)
-			}
+			wantInvalid(t, "CheckLine("+tt.s+")", err, tt.want)
 		})
 	}
 }

@@ -132,18 +132,23 @@ func TestConformance(t *testing.T) {
 		conformance.Pass(t, "RFC 4287 RELAX NG", conformance.Atom(t, out["application/atom+xml"]...))
 	})
 	t.Run("NinJS", func(t *testing.T) { conformance.Pass(t, "ninjs 2.1", conformance.NinJS(t, ninjs...)) })
-	t.Run("Sitemaps", func(t *testing.T) {
-		schemas := map[string]string{"/sitemap.xml": conformance.SitemapXSD, "/sitemap-news.xml": conformance.NewsSitemapXSD}
-		for _, d := range out["application/xml"] {
-			if schema, ok := schemas[d.Name]; ok {
-				conformance.ValidXSD(t, schema, d.Body)
-				delete(schemas, d.Name)
-			}
+	t.Run("Sitemaps", func(t *testing.T) { sitemapsValid(t, out["application/xml"]) })
+}
+
+// sitemapsValid holds the sitemap and the news sitemap among docs, a crawl's application/xml,
+// to their schemas, and fails when either is missing.
+func sitemapsValid(t *testing.T, docs []conformance.Doc) {
+	t.Helper()
+	schemas := map[string]string{"/sitemap.xml": conformance.SitemapXSD, "/sitemap-news.xml": conformance.NewsSitemapXSD}
+	for _, d := range docs {
+		if schema, ok := schemas[d.Name]; ok {
+			conformance.ValidXSD(t, schema, d.Body)
+			delete(schemas, d.Name)
 		}
-		if len(schemas) > 0 {
-			t.Errorf("the crawl found no %v as application/xml", schemas)
-		}
-	})
+	}
+	if len(schemas) > 0 {
+		t.Errorf("the crawl found no %v as application/xml", schemas)
+	}
 }
 
 // siteLink finds the links of a page, feed or ninjs document: href and src attributes, and
