@@ -140,7 +140,7 @@ func (s *Store) checkCurrentPassword(ctx context.Context, row userRow, current s
 
 // ResetPassword gives user id a new random password, returned to the admin to hand over once,
 // which the user must change at their next sign-in, and returns the user too. It signs them out
-// everywhere. Admins change their own password with ChangePassword, which asks for the current
+// everywhere, and forgets their failed sign-ins, so that the new password works at once. Admins change their own password with ChangePassword, which asks for the current
 // one.
 func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, string, error) {
 	u, err := actor(ctx)
@@ -176,6 +176,9 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 			return err
 		}
 		record(tx, userChanged(u.ID, id, "reset_password"))
+		if err := clearSignInFailures(tx, row.Username); err != nil {
+			return err
+		}
 		_, err = revokeCredentials(tx, id, kept{})
 		return err
 	})
@@ -187,8 +190,9 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 }
 
 // SetPassword sets the password of username for the operator on the command line, the way back
-// in for a newsroom whose last admin lost theirs. It clears the need to change it, and signs the
-// user out everywhere (another server once it reads the event, see CatchUp).
+// in for a newsroom whose last admin lost theirs. It clears the need to change it, forgets the
+// user's failed sign-ins, and signs the user out everywhere (another server once it reads the
+// event, see CatchUp).
 func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom.User, error) {
 	if op, _ := ctx.Value(operatorKey{}).(bool); !op {
 		return nil, newsroom.Errorf(newsroom.EFORBIDDEN, "only the operator sets passwords directly")
@@ -215,6 +219,9 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 			return err
 		}
 		record(tx, userChanged(0, row.ID, "set_password"))
+		if err := clearSignInFailures(tx, row.Username); err != nil {
+			return err
+		}
 		_, err := revokeCredentials(tx, row.ID, kept{})
 		return err
 	})

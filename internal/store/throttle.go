@@ -58,17 +58,28 @@ type throttleKey struct {
 // device alone, so that nobody else's guesses slow its owner down. Any other attempt is charged
 // to the username from this address, to the address, and to the username alone (perUser). The
 // username is hashed into its keys, so that what someone typed there (a password, now and
-// then) is not kept, and no byte of it can upset PostgreSQL.
+// then) is not kept, and no byte of it can upset PostgreSQL; the username's keys begin with
+// its hash, so that they can be cleared together (see clearSignInFailures).
 func throttleKeys(username, addr string, device int64) []throttleKey {
 	if device != 0 {
 		return []throttleKey{{fmt.Sprintf("device:%d", device), perClient}}
 	}
 	addr = addressKey(addr)
-	keys := []throttleKey{{"user+addr:" + hashToken(usernameKey(username)+"\n"+addr), perClient}}
+	user := hashToken(usernameKey(username))
+	keys := []throttleKey{{"user+addr:" + user + "|" + hashToken(addr), perClient}}
 	if addr != "" {
 		keys = append(keys, throttleKey{"addr:" + addr, perClient})
 	}
-	return append(keys, throttleKey{"user:" + hashToken(usernameKey(username)), perUser})
+	return append(keys, throttleKey{"user:" + user, perUser})
+}
+
+// clearSignInFailures forgets, through tx, the failed sign-ins counted against username, from
+// anywhere: once an admin or the operator has given its user a new password, the user signs in
+// with it at once, rather than waiting out the guesses or mistypings that had them locked out.
+// What counts against an address, for every username, stays.
+func clearSignInFailures(tx *gorm.DB, username string) error {
+	user := hashToken(usernameKey(username))
+	return tx.Exec("DELETE FROM login_failures WHERE key = ? OR key LIKE ?", "user:"+user, "user+addr:"+user+"|%").Error
 }
 
 // addressKey is what an address is counted as: an IPv4 address whole, an IPv6 address by its

@@ -154,3 +154,50 @@ func TestThrottlePerUserWaits(t *testing.T) {
 		t.Fatalf("waits = %v, want %v", waits, want)
 	}
 }
+
+// TestNewPasswordClearsSignInWaits: a user whom guesses from many addresses have made wait the
+// longest, 15 minutes at each try, signs in at once with the password an admin's reset or the
+// operator gave them.
+func TestNewPasswordClearsSignInWaits(t *testing.T) {
+	for _, how := range []string{"AdminReset", "OperatorSetsIt"} {
+		t.Run(how, func(t *testing.T) {
+			clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+			f := newNewsroomAt(t, store.Options{Clock: clk})
+			signIn := func(user, pw, addr string) error {
+				_, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: user, Password: pw, Addr: addr})
+				return err
+			}
+			// Guesses from ever new addresses, each after the wait the last one was told,
+			// until the wait is the longest.
+			for i := 0; ; i++ {
+				var e *newsroom.Error
+				if err := signIn("sarah", "guess", fmt.Sprintf("10.0.%d.%d", i/256, i%256)); errors.As(err, &e) && e.Code == newsroom.ETOOMANY {
+					secs, _ := e.Details["retry_after"].(int)
+					if secs >= 900 {
+						break
+					}
+					clk.Add(time.Duration(secs) * time.Second)
+				}
+				if i > 100 {
+					t.Fatal("the guesses never made sarah wait 15 minutes")
+				}
+			}
+			if got := newsroom.ErrorCode(signIn("sarah", "pw-sarah-staple", owner)); got != newsroom.ETOOMANY {
+				t.Fatalf("before the new password sarah's own sign-in got %q, want %q", got, newsroom.ETOOMANY)
+			}
+			pw := "a-new-horse-battery-staple"
+			if how == "AdminReset" {
+				_, temporary, err := f.s.ResetPassword(f.admin, newsroom.UserFrom(f.writer).ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				pw = temporary
+			} else if _, err := f.s.SetPassword(store.AsOperator(context.Background()), "sarah", pw); err != nil {
+				t.Fatal(err)
+			}
+			if err := signIn("sarah", pw, owner); err != nil {
+				t.Fatalf("with the new password sarah's sign-in got %v", err)
+			}
+		})
+	}
+}
