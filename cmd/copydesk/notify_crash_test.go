@@ -199,6 +199,7 @@ func TestCrashDeliversWebhookOnce(t *testing.T) {
 		t.Skip("builds the binary and kills it: not in -short")
 	}
 	t.Setenv("COPYDESK_DELIVERY_LEASE", "2s")
+	t.Setenv("COPYDESK_ALLOW_LOCAL_WEBHOOKS", "true")
 	bin := buildCopydesk(t)
 	rc, hook := newHookReceiver(t)
 	db := filepath.Join(t.TempDir(), "crash.db")
@@ -239,6 +240,7 @@ func TestCrashDeliversWebhookOnce(t *testing.T) {
 func TestTwoNodesDeliverOnce(t *testing.T) {
 	db := storetest.PostgresDSN(t) // skips without COPYDESK_TEST_POSTGRES
 	t.Setenv("COPYDESK_DELIVERY_LEASE", "2s")
+	t.Setenv("COPYDESK_ALLOW_LOCAL_WEBHOOKS", "true")
 	bin := buildCopydesk(t)
 	rc, hook := newHookReceiver(t)
 	rc.secret = newsroomWithWebhook(t, db, hook.URL)

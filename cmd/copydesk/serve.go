@@ -43,6 +43,9 @@ type Main struct {
 	// DeliveryLease is how long a server holds a notification it is sending before another
 	// server may take it over (see notify.Config.Lease); 0 takes the default.
 	DeliveryLease time.Duration
+	// AllowLocalWebhooks lets webhooks post to the local network: loopback, private and
+	// link-local addresses (see newsroom.LocalAddress), which by default they may not reach.
+	AllowLocalWebhooks bool
 	// Mail is the command line's mail settings, which win over those saved on the email
 	// settings page; mail sends email with them.
 	Mail newsroom.MailSettings
@@ -90,7 +93,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}()
 	hooks := notify.NewWebhooks(m.store, "", nil)
-	hooks.Site = m.srv.Site
+	hooks.Site, hooks.AllowLocal = m.srv.Site, m.AllowLocalWebhooks
 	digest := notify.NewDigest(m.store, m.mail, clock.System)
 	m.stopScheduler = scheduler.Start(m.store, scheduler.Config{Logger: m.Logger, Digest: digest.Run})
 	m.stopNotify = notify.Start(m.store, notify.Config{Logger: m.Logger, Lease: m.DeliveryLease,
@@ -133,7 +136,7 @@ func (m *Main) Close() error {
 }
 
 func serveCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--site-name NAME …] [--log-level LEVEL] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …]",
+	fs := newFlags(e, "serve", "serve [--addr HOST:PORT] [--db FILE] [--demo] [--policies DIR] [--footer-file FILE] [--base-url URL] [--site-name NAME …] [--log-level LEVEL] [--secure-cookies[=false]] [--time-zone ZONE] [--smtp-host HOST …] [--allow-local-webhooks]",
 		"Runs Copydesk. A new database file is created and migrated on first start. SIGINT or SIGTERM shuts it down gracefully.")
 	def := e.getenv("COPYDESK_ADDR")
 	if def == "" {
@@ -159,6 +162,11 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	deliveryLease := fs.Duration("delivery-lease", lease, "how long a server holds a notification it is sending before another server may take it over, when it died (env COPYDESK_DELIVERY_LEASE; default 1m)")
+	localDef, err := envBool(e, "COPYDESK_ALLOW_LOCAL_WEBHOOKS")
+	if err != nil {
+		return err
+	}
+	localHooks := fs.Bool("allow-local-webhooks", localDef, "let webhooks post to the local network (loopback, private and link-local addresses), as to a chat server on this machine or network; by default they reach only public addresses, so that whoever adds one cannot make the server post into its own network (env COPYDESK_ALLOW_LOCAL_WEBHOOKS)")
 	zoneName := fs.String("time-zone", e.getenv("COPYDESK_TIME_ZONE"), "the newsroom's time zone, an IANA name such as Europe/London, until an admin sets one on the settings page, whose choice then wins (env COPYDESK_TIME_ZONE; default UTC)")
 	proxies := fs.String("trusted-proxies", e.getenv("COPYDESK_TRUSTED_PROXIES"), "comma-separated addresses or CIDR ranges of the reverse proxies in front of Copydesk, whose X-Forwarded-For then names the client for sign-in throttling (env COPYDESK_TRUSTED_PROXIES; default: none, the connection's address counts)")
 	var secure optionalBool
@@ -201,7 +209,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 		}
 	}
 	secureOn, why := secureCookies(secure, *addr, *baseURL, trusted)
-	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease, TimeZone: zone,
+	m := &Main{Addr: *addr, DBPath: *db, PolicyDir: *policyDir, MetricsAddr: *metricsAddr, TrustedProxies: trusted, SecureCookies: secureOn, Timeouts: *timeouts, Mail: mail, DeliveryLease: *deliveryLease, TimeZone: zone, AllowLocalWebhooks: *localHooks,
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		Site:   siteFlags}
 	if err := m.Run(ctx); err != nil {
@@ -211,6 +219,7 @@ func serveCmd(ctx context.Context, args []string, e env) error {
 	fmt.Fprintf(e.stdout, "Copydesk is listening on %s (database %s)\n", m.URL(), store.Redact(*db))
 	fmt.Fprintf(e.stdout, "Memory: %s\n", policy)
 	fmt.Fprintf(e.stdout, "Cookies: %s\n", cookiePolicy(m.SecureCookies, why))
+	fmt.Fprintf(e.stdout, "Webhooks: %s\n", webhookReach(m.AllowLocalWebhooks))
 	if m.MetricsAddr != "" {
 		fmt.Fprintf(e.stdout, "Metrics for a scraper on http://%s/metrics\n", m.MetricsAddr)
 	}
@@ -230,6 +239,27 @@ func envDuration(e env, name string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: %q is not a duration such as 30s or 2m", name, v)
 	}
 	return d, nil
+}
+
+// envBool reads the boolean the environment variable name holds, false when it is unset.
+func envBool(e env, name string) (bool, error) {
+	v := e.getenv(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s: %q is not true or false", name, v)
+	}
+	return b, nil
+}
+
+// webhookReach is the start-up line's account of where webhooks may post.
+func webhookReach(local bool) string {
+	if local {
+		return "may post to the local network too (--allow-local-webhooks)"
+	}
+	return "public addresses only (--allow-local-webhooks lets them reach the local network)"
 }
 
 // parseLogLevel reads --log-level: debug, info, warn or error, in any case.

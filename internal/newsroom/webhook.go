@@ -53,6 +53,10 @@ func (w NewWebhook) Validate() error {
 	return nil
 }
 
+// LocalWebhookRefused is what a post refused as it dialled an address in the local network
+// says in the delivery log.
+const LocalWebhookRefused = "the webhook's address is in the local network, which this server does not post to"
+
 // CheckWebhookURL checks that raw is an absolute http or https URL with a host: a webhook posts
 // nowhere else.
 func CheckWebhookURL(raw string) error {

@@ -81,7 +81,7 @@ func TestWebhookHostileAnswer(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, answering(t, tc.statusLine))
 			var log lockedBuffer
-			failed := f.failedWebhook(t, slog.New(slog.NewTextHandler(&log, nil)))
+			failed := f.failedWebhook(t, localWebhooks(f.s, "https://copydesk.example.com"), slog.New(slog.NewTextHandler(&log, nil)))
 			for _, a := range failed.Attempts {
 				if a.OK || len(a.Error) > 300 || strings.ContainsAny(a.Error, "\x1b\x07") || !strings.Contains(a.Error, tc.want) {
 					t.Errorf("attempt %+v: want a failure under 300 bytes, printable, saying %q", a, tc.want)

@@ -10,10 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/clock"
@@ -38,11 +41,15 @@ const (
 type Webhooks struct {
 	// Site, when set, gives the site's base URL at each post in place of the one NewWebhooks
 	// was given, so that links follow the site settings an admin changes without a restart.
-	Site    func() publish.Site
-	st      *store.Store
-	baseURL string
-	client  *http.Client
-	clk     clock.Clock
+	Site func() publish.Site
+	// AllowLocal lets posts reach the local network (the operator's choice: copydesk serve
+	// --allow-local-webhooks). Without it, each address a post dials is checked (see
+	// publicOnly). Set it before the channel is used.
+	AllowLocal bool
+	st         *store.Store
+	baseURL    string
+	client     *http.Client
+	clk        clock.Clock
 }
 
 // maxAnswerHeader caps the status line and headers a receiver may answer with. A receiver's
@@ -53,18 +60,46 @@ const maxAnswerHeader = 64 << 10
 // maxReason is the most characters of a receiver's reason phrase an error repeats.
 const maxReason = 100
 
+// errLocal is a post refused as it dialled an address in the local network.
+var errLocal = errors.New(newsroom.LocalWebhookRefused)
+
 // NewWebhooks returns the webhook channel of st, making links absolute with baseURL. Its
 // client gives a post 10 seconds and follows no redirect: a receiver that moved answers 3xx,
 // which is a failure the log shows, rather than the post going somewhere else.
+//
+// It connects to each receiver itself, through no proxy, not even one the environment names
+// (HTTP_PROXY, HTTPS_PROXY): a proxy would resolve and dial the receiver's name in our place,
+// out of the reach of the check of each address dialled (publicOnly), and a proxy in the
+// server's own network could be asked to post anywhere in it.
 func NewWebhooks(st *store.Store, baseURL string, clk clock.Clock) *Webhooks {
 	if clk == nil {
 		clk = clock.System
 	}
+	w := &Webhooks{st: st, baseURL: strings.TrimRight(baseURL, "/"), clk: clk}
+	dialer := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: w.publicOnly}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.Proxy = nil
+	transport.DialContext = dialer.DialContext
 	transport.MaxResponseHeaderBytes = maxAnswerHeader
-	client := &http.Client{Transport: transport, Timeout: 10 * time.Second,
+	w.client = &http.Client{Transport: transport, Timeout: 10 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &Webhooks{st: st, baseURL: strings.TrimRight(baseURL, "/"), client: client, clk: clk}
+	return w
+}
+
+// publicOnly is the dialer's check of each address a post connects to, once its name is
+// resolved and before anything is sent: unless AllowLocal, an address in the local network
+// (newsroom.LocalAddress) is refused. Checking the address dialled, not the URL, refuses a
+// public-looking name that resolves to the local network too, including one whose DNS answers
+// change between posts (DNS rebinding).
+func (w *Webhooks) publicOnly(network, address string, _ syscall.RawConn) error {
+	if w.AllowLocal {
+		return nil
+	}
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil || newsroom.LocalAddress(ap.Addr()) {
+		return errLocal
+	}
+	return nil
 }
 
 // Send posts d to its webhook. Any 2xx answer is delivered.
@@ -95,6 +130,9 @@ func (w *Webhooks) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
 	req.Header.Set(HeaderTimestamp, ts)
 	req.Header.Set(HeaderSignature, Sign(secret, ts, body))
 	resp, err := w.client.Do(req)
+	if errors.Is(err, errLocal) {
+		return 0, errLocal
+	}
 	if err != nil {
 		// The URL may hold a token (chat tools put one in the path): the error names none.
 		var uerr *url.Error

@@ -77,6 +77,14 @@ func (f *fixture) submit(t *testing.T, n int) {
 	}
 }
 
+// localWebhooks is the webhook channel of st, linking to baseURL, as a server whose operator
+// allows the local network sets it up.
+func localWebhooks(st *store.Store, baseURL string) *notify.Webhooks {
+	w := notify.NewWebhooks(st, baseURL, nil)
+	w.AllowLocal = true
+	return w
+}
+
 // fastConfig is the worker's timing shrunk for tests.
 func fastConfig(channels map[string]notify.Channel) notify.Config {
 	return notify.Config{Channels: channels, Node: "test", Every: 10 * time.Millisecond, Timeout: 2 * time.Second, Lease: 10 * time.Second,
@@ -148,7 +156,7 @@ func TestWebhookDeliveredOnce(t *testing.T) {
 	rc, srv := newReceiver(t, 2)
 	f := newFixture(t, srv.URL+"/hook")
 	rc.secret = f.hook.Secret
-	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com/", nil)}))
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: localWebhooks(f.s, "https://copydesk.example.com/")}))
 	defer stop()
 	const events = 5
 	f.submit(t, events)
@@ -193,18 +201,18 @@ func TestWebhookGivesUp(t *testing.T) {
 	moved := httptest.NewServer(http.RedirectHandler(elsewhere.URL, http.StatusFound))
 	defer moved.Close()
 	f := newFixture(t, moved.URL)
-	failed := f.failedWebhook(t, nil)
+	failed := f.failedWebhook(t, localWebhooks(f.s, "https://copydesk.example.com"), nil)
 	if len(failed.Attempts) != 3 || failed.Attempts[2].StatusCode != http.StatusFound || followed.Load() {
 		t.Fatalf("attempts = %+v, redirect followed %v", failed.Attempts, followed.Load())
 	}
 }
 
-// failedWebhook runs the worker with the webhook channel and three attempts a delivery, logging
-// to logger (nil for the default), submits a piece, and returns the log of its delivery once the
-// delivery has failed for good.
-func (f *fixture) failedWebhook(t *testing.T, logger *slog.Logger) newsroom.DeliveryLog {
+// failedWebhook runs the worker with the webhook channel hooks and three attempts a delivery,
+// logging to logger (nil for the default), submits a piece, and returns the log of its delivery
+// once the delivery has failed for good.
+func (f *fixture) failedWebhook(t *testing.T, hooks *notify.Webhooks, logger *slog.Logger) newsroom.DeliveryLog {
 	t.Helper()
-	cfg := fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)})
+	cfg := fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: hooks})
 	if logger != nil {
 		cfg.Logger = logger
 	}
@@ -294,7 +302,7 @@ func TestStopLetsASendFinish(t *testing.T) {
 	}))
 	defer srv.Close()
 	f := newFixture(t, srv.URL)
-	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: notify.NewWebhooks(f.s, "https://copydesk.example.com", nil)}))
+	stop := notify.Start(f.s, fastConfig(map[string]notify.Channel{newsroom.ChannelWebhook: localWebhooks(f.s, "https://copydesk.example.com")}))
 	f.submit(t, 1)
 	<-arrived
 	stopped := make(chan struct{})
@@ -436,7 +444,7 @@ func TestWebhookLinksFollowSite(t *testing.T) {
 	}))
 	defer srv.Close()
 	f := newFixture(t, srv.URL)
-	hooks := notify.NewWebhooks(f.s, "https://made-with.example", nil)
+	hooks := localWebhooks(f.s, "https://made-with.example")
 	var mu sync.Mutex
 	base := "https://news.example.org/"
 	hooks.Site = func() publish.Site {
