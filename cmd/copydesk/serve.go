@@ -68,7 +68,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol, TimeZone: m.TimeZone, Logger: m.Logger}); err != nil {
+	if m.store, err = store.Open(m.DBPath, store.Options{Policy: pol, TimeZone: m.TimeZone, Logger: m.Logger, AllowLocalWebhooks: m.AllowLocalWebhooks}); err != nil {
 		return err
 	}
 	if _, err := m.store.Migrate(ctx); err != nil {

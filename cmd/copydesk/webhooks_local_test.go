@@ -14,9 +14,10 @@ import (
 )
 
 // TestServeLocalWebhooks: serve's webhooks reach only public addresses unless the operator
-// gives --allow-local-webhooks or COPYDESK_ALLOW_LOCAL_WEBHOOKS (the flag wins). By default a
-// webhook to a receiver on loopback gets nothing, its delivery log saying why; with the option
-// it is posted to.
+// gives --allow-local-webhooks or COPYDESK_ALLOW_LOCAL_WEBHOOKS (the flag wins). By default an
+// admin cannot add a webhook to a receiver on loopback, and one made before (here, as a server
+// allowing it would) gets nothing, its delivery log saying why; with the option the admin adds
+// one and it is posted to.
 func TestServeLocalWebhooks(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -35,7 +36,7 @@ func TestServeLocalWebhooks(t *testing.T) {
 			receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { posts.Add(1) }))
 			defer receiver.Close()
 			db := filepath.Join(t.TempDir(), "news.db")
-			newsroomWithWebhook(t, db, receiver.URL+"/hook")
+			newsroomWithWebhook(t, db, receiver.URL+"/made-before")
 			vars := map[string]string{"COPYDESK_DB": db}
 			for k, v := range tt.env {
 				vars[k] = v
@@ -43,9 +44,13 @@ func TestServeLocalWebhooks(t *testing.T) {
 			url, stop := serveInProcess(t, vars, append([]string{"--addr", "127.0.0.1:0"}, tt.flags...)...)
 			p := &serveProc{url: url}
 			admin := p.login(t, "admin")
+			status, body := p.call(t, admin, "POST", "/api/v1/webhooks", `{"name":"Chat","url":"`+receiver.URL+`/added"}`)
+			if tt.wantLocal != (status == http.StatusCreated) || !tt.wantLocal && !strings.Contains(body, "operator can allow local addresses") {
+				t.Fatalf("adding a webhook to %s: %d %s", receiver.URL, status, body)
+			}
 			submitPiece(t, p, p.login(t, "writer"), 1)
 			if tt.wantLocal {
-				waitUntil(t, 10*time.Second, "the posts to the receiver on loopback", func() bool { return posts.Load() == 1 })
+				waitUntil(t, 10*time.Second, "the posts to the receiver on loopback", func() bool { return posts.Load() == 2 })
 			} else {
 				waitUntil(t, 10*time.Second, "the refused delivery's log", func() bool {
 					_, body := p.call(t, admin, "GET", "/api/v1/webhooks/1/deliveries", "")

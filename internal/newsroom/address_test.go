@@ -81,3 +81,46 @@ func TestLocalAddress(t *testing.T) {
 		t.Error("the zero Addr, no address at all, counts as public")
 	}
 }
+
+// TestCheckWebhookURL: a webhook's URL is http or https with a host, and, unless the operator
+// allows the local network, its host is not plainly local. A name is judged when it is dialled,
+// so a public-looking one passes here.
+func TestCheckWebhookURL(t *testing.T) {
+	const local = "in the local network, which this server does not post to; the server's operator can allow local addresses"
+	tests := []struct {
+		name, url  string
+		allowLocal bool
+		wantErr    string
+	}{
+		{"OK", "https://chat.example.com/hooks/1", false, ""},
+		{"OKPublicAddress", "http://93.184.215.14:8080/hook", false, ""},
+		{"OKPublicIPv6", "http://[2606:4700:4700::1111]/hook", false, ""},
+		{"OKNameResolvedLater", "http://intranet.example/hook", false, ""},
+		{"ErrScheme", "ftp://chat.example.com/h", false, "must be an http or https address"},
+		{"ErrNoHost", "https:///h", false, "must be an http or https address"},
+		{"ErrLoopback", "http://127.0.0.1:8080/hook", false, local},
+		{"ErrLoopbackOther", "http://127.1.2.3/hook", false, local},
+		{"ErrLocalhost", "http://localhost:8080/hook", false, local},
+		{"ErrLocalhostCase", "http://LocalHost./hook", false, local},
+		{"ErrLocalhostSubdomain", "http://chat.localhost/hook", false, local},
+		{"ErrMetadata", "http://169.254.169.254/latest/meta-data/", false, local},
+		{"ErrPrivate10", "https://10.0.0.5/hook", false, local},
+		{"ErrPrivate192", "http://192.168.1.20/hook", false, local},
+		{"ErrCGNAT", "http://100.64.1.1/hook", false, local},
+		{"ErrUnspecified", "http://0.0.0.0:8080/hook", false, local},
+		{"ErrBroadcast", "http://255.255.255.255/hook", false, local},
+		{"ErrIPv6Loopback", "http://[::1]:8080/hook", false, local},
+		{"ErrIPv6ULA", "http://[fd00::1]/hook", false, local},
+		{"ErrIPv6LinkLocalZone", "http://[fe80::1%25eth0]/hook", false, local},
+		{"ErrIPv4Mapped", "http://[::ffff:127.0.0.1]/hook", false, local},
+		{"ErrIPv4MappedMetadata", "http://[::ffff:a9fe:a9fe]/hook", false, local},
+		{"AllowedLoopback", "http://127.0.0.1:8080/hook", true, ""},
+		{"AllowedLocalhost", "http://localhost:8080/hook", true, ""},
+		{"AllowedStillHTTPOnly", "ftp://127.0.0.1/h", true, "must be an http or https address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantInvalid(t, "CheckWebhookURL("+tt.url+")", newsroom.CheckWebhookURL(tt.url, tt.allowLocal), tt.wantErr)
+		})
+	}
+}

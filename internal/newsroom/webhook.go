@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
@@ -31,8 +32,9 @@ type NewWebhook struct {
 	Kinds []NotificationKind `json:"kinds"`
 }
 
-// Validate checks a new webhook: a name, an http or https URL with a host, and known kinds.
-func (w NewWebhook) Validate() error {
+// Validate checks a new webhook: a name, an http or https URL with a host (see CheckWebhookURL
+// for allowLocal), and known kinds.
+func (w NewWebhook) Validate(allowLocal bool) error {
 	if strings.TrimSpace(w.Name) == "" {
 		return Errorf(EINVALID, "name the webhook")
 	}
@@ -42,7 +44,7 @@ func (w NewWebhook) Validate() error {
 	if err := CheckString("url", w.URL, 2000); err != nil {
 		return err
 	}
-	if err := CheckWebhookURL(w.URL); err != nil {
+	if err := CheckWebhookURL(w.URL, allowLocal); err != nil {
 		return err
 	}
 	for _, k := range w.Kinds {
@@ -53,18 +55,38 @@ func (w NewWebhook) Validate() error {
 	return nil
 }
 
-// LocalWebhookRefused is what a post refused as it dialled an address in the local network
-// says in the delivery log.
+// LocalWebhookRefused is what a refused post to the local network says: in the delivery log
+// when its address is refused as it is dialled, and, with what the operator can do, to whoever
+// gives a webhook such an address.
 const LocalWebhookRefused = "the webhook's address is in the local network, which this server does not post to"
 
 // CheckWebhookURL checks that raw is an absolute http or https URL with a host: a webhook posts
-// nowhere else.
-func CheckWebhookURL(raw string) error {
+// nowhere else. Unless allowLocal (the operator's choice: copydesk serve
+// --allow-local-webhooks), a webhook posts only to the public internet, so that whoever adds one
+// cannot make the server post into its own network (its loopback services, its cloud's metadata
+// service); a host that is plainly local, "localhost" or an address LocalAddress refuses, is
+// refused here. A name is only known to be local once resolved, which may change from one post
+// to the next: the sender checks each address it dials.
+func CheckWebhookURL(raw string, allowLocal bool) error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Errorf(EINVALID, "the webhook's URL must be an http or https address, such as https://chat.example.com/hooks/1")
 	}
+	if !allowLocal && localHost(u.Hostname()) {
+		return Errorf(EINVALID, "%s; the server's operator can allow local addresses with copydesk serve --allow-local-webhooks", LocalWebhookRefused)
+	}
 	return nil
+}
+
+// localHost reports whether host, as a URL names it, is local by its name alone: localhost
+// (and its subdomains, which RFC 6761 reserves for loopback) or a local address.
+func localHost(host string) bool {
+	name := strings.TrimSuffix(strings.ToLower(host), ".")
+	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && LocalAddress(a)
 }
 
 // DeliveryAttempt is one try at sending a delivery: which server tried, when, whether it went,

@@ -19,7 +19,8 @@ import (
 // it dials an address there, however the URL names it: by the address, by its IPv4-mapped IPv6
 // form, or by a name that resolves to it (which no check of the URL can see). The receiver on
 // loopback gets nothing, and the delivery fails saying why, naming neither the address nor the
-// token in the URL. With the operator's option the same webhooks are delivered.
+// token in the URL. With the operator's option the same webhooks are delivered. The webhooks
+// were made while the option was on, as they would be before an operator turned it off.
 func TestWebhookLocalNetwork(t *testing.T) {
 	tests := []struct {
 		name  string

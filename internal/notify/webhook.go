@@ -111,7 +111,9 @@ func (w *Webhooks) Send(ctx context.Context, d newsroom.Delivery) (int, error) {
 	if !active {
 		return 0, errors.New("the webhook is paused")
 	}
-	if err := newsroom.CheckWebhookURL(target); err != nil {
+	// Only the URL's form is checked here: whether its host is local is known once it is
+	// resolved, when publicOnly checks each address dialled.
+	if err := newsroom.CheckWebhookURL(target, true); err != nil {
 		return 0, err
 	}
 	body, err := w.body(d.Payload)

@@ -49,6 +49,9 @@ type Options struct {
 	MaxSize int64
 	// TimeZone is the newsroom's time zone until an admin sets one (default UTC; see TimeZone).
 	TimeZone *time.Location
+	// AllowLocalWebhooks lets a webhook's URL name the local network (the operator's choice;
+	// see newsroom.CheckWebhookURL). By default such a URL is refused.
+	AllowLocalWebhooks bool
 }
 
 // Store is Copydesk's data and the service over it.
@@ -94,6 +97,8 @@ type Store struct {
 	zone  *time.Location
 	ttl   time.Duration
 	cost  int
+	// localHooks is Options.AllowLocalWebhooks.
+	localHooks bool
 	// dummy is the hash an unknown user's password is compared with (see dummyHash).
 	dummy     string
 	dummyOnce sync.Once
@@ -120,6 +125,7 @@ func Open(db string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.policy, s.clk, s.ttl, s.cost, s.log = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost, opt.Logger
+	s.localHooks = opt.AllowLocalWebhooks
 	if s.log == nil {
 		s.log = slog.Default()
 	}

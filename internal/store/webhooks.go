@@ -51,7 +51,7 @@ func (s *Store) CreateWebhook(ctx context.Context, nw newsroom.NewWebhook) (*new
 		return nil, err
 	}
 	nw.Name, nw.URL = strings.TrimSpace(nw.Name), strings.TrimSpace(nw.URL)
-	if err := nw.Validate(); err != nil {
+	if err := nw.Validate(s.localHooks); err != nil {
 		return nil, err
 	}
 	secret, err := randomToken()
@@ -101,7 +101,9 @@ func (s *Store) Webhook(ctx context.Context, id int64) (*newsroom.Webhook, error
 }
 
 // SetWebhookActive pauses a webhook (active false) or resumes it. A paused webhook gets no new
-// deliveries; those already waiting wait until it resumes.
+// deliveries; those already waiting wait until it resumes. A webhook whose URL this server
+// would not take now (one to the local network, made before the operator disallowed it) may be
+// paused but not resumed.
 func (s *Store) SetWebhookActive(ctx context.Context, id int64, active bool) (*newsroom.Webhook, error) {
 	if _, err := s.webhookAdmin(ctx); err != nil {
 		return nil, err
@@ -111,6 +113,11 @@ func (s *Store) SetWebhookActive(ctx context.Context, id int64, active bool) (*n
 		r, err := findWebhook(tx, id)
 		if err != nil {
 			return err
+		}
+		if active {
+			if err := newsroom.CheckWebhookURL(r.URL, s.localHooks); err != nil {
+				return err
+			}
 		}
 		r.Active = active
 		w = r.webhook()
