@@ -88,7 +88,7 @@ func TestBrowserWorkspace(t *testing.T) {
 	prevBottom := math.Inf(-1)
 	for _, th := range []string{`#threads .comment:nth-child(2)`, `#threads .comment:nth-child(1)`} {
 		id := b.attr(th, "id")
-		mark := fmt.Sprintf(`#text mark[data-comments~="%s"]`, strings.TrimPrefix(id, "comment-"))
+		mark := fmt.Sprintf(`#text mark[data-comment="%s"]`, strings.TrimPrefix(id, "comment-"))
 		top := b.top(th)
 		if d := top - b.top(mark); math.Abs(d) > 2 && math.Abs(top-prevBottom-8) > 2 {
 			t.Errorf("thread %s sits %.0f px from its highlight, %.0f px under the thread before", id, d, top-prevBottom)
@@ -113,14 +113,14 @@ func TestBrowserWorkspace(t *testing.T) {
 	if typing != folded+" body" || !b.has(`#`+folded+`.ws-active`) || b.visible(`#`+open+` form[action$="/reply"]`) {
 		t.Errorf("after Enter on a folded thread the keyboard is at %q", typing)
 	}
-	if d := b.top(`#`+folded) - b.top(`#text mark[data-comments~="`+strings.TrimPrefix(folded, "comment-")+`"]`); math.Abs(d) > 2 {
+	if d := b.top(`#`+folded) - b.top(`#text mark[data-comment="`+strings.TrimPrefix(folded, "comment-")+`"]`); math.Abs(d) > 2 {
 		t.Errorf("the opened thread sits %.0f px from its highlight", d)
 	}
 	b.shotWidths("workspace-thread-opened")
 
 	// A highlight opens its thread; a thread marks its words.
 	first := b.attr(`#threads .comment:nth-child(1)`, "id")
-	b.run(chromedp.Click(`#text mark[data-comments~="`+strings.TrimPrefix(first, "comment-")+`"]`, chromedp.ByQuery))
+	b.run(chromedp.Click(`#text mark[data-comment="`+strings.TrimPrefix(first, "comment-")+`"]`, chromedp.ByQuery))
 	if !b.has(`#` + first + `.ws-active`) {
 		t.Errorf("clicking a highlight does not open its thread")
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // TestCommentThreadMarkup shows a thread as the workspace's script expects it: an article with
-// the comment's id and field, a link to its words, its author and time, and, for its author, the
+// the comment's id, field and range, a link to its words, its author and time, and, for its author, the
 // forms to change it.
 func TestCommentThreadMarkup(t *testing.T) {
 	a := newTestApp(t)
@@ -23,7 +23,7 @@ func TestCommentThreadMarkup(t *testing.T) {
 		wantNot     []string
 	}{
 		{"Author", "editor", []string{
-			fmt.Sprintf(`<article class="comment" id="comment-%d" data-comment="%d" data-field="body">`, cid, cid),
+			fmt.Sprintf(`<article class="comment" id="comment-%d" data-comment="%d" data-field="body" data-from="0" data-to="4">`, cid, cid),
 			fmt.Sprintf(`<a class="to-text" href="#text" data-comment="%d">Show in the text</a>`, cid),
 			`<strong>Editor</strong> <time class="muted" datetime="`,
 			fmt.Sprintf(`action="/comments/%d/edit"`, cid), fmt.Sprintf(`action="/comments/%d/delete"`, cid),

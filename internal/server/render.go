@@ -57,6 +57,8 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		// static is the fingerprinted URL path of a file under /static, which browsers keep.
 		"static": web.StaticPath,
 		"has":    func(list []string, s string) bool { return slices.Contains(list, s) },
+		// clip shortens the words a thread is on (see clipWords).
+		"clip": clipWords,
 		// mentions shows text with each @name in it highlighted.
 		"mentions": mentionHTML,
 		// kinds are the kinds of quotation the ledger panel can be filtered to.

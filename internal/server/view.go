@@ -1,6 +1,7 @@
 package server
 
 import (
+	"container/heap"
 	"sort"
 	"strings"
 
@@ -8,7 +9,7 @@ import (
 )
 
 // fieldView is one field of a draft as the draft page shows it: paragraphs cut into segments,
-// each marked with the quote and comments covering it.
+// each marked with the quote and the first comment covering it.
 type fieldView struct {
 	Name, Label string
 	Paras       []paraView
@@ -21,12 +22,16 @@ type paraView struct {
 	Segs  []segment
 }
 
-// segment is a run of text under the same quote and comments.
+// segment is a run of text under the same quote and comments. It names one comment only, the
+// first covering it, whose thread a click on it opens, and its offset in the field, from which
+// the page's script finds every run a thread's range covers: naming every covering comment
+// would make the page grow with the square of comments that overlap.
 type segment struct {
 	Text        string
+	At          int
 	QuoteStatus string
 	QuoteID     int64
-	Comments    []int64
+	Comment     int64
 }
 
 // Class is the segment's CSS classes: its quote's check status and whether comments sit on it.
@@ -35,7 +40,7 @@ func (s segment) Class() string {
 	if s.QuoteStatus != "" {
 		cls = append(cls, "quote", "quote-"+s.QuoteStatus)
 	}
-	if len(s.Comments) > 0 {
+	if s.Comment != 0 {
 		cls = append(cls, "commented")
 	}
 	return strings.Join(cls, " ")
@@ -73,51 +78,109 @@ func fieldViews(t newsroom.Text, quotes []newsroom.Quote, comments []newsroom.Co
 }
 
 // segmentField splits text into its paragraphs and each paragraph into runs covered by the same
-// spans. The runs of a paragraph join back to exactly its text.
+// spans. The runs of a paragraph join back to exactly its text. It sweeps the field once, in
+// the order of the spans' ends, so that its time grows with text and spans times the log of
+// the spans open at once, however they overlap: of several quotes on a run the last wins, of
+// several comments the first.
 func segmentField(text string, spans []span) []paraView {
 	runes := []rune(text)
+	points := make([]int, 0, 2*len(spans))
+	order := make([]int, len(spans))
+	for i, s := range spans {
+		points = append(points, s.start, s.end)
+		order[i] = i
+	}
+	sort.Ints(points)
+	sort.SliceStable(order, func(i, j int) bool { return spans[order[i]].start < spans[order[j]].start })
+	comments := &covering{spans: spans, before: func(i, j int) bool { return i < j }}
+	quotes := &covering{spans: spans, before: func(i, j int) bool { return i > j }}
 	var paras []paraView
-	start := 0
-	for start <= len(runes) {
+	entered, p := 0, 0
+	for start := 0; start <= len(runes); {
 		end := start
 		for end < len(runes) && runes[end] != '\n' {
 			end++
 		}
-		paras = append(paras, paraView{Start: start, Segs: segmentPara(runes, start, end, spans)})
+		cuts := []int{start}
+		for ; p < len(points) && points[p] < end; p++ {
+			if points[p] > start {
+				cuts = append(cuts, points[p])
+			}
+		}
+		cuts = append(cuts, end)
+		var segs []segment
+		for i := 0; i+1 < len(cuts); i++ {
+			a, b := cuts[i], cuts[i+1]
+			if a == b {
+				continue
+			}
+			for ; entered < len(order) && spans[order[entered]].start <= a; entered++ {
+				if k := order[entered]; spans[k].quote != nil {
+					heap.Push(quotes, k)
+				} else {
+					heap.Push(comments, k)
+				}
+			}
+			seg := segment{Text: string(runes[a:b]), At: a}
+			if k, ok := quotes.first(a); ok {
+				seg.QuoteStatus, seg.QuoteID = markStatus(spans[k].quote), spans[k].quote.ID
+			}
+			if k, ok := comments.first(a); ok {
+				seg.Comment = spans[k].comment
+			}
+			segs = append(segs, seg)
+		}
+		paras = append(paras, paraView{Start: start, Segs: segs})
 		start = end + 1
 	}
 	return paras
 }
 
-func segmentPara(runes []rune, start, end int, spans []span) []segment {
-	cuts := []int{start, end}
-	for _, s := range spans {
-		for _, p := range []int{s.start, s.end} {
-			if p > start && p < end {
-				cuts = append(cuts, p)
-			}
-		}
+// covering is a heap of the indexes of the spans that have begun by the sweep's position, the
+// one that comes before the others on top. A span that has ended stays in it until it reaches
+// the top, where first drops it.
+type covering struct {
+	spans  []span
+	before func(i, j int) bool
+	idx    []int
+}
+
+func (c *covering) Len() int           { return len(c.idx) }
+func (c *covering) Less(i, j int) bool { return c.before(c.idx[i], c.idx[j]) }
+func (c *covering) Swap(i, j int)      { c.idx[i], c.idx[j] = c.idx[j], c.idx[i] }
+func (c *covering) Push(x any)         { c.idx = append(c.idx, x.(int)) }
+func (c *covering) Pop() any {
+	x := c.idx[len(c.idx)-1]
+	c.idx = c.idx[:len(c.idx)-1]
+	return x
+}
+
+// first returns the span that comes first of those covering the run starting at the
+// sweep's position at: every run ends at a span's end or before it, so a span that has
+// begun covers the run exactly when it ends after at.
+func (c *covering) first(at int) (int, bool) {
+	for len(c.idx) > 0 && c.spans[c.idx[0]].end <= at {
+		heap.Pop(c)
 	}
-	sort.Ints(cuts)
-	var segs []segment
-	for i := 0; i+1 < len(cuts); i++ {
-		a, b := cuts[i], cuts[i+1]
-		if a == b {
-			continue
-		}
-		seg := segment{Text: string(runes[a:b])}
-		for _, s := range spans {
-			if s.start <= a && b <= s.end {
-				if s.quote != nil {
-					seg.QuoteStatus, seg.QuoteID = markStatus(s.quote), s.quote.ID
-				} else {
-					seg.Comments = append(seg.Comments, s.comment)
-				}
-			}
-		}
-		segs = append(segs, seg)
+	if len(c.idx) == 0 {
+		return 0, false
 	}
-	return segs
+	return c.idx[0], true
+}
+
+// clipHead and clipTail are how many code points of long words a thread shows from their start
+// and their end.
+const clipHead, clipTail = 120, 60
+
+// clipWords shortens the words a thread is on, when they are long, to their start and end around
+// an ellipsis: the text shows them whole, highlighted, and a thread that quoted every word of a
+// long range would make the page grow with the number of threads times the length of the text.
+func clipWords(s string) string {
+	r := []rune(s)
+	if len(r) <= clipHead+clipTail+20 {
+		return s
+	}
+	return strings.TrimRight(string(r[:clipHead]), " ") + " … " + strings.TrimLeft(string(r[len(r)-clipTail:]), " ")
 }
 
 // markStatus is the status a quote's words show in the text: its check, "not-quote" while a

@@ -123,7 +123,32 @@
 
   // ---- Threads beside their words, and the way between a highlight and its thread ----
 
-  function marksOf(attr, id) { return $$("mark[" + attr + "~=\"" + id + "\"]", text); }
+  function quoteMarks(id) { return $$("mark[data-quote=\"" + id + "\"]", text); }
+
+  // commentMarks returns the highlights a thread's range covers (only the first with first):
+  // each commented run names one comment and where it starts in its field, so the runs of a
+  // thread are found from its range in the field's runs, in the order of the text.
+  var fieldMarks = null;
+  function commentMarks(id, first) {
+    var th = document.getElementById("comment-" + id);
+    if (!th || !th.dataset.to) { return []; }
+    if (!fieldMarks) {
+      fieldMarks = {};
+      $$("[data-field]", text).forEach(function (f) {
+        var list = fieldMarks[f.dataset.field] || (fieldMarks[f.dataset.field] = []);
+        $$("mark[data-at]", f).forEach(function (m) { list.push({ at: Number(m.dataset.at), mark: m }); });
+      });
+    }
+    var list = fieldMarks[th.dataset.field] || [], from = Number(th.dataset.from), to = Number(th.dataset.to);
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid].at < from) { lo = mid + 1; } else { hi = mid; }
+    }
+    var marks = [];
+    for (var i = lo; i < list.length && list[i].at < to && !(first && marks.length); i++) { marks.push(list[i].mark); }
+    return marks;
+  }
 
   // layoutThreads places each thread at the height of its words in the text, in the order of
   // the text, never over the one before; what has no words in the text (a resolved thread, the
@@ -140,7 +165,7 @@
     // Everything is measured before anything moves, so the browser lays the page out once.
     var base = box.getBoundingClientRect().top;
     var placed = items.map(function (el, i) {
-      var mark = el.classList.contains("comment") && marksOf("data-comments", el.id.replace("comment-", ""))[0];
+      var mark = el.classList.contains("comment") && commentMarks(el.id.replace("comment-", ""), true)[0];
       return { el: el, i: i, height: el.offsetHeight, top: mark ? mark.getBoundingClientRect().top - base : Infinity };
     }).sort(function (a, b) { return a.top - b.top || a.i - b.i; });
     var k = placed.findIndex(function (p) { return p.el.classList.contains("ws-active") && isFinite(p.top); });
@@ -199,7 +224,7 @@
     if (!el) { return; }
     select("comments");
     activateThread(el);
-    focusMarks(marksOf("data-comments", id));
+    focusMarks(commentMarks(id));
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: "nearest" });
   }
@@ -208,7 +233,7 @@
     var el = document.getElementById("quote-" + id);
     if (!el) { return; }
     select("quotes");
-    focusMarks(marksOf("data-quote", id));
+    focusMarks(quoteMarks(id));
     el.tabIndex = -1;
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: "nearest" });
@@ -228,22 +253,22 @@
     text.addEventListener("click", function (e) {
       var m = e.target.closest("mark");
       if (!m || !window.getSelection().isCollapsed) { return; }
-      if (m.dataset.comments) { openThread(m.dataset.comments.split(" ")[0]); } else if (m.dataset.quote) { openQuote(m.dataset.quote); }
+      if (m.dataset.comment) { openThread(m.dataset.comment); } else if (m.dataset.quote) { openQuote(m.dataset.quote); }
     });
     $("#side").addEventListener("click", function (e) {
       var link = e.target.closest("a[data-comment]");
       if (link) {
         e.preventDefault();
-        showInText(marksOf("data-comments", link.dataset.comment));
+        showInText(commentMarks(link.dataset.comment));
         return;
       }
       if (e.target.closest("a, button, input, textarea, select, label, form, details")) { return; }
       var thread = e.target.closest(".comment"), quote = e.target.closest(".quote-row");
       if (thread) {
         activateThread(thread);
-        showInText(marksOf("data-comments", thread.id.replace("comment-", "")));
+        showInText(commentMarks(thread.id.replace("comment-", "")));
       } else if (quote) {
-        showInText(marksOf("data-quote", quote.id.replace("quote-", "")));
+        showInText(quoteMarks(quote.id.replace("quote-", "")));
       }
     });
     // A thread opens when the keyboard reaches it or anything in it; Enter on the thread
@@ -255,7 +280,7 @@
     });
     $("#side").addEventListener("keyup", function (e) {
       if (e.key !== "Enter" || !e.target.matches("#threads .comment")) { return; }
-      var marks = marksOf("data-comments", e.target.id.replace("comment-", ""));
+      var marks = commentMarks(e.target.id.replace("comment-", ""));
       // On a phone the text is another tab: its words are marked there, and the thread stays.
       if (marks.length && desktop.matches) { showInText(marks); } else { focusMarks(marks); }
       var next = $(".reply-form input[name=body]", e.target) || $("summary, button", e.target);
@@ -927,6 +952,7 @@
       if (newText) {
         text.innerHTML = newText.innerHTML;
         fieldTexts = null;
+        fieldMarks = null;
       }
       if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
       if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
