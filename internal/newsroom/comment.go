@@ -34,6 +34,32 @@ const MaxComment = 10000
 // on more than a few paragraphs is a comment on the piece.
 const MaxCommentQuote = 2000
 
+// MaxOpenComments is the most open threads one piece may have, and MaxReplies the most replies
+// one thread may have. A long piece worked hard by a whole desk has a few dozen threads and a
+// long argument a few dozen replies; these are ten times that. Every open thread is found again
+// on every save and shown on the draft page, so without a bound one person, or a faulty
+// integration, could make a piece too slow to save and too heavy to open for everyone on it.
+const (
+	MaxOpenComments = 500
+	MaxReplies      = 200
+)
+
+// CheckOpenComments refuses one more open thread on a piece that has open of them.
+func CheckOpenComments(open int) error {
+	if open >= MaxOpenComments {
+		return Errorf(ECONFLICT, "this piece has %d open comments; resolve some before adding more", open)
+	}
+	return nil
+}
+
+// CheckReplies refuses one more reply in a thread that has replies of them.
+func CheckReplies(replies int) error {
+	if replies >= MaxReplies {
+		return Errorf(ECONFLICT, "this thread has %d replies, the most it can hold; resolve it and start a new comment", replies)
+	}
+	return nil
+}
+
 // Anchor is where a comment's words are now: a range of code points in the field's text (the
 // body is its paragraphs joined with "\n") and the words there.
 type Anchor struct {

@@ -40,3 +40,35 @@ func TestCheckCommentChange(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentCaps refuses an open thread past MaxOpenComments and a reply past MaxReplies,
+// in the workflow's words, and lets everything up to them through.
+func TestCommentCaps(t *testing.T) {
+	tests := []struct {
+		name    string
+		check   func(int) error
+		n       int
+		wantErr string
+	}{
+		{"OpenNone", newsroom.CheckOpenComments, 0, ""},
+		{"OpenLastPlace", newsroom.CheckOpenComments, newsroom.MaxOpenComments - 1, ""},
+		{"OpenFull", newsroom.CheckOpenComments, newsroom.MaxOpenComments, "this piece has 500 open comments; resolve some before adding more"},
+		{"OpenOver", newsroom.CheckOpenComments, newsroom.MaxOpenComments + 3, "this piece has 503 open comments; resolve some before adding more"},
+		{"RepliesLastPlace", newsroom.CheckReplies, newsroom.MaxReplies - 1, ""},
+		{"RepliesFull", newsroom.CheckReplies, newsroom.MaxReplies, "this thread has 200 replies, the most it can hold; resolve it and start a new comment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.check(tt.n)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("refused at %d: %v", tt.n, err)
+				}
+				return
+			}
+			if newsroom.ErrorCode(err) != newsroom.ECONFLICT || newsroom.ErrorMessage(err) != tt.wantErr {
+				t.Fatalf("at %d: %v, want %s %q", tt.n, err, newsroom.ECONFLICT, tt.wantErr)
+			}
+		})
+	}
+}

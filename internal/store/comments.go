@@ -79,6 +79,9 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 		if err != nil {
 			return err
 		}
+		if err := checkOpenComments(tx, draftID); err != nil {
+			return err
+		}
 		sel := placed.sel
 		row := commentRow{DraftID: draftID, AuthorID: u.ID, Field: nc.Field, Body: strings.TrimSpace(nc.Body), Quote: sel.Exact,
 			Exact: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix, StartPos: sel.Start, EndPos: sel.End,
@@ -97,6 +100,17 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 		return err
 	})
 	return c, internal("create comment", err)
+}
+
+// checkOpenComments refuses one more open thread on a draft that has newsroom.MaxOpenComments.
+// It counts under the draft's lock, which every change to its comments holds, so two comments
+// at once cannot both take the last place.
+func checkOpenComments(tx *gorm.DB, draftID int64) error {
+	var open int64
+	if err := tx.Model(&commentRow{}).Where("draft_id = ? AND resolved_at IS NULL", draftID).Count(&open).Error; err != nil {
+		return err
+	}
+	return newsroom.CheckOpenComments(int(open))
 }
 
 // placement is where a new comment's words are in the text of its field.
@@ -273,6 +287,13 @@ func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply
 		return nil, err
 	}
 	return s.onComment(ctx, commentID, policy.CommentReply, "reply", false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
+		var replies int64
+		if err := tx.Model(&replyRow{}).Where("comment_id = ?", r.ID).Count(&replies).Error; err != nil {
+			return err
+		}
+		if err := newsroom.CheckReplies(int(replies)); err != nil {
+			return err
+		}
 		to, err := s.addressees(tx, v, nr.To)
 		if err != nil {
 			return err
@@ -309,6 +330,9 @@ func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool)
 		}
 		if resolved {
 			return tx.Model(r).Updates(map[string]any{"resolved_by": u.ID, "resolved_at": now}).Error
+		}
+		if err := checkOpenComments(tx, r.DraftID); err != nil {
+			return err
 		}
 		return tx.Model(r).Updates(map[string]any{"resolved_by": nil, "resolved_at": nil}).Error
 	})

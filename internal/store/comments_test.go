@@ -204,34 +204,42 @@ func TestDiff(t *testing.T) {
 }
 
 // BenchmarkReanchorSave saves a one-paragraph edit of a 20,000-word body carrying 200 open
-// comments: the revision, the quote ledger and the re-anchoring of every comment.
+// comments, and as many as a piece may have (newsroom.MaxOpenComments): the revision, the quote
+// ledger and the re-anchoring of every comment.
 func BenchmarkReanchorSave(b *testing.B) {
-	f := newNewsroomAt(b, store.Options{})
-	paras := make([]string, 400)
-	for i := range paras {
-		paras[i] = fmt.Sprintf("Paragraph %d tells how the council of district %d voted on the budget for the harbour, the schools and the roads of the north bank, after a long night of argument about the ferry.", i, i)
-	}
-	body := strings.Join(paras, "\n")
-	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Long", Byline: "Sarah Johnson", Brief: "A long draft.", Body: body})
-	if err != nil {
-		b.Fatal(err)
-	}
-	d = f.walk(b, d, newsroom.StageEditing)
-	for i := 0; i < 200; i++ {
-		exact := fmt.Sprintf("district %d voted", i*2)
-		if _, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: exact}, Body: "Check the vote."}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	version := d.Version
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		paras[200] = fmt.Sprintf("Edit %d: the council of district 200 voted late.", i)
-		body := strings.Join(paras, "\n")
-		got, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: version})
-		if err != nil {
-			b.Fatal(err)
-		}
-		version = got.Version
+	for _, n := range []int{200, newsroom.MaxOpenComments} {
+		b.Run(fmt.Sprintf("Comments%d", n), func(b *testing.B) {
+			f := newNewsroomAt(b, store.Options{})
+			paras := make([]string, 400)
+			for i := range paras {
+				paras[i] = fmt.Sprintf("Paragraph %d tells how the council of district %d voted on the budget for the harbour, the schools and the roads of the north bank, after a long night of argument about the ferry.", i, i)
+			}
+			body := strings.Join(paras, "\n")
+			d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Long", Byline: "Sarah Johnson", Brief: "A long draft.", Body: body})
+			if err != nil {
+				b.Fatal(err)
+			}
+			d = f.walk(b, d, newsroom.StageEditing)
+			for i := 0; i < n; i++ {
+				exact := fmt.Sprintf("district %d voted", i%200*2)
+				if i >= 200 {
+					exact = fmt.Sprintf("Paragraph %d tells", i-200)
+				}
+				if _, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: exact}, Body: "Check the vote."}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			version := d.Version
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				paras[200] = fmt.Sprintf("Edit %d: the council of district 200 voted late.", i)
+				body := strings.Join(paras, "\n")
+				got, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: version})
+				if err != nil {
+					b.Fatal(err)
+				}
+				version = got.Version
+			}
+		})
 	}
 }
