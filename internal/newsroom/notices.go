@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // NoticeFacts is what the planner needs to know about an event's piece besides the event: who
@@ -190,4 +191,35 @@ var noticeRank = map[NotificationKind]int{NotifyCommented: 1, NotifyReplied: 2, 
 // tells the same person both about the same place.
 func Outranks(a, b NotificationKind) bool {
 	return noticeRank[b] > 0 && noticeRank[a] > noticeRank[b]
+}
+
+// BurstHold is how long the email of a new thread waits before it goes, so that the threads
+// one person opens on one piece in a short while go as one email (see Burst).
+const BurstHold = 5 * time.Minute
+
+// Bursts reports whether notices of kind fold into the person's unread one of the same piece
+// by the same actor rather than adding another: new threads, which one person can open by the
+// hundred on one piece. Replies, mentions and the workflow's steps each say something of their own.
+func Bursts(kind NotificationKind) bool { return kind == NotifyCommented }
+
+// EmailHold is how long the email of a notice of kind waits before it goes: BurstHold for the
+// kinds that fold (see Bursts), none for the others.
+func EmailHold(kind NotificationKind) time.Duration {
+	if Bursts(kind) {
+		return BurstHold
+	}
+	return 0
+}
+
+// Burst is notice n, of a new thread, as the one notice of n new threads by the same actor on
+// the piece: it counts them and links to the piece's threads, as no one thread is the place.
+// One thread is n as it is.
+func Burst(n Notice, e Event, f NoticeFacts, threads int) Notice {
+	if threads <= 1 {
+		return n
+	}
+	n.Subject = fmt.Sprintf("%s made %d new comments on %s", actorName(f), threads, quoted(f.Title))
+	n.Text = textOf(n.Subject, f, n.Kind)
+	n.Link = fmt.Sprintf("/drafts/%d#comments", e.DraftID)
+	return n
 }

@@ -131,3 +131,35 @@ func TestOutranks(t *testing.T) {
 		}
 	}
 }
+
+// TestBurst holds the notice of several new threads by one person: it counts them and links to
+// the piece's threads; one thread is told as it was planned, and only new threads fold or wait.
+func TestBurst(t *testing.T) {
+	e := Event{Kind: EventCommented, Action: "comment", DraftID: 7, Ref: 12}
+	f := NoticeFacts{Title: "Flood defences", Actor: "Ana"}
+	one := Notice{UserID: 3, Kind: NotifyCommented, Subject: "Ana commented on “Flood defences”", Text: "Ana commented on “Flood defences”", Link: "/drafts/7#comment-12"}
+	tests := []struct {
+		name          string
+		threads       int
+		subject, link string
+	}{
+		{"One", 1, "Ana commented on “Flood defences”", "/drafts/7#comment-12"},
+		{"Two", 2, "Ana made 2 new comments on “Flood defences”", "/drafts/7#comments"},
+		{"Many", 500, "Ana made 500 new comments on “Flood defences”", "/drafts/7#comments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Burst(one, e, f, tt.threads)
+			if got.Subject != tt.subject || got.Text != tt.subject || got.Link != tt.link || got.UserID != 3 || got.Kind != NotifyCommented {
+				t.Fatalf("Burst(%d) = %+v", tt.threads, got)
+			}
+		})
+	}
+	for _, kind := range []NotificationKind{NotifyAssigned, NotifyArrived, NotifyReturned, NotifyCommented,
+		NotifyReplied, NotifyMentioned, NotifyDisputed, NotifyPublished} {
+		want := kind == NotifyCommented
+		if Bursts(kind) != want || (EmailHold(kind) == BurstHold) != want || (EmailHold(kind) == 0) == want {
+			t.Errorf("%s: Bursts %v, EmailHold %v", kind, Bursts(kind), EmailHold(kind))
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -129,7 +130,8 @@ func TestDigestGoesToCurrentAddress(t *testing.T) {
 // planned before a change of address) goes to the address its person has then, and that one
 // whose person has removed theirs is given up, using no attempt, instead of going to the old one.
 func TestEmailGoesToCurrentAddress(t *testing.T) {
-	f := newNewsroom(t)
+	clk := clock.NewFake(time.Now())
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	writer := newsroom.UserFrom(f.writer)
 	if _, err := f.s.SetEmail(f.writer, writer.ID, "sarah@old.example"); err != nil {
 		t.Fatal(err)
@@ -151,6 +153,7 @@ func TestEmailGoesToCurrentAddress(t *testing.T) {
 			if _, err := f.s.SetEmail(f.writer, writer.ID, tt.now); err != nil {
 				t.Fatal(err)
 			}
+			clk.Add(newsroom.BurstHold)
 			leased, err := f.s.LeaseDeliveries(t.Context(), "a", email, 10, time.Minute)
 			if err != nil {
 				t.Fatal(err)

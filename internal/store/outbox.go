@@ -158,6 +158,9 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		o.postToWebhooks(e, f, head)
 	}
 	o.dropRedundant()
+	if err := foldBursts(tx, o); err != nil {
+		return nil, err
+	}
 	return o, nil
 }
 
@@ -189,11 +192,16 @@ type outbox struct {
 	posts   []outboxPost
 }
 
-// outboxNotice is one person told in the app, and by email when email is set.
+// outboxNotice is one person told in the app, and by email when email is set: notice and facts
+// are what it was planned from, and into, when set, the unread notification it folds into
+// (see foldBursts).
 type outboxNotice struct {
-	ev    *newsroom.Event
-	row   notificationRow
-	email *deliveryRow
+	ev     *newsroom.Event
+	row    notificationRow
+	email  *deliveryRow
+	notice newsroom.Notice
+	facts  newsroom.NoticeFacts
+	into   *burst
 }
 
 // outboxPost is one post to a webhook.
@@ -203,29 +211,40 @@ type outboxPost struct {
 	payload WebhookPayload
 }
 
-// write inserts the notifications, then the deliveries, each in one statement, stamped with
-// their events' ids and time.
+// write inserts the notifications, or folds them into the unread ones foldBursts found, then
+// the deliveries in one statement (an email that folds into one still waiting adds none), each
+// stamped with its event's id and time; a new thread's email is due after newsroom.EmailHold.
 func (o *outbox) write(tx *gorm.DB) error {
 	if len(o.notices) == 0 && len(o.posts) == 0 {
 		return nil
 	}
 	rows := make([]notificationRow, len(o.notices))
+	var ds []deliveryRow
 	for i, n := range o.notices {
 		rows[i] = n.row
 		rows[i].EventID, rows[i].CreatedAt = n.ev.ID, n.ev.At
 		r := &rows[i]
-		err := queryRowRaw(tx, insertNotificationSQL, r.UserID, r.EventID, r.Kind, r.DraftID, r.ActorID, r.Subject, r.Link, r.CreatedAt).Scan(&r.ID)
+		folded, err := n.into.fold(tx, r)
 		if err != nil {
 			return err
 		}
-	}
-	var ds []deliveryRow
-	for i, n := range o.notices {
-		if n.email != nil {
-			d := *n.email
-			d.NotificationID = &rows[i].ID
-			ds = append(ds, stamped(d, n.ev))
+		if !folded {
+			if err := queryRowRaw(tx, insertNotificationSQL, r.UserID, r.EventID, r.Kind, r.DraftID, r.ActorID, r.Subject, r.Link, r.CreatedAt).Scan(&r.ID); err != nil {
+				return err
+			}
 		}
+		if n.email == nil {
+			continue
+		}
+		if folded, err := n.into.foldEmail(tx); err != nil {
+			return err
+		} else if folded {
+			continue
+		}
+		d := stamped(*n.email, n.ev)
+		d.NotificationID = &r.ID
+		d.NextAt = d.NextAt.Add(newsroom.EmailHold(newsroom.NotificationKind(r.Kind)))
+		ds = append(ds, d)
 	}
 	for _, p := range o.posts {
 		p.payload.EventID = p.ev.ID
@@ -269,7 +288,7 @@ func (s *Store) notify(tx *gorm.DB, o *outbox, e *newsroom.Event, f newsroom.Not
 			continue
 		}
 		row := notificationRow{UserID: n.UserID, Kind: string(n.Kind), DraftID: e.DraftID, ActorID: e.ActorID, Subject: n.Subject, Link: n.Link}
-		o.notices = append(o.notices, outboxNotice{ev: e, row: row, email: p.emailDelivery(e, n)})
+		o.notices = append(o.notices, outboxNotice{ev: e, row: row, email: p.emailDelivery(e, n), notice: n, facts: f})
 	}
 	return nil
 }
