@@ -29,7 +29,7 @@ func TestBrowserWhoDoesWhat(t *testing.T) {
 	b.setMailServer(mail)
 	b.signOut()
 	b.signIn("writer")
-	b.setEmail("writer@example.org")
+	b.setEmail(mail, "writer@example.org")
 	b.signOut()
 
 	writer := b.apiToken("writer")

@@ -3,6 +3,7 @@ package newsroom
 import (
 	"net/mail"
 	"strings"
+	"time"
 )
 
 // StartTLS is how the mail client secures its connection to the mail server.
@@ -130,4 +131,12 @@ func ParseEmail(s string) (string, error) {
 		return "", Errorf(EINVALID, "%q is not an email address such as name@example.org", s)
 	}
 	return local + "@" + strings.ToLower(domain), nil
+}
+
+// PendingEmail is an address a person asked their email to go to, which waits for them to
+// follow the link mailed to it. Until they do, email goes to their confirmed address (or none).
+type PendingEmail struct {
+	Address     string    `json:"address"`
+	RequestedAt time.Time `json:"requested_at"`
+	ExpiresAt   time.Time `json:"expires_at"`
 }

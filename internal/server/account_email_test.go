@@ -22,19 +22,11 @@ func TestAccountPageEmail(t *testing.T) {
 		wantStatus(t, res, http.StatusUnprocessableEntity)
 		wantBody(t, res, "Email address not saved: ", `value="writer at example.org"`)
 	})
-	t.Run("Address", func(t *testing.T) {
+	t.Run("ErrCannotMail", func(t *testing.T) {
 		res := a.page("writer", "POST", "/account/email", url.Values{"email": {"Writer@Example.ORG"}})
-		wantStatus(t, res, http.StatusSeeOther)
-		if got := flashOf(res); got != "Email goes to Writer@example.org now." {
-			t.Fatalf("flash %q", got)
-		}
-		wantBody(t, a.page("writer", "GET", "/account", nil), `name="email" type="email" value="Writer@example.org"`)
-		me := decode[struct {
-			User struct{ Email string } `json:"user"`
-		}](t, a.do("", "POST", "/api/v1/login", `{"username":"writer","password":"pw-writer-staple"}`))
-		if me.User.Email != "Writer@example.org" {
-			t.Fatalf("the writer's own user JSON has email %q", me.User.Email)
-		}
+		wantStatus(t, res, http.StatusConflict)
+		wantBody(t, res, "Email address not saved: Writer@example.org cannot be confirmed until the operator sets up email", `value="Writer@Example.ORG"`)
+		wantBody(t, a.page("writer", "GET", "/account", nil), "You have no email address.", "A new address cannot be confirmed until the operator sets up email")
 	})
 	t.Run("Choices", func(t *testing.T) {
 		res := a.page("writer", "POST", "/account/notifications", url.Values{"email": {"mentioned", "returned"}, "digest": {"on"}})

@@ -168,9 +168,20 @@ func TestRouteMatrix(t *testing.T) {
 	// one is, which on this draft answers as a waiver does.
 	table["POST /drafts/:id/quotes/:qid/not-quote"] = table["POST /drafts/:id/quotes/:qid/waive"]
 	table["POST /api/v1/drafts/:id/quotes/:qid/not-quote"] = table["POST /api/v1/drafts/:id/quotes/:qid/waive"]
-	// Each person sets their own email address and what comes by email.
-	table["POST /account/email"] = row{"email=me%40example.org", [6]int{303, 303, 303, 303, 303, 303}}
+	// Each person asks for their own email address and chooses what comes by email. This server
+	// sends no email, so a new address, which waits for a mailed link, is refused; with no address
+	// waiting, a resend is refused and a cancel does nothing, and a link without its token works
+	// for nobody.
+	table["POST /account/email"] = row{"email=me%40example.org", [6]int{303, 409, 409, 409, 409, 409}}
+	table["POST /account/email/resend"] = row{"", [6]int{303, 303, 303, 303, 303, 303}}
+	table["POST /account/email/cancel"] = row{"", [6]int{303, 303, 303, 303, 303, 303}}
+	table["GET /account/email/confirm"] = row{"", [6]int{303, 404, 404, 404, 404, 404}}
+	table["POST /account/email/confirm"] = row{"token=none", [6]int{303, 404, 404, 404, 404, 404}}
 	table["POST /account/notifications"] = row{"email=assigned&digest=on", [6]int{303, 303, 303, 303, 303, 303}}
+	table["GET /api/v1/me/email"] = row{"", [6]int{401, 200, 200, 200, 200, 200}}
+	table["PUT /api/v1/me/email"] = row{`{"email":"me@example.org"}`, [6]int{401, 409, 409, 409, 409, 409}}
+	table["DELETE /api/v1/me/email/pending"] = row{"", [6]int{401, 204, 204, 204, 204, 204}}
+	table["POST /api/v1/me/email/confirm"] = row{`{"token":"none"}`, [6]int{401, 404, 404, 404, 404, 404}}
 	table["GET /api/v1/me/notifications"] = row{"", [6]int{401, 200, 200, 200, 200, 200}}
 	table["PUT /api/v1/me/notifications"] = row{`{"email":[],"digest":false}`, [6]int{401, 200, 200, 200, 200, 200}}
 	table["POST /admin/users/:uid/email"] = row{"email=someone%40example.org", [6]int{303, 303, 303, 303, 303, 303}}

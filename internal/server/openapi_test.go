@@ -245,6 +245,11 @@ func TestOpenAPIScenarios(t *testing.T) {
 		t.Fatalf("the writer was told nothing: %+v, %v", told, err)
 	}
 	ids["{notification}"], ids["{webhook}"] = fmt.Sprint(told.Notifications[0].ID), fmt.Sprint(hook.ID)
+	change, err := a.store.RequestEmailChange(ctxAs(a, "factchecker"), "fc@example.org", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["{emailtoken}"] = change.Token
 	a.tokens["leaving"] = a.login("admin")
 	ids["{spare}"] = a.spareCredential("admin")
 	type scenario struct {
@@ -280,6 +285,16 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"SetNotificationPrefs", "writer", "PUT", "/api/v1/me/notifications", `{"email":["mentioned","assigned"],"digest":true}`, 200},
 		{"SetNotificationPrefsUnknownKind", "writer", "PUT", "/api/v1/me/notifications", `{"email":["gossip"],"digest":false}`, 422},
 		{"SetNotificationPrefsHalf", "writer", "PUT", "/api/v1/me/notifications", `{"digest":false}`, 422},
+		{"Email", "writer", "GET", "/api/v1/me/email", "", 200},
+		{"EmailAnonymous", "", "GET", "/api/v1/me/email", "", 401},
+		{"SetEmailNone", "writer", "PUT", "/api/v1/me/email", `{"email":""}`, 200},
+		{"SetEmailNoMailServer", "writer", "PUT", "/api/v1/me/email", `{"email":"writer@example.org"}`, 409},
+		{"SetEmailInvalid", "writer", "PUT", "/api/v1/me/email", `{"email":"writer"}`, 422},
+		{"ConfirmEmailOfAnother", "writer", "POST", "/api/v1/me/email/confirm", `{"token":"{emailtoken}"}`, 404},
+		{"ConfirmEmail", "factchecker", "POST", "/api/v1/me/email/confirm", `{"token":"{emailtoken}"}`, 200},
+		{"ConfirmEmailAgain", "factchecker", "POST", "/api/v1/me/email/confirm", `{"token":"{emailtoken}"}`, 409},
+		{"CancelEmail", "writer", "DELETE", "/api/v1/me/email/pending", "", 204},
+		{"CancelEmailAnonymous", "", "DELETE", "/api/v1/me/email/pending", "", 401},
 		{"Logout", "leaving", "POST", "/api/v1/logout", "", 204},
 		{"LogoutAgain", "leaving", "POST", "/api/v1/logout", "", 401},
 		{"List", "writer", "GET", "/api/v1/drafts?stage=draft&limit=1", "", 200},

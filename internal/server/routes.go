@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/copydesk/copydesk/internal/notify"
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
@@ -94,6 +95,10 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/account/tokens", s.createTokenPage)
 	app(http.MethodPost, "/account/revoke/:credential", s.revokeCredentialPage)
 	app(http.MethodPost, "/account/email", s.accountEmailPage)
+	app(http.MethodPost, "/account/email/resend", s.resendEmailPage)
+	app(http.MethodPost, "/account/email/cancel", s.cancelEmailPage)
+	app(http.MethodGet, notify.ConfirmPath, s.emailLinkPage)
+	app(http.MethodPost, notify.ConfirmPath, s.confirmEmailPage)
 	app(http.MethodPost, "/account/notifications", s.accountNotificationsPage)
 	app(http.MethodGet, "/admin/users", s.usersPage)
 	app(http.MethodPost, "/admin/users", s.addUserPage)
@@ -130,6 +135,10 @@ func (s *Server) routes() {
 	api.POST("/me/credentials/revoke-others", s.revokeOtherCredentials)
 	api.GET("/me/notifications", s.getNotificationPrefs)
 	api.PUT("/me/notifications", s.putNotificationPrefs)
+	api.GET("/me/email", s.getEmail)
+	api.PUT("/me/email", s.putEmail)
+	api.DELETE("/me/email/pending", s.cancelEmail)
+	api.POST("/me/email/confirm", s.confirmEmailAPI)
 	api.GET("/inbox", s.inbox)
 	api.POST("/inbox/done", s.markInboxDone)
 	api.GET("/drafts", s.listDrafts)

@@ -10,13 +10,19 @@ import (
 	"github.com/copydesk/copydesk/internal/policy"
 )
 
-// SetEmail sets where user id's email notifications go: a plain address, normalised (see
-// newsroom.ParseEmail), or "" for none. A person sets their own; an admin, or the operator,
-// anyone's.
+// SetEmail sets where user id's email notifications go, confirmed at once: a plain address,
+// normalised (see newsroom.ParseEmail), or "" for none. It is for whoever may manage users (an
+// admin, or the operator), who answers for the address; a person changes their own through
+// RequestEmailChange, which waits for them to confirm it. An address waiting for the user to
+// confirm is cancelled.
 func (s *Store) SetEmail(ctx context.Context, id int64, email string) (*newsroom.User, error) {
-	by, err := s.mayChangeUser(ctx, id)
+	u, err := s.permitted(ctx, policy.UserManage)
 	if err != nil {
 		return nil, err
+	}
+	var by int64 // 0 for the operator
+	if u != nil {
+		by = u.ID
 	}
 	addr, err := newsroom.ParseEmail(email)
 	if err != nil {
@@ -25,6 +31,9 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (*newsroom
 	var row userRow
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Take(&row, id).Error; err != nil {
+			return err
+		}
+		if err := endEmailChanges(tx, id); err != nil {
 			return err
 		}
 		if row.Email == addr {
@@ -41,17 +50,4 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (*newsroom
 		return nil, internal("set email", err)
 	}
 	return row.user(), nil
-}
-
-// mayChangeUser checks that whoever ctx comes from may change user id's own settings: they are
-// that user, or may manage users. It returns the acting user's id (0 for the operator).
-func (s *Store) mayChangeUser(ctx context.Context, id int64) (int64, error) {
-	if u := newsroom.UserFrom(ctx); u != nil && u.ID == id {
-		return u.ID, nil
-	}
-	u, err := s.permitted(ctx, policy.UserManage)
-	if err != nil || u == nil {
-		return 0, err
-	}
-	return u.ID, nil
 }

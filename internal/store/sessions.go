@@ -167,8 +167,9 @@ func (s *Store) SignOut(ctx context.Context, cookie string) error {
 // failureMemory is how long a sign-in failure is remembered once it no longer makes anyone wait.
 const failureMemory = 24 * time.Hour
 
-// Prune deletes what can no longer be used: expired sessions, tokens and device cookies, and
-// sign-in failures older than failureMemory, so that those tables do not grow without bound.
+// Prune deletes what can no longer be used: expired sessions, tokens and device cookies,
+// sign-in failures older than failureMemory, and email links expired emailChangeMemory ago, so
+// that those tables do not grow without bound.
 func (s *Store) Prune(ctx context.Context) error {
 	now := s.clock()
 	return internal("prune", s.tx(ctx, func(tx *gorm.DB) error {
@@ -179,6 +180,9 @@ func (s *Store) Prune(ctx context.Context) error {
 			return err
 		}
 		if err := tx.Where("expires_at <= ?", now).Delete(&deviceRow{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("expires_at <= ?", now.Add(-emailChangeMemory)).Delete(&emailChangeRow{}).Error; err != nil {
 			return err
 		}
 		return tx.Where("last_at < ?", now.Add(-failureMemory)).Delete(&loginFailureRow{}).Error

@@ -1,0 +1,278 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// EmailLinkTTL is how long the link that confirms a new email address works.
+const EmailLinkTTL = 48 * time.Hour
+
+// EmailMailboxGap is how long one address waits between two links mailed to it, whoever asks
+// for them, so that the account page cannot be used to flood a mailbox.
+const EmailMailboxGap = 5 * time.Minute
+
+// EmailLinksPerHour is how many links one person may have mailed in an hour, to any addresses.
+const EmailLinksPerHour = 5
+
+// emailChangeMemory is how long a link is remembered after it expires, so that following it
+// says it expired rather than that it never was.
+const emailChangeMemory = 7 * 24 * time.Hour
+
+// The states of an email change: waiting for its link, or ended by the link, or cancelled (by
+// the person, by a newer request, or by an admin setting their address).
+const (
+	changePending   = "pending"
+	changeConfirmed = "confirmed"
+	changeCancelled = "cancelled"
+)
+
+// emailChangeRow is a new address waiting for its owner to follow the link mailed to it. Only
+// the link's hash is kept; Mailbox is Address lower-cased, which the rate limit goes by.
+type emailChangeRow struct {
+	ID        int64
+	UserID    int64
+	Address   string
+	Mailbox   string
+	Hash      string
+	Status    string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+func (emailChangeRow) TableName() string { return "email_changes" }
+
+func (r emailChangeRow) pending() *newsroom.PendingEmail {
+	return &newsroom.PendingEmail{Address: r.Address, RequestedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt}
+}
+
+// EmailRequest is what came of a person asking for their email to go to an address.
+type EmailRequest struct {
+	// User is the person as they are now: User.Email is their confirmed address.
+	User *newsroom.User
+	// Pending is the address that waits for its link, nil when none does.
+	Pending *newsroom.PendingEmail
+	// Token is the secret of the link to mail to Pending.Address; it is not kept, and is empty
+	// when no link is to be mailed (the address was removed, or was theirs already).
+	Token string
+	// Old is the address email went to until this request removed it, if it did.
+	Old string
+}
+
+// EmailConfirmed is what came of following a confirmation link: the person with their new
+// address, and the address it replaced ("" for none).
+type EmailConfirmed struct {
+	User *newsroom.User
+	Old  string
+}
+
+// RequestEmailChange asks for the signed-in user's email to go to email. A new address waits
+// until they follow the link the caller mails to it with the returned token (see ConfirmEmail):
+// meanwhile email goes on to their confirmed address. An empty email removes their address at
+// once, and their own address again cancels any address waiting. canMail says whether the server
+// can send the link; when it cannot, no address is taken that could never be confirmed. One
+// address is mailed a link at most once in EmailMailboxGap, and one person asks for at most
+// EmailLinksPerHour links an hour.
+func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bool) (EmailRequest, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return EmailRequest{}, err
+	}
+	addr, err := newsroom.ParseEmail(email)
+	if err != nil {
+		return EmailRequest{}, err
+	}
+	var out EmailRequest
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		var row userRow
+		if err := tx.Take(&row, u.ID).Error; err != nil {
+			return err
+		}
+		if err := endEmailChanges(tx, u.ID); err != nil {
+			return err
+		}
+		out.User = row.user()
+		if addr == row.Email {
+			return nil
+		}
+		if addr == "" {
+			out.Old, out.User.Email = row.Email, ""
+			record(tx, userChanged(u.ID, u.ID, "set_email"))
+			return tx.Model(&userRow{}).Where("id = ?", u.ID).Update("email", "").Error
+		}
+		if !canMail {
+			return newsroom.Errorf(newsroom.ECONFLICT, "%s cannot be confirmed until the operator sets up email: this server sends none yet", addr)
+		}
+		if err := s.mayMailLink(tx, u.ID, addr); err != nil {
+			return err
+		}
+		if out.Token, err = randomToken(); err != nil {
+			return err
+		}
+		now := s.clock()
+		ch := emailChangeRow{UserID: u.ID, Address: addr, Mailbox: strings.ToLower(addr), Hash: hashToken(out.Token),
+			Status: changePending, CreatedAt: now, ExpiresAt: now.Add(EmailLinkTTL)}
+		out.Pending = ch.pending()
+		return tx.Create(&ch).Error
+	})
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return EmailRequest{}, newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", u.ID)
+	}
+	return out, internal("request email change", err)
+}
+
+// mayMailLink refuses a link to addr, for user id, that would come too soon after the last one
+// to that address or too many in the hour from that person, saying when to try again.
+func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
+	now := s.clock()
+	var last emailChangeRow
+	err := tx.Where("mailbox = ? AND created_at > ?", strings.ToLower(addr), now.Add(-EmailMailboxGap)).Order("created_at DESC").Take(&last).Error
+	if err == nil {
+		return tooSoon("a link was mailed to "+addr+" a moment ago", last.CreatedAt.Add(EmailMailboxGap).Sub(now))
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return err
+	}
+	var recent []emailChangeRow
+	if err := tx.Where("user_id = ? AND created_at > ?", id, now.Add(-time.Hour)).Order("created_at").Find(&recent).Error; err != nil {
+		return err
+	}
+	if len(recent) >= EmailLinksPerHour {
+		return tooSoon("you asked for many links this hour", recent[len(recent)-EmailLinksPerHour].CreatedAt.Add(time.Hour).Sub(now))
+	}
+	return nil
+}
+
+// tooSoon is the refusal of a link asked for wait too early, in whole minutes.
+func tooSoon(why string, wait time.Duration) error {
+	secs := max(int(wait.Round(time.Second)/time.Second), 1)
+	mins := (secs + 59) / 60
+	unit := "minutes"
+	if mins == 1 {
+		unit = "minute"
+	}
+	return newsroom.Errorf(newsroom.ETOOMANY, "%s; try again in %d %s", why, mins, unit).With("retry_after", secs)
+}
+
+// ResendEmailChange mails the address waiting for the signed-in user a new link, as
+// RequestEmailChange does (the old link stops working).
+func (s *Store) ResendEmailChange(ctx context.Context, canMail bool) (EmailRequest, error) {
+	p, err := s.PendingEmail(ctx)
+	if err != nil {
+		return EmailRequest{}, err
+	}
+	if p == nil {
+		return EmailRequest{}, newsroom.Errorf(newsroom.ECONFLICT, "no new address waits to be confirmed")
+	}
+	return s.RequestEmailChange(ctx, p.Address, canMail)
+}
+
+// CancelEmailChange drops the address waiting for the signed-in user: its link stops working.
+func (s *Store) CancelEmailChange(ctx context.Context) error {
+	u, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	return internal("cancel email change", s.tx(ctx, func(tx *gorm.DB) error {
+		return endEmailChanges(tx, u.ID)
+	}))
+}
+
+// endEmailChanges cancels every address waiting for user id.
+func endEmailChanges(tx *gorm.DB, id int64) error {
+	return tx.Model(&emailChangeRow{}).Where("user_id = ? AND status = ?", id, changePending).Update("status", changeCancelled).Error
+}
+
+// PendingEmail returns the address waiting for the signed-in user to confirm, nil when none does
+// (or its link has expired).
+func (s *Store) PendingEmail(ctx context.Context) (*newsroom.PendingEmail, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var row emailChangeRow
+	err = s.read(ctx).Where("user_id = ? AND status = ? AND expires_at > ?", u.ID, changePending, s.clock()).
+		Order("created_at DESC").Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, internal("read pending email", err)
+	}
+	return row.pending(), nil
+}
+
+// EmailLink returns the address the link with token would confirm for the signed-in user,
+// without confirming it, or why the link does not work (see ConfirmEmail).
+func (s *Store) EmailLink(ctx context.Context, token string) (*newsroom.PendingEmail, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	row, err := s.emailLink(s.read(ctx), u.ID, token)
+	if err != nil {
+		return nil, internal("read email link", err)
+	}
+	return row.pending(), nil
+}
+
+// ConfirmEmail makes the address the link with token was mailed to the signed-in user's
+// address, from which on their email goes there. A link works once, before it expires, for the
+// person who asked for it: anyone else's, or one never made, is not found.
+func (s *Store) ConfirmEmail(ctx context.Context, token string) (EmailConfirmed, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return EmailConfirmed{}, err
+	}
+	var out EmailConfirmed
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		ch, err := s.emailLink(tx, u.ID, token)
+		if err != nil {
+			return err
+		}
+		var row userRow
+		if err := tx.Take(&row, u.ID).Error; err != nil {
+			return err
+		}
+		res := tx.Model(&emailChangeRow{}).Where("id = ? AND status = ?", ch.ID, changePending).Update("status", changeConfirmed)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return newsroom.Errorf(newsroom.ECONFLICT, "this link has been used already")
+		}
+		out.Old, row.Email = row.Email, ch.Address
+		out.User = row.user()
+		record(tx, userChanged(u.ID, u.ID, "confirm_email"))
+		return tx.Model(&userRow{}).Where("id = ?", u.ID).Update("email", ch.Address).Error
+	})
+	return out, internal("confirm email", err)
+}
+
+// emailLink finds user id's waiting change that token's link is for, or says why the link does
+// not work.
+func (s *Store) emailLink(db *gorm.DB, id int64, token string) (emailChangeRow, error) {
+	var row emailChangeRow
+	err := db.Where("hash = ? AND user_id = ?", hashToken(token), id).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || token == "" {
+		return row, newsroom.Errorf(newsroom.ENOTFOUND, "this link is not one Copydesk mailed you: check that it was copied whole, and that you are signed in as the person who asked for it")
+	}
+	if err != nil {
+		return row, err
+	}
+	switch {
+	case row.Status == changeConfirmed:
+		return row, newsroom.Errorf(newsroom.ECONFLICT, "this link has been used already")
+	case row.Status != changePending:
+		return row, newsroom.Errorf(newsroom.ECONFLICT, "this link was cancelled, or a newer one was mailed since")
+	case !row.ExpiresAt.After(s.clock()):
+		return row, newsroom.Errorf(newsroom.ECONFLICT, "this link has expired; ask for a new one on your account page")
+	}
+	return row, nil
+}

@@ -1,0 +1,205 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/clock"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// TestRequestEmailChange: a person's new address waits for its link while email goes on to the
+// confirmed one; the link works once, for them, before it expires; removing the address is at
+// once; and no address is taken that the server cannot mail.
+func TestRequestEmailChange(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	sarah, su := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	wendy, _ := mustUser(t, s, "wendy", newsroom.RoleWriter)
+	if _, err := s.SetEmail(store.AsOperator(t.Context()), su.ID, "sarah@old.example"); err != nil {
+		t.Fatal(err)
+	}
+	confirmed := func(t *testing.T) string {
+		t.Helper()
+		_, u, err := s.Login(t.Context(), "sarah", "pw-sarah-staple", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u.Email
+	}
+
+	_, err := s.RequestEmailChange(sarah, "sarah@new.example", false)
+	wantCode(t, err, newsroom.ECONFLICT)
+	req, err := s.RequestEmailChange(sarah, "Sarah@New.Example", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Token == "" || req.Pending == nil || req.Pending.Address != "Sarah@new.example" || req.User.Email != "sarah@old.example" ||
+		!req.Pending.ExpiresAt.Equal(clk.Now().Add(store.EmailLinkTTL)) {
+		t.Fatalf("RequestEmailChange = %+v, %+v", req, req.Pending)
+	}
+	var kept string
+	if err := s.DB().QueryRow("SELECT hash FROM email_changes").Scan(&kept); err != nil || kept == req.Token {
+		t.Fatalf("the link is kept as %q (%v)", kept, err)
+	}
+	if got := confirmed(t); got != "sarah@old.example" {
+		t.Fatalf("before the link is followed, email goes to %q", got)
+	}
+	if p, err := s.PendingEmail(sarah); err != nil || p == nil || p.Address != "Sarah@new.example" {
+		t.Fatalf("PendingEmail = %+v, %v", p, err)
+	}
+
+	tests := []struct {
+		name  string
+		token string
+		code  string
+	}{
+		{"ErrWrongToken", req.Token + "x", newsroom.ENOTFOUND},
+		{"ErrEmptyToken", "", newsroom.ENOTFOUND},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.ConfirmEmail(sarah, tt.token)
+			wantCode(t, err, tt.code)
+		})
+	}
+	t.Run("ErrSomeoneElses", func(t *testing.T) {
+		_, err := s.ConfirmEmail(wendy, req.Token)
+		wantCode(t, err, newsroom.ENOTFOUND)
+		_, err = s.EmailLink(wendy, req.Token)
+		wantCode(t, err, newsroom.ENOTFOUND)
+	})
+	t.Run("Confirm", func(t *testing.T) {
+		if p, err := s.EmailLink(sarah, req.Token); err != nil || p.Address != "Sarah@new.example" {
+			t.Fatalf("EmailLink = %+v, %v", p, err)
+		}
+		got, err := s.ConfirmEmail(sarah, req.Token)
+		if err != nil || got.Old != "sarah@old.example" || got.User.Email != "Sarah@new.example" {
+			t.Fatalf("ConfirmEmail = %+v, %v", got, err)
+		}
+		if got := confirmed(t); got != "Sarah@new.example" {
+			t.Fatalf("after the link, email goes to %q", got)
+		}
+		if p, _ := s.PendingEmail(sarah); p != nil {
+			t.Fatalf("still pending: %+v", p)
+		}
+	})
+	t.Run("ErrUsed", func(t *testing.T) {
+		_, err := s.ConfirmEmail(sarah, req.Token)
+		wantCode(t, err, newsroom.ECONFLICT)
+	})
+	t.Run("ErrExpired", func(t *testing.T) {
+		clk.Add(store.EmailMailboxGap)
+		req, err := s.RequestEmailChange(sarah, "sarah@later.example", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(store.EmailLinkTTL)
+		_, err = s.ConfirmEmail(sarah, req.Token)
+		wantCode(t, err, newsroom.ECONFLICT)
+		if p, _ := s.PendingEmail(sarah); p != nil {
+			t.Fatalf("an expired address is pending: %+v", p)
+		}
+	})
+	t.Run("ErrCancelledAndReplaced", func(t *testing.T) {
+		first, err := s.RequestEmailChange(sarah, "sarah@first.example", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := s.RequestEmailChange(sarah, "sarah@second.example", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.ConfirmEmail(sarah, first.Token)
+		wantCode(t, err, newsroom.ECONFLICT)
+		if err := s.CancelEmailChange(sarah); err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.ConfirmEmail(sarah, second.Token)
+		wantCode(t, err, newsroom.ECONFLICT)
+	})
+	t.Run("Removed", func(t *testing.T) {
+		clk.Add(time.Hour)
+		if _, err := s.RequestEmailChange(sarah, "sarah@third.example", true); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.RequestEmailChange(sarah, "", false)
+		if err != nil || got.Token != "" || got.Old != "Sarah@new.example" || got.User.Email != "" || got.Pending != nil {
+			t.Fatalf("RequestEmailChange(\"\") = %+v, %v", got, err)
+		}
+		if p, _ := s.PendingEmail(sarah); p != nil || confirmed(t) != "" {
+			t.Fatalf("after removing: pending %+v, confirmed %q", p, confirmed(t))
+		}
+	})
+}
+
+// TestEmailLinkRateLimit: one address gets a link at most once in EmailMailboxGap, whoever asks,
+// and one person asks for at most EmailLinksPerHour links an hour, to any addresses.
+func TestEmailLinkRateLimit(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	sarah, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	wendy, _ := mustUser(t, s, "wendy", newsroom.RoleWriter)
+	steps := []struct {
+		name    string
+		as      string
+		address string
+		after   time.Duration
+		code    string
+	}{
+		{"First", "sarah", "victim@example.org", 0, ""},
+		{"ErrSameAddressAgain", "sarah", "victim@example.org", time.Minute, newsroom.ETOOMANY},
+		{"ErrSameAddressOtherCase", "sarah", "VICTIM@example.org", 0, newsroom.ETOOMANY},
+		{"ErrSameAddressOtherPerson", "wendy", "victim@example.org", 0, newsroom.ETOOMANY},
+		{"AfterTheGap", "wendy", "victim@example.org", store.EmailMailboxGap, ""},
+		{"Second", "sarah", "b@example.org", 0, ""},
+		{"Third", "sarah", "c@example.org", 0, ""},
+		{"Fourth", "sarah", "d@example.org", 0, ""},
+		{"Fifth", "sarah", "e@example.org", 0, ""},
+		{"ErrSixthInTheHour", "sarah", "f@example.org", 0, newsroom.ETOOMANY},
+		{"NextHour", "sarah", "f@example.org", time.Hour, ""},
+	}
+	who := map[string]context.Context{"sarah": sarah, "wendy": wendy}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			clk.Add(st.after)
+			_, err := s.RequestEmailChange(who[st.as], st.address, true)
+			wantCode(t, err, st.code)
+		})
+	}
+}
+
+// TestNotificationsWaitForConfirmedAddress holds that a person's email goes to their confirmed
+// address while a new one waits for its link, and to the new one once they follow it.
+func TestNotificationsWaitForConfirmedAddress(t *testing.T) {
+	f := newNewsroom(t)
+	writer := newsroom.UserFrom(f.writer)
+	if _, err := f.s.SetEmail(f.admin, writer.ID, "sarah@old.example"); err != nil {
+		t.Fatal(err)
+	}
+	d := f.draftWith(t, commentBody)
+	sentTo := func(t *testing.T, note string) string {
+		t.Helper()
+		f.commentOn(t, f.editor, d.ID, 0, 7, note)
+		leased, err := f.s.LeaseDeliveries(t.Context(), "a", []string{newsroom.ChannelEmail}, 10, time.Minute)
+		if err != nil || len(leased) != 1 {
+			t.Fatalf("leased %+v, %v", leased, err)
+		}
+		return leased[0].Recipient
+	}
+	req, err := f.s.RequestEmailChange(f.writer, "sarah@new.example", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sentTo(t, "Is this right?"); got != "sarah@old.example" {
+		t.Fatalf("while the new address waits, email goes to %s", got)
+	}
+	if _, err := f.s.ConfirmEmail(f.writer, req.Token); err != nil {
+		t.Fatal(err)
+	}
+	if got := sentTo(t, "And this?"); got != "sarah@new.example" {
+		t.Fatalf("once confirmed, email goes to %s", got)
+	}
+}
