@@ -29,7 +29,7 @@ func ConfirmAddressMail(to string, u *newsroom.User, token string, valid time.Du
 func AddressChangedMail(old string, u *newsroom.User) Mail {
 	return Mail{To: old, Subject: "Copydesk: your email address was changed",
 		Text: fmt.Sprintf("The Copydesk account %s no longer sends its email to this address. "+
-			"If you did not change it, tell your newsroom's Copydesk admin.", u.Username),
+			"If you did not ask for this, tell your newsroom's Copydesk admin.", u.Username),
 		Why: "You get this email because this was the address of that Copydesk account.",
 		ID:  fmt.Sprintf("address-changed-%d-%d", u.ID, time.Now().UnixNano())}
 }

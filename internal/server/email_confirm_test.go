@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,6 +64,13 @@ func TestEmailChangeConfirmed(t *testing.T) {
 	wantBody(t, a.page("writer", "GET", "/account", nil), "Email goes to <strong>writer@old.example</strong>.",
 		"Pending: <strong>Writer@new.example</strong> — we sent a link", `action="/account/email/resend"`, `action="/account/email/cancel"`)
 
+	t.Run("SignedOutSignsInFirst", func(t *testing.T) {
+		res := a.page("", "GET", link, nil)
+		wantStatus(t, res, http.StatusSeeOther)
+		if got := res.Header().Get("Location"); got != "/login?next="+url.QueryEscape(link) {
+			t.Fatalf("Location %q", got)
+		}
+	})
 	t.Run("ErrSomeoneElsesLink", func(t *testing.T) {
 		res := a.page("other", "GET", link, nil)
 		wantStatus(t, res, http.StatusNotFound)
@@ -217,5 +225,29 @@ func TestEmailAPI(t *testing.T) {
 	}
 	if got := srv.Messages(); got[len(got)-1].To[0] != "writer@new.example" || got[len(got)-1].Subject != "Copydesk: your email address was changed" {
 		t.Fatalf("the removed address got %+v", got[len(got)-1])
+	}
+}
+
+// TestAdminSetsAddress: an address an admin gives someone on the users page is confirmed at once
+// (the admin answers for it), with no link; the address it replaces is told.
+func TestAdminSetsAddress(t *testing.T) {
+	a := newTestApp(t)
+	srv := smtptest.Start(t, smtptest.Options{})
+	a.withMail(srv, newsroom.MailSettings{Host: srv.Host, Port: srv.Port, StartTLS: newsroom.StartTLSOff, From: "desk@example.org"})
+	path := "/admin/users/" + strconv.FormatInt(a.users["other"].ID, 10) + "/email"
+	for _, addr := range []string{"other@first.example", "other@second.example"} {
+		if got := flashOf(a.page("admin", "POST", path, url.Values{"email": {addr}})); got != "Email address of other saved." {
+			t.Fatalf("flash %q", got)
+		}
+	}
+	me := decode[struct {
+		User struct{ Email string } `json:"user"`
+	}](t, a.do("", "POST", "/api/v1/login", `{"username":"other","password":"pw-other-staple"}`))
+	if me.User.Email != "other@second.example" {
+		t.Fatalf("other's address is %q", me.User.Email)
+	}
+	got := srv.Messages()
+	if len(got) != 1 || got[0].To[0] != "other@first.example" || got[0].Subject != "Copydesk: your email address was changed" {
+		t.Fatalf("the mail server got %+v", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/notify"
 	"github.com/copydesk/copydesk/internal/store"
 )
 
@@ -157,15 +158,20 @@ func (s *Server) accountNotificationsPage(c echo.Context) error {
 	return s.afterAction(c, err, "/account#email", "Your email choices are saved.")
 }
 
-// userEmailPage sets a user's email address from the users page, for an admin.
+// userEmailPage sets a user's email address from the users page, for an admin, confirmed at once;
+// the address it replaces is told.
 func (s *Server) userEmailPage(c echo.Context) error {
 	id, err := idParam(c, "uid")
 	if err != nil {
 		return err
 	}
-	u, err := s.store.SetEmail(c.Request().Context(), id, c.FormValue("email"))
+	ctx := c.Request().Context()
+	got, err := s.store.SetEmail(ctx, id, c.FormValue("email"))
 	if err != nil {
 		return s.afterAction(c, err, "/admin/users", "")
 	}
-	return s.afterAction(c, nil, "/admin/users", "Email address of "+u.Username+" saved.")
+	if got.Old != "" {
+		s.mailNotice(ctx, notify.AddressChangedMail(got.Old, got.User))
+	}
+	return s.afterAction(c, nil, "/admin/users", "Email address of "+got.User.Username+" saved.")
 }

@@ -65,9 +65,10 @@ type EmailRequest struct {
 	Old string
 }
 
-// EmailConfirmed is what came of following a confirmation link: the person with their new
-// address, and the address it replaced ("" for none).
-type EmailConfirmed struct {
+// EmailSet is what came of setting a person's address, by their link or by an admin: the person
+// with their address now, and the address it replaced ("" when there was none, or it is the
+// same).
+type EmailSet struct {
 	User *newsroom.User
 	Old  string
 }
@@ -225,12 +226,12 @@ func (s *Store) EmailLink(ctx context.Context, token string) (*newsroom.PendingE
 // ConfirmEmail makes the address the link with token was mailed to the signed-in user's
 // address, from which on their email goes there. A link works once, before it expires, for the
 // person who asked for it: anyone else's, or one never made, is not found.
-func (s *Store) ConfirmEmail(ctx context.Context, token string) (EmailConfirmed, error) {
+func (s *Store) ConfirmEmail(ctx context.Context, token string) (EmailSet, error) {
 	u, err := actor(ctx)
 	if err != nil {
-		return EmailConfirmed{}, err
+		return EmailSet{}, err
 	}
-	var out EmailConfirmed
+	var out EmailSet
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		ch, err := s.emailLink(tx, u.ID, token)
 		if err != nil {

@@ -15,10 +15,10 @@ import (
 // admin, or the operator), who answers for the address; a person changes their own through
 // RequestEmailChange, which waits for them to confirm it. An address waiting for the user to
 // confirm is cancelled.
-func (s *Store) SetEmail(ctx context.Context, id int64, email string) (*newsroom.User, error) {
+func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet, error) {
 	u, err := s.permitted(ctx, policy.UserManage)
 	if err != nil {
-		return nil, err
+		return EmailSet{}, err
 	}
 	var by int64 // 0 for the operator
 	if u != nil {
@@ -26,9 +26,10 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (*newsroom
 	}
 	addr, err := newsroom.ParseEmail(email)
 	if err != nil {
-		return nil, err
+		return EmailSet{}, err
 	}
 	var row userRow
+	var old string
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Take(&row, id).Error; err != nil {
 			return err
@@ -39,15 +40,15 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (*newsroom
 		if row.Email == addr {
 			return nil
 		}
-		row.Email = addr
+		old, row.Email = row.Email, addr
 		record(tx, userChanged(by, id, "set_email"))
 		return tx.Model(&userRow{}).Where("id = ?", id).Update("email", addr).Error
 	})
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
+		return EmailSet{}, newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", id)
 	}
 	if err != nil {
-		return nil, internal("set email", err)
+		return EmailSet{}, internal("set email", err)
 	}
-	return row.user(), nil
+	return EmailSet{User: row.user(), Old: old}, nil
 }

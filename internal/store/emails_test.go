@@ -35,10 +35,10 @@ func TestSetEmail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u, err := s.SetEmail(tt.as, su.ID, tt.email)
+			got, err := s.SetEmail(tt.as, su.ID, tt.email)
 			wantCode(t, err, tt.wantCode)
-			if err == nil && u.Email != tt.want {
-				t.Fatalf("Email = %q, want %q", u.Email, tt.want)
+			if err == nil && got.User.Email != tt.want {
+				t.Fatalf("Email = %q, want %q", got.User.Email, tt.want)
 			}
 		})
 	}
