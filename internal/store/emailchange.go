@@ -91,6 +91,9 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 	}
 	var out EmailRequest
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.lockEmailLinks(tx); err != nil {
+			return err
+		}
 		var row userRow
 		if err := tx.Take(&row, u.ID).Error; err != nil {
 			return err

@@ -2,6 +2,9 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -201,5 +204,41 @@ func TestNotificationsWaitForConfirmedAddress(t *testing.T) {
 	}
 	if got := sentTo(t, "And this?"); got != "sarah@new.example" {
 		t.Fatalf("once confirmed, email goes to %s", got)
+	}
+}
+
+// TestEmailLinkRateLimitConcurrent holds that people asking at the same moment for links to one
+// address get one link between them: on PostgreSQL, where transactions run side by side, each
+// would otherwise count no recent link and all be mailed.
+func TestEmailLinkRateLimitConcurrent(t *testing.T) {
+	s := mustOpen(t, store.Options{})
+	const n = 8
+	var people []context.Context
+	for i := range n {
+		ctx, _ := mustUser(t, s, fmt.Sprintf("person%d", i), newsroom.RoleWriter)
+		people = append(people, ctx)
+	}
+	for round := range 5 {
+		addr := fmt.Sprintf("victim%d@example.org", round)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		codes := make([]string, n)
+		for i, ctx := range people {
+			wg.Go(func() {
+				<-start
+				_, err := s.RequestEmailChange(ctx, addr, true)
+				codes[i] = newsroom.ErrorCode(err)
+			})
+		}
+		close(start)
+		wg.Wait()
+		if ok := slices.Index(codes, ""); ok < 0 || slices.Index(codes[ok+1:], "") >= 0 {
+			t.Fatalf("asking for links to %s answers %q: want one link, the others too many", addr, codes)
+		}
+		for _, c := range codes {
+			if c != "" && c != newsroom.ETOOMANY {
+				t.Fatalf("asking for links to %s answers %q", addr, codes)
+			}
+		}
 	}
 }

@@ -119,3 +119,13 @@ func (s *Store) lockSlugs(tx *gorm.DB) error {
 	}
 	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk article slugs ' || current_schema()))").Error
 }
+
+// lockEmailLinks makes transactions that ask for email links take turns on PostgreSQL, so that
+// the limits on how often an address is mailed and how many links a person asks for (see
+// RequestEmailChange) count each other's links, and a person has one address waiting.
+func (s *Store) lockEmailLinks(tx *gorm.DB) error {
+	if !s.pg {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk email links ' || current_schema()))").Error
+}
