@@ -242,3 +242,33 @@ func TestEmailLinkRateLimitConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestPruneEmailLinks: Prune keeps an expired link for a week, so that following it says it
+// expired, and then deletes it.
+func TestPruneEmailLinks(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	sarah, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	req, err := s.RequestEmailChange(sarah, "sarah@new.example", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name  string
+		after time.Duration
+		code  string
+	}{
+		{"ExpiredKept", store.EmailLinkTTL, newsroom.ECONFLICT},
+		{"AWeekLaterGone", 7 * 24 * time.Hour, newsroom.ENOTFOUND},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			clk.Add(st.after)
+			if err := s.Prune(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			_, err := s.EmailLink(sarah, req.Token)
+			wantCode(t, err, st.code)
+		})
+	}
+}
