@@ -26,7 +26,7 @@ func TestCommentBurstTellsTheWriterOnce(t *testing.T) {
 	stop := notify.Start(a.store, notify.Config{Channels: map[string]notify.Channel{newsroom.ChannelEmail: email}, Clock: a.clock,
 		Node: "test", Every: 10 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	t.Cleanup(stop)
-	if _, err := a.store.SetEmail(ctxAs(a, "writer"), a.users["writer"].ID, "writer@example.org"); err != nil {
+	if _, err := a.store.SetEmail(ctxAs(a, "admin"), a.users["writer"].ID, "writer@example.org"); err != nil {
 		t.Fatal(err)
 	}
 	d := a.draft(newsroom.StageEditing)

@@ -177,7 +177,8 @@ func TestEmailLinkRateLimit(t *testing.T) {
 // TestNotificationsWaitForConfirmedAddress holds that a person's email goes to their confirmed
 // address while a new one waits for its link, and to the new one once they follow it.
 func TestNotificationsWaitForConfirmedAddress(t *testing.T) {
-	f := newNewsroom(t)
+	clk := clock.NewFake(time.Now())
+	f := newNewsroomAt(t, store.Options{Clock: clk})
 	writer := newsroom.UserFrom(f.writer)
 	if _, err := f.s.SetEmail(f.admin, writer.ID, "sarah@old.example"); err != nil {
 		t.Fatal(err)
@@ -186,7 +187,8 @@ func TestNotificationsWaitForConfirmedAddress(t *testing.T) {
 	sentTo := func(t *testing.T, note string) string {
 		t.Helper()
 		f.commentOn(t, f.editor, d.ID, 0, 7, note)
-		leased, err := f.s.LeaseDeliveries(t.Context(), "a", []string{newsroom.ChannelEmail}, 10, time.Minute)
+		clk.Add(newsroom.BurstHold)
+		leased, err := f.s.LeaseDeliveries(t.Context(), "a", []string{newsroom.ChannelEmail}, 10, 24*time.Hour)
 		if err != nil || len(leased) != 1 {
 			t.Fatalf("leased %+v, %v", leased, err)
 		}
