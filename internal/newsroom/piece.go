@@ -64,6 +64,8 @@ func (t Text) CheckCorrectedBody() error {
 // "\r" or bell would make a published piece unreadable there), XML, which the feed is, refuses
 // U+FFFE and U+FFFF, so the feed would have to say other words than the page, and HTML makes
 // every noncharacter a parse error, which the Nu Html Checker reports as a forbidden code point.
+// It also holds s, or each of its paragraphs, to the rule for directional formatting characters
+// (see checkDirections): every format puts a piece's lines next to other text.
 func checkControls(field, s string, paragraphs bool) error {
 	for _, r := range s {
 		if unicode.Is(unicode.Noncharacter_Code_Point, r) {
@@ -73,7 +75,10 @@ func checkControls(field, s string, paragraphs bool) error {
 			return Errorf(EINVALID, "%s must not contain the control character %U", field, r)
 		}
 	}
-	return nil
+	if paragraphs {
+		return checkParagraphDirections(field, s)
+	}
+	return checkDirections(field, s)
 }
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".

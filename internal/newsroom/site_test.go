@@ -33,6 +33,9 @@ func TestSiteSettingsCheck(t *testing.T) {
 		{"ErrFooterEscape", newsroom.SiteSettings{Footer: []string{"Thanks", "\x1b[1mShare it"}}, "a footer line must not contain the control character U+001B"},
 		{"ErrDescriptionNoncharacter", newsroom.SiteSettings{Description: "News.\ufdd0"}, "the description must not contain the noncharacter U+FDD0"},
 		{"OKDescriptionLines", newsroom.SiteSettings{Description: "News from the city.\r\nChecked twice."}, ""},
+		{"ErrNameOverride", newsroom.SiteSettings{Name: "\u202eregdeL ehT"}, "the site's name must not contain U+202E RIGHT-TO-LEFT OVERRIDE"},
+		{"OKDescriptionClosedOnItsNextLine", newsroom.SiteSettings{Description: "\u202bחדשות\n\u202c"}, ""},
+		{"ErrFooterUnclosed", newsroom.SiteSettings{Footer: []string{"\u2067תודה"}}, "a footer line opens U+2067 RIGHT-TO-LEFT ISOLATE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

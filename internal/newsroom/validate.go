@@ -122,7 +122,8 @@ func CheckString(field, s string, max int) error {
 
 // CheckLine is CheckString for text shown on one line, such as a person's name: it also refuses
 // control characters (line breaks, tabs, a terminal's escape codes), which would break the line
-// it is shown on in a list, an email's header or a log.
+// it is shown on in a list, an email's header or a log, and direction overrides and unclosed
+// embeddings (see checkDirections), which would show the name reversed or turn the text after it.
 func CheckLine(field, s string, max int) error {
 	if err := CheckString(field, s, max); err != nil {
 		return err
@@ -130,7 +131,7 @@ func CheckLine(field, s string, max int) error {
 	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
 		return Errorf(EINVALID, "%s must be one line, without control characters such as line breaks or tabs", field)
 	}
-	return nil
+	return checkDirections(field, s)
 }
 
 func isBlank(s string) bool {

@@ -148,6 +148,10 @@ func TestTextCheckWhole(t *testing.T) {
 		{"PrivateUseIsText", func(x *newsroom.Text) { x.Body = "a\ue000b\U000ffffdc" }, nil, ""},
 		{"BesideTheNoncharactersIsText", func(x *newsroom.Text) { x.Body = "a\ufdcfb\ufdf0c\U0001fffdd" }, nil, ""},
 		{"ReplacementCharIsText", func(x *newsroom.Text) { x.Body = "a\ufffdb" }, nil, ""},
+		{"OverrideInTitle", func(x *newsroom.Text) { x.Title = "\u202eeltiT" }, nil, newsroom.EINVALID},
+		{"UnclosedIsolateInTopic", func(x *newsroom.Text) { x.Topics = []string{"\u2068a"} }, nil, newsroom.EINVALID},
+		{"UnclosedEmbeddingInParagraph", func(x *newsroom.Text) { x.Body = "one\n\u202btwo\nthree\u202c" }, nil, newsroom.EINVALID},
+		{"ClosedEmbeddingsAndMarksAreText", func(x *newsroom.Text) { x.Body = "\u202bאחת\u202c\u200f\n\u2067שתיים\u2069\u200e" }, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,7 +61,7 @@ func awkwardPieces() []awkwardPiece {
 		one("SameTitle", "Storm Hits Coast", "Ana Pérez", "A storm hit the coast on Monday.", "Weather"),
 		one("SameTitleAgain", "Storm Hits Coast", "Tom Reed", "A second storm hit the coast on Monday.", "Weather"),
 		one("Punctuation", "?!… — ‽", "Tom Reed", "A title with no letters at all.", "—"),
-		one("Invisible", "Zero\u200bWidth\u200d Title\u00a0Here \u202eevil", "Zoë Ray", "Invisible characters hide in this title.", "Zero\u200bWidth"),
+		one("Invisible", "Zero\u200bWidth\u200d Title\u00a0Here \u2067evil\u2069\u200f", "Zoë Ray", "Invisible characters hide in this title.", "Zero\u200bWidth"),
 		{name: "Corrected", title: "Bridge Opens Early", byline: "Ana Pérez", brief: "The bridge opened two weeks early.", body: []string{"The bridge opened two weeks early.", "It cost 4 million."}, topics: []string{"Roads"}, comment: "A bridge too soon."},
 	}
 }

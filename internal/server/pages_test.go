@@ -198,7 +198,8 @@ func TestAdminUsers(t *testing.T) {
 }
 
 // TestAddUserRefusesControlCharacters refuses a name that would break the line it is shown on
-// (in a list, an email's header, a log) and a password no sign-in form can type.
+// (in a list, an email's header, a log), a name shown reversed or turning the text after it
+// (a direction override, an embedding left open), and a password no sign-in form can type.
 func TestAddUserRefusesControlCharacters(t *testing.T) {
 	a := newTestApp(t)
 	tests := []struct {
@@ -206,6 +207,8 @@ func TestAddUserRefusesControlCharacters(t *testing.T) {
 	}{
 		{"EscapeInName", "Ed\x1b[31m", "tulip-lantern", "name must be one line"},
 		{"LineBreakInName", "Ed\nDirector", "tulip-lantern", "name must be one line"},
+		{"OverrideInName", "\u202erotidE", "tulip-lantern", "name must not contain U+202E RIGHT-TO-LEFT OVERRIDE"},
+		{"UnclosedEmbeddingInName", "Ed \u202bעורך", "tulip-lantern", "name opens U+202B RIGHT-TO-LEFT EMBEDDING without closing it"},
 		{"TabInPassword", "Ed", "tulip\tlantern", "password must not hold control characters"},
 	}
 	for i, tt := range tests {

@@ -1,0 +1,85 @@
+package newsroom
+
+import (
+	"fmt"
+	"strings"
+)
+
+// directionNames names Unicode's explicit directional formatting characters (UAX #9), which
+// change how the text after them is laid out rather than showing anything themselves.
+var directionNames = map[rune]string{
+	'\u202A': "LEFT-TO-RIGHT EMBEDDING",
+	'\u202B': "RIGHT-TO-LEFT EMBEDDING",
+	'\u202C': "POP DIRECTIONAL FORMATTING",
+	'\u202D': "LEFT-TO-RIGHT OVERRIDE",
+	'\u202E': "RIGHT-TO-LEFT OVERRIDE",
+	'\u2066': "LEFT-TO-RIGHT ISOLATE",
+	'\u2067': "RIGHT-TO-LEFT ISOLATE",
+	'\u2068': "FIRST STRONG ISOLATE",
+	'\u2069': "POP DIRECTIONAL ISOLATE",
+}
+
+// closers maps each opening directional character to the one that closes it: an embedding is
+// closed by POP DIRECTIONAL FORMATTING, an isolate by POP DIRECTIONAL ISOLATE.
+var closers = map[rune]rune{
+	'\u202A': '\u202C', '\u202B': '\u202C',
+	'\u2066': '\u2069', '\u2067': '\u2069', '\u2068': '\u2069',
+}
+
+// checkDirections holds one line of text (a one-line field such as a title or a person's name,
+// or one paragraph of a body) to the rule for the explicit directional formatting characters:
+//
+//   - the overrides, U+202D LEFT-TO-RIGHT OVERRIDE and U+202E RIGHT-TO-LEFT OVERRIDE, are
+//     refused: they show the letters after them in reverse order, so a name stored as "rotidE"
+//     reads "Editor", and what a reader sees is not what search, the quote ledger or a diff reads;
+//   - every embedding (U+202A, U+202B) and isolate (U+2066, U+2067, U+2068) opened in the line is
+//     closed in it, innermost first, by U+202C and U+2069, and neither is used with nothing of
+//     its kind open: wherever the line is shown next to other text (a byline and its date, a
+//     desk's row, a page's title, a line of the house text or a feed joined to the next), an
+//     unclosed one would turn the direction of everything after it, and a stray closer would
+//     end the direction of what came before.
+//
+// The marks U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK and U+061C ARABIC LETTER MARK,
+// which right-to-left newsrooms need and which cannot leak, pass, as do closed embeddings and
+// isolates. The error is EINVALID, naming field and the character.
+func checkDirections(field, line string) error {
+	var open []rune
+	for _, r := range line {
+		switch r {
+		case '\u202D', '\u202E':
+			return Errorf(EINVALID, "%s must not contain %U %s, which shows the text after it in reverse order: take it out, and set a word's direction with U+200E LEFT-TO-RIGHT MARK or U+200F RIGHT-TO-LEFT MARK",
+				field, r, directionNames[r])
+		case '\u202A', '\u202B', '\u2066', '\u2067', '\u2068':
+			open = append(open, r)
+		case '\u202C', '\u2069':
+			if len(open) == 0 {
+				return Errorf(EINVALID, "%s has %U %s with nothing open before it to close: take it out", field, r, directionNames[r])
+			}
+			if top := open[len(open)-1]; closers[top] != r {
+				return Errorf(EINVALID, "%s has %U %s where %U %s is still open: close that first with %U %s",
+					field, r, directionNames[r], top, directionNames[top], closers[top], directionNames[closers[top]])
+			}
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) > 0 {
+		top := open[len(open)-1]
+		return Errorf(EINVALID, "%s opens %U %s without closing it with %U %s, so it would turn the direction of whatever is shown after it: close it within the line, or take it out",
+			field, top, directionNames[top], closers[top], directionNames[closers[top]])
+	}
+	return nil
+}
+
+// checkParagraphDirections is checkDirections for each paragraph of a body, naming the paragraph.
+// The bidirectional algorithm ends every embedding at a paragraph's end, but a paragraph's words
+// are also shown where it does not end: its first words in a list, a quote's in the ledger, a
+// search's snippet, an email's excerpt, and a feed or a reader that joins lines; so a paragraph
+// is held to the rule for a line.
+func checkParagraphDirections(field, body string) error {
+	for i, p := range strings.Split(body, "\n") {
+		if err := checkDirections(fmt.Sprintf("paragraph %d of the %s", i+1, field), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
