@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -80,6 +81,36 @@ func checkParagraphDirections(field, body string) error {
 		if err := checkDirections(fmt.Sprintf("paragraph %d of the %s", i+1, field), p); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// CheckDirections holds the fields of t that differ from was to the rule for directional
+// formatting characters (see checkDirections): each one-line field as a line, the body paragraph
+// by paragraph. Only what a save changes is held to it, so that a text stored before the rule can
+// still be saved in a stage whose saver may not change the field that breaks it; a whole piece is
+// held to it in every field (see CheckWhole). A new draft passes the empty Text as was.
+func (t Text) CheckDirections(was Text) error {
+	changed := t.Changed(was)
+	lines := []struct{ name, value string }{
+		{"title", t.Title}, {"byline", t.Byline}, {"brief", t.Brief}, {"editor_comment", t.EditorComment},
+	}
+	for _, f := range lines {
+		if slices.Contains(changed, f.name) {
+			if err := checkDirections(f.name, f.value); err != nil {
+				return err
+			}
+		}
+	}
+	if slices.Contains(changed, "topics") {
+		for _, tp := range t.Topics {
+			if err := checkDirections("topic", tp); err != nil {
+				return err
+			}
+		}
+	}
+	if slices.Contains(changed, "body") {
+		return checkParagraphDirections("body", t.Body)
 	}
 	return nil
 }

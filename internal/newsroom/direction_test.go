@@ -41,3 +41,36 @@ func TestCheckLineDirections(t *testing.T) {
 		})
 	}
 }
+
+// TestTextCheckDirections holds what a save changes to the rule: one-line fields as lines, the
+// body paragraph by paragraph, and a field it leaves as it was stored passes.
+func TestTextCheckDirections(t *testing.T) {
+	ok := newsroom.Text{Title: "Title", Byline: "By", Brief: "Brief.", Body: "One.\nTwo.", Topics: []string{"a"}, EditorComment: "Note."}
+	tests := []struct {
+		name   string
+		mutate func(*newsroom.Text)
+		was    newsroom.Text
+		want   string
+	}{
+		{"OK", func(*newsroom.Text) {}, newsroom.Text{}, ""},
+		{"TitleOverride", func(x *newsroom.Text) { x.Title = "\u202eeltiT" }, newsroom.Text{}, "title must not contain U+202E"},
+		{"BylineUnclosed", func(x *newsroom.Text) { x.Byline = "\u202bBy" }, newsroom.Text{}, "byline opens U+202B"},
+		{"BriefStrayPop", func(x *newsroom.Text) { x.Brief = "Brief\u2069" }, newsroom.Text{}, "brief has U+2069"},
+		{"TopicOverride", func(x *newsroom.Text) { x.Topics = []string{"a", "\u202db"} }, newsroom.Text{}, "topic must not contain U+202D"},
+		{"CommentUnclosed", func(x *newsroom.Text) { x.EditorComment = "\u2067x" }, newsroom.Text{}, "editor_comment opens U+2067"},
+		{"BodyParagraphUnclosed", func(x *newsroom.Text) { x.Body = "One.\n\u202bTwo." }, newsroom.Text{}, "paragraph 2 of the body opens U+202B"},
+		{"BodyClosedInNextParagraph", func(x *newsroom.Text) { x.Body = "\u202bOne.\nTwo.\u202c" }, newsroom.Text{}, "paragraph 1 of the body opens U+202B"},
+		{"BodyParagraphsEachClosed", func(x *newsroom.Text) { x.Body = "\u202bאחת\u202c\n\u2067שתיים\u2069" }, newsroom.Text{}, ""},
+		{"StoredTitleUnchanged", func(x *newsroom.Text) { x.Title = "\u202eeltiT" },
+			newsroom.Text{Title: "\u202eeltiT", Byline: "By", Brief: "Brief.", Body: "Old."}, ""},
+		{"StoredTitleChangedStillBroken", func(x *newsroom.Text) { x.Title = "\u202eeltiT wen" },
+			newsroom.Text{Title: "\u202eeltiT"}, "title must not contain U+202E"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := ok
+			tt.mutate(&x)
+			wantInvalid(t, "CheckDirections()", x.CheckDirections(tt.was), tt.want)
+		})
+	}
+}

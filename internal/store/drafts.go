@@ -170,6 +170,9 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 	if err := text.Validate(); err != nil {
 		return nil, err
 	}
+	if err := text.CheckDirections(newsroom.Text{}); err != nil {
+		return nil, err
+	}
 	now := s.clock()
 	news, problems := findQuotes(text)
 	row := draftRow{WriterID: writerID, Stage: string(s.policy.Initial()), Version: 1, Dateline: dateline,
@@ -405,7 +408,17 @@ func (s *Store) checkText(u *newsroom.User, cur *newsroom.Draft, text newsroom.T
 	if err != nil {
 		return newsroom.Text{}, err
 	}
-	return text, text.Validate()
+	return text, validNext(cur, text)
+}
+
+// validNext checks a normalized text as cur's next: valid, and the fields it changes held to the
+// rule for direction characters. A field it leaves as stored is not, so that a text stored before
+// the rule can still be saved by someone who may not change that field.
+func validNext(cur *newsroom.Draft, text newsroom.Text) error {
+	if err := text.Validate(); err != nil {
+		return err
+	}
+	return text.CheckDirections(cur.Text().Normalize())
 }
 
 // mayChange applies the policy and the workflow to text as cur's next text, and returns it

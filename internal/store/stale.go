@@ -41,7 +41,7 @@ func (s *Store) judgeStale(u *newsroom.User, cur *newsroom.Draft, upd newsroom.D
 	if merged == nil {
 		return st, nil
 	}
-	st.invalid = text.Validate()
+	st.invalid = validNext(cur, text)
 	st.merged = st.invalid == nil
 	return st, nil
 }

@@ -181,22 +181,24 @@ func TestMergedSaveMovesCommentsAndQuotes(t *testing.T) {
 }
 
 // TestInvalidStaleSaveIsKept checks that a stale save is merged (or kept on conflict) before its
-// text is checked: one that is also invalid is refused, but its text is kept as an unmerged
-// revision, so that nothing typed is lost.
+// text is checked: one that is also invalid (over a limit, or against the direction rule) is
+// refused, but its text is kept as an unmerged revision, so that nothing typed is lost.
 func TestInvalidStaleSaveIsKept(t *testing.T) {
+	long := strings.Repeat("b", newsroom.MaxBrief+1)
 	cases := []struct {
-		name, mine string
-		wantCode   string
+		name, mine, brief string
+		wantCode          string
 	}{
-		{"MergesButInvalid", "The council met on Tuesday.\nIt voted to close the lazy old bridge.\nResidents were never asked.", newsroom.EINVALID},
-		{"ConflictsAndInvalid", "The council met on Monday.\nIt voted to close the lazy red bridge.\nResidents were not asked.", newsroom.ECONFLICT},
+		{"MergesButInvalid", "The council met on Tuesday.\nIt voted to close the lazy old bridge.\nResidents were never asked.", long, newsroom.EINVALID},
+		{"ConflictsAndInvalid", "The council met on Monday.\nIt voted to close the lazy red bridge.\nResidents were not asked.", long, newsroom.ECONFLICT},
+		{"MergesButLeavesADirectionOpen", "The council met on Tuesday.\nIt voted to close the lazy old bridge.\nResidents were never asked.", "\u202bתקציר", newsroom.EINVALID},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newNewsroom(t)
 			theirs := "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked."
 			d, eve := crossedSaves(t, f, theirs)
-			mine, brief := tc.mine, strings.Repeat("b", newsroom.MaxBrief+1)
+			mine, brief := tc.mine, tc.brief
 			_, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &mine, Brief: &brief, Version: d.Version})
 			wantCode(t, err, tc.wantCode)
 			var e *newsroom.Error
