@@ -73,7 +73,7 @@ func TestNoteShownUntilActedOn(t *testing.T) {
 	if flashOf(res) != "Done: the draft is now Draft." {
 		t.Fatalf("request changes: %q", flashOf(res))
 	}
-	wantBody(t, a.page("writer", "GET", path, nil), `<aside class="notice" id="notice"`, `<h2 id="notice-title">A note from Editor</h2>`,
+	wantBody(t, a.page("writer", "GET", path, nil), `<aside class="notice" id="notice"`, `<h2 id="notice-title">A note from <bdi>Editor</bdi></h2>`,
 		`<blockquote>Name the council&#39;s source.</blockquote>`, "Return to writer with a note, ")
 	if strings.Contains(a.page("editor", "GET", path, nil).Body.String(), `class="notice"`) {
 		t.Fatal("the editor is shown their own note")

@@ -150,8 +150,8 @@ func TestArchivePages(t *testing.T) {
 		{"EscapedSlug", "/topics/mexic%6F", 200, []string{"Topic: Mexico"}, ""},
 		{"Author", "/authors/ana-perez", 200, []string{"By Ana Pérez", `href="/authors/ana-perez/feed.atom"`, "Piece 61", "Piece 1<"}, ""},
 		{"UnknownAuthor", "/authors/nobody", 404, nil, ""},
-		{"Topics", "/topics", 200, []string{`<a href="/topics/climate-change">Climate change</a> (19)`, `<a href="/topics/mexico">Mexico</a> (18)`}, ""},
-		{"Authors", "/authors", 200, []string{`<a href="/authors/otto-weiss">Otto Weiß</a> (13)`}, ""},
+		{"Topics", "/topics", 200, []string{`<a href="/topics/climate-change" dir="auto">Climate change</a> (19)`, `<a href="/topics/mexico" dir="auto">Mexico</a> (18)`}, ""},
+		{"Authors", "/authors", 200, []string{`<a href="/authors/otto-weiss" dir="auto">Otto Weiß</a> (13)`}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

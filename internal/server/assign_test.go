@@ -74,7 +74,7 @@ func TestDeskShowsWork(t *testing.T) {
 	london, _ := time.LoadLocation("Europe/London")
 	res := a.page("factchecker", "GET", "/desk", nil)
 	wantStatus(t, res, http.StatusOK)
-	wantBody(t, res, `<span class="holder">Factchecker</span> · due `+soon.In(london).Format("Mon Jan 2, 2006 15:04 MST"), `due soon`,
+	wantBody(t, res, `<bdi class="holder">Factchecker</bdi> · due `+soon.In(london).Format("Mon Jan 2, 2006 15:04 MST"), `due soon`,
 		fmt.Sprintf(`action="/drafts/%d/assignees/fact_check"`, pooled.ID), `<span class="unassigned">Unassigned</span>`)
 	if !strings.Contains(res.Body.String(), held.UpdatedAt.In(london).Format("Mon Jan 2, 2006")) || !regexp.MustCompile(`\d\d:\d\d (GMT|BST)</td>`).MatchString(res.Body.String()) {
 		t.Error("the desk's Changed column is not in London time")
@@ -124,8 +124,8 @@ func TestDraftPageWork(t *testing.T) {
 		t.Fatalf("flash = %q", flashOf(res))
 	}
 	res = a.page("writer", "GET", page, nil)
-	wantBody(t, res, `<span class="desk-name">Fact-check</span> <span class="holder">Factchecker</span> · due Mon Mar 30, 2026 17:00 BST`,
-		`Editor assigned Factchecker at Fact-check`, `Editor set the due time at Fact-check to Mar 30, 2026 17:00 BST`)
+	wantBody(t, res, `<span class="desk-name">Fact-check</span> <bdi class="holder">Factchecker</bdi> · due Mon Mar 30, 2026 17:00 BST`,
+		`<bdi>Editor</bdi> assigned <bdi>Factchecker</bdi> at Fact-check`, `<bdi>Editor</bdi> set the due time at Fact-check to Mar 30, 2026 17:00 BST`)
 	d2, _ := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
 	if due := d2.Due(); due == nil || !due.Equal(time.Date(2026, 3, 30, 16, 0, 0, 0, time.UTC)) {
 		t.Fatalf("due = %v, want 16:00 UTC (17:00 in London's summer time)", due)
@@ -254,7 +254,7 @@ func TestPublishedPieceHasNoDeskToGive(t *testing.T) {
 		t.Errorf("the page's assign form was not refused: %d, flash %q", res.Code, flashOf(res))
 	}
 	// The editor still holding Editing can be taken off it from the page, which offers nothing else.
-	wantBody(t, a.page("editor", "GET", page, nil), `Take Editor off Editing</button>`)
+	wantBody(t, a.page("editor", "GET", page, nil), `Take <bdi>Editor</bdi> off Editing</button>`)
 	res = a.page("editor", "POST", page+"/assignees/editing", url.Values{"user_id": {""}})
 	if flashOf(res) != "Editing is left to nobody: the piece waits in the desk's pool." {
 		t.Errorf("taking the editor off Editing: %d, flash %q", res.Code, flashOf(res))
@@ -263,7 +263,7 @@ func TestPublishedPieceHasNoDeskToGive(t *testing.T) {
 	if err != nil || len(d2.Assignees) != 0 {
 		t.Fatalf("after taking the editor off Editing the piece is held at %v (%v)", d2.Assignees, err)
 	}
-	if strings.Contains(a.page("editor", "GET", page, nil).Body.String(), "Take Editor off Editing") {
+	if strings.Contains(a.page("editor", "GET", page, nil).Body.String(), "Take <bdi>Editor</bdi> off Editing") {
 		t.Error("the page still offers to take the editor off Editing")
 	}
 }

@@ -48,7 +48,7 @@ func TestClaimPage(t *testing.T) {
 		}
 		res = a.page("writer", "GET", page, nil)
 		wantBody(t, res, `<strong>Mostly false</strong>: “<span dir="auto">Crime doubled &lt;last&gt; year.</span>”, claimed by <span dir="auto">City Hall</span> on 2026-11-30`,
-			`Editor: Changed the claim this piece checks`)
+			`<bdi>Editor</bdi>: Changed the claim this piece checks`)
 	})
 	t.Run("Preview", func(t *testing.T) {
 		res := a.page("editor", "GET", page+"/preview", nil)

@@ -25,13 +25,13 @@ func TestCommentThreadMarkup(t *testing.T) {
 		{"Author", "editor", []string{
 			fmt.Sprintf(`<article class="comment" id="comment-%d" data-comment="%d" data-field="body" data-from="0" data-to="4">`, cid, cid),
 			fmt.Sprintf(`<a class="to-text" href="#text" data-comment="%d">Show in the text</a>`, cid),
-			`<strong>Editor</strong> <time class="muted" datetime="`,
+			`<strong><bdi>Editor</bdi></strong> <time class="muted" datetime="`,
 			fmt.Sprintf(`action="/comments/%d/edit"`, cid), fmt.Sprintf(`action="/comments/%d/delete"`, cid),
 			`<input type="checkbox" name="confirm" value="yes" required> Delete this comment?`,
-			`<input type="checkbox" name="to" value="writer"> Writer</label>`,
+			`<input type="checkbox" name="to" value="writer"> <bdi>Writer</bdi></label>`,
 		}, []string{`name="to" value="editor"`}},
 		{"TheWriter", "writer", []string{
-			`<input type="checkbox" name="to" value="editor" checked> Editor</label>`,
+			`<input type="checkbox" name="to" value="editor" checked> <bdi>Editor</bdi></label>`,
 		}, []string{fmt.Sprintf(`/comments/%d/edit"`, cid), fmt.Sprintf(`/comments/%d/delete"`, cid), `name="to" value="writer"`}},
 	}
 	for _, tt := range tests {
@@ -88,7 +88,7 @@ func TestCommentEditAndDeletePages(t *testing.T) {
 		})
 	}
 	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
-	wantBody(t, res, "No comments.", "Editor: Deleted a comment", "Check the spelling.")
+	wantBody(t, res, "No comments.", "<bdi>Editor</bdi>: Deleted a comment", "Check the spelling.")
 }
 
 // TestReplyAddressedPage replies from the page to the comment's author, shows whom the reply was
@@ -105,7 +105,7 @@ func TestReplyAddressedPage(t *testing.T) {
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	wantBody(t, res, "no one called &#34;factchecker&#34; may see this draft", `aria-label="Reply" value="And you?"`)
 	res = a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
-	wantBody(t, res, `<strong>Writer</strong> to Editor <time`)
+	wantBody(t, res, `<strong><bdi>Writer</bdi></strong> to <bdi>Editor</bdi> <time`)
 	if strings.Contains(res.Body.String(), "/comments/"+cid+"/edit") {
 		t.Fatal("the comment's author may still edit it after a reply")
 	}

@@ -78,7 +78,7 @@ func TestConflictPageFlow(t *testing.T) {
 	wantStatus(t, page, http.StatusOK)
 	html := page.Body.String()
 	for _, want := range []string{
-		fmt.Sprintf("Theirs (version %d, by %s)", seen+1, a.users["writer"].Name), "<h3>Yours</h3>",
+		fmt.Sprintf("Theirs (version %d, by <bdi>%s</bdi>)", seen+1, a.users["writer"].Name), "<h3>Yours</h3>",
 		"It voted to close the lazy new bridge.", "It voted to close the lazy red bridge.",
 		"<p>The council met on Monday.</p>", "Conflict 1 of 1: Body, paragraph 2", `name="choice-1" value="theirs" required`,
 		`<label for="edit-1">`, "Save the merged text", "Cancel and keep my text as an unmerged revision",

@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,4 +52,81 @@ func TestDraftSaveRefusesDirectionOverrides(t *testing.T) {
 		res = a.do("writer", "PUT", "/api/v1/drafts/"+id, `{"title":"\u202eeltiT wen","version":2}`)
 		wantStatus(t, res, http.StatusUnprocessableEntity)
 	})
+}
+
+// TestPagesIsolateStoredLines shows a title and names stored before the direction rule, each
+// with an embedding it never closes, on the pages that put them next to other text: each stands
+// in an element that isolates it (a bdi, an element with dir, or a block of its own), so the
+// embedding cannot turn the stage, the date or the name shown after it.
+func TestPagesIsolateStoredLines(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageFactCheck)
+	if _, err := a.store.Assign(ctxAs(a, "editor"), newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: a.users["factchecker"].ID}); err != nil {
+		t.Fatal(err)
+	}
+	title, writer, checker := "\u202bכותרת Title", "\u202bכותבת Writer", "\u2067בודק Checker"
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{"UPDATE drafts SET title = $1 WHERE id = $2", []any{title, d.ID}},
+		{"UPDATE users SET name = $1 WHERE id = $2", []any{writer, a.users["writer"].ID}},
+		{"UPDATE users SET name = $1 WHERE id = $2", []any{checker, a.users["factchecker"].ID}},
+	} {
+		if _, err := a.store.DB().Exec(q.sql, q.args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name, actor, path string
+		lines             []string
+	}{
+		{"Desk", "editor", "/desk?stage=fact_check", []string{title, writer, checker}},
+		{"DeskSearch", "editor", "/desk?stage=&q=quote", []string{title, writer}},
+		{"Inbox", "factchecker", "/inbox", []string{title}},
+		{"DraftMetaLine", "editor", fmt.Sprintf("/drafts/%d", d.ID), []string{writer, checker}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.page(tt.actor, "GET", tt.path, nil)
+			wantStatus(t, res, http.StatusOK)
+			body := res.Body.String()
+			body = body[strings.Index(body, "<body"):]
+			for _, line := range tt.lines {
+				if !strings.Contains(body, line) {
+					t.Fatalf("the page does not show %+q", line)
+				}
+				if err := isolatedIn(body, line); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+// isolatedIn reports the first place page shows line as text not isolated from the text around
+// it: every occurrence must be the whole content of a bdi, of an element with a dir attribute, or
+// of a block (a table cell, a paragraph, a list item, a heading). Occurrences inside a tag, in an
+// attribute's value, are not shown as text.
+func isolatedIn(page, line string) error {
+	blocks := []string{"<bdi", "<td", "<th", "<p", "<li", "<h1", "<h2", "<h3", "<option"}
+	for at := 0; ; {
+		i := strings.Index(page[at:], line)
+		if i < 0 {
+			return nil
+		}
+		i += at
+		at = i + len(line)
+		open := strings.LastIndex(page[:i], "<")
+		if strings.LastIndex(page[:i], ">") < open {
+			continue
+		}
+		tag := page[open:i]
+		isolating := strings.Contains(tag, ` dir="`) || slices.ContainsFunc(blocks, func(b string) bool {
+			return strings.HasPrefix(tag, b+">") || strings.HasPrefix(tag, b+" ")
+		})
+		if !isolating || !strings.HasSuffix(tag, ">") || !strings.HasPrefix(page[at:], "</") {
+			return fmt.Errorf("%+q is shown as %q…%q", line, page[max(0, i-80):i], page[at:min(len(page), at+40)])
+		}
+	}
 }

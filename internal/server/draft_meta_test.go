@@ -70,7 +70,7 @@ func TestDraftMetaLine(t *testing.T) {
 		res = a.page("writer", "GET", "/drafts/"+itoa(d.ID)+"?history="+older[1], nil)
 		wantStatus(t, res, http.StatusOK)
 		m := regexp.MustCompile(`<p class="meta">(.*?)</p>`).FindStringSubmatch(res.Body.String())
-		if want := "version " + itoa(int64(draftHistoryPage+2)) + " saved by Editor"; m == nil || !strings.Contains(m[1], want) {
+		if want := "version " + itoa(int64(draftHistoryPage+2)) + " saved by <bdi>Editor</bdi>"; m == nil || !strings.Contains(m[1], want) {
 			t.Fatalf("on an older page of the history the meta line is %q, want %q", m, want)
 		}
 	})

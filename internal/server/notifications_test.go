@@ -115,7 +115,7 @@ func TestDraftPageNotificationLog(t *testing.T) {
 		if got := strings.Contains(body, "Who was told"); got != shown {
 			t.Errorf("%s sees the log: %v, want %v", actor, got, shown)
 		}
-		if shown && !strings.Contains(body, "Writer in the app: Editor commented on “A draft” · <strong>delivered</strong>") {
+		if shown && !strings.Contains(body, "<bdi>Writer</bdi> in the app: Editor commented on “A draft” · <strong>delivered</strong>") {
 			t.Errorf("%s's log does not say the writer was told:\n%s", actor, body)
 		}
 	}

@@ -90,7 +90,7 @@ func TestDraftPage(t *testing.T) {
 		want, avoid []string
 	}{
 		{"editor", []string{`value="approve"`, `value="request_changes"`, `id="edit"`, `name="editor_comment"`, `id="comment-form"`, `mark class="commented" data-comment="1" data-at="0">Body</mark>`, `quote-verified`,
-			"Writer: Send to fact-check (Draft → Fact-check)", "Writer: Created (Draft)"}, []string{`value="submit"`, `value="clear"`}},
+			"<bdi>Writer</bdi>: Send to fact-check (Draft → Fact-check)", "<bdi>Writer</bdi>: Created (Draft)"}, []string{`value="submit"`, `value="clear"`}},
 		{"writer", []string{`>Reply</button>`, `>Resolve</button>`}, []string{`value="approve"`, `id="edit"`, `id="comment-form"`, `button type="submit" name="status"`}},
 		{"factchecker", []string{`id="comment-form"`}, []string{`value="approve"`, `value="clear"`, `button type="submit" name="status"`, `>Resolve</button>`}},
 	}

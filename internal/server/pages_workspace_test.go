@@ -128,7 +128,7 @@ func TestDraftPageLiveNotice(t *testing.T) {
 	res = a.page("writer", "POST", target+"/working-copy", typedForm(d.Version))
 	wantStatus(t, res, http.StatusOK)
 	res = a.page("editor", "GET", target, nil)
-	wantBody(t, res, `<div id="ws-live" class="ws-live" role="status"><p>`+a.users["writer"].Name+` is editing this piece.</p></div>`)
+	wantBody(t, res, `<div id="ws-live" class="ws-live" role="status"><p><bdi>`+a.users["writer"].Name+`</bdi> is editing this piece.</p></div>`)
 	if strings.Contains(res.Body.String(), `id="working-copy"`) {
 		t.Error("the page gives the editor, who may not edit the draft now, a working copy")
 	}

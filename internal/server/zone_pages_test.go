@@ -40,12 +40,12 @@ func TestPagesShowTimesInTheNewsroomsZone(t *testing.T) {
 	}{
 		{"Notice", "writer", draft, []string{"Return to writer with a note, " + local + "."}},
 		{"QuoteHistory", "editor", draft, []string{`<span class="muted">` + local + `, version 1:</span>`}},
-		{"WhoWasTold", "editor", draft, []string{"<li>" + local + " — Writer in the app"}},
+		{"WhoWasTold", "editor", draft, []string{"<li>" + local + " — <bdi>Writer</bdi> in the app"}},
 		{"Inbox", "writer", "/inbox", nil},
 		{"Notifications", "writer", "/notifications", nil},
 		{"AccountSessions", "writer", "/account", []string{"<td>" + local + "</td>"}},
-		{"Search", "writer", "/desk?q=draft", []string{"Writer, " + local + "</span>"}},
-		{"Unmerged", "writer", fmt.Sprintf("%s/unmerged/%d", draft, unmerged), []string{"by Writer, " + local + ", based on version 1"}},
+		{"Search", "writer", "/desk?q=draft", []string{"<bdi>Writer</bdi>, " + local + "</span>"}},
+		{"Unmerged", "writer", fmt.Sprintf("%s/unmerged/%d", draft, unmerged), []string{"by <bdi>Writer</bdi>, " + local + ", based on version 1"}},
 		{"Conflict", "writer", fmt.Sprintf("%s/unmerged/%d/merge", draft, unmerged), []string{"Your save of " + local + ", based on version 1"}},
 		{"WebhookLog", "admin", fmt.Sprintf("/admin/webhooks/%d", hook), []string{`<span class="muted">` + local}},
 	}
