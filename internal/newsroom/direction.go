@@ -20,10 +20,11 @@ var directionNames = map[rune]string{
 	'\u2069': "POP DIRECTIONAL ISOLATE",
 }
 
-// closers maps each opening directional character to the one that closes it: an embedding is
-// closed by POP DIRECTIONAL FORMATTING, an isolate by POP DIRECTIONAL ISOLATE.
+// closers maps each opening directional character to the one that closes it: an embedding or
+// an override is closed by U+202C POP DIRECTIONAL FORMATTING, an isolate by U+2069 POP
+// DIRECTIONAL ISOLATE.
 var closers = map[rune]rune{
-	'\u202A': '\u202C', '\u202B': '\u202C',
+	'\u202A': '\u202C', '\u202B': '\u202C', '\u202D': '\u202C', '\u202E': '\u202C',
 	'\u2066': '\u2069', '\u2067': '\u2069', '\u2068': '\u2069',
 }
 
@@ -114,3 +115,40 @@ func (t Text) CheckDirections(was Text) error {
 	}
 	return nil
 }
+
+// Isolated returns line ready to stand among other words in plain text, where no markup can
+// isolate it (a page's <title>, a notification's subject, an email): line itself when it keeps
+// the rule of checkDirections, as all new input does; otherwise, for a line stored before the
+// rule, line between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, which closes
+// whatever line leaves open, without the closers in line that close nothing there. The
+// bidirectional algorithm ignores those in line itself, so line still shows as it did, but
+// inside the isolate one would close it early and let the rest of line out.
+func Isolated(line string) string {
+	if checkDirections("", line) == nil {
+		return line
+	}
+	var b strings.Builder
+	b.WriteRune('\u2068')
+	var open []rune
+	for _, r := range line {
+		switch {
+		case closers[r] != 0:
+			open = append(open, r)
+		case r == '\u202C' && len(open) > 0 && closers[open[len(open)-1]] == r:
+			open = open[:len(open)-1]
+		case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
+			for !isIsolate(open[len(open)-1]) {
+				open = open[:len(open)-1]
+			}
+			open = open[:len(open)-1]
+		case r == '\u202C' || r == '\u2069':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	b.WriteRune('\u2069')
+	return b.String()
+}
+
+// isIsolate reports whether r opens an isolate.
+func isIsolate(r rune) bool { return closers[r] == '\u2069' }

@@ -74,3 +74,30 @@ func TestTextCheckDirections(t *testing.T) {
 		})
 	}
 }
+
+// TestIsolated shows a line as it stands among other words in plain text: as it is when it keeps
+// the direction rule, else between U+2068 and U+2069, without the closers that close nothing in
+// it, so that nothing it opens reaches past it and nothing in it closes the isolate early.
+func TestIsolated(t *testing.T) {
+	tests := []struct{ name, line, want string }{
+		{"Empty", "", ""},
+		{"Plain", "Flood defences", "Flood defences"},
+		{"RightToLeft", "שיטפון\u200f", "שיטפון\u200f"},
+		{"Closed", "\u202bשיטפון\u202c \u2066a\u2069", "\u202bשיטפון\u202c \u2066a\u2069"},
+		{"Override", "\u202eanA", "\u2068\u202eanA\u2069"},
+		{"ClosedOverride", "\u202eanA\u202c Ed", "\u2068\u202eanA\u202c Ed\u2069"},
+		{"OpenEmbedding", "Ed \u202bעורך", "\u2068Ed \u202bעורך\u2069"},
+		{"OpenIsolate", "\u2067עורך", "\u2068\u2067עורך\u2069"},
+		{"StrayPopIsolate", "a\u2069 \u202bב", "\u2068a \u202bב\u2069"},
+		{"StrayPop", "\u202ca", "\u2068a\u2069"},
+		{"PopInsideAnIsolate", "\u2066a\u202cb", "\u2068\u2066ab\u2069"},
+		{"IsolateClosesItsEmbeddings", "\u2067a \u202bb\u2069 c\u2069", "\u2068\u2067a \u202bb\u2069 c\u2069"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := newsroom.Isolated(tt.line); got != tt.want {
+				t.Fatalf("Isolated(%+q) = %+q, want %+q", tt.line, got, tt.want)
+			}
+		})
+	}
+}

@@ -152,7 +152,8 @@ func textOf(subject string, f NoticeFacts, kind NotificationKind) string {
 }
 
 // noteLine is a note as the end of a one-line subject: its first line, cut to 100 characters,
-// after a colon; nothing when there is no note.
+// after a colon; nothing when there is no note. A note is not held to the direction rule, and
+// the cut may leave an embedding open, so the line is isolated (see Isolated).
 func noteLine(note string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(note), "\n")
 	line = strings.TrimSpace(line)
@@ -162,23 +163,27 @@ func noteLine(note string) string {
 	if r := []rune(line); len(r) > 100 {
 		line = string(r[:99]) + "…"
 	}
-	return ": “" + line + "”"
+	return ": “" + Isolated(line) + "”"
 }
 
-// actorName is who acted, in words.
+// actorName is who acted, in words. Like a title (see quoted) it is isolated when it was stored
+// before the direction rule.
 func actorName(f NoticeFacts) string {
 	if f.Actor == "" {
 		return "Copydesk"
 	}
-	return f.Actor
+	return Isolated(f.Actor)
 }
 
-// quoted is a piece's title in quotation marks, or "a piece without a title".
+// quoted is a piece's title in quotation marks, or "a piece without a title". A subject is
+// plain text, in an email's header, a webhook's message and the notifications page, so a title
+// stored before the direction rule is isolated (see Isolated) rather than left to turn the
+// words after it.
 func quoted(title string) string {
 	if strings.TrimSpace(title) == "" {
 		return "a piece without a title"
 	}
-	return "“" + strings.TrimSpace(title) + "”"
+	return "“" + Isolated(strings.TrimSpace(title)) + "”"
 }
 
 // noticeRank orders the kinds one change can tell a person of twice about the same place: a

@@ -50,6 +50,12 @@ func TestPlanNotices(t *testing.T) {
 			map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "/drafts/5", "Ana published a correction to “Flood defences”: “The vote was 6–3, not 7–2.”"},
 		{"CorrectedByTheWriterThemself", ev(EventCorrected, "correct", "published", 0, 0), with(func(f *NoticeFacts) { f.WriterID, f.Approvers = actor, nil }), map[int64]NotificationKind{}, "", ""},
 		{"Saved", ev(EventSaved, "save", "draft", 0, 0), facts, map[int64]NotificationKind{}, "", ""},
+		{"StoredOpenDirectionsIsolated", ev(EventCommented, "comment", "editing", 0, 11), with(func(f *NoticeFacts) { f.Title, f.Actor = "\u202bשיטפון", "\u202eanA" }),
+			map[int64]NotificationKind{writer: NotifyCommented}, "/drafts/5#comment-11", "\u2068\u202eanA\u2069 commented on “\u2068\u202bשיטפון\u2069”"},
+		{"ClosedDirectionsAsTheyAre", ev(EventCommented, "comment", "editing", 0, 11), with(func(f *NoticeFacts) { f.Title = "\u2067שיטפון\u2069\u200f" }),
+			map[int64]NotificationKind{writer: NotifyCommented}, "/drafts/5#comment-11", "Ana commented on “\u2067שיטפון\u2069\u200f”"},
+		{"ReturnedWithAnOpenNote", ev(EventTransitioned, "return", "draft", 0, 0), with(func(f *NoticeFacts) { f.Returned, f.Note = true, "\u202bמקור, please" }),
+			map[int64]NotificationKind{writer: NotifyReturned}, "/drafts/5#history", "Ana sent “Flood defences” back to you: “\u2068\u202bמקור, please\u2069”"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,7 +57,9 @@ func TestDraftSaveRefusesDirectionOverrides(t *testing.T) {
 // TestPagesIsolateStoredLines shows a title and names stored before the direction rule, each
 // with an embedding it never closes, on the pages that put them next to other text: each stands
 // in an element that isolates it (a bdi, an element with dir, or a block of its own), so the
-// embedding cannot turn the stage, the date or the name shown after it.
+// embedding cannot turn the stage, the date or the name shown after it; where no element can
+// isolate it, in the page's <title> and a notification's subject, it stands between U+2068 and
+// U+2069.
 func TestPagesIsolateStoredLines(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageFactCheck)
@@ -102,6 +104,19 @@ func TestPagesIsolateStoredLines(t *testing.T) {
 			}
 		})
 	}
+	t.Run("PageTitle", func(t *testing.T) {
+		res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+		wantBody(t, res, "<title>\u2068"+title+"\u2069 · Copydesk</title>")
+	})
+	t.Run("Notification", func(t *testing.T) {
+		a.comment(d.ID)
+		res := a.do("writer", "GET", "/api/v1/notifications", "")
+		wantStatus(t, res, http.StatusOK)
+		got := decode[struct{ Notifications []struct{ Subject string } }](t, res).Notifications
+		if want := "Editor commented on “\u2068" + title + "\u2069”"; len(got) == 0 || got[0].Subject != want {
+			t.Fatalf("notifications = %+q, want the newest to say %+q", got, want)
+		}
+	})
 }
 
 // isolatedIn reports the first place page shows line as text not isolated from the text around

@@ -61,6 +61,9 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"clip": clipWords,
 		// mentions shows text with each @name in it highlighted.
 		"mentions": mentionHTML,
+		// isolated keeps a line stored before the direction rule from turning the words after it
+		// where no element can isolate it, as in the page's <title> (see newsroom.Isolated).
+		"isolated": newsroom.Isolated,
 		// kinds are the kinds of quotation the ledger panel can be filtered to.
 		"kinds": func() []newsroom.QuoteKind { return newsroom.QuoteKinds },
 		// confirm is the question the workflow asks before action, if any.
