@@ -444,6 +444,13 @@ func TestBrowserWorkspaceLive(t *testing.T) {
 	b.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Writer is editing this piece.")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	b.api(writer, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), `{"version":1,"body":"The harbour council voted 7 to 2 for the new ferry on Tuesday."}`, nil)
 	b.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Version 2 was saved by Writer.")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	// The notice names people in a <bdi>, as the page the server writes does, so that a name
+	// stored with a direction it leaves open cannot turn the words after it.
+	var isolated bool
+	b.run(chromedp.Evaluate(`document.querySelector("#ws-live p").innerHTML.includes("saved by <bdi>Writer</bdi>.")`, &isolated))
+	if !isolated {
+		t.Errorf("the live notice does not isolate the saver's name: %s", b.text(`#ws-live p`))
+	}
 	b.shotWidths("workspace-live-notice")
 	b.run(chromedp.Click(`#ws-live button`, chromedp.ByQuery), chromedp.WaitNotVisible(`#ws-live`, chromedp.ByQuery))
 	if got := b.text(`#text [data-field=body]`); !strings.Contains(got, "on Tuesday") {

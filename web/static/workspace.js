@@ -863,18 +863,25 @@
     // Once the piece is at a stage where the viewer may not edit it, the server refuses their
     // working copy: their typing stays in the page and in this browser only.
     movedAway = moved && !st.editable;
+    // says is what the box says: words, and the people it names as {name}, each shown in a
+    // <bdi> as the page's own markup shows them, so that a name cannot turn the words after it.
     var says = [];
-    if (moved) { says.push(movedNotice(st)); }
-    if (names.length) { says.push(names.join(", ") + (names.length === 1 ? " is" : " are") + " editing this piece."); }
+    var sentence = function (parts) { if (says.length) { says.push(" "); } says.push.apply(says, parts); };
+    if (moved) { sentence([movedNotice(st)]); }
+    if (names.length) {
+      var who = [];
+      names.forEach(function (name, i) { if (i) { who.push(", "); } who.push({ name: name }); });
+      sentence(who.concat((names.length === 1 ? " is" : " are") + " editing this piece."));
+    }
     var newer = st.version > Number(ws.dataset.version);
     if (newer) {
-      says.push("Version " + st.version + " was saved" + (st.updated_by ? " by " + st.updated_by.name : "") + "." +
-        (editing() && !movedAway ? " Your save will be merged with it." : ""));
+      sentence(["Version " + st.version + " was saved"].concat(st.updated_by ? [" by ", { name: st.updated_by.name }] : [],
+        "." + (editing() && !movedAway ? " Your save will be merged with it." : "")));
     }
     // The forms of a page shown at another stage are out of date: only a reload brings the
     // ones the viewer may use now, and it is offered unless it would take unsaved typing away.
     var offer = moved ? (editForm && movedAway && dirty() ? "" : "Reload") : (newer && !editing() ? "Show it" : "");
-    var text = says.join(" ");
+    var text = says.map(function (part) { return typeof part === "string" ? part : part.name; }).join("");
     if (box.dataset.said === text + "|" + offer) { return; }
     box.dataset.said = text + "|" + offer;
     box.textContent = "";
@@ -882,7 +889,12 @@
     box.classList.toggle("ws-moved", moved);
     if (!text) { return; }
     var p = document.createElement("p");
-    p.textContent = text;
+    says.forEach(function (part) {
+      if (typeof part === "string") { p.appendChild(document.createTextNode(part)); return; }
+      var name = document.createElement("bdi");
+      name.textContent = part.name;
+      p.appendChild(name);
+    });
     box.appendChild(p);
     if (!offer) { return; }
     var button = document.createElement("button");
