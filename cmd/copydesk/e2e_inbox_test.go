@@ -34,6 +34,9 @@ func TestBrowserMentionCompletion(t *testing.T) {
 	if got := b.text(`#mention-list`); !strings.Contains(got, "Sam") || strings.Contains(got, "Writer") {
 		t.Fatalf("the list offers %q, want Sam alone", got)
 	}
+	if b.count(`#mention-option-0 bdi`) != 1 || b.text(`#mention-option-0 bdi`) != "Sam" {
+		t.Fatal("the option does not isolate Sam's name in a bdi")
+	}
 	if got := b.attr(reply, "aria-activedescendant"); got != "mention-option-0" {
 		t.Fatalf("the reply's active option is %q", got)
 	}

@@ -88,7 +88,9 @@
       li.setAttribute("role", "option");
       li.setAttribute("data-index", String(i));
       li.setAttribute("aria-selected", "false");
-      var name = document.createElement("span");
+      // The name is isolated, as the pages isolate names, so that one stored with a direction it
+      // leaves open cannot turn the @username after it.
+      var name = document.createElement("bdi");
       name.textContent = p.name;
       var user = document.createElement("span");
       user.className = "muted";
