@@ -66,6 +66,8 @@ func TestPagesIsolateStoredLines(t *testing.T) {
 	if _, err := a.store.Assign(ctxAs(a, "editor"), newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: a.users["factchecker"].ID}); err != nil {
 		t.Fatal(err)
 	}
+	notQuote := fmt.Sprintf("/api/v1/drafts/%d/quotes/%d/not-quote", d.ID, a.firstQuote(d.ID))
+	wantStatus(t, a.do("factchecker", "POST", notQuote, `{"note":"A ship's name"}`), http.StatusOK)
 	title, writer, checker := "\u202bכותרת Title", "\u202bכותבת Writer", "\u2067בודק Checker"
 	for _, q := range []struct {
 		sql  string

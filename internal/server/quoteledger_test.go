@@ -35,7 +35,7 @@ func TestQuoteLedgerPanel(t *testing.T) {
 		`<details class="quote-history"><summary>History of this quote (3)</summary>`,
 		`found in the text <bdi>Writer</bdi> saved</li>`,
 		`<span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span>, says <bdi>Factchecker</bdi> (source: recording)</li>`,
-		`back to unchecked: Editor's edit changed its words. It read <span class="old-words" dir="auto">“quote”</span> and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
+		`back to unchecked: <bdi>Editor</bdi>'s edit changed its words. It read <span class="old-words" dir="auto">“quote”</span> and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
 		`value="verified" class="verdict verdict-verified" formnovalidate><span aria-hidden="true">✓</span> Verified</button>`,
 		`value="disputed" class="verdict verdict-disputed"><span aria-hidden="true">✗</span> Disputed</button>`,
 		`value="unverifiable" class="verdict verdict-unverifiable"><span aria-hidden="true">?</span> Unverifiable</button>`,
@@ -74,7 +74,7 @@ func TestQuoteLedgerReattributed(t *testing.T) {
 	row := between(t, res.Body.String(), fmt.Sprintf(`id="quote-%d">`, qid), "</li>\n</ol>")
 	for _, want := range []string{
 		`Status: <span class="quote-status status-unchecked">`,
-		`back to unchecked: Editor's edit credited it to someone else. It was <span class="old-words" dir="auto">Rosa Delgado</span>'s and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
+		`back to unchecked: <bdi>Editor</bdi>'s edit credited it to someone else. It was <span class="old-words" dir="auto">Rosa Delgado</span>'s and was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
 	} {
 		if !strings.Contains(row, want) {
 			t.Errorf("the quote's row lacks %s:\n%s", want, row)
