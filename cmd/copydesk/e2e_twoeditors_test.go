@@ -274,3 +274,47 @@ func (b *browser) keptEverything(id int64, texts ...string) {
 		}
 	}
 }
+
+// TestBrowserCancelShowsNewerText: while the editor edits, a colleague saves words in front of
+// a thread, and the editor's reply in that thread brings the newer page's threads but not its
+// text (it is being edited). Cancelling the edit then shows the colleague's text, the thread
+// marks its own words in it, and pressing Edit again starts from that text, not the old one.
+func TestBrowserCancelShowsNewerText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	body := "The harbour council voted 7 to 2 for the new ferry on Tuesday night.\nThe opposition called it a floating white elephant."
+	a, _, id := twoOnEditing(t, body, "chief")
+	ed, chief := a.apiToken("editor"), a.apiToken("chief")
+	start := len([]rune(body[:strings.Index(body, "floating")]))
+	var c struct{ ID int64 }
+	a.api(ed, "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", id),
+		fmt.Sprintf(`{"field":"body","start":%d,"end":%d,"body":"Fair?"}`, start, start+len("floating white elephant")), &c)
+	a.openEditing(fmt.Sprintf("%s/drafts/%d", a.base, id))
+	var d struct{ Version int }
+	a.api(chief, "GET", fmt.Sprintf("/api/v1/drafts/%d", id), "", &d)
+	a.api(chief, "PUT", fmt.Sprintf("/api/v1/drafts/%d", id), fmt.Sprintf(`{"body":%q,"version":%d}`, "BREAKING: "+body, d.Version), nil)
+
+	thread := fmt.Sprintf("#comment-%d", c.ID)
+	a.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const f = document.querySelector("%s .reply-form");
+		f.elements.body.value = "I agree";
+		f.requestSubmit();
+	})()`, thread), nil))
+	a.run(chromedp.WaitReady(thread+" p.reply", chromedp.ByQuery))
+	a.run(chromedp.Evaluate(`document.getElementById("edit-cancel").click()`, nil))
+	a.run(chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	if got := a.text(`#text [data-field=body]`); !strings.HasPrefix(got, "BREAKING: ") {
+		t.Errorf("after the cancel the text reads %q, not the colleague's newer version", got)
+	}
+	var marked string
+	a.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelector("%s p.body").click()`, thread), nil),
+		chromedp.Evaluate(`[...document.querySelectorAll("#text mark.ws-focus")].map(m => m.textContent).join("|")`, &marked))
+	if marked != "floating white elephant" {
+		t.Errorf("the thread on “floating white elephant” marks %q", marked)
+	}
+	a.edit()
+	if got := a.value(`#edit textarea[name=body]`); !strings.HasPrefix(got, "BREAKING: ") {
+		t.Errorf("editing again starts from %q, the text from before the colleague's save", got)
+	}
+}

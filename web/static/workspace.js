@@ -605,6 +605,7 @@
         return;
       }
       fields().forEach(function (f) { f.value = f.defaultValue; });
+      if (newerText) { showText(newerText); }
       setEditing(false);
       history.replaceState(history.state, "", draftPath() + location.hash);
     });
@@ -959,19 +960,32 @@
     var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
     if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
     $$(".ws-tabs .ws-n").forEach(function (n, i) { var m = $$(".ws-tabs .ws-n", doc)[i]; if (m) { n.textContent = m.textContent; } });
-    if (!editing()) {
-      var newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
-      if (newText) {
-        text.innerHTML = newText.innerHTML;
-        fieldTexts = null;
-        fieldMarks = null;
-      }
-      if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
-      if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
-      ws.dataset.version = version;
+    if (editing()) {
+      newerText = doc;
+    } else {
+      showText(doc);
     }
     $$("#ws-messages > *").forEach(function (m) { m.remove(); });
     layoutThreads();
+  }
+
+  // newerText is the last page a side-pane form brought while the text was being edited: the
+  // threads beside the text already speak of its version, so cancelling the edit shows its text.
+  var newerText = null;
+
+  // showText brings doc's text, with its highlights and fields, its meta line and its version
+  // into this page.
+  function showText(doc) {
+    var newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
+    if (newText) {
+      text.innerHTML = newText.innerHTML;
+      fieldTexts = null;
+      fieldMarks = null;
+    }
+    if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
+    if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
+    ws.dataset.version = version;
+    newerText = null;
   }
 
   // replacePanel gives el the content of fresh, keeping each of its forms being typed in, but
