@@ -24,10 +24,14 @@ type waitingEmail struct {
 
 // foldBursts finds, for each notice of a kind that folds (newsroom.Bursts), the person's unread
 // notification of the same piece by the same actor, so that a hundred new threads by one person
-// make one notification that counts them and one email, not a hundred of each. The email folds
-// into the one still waiting (see newsroom.BurstHold); when that has gone, the new notice has an
-// email of its own, which the next ones fold into, so each email tells only of what the ones
-// before did not. Each counts the actor's threads on the piece from the one its first event was
+// make one notification that counts them and one email, not a hundred of each. It folds only
+// into the person's newest notification: their list is in the order notifications were made, and
+// a fold into one below others would leave the new thread under them. The email folds into the
+// one still waiting (see newsroom.BurstHold); when that has gone, the new notice has an email of
+// its own, which the next ones fold into, so each email tells only of what the ones before did
+// not. A daily digest's rows are not folded into: the digest job reads them, sends them and marks
+// them sent in steps, so a payload changed between would be marked sent unsent, and the digest
+// is one email in any case. Each counts the actor's threads on the piece from the one its first event was
 // about, the new one included (its row is written by now), so a thread deleted since is not
 // counted. It reads inside tx before the events are written, as planOutbox does.
 func foldBursts(tx *gorm.DB, o *outbox) error {
@@ -38,8 +42,9 @@ func foldBursts(tx *gorm.DB, o *outbox) error {
 		}
 		var prev []struct{ ID, Threads int64 }
 		err := tx.Raw(`SELECT n.id, (`+threadsSinceSQL+`) AS threads FROM notifications n JOIN events e ON e.id = n.event_id
-			WHERE n.user_id = ? AND n.draft_id = ? AND n.kind = ? AND n.actor_id = ? AND n.read_at IS NULL ORDER BY n.id DESC LIMIT 1`,
-			n.row.DraftID, n.row.ActorID, n.row.UserID, n.row.DraftID, n.row.Kind, n.row.ActorID).Scan(&prev).Error
+			WHERE n.user_id = ? AND n.draft_id = ? AND n.kind = ? AND n.actor_id = ? AND n.read_at IS NULL
+			AND n.id = (SELECT MAX(m.id) FROM notifications m WHERE m.user_id = ?)`,
+			n.row.DraftID, n.row.ActorID, n.row.UserID, n.row.DraftID, n.row.Kind, n.row.ActorID, n.row.UserID).Scan(&prev).Error
 		if err != nil {
 			return err
 		}
@@ -50,8 +55,8 @@ func foldBursts(tx *gorm.DB, o *outbox) error {
 		if n.email != nil {
 			var mail []struct{ ID, Threads int64 }
 			err := tx.Raw(`SELECT d.id, (`+threadsSinceSQL+`) AS threads FROM deliveries d JOIN events e ON e.id = d.event_id
-				WHERE d.notification_id = ? AND d.channel = ? AND d.status IN (?, ?) AND d.lease_until IS NULL ORDER BY d.id DESC LIMIT 1`,
-				n.row.DraftID, n.row.ActorID, b.id, newsroom.ChannelEmail, deliveryPending, deliveryDigest).Scan(&mail).Error
+				WHERE d.notification_id = ? AND d.channel = ? AND d.status = ? AND d.lease_until IS NULL ORDER BY d.id DESC LIMIT 1`,
+				n.row.DraftID, n.row.ActorID, b.id, newsroom.ChannelEmail, deliveryPending).Scan(&mail).Error
 			if err != nil {
 				return err
 			}
@@ -95,7 +100,7 @@ func (b *burst) foldEmail(tx *gorm.DB) (bool, error) {
 	if b == nil || !b.folded || b.email == nil {
 		return false, nil
 	}
-	res := tx.Exec("UPDATE deliveries SET payload = ? WHERE id = ? AND status IN (?, ?) AND lease_until IS NULL",
-		b.email.payload, b.email.id, deliveryPending, deliveryDigest)
+	res := tx.Exec("UPDATE deliveries SET payload = ? WHERE id = ? AND status = ? AND lease_until IS NULL",
+		b.email.payload, b.email.id, deliveryPending)
 	return res.RowsAffected == 1, res.Error
 }
