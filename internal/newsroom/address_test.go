@@ -100,6 +100,7 @@ func TestCheckWebhookURL(t *testing.T) {
 		{"ErrNoHost", "https:///h", false, "must be an http or https address"},
 		{"ErrLoopback", "http://127.0.0.1:8080/hook", false, local},
 		{"ErrLoopbackOther", "http://127.1.2.3/hook", false, local},
+		{"ErrLoopbackRootDot", "http://127.0.0.1.:8080/hook", false, local},
 		{"ErrLocalhost", "http://localhost:8080/hook", false, local},
 		{"ErrLocalhostCase", "http://LocalHost./hook", false, local},
 		{"ErrLocalhostSubdomain", "http://chat.localhost/hook", false, local},

@@ -85,7 +85,7 @@ func localHost(host string) bool {
 	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
 		return true
 	}
-	a, err := netip.ParseAddr(host)
+	a, err := netip.ParseAddr(name)
 	return err == nil && LocalAddress(a)
 }
 
