@@ -35,8 +35,9 @@ var closers = map[rune]rune{
 //     refused: they show the letters after them in reverse order, so a name stored as "rotidE"
 //     reads "Editor", and what a reader sees is not what search, the quote ledger or a diff reads;
 //   - every embedding (U+202A, U+202B) and isolate (U+2066, U+2067, U+2068) opened in the line is
-//     closed in it, innermost first, by U+202C and U+2069, and neither is used with nothing of
-//     its kind open: wherever the line is shown next to other text (a byline and its date, a
+//     closed in it, innermost first, by U+202C and U+2069 (a U+2069 also closes the embeddings
+//     opened inside its isolate, as the bidirectional algorithm does), and neither is used with
+//     nothing of its kind open: wherever the line is shown next to other text (a byline and its date, a
 //     desk's row, a page's title, a line of the house text or a feed joined to the next), an
 //     unclosed one would turn the direction of everything after it, and a stray closer would
 //     end the direction of what came before.
@@ -57,11 +58,16 @@ func checkDirections(field, line string) error {
 			if len(open) == 0 {
 				return Errorf(EINVALID, "%s has %U %s with nothing open before it to close: take it out", field, r, directionNames[r])
 			}
-			if top := open[len(open)-1]; closers[top] != r {
+			top := open[len(open)-1]
+			switch {
+			case closers[top] == r:
+				open = open[:len(open)-1]
+			case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
+				open = open[:lastIsolate(open)]
+			default:
 				return Errorf(EINVALID, "%s has %U %s where %U %s is still open: close that first with %U %s",
 					field, r, directionNames[r], top, directionNames[top], closers[top], directionNames[closers[top]])
 			}
-			open = open[:len(open)-1]
 		}
 	}
 	if len(open) > 0 {
@@ -120,7 +126,8 @@ func (t Text) CheckDirections(was Text) error {
 // isolate it (a page's <title>, a notification's subject, an email): line itself when it keeps
 // the rule of checkDirections, as all new input does; otherwise, for a line stored before the
 // rule, line between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, which closes
-// whatever line leaves open, without the closers in line that close nothing there. The
+// whatever line leaves open (after a U+2069 for each isolate line leaves open), without the
+// closers in line that close nothing there. The
 // bidirectional algorithm ignores those in line itself, so line still shows as it did, but
 // inside the isolate one would close it early and let the rest of line out.
 func Isolated(line string) string {
@@ -137,14 +144,18 @@ func Isolated(line string) string {
 		case r == '\u202C' && len(open) > 0 && closers[open[len(open)-1]] == r:
 			open = open[:len(open)-1]
 		case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
-			for !isIsolate(open[len(open)-1]) {
-				open = open[:len(open)-1]
-			}
-			open = open[:len(open)-1]
+			open = open[:lastIsolate(open)]
 		case r == '\u202C' || r == '\u2069':
 			continue
 		}
 		b.WriteRune(r)
+	}
+	// A U+2069 closes the innermost isolate, and the embeddings inside it, so the wrapper is
+	// closed once each isolate line leaves open is.
+	for _, r := range open {
+		if isIsolate(r) {
+			b.WriteRune('\u2069')
+		}
 	}
 	b.WriteRune('\u2069')
 	return b.String()
@@ -152,3 +163,13 @@ func Isolated(line string) string {
 
 // isIsolate reports whether r opens an isolate.
 func isIsolate(r rune) bool { return closers[r] == '\u2069' }
+
+// lastIsolate is the index in open of its innermost isolate, or -1.
+func lastIsolate(open []rune) int {
+	for i := len(open) - 1; i >= 0; i-- {
+		if isIsolate(open[i]) {
+			return i
+		}
+	}
+	return -1
+}

@@ -28,7 +28,8 @@ func TestCheckLineDirections(t *testing.T) {
 		{"LeftToRightOverride", "\u202dEd\u202c", "must not contain U+202D LEFT-TO-RIGHT OVERRIDE"},
 		{"UnclosedEmbedding", "Ed \u202bעורכת", "name opens U+202B RIGHT-TO-LEFT EMBEDDING without closing it with U+202C POP DIRECTIONAL FORMATTING"},
 		{"UnclosedIsolate", "\u2068Ed", "opens U+2068 FIRST STRONG ISOLATE without closing it with U+2069 POP DIRECTIONAL ISOLATE"},
-		{"InnerLeftOpen", "\u2067a \u202ab c\u2069", "has U+2069 POP DIRECTIONAL ISOLATE where U+202A LEFT-TO-RIGHT EMBEDDING is still open"},
+		{"IsolateClosesItsEmbeddings", "\u2067a \u202ab c\u2069 d", ""},
+		{"IsolateClosesOnlyItsOwn", "\u202ba \u2066b\u2069 c", "opens U+202B RIGHT-TO-LEFT EMBEDDING without closing it"},
 		{"ClosedOutOfOrder", "\u202ba \u2066b\u202c c\u2069", "has U+202C POP DIRECTIONAL FORMATTING where U+2066 LEFT-TO-RIGHT ISOLATE is still open"},
 		{"IsolateClosedAsEmbedding", "\u2066a\u202c", "where U+2066 LEFT-TO-RIGHT ISOLATE is still open"},
 		{"StrayPop", "Ed\u202c", "name has U+202C POP DIRECTIONAL FORMATTING with nothing open before it to close"},
@@ -87,17 +88,47 @@ func TestIsolated(t *testing.T) {
 		{"Override", "\u202eanA", "\u2068\u202eanA\u2069"},
 		{"ClosedOverride", "\u202eanA\u202c Ed", "\u2068\u202eanA\u202c Ed\u2069"},
 		{"OpenEmbedding", "Ed \u202bעורך", "\u2068Ed \u202bעורך\u2069"},
-		{"OpenIsolate", "\u2067עורך", "\u2068\u2067עורך\u2069"},
+		{"OpenIsolate", "\u2067עורך", "\u2068\u2067עורך\u2069\u2069"},
+		{"OpenEmbeddingInAnOpenIsolate", "\u202bא \u2068b \u202ac", "\u2068\u202bא \u2068b \u202ac\u2069\u2069"},
 		{"StrayPopIsolate", "a\u2069 \u202bב", "\u2068a \u202bב\u2069"},
 		{"StrayPop", "\u202ca", "\u2068a\u2069"},
-		{"PopInsideAnIsolate", "\u2066a\u202cb", "\u2068\u2066ab\u2069"},
+		{"PopInsideAnIsolate", "\u2066a\u202cb", "\u2068\u2066ab\u2069\u2069"},
 		{"IsolateClosesItsEmbeddings", "\u2067a \u202bb\u2069 c\u2069", "\u2068\u2067a \u202bb\u2069 c\u2069"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := newsroom.Isolated(tt.line); got != tt.want {
+			got := newsroom.Isolated(tt.line)
+			if got != tt.want {
 				t.Fatalf("Isolated(%+q) = %+q, want %+q", tt.line, got, tt.want)
+			}
+			if open := leftOpen(got); open != 0 {
+				t.Fatalf("Isolated(%+q) = %+q leaves %d embeddings or isolates open, turning the words after it", tt.line, got, open)
 			}
 		})
 	}
+}
+
+// leftOpen is how many embeddings, overrides and isolates s leaves open, as the bidirectional
+// algorithm (UAX #9) pairs them: U+202C closes the innermost embedding or override unless an
+// isolate is innermost, and U+2069 closes the innermost isolate and everything opened in it.
+func leftOpen(s string) int {
+	var open []rune
+	for _, r := range s {
+		switch r {
+		case '\u202A', '\u202B', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068':
+			open = append(open, r)
+		case '\u202C':
+			if n := len(open); n > 0 && open[n-1] < '\u2066' {
+				open = open[:n-1]
+			}
+		case '\u2069':
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] >= '\u2066' {
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+	return len(open)
 }
