@@ -163,6 +163,12 @@ func TestEmailChangeConfirmed(t *testing.T) {
 		if body := a.page("writer", "GET", "/account", nil).Body.String(); strings.Contains(body, "Pending:") {
 			t.Fatal("an address whose link never went waits for it")
 		}
+		// No link went, so asking again at once, and past the hour's five, is not too soon.
+		for i := 0; i < store.EmailLinksPerHour; i++ {
+			res := a.page("writer", "POST", "/account/email", url.Values{"email": {"writer@fifth.example"}})
+			wantStatus(t, res, http.StatusConflict)
+			wantBody(t, res, "the mail server did not take the link")
+		}
 	})
 }
 

@@ -188,6 +188,19 @@ func (s *Store) CancelEmailChange(ctx context.Context) error {
 	}))
 }
 
+// ForgetEmailLink deletes the signed-in user's link of token, which the mail server did not
+// take: no one was mailed it, so it neither waits for a click nor counts against the limits on
+// links mailed (see mayMailLink), and asking again at once is not refused as too soon.
+func (s *Store) ForgetEmailLink(ctx context.Context, token string) error {
+	u, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	return internal("forget email link", s.tx(ctx, func(tx *gorm.DB) error {
+		return tx.Where("hash = ? AND user_id = ?", hashToken(token), u.ID).Delete(&emailChangeRow{}).Error
+	}))
+}
+
 // endEmailChanges cancels every address waiting for user id.
 func endEmailChanges(tx *gorm.DB, id int64) error {
 	return tx.Model(&emailChangeRow{}).Where("user_id = ? AND status = ?", id, changePending).Update("status", changeCancelled).Error
