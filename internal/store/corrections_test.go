@@ -161,6 +161,7 @@ func TestCorrectionBodyRefused(t *testing.T) {
 		{"ControlCharacter", "First “quoted” paragraph.\nSecond\a paragraph.", "control character U+0007"},
 		{"Escape", "First “quoted” paragraph.\x1b[2J", "control character U+001B"},
 		{"Heading", "First “quoted” paragraph.\nTopics", "heading"},
+		{"DirectionOverride", "First “quoted” paragraph.\nSecond \u202eparagraph\u202c.", "U+202E RIGHT-TO-LEFT OVERRIDE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &tt.body, Note: "Fixed a typo."})
@@ -174,6 +175,27 @@ func TestCorrectionBodyRefused(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCorrectionNoteAloneTakesAStoredBody: a piece published before a rule its body breaks (here
+// the direction rule) can still be given a correction's note alone; only a new body is held to
+// the rules.
+func TestCorrectionNoteAloneTakesAStoredBody(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageApproved)
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.DB().Exec("UPDATE drafts SET body = $1 WHERE id = $2", "First \u202eparagraph\u202c.\nSecond paragraph.", d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Note: "An earlier version misspelt a name."}); err != nil {
+		t.Fatalf("a note-only correction of a piece whose stored body breaks a later rule: %v", err)
+	}
+	body := "First paragraph.\nSecond \u202eparagraph."
+	_, err = f.s.Correct(f.editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "Fixed a typo."})
+	wantCode(t, err, newsroom.EINVALID)
 }
 
 // TestCorrectionOnOldVersion checks that a correction says which version its body was based on,

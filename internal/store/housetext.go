@@ -53,10 +53,14 @@ func headingGate(body, topics []string) error {
 }
 
 // correctedText is d's text with a correction's body (nil keeps the body as it is). Only the
-// body changes, so only the body is held to the whole-piece rule (see CheckCorrectedBody), and
-// to having no paragraph the format reads as a heading.
+// body changes, so only a new body is held to the whole-piece rule (see CheckCorrectedBody), and
+// to having no paragraph the format reads as a heading: a correction that adds a note alone is
+// taken for a piece published before a rule its body breaks.
 func correctedText(d *newsroom.Draft, body *string) (newsroom.Text, error) {
 	text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
+	if body == nil {
+		return text, nil
+	}
 	if err := text.CheckCorrectedBody(); err != nil {
 		return text, err
 	}
