@@ -86,9 +86,10 @@ type Tag struct {
 
 // TagIndex writes an index page (every topic, or every author, at the site path path), each
 // linking to its page, with the page's description for search and link previews as a page of
-// briefs has.
-func TagIndex(w io.Writer, site Site, path, heading string, tags []Tag) error {
-	p := page{Heading: heading, FeedURL: site.URL(FeedPath), Meta: listingMeta(site, Listing{Path: path, Page: 1}, heading)}
+// briefs has. With no tags it says empty, which the caller words: a piece may be published
+// without a topic, so an empty index of topics does not mean that nothing has been.
+func TagIndex(w io.Writer, site Site, path, heading, empty string, tags []Tag) error {
+	p := page{Heading: heading, Empty: empty, FeedURL: site.URL(FeedPath), Meta: listingMeta(site, Listing{Path: path, Page: 1}, heading)}
 	for _, t := range tags {
 		p.Tags = append(p.Tags, tagView{Name: t.Name, URL: site.URL(t.Path), Count: t.Count})
 	}

@@ -39,6 +39,7 @@ type page struct {
 	Heading        string    // a listing's h1
 	Pager          pager     // a listing's newer and older pages
 	Tags           []tagView // an index page's topics or authors
+	Empty          string    // what an index page without any says
 	Search         *searchView
 }
 

@@ -185,11 +185,13 @@ func (s *Server) topicIndex(c echo.Context) error { return s.serveTags(c, false)
 
 func (s *Server) authorIndex(c echo.Context) error { return s.serveTags(c, true) }
 
-// serveTags answers with the index of every topic, or every author, that has public pieces.
+// serveTags answers with the index of every topic, or every author, that has public pieces. A
+// piece is published with a byline but may have no topic, so only an empty index of authors
+// means that nothing has been published.
 func (s *Server) serveTags(c echo.Context, authors bool) error {
-	heading, index, path := "Topics", "/topics", publish.TopicPath
+	heading, index, path, empty := "Topics", "/topics", publish.TopicPath, "No published piece has a topic yet."
 	if authors {
-		heading, index, path = "Authors", "/authors", publish.AuthorPath
+		heading, index, path, empty = "Authors", "/authors", publish.AuthorPath, "Nothing has been published yet."
 	}
 	return s.serveRendered(c, "index/"+heading, func() (string, []byte, error) {
 		tags, err := s.store.PublicTags(c.Request().Context(), authors)
@@ -201,7 +203,7 @@ func (s *Server) serveTags(c echo.Context, authors bool) error {
 			list[i] = publish.Tag{Name: t.Name, Path: path(t.Name), Count: t.Count}
 		}
 		var b bytes.Buffer
-		err = publish.TagIndex(&b, s.site(), index, heading, list)
+		err = publish.TagIndex(&b, s.site(), index, heading, empty, list)
 		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
 	})
 }

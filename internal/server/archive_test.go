@@ -330,3 +330,24 @@ func TestSymbolTopicsHaveTheirOwnPages(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicIndexWithoutTopics holds the index of topics to what it lists: once a piece without
+// topics is published, an empty index says that no piece has a topic, not that nothing has been
+// published, which the reader can see is untrue from the front page.
+func TestTopicIndexWithoutTopics(t *testing.T) {
+	a := newTestApp(t)
+	d := importAndApprove(t, a, housePiece("Ferry sails", "Tom Reed", "A brief.", []string{"The ferry sailed."}, nil, ""))
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), ""), 200)
+	for _, tt := range []struct{ path, want, notWant string }{
+		{"/topics", "No published piece has a topic yet.", "Nothing has been published yet."},
+		{"/authors", `Tom Reed</a> (1)`, "Nothing has been published yet."},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			res := a.do("", "GET", tt.path, "")
+			wantStatus(t, res, 200)
+			if body := res.Body.String(); !strings.Contains(body, tt.want) || strings.Contains(body, tt.notWant) {
+				t.Errorf("%s says %q, want %q", tt.path, regexp.MustCompile(`(?s)<main>.*</main>`).FindString(body), tt.want)
+			}
+		})
+	}
+}
