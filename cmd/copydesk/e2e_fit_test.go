@@ -8,17 +8,29 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// outside names the elements of the page that reach past the right edge of the viewport (or of
-// within, a selector, when given), so that a reader would have to scroll sideways to see them.
+// outside names the elements of the page that reach past the right edge of the viewport, so
+// that a reader would have to scroll sideways to see them; or, given a selector, the elements in
+// what it selects that reach past its right edge, into whatever stands beside it.
 func (b *browser) outside(within string) []string {
 	b.t.Helper()
 	var names []string
 	b.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
-		const box = %q ? document.querySelector(%q).getBoundingClientRect() : {right: document.documentElement.clientWidth};
-		return Array.from(document.body.querySelectorAll("*")).filter(e => {
+		const area = document.querySelector(%q || "body");
+		const box = %q ? area.getBoundingClientRect() : {right: document.documentElement.clientWidth};
+		const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().replace(/\s+/g, ".") : "");
+		const out = Array.from(area.querySelectorAll("*")).filter(e => {
 			const r = e.getBoundingClientRect();
 			return r.width > 0 && r.right > box.right + 0.5;
-		}).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.trim().replace(/\s+/g, ".") : ""));
+		}).map(name);
+		// Words run past their element's box without widening it: each text's own lines count.
+		const texts = document.createTreeWalker(area, NodeFilter.SHOW_TEXT), words = document.createRange();
+		for (let node; (node = texts.nextNode());) {
+			words.selectNodeContents(node);
+			if (Array.from(words.getClientRects()).some(r => r.width > 0 && r.right > box.right + 0.5)) {
+				out.push("the words of " + name(node.parentElement));
+			}
+		}
+		return out;
 	})()`, within, within), &names))
 	return names
 }
@@ -51,4 +63,54 @@ func TestBrowserPublishFitsAPhone(t *testing.T) {
 		t.Errorf("at 390 px these reach past the page's right edge: %v", out)
 	}
 	b.shotWidths("publish")
+}
+
+// TestBrowserLongWordsWrap: a word longer than a line, as a web address pasted into a draft
+// often is, wraps within its column wherever written text is shown: on the draft page in the
+// text (not under the side pane beside it) and in a comment thread, on the desk, and on the
+// published article; at 1280 px and at 390 px, where the page would otherwise scroll sideways.
+func TestBrowserLongWordsWrap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	const long = "https://harbour.example.org/minutes/2026/councilvoteonthenewferryservicefortheisland_route.pdf?session=20261206&item=14"
+	writer, editor := b.apiAs("writer"), b.apiAs("editor")
+	var d struct{ ID int64 }
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Ferry vote: harbourcouncilferryvotesevenmembersfortwoagainst", "byline": "Sarah Johnson",
+		"brief": "The council voted for the ferry.", "body": "The harbour council voted 7 to 2 for the new ferry.\nThe minutes are at " + long + " for all to read."}, http.StatusCreated, &d)
+	draft := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	writer.send("POST", draft+"/transitions", map[string]string{"action": "submit"}, http.StatusOK, nil)
+	b.apiAs("factchecker").send("POST", draft+"/transitions", map[string]string{"action": "clear"}, http.StatusOK, nil)
+	var c struct{ ID int64 }
+	editor.send("POST", draft+"/comments", map[string]any{"field": "body", "quote": map[string]string{"exact": "7 to 2"}, "body": "Link the vote: " + long}, http.StatusCreated, &c)
+
+	b.signIn("editor")
+	wantInside := func(page, within string) {
+		t.Helper()
+		if out := b.outside(within); len(out) > 0 {
+			t.Errorf("%s: these reach past the right edge of %q: %v", page, within, out)
+		}
+	}
+	b.run(chromedp.Navigate(b.base+"/drafts/"+fmt.Sprint(d.ID)), chromedp.WaitVisible(`#comments article.comment`, chromedp.ByQuery),
+		chromedp.Focus(`#comments article.comment`, chromedp.ByQuery))
+	b.settle()
+	wantInside("the draft's text at 1280 px", ".ws-main")
+	wantInside("the comment thread at 1280 px", "#side")
+	b.shotWidths("long-words-draft")
+	b.run(chromedp.EmulateViewport(390, 900))
+	wantInside("the draft's text at 390 px", "")
+	b.run(chromedp.Click(`#tab-comments`, chromedp.ByQuery), chromedp.Focus(`#comments article.comment`, chromedp.ByQuery))
+	b.settle()
+	wantInside("the comment thread at 390 px", "")
+	b.run(chromedp.Navigate(b.base+"/desk?stage="), chromedp.WaitVisible(`table.drafts`, chromedp.ByQuery))
+	wantInside("the desk at 390 px", "")
+
+	editor.send("POST", fmt.Sprintf("/api/v1/comments/%d/resolve", c.ID), nil, http.StatusOK, nil)
+	editor.send("POST", draft+"/transitions", map[string]string{"action": "approve"}, http.StatusOK, nil)
+	var pub struct{ Slug string }
+	editor.send("POST", draft+"/publish", map[string]string{}, http.StatusOK, &pub)
+	b.run(chromedp.Navigate(b.base+"/articles/"+pub.Slug), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
+	wantInside("the article at 390 px", "")
+	b.shotWidths("long-words-article")
 }
