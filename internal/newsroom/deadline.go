@@ -93,15 +93,17 @@ type BudgetDay struct {
 }
 
 // BudgetRow is one piece on the budget: what it is, where it stands, who writes it, who holds
-// it at its current desk (nil when nobody does or the stage is no desk) and when it is due.
+// it at its current desk (nil when nobody does or the stage is no desk), when it is due, and
+// when it last changed (the order of the pieces with no due time).
 type BudgetRow struct {
-	ID       int64      `json:"id"`
-	Title    string     `json:"title"`
-	Stage    Stage      `json:"stage"`
-	Writer   Person     `json:"writer"`
-	Assignee *Person    `json:"assignee"`
-	DueAt    *time.Time `json:"due_at"`
-	Due      DueState   `json:"due_state"`
+	ID        int64      `json:"id"`
+	Title     string     `json:"title"`
+	Stage     Stage      `json:"stage"`
+	Writer    Person     `json:"writer"`
+	Assignee  *Person    `json:"assignee"`
+	DueAt     *time.Time `json:"due_at"`
+	Due       DueState   `json:"due_state"`
+	UpdatedAt time.Time  `json:"updated_at"`
 }
 
 // The steps an EventAssigned event and its audit entry name.

@@ -163,6 +163,37 @@ func TestBudgetPage(t *testing.T) {
 	wantBody(t, res, "days must be 1 or 7")
 }
 
+// TestBudgetUndatedChanged: the budget lists the pieces with no due time under a column headed
+// Changed, in the order they changed, newest first; each row says when, in the newsroom's zone,
+// as the desk's column of that name does, and not again that the piece has no due time.
+func TestBudgetUndatedChanged(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
+		t.Fatal(err)
+	}
+	older := a.draft(newsroom.StageDraft)
+	a.clock.Add(90 * time.Minute)
+	newer := a.draft(newsroom.StageEditing)
+	zone, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", "/budget", nil)
+	wantStatus(t, res, http.StatusOK)
+	table := regexp.MustCompile(`(?s)<h2>No due time</h2>.*?</table>`).FindString(res.Body.String())
+	rows := regexp.MustCompile(`<tr><td>([^<]*)</td><td><a href="/drafts/(\d+)">`).FindAllStringSubmatch(table, -1)
+	want := [][2]string{{newer.UpdatedAt.In(zone).Format("Mon Jan 2, 2006 15:04 MST"), fmt.Sprint(newer.ID)},
+		{older.UpdatedAt.In(zone).Format("Mon Jan 2, 2006 15:04 MST"), fmt.Sprint(older.ID)}}
+	if len(rows) != len(want) {
+		t.Fatalf("the pieces with no due time are listed as %q, want when each changed: %q", rows, want)
+	}
+	for i, w := range want {
+		if rows[i][1] != w[0] || rows[i][2] != w[1] {
+			t.Errorf("row %d says %q of draft %s, want %q of draft %s", i+1, rows[i][1], rows[i][2], w[0], w[1])
+		}
+	}
+}
+
 // TestSettingsPage sets the newsroom's time zone, shows a zone that does not exist again with
 // why, and leads to the newsroom's other settings from the header's one Admin link.
 func TestSettingsPage(t *testing.T) {

@@ -17,10 +17,10 @@ import (
 const budgetUndated = 100
 
 // budgetColumns are what a budget row reads: the draft, its writer, who holds its current desk,
-// and its piece's and current stage's due times (read apart, since SQLite gives a COALESCE of
-// two timestamps back as text).
+// its piece's and current stage's due times (read apart, since SQLite gives a COALESCE of two
+// timestamps back as text), and when it changed.
 const budgetColumns = "drafts.id, drafts.title, drafts.stage, drafts.writer_id, users.username, users.name, " +
-	"assignments.user_id, holders.username, holders.name, stage_due.due_at, piece_due.due_at"
+	"assignments.user_id, holders.username, holders.name, stage_due.due_at, piece_due.due_at, drafts.updated_at"
 
 // budgetQuery selects visible drafts with their budget columns.
 func (s *Store) budgetQuery(ctx context.Context, u *newsroom.User) *gorm.DB {
@@ -123,7 +123,7 @@ func (s *Store) scanBudget(rows *sql.Rows) ([]newsroom.BudgetRow, error) {
 		var holderUsername, holderName sql.NullString
 		var stageDue, pieceDue *time.Time
 		if err := rows.Scan(&r.ID, &r.Title, &r.Stage, &r.Writer.ID, &r.Writer.Username, &r.Writer.Name,
-			&holderID, &holderUsername, &holderName, &stageDue, &pieceDue); err != nil {
+			&holderID, &holderUsername, &holderName, &stageDue, &pieceDue, &r.UpdatedAt); err != nil {
 			return nil, err
 		}
 		if holderID.Valid {
