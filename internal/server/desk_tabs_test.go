@@ -4,7 +4,10 @@ import (
 	"html"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 // TestDeskTabsKeepTheirFilters follows each assignee tab of a searched desk, as a browser
@@ -24,6 +27,35 @@ func TestDeskTabsKeepTheirFilters(t *testing.T) {
 			wantStatus(t, res, http.StatusOK)
 			wantBody(t, res, `aria-current="page">`+tab+`</a>`, `<input type="search" name="q" value="council">`,
 				`<input type="hidden" name="stage" value="editing">`)
+		})
+	}
+}
+
+// TestDeskNextPageKeepsItsTab follows the Next page link of a desk's tabs, All among them, whose
+// stage is empty: the next page is the same tab's, where an absent stage would open the
+// viewer's home desk (Editing, for an editor) at a cursor of another list.
+func TestDeskNextPageKeepsItsTab(t *testing.T) {
+	a := newTestApp(t)
+	for range 26 {
+		a.draft(newsroom.StageDraft)
+	}
+	for _, tt := range []struct{ tab, path, stage string }{
+		{"All", "/desk?stage=", ""},
+		{"Draft", "/desk?stage=draft", "draft"},
+	} {
+		t.Run(tt.tab, func(t *testing.T) {
+			first := a.page("editor", "GET", tt.path, nil)
+			wantStatus(t, first, http.StatusOK)
+			m := regexp.MustCompile(`<a href="([^"]*)" rel="next">`).FindStringSubmatch(first.Body.String())
+			if m == nil {
+				t.Fatalf("%s lists 26 drafts on one page", tt.path)
+			}
+			next := a.page("editor", "GET", html.UnescapeString(m[1]), nil)
+			wantStatus(t, next, http.StatusOK)
+			wantBody(t, next, `aria-current="page">`+tt.tab+`</a>`, `<input type="hidden" name="stage" value="`+tt.stage+`">`)
+			if n := strings.Count(next.Body.String(), `<tr><td><a href="/drafts/`); n != 1 {
+				t.Errorf("the second page of %s (%s) lists %d drafts, want the 26th", tt.tab, m[1], n)
+			}
 		})
 	}
 }

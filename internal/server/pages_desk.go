@@ -3,6 +3,7 @@ package server
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -100,9 +101,19 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 		return nil, err
 	}
 	if next != "" {
-		d.Next = "/desk?" + queryString("stage", stage, "q", f.Query, "assignee", d.Assignee, "cursor", next)
+		d.Next = deskLink(stage, "q", f.Query, "assignee", d.Assignee, "cursor", next)
 	}
 	return d, nil
+}
+
+// deskLink is the desk's address for stage and the other parameters kv that are set. The stage
+// is always given: an empty one is the All tab, where an absent one opens the viewer's home desk.
+func deskLink(stage string, kv ...string) string {
+	link := "/desk?stage=" + url.QueryEscape(stage)
+	if rest := queryString(kv...); rest != "" {
+		link += "&" + rest
+	}
+	return link
 }
 
 // loadDeskList fills the desk's list, or with a query its search results, and returns the
