@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -84,14 +85,29 @@ func TestDeskShowsWork(t *testing.T) {
 	}
 
 	t.Run("ClaimFromDesk", func(t *testing.T) {
-		res := a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/assignees/fact_check", pooled.ID),
-			url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}, "back": {"desk"}})
-		wantStatus(t, res, http.StatusSeeOther)
-		if loc := res.Header().Get("Location"); loc != "/desk" || !strings.Contains(flashOf(res), "Factchecker holds") {
-			t.Fatalf("claim: to %s with %q", loc, flashOf(res))
+		// A claim from the desk's pool goes back to that list, as filtered, for the next one.
+		pool := "/desk?stage=fact_check&assignee=none"
+		m := regexp.MustCompile(`<input type="hidden" name="back" value="([^"]*)">`).FindStringSubmatch(a.page("factchecker", "GET", pool, nil).Body.String())
+		if m == nil {
+			t.Fatalf("the claim form on %s does not say where to go back to", pool)
 		}
-		res = a.page("factchecker", "GET", "/desk?stage=fact_check&assignee=none", nil)
+		res := a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/assignees/fact_check", pooled.ID),
+			url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}, "back": {html.UnescapeString(m[1])}})
+		wantStatus(t, res, http.StatusSeeOther)
+		if loc := res.Header().Get("Location"); loc != pool || !strings.Contains(flashOf(res), "Factchecker holds") {
+			t.Fatalf("claim: to %s with %q, want back to %s", loc, flashOf(res), pool)
+		}
+		res = a.page("factchecker", "GET", pool, nil)
 		wantBody(t, res, `Nothing here.`)
+	})
+	t.Run("ClaimGoesBackOnlyToTheDesk", func(t *testing.T) {
+		for _, back := range []string{"//elsewhere.example/desk", "https://elsewhere.example/desk", "/account", "desk"} {
+			res := a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/assignees/fact_check", pooled.ID),
+				url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}, "back": {back}})
+			if loc, want := res.Header().Get("Location"), fmt.Sprintf("/drafts/%d", pooled.ID); loc != want {
+				t.Errorf("back=%s: to %s, want the draft's page %s", back, loc, want)
+			}
+		}
 	})
 	t.Run("ClaimTakenSaysWhy", func(t *testing.T) {
 		res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/assignees/editing", held.ID), url.Values{"user_id": {fmt.Sprint(a.users["factchecker"].ID)}})

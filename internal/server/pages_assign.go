@@ -77,7 +77,8 @@ func (s *Server) loadWork(ctx context.Context, u *newsroom.User, d *newsroom.Dra
 }
 
 // assignPage gives a desk of a piece to the person the form names, to nobody when it names
-// none, and back to the page the form was on: the desk's list (back=desk) or the draft's.
+// none, and back to the page the form was on: the desk's list as it was filtered (back, which
+// may name only the desk) or the draft's.
 func (s *Server) assignPage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -90,8 +91,8 @@ func (s *Server) assignPage(c echo.Context) error {
 		}
 	}
 	back := draftURL(id)
-	if c.FormValue("back") == "desk" {
-		back = "/desk"
+	if desk, err := url.Parse(c.FormValue("back")); err == nil && desk.Scheme == "" && desk.Host == "" && desk.Path == "/desk" {
+		back = desk.String()
 	}
 	d, err := s.store.Assign(c.Request().Context(), a)
 	if err != nil {

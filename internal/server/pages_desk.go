@@ -27,6 +27,8 @@ type deskPage struct {
 	ImportAuthor string
 	// Inbox counts what waits in the viewer's inbox, by kind.
 	Inbox []newsroom.InboxCount
+	// Here is this list's address, as filtered, for a claim from it to come back to.
+	Here string
 	// Assignee is the assignee filter as the query gave it ("me", "none" or ""); the rest is what
 	// Work needs to say who holds each piece and when it is due.
 	Assignee string
@@ -96,6 +98,7 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query,
 		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"), Inbox: newsroom.CountInbox(inbox),
 		viewer: u, pol: s.store.Policy(), zone: s.zone(c.Request().Context()), now: s.store.Now()}
+	d.Here = deskLink(stage, "q", f.Query, "assignee", d.Assignee)
 	next, err := s.loadDeskList(c, f, d)
 	if err != nil {
 		return nil, err
