@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -113,4 +115,28 @@ func TestBrowserLongWordsWrap(t *testing.T) {
 	b.run(chromedp.Navigate(b.base+"/articles/"+pub.Slug), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
 	wantInside("the article at 390 px", "")
 	b.shotWidths("long-words-article")
+}
+
+// TestBrowserSignedOutSaysSo: a comment sent from the draft page after the sign-in has ended
+// (here its cookie is gone, as when it expires) is not sent, and the page says that its sender
+// is signed out and that the words are kept, rather than the sign-in page's heading.
+func TestBrowserSignedOutSaysSo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.approvedDraft("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form textarea[name=body]`, "Was it 7 to 2?", chromedp.ByQuery),
+		network.ClearBrowserCookies())
+	b.submit(`#comment-form button[type=submit]`)
+	if got := b.text(`#ws-status`); !strings.Contains(got, "you are signed out") {
+		t.Errorf("after sending a comment signed out, the page says %q", got)
+	}
+	if got := b.value(`#comment-form textarea[name=body]`); got != "Was it 7 to 2?" {
+		t.Errorf("after sending a comment signed out, the comment form holds %q", got)
+	}
+	b.shotWidths("signed-out")
 }

@@ -1041,6 +1041,12 @@
       .then(function (r) {
         var msg = messageOf(r.doc);
         if (!$("#workspace", r.doc)) {
+          // A sign-in that ended (signed out elsewhere, expired) answers with the sign-in page,
+          // whose heading alone ("Not done: Sign in") would not say what happened.
+          if ($('form[action="/login"]', r.doc)) {
+            status("Not done: you are signed out. Sign in again in another tab, then send this again: what you typed is still here.", true);
+            return false;
+          }
           var why = $("main p, h1", r.doc);
           status("Not done: " + (why ? why.textContent.trim() : "the server answered " + r.res.status + "."), true);
           return false;
