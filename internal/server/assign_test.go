@@ -235,6 +235,10 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
 		t.Fatal(err)
 	}
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, at  string
 		wantFlash string
@@ -244,6 +248,10 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 		{"Winter", "2099-12-01T09:00", "Scheduled for Tue Dec 1, 2099 09:00 EST.", time.Date(2099, 12, 1, 14, 0, 0, 0, time.UTC)},
 		{"NotATime", "next Tuesday", "Not done: give the time to publish as a date and time (America/New_York), such as 2026-03-30T17:00", time.Time{}},
 		{"Empty", "", "Not done: give the time to publish as a date and time (America/New_York)", time.Time{}},
+		// A time already gone, a mistyped year say, is refused: taken, it would publish the piece
+		// at once under that date, where the editor asked to wait.
+		{"Passed", "2020-01-01T10:00", "Not done: the time to publish, Wed Jan 1, 2020 10:00 EST, has passed: choose a later one, or publish now", time.Time{}},
+		{"ThisMinute", a.clock.Now().In(newYork).Format("2006-01-02T15:04"), "Not done: the time to publish, " + a.clock.Now().In(newYork).Format("Mon Jan 2, 2006 15:04 MST") + ", has passed: choose a later one, or publish now", time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -281,12 +281,16 @@ func (s *Server) publishPage(c echo.Context) error {
 	}
 	var at time.Time
 	action := policy.ActionPublish
-	// The time to publish is read, as due times are, in the newsroom's time zone.
+	// The time to publish is read, as due times are, in the newsroom's time zone. A time already
+	// gone is refused: the store would take it as a backdated publication, at once, where the
+	// editor chose to wait (the API's at, by contrast, may backdate on purpose).
 	zone := s.zone(c.Request().Context())
 	if c.FormValue("when") == "schedule" {
 		t, err := parseLocal("time to publish", c.FormValue("at"), zone)
 		if err == nil && t == nil {
 			err = newsroom.Errorf(newsroom.EINVALID, "give the time to publish as a date and time (%s)", zone)
+		} else if err == nil && !t.After(s.store.Now()) {
+			err = newsroom.Errorf(newsroom.EINVALID, "the time to publish, %s, has passed: choose a later one, or publish now", t.In(zone).Format(zoneTime))
 		}
 		if err != nil {
 			return s.afterAction(c, err, draftURL(id), "")
