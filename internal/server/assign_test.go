@@ -229,7 +229,9 @@ func TestSettingsPage(t *testing.T) {
 
 // TestScheduleInNewsroomZone reads the time a piece is scheduled for, as due times are, in the
 // newsroom's time zone, and says it back in that zone: an editor in New York who schedules a
-// piece for nine in the morning gets nine in New York, not nine in London's winter (UTC).
+// piece for 09:00 means 09:00 in New York. A time refused (none, not a time, or one already
+// gone) leaves the piece approved and shows the publish form again as it was sent, the time
+// and the choice to schedule kept.
 func TestScheduleInNewsroomZone(t *testing.T) {
 	a := newTestApp(t)
 	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
@@ -239,19 +241,20 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	now := a.clock.Now().In(newYork)
 	tests := []struct {
-		name, at  string
-		wantFlash string
-		wantAt    time.Time
+		name, at string
+		want     string // the flash of a schedule, the error of a refusal
+		wantAt   time.Time
 	}{
 		{"Summer", "2099-07-01T09:00", "Scheduled for Wed Jul 1, 2099 09:00 EDT.", time.Date(2099, 7, 1, 13, 0, 0, 0, time.UTC)},
 		{"Winter", "2099-12-01T09:00", "Scheduled for Tue Dec 1, 2099 09:00 EST.", time.Date(2099, 12, 1, 14, 0, 0, 0, time.UTC)},
-		{"NotATime", "next Tuesday", "Not done: give the time to publish as a date and time (America/New_York), such as 2026-03-30T17:00", time.Time{}},
-		{"Empty", "", "Not done: give the time to publish as a date and time (America/New_York)", time.Time{}},
+		{"NotATime", "next Tuesday", "give the time to publish as a date and time (America/New_York), such as 2026-03-30T17:00", time.Time{}},
+		{"Empty", "", "give the time to publish as a date and time (America/New_York)", time.Time{}},
 		// A time already gone, a mistyped year say, is refused: taken, it would publish the piece
 		// at once under that date, where the editor asked to wait.
-		{"Passed", "2020-01-01T10:00", "Not done: the time to publish, Wed Jan 1, 2020 10:00 EST, has passed: choose a later one, or publish now", time.Time{}},
-		{"ThisMinute", a.clock.Now().In(newYork).Format("2006-01-02T15:04"), "Not done: the time to publish, " + a.clock.Now().In(newYork).Format("Mon Jan 2, 2006 15:04 MST") + ", has passed: choose a later one, or publish now", time.Time{}},
+		{"Passed", "2020-01-01T10:00", "the time to publish, Wed Jan 1, 2020 10:00 EST, has passed: choose a later one, or publish now", time.Time{}},
+		{"ThisMinute", now.Format("2006-01-02T15:04"), "the time to publish, " + now.Format("Mon Jan 2, 2006 15:04 MST") + ", has passed: choose a later one, or publish now", time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -259,24 +262,34 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 			path := fmt.Sprintf("/drafts/%d", d.ID)
 			wantBody(t, a.page("editor", "GET", path, nil), `<span class="hint" id="zone-at">America/New_York time</span>`)
 			res := a.page("editor", "POST", path+"/publish", url.Values{"when": {"schedule"}, "at": {tt.at}})
-			wantStatus(t, res, http.StatusSeeOther)
-			if got := flashOf(res); got != tt.wantFlash {
-				t.Fatalf("flash %q, want %q", got, tt.wantFlash)
-			}
-			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if tt.wantAt.IsZero() {
+				wantStatus(t, res, http.StatusUnprocessableEntity)
+				wantBody(t, res, `<p class="error" role="alert">`+html.EscapeString(tt.want)+`</p>`,
+					`<input type="radio" name="when" value="schedule" checked>`, `name="at" value="`+html.EscapeString(tt.at)+`"`)
+				if strings.Contains(res.Body.String(), `value="now" checked`) {
+					t.Error("the refused form comes back set to publish now")
+				}
+				got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
 				if got.Stage != newsroom.StageApproved {
 					t.Fatalf("a refused time leaves the piece %s", got.Stage)
 				}
 				return
 			}
+			wantStatus(t, res, http.StatusSeeOther)
+			if got := flashOf(res); got != tt.want {
+				t.Fatalf("flash %q, want %q", got, tt.want)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got.ScheduledAt == nil || !got.ScheduledAt.Equal(tt.wantAt) {
 				t.Fatalf("scheduled for %v, want %v", got.ScheduledAt, tt.wantAt)
 			}
-			wantBody(t, a.page("editor", "GET", path, nil), "publishes "+strings.TrimSuffix(strings.TrimPrefix(tt.wantFlash, "Scheduled for "), "."))
+			wantBody(t, a.page("editor", "GET", path, nil), "publishes "+strings.TrimSuffix(strings.TrimPrefix(tt.want, "Scheduled for "), "."))
 		})
 	}
 }

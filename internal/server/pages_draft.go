@@ -293,7 +293,7 @@ func (s *Server) publishPage(c echo.Context) error {
 			err = newsroom.Errorf(newsroom.EINVALID, "the time to publish, %s, has passed: choose a later one, or publish now", t.In(zone).Format(zoneTime))
 		}
 		if err != nil {
-			return s.afterAction(c, err, draftURL(id), "")
+			return s.refusedForm(c, id, err, &retryForm{Form: "publish", Values: url.Values{"when": {"schedule"}, "at": {c.FormValue("at")}}})
 		}
 		at, action = *t, policy.ActionSchedule
 	}
