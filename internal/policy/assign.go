@@ -33,6 +33,16 @@ func (p *Policy) MayClaim(u *newsroom.User, writerID int64, desk newsroom.Stage)
 	return p.MayHold(u, writerID, desk)
 }
 
+// WorksDesks reports whether u has a part in who holds pieces at the desks: they may be assigned
+// at one, a piece by someone else, or may assign others. Only to them does a list of pieces by
+// who holds them (their own, nobody's) mean anything.
+func (p *Policy) WorksDesks(u *newsroom.User) bool {
+	if p.MayAssign(u, 0) {
+		return true
+	}
+	return slices.ContainsFunc(p.Desks(), func(desk newsroom.Stage) bool { return p.inStage(u, deskHold, 0, desk) })
+}
+
 // MayAssign reports whether u may assign others to a draft written by writerID, or unassign
 // them: the grant of draft:assign.
 func (p *Policy) MayAssign(u *newsroom.User, writerID int64) bool {

@@ -38,6 +38,13 @@ func TestAssignDefault(t *testing.T) {
 			})
 		}
 	}
+	for _, role := range roles {
+		t.Run(string(role)+"/WorksDesks", func(t *testing.T) {
+			if got, want := p.WorksDesks(user(role)), len(holds[role]) > 0 || assigns[role]; got != want {
+				t.Errorf("WorksDesks = %v, want %v", got, want)
+			}
+		})
+	}
 	t.Run("DisabledHoldsNothing", func(t *testing.T) {
 		if p.MayHold(&newsroom.User{ID: me, Role: "factchecker", Disabled: true}, someone, "fact_check") {
 			t.Error("a disabled fact-checker may hold the fact-check desk")

@@ -59,3 +59,25 @@ func TestDeskNextPageKeepsItsTab(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskAssigneeTabsForDeskWorkers: the tabs by who holds a piece (Everyone's, Mine,
+// Unassigned) show to those who are assigned at a desk or assign others; a writer, who is
+// neither, would find Mine empty on a page of their own drafts.
+func TestDeskAssigneeTabsForDeskWorkers(t *testing.T) {
+	a := newTestApp(t)
+	a.draft(newsroom.StageDraft)
+	for _, tt := range []struct {
+		actor string
+		want  bool
+	}{
+		{"writer", false}, {"factchecker", true}, {"editor", true},
+	} {
+		t.Run(tt.actor, func(t *testing.T) {
+			res := a.page(tt.actor, "GET", "/desk", nil)
+			wantStatus(t, res, http.StatusOK)
+			if got := strings.Contains(res.Body.String(), `aria-label="Filter by assignee"`); got != tt.want {
+				t.Errorf("the %s's desk shows the assignee tabs: %v, want %v", tt.actor, got, tt.want)
+			}
+		})
+	}
+}

@@ -29,13 +29,15 @@ type deskPage struct {
 	Inbox []newsroom.InboxCount
 	// Here is this list's address, as filtered, for a claim from it to come back to.
 	Here string
-	// Assignee is the assignee filter as the query gave it ("me", "none" or ""); the rest is what
-	// Work needs to say who holds each piece and when it is due.
-	Assignee string
-	viewer   *newsroom.User
-	pol      *policy.Policy
-	zone     *time.Location
-	now      time.Time
+	// Assignee is the assignee filter as the query gave it ("me", "none" or ""), whose tabs show
+	// to those who work the desks (AssigneeTabs); the rest is what Work needs to say who holds
+	// each piece and when it is due.
+	Assignee     string
+	AssigneeTabs bool
+	viewer       *newsroom.User
+	pol          *policy.Policy
+	zone         *time.Location
+	now          time.Time
 }
 
 // rowWork is the line under a piece's title on a desk: whether its stage is a desk, who holds it
@@ -96,7 +98,7 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 		return nil, err
 	}
 	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query,
-		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"), Inbox: newsroom.CountInbox(inbox),
+		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"), AssigneeTabs: s.store.Policy().WorksDesks(u), Inbox: newsroom.CountInbox(inbox),
 		viewer: u, pol: s.store.Policy(), zone: s.zone(c.Request().Context()), now: s.store.Now()}
 	d.Here = deskLink(stage, "q", f.Query, "assignee", d.Assignee)
 	next, err := s.loadDeskList(c, f, d)
