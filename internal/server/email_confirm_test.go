@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify/smtptest"
@@ -168,6 +169,24 @@ func TestEmailChangeConfirmed(t *testing.T) {
 			res := a.page("writer", "POST", "/account/email", url.Values{"email": {"writer@fifth.example"}})
 			wantStatus(t, res, http.StatusConflict)
 			wantBody(t, res, "the mail server did not take the link")
+		}
+	})
+	t.Run("ErrRefusedResendKeepsThePending", func(t *testing.T) {
+		good := smtptest.Start(t, smtptest.Options{})
+		a.withMail(good, newsroom.MailSettings{Host: good.Host, Port: good.Port, StartTLS: newsroom.StartTLSOff, From: "desk@example.org"})
+		a.clock.Add(time.Hour)
+		wantStatus(t, a.page("writer", "POST", "/account/email", url.Values{"email": {"writer@sixth.example"}}), http.StatusSeeOther)
+		link := linkIn(t, good.Messages()[0])
+		a.clock.Add(store.EmailMailboxGap)
+		bad := smtptest.Start(t, smtptest.Options{Refuse: 550})
+		a.withMail(bad, newsroom.MailSettings{Host: bad.Host, Port: bad.Port, StartTLS: newsroom.StartTLSOff, From: "desk@example.org"})
+		for _, ask := range []struct {
+			path string
+			form url.Values
+		}{{"/account/email/resend", nil}, {"/account/email", url.Values{"email": {"writer@seventh.example"}}}} {
+			a.page("writer", "POST", ask.path, ask.form)
+			wantBody(t, a.page("writer", "GET", "/account", nil), "Pending: <strong>writer@sixth.example</strong>")
+			wantStatus(t, a.page("writer", "GET", link, nil), http.StatusOK)
 		}
 	})
 }

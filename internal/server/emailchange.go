@@ -21,8 +21,9 @@ func (s *Server) canMail(ctx context.Context) bool {
 
 // changeEmail runs ask, a store request to change the viewer's address (RequestEmailChange or
 // ResendEmailChange), and mails what it calls for: the link to a new address, or the notice to
-// the address removed. A link the mail server did not take is forgotten, so that no address waits
-// for a link that never came and asking again is not refused as too soon.
+// the address removed. A request whose link the mail server did not take is undone, so that no
+// address waits for a link that never came, asking again is not refused as too soon, and an
+// address that waited before still does.
 func (s *Server) changeEmail(ctx context.Context, ask func(canMail bool) (store.EmailRequest, error)) (store.EmailRequest, error) {
 	r, err := ask(s.canMail(ctx))
 	if err != nil {
@@ -36,7 +37,7 @@ func (s *Server) changeEmail(ctx context.Context, ask func(canMail bool) (store.
 	}
 	if _, err := s.cfg.Mail.Mail(ctx, notify.ConfirmAddressMail(r.Pending.Address, r.User, r.Token, store.EmailLinkTTL)); err != nil {
 		s.log.WarnContext(ctx, "email link not sent", "err", err)
-		if err := s.store.ForgetEmailLink(ctx, r.Token); err != nil {
+		if err := s.store.ForgetEmailLink(ctx, r); err != nil {
 			return r, err
 		}
 		return r, newsroom.Errorf(newsroom.ECONFLICT, "the mail server did not take the link to %s, so nothing changed; try again in a few minutes", r.Pending.Address)

@@ -63,6 +63,9 @@ type EmailRequest struct {
 	Token string
 	// Old is the address email went to until this request removed it, if it did.
 	Old string
+	// ended are the ids of the links that waited before this request ended them, which
+	// ForgetEmailLink gives back when the new link cannot be mailed.
+	ended []int64
 }
 
 // EmailSet is what came of setting a person's address, by their link or by an admin: the person
@@ -96,6 +99,9 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 		}
 		var row userRow
 		if err := tx.Take(&row, u.ID).Error; err != nil {
+			return err
+		}
+		if err := tx.Model(&emailChangeRow{}).Where("user_id = ? AND status = ?", u.ID, changePending).Pluck("id", &out.ended).Error; err != nil {
 			return err
 		}
 		if err := endEmailChanges(tx, u.ID); err != nil {
@@ -188,16 +194,23 @@ func (s *Store) CancelEmailChange(ctx context.Context) error {
 	}))
 }
 
-// ForgetEmailLink deletes the signed-in user's link of token, which the mail server did not
-// take: no one was mailed it, so it neither waits for a click nor counts against the limits on
-// links mailed (see mayMailLink), and asking again at once is not refused as too soon.
-func (s *Store) ForgetEmailLink(ctx context.Context, token string) error {
+// ForgetEmailLink undoes r, a request whose link the mail server did not take: the link's row is
+// deleted, as no one was mailed it, so it neither waits for a click nor counts against the limits
+// on links mailed (see mayMailLink), and the links r ended wait again, as they did before it.
+func (s *Store) ForgetEmailLink(ctx context.Context, r EmailRequest) error {
 	u, err := actor(ctx)
 	if err != nil {
 		return err
 	}
 	return internal("forget email link", s.tx(ctx, func(tx *gorm.DB) error {
-		return tx.Where("hash = ? AND user_id = ?", hashToken(token), u.ID).Delete(&emailChangeRow{}).Error
+		if err := tx.Where("hash = ? AND user_id = ?", hashToken(r.Token), u.ID).Delete(&emailChangeRow{}).Error; err != nil {
+			return err
+		}
+		if len(r.ended) == 0 {
+			return nil
+		}
+		return tx.Model(&emailChangeRow{}).Where("id IN ? AND user_id = ? AND status = ?", r.ended, u.ID, changeCancelled).
+			Update("status", changePending).Error
 	}))
 }
 
