@@ -294,6 +294,49 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 	}
 }
 
+// TestScheduleInTheRepeatedHour: when clocks go back, 01:00 to 02:00 in New York comes twice.
+// During the first pass a time in it is the first pass's; during the second, the second's, as
+// the first has gone: ten minutes ahead is ten minutes ahead, not refused as passed.
+func TestScheduleInTheRepeatedHour(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		now      time.Time
+		at, want string
+		wantAt   time.Time
+	}{
+		{"FirstPass", time.Date(2026, 11, 1, 5, 40, 0, 0, time.UTC), "2026-11-01T01:50", "Scheduled for Sun Nov 1, 2026 01:50 EDT.", time.Date(2026, 11, 1, 5, 50, 0, 0, time.UTC)},
+		{"SecondPass", time.Date(2026, 11, 1, 6, 40, 0, 0, time.UTC), "2026-11-01T01:50", "Scheduled for Sun Nov 1, 2026 01:50 EST.", time.Date(2026, 11, 1, 6, 50, 0, 0, time.UTC)},
+		{"ErrGoneInBoth", time.Date(2026, 11, 1, 6, 40, 0, 0, time.UTC), "2026-11-01T01:30", "the time to publish, Sun Nov 1, 2026 01:30 EST, has passed", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a.clock.Add(tt.now.Sub(a.clock.Now()))
+			d := a.draft(newsroom.StageApproved)
+			res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/publish", d.ID), url.Values{"when": {"schedule"}, "at": {tt.at}})
+			if tt.wantAt.IsZero() {
+				wantStatus(t, res, http.StatusUnprocessableEntity)
+				wantBody(t, res, html.EscapeString(tt.want))
+				return
+			}
+			wantStatus(t, res, http.StatusSeeOther)
+			if got := flashOf(res); got != tt.want {
+				t.Fatalf("flash %q, want %q", got, tt.want)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ScheduledAt == nil || !got.ScheduledAt.Equal(tt.wantAt) {
+				t.Fatalf("scheduled for %v, want %v", got.ScheduledAt, tt.wantAt)
+			}
+		})
+	}
+}
+
 // TestPublishedPieceHasNoDeskToGive: a published piece comes to no desk again, so its page
 // offers nobody a Claim or an Assign form for one, and the API refuses to give one; whoever
 // still holds one can be taken off it, on the page as in the API, to free their list. A piece

@@ -290,7 +290,10 @@ func (s *Server) publishPage(c echo.Context) error {
 		if err == nil && t == nil {
 			err = newsroom.Errorf(newsroom.EINVALID, "give the time to publish as a date and time (%s)", zone)
 		} else if err == nil && !t.After(s.store.Now()) {
-			err = newsroom.Errorf(newsroom.EINVALID, "the time to publish, %s, has passed: choose a later one, or publish now", t.In(zone).Format(zoneTime))
+			// In the hour the clocks repeat, a time typed during its second pass means that pass.
+			if *t = secondReading(*t); !t.After(s.store.Now()) {
+				err = newsroom.Errorf(newsroom.EINVALID, "the time to publish, %s, has passed: choose a later one, or publish now", t.In(zone).Format(zoneTime))
+			}
 		}
 		if err != nil {
 			return s.refusedForm(c, id, err, &retryForm{Form: "publish", Values: url.Values{"when": {"schedule"}, "at": {c.FormValue("at")}}})

@@ -88,3 +88,13 @@ func parseLocal(what, value string, zone *time.Location) (*time.Time, error) {
 	}
 	return &t, nil
 }
+
+// secondReading is the later of the two times t's clock time names in t's zone when the zone
+// shows it twice (the hour repeated when clocks go back), and t when it shows it once: what
+// parseLocal reads as the first, the one meant when the first has passed.
+func secondReading(t time.Time) time.Time {
+	if later := t.Add(time.Hour); later.Format(inputTime) == t.Format(inputTime) {
+		return later
+	}
+	return t
+}
