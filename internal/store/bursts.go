@@ -75,14 +75,16 @@ func foldBursts(tx *gorm.DB, o *outbox) error {
 const threadsSinceSQL = "SELECT COUNT(*) FROM comments c WHERE c.draft_id = ? AND c.author_id = ? AND c.id >= e.ref_id"
 
 // fold writes the notification r into b, stamped with r's time, and reports whether it did: not
-// when there is no b, nor when its person read it since foldBursts found it unread, when r is a
-// notification of its own.
+// when there is no b, nor when its person read it, or was told something else, since foldBursts
+// found it unread and newest (on PostgreSQL that read is made before the events' lock is taken),
+// when r is a notification of its own.
 func (b *burst) fold(tx *gorm.DB, r *notificationRow) (bool, error) {
 	if b == nil {
 		return false, nil
 	}
-	res := tx.Exec("UPDATE notifications SET subject = ?, link = ?, created_at = ? WHERE id = ? AND read_at IS NULL",
-		b.notice.Subject, b.notice.Link, r.CreatedAt, b.id)
+	res := tx.Exec(`UPDATE notifications SET subject = ?, link = ?, created_at = ? WHERE id = ? AND read_at IS NULL
+		AND id = (SELECT MAX(m.id) FROM notifications m WHERE m.user_id = ?)`,
+		b.notice.Subject, b.notice.Link, r.CreatedAt, b.id, r.UserID)
 	if res.Error != nil {
 		return false, res.Error
 	}
