@@ -33,3 +33,29 @@ func NoteGate(action Action, note string) error {
 	}
 	return nil
 }
+
+// JoinRefusals is the one refusal of an action that the gates refusals, in the gates' order,
+// hold back: nil for none, the refusal itself for one, and for more the first's code with every
+// message in turn ("… . Also: …") and every detail, so that whoever acts learns all that stands
+// in the way at once, as a pre-publish checklist shows it, rather than one thing a try. A detail
+// two refusals give (the quotes of two quote gates) keeps the first's.
+func JoinRefusals(refusals []*Error) error {
+	switch len(refusals) {
+	case 0:
+		return nil
+	case 1:
+		return refusals[0]
+	}
+	joined := &Error{Code: refusals[0].Code, Message: refusals[0].Message}
+	for i, r := range refusals {
+		if i > 0 {
+			joined.Message += ". Also: " + r.Message
+		}
+		for k, v := range r.Details {
+			if _, ok := joined.Details[k]; !ok {
+				joined = joined.With(k, v)
+			}
+		}
+	}
+	return joined
+}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"errors"
+
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -8,8 +10,9 @@ import (
 )
 
 // passGates checks every gate action a waits for on draft v, in newsroom.Gates' order, inside
-// the transaction that will take the action, and returns the first that holds it back. The
-// quote ledger is read once, for all the gates that look at it.
+// the transaction that will take the action, and returns what holds it back: every gate's
+// refusal in one (see newsroom.JoinRefusals). The quote ledger is read once, for all the gates
+// that look at it.
 func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bool) error {
 	var qs []newsroom.Quote
 	read := false
@@ -27,6 +30,7 @@ func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bo
 
 // checkGates is passGates with the draft's quote ledger given by quotes.
 func checkGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bool, quotes func() ([]newsroom.Quote, error)) error {
+	var refusals []*newsroom.Error
 	for _, g := range newsroom.Gates {
 		if !a.Has(g) {
 			continue
@@ -44,11 +48,16 @@ func checkGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force b
 		case newsroom.GateCommentsResolved:
 			err = commentGate(tx, v.Row.ID, a.Name, force, note)
 		}
-		if err != nil {
+		var refusal *newsroom.Error
+		switch {
+		case err == nil:
+		case errors.As(err, &refusal) && refusal.Code != newsroom.EINTERNAL:
+			refusals = append(refusals, refusal)
+		default:
 			return err
 		}
 	}
-	return nil
+	return newsroom.JoinRefusals(refusals)
 }
 
 // quoteGate refuses action while the draft's quotes hold gate back.
