@@ -196,17 +196,30 @@ func (s *Store) CancelEmailChange(ctx context.Context) error {
 
 // ForgetEmailLink undoes r, a request whose link the mail server did not take: the link's row is
 // deleted, as no one was mailed it, so it neither waits for a click nor counts against the limits
-// on links mailed (see mayMailLink), and the links r ended wait again, as they did before it.
+// on links mailed (see mayMailLink), and the links r ended wait again, as they did before it,
+// when r's own link still waited: if it was cancelled, replaced or confirmed while the mail was
+// tried (another tab, an admin), what ended it decided, and nothing comes back.
 func (s *Store) ForgetEmailLink(ctx context.Context, r EmailRequest) error {
 	u, err := actor(ctx)
 	if err != nil {
 		return err
 	}
 	return internal("forget email link", s.tx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Where("hash = ? AND user_id = ?", hashToken(r.Token), u.ID).Delete(&emailChangeRow{}).Error; err != nil {
+		if err := s.lockEmailLinks(tx); err != nil {
 			return err
 		}
-		if len(r.ended) == 0 {
+		var row emailChangeRow
+		err := tx.Where("hash = ? AND user_id = ?", hashToken(r.Token), u.ID).Take(&row).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.Delete(&row).Error; err != nil {
+			return err
+		}
+		if row.Status != changePending || len(r.ended) == 0 {
 			return nil
 		}
 		return tx.Model(&emailChangeRow{}).Where("id IN ? AND user_id = ? AND status = ?", r.ended, u.ID, changeCancelled).
