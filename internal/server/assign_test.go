@@ -296,26 +296,30 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 	}
 }
 
-// TestScheduleInTheRepeatedHour: when clocks go back, 01:00 to 02:00 in New York comes twice.
-// During the first pass a time in it is the first pass's; during the second, the second's, as
+// TestScheduleInTheRepeatedHour: when clocks go back, 01:00 to 02:00 in New York comes twice
+// (01:30 to 02:00 on Lord Howe Island, whose clocks go back half an hour). During the first pass
+// a time in it is the first pass's, and one gone is refused; during the second, the second's, as
 // the first has gone: ten minutes ahead is ten minutes ahead, not refused as passed.
 func TestScheduleInTheRepeatedHour(t *testing.T) {
 	a := newTestApp(t)
-	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/New_York"); err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct {
-		name     string
-		now      time.Time
-		at, want string
-		wantAt   time.Time
+		name, zone string
+		now        time.Time
+		at, want   string
+		wantAt     time.Time
 	}{
-		{"FirstPass", time.Date(2026, 11, 1, 5, 40, 0, 0, time.UTC), "2026-11-01T01:50", "Scheduled for Sun Nov 1, 2026 01:50 EDT.", time.Date(2026, 11, 1, 5, 50, 0, 0, time.UTC)},
-		{"SecondPass", time.Date(2026, 11, 1, 6, 40, 0, 0, time.UTC), "2026-11-01T01:50", "Scheduled for Sun Nov 1, 2026 01:50 EST.", time.Date(2026, 11, 1, 6, 50, 0, 0, time.UTC)},
-		{"ErrGoneInBoth", time.Date(2026, 11, 1, 6, 40, 0, 0, time.UTC), "2026-11-01T01:30", "the time to publish, Sun Nov 1, 2026 01:30 EST, has passed", time.Time{}},
+		{"FirstPass", "America/New_York", time.Date(2026, 11, 1, 5, 40, 0, 0, time.UTC), "2026-11-01T01:50", "Scheduled for Sun Nov 1, 2026 01:50 EDT.", time.Date(2026, 11, 1, 5, 50, 0, 0, time.UTC)},
+		{"ErrGoneInTheFirstPass", "America/New_York", time.Date(2026, 11, 1, 5, 40, 0, 0, time.UTC), "2026-11-01T01:30", "the time to publish, Sun Nov 1, 2026 01:30 EDT, has passed", time.Time{}},
+		{"SecondPass", "America/New_York", time.Date(2026, 11, 1, 6, 40, 0, 0, time.UTC), "2026-11-01T01:50", "Scheduled for Sun Nov 1, 2026 01:50 EST.", time.Date(2026, 11, 1, 6, 50, 0, 0, time.UTC)},
+		{"ErrGoneInBoth", "America/New_York", time.Date(2026, 11, 1, 6, 40, 0, 0, time.UTC), "2026-11-01T01:30", "the time to publish, Sun Nov 1, 2026 01:30 EST, has passed", time.Time{}},
+		{"HalfHourFirstPass", "Australia/Lord_Howe", time.Date(2026, 4, 4, 14, 35, 0, 0, time.UTC), "2026-04-05T01:45", "Scheduled for Sun Apr 5, 2026 01:45 +11.", time.Date(2026, 4, 4, 14, 45, 0, 0, time.UTC)},
+		{"HalfHourSecondPass", "Australia/Lord_Howe", time.Date(2026, 4, 4, 15, 5, 0, 0, time.UTC), "2026-04-05T01:45", "Scheduled for Sun Apr 5, 2026 01:45 +1030.", time.Date(2026, 4, 4, 15, 15, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if err := a.store.SetTimeZone(ctxAs(a, "admin"), tt.zone); err != nil {
+				t.Fatal(err)
+			}
 			a.clock.Add(tt.now.Sub(a.clock.Now()))
 			d := a.draft(newsroom.StageApproved)
 			res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/publish", d.ID), url.Values{"when": {"schedule"}, "at": {tt.at}})

@@ -291,7 +291,7 @@ func (s *Server) publishPage(c echo.Context) error {
 			err = newsroom.Errorf(newsroom.EINVALID, "give the time to publish as a date and time (%s)", zone)
 		} else if err == nil && !t.After(s.store.Now()) {
 			// In the hour the clocks repeat, a time typed during its second pass means that pass.
-			if *t = secondReading(*t); !t.After(s.store.Now()) {
+			if *t = secondReading(*t, s.store.Now()); !t.After(s.store.Now()) {
 				err = newsroom.Errorf(newsroom.EINVALID, "the time to publish, %s, has passed: choose a later one, or publish now", t.In(zone).Format(zoneTime))
 			}
 		}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,11 +67,11 @@ func (v view) zone() *time.Location {
 }
 
 // parseLocal reads a datetime-local input's value, the time what names ("due time"), as a time
-// in zone; "" is no time (nil). A
-// clock time the zone skips (the hour lost when clocks go forward) is refused rather than moved,
-// since time.ParseInLocation would silently store it an hour early. A clock time the zone shows
-// twice (the hour repeated when clocks go back) is the first of the two, as pages then show it
-// with the zone's abbreviation (EDT rather than EST).
+// in zone; "" is no time (nil). A clock time the zone skips (the hour lost when clocks go
+// forward) is refused rather than moved, since time.ParseInLocation would silently store it an
+// hour early. A clock time the zone shows twice (the hour, or half hour, repeated when clocks go
+// back) is the first of the two, as pages then show it with the zone's abbreviation (EDT rather
+// than EST); see secondReading for the other.
 func parseLocal(what, value string, zone *time.Location) (*time.Time, error) {
 	if value == "" {
 		return nil, nil
@@ -79,22 +80,50 @@ func parseLocal(what, value string, zone *time.Location) (*time.Time, error) {
 	if err != nil {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "give the %s as a date and time (%s), such as 2026-03-30T17:00", what, zone)
 	}
-	if t.Format(inputTime) != value {
+	rs := readings(t, value)
+	if len(rs) == 0 {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "%s does not exist in %s: the clocks skip that hour; give a time before or after it",
 			strings.Replace(value, "T", " ", 1), zone)
 	}
-	if earlier := t.Add(-time.Hour); earlier.Format(inputTime) == value {
-		t = earlier
-	}
-	return &t, nil
+	return &rs[0], nil
 }
 
-// secondReading is the later of the two times t's clock time names in t's zone when the zone
-// shows it twice (the hour repeated when clocks go back), and t when it shows it once: what
-// parseLocal reads as the first, the one meant when the first has passed.
-func secondReading(t time.Time) time.Time {
-	if later := t.Add(time.Hour); later.Format(inputTime) == t.Format(inputTime) {
-		return later
+// readings are the times, in order, at which t's zone shows the clock time value, t being one
+// reading of it as time.ParseInLocation gives it: none when the zone skips it, two when it shows
+// it twice. The other readings are found through the zone's offsets in the periods either side of
+// t's, so a change of half an hour or two counts as one of an hour does.
+func readings(t time.Time, value string) []time.Time {
+	_, off := t.Zone()
+	start, end := t.ZoneBounds()
+	candidates := []time.Time{t}
+	if !start.IsZero() {
+		_, before := start.Add(-time.Nanosecond).Zone()
+		candidates = append(candidates, t.Add(time.Duration(off-before)*time.Second))
 	}
-	return t
+	if !end.IsZero() {
+		_, after := end.Zone()
+		candidates = append(candidates, t.Add(time.Duration(off-after)*time.Second))
+	}
+	var rs []time.Time
+	for _, c := range candidates {
+		if c.Format(inputTime) == value && !slices.ContainsFunc(rs, c.Equal) {
+			rs = append(rs, c)
+		}
+	}
+	slices.SortFunc(rs, func(a, b time.Time) int { return a.Compare(b) })
+	return rs
+}
+
+// secondReading is t, a time parseLocal read, as the second of the two times its clock time
+// names when the zone shows it twice and now is past the moment the clocks went back: someone who
+// types a time then means the repeat they are in, not the pass that has gone. Otherwise it is t.
+func secondReading(t, now time.Time) time.Time {
+	rs := readings(t, t.Format(inputTime))
+	if len(rs) < 2 {
+		return t
+	}
+	if _, back := rs[0].ZoneBounds(); back.IsZero() || now.Before(back) {
+		return t
+	}
+	return rs[len(rs)-1]
 }

@@ -12,13 +12,18 @@ import (
 // local time that does not exist in the newsroom's zone (the hour skipped when clocks go forward)
 // is refused with a message naming the gap, rather than silently stored an hour early as
 // time.ParseInLocation would; and that a time the zone shows twice (the hour repeated when
-// clocks go back) is the first of the two, the one shown with the summer abbreviation.
+// clocks go back) is the first of the two, the one shown with the summer abbreviation, in zones
+// whose clocks move by half an hour too.
 func TestParseLocalRefusesSkippedTimeAndTakesFirstOfRepeated(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		t.Fatal(err)
 	}
 	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lordHowe, err := time.LoadLocation("Australia/Lord_Howe")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,6 +41,10 @@ func TestParseLocalRefusesSkippedTimeAndTakesFirstOfRepeated(t *testing.T) {
 		{"LondonGap", "2026-03-29T01:15", london, ""},
 		{"LondonRepeated", "2026-10-25T01:15", london, "Sun Oct 25, 2026 01:15 BST"},
 		{"UTC", "2026-03-08T02:30", time.UTC, "Sun Mar 8, 2026 02:30 UTC"},
+		// Lord Howe Island's clocks move by half an hour.
+		{"HalfHourGap", "2026-10-04T02:15", lordHowe, ""},
+		{"HalfHourRepeated", "2026-04-05T01:45", lordHowe, "Sun Apr 5, 2026 01:45 +11"},
+		{"HalfHourBeforeRepeat", "2026-04-05T01:15", lordHowe, "Sun Apr 5, 2026 01:15 +11"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
