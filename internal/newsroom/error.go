@@ -33,6 +33,9 @@ type Error struct {
 	Code    string
 	Message string
 	Details map[string]any
+	// Parts are the refusals a joined one says in turn (see JoinRefusals), for a page that adds
+	// to each; nil for one that is not joined.
+	Parts []*Error
 }
 
 // Error returns the message, prefixed by the code for logs.
@@ -52,7 +55,7 @@ func (e *Error) With(key string, value any) *Error {
 		d[k] = v
 	}
 	d[key] = value
-	return &Error{Code: e.Code, Message: e.Message, Details: d}
+	return &Error{Code: e.Code, Message: e.Message, Details: d, Parts: e.Parts}
 }
 
 // ErrorCode returns the code of an application error anywhere in err's chain, EINTERNAL for any

@@ -1,5 +1,7 @@
 package newsroom
 
+import "strings"
+
 // Gate is something a workflow action waits for, as the workflow file names it.
 type Gate string
 
@@ -46,16 +48,19 @@ func JoinRefusals(refusals []*Error) error {
 	case 1:
 		return refusals[0]
 	}
-	joined := &Error{Code: refusals[0].Code, Message: refusals[0].Message}
+	joined := &Error{Code: refusals[0].Code, Parts: refusals}
+	msgs := make([]string, len(refusals))
 	for i, r := range refusals {
-		if i > 0 {
-			joined.Message += ". Also: " + r.Message
-		}
+		msgs[i] = r.Message
 		for k, v := range r.Details {
 			if _, ok := joined.Details[k]; !ok {
 				joined = joined.With(k, v)
 			}
 		}
 	}
+	joined.Message = JoinMessages(msgs)
 	return joined
 }
+
+// JoinMessages says the messages of refusals one after another, as JoinRefusals does.
+func JoinMessages(msgs []string) string { return strings.Join(msgs, ". Also: ") }

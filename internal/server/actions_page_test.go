@@ -114,6 +114,7 @@ func TestRefusalShownAsWarning(t *testing.T) {
 
 // TestMissingPartsSayHowToAddThem refuses to send on a piece without a byline and a brief, and
 // tells the writer, who can edit it, how to add them: the bare "has no … yet" left them to guess.
+// Where other gates hold the step back too, the hint follows the refusal it is about.
 func TestMissingPartsSayHowToAddThem(t *testing.T) {
 	a := newTestApp(t)
 	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Half a piece", Body: "One paragraph."})
@@ -128,6 +129,18 @@ func TestMissingPartsSayHowToAddThem(t *testing.T) {
 	}
 	res = a.page("writer", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"submit"}})
 	wantBody(t, res, "the piece has no byline yet: add it with Edit, then try again.")
+
+	// Held back by an open comment too, the piece's editor is told how to add the byline where
+	// the refusal names it, not after the comment's.
+	d = a.draft(newsroom.StageEditing)
+	empty := ""
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Byline: &empty, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	a.comment(d.ID)
+	res = a.page("editor", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {"approve"}})
+	wantBody(t, res, "the piece has no byline yet: add it with Edit, then try again. Also: cannot approve: 1 unresolved comment,",
+		"(resolve it, or approve over it with a note saying why)</p>")
 }
 
 // TestActionOutOfSightGoesToDesk sends an actor whom an action leaves unable to see the piece

@@ -60,18 +60,38 @@ func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryFo
 	p.Retry = retry
 	msg := newsroom.ErrorMessage(err)
 	if retry != nil && strings.HasPrefix(retry.Form, "step-") {
-		msg += howToAdd(err, p.Perm.Fields)
+		msg = withHowToAdd(err, p.Perm.Fields)
 	}
 	return s.render(c, statusOf[code], "draft", view{Title: p.Draft.Title, Error: msg, Data: p})
 }
 
-// howToAdd is what a refusal of a step for the parts the piece lacks (err's detail "missing")
-// adds for a viewer who may change fields: how to add them, when they may change every one.
-func howToAdd(err error, fields []string) string {
+// withHowToAdd is err's message with, after the refusal of a step for the parts the piece lacks,
+// how to add them (see howToAdd), in its place among the refusals a joined one says.
+func withHowToAdd(err error, fields []string) string {
 	var e *newsroom.Error
 	if !errors.As(err, &e) {
-		return ""
+		return newsroom.ErrorMessage(err)
 	}
+	parts := e.Parts
+	if len(parts) == 0 {
+		parts = []*newsroom.Error{e}
+	}
+	msgs := make([]string, len(parts))
+	for i, r := range parts {
+		msgs[i] = r.Message
+		if how := howToAdd(r, fields); how != "" {
+			msgs[i] += ": " + how
+			if i == len(parts)-1 {
+				msgs[i] += "."
+			}
+		}
+	}
+	return newsroom.JoinMessages(msgs)
+}
+
+// howToAdd is what a refusal of a step for the parts the piece lacks (e's detail "missing")
+// adds for a viewer who may change fields: how to add them, when they may change every one.
+func howToAdd(e *newsroom.Error, fields []string) string {
 	missing, _ := e.Details["missing"].([]string)
 	if len(missing) == 0 {
 		return ""
@@ -82,9 +102,9 @@ func howToAdd(err error, fields []string) string {
 		}
 	}
 	if len(missing) == 1 {
-		return ": add it with Edit, then try again."
+		return "add it with Edit, then try again"
 	}
-	return ": add them with Edit, then try again."
+	return "add them with Edit, then try again"
 }
 
 // fixable reports whether err refuses a form for something the viewer can change in it (a name,
