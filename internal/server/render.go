@@ -213,7 +213,25 @@ func flash(c echo.Context, msg string) { carry(c, flashCookie, msg) }
 func warn(c echo.Context, msg string) { carry(c, warningCookie, msg) }
 
 func carry(c echo.Context, name, msg string) {
-	c.SetCookie(&http.Cookie{Name: name, Value: encodeFlash(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
+	c.SetCookie(&http.Cookie{Name: name, Value: encodeFlash(carried(msg)), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
+}
+
+// maxCarried is the most bytes of a message a cookie carries: browsers drop a cookie over 4,096
+// bytes, name and attributes included, and base64 makes three bytes four, so a longer message (a
+// refusal naming dozens of quotes) would show nothing at all.
+const maxCarried = 2400
+
+// carried is msg as a cookie can carry it: whole when it fits in maxCarried bytes, else cut at
+// the last space that fits, with "…".
+func carried(msg string) string {
+	if len(msg) <= maxCarried {
+		return msg
+	}
+	cut := strings.ToValidUTF8(msg[:maxCarried-len("…")], "")
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }
 
 // takeMessage reads the message a redirect carried in cookie name, once.
