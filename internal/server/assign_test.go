@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -280,17 +281,7 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 				}
 				return
 			}
-			wantStatus(t, res, http.StatusSeeOther)
-			if got := flashOf(res); got != tt.want {
-				t.Fatalf("flash %q, want %q", got, tt.want)
-			}
-			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.ScheduledAt == nil || !got.ScheduledAt.Equal(tt.wantAt) {
-				t.Fatalf("scheduled for %v, want %v", got.ScheduledAt, tt.wantAt)
-			}
+			wantScheduled(t, a, res, d.ID, tt.want, tt.wantAt)
 			wantBody(t, a.page("editor", "GET", path, nil), "publishes "+strings.TrimSuffix(strings.TrimPrefix(tt.want, "Scheduled for "), "."))
 		})
 	}
@@ -328,18 +319,25 @@ func TestScheduleInTheRepeatedHour(t *testing.T) {
 				wantBody(t, res, html.EscapeString(tt.want))
 				return
 			}
-			wantStatus(t, res, http.StatusSeeOther)
-			if got := flashOf(res); got != tt.want {
-				t.Fatalf("flash %q, want %q", got, tt.want)
-			}
-			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.ScheduledAt == nil || !got.ScheduledAt.Equal(tt.wantAt) {
-				t.Fatalf("scheduled for %v, want %v", got.ScheduledAt, tt.wantAt)
-			}
+			wantScheduled(t, a, res, d.ID, tt.want, tt.wantAt)
 		})
+	}
+}
+
+// wantScheduled fails the test unless res, the answer to the publish form, says want and the
+// piece id is scheduled for at.
+func wantScheduled(t *testing.T, a *testApp, res *httptest.ResponseRecorder, id int64, want string, at time.Time) {
+	t.Helper()
+	wantStatus(t, res, http.StatusSeeOther)
+	if got := flashOf(res); got != want {
+		t.Fatalf("flash %q, want %q", got, want)
+	}
+	got, err := a.store.GetDraft(ctxAs(a, "editor"), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ScheduledAt == nil || !got.ScheduledAt.Equal(at) {
+		t.Fatalf("scheduled for %v, want %v", got.ScheduledAt, at)
 	}
 }
 
