@@ -63,7 +63,11 @@ type Mail struct {
 	Link string
 	// Why says, in the footer, why the person got it.
 	Why string
-	ID  string
+	// Unchosen marks a mail its address did not choose to get (the link to confirm it, the
+	// notice that it was replaced): its footer offers no choice of what comes by email, which
+	// is not the address's to make.
+	Unchosen bool
+	ID       string
 }
 
 // emailPayload is what the outbox planner writes for an email delivery.
@@ -178,7 +182,9 @@ func (e *Email) body(m Mail) string {
 	if m.Why != "" {
 		b.WriteString(m.Why + "\n")
 	}
-	b.WriteString("Choose what you get by email, or one daily digest instead, on your account page: " + e.absolute("/account") + "\n")
+	if !m.Unchosen {
+		b.WriteString("Choose what you get by email, or one daily digest instead, on your account page: " + e.absolute("/account") + "\n")
+	}
 	return b.String()
 }
 

@@ -59,6 +59,10 @@ func TestEmailChangeConfirmed(t *testing.T) {
 		t.Fatalf("the mail server got %+v", got)
 	}
 	link := linkIn(t, got[0])
+	// The address may be a stranger's: the mail offers it no choice of what comes by email.
+	if strings.Contains(got[0].Text, "Choose what you get by email") || !strings.Contains(got[0].Text, "someone gave this address") {
+		t.Fatalf("the confirmation mail's text is %q", got[0].Text)
+	}
 	if addressOf(t) != "writer@old.example" {
 		t.Fatalf("before the link is followed, email goes to %q", addressOf(t))
 	}
