@@ -111,9 +111,18 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("notify: mail client for %s: %w", set.Host, err)
 	}
-	// The error leaves out the recipient: a delivery's row names its person already, and the
+	// The errors leave out the recipient: a delivery's row names its person already, and the
 	// error is kept in logs that others read.
-	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
+	conn, err := client.DialToSMTPClientWithContext(ctx)
+	if err != nil {
+		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, clipped{err})
+	}
+	err = client.SendWithSMTPClient(conn, msg)
+	// The message is the server's once it answered the data with 250: a server that hangs up
+	// at QUIT, or answers it with an error, has still taken it, and sending it again would
+	// deliver it twice. What closing says is of no use after a send either way.
+	_ = client.CloseWithSMTPClient(conn)
+	if err != nil {
 		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, clipped{err})
 	}
 	return statusAccepted, nil

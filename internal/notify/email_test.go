@@ -8,6 +8,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -297,6 +298,70 @@ func TestEmailHostileServer(t *testing.T) {
 			msg := err.Error()
 			if status != tc.status || len(msg) > 500 || strings.ContainsAny(msg, "\x1b\x07") || !strings.Contains(msg, tc.want) {
 				t.Fatalf("Send = %d and a %d-byte error %.200q; want %d and a short printable error saying %q", status, len(msg), msg, tc.status, tc.want)
+			}
+		})
+	}
+}
+
+// TestEmailTakenThenHungUp: a message is the mail server's once it answers the data with 250.
+// A server that then hangs up at QUIT, or answers QUIT with an error, has still taken it: the
+// send reports it sent (250, no error), since an error would have the worker send it again and
+// the reader get it twice, and the email confirmation take a mailed link as refused.
+func TestEmailTakenThenHungUp(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		quit func(c net.Conn)
+	}{
+		{"HangsUp", func(net.Conn) {}},
+		{"Refuses", func(c net.Conn) { c.Write([]byte("421 closing\r\n")) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			taken := 0
+			port := loopback(t, func(c net.Conn) {
+				r := bufio.NewReader(c)
+				c.Write([]byte("220 relay.example ESMTP\r\n"))
+				for {
+					line, err := r.ReadString('\n')
+					if err != nil {
+						return
+					}
+					switch cmd := strings.ToUpper(strings.TrimSpace(line)); {
+					case strings.HasPrefix(cmd, "EHLO"):
+						c.Write([]byte("250-relay.example\r\n250 8BITMIME\r\n"))
+					case strings.HasPrefix(cmd, "DATA"):
+						c.Write([]byte("354 go on\r\n"))
+						for {
+							l, err := r.ReadString('\n')
+							if err != nil {
+								return
+							}
+							if l == ".\r\n" {
+								break
+							}
+						}
+						mu.Lock()
+						taken++
+						mu.Unlock()
+						c.Write([]byte("250 queued\r\n"))
+					case cmd == "QUIT":
+						tc.quit(c)
+						return
+					default:
+						c.Write([]byte("250 ok\r\n"))
+					}
+				}
+			}).Port
+			mail := &notify.Email{Flags: newsroom.MailSettings{Host: "127.0.0.1", Port: port, From: "desk@example.com", StartTLS: newsroom.StartTLSOff},
+				Timeout: 5 * time.Second}
+			status, err := mail.Send(context.Background(), delivery(10, "a@example.org", "Hi", "/desk"))
+			mu.Lock()
+			defer mu.Unlock()
+			if taken != 1 {
+				t.Fatalf("the server took %d messages, want 1", taken)
+			}
+			if err != nil || status != 250 {
+				t.Fatalf("Send = %d, %v; want 250 and no error for a message the server took", status, err)
 			}
 		})
 	}
