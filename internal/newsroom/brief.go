@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,6 +101,20 @@ func BriefGate(action Action, c BriefCheck) error {
 		what = "a brief quote is not backed by the body"
 	}
 	return Errorf(ECONFLICT, "cannot %s yet: %s: %s", action, what, strings.Join(parts, "; ")).With("brief_quotes", c.Quotes)
+}
+
+// Untold is c without the brief quotes whose words a body quote in told carries: a quotes gate
+// that refuses those body quotes says already what holds the brief back, since clearing them
+// clears it, and a refusal that joins both gates should not name them twice.
+func (c BriefCheck) Untold(told []int64) BriefCheck {
+	kept := c.Quotes[:0:0]
+	for _, q := range c.Quotes {
+		if !q.Found || !slices.Contains(told, q.BodyQuoteID) {
+			kept = append(kept, q)
+		}
+	}
+	c.Quotes = kept
+	return c
 }
 
 // bodyQuote is a body quote with its words as briefText gives them, normalised once for every

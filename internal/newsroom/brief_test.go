@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -210,5 +211,37 @@ func TestCheckBriefHostile(t *testing.T) {
 				t.Errorf("CheckBrief took %v, want well under 250ms", took)
 			}
 		})
+	}
+}
+
+// TestBriefCheckUntold: only a finding whose words a told body quote carries is dropped; a
+// misquote stays even when its closest body quote was told, since clearing that quote does not
+// make the brief match.
+func TestBriefCheckUntold(t *testing.T) {
+	c := newsroom.BriefCheck{Quotes: []newsroom.BriefQuote{
+		{QuoteID: 1, BodyQuoteID: 10, Found: true},
+		{QuoteID: 2, BodyQuoteID: 11, Found: true},
+		{QuoteID: 3, BodyQuoteID: 10},
+		{QuoteID: 4},
+	}}
+	for _, tc := range []struct {
+		told []int64
+		want []int64
+	}{
+		{nil, []int64{1, 2, 3, 4}},
+		{[]int64{10}, []int64{2, 3, 4}},
+		{[]int64{11, 10}, []int64{3, 4}},
+		{[]int64{99}, []int64{1, 2, 3, 4}},
+	} {
+		var got []int64
+		for _, q := range c.Untold(tc.told).Quotes {
+			got = append(got, q.QuoteID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Untold(%v) keeps %v, want %v", tc.told, got, tc.want)
+		}
+	}
+	if len(c.Quotes) != 4 {
+		t.Errorf("Untold changed the check it was called on: %d findings left", len(c.Quotes))
 	}
 }

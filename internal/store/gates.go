@@ -31,6 +31,7 @@ func passGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bo
 // checkGates is passGates with the draft's quote ledger given by quotes.
 func checkGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force bool, quotes func() ([]newsroom.Quote, error)) error {
 	var refusals []*newsroom.Error
+	var told []int64 // the quotes a quotes gate refused, which the brief gate need not name again
 	for _, g := range newsroom.Gates {
 		if !a.Has(g) {
 			continue
@@ -44,7 +45,7 @@ func checkGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force b
 		case newsroom.GateQuotesChecked, newsroom.GateQuotesCleared:
 			err = quoteGate(quotes, a.Name, g)
 		case newsroom.GateBriefMatchesBody:
-			err = briefGate(quotes, v, a.Name)
+			err = briefGate(quotes, v, a.Name, told)
 		case newsroom.GateCommentsResolved:
 			err = commentGate(tx, v.Row.ID, a.Name, force, note)
 		}
@@ -53,6 +54,9 @@ func checkGates(tx *gorm.DB, v *draftView, a policy.Action, note string, force b
 		case err == nil:
 		case errors.As(err, &refusal) && refusal.Code != newsroom.EINTERNAL:
 			refusals = append(refusals, refusal)
+			if ids, ok := refusal.Details["quotes"].([]int64); ok {
+				told = append(told, ids...)
+			}
 		default:
 			return err
 		}
@@ -70,13 +74,13 @@ func quoteGate(quotes func() ([]newsroom.Quote, error), action newsroom.Action, 
 }
 
 // briefGate refuses action while the draft's brief quotes what its body does not, or what it
-// has not cleared.
-func briefGate(quotes func() ([]newsroom.Quote, error), v *draftView, action newsroom.Action) error {
+// has not cleared and is not among the quotes told already.
+func briefGate(quotes func() ([]newsroom.Quote, error), v *draftView, action newsroom.Action, told []int64) error {
 	qs, err := quotes()
 	if err != nil {
 		return err
 	}
-	return newsroom.BriefGate(action, newsroom.CheckBrief(v.draft().Text(), qs))
+	return newsroom.BriefGate(action, newsroom.CheckBrief(v.draft().Text(), qs).Untold(told))
 }
 
 // commentGate refuses action while the draft has unresolved comments, unless forced with a note.
