@@ -14,6 +14,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodePNG(f, photo(5, 7, 100)))
 	f.Add(readFile(f, "lossy.webp"))
 	f.Add(readFile(f, "alpha.webp"))
+	f.Add(readFile(f, "progressive420.jpg"))
+	f.Add(readFile(f, "rgb.jpg"))
 	lim := imaging.Limits{MaxBytes: 1 << 20, MaxPixels: 250_000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		img, err := imaging.Decode(data, lim)

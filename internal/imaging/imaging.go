@@ -98,11 +98,12 @@ func Decode(data []byte, lim Limits) (*Image, error) {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "the image is %d × %d pixels; the limit is %d megapixels",
 			cfg.Width, cfg.Height, lim.MaxPixels/1_000_000)
 	}
-	// A pixel of 16 bits a channel takes twice the memory once decoded (8 bytes against 4), so
-	// such an image may have half as many: it costs no more to open than the largest photo.
-	if deep(cfg.ColorModel) && cfg.Width > lim.MaxPixels/2/cfg.Height {
-		return nil, newsroom.Errorf(newsroom.EINVALID, "the image is %d × %d pixels at 16 bits a channel; the limit at that depth is %d megapixels",
-			cfg.Width, cfg.Height, lim.MaxPixels/2/1_000_000)
+	c, ok := openingCost(ct, data, cfg)
+	if !ok {
+		return nil, unreadable(ct)
+	}
+	if c.bytes > bytesToOpen(lim) {
+		return nil, c.refusal(cfg.Width, cfg.Height, bytesToOpen(lim))
 	}
 	decoded, err := codec.decode(bytes.NewReader(data))
 	if err != nil {

@@ -76,7 +76,12 @@ func hugeHeader(t *testing.T, width, height uint32) []byte {
 	out := slices.Clone(small)
 	binary.BigEndian.PutUint32(out[16:], width)
 	binary.BigEndian.PutUint32(out[20:], height)
-	// The header chunk's checksum covers its type and data, so that the header reads as sound.
+	return withHeaderCRC(out)
+}
+
+// withHeaderCRC mends the checksum of a PNG's header chunk changed in place: it covers the
+// chunk's type and data, so that the header reads as sound.
+func withHeaderCRC(out []byte) []byte {
 	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
 	return out
 }
@@ -86,8 +91,37 @@ func deepHeader(t *testing.T, width, height uint32) []byte {
 	t.Helper()
 	out := hugeHeader(t, width, height)
 	out[24], out[25] = 16, 6 // bit depth, colour type RGBA
-	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
-	return out
+	return withHeaderCRC(out)
+}
+
+// interlacedHeader is hugeHeader for an interlaced PNG.
+func interlacedHeader(t *testing.T, width, height uint32) []byte {
+	t.Helper()
+	out := hugeHeader(t, width, height)
+	out[28] = 1 // interlace method Adam7
+	return withHeaderCRC(out)
+}
+
+// jpegHeader is the headers of a JPEG whose frame (marker sof: 0xC0 baseline, 0xC2
+// progressive) claims width × height pixels in components, each an identifier and its
+// sampling factors, with an APP0 JFIF segment when jfif says so, and a scan that holds nothing.
+// before goes between the SOI marker and the frame.
+func jpegHeader(sof byte, width, height uint16, jfif bool, before []byte, comps ...[3]byte) []byte {
+	out := []byte{0xFF, 0xD8}
+	if jfif {
+		out = append(out, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0)
+	}
+	out = append(out, before...)
+	out = append(out, 0xFF, sof)
+	out = binary.BigEndian.AppendUint16(out, uint16(8+3*len(comps)))
+	out = append(out, 8)
+	out = binary.BigEndian.AppendUint16(out, height)
+	out = binary.BigEndian.AppendUint16(out, width)
+	out = append(out, byte(len(comps)))
+	for i, c := range comps {
+		out = append(out, c[0], c[1]<<4|c[2], byte(i&1))
+	}
+	return append(out, 0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0)
 }
 
 // encodeDeepPNG is a w × h PNG of 16 bits a channel.
@@ -131,7 +165,22 @@ func TestDecode(t *testing.T) {
 		{"ErrTooManyPixels", hugeHeader(t, 100_000, 100_000), newsroom.EINVALID, "megapixels", "", 0, 0},
 		{"ErrTooManyPixelsJustOver", hugeHeader(t, 1001, 1000), newsroom.EINVALID, "megapixels", "", 0, 0},
 		{"ErrZeroWidth", hugeHeader(t, 0, 10), newsroom.EINVALID, "", "", 0, 0},
-		{"ErrDeepTooManyPixels", deepHeader(t, 800, 1000), newsroom.EINVALID, "at 16 bits a channel; the limit at that depth is 0 megapixels", "", 0, 0},
+		{"ErrDeepTooManyPixels", deepHeader(t, 800, 1000), newsroom.EINVALID, "as a PNG at 16 bits a channel it takes", "", 0, 0},
+		{"DeepGreyUnderTheCost", func() []byte { h := deepHeader(t, 1000, 1000); h[25] = 0; return withHeaderCRC(h) }(), newsroom.EINVALID, "cannot be read", "", 0, 0},
+		{"ErrInterlacedPNG", interlacedHeader(t, 1000, 1000), newsroom.EINVALID, "as an interlaced PNG it takes 6 MB to open", "", 0, 0},
+		{"InterlacedPNGUnderTheCost", interlacedHeader(t, 800, 800), newsroom.EINVALID, "cannot be read", "", 0, 0},
+		{"ErrProgressiveJPEG", jpegHeader(0xC2, 1000, 1000, true, nil, [3]byte{1, 2, 2}, [3]byte{2, 1, 1}, [3]byte{3, 1, 1}), newsroom.EINVALID,
+			"as a progressive JPEG it takes 7 MB to open; such an image may have at most 0 megapixels: save it as a standard (baseline) JPEG, or smaller", "", 0, 0},
+		{"ErrProgressiveJPEGAfterFillAndJunk", jpegHeader(0xC2, 1000, 1000, false, []byte{0xFF, 0xFF, 0xD3, 'x', 'y', 0xFF, 0x00, 0xFF},
+			[3]byte{1, 1, 1}), newsroom.EINVALID, "as a progressive JPEG", "", 0, 0},
+		{"ProgressiveGreyUnderTheCost", jpegHeader(0xC2, 800, 800, true, nil, [3]byte{1, 1, 1}), newsroom.EINVALID, "cannot be read", "", 0, 0},
+		{"ErrCMYKJPEG", jpegHeader(0xC0, 1000, 1000, false, nil, [3]byte{1, 1, 1}, [3]byte{2, 1, 1}, [3]byte{3, 1, 1}, [3]byte{4, 1, 1}), newsroom.EINVALID,
+			"as a CMYK JPEG it takes 8 MB to open", "", 0, 0},
+		{"ErrRGBCodedJPEG", jpegHeader(0xC0, 1000, 1000, false, nil, [3]byte{'R', 1, 1}, [3]byte{'G', 1, 1}, [3]byte{'B', 1, 1}), newsroom.EINVALID,
+			"as a JPEG coded in RGB it takes", "", 0, 0},
+		{"RGBIdentifiersUnderJFIFAreYCbCr", jpegHeader(0xC0, 1000, 1000, true, nil, [3]byte{'R', 1, 1}, [3]byte{'G', 1, 1}, [3]byte{'B', 1, 1}), newsroom.EINVALID,
+			"cannot be read", "", 0, 0},
+		{"BaselineAtThePixelLimit", jpegHeader(0xC0, 1000, 1000, false, nil, [3]byte{1, 2, 2}, [3]byte{2, 1, 1}, [3]byte{3, 1, 1}), newsroom.EINVALID, "cannot be read", "", 0, 0},
 		{"DeepUnderTheLimit", encodeDeepPNG(t, 30, 20), "", "", imaging.PNG, 30, 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
