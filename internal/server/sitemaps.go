@@ -25,36 +25,39 @@ var errNoSitemap = newsroom.Errorf(newsroom.ENOTFOUND, "nothing to list in this 
 // xmlType is the content type of every sitemap.
 const xmlType = "application/xml; charset=utf-8"
 
-// sitemap answers with the sitemap of every public piece (not found before the first) or, when there are more than a
-// sitemap may hold, with an index of sitemaps of that many pieces each (see sitemapPart).
+// sitemap answers with the sitemap of every public piece (not found before the first) or, once
+// they do not all fall in the first block of SitemapURLs article ids, with an index of the
+// sitemaps of each block that lists any (see sitemapPart).
 func (s *Server) sitemap(c echo.Context) error {
 	return s.serveRendered(c, "sitemap", func() (string, []byte, error) {
 		ctx := c.Request().Context()
-		count, err := s.store.CountPublic(ctx)
+		blocks, err := s.store.SitemapBlocks(ctx, s.cfg.SitemapURLs)
 		if err != nil {
 			return "", nil, err
 		}
-		if count <= s.cfg.SitemapURLs {
-			arts, err := s.store.PublicListing(ctx, time.Time{}, 0, s.cfg.SitemapURLs)
+		switch {
+		case len(blocks) == 0:
+			return "", nil, errNoSitemap
+		case len(blocks) == 1 && blocks[0] == 1:
+			arts, err := s.store.PublicBlock(ctx, 1, s.cfg.SitemapURLs)
 			if err != nil {
 				return "", nil, err
-			}
-			if len(arts) == 0 {
-				return "", nil, errNoSitemap
 			}
 			body, err := publish.Sitemap(s.site(), arts)
 			return xmlType, body, err
 		}
-		var parts []publish.SitemapRef
-		for n := 1; (n-1)*s.cfg.SitemapURLs < count; n++ {
-			parts = append(parts, publish.SitemapRef{Path: "/sitemaps/" + strconv.Itoa(n) + ".xml"})
+		parts := make([]publish.SitemapRef, len(blocks))
+		for i, n := range blocks {
+			parts[i] = publish.SitemapRef{Path: "/sitemaps/" + strconv.Itoa(n) + ".xml"}
 		}
 		body, err := publish.SitemapIndex(s.site(), parts)
 		return xmlType, body, err
 	})
 }
 
-// sitemapPart answers with /sitemaps/N.xml: the Nth SitemapURLs public pieces, newest first.
+// sitemapPart answers with /sitemaps/N.xml: the public pieces of the Nth block of SitemapURLs
+// article ids, which keeps its pieces whatever is published after them (see
+// store.SitemapBlocks).
 func (s *Server) sitemapPart(c echo.Context) error {
 	name, ok := strings.CutSuffix(c.Param("file"), ".xml")
 	n, err := pageNumber(name)
@@ -62,7 +65,7 @@ func (s *Server) sitemapPart(c echo.Context) error {
 		return newsroom.Errorf(newsroom.ENOTFOUND, "no sitemap %q", c.Param("file"))
 	}
 	return s.serveRendered(c, "sitemaps/"+name, func() (string, []byte, error) {
-		arts, err := s.store.PublicListing(c.Request().Context(), time.Time{}, (n-1)*s.cfg.SitemapURLs, s.cfg.SitemapURLs)
+		arts, err := s.store.PublicBlock(c.Request().Context(), n, s.cfg.SitemapURLs)
 		if err != nil {
 			return "", nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -85,4 +86,54 @@ func TestSitemaps(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSitemapPartsKeepTheirPieces splits ten pieces into sitemaps of four and publishes more
+// while a crawler reads them one at a time, as a search engine reads an index's sitemaps over
+// hours: every piece stays in the sitemap it was first listed in, so a crawler that read one
+// sitemap before a publish and the next after it misses none and reads none twice, and a new
+// piece changes only the sitemap it joins.
+func TestSitemapPartsKeepTheirPieces(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 10)
+	srv := server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SitemapURLs: 4})
+	read := func(path string) string {
+		t.Helper()
+		res := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(res, httptest.NewRequest("GET", path, nil))
+		wantStatus(t, res, 200)
+		return res.Body.String()
+	}
+	locs := regexp.MustCompile(`<loc>[^<]*/articles/([^<]+)</loc>`)
+	partOf := map[string]string{}
+	for _, part := range []string{"/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml"} {
+		for _, m := range locs.FindAllStringSubmatch(read(part), -1) {
+			partOf[m[1]] = part
+		}
+	}
+	before := map[string]string{}
+	for _, part := range []string{"/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml"} {
+		before[part] = read(part)
+		d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Published while crawled " + part, Byline: "Writer", Brief: "Brief.", Body: "Body."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.walkToPublished(d.ID)
+	}
+	for slug, part := range partOf {
+		if !strings.Contains(before[part], "/articles/"+slug+"<") {
+			t.Errorf("%s was listed in %s, but a crawler reading the sitemaps while pieces were published did not find it there", slug, part)
+		}
+	}
+	if got := read("/sitemaps/1.xml"); got != before["/sitemaps/1.xml"] {
+		t.Errorf("publishing changed the sitemap of the oldest pieces:\n%s\nwas\n%s", got, before["/sitemaps/1.xml"])
+	}
+	index := read("/sitemap.xml")
+	listed := 0
+	for _, m := range regexp.MustCompile(`<loc>[^<]*(/sitemaps/\d+\.xml)</loc>`).FindAllStringSubmatch(index, -1) {
+		listed += len(locs.FindAllString(read(m[1]), -1))
+	}
+	if listed != 13 {
+		t.Errorf("the index's sitemaps list %d pieces, want 13:\n%s", listed, index)
+	}
 }

@@ -88,19 +88,46 @@ func (s *Store) PublicTags(ctx context.Context, author bool) ([]Tag, error) {
 // first: offset and limit page them, and a non-zero since keeps those first published since.
 // It reads no bodies, for the sitemaps.
 func (s *Store) PublicListing(ctx context.Context, since time.Time, offset, limit int) ([]publish.Article, error) {
+	q := s.read(ctx).Table("articles")
+	if !since.IsZero() {
+		q = q.Where("articles.first_published_at >= ?", since)
+	}
+	return listed(q.Order("articles.first_published_at DESC, articles.id DESC").Offset(offset).Limit(limit), s.isPublic("articles.id"))
+}
+
+// SitemapBlocks returns, in order, the numbers (from 1) of the blocks of size article ids
+// that hold a public article: block n is the articles whose ids run from (n-1)*size+1 to
+// n*size. An article's id is given once, when its slug is reserved, so a block keeps the pieces
+// it lists whatever is published later; counted by rank instead, every publish moved a piece
+// from each sitemap into the next, and a crawler reading one before a publish and the next
+// after it missed one.
+func (s *Store) SitemapBlocks(ctx context.Context, size int) ([]int, error) {
+	var blocks []int
+	err := s.read(ctx).Table("articles").Select("DISTINCT (articles.id - 1) / ? + 1 AS block", size).
+		Where("articles.latest_publication_id IS NOT NULL").Where(s.isPublic("articles.id")).
+		Order("block").Pluck("block", &blocks).Error
+	return blocks, internal("sitemap blocks", err)
+}
+
+// PublicBlock returns the public articles of block n of size article ids (see SitemapBlocks),
+// as PublicListing does, in the order of their ids.
+func (s *Store) PublicBlock(ctx context.Context, n, size int) ([]publish.Article, error) {
+	first := int64(n-1)*int64(size) + 1
+	q := s.read(ctx).Table("articles").Where("articles.id BETWEEN ? AND ?", first, first+int64(size)-1).Order("articles.id")
+	return listed(q, s.isPublic("articles.id"))
+}
+
+// listed reads, for the sitemaps, the slug, title, language and dates of the articles of q, a
+// query of articles in its order, that public keeps.
+func listed(q, public *gorm.DB) ([]publish.Article, error) {
 	var rows []struct {
 		Slug, Title, Language string
 		PublishedAt           time.Time
 		FirstPublishedAt      time.Time
 	}
-	q := s.read(ctx).Table("articles").
-		Select("articles.slug, publications.title, publications.language, publications.published_at, articles.first_published_at").
+	err := q.Select("articles.slug, publications.title, publications.language, publications.published_at, articles.first_published_at").
 		Joins("JOIN publications ON publications.id = articles.latest_publication_id").
-		Where(s.isPublic("articles.id"))
-	if !since.IsZero() {
-		q = q.Where("articles.first_published_at >= ?", since)
-	}
-	err := q.Order("articles.first_published_at DESC, articles.id DESC").Offset(offset).Limit(limit).Scan(&rows).Error
+		Where(public).Scan(&rows).Error
 	if err != nil {
 		return nil, internal("public listing", err)
 	}
@@ -109,13 +136,6 @@ func (s *Store) PublicListing(ctx context.Context, since time.Time, offset, limi
 		out[i] = publish.Article{Slug: r.Slug, Title: r.Title, Language: r.Language, PublishedAt: r.PublishedAt, FirstPublishedAt: r.FirstPublishedAt}
 	}
 	return out, nil
-}
-
-// CountPublic returns how many articles are public.
-func (s *Store) CountPublic(ctx context.Context) (int, error) {
-	var n int64
-	err := s.read(ctx).Table("articles").Where("latest_publication_id IS NOT NULL").Where(s.isPublic("articles.id")).Count(&n).Error
-	return int(n), internal("count public articles", err)
 }
 
 // isPublic is the condition that the article whose id is in column is public: its draft is in

@@ -99,8 +99,11 @@ func TestPublicPage(t *testing.T) {
 		if err != nil || slugsOf(recent) != "four three" {
 			t.Fatalf("PublicListing(since) = %q, %v", slugsOf(recent), err)
 		}
-		if n, err := f.s.CountPublic(ctx); err != nil || n != 4 {
-			t.Fatalf("CountPublic = %d, %v", n, err)
+		if blocks, err := f.s.SitemapBlocks(ctx, 3); err != nil || !slices.Equal(blocks, []int{1, 2}) {
+			t.Fatalf("SitemapBlocks(3) = %v, %v; want [1 2]", blocks, err)
+		}
+		if second, err := f.s.PublicBlock(ctx, 2, 3); err != nil || slugsOf(second) != "four" {
+			t.Fatalf("PublicBlock(2, 3) = %q, %v; want four", slugsOf(second), err)
 		}
 	})
 	t.Run("NoLongerPublic", func(t *testing.T) {
@@ -113,8 +116,11 @@ func TestPublicPage(t *testing.T) {
 		if err != nil || slugsOf(arts) != "one" {
 			t.Fatalf("PublicPage(topic) = %q, %v", slugsOf(arts), err)
 		}
-		if n, err := f.s.CountPublic(ctx); err != nil || n != 3 {
-			t.Fatalf("CountPublic = %d, %v", n, err)
+		if blocks, err := f.s.SitemapBlocks(ctx, 3); err != nil || !slices.Equal(blocks, []int{1}) {
+			t.Fatalf("SitemapBlocks(3) = %v, %v; want [1]", blocks, err)
+		}
+		if first, err := f.s.PublicBlock(ctx, 1, 3); err != nil || slugsOf(first) != "one two three" {
+			t.Fatalf("PublicBlock(1, 3) = %q, %v; want one two three", slugsOf(first), err)
 		}
 	})
 }
