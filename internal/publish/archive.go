@@ -3,6 +3,7 @@ package publish
 import (
 	"io"
 	"net/url"
+	"slices"
 	"strconv"
 )
 
@@ -13,7 +14,7 @@ type Listing struct {
 	Path     string // the site path of the listing's first page: "/", "/topics/mexico"
 	FeedPath string // the site path of the listing's Atom feed
 	Page     int    // 1 for the first page
-	More     bool   // whether an older page follows
+	Last     int    // the number of the last page
 }
 
 // PagePath is the site path of page n of the listing whose first page is at path: path itself
@@ -29,8 +30,43 @@ func PagePath(path string, n int) string {
 }
 
 // pager links a page of a list to the pages before (rel=prev) and after it (rel=next): absolute
-// URLs, "" where there is none, and the words of each link.
-type pager struct{ Prev, PrevText, Next, NextText string }
+// URLs, "" where there is none, and the words of each link; a listing's page also links the
+// pages pageJumps names, by number.
+type pager struct {
+	Prev, PrevText, Next, NextText string
+	Pages                          []pageLink
+}
+
+// pageLink is one page of a listing in its pager: its number and URL, or the page shown.
+type pageLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// pageJumps lists, in order, the page numbers page n of a listing of last pages links to, n
+// itself among them: the first and the last, and for each decimal place, the pages that keep
+// n's digits above it, take another digit there, and are zero below it (from page 347: 340 to
+// 349, 300 to 390 by tens, 100 to 900 by hundreds). Following them, any page is as many
+// clicks from any other as last has digits, where the links to the next and previous page
+// alone left the oldest pieces of a large archive a click a page away.
+func pageJumps(n, last int) []int {
+	if last <= 1 {
+		return nil
+	}
+	pages := []int{1}
+	for place := 1; place <= last; place *= 10 {
+		above := n / (place * 10) * (place * 10)
+		for d := range 10 {
+			if p := above + d*place; p > 1 && p <= last {
+				pages = append(pages, p)
+			}
+		}
+	}
+	pages = append(pages, last, n)
+	slices.Sort(pages)
+	return slices.Compact(pages)
+}
 
 // ArchivePage writes one page of a listing: the briefs given, newest first, with links to the
 // newer and older pages (in the head as rel=prev and rel=next, and on the page) and to the
@@ -44,8 +80,11 @@ func ArchivePage(w io.Writer, site Site, l Listing, briefs []Article) error {
 	if l.Page > 1 {
 		p.Pager.Prev, p.Pager.PrevText = site.URL(PagePath(l.Path, l.Page-1)), "Newer briefs"
 	}
-	if l.More {
+	if l.Page < l.Last {
 		p.Pager.Next, p.Pager.NextText = site.URL(PagePath(l.Path, l.Page+1)), "Older briefs"
+	}
+	for _, n := range pageJumps(l.Page, l.Last) {
+		p.Pager.Pages = append(p.Pager.Pages, pageLink{Number: n, URL: site.URL(PagePath(l.Path, n)), Current: n == l.Page})
 	}
 	p.Meta = listingMeta(site, l, p.Heading)
 	if l.Path == "/" && l.Page <= 1 {

@@ -78,15 +78,21 @@ func (s *Server) servePage(c echo.Context, l listing) error {
 		return c.Redirect(http.StatusMovedPermanently, l.path)
 	}
 	return s.serveRendered(c, "list/"+l.path+"/"+strconv.Itoa(n), func() (string, []byte, error) {
-		arts, more, err := s.store.PublicPage(c.Request().Context(), l.query(n))
+		ctx := c.Request().Context()
+		count, err := s.store.PublicCount(ctx, l.query(n))
+		if err != nil {
+			return "", nil, err
+		}
+		arts, _, err := s.store.PublicPage(ctx, l.query(n))
 		if err != nil {
 			return "", nil, err
 		}
 		if len(arts) == 0 && (n > 1 || l.kind != "") {
 			return "", nil, newsroom.Errorf(newsroom.ENOTFOUND, "no page %d of %s", n, l.path)
 		}
+		last := max((count+frontPageSize-1)/frontPageSize, n)
 		var b bytes.Buffer
-		err = publish.ArchivePage(&b, s.site(), publish.Listing{Heading: l.title(arts, n), Path: l.path, FeedPath: l.feed, Page: n, More: more}, arts)
+		err = publish.ArchivePage(&b, s.site(), publish.Listing{Heading: l.title(arts, n), Path: l.path, FeedPath: l.feed, Page: n, Last: last}, arts)
 		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
 	})
 }

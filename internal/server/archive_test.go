@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/conformance"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
@@ -119,6 +120,45 @@ func TestArchiveReachesEverything(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages crawled", len(seen))
+}
+
+// TestArchiveWithinAFewClicks publishes 1,000 pieces and walks the archive's own pages only
+// (the front page and /page/N, as a reader or a crawler does for pieces with no topic, or of a
+// newsroom with one writer): every piece is within a few clicks of the front page, not at the
+// end of a chain of 34 "Older briefs" links.
+func TestArchiveWithinAFewClicks(t *testing.T) {
+	const n, fewClicks = 1000, 4
+	a := newTestApp(t)
+	seedPublished(t, a, n)
+	clicks := map[string]int{"/": 0}
+	queue := []string{"/"}
+	for len(queue) > 0 {
+		path := queue[0]
+		queue = queue[1:]
+		res := a.do("", "GET", path, "")
+		wantStatus(t, res, 200)
+		if strings.HasPrefix(path, "/articles/") {
+			continue
+		}
+		for _, m := range hrefs.FindAllStringSubmatch(res.Body.String(), -1) {
+			next := m[1]
+			if _, seen := clicks[next]; !seen && (strings.HasPrefix(next, "/page/") || strings.HasPrefix(next, "/articles/")) {
+				clicks[next] = clicks[path] + 1
+				queue = append(queue, next)
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		path := fmt.Sprintf("/articles/piece-%d", i)
+		if c, ok := clicks[path]; !ok || c > fewClicks {
+			t.Fatalf("%s is %d clicks from the front page (reached: %v), want at most %d", path, c, ok, fewClicks)
+		}
+	}
+	var pages []conformance.Doc
+	for _, path := range []string{"/", "/page/17", "/page/34"} {
+		pages = append(pages, conformance.Doc{Name: path, Body: a.do("", "GET", path, "").Body.Bytes()})
+	}
+	conformance.Pass(t, "Nu Html Checker", conformance.HTML(t, pages...))
 }
 
 // TestArchivePages pages the archive, a topic and an author, 30 pieces a page, over 65 pieces

@@ -50,6 +50,14 @@ func (s *Store) PublicPage(ctx context.Context, q ArchiveQuery) ([]publish.Artic
 	return arts[:q.Limit], true, nil
 }
 
+// PublicCount returns how many public articles the listing q names hold, whatever its offset
+// and limit, so that a page can link to the listing's last page.
+func (s *Store) PublicCount(ctx context.Context, q ArchiveQuery) (int, error) {
+	var n int64
+	err := s.archive(ctx, q).Where("articles.latest_publication_id IS NOT NULL").Where(s.isPublic("articles.id")).Count(&n).Error
+	return int(n), internal("count public articles", err)
+}
+
 // archive starts the query of the public listing q names, in its order. A topic's listing walks
 // article_tags_page; the whole archive walks articles_first_published.
 func (s *Store) archive(ctx context.Context, q ArchiveQuery) *gorm.DB {

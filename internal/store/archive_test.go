@@ -78,6 +78,13 @@ func TestPublicPage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("Count", func(t *testing.T) {
+		for q, want := range map[store.ArchiveQuery]int{{Limit: 2}: 4, {Offset: 2, Limit: 1}: 4, {Topic: "mexico"}: 2, {Author: "otto-weiss"}: 1, {Topic: "nothing"}: 0} {
+			if n, err := f.s.PublicCount(ctx, q); err != nil || n != want {
+				t.Errorf("PublicCount(%+v) = %d, %v; want %d", q, n, err, want)
+			}
+		}
+	})
 	t.Run("Tags", func(t *testing.T) {
 		topics, err := f.s.PublicTags(ctx, false)
 		want := []store.Tag{{"climate-change", "Climate change", 2}, {"mexico", "Mexico", 2}}
