@@ -149,3 +149,10 @@ func searchURL(site Site, q string, n int) string {
 	}
 	return site.URL("/search?" + v.Encode())
 }
+
+// ErrorPage writes the public site's page for an error: its heading ("Not Found") and message,
+// and the ways on into the site (the front page, search, the archive's links in the header).
+// It asks search engines not to index it, whatever its status.
+func ErrorPage(w io.Writer, site Site, heading, message string) error {
+	return render(w, errorPage, site, page{Heading: heading, Message: message})
+}

@@ -17,6 +17,7 @@ var (
 	articlePage = parsePage("templates/public/article.html")
 	frontPage   = parsePage("templates/public/front.html")
 	tagPage     = parsePage("templates/public/tags.html")
+	errorPage   = parsePage("templates/public/error.html")
 	searchPage  = parsePage("templates/public/search.html")
 )
 
@@ -40,6 +41,7 @@ type page struct {
 	Pager          pager     // a listing's newer and older pages
 	Tags           []tagView // an index page's topics or authors
 	Empty          string    // what an index page without any says
+	Message        string    // what an error page says went wrong
 	Search         *searchView
 }
 

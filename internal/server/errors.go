@@ -73,8 +73,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case c.Request().Method == http.MethodHead:
 		err = c.NoContent(status)
-	case s.wantsPage(c):
+	case s.wantsPage(c) && s.appPages[c.Path()]:
 		err = s.render(c, status, "error", view{Title: http.StatusText(status), Error: body.Error.Message})
+	case s.wantsPage(c):
+		err = s.readerError(c, status, body.Error.Message)
 	default:
 		err = c.JSON(status, body)
 	}

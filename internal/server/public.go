@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -112,6 +113,21 @@ func (s *Server) feed(c echo.Context) error {
 		body, err := publish.Atom(s.site(), arts, updated)
 		return "application/atom+xml; charset=utf-8", body, err
 	})
+}
+
+// readerError answers a browser anywhere but the newsroom's own pages (the public site, or an
+// address nobody serves, which a reader most likely typed or followed) with the public site's
+// error page, which leads on into the site; what a 404 is missing is said in readers' words.
+func (s *Server) readerError(c echo.Context, status int, message string) error {
+	if status == http.StatusNotFound {
+		message = "Nothing is published at this address."
+	}
+	var b bytes.Buffer
+	if err := publish.ErrorPage(&b, s.site(), http.StatusText(status), message); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.HTMLBlob(status, b.Bytes())
 }
 
 // snapshotTag is the ETag of one rendition of a published snapshot. It comes from what the

@@ -44,9 +44,11 @@ func (s *Server) routes() {
 	e.GET("/login", s.loginPage)
 	e.POST("/login", s.loginSubmit)
 	// App pages need a signed-in viewer; the middleware sits on each route rather than on a
-	// group, so unknown paths stay plain 404s.
+	// group, so unknown paths stay plain 404s, shown to readers as the public site's.
+	s.appPages = map[string]bool{"/login": true}
 	app := func(method, path string, h echo.HandlerFunc) {
 		e.Add(method, path, h, s.signedIn)
+		s.appPages[path] = true
 	}
 	// Page routes that the pages' scripts call answer JSON, errors included (see answersJSON).
 	s.jsonPages = map[string]bool{}

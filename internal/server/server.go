@@ -63,8 +63,10 @@ type Server struct {
 	inboxCounts *inboxCounts
 	// metrics counts requests, transitions and publishes for Prometheus (see metrics.go).
 	metrics *metrics
-	// jsonPages are the paths of the page routes that answer JSON (see answersJSON).
-	jsonPages map[string]bool
+	// jsonPages are the paths of the page routes that answer JSON (see answersJSON), and
+	// appPages those of the newsroom's own pages, whose errors lead back to the desk rather
+	// than into the public site (see handleError).
+	jsonPages, appPages map[string]bool
 	// static holds the files under /static, read and tagged once at start, and staticPrints
 	// their plain names by their fingerprinted ones (see static.go).
 	static       map[string]staticFile

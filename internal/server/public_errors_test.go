@@ -1,0 +1,64 @@
+package server_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/conformance"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/server"
+)
+
+// TestReadersNotFoundPage asks a browser's way for public pages that are not there (a piece, a
+// topic, a page past the end, an address nobody serves): the reader gets a 404 in the public
+// site's own dress (its name and language, the archive's links, the way to the front page and
+// to search, kept out of search engines' indexes), not the newsroom's error page, which sent
+// them "Back to your desk" and so to the staff's sign-in. A newsroom page that is not there
+// still leads its signed-in user back to the desk.
+func TestReadersNotFoundPage(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 3)
+	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Site: newsroom.SiteSettings{Name: "The Harbour Ledger", Language: "de"}})
+	reader := []string{`<html lang="de">`, "The Harbour Ledger", `<meta name="robots" content="noindex">`, `<a href="/topics">Topics</a>`, `<a href="/">`, `<a href="/search">`}
+	tests := []struct {
+		name, actor, path string
+		want, wantNot     []string
+	}{
+		{"Article", "", "/articles/nothing", reader, []string{"/desk"}},
+		{"Rendition", "", "/articles/piece-1.pdf", reader, []string{"/desk"}},
+		{"Topic", "", "/topics/atlantis", reader, []string{"/desk"}},
+		{"PastTheEnd", "", "/page/9", reader, []string{"/desk"}},
+		{"NoSuchAddress", "", "/nothing/here", reader, []string{"/desk"}},
+		{"NewsroomPage", "editor", "/drafts/999999", []string{`<a href="/desk">Back to your desk</a>`}, []string{"noindex"}},
+	}
+	var pages []conformance.Doc
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.page(tt.actor, http.MethodGet, tt.path, nil)
+			if tt.actor == "" {
+				pages = append(pages, conformance.Doc{Name: tt.path, Body: res.Body.Bytes()})
+			}
+			wantStatus(t, res, http.StatusNotFound)
+			body := res.Body.String()
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("the page lacks %q:\n%s", w, body)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(body, w) {
+					t.Errorf("the page has %q:\n%s", w, body)
+				}
+			}
+			if cc := res.Header().Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("Cache-Control = %q, want no-store", cc)
+			}
+		})
+	}
+	// The readers' pages are held to the Nu Html Checker, as every other public page is.
+	conformance.Pass(t, "Nu Html Checker", conformance.HTML(t, pages...))
+}
