@@ -89,3 +89,23 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// dropTrailingSlash moves a GET for a path ending in "/" (other than the front page's) permanently
+// to the same path without it, where every page is served and every link points: a link another
+// site wrote as /articles/slug/ reaches the piece rather than a 404, and a crawler files one URL
+// for it. The API is left as its clients call it, and a path whose trimmed form would name
+// another host (//host) is left to its 404.
+func dropTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		path := req.URL.EscapedPath()
+		trimmed := strings.TrimRight(path, "/")
+		if req.Method != http.MethodGet || trimmed == path || trimmed == "" || strings.HasPrefix(trimmed, "//") || strings.HasPrefix(path, "/api/") {
+			return next(c)
+		}
+		if req.URL.RawQuery != "" {
+			trimmed += "?" + req.URL.RawQuery
+		}
+		return c.Redirect(http.StatusMovedPermanently, trimmed)
+	}
+}

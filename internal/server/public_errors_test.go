@@ -62,3 +62,37 @@ func TestReadersNotFoundPage(t *testing.T) {
 	// The readers' pages are held to the Nu Html Checker, as every other public page is.
 	conformance.Pass(t, "Nu Html Checker", conformance.HTML(t, pages...))
 }
+
+// TestTrailingSlashMovesToThePage asks for public pages with a slash after them, as links other
+// sites write often carry: each moves permanently to the page itself, its query kept, where it
+// was a 404 a crawler filed and a reader met. The API is left as its clients call it, and no
+// path leads off the site.
+func TestTrailingSlashMovesToThePage(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 3)
+	tests := []struct {
+		name, method, path string
+		status             int
+		location           string
+	}{
+		{"Article", http.MethodGet, "/articles/piece-1/", http.StatusMovedPermanently, "/articles/piece-1"},
+		{"Slashes", http.MethodGet, "/articles/piece-1//", http.StatusMovedPermanently, "/articles/piece-1"},
+		{"Head", http.MethodHead, "/topics/mexico/", http.StatusMovedPermanently, "/topics/mexico"},
+		{"Query", http.MethodGet, "/topics/mexico/?utm_source=x", http.StatusMovedPermanently, "/topics/mexico?utm_source=x"},
+		{"Escaped", http.MethodGet, "/topics/m%C3%A9xico/", http.StatusMovedPermanently, "/topics/m%C3%A9xico"},
+		{"FrontPage", http.MethodGet, "/", http.StatusOK, ""},
+		{"OffSite", http.MethodGet, "//evil.example/", http.StatusNotFound, ""},
+		{"OffSiteBackslash", http.MethodGet, "/%5Cevil.example/", http.StatusMovedPermanently, "/%5Cevil.example"},
+		{"API", http.MethodGet, "/api/v1/articles/", http.StatusNotFound, ""},
+		{"Form", http.MethodPost, "/login/", http.StatusNotFound, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.do("", tt.method, tt.path, "")
+			wantStatus(t, res, tt.status)
+			if got := res.Header().Get("Location"); got != tt.location {
+				t.Errorf("Location = %q, want %q", got, tt.location)
+			}
+		})
+	}
+}
