@@ -1,11 +1,14 @@
 package server_test
 
 import (
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestAccountPageMakesTokens links the account page to the password form and makes a named API
@@ -25,7 +28,7 @@ func TestAccountPageMakesTokens(t *testing.T) {
 	}{
 		{"NoName", url.Values{"password": {"pw-writer-staple"}}, "No token made: name the token"},
 		{"NoPassword", url.Values{"name": {"Newsletter"}}, "No token made: give your password"},
-		{"WrongPassword", url.Values{"name": {"Newsletter"}, "password": {"wrong"}}, "No token made: wrong username or password"},
+		{"WrongPassword", url.Values{"name": {"Newsletter"}, "password": {"wrong"}}, "No token made: your password is wrong"},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,4 +71,38 @@ func TestAccountPageTokenThrottled(t *testing.T) {
 		t.Fatalf("Retry-After = %q, want 1", got)
 	}
 	wantBody(t, res, "No token made: ", `<input name="name" value="Newsletter"`)
+}
+
+// TestAccountPageTokenUnderGuessing: the password a signed-in user gives again to make a token
+// is counted against that user alone: their own wrong tries there do not slow their sign-ins
+// from the same address, and strangers' guesses at their username, which lock out sign-ins
+// from new browsers, do not hold up the token.
+func TestAccountPageTokenUnderGuessing(t *testing.T) {
+	a := newTestApp(t)
+	h := a.server.Handler()
+	apiLogin := func(remote, password string) int {
+		req := httptest.NewRequest("POST", "/api/v1/login", strings.NewReader(`{"username":"writer","password":"`+password+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = remote
+		res := httptest.NewRecorder()
+		h.ServeHTTP(res, req)
+		return res.Code
+	}
+	page := httptest.NewRequest("GET", "/", nil).RemoteAddr
+	for range 5 {
+		wantStatus(t, a.page("writer", "POST", "/account/tokens", url.Values{"name": {"Newsletter"}, "password": {"guess"}}), http.StatusUnprocessableEntity)
+	}
+	if code := apiLogin(page, "pw-writer-staple"); code != http.StatusOK {
+		t.Fatalf("sign-in from the address of the wrong tries at a token: %d, want 200", code)
+	}
+
+	for i := range 25 {
+		apiLogin(fmt.Sprintf("10.1.0.%d:4000", i+1), "guess")
+	}
+	if code := apiLogin("10.2.0.1:4000", "pw-writer-staple"); code != http.StatusTooManyRequests {
+		t.Fatalf("sign-in from a new address after strangers' guesses: %d, want 429", code)
+	}
+	a.clock.Add(2 * time.Second)
+	res := a.page("writer", "POST", "/account/tokens", url.Values{"name": {"Newsletter"}, "password": {"pw-writer-staple"}})
+	wantStatus(t, res, http.StatusCreated)
 }

@@ -38,11 +38,11 @@ func (s *Server) renderAccount(c echo.Context, status int, data accountData, pro
 }
 
 // createTokenPage makes a named API token for the viewer once they give their password again
-// (the same check and throttle as a sign-in), and shows it on the page this once: only its hash
-// is kept.
+// (the same check and throttle as a password change), and shows it on the page this once: only
+// its hash is kept.
 func (s *Server) createTokenPage(c echo.Context) error {
 	name := c.FormValue("name")
-	token, err := s.store.MakeToken(c.Request().Context(), c.FormValue("password"), name, c.RealIP())
+	token, err := s.store.MakeToken(c.Request().Context(), c.FormValue("password"), name)
 	switch newsroom.ErrorCode(err) {
 	case "":
 		return s.renderAccount(c, http.StatusCreated, accountData{NewToken: token}, "")

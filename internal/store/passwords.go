@@ -86,17 +86,8 @@ type PasswordChange struct {
 // clears the need to change it. The hashing is done before the write transaction, which then
 // changes the hash only if nobody changed it meanwhile.
 func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
-	u, err := actor(ctx)
+	row, err := s.passwordAgain(ctx, ch.Current, "password changes", "the current password is wrong")
 	if err != nil {
-		return err
-	}
-	var row userRow
-	if err := s.read(ctx).Where("id = ?", u.ID).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
-	} else if err != nil {
-		return internal("find user", err)
-	}
-	if err := s.checkCurrentPassword(ctx, row, ch.Current); err != nil {
 		return err
 	}
 	if ch.New == ch.Current {
@@ -124,18 +115,32 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	}))
 }
 
-// checkCurrentPassword checks the current password given for a change of row's password,
-// charged to the throttle before it is compared (see changeKeys) so that a stolen session
-// cannot guess it faster than sign-in could; the right one clears the charge.
-func (s *Store) checkCurrentPassword(ctx context.Context, row userRow, current string) error {
+// passwordAgain returns the acting user's row once they have given their password again, to
+// change it or to make a token. The try is charged to the throttle before it is compared (see
+// changeKeys), so that a stolen session cannot guess the password faster than sign-in could,
+// and only to the user's own counter, so that strangers' guesses at their username, which hold
+// up sign-ins from new browsers, never hold up a user already signed in; the right password
+// clears the charge. what names the tries in a refusal, and wrong is the message of a wrong
+// password.
+func (s *Store) passwordAgain(ctx context.Context, password, what, wrong string) (userRow, error) {
+	var row userRow
+	u, err := actor(ctx)
+	if err != nil {
+		return row, err
+	}
+	if err := s.read(ctx).Where("id = ?", u.ID).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return row, newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
+	} else if err != nil {
+		return row, internal("find user", err)
+	}
 	keys := changeKeys(row.ID)
-	if err := s.chargeAttempt(ctx, "password changes", keys, s.clock()); err != nil {
-		return err
+	if err := s.chargeAttempt(ctx, what, keys, s.clock()); err != nil {
+		return row, err
 	}
-	if !passwordMatches(row.PasswordHash, current) {
-		return newsroom.Errorf(newsroom.EINVALID, "the current password is wrong")
+	if !passwordMatches(row.PasswordHash, password) {
+		return row, newsroom.Errorf(newsroom.EINVALID, "%s", wrong)
 	}
-	return s.refundAttempt(ctx, keys)
+	return row, s.refundAttempt(ctx, keys)
 }
 
 // ResetPassword gives user id a new random password, returned to the admin to hand over once,

@@ -100,8 +100,9 @@ func addressKey(addr string) string {
 	return p.String()
 }
 
-// changeKeys are the counters a password change is charged to: its user's, since guessing the
-// current password there is as good as guessing it at sign-in.
+// changeKeys are the counters a signed-in user's giving their password again (to change it, or
+// to make a token) is charged to: its user's, since guessing the password there is as good as
+// guessing it at sign-in.
 func changeKeys(userID int64) []throttleKey {
 	return []throttleKey{{fmt.Sprintf("change:%d", userID), perClient}}
 }

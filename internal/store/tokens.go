@@ -11,13 +11,9 @@ import (
 const MaxTokenName = 100
 
 // MakeToken makes a new API token named name for the acting user, once they give their
-// password again (checked and throttled as a sign-in is), and returns its secret: only its hash
-// is kept, so it cannot be shown again.
-func (s *Store) MakeToken(ctx context.Context, password, name, addr string) (string, error) {
-	u, err := actor(ctx)
-	if err != nil {
-		return "", err
-	}
+// password again (checked and throttled as for a password change: see passwordAgain), and
+// returns its secret: only its hash is kept, so it cannot be shown again.
+func (s *Store) MakeToken(ctx context.Context, password, name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return "", newsroom.Errorf(newsroom.EINVALID, "name the token after the program that will use it")
@@ -28,8 +24,9 @@ func (s *Store) MakeToken(ctx context.Context, password, name, addr string) (str
 	if password == "" {
 		return "", newsroom.Errorf(newsroom.EINVALID, "give your password")
 	}
-	if _, _, err := s.authenticate(ctx, SignInRequest{Username: u.Username, Password: password, Addr: addr}); err != nil {
+	row, err := s.passwordAgain(ctx, password, "tries to make a token", "your password is wrong")
+	if err != nil {
 		return "", err
 	}
-	return s.issueToken(ctx, u.ID, name)
+	return s.issueToken(ctx, row.ID, name)
 }
