@@ -159,8 +159,14 @@ func status(resp *http.Response) string {
 	return strings.TrimSpace(strconv.Itoa(resp.StatusCode) + " " + printable(strings.TrimSpace(reason), maxReason))
 }
 
+// slackText escapes text for the text of a Slack message, as Slack asks: there "<" opens a
+// control sequence (<!channel> notifies everyone in the channel, <url|label> shows a link
+// under any label) and "&" an entity, and a title or a name is anyone's to type.
+var slackText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
 // body is the JSON posted for payload, with its link made absolute (and at the end of the
-// text, where a chat shows it).
+// text, where a chat shows it). The text is escaped for Slack (see slackText); the other
+// fields, which no chat reads as markup, carry the words as they are.
 func (w *Webhooks) body(payload string) ([]byte, error) {
 	var p store.WebhookPayload
 	if err := json.Unmarshal([]byte(payload), &p); err != nil {
@@ -171,7 +177,7 @@ func (w *Webhooks) body(payload string) ([]byte, error) {
 		base = strings.TrimRight(w.Site().BaseURL, "/")
 	}
 	p.Link = base + p.Link
-	p.Text += " " + p.Link
+	p.Text = slackText.Replace(p.Text) + " " + p.Link
 	return json.Marshal(p)
 }
 
