@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"runtime"
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
@@ -27,16 +28,43 @@ func passwordKey(pw string) []byte {
 	return []byte(base64.StdEncoding.EncodeToString(sum[:]))
 }
 
-// hashPassword is how a password is stored.
-func (s *Store) hashPassword(pw string) (string, error) {
-	hash, err := bcrypt.GenerateFromPassword(passwordKey(pw), s.cost)
+// bcryptShare is how many bcrypt computations a store runs at once: half the CPUs, at least
+// one (see bcryptTurn).
+func bcryptShare() int {
+	return max(1, runtime.GOMAXPROCS(0)/2)
+}
+
+// bcryptTurn runs f, a bcrypt computation, once fewer than bcryptShare of them are running,
+// or returns ctx's error if it ends first. Each takes tens of milliseconds of a CPU by design,
+// and anyone can start one by signing in: a crowd of sign-ins, from as many addresses as the
+// throttle lets through, would otherwise hold every CPU, and every other request would wait
+// with them. The sign-ins wait instead.
+func (s *Store) bcryptTurn(ctx context.Context, f func()) error {
+	select {
+	case s.bcrypts <- struct{}{}:
+	case <-ctx.Done():
+		return internal("wait to check a password", ctx.Err())
+	}
+	defer func() { <-s.bcrypts }()
+	f()
+	return nil
+}
+
+// hashPassword is how a password is stored, hashed in its bcrypt turn.
+func (s *Store) hashPassword(ctx context.Context, pw string) (string, error) {
+	var hash []byte
+	var err error
+	if err := s.bcryptTurn(ctx, func() { hash, err = bcrypt.GenerateFromPassword(passwordKey(pw), s.cost) }); err != nil {
+		return "", err
+	}
 	if err != nil {
 		return "", internal("hash password", err)
 	}
 	return string(hash), nil
 }
 
-// passwordMatches reports whether pw is the password hash was made from.
+// passwordMatches reports whether pw is the password hash was made from. It is a bcrypt
+// computation: call it in a bcrypt turn.
 func passwordMatches(hash, pw string) bool {
 	return bcrypt.CompareHashAndPassword([]byte(hash), passwordKey(pw)) == nil
 }
@@ -96,7 +124,7 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	if err := s.checkNewPassword(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
 		return err
 	}
-	hash, err := s.hashPassword(ch.New)
+	hash, err := s.hashPassword(ctx, ch.New)
 	if err != nil {
 		return err
 	}
@@ -137,7 +165,11 @@ func (s *Store) passwordAgain(ctx context.Context, password, what, wrong string)
 	if err := s.chargeAttempt(ctx, what, keys, s.clock()); err != nil {
 		return row, err
 	}
-	if !passwordMatches(row.PasswordHash, password) {
+	var ok bool
+	if err := s.bcryptTurn(ctx, func() { ok = passwordMatches(row.PasswordHash, password) }); err != nil {
+		return row, err
+	}
+	if !ok {
 		return row, newsroom.Errorf(newsroom.EINVALID, "%s", wrong)
 	}
 	return row, s.refundAttempt(ctx, keys)
@@ -159,7 +191,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64) (*newsroom.User, st
 		return nil, "", newsroom.Errorf(newsroom.ECONFLICT, "change your own password with your current one instead")
 	}
 	temporary := newsroom.RandomPassword()
-	hash, err := s.hashPassword(temporary)
+	hash, err := s.hashPassword(ctx, temporary)
 	if err != nil {
 		return nil, "", err
 	}
@@ -214,7 +246,7 @@ func (s *Store) SetPassword(ctx context.Context, username, pw string) (*newsroom
 	if err := s.checkNewPassword(pw, row.Username, newsroom.Role(row.Role)); err != nil {
 		return nil, err
 	}
-	hash, err := s.hashPassword(pw)
+	hash, err := s.hashPassword(ctx, pw)
 	if err != nil {
 		return nil, err
 	}

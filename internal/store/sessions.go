@@ -78,12 +78,22 @@ func (s *Store) checkPassword(ctx context.Context, username, password string) (*
 	if validUsername(username) == nil {
 		err = byUsername(s.read(ctx), username).Take(&row).Error
 	}
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		_ = passwordMatches(s.dummyHash(), password)
-	} else if err != nil {
+	known := err == nil
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, internal("find user", err)
 	}
-	if err != nil || !passwordMatches(row.PasswordHash, password) {
+	var ok bool
+	err = s.bcryptTurn(ctx, func() {
+		hash := row.PasswordHash
+		if !known {
+			hash = s.dummyHash()
+		}
+		ok = passwordMatches(hash, password) && known
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
 		return nil, newsroom.Errorf(newsroom.EUNAUTHORIZED, "wrong username or password")
 	}
 	return &row, nil

@@ -2,8 +2,12 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
@@ -32,5 +36,45 @@ func TestDisabledUserSignIn(t *testing.T) {
 				t.Fatalf("message %q, want %q", msg, tt.wantMessage)
 			}
 		})
+	}
+}
+
+// TestSignInsShareTheCPUs: a crowd of sign-ins at once, each from its own address as the
+// throttle lets through, checks its passwords a few at a time (half the CPUs, at least one),
+// each bcrypt taking its tens of milliseconds of a CPU in turn, so that the rest of the
+// server's work keeps CPUs to run on; and every one of them is answered.
+func TestSignInsShareTheCPUs(t *testing.T) {
+	s := mustOpen(t, store.Options{PasswordCost: 11})
+	mustUser(t, s, "sarah", newsroom.RoleWriter)
+	slots := max(1, runtime.GOMAXPROCS(0)/2)
+	n := 2*runtime.GOMAXPROCS(0) + 2
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := s.Login(context.Background(), "sarah", "guess", fmt.Sprintf("198.51.100.%d", i+1))
+			errs <- err
+		}()
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	most, buf := 0, make([]byte, 1<<20)
+	for sampling := true; sampling; {
+		select {
+		case <-done:
+			sampling = false
+		case <-time.After(time.Millisecond):
+			stacks := string(buf[:runtime.Stack(buf, true)])
+			most = max(most, strings.Count(stacks, "golang.org/x/crypto/bcrypt.CompareHashAndPassword("))
+		}
+	}
+	close(errs)
+	for err := range errs {
+		wantCode(t, err, newsroom.EUNAUTHORIZED)
+	}
+	if most == 0 || most > slots {
+		t.Fatalf("%d sign-ins checked passwords %d at a time, want at most %d", n, most, slots)
 	}
 }

@@ -102,6 +102,9 @@ type Store struct {
 	// dummy is the hash an unknown user's password is compared with (see dummyHash).
 	dummy     string
 	dummyOnce sync.Once
+	// bcrypts holds a place for each bcrypt computation running, bcryptShare at most (see
+	// bcryptTurn).
+	bcrypts chan struct{}
 
 	// fullAt is when a write last failed for want of disk space, in Unix nanoseconds by the
 	// store's clock, or 0 if a write has committed since (see Ping).
@@ -126,6 +129,7 @@ func Open(db string, opt Options) (*Store, error) {
 	}
 	s.policy, s.clk, s.ttl, s.cost, s.log = opt.Policy, opt.Clock, opt.TokenTTL, opt.PasswordCost, opt.Logger
 	s.localHooks = opt.AllowLocalWebhooks
+	s.bcrypts = make(chan struct{}, bcryptShare())
 	if s.log == nil {
 		s.log = slog.Default()
 	}

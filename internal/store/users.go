@@ -94,7 +94,7 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 	if err := s.checkNewPassword(nu.Password, nu.Username, nu.Role); err != nil {
 		return nil, err
 	}
-	hash, err := s.hashPassword(nu.Password)
+	hash, err := s.hashPassword(ctx, nu.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 
 // dummyHash is compared against when the username is unknown, so that a failed sign-in takes
 // as long whether or not the user exists. It is made at the store's cost, the cost of the
-// hashes it compares for known users, once, when first needed.
+// hashes it compares for known users, once, when first needed: in a bcrypt turn, as it is.
 func (s *Store) dummyHash() string {
 	s.dummyOnce.Do(func() {
 		hash, _ := bcrypt.GenerateFromPassword([]byte("copydesk-dummy-password"), s.cost)
