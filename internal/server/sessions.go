@@ -157,6 +157,13 @@ func localPath(next string) string {
 	return next
 }
 
+// signOutClears is what a browser is told to drop as its viewer signs out (Clear-Site-Data),
+// so that the next person at it finds nothing of theirs: the cache, where the private images
+// of drafts are kept a year, and the storage, where the draft page keeps unsaved typing (the
+// server keeps it too, as the working copy, for their next sign-in). Not the cookies: the
+// device cookie keeps the browser's next sign-in its own (see store.DeviceTTL).
+const signOutClears = `"cache", "storage"`
+
 func (s *Server) logoutPage(c echo.Context) error {
 	if cookie := s.cookie(c, sessionCookie); cookie != "" {
 		if err := s.store.SignOut(c.Request().Context(), cookie); err != nil {
@@ -164,5 +171,6 @@ func (s *Server) logoutPage(c echo.Context) error {
 		}
 	}
 	s.clearSession(c)
+	c.Response().Header().Set("Clear-Site-Data", signOutClears)
 	return redirect(c, "/login")
 }
