@@ -24,11 +24,6 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	if s.pg {
 		return errors.New("store: backup: this is a PostgreSQL database; back it up with pg_dump")
 	}
-	if _, err := os.Lstat(out); err == nil {
-		return fmt.Errorf("store: backup: %s already exists; back up to a new file", out)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("store: backup: %w", err)
-	}
 	// The copy is made on a connection of its own, so the single writer connection stays free
 	// for the newsroom meanwhile. (The readers' query_only would refuse VACUUM INTO.)
 	var seq int
@@ -41,7 +36,15 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 		return fmt.Errorf("store: backup: %w", err)
 	}
 	defer db.Close()
+	// The copy goes into an empty file made for it, readable by its owner alone (see
+	// createPrivate), which VACUUM INTO fills as it would a file of its own making.
+	if err := createPrivate(out, true); errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("store: backup: %s already exists; back up to a new file", out)
+	} else if err != nil {
+		return fmt.Errorf("store: backup: %w", err)
+	}
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", out); err != nil {
+		os.Remove(out)
 		return fmt.Errorf("store: backup to %s: %w", out, err)
 	}
 	if err := syncFile(out); err != nil {

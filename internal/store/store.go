@@ -193,6 +193,9 @@ func openSQLite(path string) (_ *Store, err error) {
 			lock.Close()
 		}
 	}()
+	if err := createPrivate(path, false); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
 	w, err := gorm.Open(&sqlite.Dialector{DriverName: sqliteDriver, DSN: dsn(path, false)}, gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -225,6 +228,24 @@ func openSQLite(path string) (_ *Store, err error) {
 
 // dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
 // BEGIN IMMEDIATE so a write transaction takes its lock up front instead of failing half-way.
+// createPrivate makes an empty file at path, readable and writable by its owner alone, for
+// SQLite to fill: left to make it, SQLite makes a database (and its WAL beside it, with the
+// same mode) readable by everyone the umask lets, 0644 under the common 022, and a database
+// holds password hashes, the mail server's password, webhook secrets and unpublished drafts.
+// A file already there is kept with the mode its operator gave it, unless fresh says that
+// there must be none (a backup never overwrites one).
+func createPrivate(path string, fresh bool) error {
+	flags := os.O_RDONLY | os.O_CREATE
+	if fresh {
+		flags |= os.O_EXCL
+	}
+	f, err := os.OpenFile(path, flags, 0o600)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 func dsn(path string, readOnly bool) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	q := "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
