@@ -140,3 +140,33 @@ func TestBrowserSignedOutSaysSo(t *testing.T) {
 	}
 	b.shotWidths("signed-out")
 }
+
+// TestBrowserSaveSignedOutLeadsBack: a save sent after the sign-in has ended is not done; the
+// sign-in page says so rather than showing only its form, and signing in leads back to the
+// draft, where the words typed are offered back, rather than to the desk.
+func TestBrowserSaveSignedOutLeadsBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	draftURL := b.typingDraft()
+	b.edit()
+	b.run(chromedp.SendKeys(`textarea[name=body]`, "Typed after the sign-in ended. ", chromedp.ByQuery), network.ClearBrowserCookies())
+	b.submit(`#edit-save`)
+	if got := b.text(`main`); !strings.Contains(got, "you had been signed out") {
+		t.Errorf("a save sent signed out leads to a sign-in page that says %q", got)
+	}
+	b.shotWidths("save-signed-out")
+	b.run(chromedp.SendKeys(`input[name=username]`, "writer", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=password]`, "pw-writer-staple", chromedp.ByQuery))
+	b.submit(`form[action="/login"] button[type=submit]`)
+	var at string
+	b.run(chromedp.Location(&at))
+	if !strings.HasPrefix(at, draftURL) {
+		t.Fatalf("signing in again leads to %s, not back to the draft", at)
+	}
+	b.run(chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery), chromedp.Click(`.ws-offer button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=body]`); !strings.Contains(got, "Typed after the sign-in ended.") {
+		t.Errorf("back on the draft, restoring gives the body %q", got)
+	}
+}

@@ -256,3 +256,31 @@ func TestDraftPageShowsBriefAgainstBody(t *testing.T) {
 			"The brief quotes words the body does not", "Check the figure: the brief says “7.5%”; the body never does.")
 	}
 }
+
+// TestFormSignedOutLeadsBack: a form sent after the sign-in ended is sent to sign in with a
+// warning that it was not done, and back to the page of this site it was sent from; never to
+// another site's, nor to the address that only answers forms.
+func TestFormSignedOutLeadsBack(t *testing.T) {
+	a := newTestApp(t)
+	for _, tc := range []struct{ name, referer, wantLocation string }{
+		{"DraftPage", "http://example.com/drafts/5?edit=1", "/login?next=%2Fdrafts%2F5%3Fedit%3D1"},
+		{"NewDraft", "http://example.com/drafts/new", "/login?next=%2Fdrafts%2Fnew"},
+		{"RefusedFormsPage", "http://example.com/drafts/5/edit", "/login"},
+		{"OtherSite", "http://elsewhere.example/drafts/5", "/login"},
+		{"None", "", "/login"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "http://example.com/drafts/5/edit", strings.NewReader("body=typed"))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Referer", tc.referer)
+			rec := httptest.NewRecorder()
+			a.server.Handler().ServeHTTP(rec, req)
+			if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != tc.wantLocation {
+				t.Fatalf("%d to %q, want %q", rec.Code, rec.Header().Get("Location"), tc.wantLocation)
+			}
+			if !strings.Contains(rec.Header().Get("Set-Cookie"), "copydesk_warning=") {
+				t.Errorf("no warning carried to the sign-in page: %q", rec.Header().Values("Set-Cookie"))
+			}
+		})
+	}
+}
