@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -97,4 +98,41 @@ func TestBrowserNewDraftAsksBeforeLeaving(t *testing.T) {
 		t.Errorf("creating the draft says %q", got)
 	}
 	b.shotWidths("new-draft-created")
+}
+
+// TestBrowserNewDraftKeptUntilCreated: a new draft's text, which exists nowhere else until it
+// is created, is kept in the browser while it is typed, so that a create that does not go
+// through (here the sign-in had ended) loses nothing: the form, opened again, offers it back;
+// once the draft is created, nothing is offered.
+func TestBrowserNewDraftKeptUntilCreated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Library to close", chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=body]`, "The council voted 7 to 2 to close the library.", chromedp.ByQuery),
+		chromedp.Sleep(time.Second), network.ClearBrowserCookies())
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	b.run(chromedp.SendKeys(`input[name=username]`, "writer", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=password]`, "pw-writer-staple", chromedp.ByQuery))
+	b.submit(`form[action="/login"] button[type=submit]`)
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery))
+	if !b.has(`main .warning button`) {
+		t.Fatalf("the new draft's form, opened again after its create failed, offers nothing: %q", b.text(`main`))
+	}
+	b.shotWidths("new-draft-offered")
+	b.run(chromedp.Click(`main .warning button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=body]`); got != "The council voted 7 to 2 to close the library." {
+		t.Fatalf("restoring gives the body %q", got)
+	}
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	if got := b.flash(); got != "Draft created." {
+		t.Fatalf("creating the restored draft says %q", got)
+	}
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+	if b.has(`main .warning`) {
+		t.Errorf("after the draft was created, the new draft's form still offers it: %q", b.text(`main .warning`))
+	}
 }

@@ -1,6 +1,9 @@
 // leaving.js asks before a page is left with words typed into a form marked data-leave-asks and
 // not sent: the new draft's form, whose text exists nowhere else until it is created. Sending
-// another form of the page (Sign out) leaves it too, and asks as well.
+// another form of the page (Sign out) leaves it too, and asks as well. What is typed is also
+// kept in this browser under the form's data-keep-as key until the draft page that comes of it
+// forgets it, so that a send that did not go through (the sign-in had ended, the server could
+// not be reached or failed) loses nothing: the form, opened again, offers it back.
 (function () {
   "use strict";
   var sending = false;
@@ -11,13 +14,69 @@
     });
   }
 
+  // fields are the form's fields that take typing, by name.
+  function fields(form) {
+    return Array.from(form.elements).filter(function (f) { return f.name && (f.tagName === "TEXTAREA" || (f.tagName === "INPUT" && f.type !== "hidden")); });
+  }
+
+  function read(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (err) { return null; }
+  }
+
+  function write(key, entry) {
+    try {
+      if (entry) { localStorage.setItem(key, JSON.stringify(entry)); } else { localStorage.removeItem(key); }
+    } catch (err) { /* A full or refused storage leaves the page as it would be without it. */ }
+  }
+
+  // keep stores the form's typing; sent marks the copy of a send under way.
+  function keep(form, sent) {
+    var values = {};
+    fields(form).forEach(function (f) { values[f.name] = f.value; });
+    write(form.dataset.keepAs, typedIn(form) ? { at: Date.now(), fields: values, sent: sent } : null);
+  }
+
+  // offer offers back the typing kept for the form when it differs from what the form holds.
+  function offer(form) {
+    var entry = read(form.dataset.keepAs);
+    if (!entry || !entry.fields || !fields(form).some(function (f) { return f.name in entry.fields && entry.fields[f.name] !== f.value; })) { return; }
+    var box = document.createElement("div");
+    box.className = "warning";
+    box.setAttribute("role", "alert");
+    box.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\">Discard</button>";
+    var title = (entry.fields.title || "").trim();
+    box.firstChild.textContent = "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "? It was not created.";
+    var buttons = box.querySelectorAll("button");
+    buttons[0].addEventListener("click", function () {
+      fields(form).forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
+      box.remove();
+      fields(form)[0].focus();
+    });
+    buttons[1].addEventListener("click", function () {
+      write(form.dataset.keepAs, null);
+      box.remove();
+    });
+    form.parentNode.insertBefore(box, form);
+  }
+
   document.addEventListener("submit", function (e) {
     if (e.target.hasAttribute("data-leave-asks")) { sending = true; }
+    if (e.target.dataset.keepAs) { keep(e.target, true); }
   });
   window.addEventListener("beforeunload", function (e) {
     if (!sending && Array.from(document.querySelectorAll("form[data-leave-asks]")).some(typedIn)) {
       e.preventDefault();
       e.returnValue = "";
     }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.from(document.querySelectorAll("form[data-keep-as]")).forEach(function (form) {
+      var t;
+      form.addEventListener("input", function () {
+        clearTimeout(t);
+        t = setTimeout(function () { keep(form, false); }, 400);
+      });
+      offer(form);
+    });
   });
 })();
