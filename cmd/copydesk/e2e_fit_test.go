@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -169,4 +170,25 @@ func TestBrowserSaveSignedOutLeadsBack(t *testing.T) {
 	if got := b.value(`textarea[name=body]`); !strings.Contains(got, "Typed after the sign-in ended.") {
 		t.Errorf("back on the draft, restoring gives the body %q", got)
 	}
+}
+
+// TestBrowserTypingSignedOutSaysSo: a writer typing when the sign-in ends is told within
+// seconds, while still typing, that the changes are kept in this browser only and what Save
+// will do, rather than finding out only when Save leads to the sign-in page.
+func TestBrowserTypingSignedOutSaysSo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.typingDraft()
+	b.edit()
+	b.run(network.ClearBrowserCookies(), chromedp.SendKeys(`textarea[name=body]`, "Typed after the sign-in ended. ", chromedp.ByQuery))
+	var said string
+	for deadline := time.Now().Add(12 * time.Second); time.Now().Before(deadline) && !strings.Contains(said, "signed out"); time.Sleep(300 * time.Millisecond) {
+		said = b.text(`#ws-status`)
+	}
+	if !strings.Contains(said, "You are signed out") || !strings.Contains(said, "kept in this browser") {
+		t.Errorf("typing after the sign-in ended, the page says %q", said)
+	}
+	b.shotWidths("typing-signed-out")
 }

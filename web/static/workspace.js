@@ -846,8 +846,9 @@
       fields().forEach(function (f) { body.set(f.name, f.value); });
       sendJSON("/working-copy", body).then(function (r) {
         note.textContent = "Kept on the server at " + newsroomTime(r.saved_at, true) + ".";
-      }, function () {
+      }, function (code) {
         note.textContent = "Not kept on the server just now; this browser keeps it.";
+        if (code === 401) { signedOut(); }
       });
     }, SERVER_AFTER);
   }
@@ -865,8 +866,24 @@
     if (ws.dataset.live !== "on") { return; }
     var next = function () { setTimeout(pollLive, POLL_EVERY); };
     if (document.hidden) { next(); return; }
-    sendJSON("/live").then(showLive, function () { /* The next poll tries again. */ }).then(next);
+    sendJSON("/live").then(function (st) { toldSignedOut = ""; showLive(st); }, function (code) {
+      // Any other failure passes: the next poll tries again.
+      if (code === 401) { signedOut(); }
+    }).then(next);
   }
+
+  // signedOut says, as soon as the page finds that the sign-in has ended (it expired, or was
+  // signed out elsewhere), what that means for the typing: a save now would not be done.
+  // It says each thing once, until the server answers the page again.
+  function signedOut() {
+    var says = dirty() ? "You are signed out: your changes are kept in this browser only. Save, sign in again when asked, and the draft offers them back." :
+      "You are signed out: sign in again to go on working on this piece.";
+    if (toldSignedOut === says) { return; }
+    toldSignedOut = says;
+    status(says, true);
+  }
+
+  var toldSignedOut = "";
 
   function showLive(st) {
     var box = document.getElementById("ws-live"), names = (st.editors || []).map(function (e) { return e.person.name; });
