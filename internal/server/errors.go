@@ -74,7 +74,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case c.Request().Method == http.MethodHead:
 		err = c.NoContent(status)
 	case s.wantsPage(c) && s.appPages[c.Path()]:
-		err = s.render(c, status, "error", view{Title: http.StatusText(status), Error: body.Error.Message})
+		err = s.render(c, status, "error", view{Title: http.StatusText(status), Error: body.Error.Message, Data: errorPage{Back: formFrom(c)}})
 	case s.wantsPage(c):
 		err = s.readerError(c, status, body.Error.Message)
 	default:
@@ -83,6 +83,20 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if err != nil {
 		s.log.ErrorContext(c.Request().Context(), "writing error response", "err", err)
 	}
+}
+
+// errorPage is what an error page shows besides the error: for a form, the page it was sent
+// from, where what was typed waits to be sent again (a draft's page offers its typing back).
+type errorPage struct {
+	Back string
+}
+
+// formFrom is the page a form that failed was sent from, or "" for any other request.
+func formFrom(c echo.Context) string {
+	if c.Request().Method != http.MethodPost {
+		return ""
+	}
+	return cameFrom(c)
 }
 
 func (s *Server) errorResponse(err error, c echo.Context) (int, errorBody) {

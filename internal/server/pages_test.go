@@ -284,3 +284,38 @@ func TestFormSignedOutLeadsBack(t *testing.T) {
 		})
 	}
 }
+
+// TestFailedFormLeadsBack: the error page of a form that failed (here a save the database
+// could not take) leads back to the page the form was sent from, where a draft's page offers
+// the typing back, as well as to the desk.
+func TestFailedFormLeadsBack(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	if _, err := a.store.DB().Exec("ALTER TABLE revisions RENAME TO revisions_away"); err != nil {
+		t.Fatal(err)
+	}
+	cookie, csrf := a.session("writer")
+	for _, tc := range []struct{ name, referer, want string }{
+		{"FromTheDraft", fmt.Sprintf("http://example.com/drafts/%d?edit=1", d.ID), fmt.Sprintf(`<a href="/drafts/%d?edit=1">Back to the page you were on</a>`, d.ID)},
+		{"FromElsewhere", "http://elsewhere.example/drafts/1", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			form := url.Values{"csrf": {csrf}, "version": {fmt.Sprint(d.Version)}, "title": {d.Title}, "body": {"Typed for an hour."}}
+			req := httptest.NewRequest("POST", fmt.Sprintf("http://example.com/drafts/%d/edit", d.ID), strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Accept", "text/html")
+			req.Header.Set("Referer", tc.referer)
+			req.AddCookie(&http.Cookie{Name: a.cookiePrefix + "copydesk_session", Value: cookie})
+			rec := httptest.NewRecorder()
+			a.server.Handler().ServeHTTP(rec, req)
+			wantStatus(t, rec, http.StatusInternalServerError)
+			if tc.want == "" {
+				if strings.Contains(rec.Body.String(), "Back to the page you were on") {
+					t.Errorf("the error page leads back to another site's page:\n%s", rec.Body)
+				}
+				return
+			}
+			wantBody(t, rec, tc.want, `<a href="/desk">Back to your desk</a>`)
+		})
+	}
+}

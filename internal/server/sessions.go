@@ -69,7 +69,10 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 			// not done, and its sender would otherwise take the sign-in page for a hiccup and
 			// land on the desk, away from what they typed.
 			warn(c, "Not done: you had been signed out. Sign in again to go back to the page you were on.")
-			return redirect(c, "/login"+cameFrom(c))
+			if back := cameFrom(c); back != "" {
+				return redirect(c, "/login?next="+url.QueryEscape(back))
+			}
+			return redirect(c, "/login")
 		}
 		if c.Request().Method == http.MethodPost {
 			want, _ := c.Get(csrfKey).(string)
@@ -81,20 +84,19 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// cameFrom is the query that leads a sign-in back to the page of this site a form was sent
-// from (its Referer), or "" when there is none to go back to: another site's, or the address
-// the form was sent to, which answers only forms (a refused form's page stands there).
+// cameFrom is the page of this site a form was sent from (its Referer), or "" when there is
+// none to go back to: another site's, or the address the form was sent to, which answers only
+// forms (a refused form's page stands there).
 func cameFrom(c echo.Context) string {
 	req := c.Request()
 	from, err := url.Parse(req.Referer())
 	if err != nil || from.Host != req.Host || from.Path == req.URL.Path {
 		return ""
 	}
-	next := from.RequestURI()
-	if localPath(next) != next {
-		return ""
+	if back := from.RequestURI(); localPath(back) == back {
+		return back
 	}
-	return "?next=" + url.QueryEscape(next)
+	return ""
 }
 
 func sameToken(a, b string) bool {
