@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestBrowserActionWaitsForSave proves that an action taken while the text holds changes not
@@ -134,5 +135,25 @@ func TestBrowserNewDraftKeptUntilCreated(t *testing.T) {
 	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
 	if b.has(`main .warning`) {
 		t.Errorf("after the draft was created, the new draft's form still offers it: %q", b.text(`main .warning`))
+	}
+}
+
+// TestBrowserNewDraftEnterGoesOn: Enter in the new draft's title goes on to the next field, as
+// it does in the draft page's editor, rather than creating the draft from its title alone.
+func TestBrowserNewDraftEnterGoesOn(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Library to close"+kb.Enter, chromedp.ByQuery), chromedp.Sleep(time.Second))
+	var at string
+	b.run(chromedp.Location(&at))
+	if at != b.base+"/drafts/new" {
+		t.Fatalf("Enter in the title left the new draft's form for %s", at)
+	}
+	if got := b.focusedName(); !strings.Contains(got, "[name=byline]") {
+		t.Errorf("after Enter in the title the keyboard is on %q, not the byline", got)
 	}
 }

@@ -3,7 +3,9 @@
 // another form of the page (Sign out) leaves it too, and asks as well. What is typed is also
 // kept in this browser under the form's data-keep-as key until the draft page that comes of it
 // forgets it, so that a send that did not go through (the sign-in had ended, the server could
-// not be reached or failed) loses nothing: the form, opened again, offers it back.
+// not be reached or failed) loses nothing: the form, opened again, offers it back. Enter in
+// one of its one-line fields (the title) goes on to the next field, as in the draft page's
+// editor, rather than creating the draft from its first line.
 (function () {
   "use strict";
   var sending = false;
@@ -62,6 +64,23 @@
   document.addEventListener("submit", function (e) {
     if (e.target.hasAttribute("data-leave-asks")) { sending = true; }
     if (e.target.dataset.keepAs) { keep(e.target, true); }
+  });
+  // oneLineEnter reports whether e is Enter in a one-line field of such a form.
+  function oneLineEnter(e) {
+    var f = e.target;
+    return e.key === "Enter" && !e.isComposing && f.tagName === "INPUT" && !!f.form && f.form.hasAttribute("data-leave-asks");
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (!oneLineEnter(e)) { return; }
+    e.preventDefault();
+    var all = fields(e.target.form), next = all[all.indexOf(e.target) + 1];
+    if (next) { next.focus(); }
+  });
+  // The form is sent by the key's press, which a browser may deliver even after its keydown was
+  // stopped (a key sent by an assistive tool or a test driver), so the press is stopped too.
+  document.addEventListener("keypress", function (e) {
+    if (oneLineEnter(e)) { e.preventDefault(); }
   });
   window.addEventListener("beforeunload", function (e) {
     if (!sending && Array.from(document.querySelectorAll("form[data-leave-asks]")).some(typedIn)) {
