@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -155,5 +156,25 @@ func TestBrowserNewDraftEnterGoesOn(t *testing.T) {
 	}
 	if got := b.focusedName(); !strings.Contains(got, "[name=byline]") {
 		t.Errorf("after Enter in the title the keyboard is on %q, not the byline", got)
+	}
+}
+
+// TestBrowserNewDraftCtrlS: Ctrl+S creates the new draft, as it saves the text on the draft
+// page, rather than opening the browser's dialog to save the page as a file.
+func TestBrowserNewDraftCtrlS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Library to close", chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=body]`, "The council voted 7 to 2 to close the library.", chromedp.ByQuery),
+		chromedp.KeyEvent("s", chromedp.KeyModifiers(input.ModifierCtrl)), chromedp.Sleep(2*time.Second))
+	if !b.has(`#workspace`) {
+		t.Fatal("Ctrl+S on the new draft's form did not create the draft")
+	}
+	if got := b.flash(); got != "Draft created." {
+		t.Errorf("Ctrl+S on the new draft's form says %q", got)
 	}
 }

@@ -5,7 +5,8 @@
 // forgets it, so that a send that did not go through (the sign-in had ended, the server could
 // not be reached or failed) loses nothing: the form, opened again, offers it back. Enter in
 // one of its one-line fields (the title) goes on to the next field, as in the draft page's
-// editor, rather than creating the draft from its first line.
+// editor, rather than creating the draft from its first line; and Ctrl+S (Cmd+S) creates it, as
+// it saves in that editor.
 (function () {
   "use strict";
   var sending = false;
@@ -76,6 +77,13 @@
     e.preventDefault();
     var all = fields(e.target.form), next = all[all.indexOf(e.target) + 1];
     if (next) { next.focus(); }
+  });
+  document.addEventListener("keydown", function (e) {
+    var form = document.querySelector("form[data-keep-as]");
+    if (form && (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S")) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
   });
   // The form is sent by the key's press, which a browser may deliver even after its keydown was
   // stopped (a key sent by an assistive tool or a test driver), so the press is stopped too.
