@@ -419,3 +419,37 @@ func TestDeadlineAPI(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishNowWithATimeGiven: the publish form with a time to publish typed but "publish now"
+// still chosen (the time's field is reached without ticking its choice) publishes nothing, and
+// comes back with the time typed; publish now without a time, and schedule with one, go ahead.
+func TestPublishNowWithATimeGiven(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name      string
+		form      url.Values
+		wantStage newsroom.Stage
+	}{
+		{"ErrNowWithATime", url.Values{"when": {"now"}, "at": {"2099-07-01T09:00"}}, newsroom.StageApproved},
+		{"ErrNoChoiceWithATime", url.Values{"at": {"2099-07-01T09:00"}}, newsroom.StageApproved},
+		{"NowWithoutATime", url.Values{"when": {"now"}, "at": {""}}, newsroom.StagePublished},
+		{"ScheduleWithATime", url.Values{"when": {"schedule"}, "at": {"2099-07-01T09:00"}}, newsroom.StageScheduled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(newsroom.StageApproved)
+			res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/publish", d.ID), tt.form)
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Stage != tt.wantStage {
+				t.Fatalf("the piece is %s, want %s", got.Stage, tt.wantStage)
+			}
+			if tt.wantStage == newsroom.StageApproved {
+				wantStatus(t, res, http.StatusUnprocessableEntity)
+				wantBody(t, res, "not published: a time to publish is given, but “publish now” is chosen", `name="at" value="2099-07-01T09:00"`)
+			}
+		})
+	}
+}

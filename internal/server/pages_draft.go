@@ -285,6 +285,12 @@ func (s *Server) publishPage(c echo.Context) error {
 	// gone is refused: the store would take it as a backdated publication, at once, where the
 	// editor chose to wait (the API's at, by contrast, may backdate on purpose).
 	zone := s.zone(c.Request().Context())
+	// A time typed beside "publish now" is a wish to wait that the choice left unsaid (the
+	// time's field is reached without ticking its choice): publishing at once would break it.
+	if c.FormValue("when") != "schedule" && strings.TrimSpace(c.FormValue("at")) != "" {
+		err := newsroom.Errorf(newsroom.EINVALID, "not published: a time to publish is given, but “publish now” is chosen; choose “schedule for” to publish at that time, or clear the time to publish now")
+		return s.refusedForm(c, id, err, &retryForm{Form: "publish", Values: url.Values{"when": {"now"}, "at": {c.FormValue("at")}}})
+	}
 	if c.FormValue("when") == "schedule" {
 		t, err := parseLocal("time to publish", c.FormValue("at"), zone)
 		if err == nil && t == nil {
