@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // verdictBox is where a verdict button of the quote ledger shows, in CSS pixels.
@@ -66,4 +68,31 @@ func TestBrowserVerdictButtons(t *testing.T) {
 	}
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d#quotes", b.base, d.ID)), chromedp.WaitVisible(`#quotes .verdicts button`, chromedp.ByQuery))
 	b.shotWidths("verdict-buttons")
+}
+
+// TestBrowserEnterPicksNoVerdict: Enter in a quote's note or source does not check the quote.
+// The form's first button, Verified, was the one Enter pressed, so a fact-checker who typed why
+// a quote is wrong and pressed Enter marked it verified; the verdict is now only a button's.
+func TestBrowserEnterPicksNoVerdict(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker")
+	writer := b.apiAs("writer")
+	var d struct{ ID int64 }
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
+		"brief": "The council voted for the ferry.", "body": ledgerBody}, http.StatusCreated, &d)
+	writer.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]any{"action": "submit"}, http.StatusOK, nil)
+	b.signIn("factchecker")
+	for _, field := range []string{"note", "source"} {
+		b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d#quotes", b.base, d.ID)), chromedp.WaitVisible(`#quotes .verdicts button`, chromedp.ByQuery),
+			chromedp.SendKeys(`#quotes .quote-row:first-child form.quote-check input[name=`+field+`]`, "The tape says twenty years"+kb.Enter, chromedp.ByQuery),
+			chromedp.Sleep(1500*time.Millisecond))
+		var quotes []struct{ Status string }
+		b.apiAs("factchecker").send("GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", d.ID), nil, http.StatusOK, &quotes)
+		if len(quotes) == 0 || quotes[0].Status != "unchecked" {
+			t.Fatalf("after Enter in the %s, the quotes are %+v", field, quotes)
+		}
+	}
+	b.shotWidths("enter-picks-no-verdict")
 }

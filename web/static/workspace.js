@@ -1116,7 +1116,9 @@
       var panel = form.id === "comment-form" ? document.getElementById("comments") : form.closest(".ws-panel");
       var body = new URLSearchParams(new FormData(form));
       if (e.submitter && e.submitter.name) { body.append(e.submitter.name, e.submitter.value); }
-      var buttons = $$("button", form);
+      // Only the buttons that could be pressed are held while it is sent: one disabled in the
+      // page (the quote form's first, which keeps Enter from picking a verdict) stays so.
+      var buttons = $$("button", form).filter(function (b) { return !b.disabled; });
       buttons.forEach(function (b) { b.disabled = true; });
       var get = form.method.toLowerCase() === "get";
       var url = get ? form.action.split("#")[0] + "?" + body.toString() : form.action;
