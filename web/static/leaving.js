@@ -103,6 +103,8 @@
         clearTimeout(t);
         t = setTimeout(function () { keep(form, false); }, 400);
       });
+      // Once sent, the copy kept is the one marked sent, which the draft page forgets.
+      form.addEventListener("submit", function () { clearTimeout(t); });
       offer(form);
     });
   });

@@ -669,7 +669,9 @@
 
   function forgetTyping() { writeTyping(null); }
 
-  var keepSoon = debounce(function () { keepTyping(false); }, 400);
+  // keepSoon keeps the typing a moment after it pauses; not once the form is sent, when the copy
+  // kept is the one marked sent, which the page after a save that went through forgets.
+  var keepSoon = debounce(function () { if (!submitting) { keepTyping(false); } }, 400);
 
   // keepTyping stores the form's fields with the version they are based on; sent marks a copy
   // whose save is under way, which the next page forgets unless the save failed.
