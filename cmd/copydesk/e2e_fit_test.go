@@ -192,3 +192,26 @@ func TestBrowserTypingSignedOutSaysSo(t *testing.T) {
 	}
 	b.shotWidths("typing-signed-out")
 }
+
+// TestBrowserSideFormErrorSaysWhy: a form of the side pane that the server refuses with an error
+// page (here a form whose token has expired) says the page's message, which says what to do,
+// not only its heading ("Forbidden"), and keeps what was typed.
+func TestBrowserSideFormErrorSaysWhy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.approvedDraft("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form input[name=csrf]`, "expired", chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form textarea[name=body]`, "Was it 7 to 2?", chromedp.ByQuery))
+	b.submit(`#comment-form button[type=submit]`)
+	if got := b.text(`#ws-status`); !strings.Contains(got, "this form has expired; reload the page and try again") {
+		t.Errorf("after a comment refused with an error page, the page says %q", got)
+	}
+	if got := b.value(`#comment-form textarea[name=body]`); got != "Was it 7 to 2?" {
+		t.Errorf("after a comment refused with an error page, the comment form holds %q", got)
+	}
+}

@@ -1076,7 +1076,8 @@
             status("Not done: you are signed out. Sign in again in another tab, then send this again: what you typed is still here.", true);
             return false;
           }
-          var why = $("main p, h1", r.doc);
+          // An error page says what went wrong in its message; its heading only names the status.
+          var why = $("main .error", r.doc) || $("main p, h1", r.doc);
           status("Not done: " + (why ? why.textContent.trim() : "the server answered " + r.res.status + "."), true);
           return false;
         }
