@@ -61,3 +61,31 @@ func unmoved(ov *view, op, np *paragraphs, s, e int) (at int, ok bool) {
 	}
 	return np.first[line] + s - from, true
 }
+
+// othersWords reports whether new code points [s, e) lie in one paragraph of the new text whose
+// text is in each text once and stood in old apart from old code points [from, to): another
+// paragraph, unchanged, whose words were there before and were never those of a comment on
+// [from, to), however the word diff paired them or however well their context agrees. It is false when
+// the paragraphs were not indexed (op is nil).
+func othersWords(nv *view, op, np *paragraphs, s, e, from, to int) bool {
+	if op == nil || s >= e {
+		return false
+	}
+	i := sort.SearchInts(np.starts, s+1) - 1
+	if i < 0 {
+		return false
+	}
+	start, end := np.starts[i], len(*nv.runes)
+	if i+1 < len(np.starts) {
+		end = np.starts[i+1] - 1
+	}
+	if e > end {
+		return false
+	}
+	line := nv.span(start, end)
+	if op.count[line] != 1 || np.count[line] != 1 {
+		return false
+	}
+	was := op.first[line]
+	return was+end-start <= from || was >= to
+}

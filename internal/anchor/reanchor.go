@@ -18,7 +18,9 @@ import (
 // saw deleted is searched for too, in case its paragraph moved, but an exact occurrence takes
 // it only with one side of its context intact in full, and no match takes it in words the edit
 // left unchanged elsewhere (see settle); so is one the diff followed with both
-// sides of its context changed (see settle). All of it shares one workBudget: each comment pays
+// sides of its context changed (see settle). Neither the diff nor the search gives a selector
+// that holds the words of another paragraph found unchanged and once in each text (see
+// othersWords): a twin phrase that sat there all along. All of it shares one workBudget: each comment pays
 // for checking and following its quote by its length (see followCost), the diff is paid for when
 // a comment first needs it, a selector the diff cannot be paid for is searched for, and the
 // search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
@@ -57,6 +59,9 @@ func Reanchor(old, text string, sels []Selector) []Result {
 			if e != nil {
 				out[i], said[i] = e.follow(q.through(nv, ov, sel, b), sel)
 			}
+			if othersWords(nv, op, np, out[i].Start, out[i].End, sel.Start, sel.End) {
+				out[i], said[i] = Result{}, gone
+			}
 		}
 		if said[i] != followed {
 			search = append(search, i)
@@ -67,6 +72,9 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	Shift(old, text, searched)
 	for k, res := range locateAll(text, *nv.runes, searched, b.left) {
 		i := search[k]
+		if sel := sels[i]; said[i] != unsaid && othersWords(nv, op, np, res.Start, res.End, sel.Start, sel.End) {
+			res = Result{Exact: sel.Exact, Status: Detached}
+		}
 		out[i] = settle(e, said[i], out[i], res, sels[i], *nv.runes)
 	}
 	return out

@@ -90,6 +90,16 @@ var reanchorCases = []struct {
 		"He said the planners thought ⟦the plan⟧ would work.", anchor.Exact},
 	{"QuoteRunsIntoLongerWordMoves", "Reporters asked whether ⟦the mayor⟧ would resign over the audit.",
 		"Reporters asked whether ⟦the mayors⟧ would resign over the audit.", anchor.Moved},
+	// A paragraph found unchanged and once in each text, which was not the comment's, never
+	// takes it: its words were there before, and were another paragraph's.
+	{"ContextRewrittenTwinParagraphKept",
+		"Alpha said the plan would work in May.\nBeta said ⟦the plan would work⟧ in June.\nGamma said the plan would work in July.",
+		"Alpha said the plan would work in May.\nZeta told us ⟦the plan would work⟧ last week.\nGamma said the plan would work in July.",
+		anchor.Exact},
+	{"EditedParagraphMovedPastTwinParagraph",
+		"Alpha said the plan would work in May.\nBeta said ⟦the plan would work⟧ in June.\nGamma said the plan would work in July.",
+		"Alpha said the plan would work in May.\nGamma said the plan would work in July.\nBeta now says the plan would work in August.",
+		anchor.Detached},
 	{"WordsKeptEverythingAroundRewritten", "Yesterday the board said ⟦the budget is balanced⟧ and left.",
 		"In a statement on Friday, a spokesman insisted ⟦the budget is balanced⟧ despite the deficit.", anchor.Exact},
 }
