@@ -80,18 +80,33 @@ func (e *edit) add(s segment) {
 
 // keptElsewhere reports whether new code points [s, end) lie wholly in a stretch the edit left
 // unchanged, and came there from old code points that do not overlap [oldStart, oldEnd): words
-// that were in the old text already, apart from the range a comment was on.
-func (e *edit) keptElsewhere(s, end, oldStart, oldEnd int) bool {
+// that were in the old text already, apart from the range a comment was on. from is where they
+// start in the old text.
+func (e *edit) keptElsewhere(s, end, oldStart, oldEnd int) (from int, ok bool) {
 	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].newEnd > s })
 	if i == len(e.segs) {
-		return false
+		return 0, false
 	}
 	sg := e.segs[i]
 	if !sg.same || s < sg.newStart || end > sg.newEnd {
+		return 0, false
+	}
+	from = sg.oldStart + s - sg.newStart
+	return from, from+end-s <= oldStart || from >= oldEnd
+}
+
+// twinAllAlong reports whether res, found for sel, is words the edit kept from old code points
+// apart from sel's range, whose context agreed with sel's in the old text at least as well as it
+// does now: a twin of the comment's words before the edit, which the edit brought no closer to
+// them. A twin the diff paired across a swap of sentences gains the comment's context, and is
+// not one.
+func (e *edit) twinAllAlong(res Result, sel Selector) bool {
+	from, ok := e.keptElsewhere(res.Start, res.End, sel.Start, sel.End)
+	if !ok {
 		return false
 	}
-	from := sg.oldStart + s - sg.newStart
-	return from+end-s <= oldStart || from >= oldEnd
+	before := newQuery(e.old, sel, nil).contextScore(from, from+res.End-res.Start)
+	return before >= newQuery(e.text, sel, nil).contextScore(res.Start, res.End)
 }
 
 // mapStart returns where a range starting at old code point x starts in the new text: at the

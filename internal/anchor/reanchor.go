@@ -132,16 +132,19 @@ func pick(sels []Selector, idx []int) []Selector {
 
 // settle decides between what the diff e said of sel, mapped, and what the search found, res. A
 // weak mapping gives way to an exact occurrence whose context agrees better, the words of a
-// moved sentence, stands when it shows minEvidence, and otherwise detaches: words the diff saw
-// kept are not traded for a fuzzy match. A comment whose words are gone takes a fuzzy match,
+// moved sentence, unless the edit kept that occurrence as it was, no closer to the comment's
+// context than before (see twinAllAlong); it stands when it shows minEvidence, and otherwise
+// detaches: words the diff saw kept are not traded for a fuzzy match. A comment whose words are gone takes a fuzzy match,
 // but no exact occurrence without the context wholeContext asks for, and nothing the edit left
 // unchanged elsewhere: those words were there before, beside the deleted ones, and were never
 // the comment's. Deleting the second of "The mayor said the plan would work. The governor said
 // the plan would work." leaves the first with the deleted one's context, in full on one side.
 func settle(e *edit, said mapping, mapped, res Result, sel Selector, text []rune) Result {
 	detached := Result{Exact: sel.Exact, Status: Detached}
-	if said == gone && res.Status != Detached && e.keptElsewhere(res.Start, res.End, sel.Start, sel.End) {
-		return detached
+	if said == gone && res.Status != Detached {
+		if _, kept := e.keptElsewhere(res.Start, res.End, sel.Start, sel.End); kept {
+			return detached
+		}
 	}
 	if said == unsaid || wholeContext(res, sel) {
 		return res
@@ -149,7 +152,7 @@ func settle(e *edit, said mapping, mapped, res Result, sel Selector, text []rune
 	if said == weak {
 		q := newQuery(text, sel, nil)
 		score := q.contextScore(mapped.Start, mapped.End)
-		if res.Status == Exact && q.contextScore(res.Start, res.End) > score {
+		if res.Status == Exact && q.contextScore(res.Start, res.End) > score && !e.twinAllAlong(res, sel) {
 			return res
 		}
 		if len(q.exact)+score >= minEvidence {

@@ -100,6 +100,17 @@ var reanchorCases = []struct {
 		"Alpha said the plan would work in May.\nBeta said ⟦the plan would work⟧ in June.\nGamma said the plan would work in July.",
 		"Alpha said the plan would work in May.\nGamma said the plan would work in July.\nBeta now says the plan would work in August.",
 		anchor.Detached},
+	// A twin sentence the edit kept, whose context is no closer to the comment's than before,
+	// was a twin all along: rewriting the commented sentence around its words leaves the comment
+	// on them. A twin the diff paired across a swap gains the comment's context, and is taken.
+	{"ContextRewrittenTwinSentenceKept",
+		"Alpha said the plan would work in May. Beta said ⟦the plan would work⟧ in June. Gamma said the plan would work in July.",
+		"Alpha said the plan would work in May. Zeta told us ⟦the plan would work⟧ last week. Gamma said the plan would work in July.",
+		anchor.Exact},
+	{"SentencesSwappedTwinsPairedCrosswise",
+		"Alpha said the plan would work in May. Beta said ⟦the plan would work⟧ in June. Critics disagreed.",
+		"Beta said ⟦the plan would work⟧ in June. Alpha said the plan would work in May. Critics disagreed.",
+		anchor.Exact},
 	{"WordsKeptEverythingAroundRewritten", "Yesterday the board said ⟦the budget is balanced⟧ and left.",
 		"In a statement on Friday, a spokesman insisted ⟦the budget is balanced⟧ despite the deficit.", anchor.Exact},
 }
