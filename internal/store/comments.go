@@ -324,7 +324,7 @@ func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.C
 
 func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
 	action := map[bool]string{true: newsroom.StepResolveComment, false: newsroom.StepReopenComment}[resolved]
-	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, _ *draftView, r *commentRow, now time.Time) error {
+	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
 		if (r.ResolvedAt != nil) == resolved {
 			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])
 		}
@@ -332,6 +332,9 @@ func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool)
 			return tx.Model(r).Updates(map[string]any{"resolved_by": u.ID, "resolved_at": now}).Error
 		}
 		if err := checkOpenComments(tx, r.DraftID); err != nil {
+			return err
+		}
+		if err := catchUp(tx, v, *r); err != nil {
 			return err
 		}
 		return tx.Model(r).Updates(map[string]any{"resolved_by": nil, "resolved_at": nil}).Error

@@ -140,6 +140,26 @@ func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, 
 	return nil
 }
 
+// catchUp moves comment r, being reopened, from its words in the version it was last anchored
+// at onto them in the draft's text now. Saves move only open comments (see reanchor), so a
+// resolved one keeps offsets, words and context of that version, and its offsets are other
+// words now: the diff from that version's text to the draft's carries it, as the saves since
+// would have, and detaches it when its words are gone.
+func catchUp(tx *gorm.DB, v *draftView, r commentRow) error {
+	if r.Status == anchor.Detached.String() || r.AnchoredVersion == v.Row.Version {
+		return nil
+	}
+	then, err := numberedRevision(tx, r.DraftID, r.AnchoredVersion)
+	if err != nil {
+		return err
+	}
+	results, err := locateComments([]commentRow{r}, *then.Text, v.draft().Text())
+	if err != nil {
+		return err
+	}
+	return saveAnchor(tx, r, results[0], v.Row.Version)
+}
+
 // openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its
 // text: those open and not detached.
 const openAnchorsSQL = "SELECT id, field, exact, prefix, suffix, start_pos, end_pos, status FROM comments " +
