@@ -22,7 +22,7 @@ const (
 // Normalize tidies t the way every save does. The title, byline, brief, topics and editor's
 // comment are one line each: a line break inside one becomes a space, and they lose surrounding
 // space and byte order marks. The body keeps one paragraph per line, whether lines end in "\n",
-// "\r\n" or "\r", with blank lines dropped. Every field is put in Unicode's composed form, NFC,
+// "\r\n" or "\r", with lines that show nothing (see isBlank) dropped. Every field is put in Unicode's composed form, NFC,
 // so that text typed or pasted as letters and separate accents is stored, searched and compared
 // like the same text typed composed. The result is what the house text format writes and reads
 // back unchanged (see internal/publish).
@@ -95,8 +95,8 @@ func (t Text) CheckLimits() error {
 		return Errorf(EINVALID, "at most %d topics, got %d", MaxTopics, len(t.Topics))
 	}
 	for _, tp := range t.Topics {
-		if tp == "" {
-			return Errorf(EINVALID, "topics must not be empty strings")
+		if isBlank(tp) {
+			return Errorf(EINVALID, "topics must not be empty or show nothing")
 		}
 		if err := CheckString("topic", tp, MaxTopic); err != nil {
 			return err
@@ -134,8 +134,20 @@ func CheckLine(field, s string, max int) error {
 	return checkDirections(field, s)
 }
 
+// isBlank reports whether s shows nothing: it holds only spaces and characters that are never
+// drawn, such as the zero-width space, joiners, direction marks, soft hyphens, variation selectors
+// and byte order marks. Text pasted from a web page or a word processor brings lines of them, and
+// such a line kept as a paragraph, a title or a note would go out as an empty one.
 func isBlank(s string) bool {
-	return strings.TrimSpace(s) == ""
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && !invisible(r) }) < 0
+}
+
+// invisible reports whether r is a character that is never drawn on its own: Unicode's default
+// ignorable code points, the format characters among them, but not the prepended marks (the
+// Arabic number sign), which are.
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) &&
+		!unicode.Is(unicode.Prepended_Concatenation_Mark, r)
 }
 
 // requireNote checks a note an action cannot go without: a blank one is refused with missing as
