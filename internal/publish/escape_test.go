@@ -98,7 +98,7 @@ func TestScriptStaysText(t *testing.T) {
 		if strings.Contains(strings.ReplaceAll(out, `\<`, ""), "<") {
 			t.Errorf("a < without a backslash reached the Markdown:\n%s", out)
 		}
-		if !strings.Contains(out, `Body \</script\>\<script\>alert("x")\</script\> \& \<!-- \<b\>`) {
+		if !strings.Contains(out, `Body \</script\>\<script\>alert("x")\</script\> & \<!-- \<b\>`) {
 			t.Errorf("the body paragraph is not escaped as literal text:\n%s", out)
 		}
 	})
@@ -112,5 +112,32 @@ func TestMarkdownEscapesBlockStarts(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
+	}
+}
+
+// TestMarkdownLeavesURLsWhole: "&" and "_" are escaped only where Markdown would read them as
+// more than themselves, so that a URL keeps no backslash that would end the link a reader makes
+// of it, and everything else still reads as literal text.
+func TestMarkdownLeavesURLsWhole(t *testing.T) {
+	tests := []struct{ name, paragraph, want string }{
+		{"QueryString", "See https://example.org/a?b=1&c=2 now.", "See https://example.org/a?b=1&c=2 now."},
+		{"UnderscoresInAPath", "At https://example.org/some_page_2_x.", "At https://example.org/some_page_2_x."},
+		{"SnakeCase", "the max_len and AT&T", "the max_len and AT&T"},
+		{"Accented", "été_über", "été_über"},
+		{"NamedEntity", "&copy; &amp;", `\&copy; \&amp;`},
+		{"NumericEntities", "&#169; &#xA9; &#XA9;", `\&#169; \&#xA9; \&#XA9;`},
+		{"Emphasis", "_a_ and __b__", `\_a\_ and \_\_b\_\_`},
+		{"UnderscoreAtAnEdge", "a_ _b a_.", `a\_ \_b a\_.`},
+		{"EscapedBackslashFirst", `\_ and \&copy;`, `\\\_ and \\\&copy;`},
+		{"ThematicBreak", "___", `\_\_\_`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := correctedArticle()
+			a.Body = []string{tt.paragraph}
+			if out := string(Markdown(testSite, a)); !strings.Contains(out, "\n"+tt.want+"\n") {
+				t.Errorf("Markdown lacks the line %q:\n%s", tt.want, out)
+			}
+		})
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Markdown renders the article as CommonMark: the title as a level-one heading, the byline and
@@ -52,11 +54,18 @@ func Markdown(site Site, a Article) []byte {
 }
 
 // mdInline escapes the characters that start inline Markdown anywhere in a line: emphasis,
-// code, links, raw HTML, entities, strikethrough and tables.
+// code, links, raw HTML, strikethrough and tables. "&" and "_" are escaped only where they would
+// start something (see mdEntity and mdUnderscores): a backslash ends a bare URL for the readers
+// that link them (GitHub's), so "https://example.org/a_b?c=1&d=2" escaped throughout would link
+// only "https://example.org/a".
 var mdInline = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `&`, `\&`, `~`, `\~`, `|`, `\|`,
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `~`, `\~`, `|`, `\|`,
 )
+
+// mdEntity matches what CommonMark reads as a character reference, &copy;, &#169; or &#xA9;,
+// the only place where "&" is more than itself.
+var mdEntity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);`)
 
 // mdBlockStart matches what would open a block at the start of a line: a heading, a list item,
 // an ordered list item or a thematic break.
@@ -66,7 +75,32 @@ var mdBlockStart = regexp.MustCompile(`^([#+=-]|\d+[.)])`)
 // are insignificant in a Markdown paragraph, except four of them, which would start a code block.
 func mdEscape(s string) string {
 	s = mdInline.Replace(strings.TrimSpace(oneLine(s)))
+	s = mdUnderscores(mdEntity.ReplaceAllString(s, `\$0`))
 	return mdBlockStart.ReplaceAllStringFunc(s, func(m string) string {
 		return m[:len(m)-1] + `\` + m[len(m)-1:]
 	})
 }
+
+// mdUnderscores escapes every "_" but those between two letters or digits (snake_case, a URL's
+// some_page), which CommonMark never reads as opening or closing emphasis.
+func mdUnderscores(s string) string {
+	if !strings.Contains(s, "_") {
+		return s
+	}
+	var b strings.Builder
+	prev := utf8.RuneError
+	for i, r := range s {
+		if r == '_' {
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if !isAlnum(prev) || !isAlnum(next) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
