@@ -146,6 +146,19 @@ func TestRealWorldArticles(t *testing.T) {
 					t.Error("the page carries the piece's markup unescaped")
 				}
 			})
+			t.Run("Markdown", func(t *testing.T) {
+				res := a.do("", "GET", "/articles/"+slug+".md", "")
+				wantStatus(t, res, http.StatusOK)
+				blocks := strings.Split(res.Body.String(), "\n\n")
+				for i, b := range blocks {
+					blocks[i] = mdEscaped.ReplaceAllString(b, "$1")
+				}
+				want := []string{"# " + p.title, p.byline, day, "## Brief", p.brief}
+				for _, para := range p.paras {
+					want = append(want, strings.TrimSpace(para))
+				}
+				sameLines(t, "the Markdown", blocks[:min(len(blocks), len(want))], want)
+			})
 			t.Run("JSONLD", func(t *testing.T) {
 				page := a.do("", "GET", "/articles/"+slug, "").Body.String()
 				m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page)
@@ -248,9 +261,19 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 	draft := fmt.Sprintf("/api/v1/drafts/%d", id)
 	res = a.do("writer", "GET", draft+"/quotes", "")
 	wantStatus(t, res, http.StatusOK)
+	saved := decode[newsroom.Draft](t, a.do("writer", "GET", draft, ""))
 	var got []string
 	for _, q := range decode[[]newsroom.Quote](t, res) {
 		got = append(got, q.Text)
+		field := []rune(map[string]string{"brief": saved.Brief, "body": saved.Body}[q.Field])
+		if q.Start < 0 || q.End > len(field) || q.Start >= q.End {
+			t.Errorf("%s: quote %q stands at [%d, %d) of a %s of %d characters", p.name, q.Text, q.Start, q.End, q.Field, len(field))
+			continue
+		}
+		inner := strings.TrimSpace(string(field[q.Start+1 : q.End-1]))
+		if para := strings.Count(string(field[:q.Start]), "\n"); para != q.Paragraph || !strings.Contains(q.Text, "\n") && inner != q.Text {
+			t.Errorf("%s: quote %q in paragraph %d stands in paragraph %d around %q", p.name, q.Text, q.Paragraph, para, inner)
+		}
 	}
 	sameLines(t, p.name+": the ledger", got, p.quotes)
 	wantStatus(t, a.do("writer", "POST", draft+"/transitions", `{"action":"submit"}`), http.StatusOK)
@@ -276,6 +299,9 @@ func tagTexts(page, tag string) []string {
 	}
 	return out
 }
+
+// mdEscaped matches a CommonMark backslash escape, a backslash before ASCII punctuation.
+var mdEscaped = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
 // markup matches a tag.
 var markup = regexp.MustCompile(`<[^>]*>`)
