@@ -76,8 +76,7 @@ const maxCueRunes = 24
 // endsSpeech reports whether the quoted words end the way spoken words do: with a sentence's
 // punctuation or the comma that hands over to an attribution.
 func endsSpeech(text string) bool {
-	text = strings.TrimRightFunc(text, unicode.IsSpace)
-	return strings.HasSuffix(text, ",") || strings.IndexFunc(text, isTerminal) >= 0
+	return strings.HasSuffix(lastWords(text), ",") || strings.IndexFunc(text, isTerminal) >= 0
 }
 
 // titleCase reports whether most words of a title begin with a capital, small words aside.

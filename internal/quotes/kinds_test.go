@@ -23,6 +23,7 @@ func TestFindKinds(t *testing.T) {
 		{"SignReads", "A sign on the gate read “No Entry After Dark” all winter.", quotes.Title, "follows “read”"},
 		{"BookTitled", "Her memoir, titled “A River Between Us,” sold well.", quotes.Title, "follows “titled”"},
 		{"SloganByShape", "Marchers carried placards with “Bridges Not Walls” across town.", quotes.Title, "capitalised like a title"},
+		{"NestedQuoteHandsOver", "“We have ‘concerns,’” said the committee.", quotes.Statement, "reads as speech"},
 		{"GermanTerm", "Die sogenannte „Brückensteuer“ kam nie.", quotes.Term, "a few words credited to no one"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

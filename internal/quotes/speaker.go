@@ -84,7 +84,14 @@ func (a *attributor) opensSentence(pos int) bool {
 
 // endsSentence reports whether the quoted words end with a full stop.
 func endsSentence(text string) bool {
-	return strings.HasSuffix(strings.TrimRightFunc(text, unicode.IsSpace), ".")
+	return strings.HasSuffix(lastWords(text), ".")
+}
+
+// lastWords returns text without the spaces and the closing marks of quotes inside it at its
+// end, where the quoted words' own punctuation is: “It was ‘a disaster.’” ends its sentence as
+// “It was a disaster.” does, and “We have ‘concerns,’” hands over to an attribution.
+func lastWords(text string) string {
+	return strings.TrimRightFunc(text, func(r rune) bool { return isSpace(r) || isMark(r) })
 }
 
 // after reads the start of the sentence after q: “…,” she told Trump / said Rosa Delgado /
