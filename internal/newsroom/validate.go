@@ -58,8 +58,14 @@ var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\u2028"
 
 // oneLine makes s one line in NFC without surrounding space. A leading byte order mark goes too:
 // at the head of a house-format file, where the title stands, it would be taken for the file's own.
+// A field that shows nothing (see isBlank) becomes empty, so that an editor's comment of a
+// zero-width space is no comment rather than an empty section under its heading.
 func oneLine(s string) string {
-	return strings.TrimFunc(lineBreaks.Replace(Composed(s)), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+	s = strings.TrimFunc(lineBreaks.Replace(Composed(s)), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+	if isBlank(s) {
+		return ""
+	}
+	return s
 }
 
 // Validate checks a normalized text and returns an EINVALID error naming the first bad field.

@@ -41,6 +41,22 @@ func TestTextNormalizeOneLine(t *testing.T) {
 	}
 }
 
+// TestTextNormalizeInvisibleFields: a one-line field of nothing but zero-width characters shows
+// nothing and is stored empty, as a blank one is, so that an optional field such as the editor's
+// comment is no field at all rather than an empty one published under its heading.
+func TestTextNormalizeInvisibleFields(t *testing.T) {
+	invisible := "\u200b\u2060 \u200d\ufe0f\u00ad"
+	in := newsroom.Text{Title: invisible, Byline: invisible, Brief: invisible, Body: "One.", Topics: []string{invisible}, EditorComment: invisible}
+	want := newsroom.Text{Body: "One.", Topics: []string{""}}
+	if got := in.Normalize(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Normalize() = %+q\nwant %+q", got, want)
+	}
+	kept := newsroom.Text{Title: "\u200fשלום", EditorComment: "\U0001F469\u200d\U0001F467", Topics: []string{}}
+	if got := kept.Normalize(); !reflect.DeepEqual(got, kept) {
+		t.Fatalf("Normalize() = %+q\nwant %+q", got, kept)
+	}
+}
+
 // TestTextNormalizeUnicodeLineBreaks: Unicode's line and paragraph separators are line breaks
 // to whoever splits the house text format's lines as Unicode does, so they are treated as "\n"
 // is: a space in a one-line field, a paragraph break in the body.
