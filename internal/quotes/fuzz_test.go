@@ -32,6 +32,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("”a” ” ”b\n”c” ‟d” ‛e’ ‟ ‛\n‟f")
 	f.Add("「a『b』」 』「 『「x」 「\n「y」")
 	f.Add("A said: “B ‘c.’” D said. “E ‘f,’ ” G said. \"H 'i.' \" J.")
+	f.Add("他说：“我不知道。”然后。「やめて！」と。«هل؟» “मुझे।” ‼ ‽ ⁉")
 	f.Fuzz(func(t *testing.T, text string) {
 		qs, problems := quotes.Find(text)
 		rs := []rune(text)

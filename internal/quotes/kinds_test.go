@@ -24,6 +24,10 @@ func TestFindKinds(t *testing.T) {
 		{"BookTitled", "Her memoir, titled “A River Between Us,” sold well.", quotes.Title, "follows “titled”"},
 		{"SloganByShape", "Marchers carried placards with “Bridges Not Walls” across town.", quotes.Title, "capitalised like a title"},
 		{"NestedQuoteHandsOver", "“We have ‘concerns,’” said the committee.", quotes.Statement, "reads as speech"},
+		{"ChineseSentence", "他说：“我不知道。”然后离开了。", quotes.Statement, "reads as speech"},
+		{"JapaneseExclamation", "彼女は「やめて！」と叫んだ。", quotes.Statement, "reads as speech"},
+		{"ArabicQuestion", "سأل الوزير: «هل ستبنون المدرسة؟»", quotes.Statement, "reads as speech"},
+		{"HindiSentence", "उन्होंने कहा, “मुझे नहीं पता।”", quotes.Statement, "reads as speech"},
 		{"GermanTerm", "Die sogenannte „Brückensteuer“ kam nie.", quotes.Term, "a few words credited to no one"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

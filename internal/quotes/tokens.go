@@ -118,8 +118,15 @@ func (a *attributor) insideWord(i int) bool {
 	return a.abbreviation(w, i)
 }
 
-// isTerminal reports whether r ends a sentence.
-func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+// isTerminal reports whether r ends a sentence: a full stop, question or exclamation mark or an
+// ellipsis, in any script, such as Chinese and Japanese 。 and ！, Arabic ؟ and Hindi's danda ।.
+// ASCII, most of any English text, is answered without the Unicode tables.
+func isTerminal(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == '.' || r == '!' || r == '?'
+	}
+	return r == '…' || unicode.Is(unicode.Sentence_Terminal, r)
+}
 
 // wordEnd returns where the word starting at i ends. Apostrophes, hyphens and full stops inside
 // a word belong to it (nation’s, U.S.-Mexico), and so does the full stop of an abbreviation.
