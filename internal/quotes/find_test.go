@@ -155,6 +155,8 @@ func findCases(t testing.TB) []findCase {
 			[]q{{`Nous gagnerons`, ``, 0, 9, 27}}, nil},
 		{"GuillemetsNoBreakSpaces", "Ortiz said: «\u00a0Enough.\u202f»",
 			[]q{{`Enough.`, `Ortiz`, 0, 12, 23}}, nil},
+		{"GuillemetsOverTwoParagraphs", "Il a dit : « Premier paragraphe. \n« Second paragraphe. » Puis il est parti.",
+			[]q{{"Premier paragraphe.\nSecond paragraphe.", ``, 0, 11, 56}}, nil},
 		{"GuillemetsTight", `«Jamais»,  said Delgado.`,
 			[]q{{`Jamais`, `Delgado`, 0, 0, 8}}, nil},
 		{"SingleGuillemetsNestedInGuillemets", `« Il a crié ‹ non › puis il est parti », said Ortiz.`,

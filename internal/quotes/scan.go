@@ -236,14 +236,14 @@ func (s *scanner) close(fam family, off int) bool {
 	if k > 0 {
 		return true
 	}
-	text := string(s.rs[m.from:off])
-	if len(m.pieces) > 0 {
-		text = strings.Join(append(m.pieces, text), "\n")
-	}
+	pieces := append(m.pieces, string(s.rs[m.from:off]))
 	if spaced(m.mark) {
-		text = strings.TrimFunc(text, unicode.IsSpace)
+		// Each paragraph of the quote has its marks, and the spaces inside them, of its own.
+		for i, p := range pieces {
+			pieces[i] = strings.TrimFunc(p, unicode.IsSpace)
+		}
 	}
-	s.quotes = append(s.quotes, Quote{Text: text, Paragraph: m.para, Start: m.off, End: off + 1})
+	s.quotes = append(s.quotes, Quote{Text: strings.Join(pieces, "\n"), Paragraph: m.para, Start: m.off, End: off + 1})
 	return true
 }
 
