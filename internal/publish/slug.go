@@ -30,7 +30,8 @@ func isApostrophe(r rune) bool {
 
 // Slug derives a URL path segment from a title, a topic or a byline: lowercase words joined by
 // "-", at most 80 characters cut at a word boundary. Latin letters fold to ASCII ("é" to "e",
-// "ß" to "ss"), apostrophes drop out; the letters and digits of other scripts stay as they are,
+// "ß" to "ss"), apostrophes drop out, a "+" or "#" ending a word is spelled out ("C++" is
+// "c-plus-plus", "C#" "c-sharp"); the letters and digits of other scripts stay as they are,
 // lowercased, so that an Arabic or Greek title gets a slug of its own words (URLs escapes them).
 // Text without a letter or digit ("🔥", "..") is spelled by its characters (see symbolSlug), so
 // that two such topics do not share one topic page. Making an article's slug unique is the
@@ -83,7 +84,17 @@ func slugWords(title string) string {
 			word.Reset()
 		}
 	}
-	for _, r := range norm.NFC.String(title) {
+	rs := []rune(norm.NFC.String(title))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if n := suffixMarks(rs, i, word.Len() > 0); n > 0 {
+			flush()
+			for range n {
+				words = append(words, suffixWords[r])
+			}
+			i += n - 1
+			continue
+		}
 		switch {
 		case isApostrophe(r):
 		case letterFolds[r] != "":
@@ -98,6 +109,27 @@ func slugWords(title string) string {
 	}
 	flush()
 	return joinWords(words)
+}
+
+// suffixWords spell the marks that end a name and tell it from the name without them: C++ and
+// C# are not C, nor is Disney+ Disney, so their topic pages must not be one.
+var suffixWords = map[rune]string{'+': "plus", '#': "sharp"}
+
+// suffixMarks returns how many of suffixWords' marks, one mark repeated, start at rs[i] and end
+// the word before them (afterWord says there is one): "++" in "C++ Tips", but none in "#MeToo",
+// "1+1" or "+44", where the marks join or begin words and are left out as punctuation.
+func suffixMarks(rs []rune, i int, afterWord bool) int {
+	if !afterWord || suffixWords[rs[i]] == "" {
+		return 0
+	}
+	j := i + 1
+	for j < len(rs) && rs[j] == rs[i] {
+		j++
+	}
+	if j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
+		return 0
+	}
+	return j - i
 }
 
 // foldsToASCII reports whether r's compatibility decomposition (NFKD), without its combining

@@ -33,6 +33,9 @@ func TestSlug(t *testing.T) {
 		{"Korean", "한국 뉴스", "한국-뉴스"},
 		{"Devanagari", "हिन्दी समाचार: चुनाव", "हिन्दी-समाचार-चुनाव"},
 		{"Mixed", "Café in Москва — 2025 🔥", "cafe-in-москва-2025"},
+		{"PlusesEndingAName", "C++ and Disney+ Lead the A+ List", "c-plus-plus-and-disney-plus-lead-the-a-plus-list"},
+		{"SharpEndingAName", "C#, F# and a Sonata in A#.", "c-sharp-f-sharp-and-a-sonata-in-a-sharp"},
+		{"MarksThatJoinOrBeginWords", "#MeToo: 1+1, +44 and Issue#5", "metoo-1-1-44-and-issue-5"},
 		{"LongNonLatinWord", strings.Repeat("中", 100), strings.Repeat("中", maxSlugLen)},
 		{"LongTitle", long, strings.TrimSuffix(strings.Repeat("newsroom-", 9), "-")}, // 80 characters
 		{"LongWord", strings.Repeat("a", 100), strings.Repeat("a", maxSlugLen)},
@@ -141,6 +144,7 @@ func TestDistinctTopics(t *testing.T) {
 		{"CaseAndAccents", []string{"Mexico", "mexico", "MÉXICO", "México"}, []string{"Mexico"}},
 		{"FirstSpellingKept", []string{"México", "Mexico"}, []string{"México"}},
 		{"PunctuationOnlyDiffers", []string{"C&A", "C-A", "c a"}, []string{"C&A"}},
+		{"LanguagesNamedByTheirMarks", []string{"C", "C++", "C#", "c++"}, []string{"C", "C++", "C#"}},
 		{"OtherScripts", []string{"経済", "经济", "経済"}, []string{"経済", "经济"}},
 		{"NoLettersToldApartByText", []string{"🔥", "💧", "🔥"}, []string{"🔥", "💧"}},
 		{"NoLettersBesideTheFallbackSlug", []string{"🔥", "Article"}, []string{"🔥", "Article"}},

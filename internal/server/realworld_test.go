@@ -43,7 +43,7 @@ func realPieces() []realPiece {
 	return []realPiece{
 		{
 			name: "Short", title: "Storm", byline: "Jo Li", brief: "It rained.", body: "It rained.",
-			topics: []string{"Weather"}, paras: []string{"It rained."}, distinct: []string{"Weather"},
+			topics: []string{"Weather", "C", "C++", "C#"}, paras: []string{"It rained."}, distinct: []string{"Weather", "C", "C++", "C#"},
 		},
 		{
 			name:   "Marks",

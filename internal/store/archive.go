@@ -215,6 +215,15 @@ func retagSymbols(tx *gorm.DB) error {
 	return retag(tx, "EXISTS (SELECT 1 FROM article_tags WHERE article_tags.article_id = articles.id AND article_tags.slug = ?)", oldSymbolSlug)
 }
 
+// retagSuffixes writes again, through tx, the article_tags rows of every article whose topics or
+// byline hold a "+" or "#", which publish.Slug once left out: "C++" and "C#" shared the page of
+// "C", and a piece tagged with two of them kept only the first. Migrate runs it as a backfill,
+// once per database (see backfill).
+func retagSuffixes(tx *gorm.DB) error {
+	return retag(tx, "publications.topics LIKE ? OR publications.topics LIKE ? OR publications.byline LIKE ? OR publications.byline LIKE ?",
+		"%+%", "%#%", "%+%", "%#%")
+}
+
 // retag writes, through tx, the article_tags rows of the latest publication of every article
 // that where (a condition on articles and publications, with its args) picks, in place of any
 // it has.

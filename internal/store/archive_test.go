@@ -188,6 +188,35 @@ func TestArchiveSymbolTagsRetagged(t *testing.T) {
 	}
 }
 
+// TestArchiveSuffixTagsRetagged moves the pieces tagged before a "+" or "#" ending a topic was
+// spelled out in its slug (C++ and C# then shared the page of C, so a piece tagged with all three
+// had one row, under the first) to a page for each when the store migrates.
+func TestArchiveSuffixTagsRetagged(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := sampleText("Old piece")
+	text.Topics = []string{"C++", "C#", "C", "Mexico"}
+	publishText(t, f, clk, text)
+	for _, q := range []string{
+		"DELETE FROM article_tags WHERE name IN ('C#', 'C')",
+		"UPDATE article_tags SET slug = 'c' WHERE name = 'C++'",
+		"DELETE FROM backfills",
+	} {
+		if _, err := f.s.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	if _, err := f.s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, topic := range text.Topics {
+		if arts, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: publish.Slug(topic), Limit: 10}); err != nil || slugsOf(arts) != "old-piece" {
+			t.Errorf("PublicPage(topic %q) = %q, %v, want %q", topic, slugsOf(arts), err, "old-piece")
+		}
+	}
+}
+
 // TestPublicSearch finds published pieces by the words readers can read in them, and never by
 // a draft, an unpublished piece or a newsroom comment.
 func TestPublicSearch(t *testing.T) {

@@ -12,6 +12,7 @@ const (
 	backfillTags          = "article_tags"
 	backfillPublishedText = "published_search"
 	backfillSymbolTags    = "article_tags_symbols"
+	backfillSuffixTags    = "article_tags_suffixes"
 )
 
 // backfill runs a Go step that writes the rows data from before some migration lacks (fill,

@@ -297,6 +297,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	if err := s.backfill(ctx, backfillSymbolTags, retagSymbols); err != nil {
 		return applied, err
 	}
+	if err := s.backfill(ctx, backfillSuffixTags, retagSuffixes); err != nil {
+		return applied, err
+	}
 	if err := s.packOldRevisions(ctx); err != nil {
 		return applied, err
 	}
