@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -132,7 +133,27 @@ func plainBody(role, text string) ninjsBody {
 		Role:        role,
 		ContentType: "text/plain",
 		CharCount:   utf8.RuneCountInString(text),
-		WordCount:   len(strings.Fields(text)),
+		WordCount:   wordCount(text),
 		Value:       text,
 	}
+}
+
+// wordCount counts the words of text as word processors do. A word is a stretch between spaces
+// with a letter or digit in it, so that a dash or an emoji standing alone is none; Chinese and
+// Japanese, written without spaces between words, count one word a character (Han, Hiragana
+// or Katakana), and the letters of other scripts next to them a word a stretch.
+func wordCount(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		inWord := false
+		for _, r := range f {
+			switch {
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+				n, inWord = n+1, false
+			case !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				n, inWord = n+1, true
+			}
+		}
+	}
+	return n
 }

@@ -83,3 +83,35 @@ func TestNinJSFields(t *testing.T) {
 		t.Errorf("subjects = %+v", doc.Subjects)
 	}
 }
+
+// TestNinJSWordCount counts words as word processors do, in scripts with and without spaces.
+func TestNinJSWordCount(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       int
+	}{
+		{"English", "Mayor O’Neil said, “It’s a small change.”", 7},
+		{"StandAloneMarks", "Tom & Jerry — 7–2 🎉 # heading", 4},
+		{"Chinese", "他说：“我不知道。”", 6},
+		{"JapaneseWithLatin", "東京でiPhoneを買った。", 8},
+		{"Korean", "그는 모르겠다고 말했다.", 3},
+		{"Arabic", "قال الوزير: «سنبني المدرسة» أمس.", 5},
+		{"Paragraphs", "One two.\n\nThree.", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := correctedArticle()
+			a.Body = []string{tc.text}
+			out, err := NinJS(testSite, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc struct{ Bodies []struct{ WordCount int } }
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Bodies[0].WordCount; got != tc.want {
+				t.Errorf("wordcount of %q = %d, want %d", tc.text, got, tc.want)
+			}
+		})
+	}
+}
