@@ -49,6 +49,7 @@ type page struct {
 type articleView struct {
 	Title, Byline, Brief, EditorComment string
 	Lang                                string // the piece's language, for its element's lang
+	SiteLang                            string // the site's, for the page's headings and dates, when the piece's differs
 	Body, Topics                        []string
 	Date                                dateView
 	Corrections                         []correctionView
@@ -61,8 +62,9 @@ type articleView struct {
 	Image                               *imageView     // the lead image, or nil
 }
 
-// dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO).
-type dateView struct{ Text, ISO string }
+// dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO), and
+// the language it is written in when that is not the language around it ("" otherwise).
+type dateView struct{ Text, ISO, Lang string }
 
 // correctionView is a correction with its date written out.
 type correctionView struct {
@@ -112,9 +114,15 @@ func view(site Site, a Article) articleView {
 		TopicLinks: topicLinks(site, a.Topics),
 		AuthorURL:  authorURL(site, a.Byline),
 	}
+	if v.Lang != site.lang() {
+		v.SiteLang = site.lang()
+	}
+	v.Date.Lang = v.SiteLang
 	v.Image = viewImage(a.Image)
 	for _, c := range a.Corrections {
-		v.Corrections = append(v.Corrections, correctionView{Date: site.timeTag(c.At), Note: c.Note})
+		date := site.timeTag(c.At)
+		date.Lang = v.SiteLang
+		v.Corrections = append(v.Corrections, correctionView{Date: date, Note: c.Note})
 	}
 	return v
 }

@@ -51,6 +51,31 @@ func ldOf(t *testing.T, page string) map[string]any {
 	return ld
 }
 
+// TestSiteWordsInTheSiteLanguage: in a piece in another language than the site's, the page's own
+// words (its headings and dates) keep the site's language, so that a screen reader does not read
+// "Brief" or "May 7, 2025" as Arabic; the piece's words keep the piece's.
+func TestSiteWordsInTheSiteLanguage(t *testing.T) {
+	a := arabicArticle()
+	a.Topics, a.EditorComment = []string{"مصر"}, "تعليق."
+	a.Corrections = []Correction{{At: time.Date(2025, 5, 8, 9, 0, 0, 0, time.UTC), Note: "تصحيح."}}
+	date := `<time datetime="2025-05-07T09:00:00Z" lang="en">May 7, 2025</time>`
+	page := htmlOf(t, testSite, a)
+	for _, want := range []string{
+		`<article class="story" lang="ar">`, `<p class="dateline">` + date + `</p>`, `<h2 lang="en">Brief</h2>`, `<h2 lang="en">Topics</h2>`,
+		`<h2 lang="en">Editor's Comments</h2>`, `<h2 lang="en">Corrections</h2>`, `<time datetime="2025-05-08T09:00:00Z" lang="en">May 8, 2025</time>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	front := frontOf(t, testSite, a)
+	for _, want := range []string{date, `<li lang="en">Correction, <time datetime="2025-05-08T09:00:00Z" lang="en">May 8, 2025</time>: <span dir="auto" lang="ar">تصحيح.</span></li>`} {
+		if !strings.Contains(front, want) {
+			t.Errorf("the front page lacks %s", want)
+		}
+	}
+}
+
 func TestLanguageEverywhere(t *testing.T) {
 	a := arabicArticle()
 	page := htmlOf(t, testSite, a)
