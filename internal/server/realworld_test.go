@@ -239,6 +239,15 @@ func TestRealWorldArticles(t *testing.T) {
 					t.Errorf("the feed has %d entries for the piece", n)
 				}
 			})
+			t.Run("TopicPages", func(t *testing.T) {
+				for _, topic := range p.distinct {
+					res := a.do("", "GET", publish.TopicPath(topic), "")
+					wantStatus(t, res, http.StatusOK)
+					if link := `href="` + publish.URLs(publish.Site{}, slug)["html"] + `"`; strings.Count(res.Body.String(), link) == 0 {
+						t.Errorf("the page of topic %q does not list the piece", topic)
+					}
+				}
+			})
 			t.Run("Sitemap", func(t *testing.T) {
 				res := a.do("", "GET", "/sitemap.xml", "")
 				wantStatus(t, res, http.StatusOK)
