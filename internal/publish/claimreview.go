@@ -48,6 +48,9 @@ type claimView struct {
 	Claim, ClaimedBy, Rating, URL string
 	Value, Best                   int
 	Date                          *dateView // the day the claim was made, if known
+	// SiteLang is the site's language and Lang the piece's when the two differ: the box's own
+	// words are the site's, the claim and its claimant the piece's. Both "" when they are one.
+	SiteLang, Lang string
 }
 
 // claimJSONLD describes the piece's verdict for schema.org, or returns nil when the piece checks
@@ -78,11 +81,15 @@ func claimJSONLD(site Site, a Article) *claimReviewLD {
 }
 
 // claimBox prepares the page's rating box, or returns nil when the piece checks no claim.
-func claimBox(site Site, c *ClaimReview) *claimView {
+func claimBox(site Site, a Article) *claimView {
+	c := a.Claim
 	if c == nil {
 		return nil
 	}
 	v := &claimView{Claim: c.Claim, ClaimedBy: c.ClaimedBy, Rating: c.Rating, URL: c.ClaimURL, Value: c.RatingValue, Best: c.BestRating}
+	if lang := a.lang(site); lang != site.lang() {
+		v.SiteLang, v.Lang = site.lang(), lang
+	}
 	if day, err := time.Parse(time.DateOnly, c.ClaimDate); err == nil {
 		v.Date = &dateView{Text: day.Format(dateLayout), ISO: c.ClaimDate}
 	}

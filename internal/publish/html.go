@@ -79,7 +79,7 @@ func HTML(w io.Writer, site Site, a Article) error {
 	v := view(site, a)
 	ld := jsonLD(site, a)
 	v.JSONLD = &ld
-	v.ClaimLD, v.Claim = claimJSONLD(site, a), claimBox(site, a.Claim)
+	v.ClaimLD, v.Claim = claimJSONLD(site, a), claimBox(site, a)
 	return render(w, articlePage, site, page{Article: &v, Meta: articleMeta(site, a)})
 }
 

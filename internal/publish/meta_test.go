@@ -58,9 +58,12 @@ func TestSiteWordsInTheSiteLanguage(t *testing.T) {
 	a := arabicArticle()
 	a.Topics, a.EditorComment = []string{"مصر"}, "تعليق."
 	a.Corrections = []Correction{{At: time.Date(2025, 5, 8, 9, 0, 0, 0, time.UTC), Note: "تصحيح."}}
+	a.Claim = &ClaimReview{Claim: "تضاعفت الجريمة.", ClaimedBy: "العمدة", Rating: "False", RatingValue: 1, WorstRating: 1, BestRating: 5}
 	date := `<time datetime="2025-05-07T09:00:00Z" lang="en">May 7, 2025</time>`
 	page := htmlOf(t, testSite, a)
 	for _, want := range []string{
+		`<aside class="verdict" aria-labelledby="verdict-heading" lang="en">`, `<blockquote class="claim" dir="auto" lang="ar">`,
+		`Claimed by <span dir="auto" lang="ar">العمدة</span>`,
 		`<article class="story" lang="ar">`, `<p class="dateline">` + date + `</p>`, `<h2 lang="en">Brief</h2>`, `<h2 lang="en">Topics</h2>`,
 		`<h2 lang="en">Editor's Comments</h2>`, `<h2 lang="en">Corrections</h2>`, `<time datetime="2025-05-08T09:00:00Z" lang="en">May 8, 2025</time>`,
 	} {
