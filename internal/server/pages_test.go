@@ -285,6 +285,27 @@ func TestFormSignedOutLeadsBack(t *testing.T) {
 	}
 }
 
+// TestSignOutWhenSignedOut: the sign-out form sent after the sign-in ended goes to the sign-in
+// page with no word of anything not done, and clears nothing in the browser: without a sign-in,
+// another site could have sent it, and the storage holds typing not yet sent.
+func TestSignOutWhenSignedOut(t *testing.T) {
+	a := newTestApp(t)
+	req := httptest.NewRequest("POST", "http://example.com/logout", strings.NewReader("csrf=x"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Referer", "http://example.com/desk")
+	rec := httptest.NewRecorder()
+	a.server.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login" {
+		t.Fatalf("%d to %q, want 303 to /login", rec.Code, rec.Header().Get("Location"))
+	}
+	if cookies := strings.Join(rec.Header().Values("Set-Cookie"), "; "); strings.Contains(cookies, "copydesk_warning=") {
+		t.Errorf("signing out when signed out warns of something not done: %q", cookies)
+	}
+	if got := rec.Header().Get("Clear-Site-Data"); got != "" {
+		t.Errorf("signing out when signed out clears %s", got)
+	}
+}
+
 // TestFailedFormLeadsBack: the error page of a form that failed (here a save the database
 // could not take) leads back to the page the form was sent from, where a draft's page offers
 // the typing back, as well as to the desk.

@@ -65,6 +65,11 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 			if c.Request().Method == http.MethodGet {
 				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 			}
+			if c.Path() == "/logout" {
+				// Signing out once the sign-in has ended is done already; the browser's storage is
+				// left alone, since without a sign-in nothing says the form is the viewer's own.
+				return redirect(c, "/login")
+			}
 			// A form sent after the sign-in ended (it expired, or was signed out elsewhere) is
 			// not done, and its sender would otherwise take the sign-in page for a hiccup and
 			// land on the desk, away from what they typed.
