@@ -11,11 +11,12 @@ import (
 	"testing"
 )
 
-// Scores are a page's Lighthouse results: each category's score out of 100, and the audits that
-// failed, as "id: title".
+// Scores are a page's Lighthouse results: each category's score out of 100, the audits that
+// failed, as "id: title", and the URL of the page audited, after any redirect.
 type Scores struct {
 	Category map[string]int
 	Failed   []string
+	URL      string
 }
 
 // lighthouseReport is the part of Lighthouse's JSON report that Scores reads.
@@ -29,18 +30,34 @@ type lighthouseReport struct {
 		Score            *float64
 		ScoreDisplayMode string
 	}
-	RuntimeError *struct{ Code, Message string }
+	RuntimeError      *struct{ Code, Message string }
+	FinalDisplayedURL string `json:"finalDisplayedUrl"`
 }
 
 // Lighthouse audits the page at url in the given categories ("seo", "accessibility"…), in
 // Debian's Chromium, headless.
 func Lighthouse(t testing.TB, url string, categories ...string) Scores {
 	t.Helper()
+	return LighthouseWith(t, url, nil, categories...)
+}
+
+// LighthouseWith is Lighthouse sending header with every request the page makes: a Cookie, say,
+// for a page that needs a signed-in viewer.
+func LighthouseWith(t testing.TB, url string, header map[string]string, categories ...string) Scores {
+	t.Helper()
 	node := need(t, "node", command("node"), "apt-get install nodejs")
 	cli := need(t, "lighthouse", npmFile("lighthouse", "cli", "index.js"), "npm install lighthouse")
 	chrome := need(t, "chromium", command("chromium"), "apt-get install chromium")
-	cmd := exec.Command(node, cli, url, "--only-categories="+strings.Join(categories, ","), "--output=json", "--output-path=stdout",
-		"--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
+	args := []string{cli, url, "--only-categories=" + strings.Join(categories, ","), "--output=json", "--output-path=stdout",
+		"--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"}
+	if len(header) > 0 {
+		extra, err := json.Marshal(header)
+		if err != nil {
+			t.Fatalf("conformance: lighthouse's headers: %v", err)
+		}
+		args = append(args, "--extra-headers="+string(extra))
+	}
+	cmd := exec.Command(node, args...)
 	cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -77,5 +94,6 @@ func scores(rep lighthouseReport) Scores {
 		}
 	}
 	sort.Strings(s.Failed)
+	s.URL = rep.FinalDisplayedURL
 	return s
 }
