@@ -33,6 +33,7 @@ func TestAppPagesConformance(t *testing.T) {
 		wantStatus(t, a.page(actor, "POST", fmt.Sprintf("/drafts/%d/transition", id), url.Values{"action": {action}, "note": {note}}), http.StatusSeeOther)
 	}
 
+	wid := a.webhook()
 	draft := a.draft(newsroom.StageDraft)
 	unmerged := a.staleSave(draft.ID, "My own words, with a “quote” of mine.")
 	form := uploadForm(t, url.Values{"alt": {"Boats in the harbour"}, "caption": {"The harbour at dawn."}, "credit": {"Ann Lee"}}, "boats.jpg", testJPEG(t, 1200, 800))
@@ -63,7 +64,6 @@ func TestAppPagesConformance(t *testing.T) {
 	spiked := a.draft(newsroom.StageDraft)
 	act("editor", spiked.ID, "spike", "")
 
-	wid := a.webhook()
 	wantStatus(t, a.page("writer", "POST", "/account/email", url.Values{"email": {"writer@example.org"}}), http.StatusSeeOther)
 	mails := srv.Messages()
 	if len(mails) == 0 {
@@ -89,21 +89,29 @@ func TestAppPagesConformance(t *testing.T) {
 	for _, f := range []struct {
 		actor, path string
 		form        url.Values
+		want        int
 	}{
-		{"writer", "/drafts", url.Values{"title": {""}, "body": {"No title."}}},
-		{"writer", fmt.Sprintf("/drafts/%d/edit", draft.ID), url.Values{"title": {""}, "version": {"1"}}},
-		{"admin", fmt.Sprintf("/admin/users/%d/password-reset", a.users["other"].ID), nil},
-		{"admin", "/admin/settings", url.Values{"time_zone": {"Mars/Olympus"}}},
-		{"admin", "/admin/webhooks", url.Values{"name": {""}, "url": {"http://127.0.0.1/"}}},
-		{"writer", "/account/password", url.Values{"current": {"wrong"}, "password": {"short"}, "confirm": {"other"}}},
+		{"writer", "/drafts", url.Values{"title": {""}, "body": {"No title."}}, http.StatusUnprocessableEntity},
+		{"editor", fmt.Sprintf("/drafts/%d/edit", editing.ID), url.Values{"title": {strings.Repeat("Long ", 70)}, "body": {"Words."}, "version": {fmt.Sprint(editing.Version)}}, http.StatusConflict},
+		{"writer", fmt.Sprintf("/drafts/%d/edit", checking.ID), url.Values{"title": {"Mine"}, "body": {"My words."}, "version": {fmt.Sprint(checking.Version)}}, http.StatusConflict},
+		{"admin", fmt.Sprintf("/admin/users/%d/password-reset", a.users["other"].ID), nil, http.StatusOK},
+		{"admin", "/admin/settings", url.Values{"time_zone": {"Mars/Olympus"}}, http.StatusUnprocessableEntity},
+		{"admin", "/admin/webhooks", url.Values{"name": {""}, "url": {"http://127.0.0.1/"}}, http.StatusUnprocessableEntity},
+		{"writer", "/account/password", url.Values{"current": {"wrong"}, "password": {"short"}, "confirm": {"other"}}, http.StatusUnprocessableEntity},
+		{"editor", fmt.Sprintf("/drafts/%d/comments", editing.ID), url.Values{"field": {"body"}, "exact": {"words not there"}, "body": {"Where?"}}, http.StatusUnprocessableEntity},
+		{"factchecker", fmt.Sprintf("/drafts/%d/transition", checking.ID), url.Values{"action": {"return"}, "note": {""}}, http.StatusUnprocessableEntity},
+		{"writer", fmt.Sprintf("/drafts/%d/unmerged/%d/merge", draft.ID, unmerged), url.Values{"version": {"1"}}, http.StatusUnprocessableEntity},
 	} {
-		keep(f.actor+" POST "+f.path, a.page(f.actor, "POST", f.path, f.form))
+		res := a.page(f.actor, "POST", f.path, f.form)
+		wantStatus(t, res, f.want)
+		keep(f.actor+" POST "+f.path, res)
 	}
 	link := linkIn(t, mails[len(mails)-1])
 	for _, p := range []string{link, "/account/email/confirm?token=nothing", fmt.Sprintf("/drafts/%d/unmerged/%d/merge", draft.ID, unmerged), fmt.Sprintf("/drafts/%d/unmerged/%d", draft.ID, unmerged)} {
 		keep("writer "+p, a.page("writer", "GET", p, nil))
 	}
 	keep("/login", a.page("", "GET", "/login?next=/desk", nil))
+	keep("/login refused", signInForm(t, a.server.Handler(), "192.0.2.1:1234", "writer", "not the password"))
 	t.Logf("%d app pages", len(docs))
 	conformance.Pass(t, "Nu Html Checker", conformance.HTML(t, docs...))
 }
