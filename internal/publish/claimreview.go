@@ -48,9 +48,9 @@ type claimView struct {
 	Claim, ClaimedBy, Rating, URL string
 	Value, Best                   int
 	Date                          *dateView // the day the claim was made, if known
-	// SiteLang is the site's language and Lang the piece's when the two differ: the box's own
-	// words are the site's, the claim and its claimant the piece's. Both "" when they are one.
-	SiteLang, Lang string
+	// WordsLang is pageWordsLang and Lang the piece's when the piece is not in English: the box's
+	// own words are English, the claim and its claimant the piece's. Both "" for an English piece.
+	WordsLang, Lang string
 }
 
 // claimJSONLD describes the piece's verdict for schema.org, or returns nil when the piece checks
@@ -87,8 +87,8 @@ func claimBox(site Site, a Article) *claimView {
 		return nil
 	}
 	v := &claimView{Claim: c.Claim, ClaimedBy: c.ClaimedBy, Rating: c.Rating, URL: c.ClaimURL, Value: c.RatingValue, Best: c.BestRating}
-	if lang := a.lang(site); lang != site.lang() {
-		v.SiteLang, v.Lang = site.lang(), lang
+	if lang := a.lang(site); !english(lang) {
+		v.WordsLang, v.Lang = pageWordsLang, lang
 	}
 	if day, err := time.Parse(time.DateOnly, c.ClaimDate); err == nil {
 		v.Date = &dateView{Text: day.Format(dateLayout), ISO: c.ClaimDate}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/web"
@@ -49,7 +50,7 @@ type page struct {
 type articleView struct {
 	Title, Byline, Brief, EditorComment string
 	Lang                                string // the piece's language, for its element's lang
-	SiteLang                            string // the site's, for the page's headings and dates, when the piece's differs
+	WordsLang                           string // pageWordsLang, for the page's headings and dates, when the piece is in another language
 	Body, Topics                        []string
 	Date                                dateView
 	Corrections                         []correctionView
@@ -60,6 +61,18 @@ type articleView struct {
 	TopicLinks                          []link         // each topic with its page
 	AuthorURL                           string         // the byline's author page, "" without a byline
 	Image                               *imageView     // the lead image, or nil
+}
+
+// pageWordsLang is the language of the words the page writes itself (its headings, dates and
+// the rating box's labels), whatever the site's or the piece's: they are English. Inside a piece
+// in another language they carry it, so that a screen reader does not read "Brief" or
+// "May 7, 2025" in the piece's voice.
+const pageWordsLang = "en"
+
+// english reports whether the language tag lang is English, of any region.
+func english(lang string) bool {
+	primary, _, _ := strings.Cut(lang, "-")
+	return strings.EqualFold(primary, pageWordsLang)
 }
 
 // dateView is a date as the page shows it (Text) and as its <time datetime> states it (ISO), and
@@ -114,14 +127,14 @@ func view(site Site, a Article) articleView {
 		TopicLinks: topicLinks(site, a.Topics),
 		AuthorURL:  authorURL(site, a.Byline),
 	}
-	if v.Lang != site.lang() {
-		v.SiteLang = site.lang()
+	if !english(v.Lang) {
+		v.WordsLang = pageWordsLang
 	}
-	v.Date.Lang = v.SiteLang
+	v.Date.Lang = v.WordsLang
 	v.Image = viewImage(a.Image)
 	for _, c := range a.Corrections {
 		date := site.timeTag(c.At)
-		date.Lang = v.SiteLang
+		date.Lang = v.WordsLang
 		v.Corrections = append(v.Corrections, correctionView{Date: date, Note: c.Note})
 	}
 	return v

@@ -51,10 +51,11 @@ func ldOf(t *testing.T, page string) map[string]any {
 	return ld
 }
 
-// TestSiteWordsInTheSiteLanguage: in a piece in another language than the site's, the page's own
-// words (its headings and dates) keep the site's language, so that a screen reader does not read
-// "Brief" or "May 7, 2025" as Arabic; the piece's words keep the piece's.
-func TestSiteWordsInTheSiteLanguage(t *testing.T) {
+// TestPageWordsInEnglish: in a piece in another language than English, the page's own words
+// (its headings and dates, which are English) are marked English, so that a screen reader does
+// not read "Brief" or "May 7, 2025" as Arabic; the piece's words keep the piece's. On a site in
+// another language an English piece's headings stay the piece's English, not the site's.
+func TestPageWordsInEnglish(t *testing.T) {
 	a := arabicArticle()
 	a.Topics, a.EditorComment = []string{"مصر"}, "تعليق."
 	a.Corrections = []Correction{{At: time.Date(2025, 5, 8, 9, 0, 0, 0, time.UTC), Note: "تصحيح."}}
@@ -75,6 +76,25 @@ func TestSiteWordsInTheSiteLanguage(t *testing.T) {
 	for _, want := range []string{date, `<li lang="en">Correction, <time datetime="2025-05-08T09:00:00Z" lang="en">May 8, 2025</time>: <span dir="auto" lang="ar">تصحيح.</span></li>`} {
 		if !strings.Contains(front, want) {
 			t.Errorf("the front page lacks %s", want)
+		}
+	}
+	german := testSite
+	german.Language = "de"
+	for _, tc := range []struct {
+		lang, want, notWant string
+	}{
+		{"en", `<h2>Brief</h2>`, `lang="de">`},
+		{"en-GB", `<h2>Brief</h2>`, `lang="de">`},
+		{"ar", `<h2 lang="en">Brief</h2>`, `lang="de">`},
+	} {
+		a := arabicArticle()
+		a.Language = tc.lang
+		page := htmlOf(t, german, a)
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("a piece in %s on a German site lacks %s", tc.lang, tc.want)
+		}
+		if i := strings.Index(page, "<article"); strings.Contains(page[i:], tc.notWant) {
+			t.Errorf("a piece in %s on a German site marks some of its words German", tc.lang)
 		}
 	}
 }
