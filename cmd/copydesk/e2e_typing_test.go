@@ -252,3 +252,20 @@ func TestBrowserWorkspaceSmallLosses(t *testing.T) {
 		t.Errorf("after Escape the keyboard is on %q, not the Comment control", on)
 	}
 }
+
+// TestBrowserSignOutKeepsUnsentTyping: typing the server has not had yet (here, signed out a
+// moment after it) stays in this browser past signing out, and the draft page offers it back
+// at the next sign-in: signing out clears the cache, not the storage.
+func TestBrowserSignOutKeepsUnsentTyping(t *testing.T) {
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	draftURL := b.typingDraft()
+	b.edit()
+	b.run(chromedp.SendKeys(`textarea[name=body]`, " It opened in 1946.", chromedp.ByQuery), chromedp.Sleep(700*time.Millisecond))
+	b.signOut()
+	b.signIn("writer")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#text`, chromedp.ByQuery), chromedp.Sleep(time.Second))
+	if !b.has(`.ws-offer`) {
+		t.Fatal("after signing out with typing not yet on the server, the draft page offers nothing back")
+	}
+}

@@ -66,9 +66,9 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 			}
 			if c.Path() == "/logout" {
-				// Signing out once the sign-in has ended is done already; the browser's storage is
-				// left alone, since without a sign-in nothing says the form is the viewer's own.
-				return redirect(c, "/login")
+				// Signing out once the sign-in has ended is done already, but for the browser's
+				// cache; nothing is left undone to warn of.
+				return s.logoutPage(c)
 			}
 			// A form sent after the sign-in ended (it expired, or was signed out elsewhere) is
 			// not done, and its sender would otherwise take the sign-in page for a hiccup and
@@ -186,10 +186,11 @@ func localPath(next string) string {
 
 // signOutClears is what a browser is told to drop as its viewer signs out (Clear-Site-Data),
 // so that the next person at it finds nothing of theirs: the cache, where the private images
-// of drafts are kept a year, and the storage, where the draft page keeps unsaved typing (the
-// server keeps it too, as the working copy, for their next sign-in). Not the cookies: the
-// device cookie keeps the browser's next sign-in its own (see store.DeviceTTL).
-const signOutClears = `"cache", "storage"`
+// of drafts are kept a year. Not the storage: it holds typing the server may not have yet (the
+// last seconds of it, typing while saves failed, a new draft's form), kept under the viewer's
+// own id and offered back only to them. Not the cookies: the device cookie keeps the browser's
+// next sign-in its own (see store.DeviceTTL).
+const signOutClears = `"cache"`
 
 func (s *Server) logoutPage(c echo.Context) error {
 	if cookie := s.cookie(c, sessionCookie); cookie != "" {
