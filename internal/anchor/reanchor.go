@@ -8,9 +8,9 @@ import (
 )
 
 // Reanchor moves sels, made on old, onto their words in text, and returns the results in the
-// same order. A selector that holds at its hint in old, in a paragraph or a sentence found
-// unchanged and once in each text, stays on its words there wherever it went (see unmoved).
-// Where the diff from old to text can say, it decides the rest: a selector that holds at its
+// same order. A selector that holds at its hint in old, in a paragraph found unchanged and once
+// in each text, stays on its words in that paragraph wherever it went (see unmoved). Where the
+// diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
 // were corrected follows the correction. The others, made on an older text, are searched for as
@@ -19,13 +19,12 @@ import (
 // it only with one side of its context intact in full, and no match takes it in words the edit
 // left unchanged elsewhere (see settle); so is one the diff followed with both
 // sides of its context changed (see settle). Neither the diff nor the search gives a selector
-// that holds the words of another paragraph or sentence found unchanged and once in each text
-// (see othersWords): a twin phrase that sat there all along. All of it shares one workBudget:
-// each comment pays for checking and following its quote by its length (see followCost), the
-// diff is paid for when a comment first needs it, a selector the diff cannot be paid for is
-// searched for, and the search is bounded as in LocateAll. A comment the budget cannot pay for
-// at all keeps its stored anchor (see keepStored). Each text is decoded, and normalized if need
-// be, once per call.
+// that holds the words of another paragraph found unchanged and once in each text (see
+// othersWords): a twin phrase that sat there all along. All of it shares one workBudget: each comment pays
+// for checking and following its quote by its length (see followCost), the diff is paid for when
+// a comment first needs it, a selector the diff cannot be paid for is searched for, and the
+// search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
+// anchor (see keepStored). Each text is decoded, and normalized if need be, once per call.
 func Reanchor(old, text string, sels []Selector) []Result {
 	ov, nv := newView(old), newView(text)
 	defer ov.release()
@@ -35,7 +34,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	said := make([]mapping, len(sels))
 	var e *edit
 	diffed := false
-	var op, np pieces
+	var op, np *paragraphs
 	indexed := false
 	var search, unpaid []int
 	for i, sel := range sels {
@@ -47,7 +46,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 			if !indexed {
 				indexed = true
 				if b.spend(paragraphCost * (len(*ov.runes) + len(*nv.runes))) {
-					op, np = indexPieces(ov), indexPieces(nv)
+					op, np = indexParagraphs(ov), indexParagraphs(nv)
 				}
 			}
 			if s, ok := unmoved(ov, op, np, sel.Start, sel.End); ok {

@@ -39,18 +39,15 @@ func PrepareEdit(before, after map[string]string, found []Entry) Edit {
 type span struct{ old, new, n int }
 
 // fieldEdit is what an Edit says of one field: the stretches the word diff left unchanged, in
-// order, and the paragraphs and the sentences of the text before and after it.
+// order, and the paragraphs of the text before and after it.
 type fieldEdit struct {
 	kept          []span
-	before, after [2]paragraphs
+	before, after paragraphs
 }
 
 // diffField works out what the edit from before to after says of a field.
 func diffField(before, after string) *fieldEdit {
-	fe := &fieldEdit{
-		before: [2]paragraphs{indexParagraphs(before, lineEnd), indexParagraphs(before, sentenceEnd)},
-		after:  [2]paragraphs{indexParagraphs(after, lineEnd), indexParagraphs(after, sentenceEnd)},
-	}
+	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after)}
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
 		size := utf8.RuneCountInString(c.Text)
@@ -69,19 +66,16 @@ func diffField(before, after string) *fieldEdit {
 
 // follow returns where old code points [start, end) stand after the edit when it left them
 // unchanged (a quotation's range holds its marks, so its marks are the same marks), and -1 when
-// it touched them. A range in a paragraph, or failing that a sentence, found unchanged and once
-// in each text is in that piece wherever it went, whatever the word diff pairs it with, and
-// unmoved says so: a paragraph moved past one quoting the same words would otherwise lend its
-// quote to the twin in the paragraph that took its place, and a sentence typed before one
-// quoting the same words would take its quote, and its check, from it.
+// it touched them. A range in a paragraph found unchanged and once in each text is in that
+// paragraph wherever it went, whatever the word diff pairs it with, and unmoved says so: a
+// paragraph moved past one quoting the same words would otherwise lend its quote to the twin in
+// the paragraph that took its place.
 func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	if fe == nil {
 		return -1, false
 	}
-	for k, p := range fe.before {
-		if at, ok := p.unmoved(fe.after[k], start, end); ok {
-			return at, true
-		}
+	if at, ok := fe.before.unmoved(fe.after, start, end); ok {
+		return at, true
 	}
 	for _, s := range fe.kept {
 		if s.old <= start && end <= s.old+s.n {
@@ -91,36 +85,24 @@ func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	return -1, false
 }
 
-// paragraphs indexes a text's pieces of one kind, its lines or its sentences, by their text:
-// where each starts and ends, in code points, and how often each text occurs.
+// paragraphs indexes a text's paragraphs, its lines, by their text: where each starts, in code
+// points, and how often each text occurs.
 type paragraphs struct {
 	starts, ends []int
 	texts        []string
-	first        map[string]int // where the first piece with that text starts
+	first        map[string]int // where the first paragraph with that text starts
 	count        map[string]int
 }
 
-// lineEnd reports whether code point r, after prev, ends a line.
-func lineEnd(_, r rune) bool { return r == '\n' }
-
-// sentenceEnd reports whether code point r, after prev, ends a sentence: a line's end, or the
-// space after a full stop, a question mark or an exclamation mark.
-func sentenceEnd(prev, r rune) bool {
-	return r == '\n' || r == ' ' && (prev == '.' || prev == '?' || prev == '!')
-}
-
-// indexParagraphs indexes the pieces of text that ends separates, each from the next by the one
-// code point that ends it.
-func indexParagraphs(text string, ends func(prev, r rune) bool) paragraphs {
+// indexParagraphs indexes the paragraphs of text.
+func indexParagraphs(text string) paragraphs {
 	p := paragraphs{first: map[string]int{}, count: map[string]int{}}
-	start, at, n := 0, 0, 0 // where the piece starts, in bytes and code points, and code points so far
-	var prev rune
+	start, at, n := 0, 0, 0 // where the paragraph starts, in bytes and code points, and code points so far
 	for i, r := range text {
-		if ends(prev, r) {
+		if r == '\n' {
 			p.add(text[start:i], at, n)
 			start, at = i+1, n+1
 		}
-		prev = r
 		n++
 	}
 	p.add(text[start:], at, n)
@@ -137,7 +119,7 @@ func (p *paragraphs) add(line string, from, to int) {
 }
 
 // unmoved returns where code points [s, e) of p's text stand in after's when they lie in one
-// piece whose text is in each text once.
+// paragraph whose text is in each text once.
 func (p paragraphs) unmoved(after paragraphs, s, e int) (int, bool) {
 	i := sort.SearchInts(p.starts, s+1) - 1
 	if i < 0 || e > p.ends[i] || p.count[p.texts[i]] != 1 || after.count[p.texts[i]] != 1 {
