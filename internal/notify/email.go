@@ -118,11 +118,12 @@ func (e *Email) Mail(ctx context.Context, m Mail) (int, error) {
 		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, clipped{err})
 	}
 	err = client.SendWithSMTPClient(conn, msg)
-	// The message is the server's once it answered the data with 250: a server that hangs up
-	// at QUIT, or answers it with an error, has still taken it, and sending it again would
-	// deliver it twice. What closing says is of no use after a send either way.
+	// The message is the server's once it answered the data with 250 (go-mail marks it
+	// delivered then): a server that hangs up after that, or refuses the RSET go-mail sends
+	// next or the QUIT, has still taken it, and sending it again would deliver it twice. What
+	// closing says is of no use after a send either way.
 	_ = client.CloseWithSMTPClient(conn)
-	if err != nil {
+	if err != nil && !msg.IsDelivered() {
 		return statusCode(err), fmt.Errorf("notify: email via %s:%d: %w", set.Host, set.Port, clipped{err})
 	}
 	return statusAccepted, nil

@@ -304,16 +304,19 @@ func TestEmailHostileServer(t *testing.T) {
 }
 
 // TestEmailTakenThenHungUp: a message is the mail server's once it answers the data with 250.
-// A server that then hangs up at QUIT, or answers QUIT with an error, has still taken it: the
-// send reports it sent (250, no error), since an error would have the worker send it again and
-// the reader get it twice, and the email confirmation take a mailed link as refused.
+// A server that then hangs up, at once or at QUIT, or refuses the RSET or the QUIT, has still
+// taken it: the send reports it sent (250, no error), since an error would have the worker send
+// it again and the reader get it twice, and the email confirmation take a mailed link as refused.
 func TestEmailTakenThenHungUp(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		quit func(c net.Conn)
+		name       string
+		hangUp     bool // right after the 250 for the data
+		rset, quit func(c net.Conn)
 	}{
-		{"HangsUp", func(net.Conn) {}},
-		{"Refuses", func(c net.Conn) { c.Write([]byte("421 closing\r\n")) }},
+		{"HangsUpAtQuit", false, nil, func(net.Conn) {}},
+		{"RefusesQuit", false, nil, func(c net.Conn) { c.Write([]byte("421 closing\r\n")) }},
+		{"HangsUpAtOnce", true, nil, nil},
+		{"RefusesRset", false, func(c net.Conn) { c.Write([]byte("421 closing\r\n")) }, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var mu sync.Mutex
@@ -344,7 +347,13 @@ func TestEmailTakenThenHungUp(t *testing.T) {
 						taken++
 						mu.Unlock()
 						c.Write([]byte("250 queued\r\n"))
-					case cmd == "QUIT":
+						if tc.hangUp {
+							return
+						}
+					case cmd == "RSET" && tc.rset != nil:
+						tc.rset(c)
+						return
+					case cmd == "QUIT" && tc.quit != nil:
 						tc.quit(c)
 						return
 					default:
