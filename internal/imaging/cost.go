@@ -14,8 +14,9 @@ import (
 // pixel count says when its decoder holds more than the pixels: a progressive JPEG keeps every
 // block's coefficients at 4 bytes a sample (a 40-megapixel one at 4:4:4 takes about 570 MB), a
 // JPEG in CMYK or coded in RGB is converted to a second copy, a PNG at 16 bits a channel takes 8
-// bytes a pixel, and an interlaced one holds its largest pass beside the image. Such a file may
-// have as many pixels as fit in the same memory.
+// bytes a pixel, an interlaced one holds its largest pass beside the image, and a WebP with
+// transparency or a lossless one holds about twice its pixels. Such a file may have as many
+// pixels as fit in the same memory.
 func bytesToOpen(lim Limits) int64 { return 4 * int64(lim.MaxPixels) }
 
 // cost is what opening an upload takes, with the ways it is costlier than a plain photo.
@@ -28,11 +29,12 @@ type cost struct {
 type costReason struct{ kind, remedy string }
 
 var (
-	progressiveJPEG = costReason{"a progressive JPEG", "save it as a standard (baseline) JPEG"}
-	cmykJPEG        = costReason{"a CMYK JPEG", "save it in RGB"}
-	rgbJPEG         = costReason{"a JPEG coded in RGB", "save it as a standard JPEG"}
-	deepPNG         = costReason{"a PNG at 16 bits a channel", "save it at 8 bits a channel"}
-	interlacedPNG   = costReason{"an interlaced PNG", "save it without interlacing"}
+	progressiveJPEG     = costReason{"a progressive JPEG", "save it as a standard (baseline) JPEG"}
+	cmykJPEG            = costReason{"a CMYK JPEG", "save it in RGB"}
+	rgbJPEG             = costReason{"a JPEG coded in RGB", "save it as a standard JPEG"}
+	deepPNG             = costReason{"a PNG at 16 bits a channel", "save it at 8 bits a channel"}
+	interlacedPNG       = costReason{"an interlaced PNG", "save it without interlacing"}
+	alphaOrLosslessWebP = costReason{"a WebP with transparency or lossless", "save it as a JPEG"}
 )
 
 // openingCost works out what decoding data, of content type ct and header cfg, takes. ok is
@@ -56,7 +58,7 @@ func openingCost(ct string, data []byte, cfg image.Config) (c cost, ok bool) {
 			c.reasons = append(c.reasons, rgbJPEG)
 		}
 	case PNG:
-		c.bytes = pixels * int64(pixelBytes(cfg.ColorModel))
+		c.bytes = int64(float64(pixels) * pixelBytes(cfg.ColorModel))
 		if deep(cfg.ColorModel) {
 			c.reasons = append(c.reasons, deepPNG)
 		}
@@ -66,10 +68,29 @@ func openingCost(ct string, data []byte, cfg image.Config) (c cost, ok bool) {
 			c.bytes += c.bytes / 2
 			c.reasons = append(c.reasons, interlacedPNG)
 		}
+	case WebP:
+		c.bytes = int64(float64(pixels) * webpBytes(cfg.ColorModel))
+		if cfg.ColorModel != color.YCbCrModel {
+			c.reasons = append(c.reasons, alphaOrLosslessWebP)
+		}
 	default:
-		c.bytes = pixels * int64(pixelBytes(cfg.ColorModel))
+		c.bytes = int64(float64(pixels) * pixelBytes(cfg.ColorModel))
 	}
 	return c, true
+}
+
+// webpBytes is the bytes a pixel of a WebP of model m takes to decode with x/image/webp, as
+// measured (TestOpeningCostCoversWebP): a lossy one's YCbCr pixels and a little besides; one
+// with transparency decodes its alpha as a lossless image beside its pixels; a lossless one's
+// decoder holds more than its NRGBA pixels, how much more varying with its transforms.
+func webpBytes(m color.Model) float64 {
+	switch m {
+	case color.YCbCrModel:
+		return 1.75
+	case color.NYCbCrAModel:
+		return 9
+	}
+	return 7.5
 }
 
 // pixelBytes is the bytes a pixel of model m takes decoded: 8 for a model it does not know.

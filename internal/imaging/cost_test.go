@@ -2,11 +2,15 @@ package imaging
 
 import (
 	"bytes"
+	"image"
 	"image/jpeg"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
+
+	"golang.org/x/image/webp"
 )
 
 // The JPEGs in testdata were made with libjpeg-turbo's cjpeg from one 1600 × 1200 (800 × 600
@@ -27,6 +31,13 @@ func TestOpeningCostIsWhatTheDecoderTakes(t *testing.T) {
 		}
 		return buf.Bytes()
 	}()
+	// An Adobe segment saying RGB (transform 0), and an APP0 segment that is not JFIF, which
+	// Go's decoder heeds wherever they come, the last of each counting.
+	adobeRGB := []byte{0xFF, 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0}
+	jfif := []byte{0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0}
+	jfxx := []byte{0xFF, 0xE0, 0, 8, 'J', 'F', 'X', 'X', 0, 0x10}
+	sof := bytes.Index(baseline, []byte{0xFF, 0xC0})
+	afterSOF := sof + 2 + int(baseline[sof+2])<<8 + int(baseline[sof+3])
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -35,6 +46,10 @@ func TestOpeningCostIsWhatTheDecoderTakes(t *testing.T) {
 		{"Progressive444", readTestdata(t, "progressive444.jpg")},
 		{"CodedInRGB", readTestdata(t, "rgb.jpg")},
 		{"Baseline420", baseline},
+		{"AdobeRGBAfterTheFrame", slices.Concat(baseline[:afterSOF], adobeRGB, baseline[afterSOF:])},
+		{"AdobeRGBBeforeTheEnd", slices.Concat(baseline[:len(baseline)-2], adobeRGB, baseline[len(baseline)-2:])},
+		{"JFIFUndoneByJFXX", slices.Concat(baseline[:2], jfif, jfxx, adobeRGB, baseline[2:])},
+		{"JFIFAfterJFXX", slices.Concat(baseline[:2], jfxx, jfif, adobeRGB, baseline[2:])},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := jpeg.DecodeConfig(bytes.NewReader(tc.data))
@@ -61,6 +76,37 @@ func TestOpeningCostIsWhatTheDecoderTakes(t *testing.T) {
 	}
 }
 
+// TestOpeningCostCoversWebP holds the WebP model to what x/image/webp allocates: never less, and
+// not more than twice. The files were made with libwebp's cwebp from an 800 × 600 gradient, with
+// an alpha ramp for lossy-alpha-800.webp (-q 50 -alpha_q 50) and lossless-800.webp (-lossless).
+func TestOpeningCostCoversWebP(t *testing.T) {
+	for _, name := range []string{"lossy-800.webp", "lossy-alpha-800.webp", "lossless-800.webp"} {
+		t.Run(name, func(t *testing.T) {
+			data := readTestdata(t, name)
+			cfg, err := webp.DecodeConfig(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, ok := openingCost(WebP, data, cfg)
+			if !ok {
+				t.Fatal("the headers were not read")
+			}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			if _, err := webp.Decode(bytes.NewReader(data)); err != nil {
+				t.Fatal(err)
+			}
+			runtime.ReadMemStats(&after)
+			took := int64(after.TotalAlloc - before.TotalAlloc)
+			t.Logf("estimated %d kB, the decoder took %d kB", c.bytes>>10, took>>10)
+			if took > c.bytes || c.bytes > 2*took {
+				t.Errorf("estimated %d kB, but the decoder took %d kB", c.bytes>>10, took>>10)
+			}
+		})
+	}
+}
+
 // TestCostlyJPEGsOpenUnderTheLimit: a progressive JPEG, or one coded in RGB, of a size a
 // newsroom uploads opens and makes its sizes.
 func TestCostlyJPEGsOpenUnderTheLimit(t *testing.T) {
@@ -79,7 +125,9 @@ func TestCostlyJPEGsOpenUnderTheLimit(t *testing.T) {
 }
 
 // FuzzReadJPEGFrame: whatever Go's decoder reads a frame from, readJPEGFrame reads the same
-// frame from, so that no file escapes the cost check by being read differently.
+// frame from, and for a small one that decodes, it foresees the conversion the decoder made
+// (to RGBA for a frame coded in RGB), so that no file escapes the cost check by being read
+// differently.
 func FuzzReadJPEGFrame(f *testing.F) {
 	for _, name := range []string{"progressive420.jpg", "progressive444.jpg", "rgb.jpg"} {
 		data := readTestdata(f, name)
@@ -98,6 +146,27 @@ func FuzzReadJPEGFrame(f *testing.F) {
 		fr, ok := readJPEGFrame(data)
 		if !ok || fr.width != cfg.Width || fr.height != cfg.Height {
 			t.Fatalf("Go's decoder reads a %d × %d frame; readJPEGFrame gives %+v, %v", cfg.Width, cfg.Height, fr, ok)
+		}
+		if cfg.Width*cfg.Height > 1<<16 {
+			return
+		}
+		img, err := jpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		var foreseen bool
+		switch img.(type) {
+		case *image.RGBA:
+			foreseen = fr.rgb()
+		case *image.YCbCr:
+			foreseen = len(fr.comps) == 3 && !fr.rgb()
+		case *image.CMYK:
+			foreseen = len(fr.comps) == 4
+		case *image.Gray:
+			foreseen = len(fr.comps) == 1
+		}
+		if !foreseen {
+			t.Fatalf("Go's decoder made a %T; readJPEGFrame read %+v", img, fr)
 		}
 	})
 }

@@ -8,8 +8,8 @@ type jpegFrame struct {
 	progressive   bool
 	width, height int
 	comps         []jpegComponent
-	jfif          bool // an APP0 "JFIF" segment: three components are YCbCr
-	adobe         int  // the APP14 "Adobe" segment's transform, or -1 without one
+	jfif          bool // the last APP0 segment is "JFIF": three components are YCbCr
+	adobe         int  // the last APP14 "Adobe" segment's transform, or -1 without one
 }
 
 // jpegComponent is one component of a frame: its identifier and sampling factors.
@@ -18,10 +18,12 @@ type jpegComponent struct {
 	h, v int
 }
 
-// readJPEGFrame walks a JPEG's segments up to its first frame header, as Go's decoder does:
-// bytes that are not a marker are skipped, a marker may follow any number of fill bytes, and
-// restart markers carry no length. ok is false when no supported frame header (SOF0, SOF1 or
-// SOF2) comes before the first scan, or the data ends first.
+// readJPEGFrame walks a JPEG's markers to its end (EOI) as Go's decoder does, for its frame
+// header and the markers that decide its colour conversion, which may come before or after the
+// frame header, between scans too; the last of each counts. As in the decoder, bytes that are
+// not a marker are skipped (a scan's coded data among them), a marker may follow any number of
+// fill bytes, and restart markers carry no length. ok is false when no supported frame header
+// (SOF0, SOF1 or SOF2) is found; the walk ends at a second one, which the decoder refuses.
 func readJPEGFrame(data []byte) (f jpegFrame, ok bool) {
 	f.adobe = -1
 	i := 2 // after the SOI marker, which Sniff checked
@@ -33,30 +35,36 @@ func readJPEGFrame(data []byte) (f jpegFrame, ok bool) {
 			i++
 		}
 		if i >= len(data) {
-			return f, false
+			return f, ok
 		}
 		marker := data[i]
 		i++
 		switch {
 		case marker == 0x00, marker >= 0xD0 && marker <= 0xD7:
 			continue
-		case marker == 0xD9 || marker == 0xDA:
-			return f, false
+		case marker == 0xD9:
+			return f, ok
 		}
 		if i+2 > len(data) {
-			return f, false
+			return f, ok
 		}
 		size := int(binary.BigEndian.Uint16(data[i:]))
 		if size < 2 || i+size > len(data) {
-			return f, false
+			return f, ok
 		}
 		seg := data[i+2 : i+size]
 		i += size
 		switch {
+		case (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) && ok:
+			// Go's decoder refuses a second frame header; the first is what it read.
+			return f, true
 		case marker == 0xC0 || marker == 0xC1 || marker == 0xC2:
-			return f, f.readSOF(marker == 0xC2, seg)
-		case marker == 0xE0 && len(seg) >= 5 && string(seg[:5]) == "JFIF\x00":
-			f.jfif = true
+			if !f.readSOF(marker == 0xC2, seg) {
+				return f, false
+			}
+			ok = true
+		case marker == 0xE0 && len(seg) >= 5:
+			f.jfif = string(seg[:5]) == "JFIF\x00"
 		case marker == 0xEE && len(seg) >= 12 && string(seg[:5]) == "Adobe":
 			f.adobe = int(seg[11])
 		}
