@@ -171,7 +171,10 @@ func Restore(ctx context.Context, in, dbPath string) error {
 }
 
 // copyChecked writes a copy of the backup in next to dbPath with VACUUM INTO (which also takes
-// in whatever the backup's own WAL holds), syncs it and checks it, returning its name.
+// in whatever the backup's own WAL holds), syncs it and checks it, returning its name. The copy
+// goes into the empty file CreateTemp makes, readable by its owner alone, which VACUUM INTO
+// fills and keeps the mode of: left to make the file itself, SQLite would make it as the umask
+// lets (0644 under 022), and the restored database, renamed from it, readable by everyone.
 func copyChecked(ctx context.Context, in, dbPath string) (string, error) {
 	f, err := os.CreateTemp(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".restore-*")
 	if err != nil {
@@ -179,9 +182,9 @@ func copyChecked(ctx context.Context, in, dbPath string) (string, error) {
 	}
 	tmp := f.Name()
 	f.Close()
-	os.Remove(tmp) // VACUUM INTO wants to create the file itself
 	src, err := sql.Open("sqlite3", fileURI(in, "mode=ro"))
 	if err != nil {
+		os.Remove(tmp)
 		return "", fmt.Errorf("store: restore: %w", err)
 	}
 	defer src.Close()
