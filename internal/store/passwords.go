@@ -148,8 +148,12 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 // changeKeys), so that a stolen session cannot guess the password faster than sign-in could,
 // and only to the user's own counter, so that strangers' guesses at their username, which hold
 // up sign-ins from new browsers, never hold up a user already signed in; the right password
-// clears the charge. what names the tries in a refusal, and wrong is the message of a wrong
-// password.
+// clears the charge. A disabled user is refused, as at sign-in, from the row read here rather
+// than the user in ctx: a request that was let in before an admin disabled them (or by another
+// server's short memory of its credential) must not make them a token that works again the
+// day they are enabled. Whoever acts as the user is signed in as them, so the refusal comes
+// before the password, and costs neither a bcrypt turn nor a try. what names the tries in a
+// refusal, and wrong is the message of a wrong password.
 func (s *Store) passwordAgain(ctx context.Context, password, what, wrong string) (userRow, error) {
 	var row userRow
 	u, err := actor(ctx)
@@ -160,6 +164,9 @@ func (s *Store) passwordAgain(ctx context.Context, password, what, wrong string)
 		return row, newsroom.Errorf(newsroom.EUNAUTHORIZED, "sign in first")
 	} else if err != nil {
 		return row, internal("find user", err)
+	}
+	if row.Disabled {
+		return row, errDisabled()
 	}
 	keys := changeKeys(row.ID)
 	if err := s.chargeAttempt(ctx, what, keys, s.clock()); err != nil {

@@ -64,9 +64,14 @@ func (s *Store) authenticate(ctx context.Context, req SignInRequest) (*userRow, 
 		return nil, 0, err
 	}
 	if row.Disabled {
-		return nil, 0, newsroom.Errorf(newsroom.EFORBIDDEN, "this account is disabled; ask an admin to enable it")
+		return nil, 0, errDisabled()
 	}
 	return row, device, nil
+}
+
+// errDisabled refuses a disabled user who gave their password.
+func errDisabled() error {
+	return newsroom.Errorf(newsroom.EFORBIDDEN, "this account is disabled; ask an admin to enable it")
 }
 
 // checkPassword returns the user called username (in any case) if password is theirs. A name

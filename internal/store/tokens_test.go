@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -37,5 +38,36 @@ func TestMakeToken(t *testing.T) {
 	list, err := s.Credentials(ctx, store.Presented{})
 	if err != nil || len(list) != 1 || list[0].Name != "Newsletter" || list[0].Kind != newsroom.CredentialToken {
 		t.Fatalf("credentials = %+v, %v", list, err)
+	}
+}
+
+// TestMakeTokenDisabled: a request still acting as a user an admin has since disabled (one in
+// flight, or let in by another server's memory of its credential) makes them no token, nor
+// changes their password, with the right password: a token made then would work again the day
+// they are enabled.
+func TestMakeTokenDisabled(t *testing.T) {
+	s := mustOpen(t, store.Options{})
+	writer, u := mustUser(t, s, "writer", newsroom.RoleWriter)
+	admin, _ := mustUser(t, s, "ada", newsroom.RoleAdmin)
+	on, off := true, false
+	if _, err := s.UpdateUser(admin, u.ID, store.UserChange{Disabled: &on}); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("ErrMakeToken", func(t *testing.T) {
+		_, err := s.MakeToken(writer, "pw-writer-staple", "Newsletter")
+		wantCode(t, err, newsroom.EFORBIDDEN)
+	})
+	t.Run("ErrChangePassword", func(t *testing.T) {
+		err := s.ChangePassword(writer, store.PasswordChange{Current: "pw-writer-staple", New: "tulip-lantern"})
+		wantCode(t, err, newsroom.EFORBIDDEN)
+	})
+	if _, err := s.UpdateUser(admin, u.ID, store.UserChange{Disabled: &off}); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := s.Credentials(writer, store.Presented{}); err != nil || len(list) != 0 {
+		t.Fatalf("once enabled again, the writer holds %+v, %v; want nothing made while disabled", list, err)
+	}
+	if _, _, err := s.Login(context.Background(), "writer", "pw-writer-staple", ""); err != nil {
+		t.Fatalf("the password, once enabled again: %v", err)
 	}
 }
