@@ -22,10 +22,12 @@ const (
 // Normalize tidies t the way every save does. The title, byline, brief, topics and editor's
 // comment are one line each: a line break inside one becomes a space, and they lose surrounding
 // space and byte order marks. The body keeps one paragraph per line, whether lines end in "\n",
-// "\r\n" or "\r", with lines that show nothing (see isBlank) dropped. Every field is put in Unicode's composed form, NFC,
-// so that text typed or pasted as letters and separate accents is stored, searched and compared
-// like the same text typed composed. The result is what the house text format writes and reads
-// back unchanged (see internal/publish).
+// "\r\n" or "\r", with lines that show nothing (see isBlank) dropped, and topics that show
+// nothing are dropped too: a line of zero-width characters pasted among the topics is no topic,
+// rather than one that refuses the whole save (see CheckLimits). Every field is put in Unicode's
+// composed form, NFC, so that text typed or pasted as letters and separate accents is stored,
+// searched and compared like the same text typed composed. The result is what the house text
+// format writes and reads back unchanged (see internal/publish).
 func (t Text) Normalize() Text {
 	t.Title = oneLine(t.Title)
 	t.Byline = oneLine(t.Byline)
@@ -40,7 +42,9 @@ func (t Text) Normalize() Text {
 	t.Body = strings.Join(paras, "\n")
 	topics := make([]string, 0, len(t.Topics))
 	for _, tp := range t.Topics {
-		topics = append(topics, oneLine(tp))
+		if tp = oneLine(tp); tp != "" {
+			topics = append(topics, tp)
+		}
 	}
 	t.Topics = topics
 	return t

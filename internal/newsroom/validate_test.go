@@ -47,13 +47,44 @@ func TestTextNormalizeOneLine(t *testing.T) {
 func TestTextNormalizeInvisibleFields(t *testing.T) {
 	invisible := "\u200b\u2060 \u200d\ufe0f\u00ad"
 	in := newsroom.Text{Title: invisible, Byline: invisible, Brief: invisible, Body: "One.", Topics: []string{invisible}, EditorComment: invisible}
-	want := newsroom.Text{Body: "One.", Topics: []string{""}}
+	want := newsroom.Text{Body: "One.", Topics: []string{}}
 	if got := in.Normalize(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Normalize() = %+q\nwant %+q", got, want)
 	}
 	kept := newsroom.Text{Title: "\u200fשלום", EditorComment: "\U0001F469\u200d\U0001F467", Topics: []string{}}
 	if got := kept.Normalize(); !reflect.DeepEqual(got, kept) {
 		t.Fatalf("Normalize() = %+q\nwant %+q", got, kept)
+	}
+}
+
+// TestTextNormalizeTopics: a topic that shows nothing, blank or of zero-width characters only,
+// is dropped as a body line of them is, so that a stray line pasted among the topics, or one a
+// draft stored before such lines were blank, never refuses a save; the others keep their order.
+func TestTextNormalizeTopics(t *testing.T) {
+	tests := []struct {
+		name       string
+		topics     []string
+		wantTopics []string
+	}{
+		{"None", []string{}, []string{}},
+		{"Empty", []string{""}, []string{}},
+		{"Spaces", []string{" \t\u00a0"}, []string{}},
+		{"ZeroWidthSpace", []string{"\u200b"}, []string{}},
+		{"Invisible", []string{"\u2060\u200d\ufeff\u00ad\ufe0f"}, []string{}},
+		{"AmongOthers", []string{"Floods", "\u200b", " Rivers ", "\u200b\u00a0\u200c"}, []string{"Floods", "Rivers"}},
+		{"ZeroWidthInside", []string{"Zero\u200bWidth"}, []string{"Zero\u200bWidth"}},
+		{"MarkBeforeText", []string{"\u200fשלום"}, []string{"\u200fשלום"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := newsroom.Text{Title: "T", Topics: tt.topics}.Normalize()
+			if !reflect.DeepEqual(got.Topics, tt.wantTopics) {
+				t.Fatalf("Normalize().Topics = %+q, want %+q", got.Topics, tt.wantTopics)
+			}
+			if err := got.Validate(); err != nil {
+				t.Fatalf("Validate() after Normalize = %v", err)
+			}
+		})
 	}
 }
 
