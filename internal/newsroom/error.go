@@ -20,6 +20,7 @@ const (
 	EINVALID      = "invalid"      // well-formed but unacceptable values
 	EUNAVAILABLE  = "unavailable"  // the database cannot be reached or is shutting down; try again
 	EFULL         = "storage_full" // the database's disk is full; nothing can be saved
+	ECANCELED     = "canceled"     // the request ended (its client left, or its time ran out) while it waited its turn
 	EINTERNAL     = "internal"     // our fault; details are logged, never shown
 )
 

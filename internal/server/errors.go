@@ -25,8 +25,14 @@ var statusOf = map[string]int{
 	newsroom.EINVALID:      http.StatusUnprocessableEntity,
 	newsroom.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	newsroom.EFULL:         http.StatusInsufficientStorage,
+	newsroom.ECANCELED:     statusClientClosedRequest,
 	newsroom.EINTERNAL:     http.StatusInternalServerError,
 }
+
+// statusClientClosedRequest is the status of a request that ended before its answer was ready,
+// nginx's 499: nobody reads it, but the request's log line says that the client left, not that
+// the server failed (a 5xx, logged as an error).
+const statusClientClosedRequest = 499
 
 // retryAfter is the Retry-After, in seconds, of an answer that the database is unavailable:
 // about as long as PostgreSQL takes to restart or fail over.

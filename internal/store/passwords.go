@@ -35,15 +35,17 @@ func bcryptShare() int {
 }
 
 // bcryptTurn runs f, a bcrypt computation, once fewer than bcryptShare of them are running,
-// or returns ctx's error if it ends first. Each takes tens of milliseconds of a CPU by design,
+// or returns ECANCELED if ctx ends first. Each takes tens of milliseconds of a CPU by design,
 // and anyone can start one by signing in: a crowd of sign-ins, from as many addresses as the
 // throttle lets through, would otherwise hold every CPU, and every other request would wait
-// with them. The sign-ins wait instead.
+// with them. The sign-ins wait instead. A wait cut short by its request's end (its client left,
+// or its deadline passed) is neither the server's fault nor the database's, whatever ctx's error
+// says (see internal).
 func (s *Store) bcryptTurn(ctx context.Context, f func()) error {
 	select {
 	case s.bcrypts <- struct{}{}:
 	case <-ctx.Done():
-		return internal("wait to check a password", ctx.Err())
+		return newsroom.Errorf(newsroom.ECANCELED, "the request ended before its turn to check a password came; try again")
 	}
 	defer func() { <-s.bcrypts }()
 	f()
@@ -174,7 +176,7 @@ func (s *Store) passwordAgain(ctx context.Context, password, what, wrong string)
 	}
 	var ok bool
 	if err := s.bcryptTurn(ctx, func() { ok = passwordMatches(row.PasswordHash, password) }); err != nil {
-		return row, err
+		return row, s.unchargeAttempt(ctx, keys, err)
 	}
 	if !ok {
 		return row, newsroom.Errorf(newsroom.EINVALID, "%s", wrong)

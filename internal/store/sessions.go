@@ -43,7 +43,8 @@ type WebSession struct {
 // authenticate checks a sign-in's username and password, slowed after repeated failures (see
 // throttleKeys). Each attempt is charged before the password is compared, inside one write
 // transaction, so a burst of parallel guesses cannot all slip past the wait; a correct password
-// refunds the charge. Unknown users cost as much time as known ones. Only someone who gave the
+// refunds the charge, and an attempt that never compared its password is taken back (see
+// unchargeAttempt). Unknown users cost as much time as known ones. Only someone who gave the
 // right password learns that the account is disabled. It returns the user and the id of the
 // live device cookie the browser presented for them (0 if none).
 func (s *Store) authenticate(ctx context.Context, req SignInRequest) (*userRow, int64, error) {
@@ -57,8 +58,10 @@ func (s *Store) authenticate(ctx context.Context, req SignInRequest) (*userRow, 
 		return nil, 0, err
 	}
 	row, err := s.checkPassword(ctx, req.Username, req.Password)
-	if err != nil {
+	if code := newsroom.ErrorCode(err); code == newsroom.EUNAUTHORIZED {
 		return nil, 0, err
+	} else if code != "" {
+		return nil, 0, s.unchargeAttempt(ctx, keys, err)
 	}
 	if err := s.refundAttempt(ctx, keys); err != nil {
 		return nil, 0, err

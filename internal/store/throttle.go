@@ -151,17 +151,37 @@ func (s *Store) refundAttempt(ctx context.Context, keys []throttleKey) error {
 		if err := tx.Where("key = ?", keys[0].name).Delete(&loginFailureRow{}).Error; err != nil {
 			return err
 		}
-		var rest []string
-		for _, k := range keys[1:] {
-			rest = append(rest, k.name)
-		}
-		if len(rest) == 0 {
-			return nil
-		}
-		err := tx.Model(&loginFailureRow{}).Where("key IN ? AND failures > 0", rest).Update("failures", gorm.Expr("failures - 1")).Error
-		if err != nil {
-			return err
-		}
-		return tx.Where("key IN ? AND failures = 0", rest).Delete(&loginFailureRow{}).Error
+		return uncount(tx, keys[1:])
 	}))
+}
+
+// unchargeAttempt takes back the charge of an attempt whose password was never compared (its
+// request ended while it waited for a bcrypt turn, or its user could not be read), and returns
+// cause, why the attempt failed, or else why the charge could not be taken back. Such an
+// attempt guessed nothing, so it must not make its user wait; and it is taken off every counter
+// by one and no more, unlike a right password's refund, so that a guesser who gives up on
+// attempts clears nothing. It runs whether or not ctx has ended: the end of the request is the
+// usual reason for it.
+func (s *Store) unchargeAttempt(ctx context.Context, keys []throttleKey, cause error) error {
+	if err := s.tx(context.WithoutCancel(ctx), func(tx *gorm.DB) error { return uncount(tx, keys) }); err != nil {
+		return internal("take back attempt", err)
+	}
+	return cause
+}
+
+// uncount takes one attempt off the counters of keys, through tx, and deletes those it leaves
+// at nought: they make nobody wait.
+func uncount(tx *gorm.DB, keys []throttleKey) error {
+	names := make([]string, 0, len(keys))
+	for _, k := range keys {
+		names = append(names, k.name)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	err := tx.Model(&loginFailureRow{}).Where("key IN ? AND failures > 0", names).Update("failures", gorm.Expr("failures - 1")).Error
+	if err != nil {
+		return err
+	}
+	return tx.Where("key IN ? AND failures = 0", names).Delete(&loginFailureRow{}).Error
 }
