@@ -226,8 +226,6 @@ func openSQLite(path string) (_ *Store, err error) {
 	return &Store{w: w, r: r, wconn: conn, wc: wc, lock: lock}, nil
 }
 
-// dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
-// BEGIN IMMEDIATE so a write transaction takes its lock up front instead of failing half-way.
 // createPrivate makes an empty file at path, readable and writable by its owner alone, for
 // SQLite to fill: left to make it, SQLite makes a database (and its WAL beside it, with the
 // same mode) readable by everyone the umask lets, 0644 under the common 022, and a database
@@ -246,6 +244,8 @@ func createPrivate(path string, fresh bool) error {
 	return f.Close()
 }
 
+// dsn builds a go-sqlite3 connection string: foreign keys on, WAL journal, a busy timeout, and
+// BEGIN IMMEDIATE so a write transaction takes its lock up front instead of failing half-way.
 func dsn(path string, readOnly bool) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	q := "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
