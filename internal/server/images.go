@@ -73,7 +73,7 @@ func makeImage(c echo.Context, text newsroom.ImageText, data []byte, widths []in
 	select {
 	case decoding <- struct{}{}:
 	case <-c.Request().Context().Done():
-		return store.NewImage{}, fmt.Errorf("server: wait to decode an upload: %w", c.Request().Context().Err())
+		return store.NewImage{}, newsroom.Errorf(newsroom.ECANCELED, "the request ended before its turn to open the image came; try again")
 	}
 	defer func() { <-decoding }()
 	img, err := imaging.Decode(data, imaging.DefaultLimits)

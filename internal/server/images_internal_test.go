@@ -2,41 +2,32 @@ package server
 
 import (
 	"context"
-	"errors"
 	"net/http/httptest"
 	"testing"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/copydesk/copydesk/internal/imaging"
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// TestMakeImageWaitsForAPlace shows an upload waits while every decoding place is taken, and gives
-// up when its request ends rather than decoding anyway.
-func TestMakeImageWaitsForAPlace(t *testing.T) {
+// TestUploadWaitEndsWithRequest: an upload whose request ends while it waits for one of the
+// node's decoding places is told so as a request ended (499), not as a fault of the server.
+func TestUploadWaitEndsWithRequest(t *testing.T) {
 	for range cap(decoding) {
 		decoding <- struct{}{}
 	}
-	defer func() {
+	t.Cleanup(func() {
 		for range cap(decoding) {
 			<-decoding
 		}
-	}()
+	})
 	ctx, cancel := context.WithCancel(context.Background())
-	req := httptest.NewRequest("POST", "/", nil).WithContext(ctx)
-	c := echo.New().NewContext(req, httptest.NewRecorder())
-	done := make(chan error)
-	go func() {
-		_, err := makeImage(c, newsroom.ImageText{Alt: "x"}, []byte("not decoded"), []int{320})
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		t.Fatalf("makeImage did not wait for a place: %v", err)
-	default:
-	}
 	cancel()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Fatalf("makeImage after its request ended: %v, want context.Canceled", err)
+	req := httptest.NewRequest("POST", "/api/v1/drafts/1/image", nil).WithContext(ctx)
+	c := echo.New().NewContext(req, httptest.NewRecorder())
+	_, err := makeImage(c, newsroom.ImageText{Alt: "A quay"}, nil, imaging.LeadWidths)
+	if code := newsroom.ErrorCode(err); code != newsroom.ECANCELED {
+		t.Fatalf("a wait cut short by its request gives %q (%v), want %q", code, err, newsroom.ECANCELED)
 	}
 }
