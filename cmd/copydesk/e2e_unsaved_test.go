@@ -180,6 +180,76 @@ func TestBrowserNewDraftCtrlS(t *testing.T) {
 	}
 }
 
+// TestBrowserNewDraftSentOnce: a new draft's form is sent once, however often it is asked to
+// be over a slow link, so that one draft comes of it: Ctrl+S held down repeats its keydown, and
+// a double click clicks Create twice, each of which used to post the form again and create
+// another draft.
+func TestBrowserNewDraftSentOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.signIn("writer")
+	b.run(network.Enable(), slowNetwork(800))
+	ctrlS := func(repeat bool) chromedp.Action {
+		return input.DispatchKeyEvent(input.KeyRawDown).WithModifiers(input.ModifierCtrl).WithKey("s").WithCode("KeyS").
+			WithWindowsVirtualKeyCode(83).WithNativeVirtualKeyCode(83).WithAutoRepeat(repeat)
+	}
+	// drafts counts the drafts the desk lists with the title.
+	drafts := func(title string) int {
+		var n int
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.WaitVisible(`main`, chromedp.ByQuery),
+			chromedp.Evaluate(`new Set(Array.from(document.querySelectorAll("main a")).filter(a => /^\/drafts\/\d+$/.test(a.getAttribute("href")) && a.textContent.includes(`+"`"+title+"`"+`)).map(a => a.getAttribute("href"))).size`, &n))
+		return n
+	}
+	// fill types a new draft with the title into the form.
+	fill := func(title string) {
+		b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+			chromedp.SendKeys(`input[name=title]`, title, chromedp.ByQuery),
+			chromedp.SetValue(`textarea[name=body]`, "The council voted 7 to 2 to close the library.", chromedp.ByQuery))
+	}
+
+	fill("Library to close")
+	b.run(ctrlS(false), chromedp.Sleep(500*time.Millisecond), ctrlS(true), chromedp.Sleep(40*time.Millisecond), ctrlS(true),
+		input.DispatchKeyEvent(input.KeyUp).WithKey("s").WithCode("KeyS").WithWindowsVirtualKeyCode(83).WithNativeVirtualKeyCode(83),
+		chromedp.WaitVisible(`#workspace`, chromedp.ByQuery), chromedp.Sleep(2*time.Second))
+	if got := drafts("Library to close"); got != 1 {
+		t.Errorf("Ctrl+S held down on the new draft's form created %d drafts", got)
+	}
+
+	fill("Pool to reopen")
+	var at []float64
+	b.run(chromedp.Evaluate(`(b => { b.scrollIntoView({block: "center"}); const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })(document.querySelector("form[action='/drafts'] button[type=submit]"))`, &at))
+	var click []chromedp.Action
+	for n := int64(1); n <= 2; n++ {
+		click = append(click, input.DispatchMouseEvent(input.MousePressed, at[0], at[1]).WithButton(input.Left).WithClickCount(n),
+			input.DispatchMouseEvent(input.MouseReleased, at[0], at[1]).WithButton(input.Left).WithClickCount(n), chromedp.Sleep(250*time.Millisecond))
+	}
+	b.run(append(click, chromedp.WaitVisible(`#workspace`, chromedp.ByQuery), chromedp.Sleep(2*time.Second))...)
+	if got := drafts("Pool to reopen"); got != 1 {
+		t.Errorf("a double click on Create created %d drafts", got)
+	}
+
+	// A send that did not go through, the form shown again from the browser's history, sends.
+	offline := func(off bool) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}}).Do(ctx)
+			return err
+		})
+	}
+	fill("Park to open")
+	b.run(offline(true), chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery), chromedp.Sleep(time.Second),
+		offline(false), chromedp.Evaluate(`history.back()`, nil), chromedp.Sleep(2*time.Second))
+	// The page comes back from the browser's cache, where chromedp finds no elements: the page's
+	// own script clicks and reads.
+	var flash string
+	b.run(chromedp.Evaluate(`document.querySelector("form[action='/drafts'] button[type=submit]").click()`, nil), chromedp.Sleep(3*time.Second),
+		chromedp.Evaluate(`(document.querySelector(".flash") || {}).textContent || location.href`, &flash))
+	if strings.TrimSpace(flash) != "Draft created." {
+		t.Errorf("sending again after a send that failed gives %q", flash)
+	}
+}
+
 // slowNetwork has the browser wait ms milliseconds for every answer, as over a slow link.
 func slowNetwork(ms float64) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {

@@ -62,9 +62,20 @@
     form.parentNode.insertBefore(box, form);
   }
 
+  // A form that creates something is sent once: over a slow link a second send (a double click,
+  // Ctrl+S pressed again) would create it twice. A page shown again from the browser's history,
+  // its send not through, may send it again.
   document.addEventListener("submit", function (e) {
-    if (e.target.hasAttribute("data-leave-asks")) { sending = true; }
+    if (e.defaultPrevented || !e.target.hasAttribute("data-leave-asks")) { return; }
+    if (sending) {
+      e.preventDefault();
+      return;
+    }
+    sending = true;
     if (e.target.dataset.keepAs) { keep(e.target, true); }
+  });
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted) { sending = false; }
   });
   // oneLineEnter reports whether e is Enter in a one-line field of such a form.
   function oneLineEnter(e) {
@@ -82,7 +93,7 @@
     var form = document.querySelector("form[data-keep-as]");
     if (form && (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S")) {
       e.preventDefault();
-      form.requestSubmit();
+      if (!e.repeat) { form.requestSubmit(); }
     }
   });
   // The form is sent by the key's press, which a browser may deliver even after its keydown was
