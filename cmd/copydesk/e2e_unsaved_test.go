@@ -140,6 +140,45 @@ func TestBrowserNewDraftKeptUntilCreated(t *testing.T) {
 	}
 }
 
+// TestBrowserNewDraftOfferKeptWhileTyping: typing beside the new draft's offer of an earlier copy
+// keeps that copy, which the typing kept used to overwrite a moment later, so that leaving the
+// page without answering the offer lost the earlier text; the new typing is kept too, and each is
+// offered back.
+func TestBrowserNewDraftOfferKeptWhileTyping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	b.signIn("writer")
+	const first = "Four paragraphs typed over an hour."
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`textarea[name=body]`, chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=body]`, first, chromedp.ByQuery), chromedp.Sleep(700*time.Millisecond),
+		chromedp.Navigate(b.base+"/desk"), chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`main .warning button`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "X", chromedp.ByQuery), chromedp.Sleep(700*time.Millisecond),
+		chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+	var stored string
+	b.run(chromedp.Evaluate(`Object.keys(localStorage).map(k => localStorage.getItem(k)).join("\n")`, &stored))
+	if !strings.Contains(stored, first) {
+		t.Fatalf("typing beside the offer lost the copy offered; this browser keeps %s", stored)
+	}
+	if !strings.Contains(stored, `"title":"X"`) {
+		t.Errorf("the typing beside the offer was not kept; this browser keeps %s", stored)
+	}
+	if got := b.count(`main .warning button`); got != 4 {
+		t.Fatalf("the form offers %d buttons, want Restore and Discard for each of two copies: %q", got, b.text(`main`))
+	}
+	b.run(chromedp.Click(`main .warning button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=body]`); got != first {
+		t.Errorf("restoring the earlier copy gives the body %q", got)
+	}
+	b.run(chromedp.Evaluate(`Object.keys(localStorage).map(k => localStorage.getItem(k)).join("\n")`, &stored))
+	if got := b.count(`main .warning button`); got != 2 || !strings.Contains(stored, `"title":"X"`) {
+		t.Errorf("after the earlier copy was restored the form offers %d buttons and this browser keeps %s", got, stored)
+	}
+	b.accessible("the new draft's form offering a copy set aside")
+}
+
 // TestBrowserNewDraftEnterGoesOn: Enter in the new draft's title goes on to the next field, as
 // it does in the draft page's editor, rather than creating the draft from its title alone.
 func TestBrowserNewDraftEnterGoesOn(t *testing.T) {
