@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -77,4 +78,20 @@ func TestSignInsShareTheCPUs(t *testing.T) {
 	if most == 0 || most > slots {
 		t.Fatalf("%d sign-ins checked passwords %d at a time, want at most %d", n, most, slots)
 	}
+}
+
+// TestSignInFreeTriesWaitForNothing: an attempt whose clock reads earlier than the last failure
+// recorded on its counter (on PostgreSQL, sign-ins run side by side and each reads the time
+// before it takes its turn at the counters) is not told to wait while the counter has free
+// tries left.
+func TestSignInFreeTriesWaitForNothing(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	mustUser(t, s, "sarah", newsroom.RoleWriter)
+	clk.Add(5 * time.Millisecond)
+	_, _, err := s.Login(context.Background(), "sarah", "guess", "198.51.100.1")
+	wantCode(t, err, newsroom.EUNAUTHORIZED)
+	clk.Add(-5 * time.Millisecond)
+	_, _, err = s.Login(context.Background(), "sarah", "guess", "198.51.100.2")
+	wantCode(t, err, newsroom.EUNAUTHORIZED)
 }

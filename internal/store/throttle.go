@@ -127,7 +127,11 @@ func (s *Store) chargeAttempt(ctx context.Context, what string, keys []throttleK
 			return err
 		}
 		for _, f := range fails {
-			if wait := f.LastAt.Add(rules[f.Key].wait(f.Failures)).Sub(now); wait > 0 {
+			// A counter with free tries left makes nobody wait, whatever its last failure's time:
+			// on PostgreSQL attempts run side by side, and one that read the time before another
+			// recorded its failure would read a wait from it.
+			w := rules[f.Key].wait(f.Failures)
+			if wait := f.LastAt.Add(w).Sub(now); w > 0 && wait > 0 {
 				secs, unit := int(math.Ceil(wait.Seconds())), "seconds"
 				if secs == 1 {
 					unit = "second"
