@@ -118,6 +118,19 @@ func TestBrowserLongWordsWrap(t *testing.T) {
 	b.shotWidths("long-words-article")
 }
 
+// sendComment opens, as the editor, the page of an approved draft, fills in its comment form
+// ("Was it 7 to 2?" on "7 to 2"), does before, and sends the form.
+func (b *browser) sendComment(before chromedp.Action) {
+	b.t.Helper()
+	id := b.approvedDraft("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form textarea[name=body]`, "Was it 7 to 2?", chromedp.ByQuery),
+		before)
+	b.submit(`#comment-form button[type=submit]`)
+}
+
 // TestBrowserSignedOutSaysSo: a comment sent from the draft page after the sign-in has ended
 // (here its cookie is gone, as when it expires) is not sent, and the page says that its sender
 // is signed out and that the words are kept, rather than the sign-in page's heading.
@@ -126,13 +139,7 @@ func TestBrowserSignedOutSaysSo(t *testing.T) {
 		t.Skip("browser test")
 	}
 	b := startBrowser(t, "writer", "factchecker", "editor")
-	id := b.approvedDraft("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
-	b.signIn("editor")
-	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
-		chromedp.SetValue(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
-		chromedp.SetValue(`#comment-form textarea[name=body]`, "Was it 7 to 2?", chromedp.ByQuery),
-		network.ClearBrowserCookies())
-	b.submit(`#comment-form button[type=submit]`)
+	b.sendComment(network.ClearBrowserCookies())
 	if got := b.text(`#ws-status`); !strings.Contains(got, "you are signed out") {
 		t.Errorf("after sending a comment signed out, the page says %q", got)
 	}
@@ -201,13 +208,7 @@ func TestBrowserSideFormErrorSaysWhy(t *testing.T) {
 		t.Skip("browser test")
 	}
 	b := startBrowser(t, "writer", "factchecker", "editor")
-	id := b.approvedDraft("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
-	b.signIn("editor")
-	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
-		chromedp.SetValue(`#comment-form input[name=csrf]`, "expired", chromedp.ByQuery),
-		chromedp.SetValue(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
-		chromedp.SetValue(`#comment-form textarea[name=body]`, "Was it 7 to 2?", chromedp.ByQuery))
-	b.submit(`#comment-form button[type=submit]`)
+	b.sendComment(chromedp.SetValue(`#comment-form input[name=csrf]`, "expired", chromedp.ByQuery))
 	if got := b.text(`#ws-status`); !strings.Contains(got, "this form has expired; reload the page and try again") {
 		t.Errorf("after a comment refused with an error page, the page says %q", got)
 	}
