@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"github.com/copydesk/copydesk/internal/sentences"
 )
 
 // Kind is what a quotation is doing in the text. All kinds stay in the ledger; the kind only
@@ -76,7 +78,7 @@ const maxCueRunes = 24
 // endsSpeech reports whether the quoted words end the way spoken words do: with a sentence's
 // punctuation or the comma that hands over to an attribution.
 func endsSpeech(text string) bool {
-	return strings.HasSuffix(lastWords(text), ",") || strings.IndexFunc(text, isTerminal) >= 0
+	return strings.HasSuffix(lastWords(text), ",") || strings.IndexFunc(text, sentences.IsTerminal) >= 0
 }
 
 // titleCase reports whether most words of a title begin with a capital, small words aside.

@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"github.com/copydesk/copydesk/internal/sentences"
 )
 
 // The windows of text read around a quote for its speaker, in runes. Attribution sits next to
@@ -77,9 +79,9 @@ func (a *attributor) opensSentence(pos int) bool {
 	case i < 0 || a.rs[i] == '\n':
 		return true
 	case a.quoted[i]:
-		return i > 0 && a.quoted[i-1] && isTerminal(a.rs[i-1])
+		return i > 0 && a.quoted[i-1] && sentences.IsTerminal(a.rs[i-1])
 	}
-	return isTerminal(a.rs[i])
+	return sentences.IsTerminal(a.rs[i])
 }
 
 // endsSentence reports whether the quoted words end with a full stop.
@@ -273,7 +275,7 @@ func (a *attributor) learnWords() {
 	for i := 0; i < len(a.rs); {
 		r := a.rs[i]
 		if !isWord(r) {
-			if isTerminal(r) || r == '\n' || familyOf(r) != 0 {
+			if sentences.IsTerminal(r) || r == '\n' || familyOf(r) != 0 {
 				inside = false
 			}
 			i++

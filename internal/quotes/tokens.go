@@ -3,6 +3,8 @@ package quotes
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/sentences"
 )
 
 // token is a word of the text around the quotes.
@@ -58,9 +60,9 @@ func (a *attributor) tokenize(dst []token, from, to int, once bool) []token {
 			for j < to && a.quoted[j] {
 				j++
 			}
-			stop = j-i >= 2 && isTerminal(a.rs[j-2])
+			stop = j-i >= 2 && sentences.IsTerminal(a.rs[j-2])
 			joined, i = false, j
-		case r == '\n' || isTerminal(r):
+		case r == '\n' || sentences.IsTerminal(r):
 			stop = true
 			joined, i = false, i+1
 		case isWord(r):
@@ -89,13 +91,13 @@ func (a *attributor) sentenceStart(pos, floor int) int {
 			return i + 1
 		case a.quoted[i]:
 			// i closes an earlier quote, whose words may end its sentence.
-			if i > 0 && a.quoted[i-1] && isTerminal(a.rs[i-1]) {
+			if i > 0 && a.quoted[i-1] && sentences.IsTerminal(a.rs[i-1]) {
 				return i + 1
 			}
 			for i > limit && a.quoted[i-1] {
 				i--
 			}
-		case isTerminal(r) && !a.insideWord(i):
+		case sentences.IsTerminal(r) && !a.insideWord(i):
 			return i + 1
 		}
 	}
@@ -115,17 +117,7 @@ func (a *attributor) insideWord(i int) bool {
 	for w > 0 && (isWord(a.rs[w-1]) || a.rs[w-1] == '.') && !a.quoted[w-1] && i-w < 16 {
 		w--
 	}
-	return a.abbreviation(w, i)
-}
-
-// isTerminal reports whether r ends a sentence: a full stop, question or exclamation mark or an
-// ellipsis, in any script, such as Chinese and Japanese 。 and ！, Arabic ؟ and Hindi's danda ।.
-// ASCII, most of any English text, is answered without the Unicode tables.
-func isTerminal(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == '.' || r == '!' || r == '?'
-	}
-	return r == '…' || unicode.Is(unicode.Sentence_Terminal, r)
+	return sentences.Abbreviation(a.rs[w:i])
 }
 
 // wordEnd returns where the word starting at i ends. Apostrophes, hyphens and full stops inside
@@ -143,7 +135,7 @@ func (a *attributor) wordEnd(i, to int) int {
 		}
 		break
 	}
-	if j < to && a.rs[j] == '.' && !a.quoted[j] && a.abbreviation(i, j) {
+	if j < to && a.rs[j] == '.' && !a.quoted[j] && sentences.Abbreviation(a.rs[i:j]) {
 		j++
 	}
 	return j
@@ -152,20 +144,6 @@ func (a *attributor) wordEnd(i, to int) int {
 // isJoiner reports whether r joins two parts of one word.
 func isJoiner(r rune) bool {
 	return r == '\'' || r == rightSingle || r == '-' || r == '‐' || r == '‑' || r == '.'
-}
-
-// abbreviation reports whether the word rs[i:j] takes a full stop that does not end a sentence:
-// an initial (F.), a dotted abbreviation (U.S.) or a listed one (Sen.).
-func (a *attributor) abbreviation(i, j int) bool {
-	if j-i == 1 {
-		return unicode.IsUpper(a.rs[i])
-	}
-	for _, r := range a.rs[i:j] {
-		if r == '.' {
-			return true
-		}
-	}
-	return a.lookup(i, j)&abbreviationWord != 0
 }
 
 // lookup returns the classes of the word rs[i:j], lowercased and without a final full stop.

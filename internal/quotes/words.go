@@ -15,7 +15,6 @@ const (
 	titleWord
 	prepositionWord
 	particleWord
-	abbreviationWord
 	elisionWord
 	accordingWord // the "according" of "according to", which credits the name after it
 	toWord        // the "to" of "according to"
@@ -84,11 +83,6 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	particleWord: {
 		"de", "la", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "al",
 		"le", "du",
-	},
-	// Abbreviations end in a full stop that does not end the sentence: "Sen. Ortiz", "Acme Inc.".
-	abbreviationWord: {
-		"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "sgt", "col", "capt",
-		"adm", "rev", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "mt", "ft",
 	},
 	// Elisions are the words English writes with a leading apostrophe. A mark before one of them is
 	// an apostrophe even where a quotation could open ('Tis the season, rock 'n roll).
