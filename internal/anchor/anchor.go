@@ -3,7 +3,8 @@
 // it is about, a little text before and after it, and where it was last seen. All offsets count
 // Unicode code points (runes), not bytes, because that is what clients count. The package is
 // pure: no I/O; besides the standard library it uses only worddiff, to map a comment through an
-// edit, and x/text's NFC, to compare words typed with composed or decomposed accents alike.
+// edit, sentences, to find the sentences an edit left whole, and x/text's NFC, to compare words
+// typed with composed or decomposed accents alike.
 package anchor
 
 import (

@@ -1,10 +1,22 @@
 package anchor
 
-import "sort"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/sentences"
+)
 
 // paragraphCost is what indexing the paragraphs of Reanchor's two texts costs per code point, in
-// the units of budget: one pass over each text and a hash of each paragraph.
+// the units of budget: one pass over each text and a hash of each paragraph. Cutting a
+// paragraph into sentences costs as much per code point of it.
 const paragraphCost = 2
+
+// minSentence is the length, in code points, below which a sentence is never a fixed point (see
+// pieces.unmoved): a short one, "He agreed." or "Jones.", is too often typed again elsewhere, or
+// left over from an edit of a longer one, to say which of its twins is the comment's.
+const minSentence = ContextLen
 
 // paragraphs indexes a view's paragraphs, its lines, by their text: where each starts, and how
 // often each text occurs.
@@ -34,58 +46,138 @@ func indexParagraphs(v *view) *paragraphs {
 	return p
 }
 
-// unmoved returns where old code points [s, e) stand in the new text when they lie in one
-// paragraph of old whose text is in old once and in the new text once: that paragraph, unchanged
-// wherever it went, and so the same words in it, whatever the word diff pairs them with. A
-// paragraph that moved past one repeating its phrase would otherwise lend the comment to the
-// twin in the paragraph that took its place. ok is false for any other range, and when the
-// paragraphs were not indexed (op is nil).
-func unmoved(ov *view, op, np *paragraphs, s, e int) (at int, ok bool) {
-	if op == nil {
-		return 0, false
-	}
-	i := sort.SearchInts(op.starts, s+1) - 1
+// around returns where the paragraph of v that code points [s, e) lie in starts and ends; ok is
+// false when they reach past one paragraph.
+func (pp *paragraphs) around(v *view, s, e int) (start, end int, ok bool) {
+	i := sort.SearchInts(pp.starts, s+1) - 1
 	if i < 0 {
+		return 0, 0, false
+	}
+	start, end = pp.starts[i], len(*v.runes)
+	if i+1 < len(pp.starts) {
+		end = pp.starts[i+1] - 1
+	}
+	return start, end, e <= end
+}
+
+// pieces is what Reanchor knows of the paragraphs and the sentences of its two texts, the old
+// one and the new: the pieces either may find unchanged and once in each text, wherever they
+// went. A nil *pieces, when the budget could not pay for it, knows nothing.
+type pieces struct {
+	ov, nv *view
+	op, np *paragraphs
+	// once remembers, for each sentence's text asked about, where it stands in the old text and
+	// in the new, or -1 when it is not there once in each.
+	once map[string][2]int
+	b    *budget
+}
+
+// indexPieces indexes the paragraphs and the sentences of ov and nv, paying from b; it returns
+// nil when b cannot pay.
+func indexPieces(ov, nv *view, b *budget) *pieces {
+	if !b.spend(paragraphCost * (len(*ov.runes) + len(*nv.runes))) {
+		return nil
+	}
+	return &pieces{ov: ov, nv: nv, op: indexParagraphs(ov), np: indexParagraphs(nv), once: map[string][2]int{}, b: b}
+}
+
+// unmoved returns where old code points [s, e) stand in the new text when they lie in one
+// paragraph of old whose text is in old once and in the new text once, or failing that in one
+// sentence, at least minSentence long, whose whole text is in each text once and a sentence of
+// each (see where): that piece,
+// unchanged wherever it went, and so the same words in it, whatever the word diff pairs them
+// with. A paragraph that moved past one repeating its phrase would otherwise lend the comment to
+// the twin in the paragraph that took its place, and two sentences that swapped places would
+// pass each other their twin phrases. ok is false for any other range.
+func (p *pieces) unmoved(s, e int) (at int, ok bool) {
+	if p == nil {
 		return 0, false
 	}
-	from, to := op.starts[i], len(*ov.runes)
-	if i+1 < len(op.starts) {
-		to = op.starts[i+1] - 1
+	if from, to, ok := p.op.around(p.ov, s, e); ok {
+		if line := p.ov.span(from, to); p.op.count[line] == 1 && p.np.count[line] == 1 {
+			return p.np.first[line] + s - from, true
+		}
 	}
-	if e > to {
-		return 0, false
+	if from, to, ok := p.sentence(p.ov, p.op, s, e); ok {
+		if at := p.where(p.ov.span(from, to)); at[0] == from {
+			return at[1] + s - from, true
+		}
 	}
-	line := ov.span(from, to)
-	if op.count[line] != 1 || np.count[line] != 1 {
-		return 0, false
-	}
-	return np.first[line] + s - from, true
+	return 0, false
 }
 
 // othersWords reports whether new code points [s, e) lie in one paragraph of the new text whose
-// text is in each text once and stood in old apart from old code points [from, to): another
-// paragraph, unchanged, whose words were there before and were never those of a comment on
-// [from, to), however the word diff paired them or however well their context agrees. It is false when
-// the paragraphs were not indexed (op is nil).
-func othersWords(nv *view, op, np *paragraphs, s, e, from, to int) bool {
-	if op == nil || s >= e {
+// text is in each text once, or in one sentence at least minSentence long whose whole text is in
+// each text once, and that stood in old apart from old code points [from, to): another piece,
+// unchanged, whose words were there before and were never those of a comment on [from, to),
+// however the word diff paired them or however well their context agrees.
+func (p *pieces) othersWords(s, e, from, to int) bool {
+	if p == nil || s >= e {
 		return false
 	}
-	i := sort.SearchInts(np.starts, s+1) - 1
-	if i < 0 {
-		return false
+	if start, end, ok := p.np.around(p.nv, s, e); ok {
+		if line := p.nv.span(start, end); p.op.count[line] == 1 && p.np.count[line] == 1 {
+			was := p.op.first[line]
+			return was+end-start <= from || was >= to
+		}
 	}
-	start, end := np.starts[i], len(*nv.runes)
-	if i+1 < len(np.starts) {
-		end = np.starts[i+1] - 1
+	if start, end, ok := p.sentence(p.nv, p.np, s, e); ok {
+		if at := p.where(p.nv.span(start, end)); at[1] == start {
+			return at[0]+end-start <= from || at[0] >= to
+		}
 	}
-	if e > end {
-		return false
+	return false
+}
+
+// sentence returns the sentence of v, whose paragraphs are pp, that code points [s, e) lie in,
+// when it is at least minSentence long. Sentences end at a line's end, so only the paragraph
+// that holds s is cut into sentences, paying from p's budget.
+func (p *pieces) sentence(v *view, pp *paragraphs, s, e int) (from, to int, ok bool) {
+	start, end, ok := pp.around(v, s, e)
+	if !ok || !p.b.spend(paragraphCost*(end-start)) {
+		return 0, 0, false
 	}
-	line := nv.span(start, end)
-	if op.count[line] != 1 || np.count[line] != 1 {
-		return false
+	for _, sp := range sentences.Spans((*v.runes)[start:end]) {
+		if from, to = start+sp[0], start+sp[1]; from <= s && e <= to {
+			return from, to, to-from >= minSentence
+		}
 	}
-	was := op.first[line]
-	return was+end-start <= from || was >= to
+	return 0, 0, false
+}
+
+// where returns where the sentence text stands in the old text and in the new, in code points,
+// when it is in each once, not even inside another sentence, and a sentence of each, and -1s
+// otherwise, paying from p's budget for reading both texts twice the first time it is asked
+// about text. A sentence one text reads as part of a longer one, after an abbreviation that
+// ended a sentence, is no fixed point: it is not known to be whole.
+func (p *pieces) where(text string) [2]int {
+	if at, ok := p.once[text]; ok {
+		return at
+	}
+	at := [2]int{-1, -1}
+	if p.b.spend(2 * (len(*p.ov.runes) + len(*p.nv.runes)) / compareShare) {
+		o, ok := onceIn(p.ov, text)
+		n, ok2 := onceIn(p.nv, text)
+		if size := utf8.RuneCountInString(text); ok && ok2 && p.isSentence(p.ov, p.op, o, size) && p.isSentence(p.nv, p.np, n, size) {
+			at = [2]int{o, n}
+		}
+	}
+	p.once[text] = at
+	return at
+}
+
+// isSentence reports whether the size code points of v at at are one of its sentences.
+func (p *pieces) isSentence(v *view, pp *paragraphs, at, size int) bool {
+	from, to, ok := p.sentence(v, pp, at, at+size)
+	return ok && from == at && to == at+size
+}
+
+// onceIn returns where text stands in v, in code points, when it is there once.
+func onceIn(v *view, text string) (int, bool) {
+	i := strings.Index(v.str, text)
+	if i < 0 || strings.Contains(v.str[i+1:], text) {
+		return 0, false
+	}
+	at := *v.at
+	return sort.Search(len(at), func(k int) bool { return int(at[k]) >= i }), true
 }

@@ -9,7 +9,8 @@ import (
 
 // Reanchor moves sels, made on old, onto their words in text, and returns the results in the
 // same order. A selector that holds at its hint in old, in a paragraph found unchanged and once
-// in each text, stays on its words in that paragraph wherever it went (see unmoved). Where the
+// in each text, or a long enough sentence found whole, unchanged and once in each, stays on its
+// words there wherever it went (see pieces.unmoved). Where the
 // diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
@@ -19,8 +20,8 @@ import (
 // it only with one side of its context intact in full, and no match takes it in words the edit
 // left unchanged elsewhere (see settle); so is one the diff followed with both
 // sides of its context changed (see settle). Neither the diff nor the search gives a selector
-// that holds the words of another paragraph found unchanged and once in each text (see
-// othersWords): a twin phrase that sat there all along. All of it shares one workBudget: each comment pays
+// that holds the words of another such paragraph or sentence (see pieces.othersWords): a twin
+// phrase that sat there all along. All of it shares one workBudget: each comment pays
 // for checking and following its quote by its length (see followCost), the diff is paid for when
 // a comment first needs it, a selector the diff cannot be paid for is searched for, and the
 // search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
@@ -34,7 +35,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	said := make([]mapping, len(sels))
 	var e *edit
 	diffed := false
-	var op, np *paragraphs
+	var fixed *pieces
 	indexed := false
 	var search, unpaid []int
 	for i, sel := range sels {
@@ -44,12 +45,9 @@ func Reanchor(old, text string, sels []Selector) []Result {
 		}
 		if q, holds := ov.holds(sel); holds {
 			if !indexed {
-				indexed = true
-				if b.spend(paragraphCost * (len(*ov.runes) + len(*nv.runes))) {
-					op, np = indexParagraphs(ov), indexParagraphs(nv)
-				}
+				indexed, fixed = true, indexPieces(ov, nv, b)
 			}
-			if s, ok := unmoved(ov, op, np, sel.Start, sel.End); ok {
+			if s, ok := fixed.unmoved(sel.Start, sel.End); ok {
 				out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
 				continue
 			}
@@ -59,7 +57,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 			if e != nil {
 				out[i], said[i] = e.follow(q.through(nv, ov, sel, b), sel)
 			}
-			if othersWords(nv, op, np, out[i].Start, out[i].End, sel.Start, sel.End) {
+			if fixed.othersWords(out[i].Start, out[i].End, sel.Start, sel.End) {
 				out[i], said[i] = Result{}, gone
 			}
 		}
@@ -72,7 +70,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	Shift(old, text, searched)
 	for k, res := range locateAll(text, *nv.runes, searched, b.left) {
 		i := search[k]
-		if sel := sels[i]; said[i] != unsaid && othersWords(nv, op, np, res.Start, res.End, sel.Start, sel.End) {
+		if sel := sels[i]; said[i] != unsaid && fixed.othersWords(res.Start, res.End, sel.Start, sel.End) {
 			res = Result{Exact: sel.Exact, Status: Detached}
 		}
 		out[i] = settle(e, said[i], out[i], res, sels[i], *nv.runes)

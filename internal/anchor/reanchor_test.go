@@ -111,6 +111,22 @@ var reanchorCases = []struct {
 		"Alpha said the plan would work in May. Beta said ⟦the plan would work⟧ in June. Critics disagreed.",
 		"Beta said ⟦the plan would work⟧ in June. Alpha said the plan would work in May. Critics disagreed.",
 		anchor.Exact},
+	// Two sentences that swap places pass each other their twin phrases in the word diff, the
+	// one now in the commented sentence's place with its context on one side intact; a sentence
+	// found whole, unchanged and once in each text keeps its own words, as a paragraph does,
+	// however many abbreviations its neighbours hold.
+	{"TwinSentencesSwapped",
+		"Mr. Jones told reporters ⟦the plan would work⟧ in June. Critics doubted it. Gov. Hale insisted the plan would work in June.\nThe vote is on Friday.",
+		"Gov. Hale insisted the plan would work in June. Critics doubted it. Mr. Jones told reporters ⟦the plan would work⟧ in June.\nThe vote is on Friday.",
+		anchor.Exact},
+	{"AdjacentTwinSentencesSwapped",
+		"Dr. Lee insisted the plan would work in June? Gov. Hale wrote that ⟦the plan would work⟧ in June?",
+		"Gov. Hale wrote that ⟦the plan would work⟧ in June? Dr. Lee insisted the plan would work in June?",
+		anchor.Exact},
+	{"EditedSentenceMovedPastTwinSentence",
+		"Alpha said the plan would work in May. Beta said ⟦the plan would work⟧ in June. Dr. Gamma said the plan would work in July.",
+		"Alpha said the plan would work in May. Dr. Gamma said the plan would work in July. Beta now says the plan would work in August.",
+		anchor.Detached},
 	{"WordsKeptEverythingAroundRewritten", "Yesterday the board said ⟦the budget is balanced⟧ and left.",
 		"In a statement on Friday, a spokesman insisted ⟦the budget is balanced⟧ despite the deficit.", anchor.Exact},
 }

@@ -1,5 +1,8 @@
-// Package sentences knows what ends a sentence and what does not: the stops of every script,
-// and the abbreviations whose full stop ends none. It is pure.
+// Package sentences tells where a text's sentences end, for the packages that find words again
+// after an edit (anchor, quotes). It is pure and errs towards fewer ends: a full stop after an
+// abbreviation, an initial or inside a number ends no sentence, nor does one followed by a
+// lowercase word, so two sentences may be read as one but a sentence is never cut into pieces
+// that are not sentences.
 package sentences
 
 import (
@@ -50,4 +53,99 @@ func Abbreviation(word []rune) bool {
 		buf[i] = byte(unicode.ToLower(r))
 	}
 	return abbreviations[string(buf[:len(word)])]
+}
+
+// Spans returns where each sentence of runes starts and ends, in order, without the spaces
+// between them. A line's end ends a sentence. So does a run of terminals (see IsTerminal), with
+// the closing quotation marks and brackets after it, when a space, the end of the text or, after
+// a terminal outside ASCII, anything follows, and the next word does not start in lowercase. A
+// full stop between letters or digits (3.5, U.S.-Mexico) or after an abbreviation ends none.
+func Spans(runes []rune) [][2]int {
+	var out [][2]int
+	start := skipSpaces(runes, 0)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		end := -1
+		switch {
+		case r == '\n':
+			end = i
+		case IsTerminal(r):
+			if j, ok := ends(runes, i); ok {
+				end = j
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		if end > start {
+			out = append(out, [2]int{start, trimEnd(runes, start, end)})
+		}
+		start = skipSpaces(runes, max(end, i+1))
+		i = start - 1
+	}
+	if end := trimEnd(runes, start, len(runes)); end > start {
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// ends reports whether the terminal at runes[i] ends its sentence, and where the sentence ends:
+// after the terminals and closing marks that follow it.
+func ends(runes []rune, i int) (int, bool) {
+	if runes[i] == '.' && (inWord(runes, i) || abbreviated(runes, i)) {
+		return 0, false
+	}
+	j := i + 1
+	for j < len(runes) && (IsTerminal(runes[j]) || closing(runes[j])) {
+		j++
+	}
+	if j < len(runes) && !unicode.IsSpace(runes[j]) && runes[j-1] < utf8.RuneSelf {
+		return 0, false
+	}
+	if k := skipSpaces(runes, j); k < len(runes) && unicode.IsLower(runes[k]) {
+		return 0, false
+	}
+	return j, true
+}
+
+// inWord reports whether the full stop at runes[i] stands between two letters or digits.
+func inWord(runes []rune, i int) bool {
+	return i > 0 && i+1 < len(runes) && isWord(runes[i-1]) && isWord(runes[i+1])
+}
+
+// abbreviated reports whether the full stop at runes[i] ends an abbreviation.
+func abbreviated(runes []rune, i int) bool {
+	w := i
+	for w > 0 && (isWord(runes[w-1]) || runes[w-1] == '.') {
+		w--
+	}
+	for w < i && runes[w] == '.' {
+		w++
+	}
+	return w < i && Abbreviation(runes[w:i])
+}
+
+// closing reports whether r closes a quotation or a bracket.
+func closing(r rune) bool {
+	return r == '"' || r == '\'' || unicode.In(r, unicode.Pe, unicode.Pf)
+}
+
+// isWord reports whether r belongs to a word.
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// skipSpaces returns where the first code point from i on that is not a space, other than a
+// line's end, stands.
+func skipSpaces(runes []rune, i int) int {
+	for i < len(runes) && runes[i] != '\n' && unicode.IsSpace(runes[i]) {
+		i++
+	}
+	return i
+}
+
+// trimEnd returns end moved back over the spaces before it, no further than start.
+func trimEnd(runes []rune, start, end int) int {
+	for end > start && unicode.IsSpace(runes[end-1]) {
+		end--
+	}
+	return end
 }

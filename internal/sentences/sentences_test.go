@@ -1,10 +1,49 @@
 package sentences_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/sentences"
 )
+
+// TestSpans: each text is cut into the sentences listed, and no others. A full stop after an
+// honorific, an initial, a dotted abbreviation or a listed one, inside a number, in an ellipsis
+// or followed by a lowercase word ends no sentence; a closing quotation mark or bracket after a
+// stop belongs to the sentence it ends; a line's end always ends one; Chinese and Japanese stops
+// end one with no space after them.
+func TestSpans(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Plain", "The vote is on Monday. Critics disagreed! Why?", []string{"The vote is on Monday.", "Critics disagreed!", "Why?"}},
+		{"Honorific", "Smith met Mr. Jones on Friday. Later, she called Mr. Jones.",
+			[]string{"Smith met Mr. Jones on Friday.", "Later, she called Mr. Jones."}},
+		{"Initials", "J. R. R. Tolkien wrote it. He agreed.", []string{"J. R. R. Tolkien wrote it.", "He agreed."}},
+		{"DottedAbbreviation", "The U.S. envoy spoke. U.S.-Mexico talks ended.", []string{"The U.S. envoy spoke.", "U.S.-Mexico talks ended."}},
+		{"Number", "See No. 5 on the list. It rose 3.5 percent.", []string{"See No. 5 on the list.", "It rose 3.5 percent."}},
+		{"Ellipsis", "The plan would work... eventually. Then... Nothing.", []string{"The plan would work... eventually.", "Then...", "Nothing."}},
+		{"ClosingMarks", "He said: “It works.” (She did not.) They left.", []string{"He said: “It works.”", "(She did not.)", "They left."}},
+		{"LowercaseAfterStop", "“Would it work?” she asked. It did, e.g. in the north.", []string{"“Would it work?” she asked.", "It did, e.g. in the north."}},
+		{"Lines", "First line\nSecond. Third.\n\nFourth", []string{"First line", "Second.", "Third.", "Fourth"}},
+		{"Chinese", "市长说计划会成功。他同意了！ The vote is on Monday.", []string{"市长说计划会成功。", "他同意了！", "The vote is on Monday."}},
+		{"Hindi", "योजना सफल होगी। उन्होंने कहा।", []string{"योजना सफल होगी।", "उन्होंने कहा।"}},
+		{"Spaces", "  One.   Two.  ", []string{"One.", "Two."}},
+		{"NoSpaceAfterLatinStop", "Visit example.com.Then leave.", []string{"Visit example.com.Then leave."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			runes := []rune(tc.text)
+			var got []string
+			for _, s := range sentences.Spans(runes) {
+				got = append(got, string(runes[s[0]:s[1]]))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Spans(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
 
 // TestAbbreviation: the words whose full stop ends no sentence, given without it.
 func TestAbbreviation(t *testing.T) {
