@@ -72,6 +72,10 @@ func ArticleSlug(title string, id int64) string {
 	return strconv.FormatInt(id, 10)
 }
 
+// LowerSlug lowercases a slug as Slug lowercases its words, so that one typed or linked with
+// capitals ("My-Slug") names the one Slug made ("my-slug"); a slug Slug made is its own.
+func LowerSlug(s string) string { return cases.Lower(language.Und).String(s) }
+
 // slugWords is Slug without the fallback: "" when the title has no letters or digits.
 func slugWords(title string) string {
 	var words []string

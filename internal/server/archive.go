@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -156,6 +157,27 @@ func slugParam(c echo.Context) string {
 		return s
 	}
 	return c.Param("slug")
+}
+
+// lowerSlug moves a public address whose :slug has capital letters (/articles/My-Slug, as a
+// reader types it or another site links it) permanently to the same address with the slug in
+// lower case, as every slug is made (see publish.Slug): the piece is reached, and a crawler
+// files it under its one URL rather than two. The path's other parameters, and the query, are
+// kept.
+func lowerSlug(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		slug := slugParam(c)
+		lower := publish.LowerSlug(slug)
+		if lower == slug {
+			return next(c)
+		}
+		to := strings.Replace(c.Path(), ":slug", url.PathEscape(lower), 1)
+		to = strings.Replace(to, ":n", url.PathEscape(c.Param("n")), 1)
+		if q := c.Request().URL.RawQuery; q != "" {
+			to += "?" + q
+		}
+		return c.Redirect(http.StatusMovedPermanently, to)
+	}
 }
 
 // maxPage is the highest page number any listing, sitemap, search or the read API answers for:

@@ -1,0 +1,49 @@
+package server_test
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/publish"
+)
+
+// TestSlugCapitalsMovePermanently: every slug is made in lower case, and a link typed or
+// written with capitals (/articles/Piece-1, /topics/Climate-Change) answered 404. Right: it
+// moves permanently to the same address with the slug in lower case, which serves the piece,
+// so that a reader reaches it and a crawler files one URL for it, not two.
+func TestSlugCapitalsMovePermanently(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 12)
+	greek := url.PathEscape(publish.Slug("ΟΔΟΣ"))
+	for _, tc := range []struct {
+		method, path, want string
+		served             bool
+	}{
+		{"GET", "/articles/Piece-1", "/articles/piece-1", true},
+		{"HEAD", "/articles/Piece-1", "/articles/piece-1", true},
+		{"GET", "/articles/PIECE-1.txt", "/articles/piece-1.txt", true},
+		{"GET", "/articles/Piece-1.json", "/articles/piece-1.json", true},
+		{"GET", "/briefs/Piece-1.txt", "/briefs/piece-1.txt", true},
+		{"GET", "/topics/Climate-Change", "/topics/climate-change", true},
+		{"GET", "/topics/MEXICO/feed.atom", "/topics/mexico/feed.atom", true},
+		{"GET", "/topics/Climate-Change/page/2?utm_source=x", "/topics/climate-change/page/2?utm_source=x", false},
+		{"GET", "/authors/Otto-Weiss", "/authors/otto-weiss", true},
+		{"GET", "/authors/Sarah-Johnson/feed.atom", "/authors/sarah-johnson/feed.atom", true},
+		{"GET", "/topics/" + url.PathEscape("ΟΔΟΣ"), "/topics/" + greek, false},
+	} {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			res := a.do("", tc.method, tc.path, "")
+			wantStatus(t, res, http.StatusMovedPermanently)
+			if got := res.Header().Get("Location"); got != tc.want {
+				t.Fatalf("Location %q, want %q", got, tc.want)
+			}
+			if tc.served {
+				wantStatus(t, a.do("", "GET", tc.want, ""), http.StatusOK)
+			}
+		})
+	}
+	t.Run("lower case is served where it is", func(t *testing.T) {
+		wantStatus(t, a.do("", "GET", "/articles/piece-1", ""), http.StatusOK)
+	})
+}
