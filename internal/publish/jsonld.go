@@ -10,6 +10,7 @@ type newsArticle struct {
 	Type             string         `json:"@type"`
 	MainEntityOfPage ldPage         `json:"mainEntityOfPage"`
 	Headline         string         `json:"headline"`
+	Name             string         `json:"name,omitempty"`
 	Description      string         `json:"description,omitempty"`
 	DatePublished    string         `json:"datePublished"`
 	DateModified     string         `json:"dateModified"`
@@ -50,16 +51,21 @@ type ldCorrection struct {
 	DatePublished string `json:"datePublished"`
 }
 
+// maxHeadline is how long JSON-LD's headline may be, in characters: Google's article rich
+// results take no longer one, and report a page whose headline passes it.
+const maxHeadline = 110
+
 // jsonLD describes the article for schema.org. html/template marshals it into the page's
 // <script type="application/ld+json"> with "<" escaped, so no field can end the script.
 // dateModified is the newest correction's time: that is when readers last saw the piece change.
+// A title longer than maxHeadline is cut at a word for the headline and kept whole as the name.
 func jsonLD(site Site, a Article) newsArticle {
 	url := URLs(site, a.Slug)["html"]
 	ld := newsArticle{
 		Context:          "https://schema.org",
 		Type:             "NewsArticle",
 		MainEntityOfPage: ldPage{Type: "WebPage", ID: url},
-		Headline:         a.Title,
+		Headline:         snippet(a.Title, maxHeadline),
 		Description:      a.Brief,
 		DatePublished:    stamp(a.firstPublished()),
 		DateModified:     stamp(a.modified()),
@@ -68,6 +74,9 @@ func jsonLD(site Site, a Article) newsArticle {
 		InLanguage:       a.lang(site),
 		Publisher:        publisher(site),
 		Image:            imageURLs(site, a),
+	}
+	if ld.Headline != a.Title {
+		ld.Name = a.Title
 	}
 	if a.Byline != "" {
 		ld.Author = &ldThing{Type: "Person", Name: a.Byline, URL: site.URL(AuthorPath(a.Byline))}
