@@ -80,7 +80,7 @@ func (s *Server) servePage(c echo.Context, l listing) error {
 	}
 	return s.serveRendered(c, "list/"+l.path+"/"+strconv.Itoa(n), func() (string, []byte, error) {
 		ctx := c.Request().Context()
-		count, err := s.store.PublicCount(ctx, l.query(n))
+		count, err := s.cache.count(l.path, func() (int, error) { return s.store.PublicCount(ctx, l.query(n)) })
 		if err != nil {
 			return "", nil, err
 		}

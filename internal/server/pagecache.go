@@ -10,7 +10,8 @@ import (
 // query and a template. It holds at most max bytes of keys and bodies and lets the least recently read
 // page go first. Every publish, release and correction drops the pages it can change (see
 // published and Server.heard): this server's at once, another server's when the store reads
-// its events (store.CatchUp). A change to the site's settings clears it.
+// its events (store.CatchUp). A change to the site's settings clears it. It keeps each public
+// listing's count of pieces on the same terms (see count).
 type pageCache struct {
 	mu    sync.Mutex
 	pages *lru[string, cachedPage]
@@ -19,6 +20,9 @@ type pageCache struct {
 	gen uint64
 	// renders are the renderings under way since the last publish or clear, by key (see load).
 	renders map[string]*rendering
+	// counts are the listings' counts of public pieces, by listing, read since the last
+	// publish or clear (see count).
+	counts map[string]int
 }
 
 // rendering is one page being rendered for every request that asked for it meanwhile.
@@ -49,7 +53,7 @@ type cachedPage struct {
 // keptBody), with its key: a key holds what a client typed (a topic, an author), which may be
 // far longer than the page.
 func newPageCache(max int) *pageCache {
-	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + e.body.size() }), renders: map[string]*rendering{}}
+	return &pageCache{pages: newLRU[string](max, func(e cachedPage) int { return len(e.key) + e.body.size() }), renders: map[string]*rendering{}, counts: map[string]int{}}
 }
 
 // load returns the page cached under key or, when the cache does not hold it, the one render
@@ -86,6 +90,34 @@ func (p *pageCache) load(key string, render func() (cachedPage, bool, error)) (c
 	}()
 	r.page, r.keep, r.err = render()
 	return r.page, r.err
+}
+
+// count returns how many public pieces the listing under key holds: the count kept for it, or
+// the one read makes, which is kept when it is above zero (a listing of nothing is a topic or an
+// author a client typed, and its page is not found). Every page of a listing links its last
+// page, and counting the archive took 1.56 s at 300,000 pieces, so each listing is counted once
+// after each publish rather than once for each of its pages rendered. The invariant: a count
+// count returns was read after every publish, release, correction and settings change this
+// server had heard of when it was asked, as a page load returns is rendered after them; a count
+// read while one is heard is handed to its caller but not kept.
+func (p *pageCache) count(key string, read func() (int, error)) (int, error) {
+	p.mu.Lock()
+	n, ok := p.counts[key]
+	gen := p.gen
+	p.mu.Unlock()
+	if ok {
+		return n, nil
+	}
+	n, err := read()
+	if err != nil || n == 0 {
+		return n, err
+	}
+	p.mu.Lock()
+	if p.gen == gen {
+		p.counts[key] = n
+	}
+	p.mu.Unlock()
+	return n, nil
 }
 
 // get returns the page cached under key, if any, and the cache's generation, which put needs.
@@ -134,6 +166,7 @@ func (p *pageCache) published(draft int64) {
 	defer p.mu.Unlock()
 	p.pages.removeIf(func(e cachedPage) bool { return e.draft == 0 || e.draft == draft })
 	p.renders = map[string]*rendering{}
+	p.counts = map[string]int{}
 	p.gen++
 }
 
@@ -143,5 +176,6 @@ func (p *pageCache) clear() {
 	defer p.mu.Unlock()
 	p.pages.clear()
 	p.renders = map[string]*rendering{}
+	p.counts = map[string]int{}
 	p.gen++
 }

@@ -286,3 +286,39 @@ func TestPageCacheGzipFormUnderLoad(t *testing.T) {
 		t.Errorf("the page cache holds %d bytes of keys and bodies, and counts %d", held, size)
 	}
 }
+
+// TestPageCacheCountReadDuringPublish: a listing's count read while a publish is heard is
+// older than the publish, so it is handed to the request that read it but never kept: the next
+// request reads the count again. A count read after the publish is kept, and a zero, a listing
+// of nothing, never is.
+func TestPageCacheCountReadDuringPublish(t *testing.T) {
+	p := newPageCache(1 << 20)
+	reads := 0
+	read := func(n int, during func()) func() (int, error) {
+		return func() (int, error) {
+			reads++
+			if during != nil {
+				during()
+			}
+			return n, nil
+		}
+	}
+	if n, _ := p.count("/", read(61, func() { p.published(7) })); n != 61 {
+		t.Fatalf("count = %d, want the 61 read", n)
+	}
+	if n, _ := p.count("/", read(62, nil)); n != 62 || reads != 2 {
+		t.Fatalf("after a publish heard mid-read: count = %d after %d reads, want 62 read again", n, reads)
+	}
+	if n, _ := p.count("/", read(99, nil)); n != 62 || reads != 2 {
+		t.Fatalf("count = %d after %d reads, want the kept 62", n, reads)
+	}
+	p.count("/topics/none", read(0, nil))
+	p.count("/topics/none", read(0, nil))
+	if reads != 4 {
+		t.Fatalf("a count of nothing was kept: %d reads, want 4", reads)
+	}
+	p.clear()
+	if n, _ := p.count("/", read(5, nil)); n != 5 {
+		t.Fatalf("after a clear, count = %d, want 5 read again", n)
+	}
+}
