@@ -84,3 +84,22 @@ func TestListingCountedOncePerPublish(t *testing.T) {
 		t.Errorf("after a correction, the front page of 33 pieces links page %d as its last, want 2", got)
 	}
 }
+
+// TestListingCountFollowsOtherServers: a listing's kept count follows a publish made through
+// another server as soon as this server reads its events, as the pages kept do: the front page
+// of 60 pieces links two pages, and once another server's publish makes 61, three.
+func TestListingCountFollowsOtherServers(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 60)
+	if got := lastPage(t, a, "/"); got != 2 {
+		t.Fatalf("the front page of 60 pieces links page %d as its last, want 2", got)
+	}
+	d := a.draft(newsroom.StageApproved)
+	if _, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, a)
+	if got := lastPage(t, a, "/page/2"); got != 3 {
+		t.Errorf("once the other server's publish was read, page 2 of 61 pieces links page %d as its last, want 3", got)
+	}
+}
