@@ -130,7 +130,7 @@ func (a *attributor) after(q Quote, ceiling int) credit {
 // describedAfter reads an attribution that opens with a lowercase word: a role before the name
 // in commas (the store’s owner, Lena Park, said) or a body that speaks (the hospital said).
 func (a *attributor) describedAfter(toks []token) credit {
-	if toks[0].is(stopWord) && !toks[0].is(pronounWord) {
+	if toks[0].is(determinerWord) {
 		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
 			if a.speechVerb(toks[v]) {
 				return credit{start: toks[0].start, end: toks[v-1].end}

@@ -19,8 +19,9 @@ const (
 	accordingWord // the "according" of "according to", which credits the name after it
 	toWord        // the "to" of "according to"
 	possessiveWord
-	titleCue // a word that introduces the name of a work, a sign or a slogan
-	termCue  // a word that introduces a word used as a word, or a scare quote
+	titleCue       // a word that introduces the name of a work, a sign or a slogan
+	termCue        // a word that introduces a word used as a word, or a scare quote
+	determinerWord // a word that opens a noun phrase: the hospital, its owner
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -97,6 +98,12 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"titled", "entitled", "sign", "signs", "banner", "banners", "slogan", "slogans", "motto",
 		"headline", "hashtag", "book", "novel", "film", "movie", "song", "album", "show", "series",
 		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
+	},
+	// Determiners open the body that speaks after a quote ("the hospital said"); a conjunction or a
+	// pronoun there opens another clause ("and he said"), which names nobody.
+	determinerWord: {
+		"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+		"those",
 	},
 	termCue: {
 		"so-called", "dubbed", "termed", "word", "words", "term", "phrase", "label", "labeled",
