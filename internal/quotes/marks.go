@@ -210,8 +210,26 @@ func elided(p []rune, i int) bool {
 }
 
 // possessiveShape reports whether the single mark at p[i] looks like the apostrophe of a plural
-// possessive inside a sentence (the developers' code): after an s, before a lowercase word.
+// possessive inside a sentence (the developers' code): after an s, before a lowercase word that
+// can be what is possessed. A conjunction, preposition or helping verb cannot (‘ours’ and the
+// players’ ‘fair share’), so the mark before one closes a quote.
 func possessiveShape(p []rune, i int) bool {
 	prev, next := at(p, i-1), at(p, i+1)
-	return (prev == 's' || prev == 'S') && next != edge && unicode.IsSpace(next) && unicode.IsLower(at(p, i+2))
+	return (prev == 's' || prev == 'S') && next != edge && unicode.IsSpace(next) && unicode.IsLower(at(p, i+2)) &&
+		!functionWord(p, i+2)
+}
+
+// functionWord reports whether the word starting at p[j] is a stopword, a preposition or a
+// helping verb: a word that joins or bends others rather than names a thing.
+func functionWord(p []rune, j int) bool {
+	var word [maxKey]rune
+	n := 0
+	for ; j < len(p) && isWord(p[j]); j++ {
+		if n == len(word) {
+			return false
+		}
+		word[n] = unicode.ToLower(p[j])
+		n++
+	}
+	return lexicon[string(word[:n])]&(stopWord|prepositionWord|helperVerb) != 0
 }
