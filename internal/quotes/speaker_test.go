@@ -45,6 +45,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{""}},
 		{"PossessiveBodyWithSpeechVerb", "“No comment,” his lawyer said.",
 			[]string{"his lawyer"}},
+		{"QuestionWordIsNoSubject", "Rosa Delgado talked to us.\nQ: What was hardest?\nA: The budget. “We cut what we could,” she said.",
+			[]string{"Rosa Delgado"}},
 		{"InstitutionNamed", "“Beds are full,” Mercy Hospital said.",
 			[]string{"Mercy Hospital"}},
 		{"ColonLeadPronoun", "Nadia Okafor stepped up last. Her message was simple: “Go home.”",

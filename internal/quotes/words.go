@@ -59,7 +59,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"i", "you", "his", "her", "their", "our", "my", "your", "however", "meanwhile", "still",
 		"also", "although", "though", "because", "during", "despite", "last", "next", "today",
 		"yesterday", "tomorrow", "according", "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday",
+		"friday", "saturday", "sunday", "what", "who", "whom", "whose", "which", "where", "why",
+		"how",
 	},
 	// Titles are the capitalized roles written before a name ("Mexican President Claudia
 	// Sheinbaum"); everything up to the last of them is dropped from the name.
