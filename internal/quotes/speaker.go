@@ -142,12 +142,32 @@ func (a *attributor) describedAfter(toks []token) credit {
 			continue
 		}
 		m := a.runEnd(toks, k)
-		if c := a.credit(toks, k, m); c.found() && a.commaSpeech(toks, k, m) {
+		if c := a.credit(toks, k, m); c.found() && (a.commaSpeech(toks, k, m) || a.roleSpeech(toks, k, m)) {
 			return c
 		}
 		k = m - 1
 	}
 	return credit{}
+}
+
+// maxRoleWords is the most lowercase words a role written before a name may have.
+const maxRoleWords = 4
+
+// roleSpeech reports whether the name toks[k:m] comes right after the lowercase role it fills
+// and before its speech verb: campaign chair Ana Ruiz said, the city’s fire chief Ada Obi said.
+// A role is words that name a thing: a conjunction, preposition, pronoun or verb among them
+// makes them a clause of their own (and then Ana Ruiz said).
+func (a *attributor) roleSpeech(toks []token, k, m int) bool {
+	if k > maxRoleWords || !toks[k].joined || !a.speechAfter(toks, m) {
+		return false
+	}
+	for j, t := range toks[:k] {
+		if j > 0 && !t.joined || a.capital(t) || t.is(speechWord|helperVerb) ||
+			t.is(stopWord|prepositionWord) && !(j == 0 && t.is(determinerWord)) {
+			return false
+		}
+	}
+	return true
 }
 
 // commaSpeech reports whether the name toks[k:m] stands between commas before its speech verb,
