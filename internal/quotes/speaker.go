@@ -33,7 +33,8 @@ func (a *attributor) name(c credit) string { return string(a.rs[c.start:c.end]) 
 // sentence with a full stop belongs to the sentence before it when that sentence names someone
 // (Delgado said: “No.” Trump disagreed.). A quote that credits nobody goes on in the voice of the
 // quote before it when it shares that quote's sentence or opens the next one in its paragraph
-// (“A,” Ortiz said. “B.”).
+// (“A,” Ortiz said. “B.”), unless an attribution of its own follows it, naming no one the finder
+// knows for a name (“Yes,” said the minister.).
 //
 // The words read around a quote reach back no further than the quote before it and on no further
 // than the second quote after it, so that however densely a text is quoted each rune is read a
@@ -48,7 +49,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	if i+2 < len(qs) {
 		ceiling = qs[i+2].Start
 	}
-	c := a.after(q, ceiling)
+	c, own := a.after(q, ceiling)
 	before, start := a.before(q, floor)
 	shared := prev != nil && start == floor // The sentence holds the quote before.
 	if !c.found() || before.found() && endsSentence(q.Text) {
@@ -62,7 +63,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 			a.note(c) // A body that speaks (the hospital said) is nobody a pronoun stands for.
 		}
 		return a.name(c)
-	case prev != nil && prev.Paragraph == q.Paragraph && (shared || a.opensSentence(q.Start)):
+	case prev != nil && !own && prev.Paragraph == q.Paragraph && (shared || a.opensSentence(q.Start)):
 		return prev.Speaker
 	}
 	return ""
@@ -97,34 +98,36 @@ func lastWords(text string) string {
 }
 
 // after reads the start of the sentence after q: “…,” she told Trump / said Rosa Delgado /
-// Delgado said / according to Delgado.
-func (a *attributor) after(q Quote, ceiling int) credit {
+// Delgado said / according to Delgado. It reports too whether that sentence opens as an
+// attribution (said, according to), whoever it names.
+func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 	toks := a.tokenize(a.toks[:0], q.End, min(ceiling, q.End+tailWindow), true)
 	a.toks = toks
 	if len(toks) == 0 {
-		return credit{}
+		return credit{}, false
 	}
 	t := toks[0]
 	switch {
 	case t.is(pronounWord):
 		if a.speechAfter(toks, 1) {
-			return credit{t.start, t.end, true}
+			return credit{t.start, t.end, true}, true
 		}
 	case a.speechVerb(t):
 		if len(toks) > 1 && toks[1].joined && toks[1].is(pronounWord) {
-			return credit{toks[1].start, toks[1].end, true} // said she
+			return credit{toks[1].start, toks[1].end, true}, true // said she
 		}
-		return a.nameInClause(toks, 1)
+		return a.nameInClause(toks, 1), true
 	case a.according(toks, 0):
-		return a.nameInClause(toks, 2)
+		return a.nameInClause(toks, 2), true
 	case a.capital(t):
 		if m := a.runEnd(toks, 0); a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
-			return a.credit(toks, 0, m)
+			return a.credit(toks, 0, m), true
 		}
 	default:
-		return a.describedAfter(toks)
+		c := a.describedAfter(toks)
+		return c, c.found()
 	}
-	return credit{}
+	return credit{}, false
 }
 
 // describedAfter reads an attribution that opens with a lowercase word: a role before the name

@@ -53,6 +53,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Ada Obi"}},
 		{"ClauseBeforeNameAfterIsNoRole", "“We will win,” and then Ana Ruiz said no.",
 			[]string{""}},
+		{"OwnAttributionIsNoFollowOn", "Officials said the ferry was “safe,” he said. “Yes,” said the minister. “No,” the minister said.",
+			[]string{"Officials", "", "the minister"}},
 		{"InstitutionNamed", "“Beds are full,” Mercy Hospital said.",
 			[]string{"Mercy Hospital"}},
 		{"ColonLeadPronoun", "Nadia Okafor stepped up last. Her message was simple: “Go home.”",
