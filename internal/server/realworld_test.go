@@ -24,6 +24,8 @@ type realPiece struct {
 	paras                            []string // the body's paragraphs as published
 	distinct                         []string // the topics as published, each once
 	quotes                           []string // the ledger's quoted words, in order
+	speakers                         []string // who the ledger credits each quote to, when the piece says
+	language                         string   // the piece's BCP 47 tag, "" for the site's
 }
 
 // realPieces are articles nobody here wrote for a test: very short and very long, titles with
@@ -100,163 +102,171 @@ func TestRealWorldArticles(t *testing.T) {
 	if err := a.store.SetTimeZone(ctxAs(a, "admin"), "America/Los_Angeles"); err != nil {
 		t.Fatal(err)
 	}
-	const at, day, local = "2025-05-08T06:30:00Z", "May 7, 2025", "2025-05-07T23:30:00-07:00" // 23:30 in Los Angeles
+	when := publishedAt{at: "2025-05-08T06:30:00Z", day: "May 7, 2025", local: "2025-05-07T23:30:00-07:00"} // 23:30 in Los Angeles
 	pieces := realPieces()
 	slugs := map[string]string{}
 	for _, p := range pieces {
-		slugs[p.name] = publishRealPiece(t, a, p, at)
+		slugs[p.name] = publishRealPiece(t, a, p, when.at)
 	}
 	for _, p := range pieces {
-		t.Run(p.name, func(t *testing.T) {
-			slug := slugs[p.name]
-			t.Run("Text", func(t *testing.T) {
-				res := a.do("", "GET", "/articles/"+slug+".txt", "")
-				wantStatus(t, res, http.StatusOK)
-				var want []string
-				want = append(want, p.title, "", p.byline, day, "Brief", p.brief)
-				want = append(append(want, p.paras...), "Topics")
-				want = append(append(want, p.distinct...), "Editor's Comments", p.comment)
-				want = append(want, publish.DefaultFooter...)
-				if p.comment == "" {
-					want = slices.Delete(want, len(want)-5, len(want)-3)
-				}
-				sameLines(t, "house text", strings.Split(strings.TrimSuffix(res.Body.String(), "\n"), "\n"), want)
-			})
-			t.Run("Brief", func(t *testing.T) {
-				res := a.do("", "GET", "/briefs/"+slug+".txt", "")
-				wantStatus(t, res, http.StatusOK)
-				want := []string{p.title, "", p.byline, day, "Brief", p.brief, publish.URLs(publish.Site{}, slug)["html"]}
-				sameLines(t, "brief", strings.Split(strings.TrimSuffix(res.Body.String(), "\n"), "\n"), want)
-			})
-			t.Run("HTML", func(t *testing.T) {
-				res := a.do("", "GET", "/articles/"+slug, "")
-				wantStatus(t, res, http.StatusOK)
-				page := res.Body.String()
-				story := page[strings.Index(page, `<article class="story"`):strings.Index(page, "</article>")]
-				sameLines(t, "the page's paragraphs", tagTexts(story, `p dir="auto"`), p.paras)
-				for tag, want := range map[string][]string{`h1 dir="auto"`: {p.title}, `p class="brief" dir="auto"`: {p.brief}, `li dir="auto"`: p.distinct} {
-					if got := tagTexts(story, tag); !slices.Equal(got, want) {
-						t.Errorf("<%s>: %q, want %q", tag, got, want)
-					}
-				}
-				if want := `<time datetime="` + local + `">` + day + `</time>`; !strings.Contains(story, want) {
-					t.Errorf("the page's date line is not %s", want)
-				}
-				if strings.Contains(page, "<script>alert") || strings.Contains(page, "<b>yes") {
-					t.Error("the page carries the piece's markup unescaped")
-				}
-			})
-			t.Run("Markdown", func(t *testing.T) {
-				res := a.do("", "GET", "/articles/"+slug+".md", "")
-				wantStatus(t, res, http.StatusOK)
-				blocks := strings.Split(res.Body.String(), "\n\n")
-				for i, b := range blocks {
-					blocks[i] = mdEscaped.ReplaceAllString(b, "$1")
-				}
-				want := []string{"# " + p.title, p.byline, day, "## Brief", p.brief}
-				for _, para := range p.paras {
-					want = append(want, strings.TrimSpace(para))
-				}
-				sameLines(t, "the Markdown", blocks[:min(len(blocks), len(want))], want)
-			})
-			t.Run("JSONLD", func(t *testing.T) {
-				page := a.do("", "GET", "/articles/"+slug, "").Body.String()
-				m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page)
-				if m == nil {
-					t.Fatal("no JSON-LD")
-				}
-				var ld struct {
-					Headline, Description, DatePublished string
-					Keywords                             []string
-				}
-				if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
-					t.Fatal(err)
-				}
-				if ld.Headline != p.title || ld.Description != p.brief || ld.DatePublished != at || !slices.Equal(ld.Keywords, p.distinct) {
-					t.Errorf("JSON-LD %+v", ld)
-				}
-			})
-			t.Run("NinJS", func(t *testing.T) {
-				res := a.do("", "GET", "/articles/"+slug+".json", "")
-				wantStatus(t, res, http.StatusOK)
-				var doc struct {
-					By, Firstcreated string
-					Headlines        []struct{ Value string }
-					Descriptions     []struct{ Value string }
-					Bodies           []struct{ Role, Value string }
-					Subjects         []struct{ Name string }
-				}
-				if err := json.Unmarshal(res.Body.Bytes(), &doc); err != nil {
-					t.Fatal(err)
-				}
-				var subjects []string
-				for _, s := range doc.Subjects {
-					subjects = append(subjects, s.Name)
-				}
-				if doc.By != p.byline || doc.Firstcreated != at || doc.Headlines[0].Value != p.title || doc.Descriptions[0].Value != p.brief ||
-					!slices.Equal(subjects, p.distinct) {
-					t.Errorf("ninjs: by %q, firstcreated %q, headline %q, description %q, subjects %q", doc.By, doc.Firstcreated, doc.Headlines[0].Value, doc.Descriptions[0].Value, subjects)
-				}
-				sameLines(t, "the ninjs body", strings.Split(doc.Bodies[0].Value, "\n\n"), p.paras)
-			})
-			t.Run("Atom", func(t *testing.T) {
-				res := a.do("", "GET", publish.FeedPath, "")
-				wantStatus(t, res, http.StatusOK)
-				var feed struct {
-					Entries []struct {
-						Title     string `xml:"title"`
-						Summary   string `xml:"summary"`
-						Published string `xml:"published"`
-						ID        string `xml:"id"`
-						Author    struct {
-							Name string `xml:"name"`
-						} `xml:"author"`
-						Categories []struct {
-							Term string `xml:"term,attr"`
-						} `xml:"category"`
-						Content string `xml:"content"`
-					} `xml:"entry"`
-				}
-				if err := xml.Unmarshal(res.Body.Bytes(), &feed); err != nil {
-					t.Fatal(err)
-				}
-				n := 0
-				for _, e := range feed.Entries {
-					if e.ID != publish.URLs(publish.Site{}, slug)["html"] {
-						continue
-					}
-					n++
-					var terms []string
-					for _, c := range e.Categories {
-						terms = append(terms, c.Term)
-					}
-					if e.Title != p.title || e.Summary != p.brief || e.Published != at || e.Author.Name != p.byline || !slices.Equal(terms, p.distinct) {
-						t.Errorf("Atom entry %q %q %q %q %q", e.Title, e.Summary, e.Published, e.Author.Name, terms)
-					}
-					sameLines(t, "the entry's paragraphs", tagTexts(e.Content, `p dir="auto"`), p.paras)
-				}
-				if n != 1 {
-					t.Errorf("the feed has %d entries for the piece", n)
-				}
-			})
-			t.Run("TopicPages", func(t *testing.T) {
-				for _, topic := range p.distinct {
-					res := a.do("", "GET", publish.TopicPath(topic), "")
-					wantStatus(t, res, http.StatusOK)
-					if link := `href="` + publish.URLs(publish.Site{}, slug)["html"] + `"`; strings.Count(res.Body.String(), link) == 0 {
-						t.Errorf("the page of topic %q does not list the piece", topic)
-					}
-				}
-			})
-			t.Run("Sitemap", func(t *testing.T) {
-				res := a.do("", "GET", "/sitemap.xml", "")
-				wantStatus(t, res, http.StatusOK)
-				if n := strings.Count(res.Body.String(), "<loc>"+publish.URLs(publish.Site{}, slug)["html"]+"</loc>"); n != 1 {
-					t.Errorf("the sitemap lists the piece %d times", n)
-				}
-			})
-		})
+		t.Run(p.name, func(t *testing.T) { checkRealPiece(t, a, p, slugs[p.name], when) })
 	}
+}
+
+// publishedAt is when a piece is published: the instant, and the day and time the newsroom's
+// zone gives it.
+type publishedAt struct{ at, day, local string }
+
+// checkRealPiece reads every format p is published in at slug: each must show every field once,
+// escaped for its format, dated by the newsroom's calendar.
+func checkRealPiece(t *testing.T, a *testApp, p realPiece, slug string, when publishedAt) {
+	at, day, local := when.at, when.day, when.local
+	t.Run("Text", func(t *testing.T) {
+		res := a.do("", "GET", "/articles/"+slug+".txt", "")
+		wantStatus(t, res, http.StatusOK)
+		var want []string
+		want = append(want, p.title, "", p.byline, day, "Brief", p.brief)
+		want = append(append(want, p.paras...), "Topics")
+		want = append(append(want, p.distinct...), "Editor's Comments", p.comment)
+		want = append(want, publish.DefaultFooter...)
+		if p.comment == "" {
+			want = slices.Delete(want, len(want)-5, len(want)-3)
+		}
+		sameLines(t, "house text", strings.Split(strings.TrimSuffix(res.Body.String(), "\n"), "\n"), want)
+	})
+	t.Run("Brief", func(t *testing.T) {
+		res := a.do("", "GET", "/briefs/"+slug+".txt", "")
+		wantStatus(t, res, http.StatusOK)
+		want := []string{p.title, "", p.byline, day, "Brief", p.brief, publish.URLs(publish.Site{}, slug)["html"]}
+		sameLines(t, "brief", strings.Split(strings.TrimSuffix(res.Body.String(), "\n"), "\n"), want)
+	})
+	t.Run("HTML", func(t *testing.T) {
+		res := a.do("", "GET", "/articles/"+slug, "")
+		wantStatus(t, res, http.StatusOK)
+		page := res.Body.String()
+		story := page[strings.Index(page, `<article class="story"`):strings.Index(page, "</article>")]
+		sameLines(t, "the page's paragraphs", tagTexts(story, `p dir="auto"`), p.paras)
+		for tag, want := range map[string][]string{`h1 dir="auto"`: {p.title}, `p class="brief" dir="auto"`: {p.brief}, `li dir="auto"`: p.distinct} {
+			if got := tagTexts(story, tag); !slices.Equal(got, want) {
+				t.Errorf("<%s>: %q, want %q", tag, got, want)
+			}
+		}
+		if want := `<time datetime="` + local + `"`; !strings.Contains(html.UnescapeString(story), want) || !strings.Contains(story, ">"+day+"</time>") {
+			t.Errorf("the page's date line is not %s", want)
+		}
+		if strings.Contains(page, "<script>alert") || strings.Contains(page, "<b>yes") {
+			t.Error("the page carries the piece's markup unescaped")
+		}
+	})
+	t.Run("Markdown", func(t *testing.T) {
+		res := a.do("", "GET", "/articles/"+slug+".md", "")
+		wantStatus(t, res, http.StatusOK)
+		blocks := strings.Split(res.Body.String(), "\n\n")
+		for i, b := range blocks {
+			blocks[i] = mdEscaped.ReplaceAllString(b, "$1")
+		}
+		want := []string{"# " + p.title, p.byline, day, "## Brief", p.brief}
+		for _, para := range p.paras {
+			want = append(want, strings.TrimSpace(para))
+		}
+		sameLines(t, "the Markdown", blocks[:min(len(blocks), len(want))], want)
+	})
+	t.Run("JSONLD", func(t *testing.T) {
+		page := a.do("", "GET", "/articles/"+slug, "").Body.String()
+		m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("no JSON-LD")
+		}
+		var ld struct {
+			Headline, Description, DatePublished string
+			Keywords                             []string
+		}
+		if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
+			t.Fatal(err)
+		}
+		if ld.Headline != p.title || ld.Description != p.brief || ld.DatePublished != at || !slices.Equal(ld.Keywords, p.distinct) {
+			t.Errorf("JSON-LD %+v", ld)
+		}
+	})
+	t.Run("NinJS", func(t *testing.T) {
+		res := a.do("", "GET", "/articles/"+slug+".json", "")
+		wantStatus(t, res, http.StatusOK)
+		var doc struct {
+			By, Firstcreated string
+			Headlines        []struct{ Value string }
+			Descriptions     []struct{ Value string }
+			Bodies           []struct{ Role, Value string }
+			Subjects         []struct{ Name string }
+		}
+		if err := json.Unmarshal(res.Body.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var subjects []string
+		for _, s := range doc.Subjects {
+			subjects = append(subjects, s.Name)
+		}
+		if doc.By != p.byline || doc.Firstcreated != at || doc.Headlines[0].Value != p.title || doc.Descriptions[0].Value != p.brief ||
+			!slices.Equal(subjects, p.distinct) {
+			t.Errorf("ninjs: by %q, firstcreated %q, headline %q, description %q, subjects %q", doc.By, doc.Firstcreated, doc.Headlines[0].Value, doc.Descriptions[0].Value, subjects)
+		}
+		sameLines(t, "the ninjs body", strings.Split(doc.Bodies[0].Value, "\n\n"), p.paras)
+	})
+	t.Run("Atom", func(t *testing.T) {
+		res := a.do("", "GET", publish.FeedPath, "")
+		wantStatus(t, res, http.StatusOK)
+		var feed struct {
+			Entries []struct {
+				Title     string `xml:"title"`
+				Summary   string `xml:"summary"`
+				Published string `xml:"published"`
+				ID        string `xml:"id"`
+				Author    struct {
+					Name string `xml:"name"`
+				} `xml:"author"`
+				Categories []struct {
+					Term string `xml:"term,attr"`
+				} `xml:"category"`
+				Content string `xml:"content"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal(res.Body.Bytes(), &feed); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range feed.Entries {
+			if e.ID != publish.URLs(publish.Site{}, slug)["html"] {
+				continue
+			}
+			n++
+			var terms []string
+			for _, c := range e.Categories {
+				terms = append(terms, c.Term)
+			}
+			if e.Title != p.title || e.Summary != p.brief || e.Published != at || e.Author.Name != p.byline || !slices.Equal(terms, p.distinct) {
+				t.Errorf("Atom entry %q %q %q %q %q", e.Title, e.Summary, e.Published, e.Author.Name, terms)
+			}
+			sameLines(t, "the entry's paragraphs", tagTexts(e.Content, `p dir="auto"`), p.paras)
+		}
+		if n != 1 {
+			t.Errorf("the feed has %d entries for the piece", n)
+		}
+	})
+	t.Run("TopicPages", func(t *testing.T) {
+		for _, topic := range p.distinct {
+			res := a.do("", "GET", publish.TopicPath(topic), "")
+			wantStatus(t, res, http.StatusOK)
+			if link := `href="` + publish.URLs(publish.Site{}, slug)["html"] + `"`; strings.Count(res.Body.String(), link) == 0 {
+				t.Errorf("the page of topic %q does not list the piece", topic)
+			}
+		}
+	})
+	t.Run("Sitemap", func(t *testing.T) {
+		res := a.do("", "GET", "/sitemap.xml", "")
+		wantStatus(t, res, http.StatusOK)
+		if n := strings.Count(res.Body.String(), "<loc>"+publish.URLs(publish.Site{}, slug)["html"]+"</loc>"); n != 1 {
+			t.Errorf("the sitemap lists the piece %d times", n)
+		}
+	})
 }
 
 // publishRealPiece takes p through the workflow over the API, checking its quote ledger on the
@@ -268,12 +278,17 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 	wantStatus(t, res, http.StatusCreated)
 	id := decode[newsroom.Draft](t, res).ID
 	draft := fmt.Sprintf("/api/v1/drafts/%d", id)
+	if p.language != "" {
+		version := decode[newsroom.Draft](t, a.do("writer", "GET", draft, "")).Version
+		lj, _ := json.Marshal(map[string]any{"language": p.language, "version": version})
+		wantStatus(t, a.do("writer", "PUT", draft, string(lj)), http.StatusOK)
+	}
 	res = a.do("writer", "GET", draft+"/quotes", "")
 	wantStatus(t, res, http.StatusOK)
 	saved := decode[newsroom.Draft](t, a.do("writer", "GET", draft, ""))
-	var got []string
+	var got, speakers []string
 	for _, q := range decode[[]newsroom.Quote](t, res) {
-		got = append(got, q.Text)
+		got, speakers = append(got, q.Text), append(speakers, q.Speaker)
 		field := []rune(map[string]string{"brief": saved.Brief, "body": saved.Body}[q.Field])
 		if q.Start < 0 || q.End > len(field) || q.Start >= q.End {
 			t.Errorf("%s: quote %q stands at [%d, %d) of a %s of %d characters", p.name, q.Text, q.Start, q.End, q.Field, len(field))
@@ -285,6 +300,9 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 		}
 	}
 	sameLines(t, p.name+": the ledger", got, p.quotes)
+	if p.speakers != nil {
+		sameLines(t, p.name+": the ledger's speakers", speakers, p.speakers)
+	}
 	wantStatus(t, a.do("writer", "POST", draft+"/transitions", `{"action":"submit"}`), http.StatusOK)
 	a.verifyQuotes(id)
 	wantStatus(t, a.do("factchecker", "POST", draft+"/transitions", `{"action":"clear"}`), http.StatusOK)
