@@ -105,6 +105,8 @@ func findCases(t testing.TB) []findCase {
 			nil, nil},
 		{"ApostrophesOfElision", `In the ’90s and the '80s, rock ’n’ roll and rock 'n' roll and ‘n’ ruled; 'tis true, ’twas said.`,
 			nil, nil},
+		{"DutchElisions", "Shops open 's Avonds in 's-Hertogenbosch and ’t Gooi. 'Fine,' said Jan.",
+			[]q{{`Fine,`, `Jan`, 0, 54, 61}}, nil},
 		{"ApostrophesInsideQuote", `“The developers’ tools aren’t ready for the ’90s crowd,” said Ortiz.`,
 			[]q{{`The developers’ tools aren’t ready for the ’90s crowd,`, `Ortiz`, 0, 0, 56}}, nil},
 		{"PluralPossessiveInsideSingleQuote", `'The developers' code is old,' said Ortiz.`,

@@ -86,9 +86,10 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"de", "la", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "al",
 		"le", "du",
 	},
-	// Elisions are the words English writes with a leading apostrophe. A mark before one of them is
-	// an apostrophe even where a quotation could open ('Tis the season, rock 'n roll).
-	elisionWord:   {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff"},
+	// Elisions are the words English and Dutch write with a leading apostrophe. A mark before one
+	// of them is an apostrophe even where a quotation could open ('Tis the season, rock 'n roll,
+	// 's Avonds, 's-Hertogenbosch, 't Hooft).
+	elisionWord:   {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff", "s", "t"},
 	accordingWord: {"according"},
 	toWord:        {"to"},
 	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
