@@ -11,11 +11,11 @@ import (
 // The marks a quote may begin and end with, spelled out here rather than taken from the package
 // so that the fuzz test checks Find against the specification, not against itself.
 // closingOnly are the marks that close or, ” as Swedish and » and › as German copy writes them,
-// open before a word: one that does neither is a stray, a problem.
+// open before a word: one that does neither is a stray, a problem; so is a ’ or ' after a comma.
 const (
 	openingMarks = "“\"‘'„‚«‹»›「『”‟‛"
 	closingMarks = "”\"’'“‘»›«‹」』"
-	closingOnly  = "”»›」』"
+	closingOnly  = "”»›」』’'"
 	spacedMarks  = "«‹»›"
 )
 

@@ -175,9 +175,18 @@ func (s *scanner) single(p []rune, para, start, i int) int {
 		if !possessiveShape(p, i) || !closesLater(p, i) {
 			s.close(singleMarks, start+i)
 		}
+	case role == canClose && afterClause(at(p, i-1)):
+		// ‘Tis true,’ said Ann: no apostrophe follows a comma, so this mark closes a quote whose
+		// opening mark was taken for an elision's, or was never typed.
+		s.stray(p[i], para, i, start+i)
 	}
 	return skip
 }
+
+// afterClause reports whether r ends a clause as a quotation's words do and no word does: a
+// comma, a question mark or an exclamation mark. A full stop may end an abbreviation that takes
+// an apostrophe (the U.S.’ role).
+func afterClause(r rune) bool { return r == ',' || r == '?' || r == '!' }
 
 // closesLater reports whether the next single mark after p[i] that is no apostrophe can close
 // a quote. Each look ends at the next such mark, so the looks of a paragraph never overlap and
