@@ -162,6 +162,20 @@ func shapedPieces() []realPiece {
 			speakers: []string{"Tomas Reyes", "Officials", "", "the minister"},
 		},
 		{
+			name:   "UnmatchedMarks",
+			title:  "The Quote That Never Closed",
+			byline: "Jo Li",
+			brief:  "Two marks do not pair.",
+			body:   "He said “this never closes.\nThe next paragraph opens with none.\n‘Tis true,’ said Ann, and “Fine,” said Bo.",
+			topics: []string{"Typos"}, distinct: []string{"Typos"},
+			quotes:   []string{"Fine,"},
+			speakers: []string{"Bo"},
+			problems: []string{
+				"body: opening “ in paragraph 0 at position 8 never closes",
+				"body: closing ’ in paragraph 2 at position 10 has no opening mark",
+			},
+		},
+		{
 			name: "PunctuationTitle", title: "?!…", byline: "Jo Li", brief: "A title of marks.", body: "A title of marks.",
 			topics: []string{"?!", "…"}, paras: []string{"A title of marks."}, distinct: []string{"?!", "…"},
 		},

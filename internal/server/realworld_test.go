@@ -26,6 +26,7 @@ type realPiece struct {
 	quotes                           []string // the ledger's quoted words, in order
 	speakers                         []string // who the ledger credits each quote to, when the piece says
 	language                         string   // the piece's BCP 47 tag, "" for the site's
+	problems                         []string // the draft's quote problems, when the piece has marks that do not pair
 }
 
 // realPieces are articles nobody here wrote for a test: very short and very long, titles with
@@ -303,6 +304,11 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 	if p.speakers != nil {
 		sameLines(t, p.name+": the ledger's speakers", speakers, p.speakers)
 	}
+	var problems []string
+	for _, qp := range saved.QuoteProblems {
+		problems = append(problems, qp.Field+": "+qp.Message)
+	}
+	sameLines(t, p.name+": the quote problems", problems, p.problems)
 	wantStatus(t, a.do("writer", "POST", draft+"/transitions", `{"action":"submit"}`), http.StatusOK)
 	a.verifyQuotes(id)
 	wantStatus(t, a.do("factchecker", "POST", draft+"/transitions", `{"action":"clear"}`), http.StatusOK)
