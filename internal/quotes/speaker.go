@@ -408,13 +408,15 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 
 // nameInClause returns the last name among the words from toks[k] to the end of their clause,
 // which ends at punctuation or a preposition: said White House deputy press secretary Anna
-// Kelly, said Kelly on Tuesday.
+// Kelly, said Kelly on Tuesday. A clause ending in a lowercase role hands over to the name after
+// its comma, which the role describes: said the U.N. secretary-general, António Guterres.
 func (a *attributor) nameInClause(toks []token, k int) credit {
 	var c credit
+	first := k
 	for k < len(toks) && toks[k].joined {
 		if !a.capital(toks[k]) {
 			if toks[k].is(prepositionWord) {
-				break
+				return c
 			}
 			k++
 			continue
@@ -424,6 +426,12 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 			c = n
 		}
 		k = m
+	}
+	if k > first && k < len(toks) && !a.capital(toks[k-1]) && a.capital(toks[k]) {
+		m := a.runEnd(toks, k)
+		if n := a.credit(toks, k, m); n.found() && (m == len(toks) || !toks[m].joined) {
+			return n
+		}
 	}
 	return c
 }
