@@ -2,10 +2,14 @@ package server_test
 
 import (
 	"encoding/json"
+	"html"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/internal/publish"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -221,6 +225,7 @@ func TestRealWorldShapes(t *testing.T) {
 			checkRealPiece(t, a, p, slugs[p.name], when)
 			checkLanguage(t, a, p, slugs[p.name])
 			checkLinks(t, a, slugs[p.name])
+			checkReadBack(t, a, p, slugs[p.name], when)
 		})
 	}
 }
@@ -247,9 +252,18 @@ func checkLanguage(t *testing.T, a *testApp, p realPiece, slug string) {
 	}
 }
 
-// checkLinks follows every link the piece's ninjs gives, each of which must answer.
+// checkLinks follows every link the piece's ninjs gives and every link on its page into the site
+// (its author, its topics, its other formats), each of which must answer.
 func checkLinks(t *testing.T, a *testApp, slug string) {
 	t.Helper()
+	page := a.do("", "GET", "/articles/"+slug, "").Body.String()
+	for _, m := range regexp.MustCompile(`href="(/[^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if href := html.UnescapeString(m[1]); !strings.HasPrefix(href, "//") {
+			if res := a.do("", "GET", href, ""); res.Code != http.StatusOK {
+				t.Errorf("the page's link %s answers %d", href, res.Code)
+			}
+		}
+	}
 	var doc struct {
 		URI   string
 		Links []struct{ Href string }
@@ -264,4 +278,19 @@ func checkLinks(t *testing.T, a *testApp, slug string) {
 			t.Errorf("the ninjs link %s answers %d", l.Href, res.Code)
 		}
 	}
+}
+
+// checkReadBack reads the piece's house text back as an import does: every field must come back
+// as published, dated by the newsroom's day.
+func checkReadBack(t *testing.T, a *testApp, p realPiece, slug string, when publishedAt) {
+	t.Helper()
+	doc, err := publish.Parse(a.do("", "GET", "/articles/"+slug+".txt", "").Body.Bytes(), publish.DefaultFooter)
+	if err != nil {
+		t.Fatalf("the house text does not read back: %v", err)
+	}
+	if doc.Title != p.title || doc.Byline != p.byline || doc.Brief != p.brief || doc.EditorComment != p.comment ||
+		doc.Date.Format("January 2, 2006") != when.day || !slices.Equal(doc.Topics, p.distinct) {
+		t.Errorf("read back: %q %q %q %q %s %q", doc.Title, doc.Byline, doc.Brief, doc.EditorComment, doc.Date, doc.Topics)
+	}
+	sameLines(t, "the body read back", doc.Body, p.paras)
 }
