@@ -74,6 +74,13 @@ var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "si
 // scales are the words that multiply the number before them.
 var scales = map[string]int64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
+// scaleAbbreviations are the scales as financial copy writes them after a sum of money, mostly
+// without a space: $1.2bn, €1.1m, £500k, $2tn. Only after a currency symbol, where "1.2m" is
+// money rather than metres.
+var scaleAbbreviations = map[string]string{
+	"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion", "trn": "trillion",
+}
+
 // numbersIn returns the numbers text states: ASCII digits not inside a word, with
 // decimal separators ("7.5", "7,5") and thousands separators (a comma, or a no-break, narrow or
 // thin space, before exactly three digits: "1,200" is 1200; not a plain space, which also
@@ -138,7 +145,7 @@ func readNumber(rs []rune, i int) (number, int) {
 
 // finish reads the unit after the number's digits, which end at rs[end], and sets its value and text.
 func (n number) finish(rs []rune, end int, digits string) (number, int) {
-	unit, after, ok := unitAt(rs, end)
+	unit, after, ok := unitAt(rs, end, n.currency != 0)
 	if ok {
 		end = after
 	}
@@ -159,10 +166,16 @@ func (n number) finish(rs []rune, end int, digits string) (number, int) {
 	return n, end
 }
 
-// unitAt returns the unit that follows a number at rs[end]: "%" for a percentage, else a scale.
-func unitAt(rs []rune, end int) (string, int, bool) {
+// unitAt returns the unit that follows a number at rs[end]: "%" for a percentage, else a scale,
+// which money may abbreviate.
+func unitAt(rs []rune, end int, money bool) (string, int, bool) {
 	if end < len(rs) && rs[end] == '%' {
 		return "%", end + 1, true
+	}
+	if money {
+		if unit, after, ok := abbreviatedScale(rs, end); ok {
+			return unit, after, true
+		}
 	}
 	if !unitAhead(rs, end) {
 		return "", end, false
@@ -184,6 +197,21 @@ func unitAt(rs []rune, end int) (string, int, bool) {
 		}
 	}
 	return "", end, false
+}
+
+// abbreviatedScale returns the scale abbreviated right after a sum of money at rs[end], or
+// after one space: "bn" of "$1.2bn", "m" of "€1.1 m".
+func abbreviatedScale(rs []rune, end int) (string, int, bool) {
+	i := end
+	if i < len(rs) && (rs[i] == ' ' || rs[i] == '\u00a0') {
+		i++
+	}
+	j := i
+	for j < len(rs) && j-i <= 3 && unicode.IsLetter(rs[j]) {
+		j++
+	}
+	unit, ok := scaleAbbreviations[strings.ToLower(string(rs[i:j]))]
+	return unit, j, ok
 }
 
 // unitAhead reports whether a word follows rs[end] after spaces, so that unitAt reads the words
