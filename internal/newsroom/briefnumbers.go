@@ -150,6 +150,9 @@ func (n number) finish(rs []rune, end int, digits string) (number, int) {
 		end = after
 	}
 	n.percent, n.text = unit == "%", string(rs[n.pos:end])
+	if !ok && rangeOfPercent(rs, end) {
+		n.percent = true
+	}
 	if !strings.Contains(digits, ".") && (!ok || n.percent) {
 		// A whole number with no scale, by far the most common, needs no arithmetic.
 		n.value = strings.TrimLeft(digits, "0")
@@ -171,6 +174,9 @@ func (n number) finish(rs []rune, end int, digits string) (number, int) {
 func unitAt(rs []rune, end int, money bool) (string, int, bool) {
 	if end < len(rs) && rs[end] == '%' {
 		return "%", end + 1, true
+	}
+	if end+1 < len(rs) && strings.ContainsRune(" \u00a0\u202f\u2009", rs[end]) && rs[end+1] == '%' {
+		return "%", end + 2, true // 3,5 % as French and German copy writes it
 	}
 	if money {
 		if unit, after, ok := abbreviatedScale(rs, end); ok {
@@ -197,6 +203,21 @@ func unitAt(rs []rune, end int, money bool) (string, int, bool) {
 		}
 	}
 	return "", end, false
+}
+
+// rangeOfPercent reports whether the number ending at rs[end] opens a range of percentages,
+// whose one % sign follows its second number: the 10 of "10–15%". It reads the second number's
+// digits and separators without reading on past it, so that a chain of ranges is read once.
+func rangeOfPercent(rs []rune, end int) bool {
+	if end+1 >= len(rs) || (rs[end] != '-' && rs[end] != '–') || !isDigit(rs[end+1]) {
+		return false
+	}
+	j := end + 1
+	for j < len(rs) && (isDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && isDigit(rs[j+1])) {
+		j++
+	}
+	unit, _, _ := unitAt(rs, j, false)
+	return unit == "%"
 }
 
 // abbreviatedScale returns the scale abbreviated right after a sum of money at rs[end], or
