@@ -151,6 +151,7 @@ func FuzzCheckBrief(f *testing.F) {
 	f.Add("Rents rose 7.5% to $1,200.", "Rents rose 7.5 percent to 1200 dollars.")
 	f.Add("Three “quoted” words, 1\u202f200 and 2,5 per cent", "1,2 million “Quoted,” 9.")
 	f.Add("$1.2 million, 12 billion, 0.50%", "Twenty ten 3,000,000.000")
+	f.Add("$1.2bn, €1.1 m, £5k, 10–15%, 3,5\u00a0% and 1-2-3%", "$1.2 billion, 10-15 percent, 2024-09-29 $5 mn")
 	f.Fuzz(func(t *testing.T, brief, body string) {
 		ledger := []newsroom.Quote{{ID: 1, Field: "brief", Text: brief}, {ID: 2, Field: "body", Text: body, Status: newsroom.QuoteVerified}}
 		c := newsroom.CheckBrief(newsroom.Text{Brief: brief, Body: body}, ledger)
