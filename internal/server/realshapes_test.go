@@ -75,7 +75,7 @@ func shapedPieces() []realPiece {
 			name:   "Figures",
 			title:  "Budget Up 4.5% to $1.2bn; €, £ and ¥ Bonds Fall",
 			byline: "Lena Park",
-			brief:  "The budget rose 4.5% to $1,234,567.89.",
+			brief:  "The budget rose 4.5% to $1,234,567.89, or £3.2 billion over 10 years; rates rose 10% to 15%.",
 			body: "The budget rose 4.5% to $1,234,567.89 (€1.1m; ¥180m), or £3.2bn over 10 years.\n" +
 				"At 5'10\" and 72 kg, he ran 42.195 km in 2:03:59 on 2024-09-29 at −2 °C.\n" +
 				"Rates: 3½%, 1/3 of “the 2,000 households,” said treasurer Omar Diaz, and 10–15% “at most.”",
@@ -169,7 +169,7 @@ func shapedPieces() []realPiece {
 			name:   "UnmatchedMarks",
 			title:  "The Quote That Never Closed",
 			byline: "Jo Li",
-			brief:  "Two marks do not pair.",
+			brief:  "Some marks do not pair.",
 			body:   "He said “this never closes.\nThe next paragraph opens with none.\n‘Tis true,’ said Ann, and “Fine,” said Bo.",
 			topics: []string{"Typos"}, distinct: []string{"Typos"},
 			quotes:   []string{"Fine,"},

@@ -317,6 +317,11 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 		cj, _ := json.Marshal(map[string]any{"editor_comment": p.comment, "version": version})
 		wantStatus(t, a.do("editor", "PUT", draft, string(cj)), http.StatusOK)
 	}
+	page := a.do("editor", "GET", fmt.Sprintf("/drafts/%d", id), "")
+	wantStatus(t, page, http.StatusOK)
+	if strings.Contains(page.Body.String(), "Check the figure:") {
+		t.Errorf("%s: the draft page doubts a figure of the brief that the body states", p.name)
+	}
 	wantStatus(t, a.do("editor", "POST", draft+"/transitions", `{"action":"approve"}`), http.StatusOK)
 	res = a.do("editor", "POST", draft+"/publish", `{"at":"`+at+`"}`)
 	wantStatus(t, res, http.StatusOK)
