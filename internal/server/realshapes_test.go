@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"html"
 	"net/http"
 	"regexp"
@@ -230,7 +231,8 @@ func TestRealWorldShapes(t *testing.T) {
 	}
 }
 
-// checkLanguage checks that the piece's language, or the site's, is the one every format gives.
+// checkLanguage checks that the piece's language, or the site's, is the one its page, JSON-LD,
+// ninjs and Atom entry give.
 func checkLanguage(t *testing.T, a *testApp, p realPiece, slug string) {
 	t.Helper()
 	want := p.language
@@ -249,6 +251,20 @@ func checkLanguage(t *testing.T, a *testApp, p realPiece, slug string) {
 	var doc struct{ Language string }
 	if err := json.Unmarshal(a.do("", "GET", "/articles/"+slug+".json", "").Body.Bytes(), &doc); err != nil || doc.Language != want {
 		t.Errorf("ninjs language %q, want %q (%v)", doc.Language, want, err)
+	}
+	var feed struct {
+		Entries []struct {
+			Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			ID   string `xml:"id"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(a.do("", "GET", publish.FeedPath, "").Body.Bytes(), &feed); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range feed.Entries {
+		if e.ID == publish.URLs(publish.Site{}, slug)["html"] && e.Lang != want {
+			t.Errorf("the Atom entry's xml:lang is %q, want %q", e.Lang, want)
+		}
 	}
 }
 
