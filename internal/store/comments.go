@@ -314,31 +314,45 @@ func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply
 // ResolveComment closes a comment's thread; ReopenComment opens it again. The draft's writer, the
 // comment's author and editors may do either, and the audit trail records who did.
 func (s *Store) ResolveComment(ctx context.Context, commentID int64) (*newsroom.Comment, error) {
-	return s.setResolved(ctx, commentID, true)
-}
-
-// ReopenComment opens a resolved comment again.
-func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.Comment, error) {
-	return s.setResolved(ctx, commentID, false)
-}
-
-func (s *Store) setResolved(ctx context.Context, commentID int64, resolved bool) (*newsroom.Comment, error) {
-	action := map[bool]string{true: newsroom.StepResolveComment, false: newsroom.StepReopenComment}[resolved]
-	return s.onComment(ctx, commentID, policy.CommentResolve, action, true, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
-		if (r.ResolvedAt != nil) == resolved {
-			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already %s", r.ID, map[bool]string{true: "resolved", false: "open"}[resolved])
+	return s.onComment(ctx, commentID, policy.CommentResolve, newsroom.StepResolveComment, true, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
+		if r.ResolvedAt != nil {
+			return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already resolved", r.ID)
 		}
-		if resolved {
-			return tx.Model(r).Updates(map[string]any{"resolved_by": u.ID, "resolved_at": now}).Error
-		}
-		if err := checkOpenComments(tx, r.DraftID); err != nil {
-			return err
-		}
-		if err := catchUp(tx, v, *r); err != nil {
-			return err
-		}
-		return tx.Model(r).Updates(map[string]any{"resolved_by": nil, "resolved_at": nil}).Error
+		return tx.Model(r).Updates(map[string]any{"resolved_by": u.ID, "resolved_at": now}).Error
 	})
+}
+
+// ReopenComment opens a resolved comment again, where its words are in the draft's text now
+// (see catchUp), worked out before the transaction (see planReopen and reopen).
+func (s *Store) ReopenComment(ctx context.Context, commentID int64) (*newsroom.Comment, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.reopen(ctx, u, commentID, s.planReopen(ctx, u, commentID))
+}
+
+// reopen reopens comment commentID as plan has it. A plan that no longer holds under the lock
+// is made again on a new read, up to maxPlans times in all, as a save's is (see save).
+func (s *Store) reopen(ctx context.Context, u *newsroom.User, commentID int64, plan *reopening) (*newsroom.Comment, error) {
+	for n := 1; ; n++ {
+		c, err := s.onComment(ctx, commentID, policy.CommentResolve, newsroom.StepReopenComment, true, func(tx *gorm.DB, _ *newsroom.User, v *draftView, r *commentRow, _ time.Time) error {
+			if r.ResolvedAt == nil {
+				return newsroom.Errorf(newsroom.ECONFLICT, "comment %d is already open", r.ID)
+			}
+			if err := checkOpenComments(tx, r.DraftID); err != nil {
+				return err
+			}
+			if err := catchUp(tx, v, *r, plan, n == maxPlans); err != nil {
+				return err
+			}
+			return tx.Model(r).Updates(map[string]any{"resolved_by": nil, "resolved_at": nil}).Error
+		})
+		if !errors.Is(err, errPlanGone) {
+			return c, err
+		}
+		plan = s.planReopen(ctx, u, commentID)
+	}
 }
 
 // onComment runs a change to one comment in a transaction: the comment must be on a draft the

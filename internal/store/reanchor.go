@@ -140,24 +140,80 @@ func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, 
 	return nil
 }
 
+// reopening is where a resolved comment goes when it is reopened (see catchUp), worked out on a
+// read before the write transaction: rebuilding the version it was last anchored at and the
+// diff from that text to the draft's take a good part of a second on a long body edited all
+// over, which every other writer would wait for behind SQLite's single writer.
+type reopening struct {
+	// version is the draft's version the plan was made at, and from the comment as it read it.
+	version int
+	from    commentRow
+	res     anchor.Result
+}
+
+// planReopen works out, on a read outside any transaction, where comment id goes when u reopens
+// it. It returns nil when there is nothing to work out (the comment is open, detached, or anchored at
+// the draft's version), or when the comment or its draft cannot be read: the transaction then
+// meets the same error again, or works the anchor out itself.
+func (s *Store) planReopen(ctx context.Context, u *newsroom.User, id int64) *reopening {
+	db := s.read(ctx)
+	var r commentRow
+	if err := db.Where("id = ?", id).Take(&r).Error; err != nil {
+		return nil
+	}
+	cur := s.planDraft(db, u, r.DraftID)
+	if cur == nil || r.ResolvedAt == nil || r.Status == anchor.Detached.String() || r.AnchoredVersion == cur.Version {
+		return nil
+	}
+	res, err := carry(db, r, cur.Text())
+	if err != nil {
+		return nil
+	}
+	return &reopening{version: cur.Version, from: r, res: res}
+}
+
+// holds reports whether p was made for comment r on the draft at version: neither the draft's
+// text (which changes only with its version) nor the comment's anchor changed since.
+func (p *reopening) holds(r commentRow, version int) bool {
+	return p != nil && p.version == version && p.from.Field == r.Field && selectorOf(p.from) == selectorOf(r) &&
+		p.from.Status == r.Status && p.from.AnchoredVersion == r.AnchoredVersion
+}
+
 // catchUp moves comment r, being reopened, from its words in the version it was last anchored
 // at onto them in the draft's text now. Saves move only open comments (see reanchor), so a
 // resolved one keeps offsets, words and context of that version, and its offsets are other
 // words now: the diff from that version's text to the draft's carries it, as the saves since
-// would have, and detaches it when its words are gone.
-func catchUp(tx *gorm.DB, v *draftView, r commentRow) error {
+// would have, and detaches it when its words are gone. It takes the anchor from plan when the
+// plan still holds; otherwise it declines with errPlanGone, for the reopening to be planned
+// again on a new read, unless this is the last plan (last): then it works the anchor out here.
+func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool) error {
 	if r.Status == anchor.Detached.String() || r.AnchoredVersion == v.Row.Version {
 		return nil
 	}
-	then, err := numberedRevision(tx, r.DraftID, r.AnchoredVersion)
+	if plan.holds(r, v.Row.Version) {
+		return saveAnchor(tx, r, plan.res, v.Row.Version)
+	}
+	if !last {
+		return errPlanGone
+	}
+	res, err := carry(tx, r, v.draft().Text())
 	if err != nil {
 		return err
 	}
-	results, err := locateComments([]commentRow{r}, *then.Text, v.draft().Text())
+	return saveAnchor(tx, r, res, v.Row.Version)
+}
+
+// carry finds comment r, anchored at an earlier version of its draft, in text, the draft's now.
+func carry(db *gorm.DB, r commentRow, text newsroom.Text) (anchor.Result, error) {
+	then, err := numberedRevision(db, r.DraftID, r.AnchoredVersion)
 	if err != nil {
-		return err
+		return anchor.Result{}, err
 	}
-	return saveAnchor(tx, r, results[0], v.Row.Version)
+	results, err := locateComments([]commentRow{r}, *then.Text, text)
+	if err != nil {
+		return anchor.Result{}, err
+	}
+	return results[0], nil
 }
 
 // openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its

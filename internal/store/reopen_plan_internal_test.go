@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/anchor"
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestReopenReanchorsOffTheWriter checks that reopening a resolved comment carries it onto its
+// words before its transaction, not while it holds SQLite's writer: rebuilding the version it
+// was resolved at and diffing a long body edited all over since takes a good part of a second,
+// which every other write in the newsroom would wait for. The carrying is timed on its own, and
+// no transaction of the reopening may hold the writer for half of that.
+func TestReopenReanchorsOffTheWriter(t *testing.T) {
+	const n = newsroom.MaxBody/2 - 20
+	r := rand.New(rand.NewPCG(1, 1))
+	words := make([]string, n)
+	for i := range words {
+		words[i] = string(rune('a' + r.IntN(10)))
+	}
+	words[n/2] = "Quorum reached"
+	s, logged, ctx := loggedWriter(t)
+	d, err := s.CreateDraft(ctx, newsroom.Text{Title: "Long", Body: strings.Join(words, " ")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "ed", Role: newsroom.RoleEditor, Password: "pw-ed-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	editor := newsroom.WithUser(context.Background(), ed)
+	c, err := s.CreateComment(editor, d.ID, newsroom.NewComment{Field: "body", Quote: &newsroom.TextQuote{Exact: "Quorum reached"}, Body: "Source?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ResolveComment(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i := range words {
+		if i%5 == 0 && i != n/2 {
+			words[i] = string(rune('k' + r.IntN(10)))
+		}
+	}
+	edited := strings.Join(words, " ")
+	if d, err = s.UpdateDraft(ctx, d.ID, newsroom.DraftUpdate{Body: &edited, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	var row commentRow
+	if err := s.r.Where("id = ?", c.ID).Take(&row).Error; err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	res, err := carry(s.r, row, d.Text())
+	if err != nil {
+		t.Fatal(err)
+	}
+	carrying := time.Since(began)
+	if carrying < slowHold {
+		t.Fatalf("carrying the comment took %s, too short for a reopening holding the writer through it to be logged", carrying)
+	}
+	logged.Reset()
+	s.slowHolds.every = 0
+	c, err = s.ReopenComment(editor, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Resolved || c.Detached != (res.Status == anchor.Detached) {
+		t.Fatalf("reopened comment = %+v, want it open and carried as %+v", c, res)
+	}
+	heldUnder(t, logged, carrying/2, "carrying the comment alone takes "+carrying.String())
+}
+
+// TestStaleReopenPlanReopensAsANewPlan checks that a reopening whose plan went stale before it
+// took the writer, because a save or an edit of the comment got in first, leaves exactly what
+// a reopening planned after the change leaves. Each case runs twice, on two databases set up
+// alike with the same clock: once from a plan made before the change, once from one made after.
+func TestStaleReopenPlanReopensAsANewPlan(t *testing.T) {
+	shifted := func(p *planDesk, words string) func(t *testing.T) {
+		return func(t *testing.T) {
+			d, err := p.s.GetDraft(p.editor, p.draft.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := words + d.Body
+			if _, err := p.s.UpdateDraft(p.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		other func(p *planDesk) func(t *testing.T)
+	}{
+		{"NothingElse", func(*planDesk) func(*testing.T) { return func(*testing.T) {} }},
+		{"AnotherSave", func(p *planDesk) func(*testing.T) { return shifted(p, "Late news. ") }},
+		{"BudgetCut", func(p *planDesk) func(*testing.T) {
+			return func(t *testing.T) {
+				d, err := p.s.GetDraft(p.editor, p.draft.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body := strings.Replace(d.Body, "the budget is tight", "money is short", 1)
+				if _, err := p.s.UpdateDraft(p.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var states [2]string
+			for i, before := range []bool{true, false} {
+				p := newPlanDesk(t)
+				cs, err := p.s.Comments(p.editor, p.draft.ID)
+				if err != nil || len(cs) != 1 {
+					t.Fatalf("Comments = %v, %v", cs, err)
+				}
+				id := cs[0].ID
+				if _, err := p.s.ResolveComment(p.checker, id); err != nil {
+					t.Fatal(err)
+				}
+				shifted(p, "First, the weather. ")(t)
+				u := newsroom.UserFrom(p.editor)
+				var plan *reopening
+				if before {
+					if plan = p.s.planReopen(p.editor, u, id); plan == nil {
+						t.Fatal("planReopen = nil, want a plan")
+					}
+				}
+				tc.other(p)(t)
+				if !before {
+					plan = p.s.planReopen(p.editor, u, id)
+				}
+				c, err := p.s.reopen(p.editor, u, id, plan)
+				states[i] = p.state(t, nil, err)
+				if c == nil || c.Resolved {
+					t.Fatalf("reopen = %+v, %v", c, err)
+				}
+			}
+			if states[0] != states[1] {
+				t.Errorf("reopened from a stale plan:\n%s\nreopened from a new plan:\n%s", states[0], states[1])
+			}
+		})
+	}
+}
