@@ -13,6 +13,7 @@ const (
 	backfillPublishedText = "published_search"
 	backfillSymbolTags    = "article_tags_symbols"
 	backfillSuffixTags    = "article_tags_suffixes"
+	backfillSpacedQuotes  = "quotes_spaced_paragraphs"
 )
 
 // backfill runs a Go step that writes the rows data from before some migration lacks (fill,
