@@ -8,14 +8,26 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
+// createDraft makes a draft. A request with an Idempotency-Key makes one whatever number of
+// times it is sent: sent again, it answers 200 with the draft the first made.
 func (s *Server) createDraft(c echo.Context) error {
 	var in newsroom.Text
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	d, err := s.store.CreateDraft(c.Request().Context(), in)
+	ctx, made := c.Request().Context(), true
+	var d *newsroom.Draft
+	var err error
+	if key := c.Request().Header.Get("Idempotency-Key"); key != "" {
+		d, made, err = s.store.CreateDraftOnce(ctx, key, in)
+	} else {
+		d, err = s.store.CreateDraft(ctx, in)
+	}
 	if err != nil {
 		return err
+	}
+	if !made {
+		return c.JSON(http.StatusOK, d)
 	}
 	return c.JSON(http.StatusCreated, d)
 }

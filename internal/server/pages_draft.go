@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"crypto/rand"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -62,20 +63,44 @@ type noticeLog struct {
 	Entries []newsroom.NoticeLogEntry
 }
 
-func (s *Server) newDraftPage(c echo.Context) error {
-	return s.render(c, http.StatusOK, "new", view{Title: "New draft", Data: newsroom.Text{}})
+// newDraftForm is the new-draft form: its text, and the token that makes one draft of it however
+// often it is sent (see Store.CreateDraftOnce).
+type newDraftForm struct {
+	Text  newsroom.Text
+	Token string
 }
 
+func (s *Server) newDraftPage(c echo.Context) error {
+	return s.render(c, http.StatusOK, "new", view{Title: "New draft", Data: newDraftForm{Token: formToken()}})
+}
+
+// createDraftPage makes the draft the new-draft form sends, once: the same form sent again
+// shows the draft it made. A refused form is shown again with its text and a new token, so that
+// sending it again is a new form. A form from before the token (a page open since before the
+// server was upgraded) makes its draft as it did.
 func (s *Server) createDraftPage(c echo.Context) error {
-	text := textFromForm(c)
-	d, err := s.store.CreateDraft(c.Request().Context(), text)
-	if code := newsroom.ErrorCode(err); code == newsroom.EINVALID {
-		return s.render(c, http.StatusUnprocessableEntity, "new", view{Title: "New draft", Error: newsroom.ErrorMessage(err), Data: text})
+	text, token, made := textFromForm(c), c.FormValue("form_token"), true
+	var d *newsroom.Draft
+	var err error
+	if token != "" {
+		d, made, err = s.store.CreateDraftOnce(c.Request().Context(), token, text)
+	} else {
+		d, err = s.store.CreateDraft(c.Request().Context(), text)
+	}
+	if code := newsroom.ErrorCode(err); code == newsroom.EINVALID || code == newsroom.ECONFLICT {
+		return s.render(c, statusOf[code], "new", view{Title: "New draft", Error: newsroom.ErrorMessage(err), Data: newDraftForm{Text: text, Token: formToken()}})
 	} else if err != nil {
 		return err
 	}
-	flash(c, "Draft created.")
+	if made {
+		flash(c, "Draft created.")
+	}
 	return redirect(c, draftURL(d.ID))
+}
+
+// formToken is a new random token for a form that creates something once.
+func formToken() string {
+	return rand.Text()
 }
 
 func (s *Server) showDraft(c echo.Context) error {

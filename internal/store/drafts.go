@@ -160,27 +160,41 @@ func (s *Store) CreateDraft(ctx context.Context, text newsroom.Text) (*newsroom.
 		return nil, err
 	}
 	text.EditorComment = ""
-	return s.createDraft(ctx, u, u.ID, text, "", newsroom.StepCreate)
+	d, _, err := s.createDraft(ctx, u, u.ID, text, "", newsroom.StepCreate, "")
+	return d, err
 }
 
 // createDraft writes a new draft for writerID, its first revision and its audit row together.
-// actor is who does it: the writer, or whoever imports on their behalf.
-func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID int64, text newsroom.Text, dateline, action string) (*newsroom.Draft, error) {
+// actor is who does it: the writer, or whoever imports on their behalf. A token ("" for none)
+// makes the creation happen once (see CreateDraftOnce): made is false where the same token made
+// the draft it returns before.
+func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID int64, text newsroom.Text, dateline, action, token string) (d *newsroom.Draft, made bool, err error) {
 	text = text.Normalize()
 	if err := text.Validate(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := text.CheckDirections(newsroom.Text{}); err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	once := newCreation(actor.ID, token, text)
 	now := s.clock()
 	news, problems := findQuotes(text)
 	row := draftRow{WriterID: writerID, Stage: string(s.policy.Initial()), Version: 1, Dateline: dateline,
 		QuoteProblems: problems, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)
-	var d *newsroom.Draft
-	err := s.tx(ctx, func(tx *gorm.DB) error {
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		id, err := once.earlier(tx)
+		if err != nil || id != 0 {
+			d, made = nil, false
+			if err == nil {
+				d, err = newDraft(tx, id)
+			}
+			return err
+		}
 		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		if err := once.claim(tx, row.ID, now); err != nil {
 			return err
 		}
 		if err := insertRevision(tx, row.ID, origin{}, actor.ID, text, now); err != nil {
@@ -193,15 +207,24 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 			return err
 		}
 		record(tx, draftEvent(newsroom.EventDrafted, row.ID, actor.ID, action, s.policy.Initial()))
-		// The new draft is read back whoever may see it: an importer need not see the first
-		// stage of someone else's draft to have made it.
-		views, err := findDrafts(draftsQuery(tx).Where("drafts.id = ?", row.ID))
-		if err == nil && len(views) == 1 {
-			d = views[0].draft()
-		}
+		d, made = nil, true
+		d, err = newDraft(tx, row.ID)
 		return err
 	})
-	return d, internal("create draft", err)
+	if err != nil {
+		return nil, false, internal("create draft", err)
+	}
+	return d, made, nil
+}
+
+// newDraft reads back draft id, just made, whoever may see it: an importer need not see the
+// first stage of someone else's draft to have made it.
+func newDraft(tx *gorm.DB, id int64) (*newsroom.Draft, error) {
+	views, err := findDrafts(draftsQuery(tx).Where("drafts.id = ?", id))
+	if err != nil || len(views) != 1 {
+		return nil, err
+	}
+	return views[0].draft(), nil
 }
 
 // GetDraft returns one draft, if the acting user may see it.

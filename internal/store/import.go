@@ -42,5 +42,6 @@ func (s *Store) Import(ctx context.Context, author string, data []byte, footer [
 	if u == nil {
 		u = writer
 	}
-	return s.createDraft(ctx, u, writer.ID, importedText(doc), doc.Date.Format("2006-01-02"), newsroom.StepImport)
+	d, _, err := s.createDraft(ctx, u, writer.ID, importedText(doc), doc.Date.Format("2006-01-02"), newsroom.StepImport, "")
+	return d, err
 }
