@@ -30,7 +30,7 @@ func TestAPI(t *testing.T) {
 		{"CreateUnknownField", "writer", "POST", "/api/v1/drafts", `{"title":"x","headline":"y"}`, 400, `unknown field`},
 		{"CreateWrongType", "writer", "POST", "/api/v1/drafts", `{"title":42}`, 400, `field \"title\" must be string`},
 		{"CreateTwoValues", "writer", "POST", "/api/v1/drafts", `{"title":"x"}{"title":"y"}`, 400, `more than one JSON value`},
-		{"CreateTooLarge", "writer", "POST", "/api/v1/drafts", `{"title":"x","body":"` + strings.Repeat("a", 1<<20) + `"}`, 413, `"code":"too_large"`},
+		{"CreateTooLarge", "writer", "POST", "/api/v1/drafts", `{"title":"x","body":"` + strings.Repeat("a", newsroom.MaxTextBytes) + `"}`, 413, `"code":"too_large"`},
 		{"CreateNUL", "writer", "POST", "/api/v1/drafts", `{"title":"a\u0000b"}`, 422, `NUL`},
 		{"BadToken", "", "GET", "/api/v1/drafts", "", 401, `"code":"unauthorized"`},
 		{"GetOwner", "writer", "GET", "/api/v1/drafts/" + id, "", 200, `"stage":"draft"`},

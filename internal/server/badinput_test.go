@@ -55,8 +55,8 @@ func TestBadInput(t *testing.T) {
 		{"UnknownFieldLogin", "", "POST", "/api/v1/login", "", `{"username":"writer","password":"pw-writer-staple","role":"admin"}`, 400, "malformed"},
 		{"UnknownFieldQuote", "factchecker", "PUT", quote, "", `{"status":"verified","checked_by":1}`, 400, "malformed"},
 		// Bodies over the limit: 413, whether the length is announced or not (see TestBodyLimitChunked).
-		{"TooLarge", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","body":"` + strings.Repeat("a", 1<<20) + `"}`, 413, "too_large"},
-		{"TooLargeImport", "editor", "POST", "/api/v1/import?author=writer", "text/plain", strings.Repeat("a", 1<<20+1), 413, "too_large"},
+		{"TooLarge", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","body":"` + strings.Repeat("a", newsroom.MaxTextBytes) + `"}`, 413, "too_large"},
+		{"TooLargeImport", "editor", "POST", "/api/v1/import?author=writer", "text/plain", strings.Repeat("a", newsroom.MaxTextBytes+1), 413, "too_large"},
 		// Invalid UTF-8 and NUL bytes: 422, before encoding/json could turn them into U+FFFD.
 		{"InvalidUTF8Title", "writer", "POST", "/api/v1/drafts", "", "{\"title\":\"caf\xe9\"}", 422, "invalid"},
 		{"InvalidUTF8Key", "writer", "POST", "/api/v1/drafts", "", "{\"tit\xffle\":\"x\"}", 422, "invalid"},
@@ -205,7 +205,7 @@ var echoParamValue = regexp.MustCompile(`\{[a-z]+\}`)
 // second at the limit, and both are answered 413 saying what the limit is.
 func TestBodyLimitChunked(t *testing.T) {
 	a := newTestApp(t)
-	body := `{"title":"x","body":"` + strings.Repeat("a", 1<<20) + `"}`
+	body := `{"title":"x","body":"` + strings.Repeat("a", newsroom.MaxTextBytes) + `"}`
 	for _, tt := range []struct {
 		name   string
 		length int64
@@ -213,7 +213,7 @@ func TestBodyLimitChunked(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := a.framed("writer", "POST", "/api/v1/drafts", strings.NewReader(body), tt.length)
 			wantStatus(t, res, http.StatusRequestEntityTooLarge)
-			if got, want := decode[apiError](t, res).Error.Message, "request body is larger than 1048576 bytes"; got != want {
+			if got, want := decode[apiError](t, res).Error.Message, fmt.Sprintf("request body is larger than %d bytes", newsroom.MaxTextBytes); got != want {
 				t.Errorf("message = %q, want %q", got, want)
 			}
 		})

@@ -48,6 +48,14 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// textPaths are the routes that take a draft's text, whose bodies may be as large as
+// newsroom.MaxTextBytes: the longest text the limits allow, in any script and any encoding.
+var textPaths = map[string]bool{
+	"/api/v1/drafts": true, "/api/v1/drafts/:id": true, "/api/v1/drafts/:id/working-copy": true,
+	"/api/v1/articles/:slug/corrections": true, "/api/v1/import": true,
+	"/drafts": true, "/drafts/:id/edit": true, "/drafts/:id/working-copy": true, "/drafts/:id/correct": true, "/desk/import": true,
+}
+
 // limitBody caps the request body: a longer one fails with 413 when a handler reads past the
 // limit, and at once when Content-Length already says so. A request without a body, as a
 // reader's GET is, has nothing to cap.
@@ -57,8 +65,11 @@ func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 		if req.Body == nil || req.Body == http.NoBody {
 			return next(c)
 		}
-		if uploadPaths[c.Path()] {
+		switch {
+		case uploadPaths[c.Path()]:
 			limit = max(limit, imageBodyLimit)
+		case textPaths[c.Path()]:
+			limit = max(limit, newsroom.MaxTextBytes)
 		}
 		if req.ContentLength > limit {
 			return newsroom.Errorf(newsroom.ETOOLARGE, "request body is larger than %d bytes", limit)

@@ -259,7 +259,7 @@ func TestOpenAPIScenarios(t *testing.T) {
 		body        string
 		wantStatus  int
 	}
-	const tooBig = 1<<20 + 1
+	const tooBig = newsroom.MaxTextBytes + 1
 	scenarios := []scenario{
 		{"OpenAPI", "", "GET", "/api/v1/openapi.json", "", 200},
 		{"OpenAPIBadToken", "forged", "GET", "/api/v1/openapi.json", "", 401},
