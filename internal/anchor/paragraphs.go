@@ -2,7 +2,6 @@ package anchor
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/sentences"
@@ -137,12 +136,8 @@ func (p *pieces) sentence(v *view, pp *paragraphs, s, e int) (from, to int, ok b
 	if !ok || !p.b.spend(paragraphCost*(end-start)) {
 		return 0, 0, false
 	}
-	for _, sp := range sentences.Spans((*v.runes)[start:end]) {
-		if from, to = start+sp[0], start+sp[1]; from <= s && e <= to {
-			return from, to, to-from >= minSentence
-		}
-	}
-	return 0, 0, false
+	sp, ok := sentences.Around(sentences.Spans((*v.runes)[start:end]), s-start, e-start)
+	return start + sp[0], start + sp[1], ok && sp[1]-sp[0] >= minSentence
 }
 
 // where returns where the sentence text stands in the old text and in the new, in code points,
@@ -174,8 +169,8 @@ func (p *pieces) isSentence(v *view, pp *paragraphs, at, size int) bool {
 
 // onceIn returns where text stands in v, in code points, when it is there once.
 func onceIn(v *view, text string) (int, bool) {
-	i := strings.Index(v.str, text)
-	if i < 0 || strings.Contains(v.str[i+1:], text) {
+	i, ok := sentences.Once(v.str, text)
+	if !ok {
 		return 0, false
 	}
 	at := *v.at

@@ -7,6 +7,8 @@ package sentences
 
 import (
 	"slices"
+	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -87,6 +89,26 @@ func Spans(runes []rune) [][2]int {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// Around returns the span of spans, a text's sentences in order as Spans returns them, that code
+// points [s, e) lie in. ok is false when they reach past one sentence or lie between two.
+func Around(spans [][2]int, s, e int) (span [2]int, ok bool) {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k][1] >= e })
+	if k == len(spans) || spans[k][0] > s {
+		return [2]int{}, false
+	}
+	return spans[k], true
+}
+
+// Once returns where text stands in str, in bytes, when it is there once, not even overlapping
+// itself: only then does finding a sentence's text in two texts say it is the same sentence.
+func Once(str, text string) (int, bool) {
+	i := strings.Index(str, text)
+	if i < 0 || strings.Contains(str[i+1:], text) {
+		return 0, false
+	}
+	return i, true
 }
 
 // ends reports whether the terminal at runes[i] ends its sentence, and where the sentence ends:

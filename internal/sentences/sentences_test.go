@@ -56,3 +56,49 @@ func TestAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// TestAround: a range is in the sentence that holds it whole, and in none when it reaches past
+// one sentence or lies in the spaces between two.
+func TestAround(t *testing.T) {
+	runes := []rune("Smith met Mr. Jones. “No comment,” she said.")
+	spans := sentences.Spans(runes)
+	for _, tc := range []struct {
+		name  string
+		s, e  int
+		want  string
+		found bool
+	}{
+		{"First", 0, 5, "Smith met Mr. Jones.", true},
+		{"AfterHonorific", 14, 19, "Smith met Mr. Jones.", true},
+		{"WholeSecond", 21, 44, "“No comment,” she said.", true},
+		{"EmptyAtEnd", 44, 44, "“No comment,” she said.", true},
+		{"AcrossTwo", 14, 25, "", false},
+		{"BetweenTwo", 20, 21, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sp, ok := sentences.Around(spans, tc.s, tc.e)
+			if ok != tc.found || ok && string(runes[sp[0]:sp[1]]) != tc.want {
+				t.Errorf("Around(%d, %d) = %v %v, want %q %v", tc.s, tc.e, sp, ok, tc.want, tc.found)
+			}
+		})
+	}
+}
+
+// TestOnce: a text is found once only when no other occurrence, overlapping or inside a longer
+// stretch, follows it.
+func TestOnce(t *testing.T) {
+	for _, tc := range []struct {
+		str, text string
+		at        int
+		ok        bool
+	}{
+		{"He left. “No,” she said.", "“No,” she said.", 9, true},
+		{"“No,” she said. Asked, “No,” she said.", "“No,” she said.", 0, false},
+		{"aaa", "aa", 0, false},
+		{"He left.", "She left.", 0, false},
+	} {
+		if at, ok := sentences.Once(tc.str, tc.text); ok != tc.ok || ok && at != tc.at {
+			t.Errorf("Once(%q, %q) = %d %v, want %d %v", tc.str, tc.text, at, ok, tc.at, tc.ok)
+		}
+	}
+}
