@@ -19,7 +19,9 @@ type Edit struct {
 // in the field before it (which a ledger's twins do, but for a quote spanning paragraphs, whose
 // words the field holds with a mark between: such twins are paired as Reconcile pairs twins
 // the edit does not know). A word diff of a long field takes a good part of a second, so it is
-// made only where twins need it, and the caller makes it before any lock it holds.
+// made only where twins need it, and the caller makes it before any lock it holds. Reconcile
+// looks up the sentences its entries stand in as it needs them, a few milliseconds at most (see
+// sentenceBytes), keeping what it found in the Edit: an Edit serves one Reconcile at a time.
 func PrepareEdit(before, after map[string]string, found []Entry) Edit {
 	ed := Edit{fields: map[string]*fieldEdit{}}
 	for k, js := range group(found, none) {
@@ -39,15 +41,21 @@ func PrepareEdit(before, after map[string]string, found []Entry) Edit {
 type span struct{ old, new, n int }
 
 // fieldEdit is what an Edit says of one field: the stretches the word diff left unchanged, in
-// order, and the paragraphs of the text before and after it.
+// order, the text before and after it with their paragraphs, and what it found of the sentences
+// it looked for.
 type fieldEdit struct {
 	kept          []span
-	before, after paragraphs
+	before, after *paragraphs
+	// once holds, for each sentence's text looked for, where it stands in the text before and
+	// after, in code points, or -1s when it is not once in each and a sentence of each; left is
+	// how many bytes may still be read for it.
+	once map[string][2]int
+	left int
 }
 
 // diffField works out what the edit from before to after says of a field.
 func diffField(before, after string) *fieldEdit {
-	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after)}
+	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after), once: map[string][2]int{}, left: sentenceBytes}
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
 		size := utf8.RuneCountInString(c.Text)
@@ -66,10 +74,12 @@ func diffField(before, after string) *fieldEdit {
 
 // follow returns where old code points [start, end) stand after the edit when it left them
 // unchanged (a quotation's range holds its marks, so its marks are the same marks), and -1 when
-// it touched them. A range in a paragraph found unchanged and once in each text is in that
-// paragraph wherever it went, whatever the word diff pairs it with, and unmoved says so: a
+// it touched them. A range in a paragraph found unchanged and once in each text, or failing that
+// in a sentence found whole, unchanged and once in each (see fieldEdit.whole), is in that
+// piece wherever it went, whatever the word diff pairs it with, and unmoved says so: a
 // paragraph moved past one quoting the same words would otherwise lend its quote to the twin in
-// the paragraph that took its place.
+// the paragraph that took its place, and two sentences that swapped places, or a sentence typed
+// before one quoting the same words, would pass each other their quotes and checks.
 func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	if fe == nil {
 		return -1, false
@@ -77,26 +87,39 @@ func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	if at, ok := fe.before.unmoved(fe.after, start, end); ok {
 		return at, true
 	}
+	kept := fe.diffed(start, end)
+	if at, ok := fe.sentence(start, end, kept); ok {
+		return at, true
+	}
+	return kept, false
+}
+
+// diffed returns where old code points [start, end) stand after the edit when the word diff left
+// them unchanged, and -1 when it touched them.
+func (fe *fieldEdit) diffed(start, end int) int {
 	for _, s := range fe.kept {
 		if s.old <= start && end <= s.old+s.n {
-			return s.new + start - s.old, false
+			return s.new + start - s.old
 		}
 	}
-	return -1, false
+	return -1
 }
 
 // paragraphs indexes a text's paragraphs, its lines, by their text: where each starts, in code
-// points, and how often each text occurs.
+// points, and how often each text occurs. It keeps the text, to find its sentences in, and the
+// paragraphs it cut into sentences.
 type paragraphs struct {
+	text         string
 	starts, ends []int
 	texts        []string
 	first        map[string]int // where the first paragraph with that text starts
 	count        map[string]int
+	cut          map[int]cutParagraph // by the paragraph's index
 }
 
 // indexParagraphs indexes the paragraphs of text.
-func indexParagraphs(text string) paragraphs {
-	p := paragraphs{first: map[string]int{}, count: map[string]int{}}
+func indexParagraphs(text string) *paragraphs {
+	p := &paragraphs{text: text, first: map[string]int{}, count: map[string]int{}, cut: map[int]cutParagraph{}}
 	start, at, n := 0, 0, 0 // where the paragraph starts, in bytes and code points, and code points so far
 	for i, r := range text {
 		if r == '\n' {
@@ -120,7 +143,7 @@ func (p *paragraphs) add(line string, from, to int) {
 
 // unmoved returns where code points [s, e) of p's text stand in after's when they lie in one
 // paragraph whose text is in each text once.
-func (p paragraphs) unmoved(after paragraphs, s, e int) (int, bool) {
+func (p *paragraphs) unmoved(after *paragraphs, s, e int) (int, bool) {
 	i := sort.SearchInts(p.starts, s+1) - 1
 	if i < 0 || e > p.ends[i] || p.count[p.texts[i]] != 1 || after.count[p.texts[i]] != 1 {
 		return 0, false

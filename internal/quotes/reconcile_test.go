@@ -75,6 +75,33 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			"Filler. The mayor said: “No comment.”",
 			"The minister said: “No comment.” The mayor said: “No comment.”",
 			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		// Two sentences of a paragraph that quote the same words swap places: the word diff
+		// pairs each quote with its twin in the sentence that took its place, but each
+		// sentence, found whole and once in each text, keeps its own quote's entry.
+		{"TwinSentencesSwapped",
+			"Asked again, the mayor said “No comment.” Smith met Dr. Lee. The minister said: “No comment.”\n" + filler,
+			"The minister said: “No comment.” Smith met Dr. Lee. Asked again, the mayor said “No comment.”\n" + filler,
+			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		{"ShortTwinSentencesSwapped",
+			"“No comment,” said Smith. “No comment,” said Jones. He left.\n" + filler,
+			"“No comment,” said Jones. “No comment,” said Smith. He left.\n" + filler,
+			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		// A sentence typed before one quoting the same words, in its paragraph: the quote it
+		// holds is new, and the one after keeps its entry.
+		{"NewTwinSentenceBeforeInSameParagraph",
+			"Asked again, “No comment,” said Smith.\n" + filler,
+			"“No comment,” she said. Asked again, “No comment,” said Smith.\n" + filler,
+			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		{"NewTwinSentenceBeforeQuoteOpensSentence",
+			"“No comment,” said Smith. He left.\n" + filler,
+			"“No comment,” she said. “No comment,” said Smith. He left.\n" + filler,
+			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		// A sentence cut, and another quoting the same words edited into a copy of it: the copy
+		// is the other sentence, and keeps that one's entry, not the entry of the one cut.
+		{"TwinSentenceEditedIntoCopyOfOneCut",
+			"Filler words here. “No,” he said.\nAsked again, she paused. “No,” he said firmly.",
+			"Filler words here.\nAsked again, she paused. “No,” he said.",
+			Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}}},
 		// A paragraph moved unchanged past one that quotes the same words and ends alike: the
 		// word diff pairs the quote with its twin in the paragraph that took its place, but the
 		// paragraph, found once in each text, keeps its own quote's entry.

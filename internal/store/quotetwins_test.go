@@ -72,3 +72,42 @@ func TestQuoteKeepsItsCheckThroughAnHonorificEdit(t *testing.T) {
 		t.Errorf("Smith's quote is entry %d, %s; want entry %d, verified", qs[0].ID, qs[0].Status, smiths)
 	}
 }
+
+// TestQuoteTwinSentencesSwappedKeepTheirChecks checks the first of two sentences of a paragraph
+// that quote the same words, crediting nobody by name, then swaps the two sentences: the check
+// goes with its own quote, and the other stays unchecked. The word diff pairs each quote with its
+// twin in the sentence that took its place, and with no speaker to tell them apart the check
+// passed to the quote nobody checked.
+func TestQuoteTwinSentencesSwappedKeepTheirChecks(t *testing.T) {
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageEditing)
+	monday, vote := "Asked on Monday, she said: “We will not close the bridge.”", "After the vote she said: “We will not close the bridge.”"
+	filler := strings.Repeat("The council met for three hours. ", 12)
+	body := monday + " " + vote + "\n" + filler
+	d, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := f.s.Quotes(f.editor, d.ID)
+	if err != nil || len(qs) != 2 || qs[0].Start > qs[1].Start {
+		t.Fatalf("ledger = %+v, %v; want Monday's quote and the vote's", qs, err)
+	}
+	mondays, votes := qs[0].ID, qs[1].ID
+	if _, err := f.s.CheckQuote(f.editor, d.ID, mondays, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+		t.Fatal(err)
+	}
+	body = vote + " " + monday + "\n" + filler
+	if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err = f.s.Quotes(f.editor, d.ID)
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("ledger = %+v, %v; want two quotes", qs, err)
+	}
+	for _, q := range qs {
+		mine := q.Start > len([]rune(vote))
+		if q.ID == mondays && (!mine || q.Status != newsroom.QuoteVerified) || q.ID == votes && (mine || q.Status != newsroom.QuoteUnchecked) {
+			t.Errorf("entry %d is at %d, %s; want Monday's verified, now at the second sentence, and the vote's unchecked", q.ID, q.Start, q.Status)
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package quotes
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/sentences"
+)
+
+// sentenceBytes is how many bytes an Edit reads, at most, looking for sentences' texts in the
+// texts before and after it (see fieldEdit.whole), each search reading both texts twice: a few
+// milliseconds. A field of thousands of sentences that quote the same words would otherwise take
+// a second, where its word diff takes a fraction of one; the quotes of the sentences it cannot
+// pay for are told apart by the word diff alone.
+const sentenceBytes = 16 << 20
+
+// cutParagraph is a paragraph's code points and its sentences (see sentences.Spans).
+type cutParagraph struct {
+	runes []rune
+	spans [][2]int
+}
+
+// sentence returns where old code points [start, end) stand after the edit when they lie in a
+// sentence found whole, unchanged and once in each text (see fieldEdit.whole), and the word
+// diff does not say that the sentence found whole is another one, or the range's own was edited
+// where it stood. The words of either sentence around the range, its rest, tell which: when most
+// of the rest of the sentence found whole comes from elsewhere, it is another sentence edited
+// into a copy of it; when the diff put the range at kept, in a sentence not found whole itself,
+// together with most of the rest of its own, its sentence was edited there, and the one found
+// whole is a copy typed anew. Neither copy's quote was ever checked. A twin the diff paired the
+// range with in another sentence has words of its own around it, or is in a sentence found
+// whole, which was never the range's. A sentence that is the quotation alone, with no rest, says
+// nothing the quotation does not.
+func (fe *fieldEdit) sentence(start, end, kept int) (int, bool) {
+	from, to, was, ok := fe.whole(fe.before, start, end)
+	at := was[1] + start - from
+	if !ok || kept == at {
+		return at, ok
+	}
+	rest := to - from - (end - start)
+	if 2*(fe.keptElsewhere(from, to, at-start+from, at)+fe.keptElsewhere(from, to, at+end-start, at+to-start)) >= rest {
+		return 0, false
+	}
+	if kept < 0 {
+		return at, true
+	}
+	if _, _, _, whole := fe.whole(fe.after, kept, kept+end-start); whole {
+		return at, true
+	}
+	s, e, _, ok := fe.after.around(kept, kept+end-start)
+	return at, !ok || 2*(fe.keptWithin(from, start, s, e)+fe.keptWithin(end, to, s, e)) < rest
+}
+
+// keptWithin counts the code points of old [from, to) that the word diff left unchanged and put
+// in new [s, e).
+func (fe *fieldEdit) keptWithin(from, to, s, e int) int {
+	n := 0
+	for _, k := range fe.kept {
+		lo, hi := max(from, k.old, s-k.new+k.old), min(to, k.old+k.n, e-k.new+k.old)
+		n += max(0, hi-lo)
+	}
+	return n
+}
+
+// keptElsewhere counts the code points of new [s, e) that the word diff left unchanged from old
+// code points outside [from, to) in a sentence not found whole in the new text: a sentence found
+// whole is still there, and lent the words it shares with its twin to no other.
+func (fe *fieldEdit) keptElsewhere(from, to, s, e int) int {
+	n := 0
+	for _, k := range fe.kept {
+		lo, hi := max(k.old, s-k.new+k.old), min(k.old+k.n, e-k.new+k.old)
+		for _, r := range [2][2]int{{lo, min(hi, from)}, {max(lo, to), hi}} {
+			if r[0] >= r[1] {
+				continue
+			}
+			if _, _, _, whole := fe.whole(fe.before, r[0], r[0]); !whole {
+				n += r[1] - r[0]
+			}
+		}
+	}
+	return n
+}
+
+// whole returns the sentence of p, the text before the edit or after it, that code points
+// [s, e) of p lie in, and where it stands in the text before and after, in code points, when its
+// whole text is in each text once, not even inside another sentence, and a sentence of each. A
+// sentence one text reads as part of a longer one is no fixed point: it is not known to be
+// whole. Unlike comment anchoring, no sentence is too short: one that holds a quotation holds
+// its marks and words, never a fragment such as "Jones.", and "“No comment,” said Smith." is
+// as short as the sentences that quote the same words get; copies left by an edit are for the
+// word diff to refuse (see fieldEdit.sentence).
+func (fe *fieldEdit) whole(p *paragraphs, s, e int) (from, to int, at [2]int, ok bool) {
+	from, to, text, ok := p.around(s, e)
+	if !ok {
+		return 0, 0, at, false
+	}
+	at, seen := fe.once[text]
+	if !seen {
+		at = [2]int{-1, -1}
+		if cost := 2 * (len(fe.before.text) + len(fe.after.text)); cost <= fe.left {
+			fe.left -= cost
+			at = [2]int{fe.before.sentenceAt(text), fe.after.sentenceAt(text)}
+			if at[0] < 0 || at[1] < 0 {
+				at = [2]int{-1, -1}
+			}
+		}
+		fe.once[text] = at
+	}
+	mine := at[0]
+	if p == fe.after {
+		mine = at[1]
+	}
+	return from, to, at, mine == from
+}
+
+// sentenceAt returns where text stands in p's text, in code points, when it is there once and a
+// sentence of it, and -1 otherwise.
+func (p *paragraphs) sentenceAt(text string) int {
+	i, ok := sentences.Once(p.text, text)
+	if !ok {
+		return -1
+	}
+	at := utf8.RuneCountInString(p.text[:i])
+	if from, _, whole, ok := p.around(at, at+utf8.RuneCountInString(text)); !ok || from != at || whole != text {
+		return -1
+	}
+	return at
+}
+
+// around returns the sentence of p's text that code points [s, e) lie in: where it starts and
+// ends, in code points, and its text. Only the paragraph that holds them is cut into sentences,
+// the first time it is asked about.
+func (p *paragraphs) around(s, e int) (from, to int, text string, ok bool) {
+	i := sort.SearchInts(p.starts, s+1) - 1
+	if i < 0 || e > p.ends[i] {
+		return 0, 0, "", false
+	}
+	c, done := p.cut[i]
+	if !done {
+		c.runes = []rune(p.texts[i])
+		c.spans = sentences.Spans(c.runes)
+		p.cut[i] = c
+	}
+	sp, ok := sentences.Around(c.spans, s-p.starts[i], e-p.starts[i])
+	if !ok {
+		return 0, 0, "", false
+	}
+	return p.starts[i] + sp[0], p.starts[i] + sp[1], string(c.runes[sp[0]:sp[1]]), true
+}
