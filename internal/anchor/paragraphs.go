@@ -136,8 +136,12 @@ func (p *pieces) sentence(v *view, pp *paragraphs, s, e int) (from, to int, ok b
 	if !ok || !p.b.spend(paragraphCost*(end-start)) {
 		return 0, 0, false
 	}
-	sp, ok := sentences.Around(sentences.Spans((*v.runes)[start:end]), s-start, e-start)
-	return start + sp[0], start + sp[1], ok && sp[1]-sp[0] >= minSentence
+	spans := sentences.Spans((*v.runes)[start:end])
+	k, ok := sentences.Around(spans, s-start, e-start)
+	if !ok {
+		return 0, 0, false
+	}
+	return start + spans[k][0], start + spans[k][1], spans[k][1]-spans[k][0] >= minSentence
 }
 
 // where returns where the sentence text stands in the old text and in the new, in code points,

@@ -41,11 +41,15 @@ func PrepareEdit(before, after map[string]string, found []Entry) Edit {
 type span struct{ old, new, n int }
 
 // fieldEdit is what an Edit says of one field: the stretches the word diff left unchanged, in
-// order, the text before and after it with their paragraphs, and what it found of the sentences
-// it looked for.
+// order, the text before and after it with their paragraphs, for each paragraph before it where
+// it starts after the edit when its text is once in each text (-1 otherwise), and what it found
+// of the sentences it looked for. Where a paragraph went is worked out once a paragraph, not once
+// a quotation: a lookup by a paragraph's text reads all of it, and a paragraph at the size limit
+// can hold thousands of twins.
 type fieldEdit struct {
 	kept          []span
 	before, after *paragraphs
+	placed        []int
 	// once holds, for each sentence's text looked for, where it stands in the text before and
 	// after, in code points, or -1s when it is not once in each and a sentence of each; left is
 	// how many bytes may still be read for it.
@@ -56,6 +60,7 @@ type fieldEdit struct {
 // diffField works out what the edit from before to after says of a field.
 func diffField(before, after string) *fieldEdit {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after), once: map[string][2]int{}, left: sentenceBytes}
+	fe.placed = fe.before.placed(fe.after)
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
 		size := utf8.RuneCountInString(c.Text)
@@ -84,7 +89,7 @@ func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	if fe == nil {
 		return -1, false
 	}
-	if at, ok := fe.before.unmoved(fe.after, start, end); ok {
+	if at, ok := fe.unmoved(start, end); ok {
 		return at, true
 	}
 	kept := fe.diffed(start, end)
@@ -97,10 +102,12 @@ func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 // diffed returns where old code points [start, end) stand after the edit when the word diff left
 // them unchanged, and -1 when it touched them.
 func (fe *fieldEdit) diffed(start, end int) int {
-	for _, s := range fe.kept {
-		if s.old <= start && end <= s.old+s.n {
-			return s.new + start - s.old
-		}
+	// The stretches are in order and apart: only the last that starts at or before start can
+	// hold the range. Searching for it, rather than reading them all for each quotation, keeps
+	// an edit between each of thousands of twins linear.
+	i := sort.Search(len(fe.kept), func(i int) bool { return fe.kept[i].old > start }) - 1
+	if i >= 0 && end <= fe.kept[i].old+fe.kept[i].n {
+		return fe.kept[i].new + start - fe.kept[i].old
 	}
 	return -1
 }
@@ -114,12 +121,12 @@ type paragraphs struct {
 	texts        []string
 	first        map[string]int // where the first paragraph with that text starts
 	count        map[string]int
-	cut          map[int]cutParagraph // by the paragraph's index
+	cut          map[int]*cutParagraph // by the paragraph's index
 }
 
 // indexParagraphs indexes the paragraphs of text.
 func indexParagraphs(text string) *paragraphs {
-	p := &paragraphs{text: text, first: map[string]int{}, count: map[string]int{}, cut: map[int]cutParagraph{}}
+	p := &paragraphs{text: text, first: map[string]int{}, count: map[string]int{}, cut: map[int]*cutParagraph{}}
 	start, at, n := 0, 0, 0 // where the paragraph starts, in bytes and code points, and code points so far
 	for i, r := range text {
 		if r == '\n' {
@@ -141,12 +148,26 @@ func (p *paragraphs) add(line string, from, to int) {
 	p.starts, p.ends, p.texts = append(p.starts, from), append(p.ends, to), append(p.texts, line)
 }
 
-// unmoved returns where code points [s, e) of p's text stand in after's when they lie in one
-// paragraph whose text is in each text once.
-func (p *paragraphs) unmoved(after *paragraphs, s, e int) (int, bool) {
+// placed returns, for each of p's paragraphs, where it starts in after when its text is in each
+// text once, and -1 otherwise.
+func (p *paragraphs) placed(after *paragraphs) []int {
+	out := make([]int, len(p.texts))
+	for i, t := range p.texts {
+		out[i] = -1
+		if p.count[t] == 1 && after.count[t] == 1 {
+			out[i] = after.first[t]
+		}
+	}
+	return out
+}
+
+// unmoved returns where code points [s, e) of the text before the edit stand after it when
+// they lie in one paragraph whose text is in each text once.
+func (fe *fieldEdit) unmoved(s, e int) (int, bool) {
+	p := fe.before
 	i := sort.SearchInts(p.starts, s+1) - 1
-	if i < 0 || e > p.ends[i] || p.count[p.texts[i]] != 1 || after.count[p.texts[i]] != 1 {
+	if i < 0 || e > p.ends[i] || fe.placed[i] < 0 {
 		return 0, false
 	}
-	return after.first[p.texts[i]] + s - p.starts[i], true
+	return fe.placed[i] + s - p.starts[i], true
 }

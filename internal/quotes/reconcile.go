@@ -3,6 +3,7 @@ package quotes
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -41,10 +42,6 @@ const maxEditPairing = 10000
 // entry, edited. Everything else is removed or added.
 func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	var p Plan
-	byText := make(map[string][]int, len(old))
-	for i, e := range old {
-		byText[e.Text] = append(byText[e.Text], i)
-	}
 	usedOld := make([]bool, len(old))
 	inOrder := pairByEdit(old, found, ed)
 	for _, i := range inOrder {
@@ -58,6 +55,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			usedOld[i] = true
 		}
 	}
+	near := newNearest(old, usedOld)
 	var leftNew []int
 	for j, f := range found {
 		best := inOrder[j]
@@ -65,12 +63,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			p.Kept = append(p.Kept, Pair{best, j})
 			continue
 		}
-		for _, i := range byText[f.Text] {
-			if !usedOld[i] && (best < 0 || closer(old[i], old[best], f)) {
-				best = i
-			}
-		}
-		if best < 0 {
+		if best = near.take(f); best < 0 {
 			leftNew = append(leftNew, j)
 			continue
 		}
@@ -153,9 +146,20 @@ func pairByEdit(old, found []Entry, ed Edit) []int {
 			}
 		}
 	}
+	// The found quotes by their words and where they start: looking each one up, rather than
+	// reading every found quote for each entry, keeps a body of thousands of twins linear.
+	type place struct {
+		key
+		start int
+	}
+	at := make(map[place][]int, len(found))
+	for j, q := range found {
+		k := place{key{q.Field, q.Text}, q.Start}
+		at[k] = append(at[k], j)
+	}
 	for _, f := range append(whole, diffed...) {
-		for j, q := range found {
-			if q.Field == old[f.old].Field && q.Text == old[f.old].Text && q.Start == f.at && out[j] < 0 {
+		for _, j := range at[place{key{old[f.old].Field, old[f.old].Text}, f.at}] {
+			if out[j] < 0 {
 				out[j] = f.old
 			}
 		}
@@ -213,13 +217,124 @@ func shiftedAlike(old []Entry, is []int, found []Entry, js []int) bool {
 	return true
 }
 
-// closer reports whether entry a is a better match than b for the found quote f: same field
-// first, then the smaller distance.
-func closer(a, b Entry, f Entry) bool {
-	if (a.Field == f.Field) != (b.Field == f.Field) {
-		return a.Field == f.Field
+// nearest finds, for a found quote, the unused old entry with its words that is the best match:
+// one in the same field first, then the one nearest it, and of two as near the earlier entry.
+// It keeps each field's entries of each text sorted by where they start and skips those used
+// (see skips), so that a ledger of thousands of twins is paired in n log n time, not n².
+type nearest struct {
+	old    []Entry
+	fields map[string][]*twins // by text: its entries in each field
+}
+
+// twins are the entries of one text in one field, sorted by where they start, with the used
+// ones skipped over from the left and from the right.
+type twins struct {
+	field       string
+	is          []int
+	left, right skips
+}
+
+func newNearest(old []Entry, used []bool) *nearest {
+	n := &nearest{old: old, fields: map[string][]*twins{}}
+	byKey := map[key]*twins{}
+	for i, e := range old {
+		k := key{e.Field, e.Text}
+		tw := byKey[k]
+		if tw == nil {
+			tw = &twins{field: e.Field}
+			byKey[k] = tw
+			n.fields[e.Text] = append(n.fields[e.Text], tw)
+		}
+		tw.is = append(tw.is, i)
 	}
-	return abs(a.Start-f.Start) < abs(b.Start-f.Start)
+	for _, tw := range byKey {
+		slices.SortStableFunc(tw.is, func(a, b int) int { return cmp.Compare(old[a].Start, old[b].Start) })
+		tw.left, tw.right = newSkips(len(tw.is)), newSkips(len(tw.is))
+		for k, i := range tw.is {
+			if used[i] {
+				tw.drop(k)
+			}
+		}
+	}
+	return n
+}
+
+// take returns the best unused entry for f, marked used from now on, or -1 when none is left.
+func (n *nearest) take(f Entry) int {
+	var best *twins
+	bestK := -1
+	for _, tw := range n.fields[f.Text] {
+		k := tw.nearest(n.old, f.Start)
+		if k >= 0 && (bestK < 0 || n.better(tw.is[k], best.is[bestK], f)) {
+			best, bestK = tw, k
+		}
+	}
+	if bestK < 0 {
+		return -1
+	}
+	best.drop(bestK)
+	return best.is[bestK]
+}
+
+// better reports whether entry a is a better match than b for the found quote f: same field
+// first, then the smaller distance, then the earlier entry.
+func (n *nearest) better(a, b int, f Entry) bool {
+	if (n.old[a].Field == f.Field) != (n.old[b].Field == f.Field) {
+		return n.old[a].Field == f.Field
+	}
+	da, db := abs(n.old[a].Start-f.Start), abs(n.old[b].Start-f.Start)
+	return da < db || da == db && a < b
+}
+
+// nearest returns the place in tw.is of the unused entry that starts nearest start (of two as
+// near, the earlier entry), or -1 when all are used.
+func (tw *twins) nearest(old []Entry, start int) int {
+	k := sort.Search(len(tw.is), func(k int) bool { return old[tw.is[k]].Start >= start })
+	r := tw.right.find(k)
+	l := -1
+	if k > 0 {
+		l = len(tw.is) - 1 - tw.left.find(len(tw.is)-k)
+	}
+	switch {
+	case r == len(tw.is):
+		return l
+	case l < 0:
+		return r
+	}
+	dl, dr := start-old[tw.is[l]].Start, old[tw.is[r]].Start-start
+	if dl < dr || dl == dr && tw.is[l] < tw.is[r] {
+		return l
+	}
+	return r
+}
+
+// drop marks the entry at place k used.
+func (tw *twins) drop(k int) {
+	tw.right.skip(k)
+	tw.left.skip(len(tw.is) - 1 - k)
+}
+
+// skips finds the first place at or after a given one that is not skipped, past any number of
+// skipped places in near constant time (a disjoint-set forest with path halving). Place n, one
+// past the end, is never skipped.
+type skips []int
+
+func newSkips(n int) skips {
+	s := make(skips, n+1)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+func (s skips) skip(k int) { s[k] = k + 1 }
+
+func (s skips) find(k int) int {
+	for s[k] != k {
+		s[k] = s[s[k]]
+		k = s[k]
+	}
+	return k
 }
 
 func abs(n int) int {

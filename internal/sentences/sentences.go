@@ -91,14 +91,15 @@ func Spans(runes []rune) [][2]int {
 	return out
 }
 
-// Around returns the span of spans, a text's sentences in order as Spans returns them, that code
-// points [s, e) lie in. ok is false when they reach past one sentence or lie between two.
-func Around(spans [][2]int, s, e int) (span [2]int, ok bool) {
-	k := sort.Search(len(spans), func(k int) bool { return spans[k][1] >= e })
+// Around returns the index in spans, a text's sentences in order as Spans returns them, of the
+// sentence that code points [s, e) lie in. ok is false when they reach past one sentence or lie
+// between two.
+func Around(spans [][2]int, s, e int) (k int, ok bool) {
+	k = sort.Search(len(spans), func(k int) bool { return spans[k][1] >= e })
 	if k == len(spans) || spans[k][0] > s {
-		return [2]int{}, false
+		return 0, false
 	}
-	return spans[k], true
+	return k, true
 }
 
 // Once returns where text stands in str, in bytes, when it is there once, not even overlapping

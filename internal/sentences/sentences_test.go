@@ -76,9 +76,9 @@ func TestAround(t *testing.T) {
 		{"BetweenTwo", 20, 21, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sp, ok := sentences.Around(spans, tc.s, tc.e)
-			if ok != tc.found || ok && string(runes[sp[0]:sp[1]]) != tc.want {
-				t.Errorf("Around(%d, %d) = %v %v, want %q %v", tc.s, tc.e, sp, ok, tc.want, tc.found)
+			k, ok := sentences.Around(spans, tc.s, tc.e)
+			if ok != tc.found || ok && string(runes[spans[k][0]:spans[k][1]]) != tc.want {
+				t.Errorf("Around(%d, %d) = %d %v, want %q %v", tc.s, tc.e, k, ok, tc.want, tc.found)
 			}
 		})
 	}
