@@ -177,8 +177,11 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		return nil, false, err
 	}
 	once := newCreation(actor.ID, token, text)
+	news, problems, err := findQuotes(text)
+	if err != nil {
+		return nil, false, err
+	}
 	now := s.clock()
-	news, problems := findQuotes(text)
 	row := draftRow{WriterID: writerID, Stage: string(s.policy.Initial()), Version: 1, Dateline: dateline,
 		QuoteProblems: problems, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)

@@ -43,8 +43,11 @@ func randomEdit(rng *rand.Rand, t newsroom.Text) newsroom.Text {
 	return t
 }
 
+// unicodeWords are the words of random prose. Its curly mark is an apostrophe, not a quotation:
+// a long random body with a quotation every few words would hold more than a piece may (see
+// newsroom.MaxQuotes).
 var unicodeWords = strings.Fields("the council said budget vote naïve café Zürich São Paulo 東京 報道 Москва новости " +
-	"مدينة 🗞️ “quoted” — résumé week year mayor")
+	"مدينة 🗞️ the ’90s — résumé week year mayor")
 
 // unicodeProse returns about n bytes of words, trimmed to a one-line field.
 func unicodeProse(rng *rand.Rand, n int) string {

@@ -70,8 +70,9 @@ type found struct {
 	quotes.Quote
 }
 
-// findQuotes runs the finder over the brief and the body.
-func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
+// findQuotes runs the finder over the brief and the body, and refuses a text holding more
+// quotations than a ledger keeps (see newsroom.MaxQuotes).
+func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem, error) {
 	var all []found
 	problems := []newsroom.QuoteProblem{}
 	for _, field := range quotedFields {
@@ -87,7 +88,7 @@ func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
 			problems = append(problems, newsroom.QuoteProblem{Field: field, Paragraph: p.Paragraph, Position: p.Position, Message: p.Message})
 		}
 	}
-	return all, problems
+	return all, problems, newsroom.CheckQuoteCount(len(all))
 }
 
 // quotedEdit works out the edit from old to text of the fields the finder reads, where the

@@ -110,7 +110,10 @@ type nextRevision struct {
 // written, so a nextRevision prepared on a read before the write transaction holds in it for as
 // long as d is still at that version.
 func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRevision, error) {
-	news, problems := findQuotes(text)
+	news, problems, err := findQuotes(text)
+	if err != nil {
+		return nextRevision{}, err
+	}
 	chain, err := packedChain(db, d.ID, d.Version)
 	if err != nil {
 		return nextRevision{}, fmt.Errorf("read the chain of version %d of draft %d: %w", d.Version, d.ID, err)
