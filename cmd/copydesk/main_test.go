@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
 )
 
@@ -120,11 +121,11 @@ func TestUserPasswd(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	_, ada, err := st.Login(context.Background(), "ada", "pw-ada-staple", "")
+	_, ada, _, err := st.Login(context.Background(), store.SignInRequest{Username: "ada", Password: "pw-ada-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	token, bea, err := st.Login(context.Background(), "bea", "pw-bea-staple", "")
+	token, bea, _, err := st.Login(context.Background(), store.SignInRequest{Username: "bea", Password: "pw-bea-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestUserPasswd(t *testing.T) {
 			}
 		})
 	}
-	if _, ada, err = st.Login(context.Background(), "ada", "tulip-lantern-lamp", ""); err != nil || ada.MustChangePassword {
+	if _, ada, _, err = st.Login(context.Background(), store.SignInRequest{Username: "ada", Password: "tulip-lantern-lamp"}); err != nil || ada.MustChangePassword {
 		t.Fatalf("ada after user passwd: %+v, %v; want signed in without a demand to change", ada, err)
 	}
 	if _, err := st.UserByToken(context.Background(), token); err == nil {

@@ -6,21 +6,27 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
+// login is POST /api/v1/login: a new bearer token, and a new device token for the client to
+// send with its next sign-in (see store.Login).
 func (s *Server) login(c echo.Context) error {
 	var in struct {
 		Username string `json:"username"`
 		Password string `json:"password"`
+		Device   string `json:"device"`
 	}
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	token, u, err := s.store.Login(c.Request().Context(), in.Username, in.Password, c.RealIP())
+	req := store.SignInRequest{Username: in.Username, Password: in.Password, Addr: c.RealIP(), Device: in.Device}
+	token, u, device, err := s.store.Login(c.Request().Context(), req)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"token": token, "user": u})
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, map[string]any{"token": token, "user": u, "device": device})
 }
 
 // logout revokes the token the request came with, and no other.

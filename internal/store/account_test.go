@@ -37,7 +37,7 @@ func TestCredentialsLastUse(t *testing.T) {
 	s := openMigrated(t, dsn, opts)
 	sarah, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
 	ctx := context.Background()
-	token, _, err := s.Login(ctx, "sarah", "pw-sarah-staple", "")
+	token, _, _, err := s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestRevokeCredentials(t *testing.T) {
 	ctx := context.Background()
 	login := func(user string) string {
 		t.Helper()
-		token, _, err := here.Login(ctx, user, "pw-"+user+"-staple", "")
+		token, _, _, err := here.Login(ctx, store.SignInRequest{Username: user, Password: "pw-" + user + "-staple"})
 		if err != nil {
 			t.Fatal(err)
 		}

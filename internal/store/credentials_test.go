@@ -21,7 +21,7 @@ func TestRememberedCredentials(t *testing.T) {
 	admin, _ := mustUser(t, here, "admin", newsroom.RoleAdmin)
 	_, writer := mustUser(t, here, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
-	token, _, err := here.Login(ctx, "writer", "pw-writer-staple", "192.0.2.1")
+	token, _, _, err := here.Login(ctx, store.SignInRequest{Username: "writer", Password: "pw-writer-staple", Addr: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestCredentialKindsApart(t *testing.T) {
 	s := mustOpen(t, store.Options{})
 	mustUser(t, s, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
-	token, _, err := s.Login(ctx, "writer", "pw-writer-staple", "192.0.2.1")
+	token, _, _, err := s.Login(ctx, store.SignInRequest{Username: "writer", Password: "pw-writer-staple", Addr: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestStalledTailTrustsNothing(t *testing.T) {
 	admin, _ := mustUser(t, there, "admin", newsroom.RoleAdmin)
 	_, writer := mustUser(t, there, "writer", newsroom.RoleWriter)
 	ctx := context.Background()
-	token, _, err := there.Login(ctx, "writer", "pw-writer-staple", "192.0.2.1")
+	token, _, _, err := there.Login(ctx, store.SignInRequest{Username: "writer", Password: "pw-writer-staple", Addr: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
 	}

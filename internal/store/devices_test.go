@@ -64,7 +64,7 @@ func TestRevocationEndsDevices(t *testing.T) {
 				t.Fatal(err)
 			}
 			for range 5 {
-				f.s.Login(context.Background(), "sarah", "guess", guesser)
+				f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: guesser})
 			}
 			for i, want := range []bool{tt.keepThis, false} {
 				_, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "sarah", Password: password, Addr: guesser, Device: browsers[i].Device})

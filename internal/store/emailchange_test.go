@@ -26,7 +26,7 @@ func TestRequestEmailChange(t *testing.T) {
 	}
 	confirmed := func(t *testing.T) string {
 		t.Helper()
-		_, u, err := s.Login(t.Context(), "sarah", "pw-sarah-staple", "")
+		_, u, _, err := s.Login(t.Context(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
 		if err != nil {
 			t.Fatal(err)
 		}

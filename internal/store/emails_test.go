@@ -50,7 +50,7 @@ func TestSetEmail(t *testing.T) {
 		if _, err := s.SetEmail(admin, su.ID, "sarah@example.org"); err != nil {
 			t.Fatal(err)
 		}
-		_, u, err := s.Login(t.Context(), "sarah", "pw-sarah-staple", "")
+		_, u, _, err := s.Login(t.Context(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
 		if err != nil || u.Email != "sarah@example.org" {
 			t.Fatalf("Login's user = %+v, %v", u, err)
 		}

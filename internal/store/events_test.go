@@ -195,10 +195,10 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 			return err
 		}, want{newsroom.EventUserChanged, "set_password", nil, nil, &checker.ID}},
 		{"ChangePassword", func() (err error) {
-			if token, _, err = f.s.Login(ctx, "sarah", "pw-sarah-staple", ""); err != nil {
+			if token, _, _, err = f.s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"}); err != nil {
 				return err
 			}
-			if spare, _, err = f.s.Login(ctx, "sarah", "pw-sarah-staple", ""); err != nil {
+			if spare, _, _, err = f.s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"}); err != nil {
 				return err
 			}
 			return f.s.ChangePassword(f.writer, store.PasswordChange{Current: "pw-sarah-staple", New: "tulip-lantern-44", Keep: token})
@@ -206,14 +206,14 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 		{"Logout", func() error { return f.s.Logout(f.writer, token) },
 			want{newsroom.EventUserChanged, "logout", nil, writer, &writer.ID}},
 		{"RevokeOtherCredentials", func() (err error) {
-			if spare, _, err = f.s.Login(ctx, "sarah", "tulip-lantern-44", ""); err != nil {
+			if spare, _, _, err = f.s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "tulip-lantern-44"}); err != nil {
 				return err
 			}
 			_, err = f.s.RevokeOtherCredentials(f.writer, store.Presented{})
 			return err
 		}, want{newsroom.EventUserChanged, "revoke_others", nil, writer, &writer.ID}},
 		{"RevokeCredential", func() (err error) {
-			if spare, _, err = f.s.Login(ctx, "sarah", "tulip-lantern-44", ""); err != nil {
+			if spare, _, _, err = f.s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "tulip-lantern-44"}); err != nil {
 				return err
 			}
 			creds, err := f.s.Credentials(f.writer, store.Presented{Kind: newsroom.CredentialToken, Secret: spare})

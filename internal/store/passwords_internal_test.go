@@ -22,7 +22,7 @@ func TestPasswordWaitEndsWithRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	sarah := newsroom.WithUser(context.Background(), u)
-	if _, _, err := s.Login(context.Background(), "sarah", "guess", "192.0.2.1"); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+	if _, _, _, err := s.Login(context.Background(), SignInRequest{Username: "sarah", Password: "guess", Addr: "192.0.2.1"}); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
 		t.Fatalf("a wrong sign-in: %v", err)
 	}
 	counted := func() map[string]int {
@@ -48,7 +48,7 @@ func TestPasswordWaitEndsWithRequest(t *testing.T) {
 		try  func(ctx context.Context) error
 	}{
 		{"SignIn", context.Background(), func(ctx context.Context) error {
-			_, _, err := s.Login(ctx, "sarah", "pw-sarah-staple", "192.0.2.1")
+			_, _, _, err := s.Login(ctx, SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: "192.0.2.1"})
 			return err
 		}},
 		{"MakeToken", sarah, func(ctx context.Context) error {

@@ -35,7 +35,7 @@ func credentialsOf(t *testing.T, s *store.Store, username, pw string) (cookies, 
 		if err != nil {
 			t.Fatal(err)
 		}
-		tk, _, err := s.Login(context.Background(), username, pw, "")
+		tk, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: username, Password: pw})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,15 +81,15 @@ func TestChangePassword(t *testing.T) {
 		if got := signedIn(s, cookies, tokens); !slices.Equal(got, []bool{true, false, false, false}) {
 			t.Fatalf("after the change, signed in: %v; want only the session that made it", got)
 		}
-		if _, _, err := s.Login(context.Background(), "sarah", "pw-sarah-staple", ""); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+		if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"}); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
 			t.Fatalf("the old password still signs in: %v", err)
 		}
-		if _, _, err := s.Login(context.Background(), "sarah", "tulip-lantern", ""); err != nil {
+		if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "tulip-lantern"}); err != nil {
 			t.Fatalf("the new password: %v", err)
 		}
 	})
 	t.Run("KeepToken", func(t *testing.T) {
-		tk, _, _ := s.Login(context.Background(), "sarah", "tulip-lantern", "")
+		tk, _, _, _ := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "tulip-lantern"})
 		if err := s.ChangePassword(sarah, store.PasswordChange{Current: "tulip-lantern", New: "lantern-tulip", Keep: tk}); err != nil {
 			t.Fatal(err)
 		}
@@ -107,11 +107,11 @@ func TestLongPasswords(t *testing.T) {
 	if _, err := s.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: long}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.Login(context.Background(), "sarah", long, ""); err != nil {
+	if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: long}); err != nil {
 		t.Fatalf("the long password: %v", err)
 	}
 	for _, wrong := range []string{long[:72], long[:1023] + "!"} {
-		if _, _, err := s.Login(context.Background(), "sarah", wrong, ""); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+		if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: wrong}); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
 			t.Fatalf("a password of %d bytes that differs from the right one signed in: %v", len(wrong), err)
 		}
 	}
@@ -150,10 +150,10 @@ func TestResetPassword(t *testing.T) {
 	if got := signedIn(s, cookies, tokens); !slices.Equal(got, []bool{false, false, false, false}) {
 		t.Fatalf("after a reset, signed in: %v; want none", got)
 	}
-	if _, _, err := s.Login(context.Background(), "sarah", "pw-sarah-staple", ""); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
+	if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"}); newsroom.ErrorCode(err) != newsroom.EUNAUTHORIZED {
 		t.Fatalf("the old password still signs in: %v", err)
 	}
-	_, u, err := s.Login(context.Background(), "sarah", temporary, "")
+	_, u, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: temporary})
 	if err != nil || !u.MustChangePassword {
 		t.Fatalf("signing in with the temporary password: %+v, %v; want must_change_password", u, err)
 	}
@@ -161,7 +161,7 @@ func TestResetPassword(t *testing.T) {
 	if err := s.ChangePassword(sarah, store.PasswordChange{Current: temporary, New: "tulip-lantern"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, u, err = s.Login(context.Background(), "sarah", "tulip-lantern", ""); err != nil || u.MustChangePassword {
+	if _, u, _, err = s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "tulip-lantern"}); err != nil || u.MustChangePassword {
 		t.Fatalf("after choosing a password: %+v, %v", u, err)
 	}
 	t.Run("DemotedAdmin", func(t *testing.T) {
@@ -215,7 +215,7 @@ func TestSetPassword(t *testing.T) {
 	if err != nil || u.Username != "sarah" || u.MustChangePassword {
 		t.Fatalf("SetPassword(SARAH) after a reset = %+v, %v; want sarah with the reset's flag cleared", u, err)
 	}
-	if _, _, err := s.Login(context.Background(), "sarah", "tulip-lantern", ""); err != nil {
+	if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "tulip-lantern"}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -26,7 +26,8 @@ func (sessionRow) TableName() string { return "sessions" }
 const sessionTTL = 12 * time.Hour
 
 // SignInRequest is one sign-in: the username and password given, the client's address, and
-// the device cookie the browser holds, if any (see DeviceTTL; API clients have none).
+// the device cookie the browser holds, or the device token the API client kept, if any (see
+// DeviceTTL).
 type SignInRequest struct {
 	Username, Password string
 	Addr               string

@@ -22,7 +22,7 @@ func TestThrottleBurst(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, _, err := f.s.Login(context.Background(), "sarah", "guess", "198.51.100.9")
+			_, _, _, err := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: "198.51.100.9"})
 			mu.Lock()
 			codes[newsroom.ErrorCode(err)]++
 			mu.Unlock()
@@ -40,14 +40,14 @@ func TestThrottleKeepsAddressCount(t *testing.T) {
 	f := newNewsroom(t)
 	const addr = "203.0.113.5"
 	for _, user := range []string{"otto", "fiona", "ed", "ada"} {
-		f.s.Login(context.Background(), user, "spray", addr)
+		f.s.Login(context.Background(), store.SignInRequest{Username: user, Password: "spray", Addr: addr})
 	}
-	if _, _, err := f.s.Login(context.Background(), "sarah", "pw-sarah-staple", addr); err != nil {
+	if _, _, _, err := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: addr}); err != nil {
 		t.Fatalf("a right password: %v", err)
 	}
-	_, _, err := f.s.Login(context.Background(), "otto", "spray", addr)
+	_, _, _, err := f.s.Login(context.Background(), store.SignInRequest{Username: "otto", Password: "spray", Addr: addr})
 	wantCode(t, err, newsroom.EUNAUTHORIZED) // the fifth failure from this address
-	_, _, err = f.s.Login(context.Background(), "sarah", "pw-sarah-staple", addr)
+	_, _, _, err = f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: addr})
 	wantCode(t, err, newsroom.ETOOMANY)
 }
 
@@ -59,8 +59,8 @@ func TestPrune(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.s.Login(context.Background(), "sarah", "pw-sarah-staple", "")
-	f.s.Login(context.Background(), "otto", "wrong", "192.0.2.1")
+	f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
+	f.s.Login(context.Background(), store.SignInRequest{Username: "otto", Password: "wrong", Addr: "192.0.2.1"})
 	clk.Add(25 * time.Hour)
 	live, err := f.s.SignIn(context.Background(), store.SignInRequest{Username: "ed", Password: "pw-ed-staple"})
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // a wrong one gets the same answer as anyone's wrong password.
 func TestDisabledUserSignIn(t *testing.T) {
 	f := newNewsroom(t)
-	_, sarah, _ := f.s.Login(context.Background(), "sarah", "pw-sarah-staple", "")
+	_, sarah, _, _ := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple"})
 	off := true
 	if _, err := f.s.UpdateUser(f.admin, sarah.ID, store.UserChange{Disabled: &off}); err != nil {
 		t.Fatal(err)
@@ -31,7 +31,7 @@ func TestDisabledUserSignIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := f.s.Login(context.Background(), "sarah", tt.password, "192.0.2.1")
+			_, _, _, err := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: tt.password, Addr: "192.0.2.1"})
 			wantCode(t, err, tt.wantCode)
 			if msg := newsroom.ErrorMessage(err); !strings.Contains(msg, tt.wantMessage) {
 				t.Fatalf("message %q, want %q", msg, tt.wantMessage)
@@ -55,7 +55,7 @@ func TestSignInsShareTheCPUs(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, _, err := s.Login(context.Background(), "sarah", "guess", fmt.Sprintf("198.51.100.%d", i+1))
+			_, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: fmt.Sprintf("198.51.100.%d", i+1)})
 			errs <- err
 		}()
 	}
@@ -89,9 +89,9 @@ func TestSignInFreeTriesWaitForNothing(t *testing.T) {
 	s := mustOpen(t, store.Options{Clock: clk})
 	mustUser(t, s, "sarah", newsroom.RoleWriter)
 	clk.Add(5 * time.Millisecond)
-	_, _, err := s.Login(context.Background(), "sarah", "guess", "198.51.100.1")
+	_, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: "198.51.100.1"})
 	wantCode(t, err, newsroom.EUNAUTHORIZED)
 	clk.Add(-5 * time.Millisecond)
-	_, _, err = s.Login(context.Background(), "sarah", "guess", "198.51.100.2")
+	_, _, _, err = s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: "198.51.100.2"})
 	wantCode(t, err, newsroom.EUNAUTHORIZED)
 }

@@ -88,7 +88,7 @@ func TestUsers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, got, err := s.Login(context.Background(), "sarah", "tulip-lantern", "")
+		token, got, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "tulip-lantern"})
 		if err != nil || got.ID != u.ID || len(token) < 40 {
 			t.Fatalf("Login = %q, %+v, %v", token, got, err)
 		}
@@ -121,9 +121,9 @@ func TestUsers(t *testing.T) {
 		})
 	}
 	t.Run("WrongPassword", func(t *testing.T) {
-		_, _, err := s.Login(context.Background(), "sarah", "nope", "")
+		_, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "nope"})
 		wantCode(t, err, newsroom.EUNAUTHORIZED)
-		_, _, err = s.Login(context.Background(), "nobody", "nope", "")
+		_, _, _, err = s.Login(context.Background(), store.SignInRequest{Username: "nobody", Password: "nope"})
 		wantCode(t, err, newsroom.EUNAUTHORIZED)
 	})
 	t.Run("OnlyAdminsManageUsers", func(t *testing.T) {

@@ -135,7 +135,7 @@ func TestThrottlePerUserWaits(t *testing.T) {
 	f := newNewsroomAt(t, store.Options{Clock: clk})
 	var waits []int
 	for i := 0; i < 60 && len(waits) < 13; i++ {
-		_, _, err := f.s.Login(context.Background(), "sarah", "guess", fmt.Sprintf("10.0.%d.%d", i/256, i%256))
+		_, _, _, err := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: fmt.Sprintf("10.0.%d.%d", i/256, i%256)})
 		var e *newsroom.Error
 		if !errors.As(err, &e) || e.Code == newsroom.EUNAUTHORIZED {
 			continue

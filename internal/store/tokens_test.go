@@ -67,7 +67,7 @@ func TestMakeTokenDisabled(t *testing.T) {
 	if list, err := s.Credentials(writer, store.Presented{}); err != nil || len(list) != 0 {
 		t.Fatalf("once enabled again, the writer holds %+v, %v; want nothing made while disabled", list, err)
 	}
-	if _, _, err := s.Login(context.Background(), "writer", "pw-writer-staple", ""); err != nil {
+	if _, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "writer", Password: "pw-writer-staple"}); err != nil {
 		t.Fatalf("the password, once enabled again: %v", err)
 	}
 }

@@ -24,12 +24,12 @@ func TestUsernamesIgnoreCase(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"w1", "W1"} {
-		_, u, err := s.Login(context.Background(), name, "pw-w1-staple", "")
+		_, u, _, err := s.Login(context.Background(), store.SignInRequest{Username: name, Password: "pw-w1-staple"})
 		if err != nil || u.ID != w1.ID {
 			t.Fatalf("signing in as %q: %+v, %v", name, u, err)
 		}
 	}
-	_, _, err := s.Login(context.Background(), "\u212a1", "pw-w1-staple", "") // the Kelvin sign is no K
+	_, _, _, err := s.Login(context.Background(), store.SignInRequest{Username: "\u212a1", Password: "pw-w1-staple"}) // the Kelvin sign is no K
 	wantCode(t, err, newsroom.EUNAUTHORIZED)
 	if _, err := s.DB().Exec("INSERT INTO users (username, role, password_hash, created_at) VALUES ('W1', 'writer', 'x', CURRENT_TIMESTAMP)"); err == nil {
 		t.Fatal("the database took W1 beside w1")

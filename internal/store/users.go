@@ -162,17 +162,28 @@ func (s *Store) dummyHash() string {
 	return s.dummy
 }
 
-// Login checks a username and password (throttled like SignIn) and returns a new API token.
-func (s *Store) Login(ctx context.Context, username, password, addr string) (string, *newsroom.User, error) {
-	row, _, err := s.authenticate(ctx, SignInRequest{Username: username, Password: password, Addr: addr})
+// Login checks an API client's sign-in (throttled like SignIn) and returns a new API token, the
+// user, and the client's new device token. The device token does for an API client what the
+// device cookie does for a browser (see DeviceTTL): a client that presents the one its last
+// sign-in as that user got (req.Device) is throttled for itself alone, so that a stranger who
+// paces guesses at the username under the limits keeps only new clients waiting. Every sign-in
+// replaces it.
+func (s *Store) Login(ctx context.Context, req SignInRequest) (token string, u *newsroom.User, device string, err error) {
+	row, known, err := s.authenticate(ctx, req)
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", err
 	}
-	token, err := s.issueToken(ctx, row.ID, "")
+	if token, err = s.issueToken(ctx, row.ID, ""); err != nil {
+		return "", nil, "", err
+	}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		device, err = renewDevice(tx, row.ID, known, s.clock())
+		return err
+	})
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", internal("renew device", err)
 	}
-	return token, row.user(), nil
+	return token, row.user(), device, nil
 }
 
 // issueToken stores a new API token of the user userID, named name, and returns its secret.
