@@ -42,8 +42,15 @@ func (s *Store) knownDevice(ctx context.Context, device, username string, now ti
 	return row.ID, internal("find device", err)
 }
 
-// renewDevice gives userID's browser a new device cookie in place of the one it presented
-// (replaced, 0 for none), and returns the cookie's value.
+// maxDevices is the most device cookies and tokens one user holds at once. Each sign-in without
+// one makes one, kept for DeviceTTL: a script that signs in over the API every minute and never
+// sends its token back would otherwise leave 130,000 rows. The oldest go first; a browser whose
+// cookie went is throttled like a new one until it signs in again.
+const maxDevices = 50
+
+// renewDevice gives userID's browser or API client a new device cookie in place of the one it
+// presented (replaced, 0 for none), ending the user's oldest beyond maxDevices, and returns the
+// cookie's value.
 func renewDevice(tx *gorm.DB, userID, replaced int64, now time.Time) (string, error) {
 	token, err := randomToken()
 	if err != nil {
@@ -54,5 +61,9 @@ func renewDevice(tx *gorm.DB, userID, replaced int64, now time.Time) (string, er
 			return "", err
 		}
 	}
-	return token, tx.Create(&deviceRow{Hash: hashToken(token), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(DeviceTTL)}).Error
+	if err := tx.Create(&deviceRow{Hash: hashToken(token), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(DeviceTTL)}).Error; err != nil {
+		return "", err
+	}
+	return token, tx.Exec("DELETE FROM devices WHERE user_id = ? AND id NOT IN (SELECT id FROM devices WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
+		userID, userID, maxDevices).Error
 }

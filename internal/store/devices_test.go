@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -71,6 +72,39 @@ func TestRevocationEndsDevices(t *testing.T) {
 				if passed := err == nil; passed != want {
 					t.Errorf("browser %d's device cookie at the guesser's address: %v; want it to pass: %v", i, err, want)
 				}
+			}
+		})
+	}
+}
+
+// TestDevicesCapped: a user holds at most 50 device tokens; each sign-in without one makes one,
+// and the oldest go first, so that a script signing in over the API every minute and never
+// keeping its token leaves no pile of them. A token that went is throttled like none at all;
+// the newest still lets its client in past a stranger's guesses at the username.
+func TestDevicesCapped(t *testing.T) {
+	f := newNewsroom(t)
+	var devices []string
+	for range 51 {
+		_, _, device, err := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: owner})
+		if err != nil {
+			t.Fatal(err)
+		}
+		devices = append(devices, device)
+	}
+	for i := range 30 {
+		f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "guess", Addr: fmt.Sprintf("198.51.100.%d", i+1)})
+	}
+	for _, tt := range []struct {
+		name, device string
+		want         string
+	}{
+		{"Oldest", devices[0], newsroom.ETOOMANY},
+		{"Newest", devices[50], ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, _, err := f.s.Login(context.Background(), store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: owner, Device: tt.device})
+			if got := newsroom.ErrorCode(err); got != tt.want {
+				t.Errorf("sign-in with the device token: %v, want code %q", err, tt.want)
 			}
 		})
 	}
