@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -286,6 +287,39 @@ func TestBrowserNewDraftSentOnce(t *testing.T) {
 		chromedp.Evaluate(`(document.querySelector(".flash") || {}).textContent || location.href`, &flash))
 	if strings.TrimSpace(flash) != "Draft created." {
 		t.Errorf("sending again after a send that failed gives %q", flash)
+	}
+}
+
+// TestBrowserNewDraftSendStopped: a send of the new draft stopped before its page came (Esc,
+// the browser's stop button) leaves the form where it was, and it may be sent again, and asks
+// before it is left. The form stayed marked as being sent until a reload: Create and Ctrl+S did
+// nothing, and leaving with the typing asked nothing.
+func TestBrowserNewDraftSendStopped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	dialogs := b.acceptDialogs()
+	b.signIn("writer")
+	stopped := func() {
+		b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+			chromedp.SendKeys(`input[name=title]`, "Library to close", chromedp.ByQuery),
+			chromedp.SendKeys(`textarea[name=body]`, "The council voted 7 to 2 to close the library.", chromedp.ByQuery),
+			network.Enable(), slowNetwork(3000), chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery),
+			chromedp.Sleep(500*time.Millisecond), page.StopLoading(), slowNetwork(0), chromedp.Sleep(500*time.Millisecond))
+	}
+
+	stopped()
+	before := dialogs.count()
+	b.run(chromedp.Click(`a[href="/desk"]`, chromedp.ByQuery), chromedp.Sleep(time.Second))
+	if dialogs.count() == before {
+		t.Error("leaving the new draft after its send was stopped asked nothing")
+	}
+
+	stopped()
+	b.run(chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery), chromedp.Sleep(2*time.Second))
+	if !b.has(`#workspace`) || b.flash() != "Draft created." {
+		t.Error("Create, pressed again after its send was stopped, did not create the draft")
 	}
 }
 

@@ -125,6 +125,11 @@
   window.addEventListener("pageshow", function (e) {
     if (e.persisted) { sending = false; }
   });
+  // A send stopped (Esc, the browser's stop button) leaves the page where it was, its form not
+  // sent: it may be sent again, and leaving it asks again.
+  if (window.navigation) {
+    window.navigation.addEventListener("navigateerror", function () { sending = false; });
+  }
   // oneLineEnter reports whether e is Enter in a one-line field of such a form.
   function oneLineEnter(e) {
     var f = e.target;
