@@ -323,6 +323,35 @@ func TestBrowserNewDraftSendStopped(t *testing.T) {
 	}
 }
 
+// TestBrowserSaveStopped: a Save stopped before its page came (Esc, the browser's stop button)
+// leaves the text being edited, and typing on is kept in this browser and asks before the page
+// is left, as before the Save. The page stayed marked as being sent until a reload: what was typed
+// after it was kept nowhere in the browser, and leaving with it asked nothing.
+func TestBrowserSaveStopped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	dialogs := b.acceptDialogs()
+	draftURL := b.typingDraft()
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	b.edit()
+	b.run(chromedp.SendKeys(`#edit textarea[name=body]`, " First words.", chromedp.ByQuery),
+		network.Enable(), slowNetwork(3000), chromedp.Click(`#edit-save`, chromedp.ByQuery),
+		chromedp.Sleep(500*time.Millisecond), page.StopLoading(), slowNetwork(0), chromedp.Sleep(500*time.Millisecond),
+		chromedp.SendKeys(`#edit textarea[name=body]`, " Typed after the stop.", chromedp.ByQuery), chromedp.Sleep(time.Second))
+	var kept string
+	b.run(chromedp.Evaluate(`(ws => localStorage.getItem("copydesk:draft:" + ws.draft + ":user:" + ws.user) || "")(document.getElementById("workspace").dataset)`, &kept))
+	if !strings.Contains(kept, "Typed after the stop.") {
+		t.Errorf("typing after a stopped Save is not kept in this browser: %q", kept)
+	}
+	before := dialogs.count()
+	b.run(chromedp.Click(`a[href="/desk"]`, chromedp.ByQuery), chromedp.Sleep(time.Second))
+	if dialogs.count() == before {
+		t.Error("leaving the draft with typing not saved after a stopped Save asked nothing")
+	}
+}
+
 // slowNetwork has the browser wait ms milliseconds for every answer, as over a slow link.
 func slowNetwork(ms float64) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {

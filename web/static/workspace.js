@@ -1151,6 +1151,10 @@
     document.addEventListener("submit", function (e) {
       if (!e.defaultPrevented) { submitting = true; }
     });
+    // A send stopped (Esc, the browser's stop button) leaves the page with its typing unsent.
+    if (window.navigation) {
+      window.navigation.addEventListener("navigateerror", function () { submitting = false; });
+    }
     window.addEventListener("beforeunload", function (e) {
       if (!submitting && (dirty() || $$("form").some(typedIn))) {
         e.preventDefault();
