@@ -1,0 +1,40 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserPageMessageSaid: the message a page comes with after an action (the flash that
+// says it was done, the error that says why not) takes the keyboard's focus, which a screen
+// reader says: a live region present as the page loads is not announced, so a reader who
+// created a draft or failed to sign in heard nothing of it. The page stays where it was.
+func TestBrowserPageMessageSaid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	focused := func() string {
+		var s string
+		b.run(chromedp.Evaluate(`document.activeElement.matches("main :is(.flash, .error)[role]") ? document.activeElement.textContent.trim() : ""`, &s))
+		return s
+	}
+
+	b.run(chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(`input[name=username]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=username]`, "writer", chromedp.ByQuery), chromedp.SendKeys(`input[name=password]`, "not the password", chromedp.ByQuery))
+	b.submit(`form[action="/login"] button[type=submit]`)
+	if got := focused(); got == "" {
+		t.Errorf("a sign-in refused does not put the focus on why: it is on %s", b.focusedName())
+	}
+
+	b.signIn("writer")
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Library to close", chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=body]`, "The council voted 7 to 2 to close the library.", chromedp.ByQuery))
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	if got := focused(); got != "Draft created." {
+		t.Errorf("creating a draft puts the focus on %s, not on the message that says so", b.focusedName())
+	}
+	b.shotWidths("message-focused")
+}
