@@ -637,6 +637,10 @@
     editForm.addEventListener("submit", function () {
       submitting = true;
       keepTyping(true);
+      notePlace();
+    });
+    ws.addEventListener("focusin", function (e) {
+      if (e.target.classList.contains("ws-field")) { lastField = e.target; }
     });
     // An action (send to fact-check, approve, publish…) takes the piece as last saved: typing not
     // saved would stay behind, often in a stage where its typist may no longer edit, so the
@@ -653,6 +657,52 @@
     if (editing()) { setEditing(true); }
     showAsideKept();
     offerRestore();
+    backToPlace();
+  }
+
+  // ---- A save keeps the writer's place ----
+
+  // Save reloads the draft in reading mode; the page comes back at the paragraph the writer's
+  // caret was in, where it stood in the window, rather than at the top of a long piece. The
+  // place is kept in this tab (sessionStorage) only across that reload.
+  var lastField = null;
+
+  function placeKey() { return storeKey + ":place"; }
+
+  // notePlace keeps the paragraph of the field the caret was last in: its field, its number
+  // among the field's paragraphs (a body's blank lines are only spacing), and how far down the
+  // window it stood.
+  function notePlace() {
+    var f = lastField;
+    if (!f || !f.isConnected || f.hidden || typeof f.selectionStart !== "number") { return; }
+    var value = f.value.replace(/\r\n?/g, "\n"), before = value.slice(0, f.selectionStart).split("\n");
+    before.pop();
+    var para = f.hasAttribute("data-paras") ? before.filter(function (l) { return l.trim() !== ""; }).length : before.length;
+    var box = f.getBoundingClientRect(), top = box.top + box.height * (value.length ? f.selectionStart / value.length : 0);
+    // A caret out of sight (the writer went up to Save) comes back a third of the way down.
+    if (top < 0 || top > window.innerHeight - 40) { top = window.innerHeight / 3; }
+    try { sessionStorage.setItem(placeKey(), JSON.stringify({ field: f.name, para: para, top: top })); } catch (err) { /* The page then opens at its top. */ }
+  }
+
+  // backToPlace scrolls the page that a save that went through brings to the paragraph noted,
+  // and puts the reading caret at its start, where Edit takes up again.
+  function backToPlace() {
+    var at = null;
+    try {
+      at = JSON.parse(sessionStorage.getItem(placeKey()) || "null");
+      sessionStorage.removeItem(placeKey());
+    } catch (err) { return; }
+    var flash = $("#ws-messages .flash");
+    if (!at || editing() || !flash || !/^Saved\b/.test(flash.textContent.trim())) { return; }
+    var field = $("[data-field=\"" + at.field + "\"]", text);
+    var paras = !field ? [] : field.hasAttribute("data-start") ? [field] : $$("[data-start]", field);
+    var p = paras[Math.min(at.para, paras.length - 1)];
+    if (!p) { return; }
+    window.scrollBy(0, p.getBoundingClientRect().top - at.top);
+    var r = document.createRange();
+    r.setStart(p, 0);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(r);
   }
 
   // ---- Nothing typed is lost: a copy in this browser until the save is through ----
