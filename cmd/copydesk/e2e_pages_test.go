@@ -119,3 +119,66 @@ func TestBrowserSaveKeepsPlace(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1280, 900))
 }
+
+// TestBrowserSideFormsKept: what is typed into the draft page's other forms (a comment, a reply,
+// an action's note) is kept in this browser, as the text and the new draft are, so that a page
+// left, reloaded, signed out or crashed offers it back; the copy is forgotten once the server
+// has it. Only the edit form's typing was kept: a comment or a note half typed was lost.
+func TestBrowserSideFormsKept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	b.acceptDialogs()
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	draftURL := fmt.Sprintf("%s/drafts/%d", b.base, id)
+	kept := func() []string {
+		var keys []string
+		b.run(chromedp.Evaluate(`Object.keys(localStorage).filter(k => k.includes(":form:"))`, &keys))
+		return keys
+	}
+	// reload reloads the page, as a crash and a return would, and restores what it offers.
+	reload := func(what string) {
+		b.run(chromedp.Sleep(time.Second), chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+		var n int
+		b.run(chromedp.Evaluate(`document.querySelectorAll(".warning[data-offer]").length`, &n))
+		if n != 1 {
+			t.Fatalf("after a reload with %s typed the page offers %d copies", what, n)
+		}
+		b.shotWidths("side-form-offer")
+		b.run(chromedp.Click(`.warning[data-offer] button`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+	}
+
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
+		chromedp.SendKeys(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
+		chromedp.SendKeys(`#comment-form textarea[name=body]`, "Which two voted against?", chromedp.ByQuery))
+	reload("a comment")
+	if got := b.value(`#comment-form textarea[name=body]`); got != "Which two voted against?" {
+		t.Fatalf("the comment restored reads %q", got)
+	}
+	b.submit(`#comment-form button[type=submit]`)
+	if got := kept(); len(got) != 0 {
+		t.Errorf("after the comment was sent this browser still keeps %v", got)
+	}
+
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#threads .comment .body`, chromedp.ByQuery),
+		chromedp.Click(`#threads .comment .body`, chromedp.ByQuery), chromedp.WaitVisible(`.reply-form input[name=body]`, chromedp.ByQuery),
+		chromedp.SendKeys(`.reply-form input[name=body]`, "Ruiz and Okafor.", chromedp.ByQuery))
+	reload("a reply")
+	if got := b.value(`.reply-form input[name=body]`); got != "Ruiz and Okafor." {
+		t.Fatalf("the reply restored reads %q", got)
+	}
+
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
+		chromedp.Evaluate(`localStorage.removeItem(Object.keys(localStorage).find(k => k.includes(":form:reply-")))`, nil),
+		chromedp.SendKeys(`form[data-keep-as$=":form:step-request_changes"] textarea[name=note]`, "Name the two who voted against.", chromedp.ByQuery))
+	reload("an action's note")
+	if got := b.value(`form[data-keep-as$=":form:step-request_changes"] textarea[name=note]`); got != "Name the two who voted against." {
+		t.Fatalf("the note restored reads %q", got)
+	}
+	b.submit(`form[data-keep-as$=":form:step-request_changes"] button[name=do]`)
+	if got := kept(); len(got) != 0 {
+		t.Errorf("after the piece was sent back with the note this browser still keeps %v", got)
+	}
+}

@@ -1,10 +1,13 @@
 // leaving.js asks before a page is left with words typed into a form marked data-leave-asks and
 // not sent: the new draft's form, whose text exists nowhere else until it is created. Sending
-// another form of the page (Sign out) leaves it too, and asks as well. What is typed is also
-// kept in this browser under the form's data-keep-as key until the draft page that comes of it
-// forgets it, so that a send that did not go through (the sign-in had ended, the server could
-// not be reached or failed) loses nothing: the form, opened again, offers it back, and typing
-// beside the offer keeps the copy offered apart rather than writing over it. Enter in
+// another form of the page (Sign out) leaves it too, and asks as well. What is typed into a form
+// with a data-keep-as key (the new draft's, and the draft page's comment, reply, quote note, action
+// note and correction forms) is also kept in this browser under that key until the server has it
+// (the draft page that comes of the new draft, or a page saying the send was done, forgets it),
+// so that a page left, reloaded or closed by a crash, or a send that did not go through (the
+// sign-in had ended, the server could not be reached or failed) loses nothing: the form, opened
+// again, offers it back, and typing beside the offer keeps the copy offered apart rather than
+// writing over it. Enter in
 // one of its one-line fields (the title) goes on to the next field, as in the draft page's
 // editor, rather than creating the draft from its first line; and Ctrl+S (Cmd+S) creates it, as
 // it saves in that editor.
@@ -12,15 +15,22 @@
   "use strict";
   var sending = false;
 
-  function typedIn(form) {
-    return Array.from(form.elements).some(function (f) {
-      return (f.tagName === "TEXTAREA" || (f.tagName === "INPUT" && f.type !== "hidden")) && f.value.trim() !== "";
+  // fields are the form's fields that take typing, by name.
+  function fields(form) {
+    return Array.from(form.elements).filter(function (f) {
+      return f.name && (f.tagName === "TEXTAREA" || (f.tagName === "INPUT" && ["text", "search", "email", "url"].indexOf(f.type) >= 0));
     });
   }
 
-  // fields are the form's fields that take typing, by name.
-  function fields(form) {
-    return Array.from(form.elements).filter(function (f) { return f.name && (f.tagName === "TEXTAREA" || (f.tagName === "INPUT" && f.type !== "hidden")); });
+  function typedIn(form) {
+    return fields(form).some(function (f) { return f.value.trim() !== ""; });
+  }
+
+  // worthKeeping reports whether the form holds typing: for a form that starts with words of the
+  // page's (a correction starts from the body), words other than those.
+  function worthKeeping(form) {
+    return form.hasAttribute("data-leave-asks") ? typedIn(form) :
+      fields(form).some(function (f) { return f.value.trim() !== "" && f.value !== f.defaultValue; });
   }
 
   function read(key) {
@@ -44,7 +54,7 @@
   function keep(form, sent) {
     var entry = snapshot(form);
     entry.sent = sent;
-    write(form.dataset.keepAs, typedIn(form) ? entry : null);
+    write(form.dataset.keepAs, worthKeeping(form) ? entry : null);
   }
 
   // asides are the copies offered and neither restored nor discarded when typing went on beside
@@ -63,50 +73,63 @@
     if (kept && kept.at === entry.at) { write(form.dataset.keepAs, null); }
   }
 
-  // offeredKept is the copy kept under the form's key that the page offers, until typing starts.
-  var offeredKept = null;
+  // offeredKept is, by form key, the copy kept under it that the page offers, until typing starts.
+  var offeredKept = {};
+
+  // says is what an offer of the copy entry of the form says.
+  function says(form, entry) {
+    if (form.hasAttribute("data-leave-asks")) {
+      var title = (entry.fields.title || "").trim();
+      return "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "? It was not created.";
+    }
+    var words = Object.keys(entry.fields).map(function (k) { return entry.fields[k].trim(); }).filter(Boolean).pop() || "";
+    return "Restore what you typed here, “" + (words.length > 60 ? words.slice(0, 60) + "…" : words) + "”? It was not sent.";
+  }
 
   // offer offers back each copy kept for the form that differs from what the form holds. Restoring
   // one puts it in the form and sets aside what the form held (or, empty, the copy it replaces
   // under the form's key), so that nothing typed is lost.
   function offer(form) {
-    Array.from(document.querySelectorAll(".warning[data-offer]")).forEach(function (box) { box.remove(); });
-    var kept = read(form.dataset.keepAs);
-    offeredKept = null;
+    var key = form.dataset.keepAs;
+    Array.from(document.querySelectorAll(".warning[data-offer]")).forEach(function (box) { if (box.dataset.offer === key) { box.remove(); } });
+    var kept = read(key);
+    delete offeredKept[key];
     asides(form).concat(kept && kept.fields ? [kept] : []).forEach(function (entry) {
       if (!fields(form).some(function (f) { return f.name in entry.fields && entry.fields[f.name] !== f.value; })) { return; }
-      if (entry === kept) { offeredKept = kept; }
+      if (entry === kept) { offeredKept[key] = kept; }
       var box = document.createElement("div");
       box.className = "warning";
-      box.setAttribute("data-offer", "");
+      box.setAttribute("data-offer", key);
       box.setAttribute("role", "alert");
       box.innerHTML = "<p></p><button type=\"button\">Restore</button> <button type=\"button\">Discard</button>";
-      var title = (entry.fields.title || "").trim();
-      box.firstChild.textContent = "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "? It was not created.";
+      box.firstChild.textContent = says(form, entry);
       var buttons = box.querySelectorAll("button");
       buttons[0].addEventListener("click", function () {
-        var held = typedIn(form) ? snapshot(form) : read(form.dataset.keepAs);
+        var held = worthKeeping(form) ? snapshot(form) : read(key);
         forget(form, entry);
         fields(form).forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
         if (held && held.fields && held.at !== entry.at) { keepAsides(form, asides(form).concat([held])); }
         keep(form, false);
         offer(form);
-        fields(form)[0].focus();
+        fields(form).filter(function (f) { return f.name in entry.fields; })[0].focus();
       });
       buttons[1].addEventListener("click", function () {
         forget(form, entry);
         box.remove();
       });
       form.parentNode.insertBefore(box, form);
+      // A form folded away (a comment's Edit) opens to show its offer.
+      var folded = form.closest("details");
+      if (folded) { folded.open = true; }
     });
   }
 
   // setAside keeps the copy offered from under the form's key under its own once typing starts,
   // which the form's key then keeps.
   function setAside(form) {
-    if (!offeredKept) { return; }
-    var entry = offeredKept;
-    offeredKept = null;
+    var entry = offeredKept[form.dataset.keepAs];
+    if (!entry) { return; }
+    delete offeredKept[form.dataset.keepAs];
     keepAsides(form, asides(form).filter(function (e) { return e.at !== entry.at; }).concat([entry]));
   }
 
@@ -120,7 +143,14 @@
       return;
     }
     sending = true;
-    if (e.target.dataset.keepAs) { keep(e.target, true); }
+  });
+  // Once sent, the copy kept is the one marked sent, which a page saying the send was done forgets
+  // (and the draft page, sending a form of its side pane in the background, once it is through).
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.dataset.keepAs || (e.defaultPrevented && form.hasAttribute("data-leave-asks"))) { return; }
+    clearTimeout(timers[form.dataset.keepAs]);
+    keep(form, true);
   });
   window.addEventListener("pageshow", function (e) {
     if (e.persisted) { sending = false; }
@@ -143,7 +173,7 @@
     if (next) { next.focus(); }
   });
   document.addEventListener("keydown", function (e) {
-    var form = document.querySelector("form[data-keep-as]");
+    var form = document.querySelector("form[data-keep-as][data-leave-asks]");
     if (form && (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S")) {
       e.preventDefault();
       if (!e.repeat) { form.requestSubmit(); }
@@ -160,17 +190,27 @@
       e.returnValue = "";
     }
   });
+  // The forms are found when typed in: the draft page replaces a panel's forms with new copies.
+  var timers = {};
+  document.addEventListener("input", function (e) {
+    var form = e.target.form;
+    if (!form || !form.dataset.keepAs || fields(form).indexOf(e.target) < 0) { return; }
+    var key = form.dataset.keepAs;
+    setAside(form);
+    clearTimeout(timers[key]);
+    timers[key] = setTimeout(function () { if (form.isConnected) { keep(form, false); } }, 400);
+  });
   document.addEventListener("DOMContentLoaded", function () {
-    Array.from(document.querySelectorAll("form[data-keep-as]")).forEach(function (form) {
-      var t;
-      form.addEventListener("input", function () {
-        setAside(form);
-        clearTimeout(t);
-        t = setTimeout(function () { keep(form, false); }, 400);
+    // A page that says a send was done is the answer to it: the draft page's copies marked sent
+    // are through. (The new draft's is the draft page's to forget: it knows the draft it became.)
+    var keys = [];
+    try { keys = Object.keys(localStorage); } catch (err) { /* Refused storage keeps nothing to forget. */ }
+    if (document.querySelector("main .flash[role]")) {
+      keys.forEach(function (key) {
+        var kept = key.indexOf(":form:") >= 0 && read(key);
+        if (kept && kept.sent) { write(key, null); }
       });
-      // Once sent, the copy kept is the one marked sent, which the draft page forgets.
-      form.addEventListener("submit", function () { clearTimeout(t); });
-      offer(form);
-    });
+    }
+    Array.from(document.querySelectorAll("form[data-keep-as]")).forEach(offer);
   });
 })();

@@ -1142,6 +1142,10 @@
       .catch(function () { status("Not sent: the server could not be reached. Try again.", true); return false; })
       .then(function (ok) {
         if (panel) { panel.removeAttribute("aria-busy"); }
+        // The server has what the form sent: the copy leaving.js kept of it is done with.
+        if (ok && sent && sent.dataset.keepAs) {
+          try { localStorage.removeItem(sent.dataset.keepAs); } catch (err) { /* Nothing was kept. */ }
+        }
         return ok;
       });
   }
@@ -1227,6 +1231,9 @@
     initForms();
     initLeaving();
     compactThreads();
+    // A thread whose reply leaving.js offers back opens, so that the offer stays where it shows.
+    var offer = $("#threads .comment [data-offer]");
+    if (offer) { offer.closest(".comment").classList.add("ws-active"); }
     layoutThreads();
     pollLive();
   });
