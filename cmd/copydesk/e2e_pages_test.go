@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -169,6 +170,16 @@ func TestBrowserSideFormsKept(t *testing.T) {
 	if got := b.value(`.reply-form input[name=body]`); got != "Ruiz and Okafor." {
 		t.Fatalf("the reply restored reads %q", got)
 	}
+	// Sent once the sign-in has ended, it is not through: its copy stays unsent, which no other
+	// page's "done" takes for it.
+	b.run(network.ClearBrowserCookies())
+	b.submit(`.reply-form button[type=submit]`)
+	var unsent bool
+	b.run(chromedp.Evaluate(`(k => k.length === 1 && JSON.parse(localStorage.getItem(k[0])).sent === false)(Object.keys(localStorage).filter(k => k.includes(":form:reply-")))`, &unsent))
+	if !unsent {
+		t.Errorf("a reply refused for an ended sign-in is kept as sent: %v", kept())
+	}
+	b.signIn("editor")
 
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery),
 		chromedp.Evaluate(`localStorage.removeItem(Object.keys(localStorage).find(k => k.includes(":form:reply-")))`, nil),

@@ -1142,9 +1142,13 @@
       .catch(function () { status("Not sent: the server could not be reached. Try again.", true); return false; })
       .then(function (ok) {
         if (panel) { panel.removeAttribute("aria-busy"); }
-        // The server has what the form sent: the copy leaving.js kept of it is done with.
-        if (ok && sent && sent.dataset.keepAs) {
-          try { localStorage.removeItem(sent.dataset.keepAs); } catch (err) { /* Nothing was kept. */ }
+        // The server has what the form sent: the copy leaving.js kept of it is done with. A send
+        // not through leaves it unsent, for no other page's message to take as done.
+        if (sent && sent.dataset.keepAs) {
+          try {
+            var kept = JSON.parse(localStorage.getItem(sent.dataset.keepAs) || "null");
+            if (ok) { localStorage.removeItem(sent.dataset.keepAs); } else if (kept) { kept.sent = false; localStorage.setItem(sent.dataset.keepAs, JSON.stringify(kept)); }
+          } catch (err) { /* Nothing was kept. */ }
         }
         return ok;
       });
