@@ -256,6 +256,35 @@ func TestCheckingAgrees(t *testing.T) {
 	}
 }
 
+// TestWaiting checks, for every role of the default workflow, the drafts whose unchecked quotes
+// wait on it: where it may check quotes, but at a desk only if it works that desk, so that an
+// editor's inbox does not list the fact-checkers' pool.
+func TestWaiting(t *testing.T) {
+	p := defaultPolicy(t)
+	db := openDraftsDB(t)
+	db.fill(t, p)
+	tests := []struct {
+		role newsroom.Role
+		want []string
+	}{
+		{"writer", nil},
+		{"factchecker", []string{"1/fact_check", "1/published", "2/fact_check", "2/published"}},
+		{"editor", []string{"1/approved", "1/editing", "1/published", "2/approved", "2/editing", "2/published"}},
+		{"admin", nil},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.role), func(t *testing.T) {
+			cond := p.Waiting(user(tt.role))
+			if got := db.selects(t, cond); !slices.Equal(got, tt.want) || cond.Never() != (len(tt.want) == 0) {
+				t.Errorf("Waiting selects %v (never: %v), want %v", got, cond.Never(), tt.want)
+			}
+			if got := db.selects(t, p.Waiting(&newsroom.User{ID: me, Role: tt.role, Disabled: true})); len(got) != 0 {
+				t.Errorf("disabled: Waiting selects %v, want none", got)
+			}
+		})
+	}
+}
+
 // TestFieldsDefault checks the fields each role may change in each stage of the default
 // workflow: writers their own drafts' text in draft, editors everything in editing.
 func TestFieldsDefault(t *testing.T) {

@@ -23,6 +23,16 @@ func (p *Policy) Checking(u *newsroom.User) Condition {
 	return p.where(u, quoteCheck)
 }
 
+// Waiting narrows Checking to the drafts whose unchecked quotes wait on u, for the inbox: those
+// in a stage that is no desk, or at a desk u may hold. At a desk, checking falls to the people who
+// work it; an editor may check quotes at Fact-check, but there they wait on the fact-checkers, and
+// the editor's inbox listing that desk's whole pool buried what was the editor's own.
+func (p *Policy) Waiting(u *newsroom.User) Condition {
+	return p.whereStage(u, func(ownerID int64, s Stage) bool {
+		return p.inStage(u, quoteCheck, ownerID, s.Name) && (!s.Desk || p.inStage(u, deskHold, ownerID, s.Name))
+	})
+}
+
 // Holding is the rule of MayHold as a SQL condition on drafts: a draft is in it exactly when u
 // may be assigned it in the stage it is in, for the pools an inbox points to.
 func (p *Policy) Holding(u *newsroom.User) Condition {
@@ -31,12 +41,18 @@ func (p *Policy) Holding(u *newsroom.User) Condition {
 
 // where is the SQL condition on drafts.writer_id and drafts.stage under which u may take act.
 func (p *Policy) where(u *newsroom.User, act string) Condition {
+	return p.whereStage(u, func(ownerID int64, s Stage) bool { return p.inStage(u, act, ownerID, s.Name) })
+}
+
+// whereStage is the SQL condition on drafts.writer_id and drafts.stage under which may holds for
+// a draft written by its owner in its stage (owner 0 for anyone's).
+func (p *Policy) whereStage(u *newsroom.User, may func(ownerID int64, s Stage) bool) Condition {
 	var all, own []string
 	for _, s := range p.stages {
 		switch {
-		case p.inStage(u, act, 0, s.Name):
+		case may(0, s):
 			all = append(all, string(s.Name))
-		case active(u) && p.inStage(u, act, u.ID, s.Name):
+		case active(u) && may(u.ID, s):
 			own = append(own, string(s.Name))
 		}
 	}

@@ -50,8 +50,8 @@ func (s *Store) inboxReturned(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 		})
 }
 
-// inboxQuotes lists, one entry a piece, the unchecked quotes u may check where the piece is now,
-// on pieces assigned to u at that desk or to no one there. An entry's key holds the newest quote
+// inboxQuotes lists, one entry a piece, the unchecked quotes that wait on u where the piece is
+// now (policy.Waiting), on pieces assigned to u at that desk or to no one there. An entry's key holds the newest quote
 // id the piece has ever had, checked or not, so that it only grows: a new quote is a new entry,
 // while checking one (which may lower the newest unchecked id) never brings back a key marked
 // done before. It counts the unchecked quotes first,
@@ -59,7 +59,7 @@ func (s *Store) inboxReturned(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 // hardly any wait, are never read: the CROSS JOIN tells SQLite, which keeps no statistics, to
 // start there (PostgreSQL reads it as a plain join and plans by its statistics).
 func (s *Store) inboxQuotes(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
-	check := s.policy.Checking(u)
+	check := s.policy.Waiting(u)
 	if check.Never() {
 		return nil, nil
 	}
