@@ -27,6 +27,9 @@ type InboxPiece struct {
 	ID    int64  `json:"id"`
 	Title string `json:"title"`
 	Stage Stage  `json:"stage"`
+	// DueAt is the due time that counts where the piece is now (its stage's, else the piece's),
+	// nil for none, so that the inbox marks it due soon or overdue as every list does.
+	DueAt *time.Time `json:"due_at"`
 }
 
 // InboxEntry is one thing waiting on a person. Entry is its stable key, the one a person marks

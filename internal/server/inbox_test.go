@@ -1,11 +1,14 @@
 package server_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/web"
@@ -146,6 +149,71 @@ func TestMentionCandidatesPage(t *testing.T) {
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Fatalf("people = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestInboxMarksDue marks each inbox entry's piece due soon or overdue by the due time that counts
+// where it is (its stage's, else the piece's), on the page and in the API, as every list does:
+// the inbox is where a fact-checker looks for what to do next, and a piece due in two hours
+// looked the same there as one due next week.
+func TestInboxMarksDue(t *testing.T) {
+	a := newTestApp(t)
+	now := a.clock.Now().Truncate(time.Minute)
+	at := func(d time.Duration) *time.Time { t := now.Add(d); return &t }
+	tests := []struct {
+		name      string
+		piece     *time.Time
+		stage     *time.Time
+		want      string
+		wantDueAt *time.Time
+	}{
+		{"SoonByPiece", at(2 * time.Hour), nil, "due soon", at(2 * time.Hour)},
+		{"OverdueByStage", at(72 * time.Hour), at(-time.Hour), "overdue", at(-time.Hour)},
+		{"Later", at(72 * time.Hour), nil, "", at(72 * time.Hour)},
+		{"None", nil, nil, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(newsroom.StageFactCheck)
+			if _, err := a.store.Assign(ctxAs(a, "editor"), newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: a.users["factchecker"].ID}); err != nil {
+				t.Fatal(err)
+			}
+			for stage, due := range map[newsroom.Stage]*time.Time{"": tt.piece, newsroom.StageFactCheck: tt.stage} {
+				if due == nil {
+					continue
+				}
+				if _, err := a.store.SetDeadline(ctxAs(a, "editor"), newsroom.DeadlineChange{DraftID: d.ID, Stage: stage, At: due}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			entry := regexp.MustCompile(fmt.Sprintf(`(?s)<a href="/drafts/%d"[^>]*>[^<]*</a>.*?</p>`, d.ID)).FindString(a.page("factchecker", "GET", "/inbox", nil).Body.String())
+			if entry == "" {
+				t.Fatal("the inbox does not list the piece assigned")
+			}
+			if tt.wantDueAt != nil && !strings.Contains(entry, "due "+tt.wantDueAt.UTC().Format("Mon Jan 2, 2006 15:04 MST")) {
+				t.Errorf("the entry %q does not say when it is due", entry)
+			}
+			for _, badge := range []string{"due soon", "overdue"} {
+				if strings.Contains(entry, `">`+badge+`</span>`) != (badge == tt.want) {
+					t.Errorf("the entry %q: badge %q shown %v, want %q", entry, badge, !(badge == tt.want), tt.want)
+				}
+			}
+			var got struct {
+				Entries []newsroom.InboxEntry
+			}
+			res := a.do("factchecker", "GET", "/api/v1/inbox", "")
+			wantStatus(t, res, http.StatusOK)
+			if err := json.Unmarshal(res.Body.Bytes(), &got); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range got.Entries {
+				if e.Piece.ID == d.ID && e.Kind == newsroom.InboxAssigned {
+					if (e.Piece.DueAt == nil) != (tt.wantDueAt == nil) || e.Piece.DueAt != nil && !e.Piece.DueAt.Equal(*tt.wantDueAt) {
+						t.Errorf("the API's piece is due %v, want %v", e.Piece.DueAt, tt.wantDueAt)
+					}
+				}
 			}
 		})
 	}

@@ -127,8 +127,46 @@ func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, err
 			out = append(out, e)
 		}
 	}
+	if err := s.inboxDue(db, out); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
+}
+
+// inboxDue sets each entry's piece's due time, the one that counts in the stage it is in (its
+// stage's, else the piece's), in one query for every piece the entries name.
+func (s *Store) inboxDue(db *gorm.DB, entries []newsroom.InboxEntry) error {
+	ids := make([]int64, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, e.Piece.ID)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	// The two columns come apart, since SQLite gives a COALESCE of times as text.
+	var rows []struct {
+		ID       int64
+		StageDue *time.Time
+		PieceDue *time.Time
+	}
+	err := db.Raw(`SELECT drafts.id, stage_due.due_at AS stage_due, piece_due.due_at AS piece_due FROM drafts
+		LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage
+		LEFT JOIN deadlines piece_due ON piece_due.draft_id = drafts.id AND piece_due.stage = ''
+		WHERE drafts.id IN ? AND (stage_due.due_at IS NOT NULL OR piece_due.due_at IS NOT NULL)`, ids).Scan(&rows).Error
+	if err != nil {
+		return fmt.Errorf("inbox due times: %w", err)
+	}
+	due := make(map[int64]*time.Time, len(rows))
+	for _, r := range rows {
+		if due[r.ID] = r.StageDue; r.StageDue == nil {
+			due[r.ID] = r.PieceDue
+		}
+	}
+	for i := range entries {
+		entries[i].Piece.DueAt = due[entries[i].Piece.ID]
+	}
+	return nil
 }
 
 // inboxQuery runs one of the inbox's queries and turns each row into an entry with entry. The
