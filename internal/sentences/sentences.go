@@ -72,9 +72,14 @@ func Spans(runes []rune) [][2]int {
 		case r == '\n':
 			end = i
 		case IsTerminal(r):
-			if j, ok := ends(runes, i); ok {
-				end = j
+			j, ok := ends(runes, i)
+			if !ok {
+				// The terminals and closing marks up to j end nothing either: each would
+				// read the same run and the same next word again.
+				i = j - 1
+				continue
 			}
+			end = j
 		}
 		if end < 0 {
 			continue
@@ -113,20 +118,21 @@ func Once(str, text string) (int, bool) {
 }
 
 // ends reports whether the terminal at runes[i] ends its sentence, and where the sentence ends:
-// after the terminals and closing marks that follow it.
+// after the terminals and closing marks that follow it. When it does not, the int is where the
+// next terminal that may end a sentence can stand.
 func ends(runes []rune, i int) (int, bool) {
 	if runes[i] == '.' && (inWord(runes, i) || abbreviated(runes, i)) {
-		return 0, false
+		return i + 1, false
 	}
 	j := i + 1
 	for j < len(runes) && (IsTerminal(runes[j]) || closing(runes[j])) {
 		j++
 	}
 	if j < len(runes) && !unicode.IsSpace(runes[j]) && runes[j-1] < utf8.RuneSelf {
-		return 0, false
+		return j, false
 	}
 	if k := skipSpaces(runes, j); k < len(runes) && unicode.IsLower(runes[k]) {
-		return 0, false
+		return j, false
 	}
 	return j, true
 }
@@ -139,7 +145,7 @@ func inWord(runes []rune, i int) bool {
 // abbreviated reports whether the full stop at runes[i] ends an abbreviation.
 func abbreviated(runes []rune, i int) bool {
 	w := i
-	for w > 0 && (isWord(runes[w-1]) || runes[w-1] == '.') {
+	for w > 0 && i-w < maxAbbreviationRunes && (isWord(runes[w-1]) || runes[w-1] == '.') {
 		w--
 	}
 	for w < i && runes[w] == '.' {
@@ -147,6 +153,11 @@ func abbreviated(runes []rune, i int) bool {
 	}
 	return w < i && Abbreviation(runes[w:i])
 }
+
+// maxAbbreviationRunes bounds how far back abbreviated reads for the word before a full stop,
+// so that a run of full stops is read in time linear in its length: no abbreviation, dotted
+// ones (U.S.A.) included, is longer.
+const maxAbbreviationRunes = 16
 
 // closing reports whether r closes a quotation or a bracket.
 func closing(r rune) bool {
