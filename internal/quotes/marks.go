@@ -206,6 +206,14 @@ func elided(p []rune, i int) bool {
 		word[n] = unicode.ToLower(p[j])
 		n++
 	}
+	if n == 1 && (word[0] == 's' || word[0] == 't') {
+		// Dutch writes its elisions ’s and ’t in lowercase, before a space or a hyphen (’s Avonds,
+		// ’s-Hertogenbosch, ’t Hooft); a capital is a word of its own (‘T-shirts sold out,’ ‘S
+		// Club 7’), and so is a letter quoted as a letter (the ‘s’).
+		if !unicode.IsLower(p[i+1]) || (at(p, j) != '-' && !isSpace(at(p, j))) {
+			return false
+		}
+	}
 	return lexicon[string(word[:n])]&elisionWord != 0
 }
 
@@ -213,10 +221,10 @@ func elided(p []rune, i int) bool {
 // possessive inside a sentence (the developers' code): after an s, before a lowercase word that
 // can be what is possessed. A conjunction, preposition or helping verb cannot (‘ours’ and the
 // players’ ‘fair share’), so the mark before one closes a quote.
-func possessiveShape(p []rune, i int) bool {
+func possessiveShape(p []rune, i int, oneWord bool) bool {
 	prev, next := at(p, i-1), at(p, i+1)
 	return (prev == 's' || prev == 'S') && next != edge && unicode.IsSpace(next) && unicode.IsLower(at(p, i+2)) &&
-		!functionWord(p, i+2)
+		!(oneWord && functionWord(p, i+2))
 }
 
 // functionWord reports whether the word starting at p[j] is a stopword, a preposition or a

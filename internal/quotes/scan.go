@@ -172,7 +172,7 @@ func (s *scanner) single(p []rune, para, start, i int) int {
 	case role == canClose && topSingle:
 		// 'The developers' code is old,' he said: the first mark is a possessive when the next
 		// single mark closes the quote instead.
-		if !possessiveShape(p, i) || !closesLater(p, i) {
+		if !possessiveShape(p, i, s.oneWord(p, para, i)) || !closesLater(p, i) {
 			s.close(singleMarks, start+i)
 		}
 	case role == canClose && afterClause(at(p, i-1)):
@@ -181,6 +181,21 @@ func (s *scanner) single(p []rune, para, start, i int) int {
 		s.stray(p[i], para, i, start+i)
 	}
 	return skip
+}
+
+// oneWord reports whether the single quote open on top of the stack, in paragraph para, holds
+// one word so far, up to p[i]: ‘ours’ rather than ‘The players’ and coaches’ union….
+func (s *scanner) oneWord(p []rune, para, i int) bool {
+	top := s.stack[len(s.stack)-1]
+	if top.para != para || i-top.pos > maxKey+1 {
+		return false
+	}
+	for j := top.pos + 1; j < i; j++ {
+		if isSpace(p[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // afterClause reports whether r ends a clause as a quotation's words do and no word does: a

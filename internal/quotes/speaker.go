@@ -50,6 +50,11 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		ceiling = qs[i+2].Start
 	}
 	c, own := a.after(q, ceiling)
+	if own && endsSentence(q.Text) && a.startsCapital(q.End, ceiling) {
+		// “We have the votes.” According to aides, …: a full stop ended the quote's sentence, so
+		// the attribution opening the next one is not the quote's own.
+		own = false
+	}
 	before, start := a.before(q, floor)
 	shared := prev != nil && start == floor // The sentence holds the quote before.
 	if !c.found() || before.found() && endsSentence(q.Text) {
@@ -83,6 +88,16 @@ func (a *attributor) opensSentence(pos int) bool {
 		return i > 0 && a.quoted[i-1] && sentences.IsTerminal(a.rs[i-1])
 	}
 	return sentences.IsTerminal(a.rs[i])
+}
+
+// startsCapital reports whether the first word after pos, before ceiling, starts with a capital.
+func (a *attributor) startsCapital(pos, ceiling int) bool {
+	for i := pos; i < min(ceiling, len(a.rs)); i++ {
+		if isWord(a.rs[i]) {
+			return unicode.IsUpper(a.rs[i])
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether the quoted words end with a full stop.
@@ -124,7 +139,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 			return a.credit(toks, 0, m), true
 		}
 	default:
-		c := a.describedAfter(toks)
+		c := a.describedAfter(toks, endsSpeech(q.Text))
 		return c, c.found()
 	}
 	return credit{}, false
@@ -132,7 +147,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 
 // describedAfter reads an attribution that opens with a lowercase word: a role before the name
 // in commas (the store’s owner, Lena Park, said) or a body that speaks (the hospital said).
-func (a *attributor) describedAfter(toks []token) credit {
+func (a *attributor) describedAfter(toks []token, speech bool) credit {
 	if toks[0].is(determinerWord) {
 		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
 			if a.speechVerb(toks[v]) {
@@ -145,7 +160,7 @@ func (a *attributor) describedAfter(toks []token) credit {
 			continue
 		}
 		m := a.runEnd(toks, k)
-		if c := a.credit(toks, k, m); c.found() && (a.commaSpeech(toks, k, m) || a.roleSpeech(toks, k, m)) {
+		if c := a.credit(toks, k, m); c.found() && (a.commaSpeech(toks, k, m) || speech && a.roleSpeech(toks, k, m)) {
 			return c
 		}
 		k = m - 1
@@ -165,7 +180,7 @@ func (a *attributor) roleSpeech(toks []token, k, m int) bool {
 		return false
 	}
 	for j, t := range toks[:k] {
-		if j > 0 && !t.joined || a.capital(t) || t.is(speechWord|helperVerb) ||
+		if j > 0 && !t.joined || a.capital(t) || t.is(speechWord|helperVerb) || a.hasSuffix(t, "ing") ||
 			t.is(stopWord|prepositionWord) && !(j == 0 && t.is(determinerWord)) {
 			return false
 		}
