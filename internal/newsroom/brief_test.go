@@ -89,6 +89,8 @@ func TestCheckBriefNumbers(t *testing.T) {
 		{"CurrencyScaleAbbreviatedInBody", "A $2 trillion plan and a ¥180 million fund.", "A $2tn plan and a ¥180 mn fund.", nil},
 		{"CurrencyScaleAbbreviatedWrong", "It cost $1.2bn.", "It cost $1.2 million.", []string{"$1.2bn"}},
 		{"MetresAreNoScale", "A 1.2m wall.", "A wall of 1.2 million bricks.", []string{"1.2"}},
+		{"HyphenedLetterIsNoScale", "A $5,000 machine.", "A $5 K-cup machine.", []string{"$5,000"}},
+		{"AmpersandedLetterIsNoScale", "A $10 million deal.", "A $10 M&A deal.", []string{"$10 million"}},
 		{"PercentRange", "Fees rose 10% to 15%.", "Fees rose 10–15%, and 3-4 % in 2024-09.", nil},
 		{"PercentAfterSpace", "Pay rose 3.5% and 2%.", "Pay rose 3,5\u00a0% and 2 %.", nil},
 		{"DateIsNoPercentRange", "In 2024, 9% voted.", "On 2024-09-29, 9% voted.", nil},

@@ -231,6 +231,9 @@ func abbreviatedScale(rs []rune, end int) (string, int, bool) {
 	for j < len(rs) && j-i <= 3 && unicode.IsLetter(rs[j]) {
 		j++
 	}
+	if j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '-' || rs[j] == '&') {
+		return "", end, false // A word of its own: a K-cup, M&A, a 4x4.
+	}
 	unit, ok := scaleAbbreviations[strings.ToLower(string(rs[i:j]))]
 	return unit, j, ok
 }
