@@ -153,8 +153,10 @@ type reopening struct {
 
 // planReopen works out, on a read outside any transaction, where comment id goes when u reopens
 // it. It returns nil when there is nothing to work out (the comment is open, detached, or anchored at
-// the draft's version), or when the comment or its draft cannot be read: the transaction then
-// meets the same error again, or works the anchor out itself.
+// the draft's version), when u may not reopen it, or when the comment or its draft cannot be read:
+// the transaction then meets the same refusal or error again, or works the anchor out itself.
+// The permission is checked here as well as in the transaction so that a refused reopening
+// costs no rebuilt revision and no diff.
 func (s *Store) planReopen(ctx context.Context, u *newsroom.User, id int64) *reopening {
 	db := s.read(ctx)
 	var r commentRow
@@ -162,7 +164,10 @@ func (s *Store) planReopen(ctx context.Context, u *newsroom.User, id int64) *reo
 		return nil
 	}
 	cur := s.planDraft(db, u, r.DraftID)
-	if cur == nil || r.ResolvedAt == nil || r.Status == anchor.Detached.String() || r.AnchoredVersion == cur.Version {
+	if cur == nil || !s.policy.CanResolve(u, cur.Writer.ID, r.AuthorID) {
+		return nil
+	}
+	if r.ResolvedAt == nil || r.Status == anchor.Detached.String() || r.AnchoredVersion == cur.Version {
 		return nil
 	}
 	res, err := carry(db, r, cur.Text())

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"math/rand/v2"
 	"strings"
@@ -17,6 +18,52 @@ import (
 // which every other write in the newsroom would wait for. The carrying is timed on its own, and
 // no transaction of the reopening may hold the writer for half of that.
 func TestReopenReanchorsOffTheWriter(t *testing.T) {
+	s, logged, _, editor, c, carrying, res := resolvedOnLongBody(t)
+	logged.Reset()
+	s.slowHolds.every = 0
+	c, err := s.ReopenComment(editor, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Resolved || c.Detached != (res.Status == anchor.Detached) {
+		t.Fatalf("reopened comment = %+v, want it open and carried as %+v", c, res)
+	}
+	heldUnder(t, logged, carrying/2, "carrying the comment alone takes "+carrying.String())
+}
+
+// TestRefusedReopenCarriesNothing checks that a reopening the policy refuses is refused before
+// the comment is carried: a fact-checker may see a submitted draft but not reopen an editor's
+// comment on it, and each such request must not cost the server a rebuilt revision and a diff.
+func TestRefusedReopenCarriesNothing(t *testing.T) {
+	s, _, writer, _, c, carrying, _ := resolvedOnLongBody(t)
+	if _, err := s.Transition(writer, c.DraftID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	fc, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "fc", Role: newsroom.RoleFactChecker, Password: "pw-fc-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checker := newsroom.WithUser(context.Background(), fc)
+	if _, err := s.GetDraft(checker, c.DraftID); err != nil {
+		t.Fatalf("the fact-checker cannot see the draft: %v", err)
+	}
+	began := time.Now()
+	_, err = s.ReopenComment(checker, c.ID)
+	took := time.Since(began)
+	if newsroom.ErrorCode(err) != newsroom.EFORBIDDEN {
+		t.Fatalf("ReopenComment by the fact-checker = %v, want EFORBIDDEN", err)
+	}
+	if took >= carrying/4 {
+		t.Errorf("the refused reopening took %s; carrying the comment alone takes %s", took, carrying)
+	}
+}
+
+// resolvedOnLongBody sets up an editor's comment on the middle of a body of half the longest
+// words, resolved by the writer, who then edits every fifth word. It returns the store, its
+// log of slow holds, the writer's and the editor's contexts, the comment, how long carrying it
+// onto the edited body takes on its own (at least slowHold), and where that carries it.
+func resolvedOnLongBody(t *testing.T) (*Store, *bytes.Buffer, context.Context, context.Context, *newsroom.Comment, time.Duration, anchor.Result) {
+	t.Helper()
 	const n = newsroom.MaxBody/2 - 20
 	r := rand.New(rand.NewPCG(1, 1))
 	words := make([]string, n)
@@ -25,7 +72,7 @@ func TestReopenReanchorsOffTheWriter(t *testing.T) {
 	}
 	words[n/2] = "Quorum reached"
 	s, logged, ctx := loggedWriter(t)
-	d, err := s.CreateDraft(ctx, newsroom.Text{Title: "Long", Body: strings.Join(words, " ")})
+	d, err := s.CreateDraft(ctx, newsroom.Text{Title: "Long", Byline: "Sarah", Brief: "A long one.", Body: strings.Join(words, " ")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,16 +110,7 @@ func TestReopenReanchorsOffTheWriter(t *testing.T) {
 	if carrying < slowHold {
 		t.Fatalf("carrying the comment took %s, too short for a reopening holding the writer through it to be logged", carrying)
 	}
-	logged.Reset()
-	s.slowHolds.every = 0
-	c, err = s.ReopenComment(editor, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Resolved || c.Detached != (res.Status == anchor.Detached) {
-		t.Fatalf("reopened comment = %+v, want it open and carried as %+v", c, res)
-	}
-	heldUnder(t, logged, carrying/2, "carrying the comment alone takes "+carrying.String())
+	return s, logged, ctx, editor, c, carrying, res
 }
 
 // TestStaleReopenPlanReopensAsANewPlan checks that a reopening whose plan went stale before it
