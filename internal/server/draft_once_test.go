@@ -2,10 +2,12 @@ package server_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"regexp"
 	"sync"
 	"testing"
@@ -130,5 +132,41 @@ func TestCreateDraftIdempotencyKey(t *testing.T) {
 	}
 	if n := a.draftCount(); len(made) != 1 || n != 4 {
 		t.Fatalf("side by side: answered with drafts %v, %d drafts in all; want one new draft", made, n)
+	}
+}
+
+// TestCreateDraftAgainAnswersAsGet checks that a request sent again with its Idempotency-Key
+// answers with the draft as GET has it now, not a bare reading of its row: what was set on it
+// since the first sending (here an editor's deadline) is in the answer.
+func TestCreateDraftAgainAnswersAsGet(t *testing.T) {
+	a := newTestApp(t)
+	key := http.Header{"Idempotency-Key": {"2c1d6a0e-0b1f-4d3c-9a57-5e0c9d1f7a42"}}
+	body := `{"title":"Flood","byline":"Sarah","body":"The river rose."}`
+	first := a.send("writer", http.MethodPost, "/api/v1/drafts", "application/json", body, key)
+	wantStatus(t, first, http.StatusCreated)
+	var d newsroom.Draft
+	if err := json.Unmarshal(first.Body.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	place := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	wantStatus(t, a.do("editor", http.MethodPut, place+"/deadlines", `{"stage":"draft","due_at":"2099-01-01T09:00:00Z"}`), http.StatusOK)
+
+	again := a.send("writer", http.MethodPost, "/api/v1/drafts", "application/json", body, key)
+	wantStatus(t, again, http.StatusOK)
+	get := a.do("writer", http.MethodGet, place, "")
+	wantStatus(t, get, http.StatusOK)
+	var sent, read map[string]any
+	if err := json.Unmarshal(again.Body.Bytes(), &sent); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(get.Body.Bytes(), &read); err != nil {
+		t.Fatal(err)
+	}
+	delete(read, "image")
+	if !reflect.DeepEqual(sent, read) {
+		t.Fatalf("sent again, the answer is\n%s\nwhile GET answers\n%s", again.Body, get.Body)
+	}
+	if deadlines, _ := sent["deadlines"].([]any); len(deadlines) != 1 {
+		t.Fatalf("sent again, deadlines = %v, want the editor's", sent["deadlines"])
 	}
 }

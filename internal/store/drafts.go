@@ -185,13 +185,11 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 	row := draftRow{WriterID: writerID, Stage: string(s.policy.Initial()), Version: 1, Dateline: dateline,
 		QuoteProblems: problems, CreatedAt: now, UpdatedAt: now}
 	row.setText(text)
+	var again int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		id, err := once.earlier(tx)
 		if err != nil || id != 0 {
-			d, made = nil, false
-			if err == nil {
-				d, err = newDraft(tx, id)
-			}
+			d, made, again = nil, false, id
 			return err
 		}
 		if err := tx.Create(&row).Error; err != nil {
@@ -216,6 +214,13 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 	})
 	if err != nil {
 		return nil, false, internal("create draft", err)
+	}
+	if again != 0 {
+		// The draft the same form made before is read as GET reads it, after the transaction:
+		// with its deadlines, assignees and claim as they are now, and only if the sender may
+		// still see it.
+		d, err = s.GetDraft(ctx, again)
+		return d, false, err
 	}
 	return d, made, nil
 }
