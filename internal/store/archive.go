@@ -224,6 +224,14 @@ func retagSuffixes(tx *gorm.DB) error {
 		"%+%", "%#%", "%+%", "%#%")
 }
 
+// retagCapitalSharpS writes again, through tx, the article_tags rows of every article whose
+// topics or byline hold the capital ẞ, which publish.Slug once lowercased to ß rather than
+// folded to "ss" as it folds ß: their rows keep a slug ("fußball") that no page links to any
+// more. Migrate runs it as a backfill, once per database (see backfill).
+func retagCapitalSharpS(tx *gorm.DB) error {
+	return retag(tx, "publications.topics LIKE ? OR publications.byline LIKE ?", "%ẞ%", "%ẞ%")
+}
+
 // retag writes, through tx, the article_tags rows of the latest publication of every article
 // that where (a condition on articles and publications, with its args) picks, in place of any
 // it has.

@@ -217,6 +217,39 @@ func TestArchiveSuffixTagsRetagged(t *testing.T) {
 	}
 }
 
+// TestArchiveSharpSTagsRetagged moves the pieces tagged before the capital ẞ folded to "ss" in
+// slugs (a topic "FUẞBALL" then had the slug "fußball", which no page links to now) to the
+// pages their topics and byline have now when the store migrates.
+func TestArchiveSharpSTagsRetagged(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := sampleText("Old piece")
+	text.Topics = []string{"FUẞBALL", "Mexico"}
+	text.Byline = "ANNA GROẞ"
+	publishText(t, f, clk, text)
+	for _, q := range []string{
+		"UPDATE article_tags SET slug = 'fußball' WHERE name = 'FUẞBALL'",
+		"UPDATE article_tags SET slug = 'anna-groß' WHERE name = 'ANNA GROẞ'",
+		"DELETE FROM backfills",
+	} {
+		if _, err := f.s.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	if _, err := f.s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []store.ArchiveQuery{{Topic: "fussball", Limit: 10}, {Topic: "mexico", Limit: 10}, {Author: "anna-gross", Limit: 10}} {
+		if arts, _, err := f.s.PublicPage(ctx, q); err != nil || slugsOf(arts) != "old-piece" {
+			t.Errorf("PublicPage(%+v) = %q, %v, want %q", q, slugsOf(arts), err, "old-piece")
+		}
+	}
+	if arts, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: "fußball", Limit: 10}); err != nil || len(arts) != 0 {
+		t.Errorf("PublicPage(topic fußball) = %q, %v, want nothing", slugsOf(arts), err)
+	}
+}
+
 // TestPublicSearch finds published pieces by the words readers can read in them, and never by
 // a draft, an unpublished piece or a newsroom comment.
 func TestPublicSearch(t *testing.T) {

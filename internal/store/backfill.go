@@ -13,6 +13,7 @@ const (
 	backfillPublishedText = "published_search"
 	backfillSymbolTags    = "article_tags_symbols"
 	backfillSuffixTags    = "article_tags_suffixes"
+	backfillSharpSTags    = "article_tags_capital_sharp_s"
 	backfillSpacedQuotes  = "quotes_spaced_paragraphs"
 )
 
