@@ -72,9 +72,38 @@ func ArticleSlug(title string, id int64) string {
 	return strconv.FormatInt(id, 10)
 }
 
-// LowerSlug lowercases a slug as Slug lowercases its words, so that one typed or linked with
-// capitals ("My-Slug") names the one Slug made ("my-slug"); a slug Slug made is its own.
-func LowerSlug(s string) string { return cases.Lower(language.Und).String(s) }
+// LowerSlug folds and lowercases the letters of a slug with capitals as Slug does those of its
+// words, so that one typed or linked with capitals ("My-Slug", "FUẞBALL", "İstanbul") names the
+// one Slug made ("my-slug", "fussball", "istanbul"): lowercasing alone turns ẞ into ß and İ into
+// "i" and a combining dot, which Slug never makes. A slug without capitals is its own: one Slug
+// made, or one an article keeps from an older Slug ("straße-gesperrt", made before ẞ folded).
+func LowerSlug(s string) string {
+	lower := cases.Lower(language.Und)
+	if lower.String(s) == s {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFC.String(s) {
+		if !foldLetter(&b, r) {
+			b.WriteRune(r)
+		}
+	}
+	return lower.String(b.String())
+}
+
+// foldLetter writes r spelled in ASCII, lowercased, when it is a Latin letter Slug folds (see
+// letterFolds and foldsToASCII), and reports whether it did.
+func foldLetter(w *strings.Builder, r rune) bool {
+	switch {
+	case letterFolds[r] != "":
+		w.WriteString(letterFolds[r])
+	case foldsToASCII(r):
+		writeFolded(w, r)
+	default:
+		return false
+	}
+	return true
+}
 
 // slugWords is Slug without the fallback: "" when the title has no letters or digits.
 func slugWords(title string) string {
@@ -101,10 +130,7 @@ func slugWords(title string) string {
 		}
 		switch {
 		case isApostrophe(r):
-		case letterFolds[r] != "":
-			word.WriteString(letterFolds[r])
-		case foldsToASCII(r):
-			writeFolded(&word, r)
+		case foldLetter(&word, r):
 		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r) && word.Len() > 0:
 			word.WriteRune(r)
 		default:

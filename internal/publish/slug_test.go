@@ -50,6 +50,37 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+// TestLowerSlug: a slug typed or linked with capitals lowers to the slug Slug makes of the same
+// words, with Slug's folds (ẞ to "ss", İ to "i"), not to one of its own that names no page; a
+// slug without capitals, Slug's or one an article keeps from an older Slug, is its own.
+func TestLowerSlug(t *testing.T) {
+	for _, tc := range []struct{ name, slug, want string }{
+		{"ASCII", "My-Slug", Slug("My slug")},
+		{"CapitalSharpS", "FUẞBALL", Slug("Fußball")},
+		{"SharpSAfterACapital", "Fußball", Slug("Fußball")},
+		{"TurkishDottedI", "İstanbul", Slug("İstanbul")},
+		{"TurkishCapitalWord", "İZMİR-IŞIK", Slug("İzmir ışık")},
+		{"Accented", "MÉXICO", Slug("México")},
+		{"Decomposed", "ME\u0301XICO", Slug("México")},
+		{"LettersWithoutDecomposition", "ÆSOP-ŁÓDŹ", Slug("Æsop Łódź")},
+		{"Greek", "ΟΔΥΣΣΕΑΣ", Slug("ΟΔΥΣΣΕΑΣ")},
+		{"Cyrillic", "Москва", Slug("Москва")},
+		{"FullWidth", "Ｆｕｌｌ", Slug("Full")},
+		{"OlderArticleSlug", "straße-gesperrt", "straße-gesperrt"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := LowerSlug(tc.slug); got != tc.want {
+				t.Errorf("LowerSlug(%q) = %q, want %q", tc.slug, got, tc.want)
+			}
+		})
+	}
+	for _, title := range []string{"Straße", "İstanbul’da IŞIK", "Η Ελλάδα ψηφίζει, ΟΔΥΣΣΕΑΣ", "हिन्दी समाचार: चुनाव", "مصر ترفض", "🔥", "C++ and C#", "Café in Москва"} {
+		if s := Slug(title); LowerSlug(s) != s {
+			t.Errorf("LowerSlug(%q) = %q, want the slug Slug made", s, LowerSlug(s))
+		}
+	}
+}
+
 // TestSymbolSlugs: text with no letter or digit gets a slug of its own characters, which no
 // slug of words equals, and one within maxSlugLen however long the text.
 func TestSymbolSlugs(t *testing.T) {

@@ -31,6 +31,8 @@ func TestSlugCapitalsMovePermanently(t *testing.T) {
 		{"GET", "/authors/Otto-Weiss", "/authors/otto-weiss", true},
 		{"GET", "/authors/Sarah-Johnson/feed.atom", "/authors/sarah-johnson/feed.atom", true},
 		{"GET", "/topics/" + url.PathEscape("ΟΔΟΣ"), "/topics/" + greek, false},
+		{"GET", "/topics/FU%E1%BA%9EBALL", "/topics/fussball", false},
+		{"GET", "/authors/%C4%B0lker-Ba%C5%9F", "/authors/ilker-bas", false},
 	} {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
 			res := a.do("", tc.method, tc.path, "")
