@@ -162,8 +162,8 @@ func slugParam(c echo.Context) string {
 // lowerSlug moves a public address whose :slug has capital letters (/articles/My-Slug, as a
 // reader types it or another site links it) permanently to the same address with the slug in
 // lower case, as every slug is made (see publish.Slug): the piece is reached, and a crawler
-// files it under its one URL rather than two. The path's other parameters, and the query, are
-// kept.
+// files it under its one URL rather than two. The path's page number, and the query, are kept;
+// a page number the page would not be found under is not found here either.
 func lowerSlug(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		slug := slugParam(c)
@@ -172,7 +172,15 @@ func lowerSlug(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		to := strings.Replace(c.Path(), ":slug", url.PathEscape(lower), 1)
-		to = strings.Replace(to, ":n", url.PathEscape(c.Param("n")), 1)
+		if strings.Contains(to, ":n") {
+			// The page is written from its number, as the page handler reads it: the raw
+			// parameter is still escaped, and escaping it again named another page.
+			n, err := pageNumber(c.Param("n"))
+			if err != nil {
+				return err
+			}
+			to = strings.Replace(to, ":n", strconv.Itoa(n), 1)
+		}
 		if q := c.Request().URL.RawQuery; q != "" {
 			to += "?" + q
 		}

@@ -3,6 +3,7 @@ package server_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/publish"
@@ -45,6 +46,12 @@ func TestSlugCapitalsMovePermanently(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a page number that names no page is not found", func(t *testing.T) {
+		for _, path := range []string{"/topics/Climate-Change/page/%32", "/topics/Climate-Change/page/02", "/authors/Otto-Weiss/page/x"} {
+			wantStatus(t, a.do("", "GET", path, ""), http.StatusNotFound)
+			wantStatus(t, a.do("", "GET", strings.ToLower(path), ""), http.StatusNotFound)
+		}
+	})
 	t.Run("lower case is served where it is", func(t *testing.T) {
 		wantStatus(t, a.do("", "GET", "/articles/piece-1", ""), http.StatusOK)
 	})
