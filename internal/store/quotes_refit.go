@@ -10,10 +10,18 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// spacedQuotesSQL selects the live ledger entries whose words run over paragraphs, with the
-// text of their draft's fields the finder reads.
-const spacedQuotesSQL = "SELECT quotes.id, quotes.draft_id, quotes.field, quotes.text, quotes.start_pos, quotes.end_pos, drafts.brief, drafts.body " +
-	"FROM quotes JOIN drafts ON drafts.id = quotes.draft_id WHERE quotes.removed_at IS NULL AND quotes.text LIKE ? ORDER BY quotes.draft_id, quotes.id"
+// spacedQuotesSQL selects the live ledger entries whose words run over paragraphs, by draft.
+// Their drafts' text is read once a draft (see refitDraftQuotes), not once an entry: a long
+// body with many such quotations would otherwise come back as many times as it has entries.
+const spacedQuotesSQL = "SELECT id, draft_id, field, text, start_pos, end_pos " +
+	"FROM quotes WHERE removed_at IS NULL AND text LIKE ? ORDER BY draft_id, id"
+
+// spacedQuote is a ledger entry spacedQuotesSQL selects.
+type spacedQuote struct {
+	ID, DraftID      int64
+	Field, Text      string
+	StartPos, EndPos int
+}
 
 // refitSpacedQuotes writes again, through tx, the words of each ledger entry of a quotation in
 // guillemets over several paragraphs as the finder reads them now. Until commit 3648a96 the
@@ -25,26 +33,40 @@ const spacedQuotesSQL = "SELECT quotes.id, quotes.draft_id, quotes.field, quotes
 // so that no check moves onto words it was not given for. Migrate runs it as a backfill, once
 // per database (see backfill).
 func refitSpacedQuotes(tx *gorm.DB) error {
-	var rows []struct {
-		ID, DraftID      int64
-		Field, Text      string
-		StartPos, EndPos int
-		Brief, Body      string
-	}
+	var rows []spacedQuote
 	if err := tx.Raw(spacedQuotesSQL, "%\n%").Scan(&rows).Error; err != nil {
 		return fmt.Errorf("find quotes over paragraphs: %w", err)
 	}
+	for len(rows) > 0 {
+		n := 1
+		for n < len(rows) && rows[n].DraftID == rows[0].DraftID {
+			n++
+		}
+		if err := refitDraftQuotes(tx, rows[:n]); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// refitDraftQuotes refits, through tx, the entries rows of one draft (see refitSpacedQuotes),
+// reading its text once.
+func refitDraftQuotes(tx *gorm.DB, rows []spacedQuote) error {
+	var d struct{ Brief, Body string }
+	if err := tx.Raw("SELECT brief, body FROM drafts WHERE id = ?", rows[0].DraftID).Scan(&d).Error; err != nil {
+		return fmt.Errorf("read draft %d: %w", rows[0].DraftID, err)
+	}
 	found := map[string][]quotes.Quote{}
 	for _, r := range rows {
-		key := fmt.Sprintf("%d %s", r.DraftID, r.Field)
-		qs, ok := found[key]
+		qs, ok := found[r.Field]
 		if !ok {
-			text := r.Body
+			text := d.Body
 			if r.Field == "brief" {
-				text = r.Brief
+				text = d.Brief
 			}
 			qs, _ = quotes.Find(text)
-			found[key] = qs
+			found[r.Field] = qs
 		}
 		for _, q := range qs {
 			if q.Start != r.StartPos || q.End != r.EndPos || q.Text == r.Text || q.Text != trimLines(r.Text) {

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -74,5 +77,40 @@ func TestSpacedQuoteKeepsItsCheckAfterTheBackfill(t *testing.T) {
 				t.Fatalf("after the save: %q is %s and %q %s; want the first kept %v, the second verified", qs[0].Text, qs[0].Status, qs[1].Text, qs[1].Status, tc.keeps)
 			}
 		})
+	}
+}
+
+// TestSpacedQuoteBackfillReadsEachDraftOnce checks that the backfill reads a draft's text once,
+// not once for each of its entries over paragraphs: a body near the longest with fifty such
+// quotations came back fifty times, twenty megabytes for one draft, in the start-up
+// transaction. What the backfill allocates is weighed against the body, as Migrate runs it.
+func TestSpacedQuoteBackfillReadsEachDraftOnce(t *testing.T) {
+	const quotations = 50
+	filler := strings.Repeat("Le conseil a siégé longtemps. ", (newsroom.MaxBody-quotations*60)/quotations/31)
+	var body strings.Builder
+	for i := range quotations {
+		fmt.Fprintf(&body, "%sIl a dit : « Premier %d.\n« Second %d. »\n", filler, i, i)
+	}
+	s := openStore(t, Options{})
+	u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateDraft(newsroom.WithUser(context.Background(), u), newsroom.Text{Title: "Conseil", Byline: "Sarah", Body: body.String()}); err != nil {
+		t.Fatal(err)
+	}
+	var entries int64
+	if err := s.r.Table("quotes").Where("text LIKE ?", "%\n%").Count(&entries).Error; err != nil || entries != quotations {
+		t.Fatalf("%d entries over paragraphs, %v; want %d", entries, err, quotations)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if err := s.w.Transaction(refitSpacedQuotes); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(10*body.Len()); got > limit {
+		t.Errorf("the backfill allocated %d bytes for a body of %d, want under %d", got, body.Len(), limit)
 	}
 }
