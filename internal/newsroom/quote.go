@@ -98,9 +98,11 @@ type Waiver struct {
 // interview quotes a few hundred passages; this is several times that.
 const MaxQuotes = 1000
 
-// CheckQuoteCount refuses a text in which the finder found n quotations, more than MaxQuotes.
-func CheckQuoteCount(n int) error {
-	if n > MaxQuotes {
+// CheckQuoteCount refuses a text in which the finder found n quotations, more than MaxQuotes,
+// where the version before it held had: a piece that held more before the cap, or under a finder
+// that read fewer, may still be saved and corrected, as long as no save adds to them.
+func CheckQuoteCount(n, had int) error {
+	if n > MaxQuotes && n > had {
 		return Errorf(EINVALID, "the text holds %d quotations; a piece may hold at most %d, each checked in the quote ledger", n, MaxQuotes)
 	}
 	return nil

@@ -184,3 +184,28 @@ func TestQuoteGateNamesTheWaiverOnlyForADispute(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckQuoteCount: a text may hold MaxQuotes quotations, or as many as the version before it
+// held when that was more, and no more.
+func TestCheckQuoteCount(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		n, had  int
+		refused bool
+	}{
+		{"UnderTheCap", newsroom.MaxQuotes - 1, 0, false},
+		{"AtTheCap", newsroom.MaxQuotes, newsroom.MaxQuotes, false},
+		{"PastTheCap", newsroom.MaxQuotes + 1, 0, true},
+		{"PastTheCapFromIt", newsroom.MaxQuotes + 1, newsroom.MaxQuotes, true},
+		{"OverItAsBefore", newsroom.MaxQuotes + 5, newsroom.MaxQuotes + 5, false},
+		{"OverItFewerThanBefore", newsroom.MaxQuotes + 5, newsroom.MaxQuotes + 9, false},
+		{"OverItMoreThanBefore", newsroom.MaxQuotes + 6, newsroom.MaxQuotes + 5, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := newsroom.CheckQuoteCount(tc.n, tc.had)
+			if (err != nil) != tc.refused || err != nil && newsroom.ErrorCode(err) != newsroom.EINVALID {
+				t.Errorf("CheckQuoteCount(%d, %d) = %v, want refused %v", tc.n, tc.had, err, tc.refused)
+			}
+		})
+	}
+}

@@ -177,8 +177,8 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		return nil, false, err
 	}
 	once := newCreation(actor.ID, token, text)
-	news, problems, err := findQuotes(text)
-	if err != nil {
+	news, problems := findQuotes(text)
+	if err := newsroom.CheckQuoteCount(len(news), 0); err != nil {
 		return nil, false, err
 	}
 	now := s.clock()

@@ -70,9 +70,9 @@ type found struct {
 	quotes.Quote
 }
 
-// findQuotes runs the finder over the brief and the body, and refuses a text holding more
-// quotations than a ledger keeps (see newsroom.MaxQuotes).
-func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem, error) {
+// findQuotes runs the finder over the brief and the body; checkQuoteCount and
+// newsroom.CheckQuoteCount say whether a ledger may keep what it found.
+func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem) {
 	var all []found
 	problems := []newsroom.QuoteProblem{}
 	for _, field := range quotedFields {
@@ -88,7 +88,21 @@ func findQuotes(t newsroom.Text) ([]found, []newsroom.QuoteProblem, error) {
 			problems = append(problems, newsroom.QuoteProblem{Field: field, Paragraph: p.Paragraph, Position: p.Position, Message: p.Message})
 		}
 	}
-	return all, problems, newsroom.CheckQuoteCount(len(all))
+	return all, problems
+}
+
+// checkQuoteCount refuses news, the quotations of draftID's next version, when they are more
+// than a piece may hold and more than its ledger holds now (see newsroom.CheckQuoteCount). The
+// ledger is counted only for a text over the cap.
+func checkQuoteCount(db *gorm.DB, draftID int64, news []found) error {
+	if len(news) <= newsroom.MaxQuotes {
+		return nil
+	}
+	var had int64
+	if err := db.Raw("SELECT COUNT(*) FROM quotes WHERE draft_id = ? AND removed_at IS NULL", draftID).Scan(&had).Error; err != nil {
+		return err
+	}
+	return newsroom.CheckQuoteCount(len(news), int(had))
 }
 
 // quotedEdit works out the edit from old to text of the fields the finder reads, where the

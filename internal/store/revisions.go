@@ -110,8 +110,8 @@ type nextRevision struct {
 // written, so a nextRevision prepared on a read before the write transaction holds in it for as
 // long as d is still at that version.
 func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRevision, error) {
-	news, problems, err := findQuotes(text)
-	if err != nil {
+	news, problems := findQuotes(text)
+	if err := checkQuoteCount(db, d.ID, news); err != nil {
 		return nextRevision{}, err
 	}
 	chain, err := packedChain(db, d.ID, d.Version)

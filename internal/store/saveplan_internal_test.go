@@ -286,7 +286,7 @@ func TestPlannedSavesRace(t *testing.T) {
 		}
 	}
 	qs, err := p.s.Quotes(p.editor, d.ID)
-	news, _, _ := findQuotes(d.Text())
+	news, _ := findQuotes(d.Text())
 	if err != nil || len(qs) != len(news) {
 		t.Fatalf("Quotes = %d, %v; the text has %d", len(qs), err, len(news))
 	}

@@ -93,7 +93,7 @@ func TestTwinQuotesDiffOffTheWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	after := newsroom.Text{Title: "Long", Body: body(2)}
-	news, _, _ := findQuotes(after)
+	news, _ := findQuotes(after)
 	began := time.Now()
 	quotedEdit(before, after, news)
 	diffing := time.Since(began)
