@@ -20,9 +20,19 @@ type deviceRow struct {
 	ID        int64
 	Hash      string
 	UserID    int64
+	Kind      deviceKind
 	CreatedAt time.Time
 	ExpiresAt time.Time
 }
+
+// deviceKind says whether a device is a browser's cookie or an API client's token: each kind is
+// capped at maxDevices on its own.
+type deviceKind string
+
+const (
+	browserDevice deviceKind = "browser"
+	apiDevice     deviceKind = "api"
+)
 
 func (deviceRow) TableName() string { return "devices" }
 
@@ -42,16 +52,17 @@ func (s *Store) knownDevice(ctx context.Context, device, username string, now ti
 	return row.ID, internal("find device", err)
 }
 
-// maxDevices is the most device cookies and tokens one user holds at once. Each sign-in without
-// one makes one, kept for DeviceTTL: a script that signs in over the API every minute and never
-// sends its token back would otherwise leave 130,000 rows. The oldest go first; a browser whose
-// cookie went is throttled like a new one until it signs in again.
+// maxDevices is the most device cookies, and the most device tokens, one user holds at once.
+// Each sign-in without one makes one, kept for DeviceTTL: a script that signs in over the API
+// every minute and never sends its token back would otherwise leave 130,000 rows. The oldest of
+// the kind go first, so a script's sign-ins never end the user's browsers' cookies; a browser
+// whose cookie went is throttled like a new one until it signs in again.
 const maxDevices = 50
 
-// renewDevice gives userID's browser or API client a new device cookie in place of the one it
-// presented (replaced, 0 for none), ending the user's oldest beyond maxDevices, and returns the
-// cookie's value.
-func renewDevice(tx *gorm.DB, userID, replaced int64, now time.Time) (string, error) {
+// renewDevice gives userID's browser or API client, as kind says, a new device cookie in place
+// of the one it presented (replaced, 0 for none), ending the user's oldest of that kind beyond
+// maxDevices, and returns the cookie's value.
+func renewDevice(tx *gorm.DB, userID, replaced int64, kind deviceKind, now time.Time) (string, error) {
 	token, err := randomToken()
 	if err != nil {
 		return "", err
@@ -61,9 +72,9 @@ func renewDevice(tx *gorm.DB, userID, replaced int64, now time.Time) (string, er
 			return "", err
 		}
 	}
-	if err := tx.Create(&deviceRow{Hash: hashToken(token), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(DeviceTTL)}).Error; err != nil {
+	if err := tx.Create(&deviceRow{Hash: hashToken(token), UserID: userID, Kind: kind, CreatedAt: now, ExpiresAt: now.Add(DeviceTTL)}).Error; err != nil {
 		return "", err
 	}
-	return token, tx.Exec("DELETE FROM devices WHERE user_id = ? AND id NOT IN (SELECT id FROM devices WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
-		userID, userID, maxDevices).Error
+	return token, tx.Exec("DELETE FROM devices WHERE user_id = ? AND kind = ? AND id NOT IN (SELECT id FROM devices WHERE user_id = ? AND kind = ? ORDER BY id DESC LIMIT ?)",
+		userID, kind, userID, kind, maxDevices).Error
 }

@@ -109,3 +109,26 @@ func TestDevicesCapped(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptSignInsKeepTheBrowsersCookie: a script signing in over the API more than maxDevices
+// times without sending its token back ends its own oldest tokens, never the user's browser
+// cookie, so guesses at the password from elsewhere still never keep that browser out.
+func TestScriptSignInsKeepTheBrowsersCookie(t *testing.T) {
+	ctx := context.Background()
+	f := newNewsroom(t)
+	ws, err := f.s.SignIn(ctx, store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: owner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 51 {
+		if _, _, _, err := f.s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: "192.0.2.200"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 30 {
+		f.s.Login(ctx, store.SignInRequest{Username: "sarah", Password: "guess", Addr: fmt.Sprintf("198.51.100.%d", i+1)})
+	}
+	if _, err := f.s.SignIn(ctx, store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: owner, Device: ws.Device}); err != nil {
+		t.Errorf("the browser's sign-in with its device cookie: %v", err)
+	}
+}

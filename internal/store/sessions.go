@@ -129,7 +129,7 @@ func (s *Store) SignIn(ctx context.Context, req SignInRequest) (*WebSession, err
 		if err := tx.Create(&sess).Error; err != nil {
 			return err
 		}
-		ws.Device, err = renewDevice(tx, row.ID, device, now)
+		ws.Device, err = renewDevice(tx, row.ID, device, browserDevice, now)
 		return err
 	})
 	if err != nil {

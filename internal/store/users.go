@@ -177,7 +177,7 @@ func (s *Store) Login(ctx context.Context, req SignInRequest) (token string, u *
 		return "", nil, "", err
 	}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		device, err = renewDevice(tx, row.ID, known, s.clock())
+		device, err = renewDevice(tx, row.ID, known, apiDevice, s.clock())
 		return err
 	})
 	if err != nil {
