@@ -17,14 +17,9 @@ func (p *Policy) Visible(u *newsroom.User) Condition {
 	return p.where(u, draftSee)
 }
 
-// Checking is the rule of CheckQuotes as a SQL condition on drafts: a draft is in it exactly
-// when u may check quotes on it in the stage it is in, for the quotes waiting in an inbox.
-func (p *Policy) Checking(u *newsroom.User) Condition {
-	return p.where(u, quoteCheck)
-}
-
-// Waiting narrows Checking to the drafts whose unchecked quotes wait on u, for the inbox: those
-// in a stage that is no desk, or at a desk u may hold. At a desk, checking falls to the people who
+// Waiting is the rule of CheckQuotes as a SQL condition on drafts, narrowed to the drafts whose
+// unchecked quotes wait on u, for the inbox: those u may check quotes on in the stage they are
+// in, when it is no desk or a desk u may hold. At a desk, checking falls to the people who
 // work it; an editor may check quotes at Fact-check, but there they wait on the fact-checkers, and
 // the editor's inbox listing that desk's whole pool buried what was the editor's own.
 func (p *Policy) Waiting(u *newsroom.User) Condition {
