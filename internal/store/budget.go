@@ -28,8 +28,7 @@ func (s *Store) budgetQuery(ctx context.Context, u *newsroom.User) *gorm.DB {
 		Joins("JOIN users ON users.id = drafts.writer_id").
 		Joins("LEFT JOIN assignments ON assignments.draft_id = drafts.id AND assignments.stage = drafts.stage").
 		Joins("LEFT JOIN users holders ON holders.id = assignments.user_id").
-		Joins("LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage").
-		Joins("LEFT JOIN deadlines piece_due ON piece_due.draft_id = drafts.id AND piece_due.stage = ''")
+		Joins(dueJoinsSQL)
 	return s.visibleTo(q, u)
 }
 

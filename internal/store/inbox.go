@@ -150,10 +150,8 @@ func (s *Store) inboxDue(db *gorm.DB, entries []newsroom.InboxEntry) error {
 		StageDue *time.Time
 		PieceDue *time.Time
 	}
-	err := db.Raw(`SELECT drafts.id, stage_due.due_at AS stage_due, piece_due.due_at AS piece_due FROM drafts
-		LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage
-		LEFT JOIN deadlines piece_due ON piece_due.draft_id = drafts.id AND piece_due.stage = ''
-		WHERE drafts.id IN ? AND (stage_due.due_at IS NOT NULL OR piece_due.due_at IS NOT NULL)`, ids).Scan(&rows).Error
+	err := db.Raw("SELECT drafts.id, stage_due.due_at AS stage_due, piece_due.due_at AS piece_due FROM drafts "+dueJoinsSQL+
+		" WHERE drafts.id IN ? AND (stage_due.due_at IS NOT NULL OR piece_due.due_at IS NOT NULL)", ids).Scan(&rows).Error
 	if err != nil {
 		return fmt.Errorf("inbox due times: %w", err)
 	}

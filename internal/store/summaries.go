@@ -30,8 +30,11 @@ func (s *Store) summarized(q *gorm.DB) *gorm.DB {
 // its two due times, what a summary needs beside them. Each join is a lookup by primary key, so
 // a page costs one query whatever its length.
 const summaryJoinsSQL = "LEFT JOIN assignments holds ON holds.draft_id = drafts.id AND holds.stage = drafts.stage " +
-	"LEFT JOIN users holders ON holders.id = holds.user_id " +
-	"LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage " +
+	"LEFT JOIN users holders ON holders.id = holds.user_id " + dueJoinsSQL
+
+// dueJoinsSQL joins drafts with their current stage's due time (stage_due) and the piece's
+// (piece_due); a draft is due when its stage is, or else when the piece is.
+const dueJoinsSQL = "LEFT JOIN deadlines stage_due ON stage_due.draft_id = drafts.id AND stage_due.stage = drafts.stage " +
 	"LEFT JOIN deadlines piece_due ON piece_due.draft_id = drafts.id AND piece_due.stage = ''"
 
 // ListDraftSummaries returns the page ListDrafts would, as summaries: the same drafts, in the
