@@ -81,7 +81,7 @@ func (fe *fieldEdit) keptElsewhere(from, to, s, e int) int {
 			if r[0] >= r[1] {
 				continue
 			}
-			if _, _, _, whole := fe.whole(fe.before, r[0], r[0]); !whole {
+			if _, _, _, whole := fe.whole(fe.before, r[0], r[0]+1); !whole {
 				n += r[1] - r[0]
 			}
 		}

@@ -287,7 +287,9 @@ func (n *nearest) better(a, b int, f Entry) bool {
 }
 
 // nearest returns the place in tw.is of the unused entry that starts nearest start (of two as
-// near, the earlier entry), or -1 when all are used.
+// near, one before start and one after, the earlier entry), or -1 when all are used. Of two
+// entries of one text in one field at the same place, which a ledger never holds, it may return
+// either.
 func (tw *twins) nearest(old []Entry, start int) int {
 	k := sort.Search(len(tw.is), func(k int) bool { return old[tw.is[k]].Start >= start })
 	r := tw.right.find(k)
