@@ -80,20 +80,25 @@ func (a Article) modified() time.Time {
 	return a.firstPublished()
 }
 
-// snippet shortens s to at most max characters, cut at a word boundary and ended with "…". Text
-// with no space to cut at (Chinese, Japanese, a long run of emoji) is cut between two characters
-// as a reader sees them, never inside one (see clusterStart).
+// snippet shortens s to at most max characters, cut at a word boundary and ended with "…". It
+// goes back to a space only within the last quarter of max: text with no space near the cut
+// (Chinese, Japanese, a long run of emoji, or such text after a short Latin word, as in "G7 "
+// and a Japanese headline) is cut between two characters as a reader sees them, never inside
+// one (see clusterStart), rather than shrunk to its first word.
 func snippet(s string, max int) string {
 	s = strings.TrimSpace(oneLine(s))
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
 	rs := []rune(s)
-	cut := string(rs[:clusterStart(rs, max-1)])
-	if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
-		cut = cut[:sp]
+	end := clusterStart(rs, max-1)
+	for i := end - 1; i > 0 && i >= max-max/4; i-- {
+		if rs[i] == ' ' {
+			end = i
+			break
+		}
 	}
-	return strings.TrimRight(cut, " ,;:.–—-") + "…"
+	return strings.TrimRight(string(rs[:end]), " ,;:.–—-") + "…"
 }
 
 // clusterStart moves the cut before rs[i] back to where the character a reader sees there

@@ -286,6 +286,9 @@ func TestSnippet(t *testing.T) {
 	long := strings.Repeat("word ", 40)
 	for _, tc := range []struct{ name, in, want string }{
 		{"Short", "A short brief.", "A short brief."},
+		{"SpaceFarBeforeTheCut", "G7 " + strings.Repeat("日", 200), "G7 " + strings.Repeat("日", 156) + "…"},
+		{"SpaceInTheLastQuarter", strings.Repeat("日", 125) + " " + strings.Repeat("本", 100), strings.Repeat("日", 125) + "…"},
+		{"SpaceJustBeforeTheLastQuarter", strings.Repeat("日", 119) + " " + strings.Repeat("本", 100), strings.Repeat("日", 119) + " " + strings.Repeat("本", 39) + "…"},
 		{"Trimmed", "  Spaced\nout.  ", "Spaced out."},
 		{"CutAtWord", long, strings.TrimSpace(strings.Repeat("word ", 31)) + "…"},
 		{"NoSpace", strings.Repeat("ب", 200), strings.Repeat("ب", 159) + "…"},
@@ -302,6 +305,15 @@ func TestSnippet(t *testing.T) {
 				t.Errorf("snippet = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSnippetHeadline is the case that gave a JSON-LD headline of "G7…": a short Latin word
+// before a Japanese title left a space far back from the cut, and the cut went back to it.
+func TestSnippetHeadline(t *testing.T) {
+	title := "G7 " + strings.Repeat("首", 147)
+	if got, want := snippet(title, maxHeadline), "G7 "+strings.Repeat("首", maxHeadline-4)+"…"; got != want {
+		t.Errorf("snippet = %q, want %q", got, want)
 	}
 }
 
