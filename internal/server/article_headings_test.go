@@ -50,3 +50,47 @@ func TestAppArticlesHaveHeadings(t *testing.T) {
 		})
 	}
 }
+
+// sectionOrHeading is a section's start or end tag, or a heading's start tag.
+var sectionOrHeading = regexp.MustCompile(`<(/?)(section|h[1-6])\b`)
+
+// TestDraftPageHeadingsNest: the threads of comments whose words are gone sit in a section
+// headed by an h3 under the Comments h2, and each thread was headed by an h3 as well, so the
+// outline put them beside the heading that holds them rather than under it. Right: within a
+// section, every heading after the first is below it, and a section's first heading is below
+// the heading of the section that holds it.
+func TestDraftPageHeadingsNest(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	a.comment(d.ID)
+	body := "Entirely different words."
+	if _, err := a.store.UpdateDraft(ctxAs(a, "writer"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	a.comment(d.ID)
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantBody(t, res, "Comments whose words are gone", "(its words are gone)")
+	page := res.Body.String()
+	var levels []int // the level of the first heading of each open section, 0 until it has one
+	for _, m := range sectionOrHeading.FindAllStringSubmatchIndex(page, -1) {
+		closing, name := page[m[2]:m[3]] == "/", page[m[4]:m[5]]
+		switch {
+		case name == "section" && closing:
+			levels = levels[:max(len(levels)-1, 0)]
+		case name == "section":
+			levels = append(levels, 0)
+		case !closing && len(levels) > 0:
+			level, top := int(name[1]-'0'), len(levels)-1
+			above := levels[top]
+			if above == 0 && top > 0 {
+				above = levels[top-1]
+			}
+			if level <= above {
+				t.Errorf("an h%d inside a section headed by an h%d: %.160s", level, above, page[m[0]:])
+			}
+			if levels[top] == 0 {
+				levels[top] = level
+			}
+		}
+	}
+}
