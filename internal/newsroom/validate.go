@@ -19,12 +19,13 @@ const (
 	MaxNote          = 5000
 )
 
-// MaxTextBytes is the most bytes a request carrying a text within the limits can take: twelve
-// a character, as a character beyond the Basic Multilingual Plane takes escaped in JSON (a
+// MaxTextBytes is the most bytes a request carrying a text within the limits can take when the
+// text is written composed, as the limits count it (NFC; see Normalize): twelve a character, as a character beyond the Basic Multilingual Plane takes escaped in JSON (a
 // surrogate pair, \uXXXX\uXXXX) or percent-encoded in a form (four %XX), for every character
 // each field may hold and a separator after each topic, and 64 KiB for the field names and a
 // form's other fields. The limits are in characters, so that copy in Chinese or Hindi is held to
-// the length English is, and a request's size must not refuse what they allow.
+// the length English is, and a request's size must not refuse what they allow. Text sent
+// decomposed can take more (a Korean syllable spelled as three letters is 27 bytes in a form).
 const MaxTextBytes = 12*(MaxTitle+MaxByline+MaxBrief+MaxBody+MaxEditorComment+MaxTopics*(MaxTopic+1)) + 64<<10
 
 // Normalize tidies t the way every save does. The title, byline, brief, topics and editor's

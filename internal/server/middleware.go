@@ -49,7 +49,10 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // textPaths are the routes that take a draft's text, whose bodies may be as large as
-// newsroom.MaxTextBytes: the longest text the limits allow, in any script and any encoding.
+// newsroom.MaxTextBytes: the longest text the limits allow, written with composed characters
+// (the limits count characters in NFC), escaped in JSON or percent-encoded in a form. Text sent
+// decomposed, as Korean syllables spelled letter by letter, takes more bytes a character and
+// may be refused for the request's size.
 var textPaths = map[string]bool{
 	"/api/v1/drafts": true, "/api/v1/drafts/:id": true, "/api/v1/drafts/:id/working-copy": true,
 	"/api/v1/articles/:slug/corrections": true, "/api/v1/import": true,
@@ -58,17 +61,20 @@ var textPaths = map[string]bool{
 
 // limitBody caps the request body: a longer one fails with 413 when a handler reads past the
 // limit, and at once when Content-Length already says so. A request without a body, as a
-// reader's GET is, has nothing to cap.
+// reader's GET is, has nothing to cap. The larger limits of the routes that take an image or a
+// draft's text are for a signed-in user only, so it runs after authenticate and webSession: an
+// anonymous request to such a route, which is refused anyway, is not read and parsed in full
+// first.
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req, limit := c.Request(), s.cfg.BodyLimit
 		if req.Body == nil || req.Body == http.NoBody {
 			return next(c)
 		}
-		switch {
-		case uploadPaths[c.Path()]:
+		switch signedIn := newsroom.UserFrom(req.Context()) != nil; {
+		case signedIn && uploadPaths[c.Path()]:
 			limit = max(limit, imageBodyLimit)
-		case textPaths[c.Path()]:
+		case signedIn && textPaths[c.Path()]:
 			limit = max(limit, newsroom.MaxTextBytes)
 		}
 		if req.ContentLength > limit {

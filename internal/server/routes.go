@@ -13,7 +13,7 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(headAsGet)
-	e.Use(requestIDs(), s.secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.limitBody, checkText, dropTrailingSlash, s.authenticate, s.webSession, s.passwordGate, s.compress)
+	e.Use(requestIDs(), s.secureHeaders, s.measure, s.logRequests, s.recoverPanics, dropTrailingSlash, s.authenticate, s.webSession, s.limitBody, checkText, s.passwordGate, s.compress)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", s.metricsPage)
