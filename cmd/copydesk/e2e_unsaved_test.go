@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -288,6 +290,86 @@ func TestBrowserNewDraftSentOnce(t *testing.T) {
 	if strings.TrimSpace(flash) != "Draft created." {
 		t.Errorf("sending again after a send that failed gives %q", flash)
 	}
+}
+
+// TestBrowserNewDraftAnswerLost: the new draft's first send is made, but its answer never reaches
+// the page (a proxy's timeout). The writer opens the form again, which has a new token, and
+// restores the copy kept. The copy kept the typing only, without the token it was sent with, and
+// said "It was not created.": sending it made a second draft. Right: the copy keeps the token and
+// Restore puts it back, so the send answers with the draft the first made, and the offer says
+// that it may have been created.
+func TestBrowserNewDraftAnswerLost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	b.signIn("writer")
+	var lost atomic.Int32
+	chromedp.ListenTarget(b.ctx, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			lost.Add(1)
+			go chromedp.Run(b.ctx, fetch.FailRequest(e.RequestID, network.ErrorReasonTimedOut))
+		}
+	})
+	// sendAndLose sends a new draft with the title, whose answer is held once the server has given
+	// it and the page told the connection timed out, then opens the form again and restores the
+	// copy kept.
+	sendAndLose := func(title string) {
+		t.Helper()
+		before := lost.Load()
+		b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+			chromedp.SendKeys(`input[name=title]`, title, chromedp.ByQuery),
+			chromedp.SetValue(`textarea[name=body]`, "The bridge reopens to traffic on Monday.", chromedp.ByQuery),
+			fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: b.base + "/drafts", RequestStage: fetch.RequestStageResponse}}),
+			chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery), chromedp.Sleep(2*time.Second), fetch.Disable())
+		if lost.Load() == before {
+			t.Fatal("the send's answer was not held")
+		}
+		var offer string
+		b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`.warning[data-offer] button`, chromedp.ByQuery),
+			chromedp.Evaluate(`(() => {
+				const box = Array.from(document.querySelectorAll(".warning[data-offer]")).find(b => b.textContent.includes(`+"`"+title+"`"+`));
+				if (!box) { return ""; }
+				box.querySelector("button").click();
+				return box.querySelector("p").textContent;
+			})()`, &offer))
+		if !strings.Contains(offer, "may have been created") || strings.Contains(offer, "not created") {
+			t.Errorf("the copy of a send whose answer was lost is offered as %q", offer)
+		}
+		var restored string
+		b.run(chromedp.Value(`input[name=title]`, &restored, chromedp.ByQuery))
+		if restored != title {
+			t.Fatalf("the form holds the title %q after Restore, want %q", restored, title)
+		}
+	}
+	drafts := func(title string) int {
+		var n int
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.WaitVisible(`main`, chromedp.ByQuery),
+			chromedp.Evaluate(`new Set(Array.from(document.querySelectorAll("main a")).filter(a => /^\/drafts\/\d+$/.test(a.getAttribute("href")) && a.textContent.includes(`+"`"+title+"`"+`)).map(a => a.getAttribute("href"))).size`, &n))
+		return n
+	}
+
+	t.Run("Unchanged", func(t *testing.T) {
+		sendAndLose("Bridge to reopen")
+		b.run(chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery), chromedp.WaitVisible(`#workspace`, chromedp.ByQuery))
+		if n := drafts("Bridge to reopen"); n != 1 {
+			t.Errorf("sending the restored copy again left %d drafts, want 1", n)
+		}
+	})
+	t.Run("Changed", func(t *testing.T) {
+		sendAndLose("Ferry to stop")
+		var answer string
+		b.run(chromedp.SendKeys(`textarea[name=body]`, " Tolls stay.", chromedp.ByQuery),
+			chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery), chromedp.WaitVisible(`main h1`, chromedp.ByQuery),
+			chromedp.Text(`main`, &answer, chromedp.ByQuery))
+		if !strings.Contains(answer, "already made draft") {
+			t.Errorf("sending the restored copy changed answers %.300q, want the refusal naming the draft made", answer)
+		}
+		if n := drafts("Ferry to stop"); n != 1 {
+			t.Errorf("sending the restored copy changed left %d drafts, want 1", n)
+		}
+	})
 }
 
 // TestBrowserNewDraftSendStopped: a send of the new draft stopped before its page came (Esc,

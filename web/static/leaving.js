@@ -7,7 +7,9 @@
 // so that a page left, reloaded or closed by a crash, or a send that did not go through (the
 // sign-in had ended, the server could not be reached or failed) loses nothing: the form, opened
 // again, offers it back, and typing beside the offer keeps the copy offered apart rather than
-// writing over it. Enter in
+// writing over it. The new draft's copy keeps the form's one-time token too, which Restore puts
+// back: a send whose answer was lost may have created the draft, and sending the copy again then
+// answers with that draft (or, changed, is refused naming it) rather than making a second. Enter in
 // one of its one-line fields (the title) goes on to the next field, as in the draft page's
 // editor, rather than creating the draft from its first line; and Ctrl+S (Cmd+S) creates it, as
 // it saves in that editor.
@@ -43,15 +45,28 @@
     } catch (err) { /* A full or refused storage leaves the page as it would be without it. */ }
   }
 
-  // snapshot is a copy of the form's typing.
+  // tokenOf is the form's one-time token (the new draft's form_token), which names the one thing
+  // its sends make; marked data-sent once a send has carried it.
+  function tokenOf(form) {
+    var token = form.elements.namedItem("form_token");
+    return token && token.tagName === "INPUT" ? token : null;
+  }
+
+  // snapshot is a copy of the form's typing, with its token and whether a send carried it.
   function snapshot(form) {
-    var values = {};
+    var values = {}, token = tokenOf(form), entry = { at: Date.now(), fields: values };
     fields(form).forEach(function (f) { values[f.name] = f.value; });
-    return { at: Date.now(), fields: values };
+    if (token) {
+      entry.token = token.value;
+      entry.tokenSent = token.dataset.sent === "true";
+    }
+    return entry;
   }
 
   // keep stores the form's typing; sent marks the copy of a send under way.
   function keep(form, sent) {
+    var token = tokenOf(form);
+    if (sent && token) { token.dataset.sent = "true"; }
     var entry = snapshot(form);
     entry.sent = sent;
     write(form.dataset.keepAs, worthKeeping(form) ? entry : null);
@@ -80,7 +95,8 @@
   function says(form, entry) {
     if (form.hasAttribute("data-leave-asks")) {
       var title = (entry.fields.title || "").trim();
-      return "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "? It was not created.";
+      return "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "?" + (entry.tokenSent ?
+        " It was sent and may have been created; sending it again will not make a second one." : " It was not created.");
     }
     var words = Object.keys(entry.fields).map(function (k) { return entry.fields[k].trim(); }).filter(Boolean).pop() || "";
     return "Restore what you typed here, “" + (words.length > 60 ? words.slice(0, 60) + "…" : words) + "”? It was not sent.";
@@ -108,6 +124,11 @@
         var held = worthKeeping(form) ? snapshot(form) : read(key);
         forget(form, entry);
         fields(form).forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
+        var token = tokenOf(form);
+        if (token && entry.token) {
+          token.value = entry.token;
+          token.dataset.sent = String(!!entry.tokenSent);
+        }
         if (held && held.fields && held.at !== entry.at) { keepAsides(form, asides(form).concat([held])); }
         keep(form, false);
         offer(form);
