@@ -197,16 +197,12 @@ func elided(p []rune, i int) bool {
 		}
 		return digits == 2 && !isWord(at(p, j))
 	}
-	var word [5]rune
-	n := 0
-	for ; j < len(p) && isWord(p[j]); j++ {
-		if n == len(word) {
-			return false
-		}
-		word[n] = unicode.ToLower(p[j])
-		n++
+	var buf [5]rune
+	word, j, ok := wordAt(p, j, buf[:])
+	if !ok {
+		return false
 	}
-	if n == 1 && (word[0] == 's' || word[0] == 't') {
+	if word == "s" || word == "t" {
 		// Dutch writes its elisions ’s and ’t in lowercase, before a space or a hyphen (’s Avonds,
 		// ’s-Hertogenbosch, ’t Hooft); a capital is a word of its own (‘T-shirts sold out,’ ‘S
 		// Club 7’), and so is a letter quoted as a letter (the ‘s’).
@@ -214,7 +210,7 @@ func elided(p []rune, i int) bool {
 			return false
 		}
 	}
-	return lexicon[string(word[:n])]&elisionWord != 0
+	return lexicon[word]&elisionWord != 0
 }
 
 // possessiveShape reports whether the single mark at p[i] looks like the apostrophe of a plural
@@ -230,14 +226,21 @@ func possessiveShape(p []rune, i int, oneWord bool) bool {
 // functionWord reports whether the word starting at p[j] is a stopword, a preposition or a
 // helping verb: a word that joins or bends others rather than names a thing.
 func functionWord(p []rune, j int) bool {
-	var word [maxKey]rune
+	var buf [maxKey]rune
+	word, _, ok := wordAt(p, j, buf[:])
+	return ok && lexicon[word]&(stopWord|prepositionWord|helperVerb) != 0
+}
+
+// wordAt reads the word starting at p[j], lowercased, in buf: it returns the word and where it
+// ends, and false when it is longer than buf, and so no word of the lexicon.
+func wordAt(p []rune, j int, buf []rune) (word string, end int, ok bool) {
 	n := 0
 	for ; j < len(p) && isWord(p[j]); j++ {
-		if n == len(word) {
-			return false
+		if n == len(buf) {
+			return "", j, false
 		}
-		word[n] = unicode.ToLower(p[j])
+		buf[n] = unicode.ToLower(p[j])
 		n++
 	}
-	return lexicon[string(word[:n])]&(stopWord|prepositionWord|helperVerb) != 0
+	return string(buf[:n]), j, true
 }
