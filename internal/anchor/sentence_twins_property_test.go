@@ -5,28 +5,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/anchor"
+	"github.com/copydesk/copydesk/internal/copytext"
 )
 
-// word is one word or mark of a generated text, with an identity that survives edits: a comment
-// is on a run of words, and its words survive an edit when the run is still there, in order,
-// next to each other and spelled the same.
-type word struct {
-	id   int
-	text string
-	glue bool // written right after the word before, with no space: punctuation
-}
-
-// copyText is a generated text: paragraphs of sentences of words.
-type copyText struct {
-	paras [][][]word
-	next  int // the next word's id
-}
-
-// The parts of the sentences copyText makes: subjects with honorifics, initials and dotted
+// The parts of the sentences the copy is made of: subjects with honorifics, initials and dotted
 // abbreviations, the twin phrases every paragraph repeats, and tails with numbers, decimals,
 // abbreviations and ellipses, so that a full stop often ends no sentence.
 var (
@@ -46,109 +30,61 @@ var (
 	stops = []string{".", ".", ".", "!", "?"}
 )
 
-// add appends a word to s with a fresh id.
-func (c *copyText) add(s []word, text string, glue bool) []word {
-	c.next++
-	return append(s, word{id: c.next, text: text, glue: glue})
-}
-
-// words returns texts as words with fresh ids.
-func (c *copyText) words(texts []string) []word {
-	var s []word
-	for _, t := range texts {
-		s = c.add(s, t, false)
-	}
-	return s
-}
-
 // sentence makes one random sentence, in one of a few shapes, all holding a twin phrase.
-func (c *copyText) sentence(rng *rand.Rand) []word {
+func sentence(c *copytext.Text, rng *rand.Rand) []copytext.Word {
 	pick := func(l [][]string) []string { return l[rng.Intn(len(l))] }
 	subj, verb, phrase, tail := pick(twinSubjects), pick(twinVerbs), pick(twinPhrases), pick(twinTails)
-	var s []word
+	var s []copytext.Word
 	switch rng.Intn(8) {
 	case 5, 6: // He agreed. Short sentences repeat.
-		s = c.words(shortSentences[rng.Intn(len(shortSentences))])
-		s = c.add(s, ".", true)
+		s = c.Words(shortSentences[rng.Intn(len(shortSentences))])
+		s = c.Add(s, ".", true)
 	case 7: // Smith met Mr. Jones on Friday. The name ends a sentence or stands before its tail.
-		s = c.words(slices.Concat([]string{twinNames[rng.Intn(len(twinNames))]}, pick(meetings), subj, tail))
-		s = c.add(s, ".", true)
+		s = c.Words(slices.Concat([]string{twinNames[rng.Intn(len(twinNames))]}, pick(meetings), subj, tail))
+		s = c.Add(s, ".", true)
 	case 0, 1, 2: // Mr. Jones said the plan would work in June.
-		s = c.words(slices.Concat(subj, verb, phrase, tail))
-		if stop := stops[rng.Intn(len(stops))]; !strings.HasSuffix(s[len(s)-1].text, stop) {
-			s = c.add(s, stop, true)
+		s = c.Words(slices.Concat(subj, verb, phrase, tail))
+		if stop := stops[rng.Intn(len(stops))]; !strings.HasSuffix(s[len(s)-1].Text, stop) {
+			s = c.Add(s, stop, true)
 		}
 	case 3: // Mr. Jones said: “the plan would work.” The closing mark follows the stop.
-		s = c.words(slices.Concat(subj, verb))
-		s = c.add(s, ":", true)
-		s = c.add(s, "“"+phrase[0], false)
-		s = append(s, c.words(slices.Concat(phrase[1:], tail))...)
-		s = c.add(s, ".”", true)
+		s = c.Words(slices.Concat(subj, verb))
+		s = c.Add(s, ":", true)
+		s = c.Add(s, "“"+phrase[0], false)
+		s = append(s, c.Words(slices.Concat(phrase[1:], tail))...)
+		s = c.Add(s, ".”", true)
 	case 4: // “Would the plan work?” asked Mr. Jones. The question runs on in lowercase.
-		s = c.add(s, "“Would", false)
-		s = append(s, c.words(phrase[:len(phrase)-1])...)
-		s = c.add(s, phrase[len(phrase)-1], false)
-		s = c.add(s, "?”", true)
-		s = append(s, c.words(slices.Concat([]string{"asked"}, subj, tail))...)
-		s = c.add(s, ".", true)
+		s = c.Add(s, "“Would", false)
+		s = append(s, c.Words(phrase[:len(phrase)-1])...)
+		s = c.Add(s, phrase[len(phrase)-1], false)
+		s = c.Add(s, "?”", true)
+		s = append(s, c.Words(slices.Concat([]string{"asked"}, subj, tail))...)
+		s = c.Add(s, ".", true)
 	}
-	s[0].text = capitalized(s[0].text)
+	s[0].Text = copytext.UpperFirst(s[0].Text)
 	return s
 }
 
-// newCopyText makes one to three paragraphs of two to five sentences each.
-func newCopyText(rng *rand.Rand) *copyText {
-	c := &copyText{}
-	for range 1 + rng.Intn(3) {
-		var para [][]word
-		for range 2 + rng.Intn(4) {
-			para = append(para, c.sentence(rng))
-			if rng.Intn(8) == 0 { // A sentence in Chinese, with its own full stop.
-				para = append(para, c.words([]string{"市长说计划会成功。"}))
-			}
-		}
-		c.paras = append(c.paras, para)
-	}
-	return c
-}
+// writer writes copy with twin phrases, and now and then a sentence in Chinese.
+var writer = copytext.Writer{Sentence: sentence, Chinese: true}
 
-// flat returns the paragraphs of c, each as one run of words.
-func (c *copyText) flat() [][]word {
-	out := make([][]word, len(c.paras))
-	for i, p := range c.paras {
-		for _, s := range p {
-			out[i] = append(out[i], s...)
-		}
-	}
-	return out
-}
+// editor edits it, cuts the ends of sentences, and makes a word recased by a split or a join a
+// new word.
+var editor = copytext.Editor{Inserts: insertables, Honorifics: honorifics, Names: twinNames, Recased: true, CutTails: true}
 
 // render writes paragraphs of words as a text, and where each word's id starts and ends in it,
 // in code points.
-func render(paras [][]word) (string, map[int][2]int) {
-	var b strings.Builder
+func render(paras [][]copytext.Word) (string, map[int][2]int) {
+	text, all := copytext.Render(paras)
 	at := map[int][2]int{}
-	n := 0
-	for i, p := range paras {
-		if i > 0 {
-			b.WriteString("\n")
-			n++
-		}
-		for j, w := range p {
-			if j > 0 && !w.glue {
-				b.WriteString(" ")
-				n++
-			}
-			b.WriteString(w.text)
-			size := len([]rune(w.text))
-			at[w.id] = [2]int{n, n + size}
-			n += size
-		}
+	for _, w := range all {
+		at[w.ID] = [2]int{w.Start, w.End}
 	}
-	return b.String(), at
+	return text, at
 }
 
-// twinComment is a comment on a run of words, by their ids.
+// twinComment is a comment on a run of words, by their ids. Its words survive an edit when the
+// run is still there, in order, next to each other and spelled the same.
 type twinComment struct {
 	ids  []int
 	text string
@@ -156,57 +92,39 @@ type twinComment struct {
 
 // commentTwins puts comments on the words of some twin phrases and names, and on a few runs of
 // any words.
-func commentTwins(rng *rand.Rand, paras [][]word) []twinComment {
+func commentTwins(rng *rand.Rand, paras [][]copytext.Word) []twinComment {
 	var cs []twinComment
 	for _, p := range paras {
 		for j := range p {
 			n := 0
 			for _, tw := range twinPhrases {
-				if j+len(tw) <= len(p) && slices.Equal(texts(p[j:j+len(tw)]), tw) {
+				if j+len(tw) <= len(p) && slices.Equal(copytext.Texts(p[j:j+len(tw)]), tw) {
 					n = len(tw)
 				}
 			}
-			if n == 0 && slices.Contains(twinNames, p[j].text) {
+			if n == 0 && slices.Contains(twinNames, p[j].Text) {
 				n = 1
 			}
 			if n == 0 && rng.Intn(12) == 0 {
 				n = 1 + rng.Intn(min(3, len(p)-j))
 			}
 			if n > 0 && rng.Intn(2) == 0 {
-				cs = append(cs, twinComment{ids: ids(p[j : j+n])})
+				cs = append(cs, twinComment{ids: copytext.IDs(p[j : j+n])})
 			}
 		}
 	}
 	return cs
 }
 
-// texts returns the words' texts.
-func texts(ws []word) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.text
-	}
-	return out
-}
-
-// ids returns the words' ids.
-func ids(ws []word) []int {
-	out := make([]int, len(ws))
-	for i, w := range ws {
-		out[i] = w.id
-	}
-	return out
-}
-
 // where returns where the comment's words are in paras, in code points of the text render makes
 // of them, and false when an edit broke them up or took one away.
-func (c twinComment) where(paras [][]word, at map[int][2]int) (start, end int, ok bool) {
+func (c twinComment) where(paras [][]copytext.Word, at map[int][2]int) (start, end int, ok bool) {
 	for _, p := range paras {
 		for j, w := range p {
-			if w.id != c.ids[0] {
+			if w.ID != c.ids[0] {
 				continue
 			}
-			if j+len(c.ids) > len(p) || !slices.Equal(ids(p[j:j+len(c.ids)]), c.ids) {
+			if j+len(c.ids) > len(p) || !slices.Equal(copytext.IDs(p[j:j+len(c.ids)]), c.ids) {
 				return 0, 0, false
 			}
 			return at[c.ids[0]][0], at[c.ids[len(c.ids)-1]][1], true
@@ -217,7 +135,7 @@ func (c twinComment) where(paras [][]word, at map[int][2]int) (start, end int, o
 
 // misplaced counts, of the comments cs on old whose words survive in text, those Reanchor puts
 // anywhere but on them (wrong) and those it detaches (lost).
-func misplaced(t *testing.T, oldParas, newParas [][]word, cs []twinComment) (wrong, lost, survivors int) {
+func misplaced(t *testing.T, oldParas, newParas [][]copytext.Word, cs []twinComment) (n copytext.Tally) {
 	t.Helper()
 	old, oldAt := render(oldParas)
 	text, newAt := render(newParas)
@@ -235,79 +153,17 @@ func misplaced(t *testing.T, oldParas, newParas [][]word, cs []twinComment) (wro
 		if !ok {
 			continue
 		}
-		survivors++
+		n.Survivors++
 		switch {
 		case res.Status == anchor.Detached:
-			lost++
+			n.Lost++
 			t.Logf("lost %q at %d-%d, now at %d-%d\n  old %q\n  new %q", sels[i].Exact, sels[i].Start, sels[i].End, s, e, old, text)
 		case res.Start != s || res.End != e:
-			wrong++
+			n.Wrong++
 			t.Logf("wrong %q at %d-%d, want %d-%d\n  old %q\n  new %q", sels[i].Exact, res.Start, res.End, s, e, old, text)
 		}
 	}
-	return wrong, lost, survivors
-}
-
-// copyEdit makes one random copy edit to a paragraph of words: a word or phrase inserted, cut
-// or replaced, an honorific dropped or added, punctuation changed, a sentence split in two or
-// two joined, a sentence added, or the end of one cut.
-func copyEdit(rng *rand.Rand, c *copyText, p []word) []word {
-	if len(p) == 0 {
-		return p
-	}
-	at := rng.Intn(len(p))
-	find := func(ok func(w word) bool) int {
-		var hits []int
-		for i, w := range p {
-			if ok(w) {
-				hits = append(hits, i)
-			}
-		}
-		if len(hits) == 0 {
-			return -1
-		}
-		return hits[rng.Intn(len(hits))]
-	}
-	isStop := func(w word) bool { return w.glue && (w.text == "." || w.text == "!" || w.text == "?") }
-	switch rng.Intn(10) {
-	case 8: // Add a sentence after another.
-		if i := find(isStop); i >= 0 {
-			return slices.Concat(p[:i+1], c.sentence(rng), p[i+1:])
-		}
-	case 9: // Cut the rest of a sentence after a word, up to its stop.
-		if j := slices.IndexFunc(p[at:], isStop); j > 0 {
-			return slices.Delete(slices.Clone(p), at+1, at+j)
-		}
-	case 0: // Insert a word or phrase.
-		return slices.Concat(p[:at], c.words(insertables[rng.Intn(len(insertables))]), p[at:])
-	case 1: // Cut a word or a few.
-		return slices.Delete(slices.Clone(p), at, min(len(p), at+1+rng.Intn(3)))
-	case 2: // Replace a word or a few with a phrase.
-		return slices.Concat(p[:at], c.words(insertables[rng.Intn(len(insertables))]), p[min(len(p), at+1+rng.Intn(2)):])
-	case 3: // Drop an honorific.
-		if i := find(func(w word) bool { return slices.Contains(honorifics, w.text) }); i >= 0 {
-			return slices.Delete(slices.Clone(p), i, i+1)
-		}
-	case 4: // Add an honorific before a name.
-		if i := find(func(w word) bool { return slices.Contains(twinNames, w.text) }); i >= 0 {
-			return slices.Concat(p[:i], c.words([]string{honorifics[rng.Intn(len(honorifics))]}), p[i:])
-		}
-	case 5: // Change a sentence's punctuation.
-		if i := find(isStop); i >= 0 {
-			return slices.Concat(p[:i], c.add(nil, []string{"!", "?", ";", ",", "."}[rng.Intn(5)], true), p[i+1:])
-		}
-	case 6: // Split a sentence in two, the word after the new stop capitalised.
-		if at > 0 && at+1 < len(p) && !p[at].glue && !p[at+1].glue {
-			next := p[at+1].text
-			return slices.Concat(p[:at+1], c.add(nil, ".", true), c.add(nil, capitalized(next), false), p[at+2:])
-		}
-	case 7: // Join two sentences, the word after the old stop in lowercase.
-		if i := find(isStop); i >= 0 && i+1 < len(p) {
-			next := p[i+1].text
-			return slices.Concat(p[:i], c.add(nil, ",", true), c.add(nil, lowercased(next), false), p[i+2:])
-		}
-	}
-	return p
+	return n
 }
 
 // TestReanchorTwinsThroughCopyEdits makes texts whose sentences repeat phrases, names,
@@ -320,28 +176,17 @@ func copyEdit(rng *rand.Rand, c *copyText, p []word) []word {
 // did, made four seeds worse: a comment moved onto a twin or detached after an honorific or a
 // phrase was cut.
 func TestReanchorTwinsThroughCopyEdits(t *testing.T) {
-	wrong, lost, survivors := 0, 0, 0
-	for seed := range int64(3000) {
-		rng := rand.New(rand.NewSource(seed))
-		c := newCopyText(rng)
-		old := c.flat()
+	sum := copytext.Trials(t, 3000, func(rng *rand.Rand) copytext.Tally {
+		c := writer.New(rng)
+		old := c.Flat()
 		cs := commentTwins(rng, old)
-		text := slices.Clone(old)
-		for range 1 + rng.Intn(4) {
-			i := rng.Intn(len(text))
-			text[i] = copyEdit(rng, c, text[i])
-		}
-		w, l, n := misplaced(t, old, text, cs)
-		if w+l > 0 {
-			t.Logf("seed %d: %d wrong, %d lost of %d", seed, w, l, n)
-		}
-		wrong, lost, survivors = wrong+w, lost+l, survivors+n
-	}
-	if wrong*2000 > survivors || lost*250 > survivors {
+		return misplaced(t, old, editor.Save(rng, c, old), cs)
+	})
+	if sum.Wrong*2000 > sum.Survivors || sum.Lost*250 > sum.Survivors {
 		t.Errorf("of %d comments whose words survived, %d were put on other words and %d detached; want at most 1 in 2000 and 1 in 250",
-			survivors, wrong, lost)
+			sum.Survivors, sum.Wrong, sum.Lost)
 	}
-	t.Logf("%d comments whose words survived: %d put on other words, %d detached", survivors, wrong, lost)
+	t.Logf("%d comments whose words survived: %d put on other words, %d detached", sum.Survivors, sum.Wrong, sum.Lost)
 }
 
 // TestReanchorTwinsThroughSentenceMoves makes texts whose sentences repeat phrases, comments on
@@ -350,57 +195,18 @@ func TestReanchorTwinsThroughCopyEdits(t *testing.T) {
 // on other words, the twin phrase of the sentence that took their place, and detached 322; with
 // sentences as fixed points 10 and 157.
 func TestReanchorTwinsThroughSentenceMoves(t *testing.T) {
-	wrong, lost, survivors := 0, 0, 0
-	for seed := range int64(1000) {
-		rng := rand.New(rand.NewSource(seed))
-		c := newCopyText(rng)
-		cs := commentTwins(rng, c.flat())
-		old := c.flat()
-		p := c.paras[rng.Intn(len(c.paras))]
-		i, j := rng.Intn(len(p)), rng.Intn(len(p))
-		if twinSentence(p, i) || twinSentence(p, j) {
-			// Moving one of two identical sentences leaves the same text as moving the other:
-			// no text says which of them a comment was on.
-			continue
+	sum := copytext.Trials(t, 1000, func(rng *rand.Rand) copytext.Tally {
+		c := writer.New(rng)
+		cs := commentTwins(rng, c.Flat())
+		old := c.Flat()
+		if !copytext.MoveSentence(rng, c) {
+			return copytext.Tally{}
 		}
-		if rng.Intn(2) == 0 {
-			p[i], p[j] = p[j], p[i]
-		} else {
-			s := p[i]
-			rest := slices.Delete(slices.Clone(p), i, i+1)
-			copy(p, slices.Insert(rest, min(j, len(rest)), s))
-		}
-		w, l, n := misplaced(t, old, c.flat(), cs)
-		if w+l > 0 {
-			t.Logf("seed %d: %d wrong, %d lost of %d", seed, w, l, n)
-		}
-		wrong, lost, survivors = wrong+w, lost+l, survivors+n
-	}
-	if wrong*500 > survivors || lost*35 > survivors {
+		return misplaced(t, old, c.Flat(), cs)
+	})
+	if sum.Wrong*500 > sum.Survivors || sum.Lost*35 > sum.Survivors {
 		t.Errorf("of %d comments, %d were put on other words and %d detached; want at most 1 in 500 and 1 in 35",
-			survivors, wrong, lost)
+			sum.Survivors, sum.Wrong, sum.Lost)
 	}
-	t.Logf("%d comments: %d put on other words, %d detached", survivors, wrong, lost)
-}
-
-// twinSentence reports whether another sentence of p reads as p[i] does.
-func twinSentence(p [][]word, i int) bool {
-	for k, s := range p {
-		if k != i && slices.Equal(texts(s), texts(p[i])) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowercased returns s with its first letter in lowercase.
-func lowercased(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// capitalized returns s with its first letter in uppercase.
-func capitalized(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
+	t.Logf("%d comments: %d put on other words, %d detached", sum.Survivors, sum.Wrong, sum.Lost)
 }
