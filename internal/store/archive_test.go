@@ -163,24 +163,12 @@ func TestArchiveTagsFilled(t *testing.T) {
 // had pages of their own (all of them under "article", one row an article) to their own pages
 // when the store migrates.
 func TestArchiveSymbolTagsRetagged(t *testing.T) {
-	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
-	f := newNewsroomAt(t, store.Options{Clock: clk})
 	text := sampleText("Old piece")
 	text.Topics = []string{"🔥", "..", "Mexico"}
-	publishText(t, f, clk, text)
-	for _, q := range []string{
+	f, ctx := migratedFrom(t, text,
 		"DELETE FROM article_tags WHERE name = '..'",
 		"UPDATE article_tags SET slug = 'article' WHERE name = '🔥'",
-		"DELETE FROM backfills",
-	} {
-		if _, err := f.s.DB().Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ctx := context.Background()
-	if _, err := f.s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	)
 	for topic, want := range map[string]string{"🔥": "old-piece", "..": "old-piece", "Mexico": "old-piece", "Article": ""} {
 		if arts, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: publish.Slug(topic), Limit: 10}); err != nil || slugsOf(arts) != want {
 			t.Errorf("PublicPage(topic %q) = %q, %v, want %q", topic, slugsOf(arts), err, want)
@@ -192,24 +180,12 @@ func TestArchiveSymbolTagsRetagged(t *testing.T) {
 // spelled out in its slug (C++ and C# then shared the page of C, so a piece tagged with all three
 // had one row, under the first) to a page for each when the store migrates.
 func TestArchiveSuffixTagsRetagged(t *testing.T) {
-	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
-	f := newNewsroomAt(t, store.Options{Clock: clk})
 	text := sampleText("Old piece")
 	text.Topics = []string{"C++", "C#", "C", "Mexico"}
-	publishText(t, f, clk, text)
-	for _, q := range []string{
+	f, ctx := migratedFrom(t, text,
 		"DELETE FROM article_tags WHERE name IN ('C#', 'C')",
 		"UPDATE article_tags SET slug = 'c' WHERE name = 'C++'",
-		"DELETE FROM backfills",
-	} {
-		if _, err := f.s.DB().Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ctx := context.Background()
-	if _, err := f.s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	)
 	for _, topic := range text.Topics {
 		if arts, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Topic: publish.Slug(topic), Limit: 10}); err != nil || slugsOf(arts) != "old-piece" {
 			t.Errorf("PublicPage(topic %q) = %q, %v, want %q", topic, slugsOf(arts), err, "old-piece")
@@ -221,25 +197,13 @@ func TestArchiveSuffixTagsRetagged(t *testing.T) {
 // slugs (a topic "FUẞBALL" then had the slug "fußball", which no page links to now) to the
 // pages their topics and byline have now when the store migrates.
 func TestArchiveSharpSTagsRetagged(t *testing.T) {
-	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
-	f := newNewsroomAt(t, store.Options{Clock: clk})
 	text := sampleText("Old piece")
 	text.Topics = []string{"FUẞBALL", "Mexico"}
 	text.Byline = "ANNA GROẞ"
-	publishText(t, f, clk, text)
-	for _, q := range []string{
+	f, ctx := migratedFrom(t, text,
 		"UPDATE article_tags SET slug = 'fußball' WHERE name = 'FUẞBALL'",
 		"UPDATE article_tags SET slug = 'anna-groß' WHERE name = 'ANNA GROẞ'",
-		"DELETE FROM backfills",
-	} {
-		if _, err := f.s.DB().Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ctx := context.Background()
-	if _, err := f.s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	)
 	for _, q := range []store.ArchiveQuery{{Topic: "fussball", Limit: 10}, {Topic: "mexico", Limit: 10}, {Author: "anna-gross", Limit: 10}} {
 		if arts, _, err := f.s.PublicPage(ctx, q); err != nil || slugsOf(arts) != "old-piece" {
 			t.Errorf("PublicPage(%+v) = %q, %v, want %q", q, slugsOf(arts), err, "old-piece")
@@ -384,4 +348,23 @@ func TestPublicSearchFollowsPublishedText(t *testing.T) {
 	} {
 		search(t, tt.query, tt.want)
 	}
+}
+
+// migratedFrom publishes text, rewrites its rows with queries as an earlier version of Copydesk
+// wrote them, and migrates the store as an upgrade would, every backfill to run again.
+func migratedFrom(t *testing.T, text newsroom.Text, queries ...string) (*newsroomFixture, context.Context) {
+	t.Helper()
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	publishText(t, f, clk, text)
+	for _, q := range append(queries, "DELETE FROM backfills") {
+		if _, err := f.s.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	if _, err := f.s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return f, ctx
 }
