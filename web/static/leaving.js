@@ -7,8 +7,11 @@
 // so that a page left, reloaded or closed by a crash, or a send that did not go through (the
 // sign-in had ended, the server could not be reached or failed) loses nothing: the form, opened
 // again, offers it back, and typing beside the offer keeps the copy offered apart rather than
-// writing over it. The new draft's copy keeps the form's one-time token too, which Restore puts
-// back: a send whose answer was lost may have created the draft, and sending the copy again then
+// writing over it. A copy keeps too the hidden fields its form names in data-keep-with, which say
+// what the typing was made against, and Restore puts them back: a correction's version, so that
+// the server refuses one made on a body corrected since rather than undoing that correction; a
+// comment's anchor, so that it goes on the words it was typed on; the new draft's one-time token,
+// so that a send whose answer was lost may have created the draft, and sending the copy again then
 // answers with that draft (or, changed, is refused naming it) rather than making a second. Enter in
 // one of its one-line fields (the title) goes on to the next field, as in the draft page's
 // editor, rather than creating the draft from its first line; and Ctrl+S (Cmd+S) creates it, as
@@ -45,28 +48,29 @@
     } catch (err) { /* A full or refused storage leaves the page as it would be without it. */ }
   }
 
-  // tokenOf is the form's one-time token (the new draft's form_token), which names the one thing
-  // its sends make; marked data-sent once a send has carried it.
-  function tokenOf(form) {
-    var token = form.elements.namedItem("form_token");
-    return token && token.tagName === "INPUT" ? token : null;
+  // based are the hidden fields the form names in data-keep-with: what its typing was made against.
+  function based(form) {
+    return (form.dataset.keepWith || "").split(/\s+/).filter(Boolean).map(function (name) {
+      return form.elements.namedItem(name);
+    }).filter(function (f) { return f && f.name; });
   }
 
-  // snapshot is a copy of the form's typing, with its token and whether a send carried it.
+  // snapshot is a copy of the form's typing, with what it was made against and whether a send
+  // carried that (the form's data-base-sent).
   function snapshot(form) {
-    var values = {}, token = tokenOf(form), entry = { at: Date.now(), fields: values };
+    var values = {}, base = based(form), entry = { at: Date.now(), fields: values };
     fields(form).forEach(function (f) { values[f.name] = f.value; });
-    if (token) {
-      entry.token = token.value;
-      entry.tokenSent = token.dataset.sent === "true";
+    if (base.length) {
+      entry.base = {};
+      base.forEach(function (f) { entry.base[f.name] = f.value; });
+      entry.baseSent = form.dataset.baseSent === "true";
     }
     return entry;
   }
 
   // keep stores the form's typing; sent marks the copy of a send under way.
   function keep(form, sent) {
-    var token = tokenOf(form);
-    if (sent && token) { token.dataset.sent = "true"; }
+    if (sent && based(form).length) { form.dataset.baseSent = "true"; }
     var entry = snapshot(form);
     entry.sent = sent;
     write(form.dataset.keepAs, worthKeeping(form) ? entry : null);
@@ -95,7 +99,7 @@
   function says(form, entry) {
     if (form.hasAttribute("data-leave-asks")) {
       var title = (entry.fields.title || "").trim();
-      return "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "?" + (entry.tokenSent ?
+      return "Restore the new draft you were typing" + (title ? ", “" + title + "”" : "") + "?" + (entry.baseSent ?
         " It was sent and may have been created; sending it again will not make a second one." : " It was not created.");
     }
     var words = Object.keys(entry.fields).map(function (k) { return entry.fields[k].trim(); }).filter(Boolean).pop() || "";
@@ -124,10 +128,9 @@
         var held = worthKeeping(form) ? snapshot(form) : read(key);
         forget(form, entry);
         fields(form).forEach(function (f) { if (f.name in entry.fields) { f.value = entry.fields[f.name]; } });
-        var token = tokenOf(form);
-        if (token && entry.token) {
-          token.value = entry.token;
-          token.dataset.sent = String(!!entry.tokenSent);
+        if (entry.base) {
+          based(form).forEach(function (f) { if (f.name in entry.base) { f.value = entry.base[f.name]; } });
+          form.dataset.baseSent = String(!!entry.baseSent);
         }
         if (held && held.fields && held.at !== entry.at) { keepAsides(form, asides(form).concat([held])); }
         keep(form, false);
