@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -95,4 +98,81 @@ func TestBrowserKeptCommentKeepsItsWords(t *testing.T) {
 	if want := strings.LastIndex(body, "7 to 2"); len(comments) != 1 || comments[0].Anchor.Start != want {
 		t.Errorf("the restored comment went on %+v, not on the words at %d it was typed on", comments, want)
 	}
+}
+
+// TestBrowserSentCopyForgottenByItsAnswer: the copy of a form sent is forgotten by the page
+// saying that send was done and by no other: a note whose send never reached the server
+// (offline) stays kept, and offered back, when another draft's page says "Saved."; and a note
+// sent with an action that takes the piece out of its actor's view is forgotten on the desk the
+// answer lands on.
+func TestBrowserSentCopyForgottenByItsAnswer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker")
+	b.acceptDialogs()
+	draftA := b.typingDraft()
+	b.run(chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=title]`, "Library to open", chromedp.ByQuery),
+		chromedp.SetValue(`textarea[name=body]`, "The library opens on Monday.", chromedp.ByQuery))
+	b.submit(`form[action="/drafts"] button[type=submit]`)
+	var draftB string
+	b.run(chromedp.Location(&draftB))
+	// kept is what this browser keeps under the key of draft A's form ending in form.
+	kept := func(form string) string {
+		var v string
+		b.run(chromedp.Evaluate(`Object.keys(localStorage).filter(k => k.startsWith("copydesk:draft:`+regexp.MustCompile(`\d+$`).FindString(draftA)+`:") && k.endsWith(":form:`+form+`")).map(k => localStorage.getItem(k)).join("")`, &v))
+		return v
+	}
+	note := `form[data-keep-as$=":form:step-submit"] [name=note]`
+	b.run(chromedp.Navigate(draftA), chromedp.WaitVisible(note, chromedp.ByQuery),
+		chromedp.SendKeys(note, "Quotes confirmed by phone", chromedp.ByQuery), chromedp.Sleep(time.Second),
+		network.Enable(), offline(true),
+		chromedp.Click(`form[data-keep-as$=":form:step-submit"] button[type=submit]`, chromedp.ByQuery),
+		chromedp.Sleep(2*time.Second), offline(false),
+		chromedp.Navigate(draftB), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	if kept("step-submit") == "" {
+		t.Fatal("nothing kept after the send that did not go through")
+	}
+	b.edit()
+	b.run(chromedp.SendKeys(`#edit textarea[name=body]`, " More.", chromedp.ByQuery))
+	b.submit(`#edit-save`)
+	if got := b.flash(); !strings.HasPrefix(got, "Saved") {
+		t.Fatalf("draft B's page says %q", got)
+	}
+	if kept("step-submit") == "" {
+		t.Error("draft A's unsent note was forgotten when draft B's page said it was saved")
+	}
+	b.run(chromedp.Navigate(draftA), chromedp.WaitVisible(note, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+	if !b.has(`[data-offer$=":form:step-submit"]`) {
+		t.Fatal("draft A's page does not offer back the note that was not sent")
+	}
+	b.run(chromedp.Click(`[data-offer$=":form:step-submit"] button`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+	b.submit(`form[data-keep-as$=":form:step-submit"] button[type=submit]`)
+	if kept("step-submit") != "" {
+		t.Error("the note sent again is still kept after its page said it was done")
+	}
+
+	b.signOut()
+	b.signIn("factchecker")
+	ret := `form[data-keep-as$=":form:step-return"] [name=note]`
+	b.run(chromedp.Navigate(draftA), chromedp.WaitVisible(ret, chromedp.ByQuery),
+		chromedp.SendKeys(ret, "Who said the second quote?", chromedp.ByQuery))
+	b.submit(`form[data-keep-as$=":form:step-return"] button[type=submit]`)
+	var at string
+	b.run(chromedp.Location(&at))
+	if !strings.HasSuffix(at, "/desk") {
+		t.Fatalf("after the return the fact-checker is at %s", at)
+	}
+	if got := kept("step-return"); got != "" {
+		t.Errorf("the note sent with the return is still kept on the desk its answer landed on: %s", got)
+	}
+}
+
+// offline takes the browser off the network, or puts it back.
+func offline(on bool) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{Offline: on, DownloadThroughput: -1, UploadThroughput: -1}}).Do(ctx)
+		return err
+	})
 }

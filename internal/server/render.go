@@ -153,6 +153,9 @@ type view struct {
 	Warning string
 	Error   string
 	Data    any
+	// Answered is the key under which the browser kept a copy of the form whose send Flash says
+	// was done (see flash), for the page to forget that copy and no other.
+	Answered string
 	// MayWrite and MayManage say whether the viewer may write drafts and manage users, for the
 	// links in the page header.
 	MayWrite, MayManage bool
@@ -190,7 +193,7 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	}
 	v.Inbox = s.inboxCount(c)
 	if v.Flash == "" && v.Warning == "" {
-		v.Flash, v.Warning = takeMessage(c, flashCookie), takeMessage(c, warningCookie)
+		v.Flash, v.Warning, v.Answered = takeMessage(c, flashCookie), takeMessage(c, warningCookie), takeMessage(c, answeredCookie)
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", v); err != nil {
@@ -201,12 +204,35 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 }
 
 const (
-	flashCookie   = "copydesk_flash"
-	warningCookie = "copydesk_warning"
+	flashCookie    = "copydesk_flash"
+	warningCookie  = "copydesk_warning"
+	answeredCookie = "copydesk_answered"
 )
 
-// flash carries a short message to the page a redirect lands on.
-func flash(c echo.Context, msg string) { carry(c, flashCookie, msg) }
+// flash carries a short message to the page a redirect lands on, saying the form posted was
+// done; with it the key under which the browser kept a copy of that form (its kept_as field,
+// see leaving.js), so that the page, wherever it is, forgets that copy.
+func flash(c echo.Context, msg string) {
+	carry(c, flashCookie, msg)
+	if key := keptAs(c); key != "" {
+		carry(c, answeredCookie, key)
+	}
+}
+
+// maxKeptAs is the longest key of a kept copy a form may name.
+const maxKeptAs = 200
+
+// keptAs is the key under which the browser kept a copy of the form posted, when it names one.
+func keptAs(c echo.Context) string {
+	if c.Request().Method != http.MethodPost {
+		return ""
+	}
+	key := c.FormValue("kept_as")
+	if len(key) > maxKeptAs || !strings.HasPrefix(key, "copydesk:") {
+		return ""
+	}
+	return key
+}
 
 // warn carries to the page a redirect lands on a message saying what was not done, shown as a
 // warning rather than as news.

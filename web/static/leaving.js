@@ -3,7 +3,8 @@
 // another form of the page (Sign out) leaves it too, and asks as well. What is typed into a form
 // with a data-keep-as key (the new draft's, and the draft page's comment, reply, quote note, action
 // note and correction forms) is also kept in this browser under that key until the server has it
-// (the draft page that comes of the new draft, or a page saying the send was done, forgets it),
+// (the page saying that send was done, which names the copy, forgets it; this script is on every
+// page of the app, so wherever the answer lands),
 // so that a page left, reloaded or closed by a crash, or a send that did not go through (the
 // sign-in had ended, the server could not be reached or failed) loses nothing: the form, opened
 // again, offers it back, and typing beside the offer keeps the copy offered apart rather than
@@ -168,13 +169,23 @@
     }
     sending = true;
   });
-  // Once sent, the copy kept is the one marked sent, which a page saying the send was done forgets
-  // (and the draft page, sending a form of its side pane in the background, once it is through).
+  // Once sent, the copy kept is the one marked sent, which the page saying this send was done
+  // forgets (and the draft page, sending a form of its side pane in the background, once it is
+  // through). The send names the copy in its kept_as field, and the server's answer names it back
+  // with the message saying it was done, wherever that answer lands.
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form.dataset.keepAs || (e.defaultPrevented && form.hasAttribute("data-leave-asks"))) { return; }
     clearTimeout(timers[form.dataset.keepAs]);
     keep(form, true);
+    var named = form.elements.namedItem("kept_as");
+    if (!named) {
+      named = document.createElement("input");
+      named.type = "hidden";
+      named.name = "kept_as";
+      form.appendChild(named);
+    }
+    named.value = form.dataset.keepAs;
   });
   window.addEventListener("pageshow", function (e) {
     if (e.persisted) { sending = false; }
@@ -225,15 +236,14 @@
     timers[key] = setTimeout(function () { if (form.isConnected) { keep(form, false); } }, 400);
   });
   document.addEventListener("DOMContentLoaded", function () {
-    // A page that says a send was done is the answer to it: the draft page's copies marked sent
-    // are through. (The new draft's is the draft page's to forget: it knows the draft it became.)
-    var keys = [];
-    try { keys = Object.keys(localStorage); } catch (err) { /* Refused storage keeps nothing to forget. */ }
-    if (document.querySelector("main .flash[role]")) {
-      keys.forEach(function (key) {
-        var kept = key.indexOf(":form:") >= 0 && read(key);
-        if (kept && kept.sent) { write(key, null); }
-      });
+    // A page that says a send was done names the copy of the form sent: that copy, marked sent,
+    // is through. Any other copy marked sent (a send that never reached the server) is not. The
+    // answer is the page the send's redirect lands on: a message carried to a page opened
+    // otherwise (its send's answer lost, the cookies of it kept) leaves the copy to be offered.
+    var answered = document.querySelector("main .flash[data-answered]"), came = performance.getEntriesByType("navigation")[0];
+    if (answered && came && came.redirectCount > 0) {
+      var kept = read(answered.dataset.answered);
+      if (kept && kept.sent) { write(answered.dataset.answered, null); }
     }
     Array.from(document.querySelectorAll("form[data-keep-as]")).forEach(offer);
   });

@@ -786,16 +786,6 @@
     $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
   }
 
-  // forgetCreated forgets the new draft's typing that the new draft's form kept in this browser
-  // (see leaving.js) once the page says it was created: the typing sent is this draft.
-  function forgetCreated() {
-    var key = "copydesk:new:user:" + ws.dataset.user, flash = $("#ws-messages .flash");
-    try {
-      var kept = JSON.parse(localStorage.getItem(key) || "null");
-      if (kept && kept.sent && flash && flash.textContent.trim() === "Draft created.") { localStorage.removeItem(key); }
-    } catch (err) { /* What cannot be read cannot be offered either. */ }
-  }
-
   var offerEl = null, offered = null;
 
   function dropOffer() {
@@ -1227,7 +1217,6 @@
     text = document.getElementById("text");
     statusEl = document.getElementById("ws-status");
     storeKey = "copydesk:draft:" + ws.dataset.draft + ":user:" + ws.dataset.user;
-    forgetCreated();
     initTabs();
     initEditing();
     initSelection();
