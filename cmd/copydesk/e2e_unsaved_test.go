@@ -354,6 +354,17 @@ func TestBrowserNewDraftAnswerLost(t *testing.T) {
 	t.Run("Unchanged", func(t *testing.T) {
 		sendAndLose("Bridge to reopen")
 		b.run(chromedp.Click(`form[action="/drafts"] button[type=submit]`, chromedp.ByQuery), chromedp.WaitVisible(`#workspace`, chromedp.ByQuery))
+		// The draft the form had made answers it, saying so, and the copy sent is forgotten.
+		var said string
+		b.run(chromedp.Evaluate(`(document.querySelector("#ws-messages .flash") || {textContent: ""}).textContent`, &said))
+		if said != "This form had already created this draft." {
+			t.Errorf("the draft the form had made answers it saying %q", said)
+		}
+		var kept int
+		b.run(chromedp.Evaluate(`Object.keys(localStorage).filter(k => k.startsWith("copydesk:new:")).length`, &kept))
+		if kept != 0 {
+			t.Errorf("after the draft the form had made answered it this browser keeps %d copies of the new draft", kept)
+		}
 		if n := drafts("Bridge to reopen"); n != 1 {
 			t.Errorf("sending the restored copy again left %d drafts, want 1", n)
 		}

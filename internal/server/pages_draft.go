@@ -75,7 +75,8 @@ func (s *Server) newDraftPage(c echo.Context) error {
 }
 
 // createDraftPage makes the draft the new-draft form sends, once: the same form sent again
-// shows the draft it made. A refused form is shown again with its text and a new token, so that
+// shows the draft it made, saying so (and so, like "Draft created.", answering the send of the
+// copy the browser kept of the form). A refused form is shown again with its text and a new token, so that
 // sending it again is a new form. A form from before the token (a page open since before the
 // server was upgraded) makes its draft as it did.
 func (s *Server) createDraftPage(c echo.Context) error {
@@ -94,6 +95,8 @@ func (s *Server) createDraftPage(c echo.Context) error {
 	}
 	if made {
 		flash(c, "Draft created.")
+	} else {
+		flash(c, "This form had already created this draft.")
 	}
 	return redirect(c, draftURL(d.ID))
 }
