@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -132,11 +133,44 @@ type QuoteEvent struct {
 	At      time.Time   `json:"at"`
 }
 
-// QuoteCheck is a fact-checker's verdict on a quote.
+// QuoteCheck is a fact-checker's verdict on a quote. Text is the quote's words as the checker
+// read them, which the verdict is made on (see CheckQuoteRead); nil when not given.
 type QuoteCheck struct {
 	Status QuoteStatus `json:"status"`
 	Note   string      `json:"note"`
 	Source string      `json:"source"`
+	Text   *string     `json:"text,omitempty"`
+}
+
+// QuoteNote is a note on one quote (a waiver, or a finding that it is no quotation) with the
+// quote's words as its writer read them (see QuoteCheck).
+type QuoteNote struct {
+	Note string  `json:"note"`
+	Text *string `json:"text,omitempty"`
+}
+
+// CheckQuoteRead refuses a verdict or a note on quote id made on the words read when the quote
+// now reads otherwise: a check stands for the words its checker read, and given to words they
+// never read it would clear them unseen. The error's details carry the quote's id and its words
+// now. Words changed and changed back read as they were read, so a verdict on them stands. A nil
+// read (an API client that sends no words) is taken on trust.
+func CheckQuoteRead(id int64, read *string, now string) error {
+	if read == nil || Composed(*read) == now {
+		return nil
+	}
+	return Errorf(ECONFLICT, "quote #%d changed since it was read: it now reads “%s”; check the new words", id, now).
+		With("quote_id", id).With("text", now)
+}
+
+// QuoteReadsNow returns the words a quote reads now when err is CheckQuoteRead's refusal of a
+// verdict or note made on other words, and ok false for any other error.
+func QuoteReadsNow(err error) (now string, ok bool) {
+	var e *Error
+	if !errors.As(err, &e) || e.Code != ECONFLICT {
+		return "", false
+	}
+	now, ok = e.Details["text"].(string)
+	return now, ok
 }
 
 // Validate checks the verdict: a known status, and a note for disputed and unverifiable ones.

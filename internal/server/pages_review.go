@@ -24,7 +24,7 @@ func (s *Server) waiveQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.store.WaiveQuote(c.Request().Context(), id, qid, c.FormValue("note"))
+	_, err = s.store.WaiveQuote(c.Request().Context(), id, qid, newsroom.QuoteNote{Note: c.FormValue("note")})
 	return s.afterAction(c, err, quoteURL(id, qid), "Waiver recorded.")
 }
 
@@ -33,7 +33,7 @@ func (s *Server) notQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, c.FormValue("note"))
+	_, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, newsroom.QuoteNote{Note: c.FormValue("note")})
 	return s.afterAction(c, err, quoteURL(id, qid), "Marked as no quotation.")
 }
 

@@ -52,19 +52,17 @@ func (s *Server) notQuote(c echo.Context) error {
 	return s.noteQuote(c, s.store.MarkNotQuote)
 }
 
-// noteQuote binds a {"note": …} body for one quote and answers the quote change makes of it.
-func (s *Server) noteQuote(c echo.Context, change func(context.Context, int64, int64, string) (*newsroom.Quote, error)) error {
+// noteQuote binds a {"note": …, "text": …} body for one quote and answers the quote change makes of it.
+func (s *Server) noteQuote(c echo.Context, change func(context.Context, int64, int64, newsroom.QuoteNote) (*newsroom.Quote, error)) error {
 	id, qid, err := draftAndQuote(c)
 	if err != nil {
 		return err
 	}
-	var in struct {
-		Note string `json:"note"`
-	}
+	var in newsroom.QuoteNote
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	q, err := change(c.Request().Context(), id, qid, in.Note)
+	q, err := change(c.Request().Context(), id, qid, in)
 	if err != nil {
 		return err
 	}

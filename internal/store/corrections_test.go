@@ -124,7 +124,7 @@ func TestCorrectionQuoteGate(t *testing.T) {
 		}
 		_, err = f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Note: "A quote was added."})
 		wantCode(t, err, newsroom.ECONFLICT)
-		if _, err := f.s.WaiveQuote(f.editor, d.ID, q.ID, "Two witnesses heard it."); err != nil {
+		if _, err := f.s.WaiveQuote(f.editor, d.ID, q.ID, newsroom.QuoteNote{Note: "Two witnesses heard it."}); err != nil {
 			t.Fatalf("the editor waives on a published piece: %v", err)
 		}
 		if _, err := f.s.Correct(f.editor, slug, newsroom.CorrectionRequest{Note: "A quote was added."}); err != nil {

@@ -120,7 +120,7 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 			return err
 		}, want{newsroom.EventQuoteChecked, "check", draftOf, checker, nil}},
 		{"WaiveQuote", func() error {
-			_, err := f.s.WaiveQuote(f.editor, d.ID, quoteID, "Said on air.")
+			_, err := f.s.WaiveQuote(f.editor, d.ID, quoteID, newsroom.QuoteNote{Note: "Said on air."})
 			return err
 		}, want{newsroom.EventQuoteChecked, "waive", draftOf, editor, nil}},
 		{"Clear", func() error { return transition(f.checker, newsroom.ActionClear) },

@@ -166,14 +166,14 @@ func disputedWaived(t *testing.T, f *newsroomFixture, d, q int64) {
 	if _, err := f.s.Transition(f.checker, d, newsroom.TransitionRequest{Action: newsroom.ActionClear, Force: true}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.WaiveQuote(f.editor, d, q, "The mayor's office confirmed it in writing."); err != nil {
+	if _, err := f.s.WaiveQuote(f.editor, d, q, newsroom.QuoteNote{Note: "The mayor's office confirmed it in writing."}); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func notQuote(t *testing.T, f *newsroomFixture, d, q int64) {
 	verify(newsroom.QuoteVerified)(t, f, d, q)
-	if _, err := f.s.MarkNotQuote(f.checker, d, q, "A slogan on a banner, not anyone's words."); err != nil {
+	if _, err := f.s.MarkNotQuote(f.checker, d, q, newsroom.QuoteNote{Note: "A slogan on a banner, not anyone's words."}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -95,7 +95,7 @@ func TestMarkNotQuote(t *testing.T) {
 			if tt.writer {
 				ctx = f.writer
 			}
-			_, err := f.s.MarkNotQuote(ctx, d.ID, star.ID, tt.note)
+			_, err := f.s.MarkNotQuote(ctx, d.ID, star.ID, newsroom.QuoteNote{Note: tt.note})
 			wantCode(t, err, tt.code)
 		})
 	}
@@ -104,7 +104,7 @@ func TestMarkNotQuote(t *testing.T) {
 	}
 	_, err = f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear})
 	wantCode(t, err, newsroom.ECONFLICT)
-	q, err := f.s.MarkNotQuote(f.checker, d.ID, star.ID, " A ship's name, not speech. ")
+	q, err := f.s.MarkNotQuote(f.checker, d.ID, star.ID, newsroom.QuoteNote{Note: " A ship's name, not speech. "})
 	if err != nil {
 		t.Fatal(err)
 	}

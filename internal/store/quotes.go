@@ -362,7 +362,7 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 // back an earlier finding that the quote is no quotation.
 func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
 	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
-	return s.changeQuote(ctx, draftID, quoteID, false, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, false, c.Text, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt, r.CheckedSpeaker = string(c.Status), c.Note, c.Source, &u.ID, &now, r.Speaker
 		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
 		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote = nil, nil, ""
@@ -375,20 +375,20 @@ func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsro
 // MarkNotQuote records a fact-checker's (or an editor's) finding that a ledger entry is no
 // quotation, with a note saying why; the entry stays in the ledger but holds no gate back. Who
 // may do it is who may check quotes.
-func (s *Store) MarkNotQuote(ctx context.Context, draftID, quoteID int64, note string) (*newsroom.Quote, error) {
-	note = strings.TrimSpace(note)
+func (s *Store) MarkNotQuote(ctx context.Context, draftID, quoteID int64, n newsroom.QuoteNote) (*newsroom.Quote, error) {
+	note := strings.TrimSpace(n.Note)
 	valid := func() error { return newsroom.CheckDismissalNote(note) }
-	return s.changeQuote(ctx, draftID, quoteID, false, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, false, n.Text, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote, r.Note = &u.ID, &now, note, note
 		return tx.Exec("UPDATE quotes SET not_quote_by = ?, not_quote_at = ?, not_quote_note = ? WHERE id = ?", u.ID, now, note, r.ID).Error
 	}, "not_quote")
 }
 
 // WaiveQuote lets an editor publish despite a disputed quote, recording why.
-func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, note string) (*newsroom.Quote, error) {
-	note = strings.TrimSpace(note)
+func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, n newsroom.QuoteNote) (*newsroom.Quote, error) {
+	note := strings.TrimSpace(n.Note)
 	valid := func() error { return newsroom.CheckWaiverNote(note) }
-	return s.changeQuote(ctx, draftID, quoteID, true, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, true, n.Text, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		if err := newsroom.CheckWaivable(r.ID, newsroom.QuoteStatus(r.Status)); err != nil {
 			return err
 		}
@@ -397,9 +397,10 @@ func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, note str
 	}, "waive")
 }
 
-// changeQuote runs one change to a ledger entry (a waiver when waive is set): visibility, policy
-// and stage, validation, the change itself and its history event, in one transaction.
-func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive bool, valid func() error,
+// changeQuote runs one change to a ledger entry (a waiver when waive is set), made on the quote's
+// words as read (nil when not given): visibility, policy and stage, validation, the words read
+// against the quote's now, the change itself and its history event, in one transaction.
+func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive bool, read *string, valid func() error,
 	change func(*gorm.DB, *newsroom.User, *quoteRow, time.Time) error, event string) (*newsroom.Quote, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -422,6 +423,9 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return newsroom.Errorf(newsroom.ENOTFOUND, "draft %d has no quote %d", draftID, quoteID)
 		} else if err != nil {
+			return err
+		}
+		if err := newsroom.CheckQuoteRead(r.ID, read, r.Text); err != nil {
 			return err
 		}
 		now := s.clock()

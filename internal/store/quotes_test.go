@@ -139,13 +139,13 @@ func TestQuoteLedger(t *testing.T) {
 		if _, err := f.s.CheckQuote(f.editor, d.ID, terr.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
 			t.Fatalf("editor checks in editing: %v", err)
 		}
-		_, err := f.s.WaiveQuote(f.editor, d.ID, terr.ID, "why")
+		_, err := f.s.WaiveQuote(f.editor, d.ID, terr.ID, newsroom.QuoteNote{Note: "why"})
 		wantCode(t, err, newsroom.ECONFLICT) // only disputed quotes are waived
-		_, err = f.s.WaiveQuote(f.editor, d.ID, cooperation.ID, " ")
+		_, err = f.s.WaiveQuote(f.editor, d.ID, cooperation.ID, newsroom.QuoteNote{Note: " "})
 		wantCode(t, err, newsroom.EINVALID)
-		_, err = f.s.WaiveQuote(f.checker, d.ID, cooperation.ID, "why")
+		_, err = f.s.WaiveQuote(f.checker, d.ID, cooperation.ID, newsroom.QuoteNote{Note: "why"})
 		wantCode(t, err, newsroom.EFORBIDDEN)
-		w, err := f.s.WaiveQuote(f.editor, d.ID, cooperation.ID, "Both wordings are on the record; the difference is immaterial.")
+		w, err := f.s.WaiveQuote(f.editor, d.ID, cooperation.ID, newsroom.QuoteNote{Note: "Both wordings are on the record; the difference is immaterial."})
 		if err != nil || w.Waiver == nil || w.Waiver.By.Username != "ed" || w.Status != newsroom.QuoteDisputed {
 			t.Fatalf("WaiveQuote = %+v, %v", w, err)
 		}

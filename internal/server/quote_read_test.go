@@ -1,0 +1,64 @@
+package server_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestQuoteChangesOnTheWordsReadAPI: over the API, a verdict, a waiver or a finding of no
+// quotation sent with the words its client read is refused with 409, naming the words now in
+// its message and details, once an edit changed the quote's words, and nothing is written; sent
+// with the words as they read now, it is made.
+func TestQuoteChangesOnTheWordsReadAPI(t *testing.T) {
+	const before, after = "the ferry will run all winter", "the ferry may run in winter"
+	cases := []struct {
+		name, path, body string
+		read             string
+		status           int
+	}{
+		{"VerdictOnOldWords", "", `{"status":"verified","text":%q}`, before, 409},
+		{"VerdictOnNewWords", "", `{"status":"verified","text":%q}`, after, 200},
+		{"DisputeOnOldWords", "", `{"status":"disputed","note":"Not on the tape.","text":%q}`, before, 409},
+		{"WaiverOnOldWords", "/waive", `{"note":"Both wordings are on the record.","text":%q}`, before, 409},
+		{"WaiverOnNewWords", "/waive", `{"note":"Both wordings are on the record.","text":%q}`, after, 200},
+		{"NotQuoteOnOldWords", "/not-quote", `{"note":"A sign's words.","text":%q}`, before, 409},
+		{"NotQuoteOnNewWords", "/not-quote", `{"note":"A sign's words.","text":%q}`, after, 200},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := newTestApp(t)
+			d := a.draft(newsroom.StageEditing)
+			base := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+			wantStatus(t, a.do("editor", "PUT", base, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, before, d.Version)), 200)
+			qid := a.firstQuote(d.ID)
+			wantStatus(t, a.do("editor", "PUT", base, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, after, d.Version+1)), 200)
+			if c.path == "/waive" {
+				wantStatus(t, a.do("editor", "PUT", fmt.Sprintf("%s/quotes/%d", base, qid), fmt.Sprintf(`{"status":"disputed","note":"Not on the tape.","text":%q}`, after)), 200)
+			}
+			was := a.do("editor", "GET", base+"/quotes", "").Body.String()
+			res := a.do("editor", map[bool]string{true: "PUT", false: "POST"}[c.path == ""], fmt.Sprintf("%s/quotes/%d%s", base, qid, c.path), fmt.Sprintf(c.body, c.read))
+			wantStatus(t, res, c.status)
+			if c.status == 200 {
+				if q := decode[newsroom.Quote](t, res); q.ID != qid || q.Text != after {
+					t.Errorf("the change was made on %+v", q)
+				}
+				return
+			}
+			e := decode[struct {
+				Error struct {
+					Code, Message string
+					Details       map[string]any
+				}
+			}](t, res).Error
+			if e.Code != newsroom.ECONFLICT || !strings.Contains(e.Message, "“"+after+"”") || e.Details["text"] != after || e.Details["quote_id"] != float64(qid) {
+				t.Errorf("refused with %+v, want the words now, %q, named", e, after)
+			}
+			if now := a.do("editor", "GET", base+"/quotes", "").Body.String(); now != was {
+				t.Errorf("the refused change wrote the ledger: %s, was %s", now, was)
+			}
+		})
+	}
+}
