@@ -3,6 +3,7 @@ package server
 import (
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,9 +15,12 @@ func (s *Server) checkQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	check := newsroom.QuoteCheck{Status: newsroom.QuoteStatus(c.FormValue("status")), Note: c.FormValue("note"), Source: c.FormValue("source")}
-	_, err = s.store.CheckQuote(c.Request().Context(), id, qid, check)
-	return s.afterAction(c, err, quoteURL(id, qid), "Quote marked "+string(check.Status)+".")
+	check := newsroom.QuoteCheck{Status: newsroom.QuoteStatus(c.FormValue("status")), Note: c.FormValue("note"), Source: c.FormValue("source"),
+		Text: wordsRead(c)}
+	if _, err = s.store.CheckQuote(c.Request().Context(), id, qid, check); err != nil {
+		return s.refusedQuote(c, id, qid, err, "quote-", url.Values{"note": {check.Note}, "source": {check.Source}})
+	}
+	return s.afterAction(c, nil, quoteURL(id, qid), "Quote marked "+string(check.Status)+".")
 }
 
 func (s *Server) waiveQuotePage(c echo.Context) error {
@@ -24,8 +28,11 @@ func (s *Server) waiveQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.store.WaiveQuote(c.Request().Context(), id, qid, newsroom.QuoteNote{Note: c.FormValue("note")})
-	return s.afterAction(c, err, quoteURL(id, qid), "Waiver recorded.")
+	n := newsroom.QuoteNote{Note: c.FormValue("note"), Text: wordsRead(c)}
+	if _, err = s.store.WaiveQuote(c.Request().Context(), id, qid, n); err != nil {
+		return s.refusedQuote(c, id, qid, err, "waive-", url.Values{"note": {n.Note}})
+	}
+	return s.afterAction(c, nil, quoteURL(id, qid), "Waiver recorded.")
 }
 
 func (s *Server) notQuotePage(c echo.Context) error {
@@ -33,8 +40,41 @@ func (s *Server) notQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, newsroom.QuoteNote{Note: c.FormValue("note")})
-	return s.afterAction(c, err, quoteURL(id, qid), "Marked as no quotation.")
+	n := newsroom.QuoteNote{Note: c.FormValue("note"), Text: wordsRead(c)}
+	if _, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, n); err != nil {
+		return s.refusedQuote(c, id, qid, err, "not-quote-", url.Values{"note": {n.Note}})
+	}
+	return s.afterAction(c, nil, quoteURL(id, qid), "Marked as no quotation.")
+}
+
+// wordsRead is the quote's words as the page showed them to whoever sent the form (its hidden
+// field text), or nil for a form without them.
+func wordsRead(c echo.Context) *string {
+	form, err := c.FormParams()
+	if err != nil || !form.Has("text") {
+		return nil
+	}
+	words := form.Get("text")
+	return &words
+}
+
+// refusedQuote answers a form about quote qid (form is its name on the page without the quote's
+// id) that the store refused. Refused because the quote's words changed since the page was
+// opened, it is the page again, showing those words, with a message naming them and the typing
+// back in the form, which now carries them: nothing typed is lost, and sent again it is a
+// verdict on the words the checker has now seen. Any other refusal returns to the quote's row
+// saying why, as afterAction does.
+func (s *Server) refusedQuote(c echo.Context, id, qid int64, err error, form string, typed url.Values) error {
+	now, changed := newsroom.QuoteReadsNow(err)
+	if !changed {
+		return s.afterAction(c, err, quoteURL(id, qid), "")
+	}
+	next := "Check the new words."
+	if strings.TrimSpace(typed.Get("note")+typed.Get("source")) != "" {
+		next = "Your note is kept below; check the new words."
+	}
+	err = newsroom.Errorf(newsroom.ECONFLICT, "This quotation changed since you opened the page: it now reads “%s”. %s", now, next)
+	return s.refusedForm(c, id, err, &retryForm{Form: form + strconv.FormatInt(qid, 10), Values: typed})
 }
 
 // quoteURL is a quote's row on its draft's page, where a form about the quote returns, so that

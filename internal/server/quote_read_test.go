@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -58,6 +59,62 @@ func TestQuoteChangesOnTheWordsReadAPI(t *testing.T) {
 			}
 			if now := a.do("editor", "GET", base+"/quotes", "").Body.String(); now != was {
 				t.Errorf("the refused change wrote the ledger: %s, was %s", now, was)
+			}
+		})
+	}
+}
+
+// TestQuoteFormsOnTheWordsRead: the draft page's quote forms send the words their page showed;
+// sent after an edit changed them, the form is refused with the page again, which shows the words
+// now, says what changed, and has the form back with its typing and the words now, so that sent
+// again it is a verdict on what the checker has seen. Sent on the words as they are, it is made.
+func TestQuoteFormsOnTheWordsRead(t *testing.T) {
+	const before, after = "the ferry will run all winter", "the ferry may run in winter"
+	cases := []struct {
+		name, path string
+		form       url.Values
+		read       string
+		wantStatus int
+		wantBody   []string
+	}{
+		{"VerdictOnOldWords", "", url.Values{"status": {"disputed"}, "note": {"Not on the tape."}, "source": {"council recording"}}, before, 409, []string{
+			"This quotation changed since you opened the page: it now reads “" + after + "”. Your note is kept below; check the new words.",
+			`data-keep-with="text" data-retried>`, `value="Not on the tape."`, `value="council recording"`}},
+		{"VerifiedWithNothingTyped", "", url.Values{"status": {"verified"}}, before, 409, []string{
+			"This quotation changed since you opened the page: it now reads “" + after + "”. Check the new words.", `data-retried`}},
+		{"VerdictOnNewWords", "", url.Values{"status": {"verified"}}, after, 303, nil},
+		{"WaiverOnOldWords", "/waive", url.Values{"note": {"Both wordings are on the record."}}, before, 409, []string{
+			"it now reads “" + after + "”. Your note is kept below", `value="Both wordings are on the record."`}},
+		{"WaiverOnNewWords", "/waive", url.Values{"note": {"Both wordings are on the record."}}, after, 303, nil},
+		{"NotQuoteOnOldWords", "/not-quote", url.Values{"note": {"A sign's words."}}, before, 409, []string{
+			"it now reads “" + after + "”. Your note is kept below", `value="A sign&#39;s words."`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := newTestApp(t)
+			d := a.draft(newsroom.StageEditing)
+			api := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+			wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, before, d.Version)), 200)
+			qid := a.firstQuote(d.ID)
+			wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, after, d.Version+1)), 200)
+			if c.path == "/waive" {
+				wantStatus(t, a.do("editor", "PUT", fmt.Sprintf("%s/quotes/%d", api, qid), `{"status":"disputed","note":"Not on the tape."}`), 200)
+			}
+			was := a.do("editor", "GET", api+"/quotes", "").Body.String()
+			c.form.Set("text", c.read)
+			res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/quotes/%d%s", d.ID, qid, c.path), c.form)
+			if res.Code != c.wantStatus {
+				t.Fatalf("answer %d, want %d: %s", res.Code, c.wantStatus, res.Body.String())
+			}
+			if c.wantStatus != 409 {
+				return
+			}
+			wantBody(t, res, append(c.wantBody, `<blockquote dir="auto">“`+after+`”</blockquote>`, `<input type="hidden" name="text" value="`+after+`">`)...)
+			if strings.Contains(res.Body.String(), `value="`+before+`"`) {
+				t.Error("a form of the page answering the refusal still carries the words read before")
+			}
+			if now := a.do("editor", "GET", api+"/quotes", "").Body.String(); now != was {
+				t.Errorf("the refused form wrote the ledger: %s, was %s", now, was)
 			}
 		})
 	}

@@ -1121,13 +1121,18 @@
           status("Not done: " + (why ? why.textContent.trim() : "the server answered " + r.res.status + "."), true);
           return false;
         }
-        if (msg && msg.error) { status(msg.text, true); return false; }
+        // A refusal leaves the page as it was, the form sent with its typing, unless the answer
+        // brings that form back made on what its panel now shows (data-retried: a quote whose
+        // words changed since the page was opened), typing and all: then the panel comes too, so
+        // that the words a verdict is sent on again are the words shown.
+        var refused = !!(msg && msg.error);
+        if (refused && !(sent && panel && $("#" + panel.id + " form[data-retried]", r.doc))) { status(msg.text, true); return false; }
         apply(r.doc, panel, sent);
         // The keyboard, if it was on the form sent, goes to its place; if it is in a form being
         // typed in, it stays there.
         if (place !== undefined && (!document.activeElement || document.activeElement === document.body)) { refocus(place || newestThread(), panel.id); }
-        status(msg ? msg.text : "Updated.");
-        return true;
+        status(msg ? msg.text : "Updated.", refused);
+        return !refused;
       })
       .catch(function () { status("Not sent: the server could not be reached. Try again.", true); return false; })
       .then(function (ok) {
