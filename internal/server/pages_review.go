@@ -48,13 +48,14 @@ func (s *Server) notQuotePage(c echo.Context) error {
 }
 
 // wordsRead is the quote's words as the page showed them to whoever sent the form (its hidden
-// field text), or nil for a form without them.
+// field text), or nil for a form without them. A browser sends each line break of a form's value
+// as "\r\n", and a quote that runs over paragraphs holds the text's "\n".
 func wordsRead(c echo.Context) *string {
 	form, err := c.FormParams()
 	if err != nil || !form.Has("text") {
 		return nil
 	}
-	words := form.Get("text")
+	words := strings.ReplaceAll(form.Get("text"), "\r\n", "\n")
 	return &words
 }
 

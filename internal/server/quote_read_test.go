@@ -119,3 +119,21 @@ func TestQuoteFormsOnTheWordsRead(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteFormOnWordsOverParagraphs: a browser sends the line break inside a quote that runs
+// over two paragraphs as "\r\n"; the quote's words hold "\n", and a verdict sent on them as the
+// page showed them is made.
+func TestQuoteFormOnWordsOverParagraphs(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	api := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"The mayor said: “The ferry runs all winter.\n“And the fares stay,” she added.","version":%d}`, d.Version)), 200)
+	qs := decode[[]newsroom.Quote](t, a.do("editor", "GET", api+"/quotes", ""))
+	if len(qs) != 1 || !strings.Contains(qs[0].Text, "\n") {
+		t.Fatalf("the ledger is %+v, want one quote over two paragraphs", qs)
+	}
+	sent := url.Values{"status": {"verified"}, "text": {strings.ReplaceAll(qs[0].Text, "\n", "\r\n")}}
+	if res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/quotes/%d", d.ID, qs[0].ID), sent); res.Code != 303 {
+		t.Fatalf("the verdict on the words shown was answered %d: %s", res.Code, res.Body.String())
+	}
+}
