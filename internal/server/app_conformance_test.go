@@ -100,6 +100,8 @@ func TestAppPagesConformance(t *testing.T) {
 		{"writer", "/account/password", url.Values{"current": {"wrong"}, "password": {"short"}, "confirm": {"other"}}, http.StatusUnprocessableEntity},
 		{"editor", fmt.Sprintf("/drafts/%d/comments", editing.ID), url.Values{"field": {"body"}, "exact": {"words not there"}, "body": {"Where?"}}, http.StatusUnprocessableEntity},
 		{"factchecker", fmt.Sprintf("/drafts/%d/transition", checking.ID), url.Values{"action": {"return"}, "note": {""}}, http.StatusUnprocessableEntity},
+		{"factchecker", fmt.Sprintf("/drafts/%d/quotes/%d", checking.ID, a.firstQuote(checking.ID)),
+			url.Values{"status": {"verified"}, "note": {"On the tape."}, "text": {"words it no longer reads"}}, http.StatusConflict},
 		{"writer", fmt.Sprintf("/drafts/%d/unmerged/%d/merge", draft.ID, unmerged), url.Values{"version": {"1"}}, http.StatusUnprocessableEntity},
 	} {
 		res := a.page(f.actor, "POST", f.path, f.form)
