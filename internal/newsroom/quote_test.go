@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
@@ -205,6 +207,43 @@ func TestCheckQuoteCount(t *testing.T) {
 			err := newsroom.CheckQuoteCount(tc.n, tc.had)
 			if (err != nil) != tc.refused || err != nil && newsroom.ErrorCode(err) != newsroom.EINVALID {
 				t.Errorf("CheckQuoteCount(%d, %d) = %v, want refused %v", tc.n, tc.had, err, tc.refused)
+			}
+		})
+	}
+}
+
+// TestCheckQuoteRead: a verdict stands on the words its checker read, compared in NFC and as
+// they are otherwise; a refusal names the quote and its words now.
+func TestCheckQuoteRead(t *testing.T) {
+	read := func(s string) *string { return &s }
+	const now = "the harbour café stays open"
+	tests := []struct {
+		name string
+		read *string
+		now  string
+		ok   bool
+	}{
+		{"SameWords", read(now), now, true},
+		{"Decomposed", read(norm.NFD.String(now)), now, true},
+		{"NoWordsSent", nil, now, true},
+		{"EmptyQuote", read(""), "", true},
+		{"OtherWords", read("the harbour café closes"), now, false},
+		{"OneLetter", read("the harbour cafe stays open"), now, false},
+		{"Spacing", read("the harbour café  stays open"), now, false},
+		{"WordsForAnEmptyQuote", read(now), "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.CheckQuoteRead(7, tt.read, tt.now)
+			if tt.ok {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			words, ok := newsroom.QuoteReadsNow(err)
+			if newsroom.ErrorCode(err) != newsroom.ECONFLICT || !ok || words != tt.now || !strings.Contains(newsroom.ErrorMessage(err), "#7") {
+				t.Fatalf("refused with %v (words now %q, %v), want a conflict naming #7 and %q", err, words, ok, tt.now)
 			}
 		})
 	}
