@@ -133,44 +133,92 @@ type QuoteEvent struct {
 	At      time.Time   `json:"at"`
 }
 
-// QuoteCheck is a fact-checker's verdict on a quote. Text is the quote's words as the checker
-// read them, which the verdict is made on (see CheckQuoteRead); nil when not given.
+// QuoteCheck is a fact-checker's verdict on a quote, made on the quote as its checker read it.
 type QuoteCheck struct {
 	Status QuoteStatus `json:"status"`
 	Note   string      `json:"note"`
 	Source string      `json:"source"`
-	Text   *string     `json:"text,omitempty"`
+	QuoteRead
 }
 
-// QuoteNote is a note on one quote (a waiver, or a finding that it is no quotation) with the
-// quote's words as its writer read them (see QuoteCheck).
+// QuoteNote is a note on one quote (a waiver, or a finding that it is no quotation), made on the
+// quote as its writer read it.
 type QuoteNote struct {
-	Note string  `json:"note"`
-	Text *string `json:"text,omitempty"`
+	Note string `json:"note"`
+	QuoteRead
 }
 
-// CheckQuoteRead refuses a verdict or a note on quote id made on the words read when the quote
-// now reads otherwise: a check stands for the words its checker read, and given to words they
-// never read it would clear them unseen. The error's details carry the quote's id and its words
-// now. Words changed and changed back read as they were read, so a verdict on them stands. A nil
-// read (an API client that sends no words) is taken on trust.
-func CheckQuoteRead(id int64, read *string, now string) error {
-	if read == nil || Composed(*read) == now {
+// QuoteRead is a quote as the maker of a verdict or a note read it (see CheckQuoteRead): its
+// words and the speaker the ledger credited, each nil when not given.
+type QuoteRead struct {
+	Text    *string `json:"text,omitempty"`
+	Speaker *string `json:"speaker,omitempty"`
+}
+
+// CheckQuoteRead refuses a verdict or a note on quote id made on the quote as read when it now
+// reads otherwise (text) or is credited to someone else (speaker): a check stands for the words
+// and the speaker its checker read, and given to words or a speaker they never read it would
+// clear them unseen. The error's details carry the quote's id, its words and speaker now, and
+// what changed ("changed": "text", "speaker" or both; see QuoteChanged). Words changed and changed
+// back read as they were read, so a verdict on them stands. What read leaves nil (an API client
+// that sends neither) is taken on trust.
+func CheckQuoteRead(id int64, read QuoteRead, text, speaker string) error {
+	c := QuoteChange{Text: text, Speaker: speaker}
+	if read.Text != nil && Composed(*read.Text) != text {
+		c.Changed = append(c.Changed, "text")
+	}
+	if read.Speaker != nil && !SameSpeaker(Composed(*read.Speaker), speaker) {
+		c.Changed = append(c.Changed, "speaker")
+	}
+	if len(c.Changed) == 0 {
 		return nil
 	}
-	return Errorf(ECONFLICT, "quote #%d changed since it was read: it now reads “%s”; check the new words", id, now).
-		With("quote_id", id).With("text", now)
+	now, check := c.Now()
+	return Errorf(ECONFLICT, "quote #%d changed since it was read: %s; check %s", id, now, check).
+		With("quote_id", id).With("text", text).With("speaker", speaker).With("changed", c.Changed)
 }
 
-// QuoteReadsNow returns the words a quote reads now when err is CheckQuoteRead's refusal of a
-// verdict or note made on other words, and ok false for any other error.
-func QuoteReadsNow(err error) (now string, ok bool) {
+// QuoteChange is what changed about a quote since it was read ("text", "speaker" or both), and
+// its words and speaker now.
+type QuoteChange struct {
+	Changed       []string
+	Text, Speaker string
+}
+
+// Now says what the quote is now ("it now reads “…”") and what to check again ("the new
+// words").
+func (c QuoteChange) Now() (now, check string) {
+	credit := "credited to nobody"
+	if c.Speaker != "" {
+		credit = "credited to “" + c.Speaker + "”"
+	}
+	switch {
+	case len(c.Changed) == 2:
+		return "it now reads “" + c.Text + "”, " + credit, "the new words and who said them"
+	case slices.Contains(c.Changed, "speaker"):
+		return "it is now " + credit, "who said it"
+	default:
+		return "it now reads “" + c.Text + "”", "the new words"
+	}
+}
+
+// QuoteChanged returns what changed when err is CheckQuoteRead's refusal of a verdict or note made
+// on a quote as it was before, and ok false for any other error.
+func QuoteChanged(err error) (c QuoteChange, ok bool) {
 	var e *Error
 	if !errors.As(err, &e) || e.Code != ECONFLICT {
-		return "", false
+		return c, false
 	}
-	now, ok = e.Details["text"].(string)
-	return now, ok
+	c.Changed, ok = e.Details["changed"].([]string)
+	c.Text, _ = e.Details["text"].(string)
+	c.Speaker, _ = e.Details["speaker"].(string)
+	return c, ok
+}
+
+// SameSpeaker reports whether a and b name the same speaker, as the ledger reads names: letter
+// case and the spaces between words do not tell them apart.
+func SameSpeaker(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // Validate checks the verdict: a known status, and a note for disputed and unverifiable ones.

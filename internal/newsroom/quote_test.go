@@ -212,38 +212,49 @@ func TestCheckQuoteCount(t *testing.T) {
 	}
 }
 
-// TestCheckQuoteRead: a verdict stands on the words its checker read, compared in NFC and as
-// they are otherwise; a refusal names the quote and its words now.
+// TestCheckQuoteRead: a verdict stands on the words and the speaker its checker read, the words
+// compared in NFC and as they are otherwise, the speaker's name as the ledger reads names; a
+// refusal names the quote, what changed and what it is now.
 func TestCheckQuoteRead(t *testing.T) {
 	read := func(s string) *string { return &s }
-	const now = "the harbour café stays open"
+	const words, speaker = "the harbour café stays open", "Rosa Delgado"
 	tests := []struct {
-		name string
-		read *string
-		now  string
-		ok   bool
+		name          string
+		read          newsroom.QuoteRead
+		text, speaker string
+		changed       []string
+		says          string
 	}{
-		{"SameWords", read(now), now, true},
-		{"Decomposed", read(norm.NFD.String(now)), now, true},
-		{"NoWordsSent", nil, now, true},
-		{"EmptyQuote", read(""), "", true},
-		{"OtherWords", read("the harbour café closes"), now, false},
-		{"OneLetter", read("the harbour cafe stays open"), now, false},
-		{"Spacing", read("the harbour café  stays open"), now, false},
-		{"WordsForAnEmptyQuote", read(now), "", false},
+		{"SameWords", newsroom.QuoteRead{Text: read(words)}, words, speaker, nil, ""},
+		{"Decomposed", newsroom.QuoteRead{Text: read(norm.NFD.String(words))}, words, speaker, nil, ""},
+		{"NothingSent", newsroom.QuoteRead{}, words, speaker, nil, ""},
+		{"EmptyQuote", newsroom.QuoteRead{Text: read("")}, "", "", nil, ""},
+		{"SameSpeaker", newsroom.QuoteRead{Text: read(words), Speaker: read(speaker)}, words, speaker, nil, ""},
+		{"SpeakerCaseAndSpaces", newsroom.QuoteRead{Speaker: read("rosa  delgado")}, words, speaker, nil, ""},
+		{"OtherWords", newsroom.QuoteRead{Text: read("the harbour café closes")}, words, speaker, []string{"text"}, "it now reads “" + words + "”; check the new words"},
+		{"OneLetter", newsroom.QuoteRead{Text: read("the harbour cafe stays open")}, words, speaker, []string{"text"}, "“" + words + "”"},
+		{"Spacing", newsroom.QuoteRead{Text: read("the harbour café  stays open")}, words, speaker, []string{"text"}, "“" + words + "”"},
+		{"WordsForAnEmptyQuote", newsroom.QuoteRead{Text: read(words)}, "", "", []string{"text"}, "it now reads “”"},
+		{"OtherSpeaker", newsroom.QuoteRead{Text: read(words), Speaker: read("Marco Ruiz")}, words, speaker, []string{"speaker"},
+			"it is now credited to “" + speaker + "”; check who said it"},
+		{"SpeakerGone", newsroom.QuoteRead{Speaker: read("Marco Ruiz")}, words, "", []string{"speaker"}, "it is now credited to nobody"},
+		{"Both", newsroom.QuoteRead{Text: read("the café closes"), Speaker: read("Marco Ruiz")}, words, speaker, []string{"text", "speaker"},
+			"it now reads “" + words + "”, credited to “" + speaker + "”; check the new words and who said them"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := newsroom.CheckQuoteRead(7, tt.read, tt.now)
-			if tt.ok {
+			err := newsroom.CheckQuoteRead(7, tt.read, tt.text, tt.speaker)
+			if tt.changed == nil {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
 				}
 				return
 			}
-			words, ok := newsroom.QuoteReadsNow(err)
-			if newsroom.ErrorCode(err) != newsroom.ECONFLICT || !ok || words != tt.now || !strings.Contains(newsroom.ErrorMessage(err), "#7") {
-				t.Fatalf("refused with %v (words now %q, %v), want a conflict naming #7 and %q", err, words, ok, tt.now)
+			c, ok := newsroom.QuoteChanged(err)
+			msg := newsroom.ErrorMessage(err)
+			if newsroom.ErrorCode(err) != newsroom.ECONFLICT || !ok || !reflect.DeepEqual(c.Changed, tt.changed) || c.Text != tt.text || c.Speaker != tt.speaker ||
+				!strings.Contains(msg, "#7") || !strings.Contains(msg, tt.says) {
+				t.Fatalf("refused with %q, %+v (%v), want a conflict on #7 with %v saying %q", msg, c, ok, tt.changed, tt.says)
 			}
 		})
 	}

@@ -16,7 +16,7 @@ func (s *Server) checkQuotePage(c echo.Context) error {
 		return err
 	}
 	check := newsroom.QuoteCheck{Status: newsroom.QuoteStatus(c.FormValue("status")), Note: c.FormValue("note"), Source: c.FormValue("source"),
-		Text: wordsRead(c)}
+		QuoteRead: quoteRead(c)}
 	if _, err = s.store.CheckQuote(c.Request().Context(), id, qid, check); err != nil {
 		return s.refusedQuote(c, id, qid, err, "quote-", url.Values{"note": {check.Note}, "source": {check.Source}})
 	}
@@ -28,7 +28,7 @@ func (s *Server) waiveQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	n := newsroom.QuoteNote{Note: c.FormValue("note"), Text: wordsRead(c)}
+	n := newsroom.QuoteNote{Note: c.FormValue("note"), QuoteRead: quoteRead(c)}
 	if _, err = s.store.WaiveQuote(c.Request().Context(), id, qid, n); err != nil {
 		return s.refusedQuote(c, id, qid, err, "waive-", url.Values{"note": {n.Note}})
 	}
@@ -40,41 +40,50 @@ func (s *Server) notQuotePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	n := newsroom.QuoteNote{Note: c.FormValue("note"), Text: wordsRead(c)}
+	n := newsroom.QuoteNote{Note: c.FormValue("note"), QuoteRead: quoteRead(c)}
 	if _, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, n); err != nil {
 		return s.refusedQuote(c, id, qid, err, "not-quote-", url.Values{"note": {n.Note}})
 	}
 	return s.afterAction(c, nil, quoteURL(id, qid), "Marked as no quotation.")
 }
 
-// wordsRead is the quote's words as the page showed them to whoever sent the form (its hidden
-// field text), or nil for a form without them. A browser sends each line break of a form's value
-// as "\r\n", and a quote that runs over paragraphs holds the text's "\n".
-func wordsRead(c echo.Context) *string {
+// quoteRead is the quote as the page showed it to whoever sent the form: its words and speaker
+// (the hidden fields text and speaker), each nil for a form without it. A browser sends each line
+// break of a form's value as "\r\n", and a quote that runs over paragraphs holds the text's "\n".
+func quoteRead(c echo.Context) newsroom.QuoteRead {
+	var read newsroom.QuoteRead
 	form, err := c.FormParams()
-	if err != nil || !form.Has("text") {
-		return nil
+	if err != nil {
+		return read
 	}
-	words := strings.ReplaceAll(form.Get("text"), "\r\n", "\n")
-	return &words
+	if form.Has("text") {
+		words := strings.ReplaceAll(form.Get("text"), "\r\n", "\n")
+		read.Text = &words
+	}
+	if form.Has("speaker") {
+		speaker := form.Get("speaker")
+		read.Speaker = &speaker
+	}
+	return read
 }
 
 // refusedQuote answers a form about quote qid (form is its name on the page without the quote's
-// id) that the store refused. Refused because the quote's words changed since the page was
-// opened, it is the page again, showing those words, with a message naming them and the typing
-// back in the form, which now carries them: nothing typed is lost, and sent again it is a
-// verdict on the words the checker has now seen. Any other refusal returns to the quote's row
-// saying why, as afterAction does.
+// id) that the store refused. Refused because the quote's words or speaker changed since the page
+// was opened, it is the page again, showing the quote as it is, with a message saying what it is
+// now and the typing back in the form, which now carries that: nothing typed is lost, and sent
+// again it is a verdict on what the checker has now seen. Any other refusal returns to the
+// quote's row saying why, as afterAction does.
 func (s *Server) refusedQuote(c echo.Context, id, qid int64, err error, form string, typed url.Values) error {
-	now, changed := newsroom.QuoteReadsNow(err)
-	if !changed {
+	change, ok := newsroom.QuoteChanged(err)
+	if !ok {
 		return s.afterAction(c, err, quoteURL(id, qid), "")
 	}
-	next := "Check the new words."
+	now, check := change.Now()
+	next := "Check " + check + "."
 	if strings.TrimSpace(typed.Get("note")+typed.Get("source")) != "" {
-		next = "Your note is kept below; check the new words."
+		next = "Your note is kept below; check " + check + "."
 	}
-	err = newsroom.Errorf(newsroom.ECONFLICT, "This quotation changed since you opened the page: it now reads “%s”. %s", now, next)
+	err = newsroom.Errorf(newsroom.ECONFLICT, "This quotation changed since you opened the page: %s. %s", now, next)
 	return s.refusedForm(c, id, err, &retryForm{Form: form + strconv.FormatInt(qid, 10), Values: typed})
 }
 

@@ -79,7 +79,7 @@ func TestQuoteFormsOnTheWordsRead(t *testing.T) {
 	}{
 		{"VerdictOnOldWords", "", url.Values{"status": {"disputed"}, "note": {"Not on the tape."}, "source": {"council recording"}}, before, 409, []string{
 			"This quotation changed since you opened the page: it now reads “" + after + "”. Your note is kept below; check the new words.",
-			`data-keep-with="text" data-retried>`, `value="Not on the tape."`, `value="council recording"`}},
+			`data-keep-with="text speaker" data-retried>`, `value="Not on the tape."`, `value="council recording"`}},
 		{"VerifiedWithNothingTyped", "", url.Values{"status": {"verified"}}, before, 409, []string{
 			"This quotation changed since you opened the page: it now reads “" + after + "”. Check the new words.", `data-retried`}},
 		{"VerdictOnNewWords", "", url.Values{"status": {"verified"}}, after, 303, nil},
@@ -136,4 +136,43 @@ func TestQuoteFormOnWordsOverParagraphs(t *testing.T) {
 	if res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/quotes/%d", d.ID, qs[0].ID), sent); res.Code != 303 {
 		t.Fatalf("the verdict on the words shown was answered %d: %s", res.Code, res.Body.String())
 	}
+}
+
+// TestQuoteChangesForTheSpeakerRead: a verdict is on who said the words too. Sent for the speaker
+// the ledger credited when its maker read it, it is refused once an edit credits someone else,
+// over the API and from the page, which says who is credited now and keeps the note; sent for
+// the speaker credited now, it is made.
+func TestQuoteChangesForTheSpeakerRead(t *testing.T) {
+	const words = "the ferry will run all winter"
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	api := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+	wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"“%s” said Rosa Delgado on Tuesday.","version":%d}`, words, d.Version)), 200)
+	qid := a.firstQuote(d.ID)
+	wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"“%s” said Marco Ruiz on Tuesday.","version":%d}`, words, d.Version+1)), 200)
+	quote := fmt.Sprintf("%s/quotes/%d", api, qid)
+	was := a.do("editor", "GET", api+"/quotes", "").Body.String()
+
+	res := a.do("editor", "PUT", quote, fmt.Sprintf(`{"status":"verified","text":%q,"speaker":"Rosa Delgado"}`, words))
+	wantStatus(t, res, 409)
+	e := decode[struct {
+		Error struct {
+			Message string
+			Details map[string]any
+		}
+	}](t, res).Error
+	if e.Details["speaker"] != "Marco Ruiz" || fmt.Sprint(e.Details["changed"]) != "[speaker]" || !strings.Contains(e.Message, "credited to “Marco Ruiz”") {
+		t.Errorf("refused with %+v, want the speaker now named", e)
+	}
+	page := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/quotes/%d", d.ID, qid),
+		url.Values{"status": {"verified"}, "note": {"On the tape."}, "text": {words}, "speaker": {"Rosa Delgado"}})
+	if page.Code != 409 {
+		t.Fatalf("the page's verdict for the speaker read before was answered %d", page.Code)
+	}
+	wantBody(t, page, "This quotation changed since you opened the page: it is now credited to “Marco Ruiz”. Your note is kept below; check who said it.",
+		`value="On the tape."`, `<input type="hidden" name="speaker" value="Marco Ruiz">`)
+	if now := a.do("editor", "GET", api+"/quotes", "").Body.String(); now != was {
+		t.Errorf("the refused verdicts wrote the ledger: %s, was %s", now, was)
+	}
+	wantStatus(t, a.do("editor", "PUT", quote, fmt.Sprintf(`{"status":"verified","text":%q,"speaker":"Marco Ruiz"}`, words)), 200)
 }

@@ -11,27 +11,30 @@ import (
 )
 
 // TestQuoteVerdictOnTheWordsRead: a verdict, a waiver or a finding that a quote is no quotation,
-// sent with the quote's words as its maker read them, is applied while the quote reads so, and
-// refused (nothing written) once an edit changed them: it was made on words that are no longer
-// there. Words changed and changed back read as they were read, so a verdict on them stands.
+// sent with the quote's words and speaker as its maker read them, is applied while the quote
+// reads so, and refused (nothing written) once an edit changed them: it was made on words, or
+// for a speaker, that are no longer there. Words changed and changed back read as they were
+// read, so a verdict on them stands.
 func TestQuoteVerdictOnTheWordsRead(t *testing.T) {
 	const said, changed = "the harbour café will stay open all winter", "the harbour café will close in winter"
+	const mayor, deputy = "Rosa Delgado", "Marco Ruiz"
 	body := func(words, day string) string {
-		return "The mayor said “" + words + "” on " + day + ".\nA second paragraph."
+		return "“" + words + "” said " + mayor + " on " + day + ".\nA second paragraph."
 	}
-	read := func(s string) *string { return &s }
-	type sender func(f *newsroomFixture, id, qid int64, read *string) (*newsroom.Quote, error)
-	verify := func(f *newsroomFixture, id, qid int64, read *string) (*newsroom.Quote, error) {
-		return f.s.CheckQuote(f.editor, id, qid, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "the tape", Text: read})
+	read := func(s string) newsroom.QuoteRead { return newsroom.QuoteRead{Text: &s} }
+	readFor := func(s, speaker string) newsroom.QuoteRead { return newsroom.QuoteRead{Text: &s, Speaker: &speaker} }
+	type sender func(f *newsroomFixture, id, qid int64, read newsroom.QuoteRead) (*newsroom.Quote, error)
+	verify := func(f *newsroomFixture, id, qid int64, read newsroom.QuoteRead) (*newsroom.Quote, error) {
+		return f.s.CheckQuote(f.editor, id, qid, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "the tape", QuoteRead: read})
 	}
-	dispute := func(f *newsroomFixture, id, qid int64, read *string) (*newsroom.Quote, error) {
-		return f.s.CheckQuote(f.editor, id, qid, newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "Not on the tape.", Text: read})
+	dispute := func(f *newsroomFixture, id, qid int64, read newsroom.QuoteRead) (*newsroom.Quote, error) {
+		return f.s.CheckQuote(f.editor, id, qid, newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "Not on the tape.", QuoteRead: read})
 	}
-	waive := func(f *newsroomFixture, id, qid int64, read *string) (*newsroom.Quote, error) {
-		return f.s.WaiveQuote(f.editor, id, qid, newsroom.QuoteNote{Note: "Both wordings are on the record.", Text: read})
+	waive := func(f *newsroomFixture, id, qid int64, read newsroom.QuoteRead) (*newsroom.Quote, error) {
+		return f.s.WaiveQuote(f.editor, id, qid, newsroom.QuoteNote{Note: "Both wordings are on the record.", QuoteRead: read})
 	}
-	notQuote := func(f *newsroomFixture, id, qid int64, read *string) (*newsroom.Quote, error) {
-		return f.s.MarkNotQuote(f.editor, id, qid, newsroom.QuoteNote{Note: "A sign's words, not speech.", Text: read})
+	notQuote := func(f *newsroomFixture, id, qid int64, read newsroom.QuoteRead) (*newsroom.Quote, error) {
+		return f.s.MarkNotQuote(f.editor, id, qid, newsroom.QuoteNote{Note: "A sign's words, not speech.", QuoteRead: read})
 	}
 	cases := []struct {
 		name string
@@ -40,7 +43,7 @@ func TestQuoteVerdictOnTheWordsRead(t *testing.T) {
 		saves    []string
 		disputed bool
 		send     sender
-		read     *string
+		read     newsroom.QuoteRead
 		applied  bool
 	}{
 		{"VerifiedSameWords", nil, false, verify, read(said), true},
@@ -48,7 +51,11 @@ func TestQuoteVerdictOnTheWordsRead(t *testing.T) {
 		{"VerifiedWordsChangedBack", []string{body(changed, "Tuesday"), body(said, "Tuesday")}, false, verify, read(said), true},
 		{"VerifiedOtherWordsChanged", []string{body(said, "Wednesday")}, false, verify, read(said), true},
 		{"VerifiedReadDecomposed", nil, false, verify, read(norm.NFD.String(said)), true},
-		{"VerifiedNoWordsSent", []string{body(changed, "Tuesday")}, false, verify, nil, true},
+		{"VerifiedNoWordsSent", []string{body(changed, "Tuesday")}, false, verify, newsroom.QuoteRead{}, true},
+		{"VerifiedSameSpeaker", []string{body(said, "Wednesday")}, false, verify, readFor(said, mayor), true},
+		{"VerifiedSpeakerChanged", []string{strings.Replace(body(said, "Tuesday"), mayor, deputy, 1)}, false, verify, readFor(said, mayor), false},
+		{"VerifiedSpeakerChangedBack", []string{strings.Replace(body(said, "Tuesday"), mayor, deputy, 1), body(said, "Tuesday")}, false, verify, readFor(said, mayor), true},
+		{"DisputedSpeakerChanged", []string{strings.Replace(body(said, "Tuesday"), mayor, deputy, 1)}, false, dispute, readFor(said, mayor), false},
 		{"DisputedWordsChanged", []string{body(changed, "Tuesday")}, false, dispute, read(said), false},
 		{"WaivedSameWords", nil, true, waive, read(said), true},
 		{"WaivedWordsChanged", []string{body(changed, "Tuesday")}, true, waive, read(said), false},
@@ -70,7 +77,7 @@ func TestQuoteVerdictOnTheWordsRead(t *testing.T) {
 				}
 			}
 			if c.disputed {
-				if _, err := dispute(f, d.ID, qid, nil); err != nil {
+				if _, err := dispute(f, d.ID, qid, newsroom.QuoteRead{}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -81,7 +88,7 @@ func TestQuoteVerdictOnTheWordsRead(t *testing.T) {
 			events := quoteEvents(t, f, d.ID)
 			if c.applied {
 				if err != nil {
-					t.Fatalf("refused on %q read as %q: %v", before.Text, *c.read, err)
+					t.Fatalf("refused on %q (%q) read as %+v: %v", before.Text, before.Speaker, c.read, err)
 				}
 				if len(events) != history+1 || events[len(events)-1].Text != before.Text {
 					t.Errorf("history after the change: %+v", events[history:])
@@ -89,11 +96,11 @@ func TestQuoteVerdictOnTheWordsRead(t *testing.T) {
 				return
 			}
 			wantCode(t, err, newsroom.ECONFLICT)
-			if now, ok := newsroom.QuoteReadsNow(err); !ok || now != before.Text {
-				t.Errorf("the refusal names the words now as %q (%v), want %q", now, ok, before.Text)
+			if now, ok := newsroom.QuoteChanged(err); !ok || now.Text != before.Text || now.Speaker != before.Speaker {
+				t.Errorf("the refusal names the quote now as %+v (%v), want %q by %q", now, ok, before.Text, before.Speaker)
 			}
-			if msg := newsroom.ErrorMessage(err); !strings.Contains(msg, "“"+before.Text+"”") {
-				t.Errorf("the refusal says %q, not the words now", msg)
+			if msg := newsroom.ErrorMessage(err); !strings.Contains(msg, "“"+before.Text+"”") && !strings.Contains(msg, "“"+before.Speaker+"”") {
+				t.Errorf("the refusal says %q, not the words or the speaker now", msg)
 			}
 			if after.Status != before.Status || after.Note != before.Note || after.Source != before.Source ||
 				(after.Waiver == nil) != (before.Waiver == nil) || (after.NotQuote == nil) != (before.NotQuote == nil) {

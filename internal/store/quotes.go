@@ -226,7 +226,7 @@ func reattributed(r quoteRow, n found) bool {
 	if n.Speaker == r.CheckedSpeaker || r.Status == string(newsroom.QuoteUnchecked) || r.NotQuoteBy != nil || n.Speaker == "" {
 		return false
 	}
-	return !strings.EqualFold(strings.Join(strings.Fields(r.CheckedSpeaker), " "), strings.Join(strings.Fields(n.Speaker), " "))
+	return !newsroom.SameSpeaker(r.CheckedSpeaker, n.Speaker)
 }
 
 // syncRowsSQL selects what syncLedger needs of the quotes in a draft's ledger.
@@ -362,7 +362,7 @@ func (s *Store) Quotes(ctx context.Context, draftID int64) ([]newsroom.Quote, er
 // back an earlier finding that the quote is no quotation.
 func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsroom.QuoteCheck) (*newsroom.Quote, error) {
 	c.Note, c.Source = strings.TrimSpace(c.Note), strings.TrimSpace(c.Source)
-	return s.changeQuote(ctx, draftID, quoteID, false, c.Text, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, false, c.QuoteRead, c.Validate, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.Status, r.Note, r.Source, r.CheckedBy, r.CheckedAt, r.CheckedSpeaker = string(c.Status), c.Note, c.Source, &u.ID, &now, r.Speaker
 		r.WaivedBy, r.WaivedAt, r.WaiverNote = nil, nil, ""
 		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote = nil, nil, ""
@@ -378,7 +378,7 @@ func (s *Store) CheckQuote(ctx context.Context, draftID, quoteID int64, c newsro
 func (s *Store) MarkNotQuote(ctx context.Context, draftID, quoteID int64, n newsroom.QuoteNote) (*newsroom.Quote, error) {
 	note := strings.TrimSpace(n.Note)
 	valid := func() error { return newsroom.CheckDismissalNote(note) }
-	return s.changeQuote(ctx, draftID, quoteID, false, n.Text, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, false, n.QuoteRead, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		r.NotQuoteBy, r.NotQuoteAt, r.NotQuoteNote, r.Note = &u.ID, &now, note, note
 		return tx.Exec("UPDATE quotes SET not_quote_by = ?, not_quote_at = ?, not_quote_note = ? WHERE id = ?", u.ID, now, note, r.ID).Error
 	}, "not_quote")
@@ -388,7 +388,7 @@ func (s *Store) MarkNotQuote(ctx context.Context, draftID, quoteID int64, n news
 func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, n newsroom.QuoteNote) (*newsroom.Quote, error) {
 	note := strings.TrimSpace(n.Note)
 	valid := func() error { return newsroom.CheckWaiverNote(note) }
-	return s.changeQuote(ctx, draftID, quoteID, true, n.Text, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
+	return s.changeQuote(ctx, draftID, quoteID, true, n.QuoteRead, valid, func(tx *gorm.DB, u *newsroom.User, r *quoteRow, now time.Time) error {
 		if err := newsroom.CheckWaivable(r.ID, newsroom.QuoteStatus(r.Status)); err != nil {
 			return err
 		}
@@ -397,10 +397,10 @@ func (s *Store) WaiveQuote(ctx context.Context, draftID, quoteID int64, n newsro
 	}, "waive")
 }
 
-// changeQuote runs one change to a ledger entry (a waiver when waive is set), made on the quote's
-// words as read (nil when not given): visibility, policy and stage, validation, the words read
-// against the quote's now, the change itself and its history event, in one transaction.
-func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive bool, read *string, valid func() error,
+// changeQuote runs one change to a ledger entry (a waiver when waive is set), made on the quote
+// as read: visibility, policy and stage, validation, the quote as read against the quote now, the
+// change itself and its history event, in one transaction.
+func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive bool, read newsroom.QuoteRead, valid func() error,
 	change func(*gorm.DB, *newsroom.User, *quoteRow, time.Time) error, event string) (*newsroom.Quote, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -425,7 +425,7 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 		} else if err != nil {
 			return err
 		}
-		if err := newsroom.CheckQuoteRead(r.ID, read, r.Text); err != nil {
+		if err := newsroom.CheckQuoteRead(r.ID, read, r.Text, r.Speaker); err != nil {
 			return err
 		}
 		now := s.clock()

@@ -11,9 +11,9 @@
 // writing over it. A copy keeps too the hidden fields its form names in data-keep-with, which say
 // what the typing was made against, and Restore puts them back: a correction's version, so that
 // the server refuses one made on a body corrected since rather than undoing that correction; a
-// quote form's words as the page showed them, so that a verdict or note on words changed since is
-// refused rather than given to words never read; a comment's anchor, so that it goes on the words
-// it was typed on; the new draft's one-time token,
+// quote form's words and speaker as the page showed them, so that a verdict or note on a quote
+// changed since is refused rather than given to words never read; a comment's anchor, so that it
+// goes on the words it was typed on; the new draft's one-time token,
 // so that a send whose answer was lost may have created the draft, and sending the copy again then
 // answers with that draft (or, changed, is refused naming it) rather than making a second. Enter in
 // one of its one-line fields (the title) goes on to the next field, as in the draft page's
