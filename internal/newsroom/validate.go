@@ -42,8 +42,8 @@ func (t Text) Normalize() Text {
 	t.Byline = oneLine(t.Byline)
 	t.Brief = oneLine(t.Brief)
 	t.EditorComment = oneLine(t.EditorComment)
-	t.Body = dropBlankLines(paragraphBreaks.Replace(Composed(t.Body)))
-	topics := []string{}
+	t.Body = NonBlankLines(paragraphBreaks.Replace(Composed(t.Body)))
+	topics := make([]string, 0, len(t.Topics))
 	for _, tp := range t.Topics {
 		if tp = oneLine(tp); tp != "" {
 			topics = append(topics, tp)
@@ -53,12 +53,12 @@ func (t Text) Normalize() Text {
 	return t
 }
 
-// dropBlankLines returns the lines of s, cut at "\n", without the blank ones. It goes through
+// NonBlankLines returns the lines of s, cut at "\n", without the blank ones. It goes through
 // them one at a time rather than as a slice of them all, and twice, to allocate the result once
 // at its size: what it allocates is then the size of s at most, not 16 bytes more for each of
 // its lines and a growing copy, so that a body of a million one-letter lines, which fits in the
 // request of a signed-in user, costs what its bytes do.
-func dropBlankLines(s string) string {
+func NonBlankLines(s string) string {
 	size := -1
 	for line := range strings.SplitSeq(s, "\n") {
 		if !isBlank(line) {

@@ -80,9 +80,12 @@ func (s *Server) newDraftPage(c echo.Context) error {
 // sending it again is a new form. A form from before the token (a page open since before the
 // server was upgraded) makes its draft as it did.
 func (s *Server) createDraftPage(c echo.Context) error {
-	text, token, made := textFromForm(c), c.FormValue("form_token"), true
+	text, err := textFromForm(c)
+	if err != nil {
+		return err
+	}
+	token, made := c.FormValue("form_token"), true
 	var d *newsroom.Draft
-	var err error
 	if token != "" {
 		d, made, err = s.store.CreateDraftOnce(c.Request().Context(), token, text)
 	} else {
@@ -222,7 +225,10 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	text := textFromForm(c)
+	text, err := textFromForm(c)
+	if err != nil {
+		return err
+	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	upd := updateFromForm(c, &text, version)
 	d, err := s.store.UpdateDraft(c.Request().Context(), id, upd)
@@ -422,32 +428,37 @@ var fieldLimits = map[string]int{
 func (p *draftPage) EditBody() string { return strings.ReplaceAll(p.Form.Body, "\n", "\n\n") }
 
 // textFromForm reads a draft's text from a form. The body's paragraphs may be separated by blank
-// lines, as the edit form shows them; the text keeps one paragraph per line.
-func textFromForm(c echo.Context) newsroom.Text {
-	var topics []string
-	for _, t := range strings.Split(c.FormValue("topics"), "\n") {
+// lines, as the edit form shows them; the text keeps one paragraph per line. Topics of more lines
+// than any list a request may hold (maxListItems, as in JSON) are refused before they are kept,
+// each of them a string, to be refused for their number.
+func textFromForm(c echo.Context) (newsroom.Text, error) {
+	lines, n := c.FormValue("topics"), 0
+	for t := range strings.SplitSeq(lines, "\n") {
+		if strings.TrimSpace(t) != "" {
+			n++
+		}
+	}
+	if n > maxListItems {
+		return newsroom.Text{}, newsroom.Errorf(newsroom.EINVALID, "at most %d topics, got %d", newsroom.MaxTopics, n)
+	}
+	topics := make([]string, 0, n)
+	for t := range strings.SplitSeq(lines, "\n") {
 		if t = strings.TrimSpace(t); t != "" {
 			topics = append(topics, t)
 		}
 	}
-	if topics == nil {
-		topics = []string{}
-	}
 	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
-		Body: paragraphs(c.FormValue("body")), Topics: topics, EditorComment: c.FormValue("editor_comment")}
+		Body: paragraphs(c.FormValue("body")), Topics: topics, EditorComment: c.FormValue("editor_comment")}, nil
 }
 
 // paragraphs is a body typed into a form with one paragraph per line: its lines, whatever they
 // end in, without the blank ones between them.
 func paragraphs(body string) string {
-	var paras []string
-	for _, line := range strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(body), "\n") {
-		if strings.TrimSpace(line) != "" {
-			paras = append(paras, line)
-		}
-	}
-	return strings.Join(paras, "\n")
+	return newsroom.NonBlankLines(formLineEnds.Replace(body))
 }
+
+// formLineEnds turns the line ends a browser may send into "\n".
+var formLineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // updateFromForm is the change an edit form asks for. The form carries only the fields the
 // viewer may edit in the draft's stage, so the fields it does not carry are left as they are.

@@ -26,9 +26,9 @@ func TestTextFromFormParagraphs(t *testing.T) {
 			form := url.Values{"title": {"T"}, "body": {tc.body}}
 			req := httptest.NewRequest(http.MethodPost, "/drafts/1/edit", strings.NewReader(form.Encode()))
 			req.Header.Set(echo.HeaderContentType, echo.MIMEApplicationForm)
-			text := textFromForm(echo.New().NewContext(req, httptest.NewRecorder()))
-			if text.Body != tc.want {
-				t.Errorf("body %q reads as %q, want %q", tc.body, text.Body, tc.want)
+			text, err := textFromForm(echo.New().NewContext(req, httptest.NewRecorder()))
+			if err != nil || text.Body != tc.want {
+				t.Errorf("body %q reads as %q (%v), want %q", tc.body, text.Body, err, tc.want)
 			}
 		})
 	}

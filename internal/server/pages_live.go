@@ -24,8 +24,12 @@ func (s *Server) saveWorkingCopyPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	text, err := textFromForm(c)
+	if err != nil {
+		return err
+	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	wc, err := s.store.SaveWorkingCopy(c.Request().Context(), id, newsroom.WorkingCopy{BaseVersion: version, Text: textFromForm(c)})
+	wc, err := s.store.SaveWorkingCopy(c.Request().Context(), id, newsroom.WorkingCopy{BaseVersion: version, Text: text})
 	if err != nil {
 		return err
 	}
