@@ -32,21 +32,37 @@ func (r *Result) mergeField(name, base, theirs, mine string) Field {
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
 	conflicts := len(r.Conflicts)
+	whole := func() Field {
+		r.Conflicts = r.Conflicts[:conflicts]
+		f := Field{Name: name}
+		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
+		return f
+	}
 	inTheirs, inMine := matches(bp, tp, true), matches(bp, mp, true)
 	f, made := r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	if len(r.Conflicts) == conflicts && doubled(tp, mp, f.merged()) {
 		inTheirs, inMine = unpair(bp, tp, inTheirs, mp, inMine), unpair(bp, mp, inMine, tp, inTheirs)
 		f, made = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	}
-	if len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
-		f.Parts = nil
-		r.conflict(&f, chunk{base: bp, theirs: tp, mine: mp}, numbered)
-	} else if refused := refusals(bp, tp, mp, f.merged(), made); len(refused) > 0 {
+	if len(r.Conflicts)-conflicts > MaxConflicts ||
+		len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
+		return whole()
+	}
+	if refused := refusals(bp, tp, mp, f.merged(), made); len(refused) > 0 {
 		r.Conflicts = r.Conflicts[:conflicts]
-		f, _ = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, refused)
+		if f, _ = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, refused); len(r.Conflicts)-conflicts > MaxConflicts {
+			return whole()
+		}
 	}
 	return f
 }
+
+// MaxConflicts is the most conflicts one field's merge lists: past them, the whole field is one
+// conflict, for its writer to choose theirs, their own or a text of their own. Nobody goes
+// through hundreds of places one by one, and a stale save of a body of 200,000 one-letter
+// paragraphs, each changed both ways, took a second and 400 MB to list them, and its answer
+// and every view of it 16 MB more; the merge stops at the first conflict past them.
+const MaxConflicts = 100
 
 // stretchMerge is what mergeStretch made of a stretch: its paragraphs, and whether it settled it.
 type stretchMerge struct {
@@ -69,13 +85,19 @@ func (r *Result) mergeAligned(name string, bp, tp, mp []string, inTheirs, inMine
 			made[at] = m
 		}
 	}
+	// Past MaxConflicts the field is one conflict (see mergeField), so the rest is not merged.
+	start := len(r.Conflicts)
+	over := func() bool { return len(r.Conflicts)-start > MaxConflicts }
 	for _, c := range diff3(bp, tp, mp, inTheirs, inMine) {
 		if !c.aligned {
 			stretch(c)
 			continue
 		}
-		for i := range c.base {
+		for i := 0; i < len(c.base) && !over(); i++ {
 			stretch(chunk{b0: c.b0 + i, base: c.base[i : i+1], theirs: c.theirs[i : i+1], mine: c.mine[i : i+1]})
+		}
+		if over() {
+			break
 		}
 	}
 	return f, made
