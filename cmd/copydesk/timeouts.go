@@ -61,10 +61,16 @@ func (t Timeouts) check() error {
 	return nil
 }
 
+// maxHeaderBytes caps a request's line and headers: 431 past it. Browsers send a few kilobytes
+// (proxies commonly refuse more than 8 KiB a line and 32 KiB in all), while net/http's default
+// of 1 MiB let anyone, signed in or not, have each request parse a megabyte of small headers
+// into 15 MB of strings and maps before any handler saw it.
+const maxHeaderBytes = 64 << 10
+
 // newHTTPServer is an HTTP server for h with m's timeouts, logging its own errors to m's logger.
 // Both listeners, the main one and the scraper's, are built by it.
 func (m *Main) newHTTPServer(h http.Handler) *http.Server {
 	t := m.Timeouts.withDefaults()
 	return &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle,
-		ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelError)}
+		MaxHeaderBytes: maxHeaderBytes, ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelError)}
 }
