@@ -20,20 +20,6 @@ type addresseeRow struct {
 
 func (addresseeRow) TableName() string { return "reply_addressees" }
 
-// loadAddressees reads who each of replies was addressed to.
-func loadAddressees(db *gorm.DB, replies []replyRow) ([]addresseeRow, error) {
-	if len(replies) == 0 {
-		return nil, nil
-	}
-	ids := make([]int64, len(replies))
-	for i, r := range replies {
-		ids[i] = r.ID
-	}
-	var rows []addresseeRow
-	err := db.Where("reply_id IN ?", ids).Order("reply_id, user_id").Find(&rows).Error
-	return rows, err
-}
-
 // addressees finds the users the usernames name, each once, and refuses a name that is no
 // one's or that of someone who may not see draft v: a reply is never addressed to a person who
 // could not read it. Both refusals read the same, naming only the username sent, so that no one
@@ -124,7 +110,7 @@ func (s *Store) DeleteComment(ctx context.Context, commentID int64) (*newsroom.C
 // now, with its thread, and then checks that u may still comment on the draft (changing a
 // comment is commenting). It returns that comment.
 func (s *Store) checkCommentChange(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, change newsroom.CommentChange) (*newsroom.Comment, error) {
-	cs, err := loadComments(tx, tx.Where("id = ?", r.ID))
+	cs, err := loadComments(tx, "id = ?", r.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reload comment %d: %w", r.ID, err)
 	}

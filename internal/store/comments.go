@@ -93,7 +93,7 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 			return err
 		}
 		record(tx, about(draftEvent(newsroom.EventCommented, draftID, u.ID, "comment", newsroom.Stage(v.Row.Stage)), row.ID))
-		cs, err := loadComments(tx, tx.Where("id = ?", row.ID))
+		cs, err := loadComments(tx, "id = ?", row.ID)
 		if len(cs) == 1 {
 			c = &cs[0]
 		}
@@ -205,35 +205,40 @@ func (s *Store) Comments(ctx context.Context, draftID int64) ([]newsroom.Comment
 	if _, err := s.findDraft(db, u, draftID); err != nil {
 		return nil, internal("comments", err)
 	}
-	cs, err := loadComments(db, db.Where("draft_id = ?", draftID))
+	cs, err := loadComments(db, "draft_id = ?", draftID)
 	return cs, internal("comments", err)
 }
 
-// loadComments loads the comments q selects, with their replies and the names of everyone in
-// them.
-func loadComments(db *gorm.DB, q *gorm.DB) ([]newsroom.Comment, error) {
+// loadComments loads the comments that the condition where, with args, selects, with their
+// replies and the names of everyone in them. The replies and their addressees are selected by
+// the same condition in a subquery rather than by a list of ids: a piece's threads may hold
+// 100,000 replies (MaxOpenComments of MaxReplies), and SQLite refuses a statement of more than
+// 32,766 parameters.
+func loadComments(db *gorm.DB, where string, args ...any) ([]newsroom.Comment, error) {
+	fresh := func() *gorm.DB { return db.Session(&gorm.Session{NewDB: true}) }
 	var rows []commentRow
-	if err := q.Order("id").Find(&rows).Error; err != nil {
+	if err := fresh().Where(where, args...).Order("id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]newsroom.Comment, 0, len(rows))
 	if len(rows) == 0 {
 		return out, nil
 	}
-	ids := make([]int64, len(rows))
 	var userIDs []int64
-	for i, r := range rows {
-		ids[i] = r.ID
+	for _, r := range rows {
 		userIDs = append(userIDs, r.AuthorID)
 		if r.ResolvedBy != nil {
 			userIDs = append(userIDs, *r.ResolvedBy)
 		}
 	}
+	threads := fresh().Model(&commentRow{}).Select("id").Where(where, args...)
 	var replies []replyRow
-	if err := db.Session(&gorm.Session{NewDB: true}).Where("comment_id IN ?", ids).Order("id").Find(&replies).Error; err != nil {
+	if err := fresh().Where("comment_id IN (?)", threads).Order("id").Find(&replies).Error; err != nil {
 		return nil, err
 	}
-	addressees, err := loadAddressees(db.Session(&gorm.Session{NewDB: true}), replies)
+	var addressees []addresseeRow
+	err := fresh().Where("reply_id IN (?)", fresh().Model(&replyRow{}).Select("id").Where("comment_id IN (?)", threads)).
+		Order("reply_id, user_id").Find(&addressees).Error
 	if err != nil {
 		return nil, err
 	}
@@ -404,7 +409,7 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, acti
 				return err
 			}
 		}
-		cs, err := loadComments(tx, tx.Where("id = ?", r.ID))
+		cs, err := loadComments(tx, "id = ?", r.ID)
 		if len(cs) == 1 {
 			c = &cs[0]
 		}

@@ -85,7 +85,7 @@ func briefGate(quotes func() ([]newsroom.Quote, error), v *draftView, action new
 
 // commentGate refuses action while the draft has unresolved comments, unless forced with a note.
 func commentGate(tx *gorm.DB, draftID int64, action newsroom.Action, force bool, note string) error {
-	open, err := loadComments(tx, tx.Where("draft_id = ? AND resolved_at IS NULL", draftID))
+	open, err := loadComments(tx, "draft_id = ? AND resolved_at IS NULL", draftID)
 	if err != nil {
 		return err
 	}
