@@ -7,13 +7,11 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-// TestCommentsOfABusyPiece reads the threads of a piece holding more replies than SQLite takes
-// parameters in one statement (32,766): 170 open threads of 200 replies each, within the caps of
-// threads and replies. Reading them listed every reply's id in one query, which SQLite refused,
-// so the piece's page, its comments and every step its comments gate holds failed for everyone
-// once someone had replied that often.
-func TestCommentsOfABusyPiece(t *testing.T) {
-	const threads, replies = 170, newsroom.MaxReplies
+// busyPiece is a store holding a piece by the writer sarah with threads open threads by the
+// editor ed, each of replies replies by sarah (body), the first of them reading "The city's,
+// @ed." and addressed to ed: sarah's and ed's contexts, and the piece.
+func busyPiece(t *testing.T, threads, replies int, body string) (*Store, context.Context, context.Context, *newsroom.Draft) {
+	t.Helper()
 	s := openStore(t, Options{})
 	op := AsOperator(context.Background())
 	w, err := s.CreateUser(op, NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
@@ -44,11 +42,23 @@ func TestCommentsOfABusyPiece(t *testing.T) {
 	// The other replies are written in one statement, as thousands of requests would write them.
 	err = s.wc.Exec(`INSERT INTO comment_replies (comment_id, author_id, body, created_at)
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-		SELECT comments.id, ?, 'Noted.', ? FROM comments, n WHERE comments.draft_id = ? AND NOT (comments.id = ? AND n.i = 1)`,
-		replies, w.ID, s.clock(), d.ID, first.ID).Error
+		SELECT comments.id, ?, ?, ? FROM comments, n WHERE comments.draft_id = ? AND NOT (comments.id = ? AND n.i = 1)`,
+		replies, w.ID, body, s.clock(), d.ID, first.ID).Error
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, writer, editor, d
+}
+
+// TestCommentsOfABusyPiece reads the threads of a piece holding more replies than SQLite takes
+// parameters in one statement (32,766): 170 open threads of 200 replies each, within the caps of
+// threads and replies. Reading them listed every reply's id in one query, which SQLite refused,
+// so the piece's page, its comments and every step its comments gate holds failed for everyone
+// once someone had replied that often.
+func TestCommentsOfABusyPiece(t *testing.T) {
+	const threads, replies = 170, newsroom.MaxReplies
+	s, writer, editor, d := busyPiece(t, threads, replies, "Noted.")
+	op := AsOperator(context.Background())
 	cs, err := s.Comments(editor, d.ID)
 	if err != nil {
 		t.Fatalf("reading the comments: %v", err)
@@ -79,5 +89,41 @@ func TestCommentsOfABusyPiece(t *testing.T) {
 	_, err = s.Transition(editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionApprove})
 	if code := newsroom.ErrorCode(err); code != newsroom.ECONFLICT {
 		t.Fatalf("approving with the threads open: %v, want a conflict naming them", err)
+	}
+}
+
+// TestInboxOfAMuchMentionedPerson reads the inbox of someone mentioned in more replies than
+// SQLite takes parameters in one statement: the inbox listed each entry's key, and each entry's
+// piece, as parameters, so once a colleague had mentioned them that often their inbox failed,
+// and their bell went dark on every page.
+func TestInboxOfAMuchMentionedPerson(t *testing.T) {
+	const threads, replies = 170, newsroom.MaxReplies
+	s, _, editor, d := busyPiece(t, threads, replies, "What now, @ed?")
+	err := s.wc.Exec(`INSERT INTO mentions (draft_id, user_id, author_id, comment_id, reply_id, created_at)
+		SELECT comments.draft_id, comments.author_id, comment_replies.author_id, comments.id, comment_replies.id, comment_replies.created_at
+		FROM comment_replies JOIN comments ON comments.id = comment_replies.comment_id
+		WHERE comments.draft_id = ? AND comment_replies.body = 'What now, @ed?'`, d.ID).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := s.Inbox(editor)
+	if err != nil {
+		t.Fatalf("reading the inbox: %v", err)
+	}
+	mentions := 0
+	for _, e := range es {
+		if e.Kind == newsroom.InboxMentions {
+			mentions++
+		}
+	}
+	if mentions < threads*replies-threads {
+		t.Fatalf("%d mentions in the inbox, want %d or more", mentions, threads*replies-threads)
+	}
+	if err := s.MarkInboxDone(editor, es[len(es)-1].Entry); err != nil {
+		t.Fatalf("marking an entry done: %v", err)
+	}
+	after, err := s.Inbox(editor)
+	if err != nil || len(after) != len(es)-1 {
+		t.Fatalf("after marking one done the inbox holds %d entries (%v), want %d", len(after), err, len(es)-1)
 	}
 }

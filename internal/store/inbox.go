@@ -94,6 +94,11 @@ type inboxDoneRow struct {
 
 func (inboxDoneRow) TableName() string { return "inbox_done" }
 
+// maxInList is the most values the inbox puts in one IN list: a person's inbox may hold tens of
+// thousands of entries (a colleague's every reply may mention them), and SQLite refuses a
+// statement of more than 32,766 parameters.
+const maxInList = 10000
+
 // inbox gathers u's entries of every kind and drops those u marked done.
 func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
 	var all []newsroom.InboxEntry
@@ -113,13 +118,15 @@ func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, err
 	for i, e := range all {
 		keys[i] = e.Entry
 	}
-	var done []string
-	if err := db.Model(&inboxDoneRow{}).Where("user_id = ? AND entry IN ?", u.ID, keys).Pluck("entry", &done).Error; err != nil {
-		return nil, fmt.Errorf("entries done: %w", err)
-	}
 	gone := map[string]bool{}
-	for _, k := range done {
-		gone[k] = true
+	for part := range slices.Chunk(keys, maxInList) {
+		var done []string
+		if err := db.Model(&inboxDoneRow{}).Where("user_id = ? AND entry IN ?", u.ID, part).Pluck("entry", &done).Error; err != nil {
+			return nil, fmt.Errorf("entries done: %w", err)
+		}
+		for _, k := range done {
+			gone[k] = true
+		}
 	}
 	out := all[:0]
 	for _, e := range all {
@@ -141,19 +148,23 @@ func (s *Store) inboxDue(db *gorm.DB, entries []newsroom.InboxEntry) error {
 	for _, e := range entries {
 		ids = append(ids, e.Piece.ID)
 	}
-	if len(ids) == 0 {
-		return nil
-	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	// The two columns come apart, since SQLite gives a COALESCE of times as text.
-	var rows []struct {
+	type dueRow struct {
 		ID       int64
 		StageDue *time.Time
 		PieceDue *time.Time
 	}
-	err := db.Raw("SELECT drafts.id, stage_due.due_at AS stage_due, piece_due.due_at AS piece_due FROM drafts "+dueJoinsSQL+
-		" WHERE drafts.id IN ? AND (stage_due.due_at IS NOT NULL OR piece_due.due_at IS NOT NULL)", ids).Scan(&rows).Error
-	if err != nil {
-		return fmt.Errorf("inbox due times: %w", err)
+	var rows []dueRow
+	for part := range slices.Chunk(ids, maxInList) {
+		var some []dueRow
+		err := db.Raw("SELECT drafts.id, stage_due.due_at AS stage_due, piece_due.due_at AS piece_due FROM drafts "+dueJoinsSQL+
+			" WHERE drafts.id IN ? AND (stage_due.due_at IS NOT NULL OR piece_due.due_at IS NOT NULL)", part).Scan(&some).Error
+		if err != nil {
+			return fmt.Errorf("inbox due times: %w", err)
+		}
+		rows = append(rows, some...)
 	}
 	due := make(map[int64]*time.Time, len(rows))
 	for _, r := range rows {
