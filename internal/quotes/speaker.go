@@ -135,8 +135,12 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 	case a.according(toks, 0):
 		return a.nameInClause(toks, 2), true
 	case a.capital(t):
-		if m := a.runEnd(toks, 0); a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
+		m := a.runEnd(toks, 0)
+		if a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
 			return a.credit(toks, 0, m), true
+		}
+		if c := a.ownedRole(toks, m); c.found() {
+			return c, true
 		}
 	default:
 		c := a.describedAfter(toks, endsSpeech(q.Text))
@@ -173,15 +177,34 @@ const maxRoleWords = 4
 
 // roleSpeech reports whether the name toks[k:m] comes right after the lowercase role it fills
 // and before its speech verb: campaign chair Ana Ruiz said, the city’s fire chief Ada Obi said.
-// A role is words that name a thing: a conjunction, preposition, pronoun or verb among them
-// makes them a clause of their own (and then Ana Ruiz said).
 func (a *attributor) roleSpeech(toks []token, k, m int) bool {
-	if k > maxRoleWords || !toks[k].joined || !a.speechAfter(toks, m) {
-		return false
+	return k <= maxRoleWords && toks[k].joined && a.speechAfter(toks, m) && a.role(toks[:k], true)
+}
+
+// ownedRole reads the name after the capitalized owner toks[:m] of a lowercase role, before its
+// speech verb: Rovers manager Kate Dunn said, Apple chief executive Tim Cook said.
+func (a *attributor) ownedRole(toks []token, m int) credit {
+	k := m
+	for k < len(toks) && k-m <= maxRoleWords && toks[k].joined && !a.capital(toks[k]) {
+		k++
 	}
-	for j, t := range toks[:k] {
+	if k == m || k-m > maxRoleWords || k == len(toks) || !toks[k].joined || !a.role(toks[m:k], false) {
+		return credit{}
+	}
+	if n := a.runEnd(toks, k); a.speechAfter(toks, n) {
+		return a.credit(toks, k, n)
+	}
+	return credit{}
+}
+
+// role reports whether the joined lowercase words are a role: words that name a thing, with no
+// conjunction, preposition, pronoun or verb among them, which would make them a clause of their
+// own (and then Ana Ruiz said). A determiner may open it when determined is set: the city’s fire
+// chief.
+func (a *attributor) role(words []token, determined bool) bool {
+	for j, t := range words {
 		if j > 0 && !t.joined || a.capital(t) || t.is(speechWord|helperVerb) || a.hasSuffix(t, "ing") ||
-			t.is(stopWord|prepositionWord) && !(j == 0 && t.is(determinerWord)) {
+			t.is(stopWord|prepositionWord) && !(determined && j == 0 && t.is(determinerWord)) {
 			return false
 		}
 	}

@@ -47,7 +47,7 @@ func newsPieces() []realPiece {
 				"Rovers move up to fourth on 31 points; United stay 11th.",
 			topics:   []string{"Football", "Rovers"},
 			quotes:   []string{"The lads were magnificent,", "We wanted it more.", "Two goals in a derby — you dream of that.", "We gave away two soft goals. That’s not good enough."},
-			speakers: []string{"", "", "Okoye", "Phil Norris"},
+			speakers: []string{"Kate Dunn", "Kate Dunn", "Okoye", "Phil Norris"},
 		},
 		{
 			name:   "Obituary",
