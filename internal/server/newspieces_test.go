@@ -110,7 +110,7 @@ func newsPieces() []realPiece {
 				"NOTE: The hearing resumed after a 10-minute break.",
 			topics:   []string{"Transcripts", "City Hall"},
 			quotes:   []string{"The committee will come to order.", "Yes.", "Is the library fund cut or not?", "It is not cut. It is paused.", "That’s a cut with a different name."},
-			speakers: []string{"", "", "", "", ""},
+			speakers: []string{"CHAIR", "SMITH", "JONES", "MAYOR OKAFOR", "JONES"},
 		},
 		{
 			name:     "Spanish",

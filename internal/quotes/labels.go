@@ -1,0 +1,103 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxLabel is the longest speaker label of a transcript's line, in runes: MAYOR OKAFOR.
+const maxLabel = 40
+
+// maxLabelWords is the most words a speaker label may have.
+const maxLabelWords = 4
+
+// headingLabels are the capitalized words that open a line as a heading, not a speaker: a
+// label whose last word is one of them credits nobody (UPDATE:, EDITOR’S NOTE:).
+var headingLabels = map[string]bool{
+	"update": true, "updated": true, "breaking": true, "note": true, "correction": true, "clarification": true,
+	"warning": true, "exclusive": true, "live": true, "watch": true, "more": true, "caption": true, "source": true,
+}
+
+// label returns who speaks the quote opening at pos when it opens a transcript's line right
+// after its speaker's label in capitals (SMITH: “Yes.”), or "". A text is a transcript when
+// two of its lines or more open with labels and the labels are not all the same (Q: and
+// DELGADO:, SMITH: and JONES:), so that a lone capitalized lead (LONDON: “…”) credits nobody.
+func (a *attributor) label(pos int) string {
+	colon := pos - 1
+	for colon >= 0 && a.rs[colon] != '\n' && isSpace(a.rs[colon]) {
+		colon--
+	}
+	if colon < 0 || a.rs[colon] != ':' || colon == pos-1 {
+		return ""
+	}
+	from := colon
+	for from > 0 && a.rs[from-1] != '\n' && colon-from < maxLabel {
+		from--
+	}
+	if from > 0 && a.rs[from-1] != '\n' {
+		return ""
+	}
+	name := string(a.rs[from:colon])
+	letters, ok := labelWords(name)
+	words := strings.Fields(name)
+	if !ok || letters < 2 || headingLabels[strings.ToLower(words[len(words)-1])] || !a.transcript() {
+		return ""
+	}
+	return name
+}
+
+// transcript reports whether two lines of the text or more open with labels that are not all
+// the same. It reads the text once, the first time it is asked.
+func (a *attributor) transcript() bool {
+	if a.labelled != 0 {
+		return a.labelled > 0
+	}
+	a.labelled = -1
+	first := ""
+	for from := 0; from < len(a.rs); {
+		to := from
+		for to < len(a.rs) && a.rs[to] != '\n' && a.rs[to] != ':' && to-from <= maxLabel {
+			to++
+		}
+		if to < len(a.rs) && a.rs[to] == ':' && (to+1 == len(a.rs) || isSpace(a.rs[to+1])) {
+			name := string(a.rs[from:to])
+			if _, ok := labelWords(name); ok {
+				if first != "" && name != first {
+					a.labelled = 1
+					return true
+				}
+				first = name
+			}
+		}
+		for to < len(a.rs) && a.rs[to] != '\n' {
+			to++
+		}
+		from = to + 1
+	}
+	return false
+}
+
+// labelWords reports whether s is a speaker label: up to four words in capitals, single spaces
+// apart, of letters and the dots, apostrophes and hyphens of names (DR. O’NEILL, JEAN-PAUL),
+// and how many letters it has.
+func labelWords(s string) (letters int, ok bool) {
+	words := strings.Split(s, " ")
+	if len(words) > maxLabelWords {
+		return 0, false
+	}
+	for _, w := range words {
+		if w == "" {
+			return 0, false
+		}
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				letters++
+			case r == '.' || r == '’' || r == '\'' || r == '-':
+			default:
+				return 0, false
+			}
+		}
+	}
+	return letters, letters > 0
+}
