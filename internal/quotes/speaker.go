@@ -20,6 +20,7 @@ const (
 type credit struct {
 	start, end int // rune span of the name or the pronoun
 	pronoun    bool
+	body       bool // a body that speaks (the hospital said), which no pronoun stands for
 }
 
 // found reports whether the passage named anyone.
@@ -65,7 +66,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	case c.pronoun:
 		return a.resolve(c.start)
 	case c.found():
-		if unicode.IsUpper(a.rs[c.start]) {
+		if !c.body && unicode.IsUpper(a.rs[c.start]) {
 			a.note(c) // A body that speaks (the hospital said) is nobody a pronoun stands for.
 		}
 		return a.name(c)
@@ -126,11 +127,11 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 	switch {
 	case t.is(pronounWord):
 		if a.speechAfter(toks, 1) {
-			return credit{t.start, t.end, true}, true
+			return credit{start: t.start, end: t.end, pronoun: true}, true
 		}
 	case a.speechVerb(t):
 		if len(toks) > 1 && toks[1].joined && toks[1].is(pronounWord) {
-			return credit{toks[1].start, toks[1].end, true}, true // said she
+			return credit{start: toks[1].start, end: toks[1].end, pronoun: true}, true // said she
 		}
 		return a.nameInClause(toks, 1), true
 	case a.according(toks, 0):
@@ -156,7 +157,7 @@ func (a *attributor) describedAfter(toks []token, speech bool) credit {
 	if toks[0].is(determinerWord) {
 		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
 			if a.speechVerb(toks[v]) {
-				return credit{start: toks[0].start, end: toks[v-1].end}
+				return credit{start: toks[0].start, end: toks[v-1].end, body: true}
 			}
 		}
 	}
@@ -220,7 +221,8 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 
 // before reads the sentence leading up to q. A name or pronoun with a speech verb (Rosa Delgado
 // said:, Ellery told reporters:, she added) credits the quote, the one nearest the quote
-// winning; failing that, the sentence's subject does (Sheinbaum emphasized …, declaring, “…”).
+// winning; failing that, a body that speaks (The judge said:) does, and failing that the
+// sentence's subject (Sheinbaum emphasized …, declaring, “…”).
 //
 // It reads from no earlier than floor, and returns where its sentence starts too.
 func (a *attributor) before(q Quote, floor int) (credit, int) {
@@ -232,15 +234,19 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	toks := a.tokenize(a.toks[:0], from, to, false)
 	a.toks = toks
 	lead := a.colonLead(to)
-	var said, subject credit
+	var said, body, subject credit
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
+		if c := a.bodyBefore(toks, k); c.found() {
+			body = c // The judge said: “…”
+			continue
+		}
 		switch {
 		case lead && t.is(possessiveWord) && !said.found():
-			said = credit{t.start, t.end, true} // Her message was simple: “…”
+			said = credit{start: t.start, end: t.end, pronoun: true} // Her message was simple: “…”
 		case t.is(pronounWord):
 			if a.speechAfter(toks, k+1) {
-				said = credit{t.start, t.end, true}
+				said = credit{start: t.start, end: t.end, pronoun: true}
 			}
 		case a.according(toks, k):
 			if c := a.nameInClause(toks, k+2); c.found() {
@@ -261,10 +267,32 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			k = m - 1
 		}
 	}
-	if said.found() {
+	switch {
+	case said.found():
 		return said, start
+	case body.found():
+		return body, start
 	}
 	return subject, start
+}
+
+// bodyBefore reads a body that speaks in a clause opening at toks[k]: a determiner, up to
+// maxRoleWords lowercase words that name a thing (see role) and a speech verb, as in The judge
+// said, the victim’s mother told reporters. A capital after the determiner is a name's, which
+// the capital runs read (The Kremlin said); a sign or a headline says, but speaks for nobody.
+func (a *attributor) bodyBefore(toks []token, k int) credit {
+	if !toks[k].is(determinerWord) || k > 0 && toks[k].joined {
+		return credit{}
+	}
+	for m := k + 2; m < len(toks) && m <= k+1+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {
+		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue) {
+			break
+		}
+		if a.speechAfter(toks, m) {
+			return credit{start: toks[k].start, end: toks[m-1].end, body: true}
+		}
+	}
+	return credit{}
 }
 
 // colonLead reports whether the text right before offset to ends with a colon, which hands the

@@ -26,12 +26,13 @@ func newsPieces() []realPiece {
 				"“You were trusted,” the judge said. “You betrayed that trust.”\n" +
 				"Hale, who pleaded guilty in March, stared ahead as the sentence was read. His barrister, Paul Okafor, said his client was “deeply ashamed.”\n" +
 				"“He has lost everything,” Mr Okafor told the court.\n" +
+				"The judge told him: “Stand up, Mr Hale.”\n" +
 				"The prosecutor, Ruth Adeyemi, said the money had been “siphoned, month after month,” over seven years.\n" +
 				"“This was not a moment of weakness,” the judge said. “It was a plan.”\n" +
 				"Outside court, council leader Sam Ellis said: “Today is about the victims.”",
 			topics:   []string{"Courts", "Eastbridge"},
-			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "Today is about the victims."},
-			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "Ruth Adeyemi", "the judge", "the judge", "Sam Ellis"},
+			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "Stand up, Mr Hale.", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "Today is about the victims."},
+			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "The judge", "Ruth Adeyemi", "the judge", "the judge", "Sam Ellis"},
 		},
 		{
 			name:   "MatchReport",
