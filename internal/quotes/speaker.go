@@ -261,7 +261,8 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			m := a.runEnd(toks, k)
 			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) || a.commaSpeech(toks, k, m)) {
 				said = c
-			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) {
+			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject = c
 			}
 			k = m - 1
@@ -476,9 +477,13 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 // nameInClause returns the last name among the words from toks[k] to the end of their clause,
 // which ends at punctuation or a preposition: said White House deputy press secretary Anna
 // Kelly, said Kelly on Tuesday. A clause ending in a lowercase role hands over to the name after
-// its comma, which the role describes: said the U.N. secretary-general, António Guterres.
+// its comma, which the role describes: said the U.N. secretary-general, António Guterres. A
+// clause opening with "that" is what was said (adding that Hale had …), and names nobody.
 func (a *attributor) nameInClause(toks []token, k int) credit {
 	var c credit
+	if k < len(toks) && toks[k].joined && a.that(toks[k]) {
+		return c // said that Hale had …: the name opens the words said, not their speaker's.
+	}
 	first := k
 	for k < len(toks) && toks[k].joined {
 		if !a.capital(toks[k]) {
@@ -573,6 +578,10 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 	}
 	return -1
 }
+
+// that reports whether t is the "that" opening a reported clause (adding that Hale had …), whose
+// subject is what was said about, not who said it.
+func (a *attributor) that(t token) bool { return string(a.rs[t.start:t.end]) == "that" }
 
 // speechVerb reports whether t is a lowercase speech verb.
 func (a *attributor) speechVerb(t token) bool { return !a.capital(t) && t.is(speechWord) }
