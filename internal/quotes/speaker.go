@@ -259,8 +259,10 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 		case a.capital(t):
 			m := a.runEnd(toks, k)
-			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) || a.commaSpeech(toks, k, m)) {
+			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m)) {
 				said = c
+			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
+				said, m = c, v // The description's words are the name's, none another speaker.
 			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject = c
@@ -566,18 +568,39 @@ func (a *attributor) appositiveSubject(toks []token, k int) bool {
 
 // pastApposition returns the index of the word after a description between commas that follows
 // a name ending at toks[k], or -1. The description must begin in lowercase or with a number, so
-// that a list of places or names is not mistaken for one.
+// that a list of places or names is not mistaken for one. It may run over up to maxAppositions
+// parts, each beginning so or naming the town of an address (Pike, 71, of Mill Lane, Eastbridge,
+// said), when a speech verb follows the last.
 func (a *attributor) pastApposition(toks []token, k int) int {
-	if k >= len(toks) || toks[k].joined || a.capital(toks[k]) {
-		return -1
-	}
-	for j := k + 1; j < len(toks) && j <= k+12; j++ {
-		if !toks[j].joined {
-			return j
+	first, place := -1, false
+	for range maxAppositions {
+		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place {
+			break
 		}
+		place = toks[k].is(prepositionWord)
+		next := -1
+		for j := k + 1; j < len(toks) && j <= k+12; j++ {
+			if !toks[j].joined {
+				next = j
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		if first < 0 {
+			first = next
+		}
+		if a.speechVerb(toks[next]) {
+			return next
+		}
+		k = next
 	}
-	return -1
+	return first
 }
+
+// maxAppositions is the most parts between commas a description after a name may have.
+const maxAppositions = 4
 
 // that reports whether t is the "that" opening a reported clause (adding that Hale had …), whose
 // subject is what was said about, not who said it.

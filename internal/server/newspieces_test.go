@@ -30,10 +30,11 @@ func newsPieces() []realPiece {
 				"The prosecutor, Ruth Adeyemi, said the money had been “siphoned, month after month,” over seven years.\n" +
 				"“This was not a moment of weakness,” the judge said. “It was a plan.”\n" +
 				"Passing sentence, Judge Frost said Hale had shown “no remorse,” adding that Hale had been “greedy and cold.”\n" +
-				"Outside court, council leader Sam Ellis said: “Today is about the victims.”",
+				"Outside court, council leader Sam Ellis said: “Today is about the victims.”\n" +
+				"Joan Pike, 71, of Mill Lane, Eastbridge, who lost her savings, said: “I can’t forgive him.”",
 			topics:   []string{"Courts", "Eastbridge"},
-			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "Stand up, Mr Hale.", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "no remorse,", "greedy and cold.", "Today is about the victims."},
-			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "The judge", "Ruth Adeyemi", "the judge", "the judge", "Frost", "Frost", "Sam Ellis"},
+			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "Stand up, Mr Hale.", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "no remorse,", "greedy and cold.", "Today is about the victims.", "I can’t forgive him."},
+			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "The judge", "Ruth Adeyemi", "the judge", "the judge", "Frost", "Frost", "Sam Ellis", "Joan Pike"},
 		},
 		{
 			name:   "MatchReport",
