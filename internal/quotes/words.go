@@ -36,7 +36,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"urged", "claimed", "announced", "responded", "remarked", "recalled", "acknowledged",
 		"admitted", "conceded", "emphasized", "emphasised", "stressed", "praised", "called",
 		"described", "tweeted", "posted", "shouted", "testified", "confirmed", "denied", "joked",
-		"continued",
+		"continued", "fumed", "quipped", "vowed", "complained", "countered", "boasted", "cautioned",
+		"retorted", "reiterated",
 	},
 	// Helping verbs may stand between a name and its verb ("Delgado has said"); each also shows
 	// that the name before it is a sentence's subject.

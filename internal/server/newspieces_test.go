@@ -47,10 +47,11 @@ func newsPieces() []realPiece {
 				"“The lads were magnificent,” Rovers manager Kate Dunn said. “We wanted it more.”\n" +
 				"Okoye said: “Two goals in a derby — you dream of that.”\n" +
 				"United boss Phil Norris was less pleased: “We gave away two soft goals. That’s not good enough.”\n" +
+				"“And that was never a penalty,” fumed Norris.\n" +
 				"Rovers move up to fourth on 31 points; United stay 11th.",
 			topics:   []string{"Football", "Rovers"},
-			quotes:   []string{"The lads were magnificent,", "We wanted it more.", "Two goals in a derby — you dream of that.", "We gave away two soft goals. That’s not good enough."},
-			speakers: []string{"Kate Dunn", "Kate Dunn", "Okoye", "Phil Norris"},
+			quotes:   []string{"The lads were magnificent,", "We wanted it more.", "Two goals in a derby — you dream of that.", "We gave away two soft goals. That’s not good enough.", "And that was never a penalty,"},
+			speakers: []string{"Kate Dunn", "Kate Dunn", "Okoye", "Phil Norris", "Norris"},
 		},
 		{
 			name:   "Obituary",
