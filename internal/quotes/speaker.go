@@ -144,6 +144,9 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if c := a.ownedRole(toks, m); c.found() {
 			return c, true
 		}
+		if c := a.speakingBody(toks, 0); c.found() {
+			return c, true // Hale’s barrister said
+		}
 	default:
 		c := a.describedAfter(toks, endsSpeech(q.Text))
 		return c, c.found()
@@ -237,7 +240,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	var said, body, subject credit
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if c := a.bodyBefore(toks, k); c.found() {
+		if c := a.speakingBody(toks, k); c.found() {
 			body = c // The judge said: “…”
 			continue
 		}
@@ -279,12 +282,14 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	return subject, start
 }
 
-// bodyBefore reads a body that speaks in a clause opening at toks[k]: a determiner, up to
-// maxRoleWords lowercase words that name a thing (see role) and a speech verb, as in The judge
-// said, the victim’s mother told reporters. A capital after the determiner is a name's, which
-// the capital runs read (The Kremlin said); a sign or a headline says, but speaks for nobody.
-func (a *attributor) bodyBefore(toks []token, k int) credit {
-	if !toks[k].is(determinerWord) || k > 0 && toks[k].joined {
+// speakingBody reads a body that speaks in a clause opening at toks[k]: a determiner or a name's
+// possessive, up to maxRoleWords lowercase words that name a thing (see role) and a speech verb,
+// as in The judge said, the victim’s mother told reporters, Hale’s barrister said. A capital
+// after the determiner is a name's, which the capital runs read (The Kremlin said); a sign or a
+// headline says, but speaks for nobody.
+func (a *attributor) speakingBody(toks []token, k int) credit {
+	owner := toks[k].is(determinerWord) || a.capital(toks[k]) && a.possessive(toks[k])
+	if !owner || k > 0 && toks[k].joined {
 		return credit{}
 	}
 	for m := k + 2; m < len(toks) && m <= k+1+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {

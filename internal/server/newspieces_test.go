@@ -26,6 +26,7 @@ func newsPieces() []realPiece {
 				"“You were trusted,” the judge said. “You betrayed that trust.”\n" +
 				"Hale, who pleaded guilty in March, stared ahead as the sentence was read. His barrister, Paul Okafor, said his client was “deeply ashamed.”\n" +
 				"“He has lost everything,” Mr Okafor told the court.\n" +
+				"Hale’s wife said: “We will sell the house.”\n" +
 				"The judge told him: “Stand up, Mr Hale.”\n" +
 				"The prosecutor, Ruth Adeyemi, said the money had been “siphoned, month after month,” over seven years.\n" +
 				"“This was not a moment of weakness,” the judge said. “It was a plan.”\n" +
@@ -33,8 +34,8 @@ func newsPieces() []realPiece {
 				"Outside court, council leader Sam Ellis said: “Today is about the victims.”\n" +
 				"Joan Pike, 71, of Mill Lane, Eastbridge, who lost her savings, said: “I can’t forgive him.”",
 			topics:   []string{"Courts", "Eastbridge"},
-			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "Stand up, Mr Hale.", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "no remorse,", "greedy and cold.", "Today is about the victims.", "I can’t forgive him."},
-			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "The judge", "Ruth Adeyemi", "the judge", "the judge", "Frost", "Frost", "Sam Ellis", "Joan Pike"},
+			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "We will sell the house.", "Stand up, Mr Hale.", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "no remorse,", "greedy and cold.", "Today is about the victims.", "I can’t forgive him."},
+			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "Hale’s wife", "The judge", "Ruth Adeyemi", "the judge", "the judge", "Frost", "Frost", "Sam Ellis", "Joan Pike"},
 		},
 		{
 			name:   "MatchReport",
