@@ -1,10 +1,14 @@
 package server_test
 
 import (
+	"fmt"
+	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/conformance"
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
@@ -34,6 +38,7 @@ func newsPieces() []realPiece {
 				"Outside court, council leader Sam Ellis said: “Today is about the victims.”\n" +
 				"Joan Pike, 71, of Mill Lane, Eastbridge, who lost her savings, said: “I can’t forgive him.”",
 			topics:   []string{"Courts", "Eastbridge"},
+			comment:  "Names checked against the court list.",
 			quotes:   []string{"a breathtaking contempt", "You were trusted,", "You betrayed that trust.", "deeply ashamed.", "He has lost everything,", "We will sell the house.", "Stand up, Mr Hale.", "siphoned, month after month,", "This was not a moment of weakness,", "It was a plan.", "no remorse,", "greedy and cold.", "Today is about the victims.", "I can’t forgive him."},
 			speakers: []string{"Amelia Frost", "the judge", "the judge", "Paul Okafor", "Okafor", "Hale’s wife", "The judge", "Ruth Adeyemi", "the judge", "the judge", "Frost", "Frost", "Sam Ellis", "Joan Pike"},
 		},
@@ -168,6 +173,7 @@ func newsPieces() []realPiece {
 				"首相は小説『雪国』を愛読書に挙げ、「何度読んでも新しい」と語った。\n" +
 				"野党は「具体策がない」と批判している。",
 			topics:   []string{"政治", "経済"},
+			comment:  "確認済み。",
 			quotes:   []string{"賃上げを最優先に取り組む", "雪国", "何度読んでも新しい", "具体策がない"},
 			speakers: []string{"", "", "", ""},
 		},
@@ -223,6 +229,7 @@ func newsPieces() []realPiece {
 			body: "“We will not back down,” Mayor Joan Vick said on Monday, dismissing what she called “so-called cuts.”\n" +
 				"Critics call her the ‘iron mayor’.",
 			topics:   []string{"Politics"},
+			comment:  "The “iron mayor” nickname is her own.",
 			quotes:   []string{"We will not back down,", "so-called", "We will not back down,", "so-called cuts.", "iron mayor"},
 			speakers: []string{"the mayor", "the mayor", "Joan Vick", "Joan Vick", ""},
 		},
@@ -278,6 +285,7 @@ func publishNewsPieces(t *testing.T, pieces []realPiece) {
 			checkLanguage(t, a, p, slugs[p.name])
 			checkLinks(t, a, slugs[p.name])
 			checkReadBack(t, a, p, slugs[p.name], when)
+			checkImport(t, a, p, slugs[p.name])
 		})
 	}
 	start := []string{publish.FeedPath}
@@ -290,4 +298,24 @@ func publishNewsPieces(t *testing.T, pieces []realPiece) {
 	t.Run("Atom", func(t *testing.T) {
 		conformance.Pass(t, "RFC 4287 RELAX NG", conformance.Atom(t, out["application/atom+xml"]...))
 	})
+}
+
+// checkImport imports the piece's house text as a new draft, as a newsroom moving pieces between
+// desks does: the draft must have the piece's fields and find the same quotes, credited alike.
+func checkImport(t *testing.T, a *testApp, p realPiece, slug string) {
+	t.Helper()
+	text := a.do("", "GET", "/articles/"+slug+".txt", "").Body.String()
+	res := a.send("editor", "POST", "/api/v1/import?author=writer", "text/plain; charset=utf-8", text, nil)
+	wantStatus(t, res, http.StatusCreated)
+	d := decode[newsroom.Draft](t, res)
+	if d.Title != p.title || d.Byline != p.byline || d.Brief != p.brief || d.Body != strings.Join(p.paras, "\n") ||
+		!slices.Equal(d.Topics, p.distinct) || d.EditorComment != p.comment {
+		t.Errorf("imported: %q %q %q %q %q %q", d.Title, d.Byline, d.Brief, d.Body, d.Topics, d.EditorComment)
+	}
+	var got, speakers []string
+	for _, q := range decode[[]newsroom.Quote](t, a.do("editor", "GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", d.ID), "")) {
+		got, speakers = append(got, q.Text), append(speakers, q.Speaker)
+	}
+	sameLines(t, "the imported draft's ledger", got, p.quotes)
+	sameLines(t, "the imported draft's speakers", speakers, p.speakers)
 }
