@@ -149,6 +149,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Norris", "Dunn", "Okoye"}},
 		{"SpeechVerbsOfComplaint", "“Nobody listened,” complained Ann Lee. “It is legal,” the firm countered. “Stay away,” the police cautioned.",
 			[]string{"Ann Lee", "the firm", "the police"}},
+		{"PresentTenseSpeechVerbs", "Stir in the flour. “Don’t overmix,” warns chef Ana Lopes. “Go gently,” she explains. “Taste as you go,” Lopes insists.",
+			[]string{"Ana Lopes", "Ana Lopes", "Lopes"}},
 		{"AccordingToBefore", "According to Dana Whitfield, the mayor called it “a shambles.”",
 			[]string{"Dana Whitfield"}},
 		{"AccordingToAfter", "“Nothing moved for a week,” according to Sam Adeyemi.",

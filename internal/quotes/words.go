@@ -28,7 +28,8 @@ const (
 // here costs a guess, a wrong word here costs wrong guesses everywhere.
 var lexicon = buildLexicon(map[wordClass][]string{
 	// Speech verbs credit words to a speaker: "said Rosa Delgado", "Ellery told
-	// reporters", "Anna Kelly praised the …".
+	// reporters", "Anna Kelly praised the …"; features write them in the present ("warns chef
+	// Ana Lopes").
 	speechWord: {
 		"said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
 		"asked", "asks", "declared", "declares", "declaring", "stated", "states", "wrote",
@@ -37,7 +38,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"admitted", "conceded", "emphasized", "emphasised", "stressed", "praised", "called",
 		"described", "tweeted", "posted", "shouted", "testified", "confirmed", "denied", "joked",
 		"continued", "fumed", "quipped", "vowed", "complained", "countered", "boasted", "cautioned",
-		"retorted", "reiterated",
+		"retorted", "reiterated", "warns", "explains", "insists", "argues", "recalls", "admits",
+		"jokes", "replies", "claims", "concedes", "urges", "quips", "vows", "complains", "boasts",
 	},
 	// Helping verbs may stand between a name and its verb ("Delgado has said"); each also shows
 	// that the name before it is a sentence's subject.

@@ -101,10 +101,11 @@ func newsPieces() []realPiece {
 				"1. Turn the heating off and let it cool.\n" +
 				"2. Open the valve with a radiator key.\n" +
 				"3. Close it when water appears.\n" +
+				"“Do it once a year,” warns plumber Ray Tull.\n" +
 				"“It takes ten minutes and pays for itself,” said energy adviser Tom Reilly.",
 			topics:   []string{"Money", "Energy"},
-			quotes:   []string{"It takes ten minutes and pays for itself,"},
-			speakers: []string{"Tom Reilly"},
+			quotes:   []string{"Do it once a year,", "It takes ten minutes and pays for itself,"},
+			speakers: []string{"Ray Tull", "Tom Reilly"},
 		},
 		{
 			name:   "Transcript",
