@@ -334,13 +334,17 @@ func (a *attributor) person(toks []token, k, m int) bool {
 	if k > 0 || m-k > 1 {
 		return true
 	}
-	t := toks[k]
+	return !a.commonNoun(toks[k]) && !a.lowercase(toks[k])
+}
+
+// commonNoun reports whether t has a common noun's ending, which names rarely have.
+func (a *attributor) commonNoun(t token) bool {
 	for _, suffix := range nounSuffixes {
 		if a.hasSuffix(t, suffix) {
-			return false
+			return true
 		}
 	}
-	return !a.lowercase(t)
+	return false
 }
 
 // nounSuffixes are endings of common nouns that names rarely have.
@@ -460,8 +464,9 @@ func (a *attributor) runEnd(toks []token, k int) int {
 }
 
 // credit names the run of capitalized words toks[k:m], without the stopwords in front of it
-// (The, Yet, She) and without the titles up to the last of them (Mexican President). A
-// possessive (Trump’s) or a bare title names nobody.
+// (The, Yet, She) and without the titles up to the last of them (Mexican President), unless
+// the last title and one common noun after it name a body (US State Department). A possessive
+// (Trump’s) or a bare title names nobody.
 func (a *attributor) credit(toks []token, k, m int) credit {
 	if a.possessive(toks[m-1]) || toks[m-1].is(titleWord) {
 		return credit{}
@@ -471,7 +476,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	}
 	for j := m - 2; j >= k; j-- {
 		if toks[j].is(titleWord) {
-			k = j + 1
+			if j+2 < m || !a.commonNoun(toks[m-1]) {
+				k = j + 1 // A title before one common noun names it (State Department).
+			}
 			break
 		}
 	}

@@ -82,10 +82,11 @@ func newsPieces() []realPiece {
 				"CO₂ levels near busy roads reached 480 ppm, against a background of about 420 ppm, and the risk rose by 12% (95% CI: 8%–16%).\n" +
 				"The measured error rate was below 10⁻⁶, and readings were taken at −5°C to 38°C.\n" +
 				"“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air. “Heat and particles travel together.”\n" +
-				"Roughly 2.5 million people, or 3–4% of the population, live within 50 m of such roads.",
+				"Roughly 2.5 million people, or 3–4% of the population, live within 50 m of such roads.\n" +
+				"The State Department called the study “timely.”",
 			topics:   []string{"Science", "Air Quality"},
-			quotes:   []string{"The signal is clear,", "Heat and particles travel together."},
-			speakers: []string{"Mei Tanaka", "Mei Tanaka"},
+			quotes:   []string{"The signal is clear,", "Heat and particles travel together.", "timely."},
+			speakers: []string{"Mei Tanaka", "Mei Tanaka", "State Department"},
 		},
 		{
 			name:   "ListPiece",
