@@ -19,9 +19,9 @@ var headingLabels = map[string]bool{
 }
 
 // label returns who speaks the quote opening at pos when it opens a transcript's line right
-// after its speaker's label in capitals (SMITH: “Yes.”), or "". A text is a transcript when
-// two of its lines or more open with labels and the labels are not all the same (Q: and
-// DELGADO:, SMITH: and JONES:), so that a lone capitalized lead (LONDON: “…”) credits nobody.
+// after its speaker's label in capitals (SMITH: “Yes.”), or "". Only a transcript's labels
+// credit (see transcript): capitalized leads that do not take turns, as datelines (LONDON: “…”)
+// and a fact box's labels (VENUE: “The Old Vic”), credit nobody.
 func (a *attributor) label(pos int) string {
 	colon := pos - 1
 	for colon >= 0 && a.rs[colon] != '\n' && isSpace(a.rs[colon]) {
@@ -46,14 +46,16 @@ func (a *attributor) label(pos int) string {
 	return name
 }
 
-// transcript reports whether two lines of the text or more open with labels that are not all
-// the same. It reads the text once, the first time it is asked.
+// transcript reports whether the text reads as a transcript: its lines open with two labels or
+// more, and one of them opens two lines or more, as speakers take turns. It reads the text once,
+// the first time it is asked.
 func (a *attributor) transcript() bool {
 	if a.labelled != 0 {
 		return a.labelled > 0
 	}
 	a.labelled = -1
-	first := ""
+	turns := map[string]int{}
+	again := false
 	for from := 0; from < len(a.rs); {
 		to := from
 		for to < len(a.rs) && a.rs[to] != '\n' && a.rs[to] != ':' && to-from <= maxLabel {
@@ -62,11 +64,8 @@ func (a *attributor) transcript() bool {
 		if to < len(a.rs) && a.rs[to] == ':' && (to+1 == len(a.rs) || isSpace(a.rs[to+1])) {
 			name := string(a.rs[from:to])
 			if _, ok := labelWords(name); ok {
-				if first != "" && name != first {
-					a.labelled = 1
-					return true
-				}
-				first = name
+				turns[name]++
+				again = again || turns[name] > 1
 			}
 		}
 		for to < len(a.rs) && a.rs[to] != '\n' {
@@ -74,7 +73,10 @@ func (a *attributor) transcript() bool {
 		}
 		from = to + 1
 	}
-	return false
+	if again && len(turns) > 1 {
+		a.labelled = 1
+	}
+	return a.labelled > 0
 }
 
 // labelWords reports whether s is a speaker label: up to four words in capitals, single spaces
