@@ -101,6 +101,8 @@ func TestCheckBriefNumbers(t *testing.T) {
 		{"WrongFigure", "1,200 homes flooded", "In all 1,300 homes were flooded.", []string{"1,200"}},
 		{"NumberWords", "Three schools and 12 roads closed", "3 schools and twelve roads were closed.", nil},
 		{"NumberWordMissing", "Seven people were hurt.", "Six people were hurt.", []string{"Seven"}},
+		{"FractionWords", "Two-thirds of voters and three quarters of homes.", "67% of voters and 75% of homes.", nil},
+		{"NumberWordBeforeOtherWords", "Two thirty-somethings and three tenors.", "A pair of thirty-somethings and tenors.", []string{"Two", "three"}},
 		{"OneIsAPronoun", "One of the bridges fell.", "A bridge fell.", nil},
 		{"InsideAWord", "The A4 was shut for 2 days.", "The road was shut for two days.", nil},
 		{"TrailingZeros", "A 2.50% fee", "A fee of 2.5%.", nil},

@@ -109,7 +109,7 @@ func eachNumber(text string, visit func(number)) {
 			for end < len(rs) && unicode.IsLetter(rs[end]) {
 				end++
 			}
-			if v, ok := numberWords[strings.ToLower(string(rs[i:end]))]; ok {
+			if v, ok := numberWords[strings.ToLower(string(rs[i:end]))]; ok && !fractionAt(rs, end) {
 				visit(number{text: string(rs[i:end]), pos: i, value: fmt.Sprint(v)})
 			}
 			i = end
@@ -117,6 +117,25 @@ func eachNumber(text string, visit func(number)) {
 			i++
 		}
 	}
+}
+
+// fractionWords are the denominators a number word may be the numerator of: two-thirds, three
+// quarters.
+var fractionWords = map[string]bool{"half": true, "halves": true, "third": true, "thirds": true, "quarter": true,
+	"quarters": true, "fifth": true, "fifths": true, "sixth": true, "sixths": true, "eighth": true, "eighths": true,
+	"tenth": true, "tenths": true}
+
+// fractionAt reports whether a denominator follows the number word ending at rs[end], after a
+// hyphen or a space: the words are a fraction (two-thirds is 67%), not the number two.
+func fractionAt(rs []rune, end int) bool {
+	if end+1 >= len(rs) || !strings.ContainsRune("- \u00a0\u2010\u2011", rs[end]) {
+		return false
+	}
+	to := end + 1
+	for to < len(rs) && unicode.IsLetter(rs[to]) {
+		to++
+	}
+	return fractionWords[strings.ToLower(string(rs[end+1:to]))]
 }
 
 // readNumber reads the number whose first digit is at rs[i] and returns it with the offset just

@@ -77,8 +77,8 @@ func newsPieces() []realPiece {
 			name:   "Science",
 			title:  "Fine Particles Above 25 µg/m³ Linked to 1.5°C Hotter Streets",
 			byline: "Priya Natarajan",
-			brief:  "A study of 40 cities found PM2.5 of 10–25 µg/m³ on hot days.",
-			body: "A study of 40 cities found that PM2.5 concentrations rose to 10–25 µg/m³ on days 1.5°C hotter than average.\n" +
+			brief:  "In two-thirds of 40 cities, PM2.5 reached 10–25 µg/m³ on hot days.",
+			body: "A study of 40 cities found that in 67% of them PM2.5 concentrations rose to 10–25 µg/m³ on days 1.5°C hotter than average.\n" +
 				"CO₂ levels near busy roads reached 480 ppm, against a background of about 420 ppm, and the risk rose by 12% (95% CI: 8%–16%).\n" +
 				"The measured error rate was below 10⁻⁶, and readings were taken at −5°C to 38°C.\n" +
 				"“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air. “Heat and particles travel together.”\n" +
