@@ -47,10 +47,23 @@ func (a *attributor) kind(q Quote, floor int) (Kind, string) {
 		return Statement, "credited to " + q.Speaker
 	case bare && len(words) > 1 && titleCase(words):
 		return Title, "capitalised like a title"
-	case bare && len(words) <= maxTermWords:
+	case bare && wordCount(q.Text, words) <= maxTermWords:
 		return Term, "a few words credited to no one"
 	}
 	return Statement, "reads as speech"
+}
+
+// wordCount counts the words of text, whose space-separated fields are words: Chinese and
+// Japanese write no spaces between words, which run about two characters long, so every two of
+// their characters count as a word more (「賃上げを最優先に取り組む」 is a clause, 「改革」 a word).
+func wordCount(text string, words []string) int {
+	unspaced := 0
+	for _, r := range text {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			unspaced++
+		}
+	}
+	return len(words) + unspaced/2
 }
 
 // objectPronouns may stand between a cue and the quote it introduces.

@@ -28,6 +28,9 @@ func TestFindKinds(t *testing.T) {
 		{"JapaneseExclamation", "彼女は「やめて！」と叫んだ。", quotes.Statement, "reads as speech"},
 		{"ArabicQuestion", "سأل الوزير: «هل ستبنون المدرسة؟»", quotes.Statement, "reads as speech"},
 		{"HindiSentence", "उन्होंने कहा, “मुझे नहीं पता।”", quotes.Statement, "reads as speech"},
+		{"JapaneseClauseWithoutPunctuation", "岸田首相は記者団に対し「賃上げを最優先に取り組む」と述べた。", quotes.Statement, "reads as speech"},
+		{"ChineseClauseWithoutPunctuation", "他说，“我们会继续补贴公共交通”，并称预算已经到位。", quotes.Statement, "reads as speech"},
+		{"JapaneseShortTerm", "いわゆる「改革」は進まない。", quotes.Term, "a few words credited to no one"},
 		{"GermanTerm", "Die sogenannte „Brückensteuer“ kam nie.", quotes.Term, "a few words credited to no one"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
