@@ -23,7 +23,7 @@ func TestFindKinds(t *testing.T) {
 		{"SignReads", "A sign on the gate read “No Entry After Dark” all winter.", quotes.Title, "follows “read”"},
 		{"BookTitled", "Her memoir, titled “A River Between Us,” sold well.", quotes.Title, "follows “titled”"},
 		{"SloganByShape", "Marchers carried placards with “Bridges Not Walls” across town.", quotes.Title, "capitalised like a title"},
-		{"NestedQuoteHandsOver", "“We have ‘concerns,’” said the committee.", quotes.Statement, "reads as speech"},
+		{"NestedQuoteHandsOver", "“We have ‘concerns,’” said one of them.", quotes.Statement, "reads as speech"},
 		{"ChineseSentence", "他说：“我不知道。”然后离开了。", quotes.Statement, "reads as speech"},
 		{"JapaneseExclamation", "彼女は「やめて！」と叫んだ。", quotes.Statement, "reads as speech"},
 		{"ArabicQuestion", "سأل الوزير: «هل ستبنون المدرسة؟»", quotes.Statement, "reads as speech"},

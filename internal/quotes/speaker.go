@@ -35,7 +35,7 @@ func (a *attributor) name(c credit) string { return string(a.rs[c.start:c.end]) 
 // (Delgado said: “No.” Trump disagreed.). A quote that credits nobody goes on in the voice of the
 // quote before it when it shares that quote's sentence or opens the next one in its paragraph
 // (“A,” Ortiz said. “B.”), unless an attribution of its own follows it, naming no one the finder
-// knows for a name (“Yes,” said the minister.). Failing all that, a quote opening a transcript's
+// knows for a name (“Yes,” said one of them.). Failing all that, a quote opening a transcript's
 // line belongs to the speaker its label names (SMITH: “Yes.”).
 //
 // The words read around a quote reach back no further than the quote before it and on no further
@@ -133,7 +133,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if len(toks) > 1 && toks[1].joined && toks[1].is(pronounWord) {
 			return credit{start: toks[1].start, end: toks[1].end, pronoun: true}, true // said she
 		}
-		return a.nameInClause(toks, 1), true
+		return a.nameOrBody(toks, 1), true
 	case a.according(toks, 0):
 		return a.nameInClause(toks, 2), true
 	case a.capital(t):
@@ -257,7 +257,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 		case a.speechVerb(t) && !t.joined:
 			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it.
-			if c := a.nameInClause(toks, k+1); c.found() {
+			if c := a.nameOrBody(toks, k+1); c.found() {
 				said = c
 			}
 		case a.capital(t):
@@ -520,6 +520,24 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 		}
 	}
 	return c
+}
+
+// nameOrBody returns the name in the clause after a speech verb at toks[k-1] (said Delgado), or
+// failing one the body that speaks named there, to the clause's end (said the minister, said a
+// former colleague, who …). Words that go on as a clause of their own (said the minister was
+// wrong) or name a sign name nobody.
+func (a *attributor) nameOrBody(toks []token, k int) credit {
+	if c := a.nameInClause(toks, k); c.found() || k >= len(toks) || !toks[k].joined || !toks[k].is(determinerWord) {
+		return c
+	}
+	m := k + 1
+	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {
+		m++
+	}
+	if m == k+1 || m-k-1 > maxRoleWords || !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue) {
+		return credit{}
+	}
+	return credit{start: toks[k].start, end: toks[m-1].end, body: true}
 }
 
 // subject reports whether the run toks[k:m] is the subject of a verb: a lowercase verb follows

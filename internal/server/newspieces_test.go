@@ -68,10 +68,11 @@ func newsPieces() []realPiece {
 				"Born on 14 July 1931 in Leeds, she qualified in 1955 and performed her first bypass in 1968, aged 37.\n" +
 				"Her daughter, Claire Marlow, said she had died “peacefully, with a crossword half done.”\n" +
 				"“She never thought of herself as a pioneer,” said Dr Anil Mehta, who trained under her from 1979 to 1984. “She thought of herself as late for theatre.”\n" +
+				"“She was a force of nature,” said a former colleague, who asked not to be named.\n" +
 				"She is survived by two children, five grandchildren and a great-grandson, born in 2024.",
 			topics:   []string{"Obituaries", "Medicine"},
-			quotes:   []string{"peacefully, with a crossword half done.", "She never thought of herself as a pioneer,", "She thought of herself as late for theatre."},
-			speakers: []string{"Claire Marlow", "Anil Mehta", "Anil Mehta"},
+			quotes:   []string{"peacefully, with a crossword half done.", "She never thought of herself as a pioneer,", "She thought of herself as late for theatre.", "She was a force of nature,"},
+			speakers: []string{"Claire Marlow", "Anil Mehta", "Anil Mehta", "a former colleague"},
 		},
 		{
 			name:   "Science",

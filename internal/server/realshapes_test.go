@@ -164,7 +164,7 @@ func shapedPieces() []realPiece {
 			topics: []string{"People"},
 			paras:  nil, distinct: []string{"People"},
 			quotes:   []string{"The river taught me patience.\nIt taught me to listen.\nAnd it taught me when to stop.", "safe,", "Yes,", "No,"},
-			speakers: []string{"Tomas Reyes", "Officials", "", "the minister"},
+			speakers: []string{"Tomas Reyes", "Officials", "the minister", "the minister"},
 		},
 		{
 			name:   "UnmatchedMarks",
