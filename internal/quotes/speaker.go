@@ -115,7 +115,7 @@ func lastWords(text string) string {
 }
 
 // after reads the start of the sentence after q: “…,” she told Trump / said Rosa Delgado /
-// Delgado said / according to Delgado. It reports too whether that sentence opens as an
+// Delgado said / according to Delgado / — Delgado, as a pull quote ends. It reports too whether that sentence opens as an
 // attribution (said, according to), whoever it names.
 func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 	toks := a.tokenize(a.toks[:0], q.End, min(ceiling, q.End+tailWindow), true)
@@ -147,11 +147,29 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if c := a.speakingBody(toks, 0); c.found() {
 			return c, true // Hale’s barrister said
 		}
+		if (m == len(toks) || !toks[m].joined) && a.dashBetween(q.End, t.start) {
+			return a.credit(toks, 0, m), true // “Great game.” — Kate Dunn, Rovers manager
+		}
 	default:
 		c := a.describedAfter(toks, endsSpeech(q.Text))
 		return c, c.found()
 	}
 	return credit{}, false
+}
+
+// dashBetween reports whether rs[from:to] is one dash between spaces, as a pull quote puts
+// before the name it credits.
+func (a *attributor) dashBetween(from, to int) bool {
+	dashes := 0
+	for _, r := range a.rs[from:to] {
+		switch {
+		case r == '—' || r == '–':
+			dashes++
+		case !isSpace(r) || r == '\n':
+			return false
+		}
+	}
+	return dashes == 1
 }
 
 // describedAfter reads an attribution that opens with a lowercase word: a role before the name

@@ -54,10 +54,11 @@ func newsPieces() []realPiece {
 				"Okoye said: “Two goals in a derby — you dream of that.”\n" +
 				"United boss Phil Norris was less pleased: “We gave away two soft goals. That’s not good enough.”\n" +
 				"“And that was never a penalty,” fumed Norris.\n" +
-				"Rovers move up to fourth on 31 points; United stay 11th.",
+				"Rovers move up to fourth on 31 points; United stay 11th.\n" +
+				"“Best derby of my life.” — Chidi Okoye, on Instagram",
 			topics:   []string{"Football", "Rovers"},
-			quotes:   []string{"The lads were magnificent,", "We wanted it more.", "Two goals in a derby — you dream of that.", "We gave away two soft goals. That’s not good enough.", "And that was never a penalty,"},
-			speakers: []string{"Kate Dunn", "Kate Dunn", "Okoye", "Phil Norris", "Norris"},
+			quotes:   []string{"The lads were magnificent,", "We wanted it more.", "Two goals in a derby — you dream of that.", "We gave away two soft goals. That’s not good enough.", "And that was never a penalty,", "Best derby of my life."},
+			speakers: []string{"Kate Dunn", "Kate Dunn", "Okoye", "Phil Norris", "Norris", "Chidi Okoye"},
 		},
 		{
 			name:   "Obituary",
