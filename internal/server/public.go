@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -100,14 +99,17 @@ func (s *Server) frontPage(c echo.Context) error { return s.servePage(c, archive
 
 func (s *Server) feed(c echo.Context) error {
 	return s.serveRendered(c, "feed", func() (string, []byte, error) {
-		arts, err := s.store.PublicArticles(c.Request().Context(), feedSize)
+		ctx := c.Request().Context()
+		arts, err := s.store.PublicArticles(ctx, feedSize)
 		if err != nil {
 			return "", nil, err
 		}
-		var updated time.Time
-		for _, a := range arts {
-			if a.PublishedAt.After(updated) {
-				updated = a.PublishedAt
+		updated := latest(arts)
+		if len(arts) == 0 {
+			// A feed with no entries changed last when the site did: the time has to be true
+			// and the same on every request, and a zero one read as the year 1.
+			if updated, err = s.store.SiteChangedAt(ctx); err != nil {
+				return "", nil, err
 			}
 		}
 		body, err := publish.Atom(s.site(), arts, updated)
