@@ -9,10 +9,12 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/conformance"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/server"
 )
@@ -35,6 +37,7 @@ var (
 type crawled struct {
 	depth  map[string]int
 	bodies map[string]string
+	types  map[string]string // each page's content type
 }
 
 // crawlSite follows every link within the site from start, through HTML pages, Atom feeds,
@@ -42,7 +45,7 @@ type crawled struct {
 // own that does not answer 200: a link that redirects is a link written wrong.
 func crawlSite(t *testing.T, a *testApp, start ...string) crawled {
 	t.Helper()
-	c := crawled{depth: map[string]int{}, bodies: map[string]string{}}
+	c := crawled{depth: map[string]int{}, bodies: map[string]string{}, types: map[string]string{}}
 	queue := append([]string(nil), start...)
 	for _, p := range start {
 		c.depth[p] = 0
@@ -57,8 +60,10 @@ func crawlSite(t *testing.T, a *testApp, start ...string) crawled {
 		}
 		body := res.Body.String()
 		c.bodies[path] = body
+		ct := res.Header().Get("Content-Type")
+		c.types[path] = ct
 		var links []string
-		switch ct := res.Header().Get("Content-Type"); {
+		switch {
 		case strings.HasPrefix(ct, "text/html"):
 			links = submatches(crawlHTMLLinks, body)
 		case strings.HasPrefix(ct, "application/atom+xml"):
@@ -294,6 +299,8 @@ func TestPublicCrawl(t *testing.T) {
 		}
 	}
 	front.canonicalAgrees(t)
+	front.countsAgree(t)
+	t.Run("Validators", func(t *testing.T) { front.valid(t) })
 	t.Logf("the crawl reached %d addresses, %d of them articles", len(front.depth), len(reached))
 }
 
@@ -328,6 +335,64 @@ func (c crawled) canonicalAgrees(t *testing.T) {
 		}
 		if want := crawlBase + (&url.URL{Path: "/articles/" + slug}).EscapedPath(); len(urls) == 1 && urls[want] == nil {
 			t.Errorf("the article %q goes by %v, not %s", slug, urls, want)
+		}
+	}
+}
+
+// valid holds the crawl's feeds to RFC 4287's RELAX NG schema, its sitemaps to the sitemaps.org
+// and Google News schemas, and its pages' JSON-LD to schema.org's vocabulary.
+func (c crawled) valid(t *testing.T) {
+	var feeds, pages []conformance.Doc
+	for path, ct := range c.types {
+		doc := conformance.Doc{Name: path, Body: []byte(c.bodies[path])}
+		switch {
+		case strings.HasPrefix(ct, "application/atom+xml"):
+			feeds = append(feeds, doc)
+		case strings.HasPrefix(ct, "text/html"):
+			pages = append(pages, doc)
+		case path == "/sitemap-news.xml":
+			conformance.ValidXSD(t, conformance.NewsSitemapXSD, doc.Body)
+		case strings.HasPrefix(ct, "application/xml") && strings.Contains(c.bodies[path], "<sitemapindex"):
+			conformance.ValidXSD(t, conformance.SitemapIndexXSD, doc.Body)
+		case strings.HasPrefix(ct, "application/xml"):
+			conformance.ValidXSD(t, conformance.SitemapXSD, doc.Body)
+		}
+	}
+	if len(feeds) == 0 {
+		t.Fatal("the crawl found no feed")
+	}
+	conformance.Pass(t, "RFC 4287 RELAX NG", conformance.Atom(t, feeds...))
+	conformance.Pass(t, "schema.org", conformance.JSONLD(t, pages...))
+}
+
+// indexEntry is one topic or author on its index page: its page's URL and the count shown.
+var indexEntry = regexp.MustCompile(`<li><a href="([^"]+)" dir="auto">[^<]*</a> \((\d+)\)</li>`)
+
+// countsAgree fails the test for a topic or an author whose index entry counts other than the
+// pieces its pages list, and for an index that lists none.
+func (c crawled) countsAgree(t *testing.T) {
+	t.Helper()
+	for _, index := range []string{"/topics", "/authors"} {
+		entries := indexEntry.FindAllStringSubmatch(c.bodies[index], -1)
+		if len(entries) == 0 {
+			t.Errorf("%s lists nothing", index)
+		}
+		for _, e := range entries {
+			path, _ := sitePath(html.UnescapeString(e[1]))
+			listed := map[string]bool{}
+			for p, body := range c.bodies {
+				if p != path && !strings.HasPrefix(p, path+"/page/") {
+					continue
+				}
+				for _, l := range submatches(crawlHTMLLinks, body) {
+					if link, ok := sitePath(l); ok && crawlArticle.MatchString(link) {
+						listed[link] = true
+					}
+				}
+			}
+			if want, _ := strconv.Atoi(e[2]); len(listed) != want {
+				t.Errorf("%s counts %d pieces for %s, whose pages list %d", index, want, path, len(listed))
+			}
 		}
 	}
 }
