@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -204,6 +205,15 @@ func buildNewsroom(t *testing.T, a *testApp, n int) newsroomFixture {
 		{"दिल्ली में नई मेट्रो लाइन", "राहुल शर्मा"},
 	} {
 		publishAt(p[0], p[1], p[0], "")
+	}
+	released := importAndApprove(t, a, housePiece("Polls Close at Eight", "Ravi Rao", "When the polls close.", []string{"The body."}, []string{"Elections"}, ""))
+	soon := a.clock.Now().Add(time.Minute).UTC().Format(time.RFC3339)
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", released.ID), `{"at":"`+soon+`"}`)
+	wantStatus(t, res, 200)
+	f.published = append(f.published, decode[pubResponse](t, res).Slug)
+	a.clock.Add(2 * time.Minute)
+	if n, err := a.store.ReleaseDue(context.Background()); n != 1 || err != nil {
+		t.Fatalf("ReleaseDue = %d, %v; want 1", n, err)
 	}
 	corrected := publishAt("Bridge Opens Early", "Lee Min", "Roads", "")
 	a.clock.Add(time.Minute)
