@@ -66,7 +66,7 @@ type (
 )
 
 // Atom renders the feed of briefs, newest first whatever the order given. Each entry's id is
-// the article's URL, which stays put across corrections; its xml:lang is the piece's language,
+// the article's FeedID, or its URL for one without, which stays put across corrections; its xml:lang is the piece's language,
 // its summary the brief, and its content the whole article as HTML, the article page's own
 // markup, corrections included. Each correction is also a copydesk:correction element (see
 // atomCorrection), and the entry's updated is the newest snapshot's time. updated is the feed's
@@ -106,10 +106,14 @@ func AtomFeed(site Site, f Feed, entries []Article, updated time.Time) ([]byte, 
 		if err != nil {
 			return nil, err
 		}
+		id := a.FeedID
+		if id == "" {
+			id = urls["html"]
+		}
 		e := atomEntry{
 			Lang:  a.lang(site),
 			Title: atomText{Type: "text", Text: a.Title},
-			ID:    urls["html"],
+			ID:    id,
 			Links: []atomLink{
 				{Rel: "alternate", Type: "text/html", Href: urls["html"]},
 				{Rel: "alternate", Type: "text/plain", Href: urls["brief"]},

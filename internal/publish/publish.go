@@ -26,6 +26,7 @@ type Article struct {
 	Language                                  string       // BCP 47 tag of the piece; "" means the site's
 	Image                                     *Image       // the lead image, if the piece has one
 	Claim                                     *ClaimReview // the claim the piece fact-checks, if it is a fact-check
+	FeedID                                    string       // the id of its feed entries, an IRI no setting changes; "" for its URL
 }
 
 // Image is a piece's lead image as published: what it shows, in words, and its resized

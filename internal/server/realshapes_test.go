@@ -254,15 +254,17 @@ func checkLanguage(t *testing.T, a *testApp, p realPiece, slug string) {
 	}
 	var feed struct {
 		Entries []struct {
-			Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-			ID   string `xml:"id"`
+			Lang  string     `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			Links []atomLink `xml:"link"`
 		} `xml:"entry"`
 	}
 	if err := xml.Unmarshal(a.do("", "GET", publish.FeedPath, "").Body.Bytes(), &feed); err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range feed.Entries {
-		if e.ID == publish.URLs(publish.Site{}, slug)["html"] && e.Lang != want {
+		if slices.ContainsFunc(e.Links, func(l atomLink) bool {
+			return l.Type == "text/html" && l.Href == publish.URLs(publish.Site{}, slug)["html"]
+		}) && e.Lang != want {
 			t.Errorf("the Atom entry's xml:lang is %q, want %q", e.Lang, want)
 		}
 	}

@@ -91,6 +91,10 @@ func (s *Store) publishedPieces(q *gorm.DB, offset, limit int) ([]PublishedPiece
 	if err != nil {
 		return nil, internal("lead images", err)
 	}
+	feeds, err := readFeedIDs(q.Session(&gorm.Session{NewDB: true}))
+	if err != nil {
+		return nil, internal("feed ids", err)
+	}
 	out := make([]PublishedPiece, len(rows))
 	for i, r := range rows {
 		p := r.Pub
@@ -98,7 +102,7 @@ func (s *Store) publishedPieces(q *gorm.DB, offset, limit int) ([]PublishedPiece
 		out[i].Article = publish.Article{
 			Slug: r.Slug, Title: p.Title, Byline: p.Byline, Brief: p.Brief, EditorComment: p.EditorComment,
 			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
-			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language,
+			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language, FeedID: feeds.feedID(p.ArticleID),
 		}
 		out[i].Claim = ClaimReview(p.Claim)
 		if p.LeadImageID != nil {

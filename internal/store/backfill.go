@@ -15,6 +15,7 @@ const (
 	backfillSuffixTags    = "article_tags_suffixes"
 	backfillSharpSTags    = "article_tags_capital_sharp_s"
 	backfillSpacedQuotes  = "quotes_spaced_paragraphs"
+	backfillFeedIDs       = "feed_entry_ids"
 )
 
 // backfill runs a Go step that writes the rows data from before some migration lacks (fill,

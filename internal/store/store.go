@@ -306,6 +306,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	if err := s.backfill(ctx, backfillSpacedQuotes, refitSpacedQuotes); err != nil {
 		return applied, err
 	}
+	if err := s.backfill(ctx, backfillFeedIDs, s.markFeedIDs); err != nil {
+		return applied, err
+	}
 	if err := s.packOldRevisions(ctx); err != nil {
 		return applied, err
 	}
