@@ -276,6 +276,15 @@ func TestPublicCrawl(t *testing.T) {
 			t.Errorf("/articles/%s is not in the sitemaps robots.txt names (depth %d, found %v)", slug, d, ok)
 		}
 	}
+	api := crawlSite(t, a, "/api/v1/articles")
+	for _, slug := range f.published {
+		if _, ok := api.articles()[slug]; !ok {
+			t.Errorf("/articles/%s is not in the read API's pages", slug)
+		}
+	}
+	for p, body := range api.bodies {
+		front.bodies[p] = body
+	}
 
 	// The search page shows what was asked for: the pieces readers must not see are asked for
 	// by the word their titles share and the published ones' do not.
