@@ -52,15 +52,22 @@ type apiArticlePage struct {
 // listArticles answers GET /api/v1/articles: a page of published pieces, newest first,
 // narrowed to a topic and an author by their slugs, cached as the public pages are, except a
 // page that lists nothing (a topic or an author with no public piece, a page past the end),
-// answered empty and not kept. It needs no sign-in.
+// answered empty and not kept. It needs no sign-in. Its next link carries, beside the page's
+// number, the cursor of its last piece (after), which starts the next page right after it
+// whatever is published meanwhile: counted by page number alone, every publish moved a piece
+// from each page into the next, and an app following next got it twice.
 func (s *Server) listArticles(c echo.Context) error {
 	n, err := pageNumber(c.QueryParam("page"))
 	if err != nil {
 		return newsroom.Errorf(newsroom.EINVALID, "page must be a whole number from 1 to %d", maxPage)
 	}
-	q := store.ArchiveQuery{Topic: c.QueryParam("topic"), Author: c.QueryParam("author"), Offset: (n - 1) * frontPageSize, Limit: frontPageSize}
-	return s.serveRenderedIf(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n), func() (string, []byte, bool, error) {
-		arts, more, err := s.store.PublicPage(c.Request().Context(), q)
+	q := store.ArchiveQuery{Topic: c.QueryParam("topic"), Author: c.QueryParam("author"), Offset: (n - 1) * frontPageSize, Limit: frontPageSize,
+		After: c.QueryParam("after")}
+	if q.After != "" {
+		q.Offset = 0
+	}
+	return s.serveRenderedIf(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n)+"/"+q.After, func() (string, []byte, bool, error) {
+		arts, next, err := s.store.PublicPage(c.Request().Context(), q)
 		if err != nil {
 			return "", nil, false, err
 		}
@@ -69,10 +76,10 @@ func (s *Server) listArticles(c echo.Context) error {
 			out.Items[i] = s.apiArticle(a)
 		}
 		if n > 1 {
-			out.Prev = s.articlesURL(q, n-1)
+			out.Prev = s.articlesURL(q, n-1, "")
 		}
-		if more {
-			out.Next = s.articlesURL(q, n+1)
+		if next != "" {
+			out.Next = s.articlesURL(q, n+1, next)
 		}
 		contentType, body, err := jsonAnswer(out)
 		return contentType, body, len(arts) > 0, err
@@ -123,9 +130,13 @@ func (s *Server) apiArticle(a publish.Article) apiArticle {
 		FirstPublishedAt: first.UTC(), PublishedAt: a.PublishedAt.UTC(), URLs: urls}
 }
 
-// articlesURL is the absolute URL of page n of the list q names.
-func (s *Server) articlesURL(q store.ArchiveQuery, n int) string {
+// articlesURL is the absolute URL of page n of the list q names, starting after the cursor
+// after unless it is "".
+func (s *Server) articlesURL(q store.ArchiveQuery, n int, after string) string {
 	v := url.Values{"page": {strconv.Itoa(n)}}
+	if after != "" {
+		v.Set("after", after)
+	}
 	if q.Topic != "" {
 		v.Set("topic", q.Topic)
 	}

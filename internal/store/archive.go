@@ -19,10 +19,12 @@ const (
 
 // ArchiveQuery names one page of a public listing: the whole archive, or the pieces of one
 // topic or one author (slugs as publish.TopicPath and publish.AuthorPath make them), newest
-// first publication first.
+// first publication first. After, a cursor PublicPage gave, starts the page after the piece it
+// names, where Offset would start it after a count of pieces that every publish changes.
 type ArchiveQuery struct {
 	Topic, Author string
 	Offset, Limit int
+	After         string
 }
 
 // Tag is a topic or an author with the slug of its page and how many public pieces it has.
@@ -41,13 +43,27 @@ type tagRow struct {
 
 func (tagRow) TableName() string { return "article_tags" }
 
-// PublicPage returns one page of public articles as q names it, and whether more follow it.
-func (s *Store) PublicPage(ctx context.Context, q ArchiveQuery) ([]publish.Article, bool, error) {
-	arts, err := s.publicArticles(s.archive(ctx, q), q.Offset, q.Limit+1)
-	if err != nil || len(arts) <= q.Limit {
-		return arts, false, err
+// PublicPage returns one page of public articles as q names it and, when more follow it, the
+// cursor of the page after it (see ArchiveQuery.After), or "".
+func (s *Store) PublicPage(ctx context.Context, q ArchiveQuery) ([]publish.Article, string, error) {
+	db := s.archive(ctx, q)
+	if q.After != "" {
+		at, id, err := decodeCursor(q.After)
+		if err != nil {
+			return nil, "", err
+		}
+		when, article := "articles.first_published_at", "articles.id"
+		if q.Topic != "" || q.Author != "" {
+			when, article = "article_tags.first_published_at", "article_tags.article_id"
+		}
+		db = db.Where("("+when+" < ? OR ("+when+" = ? AND "+article+" < ?))", at, at, id)
 	}
-	return arts[:q.Limit], true, nil
+	pieces, err := s.publishedPieces(db, q.Offset, q.Limit+1)
+	if err != nil || len(pieces) <= q.Limit {
+		return articlesOf(pieces), "", err
+	}
+	last := pieces[q.Limit-1]
+	return articlesOf(pieces[:q.Limit]), encodeCursor(last.FirstPublishedAt, last.ArticleID), nil
 }
 
 // PublicCount returns how many public articles the listing q names hold, whatever its offset

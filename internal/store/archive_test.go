@@ -72,9 +72,9 @@ func TestPublicPage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			arts, more, err := f.s.PublicPage(ctx, tt.q)
-			if err != nil || slugsOf(arts) != tt.want || more != tt.wantMore {
-				t.Fatalf("PublicPage = %q, %v, %v; want %q, %v", slugsOf(arts), more, err, tt.want, tt.wantMore)
+			arts, next, err := f.s.PublicPage(ctx, tt.q)
+			if err != nil || slugsOf(arts) != tt.want || (next != "") != tt.wantMore {
+				t.Fatalf("PublicPage = %q, %q, %v; want %q, more %v", slugsOf(arts), next, err, tt.want, tt.wantMore)
 			}
 		})
 	}
@@ -128,6 +128,55 @@ func TestPublicPage(t *testing.T) {
 		}
 		if first, err := f.s.PublicBlock(ctx, 1, 3); err != nil || slugsOf(first) != "one two three" {
 			t.Fatalf("PublicBlock(1, 3) = %q, %v; want one two three", slugsOf(first), err)
+		}
+	})
+}
+
+// TestPublicPageAfter: a page after a cursor PublicPage gave starts right after the piece the
+// page before ended on, whatever is published between the two, in every listing.
+func TestPublicPageAfter(t *testing.T) {
+	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	text := func(title, byline string, topics ...string) newsroom.Text {
+		x := sampleText(title)
+		x.Byline, x.Topics = byline, topics
+		return x
+	}
+	publishText(t, f, clk, text("One", "Sarah Johnson", "Mexico", "Climate Change"))
+	publishText(t, f, clk, text("Two", "Otto Weiß", "Mexico", "méxico"))
+	publishText(t, f, clk, text("Three", "Sarah Johnson"))
+	publishText(t, f, clk, text("Four", "Ann Lee", "Climate change"))
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name string
+		q    store.ArchiveQuery
+	}{
+		{"After", store.ArchiveQuery{Limit: 2}},
+		{"TopicAfter", store.ArchiveQuery{Topic: "mexico", Limit: 1}},
+		{"AuthorAfter", store.ArchiveQuery{Author: "sarah-johnson", Limit: 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			whole := tt.q
+			whole.Limit = 100
+			all, _, err := f.s.PublicPage(ctx, whole)
+			if err != nil {
+				t.Fatal(err)
+			}
+			arts, next, err := f.s.PublicPage(ctx, tt.q)
+			if err != nil || slugsOf(arts) != slugsOf(all[:tt.q.Limit]) || next == "" {
+				t.Fatalf("PublicPage = %q, %q, %v; want %q and a cursor", slugsOf(arts), next, err, slugsOf(all[:tt.q.Limit]))
+			}
+			publishText(t, f, clk, text("Late "+tt.name, "Sarah Johnson", "Mexico"))
+			q := tt.q
+			q.After, q.Limit = next, 100
+			if arts, _, err := f.s.PublicPage(ctx, q); err != nil || slugsOf(arts) != slugsOf(all[tt.q.Limit:]) {
+				t.Fatalf("PublicPage after %q = %q, %v; want %q", next, slugsOf(arts), err, slugsOf(all[tt.q.Limit:]))
+			}
+		})
+	}
+	t.Run("ErrBadCursor", func(t *testing.T) {
+		if _, _, err := f.s.PublicPage(ctx, store.ArchiveQuery{Limit: 2, After: "not a cursor"}); newsroom.ErrorCode(err) != newsroom.EINVALID {
+			t.Fatalf("PublicPage after a bad cursor: %v, want %s", err, newsroom.EINVALID)
 		}
 	})
 }

@@ -10,11 +10,11 @@ import (
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
-// PublishedPiece is a published article as readers see it, and the draft it was published
-// from, which the events of its publish, release and corrections name.
+// PublishedPiece is a published article as readers see it, its id, and the draft it was
+// published from, which the events of its publish, release and corrections name.
 type PublishedPiece struct {
 	publish.Article
-	DraftID int64
+	DraftID, ArticleID int64
 }
 
 // PublicArticle returns the newest snapshot of a published article with its corrections, and
@@ -46,14 +46,19 @@ type publicView struct {
 // q's order.
 func (s *Store) publicArticles(q *gorm.DB, offset, limit int) ([]publish.Article, error) {
 	pieces, err := s.publishedPieces(q, offset, limit)
-	if err != nil || len(pieces) == 0 {
-		return nil, err
+	return articlesOf(pieces), err
+}
+
+// articlesOf is the articles of pieces, nil for none.
+func articlesOf(pieces []PublishedPiece) []publish.Article {
+	if len(pieces) == 0 {
+		return nil
 	}
 	arts := make([]publish.Article, len(pieces))
 	for i, p := range pieces {
 		arts[i] = p.Article
 	}
-	return arts, nil
+	return arts
 }
 
 // publishedPieces returns the public articles of q, as publicArticles does, each with the
@@ -98,7 +103,7 @@ func (s *Store) publishedPieces(q *gorm.DB, offset, limit int) ([]PublishedPiece
 	out := make([]PublishedPiece, len(rows))
 	for i, r := range rows {
 		p := r.Pub
-		out[i].DraftID = r.DraftID
+		out[i].DraftID, out[i].ArticleID = r.DraftID, p.ArticleID
 		out[i].Article = publish.Article{
 			Slug: r.Slug, Title: p.Title, Byline: p.Byline, Brief: p.Brief, EditorComment: p.EditorComment,
 			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
