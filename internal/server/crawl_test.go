@@ -358,10 +358,15 @@ func (c crawled) canonicalAgrees(t *testing.T) {
 	}
 }
 
+// seeded is the path of an article seedPublished wrote, one of many alike.
+var seeded = regexp.MustCompile(`^/articles/piece-\d+$`)
+
 // valid holds the crawl's feeds to RFC 4287's RELAX NG schema, its sitemaps to the sitemaps.org
-// and Google News schemas, and its pages' JSON-LD to schema.org's vocabulary.
+// and Google News schemas, and its pages' JSON-LD to schema.org's vocabulary and their HTML to
+// the Nu Html Checker (the pieces published through the workflow, and the listings that are not
+// alike but for their words: the indexes, the numbered pages, those in other scripts).
 func (c crawled) valid(t *testing.T) {
-	var feeds, pages []conformance.Doc
+	var feeds, pages, markup []conformance.Doc
 	for path, ct := range c.types {
 		doc := conformance.Doc{Name: path, Body: []byte(c.bodies[path])}
 		switch {
@@ -369,6 +374,10 @@ func (c crawled) valid(t *testing.T) {
 			feeds = append(feeds, doc)
 		case strings.HasPrefix(ct, "text/html"):
 			pages = append(pages, doc)
+			if !seeded.MatchString(path) && (strings.HasPrefix(path, "/articles/") || strings.Count(path, "/") == 1 ||
+				strings.Contains(path, "%") || strings.Contains(path, "/page/")) {
+				markup = append(markup, doc)
+			}
 		case path == "/sitemap-news.xml":
 			conformance.ValidXSD(t, conformance.NewsSitemapXSD, doc.Body)
 		case strings.HasPrefix(ct, "application/xml") && strings.Contains(c.bodies[path], "<sitemapindex"):
@@ -382,6 +391,7 @@ func (c crawled) valid(t *testing.T) {
 	}
 	conformance.Pass(t, "RFC 4287 RELAX NG", conformance.Atom(t, feeds...))
 	conformance.Pass(t, "schema.org", conformance.JSONLD(t, pages...))
+	conformance.Pass(t, "Nu Html Checker", conformance.HTML(t, markup...))
 }
 
 // indexEntry is one topic or author on its index page: its page's URL and the count shown.
