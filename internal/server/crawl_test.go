@@ -236,11 +236,12 @@ func buildNewsroom(t *testing.T, a *testApp, n int) newsroomFixture {
 	return f
 }
 
-// crawlApp is a test app serving the public site at crawlBase.
+// crawlApp is a test app serving the public site at crawlBase, with sitemaps of 100 pieces, so
+// that a newsroom of a few hundred has an index of them, as one of 50,000 has.
 func crawlApp(t *testing.T) *testApp {
 	t.Helper()
 	a := newTestApp(t)
-	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	a.server = server.New(a.store, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SitemapURLs: 100,
 		Site: newsroom.SiteSettings{Name: "Copydesk", BaseURL: crawlBase, Language: "en"}})
 	return a
 }
