@@ -30,6 +30,8 @@ import (
 // stretch that brings back a word a side deleted is a conflict (see refusals).
 func (r *Result) mergeField(name, base, theirs, mine string) Field {
 	bp, tp, mp := paragraphs(base), paragraphs(theirs), paragraphs(mine)
+	bp, mp = followMoves(bp, tp, mp)
+	bp, tp = followMoves(bp, mp, tp)
 	numbered := name == "body" || len(bp) > 1 || len(tp) > 1 || len(mp) > 1
 	conflicts := len(r.Conflicts)
 	whole := func() Field {

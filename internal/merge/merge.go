@@ -2,7 +2,8 @@
 // version both started from, theirs is what the draft became meanwhile, and mine is the save
 // that arrived late. Paragraphs are matched first, then the words inside paragraphs both sides
 // changed, so that edits in different places combine and only edits to the same words conflict.
-// What both sides added in one place is kept once, and a paragraph both moved to different
+// A paragraph one side moved and the other edited in place is merged in its new place with the
+// edit. What both sides added in one place is kept once, and a paragraph both moved to different
 // places is a conflict of the whole field. Words a side deleted are not brought back: a place
 // where the merge would hold a word base holds once more often than the sides' changes allow is
 // a conflict. The merge compares words, not meaning: the same sentence both added where it cannot

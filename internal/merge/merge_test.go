@@ -152,6 +152,30 @@ func TestTextsMovedTwice(t *testing.T) {
 			}
 		}
 	})
+	// One side moves a paragraph and the other edits it where it was: the edit goes with the
+	// paragraph to its new place, whichever side is which, as diff3 alone would read the move as
+	// a deletion that the edit collides with.
+	t.Run("MovedByOneEditedByTheOther", func(t *testing.T) {
+		edited := "The engineers said the bridge could stand for twenty more years."
+		for _, tc := range []struct {
+			name        string
+			moved, edit newsroom.Text
+			want        newsroom.Text
+		}{
+			{"ToTheStart", body(c, a, b, d), body(a, b, edited, d), body(edited, a, b, d)},
+			{"ToTheEnd", body(a, b, d, c), body(a, b, edited, d), body(a, b, d, edited)},
+			{"UpOne", body(a, c, b, d), body(a, b, edited, d), body(a, edited, b, d)},
+			{"DownOneOtherEditsToo", body(a, b, d, c), body(a, "Residents packed the hall.", edited, d), body(a, "Residents packed the hall.", d, edited)},
+			{"ToTheStartMovedAlsoEditsAnother", body(c, a, b, "The vote is due next week."), body(a, b, edited, d), body(edited, a, b, "The vote is due next week.")},
+		} {
+			for _, sides := range [][2]newsroom.Text{{tc.moved, tc.edit}, {tc.edit, tc.moved}} {
+				got, ok := Texts(base, sides[0], sides[1]).Merged()
+				if !ok || got.Body != tc.want.Body {
+					t.Errorf("%s: merge(%q, %q) = %q, %v; want %q", tc.name, sides[0].Body, sides[1].Body, got.Body, ok, tc.want.Body)
+				}
+			}
+		}
+	})
 	t.Run("MovedByOneSideMerges", func(t *testing.T) {
 		got, ok := Texts(base, body(a, c, b, d), body(a, b, c, "The vote is due next month, the mayor said.")).Merged()
 		if want := body(a, c, b, "The vote is due next month, the mayor said."); !ok || got.Body != want.Body {
