@@ -1,0 +1,200 @@
+package server_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// replayBody is the piece the histories start from: three paragraphs, a quotation in two, and
+// phrases the piece repeats.
+const replayBody = "The council met on Tuesday. “We will not close the bridge,” said Mayor Hale.\n" +
+	"Engineers said the bridge was safe. The council said the repairs would cost more.\n" +
+	"Residents wrote to the council. “The plan would work,” said Smith on Friday."
+
+// toEditing takes the piece from draft to editing: the writer submits it, the fact-checker
+// verifies every quote and clears it.
+func (r *replay) toEditing() {
+	r.t.Helper()
+	r.act("writer", newsroom.ActionSubmit, "")
+	r.verifyAll()
+	r.act("factchecker", newsroom.ActionClear, "")
+}
+
+// swap replaces old, once in s, with new.
+func swap(t *testing.T, s, old, new string) string {
+	t.Helper()
+	if strings.Count(s, old) != 1 {
+		t.Fatalf("%q is not once in %q", old, s)
+	}
+	return strings.Replace(s, old, new, 1)
+}
+
+// TestReplayHistories replays histories of one piece through the API, as a writer, two editors
+// and a fact-checker each working from the version their page shows, and checks after every
+// step that nothing typed was lost, every revision and diff tells the truth, and every comment
+// and check is on its own words or honestly gone.
+func TestReplayHistories(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		run  func(t *testing.T, r *replay)
+	}{
+		{"TwoEditorsSameParagraphSameBase", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "repairs", "The council said the ", "repairs")
+			one := swap(t, r.body("editor"), "the bridge was safe", "the bridge was sound")
+			r.save("editor", one, saved, "")
+			two := swap(t, r.body("editor2"), "the bridge was safe", "the bridge was unsafe")
+			r.save("editor2", two, conflicted, "")
+			three := swap(t, r.body("editor2"), "would cost more", "would cost less")
+			r.save("editor2", three, merged, swap(t, one, "would cost more", "would cost less"))
+		}},
+		{"WriterOnOldBaseAfterEditorsChange", replayBody, func(t *testing.T, r *replay) {
+			r.comment("editor", "residents", "more.\n", "Residents")
+			r.toEditing()
+			r.open("editor")
+			mine := swap(t, r.body("editor"), "Engineers said", "Two engineers said")
+			r.save("editor", mine, saved, "")
+			r.act("editor", newsroom.ActionRequestChanges, "Say who the engineers were.")
+			writer := swap(t, r.body("writer"), "The council met on Tuesday.", "The council met late on Tuesday.")
+			r.save("writer", writer, merged, swap(t, mine, "The council met on Tuesday.", "The council met late on Tuesday."))
+		}},
+		{"DuplicatedSentenceFirstCopyEdited", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.comment("editor", "plan", "council. “The ", "plan")
+			r.open("editor")
+			twice := swap(t, r.body("editor"), "said Smith on Friday.", "said Smith on Friday. “The plan would work,” said Smith on Friday.")
+			r.save("editor", twice, saved, "")
+			r.comment("editor2", "would", "Friday. “The plan ", "would")
+			r.verifyQuote("editor", "Friday. “", "The plan would work,")
+			edited := swap(t, r.body("editor"), "council. “The plan would work,”", "council. “The plan could work,”")
+			r.expectCheck("council. “", "The plan would work,", "", "")
+			r.save("editor", edited, saved, "")
+		}},
+		{"DuplicatedSentenceSecondCopyEdited", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.comment("editor", "plan", "council. “The ", "plan")
+			r.open("editor")
+			twice := swap(t, r.body("editor"), "said Smith on Friday.", "said Smith on Friday. “The plan would work,” said Smith on Friday.")
+			r.save("editor", twice, saved, "")
+			r.comment("editor2", "would", "Friday. “The plan ", "would")
+			edited := swap(t, r.body("editor"), "Friday. “The plan would work,”", "Friday. “The plan could work,”")
+			r.expect("would", "Friday. “The plan ", "could")
+			r.save("editor", edited, saved, "")
+		}},
+		{"DuplicatedSentenceStaleEdit", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "friday", "Smith on ", "Friday")
+			r.comment("editor", "plan", "council. “The ", "plan")
+			twice := swap(t, r.body("editor"), "Mayor Hale.", "Mayor Hale. “The plan would work,” said Smith.")
+			r.save("editor", twice, saved, "")
+			mine := swap(t, r.body("editor2"), "council. “The plan would work,” said Smith on", "council. “The plan would work,” said Jon Smith on")
+			r.save("editor2", mine, merged, swap(t, twice, "said Smith on Friday", "said Jon Smith on Friday"))
+		}},
+		{"ParagraphMovedWhileEdited", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "wrote", "Residents ", "wrote")
+			r.comment("editor", "repairs", "council said the ", "repairs")
+			paras := strings.Split(r.body("editor"), "\n")
+			moved := strings.Join([]string{paras[2], paras[0], paras[1]}, "\n")
+			r.save("editor", moved, saved, "")
+			mine := swap(t, r.body("editor2"), "Residents wrote", "Residents of Leeds wrote")
+			r.expect("wrote", "Leeds ", "wrote")
+			r.save("editor2", mine, merged, swap(t, moved, "Residents wrote", "Residents of Leeds wrote"))
+		}},
+		{"QuoteEditedThenBack", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.comment("editor", "close", "will not ", "close")
+			was := r.body("editor")
+			changed := swap(t, was, "We will not close", "We will never close")
+			r.expectCheck("day. “", "We will not close the bridge,", "", "")
+			r.expect("close", "will never ", "close")
+			r.save("editor", changed, saved, "")
+			r.expectCheck("day. “", "We will not close the bridge,", "day. “", "We will not close the bridge,")
+			r.expect("close", "will not ", "close")
+			r.save("editor", was, saved, "")
+		}},
+		{"RestoreAfterComments", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			old := r.current()
+			r.save("editor", swap(t, r.body("editor"), "Engineers said", "Engineers from Arup said"), saved, "")
+			r.comment("editor2", "arup", "from ", "Arup")
+			r.comment("editor2", "safe", "was ", "safe")
+			r.comment("editor2", "residents", "more.\n", "Residents")
+			r.expect("arup", "", "")
+			r.restore("editor", old)
+			r.open("editor2")
+			r.restore("editor2", old+1)
+		}},
+		{"CorrectionAfterPublish", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.act("editor", newsroom.ActionApprove, "")
+			r.publish()
+			r.open("editor")
+			r.correct(swap(t, r.body("editor"), "met on Tuesday", "met on Wednesday"), 201)
+			held := swap(t, r.body("editor"), "was safe.", "was safe. “It is sound,” said Lee.")
+			r.correct(held, 409)
+			r.verifyQuote("factchecker", "safe. “", "It is sound,")
+			r.correct(held, 201)
+			r.correct(swap(t, held, "cost more", "cost much more"), 201)
+		}},
+		{"SentBackAndReopened", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.comment("editor", "repairs", "council said the ", "repairs")
+			r.comment("editor2", "engineers", "Hale.\n", "Engineers")
+			r.act("editor", newsroom.ActionRequestChanges, "Name the engineers.")
+			r.open("writer")
+			r.expect("repairs", "said the road ", "repairs")
+			r.save("writer", swap(t, r.body("writer"), "the repairs would cost more", "the road repairs would cost far more"), saved, "")
+			r.thread("writer", "repairs", "resolve")
+			r.expect("repairs", "council said the bridge ", "repairs")
+			r.save("writer", swap(t, r.body("writer"), "the road repairs", "the bridge repairs"), saved, "")
+			r.expect("engineers", "", "")
+			r.save("writer", swap(t, r.body("writer"), "Engineers said", "Arup said"), saved, "")
+			r.thread("writer", "engineers", "resolve")
+			r.act("writer", newsroom.ActionSubmit, "")
+			r.act("factchecker", newsroom.ActionClear, "")
+			r.thread("editor", "repairs", "reopen")
+			r.thread("editor", "engineers", "reopen")
+			r.open("editor")
+			r.expect("repairs", "said the new bridge ", "repairs")
+			r.save("editor", swap(t, r.body("editor"), "the bridge repairs", "the new bridge repairs"), saved, "")
+		}},
+		{"UnicodeMerges", "Cafe\u0301 owner Zoe\u0308 said the bridge was fine 👍🏽 today. The 🇫🇷 flag flew.\n" +
+			"Its owner, Ren\u00e9e, wrote: “Qu’il soit ouvert,” in a 👩‍👩‍👧 note.", func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "flag", "🇫🇷 ", "flag")
+			r.comment("editor", "note", "👩‍👩‍👧 ", "note")
+			r.comment("editor", "zoe", "owner ", "Zoë")
+			one := swap(t, r.body("editor"), "fine 👍🏽 today", "fine 👍🏿 today")
+			r.save("editor", one, saved, "")
+			two := swap(t, r.body("editor2"), "👩‍👩‍👧 note", "👩‍👩‍👦 note")
+			r.expect("note", "👩‍👩‍👦 ", "note")
+			r.save("editor2", "Cafe\u0301"+strings.TrimPrefix(two, "Café"), merged, swap(t, one, "👩‍👩‍👧 note", "👩‍👩‍👦 note"))
+			r.open("editor2")
+			r.open("editor")
+			three := swap(t, r.body("editor"), "was fine", "was fine again")
+			r.save("editor", three, saved, "")
+			four := swap(t, r.body("editor2"), "The 🇫🇷 flag", "The 🇫🇷 🇬🇧 flag")
+			r.expect("flag", "🇬🇧 ", "flag")
+			r.save("editor2", four, merged, swap(t, three, "The 🇫🇷 flag", "The 🇫🇷 🇬🇧 flag"))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.run(t, newReplay(t, tt.body))
+		})
+	}
+}
