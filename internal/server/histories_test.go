@@ -3,7 +3,10 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,6 +27,7 @@ type replay struct {
 	seen  map[string]int        // actor → the version their page shows
 	texts map[int]newsroom.Text // version → its text, as the request that made it answered
 	made  map[int]string        // version → "saved", "merged" or "corrected"
+	with  map[int]int           // a merged version → the version it was merged with
 	marks map[int64]*mark       // comment id → where it must be
 	check map[string]*mark      // a checked quotation's words → where they must be
 	names map[string]int64      // a comment's name in the history → its id
@@ -46,7 +50,7 @@ var replayActors = map[string]newsroom.Role{
 // newReplay creates a draft with body as the writer, whose page then shows it.
 func newReplay(t *testing.T, body string) *replay {
 	a := newWorkflowApp(t, nil, replayActors)
-	r := &replay{t: t, a: a, seen: map[string]int{}, texts: map[int]newsroom.Text{}, made: map[int]string{},
+	r := &replay{t: t, a: a, seen: map[string]int{}, texts: map[int]newsroom.Text{}, made: map[int]string{}, with: map[int]int{},
 		marks: map[int64]*mark{}, check: map[string]*mark{}, names: map[string]int64{}}
 	in, _ := json.Marshal(newsroom.Text{Title: "Bridge vote", Byline: "Writer", Brief: "The council voted on the bridge.", Body: body})
 	res := a.do("writer", "POST", "/api/v1/drafts", string(in))
@@ -122,6 +126,9 @@ func (r *replay) save(actor, body string, want saveOutcome, wantBody string) {
 		}
 		r.texts[d.Version] = d.Text()
 		r.made[d.Version] = map[saveOutcome]string{saved: "saved", merged: "merged"}[want]
+		if want == merged {
+			r.with[d.Version] = r.current() - 1
+		}
 		r.seen[actor] = d.Version
 	case conflicted:
 		if res.Code != http.StatusConflict {
@@ -310,6 +317,7 @@ func (r *replay) verify() {
 	r.verifyHistory(cur)
 	r.verifyComments(cur)
 	r.verifyChecks(cur)
+	r.verifyPage(cur)
 }
 
 // verifyRevisions reads every revision back, and the diff from each to the next and to the
@@ -383,8 +391,8 @@ func (r *replay) verifyHistory(cur int) {
 			r.failf("the history lists version %d twice", rev.Version)
 		}
 		seen[rev.Version] = true
-		if rev.Merged != (r.made[rev.Version] == "merged") {
-			r.failf("the history says version %d merged=%v; it was %s", rev.Version, rev.Merged, r.made[rev.Version])
+		if rev.Merged != (r.made[rev.Version] == "merged") || rev.MergedWith != r.with[rev.Version] {
+			r.failf("the history says version %d merged=%v with %d; it was %s with %d", rev.Version, rev.Merged, rev.MergedWith, r.made[rev.Version], r.with[rev.Version])
 		}
 	}
 	if len(seen) != cur {
@@ -454,4 +462,52 @@ func (r *replay) verifyChecks(cur int) {
 // after nowBefore, or reset (nowWords "").
 func (r *replay) expectCheck(before, words, nowBefore, nowWords string) {
 	r.check[before+"\x00"+words] = &mark{before: nowBefore, words: nowWords, gone: nowWords == ""}
+}
+
+var (
+	pageDiff      = regexp.MustCompile(`<h3>body</h3><p class="diff-text" dir="auto">((?s).*?)</p>`)
+	pageRevisions = regexp.MustCompile(`<li>version (\d+)(?:, merged with version (\d+))? by`)
+	pageTag       = regexp.MustCompile(`<(ins|del)>((?s).*?)</(?:ins|del)>`)
+)
+
+// pageHistory is how many revisions the draft page lists at a time.
+const pageHistory = 20
+
+// verifyPage checks the draft page as an editor sees it: the diff from the first version to
+// the last is the two bodies, and its history lists the versions as they were made.
+func (r *replay) verifyPage(cur int) {
+	r.t.Helper()
+	res := r.a.page("editor", "GET", fmt.Sprintf("/drafts/%d?from=1&to=%d", r.id, cur), nil)
+	wantStatus(r.t, res, http.StatusOK)
+	page := res.Body.String()
+	if cur > 1 && r.texts[1].Body != r.texts[cur].Body {
+		m := pageDiff.FindStringSubmatch(page)
+		if m == nil {
+			r.failf("the page shows no diff of the body from 1 to %d", cur)
+		}
+		side := func(drop string) string {
+			return html.UnescapeString(pageTag.ReplaceAllStringFunc(m[1], func(tag string) string {
+				t := pageTag.FindStringSubmatch(tag)
+				if t[1] == drop {
+					return ""
+				}
+				return t[2]
+			}))
+		}
+		if side("ins") != r.texts[1].Body || side("del") != r.texts[cur].Body {
+			r.failf("the page's diff from 1 to %d reads\n%q → %q\nwant\n%q → %q", cur, side("ins"), side("del"), r.texts[1].Body, r.texts[cur].Body)
+		}
+	}
+	listed := 0
+	for _, m := range pageRevisions.FindAllStringSubmatch(page, -1) {
+		v, _ := strconv.Atoi(m[1])
+		with, _ := strconv.Atoi(m[2])
+		if (m[2] != "") != (r.made[v] == "merged") || with != r.with[v] {
+			r.failf("the page lists version %d as merged with %q; it was %s with %d", v, m[2], r.made[v], r.with[v])
+		}
+		listed++
+	}
+	if listed != min(cur, pageHistory) {
+		r.failf("the page lists %d versions, want %d", listed, min(cur, pageHistory))
+	}
 }
