@@ -13,6 +13,11 @@ const replayBody = "The council met on Tuesday. “We will not close the bridge,
 	"Engineers said the bridge was safe. The council said the repairs would cost more.\n" +
 	"Residents wrote to the council. “The plan would work,” said Smith on Friday."
 
+// twinBody is a piece that quotes the same words twice.
+const twinBody = "The council met. Asked on Tuesday, “No comment,” said Smith.\n" +
+	"Engineers said the bridge was safe.\n" +
+	"Asked again on Friday, “No comment,” said Smith."
+
 // toEditing takes the piece from draft to editing: the writer submits it, the fact-checker
 // verifies every quote and clears it.
 func (r *replay) toEditing() {
@@ -132,9 +137,9 @@ func TestReplayHistories(t *testing.T) {
 			r.comment("editor2", "safe", "was ", "safe")
 			r.comment("editor2", "residents", "more.\n", "Residents")
 			r.expect("arup", "", "")
-			r.restore("editor", old)
+			r.restore("editor", old, saved, "")
 			r.open("editor2")
-			r.restore("editor2", old+1)
+			r.restore("editor2", old+1, saved, "")
 		}},
 		{"CorrectionAfterPublish", replayBody, func(t *testing.T, r *replay) {
 			r.toEditing()
@@ -190,6 +195,72 @@ func TestReplayHistories(t *testing.T) {
 			four := swap(t, r.body("editor2"), "The 🇫🇷 flag", "The 🇫🇷 🇬🇧 flag")
 			r.expect("flag", "🇬🇧 ", "flag")
 			r.save("editor2", four, merged, swap(t, three, "The 🇫🇷 flag", "The 🇫🇷 🇬🇧 flag"))
+		}},
+		{"TwinQuoteDeletedByStaleSaveOtherEdited", twinBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "first", "Tuesday, “No comment,” ", "said Smith")
+			r.comment("editor", "second", "Friday, “No comment,” ", "said Smith")
+			edited := swap(t, r.body("editor"), "Friday, “No comment,”", "Friday, “No further comment,”")
+			r.expectCheck("Friday, “", "No comment,", "", "")
+			r.expect("second", "Friday, “No further comment,” ", "said Smith")
+			r.save("editor", edited, saved, "")
+			cut := swap(t, r.body("editor2"), " Asked on Tuesday, “No comment,” said Smith.", "")
+			r.expect("first", "", "")
+			r.expectCheck("Tuesday, “", "No comment,", "", "")
+			r.save("editor2", cut, merged, swap(t, edited, " Asked on Tuesday, “No comment,” said Smith.", ""))
+		}},
+		{"TwinQuoteEditedByStaleSaveOtherDeleted", twinBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "second", "Friday, “No comment,” ", "said Smith")
+			cut := swap(t, r.body("editor"), " Asked on Tuesday, “No comment,” said Smith.", "")
+			r.expectCheck("Tuesday, “", "No comment,", "", "")
+			r.save("editor", cut, saved, "")
+			edited := swap(t, r.body("editor2"), "Friday, “No comment,”", "Friday, “No further comment,”")
+			r.expectCheck("Friday, “", "No comment,", "", "")
+			r.expect("second", "Friday, “No further comment,” ", "said Smith")
+			r.save("editor2", edited, merged, swap(t, cut, "Friday, “No comment,”", "Friday, “No further comment,”"))
+		}},
+		{"ConflictSettledOnThePage", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "safe", "was ", "safe")
+			one := swap(t, r.body("editor"), "the bridge was safe", "the bridge was sound")
+			r.expect("safe", "", "")
+			r.save("editor", one, saved, "")
+			two := swap(t, r.body("editor2"), "the bridge was safe", "the bridge was unsafe")
+			two = swap(t, two, "Residents wrote", "Many residents wrote")
+			r.save("editor2", two, conflicted, "")
+			r.settle("editor2", swap(t, swap(t, one, "was sound. The", "was unsafe. The"), "Residents wrote", "Many residents wrote"), "mine")
+		}},
+		{"RestoreFromAStalePage", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.save("editor", swap(t, r.body("editor"), "Engineers said", "Engineers from Arup said"), saved, "")
+			r.open("editor2")
+			r.save("editor", swap(t, r.body("editor"), "Residents wrote", "Many residents wrote"), saved, "")
+			r.restore("editor2", 1, merged, swap(t, r.body("editor"), "Engineers from Arup said", "Engineers said"))
+		}},
+		{"RestoreAQuoteCheckedSince", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.expectCheck("uncil. “", "The plan would work,", "", "")
+			r.save("editor", swap(t, r.body("editor"), "The plan would work", "The plan will work"), saved, "")
+			r.verifyQuote("editor", "uncil. “", "The plan will work,")
+			r.expectCheck("uncil. “", "The plan will work,", "", "")
+			r.restore("editor", 1, saved, "")
+		}},
+		{"StaleSaveOfTheBase", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			one := swap(t, r.body("editor"), "Engineers said", "Two engineers said")
+			r.save("editor", one, saved, "")
+			r.save("editor2", swap(t, r.body("editor2"), "Residents wrote", "Residents wrote"), merged, one)
 		}},
 	}
 	for _, tt := range tests {

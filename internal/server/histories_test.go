@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type replay struct {
 	seen  map[string]int        // actor → the version their page shows
 	texts map[int]newsroom.Text // version → its text, as the request that made it answered
 	made  map[int]string        // version → "saved", "merged" or "corrected"
+	kept  map[string]int64      // actor → their last save refused as a conflict, kept unmerged
 	with  map[int]int           // a merged version → the version it was merged with
 	marks map[int64]*mark       // comment id → where it must be
 	check map[string]*mark      // a checked quotation's words → where they must be
@@ -50,7 +52,7 @@ var replayActors = map[string]newsroom.Role{
 // newReplay creates a draft with body as the writer, whose page then shows it.
 func newReplay(t *testing.T, body string) *replay {
 	a := newWorkflowApp(t, nil, replayActors)
-	r := &replay{t: t, a: a, seen: map[string]int{}, texts: map[int]newsroom.Text{}, made: map[int]string{}, with: map[int]int{},
+	r := &replay{t: t, a: a, seen: map[string]int{}, texts: map[int]newsroom.Text{}, made: map[int]string{}, with: map[int]int{}, kept: map[string]int64{},
 		marks: map[int64]*mark{}, check: map[string]*mark{}, names: map[string]int64{}}
 	in, _ := json.Marshal(newsroom.Text{Title: "Bridge vote", Byline: "Writer", Brief: "The council voted on the bridge.", Body: body})
 	res := a.do("writer", "POST", "/api/v1/drafts", string(in))
@@ -139,6 +141,7 @@ func (r *replay) save(actor, body string, want saveOutcome, wantBody string) {
 			r.failf("the conflict shows no conflicts: %s", res.Body.String())
 		}
 		rid := int64(e.Details["unmerged_revision"].(float64))
+		r.kept[actor] = rid
 		kept := decode[newsroom.Revision](r.t, r.a.do(actor, "GET", r.url("/unmerged/%d", rid), ""))
 		if kept.Text == nil || kept.Text.Body != sent {
 			r.failf("the unmerged revision %d kept %+v, want the body sent, %q", rid, kept.Text, sent)
@@ -147,14 +150,39 @@ func (r *replay) save(actor, body string, want saveOutcome, wantBody string) {
 	r.verify()
 }
 
+// settle has actor settle the conflicts of their save last refused, on its page, with a choice
+// for each ("theirs", "mine"), and checks the draft then reads wantBody.
+func (r *replay) settle(actor string, wantBody string, choices ...string) {
+	r.t.Helper()
+	r.steps = append(r.steps, fmt.Sprintf("%s settles their conflicts with %v", actor, choices))
+	form := url.Values{"version": {strconv.Itoa(r.current())}, "conflicts": {strconv.Itoa(len(choices))}}
+	for i, c := range choices {
+		form.Set(fmt.Sprintf("choice-%d", i+1), c)
+	}
+	res := r.a.page(actor, "POST", fmt.Sprintf("/drafts/%d/unmerged/%d/merge", r.id, r.kept[actor]), form)
+	if res.Code != http.StatusSeeOther {
+		r.failf("settling answered %d: %s", res.Code, res.Body.String())
+	}
+	d := decode[newsroom.Draft](r.t, r.a.do(actor, "GET", r.url(""), ""))
+	cur := r.current()
+	if want := (newsroom.Text{Body: wantBody}).Normalize().Body; d.Version != cur+1 || d.Body != want {
+		r.failf("settling made version %d %q, want %d %q", d.Version, d.Body, cur+1, want)
+	}
+	// The settled text is saved as any save on the version it crossed: the history lists it
+	// as a plain save by whoever settled it.
+	r.texts[d.Version], r.made[d.Version] = d.Text(), "saved"
+	r.seen[actor] = d.Version
+	r.verify()
+}
+
 // restore has actor bring back version v's body, as its page's history does: the old body saved
-// on the version their page shows.
-func (r *replay) restore(actor string, v int) {
+// on the version their page shows, which must come to want (and wantBody, for a merge).
+func (r *replay) restore(actor string, v int, want saveOutcome, wantBody string) {
 	r.t.Helper()
 	res := r.a.do(actor, "GET", r.url("/revisions/%d", v), "")
 	wantStatus(r.t, res, http.StatusOK)
 	rev := decode[newsroom.Revision](r.t, res)
-	r.save(actor, rev.Text.Body, saved, "")
+	r.save(actor, rev.Text.Body, want, wantBody)
 }
 
 // act takes a workflow action as actor.
