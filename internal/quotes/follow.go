@@ -112,6 +112,27 @@ func (fe *fieldEdit) diffed(start, end int) int {
 	return -1
 }
 
+// stays returns where old code points [start, end) stand after the edit, from the first kept to
+// the last, when the word diff kept at least half of them, and false otherwise or when the edit
+// says nothing of the field.
+func (fe *fieldEdit) stays(start, end int) (s, e int, ok bool) {
+	if fe == nil || end <= start {
+		return 0, 0, false
+	}
+	kept := 0
+	s = -1
+	for i := sort.Search(len(fe.kept), func(i int) bool { return fe.kept[i].old+fe.kept[i].n > start }); i < len(fe.kept) && fe.kept[i].old < end; i++ {
+		k := fe.kept[i]
+		from, to := max(start, k.old), min(end, k.old+k.n)
+		if s < 0 {
+			s = k.new + from - k.old
+		}
+		e = k.new + to - k.old
+		kept += to - from
+	}
+	return s, e, kept*2 >= end-start
+}
+
 // paragraphs indexes a text's paragraphs, its lines, by their text: where each starts, in code
 // points, and how often each text occurs. It keeps the text, to find its sentences in, and the
 // paragraphs it cut into sentences.

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -38,7 +39,9 @@ const maxEditPairing = 10000
 // goes, its check never passes to the other, however near it comes. Twins the edit touched, as
 // many now as before, keep their entries in reading order: an edit above them moves them all
 // alike, and by offsets alone a short "No comment" from one source would take the check of
-// another's. A leftover quote whose words mostly match a leftover entry in the same field is that
+// another's. An entry whose quotation the edit left mostly in place, edited there or without its
+// marks, goes to no quote elsewhere that reads as it did: that is a copy, new words (see
+// stayed). A leftover quote whose words mostly match a leftover entry in the same field is that
 // entry, edited. Everything else is removed or added.
 func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	var p Plan
@@ -55,7 +58,12 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			usedOld[i] = true
 		}
 	}
-	near := newNearest(old, usedOld)
+	stay := stayed(old, found, usedOld, inOrder, ed)
+	blocked := slices.Clone(usedOld)
+	for i, r := range stay {
+		blocked[i] = blocked[i] || r != nil
+	}
+	near := newNearest(old, blocked)
 	var leftNew []int
 	for j, f := range found {
 		best := inOrder[j]
@@ -83,7 +91,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	for _, j := range leftNew {
 		paired := false
 		for k, i := range leftOld {
-			if i >= 0 && old[i].Field == found[j].Field && similar(old[i].Text, found[j].Text) {
+			if i >= 0 && old[i].Field == found[j].Field && similar(old[i].Text, found[j].Text) && stay[i].holds(found[j]) {
 				p.Edited = append(p.Edited, Pair{i, j})
 				leftOld[k] = -1
 				paired = true
@@ -100,6 +108,68 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 		}
 	}
 	return p
+}
+
+// stayed looks at each old entry not used yet whose quotation ed's word diff left mostly where it
+// was, in a range where no quote paired already stands, nor one with its words punctuated
+// otherwise (where the diff lent the range to a twin's quote, it says nothing of which is which). A quote found there with the same words
+// keeps the entry: it pairs them, in paired and used. Otherwise the quotation was edited in
+// place, or lost its marks there, and a quote elsewhere reading as it did is new words, typed or
+// pasted, that must not take its entry and check: it returns the range for that entry, and
+// Reconcile gives the entry only to a quote found in it, as an edit. The others get nil.
+func stayed(old, found []Entry, used []bool, paired []int, ed Edit) []*stretch {
+	out := make([]*stretch, len(old))
+	var byField map[string][]int // the found quotes of each field, by where they start
+	for i, e := range old {
+		if used[i] {
+			continue
+		}
+		s, end, ok := ed.fields[e.Field].stays(e.Start, e.End)
+		if !ok {
+			continue
+		}
+		if byField == nil {
+			byField = map[string][]int{}
+			for j, f := range found {
+				byField[f.Field] = append(byField[f.Field], j)
+			}
+			for _, js := range byField {
+				slices.SortFunc(js, func(a, b int) int { return cmp.Compare(found[a].Start, found[b].Start) })
+			}
+		}
+		js := byField[e.Field]
+		// Quotes of a field do not overlap, so those that end after the range starts are the
+		// last ones that can overlap it.
+		lent, same := false, -1
+		for k := sort.Search(len(js), func(k int) bool { return found[js[k]].End > s }); k < len(js) && found[js[k]].Start < end; k++ {
+			j := js[k]
+			// A quote there with the same words, punctuated otherwise, may be a twin's
+			// sentence that took this one's place: the diff cannot tell.
+			lent = lent || paired[j] >= 0 || found[j].Text != e.Text && maps.Equal(wordSet(found[j].Text), wordSet(e.Text))
+			if paired[j] < 0 && found[j].Text == e.Text {
+				same = j
+			}
+		}
+		switch {
+		case lent:
+		case same >= 0:
+			paired[same], used[i] = i, true
+		default:
+			out[i] = &stretch{field: e.Field, start: s, end: end}
+		}
+	}
+	return out
+}
+
+// stretch is a range of code points of a field.
+type stretch struct {
+	field      string
+	start, end int
+}
+
+// holds reports whether the quote f overlaps r; every quote overlaps no stretch (nil).
+func (r *stretch) holds(f Entry) bool {
+	return r == nil || f.Field == r.field && f.Start < r.end && r.start < f.End
 }
 
 // key is what makes quotes twins: the same words in the same field.

@@ -116,6 +116,16 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			"On Tuesday she said: “No comment,” and left.\nThe mayor said: “No comment,” and left.\n" + filler,
 			"The mayor said: “No comment,” and left.\nOn Wednesday she said: “No comment,” and left.\n" + filler,
 			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		// A twin loses its opening mark where it stands while a copy of it is typed elsewhere:
+		// the copy is new words, and never takes the check of the quotation left in place.
+		{"TwinLosesItsMarkWhileACopyIsTyped",
+			"Smith said: “We will not close the bridge.”\nJones said: “We will not close the bridge.”\n" + filler,
+			"Smith said: will not close the bridge.”\nJones said: “We will not close the bridge.”\n" + filler + " Lee said: “We will not close the bridge.”",
+			Plan{Kept: []Pair{{1, 0}}, Removed: []int{0}, Added: []int{1}}},
+		{"TwinEditedInPlaceWhileACopyIsTyped",
+			"Smith said: “We will not close the bridge.”\nJones said: “We will not close the bridge.”\n" + filler,
+			"Smith said: “We will never close the bridge.”\nJones said: “We will not close the bridge.”\n" + filler + " Lee said: “We will not close the bridge.”",
+			Plan{Kept: []Pair{{1, 1}}, Edited: []Pair{{0, 0}}, Added: []int{2}}},
 		// A moved paragraph is deleted and inserted by the diff: its twin stays put and keeps
 		// its entry, and the moved one keeps the other.
 		{"MovedAcrossItsTwin",
