@@ -95,6 +95,32 @@ func (e *edit) keptElsewhere(s, end, oldStart, oldEnd int) (from int, ok bool) {
 	return from, from+end-s <= oldStart || from >= oldEnd
 }
 
+// keptAt returns where old code points [s, end) stand in the new text when the edit left them
+// unchanged, in one stretch, and -1 otherwise.
+func (e *edit) keptAt(s, end int) int {
+	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].oldEnd > s })
+	if i == len(e.segs) || !e.segs[i].same || end > e.segs[i].oldEnd {
+		return -1
+	}
+	return e.segs[i].newStart + s - e.segs[i].oldStart
+}
+
+// keptWithin counts the old code points of [from, to) that the edit left unchanged and put in
+// new code points [s, end).
+func (e *edit) keptWithin(from, to, s, end int) int {
+	n := 0
+	for i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].oldEnd > from }); i < len(e.segs) && e.segs[i].oldStart < to; i++ {
+		sg := e.segs[i]
+		if !sg.same {
+			continue
+		}
+		lo := max(from, sg.oldStart, s-sg.newStart+sg.oldStart)
+		hi := min(to, sg.oldEnd, end-sg.newStart+sg.oldStart)
+		n += max(0, hi-lo)
+	}
+	return n
+}
+
 // twinAllAlong reports whether res, found for sel, is words the edit kept from old code points
 // apart from sel's range, whose context agreed with sel's in the old text at least as well as it
 // does now: a twin of the comment's words before the edit, which the edit brought no closer to

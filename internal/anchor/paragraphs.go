@@ -103,20 +103,49 @@ func indexPieces(ov, nv *view, b *budget) *pieces {
 // the twin in the paragraph that took its place, and two sentences that swapped places would
 // pass each other their twin phrases. ok is false for any other range.
 func (p *pieces) unmoved(s, e int) (at int, ok bool) {
+	at, _, _, ok = p.unmovedIn(s, e)
+	return at, ok
+}
+
+// unmovedIn is unmoved, with where the piece found whole stands in the old text, [from, to).
+func (p *pieces) unmovedIn(s, e int) (at, from, to int, ok bool) {
 	if p == nil {
-		return 0, false
+		return 0, 0, 0, false
 	}
 	if from, to, ok := p.op.around(p.ov, s, e); ok {
 		if line := p.ov.span(from, to); p.op.count[line] == 1 && p.np.count[line] == 1 {
-			return p.np.first[line] + s - from, true
+			return p.np.first[line] + s - from, from, to, true
 		}
 	}
 	if from, to, ok := p.sentence(p.ov, p.op, s, e); ok {
 		if at := p.where(p.ov.span(from, to)); at[0] == from {
-			return at[1] + s - from, true
+			return at[1] + s - from, from, to, true
 		}
 	}
-	return 0, false
+	return 0, 0, 0, false
+}
+
+// editedInPlace reports whether the edit e says that the old piece [from, to), found whole in the
+// new text with old code points [s, end) at at (see unmovedIn), is a copy: e kept [s, end) in
+// another paragraph than the copy's, with at least half of the rest of the piece, and not in
+// another piece found whole (see othersWords), and kept none of the piece in the copy, all of
+// whose words it inserted. The piece was edited where it stood,
+// and a copy of it as it read was typed or pasted apart: the comment stays on its own words,
+// which the copy's never were. In one paragraph, or where the diff drew words of the copy from
+// the piece, the text cannot tell that from a sentence like the piece typed next to it, which
+// the piece found whole, unchanged, more often is.
+func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
+	k := e.keptAt(s, end)
+	copyFrom := at - (s - from)
+	copyTo := copyFrom + to - from
+	if k < 0 || e.keptWithin(from, to, copyFrom, copyTo) > 0 || p.othersWords(k, k+end-s, s, end) {
+		return false
+	}
+	ps, pe, ok := p.np.around(p.nv, k, k+end-s)
+	if !ok || copyFrom < pe && ps < copyTo {
+		return false
+	}
+	return 2*(e.keptWithin(from, s, ps, pe)+e.keptWithin(end, to, ps, pe)) >= to-from-(end-s)
 }
 
 // othersWords reports whether new code points [s, e) lie in one paragraph of the new text whose

@@ -47,7 +47,13 @@ func Reanchor(old, text string, sels []Selector) []Result {
 			if !indexed {
 				indexed, fixed = true, indexPieces(ov, nv, b)
 			}
-			if s, ok := fixed.unmoved(sel.Start, sel.End); ok {
+			s, from, to, ok := fixed.unmovedIn(sel.Start, sel.End)
+			if ok && s != sel.Start && !diffed {
+				e, diffed = newEdit(*ov.runes, *nv.runes, b), true
+			}
+			// A piece found whole where it did not stand may be a copy of it, the piece itself
+			// edited where it stood: the diff tells (see editedInPlace).
+			if ok && (s == sel.Start || e == nil || !fixed.editedInPlace(e, from, to, sel.Start, sel.End, s)) {
 				out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
 				continue
 			}

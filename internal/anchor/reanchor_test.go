@@ -27,6 +27,12 @@ var reanchorCases = []struct {
 		"Residents said the bridge is safe.\nThe mayor said the bridge is safe.\nThe engineers said ⟦the bridge is safe⟧.",
 		"The engineers said ⟦the bridge is safe⟧.\nResidents said the bridge is safe.\nThe mayor said the bridge is safe.",
 		anchor.Exact},
+	// A sentence edited where it stands while a copy of it as it read is pasted into another
+	// paragraph: the copy, found whole and once, is new words, and the comment stays.
+	{"SentenceEditedWhileItsCopyIsPastedElsewhere",
+		"The vote is in May.\n⟦“The⟧ plan would work,” said Mr. Jones. The café owner 👍🏽 agreed.\nSmith said: “No comment.”",
+		"The vote is in May.\n⟦“The⟧ plan would work,” said Jones. The café owner 👍🏽 agreed.\nSmith said: “No comment.” “The plan would work,” said Mr. Jones.",
+		anchor.Exact},
 	{"CorrectedFigureTwinLater",
 		"Turnout in the northern wards rose ⟦40 percent⟧ from the last election, the clerk said. In the south it rose 40 percent too.",
 		"Turnout in the northern wards rose ⟦41 percent⟧ from the last election, the clerk said. In the south it rose 40 percent too.",
