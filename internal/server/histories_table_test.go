@@ -262,6 +262,26 @@ func TestReplayHistories(t *testing.T) {
 			r.save("editor", one, saved, "")
 			r.save("editor2", swap(t, r.body("editor2"), "Residents wrote", "Residents wrote"), merged, one)
 		}},
+		{"ReopenedAfterItsSentenceWasCopied", "Residents wrote to the council. Zoë Hale said: “We will not close the bridge.”\n" +
+			"“The plan would work,” said Mr. Jones. The café owner 👍🏽 agreed.\n" +
+			"Smith said: “No comment.” Mr. Jones said: “No comment.”\n" +
+			"“We will not close the bridge,” said Zoë Hale. “No comment,” said Mr. Jones.", func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.comment("editor2", "the", "bridge.”\n", "“The")
+			r.thread("editor", "the", "resolve")
+			r.save("editor", swap(t, r.body("editor"), "work,” said Mr. Jones.", "work,” said Jones."), saved, "")
+			r.save("editor", r.body("editor")+" “The plan would work,” said Mr. Jones.", saved, "")
+			r.thread("editor", "the", "reopen")
+		}},
+		{"QuotationCutWhileItsCopyIsTyped", twinBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			edited := swap(t, r.body("editor"), "Tuesday, “No comment,”", "Tuesday, No comment,”")
+			edited = swap(t, edited, "was safe.", "was safe. Asked on Monday, “No comment,” said Smith.")
+			r.expectCheck("Tuesday, “", "No comment,", "", "")
+			r.save("editor", edited, saved, "")
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
