@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
@@ -281,6 +283,34 @@ func TestReplayHistories(t *testing.T) {
 			edited = swap(t, edited, "was safe.", "was safe. Asked on Monday, “No comment,” said Smith.")
 			r.expectCheck("Tuesday, “", "No comment,", "", "")
 			r.save("editor", edited, saved, "")
+		}},
+		{"EditOfAParagraphTheOtherDeleted", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.save("editor", swap(t, r.body("editor"), "Engineers said the bridge was safe. The council said the repairs would cost more.\n", ""), saved, "")
+			r.save("editor2", swap(t, r.body("editor2"), "would cost more", "would cost far more"), conflicted, "")
+		}},
+		{"BothAddParagraphsAtTheEnd", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.save("editor", r.body("editor")+"\nThe vote is due in May.", saved, "")
+			mine := r.body("editor2") + "\nThe mayor did not answer."
+			r.save("editor2", mine, conflicted, "")
+			// Both wrote a paragraph in one place: the one who settles chooses, here their own.
+			r.settle("editor2", mine, "mine")
+		}},
+		{"AdjacentWordsWithMarksAndEmoji", "Zoe\u0308 said the bridge was fine 👍🏽 today, said Rene\u0301e.\nThe 🇫🇷 flag flew.", func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.comment("editor", "today", "👍🏽 ", "today")
+			one := swap(t, r.body("editor"), "was fine", "was good")
+			r.save("editor", one, saved, "")
+			two := swap(t, r.body("editor2"), "👍🏽 today", "👍🏿 today")
+			r.expect("today", "👍🏿 ", "today")
+			r.save("editor2", norm.NFD.String(two), merged, swap(t, one, "👍🏽 today", "👍🏿 today"))
 		}},
 	}
 	for _, tt := range tests {
