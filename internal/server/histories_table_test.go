@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -311,6 +312,26 @@ func TestReplayHistories(t *testing.T) {
 			two := swap(t, r.body("editor2"), "👍🏽 today", "👍🏿 today")
 			r.expect("today", "👍🏿 ", "today")
 			r.save("editor2", norm.NFD.String(two), merged, swap(t, one, "👍🏽 today", "👍🏿 today"))
+		}},
+		{"TitleCommentThroughMerges", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.open("editor")
+			r.open("editor2")
+			r.commentIn("editor", "vote", "title", "Bridge ", "vote")
+			r.save("editor", swap(t, r.body("editor"), "Engineers said", "Two engineers said"), saved, "")
+			r.steps = append(r.steps, "editor2 saves a new title on v1")
+			in := `{"title":"The bridge vote","version":1}`
+			res := r.a.do("editor2", "PUT", r.url(""), in)
+			if res.Code != http.StatusOK {
+				r.failf("the save answered %d: %s", res.Code, res.Body.String())
+			}
+			d := decode[newsroom.Draft](t, res)
+			if d.Title != "The bridge vote" || !strings.Contains(d.Body, "Two engineers said") {
+				r.failf("the merge made %q, %q", d.Title, d.Body)
+			}
+			r.texts[d.Version], r.made[d.Version], r.with[d.Version] = d.Text(), "merged", d.Version-1
+			r.expect("vote", "bridge ", "vote")
+			r.verify()
 		}},
 	}
 	for _, tt := range tests {

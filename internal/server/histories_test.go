@@ -238,17 +238,24 @@ func (r *replay) correct(body string, status int) {
 	r.verify()
 }
 
-// comment has actor comment on words, right after before in the body, and
-// names the comment for the history's later steps.
+// comment has actor comment on words, right after before in the body, and names the comment
+// for the history's later steps.
 func (r *replay) comment(actor, name, before, words string) {
 	r.t.Helper()
-	r.steps = append(r.steps, fmt.Sprintf("%s comments %s on %q after %q", actor, name, words, before))
-	start, ok := place(r.texts[r.current()].Body, before, words)
+	r.commentIn(actor, name, "body", before, words)
+}
+
+// commentIn has actor comment on words right after before in a field of the text.
+func (r *replay) commentIn(actor, name, field, before, words string) {
+	r.t.Helper()
+	r.steps = append(r.steps, fmt.Sprintf("%s comments %s on %q after %q in the %s", actor, name, words, before, field))
+	text, _ := r.texts[r.current()].Field(field)
+	start, ok := place(text, before, words)
 	if !ok {
-		r.failf("the body has no %q after %q", words, before)
+		r.failf("the %s has no %q after %q", field, words, before)
 	}
 	end := start + utf8.RuneCountInString(words)
-	in, _ := json.Marshal(newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "Is this right?"})
+	in, _ := json.Marshal(newsroom.NewComment{Field: field, Start: &start, End: &end, Body: "Is this right?"})
 	res := r.a.do(actor, "POST", r.url("/comments"), string(in))
 	if res.Code != http.StatusCreated {
 		r.failf("the comment answered %d: %s", res.Code, res.Body.String())
@@ -439,14 +446,17 @@ func (r *replay) verifyHistory(cur int) {
 // says, and each is where the history says it must be.
 func (r *replay) verifyComments(cur int) {
 	r.t.Helper()
-	body := r.texts[cur].Body
-	runes := []rune(body)
 	res := r.a.do("editor", "GET", r.url("/comments"), "")
 	wantStatus(r.t, res, http.StatusOK)
 	for _, c := range decode[[]newsroom.Comment](r.t, res) {
 		if c.Resolved {
 			continue
 		}
+		body, err := r.texts[cur].Field(c.Field)
+		if err != nil {
+			r.failf("comment %d is on a field %q: %v", c.ID, c.Field, err)
+		}
+		runes := []rune(body)
 		want := r.marks[c.ID]
 		if c.Detached {
 			if want != nil && !want.gone {
