@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -332,6 +333,18 @@ func TestReplayHistories(t *testing.T) {
 			r.texts[d.Version], r.made[d.Version], r.with[d.Version] = d.Text(), "merged", d.Version-1
 			r.expect("vote", "bridge ", "vote")
 			r.verify()
+		}},
+		{"TwoEditorsSaveAtOnce", replayBody, func(t *testing.T, r *replay) {
+			r.toEditing()
+			r.comment("editor", "repairs", "council said the ", "repairs")
+			for round := range 5 {
+				r.open("editor")
+				r.open("editor2")
+				base := r.body("editor")
+				one := swap(t, base, "Engineers", fmt.Sprintf("Engineers (%d)", round))
+				two := swap(t, base, "Residents", fmt.Sprintf("Residents (%d)", round))
+				r.race("editor", one, "editor2", two, swap(t, one, "Residents", fmt.Sprintf("Residents (%d)", round)))
+			}
 		}},
 	}
 	for _, tt := range tests {

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -150,6 +152,42 @@ func (r *replay) save(actor, body string, want saveOutcome, wantBody string) {
 			r.failf("the unmerged revision %d kept %+v, want the body sent, %q", rid, kept.Text, sent)
 		}
 	}
+	r.verify()
+}
+
+// race has two people save at once, each body on the version their page shows, and checks the
+// one saved second was merged with the first into wantBody.
+func (r *replay) race(one, oneBody, two, twoBody, wantBody string) {
+	r.t.Helper()
+	r.steps = append(r.steps, fmt.Sprintf("%s and %s save at once on v%d and v%d", one, two, r.seen[one], r.seen[two]))
+	actors, bodies := [2]string{one, two}, [2]string{oneBody, twoBody}
+	var res [2]*httptest.ResponseRecorder
+	var wg sync.WaitGroup
+	for k := range actors {
+		in, _ := json.Marshal(map[string]any{"body": bodies[k], "version": r.seen[actors[k]]})
+		wg.Go(func() { res[k] = r.a.send(actors[k], "PUT", r.url(""), "application/json", string(in), nil) })
+	}
+	wg.Wait()
+	var ds [2]newsroom.Draft
+	for k := range res {
+		if res[k].Code != http.StatusOK {
+			r.failf("%s's save answered %d: %s", actors[k], res[k].Code, res[k].Body.String())
+		}
+		ds[k] = decode[newsroom.Draft](r.t, res[k])
+	}
+	if ds[0].Version > ds[1].Version {
+		ds[0], ds[1], actors[0], actors[1], bodies[0] = ds[1], ds[0], actors[1], actors[0], bodies[1]
+	}
+	cur := r.current()
+	if ds[0].Version != cur+1 || ds[1].Version != cur+2 || ds[0].Body != (newsroom.Text{Body: bodies[0]}).Normalize().Body {
+		r.failf("the saves made version %d %q and %d, want %d as sent and %d", ds[0].Version, ds[0].Body, ds[1].Version, cur+1, cur+2)
+	}
+	if want := (newsroom.Text{Body: wantBody}).Normalize().Body; ds[1].Body != want {
+		r.failf("the second save made\n%q\nwant\n%q", ds[1].Body, want)
+	}
+	r.texts[ds[0].Version], r.made[ds[0].Version] = ds[0].Text(), "saved"
+	r.texts[ds[1].Version], r.made[ds[1].Version], r.with[ds[1].Version] = ds[1].Text(), "merged", ds[0].Version
+	r.seen[actors[0]], r.seen[actors[1]] = ds[0].Version, ds[1].Version
 	r.verify()
 }
 
