@@ -60,12 +60,16 @@ func CheckReplies(replies int) error {
 	return nil
 }
 
-// Anchor is where a comment's words are now: a range of code points in the field's text (the
-// body is its paragraphs joined with "\n") and the words there.
+// Anchor is where a comment's words are: a range of code points in the field's text (the body
+// is its paragraphs joined with "\n") and the words there, in the text of version Version. An
+// open comment follows its words through every save, so the current text holds them there too;
+// a resolved one keeps the place it was resolved at, which later versions may fill with other
+// words, until it is reopened and its words are found again.
 type Anchor struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Exact string `json:"exact"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Exact   string `json:"exact"`
+	Version int    `json:"version"`
 }
 
 // Comment is an inline comment on a draft with its thread. Quote keeps the words as first

@@ -487,14 +487,19 @@ func (r *replay) verifyComments(cur int) {
 	res := r.a.do("editor", "GET", r.url("/comments"), "")
 	wantStatus(r.t, res, http.StatusOK)
 	for _, c := range decode[[]newsroom.Comment](r.t, res) {
-		if c.Resolved {
-			continue
-		}
 		body, err := r.texts[cur].Field(c.Field)
 		if err != nil {
 			r.failf("comment %d is on a field %q: %v", c.ID, c.Field, err)
 		}
 		runes := []rune(body)
+		if c.Resolved {
+			// A resolved comment keeps the place it was resolved at, in the version it names.
+			then, err := r.texts[c.Anchor.Version].Field(c.Field)
+			if a := []rune(then); err != nil || !c.Detached && (c.Anchor.End > len(a) || string(a[c.Anchor.Start:c.Anchor.End]) != c.Anchor.Exact) {
+				r.failf("resolved comment %d says it is on %q at [%d,%d) of version %d, %q", c.ID, c.Anchor.Exact, c.Anchor.Start, c.Anchor.End, c.Anchor.Version, then)
+			}
+			continue
+		}
 		want := r.marks[c.ID]
 		if c.Detached {
 			if want != nil && !want.gone {

@@ -267,7 +267,7 @@ func loadComments(db *gorm.DB, where string, args ...any) ([]newsroom.Comment, e
 	}
 	for _, r := range rows {
 		c := newsroom.Comment{ID: r.ID, DraftID: r.DraftID, Field: r.Field, Body: r.Body, Quote: r.Quote,
-			Anchor:   newsroom.Anchor{Start: r.StartPos, End: r.EndPos, Exact: r.Exact},
+			Anchor:   newsroom.Anchor{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Version: r.AnchoredVersion},
 			Detached: r.Status == anchor.Detached.String(), Moved: r.Status == anchor.Moved.String(),
 			Resolved: r.ResolvedAt != nil, ResolvedAt: r.ResolvedAt, Author: names[r.AuthorID], CreatedAt: r.CreatedAt,
 			EditedAt: r.EditedAt, Replies: byComment[r.ID]}
