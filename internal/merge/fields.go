@@ -307,9 +307,11 @@ func wordsOf(s string) []string {
 	return out
 }
 
-// count counts the paragraphs of ps by their text.
+// count counts the paragraphs of ps by their text. The map grows as it fills rather than being
+// made at the size of ps: a field of a million copies of one paragraph then costs one entry,
+// not a million.
 func count(ps []string) map[string]int {
-	out := make(map[string]int, len(ps))
+	out := map[string]int{}
 	for _, p := range ps {
 		out[p]++
 	}

@@ -12,48 +12,88 @@ import "slices"
 // when base and moved hold it once, edited holds it nowhere, and edited's paragraph in its place
 // keeps at least half of its words; and only to after a paragraph both sides keep in place.
 func followMoves(base, moved, edited []string) ([]string, []string) {
-	for range base {
-		inMoved, inEdited := matches(base, moved, true), matches(base, edited, true)
-		k, after := -1, -1
-		for i, p := range base {
-			if inMoved[i] >= 0 || inEdited[i] < 0 || edited[inEdited[i]] == p {
-				continue
-			}
-			if a, ok := movedAfter(base, moved, edited, inMoved, inEdited, i); ok {
-				k, after = i, a
-				break
-			}
-		}
-		if k < 0 {
+	// Moving paragraphs keeps what each text holds, so these hold through every step below.
+	f := follower{inBase: count(base), inMoved: count(moved), inEdited: count(edited), at: map[string]int{}}
+	if !f.candidates(base) {
+		return base, edited
+	}
+	for j, p := range moved {
+		f.at[p] = j
+	}
+	for range maxFollowed {
+		k, after, inEdited, ok := f.next(base, moved, edited)
+		if !ok {
 			break
 		}
 		editedAfter := -1
 		if after >= 0 {
 			editedAfter = inEdited[after]
 		}
-		base = moveAfter(base, k, after)
 		edited = moveAfter(edited, inEdited[k], editedAfter)
+		base = moveAfter(base, k, after)
 	}
 	return base, edited
 }
 
-// movedAfter returns the paragraph of base that moved puts base[k] right after (-1 for first),
-// when moved moved base[k] whole and edited edited it in place (see followMoves), and false when
-// it did not, or when that paragraph is not in place in both sides.
-func movedAfter(base, moved, edited []string, inMoved, inEdited []int, k int) (int, bool) {
-	p, e := base[k], edited[inEdited[k]]
-	if count(base)[p] != 1 || count(moved)[p] != 1 || slices.Contains(edited, p) || !keepsHalf(p, e) {
-		return 0, false
+// maxFollowed is the most paragraphs followMoves follows in one merge. Each costs two word
+// diffs of the whole field; a writer moves a few paragraphs at a time, and a stale save that
+// moved thousands (a body of 200,000 one-letter paragraphs) would otherwise cost a diff of the
+// field for each. Past it, an edit against a move is a conflict, as it was before edits
+// followed moves.
+const maxFollowed = 20
+
+// follower is what followMoves knows of the three texts: how often each holds each paragraph,
+// and where moved holds each one it holds (the last place, for one held twice, which no
+// paragraph followed is).
+type follower struct {
+	inBase, inMoved, inEdited map[string]int
+	at                        map[string]int
+}
+
+// candidates reports whether base holds a paragraph that next could follow, one that base
+// and moved hold once and edited nowhere, without the word diffs next makes: most merges have
+// none, and so cost no more than they did before edits followed moves.
+func (f follower) candidates(base []string) bool {
+	for _, p := range base {
+		if f.inBase[p] == 1 && f.inMoved[p] == 1 && f.inEdited[p] == 0 {
+			return true
+		}
 	}
-	j := slices.Index(moved, p)
-	if j == 0 {
-		return -1, true
+	return false
+}
+
+// next returns the first paragraph k of base that moved moved whole and edited edited in place,
+// with the paragraph of base that moved puts it right after (-1 for first) and where edited
+// holds each paragraph of base, and false when no
+// paragraph is such, or none goes after a paragraph both sides keep in place.
+func (f follower) next(base, moved, edited []string) (k, after int, inEdited []int, ok bool) {
+	inMoved := matches(base, moved, true)
+	inEdited = matches(base, edited, true)
+	fromMoved := make([]int, len(moved))
+	for j := range fromMoved {
+		fromMoved[j] = -1
 	}
-	m := slices.Index(inMoved, j-1)
-	if m < 0 || inEdited[m] < 0 {
-		return 0, false
+	for i, j := range inMoved {
+		if j >= 0 {
+			fromMoved[j] = i
+		}
 	}
-	return m, true
+	for i, p := range base {
+		if inMoved[i] >= 0 || inEdited[i] < 0 || edited[inEdited[i]] == p {
+			continue
+		}
+		if f.inBase[p] != 1 || f.inMoved[p] != 1 || f.inEdited[p] > 0 || !keepsHalf(p, edited[inEdited[i]]) {
+			continue
+		}
+		j := f.at[p]
+		if j == 0 {
+			return i, -1, inEdited, true
+		}
+		if m := fromMoved[j-1]; m >= 0 && inEdited[m] >= 0 {
+			return i, m, inEdited, true
+		}
+	}
+	return 0, 0, nil, false
 }
 
 // keepsHalf reports whether edit keeps at least half of the words of p.
