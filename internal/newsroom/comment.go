@@ -52,6 +52,39 @@ func CheckOpenComments(open int) error {
 	return nil
 }
 
+// MaxThreads is the most threads one piece may ever hold, open and resolved, and MaxCommentText
+// the most code points its comments, the words they are on and its replies may hold in all. The
+// caps above bound what is open; these bound what a piece keeps, since a resolved thread is
+// still read with every view of the draft, and without them 500 open threads of 200 replies of
+// 10,000 characters, resolved and started again, let one person put gigabytes of text on a
+// piece. A piece a whole desk worked for weeks holds a few hundred threads and some 100,000
+// code points of them; these are several times that, and the draft page of a piece at both
+// bounds still opens in a few seconds.
+const (
+	MaxThreads     = 2000
+	MaxCommentText = 1000000
+)
+
+// CommentTotals is what a piece's comments hold: its threads, open and resolved, and the code
+// points of their text, the words they are on and their replies.
+type CommentTotals struct {
+	Threads int64
+	Text    int64
+}
+
+// CheckCommentTotals refuses a change that adds threads and text code points to a piece whose
+// comments hold t, when it would take them past MaxThreads or MaxCommentText. A change that adds
+// nothing is never refused, so that a piece over a bound can still be trimmed.
+func CheckCommentTotals(t CommentTotals, threads, text int64) error {
+	if threads > 0 && t.Threads+threads > MaxThreads {
+		return Errorf(EINVALID, "this piece holds %d comments, open and resolved, the most one piece may; reply in one of its threads instead", t.Threads)
+	}
+	if text > 0 && t.Text+text > MaxCommentText {
+		return Errorf(EINVALID, "this piece's comments and replies hold %d characters, and these %d would take them past %d, the most one piece may hold; say it in fewer words", t.Text, text, MaxCommentText)
+	}
+	return nil
+}
+
 // CheckReplies refuses one more reply in a thread that has replies of them.
 func CheckReplies(replies int) error {
 	if replies >= MaxReplies {

@@ -72,3 +72,41 @@ func TestCommentCaps(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentTotals refuses a change that takes a piece's threads past MaxThreads or its
+// comments' text past MaxCommentText with 422, lets everything up to them through, and never
+// refuses a change that adds nothing, so that a piece over a bound can still be trimmed.
+func TestCommentTotals(t *testing.T) {
+	tests := []struct {
+		name          string
+		totals        newsroom.CommentTotals
+		threads, text int64
+		wantErr       string
+	}{
+		{"Empty", newsroom.CommentTotals{}, 1, newsroom.MaxComment, ""},
+		{"LastThread", newsroom.CommentTotals{Threads: newsroom.MaxThreads - 1}, 1, 5, ""},
+		{"ThreadsFull", newsroom.CommentTotals{Threads: newsroom.MaxThreads}, 1, 5,
+			"this piece holds 2000 comments, open and resolved, the most one piece may; reply in one of its threads instead"},
+		{"ReplyWhenThreadsFull", newsroom.CommentTotals{Threads: newsroom.MaxThreads}, 0, 5, ""},
+		{"TextToTheBound", newsroom.CommentTotals{Text: newsroom.MaxCommentText - 9}, 0, 9, ""},
+		{"TextPastTheBound", newsroom.CommentTotals{Text: newsroom.MaxCommentText - 9}, 0, 10,
+			"this piece's comments and replies hold 999991 characters, and these 10 would take them past 1000000, the most one piece may hold; say it in fewer words"},
+		{"ThreadPastTheText", newsroom.CommentTotals{Threads: 3, Text: newsroom.MaxCommentText}, 1, 1,
+			"this piece's comments and replies hold 1000000 characters, and these 1 would take them past 1000000, the most one piece may hold; say it in fewer words"},
+		{"ShorterEditOverTheBound", newsroom.CommentTotals{Text: newsroom.MaxCommentText + 50}, 0, -20, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.CheckCommentTotals(tt.totals, tt.threads, tt.text)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if newsroom.ErrorCode(err) != newsroom.EINVALID || newsroom.ErrorMessage(err) != tt.wantErr {
+				t.Fatalf("%v, want %s %q", err, newsroom.EINVALID, tt.wantErr)
+			}
+		})
+	}
+}

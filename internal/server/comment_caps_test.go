@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -66,4 +67,43 @@ func TestCommentCaps(t *testing.T) {
 	if page.Code == http.StatusSeeOther || !strings.Contains(page.Body.String(), long) || !strings.Contains(page.Body.String(), "Typed reply") {
 		t.Fatalf("the page's reply form past the cap: %d (flash %q)", page.Code, flashOf(page))
 	}
+}
+
+// TestCommentTextBound fills a piece's comments to within a long comment of
+// newsroom.MaxCommentText code points, and checks that the API and the draft page refuse that
+// comment alike with 422 in the same words, writing nothing, that the page keeps what was typed,
+// and that a short comment still fits.
+func TestCommentTextBound(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	start, end := 0, 4
+	long := strings.Repeat("ß", newsroom.MaxComment)
+	for range newsroom.MaxCommentText / (newsroom.MaxComment + end) {
+		if _, err := a.store.CreateComment(ctxAs(a, "editor"), d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: long}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	held := func() int {
+		cs, err := a.store.Comments(ctxAs(a, "editor"), d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(cs)
+	}
+	before := held()
+	typed := "Typed on the page: " + strings.Repeat("ö", newsroom.MaxComment-100)
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), fmt.Sprintf(`{"field":"body","start":0,"end":4,"body":%q}`, typed))
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	e := decode[apiError](t, res)
+	if e.Error.Code != newsroom.EINVALID || !strings.HasPrefix(e.Error.Message, "this piece's comments and replies hold ") {
+		t.Fatalf("refused with %+v", e.Error)
+	}
+	page := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/comments", d.ID), url.Values{"field": {"body"}, "start": {"0"}, "end": {"4"}, "body": {typed}})
+	if page.Code != http.StatusUnprocessableEntity || !strings.Contains(page.Body.String(), html.EscapeString(e.Error.Message)) || !strings.Contains(page.Body.String(), typed) {
+		t.Fatalf("the page's comment form past the bound: %d (flash %q)", page.Code, flashOf(page))
+	}
+	if after := held(); after != before {
+		t.Fatalf("refused, the piece went from %d comments to %d", before, after)
+	}
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), `{"field":"body","start":0,"end":4,"body":"Short."}`), http.StatusCreated)
 }

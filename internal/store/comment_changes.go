@@ -61,6 +61,9 @@ func (s *Store) EditComment(ctx context.Context, commentID int64, body string) (
 		if _, err := s.checkCommentChange(tx, u, v, r, newsroom.CommentEdit); err != nil {
 			return err
 		}
+		if err := addToComments(tx, r.DraftID, 0, []string{strings.TrimSpace(body)}, r.Body); err != nil {
+			return err
+		}
 		stage := newsroom.Stage(v.Row.Stage)
 		already, err := mentioned(tx, r.ID)
 		if err != nil {
@@ -90,6 +93,9 @@ func (s *Store) DeleteComment(ctx context.Context, commentID int64) (*newsroom.C
 			return err
 		}
 		gone = c
+		if err := addToComments(tx, r.DraftID, -1, nil, r.Body, r.Quote); err != nil {
+			return err
+		}
 		if err := tx.Where("comment_id = ?", r.ID).Delete(&mentionRow{}).Error; err != nil {
 			return err
 		}

@@ -86,6 +86,9 @@ func (s *Store) CreateComment(ctx context.Context, draftID int64, nc newsroom.Ne
 		row := commentRow{DraftID: draftID, AuthorID: u.ID, Field: nc.Field, Body: strings.TrimSpace(nc.Body), Quote: sel.Exact,
 			Exact: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix, StartPos: sel.Start, EndPos: sel.End,
 			Status: anchor.Exact.String(), AnchoredVersion: v.Row.Version, CreatedAt: s.clock()}
+		if err := addToComments(tx, draftID, 1, []string{row.Body, row.Quote}); err != nil {
+			return err
+		}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
@@ -299,11 +302,14 @@ func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply
 		if err := newsroom.CheckReplies(int(replies)); err != nil {
 			return err
 		}
+		reply := replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(nr.Body), CreatedAt: now}
+		if err := addToComments(tx, r.DraftID, 0, []string{reply.Body}); err != nil {
+			return err
+		}
 		to, err := s.addressees(tx, v, nr.To)
 		if err != nil {
 			return err
 		}
-		reply := replyRow{CommentID: r.ID, AuthorID: u.ID, Body: strings.TrimSpace(nr.Body), CreatedAt: now}
 		if err := tx.Create(&reply).Error; err != nil {
 			return err
 		}
