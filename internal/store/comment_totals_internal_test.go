@@ -2,6 +2,7 @@ package store
 
 import (
 	"io/fs"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -179,4 +180,24 @@ func TestCommentTotalsBound(t *testing.T) {
 		t.Fatalf("a reply that fits: %v", err)
 	}
 	wantTotals(t, s, d.ID, "a short reply")
+}
+
+// TestCommentGateReadsNoReplies refuses to approve a piece with an open thread whose replies
+// hold 2 MB, and checks that the refusal, which names the thread by its id and words, read no
+// more than a fraction of them: the gate runs under the write lock on every approve, schedule
+// and publish, and read every reply of every open thread.
+func TestCommentGateReadsNoReplies(t *testing.T) {
+	s, _, _, d := busyPiece(t, 1, 100, strings.Repeat("é", newsroom.MaxComment))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	err := commentGate(s.wc, d.ID, newsroom.ActionApprove, false, "")
+	runtime.ReadMemStats(&after)
+	if newsroom.ErrorCode(err) != newsroom.ECONFLICT || !strings.Contains(newsroom.ErrorMessage(err), `1 unresolved comment, #1 on "Council"`) {
+		t.Fatalf("the gate said %v", err)
+	}
+	const replies = 100 * 2 * newsroom.MaxComment
+	if read := after.TotalAlloc - before.TotalAlloc; read > replies/8 {
+		t.Fatalf("the gate allocated %d bytes, where the open thread's replies hold %d", read, replies)
+	}
 }

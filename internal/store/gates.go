@@ -84,10 +84,17 @@ func briefGate(quotes func() ([]newsroom.Quote, error), v *draftView, action new
 }
 
 // commentGate refuses action while the draft has unresolved comments, unless forced with a note.
+// The refusal names each by its id and words, so that is all it reads of them: their threads may
+// hold up to newsroom.MaxCommentText code points, which it would otherwise read under the write
+// lock on every approve, schedule and publish.
 func commentGate(tx *gorm.DB, draftID int64, action newsroom.Action, force bool, note string) error {
-	open, err := loadComments(tx, "draft_id = ? AND resolved_at IS NULL", draftID)
-	if err != nil {
+	var rows []commentRow
+	if err := tx.Select("id", "quote").Where("draft_id = ? AND resolved_at IS NULL", draftID).Order("id").Find(&rows).Error; err != nil {
 		return err
+	}
+	open := make([]newsroom.Comment, len(rows))
+	for i, r := range rows {
+		open[i] = newsroom.Comment{ID: r.ID, Quote: r.Quote}
 	}
 	return newsroom.CommentGate(action, open, force, note)
 }
