@@ -274,8 +274,14 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = c
 			}
 		case a.speechVerb(t) && !t.joined:
-			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it.
-			if c := a.nameOrBody(toks, k+1); c.found() {
+			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it. Only
+			// right after a quote is a body after it the verb's subject; elsewhere it is whom the
+			// verb addresses or names (Smith, 34, told the jury:).
+			c := a.nameInClause(toks, k+1)
+			if !c.found() && a.afterQuote(t.start) {
+				c = a.nameOrBody(toks, k+1)
+			}
+			if c.found() {
 				said = c
 			}
 		case a.capital(t):
@@ -298,6 +304,19 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return body, start
 	}
 	return subject, start
+}
+
+// afterQuote reports whether only spaces and a comma stand between a quote's closing mark and
+// pos: “Yes,” said the minister, “Yes”, said the minister.
+func (a *attributor) afterQuote(pos int) bool {
+	i := pos - 1
+	for i >= 0 && isSpace(a.rs[i]) && a.rs[i] != '\n' {
+		i--
+	}
+	if i >= 0 && a.rs[i] == ',' {
+		i--
+	}
+	return i >= 0 && a.quoted[i] && isMark(a.rs[i])
 }
 
 // speakingBody reads a body that speaks in a clause opening at toks[k]: a determiner or a name's
