@@ -147,7 +147,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if c := a.speakingBody(toks, 0); c.found() {
 			return c, true // Hale’s barrister said
 		}
-		if (m == len(toks) || !toks[m].joined) && a.dashBetween(q.End, t.start) {
+		if (m == len(toks) || !toks[m].joined) && a.dashBetween(q.End, t.start) && a.pullQuote(q) {
 			return a.credit(toks, 0, m), true // “Great game.” — Kate Dunn, Rovers manager
 		}
 	default:
@@ -155,6 +155,22 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		return c, c.found()
 	}
 	return credit{}, false
+}
+
+// pullQuote reports whether q stands as a pull quote does, whose dash credits the name after
+// it: the quote opens its line and its words are spoken, ending as speech does or written in
+// sentence case. A quote inside a sentence (described it as “horrific” — Ahmed arrived) or a
+// work's title in a list (“Prophet Song” — Paul Lynch) is followed by a dash for other reasons.
+func (a *attributor) pullQuote(q Quote) bool {
+	i := q.Start - 1
+	for i >= 0 && a.rs[i] != '\n' && isSpace(a.rs[i]) {
+		i--
+	}
+	if i >= 0 && a.rs[i] != '\n' {
+		return false
+	}
+	words := strings.Fields(q.Text)
+	return endsSpeech(q.Text) || len(words) > 1 && !titleCase(words)
 }
 
 // dashBetween reports whether rs[from:to] is one dash between spaces, as a pull quote puts
