@@ -259,7 +259,9 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 // before reads the sentence leading up to q. A name or pronoun with a speech verb (Rosa Delgado
 // said:, Ellery told reporters:, she added) credits the quote, the one nearest the quote
 // winning; failing that, a body that speaks (The judge said:) does, and failing that the
-// sentence's subject (Sheinbaum emphasized …, declaring, “…”).
+// sentence's subject (Sheinbaum emphasized …, declaring, “…”). A subject opening a clause of its
+// own after the body's is nearer the quote than the body: in The minister said the deal was dead,
+// and Harris branded it “…”, the quote is Harris's.
 //
 // It reads from no earlier than floor, and returns where its sentence starts too.
 func (a *attributor) before(q Quote, floor int) (credit, int) {
@@ -272,8 +274,10 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	a.toks = toks
 	lead := a.colonLead(to)
 	var said, body, subject credit
+	broke, late := false, false // a clause opened after the body; the subject is in such a clause
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
+		broke = broke || body.found() && !t.joined
 		if c := a.speakingBody(toks, k); c.found() {
 			body = c // The judge said: “…”
 			continue
@@ -308,7 +312,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said, m = c, v // The description's words are the name's, none another speaker.
 			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
-				subject = c
+				subject, late = c, broke
 			}
 			k = m - 1
 		}
@@ -316,7 +320,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	switch {
 	case said.found():
 		return said, start
-	case body.found():
+	case body.found() && !late:
 		return body, start
 	}
 	return subject, start
