@@ -50,10 +50,12 @@ func newAttributor(b *buffers, qs []Quote) *attributor {
 	return a
 }
 
-// tokenize appends to dst the words of rs[from:to]. With once set it stops at the end of the
-// first sentence; otherwise an end of sentence only keeps the words on each side of it apart. A
-// quote in the range separates the words around it, and ends a sentence when its words do.
-func (a *attributor) tokenize(dst []token, from, to int, once bool) []token {
+// tokenize appends to dst the words of rs[from:to]. With trailing set, the words are those
+// after a quote: it stops at the end of the first sentence, and the verbs that speak only there
+// (see trailingSpeech) are speech verbs. Otherwise an end of sentence only keeps the words on
+// each side of it apart. A quote in the range separates the words around it, and ends a
+// sentence when its words do.
+func (a *attributor) tokenize(dst []token, from, to int, trailing bool) []token {
 	joined := false
 	for i := from; i < to; {
 		r, stop := a.rs[i], false
@@ -70,14 +72,18 @@ func (a *attributor) tokenize(dst []token, from, to int, once bool) []token {
 			joined, i = false, i+1
 		case isWord(r):
 			j := a.wordEnd(i, to)
-			dst = append(dst, token{start: i, end: j, joined: joined, class: a.lookup(i, j)})
+			class := a.lookup(i, j)
+			if trailing && class&trailingSpeech != 0 {
+				class |= speechWord
+			}
+			dst = append(dst, token{start: i, end: j, joined: joined, class: class})
 			joined, i = true, j
 		case isSpace(r):
 			i++
 		default:
 			joined, i = false, i+1
 		}
-		if stop && once {
+		if stop && trailing {
 			return dst
 		}
 	}
