@@ -589,9 +589,12 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 	}
 	m := k + 1
 	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {
+		if toks[m].is(titleCue) {
+			return credit{} // said the note pinned to the till
+		}
 		m++
 	}
-	if m == k+1 || m-k-1 > maxRoleWords || !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue) {
+	if m == k+1 || m-k-1 > maxRoleWords || !a.role(toks[k+1:m], false) {
 		return credit{}
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end, body: true}
