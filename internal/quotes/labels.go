@@ -12,17 +12,25 @@ const maxLabel = 40
 const maxLabelWords = 4
 
 // headingLabels are the capitalized words that open a line as a heading, not a speaker: a
-// label whose last word is one of them credits nobody (UPDATE:, EDITOR’S NOTE:).
+// label whose last word is one of them credits nobody (UPDATE:, EDITOR’S NOTE:, NOTE TO
+// EDITORS:), nor do the labels of a review's or a match report's box (VERDICT:, PROS:, HOME:).
 var headingLabels = map[string]bool{
 	"update": true, "updated": true, "breaking": true, "note": true, "correction": true, "clarification": true,
 	"warning": true, "exclusive": true, "live": true, "watch": true, "more": true, "caption": true, "source": true,
+	"editors": true, "verdict": true, "pros": true, "cons": true, "rating": true, "score": true, "home": true,
+	"away": true, "result": true, "summary": true,
 }
 
-// label returns who speaks the quote opening at pos when it opens a transcript's line right
-// after its speaker's label in capitals (SMITH: “Yes.”), or "". Only a transcript's labels
-// credit (see transcript): capitalized leads that do not take turns, as datelines (LONDON: “…”)
-// and a fact box's labels (VENUE: “The Old Vic”), credit nobody.
-func (a *attributor) label(pos int) string {
+// label returns who speaks q when it opens a transcript's line right after its speaker's label
+// in capitals (SMITH: “Yes.”), or "". Only a transcript's labels credit (see transcript):
+// capitalized leads that do not take turns, as datelines (LONDON: “…”) and a fact box's labels
+// (VENUE: “The Old Vic”), credit nobody. So do quotes whose words are not spoken, ending as no
+// speech does: the titles of a listing (ITV: “The Chase”) and words picked out of a review.
+func (a *attributor) label(q Quote) string {
+	if !endsSpeech(q.Text) {
+		return ""
+	}
+	pos := q.Start
 	colon := pos - 1
 	for colon >= 0 && a.rs[colon] != '\n' && isSpace(a.rs[colon]) {
 		colon--
@@ -47,8 +55,9 @@ func (a *attributor) label(pos int) string {
 }
 
 // transcript reports whether the text reads as a transcript: its lines open with two labels or
-// more, and one of them opens two lines or more, as speakers take turns. It reads the text once,
-// the first time it is asked.
+// more, and one of them, of more than a letter, opens two lines or more, as speakers take turns.
+// An interview's Q: and A: take turns too, but alone they make no transcript of the labels
+// after them (LONDON: “…”, a dateline). It reads the text once, the first time it is asked.
 func (a *attributor) transcript() bool {
 	if a.labelled != 0 {
 		return a.labelled > 0
@@ -63,9 +72,9 @@ func (a *attributor) transcript() bool {
 		}
 		if to < len(a.rs) && a.rs[to] == ':' && (to+1 == len(a.rs) || isSpace(a.rs[to+1])) {
 			name := string(a.rs[from:to])
-			if _, ok := labelWords(name); ok {
+			if letters, ok := labelWords(name); ok {
 				turns[name]++
-				again = again || turns[name] > 1
+				again = again || letters > 1 && turns[name] > 1
 			}
 		}
 		for to < len(a.rs) && a.rs[to] != '\n' {

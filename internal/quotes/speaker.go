@@ -35,8 +35,8 @@ func (a *attributor) name(c credit) string { return string(a.rs[c.start:c.end]) 
 // (Delgado said: “No.” Trump disagreed.). A quote that credits nobody goes on in the voice of the
 // quote before it when it shares that quote's sentence or opens the next one in its paragraph
 // (“A,” Ortiz said. “B.”), unless an attribution of its own follows it, naming no one the finder
-// knows for a name (“Yes,” said one of them.). Failing all that, a quote opening a transcript's
-// line belongs to the speaker its label names (SMITH: “Yes.”).
+// knows for a name (“Yes,” said one of them.). Failing all that, a quote of spoken words opening
+// a transcript's line belongs to the speaker its label names (SMITH: “Yes.”).
 //
 // The words read around a quote reach back no further than the quote before it and on no further
 // than the second quote after it, so that however densely a text is quoted each rune is read a
@@ -73,7 +73,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	case prev != nil && !own && prev.Paragraph == q.Paragraph && (shared || a.opensSentence(q.Start)):
 		return prev.Speaker
 	}
-	return a.label(q.Start)
+	return a.label(q)
 }
 
 // opensSentence reports whether the quote opening at pos starts a sentence: only spaces stand
