@@ -102,6 +102,7 @@ func TestCheckBriefNumbers(t *testing.T) {
 		{"NumberWords", "Three schools and 12 roads closed", "3 schools and twelve roads were closed.", nil},
 		{"NumberWordMissing", "Seven people were hurt.", "Six people were hurt.", []string{"Seven"}},
 		{"FractionWords", "Two-thirds of voters and three quarters of homes.", "67% of voters and 75% of homes.", nil},
+		{"NumberWordBeforeCompound", "Two quarter-finals, three half-days and two third‑party bids.", "Five quarter-finals, four half-days and third-party bids.", []string{"Two", "three", "two"}},
 		{"NumberWordBeforeOtherWords", "Two thirty-somethings and three tenors.", "A pair of thirty-somethings and tenors.", []string{"Two", "three"}},
 		{"OneIsAPronoun", "One of the bridges fell.", "A bridge fell.", nil},
 		{"InsideAWord", "The A4 was shut for 2 days.", "The road was shut for two days.", nil},

@@ -126,17 +126,23 @@ var fractionWords = map[string]bool{"half": true, "halves": true, "third": true,
 	"tenth": true, "tenths": true}
 
 // fractionAt reports whether a denominator follows the number word ending at rs[end], after a
-// hyphen or a space: the words are a fraction (two-thirds is 67%), not the number two.
+// hyphen or a space: the words are a fraction (two-thirds is 67%), not the number two. A
+// denominator that opens a compound (two quarter-finals, three half-days, two third-party bids)
+// names a thing the number counts, and is no fraction.
 func fractionAt(rs []rune, end int) bool {
-	if end+1 >= len(rs) || !strings.ContainsRune("- \u00a0\u2010\u2011", rs[end]) {
+	if end+1 >= len(rs) || !strings.ContainsRune("- \u00a0"+hyphens, rs[end]) {
 		return false
 	}
 	to := end + 1
 	for to < len(rs) && unicode.IsLetter(rs[to]) {
 		to++
 	}
-	return fractionWords[strings.ToLower(string(rs[end+1:to]))]
+	compound := to+1 < len(rs) && strings.ContainsRune("-"+hyphens, rs[to]) && unicode.IsLetter(rs[to+1])
+	return fractionWords[strings.ToLower(string(rs[end+1:to]))] && !compound
 }
+
+// hyphens are the Unicode hyphens, besides the hyphen-minus, that join words: two‐thirds.
+const hyphens = "\u2010\u2011"
 
 // readNumber reads the number whose first digit is at rs[i] and returns it with the offset just
 // after it.
