@@ -205,6 +205,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", "", ""}},
 		{"PresentTenseVerbsBeforeAQuoteAreOrdinary", "The hotel boasts a “world-class” spa. The design recalls the “golden age” of rail travel.\nToyota recalls 1m cars over “faulty” airbags\nThe hotel boasted a “world-class” spa.",
 			[]string{"", "", "", ""}},
+		{"CounteredBeforeAQuoteIsPlay", "Jones countered with a “cheeky” chip over the keeper.",
+			[]string{""}},
 		{"PresentTenseVerbsOfThingsBeforeAQuote", "The lawsuit claims “gross negligence” by the council. The report explains the “new normal” in detail.",
 			[]string{"", ""}},
 		{"AccordingToBefore", "According to Dana Whitfield, the mayor called it “a shambles.”",

@@ -37,16 +37,17 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"urged", "claimed", "announced", "responded", "remarked", "recalled", "acknowledged",
 		"admitted", "conceded", "emphasized", "emphasised", "stressed", "praised", "called",
 		"described", "tweeted", "posted", "shouted", "testified", "confirmed", "denied", "joked",
-		"continued", "fumed", "quipped", "vowed", "complained", "countered", "cautioned",
+		"continued", "fumed", "quipped", "vowed", "complained", "cautioned",
 		"retorted", "reiterated",
 	},
 	// Features write speech verbs in the present ("warns chef Ana Lopes"). These, and verbs as
-	// often used of things (boasted), are as often ordinary verbs and nouns before a quote (The
-	// hotel boasts a “world-class” spa, Toyota recalls 1m cars over “faulty” airbags, his claims
-	// of “bias”), so they credit a speaker only in the attribution that follows a quote.
+	// often used of things or play (boasted, countered), are as often ordinary verbs and nouns
+	// before a quote (The hotel boasts a “world-class” spa, Toyota recalls 1m cars over “faulty”
+	// airbags, Jones countered with a “cheeky” chip), so they credit a speaker only in the
+	// attribution that follows a quote.
 	trailingSpeech: {
 		"warns", "explains", "insists", "argues", "recalls", "admits", "jokes", "replies", "claims",
-		"concedes", "urges", "quips", "vows", "complains", "boasts", "boasted",
+		"concedes", "urges", "quips", "vows", "complains", "boasts", "boasted", "countered",
 	},
 	// Helping verbs may stand between a name and its verb ("Delgado has said"); each also shows
 	// that the name before it is a sentence's subject.
