@@ -664,7 +664,8 @@ func (a *attributor) appositiveSubject(toks []token, k int) bool {
 func (a *attributor) pastApposition(toks []token, k int) int {
 	first, place := -1, false
 	for range maxAppositions {
-		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place {
+		// A part opening with "and" adds the next name of a list, and describes none.
+		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place || a.conjunction(toks[k]) {
 			break
 		}
 		place = toks[k].is(prepositionWord)
@@ -691,6 +692,13 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 
 // maxAppositions is the most parts between commas a description after a name may have.
 const maxAppositions = 4
+
+// conjunction reports whether t is the "and" or "or" that adds the last item of a list: Amy
+// Cole, 29, of Leeds, and Sam Hill, 40, told the court.
+func (a *attributor) conjunction(t token) bool {
+	w := string(a.rs[t.start:t.end])
+	return w == "and" || w == "or"
+}
 
 // that reports whether t is the "that" opening a reported clause (adding that Hale had …), whose
 // subject is what was said about, not who said it.

@@ -81,6 +81,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", ""}},
 		{"WrittenThingSaidIsNoBody", "The placard said: “Hands off our library.” Another poster said: “Save it.”",
 			[]string{"", ""}},
+		{"ListOfNamesCreditsTheLast", "Amy Cole, 29, of Leeds, Tom Reid, 31, of York, and Sam Hill, 40, told the court: “We saw nothing.”",
+			[]string{"Sam Hill"}},
 		{"VerbAfterAgeAddressesItsObject", "Smith, 34, told the jury: “I never meant to hurt anyone.” Hughes, 52, warned the council: “You will regret this.”",
 			[]string{"Smith", "Hughes"}},
 		{"VerbAfterRoleNamesItsObject", "Moss, the trust’s chief executive, called the report “a wake-up call”.",
