@@ -259,9 +259,9 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 // before reads the sentence leading up to q. A name or pronoun with a speech verb (Rosa Delgado
 // said:, Ellery told reporters:, she added) credits the quote, the one nearest the quote
 // winning; failing that, a body that speaks (The judge said:) does, and failing that the
-// sentence's subject (Sheinbaum emphasized …, declaring, “…”). A subject opening a clause of its
-// own after the body's is nearer the quote than the body: in The minister said the deal was dead,
-// and Harris branded it “…”, the quote is Harris's.
+// sentence's subject (Sheinbaum emphasized …, declaring, “…”). A body credits only a quote in its
+// own clause: after a clause of another, the quote is that clause's subject's (The minister said
+// the deal was dead, and Harris branded it “…”) or nobody's (…, but critics called it “…”).
 //
 // It reads from no earlier than floor, and returns where its sentence starts too.
 func (a *attributor) before(q Quote, floor int) (credit, int) {
@@ -320,8 +320,10 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	switch {
 	case said.found():
 		return said, start
-	case body.found() && !late:
+	case body.found() && !broke:
 		return body, start
+	case body.found() && !late:
+		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
 	}
 	return subject, start
 }

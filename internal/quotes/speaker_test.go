@@ -191,6 +191,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"US State Department", "Justice Department"}},
 		{"SubjectNearerTheQuoteThanABody", "The minister said the deal was dead, and Harris branded it “a betrayal”.",
 			[]string{"Harris"}},
+		{"BodyBeforeAnotherClauseIsNoCredit", "The mayor said the plan was sound, but critics called it “a fudge”. The mayor said the plan was sound, and the council called it “a mess”.",
+			[]string{"", ""}},
 		{"BodyNearerTheQuoteThanASubject", "Harris arrived, the minister said: “It is over.”",
 			[]string{"the minister"}},
 		{"TitleBeforeANameIsDropped", "Secretary of State Marco Rubio said: “No.” “Yes,” said President Macron.",
