@@ -617,10 +617,21 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
 }
 
-// speechAfter reports whether a speech verb follows a name ending at toks[k].
+// speechAfter reports whether a speech verb follows a name ending at toks[k], in the active
+// voice: one that was told or asked (The jury was told: “…”) heard the words, not said them.
 func (a *attributor) speechAfter(toks []token, k int) bool {
 	v := a.verbAfter(toks, k, true)
-	return v >= 0 && a.speechVerb(toks[v])
+	return v >= 0 && a.speechVerb(toks[v]) && !(v > k && a.passive(toks[v-1], toks[v]))
+}
+
+// passive reports whether the helping verb be and the verb after it make a passive: was told,
+// were asked, is quoted; was saying is not.
+func (a *attributor) passive(helper, verb token) bool {
+	switch string(a.rs[helper.start:helper.end]) {
+	case "is", "was", "were":
+		return !a.hasSuffix(verb, "ing")
+	}
+	return false
 }
 
 // verbAfter returns the index of the word that should be the verb of a name ending at toks[k],
