@@ -352,7 +352,7 @@ func (a *attributor) speakingBody(toks []token, k int) credit {
 		return credit{}
 	}
 	for m := k + 2; m < len(toks) && m <= k+1+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {
-		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue) {
+		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue|termCue) {
 			break
 		}
 		if a.speechAfter(toks, m) {
@@ -591,7 +591,7 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 	}
 	m := k + 1
 	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {
-		if toks[m].is(titleCue) {
+		if toks[m].is(titleCue | termCue) {
 			return credit{} // said the note pinned to the till
 		}
 		m++

@@ -81,6 +81,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", ""}},
 		{"WrittenThingSaidIsNoBody", "The placard said: “Hands off our library.” Another poster said: “Save it.”",
 			[]string{"", ""}},
+		{"PrintedThingSaysIsNoBody", "The menu says: “All our beef is British.” The ticket said: “Valid until June.” The label says “organic”.",
+			[]string{"", "", ""}},
 		{"ListOfNamesCreditsTheLast", "Amy Cole, 29, of Leeds, Tom Reid, 31, of York, and Sam Hill, 40, told the court: “We saw nothing.”",
 			[]string{"Sam Hill"}},
 		{"PassiveSpeechVerbCreditsNoListener", "The jury was told: “You must be sure.” The pupils were warned: “Stay away.”",

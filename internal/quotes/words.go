@@ -107,13 +107,14 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// simple: …".
 	possessiveWord: {"his", "her"},
 	// Cues stand right before the opening mark: the sign read “Closed”, the so-called “reform”.
-	// Things written up for all to read, as signs are, say words but speak for nobody (the
-	// placard said, said the note pinned to the till).
+	// Things written up for all to read, as signs and labels are, say words but speak for nobody
+	// (the placard said, said the note pinned to the till, the menu says).
 	titleCue: {
 		"titled", "entitled", "sign", "signs", "banner", "banners", "slogan", "slogans", "motto",
 		"note", "notes", "notice", "notices", "placard", "placards", "poster", "posters", "plaque",
 		"plaques", "leaflet", "leaflets", "flyer", "flyers", "caption", "captions", "inscription",
-		"graffiti", "billboard", "billboards",
+		"graffiti", "billboard", "billboards", "menu", "menus", "ticket", "tickets", "sticker",
+		"stickers", "packet", "packets", "packaging", "brochure", "brochures",
 		"headline", "hashtag", "book", "novel", "film", "movie", "song", "album", "show", "series",
 		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
 	},
