@@ -28,8 +28,39 @@ func TestFollowMovesCost(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		return after.TotalAlloc - before.TotalAlloc
 	}
-	small, large := alloc(2000), alloc(8000)
+	small, large := alloc(maxFollowParagraphs/4), alloc(maxFollowParagraphs)
 	if ratio := float64(large) / float64(small); ratio > 6 {
-		t.Fatalf("8,000 paragraphs allocated %d bytes, %.1f times 2,000's %d; want about 4", large, ratio, small)
+		t.Fatalf("%d paragraphs allocated %d bytes, %.1f times a quarter as many's %d; want about 4", maxFollowParagraphs, large, ratio, small)
+	}
+}
+
+// TestFollowMovesLongField: moves are followed in a field of up to maxFollowParagraphs
+// paragraphs and not past it, where a step's two diffs of the field cost too much: a stale save
+// of 36,000 short lines, half swapped in pairs by one side and edited by the other, took five
+// seconds of CPU a merge, eight times the merge without following.
+func TestFollowMovesLongField(t *testing.T) {
+	tests := []struct {
+		name       string
+		paragraphs int
+		followed   bool
+	}{
+		{"Short", 3, true},
+		{"AtTheCap", maxFollowParagraphs, true},
+		{"PastTheCap", maxFollowParagraphs + 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := make([]string, tt.paragraphs)
+			for i := range base {
+				base[i] = fmt.Sprintf("Paragraph %d says what it said.", i)
+			}
+			moved := append(slices.Clone(base[1:]), base[0])
+			edited := slices.Clone(base)
+			edited[0] = "Paragraph 0 says what it said then."
+			_, got := followMoves(base, moved, edited)
+			if followed := got[len(got)-1] == edited[0]; followed != tt.followed {
+				t.Fatalf("the edit followed its paragraph to the end: %v, want %v", followed, tt.followed)
+			}
+		})
 	}
 }
