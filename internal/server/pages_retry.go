@@ -57,6 +57,13 @@ func (s *Server) refusedForm(c echo.Context, id int64, err error, retry *retryFo
 	if lerr != nil {
 		return lerr
 	}
+	return s.renderRefused(c, p, err, retry)
+}
+
+// renderRefused is refusedForm's answer once the page p is loaded: p with err's status and
+// message, and retry, if not nil, the form shown again with what the viewer typed in it.
+func (s *Server) renderRefused(c echo.Context, p *draftPage, err error, retry *retryForm) error {
+	code := newsroom.ErrorCode(err)
 	p.Retry = retry
 	msg := newsroom.ErrorMessage(err)
 	if retry != nil && strings.HasPrefix(retry.Form, "step-") {

@@ -71,20 +71,85 @@ func quoteRead(c echo.Context) newsroom.QuoteRead {
 // id) that the store refused. Refused because the quote's words or speaker changed since the page
 // was opened, it is the page again, showing the quote as it is, with a message saying what it is
 // now and the typing back in the form, which now carries that: nothing typed is lost, and sent
-// again it is a verdict on what the checker has now seen. Any other refusal returns to the
-// quote's row saying why, as afterAction does.
+// again it is a verdict on what the checker has now seen. When the page no longer has that form
+// for the quote (a waiver's quote the change took back to unchecked), the message says so and
+// holds what was typed, to copy. Any other refusal returns to the quote's row saying why, as
+// afterAction does.
 func (s *Server) refusedQuote(c echo.Context, id, qid int64, err error, form string, typed url.Values) error {
 	change, ok := newsroom.QuoteChanged(err)
 	if !ok {
 		return s.afterAction(c, err, quoteURL(id, qid), "")
 	}
+	p, err := s.loadDraftPage(c, id)
+	if err != nil {
+		return err
+	}
 	now, check := change.Now()
+	q := p.quote(qid)
+	if q == nil || !p.QuoteForm(form, *q) {
+		err = newsroom.Errorf(newsroom.ECONFLICT, "This quotation changed since you opened the page: %s, and %s; nothing was recorded.%s",
+			now, quoteFormGone(form, q), typedToCopy(typed))
+		return s.renderRefused(c, p, err, nil)
+	}
 	next := "Check " + check + "."
 	if strings.TrimSpace(typed.Get("note")+typed.Get("source")) != "" {
 		next = "Your note is kept below; check " + check + "."
 	}
 	err = newsroom.Errorf(newsroom.ECONFLICT, "This quotation changed since you opened the page: %s. %s", now, next)
-	return s.refusedForm(c, id, err, &retryForm{Form: form + strconv.FormatInt(qid, 10), Values: typed})
+	return s.renderRefused(c, p, err, &retryForm{Form: form + strconv.FormatInt(qid, 10), Values: typed})
+}
+
+// QuoteForm reports whether the draft page shows the form named form (without the quote's id:
+// "quote-", "not-quote-", "waive-") for quote q. The ledger's template and refusedQuote both ask
+// it, so that a refusal never promises a form the page does not have.
+func (p *draftPage) QuoteForm(form string, q newsroom.Quote) bool {
+	switch form {
+	case "quote-":
+		return p.Perm.CheckQuotes
+	case "not-quote-":
+		return p.Perm.CheckQuotes && q.NotQuote == nil
+	case "waive-":
+		return p.Perm.WaiveQuotes && q.Status == newsroom.QuoteDisputed && q.Waiver == nil
+	}
+	return false
+}
+
+// quote is the ledger's quote qid, or nil when the page does not list it.
+func (p *draftPage) quote(qid int64) *newsroom.Quote {
+	for i := range p.Quotes {
+		if p.Quotes[i].ID == qid {
+			return &p.Quotes[i]
+		}
+	}
+	return nil
+}
+
+// quoteFormGone says why the page has no form named form for quote q (nil when the page does not
+// list it).
+func quoteFormGone(form string, q *newsroom.Quote) string {
+	switch {
+	case q == nil:
+		return "it is no longer in the ledger"
+	case form == "waive-" && q.Status != newsroom.QuoteDisputed:
+		return "it is no longer disputed, so there is nothing to waive"
+	case form == "waive-":
+		return "it is already waived"
+	case form == "not-quote-" && q.NotQuote != nil:
+		return "it is already marked as no quotation"
+	}
+	return "you may no longer check it"
+}
+
+// typedToCopy is what the viewer typed in a quote form that the page no longer shows, as
+// sentences of the message to copy it from; "" when nothing was typed.
+func typedToCopy(typed url.Values) string {
+	var s string
+	for _, field := range []string{"note", "source"} {
+		if v := strings.TrimSpace(typed.Get(field)); v != "" {
+			s += " Your " + field + ": “" + v + "”."
+		}
+	}
+	return s
 }
 
 // quoteURL is a quote's row on its draft's page, where a form about the quote returns, so that

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -112,6 +113,59 @@ func TestQuoteFormsOnTheWordsRead(t *testing.T) {
 			wantBody(t, res, append(c.wantBody, `<blockquote dir="auto">“`+after+`”</blockquote>`, `<input type="hidden" name="text" value="`+after+`">`)...)
 			if strings.Contains(res.Body.String(), `value="`+before+`"`) {
 				t.Error("a form of the page answering the refusal still carries the words read before")
+			}
+			if now := a.do("editor", "GET", api+"/quotes", "").Body.String(); now != was {
+				t.Errorf("the refused form wrote the ledger: %s, was %s", now, was)
+			}
+		})
+	}
+}
+
+// TestQuoteFormGoneAfterItsWordsChanged: a quote form refused because the quote's words changed,
+// whose form the page then no longer has for the quote (a waiver on a quote the change took back
+// to unchecked, a finding of no quotation on one marked so meanwhile), is answered with a message
+// saying so and that nothing was recorded, holding what was typed as text to copy, escaped; it
+// never says the note is kept below.
+func TestQuoteFormGoneAfterItsWordsChanged(t *testing.T) {
+	const before, after = "the ferry will run all winter", "the ferry may run in winter"
+	cases := []struct {
+		name, path string
+		disputed   bool   // whether the quote was disputed on its words before they changed
+		marked     string // the finding of no quotation made on the words after, if any
+		note       string
+		wantGone   string
+	}{
+		{"WaiverOnQuoteNoLongerDisputed", "/waive", true, "", "Both wordings <b>stand</b> & per counsel.",
+			"it is no longer disputed, so there is nothing to waive"},
+		{"NotQuoteOnQuoteMarkedMeanwhile", "/not-quote", false, "A sign's words.", "It is a headline's words.",
+			"it is already marked as no quotation"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := newTestApp(t)
+			d := a.draft(newsroom.StageEditing)
+			api := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
+			wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, before, d.Version)), 200)
+			qid := a.firstQuote(d.ID)
+			quote := fmt.Sprintf("%s/quotes/%d", api, qid)
+			if c.disputed {
+				wantStatus(t, a.do("editor", "PUT", quote, fmt.Sprintf(`{"status":"disputed","note":"Not on the tape.","text":%q}`, before)), 200)
+			}
+			wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, after, d.Version+1)), 200)
+			if c.marked != "" {
+				wantStatus(t, a.do("editor", "POST", quote+"/not-quote", fmt.Sprintf(`{"note":%q,"text":%q}`, c.marked, after)), 200)
+			}
+			was := a.do("editor", "GET", api+"/quotes", "").Body.String()
+			action := fmt.Sprintf("/drafts/%d/quotes/%d%s", d.ID, qid, c.path)
+			res := a.page("editor", "POST", action, url.Values{"note": {c.note}, "text": {before}, "speaker": {""}})
+			if res.Code != 409 {
+				t.Fatalf("answer %d, want 409: %s", res.Code, res.Body.String())
+			}
+			want := "This quotation changed since you opened the page: it now reads “" + after + "”, and " + c.wantGone + "; nothing was recorded. Your note: “" + c.note + "”."
+			wantBody(t, res, `<p class="error" role="alert">`+html.EscapeString(want)+`</p>`)
+			body := res.Body.String()
+			if strings.Contains(body, "kept below") || strings.Contains(body, `action="`+action+`"`) {
+				t.Errorf("the answer promises or shows the form it came from, which the quote no longer has")
 			}
 			if now := a.do("editor", "GET", api+"/quotes", "").Body.String(); now != was {
 				t.Errorf("the refused form wrote the ledger: %s, was %s", now, was)
