@@ -161,13 +161,15 @@ type QuoteRead struct {
 // clear them unseen. The error's details carry the quote's id, its words and speaker now, and
 // what changed ("changed": "text", "speaker" or both; see QuoteChanged). Words changed and changed
 // back read as they were read, so a verdict on them stands. What read leaves nil (an API client
-// that sends neither) is taken on trust.
+// that sends neither) is taken on trust. Both sides are compared composed (NFC): a quote stored
+// before text was kept composed holds its words as they were typed, and the page sends them back
+// composed.
 func CheckQuoteRead(id int64, read QuoteRead, text, speaker string) error {
 	c := QuoteChange{Text: text, Speaker: speaker}
-	if read.Text != nil && Composed(*read.Text) != text {
+	if read.Text != nil && Composed(*read.Text) != Composed(text) {
 		c.Changed = append(c.Changed, "text")
 	}
-	if read.Speaker != nil && !SameSpeaker(Composed(*read.Speaker), speaker) {
+	if read.Speaker != nil && !SameSpeaker(Composed(*read.Speaker), Composed(speaker)) {
 		c.Changed = append(c.Changed, "speaker")
 	}
 	if len(c.Changed) == 0 {

@@ -227,6 +227,10 @@ func TestCheckQuoteRead(t *testing.T) {
 	}{
 		{"SameWords", newsroom.QuoteRead{Text: read(words)}, words, speaker, nil, ""},
 		{"Decomposed", newsroom.QuoteRead{Text: read(norm.NFD.String(words))}, words, speaker, nil, ""},
+		{"StoredDecomposed", newsroom.QuoteRead{Text: read(words)}, norm.NFD.String(words), speaker, nil, ""},
+		{"StoredAndSentDecomposed", newsroom.QuoteRead{Text: read(norm.NFD.String(words))}, norm.NFD.String(words), speaker, nil, ""},
+		{"SpeakerStoredDecomposed", newsroom.QuoteRead{Text: read(words), Speaker: read("José Núñez")}, words, norm.NFD.String("José Núñez"), nil, ""},
+		{"SpeakerSentDecomposed", newsroom.QuoteRead{Speaker: read(norm.NFD.String("José Núñez"))}, words, "José Núñez", nil, ""},
 		{"NothingSent", newsroom.QuoteRead{}, words, speaker, nil, ""},
 		{"EmptyQuote", newsroom.QuoteRead{Text: read("")}, "", "", nil, ""},
 		{"SameSpeaker", newsroom.QuoteRead{Text: read(words), Speaker: read(speaker)}, words, speaker, nil, ""},
@@ -238,6 +242,7 @@ func TestCheckQuoteRead(t *testing.T) {
 		{"OtherSpeaker", newsroom.QuoteRead{Text: read(words), Speaker: read("Marco Ruiz")}, words, speaker, []string{"speaker"},
 			"it is now credited to “" + speaker + "”; check who said it"},
 		{"SpeakerGone", newsroom.QuoteRead{Speaker: read("Marco Ruiz")}, words, "", []string{"speaker"}, "it is now credited to nobody"},
+		{"OtherWordsStoredDecomposed", newsroom.QuoteRead{Text: read("the harbour café closes")}, norm.NFD.String(words), speaker, []string{"text"}, "check the new words"},
 		{"Both", newsroom.QuoteRead{Text: read("the café closes"), Speaker: read("Marco Ruiz")}, words, speaker, []string{"text", "speaker"},
 			"it now reads “" + words + "”, credited to “" + speaker + "”; check the new words and who said them"},
 	}
