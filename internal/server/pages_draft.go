@@ -81,14 +81,13 @@ func (s *Server) newDraftPage(c echo.Context) error {
 // server was upgraded) makes its draft as it did.
 func (s *Server) createDraftPage(c echo.Context) error {
 	text, err := textFromForm(c)
-	if err != nil {
-		return err
-	}
 	token, made := c.FormValue("form_token"), true
 	var d *newsroom.Draft
-	if token != "" {
+	switch {
+	case err != nil:
+	case token != "":
 		d, made, err = s.store.CreateDraftOnce(c.Request().Context(), token, text)
-	} else {
+	default:
 		d, err = s.store.CreateDraft(c.Request().Context(), text)
 	}
 	if code := newsroom.ErrorCode(err); code == newsroom.EINVALID || code == newsroom.ECONFLICT {
@@ -226,12 +225,11 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		return err
 	}
 	text, err := textFromForm(c)
-	if err != nil {
-		return err
-	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	upd := updateFromForm(c, &text, version)
-	d, err := s.store.UpdateDraft(c.Request().Context(), id, upd)
+	var d *newsroom.Draft
+	if err == nil {
+		d, err = s.store.UpdateDraft(c.Request().Context(), id, updateFromForm(c, &text, version))
+	}
 	if to := conflictURL(id, err); to != "" {
 		warn(c, "Not saved yet: your save was based on an older version. Your text is kept.")
 		return redirect(c, to)
@@ -429,9 +427,12 @@ func (p *draftPage) EditBody() string { return strings.ReplaceAll(p.Form.Body, "
 
 // textFromForm reads a draft's text from a form. The body's paragraphs may be separated by blank
 // lines, as the edit form shows them; the text keeps one paragraph per line. Topics of more lines
-// than any list a request may hold (maxListItems, as in JSON) are refused before they are kept,
-// each of them a string, to be refused for their number.
+// than any list a request may hold (maxListItems, as in JSON) are refused before they are split,
+// each of them a string, to be refused for their number: the text comes back with the error, its
+// topics the lines as typed in one, so that the form shown again loses nothing typed.
 func textFromForm(c echo.Context) (newsroom.Text, error) {
+	text := newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
+		Body: paragraphs(c.FormValue("body")), EditorComment: c.FormValue("editor_comment")}
 	lines, n := c.FormValue("topics"), 0
 	for t := range strings.SplitSeq(lines, "\n") {
 		if strings.TrimSpace(t) != "" {
@@ -439,16 +440,16 @@ func textFromForm(c echo.Context) (newsroom.Text, error) {
 		}
 	}
 	if n > maxListItems {
-		return newsroom.Text{}, newsroom.Errorf(newsroom.EINVALID, "at most %d topics, got %d", newsroom.MaxTopics, n)
+		text.Topics = []string{formLineEnds.Replace(lines)}
+		return text, newsroom.Errorf(newsroom.EINVALID, "at most %d topics, got %d", newsroom.MaxTopics, n)
 	}
-	topics := make([]string, 0, n)
+	text.Topics = make([]string, 0, n)
 	for t := range strings.SplitSeq(lines, "\n") {
 		if t = strings.TrimSpace(t); t != "" {
-			topics = append(topics, t)
+			text.Topics = append(text.Topics, t)
 		}
 	}
-	return newsroom.Text{Title: c.FormValue("title"), Byline: c.FormValue("byline"), Brief: c.FormValue("brief"),
-		Body: paragraphs(c.FormValue("body")), Topics: topics, EditorComment: c.FormValue("editor_comment")}, nil
+	return text, nil
 }
 
 // paragraphs is a body typed into a form with one paragraph per line: its lines, whatever they

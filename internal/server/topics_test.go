@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -54,4 +55,37 @@ func TestDraftSaveDropsInvisibleTopics(t *testing.T) {
 			t.Fatalf("topics = %+q, want [Floods]", got)
 		}
 	})
+}
+
+// TestTopicsOverTheCapKeepTheText: the edit form and the new-draft form sent with more topic lines
+// than the limit are refused with the form again, its text and its topic lines as typed kept in it
+// and the message saying how many topics came: past the most items any list of a request may
+// hold (1,000), which are counted before they are split, as at 51.
+func TestTopicsOverTheCapKeepTheText(t *testing.T) {
+	const body = "My long-typed paragraph about the harbour ferry."
+	for _, form := range []string{"Edit", "New"} {
+		for _, n := range []int{newsroom.MaxTopics + 1, 1000, 1001, 5000} {
+			t.Run(fmt.Sprintf("%s/%d", form, n), func(t *testing.T) {
+				a := newTestApp(t)
+				var ts []string
+				for i := range n {
+					ts = append(ts, fmt.Sprintf("topic %d", i))
+				}
+				sent := url.Values{"title": {"Ferries"}, "body": {body}, "topics": {strings.Join(ts, "\r\n")}}
+				path := "/drafts"
+				if form == "Edit" {
+					d := a.draft(newsroom.StageDraft)
+					sent = editForm(d, body, d.Version)
+					sent.Set("topics", strings.Join(ts, "\r\n"))
+					path = fmt.Sprintf("/drafts/%d/edit", d.ID)
+				}
+				res := a.page("writer", "POST", path, sent)
+				if res.Code < 400 {
+					t.Fatalf("%d topics were answered %d, want the form refused", n, res.Code)
+				}
+				wantBody(t, res, `<p class="error" role="alert">`, fmt.Sprintf("at most %d topics, got %d", newsroom.MaxTopics, n), body,
+					`name="topics"`, ts[0]+"\n"+ts[1]+"\n", ts[n-1]+"</textarea>")
+			})
+		}
+	}
 }
