@@ -136,10 +136,26 @@ type Reply struct {
 }
 
 // NewReply is what it takes to reply: the text, and the usernames of the people it is
-// addressed to (none, or any who may see the draft).
+// addressed to (none, or up to MaxAddressees who may see the draft).
 type NewReply struct {
 	Body string   `json:"body"`
 	To   []string `json:"to"`
+}
+
+// MaxAddressees is the most usernames a reply may be addressed to: more than a desk holds, and
+// few enough that looking each up and telling each stays small.
+const MaxAddressees = 50
+
+// Validate checks a reply: its text (see CheckCommentBody), and at most MaxAddressees names in
+// To, each counted as sent, as the API document's maxItems counts them.
+func (r NewReply) Validate() error {
+	if err := CheckCommentBody(r.Body); err != nil {
+		return err
+	}
+	if len(r.To) > MaxAddressees {
+		return Errorf(EINVALID, "a reply can be addressed to at most %d people, got %d", MaxAddressees, len(r.To))
+	}
+	return nil
 }
 
 // CommentChange is a change a comment's author may make to it: CommentEdit or CommentDelete.

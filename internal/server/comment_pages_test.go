@@ -1,8 +1,10 @@
 package server_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -215,6 +217,48 @@ func TestCommentOnAChangedText(t *testing.T) {
 			wantStatus(t, res, http.StatusSeeOther)
 			if len(cs) != 1 || cs[0].Anchor.Start != tt.want || cs[0].Anchor.Exact != "the plan would work" {
 				t.Fatalf("comments = %+v, want one on the mayor's words at %d", cs, tt.want)
+			}
+		})
+	}
+}
+
+// TestReplyAddresseesCap: a reply may be addressed to at most newsroom.MaxAddressees names, as the
+// API document's maxItems says, counted as sent; one more is refused, over the API and from the
+// page, which keeps the reply's words in its form.
+func TestReplyAddresseesCap(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		names      int
+		page       bool
+		wantStatus int
+	}{
+		{"API/AtTheCap", newsroom.MaxAddressees, false, http.StatusCreated},
+		{"API/OverTheCap", newsroom.MaxAddressees + 1, false, http.StatusUnprocessableEntity},
+		{"API/FarOverTheCap", 1000, false, http.StatusUnprocessableEntity},
+		{"Page/AtTheCap", newsroom.MaxAddressees, true, http.StatusSeeOther},
+		{"Page/OverTheCap", newsroom.MaxAddressees + 1, true, http.StatusUnprocessableEntity},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newTestApp(t)
+			d := a.draft(newsroom.StageDraft)
+			cid := a.comment(d.ID)
+			to := make([]string, tc.names)
+			for i := range to {
+				to[i] = "editor"
+			}
+			var res *httptest.ResponseRecorder
+			if tc.page {
+				res = a.page("writer", "POST", fmt.Sprintf("/comments/%d/reply", cid), url.Values{"body": {"Done."}, "to": to, "draft": {fmt.Sprint(d.ID)}})
+			} else {
+				list, _ := json.Marshal(to)
+				res = a.do("writer", "POST", fmt.Sprintf("/api/v1/comments/%d/replies", cid), `{"body":"Done.","to":`+string(list)+`}`)
+			}
+			wantStatus(t, res, tc.wantStatus)
+			if tc.wantStatus == http.StatusUnprocessableEntity {
+				wantBody(t, res, fmt.Sprintf("a reply can be addressed to at most %d people, got %d", newsroom.MaxAddressees, tc.names))
+			}
+			if tc.page && tc.wantStatus != http.StatusSeeOther {
+				wantBody(t, res, `aria-label="Reply" value="Done."`)
 			}
 		})
 	}

@@ -291,7 +291,7 @@ func loadComments(db *gorm.DB, where string, args ...any) ([]newsroom.Comment, e
 // reply; the people its text mentions are recorded as mentioned.
 func (s *Store) Reply(ctx context.Context, commentID int64, nr newsroom.NewReply) (*newsroom.Comment, error) {
 	nr.Body = newsroom.Composed(nr.Body)
-	if err := newsroom.CheckCommentBody(nr.Body); err != nil {
+	if err := nr.Validate(); err != nil {
 		return nil, err
 	}
 	return s.onComment(ctx, commentID, policy.CommentReply, "reply", false, func(tx *gorm.DB, u *newsroom.User, v *draftView, r *commentRow, now time.Time) error {
