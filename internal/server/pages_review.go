@@ -73,8 +73,9 @@ func quoteRead(c echo.Context) newsroom.QuoteRead {
 // now and the typing back in the form, which now carries that: nothing typed is lost, and sent
 // again it is a verdict on what the checker has now seen. When the page no longer has that form
 // for the quote (a waiver's quote the change took back to unchecked), the message says so and
-// holds what was typed, to copy. Any other refusal returns to the quote's row saying why, as
-// afterAction does.
+// holds what was typed, to copy, and the quote's row is marked as retried instead ("row-quote-"
+// and its id), so that the page's script shows the ledger as it is now, without the form. Any
+// other refusal returns to the quote's row saying why, as afterAction does.
 func (s *Server) refusedQuote(c echo.Context, id, qid int64, err error, form string, typed url.Values) error {
 	change, ok := newsroom.QuoteChanged(err)
 	if !ok {
@@ -89,7 +90,7 @@ func (s *Server) refusedQuote(c echo.Context, id, qid int64, err error, form str
 	if q == nil || !p.QuoteForm(form, *q) {
 		err = newsroom.Errorf(newsroom.ECONFLICT, "This quotation changed since you opened the page: %s, and %s; nothing was recorded.%s",
 			now, quoteFormGone(form, q), typedToCopy(typed))
-		return s.renderRefused(c, p, err, nil)
+		return s.renderRefused(c, p, err, &retryForm{Form: "row-quote-" + strconv.FormatInt(qid, 10)})
 	}
 	next := "Check " + check + "."
 	if strings.TrimSpace(typed.Get("note")+typed.Get("source")) != "" {

@@ -162,7 +162,7 @@ func TestQuoteFormGoneAfterItsWordsChanged(t *testing.T) {
 				t.Fatalf("answer %d, want 409: %s", res.Code, res.Body.String())
 			}
 			want := "This quotation changed since you opened the page: it now reads “" + after + "”, and " + c.wantGone + "; nothing was recorded. Your note: “" + c.note + "”."
-			wantBody(t, res, `<p class="error" role="alert">`+html.EscapeString(want)+`</p>`)
+			wantBody(t, res, `<p class="error" role="alert">`+html.EscapeString(want)+`</p>`, fmt.Sprintf(`id="quote-%d" data-retried>`, qid))
 			body := res.Body.String()
 			if strings.Contains(body, "kept below") || strings.Contains(body, `action="`+action+`"`) {
 				t.Errorf("the answer promises or shows the form it came from, which the quote no longer has")

@@ -1123,10 +1123,12 @@
         }
         // A refusal leaves the page as it was, the form sent with its typing, unless the answer
         // brings that form back made on what its panel now shows (data-retried: a quote whose
-        // words changed since the page was opened), typing and all: then the panel comes too, so
-        // that the words a verdict is sent on again are the words shown.
+        // words changed since the page was opened), typing and all, or the quote's row without
+        // it (the change took the form away; the message holds the typing): then the panel comes
+        // too, so that the words a verdict is sent on again are the words shown, and a form the
+        // quote no longer has is not left to be sent in vain.
         var refused = !!(msg && msg.error);
-        if (refused && !(sent && panel && $("#" + panel.id + " form[data-retried]", r.doc))) { status(msg.text, true); return false; }
+        if (refused && !(sent && panel && $("#" + panel.id + " [data-retried]", r.doc))) { status(msg.text, true); return false; }
         apply(r.doc, panel, sent);
         // The keyboard, if it was on the form sent, goes to its place; if it is in a form being
         // typed in, it stays there.
