@@ -169,7 +169,7 @@ func CheckQuoteRead(id int64, read QuoteRead, text, speaker string) error {
 	if read.Text != nil && Composed(*read.Text) != Composed(text) {
 		c.Changed = append(c.Changed, "text")
 	}
-	if read.Speaker != nil && !SameSpeaker(Composed(*read.Speaker), Composed(speaker)) {
+	if read.Speaker != nil && !SameSpeaker(*read.Speaker, speaker) {
 		c.Changed = append(c.Changed, "speaker")
 	}
 	if len(c.Changed) == 0 {
@@ -218,9 +218,10 @@ func QuoteChanged(err error) (c QuoteChange, ok bool) {
 }
 
 // SameSpeaker reports whether a and b name the same speaker, as the ledger reads names: letter
-// case and the spaces between words do not tell them apart.
+// case, the spaces between words, and letters written composed or decomposed (a name stored
+// before text was kept in NFC) do not tell them apart.
 func SameSpeaker(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	return strings.EqualFold(strings.Join(strings.Fields(Composed(a)), " "), strings.Join(strings.Fields(Composed(b)), " "))
 }
 
 // Validate checks the verdict: a known status, and a note for disputed and unverifiable ones.

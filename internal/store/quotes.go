@@ -146,9 +146,11 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	if err != nil {
 		return err
 	}
+	// A quote stored before text was kept in NFC holds its words as typed; the finder reads them
+	// composed, and only composed are they the same words.
 	entries := make([]quotes.Entry, len(rows))
 	for i, r := range rows {
-		entries[i] = quotes.Entry{Field: r.Field, Text: r.Text, Start: r.StartPos, End: r.EndPos}
+		entries[i] = quotes.Entry{Field: r.Field, Text: newsroom.Composed(r.Text), Start: r.StartPos, End: r.EndPos}
 	}
 	plan := quotes.Reconcile(entries, entriesOf(news), ed)
 	var events []quoteEventRow
