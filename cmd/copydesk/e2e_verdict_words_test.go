@@ -152,39 +152,46 @@ func TestBrowserKeptVerdictKeepsItsWords(t *testing.T) {
 // an edit then changes, which takes the quote back to unchecked and so takes the waive form away.
 // Sent, the waiver is refused: the page says so, that nothing was recorded, and holds the note to
 // copy, and the ledger is shown as it is now, without the form that could only be refused again.
+// It runs at a desktop's width and a phone's, where the ledger is a tab of its own.
 func TestBrowserWaiverOnWordsChangedAway(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	b := startBrowser(t, "writer", "factchecker", "editor")
-	v := newVerdictWords(b)
-	path := fmt.Sprintf("/api/v1/drafts/%d", v.id)
-	b.api(v.checker, "PUT", fmt.Sprintf("%s/quotes/%d", path, v.quote().ID), fmt.Sprintf(`{"status":"disputed","note":"Not on the tape.","text":%q}`, v.said), nil)
-	b.api(v.checker, "POST", path+"/transitions", `{"action":"clear"}`, nil)
-	const note = "Both wordings are on the record, per counsel."
-	form := `#quotes .quote-row:first-child form[action$="/waive"]`
-	b.signIn("editor")
-	b.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(v.url), chromedp.WaitVisible(`#tab-quotes`, chromedp.ByQuery), chromedp.Click(`#tab-quotes`, chromedp.ByQuery),
-		chromedp.WaitVisible(form+` input[name=note]`, chromedp.ByQuery), chromedp.SendKeys(form+` input[name=note]`, note, chromedp.ByQuery))
-	editor := b.apiToken("editor")
-	var cur struct{ Version int }
-	b.api(editor, "GET", path, "", &cur)
-	b.api(editor, "PUT", path, fmt.Sprintf(`{"body":%q,"version":%d}`, strings.Replace(v.body, v.said, v.news, 1), cur.Version), nil)
-	b.submit(form + ` button`)
+	for _, width := range []int64{1280, 390} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			b := startBrowser(t, "writer", "factchecker", "editor")
+			v := newVerdictWords(b)
+			path := fmt.Sprintf("/api/v1/drafts/%d", v.id)
+			b.api(v.checker, "PUT", fmt.Sprintf("%s/quotes/%d", path, v.quote().ID), fmt.Sprintf(`{"status":"disputed","note":"Not on the tape.","text":%q}`, v.said), nil)
+			b.api(v.checker, "POST", path+"/transitions", `{"action":"clear"}`, nil)
+			const note = "Both wordings are on the record, per counsel."
+			form := `#quotes .quote-row:first-child form[action$="/waive"]`
+			b.signIn("editor")
+			b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(v.url), chromedp.WaitVisible(`#tab-quotes`, chromedp.ByQuery), chromedp.Click(`#tab-quotes`, chromedp.ByQuery),
+				chromedp.WaitVisible(form+` input[name=note]`, chromedp.ByQuery), chromedp.SendKeys(form+` input[name=note]`, note, chromedp.ByQuery))
+			editor := b.apiToken("editor")
+			var cur struct{ Version int }
+			b.api(editor, "GET", path, "", &cur)
+			b.api(editor, "PUT", path, fmt.Sprintf(`{"body":%q,"version":%d}`, strings.Replace(v.body, v.said, v.news, 1), cur.Version), nil)
+			// On a phone the page says how a send went above the side pane (b.submit waits for the
+			// desktop's place).
+			b.run(chromedp.Click(form+` button`, chromedp.ByQuery), chromedp.WaitVisible(`.ws-status.error`, chromedp.ByQuery))
 
-	if q := v.quote(); q.Status != "unchecked" || q.Text != v.news {
-		t.Fatalf("the waiver typed on %q left the quote %+v", v.said, q)
+			if q := v.quote(); q.Status != "unchecked" || q.Text != v.news {
+				t.Fatalf("the waiver typed on %q left the quote %+v", v.said, q)
+			}
+			want := "This quotation changed since you opened the page: it now reads “" + v.news +
+				"”, and it is no longer disputed, so there is nothing to waive; nothing was recorded. Your note: “" + note + "”."
+			if said := b.text(`#ws-status`) + b.text(`#ws-side-status`); !strings.Contains(said, want) {
+				t.Errorf("the page says %q, want %q", said, want)
+			}
+			if b.has(form) {
+				t.Error("the waive form is still on the page, to be refused again however often it is sent")
+			}
+			if got := b.text(`#quotes .quote-row:first-child blockquote`); !strings.Contains(got, v.news) {
+				t.Errorf("the ledger shows %q, not the words now", got)
+			}
+			b.shot(fmt.Sprintf("waiver-on-words-changed-away-%d", width))
+		})
 	}
-	want := "This quotation changed since you opened the page: it now reads “" + v.news +
-		"”, and it is no longer disputed, so there is nothing to waive; nothing was recorded. Your note: “" + note + "”."
-	if said := b.text(`#ws-status`); !strings.Contains(said, want) {
-		t.Errorf("the page says %q, want %q", said, want)
-	}
-	if b.has(form) {
-		t.Error("the waive form is still on the page, to be refused again however often it is sent")
-	}
-	if got := b.text(`#quotes .quote-row:first-child blockquote`); !strings.Contains(got, v.news) {
-		t.Errorf("the ledger shows %q, not the words now", got)
-	}
-	b.shot("waiver-on-words-changed-away-1280")
 }
