@@ -97,7 +97,8 @@ func CheckReplies(replies int) error {
 // is its paragraphs joined with "\n") and the words there, in the text of version Version. An
 // open comment follows its words through every save, so the current text holds them there too;
 // a resolved one keeps the place it was resolved at, which later versions may fill with other
-// words, until it is reopened and its words are found again.
+// words, until it is reopened and its words are found again; a detached one keeps the version
+// its words were last in.
 type Anchor struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`

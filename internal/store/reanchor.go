@@ -277,7 +277,9 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 // saveAnchor writes a re-anchored comment back when anything about its anchor changed.
 func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
 	if res.Status == anchor.Detached {
-		return execRaw(tx, "UPDATE comments SET status = ?, anchored_version = ? WHERE id = ?", res.Status.String(), version, r.ID)
+		// Its offsets stay those of the version its words were last in, which it keeps naming:
+		// the new version's text holds other words there, or none.
+		return execRaw(tx, "UPDATE comments SET status = ? WHERE id = ?", res.Status.String(), r.ID)
 	}
 	sel := res.Next
 	status := res.Status.String()
