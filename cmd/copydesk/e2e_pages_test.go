@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -45,16 +46,19 @@ func TestBrowserPageMessageSaid(t *testing.T) {
 	b.shotWidths("message-focused")
 }
 
-// TestBrowserSkipLink: the first Tab on an app page reaches a link that skips the header's
-// links to the page's content, shown while it has the focus, as WCAG 2.4.1 asks; there was
-// none, and a keyboard went through the header's eight links on every page.
+// TestBrowserSkipLink: the first Tab on a page reaches a link that skips the header's links to
+// the page's content, shown while it has the focus, as WCAG 2.4.1 asks: on the app pages, where
+// a keyboard went through the header's eight links on every page, and on the public site's
+// (the front page, an article, the archive's lists and search), which had none either.
 func TestBrowserSkipLink(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	b := startBrowser(t, "writer")
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	var pub struct{ Slug string }
+	b.apiAs("editor").send("POST", fmt.Sprintf("/api/v1/drafts/%d/publish", b.approvedDraft("The harbour council voted 7 to 2 for the new ferry.")), map[string]string{}, http.StatusOK, &pub)
 	b.signIn("writer")
-	for _, path := range []string{"/desk", "/drafts/new", "/inbox"} {
+	for _, path := range []string{"/desk", "/drafts/new", "/inbox", "/", "/articles/" + pub.Slug, "/topics", "/authors", "/search?q=ferry"} {
 		b.run(chromedp.Navigate(b.base+path), chromedp.WaitVisible(`main`, chromedp.ByQuery), chromedp.KeyEvent(kb.Tab))
 		var shown bool
 		b.run(chromedp.Evaluate(`(r => document.activeElement.getAttribute("href") === "#main" && r.top >= 0 && r.height > 0)(document.activeElement.getBoundingClientRect())`, &shown))
