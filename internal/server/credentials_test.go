@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -115,7 +116,8 @@ func TestAccountPage(t *testing.T) {
 	}
 }
 
-// flashOf returns the message a redirect carries to the page it lands on.
+// flashOf returns the message a redirect carries to the page it lands on, which the message
+// names with it.
 func flashOf(res *httptest.ResponseRecorder) string {
 	ck := setCookie(res, "copydesk_flash")
 	if ck == nil || ck.Value == "" {
@@ -124,6 +126,10 @@ func flashOf(res *httptest.ResponseRecorder) string {
 	if ck == nil {
 		return ""
 	}
-	msg, _ := base64.RawURLEncoding.DecodeString(ck.Value)
-	return string(msg)
+	carried, _ := base64.RawURLEncoding.DecodeString(ck.Value)
+	to, msg, _ := strings.Cut(string(carried), "\n")
+	if at, err := url.Parse(res.Header().Get("Location")); err != nil || at.Path != to {
+		return fmt.Sprintf("%q, carried to %s rather than to %s", msg, to, res.Header().Get("Location"))
+	}
+	return msg
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -209,9 +210,9 @@ const (
 	answeredCookie = "copydesk_answered"
 )
 
-// flash carries a short message to the page a redirect lands on, saying the form posted was
-// done; with it the key under which the browser kept a copy of that form (its kept_as field,
-// see leaving.js), so that the page, wherever it is, forgets that copy.
+// flash carries a short message to the page the redirect that answers the request lands on,
+// saying the form posted was done; with it the key under which the browser kept a copy of that
+// form (its kept_as field, see leaving.js), so that the page, wherever it is, forgets that copy.
 func flash(c echo.Context, msg string) {
 	carry(c, flashCookie, msg)
 	if key := keptAs(c); key != "" {
@@ -234,13 +235,15 @@ func keptAs(c echo.Context) string {
 	return key
 }
 
-// warn carries to the page a redirect lands on a message saying what was not done, shown as a
-// warning rather than as news.
+// warn carries to the page the redirect that answers the request lands on a message saying
+// what was not done, shown as a warning rather than as news.
 func warn(c echo.Context, msg string) { carry(c, warningCookie, msg) }
 
-func carry(c echo.Context, name, msg string) {
-	c.SetCookie(&http.Cookie{Name: name, Value: encodeFlash(carried(msg)), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
-}
+// carry keeps msg for the redirect that answers the request (see redirect), which sends it in
+// cookie name with the path it leads to.
+func carry(c echo.Context, name, msg string) { c.Set(carryKey+name, msg) }
+
+const carryKey = "carry:"
 
 // maxCarried is the most bytes of a message a cookie carries: browsers drop a cookie over 4,096
 // bytes, name and attributes included, and base64 makes three bytes four, so a longer message (a
@@ -260,18 +263,35 @@ func carried(msg string) string {
 	return cut + "…"
 }
 
-// takeMessage reads the message a redirect carried in cookie name, once.
+// takeMessage reads the message a redirect carried in cookie name, once, on the page it led
+// to. Any other page drops it unread: the browser did not show that redirect's answer (the
+// connection dropped, the tab was closed), and the next page opened would say "Done" of an
+// action it knows nothing of.
 func takeMessage(c echo.Context, name string) string {
 	ck, err := c.Cookie(name)
 	if err != nil {
 		return ""
 	}
 	c.SetCookie(&http.Cookie{Name: name, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c)})
-	return decodeFlash(ck.Value)
+	to, msg, ok := strings.Cut(decodeFlash(ck.Value), "\n")
+	if !ok || to != c.Request().URL.Path {
+		return ""
+	}
+	return msg
 }
 
-// redirect answers a form post with 303 See Other, so a reload does not post again.
+// redirect answers a form post with 303 See Other, so a reload does not post again, carrying
+// the messages the request left (see carry) to the page at to, and to no other.
 func redirect(c echo.Context, to string) error {
+	at := to
+	if u, err := url.Parse(to); err == nil {
+		at = u.Path
+	}
+	for _, name := range []string{flashCookie, warningCookie, answeredCookie} {
+		if msg, ok := c.Get(carryKey + name).(string); ok {
+			c.SetCookie(&http.Cookie{Name: name, Value: encodeFlash(at + "\n" + carried(msg)), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
+		}
+	}
 	return c.Redirect(http.StatusSeeOther, to)
 }
 
