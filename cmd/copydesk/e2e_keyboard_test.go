@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -128,4 +129,34 @@ func TestBrowserPhoneSaysWhatTheSidePaneDid(t *testing.T) {
 		t.Errorf("after the comment the pane's status says %q", got)
 	}
 	b.shot("phone-side-status")
+}
+
+// TestBrowserPhoneShowInTextKeepsFocus: on a phone, "Show in the text" on a thread hides the
+// side pane the link is in and shows the text: the keyboard goes to the thread's words there,
+// rather than being dropped to the top of the page with the hidden link, where a screen reader
+// said nothing and the next Tab started again from the header.
+func TestBrowserPhoneShowInTextKeepsFocus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.\nResidents gathered by the old pier after the vote.")
+	b.apiAs("editor").send("POST", fmt.Sprintf("/api/v1/drafts/%d/comments", id), map[string]any{"field": "body", "quote": map[string]string{"exact": "the old pier"}, "body": "Which pier?"}, http.StatusCreated, nil)
+	b.signIn("editor")
+	b.run(chromedp.EmulateViewport(390, 844), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#tab-comments`, chromedp.ByQuery),
+		chromedp.Click(`#tab-comments`, chromedp.ByQuery))
+	b.settle()
+	b.run(chromedp.Focus(`#comments article.comment`, chromedp.ByQuery))
+	b.settle()
+	b.run(chromedp.Focus(`#comments .to-text-link a`, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
+	b.settle()
+	if !b.visible(`#text`) {
+		t.Fatal("Show in the text leaves the text hidden")
+	}
+	var on string
+	b.run(chromedp.Evaluate(`document.activeElement.closest("#text mark.commented") ? document.activeElement.textContent : ""`, &on))
+	if on != "the old pier" {
+		t.Errorf("after Show in the text the keyboard is at %s, not on the thread's words", b.focusedName())
+	}
+	b.shot("phone-show-in-text")
 }

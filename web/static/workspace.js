@@ -239,13 +239,19 @@
     el.scrollIntoView({ block: "nearest" });
   }
 
-  // showInText brings the words of a thread or a quote into view, marked.
+  // showInText brings the words of a thread or a quote into view, marked. On a phone the text
+  // takes the place of the side pane that asked, and of the keyboard's place in it: the keyboard
+  // goes to the words, rather than to the top of the page, and a screen reader reads them.
   function showInText(marks) {
     if (!focusMarks(marks).length) {
       status("Its words are not in the text as it is now.", true);
       return;
     }
-    if (!desktop.matches) { select("text"); }
+    if (!desktop.matches) {
+      select("text");
+      marks[0].tabIndex = -1;
+      marks[0].focus({ preventScroll: true });
+    }
     marks[0].scrollIntoView({ block: desktop.matches ? "nearest" : "center" });
   }
 
