@@ -101,19 +101,21 @@ func oneLine(s string) string {
 	return s
 }
 
-// Validate checks a normalized text and returns an EINVALID error naming the first bad field.
+// Validate checks a normalized text and returns an EINVALID error naming the first bad field,
+// in its message and in the detail "field", for a form to mark it.
 // It leaves out what only a whole piece needs (see CheckWhole), so that a draft can be saved
 // unfinished.
 func (t Text) Validate() error {
 	if t.Title == "" {
-		return Errorf(EINVALID, "title must not be empty")
+		return Errorf(EINVALID, "title must not be empty").With("field", "title")
 	}
 	return t.CheckLimits()
 }
 
 // CheckLimits checks t against the limits on a draft's text (valid UTF-8 without NUL bytes,
 // within each field's length, the topics' number) and returns an EINVALID error naming the
-// first field over them. Unlike Validate it lets the title be empty, for text still being typed.
+// first field over them, with the detail "field" as Validate's. Unlike Validate it lets the
+// title be empty, for text still being typed.
 func (t Text) CheckLimits() error {
 	fields := []struct {
 		name, value string
@@ -127,18 +129,18 @@ func (t Text) CheckLimits() error {
 	}
 	for _, f := range fields {
 		if err := CheckString(f.name, f.value, f.max); err != nil {
-			return err
+			return err.(*Error).With("field", f.name)
 		}
 	}
 	if len(t.Topics) > MaxTopics {
-		return Errorf(EINVALID, "at most %d topics, got %d", MaxTopics, len(t.Topics))
+		return Errorf(EINVALID, "at most %d topics, got %d", MaxTopics, len(t.Topics)).With("field", "topics")
 	}
 	for _, tp := range t.Topics {
 		if isBlank(tp) {
-			return Errorf(EINVALID, "topics must not be empty or show nothing")
+			return Errorf(EINVALID, "topics must not be empty or show nothing").With("field", "topics")
 		}
 		if err := CheckString("topic", tp, MaxTopic); err != nil {
-			return err
+			return err.(*Error).With("field", "topics")
 		}
 	}
 	return nil

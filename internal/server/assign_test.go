@@ -267,7 +267,7 @@ func TestScheduleInNewsroomZone(t *testing.T) {
 			res := a.page("editor", "POST", path+"/publish", url.Values{"when": {"schedule"}, "at": {tt.at}})
 			if tt.wantAt.IsZero() {
 				wantStatus(t, res, http.StatusUnprocessableEntity)
-				wantBody(t, res, `<p class="error" role="alert">`+html.EscapeString(tt.want)+`</p>`,
+				wantBody(t, res, `<p class="error" role="alert" id="form-error">`+html.EscapeString(tt.want)+`</p>`,
 					`<input type="radio" name="when" value="schedule" checked>`, `name="at" value="`+html.EscapeString(tt.at)+`"`)
 				if strings.Contains(res.Body.String(), `value="now" checked`) {
 					t.Error("the refused form comes back set to publish now")

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -68,6 +69,8 @@ type noticeLog struct {
 type newDraftForm struct {
 	Text  newsroom.Text
 	Token string
+	// Invalid names the field a refusal is about, for the form to tie the message to it.
+	Invalid string
 }
 
 func (s *Server) newDraftPage(c echo.Context) error {
@@ -91,7 +94,7 @@ func (s *Server) createDraftPage(c echo.Context) error {
 		d, err = s.store.CreateDraft(c.Request().Context(), text)
 	}
 	if code := newsroom.ErrorCode(err); code == newsroom.EINVALID || code == newsroom.ECONFLICT {
-		return s.render(c, statusOf[code], "new", view{Title: "New draft", Error: newsroom.ErrorMessage(err), Data: newDraftForm{Text: text, Token: formToken()}})
+		return s.render(c, statusOf[code], "new", view{Title: "New draft", Error: newsroom.ErrorMessage(err), Data: newDraftForm{Text: text, Token: formToken(), Invalid: invalidField(err)}})
 	} else if err != nil {
 		return err
 	}
@@ -101,6 +104,16 @@ func (s *Server) createDraftPage(c echo.Context) error {
 		flash(c, "This form had already created this draft.")
 	}
 	return redirect(c, draftURL(d.ID))
+}
+
+// invalidField is the field a refusal names in its detail "field", or "" when it names none.
+func invalidField(err error) string {
+	var e *newsroom.Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	field, _ := e.Details["field"].(string)
+	return field
 }
 
 // formToken is a new random token for a form that creates something once.

@@ -83,7 +83,7 @@ func TestDraftPageEditFormKeepsFailedSave(t *testing.T) {
 	}
 	wantBody(t, res, `data-paras data-edit>Kept.`+"\n\n"+`Also kept.</textarea>`, `id="edit-start" class="button" data-read hidden>`,
 		fmt.Sprintf(`<input type="hidden" name="version" value="%d">`, d.Version), `aria-label="Edit the text" data-refused>`,
-		`<div id="ws-messages"><p class="error" role="alert">`)
+		`<div id="ws-messages"><p class="error" role="alert" id="form-error">`)
 
 	// Saved again as the page carries it, with a title now, the text merges with the colleague's
 	// byline instead of overwriting it.

@@ -1,0 +1,47 @@
+package server_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestNewDraftRefusalNamesItsField: a new draft refused for one of its fields shows the form
+// again with the reason tied to that field (aria-invalid, and aria-describedby the message), so
+// that a screen reader reaching the field hears what is wrong with it; the message alone, at the
+// top of the page, did not say which field it was about to anyone who had moved on from it.
+func TestNewDraftRefusalNamesItsField(t *testing.T) {
+	a := newTestApp(t)
+	fields := []string{"title", "byline", "brief", "body", "topics"}
+	for _, tt := range []struct {
+		name  string
+		set   map[string]string
+		field string
+	}{
+		{"BlankTitle", map[string]string{"title": "   "}, "title"},
+		{"LongBrief", map[string]string{"brief": strings.Repeat("é", newsroom.MaxBrief+1)}, "brief"},
+		{"LongBody", map[string]string{"body": strings.Repeat("é", newsroom.MaxBody+1)}, "body"},
+		{"LongTopic", map[string]string{"topics": strings.Repeat("x", newsroom.MaxTopic+1)}, "topics"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			form := url.Values{"title": {"Ferry fares rise"}, "byline": {"Sarah Johnson"}, "brief": {"Fares rise."}, "body": {"Fares rise in May."}, "form_token": {a.newDraftForm("writer")}}
+			for k, v := range tt.set {
+				form.Set(k, v)
+			}
+			res := a.page("writer", http.MethodPost, "/drafts", form)
+			wantStatus(t, res, http.StatusUnprocessableEntity)
+			wantBody(t, res, `<p class="error" role="alert" id="form-error">`)
+			for _, f := range fields {
+				tag := regexp.MustCompile(`<(?:input|textarea) name="` + f + `"[^>]*>`).FindString(res.Body.String())
+				invalid := strings.Contains(tag, `aria-invalid="true"`) && strings.Contains(tag, `aria-describedby="form-error"`)
+				if tag == "" || invalid != (f == tt.field) {
+					t.Errorf("the %s field reads %s; want it marked invalid: %v", f, tag, f == tt.field)
+				}
+			}
+		})
+	}
+}
