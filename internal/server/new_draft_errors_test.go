@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -38,6 +39,44 @@ func TestNewDraftRefusalNamesItsField(t *testing.T) {
 			for _, f := range fields {
 				tag := regexp.MustCompile(`<(?:input|textarea) name="` + f + `"[^>]*>`).FindString(res.Body.String())
 				invalid := strings.Contains(tag, `aria-invalid="true"`) && strings.Contains(tag, `aria-describedby="form-error"`)
+				if tag == "" || invalid != (f == tt.field) {
+					t.Errorf("the %s field reads %s; want it marked invalid: %v", f, tag, f == tt.field)
+				}
+			}
+		})
+	}
+}
+
+// TestSaveRefusalNamesItsField: a save of the draft page's text refused for one of its fields
+// shows the text again in its form with the reason tied to that field, as the new draft's form
+// does, beside what the field's own description already says (its count, its hint).
+func TestSaveRefusalNamesItsField(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	fields := []string{"title", "byline", "brief", "body", "topics"}
+	for _, tt := range []struct {
+		name  string
+		set   map[string]string
+		field string
+	}{
+		{"BlankTitle", map[string]string{"title": "   "}, "title"},
+		{"LongByline", map[string]string{"byline": strings.Repeat("é", newsroom.MaxByline+1)}, "byline"},
+		{"LongBrief", map[string]string{"brief": strings.Repeat("é", newsroom.MaxBrief+1)}, "brief"},
+		{"LongBody", map[string]string{"body": strings.Repeat("é", newsroom.MaxBody+1)}, "body"},
+		{"LongTopic", map[string]string{"topics": strings.Repeat("x", newsroom.MaxTopic+1)}, "topics"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			form := url.Values{"version": {fmt.Sprint(d.Version)}, "title": {d.Title}, "byline": {d.Byline}, "brief": {d.Brief}, "body": {d.Body}}
+			for k, v := range tt.set {
+				form.Set(k, v)
+			}
+			res := a.page("writer", http.MethodPost, fmt.Sprintf("/drafts/%d/edit", d.ID), form)
+			wantStatus(t, res, http.StatusConflict)
+			wantBody(t, res, `<p class="error" role="alert" id="form-error">`)
+			for _, f := range fields {
+				tag := regexp.MustCompile(`<(?:input|textarea) name="` + f + `"[^>]*>`).FindString(res.Body.String())
+				described := regexp.MustCompile(`aria-describedby="(?:[^"]* )?form-error[ "]`).MatchString(tag)
+				invalid := strings.Contains(tag, `aria-invalid="true"`) && described
 				if tag == "" || invalid != (f == tt.field) {
 					t.Errorf("the %s field reads %s; want it marked invalid: %v", f, tag, f == tt.field)
 				}

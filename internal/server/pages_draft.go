@@ -39,7 +39,9 @@ type draftPage struct {
 	Editing  bool          // whether the text shows as the edit form (?edit=1, or a save that failed)
 	Based    int           // the version the edit form's text is based on: the draft's, or the one sent
 	Refused  bool          // whether the edit form shows a save the server refused, so its text is not saved
-	Language string        // the language the edit form shows after a refused save: what the user sent
+	// Invalid names the field a refused save is about, for the form to tie the message to it.
+	Invalid  string
+	Language string // the language the edit form shows after a refused save: what the user sent
 	// LanguageWas is, after a refused save, the language the form showed before the user's edit
 	// (see updateFromForm).
 	LanguageWas string
@@ -259,7 +261,7 @@ func (s *Server) editDraftPage(c echo.Context) error {
 		}
 		// The form keeps the version its text was based on, so that saving it again is never
 		// taken for a save of a newer version.
-		p.Form, p.Editing, p.Based, p.Refused = text, len(p.Perm.Fields) > 0, version, true
+		p.Form, p.Editing, p.Based, p.Refused, p.Invalid = text, len(p.Perm.Fields) > 0, version, true, invalidField(err)
 		p.Language, p.LanguageWas = c.FormValue("language"), c.FormValue("language_was")
 		msg := newsroom.ErrorMessage(err)
 		switch {
