@@ -216,3 +216,45 @@ func TestBrowserSideFormErrorSaysWhy(t *testing.T) {
 		t.Errorf("after a comment refused with an error page, the comment form holds %q", got)
 	}
 }
+
+// TestBrowserPhoneLinkedQuoteShown: on a phone, a link to one quote of the ledger (the inbox's
+// and the notifications' links, the brief check's) brings that quote's words into view below the
+// side pane's tabs, which stay at the top of the screen: they landed at the very top, under the
+// tabs, and the fact-checker saw the buttons to judge a quote whose words were hidden.
+func TestBrowserPhoneLinkedQuoteShown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker")
+	var paras []string
+	for i := 1; i <= 20; i++ {
+		paras = append(paras, fmt.Sprintf("“The pier needs repair number %d,” said Councillor %d.", i, i))
+	}
+	var d struct{ ID int64 }
+	writer := b.apiAs("writer")
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Pier repairs", "byline": "Sarah Johnson", "brief": "The pier needs repairs.", "body": strings.Join(paras, "\n")}, http.StatusCreated, &d)
+	writer.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]string{"action": "submit"}, http.StatusOK, nil)
+	var quotes []struct{ ID int64 }
+	b.apiAs("factchecker").send("GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", d.ID), nil, http.StatusOK, &quotes)
+	if len(quotes) < 15 {
+		t.Fatalf("the ledger has %d quotes, want 20", len(quotes))
+	}
+	b.signIn("factchecker")
+	// shown reports where the quote's words are against the bars that stay at the top.
+	shown := func(id int64) (words, bars float64) {
+		b.settle()
+		var at []float64
+		b.run(chromedp.Evaluate(fmt.Sprintf(`[document.querySelector("#quote-%d blockquote").getBoundingClientRect().top,
+			Math.max(0, ...Array.from(document.querySelectorAll("body *")).filter(e => e.getClientRects().length && ["sticky", "fixed"].includes(getComputedStyle(e).position)).map(e => e.getBoundingClientRect().bottom))]`, id), &at))
+		return at[0], at[1]
+	}
+	b.run(chromedp.EmulateViewport(390, 844), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d#quote-%d", b.base, d.ID, quotes[14].ID)), chromedp.WaitVisible(`#quotes`, chromedp.ByQuery))
+	if words, bars := shown(quotes[14].ID); words < bars {
+		t.Errorf("opened at a quote, its words are at %.0f px, under the bars at the top down to %.0f px", words, bars)
+	}
+	b.shot("phone-linked-quote")
+	b.run(chromedp.Evaluate(fmt.Sprintf(`window.scrollTo(0, document.body.scrollHeight); location.hash = "#quote-%d"`, quotes[3].ID), nil))
+	if words, bars := shown(quotes[3].ID); words < bars {
+		t.Errorf("a link in the page to a quote leaves its words at %.0f px, under the bars at the top down to %.0f px", words, bars)
+	}
+}
