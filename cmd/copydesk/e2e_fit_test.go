@@ -258,3 +258,39 @@ func TestBrowserPhoneLinkedQuoteShown(t *testing.T) {
 		t.Errorf("a link in the page to a quote leaves its words at %.0f px, under the bars at the top down to %.0f px", words, bars)
 	}
 }
+
+// TestBrowserNoEmptyBarOverText: a viewer who may not edit the text (a fact-checker) reads it
+// with no empty bar held over it: the toolbar, which stays at the top of the screen for Edit,
+// Save and what the page says, held nothing for them and still covered a strip of the text as
+// they scrolled (about 50 px, beside the tabs on a phone), until the page had something to say.
+func TestBrowserNoEmptyBarOverText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker")
+	var paras []string
+	for i := 1; i <= 30; i++ {
+		paras = append(paras, fmt.Sprintf("Paragraph %d: the council met again and the ferry budget came up, with residents asking about the pier.", i))
+	}
+	var d struct{ ID int64 }
+	writer := b.apiAs("writer")
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Pier repairs", "byline": "Sarah Johnson", "brief": "The pier needs repairs.", "body": strings.Join(paras, "\n")}, http.StatusCreated, &d)
+	writer.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]string{"action": "submit"}, http.StatusOK, nil)
+	b.signIn("factchecker")
+	for _, w := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(w, 844), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+		if w == 390 {
+			b.run(chromedp.Click(`#tab-text`, chromedp.ByQuery))
+		}
+		b.settle()
+		var empty []string
+		b.run(chromedp.Evaluate(`document.querySelector("#text [data-field=body] p:nth-of-type(15)").scrollIntoView(); Array.from(document.querySelectorAll("body *")).filter(e => {
+			const r = e.getBoundingClientRect();
+			return r.height > 0 && r.bottom > 0 && ["sticky", "fixed"].includes(getComputedStyle(e).position) && e.innerText.trim() === "";
+		}).map(e => e.tagName.toLowerCase() + "." + e.className + " " + Math.round(e.getBoundingClientRect().height) + " px")`, &empty))
+		if len(empty) > 0 {
+			t.Errorf("at %d px empty bars stay over the text: %v", w, empty)
+		}
+	}
+	b.shotWidths("no-empty-bar")
+}
