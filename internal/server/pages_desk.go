@@ -25,8 +25,10 @@ type deskPage struct {
 	// it when an import failed.
 	MayImport    bool
 	ImportAuthor string
-	// Inbox counts what waits in the viewer's inbox, by kind.
-	Inbox []newsroom.InboxCount
+	// Inbox counts what waits in the viewer's inbox, by kind; waiting is the same entries by
+	// piece, for each row to say what waits on the viewer there (see Waiting).
+	Inbox   []newsroom.InboxCount
+	waiting map[int64][]newsroom.InboxEntry
 	// Here is this list's address, as filtered, for a claim from it to come back to.
 	Here string
 	// Assignee is the assignee filter as the query gave it ("me", "none" or ""), whose tabs show
@@ -100,6 +102,10 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 	d := &deskPage{Title: s.deskTitle(u, home), Stages: stages, Stage: stage, Query: f.Query,
 		MayImport: s.store.Policy().Can(u, policy.DraftImport, 0), Assignee: c.QueryParam("assignee"), AssigneeTabs: s.store.Policy().WorksDesks(u), Inbox: newsroom.CountInbox(inbox),
 		viewer: u, pol: s.store.Policy(), zone: s.zone(c.Request().Context()), now: s.store.Now()}
+	d.waiting = map[int64][]newsroom.InboxEntry{}
+	for _, e := range inbox {
+		d.waiting[e.Piece.ID] = append(d.waiting[e.Piece.ID], e)
+	}
 	d.Here = deskLink(stage, "q", f.Query, "assignee", d.Assignee)
 	next, err := s.loadDeskList(c, f, d)
 	if err != nil {
@@ -156,3 +162,6 @@ func (s *Server) deskTitle(u *newsroom.User, home newsroom.Stage) string {
 	}
 	return "All drafts"
 }
+
+// Waiting is what waits on the viewer in the piece id, as their inbox lists it.
+func (d *deskPage) Waiting(id int64) []newsroom.InboxEntry { return d.waiting[id] }
