@@ -275,13 +275,15 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	lead := a.colonLead(to)
 	var said, body, subject credit
 	broke, late := false, false // a clause opened after the body; the subject is in such a clause
+	verb, reports := -1, false  // the body's speech verb; words after it report another's speech
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		broke = broke || body.found() && !t.joined
 		if c := a.speakingBody(toks, k); c.found() {
-			body = c // The judge said: “…”
+			body, verb, reports = c, a.bodyVerb(toks, k, c), false // The judge said: “…”
 			continue
 		}
+		reports = reports || verb >= 0 && k > verb && a.reported(t)
 		switch {
 		case lead && t.is(possessiveWord) && !said.found():
 			said = credit{start: t.start, end: t.end, pronoun: true} // Her message was simple: “…”
@@ -320,6 +322,8 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	switch {
 	case said.found():
 		return said, start
+	case body.found() && reports:
+		return credit{}, start // The police said the suspect told officers: “…”
 	case body.found() && !broke:
 		return body, start
 	case body.found() && !late:
@@ -360,6 +364,21 @@ func (a *attributor) speakingBody(toks []token, k int) credit {
 		}
 	}
 	return credit{}
+}
+
+// bodyVerb returns the index of the speech verb of the body c that speakingBody read at toks[k].
+func (a *attributor) bodyVerb(toks []token, k int, c credit) int {
+	for k < len(toks) && toks[k].end <= c.end {
+		k++
+	}
+	return a.verbAfter(toks, k, true)
+}
+
+// reported reports whether t, after a body's speech verb, shows that the words the body reports
+// are another's: a second speech verb or a pronoun opening a clause of its own (The police said
+// the suspect told officers:, A witness said she heard a man scream:).
+func (a *attributor) reported(t token) bool {
+	return t.is(speechWord|pronounWord) && !a.capital(t)
 }
 
 // colonLead reports whether the text right before offset to ends with a colon, which hands the
