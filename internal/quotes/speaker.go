@@ -275,7 +275,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	lead := a.colonLead(to)
 	var said, body, subject credit
 	broke, late := false, false // a clause opened after the body; the subject is in such a clause
-	verb, reports := -1, false  // the body's speech verb; words after it report another's speech
+	verb, reports := -1, false  // the body's speech verb; the words after it make the quote not its own
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		broke = broke || body.found() && !t.joined
@@ -322,7 +322,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	switch {
 	case said.found():
 		return said, start
-	case body.found() && reports:
+	case body.found() && !broke && reports:
 		return credit{}, start // The police said the suspect told officers: “…”
 	case body.found() && !broke:
 		return body, start
@@ -374,11 +374,12 @@ func (a *attributor) bodyVerb(toks []token, k int, c credit) int {
 	return a.verbAfter(toks, k, true)
 }
 
-// reported reports whether t, after a body's speech verb, shows that the words the body reports
-// are another's: a second speech verb or a pronoun opening a clause of its own (The police said
-// the suspect told officers:, A witness said she heard a man scream:).
+// reported reports whether t, after a body's speech verb, shows that the quote is not the body's
+// words: a second speech verb or a pronoun opening a clause of its own makes them another's (The
+// police said the suspect told officers:, A witness said she heard a man scream:), and a cue makes
+// them a word or a title the body mentions (The judge said the word “sorry” was missing).
 func (a *attributor) reported(t token) bool {
-	return t.is(speechWord|pronounWord) && !a.capital(t)
+	return t.is(speechWord|pronounWord|termCue|titleCue) && !a.capital(t)
 }
 
 // colonLead reports whether the text right before offset to ends with a colon, which hands the

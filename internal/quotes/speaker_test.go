@@ -169,6 +169,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{""}},
 		{"BodyReportingAMessageIsNoCredit", "The judge told the court the defendant had sent a message saying: “You’re next.”",
 			[]string{""}},
+		{"BodyMentioningAWordIsNoCredit", "The judge said the word “sorry” was missing from his evidence.",
+			[]string{""}},
 		{"OwnersBodyBefore", "Hale’s barrister said: “He is ashamed.”",
 			[]string{"Hale’s barrister"}},
 		{"OwnersBodyAfter", "“He is ashamed,” Hale’s barrister told the court.",
