@@ -107,14 +107,18 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// simple: …".
 	possessiveWord: {"his", "her"},
 	// Cues stand right before the opening mark: the sign read “Closed”, the so-called “reform”.
-	// Things written up for all to read, as signs and labels are, say words but speak for nobody
-	// (the placard said, said the note pinned to the till, the menu says).
+	// Things written up for all to read, as signs and labels are, and written messages say words
+	// but speak for nobody (the placard said, said the note pinned to the till, the menu says, the
+	// email said): whose words they carry is for the copy to say.
 	titleCue: {
 		"titled", "entitled", "sign", "signs", "banner", "banners", "slogan", "slogans", "motto",
 		"note", "notes", "notice", "notices", "placard", "placards", "poster", "posters", "plaque",
 		"plaques", "leaflet", "leaflets", "flyer", "flyers", "caption", "captions", "inscription",
 		"graffiti", "billboard", "billboards", "menu", "menus", "ticket", "tickets", "sticker",
-		"stickers", "packet", "packets", "packaging", "brochure", "brochures",
+		"stickers", "packet", "packets", "packaging", "brochure", "brochures", "email", "emails",
+		"tweet", "tweets", "memo", "memos", "letter", "letters", "advert", "adverts",
+		"advertisement", "petition", "petitions", "tagline", "website", "chalkboard", "blackboard",
+		"screen", "screens",
 		"headline", "hashtag", "book", "novel", "film", "movie", "song", "album", "show", "series",
 		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
 	},
