@@ -107,6 +107,13 @@ func endsSentence(text string) bool {
 	return strings.HasSuffix(lastWords(text), ".")
 }
 
+// endsWithTerminal reports whether the quoted words end as a sentence does, with a full stop, a
+// question or an exclamation mark.
+func endsWithTerminal(text string) bool {
+	w := []rune(lastWords(text))
+	return len(w) > 0 && sentences.IsTerminal(w[len(w)-1])
+}
+
 // lastWords returns text without the spaces and the closing marks of quotes inside it at its
 // end, where the quoted words' own punctuation is: “It was ‘a disaster.’” ends its sentence as
 // “It was a disaster.” does, and “We have ‘concerns,’” hands over to an attribution.
@@ -144,8 +151,8 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if c := a.ownedRole(toks, m); c.found() {
 			return c, true
 		}
-		if c := a.speakingBody(toks, 0); c.found() {
-			return c, true // Hale’s barrister said
+		if c := a.speakingBody(toks, 0); c.found() && !endsWithTerminal(q.Text) {
+			return c, true // Hale’s barrister said; “We go again.” The striker said: opens a sentence
 		}
 		if (m == len(toks) || !toks[m].joined) && a.dashBetween(q.End, t.start) && a.pullQuote(q) {
 			return a.credit(toks, 0, m), true // “Great game.” — Kate Dunn, Rovers manager
