@@ -611,7 +611,8 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 // nameOrBody returns the name in the clause after a speech verb at toks[k-1] (said Delgado), or
 // failing one the body that speaks named there, to the clause's end (said the minister, said a
 // former colleague, who …). Words that go on as a clause of their own (said the minister was
-// wrong) or name a sign name nobody.
+// wrong) or name a sign name nobody, and so does a body described by a participle after its noun
+// (said the man arrested on Tuesday), which is no name for it.
 func (a *attributor) nameOrBody(toks []token, k int) credit {
 	if c := a.nameInClause(toks, k); c.found() || k >= len(toks) || !toks[k].joined || !toks[k].is(determinerWord) {
 		return c
@@ -623,10 +624,16 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 		}
 		m++
 	}
-	if m == k+1 || m-k-1 > maxRoleWords || !a.role(toks[k+1:m], false) {
+	if m == k+1 || m-k-1 > maxRoleWords || !a.role(toks[k+1:m], false) || m-k > 2 && a.participle(toks[m-1]) {
 		return credit{}
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end, body: true}
+}
+
+// participle reports whether t reads as a past participle, ending in -ed after four letters or
+// more: arrested, accused, named; not shed or seed.
+func (a *attributor) participle(t token) bool {
+	return t.end-t.start > 4 && a.hasSuffix(t, "ed")
 }
 
 // subject reports whether the run toks[k:m] is the subject of a verb: a lowercase verb follows
