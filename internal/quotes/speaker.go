@@ -154,7 +154,8 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if c := a.speakingBody(toks, 0); c.found() && !endsWithTerminal(q.Text) {
 			return c, true // Hale’s barrister said; “We go again.” The striker said: opens a sentence
 		}
-		if (m == len(toks) || !toks[m].joined) && a.dashBetween(q.End, t.start) && a.pullQuote(q) {
+		described := m < len(toks) && a.rs[toks[m-1].end] == ','
+		if (m == len(toks) || !toks[m].joined) && a.dashBetween(q.End, t.start) && a.pullQuote(q, described) {
 			return a.credit(toks, 0, m), true // “Great game.” — Kate Dunn, Rovers manager
 		}
 	default:
@@ -165,10 +166,12 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 }
 
 // pullQuote reports whether q stands as a pull quote does, whose dash credits the name after
-// it: the quote opens its line and its words are spoken, ending as speech does or written in
-// sentence case. A quote inside a sentence (described it as “horrific” — Ahmed arrived) or a
-// work's title in a list (“Prophet Song” — Paul Lynch) is followed by a dash for other reasons.
-func (a *attributor) pullQuote(q Quote) bool {
+// it: the quote opens its line and its words are spoken, ending as speech does, or written in
+// sentence case before a name that a description follows (— Phil Norris, United manager). A
+// quote inside a sentence (described it as “horrific” — Ahmed arrived) or a work's title in a
+// list (“Prophet Song” — Paul Lynch, “Bad habits” — Ed Sheeran) is followed by a dash for other
+// reasons: titles are written in sentence case too.
+func (a *attributor) pullQuote(q Quote, described bool) bool {
 	i := q.Start - 1
 	for i >= 0 && a.rs[i] != '\n' && isSpace(a.rs[i]) {
 		i--
@@ -177,7 +180,7 @@ func (a *attributor) pullQuote(q Quote) bool {
 		return false
 	}
 	words := strings.Fields(q.Text)
-	return endsSpeech(q.Text) || len(words) > 1 && !titleCase(words)
+	return endsSpeech(q.Text) || described && len(words) > 1 && !titleCase(words)
 }
 
 // dashBetween reports whether rs[from:to] is one dash between spaces, as a pull quote puts

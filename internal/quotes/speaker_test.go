@@ -237,6 +237,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"The judge"}},
 		{"DashAfterTitleInListIsNoCredit", "Books of the year: “Prophet Song” — Paul Lynch.\n“The Bee Sting” — Paul Murray\nTonight's pick: “Casablanca” — BBC Two, 9pm.\n“Casablanca” — BBC Two",
 			[]string{"", "", "", ""}},
+		{"DashAfterSentenceCaseTitleIsNoCredit", "Songs of the summer\n“Bad habits” — Ed Sheeran\n“Good 4 u” — Olivia Rodrigo\n“The remains of the day” — Kazuo Ishiguro",
+			[]string{"", "", ""}},
 		{"PresentTenseVerbsBeforeAQuoteAreOrdinary", "The hotel boasts a “world-class” spa. The design recalls the “golden age” of rail travel.\nToyota recalls 1m cars over “faulty” airbags\nThe hotel boasted a “world-class” spa.",
 			[]string{"", "", "", ""}},
 		{"CounteredBeforeAQuoteIsPlay", "Jones countered with a “cheeky” chip over the keeper.",
