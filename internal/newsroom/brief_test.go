@@ -104,6 +104,8 @@ func TestCheckBriefNumbers(t *testing.T) {
 		{"FractionWords", "Two-thirds of voters and three quarters of homes.", "67% of voters and 75% of homes.", nil},
 		{"NumberWordBeforeCompound", "Two quarter-finals, three half-days and two third‑party bids.", "Five quarter-finals, four half-days and third-party bids.", []string{"Two", "three", "two"}},
 		{"NumberWordBeforeOtherWords", "Two thirty-somethings and three tenors.", "A pair of thirty-somethings and tenors.", []string{"Two", "three"}},
+		{"SpacedDenominatorWithoutOfIsCounted", "GDP fell for two quarters. She finished with two third places.", "GDP has now fallen for three quarters in a row. She finished with three third places.", []string{"two", "two"}},
+		{"SpacedDenominatorCountedInTheBody", "The economy shrank for two consecutive quarters. Rovers won three of the four.", "GDP has fallen for two quarters in a row. Rovers won three of the four quarters.", nil},
 		{"OneIsAPronoun", "One of the bridges fell.", "A bridge fell.", nil},
 		{"InsideAWord", "The A4 was shut for 2 days.", "The road was shut for two days.", nil},
 		{"TrailingZeros", "A 2.50% fee", "A fee of 2.5%.", nil},

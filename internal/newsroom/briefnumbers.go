@@ -126,9 +126,10 @@ var fractionWords = map[string]bool{"half": true, "halves": true, "third": true,
 	"tenth": true, "tenths": true}
 
 // fractionAt reports whether a denominator follows the number word ending at rs[end], after a
-// hyphen or a space: the words are a fraction (two-thirds is 67%), not the number two. A
-// denominator that opens a compound (two quarter-finals, three half-days, two third-party bids)
-// names a thing the number counts, and is no fraction.
+// hyphen, or after a space when "of" follows it: the words are a fraction (two-thirds, three
+// quarters of homes: 67%, 75%), not the number two. A denominator that opens a compound (two
+// quarter-finals, three half-days, two third-party bids), or that a space sets apart with no
+// "of" after it (two quarters in a row, three third places), names things the number counts.
 func fractionAt(rs []rune, end int) bool {
 	if end+1 >= len(rs) || !strings.ContainsRune("- \u00a0"+hyphens, rs[end]) {
 		return false
@@ -137,8 +138,19 @@ func fractionAt(rs []rune, end int) bool {
 	for to < len(rs) && unicode.IsLetter(rs[to]) {
 		to++
 	}
-	compound := to+1 < len(rs) && strings.ContainsRune("-"+hyphens, rs[to]) && unicode.IsLetter(rs[to+1])
-	return fractionWords[strings.ToLower(string(rs[end+1:to]))] && !compound
+	if !fractionWords[strings.ToLower(string(rs[end+1:to]))] {
+		return false
+	}
+	if strings.ContainsRune(" \u00a0", rs[end]) {
+		return ofAt(rs, to)
+	}
+	return !(to+1 < len(rs) && strings.ContainsRune("-"+hyphens, rs[to]) && unicode.IsLetter(rs[to+1]))
+}
+
+// ofAt reports whether the word after the space at rs[i] is "of".
+func ofAt(rs []rune, i int) bool {
+	return i+3 < len(rs) && strings.ContainsRune(" \u00a0", rs[i]) && strings.EqualFold(string(rs[i+1:i+3]), "of") &&
+		!unicode.IsLetter(rs[i+3])
 }
 
 // hyphens are the Unicode hyphens, besides the hyphen-minus, that join words: two‐thirds.
