@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -47,17 +48,47 @@ func (a *attributor) label(q Quote) string {
 	}
 	name := string(a.rs[from:colon])
 	letters, ok := labelWords(name)
-	words := strings.Fields(name)
-	if !ok || letters < 2 || headingLabels[strings.ToLower(words[len(words)-1])] || !a.transcript() {
+	if !ok || letters < 2 || heading(name) || !a.transcript() {
 		return ""
 	}
 	return name
 }
 
+// heading reports whether the label name, in capitals, heads a line rather than names a speaker:
+// its last word is one of headingLabels.
+func heading(name string) bool {
+	words := strings.Fields(name)
+	return len(words) > 0 && headingLabels[strings.ToLower(words[len(words)-1])]
+}
+
+// spokenLine reports whether the rest of the line from pos quotes spoken words, as a
+// transcript's line does: it opens with a quote whose words end as speech does (“Yes.”), or
+// quotes words after words of its own (Then he said “fine.”).
+func (a *attributor) spokenLine(pos int) bool {
+	for pos < len(a.rs) && a.rs[pos] != '\n' && isSpace(a.rs[pos]) {
+		pos++
+	}
+	end := pos
+	for end < len(a.rs) && a.rs[end] != '\n' {
+		end++
+	}
+	if pos < end && a.quoted[pos] {
+		q := pos
+		for q < end && a.quoted[q] {
+			q++
+		}
+		return endsSpeech(string(a.rs[pos:q]))
+	}
+	return slices.Contains(a.quoted[pos:end], true)
+}
+
 // transcript reports whether the text reads as a transcript: its lines open with two labels or
 // more, and one of them, of more than a letter, opens two lines or more, as speakers take turns.
 // An interview's Q: and A: take turns too, but alone they make no transcript of the labels
-// after them (LONDON: “…”, a dateline). It reads the text once, the first time it is asked.
+// after them (LONDON: “…”, a dateline). A transcript quotes what its speakers say on each line
+// they open: labels that take turns before bare facts or titles (SCORERS: Kane 12, QUESTION:
+// What is …?, BBC ONE: “EastEnders”) make a box, a quiz or a listing. It reads the text once, the
+// first time it is asked.
 func (a *attributor) transcript() bool {
 	if a.labelled != 0 {
 		return a.labelled > 0
@@ -75,6 +106,9 @@ func (a *attributor) transcript() bool {
 			if letters, ok := labelWords(name); ok {
 				turns[name]++
 				again = again || letters > 1 && turns[name] > 1
+				if letters > 1 && !heading(name) && !a.spokenLine(to+1) {
+					return false
+				}
 			}
 		}
 		for to < len(a.rs) && a.rs[to] != '\n' {
