@@ -293,7 +293,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			body, verb, reports = c, a.bodyVerb(toks, k, c), false // The judge said: “…”
 			continue
 		}
-		reports = reports || verb >= 0 && k > verb && a.reported(t)
+		reports = reports || verb >= 0 && k > verb && a.reported(toks, k, lead)
 		switch {
 		case lead && t.is(possessiveWord) && !said.found():
 			said = credit{start: t.start, end: t.end, pronoun: true} // Her message was simple: “…”
@@ -384,12 +384,33 @@ func (a *attributor) bodyVerb(toks []token, k int, c credit) int {
 	return a.verbAfter(toks, k, true)
 }
 
-// reported reports whether t, after a body's speech verb, shows that the quote is not the body's
-// words: a second speech verb or a pronoun opening a clause of its own makes them another's (The
-// police said the suspect told officers:, A witness said she heard a man scream:), and a cue makes
-// them a word or a title the body mentions (The judge said the word “sorry” was missing).
-func (a *attributor) reported(t token) bool {
-	return t.is(speechWord|pronounWord|termCue|titleCue) && !a.capital(t)
+// reported reports whether toks[k], after a body's speech verb, shows that the quote is not the
+// body's words: a second speech verb makes them another's (The police said the suspect told
+// officers:), and a cue makes them a word or a title the body mentions (The judge said the word
+// “sorry” was missing). So does a subject opening a clause of its own when a colon hands the
+// quote to that clause (A witness said she heard a man scream:, The coroner said the pilot
+// radioed:); without one the quote is the body's words in its report (The judge said Hale had
+// shown “a breathtaking contempt”). Whom the verb addresses is no subject (The judge told the
+// jury:, The minister told MPs:), nor is a phrase after a preposition (said in a statement:).
+func (a *attributor) reported(toks []token, k int, lead bool) bool {
+	t := toks[k]
+	switch {
+	case t.is(speechWord|termCue|titleCue) && !a.capital(t):
+		return true
+	case !lead:
+		return false
+	case a.capital(t):
+		return a.subject(toks, k, a.runEnd(toks, k))
+	case t.is(pronounWord):
+		return true
+	case t.is(determinerWord) && t.joined && !toks[k-1].is(prepositionWord):
+		for j := k + 2; j < len(toks) && j <= k+3 && toks[j].joined && !a.capital(toks[j]); j++ {
+			if toks[j].is(helperVerb) || a.participle(toks[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // colonLead reports whether the text right before offset to ends with a colon, which hands the
