@@ -52,3 +52,33 @@ func TestDeskRowSaysWhatWaitsOnYou(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskRowCountsManyOfAKind: several entries of one kind on a piece are one line with their
+// count, leading to the inbox, which lists each; a line each made a piece mentioned in forty
+// comments a wall of links two screens high.
+func TestDeskRowCountsManyOfAKind(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	for i := range 12 {
+		start, end := 0, 4
+		if _, err := a.store.CreateComment(ctxAs(a, "editor"), d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: fmt.Sprintf("@writer look %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := a.page("writer", http.MethodGet, "/desk?stage=", nil)
+	wantStatus(t, res, http.StatusOK)
+	row := regexp.MustCompile(fmt.Sprintf(`(?s)<tr><td><a href="/drafts/%d".*?</tr>`, d.ID)).FindString(res.Body.String())
+	lines := regexp.MustCompile(`<li><a href="([^"]+)">([^<]+)</a></li>`).FindAllStringSubmatch(row, -1)
+	var mentions []string
+	for _, l := range lines {
+		if strings.Contains(l[2], "mention") {
+			mentions = append(mentions, l[2])
+			if l[1] != "/inbox" {
+				t.Errorf("the mentions' line leads to %s, want the inbox", l[1])
+			}
+		}
+	}
+	if len(mentions) != 1 || mentions[0] != "12 mentions" {
+		t.Errorf("the row's mention lines are %q (of %d lines), want one saying 12 mentions", mentions, len(lines))
+	}
+}

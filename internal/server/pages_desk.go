@@ -163,5 +163,27 @@ func (s *Server) deskTitle(u *newsroom.User, home newsroom.Stage) string {
 	return "All drafts"
 }
 
-// Waiting is what waits on the viewer in the piece id, as their inbox lists it.
-func (d *deskPage) Waiting(id int64) []newsroom.InboxEntry { return d.waiting[id] }
+// waitingLine is one line of what waits on the viewer in a piece, and where it is.
+type waitingLine struct{ Text, Link string }
+
+// Waiting is what waits on the viewer in the piece id, a line for each kind of their inbox's
+// entries there: the entry as the inbox words it, leading to it, or for several their count
+// ("12 mentions"), leading to the inbox, which lists each. An entry a line made a piece
+// mentioned in forty comments a wall of links two screens high.
+func (d *deskPage) Waiting(id int64) []waitingLine {
+	byKind := map[newsroom.InboxKind][]newsroom.InboxEntry{}
+	for _, e := range d.waiting[id] {
+		byKind[e.Kind] = append(byKind[e.Kind], e)
+	}
+	var out []waitingLine
+	for _, k := range newsroom.InboxKinds {
+		switch es := byKind[k]; len(es) {
+		case 0:
+		case 1:
+			out = append(out, waitingLine{Text: es[0].Reason, Link: es[0].Link})
+		default:
+			out = append(out, waitingLine{Text: newsroom.InboxCount{Kind: k, Count: len(es)}.String(), Link: "/inbox"})
+		}
+	}
+	return out
+}
