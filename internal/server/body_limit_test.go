@@ -38,8 +38,8 @@ func TestBodyLimitByRoute(t *testing.T) {
 	d := a.draft(newsroom.StageDraft)
 	const small = 1 << 20
 	t.Run("NonTextRoute", func(t *testing.T) {
-		body := `{"field":"body","start":0,"end":4,"body":"` + strings.Repeat("a", small) + `"}`
-		res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), body[:small+1])
+		body := `{"action":"submit","note":"` + strings.Repeat("a", small) + `"}`
+		res := a.do("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), body[:small+1])
 		wantStatus(t, res, http.StatusRequestEntityTooLarge)
 	})
 	form := "title=x&body=" + strings.Repeat("a", newsroom.MaxTextBytes-1024)
@@ -76,7 +76,7 @@ func TestBodyLimitByRoute(t *testing.T) {
 // text routes' limit, as the edit form does, so that a long piece in a script of three bytes a
 // character (nine percent-encoded, six escaped in JSON) is not refused 413 for its size. The
 // merge form past merge.MaxConflicts holds the writer's whole body in one "My edit"; a quote's
-// forms hold its words, which may run as long as the body.
+// forms hold its words, and a comment's the words selected, either as long as the body.
 func TestBodyLimitOfFormsCarryingABody(t *testing.T) {
 	t.Run("MergeOfWholeField", func(t *testing.T) {
 		a := newTestApp(t)
@@ -121,6 +121,29 @@ func TestBodyLimitOfFormsCarryingABody(t *testing.T) {
 		}
 	})
 	words := strings.Repeat("漢字", 100000)
+	// A comment's form holds the words selected, which may run as long as the body: past the
+	// longest quote a comment may hold, it is refused for that, with what was typed, not 413.
+	for _, api := range []bool{false, true} {
+		t.Run(fmt.Sprintf("Comment/API=%v", api), func(t *testing.T) {
+			a := newTestApp(t)
+			d := a.draft(newsroom.StageEditing)
+			if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &words, Version: d.Version}); err != nil {
+				t.Fatal(err)
+			}
+			var res *httptest.ResponseRecorder
+			if api {
+				res = a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID),
+					fmt.Sprintf(`{"field":"body","quote":{"exact":%s},"body":"Cut this?"}`, strconv.QuoteToASCII(words)))
+			} else {
+				res = a.page("editor", "POST", fmt.Sprintf("/drafts/%d/comments", d.ID), url.Values{"field": {"body"}, "exact": {words}, "body": {"Cut this?"}})
+			}
+			wantStatus(t, res, http.StatusUnprocessableEntity)
+			wantBody(t, res, fmt.Sprintf("at most %d code points", newsroom.MaxCommentQuote))
+			if !api {
+				wantBody(t, res, "Cut this?")
+			}
+		})
+	}
 	for _, c := range []struct {
 		name, path string
 		disputed   bool

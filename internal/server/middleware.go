@@ -53,15 +53,16 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 // with composed characters (the limits count characters in NFC), escaped in JSON or
 // percent-encoded in a form. Text sent decomposed, as Korean syllables spelled letter by letter,
 // takes more bytes a character and may be refused for the request's size. The merge form holds
-// the writer's whole body once a field is one conflict (see merge.MaxConflicts), and a quote's
-// forms its words, which may run as long as the body.
+// the writer's whole body once a field is one conflict (see merge.MaxConflicts), a quote's
+// forms its words and a new comment the words selected, either of which may run as long as the
+// body (a comment's are then refused for their length, with what was typed).
 var textPaths = map[string]bool{
 	"/api/v1/drafts": true, "/api/v1/drafts/:id": true, "/api/v1/drafts/:id/working-copy": true,
 	"/api/v1/articles/:slug/corrections": true, "/api/v1/import": true,
 	"/api/v1/drafts/:id/quotes/:qid": true, "/api/v1/drafts/:id/quotes/:qid/waive": true, "/api/v1/drafts/:id/quotes/:qid/not-quote": true,
 	"/drafts": true, "/drafts/:id/edit": true, "/drafts/:id/working-copy": true, "/drafts/:id/correct": true, "/desk/import": true,
 	"/drafts/:id/unmerged/:rid/merge": true, "/drafts/:id/quotes/:qid": true, "/drafts/:id/quotes/:qid/waive": true,
-	"/drafts/:id/quotes/:qid/not-quote": true,
+	"/drafts/:id/quotes/:qid/not-quote": true, "/drafts/:id/comments": true, "/api/v1/drafts/:id/comments": true,
 }
 
 // limitBody caps the request body: a longer one fails with 413 when a handler reads past the

@@ -456,7 +456,7 @@ func textFromForm(c echo.Context) (newsroom.Text, error) {
 	}
 	if n > maxListItems {
 		text.Topics = []string{formLineEnds.Replace(lines)}
-		return text, newsroom.Errorf(newsroom.EINVALID, "at most %d topics, got %d", newsroom.MaxTopics, n)
+		return text, newsroom.Errorf(newsroom.EINVALID, "at most %d topics, got %d", newsroom.MaxTopics, n).With("field", "topics")
 	}
 	text.Topics = make([]string, 0, n)
 	for t := range strings.SplitSeq(lines, "\n") {

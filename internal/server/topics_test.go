@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -60,7 +61,8 @@ func TestDraftSaveDropsInvisibleTopics(t *testing.T) {
 // TestTopicsOverTheCapKeepTheText: the edit form and the new-draft form sent with more topic lines
 // than the limit are refused with the form again, its text and its topic lines as typed kept in it
 // and the message saying how many topics came: past the most items any list of a request may
-// hold (1,000), which are counted before they are split, as at 51.
+// hold (1,000), which are counted before they are split, as at 51; and the topics field is marked
+// as the one at fault either way.
 func TestTopicsOverTheCapKeepTheText(t *testing.T) {
 	const body = "My long-typed paragraph about the harbour ferry."
 	for _, form := range []string{"Edit", "New"} {
@@ -83,8 +85,11 @@ func TestTopicsOverTheCapKeepTheText(t *testing.T) {
 				if res.Code < 400 {
 					t.Fatalf("%d topics were answered %d, want the form refused", n, res.Code)
 				}
-				wantBody(t, res, `<p class="error" role="alert">`, fmt.Sprintf("at most %d topics, got %d", newsroom.MaxTopics, n), body,
+				wantBody(t, res, `<p class="error" role="alert"`, fmt.Sprintf("at most %d topics, got %d", newsroom.MaxTopics, n), body,
 					`name="topics"`, ts[0]+"\n"+ts[1]+"\n", ts[n-1]+"</textarea>")
+				if tag := regexp.MustCompile(`<textarea name="topics"[^>]*>`).FindString(res.Body.String()); !strings.Contains(tag, `aria-invalid="true"`) {
+					t.Errorf("the topics field reads %s, want it marked invalid", tag)
+				}
 			})
 		}
 	}
