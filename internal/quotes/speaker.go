@@ -359,14 +359,14 @@ func (a *attributor) afterQuote(pos int) bool {
 // possessive, up to maxRoleWords lowercase words that name a thing (see role) and a speech verb,
 // as in The judge said, the victim’s mother told reporters, Hale’s barrister said. A capital
 // after the determiner is a name's, which the capital runs read (The Kremlin said); a sign or a
-// headline says, but speaks for nobody.
+// headline says, and a statement or a report reports, but speaks for nobody.
 func (a *attributor) speakingBody(toks []token, k int) credit {
 	owner := toks[k].is(determinerWord) || a.capital(toks[k]) && a.possessive(toks[k])
 	if !owner || k > 0 && toks[k].joined {
 		return credit{}
 	}
 	for m := k + 2; m < len(toks) && m <= k+1+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {
-		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue|termCue) {
+		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue|termCue|documentWord) {
 			break
 		}
 		if a.speechAfter(toks, m) {
@@ -643,8 +643,8 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 	}
 	m := k + 1
 	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {
-		if toks[m].is(titleCue | termCue) {
-			return credit{} // said the note pinned to the till
+		if toks[m].is(titleCue | termCue | documentWord) {
+			return credit{} // said the note pinned to the till, said a statement from the school
 		}
 		m++
 	}

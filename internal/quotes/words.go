@@ -3,7 +3,7 @@ package quotes
 // wordClass is what the heuristics know about a word, as a set of bits: "said" is a speech verb,
 // "to" both a preposition and the second word of "according to". A word is looked up once, as it
 // is read, lowercased and without a final full stop.
-type wordClass uint16
+type wordClass uint32
 
 // The classes of words, one bit each.
 const (
@@ -23,6 +23,7 @@ const (
 	termCue        // a word that introduces a word used as a word, or a scare quote
 	determinerWord // a word that opens a noun phrase: the hospital, its owner
 	trailingSpeech // a speech verb only in the attribution after a quote: “…,” warns chef Ana Lopes
+	documentWord   // a document that reports words, as a statement or a report does
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -121,6 +122,14 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"screen", "screens",
 		"headline", "hashtag", "book", "novel", "film", "movie", "song", "album", "show", "series",
 		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
+	},
+	// Documents report words that a body issued or found (the statement said, said a report
+	// from the trust): like a sign or a memo they speak for nobody, and whose words they carry is
+	// for the copy to say. They are no title cue: the school's statement “…” is still speech.
+	documentWord: {
+		"statement", "statements", "report", "reports", "release", "study", "studies", "survey",
+		"surveys", "document", "documents", "filing", "filings", "article", "articles",
+		"editorial", "ruling", "judgment", "judgement",
 	},
 	// Determiners open the body that speaks after a quote ("the hospital said"); a conjunction or a
 	// pronoun there opens another clause ("and he said"), which names nobody.
