@@ -359,7 +359,9 @@ func (a *attributor) afterQuote(pos int) bool {
 // possessive, up to maxRoleWords lowercase words that name a thing (see role) and a speech verb,
 // as in The judge said, the victim’s mother told reporters, Hale’s barrister said. A capital
 // after the determiner is a name's, which the capital runs read (The Kremlin said); a sign or a
-// headline says, and a statement or a report reports, but speaks for nobody.
+// headline says, and a statement or a report reports, but speaks for nobody. A speech verb in
+// -ing right after the body is no verb of it but a noun or an adjective: Jones’s favourite saying
+// was, the mayor’s telling remark.
 func (a *attributor) speakingBody(toks []token, k int) credit {
 	owner := toks[k].is(determinerWord) || a.capital(toks[k]) && a.possessive(toks[k])
 	if !owner || k > 0 && toks[k].joined {
@@ -369,7 +371,7 @@ func (a *attributor) speakingBody(toks []token, k int) credit {
 		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue|termCue|documentWord) {
 			break
 		}
-		if a.speechAfter(toks, m) {
+		if a.speechAfter(toks, m) && !a.hasSuffix(toks[m], "ing") {
 			return credit{start: toks[k].start, end: toks[m-1].end, body: true}
 		}
 	}

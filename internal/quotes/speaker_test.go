@@ -87,6 +87,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
 			[]string{"", ""}},
+		{"SayingAfterBodyIsNoVerb", "Jones’s favourite saying was “mustn’t grumble.” The mayor’s telling remark, “we tried,” stuck.",
+			[]string{"", ""}},
 		{"BoardOrScreenSaysIsNoBody", "“Fresh today,” says the chalkboard. “Delayed,” said the departures screen.",
 			[]string{"", ""}},
 		{"PrintedThingSaysIsNoBody", "The menu says: “All our beef is British.” The ticket said: “Valid until June.” The label says “organic”.",
