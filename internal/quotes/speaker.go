@@ -695,12 +695,12 @@ func (a *attributor) passive(helper, verb token) bool {
 }
 
 // verbAfter returns the index of the word that should be the verb of a name ending at toks[k],
-// passing over up to two adverbs (also, firmly) and, when aux is set, helping verbs (has). It
-// returns -1 when no lowercase word follows the name directly.
+// passing over up to two adverbs (also, firmly; not family) and, when aux is set, helping verbs
+// (has). It returns -1 when no lowercase word follows the name directly.
 func (a *attributor) verbAfter(toks []token, k int, aux bool) int {
 	for skipped := 0; k < len(toks) && toks[k].joined && !a.capital(toks[k]); k++ {
 		t := toks[k]
-		passable := t.is(fillerWord) || a.hasSuffix(t, "ly") || aux && t.is(helperVerb)
+		passable := t.is(fillerWord) || a.hasSuffix(t, "ly") && !t.is(lyNoun) || aux && t.is(helperVerb)
 		if !passable || skipped == 2 {
 			return k
 		}

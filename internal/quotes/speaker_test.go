@@ -89,6 +89,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", ""}},
 		{"SayingAfterBodyIsNoVerb", "Jones’s favourite saying was “mustn’t grumble.” The mayor’s telling remark, “we tried,” stuck.",
 			[]string{"", ""}},
+		{"NounInLyIsNoAdverb", "The victim’s family said: “Justice has been done.” “We are grateful,” the Smith family said. “It was fair,” said the assembly.",
+			[]string{"The victim’s family", "the Smith family", "the assembly"}},
 		{"BoardOrScreenSaysIsNoBody", "“Fresh today,” says the chalkboard. “Delayed,” said the departures screen.",
 			[]string{"", ""}},
 		{"PrintedThingSaysIsNoBody", "The menu says: “All our beef is British.” The ticket said: “Valid until June.” The label says “organic”.",

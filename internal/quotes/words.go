@@ -24,6 +24,7 @@ const (
 	determinerWord // a word that opens a noun phrase: the hospital, its owner
 	trailingSpeech // a speech verb only in the attribution after a quote: “…,” warns chef Ana Lopes
 	documentWord   // a document that reports words, as a statement or a report does
+	lyNoun         // a noun ending in -ly, which is no adverb: family, assembly
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -131,6 +132,9 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"surveys", "document", "documents", "filing", "filings", "article", "articles",
 		"editorial", "ruling", "judgment", "judgement",
 	},
+	// Nouns in -ly are no adverbs to pass over between a name and its verb: the victim’s family
+	// said is the family's words, not the victim's.
+	lyNoun: {"family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly", "bully", "reply"},
 	// Determiners open the body that speaks after a quote ("the hospital said"); a conjunction or a
 	// pronoun there opens another clause ("and he said"), which names nobody.
 	determinerWord: {
