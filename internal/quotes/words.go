@@ -124,13 +124,18 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"headline", "hashtag", "book", "novel", "film", "movie", "song", "album", "show", "series",
 		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
 	},
-	// Documents report words that a body issued or found (the statement said, said a report
-	// from the trust): like a sign or a memo they speak for nobody, and whose words they carry is
-	// for the copy to say. They are no title cue: the school's statement “…” is still speech.
+	// Documents report or lay down words that a body issued, found or agreed (the statement said,
+	// said a report from the trust, the law states, the message said): like a sign or a memo they
+	// speak for nobody, and whose words they carry is for the copy to say. They are no title cue:
+	// the school's statement “…” is still speech.
 	documentWord: {
 		"statement", "statements", "report", "reports", "release", "study", "studies", "survey",
 		"surveys", "document", "documents", "filing", "filings", "article", "articles",
-		"editorial", "ruling", "judgment", "judgement",
+		"editorial", "ruling", "judgment", "judgement", "verdict", "law", "laws", "bill", "bills",
+		"act", "treaty", "contract", "agreement", "motion", "plan", "plans", "policy", "guidance",
+		"rule", "rules", "manifesto", "forecast", "warrant", "obituary", "citation", "minutes",
+		"page", "message", "messages", "text", "texts", "voicemail", "card", "cards",
+		"invitation", "question", "questions",
 	},
 	// Nouns in -ly are no adverbs to pass over between a name and its verb: the victim’s family
 	// said is the family's words, not the victim's.
