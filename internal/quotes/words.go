@@ -125,9 +125,10 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"play", "poem", "read", "reads", "reading", "chanting", "chanted",
 	},
 	// Documents report or lay down words that a body issued, found or agreed (the statement said,
-	// said a report from the trust, the law states, the message said): like a sign or a memo they
-	// speak for nobody, and whose words they carry is for the copy to say. They are no title cue:
-	// the school's statement “…” is still speech.
+	// said a report from the trust, the law states, the message said), and devices, figures and
+	// printed things show them (said the satnav, the figures say, the bottle says): like a sign or
+	// a memo they speak for nobody, and whose words they carry is for the copy to say. They are no
+	// title cue: the school's statement “…” is still speech.
 	documentWord: {
 		"statement", "statements", "report", "reports", "release", "study", "studies", "survey",
 		"surveys", "document", "documents", "filing", "filings", "article", "articles",
@@ -135,7 +136,12 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"act", "treaty", "contract", "agreement", "motion", "plan", "plans", "policy", "guidance",
 		"rule", "rules", "manifesto", "forecast", "warrant", "obituary", "citation", "minutes",
 		"page", "message", "messages", "text", "texts", "voicemail", "card", "cards",
-		"invitation", "question", "questions",
+		"invitation", "question", "questions", "newsletter", "bulletin", "update", "updates",
+		"notification", "alert", "alerts", "announcement", "blog", "post", "posts", "lyrics",
+		"lyric", "chorus", "verse", "script", "manual", "instructions", "constitution", "map",
+		"receipt", "figures", "data", "numbers", "statistics", "stats", "satnav", "app", "clock",
+		"scoreboard", "display", "box", "bottle", "tin", "jar", "bag", "tag",
+		"mug", "cake", "tattoo", "headstone", "gravestone", "certificate", "form",
 	},
 	// Nouns in -ly are no adverbs to pass over between a name and its verb: the victim’s family
 	// said is the family's words, not the victim's.
