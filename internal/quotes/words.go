@@ -136,7 +136,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"act", "treaty", "contract", "agreement", "motion", "plan", "plans", "policy", "guidance",
 		"rule", "rules", "manifesto", "forecast", "warrant", "obituary", "citation", "minutes",
 		"page", "message", "messages", "text", "texts", "voicemail", "card", "cards",
-		"invitation", "question", "questions", "newsletter", "bulletin", "update", "updates",
+		"invitation", "question", "questions", "ballot", "newsletter", "bulletin", "update", "updates",
 		"notification", "alert", "alerts", "announcement", "blog", "post", "posts", "lyrics",
 		"lyric", "chorus", "verse", "script", "manual", "instructions", "constitution", "map",
 		"receipt", "figures", "data", "numbers", "statistics", "stats", "satnav", "app", "clock",
