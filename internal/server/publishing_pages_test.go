@@ -109,5 +109,5 @@ func TestPreviewIsMarked(t *testing.T) {
 	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d/preview", d.ID), nil)
 	wantStatus(t, res, http.StatusOK)
 	wantBody(t, res, "<body>\n"+`<div class="preview-banner" role="note"><strong>Preview</strong>`,
-		fmt.Sprintf(`<a href="/drafts/%d">Back to the draft</a></div>`+"\n"+`<header class="site">`, d.ID), `<h1 dir="auto">A draft</h1>`)
+		fmt.Sprintf(`<a href="/drafts/%d">Back to the draft</a></div>`+"\n"+`<a class="skip-link" href="#main">Skip to the page's content</a><header class="site">`, d.ID), `<h1 dir="auto">A draft</h1>`)
 }

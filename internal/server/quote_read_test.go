@@ -147,6 +147,10 @@ func TestQuoteFormGoneAfterItsWordsChanged(t *testing.T) {
 			api := fmt.Sprintf("/api/v1/drafts/%d", d.ID)
 			wantStatus(t, a.do("editor", "PUT", api, fmt.Sprintf(`{"body":"The mayor said “%s” on Tuesday.","version":%d}`, before, d.Version)), 200)
 			qid := a.firstQuote(d.ID)
+			read, err := a.store.Quotes(ctxAs(a, "editor"), d.ID)
+			if err != nil || len(read) != 1 {
+				t.Fatalf("the ledger is %d quotes (%v), want one", len(read), err)
+			}
 			quote := fmt.Sprintf("%s/quotes/%d", api, qid)
 			if c.disputed {
 				wantStatus(t, a.do("editor", "PUT", quote, fmt.Sprintf(`{"status":"disputed","note":"Not on the tape.","text":%q}`, before)), 200)
@@ -157,12 +161,12 @@ func TestQuoteFormGoneAfterItsWordsChanged(t *testing.T) {
 			}
 			was := a.do("editor", "GET", api+"/quotes", "").Body.String()
 			action := fmt.Sprintf("/drafts/%d/quotes/%d%s", d.ID, qid, c.path)
-			res := a.page("editor", "POST", action, url.Values{"note": {c.note}, "text": {before}, "speaker": {""}})
+			res := a.page("editor", "POST", action, url.Values{"note": {c.note}, "text": {before}, "speaker": {read[0].Speaker}})
 			if res.Code != 409 {
 				t.Fatalf("answer %d, want 409: %s", res.Code, res.Body.String())
 			}
 			want := "This quotation changed since you opened the page: it now reads “" + after + "”, and " + c.wantGone + "; nothing was recorded. Your note: “" + c.note + "”."
-			wantBody(t, res, `<p class="error" role="alert">`+html.EscapeString(want)+`</p>`, fmt.Sprintf(`id="quote-%d" data-retried>`, qid))
+			wantBody(t, res, `<p class="error" role="alert" id="form-error">`+html.EscapeString(want)+`</p>`, fmt.Sprintf(`id="quote-%d" data-retried>`, qid))
 			body := res.Body.String()
 			if strings.Contains(body, "kept below") || strings.Contains(body, `action="`+action+`"`) {
 				t.Errorf("the answer promises or shows the form it came from, which the quote no longer has")
