@@ -134,7 +134,7 @@ func Open(db string, opt Options) (*Store, error) {
 		s.log = slog.Default()
 	}
 	s.patience = indexPatience
-	s.slowHolds.every = holdLogEvery
+	s.slowHolds.least, s.slowHolds.every = slowHold, holdLogEvery
 	if s.clk == nil {
 		s.clk = clock.System
 	}

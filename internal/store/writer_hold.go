@@ -15,16 +15,18 @@ const slowHold = 100 * time.Millisecond
 // little over slowHold a batch, batch after batch, which is one line worth reading, not hundreds.
 const holdLogEvery = 10 * time.Second
 
-// holdLog is what noteHold keeps from one transaction to the next, under wmu: how often it may
-// log, when it last did, and how many slow holds it left out since.
+// holdLog is what noteHold keeps from one transaction to the next, under wmu: the shortest hold
+// it logs (slowHold; a test of work that takes less on a fast machine lowers it), how often it
+// may log, when it last did, and how many slow holds it left out since.
 type holdLog struct {
+	least   time.Duration
 	every   time.Duration
 	last    time.Time
 	skipped int
 }
 
 // noteHold logs a group of transactions (see commitGrouped) that held SQLite's writer from
-// began until now for slowHold or longer, with how long their statements took (until
+// began until now for s.slowHolds.least (slowHold) or longer, with how long their statements took (until
 // committing) and how long the COMMIT took, which is where SQLite runs its automatic checkpoint
 // and FTS4 its merges, how many transactions the group held, and the functions that asked for
 // the slowest of them: what stalled every write meanwhile, for an operator and for a profile.
@@ -32,10 +34,10 @@ type holdLog struct {
 // calls it holding wmu.
 func (s *Store) noteHold(began, committing time.Time, group []*writeJob) {
 	now := time.Now()
-	if now.Sub(began) < slowHold {
+	h := &s.slowHolds
+	if now.Sub(began) < h.least {
 		return
 	}
-	h := &s.slowHolds
 	if now.Sub(h.last) < h.every {
 		h.skipped++
 		return
