@@ -128,6 +128,9 @@ func TestSaveReanchorsRepetitiveQuotesQuickly(t *testing.T) {
 // writer creates drafts one after another. The creates must not wait for the re-anchoring: the
 // slowest of them must take well under half as long as the save, or many must have been made
 // meanwhile, where a create that waited behind the search would take about as long as the save.
+// A save that looks held up is tried again, up to three saves in all: a create that waits behind
+// the search does so at every save, where a loaded machine's stray slow create (on PostgreSQL,
+// with other packages' tests on the same server) does not come three times.
 func TestReanchoringDoesNotHoldUpWriters(t *testing.T) {
 	f := newNewsroom(t)
 	const comments = 200
@@ -142,35 +145,54 @@ func TestReanchoringDoesNotHoldUpWriters(t *testing.T) {
 		}
 		alone = max(alone, time.Since(start))
 	}
-	saved := make(chan time.Duration)
-	go func() {
-		start := time.Now()
-		if _, err := saveIntro(f, d, ";"); err != nil {
-			t.Error(err)
-		}
-		saved <- time.Since(start)
-	}()
-	var slowest time.Duration
 	creates := 0
-	for saving := true; saving; {
-		start := time.Now()
-		if _, err := f.s.CreateDraft(f.other, newsroom.Text{Title: fmt.Sprintf("Unrelated %d", creates), Body: "Words."}); err != nil {
-			t.Fatal(err)
-		}
-		slowest, creates = max(slowest, time.Since(start)), creates+1
-		select {
-		case took := <-saved:
-			saving = false
-			t.Logf("%d creates during a save of %v, the slowest in %v (alone %v)", creates, took, slowest, alone)
-			// A create that waited behind the search also leaves room for no more than one or
-			// two creates in all, and is several times slower than a create alone; asking for
-			// all three signs keeps a loaded machine's stray slow create, or a save too quick to
-			// tell, from failing the test.
-			if slowest >= took/2 && creates <= 3 && slowest > 3*alone {
-				t.Errorf("the slowest of %d creates took %v during a save of %v: it waited for the re-anchoring", creates, slowest, took)
+	// heldUp saves d with its intro ending in mark, creating drafts meanwhile, and says how the
+	// creates looked held up by the save, or "" when they did not.
+	heldUp := func(mark string) string {
+		saved := make(chan time.Duration)
+		go func() {
+			start := time.Now()
+			next, err := saveIntro(f, d, mark)
+			if err != nil {
+				t.Error(err)
+			} else {
+				d = next
 			}
-		default:
+			saved <- time.Since(start)
+		}()
+		var slowest time.Duration
+		made := 0
+		for {
+			start := time.Now()
+			if _, err := f.s.CreateDraft(f.other, newsroom.Text{Title: fmt.Sprintf("Unrelated %d", creates), Body: "Words."}); err != nil {
+				t.Fatal(err)
+			}
+			slowest, made, creates = max(slowest, time.Since(start)), made+1, creates+1
+			select {
+			case took := <-saved:
+				t.Logf("%d creates during a save of %v, the slowest in %v (alone %v)", made, took, slowest, alone)
+				// A create that waited behind the search also leaves room for no more than one
+				// or two creates in all, and is several times slower than a create alone;
+				// asking for all three signs keeps a save too quick to tell from failing it.
+				if slowest >= took/2 && made <= 3 && slowest > 3*alone {
+					return fmt.Sprintf("the slowest of %d creates took %v during a save of %v: it waited for the re-anchoring", made, slowest, took)
+				}
+				return ""
+			default:
+			}
 		}
+	}
+	var held []string
+	for _, mark := range []string{";", ",", "."} {
+		if why := heldUp(mark); why == "" {
+			held = nil
+			break
+		} else {
+			held = append(held, why)
+		}
+	}
+	if len(held) > 0 {
+		t.Errorf("every save held up the creates: %s", strings.Join(held, "; "))
 	}
 	wantAnchorsKept(t, f, d.ID, comments)
 }
