@@ -78,7 +78,8 @@ func Atom(site Site, entries []Article, updated time.Time) ([]byte, error) {
 
 // Feed names one Atom feed: the site's, or a topic's or an author's.
 type Feed struct {
-	Path  string // the feed's site path, its id and self link
+	Path  string // the feed's site path, its self link
+	ID    string // the feed's id, an IRI no setting changes; "" for its URL
 	Page  string // the site path of the page listing the same pieces
 	Title string // what the feed is of, after the site's name: "Mexico" gives "Copydesk: Mexico"; "" gives "Copydesk briefs"
 }
@@ -89,10 +90,14 @@ func AtomFeed(site Site, f Feed, entries []Article, updated time.Time) ([]byte, 
 	if f.Title != "" {
 		title = strings.TrimSpace(site.Name + ": " + f.Title)
 	}
+	id := f.ID
+	if id == "" {
+		id = site.URL(f.Path)
+	}
 	feed := atomFeed{
 		Lang:    site.lang(),
 		Title:   title,
-		ID:      site.URL(f.Path),
+		ID:      id,
 		Updated: stamp(updated),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: site.URL(f.Path)},

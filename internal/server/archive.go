@@ -104,14 +104,19 @@ func (s *Server) serveFeed(c echo.Context, l listing) error {
 	return s.serveRendered(c, "feed/"+l.path, func() (string, []byte, error) {
 		q := l.query(1)
 		q.Limit = feedSize
-		arts, _, err := s.store.PublicPage(c.Request().Context(), q)
+		ctx := c.Request().Context()
+		arts, _, err := s.store.PublicPage(ctx, q)
 		if err != nil {
 			return "", nil, err
 		}
 		if len(arts) == 0 {
 			return "", nil, newsroom.Errorf(newsroom.ENOTFOUND, "no feed %s", l.path)
 		}
-		body, err := publish.AtomFeed(s.site(), publish.Feed{Path: l.feed, Page: l.path, Title: l.name(arts)}, arts, latest(arts))
+		id, err := s.store.FeedID(ctx, l.feed)
+		if err != nil {
+			return "", nil, err
+		}
+		body, err := publish.AtomFeed(s.site(), publish.Feed{Path: l.feed, ID: id, Page: l.path, Title: l.name(arts)}, arts, latest(arts))
 		return "application/atom+xml; charset=utf-8", body, err
 	})
 }

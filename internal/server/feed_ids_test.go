@@ -60,3 +60,68 @@ func TestFeedEntryIDsKeepThroughBaseURLChange(t *testing.T) {
 		t.Errorf("%s has the id %q, want a urn:uuid", fresh, after[fresh])
 	}
 }
+
+// feedID is the atom:id of the feed at path.
+func feedID(t *testing.T, a *testApp, path string) string {
+	t.Helper()
+	res := a.do("", "GET", path, "")
+	wantStatus(t, res, http.StatusOK)
+	m := regexp.MustCompile(`(?s)<feed[^>]*>.*?<id>([^<]+)</id>`).FindStringSubmatch(res.Body.String())
+	if m == nil {
+		t.Fatalf("%s has no id: %s", path, res.Body.String())
+	}
+	return m[1]
+}
+
+// TestFeedIDsKeepThroughBaseURLChange: a feed's own id was its URL, so setting or changing the
+// base URL made every feed (the site's, each topic's and author's) another feed to a reader
+// that keys feeds by id. In a newsroom that had published nothing when ids were first given,
+// no reader holds a URL id, and each feed has a urn:uuid of its own, one per feed, which no
+// setting changes; a newsroom that had published keeps the URL id its readers hold.
+func TestFeedIDsKeepThroughBaseURLChange(t *testing.T) {
+	feeds := []string{"/feed.atom", "/topics/harbour/feed.atom", "/authors/ana-perez/feed.atom"}
+	publishOne := func(t *testing.T, a *testApp) {
+		d := importAndApprove(t, a, housePiece("Ferry Sails Again", "Ana Pérez", "The ferry sails again.", []string{"It sails at noon."}, []string{"Harbour"}, ""))
+		wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), ""), http.StatusOK)
+	}
+	t.Run("NewNewsroom", func(t *testing.T) {
+		a := newTestApp(t)
+		publishOne(t, a)
+		seen := map[string]string{}
+		for _, p := range feeds {
+			id := feedID(t, a, p)
+			if !strings.HasPrefix(id, "urn:uuid:") {
+				t.Errorf("%s has the id %q, want a urn:uuid", p, id)
+			}
+			if other, ok := seen[id]; ok {
+				t.Errorf("%s and %s share the id %q", p, other, id)
+			}
+			seen[id] = p
+		}
+		wantStatus(t, a.page("admin", "POST", "/admin/site", siteForm()), http.StatusSeeOther)
+		for id, p := range seen {
+			if got := feedID(t, a, p); got != id {
+				t.Errorf("the base URL's change took %s's id from %q to %q", p, id, got)
+			}
+		}
+	})
+	t.Run("PublishedBefore", func(t *testing.T) {
+		a := newTestApp(t)
+		seedPublished(t, a, 2)
+		for _, q := range []string{"DELETE FROM settings WHERE key = 'feed.entry_ids'", "DELETE FROM backfills"} {
+			if _, err := a.store.DB().Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := a.store.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		publishOne(t, a)
+		wantStatus(t, a.page("admin", "POST", "/admin/site", siteForm()), http.StatusSeeOther)
+		for _, p := range feeds {
+			if id := feedID(t, a, p); id != "https://news.example.org"+p {
+				t.Errorf("%s has the id %q, not the URL its readers hold", p, id)
+			}
+		}
+	})
+}

@@ -112,7 +112,11 @@ func (s *Server) feed(c echo.Context) error {
 				return "", nil, err
 			}
 		}
-		body, err := publish.Atom(s.site(), arts, updated)
+		id, err := s.store.FeedID(ctx, publish.FeedPath)
+		if err != nil {
+			return "", nil, err
+		}
+		body, err := publish.AtomFeed(s.site(), publish.Feed{Path: publish.FeedPath, ID: id, Page: "/"}, arts, updated)
 		return "application/atom+xml; charset=utf-8", body, err
 	})
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -59,4 +60,19 @@ func (f feedIDs) feedID(articleID int64) string {
 		return ""
 	}
 	return "urn:uuid:" + uuid.NewSHA1(f.namespace, []byte(strconv.FormatInt(articleID, 10))).String()
+}
+
+// FeedID returns the atom:id of the feed at path (its site path, such as /topics/mexico/feed.atom):
+// a name-based UUID of the path in the newsroom's namespace, which no change of the base URL
+// changes; or "", the feed's URL, in a newsroom that had published when ids were first given,
+// whose feed readers already hold that URL as its id.
+func (s *Store) FeedID(ctx context.Context, path string) (string, error) {
+	ids, err := readFeedIDs(s.read(ctx))
+	if err != nil {
+		return "", internal("read feed ids", err)
+	}
+	if ids.namespace == uuid.Nil || ids.after > 0 {
+		return "", nil
+	}
+	return "urn:uuid:" + uuid.NewSHA1(ids.namespace, []byte("feed "+path)).String(), nil
 }
