@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -171,10 +170,9 @@ func slugParam(c echo.Context) string {
 // files it under its one URL rather than two. The path's page number, and the query, are kept;
 // a page number the page would not be found under is not found here either.
 //
-// The lower-case address is answered first, into nothing: one that is not found (no such piece,
-// format, topic or page) is answered as not found here, rather than by a move to a 404, and one
-// that itself moves (a first page asked for by number) is moved to at once, in one step.
-func lowerSlug(next echo.HandlerFunc) echo.HandlerFunc {
+// The move goes where settle says: straight on when the lower-case address moves too, and
+// nowhere when it is not found.
+func (s *Server) lowerSlug(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		slug := slugParam(c)
 		lower := publish.LowerSlug(slug)
@@ -194,51 +192,13 @@ func lowerSlug(next echo.HandlerFunc) echo.HandlerFunc {
 		if q := c.Request().URL.RawQuery; q != "" {
 			to += "?" + q
 		}
-		moved, err := tryLower(c, next, lower)
+		to, err := s.settle(c, to)
 		if err != nil {
 			return err
-		}
-		if moved != "" {
-			to = moved
 		}
 		return c.Redirect(http.StatusMovedPermanently, to)
 	}
 }
-
-// tryLower answers the request with its :slug set to lower through next into a response that
-// goes nowhere, and returns next's error, or where next moved the request to ("" when it
-// answered it).
-func tryLower(c echo.Context, next echo.HandlerFunc, lower string) (string, error) {
-	values := slices.Clone(c.ParamValues())
-	for i, name := range c.ParamNames() {
-		if name == "slug" && i < len(values) {
-			values[i] = url.PathEscape(lower)
-		}
-	}
-	res := c.Response()
-	trial := &discardResponse{header: http.Header{}}
-	c.SetParamValues(values...)
-	c.SetResponse(echo.NewResponse(trial, c.Echo()))
-	err := next(c)
-	c.SetResponse(res)
-	if err != nil || trial.status < 300 || trial.status >= 400 {
-		return "", err
-	}
-	return trial.header.Get(echo.HeaderLocation), nil
-}
-
-// discardResponse is a ResponseWriter that keeps the status and headers written to it and
-// drops the body.
-type discardResponse struct {
-	header http.Header
-	status int
-}
-
-func (w *discardResponse) Header() http.Header { return w.header }
-
-func (w *discardResponse) Write(b []byte) (int, error) { return len(b), nil }
-
-func (w *discardResponse) WriteHeader(status int) { w.status = status }
 
 // maxPage is the highest page number any listing, sitemap, search or the read API answers for:
 // a million pages of 30 are more pieces than a newsroom publishes, and it keeps a page's offset,

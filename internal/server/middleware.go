@@ -117,8 +117,9 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 // to the same path without it, where every page is served and every link points: a link another
 // site wrote as /articles/slug/ reaches the piece rather than a 404, and a crawler files one URL
 // for it. The API is left as its clients call it, and a path whose trimmed form would name
-// another host (//host) is left to its 404.
-func dropTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
+// another host (//host) is left to its 404. The move goes where settle says: straight on when
+// the path without its slash moves too, and nowhere when that path is not found.
+func (s *Server) dropTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
 		path := req.URL.EscapedPath()
@@ -129,6 +130,10 @@ func dropTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
 		if req.URL.RawQuery != "" {
 			trimmed += "?" + req.URL.RawQuery
 		}
-		return c.Redirect(http.StatusMovedPermanently, trimmed)
+		to, err := s.settle(c, trimmed)
+		if err != nil {
+			return err
+		}
+		return c.Redirect(http.StatusMovedPermanently, to)
 	}
 }

@@ -65,11 +65,13 @@ func TestReadersNotFoundPage(t *testing.T) {
 
 // TestTrailingSlashMovesToThePage asks for public pages with a slash after them, as links other
 // sites write often carry: each moves permanently to the page itself, its query kept, where it
-// was a 404 a crawler filed and a reader met. The API is left as its clients call it, and no
-// path leads off the site.
+// was a 404 a crawler filed and a reader met. It moves once, to a page that answers: straight on
+// where the page itself moves (capitals, a first page by number), and a path that would be a 404
+// without its slash is a 404 at once, not a move to one. The API is left as its clients call it,
+// and no path leads off the site.
 func TestTrailingSlashMovesToThePage(t *testing.T) {
 	a := newTestApp(t)
-	seedPublished(t, a, 3)
+	seedPublished(t, a, 10)
 	tests := []struct {
 		name, method, path string
 		status             int
@@ -79,10 +81,19 @@ func TestTrailingSlashMovesToThePage(t *testing.T) {
 		{"Slashes", http.MethodGet, "/articles/piece-1//", http.StatusMovedPermanently, "/articles/piece-1"},
 		{"Head", http.MethodHead, "/topics/mexico/", http.StatusMovedPermanently, "/topics/mexico"},
 		{"Query", http.MethodGet, "/topics/mexico/?utm_source=x", http.StatusMovedPermanently, "/topics/mexico?utm_source=x"},
-		{"Escaped", http.MethodGet, "/topics/m%C3%A9xico/", http.StatusMovedPermanently, "/topics/m%C3%A9xico"},
+		{"Escaped", http.MethodGet, "/topics/climate%2Dchange/", http.StatusMovedPermanently, "/topics/climate%2Dchange"},
+		{"Capitals", http.MethodGet, "/articles/Piece-1/", http.StatusMovedPermanently, "/articles/piece-1"},
+		{"CapitalsHead", http.MethodHead, "/topics/Mexico/?utm_source=x", http.StatusMovedPermanently, "/topics/mexico?utm_source=x"},
+		{"FirstPageByNumber", http.MethodGet, "/page/1/", http.StatusMovedPermanently, "/"},
+		{"TopicFirstPageByNumber", http.MethodGet, "/topics/Mexico/page/1/", http.StatusMovedPermanently, "/topics/mexico"},
+		{"NoSuchPiece", http.MethodGet, "/articles/no-such-piece/", http.StatusNotFound, ""},
+		{"NoSuchPieceCapitals", http.MethodGet, "/articles/No-Such-Piece/", http.StatusNotFound, ""},
+		{"NoSuchTopic", http.MethodHead, "/topics/no-such-topic/", http.StatusNotFound, ""},
+		{"PastTheEnd", http.MethodGet, "/page/99/", http.StatusNotFound, ""},
+		{"NoSuchPath", http.MethodGet, "/no-such-path/", http.StatusNotFound, ""},
 		{"FrontPage", http.MethodGet, "/", http.StatusOK, ""},
 		{"OffSite", http.MethodGet, "//evil.example/", http.StatusNotFound, ""},
-		{"OffSiteBackslash", http.MethodGet, "/%5Cevil.example/", http.StatusMovedPermanently, "/%5Cevil.example"},
+		{"OffSiteBackslash", http.MethodGet, "/%5Cevil.example/", http.StatusNotFound, ""},
 		{"API", http.MethodGet, "/api/v1/articles/", http.StatusNotFound, ""},
 		{"Form", http.MethodPost, "/login/", http.StatusNotFound, ""},
 	}
@@ -93,6 +104,16 @@ func TestTrailingSlashMovesToThePage(t *testing.T) {
 			if got := res.Header().Get("Location"); got != tt.location {
 				t.Errorf("Location = %q, want %q", got, tt.location)
 			}
+			if tt.location != "" {
+				wantStatus(t, a.do("", http.MethodGet, tt.location, ""), http.StatusOK)
+			}
 		})
 	}
+	t.Run("AppPage", func(t *testing.T) {
+		res := a.page("editor", http.MethodGet, "/desk/", nil)
+		wantStatus(t, res, http.StatusMovedPermanently)
+		if got := res.Header().Get("Location"); got != "/desk" {
+			t.Errorf("Location = %q, want /desk", got)
+		}
+	})
 }
