@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/andybalholm/brotli"
 	"github.com/labstack/echo/v4"
@@ -409,14 +410,19 @@ func compressKept(body []byte, coding string) []byte {
 
 // sendKept answers with a kept body tagged etag, in the coding the client prefers, with its
 // length; a client holding the version tagged etag, in any coding, gets 304: its bytes decode
-// to the same body. Every public page is sent by it, so it sets its headers from values made
-// once (see sharedHeader).
-func sendKept(c echo.Context, etag string, cacheControl []string, k *keptBody) error {
+// to the same body. A body with a modified time goes with it as Last-Modified, and a client
+// that names no tag but holds the page since that second (If-Modified-Since) gets 304 too, as
+// RFC 9110 (13.2.2) orders the two. Every public page is sent by it, so it sets its headers
+// from values made once (see sharedHeader).
+func sendKept(c echo.Context, etag string, modified time.Time, cacheControl []string, k *keptBody) error {
 	coding := k.coding(negotiate(c.Request().Header.Get(echo.HeaderAcceptEncoding)))
 	h := c.Response().Header()
 	h.Set("ETag", codingTag(etag, coding))
 	h["Cache-Control"] = cacheControl
-	if holdsVersion(c.Request().Header.Get("If-None-Match"), etag) {
+	if !modified.IsZero() {
+		h.Set(echo.HeaderLastModified, modified.UTC().Format(http.TimeFormat))
+	}
+	if holdsVersion(c.Request().Header.Get("If-None-Match"), etag) || unchangedSince(c.Request().Header, modified) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	body, length, err := k.in(coding)
@@ -437,6 +443,17 @@ func sendKept(c echo.Context, etag string, cacheControl []string, k *keptBody) e
 	}
 	_, err = c.Response().Write(body)
 	return err
+}
+
+// unchangedSince reports whether a request that names no version by tag holds, by its
+// If-Modified-Since, what was last modified at modified (a time in whole seconds, as the header
+// writes it).
+func unchangedSince(h http.Header, modified time.Time) bool {
+	if modified.IsZero() || h.Get("If-None-Match") != "" {
+		return false
+	}
+	since, err := http.ParseTime(h.Get(echo.HeaderIfModifiedSince))
+	return err == nil && !modified.After(since)
 }
 
 // Shared values (see sharedHeader) of the headers the server sends most.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 	"github.com/labstack/echo/v4"
@@ -99,7 +100,7 @@ func TestKeptBody(t *testing.T) {
 				rec := httptest.NewRecorder()
 				c := e.NewContext(httptest.NewRequest("GET", "/", nil), rec)
 				c.Request().Header.Set("Accept-Encoding", ask.accept)
-				if err := sendKept(c, `"v1"`, publicCacheControl, k); err != nil {
+				if err := sendKept(c, `"v1"`, time.Time{}, publicCacheControl, k); err != nil {
 					t.Fatal(err)
 				}
 				coding := rec.Header().Get("Content-Encoding")
@@ -161,7 +162,7 @@ func TestSharedHeadersStayPut(t *testing.T) {
 	h := s.secureHeaders(s.compress(func(c echo.Context) error {
 		c.Response().Header().Add(echo.HeaderVary, "Cookie")
 		c.Response().Header().Add("X-Frame-Options", "SAMEORIGIN")
-		return sendKept(c, `"v1"`, publicCacheControl, newKeptBody(echo.MIMETextPlainCharsetUTF8, []byte("short")))
+		return sendKept(c, `"v1"`, time.Time{}, publicCacheControl, newKeptBody(echo.MIMETextPlainCharsetUTF8, []byte("short")))
 	}))
 	rec := httptest.NewRecorder()
 	c := e.NewContext(httptest.NewRequest("GET", "/", nil), rec)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -163,7 +164,7 @@ func (s *Server) imageFile(c echo.Context) error {
 	}
 	key := "image/" + hash
 	if e, _, ok := s.cache.get(key); ok {
-		return sendKept(c, e.etag, immutableCacheControl, e.body)
+		return sendKept(c, e.etag, time.Time{}, immutableCacheControl, e.body)
 	}
 	_, gen, _ := s.cache.get(key)
 	f, err := s.store.ImageFile(c.Request().Context(), hash)
@@ -175,7 +176,7 @@ func (s *Server) imageFile(c echo.Context) error {
 	}
 	e := cachedPage{key: key, etag: `"` + hash + `"`, body: newKeptBody(f.ContentType, f.Data)}
 	s.cache.put(gen, e)
-	return sendKept(c, e.etag, immutableCacheControl, e.body)
+	return sendKept(c, e.etag, time.Time{}, immutableCacheControl, e.body)
 }
 
 // sendImage answers with f, with its length, or 304 when the client holds it already. A public

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"sync"
+	"time"
 )
 
 // pageCache keeps rendered public pages — the front page, the feed and each published
@@ -47,6 +48,11 @@ type cachedPage struct {
 	// zero for every other page (the lists, feeds and sitemaps, the images), which a publish
 	// of any piece can change.
 	draft int64
+	// modified is, for a public page, the second it was rendered in: no earlier than any change
+	// it shows, and earlier than any it does not, since every change that reaches it drops it
+	// (see heard), so a client holding the page since a later second holds this version (see
+	// Server.lastModified). Zero for what has no such time.
+	modified time.Time
 }
 
 // newPageCache makes a cache of max bytes of pages, each in every form it is kept in (see

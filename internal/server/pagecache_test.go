@@ -211,7 +211,7 @@ func TestPageCacheCountsCompressedForms(t *testing.T) {
 			}
 			c := e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
 			c.Request().Header.Set("Accept-Encoding", coding)
-			if err := sendKept(c, page.etag, publicCacheControl, page.body); err != nil {
+			if err := sendKept(c, page.etag, time.Time{}, publicCacheControl, page.body); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -268,7 +268,7 @@ func TestPageCacheGzipFormUnderLoad(t *testing.T) {
 				}
 				c := e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
 				c.Request().Header.Set("Accept-Encoding", []string{"gzip", "br", ""}[n%3])
-				if err := sendKept(c, got.etag, publicCacheControl, got.body); err != nil {
+				if err := sendKept(c, got.etag, time.Time{}, publicCacheControl, got.body); err != nil {
 					t.Error(err)
 					return
 				}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -87,12 +88,13 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 		if err != nil {
 			return cachedPage{}, false, err
 		}
-		return cachedPage{key: key, etag: s.snapshotTag(format, p.Article), body: newKeptBody(contentType, body), draft: p.DraftID}, true, nil
+		return cachedPage{key: key, etag: s.snapshotTag(format, p.Article), body: newKeptBody(contentType, body), draft: p.DraftID,
+			modified: s.renderedAt()}, true, nil
 	})
 	if err != nil {
 		return err
 	}
-	return sendKept(c, e.etag, publicCacheControl, e.body)
+	return sendKept(c, e.etag, s.lastModified(e.modified), publicCacheControl, e.body)
 }
 
 func (s *Server) frontPage(c echo.Context) error { return s.servePage(c, archiveListing) }
@@ -191,12 +193,27 @@ func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (stri
 			return cachedPage{}, false, err
 		}
 		sum := sha256.Sum256(body)
-		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, body: newKeptBody(contentType, body)}, keep, nil
+		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, body: newKeptBody(contentType, body), modified: s.renderedAt()}, keep, nil
 	})
 	if err != nil {
 		return err
 	}
-	return sendKept(c, e.etag, publicCacheControl, e.body)
+	return sendKept(c, e.etag, s.lastModified(e.modified), publicCacheControl, e.body)
+}
+
+// renderedAt is a public page's modified time (see cachedPage.modified): now, to the second,
+// as Last-Modified writes it.
+func (s *Server) renderedAt() time.Time { return s.store.Now().UTC().Truncate(time.Second) }
+
+// lastModified is the Last-Modified a page of modified time m goes with: none while the second
+// it was rendered in lasts. A change later in that second renders the page again under the same
+// second, which a client holding the page before the change would send back and be told 304;
+// given only once the second is over, the date names one version of the page.
+func (s *Server) lastModified(m time.Time) time.Time {
+	if !s.store.Now().After(m.Add(time.Second)) {
+		return time.Time{}
+	}
+	return m
 }
 
 // splitExt splits "slug.txt" into "slug" and ".txt"; slugs themselves never hold a dot.

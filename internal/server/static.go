@@ -8,6 +8,7 @@ import (
 	"mime"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -73,7 +74,7 @@ func (s *Server) serveStatic(c echo.Context) error {
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return sendKept(c, f.etag, cacheControl, f.body)
+	return sendKept(c, f.etag, time.Time{}, cacheControl, f.body)
 }
 
 // withoutPrint is a fingerprinted file name without its fingerprint: "style.3f2a9c1b7d.css" →
