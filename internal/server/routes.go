@@ -12,7 +12,7 @@ import (
 // routes registers every route, in one place.
 func (s *Server) routes() {
 	e := s.echo
-	e.Pre(headAsGet)
+	e.Pre(headAsGet, decodeUnreserved)
 	e.Use(requestIDs(), s.secureHeaders, s.measure, s.logRequests, s.recoverPanics, s.dropTrailingSlash, s.authenticate, s.webSession, s.limitBody, checkText, s.passwordGate, s.compress)
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
