@@ -9,8 +9,8 @@ const (
 	// changed the heuristic keeps all but a handful of the tokens an exact diff keeps.
 	expensiveD = 256
 
-	// workBudget is the total number of diagonal steps and token comparisons one diff may
-	// spend, about 40 ms. Once it is spent, whatever is left unresolved is shown as deleted
+	// workBudget is the total number of diagonal steps, token comparisons and entries of the
+	// search's arrays cleared that one diff may spend, about 40 ms. Once it is spent, whatever is left unresolved is shown as deleted
 	// and inserted whole, so the cost of a diff is bounded whatever its inputs.
 	workBudget = 1 << 23
 )
@@ -74,9 +74,17 @@ func (d *differ) replace(aLo, aHi, bLo, bHi int) {
 	}
 }
 
+// reach is how many diagonals either side of the middle one a search of up to maxD edits can
+// reach: it stops at d.expensive edits, however long the ranges are.
+func (d *differ) reach(maxD int) int { return min(maxD, d.expensive+1) }
+
 // scratch returns the forward and reverse furthest-reach arrays for a search over size
-// diagonals, reusing one allocation across the whole recursion.
+// diagonals, reusing one allocation across the whole recursion. Clearing them is work, and the
+// budget pays for it. split sizes them by reach, not by the ranges: sized by the ranges, they
+// were cleared whole on every split, a pass over a 5 MB text for each of the dozens of splits a
+// text changed throughout makes, which took a merge seconds.
 func (d *differ) scratch(size int) ([]int, []int) {
+	d.budget -= 2 * size
 	if cap(d.fwd) < size {
 		d.fwd = make([]int, size)
 		d.rev = make([]int, size)

@@ -2,6 +2,7 @@ package worddiff
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"testing"
 )
 
@@ -123,4 +124,27 @@ func TestDifferLimits(t *testing.T) {
 			t.Errorf("budget overran to %d", d.budget)
 		}
 	})
+}
+
+// TestSearchMemoryBoundedByReach: the search's arrays hold the diagonals it can reach before it
+// settles (expensiveD), not one for each token of the ranges. Sized by the ranges, they were
+// cleared on every split, and a text changed throughout splits dozens of times before its
+// budget runs out: a merge of two 5 MB bodies spent seconds clearing them.
+func TestSearchMemoryBoundedByReach(t *testing.T) {
+	searched := func(n int) uint64 {
+		r := rand.New(rand.NewPCG(11, 12))
+		d := newDiffer(randomIDs(r, n, 1000), randomIDs(r, n, 1000))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		d.run()
+		runtime.ReadMemStats(&after)
+		checkMarks(t, d)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := searched(20000), searched(320000)
+	if bound := uint64(64 * (expensiveD + 2)); large > bound {
+		t.Fatalf("a search of two %d-token ranges allocated %d bytes (%d for ranges 16 times shorter); want at most %d, what its reach needs",
+			320000, large, small, bound)
+	}
 }

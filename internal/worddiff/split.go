@@ -11,8 +11,8 @@ package worddiff
 func (d *differ) split(aLo, aHi, bLo, bHi int) (x, y int, ok bool) {
 	n, m := aHi-aLo, bHi-bLo
 	maxD := (n + m + 1) / 2
-	off := maxD
-	fwd, rev := d.scratch(2*maxD + 2)
+	off := d.reach(maxD)
+	fwd, rev := d.scratch(2*off + 2)
 	fwd[off+1], rev[off+1] = 0, 0
 	delta := n - m
 	// With an odd delta the paths can only meet during a forward step, with an even one
@@ -80,7 +80,7 @@ func (d *differ) split(aLo, aHi, bLo, bHi int) (x, y int, ok bool) {
 			}
 		}
 		if e >= d.expensive {
-			return d.furthest(e, aLo, bLo, aHi, bHi, fStart, fEnd, rStart, rEnd)
+			return d.furthest(e, off, aLo, bLo, aHi, bHi, fStart, fEnd, rStart, rEnd)
 		}
 	}
 	return 0, 0, false
@@ -89,9 +89,8 @@ func (d *differ) split(aLo, aHi, bLo, bHi int) (x, y int, ok bool) {
 // furthest picks, after e steps of a search that grew too expensive, the reached point that
 // leaves the least work: the forward or reverse frontier point that covers the most tokens.
 // Each half of the split is then searched afresh, so the diff stays local and readable.
-func (d *differ) furthest(e, aLo, bLo, aHi, bHi, fStart, fEnd, rStart, rEnd int) (x, y int, ok bool) {
+func (d *differ) furthest(e, off, aLo, bLo, aHi, bHi, fStart, fEnd, rStart, rEnd int) (x, y int, ok bool) {
 	n, m := aHi-aLo, bHi-bLo
-	off := (n + m + 1) / 2
 	best := -1
 	for k := -e + fStart; k <= e-fEnd; k += 2 {
 		x1 := min(d.fwd[off+k], n)
