@@ -1,6 +1,9 @@
 package merge
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // followMoves carries the edits one side (edited) made to paragraphs in their place to where the
 // other side (moved) moved them whole, unedited. diff3 reads a move as a deletion where the
@@ -13,13 +16,15 @@ import "slices"
 // keeps at least half of its words; and only to after a paragraph both sides keep in place.
 func followMoves(base, moved, edited []string) ([]string, []string) {
 	// Moving paragraphs keeps what each text holds, so these hold through every step below.
-	if len(base) > maxFollowParagraphs {
+	if len(base) > maxFollowParagraphs || !candidates(base, moved, edited) {
 		return base, edited
 	}
-	f := follower{inBase: count(base), inMoved: count(moved), inEdited: count(edited), at: map[string]int{}}
-	if !f.candidates(base) {
-		return base, edited
-	}
+	// Each step diffs the field's paragraphs; it diffs short keys in their place, so that a
+	// step costs what the field's paragraphs number, not what their text weighs.
+	pk := paragraphKeys{key: map[string]string{}, text: map[string]string{}}
+	base, moved, edited = pk.of(base), pk.of(moved), pk.of(edited)
+	f := follower{inBase: count(base), inMoved: count(moved), inEdited: count(edited), at: map[string]int{},
+		texts: pk.text, halves: map[[2]string]bool{}}
 	for j, p := range moved {
 		f.at[p] = j
 	}
@@ -35,7 +40,35 @@ func followMoves(base, moved, edited []string) ([]string, []string) {
 		edited = moveAfter(edited, inEdited[k], editedAfter)
 		base = moveAfter(base, k, after)
 	}
-	return base, edited
+	return pk.texts(base), pk.texts(edited)
+}
+
+// paragraphKeys gives each paragraph a short key of its own, and reads keys back.
+type paragraphKeys struct {
+	key, text map[string]string
+}
+
+// of returns ps with each paragraph in its key.
+func (pk paragraphKeys) of(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		k, ok := pk.key[p]
+		if !ok {
+			k = strconv.Itoa(len(pk.key))
+			pk.key[p], pk.text[k] = k, p
+		}
+		out[i] = k
+	}
+	return out
+}
+
+// texts returns the paragraphs keys name.
+func (pk paragraphKeys) texts(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = pk.text[k]
+	}
+	return out
 }
 
 // maxFollowParagraphs is the longest field, in paragraphs, whose moves followMoves follows.
@@ -53,20 +86,36 @@ const maxFollowParagraphs = 1000
 // followed moves.
 const maxFollowed = 20
 
-// follower is what followMoves knows of the three texts: how often each holds each paragraph,
-// and where moved holds each one it holds (the last place, for one held twice, which no
-// paragraph followed is).
+// follower is what followMoves knows of the three texts, each paragraph by its key: how often
+// each holds each paragraph, where moved holds each one it holds (the last place, for one held
+// twice, which no paragraph followed is), the paragraphs' texts, and whether an edit keeps half
+// of a paragraph's words, for each pair of paragraph and edit read so far (every step reads
+// every candidate, and a candidate's words are cut once).
 type follower struct {
 	inBase, inMoved, inEdited map[string]int
 	at                        map[string]int
+	texts                     map[string]string
+	halves                    map[[2]string]bool
+}
+
+// keepsHalf reports whether edit keeps at least half of the words of p (see keepsHalf).
+func (f follower) keepsHalf(p, edit string) bool {
+	pair := [2]string{p, edit}
+	half, ok := f.halves[pair]
+	if !ok {
+		half = keepsHalf(f.texts[p], f.texts[edit])
+		f.halves[pair] = half
+	}
+	return half
 }
 
 // candidates reports whether base holds a paragraph that next could follow, one that base
 // and moved hold once and edited nowhere, without the word diffs next makes: most merges have
 // none, and so cost no more than they did before edits followed moves.
-func (f follower) candidates(base []string) bool {
+func candidates(base, moved, edited []string) bool {
+	inBase, inMoved, inEdited := count(base), count(moved), count(edited)
 	for _, p := range base {
-		if f.inBase[p] == 1 && f.inMoved[p] == 1 && f.inEdited[p] == 0 {
+		if inBase[p] == 1 && inMoved[p] == 1 && inEdited[p] == 0 {
 			return true
 		}
 	}
@@ -93,7 +142,7 @@ func (f follower) next(base, moved, edited []string) (k, after int, inEdited []i
 		if inMoved[i] >= 0 || inEdited[i] < 0 || edited[inEdited[i]] == p {
 			continue
 		}
-		if f.inBase[p] != 1 || f.inMoved[p] != 1 || f.inEdited[p] > 0 || !keepsHalf(p, edited[inEdited[i]]) {
+		if f.inBase[p] != 1 || f.inMoved[p] != 1 || f.inEdited[p] > 0 || !f.keepsHalf(p, edited[inEdited[i]]) {
 			continue
 		}
 		j := f.at[p]
