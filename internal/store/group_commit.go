@@ -188,7 +188,9 @@ func (s *Store) runGroup(group []*writeJob) {
 	if len(group) == 1 {
 		j := group[0]
 		if j.run(s.wc); j.err != nil {
+			ending := time.Now()
 			s.rollback()
+			s.noteHold(began, ending, group)
 			return
 		}
 	} else {

@@ -28,7 +28,8 @@ type holdLog struct {
 // noteHold logs a group of transactions (see commitGrouped) that held SQLite's writer from
 // began until now for s.slowHolds.least (slowHold) or longer, with how long their statements took (until
 // committing) and how long the COMMIT took, which is where SQLite runs its automatic checkpoint
-// and FTS4 its merges, how many transactions the group held, and the functions that asked for
+// and FTS4 its merges (or the ROLLBACK, for a transaction that failed: every write waited for it
+// all the same), how many transactions the group held, and the functions that asked for
 // the slowest of them: what stalled every write meanwhile, for an operator and for a profile.
 // It logs once every s.slowHolds.every at most, saying how many it left out since. runGroup
 // calls it holding wmu.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -39,7 +40,9 @@ func openLogged(t *testing.T, w io.Writer) *Store {
 // TestSlowHoldIsLogged checks that a transaction holding SQLite's writer for slowHold or longer
 // is logged, with its statements' time, its commit's and the function that asked for it; that a
 // quick one is not; and that within holdLogEvery of a line the next slow ones are left out and
-// counted in the line after; all of it in the store's own logger (Options.Logger).
+// counted in the line after; that one which fails and rolls back is logged as well (every
+// write waited for it all the same, and a request refused after long work under the writer
+// can be sent again and again); all of it in the store's own logger (Options.Logger).
 func TestSlowHoldIsLogged(t *testing.T) {
 	var logged bytes.Buffer
 	s := openLogged(t, &logged)
@@ -90,5 +93,18 @@ func TestSlowHoldIsLogged(t *testing.T) {
 	}
 	if recs = lines(); len(recs) != 2 || recs[1].LeftOutSinceLast != 1 {
 		t.Fatalf("after the interval, logged %+v; want a second line counting the one left out", recs)
+	}
+	refused := errors.New("refused")
+	failing := func(tx *gorm.DB) error {
+		if err := slow(tx); err != nil {
+			return err
+		}
+		return refused
+	}
+	if err := s.transact(ctx, failing); !errors.Is(err, refused) {
+		t.Fatalf("a failing transaction: %v, want %v", err, refused)
+	}
+	if recs = lines(); len(recs) != 3 || recs[2].Statements < slowHold || !strings.Contains(recs[2].By, "TestSlowHoldIsLogged") {
+		t.Fatalf("after a slow transaction that failed, logged %+v; want a third line: it held the writer as long", recs)
 	}
 }
