@@ -155,6 +155,30 @@ type QuoteRead struct {
 	Speaker *string `json:"speaker,omitempty"`
 }
 
+// NormalQuoteRead is a QuoteRead as CheckQuoteRead compares it, made by QuoteRead.Normalize:
+// its words composed (NFC), its speaker's name as the ledger reads names (see SameSpeaker),
+// each nil when not given.
+type NormalQuoteRead struct {
+	text, speaker *string
+}
+
+// Normalize returns r as CheckQuoteRead compares it. The store calls it before the transaction
+// the check runs in: a quote's forms may carry as much as a whole body, and composing megabytes
+// of combining marks takes a good part of a second, which every other write would wait for.
+// Composing text already composed costs nearly as much, so the check does not compose it again.
+func (r QuoteRead) Normalize() NormalQuoteRead {
+	var n NormalQuoteRead
+	if r.Text != nil {
+		text := Composed(*r.Text)
+		n.text = &text
+	}
+	if r.Speaker != nil {
+		speaker := speakerName(*r.Speaker)
+		n.speaker = &speaker
+	}
+	return n
+}
+
 // CheckQuoteRead refuses a verdict or a note on quote id made on the quote as read when it now
 // reads otherwise (text) or is credited to someone else (speaker): a check stands for the words
 // and the speaker its checker read, and given to words or a speaker they never read it would
@@ -163,13 +187,13 @@ type QuoteRead struct {
 // back read as they were read, so a verdict on them stands. What read leaves nil (an API client
 // that sends neither) is taken on trust. Both sides are compared composed (NFC): a quote stored
 // before text was kept composed holds its words as they were typed, and the page sends them back
-// composed.
-func CheckQuoteRead(id int64, read QuoteRead, text, speaker string) error {
+// composed. Only the quote's side is composed here, for it is a quote's length.
+func CheckQuoteRead(id int64, read NormalQuoteRead, text, speaker string) error {
 	c := QuoteChange{Text: text, Speaker: speaker}
-	if read.Text != nil && Composed(*read.Text) != Composed(text) {
+	if read.text != nil && *read.text != Composed(text) {
 		c.Changed = append(c.Changed, "text")
 	}
-	if read.Speaker != nil && !SameSpeaker(*read.Speaker, speaker) {
+	if read.speaker != nil && !strings.EqualFold(*read.speaker, speakerName(speaker)) {
 		c.Changed = append(c.Changed, "speaker")
 	}
 	if len(c.Changed) == 0 {
@@ -221,7 +245,13 @@ func QuoteChanged(err error) (c QuoteChange, ok bool) {
 // case, the spaces between words, and letters written composed or decomposed (a name stored
 // before text was kept in NFC) do not tell them apart.
 func SameSpeaker(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(Composed(a)), " "), strings.Join(strings.Fields(Composed(b)), " "))
+	return strings.EqualFold(speakerName(a), speakerName(b))
+}
+
+// speakerName is name as SameSpeaker compares it, but for letter case: composed, with its words
+// one space apart.
+func speakerName(name string) string {
+	return strings.Join(strings.Fields(Composed(name)), " ")
 }
 
 // Validate checks the verdict: a known status, and a note for disputed and unverifiable ones.

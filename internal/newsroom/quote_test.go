@@ -248,7 +248,7 @@ func TestCheckQuoteRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := newsroom.CheckQuoteRead(7, tt.read, tt.text, tt.speaker)
+			err := newsroom.CheckQuoteRead(7, tt.read.Normalize(), tt.text, tt.speaker)
 			if tt.changed == nil {
 				if err != nil {
 					t.Fatalf("refused: %v", err)

@@ -408,6 +408,7 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 	if err != nil {
 		return nil, err
 	}
+	normal := read.Normalize()
 	var q newsroom.Quote
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, draftID)
@@ -427,7 +428,7 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 		} else if err != nil {
 			return err
 		}
-		if err := newsroom.CheckQuoteRead(r.ID, read, r.Text, r.Speaker); err != nil {
+		if err := newsroom.CheckQuoteRead(r.ID, normal, r.Text, r.Speaker); err != nil {
 			return err
 		}
 		now := s.clock()
