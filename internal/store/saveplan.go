@@ -26,6 +26,10 @@ type savePlan struct {
 	// kept is a save made on an older version that is not saved, to keep as an unmerged
 	// revision (nil when next is set).
 	kept *staleSave
+	// refused is why the save may not be made of the draft as the plan found it (nil when next
+	// or kept is set): the same draft under the lock refuses it for the same reason, so the
+	// transaction answers it without normalizing and checking the text again.
+	refused error
 	// old, version, stage and writerID are the draft as the plan found it; changed names the
 	// fields the save changes, for the policy's check under the lock.
 	old      newsroom.Text
@@ -45,9 +49,9 @@ var errPlanGone = errors.New("store: the draft changed after its save was planne
 
 // planSave plans a save of draft id on a read outside any transaction: a save made on the
 // current version whole, and one based on an old version as the merge it makes (see
-// mergeStale), or, where it makes none that is valid, as the text it keeps. It returns nil when
-// the draft cannot be read or the save is refused: the transaction then meets the same error
-// again, or works the save out itself.
+// mergeStale), or, where it makes none that is valid, as the text it keeps, or as the refusal
+// of a save that may not be made. It returns nil when the draft cannot be read or the plan
+// fails: the transaction then meets the same error again, or works the save out itself.
 func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd newsroom.DraftUpdate) *savePlan {
 	db := s.read(ctx)
 	cur := s.planDraft(db, u, id)
@@ -62,8 +66,11 @@ func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd ne
 	} else {
 		text, err = s.planStale(db, u, cur, upd, plan)
 	}
-	if err != nil {
+	if code := newsroom.ErrorCode(err); code == newsroom.EINTERNAL {
 		return nil
+	} else if err != nil {
+		plan.refused = err
+		return plan
 	}
 	plan.changed = text.Changed(cur.Text())
 	if plan.kept != nil {
@@ -131,11 +138,12 @@ func (p *savePlan) anchoring() *reanchoring {
 // holds reports whether p is still the save upd makes of cur, the draft as locked without its
 // text: the draft is at the version the plan was made on (a draft's text changes only with its
 // version), and the policy decides on the same stage and writer as it did for the plan, and
-// still lets u make it.
+// still lets u make it, or refuses it as the plan does.
 func (s *Store) holds(p *savePlan, u *newsroom.User, cur *newsroom.Draft) bool {
-	return (p.next != nil || p.kept != nil) && cur.Version == p.version &&
-		cur.Stage == p.stage && cur.Writer.ID == p.writerID &&
-		s.policy.CanSee(u, cur.Writer.ID, cur.Stage) && s.policy.CheckEdit(u, cur, p.changed) == nil
+	if cur.Version != p.version || cur.Stage != p.stage || cur.Writer.ID != p.writerID || !s.policy.CanSee(u, cur.Writer.ID, cur.Stage) {
+		return false
+	}
+	return p.refused != nil || (p.next != nil || p.kept != nil) && s.policy.CheckEdit(u, cur, p.changed) == nil
 }
 
 // save makes the save upd of draft id, planned as plan (see planSave). A plan that no longer
@@ -174,6 +182,9 @@ func (s *Store) saveDraft(tx *gorm.DB, u *newsroom.User, id int64, upd newsroom.
 			return nil, nil, err
 		}
 		if cur != nil && s.holds(plan, u, cur) {
+			if plan.refused != nil {
+				return nil, nil, plan.refused
+			}
 			return s.saveAsPlanned(tx, u, cur, upd, plan)
 		}
 		if !last {
