@@ -7,7 +7,6 @@ import (
 
 	"github.com/copydesk/copydesk/internal/anchor"
 	"github.com/copydesk/copydesk/internal/newsroom"
-	"github.com/copydesk/copydesk/internal/policy"
 )
 
 // reanchoring is where the open comments of a draft go when its text changes from old to text,
@@ -25,39 +24,6 @@ type foundAnchor struct {
 	field string
 	sel   anchor.Selector
 	res   anchor.Result
-}
-
-// planCorrection plans the re-anchoring of a correction of the article at slug (see
-// planReanchor).
-func (s *Store) planCorrection(ctx context.Context, u *newsroom.User, slug string, body *string) *reanchoring {
-	var art articleRow
-	if err := s.read(ctx).Where("slug = ? AND latest_publication_id IS NOT NULL", slug).Take(&art).Error; err != nil {
-		return nil
-	}
-	return s.planReanchor(ctx, u, art.DraftID, func(d *newsroom.Draft) (newsroom.Text, error) {
-		if err := s.policy.Check(u, policy.ArticleCorrect, d.Writer.ID); err != nil {
-			return newsroom.Text{}, err
-		}
-		return correctedText(d, body)
-	})
-}
-
-// planReanchor works out, on a read outside any transaction, where the open comments of draft id
-// go when its text becomes what next makes of the draft as u sees it. It returns nil when the
-// draft cannot be read or next refuses the change: the transaction then meets the same error
-// again, or works the anchors out itself.
-func (s *Store) planReanchor(ctx context.Context, u *newsroom.User, id int64, next func(*newsroom.Draft) (newsroom.Text, error)) *reanchoring {
-	db := s.read(ctx)
-	v, err := s.findDraft(db, u, id)
-	if err != nil {
-		return nil
-	}
-	cur := v.draft()
-	text, err := next(cur)
-	if err != nil {
-		return nil
-	}
-	return planAnchors(db, id, cur.Text(), text)
 }
 
 // planAnchors works out, reading from db, where the open comments of draft id go when its text

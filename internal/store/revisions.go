@@ -83,7 +83,7 @@ func revisionsQuery(db *gorm.DB) *gorm.DB {
 
 // saveRevision writes text as d's next version: the draft's row, the revision, the quote ledger
 // and the comments' anchors together, taking the anchors from plan where it still holds (see
-// planReanchor). Saves, merged saves and corrections all go through it; mergedFrom is the
+// planAnchors). Saves, merged saves and corrections all go through it; mergedFrom is the
 // version a merged save was made on, 0 for any other. The draft's language, which revisions do
 // not keep, is written from d. On return d holds the new text and version.
 func saveRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, text newsroom.Text, now time.Time, plan *reanchoring, mergedFrom int) error {

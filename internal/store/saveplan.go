@@ -17,7 +17,7 @@ import (
 // of the transaction, which only checks that the draft is still as the plan found it and writes.
 type savePlan struct {
 	// anchors is where the comments go when the draft's text becomes the one the save makes
-	// (see planReanchor).
+	// (see planAnchors).
 	anchors *reanchoring
 	// next is what the save writes: its text, made on the current version, or its merge with
 	// the current text, made on version mergedFrom (0 for none).

@@ -272,16 +272,19 @@ func (s *Store) Correct(ctx context.Context, slug string, req newsroom.Correctio
 				"someone changed or corrected this piece while you were correcting it (it is at version %d, your correction was made on version %d): read it again and correct that",
 				d.Version, req.Version).With("current_version", d.Version)
 		}
-		text, err := correctedText(d, body)
+		text, next, err := plan.correction(d, body)
 		if err != nil {
 			return err
 		}
 		now := s.clock()
 		revised := text.Body != d.Body
-		if revised {
-			if err := saveRevision(tx, d, u.ID, text, now, plan, 0); err != nil {
-				return err
-			}
+		if revised && next != nil {
+			err = writeRevision(tx, d, u.ID, *next, now, plan.anchoring(), 0)
+		} else if revised {
+			err = saveRevision(tx, d, u.ID, text, now, plan.anchoring(), 0)
+		}
+		if err != nil {
+			return err
 		}
 		qs, err := ledger(tx, d.ID)
 		if err != nil {
