@@ -146,6 +146,29 @@ func (t Text) CheckLimits() error {
 	return nil
 }
 
+// Outgrows reports whether t, a text edited from base, holds more code points over base's in a
+// field than the field may hold at all: no merge of t with another edit of base can then be
+// within the limits, for a merge keeps every word either side adds (or stops at a conflict), so
+// such a save need not be merged to be refused.
+func (t Text) Outgrows(base Text) bool {
+	fields := []struct {
+		value, from string
+		max         int
+	}{
+		{t.Title, base.Title, MaxTitle},
+		{t.Byline, base.Byline, MaxByline},
+		{t.Brief, base.Brief, MaxBrief},
+		{t.Body, base.Body, MaxBody},
+		{t.EditorComment, base.EditorComment, MaxEditorComment},
+	}
+	for _, f := range fields {
+		if utf8.RuneCountInString(f.value)-utf8.RuneCountInString(f.from) > f.max {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckString rejects text that is not valid UTF-8, holds a NUL byte, or is longer than max code
 // points, naming the field.
 func CheckString(field, s string, max int) error {

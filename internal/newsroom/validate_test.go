@@ -263,3 +263,31 @@ func TestCheckLine(t *testing.T) {
 		})
 	}
 }
+
+// TestTextOutgrows: a text outgrows the one it was edited from when a field of it holds more
+// characters over the other's than the field may hold, counted in characters, not bytes.
+func TestTextOutgrows(t *testing.T) {
+	base := newsroom.Text{Title: "Bridge", Brief: "A brief.", Body: "The council met."}
+	tests := []struct {
+		name string
+		edit func(*newsroom.Text)
+		want bool
+	}{
+		{"Unchanged", func(*newsroom.Text) {}, false},
+		{"BodyGrownToTheLimit", func(t *newsroom.Text) { t.Body += strings.Repeat("a", newsroom.MaxBody) }, false},
+		{"BodyGrownPastTheLimit", func(t *newsroom.Text) { t.Body += strings.Repeat("a", newsroom.MaxBody+1) }, true},
+		{"BodyOverTheLimitGrownLess", func(t *newsroom.Text) { t.Body = strings.Repeat("a", newsroom.MaxBody+1) }, false},
+		{"BriefGrownPastTheLimit", func(t *newsroom.Text) { t.Brief += strings.Repeat("b", newsroom.MaxBrief+1) }, true},
+		{"TitleInCharactersNotBytes", func(t *newsroom.Text) { t.Title += strings.Repeat("é", newsroom.MaxTitle) }, false},
+		{"EditorCommentGrownPastTheLimit", func(t *newsroom.Text) { t.EditorComment = strings.Repeat("c", newsroom.MaxEditorComment+1) }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			edited := base
+			tt.edit(&edited)
+			if got := edited.Outgrows(base); got != tt.want {
+				t.Fatalf("Outgrows = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

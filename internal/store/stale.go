@@ -61,7 +61,8 @@ func (st staleSave) keep(tx *gorm.DB, cur *newsroom.Draft, base int, authorID in
 // theirs the current text, and mine the fields the save sent over base (a field it left out is
 // taken as unchanged). It returns the merged text, normalized but not checked; or nil and the
 // merge with its conflicts; or nil and a nil merge when there is no base to merge from (a version
-// the draft never had).
+// the draft never had). A save that grew a field by more than the field may hold is not merged
+// (see newsroom.Text.Outgrows): its own text is returned, which the limits refuse.
 func (s *Store) mergeStale(db *gorm.DB, cur *newsroom.Draft, upd newsroom.DraftUpdate) (*newsroom.Text, *merge.Result, error) {
 	if upd.Version > cur.Version {
 		return nil, nil, nil
@@ -72,7 +73,12 @@ func (s *Store) mergeStale(db *gorm.DB, cur *newsroom.Draft, upd newsroom.DraftU
 	} else if err != nil {
 		return nil, nil, err
 	}
-	res := merge.Texts(*base.Text, cur.Text(), upd.Apply(*base.Text).Normalize())
+	mine := upd.Apply(*base.Text).Normalize()
+	if mine.Outgrows(*base.Text) {
+		// No merge can be valid, so the save's own text stands for it, to be refused and kept.
+		return &mine, nil, nil
+	}
+	res := merge.Texts(*base.Text, cur.Text(), mine)
 	merged, ok := res.Merged()
 	if !ok {
 		return nil, res, nil
