@@ -392,8 +392,10 @@ func (s *Store) onComment(ctx context.Context, commentID int64, permission, acti
 			return err
 		}
 		// Read the comment again under the draft's lock: every change to a draft's comments
-		// holds it, so r is now as the last change left it.
-		if err := tx.Where("id = ?", commentID).Take(&r).Error; err != nil {
+		// holds it, so r is now as the last change left it, or gone if that change deleted it.
+		if err := tx.Where("id = ?", commentID).Take(&r).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return notFound
+		} else if err != nil {
 			return err
 		}
 		if permission == policy.CommentResolve && !s.policy.CanResolve(u, v.Row.WriterID, r.AuthorID) {
