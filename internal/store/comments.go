@@ -212,6 +212,38 @@ func (s *Store) Comments(ctx context.Context, draftID int64) ([]newsroom.Comment
 	return cs, internal("comments", err)
 }
 
+// ThreadsShown says which of a draft's resolved threads the draft page shows in full beside its
+// open ones: every one (All), or the one of id One (0 for none).
+type ThreadsShown struct {
+	All bool
+	One int64
+}
+
+// PageComments lists draftID's open threads and the resolved ones shown asks for, with the number
+// of its resolved threads in all: the draft page's comments, which leave the resolved threads,
+// up to newsroom.MaxThreads of them and most of the piece's comment text, unread until asked for.
+func (s *Store) PageComments(ctx context.Context, draftID int64, shown ThreadsShown) ([]newsroom.Comment, int, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	db := s.read(ctx)
+	if _, err := s.findDraft(db, u, draftID); err != nil {
+		return nil, 0, internal("page comments", err)
+	}
+	where, args := "draft_id = ? AND (resolved_at IS NULL OR id = ?)", []any{draftID, shown.One}
+	if shown.All {
+		where, args = "draft_id = ?", []any{draftID}
+	}
+	cs, err := loadComments(db, where, args...)
+	if err != nil {
+		return nil, 0, internal("page comments", err)
+	}
+	var resolved int64
+	err = db.Session(&gorm.Session{NewDB: true}).Model(&commentRow{}).Where("draft_id = ? AND resolved_at IS NOT NULL", draftID).Count(&resolved).Error
+	return cs, int(resolved), internal("page comments", err)
+}
+
 // loadComments loads the comments that the condition where, with args, selects, with their
 // replies and the names of everyone in them. The replies and their addressees are selected by
 // the same condition in a subquery rather than by a list of ids: a piece's threads may hold
