@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/notify/smtptest"
 )
 
@@ -99,8 +100,10 @@ func TestBrowserWhoDoesWhat(t *testing.T) {
 	if len(mention.To) != 1 || mention.To[0] != "writer@example.org" || !strings.Contains(mention.Subject, "Harbour council backs ferry plan") {
 		t.Fatalf("the mention went to %v as %q", mention.To, mention.Subject)
 	}
-	if link := regexp.MustCompile(`https?://\S+`).FindString(mention.Text); link != draftURL+"#"+thread {
-		t.Fatalf("the email links to %q, want %q", link, draftURL+"#"+thread)
+	var cid int64
+	fmt.Sscanf(thread, "comment-%d", &cid)
+	if link, want := regexp.MustCompile(`https?://\S+`).FindString(mention.Text), b.base+newsroom.ThreadLink(d.ID, cid); link != want {
+		t.Fatalf("the email links to %q, want %q", link, want)
 	}
 
 	// In the app he has it too: the bell counts it, the list names it, and the inbox holds the

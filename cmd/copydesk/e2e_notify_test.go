@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 // TestBrowserNotifications drives the bell in headless Chromium: the writer, whose piece the
@@ -35,7 +37,7 @@ func TestBrowserNotifications(t *testing.T) {
 	b.submit(`ol.notifications li.unread a`)
 	var at string
 	b.run(chromedp.Location(&at))
-	if want := fmt.Sprintf("/drafts/%d#comment-%d", d.ID, c.ID); !strings.HasSuffix(at, want) {
+	if want := newsroom.ThreadLink(d.ID, c.ID); !strings.HasSuffix(at, want) {
 		t.Fatalf("the notification led to %s, want %s", at, want)
 	}
 	if n := b.count(`nav.app .bell .count`); n != 0 {

@@ -134,13 +134,21 @@ func NoticeLink(e Event) string {
 	base := fmt.Sprintf("/drafts/%d", e.DraftID)
 	switch {
 	case (e.Kind == EventCommented || e.Kind == EventMentioned) && e.Ref != 0:
-		return fmt.Sprintf("%s#comment-%d", base, e.Ref)
+		return ThreadLink(e.DraftID, e.Ref)
 	case e.Kind == EventQuoteChecked && e.Ref != 0:
 		return fmt.Sprintf("%s#quote-%d", base, e.Ref)
 	case e.Kind == EventTransitioned || e.Kind == EventMentioned:
 		return base + "#history"
 	}
 	return base
+}
+
+// ThreadLink is the path of comment thread commentID on draft draftID's page. It names the thread
+// in the query as well as in the fragment, which the server never sees: the page folds resolved
+// threads and shows in full the one a link names, so that a link reaches its thread, resolved or
+// not, with or without the page's script.
+func ThreadLink(draftID, commentID int64) string {
+	return fmt.Sprintf("/drafts/%d?comment=%d#comment-%d", draftID, commentID, commentID)
 }
 
 // textOf is a notice's text: its subject, and the note a returned piece came back with.

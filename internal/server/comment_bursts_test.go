@@ -90,7 +90,7 @@ func TestCommentBurstTellsTheWriterOnce(t *testing.T) {
 	wantStatus(t, a.do("writer", "POST", "/api/v1/notifications/read-all", ""), http.StatusOK)
 	comment("editor", 1)
 	comment("factchecker", 2)
-	wantUnread("Factchecker made 2 new comments on “A draft” "+threads, fmt.Sprintf("Editor commented on “A draft” /drafts/%d#comment-8", d.ID))
+	wantUnread("Factchecker made 2 new comments on “A draft” "+threads, "Editor commented on “A draft” "+newsroom.ThreadLink(d.ID, 8))
 	if got := mailed(4); len(got) != 4 {
 		t.Fatalf("the mail server got %q", got)
 	}

@@ -26,7 +26,7 @@ func TestInboxPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	thread := fmt.Sprintf("/drafts/%d#comment-%d", d.ID, c.ID)
+	thread := newsroom.ThreadLink(d.ID, c.ID)
 	tests := []struct {
 		name       string
 		actor      string

@@ -53,7 +53,7 @@ func TestNotificationPages(t *testing.T) {
 	}
 	open := a.page("writer", "GET", "/notifications/"+itoa(nid), nil)
 	wantStatus(t, open, http.StatusSeeOther)
-	if got, want := open.Header().Get("Location"), "/drafts/"+itoa(d.ID)+"#comment-"+itoa(cid); got != want {
+	if got, want := open.Header().Get("Location"), newsroom.ThreadLink(d.ID, cid); got != want {
 		t.Fatalf("the notification leads to %q, want %q", got, want)
 	}
 	if body := a.page("writer", "GET", "/notifications", nil).Body.String(); !strings.Contains(body, `<li class="read">`) || strings.Contains(body, "Notifications, 1 unread") {

@@ -111,7 +111,7 @@ func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEnt
 			}
 			return newsroom.InboxEntry{Entry: fmt.Sprintf("thread:%d@%d", r.Ref, r.Ref2), Kind: newsroom.InboxThreads,
 				Reason: fmt.Sprintf("A thread %s on “%s” waits for your answer; %s wrote last", whose, r.Quote, r.ActorName),
-				Note:   r.Note, At: at, Link: draftLink(r.DraftID, fmt.Sprintf("comment-%d", r.Ref))}
+				Note:   r.Note, At: at, Link: newsroom.ThreadLink(r.DraftID, r.Ref)}
 		})
 }
 
@@ -138,13 +138,13 @@ func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 					AND later.from_stage <> '' AND later.from_stage <> later.to_stage))
 			AND ?`, []any{u.ID, u.ID, s.visible(u)},
 		func(r inboxRow) newsroom.InboxEntry {
-			anchor := fmt.Sprintf("comment-%d", r.Ref2)
+			link := newsroom.ThreadLink(r.DraftID, r.Ref2)
 			if r.Ref2 == 0 {
-				anchor = "notice"
+				link = draftLink(r.DraftID, "notice")
 			}
 			return newsroom.InboxEntry{Entry: fmt.Sprintf("mention:%d", r.Ref), Kind: newsroom.InboxMentions,
 				Reason: fmt.Sprintf("%s mentioned you in %s", r.ActorName, mentionIn[r.N]), Note: r.Note, At: r.At,
-				Link: draftLink(r.DraftID, anchor)}
+				Link: link}
 		})
 }
 

@@ -187,7 +187,7 @@ func TestInboxDone(t *testing.T) {
 	d := f.draftWith(t, commentBody)
 	c := f.commentOn(t, f.editor, d.ID, 0, 7, "Mexican?")
 	es, err := f.s.Inbox(f.writer)
-	if err != nil || len(es) != 1 || es[0].Entry != fmt.Sprintf("thread:%d@0", c.ID) || es[0].Link != fmt.Sprintf("/drafts/%d#comment-%d", d.ID, c.ID) {
+	if err != nil || len(es) != 1 || es[0].Entry != fmt.Sprintf("thread:%d@0", c.ID) || es[0].Link != newsroom.ThreadLink(d.ID, c.ID) {
 		t.Fatalf("inbox = %+v, %v", es, err)
 	}
 	if err := f.s.MarkInboxDone(f.writer, es[0].Entry); err != nil {

@@ -131,7 +131,7 @@ func TestOutbox(t *testing.T) {
 			t.Fatal(err)
 		}
 		page, _ := f.s.Notifications(f.writer, true, 0, 10)
-		if len(page.Notifications) != 2 || page.Notifications[0].Link != "/drafts/"+itoa(d.ID)+"#comment-"+itoa(c.ID) {
+		if len(page.Notifications) != 2 || page.Notifications[0].Link != newsroom.ThreadLink(d.ID, c.ID) {
 			t.Fatalf("writer's notifications = %+v", page.Notifications)
 		}
 		for _, r := range deliveriesOf(t, f.s, d.ID)[4:] {
