@@ -13,8 +13,10 @@ import (
 // BenchmarkCommentBounds reads and saves a piece whose comments are at both of a piece's bounds:
 // newsroom.MaxThreads threads, newsroom.MaxOpenComments of them open and the rest resolved, and
 // close to newsroom.MaxCommentText code points of text, most of it in replies of
-// newsroom.MaxComment. Page is the editor's view of the draft page, API the comments' list, and
-// Save a one-sentence edit of the body by the editor.
+// newsroom.MaxComment. Page is the editor's view of the draft page, which folds the resolved
+// threads, PageResolvedShown the page with all of them shown (?resolved=1) and PageOneResolved
+// with one (?comment=ID, a notice's link), API the comments' list, and Save a one-sentence edit
+// of the body by the editor.
 func BenchmarkCommentBounds(b *testing.B) {
 	a := newTestApp(b)
 	words := strings.Fields(strings.Repeat("The council met again on Tuesday evening to review the figures. ", 150))
@@ -54,14 +56,16 @@ func BenchmarkCommentBounds(b *testing.B) {
 		room -= newsroom.MaxComment
 	}
 	page, list, path := fmt.Sprintf("/drafts/%d", d.ID), fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), fmt.Sprintf("/api/v1/drafts/%d", d.ID)
-	b.Run("Page", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if rec := a.page("editor", "GET", page, nil); rec.Code != http.StatusOK {
-				b.Fatalf("status %d", rec.Code)
+	for _, view := range []struct{ name, query string }{{"Page", ""}, {"PageResolvedShown", "?resolved=1"}, {"PageOneResolved", fmt.Sprintf("?comment=%d", ids[0])}} {
+		b.Run(view.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if rec := a.page("editor", "GET", page+view.query, nil); rec.Code != http.StatusOK {
+					b.Fatalf("status %d", rec.Code)
+				}
 			}
-		}
-	})
+		})
+	}
 	b.Run("API", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -59,6 +59,11 @@ type draftPage struct {
 	Work        *workPanel            // who holds each desk of the piece and when it is due
 	MayClaim    bool                  // whether the viewer may mark the piece as the fact-check of a claim
 	Image       *newsroom.Image       // the piece's lead image, or nil
+
+	// Folded is how many resolved threads the page leaves out of Comments, behind the control
+	// that shows them, and Unfolded how many it shows; AllShown is whether it shows every one.
+	Folded, Unfolded int
+	AllShown         bool
 }
 
 // noticeLog is a piece's notification log as the History tab shows it.
@@ -153,13 +158,20 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 		return nil, err
 	}
 	p.Brief = newsroom.CheckBrief(d.Text(), p.Quotes)
-	comments, err := s.store.Comments(ctx, id)
+	shown := threadsShown(c)
+	comments, resolved, err := s.store.PageComments(ctx, id, shown)
 	if err != nil {
 		return nil, err
 	}
 	if p.Comments, err = s.commentViews(ctx, u, d, comments); err != nil {
 		return nil, err
 	}
+	for _, cm := range comments {
+		if cm.Resolved {
+			p.Unfolded++
+		}
+	}
+	p.AllShown, p.Folded = shown.All, resolved-p.Unfolded
 	p.Threads = commentGroups(p.Comments)
 	if p.Notice, err = s.store.PendingNote(ctx, id); err != nil {
 		return nil, err
@@ -216,6 +228,22 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	}
 	return p, nil
 }
+
+// threadsShown is which resolved threads the draft page shows in full: all of them with
+// ?resolved=1, or the one a link names with ?comment=ID (a notice's, the inbox's), or, answering
+// a form about one thread (/comments/ID/…) refused, that one, so that its form comes back with
+// what was typed in it.
+func threadsShown(c echo.Context) store.ThreadsShown {
+	shown := store.ThreadsShown{All: c.QueryParam("resolved") != ""}
+	var err error
+	if shown.One, err = strconv.ParseInt(c.QueryParam("comment"), 10, 64); err != nil {
+		shown.One, _ = strconv.ParseInt(c.Param("cid"), 10, 64)
+	}
+	return shown
+}
+
+// CommentCount is the number of the draft's threads, those shown and those folded.
+func (p *draftPage) CommentCount() int { return len(p.Comments) + p.Folded }
 
 // unmergedPage shows the text of one unmerged save, for its author to recover.
 func (s *Server) unmergedPage(c echo.Context) error {

@@ -265,10 +265,13 @@ func (s *Server) reopenPage(c echo.Context) error {
 }
 
 // afterComment returns to the comment's draft, which the form names when the action failed and
-// the comment was not returned.
+// the comment was not returned. A thread left resolved (just resolved, or replied to or changed
+// while resolved) is shown on the page it returns to, which folds the other resolved threads.
 func (s *Server) afterComment(c echo.Context, cm *newsroom.Comment, err error, ok string) error {
 	back := "/desk"
-	if cm != nil {
+	if cm != nil && cm.Resolved {
+		back = newsroom.ThreadLink(cm.DraftID, cm.ID)
+	} else if cm != nil {
 		back = draftURL(cm.DraftID) + "#comments"
 	} else if id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64); perr == nil {
 		back = draftURL(id) + "#comments"

@@ -76,7 +76,18 @@
     desktop.addEventListener("change", function () { showTabs(); layoutThreads(); });
     window.addEventListener("hashchange", function () {
       var key = tabForHash(location.hash);
-      if (key) { select(key, true); }
+      if (key) { select(key, true); } else { reachThread(); }
+    });
+  }
+
+  // reachThread brings into the comments panel the thread an address names (#comment-ID) when
+  // the page does not show it, a resolved thread it folded, and opens it: the server shows the
+  // one named in the query (?comment=ID), which the fragment of an older link does not reach.
+  function reachThread() {
+    var m = /^#comment-(\d+)$/.exec(location.hash), fold = document.getElementById("resolved-threads");
+    if (!m || document.getElementById("comment-" + m[1]) || !fold) { return; }
+    fetchPage(draftPath() + "?comment=" + m[1], {}, fold.closest(".ws-panel"), "comment-" + m[1]).then(function (ok) {
+      if (ok) { openThread(m[1]); }
     });
   }
 
@@ -1241,6 +1252,7 @@
     var offer = $("#threads .comment [data-offer]");
     if (offer) { offer.closest(".comment").classList.add("ws-active"); }
     layoutThreads();
+    reachThread();
     pollLive();
   });
 })();
