@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserResolvedThreadsFold drives, at a desktop's width and a phone's, the draft page of a
+// piece with open and resolved threads: the page shows the open thread and folds the resolved
+// ones into one link, which loads them in place without touching what is typed in the new
+// comment's form and the open thread's reply; one of them reopens; and an address naming the
+// other by its fragment alone brings it onto the page.
+func TestBrowserResolvedThreadsFold(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	b.acceptDialogs()
+	writer, editor := b.apiToken("writer"), b.apiToken("editor")
+	b.signIn("editor")
+	for _, width := range []int64{1280, 390} {
+		var d struct{ ID int64 }
+		b.api(writer, "POST", "/api/v1/drafts", `{"title":"Ferry vote","body":"The harbour council voted 7 to 2 for the new ferry.\nThe mayor called it a good day.\nThe opposition promised a review."}`, &d)
+		var ids []int64
+		for i, words := range []string{"7 to 2", "good day", "a review"} {
+			var c struct{ ID int64 }
+			b.api(editor, "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), fmt.Sprintf(`{"field":"body","quote":{"exact":%q},"body":"Thread %d."}`, words, i+1), &c)
+			if i > 0 {
+				b.api(editor, "POST", fmt.Sprintf("/api/v1/comments/%d/resolve", c.ID), "", nil)
+			}
+			ids = append(ids, c.ID)
+		}
+		page := fmt.Sprintf("%s/drafts/%d", b.base, d.ID)
+		b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(page+"#comments"), chromedp.WaitVisible(`#resolved-threads a`, chromedp.ByQuery))
+		if got, link := b.count(`#threads .comment`), b.text(`#resolved-threads a`); got != 1 || link != "Show 2 resolved threads" {
+			t.Fatalf("at %d px the page shows %d threads and %q", width, got, link)
+		}
+		if got := b.text(`#tab-comments`); !strings.Contains(got, "(3)") {
+			t.Errorf("at %d px the Comments tab says %q", width, got)
+		}
+		b.shot(fmt.Sprintf("threads-folded-%d", width))
+
+		b.run(chromedp.SetValue(`#comment-form input[name=exact]`, "harbour council", chromedp.ByQuery),
+			chromedp.SetValue(`#comment-form textarea[name=body]`, "A comment I am typing", chromedp.ByQuery),
+			chromedp.SetValue(fmt.Sprintf(`#comment-%d input[name=body]`, ids[0]), "A reply I am typing", chromedp.ByQuery))
+		typed := func(when string) {
+			t.Helper()
+			if got := b.value(`#comment-form textarea[name=body]`); got != "A comment I am typing" {
+				t.Errorf("at %d px %s, the new comment holds %q", width, when, got)
+			}
+			if got := b.value(fmt.Sprintf(`#comment-%d input[name=body]`, ids[0])); got != "A reply I am typing" {
+				t.Errorf("at %d px %s, the reply holds %q", width, when, got)
+			}
+		}
+		b.inPanel(`#resolved-threads a`, fmt.Sprintf(`document.querySelectorAll("#threads .comment").length === %d`, len(ids)))
+		if got := b.count(`#threads .comment.resolved`); got != 2 {
+			t.Fatalf("at %d px after showing the resolved threads the page shows %d of them", width, got)
+		}
+		var at string
+		b.run(chromedp.Location(&at))
+		if !strings.HasPrefix(at, page) || strings.Contains(at, "resolved=1") {
+			t.Errorf("at %d px showing the resolved threads left the page for %s", width, at)
+		}
+		typed("after the resolved threads were shown")
+		b.run(chromedp.Evaluate(fmt.Sprintf(`document.getElementById("comment-%d").scrollIntoView()`, ids[1]), nil))
+		b.shot(fmt.Sprintf("threads-shown-%d", width))
+
+		b.run(chromedp.Focus(fmt.Sprintf(`#comment-%d`, ids[1]), chromedp.ByQuery))
+		b.inPanel(fmt.Sprintf(`#comment-%d form[action$="/reopen"] button`, ids[1]), fmt.Sprintf(`!document.querySelector("#comment-%d.resolved")`, ids[1]))
+		if b.has(fmt.Sprintf(`#comment-%d.resolved`, ids[1])) || !b.has(fmt.Sprintf(`#comment-%d`, ids[1])) {
+			t.Fatalf("at %d px the reopened thread is missing or still resolved", width)
+		}
+		if got := b.text(`#resolved-threads a`); got != "Show 1 resolved thread" {
+			t.Errorf("at %d px after reopening, the fold says %q", width, got)
+		}
+		typed("after a thread was reopened")
+		b.shot(fmt.Sprintf("threads-reopened-%d", width))
+
+		// A link made before the page folded threads names the thread by its fragment alone.
+		b.run(chromedp.Evaluate(`document.querySelectorAll("form").forEach(f => f.reset())`, nil), chromedp.Navigate(b.base+"/desk"),
+			chromedp.Navigate(fmt.Sprintf("%s#comment-%d", page, ids[2])),
+			chromedp.WaitVisible(fmt.Sprintf(`#comment-%d`, ids[2]), chromedp.ByQuery), chromedp.Sleep(500*time.Millisecond))
+		if !b.has(fmt.Sprintf(`#comment-%d.resolved.ws-active`, ids[2])) {
+			t.Errorf("at %d px the thread the address named is not open on the page", width)
+		}
+		b.shot(fmt.Sprintf("threads-linked-%d", width))
+	}
+}
+
+// inPanel clicks what sel names in the side pane, a link or a form's button the page's script
+// sends in the background, and waits until done, a script's expression, holds and the panel is
+// no longer busy. (On a phone the outcome is said in the side pane's status, which submit does
+// not wait for.)
+func (b *browser) inPanel(sel, done string) {
+	b.t.Helper()
+	b.run(chromedp.Click(sel, chromedp.ByQuery),
+		chromedp.Poll(done+` && !document.querySelector("[aria-busy]")`, nil, chromedp.WithPollingTimeout(15*time.Second)))
+}
