@@ -12,8 +12,9 @@ import (
 // TestBrowserResolvedThreadsFold drives, at a desktop's width and a phone's, the draft page of a
 // piece with open and resolved threads: the page shows the open thread and folds the resolved
 // ones into one link, which loads them in place without touching what is typed in the new
-// comment's form and the open thread's reply; one of them reopens; and an address naming the
-// other by its fragment alone brings it onto the page.
+// comment's form and the open thread's reply; one of them reopens, keeping the others shown and
+// a reply typed in one; and an address naming the other by its fragment alone brings it onto
+// the page.
 func TestBrowserResolvedThreadsFold(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -66,6 +67,7 @@ func TestBrowserResolvedThreadsFold(t *testing.T) {
 			t.Errorf("at %d px showing the resolved threads left the page for %s", width, at)
 		}
 		typed("after the resolved threads were shown")
+		b.run(chromedp.SetValue(fmt.Sprintf(`#comment-%d input[name=body]`, ids[2]), "A reply to a resolved thread", chromedp.ByQuery))
 		b.run(chromedp.Evaluate(fmt.Sprintf(`document.getElementById("comment-%d").scrollIntoView()`, ids[1]), nil))
 		b.shot(fmt.Sprintf("threads-shown-%d", width))
 
@@ -74,10 +76,16 @@ func TestBrowserResolvedThreadsFold(t *testing.T) {
 		if b.has(fmt.Sprintf(`#comment-%d.resolved`, ids[1])) || !b.has(fmt.Sprintf(`#comment-%d`, ids[1])) {
 			t.Fatalf("at %d px the reopened thread is missing or still resolved", width)
 		}
-		if got := b.text(`#resolved-threads a`); got != "Show 1 resolved thread" {
-			t.Errorf("at %d px after reopening, the fold says %q", width, got)
+		if got := b.text(`#tab-comments`); !strings.Contains(got, "(3)") {
+			t.Errorf("at %d px after reopening, the Comments tab says %q", width, got)
 		}
 		typed("after a thread was reopened")
+		if got := b.value(fmt.Sprintf(`#comment-%d input[name=body]`, ids[2])); got != "A reply to a resolved thread" {
+			t.Errorf("at %d px after another thread was reopened, the reply in a resolved one holds %q", width, got)
+		}
+		if got := b.text(`#resolved-threads a`); got != "Hide the resolved threads" {
+			t.Errorf("at %d px after reopening, the fold says %q", width, got)
+		}
 		b.shot(fmt.Sprintf("threads-reopened-%d", width))
 
 		// A link made before the page folded threads names the thread by its fragment alone.

@@ -166,7 +166,8 @@ func TestLinkReachesResolvedThread(t *testing.T) {
 
 // TestFormOnResolvedThreadComesBack sends the forms of a resolved thread, which the page shows
 // only when asked: a reply and a resolve return to a page showing the thread, and a reply
-// refused comes back in its form with what was typed.
+// refused comes back in its form with what was typed. A comment form sent from a page showing
+// resolved threads returns to a page showing them, so that a reply typed in one is not lost.
 func TestFormOnResolvedThreadComesBack(t *testing.T) {
 	a := newTestApp(t)
 	d, open, resolved := foldedPiece(t, a, 1, 2)
@@ -183,6 +184,12 @@ func TestFormOnResolvedThreadComesBack(t *testing.T) {
 			[]string{`value="` + strings.Repeat("long ", 20)}},
 		{"Resolve", "editor", "/comments/" + open[0] + "/resolve", url.Values{}, http.StatusSeeOther,
 			[]string{fmt.Sprintf(`action="/comments/%s/reopen"`, open[0])}},
+		{"ReplyOnAPageShowingAll", "editor", "/comments/" + open[0] + "/reply", url.Values{"body": {"On the open one."}, "shown": {"resolved=1"}},
+			http.StatusSeeOther, []string{"Done, thread " + resolved[1] + ".", `<input type="hidden" name="shown" value="resolved=1">`}},
+		{"ReopenOnAPageShowingOne", "editor", "/comments/" + resolved[1] + "/reopen", url.Values{"shown": {"comment=" + cid}}, http.StatusSeeOther,
+			[]string{"Done, thread " + cid + ".", fmt.Sprintf(`<input type="hidden" name="shown" value="comment=%s">`, cid)}},
+		{"CommentOnAPageShowingOne", "editor", fmt.Sprintf("/drafts/%d/comments", d.ID), url.Values{"exact": {"Body"}, "field": {"body"}, "body": {"New."}, "shown": {"comment=" + cid}},
+			http.StatusSeeOther, []string{"Done, thread " + cid + "."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,6 +197,9 @@ func TestFormOnResolvedThreadComesBack(t *testing.T) {
 			res := a.page(tt.actor, "POST", tt.path, tt.form)
 			wantStatus(t, res, tt.status)
 			thread := strings.Split(tt.path, "/")[2]
+			if strings.HasPrefix(tt.path, "/drafts/") {
+				thread = cid
+			}
 			if res.Code == http.StatusSeeOther {
 				res = a.page(tt.actor, "GET", sent(res.Header().Get("Location")), nil)
 			}

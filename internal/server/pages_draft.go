@@ -64,6 +64,9 @@ type draftPage struct {
 	// that shows them, and Unfolded how many it shows; AllShown is whether it shows every one.
 	Folded, Unfolded int
 	AllShown         bool
+	// Shown is the query that shows the resolved threads the page shows ("resolved=1",
+	// "comment=ID" or ""), which its comment forms send (as shown) for the page they return to.
+	Shown string
 }
 
 // noticeLog is a piece's notification log as the History tab shows it.
@@ -169,9 +172,13 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	for _, cm := range comments {
 		if cm.Resolved {
 			p.Unfolded++
+			p.Shown = "comment=" + strconv.FormatInt(cm.ID, 10)
 		}
 	}
 	p.AllShown, p.Folded = shown.All, resolved-p.Unfolded
+	if shown.All {
+		p.Shown = "resolved=1"
+	}
 	p.Threads = commentGroups(p.Comments)
 	if p.Notice, err = s.store.PendingNote(ctx, id); err != nil {
 		return nil, err
@@ -230,16 +237,32 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 }
 
 // threadsShown is which resolved threads the draft page shows in full: all of them with
-// ?resolved=1, or the one a link names with ?comment=ID (a notice's, the inbox's), or, answering
-// a form about one thread (/comments/ID/…) refused, that one, so that its form comes back with
-// what was typed in it.
+// ?resolved=1, or the one a link names with ?comment=ID (a notice's, the inbox's). Answering a
+// comment form refused, it is those the form's page showed (its field shown), or else the
+// thread the form is about (/comments/ID/…), so that the form comes back with what was typed.
 func threadsShown(c echo.Context) store.ThreadsShown {
-	shown := store.ThreadsShown{All: c.QueryParam("resolved") != ""}
+	q := c.QueryParams()
+	if c.Request().Method == http.MethodPost {
+		q, _ = url.ParseQuery(c.FormValue("shown"))
+	}
+	shown := store.ThreadsShown{All: q.Get("resolved") != ""}
 	var err error
-	if shown.One, err = strconv.ParseInt(c.QueryParam("comment"), 10, 64); err != nil {
+	if shown.One, err = strconv.ParseInt(q.Get("comment"), 10, 64); err != nil {
 		shown.One, _ = strconv.ParseInt(c.Param("cid"), 10, 64)
 	}
 	return shown
+}
+
+// shownQuery is the query, with its "?", that shows again the resolved threads a comment form's
+// page showed (see threadsShown), or "" for none.
+func shownQuery(c echo.Context) string {
+	switch shown := threadsShown(c); {
+	case shown.All:
+		return "?resolved=1"
+	case shown.One > 0 && c.Param("cid") != strconv.FormatInt(shown.One, 10):
+		return "?comment=" + strconv.FormatInt(shown.One, 10)
+	}
+	return ""
 }
 
 // CommentCount is the number of the draft's threads, those shown and those folded.

@@ -189,7 +189,7 @@ func (s *Server) commentPage(c echo.Context) error {
 		}
 		return s.refusedForm(c, id, err, &retryForm{Form: "comment", Values: typed})
 	}
-	return s.afterAction(c, err, draftURL(id)+"#comments", "Comment added.")
+	return s.afterAction(c, err, draftURL(id)+shownQuery(c)+"#comments", "Comment added.")
 }
 
 func (s *Server) replyPage(c echo.Context) error {
@@ -265,16 +265,17 @@ func (s *Server) reopenPage(c echo.Context) error {
 }
 
 // afterComment returns to the comment's draft, which the form names when the action failed and
-// the comment was not returned. A thread left resolved (just resolved, or replied to or changed
-// while resolved) is shown on the page it returns to, which folds the other resolved threads.
+// the comment was not returned, showing the resolved threads the form's page showed. A thread
+// left resolved (just resolved, or replied to or changed while resolved) is shown there too.
 func (s *Server) afterComment(c echo.Context, cm *newsroom.Comment, err error, ok string) error {
-	back := "/desk"
-	if cm != nil && cm.Resolved {
+	back, shown := "/desk", shownQuery(c)
+	switch id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64); {
+	case cm != nil && cm.Resolved && shown != "?resolved=1":
 		back = newsroom.ThreadLink(cm.DraftID, cm.ID)
-	} else if cm != nil {
-		back = draftURL(cm.DraftID) + "#comments"
-	} else if id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64); perr == nil {
-		back = draftURL(id) + "#comments"
+	case cm != nil:
+		back = draftURL(cm.DraftID) + shown + "#comments"
+	case perr == nil:
+		back = draftURL(id) + shown + "#comments"
 	}
 	return s.afterAction(c, err, back, ok)
 }

@@ -80,6 +80,13 @@
     });
   }
 
+  // threadsShown is the query that shows the resolved threads the comments panel shows, so that
+  // the page brought in keeps them, and any reply being typed in one.
+  function threadsShown() {
+    var threads = document.getElementById("threads");
+    return threads && threads.dataset.shown ? "?" + threads.dataset.shown : "";
+  }
+
   // reachThread brings into the comments panel the thread an address names (#comment-ID) when
   // the page does not show it, a resolved thread it folded, and opens it: the server shows the
   // one named in the query (?comment=ID), which the fragment of an older link does not reach.
@@ -990,7 +997,7 @@
     button.addEventListener("click", moved ? function () {
       location.assign(draftPath() + location.hash);
     } : function () {
-      fetchPage(draftPath(), {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
+      fetchPage(draftPath() + threadsShown(), {}, null).then(function () { box.hidden = true; box.dataset.said = ""; });
     });
     box.appendChild(button);
   }
