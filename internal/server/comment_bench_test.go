@@ -59,11 +59,15 @@ func BenchmarkCommentBounds(b *testing.B) {
 	for _, view := range []struct{ name, query string }{{"Page", ""}, {"PageResolvedShown", "?resolved=1"}, {"PageOneResolved", fmt.Sprintf("?comment=%d", ids[0])}} {
 		b.Run(view.name, func(b *testing.B) {
 			b.ReportAllocs()
+			var size int
 			for b.Loop() {
-				if rec := a.page("editor", "GET", page+view.query, nil); rec.Code != http.StatusOK {
+				rec := a.page("editor", "GET", page+view.query, nil)
+				if rec.Code != http.StatusOK {
 					b.Fatalf("status %d", rec.Code)
 				}
+				size = rec.Body.Len()
 			}
+			b.ReportMetric(float64(size), "B/page")
 		})
 	}
 	b.Run("API", func(b *testing.B) {
