@@ -58,7 +58,7 @@ func TestDraftPageFoldsResolvedThreads(t *testing.T) {
 		if n == 1 {
 			threads = "thread"
 		}
-		return fmt.Sprintf(`<a href="/drafts/%d?resolved=1#resolved-threads">Show %d %sresolved %s</a>`, d.ID, n, more, threads)
+		return fmt.Sprintf(`<a href="/drafts/%d?resolved=1#comments">Show %d %sresolved %s</a>`, d.ID, n, more, threads)
 	}
 	count := func(n int) string { return fmt.Sprintf(`Comments <span class="ws-n">(%d)</span>`, n) }
 	hide := `Hide the resolved threads</a>`
@@ -73,7 +73,7 @@ func TestDraftPageFoldsResolvedThreads(t *testing.T) {
 			[]string{showAll(d, len(resolved), ""), count(len(open) + len(resolved))}, []string{hide, "Reopen"}},
 		{"AllResolvedShown", page(d) + "?resolved=1", slices.Concat(open, resolved),
 			[]string{hide, count(len(open) + len(resolved)), "Done, thread " + resolved[1] + ".",
-				fmt.Sprintf(`action="/comments/%s/reopen"`, resolved[2])}, []string{"?resolved=1#resolved-threads"}},
+				fmt.Sprintf(`action="/comments/%s/reopen"`, resolved[2])}, []string{"?resolved=1#comments"}},
 		{"OneResolvedByLink", newsroom.ThreadLink(d.ID, mustID(t, resolved[1])), []string{open[0], open[1], resolved[1]},
 			[]string{showAll(d, len(resolved)-1, "more "), count(len(open) + len(resolved)),
 				fmt.Sprintf(`action="/comments/%s/reopen"`, resolved[1])}, []string{"Done, thread " + resolved[0] + "."}},
