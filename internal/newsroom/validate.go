@@ -42,7 +42,7 @@ func (t Text) Normalize() Text {
 	t.Byline = oneLine(t.Byline)
 	t.Brief = oneLine(t.Brief)
 	t.EditorComment = oneLine(t.EditorComment)
-	t.Body = NonBlankLines(paragraphBreaks.Replace(Composed(t.Body)))
+	t.Body = NonBlankLines(replaceIn(paragraphBreaks, Composed(t.Body), "\r\u2028\u2029"))
 	topics := make([]string, 0, len(t.Topics))
 	for _, tp := range t.Topics {
 		if tp = oneLine(tp); tp != "" {
@@ -57,13 +57,18 @@ func (t Text) Normalize() Text {
 // them one at a time rather than as a slice of them all, and twice, to allocate the result once
 // at its size: what it allocates is then the size of s at most, not 16 bytes more for each of
 // its lines and a growing copy, so that a body of a million one-letter lines, which fits in the
-// request of a signed-in user, costs what its bytes do.
+// request of a signed-in user, costs what its bytes do. A text without a blank line is its own
+// result, returned without a copy: every save normalizes its text and the draft's, which
+// almost always have none.
 func NonBlankLines(s string) string {
 	size := -1
 	for line := range strings.SplitSeq(s, "\n") {
 		if !isBlank(line) {
 			size += len(line) + 1
 		}
+	}
+	if size == len(s) {
+		return s
 	}
 	var b strings.Builder
 	b.Grow(max(size, 0))
@@ -89,12 +94,23 @@ var paragraphBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\
 // among them (see paragraphBreaks).
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\u2028", " ", "\u2029", " ")
 
+// replaceIn is r.Replace(s) where s holds any of the characters chars, which are all r replaces,
+// and s itself where it holds none: a strings.Replacer of several strings copies s twice even
+// when it finds nothing to replace, and a save normalizes its text and the draft's, whose
+// bodies almost never hold a line end but "\n".
+func replaceIn(r *strings.Replacer, s, chars string) string {
+	if !strings.ContainsAny(s, chars) {
+		return s
+	}
+	return r.Replace(s)
+}
+
 // oneLine makes s one line in NFC without surrounding space. A leading byte order mark goes too:
 // at the head of a house-format file, where the title stands, it would be taken for the file's own.
 // A field that shows nothing (see isBlank) becomes empty, so that an editor's comment of a
 // zero-width space is no comment rather than an empty section under its heading.
 func oneLine(s string) string {
-	s = strings.TrimFunc(lineBreaks.Replace(Composed(s)), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+	s = strings.TrimFunc(replaceIn(lineBreaks, Composed(s), "\r\n\u2028\u2029"), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
 	if isBlank(s) {
 		return ""
 	}
