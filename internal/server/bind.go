@@ -29,7 +29,7 @@ func bindJSON(c echo.Context, v any) error {
 	if err := wantBody(c, echo.MIMEApplicationJSON, "send JSON"); err != nil {
 		return err
 	}
-	data, err := io.ReadAll(c.Request().Body)
+	data, err := readBody(c.Request())
 	if err != nil {
 		return decodeError(err)
 	}
@@ -61,6 +61,24 @@ func bindJSON(c echo.Context, v any) error {
 		return newsroom.Errorf(newsroom.EMALFORMED, "request body holds more than one JSON value")
 	}
 	return nil
+}
+
+// presizedBody is the most of a request body's declared length that readBody takes on trust
+// before any of it arrives: enough for a save of a long piece, and little for a client that
+// declares a length and sends nothing.
+const presizedBody = 256 << 10
+
+// readBody reads req's body whole. A body that declares its length is read into a buffer of
+// that size (up to presizedBody), allocated once, where io.ReadAll grows one from 512 bytes
+// and, for the 10 kB of a save, allocates ten buffers of 45 kB in all.
+func readBody(req *http.Request) ([]byte, error) {
+	size := int64(0)
+	if req.ContentLength > 0 {
+		size = min(req.ContentLength, presizedBody)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(req.Body)
+	return buf.Bytes(), err
 }
 
 // maxListItems is the most items a list, or members an object, in a request body may hold. No
@@ -104,7 +122,7 @@ func longList(data []byte, max int) bool {
 // comes with Content-Length: 0 or chunked with nothing in it, leaves v as it is.
 func bindOptionalJSON(c echo.Context, v any) error {
 	req := c.Request()
-	data, err := io.ReadAll(req.Body)
+	data, err := readBody(req)
 	if err != nil {
 		return decodeError(err)
 	}

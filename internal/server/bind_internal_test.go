@@ -1,6 +1,10 @@
 package server
 
 import (
+	"bytes"
+	"io"
+	"math"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -27,6 +31,44 @@ func TestLongList(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := longList([]byte(tt.json), 10); got != tt.want {
 				t.Fatalf("longList(%.60s…) = %v, want %v", tt.json, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadBody: a request body is read whole, and one that declares its length up to
+// presizedBody is read into a single buffer of that size, as every save's is; a body that
+// declares more than it sends, or nothing, is read as it comes.
+func TestReadBody(t *testing.T) {
+	save := []byte(`{"body":"` + strings.Repeat("The council met on Tuesday. ", 400) + `","version":3}`)
+	tests := []struct {
+		name       string
+		body       []byte
+		declared   int64
+		wantAllocs float64
+	}{
+		{"DeclaredSave", save, int64(len(save)), 1},
+		{"DeclaredEmpty", nil, 0, 1},
+		{"DeclaredOverPresized", bytes.Repeat([]byte("a"), presizedBody+1000), presizedBody + 1000, 2},
+		{"DeclaredMoreThanSent", save, 2 * presizedBody, 1},
+		{"Undeclared", save, -1, math.Inf(1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := bytes.NewReader(tt.body)
+			req := httptest.NewRequest("PUT", "/api/v1/drafts/1", nil)
+			req.Body, req.ContentLength = io.NopCloser(r), tt.declared
+			var got []byte
+			var err error
+			allocs := testing.AllocsPerRun(10, func() {
+				r.Reset(tt.body)
+				got, err = readBody(req)
+			})
+			if err != nil || !bytes.Equal(got, tt.body) {
+				t.Fatalf("readBody = %d bytes, %v; want the %d bytes sent", len(got), err, len(tt.body))
+			}
+			if allocs > tt.wantAllocs {
+				t.Fatalf("readBody allocated %v times, want at most %v", allocs, tt.wantAllocs)
 			}
 		})
 	}
