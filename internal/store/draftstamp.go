@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 // touchDraft writes changes to the row of draft id and sets its updated_at to now (adding it to
@@ -17,4 +19,22 @@ import (
 func touchDraft(tx *gorm.DB, id int64, changes map[string]any, now time.Time) *gorm.DB {
 	changes["updated_at"] = now
 	return tx.Model(&draftRow{}).Where("id = ?", id).Updates(changes)
+}
+
+// touchDraftText is touchDraft for a save: it writes text, the draft's language, its quote
+// problems (as JSON) and version base+1 to the row of draft id where it is still at version
+// base, and sets its updated_at to now, inside tx. It reports whether it wrote the row. Its
+// statement is written by hand rather than built by GORM from a map of the changes, which took
+// a tenth of a save's transaction and about 80 of its allocations.
+func touchDraftText(tx *gorm.DB, id int64, base int, text newsroom.Text, language, problems string, now time.Time) (bool, error) {
+	const update = "UPDATE drafts SET title = ?, byline = ?, brief = ?, body = ?, topics = ?, editor_comment = ?, " +
+		"language = ?, quote_problems = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?"
+	res, err := tx.Statement.ConnPool.ExecContext(rawContext(tx), rawQuery(tx, update),
+		text.Title, text.Byline, text.Brief, text.Body, mustJSON(text.Topics), text.EditorComment,
+		language, problems, base+1, now, id, base)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }

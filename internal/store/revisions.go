@@ -126,16 +126,11 @@ func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRe
 // describes.
 func writeRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, next nextRevision, now time.Time, plan *reanchoring, mergedFrom int) error {
 	old, base, text := d.Text(), d.Version, next.text
-	row := draftRow{}
-	row.setText(text)
-	res := touchDraft(tx.Where("version = ?", base), d.ID, map[string]any{
-		"title": row.Title, "byline": row.Byline, "brief": row.Brief, "body": row.Body, "topics": mustJSON(row.Topics),
-		"editor_comment": row.EditorComment, "language": d.Language, "quote_problems": mustJSON(next.problems), "version": base + 1,
-	}, now)
-	if res.Error != nil {
-		return res.Error
+	written, err := touchDraftText(tx, d.ID, base, text, d.Language, mustJSON(next.problems), now)
+	if err != nil {
+		return err
 	}
-	if res.RowsAffected != 1 {
+	if !written {
 		return fmt.Errorf("draft %d moved from version %d while locked", d.ID, base)
 	}
 	d.Version = base + 1
