@@ -82,11 +82,15 @@ func checkDirections(field, line string) error {
 // The bidirectional algorithm ends every embedding at a paragraph's end, but a paragraph's words
 // are also shown where it does not end: its first words in a list, a quote's in the ledger, a
 // search's snippet, an email's excerpt, and a feed or a reader that joins lines; so a paragraph
-// is held to the rule for a line.
+// is held to the rule for a line. A paragraph's name is made only for the one that breaks the
+// rule, checked again under it: every save and publish checks each paragraph of its body, and
+// naming each cost an allocation a paragraph.
 func checkParagraphDirections(field, body string) error {
-	for i, p := range strings.Split(body, "\n") {
-		if err := checkDirections(fmt.Sprintf("paragraph %d of the %s", i+1, field), p); err != nil {
-			return err
+	i := 0
+	for p := range strings.SplitSeq(body, "\n") {
+		i++
+		if checkDirections("", p) != nil {
+			return checkDirections(fmt.Sprintf("paragraph %d of the %s", i, field), p)
 		}
 	}
 	return nil

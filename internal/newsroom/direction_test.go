@@ -1,6 +1,7 @@
 package newsroom_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -61,6 +62,7 @@ func TestTextCheckDirections(t *testing.T) {
 		{"CommentUnclosed", func(x *newsroom.Text) { x.EditorComment = "\u2067x" }, newsroom.Text{}, "editor_comment opens U+2067"},
 		{"BodyParagraphUnclosed", func(x *newsroom.Text) { x.Body = "One.\n\u202bTwo." }, newsroom.Text{}, "paragraph 2 of the body opens U+202B"},
 		{"BodyClosedInNextParagraph", func(x *newsroom.Text) { x.Body = "\u202bOne.\nTwo.\u202c" }, newsroom.Text{}, "paragraph 1 of the body opens U+202B"},
+		{"BodySeventhParagraphOverride", func(x *newsroom.Text) { x.Body = strings.Repeat("Fine.\n", 6) + "Bad \u202e.\nFine." }, newsroom.Text{}, "paragraph 7 of the body must not contain U+202E"},
 		{"BodyParagraphsEachClosed", func(x *newsroom.Text) { x.Body = "\u202bאחת\u202c\n\u2067שתיים\u2069" }, newsroom.Text{}, ""},
 		{"StoredTitleUnchanged", func(x *newsroom.Text) { x.Title = "\u202eeltiT" },
 			newsroom.Text{Title: "\u202eeltiT", Byline: "By", Brief: "Brief.", Body: "Old."}, ""},
@@ -73,6 +75,23 @@ func TestTextCheckDirections(t *testing.T) {
 			tt.mutate(&x)
 			wantInvalid(t, "CheckDirections()", x.CheckDirections(tt.was), tt.want)
 		})
+	}
+}
+
+// TestTextCheckDirectionsAllocatesNothingAParagraph: checking a changed body costs no more
+// allocations for forty paragraphs than for one, where naming each paragraph for a message it
+// would not need cost one a paragraph on every save and publish.
+func TestTextCheckDirectionsAllocatesNothingAParagraph(t *testing.T) {
+	para := "The council’s “plan” holds, said \u2067رشا\u2069 Delgado."
+	allocs := func(paragraphs int) float64 {
+		x := newsroom.Text{Title: "Title", Body: strings.TrimSuffix(strings.Repeat(para+"\n", paragraphs), "\n")}
+		if err := x.CheckDirections(newsroom.Text{}); err != nil {
+			t.Fatal(err)
+		}
+		return testing.AllocsPerRun(20, func() { _ = x.CheckDirections(newsroom.Text{}) })
+	}
+	if one, forty := allocs(1), allocs(40); forty != one {
+		t.Fatalf("CheckDirections allocated %v times for forty paragraphs and %v for one; want the same", forty, one)
 	}
 }
 
