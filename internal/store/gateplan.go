@@ -43,8 +43,8 @@ func (s *Store) planGates(ctx context.Context, u *newsroom.User, id int64, actio
 		return nil
 	}
 	db := s.read(ctx)
-	v, err := s.findDraft(db, u, id)
-	if err != nil {
+	v := s.planView(db, u, id)
+	if v == nil {
 		return nil
 	}
 	step, err := s.policy.Step(u, v.draft(), action)

@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -29,7 +33,8 @@ func newPlanFixture(t *testing.T) *planFixture {
 	return &planFixture{s: s, writer: as("sarah", newsroom.RoleWriter), checker: as("fiona", newsroom.RoleFactChecker), editor: as("ed", newsroom.RoleEditor)}
 }
 
-// draftIn writes a draft with one quote, verified, and takes it to stage editing or approved.
+// draftIn writes a draft with one quote, verified, and takes it to stage fact_check, editing or
+// approved.
 func (f *planFixture) draftIn(t *testing.T, stage newsroom.Stage) *newsroom.Draft {
 	t.Helper()
 	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "The harbour is open.",
@@ -171,4 +176,59 @@ func TestStaleTransitionPlan(t *testing.T) {
 			t.Fatalf("submit with the stale plan = %s; without a plan = %s; want both EINVALID", errText(stale), errText(unplanned))
 		}
 	})
+}
+
+// TestGatePlanReadsItsDraftWithoutGORM: an action's gates are planned on the draft read with
+// planDraftSQL, prepared once, not with a query GORM builds with the policy's rule on every
+// publish and transition, and the row they were planned on is the row the action finds under
+// the lock, so the plan holds there.
+func TestGatePlanReadsItsDraftWithoutGORM(t *testing.T) {
+	f := newPlanFixture(t)
+	built := 0
+	count := func(db *gorm.DB) {
+		if db.Statement.Table == "drafts" {
+			built++
+		}
+	}
+	for i, db := range []*gorm.DB{f.s.r, f.s.wc} {
+		if err := db.Callback().Row().Before("gorm:row").Register(fmt.Sprintf("count_draft_reads_%d", i), count); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name   string
+		actor  context.Context
+		stage  newsroom.Stage
+		action newsroom.Action
+	}{
+		{"Publish", f.editor, newsroom.StageApproved, f.s.publishing(time.Time{})},
+		{"Clear", f.checker, newsroom.StageFactCheck, newsroom.ActionClear},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := f.draftIn(t, tt.stage)
+			u := newsroom.UserFrom(tt.actor)
+			built = 0
+			plan := f.s.planGates(tt.actor, u, d.ID, tt.action, "")
+			if plan == nil {
+				t.Fatal("no plan for an action whose gates pass")
+			}
+			if built != 0 {
+				t.Errorf("planning %s built %d reads of drafts with GORM; want none", tt.action, built)
+			}
+			err := f.s.tx(tt.actor, func(tx *gorm.DB) error {
+				v, err := f.s.lockDraft(tx, u, d.ID)
+				if err != nil {
+					return err
+				}
+				if !reflect.DeepEqual(plan.row, v.Row) {
+					t.Errorf("planned on %+v; the lock finds %+v", plan.row, v.Row)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
 }

@@ -96,6 +96,15 @@ const planDraftSQL = "SELECT " + draftColumns + " FROM drafts JOIN users ON user
 // the draft. The rule and the condition agree (see policy.Visible), and the save checks CanSee
 // again under the lock.
 func (s *Store) planDraft(db *gorm.DB, u *newsroom.User, id int64) *newsroom.Draft {
+	v := s.planView(db, u, id)
+	if v == nil {
+		return nil
+	}
+	return v.draft()
+}
+
+// planView is planDraft's row as read, for a plan that compares it with the row under the lock.
+func (s *Store) planView(db *gorm.DB, u *newsroom.User, id int64) *draftView {
 	rows, err := queryRaw(db, planDraftSQL, id)
 	if err != nil {
 		return nil
@@ -104,7 +113,7 @@ func (s *Store) planDraft(db *gorm.DB, u *newsroom.User, id int64) *newsroom.Dra
 	if err != nil || len(views) == 0 || !s.policy.CanSee(u, views[0].Row.WriterID, newsroom.Stage(views[0].Row.Stage)) {
 		return nil
 	}
-	return views[0].draft()
+	return &views[0]
 }
 
 // planStale merges a save made on an older version of cur with cur's text, for plan: it
