@@ -555,24 +555,48 @@ func (a *attributor) note(c credit) {
 }
 
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
-// particles inside a name belong to it (Rosa de la Cruz).
+// particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after a
+// name's one word, with "the" after it: the Bank of England, Transport for Wales, Friends of the
+// Earth, Mayor of London Sadiq Khan are each one name, not a word and another name after it.
 func (a *attributor) runEnd(toks []token, k int) int {
-	m := k + 1
+	m, words := k+1, 0
+	if !toks[k].is(stopWord) {
+		words = 1
+	}
 	for m < len(toks) && toks[m].joined {
 		if a.capital(toks[m]) {
 			m++
+			words++
 			continue
 		}
 		j := m
 		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) {
 			j++
 		}
+		if j == m && words == 1 {
+			j = a.pastJoiner(toks, m)
+			words = 0
+		}
 		if j == m || j == len(toks) || !toks[j].joined || !a.capital(toks[j]) {
 			return m
 		}
 		m = j + 1
+		words++
 	}
 	return m
+}
+
+// pastJoiner returns the index after "of" or "for" at toks[m] and a "the" after it, or m when
+// toks[m] is neither.
+func (a *attributor) pastJoiner(toks []token, m int) int {
+	if !toks[m].is(joinerWord) {
+		return m
+	}
+	j := m + 1
+	if j < len(toks) && toks[j].joined && a.word(toks[j]) == "the" {
+		j++
+	}
+	return j
 }
 
 // credit names the run of capitalized words toks[k:m], without the stopwords in front of it
@@ -593,6 +617,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 			}
 			break
 		}
+	}
+	for k < m && toks[k].is(joinerWord) {
+		k = a.pastJoiner(toks, k) + 1 // The title's place or office goes with it (Mayor of London).
 	}
 	if k >= m {
 		return credit{}

@@ -255,6 +255,13 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"the minister"}},
 		{"TitleBeforeANameIsDropped", "Secretary of State Marco Rubio said: “No.” “Yes,” said President Macron.",
 			[]string{"Marco Rubio", "Macron"}},
+		{"NameWithOfOrFor", "Transport for Wales says buses will run “as soon as it is safe.” The Bank of England said prices were “sticky.”\n" +
+			"“Rates stay high,” said the Bank of England. Friends of the Earth called it “a disgrace.” The University of Oxford said it was “robust.”",
+			[]string{"Transport for Wales", "Bank of England", "Bank of England", "Friends of the Earth", "University of Oxford"}},
+		{"TitleOfPlaceBeforeAName", "Mayor of London Sadiq Khan said: “We will act.” Secretary of State for Health Wes Streeting called it “bold.”",
+			[]string{"Sadiq Khan", "Wes Streeting"}},
+		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
+			[]string{"Mei Tanaka"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",

@@ -25,6 +25,7 @@ const (
 	trailingSpeech // a speech verb only in the attribution after a quote: “…,” warns chef Ana Lopes
 	documentWord   // a document that reports words, as a statement or a report does
 	lyNoun         // a noun ending in -ly, which is no adverb: family, assembly
+	joinerWord     // the "of" or "for" inside a name: Bank of England, Transport for Wales
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -102,7 +103,10 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// Elisions are the words English and Dutch write with a leading apostrophe. A mark before one
 	// of them is an apostrophe even where a quotation could open ('Tis the season, rock 'n roll,
 	// 's Avonds, 's-Hertogenbosch, 't Hooft).
-	elisionWord:   {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff", "s", "t"},
+	elisionWord: {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff", "s", "t"},
+	// Joiners make one name of the capitalized words on each side of them when the first is a
+	// single word: the Bank of England, Transport for Wales, Secretary of State for Health.
+	joinerWord:    {"of", "for"},
 	accordingWord: {"according"},
 	toWord:        {"to"},
 	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
