@@ -52,6 +52,11 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		ceiling = qs[i+2].Start
 	}
 	c, own := a.after(q, ceiling)
+	if own && endsWithTerminal(q.Text) && a.startsCapital(q.End, ceiling) && i+1 < len(qs) && a.sentenceStart(qs[i+1].Start, q.End) <= c.start {
+		// “… we can.” Daniel Moor said: “Pumps would be better.”: the attribution opens the
+		// sentence of the quote after, whose words it introduces.
+		c, own = credit{}, false
+	}
 	if own && endsSentence(q.Text) && a.startsCapital(q.End, ceiling) {
 		// “We have the votes.” According to aides, …: a full stop ended the quote's sentence, so
 		// the attribution opening the next one is not the quote's own.

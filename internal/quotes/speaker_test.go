@@ -262,6 +262,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Sadiq Khan", "Wes Streeting"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
+		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
+			"“Will it flood?” Ann Vale asked: “Who knows?” “Yes.” Bo Lin said. “No.”",
+			[]string{"", "Daniel Moor", "", "Ann Vale", "Bo Lin", "Bo Lin"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
