@@ -544,7 +544,8 @@ func (a *attributor) lastSubject(from, to int) credit {
 			continue
 		}
 		m := a.runEnd(a.seen, k)
-		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) && (a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m)) {
+		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) &&
+			(a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m)) {
 			last = c
 		}
 		k = m - 1
@@ -747,6 +748,23 @@ func (a *attributor) verbAfter(toks []token, k int, aux bool) int {
 func (a *attributor) appositiveSpeech(toks []token, k int) bool {
 	j := a.pastApposition(toks, k)
 	return j >= 0 && a.speechVerb(toks[j])
+}
+
+// commaSubject reports whether the name toks[k:m] stands between commas before its verb, after
+// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know.
+func (a *attributor) commaSubject(toks []token, k, m int) bool {
+	if k == 0 || m == len(toks) || a.rs[toks[m-1].end] != ',' || toks[m].joined {
+		return false
+	}
+	i := toks[k].start - 1
+	for i > toks[k-1].end && isSpace(a.rs[i]) {
+		i--
+	}
+	if a.rs[i] != ',' {
+		return false
+	}
+	t := toks[m]
+	return !a.capital(t) && (t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed"))
 }
 
 // appositiveSubject reports whether a name ending at toks[k] is described between commas before

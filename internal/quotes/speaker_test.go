@@ -265,6 +265,8 @@ func TestFindSpeakers(t *testing.T) {
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
 			"“Will it flood?” Ann Vale asked: “Who knows?” “Yes.” Bo Lin said. “No.”",
 			[]string{"", "Daniel Moor", "", "Ann Vale", "Bo Lin", "Bo Lin"}},
+		{"PronounForANameInCommas", "Ines Duarte runs the port. The tug’s skipper, Tom Aske, is the bravest man I know. When he came ashore he said, “Never again.”",
+			[]string{"Tom Aske"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
