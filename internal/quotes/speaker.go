@@ -300,7 +300,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		}
 		reports = reports || verb >= 0 && k > verb && a.reported(toks, k, lead)
 		switch {
-		case lead && t.is(possessiveWord) && !said.found():
+		case lead && t.is(possessiveWord) && !said.found() && a.ownWords(toks, k):
 			said = credit{start: t.start, end: t.end, pronoun: true} // Her message was simple: “…”
 		case t.is(pronounWord):
 			if a.speechAfter(toks, k+1) {
@@ -345,6 +345,19 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
 	}
 	return subject, start
+}
+
+// ownWords reports whether the possessive pronoun toks[k] owns words, said or written, within
+// the few words after it (Her message was simple:, His final answer:), which stands the pronoun
+// for the quote's speaker. A possessive owning anything else, a person above all (His sous-chef,
+// Anna Weber, put it differently:, Her lawyer was blunt:), speaks for nobody the pronoun names.
+func (a *attributor) ownWords(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+3 && toks[j].joined && !a.capital(toks[j]); j++ {
+		if toks[j].is(utteranceWord | documentWord | termCue) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and

@@ -26,6 +26,7 @@ const (
 	documentWord   // a document that reports words, as a statement or a report does
 	lyNoun         // a noun ending in -ly, which is no adverb: family, assembly
 	joinerWord     // the "of" or "for" inside a name: Bank of England, Transport for Wales
+	utteranceWord  // what someone says, whose owner is its speaker: her answer, his advice
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -112,6 +113,18 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
 	// simple: …".
 	possessiveWord: {"his", "her"},
+	// Utterances are the things said that a possessive pronoun before a colon owns (His answer
+	// was short:); with the documents and the words a term cue names, they are the only things
+	// whose owner the pronoun makes the speaker.
+	utteranceWord: {
+		"answer", "answers", "reply", "replies", "response", "responses", "advice", "view", "views",
+		"warning", "warnings", "plea", "point", "comment", "comments", "reaction", "retort",
+		"explanation", "excuse", "argument", "request", "demand", "demands", "promise", "pledge",
+		"vow", "prediction", "assessment", "conclusion", "mantra", "motto", "philosophy", "pitch",
+		"take", "thoughts", "opinion", "apology", "verdict", "remark", "remarks", "speech", "toast",
+		"farewell", "greeting", "instruction", "instructions", "complaint", "defence", "defense",
+		"question", "offer", "joke", "boast", "summary", "reasoning",
+	},
 	// Cues stand right before the opening mark: the sign read “Closed”, the so-called “reform”.
 	// Things written up for all to read, as signs and labels are, and written messages say words
 	// but speak for nobody (the placard said, said the note pinned to the till, the menu says, the
