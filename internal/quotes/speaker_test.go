@@ -271,6 +271,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Marco Bellini", "", ""}},
 		{"PossessiveOfWordsIsTheirSpeaker", "Nadia Okafor stepped up last. Her final answer was short: “No.”",
 			[]string{"Nadia Okafor"}},
+		{"ElectedTitleBeforeANameIsDropped", "Local MP Daniel Moor said: “Pumps would be better.” “Not yet,” said Cllr Jane Hollis. Councillor Ravi Shah said: “Soon.”",
+			[]string{"Daniel Moor", "Jane Hollis", "Ravi Shah"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",

@@ -87,7 +87,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"chair", "ceo", "king", "queen", "prince", "princess", "pope", "commissioner",
 		"ambassador", "officer", "sheriff", "coach", "captain", "capt", "lt", "sgt", "col", "adm",
 		"rev", "sir", "dame", "lord", "lady", "deputy", "press", "attorney", "detective",
-		"inspector", "pastor", "rabbi", "imam", "state",
+		"inspector", "pastor", "rabbi", "imam", "state", "mp", "mep", "msp", "councillor",
+		"councilor", "cllr", "alderman", "assemblyman", "assemblywoman",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
