@@ -115,6 +115,29 @@ func TestMarkdownEscapesBlockStarts(t *testing.T) {
 	}
 }
 
+// TestMarkdownTitleKeepsItsHashes: CommonMark drops a run of "#" that ends a heading after a
+// space, its optional closing sequence, unless the first of them is escaped ("### foo \###" in
+// the spec's ATX headings); a "#" inside the title or joined to a word stays as it is.
+func TestMarkdownTitleKeepsItsHashes(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Dial 0300 123 4567 and Press #", `# Dial 0300 123 4567 and Press \#`},
+		{"Rated ##", `# Rated \##`},
+		{"Tabbed\t#", "# Tabbed\t\\#"},
+		{"Why Newsrooms Learn C#", "# Why Newsrooms Learn C#"},
+		{"#1 Again: Press # Twice", `# \#1 Again: Press # Twice`},
+		{"#", `# \#`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			a := correctedArticle()
+			a.Title = tt.title
+			if out := string(Markdown(testSite, a)); !strings.HasPrefix(out, tt.want+"\n\n") {
+				t.Errorf("Markdown opens with %q, want %q", out[:strings.Index(out, "\n")], tt.want)
+			}
+		})
+	}
+}
+
 // TestMarkdownLeavesURLsWhole: "&" and "_" are escaped only where Markdown would read them as
 // more than themselves, so that a URL keeps no backslash that would end the link a reader makes
 // of it, and everything else still reads as literal text.

@@ -18,7 +18,7 @@ func Markdown(site Site, a Article) []byte {
 		b.WriteString(s)
 		b.WriteString("\n\n")
 	}
-	para("# " + mdEscape(a.Title))
+	para("# " + mdHeading(mdEscape(a.Title)))
 	para(mdEscape(a.Byline))
 	para(site.day(a.firstPublished()))
 	para("## " + headingBrief)
@@ -79,6 +79,19 @@ func mdEscape(s string) string {
 	return mdBlockStart.ReplaceAllStringFunc(s, func(m string) string {
 		return m[:len(m)-1] + `\` + m[len(m)-1:]
 	})
+}
+
+// mdClosing matches what CommonMark reads as an ATX heading's closing sequence, which it drops:
+// a run of "#" at the end of the heading after a space or a tab.
+var mdClosing = regexp.MustCompile(`[ \t]#+$`)
+
+// mdHeading keeps the "#" that ends an escaped heading's text, as in "Dial 0300 and Press #",
+// from being read as the heading's closing sequence and lost, by escaping the first of them.
+func mdHeading(s string) string {
+	if loc := mdClosing.FindStringIndex(s); loc != nil {
+		return s[:loc[0]+1] + `\` + s[loc[0]+1:]
+	}
+	return s
 }
 
 // mdUnderscores escapes every "_" but those between two letters or digits (snake_case, a URL's
