@@ -139,9 +139,10 @@ func plainBody(role, text string) ninjsBody {
 }
 
 // wordCount counts the words of text as word processors do. A word is a stretch between spaces
-// with a letter or digit in it, so that a dash or an emoji standing alone is none; Chinese and
-// Japanese, written without spaces between words, count one word a character (Han, Hiragana
-// or Katakana), and the letters of other scripts next to them a word a stretch.
+// with a letter or a number in it (a digit, or a fraction or numeral written as one character:
+// ½, Ⅻ, ③), so that a dash or an emoji standing alone is none; Chinese and Japanese, written
+// without spaces between words, count one word a character (Han, Hiragana or Katakana), and the
+// letters of other scripts next to them a word a stretch.
 func wordCount(text string) int {
 	n := 0
 	for _, f := range strings.Fields(text) {
@@ -150,7 +151,7 @@ func wordCount(text string) int {
 			switch {
 			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 				n, inWord = n+1, false
-			case !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			case !inWord && (unicode.IsLetter(r) || unicode.IsNumber(r)):
 				n, inWord = n+1, true
 			}
 		}

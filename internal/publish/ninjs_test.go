@@ -97,6 +97,7 @@ func TestNinJSWordCount(t *testing.T) {
 		{"Korean", "그는 모르겠다고 말했다.", 3},
 		{"Arabic", "قال الوزير: «سنبني المدرسة» أمس.", 5},
 		{"Paragraphs", "One two.\n\nThree.", 3},
+		{"NumbersOfTheirOwn", "Add ½ lemon, 1½ cups and 2 × 400g tins; serves 4–6, 10 m² in all, chapter Ⅻ, step ③.", 19},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := correctedArticle()
