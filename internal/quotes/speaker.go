@@ -291,6 +291,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	var said, body, subject credit
 	broke, late := false, false // a clause opened after the body; the subject is in such a clause
 	verb, reports := -1, false  // the body's speech verb; the words after it make the quote not its own
+	named := [2]int{}           // the last run of capitalized words read, toks[named[0]:named[1]]
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		broke = broke || body.found() && !t.joined
@@ -323,7 +324,14 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 		case a.capital(t):
 			m := a.runEnd(toks, k)
-			if c := a.credit(toks, k, m); c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m)) {
+			c := a.credit(toks, k, m)
+			if a.affiliation(toks, named, k) {
+				if p := a.credit(toks, named[0], named[1]); p.found() {
+					c = p // John Smith of Reuters said: Smith's words. A title's office is none (Secretary of State).
+				}
+			}
+			named = [2]int{k, m}
+			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m)) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
@@ -358,6 +366,14 @@ func (a *attributor) ownWords(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// affiliation reports whether the run of capitalized words opening at toks[k] is where the run
+// toks[named[0]:named[1]] before it works, joined to it by "of" or "for": John Smith of Reuters,
+// Ana Li of the Red Cross. The words the two say are the person's, not the place's.
+func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
+	m := named[1]
+	return m > 0 && m < k && toks[m].joined && toks[k].joined && a.pastJoiner(toks, m) == k
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and

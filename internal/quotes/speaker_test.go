@@ -273,6 +273,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Nadia Okafor"}},
 		{"ElectedTitleBeforeANameIsDropped", "Local MP Daniel Moor said: “Pumps would be better.” “Not yet,” said Cllr Jane Hollis. Councillor Ravi Shah said: “Soon.”",
 			[]string{"Daniel Moor", "Jane Hollis", "Ravi Shah"}},
+		{"NameThenWhereTheyWork", "John Smith of Reuters said the talks were “stalled.” Ana Li of the Red Cross said: “We need access.” The U.S. Secretary of State Marco Rubio said: “We agree.”",
+			[]string{"John Smith", "Ana Li", "Marco Rubio"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
