@@ -14,6 +14,8 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // realPiece is an article shaped like the ones a newsroom sends, as its writer types it (body
@@ -28,6 +30,7 @@ type realPiece struct {
 	speakers                         []string // who the ledger credits each quote to, when the piece says
 	language                         string   // the piece's BCP 47 tag, "" for the site's
 	problems                         []string // the draft's quote problems, when the piece has marks that do not pair
+	remark                           string   // words of the body the editor comments on, as typed, and resolves before approving
 }
 
 // realPieces are articles nobody here wrote for a test: very short and very long, titles with
@@ -325,6 +328,9 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 		cj, _ := json.Marshal(map[string]any{"editor_comment": p.comment, "version": version})
 		wantStatus(t, a.do("editor", "PUT", draft, string(cj)), http.StatusOK)
 	}
+	if p.remark != "" {
+		commentOn(t, a, id, p.remark)
+	}
 	page := a.do("editor", "GET", fmt.Sprintf("/drafts/%d", id), "")
 	wantStatus(t, page, http.StatusOK)
 	if strings.Contains(page.Body.String(), "Check the figure:") {
@@ -375,4 +381,21 @@ func sameLines(t *testing.T, what string, got, want []string) {
 type atomLink struct {
 	Type string `xml:"type,attr"`
 	Href string `xml:"href,attr"`
+}
+
+// commentOn comments on the words of draft id's body as an editor types them, checks that the
+// thread stands on those words, composed as the body is, and resolves it.
+func commentOn(t *testing.T, a *testApp, id int64, words string) {
+	t.Helper()
+	cj, _ := json.Marshal(map[string]any{"field": "body", "quote": map[string]string{"exact": words}, "body": "Check “" + words + "” & <this>."})
+	res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", id), string(cj))
+	wantStatus(t, res, http.StatusCreated)
+	c := decode[newsroom.Comment](t, res)
+	body := []rune(decode[newsroom.Draft](t, a.do("editor", "GET", fmt.Sprintf("/api/v1/drafts/%d", id), "")).Body)
+	want := norm.NFC.String(words)
+	if c.Anchor.Start < 0 || c.Anchor.End > len(body) || c.Anchor.Start >= c.Anchor.End ||
+		string(body[c.Anchor.Start:c.Anchor.End]) != want || c.Anchor.Exact != want || c.Quote != want {
+		t.Errorf("the comment on %q stands at [%d, %d) on %q, quoting %q", want, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact, c.Quote)
+	}
+	wantStatus(t, a.do("editor", "POST", fmt.Sprintf("/api/v1/comments/%d/resolve", c.ID), ""), http.StatusOK)
 }
