@@ -599,7 +599,7 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		words = 1
 	}
 	for m < len(toks) && toks[m].joined {
-		if a.capital(toks[m]) {
+		if a.capital(toks[m]) || a.prefixedName(toks[m]) {
 			m++
 			words++
 			continue
@@ -619,6 +619,18 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		words++
 	}
 	return m
+}
+
+// prefixedName reports whether t is a name after a lowercase prefix joined to it by a hyphen or
+// an apostrophe, which a name runs on through: Abdul-Rahman al-Sayed, Abdel Fattah el-Sisi,
+// Jean d’Alembert.
+func (a *attributor) prefixedName(t token) bool {
+	for i := t.start + 1; i < min(t.end-1, t.start+4); i++ {
+		if r := a.rs[i]; r == '-' || r == '\'' || r == rightSingle {
+			return unicode.IsLower(a.rs[t.start]) && unicode.IsUpper(a.rs[i+1])
+		}
+	}
+	return false
 }
 
 // pastJoiner returns the index after "of" or "for" at toks[m] and a "the" after it, or m when

@@ -275,6 +275,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Daniel Moor", "Jane Hollis", "Ravi Shah"}},
 		{"NameThenWhereTheyWork", "John Smith of Reuters said the talks were “stalled.” Ana Li of the Red Cross said: “We need access.” The U.S. Secretary of State Marco Rubio said: “We agree.”",
 			[]string{"John Smith", "Ana Li", "Marco Rubio"}},
+		{"NameWithAPrefixedPart", "“It was chaos,” said Abdul-Rahman al-Sayed. Abdel Fattah el-Sisi said: “We will stay.” “Ready,” said Jean d’Alembert.",
+			[]string{"Abdul-Rahman al-Sayed", "Abdel Fattah el-Sisi", "Jean d’Alembert"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
