@@ -130,7 +130,7 @@ func lastWords(text string) string {
 // Delgado said / according to Delgado / — Delgado, as a pull quote ends. It reports too whether that sentence opens as an
 // attribution (said, according to), whoever it names.
 func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
-	toks := a.tokenize(a.toks[:0], q.End, min(ceiling, q.End+tailWindow), true)
+	toks := a.tokenize(a.toks[:0], a.pastFootnotes(q.End, ceiling), min(ceiling, q.End+tailWindow), true)
 	a.toks = toks
 	if len(toks) == 0 {
 		return credit{}, false
@@ -386,7 +386,33 @@ func (a *attributor) afterQuote(pos int) bool {
 	if i >= 0 && a.rs[i] == ',' {
 		i--
 	}
+	for i >= 0 && a.rs[i] == ']' && !a.quoted[i] {
+		j := i - 1
+		for j >= 0 && j > i-4 && isDigit(a.rs[j]) {
+			j--
+		}
+		if j == i-1 || j < 0 || a.rs[j] != '[' {
+			break
+		}
+		i = j - 1 // “Yes”[4], said Bo Chen: the footnote's marker stands between.
+	}
 	return i >= 0 && a.quoted[i] && isMark(a.rs[i])
+}
+
+// pastFootnotes returns the offset after the footnote markers, like [3] or [2][5], that open the
+// text at pos, before ceiling: the attribution after a quote follows them (“Yes,”[3] said Ana Li).
+func (a *attributor) pastFootnotes(pos, ceiling int) int {
+	for pos < ceiling && a.rs[pos] == '[' {
+		j := pos + 1
+		for j < ceiling && j < pos+4 && isDigit(a.rs[j]) {
+			j++
+		}
+		if j == pos+1 || j >= ceiling || a.rs[j] != ']' {
+			break
+		}
+		pos = j + 1
+	}
+	return pos
 }
 
 // speakingBody reads a body that speaks in a clause opening at toks[k]: a determiner or a name's
@@ -875,3 +901,6 @@ func (a *attributor) speechVerb(t token) bool { return !a.capital(t) && t.is(spe
 func (a *attributor) according(toks []token, k int) bool {
 	return k+1 < len(toks) && toks[k+1].joined && toks[k].is(accordingWord) && toks[k+1].is(toWord)
 }
+
+// isDigit reports whether r is an ASCII digit, as a footnote's number is written.
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }

@@ -277,6 +277,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"John Smith", "Ana Li", "Marco Rubio"}},
 		{"NameWithAPrefixedPart", "“It was chaos,” said Abdul-Rahman al-Sayed. Abdel Fattah el-Sisi said: “We will stay.” “Ready,” said Jean d’Alembert.",
 			[]string{"Abdul-Rahman al-Sayed", "Abdel Fattah el-Sisi", "Jean d’Alembert"}},
+		{"FootnoteMarkerBeforeTheAttribution", "“We are ready,”[3] said Ana Li. “We are ready”[4], said Bo Chen. “Not yet,”[2][5] Cai Wen said. Dee Roy called it “late”[6]. [7] “Fine.”",
+			[]string{"Ana Li", "Bo Chen", "Cai Wen", "Dee Roy", ""}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
