@@ -860,7 +860,7 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 		}
 		place = toks[k].is(prepositionWord)
 		next := -1
-		for j := k + 1; j < len(toks) && j <= k+12; j++ {
+		for j := k + 1; j < len(toks) && j <= k+maxAppositionWords; j++ {
 			if !toks[j].joined {
 				next = j
 				break
@@ -882,6 +882,10 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 
 // maxAppositions is the most parts between commas a description after a name may have.
 const maxAppositions = 4
+
+// maxAppositionWords is the most words one part of a description may have: a clause such as
+// "who trained in Paris and runs a small restaurant in Lisbon’s Alfama district" runs to 13.
+const maxAppositionWords = 20
 
 // conjunction reports whether t is the "and" or "or" that adds the last item of a list: Amy
 // Cole, 29, of Leeds, and Sam Hill, 40, told the court.

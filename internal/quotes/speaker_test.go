@@ -279,6 +279,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Abdul-Rahman al-Sayed", "Abdel Fattah el-Sisi", "Jean d’Alembert"}},
 		{"FootnoteMarkerBeforeTheAttribution", "“We are ready,”[3] said Ana Li. “We are ready”[4], said Bo Chen. “Not yet,”[2][5] Cai Wen said. Dee Roy called it “late”[6]. [7] “Fine.”",
 			[]string{"Ana Li", "Bo Chen", "Cai Wen", "Dee Roy", ""}},
+		{"LongDescriptionAfterAName", "Lambert refused to let anyone else touch it. Costa, who trained in Paris and runs a small restaurant in Lisbon’s Alfama district, said the talking was hardest. ‘We have five languages,’ she said.\n" +
+			"“Yes,” said Ana Ruiz, who has spent the best part of twenty years running the family bakery on the corner of the market square.",
+			[]string{"Costa", "Ana Ruiz"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
