@@ -69,7 +69,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	}
 	switch {
 	case c.pronoun:
-		return a.resolve(c.start)
+		return a.resolve(c)
 	case c.found():
 		if !c.body && unicode.IsUpper(a.rs[c.start]) {
 			a.note(c) // A body that speaks (the hospital said) is nobody a pronoun stands for.
@@ -574,21 +574,46 @@ func (a *attributor) learnWords() {
 // quote's speaker or a sentence's subject. It reads back one sentence at a time, stopping at the
 // first subject or where the previous pronoun was resolved, so the text is read at most once
 // however many pronouns there are, and usually only a sentence or two of it.
-func (a *attributor) resolve(pos int) string {
+//
+// A pronoun of the other sex read on the way, between the subject and the pronoun, most likely
+// stands for that subject (Watanabe relied on his interpreter. She said he had found it funny.
+// “…,” she said.), so the pronoun resolves to nobody rather than to it.
+func (a *attributor) resolve(p credit) string {
+	pos, other := p.start, false
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
-		if c := a.lastSubject(start, end); c.found() {
+		c := a.lastSubject(start, end)
+		other = other || a.otherSex(p, c.end)
+		if c.found() {
 			a.note(c)
 			break
 		}
 		end = start - 1 // Step over the full stop that ended the sentence before.
 	}
 	a.cursor = max(a.cursor, pos)
-	if !a.last.found() {
+	if !a.last.found() || other {
 		return ""
 	}
 	return a.name(a.last)
 }
+
+// otherSex reports whether the words lastSubject read last hold, from offset from on and before
+// the pronoun p, a subject pronoun of the other sex than p's: he for she or her, she for he or
+// his. His and her there may stand for anyone, a ship that he towed among them.
+func (a *attributor) otherSex(p credit, from int) bool {
+	sex := pronounSex[strings.ToLower(a.name(p))]
+	for _, t := range a.seen {
+		if t.start >= from && t.start < p.start {
+			if w := strings.ToLower(a.word(t)); t.is(pronounWord) && sex != "" && pronounSex[w] != sex {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounSex is the sex each pronoun the finder resolves speaks of.
+var pronounSex = map[string]string{"he": "m", "his": "m", "she": "f", "her": "f"}
 
 // lastSubject returns the last sentence subject in rs[from:to].
 func (a *attributor) lastSubject(from, to int) credit {

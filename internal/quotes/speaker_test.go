@@ -282,6 +282,10 @@ func TestFindSpeakers(t *testing.T) {
 		{"LongDescriptionAfterAName", "Lambert refused to let anyone else touch it. Costa, who trained in Paris and runs a small restaurant in Lisbon’s Alfama district, said the talking was hardest. ‘We have five languages,’ she said.\n" +
 			"“Yes,” said Ana Ruiz, who has spent the best part of twenty years running the family bakery on the corner of the market square.",
 			[]string{"Costa", "Ana Ruiz"}},
+		{"PronounOfTheOtherSexIsNoCredit", "Kenji Watanabe relied on his interpreter, Yuki Mori, for most of the day. She said he had found it funny. “He felt like the referee,” she said.\n" +
+			"Ines Duarte runs the port. She said the storm was the worst she had seen. “It was terrifying,” she said.\n" +
+			"The skipper, Tom Aske, is the bravest man I know. He got a line on her and towed her in. When he came ashore he said, “Never again.”",
+			[]string{"", "Ines Duarte", "Tom Aske"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",
