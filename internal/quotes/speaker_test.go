@@ -286,6 +286,8 @@ func TestFindSpeakers(t *testing.T) {
 			"Ines Duarte runs the port. She said the storm was the worst she had seen. “It was terrifying,” she said.\n" +
 			"The skipper, Tom Aske, is the bravest man I know. He got a line on her and towed her in. When he came ashore he said, “Never again.”",
 			[]string{"", "Ines Duarte", "Tom Aske"}},
+		{"PluralPossessiveBeforeARole", "\"Nobody told us,\" said the residents' spokeswoman, Kay Lowe. “Not once,” said the tenants’ lawyer. The players' union said the deal was \"unfair.\" ‘We want our jobs’ said the workers.",
+			[]string{"Kay Lowe", "the tenants’ lawyer", "The players' union", "the workers"}},
 		{"PullQuoteDashName", "“Great game.” — Kate Dunn\n“Never a penalty” – Phil Norris, United manager",
 			[]string{"Kate Dunn", "Phil Norris"}},
 		{"DashThenSentenceIsNoCredit", "They called it “fine” — Smith disagreed. It was “a mess” – Rovers then lost.",

@@ -147,6 +147,9 @@ func (a *attributor) wordEnd(i, to int) int {
 	if j < to && a.rs[j] == '.' && !a.quoted[j] && sentences.Abbreviation(a.rs[i:j]) {
 		j++
 	}
+	if j+1 < to && (a.rs[j] == '\'' || a.rs[j] == rightSingle) && !a.quoted[j] && (a.rs[j-1] == 's' || a.rs[j-1] == 'S') && isSpace(a.rs[j+1]) {
+		j++ // The residents’ spokeswoman: a plural's possessive mark, which no quote closed.
+	}
 	return j
 }
 
@@ -182,13 +185,16 @@ func (a *attributor) capital(t token) bool {
 	return unicode.IsUpper(a.rs[t.start]) || unicode.IsTitle(a.rs[t.start])
 }
 
-// possessive reports whether t ends in ’s or 's (Trump’s), which makes it no speaker.
+// possessive reports whether t ends in ’s or 's (Trump’s), or in s’ or s' (the Joneses’), which
+// makes it no speaker.
 func (a *attributor) possessive(t token) bool {
 	if t.end-t.start < 3 {
 		return false
 	}
-	s, mark := a.rs[t.end-1], a.rs[t.end-2]
-	return (s == 's' || s == 'S') && (mark == '\'' || mark == rightSingle)
+	last, before := a.rs[t.end-1], a.rs[t.end-2]
+	mark := func(r rune) bool { return r == '\'' || r == rightSingle }
+	s := func(r rune) bool { return r == 's' || r == 'S' }
+	return s(last) && mark(before) || mark(last) && s(before)
 }
 
 // hasSuffix reports whether the word t ends in the ASCII suffix, ignoring case.
