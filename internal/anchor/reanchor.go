@@ -21,7 +21,9 @@ import (
 // left unchanged elsewhere (see settle); so is one the diff followed with both
 // sides of its context changed (see settle). Neither the diff nor the search gives a selector
 // that holds the words of another such paragraph or sentence (see pieces.othersWords): a twin
-// phrase that sat there all along. All of it shares one workBudget: each comment pays
+// phrase that sat there all along. Words the diff followed past a plain insertion or deletion
+// right before them that could as well sit right after them keep their place (see edit.slide):
+// a sentence typed again beside itself never takes the comment to the copy. All of it shares one workBudget: each comment pays
 // for checking and following its quote by its length (see followCost), the diff is paid for when
 // a comment first needs it, a selector the diff cannot be paid for is searched for, and the
 // search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
@@ -62,6 +64,13 @@ func Reanchor(old, text string, sels []Selector) []Result {
 			}
 			if e != nil {
 				out[i], said[i] = e.follow(q.through(nv, ov, sel, b), sel)
+				if said[i] == followed || said[i] == weak {
+					if s, ok := e.slide(out[i].Start, out[i].End, sel.Start, sel.End, b); !ok {
+						out[i], said[i] = Result{Exact: sel.Exact, Status: Detached}, followed
+					} else if s != out[i].Start {
+						out[i] = q.through(nv, ov, sel, b).resultAs(s, s+out[i].End-out[i].Start, out[i].Status)
+					}
+				}
 			}
 			if fixed.othersWords(out[i].Start, out[i].End, sel.Start, sel.End) {
 				out[i], said[i] = Result{}, gone

@@ -133,6 +133,17 @@ var reanchorCases = []struct {
 		"Alpha said the plan would work in May. Beta said ⟦the plan would work⟧ in June. Dr. Gamma said the plan would work in July.",
 		"Alpha said the plan would work in May. Dr. Gamma said the plan would work in July. Beta now says the plan would work in August.",
 		anchor.Detached},
+	// A sentence typed again right after itself, while an edit above changes the diff's middle:
+	// the diff may pair the old sentence with the copy typed after it, inserting the new one
+	// before; the words keep their place, as they do when the diff inserts after them.
+	{"TwinTypedAfterItWithEditAbove",
+		"“No comment,” said Zoë Hale. Residents wrote.\nZoë Hale said: “No comment.” The café ⟦owner 👍🏽 agreed⟧.",
+		"“No comment,” said Zoë. Residents wrote.\nZoë Hale said: “No comment.” The café ⟦owner 👍🏽 agreed⟧. The café owner 👍🏽 agreed.",
+		anchor.Exact},
+	{"TwinTypedAfterItDeletedWithEditAbove",
+		"“No comment,” said Zoë. Residents wrote.\nZoë Hale said: “No comment.” The café owner 👍🏽 agreed. The café ⟦owner 👍🏽 agreed⟧.",
+		"“No comment,” said Zoë Hale. Residents wrote.\nZoë Hale said: “No comment.” The café owner 👍🏽 agreed.",
+		anchor.Detached},
 	{"WordsKeptEverythingAroundRewritten", "Yesterday the board said ⟦the budget is balanced⟧ and left.",
 		"In a statement on Friday, a spokesman insisted ⟦the budget is balanced⟧ despite the deficit.", anchor.Exact},
 }
