@@ -21,7 +21,8 @@ import (
 // doubled) is made again with such a side's paragraph, one the other side added, matched with
 // no base paragraph. When the merge would still hold a paragraph twice, or holds the same words
 // twice where neither side does (see repeated), since the sides moved the same paragraph to
-// different places, the whole field is a conflict.
+// different places, or holds a paragraph base repeats fewer times than both sides keep it (see
+// dropped), since each moved another copy of it, the whole field is a conflict.
 //
 // A stretch settled by what both sides share, where diff3 alone finds a conflict or prints words
 // twice (see mergeStretch), sees only its own paragraphs, and so does diff3 itself: matched by
@@ -47,7 +48,8 @@ func (r *Result) mergeField(name, base, theirs, mine string) Field {
 		f, made = r.mergeAligned(name, bp, tp, mp, inTheirs, inMine, numbered, nil)
 	}
 	if len(r.Conflicts)-conflicts > MaxConflicts ||
-		len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
+		len(r.Conflicts) == conflicts && (doubled(tp, mp, f.merged()) || dropped(bp, tp, mp, f.merged()) ||
+			repeated(bp, tp, mp, inTheirs, inMine, f.merged())) {
 		return whole()
 	}
 	if refused := refusals(bp, tp, mp, f.merged(), made); len(refused) > 0 {
@@ -111,6 +113,21 @@ func doubled(theirs, mine, merged []string) bool {
 	t, m := count(theirs), count(mine)
 	for p, n := range count(merged) {
 		if t[p] > 0 && m[p] > 0 && n > max(t[p], m[p]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropped reports whether merged, the paragraphs of a merge, holds a paragraph of base fewer
+// times than base does, less what each side removed of it: a paragraph base holds twice, one
+// side moving one copy and the other side the other copy to the same place, reads to diff3 as
+// two different removals and one addition made by both, and the merge would keep one copy
+// where both sides kept two.
+func dropped(base, theirs, mine, merged []string) bool {
+	t, m, o := count(theirs), count(mine), count(merged)
+	for p, b := range count(base) {
+		if o[p] < b+min(t[p]-b, 0)+min(m[p]-b, 0) {
 			return true
 		}
 	}
