@@ -95,6 +95,19 @@ func TestReplayHistories(t *testing.T) {
 			r.expect("would", "Friday. “The plan ", "could")
 			r.save("editor", edited, saved, "")
 		}},
+		// A comment resolved while the piece was pasted twice and its own copy then edited
+		// around its words is reopened on its own copy: carried through the paste, as an open
+		// comment is, not by one diff to a text whose other copy is closer to the old one.
+		{"ResolvedThroughPasteAndEditReopensOnItsCopy", replayBody, func(t *testing.T, r *replay) {
+			r.comment("editor", "plan", "council. “The ", "plan")
+			r.thread("editor", "plan", "resolve")
+			twice := r.body("writer") + "\n" + r.body("writer")
+			r.save("writer", twice, saved, "")
+			cut := strings.Replace(twice, "Residents wrote to the council. ", "", 1)
+			r.save("writer", cut, saved, "")
+			r.expect("plan", "more.\n“The ", "plan")
+			r.thread("editor", "plan", "reopen")
+		}},
 		{"DuplicatedSentenceStaleEdit", replayBody, func(t *testing.T, r *replay) {
 			r.toEditing()
 			r.open("editor")

@@ -136,7 +136,7 @@ func (s *Store) planReopen(ctx context.Context, u *newsroom.User, id int64) *reo
 	if r.ResolvedAt == nil || r.Status == anchor.Detached.String() || r.AnchoredVersion == cur.Version {
 		return nil
 	}
-	res, err := carry(db, r, cur.Text())
+	res, err := carry(db, r, cur.Text(), cur.Version)
 	if err != nil {
 		return nil
 	}
@@ -167,25 +167,64 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 	if !last {
 		return errPlanGone
 	}
-	res, err := carry(tx, r, v.draft().Text())
+	res, err := carry(tx, r, v.draft().Text(), v.Row.Version)
 	if err != nil {
 		return err
 	}
 	return saveAnchor(tx, r, res, v.Row.Version)
 }
 
-// carry finds comment r, anchored at an earlier version of its draft, in text, the draft's now.
-func carry(db *gorm.DB, r commentRow, text newsroom.Text) (anchor.Result, error) {
+// carry finds comment r, anchored at an earlier version of its draft, in text, the draft's now
+// at version. It carries it through each version since, as the saves would have carried it had
+// it been open: one diff from that version straight to text can pair its words with a copy of
+// them that a save in between pasted, when a later save edited the words around the comment's
+// own, and so move it onto the copy. Past maxCarrySteps versions it is carried in one diff,
+// since each step rebuilds a revision.
+func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.Result, error) {
 	then, err := numberedRevision(db, r.DraftID, r.AnchoredVersion)
 	if err != nil {
 		return anchor.Result{}, err
 	}
-	results, err := locateComments([]commentRow{r}, *then.Text, text)
+	from, exact := *then.Text, r.Exact
+	if version-r.AnchoredVersion <= maxCarrySteps {
+		for v := r.AnchoredVersion + 1; v < version; v++ {
+			next, err := numberedRevision(db, r.DraftID, v)
+			if err != nil {
+				return anchor.Result{}, err
+			}
+			results, err := locateComments([]commentRow{r}, from, *next.Text)
+			if err != nil {
+				return anchor.Result{}, err
+			}
+			res := results[0]
+			if res.Status == anchor.Detached {
+				return res, nil
+			}
+			r.Exact, r.Prefix, r.Suffix, r.StartPos, r.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
+			from = *next.Text
+		}
+		results, err := locateComments([]commentRow{r}, from, text)
+		if err != nil {
+			return anchor.Result{}, err
+		}
+		// Its words are moved when they are not those it was resolved on, whichever step
+		// changed them.
+		if res := &results[0]; res.Status == anchor.Exact && res.Exact != exact {
+			res.Status = anchor.Moved
+		}
+		return results[0], nil
+	}
+	results, err := locateComments([]commentRow{r}, from, text)
 	if err != nil {
 		return anchor.Result{}, err
 	}
 	return results[0], nil
 }
+
+// maxCarrySteps is the most versions a reopened comment is carried through one by one (see
+// carry). A comment is seldom resolved for more than a few saves, and each step rebuilds one
+// revision and diffs it with the next.
+const maxCarrySteps = 32
 
 // openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its
 // text: those open and not detached.

@@ -105,7 +105,7 @@ func resolvedOnLongBody(t *testing.T) (*Store, *bytes.Buffer, context.Context, c
 		t.Fatal(err)
 	}
 	began := time.Now()
-	res, err := carry(s.r, row, d.Text())
+	res, err := carry(s.r, row, d.Text(), d.Version)
 	if err != nil {
 		t.Fatal(err)
 	}
