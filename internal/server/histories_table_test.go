@@ -108,6 +108,15 @@ func TestReplayHistories(t *testing.T) {
 			r.expect("plan", "more.\n“The ", "plan")
 			r.thread("editor", "plan", "reopen")
 		}},
+		// An edit that cut part of a comment's words, undone by restoring the revision before
+		// it, gives the comment back all the words it was made on.
+		{"CutWordsRestoredRegrowTheComment", replayBody, func(t *testing.T, r *replay) {
+			r.comment("editor", "smith", "work,” ", "said Smith on Friday")
+			r.expect("smith", "work,” ", "said Smith")
+			r.save("writer", swap(t, r.body("writer"), "Smith on Friday.", "Smith."), saved, "")
+			r.expect("smith", "work,” ", "said Smith on Friday")
+			r.restore("writer", 1, saved, "")
+		}},
 		{"DuplicatedSentenceStaleEdit", replayBody, func(t *testing.T, r *replay) {
 			r.toEditing()
 			r.open("editor")

@@ -228,7 +228,7 @@ const maxCarrySteps = 32
 
 // openAnchorsSQL selects what re-anchoring needs of the comments of a draft that follow its
 // text: those open and not detached.
-const openAnchorsSQL = "SELECT id, field, exact, prefix, suffix, start_pos, end_pos, status FROM comments " +
+const openAnchorsSQL = "SELECT id, field, quote, exact, prefix, suffix, start_pos, end_pos, status FROM comments " +
 	"WHERE draft_id = ? AND resolved_at IS NULL AND status <> ? ORDER BY id"
 
 // openAnchors loads the anchors of the comments of a draft that follow its text, scanning them
@@ -240,7 +240,7 @@ func openAnchors(db *gorm.DB, draftID int64) ([]commentRow, error) {
 		return nil, err
 	}
 	return scanAll(rows, func(r *commentRow) error {
-		return rows.Scan(&r.ID, &r.Field, &r.Exact, &r.Prefix, &r.Suffix, &r.StartPos, &r.EndPos, &r.Status)
+		return rows.Scan(&r.ID, &r.Field, &r.Quote, &r.Exact, &r.Prefix, &r.Suffix, &r.StartPos, &r.EndPos, &r.Status)
 	})
 }
 
@@ -252,7 +252,8 @@ func selectorOf(r commentRow) anchor.Selector {
 // locateComments finds each comment of rows, made on the text old, in text, and returns the
 // results in the order of rows. Each field's comments are carried through the diff of that
 // field together (see anchor.Reanchor), so a comment whose words survive the edit stays on
-// them even where the text repeats them.
+// them even where the text repeats them; one that an edit left on part of its words takes them
+// all again when they are back around it (see anchor.RegrowAll), as when the edit is undone.
 func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
 	out := make([]anchor.Result, len(rows))
 	byField := map[string][]int{}
@@ -272,7 +273,12 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 		for k, i := range idx {
 			sels[k] = selectorOf(rows[i])
 		}
-		for k, res := range anchor.Reanchor(before, after, sels) {
+		results, quotes := anchor.Reanchor(before, after, sels), make([]string, len(idx))
+		for k, i := range idx {
+			quotes[k] = rows[i].Quote
+		}
+		anchor.RegrowAll(after, results, quotes)
+		for k, res := range results {
 			out[idx[k]] = res
 		}
 	}
