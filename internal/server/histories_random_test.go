@@ -230,7 +230,8 @@ func (h *randomHistory) record(d newsroom.Draft, words [][]copytext.Word, made s
 	cur := h.current()
 	touched := make([]bool, len(words))
 	for i := range words {
-		touched[i] = !slices.Equal(words[i], h.words[cur][i])
+		// A paragraph past the last one before (a split, a paste) is one the version changed.
+		touched[i] = i >= len(h.words[cur]) || !slices.Equal(words[i], h.words[cur][i])
 	}
 	h.texts[d.Version], h.words[d.Version], h.touched[d.Version], h.made[d.Version] = d.Text(), words, touched, made
 	if made == "merged" {
