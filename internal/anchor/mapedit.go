@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -175,16 +176,22 @@ const (
 	weak
 	// gone means its words were deleted or rewritten beyond a small edit.
 	gone
+	// torn means the range maps onto a copy of its words and, as likely, onto a small edit of
+	// them beside it (see follow): the comment is detached rather than left on a guess.
+	torn
 )
 
 // follow carries sel, which holds at its hint in the old text, through e into the query's text.
 // Words that survive map exactly. So do words found whole at the start or the end of where the
 // range maps: in repeated text the diff may put an insertion or a deletion inside the range that
 // could as well sit beside it; but only where they keep the quote's word boundaries, since "the
-// plan" at the start of "the planners" is not the commented words. Edited words map to their replacement when at most half the
-// quote changed, counting what the diff deleted from it or inserted into it; a short quote of
-// shortSpan code points or fewer maps to a replacement one edit away when its context agrees
-// in full. Anything else is gone.
+// plan" at the start of "the planners" is not the commented words; and words found at the end
+// only where the start of the range does not hold a small edit of the quote in whole words:
+// "said Smith" becoming "said Dr. Smith. “No,” said Smith" is as likely "said Dr. Smith" as the
+// copy at the end, and the text cannot tell which, so the comment is torn. Edited words map to
+// their replacement when at most half the quote changed, counting what the diff deleted from it
+// or inserted into it; a short quote of shortSpan code points or fewer maps to a replacement one
+// edit away when its context agrees in full. Anything else is gone.
 func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	s, end := e.mapStart(sel.Start), e.mapEnd(sel.End)
 	m := len(q.exact)
@@ -195,6 +202,9 @@ func (e *edit) follow(q *query, sel Selector) (Result, mapping) {
 	case s+m <= len(q.text) && q.isQuote(s, s+m) && q.keepsBoundaries(s, s+m):
 		res = q.resultAs(s, s+m, Exact)
 	case end-m >= 0 && q.isQuote(end-m, end) && q.keepsBoundaries(end-m, end):
+		if q.editStartingAt(s, end-m) {
+			return Result{Exact: sel.Exact, Status: Detached}, torn
+		}
 		res = q.resultAs(end-m, end, Exact)
 	case end > s && q.smallEdit(e.kept(sel.Start, sel.End), s, end):
 		res = q.resultAs(s, end, Moved)
@@ -291,4 +301,33 @@ func (q *query) editDistance(got []rune) int {
 		d = mt.step(r, 1)
 	}
 	return d
+}
+
+// editStartingAt reports whether text from s, before limit, holds a small edit of the quote (see
+// smallEdit) that ends with the quote's last word, whole, and starts a word at s: the quote with
+// words typed inside it. A quote of one word has no such edit.
+func (q *query) editStartingAt(s, limit int) bool {
+	last := lastSpace(q.exact)
+	if last < 0 {
+		return false
+	}
+	word := q.exact[last+1:]
+	for x := s + len(q.exact); x <= min(limit, s+2*len(q.exact)); x++ {
+		w := x - len(word)
+		if !slices.Equal(q.text[w:x], word) || !q.keepsBoundaries(w, x) || w <= s {
+			continue
+		}
+		return q.keepsBoundaries(s, x) && q.smallEdit(sharedEnds(q.exact, q.text[s:x]), s, x)
+	}
+	return false
+}
+
+// lastSpace returns the index of the last space of r, or -1.
+func lastSpace(r []rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if unicode.IsSpace(r[i]) {
+			return i
+		}
+	}
+	return -1
 }

@@ -76,7 +76,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 				out[i], said[i] = Result{}, gone
 			}
 		}
-		if said[i] != followed {
+		if said[i] != followed && said[i] != torn {
 			search = append(search, i)
 		}
 	}

@@ -144,6 +144,13 @@ var reanchorCases = []struct {
 		"“No comment,” said Zoë. Residents wrote.\nZoë Hale said: “No comment.” The café owner 👍🏽 agreed. The café ⟦owner 👍🏽 agreed⟧.",
 		"“No comment,” said Zoë Hale. Residents wrote.\nZoë Hale said: “No comment.” The café owner 👍🏽 agreed.",
 		anchor.Detached},
+	// A word typed into the commented words and a sentence ending in them typed after: the
+	// diff keeps the quote's first word before the insertion and its last after, and the words
+	// are as likely the edit at the start as the copy at the end.
+	{"WordTypedIntoQuoteTwinTypedAfter",
+		"The council met, “No comment,” ⟦said Smith⟧.\nThe council? Smith said: “We will not close the bridge.”",
+		"The council met, “No comment,” said Dr. Smith. “The plan would work,” said Smith.\nThe council? Smith said: “We will not close the bridge.”",
+		anchor.Detached},
 	{"WordsKeptEverythingAroundRewritten", "Yesterday the board said ⟦the budget is balanced⟧ and left.",
 		"In a statement on Friday, a spokesman insisted ⟦the budget is balanced⟧ despite the deficit.", anchor.Exact},
 }

@@ -431,7 +431,10 @@ func (h *randomHistory) followMarks(cur int) {
 // are counted, after every step, when put elsewhere or detached, as the anchor's property tests
 // count them: the copy edits make twins the text cannot tell apart (a sentence typed next to one
 // like it), so a few may go to the twin. Over these 12 seeds, none did; over 60, 3 of 5469,
-// each a sentence typed beside its twin.
+// each a sentence typed beside its twin, until a diff that put the new sentence before the old
+// was made to keep the words in place, an undone cut gave a comment its words back, and a
+// quote cut by a word typed into it, before a sentence typed ending in its words, was detached
+// rather than put on that sentence: none of 5477, 4 detached.
 func TestReplayRandomHistories(t *testing.T) {
 	var comm copytext.Tally
 	conflicts, merges, checks := 0, 0, 0
