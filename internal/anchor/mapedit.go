@@ -177,7 +177,8 @@ const (
 	// gone means its words were deleted or rewritten beyond a small edit.
 	gone
 	// torn means the range maps onto a copy of its words and, as likely, onto a small edit of
-	// them beside it (see follow): the comment is detached rather than left on a guess.
+	// them beside it (see follow), or onto words the diff could as well have deleted in place of
+	// a copy beside them (see edit.slide): the comment is detached rather than left on a guess.
 	torn
 )
 

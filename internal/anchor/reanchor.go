@@ -66,7 +66,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 				out[i], said[i] = e.follow(q.through(nv, ov, sel, b), sel)
 				if said[i] == followed || said[i] == weak {
 					if s, ok := e.slide(out[i].Start, out[i].End, sel.Start, sel.End, b); !ok {
-						out[i], said[i] = Result{Exact: sel.Exact, Status: Detached}, followed
+						out[i], said[i] = Result{Exact: sel.Exact, Status: Detached}, torn
 					} else if s != out[i].Start {
 						out[i] = q.through(nv, ov, sel, b).resultAs(s, s+out[i].End-out[i].Start, out[i].Status)
 					}
