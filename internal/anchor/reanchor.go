@@ -23,10 +23,11 @@ import (
 // that holds the words of another such paragraph or sentence (see pieces.othersWords): a twin
 // phrase that sat there all along. Words the diff followed past a plain insertion or deletion
 // right before them that could as well sit right after them keep their place (see edit.slide):
-// a sentence typed again beside itself never takes the comment to the copy. All of it shares one workBudget: each comment pays
-// for checking and following its quote by its length (see followCost), the diff is paid for when
-// a comment first needs it, a selector the diff cannot be paid for is searched for, and the
-// search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
+// a sentence typed again beside itself never takes the comment to the copy; where the text
+// cannot tell the words from such a copy, the comment is detached (see torn). All of it shares
+// one workBudget: each comment pays for checking and following its quote by its length (see
+// followCost), the diff is paid for when a comment first needs it, a selector the diff cannot be
+// paid for is searched for, and the search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
 // anchor (see keepStored). Each text is decoded, and normalized if need be, once per call.
 func Reanchor(old, text string, sels []Selector) []Result {
 	ov, nv := newView(old), newView(text)

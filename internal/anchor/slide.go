@@ -11,7 +11,8 @@ import "sort"
 // echo echo": a comment on the first stays on the first). It returns the new start, and false
 // when the words are a deletion the diff could as well have made, which the caller detaches
 // rather than leave on their twin. It compares the code points the change would slide over,
-// paid for from b; when b cannot pay, it reports false.
+// paid for from b; when b cannot pay, it reports false, and the words are detached rather than
+// left on a guess.
 func (e *edit) slide(s, end, from, to int, b *budget) (int, bool) {
 	i := sort.Search(len(e.segs), func(i int) bool { return e.segs[i].newEnd > s })
 	if i == 0 || i == len(e.segs) || !e.segs[i].same || s < e.segs[i].newStart || end > e.segs[i].newEnd ||
@@ -36,16 +37,18 @@ func (e *edit) slide(s, end, from, to int, b *budget) (int, bool) {
 }
 
 // repeatsBy reports whether text[lo:hi) equals text[lo+n:hi+n): whether a change of the n code
-// points after lo could slide to end at hi+n. It pays b for the code points it compares, and
-// reports false for paid when b cannot pay.
+// points after lo could slide to end at hi+n. It pays b for the code points it compares, up to
+// the first that differs, so that words far from a change cost little, and reports false for
+// paid when b cannot pay for the comparison.
 func repeatsBy(text []rune, lo, hi, n int, b *budget) (same, paid bool) {
-	if !b.spend(hi - lo) {
-		return false, false
-	}
 	for k := lo; k < hi; k++ {
+		if k-lo >= b.left {
+			b.charge(k - lo)
+			return false, false
+		}
 		if text[k] != text[k+n] {
-			return false, true
+			return false, b.charge(k - lo + 1)
 		}
 	}
-	return true, true
+	return true, b.charge(hi - lo)
 }
