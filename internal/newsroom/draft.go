@@ -215,6 +215,28 @@ func (t Text) Changed(was Text) []string {
 	return out
 }
 
+// Over returns t with the fields names of edited in place: a text's own fields where its maker
+// changed them, laid over another.
+func (t Text) Over(edited Text, names []string) Text {
+	for _, name := range names {
+		switch name {
+		case "title":
+			t.Title = edited.Title
+		case "byline":
+			t.Byline = edited.Byline
+		case "brief":
+			t.Brief = edited.Brief
+		case "body":
+			t.Body = edited.Body
+		case "topics":
+			t.Topics = edited.Topics
+		case "editor_comment":
+			t.EditorComment = edited.EditorComment
+		}
+	}
+	return t
+}
+
 // Apply returns t with the update's fields in place.
 func (u DraftUpdate) Apply(t Text) Text {
 	set := func(dst *string, src *string) {

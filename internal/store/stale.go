@@ -16,17 +16,19 @@ import (
 // revision and refused (see keep), with the conflicts that stopped the merge (res) or what is
 // wrong with the text it made (invalid).
 type staleSave struct {
-	text    newsroom.Text
-	merged  bool
-	kept    newsroom.Text
-	res     *merge.Result
-	invalid error
+	text     newsroom.Text
+	merged   bool
+	kept     newsroom.Text
+	res      *merge.Result
+	invalid  error
+	outgrown bool
 }
 
 // judgeStale judges a save upd made on an older version of cur, given the merge it makes
-// (merged, nil when it does not merge, with res its conflicts, or nil for no merge tried). The
-// merge is checked only after the policy lets u make it, so that a stale save is never lost for
-// being invalid too. err is a save u may not make.
+// (merged, nil when it does not merge, with res its conflicts, or nil for no merge tried; a
+// text with no res is one that outgrew a field and was not merged, see mergeStale). The merge
+// is checked only after the policy lets u make it, so that a stale save is never lost for being
+// invalid too. err is a save u may not make.
 func (s *Store) judgeStale(u *newsroom.User, cur *newsroom.Draft, upd newsroom.DraftUpdate, merged *newsroom.Text, res *merge.Result) (staleSave, error) {
 	mine := upd.Apply(cur.Text()).Normalize()
 	text := mine
@@ -37,7 +39,7 @@ func (s *Store) judgeStale(u *newsroom.User, cur *newsroom.Draft, upd newsroom.D
 	if err != nil {
 		return staleSave{}, err
 	}
-	st := staleSave{text: text, kept: mine, res: res}
+	st := staleSave{text: text, kept: mine, res: res, outgrown: merged != nil && res == nil}
 	if merged == nil {
 		return st, nil
 	}
@@ -51,7 +53,7 @@ func (s *Store) judgeStale(u *newsroom.User, cur *newsroom.Draft, upd newsroom.D
 func (st staleSave) keep(tx *gorm.DB, cur *newsroom.Draft, base int, authorID int64, now time.Time) (refused, err error) {
 	unmerged, err := keepUnmerged(tx, cur.ID, base, authorID, st.kept, now)
 	if st.invalid != nil {
-		return staleInvalid(cur, base, unmerged, st.invalid), err
+		return staleInvalid(cur, base, unmerged, st.invalid, st.outgrown), err
 	}
 	return staleConflict(cur, base, unmerged, st.res), err
 }
@@ -62,7 +64,9 @@ func (st staleSave) keep(tx *gorm.DB, cur *newsroom.Draft, base int, authorID in
 // taken as unchanged). It returns the merged text, normalized but not checked; or nil and the
 // merge with its conflicts; or nil and a nil merge when there is no base to merge from (a version
 // the draft never had). A save that grew a field by more than the field may hold is not merged
-// (see newsroom.Text.Outgrows): its own text is returned, which the limits refuse.
+// (see newsroom.Text.Outgrows): the current text with the fields the save changed over base in
+// its own words is returned, with no merge, for the policy to judge only what the save changed
+// and the limits to refuse.
 func (s *Store) mergeStale(db *gorm.DB, cur *newsroom.Draft, upd newsroom.DraftUpdate) (*newsroom.Text, *merge.Result, error) {
 	if upd.Version > cur.Version {
 		return nil, nil, nil
@@ -75,8 +79,9 @@ func (s *Store) mergeStale(db *gorm.DB, cur *newsroom.Draft, upd newsroom.DraftU
 	}
 	mine := upd.Apply(*base.Text).Normalize()
 	if mine.Outgrows(*base.Text) {
-		// No merge can be valid, so the save's own text stands for it, to be refused and kept.
-		return &mine, nil, nil
+		// No merge can be valid, so the save's own fields stand for it, to be refused and kept.
+		text := cur.Text().Over(mine, mine.Changed(*base.Text))
+		return &text, nil, nil
 	}
 	res := merge.Texts(*base.Text, cur.Text(), mine)
 	merged, ok := res.Merged()
@@ -88,11 +93,15 @@ func (s *Store) mergeStale(db *gorm.DB, cur *newsroom.Draft, upd newsroom.DraftU
 }
 
 // staleInvalid is the answer to a stale save that merged with the current version but made a
-// text that is not valid (invalid says why), kept as unmerged revision unmerged.
-func staleInvalid(cur *newsroom.Draft, base int, unmerged int64, invalid error) error {
-	return newsroom.Errorf(newsroom.EINVALID,
-		"this save was based on version %d and merged with version %d, but %s; your text is kept as unmerged revision %d",
-		base, cur.Version, newsroom.ErrorMessage(invalid), unmerged).
+// text that is not valid (invalid says why), or that outgrew a field and was not merged,
+// kept as unmerged revision unmerged.
+func staleInvalid(cur *newsroom.Draft, base int, unmerged int64, invalid error, outgrown bool) error {
+	how := fmt.Sprintf("this save was based on version %d and merged with version %d, but", base, cur.Version)
+	if outgrown {
+		how = fmt.Sprintf("this save was based on version %d and was not merged with version %d:", base, cur.Version)
+	}
+	return newsroom.Errorf(newsroom.EINVALID, "%s %s; your text is kept as unmerged revision %d",
+		how, newsroom.ErrorMessage(invalid), unmerged).
 		With("current_version", cur.Version).With("unmerged_revision", unmerged)
 }
 
