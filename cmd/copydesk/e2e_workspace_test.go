@@ -477,7 +477,7 @@ func TestBrowserRefusedSaveStaysLive(t *testing.T) {
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
 	b.edit()
 	// A browser that does not hold the title to "required" sends it empty; the server refuses.
-	b.run(chromedp.Evaluate(`(() => { const f = document.querySelector("#edit textarea[name=title]"); f.removeAttribute("required"); f.value = ""; f.dispatchEvent(new Event("input", {bubbles: true})); })()`, nil))
+	b.run(chromedp.Evaluate(`(() => { const f = document.getElementById("edit").elements.title; f.removeAttribute("required"); f.value = ""; f.dispatchEvent(new Event("input", {bubbles: true})); })()`, nil))
 	b.submit(`#edit-save`)
 	var path string
 	b.run(chromedp.Evaluate(`location.pathname`, &path))

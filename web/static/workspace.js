@@ -13,7 +13,7 @@
   var CONTEXT = 32;
   var NEAR = 0.8; // the share of a limit from which its count is shown
   var desktop = window.matchMedia("(min-width: 64rem)");
-  var ws, text, editForm, statusEl, storeKey;
+  var ws, text, title, editForm, statusEl, storeKey;
   var submitting = false;
 
   function $(sel, root) { return (root || document).querySelector(sel); }
@@ -141,7 +141,12 @@
 
   // ---- Threads beside their words, and the way between a highlight and its thread ----
 
-  function quoteMarks(id) { return $$("mark[data-quote=\"" + id + "\"]", text); }
+  // The text is the title, which heads the page, and the article under it (#text), whose
+  // other fields the page's note and actions stand between.
+  function inText(node) { return text.contains(node) || (!!title && title.contains(node)); }
+  function textAll(sel) { return (title ? $$(sel, title) : []).concat($$(sel, text)); }
+
+  function quoteMarks(id) { return textAll("mark[data-quote=\"" + id + "\"]"); }
 
   // commentMarks returns the highlights a thread's range covers (only the first with first):
   // each commented run names one comment and where it starts in its field, so the runs of a
@@ -152,7 +157,7 @@
     if (!th || !th.dataset.to) { return []; }
     if (!fieldMarks) {
       fieldMarks = {};
-      $$("[data-field]", text).forEach(function (f) {
+      textAll("[data-field]").forEach(function (f) {
         var list = fieldMarks[f.dataset.field] || (fieldMarks[f.dataset.field] = []);
         $$("mark[data-at]", f).forEach(function (m) { list.push({ at: Number(m.dataset.at), mark: m }); });
       });
@@ -232,7 +237,7 @@
   }
 
   function focusMarks(marks) {
-    $$("mark.ws-focus", text).forEach(function (m) { m.classList.remove("ws-focus"); });
+    textAll("mark.ws-focus").forEach(function (m) { m.classList.remove("ws-focus"); });
     marks.forEach(function (m) { m.classList.add("ws-focus"); });
     return marks;
   }
@@ -274,10 +279,13 @@
   }
 
   function initLinks() {
-    text.addEventListener("click", function (e) {
-      var m = e.target.closest("mark");
-      if (!m || !window.getSelection().isCollapsed) { return; }
-      if (m.dataset.comment) { openThread(m.dataset.comment); } else if (m.dataset.quote) { openQuote(m.dataset.quote); }
+    [title, text].forEach(function (el) {
+      if (!el) { return; }
+      el.addEventListener("click", function (e) {
+        var m = e.target.closest("mark");
+        if (!m || !window.getSelection().isCollapsed) { return; }
+        if (m.dataset.comment) { openThread(m.dataset.comment); } else if (m.dataset.quote) { openQuote(m.dataset.quote); }
+      });
     });
     $("#side").addEventListener("click", function (e) {
       var link = e.target.closest("a[data-comment]");
@@ -314,7 +322,11 @@
     // A thread that opens a part of itself (its edit form) grows into the next one: place again.
     $("#side").addEventListener("toggle", layoutThreads, true);
     // The text moves when what is above it or in it changes size (a message, a font arriving).
-    if (window.ResizeObserver) { new ResizeObserver(debounce(layoutThreads, 50)).observe($(".ws-main", ws)); }
+    if (window.ResizeObserver) {
+      var moved = new ResizeObserver(debounce(layoutThreads, 50));
+      moved.observe($(".ws-main", ws));
+      if (title) { moved.observe(title); }
+    }
     if (document.fonts) { document.fonts.ready.then(layoutThreads); }
   }
 
@@ -327,7 +339,7 @@
   function texts() {
     if (fieldTexts) { return fieldTexts; }
     fieldTexts = {};
-    $$("[data-field]", text).forEach(function (f) {
+    textAll("[data-field]").forEach(function (f) {
       var paras = f.hasAttribute("data-start") ? [f] : $$("[data-start]", f);
       fieldTexts[f.dataset.field] = paras.map(function (p) { return p.textContent; }).join("\n");
     });
@@ -346,7 +358,7 @@
   function paragraphOf(node) {
     var el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
     el = el ? el.closest("[data-start]") : null;
-    return el && text.contains(el) && !el.closest("[hidden]") ? el : null;
+    return el && inText(el) && !el.closest("[hidden]") ? el : null;
   }
 
   // capture is the anchor of the current selection in the text, or null: its words trimmed of
@@ -602,7 +614,7 @@
     $("#edit-start").addEventListener("click", function (e) {
       e.preventDefault();
       var at = readingPoint() || lastReading;
-      if (at && !text.contains(at.range.startContainer)) { at = null; }
+      if (at && !inText(at.range.startContainer)) { at = null; }
       if (at) { at.top = at.range.getBoundingClientRect().top; }
       setEditing(true);
       history.replaceState(history.state, "", draftPath() + "?edit=1" + location.hash);
@@ -718,7 +730,7 @@
     } catch (err) { return; }
     var flash = $("#ws-messages .flash");
     if (!at || editing() || !flash || !/^Saved\b/.test(flash.textContent.trim())) { return; }
-    var field = $("[data-field=\"" + at.field + "\"]", text);
+    var field = textAll("[data-field=\"" + at.field + "\"]")[0];
     var paras = !field ? [] : field.hasAttribute("data-start") ? [field] : $$("[data-start]", field);
     var p = paras[Math.min(at.para, paras.length - 1)];
     if (!p) { return; }
@@ -1069,9 +1081,10 @@
   // showText brings doc's text, with its highlights and fields, its meta line and its version
   // into this page.
   function showText(doc) {
-    var newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
+    var newTitle = $(".ws-title", doc), newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
     if (newText) {
       text.innerHTML = newText.innerHTML;
+      if (title && newTitle) { title.innerHTML = newTitle.innerHTML; }
       fieldTexts = null;
       fieldMarks = null;
     }
@@ -1246,6 +1259,7 @@
     ws = document.getElementById("workspace");
     if (!ws) { return; }
     text = document.getElementById("text");
+    title = $(".ws-title", ws);
     statusEl = document.getElementById("ws-status");
     storeKey = "copydesk:draft:" + ws.dataset.draft + ":user:" + ws.dataset.user;
     initTabs();

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// outlineHeading is one heading of a page as a screen reader's list of headings gives it.
+type outlineHeading struct {
+	Level int
+	Text  string
+	Top   float64
+}
+
+// outline lists the page's headings in the order a screen reader reads them (the document's),
+// with where each stands on the screen; headings hidden from everyone are left out.
+func (b *browser) outline() []outlineHeading {
+	b.t.Helper()
+	var hs []outlineHeading
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6")).filter(h => !h.closest("[hidden], [aria-hidden=true]") && getComputedStyle(h).display !== "none" && getComputedStyle(h).visibility !== "hidden").map(h => ({Level: Number(h.tagName[1]), Text: h.innerText.trim().replace(/\s+/g, " "), Top: h.getBoundingClientRect().top + window.scrollY}))`, &hs))
+	return hs
+}
+
+// wantOutline holds the page's headings to the outline a screen reader's user relies on: one
+// h1, naming the page (want), read before every other heading and shown above them, and no
+// level skipped on the way down.
+func (b *browser) wantOutline(page, want string) {
+	b.t.Helper()
+	hs := b.outline()
+	if len(hs) == 0 {
+		b.t.Errorf("%s: no headings", page)
+		return
+	}
+	if hs[0].Level != 1 || !strings.Contains(hs[0].Text, want) {
+		b.t.Errorf("%s: the first heading read is h%d %q, want the h1 %q; the outline: %v", page, hs[0].Level, hs[0].Text, want, hs)
+	}
+	for i, h := range hs {
+		if i > 0 && h.Level == 1 {
+			b.t.Errorf("%s: a second h1 %q", page, h.Text)
+		}
+		if i > 0 && h.Level > hs[i-1].Level+1 {
+			b.t.Errorf("%s: h%d %q follows h%d %q, skipping a level", page, h.Level, h.Text, hs[i-1].Level, hs[i-1].Text)
+		}
+		if i > 0 && h.Top+0.5 < hs[0].Top && h.Top != 0 {
+			b.t.Errorf("%s: h%d %q shows above the page's h1", page, h.Level, h.Text)
+		}
+	}
+}
+
+// TestBrowserHeadingOutline walks the pages a writer, a fact-checker and an editor use all day,
+// at a desktop's width and a phone's, and holds each to its heading outline: the draft page's
+// title is its h1 and comes first, before its note, its actions and its panels.
+func TestBrowserHeadingOutline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The harbour master found the pier unsafe.\n\nThe council voted 7 to 2 to close it.")
+	b.apiAs("editor").send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", id), map[string]string{"action": "request_changes", "note": "Name the harbour master."}, http.StatusOK, nil)
+	pub := b.approvedDraft("The ferry sails in May.")
+	b.apiAs("editor").send("POST", fmt.Sprintf("/api/v1/drafts/%d/publish", pub), map[string]string{}, http.StatusOK, nil)
+	draft := fmt.Sprintf("%s/drafts/%d", b.base, id)
+	for _, w := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(w, 900))
+		b.signIn("writer")
+		b.run(chromedp.Navigate(draft), chromedp.WaitVisible(`#notice`, chromedp.ByQuery))
+		b.settle()
+		b.wantOutline(fmt.Sprintf("the writer's draft page at %d px", w), "Council closes ferry pier")
+		b.shot(fmt.Sprintf("outline-writer-draft-%d", w))
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
+		b.wantOutline(fmt.Sprintf("the writer's desk at %d px", w), "")
+		b.run(chromedp.Navigate(b.base+"/inbox"), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
+		b.wantOutline(fmt.Sprintf("the writer's inbox at %d px", w), "Inbox")
+		b.signOut()
+		b.signIn("editor")
+		b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, pub)), chromedp.WaitVisible(`#live`, chromedp.ByQuery))
+		b.settle()
+		b.wantOutline(fmt.Sprintf("the editor's published draft at %d px", w), "Harbour council backs ferry plan")
+		b.shot(fmt.Sprintf("outline-editor-draft-%d", w))
+		b.run(chromedp.Navigate(b.base+"/desk?stage=editing"), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
+		b.wantOutline(fmt.Sprintf("the editor's desk at %d px", w), "")
+		b.signOut()
+		b.run(chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(`h1`, chromedp.ByQuery))
+		b.wantOutline(fmt.Sprintf("the front page at %d px", w), "")
+		b.click(`ol.briefs li:first-child a`)
+		b.wantOutline(fmt.Sprintf("a published article at %d px", w), "Harbour council backs ferry plan")
+	}
+	b.run(chromedp.EmulateViewport(1280, 900))
+}
