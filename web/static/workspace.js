@@ -262,6 +262,29 @@
     el.scrollIntoView({ block: "nearest" });
   }
 
+  // keepBarsClear tells the page how far down the bars that stay at the top of the screen
+  // reach (the tabs on a phone, the text's toolbar, the side pane's status), as they are now: a
+  // status of two lines makes the toolbar taller. What a link or a script brings into view
+  // stops below them (workspace.css's scroll-padding), at every width.
+  function keepBarsClear() {
+    var bars = $$(".ws-tabs, .ws-toolbar, .ws-side-status", ws);
+    function measure() {
+      var bottom = 0;
+      bars.forEach(function (el) {
+        var css = getComputedStyle(el);
+        if (css.position !== "sticky" || !el.getClientRects().length) { return; }
+        bottom = Math.max(bottom, (parseFloat(css.top) || 0) + el.offsetHeight);
+      });
+      document.documentElement.style.setProperty("--ws-bars", bottom + "px");
+    }
+    measure();
+    desktop.addEventListener("change", measure);
+    if (window.ResizeObserver) {
+      var resized = new ResizeObserver(measure);
+      bars.forEach(function (el) { resized.observe(el); });
+    }
+  }
+
   // showInText brings the words of a thread or a quote into view, marked. On a phone the text
   // takes the place of the side pane that asked, and of the keyboard's place in it: the keyboard
   // goes to the words, rather than to the top of the page, and a screen reader reads them.
@@ -1266,6 +1289,7 @@
     initEditing();
     initSelection();
     initLinks();
+    keepBarsClear();
     initForms();
     initLeaving();
     compactThreads();
