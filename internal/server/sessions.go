@@ -72,12 +72,13 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			// A form sent after the sign-in ended (it expired, or was signed out elsewhere) is
 			// not done, and its sender would otherwise take the sign-in page for a hiccup and
-			// land on the desk, away from what they typed.
-			warn(c, "Not done: you had been signed out. Sign in again to go back to the page you were on.")
+			// land on the desk, away from what they typed. The sign-in page's address says so
+			// (notdone), rather than a message read once: the page may be reloaded after its
+			// viewer signed in again in another tab, and must still lead back and say so.
 			if back := cameFrom(c); back != "" {
-				return redirect(c, "/login?next="+url.QueryEscape(back))
+				return redirect(c, "/login?next="+url.QueryEscape(back)+"&notdone=1")
 			}
-			return redirect(c, "/login")
+			return redirect(c, "/login?notdone=1")
 		}
 		if c.Request().Method == http.MethodPost {
 			want, _ := c.Get(csrfKey).(string)
@@ -135,20 +136,43 @@ func decodeFlash(v string) string {
 	return string(b)
 }
 
+// Messages of a form sent after its sender's sign-in ended: on the sign-in page, and on the
+// page it leads back to once they are signed in again (here or in another tab).
+const (
+	signedOutNotDone = "Not done: you had been signed out. Sign in again to go back to the page you were on."
+	signedInNotDone  = "Not done: you had been signed out when you sent it. You are signed in again: send it again."
+)
+
 func (s *Server) loginPage(c echo.Context) error {
+	form := loginForm{Next: c.QueryParam("next"), NotDone: c.QueryParam("notdone") != ""}
 	if newsroom.UserFrom(c.Request().Context()) != nil {
-		return redirect(c, "/desk")
+		// Signed in meanwhile, in another tab: the way back, and still the word that the form
+		// sent was not done.
+		if form.NotDone {
+			warn(c, signedInNotDone)
+		}
+		return redirect(c, localPath(form.Next))
 	}
 	c.Set(csrfKey, s.loginToken(c))
-	return s.render(c, http.StatusOK, "login", view{Title: "Sign in", Data: loginForm{Next: c.QueryParam("next")}})
+	return s.render(c, http.StatusOK, "login", view{Title: "Sign in", Warning: form.warning(), Data: form})
 }
 
+// loginForm is the sign-in form: who signs in, the page to go back to, and whether a form sent
+// from it was not done for want of a sign-in.
 type loginForm struct {
 	Username, Next string
+	NotDone        bool
+}
+
+func (f loginForm) warning() string {
+	if f.NotDone {
+		return signedOutNotDone
+	}
+	return ""
 }
 
 func (s *Server) loginSubmit(c echo.Context) error {
-	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next")}
+	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next"), NotDone: c.FormValue("notdone") != ""}
 	token := s.cookie(c, loginCSRF)
 	if len(token) < 32 || !sameToken(c.FormValue("csrf"), token) {
 		return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
@@ -160,7 +184,7 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	case "":
 	case newsroom.EUNAUTHORIZED, newsroom.ETOOMANY, newsroom.EFORBIDDEN:
 		setThrottled(c, err)
-		return s.render(c, statusOf[code], "login", view{Title: "Sign in", Error: newsroom.ErrorMessage(err), Data: form})
+		return s.render(c, statusOf[code], "login", view{Title: "Sign in", Warning: form.warning(), Error: newsroom.ErrorMessage(err), Data: form})
 	default:
 		return err
 	}
@@ -169,6 +193,9 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	}
 	s.setCookie(c, sessionCookie, ws.Cookie, 0)
 	s.setCookie(c, deviceCookie, ws.Device, int(store.DeviceTTL/time.Second))
+	if form.NotDone {
+		warn(c, signedInNotDone)
+	}
 	return redirect(c, localPath(form.Next))
 }
 
