@@ -967,10 +967,31 @@
     if (ws.dataset.live !== "on") { return; }
     var next = function () { setTimeout(pollLive, POLL_EVERY); };
     if (document.hidden) { next(); return; }
-    sendJSON("/live").then(function (st) { toldSignedOut = ""; showLive(st); }, function (code) {
+    sendJSON("/live").then(function (st) {
+      // Signed in again since the page found itself signed out: its forms take the new token.
+      if (toldSignedOut) { freshToken(); }
+      toldSignedOut = "";
+      showLive(st);
+    }, function (code) {
       // Any other failure passes: the next poll tries again.
       if (code === 401) { signedOut(); }
     }).then(next);
+  }
+
+  // freshToken reads the form token of the viewer's sign-in from the page as the server gives it
+  // now, and gives it to every form of this page when it is not the one they have: signing in
+  // again (in another tab) begins a new sign-in, with a new token. It resolves to the new token,
+  // or "" when the forms' is still good or none could be read.
+  function freshToken() {
+    var had = $("#workspace input[name=csrf]");
+    return fetch(draftPath(), { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (res) { return res.ok ? res.text() : ""; })
+      .then(function (html) {
+        var now = $("#workspace input[name=csrf]", new DOMParser().parseFromString(html, "text/html"));
+        if (!had || !now || now.value === had.value) { return ""; }
+        $$("input[name=csrf]").forEach(function (input) { input.value = now.value; });
+        return now.value;
+      }, function () { return ""; });
   }
 
   // signedOut says, as soon as the page finds that the sign-in has ended (it expired, or was
@@ -1167,6 +1188,20 @@
     if (panel) { panel.setAttribute("aria-busy", "true"); }
     return fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "text/html" } }, init))
       .then(function (res) { return res.text().then(function (html) { return { res: res, doc: new DOMParser().parseFromString(html, "text/html") }; }); })
+      .then(function (r) {
+        // A form refused because the sign-in it was made in has ended, and another begun (signed
+        // in again in another tab, as the page asks), was not done: it goes again, once, with
+        // the new sign-in's token.
+        if (r.res.status === 403 && init.body) {
+          return freshToken().then(function (token) {
+            if (!token) { return r; }
+            init.body.set("csrf", token);
+            return fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "text/html" } }, init))
+              .then(function (res) { return res.text().then(function (html) { return { res: res, doc: new DOMParser().parseFromString(html, "text/html") }; }); });
+          });
+        }
+        return r;
+      })
       .then(function (r) {
         var msg = messageOf(r.doc);
         if (!$("#workspace", r.doc)) {
