@@ -91,3 +91,51 @@ func TestBrowserHeadingOutline(t *testing.T) {
 	}
 	b.run(chromedp.EmulateViewport(1280, 900))
 }
+
+// TestBrowserCommentOnTitle: the title heads the draft page, apart from the rest of the text,
+// and is still text to comment on: words selected in it offer the Comment control, the comment
+// is made on the title's words, and its thread's words are marked in the title.
+func TestBrowserCommentOnTitle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The council voted 7 to 2 to close it.")
+	b.signIn("editor")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery))
+	b.settle()
+	var ok bool
+	b.run(chromedp.Evaluate(`(() => {
+		const node = document.querySelector(".ws-title [data-field=title]").firstChild, at = node.textContent.indexOf("ferry pier");
+		if (at < 0) return false;
+		const r = document.createRange();
+		r.setStart(node, at);
+		r.setEnd(node, at + "ferry pier".length);
+		getSelection().removeAllRanges();
+		getSelection().addRange(r);
+		document.querySelector(".ws-title").dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+		return true;
+	})()`, &ok))
+	if !ok {
+		t.Fatal("the title does not read “ferry pier”")
+	}
+	b.run(chromedp.WaitVisible(`.ws-pop`, chromedp.ByQuery), chromedp.Click(`.ws-pop`, chromedp.ByQuery), chromedp.WaitVisible(`.ws-float #comment-form textarea[name=body]`, chromedp.ByQuery))
+	if field, exact := b.value(`#comment-form select[name=field]`), b.value(`#comment-form input[name=exact]`); field != "title" || exact != "ferry pier" {
+		t.Fatalf("the comment form is on the %s's %q, want the title's “ferry pier”", field, exact)
+	}
+	b.run(chromedp.SendKeys(`#comment-form textarea[name=body]`, "Which pier?", chromedp.ByQuery))
+	b.submit(`#comment-form button[type=submit]`)
+	if n := b.count(`.ws-title mark.commented`); n != 1 {
+		t.Errorf("after commenting on the title, it marks %d runs, want 1", n)
+	}
+	// The title's words stand above the side pane: their thread opens at the pane's top, under
+	// its tabs, not over the page's head.
+	b.run(chromedp.Evaluate(`document.querySelector("#threads .comment").click()`, nil))
+	b.settle()
+	var over float64
+	b.run(chromedp.Evaluate(`document.querySelector(".ws-tabs").getBoundingClientRect().bottom - document.querySelector("#threads .comment").getBoundingClientRect().top`, &over))
+	if over > 0.5 {
+		t.Errorf("the title's thread stands %.0f px over the side pane's tabs and the page's head", over)
+	}
+	b.shotWidths("comment-on-title")
+}

@@ -194,7 +194,8 @@
     var k = placed.findIndex(function (p) { return p.el.classList.contains("ws-active") && isFinite(p.top); });
     var y = 0;
     placed.forEach(function (p, i) {
-      p.at = i === k ? p.top : Math.max(isFinite(p.top) ? p.top : 0, y);
+      // Words above the pane (the title, which heads the page) put their thread at its top.
+      p.at = i === k ? Math.max(p.top, 0) : Math.max(isFinite(p.top) ? p.top : 0, y);
       y = p.at + p.height + 8;
     });
     // The open thread sits level with its words, as in Google Docs: the threads above it move
