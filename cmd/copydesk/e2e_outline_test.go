@@ -139,3 +139,48 @@ func TestBrowserCommentOnTitle(t *testing.T) {
 	}
 	b.shotWidths("comment-on-title")
 }
+
+// fieldNames lists the names a screen reader gives the text fields and choices shown on the
+// page (their labels, or aria-label), as it reads them out of their context.
+func (b *browser) fieldNames() []string {
+	b.t.Helper()
+	var names []string
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), textarea, select")).filter(e => e.getClientRects().length && !e.closest("details:not([open])")).map(e => (e.getAttribute("aria-label") || Array.from(e.labels).map(l => l.textContent).join(" ")).trim().replace(/\s+/g, " "))`, &names))
+	return names
+}
+
+// TestBrowserDraftFieldsNamedApart: a screen reader's user going from field to field of the
+// draft page hears each field's name alone. Every action's note was "Note" and every quote's
+// fields "Note" and "Source", so that nothing told which action or quote a field was for.
+// Right: no two fields shown on the page have one name.
+func TestBrowserDraftFieldsNamedApart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	var checking struct{ ID int64 }
+	writer := b.apiAs("writer")
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Ferry fares rise", "byline": "Sarah Johnson", "brief": "Fares rise.",
+		"body": "“Fares rise in May,” said Ana Ruiz.\n“We waited ten years for this,” said Mayor Ana Ruiz."}, http.StatusCreated, &checking)
+	writer.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", checking.ID), map[string]string{"action": "submit"}, http.StatusOK, nil)
+	editing := b.draftInEditing("The council voted 7 to 2 to close it.")
+	for _, v := range []struct {
+		who  string
+		id   int64
+		want string
+	}{{"factchecker", checking.ID, "#quotes"}, {"editor", editing, "#actions"}} {
+		b.signIn(v.who)
+		b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, v.id)), chromedp.WaitVisible(v.want, chromedp.ByQuery))
+		b.settle()
+		seen := map[string]bool{}
+		for _, name := range b.fieldNames() {
+			if name == "" {
+				t.Errorf("the %s's draft page has a field without a name", v.who)
+			} else if seen[name] {
+				t.Errorf("the %s's draft page has two fields named %q", v.who, name)
+			}
+			seen[name] = true
+		}
+		b.signOut()
+	}
+}
