@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -335,6 +336,40 @@ func TestFailedFormLeadsBack(t *testing.T) {
 				return
 			}
 			wantBody(t, rec, tc.want, `<a href="/desk">Back to your desk</a>`)
+		})
+	}
+}
+
+// TestSignInPageWhenSignedIn: the sign-in page, opened by someone signed in (as when a form was
+// sent signed out and its sender signed in again in another tab, then reloaded this one), leads
+// to the page it names, never to another site's, and says the form was not done when it was not.
+func TestSignInPageWhenSignedIn(t *testing.T) {
+	a := newTestApp(t)
+	for _, tc := range []struct{ name, target, wantLocation, wantWarning string }{
+		{"NotDone", "/login?next=%2Fdrafts%2F5%3Fedit%3D1&notdone=1", "/drafts/5?edit=1", "Not done: you had been signed out when you sent it."},
+		{"NotDoneNoWayBack", "/login?notdone=1", "/desk", "Not done: you had been signed out when you sent it."},
+		{"Next", "/login?next=%2Finbox", "/inbox", ""},
+		{"None", "/login", "/desk", ""},
+		{"OtherSite", "/login?next=%2F%2Felsewhere.example%2F&notdone=1", "/desk", "Not done"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := a.page("writer", "GET", tc.target, nil)
+			if res.Code != http.StatusSeeOther || res.Header().Get("Location") != tc.wantLocation {
+				t.Fatalf("%d to %q, want %q", res.Code, res.Header().Get("Location"), tc.wantLocation)
+			}
+			carried := ""
+			for _, ck := range res.Result().Cookies() {
+				if ck.Name == "copydesk_warning" {
+					v, err := base64.RawURLEncoding.DecodeString(ck.Value)
+					if err != nil {
+						t.Fatal(err)
+					}
+					carried = string(v)
+				}
+			}
+			if tc.wantWarning == "" && carried != "" || !strings.Contains(carried, tc.wantWarning) {
+				t.Errorf("the warning carried is %q, want %q", carried, tc.wantWarning)
+			}
 		})
 	}
 }
