@@ -125,11 +125,15 @@ func TestBrowserWorkspace(t *testing.T) {
 		t.Errorf("clicking a highlight does not open its thread")
 	}
 	second := b.attr(`#threads .comment:nth-child(2)`, "id")
+	b.settle()
 	b.run(chromedp.Click(`#`+second+` .body`, chromedp.ByQuery))
 	if got := b.text(`#text mark.ws-focus`); got == "" {
 		t.Errorf("clicking a thread does not mark its words")
 	}
-	b.run(chromedp.Focus(`#`+first, chromedp.ByQuery), chromedp.Click(`#`+first+` a.to-text`, chromedp.ByQuery))
+	// Threads move beside their words as one opens; a click is aimed once they stand still.
+	b.run(chromedp.Focus(`#`+first, chromedp.ByQuery))
+	b.settle()
+	b.run(chromedp.Click(`#`+first+` a.to-text`, chromedp.ByQuery))
 	if got := b.text(`#text mark.ws-focus`); got != "floating white elephant" {
 		t.Errorf("the thread's Show in the text link marks %q", got)
 	}
