@@ -642,8 +642,9 @@ func (a *attributor) note(c credit) {
 
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
 // particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after a
-// name's one word, with "the" after it: the Bank of England, Transport for Wales, Friends of the
-// Earth, Mayor of London Sadiq Khan are each one name, not a word and another name after it.
+// title's or a body's one word, with "the" after it: the Bank of England, Transport for Wales,
+// Friends of the Earth, Mayor of London Sadiq Khan are each one name, not a word and another name
+// after it. After a surname they end it: said Guardiola of Haaland credits Guardiola.
 func (a *attributor) runEnd(toks []token, k int) int {
 	m, words := k+1, 0
 	if !toks[k].is(stopWord) {
@@ -659,7 +660,7 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) {
 			j++
 		}
-		if j == m && words == 1 {
+		if j == m && words == 1 && toks[m-1].is(titleWord|bodyWord) {
 			j = a.pastJoiner(toks, m)
 			words = 0
 		}

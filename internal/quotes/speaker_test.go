@@ -310,6 +310,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Dana Whitfield"}},
 		{"AccordingToAfter", "“Nothing moved for a week,” according to Sam Adeyemi.",
 			[]string{"Sam Adeyemi"}},
+		{"SaidSurnameOfWhomItSpokeOf", "“He is a genius,” said Guardiola of Haaland. “A remarkable man,” said Obama of Mandela. “We played well,” said Kane for England after the game.\n" +
+			"“It was a fantastic win,” said Southgate of England's display. Smith of Reuters said: “No.”",
+			[]string{"Guardiola", "Obama", "Kane", "Southgate", "Smith"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

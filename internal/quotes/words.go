@@ -27,6 +27,7 @@ const (
 	lyNoun         // a noun ending in -ly, which is no adverb: family, assembly
 	joinerWord     // the "of" or "for" inside a name: Bank of England, Transport for Wales
 	utteranceWord  // what someone says, whose owner is its speaker: her answer, his advice
+	bodyWord       // the first word of a body's name that "of" or "for" runs on: Bank of England
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -108,7 +109,17 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	elisionWord: {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff", "s", "t"},
 	// Joiners make one name of the capitalized words on each side of them when the first is a
 	// single word: the Bank of England, Transport for Wales, Secretary of State for Health.
-	joinerWord:    {"of", "for"},
+	joinerWord: {"of", "for"},
+	// Bodies are named by a word that "of" or "for" runs on (the Bank of England, Transport for
+	// Wales, Friends of the Earth); a surname before them is a person's, and the words after it
+	// are whom or what they spoke of (said Guardiola of Haaland, said Kane for England).
+	bodyWord: {
+		"bank", "transport", "friends", "university", "college", "school", "institute", "department",
+		"ministry", "office", "council", "house", "chamber", "board", "court", "church", "museum",
+		"society", "league", "association", "federation", "union", "commission", "committee",
+		"agency", "trust", "foundation", "fund", "academy", "centre", "center", "bureau", "port",
+		"city", "county", "borough", "republic", "kingdom", "people", "save", "doctors", "campaign",
+	},
 	accordingWord: {"according"},
 	toWord:        {"to"},
 	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
