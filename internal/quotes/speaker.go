@@ -701,14 +701,30 @@ func (a *attributor) pastJoiner(toks []token, m int) int {
 // credit names the run of capitalized words toks[k:m], without the stopwords in front of it
 // (The, Yet, She) and without the titles up to the last of them (Mexican President), unless
 // the last title and one common noun after it name a body (US State Department). A possessive
-// (Trump’s) or a bare title names nobody.
+// (Trump’s) or a bare title names nobody. A post-nominal ending the run is dropped from a name
+// (Jess Phillips MP); after a determiner it and the party before it are the member the quote
+// belongs to, a body no pronoun stands for (a Tory MP said).
 func (a *attributor) credit(toks []token, k, m int) credit {
-	if a.possessive(toks[m-1]) || toks[m-1].is(titleWord) {
+	if a.possessive(toks[m-1]) {
 		return credit{}
 	}
-	for k < m && toks[k].is(stopWord) {
-		k++
+	first := k
+	for first < m && toks[first].is(stopWord) {
+		first++
 	}
+	if m-first > 1 && toks[m-1].is(postNominal) {
+		if a.determined(toks, k, first) {
+			return credit{start: toks[first].start, end: toks[m-1].end, body: true}
+		}
+		if m-first < 3 {
+			return credit{} // Labour MP: a party is no name.
+		}
+		m--
+	}
+	if toks[m-1].is(titleWord) {
+		return credit{}
+	}
+	k = first
 	for j := m - 2; j >= k; j-- {
 		if toks[j].is(titleWord) {
 			if j+2 < m || !a.commonNoun(toks[m-1]) {
@@ -724,6 +740,19 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		return credit{}
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// determined reports whether a determiner opens the run toks[k:first] before its first word
+// that is no stopword, or stands right before it: A Tory MP, one Conservative MP.
+func (a *attributor) determined(toks []token, k, first int) bool {
+	if first > k {
+		return toks[first-1].is(determinerWord)
+	}
+	if k == 0 || !toks[k].joined {
+		return false
+	}
+	w := strings.ToLower(a.word(toks[k-1]))
+	return toks[k-1].is(determinerWord) || w == "one" || w == "another"
 }
 
 // nameInClause returns the last name among the words from toks[k] to the end of their clause,

@@ -313,6 +313,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"SaidSurnameOfWhomItSpokeOf", "“He is a genius,” said Guardiola of Haaland. “A remarkable man,” said Obama of Mandela. “We played well,” said Kane for England after the game.\n" +
 			"“It was a fantastic win,” said Southgate of England's display. Smith of Reuters said: “No.”",
 			[]string{"Guardiola", "Obama", "Kane", "Southgate", "Smith"}},
+		{"UnnamedMemberAfterQuoteIsTheQuotesOwn", "“The bill is sound,” the minister said. “It is a mess,” one Conservative MP said.\n" +
+			"Liz Truss said: “I was right.” “She crashed the economy,” a Tory MP said.\nA Labour MEP said: “No.”",
+			[]string{"the minister", "Conservative MP", "Liz Truss", "Tory MP", "Labour MEP"}},
+		{"PostNominalIsDroppedFromTheName", "“It's madness,” said Jess Phillips MP. Jo Cox MP said: “We have more in common.” “Yes,” Labour MP said.",
+			[]string{"Jess Phillips", "Jo Cox", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -28,6 +28,7 @@ const (
 	joinerWord     // the "of" or "for" inside a name: Bank of England, Transport for Wales
 	utteranceWord  // what someone says, whose owner is its speaker: her answer, his advice
 	bodyWord       // the first word of a body's name that "of" or "for" runs on: Bank of England
+	postNominal    // letters a member writes after the name as well as before it: Jo Cox MP
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -109,7 +110,11 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	elisionWord: {"em", "n", "tis", "twas", "til", "bout", "cause", "nuff", "s", "t"},
 	// Joiners make one name of the capitalized words on each side of them when the first is a
 	// single word: the Bank of England, Transport for Wales, Secretary of State for Health.
-	joinerWord: {"of", "for"},
+	// Post-nominals are the titles written after a name as well as before it (Jess Phillips MP,
+	// Local MP Daniel Moor), or after a party with a determiner for a member left unnamed (one
+	// Conservative MP said).
+	postNominal: {"mp", "mep", "msp"},
+	joinerWord:  {"of", "for"},
 	// Bodies are named by a word that "of" or "for" runs on (the Bank of England, Transport for
 	// Wales, Friends of the Earth); a surname before them is a person's, and the words after it
 	// are whom or what they spoke of (said Guardiola of Haaland, said Kane for England).
