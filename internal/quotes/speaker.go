@@ -326,7 +326,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			m := a.runEnd(toks, k)
 			c := a.credit(toks, k, m)
 			if a.affiliation(toks, named, k) {
-				if p := a.credit(toks, named[0], named[1]); p.found() {
+				if a.oneWord(toks, named) {
+					c = credit{}
+				} else if p := a.credit(toks, named[0], named[1]); p.found() {
 					c = p // John Smith of Reuters said: Smith's words. A title's office is none (Secretary of State).
 				}
 			}
@@ -374,6 +376,17 @@ func (a *attributor) ownWords(toks []token, k int) bool {
 func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 	m := named[1]
 	return m > 0 && m < k && toks[m].joined && toks[k].joined && a.pastJoiner(toks, m) == k
+}
+
+// oneWord reports whether the run toks[named[0]:named[1]] is one word after its stopwords. Before
+// "of" it is as often a group or a post whose holder follows (Critics of Johnson, Leader of the
+// Opposition Kemi Badenoch) as a surname, and so credits neither it nor the run after it.
+func (a *attributor) oneWord(toks []token, named [2]int) bool {
+	k := named[0]
+	for k < named[1] && toks[k].is(stopWord) {
+		k++
+	}
+	return named[1]-k == 1
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and
@@ -641,10 +654,10 @@ func (a *attributor) note(c credit) {
 }
 
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
-// particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after a
-// title's or a body's one word, with "the" after it: the Bank of England, Transport for Wales,
-// Friends of the Earth, Mayor of London Sadiq Khan are each one name, not a word and another name
-// after it. After a surname they end it: said Guardiola of Haaland credits Guardiola.
+// particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after an
+// office, with "the" after it: the Bank of England, Transport for Wales, Friends of the Earth,
+// Mayor of London Sadiq Khan are each one name, not a word and another name after it. After a
+// surname they end it: said Guardiola of Haaland credits Guardiola.
 func (a *attributor) runEnd(toks []token, k int) int {
 	m, words := k+1, 0
 	if !toks[k].is(stopWord) {
@@ -660,7 +673,7 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) {
 			j++
 		}
-		if j == m && words == 1 && toks[m-1].is(titleWord|bodyWord) {
+		if j == m && a.office(toks, m, words) {
 			j = a.pastJoiner(toks, m)
 			words = 0
 		}
@@ -671,6 +684,19 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		words++
 	}
 	return m
+}
+
+// office reports whether the words of a run before toks[m], the last words of them since its
+// start or its last joiner, name an office or a body that "of" or "for" runs on: Mayor of
+// London, Bank of England, Chief Executive of Tesco, Prime Minister of Japan.
+func (a *attributor) office(toks []token, m, words int) bool {
+	switch words {
+	case 1:
+		return toks[m-1].is(titleWord | bodyWord)
+	case 2:
+		return toks[m-1].is(titleWord) && toks[m-2].is(titleWord)
+	}
+	return false
 }
 
 // prefixedName reports whether t is a name after a lowercase prefix joined to it by a hyphen or
@@ -733,11 +759,12 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 			break
 		}
 	}
+	placed := false
 	for k < m && toks[k].is(joinerWord) {
-		k = a.pastJoiner(toks, k) + 1 // The title's place or office goes with it (Mayor of London).
+		k, placed = a.pastJoiner(toks, k)+1, true // The title's place or office goes with it (Mayor of London).
 	}
-	if k >= m {
-		return credit{}
+	if k >= m || placed && k == m-1 {
+		return credit{} // MP for Nottingham North: one word left may be the place's last.
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
 }
@@ -902,15 +929,16 @@ func (a *attributor) appositiveSubject(toks []token, k int) bool {
 }
 
 // pastApposition returns the index of the word after a description between commas that follows
-// a name ending at toks[k], or -1. The description must begin in lowercase or with a number, so
-// that a list of places or names is not mistaken for one. It may run over up to maxAppositions
+// a name ending at toks[k], or -1. The description must begin in lowercase, with a number or
+// with a title (Alex Norris, MP for Nottingham North, said), so that a list of places or names
+// is not mistaken for one. It may run over up to maxAppositions
 // parts, each beginning so or naming the town of an address (Pike, 71, of Mill Lane, Eastbridge,
 // said), when a speech verb follows the last.
 func (a *attributor) pastApposition(toks []token, k int) int {
 	first, place := -1, false
 	for range maxAppositions {
 		// A part opening with "and" adds the next name of a list, and describes none.
-		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place || a.conjunction(toks[k]) {
+		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place && !toks[k].is(titleWord) || a.conjunction(toks[k]) {
 			break
 		}
 		place = toks[k].is(prepositionWord)
