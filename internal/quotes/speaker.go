@@ -699,16 +699,24 @@ func (a *attributor) office(toks []token, m, words int) bool {
 	return false
 }
 
-// prefixedName reports whether t is a name after a lowercase prefix joined to it by a hyphen or
-// an apostrophe, which a name runs on through: Abdul-Rahman al-Sayed, Abdel Fattah el-Sisi,
-// Jean d’Alembert.
+// prefixedName reports whether t is a name after a lowercase particle joined to it by a hyphen
+// or an apostrophe, which a name runs on through: Abdul-Rahman al-Sayed, Abdel Fattah el-Sisi,
+// Jean d’Alembert. Other prefixes make a description of the word (ex-MP, pro-Brexit, non-EU).
 func (a *attributor) prefixedName(t token) bool {
-	for i := t.start + 1; i < min(t.end-1, t.start+4); i++ {
+	for i := t.start + 1; i < min(t.end-1, t.start+5); i++ {
 		if r := a.rs[i]; r == '-' || r == '\'' || r == rightSingle {
-			return unicode.IsLower(a.rs[t.start]) && unicode.IsUpper(a.rs[i+1])
+			return nameParticles[string(a.rs[t.start:i])] && unicode.IsUpper(a.rs[i+1])
 		}
 	}
 	return false
+}
+
+// nameParticles are the lowercase particles joined to the name after them by a hyphen or an
+// apostrophe.
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "ad": true, "an": true, "ar": true, "as": true, "ash": true, "at": true,
+	"az": true, "d": true, "l": true, "bin": true, "bint": true, "ibn": true, "abu": true,
+	"ben": true, "ould": true,
 }
 
 // pastJoiner returns the index after "of" or "for" at toks[m] and a "the" after it, or m when

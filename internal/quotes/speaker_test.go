@@ -323,6 +323,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Prime Minister of Japan Shigeru Ishiba said: “We will respond calmly.” “No,” said MP for Nottingham North.\n" +
 			"Dr Priya Nair of the University of Leeds said: “It works.”\nSarah Lee of Oxfam said: “People are starving.”",
 			[]string{"Alex Norris", "Ken Murphy", "Serena Kennedy", "Shigeru Ishiba", "", "Priya Nair", "Sarah Lee"}},
+		{"PrefixOtherThanAParticleIsNoName", "“This was a betrayal,” Labour ex-MP Chris Williamson said. “Prices will rise,” Britain's ex-Chancellor George Osborne said.\n" +
+			"“It is a dark day,” said Nouri al-Maliki. “It is over,” said Pierre d'Arcy. “It must hold,” Faisal bin Farhan al-Saud said.",
+			[]string{"Chris Williamson", "George Osborne", "Nouri al-Maliki", "Pierre d'Arcy", "Faisal bin Farhan al-Saud"}},
 		{"OneWordBeforeOfCreditsNobody", "Critics of Johnson said the plan was “reckless.” Leader of the Opposition Kemi Badenoch said: “This budget is a disaster.”\n" +
 			"Relatives of Maria Gonzalez said: “We want answers.”",
 			[]string{"", "", ""}},
