@@ -908,9 +908,11 @@ func (a *attributor) appositiveSpeech(toks []token, k int) bool {
 }
 
 // commaSubject reports whether the name toks[k:m] stands between commas before its verb, after
-// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know.
+// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know. A role a possessive
+// pronoun owns (Her previous coach, Tom Reid, was sacked) is another's, the one the pronoun
+// stands for, who is then the one the next pronoun more likely means: the name is no subject.
 func (a *attributor) commaSubject(toks []token, k, m int) bool {
-	if k == 0 || m == len(toks) || a.rs[toks[m-1].end] != ',' || toks[m].joined {
+	if k == 0 || m == len(toks) || a.rs[toks[m-1].end] != ',' || toks[m].joined || a.ownedByPronoun(toks, k) {
 		return false
 	}
 	i := toks[k].start - 1
@@ -922,6 +924,21 @@ func (a *attributor) commaSubject(toks []token, k, m int) bool {
 	}
 	t := toks[m]
 	return !a.capital(t) && (t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed"))
+}
+
+// ownedByPronoun reports whether a possessive pronoun opens or stands in the words that end
+// right before toks[k]: her previous coach, their son.
+func (a *attributor) ownedByPronoun(toks []token, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		switch strings.ToLower(a.word(toks[j])) {
+		case "his", "her", "their", "its":
+			return true
+		}
+		if !toks[j].joined {
+			break
+		}
+	}
+	return false
 }
 
 // appositiveSubject reports whether a name ending at toks[k] is described between commas before

@@ -326,6 +326,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"PrefixOtherThanAParticleIsNoName", "“This was a betrayal,” Labour ex-MP Chris Williamson said. “Prices will rise,” Britain's ex-Chancellor George Osborne said.\n" +
 			"“It is a dark day,” said Nouri al-Maliki. “It is over,” said Pierre d'Arcy. “It must hold,” Faisal bin Farhan al-Saud said.",
 			[]string{"Chris Williamson", "George Osborne", "Nouri al-Maliki", "Pierre d'Arcy", "Faisal bin Farhan al-Saud"}},
+		{"NameOfARoleAPronounOwnsIsNoSubject", "Alice Moore hired a new coach in January. Her previous coach, Tom Reid, was sacked in May. “I needed a change,” she said.\n" +
+			"Helen Carter runs the bakery with her son. Her son, James, joined in 2019. “He has the better hands,” she said.",
+			[]string{"Alice Moore", "Helen Carter"}},
+		{"NameOfARoleAPronounOwnsIsNobodysAntecedent", "Emma Raducanu lost in straight sets. Her opponent, Iga Swiatek, was too strong. “I made too many errors,” she said.",
+			[]string{""}},
 		{"OneWordBeforeOfCreditsNobody", "Critics of Johnson said the plan was “reckless.” Leader of the Opposition Kemi Badenoch said: “This budget is a disaster.”\n" +
 			"Relatives of Maria Gonzalez said: “We want answers.”",
 			[]string{"", "", ""}},
