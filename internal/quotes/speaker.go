@@ -590,13 +590,15 @@ func (a *attributor) learnWords() {
 //
 // A pronoun of the other sex read on the way, between the subject and the pronoun, most likely
 // stands for that subject (Watanabe relied on his interpreter. She said he had found it funny.
-// “…,” she said.), so the pronoun resolves to nobody rather than to it.
+// “…,” she said.), so the pronoun resolves to nobody rather than to it; unless a person of that
+// sex is named before it, whom it may stand for instead (Sarah Jones said her husband had been
+// ill. He was taken to hospital. “…,” she said.).
 func (a *attributor) resolve(p credit) string {
 	pos, other := p.start, false
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
 		c := a.lastSubject(start, end)
-		other = other || a.otherSex(p, c.end)
+		other = a.otherSex(p, c.end, other)
 		if c.found() {
 			a.note(c)
 			break
@@ -610,23 +612,44 @@ func (a *attributor) resolve(p credit) string {
 	return a.name(a.last)
 }
 
-// otherSex reports whether the words lastSubject read last hold, from offset from on and before
-// the pronoun p, a subject pronoun of the other sex than p's: he for she or her, she for he or
-// his. His and her there may stand for anyone, a ship that he towed among them.
-func (a *attributor) otherSex(p credit, from int) bool {
+// otherSex reports whether, reading back from the pronoun p, a subject pronoun of the other sex
+// than p's (he for she or her, she for he or his) stands in the words lastSubject read last, from
+// offset from on, or pending says one stood in the sentences read before, with no person of that
+// sex named before it: her husband, the boy. His and her there may stand for anyone, a ship that
+// he towed among them.
+func (a *attributor) otherSex(p credit, from int, pending bool) bool {
 	sex := pronounSex[strings.ToLower(a.name(p))]
-	for _, t := range a.seen {
-		if t.start >= from && t.start < p.start {
-			if w := strings.ToLower(a.word(t)); t.is(pronounWord) && sex != "" && pronounSex[w] != sex {
-				return true
-			}
+	if sex == "" {
+		return false
+	}
+	for i := len(a.seen) - 1; i >= 0; i-- {
+		t := a.seen[i]
+		if t.start < from || t.start >= p.start {
+			continue
+		}
+		w := strings.ToLower(a.word(t))
+		switch {
+		case t.is(pronounWord) && pronounSex[w] != sex:
+			pending = true
+		case personSex[w] != "" && personSex[w] != sex:
+			pending = false // Her husband … He was taken to hospital: he is the husband.
 		}
 	}
-	return false
+	return pending
 }
 
 // pronounSex is the sex each pronoun the finder resolves speaks of.
 var pronounSex = map[string]string{"he": "m", "his": "m", "she": "f", "her": "f"}
+
+// personSex is the sex of the people the words name, whom a pronoun of that sex may stand for.
+var personSex = map[string]string{
+	"husband": "m", "son": "m", "father": "m", "brother": "m", "boy": "m", "man": "m",
+	"boyfriend": "m", "uncle": "m", "nephew": "m", "grandson": "m", "grandfather": "m",
+	"dad": "m", "stepfather": "m", "stepson": "m",
+	"wife": "f", "daughter": "f", "mother": "f", "sister": "f", "girl": "f", "woman": "f",
+	"girlfriend": "f", "aunt": "f", "niece": "f", "granddaughter": "f", "grandmother": "f",
+	"mum": "f", "mom": "f", "stepmother": "f", "stepdaughter": "f",
+}
 
 // lastSubject returns the last sentence subject in rs[from:to].
 func (a *attributor) lastSubject(from, to int) credit {

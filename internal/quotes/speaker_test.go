@@ -331,6 +331,11 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Alice Moore", "Helen Carter"}},
 		{"NameOfARoleAPronounOwnsIsNobodysAntecedent", "Emma Raducanu lost in straight sets. Her opponent, Iga Swiatek, was too strong. “I made too many errors,” she said.",
 			[]string{""}},
+		{"OtherSexPronounForAManNamedKeepsTheSubject", "Sarah Jones, 34, said her husband had been ill for months. He was taken to hospital on Friday. “I knew something was wrong,” she said.\n" +
+			"Tom Hale said his daughter loved the sea. She swam every day. “She was fearless,” he said.",
+			[]string{"Sarah Jones", "Tom Hale"}},
+		{"OtherSexPronounNamedBeforeItsPersonStillBlocks", "Sarah Jones, 34, went to hospital on Friday. He was taken to hospital too, her husband. “I knew something was wrong,” she said.",
+			[]string{""}},
 		{"OneWordBeforeOfCreditsNobody", "Critics of Johnson said the plan was “reckless.” Leader of the Opposition Kemi Badenoch said: “This budget is a disaster.”\n" +
 			"Relatives of Maria Gonzalez said: “We want answers.”",
 			[]string{"", "", ""}},
