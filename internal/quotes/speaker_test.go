@@ -336,6 +336,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Sarah Jones", "Tom Hale"}},
 		{"OtherSexPronounNamedBeforeItsPersonStillBlocks", "Sarah Jones, 34, went to hospital on Friday. He was taken to hospital too, her husband. “I knew something was wrong,” she said.",
 			[]string{""}},
+		{"PossessiveOwningWrittenWords", "Paul Kerr wrote to the council. His letter read: “The road is a death trap.”\n" +
+			"Ann Sharp emailed staff. Her email said: “We are ready.”\nMo Farah crossed the line. His first thought: “I did it.”",
+			[]string{"Paul Kerr", "Ann Sharp", "Mo Farah"}},
 		{"OneWordBeforeOfCreditsNobody", "Critics of Johnson said the plan was “reckless.” Leader of the Opposition Kemi Badenoch said: “This budget is a disaster.”\n" +
 			"Relatives of Maria Gonzalez said: “We want answers.”",
 			[]string{"", "", ""}},

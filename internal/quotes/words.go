@@ -130,9 +130,9 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// Possessive pronouns stand for the speaker in a lead ending with a colon: "Her message was
 	// simple: …".
 	possessiveWord: {"his", "her"},
-	// Utterances are the things said that a possessive pronoun before a colon owns (His answer
-	// was short:); with the documents and the words a term cue names, they are the only things
-	// whose owner the pronoun makes the speaker.
+	// Utterances are the things said or written that a possessive pronoun before a colon owns
+	// (His answer was short:, His letter read:); with the documents and the words a term cue
+	// names, they are the only things whose owner the pronoun makes the speaker.
 	utteranceWord: {
 		"answer", "answers", "reply", "replies", "response", "responses", "advice", "view", "views",
 		"warning", "warnings", "plea", "point", "comment", "comments", "reaction", "retort",
@@ -140,7 +140,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"vow", "prediction", "assessment", "conclusion", "mantra", "motto", "philosophy", "pitch",
 		"take", "thoughts", "opinion", "apology", "verdict", "remark", "remarks", "speech", "toast",
 		"farewell", "greeting", "instruction", "instructions", "complaint", "defence", "defense",
-		"question", "offer", "joke", "boast", "summary", "reasoning",
+		"question", "offer", "joke", "boast", "summary", "reasoning", "thought", "letter", "letters",
+		"email", "emails", "tweet", "tweets", "memo", "memos", "note", "notes",
 	},
 	// Cues stand right before the opening mark: the sign read “Closed”, the so-called “reform”.
 	// Things written up for all to read, as signs and labels are, and written messages say words
