@@ -597,7 +597,7 @@ func (a *attributor) resolve(p credit) string {
 	pos, other := p.start, false
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
-		c := a.lastSubject(start, end)
+		c := a.lastSubject(start, end, pronounSex[strings.ToLower(a.name(p))])
 		other = a.otherSex(p, c.end, other)
 		if c.found() {
 			a.note(c)
@@ -651,8 +651,9 @@ var personSex = map[string]string{
 	"mum": "f", "mom": "f", "stepmother": "f", "stepdaughter": "f",
 }
 
-// lastSubject returns the last sentence subject in rs[from:to].
-func (a *attributor) lastSubject(from, to int) credit {
+// lastSubject returns the last sentence subject in rs[from:to] that a pronoun of the sex given,
+// if any, may stand for.
+func (a *attributor) lastSubject(from, to int, sex string) credit {
 	var last credit
 	a.seen = a.tokenize(a.seen[:0], from, to, false)
 	for k := 0; k < len(a.seen); k++ {
@@ -661,7 +662,7 @@ func (a *attributor) lastSubject(from, to int) credit {
 		}
 		m := a.runEnd(a.seen, k)
 		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) &&
-			(a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m)) {
+			(a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex)) {
 			last = c
 		}
 		k = m - 1
@@ -947,6 +948,13 @@ func (a *attributor) commaSubject(toks []token, k, m int) bool {
 	}
 	t := toks[m]
 	return !a.capital(t) && (t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed"))
+}
+
+// roleOfSex reports whether the role that ends right before the name at toks[k] may be filled by
+// a person of the sex given: The boy's father, Tom Reid, is no she.
+func (a *attributor) roleOfSex(toks []token, k int, sex string) bool {
+	w := personSex[strings.ToLower(a.word(toks[k-1]))]
+	return sex == "" || w == "" || w == sex
 }
 
 // ownedByPronoun reports whether a possessive pronoun opens or stands in the words that end

@@ -339,6 +339,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"PossessiveOwningWrittenWords", "Paul Kerr wrote to the council. His letter read: “The road is a death trap.”\n" +
 			"Ann Sharp emailed staff. Her email said: “We are ready.”\nMo Farah crossed the line. His first thought: “I did it.”",
 			[]string{"Paul Kerr", "Ann Sharp", "Mo Farah"}},
+		{"NameOfARoleOfTheOtherSexIsNoAntecedent", "The tug’s skipper, Tom Aske, was praised. “He saved us,” he said.\n" +
+			"The girl's father, Tom Reid, was sacked in May. “I needed a change,” she said.\nThe girl's mother, Ann Reid, was sacked in May. “I needed a change,” she said.",
+			[]string{"Tom Aske", "", "Ann Reid"}},
 		{"OneWordBeforeOfCreditsNobody", "Critics of Johnson said the plan was “reckless.” Leader of the Opposition Kemi Badenoch said: “This budget is a disaster.”\n" +
 			"Relatives of Maria Gonzalez said: “We want answers.”",
 			[]string{"", "", ""}},
