@@ -326,9 +326,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			m := a.runEnd(toks, k)
 			c := a.credit(toks, k, m)
 			if a.affiliation(toks, named, k) {
-				if a.oneWord(toks, named) {
-					c = credit{}
-				} else if p := a.credit(toks, named[0], named[1]); p.found() {
+				if p := a.credit(toks, named[0], named[1]); p.found() {
 					c = p // John Smith of Reuters said: Smith's words. A title's office is none (Secretary of State).
 				}
 			}
@@ -376,17 +374,6 @@ func (a *attributor) ownWords(toks []token, k int) bool {
 func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 	m := named[1]
 	return m > 0 && m < k && toks[m].joined && toks[k].joined && a.pastJoiner(toks, m) == k
-}
-
-// oneWord reports whether the run toks[named[0]:named[1]] is one word after its stopwords. Before
-// "of" it is as often a group or a post whose holder follows (Critics of Johnson, Leader of the
-// Opposition Kemi Badenoch) as a surname, and so credits neither it nor the run after it.
-func (a *attributor) oneWord(toks []token, named [2]int) bool {
-	k := named[0]
-	for k < named[1] && toks[k].is(stopWord) {
-		k++
-	}
-	return named[1]-k == 1
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and
@@ -681,7 +668,7 @@ func (a *attributor) note(c credit) {
 // particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after an
 // office, with "the" after it: the Bank of England, Transport for Wales, Friends of the Earth,
 // Mayor of London Sadiq Khan are each one name, not a word and another name after it. After a
-// surname they end it: said Guardiola of Haaland credits Guardiola.
+// speech verb, spokenOf cuts the run at a surname's joiner: said Guardiola of Haaland.
 func (a *attributor) runEnd(toks []token, k int) int {
 	m, words := k+1, 0
 	if !toks[k].is(stopWord) {
@@ -711,16 +698,32 @@ func (a *attributor) runEnd(toks []token, k int) int {
 }
 
 // office reports whether the words of a run before toks[m], the last words of them since its
-// start or its last joiner, name an office or a body that "of" or "for" runs on: Mayor of
-// London, Bank of England, Chief Executive of Tesco, Prime Minister of Japan.
+// start or its last joiner, may name an office, a body or a group that "of" or "for" runs on: one
+// word (Mayor of London, Bank of England, Residents of Grenfell Tower) or two titles (Chief
+// Executive of Tesco, Prime Minister of Japan).
 func (a *attributor) office(toks []token, m, words int) bool {
 	switch words {
 	case 1:
-		return toks[m-1].is(titleWord | bodyWord)
+		return true
 	case 2:
 		return toks[m-1].is(titleWord) && toks[m-2].is(titleWord)
 	}
 	return false
+}
+
+// spokenOf returns where the name in the run toks[k:m] after a speech verb ends: at its "of" or
+// "for" when its first word is a bare surname, neither a title's or a body's word nor after a
+// determiner, since a surname there is followed by whom or what the speaker spoke of (said
+// Guardiola of Haaland, said Kane for England), not by the rest of one name (said the Duke of
+// Sussex, said Transport for Wales, said Mayor of London Sadiq Khan).
+func (a *attributor) spokenOf(toks []token, k, m int) int {
+	if k > 0 && toks[k].joined && toks[k-1].is(determinerWord) || toks[k].is(stopWord) {
+		return m
+	}
+	if k+1 < m && toks[k+1].is(joinerWord) && !toks[k].is(titleWord|bodyWord) {
+		return k + 1
+	}
+	return m
 }
 
 // prefixedName reports whether t is a name after a lowercase particle joined to it by a hyphen
@@ -833,14 +836,14 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 			k++
 			continue
 		}
-		m := a.runEnd(toks, k)
+		m := a.spokenOf(toks, k, a.runEnd(toks, k))
 		if n := a.credit(toks, k, m); n.found() {
 			c = n
 		}
 		k = m
 	}
 	if k > first && k < len(toks) && !a.capital(toks[k-1]) && a.capital(toks[k]) {
-		m := a.runEnd(toks, k)
+		m := a.spokenOf(toks, k, a.runEnd(toks, k))
 		if n := a.credit(toks, k, m); n.found() && (m == len(toks) || !toks[m].joined) {
 			return n
 		}

@@ -342,9 +342,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"NameOfARoleOfTheOtherSexIsNoAntecedent", "The tug’s skipper, Tom Aske, was praised. “He saved us,” he said.\n" +
 			"The girl's father, Tom Reid, was sacked in May. “I needed a change,” she said.\nThe girl's mother, Ann Reid, was sacked in May. “I needed a change,” she said.",
 			[]string{"Tom Aske", "", "Ann Reid"}},
-		{"OneWordBeforeOfCreditsNobody", "Critics of Johnson said the plan was “reckless.” Leader of the Opposition Kemi Badenoch said: “This budget is a disaster.”\n" +
-			"Relatives of Maria Gonzalez said: “We want answers.”",
-			[]string{"", "", ""}},
+		{"GroupOfANameBeforeItsVerbIsOneSpeaker", "Critics of Johnson said the plan was “reckless.” Residents of Grenfell Tower said: “We warned them.”\n" +
+			"“I love my country,” said the Duke of Sussex.",
+			[]string{"Critics of Johnson", "Residents of Grenfell Tower", "Duke of Sussex"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
