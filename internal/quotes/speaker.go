@@ -805,16 +805,25 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 }
 
 // determined reports whether a determiner opens the run toks[k:first] before its first word
-// that is no stopword, or stands right before it: A Tory MP, one Conservative MP.
+// that is no stopword, or stands before it with at most two lowercase words that describe
+// between: A Tory MP, one Conservative MP, a senior Tory MP.
 func (a *attributor) determined(toks []token, k, first int) bool {
 	if first > k {
 		return toks[first-1].is(determinerWord)
 	}
-	if k == 0 || !toks[k].joined {
-		return false
+	j := k - 1
+	for j >= 0 && j >= k-2 && toks[j+1].joined && !a.capital(toks[j]) && !a.determiner(toks[j]) &&
+		!toks[j].is(stopWord|prepositionWord|speechWord|helperVerb) {
+		j--
 	}
-	w := strings.ToLower(a.word(toks[k-1]))
-	return toks[k-1].is(determinerWord) || w == "one" || w == "another"
+	return j >= 0 && toks[j+1].joined && a.determiner(toks[j])
+}
+
+// determiner reports whether t opens a noun phrase for one member of a group: a, the, one,
+// another.
+func (a *attributor) determiner(t token) bool {
+	w := strings.ToLower(a.word(t))
+	return t.is(determinerWord) || w == "one" || w == "another"
 }
 
 // nameInClause returns the last name among the words from toks[k] to the end of their clause,

@@ -314,8 +314,9 @@ func TestFindSpeakers(t *testing.T) {
 			"“It was a fantastic win,” said Southgate of England's display.",
 			[]string{"Guardiola", "Obama", "Kane", "Southgate"}},
 		{"UnnamedMemberAfterQuoteIsTheQuotesOwn", "“The bill is sound,” the minister said. “It is a mess,” one Conservative MP said.\n" +
-			"Liz Truss said: “I was right.” “She crashed the economy,” a Tory MP said.\nA Labour MEP said: “No.”",
-			[]string{"the minister", "Conservative MP", "Liz Truss", "Tory MP", "Labour MEP"}},
+			"Liz Truss said: “I was right.” “She crashed the economy,” a Tory MP said.\nA Labour MEP said: “No.”\n" +
+			"Boris Johnson was defiant. “I will fight on,” he said. “He is finished,” a senior Tory MP told the BBC.",
+			[]string{"the minister", "Conservative MP", "Liz Truss", "Tory MP", "Labour MEP", "Boris Johnson", "Tory MP"}},
 		{"PostNominalIsDroppedFromTheName", "“It's madness,” said Jess Phillips MP. Jo Cox MP said: “We have more in common.” “Yes,” Labour MP said.",
 			[]string{"Jess Phillips", "Jo Cox", ""}},
 		{"OfficeOfAPlaceIsNoFragment", "Alex Norris, MP for Nottingham North, said: “People are struggling.”\n" +
