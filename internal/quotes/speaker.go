@@ -582,9 +582,10 @@ func (a *attributor) learnWords() {
 // ill. He was taken to hospital. “…,” she said.).
 func (a *attributor) resolve(p credit) string {
 	pos, other := p.start, false
+	sex := pronounSex[strings.ToLower(a.name(p))]
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
-		c := a.lastSubject(start, end, pronounSex[strings.ToLower(a.name(p))])
+		c := a.lastSubject(start, end, sex)
 		other = a.otherSex(p, c.end, other)
 		if c.found() {
 			a.note(c)
@@ -944,11 +945,9 @@ func (a *attributor) appositiveSpeech(toks []token, k int) bool {
 }
 
 // commaSubject reports whether the name toks[k:m] stands between commas before its verb, after
-// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know. A role a possessive
-// pronoun owns (Her previous coach, Tom Reid, was sacked) is another's, the one the pronoun
-// stands for, who is then the one the next pronoun more likely means: the name is no subject.
+// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know.
 func (a *attributor) commaSubject(toks []token, k, m int) bool {
-	if k == 0 || m == len(toks) || a.rs[toks[m-1].end] != ',' || toks[m].joined || a.ownedByPronoun(toks, k) {
+	if k == 0 || m == len(toks) || a.rs[toks[m-1].end] != ',' || toks[m].joined {
 		return false
 	}
 	i := toks[k].start - 1
@@ -962,26 +961,32 @@ func (a *attributor) commaSubject(toks []token, k, m int) bool {
 	return !a.capital(t) && (t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed"))
 }
 
-// roleOfSex reports whether the role that ends right before the name at toks[k] may be filled by
-// a person of the sex given: The boy's father, Tom Reid, is no she.
+// roleOfSex reports whether the name at toks[k], after the role that ends right before it, may
+// be what a pronoun of the sex given stands for. A role a possessive pronoun owns is another's,
+// whom the next pronoun more likely means (Her previous coach, Tom Reid, was sacked. “…,” she
+// said.), unless that owner's sex is not the pronoun's (His neighbour, Giulia Russo, disagreed.
+// “…,” she said.). A role's word may tell the sex too: The boy's father, Tom Reid, is no she.
 func (a *attributor) roleOfSex(toks []token, k int, sex string) bool {
+	if owner, ok := a.rolePossessive(toks, k); ok {
+		return sex != "" && pronounSex[owner] != "" && pronounSex[owner] != sex
+	}
 	w := personSex[strings.ToLower(a.word(toks[k-1]))]
 	return sex == "" || w == "" || w == sex
 }
 
-// ownedByPronoun reports whether a possessive pronoun opens or stands in the words that end
-// right before toks[k]: her previous coach, their son.
-func (a *attributor) ownedByPronoun(toks []token, k int) bool {
+// rolePossessive returns the possessive pronoun that opens or stands in the words ending right
+// before toks[k] (her previous coach, their son), and whether there is one.
+func (a *attributor) rolePossessive(toks []token, k int) (string, bool) {
 	for j := k - 1; j >= 0; j-- {
-		switch strings.ToLower(a.word(toks[j])) {
+		switch w := strings.ToLower(a.word(toks[j])); w {
 		case "his", "her", "their", "its":
-			return true
+			return w, true
 		}
 		if !toks[j].joined {
 			break
 		}
 	}
-	return false
+	return "", false
 }
 
 // appositiveSubject reports whether a name ending at toks[k] is described between commas before

@@ -330,6 +330,8 @@ func TestFindSpeakers(t *testing.T) {
 		{"NameOfARoleAPronounOwnsIsNoSubject", "Alice Moore hired a new coach in January. Her previous coach, Tom Reid, was sacked in May. “I needed a change,” she said.\n" +
 			"Helen Carter runs the bakery with her son. Her son, James, joined in 2019. “He has the better hands,” she said.",
 			[]string{"Alice Moore", "Helen Carter"}},
+		{"NameOfARoleAManOwnsMayBeShe", "His Italian neighbour at the stove, Giulia Russo, disagreed. 'Olive oil first, always,' she said.",
+			[]string{"Giulia Russo"}},
 		{"NameOfARoleAPronounOwnsIsNobodysAntecedent", "Emma Raducanu lost in straight sets. Her opponent, Iga Swiatek, was too strong. “I made too many errors,” she said.",
 			[]string{""}},
 		{"OtherSexPronounForAManNamedKeepsTheSubject", "Sarah Jones, 34, said her husband had been ill for months. He was taken to hospital on Friday. “I knew something was wrong,” she said.\n" +
