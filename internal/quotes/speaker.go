@@ -589,6 +589,9 @@ func (a *attributor) resolve(p credit) string {
 		other = a.otherSex(p, c.end, other)
 		if c.found() {
 			a.note(c)
+			if known := a.sexOf(c, p); known != "" && sex != "" && a.last == c {
+				other = known != sex // Ruth Davidson recalled her campaign. She said he had told her to quit.
+			}
 			break
 		}
 		end = start - 1 // Step over the full stop that ended the sentence before.
@@ -624,6 +627,30 @@ func (a *attributor) otherSex(p credit, from int, pending bool) bool {
 		}
 	}
 	return pending
+}
+
+// sexOf returns the sex the sentence lastSubject read last gives its subject c, before the
+// pronoun p: by a title that tells it (Mr Collins, Dame Judi Dench) or by the first possessive
+// pronoun after the name (Ruth Davidson recalled her first campaign, Watanabe relied on his
+// interpreter). It returns "" when the sentence does not tell.
+func (a *attributor) sexOf(c, p credit) string {
+	for i, t := range a.seen {
+		switch {
+		case t.end <= c.start && i+1 < len(a.seen) && a.seen[i+1].start == c.start && a.seen[i+1].joined:
+			if s := titleSex[strings.ToLower(strings.TrimSuffix(a.word(t), "."))]; s != "" {
+				return s
+			}
+		case t.start >= c.end && t.start < p.start && t.is(possessiveWord):
+			return pronounSex[strings.ToLower(a.word(t))]
+		}
+	}
+	return ""
+}
+
+// titleSex is the sex of the titles that tell it.
+var titleSex = map[string]string{
+	"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+	"mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
 }
 
 // pronounSex is the sex each pronoun the finder resolves speaks of.

@@ -337,6 +337,12 @@ func TestFindSpeakers(t *testing.T) {
 		{"OtherSexPronounForAManNamedKeepsTheSubject", "Sarah Jones, 34, said her husband had been ill for months. He was taken to hospital on Friday. “I knew something was wrong,” she said.\n" +
 			"Tom Hale said his daughter loved the sea. She swam every day. “She was fearless,” he said.",
 			[]string{"Sarah Jones", "Tom Hale"}},
+		{"SubjectOfTheSameSexAsThePronounIsNotBlocked", "Ruth Davidson recalled her first campaign. She said he had told her to quit. “I didn't,” she said.\n" +
+			"Mr Collins told the court he had not seen the car. He said she had been driving too fast. “I had no chance,” he said.",
+			[]string{"Ruth Davidson", "Collins"}},
+		{"SubjectOfTheOtherSexIsNoAntecedent", "Watanabe relied on his interpreter. She said he had found it funny. “It was a joke,” she said.\n" +
+			"Watanabe relied on his interpreter. “It was a joke,” she said.",
+			[]string{"", ""}},
 		{"OtherSexPronounNamedBeforeItsPersonStillBlocks", "Sarah Jones, 34, went to hospital on Friday. He was taken to hospital too, her husband. “I knew something was wrong,” she said.",
 			[]string{""}},
 		{"PossessiveOwningWrittenWords", "Paul Kerr wrote to the council. His letter read: “The road is a death trap.”\n" +
