@@ -38,3 +38,25 @@ func TestBrowserSendAgainAfterSigningInElsewhere(t *testing.T) {
 		t.Errorf("a form sent the ordinary way after signing in again elsewhere is refused: %.200q", got)
 	}
 }
+
+// TestBrowserSendAgainAfterSomeoneElseSignsIn: the editor's page is signed out and someone else
+// (a fact-checker) signs in in another tab of the same browser. The editor's comment, sent
+// again, must not take that person's form token and go out under their name: it is refused as
+// a form whose sign-in has changed, and the editor's words stay in the form.
+func TestBrowserSendAgainAfterSomeoneElseSignsIn(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	b.sendComment(network.ClearBrowserCookies())
+	other := &browser{t: t, ctx: b.newTab(), base: b.base, shots: b.shots, n: 50}
+	other.signIn("factchecker")
+
+	b.submit(`#comment-form button[type=submit]`)
+	if n := b.count(`#threads .comment`); n != 0 {
+		t.Errorf("sent again after a fact-checker signed in in another tab, the editor's comment was posted as %.200q", b.text(`#threads .comment`))
+	}
+	if got := b.value(`#comment-form textarea[name=body]`); got == "" {
+		t.Errorf("the editor's refused comment is no longer in its form")
+	}
+}

@@ -982,14 +982,17 @@
   // freshToken reads the form token of the viewer's sign-in from the page as the server gives it
   // now, and gives it to every form of this page when it is not the one they have: signing in
   // again (in another tab) begins a new sign-in, with a new token. It resolves to the new token,
-  // or "" when the forms' is still good or none could be read.
+  // or "" when the forms' is still good, none could be read, or the page's viewer is now someone
+  // else.
   function freshToken() {
     var had = $("#workspace input[name=csrf]");
     return fetch(draftPath(), { credentials: "same-origin", headers: { Accept: "text/html" } })
       .then(function (res) { return res.ok ? res.text() : ""; })
       .then(function (html) {
-        var now = $("#workspace input[name=csrf]", new DOMParser().parseFromString(html, "text/html"));
-        if (!had || !now || now.value === had.value) { return ""; }
+        var doc = new DOMParser().parseFromString(html, "text/html"), them = $("#workspace", doc);
+        var now = $("#workspace input[name=csrf]", doc);
+        // Someone else signed in in this browser: their token is not for this page's forms.
+        if (!had || !now || now.value === had.value || !them || them.dataset.user !== ws.dataset.user) { return ""; }
         $$("input[name=csrf]").forEach(function (input) { input.value = now.value; });
         return now.value;
       }, function () { return ""; });
