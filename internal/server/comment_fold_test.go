@@ -210,3 +210,37 @@ func TestFormOnResolvedThreadComesBack(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentActionKeepsThreadsShown holds each comment form to returning to a page that shows
+// every thread the form's page showed and the thread it acted on, however that page was made to
+// show its resolved threads: a reply typed in one of them is not folded away by sending another.
+func TestCommentActionKeepsThreadsShown(t *testing.T) {
+	tests := []struct {
+		name   string
+		action func(open, resolved []string) (path, shown string)
+	}{
+		{"ResolveOpenShowingOne", func(o, r []string) (string, string) { return "/comments/" + o[0] + "/resolve", "comment=" + r[0] }},
+		{"ResolveOpenShowingNone", func(o, r []string) (string, string) { return "/comments/" + o[0] + "/resolve", "" }},
+		{"ResolveOpenShowingAll", func(o, r []string) (string, string) { return "/comments/" + o[0] + "/resolve", "resolved=1" }},
+		{"ReplyResolvedShowingAnother", func(o, r []string) (string, string) { return "/comments/" + r[1] + "/reply", "comment=" + r[0] }},
+		{"ReplyResolvedShowingIt", func(o, r []string) (string, string) { return "/comments/" + r[0] + "/reply", "comment=" + r[0] }},
+		{"ReopenShowingAnother", func(o, r []string) (string, string) { return "/comments/" + r[1] + "/reopen", "comment=" + r[0] }},
+		{"ReplyOpenShowingOne", func(o, r []string) (string, string) { return "/comments/" + o[0] + "/reply", "comment=" + r[0] }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestApp(t)
+			d, open, resolved := foldedPiece(t, a, 2, 3)
+			path, shown := tt.action(open, resolved)
+			before := threadIDs(a.page("editor", "GET", "/drafts/"+itoa(d.ID)+"?"+shown, nil).Body.String())
+			res := a.page("editor", "POST", path, url.Values{"draft": {itoa(d.ID)}, "shown": {shown}, "body": {"A reply."}})
+			wantStatus(t, res, http.StatusSeeOther)
+			after := threadIDs(a.page("editor", "GET", sent(res.Header().Get("Location")), nil).Body.String())
+			for _, id := range append(before, strings.Split(path, "/")[2]) {
+				if !slices.Contains(after, id) {
+					t.Errorf("the page showed threads %v; after %s it shows %v, without %s", before, path, after, id)
+				}
+			}
+		})
+	}
+}

@@ -266,12 +266,16 @@ func (s *Server) reopenPage(c echo.Context) error {
 
 // afterComment returns to the comment's draft, which the form names when the action failed and
 // the comment was not returned, showing the resolved threads the form's page showed. A thread
-// left resolved (just resolved, or replied to or changed while resolved) is shown there too.
+// left resolved (just resolved, or replied to or changed while resolved) is shown there too: by
+// its own link when the page showed no other resolved thread, or else with all of them, since a
+// link shows one and the other may hold a reply being typed.
 func (s *Server) afterComment(c echo.Context, cm *newsroom.Comment, err error, ok string) error {
 	back, shown := "/desk", shownQuery(c)
 	switch id, perr := strconv.ParseInt(c.FormValue("draft"), 10, 64); {
-	case cm != nil && cm.Resolved && shown != "?resolved=1":
+	case cm != nil && cm.Resolved && shown == "":
 		back = newsroom.ThreadLink(cm.DraftID, cm.ID)
+	case cm != nil && cm.Resolved:
+		back = draftURL(cm.DraftID) + "?resolved=1#comment-" + strconv.FormatInt(cm.ID, 10)
 	case cm != nil:
 		back = draftURL(cm.DraftID) + shown + "#comments"
 	case perr == nil:
