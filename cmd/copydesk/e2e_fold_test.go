@@ -24,18 +24,7 @@ func TestBrowserResolvedThreadsFold(t *testing.T) {
 	writer, editor := b.apiToken("writer"), b.apiToken("editor")
 	b.signIn("editor")
 	for _, width := range []int64{1280, 390} {
-		var d struct{ ID int64 }
-		b.api(writer, "POST", "/api/v1/drafts", `{"title":"Ferry vote","body":"The harbour council voted 7 to 2 for the new ferry.\nThe mayor called it a good day.\nThe opposition promised a review."}`, &d)
-		var ids []int64
-		for i, words := range []string{"7 to 2", "good day", "a review"} {
-			var c struct{ ID int64 }
-			b.api(editor, "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), fmt.Sprintf(`{"field":"body","quote":{"exact":%q},"body":"Thread %d."}`, words, i+1), &c)
-			if i > 0 {
-				b.api(editor, "POST", fmt.Sprintf("/api/v1/comments/%d/resolve", c.ID), "", nil)
-			}
-			ids = append(ids, c.ID)
-		}
-		page := fmt.Sprintf("%s/drafts/%d", b.base, d.ID)
+		page, ids := b.foldedThreads(writer, editor)
 		b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(page+"#comments"), chromedp.WaitVisible(`#resolved-threads a`, chromedp.ByQuery))
 		if got, link := b.count(`#threads .comment`), b.text(`#resolved-threads a`); got != 1 || link != "Show 2 resolved threads" {
 			t.Fatalf("at %d px the page shows %d threads and %q", width, got, link)
@@ -97,6 +86,69 @@ func TestBrowserResolvedThreadsFold(t *testing.T) {
 		}
 		b.shot(fmt.Sprintf("threads-linked-%d", width))
 	}
+}
+
+// foldedThreads is the address of a new piece with three threads, ids, the first open and the
+// others resolved.
+func (b *browser) foldedThreads(writer, editor string) (page string, ids []int64) {
+	b.t.Helper()
+	var d struct{ ID int64 }
+	b.api(writer, "POST", "/api/v1/drafts", `{"title":"Ferry vote","body":"The harbour council voted 7 to 2 for the new ferry.\nThe mayor called it a good day.\nThe opposition promised a review."}`, &d)
+	for i, words := range []string{"7 to 2", "good day", "a review"} {
+		var c struct{ ID int64 }
+		b.api(editor, "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d.ID), fmt.Sprintf(`{"field":"body","quote":{"exact":%q},"body":"Thread %d."}`, words, i+1), &c)
+		if i > 0 {
+			b.api(editor, "POST", fmt.Sprintf("/api/v1/comments/%d/resolve", c.ID), "", nil)
+		}
+		ids = append(ids, c.ID)
+	}
+	return fmt.Sprintf("%s/drafts/%d", b.base, d.ID), ids
+}
+
+// TestBrowserFoldKeepsTyping holds the comments panel, at a desktop's width and a phone's, to
+// never losing a reply typed in a resolved thread: another thread's reply, made before the
+// resolved threads were shown in place, returns to a page that shows them; and hiding them
+// again keeps the thread typed in, which sends.
+func TestBrowserFoldKeepsTyping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	b.acceptDialogs()
+	writer, editor := b.apiToken("writer"), b.apiToken("editor")
+	b.signIn("editor")
+	for _, width := range []int64{1280, 390} {
+		page, ids := b.foldedThreads(writer, editor)
+		open, resolved := fmt.Sprintf("#comment-%d", ids[0]), fmt.Sprintf("#comment-%d", ids[2])
+		b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(page+"#comments"), chromedp.WaitVisible(`#resolved-threads a`, chromedp.ByQuery),
+			chromedp.SetValue(open+` input[name=body]`, "Reply on the open one", chromedp.ByQuery))
+		b.inPanel(`#resolved-threads a`, fmt.Sprintf(`document.querySelectorAll("#threads .comment").length === %d`, len(ids)))
+		b.run(chromedp.SetValue(resolved+` input[name=body]`, "A reply to a resolved thread", chromedp.ByQuery),
+			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).requestSubmit()`, open+" form.reply-form"), nil),
+			chromedp.Poll(`document.getElementById("threads").textContent.includes("Reply on the open one") && !document.querySelector("[aria-busy]")`, nil, chromedp.WithPollingTimeout(15*time.Second)))
+		if got := b.typed(resolved + ` input[name=body]`); got != "A reply to a resolved thread" || b.has(`.ws-kept`) || b.count(`#threads .comment`) != len(ids) {
+			t.Fatalf("at %d px after another reply was sent, the page shows %d threads, the reply typed in a resolved one holding %q, kept apart: %v",
+				width, b.count(`#threads .comment`), got, b.has(`.ws-kept`))
+		}
+
+		b.inPanel(`#resolved-threads a`, fmt.Sprintf(`!document.querySelector("#comment-%d")`, ids[1]))
+		if got := b.typed(resolved + ` input[name=body]`); got != "A reply to a resolved thread" || !b.visible(`.ws-kept .ws-kept-note`) || !b.visible(`.ws-kept `+resolved) {
+			t.Fatalf("at %d px after the resolved threads were hidden, the reply typed in one holds %q, its note shown: %v", width, got, b.visible(`.ws-kept .ws-kept-note`))
+		}
+		b.shot(fmt.Sprintf("threads-kept-%d", width))
+		b.inPanel(resolved+` form.reply-form button`, `document.getElementById("threads").textContent.includes("A reply to a resolved thread") && !document.querySelector(".ws-kept")`)
+		if got := b.typed(resolved + ` input[name=body]`); got != "" {
+			t.Errorf("at %d px the kept reply, sent, is still in its form", width)
+		}
+	}
+}
+
+// typed is what the field sel holds, or "(gone)" when the page has no such field.
+func (b *browser) typed(sel string) string {
+	b.t.Helper()
+	var v string
+	b.run(chromedp.Evaluate(fmt.Sprintf(`(document.querySelector(%q) || {value: "(gone)"}).value`, sel), &v))
+	return v
 }
 
 // inPanel clicks what sel names in the side pane, a link or a form's button the page's script

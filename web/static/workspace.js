@@ -220,7 +220,7 @@
     $$(".comment", box).forEach(function (c) {
       c.tabIndex = 0;
       var n = $$(".reply", c).length, first = $(".body", c);
-      if (n && first) {
+      if (n && first && !$(".ws-replies", c)) {
         var count = document.createElement("p");
         count.className = "ws-replies muted";
         count.textContent = n === 1 ? "1 reply" : n + " replies";
@@ -1143,7 +1143,8 @@
   }
 
   // replacePanel gives el the content of fresh, keeping each of its forms being typed in, but
-  // sent, the form just sent. The floating comment form belongs to the comments panel.
+  // sent, the form just sent: in place of its copy in fresh, or, fresh having none, beside it
+  // (see keepOrphan). The floating comment form belongs to the comments panel.
   function replacePanel(el, fresh, sent) {
     var floating = el.id === "comments" ? floatingForm() : null;
     var kept = $$("form", el).concat(floating ? [floating] : []).filter(function (f) { return f !== sent && !untouched(f); });
@@ -1156,12 +1157,41 @@
         if (twin) { twin.remove(); }
         return;
       }
-      if (!twin) { return; }
+      if (!twin) {
+        keepOrphan(el, f);
+        return;
+      }
       twin.replaceWith(f);
       var details = f.closest("details");
       if (details) { details.open = true; }
     });
     if (el.id === "comments") { compactThreads(); }
+  }
+
+  // keepOrphan puts back into the panel el a form typed in that its new content has no copy of
+  // (its thread folded or deleted, or the form no longer offered there), in its thread if the
+  // panel still shows it or else with the thread as it was, and says why it is there, so that
+  // what was typed is kept where it can be sent or copied.
+  function keepOrphan(el, form) {
+    var thread = form.closest(".comment"), home = thread && document.getElementById(thread.id);
+    var note = document.createElement("p");
+    note.className = "hint ws-kept-note";
+    note.textContent = home || !thread ? "Kept because you typed in it, though the page no longer offers this form: sending it may be refused." :
+      "Kept because you typed in it, though the page no longer shows this thread.";
+    if (home) {
+      home.append(note, form);
+      activateThread(home);
+      return;
+    }
+    var box = document.createElement("div"), threads = $("#threads", el), fold = $("#resolved-threads", el);
+    box.className = "ws-kept";
+    box.append(note, thread || form);
+    if (thread && threads) {
+      threads.insertBefore(box, fold && fold.parentNode === threads ? fold : null);
+      activateThread(thread);
+    } else {
+      el.appendChild(box);
+    }
   }
 
   // formKey names a form so that its copy in a newer page is found: by its id, or by where it
@@ -1272,6 +1302,13 @@
       e.preventDefault();
       var panel = form.id === "comment-form" ? document.getElementById("comments") : form.closest(".ws-panel");
       var body = new URLSearchParams(new FormData(form));
+      // A comment form returns to the page showing the resolved threads the panel shows now,
+      // which a load in place may have changed since the form was made: a page folding one would
+      // take from this one a reply being typed in it.
+      if (form.id === "comment-form" || form.closest("#comments")) {
+        body.delete("shown");
+        if (threadsShown()) { body.set("shown", threadsShown().slice(1)); }
+      }
       if (e.submitter && e.submitter.name) { body.append(e.submitter.name, e.submitter.value); }
       // Only the buttons that could be pressed are held while it is sent: one disabled in the
       // page (the quote form's first, which keeps Enter from picking a verdict) stays so.
