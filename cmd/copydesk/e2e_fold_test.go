@@ -107,8 +107,9 @@ func (b *browser) foldedThreads(writer, editor string) (page string, ids []int64
 
 // TestBrowserFoldKeepsTyping holds the comments panel, at a desktop's width and a phone's, to
 // never losing a reply typed in a resolved thread: another thread's reply, made before the
-// resolved threads were shown in place, returns to a page that shows them; and hiding them
-// again keeps the thread typed in, which sends.
+// resolved threads were shown in place, returns to a page that shows them; hiding them again
+// keeps the thread typed in, which sends; and typing kept by the browser for a folded thread
+// is offered back through the page showing it.
 func TestBrowserFoldKeepsTyping(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -135,11 +136,28 @@ func TestBrowserFoldKeepsTyping(t *testing.T) {
 		if got := b.typed(resolved + ` input[name=body]`); got != "A reply to a resolved thread" || !b.visible(`.ws-kept .ws-kept-note`) || !b.visible(`.ws-kept `+resolved) {
 			t.Fatalf("at %d px after the resolved threads were hidden, the reply typed in one holds %q, its note shown: %v", width, got, b.visible(`.ws-kept .ws-kept-note`))
 		}
+		// The sticky tabs, shot scrolled, would cover the threads in the page's picture.
+		b.run(chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
 		b.shot(fmt.Sprintf("threads-kept-%d", width))
 		b.inPanel(resolved+` form.reply-form button`, `document.getElementById("threads").textContent.includes("A reply to a resolved thread") && !document.querySelector(".ws-kept")`)
 		if got := b.typed(resolved + ` input[name=body]`); got != "" {
 			t.Errorf("at %d px the kept reply, sent, is still in its form", width)
 		}
+
+		// Typing kept by the browser for a thread the page then folds.
+		b.run(chromedp.SendKeys(resolved+` input[name=body]`, "Typed before leaving", chromedp.ByQuery), chromedp.Sleep(time.Second),
+			chromedp.Navigate(b.base+"/desk"), chromedp.Navigate(page+"#comments"), chromedp.WaitVisible(`#resolved-threads a`, chromedp.ByQuery))
+		if b.has(resolved) || !b.visible(`.ws-kept-offer a`) || !strings.Contains(b.text(`.ws-kept-offer`), "Typed before leaving") {
+			t.Fatalf("at %d px the page folding the thread typed in does not offer the typing kept: thread shown %v, offer shown %v",
+				width, b.has(resolved), b.visible(`.ws-kept-offer a`))
+		}
+		b.shot(fmt.Sprintf("threads-kept-offer-%d", width))
+		b.run(chromedp.Click(`.ws-kept-offer a`, chromedp.ByQuery), chromedp.WaitVisible(resolved+` [data-offer] button`, chromedp.ByQuery),
+			chromedp.Click(resolved+` [data-offer] button`, chromedp.ByQuery))
+		if got := b.typed(resolved + ` input[name=body]`); got != "Typed before leaving" {
+			t.Errorf("at %d px the typing kept, restored, reads %q", width, got)
+		}
+		b.run(chromedp.Evaluate(`localStorage.clear()`, nil))
 	}
 }
 

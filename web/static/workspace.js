@@ -98,6 +98,35 @@
     });
   }
 
+  // offerFolded says, beside the fold, which resolved threads the page folds that this browser
+  // keeps unsent typing for, in a reply or an edit (leaving.js keeps it under the form's key),
+  // each with a link to the page showing that thread, where the form offers the typing back.
+  function offerFolded() {
+    var fold = document.getElementById("resolved-threads"), prefix = storeKey + ":form:", found = {};
+    if (!fold) { return; }
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i), m = /^((?:reply|edit-comment)-(\d+))(:aside)?$/.exec(key.slice(prefix.length));
+        if (key.indexOf(prefix) !== 0 || !m || document.querySelector('form[data-keep-as="' + prefix + m[1] + '"]')) { continue; }
+        var entries = [].concat(JSON.parse(localStorage.getItem(key)) || []);
+        entries.forEach(function (e) {
+          var words = e && e.fields ? Object.keys(e.fields).map(function (k) { return String(e.fields[k]).trim(); }).filter(Boolean).pop() : "";
+          if (words) { found[m[2]] = words; }
+        });
+      }
+    } catch (err) { return; }
+    Object.keys(found).forEach(function (id) {
+      var box = document.createElement("div"), words = found[id];
+      box.className = "warning ws-kept-offer";
+      box.setAttribute("role", "status");
+      box.innerHTML = "<p></p><a data-reload></a>";
+      box.firstChild.textContent = "You typed in a resolved thread this page folds, “" + (words.length > 60 ? words.slice(0, 60) + "…" : words) + "”, and did not send it.";
+      box.lastChild.href = draftPath() + "?comment=" + id + "#comment-" + id;
+      box.lastChild.textContent = "Show the thread to restore it";
+      fold.before(box);
+    });
+  }
+
   // tabForHash names the tab whose panel holds the element a link's hash points at.
   function tabForHash(hash) {
     var id;
@@ -1325,10 +1354,11 @@
     });
     // A link to this page with another query (older history, a kind of quotes) replaces only
     // its panel. The link goes with the panel, so the keyboard, if it was on it, goes to the
-    // section the link belonged to rather than to the top of the page.
+    // section the link belonged to rather than to the top of the page. A link marked
+    // data-reload (see offerFolded) loads the whole page, whose forms offer back what they kept.
     $("#side").addEventListener("click", function (e) {
       var a = e.target.closest("a[href]");
-      if (!a || a.pathname !== draftPath() || a.getAttribute("href").charAt(0) === "#" || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
+      if (!a || a.pathname !== draftPath() || a.getAttribute("href").charAt(0) === "#" || a.hasAttribute("data-reload") || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
       e.preventDefault();
       var panel = a.closest(".ws-panel");
       fetchPage(a.pathname + a.search, {}, panel, (a.parentElement.closest("[id]") || panel).id);
@@ -1368,6 +1398,7 @@
     keepBarsClear();
     initForms();
     initLeaving();
+    offerFolded();
     compactThreads();
     // A thread whose reply leaving.js offers back opens, so that the offer stays where it shows.
     var offer = $("#threads .comment [data-offer]");
