@@ -152,6 +152,9 @@ func TestBrowserSideFormsKept(t *testing.T) {
 			t.Fatalf("after a reload with %s typed the page offers %d copies", what, n)
 		}
 		b.shotWidths("side-form-offer")
+		// The threads move beside their words as the page lays out; the click is aimed once
+		// they stand still, or it lands where the offer's button was.
+		b.settle()
 		b.run(chromedp.Click(`.warning[data-offer] button`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
 	}
 
