@@ -67,6 +67,9 @@ type Server struct {
 	// appPages those of the newsroom's own pages, whose errors lead back to the desk rather
 	// than into the public site (see handleError).
 	jsonPages, appPages map[string]bool
+	// publicPages are the paths of the public site's pages, the same for every reader and
+	// read without a side effect: the only pages settle asks for.
+	publicPages map[string]bool
 	// static holds the files under /static, read and tagged once at start, and staticPrints
 	// their plain names by their fingerprinted ones (see static.go).
 	static       map[string]staticFile

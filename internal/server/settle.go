@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 
@@ -10,23 +11,33 @@ import (
 )
 
 // settle says where a permanent move of the request to target (a path and query of this site,
-// escaped) should lead, by asking the server for target as the request would, into a response
-// that goes nowhere: target itself when it answers, where it moves on to when it moves too (so
-// that a reader and a crawler are moved once, not through a chain), or the not-found error
-// when nothing is there (so that they are told so at once, not moved to a 404). Any other answer
-// leaves the move to target as it was.
+// escaped) should lead. A 301 is kept by browsers and crawlers for every viewer, so it may only
+// depend on what every viewer is shown: only a public page is asked for, as an anonymous reader
+// would ask, into a response that goes nowhere. The answer is target itself when the page
+// answers, where it moves on to when it moves too (so that a reader and a crawler are moved once,
+// not through a chain), or the not-found error when nothing is there (so that they are told so
+// at once, not moved to a 404). A path no route serves is not found without asking. Any other
+// target, the newsroom's own pages among them, is moved to as it is: asking for one would run
+// its handler for the viewer (rendering it, or marking a notification read) and answer by who
+// the viewer is.
 func (s *Server) settle(c echo.Context, target string) (string, error) {
 	u, err := url.Parse(target)
 	if err != nil {
 		return target, nil
 	}
-	req := c.Request().Clone(c.Request().Context())
-	req.Method = http.MethodGet
-	req.URL.Path, req.URL.RawPath, req.URL.RawQuery = u.Path, u.RawPath, u.RawQuery
-	req.RequestURI = target
-	// The answer is only looked at, never sent: no coding to make, no version to compare.
-	for _, h := range []string{echo.HeaderAcceptEncoding, "If-None-Match", "If-Modified-Since"} {
-		req.Header.Del(h)
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, target, nil)
+	if err != nil {
+		return target, nil
+	}
+	req.Host, req.RemoteAddr, req.RequestURI = c.Request().Host, c.Request().RemoteAddr, u.RequestURI()
+	req.Header.Set(echo.HeaderXRequestID, c.Response().Header().Get(echo.HeaderXRequestID))
+	route := s.echo.NewContext(req, nil)
+	s.echo.Router().Find(http.MethodGet, echo.GetPath(req), route)
+	switch {
+	case !s.metrics.routes[route.Path()]:
+		return "", newsroom.Errorf(newsroom.ENOTFOUND, "nothing is at %s", target)
+	case !s.publicPages[route.Path()]:
+		return target, nil
 	}
 	w := &discardResponse{header: http.Header{}}
 	s.echo.ServeHTTP(w, req)
