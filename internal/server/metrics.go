@@ -110,11 +110,15 @@ func (m *metrics) count(e newsroom.Event) {
 // measure counts every request and times it, labelled by the route's pattern ("/api/v1/drafts/:id")
 // rather than its URL, and by the method only when it is a standard one, so the number of
 // series stays bounded whatever clients send. It runs outside logRequests, which has already
-// turned an error into a response with its status.
+// turned an error into a response with its status. The server's own request for a page a move
+// leads to (see settle) is no client's, and is not counted.
 func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
 		err := next(c)
+		if settling(c.Request().Context()) {
+			return err
+		}
 		route, method := s.metrics.routeLabel(c.Path()), methodLabel(c.Request().Method)
 		s.metrics.requests.WithLabelValues(route, method, strconv.Itoa(c.Response().Status)).Inc()
 		s.metrics.latency.WithLabelValues(route, method).Observe(time.Since(start).Seconds())

@@ -15,7 +15,8 @@ import (
 
 // logRequests writes one structured line per request, with its request id: at DEBUG, since a
 // line for each of millions of page views fills disks with nothing anyone reads, and at ERROR
-// for an answer the server failed (5xx), which someone should.
+// for an answer the server failed (5xx), which someone should. The server's own request for a
+// page a move leads to (see settle) is no client's, and has no line.
 func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
@@ -24,6 +25,9 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 			c.Error(err)
 		}
 		level, ctx := slog.LevelDebug, c.Request().Context()
+		if settling(ctx) {
+			return nil
+		}
 		if c.Response().Status >= http.StatusInternalServerError {
 			level = slog.LevelError
 		}

@@ -10,6 +10,15 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
+// settlingKey marks the context of settle's own request, which no client made (see settling).
+type settlingKey struct{}
+
+// settling reports whether ctx is that of settle's own request: measure and logRequests leave
+// it out, so the metrics and the log count what clients asked for, once each.
+func settling(ctx context.Context) bool {
+	return ctx.Value(settlingKey{}) != nil
+}
+
 // settle says where a permanent move of the request to target (a path and query of this site,
 // escaped) should lead. A 301 is kept by browsers and crawlers for every viewer, so it may only
 // depend on what every viewer is shown: only a public page is asked for, as an anonymous reader
@@ -25,7 +34,7 @@ func (s *Server) settle(c echo.Context, target string) (string, error) {
 	if err != nil {
 		return target, nil
 	}
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, target, nil)
+	req, err := http.NewRequestWithContext(context.WithValue(context.Background(), settlingKey{}, true), http.MethodGet, target, nil)
 	if err != nil {
 		return target, nil
 	}

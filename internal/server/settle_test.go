@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,5 +47,50 @@ func TestTrailingSlashOnAppPages(t *testing.T) {
 	}
 	if body := a.page("writer", http.MethodGet, "/notifications", nil).Body.String(); !strings.Contains(body, `<li class="unread"><a href="/notifications/`+nid) {
 		t.Errorf("following /notifications/%s/ marked the notification read before it was opened:\n%s", nid, body)
+	}
+}
+
+// TestSettleIsNoClientsRequest: the request the server makes to see where a moved public page
+// leads is its own, not a client's, so the metrics count and the log records only the move a
+// client asked for, where they also counted a 200 of the article no client had asked for.
+func TestSettleIsNoClientsRequest(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 2)
+	logs := a.captureLogs()
+	for _, path := range []string{"/articles/piece-1/", "/articles/Piece-1", "/page/1/"} {
+		wantStatus(t, a.do("", http.MethodGet, path, ""), http.StatusMovedPermanently)
+	}
+	var paths []string
+	for _, l := range logs.lines(t) {
+		if l["msg"] == "request" {
+			paths = append(paths, l["path"].(string))
+		}
+	}
+	if want := "/articles/piece-1/ /articles/Piece-1 /page/1/"; strings.Join(paths, " ") != want {
+		t.Errorf("request lines for %q, want one for each request a client made, %q", paths, want)
+	}
+	metrics := a.do("admin", http.MethodGet, "/metrics", "").Body.String()
+	series := regexp.MustCompile(`copydesk_http_requests_total\{[^}]*\} \d+`).FindAllString(metrics, -1)
+	var answered []string
+	for _, s := range series {
+		if strings.Contains(s, `status="200"`) && !strings.Contains(s, `route="/metrics"`) {
+			answered = append(answered, s)
+		}
+	}
+	if len(answered) != 0 {
+		t.Errorf("requests counted as answered 200, where clients were only moved: %q", answered)
+	}
+	moved := 0
+	for _, s := range series {
+		if strings.Contains(s, `status="301"`) {
+			n, err := strconv.Atoi(s[strings.LastIndexByte(s, ' ')+1:])
+			if err != nil {
+				t.Fatal(err)
+			}
+			moved += n
+		}
+	}
+	if moved != 3 {
+		t.Errorf("%d moves counted, want 3:\n%s", moved, strings.Join(series, "\n"))
 	}
 }
