@@ -66,7 +66,7 @@ func (s *Server) listArticles(c echo.Context) error {
 	if q.After != "" {
 		q.Offset = 0
 	}
-	return s.serveRenderedIf(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n)+"/"+q.After, func() (string, []byte, bool, error) {
+	return s.serveRenderedIf(c, "api/articles/"+q.Topic+"/"+q.Author+"/"+strconv.Itoa(n)+"/"+q.After, true, func() (string, []byte, bool, error) {
 		arts, next, err := s.store.PublicPage(c.Request().Context(), q)
 		if err != nil {
 			return "", nil, false, err

@@ -24,6 +24,10 @@ type pageCache struct {
 	// counts are the listings' counts of public pieces, by listing, read since the last
 	// publish or clear (see count).
 	counts map[string]int
+	// changed is when the published pieces last changed, read since the last publish or clear
+	// when changedRead (see changedAt).
+	changed     time.Time
+	changedRead bool
 }
 
 // rendering is one page being rendered for every request that asked for it meanwhile.
@@ -48,10 +52,9 @@ type cachedPage struct {
 	// zero for every other page (the lists, feeds and sitemaps, the images), which a publish
 	// of any piece can change.
 	draft int64
-	// modified is, for a public page, the second it was rendered in: no earlier than any change
-	// it shows, and earlier than any it does not, since every change that reaches it drops it
-	// (see heard), so a client holding the page since a later second holds this version (see
-	// Server.lastModified). Zero for what has no such time.
+	// modified is, for a public page, the second its content last changed, as the data says,
+	// read before the page was made from it: no later than any change it shows (see
+	// Server.modifiedAt). Zero for what has no such time.
 	modified time.Time
 }
 
@@ -126,6 +129,30 @@ func (p *pageCache) count(key string, read func() (int, error)) (int, error) {
 	return n, nil
 }
 
+// changedAt returns when the published pieces last changed (store.PublicChangedAt): the time
+// kept, or the one read makes, kept on the terms count keeps counts on, so that each list page
+// rendered after a publish does not read it again. A time kept from before a change this server
+// has not heard of yet is earlier than the pages made since show, which only costs a client
+// holding one a 200 in place of a 304.
+func (p *pageCache) changedAt(read func() (time.Time, error)) (time.Time, error) {
+	p.mu.Lock()
+	at, ok, gen := p.changed, p.changedRead, p.gen
+	p.mu.Unlock()
+	if ok {
+		return at, nil
+	}
+	at, err := read()
+	if err != nil {
+		return at, err
+	}
+	p.mu.Lock()
+	if p.gen == gen {
+		p.changed, p.changedRead = at, true
+	}
+	p.mu.Unlock()
+	return at, nil
+}
+
 // get returns the page cached under key, if any, and the cache's generation, which put needs.
 func (p *pageCache) get(key string) (cachedPage, uint64, bool) {
 	p.mu.Lock()
@@ -173,6 +200,7 @@ func (p *pageCache) published(draft int64) {
 	p.pages.removeIf(func(e cachedPage) bool { return e.draft == 0 || e.draft == draft })
 	p.renders = map[string]*rendering{}
 	p.counts = map[string]int{}
+	p.changedRead = false
 	p.gen++
 }
 
@@ -183,5 +211,6 @@ func (p *pageCache) clear() {
 	p.pages.clear()
 	p.renders = map[string]*rendering{}
 	p.counts = map[string]int{}
+	p.changedRead = false
 	p.gen++
 }

@@ -78,6 +78,8 @@ func (s *Server) brief(c echo.Context) error {
 func (s *Server) servePublished(c echo.Context, format, slug, contentType string, render func(publish.Article) ([]byte, error)) error {
 	key := format + "/" + slug
 	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
+		// The settings' time is taken before the article is read (see modifiedAt).
+		site := s.siteNow()
 		// The rendering is shared by every request that waits on it (see pageCache.load), so
 		// no one client leaving cancels it.
 		p, err := s.store.PublicArticle(context.WithoutCancel(c.Request().Context()), slug)
@@ -89,7 +91,7 @@ func (s *Server) servePublished(c echo.Context, format, slug, contentType string
 			return cachedPage{}, false, err
 		}
 		return cachedPage{key: key, etag: s.snapshotTag(format, p.Article), body: newKeptBody(contentType, body), draft: p.DraftID,
-			modified: s.renderedAt()}, true, nil
+			modified: modifiedAt(site, pieceChangedAt(p.Article))}, true, nil
 	})
 	if err != nil {
 		return err
@@ -173,7 +175,7 @@ func matchesTag(ifNoneMatch, etag string) bool {
 // (see heard). The page is filed as one made of what is published as a whole, which any
 // piece's publish can change.
 func (s *Server) serveRendered(c echo.Context, key string, render func() (string, []byte, error)) error {
-	return s.serveRenderedIf(c, key, func() (string, []byte, bool, error) {
+	return s.serveRenderedIf(c, key, true, func() (string, []byte, bool, error) {
 		contentType, body, err := render()
 		return contentType, body, true, err
 	})
@@ -181,19 +183,31 @@ func (s *Server) serveRendered(c echo.Context, key string, render func() (string
 
 // serveRenderedIf is serveRendered for a rendering that says whether it is worth keeping: one
 // that lists nothing, for whatever a client typed, would fill the cache with answers no reader
-// shares and push out the pages they do.
-func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (string, []byte, bool, error)) error {
+// shares and push out the pages they do. A dated page goes with the Last-Modified of what is
+// published as a whole (see modifiedAt); one whose content changes with the clock, not with the
+// data, goes without.
+func (s *Server) serveRenderedIf(c echo.Context, key string, dated bool, render func() (string, []byte, bool, error)) error {
 	e, err := s.cache.load(key, func() (cachedPage, bool, error) {
 		// The rendering is shared by every request that waits on it (see pageCache.load), so
 		// no one client leaving cancels its reads. The request's context is changed here, on
 		// the request that renders, rather than on every request, which would copy each.
 		c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
+		var modified time.Time
+		if dated {
+			// The times are taken before the page's content is read (see modifiedAt).
+			site := s.siteNow()
+			pieces, err := s.cache.changedAt(func() (time.Time, error) { return s.store.PublicChangedAt(c.Request().Context()) })
+			if err != nil {
+				return cachedPage{}, false, err
+			}
+			modified = modifiedAt(site, pieces)
+		}
 		contentType, body, keep, err := render()
 		if err != nil {
 			return cachedPage{}, false, err
 		}
 		sum := sha256.Sum256(body)
-		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, body: newKeptBody(contentType, body), modified: s.renderedAt()}, keep, nil
+		return cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, body: newKeptBody(contentType, body), modified: modified}, keep, nil
 	})
 	if err != nil {
 		return err
@@ -201,14 +215,43 @@ func (s *Server) serveRenderedIf(c echo.Context, key string, render func() (stri
 	return sendKept(c, e.etag, s.lastModified(e.modified), publicCacheControl, e.body)
 }
 
-// renderedAt is a public page's modified time (see cachedPage.modified): now, to the second,
-// as Last-Modified writes it.
-func (s *Server) renderedAt() time.Time { return s.store.Now().UTC().Truncate(time.Second) }
+// modifiedAt is the modified time of a public page (see cachedPage.modified) made with the
+// settings of site and published content that last changed at changed: the later of the two, to
+// the second, as Last-Modified writes it. Both come from the data, never from this server's
+// clock, so every server gives a page the same date, and a client holding a page from any of
+// them is told 304 only while nothing it shows has changed since. Each is read before what the
+// page is made of: a change between the two reads is then in the page and after its date, which
+// costs a client a 200, never a stale 304. It is zero, for no Last-Modified, when the
+// settings' time is not known.
+func modifiedAt(site siteState, changed time.Time) time.Time {
+	if site.changed.IsZero() {
+		return time.Time{}
+	}
+	return latestOf(site.changed, changed).UTC().Truncate(time.Second)
+}
+
+// pieceChangedAt is when what readers see of a published piece last changed: its newest
+// snapshot went out, the first publish or a correction.
+func pieceChangedAt(a publish.Article) time.Time {
+	at := a.PublishedAt
+	for _, c := range a.Corrections {
+		at = latestOf(at, c.At)
+	}
+	return at
+}
+
+// latestOf is the later of a and b.
+func latestOf(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
 
 // lastModified is the Last-Modified a page of modified time m goes with: none while the second
-// it was rendered in lasts. A change later in that second renders the page again under the same
-// second, which a client holding the page before the change would send back and be told 304;
-// given only once the second is over, the date names one version of the page.
+// of its last change lasts. A change later in that second gives the page the same date, which a
+// client holding the page before the change would send back and be told 304; given only once
+// the second is over, the date names one version of the page.
 func (s *Server) lastModified(m time.Time) time.Time {
 	if !s.store.Now().After(m.Add(time.Second)) {
 		return time.Time{}

@@ -27,6 +27,9 @@ const siteReadTimeout = 5 * time.Second
 type siteState struct {
 	site publish.Site
 	tag  string
+	// changed is when the settings were last changed (store.SiteChangedAt), read with them;
+	// zero when it could not be read.
+	changed time.Time
 }
 
 // siteCache keeps the site settings in force between requests, so that a public page reads no
@@ -94,6 +97,11 @@ func (s *Server) siteNow() siteState {
 
 // loadSite reads the site settings in force from the store.
 func (s *Server) loadSite(ctx context.Context) (siteState, error) {
+	// The time is read before the settings: a change between the two reads is then in the
+	// settings and after the time, and a page made with them goes with a Last-Modified no later
+	// than what it shows (see Server.modifiedAt), never one a client holding the page before
+	// the change would send back and be told 304.
+	changed, cerr := s.store.SiteChangedAt(ctx)
 	saved, err := s.store.SiteSettings(ctx)
 	if err != nil {
 		saved = newsroom.SiteSettings{}
@@ -106,7 +114,14 @@ func (s *Server) loadSite(ctx context.Context) (siteState, error) {
 	if err == nil {
 		err = zerr
 	}
-	return siteState{site: site, tag: siteTag(site, web.FS)}, err
+	if err == nil {
+		err = cerr
+	}
+	if err != nil {
+		// Settings that were not read go with no time: a page made with them has none.
+		changed = time.Time{}
+	}
+	return siteState{site: site, tag: siteTag(site, web.FS), changed: changed}, err
 }
 
 // siteTag fingerprints everything besides the snapshot that a public rendition depends on: the

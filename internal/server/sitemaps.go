@@ -78,19 +78,21 @@ func (s *Server) sitemapPart(c echo.Context) error {
 }
 
 // newsSitemap answers with the Google News sitemap of the pieces first published in the last
-// two days, or not found when there are none. Its cache key changes every hour, so that pieces leave it without a publish.
+// two days, or not found when there are none. Its cache key changes every hour, so that pieces
+// leave it without a publish; changing with the clock, it has no Last-Modified the data could
+// give.
 func (s *Server) newsSitemap(c echo.Context) error {
 	now := s.store.Now()
-	return s.serveRendered(c, "news/"+now.Truncate(time.Hour).Format(time.RFC3339), func() (string, []byte, error) {
+	return s.serveRenderedIf(c, "news/"+now.Truncate(time.Hour).Format(time.RFC3339), false, func() (string, []byte, bool, error) {
 		arts, err := s.store.PublicListing(c.Request().Context(), now.Add(-newsWindow), 0, newsLimit)
 		if err != nil {
-			return "", nil, err
+			return "", nil, false, err
 		}
 		if len(arts) == 0 {
-			return "", nil, errNoSitemap
+			return "", nil, false, errNoSitemap
 		}
 		body, err := publish.NewsSitemap(s.site(), arts)
-		return xmlType, body, err
+		return xmlType, body, true, err
 	})
 }
 

@@ -130,3 +130,30 @@ func leadImageIDs(rows []publicView) []int64 {
 	}
 	return ids
 }
+
+// PublicChangedAt returns when what readers see of the published pieces last changed: the
+// latest of the times their newest snapshots went out (a publish, a release, a correction) and
+// of the last change to their drafts, which a piece's going public is (a publish dated earlier,
+// or a release after its time, is seen from then). A page that lists pieces has changed no
+// later than that, whichever it lists; what the site's settings change is SiteChangedAt's. It
+// is zero while nothing is published.
+func (s *Store) PublicChangedAt(ctx context.Context) (time.Time, error) {
+	public := s.read(ctx).Table("articles").Joins("JOIN drafts ON drafts.id = articles.draft_id").
+		Where("drafts.stage = ?", s.policy.Published())
+	var went, touched []time.Time
+	err := public.Session(&gorm.Session{}).Joins("JOIN publications ON publications.id = articles.latest_publication_id").
+		Order("publications.published_at DESC").Limit(1).Pluck("publications.published_at", &went).Error
+	if err == nil {
+		err = public.Session(&gorm.Session{}).Order("drafts.updated_at DESC").Limit(1).Pluck("drafts.updated_at", &touched).Error
+	}
+	if err != nil {
+		return time.Time{}, internal("when the public pieces changed", err)
+	}
+	var at time.Time
+	for _, t := range append(went, touched...) {
+		if t.After(at) {
+			at = t
+		}
+	}
+	return at, nil
+}

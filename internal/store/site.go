@@ -81,14 +81,15 @@ func settingsEvent(actorID int64, action string) newsroom.Event {
 }
 
 // SiteChangedAt returns when the public site last changed, its pieces aside: the later of when
-// the newsroom began (its first account was made) and the last change to the site settings. It
+// the newsroom began (its first account was made) and the last change to the site settings or
+// to the time zone public dates are shown in. It
 // is the updated time of a feed with no entries, which must say something true and the same on
 // every request. It is zero while the newsroom has neither.
 func (s *Store) SiteChangedAt(ctx context.Context) (time.Time, error) {
 	var began, changed []time.Time
 	err := s.read(ctx).Table("users").Order("created_at").Limit(1).Pluck("created_at", &began).Error
 	if err == nil {
-		err = s.read(ctx).Table("settings").Where("key LIKE ?", "site.%").Order("updated_at DESC").Limit(1).Pluck("updated_at", &changed).Error
+		err = s.read(ctx).Table("settings").Where("key LIKE ? OR key = ?", "site.%", newsroom.SettingTimeZone).Order("updated_at DESC").Limit(1).Pluck("updated_at", &changed).Error
 	}
 	if err != nil {
 		return time.Time{}, internal("when the site changed", err)
