@@ -76,9 +76,10 @@ func TestLastModifiedAcrossServers(t *testing.T) {
 				"first":  a.server.Handler(),
 				"second": server.New(stB, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler(),
 			}
+			// Each tick is past the seconds a page goes undated after a change.
 			tick := func() {
-				a.clock.Add(2 * time.Second)
-				ahead.Add(2 * time.Second)
+				a.clock.Add(11 * time.Second)
+				ahead.Add(11 * time.Second)
 			}
 			tick()
 			held := map[string]*httptest.ResponseRecorder{}
@@ -106,6 +107,9 @@ func TestLastModifiedAcrossServers(t *testing.T) {
 				for _, p := range paths {
 					now := readerGet(t, h, p, "")
 					res := readerGet(t, h, p, held[p].Header().Get("Last-Modified"))
+					if now.Header().Get("Last-Modified") == "" {
+						t.Errorf("%s server: %s goes without Last-Modified after the change", name, p)
+					}
 					changed := now.Body.String() != held[p].Body.String()
 					if changed && res.Code != http.StatusOK {
 						t.Errorf("%s server, %s since %s, changed since (Last-Modified now %s): %d, want 200",
@@ -136,4 +140,66 @@ func readerGet(t *testing.T, h http.Handler, path, ims string) *httptest.Respons
 		t.Fatalf("GET %s: %d, want 200 or 304: %s", path, rec.Code, rec.Body)
 	}
 	return rec
+}
+
+// TestLastModifiedSameSecondAcrossServers: two corrections of one piece in the same second, made
+// on the first server; the second server, its clock five seconds ahead, has read the first
+// correction's event but not yet the second's, for the few seconds it may take. Every date a client is given must still name one
+// version: the page of the first correction was dated as soon as its second was over by the
+// clock ahead, the page of the second correction has the same date, and a client holding the
+// first was told 304 once the second server had read on.
+func TestLastModifiedSameSecondAcrossServers(t *testing.T) {
+	a := newTestApp(t)
+	seedPublished(t, a, 2)
+	now := a.clock.Now()
+	a.clock.Add(now.Truncate(time.Second).Add(time.Second + 100*time.Millisecond).Sub(now)) // early in a second
+	ahead := clock.NewFake(a.clock.Now().Add(5 * time.Second))
+	stB, err := store.Open(a.dsn, store.Options{PasswordCost: bcrypt.MinCost, Clock: ahead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stB.Close()
+	second := server.New(stB, server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler()
+	correct := func(note string) {
+		wantStatus(t, a.do("editor", "POST", "/api/v1/articles/piece-1/corrections", `{"note":"`+note+`"}`), http.StatusCreated)
+		a.clock.Add(100 * time.Millisecond)
+		ahead.Add(100 * time.Millisecond)
+	}
+	const path = "/articles/piece-1"
+	correct("A name was wrong.")
+	if err := stB.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	held := readerGet(t, second, path, "")
+	correct("A date was wrong.")
+	// The second server reads the events every second; it is given three to read this one.
+	var dated []*httptest.ResponseRecorder
+	for i := range 30 {
+		if i == 3 {
+			if err := stB.CatchUp(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if res := readerGet(t, second, path, ""); res.Header().Get("Last-Modified") != "" {
+			dated = append(dated, res)
+		}
+		a.clock.Add(time.Second)
+		ahead.Add(time.Second)
+	}
+	if len(dated) == 0 && held.Header().Get("Last-Modified") == "" {
+		t.Fatalf("%s never goes with a Last-Modified", path)
+	}
+	current := readerGet(t, second, path, "")
+	if current.Header().Get("Last-Modified") == "" {
+		t.Fatalf("%s goes without Last-Modified long after its last change", path)
+	}
+	for _, res := range append(dated, held) {
+		lm := res.Header().Get("Last-Modified")
+		if lm == "" || res.Body.String() == current.Body.String() {
+			continue
+		}
+		if again := readerGet(t, second, path, lm); again.Code != http.StatusOK {
+			t.Errorf("a client holding the page dated %s before the second correction is told %d, want 200", lm, again.Code)
+		}
+	}
 }

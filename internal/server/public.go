@@ -248,12 +248,18 @@ func latestOf(a, b time.Time) time.Time {
 	return a
 }
 
-// lastModified is the Last-Modified a page of modified time m goes with: none while the second
-// of its last change lasts. A change later in that second gives the page the same date, which a
-// client holding the page before the change would send back and be told 304; given only once
-// the second is over, the date names one version of the page.
+// dateHold is how long after the second of a page's last change the page goes without a
+// Last-Modified: the second itself, the second or so another server takes to read the events
+// (see store.CatchUp), and clocks a few seconds apart. A change later in that second gives the
+// page the same date, and a server that has not yet heard of it still serves the page from
+// before it; a date given while either may be so would be sent back by its client and be told
+// 304 for the changed page.
+const dateHold = 10 * time.Second
+
+// lastModified is the Last-Modified a page of modified time m goes with: none for dateHold after
+// m, so that the date, once given, names one version of the page on every server.
 func (s *Server) lastModified(m time.Time) time.Time {
-	if !s.store.Now().After(m.Add(time.Second)) {
+	if !s.store.Now().After(m.Add(dateHold)) {
 		return time.Time{}
 	}
 	return m
