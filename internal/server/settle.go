@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,20 +29,16 @@ func settling(ctx context.Context) bool {
 // its handler for the viewer (rendering it, or marking a notification read) and answer by who
 // the viewer is.
 func (s *Server) settle(c echo.Context, target string) (string, error) {
-	u, err := url.Parse(target)
-	if err != nil {
-		return target, nil
-	}
 	req, err := http.NewRequestWithContext(context.WithValue(context.Background(), settlingKey{}, true), http.MethodGet, target, nil)
 	if err != nil {
 		return target, nil
 	}
-	req.Host, req.RemoteAddr, req.RequestURI = c.Request().Host, c.Request().RemoteAddr, u.RequestURI()
+	req.Host, req.RemoteAddr, req.RequestURI = c.Request().Host, c.Request().RemoteAddr, target
 	req.Header.Set(echo.HeaderXRequestID, c.Response().Header().Get(echo.HeaderXRequestID))
 	route := s.echo.NewContext(req, nil)
 	s.echo.Router().Find(http.MethodGet, echo.GetPath(req), route)
 	switch {
-	case !s.metrics.routes[route.Path()]:
+	case !s.metrics.routes[route.Path()]: // the router matched no registered route
 		return "", newsroom.Errorf(newsroom.ENOTFOUND, "nothing is at %s", target)
 	case !s.publicPages[route.Path()]:
 		return target, nil
