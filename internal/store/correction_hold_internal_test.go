@@ -26,18 +26,29 @@ func TestCorrectionWorkedOutOffTheWriter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, editor, pub := publishedStore(t)
-			logged := &bytes.Buffer{}
-			s.log = slog.New(slog.NewJSONHandler(logged, nil))
-			began := time.Now()
-			newsroom.Text{Body: *tt.body}.Normalize()
-			normalizing := time.Since(began)
-			s.slowHolds.least, s.slowHolds.every = shortestTold(t, normalizing), 0
-			_, err := s.Correct(editor, pub.Slug, newsroom.CorrectionRequest{Body: tt.body, Note: "The harbour reopened."})
-			if got := newsroom.ErrorCode(err); got != tt.want {
-				t.Fatalf("correction: %v, want code %q", err, tt.want)
+			// Writing the corrected body takes a good part of what normalizing it does, so on a
+			// loaded machine one correction may hold the writer past the bound with its work
+			// done outside: a correction that normalizes under the writer is over it every
+			// time, and three in a row over it are a failure.
+			var over []string
+			for range 3 {
+				s, editor, pub := publishedStore(t)
+				logged := &bytes.Buffer{}
+				s.log = slog.New(slog.NewJSONHandler(logged, nil))
+				began := time.Now()
+				newsroom.Text{Body: *tt.body}.Normalize()
+				normalizing := time.Since(began)
+				s.slowHolds.least, s.slowHolds.every = shortestTold(t, normalizing), 0
+				_, err := s.Correct(editor, pub.Slug, newsroom.CorrectionRequest{Body: tt.body, Note: "The harbour reopened."})
+				if got := newsroom.ErrorCode(err); got != tt.want {
+					t.Fatalf("correction: %v, want code %q", err, tt.want)
+				}
+				if over = heldOver(t, logged, normalizing/2); len(over) == 0 {
+					return
+				}
+				over = append(over, "normalizing the text alone takes "+normalizing.String())
 			}
-			heldUnder(t, logged, normalizing/2, "normalizing the text alone takes "+normalizing.String())
+			t.Errorf("three corrections held the writer for %s", strings.Join(over, "; "))
 		})
 	}
 }

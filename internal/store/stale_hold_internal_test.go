@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -132,13 +133,23 @@ func loggedWriter(t *testing.T) (*Store, *bytes.Buffer, context.Context) {
 // why says what limit stands for.
 func heldUnder(t *testing.T, logged *bytes.Buffer, limit time.Duration, why string) {
 	t.Helper()
+	for _, line := range heldOver(t, logged, limit) {
+		t.Errorf("the save held the writer for %s", line+", "+why)
+	}
+}
+
+// heldOver describes each hold of the writer logged with statements of limit or longer.
+func heldOver(t *testing.T, logged *bytes.Buffer, limit time.Duration) []string {
+	t.Helper()
+	var over []string
 	for line := range strings.Lines(logged.String()) {
 		var hold struct{ Statements time.Duration }
 		if err := json.Unmarshal([]byte(line), &hold); err != nil {
 			t.Fatal(err)
 		}
 		if hold.Statements >= limit {
-			t.Errorf("the save held the writer for %s of statements, %s: %s", hold.Statements, why, line)
+			over = append(over, fmt.Sprintf("%s of statements (%s)", hold.Statements, strings.TrimSpace(line)))
 		}
 	}
+	return over
 }
