@@ -165,23 +165,23 @@ func Locate(text string, sel Selector) Result {
 func LocateAll(text string, sels []Selector) []Result {
 	buf := decode(text)
 	defer runeBufs.Put(buf)
-	return locateAll(text, *buf, sels, workBudget)
+	return locateAll(text, *buf, sels, &budget{left: workBudget})
 }
 
-// locateAll is LocateAll on text, already decoded into runes, with left of the budget to search
-// with. When the text or a selector is not in Unicode NFC, it searches a normalized copy of
+// locateAll is LocateAll on text, already decoded into runes, searching with what b has left and
+// charging it for what the searches used. When the text or a selector is not in Unicode NFC, it searches a normalized copy of
 // both, so that a name typed again with decomposed accents is still found, and answers in the
 // code points of text.
-func locateAll(text string, runes []rune, sels []Selector, left int) []Result {
+func locateAll(text string, runes []rune, sels []Selector, b *budget) []Result {
 	if !needsNFC(text, sels) {
-		return locateRunes(runes, sels, left)
+		return locateRunes(runes, sels, b)
 	}
 	n := newNFCText(text)
 	normal := make([]Selector, len(sels))
 	for i, sel := range sels {
 		normal[i] = n.selector(sel)
 	}
-	out := locateRunes(n.runes, normal, left)
+	out := locateRunes(n.runes, normal, b)
 	for i := range out {
 		out[i] = n.back(runes, sels[i], out[i])
 	}
@@ -189,7 +189,8 @@ func locateAll(text string, runes []rune, sels []Selector, left int) []Result {
 }
 
 // locateRunes is locateAll on text in a single normal form.
-func locateRunes(text []rune, sels []Selector, left int) []Result {
+func locateRunes(text []rune, sels []Selector, all *budget) []Result {
+	left := all.left
 	out := make([]Result, len(sels))
 	var search []int
 	for i, sel := range sels {
@@ -205,6 +206,7 @@ func locateRunes(text []rune, sels []Selector, left int) []Result {
 		out[i] = locate(text, sels[i], &b)
 		left -= given - b.left
 	}
+	all.charge(all.left - left)
 	return out
 }
 

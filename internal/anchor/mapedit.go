@@ -43,6 +43,7 @@ func newEdit(old, text []rune, b *budget) *edit {
 	}
 	oldMid, newMid := old[head:len(old)-tail], text[head:len(text)-tail]
 	if cost := diffCost * (len(oldMid) + len(newMid)); cost > b.left/2 || !b.spend(cost) {
+		b.short = true
 		return nil
 	}
 	e := &edit{old: old, text: text, segs: []segment{{0, head, 0, head, true}}}

@@ -30,10 +30,30 @@ import (
 // paid for is searched for, and the search is bounded as in LocateAll. A comment the budget cannot pay for at all keeps its stored
 // anchor (see keepStored). Each text is decoded, and normalized if need be, once per call.
 func Reanchor(old, text string, sels []Selector) []Result {
+	return NewWork().Reanchor(old, text, sels)
+}
+
+// Work is one workBudget of comparing that several calls share: the steps that carry a comment
+// through each version it missed, or re-anchoring a field's comments and regrowing them (see
+// RegrowAll), together cost no more than one Reanchor may.
+type Work struct{ b budget }
+
+// NewWork returns a full workBudget.
+func NewWork() *Work { return &Work{b: budget{left: workBudget}} }
+
+// Spent reports how much of the budget the calls on w used, in code points compared or read.
+func (w *Work) Spent() int { return workBudget - w.b.left }
+
+// Short reports whether a call on w found the budget could not pay for work it needed, and
+// settled an answer for less: a caller that can answer another way should.
+func (w *Work) Short() bool { return w.b.short }
+
+// Reanchor is Reanchor paid from w.
+func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 	ov, nv := newView(old), newView(text)
 	defer ov.release()
 	defer nv.release()
-	b := &budget{left: workBudget}
+	b := &w.b
 	out := make([]Result, len(sels))
 	said := make([]mapping, len(sels))
 	var e *edit
@@ -84,7 +104,7 @@ func Reanchor(old, text string, sels []Selector) []Result {
 	keepStored(old, text, sels, unpaid, out)
 	searched := pick(sels, search)
 	Shift(old, text, searched)
-	for k, res := range locateAll(text, *nv.runes, searched, b.left) {
+	for k, res := range locateAll(text, *nv.runes, searched, b) {
 		i := search[k]
 		if sel := sels[i]; said[i] != unsaid && fixed.othersWords(res.Start, res.End, sel.Start, sel.End) {
 			res = Result{Exact: sel.Exact, Status: Detached}

@@ -1,8 +1,8 @@
 package anchor
 
 import (
-	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // RegrowAll widens each result of results, found in text, back to quotes[i], the words its
@@ -11,9 +11,10 @@ import (
 // place within the quote where those words stand. Restoring an earlier revision, or typing the
 // cut words again, so gives the comment back the words it was made on, and only those around
 // the words it is on now, never a copy of them elsewhere. A widened result is Moved, its words
-// other than those its selector held. It decodes text once, and compares only around each
-// result that is a part of its quote.
-func RegrowAll(text string, results []Result, quotes []string) {
+// other than those its selector held. It decodes text once, compares only around each result
+// that is a part of its quote, and pays for what it reads and compares from w: a result w
+// cannot pay for keeps the words it has, as it would were the cut not undone.
+func (w *Work) RegrowAll(text string, results []Result, quotes []string) {
 	var runes []rune
 	for i, res := range results {
 		q := quotes[i]
@@ -23,26 +24,54 @@ func RegrowAll(text string, results []Result, quotes []string) {
 		if runes == nil {
 			runes = []rune(text)
 		}
-		if s, ok := regrow(runes, res, []rune(q)); ok {
-			next := selectorAt(runes, s, s+len([]rune(q)))
+		if s, ok := regrow(runes, res, q, &w.b); ok {
+			next := selectorAt(runes, s, s+utf8.RuneCountInString(q))
 			results[i] = Result{Start: next.Start, End: next.End, Exact: next.Exact, Status: Moved, Next: next}
 		}
 	}
 }
 
 // regrow returns where quote q starts in text when it holds res's words at exactly one place
-// of q and text holds q whole there.
-func regrow(text []rune, res Result, q []rune) (int, bool) {
-	words := []rune(res.Exact)
+// of q and text holds q whole there. It looks for the words in q with strings.Index, and stops
+// at the second place that text holds whole, or when b cannot pay for the next search or
+// comparison; it then reports false.
+func regrow(text []rune, res Result, q string, b *budget) (int, bool) {
+	quote := []rune(q)
 	found, at := 0, 0
-	for k := 0; k+len(words) <= len(q); k++ {
-		s := res.Start - k
-		if !slices.Equal(q[k:k+len(words)], words) || s < 0 || s+len(q) > len(text) {
-			continue
+	for off, k := 0, 0; found < 2; {
+		j := strings.Index(q[off:], res.Exact)
+		if j < 0 {
+			if !b.charge(len(q) - off) {
+				return 0, false
+			}
+			break
 		}
-		if slices.Equal(text[s:s+len(q)], q) {
-			found, at = found+1, s
+		if !b.charge(j + len(res.Exact)) {
+			return 0, false
 		}
+		k += utf8.RuneCountInString(q[off : off+j])
+		if s := res.Start - k; s >= 0 && s+len(quote) <= len(text) {
+			same, paid := equalPaid(text[s:s+len(quote)], quote, b)
+			if !paid {
+				return 0, false
+			}
+			if same {
+				found, at = found+1, s
+			}
+		}
+		_, size := utf8.DecodeRuneInString(q[off+j:])
+		off, k = off+j+size, k+1
 	}
 	return at, found == 1
+}
+
+// equalPaid reports whether a and b, of one length, are equal, paying bud for the code points it
+// compares, up to the first that differs; paid is false when bud could not pay.
+func equalPaid(a, b []rune, bud *budget) (same, paid bool) {
+	for k := range a {
+		if a[k] != b[k] {
+			return false, bud.charge(k + 1)
+		}
+	}
+	return true, bud.charge(len(a))
 }

@@ -42,10 +42,48 @@ func TestRegrowAll(t *testing.T) {
 				res = anchor.Result{Start: sel.Start, End: sel.End, Exact: sel.Exact, Status: anchor.Exact, Next: sel}
 			}
 			results := []anchor.Result{res}
-			anchor.RegrowAll(tt.text, results, []string{tt.quote})
+			anchor.NewWork().RegrowAll(tt.text, results, []string{tt.quote})
 			got := results[0]
 			if got.Status != tt.status || got.Status != anchor.Detached && (got.Exact != tt.want || string([]rune(tt.text)[got.Start:got.End]) != tt.want || got.Next.Exact != tt.want) {
 				t.Errorf("RegrowAll = %+v, want %q %v", got, tt.want, tt.status)
+			}
+		})
+	}
+}
+
+// TestRegrowCostIsLinear regrows 500 comments each left on the middle half of its quote, on
+// text that repeats one short unit, where the words stand at every unit of the quote and the
+// text holds the quote whole at each of those places: the most comparing a regrow can meet. The
+// work it pays for must grow with the quotes' length, not with its square, and stay within the
+// budget; none of the comments is regrown, since the text cannot tell where its quote was.
+func TestRegrowCostIsLinear(t *testing.T) {
+	const comments = 500
+	for _, unit := range []string{"a", "ha "} {
+		t.Run(unit, func(t *testing.T) {
+			spent := func(m int) int {
+				text := strings.Repeat(unit, 400000/len(unit)+1)[:400000]
+				words, quote := strings.Repeat(unit, m)[:m/2+1], strings.Repeat(unit, m)[:m]
+				results, quotes := make([]anchor.Result, comments), make([]string, comments)
+				for i := range results {
+					s := (m + i*750) / len(unit) * len(unit)
+					results[i] = anchor.Result{Start: s, End: s + len(words), Exact: words, Status: anchor.Moved}
+					quotes[i] = quote
+				}
+				w := anchor.NewWork()
+				w.RegrowAll(text, results, quotes)
+				for i, res := range results {
+					if res.Exact != words || res.Status != anchor.Moved {
+						t.Fatalf("comment %d regrown to %d code points, want it left on its %d", i, len(res.Exact), len(words))
+					}
+				}
+				if w.Short() {
+					t.Fatalf("regrowing %d quotes of %d code points ran out of budget", comments, m)
+				}
+				return w.Spent()
+			}
+			n, four := spent(500), spent(2000)
+			if n <= 0 || four > 5*n {
+				t.Errorf("regrowing quotes of 500 code points cost %d, of 2000 cost %d: want more than 0, and at most five times as much", n, four)
 			}
 		})
 	}

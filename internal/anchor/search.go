@@ -175,11 +175,17 @@ func firstTwo(text, pat []rune) (first, seen int) {
 // time. Every step that could cost more than a few code points pays for itself: a step that
 // knows its cost asks first and is not taken when the budget cannot pay, and a scan that
 // learns its cost as it reads is charged after each stretch and stops when the budget is out.
-type budget struct{ left int }
+// short records that some work went unpaid, so that a caller sharing the budget between calls
+// (see Work) learns that the last answers were settled for less.
+type budget struct {
+	left  int
+	short bool
+}
 
 // spend takes n from the budget and reports whether it could, leaving it untouched when not.
 func (b *budget) spend(n int) bool {
 	if n > b.left {
+		b.short = true
 		return false
 	}
 	b.left -= n
@@ -190,7 +196,7 @@ func (b *budget) spend(n int) bool {
 // when it did not, it is now empty.
 func (b *budget) charge(n int) bool {
 	if n > b.left {
-		b.left = 0
+		b.left, b.short = 0, true
 		return false
 	}
 	b.left -= n

@@ -250,10 +250,8 @@ func selectorOf(r commentRow) anchor.Selector {
 }
 
 // locateComments finds each comment of rows, made on the text old, in text, and returns the
-// results in the order of rows. Each field's comments are carried through the diff of that
-// field together (see anchor.Reanchor), so a comment whose words survive the edit stays on
-// them even where the text repeats them; one that an edit left on part of its words takes them
-// all again when they are back around it (see anchor.RegrowAll), as when the edit is undone.
+// results in the order of rows, each field's comments paid for from a budget of their own (see
+// locateIn).
 func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
 	out := make([]anchor.Result, len(rows))
 	byField := map[string][]int{}
@@ -261,28 +259,42 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 		byField[r.Field] = append(byField[r.Field], i)
 	}
 	for field, idx := range byField {
-		before, err := old.Field(field)
+		on := make([]commentRow, len(idx))
+		for k, i := range idx {
+			on[k] = rows[i]
+		}
+		results, err := locateIn(anchor.NewWork(), field, on, old, text)
 		if err != nil {
 			return nil, err
 		}
-		after, err := text.Field(field)
-		if err != nil {
-			return nil, err
-		}
-		sels := make([]anchor.Selector, len(idx))
-		for k, i := range idx {
-			sels[k] = selectorOf(rows[i])
-		}
-		results, quotes := anchor.Reanchor(before, after, sels), make([]string, len(idx))
-		for k, i := range idx {
-			quotes[k] = rows[i].Quote
-		}
-		anchor.RegrowAll(after, results, quotes)
 		for k, res := range results {
 			out[idx[k]] = res
 		}
 	}
 	return out, nil
+}
+
+// locateIn finds the comments of rows, all on field and made on the text old, in text, paying
+// from w. They are carried through the diff of that field together (see anchor.Reanchor), so a
+// comment whose words survive the edit stays on them even where the text repeats them; one that
+// an edit left on part of its words takes them all again when they are back around it (see
+// anchor.Work.RegrowAll), as when the edit is undone.
+func locateIn(w *anchor.Work, field string, rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
+	before, err := old.Field(field)
+	if err != nil {
+		return nil, err
+	}
+	after, err := text.Field(field)
+	if err != nil {
+		return nil, err
+	}
+	sels, quotes := make([]anchor.Selector, len(rows)), make([]string, len(rows))
+	for k, r := range rows {
+		sels[k], quotes[k] = selectorOf(r), r.Quote
+	}
+	results := w.Reanchor(before, after, sels)
+	w.RegrowAll(after, results, quotes)
+	return results, nil
 }
 
 // saveAnchor writes a re-anchored comment back when anything about its anchor changed.
