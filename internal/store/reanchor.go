@@ -178,43 +178,55 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 // at version. It carries it through each version since, as the saves would have carried it had
 // it been open: one diff from that version straight to text can pair its words with a copy of
 // them that a save in between pasted, when a later save edited the words around the comment's
-// own, and so move it onto the copy. Past maxCarrySteps versions it is carried in one diff,
-// since each step rebuilds a revision.
+// own, and so move it onto the copy. It gives way to the one direct diff (see carryDirect) past
+// maxCarrySteps versions, since each step rebuilds a revision, and when a step in between
+// detaches the comment, since words cut in one save and restored in a later one stand again
+// where they stood.
 func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.Result, error) {
 	then, err := numberedRevision(db, r.DraftID, r.AnchoredVersion)
 	if err != nil {
 		return anchor.Result{}, err
 	}
-	from, exact := *then.Text, r.Exact
-	if version-r.AnchoredVersion <= maxCarrySteps {
-		for v := r.AnchoredVersion + 1; v < version; v++ {
-			next, err := numberedRevision(db, r.DraftID, v)
-			if err != nil {
-				return anchor.Result{}, err
-			}
-			results, err := locateComments([]commentRow{r}, from, *next.Text)
-			if err != nil {
-				return anchor.Result{}, err
-			}
-			res := results[0]
-			if res.Status == anchor.Detached {
-				return res, nil
-			}
-			r.Exact, r.Prefix, r.Suffix, r.StartPos, r.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
-			from = *next.Text
-		}
-		results, err := locateComments([]commentRow{r}, from, text)
+	if version-r.AnchoredVersion > maxCarrySteps {
+		return carryDirect(r, *then.Text, text)
+	}
+	from, at := *then.Text, r
+	for v := r.AnchoredVersion + 1; v < version; v++ {
+		next, err := numberedRevision(db, r.DraftID, v)
 		if err != nil {
 			return anchor.Result{}, err
 		}
-		// Its words are moved when they are not those it was resolved on, whichever step
-		// changed them.
-		if res := &results[0]; res.Status == anchor.Exact && res.Exact != exact {
-			res.Status = anchor.Moved
+		res, err := locateOne(anchor.NewWork(), at, from, *next.Text)
+		if err != nil {
+			return anchor.Result{}, err
 		}
-		return results[0], nil
+		if res.Status == anchor.Detached {
+			return carryDirect(r, *then.Text, text)
+		}
+		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
+		from = *next.Text
 	}
-	results, err := locateComments([]commentRow{r}, from, text)
+	res, err := locateOne(anchor.NewWork(), at, from, text)
+	if err != nil {
+		return anchor.Result{}, err
+	}
+	// Its words are moved when they are not those it was resolved on, whichever step changed
+	// them.
+	if res.Status == anchor.Exact && res.Exact != r.Exact {
+		res.Status = anchor.Moved
+	}
+	return res, nil
+}
+
+// carryDirect finds comment r, anchored at the version whose text is then, in text by the one
+// diff between them, on a budget of its own.
+func carryDirect(r commentRow, then, text newsroom.Text) (anchor.Result, error) {
+	return locateOne(anchor.NewWork(), r, then, text)
+}
+
+// locateOne finds comment r, made on the text old, in text, paying from w.
+func locateOne(w *anchor.Work, r commentRow, old, text newsroom.Text) (anchor.Result, error) {
+	results, err := locateIn(w, r.Field, []commentRow{r}, old, text)
 	if err != nil {
 		return anchor.Result{}, err
 	}
