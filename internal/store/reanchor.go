@@ -156,7 +156,9 @@ func (p *reopening) holds(r commentRow, version int) bool {
 // words now: the diff from that version's text to the draft's carries it, as the saves since
 // would have, and detaches it when its words are gone. It takes the anchor from plan when the
 // plan still holds; otherwise it declines with errPlanGone, for the reopening to be planned
-// again on a new read, unless this is the last plan (last): then it works the anchor out here.
+// again on a new read, unless this is the last plan (last): then it works the anchor out here,
+// by the one direct diff (see carryDirect), since carrying it through each version would hold
+// SQLite's single writer for as long as that takes.
 func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool) error {
 	if r.Status == anchor.Detached.String() || r.AnchoredVersion == v.Row.Version {
 		return nil
@@ -167,7 +169,11 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 	if !last {
 		return errPlanGone
 	}
-	res, err := carry(tx, r, v.draft().Text(), v.Row.Version)
+	then, err := numberedRevision(tx, r.DraftID, r.AnchoredVersion)
+	if err != nil {
+		return err
+	}
+	res, err := carryDirect(r, *then.Text, v.draft().Text())
 	if err != nil {
 		return err
 	}
@@ -178,10 +184,11 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 // at version. It carries it through each version since, as the saves would have carried it had
 // it been open: one diff from that version straight to text can pair its words with a copy of
 // them that a save in between pasted, when a later save edited the words around the comment's
-// own, and so move it onto the copy. It gives way to the one direct diff (see carryDirect) past
-// maxCarrySteps versions, since each step rebuilds a revision, and when a step in between
-// detaches the comment, since words cut in one save and restored in a later one stand again
-// where they stood.
+// own, and so move it onto the copy. The steps together are paid from one re-anchoring's
+// budget, w. It gives way to the one direct diff (see carryDirect) past maxCarrySteps versions,
+// since each step rebuilds a revision; when w cannot pay for a step in full, which a long body
+// edited all over comes to after a few; and when a step in between detaches the comment, since
+// words cut in one save and restored in a later one stand again where they stood.
 func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.Result, error) {
 	then, err := numberedRevision(db, r.DraftID, r.AnchoredVersion)
 	if err != nil {
@@ -190,25 +197,28 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 	if version-r.AnchoredVersion > maxCarrySteps {
 		return carryDirect(r, *then.Text, text)
 	}
-	from, at := *then.Text, r
+	w, from, at := anchor.NewWork(), *then.Text, r
 	for v := r.AnchoredVersion + 1; v < version; v++ {
 		next, err := numberedRevision(db, r.DraftID, v)
 		if err != nil {
 			return anchor.Result{}, err
 		}
-		res, err := locateOne(anchor.NewWork(), at, from, *next.Text)
+		res, err := locateOne(w, at, from, *next.Text)
 		if err != nil {
 			return anchor.Result{}, err
 		}
-		if res.Status == anchor.Detached {
+		if res.Status == anchor.Detached || w.Short() {
 			return carryDirect(r, *then.Text, text)
 		}
 		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
 		from = *next.Text
 	}
-	res, err := locateOne(anchor.NewWork(), at, from, text)
+	res, err := locateOne(w, at, from, text)
 	if err != nil {
 		return anchor.Result{}, err
+	}
+	if w.Short() {
+		return carryDirect(r, *then.Text, text)
 	}
 	// Its words are moved when they are not those it was resolved on, whichever step changed
 	// them.
