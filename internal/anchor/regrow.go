@@ -3,6 +3,8 @@ package anchor
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // RegrowAll widens each result of results, found in text, back to quotes[i], the words its
@@ -11,23 +13,47 @@ import (
 // place within the quote where those words stand. Restoring an earlier revision, or typing the
 // cut words again, so gives the comment back the words it was made on, and only those around
 // the words it is on now, never a copy of them elsewhere. A widened result is Moved, its words
-// other than those its selector held. It decodes text once, compares only around each result
-// that is a part of its quote, and pays for what it reads and compares from w: a result w
-// cannot pay for keeps the words it has, as it would were the cut not undone.
+// other than those its selector held. Quote, words and text are compared composed (NFC): a quote
+// stored as typed, before texts were kept composed, is the same words as the text's composed
+// ones. It decodes text once, normalizing it only when it is not in NFC, compares only around
+// each result that is a part of its quote, and pays for what it reads and compares from w: a
+// result w cannot pay for keeps the words it has, as it would were the cut not undone.
 func (w *Work) RegrowAll(text string, results []Result, quotes []string) {
-	var runes []rune
+	var stored, runes []rune
+	var n *nfcText
 	for i, res := range results {
-		q := quotes[i]
-		if res.Status == Detached || res.Exact == "" || q == res.Exact || !strings.Contains(q, res.Exact) {
+		if res.Status == Detached || res.Exact == "" {
 			continue
 		}
-		if runes == nil {
-			runes = []rune(text)
+		q, words := norm.NFC.String(quotes[i]), norm.NFC.String(res.Exact)
+		if q == words || !strings.Contains(q, words) {
+			continue
 		}
-		if s, ok := regrow(runes, res, q, &w.b); ok {
-			next := selectorAt(runes, s, s+utf8.RuneCountInString(q))
-			results[i] = Result{Start: next.Start, End: next.End, Exact: next.Exact, Status: Moved, Next: next}
+		if stored == nil {
+			stored = []rune(text)
+			runes = stored
+			if !norm.NFC.IsNormalString(text) {
+				if !w.b.spend(normalCost * len(stored)) {
+					return
+				}
+				n = newNFCText(text)
+				runes = n.runes
+			}
 		}
+		at := Result{Start: res.Start, Exact: words}
+		if n != nil {
+			at.Start = n.from[min(max(res.Start, 0), len(n.from)-1)]
+		}
+		s, ok := regrow(runes, at, q, &w.b)
+		if !ok {
+			continue
+		}
+		e := s + utf8.RuneCountInString(q)
+		if n != nil {
+			s, e = n.orig[s], n.orig[e]
+		}
+		next := selectorAt(stored, s, e)
+		results[i] = Result{Start: next.Start, End: next.End, Exact: next.Exact, Status: Moved, Next: next}
 	}
 }
 

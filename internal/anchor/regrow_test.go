@@ -9,8 +9,9 @@ import (
 
 // TestRegrowAll checks that a comment left on part of the words it was made on takes them all
 // again when they are back around it, and only then: not when they are back elsewhere, nor when
-// its words stand at more than one place of them that the text holds whole. ⟦⟧ marks the
-// words a comment is on where the text has them more than once.
+// its words stand at more than one place of them that the text holds whole; and alike whether
+// quote or text has its accents composed or decomposed. ⟦⟧ marks the words a comment is on
+// where the text has them more than once.
 func TestRegrowAll(t *testing.T) {
 	tests := []struct {
 		name, text, on, quote, want string
@@ -24,6 +25,10 @@ func TestRegrowAll(t *testing.T) {
 		{"WordsOnceWhereTheyStand", "He ⟦said⟧ no, said it.", "said", "said no, said", "said no, said", anchor.Moved},
 		{"AlreadyWhole", "The mayor said Mr. Jones would resign.", "said Mr.", "said Mr.", "said Mr.", anchor.Exact},
 		{"Detached", "The mayor said Mr. Jones would resign.", "", "said Mr.", "", anchor.Detached},
+		{"QuoteDecomposed", "Mayor Zoë Hale said no.", "Hale", "Zoe\u0308 Hale", "Zoë Hale", anchor.Moved},
+		{"TextDecomposed", "Mayor Zoe\u0308 Hale said no.", "Hale", "Zoë Hale", "Zoe\u0308 Hale", anchor.Moved},
+		{"BothDecomposed", "Mayor Zoe\u0308 Hale said no.", "Hale", "Zoe\u0308 Hale", "Zoe\u0308 Hale", anchor.Moved},
+		{"DecomposedStillCut", "Mayor Zoe\u0308 said no.", "said", "Zoë Hale said", "said", anchor.Exact},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
