@@ -268,6 +268,22 @@ func shownQuery(c echo.Context) string {
 // CommentCount is the number of the draft's threads, those shown and those folded.
 func (p *draftPage) CommentCount() int { return len(p.Comments) + p.Folded }
 
+// QuotesToCheck is the number of the ledger panel's quotes that wait for the viewer's check:
+// unchecked and taken for quotations, where the viewer may check quotes; none otherwise. The
+// Quotes tab says it, and a side pane with any opens on that tab.
+func (p *draftPage) QuotesToCheck() int {
+	if !p.Perm.CheckQuotes {
+		return 0
+	}
+	n := 0
+	for _, q := range p.Quotes {
+		if q.Status == newsroom.QuoteUnchecked && q.NotQuote == nil {
+			n++
+		}
+	}
+	return n
+}
+
 // unmergedPage shows the text of one unmerged save, for its author to recover.
 func (s *Server) unmergedPage(c echo.Context) error {
 	id, err := idParam(c, "id")

@@ -125,3 +125,41 @@ func TestNotQuoteLeavesNoWork(t *testing.T) {
 			between(t, body, `data-tab="`, `" `), between(t, body, `<mark class="`, `" `))
 	}
 }
+
+// TestQuotesTabSaysWhatWaits: the draft page's Quotes tab says how many quotations wait for the
+// viewer's check, beside how many there are, so that a fact-checker on a phone (where the page
+// opens on the text) sees there is work in the tab; a viewer who may not check quotes, and a
+// fact-checker once every quote is checked or marked no quotation, sees the count alone.
+func TestQuotesTabSaysWhatWaits(t *testing.T) {
+	a := newTestApp(t)
+	res := a.do("writer", "POST", "/api/v1/drafts", kindsBody)
+	wantStatus(t, res, 201)
+	d := decode[newsroom.Draft](t, res)
+	wantStatus(t, a.do("writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"submit"}`), 200)
+	res = a.do("factchecker", "GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", d.ID), "")
+	wantStatus(t, res, 200)
+	quotes := decode[[]newsroom.Quote](t, res)
+	tab := func(user string) string {
+		body := a.page(user, "GET", fmt.Sprintf("/drafts/%d", d.ID), nil).Body.String()
+		return strings.TrimPrefix(between(t, body, `<a href="#quotes">`, `</a>`), `<a href="#quotes">`)
+	}
+	for _, tt := range []struct {
+		name, user, want string
+		check            int
+	}{
+		{"FactCheckerBeforeAnyCheck", "factchecker", `Quotes <span class="ws-n">(3)</span><b class="ws-due" aria-hidden="true">3</b><span class="visually-hidden"> (3 to check)</span>`, 0},
+		{"WriterWhoMayNotCheck", "writer", `Quotes <span class="ws-n">(3)</span>`, 0},
+		{"FactCheckerAfterOneCheck", "factchecker", `Quotes <span class="ws-n">(3)</span><b class="ws-due" aria-hidden="true">2</b><span class="visually-hidden"> (2 to check)</span>`, 1},
+		{"FactCheckerAfterEveryCheck", "factchecker", `Quotes <span class="ws-n">(3)</span>`, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, q := range quotes[:tt.check] {
+				wantStatus(t, a.do("factchecker", "PUT", fmt.Sprintf("/api/v1/drafts/%d/quotes/%d", d.ID, q.ID), `{"status":"verified"}`), 200)
+			}
+			quotes = quotes[tt.check:]
+			if got := tab(tt.user); got != tt.want {
+				t.Errorf("the Quotes tab reads %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
