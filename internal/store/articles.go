@@ -149,11 +149,5 @@ func (s *Store) PublicChangedAt(ctx context.Context) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, internal("when the public pieces changed", err)
 	}
-	var at time.Time
-	for _, t := range append(went, touched...) {
-		if t.After(at) {
-			at = t
-		}
-	}
-	return at, nil
+	return latest(append(went, touched...)), nil
 }

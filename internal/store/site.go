@@ -94,11 +94,16 @@ func (s *Store) SiteChangedAt(ctx context.Context) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, internal("when the site changed", err)
 	}
+	return latest(append(began, changed...)), nil
+}
+
+// latest is the latest of times, or the zero time for none.
+func latest(times []time.Time) time.Time {
 	var at time.Time
-	for _, t := range append(began, changed...) {
+	for _, t := range times {
 		if t.After(at) {
 			at = t
 		}
 	}
-	return at, nil
+	return at
 }
