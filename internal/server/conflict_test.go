@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -187,4 +188,35 @@ func TestEditPageRefusalOfWhoNotWhere(t *testing.T) {
 	if strings.Contains(html, "the piece moved") || !strings.Contains(html, "A fact-checker&#39;s paragraph.") || !strings.Contains(html, "Your text is below.") {
 		t.Fatalf("the refusal page: %s", html)
 	}
+}
+
+// TestConflictPageOfOutgrownSave: a kept save that outgrew a field, opened or answered on the
+// conflict page, is not merged (each view merged megabytes anew): its author is sent to the page
+// of its kept text, told why, and finds every word they sent there.
+func TestConflictPageOfOutgrownSave(t *testing.T) {
+	a := newTestApp(t)
+	d, seen := crossedDraft(t, a, "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked.")
+	grown := "The council met on Tuesday.\nIt voted to close the lazy old bridge" + strings.Repeat(" and the ford", newsroom.MaxBody/4) +
+		".\nResidents were not asked."
+	_, err := a.store.UpdateDraft(ctxAs(a, "writer"), d.ID, newsroom.DraftUpdate{Body: &grown, Version: seen})
+	var e *newsroom.Error
+	if !errors.As(err, &e) || e.Details["unmerged_revision"] == nil {
+		t.Fatalf("save = %v, want it refused and kept", err)
+	}
+	kept := fmt.Sprintf("/drafts/%d/unmerged/%d", d.ID, e.Details["unmerged_revision"])
+	for _, tc := range []struct {
+		name, method string
+		form         url.Values
+	}{
+		{"Open", "GET", nil},
+		{"Answer", "POST", url.Values{"version": {fmt.Sprint(seen + 1)}, "conflicts": {"1"}, "choice-1": {"mine"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := a.page("writer", tc.method, kept+"/merge", tc.form)
+			if res.Code != http.StatusSeeOther || res.Header().Get("Location") != kept || !strings.Contains(flashOf(res), "cannot be merged") {
+				t.Fatalf("%d to %q saying %q; want a redirect to %s saying it cannot be merged", res.Code, res.Header().Get("Location"), flashOf(res), kept)
+			}
+		})
+	}
+	wantBody(t, a.page("writer", "GET", kept, nil), "It voted to close the lazy old bridge and the ford and the ford")
 }

@@ -85,9 +85,20 @@ func (s *Server) conflictsPage(c echo.Context) error {
 	}
 	ss, err := s.store.StaleSave(c.Request().Context(), id, rid)
 	if err != nil {
-		return err
+		return toKeptText(c, id, rid, err)
 	}
 	return s.render(c, http.StatusOK, "conflict", view{Title: "Settle the conflicts", Data: newConflictPage(ss, nil)})
+}
+
+// toKeptText answers a stale save that cannot be merged to settle (store.StaleSave refuses one
+// that outgrew a field as invalid) with the page of its kept text, saying why, so that its author
+// can still copy what they typed; any other error is returned as it is.
+func toKeptText(c echo.Context, id, rid int64, err error) error {
+	if newsroom.ErrorCode(err) != newsroom.EINVALID {
+		return err
+	}
+	warn(c, "Not merged: "+newsroom.ErrorMessage(err)+".")
+	return redirect(c, fmt.Sprintf("%s/unmerged/%d", draftURL(id), rid))
 }
 
 // resolveConflictsPage saves the text the viewer's choices make of an unmerged save; the server
@@ -112,7 +123,7 @@ func (s *Server) resolveConflictsPage(c echo.Context) error {
 		}
 		ss, lerr := s.store.StaleSave(ctx, id, rid)
 		if lerr != nil {
-			return lerr
+			return toKeptText(c, id, rid, lerr)
 		}
 		status := statusOf[code]
 		return s.render(c, status, "conflict", view{Title: "Settle the conflicts", Error: newsroom.ErrorMessage(err), Data: newConflictPage(ss, choices)})

@@ -19,7 +19,8 @@ type StaleSave struct {
 }
 
 // StaleSave returns unmerged revision rid of draft id merged again with the version that was
-// current when it was saved, if the acting user may see the draft and the save's text is kept.
+// current when it was saved, if the acting user may see the draft and the save's text is kept;
+// a save that outgrew a field is refused (EINVALID), as it was when it was sent.
 // An unmerged save is its author's typing, so no one else may open it for settling: to them it
 // is not found, as another user's working copy is.
 func (s *Store) StaleSave(ctx context.Context, id, rid int64) (*StaleSave, error) {
@@ -54,6 +55,13 @@ func (s *Store) StaleSave(ctx context.Context, id, rid int64) (*StaleSave, error
 	base, err := numberedRevision(db, id, unmerged.BaseVersion)
 	if err != nil {
 		return nil, internal("stale save", err)
+	}
+	if unmerged.Text.Outgrows(*base.Text) {
+		// The save was kept without a merge (see mergeStale), and no merge of it could be saved:
+		// merging it on each view would cost hundreds of megabytes for nothing.
+		return nil, newsroom.Errorf(newsroom.EINVALID,
+			"unmerged revision %d adds more to a field than the field may hold, so it cannot be merged; its text is kept as it was sent", rid).
+			With("unmerged_revision", rid)
 	}
 	return &StaleSave{Draft: v.draft(), Unmerged: unmerged, Theirs: theirs,
 		Merge: merge.Texts(*base.Text, *theirs.Text, *unmerged.Text)}, nil

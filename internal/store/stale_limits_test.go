@@ -92,3 +92,36 @@ func TestStaleSaveTooLongJudgesOnlyItsFields(t *testing.T) {
 		t.Fatalf("refusal %q says the save was merged; it was not", e.Message)
 	}
 }
+
+// TestStaleSaveTooLongIsNotMergedToSettle: a kept save that outgrew a field is not merged when
+// its author opens it for settling either (each opening merged the grown body anew, hundreds of
+// megabytes a view): it is refused as one that cannot be merged, at most ten times the text's
+// own size in memory, and its text is still kept whole for its author to copy.
+func TestStaleSaveTooLongIsNotMergedToSettle(t *testing.T) {
+	f := newNewsroom(t)
+	d, _ := crossedSaves(t, f, "The council met on Tuesday.\nIt voted to close the lazy new bridge.\nResidents were not asked.")
+	grown := "The council met on Tuesday.\nIt voted to close the lazy old bridge" + strings.Repeat(" and the ford", newsroom.MaxBody/4) +
+		".\nResidents were not asked."
+	_, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &grown, Version: d.Version})
+	var e *newsroom.Error
+	if !asError(err, &e) || e.Details["unmerged_revision"] == nil {
+		t.Fatalf("save = %v, want it refused and kept", err)
+	}
+	rid := e.Details["unmerged_revision"].(int64)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err = f.s.StaleSave(f.editor, d.ID, rid)
+	runtime.ReadMemStats(&after)
+	wantCode(t, err, newsroom.EINVALID)
+	if got, limit := after.TotalAlloc-before.TotalAlloc, 10*uint64(len(grown)); got > limit {
+		t.Errorf("opening the save to settle allocated %d bytes; want at most %d", got, limit)
+	}
+	kept, err := f.s.UnmergedRevision(f.editor, d.ID, rid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.Text == nil || kept.Text.Body != grown {
+		t.Fatal("the save's text is not kept whole")
+	}
+}
