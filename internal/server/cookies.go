@@ -11,6 +11,7 @@ const (
 	sessionCookie = "copydesk_session"
 	loginCSRF     = "copydesk_login_csrf"
 	deviceCookie  = "copydesk_device"
+	notDoneCookie = "copydesk_notdone"
 )
 
 // hostPrefix makes browsers keep a cookie only if it is Secure, for Path=/ and without a

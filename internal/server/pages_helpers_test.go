@@ -34,6 +34,12 @@ func (a *testApp) session(actor string) (cookie, csrf string) {
 // cookies, as a browser would; a form posted by a signed-in actor carries their CSRF token.
 func (a *testApp) page(actor, method, target string, form url.Values) *httptest.ResponseRecorder {
 	a.t.Helper()
+	return a.pageWith(actor, method, target, form)
+}
+
+// pageWith requests an app page as page does, with the other cookies the browser holds too.
+func (a *testApp) pageWith(actor, method, target string, form url.Values, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+	a.t.Helper()
 	if form == nil {
 		form = url.Values{}
 	}
@@ -61,6 +67,9 @@ func (a *testApp) page(actor, method, target string, form url.Values) *httptest.
 	}
 	if device := a.devices[actor]; device != "" {
 		req.AddCookie(&http.Cookie{Name: a.cookiePrefix + "copydesk_device", Value: device})
+	}
+	for _, ck := range cookies {
+		req.AddCookie(ck)
 	}
 	rec := httptest.NewRecorder()
 	a.server.Handler().ServeHTTP(rec, req)

@@ -260,26 +260,87 @@ func TestDraftPageShowsBriefAgainstBody(t *testing.T) {
 
 // TestFormSignedOutLeadsBack: a form sent after the sign-in ended is sent to sign in with a
 // warning that it was not done, and back to the page of this site it was sent from; never to
-// another site's, nor to the address that only answers forms.
+// another site's, nor to the address that only answers forms. A form another site sent was
+// never typed here, and is sent to sign in with no word of anything not done.
 func TestFormSignedOutLeadsBack(t *testing.T) {
 	a := newTestApp(t)
-	for _, tc := range []struct{ name, referer, wantLocation string }{
-		{"DraftPage", "http://example.com/drafts/5?edit=1", "/login?next=%2Fdrafts%2F5%3Fedit%3D1&notdone=1"},
-		{"NewDraft", "http://example.com/drafts/new", "/login?next=%2Fdrafts%2Fnew&notdone=1"},
-		{"RefusedFormsPage", "http://example.com/drafts/5/edit", "/login?notdone=1"},
-		{"OtherSite", "http://elsewhere.example/drafts/5", "/login?notdone=1"},
-		{"None", "", "/login?notdone=1"},
+	for _, tc := range []struct {
+		name, site, origin, referer, wantLocation string
+		wantNotDone                               bool
+	}{
+		{"DraftPage", "same-origin", "", "http://example.com/drafts/5?edit=1", "/login?next=%2Fdrafts%2F5%3Fedit%3D1&notdone=1", true},
+		{"NewDraft", "same-origin", "", "http://example.com/drafts/new", "/login?next=%2Fdrafts%2Fnew&notdone=1", true},
+		{"RefusedFormsPage", "same-origin", "", "http://example.com/drafts/5/edit", "/login?notdone=1", true},
+		{"OtherSiteReferer", "same-origin", "", "http://elsewhere.example/drafts/5", "/login?notdone=1", true},
+		{"None", "same-origin", "", "", "/login?notdone=1", true},
+		{"OriginHere", "", "http://example.com", "http://example.com/drafts/5", "/login?next=%2Fdrafts%2F5&notdone=1", true},
+		{"CrossSite", "cross-site", "http://elsewhere.example", "http://example.com/drafts/5", "/login", false},
+		{"SameSite", "same-site", "http://news.example.com", "http://example.com/drafts/5", "/login", false},
+		{"OriginElsewhere", "", "http://elsewhere.example", "http://example.com/drafts/5", "/login", false},
+		{"NoOrigin", "", "", "http://example.com/drafts/5", "/login", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			req := httptest.NewRequest("POST", "http://example.com/drafts/5/edit", strings.NewReader("body=typed"))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			req.Header.Set("Referer", tc.referer)
+			if tc.site != "" {
+				req.Header.Set("Sec-Fetch-Site", tc.site)
+			}
+			if tc.origin != "" {
+				req.Header.Set("Origin", tc.origin)
+			}
 			rec := httptest.NewRecorder()
 			a.server.Handler().ServeHTTP(rec, req)
 			if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != tc.wantLocation {
 				t.Fatalf("%d to %q, want %q", rec.Code, rec.Header().Get("Location"), tc.wantLocation)
 			}
-			wantBody(t, a.page("", "GET", tc.wantLocation, nil), "Not done: you had been signed out.")
+			var cookies []*http.Cookie
+			if ck := setCookie(rec, "copydesk_notdone"); ck != nil {
+				cookies = append(cookies, ck)
+			}
+			target := tc.wantLocation
+			if !strings.Contains(target, "notdone") {
+				target += "?notdone=1"
+			}
+			page := a.pageWith("", "GET", target, nil, cookies...)
+			if got := strings.Contains(page.Body.String(), "Not done: you had been signed out."); got != tc.wantNotDone {
+				t.Errorf("the sign-in page says the form was not done: %v, want %v", got, tc.wantNotDone)
+			}
+		})
+	}
+}
+
+// TestNotDoneLinkedFromElsewhere: the sign-in page's address saying a form was not done, linked
+// from anywhere, says nothing of the kind to a browser that sent no form refused here, signed
+// in or not; nor does a sign-in sent from it.
+func TestNotDoneLinkedFromElsewhere(t *testing.T) {
+	a := newTestApp(t)
+	for _, tc := range []struct{ name, actor, method, target string }{
+		{"SignedIn", "writer", "GET", "/login?next=%2Fdrafts%2F5&notdone=1"},
+		{"SignedOut", "", "GET", "/login?next=%2Fdrafts%2F5&notdone=1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := a.page(tc.actor, tc.method, tc.target, nil)
+			if strings.Contains(res.Body.String(), "Not done") || strings.Contains(flashOf(res), "Not done") {
+				t.Errorf("%s %s says a form was not done: %q %q", tc.method, tc.target, flashOf(res), res.Body.String())
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name    string
+		refused bool
+	}{{"SignInFromIt", false}, {"SignInAfterARefusal", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			get := a.page("", "GET", "/login?notdone=1", nil)
+			cookies := []*http.Cookie{setCookie(get, "copydesk_login_csrf")}
+			if tc.refused {
+				cookies = append(cookies, &http.Cookie{Name: a.cookiePrefix + "copydesk_notdone", Value: "1"})
+			}
+			form := url.Values{"username": {"writer"}, "password": {"pw-writer-staple"}, "csrf": {cookies[0].Value}, "notdone": {"1"}}
+			res := a.pageWith("", "POST", "/login", form, cookies...)
+			if said := strings.Contains(flashOf(res), "Not done"); res.Code != http.StatusSeeOther || said != tc.refused {
+				t.Errorf("signing in = %d saying %q; want a redirect saying a form was not done: %v", res.Code, flashOf(res), tc.refused)
+			}
 		})
 	}
 }
@@ -342,7 +403,8 @@ func TestFailedFormLeadsBack(t *testing.T) {
 
 // TestSignInPageWhenSignedIn: the sign-in page, opened by someone signed in (as when a form was
 // sent signed out and its sender signed in again in another tab, then reloaded this one), leads
-// to the page it names, never to another site's, and says the form was not done when it was not.
+// to the page it names, never to another site's, and says the form was not done when it was not,
+// once.
 func TestSignInPageWhenSignedIn(t *testing.T) {
 	a := newTestApp(t)
 	for _, tc := range []struct{ name, target, wantLocation, wantWarning string }{
@@ -353,7 +415,8 @@ func TestSignInPageWhenSignedIn(t *testing.T) {
 		{"OtherSite", "/login?next=%2F%2Felsewhere.example%2F&notdone=1", "/desk", "Not done"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := a.page("writer", "GET", tc.target, nil)
+			refused := &http.Cookie{Name: a.cookiePrefix + "copydesk_notdone", Value: "1"}
+			res := a.pageWith("writer", "GET", tc.target, nil, refused)
 			if res.Code != http.StatusSeeOther || res.Header().Get("Location") != tc.wantLocation {
 				t.Fatalf("%d to %q, want %q", res.Code, res.Header().Get("Location"), tc.wantLocation)
 			}
@@ -369,6 +432,9 @@ func TestSignInPageWhenSignedIn(t *testing.T) {
 			}
 			if tc.wantWarning == "" && carried != "" || !strings.Contains(carried, tc.wantWarning) {
 				t.Errorf("the warning carried is %q, want %q", carried, tc.wantWarning)
+			}
+			if ck := setCookie(res, "copydesk_notdone"); tc.wantWarning != "" && (ck == nil || ck.MaxAge >= 0) {
+				t.Error("the browser is still told a form was not done, once it was said")
 			}
 		})
 	}

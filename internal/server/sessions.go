@@ -70,11 +70,18 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 				// cache; nothing is left undone to warn of.
 				return s.logoutPage(c)
 			}
+			// A form sent from another site was never typed here: nothing to warn of.
+			if !sentFromHere(c.Request()) {
+				return redirect(c, "/login")
+			}
 			// A form sent after the sign-in ended (it expired, or was signed out elsewhere) is
 			// not done, and its sender would otherwise take the sign-in page for a hiccup and
 			// land on the desk, away from what they typed. The sign-in page's address says so
 			// (notdone), rather than a message read once: the page may be reloaded after its
-			// viewer signed in again in another tab, and must still lead back and say so.
+			// viewer signed in again in another tab, and must still lead back and say so. The
+			// address alone can be linked from anywhere, so the browser is given a cookie too,
+			// which only a refusal here sets.
+			s.setCookie(c, notDoneCookie, "1", int(notDoneTTL/time.Second))
 			if back := cameFrom(c); back != "" {
 				return redirect(c, "/login?next="+url.QueryEscape(back)+"&notdone=1")
 			}
@@ -88,6 +95,27 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// sentFromHere reports whether a form was sent from a page of this site: as the browser says
+// (Sec-Fetch-Site), or, from one that does not say, as its Origin does.
+func sentFromHere(req *http.Request) bool {
+	if site := req.Header.Get("Sec-Fetch-Site"); site != "" {
+		return site == "same-origin"
+	}
+	from, err := url.Parse(req.Header.Get("Origin"))
+	return err == nil && from.Host != "" && from.Host == req.Host
+}
+
+// notDoneTTL is how long a browser whose form was refused for want of a sign-in is told so on
+// the sign-in page and once signed in again: time to find a password, not to come back a day
+// later to a warning of nothing.
+const notDoneTTL = 30 * time.Minute
+
+// notDone reports whether the sign-in page at the address saying so (asked) was reached by a
+// form of this browser refused for want of a sign-in (see signedIn).
+func (s *Server) notDone(c echo.Context, asked string) bool {
+	return asked != "" && s.cookie(c, notDoneCookie) != ""
 }
 
 // cameFrom is the page of this site a form was sent from (its Referer), or "" when there is
@@ -144,12 +172,13 @@ const (
 )
 
 func (s *Server) loginPage(c echo.Context) error {
-	form := loginForm{Next: c.QueryParam("next"), NotDone: c.QueryParam("notdone") != ""}
+	form := loginForm{Next: c.QueryParam("next"), NotDone: s.notDone(c, c.QueryParam("notdone"))}
 	if newsroom.UserFrom(c.Request().Context()) != nil {
 		// Signed in meanwhile, in another tab: the way back, and still the word that the form
-		// sent was not done.
+		// sent was not done, said once.
 		if form.NotDone {
 			warn(c, signedInNotDone)
+			s.setCookie(c, notDoneCookie, "", -1)
 		}
 		return redirect(c, localPath(form.Next))
 	}
@@ -172,7 +201,7 @@ func (f loginForm) warning() string {
 }
 
 func (s *Server) loginSubmit(c echo.Context) error {
-	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next"), NotDone: c.FormValue("notdone") != ""}
+	form := loginForm{Username: c.FormValue("username"), Next: c.FormValue("next"), NotDone: s.notDone(c, c.FormValue("notdone"))}
 	token := s.cookie(c, loginCSRF)
 	if len(token) < 32 || !sameToken(c.FormValue("csrf"), token) {
 		return newsroom.Errorf(newsroom.EFORBIDDEN, "this form has expired; reload the page and try again")
@@ -195,6 +224,7 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	s.setCookie(c, deviceCookie, ws.Device, int(store.DeviceTTL/time.Second))
 	if form.NotDone {
 		warn(c, signedInNotDone)
+		s.setCookie(c, notDoneCookie, "", -1)
 	}
 	return redirect(c, localPath(form.Next))
 }
