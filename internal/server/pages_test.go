@@ -347,22 +347,48 @@ func TestNotDoneLinkedFromElsewhere(t *testing.T) {
 
 // TestSignOutWhenSignedOut: the sign-out form sent after the sign-in ended goes to the sign-in
 // page with no word of anything not done, and still has the browser drop its cache, where the
-// private images of drafts are kept.
+// private images of drafts are kept. A sign-out another site sends carries no session cookie
+// (SameSite), so it looks the same: it must drop nothing, or any site could sign its visitors
+// out of the newsroom and empty their cache.
 func TestSignOutWhenSignedOut(t *testing.T) {
 	a := newTestApp(t)
-	req := httptest.NewRequest("POST", "http://example.com/logout", strings.NewReader("csrf=x"))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Referer", "http://example.com/desk")
-	rec := httptest.NewRecorder()
-	a.server.Handler().ServeHTTP(rec, req)
-	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login" {
-		t.Fatalf("%d to %q, want 303 to /login", rec.Code, rec.Header().Get("Location"))
-	}
-	if cookies := strings.Join(rec.Header().Values("Set-Cookie"), "; "); strings.Contains(cookies, "copydesk_warning=") {
-		t.Errorf("signing out when signed out warns of something not done: %q", cookies)
-	}
-	if got := rec.Header().Get("Clear-Site-Data"); got != `"cache"` {
-		t.Errorf("signing out when signed out clears %q, want the cache", got)
+	for _, tc := range []struct {
+		name, site, origin string
+		clears             bool
+	}{
+		{"FromHere", "same-origin", "http://example.com", true},
+		{"FromHereByOrigin", "", "http://example.com", true},
+		{"FromAnotherSite", "cross-site", "http://elsewhere.example", false},
+		{"FromASiblingSite", "same-site", "http://news.example.com", false},
+		{"FromAnotherSiteByOrigin", "", "http://elsewhere.example", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "http://example.com/logout", strings.NewReader("csrf=x"))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Referer", "http://example.com/desk")
+			req.Header.Set("Origin", tc.origin)
+			if tc.site != "" {
+				req.Header.Set("Sec-Fetch-Site", tc.site)
+			}
+			rec := httptest.NewRecorder()
+			a.server.Handler().ServeHTTP(rec, req)
+			if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login" {
+				t.Fatalf("%d to %q, want 303 to /login", rec.Code, rec.Header().Get("Location"))
+			}
+			if cookies := strings.Join(rec.Header().Values("Set-Cookie"), "; "); strings.Contains(cookies, "copydesk_warning=") {
+				t.Errorf("signing out when signed out warns of something not done: %q", cookies)
+			}
+			want := ""
+			if tc.clears {
+				want = `"cache"`
+			}
+			if got := rec.Header().Get("Clear-Site-Data"); got != want {
+				t.Errorf("signing out when signed out clears %q, want %q", got, want)
+			}
+			if ck := setCookie(rec, "copydesk_session"); (ck != nil) != tc.clears {
+				t.Errorf("signing out when signed out drops the session cookie: %v, want %v", ck != nil, tc.clears)
+			}
+		})
 	}
 }
 

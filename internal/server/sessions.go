@@ -65,14 +65,17 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 			if c.Request().Method == http.MethodGet {
 				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 			}
+			// A form sent from another site was never typed here: nothing to warn of, and
+			// nothing to do. It comes without the session cookie (SameSite) from a viewer who
+			// may well be signed in, so it must not drop that cookie either: any site could
+			// otherwise sign its visitors out of the newsroom.
+			if !sentFromHere(c.Request()) {
+				return redirect(c, "/login")
+			}
 			if c.Path() == "/logout" {
 				// Signing out once the sign-in has ended is done already, but for the browser's
 				// cache; nothing is left undone to warn of.
 				return s.logoutPage(c)
-			}
-			// A form sent from another site was never typed here: nothing to warn of.
-			if !sentFromHere(c.Request()) {
-				return redirect(c, "/login")
 			}
 			// A form sent after the sign-in ended (it expired, or was signed out elsewhere) is
 			// not done, and its sender would otherwise take the sign-in page for a hiccup and
