@@ -101,18 +101,26 @@ func (s *Server) signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // sentFromHere reports whether a form was sent from a page of this site: as the browser says
-// (Sec-Fetch-Site), or, from one that does not say, as its Origin does.
+// (Sec-Fetch-Site), or, from one that does not say, as its Origin does, or, from one that sends
+// neither, as its Referer does. The site's Referrer-Policy (same-origin) has its own pages send
+// a Referer to it, and no page of another site can make one name this host.
 func sentFromHere(req *http.Request) bool {
 	if site := req.Header.Get("Sec-Fetch-Site"); site != "" {
 		return site == "same-origin"
 	}
-	from, err := url.Parse(req.Header.Get("Origin"))
-	return err == nil && from.Host != "" && from.Host == req.Host
+	from := req.Header.Get("Origin")
+	if from == "" {
+		from = req.Referer()
+	}
+	u, err := url.Parse(from)
+	return err == nil && u.Host != "" && u.Host == req.Host
 }
 
 // notDoneTTL is how long a browser whose form was refused for want of a sign-in is told so on
 // the sign-in page and once signed in again: time to find a password, not to come back a day
-// later to a warning of nothing.
+// later to a warning of nothing. The cookie is not dropped when the warning is given: several
+// tabs may each have had a form refused and each stand on its own sign-in page, and the second
+// to be reloaded must still lead back and say so.
 const notDoneTTL = 30 * time.Minute
 
 // notDone reports whether the sign-in page at the address saying so (asked) was reached by a
@@ -181,7 +189,6 @@ func (s *Server) loginPage(c echo.Context) error {
 		// sent was not done, said once.
 		if form.NotDone {
 			warn(c, signedInNotDone)
-			s.setCookie(c, notDoneCookie, "", -1)
 		}
 		return redirect(c, localPath(form.Next))
 	}
@@ -227,7 +234,6 @@ func (s *Server) loginSubmit(c echo.Context) error {
 	s.setCookie(c, deviceCookie, ws.Device, int(store.DeviceTTL/time.Second))
 	if form.NotDone {
 		warn(c, signedInNotDone)
-		s.setCookie(c, notDoneCookie, "", -1)
 	}
 	return redirect(c, localPath(form.Next))
 }
