@@ -52,9 +52,13 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		ceiling = qs[i+2].Start
 	}
 	c, own := a.after(q, ceiling)
-	if own && endsWithTerminal(q.Text) && a.startsCapital(q.End, ceiling) && i+1 < len(qs) && a.sentenceStart(qs[i+1].Start, q.End) <= c.start {
-		// “… we can.” Daniel Moor said: “Pumps would be better.”: the attribution opens the
-		// sentence of the quote after, whose words it introduces.
+	if own && endsWithTerminal(q.Text) && a.startsCapital(q.End, ceiling) && i+1 < len(qs) && a.sentenceStart(qs[i+1].Start, q.End) <= c.start &&
+		!(a.opensSentence(q.Start) && (prev == nil || prev.Paragraph != q.Paragraph)) {
+		// … the government is “ready to help.” Daniel Moor said: “Pumps would be better.”: the
+		// attribution opens the sentence of the quote after, whose words it introduces. A quote
+		// that is a whole sentence of its own, the first of its paragraph, is the same speaker's
+		// first words (“Stop!” Ian Cross shouted: “Get back!”); after another quote it goes on
+		// in that one's voice (“Go,” said Ada. “Now.” Ben said: “Wait.”).
 		c, own = credit{}, false
 	}
 	if own && endsSentence(q.Text) && a.startsCapital(q.End, ceiling) {

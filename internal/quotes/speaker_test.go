@@ -264,7 +264,13 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
 			"“Will it flood?” Ann Vale asked: “Who knows?” “Yes.” Bo Lin said. “No.”",
-			[]string{"", "Daniel Moor", "", "Ann Vale", "Bo Lin", "Bo Lin"}},
+			[]string{"", "Daniel Moor", "Ann Vale", "Ann Vale", "Bo Lin", "Bo Lin"}},
+		{"WholeSentenceQuoteBeforeColonAttributionIsTheSpeakers", "“Stop!” Ian Cross shouted: “Get back!”\n" +
+			"Dan Cole scored the try. “It felt great.” Cole said: “The pack did the work.”\n" +
+			"“Thank you.” Sir Mo said: “It means a lot.”\n" +
+			"“We will win,” Ella Fox said. Mark Lyle said: “They won't.”\n" +
+			"“Go,” said Ada. “Now.” Ben said: “Wait.”",
+			[]string{"Ian Cross", "Ian Cross", "Cole", "Cole", "Mo", "Mo", "Ella Fox", "Mark Lyle", "Ada", "Ada", "Ben"}},
 		{"PronounForANameInCommas", "Ines Duarte runs the port. The tug’s skipper, Tom Aske, is the bravest man I know. When he came ashore he said, “Never again.”",
 			[]string{"Tom Aske"}},
 		{"PossessiveOfAPersonIsNoCredit", "The chef, Marco Bellini, told us: “Simple is all.” His sous-chef, Anna Weber, put it differently: „Wir kochen, was wir mögen.“ Her lawyer was blunt: “No comment.”",
