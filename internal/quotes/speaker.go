@@ -833,7 +833,27 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if k >= m || placed && k == m-1 {
 		return credit{} // MP for Nottingham North: one word left may be the place's last.
 	}
+	if placed {
+		k = a.placedName(toks, k, m)
+	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// placedName returns where the name starts in toks[k:m], the words after a title's place or
+// office and its first word: its last two capitalized words and the particles between them.
+// A place or office may run to several words (President of the European Commission Ursula von
+// der Leyen, Director of Public Prosecutions Max Hill), and where it ends and the name begins
+// nothing but the name's own two words tells.
+func (a *attributor) placedName(toks []token, k, m int) int {
+	capitals := 0
+	for j := m - 1; j > k; j-- {
+		if a.capital(toks[j]) {
+			if capitals++; capitals == 2 {
+				return j
+			}
+		}
+	}
+	return k
 }
 
 // determined reports whether a determiner opens the run toks[k:first] before its first word

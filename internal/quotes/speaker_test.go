@@ -260,6 +260,11 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Transport for Wales", "Bank of England", "Bank of England", "Friends of the Earth", "University of Oxford"}},
 		{"TitleOfPlaceBeforeAName", "Mayor of London Sadiq Khan said: “We will act.” Secretary of State for Health Wes Streeting called it “bold.”",
 			[]string{"Sadiq Khan", "Wes Streeting"}},
+		{"TitleOfAPlaceOfManyWordsBeforeAName", "President of the European Commission Ursula von der Leyen said: “Europe stands ready.”\n" +
+			"“The law is clear,” said Director of Public Prosecutions Max Hill.\n" +
+			"Mayor of Greater Manchester Andy Burnham said: “The north deserves better.”\n" +
+			"Governor of the Bank of England Andrew Bailey said: “Rates will stay.”",
+			[]string{"Ursula von der Leyen", "Max Hill", "Andy Burnham", "Andrew Bailey"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
