@@ -590,7 +590,7 @@ func (a *attributor) resolve(p credit) string {
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
 		c := a.lastSubject(start, end, sex)
-		other = a.otherSex(p, c.end, other)
+		other = a.otherSex(p, c.end, other) && !a.ownedByOther(c, sex)
 		if c.found() {
 			a.note(c)
 			if known := a.sexOf(c, p); known != "" && sex != "" && a.last == c {
@@ -631,6 +631,19 @@ func (a *attributor) otherSex(p credit, from int, pending bool) bool {
 		}
 	}
 	return pending
+}
+
+// ownedByOther reports whether the name c, which lastSubject read last, fills a role a possessive
+// of the other sex than the one given owns: His lawyer, Helen Moss, said he would appeal. That
+// owner is a person of the other sex, whom a pronoun of that sex may stand for instead of c.
+func (a *attributor) ownedByOther(c credit, sex string) bool {
+	for k, t := range a.seen {
+		if t.start == c.start && k > 0 {
+			owner, ok := a.rolePossessive(a.seen, k)
+			return ok && sex != "" && pronounSex[owner] != "" && pronounSex[owner] != sex
+		}
+	}
+	return false
 }
 
 // sexOf returns the sex the sentence lastSubject read last gives its subject c, before the

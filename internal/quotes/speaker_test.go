@@ -265,6 +265,11 @@ func TestFindSpeakers(t *testing.T) {
 			"Mayor of Greater Manchester Andy Burnham said: “The north deserves better.”\n" +
 			"Governor of the Bank of England Andrew Bailey said: “Rates will stay.”",
 			[]string{"Ursula von der Leyen", "Max Hill", "Andy Burnham", "Andrew Bailey"}},
+		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
+			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
+			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +
+			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “I did nothing,” he said.",
+			[]string{"Sarah Fox", "Helen Moss", "Tom Reid", "Tariq Aziz"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
