@@ -145,6 +145,10 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if a.speechAfter(toks, 1) {
 			return credit{start: t.start, end: t.end, pronoun: true}, true
 		}
+	case a.group(t):
+		// “We deserved better,” they said: a group's words, or one person's the finder cannot
+		// tell from a group's, and no longer the voice of the quote before.
+		return credit{}, a.speechAfter(toks, 1)
 	case a.speechVerb(t):
 		if len(toks) > 1 && toks[1].joined && toks[1].is(pronounWord) {
 			return credit{start: toks[1].start, end: toks[1].end, pronoun: true}, true // said she
@@ -172,6 +176,13 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		return c, c.found()
 	}
 	return credit{}, false
+}
+
+// group reports whether t is a pronoun that stands for a group more often than for one speaker,
+// which the finder leaves unresolved: they, we.
+func (a *attributor) group(t token) bool {
+	w := a.word(t)
+	return w == "they" || w == "we"
 }
 
 // pullQuote reports whether q stands as a pull quote does, whose dash credits the name after

@@ -270,6 +270,11 @@ func TestFindSpeakers(t *testing.T) {
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “I did nothing,” he said.",
 			[]string{"Sarah Fox", "Helen Moss", "Tom Reid", "Tariq Aziz"}},
+		{"TheyOrWeSaidIsNoFollowOn", "“It hurts,” Alex Morgan, 34, said. The players left in silence. “We deserved better,” they said.\n" +
+			"“It hurts,” said Alex Morgan. Fans booed. “Sack the board,” they told reporters.\n" +
+			"Alex Morgan, 34, said the club had let fans down. “It hurts,” they said.\n" +
+			"“Run,” said Ada Kerr. “Now,” we said.",
+			[]string{"Alex Morgan", "", "Alex Morgan", "", "", "Ada Kerr", ""}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
