@@ -346,7 +346,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				}
 			}
 			named = [2]int{k, m}
-			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m)) {
+			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m) || a.relativeSpeech(toks, m)) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
@@ -368,6 +368,22 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
 	}
 	return subject, start
+}
+
+// relativeSpeech reports whether a name ending at toks[m-1] is followed by a clause of "who" and
+// a speech verb that runs on to the quote, which makes it the speaker whoever the sentence began
+// with: She said she had asked Vance, who replied: “…”. A clause closed before the quote only
+// describes the name (Speaking after Kerr, who had described the attack, the detective said:).
+func (a *attributor) relativeSpeech(toks []token, m int) bool {
+	if m+1 >= len(toks) || toks[m].joined || a.word(toks[m]) != "who" || !a.speechAfter(toks, m+1) {
+		return false
+	}
+	for _, t := range toks[m+1:] {
+		if !t.joined {
+			return false
+		}
+	}
+	return true
 }
 
 // ownWords reports whether the possessive pronoun toks[k] owns words, said or written, within

@@ -275,6 +275,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Alex Morgan, 34, said the club had let fans down. “It hurts,” they said.\n" +
 			"“Run,” said Ada Kerr. “Now,” we said.",
 			[]string{"Alex Morgan", "", "Alex Morgan", "", "", "Ada Kerr", ""}},
+		{"NameWhoRepliedIsTheSpeaker", "Priya Shah told the court she had raised the matter with Vance, who replied in an email read to the jury: “Leave it with me.”\n" +
+			"The minister met Ann Cole, who said: “We need help.”\n" +
+			"Speaking after Anna Kerr, who had described the attack, the detective said: “We will find him.”",
+			[]string{"Vance", "Ann Cole", "the detective"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
