@@ -849,8 +849,8 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		if a.determined(toks, k, first) {
 			return credit{start: toks[first].start, end: toks[m-1].end, body: true}
 		}
-		if m-first < 3 {
-			return credit{} // Labour MP: a party is no name.
+		if m-first < 3 && toks[m-1].is(titleWord) {
+			return credit{} // Labour MP: a party is no name; Clegg KC is one.
 		}
 		m--
 	}

@@ -279,6 +279,9 @@ func TestFindSpeakers(t *testing.T) {
 			"The minister met Ann Cole, who said: “We need help.”\n" +
 			"Speaking after Anna Kerr, who had described the attack, the detective said: “We will find him.”",
 			[]string{"Vance", "Ann Cole", "the detective"}},
+		{"CounselsLettersAreNoPartOfTheName", "Prosecuting, Simon Clegg KC told the court the thefts were “calculated.”\n" +
+			"“She is ashamed,” said Amara Osei QC.\n“It was cruel,” said Clegg KC.\n“It is a mess,” one Labour MP said.",
+			[]string{"Simon Clegg", "Amara Osei", "Clegg", "Labour MP"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +

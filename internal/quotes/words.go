@@ -112,8 +112,9 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// single word: the Bank of England, Transport for Wales, Secretary of State for Health.
 	// Post-nominals are the titles written after a name as well as before it (Jess Phillips MP,
 	// Local MP Daniel Moor), or after a party with a determiner for a member left unnamed (one
-	// Conservative MP said).
-	postNominal: {"mp", "mep", "msp"},
+	// Conservative MP said), and the letters of counsel, written after a name only (Simon Clegg
+	// KC), which no party comes before.
+	postNominal: {"mp", "mep", "msp", "kc", "qc"},
 	joinerWord:  {"of", "for"},
 	// Bodies are named by a word that "of" or "for" runs on (the Bank of England, Transport for
 	// Wales, Friends of the Earth); a surname before them is a person's, and the words after it
