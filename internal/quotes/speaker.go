@@ -991,7 +991,7 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 		return false
 	}
 	t := toks[v]
-	return t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") ||
+	return t.is(speechWord|helperVerb|pastWord) || a.hasSuffix(t, "ed") ||
 		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
 }
 

@@ -282,6 +282,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"CounselsLettersAreNoPartOfTheName", "Prosecuting, Simon Clegg KC told the court the thefts were “calculated.”\n" +
 			"“She is ashamed,” said Amara Osei QC.\n“It was cruel,” said Clegg KC.\n“It is a mess,” one Labour MP said.",
 			[]string{"Simon Clegg", "Amara Osei", "Clegg", "Labour MP"}},
+		{"SubjectOfAnIrregularPast", "Deborah Vance gave evidence in her own defence. “I was drowning,” she said.\n" +
+			"Peter Hall lost his wife in the fire. His daughter, Kate Hall, survived. “We lost everything,” he said.\n" +
+			"Kate Nash took to Twitter. Her tweet read: “Never again.”\n" +
+			"Fans of Liverpool sang “You'll Never Walk Alone” before kick-off.",
+			[]string{"Deborah Vance", "Peter Hall", "Kate Nash", ""}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
@@ -361,7 +366,7 @@ func TestFindSpeakers(t *testing.T) {
 		{"NameOfARoleAManOwnsMayBeShe", "His Italian neighbour at the stove, Giulia Russo, disagreed. 'Olive oil first, always,' she said.",
 			[]string{"Giulia Russo"}},
 		{"NameOfARoleAPronounOwnsIsNobodysAntecedent", "Emma Raducanu lost in straight sets. Her opponent, Iga Swiatek, was too strong. “I made too many errors,” she said.",
-			[]string{""}},
+			[]string{"Emma Raducanu"}},
 		{"OtherSexPronounForAManNamedKeepsTheSubject", "Sarah Jones, 34, said her husband had been ill for months. He was taken to hospital on Friday. “I knew something was wrong,” she said.\n" +
 			"Tom Hale said his daughter loved the sea. She swam every day. “She was fearless,” he said.",
 			[]string{"Sarah Jones", "Tom Hale"}},

@@ -29,6 +29,7 @@ const (
 	utteranceWord  // what someone says, whose owner is its speaker: her answer, his advice
 	bodyWord       // the first word of a body's name that "of" or "for" runs on: Bank of England
 	postNominal    // letters a member writes after the name as well as before it: Jo Cox MP
+	pastWord       // a verb's irregular past, which a subject comes before as it does before -ed: gave, spoke
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -116,6 +117,16 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// KC), which no party comes before.
 	postNominal: {"mp", "mep", "msp", "kc", "qc"},
 	joinerWord:  {"of", "for"},
+	// Irregular pasts are a subject's verb as a verb in -ed is (Vance gave evidence, Reid spoke
+	// to us). Those spelt as their present (put, set, cut, let) or as a common noun or adjective
+	// (left, saw, felt) are not here.
+	pastWord: {
+		"gave", "spoke", "went", "came", "took", "made", "got", "found", "met", "led", "won",
+		"lost", "held", "kept", "ran", "sat", "stood", "began", "became", "brought", "bought",
+		"knew", "thought", "heard", "paid", "sent", "spent", "built", "fell", "wore", "drove",
+		"flew", "grew", "threw", "chose", "broke", "taught", "caught", "fought", "sought",
+		"forgot", "understood", "meant", "rang", "swam", "woke", "hid", "shook", "struck",
+	},
 	// Bodies are named by a word that "of" or "for" runs on (the Bank of England, Transport for
 	// Wales, Friends of the Earth); a surname before them is a person's, and the words after it
 	// are whom or what they spoke of (said Guardiola of Haaland, said Kane for England).
