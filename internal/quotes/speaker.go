@@ -326,6 +326,8 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			if c := a.nameInClause(toks, k+2); c.found() {
 				said = c
 			}
+		case subject.found() && !t.joined && (a.conjunction(t) || a.word(t) == "but") && !a.sharedSubject(toks, k+1):
+			subject = credit{} // Millbrook have lost six, and fans were chanting “…”: the fans' words.
 		case a.speechVerb(t) && !t.joined:
 			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it. Only
 			// right after a quote is a body after it the verb's subject; elsewhere it is whom the
@@ -368,6 +370,17 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
 	}
 	return subject, start
+}
+
+// sharedSubject reports whether the clause a conjunction opens at toks[k] goes on with the subject
+// before it, opening on its verb (and then said, and later told, but added) rather than a
+// subject of its own (and fans were chanting, but the club said).
+func (a *attributor) sharedSubject(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].joined {
+		return false
+	}
+	t := toks[k]
+	return t.is(speechWord|helperVerb|pastWord|fillerWord|trailingSpeech) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "ly") && !t.is(lyNoun)
 }
 
 // relativeSpeech reports whether a name ending at toks[m-1] is followed by a clause of "who" and

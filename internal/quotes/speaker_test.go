@@ -287,6 +287,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Kate Nash took to Twitter. Her tweet read: “Never again.”\n" +
 			"Fans of Liverpool sang “You'll Never Walk Alone” before kick-off.",
 			[]string{"Deborah Vance", "Peter Hall", "Kate Nash", ""}},
+		{"SubjectOfAClauseBeforeAndIsNotTheNextClauses", "Harbourside beat Millbrook Town. Millbrook have now conceded 14 goals in their last six games, and supporters in the away end made their feelings clear, chanting “We want Garland out” as the players walked off.\n" +
+			"Helen Doyle smiled, but the crowd was calling her “a genius.”\n" +
+			"Helen Doyle smiled, and then called it “a fair goal.”",
+			[]string{"", "", "Helen Doyle"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
