@@ -733,13 +733,27 @@ func (a *attributor) lastSubject(from, to int, sex string) credit {
 			continue
 		}
 		m := a.runEnd(a.seen, k)
-		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) &&
+		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) && !a.work(a.seen, k) &&
 			(a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex)) {
 			last = c
 		}
 		k = m - 1
 	}
 	return last
+}
+
+// work reports whether the words ending right before toks[k] call the name there a work, which
+// no pronoun stands for: one song on it, Dark Water Rising, was taken up by the unions.
+func (a *attributor) work(toks []token, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if toks[j].is(titleCue) {
+			return true
+		}
+		if !toks[j].joined {
+			break
+		}
+	}
+	return false
 }
 
 // note remembers the name c credits for the pronouns after it, unless a later one is known.

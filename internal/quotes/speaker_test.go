@@ -291,6 +291,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Helen Doyle smiled, but the crowd was calling her “a genius.”\n" +
 			"Helen Doyle smiled, and then called it “a fair goal.”",
 			[]string{"", "", "Helen Doyle"}},
+		{"AWorkInCommasIsNoPronounsAntecedent", "Peggy Alcott released her first record in 1964. But one song on it, Dark Water Rising, written after a flood, was taken up by the unions.\n" +
+			"During the strike she played 300 concerts. She later said the year was “the hardest of my life.”",
+			[]string{"Peggy Alcott"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
