@@ -690,15 +690,26 @@ func (a *attributor) ownedByOther(c credit, sex string) bool {
 // pronoun p: by a title that tells it (Mr Collins, Dame Judi Dench) or by the first possessive
 // pronoun after the name (Ruth Davidson recalled her first campaign, Watanabe relied on his
 // interpreter). It returns "" when the sentence does not tell.
+//
+// A possessive of the sex of the one who owns c's role may be that owner's (Her producer, Martin
+// Loewe, recalled the recording of her album), and tells nothing.
 func (a *attributor) sexOf(c, p credit) string {
+	owner := ""
 	for i, t := range a.seen {
 		switch {
+		case t.start == c.start && i > 0:
+			if w, ok := a.rolePossessive(a.seen, i); ok {
+				owner = pronounSex[w]
+			}
 		case t.end <= c.start && i+1 < len(a.seen) && a.seen[i+1].start == c.start && a.seen[i+1].joined:
 			if s := titleSex[strings.ToLower(strings.TrimSuffix(a.word(t), "."))]; s != "" {
 				return s
 			}
 		case t.start >= c.end && t.start < p.start && t.is(possessiveWord):
-			return pronounSex[strings.ToLower(a.word(t))]
+			if s := pronounSex[strings.ToLower(a.word(t))]; s != owner {
+				return s
+			}
+			return ""
 		}
 	}
 	return ""

@@ -294,6 +294,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"AWorkInCommasIsNoPronounsAntecedent", "Peggy Alcott released her first record in 1964. But one song on it, Dark Water Rising, written after a flood, was taken up by the unions.\n" +
 			"During the strike she played 300 concerts. She later said the year was “the hardest of my life.”",
 			[]string{"Peggy Alcott"}},
+		{"HerAfterANameHerRoleOwnsIsTheOwners", "Her long-time producer, Martin Loewe, recalled the recording of her best-known album. “We had booked the studio for three days,” he said.\n" +
+			"His lawyer, Mr Reid, recalled his first case. “It was hard,” she said.",
+			[]string{"Martin Loewe", ""}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
