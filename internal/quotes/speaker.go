@@ -636,6 +636,9 @@ func (a *attributor) resolve(p credit) string {
 			if known := a.sexOf(c, p); known != "" && sex != "" && a.last == c {
 				other = known != sex // Ruth Davidson recalled her campaign. She said he had told her to quit.
 			}
+			if given := a.givenNameSex(c); given != "" && sex != "" && given != sex {
+				other = true // Grahame Morris said she had … “…,” she said: not his words.
+			}
 			break
 		}
 		end = start - 1 // Step over the full stop that ended the sentence before.

@@ -39,8 +39,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{""}},
 		{"InstitutionWithSpeechVerb", "“Beds are full,” the hospital said.",
 			[]string{"the hospital"}},
-		{"ConjunctionAfterQuoteIsNoBody", "Ann Lee said ‘we will win’ and he said ‘no.’",
-			[]string{"Ann Lee", "Ann Lee"}},
+		{"ConjunctionAfterQuoteIsNoBody", "Sam Lee said ‘we will win’ and he said ‘no.’",
+			[]string{"Sam Lee", "Sam Lee"}},
 		{"ConjunctionBeforeBodyIsNoBody", "“Beds are full,” but the hospital said otherwise.",
 			[]string{""}},
 		{"PossessiveBodyWithSpeechVerb", "“No comment,” his lawyer said.",
@@ -297,6 +297,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"HerAfterANameHerRoleOwnsIsTheOwners", "Her long-time producer, Martin Loewe, recalled the recording of her best-known album. “We had booked the studio for three days,” he said.\n" +
 			"His lawyer, Mr Reid, recalled his first case. “It was hard,” she said.",
 			[]string{"Martin Loewe", ""}},
+		{"AGivenNameOfTheOtherSexIsNoAntecedent", "The Labour MP for Easington, Grahame Morris, said she had put working people first. Her daughter, Ruth Alcott, said the family was overwhelmed. “Mam would have hated the fuss,” she said.\n" +
+			"Dr Laura Kent examined the patient. The patient, Mark Dunn, was 54. “He should have been seen sooner,” she said.\n" +
+			"Claire Ross thanked the firefighters. Their chief, Neil Archer, praised her. “She did everything right,” he said.\n" +
+			"Alex Moore said the pumps had failed. “We were lucky,” she said.",
+			[]string{"", "", "", "Alex Moore"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
