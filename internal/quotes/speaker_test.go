@@ -302,6 +302,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Claire Ross thanked the firefighters. Their chief, Neil Archer, praised her. “She did everything right,” he said.\n" +
 			"Alex Moore said the pumps had failed. “We were lucky,” she said.",
 			[]string{"", "", "", "Alex Moore"}},
+		{"QuantifierOpeningASentenceIsNoName", "Another, the former pensions minister Douglas Reeve, said afterwards: “I told her.”\n" +
+			"Others said: “We will fight.”\nBoth said: “Yes.”\nNeither said: “Never.”\nSeveral told us: “No.”",
+			[]string{"", "", "", "", ""}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +

@@ -78,7 +78,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"also", "although", "though", "because", "during", "despite", "last", "next", "today",
 		"yesterday", "tomorrow", "according", "monday", "tuesday", "wednesday", "thursday",
 		"friday", "saturday", "sunday", "what", "who", "whom", "whose", "which", "where", "why",
-		"how",
+		"how", "another", "others", "several", "both", "each", "either", "neither", "many", "some",
+		"most", "all", "none", "few",
 	},
 	// Titles are the capitalized roles written before a name ("Mexican President Claudia
 	// Sheinbaum"); everything up to the last of them is dropped from the name.
