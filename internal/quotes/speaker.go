@@ -851,6 +851,19 @@ func (a *attributor) prefixedName(t token) bool {
 	return false
 }
 
+// partyTag reports whether t is the party and state an American politician's name is followed by
+// between commas: Sen. Mark Delaney, R-Ohio, said; Sen. Patricia Nunez, D-N.M., said.
+func (a *attributor) partyTag(t token) bool {
+	if t.end-t.start < 3 || a.rs[t.start+1] != '-' || !unicode.IsUpper(a.rs[t.start+2]) {
+		return false
+	}
+	switch a.rs[t.start] {
+	case 'R', 'D', 'I':
+		return true
+	}
+	return false
+}
+
 // nameParticles are the lowercase particles joined to the name after them by a hyphen or an
 // apostrophe.
 var nameParticles = map[string]bool{
@@ -885,6 +898,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	first := k
 	for first < m && toks[first].is(stopWord) {
 		first++
+	}
+	if first < m && a.partyTag(toks[first]) {
+		return credit{} // R-Ohio describes a senator, and names nobody.
 	}
 	if m-first > 1 && toks[m-1].is(postNominal) {
 		if a.determined(toks, k, first) {
@@ -1143,7 +1159,7 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 	first, place := -1, false
 	for range maxAppositions {
 		// A part opening with "and" adds the next name of a list, and describes none.
-		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place && !toks[k].is(titleWord) || a.conjunction(toks[k]) {
+		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place && !toks[k].is(titleWord) && !a.partyTag(toks[k]) || a.conjunction(toks[k]) {
 			break
 		}
 		place = toks[k].is(prepositionWord)

@@ -305,6 +305,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"QuantifierOpeningASentenceIsNoName", "Another, the former pensions minister Douglas Reeve, said afterwards: “I told her.”\n" +
 			"Others said: “We will fight.”\nBoth said: “Yes.”\nNeither said: “Never.”\nSeveral told us: “No.”",
 			[]string{"", "", "", "", ""}},
+		{"PartyAndStateAfterANameAreNoName", "Sen. Mark Delaney, R-Ohio, who led the opposition, said the vote was “a mistake.” He told reporters: “That tells you everything.”\n" +
+			"Sen. Patricia Nunez, D-N.M., called that “a cheap shot.”",
+			[]string{"Mark Delaney", "Mark Delaney", "Patricia Nunez"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
