@@ -352,7 +352,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && a.subject(toks, k, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && a.subject(toks, k, m) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}
@@ -1050,6 +1050,14 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 	t := toks[v]
 	return t.is(speechWord|helperVerb|pastWord) || a.hasSuffix(t, "ed") ||
 		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+}
+
+// spokenTo reports whether the verb after a name ending at toks[m-1] is a speech verb in the
+// passive, whose words are the asker's, not the name's: Hart was asked by Delaney whether she
+// would “…”.
+func (a *attributor) spokenTo(toks []token, m int) bool {
+	v := a.verbAfter(toks, m, true)
+	return v > m && a.speechVerb(toks[v]) && a.passive(toks[v-1], toks[v])
 }
 
 // speechAfter reports whether a speech verb follows a name ending at toks[k], in the active

@@ -308,6 +308,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"PartyAndStateAfterANameAreNoName", "Sen. Mark Delaney, R-Ohio, who led the opposition, said the vote was “a mistake.” He told reporters: “That tells you everything.”\n" +
 			"Sen. Patricia Nunez, D-N.M., called that “a cheap shot.”",
 			[]string{"Mark Delaney", "Mark Delaney", "Patricia Nunez"}},
+		{"SubjectOfAPassiveSpeechVerbIsNoSpeaker", "At the hearing, Evelyn Hart was asked by Sen. Delaney whether she would “ever support a mandate.” She replied: “I support the law.”\n" +
+			"Tom Reid was told by the judge that his conduct was “disgraceful.”\nTom Reid was saying the plan was “mad.”",
+			[]string{"", "Evelyn Hart", "", "Tom Reid"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
