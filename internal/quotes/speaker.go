@@ -172,8 +172,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 			return a.credit(toks, 0, m), true // “Great game.” — Kate Dunn, Rovers manager
 		}
 	default:
-		c := a.describedAfter(toks, endsSpeech(q.Text))
-		return c, c.found()
+		return a.describedAfter(toks, endsSpeech(q.Text))
 	}
 	return credit{}, false
 }
@@ -219,13 +218,19 @@ func (a *attributor) dashBetween(from, to int) bool {
 }
 
 // describedAfter reads an attribution that opens with a lowercase word: a role before the name
-// in commas (the store’s owner, Lena Park, said) or a body that speaks (the hospital said).
-func (a *attributor) describedAfter(toks []token, speech bool) credit {
+// in commas (the store’s owner, Lena Park, said) or a body that speaks (the hospital said). It
+// reports too whether it read one, whoever it names: a document that says the words (the
+// statement said, his letter said) reports them for nobody.
+func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 	if toks[0].is(determinerWord) {
 		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
-			if a.speechVerb(toks[v]) {
-				return credit{start: toks[0].start, end: toks[v-1].end, body: true}
+			if !a.speechVerb(toks[v]) {
+				continue
 			}
+			if toks[v-1].is(titleCue | termCue | documentWord) {
+				return credit{}, true
+			}
+			return credit{start: toks[0].start, end: toks[v-1].end, body: true}, true
 		}
 	}
 	for k := 1; k < len(toks) && k < 12; k++ {
@@ -234,11 +239,11 @@ func (a *attributor) describedAfter(toks []token, speech bool) credit {
 		}
 		m := a.runEnd(toks, k)
 		if c := a.credit(toks, k, m); c.found() && (a.commaSpeech(toks, k, m) || speech && a.roleSpeech(toks, k, m)) {
-			return c
+			return c, true
 		}
 		k = m - 1
 	}
-	return credit{}
+	return credit{}, false
 }
 
 // maxRoleWords is the most lowercase words a role written before a name may have.

@@ -311,6 +311,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"SubjectOfAPassiveSpeechVerbIsNoSpeaker", "At the hearing, Evelyn Hart was asked by Sen. Delaney whether she would “ever support a mandate.” She replied: “I support the law.”\n" +
 			"Tom Reid was told by the judge that his conduct was “disgraceful.”\nTom Reid was saying the plan was “mad.”",
 			[]string{"", "Evelyn Hart", "", "Tom Reid"}},
+		{"DocumentSayingAfterAQuoteIsNoBody", "His son said in a victim impact statement that his father had been robbed. “Dad saved that money,” the statement said. “She took that away.”\n" +
+			"“We regret the delay,” the report said.\n“Beds are full,” the hospital said.",
+			[]string{"", "", "", "the hospital"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
