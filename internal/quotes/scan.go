@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/copydesk/copydesk/internal/sentences"
 )
 
 // openMark is a quotation mark that has opened and not yet closed.
@@ -64,11 +66,15 @@ func (s *scanner) paragraph(para, start, end int) {
 			return // A blank line between paragraphs does not end a quote.
 		}
 		s.carrying = false
-		if familyOf(p[i]) == s.carry.fam && (isOpening(p[i]) || p[i] == s.carry.mark) && !closesLow(s.carry.mark, p[i]) {
+		switch {
+		case familyOf(p[i]) == s.carry.fam && (isOpening(p[i]) || p[i] == s.carry.mark) && !closesLow(s.carry.mark, p[i]):
 			s.carry.from = start + i + 1
 			s.stack = append(s.stack, s.carry)
 			i++
-		} else {
+		case s.verse(start):
+			s.carry.from = start + i
+			s.stack = append(s.stack, s.carry)
+		default:
 			s.unclosed(s.carry)
 			i = 0
 		}
@@ -102,6 +108,60 @@ func (s *scanner) paragraph(para, start, end int) {
 	}
 	s.endParagraph(end)
 }
+
+// verse reports whether the quote carried into the paragraph starting at offset start goes on as
+// verse quoted line by line, each line a paragraph with no mark of its own, to a closing mark
+// that ends it: “Oh the wind came down from Trevose Head / And the sea rose black and high, / …
+// That never said goodbye.” Only a mark that shows which way it faces (“ and «) is followed so,
+// and only over lines as short as verse's that end as a line of verse does, not a sentence, the
+// line it opened in among them, up to maxVerseLines of them. So a look reads a bounded number of
+// runes, and prose missing a mark (“One. / Two.”) is still reported.
+func (s *scanner) verse(start int) bool {
+	var closing rune
+	switch s.carry.mark {
+	case leftDouble:
+		closing = rightDouble
+	case leftGuillemet:
+		closing = rightGuillemet
+	default:
+		return false
+	}
+	if start-1-s.carry.from > maxVerseLine || s.endsSentence(s.carry.from, start-1) {
+		return false
+	}
+	for line, i := 0, start; line < maxVerseLines && i < len(s.rs); line++ {
+		j := i
+		for ; j < len(s.rs) && s.rs[j] != '\n'; j++ {
+			if j-i > maxVerseLine {
+				return false
+			}
+			if familyOf(s.rs[j]) == s.carry.fam {
+				return s.rs[j] == closing
+			}
+		}
+		if s.endsSentence(i, j) {
+			return false
+		}
+		i = j + 1
+	}
+	return false
+}
+
+// endsSentence reports whether the line s.rs[from:to] ends with a full stop, a question or an
+// exclamation mark, as a sentence does and a line of verse seldom does.
+func (s *scanner) endsSentence(from, to int) bool {
+	for to > from && unicode.IsSpace(s.rs[to-1]) {
+		to--
+	}
+	return to > from && sentences.IsTerminal(s.rs[to-1])
+}
+
+// maxVerseLine is the most runes a line of verse quoted line by line may have, and
+// maxVerseLines the most lines the quote may run on over.
+const (
+	maxVerseLine  = 90
+	maxVerseLines = 40
+)
 
 // straightDouble decides whether the " at p[i] opens or closes. Marks alternate within a
 // paragraph; the characters around the mark overrule that only where they are unambiguous.
