@@ -269,7 +269,7 @@ func newsPieces() []realPiece {
 // public pages and the feed against their validators. The pieces go in batches of eight, fewer than the
 // feed holds, so that every one of a batch is in the site's feed.
 func TestNewsPieces(t *testing.T) {
-	pieces := append(newsPieces(), morePieces()...)
+	pieces := append(append(newsPieces(), morePieces()...), longPieces()...)
 	const batch = 8
 	for i := 0; i < len(pieces); i += batch {
 		t.Run(fmt.Sprintf("Batch%d", i/batch+1), func(t *testing.T) { publishNewsPieces(t, pieces[i:min(i+batch, len(pieces))]) })

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -205,8 +206,11 @@ func checkRealPiece(t *testing.T, a *testApp, p realPiece, slug string, when pub
 			By, Firstcreated string
 			Headlines        []struct{ Value string }
 			Descriptions     []struct{ Value string }
-			Bodies           []struct{ Role, Value string }
-			Subjects         []struct{ Name string }
+			Bodies           []struct {
+				Role, Value          string
+				Wordcount, Charcount int
+			}
+			Subjects []struct{ Name string }
 		}
 		if err := json.Unmarshal(res.Body.Bytes(), &doc); err != nil {
 			t.Fatal(err)
@@ -220,6 +224,10 @@ func checkRealPiece(t *testing.T, a *testApp, p realPiece, slug string, when pub
 			t.Errorf("ninjs: by %q, firstcreated %q, headline %q, description %q, subjects %q", doc.By, doc.Firstcreated, doc.Headlines[0].Value, doc.Descriptions[0].Value, subjects)
 		}
 		sameLines(t, "the ninjs body", strings.Split(doc.Bodies[0].Value, "\n\n"), p.paras)
+		body := doc.Bodies[0]
+		if words, spaced := spacedWords(body.Value); body.Charcount != utf8.RuneCountInString(body.Value) || spaced && body.Wordcount != words {
+			t.Errorf("ninjs counts %d words and %d characters; the body has %d words and %d characters", body.Wordcount, body.Charcount, words, utf8.RuneCountInString(body.Value))
+		}
 	})
 	t.Run("Atom", func(t *testing.T) {
 		res := a.do("", "GET", publish.FeedPath, "")
@@ -340,6 +348,22 @@ func publishRealPiece(t *testing.T, a *testApp, p realPiece, at string) string {
 	res = a.do("editor", "POST", draft+"/publish", `{"at":"`+at+`"}`)
 	wantStatus(t, res, http.StatusOK)
 	return decode[pubResponse](t, res).Slug
+}
+
+// spacedWords counts the words of text written with spaces between them: the stretches between
+// spaces with a letter or a number in them. It reports false for text in a script written without
+// spaces (Chinese, Japanese), whose words it cannot count.
+func spacedWords(text string) (int, bool) {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }) >= 0 {
+			return 0, false
+		}
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0 {
+			n++
+		}
+	}
+	return n, true
 }
 
 // tagTexts returns the text of each element opening with <tag> in page, without the markup
