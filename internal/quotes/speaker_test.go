@@ -314,6 +314,8 @@ func TestFindSpeakers(t *testing.T) {
 		{"DocumentSayingAfterAQuoteIsNoBody", "His son said in a victim impact statement that his father had been robbed. “Dad saved that money,” the statement said. “She took that away.”\n" +
 			"“We regret the delay,” the report said.\n“Beds are full,” the hospital said.",
 			[]string{"", "", "", "the hospital"}},
+		{"ShortMonthEndsNoSentence", "Dr. Smith said on Jan. 5: “The patient is stable.”\nDr. Hart, of St. Louis, will be sworn in on Sept. 6 at 10 a.m. “I am ready,” she said.",
+			[]string{"Smith", "Hart"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +

@@ -114,10 +114,14 @@ func (a *attributor) sentenceStart(pos, floor int) int {
 }
 
 // insideWord reports whether the full stop at rs[i] belongs to a word, as wordEnd would have it:
-// joining two parts of it (U.S.-Mexico) or ending an abbreviation (Sen.).
+// joining two parts of it (U.S.-Mexico) or ending an abbreviation (Sen.), or to a date (on Jan.
+// 6).
 func (a *attributor) insideWord(i int) bool {
 	if a.rs[i] != '.' || i == 0 || !isWord(a.rs[i-1]) {
 		return false
+	}
+	if sentences.Dated(a.rs, i) {
+		return true
 	}
 	if i+1 < len(a.rs) && isWord(a.rs[i+1]) && !a.quoted[i+1] {
 		return true

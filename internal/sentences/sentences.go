@@ -57,11 +57,37 @@ func Abbreviation(word []rune) bool {
 	return abbreviations[string(buf[:len(word)])]
 }
 
+// months are the months, lowercased, that American style shortens before a day: "Jan. 6",
+// "Sept. 12". May, June and July are written whole.
+var months = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true,
+}
+
+// Dated reports whether the full stop at runes[i] ends a month's short form before the day's
+// number (on Jan. 6), which ends no sentence. Alone, the same word may be a name that ends one
+// (said Jan.).
+func Dated(runes []rune, i int) bool {
+	w := i
+	for w > 0 && i-w <= maxAbbreviation && unicode.IsLetter(runes[w-1]) {
+		w--
+	}
+	if i-w < 3 || i-w > maxAbbreviation || w > 0 && isWord(runes[w-1]) || !unicode.IsUpper(runes[w]) {
+		return false
+	}
+	j := i + 1
+	for j < len(runes) && runes[j] == ' ' {
+		j++
+	}
+	return j > i+1 && j < len(runes) && '0' <= runes[j] && runes[j] <= '9' && months[strings.ToLower(string(runes[w:i]))]
+}
+
 // Spans returns where each sentence of runes starts and ends, in order, without the spaces
 // between them. A line's end ends a sentence. So does a run of terminals (see IsTerminal), with
 // the closing quotation marks and brackets after it, when a space, the end of the text or, after
 // a terminal outside ASCII, anything follows, and the next word does not start in lowercase. A
-// full stop between letters or digits (3.5, U.S.-Mexico) or after an abbreviation ends none.
+// full stop between letters or digits (3.5, U.S.-Mexico), after an abbreviation or after a
+// month's short form before a day (Jan. 6) ends none.
 func Spans(runes []rune) [][2]int {
 	var out [][2]int
 	start := skipSpaces(runes, 0)
@@ -121,7 +147,7 @@ func Once(str, text string) (int, bool) {
 // after the terminals and closing marks that follow it. When it does not, the int is where the
 // next terminal that may end a sentence can stand.
 func ends(runes []rune, i int) (int, bool) {
-	if runes[i] == '.' && (inWord(runes, i) || abbreviated(runes, i)) {
+	if runes[i] == '.' && (inWord(runes, i) || abbreviated(runes, i) || Dated(runes, i)) {
 		return i + 1, false
 	}
 	j := i + 1

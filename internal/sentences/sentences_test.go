@@ -23,6 +23,8 @@ func TestSpans(t *testing.T) {
 		{"Initials", "J. R. R. Tolkien wrote it. He agreed.", []string{"J. R. R. Tolkien wrote it.", "He agreed."}},
 		{"DottedAbbreviation", "The U.S. envoy spoke. U.S.-Mexico talks ended.", []string{"The U.S. envoy spoke.", "U.S.-Mexico talks ended."}},
 		{"Number", "See No. 5 on the list. It rose 3.5 percent.", []string{"See No. 5 on the list.", "It rose 3.5 percent."}},
+		{"ShortMonthBeforeADay", "He is sworn in on Jan. 6 in Washington. The vote was on Sept. 12. Critics left. “Fine,” said Jan. Mar. Others left.",
+			[]string{"He is sworn in on Jan. 6 in Washington.", "The vote was on Sept. 12.", "Critics left.", "“Fine,” said Jan.", "Mar.", "Others left."}},
 		{"Ellipsis", "The plan would work... eventually. Then... Nothing.", []string{"The plan would work... eventually.", "Then...", "Nothing."}},
 		{"ClosingMarks", "He said: “It works.” (She did not.) They left.", []string{"He said: “It works.”", "(She did not.)", "They left."}},
 		{"LowercaseAfterStop", "“Would it work?” she asked. It did, e.g. in the north.", []string{"“Would it work?” she asked.", "It did, e.g. in the north."}},
