@@ -312,9 +312,13 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	broke, late := false, false // a clause opened after the body; the subject is in such a clause
 	verb, reports := -1, false  // the body's speech verb; the words after it make the quote not its own
 	named := [2]int{}           // the last run of capitalized words read, toks[named[0]:named[1]]
+	relayed := -1               // where the last speech verb of a group or a thing's own stands
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		broke = broke || body.found() && !t.joined
+		if a.relays(toks, k) {
+			relayed = t.start
+		}
 		if c := a.speakingBody(toks, k); c.found() {
 			body, verb, reports = c, a.bodyVerb(toks, k, c), false // The judge said: “…”
 			continue
@@ -365,6 +369,8 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		}
 	}
 	switch {
+	case said.found() && relayed > said.end:
+		return credit{}, start // PC Hines said the defendant shouted “…”: the defendant's words.
 	case said.found():
 		return said, start
 	case body.found() && !broke && reports:
@@ -402,6 +408,29 @@ func (a *attributor) relativeSpeech(toks []token, m int) bool {
 		}
 	}
 	return true
+}
+
+// relays reports whether toks[k] is a speech verb in the active voice whose subject is a common
+// noun in the clause before it, run on from the words before with no comma, as in a report of
+// what others said (said the defendant shouted, said rivals called it): not a name, a part of
+// one (al-Turabi, d'Estaing), an adverb (famously said), a pronoun, or words a speaker owns (his
+// email said), which stand for the speaker themselves.
+func (a *attributor) relays(toks []token, k int) bool {
+	t := toks[k]
+	if k == 0 || !t.joined || !a.speechVerb(t) || a.hasSuffix(t, "ing") || a.passive(toks[k-1], t) {
+		return false
+	}
+	j := k - 1
+	for j > 0 && toks[j].joined && toks[j].is(helperVerb|fillerWord) {
+		j--
+	}
+	s, first := toks[j], j
+	if j > 0 && toks[j-1].is(determinerWord) {
+		first = j - 1
+	}
+	return first > 0 && toks[first].joined && s.joined && !a.hasSuffix(s, "ly") && a.word(s) != "been" &&
+		!s.is(pronounWord|stopWord|helperVerb|fillerWord|speechWord|prepositionWord|titleCue|documentWord|utteranceWord|possessiveWord) &&
+		!strings.ContainsFunc(a.word(s), unicode.IsUpper)
 }
 
 // ownWords reports whether the possessive pronoun toks[k] owns words, said or written, within

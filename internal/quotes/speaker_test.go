@@ -316,6 +316,12 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", "", "the hospital"}},
 		{"ShortMonthEndsNoSentence", "Dr. Smith said on Jan. 5: “The patient is stable.”\nDr. Hart, of St. Louis, will be sworn in on Sept. 6 at 10 a.m. “I am ready,” she said.",
 			[]string{"Smith", "Hart"}},
+		{"ReportOfWhatOthersSaidIsNotTheReportersWords", "Giving evidence, PC Laura Hines said the defendant shouted “I'll kill you” as officers arrived.\n" +
+			"Garland said rivals had called it “a joke.”\n" +
+			"Eamon de Valera famously said: “The ideal Ireland.”\n" +
+			"Gareth Lyons said he had been told by Vance that money was “moved for safekeeping.”\n" +
+			"According to Dana Whitfield, the mayor called it “a shambles.”",
+			[]string{"", "", "Eamon de Valera", "Gareth Lyons", "Dana Whitfield"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
