@@ -936,6 +936,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if first < m && a.partyTag(toks[first]) {
 		return credit{} // R-Ohio describes a senator, and names nobody.
 	}
+	for first < m-1 && a.possessive(toks[first]) {
+		first++ // Labour's Angela Rayner, Apple's Tim Cook: the owner is no part of the name.
+	}
 	if m-first > 1 && toks[m-1].is(postNominal) {
 		if a.determined(toks, k, first) {
 			return credit{start: toks[first].start, end: toks[m-1].end, body: true}

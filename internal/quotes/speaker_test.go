@@ -322,6 +322,8 @@ func TestFindSpeakers(t *testing.T) {
 			"Gareth Lyons said he had been told by Vance that money was “moved for safekeeping.”\n" +
 			"According to Dana Whitfield, the mayor called it “a shambles.”",
 			[]string{"", "", "Eamon de Valera", "Gareth Lyons", "Dana Whitfield"}},
+		{"OwnerBeforeANameIsNoPartOfIt", "Labour's Angela Rayner said: “It's a scandal.”\n“We will ship,” said Apple's Tim Cook.\nMacy's said: “Sales rose.”",
+			[]string{"Angela Rayner", "Tim Cook", ""}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
