@@ -887,11 +887,14 @@ func (a *attributor) prefixedName(t token) bool {
 
 // partyTag reports whether t is the party and state an American politician's name is followed by
 // between commas: Sen. Mark Delaney, R-Ohio, said; Sen. Patricia Nunez, D-N.M., said.
-func (a *attributor) partyTag(t token) bool {
-	if t.end-t.start < 3 || a.rs[t.start+1] != '-' || !unicode.IsUpper(a.rs[t.start+2]) {
+func (a *attributor) partyTag(t token) bool { return a.partyTagAt(t.start, t.end) }
+
+// partyTagAt reports whether a.rs[start:end] is a party and state: R-Ohio, D-Ariz, I-Vt.
+func (a *attributor) partyTagAt(start, end int) bool {
+	if end-start < 3 || a.rs[start+1] != '-' || !unicode.IsUpper(a.rs[start+2]) {
 		return false
 	}
-	switch a.rs[t.start] {
+	switch a.rs[start] {
 	case 'R', 'D', 'I':
 		return true
 	}

@@ -306,8 +306,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Others said: “We will fight.”\nBoth said: “Yes.”\nNeither said: “Never.”\nSeveral told us: “No.”",
 			[]string{"", "", "", "", ""}},
 		{"PartyAndStateAfterANameAreNoName", "Sen. Mark Delaney, R-Ohio, who led the opposition, said the vote was “a mistake.” He told reporters: “That tells you everything.”\n" +
-			"Sen. Patricia Nunez, D-N.M., called that “a cheap shot.”",
-			[]string{"Mark Delaney", "Mark Delaney", "Patricia Nunez"}},
+			"Sen. Patricia Nunez, D-N.M., called that “a cheap shot.”\n" +
+			"Gov. Tom Reyes, D-Ariz., said at a 2 p.m. news conference: “We will not back down.”",
+			[]string{"Mark Delaney", "Mark Delaney", "Patricia Nunez", "Tom Reyes"}},
 		{"SubjectOfAPassiveSpeechVerbIsNoSpeaker", "At the hearing, Evelyn Hart was asked by Sen. Delaney whether she would “ever support a mandate.” She replied: “I support the law.”\n" +
 			"Tom Reid was told by the judge that his conduct was “disgraceful.”\nTom Reid was saying the plan was “mad.”",
 			[]string{"", "Evelyn Hart", "", "Tom Reid"}},

@@ -130,6 +130,9 @@ func (a *attributor) insideWord(i int) bool {
 	for w > 0 && (isWord(a.rs[w-1]) || a.rs[w-1] == '.') && !a.quoted[w-1] && i-w < 16 {
 		w--
 	}
+	if w >= 2 && a.rs[w-1] == '-' && (w == 2 || !isWord(a.rs[w-3])) && a.partyTagAt(w-2, i) {
+		return true // Sen. Tom Reyes, D-Ariz., said
+	}
 	return sentences.Abbreviation(a.rs[w:i])
 }
 
@@ -148,7 +151,7 @@ func (a *attributor) wordEnd(i, to int) int {
 		}
 		break
 	}
-	if j < to && a.rs[j] == '.' && !a.quoted[j] && sentences.Abbreviation(a.rs[i:j]) {
+	if j < to && a.rs[j] == '.' && !a.quoted[j] && (sentences.Abbreviation(a.rs[i:j]) || a.partyTagAt(i, j)) {
 		j++
 	}
 	if j+1 < to && (a.rs[j] == '\'' || a.rs[j] == rightSingle) && !a.quoted[j] && (a.rs[j-1] == 's' || a.rs[j-1] == 'S') && isSpace(a.rs[j+1]) {
