@@ -227,10 +227,14 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 			if !a.speechVerb(toks[v]) {
 				continue
 			}
-			if toks[v-1].is(titleCue | termCue | documentWord) {
+			e := v - 1
+			for e > 1 && (toks[e].is(fillerWord) || a.hasSuffix(toks[e], "ly") && !toks[e].is(lyNoun)) {
+				e-- // “…,” the former president once said: once is no part of the body.
+			}
+			if toks[e].is(titleCue | termCue | documentWord) {
 				return credit{}, true
 			}
-			return credit{start: toks[0].start, end: toks[v-1].end, body: true}, true
+			return credit{start: toks[0].start, end: toks[e].end, body: true}, true
 		}
 	}
 	for k := 1; k < len(toks) && k < 12; k++ {

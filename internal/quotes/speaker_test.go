@@ -325,6 +325,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", "Eamon de Valera", "Gareth Lyons", "Dana Whitfield"}},
 		{"OwnerBeforeANameIsNoPartOfIt", "Labour's Angela Rayner said: “It's a scandal.”\n“We will ship,” said Apple's Tim Cook.\nMacy's said: “Sales rose.”",
 			[]string{"Angela Rayner", "Tim Cook", ""}},
+		{"AdverbBeforeABodysVerbIsNoPartOfIt", "“Read my lips,” the former president once said, “no new taxes.”\n“No,” the minister firmly said.",
+			[]string{"the former president", "the former president", "the minister"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",
 			[]string{"Mei Tanaka"}},
 		{"AttributionOfTheNextQuoteIsNotThisOnes", "The Prime Minister has posted that the government is “ready to help.” Daniel Moor said: “Pumps would be better.”\n" +
