@@ -316,7 +316,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	broke, late := false, false // a clause opened after the body; the subject is in such a clause
 	verb, reports := -1, false  // the body's speech verb; the words after it make the quote not its own
 	named := [2]int{}           // the last run of capitalized words read, toks[named[0]:named[1]]
-	relayed := -1               // where the last speech verb of a group or a thing's own stands
+	relayed := -1               // where the last speech verb stands whose subject is a common noun (see relays)
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		broke = broke || body.found() && !t.joined
