@@ -372,9 +372,10 @@ type mark struct {
 
 // problem writes m up as a Problem.
 func (m mark) problem() Problem {
-	msg := fmt.Sprintf("opening %c in paragraph %d at position %d never closes", m.r, m.para, m.pos)
+	format := "opening %c in paragraph %d at position %d never closes"
 	if m.stray {
-		msg = fmt.Sprintf("closing %c in paragraph %d at position %d has no opening mark", m.r, m.para, m.pos)
+		format = "closing %c in paragraph %d at position %d has no opening mark"
 	}
+	msg := fmt.Sprintf(format, m.r, m.para, m.pos)
 	return Problem{Paragraph: m.para, Position: m.pos, Offset: m.off, Message: msg}
 }
