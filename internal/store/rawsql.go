@@ -56,8 +56,13 @@ func placeholders(n int) string {
 // scanAll reads every row of rows into a T of its own through scan, which scans the current row
 // into the T it is given, and closes rows.
 func scanAll[T any](rows *sql.Rows, scan func(*T) error) ([]T, error) {
+	return scanInto(rows, nil, scan)
+}
+
+// scanInto is scanAll appending to out, whose capacity a caller that knows how many rows to
+// expect makes room for.
+func scanInto[T any](rows *sql.Rows, out []T, scan func(*T) error) ([]T, error) {
 	defer rows.Close()
-	var out []T
 	for rows.Next() {
 		var v T
 		if err := scan(&v); err != nil {

@@ -29,7 +29,7 @@ type foundAnchor struct {
 // planAnchors works out, reading from db, where the open comments of draft id go when its text
 // changes from old to text; nil when they cannot be read.
 func planAnchors(db *gorm.DB, id int64, old, text newsroom.Text) *reanchoring {
-	rows, err := openAnchors(db, id)
+	rows, err := openAnchors(db, id, 0)
 	if err != nil {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (p *reanchoring) madeFrom(old, text newsroom.Text) bool {
 
 // result returns the planned anchor of comment r, if the plan was made from the selector r
 // still has.
-func (p *reanchoring) result(r commentRow) (anchor.Result, bool) {
+func (p *reanchoring) result(r anchorRow) (anchor.Result, bool) {
 	if p == nil {
 		return anchor.Result{}, false
 	}
@@ -76,14 +76,18 @@ func sameFields(a, b newsroom.Text) bool {
 // finding the others, which were made or changed since the plan was read, now. A comment whose
 // words are gone is detached and keeps its original words for display.
 func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, plan *reanchoring) error {
-	rows, err := openAnchors(tx, draftID)
-	if err != nil {
-		return err
-	}
 	if !plan.madeFrom(old, text) {
 		plan = nil
 	}
-	var late []commentRow
+	expect := 0
+	if plan != nil {
+		expect = len(plan.found)
+	}
+	rows, err := openAnchors(tx, draftID, expect)
+	if err != nil {
+		return err
+	}
+	var late []anchorRow
 	for _, r := range rows {
 		res, ok := plan.result(r)
 		if !ok {
@@ -146,7 +150,7 @@ func (s *Store) planReopen(ctx context.Context, u *newsroom.User, id int64) *reo
 // holds reports whether p was made for comment r on the draft at version: neither the draft's
 // text (which changes only with its version) nor the comment's anchor changed since.
 func (p *reopening) holds(r commentRow, version int) bool {
-	return p != nil && p.version == version && p.from.Field == r.Field && selectorOf(p.from) == selectorOf(r) &&
+	return p != nil && p.version == version && p.from.Field == r.Field && selectorOf(anchorOf(p.from)) == selectorOf(anchorOf(r)) &&
 		p.from.Status == r.Status && p.from.AnchoredVersion == r.AnchoredVersion
 }
 
@@ -164,7 +168,7 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 		return nil
 	}
 	if plan.holds(r, v.Row.Version) {
-		return saveAnchor(tx, r, plan.res, v.Row.Version)
+		return saveAnchor(tx, anchorOf(r), plan.res, v.Row.Version)
 	}
 	if !last {
 		return errPlanGone
@@ -177,7 +181,7 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 	if err != nil {
 		return err
 	}
-	return saveAnchor(tx, r, res, v.Row.Version)
+	return saveAnchor(tx, anchorOf(r), res, v.Row.Version)
 }
 
 // carry finds comment r, anchored at an earlier version of its draft, in text, the draft's now
@@ -236,7 +240,7 @@ func carryDirect(r commentRow, then, text newsroom.Text) (anchor.Result, error) 
 
 // locateOne finds comment r, made on the text old, in text, paying from w.
 func locateOne(w *anchor.Work, r commentRow, old, text newsroom.Text) (anchor.Result, error) {
-	results, err := locateIn(w, r.Field, []commentRow{r}, old, text)
+	results, err := locateIn(w, r.Field, []anchorRow{anchorOf(r)}, old, text)
 	if err != nil {
 		return anchor.Result{}, err
 	}
@@ -253,35 +257,54 @@ const maxCarrySteps = 32
 const openAnchorsSQL = "SELECT id, field, quote, exact, prefix, suffix, start_pos, end_pos, status FROM comments " +
 	"WHERE draft_id = ? AND resolved_at IS NULL AND status <> ? ORDER BY id"
 
+// anchorRow is what re-anchoring reads and writes of a comment: which it is, the field it is on,
+// its words and where they are. A save reads it for every open comment of its draft twice,
+// before and in its transaction, and the whole comment row, more than twice its size, was most
+// of what the reads allocated.
+type anchorRow struct {
+	ID                                  int64
+	Field, Quote, Exact, Prefix, Suffix string
+	StartPos, EndPos                    int
+	Status                              string
+}
+
+// anchorOf is the part of comment r that re-anchoring reads and writes.
+func anchorOf(r commentRow) anchorRow {
+	return anchorRow{ID: r.ID, Field: r.Field, Quote: r.Quote, Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix,
+		StartPos: r.StartPos, EndPos: r.EndPos, Status: r.Status}
+}
+
 // openAnchors loads the anchors of the comments of a draft that follow its text, scanning them
 // itself: every save reads them twice, before and in its transaction, and GORM's reflection
-// made that a third of a save with many comments.
-func openAnchors(db *gorm.DB, draftID int64) ([]commentRow, error) {
+// made that a third of a save with many comments. expect is how many the caller expects (the
+// transaction's read, the number its plan read), so that their slice is made once rather than
+// grown row by row under the writer.
+func openAnchors(db *gorm.DB, draftID int64, expect int) ([]anchorRow, error) {
 	rows, err := queryRaw(db, openAnchorsSQL, draftID, anchor.Detached.String())
 	if err != nil {
 		return nil, err
 	}
-	return scanAll(rows, func(r *commentRow) error {
+	return scanInto(rows, make([]anchorRow, 0, expect), func(r *anchorRow) error {
 		return rows.Scan(&r.ID, &r.Field, &r.Quote, &r.Exact, &r.Prefix, &r.Suffix, &r.StartPos, &r.EndPos, &r.Status)
 	})
 }
 
-// selectorOf is the selector a comment row keeps.
-func selectorOf(r commentRow) anchor.Selector {
+// selectorOf is the selector a comment keeps.
+func selectorOf(r anchorRow) anchor.Selector {
 	return anchor.Selector{Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix, Start: r.StartPos, End: r.EndPos}
 }
 
 // locateComments finds each comment of rows, made on the text old, in text, and returns the
 // results in the order of rows, each field's comments paid for from a budget of their own (see
 // locateIn).
-func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
+func locateComments(rows []anchorRow, old, text newsroom.Text) ([]anchor.Result, error) {
 	out := make([]anchor.Result, len(rows))
 	byField := map[string][]int{}
 	for i, r := range rows {
 		byField[r.Field] = append(byField[r.Field], i)
 	}
 	for field, idx := range byField {
-		on := make([]commentRow, len(idx))
+		on := make([]anchorRow, len(idx))
 		for k, i := range idx {
 			on[k] = rows[i]
 		}
@@ -301,7 +324,7 @@ func locateComments(rows []commentRow, old, text newsroom.Text) ([]anchor.Result
 // comment whose words survive the edit stays on them even where the text repeats them; one that
 // an edit left on part of its words takes them all again when they are back around it (see
 // anchor.Work.RegrowAll), as when the edit is undone.
-func locateIn(w *anchor.Work, field string, rows []commentRow, old, text newsroom.Text) ([]anchor.Result, error) {
+func locateIn(w *anchor.Work, field string, rows []anchorRow, old, text newsroom.Text) ([]anchor.Result, error) {
 	before, err := old.Field(field)
 	if err != nil {
 		return nil, err
@@ -320,7 +343,7 @@ func locateIn(w *anchor.Work, field string, rows []commentRow, old, text newsroo
 }
 
 // saveAnchor writes a re-anchored comment back when anything about its anchor changed.
-func saveAnchor(tx *gorm.DB, r commentRow, res anchor.Result, version int) error {
+func saveAnchor(tx *gorm.DB, r anchorRow, res anchor.Result, version int) error {
 	if res.Status == anchor.Detached {
 		// Its offsets stay those of the version its words were last in, which it keeps naming:
 		// the new version's text holds other words there, or none.
