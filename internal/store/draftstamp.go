@@ -38,3 +38,11 @@ func touchDraftText(tx *gorm.DB, id int64, base int, text newsroom.Text, languag
 	n, err := res.RowsAffected()
 	return n == 1, err
 }
+
+// touchDraftStage is touchDraft for a step of the workflow that changes only the stage: it moves
+// draft id to stage to and sets its updated_at to now, inside tx. Its statement is written by
+// hand, as touchDraftText's is: GORM's building of the update from a map was a fifth of what a
+// publish does while it holds the writer.
+func touchDraftStage(tx *gorm.DB, id int64, to newsroom.Stage, now time.Time) error {
+	return execRaw(tx, "UPDATE drafts SET stage = ?, updated_at = ? WHERE id = ?", string(to), now, id)
+}

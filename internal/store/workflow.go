@@ -63,12 +63,13 @@ func (s *Store) transitionPlanned(ctx context.Context, u *newsroom.User, id int6
 		}
 		from, to := newsroom.Stage(v.Row.Stage), step.To
 		now := s.clock()
-		changes := map[string]any{"stage": to}
 		if s.policy.IsScheduled(from) {
-			changes["scheduled_at"], changes["scheduled_by"] = nil, nil
 			v.Row.ScheduledAt = nil
+			err = touchDraft(tx, id, map[string]any{"stage": to, "scheduled_at": nil, "scheduled_by": nil}, now).Error
+		} else {
+			err = touchDraftStage(tx, id, to, now)
 		}
-		if err := touchDraft(tx, id, changes, now).Error; err != nil {
+		if err != nil {
 			return err
 		}
 		auditID, err := addAudit(tx, id, u.ID, string(action), from, to, note, now)
@@ -154,13 +155,12 @@ func (s *Store) publishTx(tx *gorm.DB, u *newsroom.User, v *draftView, at time.T
 		return nil, err
 	}
 	pub := &newsroom.Publication{DraftID: v.Row.ID, Slug: art.Slug, Stage: to, PublishedAt: at}
-	changes := map[string]any{"stage": to}
 	if action == policy.ActionSchedule {
-		changes["scheduled_at"], changes["scheduled_by"] = at, u.ID
-	} else if pub.Number, err = snapshot(tx, art, v.draft(), at, u.ID, ""); err != nil {
-		return nil, err
+		err = touchDraft(tx, v.Row.ID, map[string]any{"stage": to, "scheduled_at": at, "scheduled_by": u.ID}, now).Error
+	} else if pub.Number, err = snapshot(tx, art, v.draft(), at, u.ID, ""); err == nil {
+		err = touchDraftStage(tx, v.Row.ID, to, now)
 	}
-	if err := touchDraft(tx, v.Row.ID, changes, now).Error; err != nil {
+	if err != nil {
 		return nil, err
 	}
 	record(tx, draftEvent(publishEvents[action], v.Row.ID, u.ID, string(action), to))
