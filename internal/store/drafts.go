@@ -465,6 +465,26 @@ func (s *Store) mayChange(u *newsroom.User, cur *newsroom.Draft, text newsroom.T
 // draft's row lock until tx ends, and reads the draft as the last writer left it. Every change to
 // a draft, its revisions, quote ledger, comments and publications goes through it, so that two
 // saves of one draft cannot both build on the same version.
+//
+// It reads the row with planDraftSQL, prepared once, and checks the policy's CanSee on it, as
+// planView does, rather than have GORM build findDraft's query with the policy's rule in it on
+// every call: a publish and a step of the workflow read their draft so while they hold the
+// writer. The rule and the condition agree (see policy.Visible).
 func (s *Store) lockDraft(tx *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
-	return s.findDraft(s.forUpdate(tx, "drafts"), u, id)
+	query := planDraftSQL
+	if s.pg {
+		query += " FOR NO KEY UPDATE OF drafts"
+	}
+	rows, err := queryRaw(tx, query, id)
+	if err != nil {
+		return nil, err
+	}
+	views, err := scanDrafts(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(views) == 0 || !s.policy.CanSee(u, views[0].Row.WriterID, newsroom.Stage(views[0].Row.Stage)) {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
+	}
+	return &views[0], nil
 }
