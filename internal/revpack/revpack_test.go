@@ -260,3 +260,23 @@ func FuzzUnpack(f *testing.F) {
 		}
 	})
 }
+
+// TestMarshalKept: a kept marshalling is Marshal's bytes, one text after another and whatever the
+// one before held, and once the first is released the next allocates no buffer of its own.
+func TestMarshalKept(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		text := randomText(rng)
+		k := revpack.MarshalKept(text)
+		if want := revpack.Marshal(text); !bytes.Equal(k.Bytes(), want) {
+			t.Fatalf("MarshalKept(%+v) = %q; Marshal gives %q", text, k.Bytes(), want)
+		}
+		k.Release()
+	}
+	body := strings.Repeat("The council met on Tuesday to vote on the budget for the coming year. ", 160)
+	text := newsroom.Text{Title: "Budget", Body: body, Topics: []string{"Council"}}
+	revpack.MarshalKept(text).Release()
+	if n := testing.AllocsPerRun(100, func() { revpack.MarshalKept(text).Release() }); n != 0 {
+		t.Errorf("a kept marshalling of a %d-byte body allocates %v times after the one before was released; want none", len(body), n)
+	}
+}

@@ -118,7 +118,11 @@ func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRe
 	if err != nil {
 		return nextRevision{}, fmt.Errorf("read the chain of version %d of draft %d: %w", d.Version, d.ID, err)
 	}
-	packed := packAfter(chain, revpack.Marshal(d.Text()), revpack.Marshal(text), d.Version+1)
+	// The text before is marshalled only to pack the new one against, into a kept buffer:
+	// nothing packAfter returns holds its bytes.
+	prev := revpack.MarshalKept(d.Text())
+	packed := packAfter(chain, prev.Bytes(), revpack.Marshal(text), d.Version+1)
+	prev.Release()
 	return nextRevision{text: text, news: news, problems: problems, edit: quotedEdit(d.Text(), text, news), packed: packed}, nil
 }
 
