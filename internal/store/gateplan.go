@@ -76,7 +76,7 @@ func passPlanned(tx *gorm.DB, plan *gatePlan, v *draftView, step policy.Action, 
 		if !plan.readsLedger {
 			return nil
 		}
-		rows, err := ledgerRows(tx, v.Row.ID)
+		rows, err := ledgerRowsExpecting(tx, v.Row.ID, len(plan.quotes))
 		if err != nil {
 			return err
 		}

@@ -261,11 +261,18 @@ func ledger(tx *gorm.DB, draftID int64) ([]newsroom.Quote, error) {
 // ledgerRows reads the rows of a draft's current quote ledger, brief first, in reading order,
 // without GORM (see execRaw): a publish reads them again under the writer to check its plan.
 func ledgerRows(tx *gorm.DB, draftID int64) ([]quoteRow, error) {
+	return ledgerRowsExpecting(tx, draftID, 0)
+}
+
+// ledgerRowsExpecting is ledgerRows for a caller that expects about expect rows, as a plan's
+// check under the writer expects those its plan read: their slice is made once rather than
+// grown row by row while every other writer waits.
+func ledgerRowsExpecting(tx *gorm.DB, draftID int64, expect int) ([]quoteRow, error) {
 	rows, err := queryRaw(tx, ledgerSQL, draftID)
 	if err != nil {
 		return nil, err
 	}
-	return scanAll(rows, func(q *quoteRow) error {
+	return scanInto(rows, make([]quoteRow, 0, expect), func(q *quoteRow) error {
 		return rows.Scan(&q.ID, &q.DraftID, &q.Field, &q.Text, &q.Speaker, &q.Kind, &q.KindReason, &q.Paragraph, &q.StartPos,
 			&q.EndPos, &q.Status, &q.Note, &q.Source, &q.CheckedBy, &q.CheckedAt, &q.WaivedBy, &q.WaivedAt, &q.WaiverNote,
 			&q.NotQuoteBy, &q.NotQuoteAt, &q.NotQuoteNote, &q.RemovedAt)
