@@ -184,6 +184,7 @@ func TestDraftSummaryBytes(t *testing.T) {
 				{"writer", newsroom.DraftFilter{Stage: newsroom.StageDraft, Limit: 50}},
 				{"editor", newsroom.DraftFilter{Limit: 50}},
 				{"editor", newsroom.DraftFilter{Stage: newsroom.StageFactCheck, Limit: 1}},
+				{"editor", newsroom.DraftFilter{Stage: newsroom.StagePublished, Limit: 50}},
 			} {
 				for cursor, pages := "", 0; pages == 0 || cursor != ""; pages++ {
 					q.f.Cursor = cursor
