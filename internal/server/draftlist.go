@@ -51,6 +51,27 @@ func (s *Server) writeDraftList(c echo.Context, f newsroom.DraftFilter) error {
 	return writeItems(c, items, cursor)
 }
 
+// pageBuffers hold the pages of summaries writeSummaries writes, each page's JSON appended to
+// one kept from an earlier page: a page is about 16 kB, made and dropped once a request.
+var pageBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// writeSummaries answers with the page of draft summaries f selects, as {"items": [summaries],
+// "next": cursor}, the summaries' JSON as the store joined it.
+func (s *Server) writeSummaries(c echo.Context, f newsroom.DraftFilter) error {
+	buf := pageBuffers.Get().(*[]byte)
+	page, err := s.store.DraftSummariesJSON(c.Request().Context(), f, (*buf)[:0])
+	if err != nil {
+		pageBuffers.Put(buf)
+		return err
+	}
+	err = writeItems(c, [][]byte{page.Items}, page.Next)
+	if cap(page.Items) <= maxPooledJSON {
+		*buf = page.Items
+		pageBuffers.Put(buf)
+	}
+	return err
+}
+
 // writeItems answers with {"items": [items], "next": cursor}, the items' JSON joined by commas:
 // the bytes c.JSON would send of such a page, written through a pooled buffer, so that a page
 // leaves in a few large writes without being gathered into one slice first.

@@ -59,12 +59,7 @@ func (s *Server) listDrafts(c echo.Context) error {
 	case full:
 		return s.writeDraftList(c, f)
 	}
-	page, err := s.store.DraftSummariesJSON(c.Request().Context(), f)
-	if err != nil {
-		return err
-	}
-	// The store joined the summaries' JSON: the page goes out as one item.
-	return writeItems(c, [][]byte{page.Items}, page.Next)
+	return s.writeSummaries(c, f)
 }
 
 // fullView reads the draft list's view parameter: "summary" (the default) lists each draft's

@@ -200,6 +200,16 @@ func TestDraftSummaryBytes(t *testing.T) {
 					if got := a.do(q.actor, "GET", url, "").Body.String(); got != want.String() {
 						t.Fatalf("%s as %s:\n got %s\nwant %s", url, q.actor, got, want.String())
 					}
+					// The store appends the page to the buffer it is given, in place when it has room.
+					buf := append(make([]byte, 0, 64<<10), "kept"...)
+					joined, err := a.store.DraftSummariesJSON(ctxAs(a, q.actor), q.f, buf)
+					if err != nil {
+						t.Fatal(err)
+					}
+					next, _ := json.Marshal(joined.Next)
+					if got := fmt.Sprintf(`{"items":[%s],"next":%s}`+"\n", joined.Items[len("kept"):], next); string(joined.Items[:len("kept")]) != "kept" || &joined.Items[0] != &buf[0] || got != want.String() {
+						t.Fatalf("%s as %s, appended to a buffer:\n got %q\nwant %s", url, q.actor, joined.Items, want.String())
+					}
 					cursor = page.Next
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,7 +18,8 @@ import (
 
 // SummaryPageJSON is a page of draft summaries as the API sends it: Items is the elements of
 // the JSON array of newsroom.DraftSummary, joined by commas, byte for byte what encoding/json
-// writes for them; Next is the cursor, as in newsroom.DraftSummaryPage.
+// writes for them, after whatever the buffer it was appended to held (see DraftSummariesJSON);
+// Next is the cursor, as in newsroom.DraftSummaryPage.
 type SummaryPageJSON struct {
 	Items []byte
 	Next  string
@@ -59,8 +61,9 @@ func (s *Store) summaryJSON() string {
 // DraftSummariesJSON returns the page ListDraftSummaries would, as the JSON the API sends of
 // it, written by SQL but for the times instead of decoded and encoded again. A page with a text
 // that is not UTF-8 is read through ListDraftSummaries and encoded in Go, so that the bytes are
-// the same either way.
-func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter) (*SummaryPageJSON, error) {
+// the same either way. The page is appended to dst, so that a caller can write every page
+// through one buffer it keeps.
+func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter, dst []byte) (*SummaryPageJSON, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
@@ -73,7 +76,7 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter) 
 	if err := s.queryRowPrepared(ctx, query, args...).Scan(&joined); err != nil {
 		return nil, internal("list draft summaries", err)
 	}
-	page := &SummaryPageJSON{Items: make([]byte, 0, f.Limit*summaryBytes)}
+	page := &SummaryPageJSON{Items: slices.Grow(dst, f.Limit*summaryBytes)}
 	var id int64
 	var updated string
 	for n, rest := 1, joined.String; rest != ""; n++ {
@@ -94,8 +97,8 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter) 
 			return nil, internal("list draft summaries", err)
 		}
 	}
-	if !utf8.Valid(page.Items) {
-		return s.summariesEncoded(ctx, f)
+	if !utf8.Valid(page.Items[len(dst):]) {
+		return s.summariesEncoded(ctx, f, dst)
 	}
 	return page, nil
 }
@@ -229,12 +232,12 @@ func (s *Store) appendJSONTime(dst []byte, text string) ([]byte, error) {
 }
 
 // summariesEncoded is DraftSummariesJSON read through ListDraftSummaries and encoded in Go.
-func (s *Store) summariesEncoded(ctx context.Context, f newsroom.DraftFilter) (*SummaryPageJSON, error) {
+func (s *Store) summariesEncoded(ctx context.Context, f newsroom.DraftFilter, dst []byte) (*SummaryPageJSON, error) {
 	page, err := s.ListDraftSummaries(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	out := &SummaryPageJSON{Next: page.Next}
+	out := &SummaryPageJSON{Items: dst, Next: page.Next}
 	for i := range page.Items {
 		item, err := json.Marshal(&page.Items[i])
 		if err != nil {
