@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -72,18 +73,21 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter, 
 	if err != nil {
 		return nil, err
 	}
-	var joined sql.NullString
-	if err := s.queryRowPrepared(ctx, query, args...).Scan(&joined); err != nil {
+	rows, err := s.queryPrepared(ctx, query, args...)
+	if err != nil {
 		return nil, internal("list draft summaries", err)
 	}
+	defer rows.Close()
 	page := &SummaryPageJSON{Items: slices.Grow(dst, f.Limit*summaryBytes)}
+	var row sql.RawBytes
 	var id int64
-	var updated string
-	for n, rest := 1, joined.String; rest != ""; n++ {
-		var row string
-		row, rest, _ = strings.Cut(rest, "\x1e")
+	var updated, lastUpdated []byte
+	for n := 1; rows.Next(); n++ {
+		if err := rows.Scan(&row); err != nil {
+			return nil, internal("list draft summaries", err)
+		}
 		if n > f.Limit {
-			at, err := s.jsonTime(updated)
+			at, err := s.jsonTime(string(lastUpdated))
 			if err != nil {
 				return nil, internal("list draft summaries", err)
 			}
@@ -96,7 +100,13 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter, 
 		if page.Items, id, updated, err = s.appendSummary(page.Items, row); err != nil {
 			return nil, internal("list draft summaries", err)
 		}
+		lastUpdated = append(lastUpdated[:0], updated...)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("list draft summaries", err)
+	}
+	// The rows go back to the pool before the fallback reads again.
+	rows.Close()
 	if !utf8.Valid(page.Items[len(dst):]) {
 		return s.summariesEncoded(ctx, f, dst)
 	}
@@ -114,7 +124,7 @@ func (s *Store) summaryPageQuery(u *newsroom.User, f *newsroom.DraftFilter) (str
 		return "", nil, err
 	}
 	var b strings.Builder
-	b.WriteString("SELECT " + s.summaryJSON() + " AS summary, drafts.updated_at, drafts.id FROM drafts JOIN users ON users.id = drafts.writer_id " + summaryJoinsSQL + " WHERE ")
+	b.WriteString("SELECT " + s.summaryJSON() + " FROM drafts JOIN users ON users.id = drafts.writer_id " + summaryJoinsSQL + " WHERE ")
 	var args []any
 	for i, c := range conds {
 		if i > 0 {
@@ -123,20 +133,7 @@ func (s *Store) summaryPageQuery(u *newsroom.User, f *newsroom.DraftFilter) (str
 		args = writeCondition(&b, args, c)
 	}
 	b.WriteString(" ORDER BY " + newestFirst + " LIMIT ?")
-	return s.joinedRows(b.String()), append(args, f.Limit+1), nil
-}
-
-// joinedRows wraps query, whose rows are a summary, its last change and its id, in the query of
-// one row: the summaries in query's order, joined by record separators (0x1E, which neither
-// JSON text nor a time holds), or NULL for none. go-sqlite3 crosses into C four times a row and
-// copies each row's text into a Go string of its own; a page read as one row pays that once.
-// The aggregate orders its input itself, since neither database promises to keep a subquery's.
-func (s *Store) joinedRows(query string) string {
-	join := "group_concat(page.summary, char(30)"
-	if s.pg {
-		join = "string_agg(page.summary, chr(30)"
-	}
-	return "SELECT " + join + " ORDER BY page.updated_at DESC, page.id DESC) FROM (" + query + ") AS page"
+	return b.String(), append(args, f.Limit+1), nil
 }
 
 // writeCondition writes c's SQL to b in parentheses, each ? whose argument is a list written as
@@ -184,25 +181,25 @@ const summaryBytes = 320
 // dst, with its times written as time.Time's MarshalJSON writes the times jsonTime reads, and
 // returns it with the summary's id and its last change as the database wrote it, what its
 // cursor is made of.
-func (s *Store) appendSummary(dst []byte, row string) (_ []byte, id int64, updated string, err error) {
-	object, rest, _ := strings.Cut(row, "\x1f")
-	due, rest, _ := strings.Cut(rest, "\x1f")
-	created, updated, ok := strings.Cut(rest, "\x1f")
-	head, _, _ := strings.Cut(object, ",")
-	if id, err = strconv.ParseInt(strings.TrimPrefix(head, `{"id":`), 10, 64); err != nil || !ok || !strings.HasSuffix(object, "}") {
-		return dst, 0, "", fmt.Errorf("a summary row of %d bytes is not an object and three times", len(row))
+func (s *Store) appendSummary(dst, row []byte) (_ []byte, id int64, updated []byte, err error) {
+	object, rest, _ := bytes.Cut(row, []byte{0x1F})
+	due, rest, _ := bytes.Cut(rest, []byte{0x1F})
+	created, updated, ok := bytes.Cut(rest, []byte{0x1F})
+	head, _, _ := bytes.Cut(object, []byte{','})
+	if id, err = strconv.ParseInt(string(bytes.TrimPrefix(head, []byte(`{"id":`))), 10, 64); err != nil || !ok || !bytes.HasSuffix(object, []byte{'}'}) {
+		return dst, 0, nil, fmt.Errorf("a summary row of %d bytes is not an object and three times", len(row))
 	}
 	dst = append(appendHTMLSafe(dst, object[:len(object)-1]), `,"due_at":`...)
 	if len(due) == 0 {
 		dst = append(dst, "null"...)
 	} else if dst, err = s.appendJSONTime(dst, due); err != nil {
-		return dst, id, "", fmt.Errorf("summary of draft %d: %w", id, err)
+		return dst, id, nil, fmt.Errorf("summary of draft %d: %w", id, err)
 	}
 	if dst, err = s.appendJSONTime(append(dst, `,"created_at":`...), created); err != nil {
-		return dst, id, "", fmt.Errorf("summary of draft %d: %w", id, err)
+		return dst, id, nil, fmt.Errorf("summary of draft %d: %w", id, err)
 	}
 	if dst, err = s.appendJSONTime(append(dst, `,"updated_at":`...), updated); err != nil {
-		return dst, id, "", fmt.Errorf("summary of draft %d: %w", id, err)
+		return dst, id, nil, fmt.Errorf("summary of draft %d: %w", id, err)
 	}
 	return append(dst, '}'), id, updated, nil
 }
@@ -211,19 +208,19 @@ func (s *Store) appendSummary(dst []byte, row string) (_ []byte, id int64, updat
 // time.Time's MarshalJSON writes it (quoted AppendText). A time in UTC in the layout both
 // databases write, whose fraction ends in no zero, is that text with a T and a Z, and is
 // written so without being read: reading and writing every time was most of the rest of a page.
-func (s *Store) appendJSONTime(dst []byte, text string) ([]byte, error) {
+func (s *Store) appendJSONTime(dst, text []byte) ([]byte, error) {
 	sep := byte(' ')
 	if s.pg {
 		sep = 'T'
 	}
 	n := len(text)
-	if n >= 25 && strings.HasSuffix(text, "+00:00") && (n == 25 || text[n-7] != '0') {
-		if _, ok := parseTimeWithOffset(text, sep); ok {
+	if n >= 25 && bytes.HasSuffix(text, []byte("+00:00")) && (n == 25 || text[n-7] != '0') {
+		if _, ok := parseTimeWithOffset(string(text), sep); ok {
 			dst = append(append(append(dst, '"'), text[:10]...), 'T')
 			return append(append(dst, text[11:n-6]...), 'Z', '"'), nil
 		}
 	}
-	t, err := s.jsonTime(text)
+	t, err := s.jsonTime(string(text))
 	if err != nil {
 		return dst, err
 	}
@@ -254,8 +251,8 @@ func (s *Store) summariesEncoded(ctx context.Context, f newsroom.DraftFilter, ds
 // appendHTMLSafe appends JSON text src to dst with <, >, &, U+2028 and U+2029 escaped as
 // encoding/json escapes them in strings; SQL's JSON quoting leaves them as they are. Outside
 // strings the JSON of a summary holds none of them.
-func appendHTMLSafe(dst []byte, src string) []byte {
-	if strings.IndexByte(src, '<') < 0 && strings.IndexByte(src, '>') < 0 && strings.IndexByte(src, '&') < 0 && strings.IndexByte(src, 0xE2) < 0 {
+func appendHTMLSafe(dst, src []byte) []byte {
+	if bytes.IndexByte(src, '<') < 0 && bytes.IndexByte(src, '>') < 0 && bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, 0xE2) < 0 {
 		return append(dst, src...)
 	}
 	for i := 0; i < len(src); i++ {
