@@ -178,3 +178,96 @@ func (b *browser) inPanel(sel, done string) {
 	b.run(chromedp.Click(sel, chromedp.ByQuery),
 		chromedp.Poll(done+` && !document.querySelector("[aria-busy]")`, nil, chromedp.WithPollingTimeout(15*time.Second)))
 }
+
+// TestBrowserKeptThreadsFoldAndDiscard holds the comments panel, at a desktop's width and a
+// phone's, to what a thread kept because it was typed in does to the fold and to the page: a
+// resolved thread kept open when the resolved threads are hidden is not counted as folded, and
+// with none left to show the fold goes; a thread deleted under a reply being typed is kept with a
+// Discard; and typing the browser kept for a thread deleted since is offered in full with a
+// Discard, which, asked, forgets it for good.
+func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	asked := b.acceptDialogs()
+	writer, editor := b.apiToken("writer"), b.apiToken("editor")
+	b.signIn("editor")
+	for _, width := range []int64{1280, 390} {
+		page, ids := b.foldedThreads(writer, editor)
+		id := strings.TrimPrefix(page, b.base+"/drafts/")
+		thread := func(i int) string { return fmt.Sprintf("#comment-%d", ids[i]) }
+		b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(page+"#comments"), chromedp.WaitVisible(`#resolved-threads a`, chromedp.ByQuery))
+		b.inPanel(`#resolved-threads a`, fmt.Sprintf(`document.querySelectorAll("#threads .comment").length === %d`, len(ids)))
+		b.run(chromedp.SetValue(thread(2)+` input[name=body]`, "A reply to a resolved thread", chromedp.ByQuery))
+		b.inPanel(`#resolved-threads a`, fmt.Sprintf(`!document.querySelector(%q)`, thread(1)))
+		if !b.visible(`.ws-kept ` + thread(2)) {
+			t.Fatalf("at %d px the resolved thread typed in is not kept open", width)
+		}
+		if got := b.text(`#resolved-threads a`); got != "Show 1 more resolved thread" {
+			t.Errorf("at %d px with one of two resolved threads kept open, the fold says %q", width, got)
+		}
+
+		// With every resolved thread kept open, nothing is left to show: the fold goes.
+		b.inPanel(`#resolved-threads a`, fmt.Sprintf(`!document.querySelector(".ws-kept") && document.querySelectorAll("#threads .comment").length === %d`, len(ids)))
+		b.run(chromedp.SetValue(thread(1)+` input[name=body]`, "Another reply to a resolved thread", chromedp.ByQuery))
+		b.inPanel(`#resolved-threads a`, `document.querySelectorAll(".ws-kept").length === 2`)
+		if b.visible(`#resolved-threads`) {
+			t.Errorf("at %d px with both resolved threads kept open, the fold still says %q", width, b.text(`#resolved-threads a`))
+		}
+		b.shot(fmt.Sprintf("threads-all-kept-%d", width))
+		b.run(chromedp.Evaluate(`document.querySelectorAll("form").forEach(f => f.reset()); localStorage.clear()`, nil))
+
+		// A thread deleted while a reply is typed in it stays, with a Discard.
+		var c struct{ ID int64 }
+		b.api(editor, "POST", "/api/v1/drafts/"+id+"/comments", `{"field":"body","quote":{"exact":"ferry"},"body":"Which ferry?"}`, &c)
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.Navigate(fmt.Sprintf("%s#comment-%d", page, c.ID)), chromedp.WaitVisible(fmt.Sprintf(`#comment-%d input[name=body]`, c.ID), chromedp.ByQuery))
+		gone := fmt.Sprintf("#comment-%d", c.ID)
+		b.run(chromedp.SendKeys(gone+` input[name=body]`, "A reply to a deleted thread", chromedp.ByQuery))
+		key := fmt.Sprintf(`localStorage.getItem("copydesk:draft:%s:user:"+document.getElementById("workspace").dataset.user+":form:reply-%d")`, id, c.ID)
+		b.run(chromedp.Poll(key+` !== null`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		b.api(editor, "DELETE", fmt.Sprintf("/api/v1/comments/%d", c.ID), "", nil)
+		b.run(chromedp.SetValue(thread(0)+` input[name=body]`, "A reply sent meanwhile", chromedp.ByQuery))
+		b.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).requestSubmit()`, thread(0)+" form.reply-form"), nil),
+			chromedp.Poll(`document.getElementById("threads").textContent.includes("A reply sent meanwhile") && !document.querySelector("[aria-busy]")`, nil, chromedp.WithPollingTimeout(15*time.Second)))
+		if !b.visible(`.ws-kept `+gone) || !strings.Contains(b.text(`.ws-kept .ws-kept-note`), "deleted") {
+			t.Fatalf("at %d px the thread deleted under a reply is not kept, saying so", width)
+		}
+		b.run(chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
+		b.shot(fmt.Sprintf("thread-deleted-kept-%d", width))
+		before := asked.count()
+		b.inPanel(`.ws-kept > button`, `!document.querySelector(".ws-kept")`)
+		if asked.count() != before+1 {
+			t.Errorf("at %d px discarding a reply did not ask first", width)
+		}
+		var kept bool
+		b.run(chromedp.Evaluate(key+` !== null`, &kept))
+		if kept {
+			t.Errorf("at %d px the reply discarded is still kept in the browser", width)
+		}
+
+		// Typing kept by the browser for a thread deleted since: offered in full, and discarded.
+		b.api(editor, "POST", "/api/v1/drafts/"+id+"/comments", `{"field":"body","quote":{"exact":"ferry"},"body":"Which ferry, again?"}`, &c)
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.Navigate(fmt.Sprintf("%s#comment-%d", page, c.ID)), chromedp.WaitVisible(fmt.Sprintf(`#comment-%d input[name=body]`, c.ID), chromedp.ByQuery))
+		key = fmt.Sprintf(`localStorage.getItem("copydesk:draft:%s:user:"+document.getElementById("workspace").dataset.user+":form:reply-%d")`, id, c.ID)
+		b.run(chromedp.SendKeys(fmt.Sprintf(`#comment-%d input[name=body]`, c.ID), "Typed before the thread went", chromedp.ByQuery),
+			chromedp.Poll(key+` !== null`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		b.api(editor, "DELETE", fmt.Sprintf("/api/v1/comments/%d", c.ID), "", nil)
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.Navigate(page+"#comments"), chromedp.WaitVisible(`#threads`, chromedp.ByQuery))
+		if !b.visible(`.ws-kept-offer .ws-kept-words`) || b.text(`.ws-kept-offer .ws-kept-words`) != "Typed before the thread went" || b.has(`.ws-kept-offer a`) {
+			t.Fatalf("at %d px the typing kept for a deleted thread is not offered in full: %q", width, b.text(`#threads`))
+		}
+		b.shot(fmt.Sprintf("thread-deleted-offer-%d", width))
+		before = asked.count()
+		b.inPanel(`.ws-kept-offer button`, `!document.querySelector(".ws-kept-offer")`)
+		b.run(chromedp.Evaluate(key+` !== null`, &kept))
+		if kept || asked.count() != before+1 {
+			t.Errorf("at %d px the discarded typing is still kept (%v), or was discarded without asking", width, kept)
+		}
+		b.run(chromedp.Reload(), chromedp.WaitVisible(`#threads`, chromedp.ByQuery))
+		if b.has(`.ws-kept-offer`) {
+			t.Errorf("at %d px the discarded typing is offered again", width)
+		}
+		b.run(chromedp.Evaluate(`localStorage.clear()`, nil))
+	}
+}

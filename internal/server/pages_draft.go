@@ -62,8 +62,11 @@ type draftPage struct {
 
 	// Folded is how many resolved threads the page leaves out of Comments, behind the control
 	// that shows them, and Unfolded how many it shows; AllShown is whether it shows every one.
+	// FoldedIDs are the ids of those it leaves out, by which the workspace's script tells a
+	// thread folded from one deleted.
 	Folded, Unfolded int
 	AllShown         bool
+	FoldedIDs        []int64
 	// Shown is the query that shows the resolved threads the page shows ("resolved=1",
 	// "comment=ID" or ""), which its comment forms send (as shown) for the page they return to.
 	Shown string
@@ -169,13 +172,19 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.Comments, err = s.commentViews(ctx, u, d, comments); err != nil {
 		return nil, err
 	}
+	unfolded := map[int64]bool{}
 	for _, cm := range comments {
 		if cm.Resolved {
-			p.Unfolded++
+			unfolded[cm.ID] = true
 			p.Shown = "comment=" + strconv.FormatInt(cm.ID, 10)
 		}
 	}
-	p.AllShown, p.Folded = shown.All, resolved-p.Unfolded
+	for _, rid := range resolved {
+		if !unfolded[rid] {
+			p.FoldedIDs = append(p.FoldedIDs, rid)
+		}
+	}
+	p.AllShown, p.Folded, p.Unfolded = shown.All, len(p.FoldedIDs), len(unfolded)
 	if shown.All {
 		p.Shown = "resolved=1"
 	}
@@ -263,6 +272,15 @@ func shownQuery(c echo.Context) string {
 		return "?comment=" + strconv.FormatInt(shown.One, 10)
 	}
 	return ""
+}
+
+// FoldedList is FoldedIDs as the fold's data-folded gives them: ids apart by spaces.
+func (p *draftPage) FoldedList() string {
+	ids := make([]string, len(p.FoldedIDs))
+	for i, id := range p.FoldedIDs {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(ids, " ")
 }
 
 // CommentCount is the number of the draft's threads, those shown and those folded.

@@ -219,17 +219,18 @@ type ThreadsShown struct {
 	One int64
 }
 
-// PageComments lists draftID's open threads and the resolved ones shown asks for, with the number
-// of its resolved threads in all: the draft page's comments, which leave the resolved threads,
-// up to newsroom.MaxThreads of them and most of the piece's comment text, unread until asked for.
-func (s *Store) PageComments(ctx context.Context, draftID int64, shown ThreadsShown) ([]newsroom.Comment, int, error) {
+// PageComments lists draftID's open threads and the resolved ones shown asks for, with the ids
+// of its resolved threads in all, in order: the draft page's comments, which leave the resolved
+// threads, up to newsroom.MaxThreads of them and most of the piece's comment text, unread until
+// asked for, and say which threads they fold.
+func (s *Store) PageComments(ctx context.Context, draftID int64, shown ThreadsShown) ([]newsroom.Comment, []int64, error) {
 	u, err := actor(ctx)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	db := s.read(ctx)
 	if _, err := s.findDraft(db, u, draftID); err != nil {
-		return nil, 0, internal("page comments", err)
+		return nil, nil, internal("page comments", err)
 	}
 	where, args := "draft_id = ? AND (resolved_at IS NULL OR id = ?)", []any{draftID, shown.One}
 	if shown.All {
@@ -237,11 +238,11 @@ func (s *Store) PageComments(ctx context.Context, draftID int64, shown ThreadsSh
 	}
 	cs, err := loadComments(db, where, args...)
 	if err != nil {
-		return nil, 0, internal("page comments", err)
+		return nil, nil, internal("page comments", err)
 	}
-	var resolved int64
-	err = db.Session(&gorm.Session{NewDB: true}).Model(&commentRow{}).Where("draft_id = ? AND resolved_at IS NOT NULL", draftID).Count(&resolved).Error
-	return cs, int(resolved), internal("page comments", err)
+	var resolved []int64
+	err = db.Session(&gorm.Session{NewDB: true}).Model(&commentRow{}).Where("draft_id = ? AND resolved_at IS NOT NULL", draftID).Order("id").Pluck("id", &resolved).Error
+	return cs, resolved, internal("page comments", err)
 }
 
 // loadComments loads the comments that the condition where, with args, selects, with their

@@ -98,33 +98,102 @@
     });
   }
 
-  // offerFolded says, beside the fold, which resolved threads the page folds that this browser
-  // keeps unsent typing for, in a reply or an edit (leaving.js keeps it under the form's key),
-  // each with a link to the page showing that thread, where the form offers the typing back.
+  // foldedThreads are the ids of the resolved threads the page folds (the fold's data-folded).
+  function foldedThreads() {
+    var fold = document.getElementById("resolved-threads");
+    return fold && fold.dataset.folded ? fold.dataset.folded.split(" ") : [];
+  }
+
+  // countFold says on the fold how many threads it folds: one the panel keeps open because it was
+  // typed in (see keepOrphan) is shown, not folded. With none left folded, the fold goes.
+  function countFold() {
+    var fold = document.getElementById("resolved-threads"), ids = foldedThreads();
+    if (!ids.length) { return; }
+    var kept = ids.filter(function (id) { return document.getElementById("comment-" + id); }).length, n = ids.length - kept;
+    fold.hidden = n === 0;
+    $("a", fold).textContent = "Show " + n + (kept || fold.hasAttribute("data-more") ? " more" : "") + " resolved thread" + (n === 1 ? "" : "s");
+  }
+
+  function clip(words) { return words.length > 60 ? words.slice(0, 60) + "…" : words; }
+
+  // offerFolded offers back, in the comments panel, the unsent typing this browser keeps for a
+  // reply or an edit (leaving.js keeps it under the form's key) whose form the page does not show:
+  // a resolved thread's the page folds, with a link to the page showing that thread, where the
+  // form offers the typing back; a deleted thread's, or one whose thread no longer takes it, in
+  // full, to be copied. Each has a Discard, which asks first, so that nothing typed goes unasked.
   function offerFolded() {
-    var fold = document.getElementById("resolved-threads"), prefix = storeKey + ":form:", found = {};
-    if (!fold) { return; }
+    var prefix = storeKey + ":form:", offers = [];
     try {
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i), m = /^((?:reply|edit-comment)-(\d+))(:aside)?$/.exec(key.slice(prefix.length));
         if (key.indexOf(prefix) !== 0 || !m || document.querySelector('form[data-keep-as="' + prefix + m[1] + '"]')) { continue; }
-        var entries = [].concat(JSON.parse(localStorage.getItem(key)) || []);
-        entries.forEach(function (e) {
+        [].concat(JSON.parse(localStorage.getItem(key)) || []).forEach(function (e) {
           var words = e && e.fields ? Object.keys(e.fields).map(function (k) { return String(e.fields[k]).trim(); }).filter(Boolean).pop() : "";
-          if (words) { found[m[2]] = words; }
+          if (words) { offers.push({ key: key, at: e.at, id: m[2], words: words }); }
         });
       }
     } catch (err) { return; }
-    Object.keys(found).forEach(function (id) {
-      var box = document.createElement("div"), words = found[id];
-      box.className = "warning ws-kept-offer";
-      box.setAttribute("role", "status");
-      box.innerHTML = "<p></p><a data-reload></a>";
-      box.firstChild.textContent = "You typed in a resolved thread this page folds, “" + (words.length > 60 ? words.slice(0, 60) + "…" : words) + "”, and did not send it.";
-      box.lastChild.href = draftPath() + "?comment=" + id + "#comment-" + id;
-      box.lastChild.textContent = "Show the thread to restore it";
-      fold.before(box);
+    offers.forEach(offerKept);
+  }
+
+  // offerKept offers the typing o that offerFolded found: beside the fold for a folded thread,
+  // in its thread for one the page shows, and at the end of the threads for one deleted.
+  function offerKept(o) {
+    var threads = document.getElementById("threads"), fold = document.getElementById("resolved-threads");
+    var thread = document.getElementById("comment-" + o.id), folded = foldedThreads().indexOf(o.id) >= 0;
+    if (!threads) { return; }
+    var box = document.createElement("div"), says = document.createElement("p"), discard = document.createElement("button");
+    box.className = "warning ws-kept-offer";
+    box.setAttribute("role", "status");
+    box.append(says);
+    if (folded) {
+      says.textContent = "You typed in a resolved thread this page folds, “" + clip(o.words) + "”, and did not send it.";
+      var link = document.createElement("a");
+      link.href = draftPath() + "?comment=" + o.id + "#comment-" + o.id;
+      link.textContent = "Show the thread to restore it";
+      link.setAttribute("data-reload", "");
+      box.append(link, " ");
+    } else {
+      says.textContent = thread ? "You typed this here and did not send it, and this thread no longer takes it: copy what you need." :
+        "You typed this in a thread that has since been deleted, and did not send it: copy what you need.";
+      var words = document.createElement("blockquote");
+      words.className = "ws-kept-words";
+      words.dir = "auto";
+      words.textContent = o.words;
+      box.append(words);
+    }
+    discard.type = "button";
+    discard.className = "secondary";
+    discard.textContent = "Discard";
+    discard.addEventListener("click", function () {
+      if (!window.confirm("Throw away what you typed, “" + clip(o.words) + "”? It cannot be brought back.")) { return; }
+      forgetKept(o);
+      var next = box.nextElementSibling || threads;
+      box.remove();
+      if (!next.matches("a[href], button, input, select, textarea, [tabindex]")) { next.tabIndex = -1; }
+      next.focus();
+      status("Discarded what you typed.");
     });
+    box.append(discard);
+    if (thread && !folded) {
+      thread.append(box);
+    } else {
+      threads.insertBefore(box, fold && fold.parentNode === threads ? fold : null);
+    }
+  }
+
+  // forgetKept forgets the copy o of typing, under its key alone or among the copies set aside.
+  function forgetKept(o) {
+    try {
+      var kept = JSON.parse(localStorage.getItem(o.key));
+      if (Array.isArray(kept)) {
+        kept = kept.filter(function (e) { return !e || e.at !== o.at; });
+        if (kept.length) { localStorage.setItem(o.key, JSON.stringify(kept)); return; }
+      } else if (kept && kept.at !== o.at) {
+        return;
+      }
+      localStorage.removeItem(o.key);
+    } catch (err) { /* Storage refused leaves the copy where it is. */ }
   }
 
   // tabForHash names the tab whose panel holds the element a link's hash points at.
@@ -1194,18 +1263,24 @@
       var details = f.closest("details");
       if (details) { details.open = true; }
     });
-    if (el.id === "comments") { compactThreads(); }
+    if (el.id === "comments") {
+      countFold();
+      offerFolded();
+      compactThreads();
+    }
   }
 
   // keepOrphan puts back into the panel el a form typed in that its new content has no copy of
   // (its thread folded or deleted, or the form no longer offered there), in its thread if the
   // panel still shows it or else with the thread as it was, and says why it is there, so that
-  // what was typed is kept where it can be sent or copied.
+  // what was typed is kept where it can be sent or copied. A thread kept apart has a Discard,
+  // which asks first: nothing else takes it away while it holds typing.
   function keepOrphan(el, form) {
     var thread = form.closest(".comment"), home = thread && document.getElementById(thread.id);
     var note = document.createElement("p");
     note.className = "hint ws-kept-note";
     note.textContent = home || !thread ? "Kept because you typed in it, though the page no longer offers this form: sending it may be refused." :
+      foldedThreads().indexOf(thread.dataset.comment) < 0 ? "Kept because you typed in it, though this thread has since been deleted: it cannot be sent, so copy what you need." :
       "Kept because you typed in it, though the page no longer shows this thread.";
     if (home) {
       home.append(note, form);
@@ -1216,11 +1291,33 @@
     box.className = "ws-kept";
     box.append(note, thread || form);
     if (thread && threads) {
+      box.append(discardKept(box, form));
       threads.insertBefore(box, fold && fold.parentNode === threads ? fold : null);
       activateThread(thread);
     } else {
       el.appendChild(box);
     }
+  }
+
+  // discardKept is the Discard of the thread keepOrphan keeps apart in box, with form typed in:
+  // asked, it forgets the typing, here and in this browser's keeping, and the thread goes.
+  function discardKept(box, form) {
+    var discard = document.createElement("button");
+    discard.type = "button";
+    discard.className = "secondary";
+    discard.textContent = "Discard what you typed";
+    discard.addEventListener("click", function () {
+      var words = $$("input[name=body], textarea[name=body]", form).map(function (f) { return f.value.trim(); }).join(" ");
+      if (!window.confirm("Throw away what you typed, “" + clip(words) + "”? It cannot be brought back.")) { return; }
+      try { if (form.dataset.keepAs) { localStorage.removeItem(form.dataset.keepAs); } } catch (err) { /* Storage refused keeps its copy. */ }
+      var threads = box.parentNode;
+      box.remove();
+      countFold();
+      threads.tabIndex = -1;
+      threads.focus();
+      status("Discarded what you typed.");
+    });
+    return discard;
   }
 
   // formKey names a form so that its copy in a newer page is found: by its id, or by where it
