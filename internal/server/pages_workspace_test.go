@@ -28,7 +28,9 @@ func TestDraftPageEditsInPlace(t *testing.T) {
 	wantBody(t, res, `<h1 class="ws-title" dir="auto">`, `>A draft</span>`, `id="edit-start"`, `data-paras data-edit hidden>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`)
 
 	res = a.page("editor", "GET", target+"?edit=1", nil)
-	wantBody(t, res, `<h1 class="ws-title" dir="auto">`, `data-paras data-edit>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`, `<div class="field-text" data-field="body" data-read hidden>`)
+	wantBody(t, res, `<h1 class="ws-title ws-title-editing" dir="auto">`, `<div id="text" class="ws-text">
+
+<div class="ws-field-title" data-edit><label class="ws-label" for="edit-title">Title</label><textarea id="edit-title" name="title"`, `data-paras data-edit>First paragraph.`+"\n\n"+`Second paragraph.</textarea>`, `<div class="field-text" data-field="body" data-read hidden>`)
 	if strings.Contains(res.Body.String(), "data-refused") {
 		t.Error("an edit form nobody has sent is marked as refused")
 	}

@@ -690,6 +690,8 @@
   function setEditing(on) {
     $$("[data-read]", ws).forEach(function (el) { el.hidden = on; });
     $$("[data-edit]", ws).forEach(function (el) { el.hidden = !on; });
+    // The title's field, first of the text's, stands in for the heading, kept for screen readers.
+    if (title && editForm.elements.title) { title.classList.toggle("ws-title-editing", on); }
     if (pop) { pop.hidden = true; }
     focusMarks([]);
     fields().forEach(function (f) { grow(f); count(f); });
