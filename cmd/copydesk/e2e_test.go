@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/copydesk/copydesk/internal/demo"
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -303,18 +304,45 @@ func startBrowser(t *testing.T, users ...string) *browser {
 // whose roles the users may hold.
 func startWorkflowBrowser(t *testing.T, policyDir string, users ...string) *browser {
 	t.Helper()
+	return serveBrowser(t, policyDir, func(st *store.Store) {
+		for _, name := range users {
+			u := store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: newsroom.Role(name), Password: "pw-" + name + "-staple"}
+			if _, err := st.CreateUser(store.AsOperator(context.Background()), u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// startDemoBrowser is startBrowser on the demo newsroom `copydesk demo` makes: its users, one
+// a role named for it, sign in as startBrowser's do, and its sample piece waits in Draft.
+func startDemoBrowser(t *testing.T) *browser {
+	t.Helper()
+	return serveBrowser(t, "", func(st *store.Store) {
+		op := store.AsOperator(context.Background())
+		creds, err := demo.Seed(op, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range creds {
+			if _, err := st.SetPassword(op, c.Username, "pw-"+c.Username+"-staple"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// serveBrowser starts the real server on a new database, filled first by seed, and a headless
+// Chromium to drive it. It skips or fails as chromium says.
+func serveBrowser(t *testing.T, policyDir string, seed func(*store.Store)) *browser {
+	t.Helper()
 	chrome := chromium(t)
 	db := filepath.Join(t.TempDir(), "e2e.db")
 	st, _, err := openStore(context.Background(), db, policyDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range users {
-		u := store.NewUser{Username: name, Name: strings.ToUpper(name[:1]) + name[1:], Role: newsroom.Role(name), Password: "pw-" + name + "-staple"}
-		if _, err := st.CreateUser(store.AsOperator(context.Background()), u); err != nil {
-			t.Fatal(err)
-		}
-	}
+	seed(st)
 	st.Close()
 	m := &Main{Addr: "127.0.0.1:0", DBPath: db, PolicyDir: policyDir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if err := m.Run(context.Background()); err != nil {
