@@ -152,6 +152,9 @@ func TestBrowserFoldKeepsTyping(t *testing.T) {
 				width, b.has(resolved), b.visible(`.ws-kept-offer a`))
 		}
 		b.shot(fmt.Sprintf("threads-kept-offer-%d", width))
+		if small := b.smallTargets(); width == 390 && len(small) > 0 {
+			t.Errorf("at %d px the offer's page has controls a finger may miss: %v", width, small)
+		}
 		b.run(chromedp.Click(`.ws-kept-offer a`, chromedp.ByQuery), chromedp.WaitVisible(resolved+` [data-offer] button`, chromedp.ByQuery),
 			chromedp.Click(resolved+` [data-offer] button`, chromedp.ByQuery))
 		if got := b.typed(resolved + ` input[name=body]`); got != "Typed before leaving" {
@@ -235,6 +238,9 @@ func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 		}
 		b.run(chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
 		b.shot(fmt.Sprintf("thread-deleted-kept-%d", width))
+		if small := b.smallTargets(); width == 390 && len(small) > 0 {
+			t.Errorf("at %d px the kept thread's page has controls a finger may miss: %v", width, small)
+		}
 		before := asked.count()
 		b.inPanel(`.ws-kept > button`, `!document.querySelector(".ws-kept")`)
 		if asked.count() != before+1 {
@@ -258,6 +264,9 @@ func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 			t.Fatalf("at %d px the typing kept for a deleted thread is not offered in full: %q", width, b.text(`#threads`))
 		}
 		b.shot(fmt.Sprintf("thread-deleted-offer-%d", width))
+		if small := b.smallTargets(); width == 390 && len(small) > 0 {
+			t.Errorf("at %d px the offer's page has controls a finger may miss: %v", width, small)
+		}
 		before = asked.count()
 		b.inPanel(`.ws-kept-offer button`, `!document.querySelector(".ws-kept-offer")`)
 		b.run(chromedp.Evaluate(key+` !== null`, &kept))
