@@ -236,6 +236,9 @@ func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 		if !b.visible(`.ws-kept `+gone) || !strings.Contains(b.text(`.ws-kept .ws-kept-note`), "deleted") {
 			t.Fatalf("at %d px the thread deleted under a reply is not kept, saying so", width)
 		}
+		if n := b.count(`.ws-kept ` + gone + ` button:not([disabled])`); n > 0 {
+			t.Errorf("at %d px the deleted thread kept offers %d buttons that would only be refused", width, n)
+		}
 		b.run(chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
 		b.shot(fmt.Sprintf("thread-deleted-kept-%d", width))
 		if small := b.smallTargets(); width == 390 && len(small) > 0 {

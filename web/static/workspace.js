@@ -1279,11 +1279,14 @@
   // which asks first: nothing else takes it away while it holds typing.
   function keepOrphan(el, form) {
     var thread = form.closest(".comment"), home = thread && document.getElementById(thread.id);
+    var gone = !!thread && !home && foldedThreads().indexOf(thread.dataset.comment) < 0;
     var note = document.createElement("p");
     note.className = "hint ws-kept-note";
     note.textContent = home || !thread ? "Kept because you typed in it, though the page no longer offers this form: sending it may be refused." :
-      foldedThreads().indexOf(thread.dataset.comment) < 0 ? "Kept because you typed in it, though this thread has since been deleted: it cannot be sent, so copy what you need." :
+      gone ? "Kept because you typed in it, though this thread has since been deleted: it cannot be sent, so copy what you need." :
       "Kept because you typed in it, though the page no longer shows this thread.";
+    // A deleted thread's buttons would only be refused.
+    if (gone) { $$("button", thread).forEach(function (b) { b.disabled = true; }); }
     if (home) {
       home.append(note, form);
       activateThread(home);
