@@ -893,17 +893,38 @@ func (a *attributor) prefixedName(t token) bool {
 // between commas: Sen. Mark Delaney, R-Ohio, said; Sen. Patricia Nunez, D-N.M., said.
 func (a *attributor) partyTag(t token) bool { return a.partyTagAt(t.start, t.end) }
 
-// partyTagAt reports whether a.rs[start:end] is a party and state: R-Ohio, D-Ariz, I-Vt.
+// partyTagAt reports whether a.rs[start:end] is a party and state: R-Ohio, D-Ariz, I-Vt. Only a
+// state makes it one: D-Day and I-Pace are words like any other, and their full stop ends a
+// sentence.
 func (a *attributor) partyTagAt(start, end int) bool {
-	if end-start < 3 || a.rs[start+1] != '-' || !unicode.IsUpper(a.rs[start+2]) {
+	if end-start < 3 || a.rs[start+1] != '-' {
 		return false
 	}
 	switch a.rs[start] {
 	case 'R', 'D', 'I':
-		return true
+		return usStates[strings.TrimSuffix(string(a.rs[start+2:end]), ".")]
 	}
 	return false
 }
+
+// usStates are the 50 states and the District of Columbia as a party tag writes them: by name,
+// by the news agencies' abbreviation (without its last full stop) or by postal code.
+var usStates = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range strings.Fields(`
+		Alabama Ala AL Alaska AK Arizona Ariz AZ Arkansas Ark AR California Calif CA
+		Colorado Colo CO Connecticut Conn CT Delaware Del DE Florida Fla FL Georgia Ga GA
+		Hawaii HI Idaho ID Illinois Ill IL Indiana Ind IN Iowa IA Kansas Kan KS
+		Kentucky Ky KY Louisiana La LA Maine ME Maryland Md MD Massachusetts Mass MA
+		Michigan Mich MI Minnesota Minn MN Mississippi Miss MS Missouri Mo MO Montana Mont MT
+		Nebraska Neb NE Nevada Nev NV N.H NH N.J NJ N.M NM N.Y NY N.C NC N.D ND Ohio OH
+		Oklahoma Okla OK Oregon Ore OR Pennsylvania Pa PA R.I RI S.C SC S.D SD
+		Tennessee Tenn TN Texas Tex TX Utah UT Vermont Vt VT Virginia Va VA
+		Washington Wash WA W.Va WV Wisconsin Wis WI Wyoming Wyo WY D.C DC`) {
+		m[s] = true
+	}
+	return m
+}()
 
 // nameParticles are the lowercase particles joined to the name after them by a hyphen or an
 // apostrophe.

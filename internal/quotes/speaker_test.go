@@ -309,6 +309,12 @@ func TestFindSpeakers(t *testing.T) {
 			"Sen. Patricia Nunez, D-N.M., called that “a cheap shot.”\n" +
 			"Gov. Tom Reyes, D-Ariz., said at a 2 p.m. news conference: “We will not back down.”",
 			[]string{"Mark Delaney", "Mark Delaney", "Patricia Nunez", "Tom Reyes"}},
+		{"PartyTagNeedsAState", "Rep. Ann Cole, I-Vt., said: “No.” Rep. Joe Ash, R-Texas, said: “Yes.”",
+			[]string{"Ann Cole", "Joe Ash"}},
+		{"DDayEndsSentence", "He landed at Gold Beach on D-Day. His daughter said: “He never talked about it.”",
+			[]string{"His daughter"}},
+		{"IPaceEndsSentence", "The car was an I-Pace. Owner Jim Reid said: “It is brilliant.”",
+			[]string{"Owner Jim Reid"}},
 		{"SubjectOfAPassiveSpeechVerbIsNoSpeaker", "At the hearing, Evelyn Hart was asked by Sen. Delaney whether she would “ever support a mandate.” She replied: “I support the law.”\n" +
 			"Tom Reid was told by the judge that his conduct was “disgraceful.”\nTom Reid was saying the plan was “mad.”",
 			[]string{"", "Evelyn Hart", "", "Tom Reid"}},
