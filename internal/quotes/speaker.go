@@ -964,6 +964,14 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if first < m && a.partyTag(toks[first]) {
 		return credit{} // R-Ohio describes a senator, and names nobody.
 	}
+	if first == k && (k == 0 || !toks[k].joined) && toks[k].is(quantifierWord) {
+		if first+1 == m {
+			return credit{} // Others said:, Another, the former minister, said: a group or one of it.
+		}
+		if a.plural(toks[m-1]) {
+			first++ // Many Tory MPs said: the quantifier opens the sentence, not the name.
+		}
+	}
 	for first < m-1 && a.possessive(toks[first]) {
 		first++ // Labour's Angela Rayner, Apple's Tim Cook: the owner is no part of the name.
 	}
@@ -999,6 +1007,12 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		k = a.placedName(toks, k, m)
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// plural reports whether t reads as a plural noun, ending in -s but not -ss: MPs, Democrats; a
+// quantifier before a name in the singular is part of it (All Saints Church).
+func (a *attributor) plural(t token) bool {
+	return a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
 }
 
 // placedName returns where the name starts in toks[k:m], the words after a title's place or

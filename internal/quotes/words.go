@@ -30,6 +30,7 @@ const (
 	bodyWord       // the first word of a body's name that "of" or "for" runs on: Bank of England
 	postNominal    // letters a member writes after the name as well as before it: Jo Cox MP
 	pastWord       // a verb's irregular past, which a subject comes before as it does before -ed: gave, spoke
+	quantifierWord // a word for some of a group, which opens a sentence or a name: Others, All Saints
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -78,8 +79,13 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"also", "although", "though", "because", "during", "despite", "last", "next", "today",
 		"yesterday", "tomorrow", "according", "monday", "tuesday", "wednesday", "thursday",
 		"friday", "saturday", "sunday", "what", "who", "whom", "whose", "which", "where", "why",
-		"how", "another", "others", "several", "both", "each", "either", "neither", "many", "some",
-		"most", "all", "none", "few",
+		"how",
+	},
+	// Quantifiers open a sentence capitalized like a name (Others said:, Both said:, Many Tory MPs
+	// said), yet open names too (All Saints Church, Many Hands Charity): see credit.
+	quantifierWord: {
+		"another", "others", "several", "both", "each", "either", "neither", "many", "some", "most",
+		"all", "none", "few",
 	},
 	// Titles are the capitalized roles written before a name ("Mexican President Claudia
 	// Sheinbaum"); everything up to the last of them is dropped from the name.
