@@ -972,7 +972,7 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 			first++ // Many Tory MPs said: the quantifier opens the sentence, not the name.
 		}
 	}
-	for first < m-1 && a.possessive(toks[first]) {
+	for first < m-1 && a.possessive(toks[first]) && a.ownsPerson(toks, first+1, m) {
 		first++ // Labour's Angela Rayner, Apple's Tim Cook: the owner is no part of the name.
 	}
 	if m-first > 1 && toks[m-1].is(postNominal) {
@@ -1007,6 +1007,25 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		k = a.placedName(toks, k, m)
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// ownsPerson reports whether the words toks[k:m] after a possessive name a person it owns, which
+// leaves the owner out of the name: a title (Apple's CEO Tim Cook) or two words of a personal name
+// (Labour's Angela Rayner). Other words after a possessive go on with it to one name, a body's,
+// a team's or a firm's: King's College London, Queen's Park Rangers, Lloyd's Banking Group.
+func (a *attributor) ownsPerson(toks []token, k, m int) bool {
+	if toks[k].is(titleWord) {
+		return true
+	}
+	if m-k != 2 {
+		return false
+	}
+	for _, t := range toks[k:m] {
+		if t.is(bodyWord) || a.hasSuffix(t, "ing") || a.commonNoun(t) {
+			return false
+		}
+	}
+	return !a.plural(toks[m-1])
 }
 
 // plural reports whether t reads as a plural noun, ending in -s but not -ss: MPs, Democrats; a

@@ -334,6 +334,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", "Eamon de Valera", "Gareth Lyons", "Dana Whitfield"}},
 		{"OwnerBeforeANameIsNoPartOfIt", "Labour's Angela Rayner said: “It's a scandal.”\n“We will ship,” said Apple's Tim Cook.\nMacy's said: “Sales rose.”",
 			[]string{"Angela Rayner", "Tim Cook", ""}},
+		{"OwnerOpeningABodyIsPartOfIt", "King's College London said: “The research is robust.”\nQueen's Park Rangers said: “We are saddened.”\n" +
+			"Lloyd's Banking Group said: “Profits rose.”\n“No,” said Apple's CEO Tim Cook.",
+			[]string{"King's College London", "Queen's Park Rangers", "Lloyd's Banking Group", "Tim Cook"}},
 		{"AdverbBeforeABodysVerbIsNoPartOfIt", "“Read my lips,” the former president once said, “no new taxes.”\n“No,” the minister firmly said.",
 			[]string{"the former president", "the former president", "the minister"}},
 		{"PersonOfAPlaceKeepsTheirName", "“The signal is clear,” said lead author Dr Mei Tanaka of the Institute for Urban Air.",

@@ -143,6 +143,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"society", "league", "association", "federation", "union", "commission", "committee",
 		"agency", "trust", "foundation", "fund", "academy", "centre", "center", "bureau", "port",
 		"city", "county", "borough", "republic", "kingdom", "people", "save", "doctors", "campaign",
+		"group", "company", "club",
 	},
 	accordingWord: {"according"},
 	toWord:        {"to"},
