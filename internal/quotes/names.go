@@ -7,8 +7,8 @@ import (
 
 // givenSex is the sex of given names that nearly always tell it, for a pronoun of the other sex
 // to pass over: “…,” she said is not Grahame Morris's. Names given to both (Alex, Sam, Jo,
-// Chris, Jordan, Taylor) are not here, nor is any name a credit is made from: a name missing
-// here costs only a credit left to the other rules.
+// Chris, Jordan, Taylor) are not here. A name here also marks where a name starts after a title's
+// place (see placedName); a name missing here costs only a credit left to the other rules.
 var givenSex = map[string]string{
 	"adam": "m", "alan": "m", "andrew": "m", "anthony": "m", "ben": "m", "brian": "m", "carl": "m",
 	"charles": "m", "colin": "m", "craig": "m", "daniel": "m", "david": "m", "dennis": "m",

@@ -1035,20 +1035,33 @@ func (a *attributor) plural(t token) bool {
 }
 
 // placedName returns where the name starts in toks[k:m], the words after a title's place or
-// office and its first word: its last two capitalized words and the particles between them.
-// A place or office may run to several words (President of the European Commission Ursula von
-// der Leyen, Director of Public Prosecutions Max Hill), and where it ends and the name begins
-// nothing but the name's own two words tells.
+// office and its first word, toks[k-1]. Everything after the place is the name, however many
+// words it has (President of Ireland Michael D. Higgins, President of Mexico Andrés Manuel López
+// Obrador); the place runs on to a second word only where that word reads as part of it, a body's
+// word or a common noun (European Commission, Public Prosecutions) or one after a place's
+// qualifier (Greater Manchester, New York). A given name the finder knows marks the name's start
+// whatever the place: Chief Executive of NHS England Amanda Pritchard.
 func (a *attributor) placedName(toks []token, k, m int) int {
-	capitals := 0
-	for j := m - 1; j > k; j-- {
-		if a.capital(toks[j]) {
-			if capitals++; capitals == 2 {
-				return j
-			}
+	for j := k; j < m-1; j++ {
+		if a.capital(toks[j]) && givenSex[strings.ToLower(a.word(toks[j]))] != "" {
+			return j
 		}
 	}
+	t := toks[k]
+	if m-k > 2 && a.capital(t) && (t.is(bodyWord) || a.commonNoun(t) || placeQualifiers[strings.ToLower(a.word(toks[k-1]))]) {
+		return k + 1
+	}
 	return k
+}
+
+// placeQualifiers are the words that open a place or an office of two words: Greater Manchester,
+// New York, Foreign Affairs.
+var placeQualifiers = map[string]bool{
+	"greater": true, "upper": true, "lower": true, "inner": true, "north": true, "south": true,
+	"east": true, "west": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "new": true, "european": true, "public": true,
+	"national": true, "federal": true, "royal": true, "foreign": true, "home": true,
+	"international": true, "social": true,
 }
 
 // determined reports whether a determiner opens the run toks[k:first] before its first word
