@@ -1165,10 +1165,20 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 
 // spokenTo reports whether the verb after a name ending at toks[m-1] is a speech verb in the
 // passive, whose words are the asker's, not the name's: Hart was asked by Delaney whether she
-// would “…”.
+// would “…”. One that goes on with "and" or "but" and a speech verb of its own in the active
+// has the name speak after all: Smith was asked if he would resign and replied: “…”.
 func (a *attributor) spokenTo(toks []token, m int) bool {
 	v := a.verbAfter(toks, m, true)
-	return v > m && a.speechVerb(toks[v]) && a.passive(toks[v-1], toks[v])
+	if v <= m || !a.speechVerb(toks[v]) || !a.passive(toks[v-1], toks[v]) {
+		return false
+	}
+	for j := v + 1; j+1 < len(toks); j++ {
+		w := a.word(toks[j])
+		if (w == "and" || w == "but") && a.speechAfter(toks, j+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // speechAfter reports whether a speech verb follows a name ending at toks[k], in the active

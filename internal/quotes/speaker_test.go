@@ -328,6 +328,10 @@ func TestFindSpeakers(t *testing.T) {
 		{"SubjectOfAPassiveSpeechVerbIsNoSpeaker", "At the hearing, Evelyn Hart was asked by Sen. Delaney whether she would “ever support a mandate.” She replied: “I support the law.”\n" +
 			"Tom Reid was told by the judge that his conduct was “disgraceful.”\nTom Reid was saying the plan was “mad.”",
 			[]string{"", "Evelyn Hart", "", "Tom Reid"}},
+		{"PassiveSpeechThenActiveSpeech", "Smith was asked if he would resign and replied: “Never.”\n" +
+			"Johnson was told about the leak and responded: “This is outrageous.”\n" +
+			"Ann Lee was asked about the cuts but insisted: “We had no choice.”",
+			[]string{"Smith", "Johnson", "Ann Lee"}},
 		{"DocumentSayingAfterAQuoteIsNoBody", "His son said in a victim impact statement that his father had been robbed. “Dad saved that money,” the statement said. “She took that away.”\n" +
 			"“We regret the delay,” the report said.\n“Beds are full,” the hospital said.",
 			[]string{"", "", "", "the hospital"}},
