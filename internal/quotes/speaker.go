@@ -317,11 +317,16 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	verb, reports := -1, false  // the body's speech verb; the words after it make the quote not its own
 	named := [2]int{}           // the last run of capitalized words read, toks[named[0]:named[1]]
 	relayed := -1               // where the last speech verb stands whose subject is a common noun (see relays)
+	resumed := false            // ", and added" ended the relay, and the sentence's speaker speaks again
+	relayer := a.relayer        // the speaker the quote before, in this sentence, relayed others' words for
+	a.relayer = credit{}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		broke = broke || body.found() && !t.joined
 		if a.relays(toks, k) {
 			relayed = t.start
+		} else if !t.joined && (a.conjunction(t) || a.word(t) == "but") && a.speechAfter(toks, k+1) {
+			relayed, resumed = -1, true // Hale said rivals called it “mad”, and added: “…”: Hale speaks again.
 		}
 		if c := a.speakingBody(toks, k); c.found() {
 			body, verb, reports = c, a.bodyVerb(toks, k, c), false // The judge said: “…”
@@ -374,7 +379,10 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	}
 	switch {
 	case said.found() && relayed > said.end:
+		a.relayer = said
 		return credit{}, start // PC Hines said the defendant shouted “…”: the defendant's words.
+	case !said.found() && resumed && relayed < 0 && relayer.found() && floor > 0 && start == floor:
+		return relayer, start
 	case said.found():
 		return said, start
 	case body.found() && !broke && reports:

@@ -328,6 +328,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"SubjectOfAPassiveSpeechVerbIsNoSpeaker", "At the hearing, Evelyn Hart was asked by Sen. Delaney whether she would “ever support a mandate.” She replied: “I support the law.”\n" +
 			"Tom Reid was told by the judge that his conduct was “disgraceful.”\nTom Reid was saying the plan was “mad.”",
 			[]string{"", "Evelyn Hart", "", "Tom Reid"}},
+		{"RelayEndsAtACommaAndASpeechVerb", "Mr Hale said rivals called the plan “mad”, and added: “They will eat their words.”\n" +
+			"Ms Ray said the police had told her nothing, and added: “I am angry.”\n" +
+			"PC Hines said the defendant shouted and added: “Run.”\n" +
+			"Mr Hale said rivals called it “mad”, and added that critics called it “rash”.",
+			[]string{"", "Hale", "Ray", "", "", ""}},
 		{"PassiveSpeechThenActiveSpeech", "Smith was asked if he would resign and replied: “Never.”\n" +
 			"Johnson was told about the leak and responded: “This is outrageous.”\n" +
 			"Ann Lee was asked about the cuts but insisted: “We had no choice.”",

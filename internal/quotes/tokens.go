@@ -33,6 +33,9 @@ type attributor struct {
 	inner  map[string]bool // the capitalised words the text writes inside a sentence, built with lower
 	last   credit          // the most recent speaker or sentence subject
 	cursor int             // where the last pronoun was resolved; nothing before it is read again
+	// relayer is the speaker whose words the last quote read relayed others' (Hale said rivals
+	// called it “…”), for the next quote in the sentence, should the speaker speak again in it.
+	relayer credit
 	// labelled is 1 when the text is a transcript, its lines opening with speakers' labels, -1
 	// when it is not, and 0 until the first quote that follows a label asks.
 	labelled int8
