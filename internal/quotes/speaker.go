@@ -370,7 +370,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && a.subject(toks, k, m) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && a.speakerSubject(toks, k, m, true) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}
@@ -794,7 +794,7 @@ func (a *attributor) lastSubject(from, to int, sex string) credit {
 		}
 		m := a.runEnd(a.seen, k)
 		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) && !a.work(a.seen, k) &&
-			(a.subject(a.seen, k, m) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex)) {
+			(a.speakerSubject(a.seen, k, m, false) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex)) {
 			last = c
 		}
 		k = m - 1
@@ -1171,22 +1171,68 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
 }
 
+// speakerSubject reports whether the run toks[k:m] is the subject of a verb, as subject does, that
+// may speak the quote or be the one a pronoun stands for. An irregular past (gave, heard, won) is
+// as often a group's, a team's or a firm's verb as a person's (Jurors heard, Liverpool lost,
+// Manchester United won), so its subject must be clearly a person's name, or, when spoken is
+// set, go on to speak in its sentence (Harrison lost the final, but still said:), which makes it
+// the speaker whoever it is.
+func (a *attributor) speakerSubject(toks []token, k, m int, spoken bool) bool {
+	if !a.subject(toks, k, m) {
+		return false
+	}
+	v := a.verbAfter(toks, m, false)
+	t := toks[v]
+	if !t.is(pastWord) || t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "s") {
+		return true
+	}
+	return a.personal(toks, k, m) || spoken && a.speaksOn(toks, v)
+}
+
+// speaksOn reports whether the clause of the verb toks[v] goes on, after and or but, to a speech
+// verb in the active voice with no subject of its own: … lost the final, but still said:.
+func (a *attributor) speaksOn(toks []token, v int) bool {
+	for j := v + 1; j+1 < len(toks); j++ {
+		if w := a.word(toks[j]); (w == "and" || w == "but") && a.speechAfter(toks, j+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// personal reports whether the run toks[k:m] clearly names a person, as the subject of an
+// irregular past must (gave, won, heard), a verb groups, teams and firms are as often the subject
+// of as people: a title (Mr Khan), or two words or more of a personal name (Deborah Vance), none
+// of them a body's, a team's or a firm's word (Manchester United, Lloyds Bank) or in capitals
+// (Reform UK). A single word opening a sentence is as often a group's (Jurors, Neighbours) or a
+// club's (Liverpool).
+func (a *attributor) personal(toks []token, k, m int) bool {
+	for k < m && toks[k].is(stopWord) {
+		k++
+	}
+	for _, t := range toks[k:m] {
+		if t.is(titleWord) {
+			return true
+		}
+	}
+	if m-k < 2 {
+		return false
+	}
+	for _, t := range toks[k:m] {
+		if t.is(bodyWord|firmWord) || t.end-t.start > 1 && unicode.IsUpper(a.rs[t.start+1]) {
+			return false
+		}
+	}
+	return true
+}
+
 // spokenTo reports whether the verb after a name ending at toks[m-1] is a speech verb in the
 // passive, whose words are the asker's, not the name's: Hart was asked by Delaney whether she
 // would “…”. One that goes on with "and" or "but" and a speech verb of its own in the active
 // has the name speak after all: Smith was asked if he would resign and replied: “…”.
 func (a *attributor) spokenTo(toks []token, m int) bool {
 	v := a.verbAfter(toks, m, true)
-	if v <= m || !a.speechVerb(toks[v]) || !a.passive(toks[v-1], toks[v]) {
-		return false
-	}
-	for j := v + 1; j+1 < len(toks); j++ {
-		w := a.word(toks[j])
-		if (w == "and" || w == "but") && a.speechAfter(toks, j+1) {
-			return false
-		}
-	}
-	return true
+	return v > m && a.speechVerb(toks[v]) && a.passive(toks[v-1], toks[v]) && !a.speaksOn(toks, v)
 }
 
 // speechAfter reports whether a speech verb follows a name ending at toks[k], in the active

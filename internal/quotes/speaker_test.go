@@ -297,6 +297,17 @@ func TestFindSpeakers(t *testing.T) {
 			"Kate Nash took to Twitter. Her tweet read: “Never again.”\n" +
 			"Fans of Liverpool sang “You'll Never Walk Alone” before kick-off.",
 			[]string{"Deborah Vance", "Peter Hall", "Kate Nash", ""}},
+		{"IrregularPastOfNoPerson", "Jurors heard that Mr Khan had texted his brother: “It's done.”\n" +
+			"Neighbours heard a man shouting: “Get out of my house.”\n" +
+			"Detectives found a note in his pocket which read: “Sorry.”\n" +
+			"When Liverpool lost to Everton, fans chanted “You'll never walk alone”.",
+			[]string{"", "", "", ""}},
+		{"PronounToAClub", "Manchester United won 2-0 on Saturday. “We were superb,” he said.", []string{""}},
+		{"PronounToACompany", "Google made a profit of $20bn. “We are pleased,” she said.", []string{""}},
+		{"PronounToAParty", "Reform UK won the seat. “We are thrilled,” he said.", []string{""}},
+		{"IrregularPastOfAPerson", "Mr Patel won the seat. “We are thrilled,” he said.\nChris Evans won the race. “I am thrilled,” he said.\n" +
+			"Harrison lost the final, but still said: “I am proud of the boys.”\nSmith lost his seat in 2019, and then said: “I have no regrets.”",
+			[]string{"Patel", "Chris Evans", "Harrison", "Smith"}},
 		{"SubjectOfAClauseBeforeAndIsNotTheNextClauses", "Harbourside beat Millbrook Town. Millbrook have now conceded 14 goals in their last six games, and supporters in the away end made their feelings clear, chanting “We want Garland out” as the players walked off.\n" +
 			"Helen Doyle smiled, but the crowd was calling her “a genius.”\n" +
 			"Helen Doyle smiled, and then called it “a fair goal.”",

@@ -31,6 +31,7 @@ const (
 	postNominal    // letters a member writes after the name as well as before it: Jo Cox MP
 	pastWord       // a verb's irregular past, which a subject comes before as it does before -ed: gave, spoke
 	quantifierWord // a word for some of a group, which opens a sentence or a name: Others, All Saints
+	firmWord       // a word that ends a team's or a firm's name: Manchester United, Acme Ltd
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -144,6 +145,12 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"agency", "trust", "foundation", "fund", "academy", "centre", "center", "bureau", "port",
 		"city", "county", "borough", "republic", "kingdom", "people", "save", "doctors", "campaign",
 		"group", "company", "club",
+	},
+	// Firms' words end the names of teams and companies (Manchester United, Bristol Rovers, Acme
+	// Ltd), which win, lose and make things as people do, but are nobody a pronoun stands for.
+	firmWord: {
+		"united", "rovers", "athletic", "wanderers", "albion", "rangers", "hotspur", "villa",
+		"town", "fc", "afc", "inc", "ltd", "plc", "corp", "airways", "airlines", "motors",
 	},
 	accordingWord: {"according"},
 	toWord:        {"to"},
