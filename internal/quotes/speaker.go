@@ -1063,13 +1063,13 @@ func (a *attributor) placedName(toks []token, k, m int) int {
 }
 
 // placeQualifiers are the words that open a place or an office of two words: Greater Manchester,
-// New York, Foreign Affairs.
+// New York, Foreign Affairs, United States.
 var placeQualifiers = map[string]bool{
 	"greater": true, "upper": true, "lower": true, "inner": true, "north": true, "south": true,
 	"east": true, "west": true, "northern": true, "southern": true, "eastern": true,
 	"western": true, "central": true, "new": true, "european": true, "public": true,
 	"national": true, "federal": true, "royal": true, "foreign": true, "home": true,
-	"international": true, "social": true,
+	"international": true, "social": true, "united": true,
 }
 
 // determined reports whether a determiner opens the run toks[k:first] before its first word

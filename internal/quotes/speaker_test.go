@@ -273,8 +273,8 @@ func TestFindSpeakers(t *testing.T) {
 			"President of the Republic of Korea Yoon Suk Yeol said: “We will respond.”\n" +
 			"“No,” said President of Mexico Andrés Manuel López Obrador.\n" +
 			"Chief Executive of NHS England Amanda Pritchard said: “Waits are falling.”\n" +
-			"Mayor of New York Eric Adams said: “Stay home.”",
-			[]string{"Michael D. Higgins", "Mary Ann Clarke", "Yoon Suk Yeol", "Andrés Manuel López Obrador", "Amanda Pritchard", "Eric Adams"}},
+			"Mayor of New York Eric Adams said: “Stay home.”\nPresident of the United States Joe Biden said: “America is back.”",
+			[]string{"Michael D. Higgins", "Mary Ann Clarke", "Yoon Suk Yeol", "Andrés Manuel López Obrador", "Amanda Pritchard", "Eric Adams", "Joe Biden"}},
 		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +
