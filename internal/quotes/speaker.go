@@ -976,11 +976,11 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		if first+1 == m {
 			return credit{} // Others said:, Another, the former minister, said: a group or one of it.
 		}
-		if a.plural(toks[m-1]) {
-			first++ // Many Tory MPs said: the quantifier opens the sentence, not the name.
+		if a.plural(toks[m-1]) || a.namesPerson(toks, first+1, m) {
+			first++ // Many Tory MPs said, Another Mark Thompson said: the quantifier is no part of the name.
 		}
 	}
-	for first < m-1 && a.possessive(toks[first]) && a.ownsPerson(toks, first+1, m) {
+	for first < m-1 && a.possessive(toks[first]) && a.namesPerson(toks, first+1, m) {
 		first++ // Labour's Angela Rayner, Apple's Tim Cook: the owner is no part of the name.
 	}
 	if m-first > 1 && toks[m-1].is(postNominal) {
@@ -1017,11 +1017,12 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	return credit{start: toks[k].start, end: toks[m-1].end}
 }
 
-// ownsPerson reports whether the words toks[k:m] after a possessive name a person it owns, which
-// leaves the owner out of the name: a title (Apple's CEO Tim Cook) or two words of a personal name
-// (Labour's Angela Rayner). Other words after a possessive go on with it to one name, a body's,
-// a team's or a firm's: King's College London, Queen's Park Rangers, Lloyd's Banking Group.
-func (a *attributor) ownsPerson(toks []token, k, m int) bool {
+// namesPerson reports whether the words toks[k:m] after a possessive or a quantifier name a
+// person, which leaves the word before out of the name: a title (Apple's CEO Tim Cook) or two
+// words of a personal name (Labour's Angela Rayner, Another Mark Thompson). Other words after it
+// go on with it to one name, a body's, a team's or a firm's: King's College London, Queen's Park
+// Rangers, Lloyd's Banking Group, Many Hands Charity.
+func (a *attributor) namesPerson(toks []token, k, m int) bool {
 	if toks[k].is(titleWord) {
 		return true
 	}

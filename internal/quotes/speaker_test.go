@@ -92,8 +92,8 @@ func TestFindSpeakers(t *testing.T) {
 		{"MessageOrCardSaidIsNoBody", "The message said: “Call me.” The card said: “With love, Mum.” The front page said “Gotcha.” The question asked: “Do you support the plan?” The ballot paper asks: “Should the UK remain?”",
 			[]string{"", "", "", "", ""}},
 		{"QuantifierOpeningAName", "All Saints Church said: “Everyone is welcome.”\nMany Hands Charity said: “Thank you.”\n" +
-			"Some Tory MPs said: “Go.”",
-			[]string{"All Saints Church", "Many Hands Charity", "Tory MPs"}},
+			"Some Tory MPs said: “Go.”\nAnother Mark Thompson, a plumber from Leeds, said: “I get his post.”",
+			[]string{"All Saints Church", "Many Hands Charity", "Tory MPs", "Mark Thompson"}},
 		{"DeviceOrPackagingSaidIsNoBody", "“Recalculating,” said the satnav. The bottle says: “Keep out of reach of children.” The app said the train was “on time.” The figures say the economy is “flatlining.”",
 			[]string{"", "", "", ""}},
 		{"AlertOrPostSaidIsNoBody", "The alert said: “Take shelter.” The post said: “RIP.” The lyrics say: “We are the champions.” The headstone says: “Beloved wife.”",
