@@ -22,6 +22,12 @@ const twinBody = "The council met. Asked on Tuesday, “No comment,” said Smit
 	"Engineers said the bridge was safe.\n" +
 	"Asked again on Friday, “No comment,” said Smith."
 
+// pastedBody is a piece that repeats its speakers' words, as the shape histories make it.
+const pastedBody = "“We will not close the bridge,” said Smith. Residents wrote to the council. The council met. The café owner 👍🏽 agreed. Zoë Hale said: “We will not close the bridge.”\n" +
+	"on Friday Jones said: “No comment.” Smith said: “The plan would work.” “The plan would work,” said Zoë Hale. Zoë Hale said: “The plan would work.”\n" +
+	"Smith said: “We will not close the bridge.” Zoë Hale said: “The plan would work.”\n" +
+	"The café owner 👍🏽 agreed. Zoë Hale said: “We will not close the bridge.”"
+
 // toEditing takes the piece from draft to editing: the writer submits it, the fact-checker
 // verifies every quote and clears it.
 func (r *replay) toEditing() {
@@ -355,6 +361,25 @@ func TestReplayHistories(t *testing.T) {
 			r.texts[d.Version], r.made[d.Version], r.with[d.Version] = d.Text(), "merged", d.Version-1
 			r.expect("vote", "bridge ", "vote")
 			r.verify()
+		}},
+		// A restore of a version from before the piece was pasted twice puts a comment made on
+		// the first copy on its own words, carried back through each version, not on a twin the
+		// one diff from the pasted text to the restored one pairs them with.
+		{"RestoreBeforePasteKeepsTheCommentOnItsWords", pastedBody, func(t *testing.T, r *replay) {
+			r.comment("editor", "hale", "said Zoë Hale. Zoë ", "Hale said")
+			edited := swap(t, swap(t, r.body("writer"), "said Smith.", "said Mr. Smith."), "Zoë Hale said: “We will not close the bridge.”\non",
+				"Zoë hale said: “We will not close the bridge.”\non")
+			edited = swap(t, swap(t, edited, "agreed. Zoë Hale", "agreed? Zoë Hale"), "work.”\nThe café", "work 🇫🇷.”\n🇫🇷 The café")
+			r.save("writer", edited, saved, "")
+			// Pasted twice, the comment's words have a twin nothing before them tells apart, until the
+			// first copy's paragraphs are joined.
+			r.marks[r.names["hale"]] = nil
+			r.save("writer", edited+"\n"+edited, saved, "")
+			joined := strings.Replace(r.body("writer"), "bridge.”\non Friday", "bridge.” on Friday", 1)
+			r.expect("hale", "bridge.” on Friday Jones said: “No comment.” Smith said: “The plan would work.” “The plan would work,” said Zoë Hale. Zoë ", "Hale said")
+			r.save("writer", joined, saved, "")
+			r.expect("hale", "said Zoë Hale. Zoë ", "Hale said")
+			r.restore("writer", 1, saved, "")
 		}},
 		{"TwoEditorsSaveAtOnce", replayBody, func(t *testing.T, r *replay) {
 			r.toEditing()

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
 	"gorm.io/gorm"
 
@@ -27,14 +29,19 @@ type foundAnchor struct {
 }
 
 // planAnchors works out, reading from db, where the open comments of draft id go when its text
-// changes from old to text; nil when they cannot be read.
-func planAnchors(db *gorm.DB, id int64, old, text newsroom.Text) *reanchoring {
+// changes from old, its text at version, to text, whose packed checksum is sum; nil when they
+// cannot be read. A save that brings back an earlier version carries them back through each
+// version since (see carryBack).
+func planAnchors(db *gorm.DB, id int64, version int, old, text newsroom.Text, sum uint32) *reanchoring {
 	rows, err := openAnchors(db, id, 0)
 	if err != nil {
 		return nil
 	}
 	results, err := locateComments(rows, old, text)
 	if err != nil {
+		return nil
+	}
+	if err := carryBack(db, id, version, sum, rows, old, text, results); err != nil {
 		return nil
 	}
 	plan := &reanchoring{old: old, text: text, found: make(map[int64]foundAnchor, len(rows))}
@@ -73,8 +80,10 @@ func sameFields(a, b newsroom.Text) bool {
 
 // reanchor moves every open, attached comment of a draft onto its words in the new text, inside
 // the revision's transaction, taking each comment's anchor from plan when the plan holds it and
-// finding the others, which were made or changed since the plan was read, now. A comment whose
-// words are gone is detached and keeps its original words for display.
+// finding the others, which were made or changed since the plan was read, now, by the one diff:
+// carrying them back through a restore's versions (see carryBack) would hold SQLite's single
+// writer for as long as that takes. A comment whose words are gone is detached and keeps its
+// original words for display.
 func reanchor(tx *gorm.DB, draftID int64, version int, old, text newsroom.Text, plan *reanchoring) error {
 	if !plan.madeFrom(old, text) {
 		plan = nil
@@ -245,6 +254,91 @@ func locateOne(w *anchor.Work, r commentRow, old, text newsroom.Text) (anchor.Re
 		return anchor.Result{}, err
 	}
 	return results[0], nil
+}
+
+// restoredSQL finds the latest version of a draft in a range of versions whose packed text has
+// a checksum.
+const restoredSQL = "SELECT version FROM revisions WHERE draft_id = ? AND version >= ? AND version < ? AND packed_sum = ? " +
+	"ORDER BY version DESC LIMIT 1"
+
+// carryBack carries the comments of rows on draft id, which results places by the one diff from
+// old, its text at version, to text, back through each version before it instead, when text is
+// the latest of the maxCarrySteps versions before the last one: a save that restores an earlier
+// version, found by its packed checksum, sum. The one diff can pair a comment's words with a copy
+// of them that a save in between pasted, once later saves edited the copy the comment is on, and
+// so put it on the twin; the diff from each version to the one before undoes a save, which
+// carried the comment the other way. The steps of a field's comments are paid from one
+// re-anchoring's budget; a comment keeps its place by the one diff when a step detaches it
+// (words cut in one save and pasted back in a later one), and every comment of the field does
+// when the budget cannot pay for the steps in full, as a reopened comment's carry does.
+func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow, old, text newsroom.Text, results []anchor.Result) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	var to int
+	found, err := queryRaw(db, restoredSQL, id, version-maxCarrySteps, version-1, int64(sum))
+	err = preparedRow{found, err}.Scan(&to)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	texts := []newsroom.Text{old} // version, version-1, … to
+	for v := version - 1; v >= to; v-- {
+		rev, err := numberedRevision(db, id, v)
+		if err != nil {
+			return err
+		}
+		texts = append(texts, *rev.Text)
+	}
+	if !sameFields(texts[len(texts)-1], text) {
+		return nil // another text with the same checksum
+	}
+	byField := map[string][]int{}
+	for i, r := range rows {
+		byField[r.Field] = append(byField[r.Field], i)
+	}
+	for field, idx := range byField {
+		w, at := anchor.NewWork(), make([]anchorRow, len(idx))
+		for k, i := range idx {
+			at[k] = rows[i]
+		}
+		steps := make([]anchor.Result, len(idx))
+		for s := 1; s < len(texts) && len(at) > 0; s++ {
+			res, err := locateIn(w, field, at, texts[s-1], texts[s])
+			if err != nil {
+				return err
+			}
+			if w.Short() {
+				break
+			}
+			// The comments a step detaches leave the walk, keeping their place by the one diff.
+			n := 0
+			for k, r := range res {
+				if r.Status == anchor.Detached {
+					continue
+				}
+				c := at[k]
+				c.Exact, c.Prefix, c.Suffix, c.StartPos, c.EndPos = r.Next.Exact, r.Next.Prefix, r.Next.Suffix, r.Next.Start, r.Next.End
+				at[n], idx[n], steps[n] = c, idx[k], r
+				n++
+			}
+			at, idx, steps = at[:n], idx[:n], steps[:n]
+		}
+		if w.Short() {
+			continue
+		}
+		for k, i := range idx {
+			res := steps[k]
+			// Its words are moved when they are not those it was on, whichever step changed them.
+			if res.Status == anchor.Exact && res.Exact != rows[i].Exact {
+				res.Status = anchor.Moved
+			}
+			results[i] = res
+		}
+	}
+	return nil
 }
 
 // maxCarrySteps is the most versions a reopened comment is carried through one by one (see

@@ -76,11 +76,11 @@ func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd ne
 	if plan.kept != nil {
 		return plan
 	}
-	if plan.anchors = planAnchors(db, id, cur.Text(), text); plan.anchors == nil {
-		return nil
-	}
 	next, err := prepareRevision(db, cur, text)
 	if err != nil {
+		return nil
+	}
+	if plan.anchors = planAnchors(db, id, cur.Version, cur.Text(), text, next.packed.sum); plan.anchors == nil {
 		return nil
 	}
 	plan.next = &next
