@@ -2,8 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -256,41 +255,60 @@ func locateOne(w *anchor.Work, r commentRow, old, text newsroom.Text) (anchor.Re
 	return results[0], nil
 }
 
-// restoredSQL finds the latest version of a draft in a range of versions whose packed text has
-// a checksum.
-const restoredSQL = "SELECT version FROM revisions WHERE draft_id = ? AND version >= ? AND version < ? AND packed_sum = ? " +
-	"ORDER BY version DESC LIMIT 1"
+// versionSumsSQL reads the packed checksums of a draft's versions in a range.
+const versionSumsSQL = "SELECT version, packed_sum FROM revisions WHERE draft_id = ? AND version >= ? AND version <= ? AND packed_sum IS NOT NULL"
 
 // carryBack carries the comments of rows on draft id, which results places by the one diff from
-// old, its text at version, to text, back through each version before it instead, when text is
-// the latest of the maxCarrySteps versions before the last one: a save that restores an earlier
-// version, found by its packed checksum, sum. The one diff can pair a comment's words with a copy
-// of them that a save in between pasted, once later saves edited the copy the comment is on, and
-// so put it on the twin; the diff from each version to the one before undoes a save, which
-// carried the comment the other way. The steps of a field's comments are paid from one
-// re-anchoring's budget; a comment keeps its place by the one diff when a step detaches it
-// (words cut in one save and pasted back in a later one), and every comment of the field does
-// when the budget cannot pay for the steps in full, as a reopened comment's carry does.
+// old, its text at version, to text, through the versions before it instead, when text is one of
+// the maxCarrySteps versions before it: a save that restores an earlier version, found by its
+// packed checksum, sum. The one diff can pair a comment's words with a copy of them that a save
+// in between pasted, once later saves edited the copy the comment is on, and so put it on the
+// twin. The versions' own saves carried the comment faithfully: it goes from version to the
+// restored one along the fewest of them (see restorePath), undoing a save by the diff from its
+// text to the one before, redoing one by the diff from the one before, and crossing from a
+// version to an earlier one with the same text, which is what restoring it made, without a diff.
+// The steps of a field's comments are paid from one re-anchoring's budget; a comment keeps its
+// place by the one diff when a step detaches it (words cut in one save and pasted back in a
+// later one), and every comment of the field does when the budget cannot pay for the steps in
+// full, as a reopened comment's carry does.
 func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow, old, text newsroom.Text, results []anchor.Result) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	var to int
-	found, err := queryRaw(db, restoredSQL, id, version-maxCarrySteps, version-1, int64(sum))
-	err = preparedRow{found, err}.Scan(&to)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
+	lo := max(1, version-maxCarrySteps)
+	found, err := queryRaw(db, versionSumsSQL, id, lo, version)
 	if err != nil {
 		return err
 	}
-	texts := []newsroom.Text{old} // version, version-1, … to
-	for v := version - 1; v >= to; v-- {
+	type versionSum struct {
+		version int
+		sum     int64
+	}
+	all, err := scanAll(found, func(v *versionSum) error { return found.Scan(&v.version, &v.sum) })
+	if err != nil {
+		return err
+	}
+	sums := make(map[int]int64, len(all))
+	for _, v := range all {
+		sums[v.version] = v.sum
+	}
+	path := restorePath(sums, lo, version, int64(sum))
+	if len(path) < 3 {
+		return nil // nothing restored, or restored by the one diff
+	}
+	texts := []newsroom.Text{old} // the texts the comments are carried through, each a diff from the one before
+	for k, v := range path[1:] {
 		rev, err := numberedRevision(db, id, v)
 		if err != nil {
 			return err
 		}
-		texts = append(texts, *rev.Text)
+		switch same := sameFields(*rev.Text, texts[len(texts)-1]); {
+		case same:
+		case v == path[k]-1 || v == path[k]+1:
+			texts = append(texts, *rev.Text)
+		default:
+			return nil // another text with the same checksum
+		}
 	}
 	if !sameFields(texts[len(texts)-1], text) {
 		return nil // another text with the same checksum
@@ -337,6 +355,55 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			}
 			results[i] = res
 		}
+	}
+	return nil
+}
+
+// restorePath is the way from version to the nearest of the versions from lo before it whose
+// checksum is sum, by the fewest saves: a step to the version before or after costs one, and a
+// step to another version of the same checksum (one that restored the other) none. sums holds
+// the checksums of the versions from lo to version that have one. It returns the versions the
+// way passes, version first, or nil when none before version has sum.
+func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
+	const unseen = -1
+	cost, from := make([]int, version-lo+1), make([]int, version-lo+1)
+	for i := range cost {
+		cost[i], from[i] = unseen, unseen
+	}
+	cost[version-lo] = 0
+	// A 0-1 breadth-first search: a step of no cost goes to the front of the queue.
+	queue := []int{version}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		if s, ok := sums[v]; ok && s == sum && v != version {
+			var path []int
+			for at := v; at != unseen; at = from[at-lo] {
+				path = append(path, at)
+			}
+			slices.Reverse(path)
+			return path
+		}
+		step := func(to, c int) {
+			if to < lo || to > version || cost[to-lo] != unseen && cost[to-lo] <= cost[v-lo]+c {
+				return
+			}
+			cost[to-lo], from[to-lo] = cost[v-lo]+c, v
+			if c == 0 {
+				queue = append([]int{to}, queue...)
+			} else {
+				queue = append(queue, to)
+			}
+		}
+		if s, ok := sums[v]; ok {
+			for u := lo; u <= version; u++ {
+				if t, ok := sums[u]; ok && t == s && u != v {
+					step(u, 0)
+				}
+			}
+		}
+		step(v-1, 1)
+		step(v+1, 1)
 	}
 	return nil
 }

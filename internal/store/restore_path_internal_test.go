@@ -1,0 +1,37 @@
+package store
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRestorePath checks the way a restore's comments are carried back: by the fewest saves,
+// crossing between versions of one text without a diff, never past the versions it is given.
+func TestRestorePath(t *testing.T) {
+	tests := []struct {
+		name    string
+		sums    map[int]int64
+		lo, to  int
+		sum     int64
+		want    []int
+		explain string
+	}{
+		{"NothingRestored", map[int]int64{1: 10, 2: 20, 3: 30}, 1, 3, 40, nil, "new text"},
+		{"UndoIsOneSave", map[int]int64{1: 10, 2: 20, 3: 30}, 1, 3, 20, []int{3, 2}, "the version before"},
+		{"BackThroughEachSave", map[int]int64{1: 10, 2: 20, 3: 30, 4: 40}, 1, 4, 10, []int{4, 3, 2, 1}, "a linear history"},
+		{"NearestOfTwoCopies", map[int]int64{1: 10, 2: 20, 3: 10, 4: 40, 5: 50}, 1, 5, 10, []int{5, 4, 3}, "the later version of the same text"},
+		{"AcrossAnEarlierRestore", map[int]int64{1: 10, 2: 20, 3: 30, 4: 40, 5: 10, 6: 20}, 1, 6, 30, []int{6, 2, 3},
+			"version 6 restored 2, and 3 was saved on 2"},
+		{"AcrossARestoreBackwards", map[int]int64{1: 10, 2: 20, 3: 30, 4: 40, 5: 50, 6: 60, 7: 20, 8: 80, 9: 90}, 1, 9, 10, []int{9, 8, 7, 2, 1},
+			"version 7 restored 2"},
+		{"UnpackedVersionsAreStepped", map[int]int64{1: 10, 4: 40}, 1, 4, 10, []int{4, 3, 2, 1}, "versions 2 and 3 have no checksum"},
+		{"NotPastTheWindow", map[int]int64{3: 30, 4: 40, 5: 50}, 3, 5, 10, nil, "version 1 is too far back"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := restorePath(tt.sums, tt.lo, tt.to, tt.sum); !slices.Equal(got, tt.want) {
+				t.Errorf("restorePath(%v, %d, %d, %d) = %v, want %v (%s)", tt.sums, tt.lo, tt.to, tt.sum, got, tt.want, tt.explain)
+			}
+		})
+	}
+}
