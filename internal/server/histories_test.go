@@ -48,9 +48,9 @@ type mark struct {
 	gone          bool
 }
 
-// replayActors are the people of a history: a writer, two editors and a fact-checker.
+// replayActors are the people of a history: a writer, three editors and a fact-checker.
 var replayActors = map[string]newsroom.Role{
-	"writer": newsroom.RoleWriter, "editor": newsroom.RoleEditor, "editor2": newsroom.RoleEditor,
+	"writer": newsroom.RoleWriter, "editor": newsroom.RoleEditor, "editor2": newsroom.RoleEditor, "editor3": newsroom.RoleEditor,
 	"factchecker": newsroom.RoleFactChecker,
 }
 
