@@ -66,6 +66,31 @@ func (r *replay) saveFields(actor string, fields map[string]any, want newsroom.T
 	r.verify()
 }
 
+// quoteNow is the ledger's entry for the quotation words as actor reads the ledger now.
+func (r *replay) quoteNow(actor, words string) newsroom.Quote {
+	r.t.Helper()
+	for _, q := range decode[[]newsroom.Quote](r.t, r.a.do(actor, "GET", r.url("/quotes"), "")) {
+		if q.Field == "body" && q.Text == words {
+			return q
+		}
+	}
+	r.failf("no ledger entry %q", words)
+	return newsroom.Quote{}
+}
+
+// staleCheck has actor verify quote q as their page read it, its words and speaker sent with
+// the verdict, and checks the verdict is refused when the quote no longer reads so.
+func (r *replay) staleCheck(actor string, q newsroom.Quote) {
+	r.t.Helper()
+	r.steps = append(r.steps, fmt.Sprintf("%s verifies %q as read before", actor, q.Text))
+	in, _ := json.Marshal(newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "tape", QuoteRead: newsroom.QuoteRead{Text: &q.Text, Speaker: &q.Speaker}})
+	res := r.a.do(actor, "PUT", r.url("/quotes/%d", q.ID), string(in))
+	if res.Code == http.StatusOK {
+		r.failf("a verdict on %q, which reads otherwise now, was taken: %s", q.Text, res.Body.String())
+	}
+	r.verify()
+}
+
 // TestReplayStaleHistories replays histories the random and shape histories do not make: a
 // thread answered and resolved while another's stale save edits its words, quotations checked
 // and then split or joined, words deleted and typed again by someone else, an API client saving
@@ -131,6 +156,23 @@ func TestReplayStaleHistories(t *testing.T) {
 			r.save("editor", joined, saved, "")
 			stale := swap(t, r.body("editor2"), "Engineers said", "Engineers from Arup said")
 			r.save("editor2", stale, merged, swap(t, joined, "Engineers said", "Engineers from Arup said"))
+		}},
+		{"StaleCheckOfAQuotationSplitSince", replayBody, func(t *testing.T, r *replay) {
+			r.act("writer", newsroom.ActionSubmit, "")
+			q := r.quoteNow("factchecker", "We will not close the bridge,")
+			r.act("factchecker", newsroom.ActionReturn, "Two quotes, not one.")
+			r.save("writer", swap(t, r.body("writer"), "“We will not close the bridge,” said Mayor Hale.", "“We will not close,” said Mayor Hale. “The bridge stays.”"), saved, "")
+			r.act("writer", newsroom.ActionSubmit, "")
+			r.staleCheck("factchecker", q)
+		}},
+		{"StaleCheckOfAQuotationJoinedSince", "The council met. “We will not close,” said Mayor Hale. “The bridge stays open,” she said.", func(t *testing.T, r *replay) {
+			r.act("writer", newsroom.ActionSubmit, "")
+			first, second := r.quoteNow("factchecker", "We will not close,"), r.quoteNow("factchecker", "The bridge stays open,")
+			r.act("factchecker", newsroom.ActionReturn, "One quote, not two.")
+			r.save("writer", swap(t, r.body("writer"), "“We will not close,” said Mayor Hale. “The bridge stays open,” she said.", "“We will not close the bridge,” said Mayor Hale."), saved, "")
+			r.act("writer", newsroom.ActionSubmit, "")
+			r.staleCheck("factchecker", first)
+			r.staleCheck("factchecker", second)
 		}},
 		{"DeletedAndTypedAgainByAnother", twinBody, func(t *testing.T, r *replay) {
 			r.toEditing()
