@@ -267,10 +267,10 @@ const versionSumsSQL = "SELECT version, packed_sum FROM revisions WHERE draft_id
 // restored one along the fewest of them (see restorePath), undoing a save by the diff from its
 // text to the one before, redoing one by the diff from the one before, and crossing from a
 // version to an earlier one with the same text, which is what restoring it made, without a diff.
-// The steps of a field's comments are paid from one re-anchoring's budget; a comment keeps its
-// place by the one diff when a step detaches it (words cut in one save and pasted back in a
-// later one), and every comment of the field does when the budget cannot pay for the steps in
-// full, as a reopened comment's carry does.
+// The steps of a field's comments are paid from one re-anchoring's budget. A comment a step
+// detaches is detached: its words are not in the version that step comes to, so not in the one
+// restored, whatever copy of them the one diff pairs it with. Every comment of the field keeps
+// its place by the one diff when the budget cannot pay for the steps in full.
 func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow, old, text newsroom.Text, results []anchor.Result) error {
 	if len(rows) == 0 {
 		return nil
@@ -323,6 +323,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			at[k] = rows[i]
 		}
 		steps := make([]anchor.Result, len(idx))
+		gone := map[int]anchor.Result{} // the comments a step detached, by their index in rows
 		for s := 1; s < len(texts) && len(at) > 0; s++ {
 			res, err := locateIn(w, field, at, texts[s-1], texts[s])
 			if err != nil {
@@ -331,10 +332,12 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			if w.Short() {
 				break
 			}
-			// The comments a step detaches leave the walk, keeping their place by the one diff.
+			// The comments a step detaches leave the walk: their words are not in the version it
+			// comes to, and so not in the one restored, whatever the one diff pairs them with.
 			n := 0
 			for k, r := range res {
 				if r.Status == anchor.Detached {
+					gone[idx[k]] = r
 					continue
 				}
 				c := at[k]
@@ -355,15 +358,20 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			}
 			results[i] = res
 		}
+		for i, r := range gone {
+			results[i] = r
+		}
 	}
 	return nil
 }
 
 // restorePath is the way from version to the nearest of the versions from lo before it whose
 // checksum is sum, by the fewest saves: a step to the version before or after costs one, and a
-// step to another version of the same checksum (one that restored the other) none. sums holds
-// the checksums of the versions from lo to version that have one. It returns the versions the
-// way passes, version first, or nil when none before version has sum.
+// step to another version of the same checksum (one that restored the other) none. The save that
+// made a restored version is no step: its diff is the one a restore cannot trust, and the
+// version is its earlier twin's words. sums holds the checksums of the versions from lo to
+// version that have one. It returns the versions the way passes, version first, or nil when
+// none before version has sum.
 func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
 	const unseen = -1
 	cost, from := make([]int, version-lo+1), make([]int, version-lo+1)
@@ -371,6 +379,15 @@ func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
 		cost[i], from[i] = unseen, unseen
 	}
 	cost[version-lo] = 0
+	restored := func(v int) bool { // v has the text of a version before it
+		s, ok := sums[v]
+		for u := lo; ok && u < v; u++ {
+			if t, had := sums[u]; had && t == s {
+				return true
+			}
+		}
+		return false
+	}
 	// A 0-1 breadth-first search: a step of no cost goes to the front of the queue.
 	queue := []int{version}
 	for len(queue) > 0 {
@@ -402,8 +419,12 @@ func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
 				}
 			}
 		}
-		step(v-1, 1)
-		step(v+1, 1)
+		if !restored(v) {
+			step(v-1, 1)
+		}
+		if !restored(v + 1) {
+			step(v+1, 1)
+		}
 	}
 	return nil
 }

@@ -24,6 +24,8 @@ func TestRestorePath(t *testing.T) {
 			"version 6 restored 2, and 3 was saved on 2"},
 		{"AcrossARestoreBackwards", map[int]int64{1: 10, 2: 20, 3: 30, 4: 40, 5: 50, 6: 60, 7: 20, 8: 80, 9: 90}, 1, 9, 10, []int{9, 8, 7, 2, 1},
 			"version 7 restored 2"},
+		{"NotThroughTheSaveOfARestore", map[int]int64{1: 10, 2: 20, 3: 30, 4: 40, 5: 50, 6: 60, 7: 20}, 1, 7, 50, []int{7, 2, 3, 4, 5},
+			"version 7 restored 2: its save from 6 is no step"},
 		{"UnpackedVersionsAreStepped", map[int]int64{1: 10, 4: 40}, 1, 4, 10, []int{4, 3, 2, 1}, "versions 2 and 3 have no checksum"},
 		{"NotPastTheWindow", map[int]int64{3: 30, 4: 40, 5: 50}, 3, 5, 10, nil, "version 1 is too far back"},
 	}
