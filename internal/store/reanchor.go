@@ -193,14 +193,16 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 }
 
 // carry finds comment r, anchored at an earlier version of its draft, in text, the draft's now
-// at version. It carries it through each version since, as the saves would have carried it had
+// at version. It carries it through the versions since, as the saves would have carried it had
 // it been open: one diff from that version straight to text can pair its words with a copy of
 // them that a save in between pasted, when a later save edited the words around the comment's
-// own, and so move it onto the copy. The steps together are paid from one re-anchoring's
-// budget, w. It gives way to the one direct diff (see carryDirect) past maxCarrySteps versions,
-// since each step rebuilds a revision; when w cannot pay for a step in full, which a long body
-// edited all over comes to after a few; and when a step in between detaches the comment, since
-// words cut in one save and restored in a later one stand again where they stood.
+// own, and so move it onto the copy. It goes along the fewest saves (see versionPath), so
+// that a version that restored an earlier one is reached from that one without the restore's
+// own diff, which can pair the words with a copy as the one diff does. The steps together are
+// paid from one re-anchoring's budget, w. It gives way to the one direct diff (see carryDirect)
+// past maxCarrySteps versions, since each step rebuilds a revision; when w cannot pay for a
+// step in full, which a long body edited all over comes to after a few; and, when a step in
+// between detaches the comment, to the one diff as carryPastCut checks it.
 func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.Result, error) {
 	then, err := numberedRevision(db, r.DraftID, r.AnchoredVersion)
 	if err != nil {
@@ -209,28 +211,41 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 	if version-r.AnchoredVersion > maxCarrySteps {
 		return carryDirect(r, *then.Text, text)
 	}
-	w, from, at := anchor.NewWork(), *then.Text, r
-	for v := r.AnchoredVersion + 1; v < version; v++ {
-		next, err := numberedRevision(db, r.DraftID, v)
-		if err != nil {
-			return anchor.Result{}, err
-		}
-		res, err := locateOne(w, at, from, *next.Text)
-		if err != nil {
-			return anchor.Result{}, err
-		}
-		if res.Status == anchor.Detached || w.Short() {
-			return carryDirect(r, *then.Text, text)
-		}
-		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
-		from = *next.Text
-	}
-	res, err := locateOne(w, at, from, text)
+	lo := max(1, version-maxCarrySteps)
+	sums, err := versionSums(db, r.DraftID, lo, version)
 	if err != nil {
 		return anchor.Result{}, err
 	}
-	if w.Short() {
+	var path []int
+	if sum, ok := sums[version]; ok {
+		path = versionPath(sums, lo, version, r.AnchoredVersion, sum)
+	}
+	if path == nil {
+		for v := r.AnchoredVersion; v <= version; v++ {
+			path = append(path, v)
+		}
+	}
+	texts, ok, err := textsAlong(db, r.DraftID, path, map[int]newsroom.Text{r.AnchoredVersion: *then.Text, path[len(path)-1]: text})
+	if err != nil {
+		return anchor.Result{}, err
+	}
+	if !ok || !sameFields(texts[len(texts)-1], text) {
 		return carryDirect(r, *then.Text, text)
+	}
+	w, at := anchor.NewWork(), r
+	res := anchor.Result{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Status: anchor.Exact, Next: selectorOf(anchorOf(r))} // a text restored
+	for s := 1; s < len(texts); s++ {
+		res, err = locateOne(w, at, texts[s-1], texts[s])
+		if err != nil {
+			return anchor.Result{}, err
+		}
+		if w.Short() {
+			return carryDirect(r, *then.Text, text)
+		}
+		if res.Status == anchor.Detached {
+			return carryPastCut(w, r, *then.Text, texts[s:])
+		}
+		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
 	}
 	// Its words are moved when they are not those it was resolved on, whichever step changed
 	// them.
@@ -238,6 +253,33 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 		res.Status = anchor.Moved
 	}
 	return res, nil
+}
+
+// carryPastCut finds comment r, anchored at the version whose text is then, in the last of
+// texts, the versions from the first, which lacks its words, to the draft's now, when a step of
+// carry lost them: by the one diff from then, since words cut in one save and typed back in a
+// later one stand again where they stood, but not onto words that were already there in the
+// version that lacked its own. The words the one diff puts it on are carried back through texts
+// to that version, paid from carry's budget, w; still there, they are a twin's, and the comment
+// is detached.
+func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []newsroom.Text) (anchor.Result, error) {
+	direct, err := carryDirect(r, then, texts[len(texts)-1])
+	if err != nil || direct.Status == anchor.Detached {
+		return direct, err
+	}
+	at := r
+	at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = direct.Next.Exact, direct.Next.Prefix, direct.Next.Suffix, direct.Next.Start, direct.Next.End
+	for s := len(texts) - 1; s > 0; s-- {
+		res, err := locateOne(w, at, texts[s], texts[s-1])
+		if err != nil {
+			return anchor.Result{}, err
+		}
+		if res.Status == anchor.Detached || w.Short() {
+			return direct, nil // words typed since its own were cut
+		}
+		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
+	}
+	return anchor.Result{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Status: anchor.Detached}, nil
 }
 
 // carryDirect finds comment r, anchored at the version whose text is then, in text by the one
@@ -264,7 +306,7 @@ const versionSumsSQL = "SELECT version, packed_sum FROM revisions WHERE draft_id
 // packed checksum, sum. The one diff can pair a comment's words with a copy of them that a save
 // in between pasted, once later saves edited the copy the comment is on, and so put it on the
 // twin. The versions' own saves carried the comment faithfully: it goes from version to the
-// restored one along the fewest of them (see restorePath), undoing a save by the diff from its
+// restored one along the fewest of them (see versionPath), undoing a save by the diff from its
 // text to the one before, redoing one by the diff from the one before, and crossing from a
 // version to an earlier one with the same text, which is what restoring it made, without a diff.
 // The steps of a field's comments are paid from one re-anchoring's budget. A comment a step
@@ -276,39 +318,17 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		return nil
 	}
 	lo := max(1, version-maxCarrySteps)
-	found, err := queryRaw(db, versionSumsSQL, id, lo, version)
+	sums, err := versionSums(db, id, lo, version)
 	if err != nil {
 		return err
 	}
-	type versionSum struct {
-		version int
-		sum     int64
-	}
-	all, err := scanAll(found, func(v *versionSum) error { return found.Scan(&v.version, &v.sum) })
-	if err != nil {
-		return err
-	}
-	sums := make(map[int]int64, len(all))
-	for _, v := range all {
-		sums[v.version] = v.sum
-	}
-	path := restorePath(sums, lo, version, int64(sum))
+	path := versionPath(sums, lo, version, version, int64(sum))
 	if len(path) < 3 {
 		return nil // nothing restored, or restored by the one diff
 	}
-	texts := []newsroom.Text{old} // the texts the comments are carried through, each a diff from the one before
-	for k, v := range path[1:] {
-		rev, err := numberedRevision(db, id, v)
-		if err != nil {
-			return err
-		}
-		switch same := sameFields(*rev.Text, texts[len(texts)-1]); {
-		case same:
-		case v == path[k]-1 || v == path[k]+1:
-			texts = append(texts, *rev.Text)
-		default:
-			return nil // another text with the same checksum
-		}
+	texts, ok, err := textsAlong(db, id, path, map[int]newsroom.Text{version: old})
+	if err != nil || !ok {
+		return err
 	}
 	if !sameFields(texts[len(texts)-1], text) {
 		return nil // another text with the same checksum
@@ -365,20 +385,78 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 	return nil
 }
 
-// restorePath is the way from version to the nearest of the versions from lo before it whose
+// versionSums reads the packed checksums of draft id's versions from lo to hi, of those that
+// have one.
+func versionSums(db *gorm.DB, id int64, lo, hi int) (map[int]int64, error) {
+	found, err := queryRaw(db, versionSumsSQL, id, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	type versionSum struct {
+		version int
+		sum     int64
+	}
+	all, err := scanAll(found, func(v *versionSum) error { return found.Scan(&v.version, &v.sum) })
+	if err != nil {
+		return nil, err
+	}
+	sums := make(map[int]int64, len(all))
+	for _, v := range all {
+		sums[v.version] = v.sum
+	}
+	return sums, nil
+}
+
+// textsAlong returns the texts of draft id's versions along path (see versionPath), rebuilt but
+// for those known, leaving out each that reads as the one before it: the texts a comment is
+// carried through, each by the diff from the one before. It reports false when the path crosses
+// between two versions without a save whose texts differ (two texts with one checksum).
+func textsAlong(db *gorm.DB, id int64, path []int, known map[int]newsroom.Text) ([]newsroom.Text, bool, error) {
+	text := func(v int) (newsroom.Text, error) {
+		if t, ok := known[v]; ok {
+			return t, nil
+		}
+		rev, err := numberedRevision(db, id, v)
+		if err != nil {
+			return newsroom.Text{}, err
+		}
+		return *rev.Text, nil
+	}
+	first, err := text(path[0])
+	if err != nil {
+		return nil, false, err
+	}
+	texts := []newsroom.Text{first}
+	for k, v := range path[1:] {
+		t, err := text(v)
+		if err != nil {
+			return nil, false, err
+		}
+		switch {
+		case sameFields(t, texts[len(texts)-1]):
+		case v == path[k]-1 || v == path[k]+1:
+			texts = append(texts, t)
+		default:
+			return nil, false, nil
+		}
+	}
+	return texts, true, nil
+}
+
+// versionPath is the way from version from to the nearest other version from lo to hi whose
 // checksum is sum, by the fewest saves: a step to the version before or after costs one, and a
 // step to another version of the same checksum (one that restored the other) none. The save that
 // made a restored version is no step: its diff is the one a restore cannot trust, and the
-// version is its earlier twin's words. sums holds the checksums of the versions from lo to
-// version that have one. It returns the versions the way passes, version first, or nil when
-// none before version has sum.
-func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
+// version is its earlier twin's words. sums holds the checksums of the versions from lo to hi
+// that have one. It returns the versions the way passes, from first, or nil when no other
+// version has sum.
+func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 	const unseen = -1
-	cost, from := make([]int, version-lo+1), make([]int, version-lo+1)
+	cost, prev := make([]int, hi-lo+1), make([]int, hi-lo+1)
 	for i := range cost {
-		cost[i], from[i] = unseen, unseen
+		cost[i], prev[i] = unseen, unseen
 	}
-	cost[version-lo] = 0
+	cost[from-lo] = 0
 	restored := func(v int) bool { // v has the text of a version before it
 		s, ok := sums[v]
 		for u := lo; ok && u < v; u++ {
@@ -389,23 +467,23 @@ func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
 		return false
 	}
 	// A 0-1 breadth-first search: a step of no cost goes to the front of the queue.
-	queue := []int{version}
+	queue := []int{from}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		if s, ok := sums[v]; ok && s == sum && v != version {
+		if s, ok := sums[v]; ok && s == sum && v != from {
 			var path []int
-			for at := v; at != unseen; at = from[at-lo] {
+			for at := v; at != unseen; at = prev[at-lo] {
 				path = append(path, at)
 			}
 			slices.Reverse(path)
 			return path
 		}
 		step := func(to, c int) {
-			if to < lo || to > version || cost[to-lo] != unseen && cost[to-lo] <= cost[v-lo]+c {
+			if to < lo || to > hi || cost[to-lo] != unseen && cost[to-lo] <= cost[v-lo]+c {
 				return
 			}
-			cost[to-lo], from[to-lo] = cost[v-lo]+c, v
+			cost[to-lo], prev[to-lo] = cost[v-lo]+c, v
 			if c == 0 {
 				queue = append([]int{to}, queue...)
 			} else {
@@ -413,7 +491,7 @@ func restorePath(sums map[int]int64, lo, version int, sum int64) []int {
 			}
 		}
 		if s, ok := sums[v]; ok {
-			for u := lo; u <= version; u++ {
+			for u := lo; u <= hi; u++ {
 				if t, ok := sums[u]; ok && t == s && u != v {
 					step(u, 0)
 				}

@@ -7,7 +7,7 @@ import (
 
 // TestRestorePath checks the way a restore's comments are carried back: by the fewest saves,
 // crossing between versions of one text without a diff, never past the versions it is given.
-func TestRestorePath(t *testing.T) {
+func TestVersionPath(t *testing.T) {
 	tests := []struct {
 		name    string
 		sums    map[int]int64
@@ -31,8 +31,8 @@ func TestRestorePath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := restorePath(tt.sums, tt.lo, tt.to, tt.sum); !slices.Equal(got, tt.want) {
-				t.Errorf("restorePath(%v, %d, %d, %d) = %v, want %v (%s)", tt.sums, tt.lo, tt.to, tt.sum, got, tt.want, tt.explain)
+			if got := versionPath(tt.sums, tt.lo, tt.to, tt.to, tt.sum); !slices.Equal(got, tt.want) {
+				t.Errorf("versionPath(%v, %d, %d, %d, %d) = %v, want %v (%s)", tt.sums, tt.lo, tt.to, tt.to, tt.sum, got, tt.want, tt.explain)
 			}
 		})
 	}
