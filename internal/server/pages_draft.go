@@ -369,7 +369,8 @@ func (s *Server) transitionPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on"}
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	req := newsroom.TransitionRequest{Action: newsroom.Action(c.FormValue("action")), Note: c.FormValue("note"), Force: c.FormValue("force") == "on", Version: version}
 	if err := s.unconfirmed(c, id, req.Action); err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}

@@ -48,6 +48,9 @@ func (s *Store) transitionPlanned(ctx context.Context, u *newsroom.User, id int6
 		if err != nil {
 			return err
 		}
+		if err := req.CheckRead(v.Row.Version); err != nil {
+			return err
+		}
 		switch action {
 		case policy.ActionPublish:
 			if _, err := s.publishTx(tx, u, v, time.Time{}, note, plan); err != nil {

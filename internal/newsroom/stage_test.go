@@ -1,0 +1,27 @@
+package newsroom_test
+
+import (
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func TestTransitionCheckRead(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		version, current int
+		wantCode         string
+	}{
+		{"NoVersion", 0, 7, ""},
+		{"Current", 7, 7, ""},
+		{"SavedSince", 6, 7, newsroom.ECONFLICT},
+		{"NotYetSaved", 8, 7, newsroom.ECONFLICT},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := newsroom.TransitionRequest{Action: "approve", Version: tc.version}.CheckRead(tc.current)
+			if got := newsroom.ErrorCode(err); got != tc.wantCode {
+				t.Fatalf("code %q, want %q (%v)", got, tc.wantCode, err)
+			}
+		})
+	}
+}

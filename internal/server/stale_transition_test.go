@@ -1,0 +1,94 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestTransitionOnStaleVersion: an editor who approves a piece approves the text they read. When
+// another editor saved over it after the page was shown (or after the client read it), the
+// action is refused and the piece stays where it was, over the API and the page's form alike;
+// an action on the version now, or one that names no version, goes through.
+func TestTransitionOnStaleVersion(t *testing.T) {
+	roles := map[string]newsroom.Role{}
+	for name, role := range actorRoles {
+		roles[name] = role
+	}
+	roles["editor2"] = newsroom.RoleEditor
+	for _, tc := range []struct {
+		name       string
+		page       bool
+		version    func(read, now int) int
+		wantStatus int
+		wantStage  newsroom.Stage
+	}{
+		{"APIStale", false, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageEditing},
+		{"APICurrent", false, func(_, now int) int { return now }, http.StatusOK, newsroom.StageApproved},
+		{"APINoVersion", false, func(int, int) int { return 0 }, http.StatusOK, newsroom.StageApproved},
+		{"PageStale", true, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageEditing},
+		{"PageCurrent", true, func(_, now int) int { return now }, http.StatusSeeOther, newsroom.StageApproved},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, roles)
+			d := a.draft(newsroom.StageEditing)
+			read := d.Version
+			if tc.page {
+				read = shownVersion(t, a, d.ID, "approve")
+			}
+			save := fmt.Sprintf(`{"body":"Body with a “quote”, changed by another editor.","version":%d}`, d.Version)
+			wantStatus(t, a.do("editor2", "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), save), http.StatusOK)
+			now := d.Version + 1
+			var res interface{ Result() *http.Response }
+			if tc.page {
+				form := url.Values{"action": {"approve"}}
+				if v := tc.version(read, now); v != 0 {
+					form.Set("version", fmt.Sprint(v))
+				}
+				res = a.page("editor", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), form)
+			} else {
+				body := `{"action":"approve"}`
+				if v := tc.version(read, now); v != 0 {
+					body = fmt.Sprintf(`{"action":"approve","version":%d}`, v)
+				}
+				res = a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), body)
+			}
+			if got := res.Result().StatusCode; got != tc.wantStatus {
+				t.Fatalf("status %d, want %d", got, tc.wantStatus)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Stage != tc.wantStage || got.Version != now {
+				t.Fatalf("the piece is %s at version %d, want %s at version %d", got.Stage, got.Version, tc.wantStage, now)
+			}
+		})
+	}
+}
+
+// shownVersion is the version the draft page shows the editor its form for action is taken on.
+func shownVersion(t *testing.T, a *testApp, id int64, action string) int {
+	t.Helper()
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", id), nil)
+	wantStatus(t, res, http.StatusOK)
+	html := res.Body.String()
+	start := strings.Index(html, `name="action" value="`+action+`"`)
+	if start < 0 {
+		t.Fatalf("the page offers no %s form", action)
+	}
+	form := html[start:]
+	form = form[:strings.Index(form, "</form>")]
+	m := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(form)
+	if m == nil {
+		t.Fatalf("the %s form says no version it was shown on", action)
+	}
+	var v int
+	fmt.Sscan(m[1], &v)
+	return v
+}
