@@ -35,7 +35,8 @@ type UserChange struct {
 	Disabled *bool
 }
 
-// UpdateUser changes a user's role or disables them. A disabled user's sessions and tokens stop
+// UpdateUser changes a user's role or disables them. The desks they hold and may hold no more
+// are left to nobody (see releaseDesks). A disabled user's sessions and tokens stop
 // working at once (they are deleted, every lookup checks the flag, and the user_changed event
 // makes this process forget the credentials it remembered, and another server once it reads
 // the event). A user promoted to
@@ -84,7 +85,10 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, ch UserChange) (*newsr
 		record(tx, userChanged(u.ID, id, "update_user"))
 		err = tx.Model(&userRow{}).Where("id = ?", id).
 			Updates(map[string]any{"role": after.Role, "disabled": after.Disabled, "must_change_password": after.MustChangePassword}).Error
-		if err != nil || !after.Disabled {
+		if err != nil {
+			return err
+		}
+		if err := s.releaseDesks(tx, u, after.user()); err != nil || !after.Disabled {
 			return err
 		}
 		_, err = revokeCredentials(tx, id, kept{})

@@ -109,6 +109,35 @@ func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, de
 	return insertAudit(tx, id, u.ID, step, desk, desk, note, now)
 }
 
+// releaseDesks leaves to nobody, as u's change, every desk that holder holds and may no longer
+// hold, now that they are disabled or hold another role: kept, it would bar everyone who may
+// only claim a piece from it ("already holds") and keep it out of the desk's pool. Each is
+// recorded as an unassignment, the policy deciding as it does for an assignment (MayHold).
+func (s *Store) releaseDesks(tx *gorm.DB, u, holder *newsroom.User) error {
+	var held []struct {
+		DraftID  int64
+		Stage    string
+		WriterID int64
+	}
+	err := tx.Table("assignments").Select("assignments.draft_id, assignments.stage, drafts.writer_id").
+		Joins("JOIN drafts ON drafts.id = assignments.draft_id").
+		Where("assignments.user_id = ?", holder.ID).Order("assignments.draft_id, assignments.stage").Find(&held).Error
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		desk := newsroom.Stage(h.Stage)
+		if s.policy.MayHold(holder, h.WriterID, desk) {
+			continue
+		}
+		v := &draftView{Row: draftRow{ID: h.DraftID, WriterID: h.WriterID}}
+		if err := s.changeAssignment(tx, u, v, desk, &assignmentRow{DraftID: h.DraftID, Stage: h.Stage, UserID: holder.ID}, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // upsert inserts row into its table, or updates the columns of the row with its key (draft_id,
 // stage): GORM's Save cannot tell a key of stage "" (a piece's deadline) from no key at all.
 func upsert(tx *gorm.DB, row any, columns ...string) error {

@@ -1,0 +1,63 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// TestDeskFollowsHoldersChange: a fact-checker who holds a piece at the fact-check desk and is
+// then disabled, or given a role that may not hold that desk, no longer holds it. Kept, it
+// would bar every other fact-checker from claiming the piece ("already holds") and keep it out
+// of the desk's pool until an editor stepped in. A change that leaves the holder able to hold
+// it keeps the desk theirs.
+func TestDeskFollowsHoldersChange(t *testing.T) {
+	disabled, enabled := true, false
+	role := func(r newsroom.Role) *newsroom.Role { return &r }
+	for _, tc := range []struct {
+		name     string
+		change   store.UserChange
+		wantHeld bool
+	}{
+		{"Disabled", store.UserChange{Disabled: &disabled}, false},
+		{"DemotedToWriter", store.UserChange{Role: role(newsroom.RoleWriter)}, false},
+		{"MadeEditor", store.UserChange{Role: role(newsroom.RoleEditor)}, false},
+		{"KeptEnabled", store.UserChange{Disabled: &enabled}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageFactCheck)
+			fayCtx, fay := mustUser(t, f.s, "fay", newsroom.RoleFactChecker)
+			claim := func(ctx context.Context) (*newsroom.Draft, error) {
+				return f.s.Assign(ctx, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: me(ctx).ID})
+			}
+			if _, err := claim(fayCtx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.s.UpdateUser(f.admin, fay.ID, tc.change); err != nil {
+				t.Fatal(err)
+			}
+			read, err := f.s.GetDraft(f.editor, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := read.Assignees[newsroom.StageFactCheck]; (a.ID == fay.ID) != tc.wantHeld {
+				t.Fatalf("fact-check desk held by %+v, want fay holding it: %v", a, tc.wantHeld)
+			}
+			_, err = claim(f.checker)
+			if tc.wantHeld {
+				wantCode(t, err, newsroom.ECONFLICT)
+				return
+			}
+			if err != nil {
+				t.Fatalf("fiona cannot claim the piece fay no longer may hold: %v", err)
+			}
+			h, _ := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{Limit: 2})
+			if e := h.Audit[1]; e.Action != newsroom.StepUnassign || e.Note != "fay" || e.Actor.Username != "ada" {
+				t.Fatalf("audit = %+v, want ada's unassigning fay", e)
+			}
+		})
+	}
+}
