@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	netmail "net/mail"
 	"net/textproto"
 	"net/url"
 	"strings"
@@ -146,9 +147,15 @@ func (e *Email) InForce(ctx context.Context) (newsroom.MailSettings, error) {
 // and where to change that, and headers that mark it as sent by a machine.
 func (e *Email) message(set newsroom.MailSettings, m Mail) (*mail.Msg, error) {
 	msg := mail.NewMsg()
-	if err := msg.FromFormat(e.name(), set.From); err != nil {
+	// The site's name goes in as an address's name, which the header then quotes and escapes:
+	// pasted between quotes as it is (go-mail's FromFormat), a name's own double quotes and
+	// backslashes would be read as the quoting's and lost.
+	from, err := netmail.ParseAddress(set.From)
+	if err != nil {
 		return nil, fmt.Errorf("notify: sender %q: %w", set.From, err)
 	}
+	from.Name = e.name()
+	msg.FromMailAddress(from)
 	if err := msg.To(m.To); err != nil {
 		return nil, fmt.Errorf("notify: recipient %q: %w", m.To, err)
 	}
