@@ -128,8 +128,8 @@ const noAddress = "not sent: they have no email address now"
 
 // toAddressesNow sends node's leased email deliveries to the address each person has now: a
 // delivery waiting for a retry was planned with the address they had then, which they may have
-// changed since. One whose person has removed theirs is marked failed with a note, using no
-// attempt, and left out.
+// changed since. One whose person has removed theirs, or may no longer hear of its piece (see
+// mayHear), is marked failed with a note, using no attempt, and left out.
 func (s *Store) toAddressesNow(ctx context.Context, node string, rows []deliveryRow) ([]deliveryRow, error) {
 	var ids []int64
 	for _, r := range rows {
@@ -140,37 +140,33 @@ func (s *Store) toAddressesNow(ctx context.Context, node string, rows []delivery
 	if len(ids) == 0 {
 		return rows, nil
 	}
-	var now []struct {
-		ID    int64
-		Email string
-	}
-	err := s.read(ctx).Table("deliveries AS d").Select("d.id, u.email").
-		Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
-		Where("d.id IN ?", ids).Scan(&now).Error
+	now, err := s.hearers(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	addr := map[int64]string{}
-	for _, a := range now {
-		addr[a.ID] = a.Email
-	}
-	kept, gone := rows[:0:0], []int64{}
+	kept, gone, barred := rows[:0:0], []int64{}, []int64{}
 	for _, r := range rows {
 		if r.Channel == newsroom.ChannelEmail && r.NotificationID != nil {
-			if addr[r.ID] == "" {
+			switch h := now[r.ID]; {
+			case !s.mayHear(h):
+				barred = append(barred, r.ID)
+				continue
+			case h.Email == "":
 				gone = append(gone, r.ID)
 				continue
 			}
-			r.Recipient = addr[r.ID]
+			r.Recipient = now[r.ID].Email
 		}
 		kept = append(kept, r)
 	}
-	if len(gone) == 0 {
+	if len(gone)+len(barred) == 0 {
 		return kept, nil
 	}
-	changes := map[string]any{"status": deliveryFailed, "lease_until": nil, "leased_by": "", "last_error": noAddress}
 	return kept, s.transact(ctx, func(tx *gorm.DB) error {
-		return tx.Model(&deliveryRow{}).Where("id IN ? AND status = ? AND leased_by = ?", gone, deliveryPending, node).Updates(changes).Error
+		if err := giveUp(tx, gone, node, noAddress); err != nil {
+			return err
+		}
+		return giveUp(tx, barred, node, notAllowed)
 	})
 }
 

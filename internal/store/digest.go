@@ -122,7 +122,8 @@ type DigestBatch struct {
 
 // PendingDigests returns each person's email deliveries waiting for the daily digest, to the
 // address each has now: the one a delivery was planned with may since have been changed. Those
-// who have no address now are left out, their deliveries waiting for one.
+// who have no address now are left out, their deliveries waiting for one. A delivery whose
+// person may no longer hear of its piece (see mayHear) is marked failed with a note instead.
 func (s *Store) PendingDigests(ctx context.Context) ([]DigestBatch, error) {
 	var rows []struct {
 		newsroom.Delivery `gorm:"embedded"`
@@ -135,15 +136,31 @@ func (s *Store) PendingDigests(ctx context.Context) ([]DigestBatch, error) {
 	if err != nil {
 		return nil, internal("read pending digests", err)
 	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	now, err := s.hearers(ctx, ids)
+	if err != nil {
+		return nil, internal("read pending digests", err)
+	}
 	var out []DigestBatch
+	var barred []int64
 	for _, r := range rows {
+		if !s.mayHear(now[r.ID]) {
+			barred = append(barred, r.ID)
+			continue
+		}
 		if len(out) == 0 || out[len(out)-1].UserID != r.UserID {
 			out = append(out, DigestBatch{UserID: r.UserID})
 		}
 		b := &out[len(out)-1]
 		b.To, b.Deliveries = r.Recipient, append(b.Deliveries, r.Delivery)
 	}
-	return out, nil
+	if len(barred) > 0 {
+		err = s.transact(ctx, func(tx *gorm.DB) error { return giveUp(tx, barred, "", notAllowed) })
+	}
+	return out, internal("give up digests", err)
 }
 
 // DigestAttempt is how sending one person's digest went: the mail server's status code, and

@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// notAllowed is the note on an email delivery given up because its person may no longer hear of
+// its piece: they were disabled, or given a role that may not see it where it stands.
+const notAllowed = "not sent: they may no longer see the piece"
+
+// hearer is the person of an email delivery of a notice as they are now, with the notice's
+// piece where it stands now.
+type hearer struct {
+	ID       int64 // the delivery's
+	Email    string
+	UserID   int64
+	Role     string
+	Disabled bool
+	WriterID sql.NullInt64
+	Stage    sql.NullString
+}
+
+// hearers reads the person now of each email delivery ids, by delivery.
+func (s *Store) hearers(ctx context.Context, ids []int64) (map[int64]hearer, error) {
+	var rows []hearer
+	err := s.read(ctx).Table("deliveries AS d").
+		Select("d.id, u.email, u.id AS user_id, u.role, u.disabled, dr.writer_id, dr.stage").
+		Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
+		Joins("LEFT JOIN drafts dr ON dr.id = n.draft_id").
+		Where("d.id IN ?", ids).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]hearer, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r
+	}
+	return out, nil
+}
+
+// mayHear reports whether h's person may still be told of their notice, which the outbox
+// planned when they could (see notify): they may see its piece where it stands now, or, for a
+// notice of no piece, they are not disabled. The policy decides, as it did then.
+func (s *Store) mayHear(h hearer) bool {
+	u := &newsroom.User{ID: h.UserID, Role: newsroom.Role(h.Role), Disabled: h.Disabled}
+	if !h.WriterID.Valid {
+		return !u.Disabled
+	}
+	return s.policy.CanSee(u, h.WriterID.Int64, newsroom.Stage(h.Stage.String))
+}
+
+// giveUp marks the email deliveries ids, pending or held for the digest and leased by node if
+// by anyone, failed with note, using no attempt.
+func giveUp(tx *gorm.DB, ids []int64, node, note string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	changes := map[string]any{"status": deliveryFailed, "lease_until": nil, "leased_by": "", "last_error": note}
+	return tx.Model(&deliveryRow{}).Where("id IN ? AND status IN ? AND leased_by = ?", ids, []string{deliveryPending, deliveryDigest}, node).
+		Updates(changes).Error
+}
