@@ -30,7 +30,8 @@ func (claimRow) TableName() string { return "claims" }
 const claimSQL = "SELECT claim, claimed_by, claimant_kind, rating, claim_date, claim_url FROM claims WHERE draft_id = ?"
 
 // SetClaim marks a draft as the fact-check of a claim, or unmarks it (c.Claim nil), as the
-// acting user, whom the workflow must let rate claims. The claim reaches readers with the
+// acting user, whom the workflow must let rate claims. A change that leaves the claim as it is
+// (a form sent twice) writes nothing. The claim reaches readers with the
 // piece's next publication or correction, which copies it.
 func (s *Store) SetClaim(ctx context.Context, c newsroom.ClaimChange) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
@@ -51,6 +52,14 @@ func (s *Store) SetClaim(ctx context.Context, c newsroom.ClaimChange) (*newsroom
 			return err
 		}
 		if err := s.policy.Check(u, policy.DraftClaim, v.Row.WriterID); err != nil {
+			return err
+		}
+		cur, err := findClaim(tx, c.DraftID)
+		if err != nil {
+			return err
+		}
+		if c.Claim == nil && cur == nil || c.Claim != nil && cur != nil && *cur == claim {
+			d, err = s.draftWithWork(tx, u, c.DraftID)
 			return err
 		}
 		now, note := s.clock(), ""

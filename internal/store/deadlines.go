@@ -27,7 +27,8 @@ const auditTime = "Jan 2, 2006 15:04 MST"
 // SetDeadline sets or clears (c.At nil) the due time of a draft, for the whole piece (c.Stage
 // "") or for one of its stages, as the acting user, whom the workflow must let set due times.
 // The change is an audit entry and an EventAssigned event with the step "due", about whoever
-// holds the stage's desk.
+// holds the stage's desk. A change that leaves the due time as it is writes nothing (see
+// sameDeadline).
 func (s *Store) SetDeadline(ctx context.Context, c newsroom.DeadlineChange) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -53,6 +54,12 @@ func (s *Store) SetDeadline(ctx context.Context, c newsroom.DeadlineChange) (*ne
 		}
 		now, note := s.clock(), ""
 		q := tx.Where("draft_id = ? AND stage = ?", c.DraftID, c.Stage)
+		if same, err := sameDeadline(tx, c); err != nil || same {
+			if err == nil {
+				d, err = s.draftWithWork(tx, u, c.DraftID)
+			}
+			return err
+		}
 		if c.At == nil {
 			err = q.Delete(&deadlineRow{}).Error
 		} else {
@@ -82,6 +89,20 @@ func (s *Store) SetDeadline(ctx context.Context, c newsroom.DeadlineChange) (*ne
 		return err
 	})
 	return d, internal("set deadline", err)
+}
+
+// sameDeadline reports whether c would leave the due time as it is: the same instant, or none
+// cleared where none is set. Such a change (a form sent twice) writes nothing, so that it adds
+// no entry to the history and tells nobody again.
+func sameDeadline(tx *gorm.DB, c newsroom.DeadlineChange) (bool, error) {
+	var cur []deadlineRow
+	if err := tx.Where("draft_id = ? AND stage = ?", c.DraftID, c.Stage).Limit(1).Find(&cur).Error; err != nil {
+		return false, err
+	}
+	if c.At == nil || len(cur) == 0 {
+		return c.At == nil && len(cur) == 0, nil
+	}
+	return cur[0].DueAt.Equal(c.At.UTC().Truncate(time.Microsecond)), nil
 }
 
 // draftWithWork reads draft id as u sees it, with its assignees, deadlines and claim.
