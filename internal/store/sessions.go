@@ -129,6 +129,9 @@ func (s *Store) SignIn(ctx context.Context, req SignInRequest) (*WebSession, err
 		if err := tx.Create(&sess).Error; err != nil {
 			return err
 		}
+		if err := limitSignIns(tx, row.ID, newsroom.CredentialSession); err != nil {
+			return err
+		}
 		ws.Device, err = renewDevice(tx, row.ID, device, browserDevice, now)
 		return err
 	})
@@ -136,6 +139,29 @@ func (s *Store) SignIn(ctx context.Context, req SignInRequest) (*WebSession, err
 		return nil, internal("store session", err)
 	}
 	return ws, nil
+}
+
+// MaxSignIns is the most web sessions, and the most API tokens made by signing in, one user
+// holds at once. Each sign-in makes one, kept for hours: a script that signs in over and over
+// and never signs out would otherwise pile them up, in the user's list of sign-ins and in the
+// credential cache (which forgets everyone's past 10,000).
+const MaxSignIns = 100
+
+// limitSignIns ends userID's sessions, or tokens made by signing in, beyond MaxSignIns, the
+// least recently used first, so that a browser or client in daily use stays signed in. The
+// tokens a user made and named on their account page are theirs to end. Ending any records the
+// user_changed event that makes the credential cache forget them.
+func limitSignIns(tx *gorm.DB, userID int64, kind newsroom.CredentialKind) error {
+	table, mine := credentialTables[kind], "user_id = ?"
+	if kind == newsroom.CredentialToken {
+		mine += " AND name = ''"
+	}
+	res := tx.Exec("DELETE FROM "+table+" WHERE "+mine+" AND id NOT IN (SELECT id FROM "+table+" WHERE "+mine+
+		" ORDER BY last_used_at DESC, id DESC LIMIT ?)", userID, userID, MaxSignIns)
+	if res.Error == nil && res.RowsAffected > 0 {
+		record(tx, userChanged(userID, userID, "sign_in_limit"))
+	}
+	return res.Error
 }
 
 // SessionUser returns the user of a live session and its CSRF token. Sessions of disabled users

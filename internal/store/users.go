@@ -194,7 +194,13 @@ func (s *Store) issueToken(ctx context.Context, userID int64, name string) (stri
 	}
 	now := s.clock()
 	t := tokenRow{UserID: userID, Hash: hashToken(token), CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.ttl), Name: name}
-	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&t).Error }); err != nil {
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(&t).Error; err != nil || name != "" {
+			return err
+		}
+		return limitSignIns(tx, userID, newsroom.CredentialToken)
+	})
+	if err != nil {
 		return "", internal("store token", err)
 	}
 	return token, nil
