@@ -304,7 +304,7 @@ func testSeed(t *testing.T, dsn string) {
 	if _, err := st.Transition(fc, editing, newsroom.TransitionRequest{Action: newsroom.ActionClear}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Publish(ed, nr.ByStage[newsroom.StageApproved][0], time.Time{}); err != nil {
+	if _, err := st.Publish(ed, nr.ByStage[newsroom.StageApproved][0], time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	a, err := st.PublicArticle(ctx, nr.Slugs[0])

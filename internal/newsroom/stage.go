@@ -37,8 +37,7 @@ const (
 
 // TransitionRequest is a workflow action as a user asks for it. Force takes an action over
 // unresolved comments; it needs a note. Version, when given, is the version of the draft the
-// user read before acting: an approval is of a text, and one decided on a version that someone
-// has saved over since would lock or publish words nobody who acted read.
+// user read before acting (see CheckRead).
 type TransitionRequest struct {
 	Action  Action `json:"action"`
 	Note    string `json:"note"`
@@ -46,14 +45,16 @@ type TransitionRequest struct {
 	Version int    `json:"version,omitempty"`
 }
 
-// CheckRead refuses, ECONFLICT, a request made on a version of the draft other than current,
-// its version now; a request that names no version is taken on whatever version is current.
-func (r TransitionRequest) CheckRead(current int) error {
-	if r.Version == 0 || r.Version == current {
+// CheckRead refuses, ECONFLICT, an action on a draft that its actor took having read version
+// read of it, when current is its version now: an approval or a publication is of a text, and
+// one decided on a version someone has saved over since would lock or publish words nobody who
+// acted read. A request that names no version (read 0) is taken on whatever version is current.
+func CheckRead(read, current int) error {
+	if read == 0 || read == current {
 		return nil
 	}
 	return Errorf(ECONFLICT, "someone saved the piece while you read it (it is at version %d, you acted on version %d): read it again before you act on it",
-		current, r.Version).With("current_version", current)
+		current, read).With("current_version", current)
 }
 
 // Offer is a workflow action as a page offers it: its label, whether it needs a note, whether

@@ -6,7 +6,7 @@ import (
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
-func TestTransitionCheckRead(t *testing.T) {
+func TestCheckRead(t *testing.T) {
 	for _, tc := range []struct {
 		name             string
 		version, current int
@@ -18,7 +18,7 @@ func TestTransitionCheckRead(t *testing.T) {
 		{"NotYetSaved", 8, 7, newsroom.ECONFLICT},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := newsroom.TransitionRequest{Action: "approve", Version: tc.version}.CheckRead(tc.current)
+			err := newsroom.CheckRead(tc.version, tc.current)
 			if got := newsroom.ErrorCode(err); got != tc.wantCode {
 				t.Fatalf("code %q, want %q (%v)", got, tc.wantCode, err)
 			}

@@ -88,7 +88,7 @@ func TestStartScheduler(t *testing.T) {
 	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
 	st := open(t, storetest.DSN(t), clk)
 	d, editor := approved(t, st)
-	if _, err := st.Publish(editor, d.ID, clk.Now().Add(time.Minute)); err != nil {
+	if _, err := st.Publish(editor, d.ID, clk.Now().Add(time.Minute), 0); err != nil {
 		t.Fatal(err)
 	}
 	released := heard(st, newsroom.EventReleased)
@@ -117,7 +117,7 @@ func TestSchedulerFollowsOtherStores(t *testing.T) {
 	published := heard(here, newsroom.EventPublished)
 	stop := scheduler.Start(here, scheduler.Config{Clock: clk, TailEvery: 100 * time.Millisecond})
 	defer stop()
-	if _, err := there.Publish(editor, d.ID, time.Time{}); err != nil {
+	if _, err := there.Publish(editor, d.ID, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	clk.Add(100 * time.Millisecond)
@@ -168,7 +168,7 @@ func TestSlowJobDoesNotStallTheTail(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the digest job was not asked")
 	}
-	if _, err := there.Publish(editor, d.ID, time.Time{}); err != nil {
+	if _, err := there.Publish(editor, d.ID, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	clk.Add(time.Second)

@@ -33,7 +33,7 @@ func TestPublicPagesFollowOtherServers(t *testing.T) {
 	for _, p := range pages {
 		before[p.name] = a.do("", "GET", p.url, "").Body.String()
 	}
-	pub, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{})
+	pub, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,9 +45,9 @@ func TestHistoryReadsInWords(t *testing.T) {
 	must(a.store.Transition(ctxAs(a, "editor"), d.ID, newsroom.TransitionRequest{Action: "approve"}))
 	must(a.store.Transition(ctxAs(a, "editor"), d.ID, newsroom.TransitionRequest{Action: "reopen"}))
 	must(a.store.Transition(ctxAs(a, "editor"), d.ID, newsroom.TransitionRequest{Action: "approve"}))
-	must(a.store.Publish(ctxAs(a, "editor"), d.ID, a.clock.Now().Add(time.Hour)))
+	must(a.store.Publish(ctxAs(a, "editor"), d.ID, a.clock.Now().Add(time.Hour), 0))
 	must(a.store.Transition(ctxAs(a, "editor"), d.ID, newsroom.TransitionRequest{Action: "unschedule"}))
-	pub, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{})
+	pub, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}, 0)
 	must(pub, err)
 	must(a.store.Correct(ctxAs(a, "editor"), pub.Slug, newsroom.CorrectionRequest{Note: "The council met on Monday."}))
 	unchecked := "Body with a “quote”, and “a new one”."

@@ -262,7 +262,7 @@ func (a *testApp) walkToPublished(id int64) {
 			a.t.Fatal(err)
 		}
 	}
-	if _, err := a.store.Publish(ctxAs(a, "editor"), id, time.Time{}); err != nil {
+	if _, err := a.store.Publish(ctxAs(a, "editor"), id, time.Time{}, 0); err != nil {
 		a.t.Fatal(err)
 	}
 }

@@ -57,7 +57,7 @@ func TestListingCountedOncePerPublish(t *testing.T) {
 
 	editor := ctxAs(a, "editor")
 	d := a.draft(newsroom.StageApproved)
-	if _, err := a.store.Publish(editor, d.ID, a.clock.Now()); err != nil {
+	if _, err := a.store.Publish(editor, d.ID, a.clock.Now(), 0); err != nil {
 		t.Fatal(err)
 	}
 	if got := lastPage(t, a, "/page/2"); got != 2 {
@@ -66,7 +66,7 @@ func TestListingCountedOncePerPublish(t *testing.T) {
 
 	setOldest(string(newsroom.StagePublished))
 	scheduled := a.draft(newsroom.StageApproved)
-	if _, err := a.store.Publish(editor, scheduled.ID, a.clock.Now().Add(time.Minute)); err != nil {
+	if _, err := a.store.Publish(editor, scheduled.ID, a.clock.Now().Add(time.Minute), 0); err != nil {
 		t.Fatal(err)
 	}
 	a.clock.Add(time.Minute)
@@ -95,7 +95,7 @@ func TestListingCountFollowsOtherServers(t *testing.T) {
 		t.Fatalf("the front page of 60 pieces links page %d as its last, want 2", got)
 	}
 	d := a.draft(newsroom.StageApproved)
-	if _, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+	if _, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	catchUp(t, a)

@@ -135,7 +135,7 @@ func TestMetrics(t *testing.T) {
 		wantStatus(t, res, http.StatusCreated)
 		for i := 0; i < 2; i++ {
 			d := a.draft(newsroom.StageApproved)
-			if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, a.clock.Now().Add(time.Minute)); err != nil {
+			if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, a.clock.Now().Add(time.Minute), 0); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -442,7 +442,8 @@ func (s *Server) publishPage(c echo.Context) error {
 	if err := s.unconfirmed(c, id, action); err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
-	pub, err := s.store.Publish(c.Request().Context(), id, at)
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	pub, err := s.store.Publish(c.Request().Context(), id, at, version)
 	if err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}

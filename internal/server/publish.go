@@ -23,7 +23,8 @@ func (s *Server) publishDraft(c echo.Context) error {
 		return err
 	}
 	var in struct {
-		At *time.Time `json:"at"`
+		At      *time.Time `json:"at"`
+		Version int        `json:"version"`
 	}
 	if err := bindOptionalJSON(c, &in); err != nil {
 		return err
@@ -32,7 +33,7 @@ func (s *Server) publishDraft(c echo.Context) error {
 	if in.At != nil {
 		at = *in.At
 	}
-	pub, err := s.store.Publish(c.Request().Context(), id, at)
+	pub, err := s.store.Publish(c.Request().Context(), id, at, in.Version)
 	if err != nil {
 		return err
 	}

@@ -231,7 +231,7 @@ func TestFeedFollowsOtherServers(t *testing.T) {
 	if strings.Contains(a.do("", "GET", "/feed.atom", "").Body.String(), "Sheinbaum") {
 		t.Fatal("the feed lists an unpublished piece")
 	}
-	if _, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+	if _, err := otherServer(t, a).Publish(ctxAs(a, "editor"), d.ID, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(a.do("", "GET", "/feed.atom", "").Body.String(), "Sheinbaum") {

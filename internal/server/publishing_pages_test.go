@@ -24,7 +24,7 @@ func TestLiveLinksAndCorrectionPage(t *testing.T) {
 	if want := "Not done: the piece is not published"; !strings.HasPrefix(flashOf(res), want) {
 		t.Fatalf("correcting an unpublished piece: %q, want %q", flashOf(res), want)
 	}
-	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	links := []string{`<a href="/articles/a-draft">Web page</a>`, `<a href="/articles/a-draft.txt">House text</a>`, `<a href="/articles/a-draft.md">Markdown</a>`,
@@ -71,7 +71,7 @@ func TestLiveLinksAndCorrectionPage(t *testing.T) {
 func TestCorrectionPageKeepsFirstCorrection(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageApproved)
-	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}); err != nil {
+	if _, err := a.store.Publish(ctxAs(a, "editor"), d.ID, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
 	path := fmt.Sprintf("/drafts/%d", d.ID)

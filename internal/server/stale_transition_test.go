@@ -92,3 +92,91 @@ func shownVersion(t *testing.T, a *testApp, id int64, action string) int {
 	fmt.Sscan(m[1], &v)
 	return v
 }
+
+// TestPublishOnStaleVersion: an editor who publishes a piece publishes the text they read. When
+// another editor reopened it, changed it and approved it again after the page was shown, the
+// publish is refused and the piece stays approved, over the API and the page's form alike; a
+// publish of the version now, or one that names no version, goes through.
+func TestPublishOnStaleVersion(t *testing.T) {
+	roles := map[string]newsroom.Role{}
+	for name, role := range actorRoles {
+		roles[name] = role
+	}
+	roles["editor2"] = newsroom.RoleEditor
+	for _, tc := range []struct {
+		name       string
+		page       bool
+		version    func(read, now int) int
+		wantStatus int
+		wantStage  newsroom.Stage
+	}{
+		{"APIStale", false, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageApproved},
+		{"APICurrent", false, func(_, now int) int { return now }, http.StatusOK, newsroom.StagePublished},
+		{"APINoVersion", false, func(int, int) int { return 0 }, http.StatusOK, newsroom.StagePublished},
+		{"PageStale", true, func(read, _ int) int { return read }, http.StatusSeeOther, newsroom.StageApproved},
+		{"PageCurrent", true, func(_, now int) int { return now }, http.StatusSeeOther, newsroom.StagePublished},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, roles)
+			d := a.draft(newsroom.StageApproved)
+			read := d.Version
+			if tc.page {
+				read = shownPublishVersion(t, a, d.ID)
+			}
+			steps := []struct{ method, path, body string }{
+				{"POST", "/transitions", `{"action":"reopen"}`},
+				{"PUT", "", fmt.Sprintf(`{"body":"Body with a “quote”, changed by another editor.","version":%d}`, d.Version)},
+				{"POST", "/transitions", `{"action":"approve"}`},
+			}
+			for _, st := range steps {
+				wantStatus(t, a.do("editor2", st.method, fmt.Sprintf("/api/v1/drafts/%d%s", d.ID, st.path), st.body), http.StatusOK)
+			}
+			now := d.Version + 1
+			var res interface{ Result() *http.Response }
+			if tc.page {
+				form := url.Values{"when": {"now"}, "confirm": {"yes"}}
+				if v := tc.version(read, now); v != 0 {
+					form.Set("version", fmt.Sprint(v))
+				}
+				res = a.page("editor", "POST", fmt.Sprintf("/drafts/%d/publish", d.ID), form)
+			} else {
+				body := `{}`
+				if v := tc.version(read, now); v != 0 {
+					body = fmt.Sprintf(`{"version":%d}`, v)
+				}
+				res = a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), body)
+			}
+			if got := res.Result().StatusCode; got != tc.wantStatus {
+				t.Fatalf("status %d, want %d", got, tc.wantStatus)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Stage != tc.wantStage || got.Version != now {
+				t.Fatalf("the piece is %s at version %d, want %s at version %d", got.Stage, got.Version, tc.wantStage, now)
+			}
+		})
+	}
+}
+
+// shownPublishVersion is the version the draft page shows the editor its publish form is for.
+func shownPublishVersion(t *testing.T, a *testApp, id int64) int {
+	t.Helper()
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", id), nil)
+	wantStatus(t, res, http.StatusOK)
+	html := res.Body.String()
+	start := strings.Index(html, fmt.Sprintf(`action="/drafts/%d/publish"`, id))
+	if start < 0 {
+		t.Fatal("the page offers no publish form")
+	}
+	form := html[start:]
+	form = form[:strings.Index(form, "</form>")]
+	m := regexp.MustCompile(`name="version" value="(\d+)"`).FindStringSubmatch(form)
+	if m == nil {
+		t.Fatal("the publish form says no version it was shown on")
+	}
+	var v int
+	fmt.Sscan(m[1], &v)
+	return v
+}

@@ -22,7 +22,7 @@ func publishText(t *testing.T, f *newsroomFixture, clk *clock.Fake, text newsroo
 	}
 	d = f.walk(t, d, newsroom.StageApproved)
 	clk.Add(time.Hour)
-	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +351,7 @@ func TestPublicSearchFollowsPublishedText(t *testing.T) {
 		t.Fatal(err)
 	}
 	held = f.walk(t, held, newsroom.StageApproved)
-	if _, err := f.s.Publish(f.editor, held.ID, clk.Now().Add(time.Hour)); err != nil {
+	if _, err := f.s.Publish(f.editor, held.ID, clk.Now().Add(time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 	search := func(t *testing.T, query, want string) {

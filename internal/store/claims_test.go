@@ -52,7 +52,7 @@ func TestSetClaim(t *testing.T) {
 		if _, err := f.s.SetClaim(f.editor, newsroom.ClaimChange{DraftID: d.ID, Claim: &claim}); err != nil {
 			t.Fatal(err)
 		}
-		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

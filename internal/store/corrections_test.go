@@ -22,7 +22,7 @@ func TestCorrectionQuoteGate(t *testing.T) {
 	f := newNewsroomAt(t, store.Options{Clock: clk})
 	published := func(t *testing.T) (*newsroom.Draft, string) {
 		d := f.draftIn(t, newsroom.StageApproved)
-		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +148,7 @@ func TestCorrectionQuoteGate(t *testing.T) {
 func TestCorrectionBodyRefused(t *testing.T) {
 	f := newNewsroom(t)
 	d := f.draftIn(t, newsroom.StageApproved)
-	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestCorrectionBodyRefused(t *testing.T) {
 func TestCorrectionNoteAloneTakesAStoredBody(t *testing.T) {
 	f := newNewsroom(t)
 	d := f.draftIn(t, newsroom.StageApproved)
-	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestCorrectionNoteAloneTakesAStoredBody(t *testing.T) {
 func TestCorrectionOnOldVersion(t *testing.T) {
 	f := newNewsroom(t)
 	d := f.draftIn(t, newsroom.StageApproved)
-	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestCorrectionOnOldVersion(t *testing.T) {
 func TestCorrectionTellsTheWriter(t *testing.T) {
 	f := newNewsroom(t)
 	d := f.draftIn(t, newsroom.StageApproved)
-	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

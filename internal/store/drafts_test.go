@@ -71,7 +71,7 @@ func (f *newsroomFixture) walk(t testing.TB, d *newsroom.Draft, stage newsroom.S
 		}
 	}
 	if stage == newsroom.StageScheduled {
-		if _, err := f.s.Publish(f.editor, d.ID, time.Now().Add(time.Hour)); err != nil {
+		if _, err := f.s.Publish(f.editor, d.ID, time.Now().Add(time.Hour), 0); err != nil {
 			t.Fatal(err)
 		}
 		d, _ = f.s.GetDraft(f.editor, d.ID)

@@ -50,7 +50,7 @@ func TestEveryDraftWriteMovesItsStamp(t *testing.T) {
 	var slug string
 	schedule := func(id int64) func() error {
 		return func() error {
-			pub, err := f.s.Publish(f.editor, id, clk.Now().Add(time.Hour))
+			pub, err := f.s.Publish(f.editor, id, clk.Now().Add(time.Hour), 0)
 			if pub != nil {
 				slug = pub.Slug
 			}
@@ -95,7 +95,7 @@ func TestEveryDraftWriteMovesItsStamp(t *testing.T) {
 		{"Spike", spiked.ID, move(f.editor, spiked.ID, newsroom.ActionSpike)},
 		{"PublishByTransition", byTransition.ID, move(f.editor, byTransition.ID, newsroom.ActionPublish)},
 		{"PublishNow", byPublish.ID, func() error {
-			_, err := f.s.Publish(f.editor, byPublish.ID, time.Time{})
+			_, err := f.s.Publish(f.editor, byPublish.ID, time.Time{}, 0)
 			return err
 		}},
 	}

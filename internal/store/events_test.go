@@ -146,13 +146,13 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 			return err
 		}, want{newsroom.EventTransitioned, "approve", draftOf, editor, nil}},
 		{"Schedule", func() error {
-			_, err := f.s.Publish(f.editor, d.ID, clk.Now().Add(time.Hour))
+			_, err := f.s.Publish(f.editor, d.ID, clk.Now().Add(time.Hour), 0)
 			return err
 		}, want{newsroom.EventTransitioned, "schedule", draftOf, editor, nil}},
 		{"Unschedule", func() error { return transition(f.editor, newsroom.ActionUnschedule) },
 			want{newsroom.EventTransitioned, "unschedule", draftOf, editor, nil}},
 		{"PublishNow", func() error {
-			_, err := f.s.Publish(f.editor, d.ID, time.Time{})
+			_, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 			return err
 		}, want{newsroom.EventPublished, "publish", draftOf, editor, nil}},
 		{"Correct", func() error {
@@ -161,7 +161,7 @@ func TestEventsRecordedByEachWrite(t *testing.T) {
 		}, want{newsroom.EventCorrected, "correct", draftOf, editor, nil}},
 		{"Release", func() error {
 			f.walk(t, due, newsroom.StageApproved)
-			if _, err := f.s.Publish(f.editor, due.ID, clk.Now().Add(time.Minute)); err != nil {
+			if _, err := f.s.Publish(f.editor, due.ID, clk.Now().Add(time.Minute), 0); err != nil {
 				return err
 			}
 			l.take()

@@ -101,7 +101,7 @@ func TestStalePublishPlan(t *testing.T) {
 			}
 		}, newsroom.ECONFLICT},
 		{"PublishedMeanwhile", func(t *testing.T, d *newsroom.Draft) {
-			if _, err := f.s.Publish(f.editor, d.ID, time.Time{}); err != nil {
+			if _, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0); err != nil {
 				t.Fatal(err)
 			}
 		}, newsroom.ECONFLICT},
@@ -116,14 +116,14 @@ func TestStalePublishPlan(t *testing.T) {
 				t.Fatal("no plan for a publish whose gates pass")
 			}
 			tt.change(t, d)
-			_, stale := f.s.publishPlanned(f.editor, u, d.ID, time.Time{}, plan)
+			_, stale := f.s.publishPlanned(f.editor, u, d.ID, time.Time{}, 0, plan)
 			if tt.want == "" {
 				if stale != nil {
 					t.Fatalf("publish with the stale plan: %v; want it published", stale)
 				}
 				return
 			}
-			_, unplanned := f.s.publishPlanned(f.editor, u, d.ID, time.Time{}, nil)
+			_, unplanned := f.s.publishPlanned(f.editor, u, d.ID, time.Time{}, 0, nil)
 			if newsroom.ErrorCode(stale) != tt.want || errText(stale) != errText(unplanned) {
 				t.Fatalf("publish with the stale plan = %s; without a plan = %s; want both %s", errText(stale), errText(unplanned), tt.want)
 			}

@@ -24,7 +24,7 @@ func TestPublishRacesAQuoteDispute(t *testing.T) {
 		var wg sync.WaitGroup
 		errs := make([]error, 8)
 		for i := range errs {
-			wg.Go(func() { _, errs[i] = f.s.Publish(f.editor, d.ID, time.Time{}) })
+			wg.Go(func() { _, errs[i] = f.s.Publish(f.editor, d.ID, time.Time{}, 0) })
 		}
 		wg.Go(func() {
 			if _, err := f.s.CheckQuote(f.editor, d.ID, qs[0].ID, newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "The office denies it."}); err != nil {

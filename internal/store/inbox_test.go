@@ -95,7 +95,7 @@ func TestInboxWhoSeesWhat(t *testing.T) {
 
 	// Scheduled: Ed approved it; it goes out at 22:00 in New York, which is tomorrow in UTC.
 	out := f.draftIn(t, newsroom.StageApproved)
-	if _, err := f.s.Publish(f.editor, out.ID, inboxNow.Add(6*time.Hour)); err != nil {
+	if _, err := f.s.Publish(f.editor, out.ID, inboxNow.Add(6*time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 
@@ -326,7 +326,7 @@ func TestInboxScheduledTodayInTheNewsroomsZone(t *testing.T) {
 				}
 			}
 			out := f.draftIn(t, newsroom.StageApproved)
-			if _, err := f.s.Publish(f.editor, out.ID, inboxNow.Add(6*time.Hour)); err != nil {
+			if _, err := f.s.Publish(f.editor, out.ID, inboxNow.Add(6*time.Hour), 0); err != nil {
 				t.Fatal(err)
 			}
 			got := inboxOf(t, f.s, f.editor)

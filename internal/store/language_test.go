@@ -41,7 +41,7 @@ func TestDraftLanguage(t *testing.T) {
 	})
 	t.Run("Published", func(t *testing.T) {
 		d = f.walk(t, d, newsroom.StageApproved)
-		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -69,7 +69,7 @@ func TestPieceGate(t *testing.T) {
 				case newsroom.ActionClear:
 					_, err = f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: tt.action})
 				case newsroom.ActionSchedule:
-					_, err = f.s.Publish(f.editor, d.ID, time.Now().Add(time.Hour))
+					_, err = f.s.Publish(f.editor, d.ID, time.Now().Add(time.Hour), 0)
 				default:
 					_, err = f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: tt.action})
 				}
@@ -82,7 +82,7 @@ func TestPieceGate(t *testing.T) {
 	})
 	t.Run("Correction", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
-		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -42,7 +42,7 @@ func BenchmarkPublish(b *testing.B) {
 	b.ResetTimer()
 	start := cputime.Used(b)
 	for _, id := range ids {
-		if _, err := f.s.Publish(f.editor, id, time.Time{}); err != nil {
+		if _, err := f.s.Publish(f.editor, id, time.Time{}, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -81,7 +81,7 @@ func BenchmarkPublishClients(b *testing.B) {
 		wg.Go(func() {
 			for k := next.Add(1) - 1; k < int64(len(ids)); k = next.Add(1) - 1 {
 				start := time.Now()
-				if _, err := f.s.Publish(f.editor, ids[k], time.Time{}); err != nil {
+				if _, err := f.s.Publish(f.editor, ids[k], time.Time{}, 0); err != nil {
 					b.Error(err)
 					return
 				}

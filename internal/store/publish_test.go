@@ -22,7 +22,7 @@ func TestPublish(t *testing.T) {
 	f := newNewsroomAt(t, store.Options{Clock: clk})
 	t.Run("OK", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
-		pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		if err != nil || pub.Stage != newsroom.StagePublished || pub.Slug != "draft-in-approved" || !pub.PublishedAt.Equal(clk.Now()) || pub.Number != 1 {
 			t.Fatalf("Publish = %+v, %v", pub, err)
 		}
@@ -36,7 +36,7 @@ func TestPublish(t *testing.T) {
 		for i := 0; i < 3; i++ {
 			d, _ := f.s.CreateDraft(f.writer, sampleText("Café Owners Say “No”"))
 			d = f.walk(t, d, newsroom.StageApproved)
-			pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+			pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,7 +50,7 @@ func TestPublish(t *testing.T) {
 		for title, want := range map[string]string{"مصر ترفض عرض القوات": "مصر-ترفض-عرض-القوات", "🔥🚀": ""} {
 			d, _ := f.s.CreateDraft(f.writer, sampleText(title))
 			d = f.walk(t, d, newsroom.StageApproved)
-			pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+			pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 			if want == "" {
 				want = strconv.FormatInt(d.ID, 10)
 			}
@@ -69,7 +69,7 @@ func TestPublish(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pub, err := f.s.Publish(f.editor, f.walk(t, d, newsroom.StageApproved).ID, time.Time{})
+		pub, err := f.s.Publish(f.editor, f.walk(t, d, newsroom.StageApproved).ID, time.Time{}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,19 +84,19 @@ func TestPublish(t *testing.T) {
 	t.Run("Backdated", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
 		at := time.Date(2025, 5, 1, 8, 0, 0, 0, time.UTC)
-		pub, err := f.s.Publish(f.editor, d.ID, at)
+		pub, err := f.s.Publish(f.editor, d.ID, at, 0)
 		if err != nil || pub.Stage != newsroom.StagePublished || !pub.PublishedAt.Equal(at) {
 			t.Fatalf("Publish = %+v, %v", pub, err)
 		}
 	})
 	t.Run("Refused", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageEditing)
-		_, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		_, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		wantCode(t, err, newsroom.ECONFLICT)
 		a := f.draftIn(t, newsroom.StageApproved)
-		_, err = f.s.Publish(f.writer, a.ID, time.Time{})
+		_, err = f.s.Publish(f.writer, a.ID, time.Time{}, 0)
 		wantCode(t, err, newsroom.EFORBIDDEN)
-		_, err = f.s.Publish(f.checker, a.ID, time.Time{})
+		_, err = f.s.Publish(f.checker, a.ID, time.Time{}, 0)
 		wantCode(t, err, newsroom.EFORBIDDEN)
 		_, err = f.s.PublicArticle(context.Background(), "draft-in-editing")
 		wantCode(t, err, newsroom.ENOTFOUND)
@@ -108,7 +108,7 @@ func TestScheduledPublishing(t *testing.T) {
 	f := newNewsroomAt(t, store.Options{Clock: clk})
 	d := f.draftIn(t, newsroom.StageApproved)
 	at := clk.Now().Add(time.Hour)
-	pub, err := f.s.Publish(f.editor, d.ID, at)
+	pub, err := f.s.Publish(f.editor, d.ID, at, 0)
 	if err != nil || pub.Stage != newsroom.StageScheduled || pub.Slug == "" {
 		t.Fatalf("Publish(future) = %+v, %v", pub, err)
 	}
@@ -150,7 +150,7 @@ func TestScheduledPublishing(t *testing.T) {
 
 	t.Run("Unschedule", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
-		pub, _ := f.s.Publish(f.editor, d.ID, clk.Now().Add(time.Hour))
+		pub, _ := f.s.Publish(f.editor, d.ID, clk.Now().Add(time.Hour), 0)
 		got, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionUnschedule, Note: ""})
 		if err != nil || got.Stage != newsroom.StageApproved || got.ScheduledAt != nil {
 			t.Fatalf("unschedule = %+v, %v", got, err)
@@ -159,7 +159,7 @@ func TestScheduledPublishing(t *testing.T) {
 		if n, _ := f.s.ReleaseDue(context.Background()); n != 0 {
 			t.Fatalf("an unscheduled piece was released")
 		}
-		again, err := f.s.Publish(f.editor, d.ID, time.Time{})
+		again, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 		if err != nil || again.Slug != pub.Slug {
 			t.Fatalf("republish = %+v, %v; want slug %s kept", again, err, pub.Slug)
 		}
@@ -170,7 +170,7 @@ func TestCorrections(t *testing.T) {
 	clk := clock.NewFake(time.Date(2025, 5, 7, 9, 0, 0, 0, time.UTC))
 	f := newNewsroomAt(t, store.Options{Clock: clk})
 	d := f.draftIn(t, newsroom.StageApproved)
-	pub, _ := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, _ := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	first, _ := f.s.PublicArticle(context.Background(), pub.Slug)
 	clk.Add(24 * time.Hour)
 	body := "First paragraph, corrected.\nSecond paragraph."

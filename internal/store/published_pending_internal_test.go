@@ -29,7 +29,7 @@ func publishedStore(t *testing.T) (*Store, context.Context, *newsroom.Publicatio
 			t.Fatal(err)
 		}
 	}
-	pub, err := f.s.Publish(f.editor, d.ID, f.s.Now())
+	pub, err := f.s.Publish(f.editor, d.ID, f.s.Now(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

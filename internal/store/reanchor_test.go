@@ -248,7 +248,7 @@ func TestCorrectionMovesComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, err := f.s.Publish(f.editor, d.ID, time.Time{})
+	pub, err := f.s.Publish(f.editor, d.ID, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func TestStoresShareOneDatabase(t *testing.T) {
 
 	t.Run("ReleasedOnce", func(t *testing.T) {
 		d := f.draftIn(t, newsroom.StageApproved)
-		pub, err := other.Publish(f.editor, d.ID, clk.Now().Add(time.Hour))
+		pub, err := other.Publish(f.editor, d.ID, clk.Now().Add(time.Hour), 0)
 		if err != nil || pub.Stage != newsroom.StageScheduled {
 			t.Fatalf("schedule = %+v, %v", pub, err)
 		}
@@ -127,7 +127,7 @@ func TestStoresShareOneDatabase(t *testing.T) {
 		}
 		slugs := make([]string, len(drafts))
 		race(len(drafts), func(i int) {
-			pub, err := stores[i%2].Publish(f.editor, drafts[i].ID, time.Time{})
+			pub, err := stores[i%2].Publish(f.editor, drafts[i].ID, time.Time{}, 0)
 			if err != nil {
 				t.Errorf("publish %d: %v", i, err)
 				return

@@ -33,7 +33,7 @@ func TestStepsWriteTheirDraftWithoutGORM(t *testing.T) {
 		want  newsroom.Stage
 	}{
 		{"Publish", f.editor, newsroom.StageApproved, func(ctx context.Context, id int64) error {
-			_, err := f.s.Publish(ctx, id, time.Time{})
+			_, err := f.s.Publish(ctx, id, time.Time{}, 0)
 			return err
 		}, newsroom.StagePublished},
 		{"PublishAsAction", f.editor, newsroom.StageApproved, func(ctx context.Context, id int64) error {

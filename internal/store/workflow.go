@@ -48,7 +48,7 @@ func (s *Store) transitionPlanned(ctx context.Context, u *newsroom.User, id int6
 		if err != nil {
 			return err
 		}
-		if err := req.CheckRead(v.Row.Version); err != nil {
+		if err := newsroom.CheckRead(req.Version, v.Row.Version); err != nil {
 			return err
 		}
 		switch action {
@@ -94,7 +94,8 @@ func (s *Store) transitionPlanned(ctx context.Context, u *newsroom.User, id int6
 // schedules it when at lies in the future; the scheduler (ReleaseDue) publishes it then. The
 // published snapshot is taken from the approved revision and never changes afterwards. The
 // gates are passed before the writer is taken, and only checked under it (see gatePlan).
-func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.Publication, error) {
+// version, when not 0, is the version of the draft the editor read (see newsroom.CheckRead).
+func (s *Store) Publish(ctx context.Context, id int64, at time.Time, version int) (*newsroom.Publication, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
@@ -104,15 +105,18 @@ func (s *Store) Publish(ctx context.Context, id int64, at time.Time) (*newsroom.
 			return nil, err
 		}
 	}
-	return s.publishPlanned(ctx, u, id, at, s.planGates(ctx, u, id, s.publishing(at), ""))
+	return s.publishPlanned(ctx, u, id, at, version, s.planGates(ctx, u, id, s.publishing(at), ""))
 }
 
 // publishPlanned is Publish by u with the gates planned as plan.
-func (s *Store) publishPlanned(ctx context.Context, u *newsroom.User, id int64, at time.Time, plan *gatePlan) (*newsroom.Publication, error) {
+func (s *Store) publishPlanned(ctx context.Context, u *newsroom.User, id int64, at time.Time, version int, plan *gatePlan) (*newsroom.Publication, error) {
 	var pub *newsroom.Publication
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		v, err := s.lockDraft(tx, u, id)
 		if err != nil {
+			return err
+		}
+		if err := newsroom.CheckRead(version, v.Row.Version); err != nil {
 			return err
 		}
 		pub, err = s.publishTx(tx, u, v, at, "", plan)
