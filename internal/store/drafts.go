@@ -466,16 +466,18 @@ func (s *Store) mayChange(u *newsroom.User, cur *newsroom.Draft, text newsroom.T
 // a draft, its revisions, quote ledger, comments and publications goes through it, so that two
 // saves of one draft cannot both build on the same version.
 //
-// It reads the row with planDraftSQL, prepared once, and checks the policy's CanSee on it, as
-// planView does, rather than have GORM build findDraft's query with the policy's rule in it on
-// every call: a publish and a step of the workflow read their draft so while they hold the
-// writer. The rule and the condition agree (see policy.Visible).
+// On SQLite, which locks no rows, it reads the row with planDraftSQL, prepared once, and checks
+// the policy's CanSee on it, as planView does, rather than have GORM build findDraft's query with
+// the policy's rule in it on every call: a publish and a step of the workflow read their draft so
+// while they hold the writer. The rule and the condition agree (see policy.Visible). On
+// PostgreSQL the rule stays in the query's WHERE: a row it leaves out is neither waited for nor
+// locked, so that someone who may not see a draft is refused at once, learns nothing of who is
+// writing it, and never queues for its lock ahead of those who may.
 func (s *Store) lockDraft(tx *gorm.DB, u *newsroom.User, id int64) (*draftView, error) {
-	query := planDraftSQL
 	if s.pg {
-		query += " FOR NO KEY UPDATE OF drafts"
+		return s.findDraft(s.forUpdate(tx, "drafts"), u, id)
 	}
-	rows, err := queryRaw(tx, query, id)
+	rows, err := queryRaw(tx, planDraftSQL, id)
 	if err != nil {
 		return nil, err
 	}
