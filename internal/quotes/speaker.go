@@ -976,8 +976,12 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		if first+1 == m {
 			return credit{} // Others said:, Another, the former minister, said: a group or one of it.
 		}
-		if a.plural(toks[m-1]) || a.namesPerson(toks, first+1, m) {
-			first++ // Many Tory MPs said, Another Mark Thompson said: the quantifier is no part of the name.
+		// Before a person's name the quantifier is no part of it (Another Mark Thompson said).
+		// Before a group's, one that tells how many of the group spoke stays with it (Several
+		// MPs, Many Tory MPs, Most MPs); some, the plural of a, tells no more than a does before
+		// one member (a Tory MP said), and goes as a does (Some Tory MPs said).
+		if a.namesPerson(toks, first+1, m) || a.plural(toks[m-1]) && strings.EqualFold(a.word(toks[first]), "some") {
+			first++
 		}
 	}
 	for first < m-1 && a.possessive(toks[first]) && a.namesPerson(toks, first+1, m) {

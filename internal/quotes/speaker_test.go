@@ -94,6 +94,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"QuantifierOpeningAName", "All Saints Church said: “Everyone is welcome.”\nMany Hands Charity said: “Thank you.”\n" +
 			"Some Tory MPs said: “Go.”\nAnother Mark Thompson, a plumber from Leeds, said: “I get his post.”",
 			[]string{"All Saints Church", "Many Hands Charity", "Tory MPs", "Mark Thompson"}},
+		{"QuantifierKeptWithGroup", "Several MPs said: “We were not consulted.”\nMany Tory MPs said: “The leader must go.”\n" +
+			"Most MPs said: “The bill is flawed.”\nBoth Tory MPs said: “No.”",
+			[]string{"Several MPs", "Many Tory MPs", "Most MPs", "Both Tory MPs"}},
 		{"DeviceOrPackagingSaidIsNoBody", "“Recalculating,” said the satnav. The bottle says: “Keep out of reach of children.” The app said the train was “on time.” The figures say the economy is “flatlining.”",
 			[]string{"", "", "", ""}},
 		{"AlertOrPostSaidIsNoBody", "The alert said: “Take shelter.” The post said: “RIP.” The lyrics say: “We are the champions.” The headstone says: “Beloved wife.”",
