@@ -6,9 +6,9 @@ import (
 )
 
 // givenSex is the sex of given names that nearly always tell it, for a pronoun of the other sex
-// to pass over: “…,” she said is not Grahame Morris's. Names given to both (Alex, Sam, Jo,
-// Chris, Jordan, Taylor) are not here. A name here also marks where a name starts after a title's
-// place (see placedName); a name missing here costs only a credit left to the other rules.
+// to pass over: “…,” she said is not Grahame Morris's. Names given to both, in one language or
+// across languages, are in givenBoth instead. A name here also marks where a name starts after a
+// title's place (see placedName); a name missing here costs only a credit left to the other rules.
 var givenSex = map[string]string{
 	"adam": "m", "alan": "m", "andrew": "m", "anthony": "m", "ben": "m", "brian": "m", "carl": "m",
 	"charles": "m", "colin": "m", "craig": "m", "daniel": "m", "david": "m", "dennis": "m",
@@ -21,13 +21,24 @@ var givenSex = map[string]string{
 	"stephen": "m", "steven": "m", "stuart": "m", "thomas": "m", "timothy": "m", "tom": "m",
 	"trevor": "m", "william": "m",
 	"alice": "f", "alison": "f", "amanda": "f", "angela": "f", "ann": "f", "anna": "f",
-	"anne": "f", "barbara": "f", "carol": "f", "caroline": "f", "catherine": "f", "claire": "f",
-	"deborah": "f", "diane": "f", "elizabeth": "f", "emily": "f", "emma": "f", "helen": "f",
-	"jane": "f", "janet": "f", "jennifer": "f", "joan": "f", "judith": "f", "julie": "f",
-	"karen": "f", "kate": "f", "katherine": "f", "laura": "f", "linda": "f", "lisa": "f",
-	"louise": "f", "margaret": "f", "maria": "f", "mary": "f", "michelle": "f", "nicola": "f",
-	"patricia": "f", "rachel": "f", "rebecca": "f", "ruth": "f", "sarah": "f", "sharon": "f",
-	"sophie": "f", "susan": "f", "victoria": "f", "wendy": "f",
+	"barbara": "f", "caroline": "f", "catherine": "f", "claire": "f", "deborah": "f",
+	"diane": "f", "elizabeth": "f", "emily": "f", "emma": "f", "helen": "f", "jane": "f",
+	"janet": "f", "jennifer": "f", "judith": "f", "julie": "f", "kate": "f", "katherine": "f",
+	"laura": "f", "linda": "f", "lisa": "f", "louise": "f", "margaret": "f", "maria": "f",
+	"mary": "f", "michelle": "f", "patricia": "f", "rachel": "f", "rebecca": "f", "ruth": "f",
+	"sarah": "f", "sharon": "f", "sophie": "f", "susan": "f", "victoria": "f", "wendy": "f",
+}
+
+// givenBoth are given names of men and of women, in one language (Alex, Chris, Jordan) or in
+// different ones: Nicola and Andrea are Italian men's names and English women's, Jean a French
+// man's and an English woman's, Joan a Catalan man's, Karen an Armenian man's, Carol a
+// Romanian man's, Anne a Frisian man's and Kim a Korean man's. They tell no sex, but they mark
+// where a name starts as givenSex's names do.
+var givenBoth = map[string]bool{
+	"alex": true, "sam": true, "jo": true, "chris": true, "jordan": true, "taylor": true,
+	"jamie": true, "robin": true, "charlie": true, "ashley": true, "kim": true, "sasha": true,
+	"alexis": true, "jean": true, "andrea": true, "nicola": true, "simone": true, "michele": true,
+	"joan": true, "karen": true, "carol": true, "anne": true, "mo": true,
 }
 
 // givenNameSex returns the sex the first word of the name c tells, or "".

@@ -1053,10 +1053,11 @@ func (a *attributor) plural(t token) bool {
 // Obrador); the place runs on to a second word only where that word reads as part of it, a body's
 // word or a common noun (European Commission, Public Prosecutions) or one after a place's
 // qualifier (Greater Manchester, New York). A given name the finder knows marks the name's start
-// whatever the place: Chief Executive of NHS England Amanda Pritchard.
+// whatever the place, and its sex need not be known: Chief Executive of NHS England Amanda
+// Pritchard, Chair of NHS England Nicola Blackwood.
 func (a *attributor) placedName(toks []token, k, m int) int {
 	for j := k; j < m-1; j++ {
-		if a.capital(toks[j]) && givenSex[strings.ToLower(a.word(toks[j]))] != "" {
+		if w := strings.ToLower(a.word(toks[j])); a.capital(toks[j]) && (givenSex[w] != "" || givenBoth[w]) {
 			return j
 		}
 	}

@@ -94,6 +94,13 @@ func TestFindSpeakers(t *testing.T) {
 		{"QuantifierOpeningAName", "All Saints Church said: “Everyone is welcome.”\nMany Hands Charity said: “Thank you.”\n" +
 			"Some Tory MPs said: “Go.”\nAnother Mark Thompson, a plumber from Leeds, said: “I get his post.”",
 			[]string{"All Saints Church", "Many Hands Charity", "Tory MPs", "Mark Thompson"}},
+		{"ItalianNicolaIsHe", "“It will fail,” Nicola Zingaretti said. “Mark my words,” he added.", []string{"Nicola Zingaretti", "Nicola Zingaretti"}},
+		{"ItalianNicolaIsHeNextSentence", "Giorgia Meloni met reporters in Rome. Nicola Zingaretti said the plan was reckless. “It will fail,” he said.",
+			[]string{"Nicola Zingaretti"}},
+		{"GivenNameOfBothSexesAcrossLanguages", "“The club is not for sale,” Joan Laporta said. “We have a plan,” he added.\n" +
+			"“We will stay,” Karen Karapetyan said. “Armenia needs us,” he added.\n“It was close,” Carol Reyes said. “We held on,” she added.\n" +
+			"Chair of NHS England Nicola Blackwood said: “Waiting lists are falling.”",
+			[]string{"Joan Laporta", "Joan Laporta", "Karen Karapetyan", "Karen Karapetyan", "Carol Reyes", "Carol Reyes", "Nicola Blackwood"}},
 		{"QuantifierKeptWithGroup", "Several MPs said: “We were not consulted.”\nMany Tory MPs said: “The leader must go.”\n" +
 			"Most MPs said: “The bill is flawed.”\nBoth Tory MPs said: “No.”",
 			[]string{"Several MPs", "Many Tory MPs", "Most MPs", "Both Tory MPs"}},
