@@ -42,13 +42,17 @@ var givenBoth = map[string]bool{
 }
 
 // givenNameSex returns the sex the first word of the name c tells, or "".
-func (a *attributor) givenNameSex(c credit) string {
+func (a *attributor) givenNameSex(c credit) string { return givenSex[a.givenName(c)] }
+
+// givenName returns the first word of the name c in lowercase, or "" when c is one word alone,
+// which is as often a surname: Ruth, Mark, Alan.
+func (a *attributor) givenName(c credit) string {
 	end := c.start
 	for end < c.end && unicode.IsLetter(a.rs[end]) {
 		end++
 	}
 	if end == c.end {
-		return "" // One word alone is as often a surname: Ruth, Mark, Alan.
+		return ""
 	}
-	return givenSex[strings.ToLower(string(a.rs[c.start:end]))]
+	return strings.ToLower(string(a.rs[c.start:end]))
 }

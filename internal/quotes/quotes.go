@@ -52,6 +52,9 @@ func Find(text string) ([]Quote, []Problem) {
 	a := newAttributor(b, s.quotes)
 	for i := range s.quotes {
 		s.quotes[i].Speaker = a.speaker(s.quotes, i)
+		if s.quotes[i].Speaker != "" {
+			a.spoke[s.quotes[i].Speaker] = true
+		}
 		floor := 0
 		if i > 0 {
 			floor = s.quotes[i-1].End

@@ -784,22 +784,83 @@ var personSex = map[string]string{
 }
 
 // lastSubject returns the last sentence subject in rs[from:to] that a pronoun of the sex given,
-// if any, may stand for.
+// if any, may stand for. The subject of an irregular past stands for it only as far as vouch
+// vouches for it, and otherwise is passed over for the subjects before it: Erling Haaland scored
+// twice. Real Madrid won 3-1. “…,” he said. One vouched for only as a person whose sex is open
+// stands for it only when the sentence names nobody else the pronoun may stand for: Chris Evans
+// won the race, but not Aleksandra Nowak met Tomasz Lis in Warsaw.
 func (a *attributor) lastSubject(from, to int, sex string) credit {
-	var last credit
+	var last, open credit
+	names := 0
 	a.seen = a.tokenize(a.seen[:0], from, to, false)
 	for k := 0; k < len(a.seen); k++ {
 		if !a.capital(a.seen[k]) {
 			continue
 		}
 		m := a.runEnd(a.seen, k)
-		if c := a.credit(a.seen, k, m); c.found() && a.person(a.seen, k, m) && !a.work(a.seen, k) &&
-			(a.speakerSubject(a.seen, k, m, false) || a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex)) {
-			last = c
+		c := a.credit(a.seen, k, m)
+		if c.found() {
+			names++
+		}
+		if c.found() && a.person(a.seen, k, m) && !a.work(a.seen, k) {
+			switch {
+			case a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex):
+				last = c
+			case !a.speakerSubject(a.seen, k, m, false):
+			case !a.irregularPast(a.seen, m):
+				last = c
+			default:
+				switch a.vouch(a.seen, k, c, sex) {
+				case sexVouched:
+					last = c
+				case personVouched:
+					open = c
+				}
+			}
 		}
 		k = m - 1
 	}
+	if open.found() && names == 1 {
+		return open
+	}
 	return last
+}
+
+// vouching is how far the words vouch for a name as the one a pronoun stands for.
+type vouching int8
+
+const (
+	unvouched     vouching = iota // a team, a country, a firm or a band as well as a person
+	personVouched                 // a person, of either sex
+	sexVouched                    // a person of the pronoun's sex
+)
+
+// vouch tells how far the words vouch for the name c, the subject of an irregular past in the
+// run opening at toks[k], as the one a pronoun of the sex given stands for. A title of that sex
+// (Mr Patel, Dame Judi Dench) or a given name of it (Peter Hall) vouch for it; one of the other
+// sex rules it out. A given name of both sexes (Chris Evans), or a name credited as a speaker
+// before, vouch for a person whose sex is open. Any other name may be a team's, a country's, a
+// firm's or a band's as well as a person's, or a person's of the other sex: Real Madrid won,
+// New Zealand lost, Goldman Sachs paid, Pearl Jam made, Aleksandra Nowak met.
+func (a *attributor) vouch(toks []token, k int, c credit, sex string) vouching {
+	told := a.givenNameSex(c)
+	for _, t := range toks[k:] {
+		if t.start >= c.start {
+			break
+		}
+		if s := titleSex[strings.ToLower(strings.TrimSuffix(a.word(t), "."))]; s != "" {
+			told = s
+		}
+	}
+	switch {
+	case told != "" && told == sex:
+		return sexVouched
+	case told != "":
+		return unvouched
+	case givenBoth[a.givenName(c)] || a.spoke[a.name(c)]:
+		return personVouched
+	}
+	return unvouched
 }
 
 // work reports whether the words ending right before toks[k] call the name there a work, which
@@ -1187,12 +1248,21 @@ func (a *attributor) speakerSubject(toks []token, k, m int, spoken bool) bool {
 	if !a.subject(toks, k, m) {
 		return false
 	}
-	v := a.verbAfter(toks, m, false)
-	t := toks[v]
-	if !t.is(pastWord) || t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "s") {
+	if !a.irregularPast(toks, m) {
 		return true
 	}
-	return a.personal(toks, k, m) || spoken && a.speaksOn(toks, v)
+	return a.personal(toks, k, m) || spoken && a.speaksOn(toks, a.verbAfter(toks, m, false))
+}
+
+// irregularPast reports whether the verb after a subject ending at toks[m-1] is an irregular past
+// (gave, won, met), neither a speech verb nor a helping one.
+func (a *attributor) irregularPast(toks []token, m int) bool {
+	v := a.verbAfter(toks, m, false)
+	if v < 0 {
+		return false
+	}
+	t := toks[v]
+	return t.is(pastWord) && !t.is(speechWord|helperVerb) && !a.hasSuffix(t, "ed") && !a.hasSuffix(t, "s")
 }
 
 // speaksOn reports whether the clause of the verb toks[v] goes on, after and or but, to a speech

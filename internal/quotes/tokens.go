@@ -33,6 +33,7 @@ type attributor struct {
 	inner  map[string]bool // the capitalised words the text writes inside a sentence, built with lower
 	last   credit          // the most recent speaker or sentence subject
 	cursor int             // where the last pronoun was resolved; nothing before it is read again
+	spoke  map[string]bool // the names credited as the speakers of the quotes before
 	// relayer is the speaker whose words the last quote read relayed others' (Hale said rivals
 	// called it “…”), for the next quote in the sentence, should the speaker speak again in it.
 	relayer credit
@@ -44,7 +45,7 @@ type attributor struct {
 // newAttributor prepares to find the speakers of qs, the quotes found in b's runes, marking
 // them in b's quoted.
 func newAttributor(b *buffers, qs []Quote) *attributor {
-	a := &attributor{rs: b.rs, quoted: b.quoted}
+	a := &attributor{rs: b.rs, quoted: b.quoted, spoke: make(map[string]bool)}
 	for _, q := range qs {
 		for i := q.Start; i < q.End; i++ {
 			a.quoted[i] = true
