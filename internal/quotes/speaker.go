@@ -837,8 +837,8 @@ const (
 
 // vouch tells how far the words vouch for the name c, the subject of an irregular past in the
 // run opening at toks[k], as the one a pronoun of the sex given stands for. A title of that sex
-// (Mr Patel, Dame Judi Dench) or a given name of it (Peter Hall) vouch for it; one of the other
-// sex rules it out. A given name of both sexes (Chris Evans), or a name credited as a speaker
+// (Mr Patel, Dame Judi Dench), a given name of it (Peter Hall) or, failing both, a possessive of
+// it after the verb (Grace Dent gave her verdict) vouch for it; one of the other sex rules it out. A given name of both sexes (Chris Evans), or a name credited as a speaker
 // before, vouch for a person whose sex is open. Any other name may be a team's, a country's, a
 // firm's or a band's as well as a person's, or a person's of the other sex: Real Madrid won,
 // New Zealand lost, Goldman Sachs paid, Pearl Jam made, Aleksandra Nowak met.
@@ -851,6 +851,9 @@ func (a *attributor) vouch(toks []token, k int, c credit, sex string) vouching {
 		if s := titleSex[strings.ToLower(strings.TrimSuffix(a.word(t), "."))]; s != "" {
 			told = s
 		}
+	}
+	if told == "" {
+		told = a.ownerSex(toks, c)
 	}
 	switch {
 	case told != "" && told == sex:
@@ -1236,6 +1239,24 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 	t := toks[v]
 	return t.is(speechWord|helperVerb|pastWord) || a.hasSuffix(t, "ed") ||
 		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+}
+
+// ownerSex returns the sex of the first possessive pronoun after the name c in toks, before any
+// other name, which owns what the name's verb acts on: Grace Dent gave her verdict, Rishi Sunak
+// made his speech. Her with no noun after it is whom the verb acts on (Tom Hale met her in
+// Leeds), and tells nothing of the name.
+func (a *attributor) ownerSex(toks []token, c credit) string {
+	for j, t := range toks {
+		switch {
+		case t.start < c.end:
+		case a.capital(t):
+			return ""
+		case t.is(possessiveWord) && j+1 < len(toks) && toks[j+1].joined && !a.capital(toks[j+1]) &&
+			!toks[j+1].is(stopWord|prepositionWord):
+			return pronounSex[strings.ToLower(a.word(t))]
+		}
+	}
+	return ""
 }
 
 // speakerSubject reports whether the run toks[k:m] is the subject of a verb, as subject does, that

@@ -106,6 +106,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"PlacedTitleMetSubjectOfOtherSex", "Mayor of Greater Manchester Andy Burnham met Hope Young. “It was constructive,” she said.", []string{""}},
 		{"IrregularPastSubjectOfTheSex", "Rachel Reeves spoke in Davos. Morgan Stanley paid out. “Growth is coming,” she said.\n" +
 			"Sir Keir Starmer flew to Washington. “The talks went well,” he said.", []string{"Rachel Reeves", "Keir Starmer"}},
+		{"IrregularPastSubjectOwningOfTheSex", "Grace Dent gave her verdict. “The food was superb,” she said.\n\n" +
+			"Rishi Sunak made his speech in Leeds. “The country is turning a corner,” he said.",
+			[]string{"Grace Dent", "Rishi Sunak"}},
+		{"IrregularPastSubjectNotOwningOfTheSex", "Leila Haddad gave her evidence. “I did nothing,” he said.", []string{""}},
+		{"IrregularPastSubjectMetHer", "Tomasz Lis met her in Warsaw. “It was frank,” she said.", []string{""}},
 		{"IrregularPastSubjectCreditedBefore", "“We will fight on,” Rishi Sunak said. Kemi Badenoch agreed. Rishi Sunak made a speech. “The country is turning a corner,” he said.",
 			[]string{"Rishi Sunak", "Rishi Sunak"}},
 		{"IrregularPastSubjectOfTheOtherSexByTitle", "Mrs Okafor won the seat. “I am thrilled,” he said.", []string{""}},
