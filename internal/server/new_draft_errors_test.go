@@ -37,7 +37,7 @@ func TestNewDraftRefusalNamesItsField(t *testing.T) {
 			wantStatus(t, res, http.StatusUnprocessableEntity)
 			wantBody(t, res, `<p class="error" role="alert" id="form-error">`)
 			for _, f := range fields {
-				tag := regexp.MustCompile(`<(?:input|textarea) name="` + f + `"[^>]*>`).FindString(res.Body.String())
+				tag := regexp.MustCompile(`<(?:input|textarea)\b[^>]*\bname="` + f + `"[^>]*>`).FindString(res.Body.String())
 				invalid := strings.Contains(tag, `aria-invalid="true"`) && strings.Contains(tag, `aria-describedby="form-error"`)
 				if tag == "" || invalid != (f == tt.field) {
 					t.Errorf("the %s field reads %s; want it marked invalid: %v", f, tag, f == tt.field)
@@ -74,7 +74,7 @@ func TestSaveRefusalNamesItsField(t *testing.T) {
 			wantStatus(t, res, http.StatusConflict)
 			wantBody(t, res, `<p class="error" role="alert" id="form-error">`)
 			for _, f := range fields {
-				tag := regexp.MustCompile(`<(?:input|textarea) name="` + f + `"[^>]*>`).FindString(res.Body.String())
+				tag := regexp.MustCompile(`<(?:input|textarea)\b[^>]*\bname="` + f + `"[^>]*>`).FindString(res.Body.String())
 				described := regexp.MustCompile(`aria-describedby="(?:[^"]* )?form-error[ "]`).MatchString(tag)
 				invalid := strings.Contains(tag, `aria-invalid="true"`) && described
 				if tag == "" || invalid != (f == tt.field) {
