@@ -333,6 +333,9 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 	if !sameFields(texts[len(texts)-1], text) {
 		return nil // another text with the same checksum
 	}
+	if len(texts) < 2 {
+		return nil // the fields the comments are on did not change on the way: the one diff holds
+	}
 	byField := map[string][]int{}
 	for i, r := range rows {
 		byField[r.Field] = append(byField[r.Field], i)
@@ -344,6 +347,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		}
 		steps := make([]anchor.Result, len(idx))
 		gone := map[int]anchor.Result{} // the comments a step detached, by their index in rows
+		cut := map[int]int{}            // the step that detached each of gone
 		for s := 1; s < len(texts) && len(at) > 0; s++ {
 			res, err := locateIn(w, field, at, texts[s-1], texts[s])
 			if err != nil {
@@ -358,6 +362,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			for k, r := range res {
 				if r.Status == anchor.Detached {
 					gone[idx[k]] = r
+					cut[idx[k]] = s
 					continue
 				}
 				c := at[k]
@@ -378,8 +383,33 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			}
 			results[i] = res
 		}
+		// A comment a step detached keeps the one diff's place when its words were typed back
+		// after the cut: carried back from the text restored to the version that lacked them,
+		// that place is lost on the way. When it is still found there, it is a copy of the words
+		// the cut took, and the comment is detached.
 		for i, r := range gone {
-			results[i] = r
+			direct := results[i]
+			if direct.Status == anchor.Detached {
+				results[i] = r
+				continue
+			}
+			a := rows[i]
+			a.Exact, a.Prefix, a.Suffix, a.StartPos, a.EndPos = direct.Next.Exact, direct.Next.Prefix, direct.Next.Suffix, direct.Next.Start, direct.Next.End
+			twin := true
+			for t := len(texts) - 1; t > cut[i]; t-- {
+				res, err := locateIn(w, field, []anchorRow{a}, texts[t], texts[t-1])
+				if err != nil {
+					return err
+				}
+				if res[0].Status == anchor.Detached || w.Short() {
+					twin = false
+					break
+				}
+				a.Exact, a.Prefix, a.Suffix, a.StartPos, a.EndPos = res[0].Next.Exact, res[0].Next.Prefix, res[0].Next.Suffix, res[0].Next.Start, res[0].Next.End
+			}
+			if twin {
+				results[i] = r
+			}
 		}
 	}
 	return nil
