@@ -99,25 +99,30 @@ func (c *credentials) forgetUser(e newsroom.Event) {
 
 // remembered returns the credential of kind that secret is: what this store remembers, or
 // else what lookup reads from the database by the secret's hash at now, which is then
-// remembered, with its use recorded if the last record is older than lastUseEvery.
+// remembered. Either way its use is recorded if the last record is older than lastUseEvery, so
+// that a credential in constant use, answered from memory, is never taken for the least
+// recently used one (see limitSignIns), nor shown unused in its owner's list.
 func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
 	hash := hashToken(secret)
 	k, now := credentialKey(kind, hash), s.clock()
 	e, gen, ok := s.creds.get(k, now)
-	if ok && s.feedCurrent(now) {
-		return e, nil
+	fresh := !ok || !s.feedCurrent(now)
+	if fresh {
+		var err error
+		if e, err = lookup(hash, now); err != nil {
+			return credential{}, err
+		}
 	}
-	e, err := lookup(hash, now)
-	if err != nil {
-		return credential{}, err
-	}
-	if now.Sub(e.lastUsed) > lastUseEvery {
+	used := now.Sub(e.lastUsed) > lastUseEvery
+	if used {
 		if err := s.recordUse(ctx, kind, e.id, now); err != nil {
 			return credential{}, err
 		}
 		e.lastUsed = now
 	}
-	s.creds.remember(gen, k, e)
+	if fresh || used {
+		s.creds.remember(gen, k, e)
+	}
 	return e, nil
 }
 

@@ -77,3 +77,58 @@ func TestSignInsPerUserBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestSignInsBusyCredentialKept: a browser or client in constant use is answered from the
+// credential cache, request after request. Its use must still be recorded, once a minute, or
+// a burst of store.MaxSignIns sign-ins (a script) takes it for the least recently used one and
+// signs it out while it is being used.
+func TestSignInsBusyCredentialKept(t *testing.T) {
+	for _, kind := range []newsroom.CredentialKind{newsroom.CredentialSession, newsroom.CredentialToken} {
+		t.Run(string(kind), func(t *testing.T) {
+			clk := clock.NewFake(time.Now())
+			f := newNewsroomAt(t, store.Options{Clock: clk})
+			ctx := t.Context()
+			req := store.SignInRequest{Username: "sarah", Password: "pw-sarah-staple", Addr: "192.0.2.1"}
+			signIn := func() string {
+				t.Helper()
+				if kind == newsroom.CredentialSession {
+					ws, err := f.s.SignIn(ctx, req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return ws.Cookie
+				}
+				token, _, _, err := f.s.Login(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return token
+			}
+			use := func(secret string) error {
+				if err := f.s.CatchUp(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if kind == newsroom.CredentialSession {
+					_, _, err := f.s.SessionUser(ctx, secret)
+					return err
+				}
+				_, err := f.s.UserByToken(ctx, secret)
+				return err
+			}
+			busy := signIn()
+			if err := use(busy); err != nil {
+				t.Fatal(err)
+			}
+			for i := range store.MaxSignIns {
+				clk.Add(5 * time.Second)
+				if err := use(busy); err != nil {
+					t.Fatalf("signed out while in use, after %d other sign-ins: %v", i, err)
+				}
+				signIn()
+			}
+			if err := use(busy); err != nil {
+				t.Fatalf("signed out while in use every 5s by %d other sign-ins: %v", store.MaxSignIns, err)
+			}
+		})
+	}
+}
