@@ -113,6 +113,8 @@ func (s *Store) changeAssignment(tx *gorm.DB, u *newsroom.User, v *draftView, de
 // hold, now that they are disabled or hold another role: kept, it would bar everyone who may
 // only claim a piece from it ("already holds") and keep it out of the desk's pool. Each is
 // recorded as an unassignment, the policy deciding as it does for an assignment (MayHold).
+// Only the desk each piece is at now is released: the desks of stages a piece has passed say
+// who did that work, and rewriting them would touch every piece the holder ever worked on.
 func (s *Store) releaseDesks(tx *gorm.DB, u, holder *newsroom.User) error {
 	var held []struct {
 		DraftID  int64
@@ -120,7 +122,7 @@ func (s *Store) releaseDesks(tx *gorm.DB, u, holder *newsroom.User) error {
 		WriterID int64
 	}
 	err := tx.Table("assignments").Select("assignments.draft_id, assignments.stage, drafts.writer_id").
-		Joins("JOIN drafts ON drafts.id = assignments.draft_id").
+		Joins("JOIN drafts ON drafts.id = assignments.draft_id AND drafts.stage = assignments.stage").
 		Where("assignments.user_id = ?", holder.ID).Order("assignments.draft_id, assignments.stage").Find(&held).Error
 	if err != nil {
 		return err

@@ -61,3 +61,68 @@ func TestDeskFollowsHoldersChange(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskReleasedOnlyWherePieceIs: disabling a fact-checker leaves to nobody the fact-check
+// desk of a piece at fact-check now, and nothing else: the fact-check desks of pieces that have
+// moved on (approved, published) still say who checked them, and those pieces are not touched,
+// neither their updated time nor their history.
+func TestDeskReleasedOnlyWherePieceIs(t *testing.T) {
+	f := newNewsroom(t)
+	fayCtx, fay := mustUser(t, f.s, "fay", newsroom.RoleFactChecker)
+	claimed := func() *newsroom.Draft {
+		d := f.draftIn(t, newsroom.StageFactCheck)
+		if _, err := f.s.Assign(fayCtx, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: fay.ID}); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	current := claimed()
+	var past []*newsroom.Draft
+	for _, steps := range [][]newsroom.Action{{newsroom.ActionClear}, {newsroom.ActionClear, newsroom.ActionApprove, newsroom.ActionPublish}} {
+		d := claimed()
+		for _, a := range steps {
+			ctx := f.editor
+			if a == newsroom.ActionClear {
+				ctx = fayCtx
+			}
+			if _, err := f.s.Transition(ctx, d.ID, newsroom.TransitionRequest{Action: a, Note: "go"}); err != nil {
+				t.Fatal(a, err)
+			}
+		}
+		read, err := f.s.GetDraft(f.editor, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		past = append(past, read)
+	}
+	yes := true
+	if _, err := f.s.UpdateUser(f.admin, fay.ID, store.UserChange{Disabled: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	read, err := f.s.GetDraft(f.editor, current.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := read.Assignees[newsroom.StageFactCheck]; a.ID == fay.ID {
+		t.Fatal("disabled fay still holds the fact-check desk of a piece at fact-check")
+	}
+	for _, before := range past {
+		after, err := f.s.GetDraft(f.editor, before.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := after.Assignees[newsroom.StageFactCheck]; a.ID != fay.ID {
+			t.Fatalf("piece at %s: fact-check desk held by %+v after disabling fay, want fay still", after.Stage, a)
+		}
+		if !after.UpdatedAt.Equal(before.UpdatedAt) {
+			t.Fatalf("piece at %s: updated %v, was %v", after.Stage, after.UpdatedAt, before.UpdatedAt)
+		}
+		h, err := f.s.History(f.editor, before.ID, newsroom.HistoryFilter{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := h.Audit[0]; e.Action == newsroom.StepUnassign {
+			t.Fatalf("piece at %s: newest audit %+v", after.Stage, e)
+		}
+	}
+}
