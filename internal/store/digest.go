@@ -173,7 +173,7 @@ type DigestAttempt struct {
 
 // RecordDigest records an attempt at sending a digest of the deliveries ids, in one
 // transaction: each gets an attempt in its log, and on success is marked sent. A delivery marked
-// sent already (by a server that took over) is left as it is.
+// sent already (by a server that took over) is left as it is. The ids go in parts (see inParts).
 func (s *Store) RecordDigest(ctx context.Context, ids []int64, a DigestAttempt) error {
 	now := s.clock()
 	msg := ""
@@ -185,14 +185,16 @@ func (s *Store) RecordDigest(ctx context.Context, ids []int64, a DigestAttempt) 
 		if a.Err == nil {
 			upd["status"], upd["sent_at"] = "sent", now
 		}
-		res := tx.Table("deliveries").Where("id IN ? AND status = ?", ids, "digest").Updates(upd)
-		if res.Error != nil || res.RowsAffected == 0 {
-			return res.Error
-		}
-		attempts := make([]map[string]any, len(ids))
-		for i, id := range ids {
-			attempts[i] = map[string]any{"delivery_id": id, "node": a.Node, "at": now, "ok": a.Err == nil, "status_code": a.Status, "error": msg}
-		}
-		return tx.Table("delivery_attempts").Create(attempts).Error
+		return inParts(ids, func(part []int64) error {
+			res := tx.Table("deliveries").Where("id IN ? AND status = ?", part, "digest").Updates(upd)
+			if res.Error != nil || res.RowsAffected == 0 {
+				return res.Error
+			}
+			attempts := make([]map[string]any, len(part))
+			for i, id := range part {
+				attempts[i] = map[string]any{"delivery_id": id, "node": a.Node, "at": now, "ok": a.Err == nil, "status_code": a.Status, "error": msg}
+			}
+			return tx.Table("delivery_attempts").Create(attempts).Error
+		})
 	}))
 }

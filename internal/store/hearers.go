@@ -25,20 +25,39 @@ type hearer struct {
 	Stage    sql.NullString
 }
 
+// idsPerStatement is the most ids one statement lists: a digest can wait with more deliveries
+// than a statement may have variables (32,766 on SQLite), so longer lists go in parts.
+const idsPerStatement = 1000
+
+// inParts calls f with ids idsPerStatement at a time, until one fails.
+func inParts(ids []int64, f func(part []int64) error) error {
+	for len(ids) > 0 {
+		part := ids[:min(len(ids), idsPerStatement)]
+		if err := f(part); err != nil {
+			return err
+		}
+		ids = ids[len(part):]
+	}
+	return nil
+}
+
 // hearers reads the person now of each email delivery ids, by delivery.
 func (s *Store) hearers(ctx context.Context, ids []int64) (map[int64]hearer, error) {
-	var rows []hearer
-	err := s.read(ctx).Table("deliveries AS d").
-		Select("d.id, u.email, u.id AS user_id, u.role, u.disabled, dr.writer_id, dr.stage").
-		Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
-		Joins("LEFT JOIN drafts dr ON dr.id = n.draft_id").
-		Where("d.id IN ?", ids).Scan(&rows).Error
+	out := make(map[int64]hearer, len(ids))
+	err := inParts(ids, func(part []int64) error {
+		var rows []hearer
+		err := s.read(ctx).Table("deliveries AS d").
+			Select("d.id, u.email, u.id AS user_id, u.role, u.disabled, dr.writer_id, dr.stage").
+			Joins("JOIN notifications n ON n.id = d.notification_id").Joins("JOIN users u ON u.id = n.user_id").
+			Joins("LEFT JOIN drafts dr ON dr.id = n.draft_id").
+			Where("d.id IN ?", part).Scan(&rows).Error
+		for _, r := range rows {
+			out[r.ID] = r
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
-	}
-	out := make(map[int64]hearer, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r
 	}
 	return out, nil
 }
@@ -57,10 +76,9 @@ func (s *Store) mayHear(h hearer) bool {
 // giveUp marks the email deliveries ids, pending or held for the digest and leased by node if
 // by anyone, failed with note, using no attempt.
 func giveUp(tx *gorm.DB, ids []int64, node, note string) error {
-	if len(ids) == 0 {
-		return nil
-	}
 	changes := map[string]any{"status": deliveryFailed, "lease_until": nil, "leased_by": "", "last_error": note}
-	return tx.Model(&deliveryRow{}).Where("id IN ? AND status IN ? AND leased_by = ?", ids, []string{deliveryPending, deliveryDigest}, node).
-		Updates(changes).Error
+	return inParts(ids, func(part []int64) error {
+		return tx.Model(&deliveryRow{}).Where("id IN ? AND status IN ? AND leased_by = ?", part, []string{deliveryPending, deliveryDigest}, node).
+			Updates(changes).Error
+	})
 }
