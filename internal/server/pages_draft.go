@@ -444,7 +444,11 @@ func (s *Server) publishPage(c echo.Context) error {
 	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	pub, err := s.store.Publish(c.Request().Context(), id, at, version)
-	if err != nil {
+	if fixable(err) {
+		// A refusal the editor can answer (the piece was saved over since they read it) keeps
+		// the choice and the time they typed, as a refused action keeps its note.
+		return s.refusedForm(c, id, err, &retryForm{Form: "publish", Values: url.Values{"when": {c.FormValue("when")}, "at": {c.FormValue("at")}}})
+	} else if err != nil {
 		return s.afterAction(c, err, draftURL(id), "")
 	}
 	if s.store.Policy().IsScheduled(pub.Stage) {

@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -109,12 +110,15 @@ func TestPublishOnStaleVersion(t *testing.T) {
 		version    func(read, now int) int
 		wantStatus int
 		wantStage  newsroom.Stage
+		at         string // a time to publish typed in the page's form, to schedule
 	}{
-		{"APIStale", false, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageApproved},
-		{"APICurrent", false, func(_, now int) int { return now }, http.StatusOK, newsroom.StagePublished},
-		{"APINoVersion", false, func(int, int) int { return 0 }, http.StatusOK, newsroom.StagePublished},
-		{"PageStale", true, func(read, _ int) int { return read }, http.StatusSeeOther, newsroom.StageApproved},
-		{"PageCurrent", true, func(_, now int) int { return now }, http.StatusSeeOther, newsroom.StagePublished},
+		{"APIStale", false, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageApproved, ""},
+		{"APICurrent", false, func(_, now int) int { return now }, http.StatusOK, newsroom.StagePublished, ""},
+		{"APINoVersion", false, func(int, int) int { return 0 }, http.StatusOK, newsroom.StagePublished, ""},
+		{"PageStale", true, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageApproved, ""},
+		{"PageStaleScheduled", true, func(read, _ int) int { return read }, http.StatusConflict, newsroom.StageApproved, "2099-03-04T05:06"},
+		{"PageCurrent", true, func(_, now int) int { return now }, http.StatusSeeOther, newsroom.StagePublished, ""},
+		{"PageCurrentScheduled", true, func(_, now int) int { return now }, http.StatusSeeOther, newsroom.StageScheduled, "2099-03-04T05:06"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := newWorkflowApp(t, nil, roles)
@@ -132,9 +136,13 @@ func TestPublishOnStaleVersion(t *testing.T) {
 				wantStatus(t, a.do("editor2", st.method, fmt.Sprintf("/api/v1/drafts/%d%s", d.ID, st.path), st.body), http.StatusOK)
 			}
 			now := d.Version + 1
-			var res interface{ Result() *http.Response }
+			var res *httptest.ResponseRecorder
 			if tc.page {
 				form := url.Values{"when": {"now"}, "confirm": {"yes"}}
+				if tc.at != "" {
+					form.Set("when", "schedule")
+					form.Set("at", tc.at)
+				}
 				if v := tc.version(read, now); v != 0 {
 					form.Set("version", fmt.Sprint(v))
 				}
@@ -148,6 +156,10 @@ func TestPublishOnStaleVersion(t *testing.T) {
 			}
 			if got := res.Result().StatusCode; got != tc.wantStatus {
 				t.Fatalf("status %d, want %d", got, tc.wantStatus)
+			}
+			// A refused form comes back as typed, to be sent again once the new text is read.
+			if body := res.Body.String(); tc.at != "" && tc.wantStatus == http.StatusConflict && !strings.Contains(body, `value="`+tc.at+`"`) {
+				t.Fatalf("the refused form lost the time typed, %s", tc.at)
 			}
 			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
 			if err != nil {
