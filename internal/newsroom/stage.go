@@ -48,8 +48,12 @@ type TransitionRequest struct {
 // CheckRead refuses, ECONFLICT, an action on a draft that its actor took having read version
 // read of it, when current is its version now: an approval or a publication is of a text, and
 // one decided on a version someone has saved over since would lock or publish words nobody who
-// acted read. A request that names no version (read 0) is taken on whatever version is current.
+// acted read. A request that names no version (read 0) is taken on whatever version is current;
+// one below 0 names no version there could be, and is refused EINVALID.
 func CheckRead(read, current int) error {
+	if read < 0 {
+		return Errorf(EINVALID, "the version you read is %d: versions start at 1", read).With("field", "version")
+	}
 	if read == 0 || read == current {
 		return nil
 	}

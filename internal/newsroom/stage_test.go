@@ -16,6 +16,8 @@ func TestCheckRead(t *testing.T) {
 		{"Current", 7, 7, ""},
 		{"SavedSince", 6, 7, newsroom.ECONFLICT},
 		{"NotYetSaved", 8, 7, newsroom.ECONFLICT},
+		{"BelowZero", -1, 7, newsroom.EINVALID},
+		{"FarBelowZero", -7, 7, newsroom.EINVALID},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := newsroom.CheckRead(tc.version, tc.current)

@@ -192,3 +192,31 @@ func shownPublishVersion(t *testing.T, a *testApp, id int64) int {
 	fmt.Sscan(m[1], &v)
 	return v
 }
+
+// TestActionVersionBelowOne: the version an action over the API was read at starts at 1 (the
+// OpenAPI document says so); one below 0 is no version a client read, and is refused as
+// invalid input (422, details.field "version"), not as a piece saved over since (409).
+func TestActionVersionBelowOne(t *testing.T) {
+	for _, tc := range []struct{ name, path, body string }{
+		{"Transition", "/transitions", `{"action":"publish","version":-1}`},
+		{"Publish", "/publish", `{"version":-1}`},
+		{"PublishFarBelow", "/publish", `{"version":-1000000}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, actorRoles)
+			d := a.draft(newsroom.StageApproved)
+			res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d%s", d.ID, tc.path), tc.body)
+			wantStatus(t, res, http.StatusUnprocessableEntity)
+			if e := decode[apiError](t, res); e.Error.Code != newsroom.EINVALID || e.Error.Details["field"] != "version" {
+				t.Fatalf("error %+v, want invalid, field version", e.Error)
+			}
+			got, err := a.store.GetDraft(ctxAs(a, "editor"), d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Stage != newsroom.StageApproved {
+				t.Fatalf("the piece is %s, want still approved", got.Stage)
+			}
+		})
+	}
+}
