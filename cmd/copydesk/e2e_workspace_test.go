@@ -497,3 +497,44 @@ func TestBrowserRefusedSaveStaysLive(t *testing.T) {
 		t.Fatalf("the server keeps %q", wc.Text.Body)
 	}
 }
+
+// TestBrowserActionFollowsShownVersion: an editor halfway through an action's note when the
+// writer saves a new version, who then shows it, acts on the version they now read. The action
+// form being typed in is kept as typed, but the version it sends is the one shown: otherwise
+// their action would be refused as taken on the text they no longer see.
+func TestBrowserActionFollowsShownVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	writer, editor := b.apiToken("writer"), b.apiToken("editor")
+	var d struct{ ID int64 }
+	b.api(writer, "POST", "/api/v1/drafts", `{"title":"Harbour council backs ferry plan","byline":"Sarah Johnson","brief":"The council voted.","body":"The harbour council voted 7 to 2 for the new ferry."}`, &d)
+	draftURL := fmt.Sprintf("%s/drafts/%d", b.base, d.ID)
+
+	b.signIn("editor")
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+	note := `.ws-actions form.action input[name=note]`
+	b.run(chromedp.SendKeys(note, "A duplicate of the council story.", chromedp.ByQuery))
+	b.api(writer, "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), `{"version":1,"body":"The harbour council voted 7 to 2 for the new ferry on Tuesday."}`, nil)
+	b.run(chromedp.Poll(`document.getElementById("ws-live").textContent.includes("Version 2 was saved")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	b.run(chromedp.Click(`#ws-live button`, chromedp.ByQuery), chromedp.WaitNotVisible(`#ws-live`, chromedp.ByQuery))
+	if got := b.text(`#text [data-field=body]`); !strings.Contains(got, "on Tuesday") {
+		t.Fatalf("after Show it the text reads %q", got)
+	}
+	if got := b.value(note); got != "A duplicate of the council story." {
+		t.Fatalf("the note being typed reads %q after Show it", got)
+	}
+	if got := b.value(`.ws-actions form.action input[name=version]`); got != "2" {
+		t.Fatalf("the action form being typed in acts on version %q, the page showing version 2", got)
+	}
+	b.run(chromedp.Click(`.ws-actions form.action input[name=confirm]`, chromedp.ByQuery),
+		chromedp.Click(`.ws-actions form.action button[type=submit]`, chromedp.ByQuery))
+	var got struct{ Stage string }
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && got.Stage != "spiked"; time.Sleep(100 * time.Millisecond) {
+		b.api(editor, "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), "", &got)
+	}
+	if got.Stage != "spiked" {
+		t.Fatalf("after the editor's action on the version shown the piece is %q, want spiked", got.Stage)
+	}
+}

@@ -1227,7 +1227,8 @@
   var newerText = null;
 
   // showText brings doc's text, with its highlights and fields, its meta line and its version
-  // into this page.
+  // into this page. The action forms act on the version shown: one being typed in, kept as it
+  // was (see apply), would otherwise approve or publish the text this replaced, and be refused.
   function showText(doc) {
     var newTitle = $(".ws-title", doc), newText = $("#text", doc), meta = $(".ws-head .meta", doc), version = $("#workspace", doc).dataset.version;
     if (newText) {
@@ -1238,6 +1239,7 @@
     }
     if (meta) { $(".ws-head .meta").innerHTML = meta.innerHTML; }
     if (editForm && $("input[name=version]", doc)) { editForm.elements.version.value = version; }
+    $$(".ws-actions form:not([data-keep-with]) input[name=version]").forEach(function (v) { v.value = version; });
     ws.dataset.version = version;
     newerText = null;
   }
