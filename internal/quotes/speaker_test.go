@@ -306,6 +306,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Chief Executive of NHS England Amanda Pritchard said: “Waits are falling.”\n" +
 			"Mayor of New York Eric Adams said: “Stay home.”\nPresident of the United States Joe Biden said: “America is back.”",
 			[]string{"Michael D. Higgins", "Mary Ann Clarke", "Yoon Suk Yeol", "Andrés Manuel López Obrador", "Amanda Pritchard", "Eric Adams", "Joe Biden"}},
+		{"PartyInBracketsDescribesTheName", "Gov. Greg Abbott (R) said: “We will build the wall.”\n" +
+			"Rep. Nancy Mace (R-S.C.) said: “Enough.”\nSen. Chuck Schumer (D-N.Y.) told reporters: “We have the votes.”\n" +
+			"Sen. Bernie Sanders (I) said: “Tax the rich.”\n“No,” said Gov. Gavin Newsom (D).",
+			[]string{"Greg Abbott", "Nancy Mace", "Chuck Schumer", "Bernie Sanders", "Gavin Newsom"}},
 		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +

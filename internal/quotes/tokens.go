@@ -84,6 +84,9 @@ func (a *attributor) tokenize(dst []token, from, to int, trailing bool) []token 
 			joined, i = true, j
 		case isSpace(r):
 			i++
+		case r == '(' && a.partyParen(i, to) > 0:
+			// Gov. Greg Abbott (R) said: the party describes the name, which runs on to its verb.
+			i = a.partyParen(i, to)
 		default:
 			joined, i = false, i+1
 		}
@@ -162,6 +165,22 @@ func (a *attributor) wordEnd(i, to int) int {
 		j++ // The residents’ spokeswoman: a plural's possessive mark, which no quote closed.
 	}
 	return j
+}
+
+// partyParen returns where a party in brackets opening at rs[i] ends, after its closing bracket,
+// or 0 when there is none: (R), (D), (I), (R-Texas), (D-N.Y.).
+func (a *attributor) partyParen(i, to int) int {
+	j := i + 1
+	for j < to && j < i+16 && a.rs[j] != ')' && !a.quoted[j] {
+		j++
+	}
+	if j >= to || a.rs[j] != ')' || a.quoted[j] {
+		return 0
+	}
+	if j == i+2 && (a.rs[i+1] == 'R' || a.rs[i+1] == 'D' || a.rs[i+1] == 'I') || a.partyTagAt(i+1, j) {
+		return j + 1
+	}
+	return 0
 }
 
 // isJoiner reports whether r joins two parts of one word.
