@@ -1060,7 +1060,7 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		}
 		m--
 	}
-	if toks[m-1].is(titleWord) {
+	if toks[m-1].is(titleWord) && !a.titledSurname(toks, first, m) {
 		return credit{}
 	}
 	k = first
@@ -1084,6 +1084,27 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
 }
+
+// titledSurname reports whether the title ending the run toks[first:m] is a surname: after a
+// given name the finder knows (John Bishop, David King) or after a word that follows a title
+// written only before a name (Sen. Angus King, Mr Stephen Judge). A word between two other
+// titles is an office's (Deputy Health Secretary).
+func (a *attributor) titledSurname(toks []token, first, m int) bool {
+	if m-first < 2 || toks[m-2].is(titleWord) {
+		return false
+	}
+	if w := strings.ToLower(a.word(toks[m-2])); givenSex[w] != "" || givenBoth[w] {
+		return true
+	}
+	if m-first < 3 || !toks[m-3].is(titleWord) {
+		return false
+	}
+	w := a.word(toks[m-3])
+	return strings.HasSuffix(w, ".") || honorifics[strings.ToLower(w)]
+}
+
+// honorifics are the titles written before a name and never for an office alone.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true}
 
 // namesPerson reports whether the words toks[k:m] after a possessive or a quantifier name a
 // person, which leaves the word before out of the name: a title (Apple's CEO Tim Cook) or two

@@ -310,6 +310,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Rep. Nancy Mace (R-S.C.) said: “Enough.”\nSen. Chuck Schumer (D-N.Y.) told reporters: “We have the votes.”\n" +
 			"Sen. Bernie Sanders (I) said: “Tax the rich.”\n“No,” said Gov. Gavin Newsom (D).",
 			[]string{"Greg Abbott", "Nancy Mace", "Chuck Schumer", "Bernie Sanders", "Gavin Newsom"}},
+		{"TitleAfterAGivenNameIsASurname", "Sen. Angus King, I-Maine, said: “This is a bad deal.”\n" +
+			"Mr Stephen King said: “I write every day.”\nJohn Bishop said: “It was a laugh.”\n" +
+			"Deputy Health Secretary said: “Beds are full.”",
+			[]string{"Angus King", "Stephen King", "John Bishop", ""}},
 		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +
