@@ -889,11 +889,12 @@ func (a *attributor) note(c credit) {
 
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
 // particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after an
-// office, with "the" after it: the Bank of England, Transport for Wales, Friends of the Earth,
+// office, with "the" after it, and "and" in a place followed by at least three more capitalised
+// words (Secretary of State for Health and Social Care Wes Streeting): the Bank of England, Transport for Wales, Friends of the Earth,
 // Mayor of London Sadiq Khan are each one name, not a word and another name after it. After a
 // speech verb, spokenOf cuts the run at a surname's joiner: said Guardiola of Haaland.
 func (a *attributor) runEnd(toks []token, k int) int {
-	m, words := k+1, 0
+	m, words, placed := k+1, 0, false
 	if !toks[k].is(stopWord) {
 		words = 1
 	}
@@ -907,9 +908,11 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) {
 			j++
 		}
-		if j == m && a.office(toks, m, words) {
+		if j == m && placed && a.conjunction(toks[m]) && a.capitalsAfter(toks, m+1) > 2 {
+			j = m + 1 // Secretary of State for Health and Social Care Wes Streeting
+		} else if j == m && a.office(toks, m, words) {
 			j = a.pastJoiner(toks, m)
-			words = 0
+			words, placed = 0, true
 		}
 		if j == m || j == len(toks) || !toks[j].joined || !a.capital(toks[j]) {
 			return m
@@ -920,19 +923,37 @@ func (a *attributor) runEnd(toks []token, k int) int {
 	return m
 }
 
+// capitalsAfter returns how many capitalized words run on from toks[j].
+func (a *attributor) capitalsAfter(toks []token, j int) int {
+	n := 0
+	for j+n < len(toks) && toks[j+n].joined && a.capital(toks[j+n]) {
+		n++
+	}
+	return n
+}
+
 // office reports whether the words of a run before toks[m], the last words of them since its
 // start or its last joiner, may name an office, a body or a group that "of" or "for" runs on: one
-// word (Mayor of London, Bank of England, Residents of Grenfell Tower) or two titles (Chief
-// Executive of Tesco, Prime Minister of Japan).
+// word (Mayor of London, Bank of England, Residents of Grenfell Tower), two titles (Chief
+// Executive of Tesco, Prime Minister of Japan) or a rank and a title (First Minister of Wales).
 func (a *attributor) office(toks []token, m, words int) bool {
 	switch words {
 	case 1:
 		return true
 	case 2:
-		return toks[m-1].is(titleWord) && toks[m-2].is(titleWord)
+		return toks[m-1].is(titleWord) && (toks[m-2].is(titleWord) || officeRanks[strings.ToLower(a.word(toks[m-2]))])
 	}
 	return false
 }
+
+// officesOf are the words that are titles only before the place or body they hold office over,
+// and words of other names elsewhere (Premier Inn, Speaker's Corner): Premier of Ontario Doug
+// Ford, Speaker of the House Mike Johnson.
+var officesOf = map[string]bool{"premier": true, "speaker": true}
+
+// officeRanks are the words that open an office of two words with a title, no title themselves:
+// First Minister of Scotland, High Commissioner for Canada.
+var officeRanks = map[string]bool{"first": true, "high": true, "grand": true, "permanent": true, "principal": true, "supreme": true}
 
 // spokenOf returns where the name in the run toks[k:m] after a speech verb ends: at its "of" or
 // "for" when its first word is a bare surname, neither a title's or a body's word nor after a
@@ -1065,7 +1086,7 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	}
 	k = first
 	for j := m - 2; j >= k; j-- {
-		if toks[j].is(titleWord) {
+		if toks[j].is(titleWord) || officesOf[strings.ToLower(a.word(toks[j]))] && toks[j+1].is(joinerWord) {
 			if j+2 < m || !a.commonNoun(toks[m-1]) {
 				k = j + 1 // A title before one common noun names it (State Department).
 			}
@@ -1137,7 +1158,8 @@ func (a *attributor) plural(t token) bool {
 // words it has (President of Ireland Michael D. Higgins, President of Mexico Andrés Manuel López
 // Obrador); the place runs on to a second word only where that word reads as part of it, a body's
 // word or a common noun (European Commission, Public Prosecutions) or one after a place's
-// qualifier (Greater Manchester, New York). A given name the finder knows marks the name's start
+// qualifier (Greater Manchester, New York, New York City, Homeland Security). A place listing its
+// parts with "and" (Health and Social Care) leaves the name to be read from its end. A given name the finder knows marks the name's start
 // whatever the place, and its sex need not be known: Chief Executive of NHS England Amanda
 // Pritchard, Chair of NHS England Nicola Blackwood.
 func (a *attributor) placedName(toks []token, k, m int) int {
@@ -1146,11 +1168,41 @@ func (a *attributor) placedName(toks []token, k, m int) int {
 			return j
 		}
 	}
-	t := toks[k]
-	if m-k > 2 && a.capital(t) && (t.is(bodyWord) || a.commonNoun(t) || placeQualifiers[strings.ToLower(a.word(toks[k-1]))]) {
-		return k + 1
+	listed := false
+	for m-k > 2 {
+		t := toks[k]
+		if a.conjunction(t) {
+			if m-k < 4 {
+				return k + 1
+			}
+			k, listed = k+2, true // Health and Social Care: the word after "and" is the place's too.
+			continue
+		}
+		if !a.capital(t) || !t.is(bodyWord) && !a.commonNoun(t) && !placeQualifiers[strings.ToLower(a.word(toks[k-1]))] {
+			break
+		}
+		k++
+	}
+	if listed && m-k > 2 {
+		return a.nameFromEnd(toks, k, m)
 	}
 	return k
+}
+
+// nameFromEnd returns where the name ending at toks[m-1] starts among toks[k:m], words of a
+// place listing its parts ahead of it: a surname and the word before it, and before them only
+// initials and given names the finder knows (Energy Security and Net Zero Ed Miliband).
+func (a *attributor) nameFromEnd(toks []token, k, m int) int {
+	j := m - 2
+	for j > k {
+		w := a.word(toks[j-1])
+		lw := strings.ToLower(w)
+		if !(len([]rune(w)) == 2 && strings.HasSuffix(w, ".")) && givenSex[lw] == "" && !givenBoth[lw] {
+			break
+		}
+		j--
+	}
+	return j
 }
 
 // placeQualifiers are the words that open a place or an office of two words: Greater Manchester,
@@ -1160,7 +1212,8 @@ var placeQualifiers = map[string]bool{
 	"east": true, "west": true, "northern": true, "southern": true, "eastern": true,
 	"western": true, "central": true, "new": true, "european": true, "public": true,
 	"national": true, "federal": true, "royal": true, "foreign": true, "home": true,
-	"international": true, "social": true, "united": true,
+	"international": true, "social": true, "united": true, "los": true, "las": true, "san": true,
+	"santa": true, "st": true, "saint": true, "fort": true, "port": true,
 }
 
 // determined reports whether a determiner opens the run toks[k:first] before its first word

@@ -314,6 +314,40 @@ func TestFindSpeakers(t *testing.T) {
 			"Mr Stephen King said: “I write every day.”\nJohn Bishop said: “It was a laugh.”\n" +
 			"Deputy Health Secretary said: “Beds are full.”",
 			[]string{"Angus King", "Stephen King", "John Bishop", ""}},
+		{"PlaceOfManyWordsBeforeAName", "First Minister of Scotland Nicola Sturgeon said: “We will hold a vote.”\n" +
+			"Secretary of State for Health and Social Care Wes Streeting said: “We will cut waits.”\n" +
+			"Mayor of New York City Eric Adams said: “Stay home.”\n" +
+			"Archbishop of Canterbury Justin Welby said: “Pray for peace.”",
+			[]string{"Nicola Sturgeon", "Wes Streeting", "Eric Adams", "Justin Welby"}},
+		{"OfficeOfAPlaceBeforeAName", "Chief Constable of Greater Manchester Police Stephen Watson said: “We will act.”\n" +
+			"Lord Mayor of Birmingham Zafar Iqbal said: “The city grieves.”\n" +
+			"High Commissioner for Canada Ralph Goodale said: “We stand together.”\n" +
+			"Secretary of State for Energy Security and Net Zero Ed Miliband said: “Bills will fall.”\n" +
+			"Minister for Women and Equalities Bridget Phillipson said: “This matters.”\n" +
+			"Chief Minister of Punjab Maryam Nawaz said: “Schools will reopen.”\n" +
+			"Premier of New South Wales Chris Minns said: “Stay off the roads.”\n" +
+			"Prime Minister of New Zealand Christopher Luxon said: “We are ready.”\n" +
+			"President of the European Commission Ursula von der Leyen said: “Europe is united.”\n" +
+			"Bishop of Leeds Nick Baines said: “Hope endures.”\n" +
+			"Chief Constable of South Yorkshire Police Lauren Poultney said: “Officers are on scene.”\n" +
+			"Mayor of Greater Manchester Andy Burnham said: “Buses are back.”\n" +
+			"Governor of the Bank of England Andrew Bailey said: “Rates will stay.”\n" +
+			"Secretary of Homeland Security Kristi Noem said: “The border is closed.”\n" +
+			"Attorney General of Texas Ken Paxton said: “We will sue.”\n" +
+			"Mayor of Los Angeles Eric Garcetti said: “Conserve water.”\n" +
+			"President of the European Council António Costa said: “We agreed.”\n" +
+			"Prime Minister of the Netherlands Dick Schoof said: “We will help.”\n" +
+			"Premier of Ontario Doug Ford said: “Build the tunnel.”\n" +
+			"Governor of New York State Kathy Hochul said: “Stay safe.”\n" +
+			"Secretary of State for Business and Trade Jonathan Reynolds said: “Trade is up.”\n" +
+			"First Minister of Wales Eluned Morgan said: “Wales is open.”\n" +
+			"Mayor of London and Andy Burnham said: “Fund the buses.”\n" +
+			"Chief Executive of the Football Association Mark Bullingham said: “We will review it.”\n" +
+			"Speaker of the House Mike Johnson said: “We will vote.”\nPremier Inn said: “Rooms are booked.”",
+			[]string{"Stephen Watson", "Zafar Iqbal", "Ralph Goodale", "Ed Miliband", "Bridget Phillipson", "Maryam Nawaz", "Chris Minns",
+				"Christopher Luxon", "Ursula von der Leyen", "Nick Baines", "Lauren Poultney", "Andy Burnham", "Andrew Bailey", "Kristi Noem",
+				"Ken Paxton", "Eric Garcetti", "António Costa", "Dick Schoof", "Doug Ford", "Kathy Hochul", "Jonathan Reynolds", "Eluned Morgan",
+				"Andy Burnham", "Mark Bullingham", "Mike Johnson", "Premier Inn"}},
 		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +

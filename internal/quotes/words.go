@@ -100,6 +100,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"rev", "sir", "dame", "lord", "lady", "deputy", "press", "attorney", "detective",
 		"inspector", "pastor", "rabbi", "imam", "state", "mp", "mep", "msp", "councillor",
 		"councilor", "cllr", "alderman", "assemblyman", "assemblywoman", "executive", "constable",
+		"archbishop", "bishop", "cardinal", "superintendent", "commander",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
@@ -144,7 +145,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"society", "league", "association", "federation", "union", "commission", "committee",
 		"agency", "trust", "foundation", "fund", "academy", "centre", "center", "bureau", "port",
 		"city", "county", "borough", "republic", "kingdom", "people", "save", "doctors", "campaign",
-		"group", "company", "club",
+		"group", "company", "club", "police", "service", "parliament", "assembly",
 	},
 	// Firms' words end the names of teams and companies (Manchester United, Bristol Rovers, Acme
 	// Ltd), which win, lose and make things as people do, but are nobody a pronoun stands for.
