@@ -947,9 +947,16 @@ func (a *attributor) office(toks []token, m, words int) bool {
 }
 
 // officesOf are the words that are titles only before the place or body they hold office over,
-// and words of other names elsewhere (Premier Inn, Speaker's Corner): Premier of Ontario Doug
+// and words of other names elsewhere (Premier Inn, Speaker's Corner, Ryan Bishop): Premier of Ontario Doug
 // Ford, Speaker of the House Mike Johnson.
-var officesOf = map[string]bool{"premier": true, "speaker": true}
+var officesOf = map[string]bool{"premier": true, "speaker": true, "bishop": true, "archbishop": true, "cardinal": true}
+
+// officeOf reports whether toks[j] is one of officesOf before the place it holds office over and
+// a name of two words or more after the place: Bishop of Leeds Nick Baines. Without the name it
+// is the office's name alone (said the Bishop of Leeds).
+func (a *attributor) officeOf(toks []token, j, m int) bool {
+	return officesOf[strings.ToLower(a.word(toks[j]))] && toks[j+1].is(joinerWord) && a.pastJoiner(toks, j+1)+2 < m
+}
 
 // officeRanks are the words that open an office of two words with a title, no title themselves:
 // First Minister of Scotland, High Commissioner for Canada.
@@ -1086,7 +1093,7 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	}
 	k = first
 	for j := m - 2; j >= k; j-- {
-		if toks[j].is(titleWord) || officesOf[strings.ToLower(a.word(toks[j]))] && toks[j+1].is(joinerWord) {
+		if toks[j].is(titleWord) || a.officeOf(toks, j, m) {
 			if j+2 < m || !a.commonNoun(toks[m-1]) {
 				k = j + 1 // A title before one common noun names it (State Department).
 			}
@@ -1169,15 +1176,14 @@ func (a *attributor) placedName(toks []token, k, m int) int {
 		}
 	}
 	listed := false
+	for j := m - 4; j >= k; j-- {
+		if a.conjunction(toks[j]) {
+			k, listed = j+2, true // Health and Social Care: the words to the last "and" and one after it are the place's.
+			break
+		}
+	}
 	for m-k > 2 {
 		t := toks[k]
-		if a.conjunction(t) {
-			if m-k < 4 {
-				return k + 1
-			}
-			k, listed = k+2, true // Health and Social Care: the word after "and" is the place's too.
-			continue
-		}
 		if !a.capital(t) || !t.is(bodyWord) && !a.commonNoun(t) && !placeQualifiers[strings.ToLower(a.word(toks[k-1]))] {
 			break
 		}

@@ -348,6 +348,11 @@ func TestFindSpeakers(t *testing.T) {
 				"Christopher Luxon", "Ursula von der Leyen", "Nick Baines", "Lauren Poultney", "Andy Burnham", "Andrew Bailey", "Kristi Noem",
 				"Ken Paxton", "Eric Garcetti", "António Costa", "Dick Schoof", "Doug Ford", "Kathy Hochul", "Jonathan Reynolds", "Eluned Morgan",
 				"Andy Burnham", "Mark Bullingham", "Mike Johnson", "Premier Inn"}},
+		{"ChurchOfficeOnlyBeforeItsPlace", "Bishop scored twice. “It was a team goal really,” Bishop said.\n" +
+			"The defendant, Ryan Bishop, 32, of Leeds, told police: “I never touched her.”\n" +
+			"“We must pray for peace,” said the Archbishop of Canterbury, Justin Welby.\n" +
+			"Director of the Centers for Disease Control and Prevention Mandy Cohen said: “Get vaccinated.”",
+			[]string{"Bishop", "Ryan Bishop", "Archbishop of Canterbury", "Mandy Cohen"}},
 		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +
