@@ -935,13 +935,15 @@ func (a *attributor) capitalsAfter(toks []token, j int) int {
 // office reports whether the words of a run before toks[m], the last words of them since its
 // start or its last joiner, may name an office, a body or a group that "of" or "for" runs on: one
 // word (Mayor of London, Bank of England, Residents of Grenfell Tower), two titles (Chief
-// Executive of Tesco, Prime Minister of Japan) or a rank and a title (First Minister of Wales).
+// Executive of Tesco, Prime Minister of Japan), a rank and a title (First Minister of Wales) or
+// a body of two words (Reserve Bank of Australia).
 func (a *attributor) office(toks []token, m, words int) bool {
 	switch words {
 	case 1:
 		return true
 	case 2:
-		return toks[m-1].is(titleWord) && (toks[m-2].is(titleWord) || officeRanks[strings.ToLower(a.word(toks[m-2]))])
+		return toks[m-1].is(titleWord) && (toks[m-2].is(titleWord) || officeRanks[strings.ToLower(a.word(toks[m-2]))]) ||
+			toks[m-1].is(bodyWord) && a.capital(toks[m-2])
 	}
 	return false
 }
@@ -949,7 +951,9 @@ func (a *attributor) office(toks []token, m, words int) bool {
 // officesOf are the words that are titles only before the place or body they hold office over,
 // and words of other names elsewhere (Premier Inn, Speaker's Corner, Ryan Bishop): Premier of Ontario Doug
 // Ford, Speaker of the House Mike Johnson.
-var officesOf = map[string]bool{"premier": true, "speaker": true, "bishop": true, "archbishop": true, "cardinal": true}
+var officesOf = map[string]bool{
+	"premier": true, "speaker": true, "leader": true, "bishop": true, "archbishop": true, "cardinal": true,
+}
 
 // officeOf reports whether toks[j] is one of officesOf before the place it holds office over and
 // a name of two words or more after the place: Bishop of Leeds Nick Baines. Without the name it

@@ -353,6 +353,12 @@ func TestFindSpeakers(t *testing.T) {
 			"“We must pray for peace,” said the Archbishop of Canterbury, Justin Welby.\n" +
 			"Director of the Centers for Disease Control and Prevention Mandy Cohen said: “Get vaccinated.”",
 			[]string{"Bishop", "Ryan Bishop", "Archbishop of Canterbury", "Mandy Cohen"}},
+		{"BodyOfTwoWordsBeforeItsPlace", "Governor of the Reserve Bank of Australia Michele Bullock said: “Rates hold.”\n" +
+			"President of the Royal College of Nursing Nicola Ranger said: “Nurses are exhausted.”\n" +
+			"President of the Law Society of England and Wales Richard Atkinson said: “Legal aid is failing.”\n" +
+			"Leader of the House of Commons Lucy Powell said: “The House will sit.”\n" +
+			"Mayor of the Liverpool City Region Steve Rotheram said: “Trains now.”",
+			[]string{"Michele Bullock", "Nicola Ranger", "Richard Atkinson", "Lucy Powell", "Steve Rotheram"}},
 		{"OtherSexPronounOfARolesOwnerIsNoBlock", "The defendant, Craig Neil, 41, denied the charges. His barrister, Sarah Fox, said he was of good character. “He has never been in trouble,” she said.\n" +
 			"Tariq Aziz was released on bail. His lawyer, Helen Moss, said he would appeal. “We are confident,” she said.\n" +
 			"Ann Hale lost her job. Her lawyer, Tom Reid, said she would sue. “We will win,” he said.\n" +

@@ -145,7 +145,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"society", "league", "association", "federation", "union", "commission", "committee",
 		"agency", "trust", "foundation", "fund", "academy", "centre", "center", "bureau", "port",
 		"city", "county", "borough", "republic", "kingdom", "people", "save", "doctors", "campaign",
-		"group", "company", "club", "police", "service", "parliament", "assembly",
+		"group", "company", "club", "police", "service", "parliament", "assembly", "region",
 	},
 	// Firms' words end the names of teams and companies (Manchester United, Bristol Rovers, Acme
 	// Ltd), which win, lose and make things as people do, but are nobody a pronoun stands for.
