@@ -101,7 +101,8 @@ func (c *credentials) forgetUser(e newsroom.Event) {
 // else what lookup reads from the database by the secret's hash at now, which is then
 // remembered. Either way its use is recorded if the last record is older than lastUseEvery, so
 // that a credential in constant use, answered from memory, is never taken for the least
-// recently used one (see limitSignIns), nor shown unused in its owner's list.
+// recently used one (see limitSignIns), nor shown unused in its owner's list: by the one
+// request that claims it (see claimUse), the only one of them to wait for the writer.
 func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, secret string, lookup func(hash string, now time.Time) (credential, error)) (credential, error) {
 	hash := hashToken(secret)
 	k, now := credentialKey(kind, hash), s.clock()
@@ -114,16 +115,37 @@ func (s *Store) remembered(ctx context.Context, kind newsroom.CredentialKind, se
 		}
 	}
 	used := now.Sub(e.lastUsed) > lastUseEvery
+	if used && !fresh {
+		// One request of the many a busy credential answers from memory claims the record;
+		// the others go on without waiting for the writer behind it.
+		used = s.creds.claimUse(k, now)
+	}
 	if used {
+		// A read is answered whether or not its use could be written down.
 		if err := s.recordUse(ctx, kind, e.id, now); err != nil {
-			return credential{}, err
+			s.log.Warn("a credential's use was not recorded", "kind", kind, "err", err)
 		}
 		e.lastUsed = now
 	}
-	if fresh || used {
+	if fresh {
 		s.creds.remember(gen, k, e)
 	}
 	return e, nil
+}
+
+// claimUse marks the remembered credential k as used at now, when its last recorded use is
+// older than lastUseEvery, and reports whether it did: the caller that gets true records the
+// use, and every other finds it recorded.
+func (c *credentials) claimUse(k string, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	if !ok || now.Sub(e.lastUsed) <= lastUseEvery {
+		return false
+	}
+	e.lastUsed = now
+	c.entries[k] = e
+	return true
 }
 
 // recordUse writes down that the credential id of kind was used at now, unless a use within
