@@ -283,3 +283,51 @@ func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 		b.run(chromedp.Evaluate(`localStorage.clear()`, nil))
 	}
 }
+
+// TestBrowserKeptOfferShownInItsThread holds the comments panel, at a desktop's width and a
+// phone's, to showing the typing the browser kept for a thread the page still shows but whose
+// form it no longer offers: an edit of one's own comment, typed, then answered by a reply, which
+// takes the edit away. The offer, its words and its Discard are in the thread, which the page
+// folds as it folds every thread not open, and they were folded away with the rest of it. The
+// offer takes no focus on its own.
+func TestBrowserKeptOfferShownInItsThread(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "editor")
+	b.acceptDialogs()
+	writer, editor := b.apiToken("writer"), b.apiToken("editor")
+	b.signIn("editor")
+	for _, width := range []int64{1280, 390} {
+		page, _ := b.foldedThreads(writer, editor)
+		id := strings.TrimPrefix(page, b.base+"/drafts/")
+		var c struct{ ID int64 }
+		b.api(editor, "POST", "/api/v1/drafts/"+id+"/comments", `{"field":"body","quote":{"exact":"ferry"},"body":"Which ferry?"}`, &c)
+		th := fmt.Sprintf("#comment-%d", c.ID)
+		b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(page+"#comments"), chromedp.WaitReady(th, chromedp.ByQuery),
+			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).open = true`, th+" details.comment-change"), nil))
+		key := fmt.Sprintf(`localStorage.getItem("copydesk:draft:%s:user:"+document.getElementById("workspace").dataset.user+":form:edit-comment-%d")`, id, c.ID)
+		b.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const a = document.querySelector(%q); a.value += " Say which."; a.dispatchEvent(new Event("input", {bubbles: true})); })()`, th+` details textarea[name=body]`), nil),
+			chromedp.Poll(key+` !== null`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		b.api(writer, "POST", fmt.Sprintf("/api/v1/comments/%d/replies", c.ID), `{"body":"The new one."}`, nil)
+		b.run(chromedp.Navigate(b.base+"/desk"), chromedp.Navigate(page+"#comments"), chromedp.WaitReady(th+" .ws-kept-offer", chromedp.ByQuery))
+		if b.has(th + " details textarea") {
+			t.Fatalf("at %d px the answered comment still offers its edit", width)
+		}
+		for _, part := range []string{"", " p", " .ws-kept-words", " button"} {
+			if !b.visible(th + " .ws-kept-offer" + part) {
+				t.Errorf("at %d px the offer of the edit typed in %s does not show %q", width, th, ".ws-kept-offer"+part)
+			}
+		}
+		if got := b.text(th + " .ws-kept-words"); !strings.Contains(got, "Say which.") {
+			t.Errorf("at %d px the offer's words read %q", width, got)
+		}
+		var focused bool
+		b.run(chromedp.Evaluate(`!!document.activeElement.closest(".ws-kept-offer")`, &focused))
+		if focused {
+			t.Errorf("at %d px the offer took the focus as the page opened", width)
+		}
+		b.shot(fmt.Sprintf("kept-offer-thread-%d", width))
+		b.run(chromedp.Evaluate(`localStorage.clear()`, nil))
+	}
+}
