@@ -58,3 +58,46 @@ func TestBrowserTitleFieldWithTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserSetAsideNamesEachField holds the copy of older typing the draft page sets aside,
+// at a desktop's width and a phone's, to naming each field it shows as the page labels it, so
+// that the writer knows what to copy back where: the title, whose field is labelled by its own
+// label element, was named by its name in the form, "title".
+func TestBrowserSetAsideNamesEachField(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	var d struct{ ID int64 }
+	b.api(b.apiToken("writer"), "POST", "/api/v1/drafts", `{"title":"Ferry vote","body":"The harbour council voted 7 to 2 for the new ferry."}`, &d)
+	b.signIn("writer")
+	page := fmt.Sprintf("%s/drafts/%d", b.base, d.ID)
+	fields := []struct{ sel, typed, want string }{
+		{`#edit-title`, " TITLE TYPED", "Title"},
+		{`input[name=byline]`, "BYLINE TYPED", "Byline"},
+		{`textarea[name=body]`, " BODY TYPED", "Body"},
+	}
+	for _, width := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(width, 900), chromedp.Navigate(page), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+		b.edit()
+		for _, f := range fields {
+			b.run(chromedp.SendKeys(f.sel, f.typed, chromedp.ByQuery))
+		}
+		b.run(chromedp.Sleep(1500*time.Millisecond), chromedp.Reload(), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+		// The page may open editing, as it was left.
+		if !b.visible(`textarea[name=body]`) {
+			b.edit()
+		}
+		b.run(chromedp.SendKeys(`textarea[name=body]`, " More.", chromedp.ByQuery), chromedp.WaitVisible(`.ws-aside`, chromedp.ByQuery))
+		var named map[string]string
+		b.run(chromedp.Evaluate(`Object.fromEntries(Array.from(document.querySelectorAll(".ws-aside label")).map(l => [l.firstChild.textContent.trim(), l.querySelector("textarea").value]))`, &named))
+		for _, f := range fields {
+			if got, ok := named[f.want]; !ok || !strings.Contains(got, strings.TrimSpace(f.typed)) {
+				t.Errorf("at %d px the copy set aside names no field %q holding %q; it names %q", width, f.want, f.typed, named)
+			}
+		}
+		b.shot(fmt.Sprintf("aside-named-%d", width))
+		b.run(chromedp.Evaluate(`localStorage.clear()`, nil), chromedp.Click(`#edit-cancel`, chromedp.ByQuery), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	}
+}

@@ -995,8 +995,8 @@
     fields().forEach(function (f) {
       var v = entry.fields[f.name];
       if (f.type === "hidden" || !v || v === f.defaultValue) { return; }
-      var label = document.createElement("label"), area = document.createElement("textarea"), name = $("#label-" + f.name);
-      label.textContent = (f.getAttribute("aria-label") || (name ? name.firstChild.textContent.trim() : f.name)) + " ";
+      var label = document.createElement("label"), area = document.createElement("textarea");
+      label.textContent = fieldName(f) + " ";
       area.readOnly = true;
       area.dir = "auto";
       area.rows = f.name === "body" ? 8 : 2;
@@ -1009,6 +1009,14 @@
       box.remove();
     });
     $(".ws-main").insertBefore(box, $(".ws-main").firstChild);
+  }
+
+  // fieldName is what the page calls the field f: the first words (a count may follow them) of
+  // its own label or of what its aria-labelledby names, else its aria-label, else its name.
+  function fieldName(f) {
+    var by = f.getAttribute("aria-labelledby"), el = (f.labels && f.labels[0]) || (by && document.getElementById(by.split(" ")[0]));
+    var words = el && el.firstChild ? el.firstChild.textContent.trim() : "";
+    return words || f.getAttribute("aria-label") || f.name;
   }
 
   // showAsideKept shows the typing earlier pages set aside and nobody discarded.
