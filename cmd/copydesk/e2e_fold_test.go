@@ -187,7 +187,7 @@ func (b *browser) inPanel(sel, done string) {
 // resolved thread kept open when the resolved threads are hidden is not counted as folded, and
 // with none left to show the fold goes; a thread deleted under a reply being typed is kept with a
 // Discard; and typing the browser kept for a thread deleted since is offered in full with a
-// Discard, which, asked, forgets it for good.
+// Discard, which, asked, forgets it for good and leaves the focus on something shown.
 func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -276,6 +276,11 @@ func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 		if kept || asked.count() != before+1 {
 			t.Errorf("at %d px the discarded typing is still kept (%v), or was discarded without asking", width, kept)
 		}
+		var shown bool
+		b.run(chromedp.Evaluate(`document.activeElement !== document.body && document.activeElement.getClientRects().length > 0`, &shown))
+		if !shown {
+			t.Errorf("at %d px after Discard the focus is on %s, which does not show", width, b.focusedName())
+		}
 		b.run(chromedp.Reload(), chromedp.WaitVisible(`#threads`, chromedp.ByQuery))
 		if b.has(`.ws-kept-offer`) {
 			t.Errorf("at %d px the discarded typing is offered again", width)
@@ -289,7 +294,8 @@ func TestBrowserKeptThreadsFoldAndDiscard(t *testing.T) {
 // form it no longer offers: an edit of one's own comment, typed, then answered by a reply, which
 // takes the edit away. The offer, its words and its Discard are in the thread, which the page
 // folds as it folds every thread not open, and they were folded away with the rest of it. The
-// offer takes no focus on its own.
+// offer takes no focus on its own, and its Discard leaves the focus on the thread, where it was,
+// not on what follows the offer, which may be hidden.
 func TestBrowserKeptOfferShownInItsThread(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -328,6 +334,13 @@ func TestBrowserKeptOfferShownInItsThread(t *testing.T) {
 			t.Errorf("at %d px the offer took the focus as the page opened", width)
 		}
 		b.shot(fmt.Sprintf("kept-offer-thread-%d", width))
+		b.run(chromedp.Evaluate(fmt.Sprintf(`window.confirm = () => true; document.querySelector(%q).click()`, th+` .ws-kept-offer button`), nil),
+			chromedp.Poll(fmt.Sprintf(`!document.querySelector(%q)`, th+` .ws-kept-offer`), nil, chromedp.WithPollingTimeout(5*time.Second)))
+		var onThread bool
+		b.run(chromedp.Evaluate(fmt.Sprintf(`document.activeElement === document.querySelector(%q) && document.activeElement.getClientRects().length > 0`, th), &onThread))
+		if !onThread {
+			t.Errorf("at %d px after Discard the focus is on %s, not on the thread %s, shown", width, b.focusedName(), th)
+		}
 		b.run(chromedp.Evaluate(`localStorage.clear()`, nil))
 	}
 }

@@ -168,8 +168,11 @@
     discard.addEventListener("click", function () {
       if (!window.confirm("Throw away what you typed, “" + clip(o.words) + "”? It cannot be brought back.")) { return; }
       forgetKept(o);
-      var next = box.nextElementSibling || threads;
+      // The focus stays in the thread the offer was in, or goes on to what follows the offer,
+      // or, that hidden (a fold with nothing left to fold), to the threads.
+      var next = box.closest(".comment") || box.nextElementSibling || threads;
       box.remove();
+      if (!next.getClientRects().length) { next = threads; }
       if (!next.matches("a[href], button, input, select, textarea, [tabindex]")) { next.tabIndex = -1; }
       next.focus();
       status("Discarded what you typed.");
