@@ -140,6 +140,25 @@ func (s *Store) releaseDesks(tx *gorm.DB, u, holder *newsroom.User) error {
 	return nil
 }
 
+// freeDesk leaves desk, the stage draft v has just come back to, to nobody, as u's change, when
+// the one who held it there on an earlier pass may no longer hold it: disabled or given another
+// role since. releaseDesks leaves the desks of stages a piece has passed as they were, for the
+// record of who did that work; a desk coming back into use must not bar everyone else from it.
+func (s *Store) freeDesk(tx *gorm.DB, u *newsroom.User, v *draftView, desk newsroom.Stage) error {
+	if !s.policy.IsDesk(desk) {
+		return nil
+	}
+	cur, err := findAssignment(tx, v.Row.ID, desk)
+	if err != nil || cur == nil {
+		return err
+	}
+	holder, err := findUser(tx, cur.UserID)
+	if err != nil || s.policy.MayHold(holder, v.Row.WriterID, desk) {
+		return err
+	}
+	return s.changeAssignment(tx, u, v, desk, cur, nil)
+}
+
 // upsert inserts row into its table, or updates the columns of the row with its key (draft_id,
 // stage): GORM's Save cannot tell a key of stage "" (a piece's deadline) from no key at all.
 func upsert(tx *gorm.DB, row any, columns ...string) error {

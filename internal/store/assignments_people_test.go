@@ -126,3 +126,33 @@ func TestDeskReleasedOnlyWherePieceIs(t *testing.T) {
 		}
 	}
 }
+
+// TestDeskBackInUseFreedOfFormerHolder: a piece whose fact-check desk a fact-checker held on an
+// earlier pass, sent back to fact-check after they were disabled, comes back with that desk
+// free: another fact-checker may claim it, and it is in the desk's pool of unheld pieces.
+func TestDeskBackInUseFreedOfFormerHolder(t *testing.T) {
+	f := newNewsroom(t)
+	fayCtx, fay := mustUser(t, f.s, "fay", newsroom.RoleFactChecker)
+	fredCtx, fred := mustUser(t, f.s, "fred", newsroom.RoleFactChecker)
+	d := f.draftIn(t, newsroom.StageFactCheck)
+	if _, err := f.s.Assign(fayCtx, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: fay.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(fayCtx, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear, Note: "go"}); err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	if _, err := f.s.UpdateUser(f.admin, fay.ID, store.UserChange{Disabled: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := f.s.Transition(f.editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionRecheck, Note: "check again"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := back.Assignees[newsroom.StageFactCheck]; a.ID == fay.ID {
+		t.Fatalf("back at %s, the fact-check desk is still held by disabled %s", back.Stage, a.Username)
+	}
+	if _, err := f.s.Assign(fredCtx, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: fred.ID}); err != nil {
+		t.Fatalf("another fact-checker cannot claim the piece back at fact-check: %v", err)
+	}
+}

@@ -83,6 +83,9 @@ func (s *Store) transitionPlanned(ctx context.Context, u *newsroom.User, id int6
 			return err
 		}
 		record(tx, draftEvent(newsroom.EventTransitioned, id, u.ID, string(action), to))
+		if err := s.freeDesk(tx, u, v, to); err != nil {
+			return err
+		}
 		v.Row.Stage, v.Row.UpdatedAt = string(to), now
 		d = v.draft()
 		return loadWork(tx, []*newsroom.Draft{d})
