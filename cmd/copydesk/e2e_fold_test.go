@@ -175,9 +175,11 @@ func (b *browser) typed(sel string) string {
 // inPanel clicks what sel names in the side pane, a link or a form's button the page's script
 // sends in the background, and waits until done, a script's expression, holds and the panel is
 // no longer busy. (On a phone the outcome is said in the side pane's status, which submit does
-// not wait for.)
+// not wait for.) It clicks once the threads have stopped moving: a click lands where its target
+// was, and on a loaded machine a thread still being laid out moves from under it.
 func (b *browser) inPanel(sel, done string) {
 	b.t.Helper()
+	b.settle()
 	b.run(chromedp.Click(sel, chromedp.ByQuery),
 		chromedp.Poll(done+` && !document.querySelector("[aria-busy]")`, nil, chromedp.WithPollingTimeout(15*time.Second)))
 }
