@@ -323,8 +323,11 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		return err
 	}
 	path := versionPath(sums, lo, version, version, int64(sum))
-	if len(path) < 3 {
-		return nil // nothing restored, or restored by the one diff
+	if diffSteps(path, sums) < 2 {
+		// Nothing restored, or restored by one diff from a text like old to one like text,
+		// crossings aside: the one diff itself. A save that undoes the last, or toggles
+		// between two texts, as an undo and a redo do, pays for no walk.
+		return nil
 	}
 	texts, ok, err := textsAlong(db, id, path, map[int]newsroom.Text{version: old})
 	if err != nil || !ok {
@@ -535,6 +538,20 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 		}
 	}
 	return nil
+}
+
+// diffSteps counts the steps of path that are diffs: between neighbouring versions whose
+// texts differ, where a crossing goes between versions of one text (see versionPath).
+func diffSteps(path []int, sums map[int]int64) int {
+	n := 0
+	for i := 1; i < len(path); i++ {
+		a, aok := sums[path[i-1]]
+		b, bok := sums[path[i]]
+		if !aok || !bok || a != b {
+			n++
+		}
+	}
+	return n
 }
 
 // maxCarrySteps is the most versions a reopened comment is carried through one by one (see
