@@ -48,7 +48,7 @@ func TestRouteMatrix(t *testing.T) {
 		"GET /drafts/:id":                           {"", [6]int{303, 200, 404, 404, 200, 200}},
 		"POST /drafts/:id/edit":                     {"title=Edited&version=1", [6]int{303, 303, 404, 404, 409, 409}},
 		"POST /drafts/:id/transition":               {"action=submit", [6]int{303, 303, 404, 404, 303, 303}},
-		"POST /drafts/:id/publish":                  {"when=now", [6]int{303, 303, 404, 404, 303, 303}},
+		"POST /drafts/:id/publish":                  {"when=now", [6]int{303, 303, 404, 404, 409, 303}},
 		"GET /drafts/:id/preview":                   {"", [6]int{303, 200, 404, 404, 200, 200}},
 		"POST /drafts/:id/correct":                  {"body=Body.&note=Fixed.", [6]int{303, 303, 404, 404, 303, 303}},
 		"POST /drafts/:id/quotes/:qid":              {"status=verified", [6]int{303, 303, 404, 404, 303, 303}},
