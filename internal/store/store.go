@@ -93,10 +93,13 @@ type Store struct {
 	// migration that changes a table it reads makes SQLite and PostgreSQL plan it again on its
 	// next use. It holds one entry per query written in this package, a bounded number.
 	stmts sync.Map
-	clk   clock.Clock
-	zone  *time.Location
-	ttl   time.Duration
-	cost  int
+	// summaries keeps pages of draft summaries on SQLite while the database has not changed
+	// (see summaryCache); nil on PostgreSQL.
+	summaries *summaryCache
+	clk       clock.Clock
+	zone      *time.Location
+	ttl       time.Duration
+	cost      int
 	// localHooks is Options.AllowLocalWebhooks.
 	localHooks bool
 	// dummy is the hash an unknown user's password is compared with (see dummyHash).
@@ -223,7 +226,7 @@ func openSQLite(path string) (_ *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, errors.Join(err, conn.Close(), rdb.Close(), wdb.Close()))
 	}
-	return &Store{w: w, r: r, wconn: conn, wc: wc, lock: lock}, nil
+	return &Store{w: w, r: r, wconn: conn, wc: wc, lock: lock, summaries: newSummaryCache()}, nil
 }
 
 // createPrivate makes an empty file at path, readable and writable by its owner alone, for

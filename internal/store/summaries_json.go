@@ -63,7 +63,9 @@ func (s *Store) summaryJSON() string {
 // it, written by SQL but for the times instead of decoded and encoded again. A page with a text
 // that is not UTF-8 is read through ListDraftSummaries and encoded in Go, so that the bytes are
 // the same either way. The page is appended to dst, so that a caller can write every page
-// through one buffer it keeps.
+// through one buffer it keeps. On SQLite a page is served again while the database has not
+// changed since it was read (see summaryCache): a desk's queue is asked for by every editor
+// who looks at it, and changes far less often.
 func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter, dst []byte) (*SummaryPageJSON, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -73,6 +75,31 @@ func (s *Store) DraftSummariesJSON(ctx context.Context, f newsroom.DraftFilter, 
 	if err != nil {
 		return nil, err
 	}
+	if s.summaries == nil {
+		return s.summaryPage(ctx, f, query, args, dst)
+	}
+	db, err := s.r.DB()
+	if err != nil {
+		return nil, internal("list draft summaries", err)
+	}
+	gen, err := s.summaries.generation(s.readContext(ctx), db)
+	if err != nil {
+		return nil, internal("list draft summaries", err)
+	}
+	key := summaryKey(query, args)
+	if page, ok := s.summaries.get(key, gen, dst); ok {
+		return page, nil
+	}
+	page, err := s.summaryPage(ctx, f, query, args, dst)
+	if err == nil {
+		s.summaries.put(key, gen, page.Items[len(dst):], page.Next)
+	}
+	return page, err
+}
+
+// summaryPage reads the page of summaries query selects with args (see summaryPageQuery) and
+// appends it to dst.
+func (s *Store) summaryPage(ctx context.Context, f newsroom.DraftFilter, query string, args []any, dst []byte) (*SummaryPageJSON, error) {
 	rows, err := s.queryPrepared(ctx, query, args...)
 	if err != nil {
 		return nil, internal("list draft summaries", err)
