@@ -73,12 +73,11 @@ func (c *summaryCache) generation(ctx context.Context, db *sql.DB) (uint64, erro
 			if len(c.seen) >= 4*readers {
 				// Connections the pool closed and opened again: each is new to the cache once
 				// more, and moves the generation on when it next asks.
-				clear(c.seen)
+				c.seen = map[*sqlite3.SQLiteConn]int64{}
 			}
 			c.seen[sc] = version
 			c.gen++
-			clear(c.pages)
-			c.bytes = 0
+			c.pages, c.bytes = map[string]summaryPage{}, 0
 		}
 		gen = c.gen
 		return nil
@@ -119,18 +118,30 @@ func (c *summaryCache) get(key string, gen uint64, dst []byte) (*SummaryPageJSON
 }
 
 // put keeps items and next as the page under key read at generation gen, unless the
-// generation has moved on since (the page may be older than a commit) or the cache is full.
+// generation has moved on since (the page may be older than a commit). A page that would take
+// the cache past its bound empties it first: any reader may ask for pages no one else does
+// (every assignee id, every cursor), and those must not keep the desks' own pages out for good.
 func (c *summaryCache) put(key string, gen uint64, items []byte, next string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen != c.gen || c.bytes+len(items) > summaryCacheBytes {
+	size := summaryPageSize(key, items, next)
+	if gen != c.gen || size > summaryCacheBytes {
 		return
 	}
 	if old, ok := c.pages[key]; ok {
-		c.bytes -= len(old.items)
+		c.bytes -= summaryPageSize(key, old.items, old.next)
+	}
+	if c.bytes+size > summaryCacheBytes {
+		c.pages, c.bytes = map[string]summaryPage{}, 0
 	}
 	c.pages[key] = summaryPage{gen: gen, items: append([]byte(nil), items...), next: next}
-	c.bytes += len(items)
+	c.bytes += size
+}
+
+// summaryPageSize is about what a kept page takes: its key (the query's text, about 1 kB),
+// its bytes and the map's own share.
+func summaryPageSize(key string, items []byte, next string) int {
+	return len(key) + len(items) + len(next) + 64
 }
 
 // summaryKey is what a page is kept under: its query and its arguments, each with its type,

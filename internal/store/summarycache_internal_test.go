@@ -214,3 +214,30 @@ func TestSummaryPagesNeverOlderThanTheRequest(t *testing.T) {
 		t.Fatalf("%d saves and %d pages: too few to tell", saved.Load(), served.Load())
 	}
 }
+
+// TestSummaryCacheStaysBounded asks for pages no one else asks for, one assignee id after
+// another, as any signed-in reader may: the cache must stay within its bound, keys included,
+// and still keep the page asked for last.
+func TestSummaryCacheStaysBounded(t *testing.T) {
+	p := newSummaryDesk(t)
+	for i := range 20000 {
+		if _, err := p.s.DraftSummariesJSON(p.writer, newsroom.DraftFilter{Assignee: int64(1000 + i)}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := p.s.summaries
+	counted := 0
+	for key, e := range c.pages {
+		counted += summaryPageSize(key, e.items, e.next)
+	}
+	if counted != c.bytes || c.bytes > summaryCacheBytes || len(c.pages) == 0 {
+		t.Fatalf("%d pages kept in %d bytes (counted %d), bound %d", len(c.pages), c.bytes, counted, summaryCacheBytes)
+	}
+	before, now := p.page(t)
+	if before != now || p.plant("planted") == 0 {
+		t.Fatalf("answered %s; the database says %s", before, now)
+	}
+	if kept, _ := p.page(t); kept != "planted" {
+		t.Fatalf("the desk's page was not kept after the others: answered %s", kept)
+	}
+}
