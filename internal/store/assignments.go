@@ -27,7 +27,10 @@ func (assignmentRow) TableName() string { return "assignments" }
 // whoever they name, before the user is looked up. A draft the actor cannot see and an unknown
 // user are ENOTFOUND; a stage that is no desk, or a user who cannot work it,
 // EINVALID; a claim of what someone else holds, ECONFLICT. The change is an audit entry ("Ana
-// assigned Ben at Fact-check") and an EventAssigned event about the assignee.
+// assigned Ben at Fact-check") and an EventAssigned event about the assignee. The assignee's
+// row is held (shareUser) until the change commits, so that disabling them or giving them
+// another role meanwhile waits and then releases the desk (releaseDesks), or goes first and the
+// assignment reads them changed: nobody who may not hold a desk is left holding it.
 func (s *Store) Assign(ctx context.Context, a newsroom.Assignment) (*newsroom.Draft, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -35,6 +38,9 @@ func (s *Store) Assign(ctx context.Context, a newsroom.Assignment) (*newsroom.Dr
 	}
 	var d *newsroom.Draft
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.shareUser(tx, a.UserID); err != nil {
+			return err
+		}
 		v, err := s.lockDraft(tx, u, a.DraftID)
 		if err != nil {
 			return err

@@ -101,6 +101,18 @@ func (s *Store) forUpdate(tx *gorm.DB, table string) *gorm.DB {
 	return tx.Clauses(clause.Locking{Strength: "NO KEY UPDATE", Table: clause.Table{Name: table}})
 }
 
+// shareUser holds user id as it is until tx ends, on PostgreSQL, by a share lock on its row: a
+// change of the user (disabling them, another role) waits for tx to end, and tx, if the change
+// came first, waits for it and then reads the user as changed. Taken before any draft's lock, in
+// the order the change takes them (the user, then the drafts whose desks it releases), so that
+// neither waits on the other in a circle. SQLite's single writer runs the two one at a time.
+func (s *Store) shareUser(tx *gorm.DB, id int64) error {
+	if !s.pg || id == 0 {
+		return nil
+	}
+	return tx.Exec("SELECT id FROM users WHERE id = ? FOR SHARE", id).Error
+}
+
 // lockPacking makes transactions that pack old revisions take turns on PostgreSQL, so that two
 // servers started together after the upgrade to migration 00029 do not both pack one batch: the
 // second waits, then reads a batch of what is still unpacked.

@@ -1,0 +1,135 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
+)
+
+// TestAssignRacingDisableLeavesNoDeskHeld: on PostgreSQL, an editor gives a fact-checker a desk
+// while an admin disables that fact-checker. Whichever commits first, the disabled fact-checker
+// holds no desk afterwards: the assignment is refused, or made and then released by the disable.
+// The assignment is held mid-way, after it has read the fact-checker, by a lock on the desk's
+// row that a third connection holds while the disable runs.
+func TestAssignRacingDisableLeavesNoDeskHeld(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	s := openMigrated(t, dsn, store.Options{})
+	writer, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	checker, _ := mustUser(t, s, "fiona", newsroom.RoleFactChecker)
+	editor, _ := mustUser(t, s, "ed", newsroom.RoleEditor)
+	admin, _ := mustUser(t, s, "ada", newsroom.RoleAdmin)
+	_, fay := mustUser(t, s, "fay", newsroom.RoleFactChecker)
+	d, err := s.CreateDraft(writer, sampleText("Harbour"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Transition(writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Assign(checker, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: me(checker).ID}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec("SELECT * FROM assignments WHERE draft_id = $1 FOR UPDATE", d.ID); err != nil {
+		t.Fatal(err)
+	}
+	assigned := make(chan error, 1)
+	go func() {
+		_, err := s.Assign(editor, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: fay.ID})
+		assigned <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 1 })
+	disabled := make(chan error, 1)
+	go func() {
+		yes := true
+		_, err := s.UpdateUser(admin, fay.ID, store.UserChange{Disabled: &yes})
+		disabled <- err
+	}()
+	waitUntil(t, func() bool { return len(disabled) == 1 || lockWaiters(t, db) >= 2 })
+	if err := hold.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-disabled; err != nil {
+		t.Fatalf("disable: %v", err)
+	}
+	if err := <-assigned; err != nil && newsroom.ErrorCode(err) != newsroom.EINVALID {
+		t.Fatalf("assign = %v, want done or refused as invalid", err)
+	}
+	read, err := s.GetDraft(editor, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := read.Assignees[newsroom.StageFactCheck]; a.ID == fay.ID {
+		t.Fatalf("fay, disabled, holds the piece at fact-check")
+	}
+}
+
+// TestAssignAndDisableAtOnce: on either database, assignments of many pieces' fact-check desks
+// to a fact-checker racing an admin's disabling them leave the disabled fact-checker holding none.
+func TestAssignAndDisableAtOnce(t *testing.T) {
+	f := newNewsroom(t)
+	_, fay := mustUser(t, f.s, "fay", newsroom.RoleFactChecker)
+	var drafts []*newsroom.Draft
+	for range 8 {
+		drafts = append(drafts, f.draftIn(t, newsroom.StageFactCheck))
+	}
+	race(len(drafts)+1, func(i int) {
+		if i == len(drafts) {
+			yes := true
+			if _, err := f.s.UpdateUser(f.admin, fay.ID, store.UserChange{Disabled: &yes}); err != nil {
+				t.Error(err)
+			}
+			return
+		}
+		_, err := f.s.Assign(f.editor, newsroom.Assignment{DraftID: drafts[i].ID, Stage: newsroom.StageFactCheck, UserID: fay.ID})
+		if err != nil && newsroom.ErrorCode(err) != newsroom.EINVALID {
+			t.Errorf("assign = %v, want done or refused as invalid", err)
+		}
+	})
+	for _, d := range drafts {
+		read, err := f.s.GetDraft(f.editor, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := read.Assignees[newsroom.StageFactCheck]; a.ID == fay.ID {
+			t.Errorf("fay, disabled, holds %q at fact-check", d.Title)
+		}
+	}
+}
+
+// lockWaiters counts the sessions of the database waiting for a lock.
+func lockWaiters(t *testing.T, db *sql.DB) int {
+	t.Helper()
+	var n int
+	err := db.QueryRowContext(context.Background(),
+		"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// waitUntil polls done for up to ten seconds, failing the test if it never holds.
+func waitUntil(t *testing.T, done func() bool) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if done() {
+			return
+		}
+	}
+	t.Fatal("waited ten seconds in vain")
+}
