@@ -121,11 +121,15 @@ func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
 	return n, true
 }
 
-// Notifies reports whether an event of kind may tell anyone anything, so that the store reads
-// no facts for the others (a save above all).
-func Notifies(kind EventKind) bool {
-	return slices.Contains([]EventKind{EventTransitioned, EventAssigned, EventCommented, EventMentioned,
-		EventQuoteChecked, EventPublished, EventReleased, EventCorrected}, kind)
+// Notifies reports whether event e may tell anyone anything, so that the store reads no facts
+// for the others: a save above all, and a desk left to nobody, of which a disabled user's
+// thousands come at once.
+func Notifies(e Event) bool {
+	if e.Kind == EventAssigned {
+		return e.Action == StepAssign
+	}
+	return slices.Contains([]EventKind{EventTransitioned, EventCommented, EventMentioned,
+		EventQuoteChecked, EventPublished, EventReleased, EventCorrected}, e.Kind)
 }
 
 // NoticeLink is the path of the exact place event e is about: the thread, the quote, or the

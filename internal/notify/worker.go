@@ -101,7 +101,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 		w.channels = append(w.channels, name)
 	}
 	st.Subscribe(func(e newsroom.Event) {
-		if e.Local && newsroom.Notifies(e.Kind) {
+		if e.Local && newsroom.Notifies(e) {
 			w.poke()
 		}
 	})

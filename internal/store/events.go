@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -128,25 +131,49 @@ func (s *Store) writeEvents(tx *gorm.DB, evs []newsroom.Event) error {
 		}
 	}
 	now := s.clock()
-	for i := range evs {
-		e := &evs[i]
-		rows, err := queryRaw(tx, insertEventSQL, string(e.Kind), e.DraftID, e.ActorID, e.SubjectID, e.Ref, e.Action, string(e.Stage),
-			s.events.origin, now)
-		if err != nil {
+	for start := 0; start < len(evs); start += eventBatch {
+		if err := insertEvents(tx, evs[start:min(start+eventBatch, len(evs))], s.events.origin, now); err != nil {
 			return err
 		}
-		if err := (preparedRow{rows, nil}).Scan(&e.ID); err != nil {
-			return err
-		}
-		e.At, e.Local = now, true
 	}
 	return nil
 }
 
-// insertEventSQL writes one event and returns its id, run without GORM (see execRaw): every
-// write transaction runs it.
-const insertEventSQL = "INSERT INTO events (kind, draft_id, actor_id, subject_id, ref_id, action, stage, origin, at) " +
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+// eventBatch is how many events one statement inserts at most: a disabled user's desks are
+// released in a few statements (see releaseDesks), and a statement a desk for their events
+// would hold the writer for as long again.
+const eventBatch = 100
+
+// insertEvents inserts batch in one statement, run without GORM (see execRaw), and fills in
+// their ids and time. The ids one INSERT gives its rows rise in the order of its VALUES, on
+// SQLite (the next rowid) and on PostgreSQL (the sequence, read row by row under eventsLock),
+// whatever order RETURNING lists them in.
+func insertEvents(tx *gorm.DB, batch []newsroom.Event, origin string, now time.Time) error {
+	args := make([]any, 0, 9*len(batch))
+	for _, e := range batch {
+		args = append(args, string(e.Kind), e.DraftID, e.ActorID, e.SubjectID, e.Ref, e.Action, string(e.Stage), origin, now)
+	}
+	query := insertEventsSQL + strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?, ?)", len(batch))[2:] + " RETURNING id"
+	rows, err := queryRaw(tx, query, args...)
+	if err != nil {
+		return err
+	}
+	ids, err := scanAll(rows, func(id *int64) error { return rows.Scan(id) })
+	if err != nil {
+		return err
+	}
+	if len(ids) != len(batch) {
+		return fmt.Errorf("store: %d events inserted, %d ids returned", len(batch), len(ids))
+	}
+	slices.Sort(ids)
+	for i := range batch {
+		batch[i].ID, batch[i].At, batch[i].Local = ids[i], now, true
+	}
+	return nil
+}
+
+// insertEventsSQL, followed by a row of placeholders for each event, writes events.
+const insertEventsSQL = "INSERT INTO events (kind, draft_id, actor_id, subject_id, ref_id, action, stage, origin, at) VALUES "
 
 // eventsLock is the key of the PostgreSQL advisory lock that orders event ids (see writeEvents).
 const eventsLock = 0x636f70796465736b // "copydesk"

@@ -135,7 +135,7 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 	loaded := false
 	for i := range evs {
 		e := &evs[i]
-		if e.DraftID == 0 || !newsroom.Notifies(e.Kind) {
+		if e.DraftID == 0 || !newsroom.Notifies(*e) {
 			continue
 		}
 		f, stage, err := s.noticeFacts(tx, *e)
