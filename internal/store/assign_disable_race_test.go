@@ -133,3 +133,81 @@ func waitUntil(t *testing.T, done func() bool) {
 	}
 	t.Fatal("waited ten seconds in vain")
 }
+
+// TestDeskBackInUseRacingDisable: on PostgreSQL, a piece comes back to fact-check, where a
+// fact-checker held it on its first pass, while an admin disables that fact-checker. The step
+// keeps a holder who may still hold the desk, and the disable releases only the desks of the
+// stage each piece is at, so the step reading the fact-checker before the disable and
+// committing after it left the disabled fact-checker holding the piece. The step is held after
+// its reads by the lock that orders events, which a third connection takes first.
+func TestDeskBackInUseRacingDisable(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	s := openMigrated(t, dsn, store.Options{})
+	writer, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	checker, fay := mustUser(t, s, "fay", newsroom.RoleFactChecker)
+	editor, _ := mustUser(t, s, "ed", newsroom.RoleEditor)
+	admin, _ := mustUser(t, s, "ada", newsroom.RoleAdmin)
+	d, err := s.CreateDraft(writer, newsroom.Text{Title: "Harbour", Byline: "Sarah", Brief: "The harbour reopened.", Body: "The harbour reopened on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		ctx    context.Context
+		action newsroom.Action
+	}{{writer, newsroom.ActionSubmit}, {checker, newsroom.ActionClear}}
+	for i, st := range steps {
+		if _, err := s.Transition(st.ctx, d.ID, newsroom.TransitionRequest{Action: st.action}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, err := s.Assign(checker, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: fay.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec("SELECT pg_advisory_xact_lock($1)", int64(0x636f70796465736b)); err != nil {
+		t.Fatal(err)
+	}
+	stepped := make(chan error, 1)
+	go func() {
+		_, err := s.Transition(editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionRecheck})
+		stepped <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 1 })
+	disabled := make(chan error, 1)
+	go func() {
+		yes := true
+		_, err := s.UpdateUser(admin, fay.ID, store.UserChange{Disabled: &yes})
+		disabled <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 2 })
+	if err := hold.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-stepped; err != nil {
+		t.Fatalf("recheck: %v", err)
+	}
+	if err := <-disabled; err != nil {
+		t.Fatalf("disable: %v", err)
+	}
+	read, err := s.GetDraft(editor, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read.Stage != newsroom.StageFactCheck {
+		t.Fatalf("stage %s, want fact_check", read.Stage)
+	}
+	if a := read.Assignees[newsroom.StageFactCheck]; a.ID == fay.ID {
+		t.Fatalf("fay, disabled, holds the piece back at fact-check")
+	}
+}

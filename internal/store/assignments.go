@@ -175,12 +175,17 @@ func (s *Store) releaseDesks(tx *gorm.DB, u, holder *newsroom.User) error {
 // the one who held it there on an earlier pass may no longer hold it: disabled or given another
 // role since. releaseDesks leaves the desks of stages a piece has passed as they were, for the
 // record of who did that work; a desk coming back into use must not bar everyone else from it.
+// The holder's row is held (shareUser) so that a change of them meanwhile, which releases only
+// the desks of the stage each piece is at now, waits and then finds this one.
 func (s *Store) freeDesk(tx *gorm.DB, u *newsroom.User, v *draftView, desk newsroom.Stage) error {
 	if !s.policy.IsDesk(desk) {
 		return nil
 	}
 	cur, err := findAssignment(tx, v.Row.ID, desk)
 	if err != nil || cur == nil {
+		return err
+	}
+	if err := s.shareUser(tx, cur.UserID); err != nil {
 		return err
 	}
 	holder, err := findUser(tx, cur.UserID)

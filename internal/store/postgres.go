@@ -103,9 +103,11 @@ func (s *Store) forUpdate(tx *gorm.DB, table string) *gorm.DB {
 
 // shareUser holds user id as it is until tx ends, on PostgreSQL, by a share lock on its row: a
 // change of the user (disabling them, another role) waits for tx to end, and tx, if the change
-// came first, waits for it and then reads the user as changed. Taken before any draft's lock, in
-// the order the change takes them (the user, then the drafts whose desks it releases), so that
-// neither waits on the other in a circle. SQLite's single writer runs the two one at a time.
+// came first, waits for it and then reads the user as changed. An assignment takes it before
+// the draft's lock, in the order the change takes them (the user, then the drafts whose desks
+// it releases); a step of the workflow, which finds whose desk it reopens under the draft's
+// lock, can meet a change releasing another desk of that draft in a circle, which PostgreSQL
+// breaks by failing one of the two. SQLite's single writer runs them one at a time.
 func (s *Store) shareUser(tx *gorm.DB, id int64) error {
 	if !s.pg || id == 0 {
 		return nil
