@@ -54,6 +54,15 @@ func TestBadInput(t *testing.T) {
 		{"UnknownFieldTransition", "writer", "POST", draft + "/transitions", "", `{"action":"submit","as":"editor"}`, 400, "malformed"},
 		{"UnknownFieldLogin", "", "POST", "/api/v1/login", "", `{"username":"writer","password":"pw-writer-staple","role":"admin"}`, 400, "malformed"},
 		{"UnknownFieldQuote", "factchecker", "PUT", quote, "", `{"status":"verified","checked_by":1}`, 400, "malformed"},
+		// A key named twice in one object: 400. encoding/json would take the last, matching keys
+		// whatever their case, so a check that read the first (a proxy's, a log's) saw another request.
+		{"DuplicateKey", "writer", "POST", "/api/v1/drafts", "", `{"title":"Harbour","title":"Other"}`, 400, "malformed"},
+		{"DuplicateKeyOtherCase", "writer", "PUT", draft, "", `{"version":1,"Version":99,"title":"x"}`, 400, "malformed"},
+		{"DuplicateKeyEscaped", "writer", "POST", "/api/v1/drafts", "", `{"title":"a","\u0074itle":"b"}`, 400, "malformed"},
+		{"DuplicateKeyLongS", "writer", "POST", "/api/v1/drafts", "", `{"title":"a","topics":[],"topic\u017f":["b"]}`, 400, "malformed"},
+		{"DuplicateKeyLongSRaw", "writer", "POST", "/api/v1/drafts", "", `{"title":"a","topics":[],"topicſ":["b"]}`, 400, "malformed"},
+		{"DuplicateKeyNested", "editor", "POST", draft + "/comments", "", `{"field":"body","quote":{"exact":"quote","exact":"other"},"body":"?"}`, 400, "malformed"},
+		{"KeyAsValueTwice", "writer", "POST", "/api/v1/drafts", "", `{"title":"title","byline":"title","topics":["title","title"]}`, 201, ""},
 		// Bodies over the limit: 413, whether the length is announced or not (see TestBodyLimitChunked).
 		{"TooLarge", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","body":"` + strings.Repeat("a", newsroom.MaxTextBytes) + `"}`, 413, "too_large"},
 		{"TooLargeImport", "editor", "POST", "/api/v1/import?author=writer", "text/plain", strings.Repeat("a", newsroom.MaxTextBytes+1), 413, "too_large"},

@@ -47,6 +47,9 @@ func bindJSON(c echo.Context, v any) error {
 	if longList(data, maxListItems) {
 		return newsroom.Errorf(newsroom.EINVALID, "request body holds a list or object of more than %d items; no field takes so many", maxListItems)
 	}
+	if key, ok := duplicateKey(data); ok {
+		return newsroom.Errorf(newsroom.EMALFORMED, "request body names %q twice in one object; send each field once", key)
+	}
 	// encoding/json takes null as "leave v as it is", which would make a null body the empty
 	// object and, for an optional body, a request nobody meant to send.
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
@@ -146,6 +149,88 @@ func wantBody(c echo.Context, want, what string) error {
 		return newsroom.Errorf(newsroom.EUNSUPPORTED, "%s with Content-Type: %s", what, want)
 	}
 	return newsroom.Errorf(newsroom.EUNSUPPORTED, "%s with Content-Type: %s, not %s", what, want, mt)
+}
+
+// duplicateKey returns the first key of the JSON text data that an object of it holds twice, as
+// encoding/json matches keys to fields: unescaped, and whatever their case (its folding, which
+// makes "ſ" an "s" and "K", the Kelvin sign, a "k"). encoding/json would silently take the last,
+// so that whatever read the first (a proxy's check, a log) saw another request than the one
+// done. What is not JSON is left to the decoder, as in longList; so is nesting deeper than
+// its limit, where the check stops.
+func duplicateKey(data []byte) (string, bool) {
+	type container struct {
+		object  bool
+		wantKey bool
+		keys    map[string]bool
+	}
+	var open []container
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			end := stringEnd(data, i+1)
+			if end < 0 {
+				return "", false
+			}
+			if n := len(open); n > 0 && open[n-1].object && open[n-1].wantKey {
+				top := &open[n-1]
+				top.wantKey = false
+				var key string
+				if json.Unmarshal(data[i:end+1], &key) != nil {
+					return "", false
+				}
+				folded := foldKey(key)
+				if top.keys[folded] {
+					return key, true
+				}
+				if top.keys == nil {
+					top.keys = map[string]bool{}
+				}
+				top.keys[folded] = true
+			}
+			i = end
+		case c == '{' || c == '[':
+			if len(open) == 10000 {
+				return "", false
+			}
+			open = append(open, container{object: c == '{', wantKey: c == '{'})
+		case (c == '}' || c == ']') && len(open) > 0:
+			open = open[:len(open)-1]
+		case c == ',' && len(open) > 0:
+			open[len(open)-1].wantKey = open[len(open)-1].object
+		}
+	}
+	return "", false
+}
+
+// stringEnd returns the index of the quote that ends the JSON string whose text starts at
+// from in data, or -1 when it does not end.
+func stringEnd(data []byte, from int) int {
+	for i := from; i < len(data); {
+		j := bytes.IndexAny(data[i:], `"\`)
+		if j < 0 {
+			return -1
+		}
+		if i += j; data[i] == '"' {
+			return i
+		}
+		i += 2
+	}
+	return -1
+}
+
+// foldKey returns key with each letter replaced by the least of the letters that fold to it
+// (unicode.SimpleFold's orbit), so that two keys fold alike exactly when strings.EqualFold
+// says they are equal, as encoding/json compares a key with a field's name.
+func foldKey(key string) string {
+	var b []rune
+	for _, r := range key {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b = append(b, least)
+	}
+	return string(b)
 }
 
 // badEscape returns the first \u escape in the JSON text data that encoding/json would not
