@@ -211,3 +211,82 @@ func TestDeskBackInUseRacingDisable(t *testing.T) {
 		t.Fatalf("fay, disabled, holds the piece back at fact-check")
 	}
 }
+
+// TestDeadlockIsAConflict: on PostgreSQL, an editor reopening a piece whose editing and approved
+// desks another editor holds, while an admin disables that editor, can wait on each other in a
+// circle (the step holds the piece and waits for the editor's row, the disable holds the row
+// and waits to release the piece's approved desk), which PostgreSQL breaks by failing one of
+// the two. The one failed is told to try again (ECONFLICT), never an internal error, and the
+// disabled editor holds no desk of the piece at the stage it is at.
+func TestDeadlockIsAConflict(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	s := openMigrated(t, dsn, store.Options{})
+	writer, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	checker, _ := mustUser(t, s, "fiona", newsroom.RoleFactChecker)
+	editor, _ := mustUser(t, s, "ed", newsroom.RoleEditor)
+	_, eve := mustUser(t, s, "eve", newsroom.RoleEditor)
+	admin, _ := mustUser(t, s, "ada", newsroom.RoleAdmin)
+	d, err := s.CreateDraft(writer, newsroom.Text{Title: "Harbour", Byline: "Sarah", Brief: "The harbour reopened.", Body: "The harbour reopened on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []struct {
+		ctx    context.Context
+		action newsroom.Action
+		desk   newsroom.Stage
+	}{{writer, newsroom.ActionSubmit, ""}, {checker, newsroom.ActionClear, newsroom.StageEditing}, {editor, newsroom.ActionApprove, newsroom.StageApproved}} {
+		if _, err := s.Transition(st.ctx, d.ID, newsroom.TransitionRequest{Action: st.action}); err != nil {
+			t.Fatal(err)
+		}
+		if st.desk != "" {
+			if _, err := s.Assign(editor, newsroom.Assignment{DraftID: d.ID, Stage: st.desk, UserID: eve.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec("SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE", eve.ID); err != nil {
+		t.Fatal(err)
+	}
+	disabled := make(chan error, 1)
+	go func() {
+		yes := true
+		_, err := s.UpdateUser(admin, eve.ID, store.UserChange{Disabled: &yes})
+		disabled <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 1 })
+	reopened := make(chan error, 1)
+	go func() {
+		_, err := s.Transition(editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionReopen})
+		reopened <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 2 })
+	if err := hold.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	for what, err := range map[string]error{"disable": <-disabled, "reopen": <-reopened} {
+		if err != nil && newsroom.ErrorCode(err) != newsroom.ECONFLICT {
+			t.Errorf("%s = %v, want done or a conflict to try again", what, err)
+		}
+	}
+	read, err := s.GetDraft(editor, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var off bool
+	if err := db.QueryRow("SELECT disabled FROM users WHERE id = $1", eve.ID).Scan(&off); err != nil {
+		t.Fatal(err)
+	}
+	if a := read.Assignees[read.Stage]; off && a.ID == eve.ID {
+		t.Fatalf("eve, disabled, holds the piece at %s", read.Stage)
+	}
+}

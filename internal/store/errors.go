@@ -15,8 +15,8 @@ import (
 )
 
 // internal wraps an unexpected database error with context. It is the one place the store tells
-// a database that is down or full, which the server answers as such (EUNAVAILABLE, EFULL), from
-// any other failure, which the server logs and shows the user only as "internal error". The
+// a database that is down or full, which the server answers as such (EUNAVAILABLE, EFULL), and
+// a transaction undone for another (ECONFLICT: send it again), from any other failure, which the server logs and shows the user only as "internal error". The
 // wrapped error keeps the driver's error for the log.
 func internal(what string, err error) error {
 	if err == nil {
@@ -31,6 +31,8 @@ func internal(what string, err error) error {
 		return fmt.Errorf("store: %s: %w: %w", what, errUnavailable, err)
 	case diskFull(err):
 		return fmt.Errorf("store: %s: %w: %w", what, errFull, err)
+	case collided(err):
+		return fmt.Errorf("store: %s: %w: %w", what, errCollided, err)
 	}
 	return fmt.Errorf("store: %s: %w", what, err)
 }
@@ -38,7 +40,16 @@ func internal(what string, err error) error {
 var (
 	errUnavailable = newsroom.Errorf(newsroom.EUNAVAILABLE, "the database is unavailable; try again shortly")
 	errFull        = newsroom.Errorf(newsroom.EFULL, "the database's disk is full; nothing can be saved until space is freed")
+	errCollided    = newsroom.Errorf(newsroom.ECONFLICT, "another change met this one at the same moment, and this one was undone; send it again")
 )
+
+// collided reports whether err says PostgreSQL undid the transaction to let another through,
+// the two having waited on each other in a circle (deadlock_detected, 40P01): nothing of it was
+// written, and the same request sent again goes through.
+func collided(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && pg.Code == "40P01"
+}
 
 // unreachable reports whether err says the database cannot be reached now, though it may be
 // soon: PostgreSQL refused or lost the connection, did not answer in time, or is shutting down

@@ -18,7 +18,8 @@ import (
 )
 
 // TestInternalClassifiesFaults holds the one classification of database errors: a database that
-// cannot be reached now is unavailable, a full disk is full, anything else is internal, and an
+// cannot be reached now is unavailable, a full disk is full, a deadlock PostgreSQL broke is a
+// conflict to send again, anything else is internal, and an
 // application error goes through as it is. The driver's error stays in the chain for the log.
 func TestInternalClassifiesFaults(t *testing.T) {
 	pg := func(code string) error { return &pgconn.PgError{Severity: "FATAL", Code: code} }
@@ -46,6 +47,7 @@ func TestInternalClassifiesFaults(t *testing.T) {
 		{"PostgresDiskFull", pg("53100"), newsroom.EFULL},
 		{"SQLiteFull", lite(sqlite3.ErrFull), newsroom.EFULL},
 		{"PostgresBadByte", pg("22021"), newsroom.EINTERNAL},
+		{"PostgresDeadlock", pg("40P01"), newsroom.ECONFLICT},
 		{"PostgresSerialization", pg("40001"), newsroom.EINTERNAL},
 		{"PostgresOutOfMemory", pg("53200"), newsroom.EINTERNAL},
 		{"SQLiteConstraint", lite(sqlite3.ErrConstraint), newsroom.EINTERNAL},
