@@ -62,6 +62,8 @@ func TestBadInput(t *testing.T) {
 		{"DuplicateKeyLongS", "writer", "POST", "/api/v1/drafts", "", `{"title":"a","topics":[],"topic\u017f":["b"]}`, 400, "malformed"},
 		{"DuplicateKeyLongSRaw", "writer", "POST", "/api/v1/drafts", "", `{"title":"a","topics":[],"topicſ":["b"]}`, 400, "malformed"},
 		{"DuplicateKeyNested", "editor", "POST", draft + "/comments", "", `{"field":"body","quote":{"exact":"quote","exact":"other"},"body":"?"}`, 400, "malformed"},
+		{"DuplicateKeyAfterBackslashes", "writer", "POST", "/api/v1/drafts", "", `{"title":"a\\\\","title":"b"}`, 400, "malformed"},
+		{"KeyInsideValue", "writer", "POST", "/api/v1/drafts", "", `{"title":"say \"title\": \\","byline":"\"title\""}`, 201, ""},
 		{"KeyAsValueTwice", "writer", "POST", "/api/v1/drafts", "", `{"title":"title","byline":"title","topics":["title","title"]}`, 201, ""},
 		// Bodies over the limit: 413, whether the length is announced or not (see TestBodyLimitChunked).
 		{"TooLarge", "writer", "POST", "/api/v1/drafts", "", `{"title":"x","body":"` + strings.Repeat("a", newsroom.MaxTextBytes) + `"}`, 413, "too_large"},

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -174,8 +175,8 @@ func duplicateKey(data []byte) (string, bool) {
 			if n := len(open); n > 0 && open[n-1].object && open[n-1].wantKey {
 				top := &open[n-1]
 				top.wantKey = false
-				var key string
-				if json.Unmarshal(data[i:end+1], &key) != nil {
+				key := string(data[i+1 : end])
+				if bytes.IndexByte(data[i+1:end], '\\') >= 0 && json.Unmarshal(data[i:end+1], &key) != nil {
 					return "", false
 				}
 				folded := foldKey(key)
@@ -203,17 +204,21 @@ func duplicateKey(data []byte) (string, bool) {
 }
 
 // stringEnd returns the index of the quote that ends the JSON string whose text starts at
-// from in data, or -1 when it does not end.
+// from in data, or -1 when it does not end: the first quote after an even run of backslashes.
 func stringEnd(data []byte, from int) int {
 	for i := from; i < len(data); {
-		j := bytes.IndexAny(data[i:], `"\`)
+		j := bytes.IndexByte(data[i:], '"')
 		if j < 0 {
 			return -1
 		}
-		if i += j; data[i] == '"' {
-			return i
+		end, escaped := i+j, false
+		for k := end - 1; k >= from && data[k] == '\\'; k-- {
+			escaped = !escaped
 		}
-		i += 2
+		if !escaped {
+			return end
+		}
+		i = end + 1
 	}
 	return -1
 }
@@ -222,15 +227,13 @@ func stringEnd(data []byte, from int) int {
 // (unicode.SimpleFold's orbit), so that two keys fold alike exactly when strings.EqualFold
 // says they are equal, as encoding/json compares a key with a field's name.
 func foldKey(key string) string {
-	var b []rune
-	for _, r := range key {
+	return strings.Map(func(r rune) rune {
 		least := r
 		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 			least = min(least, f)
 		}
-		b = append(b, least)
-	}
-	return string(b)
+		return least
+	}, key)
 }
 
 // badEscape returns the first \u escape in the JSON text data that encoding/json would not
