@@ -41,6 +41,7 @@ func TestAPI(t *testing.T) {
 		{"GetHuge", "editor", "GET", "/api/v1/drafts/99999999999999999999999", "", 404, `not found`},
 		{"UpdateStale", "writer", "PUT", "/api/v1/drafts/" + id, `{"title":"New","version":7}`, 409, `"current_version":1`},
 		{"UpdateNoVersion", "writer", "PUT", "/api/v1/drafts/" + id, `{"title":"New"}`, 422, `version is required`},
+		{"UpdateNegativeVersion", "writer", "PUT", "/api/v1/drafts/" + id, `{"title":"New","version":-1}`, 422, `versions start at 1`},
 		{"TransitionUnknown", "writer", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"bless"}`, 422, `unknown action`},
 		{"TransitionWrongStage", "editor", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"approve"}`, 409, `the step “Approve” cannot be taken on a draft at “Draft”`},
 		{"TransitionWrongRole", "editor", "POST", "/api/v1/drafts/" + id + "/transitions", `{"action":"submit"}`, 403, `"code":"forbidden"`},

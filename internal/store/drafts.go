@@ -418,7 +418,10 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, upd newsroom.DraftUpd
 	if err != nil {
 		return nil, err
 	}
-	if upd.Version <= 0 {
+	if upd.Version < 0 {
+		return nil, newsroom.Errorf(newsroom.EINVALID, "the version you saw is %d: versions start at 1", upd.Version).With("field", "version")
+	}
+	if upd.Version == 0 {
 		return nil, newsroom.Errorf(newsroom.EINVALID, "version is required: send the version you last saw")
 	}
 	if err := upd.CanonicalizeLanguage(); err != nil {
