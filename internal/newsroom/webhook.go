@@ -1,9 +1,11 @@
 package newsroom
 
 import (
+	"errors"
 	"net/netip"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -64,13 +66,19 @@ const LocalWebhookRefused = "the webhook's address is in the local network, whic
 // nowhere else. Unless allowLocal (the operator's choice: copydesk serve
 // --allow-local-webhooks), a webhook posts only to the public internet, so that whoever adds one
 // cannot make the server post into its own network (its loopback services, its cloud's metadata
-// service); a host that is plainly local, "localhost" or an address LocalAddress refuses, is
-// refused here. A name is only known to be local once resolved, which may change from one post
+// service); a host that is plainly local, "localhost" or an address LocalAddress refuses, in
+// any of the forms a resolver reads as one (see looseIPv4), is refused here, as is a port
+// outside 1 to 65535, to which no post could go. A name is only known to be local once resolved, which may change from one post
 // to the next: the sender checks each address it dials.
 func CheckWebhookURL(raw string, allowLocal bool) error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Errorf(EINVALID, "the webhook's URL must be an http or https address, such as https://chat.example.com/hooks/1")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return Errorf(EINVALID, "the webhook's port %s is none there can be: ports run from 1 to 65535", p)
+		}
 	}
 	if !allowLocal && localHost(u.Hostname()) {
 		return Errorf(EINVALID, "%s; the server's operator can allow local addresses with copydesk serve --allow-local-webhooks", LocalWebhookRefused)
@@ -86,8 +94,52 @@ func localHost(host string) bool {
 		return true
 	}
 	a, err := netip.ParseAddr(name)
+	if err != nil {
+		a, err = looseIPv4(name)
+	}
 	return err == nil && LocalAddress(a)
 }
+
+// looseIPv4 reads host as the C library's inet_aton does, and so as the system's resolver may
+// when it is handed the host to dial: one to four numbers separated by dots, each decimal,
+// octal (a leading 0) or hexadecimal (0x), the last filling the bytes the others leave, so that
+// 2130706433, 0x7f000001, 0177.0.0.1 and 127.1 are all 127.0.0.1. Anything else is an error.
+func looseIPv4(host string) (netip.Addr, error) {
+	parts := strings.Split(host, ".")
+	if len(parts) > 4 {
+		return netip.Addr{}, errNotAddress
+	}
+	var b [4]byte
+	for i, p := range parts {
+		base, digits := 10, p
+		switch {
+		case len(p) > 1 && (p[:2] == "0x" || p[:2] == "0X"):
+			base, digits = 16, p[2:]
+		case len(p) > 1 && p[0] == '0':
+			base, digits = 8, p[1:]
+		}
+		v, err := strconv.ParseUint(digits, base, 32)
+		if err != nil {
+			return netip.Addr{}, errNotAddress
+		}
+		last := i == len(parts)-1
+		width := 1
+		if last {
+			width = 4 - i
+		}
+		if v >= 1<<(8*width) {
+			return netip.Addr{}, errNotAddress
+		}
+		for k := width - 1; k >= 0; k-- {
+			b[i+k] = byte(v)
+			v >>= 8
+		}
+	}
+	return netip.AddrFrom4(b), nil
+}
+
+// errNotAddress is looseIPv4's answer for a host that is a name.
+var errNotAddress = errors.New("not an IPv4 address")
 
 // DeliveryAttempt is one try at sending a delivery: which server tried, when, whether it went,
 // the receiver's status code (HTTP or SMTP) and the error.
