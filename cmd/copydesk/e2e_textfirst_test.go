@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserTextFirst opens a piece as each role opens it at their desk (the writer a draft
+// sent back with a note, the fact-checker a piece in Fact-check, the editor one in Editing and
+// one Approved) at a desktop's width and a phone's: the piece's text, its title and then its
+// body, is in view at the top of the page without scrolling, as in Google Docs, with the
+// actions still on the page; on a desktop they are in view as well, beside or above the text,
+// and on a phone nothing reaches past the screen's right edge.
+func TestBrowserTextFirst(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	const body = "The harbour council voted 7 to 2 for the new ferry on Tuesday night, after a debate that ran past midnight.\n" +
+		"Mayor Ana Ruiz, who chaired the meeting, said the town had waited ten years for it.\n" +
+		"The opposition called the ferry a waste of money and promised a review of the contract."
+	writer, checker := b.apiAs("writer"), b.apiAs("factchecker")
+	piece := func() int64 {
+		var d struct{ ID int64 }
+		writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs the new ferry after a long night", "byline": "Sarah Johnson",
+			"brief": "The council voted 7 to 2 for the ferry; the opposition promises a review of the contract.", "body": body}, http.StatusCreated, &d)
+		return d.ID
+	}
+	step := func(u apiUser, id int64, action, note string) {
+		u.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", id), map[string]string{"action": action, "note": note}, http.StatusOK, nil)
+	}
+	returned := piece()
+	step(writer, returned, "submit", "")
+	step(checker, returned, "return", "The ten years are not in the minutes: check them with the mayor's office before you send it again.")
+	checking := piece()
+	step(writer, checking, "submit", "")
+	editing := b.draftInEditing(body)
+	approved := b.approvedDraft(body)
+
+	const twoLines = 64
+	for _, tc := range []struct {
+		user string
+		id   int64
+	}{{"writer", returned}, {"factchecker", checking}, {"editor", editing}, {"editor", approved}} {
+		b.signIn(tc.user)
+		for _, w := range []int64{1280, 390} {
+			b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, tc.id)),
+				chromedp.WaitVisible(`#text [data-field=body] p`, chromedp.ByQuery))
+			b.settle()
+			name := fmt.Sprintf("%s on piece %d at %d px", tc.user, tc.id, w)
+			var at struct{ Title, Body, Action, Height float64 }
+			b.run(chromedp.Evaluate(`(() => {
+				const top = sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top + window.scrollY : -1; };
+				return {Title: top("h1.ws-title"), Body: top("#text [data-field=body] p"), Action: top(".ws-actions button[name=do]"), Height: window.innerHeight};
+			})()`, &at))
+			if at.Title < 0 || at.Title > at.Body {
+				t.Errorf("%s: the title is at %.0f px, the body at %.0f px", name, at.Title, at.Body)
+			}
+			// Its first two lines, not the top of one only, are what shows a reader the piece.
+			if at.Body+twoLines > at.Height {
+				t.Errorf("%s: the body's text starts at %.0f px, its first lines below the first screen (%.0f px tall)", name, at.Body, at.Height)
+			}
+			if at.Action < 0 {
+				t.Errorf("%s: the page offers no action", name)
+			}
+			if w == 1280 && at.Action+twoLines > at.Height {
+				t.Errorf("%s: the first action's button is at %.0f px, below the first screen", name, at.Action)
+			}
+			if out := b.outside(""); w == 390 && len(out) > 0 {
+				t.Errorf("%s: these reach past the right edge: %v", name, out)
+			}
+			b.shot(fmt.Sprintf("text-first-%s-%d-%d", tc.user, tc.id, w))
+		}
+		b.run(chromedp.EmulateViewport(1280, 900))
+		b.signOut()
+	}
+}
