@@ -16,7 +16,7 @@ func CanonicalLanguage(tag string) (string, error) {
 	}
 	t, err := language.Parse(tag)
 	if err != nil || t == language.Und {
-		return "", Errorf(EINVALID, "language %q is not a BCP 47 language tag such as \"en\", \"ar\" or \"pt-BR\"", tag)
+		return "", Errorf(EINVALID, "language %q is not a BCP 47 language tag such as \"en\", \"ar\" or \"pt-BR\"", tag).With("field", "language")
 	}
 	return t.String(), nil
 }

@@ -48,18 +48,20 @@ func TestNewDraftRefusalNamesItsField(t *testing.T) {
 }
 
 // TestSaveRefusalNamesItsField: a save of the draft page's text refused for one of its fields
-// shows the text again in its form with the reason tied to that field, as the new draft's form
-// does, beside what the field's own description already says (its count, its hint).
+// shows the text again in its form with the reason next to that field and tied to it (its
+// description, beside what the field's own description already says: its count, its hint), and
+// the keyboard there; the message at the top of the page is far from a field low on it.
 func TestSaveRefusalNamesItsField(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageDraft)
-	fields := []string{"title", "byline", "brief", "body", "topics"}
+	fields := []string{"title", "byline", "brief", "body", "topics", "language"}
 	for _, tt := range []struct {
 		name  string
 		set   map[string]string
 		field string
 	}{
 		{"BlankTitle", map[string]string{"title": "   "}, "title"},
+		{"BadLanguage", map[string]string{"language": "not a tag!"}, "language"},
 		{"LongByline", map[string]string{"byline": strings.Repeat("é", newsroom.MaxByline+1)}, "byline"},
 		{"LongBrief", map[string]string{"brief": strings.Repeat("é", newsroom.MaxBrief+1)}, "brief"},
 		{"LongBody", map[string]string{"body": strings.Repeat("é", newsroom.MaxBody+1)}, "body"},
@@ -75,11 +77,16 @@ func TestSaveRefusalNamesItsField(t *testing.T) {
 			wantBody(t, res, `<p class="error" role="alert" id="form-error">`)
 			for _, f := range fields {
 				tag := regexp.MustCompile(`<(?:input|textarea)\b[^>]*\bname="` + f + `"[^>]*>`).FindString(res.Body.String())
-				described := regexp.MustCompile(`aria-describedby="(?:[^"]* )?form-error[ "]`).MatchString(tag)
-				invalid := strings.Contains(tag, `aria-invalid="true"`) && described
+				described := regexp.MustCompile(`aria-describedby="(?:[^"]* )?error-` + f + `[ "]`).MatchString(tag)
+				invalid := strings.Contains(tag, `aria-invalid="true"`) && described && strings.Contains(tag, " autofocus")
 				if tag == "" || invalid != (f == tt.field) {
 					t.Errorf("the %s field reads %s; want it marked invalid: %v", f, tag, f == tt.field)
 				}
+			}
+			// The message stands right after the field it is about, before any other field.
+			next := regexp.MustCompile(`\bname="` + tt.field + `"[^>]*>(?:[^<]*</textarea>)?(?:<span class="hint"[^>]*>[^<]*</span>)?<p class="field-error" id="error-` + tt.field + `">[^<]+</p>`)
+			if !next.MatchString(res.Body.String()) {
+				t.Errorf("no message next to the %s field", tt.field)
 			}
 		})
 	}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserRefusedSaveAtItsField saves the draft page's text with one field the server
+// refuses, at a desktop's width and a phone's: the page comes back with the reason next to that
+// field (not only at the top of the page, far from a field low on it), tied to it (aria-invalid,
+// aria-describedby), the keyboard in it, and what was typed there kept.
+func TestBrowserRefusedSaveAtItsField(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	var d struct{ ID int64 }
+	b.apiAs("writer").send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
+		"brief": "The council voted for the ferry.", "body": "The harbour council voted 7 to 2 for the new ferry on Tuesday night."}, http.StatusCreated, &d)
+	b.signIn("writer")
+	for _, tc := range []struct {
+		name, field, typed string
+		width              int64
+	}{
+		{"TitleTooLong", "title", strings.Repeat("Ferry ", 50) + "plan", 1280},
+		{"LanguageNotATag", "language", "harbour english", 1280},
+		{"TitleTooLongOnAPhone", "title", strings.Repeat("Ferry ", 50) + "plan", 390},
+		{"LanguageOnAPhone", "language", "harbour english", 390},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			field := fmt.Sprintf(`#edit [name=%s]`, tc.field)
+			b.run(chromedp.EmulateViewport(tc.width, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+			b.edit()
+			b.run(chromedp.SetValue(field, tc.typed, chromedp.ByQuery))
+			b.submit(`#edit-save`)
+			var got struct {
+				Focused, Value, Message, Described, Invalid string
+				Gap, Bottom, Height                         float64
+			}
+			b.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
+				const f = document.querySelector(%q), m = document.getElementById("error-" + %q);
+				const fb = f.getBoundingClientRect(), mb = m ? m.getBoundingClientRect() : {top: -1e6, bottom: 1e6};
+				return {Focused: document.activeElement.name || document.activeElement.tagName, Value: f.value, Message: m && m.getClientRects().length ? m.textContent : "",
+					Described: f.getAttribute("aria-describedby") || "", Invalid: f.getAttribute("aria-invalid") || "",
+					Gap: mb.top - fb.bottom, Bottom: Math.max(mb.bottom, fb.bottom), Height: window.innerHeight};
+			})()`, field, tc.field), &got))
+			b.shot("refused-" + tc.name)
+			if got.Message == "" {
+				t.Fatalf("no message shown with the %s field", tc.field)
+			}
+			if got.Gap < -1 || got.Gap > 48 {
+				t.Errorf("the message %q stands %.0f px from the %s field, not next to it", got.Message, got.Gap, tc.field)
+			}
+			if !strings.Contains(" "+got.Described+" ", " error-"+tc.field+" ") || got.Invalid != "true" {
+				t.Errorf("the %s field is described by %q, aria-invalid %q", tc.field, got.Described, got.Invalid)
+			}
+			if got.Focused != tc.field {
+				t.Errorf("after the refusal the keyboard is at %s, not the %s field", got.Focused, tc.field)
+			}
+			if got.Bottom > got.Height || got.Bottom < 0 {
+				t.Errorf("the field and its message end at %.0f px, out of the screen (%.0f px)", got.Bottom, got.Height)
+			}
+			if got.Value != tc.typed {
+				t.Errorf("the %s field holds %q, not what was typed", tc.field, got.Value)
+			}
+			b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery))
+		})
+	}
+}
