@@ -38,37 +38,66 @@ func TestBrowserRefusedSaveAtItsField(t *testing.T) {
 			b.edit()
 			b.run(chromedp.SetValue(field, tc.typed, chromedp.ByQuery))
 			b.submit(`#edit-save`)
-			var got struct {
-				Focused, Value, Message, Described, Invalid string
-				Gap, Bottom, Height                         float64
-			}
-			b.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
-				const f = document.querySelector(%q), m = document.getElementById("error-" + %q);
-				const fb = f.getBoundingClientRect(), mb = m ? m.getBoundingClientRect() : {top: -1e6, bottom: 1e6};
-				return {Focused: document.activeElement.name || document.activeElement.tagName, Value: f.value, Message: m && m.getClientRects().length ? m.textContent : "",
-					Described: f.getAttribute("aria-describedby") || "", Invalid: f.getAttribute("aria-invalid") || "",
-					Gap: mb.top - fb.bottom, Bottom: Math.max(mb.bottom, fb.bottom), Height: window.innerHeight};
-			})()`, field, tc.field), &got))
-			b.shot("refused-" + tc.name)
-			if got.Message == "" {
-				t.Fatalf("no message shown with the %s field", tc.field)
-			}
-			if got.Gap < -1 || got.Gap > 48 {
-				t.Errorf("the message %q stands %.0f px from the %s field, not next to it", got.Message, got.Gap, tc.field)
-			}
-			if !strings.Contains(" "+got.Described+" ", " error-"+tc.field+" ") || got.Invalid != "true" {
-				t.Errorf("the %s field is described by %q, aria-invalid %q", tc.field, got.Described, got.Invalid)
-			}
-			if got.Focused != tc.field {
-				t.Errorf("after the refusal the keyboard is at %s, not the %s field", got.Focused, tc.field)
-			}
-			if got.Bottom > got.Height || got.Bottom < 0 {
-				t.Errorf("the field and its message end at %.0f px, out of the screen (%.0f px)", got.Bottom, got.Height)
-			}
-			if got.Value != tc.typed {
-				t.Errorf("the %s field holds %q, not what was typed", tc.field, got.Value)
-			}
+			b.wantRefusedAt(tc.name, field, tc.field, tc.typed)
 			b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery))
 		})
+	}
+}
+
+// wantRefusedAt checks the page a refused form brought: the message stands next to the field
+// sel (named name), describes it, the field is marked invalid and has the keyboard, both are on
+// the screen, and the field holds typed.
+func (b *browser) wantRefusedAt(shot, sel, name, typed string) {
+	t := b.t
+	t.Helper()
+	var got struct {
+		Focused, Value, Message, Described, Invalid string
+		Gap, Bottom, Height                         float64
+	}
+	b.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const f = document.querySelector(%q), m = document.getElementById("error-" + %q);
+		const fb = f.getBoundingClientRect(), mb = m ? m.getBoundingClientRect() : {top: -1e6, bottom: 1e6};
+		return {Focused: document.activeElement.name || document.activeElement.tagName, Value: f.value, Message: m && m.getClientRects().length ? m.textContent : "",
+			Described: f.getAttribute("aria-describedby") || "", Invalid: f.getAttribute("aria-invalid") || "",
+			Gap: mb.top - fb.bottom, Bottom: Math.max(mb.bottom, fb.bottom), Height: window.innerHeight};
+	})()`, sel, name), &got))
+	b.shot("refused-" + shot)
+	if got.Message == "" {
+		t.Fatalf("no message shown with the %s field", name)
+	}
+	if got.Gap < -1 || got.Gap > 48 {
+		t.Errorf("the message %q stands %.0f px from the %s field, not next to it", got.Message, got.Gap, name)
+	}
+	if !strings.Contains(" "+got.Described+" ", " error-"+name+" ") || got.Invalid != "true" {
+		t.Errorf("the %s field is described by %q, aria-invalid %q", name, got.Described, got.Invalid)
+	}
+	if got.Focused != name {
+		t.Errorf("after the refusal the keyboard is at %s, not the %s field", got.Focused, name)
+	}
+	if got.Bottom > got.Height || got.Bottom < 0 {
+		t.Errorf("the field and its message end at %.0f px, out of the screen (%.0f px)", got.Bottom, got.Height)
+	}
+	if got.Value != typed {
+		t.Errorf("the %s field holds %q, not what was typed", name, got.Value)
+	}
+}
+
+// TestBrowserRefusedNewDraftAtItsField: the new draft's form, refused for a field, shows the
+// reason there and takes the keyboard there, as the draft page's does, keeping what was typed.
+func TestBrowserRefusedNewDraftAtItsField(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	b.signIn("writer")
+	long := strings.Repeat("Ferry ", 200)
+	for _, w := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(b.base+"/drafts/new"), chromedp.WaitVisible(`input[name=title]`, chromedp.ByQuery),
+			chromedp.SendKeys(`input[name=title]`, "Harbour council backs ferry plan", chromedp.ByQuery),
+			chromedp.SetValue(`input[name=byline]`, long, chromedp.ByQuery),
+			chromedp.SetValue(`textarea[name=body]`, "The harbour council voted 7 to 2 for the new ferry.", chromedp.ByQuery))
+		b.submit(`form[action="/drafts"] button[type=submit]`)
+		b.wantRefusedAt(fmt.Sprintf("new-draft-%d", w), `form[action="/drafts"] [name=byline]`, "byline", long)
 	}
 }

@@ -12,9 +12,10 @@ import (
 )
 
 // TestNewDraftRefusalNamesItsField: a new draft refused for one of its fields shows the form
-// again with the reason tied to that field (aria-invalid, and aria-describedby the message), so
-// that a screen reader reaching the field hears what is wrong with it; the message alone, at the
-// top of the page, did not say which field it was about to anyone who had moved on from it.
+// again with the reason next to that field and tied to it (aria-invalid, and aria-describedby the
+// message), the keyboard taken there, so that a screen reader reaching the field hears what is
+// wrong with it; the message alone, at the top of the page, did not say which field it was about
+// to anyone who had moved on from it.
 func TestNewDraftRefusalNamesItsField(t *testing.T) {
 	a := newTestApp(t)
 	fields := []string{"title", "byline", "brief", "body", "topics"}
@@ -38,10 +39,14 @@ func TestNewDraftRefusalNamesItsField(t *testing.T) {
 			wantBody(t, res, `<p class="error" role="alert" id="form-error">`)
 			for _, f := range fields {
 				tag := regexp.MustCompile(`<(?:input|textarea)\b[^>]*\bname="` + f + `"[^>]*>`).FindString(res.Body.String())
-				invalid := strings.Contains(tag, `aria-invalid="true"`) && strings.Contains(tag, `aria-describedby="form-error"`)
+				invalid := strings.Contains(tag, `aria-invalid="true"`) && strings.Contains(tag, `aria-describedby="error-`+f+`"`) && strings.Contains(tag, " autofocus")
 				if tag == "" || invalid != (f == tt.field) {
 					t.Errorf("the %s field reads %s; want it marked invalid: %v", f, tag, f == tt.field)
 				}
+			}
+			next := regexp.MustCompile(`\bname="` + tt.field + `"[^>]*>(?:[^<]*</textarea>)?</label><p class="field-error" id="error-` + tt.field + `">[^<]+</p>`)
+			if !next.MatchString(res.Body.String()) {
+				t.Errorf("no message next to the %s field", tt.field)
 			}
 		})
 	}
