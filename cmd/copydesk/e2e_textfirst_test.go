@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -73,8 +74,30 @@ func TestBrowserTextFirst(t *testing.T) {
 				t.Errorf("%s: these reach past the right edge: %v", name, out)
 			}
 			b.shot(fmt.Sprintf("text-first-%s-%d-%d", tc.user, tc.id, w))
+			if w == 390 {
+				b.wantActionsAtATap(name)
+			}
 		}
 		b.run(chromedp.EmulateViewport(1280, 900))
 		b.signOut()
+	}
+}
+
+// wantActionsAtATap checks that a phone's reader, the actions under the text, has a link to them
+// on the first screen, a finger's size, and that following it brings the first action's button
+// into view.
+func (b *browser) wantActionsAtATap(name string) {
+	b.t.Helper()
+	var link struct{ Top, Height, Width float64 }
+	b.run(chromedp.Evaluate(`(() => { const a = document.querySelector(".ws-to-actions"); const r = a && a.getClientRects().length ? a.getBoundingClientRect() : {top: -1, height: 0, width: 0};
+		return {Top: r.top, Height: r.height, Width: r.width}; })()`, &link))
+	if link.Top < 0 || link.Top+link.Height > 900 || link.Height < 44 || link.Width < 44 {
+		b.t.Errorf("%s: the link to the actions is at %.0f px, %.0f × %.0f px", name, link.Top, link.Width, link.Height)
+		return
+	}
+	b.run(chromedp.Click(`.ws-to-actions`, chromedp.ByQuery))
+	inView := `(() => { const r = document.querySelector(".ws-actions button[name=do]").getBoundingClientRect(); return r.top > 0 && r.bottom < window.innerHeight; })()`
+	if err := chromedp.Run(b.ctx, chromedp.Poll(inView, nil, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		b.t.Errorf("%s: after the link the first action's button is not in view: %v", name, err)
 	}
 }
