@@ -550,6 +550,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"GroupOfANameBeforeItsVerbIsOneSpeaker", "Critics of Johnson said the plan was “reckless.” Residents of Grenfell Tower said: “We warned them.”\n" +
 			"“I love my country,” said the Duke of Sussex.",
 			[]string{"Critics of Johnson", "Residents of Grenfell Tower", "Duke of Sussex"}},
+		{"TickerInBracketsStandsForTheFirm", "“Demand was strong,” Apple (AAPL) said. “Deliveries rose,” Tesla (TSLA.O) said in a statement.\n" +
+			"Nvidia (NASDAQ: NVDA) said on Wednesday: “Demand is staggering.” Toyota (7203.T) said: “Output will recover.”",
+			[]string{"Apple", "Tesla", "Nvidia", "Toyota"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -87,6 +87,10 @@ func (a *attributor) tokenize(dst []token, from, to int, trailing bool) []token 
 		case r == '(' && a.partyParen(i, to) > 0:
 			// Gov. Greg Abbott (R) said: the party describes the name, which runs on to its verb.
 			i = a.partyParen(i, to)
+		case r == '(' && joined && a.capital(dst[len(dst)-1]) && a.tickerParen(i, to) > 0:
+			// Apple (AAPL) said, Tesla (TSLA.O) said: the ticker stands for the firm named
+			// before it, which runs on to its verb as the party does.
+			i = a.tickerParen(i, to)
 		default:
 			joined, i = false, i+1
 		}
@@ -179,6 +183,28 @@ func (a *attributor) partyParen(i, to int) int {
 	}
 	if j == i+2 && (a.rs[i+1] == 'R' || a.rs[i+1] == 'D' || a.rs[i+1] == 'I') || a.partyTagAt(i+1, j) {
 		return j + 1
+	}
+	return 0
+}
+
+// tickerParen returns where a stock ticker or an acronym in brackets opening at rs[i] ends,
+// after its closing bracket, or 0 when there is none: (AAPL), (TSLA.O), (NYSE: F), (7203.T),
+// (WHO). Only capitals, digits and the marks an exchange writes stand in it, at least one
+// capital among them.
+func (a *attributor) tickerParen(i, to int) int {
+	capitals := 0
+	for j := i + 1; j < to && j < i+18 && !a.quoted[j]; j++ {
+		switch r := a.rs[j]; {
+		case r == ')':
+			if capitals == 0 {
+				return 0
+			}
+			return j + 1
+		case unicode.IsUpper(r):
+			capitals++
+		case !isDigit(r) && r != '.' && r != ':' && r != ' ':
+			return 0
+		}
 	}
 	return 0
 }
