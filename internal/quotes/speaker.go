@@ -890,7 +890,9 @@ func (a *attributor) note(c credit) {
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
 // particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after an
 // office, with "the" after it, and "and" in a place followed by at least three more capitalised
-// words (Secretary of State for Health and Social Care Wes Streeting): the Bank of England, Transport for Wales, Friends of the Earth,
+// words (Secretary of State for Health and Social Care Wes Streeting), and so do the parts of a
+// place listed with commas before that "and" (see listedPlace) and every "of" or "for" after the
+// first (Chair of the Joint Chiefs of Staff Dan Caine): the Bank of England, Transport for Wales, Friends of the Earth,
 // Mayor of London Sadiq Khan are each one name, not a word and another name after it. After a
 // speech verb, spokenOf cuts the run at a surname's joiner: said Guardiola of Haaland.
 func (a *attributor) runEnd(toks []token, k int) int {
@@ -898,7 +900,7 @@ func (a *attributor) runEnd(toks []token, k int) int {
 	if !toks[k].is(stopWord) {
 		words = 1
 	}
-	for m < len(toks) && toks[m].joined {
+	for m < len(toks) && (toks[m].joined || placed && a.listedPlace(toks, m)) {
 		if a.capital(toks[m]) || a.prefixedName(toks[m]) {
 			m++
 			words++
@@ -910,7 +912,9 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		}
 		if j == m && placed && a.conjunction(toks[m]) && a.capitalsAfter(toks, m+1) > 2 {
 			j = m + 1 // Secretary of State for Health and Social Care Wes Streeting
-		} else if j == m && a.office(toks, m, words) {
+		} else if j == m && (placed && toks[m].is(joinerWord) || a.office(toks, m, words)) {
+			// Chair of the Joint Chiefs of Staff Dan Caine: a place, once begun, runs on through
+			// its own "of" (Speaker of the House of Representatives Mike Johnson).
 			j = a.pastJoiner(toks, m)
 			words, placed = 0, true
 		}
@@ -921,6 +925,26 @@ func (a *attributor) runEnd(toks []token, k int) int {
 		words++
 	}
 	return m
+}
+
+// listedPlace reports whether toks[m], after a comma and a title's place, goes on with that place
+// as the next of its parts, listed with commas up to an "and" and at least three capitalized
+// words after it, the last of them the name: Secretary of State for Science, Innovation and
+// Technology Peter Kyle; Culture, Media and Sport.
+func (a *attributor) listedPlace(toks []token, m int) bool {
+	if m == 0 || a.rs[toks[m-1].end] != ',' || !a.capital(toks[m]) {
+		return false
+	}
+	for j := m + 1; j < len(toks); j++ {
+		switch {
+		case a.capital(toks[j]) && (toks[j].joined || a.rs[toks[j-1].end] == ','):
+		case toks[j].joined && a.conjunction(toks[j]):
+			return a.capitalsAfter(toks, j+1) > 2
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // capitalsAfter returns how many capitalized words run on from toks[j].
@@ -1170,10 +1194,17 @@ func (a *attributor) plural(t token) bool {
 // Obrador); the place runs on to a second word only where that word reads as part of it, a body's
 // word or a common noun (European Commission, Public Prosecutions) or one after a place's
 // qualifier (Greater Manchester, New York, New York City, Homeland Security). A place listing its
-// parts with "and" (Health and Social Care) leaves the name to be read from its end. A given name the finder knows marks the name's start
+// parts with "and" (Health and Social Care) leaves the name to be read from its end, and a place
+// of its own "of" (Joint Chiefs of Staff) runs at least to the word after it. A given name the finder knows marks the name's start
 // whatever the place, and its sex need not be known: Chief Executive of NHS England Amanda
 // Pritchard, Chair of NHS England Nicola Blackwood.
 func (a *attributor) placedName(toks []token, k, m int) int {
+	for j := m - 2; j >= k; j-- {
+		if toks[j].is(joinerWord) {
+			k = a.pastJoiner(toks, j) + 1 // Chair of the Joint Chiefs of Staff: the place runs to its last "of".
+			break
+		}
+	}
 	for j := k; j < m-1; j++ {
 		if w := strings.ToLower(a.word(toks[j])); a.capital(toks[j]) && (givenSex[w] != "" || givenBoth[w]) {
 			return j

@@ -553,6 +553,14 @@ func TestFindSpeakers(t *testing.T) {
 		{"TickerInBracketsStandsForTheFirm", "“Demand was strong,” Apple (AAPL) said. “Deliveries rose,” Tesla (TSLA.O) said in a statement.\n" +
 			"Nvidia (NASDAQ: NVDA) said on Wednesday: “Demand is staggering.” Toyota (7203.T) said: “Output will recover.”",
 			[]string{"Apple", "Tesla", "Nvidia", "Toyota"}},
+		{"PlaceListingItsPartsWithCommas", "“We will lead the world,” Secretary of State for Science, Innovation and Technology Peter Kyle said.\n" +
+			"Secretary of State for Environment, Food and Rural Affairs Steve Reed said: “Water bosses must pay.”\n" +
+			"“We will not wait,” said Secretary of State for Culture, Media and Sport Lisa Nandy.",
+			[]string{"Peter Kyle", "Steve Reed", "Lisa Nandy"}},
+		{"PlaceRunningOnThroughItsOwnOf", "“We are ready,” Chair of the Joint Chiefs of Staff Dan Caine said. Chair of the Joint Chiefs of Staff Dan Caine said: “We are ready.”\n" +
+			"Speaker of the House of Representatives Mike Johnson said: “The votes are there.”\n" +
+			"“Rates stay on hold,” Chair of the Board of Governors of the Federal Reserve Jerome Powell said.",
+			[]string{"Dan Caine", "Dan Caine", "Mike Johnson", "Jerome Powell"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
