@@ -561,6 +561,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Speaker of the House of Representatives Mike Johnson said: “The votes are there.”\n" +
 			"“Rates stay on hold,” Chair of the Board of Governors of the Federal Reserve Jerome Powell said.",
 			[]string{"Dan Caine", "Dan Caine", "Mike Johnson", "Jerome Powell"}},
+		{"RelayedShoutIsTheOthersWords", "Dan Pike said the suspect yelled: “Get down!”\nDan Pike said the suspect screamed, “Get down!”\n" +
+			"“Run!” Ana Cole yelled. “Please,” the boy whispered.",
+			[]string{"", "", "Ana Cole", "the boy"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -47,7 +47,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"admitted", "conceded", "emphasized", "emphasised", "stressed", "praised", "called",
 		"described", "tweeted", "posted", "shouted", "testified", "confirmed", "denied", "joked",
 		"continued", "fumed", "quipped", "vowed", "complained", "cautioned",
-		"retorted", "reiterated",
+		"retorted", "reiterated", "yelled", "screamed", "shrieked", "whispered", "muttered",
+		"exclaimed", "pleaded", "begged",
 	},
 	// Features write speech verbs in the present ("warns chef Ana Lopes"). These, and verbs as
 	// often used of things or play (boasted, countered), are as often ordinary verbs and nouns
