@@ -147,7 +147,11 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		}
 	case a.group(t):
 		// “We deserved better,” they said: a group's words, or one person's the finder cannot
-		// tell from a group's, and no longer the voice of the quote before.
+		// tell from a group's, and no longer the voice of the quote before; resolve tells a
+		// singular they (see singular).
+		if a.word(t) == "they" && a.speechAfter(toks, 1) {
+			return credit{start: t.start, end: t.end, pronoun: true}, true
+		}
 		return credit{}, a.speechAfter(toks, 1)
 	case a.speechVerb(t):
 		if len(toks) > 1 && toks[1].joined && toks[1].is(pronounWord) {
@@ -690,10 +694,84 @@ func (a *attributor) resolve(p credit) string {
 		end = start - 1 // Step over the full stop that ended the sentence before.
 	}
 	a.cursor = max(a.cursor, pos)
-	if !a.last.found() || other {
+	if !a.last.found() || other || sex == "" && !a.singular(a.last, p) {
 		return ""
 	}
 	return a.name(a.last)
+}
+
+// singular reports whether the pronoun p, they, plainly stands for the one person named by c
+// before it. c must name a person whose sex the finder cannot tell, by a given name of either sex
+// or an age after it (Alex Morgan; Robin Tate, 29,), and no one else: its paragraph names nobody
+// else before the pronoun but places after a preposition (of Leeds), and nothing between the two
+// names a group, a plural or another pronoun that they may stand for instead (Alex Morgan and Sam
+// Lee, The players left in silence, the club had let fans down). It reads no more than a
+// sentence's window back from the name, so a name further back tells nothing.
+func (a *attributor) singular(c, p credit) bool {
+	if c.body || p.start-c.end > leadWindow || !givenBoth[a.givenName(c)] && !a.aged(c) {
+		return false
+	}
+	from := c.start
+	for from > 0 && from > c.start-leadWindow && a.rs[from-1] != '\n' {
+		from--
+	}
+	a.seen = a.tokenize(a.seen[:0], from, p.start, false)
+	words, placed := 0, false
+	for k, t := range a.seen {
+		inName := t.start >= c.start && t.end <= c.end
+		placed = a.capital(t) && !inName && (placed || k > 0 && t.joined && a.seen[k-1].is(prepositionWord))
+		switch {
+		case inName:
+			if t.is(bodyWord | firmWord) {
+				return false
+			}
+			words++
+		case t.end <= c.start && k+1 < len(a.seen) && a.seen[k+1].start == c.start && a.seen[k+1].joined && a.conjunction(t):
+			return false // Alex Morgan and Sam Lee said
+		case a.capital(t) && !t.is(stopWord) && !placed && !a.sameName(t, c):
+			return false
+		case t.start >= c.end && (t.is(pronounWord|quantifierWord) || !a.capital(t) && a.pluralWord(t)):
+			return false
+		}
+	}
+	return words > 1
+}
+
+// aged reports whether the name c is followed by an age between commas: Robin Tate, 29,.
+func (a *attributor) aged(c credit) bool {
+	if c.end >= len(a.rs) || a.rs[c.end] != ',' {
+		return false
+	}
+	i := c.end + 1
+	for i < len(a.rs) && a.rs[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(a.rs) && j < i+3 && isDigit(a.rs[j]) {
+		j++
+	}
+	return j > i && j < len(a.rs) && a.rs[j] == ','
+}
+
+// sameName reports whether the word t is one of the words of the name c: Morgan after Alex
+// Morgan.
+func (a *attributor) sameName(t token, c credit) bool {
+	w := string(a.rs[t.start:t.end])
+	for _, part := range strings.Fields(a.name(c)) {
+		if part == w {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralWord reports whether the lowercase word t may be a plural that they stands for, a word of
+// four letters or more in -s but not -ss, -us or -is, and no verb the lexicon knows (was, says):
+// fans, players, officials. A verb in -s (lives, runs) is taken for one too, which costs a credit
+// only.
+func (a *attributor) pluralWord(t token) bool {
+	return t.end-t.start > 3 && a.plural(t) && !a.hasSuffix(t, "us") && !a.hasSuffix(t, "is") &&
+		!t.is(speechWord|helperVerb|pastWord|trailingSpeech)
 }
 
 // otherSex reports whether, reading back from the pronoun p, a subject pronoun of the other sex

@@ -564,6 +564,14 @@ func TestFindSpeakers(t *testing.T) {
 		{"RelayedShoutIsTheOthersWords", "Dan Pike said the suspect yelled: “Get down!”\nDan Pike said the suspect screamed, “Get down!”\n" +
 			"“Run!” Ana Cole yelled. “Please,” the boy whispered.",
 			[]string{"", "", "Ana Cole", "the boy"}},
+		{"SingularTheyForOnePersonNamed", "“I was scared,” Alex Morgan, 34, said. “I still am,” they said.\n" +
+			"Robin Tate, 29, of Leeds, said the plan was late. “We will manage,” they said.\n" +
+			"“I was scared,” Alex Morgan, 34, said. The residents met on Tuesday. “We still are,” they said.\n" +
+			"Alex Morgan and Sam Lee, both 34, said the plan was late. “We will manage,” they said.\n" +
+			"“It hurts,” said Alex Morgan. Sam Lee agreed. “Sack the board,” they said.\n" +
+			"“It was late,” Goldman Sachs said. “We will manage,” they said.\n" +
+			"“No,” said Peter Hale. “Never,” they said.",
+			[]string{"Alex Morgan", "Alex Morgan", "Robin Tate", "Alex Morgan", "", "", "Alex Morgan", "", "Goldman Sachs", "", "Peter Hale", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
