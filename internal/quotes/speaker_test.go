@@ -572,6 +572,10 @@ func TestFindSpeakers(t *testing.T) {
 			"“It was late,” Goldman Sachs said. “We will manage,” they said.\n" +
 			"“No,” said Peter Hale. “Never,” they said.",
 			[]string{"Alex Morgan", "Alex Morgan", "Robin Tate", "Alex Morgan", "", "", "Alex Morgan", "", "Goldman Sachs", "", "Peter Hale", ""}},
+		{"LeaderIsATitleBeforeAName", "Senate Majority Leader John Thune said Republicans would not “cave to pressure.”\n" +
+			"Senate Minority Leader Chuck Schumer called the plan “a disaster for working families.”\n" +
+			"Labour Leader Keir Starmer said: “Change begins now.” “We are united,” said Tom Leader, 45. “We will win,” said the Opposition Leader.",
+			[]string{"John Thune", "Chuck Schumer", "Keir Starmer", "Tom Leader", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -101,7 +101,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"rev", "sir", "dame", "lord", "lady", "deputy", "press", "attorney", "detective",
 		"inspector", "pastor", "rabbi", "imam", "state", "mp", "mep", "msp", "councillor",
 		"councilor", "cllr", "alderman", "assemblyman", "assemblywoman", "executive", "constable",
-		"superintendent", "commander",
+		"superintendent", "commander", "leader",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
