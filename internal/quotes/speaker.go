@@ -374,7 +374,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && a.speakerSubject(toks, k, m, true) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}
@@ -1620,6 +1620,17 @@ func (a *attributor) appositiveSubject(toks []token, k int) bool {
 	}
 	t := toks[j]
 	return t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+}
+
+// describedSubject reports whether a name ending at toks[m-1] is the subject of the verb after a
+// description between commas, in the active voice: Dr Emily Stone, a virologist at Imperial, was
+// cautious:, but not Tom Reid, a teacher, was told by the head:.
+func (a *attributor) describedSubject(toks []token, m int) bool {
+	if !a.appositiveSubject(toks, m) {
+		return false
+	}
+	v := a.pastApposition(toks, m)
+	return v+1 >= len(toks) || !toks[v+1].joined || !a.speechVerb(toks[v+1]) || !a.passive(toks[v], toks[v+1])
 }
 
 // pastApposition returns the index of the word after a description between commas that follows

@@ -576,6 +576,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Senate Minority Leader Chuck Schumer called the plan “a disaster for working families.”\n" +
 			"Labour Leader Keir Starmer said: “Change begins now.” “We are united,” said Tom Leader, 45. “We will win,” said the Opposition Leader.",
 			[]string{"John Thune", "Chuck Schumer", "Keir Starmer", "Tom Leader", ""}},
+		{"DescribedNameBeforeAColonIsTheSubject", "Dr Emily Stone, a virologist at Imperial College London, was cautious: “It is one study in one population.”\n" +
+			"The victim, Paul Green, 61, was blunt: “I no longer feel safe.”\nMaria Lopez, the club’s chair, had one message: “Stay calm.”\n" +
+			"Tom Reid, a teacher, was told by the head: “You are fired.”",
+			[]string{"Emily Stone", "Paul Green", "Maria Lopez", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
