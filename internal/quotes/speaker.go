@@ -816,7 +816,8 @@ func (a *attributor) ownedByOther(c credit, sex string) bool {
 // sexOf returns the sex the sentence lastSubject read last gives its subject c, before the
 // pronoun p: by a title that tells it (Mr Collins, Dame Judi Dench) or by the first possessive
 // pronoun after the name (Ruth Davidson recalled her first campaign, Watanabe relied on his
-// interpreter). It returns "" when the sentence does not tell.
+// interpreter); a her that owns nothing is whom the verb acts on (Hank Brennan pressed her on
+// the timeline) and tells nothing. It returns "" when the sentence does not tell.
 //
 // A possessive of the sex of the one who owns c's role may be that owner's (Her producer, Martin
 // Loewe, recalled the recording of her album), and tells nothing.
@@ -832,7 +833,7 @@ func (a *attributor) sexOf(c, p credit) string {
 			if s := titleSex[strings.ToLower(strings.TrimSuffix(a.word(t), "."))]; s != "" {
 				return s
 			}
-		case t.start >= c.end && t.start < p.start && t.is(possessiveWord):
+		case t.start >= c.end && t.start < p.start && t.is(possessiveWord) && a.owns(a.seen, i):
 			if s := pronounSex[strings.ToLower(a.word(t))]; s != owner {
 				return s
 			}
@@ -1444,12 +1445,18 @@ func (a *attributor) ownerSex(toks []token, c credit) string {
 		case t.start < c.end:
 		case a.capital(t):
 			return ""
-		case t.is(possessiveWord) && j+1 < len(toks) && toks[j+1].joined && !a.capital(toks[j+1]) &&
-			!toks[j+1].is(stopWord|prepositionWord):
+		case t.is(possessiveWord) && a.owns(toks, j):
 			return pronounSex[strings.ToLower(a.word(t))]
 		}
 	}
 	return ""
+}
+
+// owns reports whether the possessive pronoun toks[j] owns the word after it, a lowercase one
+// that is neither a stopword nor a preposition (her verdict, his first campaign), rather than
+// standing for whom a verb acts on (met her in Leeds, pressed her on the timeline).
+func (a *attributor) owns(toks []token, j int) bool {
+	return j+1 < len(toks) && toks[j+1].joined && !a.capital(toks[j+1]) && !toks[j+1].is(stopWord|prepositionWord)
 }
 
 // speakerSubject reports whether the run toks[k:m] is the subject of a verb, as subject does, that

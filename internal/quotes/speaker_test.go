@@ -580,6 +580,9 @@ func TestFindSpeakers(t *testing.T) {
 			"The victim, Paul Green, 61, was blunt: “I no longer feel safe.”\nMaria Lopez, the club’s chair, had one message: “Stay calm.”\n" +
 			"Tom Reid, a teacher, was told by the head: “You are fired.”",
 			[]string{"Emily Stone", "Paul Green", "Maria Lopez", ""}},
+		{"HerActedOnTellsNoSex", "Hank Brennan pressed her on the timeline. “You left at 12:45, didn't you?” he asked.\n" +
+			"Tom Hale met her in Leeds. “It was a long day,” he said.\nRuth Davidson recalled her first campaign. “I was terrified,” he said.",
+			[]string{"Hank Brennan", "Tom Hale", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
