@@ -240,6 +240,9 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 			}
 			return credit{start: toks[0].start, end: toks[e].end, body: true}, true
 		}
+		if c := a.speakingBody(toks, 0); c.found() {
+			return c, true // a Downing Street spokesman said, a spokesperson for Thames Water said
+		}
 	}
 	for k := 1; k < len(toks) && k < 12; k++ {
 		if !a.capital(toks[k]) {
@@ -334,6 +337,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		}
 		if c := a.speakingBody(toks, k); c.found() {
 			body, verb, reports = c, a.bodyVerb(toks, k, c), false // The judge said: “…”
+			for k+1 < len(toks) && toks[k+1].end <= c.end {
+				k++ // The body's own names speak for it (A spokesperson for Thames Water said).
+			}
 			continue
 		}
 		reports = reports || verb >= 0 && k > verb && a.reported(toks, k, lead)
@@ -511,8 +517,11 @@ func (a *attributor) pastFootnotes(pos, ceiling int) int {
 
 // speakingBody reads a body that speaks in a clause opening at toks[k]: a determiner or a name's
 // possessive, up to maxRoleWords lowercase words that name a thing (see role) and a speech verb,
-// as in The judge said, the victim’s mother told reporters, Hale’s barrister said. A capital
-// after the determiner is a name's, which the capital runs read (The Kremlin said); a sign or a
+// as in The judge said, the victim’s mother told reporters, Hale’s barrister said. Capitals
+// after the determiner and before the role are its owner (a Downing Street spokesman said), and
+// a body named after the role with "for" or "of" is part of it (a spokesperson for Thames Water
+// said). A capital after the determiner with no role after it is a name's, which the capital
+// runs read (The Kremlin said); a sign or a
 // headline says, and a statement or a report reports, but speaks for nobody. A speech verb in
 // -ing right after the body is no verb of it but a noun or an adjective: Jones’s favourite saying
 // was, the mayor’s telling remark.
@@ -521,15 +530,62 @@ func (a *attributor) speakingBody(toks []token, k int) credit {
 	if !owner || k > 0 && toks[k].joined {
 		return credit{}
 	}
-	for m := k + 2; m < len(toks) && m <= k+1+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {
-		if !a.role(toks[k+1:m], false) || toks[m-1].is(titleCue|termCue|documentWord) {
+	r := k + 1
+	if toks[k].is(determinerWord) {
+		r = a.modifierEnd(toks, r) // A Downing Street spokesman, the Chelsea boss
+	}
+	for m := r + 1; m < len(toks) && m <= r+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {
+		if !a.role(toks[r:m], false) || toks[m-1].is(titleCue|termCue|documentWord) {
 			break
 		}
-		if a.speechAfter(toks, m) && !a.hasSuffix(toks[m], "ing") {
-			return credit{start: toks[k].start, end: toks[m-1].end, body: true}
+		end := m
+		if n := a.bodyNameEnd(toks, m); n > m && a.speechAfter(toks, n) {
+			end = n // a spokesperson for West Yorkshire Fire and Rescue Service said
+		}
+		if a.speechAfter(toks, end) && !a.hasSuffix(toks[end], "ing") {
+			return credit{start: toks[k].start, end: toks[end-1].end, body: true}
 		}
 	}
 	return credit{}
+}
+
+// modifierEnd returns where the capitalized words that a determiner may put before a role end,
+// from toks[r]: the owner of the role, a place, a body or a firm (a Downing Street spokesman, a
+// Tesla spokesperson, the Chelsea boss). Up to three are read, and only before a lowercase word
+// that goes on with them.
+func (a *attributor) modifierEnd(toks []token, r int) int {
+	j := r
+	for j < len(toks) && j < r+3 && toks[j].joined && a.capital(toks[j]) && !toks[j].is(stopWord) && !a.possessive(toks[j]) {
+		j++
+	}
+	if j == r || j == len(toks) || !toks[j].joined || a.capital(toks[j]) {
+		return r
+	}
+	return j
+}
+
+// bodyNameEnd returns where the name of the body a role belongs to ends, the name after "for" or
+// "of" at toks[m] with its capitalized words and the "and", "of" and "the" between them (a
+// spokesperson for West Yorkshire Fire and Rescue Service), or m when none follows.
+func (a *attributor) bodyNameEnd(toks []token, m int) int {
+	if m >= len(toks) || !toks[m].joined || !toks[m].is(joinerWord) {
+		return m
+	}
+	j := a.pastJoiner(toks, m)
+	if j >= len(toks) || !toks[j].joined || !a.capital(toks[j]) {
+		return m
+	}
+	for j < len(toks) && toks[j].joined {
+		switch {
+		case a.capital(toks[j]) && !a.possessive(toks[j]):
+			j++
+		case (a.conjunction(toks[j]) || toks[j].is(joinerWord) || a.word(toks[j]) == "the") && j+1 < len(toks) && toks[j+1].joined && a.capital(toks[j+1]):
+			j++
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 // bodyVerb returns the index of the speech verb of the body c that speakingBody read at toks[k].

@@ -240,7 +240,7 @@ func TestFindSpeakers(t *testing.T) {
 		{"OwnersBodyBefore", "Hale’s barrister said: “He is ashamed.”",
 			[]string{"Hale’s barrister"}},
 		{"BodyOpeningTheNextSentenceIsNotTheQuotesBefore", "The Rovers captain said: “We go again.” The striker said: “I’m gutted.”",
-			[]string{"", "The striker"}},
+			[]string{"The Rovers captain", "The striker"}},
 		{"BodyOpeningTheNextSentenceAfterALoneQuote", "Fans queued for hours. “It was worth it.” The steward told them: “Gates open at two.”",
 			[]string{"", "The steward"}},
 		{"BodyOpeningTheNextSentenceAfterAQuestion", "“Why now?” The minister said: “Because it is time.”",
@@ -583,6 +583,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"HerActedOnTellsNoSex", "Hank Brennan pressed her on the timeline. “You left at 12:45, didn't you?” he asked.\n" +
 			"Tom Hale met her in Leeds. “It was a long day,” he said.\nRuth Davidson recalled her first campaign. “I was terrified,” he said.",
 			[]string{"Hank Brennan", "Tom Hale", ""}},
+		{"BodyOfANamedOwnerOrPlace", "A Treasury spokesperson said the figures had been “independently verified”. A White House official said: “The president is aware.”\n" +
+			"“We do not comment on leaks,” a Downing Street spokesman said. “We are cooperating fully,” a spokesperson for Thames Water said.\n" +
+			"A spokesperson for West Yorkshire Fire and Rescue Service said the cause was “under investigation”. The Chelsea boss said: “It was a penalty.”",
+			[]string{"A Treasury spokesperson", "A White House official", "a Downing Street spokesman", "a spokesperson for Thames Water",
+				"A spokesperson for West Yorkshire Fire and Rescue Service", "The Chelsea boss"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
