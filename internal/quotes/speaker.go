@@ -1115,10 +1115,23 @@ var officesOf = map[string]bool{
 }
 
 // officeOf reports whether toks[j] is one of officesOf before the place it holds office over and
-// a name of two words or more after the place: Bishop of Leeds Nick Baines. Without the name it
-// is the office's name alone (said the Bishop of Leeds).
+// a name of two words or more after the place (Bishop of Leeds Nick Baines), or right before such
+// a name with no body's or firm's word in it (House Speaker Mike Johnson, Premier Doug Ford, not
+// Premier League Darts). Without the name it is the office's name alone (said the Bishop of
+// Leeds), or a name's first or last word (Premier Inn, Ryan Bishop).
 func (a *attributor) officeOf(toks []token, j, m int) bool {
-	return officesOf[strings.ToLower(a.word(toks[j]))] && toks[j+1].is(joinerWord) && a.pastJoiner(toks, j+1)+2 < m
+	if !officesOf[strings.ToLower(a.word(toks[j]))] {
+		return false
+	}
+	if toks[j+1].is(joinerWord) {
+		return a.pastJoiner(toks, j+1)+2 < m
+	}
+	for _, t := range toks[j+1 : m] {
+		if t.is(bodyWord | firmWord) {
+			return false
+		}
+	}
+	return j+2 < m
 }
 
 // officeRanks are the words that open an office of two words with a title, no title themselves:

@@ -588,6 +588,10 @@ func TestFindSpeakers(t *testing.T) {
 			"A spokesperson for West Yorkshire Fire and Rescue Service said the cause was “under investigation”. The Chelsea boss said: “It was a penalty.”",
 			[]string{"A Treasury spokesperson", "A White House official", "a Downing Street spokesman", "a spokesperson for Thames Water",
 				"A spokesperson for West Yorkshire Fire and Rescue Service", "The Chelsea boss"}},
+		{"OfficeWordRightBeforeAName", "House Speaker Mike Johnson, R-La., said: “We will pass it this week.” “We will cut taxes,” Premier Doug Ford said.\n" +
+			"“It is a great day,” Archbishop Justin Welby said. “It was a shock,” said Ryan Bishop. “Sales were strong,” Premier Inn said.\n" +
+			"“We are pleased,” said Premier League Darts.",
+			[]string{"Mike Johnson", "Doug Ford", "Justin Welby", "Ryan Bishop", "Premier Inn", "Premier League Darts"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
