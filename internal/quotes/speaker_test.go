@@ -592,6 +592,9 @@ func TestFindSpeakers(t *testing.T) {
 			"“It is a great day,” Archbishop Justin Welby said. “It was a shock,” said Ryan Bishop. “Sales were strong,” Premier Inn said.\n" +
 			"“We are pleased,” said Premier League Darts.",
 			[]string{"Mike Johnson", "Doug Ford", "Justin Welby", "Ryan Bishop", "Premier Inn", "Premier League Darts"}},
+		{"AbbreviatedRanksAreTitles", "Det Insp Claire Morgan, of Avon and Somerset Police, said: “We are keeping an open mind.”\n" +
+			"“It was a difficult day,” said Det Supt Mark Hill. Maj Tim Peake said: “The view was stunning.”",
+			[]string{"Claire Morgan", "Mark Hill", "Tim Peake"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

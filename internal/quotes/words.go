@@ -101,7 +101,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"rev", "sir", "dame", "lord", "lady", "deputy", "press", "attorney", "detective",
 		"inspector", "pastor", "rabbi", "imam", "state", "mp", "mep", "msp", "councillor",
 		"councilor", "cllr", "alderman", "assemblyman", "assemblywoman", "executive", "constable",
-		"superintendent", "commander", "leader",
+		"superintendent", "commander", "leader", "det", "insp", "supt", "cpl", "pte", "maj",
+		"brig", "cmdr",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
