@@ -297,9 +297,18 @@ func (a *attributor) role(words []token, determined bool) bool {
 }
 
 // commaSpeech reports whether the name toks[k:m] stands between commas before its speech verb,
-// after the role it fills: The bakery’s owner, Lena Park, said.
+// after the role it fills, an age written before it in the commas or not: The bakery’s owner,
+// Lena Park, said; The victim's brother, 29-year-old Liam Jones, said.
 func (a *attributor) commaSpeech(toks []token, k, m int) bool {
+	if k > 1 && toks[k].joined && a.ageBefore(toks[k-1]) {
+		k--
+	}
 	return k > 0 && !toks[k].joined && m < len(toks) && !toks[m].joined && a.speechVerb(toks[m])
+}
+
+// ageBefore reports whether t is an age written before a name: 29-year-old.
+func (a *attributor) ageBefore(t token) bool {
+	return isDigit(a.rs[t.start]) && a.hasSuffix(t, "year-old")
 }
 
 // before reads the sentence leading up to q. A name or pronoun with a speech verb (Rosa Delgado

@@ -595,6 +595,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"AbbreviatedRanksAreTitles", "Det Insp Claire Morgan, of Avon and Somerset Police, said: “We are keeping an open mind.”\n" +
 			"“It was a difficult day,” said Det Supt Mark Hill. Maj Tim Peake said: “The view was stunning.”",
 			[]string{"Claire Morgan", "Mark Hill", "Tim Peake"}},
+		{"AgeBeforeANameInCommas", "The victim's brother, 29-year-old Liam Jones, said the family was “devastated.”\n" +
+			"“We are devastated,” the victim's brother, 29-year-old Liam Jones, said. Her son, 12-year-old Sam, told reporters: “I miss her.”",
+			[]string{"Liam Jones", "Liam Jones", "Sam"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
