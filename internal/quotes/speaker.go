@@ -1463,8 +1463,8 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 	}
 	if k > first && k < len(toks) && !a.capital(toks[k-1]) && a.capital(toks[k]) {
 		m := a.spokenOf(toks, k, a.runEnd(toks, k))
-		if n := a.credit(toks, k, m); n.found() && (m == len(toks) || !toks[m].joined) {
-			return n
+		if n := a.credit(toks, k, m); n.found() && (m == len(toks) || !toks[m].joined || toks[m].is(prepositionWord)) {
+			return n // said the study’s senior author, Prof Karen Ritchie of the University of Edinburgh
 		}
 	}
 	return c

@@ -598,6 +598,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"AgeBeforeANameInCommas", "The victim's brother, 29-year-old Liam Jones, said the family was “devastated.”\n" +
 			"“We are devastated,” the victim's brother, 29-year-old Liam Jones, said. Her son, 12-year-old Sam, told reporters: “I miss her.”",
 			[]string{"Liam Jones", "Liam Jones", "Sam"}},
+		{"NameAfterARoleWithItsAffiliation", "“This is the first time,” said the study’s senior author, Prof Karen Ritchie of the University of Edinburgh.\n" +
+			"“It was close,” said the club’s manager, Kate Dunn at Rovers. “It is a tragedy,” said the UN secretary-general, António Guterres, on Tuesday.",
+			[]string{"Karen Ritchie", "Kate Dunn", "António Guterres"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
