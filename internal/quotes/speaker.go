@@ -338,7 +338,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	a.relayer = credit{}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		broke = broke || body.found() && !t.joined
+		broke = broke || body.found() && !t.joined && !(a.speechVerb(t) && a.hasSuffix(t, "ing")) // …, adding: the body goes on.
 		if a.relays(toks, k) {
 			relayed = t.start
 		} else if !t.joined && (a.conjunction(t) || a.word(t) == "but") && a.speechAfter(toks, k+1) {
@@ -410,8 +410,57 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return body, start
 	case body.found() && !late:
 		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
+	case !subject.found():
+		return a.sayingBody(toks), start
 	}
 	return subject, start
+}
+
+// sayingBody returns the body that opens the sentence toks as the subject of its verb and goes on
+// to speak in a clause of a speech verb in -ing after a comma, which runs on to the quote: A
+// federal judge on Friday blocked the plan, saying it was “arbitrary.” Another clause between
+// the two has a subject of its own, who says the words (The board rejected the bid, and
+// shareholders were furious, saying), and so does another speech verb or a pronoun.
+func (a *attributor) sayingBody(toks []token) credit {
+	if len(toks) < 4 || !toks[0].is(determinerWord) || !a.capital(toks[0]) {
+		return credit{}
+	}
+	r := a.modifierEnd(toks, 1)
+	e := r
+	for e < len(toks) && e-r < maxRoleWords && toks[e].joined && !a.capital(toks[e]) && !a.verb(toks[e]) && !toks[e].is(prepositionWord) {
+		e++
+	}
+	if e == r || !a.role(toks[r:e], false) || toks[e-1].is(titleCue|termCue|documentWord) {
+		return credit{}
+	}
+	v := e
+	if v+2 < len(toks) && toks[v].joined && toks[v].is(prepositionWord) && toks[v+1].joined {
+		v += 2 // on Friday
+	}
+	if v >= len(toks) || !toks[v].joined || !a.verb(toks[v]) || a.speechVerb(toks[v]) {
+		return credit{}
+	}
+	for j := v + 1; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case !t.joined && a.speechVerb(t) && a.hasSuffix(t, "ing"):
+			for _, u := range toks[j+1:] {
+				if !u.joined {
+					return credit{}
+				}
+			}
+			return credit{start: toks[0].start, end: toks[e-1].end, body: true}
+		case a.conjunction(t) || a.word(t) == "but" || t.is(pronounWord|speechWord):
+			return credit{}
+		}
+	}
+	return credit{}
+}
+
+// verb reports whether t reads as a verb in the past: a speech verb, a word in -ed or an
+// irregular past.
+func (a *attributor) verb(t token) bool {
+	return t.is(speechWord|pastWord) || a.hasSuffix(t, "ed")
 }
 
 // sharedSubject reports whether the clause a conjunction opens at toks[k] goes on with the subject
@@ -616,6 +665,8 @@ func (a *attributor) bodyVerb(toks []token, k int, c credit) int {
 func (a *attributor) reported(toks []token, k int, lead bool) bool {
 	t := toks[k]
 	switch {
+	case !t.joined && a.hasSuffix(t, "ing") && a.speechVerb(t):
+		return false // The hospital confirmed the death, adding that staff were “…”: the body goes on.
 	case t.is(speechWord|termCue|titleCue) && !a.capital(t):
 		return true
 	case !lead:

@@ -601,6 +601,11 @@ func TestFindSpeakers(t *testing.T) {
 		{"NameAfterARoleWithItsAffiliation", "“This is the first time,” said the study’s senior author, Prof Karen Ritchie of the University of Edinburgh.\n" +
 			"“It was close,” said the club’s manager, Kate Dunn at Rovers. “It is a tragedy,” said the UN secretary-general, António Guterres, on Tuesday.",
 			[]string{"Karen Ritchie", "Kate Dunn", "António Guterres"}},
+		{"BodyGoingOnToSpeakInAClauseOfSaying", "A federal judge on Friday blocked the plan, saying it was likely “arbitrary and capricious.”\n" +
+			"The minister defended the plan, saying it was “fair.” The hospital confirmed the death, adding that staff were “devastated.”\n" +
+			"The board rejected the bid, and shareholders were furious, saying it was “a disgrace.”\n" +
+			"The hospital said two patients had died, and relatives were angry, saying staff were “overwhelmed.”",
+			[]string{"A federal judge", "The minister", "The hospital", "", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
