@@ -1527,8 +1527,9 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 // wrong) or name a sign name nobody, and so does a body described by a participle after its noun
 // (said the man arrested on Tuesday), which is no name for it.
 func (a *attributor) nameOrBody(toks []token, k int) credit {
-	if c := a.nameInClause(toks, k); c.found() || k >= len(toks) || !toks[k].joined || !toks[k].is(determinerWord) {
-		return c
+	if c := a.nameInClause(toks, k); c.found() || k >= len(toks) || !toks[k].joined ||
+		!toks[k].is(determinerWord) && !(a.capital(toks[k]) && a.possessive(toks[k])) {
+		return c // A name's possessive owns a body as a determiner does: said Smith's spokesman.
 	}
 	m := k + 1
 	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {

@@ -606,6 +606,9 @@ func TestFindSpeakers(t *testing.T) {
 			"The board rejected the bid, and shareholders were furious, saying it was “a disgrace.”\n" +
 			"The hospital said two patients had died, and relatives were angry, saying staff were “overwhelmed.”",
 			[]string{"A federal judge", "The minister", "The hospital", "", ""}},
+		{"SaidThenANamesBody", "“We will fight this,” said Smith's spokesman. “It is a lie,” said Hale’s barrister on Tuesday.\n" +
+			"“It was good,” said Smith's statement. “Yes,” said Trump's.",
+			[]string{"Smith's spokesman", "Hale’s barrister", "", ""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
