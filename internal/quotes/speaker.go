@@ -1500,8 +1500,8 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 	first := k
 	for k < len(toks) && toks[k].joined {
 		if !a.capital(toks[k]) {
-			if toks[k].is(prepositionWord) {
-				return c
+			if toks[k].is(prepositionWord) || a.that(toks[k]) {
+				return c // told reporters that Britain was …: what was said, not its speaker.
 			}
 			k++
 			continue

@@ -609,6 +609,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"SaidThenANamesBody", "“We will fight this,” said Smith's spokesman. “It is a lie,” said Hale’s barrister on Tuesday.\n" +
 			"“It was good,” said Smith's statement. “Yes,” said Trump's.",
 			[]string{"Smith's spokesman", "Hale’s barrister", "", ""}},
+		{"ThatOpensWhatWasSaidAfterAVerbsClause", "The US president, Donald Trump, told reporters that Britain was “treating us very badly.”\n" +
+			"His comments came after the US president, Donald Trump, told reporters aboard Air Force One that Britain was “treating us badly.”",
+			[]string{"Donald Trump", "Donald Trump"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -110,6 +110,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"to", "of", "in", "on", "at", "by", "for", "from", "with", "about", "against", "into",
 		"over", "under", "between", "than", "like", "during", "after", "before", "since",
 		"without", "toward", "towards", "among", "across", "through", "via", "per", "including",
+		"aboard", "amid", "outside", "inside", "near", "around", "within", "beyond",
 	},
 	// Particles join the parts of a name in lowercase: Rosa de la Cruz, Ludwig van Beethoven.
 	particleWord: {
