@@ -303,7 +303,14 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 	if k > 1 && toks[k].joined && a.ageBefore(toks[k-1]) {
 		k--
 	}
-	return k > 0 && !toks[k].joined && m < len(toks) && !toks[m].joined && a.speechVerb(toks[m])
+	if k == 0 || toks[k].joined || m >= len(toks) || toks[m].joined {
+		return false
+	}
+	if a.speechVerb(toks[m]) {
+		return true
+	}
+	// The prime minister, Keir Starmer, has said: a helping verb may come first, not a passive.
+	return toks[m].is(helperVerb) && m+1 < len(toks) && toks[m+1].joined && a.speechVerb(toks[m+1]) && !a.passive(toks[m], toks[m+1])
 }
 
 // ageBefore reports whether t is an age written before a name: 29-year-old.

@@ -612,6 +612,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"ThatOpensWhatWasSaidAfterAVerbsClause", "The US president, Donald Trump, told reporters that Britain was “treating us very badly.”\n" +
 			"His comments came after the US president, Donald Trump, told reporters aboard Air Force One that Britain was “treating us badly.”",
 			[]string{"Donald Trump", "Donald Trump"}},
+		{"NameInCommasWithAHelpingVerb", "The prime minister, Keir Starmer, has said the UK will “not be pushed around” by the US.\n" +
+			"“We will act,” the mayor, Ann Cole, has said.",
+			[]string{"Keir Starmer", "Ann Cole"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
