@@ -342,9 +342,11 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	relayed := -1               // where the last speech verb stands whose subject is a common noun (see relays)
 	resumed := false            // ", and added" ended the relay, and the sentence's speaker speaks again
 	relayer := a.relayer        // the speaker the quote before, in this sentence, relayed others' words for
+	heard := false              // a speech verb in the passive came before (was told), whose words are another's
 	a.relayer = credit{}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
+		heard = heard || k > 0 && t.joined && a.speechVerb(t) && a.passive(toks[k-1], t)
 		broke = broke || body.found() && !t.joined && !(a.speechVerb(t) && a.hasSuffix(t, "ing")) // …, adding: the body goes on.
 		if a.relays(toks, k) {
 			relayed = t.start
@@ -396,7 +398,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}

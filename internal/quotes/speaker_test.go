@@ -615,6 +615,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"NameInCommasWithAHelpingVerb", "The prime minister, Keir Starmer, has said the UK will “not be pushed around” by the US.\n" +
 			"“We will act,” the mayor, Ann Cole, has said.",
 			[]string{"Keir Starmer", "Ann Cole"}},
+		{"SubjectAfterAPassiveSpeechVerbIsNoSpeaker", "The victim, Paul Green, was told the UK would “help him.”\n" +
+			"Tom Reid was told the council would “look again.” Smith was asked if he would resign and replied: “Never.”",
+			[]string{"", "", "Smith"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
