@@ -1396,7 +1396,8 @@ func (a *attributor) namesPerson(toks []token, k, m int) bool {
 			return false
 		}
 	}
-	return !a.plural(toks[m-1])
+	w := strings.ToLower(a.word(toks[k]))
+	return givenSex[w] != "" || givenBoth[w] || !a.plural(toks[m-1]) // Brentford’s Keith Andrews
 }
 
 // plural reports whether t reads as a plural noun, ending in -s but not -ss: MPs, Democrats; a

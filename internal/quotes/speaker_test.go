@@ -618,6 +618,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"SubjectAfterAPassiveSpeechVerbIsNoSpeaker", "The victim, Paul Green, was told the UK would “help him.”\n" +
 			"Tom Reid was told the council would “look again.” Smith was asked if he would resign and replied: “Never.”",
 			[]string{"", "", "Smith"}},
+		{"OwnersPossessiveBeforeASurnameInS", "“We showed great character,” Brentford’s Keith Andrews said. “We will win,” Wales’s Sam Williams said.\n" +
+			"“We are here,” Queen's Park Rangers said.",
+			[]string{"Keith Andrews", "Sam Williams", "Queen's Park Rangers"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
