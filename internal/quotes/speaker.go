@@ -374,7 +374,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 		case subject.found() && !t.joined && (a.conjunction(t) || a.word(t) == "but") && !a.sharedSubject(toks, k+1):
 			subject = credit{} // Millbrook have lost six, and fans were chanting “…”: the fans' words.
-		case a.speechVerb(t) && !t.joined:
+		case a.speechVerb(t) && !t.joined && !a.addressing(t):
 			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it. Only
 			// right after a quote is a body after it the verb's subject; elsewhere it is whom the
 			// verb addresses or names (Smith, 34, told the jury:).
@@ -481,6 +481,14 @@ func (a *attributor) sharedSubject(toks []token, k int) bool {
 	}
 	t := toks[k]
 	return t.is(speechWord|helperVerb|pastWord|fillerWord|trailingSpeech) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "ly") && !t.is(lyNoun)
+}
+
+// addressing reports whether the speech verb t takes whom it addresses right after it, and never
+// its subject: told, tells. “…,” said Delgado puts the speaker after the verb; Nadia Whittome,
+// Labour MP for Nottingham East, told the Guardian: does not.
+func (a *attributor) addressing(t token) bool {
+	w := a.word(t)
+	return w == "told" || w == "tells"
 }
 
 // relativeSpeech reports whether a name ending at toks[m-1] is followed by a clause of "who" and
@@ -1782,7 +1790,8 @@ func (a *attributor) describedSubject(toks []token, m int) bool {
 
 // pastApposition returns the index of the word after a description between commas that follows
 // a name ending at toks[k], or -1. The description must begin in lowercase, with a number or
-// with a title (Alex Norris, MP for Nottingham North, said), so that a list of places or names
+// with a title (Alex Norris, MP for Nottingham North, said; Nadia Whittome, Labour MP for
+// Nottingham East, told), so that a list of places or names
 // is not mistaken for one. It may run over up to maxAppositions
 // parts, each beginning so or naming the town of an address (Pike, 71, of Mill Lane, Eastbridge,
 // said), when a speech verb follows the last.
@@ -1790,7 +1799,7 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 	first, place := -1, false
 	for range maxAppositions {
 		// A part opening with "and" adds the next name of a list, and describes none.
-		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place && !toks[k].is(titleWord) && !a.partyTag(toks[k]) || a.conjunction(toks[k]) {
+		if k >= len(toks) || toks[k].joined || a.capital(toks[k]) && !place && !toks[k].is(titleWord) && !a.partyTag(toks[k]) && !a.titled(toks, k) || a.conjunction(toks[k]) {
 			break
 		}
 		place = toks[k].is(prepositionWord)
@@ -1813,6 +1822,12 @@ func (a *attributor) pastApposition(toks []token, k int) int {
 		k = next
 	}
 	return first
+}
+
+// titled reports whether the capitalized word toks[k] comes before a title joined to it, as a
+// party or a place before its member's title does: Labour MP for Nottingham East, Tory MP.
+func (a *attributor) titled(toks []token, k int) bool {
+	return k+1 < len(toks) && toks[k+1].joined && toks[k+1].is(titleWord)
 }
 
 // maxAppositions is the most parts between commas a description after a name may have.

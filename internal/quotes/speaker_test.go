@@ -621,6 +621,10 @@ func TestFindSpeakers(t *testing.T) {
 		{"OwnersPossessiveBeforeASurnameInS", "“We showed great character,” Brentford’s Keith Andrews said. “We will win,” Wales’s Sam Williams said.\n" +
 			"“We are here,” Queen's Park Rangers said.",
 			[]string{"Keith Andrews", "Sam Williams", "Queen's Park Rangers"}},
+		{"ToldNamesWhomItAddresses", "Nadia Whittome, Labour MP for Nottingham East, told the Guardian: “We were elected to make lives better.”\n" +
+			"The teacher, who asked not to be named, told the Guardian: “We are exhausted.”\n" +
+			"“It is wrong,” said Amy Cole, Labour MP for Leeds, on Tuesday.",
+			[]string{"Nadia Whittome", "", "Amy Cole"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
