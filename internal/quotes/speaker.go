@@ -1545,18 +1545,38 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 // wrong) or name a sign name nobody, and so does a body described by a participle after its noun
 // (said the man arrested on Tuesday), which is no name for it.
 func (a *attributor) nameOrBody(toks []token, k int) credit {
-	if c := a.nameInClause(toks, k); c.found() || k >= len(toks) || !toks[k].joined ||
+	c := a.nameInClause(toks, k)
+	if k < len(toks) && toks[k].joined && a.determiner(toks[k]) {
+		p := k + 1 // a senior White House official: lowercase words may describe the owner first.
+		for p < len(toks) && p < k+3 && toks[p].joined && !a.capital(toks[p]) && a.role(toks[k+1:p+1], false) {
+			p++
+		}
+		if r := a.modifierEnd(toks, p); r > p {
+			// said one European diplomat: the capital describes the role and names nobody,
+			// unless a name follows the role (said the UN secretary-general, António Guterres).
+			if b := a.roleBody(toks, k, r); b.found() && (!c.found() || c.start < b.end) {
+				return b
+			}
+		}
+	}
+	if c.found() || k >= len(toks) || !toks[k].joined ||
 		!toks[k].is(determinerWord) && !(a.capital(toks[k]) && a.possessive(toks[k])) {
 		return c // A name's possessive owns a body as a determiner does: said Smith's spokesman.
 	}
-	m := k + 1
+	return a.roleBody(toks, k, k+1)
+}
+
+// roleBody returns the body opened by toks[k] whose role starts at toks[r], running to the end of
+// its clause, or none when those words are no role.
+func (a *attributor) roleBody(toks []token, k, r int) credit {
+	m := r
 	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {
 		if toks[m].is(titleCue | termCue | documentWord) {
 			return credit{} // said the note pinned to the till, said a statement from the school
 		}
 		m++
 	}
-	if m == k+1 || m-k-1 > maxRoleWords || !a.role(toks[k+1:m], false) || m-k > 2 && a.participle(toks[m-1]) {
+	if m == r || m-r > maxRoleWords || !a.role(toks[r:m], false) || m-r > 1 && a.participle(toks[m-1]) {
 		return credit{}
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end, body: true}

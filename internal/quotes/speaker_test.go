@@ -625,6 +625,10 @@ func TestFindSpeakers(t *testing.T) {
 			"The teacher, who asked not to be named, told the Guardian: “We are exhausted.”\n" +
 			"“It is wrong,” said Amy Cole, Labour MP for Leeds, on Tuesday.",
 			[]string{"Nadia Whittome", "", "Amy Cole"}},
+		{"SaidThenABodyWithANamedOwner", "“We are not going to sign this,” said one European diplomat, who spoke on condition of anonymity.\n" +
+			"“We are cautious,” said a senior White House official. “It is a tragedy,” said the UN secretary-general, António Guterres.\n" +
+			"“I love my country,” said the Duke of Sussex. “It is over,” said a Tory MP.",
+			[]string{"one European diplomat", "a senior White House official", "António Guterres", "Duke of Sussex", "Tory MP"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
