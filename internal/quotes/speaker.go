@@ -159,7 +159,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		}
 		return a.nameOrBody(toks, 1), true
 	case a.according(toks, 0):
-		return a.nameInClause(toks, 2), true
+		return a.nameOrBody(toks, 2), true
 	case a.capital(t):
 		m := a.runEnd(toks, 0)
 		if a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
@@ -369,7 +369,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = credit{start: t.start, end: t.end, pronoun: true}
 			}
 		case a.according(toks, k):
-			if c := a.nameInClause(toks, k+2); c.found() {
+			if c := a.nameOrBody(toks, k+2); c.found() {
 				said = c
 			}
 		case subject.found() && !t.joined && (a.conjunction(t) || a.word(t) == "but") && !a.sharedSubject(toks, k+1):

@@ -629,6 +629,10 @@ func TestFindSpeakers(t *testing.T) {
 			"“We are cautious,” said a senior White House official. “It is a tragedy,” said the UN secretary-general, António Guterres.\n" +
 			"“I love my country,” said the Duke of Sussex. “It is over,” said a Tory MP.",
 			[]string{"one European diplomat", "a senior White House official", "António Guterres", "Duke of Sussex", "Tory MP"}},
+		{"AccordingToABody", "According to a CDC spokesperson, the agency is “monitoring the situation closely.”\n" +
+			"According to the hospital, the patient was “stable.” “We are ready,” according to the mayor.\n" +
+			"According to the report, the plan was “flawed.” According to Anna Kelly, the plan was “bold.”",
+			[]string{"a CDC spokesperson", "the hospital", "the mayor", "", "Anna Kelly"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
