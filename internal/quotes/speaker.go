@@ -1314,6 +1314,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	for first < m && toks[first].is(stopWord) {
 		first++
 	}
+	for first < m-1 && a.hyphenedDescription(toks[first]) {
+		first++ // Mum-of-two Kelly Brown: the description opening the run is no part of the name.
+	}
 	if first < m && a.partyTag(toks[first]) {
 		return credit{} // R-Ohio describes a senator, and names nobody.
 	}
@@ -1364,6 +1367,18 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		k = a.placedName(toks, k, m)
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// hyphenedDescription reports whether the capitalized word t is a description of words joined by
+// hyphens, a lowercase one among them (Mum-of-two, Father-of-three, Ex-captain), which a name
+// joined by hyphens is not (Ocasio-Cortez, Jean-Pierre).
+func (a *attributor) hyphenedDescription(t token) bool {
+	for i := t.start + 1; i+1 < t.end; i++ {
+		if a.rs[i] == '-' && unicode.IsLower(a.rs[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // titledSurname reports whether the title ending the run toks[first:m] is a surname: after a

@@ -633,6 +633,9 @@ func TestFindSpeakers(t *testing.T) {
 			"According to the hospital, the patient was “stable.” “We are ready,” according to the mayor.\n" +
 			"According to the report, the plan was “flawed.” According to Anna Kelly, the plan was “bold.”",
 			[]string{"a CDC spokesperson", "the hospital", "the mayor", "", "Anna Kelly"}},
+		{"HyphenedDescriptionBeforeAName", "Mum-of-two Kelly Brown, 38, from Hull, said: “I never thought I would need a food bank.”\n" +
+			"“We lost,” Ex-captain Sam Hill said. “It is over,” Rep. Alexandria Ocasio-Cortez said. “Merci,” said Jean-Pierre Raffarin.",
+			[]string{"Kelly Brown", "Sam Hill", "Alexandria Ocasio-Cortez", "Jean-Pierre Raffarin"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
