@@ -102,7 +102,9 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"inspector", "pastor", "rabbi", "imam", "state", "mp", "mep", "msp", "councillor",
 		"councilor", "cllr", "alderman", "assemblyman", "assemblywoman", "executive", "constable",
 		"superintendent", "commander", "leader", "det", "insp", "supt", "cpl", "pte", "maj",
-		"brig", "cmdr",
+		"brig", "cmdr", "recorder", "prosecutor", "resident", "witness", "neighbour", "neighbor",
+		"shopper", "passenger", "survivor", "pensioner", "headteacher", "striker", "midfielder",
+		"goalkeeper", "owner",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
