@@ -225,7 +225,7 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 			path = append(path, v)
 		}
 	}
-	texts, ok, err := textsAlong(db, r.DraftID, path, map[int]newsroom.Text{r.AnchoredVersion: *then.Text, path[len(path)-1]: text})
+	texts, undo, ok, err := textsAlong(db, r.DraftID, path, map[int]newsroom.Text{r.AnchoredVersion: *then.Text, path[len(path)-1]: text})
 	if err != nil {
 		return anchor.Result{}, err
 	}
@@ -235,15 +235,16 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 	w, at := anchor.NewWork(), r
 	res := anchor.Result{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Status: anchor.Exact, Next: selectorOf(anchorOf(r))} // a text restored
 	for s := 1; s < len(texts); s++ {
-		res, err = locateOne(w, at, texts[s-1], texts[s])
+		results, err := stepIn(w, r.Field, []anchorRow{anchorOf(at)}, texts[s-1], texts[s], undo[s])
 		if err != nil {
 			return anchor.Result{}, err
 		}
+		res = results[0]
 		if w.Short() {
 			return carryDirect(r, *then.Text, text)
 		}
 		if res.Status == anchor.Detached {
-			return carryPastCut(w, r, *then.Text, texts[s:])
+			return carryPastCut(w, r, *then.Text, texts[s:], undo[s:])
 		}
 		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
 	}
@@ -261,25 +262,56 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 // later one stand again where they stood, but not onto words that were already there in the
 // version that lacked its own. The words the one diff puts it on are carried back through texts
 // to that version, paid from carry's budget, w; still there, they are a twin's, and the comment
-// is detached.
-func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []newsroom.Text) (anchor.Result, error) {
+// is detached. undo says which steps of texts undo a save (see textsAlong).
+func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []newsroom.Text, undo []bool) (anchor.Result, error) {
 	direct, err := carryDirect(r, then, texts[len(texts)-1])
 	if err != nil || direct.Status == anchor.Detached {
 		return direct, err
 	}
 	at := r
 	at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = direct.Next.Exact, direct.Next.Prefix, direct.Next.Suffix, direct.Next.Start, direct.Next.End
+	detached := anchor.Result{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Status: anchor.Detached}
 	for s := len(texts) - 1; s > 0; s-- {
-		res, err := locateOne(w, at, texts[s], texts[s-1])
+		results, err := stepIn(w, r.Field, []anchorRow{anchorOf(at)}, texts[s], texts[s-1], !undo[s])
 		if err != nil {
 			return anchor.Result{}, err
 		}
-		if res.Status == anchor.Detached || w.Short() {
+		res := results[0]
+		if w.Short() {
+			return direct, nil
+		}
+		if res.Status == anchor.Detached {
 			return direct, nil // words typed since its own were cut
 		}
 		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
 	}
-	return anchor.Result{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Status: anchor.Detached}, nil
+	return detached, nil
+}
+
+// stepIn carries the comments of rows, all on field and made on the text from, to the text to,
+// one step of a walk along a draft's versions (see textsAlong), paying from w. A step that undoes
+// a save (undo) is checked against that save's own diff (see anchor.Work.Undone): a comment on
+// words the save typed is detached, though the diff backwards pairs them with a copy the save
+// kept.
+func stepIn(w *anchor.Work, field string, rows []anchorRow, from, to newsroom.Text, undo bool) ([]anchor.Result, error) {
+	results, err := locateIn(w, field, rows, from, to)
+	if err != nil || !undo {
+		return results, err
+	}
+	later, err := from.Field(field)
+	if err != nil {
+		return nil, err
+	}
+	earlier, err := to.Field(field)
+	if err != nil {
+		return nil, err
+	}
+	sels := make([]anchor.Selector, len(rows))
+	for k, r := range rows {
+		sels[k] = selectorOf(r)
+	}
+	w.Undone(earlier, later, sels, results)
+	return results, nil
 }
 
 // carryDirect finds comment r, anchored at the version whose text is then, in text by the one
@@ -323,13 +355,17 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		return err
 	}
 	path := versionPath(sums, lo, version, version, int64(sum))
-	if diffSteps(path, sums) < 2 {
+	if n := diffSteps(path, sums); n < 2 {
 		// Nothing restored, or restored by one diff from a text like old to one like text,
 		// crossings aside: the one diff itself. A save that undoes the last, or toggles
-		// between two texts, as an undo and a redo do, pays for no walk.
+		// between two texts, as an undo and a redo do, pays for no walk, but the one diff
+		// undoing a save is checked against it (see anchor.Work.Undone).
+		if n == 1 && undoesSave(path, sums) {
+			return undoneBy(rows, old, text, results)
+		}
 		return nil
 	}
-	texts, ok, err := textsAlong(db, id, path, map[int]newsroom.Text{version: old})
+	texts, undo, ok, err := textsAlong(db, id, path, map[int]newsroom.Text{version: old})
 	if err != nil || !ok {
 		return err
 	}
@@ -352,7 +388,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		gone := map[int]anchor.Result{} // the comments a step detached, by their index in rows
 		cut := map[int]int{}            // the step that detached each of gone
 		for s := 1; s < len(texts) && len(at) > 0; s++ {
-			res, err := locateIn(w, field, at, texts[s-1], texts[s])
+			res, err := stepIn(w, field, at, texts[s-1], texts[s], undo[s])
 			if err != nil {
 				return err
 			}
@@ -400,7 +436,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 			a.Exact, a.Prefix, a.Suffix, a.StartPos, a.EndPos = direct.Next.Exact, direct.Next.Prefix, direct.Next.Suffix, direct.Next.Start, direct.Next.End
 			twin := true
 			for t := len(texts) - 1; t > cut[i]; t-- {
-				res, err := locateIn(w, field, []anchorRow{a}, texts[t], texts[t-1])
+				res, err := stepIn(w, field, []anchorRow{a}, texts[t], texts[t-1], !undo[t])
 				if err != nil {
 					return err
 				}
@@ -442,9 +478,11 @@ func versionSums(db *gorm.DB, id int64, lo, hi int) (map[int]int64, error) {
 
 // textsAlong returns the texts of draft id's versions along path (see versionPath), rebuilt but
 // for those known, leaving out each that reads as the one before it: the texts a comment is
-// carried through, each by the diff from the one before. It reports false when the path crosses
-// between two versions without a save whose texts differ (two texts with one checksum).
-func textsAlong(db *gorm.DB, id int64, path []int, known map[int]newsroom.Text) ([]newsroom.Text, bool, error) {
+// carried through, each by the diff from the one before. undo says, for each text after the
+// first, whether the step to it undoes a save, going to the version before, rather than redoing
+// one. It reports false when the path crosses between two versions without a save whose texts
+// differ (two texts with one checksum).
+func textsAlong(db *gorm.DB, id int64, path []int, known map[int]newsroom.Text) (texts []newsroom.Text, undo []bool, ok bool, err error) {
 	text := func(v int) (newsroom.Text, error) {
 		if t, ok := known[v]; ok {
 			return t, nil
@@ -457,23 +495,23 @@ func textsAlong(db *gorm.DB, id int64, path []int, known map[int]newsroom.Text) 
 	}
 	first, err := text(path[0])
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
-	texts := []newsroom.Text{first}
+	texts, undo = []newsroom.Text{first}, []bool{false}
 	for k, v := range path[1:] {
 		t, err := text(v)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
 		switch {
 		case sameFields(t, texts[len(texts)-1]):
 		case v == path[k]-1 || v == path[k]+1:
-			texts = append(texts, t)
+			texts, undo = append(texts, t), append(undo, v < path[k])
 		default:
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
 	}
-	return texts, true, nil
+	return texts, undo, true, nil
 }
 
 // versionPath is the way from version from to the nearest other version from lo to hi whose
@@ -535,6 +573,48 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 		}
 		if !restored(v + 1) {
 			step(v+1, 1)
+		}
+	}
+	return nil
+}
+
+// undoesSave reports whether the one step of path that is a diff (see diffSteps) goes to the
+// version before, undoing the save that made the version it leaves.
+func undoesSave(path []int, sums map[int]int64) bool {
+	for i := 1; i < len(path); i++ {
+		a, aok := sums[path[i-1]]
+		b, bok := sums[path[i]]
+		if !aok || !bok || a != b {
+			return path[i] < path[i-1]
+		}
+	}
+	return false
+}
+
+// undoneBy checks results, where the one diff from old to text placed the comments of rows,
+// against the save that text undoes, which turned it into old (see anchor.Work.Undone), each
+// field's comments paid from a budget of their own.
+func undoneBy(rows []anchorRow, old, text newsroom.Text, results []anchor.Result) error {
+	byField := map[string][]int{}
+	for i, r := range rows {
+		byField[r.Field] = append(byField[r.Field], i)
+	}
+	for field, idx := range byField {
+		later, err := old.Field(field)
+		if err != nil {
+			return err
+		}
+		earlier, err := text.Field(field)
+		if err != nil {
+			return err
+		}
+		sels, res := make([]anchor.Selector, len(idx)), make([]anchor.Result, len(idx))
+		for k, i := range idx {
+			sels[k], res[k] = selectorOf(rows[i]), results[i]
+		}
+		anchor.NewWork().Undone(earlier, later, sels, res)
+		for k, i := range idx {
+			results[i] = res[k]
 		}
 	}
 	return nil
