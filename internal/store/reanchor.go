@@ -262,7 +262,9 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 // later one stand again where they stood, but not onto words that were already there in the
 // version that lacked its own. The words the one diff puts it on are carried back through texts
 // to that version, paid from carry's budget, w; still there, they are a twin's, and the comment
-// is detached. undo says which steps of texts undo a save (see textsAlong).
+// is detached. undo says which steps of texts undo a save (see textsAlong), the first the step
+// that cut the words: words lost going back over a step of the other direction are a copy, and
+// the comment is detached too (see typedBack).
 func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []newsroom.Text, undo []bool) (anchor.Result, error) {
 	direct, err := carryDirect(r, then, texts[len(texts)-1])
 	if err != nil || direct.Status == anchor.Detached {
@@ -281,12 +283,26 @@ func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []news
 			return direct, nil
 		}
 		if res.Status == anchor.Detached {
-			return direct, nil // words typed since its own were cut
+			if typedBack(undo[0], undo[s]) {
+				return direct, nil
+			}
+			return detached, nil
 		}
 		at.Exact, at.Prefix, at.Suffix, at.StartPos, at.EndPos = res.Next.Exact, res.Next.Prefix, res.Next.Suffix, res.Next.Start, res.Next.End
 	}
 	return detached, nil
 }
+
+// typedBack reports whether the words a walk (see textsAlong) found for a comment whose own a
+// step cut, lost carrying them back over a later step, are its words typed back: whether the
+// two steps go the same way, cut is whether the step that cut the comment's words undid a save
+// and lost whether the step the place was lost over did. Both redoing saves, the walk goes
+// forward through a save that cut the words and then one that typed them again; both undoing,
+// back through the save that typed the comment's words and then the one that had cut the
+// words now found. One each way, the walk goes back over the save that typed the comment's
+// words and forward over another that typed a copy of them, such as an earlier paste: the
+// words are that copy.
+func typedBack(cut, lost bool) bool { return cut == lost }
 
 // stepIn carries the comments of rows, all on field and made on the text from, to the text to,
 // one step of a walk along a draft's versions (see textsAlong), paying from w. A step that undoes
@@ -424,8 +440,9 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		}
 		// A comment a step detached keeps the one diff's place when its words were typed back
 		// after the cut: carried back from the text restored to the version that lacked them,
-		// that place is lost on the way. When it is still found there, it is a copy of the words
-		// the cut took, and the comment is detached.
+		// that place is lost on the way. When it is still found there, it is a copy of the
+		// words the cut took, and when lost over a step going the other way than the cut, a
+		// copy a save typed (see typedBack): the comment is detached.
 		for i, r := range gone {
 			direct := results[i]
 			if direct.Status == anchor.Detached {
@@ -440,8 +457,12 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 				if err != nil {
 					return err
 				}
-				if res[0].Status == anchor.Detached || w.Short() {
+				if w.Short() {
 					twin = false
+					break
+				}
+				if res[0].Status == anchor.Detached {
+					twin = !typedBack(undo[cut[i]], undo[t])
 					break
 				}
 				a.Exact, a.Prefix, a.Suffix, a.StartPos, a.EndPos = res[0].Next.Exact, res[0].Next.Prefix, res[0].Next.Suffix, res[0].Next.Start, res[0].Next.End

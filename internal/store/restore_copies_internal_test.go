@@ -11,11 +11,12 @@ import (
 // TestRestoreOfCopies saves bodies one after another, puts a comment on an occurrence of words
 // the piece repeats after a paste of itself, and saves an earlier body again, as an undo or a
 // restore does. The restored body has a copy of the comment's words, but not always the words
-// themselves: a comment on words that a paste typed is detached, never put on the copy; one on
-// words the restored body has keeps them.
+// themselves: a comment on words that a paste typed, or a copy of them that a later paste typed
+// again, is detached, never put on the copy; one on words the restored body has keeps them.
 func TestRestoreOfCopies(t *testing.T) {
 	a := "The council met. Lee said: “No comment.”\nResidents wrote to the council. “No comment,” said Smith."
 	a2 := strings.Replace(a, "met.", "met!", 1)
+	a3 := strings.Replace(a, "council.", "council?", 1)
 	for _, tc := range []struct {
 		name   string
 		bodies []string // saved in turn after a, the first version
@@ -29,6 +30,8 @@ func TestRestoreOfCopies(t *testing.T) {
 		{"UndoOfAPasteOnTheOriginal", []string{a + "\n" + a}, 0, "said Smith.", 0, a, 0},
 		{"RestoreFromBeforeAPasteOnTheCopy", []string{a2, a2 + "\n" + a2, a2 + "\n" + strings.Replace(a2, "Lee", "Dr. Lee", 1)}, 2, "said Smith.", 1, a, -1},
 		{"RestoreFromBeforeAPasteOnTheOriginal", []string{a2, a2 + "\n" + a2, a2 + "\n" + strings.Replace(a2, "Lee", "Dr. Lee", 1)}, 2, "said Smith.", 0, a, 0},
+		{"RestoreOfAnotherPasteOnTheCopy", []string{a + "\n" + a, a2 + "\n" + a, a, a3, a3 + "\n" + a3}, 4, "said Smith.", 1, a2 + "\n" + a, -1},
+		{"RestoreOfAnotherPasteOnTheOriginal", []string{a + "\n" + a, a2 + "\n" + a, a, a3, a3 + "\n" + a3}, 4, "said Smith.", 0, a2 + "\n" + a, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, writer, editor := restoreSetup(t)
