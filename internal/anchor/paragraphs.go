@@ -133,7 +133,10 @@ func (p *pieces) unmovedIn(s, e int) (at, from, to int, ok bool) {
 // and a copy of it as it read was typed or pasted apart: the comment stays on its own words,
 // which the copy's never were. In one paragraph, or where the diff drew words of the copy from
 // the piece, the text cannot tell that from a sentence like the piece typed next to it, which
-// the piece found whole, unchanged, more often is.
+// the piece found whole, unchanged, more often is. Nor can it tell when the paragraph e kept
+// [s, end) in reads as one the old text had as often: a piece edited where it stood makes a
+// paragraph the old text lacked, and one the old text had is a twin the diff paired the
+// words with, when a piece whose first sentence other paragraphs repeat moved.
 func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
 	k := e.keptAt(s, end)
 	copyFrom := at - (s - from)
@@ -143,6 +146,9 @@ func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
 	}
 	ps, pe, ok := p.np.around(p.nv, k, k+end-s)
 	if !ok || copyFrom < pe && ps < copyTo {
+		return false
+	}
+	if line := p.nv.span(ps, pe); p.np.count[line] <= p.op.count[line] {
 		return false
 	}
 	return 2*(e.keptWithin(from, s, ps, pe)+e.keptWithin(end, to, ps, pe)) >= to-from-(end-s)
