@@ -290,3 +290,90 @@ func TestDeadlockIsAConflict(t *testing.T) {
 		t.Fatalf("eve, disabled, holds the piece at %s", read.Stage)
 	}
 }
+
+// TestReleaseRacingAStepIsAuditedOnce disables a fact-checker while a step moves the piece off
+// their desk, the step let through between the release's reading of the desks and its writing
+// of them. On PostgreSQL each statement sees the database as it is when it starts: the release
+// audited and announced a desk it then did not free, and the piece's return to the desk freed
+// and audited it again. One desk must be released, audited and announced once.
+func TestReleaseRacingAStepIsAuditedOnce(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	s := openMigrated(t, dsn, store.Options{})
+	writer, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
+	checker, _ := mustUser(t, s, "fiona", newsroom.RoleFactChecker)
+	fayCtx, fay := mustUser(t, s, "fay", newsroom.RoleFactChecker)
+	editor, _ := mustUser(t, s, "ed", newsroom.RoleEditor)
+	admin, _ := mustUser(t, s, "ada", newsroom.RoleAdmin)
+	var unassigned int
+	s.Subscribe(func(e newsroom.Event) {
+		if e.Kind == newsroom.EventAssigned && e.Action == newsroom.StepUnassign && e.SubjectID == fay.ID {
+			unassigned++
+		}
+	})
+	d, err := s.CreateDraft(writer, newsroom.Text{Title: "Harbour", Byline: "Sarah", Brief: "The harbour reopened.", Body: "The harbour reopened on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Transition(writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Assign(fayCtx, newsroom.Assignment{DraftID: d.ID, Stage: newsroom.StageFactCheck, UserID: fay.ID}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	hold, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec("SELECT pg_advisory_xact_lock($1)", int64(0x636f70796465736b)); err != nil {
+		t.Fatal(err)
+	}
+	stepped := make(chan error, 1)
+	go func() { // fiona clears fact-check: the piece leaves fay's desk
+		_, err := s.Transition(checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear})
+		stepped <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 1 })
+	disabled := make(chan error, 1)
+	go func() {
+		yes := true
+		_, err := s.UpdateUser(admin, fay.ID, store.UserChange{Disabled: &yes})
+		disabled <- err
+	}()
+	waitUntil(t, func() bool { return lockWaiters(t, db) >= 2 })
+	hold.Rollback()
+	if err := <-stepped; err != nil {
+		t.Fatalf("clear: %v", err)
+	}
+	if err := <-disabled; err != nil {
+		t.Fatalf("disable: %v", err)
+	}
+	count := func(q string) (n int) {
+		if err := db.QueryRow(q, d.ID, fay.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	audited := func() int {
+		return count("SELECT count(*) FROM audit WHERE draft_id = $1 AND action = 'unassign' AND note = (SELECT name FROM users WHERE id = $2)")
+	}
+	held := count("SELECT count(*) FROM assignments WHERE draft_id = $1 AND user_id = $2")
+	if held > 0 && audited() > 0 {
+		t.Fatalf("after the race fay still holds %d desk(s) of the piece, and %d releases were audited", held, audited())
+	}
+	// The piece comes back to fact-check: freeDesk releases fay's desk (again).
+	if _, err := s.Transition(editor, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionRecheck}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("SELECT count(*) FROM assignments WHERE draft_id = $1 AND user_id = $2"); n != 0 {
+		t.Fatalf("after the piece came back, fay still holds %d desk(s) of it", n)
+	}
+	if audited() != 1 || unassigned != 1 {
+		t.Fatalf("one desk released once, but %d unassign audit rows and %d events", audited(), unassigned)
+	}
+}

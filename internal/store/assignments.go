@@ -146,22 +146,32 @@ func (s *Store) releaseDesks(tx *gorm.DB, u, holder *newsroom.User) error {
 		DraftID int64
 		Stage   string
 	}
-	if err := tx.Raw("SELECT a.draft_id, a.stage "+released+" ORDER BY a.draft_id", args).Scan(&held).Error; err != nil {
+	// On PostgreSQL each statement below sees the database as it is when it starts, and a step
+	// committed between them would leave a release audited that never happened (and audited
+	// again when the piece came back to the desk): the pieces read are locked, so that every
+	// statement after finds them where this one did.
+	pick := "SELECT a.draft_id, a.stage " + released + " ORDER BY a.draft_id"
+	if s.pg {
+		pick += " FOR NO KEY UPDATE OF d"
+	}
+	if err := tx.Raw(pick, args).Scan(&held).Error; err != nil {
 		return err
 	}
 	if len(held) == 0 {
 		return nil
 	}
-	for _, stmt := range []string{
-		"INSERT INTO audit (draft_id, actor_id, action, from_stage, to_stage, note, at) " +
-			"SELECT a.draft_id, @actor, @step, a.stage, a.stage, @name, @now " + released + " ORDER BY a.draft_id",
-		"UPDATE drafts SET updated_at = @now WHERE id IN (SELECT a.draft_id " + released + ")",
-		"DELETE FROM assignments WHERE user_id = @holder AND EXISTS (SELECT 1 FROM drafts d WHERE d.id = assignments.draft_id " +
-			"AND d.stage = assignments.stage AND (d.writer_id = @holder AND assignments.stage IN @own OR d.writer_id <> @holder AND assignments.stage IN @others))",
-	} {
-		if err := tx.Exec(stmt, args).Error; err != nil {
-			return err
-		}
+	audit := "INSERT INTO audit (draft_id, actor_id, action, from_stage, to_stage, note, at) " +
+		"SELECT a.draft_id, @actor, @step, a.stage, a.stage, @name, @now " + released + " ORDER BY a.draft_id"
+	if err := tx.Exec(audit, args).Error; err != nil {
+		return err
+	}
+	if err := touchDrafts(tx, "SELECT a.draft_id "+released, args, now); err != nil {
+		return err
+	}
+	err := tx.Exec("DELETE FROM assignments WHERE user_id = @holder AND EXISTS (SELECT 1 FROM drafts d WHERE d.id = assignments.draft_id "+
+		"AND d.stage = assignments.stage AND (d.writer_id = @holder AND assignments.stage IN @own OR d.writer_id <> @holder AND assignments.stage IN @others))", args).Error
+	if err != nil {
+		return err
 	}
 	for _, h := range held {
 		e := draftEvent(newsroom.EventAssigned, h.DraftID, u.ID, newsroom.StepUnassign, newsroom.Stage(h.Stage))

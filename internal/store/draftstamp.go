@@ -1,6 +1,7 @@
 package store
 
 import (
+	"maps"
 	"time"
 
 	"gorm.io/gorm"
@@ -19,6 +20,15 @@ import (
 func touchDraft(tx *gorm.DB, id int64, changes map[string]any, now time.Time) *gorm.DB {
 	changes["updated_at"] = now
 	return tx.Model(&draftRow{}).Where("id = ?", id).Updates(changes)
+}
+
+// touchDrafts is touchDraft for many drafts at once, with nothing else changed: it sets
+// updated_at to now on the drafts whose ids the query ids selects (SQL with named arguments
+// from args), inside tx.
+func touchDrafts(tx *gorm.DB, ids string, args map[string]any, now time.Time) error {
+	touched := maps.Clone(args)
+	touched["touched"] = now
+	return tx.Exec("UPDATE drafts SET updated_at = @touched WHERE id IN ("+ids+")", touched).Error
 }
 
 // touchDraftText is touchDraft for a save: it writes text, the draft's language, its quote

@@ -44,7 +44,7 @@ func directDraftWrites(fset *token.FileSet, files []*ast.File) []string {
 	for _, f := range files {
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
-			if ok && (fn.Name.Name == "touchDraft" || fn.Name.Name == "touchDraftText" || fn.Name.Name == "touchDraftStage") && fn.Recv == nil {
+			if ok && slices.Contains([]string{"touchDraft", "touchDrafts", "touchDraftText", "touchDraftStage"}, fn.Name.Name) && fn.Recv == nil {
 				continue
 			}
 			ast.Inspect(decl, func(n ast.Node) bool {
