@@ -73,7 +73,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	}
 	switch {
 	case c.pronoun:
-		return a.resolve(c)
+		return a.resolve(c, q.Text)
 	case c.found():
 		if !c.body && unicode.IsUpper(a.rs[c.start]) {
 			a.note(c) // A body that speaks (the hospital said) is nobody a pronoun stands for.
@@ -807,7 +807,7 @@ func (a *attributor) learnWords() {
 // “…,” she said.), so the pronoun resolves to nobody rather than to it; unless a person of that
 // sex is named before it, whom it may stand for instead (Sarah Jones said her husband had been
 // ill. He was taken to hospital. “…,” she said.).
-func (a *attributor) resolve(p credit) string {
+func (a *attributor) resolve(p credit, said string) string {
 	pos, other := p.start, false
 	sex := pronounSex[strings.ToLower(a.name(p))]
 	for end := pos; end > a.cursor; {
@@ -827,21 +827,25 @@ func (a *attributor) resolve(p credit) string {
 		end = start - 1 // Step over the full stop that ended the sentence before.
 	}
 	a.cursor = max(a.cursor, pos)
-	if !a.last.found() || other || sex == "" && !a.singular(a.last, p) {
+	if !a.last.found() || other || sex == "" && !a.singular(a.last, p, said) {
 		return ""
 	}
 	return a.name(a.last)
 }
 
 // singular reports whether the pronoun p, they, plainly stands for the one person named by c
-// before it. c must name a person whose sex the finder cannot tell, by a given name of either sex
-// or an age after it (Alex Morgan; Robin Tate, 29,), and no one else: its paragraph names nobody
-// else before the pronoun but places after a preposition (of Leeds), and nothing between the two
-// names a group, a plural or another pronoun that they may stand for instead (Alex Morgan and Sam
-// Lee, The players left in silence, the club had let fans down). It reads no more than a
-// sentence's window back from the name, so a name further back tells nothing.
-func (a *attributor) singular(c, p credit) bool {
-	if c.body || p.start-c.end > leadWindow || !givenBoth[a.givenName(c)] && !a.aged(c) {
+// before it, which only the quote it credits, said, can show: it must speak as one person (I, my)
+// and never as many (we, us). c must name a person whose sex the finder cannot tell, by a given
+// name of either sex or an age after it (Alex Morgan; Robin Tate, 29,), and no one else: its
+// paragraph names nobody else before the pronoun but places after a preposition (of Leeds), and
+// nothing between the two names a group, a plural or another pronoun that they may stand for
+// instead (Alex Morgan and Sam Lee, The players left in silence, the club had let fans down,
+// attacked by two men, a couple walking their dog), nor anyone after a preposition that relates
+// the name to others (was stopped by staff, spoke to people, named in the squad by England). It
+// reads no more than a sentence's window back from the name, so a name further back tells
+// nothing.
+func (a *attributor) singular(c, p credit, said string) bool {
+	if c.body || p.start-c.end > leadWindow || !givenBoth[a.givenName(c)] && !a.aged(c) || !firstPersonSingular(said) {
 		return false
 	}
 	from := c.start
@@ -863,11 +867,43 @@ func (a *attributor) singular(c, p credit) bool {
 			return false // Alex Morgan and Sam Lee said
 		case a.capital(t) && !t.is(stopWord) && !placed && !a.sameName(t, c):
 			return false
-		case t.start >= c.end && (t.is(pronounWord|quantifierWord) || !a.capital(t) && a.pluralWord(t)):
+		case t.start >= c.end && (t.is(pronounWord|quantifierWord|groupWord) || !a.capital(t) && a.pluralWord(t)):
 			return false
+		case t.start >= c.end && k+1 < len(a.seen) && a.seen[k+1].joined && (relating[a.word(t)] || a.counts(t, a.seen[k+1])):
+			return false // attacked by someone, 2 men
 		}
 	}
 	return words > 1
+}
+
+// relating holds the prepositions that relate a person to others, whom a they after them may stand
+// for: attacked by two men, spoke to people, played for the team.
+var relating = map[string]bool{"by": true, "with": true, "to": true, "from": true, "of": true, "for": true, "among": true, "against": true}
+
+// counts reports whether t is a number in figures that counts the word next after it: 2 men.
+func (a *attributor) counts(t, next token) bool {
+	return isDigit(a.rs[t.start]) && !a.capital(next)
+}
+
+// firstPersonSingular reports whether the quoted words speak as one person, with I, me, my, mine
+// or myself, and never as many, with we, us (not the US), our or ours.
+func firstPersonSingular(said string) bool {
+	one := false
+	for _, w := range strings.FieldsFunc(said, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch strings.ToLower(w) {
+		case "we", "our", "ours", "ourselves":
+			return false
+		case "us":
+			if w != "US" {
+				return false
+			}
+		case "me", "my", "mine", "myself":
+			one = true
+		case "i":
+			one = one || w == "I"
+		}
+	}
+	return one
 }
 
 // aged reports whether the name c is followed by an age between commas: Robin Tate, 29,.

@@ -571,7 +571,13 @@ func TestFindSpeakers(t *testing.T) {
 			"“It hurts,” said Alex Morgan. Sam Lee agreed. “Sack the board,” they said.\n" +
 			"“It was late,” Goldman Sachs said. “We will manage,” they said.\n" +
 			"“No,” said Peter Hale. “Never,” they said.",
-			[]string{"Alex Morgan", "Alex Morgan", "Robin Tate", "Alex Morgan", "", "", "Alex Morgan", "", "Goldman Sachs", "", "Peter Hale", ""}},
+			[]string{"Alex Morgan", "Alex Morgan", "", "Alex Morgan", "", "", "Alex Morgan", "", "Goldman Sachs", "", "Peter Hale", ""}},
+		{"TheyForAGroupSpeakingAsOnePerson", "Jamie Lee, 30, was attacked by two men. “Give me your phone,” they said.\n" +
+			"Alex Kim met the family on Sunday. “I am heartbroken,” they said. Taylor Reid, 25, was praised by England. “I am proud,” they said.\n" +
+			"Charlie Hart saw a couple and their dog. “I was freezing,” they said. Sam Fisher, 22, fought 3 men off. “I was terrified,” they said.\n" +
+			"Robin Tate, 29, spoke to neighbours. “I am sorry,” they said. “I was scared,” Alex Morgan, 34, said. “We all were,” they said.\n" +
+			"“I was scared,” Alex Morgan, 34, said. “My hands shook,” they said.\nRobin Tate, 29, said the plan was late. “I will manage,” they said.",
+			[]string{"", "", "", "", "", "", "Alex Morgan", "", "Alex Morgan", "Alex Morgan", "Robin Tate"}},
 		{"LeaderIsATitleBeforeAName", "Senate Majority Leader John Thune said Republicans would not “cave to pressure.”\n" +
 			"Senate Minority Leader Chuck Schumer called the plan “a disaster for working families.”\n" +
 			"Labour Leader Keir Starmer said: “Change begins now.” “We are united,” said Tom Leader, 45. “We will win,” said the Opposition Leader.",
@@ -639,6 +645,42 @@ func TestFindSpeakers(t *testing.T) {
 		{"RoleCapitalizedBeforeANameIsATitle", "Resident Maureen Shaw, 78, said: “I heard a bang.” Sentencing, Recorder Jane Evans said the attack was “cowardly.”\n" +
 			"“We won,” Striker Harry Kane said. “I saw it all,” said Witness Tom Hill. The witness said: “He ran.” “Who knows?” said Sam Owner.",
 			[]string{"Maureen Shaw", "Jane Evans", "Harry Kane", "Tom Hill", "The witness", "Sam Owner"}},
+		{"TheyForAGroupPolice", "Jamie Reed was arrested by police on Friday. “The investigation is continuing,” they said.",
+			[]string{""}},
+		{"TheyForAGroupFamily", "Alex Kim met the family on Sunday. “It was a tragedy,” they said.",
+			[]string{""}},
+		{"TheyForAGroupCrew", "Jordan Lee, 34, was rescued by the crew. “The sea was rough,” they said.",
+			[]string{""}},
+		{"TheyForAGroupStaff", "Casey Brown, 41, was stopped by staff at the door. “Nobody gets in without a ticket,” they said.",
+			[]string{""}},
+		{"TheyForAGroupJury", "Robin Cole was sentenced by the jury. “Guilty on all counts,” they said.",
+			[]string{""}},
+		{"TheyForAGroupTeam", "Chris Dale played for the team until 2019. “He was a great teammate,” they said.",
+			[]string{""}},
+		{"TheyForAGroupCoastguard", "Kelly Ward, 52, was found by the coastguard at dawn. “She was very lucky,” they said.",
+			[]string{""}},
+		{"TheyForAGroupCouncil", "Jordan Blake was cleared by the council. “The complaint had no merit,” they said.",
+			[]string{""}},
+		{"TheyForAGroupBand", "Alex Turner met the band on tour. “He was brilliant,” they said.",
+			[]string{""}},
+		{"TheyForAGroupClub", "Sam Fisher, 22, was signed by the club in January. “He is a huge talent,” they said.",
+			[]string{""}},
+		{"TheyForAGroupCoupleTheir", "Charlie Hart was helped by a couple walking their dog. “He was freezing,” they said.",
+			[]string{""}},
+		{"TheyForAGroupClubThanksNamed", "Ashley Young, 39, was released by the club. “We thank Ashley for his service,” they said.",
+			[]string{""}},
+		{"TheyForAGroupCountry", "Taylor Reid, 25, was named in the squad by England. “It is a proud day,” they said.",
+			[]string{""}},
+		{"TheyForAGroupCrowd", "Taylor Quinn was booed by the crowd. “Go home,” they shouted.",
+			[]string{""}},
+		{"TheyForAGroupPeople", "Alex Kim spoke to people at the rally. “We want change,” they said.",
+			[]string{""}},
+		{"TheyForAGroupChildren", "Sam Ortiz was greeted by children at the gate. “Welcome home,” they said.",
+			[]string{""}},
+		{"TheyForAGroupTwoMen", "Jamie Lee, 30, was attacked by two men. “Give us your phone,” they said.",
+			[]string{""}},
+		{"TheyForAGroupPoliceArrest", "Chris Evans was approached by police. “You are under arrest,” they said.",
+			[]string{""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

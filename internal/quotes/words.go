@@ -32,6 +32,7 @@ const (
 	pastWord       // a verb's irregular past, which a subject comes before as it does before -ed: gave, spoke
 	quantifierWord // a word for some of a group, which opens a sentence or a name: Others, All Saints
 	firmWord       // a word that ends a team's or a firm's name: Manchester United, Acme Ltd
+	groupWord      // a word for more than one person, or many taken as one: two, men, the crew
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -157,6 +158,16 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	firmWord: {
 		"united", "rovers", "athletic", "wanderers", "albion", "rangers", "hotspur", "villa",
 		"town", "fc", "afc", "inc", "ltd", "plc", "corp", "airways", "airlines", "motors",
+	},
+	// Groups are what a they may stand for rather than one person named before it: a number,
+	// a plural not spelt with -s, a word for many people taken as one, a plural pronoun (Jamie
+	// Lee was attacked by two men, Sam Fisher was signed by the club, a couple walking their dog).
+	groupWord: {
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+		"hundreds", "thousands", "men", "women", "people", "children", "police", "family", "crew",
+		"staff", "jury", "team", "council", "band", "club", "crowd", "couple", "board", "coastguard",
+		"squad", "audience", "public", "government", "committee", "company", "group", "gang",
+		"party", "choir", "army", "their", "them", "themselves", "we", "us", "our",
 	},
 	accordingWord: {"according"},
 	toWord:        {"to"},
