@@ -309,8 +309,10 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 	if a.speechVerb(toks[m]) {
 		return true
 	}
-	// The prime minister, Keir Starmer, has said: a helping verb may come first, not a passive.
-	return toks[m].is(helperVerb) && m+1 < len(toks) && toks[m+1].joined && a.speechVerb(toks[m+1]) && !a.passive(toks[m], toks[m+1])
+	// The prime minister, Keir Starmer, has said: a helping verb may come first, not a passive,
+	// after a name that stands where a subject does (not Police, who questioned the suspect,
+	// Tom Hale, have said).
+	return a.subjectPlace(toks, k) && toks[m].is(helperVerb) && m+1 < len(toks) && toks[m+1].joined && a.speechVerb(toks[m+1]) && !a.passive(toks[m], toks[m+1])
 }
 
 // ageBefore reports whether t is an age written before a name: 29-year-old.
@@ -398,7 +400,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}
@@ -1848,16 +1850,47 @@ func (a *attributor) appositiveSubject(toks []token, k int) bool {
 	return t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
 }
 
-// describedSubject reports whether a name ending at toks[m-1] is the subject of the verb after a
+// describedSubject reports whether the name toks[k:m] is the subject of the verb after a
 // description between commas, in the active voice: Dr Emily Stone, a virologist at Imperial, was
-// cautious:, but not Tom Reid, a teacher, was told by the head:.
-func (a *attributor) describedSubject(toks []token, m int) bool {
-	if !a.appositiveSubject(toks, m) {
+// cautious:, but not Tom Reid, a teacher, was told by the head:. The name must open its clause as
+// a subject does (see subjectPlace): in Tesco, which employs Sarah Cole, 41, has said: it is
+// whom the clause is about, and Tesco speaks.
+func (a *attributor) describedSubject(toks []token, k, m int) bool {
+	if !a.subjectPlace(toks, k) || !a.appositiveSubject(toks, m) {
 		return false
 	}
 	v := a.pastApposition(toks, m)
 	return v+1 >= len(toks) || !toks[v+1].joined || !a.speechVerb(toks[v+1]) || !a.passive(toks[v], toks[v+1])
 }
+
+// subjectPlace reports whether the name at toks[k] stands where a subject does: first in its
+// sentence, or right after the comma that ends the role it fills (The victim, Paul Green, 61, was
+// blunt:). A verb, a relative pronoun or a preposition before that comma, back to the comma or the
+// sentence start before it, makes the words a clause, and the name in it whom the clause is about
+// (Police, asked about Tom Hale, 34, would only say:; The school, which expelled Sam Lee, 15, would
+// say only:); the of or for of a role is none (The mayor of London, Sadiq Khan, has said).
+func (a *attributor) subjectPlace(toks []token, k int) bool {
+	if k == 0 {
+		return true
+	}
+	if toks[k].joined {
+		return false
+	}
+	for j := k - 1; j >= 0; j-- {
+		t := toks[j]
+		if t.is(speechWord|helperVerb|pastWord|trailingSpeech) || t.is(prepositionWord) && !t.is(joinerWord) || relativeWords[a.word(t)] ||
+			!a.capital(t) && (a.hasSuffix(t, "ing") || a.hasSuffix(t, "ed")) {
+			return false
+		}
+		if !t.joined {
+			break
+		}
+	}
+	return true
+}
+
+// relativeWords open a clause that describes the word before them: Tesco, which employs.
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true, "when": true, "where": true, "while": true}
 
 // pastApposition returns the index of the word after a description between commas that follows
 // a name ending at toks[k], or -1. The description must begin in lowercase, with a number or

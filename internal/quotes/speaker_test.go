@@ -681,6 +681,25 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{""}},
 		{"TheyForAGroupPoliceArrest", "Chris Evans was approached by police. “You are under arrest,” they said.",
 			[]string{""}},
+		{"NameInABodysClauseIsWhomItIsAbout", "Police, who questioned the suspect, Tom Hale, have said: “He is helping us.”\n" +
+			"The council, responding to Anna Reid, 52, has said: “We will look again.” The firm, which sacked Ben Ortiz, 44, would only say: “He left.”\n" +
+			"Rovers, managed by Kate Dunn, 45, have said: “We are ready.” The club, after talks with Ben Ortiz, 44, was clear: “He stays.”\n" +
+			"The mayor of London, Sadiq Khan, has said: “We will act.” Labour's deputy leader, Angela Rayner, 44, was blunt: “No.”",
+			[]string{"", "", "", "", "", "Sadiq Khan", "Angela Rayner"}},
+		{"NameInABodysClauseWithAHelpingVerbPoliceAskedAbout", "Police, asked about Tom Hale, 34, would only say: “Enquiries continue.”",
+			[]string{""}},
+		{"NameInABodysClauseWithAHelpingVerbPoliceSearching", "Police, searching for Tom Hale, 34, have said: “Do not approach him.”",
+			[]string{""}},
+		{"NameInABodysClauseWithAHelpingVerbSchoolExpelled", "The school, which expelled Sam Lee, 15, would say only: “We followed our policy.”",
+			[]string{""}},
+		{"NameInABodysClauseWithAHelpingVerbTescoEmploys", "Tesco, which employs Sarah Cole, 41, has said: “She is on leave.”",
+			[]string{""}},
+		{"NameInABodysClauseWithAHelpingVerbHomeOffice", "The Home Office, when asked about Ahmed Ali, 29, would only say: “We do not comment on individual cases.”",
+			[]string{""}},
+		{"NameInABodysClauseWithAHelpingVerbLandlord", "The landlord, who evicted Sarah Cole, 41, could only say: “Rent was owed.”",
+			[]string{""}},
+		{"NameInABodysClauseWithAHelpingVerbHospital", "The hospital, which treated Tom Hale, 34, would say only: “He is stable.”",
+			[]string{""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
