@@ -1404,7 +1404,38 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if placed {
 		k = a.placedName(toks, k, m)
 	}
+	if a.spokenFor(toks, k) {
+		return credit{}
+	}
 	return credit{start: toks[k].start, end: toks[m-1].end}
+}
+
+// maxChainWords is the most words read back from a name for the proxy whose "of" or "for" it
+// ends: A spokesman for the Chair of the Joint Chiefs of Staff Dan Caine.
+const maxChainWords = 16
+
+// spokenFor reports whether the name opening at toks[k] ends a chain of "of" or "for" that runs on
+// from a proxy (see proxyWord) without a break but the commas of a listed place: a spokesman for
+// the Chair of the Joint Chiefs of Staff Dan Caine said, Neighbours of … Dan Caine said. The
+// proxies speak and whom they speak for is unsaid, so the name is nobody's credit. A proxy
+// written as a title, capitalized and alone before its name, is the name's own (Spokesman for
+// Essex, Kent and Sussex Police Mark Jones said), and so is a name between commas after the chain
+// (The lawyer for Tom Hale, Sarah Lane, said).
+func (a *attributor) spokenFor(toks []token, k int) bool {
+	if !toks[k].joined {
+		return false
+	}
+	for j := k - 1; j > 0 && j >= k-maxChainWords; j-- {
+		if !toks[j+1].joined && a.rs[toks[j].end] != ',' {
+			return false
+		}
+		p := toks[j-1]
+		if toks[j].is(joinerWord) && toks[j].joined && p.is(proxyWord) &&
+			(!a.capital(p) || a.plural(p) || j > 1 && p.joined && toks[j-2].is(determinerWord)) {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenedDescription reports whether the capitalized word t is a description of words joined by

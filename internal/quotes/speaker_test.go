@@ -681,6 +681,12 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{""}},
 		{"TheyForAGroupPoliceArrest", "Chris Evans was approached by police. “You are under arrest,” they said.",
 			[]string{""}},
+		{"ProxyBeforeAnOfChainSpeaksNotTheNameAtItsEnd", "A spokesman for the Chair of the Joint Chiefs of Staff Dan Caine said: “No comment.”\n" +
+			"Neighbours of the Chair of the Joint Chiefs of Staff Dan Caine said: “He is quiet.”\n" +
+			"Lawyers for the singer Sean Combs said: “He is innocent.” The spokesman of the Minister for Housing, Communities and Local Government Angela Rayner said: “No.”\n" +
+			"Spokesman for Essex, Kent and Sussex Police Mark Jones said: “Stay indoors.” The lawyer for Tom Hale, Sarah Lane, said: “He is innocent.”\n" +
+			"Friends of the Earth said: “This is a disaster.”",
+			[]string{"", "", "", "", "Mark Jones", "Sarah Lane", "Friends of the Earth"}},
 		{"NameInABodysClauseIsWhomItIsAbout", "Police, who questioned the suspect, Tom Hale, have said: “He is helping us.”\n" +
 			"The council, responding to Anna Reid, 52, has said: “We will look again.” The firm, which sacked Ben Ortiz, 44, would only say: “He left.”\n" +
 			"Rovers, managed by Kate Dunn, 45, have said: “We are ready.” The club, after talks with Ben Ortiz, 44, was clear: “He stays.”\n" +

@@ -33,6 +33,7 @@ const (
 	quantifierWord // a word for some of a group, which opens a sentence or a name: Others, All Saints
 	firmWord       // a word that ends a team's or a firm's name: Manchester United, Acme Ltd
 	groupWord      // a word for more than one person, or many taken as one: two, men, the crew
+	proxyWord      // a word for those who speak for or of a person: a spokesman for, neighbours of
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -168,6 +169,16 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"staff", "jury", "team", "council", "band", "club", "crowd", "couple", "board", "coastguard",
 		"squad", "audience", "public", "government", "committee", "company", "group", "gang",
 		"party", "choir", "army", "their", "them", "themselves", "we", "us", "our",
+	},
+	// Proxies speak for a person or of one, whose name an "of" or "for" puts after them: a
+	// spokesman for the Chair of the Joint Chiefs of Staff Dan Caine, neighbours of Dan Caine,
+	// the mother of striker Marcus Rashford. The proxies speak, not the one named.
+	proxyWord: {
+		"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+		"neighbours", "neighbors", "friends", "parents", "lawyers", "lawyer", "aides", "aide",
+		"relatives", "family", "supporters", "allies", "critics", "opponents", "fans", "advisers",
+		"colleagues", "mother", "father", "son", "daughter", "brother", "sister", "wife",
+		"husband", "widow", "children", "killer", "attacker",
 	},
 	accordingWord: {"according"},
 	toWord:        {"to"},
