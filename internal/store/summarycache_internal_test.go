@@ -26,7 +26,7 @@ type summaryDesk struct {
 func newSummaryDesk(t *testing.T) *summaryDesk {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "store.db")
-	s := openAt(t, path)
+	s := openAt(t, path, Options{})
 	u, err := s.CreateUser(AsOperator(context.Background()), NewUser{Username: "sarah", Role: newsroom.RoleWriter, Password: "pw-sarah-staple"})
 	if err != nil {
 		t.Fatal(err)
@@ -40,20 +40,6 @@ func newSummaryDesk(t *testing.T) *summaryDesk {
 		p.drafts = append(p.drafts, d)
 	}
 	return p
-}
-
-// openAt opens and migrates the SQLite store at path, closed when t ends.
-func openAt(t *testing.T, path string) *Store {
-	t.Helper()
-	s, err := Open(path, Options{PasswordCost: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
 
 // page returns the writer's first page of summaries as DraftSummariesJSON answers it, and as
@@ -100,7 +86,7 @@ func (p *summaryDesk) plant(marker string) int {
 // another program's connection that knows nothing of the cache.
 func TestSummaryPagesFollowEveryCommit(t *testing.T) {
 	p := newSummaryDesk(t)
-	second := openAt(t, p.path)
+	second := openAt(t, p.path, Options{})
 	other, err := sql.Open("sqlite3", p.path+"?_busy_timeout=10000")
 	if err != nil {
 		t.Fatal(err)

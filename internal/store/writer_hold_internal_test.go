@@ -19,8 +19,15 @@ import (
 // migrates it.
 func openStore(t *testing.T, opt Options) *Store {
 	t.Helper()
+	return openAt(t, filepath.Join(t.TempDir(), "store.db"), opt)
+}
+
+// openAt opens and migrates the SQLite store at path with opt (passwords hashed at the least
+// cost), closed when t ends.
+func openAt(t *testing.T, path string, opt Options) *Store {
+	t.Helper()
 	opt.PasswordCost = 4
-	s, err := Open(filepath.Join(t.TempDir(), "store.db"), opt)
+	s, err := Open(path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
