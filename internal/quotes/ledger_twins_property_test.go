@@ -153,15 +153,17 @@ func handedOn(t *testing.T, oldParas, newParas [][]copytext.Word) (n copytext.Ta
 // they are copies, hand on 44 and lose 1, and no seed is worse in either count; an entry whose
 // quotation the word diff leaves in place, taken by no copy of it elsewhere, 34 and none. Most of the rest
 // no text can settle: a copy of a sentence typed next to it, or a quotation cut whose words stand
-// in another that was added.
+// in another that was added. Taking back the check of a quotation with a new copy of it beside
+// it, the same stretch read twice in a row, which the word diff pairs as it happens to, hands on
+// 28 and loses 16: a check lost is read again, one handed on is a verdict on words nobody read.
 func TestLedgerTwinsThroughCopyEdits(t *testing.T) {
 	sum := copytext.Trials(t, 3000, func(rng *rand.Rand) copytext.Tally {
 		c := writer.New(rng)
 		old := c.Flat()
 		return handedOn(t, old, editor.Save(rng, c, old))
 	})
-	if sum.Wrong*300 > sum.Survivors || sum.Lost*5000 > sum.Survivors {
-		t.Errorf("of %d quotations whose words survived, %d checks were handed to another and %d lost; want at most 1 in 300 and 1 in 5000",
+	if sum.Wrong*300 > sum.Survivors || sum.Lost*500 > sum.Survivors {
+		t.Errorf("of %d quotations whose words survived, %d checks were handed to another and %d lost; want at most 1 in 300 and 1 in 500",
 			sum.Survivors, sum.Wrong, sum.Lost)
 	}
 	t.Logf("%d quotations survived: %d checks handed to another, %d lost", sum.Survivors, sum.Wrong, sum.Lost)

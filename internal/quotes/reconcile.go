@@ -42,7 +42,8 @@ const maxEditPairing = 10000
 // another's. An entry whose quotation the edit left mostly in place, edited there or without its
 // marks, goes to no quote elsewhere that reads as it did: that is a copy, new words (see
 // stayed). A leftover quote whose words mostly match a leftover entry in the same field is that
-// entry, edited. Everything else is removed or added.
+// entry, edited. Everything else is removed or added. Last, a kept quote with a new copy of it
+// beside it, which no text can tell from the copy, goes back to unchecked (see doubtCopies).
 func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	var p Plan
 	usedOld := make([]bool, len(old))
@@ -107,6 +108,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			p.Removed = append(p.Removed, i)
 		}
 	}
+	doubtCopies(&p, found, ed)
 	return p
 }
 

@@ -53,7 +53,8 @@ func TestReconcile(t *testing.T) {
 }
 
 // TestReconcileTwinsByEdit reconciles twins across a real edit: a twin the edit left untouched
-// keeps its own entry wherever the edit shifted it, and never the entry of a twin that went.
+// keeps its own entry wherever the edit shifted it, and never the entry of a twin that went, nor
+// of one a copy beside it makes a twin of.
 func TestReconcileTwinsByEdit(t *testing.T) {
 	filler := strings.Repeat("Filler words here. ", 20)
 	tests := []struct {
@@ -126,6 +127,57 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			"Smith said: “We will not close the bridge.”\nJones said: “We will not close the bridge.”\n" + filler,
 			"Smith said: “We will never close the bridge.”\nJones said: “We will not close the bridge.”\n" + filler + " Lee said: “We will not close the bridge.”",
 			Plan{Kept: []Pair{{1, 1}}, Edited: []Pair{{0, 0}}, Added: []int{2}}},
+		// A copy of a quoted sentence pasted or typed beside it leaves the same text whichever
+		// copy came first: neither keeps the check, and the fact-checker reads both again.
+		{"CopyBesideItBefore",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” Dr. Lee said: “No comment.” The council met.\n" + filler,
+			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
+		{"CopyBesideItEndingTheText",
+			filler + "\nThe council met. Smith said: “No comment.”",
+			filler + "\nThe council met. Smith said: “No comment.” Smith said: “No comment.”",
+			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
+		{"QuotationRepeatedInItsSentence",
+			"Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Dr. Lee said: “No comment.” “No comment.” The council met.\n" + filler,
+			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
+		{"PiecePastedAfterItself",
+			"“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.",
+			"“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.\n“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.",
+			Plan{Edited: []Pair{{0, 0}, {1, 1}}, Added: []int{2, 3}}},
+		// A copy that reads otherwise around it says which is which: the original keeps its
+		// check, wherever the copy went and whatever changed in it.
+		{"CopyInAnotherParagraphAfter",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler + " Dr. Lee said: “No comment.”",
+			Plan{Kept: []Pair{{0, 0}}, Added: []int{1}}},
+		{"CopyInAnotherParagraphBefore",
+			filler + "\nEngineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.",
+			"Dr. Lee said: “No comment.”\n" + filler + "\nEngineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.",
+			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		{"CopyWithOtherSpeakerBeside",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Engineers said the bridge was safe. Smith said: “No comment.” Dr. Lee said: “No comment.” The council met.\n" + filler,
+			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
+		{"EditedCopyBeside",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” Dr. Lee said: “No comment today.” The council met.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}}, Added: []int{1}}},
+		// Two twins, both checked, one of them edited: the other keeps its own check.
+		{"OneOfTwoTwinsEdited",
+			"Smith said: “No comment.” Jones said: “No comment.”\n" + filler,
+			"Smith said: “No comment.” Jones said: “No comment at all.”\n" + filler,
+			Plan{Kept: []Pair{{0, 0}}, Edited: []Pair{{1, 1}}}},
+		// A quotation cut and the same words typed in another paragraph read as the
+		// quotation moved there, as a cut and paste does: nothing in the texts tells them apart.
+		{"CutAndTypedElsewhere",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\nResidents wrote to the council.",
+			"Engineers said the bridge was safe. The council met.\nResidents wrote to the council. Dr. Lee said: “No comment.”",
+			Plan{Kept: []Pair{{0, 0}}}},
+		{"ParagraphMoved",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.”\nResidents wrote to the council.",
+			"Residents wrote to the council.\nEngineers said the bridge was safe. Dr. Lee said: “No comment.”",
+			Plan{Kept: []Pair{{0, 0}}}},
 		// A moved paragraph is deleted and inserted by the diff: its twin stays put and keeps
 		// its entry, and the moved one keeps the other.
 		{"MovedAcrossItsTwin",

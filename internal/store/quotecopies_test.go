@@ -1,0 +1,78 @@
+package store_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestQuoteCopyTakesNoCheck checks a quotation, then saves the text with a copy of its sentence
+// beside it, in another paragraph, or changed a little, and reads the ledger in reading order:
+// the check stays with the quotation it was given to, and a copy is a new quote, unchecked. A
+// copy right beside the quotation leaves the same text whichever came first, so neither keeps
+// the check there: the word diff used to hand it to whichever copy it paired, often the new one.
+func TestQuoteCopyTakesNoCheck(t *testing.T) {
+	const (
+		u = newsroom.QuoteUnchecked
+		v = newsroom.QuoteVerified
+	)
+	lee := "Dr. Lee said: “No comment.”"
+	filler := strings.Repeat("The council met for three hours. ", 8)
+	before := "Engineers said the bridge was safe. " + lee + " The council met.\n" + filler
+	tests := []struct {
+		name  string
+		after string
+		want  []newsroom.QuoteStatus // the ledger's quotes in reading order
+		own   int                    // which of them keeps the checked quote's entry
+	}{
+		{"CopyBeside", "Engineers said the bridge was safe. " + lee + " " + lee + " The council met.\n" + filler, []newsroom.QuoteStatus{u, u}, -1},
+		{"CopyAtTheEnd", before + " " + lee, []newsroom.QuoteStatus{v, u}, 0},
+		{"CopyInAParagraphBefore", lee + "\n" + before, []newsroom.QuoteStatus{u, v}, 1},
+		{"ChangedCopyBeside", "Engineers said the bridge was safe. " + lee + " Dr. Lee said: “No comment today.” The council met.\n" + filler,
+			[]newsroom.QuoteStatus{v, u}, 0},
+		{"OtherSpeakerBefore", "Engineers said the bridge was safe. Smith said: “No comment.” " + lee + " The council met.\n" + filler,
+			[]newsroom.QuoteStatus{u, v}, 1},
+		{"ParagraphMoved", filler + "\nEngineers said the bridge was safe. " + lee + " The council met.", []newsroom.QuoteStatus{v}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			body := before
+			d, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs, err := f.s.Quotes(f.editor, d.ID)
+			if err != nil || len(qs) != 1 {
+				t.Fatalf("ledger = %+v, %v; want Dr. Lee's quote", qs, err)
+			}
+			checked := qs[0].ID
+			if _, err := f.s.CheckQuote(f.editor, d.ID, checked, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+				t.Fatal(err)
+			}
+			body = tt.after
+			if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+				t.Fatal(err)
+			}
+			qs, err = f.s.Quotes(f.editor, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.SortFunc(qs, func(a, b newsroom.Quote) int { return a.Start - b.Start })
+			var got []newsroom.QuoteStatus
+			own := -1
+			for i, q := range qs {
+				got = append(got, q.Status)
+				if q.ID == checked && tt.own >= 0 {
+					own = i
+				}
+			}
+			if !slices.Equal(got, tt.want) || own != tt.own {
+				t.Errorf("ledger in reading order %v, the checked entry on quote %d; want %v, on quote %d", got, own, tt.want, tt.own)
+			}
+		})
+	}
+}
