@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -99,5 +100,37 @@ func TestBrowserRefusedNewDraftAtItsField(t *testing.T) {
 			chromedp.SetValue(`textarea[name=body]`, "The harbour council voted 7 to 2 for the new ferry.", chromedp.ByQuery))
 		b.submit(`form[action="/drafts"] button[type=submit]`)
 		b.wantRefusedAt(fmt.Sprintf("new-draft-%d", w), `form[action="/drafts"] [name=byline]`, "byline", long)
+	}
+}
+
+// TestBrowserRefusedSaveUnderKeptTyping: a writer's typing kept in this browser is offered back
+// when the draft is opened again; typing anew sets it aside, and the page of a refused save shows
+// what was set aside above the text. The keyboard still lands on the refused field, on the
+// screen, though that box pushed it down after the page loaded.
+func TestBrowserRefusedSaveUnderKeptTyping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	b.signIn("writer")
+	long := strings.Repeat("Ferry ", 50) + "plan"
+	for _, w := range []int64{1280, 390} {
+		var d struct{ ID int64 }
+		b.apiAs("writer").send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
+			"brief": "The council voted for the ferry.", "body": "The harbour council voted 7 to 2 for the new ferry on Tuesday night."}, http.StatusCreated, &d)
+		page := fmt.Sprintf("%s/drafts/%d?edit=1", b.base, d.ID)
+		kept := fmt.Sprintf(`localStorage.getItem("copydesk:draft:%d:user:" + document.getElementById("workspace").dataset.user) !== null`, d.ID)
+		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(page), chromedp.WaitVisible(`#edit textarea[name=body]`, chromedp.ByQuery),
+			chromedp.SendKeys(`#edit textarea[name=body]`, " Kept in this browser.", chromedp.ByQuery),
+			chromedp.Poll(kept, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Navigate(page), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+		b.run(chromedp.SetValue(`#edit [name=title]`, long, chromedp.ByQuery),
+			chromedp.SendKeys(`#edit [name=byline]`, " Jr", chromedp.ByQuery), chromedp.WaitNotPresent(`.ws-offer`, chromedp.ByQuery))
+		b.submit(`#edit-save`)
+		if !b.visible(`.ws-aside`) {
+			t.Fatalf("at %d px the typing set aside is not shown above the text", w)
+		}
+		b.wantRefusedAt(fmt.Sprintf("under-kept-typing-%d", w), `#edit [name=title]`, "title", long)
 	}
 }

@@ -821,6 +821,19 @@
     showAsideKept();
     offerRestore();
     backToPlace();
+    toRefused();
+  }
+
+  // toRefused takes the keyboard, and the screen, to the field a refused save names, with its
+  // reason. page.js focused it as the page loaded, but the typing offered back or set aside is
+  // shown above the text after that, and pushes the field down, off the screen.
+  function toRefused() {
+    var f = $("[aria-invalid=true]", ws);
+    if (!f || !f.getClientRects().length) { return; }
+    f.focus({ preventScroll: true });
+    f.scrollIntoView({ block: "center" });
+    var reason = document.getElementById("error-" + f.name);
+    if (reason) { reason.scrollIntoView({ block: "nearest" }); }
   }
 
   // ---- A save keeps the writer's place ----
