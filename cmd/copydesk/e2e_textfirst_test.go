@@ -83,8 +83,14 @@ func TestBrowserTextFirst(t *testing.T) {
 	}
 }
 
+// usableActions is a script naming the first control in the actions area a reader can use (a
+// button, a field, a form that opens), or "" when the area holds none.
+const usableActions = `(() => { const e = Array.from(document.querySelectorAll("#ws-actions :is(button, summary, input:not([type=hidden]), textarea, select)"))
+	.find(e => e.getClientRects().length > 0 && !e.disabled && !(e.closest("details:not([open])") && !e.matches("summary")));
+	return e ? e.tagName.toLowerCase() + ":" + (e.textContent || e.name).trim().slice(0, 40) : ""; })()`
+
 // wantActionsAtATap checks that a phone's reader, the actions under the text, has a link to them
-// on the first screen, a finger's size, and that following it brings the first action's button
+// on the first screen, a finger's size, and that following it brings the first control there
 // into view.
 func (b *browser) wantActionsAtATap(name string) {
 	b.t.Helper()
@@ -96,8 +102,59 @@ func (b *browser) wantActionsAtATap(name string) {
 		return
 	}
 	b.run(chromedp.Click(`.ws-to-actions`, chromedp.ByQuery))
-	inView := `(() => { const r = document.querySelector(".ws-actions button[name=do]").getBoundingClientRect(); return r.top > 0 && r.bottom < window.innerHeight; })()`
+	inView := `(() => { const e = Array.from(document.querySelectorAll("#ws-actions :is(button, summary, input:not([type=hidden]), textarea, select)")).find(e => e.getClientRects().length > 0);
+		const r = e.getBoundingClientRect(); return r.top > 0 && r.bottom < window.innerHeight; })()`
 	if err := chromedp.Run(b.ctx, chromedp.Poll(inView, nil, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-		b.t.Errorf("%s: after the link the first action's button is not in view: %v", name, err)
+		b.t.Errorf("%s: after the link the first control of the actions is not in view: %v", name, err)
 	}
+}
+
+// TestBrowserActionsLinkOnAPhone opens pieces whose actions area holds different things (a
+// workflow action, a correction, a desk to claim, the claim a piece checks, nothing at all) on a
+// phone, where that area comes after the text: the Actions link over the text shows whenever the
+// area holds something the reader can use, leads to it, and shows nowhere else.
+func TestBrowserActionsLinkOnAPhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor", "admin")
+	const body = "The harbour council voted 7 to 2 for the new ferry on Tuesday night.\nMayor Ana Ruiz said the town had waited ten years for it."
+	editor := b.apiAs("editor")
+	published := b.approvedDraft(body)
+	editor.send("POST", fmt.Sprintf("/api/v1/drafts/%d/publish", published), map[string]any{}, http.StatusOK, nil)
+	spiked := b.approvedDraft(body)
+	editor.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", spiked), map[string]string{"action": "spike"}, http.StatusOK, nil)
+	editing := b.draftInEditing(body)
+	for _, tc := range []struct {
+		name, user string
+		id         int64
+		usable     bool
+	}{
+		{"EditorOnEditing", "editor", editing, true},
+		{"EditorOnPublished", "editor", published, true},
+		{"FactcheckerOnEditing", "factchecker", editing, true},
+		{"AdminOnEditing", "admin", editing, false},
+		{"WriterOnSpiked", "writer", spiked, false},
+		{"WriterOnPublished", "writer", published, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b.signIn(tc.user)
+			defer b.signOut()
+			b.run(chromedp.EmulateViewport(390, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, tc.id)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+			b.settle()
+			var first string
+			b.run(chromedp.Evaluate(usableActions, &first))
+			if (first != "") != tc.usable {
+				t.Fatalf("the actions area's first control is %q, usable %v", first, tc.usable)
+			}
+			if link := b.visible(".ws-to-actions"); link != tc.usable {
+				t.Errorf("the actions area holds %q, and the Actions link shows: %v", first, link)
+			}
+			if tc.usable {
+				b.wantActionsAtATap(tc.name)
+			}
+			b.shot("actions-link-" + tc.name)
+		})
+	}
+	b.run(chromedp.EmulateViewport(1280, 900))
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -285,6 +286,18 @@ func (p *draftPage) FoldedList() string {
 
 // CommentCount is the number of the draft's threads, those shown and those folded.
 func (p *draftPage) CommentCount() int { return len(p.Comments) + p.Folded }
+
+// ActionsUsable reports whether the page's actions area holds anything the viewer can use: a
+// workflow action, publishing, a correction, a desk to claim, assigning or due times, or the
+// claim the piece checks. A phone shows that area after the text, and the Actions link over the
+// text leads there whenever it does.
+func (p *draftPage) ActionsUsable() bool {
+	if len(p.Perm.Actions) > 0 || p.Perm.Publish || p.MayClaim || (p.Live != nil && p.Live.MayCorrect) {
+		return true
+	}
+	w := p.Work
+	return w != nil && (w.MayAssign || w.MayDeadline || slices.ContainsFunc(w.Desks, func(d deskSlot) bool { return d.MayClaim }))
+}
 
 // QuotesToCheck is the number of the ledger panel's quotes that wait for the viewer's check:
 // unchecked and taken for quotations, where the viewer may check quotes; none otherwise. The
