@@ -35,3 +35,52 @@ func TestBrowserActionBarNoteGrows(t *testing.T) {
 	}
 	b.shot("action-bar-note-five-lines")
 }
+
+// TestBrowserActionBarTabOrder walks each action of the bar over the text with Tab, at a
+// desktop's width and a phone's: the keyboard goes through an action's note, button and check
+// box in the order they show, never up to a control above one it has just left.
+func TestBrowserActionBarTabOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	for _, w := range []int64{1280, 390} {
+		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+		if b.count(`#actions form.action label.check`) == 0 {
+			t.Fatal("no action of the editor's has a check box")
+		}
+		n := b.count(`#actions form.action`)
+		for i := range n {
+			b.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll("#actions form.action")[%d].querySelector("[name=note]").focus()`, i), nil))
+			var walk []struct {
+				Name string
+				Top  float64
+			}
+			for {
+				var at struct {
+					Name   string
+					Top    float64
+					Inside bool
+				}
+				b.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const e = document.activeElement;
+					return {Name: e.tagName.toLowerCase() + "[" + (e.name || "") + "]", Top: e.getBoundingClientRect().top + scrollY, Inside: document.querySelectorAll("#actions form.action")[%d].contains(e)}; })()`, i), &at))
+				if !at.Inside {
+					break
+				}
+				walk = append(walk, struct {
+					Name string
+					Top  float64
+				}{at.Name, at.Top})
+				b.run(chromedp.KeyEvent("\t"))
+			}
+			for k := 1; k < len(walk); k++ {
+				if walk[k].Top < walk[k-1].Top-2 {
+					t.Errorf("at %d px, action %d: Tab goes from %s (at %.0f px) up to %s (at %.0f px)", w, i, walk[k-1].Name, walk[k-1].Top, walk[k].Name, walk[k].Top)
+				}
+			}
+		}
+		b.shot(fmt.Sprintf("action-bar-tab-order-%d", w))
+	}
+}
