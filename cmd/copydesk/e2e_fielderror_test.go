@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -132,5 +134,84 @@ func TestBrowserRefusedSaveUnderKeptTyping(t *testing.T) {
 			t.Fatalf("at %d px the typing set aside is not shown above the text", w)
 		}
 		b.wantRefusedAt(fmt.Sprintf("under-kept-typing-%d", w), `#edit [name=title]`, "title", long)
+	}
+}
+
+// TestBrowserRefusedLongFieldReasonFirst saves the draft page's body, then its brief, longer
+// than the house allows, at a desktop's width and a phone's. The field is as long as what was
+// typed in it, far longer than the screen: the reason stands right above it, on the screen, with
+// the keyboard in the field under it, not after the field's last line.
+func TestBrowserRefusedLongFieldReasonFirst(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	var d struct{ ID int64 }
+	b.apiAs("writer").send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
+		"brief": "The council voted for the ferry.", "body": "The harbour council voted 7 to 2 for the new ferry on Tuesday night."}, http.StatusCreated, &d)
+	b.signIn("writer")
+	for _, tc := range []struct {
+		name, field string
+		width       int64
+	}{
+		{"Body", "body", 1280},
+		{"Brief", "brief", 1280},
+		{"BodyOnAPhone", "body", 390},
+		{"BriefOnAPhone", "brief", 390},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			field := fmt.Sprintf(`#edit [name=%s]`, tc.field)
+			b.run(chromedp.EmulateViewport(tc.width, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d?edit=1", b.base, d.ID)), chromedp.WaitVisible(field, chromedp.ByQuery))
+			// One line more than the field's limit, repeated: a long field, each line a paragraph.
+			var typed int
+			b.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const f = document.querySelector(%q), line = "The harbour council voted seven to two for the new ferry.\n";
+				f.value = line.repeat(Math.ceil((Number(f.dataset.max) + 1) / line.length) + 1); f.dispatchEvent(new Event("input", {bubbles: true})); return f.value.length; })()`, field), &typed))
+			b.submit(`#edit-save`)
+			var got struct {
+				Focused, Message, Described, Invalid string
+				Before, Covered                      bool
+				Gap, Top, Bottom, Height, Field      float64
+				Length                               int
+			}
+			b.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
+				const f = document.querySelector(%q), m = document.getElementById("error-" + %q);
+				const fb = f.getBoundingClientRect(), mb = m ? m.getBoundingClientRect() : {top: -1e6, bottom: -1e6};
+				return {Focused: document.activeElement.name || document.activeElement.tagName, Message: m && m.getClientRects().length ? m.textContent : "",
+					Described: f.getAttribute("aria-describedby") || "", Invalid: f.getAttribute("aria-invalid") || "",
+					Before: !!m && !!(m.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING),
+					Covered: !m || !m.contains(document.elementFromPoint(mb.left + 4, (mb.top + mb.bottom) / 2)),
+					Gap: fb.top - mb.bottom, Top: mb.top, Bottom: mb.bottom, Height: window.innerHeight, Field: fb.height, Length: f.value.length};
+			})()`, field, tc.field), &got))
+			// The page is too long for a full-page screenshot: the screen the writer sees is kept.
+			var png []byte
+			b.accessible("refused-long-" + tc.name)
+			b.run(chromedp.CaptureScreenshot(&png))
+			if err := os.WriteFile(filepath.Join(b.shots, "refused-long-"+tc.name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got.Message == "" {
+				t.Fatalf("no reason shown with the %s", tc.field)
+			}
+			if got.Field <= got.Height {
+				t.Fatalf("the %s field is %.0f px tall, no longer than the screen: this checks nothing", tc.field, got.Field)
+			}
+			if !got.Before || got.Gap < -1 || got.Gap > 48 {
+				t.Errorf("the reason %q is not right above the %s field (before it: %v, %.0f px from its top)", got.Message, tc.field, got.Before, got.Gap)
+			}
+			if got.Top < 0 || got.Bottom > got.Height || got.Covered {
+				t.Errorf("the reason is at %.0f–%.0f px, out of the screen (%.0f px) or under the bars at its top (%v)", got.Top, got.Bottom, got.Height, got.Covered)
+			}
+			if !strings.Contains(" "+got.Described+" ", " error-"+tc.field+" ") || got.Invalid != "true" {
+				t.Errorf("the %s field is described by %q, aria-invalid %q", tc.field, got.Described, got.Invalid)
+			}
+			if got.Focused != tc.field {
+				t.Errorf("after the refusal the keyboard is at %s, not the %s field", got.Focused, tc.field)
+			}
+			if got.Length < typed-typed/50 {
+				t.Errorf("the %s field holds %d characters of the %d typed", tc.field, got.Length, typed)
+			}
+			b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery))
+		})
 	}
 }

@@ -821,12 +821,13 @@
     showAsideKept();
     offerRestore();
     backToPlace();
-    toRefused();
   }
 
   // toRefused takes the keyboard, and the screen, to the field a refused save names, with its
   // reason. page.js focused it as the page loaded, but the typing offered back or set aside is
-  // shown above the text after that, and pushes the field down, off the screen.
+  // shown above the text after that, and pushes the field down, off the screen. It runs once the
+  // bars at the top of the screen are measured, which a field's over-the-limit status makes taller,
+  // so that the reason stops below them.
   function toRefused() {
     var f = $("[aria-invalid=true]", ws);
     if (!f || !f.getClientRects().length) { return; }
@@ -1524,6 +1525,7 @@
     initSelection();
     initLinks();
     keepBarsClear();
+    toRefused();
     initForms();
     initLeaving();
     offerFolded();
