@@ -84,3 +84,34 @@ func TestBrowserActionBarTabOrder(t *testing.T) {
 		b.shot(fmt.Sprintf("action-bar-tab-order-%d", w))
 	}
 }
+
+// TestBrowserActionBarKeepsOpenForms opens every form folded in the actions bar (assigning and
+// due times, the claim a piece checks) and sends a comment from the side pane, which brings the
+// bar anew without leaving the page: the forms opened stay open.
+func TestBrowserActionBarKeepsOpenForms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	b.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#comment-form`, chromedp.ByQuery))
+	n := b.count(`#ws-actions details`)
+	if n == 0 {
+		t.Fatal("the editor's actions bar folds no form")
+	}
+	b.run(chromedp.Evaluate(`document.querySelectorAll("#ws-actions details > summary").forEach(s => s.click())`, nil))
+	if open := b.count(`#ws-actions details[open]`); open != n {
+		t.Fatalf("%d of the bar's %d folded forms opened", open, n)
+	}
+	b.run(chromedp.SetValue(`#comment-form input[name=exact]`, "7 to 2", chromedp.ByQuery),
+		chromedp.SetValue(`#comment-form textarea[name=body]`, "Was it 7 to 2?", chromedp.ByQuery))
+	b.submit(`#comment-form button[type=submit]`)
+	if b.count(`#threads .comment`) == 0 {
+		t.Fatal("the comment was not sent")
+	}
+	if open := b.count(`#ws-actions details[open]`); open != n {
+		t.Errorf("after a comment sent from the side pane, %d of the %d forms opened in the actions bar are open", open, n)
+	}
+	b.shot("action-bar-open-after-comment")
+}
