@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -252,3 +253,21 @@ func (q *query) equalWords(s, e int) bool {
 // maxNFCGrowth bounds how many code points one character takes in one normal form for each it
 // takes in the other, as far as comparing words goes: a letter with two accents is three.
 const maxNFCGrowth = 4
+
+// Untouched reports whether the one diff from old to text leaves the words [start, end) of old,
+// in code points, where they are: text differs from old only before or only after them and
+// ContextLen code points on each side, and what differs, cut or typed, holds no copy of them.
+func Untouched(old, text string, start, end int) bool {
+	runes := []rune(old)
+	if start < 0 || end > len(runes) || start >= end {
+		return false
+	}
+	head, from := unchanged(old, text)
+	if min(len(runes), end+ContextLen) > head && max(0, start-ContextLen) < from {
+		return false
+	}
+	words := string(runes[start:end])
+	same, tail := byteEnds(old, text)
+	changed := func(s string) string { return s[max(0, same-len(words)):min(len(s), len(s)-tail+len(words))] }
+	return !strings.Contains(changed(old), words) && !strings.Contains(changed(text), words)
+}

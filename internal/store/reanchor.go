@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -283,7 +284,7 @@ func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []news
 			return direct, nil
 		}
 		if res.Status == anchor.Detached {
-			if typedBack(undo[0], undo[s]) {
+			if typedBack(undo[0], undo[s]) || !copyElsewhere(anchorOf(r), then, texts[len(texts)-1]) {
 				return direct, nil
 			}
 			return detached, nil
@@ -303,6 +304,24 @@ func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []news
 // words and forward over another that typed a copy of them, such as an earlier paste: the
 // words are that copy.
 func typedBack(cut, lost bool) bool { return cut == lost }
+
+// copyElsewhere reports whether the one diff from old to text may have put comment r, made on
+// old, on a copy of its words rather than on them, when a walk (see textsAlong) found them typed
+// by another save than the one that typed the comment's (see typedBack): a text that equals an
+// earlier version may as well be a save that only edited elsewhere. It may not when text holds
+// the words once, nor when the one diff leaves them where they are, with their context (see
+// anchor.Untouched).
+func copyElsewhere(r anchorRow, old, text newsroom.Text) bool {
+	before, err := old.Field(r.Field)
+	if err != nil {
+		return true
+	}
+	after, err := text.Field(r.Field)
+	if err != nil {
+		return true
+	}
+	return strings.Count(after, r.Exact) > 1 && !anchor.Untouched(before, after, r.StartPos, r.EndPos)
+}
 
 // stepIn carries the comments of rows, all on field and made on the text from, to the text to,
 // one step of a walk along a draft's versions (see textsAlong), paying from w. A step that undoes
@@ -462,7 +481,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 					break
 				}
 				if res[0].Status == anchor.Detached {
-					twin = !typedBack(undo[cut[i]], undo[t])
+					twin = !typedBack(undo[cut[i]], undo[t]) && copyElsewhere(rows[i], old, text)
 					break
 				}
 				a.Exact, a.Prefix, a.Suffix, a.StartPos, a.EndPos = res[0].Next.Exact, res[0].Next.Prefix, res[0].Next.Suffix, res[0].Next.Start, res[0].Next.End
