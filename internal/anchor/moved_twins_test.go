@@ -49,3 +49,47 @@ func TestReanchorMovedParagraphWithTwinSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestReanchorTwinParagraphsKeepTheirOrder moves a paragraph past paragraphs the texts have more
+// than once, all of whose sentences others repeat, and checks that a comment on "the council" in
+// one of those twins stays in it: a twin is the one with as many twins before it in each text,
+// though the word diff pairs its words with a like sentence of a neighbour.
+func TestReanchorTwinParagraphsKeepTheirOrder(t *testing.T) {
+	a := "The council said the bridge was safe. Smith said the council met on Tuesday."
+	b := "The council said the bridge was safe? Smith said the council met on Tuesday."
+	q := "“No comment,” Zoë said? Smith said the council met on Tuesday."
+	s := "“No comment,” Zoë said; Smith said the council met on Tuesday."
+	cut := "“No comment,” Zoë said; Smith said the met on Tuesday."
+	for _, tc := range []struct {
+		name     string
+		old, new []string
+		inOld    int // the paragraph of old the comment is in
+		inNew    int // the paragraph of new its words are in
+	}{
+		{"MovedUpPastTwins", []string{a, b, q + " The council said the bridge was safe.", s, q, "“No Zoë said; Smith said the council met on Tuesday.", a, b, q, cut, q, s},
+			[]string{a, b, q + " The council said the bridge was safe.", s, cut, q, "“No Zoë said; Smith said the council met on Tuesday.", a, b, q, q, s}, 8, 9},
+		{"MovedToTheTop", []string{q, a, q, cut}, []string{cut, q, a, q}, 2, 3},
+		{"MovedToTheEnd", []string{cut, q, b, q}, []string{q, b, q, cut}, 1, 0},
+		{"MovedBetweenTwins", []string{q, q, b, cut}, []string{q, cut, q, b}, 1, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old, text := strings.Join(tc.old, "\n"), strings.Join(tc.new, "\n")
+			in := strings.Index(tc.old[tc.inOld], "the council")
+			start := func(paras []string, i int) int {
+				return utf8.RuneCountInString(strings.Join(paras[:i], "\n")) + min(i, 1) + utf8.RuneCountInString(paras[i][:in])
+			}
+			at := start(tc.old, tc.inOld)
+			sel, err := anchor.New(old, at, at+len("the council"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sel.Exact != "the council" {
+				t.Fatalf("the comment is on %q", sel.Exact)
+			}
+			got := anchor.Reanchor(old, text, []anchor.Selector{sel})[0]
+			if want := start(tc.new, tc.inNew); got.Status == anchor.Detached || got.Start != want {
+				t.Errorf("the comment is on %q at %d (%v), want %d in paragraph %d", got.Exact, got.Start, got.Status, want, tc.inNew)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -16,28 +17,23 @@ const paragraphCost = 2
 // left over from an edit of a longer one, to say which of its twins is the comment's.
 const minSentence = ContextLen
 
-// paragraphs indexes a view's paragraphs, its lines, by their text: where each starts, and how
-// often each text occurs.
+// paragraphs indexes a view's paragraphs, its lines, by their text: where each starts.
 type paragraphs struct {
-	starts []int          // where each paragraph starts, in code points, in order
-	first  map[string]int // where the first paragraph with that text starts
-	count  map[string]int // how many paragraphs have that text
+	starts []int            // where each paragraph starts, in code points, in order
+	at     map[string][]int // where the paragraphs with that text start, in order
 }
 
 // indexParagraphs indexes the paragraphs of v.
 func indexParagraphs(v *view) *paragraphs {
 	runes := *v.runes
-	p := &paragraphs{first: map[string]int{}, count: map[string]int{}}
+	p := &paragraphs{at: map[string][]int{}}
 	start := 0
 	for i := 0; i <= len(runes); i++ {
 		if i < len(runes) && runes[i] != '\n' {
 			continue
 		}
 		line := v.span(start, i)
-		if p.count[line] == 0 {
-			p.first[line] = start
-		}
-		p.count[line]++
+		p.at[line] = append(p.at[line], start)
 		p.starts = append(p.starts, start)
 		start = i + 1
 	}
@@ -95,7 +91,8 @@ func indexPieces(ov, nv *view, b *budget) *pieces {
 }
 
 // unmoved returns where old code points [s, e) stand in the new text when they lie in one
-// paragraph of old whose text is in old once and in the new text once, or failing that in one
+// paragraph of old whose text is in the new text as often as in old, the paragraph with that text
+// as many before it in each (when a paragraph moves, its twins keep their order), or failing that in one
 // sentence, at least minSentence long, whose whole text is in each text once and a sentence of
 // each (see where): that piece,
 // unchanged wherever it went, and so the same words in it, whatever the word diff pairs them
@@ -113,8 +110,9 @@ func (p *pieces) unmovedIn(s, e int) (at, from, to int, ok bool) {
 		return 0, 0, 0, false
 	}
 	if from, to, ok := p.op.around(p.ov, s, e); ok {
-		if line := p.ov.span(from, to); p.op.count[line] == 1 && p.np.count[line] == 1 {
-			return p.np.first[line] + s - from, from, to, true
+		line := p.ov.span(from, to)
+		if was, now := p.op.at[line], p.np.at[line]; len(was) == len(now) {
+			return now[slices.Index(was, from)] + s - from, from, to, true
 		}
 	}
 	if from, to, ok := p.sentence(p.ov, p.op, s, e); ok {
@@ -148,7 +146,7 @@ func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
 	if !ok || copyFrom < pe && ps < copyTo {
 		return false
 	}
-	if line := p.nv.span(ps, pe); p.np.count[line] <= p.op.count[line] {
+	if line := p.nv.span(ps, pe); len(p.np.at[line]) <= len(p.op.at[line]) {
 		return false
 	}
 	return 2*(e.keptWithin(from, s, ps, pe)+e.keptWithin(end, to, ps, pe)) >= to-from-(end-s)
@@ -164,8 +162,8 @@ func (p *pieces) othersWords(s, e, from, to int) bool {
 		return false
 	}
 	if start, end, ok := p.np.around(p.nv, s, e); ok {
-		if line := p.nv.span(start, end); p.op.count[line] == 1 && p.np.count[line] == 1 {
-			was := p.op.first[line]
+		if line := p.nv.span(start, end); len(p.op.at[line]) == 1 && len(p.np.at[line]) == 1 {
+			was := p.op.at[line][0]
 			return was+end-start <= from || was >= to
 		}
 	}
