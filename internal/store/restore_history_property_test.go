@@ -40,7 +40,7 @@ type restoreHistory struct {
 	first    int              // the history's first version: those before it are the fixture's
 	next     int
 	steps    []string
-	tally    struct{ survived, wrong, lost int }
+	tally    struct{ survived, lost int }
 }
 
 // sentence returns a random sentence of new words.
@@ -216,8 +216,8 @@ func (h *restoreHistory) comment() {
 	h.comments[c.ID], h.since[c.ID] = ids, h.next
 }
 
-// check checks every open comment: one whose words are all in the body, in order, is on them or
-// counted put elsewhere, or counted lost when detached; one whose words are not may be on words
+// check checks every open comment: one whose words are all in the body, in order, is on them,
+// or counted lost when detached, and fails the run when on any other words; one whose words are not may be on words
 // typed since it was made or some of its own, never only on other words that were there before
 // it. Every quote of the ledger is on its words.
 func (h *restoreHistory) check() {
@@ -250,9 +250,7 @@ func (h *restoreHistory) check() {
 		if together {
 			h.tally.survived++
 			if c.Anchor.Start != at[ids[0]][0] || c.Anchor.End != at[ids[len(ids)-1]][1] {
-				h.tally.wrong++
-				h.t.Logf("comment %d on %q at %d, its words at %d, after %s", c.ID, c.Anchor.Exact, c.Anchor.Start, at[ids[0]][0], h.steps[len(h.steps)-1])
-				delete(h.comments, c.ID)
+				h.fail("comment %d on %q is at %d, its words at %d of %q", c.ID, c.Anchor.Exact, c.Anchor.Start, at[ids[0]][0], body)
 			}
 			continue
 		}
@@ -285,7 +283,7 @@ func (h *restoreHistory) fail(format string, args ...any) {
 }
 
 // runRestoreHistory replays the restore history of seed, steps steps long, and returns its tally.
-func runRestoreHistory(t *testing.T, seed uint64, steps int) (survived, wrong, lost int) {
+func runRestoreHistory(t *testing.T, seed uint64, steps int) (survived, lost int) {
 	f := newNewsroom(t)
 	eve, _ := mustUser(t, f.s, "eve", newsroom.RoleEditor)
 	d := f.draftIn(t, newsroom.StageEditing)
@@ -307,7 +305,7 @@ func runRestoreHistory(t *testing.T, seed uint64, steps int) (survived, wrong, l
 	for range steps {
 		h.step()
 	}
-	return h.tally.survived, h.tally.wrong, h.tally.lost
+	return h.tally.survived, h.tally.lost
 }
 
 // TestRandomRestoreHistories replays random histories of one body saved whole by two editors:
@@ -317,26 +315,26 @@ func runRestoreHistory(t *testing.T, seed uint64, steps int) (survived, wrong, l
 // cut, restores of earlier versions and undos of the last save, sent with CR LF or blank lines
 // between paragraphs or with accents decomposed, with comments on "the council" and "said",
 // which every version repeats. After every save, the body is what was sent, in NFC, every quote
-// of the ledger is on its words, and no comment is on words older than it that are not its own;
-// comments whose words survive are counted when put on other words or detached.
+// of the ledger is on its words, no comment whose words survive is on other words, and none is on
+// words older than it that are not its own; comments whose words survive are counted when
+// detached.
 func TestRandomRestoreHistories(t *testing.T) {
-	var survived, wrong, lost int
+	var survived, lost int
 	for seed := range uint64(16) {
 		t.Run(fmt.Sprint("Seed", seed), func(t *testing.T) {
-			s, w, l := runRestoreHistory(t, seed, 40)
-			survived, wrong, lost = survived+s, wrong+w, lost+l
+			s, l := runRestoreHistory(t, seed, 40)
+			survived, lost = survived+s, lost+l
 		})
 	}
-	t.Logf("comments whose words survived, counted after every save: %d, put elsewhere %d, detached %d", survived, wrong, lost)
-	if wrong*500 > survived || lost*100 > survived {
-		t.Errorf("of %d comments whose words survived, %d were put on other words and %d detached, want at most 1 in 500 and 1 in 100",
-			survived, wrong, lost)
+	t.Logf("comments whose words survived, counted after every save: %d, detached %d", survived, lost)
+	if lost*100 > survived {
+		t.Errorf("of %d comments whose words survived, %d were detached, want at most 1 in 100", survived, lost)
 	}
 }
 
 // FuzzRestoreHistories replays the restore history of each seed it is given (see
-// TestRandomRestoreHistories), failing on a comment moved onto words not its own, a quote off
-// its words or a save that lost text.
+// TestRandomRestoreHistories), failing on a comment on words not its own, whether its own
+// survive or not, a quote off its words or a save that lost text; detaching is no failure.
 func FuzzRestoreHistories(f *testing.F) {
 	for seed := range uint64(4) {
 		f.Add(seed)
