@@ -19,12 +19,17 @@ func TestUndoneDetachesWhatTheSaveTyped(t *testing.T) {
 		nth                      int // which occurrence of on in later the comment is on
 		wantAt                   int // its place in earlier, or -1 for detached
 	}{
+		// The original's words lie in what the save left unchanged at the start, which Undone
+		// does not check: this row holds whatever Undone does.
 		{"PasteAfterItself", piece, piece + "\n" + piece, "comment.”", 0, strings.Index(piece, "comment.”")},
-		{"PastedCopy", piece, piece + "\n" + piece, "said Smith", 1, -1},
+		// The rows below put the comment where Undone checks it; the backward diff alone puts
+		// those on typed words on the original, which a save typed a copy of, and keeps those on
+		// words kept or edited.
+		{"PastedCopy", piece, piece + "\n" + piece, "“No comment,” said Smith.", 1, -1},
 		{"PastedCopyAtTheEnd", piece, piece + "\n" + piece, "Smith.", 1, -1},
-		{"SentenceTypedAgain", "The council said no. Smith agreed.", "The council said no. The council said no. Smith agreed.", "said no", 1, -1},
-		{"WordsEdited", "Dr. Lee said no.", "Dr. Lee said not now.", "said", 0, strings.Index("Dr. Lee said no.", "said")},
-		{"NothingTyped", piece, strings.Replace(piece, "met", "sat", 1), "Smith", 0, strings.Index(piece, "Smith")},
+		{"SentencesTypedAgain", "The council said no. Smith agreed.", "The council said no. Smith agreed. The council said no. Smith agreed.", "Smith agreed.", 1, -1},
+		{"WordsEdited", "Dr. Lee said no.", "Dr. Lee said not now.", "said not", 0, strings.Index("Dr. Lee said no.", "said")},
+		{"NothingTyped", piece, strings.Replace(piece, "Lee ", "", 1), "met. said", 0, strings.Index(piece, "met.")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			at := 0
