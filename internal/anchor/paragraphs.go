@@ -91,8 +91,9 @@ func indexPieces(ov, nv *view, b *budget) *pieces {
 }
 
 // unmoved returns where old code points [s, e) stand in the new text when they lie in one
-// paragraph of old whose text is in the new text as often as in old, the paragraph with that text
-// as many before it in each (when a paragraph moves, its twins keep their order), or failing that in one
+// paragraph of old whose text is in old once and in the new text once, or as often in each where
+// the twin with as many twins before it in the new text stands beside a paragraph alike (see
+// besideAlike: when a paragraph moves, its twins keep their order), or failing that in one
 // sentence, at least minSentence long, whose whole text is in each text once and a sentence of
 // each (see where): that piece,
 // unchanged wherever it went, and so the same words in it, whatever the word diff pairs them
@@ -112,7 +113,10 @@ func (p *pieces) unmovedIn(s, e int) (at, from, to int, ok bool) {
 	if from, to, ok := p.op.around(p.ov, s, e); ok {
 		line := p.ov.span(from, to)
 		if was, now := p.op.at[line], p.np.at[line]; len(was) == len(now) {
-			return now[slices.Index(was, from)] + s - from, from, to, true
+			i := slices.Index(was, from)
+			if len(was) == 1 || p.besideAlike(sort.SearchInts(p.op.starts, from), sort.SearchInts(p.np.starts, now[i])) {
+				return now[i] + s - from, from, to, true
+			}
 		}
 	}
 	if from, to, ok := p.sentence(p.ov, p.op, s, e); ok {
@@ -121,6 +125,34 @@ func (p *pieces) unmovedIn(s, e int) (at, from, to int, ok bool) {
 		}
 	}
 	return 0, 0, 0, false
+}
+
+// besideAlike reports whether paragraph i of the old text and paragraph j of the new have a
+// neighbour alike, the one before each or the one after: a twin with as many twins before it in
+// each text that also stands beside what it stood beside. Twins cut and typed again elsewhere in
+// one save keep their number but not their places.
+func (p *pieces) besideAlike(i, j int) bool {
+	for _, d := range []int{-1, 1} {
+		a, okA := p.op.line(p.ov, i+d)
+		b, okB := p.np.line(p.nv, j+d)
+		if okA && okB && a == b {
+			return true
+		}
+	}
+	return false
+}
+
+// line returns the text of paragraph i of v, whose paragraphs pp are; ok is false when v has no
+// paragraph i.
+func (pp *paragraphs) line(v *view, i int) (text string, ok bool) {
+	if i < 0 || i >= len(pp.starts) {
+		return "", false
+	}
+	end := len(*v.runes)
+	if i+1 < len(pp.starts) {
+		end = pp.starts[i+1] - 1
+	}
+	return v.span(pp.starts[i], end), true
 }
 
 // editedInPlace reports whether the edit e says that the old piece [from, to), found whole in the
