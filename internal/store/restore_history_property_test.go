@@ -118,8 +118,9 @@ func (h *restoreHistory) step() {
 		}
 		i, j := h.r.IntN(len(paras)), h.r.IntN(len(paras))
 		moved := paras[i]
-		if line, _ := render(paras[i : i+1]); strings.Count("\n"+body+"\n", "\n"+line+"\n") > 1 {
-			return // which of two like paragraphs moved, no text can tell
+		line, _ := render(paras[i : i+1])
+		if slices.ContainsFunc(slices.Delete(slices.Clone(paras), i, i+1), func(p []word) bool { other, _ := render([][]word{p}); return other == line }) {
+			return // which of two like paragraphs moved, no text can tell, side by side too
 		}
 		paras = slices.Insert(slices.Delete(paras, i, i+1), j, moved)
 		what = fmt.Sprintf("moves paragraph %d to %d", i+1, j+1)
