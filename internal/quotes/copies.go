@@ -3,25 +3,29 @@ package quotes
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"unicode"
 )
 
-// doubtCopies takes back the check of each kept quote that a new quote with its words copies: a
-// twin in a stretch of text read twice in a row, each holding one of the two at the same place.
-// A sentence or a quotation pasted or typed beside itself, or a piece pasted after itself,
-// leaves the same text whichever copy was there first, so nothing in the texts says which one
-// was, and a word diff picks one as it happens to. A verdict must not pass to words nobody
-// checked, so such a kept quote keeps its entry as an edit, back to unchecked, as a quote whose
-// words changed does, and the fact-checker reads the two again. It reads only the fields ed
-// diffed, where the new quotes have twins, and for each new quote only the nearest twins of it
-// (copyReach each way) that kept an entry.
-func doubtCopies(p *Plan, found []Entry, ed Edit) {
+// doubtCopies takes back the check of each kept quote that a new quote with its words copies
+// where the texts cannot tell which copy came first: the two stand in a stretch read twice in a
+// row, each at the same place in its copy, the stretch starts and ends at a sentence's or a
+// paragraph's end, and taking one copy out of the new text gives back the old text at the kept
+// entry's place, so that the edit was one copy of it typed or pasted beside it. A word diff then
+// picks one copy as it happens to, and a verdict must not pass to words nobody checked, so such a
+// kept quote keeps its entry as an edit, back to unchecked, and the fact-checker reads the two
+// again. A quote that fe.follow placed for certain (its paragraph, or its sentence, once in each
+// text) keeps its check, and so does every quote once the scan's budget is spent: a check lost
+// to a guess is as wrong as one handed on. It reads only the fields ed diffed, where the new
+// quotes have twins, and for each new quote only the nearest twins of it (copyReach each way)
+// that kept an entry.
+func doubtCopies(p *Plan, old, found []Entry, ed Edit) {
 	if len(p.Added) == 0 || len(p.Kept) == 0 {
 		return
 	}
-	kept := make(map[int]bool, len(p.Kept))
+	kept := make(map[int]int, len(p.Kept))
 	for _, k := range p.Kept {
-		kept[k.New] = true
+		kept[k.New] = k.Old
 	}
 	twins := group(found, none)
 	for _, js := range twins {
@@ -37,13 +41,21 @@ func doubtCopies(p *Plan, found []Entry, ed Edit) {
 		}
 		rp := texts[f.Field]
 		if rp == nil {
-			rp = newRepeats(fe.after.text)
+			rp = newRepeats(fe.before.text, fe.after.text)
 			texts[f.Field] = rp
 		}
 		js := twins[key{f.Field, f.Text}]
 		k, _ := slices.BinarySearchFunc(js, f.Start, func(a, start int) int { return cmp.Compare(found[a].Start, start) })
 		for n := max(0, k-copyReach); n < min(len(js), k+copyReach+1); n++ {
-			if t := js[n]; kept[t] && !doubted[t] && rp.copied(found[t], f) {
+			t := js[n]
+			i, ok := kept[t]
+			if !ok || doubted[t] {
+				continue
+			}
+			if at, placed := fe.follow(old[i].Start, old[i].End); placed && at == found[t].Start {
+				continue
+			}
+			if rp.copied(found[t], f, old[i].Start) {
 				doubted[t] = true
 			}
 		}
@@ -65,27 +77,28 @@ func doubtCopies(p *Plan, found []Entry, ed Edit) {
 // copyReach is how many twins each way of a new quote doubtCopies reads for the one it copies.
 const copyReach = 16
 
-// repeats reads a field's text after the edit for stretches read twice in a row, within a
-// budget of comparisons of a few times the text's length: past it, every quote asked about is
-// taken for a copy, so that no text can make a save read it over and over, and a verdict is
-// never handed on in doubt.
+// repeats reads a field's text after the edit for stretches read twice in a row, and the text
+// before it for what stood there, within a budget of comparisons of a few times the text's
+// length: past it, no quote is taken for a copy, so that no text can make a save read it over
+// and over, nor take back checks it did not read for.
 type repeats struct {
-	r    []rune
-	left int
+	before, r []rune
+	left      int
 }
 
-func newRepeats(text string) *repeats {
-	r := []rune(text)
-	return &repeats{r: r, left: 4*len(r) + 1<<16}
+func newRepeats(before, after string) *repeats {
+	r := []rune(after)
+	return &repeats{before: []rune(before), r: r, left: 6*len(r) + 1<<16}
 }
 
-// copied reports whether twins q and c stand in a stretch of the text read twice in a row, each
-// at the same place in its copy: whether the text from a word's start before the first, d code
-// points on (d, the distance between them, at least the first's length), reads as the text d
-// further on, any space as any other (a sentence copied after the last of its paragraph reads a
-// space where the original reads a line break). The end of the text reads as the line break or
-// space between two copies, of a piece pasted after itself or of a sentence that ends the text.
-func (rp *repeats) copied(q, c Entry) bool {
+// copied reports whether t, a kept quote whose entry stood at was in the text before, and c, a
+// new twin of it, are one stretch of the text read twice in a row, each at the same place in its
+// copy (any space reads as any other between the copies: a sentence copied after the last of its
+// paragraph reads a space where the original reads a line break), from a sentence's or a
+// paragraph's end to one, where taking the first copy out gives back the text before around
+// where the entry stood, as far as a copy's length each way.
+func (rp *repeats) copied(t, c Entry, was int) bool {
+	q := t
 	if c.Start < q.Start {
 		q, c = c, q
 	}
@@ -103,14 +116,74 @@ func (rp *repeats) copied(q, c Entry) bool {
 	}
 	rp.left -= 2*(left+right) + 1
 	if rp.left < 0 {
-		return true
+		return false
 	}
 	for x := at - left; x <= at && x+d <= at+right; x++ {
-		if x == 0 || unicode.IsSpace(r[x-1]) {
-			return true
+		if rp.left < 4*d {
+			return false
+		}
+		if boundary(r, x) && boundary(r, x+d) && boundary(r, min(x+2*d, len(r))) {
+			rp.left -= 4 * d
+			if rp.once(x, d, at, was-at) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// once reports whether the text after the edit with [x, x+d) taken out, where the quote left
+// stands at at, reads as the text before, shifted by off, from the start of that quote's
+// paragraph (or d before x, if nearer) to d after x+d (or to either text's end, where both end):
+// the copy's place, whatever else a save changed further back.
+func (rp *repeats) once(x, d, at, off int) bool {
+	r, b := rp.r, rp.before
+	rest := func(y int) rune { // y of the text with the copy taken out
+		if y >= x {
+			return r[y+d]
+		}
+		return r[y]
+	}
+	lo := at
+	for lo > max(x-d, 0) && rest(lo-1) != '\n' {
+		lo--
+	}
+	for y := lo; y < x+2*d; y++ {
+		inR, inB := y >= 0 && y < len(r)-d, y+off >= 0 && y+off < len(b)
+		if inR != inB {
+			return false
+		}
+		if inR && rest(y) != b[y+off] {
+			return false
+		}
+	}
+	return true
+}
+
+// boundary reports whether a sentence or a paragraph of r can start at pos: at either end of r,
+// after a line break, after spaces following a sentence's end (its stop, then any closing
+// marks), or at an opening mark after a space, where a quotation starts the sentences it quotes.
+func boundary(r []rune, pos int) bool {
+	if pos <= 0 || pos >= len(r) || r[pos-1] == '\n' {
+		return true
+	}
+	if !unicode.IsSpace(r[pos-1]) {
+		return false
+	}
+	if strings.ContainsRune("“‘«", r[pos]) {
+		return true
+	}
+	k := pos - 1
+	for k >= 0 && unicode.IsSpace(r[k]) {
+		if r[k] == '\n' {
+			return true
+		}
+		k--
+	}
+	for k >= 0 && strings.ContainsRune("”’\"')»]", r[k]) {
+		k--
+	}
+	return k >= 0 && strings.ContainsRune(".!?…", r[k])
 }
 
 // same reports whether a and b read the same where a copy is looked for: the same, or both spaces.

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"slices"
 	"testing"
+	"unicode"
 
 	"github.com/copydesk/copydesk/internal/copytext"
 	"github.com/copydesk/copydesk/internal/quotes"
@@ -137,12 +138,57 @@ func handedOn(t *testing.T, oldParas, newParas [][]copytext.Word) (n copytext.Ta
 		case j >= 0 && (len(o.ids) == 0 || len(news[j].ids) == 0 || news[j].ids[0] != o.ids[0]):
 			n.Wrong++
 			t.Logf("wrong: %q at %d went to %d\n  old %q\n  new %q", o.entry.Text, o.entry.Start, news[j].entry.Start, old, text)
+		case own >= 0 && j < 0 && besideCopy(olds, news, own, text):
+			n.Doubted++
+			t.Logf("doubted: %q at %d, now at %d beside a copy\n  old %q\n  new %q", o.entry.Text, o.entry.Start, news[own].entry.Start, old, text)
 		case own >= 0 && j != own:
 			n.Lost++
 			t.Logf("lost: %q at %d, now at %d\n  old %q\n  new %q", o.entry.Text, o.entry.Start, news[own].entry.Start, old, text)
 		}
 	}
 	return n
+}
+
+// besideCopy reports whether quotation own of news stands beside a copy of it the edit made: a
+// quotation of the same words, none of them in the text before, with the text from a word's
+// start before the first of the two read again, word for word, from the same place before the
+// second (any space as any other, the text's end as one).
+func besideCopy(olds, news []quotation, own int, text string) bool {
+	oldIDs := map[int]bool{}
+	for _, q := range olds {
+		for _, id := range q.ids {
+			oldIDs[id] = true
+		}
+	}
+	r := []rune(text)
+	o := news[own]
+	for _, c := range news {
+		if c.entry.Text != o.entry.Text || c.entry.Start == o.entry.Start || slices.ContainsFunc(c.ids, func(id int) bool { return oldIDs[id] }) {
+			continue
+		}
+		a, b := min(o.entry.Start, c.entry.Start), max(o.entry.Start, c.entry.Start)
+		d := b - a
+		for x := max(0, b-d); x <= a; x++ {
+			if x > 0 && r[x-1] != ' ' && r[x-1] != '\n' {
+				continue
+			}
+			twice := true
+			for y := x; y < x+d && twice; y++ {
+				switch {
+				case y+d == len(r):
+					twice = y == x+d-1 && unicode.IsSpace(r[y])
+				case y+d > len(r):
+					twice = false
+				default:
+					twice = r[y] == r[y+d] || unicode.IsSpace(r[y]) && unicode.IsSpace(r[y+d])
+				}
+			}
+			if twice {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestLedgerTwinsThroughCopyEdits makes texts whose sentences quote the same words, checks every
@@ -155,18 +201,21 @@ func handedOn(t *testing.T, oldParas, newParas [][]copytext.Word) (n copytext.Ta
 // no text can settle: a copy of a sentence typed next to it, or a quotation cut whose words stand
 // in another that was added. Taking back the check of a quotation with a new copy of it beside
 // it, the same stretch read twice in a row, which the word diff pairs as it happens to, hands on
-// 28 and loses 16: a check lost is read again, one handed on is a verdict on words nobody read.
+// 28 and lost 8, and took back 8 beside a copy; taking back only where the stretch runs from a
+// sentence's end to one and taking the copy out gives back the text before, and never from a
+// quotation placed by its paragraph or sentence, hands on 30, loses none and takes back 6, each
+// counted apart (besideCopy) and none lost.
 func TestLedgerTwinsThroughCopyEdits(t *testing.T) {
 	sum := copytext.Trials(t, 3000, func(rng *rand.Rand) copytext.Tally {
 		c := writer.New(rng)
 		old := c.Flat()
 		return handedOn(t, old, editor.Save(rng, c, old))
 	})
-	if sum.Wrong*300 > sum.Survivors || sum.Lost*500 > sum.Survivors {
-		t.Errorf("of %d quotations whose words survived, %d checks were handed to another and %d lost; want at most 1 in 300 and 1 in 500",
+	if sum.Wrong*300 > sum.Survivors || sum.Lost*5000 > sum.Survivors {
+		t.Errorf("of %d quotations whose words survived, %d checks were handed to another and %d lost; want at most 1 in 300 and 1 in 5000",
 			sum.Survivors, sum.Wrong, sum.Lost)
 	}
-	t.Logf("%d quotations survived: %d checks handed to another, %d lost", sum.Survivors, sum.Wrong, sum.Lost)
+	t.Logf("%d quotations survived: %d checks handed to another, %d lost, %d taken back beside a copy", sum.Survivors, sum.Wrong, sum.Lost, sum.Doubted)
 }
 
 // TestLedgerTwinsThroughSentenceMoves makes texts whose sentences quote the same words, checks

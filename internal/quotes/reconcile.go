@@ -108,7 +108,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			p.Removed = append(p.Removed, i)
 		}
 	}
-	doubtCopies(&p, found, ed)
+	doubtCopies(&p, old, found, ed)
 	return p
 }
 

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -137,16 +138,40 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			filler + "\nThe council met. Smith said: “No comment.”",
 			filler + "\nThe council met. Smith said: “No comment.” Smith said: “No comment.”",
 			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
-		{"QuotationRepeatedInItsSentence",
-			"Dr. Lee said: “No comment.” The council met.\n" + filler,
-			"Dr. Lee said: “No comment.” “No comment.” The council met.\n" + filler,
-			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
 		{"PiecePastedAfterItself",
 			"“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.",
 			"“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.\n“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.",
 			Plan{Edited: []Pair{{0, 0}, {1, 1}}, Added: []int{2, 3}}},
 		// A copy that reads otherwise around it says which is which: the original keeps its
 		// check, wherever the copy went and whatever changed in it.
+		// A quotation typed after the sentence that quotes it stands in a sentence of its own:
+		// the sentence checked is whole and once in each text, and keeps its check.
+		{"QuotationRepeatedInItsSentence",
+			"Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Dr. Lee said: “No comment.” “No comment.” The council met.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}}, Added: []int{1}}},
+		// Another speaker's words typed before the checked sentence: the stretch read twice
+		// starts within a sentence, at "he said.", so the texts tell the two apart.
+		{"OtherSpeakerAfterHeSaid",
+			"“The bridge is safe,” he said. “No comment,” said the mayor.\n" + filler,
+			"“The bridge is safe,” he said. “No comment,” he said. “No comment,” said the mayor.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}, {1, 2}}, Added: []int{1}}},
+		{"OtherSpeakerAfterHeSaidParagraphs",
+			"“The bridge is safe,” he said.\n“No comment,” said the mayor.\n" + filler,
+			"“The bridge is safe,” he said.\n“No comment,” he said.\n“No comment,” said the mayor.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}, {1, 2}}, Added: []int{1}}},
+		// A B B made A B A B: the one insertion that makes it leaves the original A first, and
+		// taking a copy of "A B" out reads A B, not the A B B there was.
+		{"ABBToABAB",
+			"“No comment,” she said. “We will not close the bridge,” she said. “We will not close the bridge,” she said. The council met.\n" + filler,
+			"“No comment,” she said. “We will not close the bridge,” she said. “No comment,” she said. “We will not close the bridge,” she said. The council met.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}, {1, 1}, {2, 3}}, Added: []int{2}}},
+		// A pull-quote paragraph put before the paragraph that opens with the quotation, whose
+		// paragraph is once in each text.
+		{"PullQuoteBefore",
+			"Intro.\n“We will not close the bridge.” That was the answer Smith gave.\n" + filler,
+			"Intro.\n“We will not close the bridge.”\n“We will not close the bridge.” That was the answer Smith gave.\n" + filler,
+			Plan{Kept: []Pair{{0, 1}}, Added: []int{0}}},
 		{"CopyInAnotherParagraphAfter",
 			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
 			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler + " Dr. Lee said: “No comment.”",
@@ -201,5 +226,37 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 				t.Fatalf("Reconcile = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestReconcileCopiesPastBudget adds, to a long piece quoting one long statement after each of
+// many questions, more questions quoting it, each between two others and beside no copy of it:
+// however far the scan for copies reads before its budget is spent, no check is taken back.
+func TestReconcileCopiesPastBudget(t *testing.T) {
+	stmt := "We will not close the bridge, and " + strings.Repeat("we will keep every lane open for the buses and the lorries that need it, ", 3) + "whatever the council says."
+	para := func(i int) string {
+		return fmt.Sprintf("Question %d was put to Smith on day %d of the hearing?\nSmith said: “%s”", i, i*7, stmt)
+	}
+	var b, a []string
+	for i := 0; i < 60; i++ {
+		b, a = append(b, para(i)), append(a, para(i))
+		if i%4 == 2 {
+			a = append(a, fmt.Sprintf("Other filler paragraph number %d.", i), para(1000+i))
+		}
+	}
+	before, after := strings.Join(b, "\n"), strings.Join(a, "\n")
+	entries := func(text string) []Entry {
+		qs, _ := Find(text)
+		out := make([]Entry, len(qs))
+		for i, q := range qs {
+			out[i] = Entry{"body", q.Text, q.Start, q.End}
+		}
+		return out
+	}
+	found := entries(after)
+	ed := PrepareEdit(map[string]string{"body": before}, map[string]string{"body": after}, found)
+	p := Reconcile(entries(before), found, ed)
+	if len(p.Edited) > 0 || len(p.Kept) != len(b) || len(p.Added) != len(found)-len(b) {
+		t.Errorf("Reconcile kept %d, took back %d, added %d of %d quotes (%d before); want every one before kept", len(p.Kept), len(p.Edited), len(p.Added), len(found), len(b))
 	}
 }
