@@ -67,11 +67,55 @@ func doubtCopies(p *Plan, old, found []Entry, ed Edit) {
 	for _, k := range p.Kept {
 		if doubted[k.New] {
 			p.Edited = append(p.Edited, k)
+			p.Doubted = append(p.Doubted, k.Old)
 		} else {
 			keep = append(keep, k)
 		}
 	}
 	p.Kept = keep
+}
+
+// undoubtCopies finds the kept quotes whose copy beside them the edit took out, read as
+// doubtCopies reads a copy put in with the texts the other way round: the stretch the two stood
+// in read twice in a row in the text before, from a sentence's end to one, and taking one copy
+// out of it gives the text after at the kept quote's place. Their checks, if doubtCopies took
+// them back, stand again.
+func undoubtCopies(p *Plan, old, found []Entry, ed Edit) {
+	if len(p.Removed) == 0 || len(p.Kept) == 0 {
+		return
+	}
+	kept := make(map[int]int, len(p.Kept))
+	for _, k := range p.Kept {
+		kept[k.Old] = k.New
+	}
+	twins := group(old, none)
+	for _, is := range twins {
+		slices.SortFunc(is, func(a, b int) int { return cmp.Compare(old[a].Start, old[b].Start) })
+	}
+	texts := map[string]*repeats{}
+	undoubted := map[int]bool{}
+	for _, i := range p.Removed {
+		e := old[i]
+		fe := ed.fields[e.Field]
+		if fe == nil {
+			continue
+		}
+		rp := texts[e.Field]
+		if rp == nil {
+			rp = newRepeats(fe.after.text, fe.before.text)
+			texts[e.Field] = rp
+		}
+		is := twins[key{e.Field, e.Text}]
+		k, _ := slices.BinarySearchFunc(is, e.Start, func(a, start int) int { return cmp.Compare(old[a].Start, start) })
+		for n := max(0, k-copyReach); n < min(len(is), k+copyReach+1); n++ {
+			t := is[n]
+			if j, ok := kept[t]; ok && !undoubted[t] && rp.copied(old[t], e, found[j].Start) {
+				undoubted[t] = true
+				p.Undoubted = append(p.Undoubted, t)
+			}
+		}
+	}
+	slices.Sort(p.Undoubted)
 }
 
 // copyReach is how many twins each way of a new quote doubtCopies reads for the one it copies.

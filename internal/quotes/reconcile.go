@@ -25,6 +25,10 @@ type Plan struct {
 	Edited  []Pair // the words changed: the same entry, back to unchecked
 	Removed []int  // old entries whose quote is gone
 	Added   []int  // new quotes with no entry yet
+	// Doubted holds the old entries of Edited whose words stayed but a copy beside them made
+	// them twins no text can tell apart (see doubtCopies); Undoubted those of Kept whose copy
+	// beside them the edit took out (see undoubtCopies), whose check taken back then stands again.
+	Doubted, Undoubted []int
 }
 
 // maxEditPairing bounds the similarity pass: beyond this many unmatched old × new quotes (a
@@ -109,6 +113,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 		}
 	}
 	doubtCopies(&p, old, found, ed)
+	undoubtCopies(&p, old, found, ed)
 	return p
 }
 

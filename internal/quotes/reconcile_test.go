@@ -133,15 +133,26 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 		{"CopyBesideItBefore",
 			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
 			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” Dr. Lee said: “No comment.” The council met.\n" + filler,
-			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
+			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}, Doubted: []int{0}}},
 		{"CopyBesideItEndingTheText",
 			filler + "\nThe council met. Smith said: “No comment.”",
 			filler + "\nThe council met. Smith said: “No comment.” Smith said: “No comment.”",
-			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}}},
+			Plan{Edited: []Pair{{0, 0}}, Added: []int{1}, Doubted: []int{0}}},
 		{"PiecePastedAfterItself",
 			"“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.",
 			"“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.\n“No comment,” said Smith. He left.\n“The plan would work,” said Dr. Lee.",
-			Plan{Edited: []Pair{{0, 0}, {1, 1}}, Added: []int{2, 3}}},
+			Plan{Edited: []Pair{{0, 0}, {1, 1}}, Added: []int{2, 3}, Doubted: []int{0, 1}}},
+		// The copy beside it taken out again, as an undo does: the one left is the quotation
+		// whose check the copy took back, and the check stands again.
+		{"CopyBesideItUndone",
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” Dr. Lee said: “No comment.” The council met.\n" + filler,
+			"Engineers said the bridge was safe. Dr. Lee said: “No comment.” The council met.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}}, Removed: []int{1}, Undoubted: []int{0}}},
+		// Twins apart in the text before: taking one out leaves the other no check to get back.
+		{"TwinApartRemoved",
+			"Dr. Lee said: “No comment.” The council met.\nDr. Lee said: “No comment.” The council met again.\n" + filler,
+			"Dr. Lee said: “No comment.” The council met.\n" + filler,
+			Plan{Kept: []Pair{{0, 0}}, Removed: []int{1}}},
 		// A copy that reads otherwise around it says which is which: the original keeps its
 		// check, wherever the copy went and whatever changed in it.
 		// A quotation typed after the sentence that quotes it stands in a sentence of its own:

@@ -76,3 +76,65 @@ func TestQuoteCopyTakesNoCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteCopyUndone pastes a copy of a checked quotation's sentence beside it, which takes the
+// check back, then saves again: taking the copy out (an undo) puts the check taken back there
+// again, with its note, and a check made while the copy stood is not overwritten by the old one.
+func TestQuoteCopyUndone(t *testing.T) {
+	lee := "Dr. Lee said: “No comment.”"
+	filler := strings.Repeat("The council met for three hours. ", 8)
+	before := "Engineers said the bridge was safe. " + lee + " The council met.\n" + filler
+	pasted := "Engineers said the bridge was safe. " + lee + " " + lee + " The council met.\n" + filler
+	tests := []struct {
+		name    string
+		between newsroom.QuoteStatus // a check made on the first quote while the copy stands, or ""
+		want    newsroom.QuoteStatus
+		note    string
+	}{
+		{"PasteUndone", "", newsroom.QuoteVerified, "on tape"},
+		{"CheckedWhileCopied", newsroom.QuoteDisputed, newsroom.QuoteDisputed, "no tape"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			save := func(text string) {
+				t.Helper()
+				var err error
+				if d, err = f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &text, Version: d.Version}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			check := func(status newsroom.QuoteStatus, note string) {
+				t.Helper()
+				qs, err := f.s.Quotes(f.editor, d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := f.s.CheckQuote(f.editor, d.ID, qs[0].ID, newsroom.QuoteCheck{Status: status, Note: note}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			save(before)
+			check(newsroom.QuoteVerified, "on tape")
+			save(pasted)
+			qs, err := f.s.Quotes(f.editor, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(qs) != 2 || qs[0].Status != newsroom.QuoteUnchecked || qs[1].Status != newsroom.QuoteUnchecked {
+				t.Fatalf("with the copy beside it: %+v, want two quotes, unchecked", qs)
+			}
+			if tt.between != "" {
+				check(tt.between, "no tape")
+			}
+			save(before)
+			if qs, err = f.s.Quotes(f.editor, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			if len(qs) != 1 || qs[0].Status != tt.want || qs[0].Note != tt.note {
+				t.Errorf("with the copy taken out: %+v, want one quote, %s, noted %q", qs, tt.want, tt.note)
+			}
+		})
+	}
+}

@@ -180,9 +180,19 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 			return err
 		}
 	}
+	if err := restoreDoubts(tx, rows, plan.Undoubted, event); err != nil {
+		return err
+	}
+	doubted := make(map[int]bool, len(plan.Doubted))
+	for _, i := range plan.Doubted {
+		doubted[i] = true
+	}
 	for _, p := range plan.Edited {
 		r, n := rows[p.Old], news[p.New]
 		event(r, "reset")
+		if err := keepDoubt(tx, r.ID, doubted[p.Old]); err != nil {
+			return err
+		}
 		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
 			kind = ?, kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
 			checked_speaker = '', waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
@@ -214,6 +224,45 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	}
 	if len(events) > 0 {
 		return tx.CreateInBatches(events, 100).Error
+	}
+	return nil
+}
+
+// doubtColumns are the columns of a check that quote_doubts keeps.
+const doubtColumns = "status, note, source, checked_by, checked_at, checked_speaker, waived_by, waived_at, waiver_note, not_quote_by, not_quote_at, not_quote_note"
+
+// keepDoubt drops what quote_doubts kept of quote id's check, and when doubted (a copy beside it
+// takes its check back, see quotes.Plan.Doubted) keeps its check now, if it has one, so that a
+// save taking the copy out again can put it back.
+func keepDoubt(tx *gorm.DB, id int64, doubted bool) error {
+	if err := execRaw(tx, "DELETE FROM quote_doubts WHERE quote_id = ?", id); err != nil || !doubted {
+		return err
+	}
+	return execRaw(tx, "INSERT INTO quote_doubts (quote_id, "+doubtColumns+") SELECT id, "+doubtColumns+
+		" FROM quotes WHERE id = ? AND (status <> 'unchecked' OR waived_by IS NOT NULL OR not_quote_by IS NOT NULL)", id)
+}
+
+// restoreDoubts puts back the check quote_doubts kept of each entry of rows the plan's
+// Undoubted names, whose copy beside it the edit took out, with an event saying so.
+func restoreDoubts(tx *gorm.DB, rows []quoteRow, undoubted []int, event func(quoteRow, string)) error {
+	for _, i := range undoubted {
+		r := rows[i]
+		var kept []quoteRow
+		if err := tx.Raw("SELECT "+doubtColumns+" FROM quote_doubts WHERE quote_id = ?", r.ID).Scan(&kept).Error; err != nil {
+			return err
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		if err := execRaw(tx, "UPDATE quotes SET ("+doubtColumns+") = (SELECT "+doubtColumns+" FROM quote_doubts WHERE quote_id = ?) WHERE id = ?", r.ID, r.ID); err != nil {
+			return err
+		}
+		if err := execRaw(tx, "DELETE FROM quote_doubts WHERE quote_id = ?", r.ID); err != nil {
+			return err
+		}
+		back := kept[0]
+		back.ID, back.Text, back.Speaker = r.ID, r.Text, r.Speaker
+		event(back, "copy_removed")
 	}
 	return nil
 }
@@ -440,6 +489,9 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 		}
 		now := s.clock()
 		if err := change(tx, u, &r, now); err != nil {
+			return err
+		}
+		if err := keepDoubt(tx, r.ID, false); err != nil {
 			return err
 		}
 		ev := quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: v.Row.Version, Event: event, Text: r.Text,
