@@ -43,3 +43,35 @@ func TestReadersStayOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestReadersKeepASmallCache checks that every reader connection of a SQLite store keeps the
+// page cache readerCacheKiB says, and the writer SQLite's default.
+func TestReadersKeepASmallCache(t *testing.T) {
+	s := openStore(t, Options{})
+	ctx := context.Background()
+	rdb, err := s.r.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns := make([]*sql.Conn, readers)
+	for i := range conns {
+		if conns[i], err = rdb.Conn(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer conns[i].Close()
+		var size int
+		if err := conns[i].QueryRowContext(ctx, "PRAGMA cache_size").Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if size != -readerCacheKiB {
+			t.Fatalf("reader %d keeps a cache of %d, want %d (KiB)", i, size, -readerCacheKiB)
+		}
+	}
+	var size int
+	if err := s.wconn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	if size != -2000 {
+		t.Fatalf("the writer keeps a cache of %d, want SQLite's default, -2000 (KiB)", size)
+	}
+}
