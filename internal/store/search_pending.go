@@ -13,15 +13,54 @@ import (
 // its latency. A few at a time keep that wait to a few milliseconds.
 const draftIndexBatch = 2
 
+// indexWork is how much text, in code points, a run of the search index has FTS4 tokenize in
+// one write transaction at most, unless one piece alone has more: a piece's text as it was
+// indexed (tokenized again to take it out) and as it is now. A draft at the body's limit with
+// its comments is about a million of them, half a second or more of the writer; anyone who may
+// comment can make two such drafts pending at once, and an editor's corrections four published
+// pieces. Indexed together, they held every write for over a second, and each comment or
+// correction made them pending again.
+const indexWork = 100_000
+
+// searchedComments is how many code points of a piece's comments the search index holds: the
+// cap draft_search_source puts on them (migration 00039).
+const searchedComments = 100_000
+
+// pendingIndex is a piece waiting for the search index (a draft, or a published article), and
+// the work of indexing it again: its text as indexed and as it is now, in code points (see
+// indexWork).
+type pendingIndex struct {
+	ID   int64
+	Work int64
+}
+
+// indexBatches cuts the pending pieces, in their order, into the batches a run indexes, a write
+// transaction each: most pieces at most, with indexWork of text between them at most, or one
+// piece alone that has more.
+func indexBatches(pending []pendingIndex, most int) [][]int64 {
+	var batches [][]int64
+	var work int64
+	for _, p := range pending {
+		last := len(batches) - 1
+		if last < 0 || len(batches[last]) == most || work+p.Work > indexWork {
+			batches = append(batches, nil)
+			last, work = last+1, 0
+		}
+		batches[last] = append(batches[last], p.ID)
+		work += p.Work
+	}
+	return batches
+}
+
 // indexPending brings the drafts' search index up to date with the writes that changed their
 // text before it began, on SQLite, where a save, a new piece, a comment and a reply only file
 // their draft in search_pending (see migrations 00033 and 00036): each pending draft is indexed
-// once, however many times it was written, from its text as it is when it is indexed,
-// draftIndexBatch drafts to a write transaction, each taken by turn (see writeTurn), which may
-// stop the run early, and followed by merge steps (see mergeIndex); the run merges first if the
-// index is crowded (see mergeCrowded). A draft filed again while it runs waits for the next
-// run, so that saves that never stop cannot keep it going. When nothing is pending and nothing
-// crowded it costs two reads. PostgreSQL indexes a save in its own transaction, so there it
+// once, however many times it was written, from its text as it is when it is indexed, in
+// batches of a few drafts and little text (see indexBatches), a write transaction each, taken
+// by turn (see writeTurn), which may stop the run early, and followed by merge steps (see
+// mergeIndex); the run merges first if the index is crowded (see mergeCrowded). A draft filed
+// again while it runs waits for the next run, so that saves that never stop cannot keep it
+// going. When nothing is pending and nothing crowded it costs two reads. PostgreSQL indexes a save in its own transaction, so there it
 // does nothing.
 func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 	if s.pg {
@@ -30,13 +69,11 @@ func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 	if goOn, err := s.mergeCrowded(ctx, turn, "draft_search"); err != nil || !goOn {
 		return err
 	}
-	var ids []int64
-	if err := s.read(ctx).Raw("SELECT draft_id FROM search_pending ORDER BY draft_id").Scan(&ids).Error; err != nil {
+	var pending []pendingIndex
+	if err := s.read(ctx).Raw(pendingIndexWork, searchedComments).Scan(&pending).Error; err != nil {
 		return err
 	}
-	for len(ids) > 0 {
-		batch := ids[:min(draftIndexBatch, len(ids))]
-		ids = ids[len(batch):]
+	for _, batch := range indexBatches(pending, draftIndexBatch) {
 		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexDrafts(tx, batch) })
 		if err != nil || !goOn {
 			return err
@@ -47,6 +84,20 @@ func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 	}
 	return nil
 }
+
+// pendingIndexWork reads the drafts in search_pending, in id order, with the work of indexing each
+// (see pendingIndex): the length of its row in draft_search, and of its text and comments, these
+// capped as draft_search_source caps them (the query's one argument, searchedComments).
+const pendingIndexWork = `
+SELECT p.draft_id AS id,
+       COALESCE((SELECT length(s.title) + length(s.brief) + length(s.body) + length(s.comments)
+                 FROM draft_search s WHERE s.docid = p.draft_id), 0)
+       + COALESCE(length(d.title) + length(d.brief) + length(d.byline) + length(d.body), 0)
+       + COALESCE(min(c.code_points, ?), 0) AS work
+FROM search_pending p
+LEFT JOIN drafts d ON d.id = p.draft_id
+LEFT JOIN comment_totals c ON c.draft_id = p.draft_id
+ORDER BY p.draft_id`
 
 // indexDrafts indexes the drafts ids from their text as tx sees it, and takes them out of
 // search_pending.

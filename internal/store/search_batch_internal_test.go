@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// TestIndexBatches holds the batches the pending drafts are indexed in to a few drafts and
+// little text each, a long draft alone.
+func TestIndexBatches(t *testing.T) {
+	const long = newsroom.MaxBody + searchedComments
+	for _, tc := range []struct {
+		name    string
+		pending []pendingIndex
+		want    [][]int64
+	}{
+		{"None", nil, nil},
+		{"OneShort", []pendingIndex{{1, 9000}}, [][]int64{{1}}},
+		{"ShortOnesByTheBatch", []pendingIndex{{1, 9000}, {2, 9000}, {3, 9000}, {4, 9000}, {5, 9000}}, [][]int64{{1, 2}, {3, 4}, {5}}},
+		{"TwoLongOnesApart", []pendingIndex{{1, long}, {2, long}}, [][]int64{{1}, {2}}},
+		{"LongAfterShort", []pendingIndex{{1, 9000}, {2, long}, {3, 9000}}, [][]int64{{1}, {2}, {3}}},
+		{"JustWithinTheWork", []pendingIndex{{1, indexWork / 2}, {2, indexWork / 2}}, [][]int64{{1, 2}}},
+		{"JustPastTheWork", []pendingIndex{{1, indexWork / 2}, {2, indexWork/2 + 1}}, [][]int64{{1}, {2}}},
+		{"UnknownDraftCostsNothing", []pendingIndex{{1, 0}, {2, 9000}}, [][]int64{{1, 2}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := indexBatches(tc.pending, draftIndexBatch); !slices.EqualFunc(got, tc.want, slices.Equal) {
+				t.Errorf("indexBatches(%v) = %v, want %v", tc.pending, got, tc.want)
+			}
+		})
+	}
+}
+
+// randomWords returns a function writing text of about n bytes: the given first word, then words
+// of six random letters, seeded by seed, which FTS4 takes for as many different terms.
+func randomWords(seed uint64) func(first string, n int) string {
+	r := rand.New(rand.NewPCG(seed, seed))
+	return func(first string, n int) string {
+		var b strings.Builder
+		b.WriteString(first)
+		for b.Len() < n-8 {
+			b.WriteByte(' ')
+			for range 6 {
+				b.WriteByte(byte('a' + r.IntN(16)))
+			}
+		}
+		return b.String()
+	}
+}
+
+// countingTurn is a turn (see writeTurn) that takes the writer as a request does, and appends to
+// *indexed how many pieces each of its transactions took out of the table pending, which is
+// how many it indexed.
+func countingTurn(s *Store, pending string, indexed *[]int64) writeTurn {
+	return func(ctx context.Context, fn func(tx *gorm.DB) error) (bool, error) {
+		return true, s.transact(ctx, func(tx *gorm.DB) error {
+			var before, after int64
+			if err := tx.Table(pending).Count(&before).Error; err != nil {
+				return err
+			}
+			if err := fn(tx); err != nil {
+				return err
+			}
+			if err := tx.Table(pending).Count(&after).Error; err != nil {
+				return err
+			}
+			*indexed = append(*indexed, before-after)
+			return nil
+		})
+	}
+}
+
+// TestLongDraftsIndexApart checks that long drafts waiting to be indexed for search are indexed
+// in write transactions of their own: FTS4 tokenizes a draft's old and new text, body and
+// comments, over half a second for one at the limits, and anyone who may comment can make two
+// such drafts pending at once, again and again. A draft is long by its body, by its comments,
+// or by the text it was indexed with, which FTS4 tokenizes again to take it out; short ones
+// are still indexed a few to a transaction.
+func TestLongDraftsIndexApart(t *testing.T) {
+	words := randomWords(3)
+	start, end := 0, 7
+	for _, tc := range []struct {
+		name     string
+		body     string
+		comments int  // comments of newsroom.MaxComment code points on each draft
+		cut      bool // the draft is saved short before it is indexed again
+		fresh    bool // the draft was never indexed
+		together int64
+	}{
+		{name: "LongBodies", body: words("Council", newsroom.MaxBody), together: 1},
+		{name: "LongComments", body: "Council met.", comments: searchedComments/newsroom.MaxComment - 1, fresh: true, together: 1},
+		{name: "CutShort", body: words("Council", newsroom.MaxBody), cut: true, together: 1},
+		{name: "ShortOnes", body: "Council met.", together: 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newPlanFixture(t)
+			s, writer, editor := f.s, f.writer, f.editor
+			comment := func(id int64, body string) {
+				t.Helper()
+				if _, err := s.CreateComment(editor, id, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: body}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var ids []int64
+			for range 2 {
+				d, err := s.CreateDraft(writer, newsroom.Text{Title: "Bridge", Byline: "Sarah Johnson", Brief: "A vote.", Body: tc.body})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range tc.comments {
+					comment(d.ID, words("Council", newsroom.MaxComment))
+				}
+				ids = append(ids, d.ID)
+			}
+			if !tc.fresh {
+				if err := s.IndexSearch(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, id := range ids {
+				if tc.cut {
+					short := "Council met."
+					if _, err := s.UpdateDraft(writer, id, newsroom.DraftUpdate{Body: &short, Version: 1}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				comment(id, "Which okapi said so?")
+			}
+			var indexed []int64
+			if err := s.indexPending(context.Background(), countingTurn(s, "search_pending", &indexed)); err != nil {
+				t.Fatal(err)
+			}
+			if most := slices.Max(append(indexed, 0)); most != tc.together {
+				t.Errorf("drafts indexed a transaction: %v; want %d at most", indexed, tc.together)
+			}
+			page, err := s.Search(editor, newsroom.DraftFilter{Query: "okapi"})
+			if err != nil || len(page.Items) != 2 {
+				t.Errorf("search for the new comments' words = %+v, %v; want both drafts", page, err)
+			}
+		})
+	}
+}
