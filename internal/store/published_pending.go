@@ -3,22 +3,24 @@ package store
 import (
 	"context"
 	"errors"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
 
-// pendingBatch is how many pending articles indexPublished indexes in one write transaction:
-// few enough that a publish waiting for the writer meanwhile waits a few milliseconds (a
-// 1,500-word piece takes FTS4 about 1.5 ms), not the time of a whole backlog.
+// pendingBatch is how many pending articles indexPublished indexes in one write transaction at
+// most: few enough that a publish waiting for the writer meanwhile waits a few milliseconds (a
+// 1,500-word piece takes FTS4 about 1.5 ms), not the time of a whole backlog. Long ones go
+// fewer to a transaction (see indexBatches).
 const pendingBatch = 4
 
 // indexPublished brings public search up to date with the publications made since it last ran,
 // on SQLite, where a publication only files its article in published_pending (see migration
 // 00035): each pending article is indexed once, from its latest publication, however many times
 // it was published or corrected meanwhile. The texts are read and tokenized before the writer is
-// taken, pendingBatch articles at a time; under the writer an article another run took is
-// skipped, and one corrected since the read is indexed from its latest publication (see
-// indexPendingTexts). Each batch's write transaction is taken by turn (see writeTurn), which may
+// taken, pendingBatch articles at a time, and indexed a few articles and little text to a
+// transaction (see indexBatches); under the writer an article another run took is skipped, and
+// one corrected since the read is indexed from its latest publication (see indexPendingTexts). Each batch's write transaction is taken by turn (see writeTurn), which may
 // stop the run early, and is followed by merge steps (see mergeIndex); the run merges first if
 // the index is crowded (see mergeCrowded). When nothing is pending and nothing crowded it costs
 // two reads. PostgreSQL indexes a publication in its own transaction, so there it does nothing.
@@ -39,12 +41,20 @@ func (s *Store) indexPublished(ctx context.Context, turn writeTurn) error {
 		for i := range pubs {
 			texts[i] = textOf(&pubs[i])
 		}
-		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts) })
-		if err != nil || !goOn {
+		pending, err := s.publishedWork(ctx, texts)
+		if err != nil {
 			return err
 		}
-		if goOn, err = s.mergeIndex(ctx, turn, "published_search"); err != nil || !goOn {
-			return err
+		for _, batch := range indexBatches(pending, pendingBatch) {
+			n := len(batch)
+			goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts[:n]) })
+			if err != nil || !goOn {
+				return err
+			}
+			if goOn, err = s.mergeIndex(ctx, turn, "published_search"); err != nil || !goOn {
+				return err
+			}
+			texts = texts[n:]
 		}
 		after = pubs[len(pubs)-1].ArticleID
 	}
@@ -60,6 +70,31 @@ func (s *Store) pendingPublications(ctx context.Context, after int64) ([]publica
 		Where("published_pending.article_id > ?", after).Order("published_pending.article_id").
 		Limit(pendingBatch).Find(&pubs).Error
 	return pubs, err
+}
+
+// publishedWork is the work of indexing each of texts (see pendingIndex), in their order: the
+// length of its article's row in published_search, read on the read pool, and of the text.
+func (s *Store) publishedWork(ctx context.Context, texts []publishedText) ([]pendingIndex, error) {
+	ids := make([]int64, len(texts))
+	for i, t := range texts {
+		ids[i] = t.articleID
+	}
+	var indexed []pendingIndex
+	err := s.read(ctx).Raw("SELECT docid AS id, length(title) + length(brief) + length(body) AS work FROM published_search WHERE docid IN ?", ids).
+		Scan(&indexed).Error
+	if err != nil {
+		return nil, err
+	}
+	was := make(map[int64]int64, len(indexed))
+	for _, p := range indexed {
+		was[p.ID] = p.Work
+	}
+	out := make([]pendingIndex, len(texts))
+	for i, t := range texts {
+		now := utf8.RuneCountInString(t.title) + utf8.RuneCountInString(t.brief) + utf8.RuneCountInString(t.body)
+		out[i] = pendingIndex{ID: t.articleID, Work: was[t.articleID] + int64(now)}
+	}
+	return out, nil
 }
 
 // indexPendingTexts indexes, through tx, each of texts whose article is still pending, and takes

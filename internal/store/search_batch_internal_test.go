@@ -147,3 +147,54 @@ func TestLongDraftsIndexApart(t *testing.T) {
 		})
 	}
 }
+
+// TestLongArticlesIndexApart checks that two long published pieces waiting for public search
+// are indexed in write transactions of their own: an editor's corrections of long pieces make
+// them pending, and the next search by any reader indexes them before it answers, holding every
+// write meanwhile for over a second when it took four of them together.
+func TestLongArticlesIndexApart(t *testing.T) {
+	f := newPlanFixture(t)
+	s, writer, checker, editor, ctx := f.s, f.writer, f.checker, f.editor, context.Background()
+	words := randomWords(5)
+	lead := "The harbour reopened after the storm."
+	var slugs []string
+	for range 2 {
+		d, err := s.CreateDraft(writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "Open.", Body: words(lead, newsroom.MaxBody)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []struct {
+			ctx    context.Context
+			action newsroom.Action
+		}{{writer, newsroom.ActionSubmit}, {checker, newsroom.ActionClear}, {editor, newsroom.ActionApprove}} {
+			if _, err := s.Transition(step.ctx, d.ID, newsroom.TransitionRequest{Action: step.action}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pub, err := s.Publish(editor, d.ID, s.Now(), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slugs = append(slugs, pub.Slug)
+	}
+	if err := s.IndexSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, slug := range slugs {
+		body := words(lead, newsroom.MaxBody-8) + " okapi"
+		if _, err := s.Correct(editor, slug, newsroom.CorrectionRequest{Body: &body, Note: "Words changed."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var indexed []int64
+	if err := s.indexPublished(ctx, countingTurn(s, "published_pending", &indexed)); err != nil {
+		t.Fatal(err)
+	}
+	if most := slices.Max(append(indexed, 0)); most != 1 {
+		t.Errorf("articles indexed a transaction: %v; want one at most", indexed)
+	}
+	hits, _, err := s.PublicSearch(ctx, "okapi", 0, 10)
+	if err != nil || len(hits) != 2 {
+		t.Errorf("PublicSearch(okapi) = %d hits, %v; want both corrected pieces", len(hits), err)
+	}
+}
