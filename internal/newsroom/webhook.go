@@ -34,6 +34,20 @@ type NewWebhook struct {
 	Kinds []NotificationKind `json:"kinds"`
 }
 
+// MaxWebhooks is how many webhooks a newsroom may have, active or paused. Every notifiable
+// change writes its posts to each of them inside its own transaction, holding the writer
+// meanwhile; thousands of webhooks made every transition fail, their posts past what one SQL
+// statement may carry.
+const MaxWebhooks = 50
+
+// CheckWebhookCount refuses a new webhook when the newsroom has MaxWebhooks already.
+func CheckWebhookCount(have int64) error {
+	if have >= MaxWebhooks {
+		return Errorf(EINVALID, "a newsroom may have at most %d webhooks; delete one before adding another", MaxWebhooks)
+	}
+	return nil
+}
+
 // Validate checks a new webhook: a name, an http or https URL with a host (see CheckWebhookURL
 // for allowLocal), and known kinds.
 func (w NewWebhook) Validate(allowLocal bool) error {

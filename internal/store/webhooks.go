@@ -44,7 +44,8 @@ func (s *Store) webhookAdmin(ctx context.Context) (*newsroom.User, error) {
 }
 
 // CreateWebhook adds a webhook with a new random secret, which the answer holds: the only time
-// anyone sees it.
+// anyone sees it. A newsroom has newsroom.MaxWebhooks at most, counted inside the transaction
+// that adds one.
 func (s *Store) CreateWebhook(ctx context.Context, nw newsroom.NewWebhook) (*newsroom.Webhook, error) {
 	u, err := s.webhookAdmin(ctx)
 	if err != nil {
@@ -63,7 +64,17 @@ func (s *Store) CreateWebhook(ctx context.Context, nw newsroom.NewWebhook) (*new
 	}
 	row := webhookRow{Name: nw.Name, URL: nw.URL, Secret: "whsec_" + secret, Kinds: mustJSON(nw.Kinds), Active: true,
 		CreatedBy: u.ID, CreatedAt: s.clock()}
-	if err := s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(&row).Error }); err != nil {
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		var have int64
+		if err := tx.Model(&webhookRow{}).Count(&have).Error; err != nil {
+			return err
+		}
+		if err := newsroom.CheckWebhookCount(have); err != nil {
+			return err
+		}
+		return tx.Create(&row).Error
+	})
+	if err != nil {
 		return nil, internal("create webhook", err)
 	}
 	w := row.webhook()
