@@ -111,3 +111,47 @@ func (b *browser) wantLoaded(sel string) {
 		b.t.Fatalf("%s did not load", sel)
 	}
 }
+
+// TestBrowserLeadImageAfterActions opens a writer's draft, whose lead image the writer may set,
+// at a phone's width and a desktop's: the image's upload form comes after the text and after the
+// actions, with the piece's other settings, as WordPress's featured image does, so that a writer
+// reaches what to do next without scrolling past it, and Tab goes from the last action into it.
+// At a desktop's width it stays under the text, out of the bar of actions above it.
+func TestBrowserLeadImageAfterActions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	var d struct{ ID int64 }
+	b.apiAs("writer").send("POST", "/api/v1/drafts", map[string]string{"title": "Ferry crosses the harbour at dawn", "byline": "Writer",
+		"brief": "The new ferry made its first crossing.", "body": "The new ferry left the quay at six.\n\nIt crossed in twenty minutes."}, 201, &d)
+	b.signIn("writer")
+	for _, w := range []int64{390, 1280} {
+		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+		b.settle()
+		var at struct{ Image, Text, Actions, ActionsTop float64 }
+		b.run(chromedp.Evaluate(`(() => { const r = s => document.querySelector(s).getBoundingClientRect();
+			return {Image: r("#image-form").top, Text: r("#text").bottom, Actions: r("#ws-actions").bottom, ActionsTop: r("#ws-actions").top}; })()`, &at))
+		if at.Image < at.Text {
+			t.Errorf("at %d px the image's form (at %.0f px) comes before the end of the text (%.0f px)", w, at.Image, at.Text)
+		}
+		if w == 390 && at.Image < at.Actions {
+			t.Errorf("at %d px the image's form (at %.0f px) comes before the end of the actions (%.0f px): a writer scrolls past it to act", w, at.Image, at.Actions)
+		}
+		if w == 1280 && at.Image < at.ActionsTop {
+			t.Errorf("at %d px the image's form (at %.0f px) is above the actions (%.0f px)", w, at.Image, at.ActionsTop)
+		}
+		if out := b.outside(""); len(out) > 0 {
+			t.Errorf("at %d px these reach past the right edge: %v", w, out)
+		}
+		if w == 390 {
+			b.run(chromedp.Evaluate(`[...document.querySelectorAll("#ws-actions :is(button, summary, input:not([type=hidden]), textarea, select)")].filter(e => e.getClientRects().length).pop().focus()`, nil),
+				chromedp.KeyEvent("\t"))
+			if !b.focusIn(`#image`) {
+				t.Errorf("at %d px Tab from the last action goes to %s, not to the lead image's form", w, b.focusedName())
+			}
+		}
+		b.shot(fmt.Sprintf("lead-image-after-actions-%d", w))
+	}
+	b.run(chromedp.EmulateViewport(1280, 900))
+}
