@@ -115,3 +115,66 @@ func TestBrowserActionBarKeepsOpenForms(t *testing.T) {
 	}
 	b.shot("action-bar-open-after-comment")
 }
+
+// TestBrowserActionBarOneRow opens a piece in Editing as the editor, who has the most actions
+// of anyone, at a desktop's width: the actions stand in one row, the rarely taken ones folded
+// under More, which the keyboard opens and whose forms then show. On a phone each of them, More
+// too, is a target a finger hits for sure.
+func TestBrowserActionBarOneRow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	b.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+	b.wantActionsInOneRow("the editor's in Editing")
+	if b.count(`#actions button[name=do]`) < 4 {
+		t.Fatalf("the editor has %d actions, not every one of them", b.count(`#actions button[name=do]`))
+	}
+	b.shot("action-bar-one-row-1280")
+	if !b.has(`#actions details > summary`) {
+		t.Fatal("the actions fold nothing under More")
+	}
+	b.run(chromedp.Focus(`#actions details > summary`, chromedp.ByQuery), chromedp.KeyEvent("\r"))
+	if !b.has(`#actions details[open]`) {
+		t.Fatal("Enter on More does not open it")
+	}
+	var outline string
+	b.run(chromedp.Evaluate(`getComputedStyle(document.activeElement).outlineStyle`, &outline))
+	if outline == "none" {
+		t.Errorf("More, focused by the keyboard, shows no focus")
+	}
+	b.run(chromedp.KeyEvent("\t"))
+	if !b.focusIn(`#actions details[open] form.action`) {
+		t.Errorf("Tab from the opened More goes to %s, not to its first action", b.focusedName())
+	}
+	b.shot("action-bar-more-open-1280")
+	b.run(chromedp.EmulateViewport(390, 900), chromedp.Reload(), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+	b.settle()
+	if small := b.smallTargets(); len(small) > 0 {
+		t.Errorf("at 390 px these are smaller than 44 px: %v", small)
+	}
+	if out := b.outside(""); len(out) > 0 {
+		t.Errorf("at 390 px these reach past the right edge: %v", out)
+	}
+	b.shot("action-bar-one-row-390")
+	approved := b.approvedDraft("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, approved)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+	b.wantActionsInOneRow("the editor's once Approved")
+	b.shot("action-bar-one-row-approved-1280")
+}
+
+// wantActionsInOneRow checks that the workflow actions shown, their buttons and More, stand in one
+// row: one line across the page crosses them all, the highest bottom being below the lowest top.
+func (b *browser) wantActionsInOneRow(name string) {
+	b.t.Helper()
+	b.settle()
+	const row = `(() => { const r = [...document.querySelectorAll("#actions :is(button[name=do], summary)")].filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect());
+		return {Top: Math.max(...r.map(b => b.top)), Bottom: Math.min(...r.map(b => b.bottom))}; })()`
+	var at struct{ Top, Bottom float64 }
+	b.run(chromedp.Evaluate(row, &at))
+	if at.Top >= at.Bottom {
+		b.t.Errorf("%s actions stand in more than one row: the lowest starts at %.0f px, under the highest's end at %.0f px", name, at.Top, at.Bottom)
+	}
+}

@@ -145,7 +145,7 @@ func TestBrowserLeadImageAfterActions(t *testing.T) {
 			t.Errorf("at %d px these reach past the right edge: %v", w, out)
 		}
 		if w == 390 {
-			b.run(chromedp.Evaluate(`[...document.querySelectorAll("#ws-actions :is(button, summary, input:not([type=hidden]), textarea, select)")].filter(e => e.getClientRects().length).pop().focus()`, nil),
+			b.run(chromedp.Evaluate(`[...document.querySelectorAll("#ws-actions :is(button, summary, input:not([type=hidden]), textarea, select)")].filter(e => e.checkVisibility()).pop().focus()`, nil),
 				chromedp.KeyEvent("\t"))
 			if !b.focusIn(`#image`) {
 				t.Errorf("at %d px Tab from the last action goes to %s, not to the lead image's form", w, b.focusedName())

@@ -49,6 +49,7 @@ func TestBrowserCustomWorkflow(t *testing.T) {
 	if valid || b.count(spike+` input[name=confirm][required]`) != 1 {
 		t.Errorf("the spike button does not wait for its confirmation (form valid unchecked: %v)", valid)
 	}
+	b.wantActionsInOneRow("the legal workflow's editor's")
 	b.shotWidths("legal-editor-draft")
 	b.submit(`button[value=send_to_copy]`)
 	b.signOut()

@@ -70,6 +70,9 @@ type Offer struct {
 	Forceable    bool
 	Confirm      string
 	Explain      string // what happens next, in one line
+	// More is whether a page offers the action folded with the rarely taken ones: it asks to
+	// be confirmed, or it is a second way back.
+	More bool
 }
 
 // Permissions says what a user may do to a draft right now: the policy's answer, which the

@@ -164,13 +164,20 @@ func (p *Policy) CheckQuotes(u *newsroom.User, d *newsroom.Draft, waive bool) er
 // quotes still answer when the form is sent).
 func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permissions {
 	var perm newsroom.Permissions
+	back := false
 	for _, a := range p.actions {
 		if a.Name == ActionPublish || a.Name == ActionSchedule || a.System() {
 			continue
 		}
 		if _, err := p.Step(u, d, a.Name); err == nil {
-			perm.Actions = append(perm.Actions, newsroom.Offer{Action: a.Name, Label: a.Label, NoteRequired: a.Has(newsroom.GateNote),
-				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm, Explain: a.Explain})
+			o := newsroom.Offer{Action: a.Name, Label: a.Label, NoteRequired: a.Has(newsroom.GateNote),
+				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm, Explain: a.Explain}
+			if o.Confirm == "" && p.before(a.To, d.Stage) {
+				o.More, back = back, true
+			} else {
+				o.More = o.Confirm != ""
+			}
+			perm.Actions = append(perm.Actions, o)
 		}
 	}
 	perm.Fields = p.Fields(u, d)
@@ -186,6 +193,16 @@ func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permi
 		perm.Schedule = err == nil
 	}
 	return perm
+}
+
+// before reports whether stage a comes before stage b in the workflow's order of stages: an
+// action to a from b sends a piece back. Each page offers the first way back among its main
+// actions and any other under More, as a bar has room for one way forward and one way back.
+func (p *Policy) before(a, b newsroom.Stage) bool {
+	at := func(s newsroom.Stage) int {
+		return slices.IndexFunc(p.stages, func(st Stage) bool { return st.Name == s })
+	}
+	return at(a) < at(b)
 }
 
 // IsPublished reports whether stage is the one in which readers see a piece.

@@ -576,3 +576,39 @@ func TestCanSeeNoticeLogDefault(t *testing.T) {
 		t.Error("a disabled editor may read the log")
 	}
 }
+
+// TestPermissionsMore: a page offers, among its main actions, each way forward and the first way
+// back; a second way back and an action asked to be confirmed (spiking) go under More.
+func TestPermissionsMore(t *testing.T) {
+	p := defaultPolicy(t)
+	for _, tc := range []struct {
+		role       newsroom.Role
+		writer     int64
+		stage      newsroom.Stage
+		main, more string
+	}{
+		{"writer", me, "draft", "submit", ""},
+		{"factchecker", someone, "fact_check", "return clear", ""},
+		{"editor", someone, "editing", "request_changes approve", "recheck spike"},
+		{"editor", someone, "approved", "reopen", "spike"},
+		{"editor", someone, "scheduled", "unschedule", "spike"},
+		{"editor", someone, "spiked", "restore", ""},
+	} {
+		t.Run(fmt.Sprintf("%s/%s", tc.role, tc.stage), func(t *testing.T) {
+			var main, more []string
+			for _, o := range p.Permissions(user(tc.role), draftBy(tc.writer, tc.stage)).Actions {
+				if o.More {
+					more = append(more, string(o.Action))
+				} else {
+					main = append(main, string(o.Action))
+				}
+			}
+			if got := strings.Join(main, " "); got != tc.main {
+				t.Errorf("main actions %q, want %q", got, tc.main)
+			}
+			if got := strings.Join(more, " "); got != tc.more {
+				t.Errorf("actions under More %q, want %q", got, tc.more)
+			}
+		})
+	}
+}
