@@ -174,3 +174,38 @@ func TestActionOutOfSightGoesToDesk(t *testing.T) {
 		})
 	}
 }
+
+// TestRefusedFoldedActionShowsOpen: an action folded under More (a second way back, spiking)
+// that is refused comes back with More open and the note typed in its form, where its typist
+// sees both; any other refusal leaves More folded.
+func TestRefusedFoldedActionShowsOpen(t *testing.T) {
+	a := newTestApp(t)
+	tests := []struct {
+		name, action string
+		wantOpen     bool
+	}{
+		{"Recheck", "recheck", true},
+		{"Spike", "spike", true},
+		{"Approve", "approve", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(newsroom.StageEditing)
+			note := "Note for " + tt.action + " on a stale version"
+			res := a.page("editor", "POST", fmt.Sprintf("/drafts/%d/transition", d.ID), url.Values{"action": {tt.action}, "note": {note}, "version": {"99"}, "confirm": {"yes"}})
+			wantStatus(t, res, http.StatusConflict)
+			body := res.Body.String()
+			more := body[strings.Index(body, `<details class="more-actions"`):]
+			more = more[:strings.Index(more, "</details>")]
+			if open := strings.HasPrefix(more, `<details class="more-actions" open>`); open != tt.wantOpen {
+				t.Errorf("More open: %v, want %v", open, tt.wantOpen)
+			}
+			if kept := strings.Count(body, `value="`+note+`"`); kept != 1 {
+				t.Errorf("the note typed shows %d times", kept)
+			}
+			if tt.wantOpen && !strings.Contains(more, `value="`+note+`"`) {
+				t.Errorf("the note typed is not in its form under More")
+			}
+		})
+	}
+}
