@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 
@@ -25,7 +26,8 @@ func (s *Server) imagePage(c echo.Context) error {
 		_, err = s.store.SetDraftImage(c.Request().Context(), id, up)
 	}
 	if err != nil {
-		return s.refusedForm(c, id, err, &retryForm{Form: "image",
+		// A refusal that names no field is about the file: its type, its size or its pixels.
+		return s.refusedForm(c, id, err, &retryForm{Form: "image", Field: cmp.Or(invalidField(err), "file"),
 			Values: url.Values{"alt": {c.FormValue("alt")}, "caption": {c.FormValue("caption")}, "credit": {c.FormValue("credit")}}})
 	}
 	return s.afterAction(c, nil, draftURL(id)+"#image", "Image saved: readers will see it with the piece when it is published.")

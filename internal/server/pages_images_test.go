@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -114,5 +115,50 @@ func wantIcon(t *testing.T, res interface{ Result() *http.Response }, size int) 
 	}
 	if b := m.Bounds(); b.Dx() != size || b.Dy() != size {
 		t.Fatalf("icon %d×%d, want %d×%d", b.Dx(), b.Dy(), size, size)
+	}
+}
+
+// TestDraftImageErrorAtField: a refused upload says why beside the field it is about, which is
+// marked invalid, named by the message and focused: the alt text left empty, or the file (not an
+// image, or none chosen); the other fields keep what was typed and are not marked.
+func TestDraftImageErrorAtField(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	target := fmt.Sprintf("/drafts/%d/image", d.ID)
+	tests := []struct {
+		name       string
+		fields     url.Values
+		file       []byte
+		wantStatus int
+		wantField  string
+	}{
+		{"NoAlt", url.Values{"caption": {"Dawn on the quay."}}, testJPEG(t, 400, 300), http.StatusUnprocessableEntity, "alt"},
+		{"NotAnImage", url.Values{"alt": {"Boats"}}, []byte("<html>not an image</html>"), http.StatusUnsupportedMediaType, "file"},
+		{"AltTooLong", url.Values{"alt": {strings.Repeat("boats ", 60)}}, testJPEG(t, 400, 300), http.StatusUnprocessableEntity, "alt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := a.postUpload("writer", target, tt.fields, "quay.jpg", tt.file)
+			wantStatus(t, res, tt.wantStatus)
+			body := res.Body.String()
+			form := body[strings.Index(body, `id="image-form"`):]
+			form = form[:strings.Index(form, "</form>")]
+			input := regexp.MustCompile(`<input[^>]*name="` + tt.wantField + `"[^>]*>`).FindString(form)
+			for _, want := range []string{`aria-invalid="true"`, `aria-describedby="error-` + tt.wantField + `"`, "autofocus"} {
+				if !strings.Contains(input, want) {
+					t.Errorf("the %s field %s lacks %s", tt.wantField, input, want)
+				}
+			}
+			if !regexp.MustCompile(`</label><p class="field-error" id="error-` + tt.wantField + `">[^<]+</p>`).MatchString(form) {
+				t.Errorf("no message beside the %s field in the form:\n%s", tt.wantField, form)
+			}
+			if n := strings.Count(form, `aria-invalid="true"`); n != 1 {
+				t.Errorf("%d fields marked invalid, want the %s field alone", n, tt.wantField)
+			}
+		})
+	}
+	page := a.page("writer", "GET", draftPath(d.ID), nil)
+	if strings.Contains(page.Body.String(), `class="field-error"`) {
+		t.Error("the page shown afresh still marks a field")
 	}
 }

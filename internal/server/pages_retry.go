@@ -14,10 +14,12 @@ import (
 
 // retryForm is a form of the draft page that the store refused, shown again with what the viewer
 // typed in it: Form names the form ("correct", "edit-comment-3", "reply-3") and Values holds the
-// fields to put back, as they were sent.
+// fields to put back, as they were sent. Field, if set, names the field the refusal is about,
+// for the form to put its message beside.
 type retryForm struct {
 	Form   string
 	Values url.Values
+	Field  string
 }
 
 // Typed is what the viewer typed in field of form when the page is shown again after that form
@@ -32,6 +34,15 @@ func (p *draftPage) Typed(form, field, fallback string) string {
 // Retrying reports whether the page is shown again after form was refused.
 func (p *draftPage) Retrying(form string) bool {
 	return p.Retry != nil && p.Retry.Form == form
+}
+
+// RefusedField is the field of form a refusal is about when the page is shown again after that
+// form was refused, or "".
+func (p *draftPage) RefusedField(form string) string {
+	if !p.Retrying(form) {
+		return ""
+	}
+	return p.Retry.Field
 }
 
 // Picked reports whether value was among the values sent in field of form when the page is shown
