@@ -10,20 +10,22 @@ import (
 )
 
 // passwordRules is what the change-password page shows besides the form: the rules that apply
-// to the viewer.
+// to the viewer, and the field a refusal is about, if any.
 type passwordRules struct {
 	MinLength int
+	Invalid   string
 }
 
-// renderPasswordForm shows the change-password form, with msg as its error if there is one.
-func (s *Server) renderPasswordForm(c echo.Context, status int, msg string) error {
+// renderPasswordForm shows the change-password form, with msg as its error if there is one,
+// beside the field invalid names.
+func (s *Server) renderPasswordForm(c echo.Context, status int, msg, invalid string) error {
 	u := newsroom.UserFrom(c.Request().Context())
 	return s.render(c, status, "password", view{Title: "Change your password", Error: msg,
-		Data: passwordRules{MinLength: s.store.MinPasswordLength(u)}})
+		Data: passwordRules{MinLength: s.store.MinPasswordLength(u), Invalid: invalid}})
 }
 
 func (s *Server) passwordPage(c echo.Context) error {
-	return s.renderPasswordForm(c, http.StatusOK, "")
+	return s.renderPasswordForm(c, http.StatusOK, "", "")
 }
 
 // changePasswordPage changes the viewer's password from the form. The session that sent it stays
@@ -32,7 +34,7 @@ func (s *Server) passwordPage(c echo.Context) error {
 // and never the passwords typed.
 func (s *Server) changePasswordPage(c echo.Context) error {
 	if c.FormValue("new") != c.FormValue("repeat") {
-		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, "the two new passwords differ")
+		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, "the two new passwords differ", "repeat")
 	}
 	err := s.store.ChangePassword(c.Request().Context(), store.PasswordChange{Current: c.FormValue("current"), New: c.FormValue("new"),
 		Keep: s.cookie(c, sessionCookie), Device: s.cookie(c, deviceCookie)})
@@ -41,10 +43,10 @@ func (s *Server) changePasswordPage(c echo.Context) error {
 		flash(c, "Password changed. Your other sessions and API tokens are signed out.")
 		return redirect(c, "/desk")
 	case newsroom.EINVALID, newsroom.ECONFLICT:
-		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, newsroom.ErrorMessage(err))
+		return s.renderPasswordForm(c, http.StatusUnprocessableEntity, newsroom.ErrorMessage(err), invalidField(err))
 	case newsroom.ETOOMANY:
 		setThrottled(c, err)
-		return s.renderPasswordForm(c, http.StatusTooManyRequests, newsroom.ErrorMessage(err))
+		return s.renderPasswordForm(c, http.StatusTooManyRequests, newsroom.ErrorMessage(err), "")
 	default:
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/store"
@@ -52,19 +53,35 @@ func changePasswordPage(t *testing.T, a *testApp) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each refusal says why beside the field it is about, which is marked, named by the message
+	// and focused, and no other field is.
 	refused := []struct {
-		name, current, new, repeat, want string
+		name, current, new, repeat, want, field string
 	}{
-		{"WrongCurrent", "nope", "tulip-lantern", "tulip-lantern", "the current password is wrong"},
-		{"Differ", "pw-writer-staple", "tulip-lantern", "tulip-lanterns", "the two new passwords differ"},
-		{"TooShort", "pw-writer-staple", "tulip", "tulip", "at least 8 characters"},
-		{"Common", "pw-writer-staple", "baseball", "baseball", "one of the most common passwords"},
+		{"WrongCurrent", "nope", "tulip-lantern", "tulip-lantern", "the current password is wrong", "current"},
+		{"Differ", "pw-writer-staple", "tulip-lantern", "tulip-lanterns", "the two new passwords differ", "repeat"},
+		{"TooShort", "pw-writer-staple", "tulip", "tulip", "at least 8 characters", "new"},
+		{"Common", "pw-writer-staple", "baseball", "baseball", "one of the most common passwords", "new"},
+		{"Same", "pw-writer-staple", "pw-writer-staple", "pw-writer-staple", "must differ from the current one", "new"},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
 			res := a.page("writer", "POST", "/account/password", url.Values{"current": {tt.current}, "new": {tt.new}, "repeat": {tt.repeat}})
 			wantStatus(t, res, http.StatusUnprocessableEntity)
 			wantBody(t, res, tt.want, "Change your password")
+			body := res.Body.String()
+			input := regexp.MustCompile(`<input name="` + tt.field + `"[^>]*>`).FindString(body)
+			for _, want := range []string{`aria-invalid="true"`, `aria-describedby="error-` + tt.field + `"`, "autofocus"} {
+				if !strings.Contains(input, want) {
+					t.Errorf("the %s field %s lacks %s", tt.field, input, want)
+				}
+			}
+			if !regexp.MustCompile(`</label><p class="field-error" id="error-` + tt.field + `">[^<]*` + regexp.QuoteMeta(tt.want)).MatchString(body) {
+				t.Errorf("no message beside the %s field", tt.field)
+			}
+			if n := strings.Count(body, `aria-invalid="true"`); n != 1 {
+				t.Errorf("%d fields marked invalid, want the %s field alone", n, tt.field)
+			}
 		})
 	}
 	res = a.page("writer", "POST", "/account/password", url.Values{"current": {"pw-writer-staple"}, "new": {"tulip-lantern"}, "repeat": {"tulip-lantern"}})

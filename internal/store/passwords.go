@@ -118,13 +118,13 @@ type PasswordChange struct {
 func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 	row, err := s.passwordAgain(ctx, ch.Current, "password changes", "the current password is wrong")
 	if err != nil {
-		return err
+		return onField(err, "current")
 	}
 	if ch.New == ch.Current {
-		return newsroom.Errorf(newsroom.EINVALID, "the new password must differ from the current one")
+		return newsroom.Errorf(newsroom.EINVALID, "the new password must differ from the current one").With("field", "new")
 	}
 	if err := s.checkNewPassword(ch.New, row.Username, newsroom.Role(row.Role)); err != nil {
-		return err
+		return onField(err, "new")
 	}
 	hash, err := s.hashPassword(ctx, ch.New)
 	if err != nil {
@@ -143,6 +143,16 @@ func (s *Store) ChangePassword(ctx context.Context, ch PasswordChange) error {
 		_, err := revokeCredentials(tx, row.ID, kept{hashToken(ch.Keep), hashToken(ch.Device)})
 		return err
 	}))
+}
+
+// onField names field as the one err is about when err refuses what was typed in it (EINVALID),
+// for a form to say why beside that field; any other error is returned as it is.
+func onField(err error, field string) error {
+	var e *newsroom.Error
+	if errors.As(err, &e) && e.Code == newsroom.EINVALID {
+		return e.With("field", field)
+	}
+	return err
 }
 
 // passwordAgain returns the acting user's row once they have given their password again, to
