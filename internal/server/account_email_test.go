@@ -21,11 +21,13 @@ func TestAccountPageEmail(t *testing.T) {
 		res := a.page("writer", "POST", "/account/email", url.Values{"email": {"writer at example.org"}})
 		wantStatus(t, res, http.StatusUnprocessableEntity)
 		wantBody(t, res, "Email address not saved: ", `value="writer at example.org"`)
+		wantErrorAt(t, res, "email", "Email address not saved: ")
 	})
 	t.Run("ErrCannotMail", func(t *testing.T) {
 		res := a.page("writer", "POST", "/account/email", url.Values{"email": {"Writer@Example.ORG"}})
 		wantStatus(t, res, http.StatusConflict)
 		wantBody(t, res, "Email address not saved: Writer@example.org cannot be confirmed until the operator sets up email", `value="Writer@Example.ORG"`)
+		wantErrorAt(t, res, "email", "Email address not saved: Writer@example.org cannot be confirmed")
 		wantBody(t, a.page("writer", "GET", "/account", nil), "You have no email address.", "A new address cannot be confirmed until the operator sets up email")
 	})
 	t.Run("Choices", func(t *testing.T) {

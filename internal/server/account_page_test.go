@@ -22,21 +22,24 @@ func TestAccountPageMakesTokens(t *testing.T) {
 		t.Fatal("the account page shows a token before one is made")
 	}
 	refused := []struct {
-		name string
-		form url.Values
-		want string
+		name  string
+		form  url.Values
+		want  string
+		field string
 	}{
-		{"NoName", url.Values{"password": {"pw-writer-staple"}}, "No token made: name the token"},
-		{"NoPassword", url.Values{"name": {"Newsletter"}}, "No token made: give your password"},
-		{"WrongPassword", url.Values{"name": {"Newsletter"}, "password": {"wrong"}}, "No token made: your password is wrong"},
+		{"NoName", url.Values{"password": {"pw-writer-staple"}}, "No token made: name the token", "name"},
+		{"LongName", url.Values{"name": {strings.Repeat("n", 101)}, "password": {"pw-writer-staple"}}, "No token made: name", "name"},
+		{"NoPassword", url.Values{"name": {"Newsletter"}}, "No token made: give your password", "password"},
+		{"WrongPassword", url.Values{"name": {"Newsletter"}, "password": {"wrong"}}, "No token made: your password is wrong", "password"},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
 			res := a.page("writer", "POST", "/account/tokens", tt.form)
 			wantStatus(t, res, http.StatusUnprocessableEntity)
 			wantBody(t, res, tt.want)
+			wantErrorAt(t, res, tt.field, tt.want)
 			if tt.form.Has("name") {
-				wantBody(t, res, `<input name="name" value="Newsletter"`)
+				wantBody(t, res, `<input name="name" value="`+tt.form.Get("name")+`"`)
 			}
 		})
 	}

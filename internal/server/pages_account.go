@@ -10,13 +10,14 @@ import (
 )
 
 // accountData is what the account page shows: where the viewer is signed in, a token just
-// made (shown this once), and the name typed for one that could not be made; and where their
-// email goes and what comes by email (see pages_email.go).
+// made (shown this once), and the name typed for one that could not be made; where their email
+// goes and what comes by email (see pages_email.go); and the field a refusal is about, if any.
 type accountData struct {
 	Credentials []newsroom.Credential
 	NewToken    string
 	TokenName   string
 	Email       accountEmail
+	Invalid     string
 }
 
 // accountPage shows the viewer where they are signed in: their web sessions and API tokens,
@@ -47,7 +48,7 @@ func (s *Server) createTokenPage(c echo.Context) error {
 	case "":
 		return s.renderAccount(c, http.StatusCreated, accountData{NewToken: token}, "")
 	case newsroom.EINVALID, newsroom.EUNAUTHORIZED:
-		return s.renderAccount(c, http.StatusUnprocessableEntity, accountData{TokenName: name}, "No token made: "+newsroom.ErrorMessage(err))
+		return s.renderAccount(c, http.StatusUnprocessableEntity, accountData{TokenName: name, Invalid: invalidField(err)}, "No token made: "+newsroom.ErrorMessage(err))
 	case newsroom.ETOOMANY:
 		setThrottled(c, err)
 		return s.renderAccount(c, http.StatusTooManyRequests, accountData{TokenName: name}, "No token made: "+newsroom.ErrorMessage(err))

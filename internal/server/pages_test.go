@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,26 @@ func wantBody(t *testing.T, res *httptest.ResponseRecorder, parts ...string) {
 		if !strings.Contains(res.Body.String(), p) {
 			t.Fatalf("page lacks %q:\n%s", p, res.Body.String())
 		}
+	}
+}
+
+// wantErrorAt checks that a refused form's page says why beside the field named field, right
+// under its label, the message holding msg; that the field is marked invalid, tied to the
+// message and focused; and that no other field on the page is marked.
+func wantErrorAt(t *testing.T, res *httptest.ResponseRecorder, field, msg string) {
+	t.Helper()
+	body := res.Body.String()
+	input := regexp.MustCompile(`<input name="` + field + `"[^>]*>`).FindString(body)
+	for _, want := range []string{`aria-invalid="true"`, `aria-describedby="error-` + field + `"`, "autofocus"} {
+		if !strings.Contains(input, want) {
+			t.Errorf("the %s field %s lacks %s", field, input, want)
+		}
+	}
+	if !regexp.MustCompile(`</label><p class="field-error" id="error-` + field + `">[^<]*` + regexp.QuoteMeta(msg)).MatchString(body) {
+		t.Errorf("no message %q beside the %s field", msg, field)
+	}
+	if n := strings.Count(body, `aria-invalid="true"`); n != 1 {
+		t.Errorf("%d fields marked invalid, want the %s field alone", n, field)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/store"
@@ -69,19 +68,7 @@ func changePasswordPage(t *testing.T, a *testApp) {
 			res := a.page("writer", "POST", "/account/password", url.Values{"current": {tt.current}, "new": {tt.new}, "repeat": {tt.repeat}})
 			wantStatus(t, res, http.StatusUnprocessableEntity)
 			wantBody(t, res, tt.want, "Change your password")
-			body := res.Body.String()
-			input := regexp.MustCompile(`<input name="` + tt.field + `"[^>]*>`).FindString(body)
-			for _, want := range []string{`aria-invalid="true"`, `aria-describedby="error-` + tt.field + `"`, "autofocus"} {
-				if !strings.Contains(input, want) {
-					t.Errorf("the %s field %s lacks %s", tt.field, input, want)
-				}
-			}
-			if !regexp.MustCompile(`</label><p class="field-error" id="error-` + tt.field + `">[^<]*` + regexp.QuoteMeta(tt.want)).MatchString(body) {
-				t.Errorf("no message beside the %s field", tt.field)
-			}
-			if n := strings.Count(body, `aria-invalid="true"`); n != 1 {
-				t.Errorf("%d fields marked invalid, want the %s field alone", n, tt.field)
-			}
+			wantErrorAt(t, res, tt.field, tt.want)
 		})
 	}
 	res = a.page("writer", "POST", "/account/password", url.Values{"current": {"pw-writer-staple"}, "new": {"tulip-lantern"}, "repeat": {"tulip-lantern"}})

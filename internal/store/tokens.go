@@ -16,17 +16,17 @@ const MaxTokenName = 100
 func (s *Store) MakeToken(ctx context.Context, password, name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return "", newsroom.Errorf(newsroom.EINVALID, "name the token after the program that will use it")
+		return "", newsroom.Errorf(newsroom.EINVALID, "name the token after the program that will use it").With("field", "name")
 	}
 	if err := newsroom.CheckString("name", name, MaxTokenName); err != nil {
-		return "", err
+		return "", onField(err, "name")
 	}
 	if password == "" {
-		return "", newsroom.Errorf(newsroom.EINVALID, "give your password")
+		return "", newsroom.Errorf(newsroom.EINVALID, "give your password").With("field", "password")
 	}
 	row, err := s.passwordAgain(ctx, password, "tries to make a token", "your password is wrong")
 	if err != nil {
-		return "", err
+		return "", onField(err, "password")
 	}
 	return s.issueToken(ctx, row.ID, name)
 }
