@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -554,35 +555,42 @@ func textsAlong(db *gorm.DB, id int64, path []int, known map[int]newsroom.Text) 
 	return texts, undo, true, nil
 }
 
-// versionPath is the way from version from to the nearest other version from lo to hi whose
-// checksum is sum, by the fewest saves: a step to the version before or after costs one, and a
-// step to another version of the same checksum (one that restored the other) none. The save that
-// made a restored version is no step: its diff is the one a restore cannot trust, and the
+// versionPath is the way from version from to the nearest other version from lo to hi with the
+// words of the text whose checksum is sum, by the fewest saves: a step to the version before or
+// after costs one, and a step to another version of the same words (see lineage) none. The save
+// that made a restoring version is no step: its diff is the one a restore cannot trust, and the
 // version is its earlier twin's words. sums holds the checksums of the versions from lo to hi
-// that have one. It returns the versions the way passes, from first, or nil when no other
-// version has sum.
+// that have one; sum is hi's, or that of the text saved on hi. It returns the versions the way
+// passes, from first, or nil when no other version has those words.
 func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
+	if s, ok := sums[hi]; !ok || s != sum {
+		sums = maps.Clone(sums)
+		sums[hi+1] = sum
+	}
+	root := lineage(sums, lo)
+	target, ok := root[hi]
+	if sums[hi] != sum {
+		target = root[hi+1]
+		if target == hi+1 {
+			return nil
+		}
+	}
+	if !ok && sums[hi] == sum {
+		return nil
+	}
 	const unseen = -1
 	cost, prev := make([]int, hi-lo+1), make([]int, hi-lo+1)
 	for i := range cost {
 		cost[i], prev[i] = unseen, unseen
 	}
 	cost[from-lo] = 0
-	restored := func(v int) bool { // v has the text of a version before it
-		s, ok := sums[v]
-		for u := lo; ok && u < v; u++ {
-			if t, had := sums[u]; had && t == s {
-				return true
-			}
-		}
-		return false
-	}
+	restored := func(v int) bool { r, ok := root[v]; return ok && r != v }
 	// A 0-1 breadth-first search: a step of no cost goes to the front of the queue.
 	queue := []int{from}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		if s, ok := sums[v]; ok && s == sum && v != from {
+		if r, ok := root[v]; ok && r == target && v != from {
 			var path []int
 			for at := v; at != unseen; at = prev[at-lo] {
 				path = append(path, at)
@@ -601,9 +609,9 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 				queue = append(queue, to)
 			}
 		}
-		if s, ok := sums[v]; ok {
+		if r, ok := root[v]; ok {
 			for u := lo; u <= hi; u++ {
-				if t, ok := sums[u]; ok && t == s && u != v {
+				if q, ok := root[u]; ok && q == r && u != v {
 					step(u, 0)
 				}
 			}
@@ -616,6 +624,41 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 		}
 	}
 	return nil
+}
+
+// lineage groups the versions of sums, from lo on, by their words: it maps each to the first
+// version of its group. A version whose text no version before it had starts a group. One whose
+// text an earlier version had restored that one, and joins the latest such version's group,
+// unless it was saved on the text that the first version of a group with its text was saved
+// on: then its save repeated that one's edit, which no text can tell from a redo, and the words
+// that edit typed, a paste or a sentence, may as well be new. It starts a group of its own, so
+// that a comment on those words is carried back through the save that typed them, and detached
+// there, rather than put on the earlier edit's words, which are no more its own than a twin
+// elsewhere: a comment wrongly detached shows it, one moved does not.
+func lineage(sums map[int]int64, lo int) map[int]int {
+	versions := slices.Sorted(maps.Keys(sums))
+	root := make(map[int]int, len(versions))
+	for _, v := range versions {
+		if v < lo {
+			continue
+		}
+		root[v] = v
+		latest, repeat := 0, false
+		for _, u := range versions {
+			if u < lo || u >= v || sums[u] != sums[v] {
+				continue
+			}
+			latest = u
+			before, ok := sums[u-1]
+			if was, had := sums[v-1]; root[u] == u && ok && had && before == was {
+				repeat = true
+			}
+		}
+		if latest != 0 && !repeat {
+			root[v] = root[latest]
+		}
+	}
+	return root
 }
 
 // undoesSave reports whether the one step of path that is a diff (see diffSteps) goes to the
