@@ -119,7 +119,8 @@ type QuoteProblem struct {
 
 // QuoteEvent is one change in a quote's history. Text, Speaker, Status, Note and Source are the
 // quote's as the event left them, or, for an edit that put it back to unchecked ("reset" for its
-// words, "reattributed" for its speaker), as they were before.
+// words, "doubted" for a copy of it pasted beside it, "reattributed" for its speaker), as they
+// were before.
 type QuoteEvent struct {
 	QuoteID int64       `json:"quote_id"`
 	Version int         `json:"version"`

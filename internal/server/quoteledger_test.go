@@ -82,6 +82,46 @@ func TestQuoteLedgerReattributed(t *testing.T) {
 	}
 }
 
+// TestQuoteLedgerCopyPasted shows, in a quote's history, the check taken back when a copy of
+// the quotation was pasted beside it: the edit changed none of its words, and the history says
+// the check is held until it is clear which is the original.
+func TestQuoteLedgerCopyPasted(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageEditing)
+	lee := "Dr. Lee said: “No comment.”"
+	body := "Engineers said the bridge was safe. " + lee + " The council met."
+	d, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := mustLedger(t, a, d.ID)
+	if len(qs) != 1 {
+		t.Fatalf("ledger = %+v, want Dr. Lee's quote", qs)
+	}
+	qid := qs[0].ID
+	if _, err := a.store.CheckQuote(ctxAs(a, "editor"), d.ID, qid, newsroom.QuoteCheck{Status: newsroom.QuoteVerified, Source: "recording"}); err != nil {
+		t.Fatal(err)
+	}
+	body = strings.Replace(body, lee, lee+" "+lee, 1)
+	if _, err := a.store.UpdateDraft(ctxAs(a, "editor"), d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantStatus(t, res, http.StatusOK)
+	row := between(t, res.Body.String(), fmt.Sprintf(`id="quote-%d">`, qid), "</li>\n</ol>")
+	for _, want := range []string{
+		`Status: <span class="quote-status status-unchecked">`,
+		`back to unchecked: <bdi>Editor</bdi>'s edit pasted a copy of the quotation beside it, so its check is held until it is clear which is the original. It was <span class="quote-status status-verified"><span aria-hidden="true">✓</span> Verified</span> (source: recording)</li>`,
+	} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the quote's row lacks %s:\n%s", want, row)
+		}
+	}
+	if strings.Contains(row, "changed its words") {
+		t.Errorf("the quote's row says an edit changed its words, which no edit did:\n%s", row)
+	}
+}
+
 func mustLedger(t *testing.T, a *testApp, id int64) []newsroom.Quote {
 	t.Helper()
 	qs, err := a.store.Quotes(ctxAs(a, "editor"), id)

@@ -189,7 +189,13 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	}
 	for _, p := range plan.Edited {
 		r, n := rows[p.Old], news[p.New]
-		event(r, "reset")
+		// A quote a copy beside it made a twin kept its words: its history says a copy took
+		// the check back, not that an edit changed the words.
+		if doubted[p.Old] {
+			event(r, "doubted")
+		} else {
+			event(r, "reset")
+		}
 		if err := keepDoubt(tx, r.ID, doubted[p.Old]); err != nil {
 			return err
 		}
