@@ -52,10 +52,11 @@ func doubtCopies(p *Plan, old, found []Entry, ed Edit) {
 			if !ok || doubted[t] {
 				continue
 			}
-			if at, placed := fe.follow(old[i].Start, old[i].End); placed && at == found[t].Start {
+			at, placed := fe.follow(old[i].Start, old[i].End)
+			if placed && at == found[t].Start {
 				continue
 			}
-			if rp.copied(found[t], f, old[i].Start) {
+			if rp.copied(found[t], f, old[i].Start) || !placed && rp.restoredCopy(old[i], found[t], f) {
 				doubted[t] = true
 			}
 		}
@@ -142,20 +143,38 @@ func newRepeats(before, after string) *repeats {
 // paragraph's end to one, where taking the first copy out gives back the text before around
 // where the entry stood, as far as a copy's length each way.
 func (rp *repeats) copied(t, c Entry, was int) bool {
+	return rp.twice(t, c, same, func(x, d, at int) bool { return rp.once(x, d, at, was-at) })
+}
+
+// restoredCopy reports whether t, a kept quote whose entry stood at e in the text before, and c,
+// a new twin of it, stand at the same place in a stretch read twice in a row, whose two copies
+// may differ in a sentence's stop, from a sentence's or a paragraph's end to one, and c reads
+// its paragraph around it as e did at least as far as t does (see asNear). That is a piece
+// pasted after itself, a stop changed in one copy, brought back by a save that also edited the
+// piece: taking a copy out gives back no text before it, and the word diff pairs the entry with
+// whichever copy its edits happen to favour, though neither reads more like it.
+func (rp *repeats) restoredCopy(e, t, c Entry) bool {
+	return rp.twice(t, c, sameStop, func(int, int, int) bool { return rp.asNear(e, t, c) })
+}
+
+// twice reports whether t and c, twins, stand at the same place in a stretch of the text after
+// the edit read twice in a row, the copies alike by alike, from a sentence's or a paragraph's end
+// to one, where fits says the copy [x, x+d) with the first of them at at is the one looked for.
+func (rp *repeats) twice(t, c Entry, alike func(a, b rune) bool, fits func(x, d, at int) bool) bool {
 	q := t
 	if c.Start < q.Start {
 		q, c = c, q
 	}
 	r, at, n, d := rp.r, q.Start, q.End-q.Start, c.Start-q.Start
 	right := 0 // how far from at the text repeats d further on, as far as d
-	for right < d && at+right+d < len(r) && rp.left > right && same(r[at+right], r[at+right+d]) {
+	for right < d && at+right+d < len(r) && rp.left > right && alike(r[at+right], r[at+right+d]) {
 		right++
 	}
 	if right < d && at+right+d == len(r) {
 		right++
 	}
 	left := 0 // how far before at it does, as far as d-n
-	for left < d-n && at-left-1 >= 0 && rp.left > right+left && same(r[at-left-1], r[at-left-1+d]) {
+	for left < d-n && at-left-1 >= 0 && rp.left > right+left && alike(r[at-left-1], r[at-left-1+d]) {
 		left++
 	}
 	rp.left -= 2*(left+right) + 1
@@ -168,7 +187,7 @@ func (rp *repeats) copied(t, c Entry, was int) bool {
 		}
 		if boundary(r, x) && boundary(r, x+d) && boundary(r, min(x+2*d, len(r))) {
 			rp.left -= 4 * d
-			if rp.once(x, d, at, was-at) {
+			if fits(x, d, at) {
 				return true
 			}
 		}
@@ -233,4 +252,50 @@ func boundary(r []rune, pos int) bool {
 // same reports whether a and b read the same where a copy is looked for: the same, or both spaces.
 func same(a, b rune) bool {
 	return a == b || unicode.IsSpace(a) && unicode.IsSpace(b)
+}
+
+// sameStop reports whether a and b read the same where a copy is looked for (see same), or are
+// both a sentence's stop.
+func sameStop(a, b rune) bool {
+	return same(a, b) || strings.ContainsRune(".!?;", a) && strings.ContainsRune(".!?;", b)
+}
+
+// asNear reports whether c, a new twin of the kept quote t whose entry stood at e in the text
+// before, reads its paragraph around it as the entry did at least as far as t does: the word
+// diff chose between two copies that the text before tells apart no better. A paragraph's start
+// or end met on both sides counts, so that a quote left opening its paragraph is told from a
+// copy typed after it.
+func (rp *repeats) asNear(e, t, c Entry) bool {
+	kt, ok := rp.around(e, t)
+	if !ok {
+		return false
+	}
+	kc, ok := rp.around(e, c)
+	return ok && kc >= kt
+}
+
+// around returns how many code points of its paragraph around the quote f, after the edit,
+// read as those around e before it, a paragraph's start or end met on both sides counting as
+// one, and false when the scan's budget cannot pay for reading them.
+func (rp *repeats) around(e, f Entry) (int, bool) {
+	b, r := rp.before, rp.r
+	edge := func(s []rune, k int) bool { return k < 0 || k >= len(s) || s[k] == '\n' }
+	k := 1
+	for !edge(b, e.Start-k) && !edge(r, f.Start-k) && b[e.Start-k] == r[f.Start-k] {
+		k++
+	}
+	n := k - 1
+	if edge(b, e.Start-k) && edge(r, f.Start-k) {
+		n++
+	}
+	k = 0
+	for !edge(b, e.End+k) && !edge(r, f.End+k) && b[e.End+k] == r[f.End+k] {
+		k++
+	}
+	n += k
+	if edge(b, e.End+k) && edge(r, f.End+k) {
+		n++
+	}
+	rp.left -= n + 1
+	return n, rp.left >= 0
 }

@@ -138,3 +138,87 @@ func TestQuoteCopyUndone(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteCopyOfAPieceRestored checks a quotation in a piece, edits the piece, and then saves a
+// text with the piece twice, one copy's stop changed, as restoring a version from after a paste
+// of the piece after itself does. Where the quotation's paragraph reads as one copy's and not the
+// other's, that copy keeps the check; where the edit changed it, neither copy reads more like
+// it, and the word diff used to hand the check to the copy its edits happened to favour: the
+// check is taken back, and the ledger says a copy took it.
+func TestQuoteCopyOfAPieceRestored(t *testing.T) {
+	const (
+		u = newsroom.QuoteUnchecked
+		v = newsroom.QuoteVerified
+	)
+	intro := "Residents met. “No comment,” said Dr. Lee.\nMr. Jones spoke. Then he left."
+	quote := "Mr. Dr. Jones said: “We will not close the bridge.” The council met."
+	piece := intro + "\n" + quote
+	stopped := strings.Replace(piece, "spoke.", "spoke?", 1)
+	tests := []struct {
+		name         string
+		before, twin string // the piece checked, and the text with it twice
+		want         []newsroom.QuoteStatus
+		own          int // which of the two keeps the checked quote's entry, -1 for neither
+		event        string
+	}{
+		{"StopChangedInTheCopy", strings.Replace(piece, "Dr. Jones", "Mr. Jones", 1), piece + "\n" + stopped, []newsroom.QuoteStatus{u, u}, -1, "doubted"},
+		{"StopChangedInTheFirst", strings.Replace(piece, "Dr. Jones", "Mr. Jones", 1), stopped + "\n" + piece, []newsroom.QuoteStatus{u, u}, -1, "doubted"},
+		{"IntroEditedStopInTheCopy", strings.Replace(piece, "Residents met.", "Residents met on Monday.", 1), piece + "\n" + stopped, []newsroom.QuoteStatus{u, u}, -1, "doubted"},
+		{"QuoteParagraphTellsThem", piece, piece + "\n" + strings.Replace(stopped, "council met.", "council met!", 1), []newsroom.QuoteStatus{v, u}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			save := func(text string) {
+				t.Helper()
+				var err error
+				if d, err = f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &text, Version: d.Version}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			bridge := func() []newsroom.Quote {
+				t.Helper()
+				qs, err := f.s.Quotes(f.editor, d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				qs = slices.DeleteFunc(qs, func(q newsroom.Quote) bool { return q.Text != "We will not close the bridge." })
+				slices.SortFunc(qs, func(a, b newsroom.Quote) int { return a.Start - b.Start })
+				return qs
+			}
+			save(tt.before)
+			qs := bridge()
+			if len(qs) != 1 {
+				t.Fatalf("ledger = %+v, want one quote of the bridge", qs)
+			}
+			checked := qs[0].ID
+			if _, err := f.s.CheckQuote(f.editor, d.ID, checked, newsroom.QuoteCheck{Status: v}); err != nil {
+				t.Fatal(err)
+			}
+			save(tt.twin)
+			var got []newsroom.QuoteStatus
+			own := -1
+			for i, q := range bridge() {
+				got = append(got, q.Status)
+				if q.ID == checked && q.Status == v {
+					own = i
+				}
+			}
+			if !slices.Equal(got, tt.want) || own != tt.own {
+				t.Errorf("the bridge's quotes in reading order %v, the check on quote %d; want %v, on quote %d", got, own, tt.want, tt.own)
+			}
+			if tt.event == "" {
+				return
+			}
+			events, err := f.s.QuoteHistory(f.editor, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			events = slices.DeleteFunc(events, func(e newsroom.QuoteEvent) bool { return e.QuoteID != checked })
+			if last := events[len(events)-1]; last.Event != tt.event || last.Status != v {
+				t.Errorf("the checked quote's last event is %q, its check %s; want %q, verified", last.Event, last.Status, tt.event)
+			}
+		})
+	}
+}
