@@ -184,6 +184,14 @@ func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
 	return 2*(e.keptWithin(from, s, ps, pe)+e.keptWithin(end, to, ps, pe)) >= to-from-(end-s)
 }
 
+// movedAway reports whether old code points [from, to) lie in a piece found unchanged and once
+// in each text (see unmoved) that stands elsewhere than at new code point s: whatever the word
+// diff paired with s, it was not those words.
+func (p *pieces) movedAway(from, to, s int) bool {
+	at, ok := p.unmoved(from, to)
+	return ok && at != s
+}
+
 // othersWords reports whether new code points [s, e) lie in one paragraph of the new text whose
 // text is in each text once, or in one sentence at least minSentence long whose whole text is in
 // each text once, and that stood in old apart from old code points [from, to): another piece,

@@ -110,7 +110,7 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 		if sel := sels[i]; said[i] != unsaid && fixed.othersWords(res.Start, res.End, sel.Start, sel.End) {
 			res = Result{Exact: sel.Exact, Status: Detached}
 		}
-		out[i] = settle(e, said[i], out[i], res, sels[i], *nv.runes)
+		out[i] = settle(e, fixed, said[i], out[i], res, sels[i], *nv.runes)
 	}
 	return out
 }
@@ -174,10 +174,14 @@ func pick(sels []Selector, idx []int) []Selector {
 // unchanged elsewhere: those words were there before, beside the deleted ones, and were never
 // the comment's. Deleting the second of "The mayor said the plan would work. The governor said
 // the plan would work." leaves the first with the deleted one's context, in full on one side.
-func settle(e *edit, said mapping, mapped, res Result, sel Selector, text []rune) Result {
+// The diff's word for where words came from gives way to fixed's, though: words of a paragraph
+// found whole, once in each text, stand where that paragraph went (see pieces.movedAway), and a
+// diff that paired them with a twin sentence of a paragraph moved and edited past it said
+// nothing of the moved one's words.
+func settle(e *edit, fixed *pieces, said mapping, mapped, res Result, sel Selector, text []rune) Result {
 	detached := Result{Exact: sel.Exact, Status: Detached}
 	if said == gone && res.Status != Detached {
-		if _, kept := e.keptElsewhere(res.Start, res.End, sel.Start, sel.End); kept {
+		if from, kept := e.keptElsewhere(res.Start, res.End, sel.Start, sel.End); kept && !fixed.movedAway(from, from+res.End-res.Start, res.Start) {
 			return detached
 		}
 	}
