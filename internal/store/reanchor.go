@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"strings"
 
@@ -563,19 +562,15 @@ func textsAlong(db *gorm.DB, id int64, path []int, known map[int]newsroom.Text) 
 // that have one; sum is hi's, or that of the text saved on hi. It returns the versions the way
 // passes, from first, or nil when no other version has those words.
 func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
-	if s, ok := sums[hi]; !ok || s != sum {
-		sums = maps.Clone(sums)
-		sums[hi+1] = sum
+	at, ok := sums[hi]
+	saved := !ok || at != sum // sum is that of a text saved on hi, version hi+1
+	ln := newLineage(sums, lo, hi, sum, saved)
+	last := hi
+	if saved {
+		last = hi + 1
 	}
-	root := lineage(sums, lo)
-	target, ok := root[hi]
-	if sums[hi] != sum {
-		target = root[hi+1]
-		if target == hi+1 {
-			return nil
-		}
-	}
-	if !ok && sums[hi] == sum {
+	target := ln.root(last)
+	if target < 0 || saved && target == last {
 		return nil
 	}
 	const unseen = -1
@@ -584,13 +579,13 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 		cost[i], prev[i] = unseen, unseen
 	}
 	cost[from-lo] = 0
-	restored := func(v int) bool { r, ok := root[v]; return ok && r != v }
+	restored := func(v int) bool { r := ln.root(v); return r >= 0 && r != v }
 	// A 0-1 breadth-first search: a step of no cost goes to the front of the queue.
 	queue := []int{from}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		if r, ok := root[v]; ok && r == target && v != from {
+		if ln.root(v) == target && v != from {
 			var path []int
 			for at := v; at != unseen; at = prev[at-lo] {
 				path = append(path, at)
@@ -609,9 +604,9 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 				queue = append(queue, to)
 			}
 		}
-		if r, ok := root[v]; ok {
-			for u := lo; u <= hi; u++ {
-				if q, ok := root[u]; ok && q == r && u != v {
+		if r := ln.root(v); r >= 0 {
+			for _, u := range ln.bySum[ln.sum(v)] {
+				if ln.root(u) == r && u != v {
 					step(u, 0)
 				}
 			}
@@ -626,39 +621,87 @@ func versionPath(sums map[int]int64, lo, hi, from int, sum int64) []int {
 	return nil
 }
 
-// lineage groups the versions of sums, from lo on, by their words: it maps each to the first
-// version of its group. A version whose text no version before it had starts a group. One whose
-// text an earlier version had restored that one, and joins the latest such version's group,
-// unless it was saved on the text that the first version of a group with its text was saved
-// on: then its save repeated that one's edit, which no text can tell from a redo, and the words
-// that edit typed, a paste or a sentence, may as well be new. It starts a group of its own, so
-// that a comment on those words is carried back through the save that typed them, and detached
-// there, rather than put on the earlier edit's words, which are no more its own than a twin
-// elsewhere: a comment wrongly detached shows it, one moved does not.
-func lineage(sums map[int]int64, lo int) map[int]int {
-	versions := slices.Sorted(maps.Keys(sums))
-	root := make(map[int]int, len(versions))
-	for _, v := range versions {
-		if v < lo {
+// lineage groups the versions from lo on by their words: roots holds, for each, the first
+// version of its group, or -1 for a version without a checksum. A version whose text no version
+// before it had starts a group. One whose text an earlier version had restored that one, and
+// joins the latest such version's group, unless it was saved on the text that the first
+// version of a group with its text was saved on: then its save repeated that one's edit, which
+// no text can tell from a redo, and the words that edit typed, a paste or a sentence, may as
+// well be new. It starts a group of its own, so that a comment on those words is carried back
+// through the save that typed them, and detached there, rather than put on the earlier edit's
+// words, which are no more its own than a twin elsewhere: a comment wrongly detached shows it,
+// one moved does not.
+type lineage struct {
+	sums   map[int]int64
+	lo, hi int // the versions sums holds, from lo to hi
+	saved  int64
+	roots  []int
+	bySum  map[int64][]int // the versions of each checksum, in order
+}
+
+// newLineage groups the versions from lo to hi of sums, and hi+1, whose checksum is saved, when
+// withSaved.
+func newLineage(sums map[int]int64, lo, hi int, saved int64, withSaved bool) *lineage {
+	n := hi - lo + 1
+	if withSaved {
+		n++
+	}
+	ln := &lineage{sums: sums, lo: lo, hi: hi, saved: saved, roots: make([]int, n), bySum: make(map[int64][]int, n)}
+	for v := lo; v < lo+n; v++ {
+		s, ok := ln.sumOf(v)
+		if !ok {
+			ln.roots[v-lo] = -1
 			continue
 		}
-		root[v] = v
-		latest, repeat := 0, false
-		for _, u := range versions {
-			if u < lo || u >= v || sums[u] != sums[v] {
-				continue
-			}
-			latest = u
-			before, ok := sums[u-1]
-			if was, had := sums[v-1]; root[u] == u && ok && had && before == was {
-				repeat = true
-			}
+		ln.roots[v-lo] = v
+		if earlier := ln.bySum[s]; len(earlier) > 0 && !ln.repeats(v, earlier) {
+			ln.roots[v-lo] = ln.roots[earlier[len(earlier)-1]-lo]
 		}
-		if latest != 0 && !repeat {
-			root[v] = root[latest]
+		ln.bySum[s] = append(ln.bySum[s], v)
+	}
+	return ln
+}
+
+// repeats reports whether version v was saved on the text that one of earlier, the versions
+// before it with its text, was saved on, when that one started its group.
+func (ln *lineage) repeats(v int, earlier []int) bool {
+	was, ok := ln.sumOf(v - 1)
+	if !ok {
+		return false
+	}
+	for _, u := range earlier {
+		if before, ok := ln.sumOf(u - 1); ok && ln.roots[u-ln.lo] == u && before == was {
+			return true
 		}
 	}
-	return root
+	return false
+}
+
+// sumOf returns the checksum of version v, when it has one.
+func (ln *lineage) sumOf(v int) (int64, bool) {
+	if v < ln.lo || v >= ln.lo+len(ln.roots) {
+		return 0, false
+	}
+	if v > ln.hi {
+		return ln.saved, true
+	}
+	s, ok := ln.sums[v]
+	return s, ok
+}
+
+// sum returns the checksum of version v, which has one.
+func (ln *lineage) sum(v int) int64 {
+	s, _ := ln.sumOf(v)
+	return s
+}
+
+// root returns the first version of v's group, or -1 for a version without a checksum or
+// outside the lineage.
+func (ln *lineage) root(v int) int {
+	if v < ln.lo || v >= ln.lo+len(ln.roots) {
+		return -1
+	}
+	return ln.roots[v-ln.lo]
 }
 
 // undoesSave reports whether the one step of path that is a diff (see diffSteps) goes to the
