@@ -1,8 +1,10 @@
 package anchor
 
 import (
+	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/sentences"
@@ -178,10 +180,62 @@ func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
 	if !ok || copyFrom < pe && ps < copyTo {
 		return false
 	}
-	if line := p.nv.span(ps, pe); len(p.np.at[line]) <= len(p.op.at[line]) {
+	if line := p.nv.span(ps, pe); len(p.np.at[line]) <= len(p.op.at[line]) || p.editOfAnother(ps, pe, from, to) {
 		return false
 	}
 	return 2*(e.keptWithin(from, s, ps, pe)+e.keptWithin(end, to, ps, pe)) >= to-from-(end-s)
+}
+
+// editOfAnother reports whether the new paragraph [ps, pe) shares more words with a paragraph of
+// the old text that the new one lacks than with the old paragraph of the piece [from, to): it is
+// that paragraph edited, moved to where the piece stood, and the piece moved whole, rather than
+// the piece edited where it stood. A paragraph moved and edited in one save, whose first
+// sentence the piece repeats, would otherwise take the piece's comments. It reports false when
+// the budget cannot pay for reading the old text.
+func (p *pieces) editOfAnother(ps, pe, from, to int) bool {
+	if !p.b.spend(len(*p.ov.runes)) {
+		return false
+	}
+	f, t, ok := p.op.around(p.ov, from, to)
+	if !ok {
+		return false
+	}
+	now := wordCounts(p.nv.span(ps, pe))
+	own := p.ov.span(f, t)
+	best := shared(now, own)
+	for i, start := range p.op.starts {
+		end := len(*p.ov.runes)
+		if i+1 < len(p.op.starts) {
+			end = p.op.starts[i+1] - 1
+		}
+		if line := p.ov.span(start, end); line != own && len(p.np.at[line]) == 0 && shared(now, line) > best {
+			return true
+		}
+	}
+	return false
+}
+
+// wordCounts counts the words of s.
+func wordCounts(s string) map[string]int {
+	n := map[string]int{}
+	for _, w := range strings.Fields(s) {
+		n[w]++
+	}
+	return n
+}
+
+// shared is how many code points of the words of s are words of counts, each as often as
+// counts has it.
+func shared(counts map[string]int, s string) int {
+	left := maps.Clone(counts)
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if left[w] > 0 {
+			left[w]--
+			n += utf8.RuneCountInString(w)
+		}
+	}
+	return n
 }
 
 // movedAway reports whether old code points [from, to) lie in a piece found unchanged and once

@@ -88,3 +88,53 @@ func TestCommentFollowsAMovedEditedParagraph(t *testing.T) {
 
 // runeAt is the offset in code points of byte offset i of s.
 func runeAt(s string, i int) int { return utf8.RuneCountInString(s[:i]) }
+
+// TestCommentStaysOnTheTwinOfAMovedEditedParagraph moves a paragraph to where the comment's
+// paragraph stood and edits it so that it opens with the sentence the comment is in, and checks
+// that the comment stays in its own paragraph, moved down whole, rather than going to the
+// edited one: the word diff pairs the sentence with the edited paragraph's, which now stands
+// where the comment's stood.
+func TestCommentStaysOnTheTwinOfAMovedEditedParagraph(t *testing.T) {
+	const opening = "“No comment,” Zoë said."
+	own := opening + " The council said the bridge was safe."
+	tests := []struct {
+		name          string
+		moved, edited string // the paragraph that moves, before and after its edit
+		on            string // the comment's words in own's opening
+	}{
+		{"NameTypedBack", "“No comment,” said. Smith said the council met Tuesday.", opening + " Smith said the council met Tuesday.", "said."},
+		{"NameTypedBackOnTheName", "“No comment,” said. Smith said the council met Tuesday.", opening + " Smith said the council met Tuesday.", "Zoë"},
+		{"StopChanged", "“No comment,” Zoë said? Smith said the council met Tuesday.", opening + " Smith said the council met Tuesday.", "said."},
+		{"SentenceCut", "Lee spoke. “No comment,” Zoë said. Smith said the council met Tuesday.", opening + " Smith said the council met Tuesday.", "said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			middle := "“No comment,” Zoë said. Smith said the council met on Tuesday."
+			before := strings.Join([]string{own, middle, tt.moved}, "\n")
+			after := strings.Join([]string{tt.edited, own, middle}, "\n")
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			d, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &before, Version: d.Version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := runeAt(before, strings.Index(before, tt.on))
+			end := start + utf8.RuneCountInString(tt.on)
+			if _, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "Who?"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &after, Version: d.Version}); err != nil {
+				t.Fatal(err)
+			}
+			cs, err := f.s.Comments(f.editor, d.ID)
+			if err != nil || len(cs) != 1 {
+				t.Fatalf("comments = %+v, %v; want the one made", cs, err)
+			}
+			at := strings.Index(after, own)
+			want := runeAt(after, at+strings.Index(own, tt.on))
+			if got := cs[0]; got.Detached || got.Anchor.Start != want {
+				t.Errorf("the comment on %q is at %d (%q, detached %v), want %d, in its own paragraph:\n%s", tt.on, got.Anchor.Start, got.Anchor.Exact, got.Detached, want, after)
+			}
+		})
+	}
+}
