@@ -131,7 +131,16 @@ func stayed(old, found []Entry, used []bool, paired []int, ed Edit) []*stretch {
 		if used[i] {
 			continue
 		}
-		s, end, ok := ed.fields[e.Field].stays(e.Start, e.End)
+		fe := ed.fields[e.Field]
+		s, end, ok := fe.stays(e.Start, e.End)
+		if fe != nil {
+			// A quotation in a paragraph found whole stands where that paragraph went, whatever
+			// the word diff kept where it stood: a paragraph moved there and edited, whose twin
+			// quotation the diff paired with it, is no place of its own.
+			if at, whole := fe.unmoved(e.Start, e.End); whole {
+				s, end, ok = at, at+e.End-e.Start, true
+			}
+		}
 		if !ok {
 			continue
 		}

@@ -222,3 +222,70 @@ func TestQuoteCopyOfAPieceRestored(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteCheckStaysOffAMovedTwin checks a quotation, then moves another paragraph quoting the
+// same words to the top and edits it, leaving a quotation mark open that takes the checked
+// quotation, whose paragraph moved down whole, into a quotation running over two paragraphs.
+// The word diff kept the moved paragraph's quotation where the checked one stood, and the check
+// went to it: words nobody checked. Its own entry goes with the moved quotation, unchecked, and
+// the checked one's with its words, edited.
+func TestQuoteCheckStaysOffAMovedTwin(t *testing.T) {
+	own := "“No comment,” Zoë said. The café owner said the council was late."
+	tests := []struct {
+		name          string
+		moved, edited string
+	}{
+		{"WordCut", "“No comment,” Zoë said. “No Zoë said.", "“No comment,” Zoë said. “No said."},
+		{"WordTyped", "“No comment,” Zoë said. “No Zoë said.", "“No comment,” Zoë Hale said. “No Zoë said."},
+		{"StopChanged", "“No comment,” Zoë said. “No Zoë said.", "“No comment,” Zoë said! “No Zoë said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			middle := "The council met on Tuesday."
+			before := strings.Join([]string{own, middle, tt.moved}, "\n")
+			after := strings.Join([]string{tt.edited, own, middle}, "\n")
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			d, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &before, Version: d.Version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs, err := f.s.Quotes(f.editor, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var checked, twin int64
+			for _, q := range qs {
+				switch {
+				case q.Start == 0:
+					checked = q.ID
+				case q.Text == "No comment,":
+					twin = q.ID
+				}
+			}
+			if checked == 0 || twin == 0 {
+				t.Fatalf("ledger = %+v, want the quotation checked and its twin", qs)
+			}
+			if _, err := f.s.CheckQuote(f.editor, d.ID, checked, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &after, Version: d.Version}); err != nil {
+				t.Fatal(err)
+			}
+			if qs, err = f.s.Quotes(f.editor, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				if q.Status == newsroom.QuoteVerified && q.ID != checked {
+					t.Errorf("quote %d %q at %d is verified, which nobody checked", q.ID, q.Text, q.Start)
+				}
+				if q.ID == checked && q.Status == newsroom.QuoteVerified && q.Start < strings.Index(after, own) {
+					t.Errorf("the check is on %q at %d, in the paragraph moved, not on its words:\n%s", q.Text, q.Start, after)
+				}
+				if q.ID == twin && q.Start != 0 {
+					t.Errorf("the moved quotation's entry is at %d, want it at 0 with its words", q.Start)
+				}
+			}
+		})
+	}
+}
