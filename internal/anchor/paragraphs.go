@@ -239,16 +239,28 @@ func shared(counts map[string]int, s string) int {
 }
 
 // movedAway reports whether old code points [from, to) lie in a piece found unchanged and once
-// in each text (see unmoved) that stands elsewhere than at new code point s: whatever the word
-// diff paired with s, it was not those words.
+// in each text (see unmoved), or in a paragraph the texts have as often, each time whole, that
+// stands elsewhere than at new code point s: whatever the word diff paired with s, it was not
+// those words.
 func (p *pieces) movedAway(from, to, s int) bool {
-	at, ok := p.unmoved(from, to)
-	return ok && at != s
+	if at, ok := p.unmoved(from, to); ok {
+		return at != s
+	}
+	if p == nil {
+		return false
+	}
+	if f, t, ok := p.op.around(p.ov, from, to); ok {
+		line := p.ov.span(f, t)
+		if now := p.np.at[line]; len(now) > 0 && len(now) == len(p.op.at[line]) {
+			return !slices.ContainsFunc(now, func(n int) bool { return n <= s && s < n+t-f })
+		}
+	}
+	return false
 }
 
 // othersWords reports whether new code points [s, e) lie in one paragraph of the new text whose
-// text is in each text once, or in one sentence at least minSentence long whose whole text is in
-// each text once, and that stood in old apart from old code points [from, to): another piece,
+// text is in each text as often, or in one sentence at least minSentence long whose whole text
+// is in each text once, and that stood in old apart from old code points [from, to): another piece,
 // unchanged, whose words were there before and were never those of a comment on [from, to),
 // however the word diff paired them or however well their context agrees.
 func (p *pieces) othersWords(s, e, from, to int) bool {
@@ -256,9 +268,11 @@ func (p *pieces) othersWords(s, e, from, to int) bool {
 		return false
 	}
 	if start, end, ok := p.np.around(p.nv, s, e); ok {
-		if line := p.nv.span(start, end); len(p.op.at[line]) == 1 && len(p.np.at[line]) == 1 {
-			was := p.op.at[line][0]
-			return was+end-start <= from || was >= to
+		line := p.nv.span(start, end)
+		if was := p.op.at[line]; len(was) > 0 && len(was) == len(p.np.at[line]) {
+			// A paragraph the texts have as often, each time whole, is those paragraphs: a
+			// comment that stood in none of them is not on their words.
+			return !slices.ContainsFunc(was, func(w int) bool { return w < to && from < w+end-start })
 		}
 	}
 	if start, end, ok := p.sentence(p.nv, p.np, s, e); ok {

@@ -138,3 +138,53 @@ func TestCommentStaysOnTheTwinOfAMovedEditedParagraph(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentLeavesNoRepeatedParagraphForItsOwn moves a paragraph that holds a repeated
+// paragraph's whole text up past one of its copies and edits it, and checks that a comment in
+// it goes with it, and is never put on a copy. The word diff pairs the comment's words with the
+// copy, which the texts have as often as before, each time whole: those are the copies' words,
+// never the comment's. Where the edit cut a word just before the comment's, the search for its
+// words finds a copy's first, and the comment is detached.
+func TestCommentLeavesNoRepeatedParagraphForItsOwn(t *testing.T) {
+	repeated := "Smith said the council met on Tuesday. The café owner said the council was late."
+	own := "“No comment,” Zoë said! " + repeated + " The council said the bridge was safe."
+	other := "“No comment,” Zoë said! Smith said the council met on Tuesday. “No comment,” Zoë said."
+	tests := []struct {
+		name, from, to string
+		detached       bool // the comment may be detached rather than follow
+	}{
+		{"WordCutAfter", "café owner said", "café said", false},
+		{"WordCutBefore", "Zoë said! Smith", "said! Smith", true},
+		{"StopChanged", "bridge was safe.", "bridge was safe?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			edited := strings.Replace(own, tt.from, tt.to, 1)
+			before := strings.Join([]string{repeated, own, other, repeated}, "\n")
+			after := strings.Join([]string{edited, repeated, other, repeated}, "\n")
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			d, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &before, Version: d.Version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			word := strings.Index(own, "Smith said") + len("Smith ")
+			start := runeAt(before, strings.Index(before, own)+word)
+			end := start + utf8.RuneCountInString("said")
+			if _, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "Who?"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &after, Version: d.Version}); err != nil {
+				t.Fatal(err)
+			}
+			cs, err := f.s.Comments(f.editor, d.ID)
+			if err != nil || len(cs) != 1 {
+				t.Fatalf("comments = %+v, %v; want the one made", cs, err)
+			}
+			want := runeAt(after, strings.Index(edited, "Smith said")+len("Smith "))
+			if got := cs[0]; !(got.Detached && tt.detached) && (got.Detached || got.Anchor.Start != want) {
+				t.Errorf("the comment on %q is at %d (%q, detached %v), want %d, in the paragraph moved:\n%s", "said", got.Anchor.Start, got.Anchor.Exact, got.Detached, want, after)
+			}
+		})
+	}
+}
