@@ -85,6 +85,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", ""}},
 		{"StatementOrReportSaidIsNoBody", "The statement said: “Our thoughts are with the family.” The report said the trust had been “too slow to act.”",
 			[]string{"", ""}},
+		{"LegalDocumentIsNoBody", "“He ran the scheme,” according to the indictment. “She knew,” the lawsuit said. “It was unsafe,” said the affidavit. “He lied,” according to court transcripts.",
+			[]string{"", "", "", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
 			[]string{"", ""}},
 		{"LawOrContractStatesIsNoBody", "The law states that force must be “reasonable.” The bill called for “urgent reform.” The contract stated the work would be “complete by June.”",

@@ -232,6 +232,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"receipt", "figures", "data", "numbers", "statistics", "stats", "satnav", "app", "clock",
 		"scoreboard", "display", "box", "bottle", "tin", "jar", "bag", "tag",
 		"mug", "cake", "tattoo", "headstone", "gravestone", "certificate", "form",
+		"indictment", "indictments", "affidavit", "affidavits", "lawsuit", "lawsuits",
+		"transcript", "transcripts",
 	},
 	// Nouns in -ly are no adverbs to pass over between a name and its verb: the victim’s family
 	// said is the family's words, not the victim's.
