@@ -1340,7 +1340,8 @@ func (a *attributor) pastJoiner(toks []token, m int) int {
 
 // credit names the run of capitalized words toks[k:m], without the stopwords in front of it
 // (The, Yet, She) and without the titles up to the last of them (Mexican President), unless
-// the last title and one common noun after it name a body (US State Department). A possessive
+// the last title and one common noun or a firm's word after it name a body or a firm (US State
+// Department, General Motors). A possessive
 // (Trump’s) or a bare title names nobody. A post-nominal ending the run is dropped from a name
 // (Jess Phillips MP); after a determiner it and the party before it are the member the quote
 // belongs to, a body no pronoun stands for (a Tory MP said).
@@ -1388,8 +1389,8 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	k = first
 	for j := m - 2; j >= k; j-- {
 		if toks[j].is(titleWord) || a.officeOf(toks, j, m) {
-			if j+2 < m || !a.commonNoun(toks[m-1]) {
-				k = j + 1 // A title before one common noun names it (State Department).
+			if j+2 < m || !a.commonNoun(toks[m-1]) && !toks[m-1].is(firmWord) {
+				k = j + 1 // A title before one common noun or a firm's word names it (State Department, General Motors).
 			}
 			break
 		}

@@ -289,6 +289,12 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", ""}},
 		{"BodyNearerTheQuoteThanASubject", "Harris arrived, the minister said: “It is over.”",
 			[]string{"the minister"}},
+		{"FirmNamedWithATitleWordIsWhole", "General Motors said in a statement: “We will resume production.” “Demand is strong,” said General Electric. “Sales rose,” General Mills said.",
+			[]string{"General Motors", "General Electric", "General Mills"}},
+		{"GeneralBeforeANameIsDropped", "“We are ready,” said General Mark Milley. “Hold the line,” Gen. Ann Cole said.",
+			[]string{"Mark Milley", "Ann Cole"}},
+		{"FirmsOfManyWordsAreWhole", "“We remain cautious,” Goldman Sachs said in a note. “Inflation is too high,” the Bank of England said. “Engines were inspected,” Rolls-Royce said. “The outbreak is under control,” the World Health Organization said.",
+			[]string{"Goldman Sachs", "Bank of England", "Rolls-Royce", "World Health Organization"}},
 		{"TitleBeforeANameIsDropped", "Secretary of State Marco Rubio said: “No.” “Yes,” said President Macron.",
 			[]string{"Marco Rubio", "Macron"}},
 		{"NameWithOfOrFor", "Transport for Wales says buses will run “as soon as it is safe.” The Bank of England said prices were “sticky.”\n" +

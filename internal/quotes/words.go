@@ -159,6 +159,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	firmWord: {
 		"united", "rovers", "athletic", "wanderers", "albion", "rangers", "hotspur", "villa",
 		"town", "fc", "afc", "inc", "ltd", "plc", "corp", "airways", "airlines", "motors",
+		"electric", "mills", "dynamics", "foods",
 	},
 	// Groups are what a they may stand for rather than one person named before it: a number,
 	// a plural not spelt with -s, a word for many people taken as one, a plural pronoun (Jamie
