@@ -84,6 +84,8 @@ func (a *attributor) tokenize(dst []token, from, to int, trailing bool) []token 
 			joined, i = true, j
 		case isSpace(r):
 			i++
+		case r == '&' && joined && a.ampersandJoins(dst, i, to):
+			i++ // Procter & Gamble, Marks & Spencer: one firm's name.
 		case r == '(' && a.partyParen(i, to) > 0:
 			// Gov. Greg Abbott (R) said: the party describes the name, which runs on to its verb.
 			i = a.partyParen(i, to)
@@ -99,6 +101,19 @@ func (a *attributor) tokenize(dst []token, from, to int, trailing bool) []token 
 		}
 	}
 	return dst
+}
+
+// ampersandJoins reports whether the ampersand at rs[i], after the word dst ends with, joins that
+// word and the capitalized word after it into one firm's name: Procter & Gamble, Marks &
+// Spencer. The word before must stand alone, with spaces around the ampersand: people's names
+// of two words each (Kai Lund & Mira Holm) are two names, and a letter before the ampersand
+// (AT&T, H&M) may be taken for an initial whose full stop goes with it.
+func (a *attributor) ampersandJoins(dst []token, i, to int) bool {
+	n := len(dst)
+	if n > 1 && dst[n-1].joined && a.capital(dst[n-2]) || !a.capital(dst[n-1]) {
+		return false
+	}
+	return i+2 < to && a.rs[i-1] == ' ' && a.rs[i+1] == ' ' && unicode.IsUpper(a.rs[i+2])
 }
 
 // sentenceStart returns where the sentence that holds offset pos begins, looking back at most
