@@ -1644,11 +1644,25 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 			}
 		}
 	}
+	if c.found() && a.describedOne(toks, k) {
+		// said the Italian, said the Kremlin: a determiner and one capitalized word describe the
+		// speaker, as in the Italian said, and Italian alone is nobody's name.
+		return credit{start: toks[k].start, end: toks[k+1].end, body: true}
+	}
 	if c.found() || k >= len(toks) || !toks[k].joined ||
 		!toks[k].is(determinerWord) && !(a.capital(toks[k]) && a.possessive(toks[k])) {
 		return c // A name's possessive owns a body as a determiner does: said Smith's spokesman.
 	}
 	return a.roleBody(toks, k, k+1)
+}
+
+// describedOne reports whether the clause at toks[k] opens with a lowercase determiner and one
+// capitalized word, which end it or a preposition follows: the Italian, the Kremlin on Monday.
+func (a *attributor) describedOne(toks []token, k int) bool {
+	n := k + 2
+	return n <= len(toks) && toks[k].joined && toks[k].is(determinerWord) && !a.capital(toks[k]) &&
+		toks[k+1].joined && a.capital(toks[k+1]) && a.runEnd(toks, k+1) == n &&
+		(n == len(toks) || !toks[n].joined || toks[n].is(prepositionWord))
 }
 
 // roleBody returns the body opened by toks[k] whose role starts at toks[r], running to the end of
