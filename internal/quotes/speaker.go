@@ -238,6 +238,11 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 			if toks[e].is(titleCue | termCue | documentWord) {
 				return credit{}, true
 			}
+			if e == 1 && a.capital(toks[1]) {
+				if h := a.titleHolder(toks, 1, 2); h.found() {
+					return h, true // the President said, after President Donald Trump
+				}
+			}
 			return credit{start: toks[0].start, end: toks[e].end, body: true}, true
 		}
 		if c := a.speakingBody(toks, 0); c.found() {
@@ -251,6 +256,8 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 		m := a.runEnd(toks, k)
 		if c := a.credit(toks, k, m); c.found() && (a.commaSpeech(toks, k, m) || speech && a.roleSpeech(toks, k, m)) {
 			return c, true
+		} else if !c.found() && k == 1 && a.speechAfter(toks, m) {
+			return a.titleHolder(toks, k, m), true // the Leader of the House said
 		}
 		k = m - 1
 	}
@@ -394,6 +401,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				if p := a.credit(toks, named[0], named[1]); p.found() {
 					c = p // John Smith of Reuters said: Smith's words. A title's office is none (Secretary of State).
 				}
+			}
+			if !c.found() && a.speechAfter(toks, m) {
+				c = a.titleHolder(toks, k, m) // The Home Secretary said:
 			}
 			named = [2]int{k, m}
 			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m) || a.relativeSpeech(toks, m)) {
@@ -1644,9 +1654,20 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 			}
 		}
 	}
+	if !c.found() && k+1 < len(toks) && toks[k].joined && toks[k+1].joined && a.capital(toks[k+1]) {
+		m := a.runEnd(toks, k+1)
+		if m == len(toks) || !toks[m].joined || toks[m].is(prepositionWord) {
+			if h := a.titleHolder(toks, k+1, m); h.found() {
+				return h // said the Home Secretary
+			}
+		}
+	}
 	if c.found() && a.describedOne(toks, k) {
 		// said the Italian, said the Kremlin: a determiner and one capitalized word describe the
 		// speaker, as in the Italian said, and Italian alone is nobody's name.
+		if h := a.titleHolder(toks, k+1, k+2); h.found() {
+			return h // said the President, after President Donald Trump
+		}
 		return credit{start: toks[k].start, end: toks[k+1].end, body: true}
 	}
 	if c.found() || k >= len(toks) || !toks[k].joined ||

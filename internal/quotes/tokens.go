@@ -40,6 +40,7 @@ type attributor struct {
 	// labelled is 1 when the text is a transcript, its lines opening with speakers' labels, -1
 	// when it is not, and 0 until the first quote that follows a label asks.
 	labelled int8
+	titles   map[string][]titled // the names written after each title, built when first needed
 }
 
 // newAttributor prepares to find the speakers of qs, the quotes found in b's runes, marking
