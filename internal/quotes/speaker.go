@@ -52,6 +52,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		ceiling = qs[i+2].Start
 	}
 	c, own := a.after(q, ceiling)
+	goesOn := own && c.found() && a.verbGoesOn(a.toks)
 	if own && endsWithTerminal(q.Text) && a.startsCapital(q.End, ceiling) && i+1 < len(qs) && a.sentenceStart(qs[i+1].Start, q.End) <= c.start &&
 		!(a.opensSentence(q.Start) && (prev == nil || prev.Paragraph != q.Paragraph)) {
 		// … the government is “ready to help.” Daniel Moor said: “Pumps would be better.”: the
@@ -68,7 +69,7 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	}
 	before, start := a.before(q, floor)
 	shared := prev != nil && start == floor // The sentence holds the quote before.
-	if !c.found() || before.found() && endsSentence(q.Text) {
+	if !c.found() || before.found() && (endsSentence(q.Text) || goesOn && !a.opensSentence(q.Start)) {
 		c = before
 	}
 	switch {
@@ -181,6 +182,29 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 	return credit{}, false
 }
 
+// verbGoesOn reports whether the speech verb of the attribution toks read after a quote opens
+// words of its own, a clause with its subject (Raza said it would, Raza said that): then the
+// sentence is another speaker's report, not the quote's attribution, and a speaker named in the
+// quote's own sentence before it said the quote (Butler said the tower was “out of scale,” Raza
+// said it would “…”). A verb before its speaker (said Raza) and one that takes whom it
+// addresses (Raza told reporters) open none.
+func (a *attributor) verbGoesOn(toks []token) bool {
+	for v := 1; v < len(toks) && v < 8 && toks[v].joined; v++ {
+		if !a.speechVerb(toks[v]) {
+			continue
+		}
+		if a.addressing(toks[v]) || v+1 == len(toks) || !toks[v+1].joined {
+			return false
+		}
+		return clauseOpeners[a.word(toks[v+1])]
+	}
+	return false
+}
+
+// clauseOpeners are the words that open a clause of its own after a speech verb, its subject or
+// the that before it.
+var clauseOpeners = map[string]bool{"that": true, "it": true, "he": true, "she": true, "they": true, "we": true, "there": true}
+
 // group reports whether t is a pronoun that stands for a group more often than for one speaker,
 // which the finder leaves unresolved: they, we.
 func (a *attributor) group(t token) bool {
@@ -226,6 +250,11 @@ func (a *attributor) dashBetween(from, to int) bool {
 // reports too whether it read one, whoever it names: a document that says the words (the
 // statement said, his letter said) reports them for nobody.
 func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
+	if a.conjunction(toks[0]) || a.word(toks[0]) == "but" {
+		// “…,” and the chair, Peter Lowe, said: a clause of its own, whose speaker says what
+		// follows it.
+		return credit{}, false
+	}
 	if toks[0].is(determinerWord) {
 		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
 			if !a.speechVerb(toks[v]) {
