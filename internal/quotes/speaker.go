@@ -161,7 +161,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		return a.nameOrBody(toks, 1), true
 	case a.according(toks, 0):
 		return a.nameOrBody(toks, 2), true
-	case a.capital(t):
+	case a.capital(t) || a.particled(toks, 0):
 		m := a.runEnd(toks, 0)
 		if a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
 			return a.credit(toks, 0, m), true
@@ -180,6 +180,20 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		return a.describedAfter(toks, endsSpeech(q.Text))
 	}
 	return credit{}, false
+}
+
+// particled reports whether toks[k] is a lowercase particle opening a name, before the
+// capitalized word it joins: de Vries, van der Berg. Do is an English verb first (do Brazilians
+// say), and opens none.
+func (a *attributor) particled(toks []token, k int) bool {
+	if a.word(toks[k]) == "do" {
+		return false
+	}
+	j := k
+	for j < len(toks) && j < k+3 && (j == k || toks[j].joined) && toks[j].is(particleWord) && !a.capital(toks[j]) {
+		j++
+	}
+	return j > k && j < len(toks) && toks[j].joined && a.capital(toks[j])
 }
 
 // verbGoesOn reports whether the speech verb of the attribution toks read after a quote opens
@@ -423,7 +437,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			if c.found() {
 				said = c
 			}
-		case a.capital(t):
+		case a.capital(t) || a.particled(toks, k):
 			m := a.runEnd(toks, k)
 			c := a.credit(toks, k, m)
 			if a.affiliation(toks, named, k) {

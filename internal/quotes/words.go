@@ -119,7 +119,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// Particles join the parts of a name in lowercase: Rosa de la Cruz, Ludwig van Beethoven.
 	particleWord: {
 		"de", "la", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "al",
-		"le", "du",
+		"le", "du", "los", "las", "della", "delle", "degli", "dei", "zu", "ter",
 	},
 	// Elisions are the words English and Dutch write with a leading apostrophe. A mark before one
 	// of them is an apostrophe even where a quotation could open ('Tis the season, rock 'n roll,
