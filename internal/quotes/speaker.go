@@ -439,17 +439,19 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 		case a.capital(t) || a.particled(toks, k):
 			m := a.runEnd(toks, k)
-			c := a.credit(toks, k, m)
+			c, from := a.credit(toks, k, m), k
 			if a.affiliation(toks, named, k) {
 				if p := a.credit(toks, named[0], named[1]); p.found() {
-					c = p // John Smith of Reuters said: Smith's words. A title's office is none (Secretary of State).
+					// John Smith of Reuters said: Smith's words, and in commas after a role too (The
+					// author, Ann Lee of the Red Cross, said). A title's office is none (Secretary of State).
+					c, from = p, named[0]
 				}
 			}
 			if !c.found() && a.speechAfter(toks, m) {
 				c = a.titleHolder(toks, k, m) // The Home Secretary said:
 			}
 			named = [2]int{k, m}
-			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, k, m) || a.relativeSpeech(toks, m)) {
+			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, from, m) || a.relativeSpeech(toks, m)) {
 				said = c
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m = c, v // The description's words are the name's, none another speaker.

@@ -125,6 +125,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Maria de los Ángeles García", "Juan de las Heras"}},
 		{"EnglishDoIsNoParticle", "“Why,” do Brazilians say, “is it always us?”",
 			[]string{"Brazilians", "Brazilians"}},
+		{"RoleThenNameOfAPlaceInCommas", "Her co-author, Prof Mark de Vries of Utrecht University, said the data was “unambiguous.” The report's author, Ann Lee of the Red Cross, said: “The camp is full.”",
+			[]string{"Mark de Vries", "Ann Lee"}},
 		{"LegalDocumentIsNoBody", "“He ran the scheme,” according to the indictment. “She knew,” the lawsuit said. “It was unsafe,” said the affidavit. “He lied,” according to court transcripts.",
 			[]string{"", "", "", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
