@@ -478,6 +478,8 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
 	case !subject.found():
 		return a.sayingBody(toks), start
+	case relayed > subject.end:
+		return credit{}, start // Shares of Tesla fell after the company said deliveries would be “…”
 	}
 	return subject, start
 }
