@@ -76,6 +76,9 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	case c.pronoun:
 		return a.resolve(c, q.Text)
 	case c.found():
+		if c.body {
+			c = a.ageHolder(c) // the 21-year-old said, after Emma Raducanu, 21,
+		}
 		if !c.body && unicode.IsUpper(a.rs[c.start]) {
 			a.note(c) // A body that speaks (the hospital said) is nobody a pronoun stands for.
 		}

@@ -11,6 +11,48 @@ type titled struct {
 	disputed bool // the title is written before another name earlier in the text too
 }
 
+// ageHolder returns the person the body c, an age after "the" (the 21-year-old said), stands
+// for: the one name the text gives that age before it, between commas (Emma Raducanu, 21,).
+// Two names of that age, or none, leave c as it is.
+func (a *attributor) ageHolder(c credit) credit {
+	words := strings.Fields(a.name(c))
+	if len(words) != 2 || !strings.EqualFold(words[0], "the") || !strings.HasSuffix(words[1], "-year-old") {
+		return c
+	}
+	a.learnTitles()
+	if h := a.heldBefore(words[1], c.start); h.found() {
+		return h
+	}
+	return c
+}
+
+// heldBefore returns the one name the text gives the title key before offset pos, or none when
+// it gives none or two.
+func (a *attributor) heldBefore(key string, pos int) credit {
+	held := a.titles[key]
+	i, _ := slices.BinarySearchFunc(held, pos, func(t titled, pos int) int { return t.name.start - pos })
+	if i == 0 || held[i-1].disputed {
+		return credit{}
+	}
+	return held[i-1].name
+}
+
+// ageOf returns the age written after the name c between commas (Robin Tate, 29,), or "".
+func (a *attributor) ageOf(c credit) string {
+	if !c.found() || !a.aged(c) {
+		return ""
+	}
+	i := c.end + 1
+	for a.rs[i] == ' ' {
+		i++
+	}
+	j := i
+	for isDigit(a.rs[j]) {
+		j++
+	}
+	return string(a.rs[i:j])
+}
+
 // titleHolder returns the person the text names earlier with the title in the run toks[k:m],
 // which names nobody itself and opens with "the" or follows it: “…,” the Leader of the House
 // said credits Lucy Powell when the piece wrote Leader of the House Lucy Powell before it. A
@@ -25,12 +67,7 @@ func (a *attributor) titleHolder(toks []token, k, m int) credit {
 		return credit{}
 	}
 	a.learnTitles()
-	held := a.titles[a.titleKey(toks, k, m)]
-	i, _ := slices.BinarySearchFunc(held, toks[k].start, func(t titled, pos int) int { return t.name.start - pos })
-	if i == 0 || held[i-1].disputed {
-		return credit{}
-	}
-	return held[i-1].name
+	return a.heldBefore(a.titleKey(toks, k, m), toks[k].start)
 }
 
 // holdsTitle reports whether the words toks[k:m] are a title, the first or the last of them a
@@ -57,9 +94,10 @@ func (a *attributor) titleKey(toks []token, k, m int) string {
 	return b.String()
 }
 
-// learnTitles reads the text once, the first time a title asks, for the names written with the
-// titles they hold, in the order they come: after the title (Home Secretary Yvette Cooper,
-// Chief Constable Sir Andy Marsh) or before it in commas (Lucy Powell, the Leader of the House,).
+// learnTitles reads the text once, the first time a title or an age asks, for the names written
+// with the titles they hold, in the order they come: after the title (Home Secretary Yvette
+// Cooper, Chief Constable Sir Andy Marsh) or before it in commas (Lucy Powell, the Leader of the
+// House,), and for the names written with an age (Emma Raducanu, 21,).
 func (a *attributor) learnTitles() {
 	if a.titles != nil {
 		return
@@ -81,6 +119,9 @@ func (a *attributor) learnTitles() {
 		}
 		for p > first+1 && honorifics[strings.ToLower(strings.TrimSuffix(a.word(toks[p-1]), "."))] {
 			p-- // Chief Constable Sir Andy Marsh holds the title Chief Constable.
+		}
+		if age := a.ageOf(c); age != "" {
+			a.hold(age+"-year-old", c) // Emma Raducanu, 21, is the 21-year-old.
 		}
 		switch {
 		case !c.found():
