@@ -1431,8 +1431,13 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 			first++
 		}
 	}
-	for first < m-1 && a.possessive(toks[first]) && a.namesPerson(toks, first+1, m) {
-		first++ // Labour's Angela Rayner, Apple's Tim Cook: the owner is no part of the name.
+	for j := m - 2; j >= first; j-- {
+		if a.possessive(toks[j]) {
+			if a.namesPerson(toks, j+1, m) {
+				first = j + 1 // Labour's Angela Rayner, Capital Economics' Paul Ashworth: the owner is no part of the name.
+			}
+			break
+		}
 	}
 	if m-first > 1 && toks[m-1].is(postNominal) {
 		if a.determined(toks, k, first) {

@@ -137,6 +137,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", ""}},
 		{"SubjectWhoSpeaksAgainAfterAnotherClauseIsTheSpeaker", "Kate Dunn said the referee was wrong, and called the decision “offside nonsense.”",
 			[]string{"Kate Dunn"}},
+		{"OwnerInAPluralsPossessiveIsNoPartOfTheName", "“Rates are going nowhere,” Capital Economics' Paul Ashworth said. “Cuts are coming,” said ING’s James Knightley.",
+			[]string{"Paul Ashworth", "James Knightley"}},
 		{"LegalDocumentIsNoBody", "“He ran the scheme,” according to the indictment. “She knew,” the lawsuit said. “It was unsafe,” said the affidavit. “He lied,” according to court transcripts.",
 			[]string{"", "", "", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
