@@ -481,10 +481,22 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // The minister said the deal was dead, but critics called it “…”.
 	case !subject.found():
 		return a.sayingBody(toks), start
-	case relayed > subject.end:
+	case relayed > subject.end && a.predicate(toks, subject.end, relayed):
 		return credit{}, start // Shares of Tesla fell after the company said deliveries would be “…”
 	}
 	return subject, start
+}
+
+// predicate reports whether a verb of the subject ending at offset from stands among toks before
+// offset to, where another clause's speech verb is: Shares of Tesla fell after the company said,
+// not Citi analysts said, where the subject owns the speech verb's.
+func (a *attributor) predicate(toks []token, from, to int) bool {
+	for _, t := range toks {
+		if t.start >= from && t.start < to && (a.verb(t) || t.is(helperVerb)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sayingBody returns the body that opens the sentence toks as the subject of its verb and goes on

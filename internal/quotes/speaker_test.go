@@ -135,6 +135,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Mark de Vries", "Ann Lee"}},
 		{"SubjectBeforeAnotherSpeakersClauseIsNoSpeaker", "Shares of Tesla fell 4% after the company said deliveries would be “meaningfully lower” this quarter. Kate Dunn was furious after the referee said the goal was “offside.”",
 			[]string{"", ""}},
+		{"OwnerOfThoseWhoSpeakIsTheSpeaker", "Citi analysts said in a note: “Risks are to the downside.”",
+			[]string{"Citi"}},
 		{"SubjectWhoSpeaksAgainAfterAnotherClauseIsTheSpeaker", "Kate Dunn said the referee was wrong, and called the decision “offside nonsense.”",
 			[]string{"Kate Dunn"}},
 		{"OwnerInAPluralsPossessiveIsNoPartOfTheName", "“Rates are going nowhere,” Capital Economics' Paul Ashworth said. “Cuts are coming,” said ING’s James Knightley.",
