@@ -1725,16 +1725,14 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 		m := a.runEnd(toks, k+1)
 		if m == len(toks) || !toks[m].joined || toks[m].is(prepositionWord) {
 			if h := a.titleHolder(toks, k+1, m); h.found() {
-				return h // said the Home Secretary
+				return h // said the Home Secretary, said the President after President Donald Trump
 			}
 		}
 	}
-	if c.found() && a.describedOne(toks, k) {
-		// said the Italian, said the Kremlin: a determiner and one capitalized word describe the
-		// speaker, as in the Italian said, and Italian alone is nobody's name.
-		if h := a.titleHolder(toks, k+1, k+2); h.found() {
-			return h // said the President, after President Donald Trump
-		}
+	if a.describedOne(toks, k) {
+		// said the Italian, said the Kremlin, said the Chancellor: a determiner and one
+		// capitalized word describe the speaker, as in the Italian said, and Italian alone is
+		// nobody's name, a title alone nobody's at all.
 		return credit{start: toks[k].start, end: toks[k+1].end, body: true}
 	}
 	if c.found() || k >= len(toks) || !toks[k].joined ||

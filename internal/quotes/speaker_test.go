@@ -91,6 +91,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"the Italian", "the Frenchman"}},
 		{"DescriptionAfterSaidIsNoOneForAPronoun", "“We had to react,” said the Dutchman. “Nobody slept,” he said.",
 			[]string{"the Dutchman", ""}},
+		{"TitleOfOneWordAfterSaidIsDescribed", "“Not now,” replied the Chancellor, “and not ever.” “No,” said the Pope on Sunday. “No,” the Pope said.",
+			[]string{"the Chancellor", "the Chancellor", "the Pope", "the Pope"}},
 		{"BodyOfOneWordAfterSaidIsDescribed", "“No comment,” said the Kremlin. “No comment,” the Kremlin said.",
 			[]string{"the Kremlin", "the Kremlin"}},
 		{"AgeForANameOfNoAge", "Coach Rui Silva made three changes. “We had to react,” the 34-year-old said.",
