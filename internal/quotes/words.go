@@ -56,10 +56,13 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	// often used of things or play (boasted, countered), are as often ordinary verbs and nouns
 	// before a quote (The hotel boasts a “world-class” spa, Toyota recalls 1m cars over “faulty”
 	// airbags, Jones countered with a “cheeky” chip), so they credit a speaker only in the
-	// attribution that follows a quote.
+	// attribution that follows a quote. So do the verbs that say how words were said, or that
+	// a speaker went along with others' (“Never,” she laughed; “Absolutely,” Yusuf agreed), which
+	// before a quote are as often whatever else the speaker did (the board agreed a “reset”).
 	trailingSpeech: {
 		"warns", "explains", "insists", "argues", "recalls", "admits", "jokes", "replies", "claims",
 		"concedes", "urges", "quips", "vows", "complains", "boasts", "boasted", "countered",
+		"agreed", "laughed", "sighed", "snapped", "observed", "suggested", "predicted", "mused",
 	},
 	// Helping verbs may stand between a name and its verb ("Delgado has said"); each also shows
 	// that the name before it is a sentence's subject.
