@@ -1482,7 +1482,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if placed {
 		k = a.placedName(toks, k, m)
 	}
-	if a.spokenFor(toks, k) {
+	if k >= m || a.spokenFor(toks, k) {
+		// Secretary of A A of A: a place of its own "of" may run to the run's end, with no name
+		// left after it.
 		return credit{}
 	}
 	return credit{start: toks[k].start, end: toks[m-1].end}

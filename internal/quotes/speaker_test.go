@@ -145,6 +145,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Paul Ashworth", "James Knightley"}},
 		{"AttributionByHowWordsWereSaid", "Dr Amina Yusuf led the study. “We need a bigger trial,” Tom Reilly said. “Absolutely,” Yusuf agreed. “It was,” the judge observed, “a mess.” “Never,” Ann Cole laughed.",
 			[]string{"Tom Reilly", "Yusuf", "the judge", "the judge", "Ann Cole"}},
+		{"OfficeWhosePlaceEndsTheRunNamesNobody", "“We are ready,” said the Chair of the Joint Chiefs of Staff. “Order,” said the Speaker of the House of Commons.",
+			[]string{"", ""}},
 		{"LegalDocumentIsNoBody", "“He ran the scheme,” according to the indictment. “She knew,” the lawsuit said. “It was unsafe,” said the affidavit. “He lied,” according to court transcripts.",
 			[]string{"", "", "", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
