@@ -199,6 +199,29 @@ func (a *attributor) particled(toks []token, k int) bool {
 	return j > k && j < len(toks) && toks[j].joined && a.capital(toks[j])
 }
 
+// paired reports whether the run of capitalized words at toks[k] comes after "and" and a name
+// of two capitalized words or more, the second of two people's names: Kai Lund and Mira Holm. A
+// place before the "and" (Mayor of London and Andy Burnham) is no name of a person.
+func (a *attributor) paired(toks []token, k int) bool {
+	if k < 3 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
+		return false
+	}
+	j := k - 2
+	for j > 0 && toks[j].joined && a.capital(toks[j-1]) && !toks[j-1].is(stopWord) {
+		j--
+	}
+	return k-2-j >= 1 && a.capital(toks[k-2]) && !a.possessive(toks[k-2])
+}
+
+// pairs reports whether "and" and a name of two capitalized words or more follow the run ending
+// at toks[m], which is then the first of two people's names: Kai Lund and Mira Holm.
+func (a *attributor) pairs(toks []token, m int) bool {
+	if m+2 >= len(toks) || !toks[m].joined || !a.conjunction(toks[m]) {
+		return false
+	}
+	return toks[m+1].joined && toks[m+2].joined && a.capital(toks[m+1]) && a.capital(toks[m+2]) && !toks[m+1].is(stopWord)
+}
+
 // verbGoesOn reports whether the speech verb of the attribution toks read after a quote opens
 // words of its own, a clause with its subject (Raza said it would, Raza said that): then the
 // sentence is another speaker's report, not the quote's attribution, and a speaker named in the
@@ -452,6 +475,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 			if !c.found() && a.speechAfter(toks, m) {
 				c = a.titleHolder(toks, k, m) // The Home Secretary said:
+			}
+			if a.paired(toks, k) || a.pairs(toks, m) {
+				c = credit{} // Kai Lund and Mira Holm said: two speakers, neither the quote's alone.
 			}
 			named = [2]int{k, m}
 			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, from, m) || a.relativeSpeech(toks, m)) {
@@ -1689,6 +1715,9 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 			continue
 		}
 		m := a.spokenOf(toks, k, a.runEnd(toks, k))
+		if a.paired(toks, k) || a.pairs(toks, m) {
+			return credit{} // said Kai Lund and Mira Holm: two speakers, neither the quote's alone.
+		}
 		if n := a.credit(toks, k, m); n.found() {
 			c = n
 		}
