@@ -1708,8 +1708,10 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 	first := k
 	for k < len(toks) && toks[k].joined {
 		if !a.capital(toks[k]) {
-			if toks[k].is(prepositionWord) || a.that(toks[k]) {
-				return c // told reporters that Britain was …: what was said, not its speaker.
+			if toks[k].is(prepositionWord) || a.that(toks[k]) || toks[k].is(pronounWord) || a.group(toks[k]) {
+				// told reporters that Britain was …, said she saw Corr …: what was said, not its
+				// speaker.
+				return c
 			}
 			k++
 			continue

@@ -151,6 +151,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", ""}},
 		{"OnePersonAfterAPlaceAndIsTheSpeaker", "Mayor of London and Andy Burnham said: “Fund the buses.” Kai Lund and his wife said: “No.”",
 			[]string{"Andy Burnham", ""}},
+		{"NameInTheReportedClauseIsNoSpeaker", "A witness, Claire Dobson, said she saw Corr “kicking him again and again” as he lay on the ground. The coach, Ann Lee, said they beat Rovers “fair and square” in the end.",
+			[]string{"Claire Dobson", "Ann Lee"}},
 		{"LegalDocumentIsNoBody", "“He ran the scheme,” according to the indictment. “She knew,” the lawsuit said. “It was unsafe,” said the affidavit. “He lied,” according to court transcripts.",
 			[]string{"", "", "", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
