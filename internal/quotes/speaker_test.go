@@ -111,6 +111,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Andy Marsh"}},
 		{"TitleAloneCreditsItsHolderInCommas", "Lucy Powell, the Leader of the House, set out the plans. “We sit on Friday,” the Leader of the House said.",
 			[]string{"Lucy Powell"}},
+		{"TitleAloneInAPieceEndingWithAName", "“The House will sit on Friday,” the Leader of the House said.\nAdditional reporting by Sam Lee",
+			[]string{""}},
 		{"TitleAloneNeverNamedCreditsNobody", "“We will review it,” the Secretary of State said. “Officers acted properly,” the Chief Constable said.",
 			[]string{"", ""}},
 		{"TitleAloneOfTwoHoldersCreditsNobody", "President Emmanuel Macron met President Donald Trump and Prime Minister Keir Starmer met Prime Minister Mark Carney. “We agreed on nothing,” the President said. “We agreed on nothing,” the Prime Minister said.",

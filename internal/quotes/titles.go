@@ -127,9 +127,9 @@ func (a *attributor) learnTitles() {
 		case !c.found():
 		case p > first && a.holdsTitle(toks, first, p):
 			a.hold(a.titleKey(toks, first, p), c)
-		case p == first && a.rs[toks[m-1].end] == ',' && m+1 < len(toks) && a.word(toks[m]) == "the" && toks[m+1].joined && a.capital(toks[m+1]):
+		case p == first && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.word(toks[m]) == "the" && toks[m+1].joined && a.capital(toks[m+1]):
 			n := a.runEnd(toks, m+1)
-			if !a.credit(toks, m+1, n).found() && a.holdsTitle(toks, m+1, n) && a.rs[toks[n-1].end] == ',' {
+			if n < len(toks) && !a.credit(toks, m+1, n).found() && a.holdsTitle(toks, m+1, n) && a.rs[toks[n-1].end] == ',' {
 				a.hold(a.titleKey(toks, m+1, n), c)
 			}
 		}
