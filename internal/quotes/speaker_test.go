@@ -157,6 +157,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Claire Dobson", "Ann Lee"}},
 		{"LegalDocumentIsNoBody", "“He ran the scheme,” according to the indictment. “She knew,” the lawsuit said. “It was unsafe,” said the affidavit. “He lied,” according to court transcripts.",
 			[]string{"", "", "", ""}},
+		{"SubmissionOrComplaintIsNoBody", "“Staff were not consulted,” according to the union's submission. “He was negligent,” the complaint said. “Fees rose,” said a dossier seen by the BBC.",
+			[]string{"", "", ""}},
 		{"SaidThenStatementIsNoBody", "“We’re heartbroken,” said a statement from the school. “It failed,” said the study.",
 			[]string{"", ""}},
 		{"LawOrContractStatesIsNoBody", "The law states that force must be “reasonable.” The bill called for “urgent reform.” The contract stated the work would be “complete by June.”",

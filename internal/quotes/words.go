@@ -237,7 +237,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"scoreboard", "display", "box", "bottle", "tin", "jar", "bag", "tag",
 		"mug", "cake", "tattoo", "headstone", "gravestone", "certificate", "form",
 		"indictment", "indictments", "affidavit", "affidavits", "lawsuit", "lawsuits",
-		"transcript", "transcripts",
+		"transcript", "transcripts", "submission", "submissions", "dossier", "dossiers",
+		"memorandum", "complaint", "complaints",
 	},
 	// Nouns in -ly are no adverbs to pass over between a name and its verb: the victim’s family
 	// said is the family's words, not the victim's.
