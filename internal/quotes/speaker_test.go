@@ -111,6 +111,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Andy Marsh"}},
 		{"TitleAloneCreditsItsHolderInCommas", "Lucy Powell, the Leader of the House, set out the plans. “We sit on Friday,” the Leader of the House said.",
 			[]string{"Lucy Powell"}},
+		{"TitleAloneCreditsItsHolderAfterAStyle", "Leader of the Opposition Cllr Rafael de la Cruz called the vote “a betrayal.” “We will fight it in the courts,” the Leader of the Opposition added.",
+			[]string{"Rafael de la Cruz", "Rafael de la Cruz"}},
 		{"TitleAloneInAPieceEndingWithAName", "“The House will sit on Friday,” the Leader of the House said.\nAdditional reporting by Sam Lee",
 			[]string{""}},
 		{"TitleAloneNeverNamedCreditsNobody", "“We will review it,” the Secretary of State said. “Officers acted properly,” the Chief Constable said.",

@@ -117,8 +117,8 @@ func (a *attributor) learnTitles() {
 		for p < m && toks[p].end <= c.start {
 			p++
 		}
-		for p > first+1 && honorifics[strings.ToLower(strings.TrimSuffix(a.word(toks[p-1]), "."))] {
-			p-- // Chief Constable Sir Andy Marsh holds the title Chief Constable.
+		for p > first+1 && (honorifics[strings.ToLower(strings.TrimSuffix(a.word(toks[p-1]), "."))] || styles[strings.ToLower(a.word(toks[p-1]))]) {
+			p-- // Chief Constable Sir Andy Marsh holds the title Chief Constable, Leader of the Opposition Cllr Ann Lee the one before Cllr.
 		}
 		if age := a.ageOf(c); age != "" {
 			a.hold(age+"-year-old", c) // Emma Raducanu, 21, is the 21-year-old.
@@ -136,6 +136,10 @@ func (a *attributor) learnTitles() {
 		k = m - 1
 	}
 }
+
+// styles are the titles written right before a name as its style, after the office it holds:
+// Leader of the Opposition Cllr Ann Lee, Minority Leader Sen. Chuck Schumer.
+var styles = map[string]bool{"cllr": true, "councillor": true, "prof": true, "professor": true, "rev": true, "sen": true, "rep": true, "lord": true, "lady": true}
 
 // hold records that the text names c as the holder of the title key, disputed when an earlier
 // name held it too.
