@@ -29,6 +29,7 @@ func morePieces() []realPiece {
 		crlfTabsPiece(),
 		longTitlePiece(),
 		quoteMarksPiece(),
+		councilPiece(),
 	}
 }
 
