@@ -123,6 +123,16 @@ func (a *attributor) learnTitles() {
 		if age := a.ageOf(c); age != "" {
 			a.hold(age+"-year-old", c) // Emma Raducanu, 21, is the 21-year-old.
 		}
+		if first > k && a.word(toks[first-1]) == "The" && first < m && a.holdsTitle(toks, first, m) && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.capital(toks[m]) {
+			// The Chief Constable of Greater Manchester Police, Stephen Watson, said: the title
+			// is the whole run, whatever name its last words may look like.
+			n := a.runEnd(toks, m)
+			if h := a.credit(toks, m, n); h.found() && n < len(toks) && a.rs[toks[n-1].end] == ',' {
+				a.holdTitle(toks, first, m, h)
+				k = n - 1
+				continue
+			}
+		}
 		switch {
 		case !c.found():
 		case p > first && a.holdsTitle(toks, first, p):
@@ -130,7 +140,7 @@ func (a *attributor) learnTitles() {
 		case p == first && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.word(toks[m]) == "the" && toks[m+1].joined && a.capital(toks[m+1]):
 			n := a.runEnd(toks, m+1)
 			if n < len(toks) && !a.credit(toks, m+1, n).found() && a.holdsTitle(toks, m+1, n) && a.rs[toks[n-1].end] == ',' {
-				a.hold(a.titleKey(toks, m+1, n), c)
+				a.holdTitle(toks, m+1, n, c)
 			}
 		}
 		k = m - 1
@@ -140,6 +150,20 @@ func (a *attributor) learnTitles() {
 // styles are the titles written right before a name as its style, after the office it holds:
 // Leader of the Opposition Cllr Ann Lee, Minority Leader Sen. Chuck Schumer.
 var styles = map[string]bool{"cllr": true, "councillor": true, "prof": true, "professor": true, "rev": true, "sen": true, "rep": true, "lord": true, "lady": true}
+
+// holdTitle records that the text names c, in commas after it or before it, as the holder of the
+// title toks[k:m], and of the office that opens it before its place: the Chief Constable of
+// Greater Manchester Police is the Chief Constable too. Written before a name with no commas,
+// the title's place may run on into the name, and the office is left to the whole title.
+func (a *attributor) holdTitle(toks []token, k, m int, c credit) {
+	a.hold(a.titleKey(toks, k, m), c)
+	for j := k + 1; j < m; j++ {
+		if toks[j].is(joinerWord) {
+			a.hold(a.titleKey(toks, k, j), c)
+			return
+		}
+	}
+}
 
 // hold records that the text names c as the holder of the title key, disputed when an earlier
 // name held it too.
