@@ -189,7 +189,7 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 // capitalized word it joins: de Vries, van der Berg. Do is an English verb first (do Brazilians
 // say), and opens none.
 func (a *attributor) particled(toks []token, k int) bool {
-	if a.word(toks[k]) == "do" {
+	if !toks[k].is(particleWord) || a.word(toks[k]) == "do" {
 		return false
 	}
 	j := k
@@ -1708,7 +1708,7 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 	first := k
 	for k < len(toks) && toks[k].joined {
 		if !a.capital(toks[k]) {
-			if toks[k].is(prepositionWord) || a.that(toks[k]) || toks[k].is(pronounWord) || a.group(toks[k]) {
+			if toks[k].is(prepositionWord|pronounWord) || a.that(toks[k]) || toks[k].is(stopWord) && a.group(toks[k]) {
 				// told reporters that Britain was …, said she saw Corr …: what was said, not its
 				// speaker.
 				return c
