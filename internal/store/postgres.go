@@ -134,6 +134,16 @@ func (s *Store) lockSlugs(tx *gorm.DB) error {
 	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk article slugs ' || current_schema()))").Error
 }
 
+// lockWebhooks makes transactions that add a webhook take turns on PostgreSQL, so that admins
+// adding webhooks at the same time count each other's and cannot pass newsroom.MaxWebhooks
+// between them (see CreateWebhook). SQLite's one writer already makes them take turns.
+func (s *Store) lockWebhooks(tx *gorm.DB) error {
+	if !s.pg {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk webhooks ' || current_schema()))").Error
+}
+
 // lockEmailLinks makes transactions that ask for email links take turns on PostgreSQL, so that
 // the limits on how often an address is mailed and how many links a person asks for (see
 // RequestEmailChange) count each other's links, and a person has one address waiting.

@@ -45,7 +45,7 @@ func (s *Store) webhookAdmin(ctx context.Context) (*newsroom.User, error) {
 
 // CreateWebhook adds a webhook with a new random secret, which the answer holds: the only time
 // anyone sees it. A newsroom has newsroom.MaxWebhooks at most, counted inside the transaction
-// that adds one.
+// that adds one, which takes turns with the others (see lockWebhooks).
 func (s *Store) CreateWebhook(ctx context.Context, nw newsroom.NewWebhook) (*newsroom.Webhook, error) {
 	u, err := s.webhookAdmin(ctx)
 	if err != nil {
@@ -65,6 +65,9 @@ func (s *Store) CreateWebhook(ctx context.Context, nw newsroom.NewWebhook) (*new
 	row := webhookRow{Name: nw.Name, URL: nw.URL, Secret: "whsec_" + secret, Kinds: mustJSON(nw.Kinds), Active: true,
 		CreatedBy: u.ID, CreatedAt: s.clock()}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.lockWebhooks(tx); err != nil {
+			return err
+		}
 		var have int64
 		if err := tx.Model(&webhookRow{}).Count(&have).Error; err != nil {
 			return err
