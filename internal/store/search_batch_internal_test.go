@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"gorm.io/gorm"
@@ -196,5 +198,127 @@ func TestLongArticlesIndexApart(t *testing.T) {
 	hits, _, err := s.PublicSearch(ctx, "okapi", 0, 10)
 	if err != nil || len(hits) != 2 {
 		t.Errorf("PublicSearch(okapi) = %d hits, %v; want both corrected pieces", len(hits), err)
+	}
+}
+
+// TestRunsArrivingTogetherIndexADraftOnce checks that runs of the index that read the same
+// pending draft before any of them took the writer, as searches arriving together do, index it
+// once: the run that takes the writer first indexes it, and the others, finding it taken, write
+// nothing, rather than each holding the writer for as long again for a long draft.
+func TestRunsArrivingTogetherIndexADraftOnce(t *testing.T) {
+	f := newPlanFixture(t)
+	s := f.s
+	words := randomWords(7)
+	d, err := s.CreateDraft(f.writer, newsroom.Text{Title: "Bridge", Byline: "Sarah", Brief: "A vote.", Body: words("Council", newsroom.MaxBody)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.IndexSearch(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	start, end := 0, 7
+	if _, err := s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "okapi"}); err != nil {
+		t.Fatal(err)
+	}
+	const runs = 4
+	var arrived sync.WaitGroup
+	arrived.Add(runs)
+	var calls atomic.Int32
+	var mu sync.Mutex
+	var found, rewrote int
+	turn := func(ctx context.Context, fn func(tx *gorm.DB) error) (bool, error) {
+		if calls.Add(1) > runs {
+			return true, s.transact(ctx, fn)
+		}
+		arrived.Done()
+		arrived.Wait() // every run has read search_pending before any takes the writer
+		return true, s.transact(ctx, func(tx *gorm.DB) error {
+			var pending, before, after int64
+			if err := tx.Raw("SELECT count(*) FROM search_pending WHERE draft_id = ?", d.ID).Scan(&pending).Error; err != nil {
+				return err
+			}
+			if err := tx.Raw("SELECT total_changes()").Scan(&before).Error; err != nil {
+				return err
+			}
+			if err := fn(tx); err != nil {
+				return err
+			}
+			if err := tx.Raw("SELECT total_changes()").Scan(&after).Error; err != nil {
+				return err
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if pending > 0 {
+				found++
+			} else if after > before {
+				rewrote++
+			}
+			return nil
+		})
+	}
+	var wg sync.WaitGroup
+	for range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.indexPending(context.Background(), turn); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if found != 1 || rewrote != 0 {
+		t.Errorf("%d of %d runs found the draft pending, and %d wrote to the index after another had taken it; want 1 and 0", found, runs, rewrote)
+	}
+	page, err := s.Search(f.editor, newsroom.DraftFilter{Query: "okapi"})
+	if err != nil || len(page.Items) != 1 {
+		t.Errorf("search for the comment's word = %+v, %v; want the draft", page, err)
+	}
+}
+
+// TestDraftsLongSinceTheReadIndexApart checks that drafts made long between the run's read of
+// search_pending and its write transaction are still indexed apart: the run weighed them short,
+// but the transaction indexes their text as it is then, over a second of the writer for two at
+// the body's limit. Both are indexed all the same, in the same run.
+func TestDraftsLongSinceTheReadIndexApart(t *testing.T) {
+	f := newPlanFixture(t)
+	s := f.s
+	words := randomWords(9)
+	var ids []int64
+	for range 2 {
+		d, err := s.CreateDraft(f.writer, newsroom.Text{Title: "Bridge", Byline: "Sarah", Brief: "A vote.", Body: "Council met."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, d.ID)
+	}
+	var indexed []int64
+	count := countingTurn(s, "search_pending", &indexed)
+	first := true
+	turn := func(ctx context.Context, fn func(tx *gorm.DB) error) (bool, error) {
+		if first { // a writer saves both drafts long while the run waits for the writer
+			first = false
+			for _, id := range ids {
+				long := words("Council", newsroom.MaxBody-8) + " okapi"
+				if _, err := s.UpdateDraft(f.writer, id, newsroom.DraftUpdate{Body: &long, Version: 1}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		return count(ctx, fn)
+	}
+	if err := s.indexPending(context.Background(), turn); err != nil {
+		t.Fatal(err)
+	}
+	if most := slices.Max(append(indexed, 0)); most != 1 {
+		t.Errorf("drafts indexed a transaction: %v; want one at most", indexed)
+	}
+	var left int64
+	if err := s.read(context.Background()).Raw("SELECT count(*) FROM search_pending").Scan(&left).Error; err != nil || left != 0 {
+		t.Errorf("drafts left pending after the run = %d, %v; want none", left, err)
+	}
+	page, err := s.Search(f.editor, newsroom.DraftFilter{Query: "okapi"})
+	if err != nil || len(page.Items) != 2 {
+		t.Errorf("search for the new bodies' word = %+v, %v; want both drafts", page, err)
 	}
 }

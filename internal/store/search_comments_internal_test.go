@@ -61,7 +61,10 @@ func TestCommentsIndexOffTheWriter(t *testing.T) {
 		return err
 	})
 	indexing := timed("index", func() error {
-		return s.transact(context.Background(), func(tx *gorm.DB) error { return indexDrafts(tx, []int64{d.ID}) })
+		return s.transact(context.Background(), func(tx *gorm.DB) error {
+			_, err := indexDrafts(tx, []int64{d.ID})
+			return err
+		})
 	})
 	var c *newsroom.Comment
 	took["a comment"] = timed("comment", func() (err error) {

@@ -56,8 +56,9 @@ func indexBatches(pending []pendingIndex, most int) [][]int64 {
 // text before it began, on SQLite, where a save, a new piece, a comment and a reply only file
 // their draft in search_pending (see migrations 00033 and 00036): each pending draft is indexed
 // once, however many times it was written, from its text as it is when it is indexed, in
-// batches of a few drafts and little text (see indexBatches), a write transaction each, taken
-// by turn (see writeTurn), which may stop the run early, and followed by merge steps (see
+// batches of a few drafts and little text (see indexBatches), weighed again under the writer,
+// where a draft another run took is skipped and one made long meanwhile goes apart (see
+// indexDrafts), a write transaction each, taken by turn (see writeTurn), which may stop the run early, and followed by merge steps (see
 // mergeIndex); the run merges first if the index is crowded (see mergeCrowded). A draft filed
 // again while it runs waits for the next run, so that saves that never stop cannot keep it
 // going. When nothing is pending and nothing crowded it costs two reads. PostgreSQL indexes a save in its own transaction, so there it
@@ -70,24 +71,32 @@ func (s *Store) indexPending(ctx context.Context, turn writeTurn) error {
 		return err
 	}
 	var pending []pendingIndex
-	if err := s.read(ctx).Raw(pendingIndexWork, searchedComments).Scan(&pending).Error; err != nil {
+	if err := s.read(ctx).Raw(pendingIndexWork+" ORDER BY p.draft_id", searchedComments).Scan(&pending).Error; err != nil {
 		return err
 	}
 	for _, batch := range indexBatches(pending, draftIndexBatch) {
-		goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexDrafts(tx, batch) })
-		if err != nil || !goOn {
-			return err
-		}
-		if goOn, err = s.mergeIndex(ctx, turn, "draft_search"); err != nil || !goOn {
-			return err
+		for len(batch) > 0 {
+			var left []int64
+			goOn, err := turn(ctx, func(tx *gorm.DB) (err error) {
+				left, err = indexDrafts(tx, batch)
+				return err
+			})
+			if err != nil || !goOn {
+				return err
+			}
+			if goOn, err = s.mergeIndex(ctx, turn, "draft_search"); err != nil || !goOn {
+				return err
+			}
+			batch = left
 		}
 	}
 	return nil
 }
 
-// pendingIndexWork reads the drafts in search_pending, in id order, with the work of indexing each
-// (see pendingIndex): the length of its row in draft_search, and of its text and comments, these
-// capped as draft_search_source caps them (the query's one argument, searchedComments).
+// pendingIndexWork reads the drafts in search_pending with the work of indexing each (see
+// pendingIndex): the length of its row in draft_search, and of its text and comments, these
+// capped as draft_search_source caps them (the query's first argument, searchedComments). A
+// caller adds its own WHERE and ORDER BY on p.draft_id.
 const pendingIndexWork = `
 SELECT p.draft_id AS id,
        COALESCE((SELECT length(s.title) + length(s.brief) + length(s.body) + length(s.comments)
@@ -96,22 +105,43 @@ SELECT p.draft_id AS id,
        + COALESCE(min(c.code_points, ?), 0) AS work
 FROM search_pending p
 LEFT JOIN drafts d ON d.id = p.draft_id
-LEFT JOIN comment_totals c ON c.draft_id = p.draft_id
-ORDER BY p.draft_id`
+LEFT JOIN comment_totals c ON c.draft_id = p.draft_id`
 
-// indexDrafts indexes the drafts ids from their text as tx sees it, and takes them out of
-// search_pending.
-func indexDrafts(tx *gorm.DB, ids []int64) error {
+// indexDrafts indexes, from their text as tx sees it, those of the drafts ids still in
+// search_pending, and takes them out of it; it returns the ones it left there for lack of room.
+// The run read the drafts and weighed them before it took the writer, and meanwhile another run
+// may have indexed some (searches arriving together read the same drafts), and writers may have
+// made some long. So indexDrafts weighs them again under the writer and indexes, in their order,
+// as many as indexWork holds, at least one (see indexBatches); a draft another run took is not
+// indexed again, and what it leaves waits for another transaction.
+func indexDrafts(tx *gorm.DB, ids []int64) (left []int64, err error) {
+	var pending []pendingIndex
+	if err := tx.Raw(pendingIndexWork+" WHERE p.draft_id IN ? ORDER BY p.draft_id", searchedComments, ids).Scan(&pending).Error; err != nil {
+		return nil, err
+	}
+	if len(pending) == 0 {
+		return nil, nil
+	}
+	batch := indexBatches(pending, len(pending))[0]
+	for _, p := range pending[len(batch):] {
+		left = append(left, p.ID)
+	}
+	var taken []int64
+	if err := tx.Raw("DELETE FROM search_pending WHERE draft_id IN ? RETURNING draft_id", batch).Scan(&taken).Error; err != nil {
+		return nil, err
+	}
+	if len(taken) == 0 {
+		return left, nil
+	}
 	for _, q := range []string{
 		"DELETE FROM draft_search WHERE docid IN ?",
 		"INSERT INTO draft_search (docid, title, brief, body, comments) SELECT * FROM draft_search_source WHERE docid IN ?",
-		"DELETE FROM search_pending WHERE draft_id IN ?",
 	} {
-		if err := tx.Exec(q, ids).Error; err != nil {
-			return err
+		if err := tx.Exec(q, taken).Error; err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return left, nil
 }
 
 // IndexSearch indexes the drafts saved since the search index last caught up (see
