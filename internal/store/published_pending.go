@@ -20,7 +20,8 @@ const pendingBatch = 4
 // it was published or corrected meanwhile. The texts are read and tokenized before the writer is
 // taken, pendingBatch articles at a time, and indexed a few articles and little text to a
 // transaction (see indexBatches); under the writer an article another run took is skipped, and
-// one corrected since the read is indexed from its latest publication (see indexPendingTexts). Each batch's write transaction is taken by turn (see writeTurn), which may
+// one corrected since the read is indexed from its latest publication, weighed again, so that
+// one corrected long meanwhile goes apart (see indexPendingTexts). Each batch's write transaction is taken by turn (see writeTurn), which may
 // stop the run early, and is followed by merge steps (see mergeIndex); the run merges first if
 // the index is crowded (see mergeCrowded). When nothing is pending and nothing crowded it costs
 // two reads. PostgreSQL indexes a publication in its own transaction, so there it does nothing.
@@ -46,15 +47,22 @@ func (s *Store) indexPublished(ctx context.Context, turn writeTurn) error {
 			return err
 		}
 		for _, batch := range indexBatches(pending, pendingBatch) {
-			n := len(batch)
-			goOn, err := turn(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, texts[:n]) })
-			if err != nil || !goOn {
-				return err
+			todo := texts[:len(batch)]
+			texts = texts[len(batch):]
+			for len(todo) > 0 {
+				var left []publishedText
+				goOn, err := turn(ctx, func(tx *gorm.DB) (err error) {
+					left, err = indexPendingTexts(tx, todo)
+					return err
+				})
+				if err != nil || !goOn {
+					return err
+				}
+				if goOn, err = s.mergeIndex(ctx, turn, "published_search"); err != nil || !goOn {
+					return err
+				}
+				todo = left
 			}
-			if goOn, err = s.mergeIndex(ctx, turn, "published_search"); err != nil || !goOn {
-				return err
-			}
-			texts = texts[n:]
 		}
 		after = pubs[len(pubs)-1].ArticleID
 	}
@@ -97,38 +105,60 @@ func (s *Store) publishedWork(ctx context.Context, texts []publishedText) ([]pen
 	return out, nil
 }
 
-// indexPendingTexts indexes, through tx, each of texts whose article is still pending, and takes
-// the article out of published_pending: from the text read when the article still has that
-// publication as its latest, else from its latest publication, read and tokenized now (a
-// correction committed meanwhile; seldom). An article another run took out meanwhile is skipped,
-// so that searches arriving together do not index the same pieces over again.
-func indexPendingTexts(tx *gorm.DB, texts []publishedText) error {
-	for _, t := range texts {
-		res := tx.Exec("DELETE FROM published_pending WHERE article_id = ?", t.articleID)
-		if res.Error != nil {
-			return res.Error
+// indexPendingTexts indexes, through tx, each of texts whose article is still pending, in their
+// order, and takes the article out of published_pending: from the text read when the article
+// still has that publication as its latest, else from its latest publication, read and tokenized
+// now (a correction committed meanwhile; seldom). An article another run took out meanwhile is
+// skipped, so that searches arriving together do not index the same pieces over again. The run
+// weighed texts before it took the writer, and a correction since may have made them long, so
+// indexPendingTexts weighs each again as it goes, its row in published_search as tx sees it and
+// the text it would index, and stops before the one that would take the transaction past
+// indexWork (never before the first it indexes): it returns the texts it left, still pending.
+func indexPendingTexts(tx *gorm.DB, texts []publishedText) ([]publishedText, error) {
+	var work int64
+	indexed := false
+	for i, t := range texts {
+		var was []int64
+		err := tx.Raw(`SELECT COALESCE((SELECT length(s.title) + length(s.brief) + length(s.body)
+		                                FROM published_search s WHERE s.docid = p.article_id), 0)
+		               FROM published_pending p WHERE p.article_id = ?`, t.articleID).Scan(&was).Error
+		if err != nil {
+			return nil, err
 		}
-		if res.RowsAffected == 0 {
-			continue
+		if len(was) == 0 {
+			continue // another run took it
 		}
 		var latest publicationRow
-		err := tx.Table("publications").Joins("JOIN articles ON articles.latest_publication_id = publications.id").
+		err = tx.Table("publications").Joins("JOIN articles ON articles.latest_publication_id = publications.id").
 			Where("articles.id = ?", t.articleID).Select("publications.id").Take(&latest).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			continue // no longer published: public search leaves it out (see publicOnly)
+			// No longer published: public search leaves it out (see publicOnly).
+			if err := tx.Exec("DELETE FROM published_pending WHERE article_id = ?", t.articleID).Error; err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if latest.ID != t.publicationID {
 			if err := tx.Take(&latest, latest.ID).Error; err != nil {
-				return err
+				return nil, err
 			}
 			t = textOf(&latest)
 		}
-		if err := indexPublication(tx, "docid", t); err != nil {
-			return err
+		w := was[0] + int64(utf8.RuneCountInString(t.title)+utf8.RuneCountInString(t.brief)+utf8.RuneCountInString(t.body))
+		if indexed && work+w > indexWork {
+			return texts[i:], nil
 		}
+		if err := tx.Exec("DELETE FROM published_pending WHERE article_id = ?", t.articleID).Error; err != nil {
+			return nil, err
+		}
+		if err := indexPublication(tx, "docid", t); err != nil {
+			return nil, err
+		}
+		work += w
+		indexed = true
 	}
-	return nil
+	return nil, nil
 }

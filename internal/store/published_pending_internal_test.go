@@ -50,7 +50,10 @@ func TestPendingPublicationCorrectedMeanwhile(t *testing.T) {
 	if _, err := s.Correct(editor, pub.Slug, newsroom.CorrectionRequest{Body: &body, Note: "It was a gale."}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.transact(ctx, func(tx *gorm.DB) error { return indexPendingTexts(tx, []publishedText{textOf(&read[0])}) }); err != nil {
+	if err := s.transact(ctx, func(tx *gorm.DB) error {
+		_, err := indexPendingTexts(tx, []publishedText{textOf(&read[0])})
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
 	var pending, rows int64
@@ -85,7 +88,7 @@ func TestPendingPublicationIndexedOnce(t *testing.T) {
 		if err := tx.Raw("SELECT total_changes()").Row().Scan(&before); err != nil {
 			return err
 		}
-		if err := indexPendingTexts(tx, []publishedText{textOf(&read[0])}); err != nil {
+		if _, err := indexPendingTexts(tx, []publishedText{textOf(&read[0])}); err != nil {
 			return err
 		}
 		return tx.Raw("SELECT total_changes()").Row().Scan(&after)

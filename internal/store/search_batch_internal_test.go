@@ -322,3 +322,62 @@ func TestDraftsLongSinceTheReadIndexApart(t *testing.T) {
 		t.Errorf("search for the new bodies' word = %+v, %v; want both drafts", page, err)
 	}
 }
+
+// TestArticlesLongSinceTheReadIndexApart checks that published pieces corrected long between
+// public search's read of them and its write transaction are still indexed apart: the run
+// weighed them short, but the transaction indexes their latest publication, as long as an
+// editor made it meanwhile. Both are indexed all the same, in the same run.
+func TestArticlesLongSinceTheReadIndexApart(t *testing.T) {
+	f := newPlanFixture(t)
+	s, ctx := f.s, context.Background()
+	words := randomWords(11)
+	var slugs []string
+	for range 2 {
+		d, err := s.CreateDraft(f.writer, newsroom.Text{Title: "Harbour reopens", Byline: "Sarah", Brief: "Open.", Body: "The harbour reopened."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []struct {
+			ctx    context.Context
+			action newsroom.Action
+		}{{f.writer, newsroom.ActionSubmit}, {f.checker, newsroom.ActionClear}, {f.editor, newsroom.ActionApprove}} {
+			if _, err := s.Transition(step.ctx, d.ID, newsroom.TransitionRequest{Action: step.action}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pub, err := s.Publish(f.editor, d.ID, s.Now(), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slugs = append(slugs, pub.Slug)
+	}
+	var indexed []int64
+	count := countingTurn(s, "published_pending", &indexed)
+	first := true
+	turn := func(ctx context.Context, fn func(tx *gorm.DB) error) (bool, error) {
+		if first { // an editor corrects both pieces long while the run waits for the writer
+			first = false
+			for _, slug := range slugs {
+				body := words("The harbour reopened.", newsroom.MaxBody-8) + " okapi"
+				if _, err := s.Correct(f.editor, slug, newsroom.CorrectionRequest{Body: &body, Note: "Words added."}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		return count(ctx, fn)
+	}
+	if err := s.indexPublished(ctx, turn); err != nil {
+		t.Fatal(err)
+	}
+	if most := slices.Max(append(indexed, 0)); most != 1 {
+		t.Errorf("articles indexed a transaction: %v; want one at most", indexed)
+	}
+	var left int64
+	if err := s.read(ctx).Raw("SELECT count(*) FROM published_pending").Scan(&left).Error; err != nil || left != 0 {
+		t.Errorf("articles left pending after the run = %d, %v; want none", left, err)
+	}
+	hits, _, err := s.PublicSearch(ctx, "okapi", 0, 10)
+	if err != nil || len(hits) != 2 {
+		t.Errorf("PublicSearch(okapi) = %d hits, %v; want both corrected pieces", len(hits), err)
+	}
+}
