@@ -129,6 +129,29 @@ func (p *pieces) unmovedIn(s, e int) (at, from, to int, ok bool) {
 	return 0, 0, 0, false
 }
 
+// inOrder returns where old code points [s, e) stand in the new text when they lie in a paragraph
+// of old that the texts have as often, each time whole, and the word diff took them to new code
+// points [ms, me), in none of those paragraphs: the copy with as many copies before it in the
+// new text as the comment's had in the old, with [from, to) where the comment's stood. The diff
+// pairs words, not paragraphs: when a paragraph moves past one whose words begin as the twin's
+// do, it pairs the twin's words with the moved one's, and the twin's own, still there, would
+// lose the comment to them. ok is false for any other range.
+func (p *pieces) inOrder(s, e, ms, me int) (at, from, to int, ok bool) {
+	if p == nil {
+		return 0, 0, 0, false
+	}
+	from, to, ok = p.op.around(p.ov, s, e)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	line := p.ov.span(from, to)
+	was, now := p.op.at[line], p.np.at[line]
+	if len(was) != len(now) || slices.ContainsFunc(now, func(n int) bool { return n <= ms && me <= n+to-from }) {
+		return 0, 0, 0, false
+	}
+	return now[slices.Index(was, from)] + s - from, from, to, true
+}
+
 // besideAlike reports whether paragraph i of the old text and paragraph j of the new have a
 // neighbour alike, the one before each or the one after: a twin with as many twins before it in
 // each text that also stands beside what it stood beside. Twins cut and typed again elsewhere in

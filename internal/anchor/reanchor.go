@@ -15,7 +15,9 @@ import (
 // diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
-// were corrected follows the correction. The others, made on an older text, are searched for as
+// were corrected follows the correction, unless the diff takes it out of a paragraph the texts
+// have as often, each time whole, into none of them: then it stays in the one with as many of
+// them before it in each text (see pieces.inOrder). The others, made on an older text, are searched for as
 // LocateAll does, from hints moved through the edit by Shift. A comment whose words the diff
 // saw deleted is searched for too, in case its paragraph moved, but an exact occurrence takes
 // it only with one side of its context intact in full, and no match takes it in words the edit
@@ -91,6 +93,11 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 						out[i], said[i] = Result{Exact: sel.Exact, Status: Detached}, torn
 					} else if s != out[i].Start {
 						out[i] = q.through(nv, ov, sel, b).resultAs(s, s+out[i].End-out[i].Start, out[i].Status)
+					}
+				}
+				if said[i] == followed || said[i] == weak {
+					if s, from, to, ok := fixed.inOrder(sel.Start, sel.End, out[i].Start, out[i].End); ok && !fixed.editedInPlace(e, from, to, sel.Start, sel.End, s) {
+						out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
 					}
 				}
 			}
