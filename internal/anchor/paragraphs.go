@@ -209,8 +209,8 @@ func (p *pieces) editedInPlace(e *edit, from, to, s, end, at int) bool {
 	return 2*(e.keptWithin(from, s, ps, pe)+e.keptWithin(end, to, ps, pe)) >= to-from-(end-s)
 }
 
-// editOfAnother reports whether the new paragraph [ps, pe) shares more words with a paragraph of
-// the old text that the new one lacks than with the old paragraph of the piece [from, to): it is
+// editOfAnother reports whether the new paragraph [ps, pe) is more like a paragraph of the old
+// text that the new one lacks than the old paragraph of the piece [from, to) (see likeness): it is
 // that paragraph edited, moved to where the piece stood, and the piece moved whole, rather than
 // the piece edited where it stood. A paragraph moved and edited in one save, whose first
 // sentence the piece repeats, would otherwise take the piece's comments. It reports false when
@@ -225,13 +225,13 @@ func (p *pieces) editOfAnother(ps, pe, from, to int) bool {
 	}
 	now := wordCounts(p.nv.span(ps, pe))
 	own := p.ov.span(f, t)
-	best := shared(now, own)
+	best := likeness(now, own)
 	for i, start := range p.op.starts {
 		end := len(*p.ov.runes)
 		if i+1 < len(p.op.starts) {
 			end = p.op.starts[i+1] - 1
 		}
-		if line := p.ov.span(start, end); line != own && len(p.np.at[line]) == 0 && shared(now, line) > best {
+		if line := p.ov.span(start, end); line != own && len(p.np.at[line]) == 0 && likeness(now, line) > best {
 			return true
 		}
 	}
@@ -243,6 +243,17 @@ func wordCounts(s string) map[string]int {
 	n := map[string]int{}
 	for _, w := range strings.Fields(s) {
 		n[w]++
+	}
+	return n
+}
+
+// likeness is how alike the words of s are to words, counts: the code points of the words they
+// share, less those of the words s has besides. A paragraph that holds all of another's words
+// and a sentence more is less like it than the paragraph it was cut from.
+func likeness(counts map[string]int, s string) int {
+	n := 2 * shared(counts, s)
+	for _, w := range strings.Fields(s) {
+		n -= utf8.RuneCountInString(w)
 	}
 	return n
 }
