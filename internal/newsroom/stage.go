@@ -70,8 +70,9 @@ type Offer struct {
 	Forceable    bool
 	Confirm      string
 	Explain      string // what happens next, in one line
-	// More is whether a page offers the action folded with the rarely taken ones: it asks to
-	// be confirmed, or it is a second way back.
+	// More is whether a page offers the action folded with the rarely taken ones: a second way
+	// back, or one asked to be confirmed that does not move the piece towards publication, when
+	// another action is left in the row.
 	More bool
 }
 

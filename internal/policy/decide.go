@@ -164,22 +164,18 @@ func (p *Policy) CheckQuotes(u *newsroom.User, d *newsroom.Draft, waive bool) er
 // quotes still answer when the form is sent).
 func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permissions {
 	var perm newsroom.Permissions
-	back := false
+	var to []newsroom.Stage
 	for _, a := range p.actions {
 		if a.Name == ActionPublish || a.Name == ActionSchedule || a.System() {
 			continue
 		}
 		if _, err := p.Step(u, d, a.Name); err == nil {
-			o := newsroom.Offer{Action: a.Name, Label: a.Label, NoteRequired: a.Has(newsroom.GateNote),
-				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm, Explain: a.Explain}
-			if o.Confirm == "" && p.before(a.To, d.Stage) {
-				o.More, back = back, true
-			} else {
-				o.More = o.Confirm != ""
-			}
-			perm.Actions = append(perm.Actions, o)
+			perm.Actions = append(perm.Actions, newsroom.Offer{Action: a.Name, Label: a.Label, NoteRequired: a.Has(newsroom.GateNote),
+				Forceable: a.Has(newsroom.GateCommentsResolved), Confirm: a.Confirm, Explain: a.Explain})
+			to = append(to, a.To)
 		}
 	}
+	p.fold(d.Stage, perm.Actions, to)
 	perm.Fields = p.Fields(u, d)
 	perm.Image = p.CheckImage(u, d) == nil
 	perm.CheckQuotes = p.CheckQuotes(u, d, false) == nil
@@ -195,14 +191,43 @@ func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permi
 	return perm
 }
 
-// before reports whether stage a comes before stage b in the workflow's order of stages: an
-// action to a from b sends a piece back. Each page offers the first way back among its main
-// actions and any other under More, as a bar has room for one way forward and one way back.
-func (p *Policy) before(a, b newsroom.Stage) bool {
-	at := func(s newsroom.Stage) int {
-		return slices.IndexFunc(p.stages, func(st Stage) bool { return st.Name == s })
+// fold marks the offers, open at stage s and leading to the stages to, that a page folds under
+// More, as a bar has room for the ways forward and one way back. A way forward (to a later stage
+// no later than the published one) is never folded, even when it asks to be confirmed. Of the
+// ways back that do not ask to be confirmed, the one that goes furthest back stays in the row
+// (between two to the same stage, the one that asks for a note, as it returns the piece with
+// the reason; between two alike, the one declared first) and the others fold. Any other action
+// that asks to be confirmed (spiking) folds. When that would fold every offer, none is folded,
+// so that a page never shows More alone.
+func (p *Policy) fold(s newsroom.Stage, offers []newsroom.Offer, to []newsroom.Stage) {
+	back := -1
+	for i, o := range offers {
+		switch {
+		case p.order(s) < p.order(to[i]) && p.order(to[i]) <= p.order(p.published):
+			offers[i].More = false
+		case o.Confirm == "" && p.order(to[i]) < p.order(s):
+			offers[i].More = true
+			if back < 0 || p.order(to[i]) < p.order(to[back]) ||
+				to[i] == to[back] && o.NoteRequired && !offers[back].NoteRequired {
+				back = i
+			}
+		default:
+			offers[i].More = o.Confirm != ""
+		}
 	}
-	return at(a) < at(b)
+	if back >= 0 {
+		offers[back].More = false
+	}
+	if !slices.ContainsFunc(offers, func(o newsroom.Offer) bool { return !o.More }) {
+		for i := range offers {
+			offers[i].More = false
+		}
+	}
+}
+
+// order is stage s's place in the workflow's order of stages.
+func (p *Policy) order(s newsroom.Stage) int {
+	return slices.IndexFunc(p.stages, func(st Stage) bool { return st.Name == s })
 }
 
 // IsPublished reports whether stage is the one in which readers see a piece.

@@ -577,24 +577,46 @@ func TestCanSeeNoticeLogDefault(t *testing.T) {
 	}
 }
 
-// TestPermissionsMore: a page offers, among its main actions, each way forward and the first way
-// back; a second way back and an action asked to be confirmed (spiking) go under More.
+// TestPermissionsMore: a page offers, among its main actions, each way forward and the way back
+// that goes furthest back; a second way back and an action asked to be confirmed that does not
+// move a piece towards publication (spiking) go under More, unless nothing would be left in the
+// row. The workflows are the default one and the default one changed: a writer asked to confirm
+// sending a piece on, and the ways back from Editing declared in the other order.
 func TestPermissionsMore(t *testing.T) {
-	p := defaultPolicy(t)
+	src := string(policies.Workflow)
+	confirmSubmit := strings.Replace(src, "    gates: [required_fields]\n  return:",
+		"    gates: [required_fields]\n    confirm: Send it? You cannot edit it while it is checked.\n  return:", 1)
+	requestChanges := src[strings.Index(src, "  request_changes:\n"):strings.Index(src, "  recheck:\n")]
+	recheck := src[strings.Index(src, "  recheck:\n"):strings.Index(src, "  approve:\n")]
+	recheckFirst := strings.Replace(src, requestChanges+recheck, recheck+requestChanges, 1)
+	if confirmSubmit == src || recheckFirst == src {
+		t.Fatal("the default workflow no longer has the actions these cases change")
+	}
 	for _, tc := range []struct {
+		name       string
+		src        string
 		role       newsroom.Role
 		writer     int64
 		stage      newsroom.Stage
 		main, more string
 	}{
-		{"writer", me, "draft", "submit", ""},
-		{"factchecker", someone, "fact_check", "return clear", ""},
-		{"editor", someone, "editing", "request_changes approve", "recheck spike"},
-		{"editor", someone, "approved", "reopen", "spike"},
-		{"editor", someone, "scheduled", "unschedule", "spike"},
-		{"editor", someone, "spiked", "restore", ""},
+		{"Default", src, "writer", me, "draft", "submit", ""},
+		{"Default", src, "factchecker", someone, "fact_check", "return clear", ""},
+		{"Default", src, "editor", someone, "editing", "request_changes approve", "recheck spike"},
+		{"Default", src, "editor", someone, "approved", "reopen", "spike"},
+		{"Default", src, "editor", someone, "scheduled", "unschedule", "spike"},
+		{"Default", src, "editor", someone, "spiked", "restore", ""},
+		{"OnlyConfirmedLeft", src, "editor", someone, "draft", "spike", ""},
+		{"OnlyConfirmedLeft", src, "editor", someone, "fact_check", "spike", ""},
+		{"ConfirmedForward", confirmSubmit, "writer", me, "draft", "submit", ""},
+		{"ConfirmedForward", confirmSubmit, "editor", someone, "draft", "spike", ""},
+		{"WaysBackReordered", recheckFirst, "editor", someone, "editing", "request_changes approve", "recheck spike"},
 	} {
-		t.Run(fmt.Sprintf("%s/%s", tc.role, tc.stage), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s/%s/%s", tc.name, tc.role, tc.stage), func(t *testing.T) {
+			p, err := policy.Parse("workflow.yaml", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
 			var main, more []string
 			for _, o := range p.Permissions(user(tc.role), draftBy(tc.writer, tc.stage)).Actions {
 				if o.More {
