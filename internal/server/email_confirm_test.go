@@ -122,7 +122,11 @@ func TestEmailChangeConfirmed(t *testing.T) {
 		wantStatus(t, a.page("writer", "POST", "/account/email", url.Values{"email": {"writer@third.example"}}), http.StatusSeeOther)
 		res := a.page("other", "POST", "/account/email", url.Values{"email": {"writer@third.example"}})
 		wantStatus(t, res, http.StatusTooManyRequests)
-		wantBody(t, res, "Email address not saved: a link was mailed to writer@third.example a moment ago; try again in 5 minutes")
+		wantBody(t, res, "Email address not saved: a link was mailed to writer@third.example a moment ago; try again in 5 minutes",
+			`value="writer@third.example"`)
+		if body := res.Body.String(); strings.Contains(body, `aria-invalid="true"`) || strings.Contains(body, `id="error-email"`) {
+			t.Error("an address refused for coming too soon is marked as a wrong address")
+		}
 		if res.Header().Get("Retry-After") != "300" {
 			t.Fatalf("Retry-After %q", res.Header().Get("Retry-After"))
 		}

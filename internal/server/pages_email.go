@@ -66,8 +66,11 @@ func (s *Server) accountEmailPage(c echo.Context) error {
 	case "":
 	case newsroom.EINVALID, newsroom.ECONFLICT, newsroom.ETOOMANY:
 		setThrottled(c, err)
-		return s.renderAccount(c, statusOf[code], accountData{Email: accountEmail{Address: typed, Typed: true}, Invalid: "email"},
-			"Email address not saved: "+newsroom.ErrorMessage(err))
+		data := accountData{Email: accountEmail{Address: typed, Typed: true}}
+		if code != newsroom.ETOOMANY {
+			data.Invalid = "email"
+		}
+		return s.renderAccount(c, statusOf[code], data, "Email address not saved: "+newsroom.ErrorMessage(err))
 	default:
 		return err
 	}
