@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -165,16 +168,100 @@ func TestBrowserActionBarOneRow(t *testing.T) {
 	b.shot("action-bar-one-row-approved-1280")
 }
 
-// wantActionsInOneRow checks that the workflow actions shown, their buttons and More, stand in one
-// row: one line across the page crosses them all, the highest bottom being below the lowest top.
+// TestBrowserActionBarShortOfRoom opens a piece in Editing as the editor of the legal workflow
+// changed so that a piece can go to legal from Editing too: four ways forward and back stand in
+// the bar with More, more than a laptop's width holds with each note at its full width. At
+// each width no control is painted over another and every note stays as wide as its narrowest,
+// where what is typed in it shows.
+func TestBrowserActionBarShortOfRoom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	src, err := os.ReadFile("../../internal/policy/testdata/legal/workflow.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const legal = "  send_to_legal:\n    label: Send to legal\n    from: [approved]\n"
+	if !strings.Contains(string(src), legal) {
+		t.Fatal("the legal workflow no longer sends a piece to legal from Approved")
+	}
+	dir := t.TempDir()
+	wide := strings.Replace(string(src), legal, strings.Replace(legal, "[approved]", "[approved, editing]", 1), 1)
+	if err := os.WriteFile(filepath.Join(dir, "workflow.yaml"), []byte(wide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := startWorkflowBrowser(t, dir, "writer", "factchecker", "copyeditor", "editor")
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	for _, w := range []int64{1024, 1100, 1280} {
+		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+		if n := b.count(`#actions > form.action`); n < 4 {
+			t.Fatalf("the editor has %d actions in the bar, want the four ways forward and back", n)
+		}
+		b.settle()
+		b.wantActionsClear(fmt.Sprintf("at %d px, the editor's", w))
+		var scroll, client int64
+		b.run(chromedp.Evaluate(`document.documentElement.scrollWidth`, &scroll), chromedp.Evaluate(`document.documentElement.clientWidth`, &client))
+		if scroll > client {
+			t.Errorf("at %d px the page is %d px wide, past the window's %d px", w, scroll, client)
+		}
+		b.shot(fmt.Sprintf("action-bar-short-of-room-%d", w))
+	}
+}
+
+// wantActionsInOneRow checks that the workflow actions shown, their buttons and More, stand in
+// one row: one line across the page crosses them all, the highest bottom being below the lowest
+// top; and, by wantActionsClear, that none of their controls is painted over another.
 func (b *browser) wantActionsInOneRow(name string) {
 	b.t.Helper()
 	b.settle()
+	b.wantActionsClear(name)
 	const row = `(() => { const r = [...document.querySelectorAll("#actions :is(button[name=do], summary)")].filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect());
-		return {Top: Math.max(...r.map(b => b.top)), Bottom: Math.min(...r.map(b => b.bottom))}; })()`
-	var at struct{ Top, Bottom float64 }
+		return {N: r.length, Top: Math.max(...r.map(b => b.top)), Bottom: Math.min(...r.map(b => b.bottom))}; })()`
+	var at struct {
+		N           int
+		Top, Bottom float64
+	}
 	b.run(chromedp.Evaluate(row, &at))
+	if at.N < 2 {
+		b.t.Errorf("%s actions show %d buttons, too few to stand in a row", name, at.N)
+	}
 	if at.Top >= at.Bottom {
 		b.t.Errorf("%s actions stand in more than one row: the lowest starts at %.0f px, under the highest's end at %.0f px", name, at.Top, at.Bottom)
+	}
+}
+
+// wantActionsClear checks that no control of the workflow actions shown (a note, a button, a
+// check box, More) is painted over another, and that every note is at least as wide as its
+// min-width, the narrowest at which what is typed in it shows.
+func (b *browser) wantActionsClear(name string) {
+	b.t.Helper()
+	const clear = `(() => {
+		const say = e => (e.closest("form.action")?.querySelector("button[name=do]")?.value || "more") + ":" + e.tagName.toLowerCase() + (e.name ? "[" + e.name + "]" : "");
+		const cs = [...document.querySelectorAll("#actions :is(input:not([type=hidden]), textarea, button, summary)")].filter(e => e.checkVisibility());
+		const bad = [];
+		cs.forEach((e, i) => {
+			const a = e.getBoundingClientRect();
+			if (e.name === "note" && a.width < parseFloat(getComputedStyle(e).minWidth) - 0.5) {
+				bad.push(say(e) + " is " + Math.round(a.width) + " px wide, under its " + getComputedStyle(e).minWidth);
+			}
+			cs.slice(i + 1).forEach(f => {
+				const c = f.getBoundingClientRect();
+				const x = Math.min(a.right, c.right) - Math.max(a.left, c.left), y = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
+				if (x > 0.5 && y > 0.5) bad.push(say(e) + " and " + say(f) + " overlap by " + Math.round(x) + " x " + Math.round(y) + " px");
+			});
+		});
+		return {N: cs.length, Bad: bad};
+	})()`
+	var got struct {
+		N   int
+		Bad []string
+	}
+	b.run(chromedp.Evaluate(clear, &got))
+	if got.N == 0 {
+		b.t.Errorf("%s actions show no control", name)
+	}
+	for _, s := range got.Bad {
+		b.t.Errorf("%s actions: %s", name, s)
 	}
 }
