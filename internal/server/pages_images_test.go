@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"html/template"
 	"image/png"
 	"net/http"
 	"net/url"
@@ -132,9 +133,9 @@ func TestDraftImageErrorAtField(t *testing.T) {
 		wantStatus int
 		wantField  string
 	}{
-		{"NoAlt", url.Values{"caption": {"Dawn on the quay."}}, testJPEG(t, 400, 300), http.StatusUnprocessableEntity, "alt"},
-		{"NotAnImage", url.Values{"alt": {"Boats"}}, []byte("<html>not an image</html>"), http.StatusUnsupportedMediaType, "file"},
-		{"AltTooLong", url.Values{"alt": {strings.Repeat("boats ", 60)}}, testJPEG(t, 400, 300), http.StatusUnprocessableEntity, "alt"},
+		{"NoAlt", url.Values{"caption": {"Dawn on the quay."}, "credit": {"Ana Ruiz"}}, testJPEG(t, 400, 300), http.StatusUnprocessableEntity, "alt"},
+		{"NotAnImage", url.Values{"alt": {"Boats"}, "caption": {"Dawn on the quay."}, "credit": {"Ana Ruiz"}}, []byte("<html>not an image</html>"), http.StatusUnsupportedMediaType, "file"},
+		{"AltTooLong", url.Values{"alt": {strings.Repeat("boats ", 60)}, "caption": {"Dawn on the quay."}, "credit": {"O'Brien & Sons"}}, testJPEG(t, 400, 300), http.StatusUnprocessableEntity, "alt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +155,12 @@ func TestDraftImageErrorAtField(t *testing.T) {
 			}
 			if n := strings.Count(form, `aria-invalid="true"`); n != 1 {
 				t.Errorf("%d fields marked invalid, want the %s field alone", n, tt.wantField)
+			}
+			for name, typed := range tt.fields {
+				input := regexp.MustCompile(`<input[^>]*name="` + name + `"[^>]*>`).FindString(form)
+				if want := `value="` + template.HTMLEscapeString(typed[0]) + `"`; !strings.Contains(input, want) {
+					t.Errorf("the %s field %s lost what was typed, %q", name, input, typed[0])
+				}
 			}
 		})
 	}
