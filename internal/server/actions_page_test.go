@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/policy"
+	"github.com/copydesk/copydesk/policies"
 )
 
 // TestActionsSayWhatHappensNext shows each action's button in words with a line under it saying
@@ -205,6 +207,54 @@ func TestRefusedFoldedActionShowsOpen(t *testing.T) {
 			}
 			if tt.wantOpen && !strings.Contains(more, `value="`+note+`"`) {
 				t.Errorf("the note typed is not in its form under More")
+			}
+		})
+	}
+}
+
+// TestDraftPageActionsInTheRow, on a workflow that asks a writer to confirm sending a piece to
+// fact-check: the button of a way forward stands in the bar's row though it asks to be
+// confirmed, and a page whose every action would go under More (an editor's on a draft, who may
+// only spike it) shows them in the row, with no More holding them all.
+func TestDraftPageActionsInTheRow(t *testing.T) {
+	src := strings.Replace(policies.Workflow, "    gates: [required_fields]\n  return:",
+		"    gates: [required_fields]\n    confirm: Send it? You cannot edit it while it is checked.\n  return:", 1)
+	p, err := policy.Parse("confirm.yaml", []byte(src))
+	if err != nil || src == policies.Workflow {
+		t.Fatalf("the workflow with a confirmed submit: %v", err)
+	}
+	a := newWorkflowApp(t, p, actorRoles)
+	tests := []struct {
+		name, actor string
+		stage       newsroom.Stage
+		wantInRow   []string
+		wantMore    []string
+	}{
+		{"WriterConfirmsSubmit", "writer", newsroom.StageDraft, []string{"submit"}, nil},
+		{"EditorMaySpikeOnly", "editor", newsroom.StageDraft, []string{"spike"}, nil},
+		{"EditorInEditing", "editor", newsroom.StageEditing, []string{"request_changes", "approve"}, []string{"recheck", "spike"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(tt.stage)
+			res := a.page(tt.actor, "GET", draftPath(d.ID), nil)
+			wantStatus(t, res, http.StatusOK)
+			body := res.Body.String()
+			actions := body[strings.Index(body, `<section class="panel" id="actions">`):]
+			actions = actions[:strings.Index(actions, "</section>")]
+			row, more, _ := strings.Cut(actions, `<details class="more-actions"`)
+			for _, act := range tt.wantInRow {
+				if !strings.Contains(row, `name="do" value="`+act+`"`) {
+					t.Errorf("%s is not in the row of actions", act)
+				}
+			}
+			for _, act := range tt.wantMore {
+				if !strings.Contains(more, `name="do" value="`+act+`"`) {
+					t.Errorf("%s is not under More", act)
+				}
+			}
+			if len(tt.wantMore) == 0 && more != "" {
+				t.Errorf("the page folds actions under More: %s", more)
 			}
 		})
 	}
