@@ -201,7 +201,7 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 		if err := insertRevision(tx, row.ID, origin{}, actor.ID, text, now); err != nil {
 			return err
 		}
-		if err := syncLedger(tx, row.ID, 1, actor.ID, quotes.Edit{}, news, now); err != nil {
+		if err := syncLedger(tx, row.ID, 1, actor.ID, quotes.Edit{}, nil, news, now); err != nil {
 			return err
 		}
 		if err := insertAudit(tx, row.ID, actor.ID, action, "", s.policy.Initial(), "", now); err != nil {

@@ -136,11 +136,13 @@ func moveQuote(tx *gorm.DB, r quoteRow, n found) error {
 // syncLedger brings a draft's quote ledger up to date with a new revision, whose quotations
 // findQuotes found as news, inside the revision's transaction: unchanged quotes keep their
 // checks wherever they moved (twins told apart by ed, the edit that made the revision, see
-// quotedEdit), edited ones go back to unchecked with their old check kept in the history, new
-// ones are added unchecked, and removed ones leave the ledger for the history. The caller writes
+// quotedEdit, and for a save that brings back an earlier version by walk, along the versions
+// between, see walkLedger), edited ones go back to unchecked with their old check kept in the
+// history, new ones are added unchecked, and removed ones leave the ledger for the history
+// (see quotes.Plan.Along for the checks a walk takes back and holds). The caller writes
 // the finder's problems with the draft's row, in the write it makes anyway: a second write of
 // the row would copy its whole text into the journal again.
-func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quotes.Edit, news []found, now time.Time) error {
+func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quotes.Edit, walk *ledgerWalk, news []found, now time.Time) error {
 	now = now.UTC()
 	rows, err := syncRows(tx, draftID)
 	if err != nil {
@@ -153,6 +155,9 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 		entries[i] = quotes.Entry{Field: r.Field, Text: newsroom.Composed(r.Text), Start: r.StartPos, End: r.EndPos}
 	}
 	plan := quotes.Reconcile(entries, entriesOf(news), ed)
+	if walk != nil {
+		plan.Along(entries, entriesOf(news), walk.along(entries))
+	}
 	var events []quoteEventRow
 	event := func(r quoteRow, name string) {
 		events = append(events, quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: version, Event: name, Text: r.Text, Speaker: r.Speaker,

@@ -102,6 +102,7 @@ type nextRevision struct {
 	news     []found
 	problems []newsroom.QuoteProblem
 	edit     quotes.Edit // what the save's edit says of where twin quotes went
+	walk     *ledgerWalk // where the quotes went along the versions a restore brings back, nil for none
 	packed   packedText
 }
 
@@ -123,7 +124,11 @@ func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRe
 	prev := revpack.MarshalKept(d.Text())
 	packed := packAfter(chain, prev.Bytes(), revpack.Marshal(text), d.Version+1)
 	prev.Release()
-	return nextRevision{text: text, news: news, problems: problems, edit: quotedEdit(d.Text(), text, news), packed: packed}, nil
+	walk, err := walkLedger(db, d.ID, d.Version, d.Text(), text, packed.sum, news)
+	if err != nil {
+		return nextRevision{}, fmt.Errorf("walk the quotes of draft %d back from version %d: %w", d.ID, d.Version, err)
+	}
+	return nextRevision{text: text, news: news, problems: problems, edit: quotedEdit(d.Text(), text, news), walk: walk, packed: packed}, nil
 }
 
 // writeRevision writes next, prepared for d as it is (see prepareRevision), as saveRevision
@@ -146,7 +151,7 @@ func writeRevision(tx *gorm.DB, d *newsroom.Draft, actorID int64, next nextRevis
 	if err := writePacked(tx, d.ID, d.Version, from, actorID, next.packed, now); err != nil {
 		return err
 	}
-	if err := syncLedger(tx, d.ID, d.Version, actorID, next.edit, next.news, now); err != nil {
+	if err := syncLedger(tx, d.ID, d.Version, actorID, next.edit, next.walk, next.news, now); err != nil {
 		return err
 	}
 	return reanchor(tx, d.ID, d.Version, old, text, plan)
