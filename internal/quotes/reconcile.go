@@ -45,7 +45,8 @@ const maxEditPairing = 10000
 // alike, and by offsets alone a short "No comment" from one source would take the check of
 // another's. An entry whose quotation the edit left mostly in place, edited there or without its
 // marks, goes to no quote elsewhere that reads as it did: that is a copy, new words (see
-// stayed). A leftover quote whose words mostly match a leftover entry in the same field is that
+// stayed). Twins paired by nearness keep their reading order where they stood in one paragraph
+// and stand in one (see keepOrder). A leftover quote whose words mostly match a leftover entry in the same field is that
 // entry, edited. Everything else is removed or added. Last, a kept quote with a new copy of it
 // beside it, which no text can tell from the copy, goes back to unchecked (see doubtCopies).
 func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
@@ -69,7 +70,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 		blocked[i] = blocked[i] || r != nil
 	}
 	near := newNearest(old, blocked)
-	var leftNew []int
+	var leftNew, byNearness []int
 	for j, f := range found {
 		best := inOrder[j]
 		if best >= 0 {
@@ -81,8 +82,10 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			continue
 		}
 		usedOld[best] = true
+		byNearness = append(byNearness, len(p.Kept))
 		p.Kept = append(p.Kept, Pair{best, j})
 	}
+	keepOrder(&p, byNearness, old, found, ed)
 	var leftOld []int
 	for i := range old {
 		if !usedOld[i] {
