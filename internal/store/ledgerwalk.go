@@ -25,6 +25,9 @@ type ledgerWalk struct {
 // nil when text restores no version, or restores it by one diff, crossings aside (see
 // diffSteps): a save that undoes or redoes the one before, or toggles between two texts, which
 // the one diff plans, doubtCopies and undoubtCopies reading the copies it pastes or takes out.
+// It returns nil, too, when the walk would read more than maxLedgerWalk bytes (see walkCost):
+// a long body restored over many saves keeps the one diff's plan rather than hold the save for
+// seconds, under SQLite's single writer when the save is worked out in its transaction.
 func walkLedger(db *gorm.DB, id int64, version int, old, text newsroom.Text, sum uint32, news []found) (*ledgerWalk, error) {
 	lo := max(1, version-maxCarrySteps)
 	sums, err := versionSums(db, id, lo, version)
@@ -32,11 +35,12 @@ func walkLedger(db *gorm.DB, id int64, version int, old, text newsroom.Text, sum
 		return nil, err
 	}
 	path := versionPath(sums, lo, version, version, int64(sum))
-	if diffSteps(path, sums) < 2 {
+	n := diffSteps(path, sums)
+	if n < 2 || 2*n*max(quotedBytes(old), quotedBytes(text)) > maxLedgerWalk {
 		return nil, nil
 	}
 	texts, undo, ok, err := textsAlong(db, id, path, map[int]newsroom.Text{version: old})
-	if err != nil || !ok || len(texts) < 2 || !sameFields(texts[len(texts)-1], text) {
+	if err != nil || !ok || len(texts) < 2 || !sameFields(texts[len(texts)-1], text) || walkCost(texts, undo) > maxLedgerWalk {
 		return nil, err
 	}
 	from, _ := findQuotes(old)
@@ -67,6 +71,28 @@ func walkLedger(db *gorm.DB, id int64, version int, old, text newsroom.Text, sum
 		before = after
 	}
 	return w, nil
+}
+
+// maxLedgerWalk is the most bytes of the quoted fields a walk along a restore's versions reads
+// (see walkCost): a body of some ten thousand words restored over a dozen saves.
+const maxLedgerWalk = 8 << 20
+
+// quotedBytes is the size of the fields of t the finder reads.
+func quotedBytes(t newsroom.Text) int { return len(t.Brief) + len(t.Body) }
+
+// walkCost is how many bytes of quoted fields a walk along texts reads: each step finds the
+// quotations of its text and pairs them across its edit, and a step that undoes a save (undo)
+// pairs them again the other way.
+func walkCost(texts []newsroom.Text, undo []bool) int {
+	cost := 0
+	for s := 1; s < len(texts); s++ {
+		step := quotedBytes(texts[s-1]) + quotedBytes(texts[s])
+		if undo[s] {
+			step *= 2
+		}
+		cost += step
+	}
+	return cost
 }
 
 // stepQuotes returns, for each quotation of a, the text before an edit, the one of b, the text
