@@ -31,7 +31,7 @@ func (a *attributor) ageHolder(c credit) credit {
 func (a *attributor) heldBefore(key string, pos int) credit {
 	held := a.titles[key]
 	i, _ := slices.BinarySearchFunc(held, pos, func(t titled, pos int) int { return t.name.start - pos })
-	if i == 0 || held[i-1].disputed {
+	if i == 0 || held[i-1].disputed || held[i-1].name.body {
 		return credit{}
 	}
 	return held[i-1].name
@@ -105,6 +105,12 @@ func (a *attributor) learnTitles() {
 	a.titles = make(map[string][]titled)
 	toks := a.tokenize(nil, 0, len(a.rs), false)
 	for k := 0; k < len(toks); k++ {
+		if a.unnamedAge(toks, k) {
+			// A 17-year-old boy, who cannot be named: someone of that age the text names nobody,
+			// whom the 17-year-old may stand for as well as a name given that age.
+			age := credit{start: toks[k-1].start, end: toks[k].end, body: true}
+			a.hold(a.word(toks[k]), age)
+		}
 		if !a.capital(toks[k]) {
 			continue
 		}
@@ -145,6 +151,24 @@ func (a *attributor) learnTitles() {
 		}
 		k = m - 1
 	}
+}
+
+// unnamedAge reports whether toks[k] is an age that describes someone the text does not name: a
+// 17-year-old, an 18-year-old, the 34-year-old taxi driver. The age after "the" and before a verb,
+// or no word at all (the 21-year-old said, the 21-year-old, who), stands for someone already met.
+func (a *attributor) unnamedAge(toks []token, k int) bool {
+	if k == 0 || !toks[k].joined || !a.hasSuffix(toks[k], "-year-old") {
+		return false
+	}
+	switch strings.ToLower(a.word(toks[k-1])) {
+	case "a", "an":
+		return true
+	case "the":
+		n := k + 1
+		return n < len(toks) && toks[n].joined && !a.capital(toks[n]) &&
+			!a.verb(toks[n]) && !toks[n].is(helperVerb|trailingSpeech|fillerWord) && !a.hasSuffix(toks[n], "ly")
+	}
+	return false
 }
 
 // styles are the titles written right before a name as its style, after the office it holds:
