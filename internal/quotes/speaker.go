@@ -21,6 +21,7 @@ type credit struct {
 	start, end int // rune span of the name or the pronoun
 	pronoun    bool
 	body       bool // a body that speaks (the hospital said), which no pronoun stands for
+	unwritten  bool // a title the text never wrote with a name (the Prince of Wales added)
 }
 
 // found reports whether the passage named anyone.
@@ -75,6 +76,11 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	switch {
 	case c.pronoun:
 		return a.resolve(c, q.Text)
+	case c.unwritten:
+		if prev != nil && prev.Paragraph == q.Paragraph && a.opensSentence(q.Start) && a.soleSpeaker(qs, i) {
+			return prev.Speaker // “…,” Prince William said. “…,” the Prince of Wales added.
+		}
+		return a.label(q)
 	case c.found():
 		if c.body {
 			c = a.ageHolder(c) // the 21-year-old said, after Emma Raducanu, 21,
@@ -87,6 +93,26 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		return prev.Speaker
 	}
 	return a.label(q)
+}
+
+// soleSpeaker reports whether the quotes before qs[i] in its paragraph credit one person by name,
+// and no one else: a title that follows them may describe no one else (Mr Starmer said …, Mr
+// Macron said …, “…,” the Prime Minister said could be either; the Secretary of State said is no
+// one's name).
+func (a *attributor) soleSpeaker(qs []Quote, i int) bool {
+	sole := ""
+	for j := i - 1; j >= 0 && qs[j].Paragraph == qs[i].Paragraph; j-- {
+		switch {
+		case qs[j].Speaker == "":
+		case !unicode.IsUpper([]rune(qs[j].Speaker)[0]):
+			return false
+		case sole == "":
+			sole = qs[j].Speaker
+		case sole != qs[j].Speaker:
+			return false
+		}
+	}
+	return sole != ""
 }
 
 // opensSentence reports whether the quote opening at pos starts a sentence: only spaces stand
@@ -308,7 +334,7 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 				return credit{}, true
 			}
 			if e == 1 && a.capital(toks[1]) {
-				if h := a.titleHolder(toks, 1, 2); h.found() {
+				if h, _ := a.titleHolder(toks, 1, 2); h.found() {
 					return h, true // the President said, after President Donald Trump
 				}
 			}
@@ -326,7 +352,12 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 		if c := a.credit(toks, k, m); c.found() && (a.commaSpeech(toks, k, m) || speech && a.roleSpeech(toks, k, m)) {
 			return c, true
 		} else if !c.found() && k == 1 && a.speechAfter(toks, m) {
-			return a.titleHolder(toks, k, m), true // the Leader of the House said
+			if h, written := a.titleHolder(toks, k, m); written {
+				return h, true // the Leader of the House said
+			}
+			// The Prince of Wales added, a title the text never wrote with a name: nobody the
+			// finder can name, unless the quote before named the one person who spoke.
+			return credit{start: toks[0].start, end: toks[m-1].end, body: true, unwritten: true}, true
 		}
 		k = m - 1
 	}
@@ -474,7 +505,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				}
 			}
 			if !c.found() && a.speechAfter(toks, m) {
-				c = a.titleHolder(toks, k, m) // The Home Secretary said:
+				c, _ = a.titleHolder(toks, k, m) // The Home Secretary said:
 			}
 			if a.paired(toks, k) || a.pairs(toks, m) {
 				c = credit{} // Kai Lund and Mira Holm said: two speakers, neither the quote's alone.
@@ -1757,7 +1788,7 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 	if !c.found() && k+1 < len(toks) && toks[k].joined && toks[k+1].joined && a.capital(toks[k+1]) {
 		m := a.runEnd(toks, k+1)
 		if m == len(toks) || !toks[m].joined || toks[m].is(prepositionWord) {
-			if h := a.titleHolder(toks, k+1, m); h.found() {
+			if h, _ := a.titleHolder(toks, k+1, m); h.found() {
 				return h // said the Home Secretary, said the President after President Donald Trump
 			}
 		}

@@ -20,21 +20,24 @@ func (a *attributor) ageHolder(c credit) credit {
 		return c
 	}
 	a.learnTitles()
-	if h := a.heldBefore(words[1], c.start); h.found() {
+	if h, _ := a.heldBefore(words[1], c.start); h.found() {
 		return h
 	}
 	return c
 }
 
 // heldBefore returns the one name the text gives the title key before offset pos, or none when
-// it gives none or two.
-func (a *attributor) heldBefore(key string, pos int) credit {
+// it gives none or two, and whether the text wrote the title with anyone before pos.
+func (a *attributor) heldBefore(key string, pos int) (credit, bool) {
 	held := a.titles[key]
 	i, _ := slices.BinarySearchFunc(held, pos, func(t titled, pos int) int { return t.name.start - pos })
-	if i == 0 || held[i-1].disputed || held[i-1].name.body {
-		return credit{}
+	if i == 0 {
+		return credit{}, false
 	}
-	return held[i-1].name
+	if held[i-1].disputed || held[i-1].name.body {
+		return credit{}, true
+	}
+	return held[i-1].name, true
 }
 
 // ageOf returns the age written after the name c between commas (Robin Tate, 29,), or "".
@@ -56,15 +59,17 @@ func (a *attributor) ageOf(c credit) string {
 // titleHolder returns the person the text names earlier with the title in the run toks[k:m],
 // which names nobody itself and opens with "the" or follows it: “…,” the Leader of the House
 // said credits Lucy Powell when the piece wrote Leader of the House Lucy Powell before it. A
-// title written before different names up to there, or before none, credits nobody.
-func (a *attributor) titleHolder(toks []token, k, m int) credit {
+// title written before different names up to there, or before none, credits nobody; it reports
+// too whether the text wrote the title with a name before, so that a title it never wrote (the
+// Prince of Wales, after Prince William) leaves the quote to whom it credited before titles.
+func (a *attributor) titleHolder(toks []token, k, m int) (credit, bool) {
 	determined := k > 0 && toks[k].joined && a.word(toks[k-1]) == "the"
 	for k < m && toks[k].is(stopWord) {
 		determined = determined || a.word(toks[k]) == "the" || a.word(toks[k]) == "The"
 		k++
 	}
 	if !determined || k == m || !a.capital(toks[k]) || !a.holdsTitle(toks, k, m) {
-		return credit{}
+		return credit{}, false
 	}
 	a.learnTitles()
 	return a.heldBefore(a.titleKey(toks, k, m), toks[k].start)
@@ -123,8 +128,12 @@ func (a *attributor) learnTitles() {
 		for p < m && toks[p].end <= c.start {
 			p++
 		}
-		for p > first+1 && (honorifics[strings.ToLower(strings.TrimSuffix(a.word(toks[p-1]), "."))] || styles[strings.ToLower(a.word(toks[p-1]))]) {
+		for p > first+1 && a.styled(toks[p-1]) {
 			p-- // Chief Constable Sir Andy Marsh holds the title Chief Constable, Leader of the Opposition Cllr Ann Lee the one before Cllr.
+		}
+		bare := p // Professor Chris Whitty, the Chief Medical Officer: the name with no title before it but a style.
+		if bare == first+1 && a.styled(toks[first]) {
+			bare = first
 		}
 		if age := a.ageOf(c); age != "" {
 			a.hold(age+"-year-old", c) // Emma Raducanu, 21, is the 21-year-old.
@@ -141,9 +150,10 @@ func (a *attributor) learnTitles() {
 		}
 		switch {
 		case !c.found():
-		case p > first && a.holdsTitle(toks, first, p):
-			a.hold(a.titleKey(toks, first, p), c)
-		case p == first && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.word(toks[m]) == "the" && toks[m+1].joined && a.capital(toks[m+1]):
+		case a.formerly(toks, k): // former President Barack Obama holds the title no more.
+		case bare > first && a.holdsTitle(toks, first, p):
+			a.holdTails(toks, first, p, c)
+		case bare == first && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.word(toks[m]) == "the" && toks[m+1].joined && a.capital(toks[m+1]):
 			n := a.runEnd(toks, m+1)
 			if n < len(toks) && !a.credit(toks, m+1, n).found() && a.holdsTitle(toks, m+1, n) && a.rs[toks[n-1].end] == ',' {
 				a.holdTitle(toks, m+1, n, c)
@@ -171,6 +181,53 @@ func (a *attributor) unnamedAge(toks []token, k int) bool {
 	return false
 }
 
+// styled reports whether t is an honorific or a style written before a name: Sir, Dr, Cllr.
+func (a *attributor) styled(t token) bool {
+	return honorifics[strings.ToLower(strings.TrimSuffix(a.word(t), "."))] || styles[strings.ToLower(a.word(t))]
+}
+
+// formerly reports whether the run of capitalized words at toks[k] follows a word that says its
+// title is no longer, or not yet, held: former President Barack Obama, the late Queen Elizabeth,
+// then Home Secretary James Cleverly.
+func (a *attributor) formerly(toks []token, k int) bool {
+	return k > 0 && toks[k].joined && !a.capital(toks[k-1]) && ranks[strings.ToLower(a.word(toks[k-1]))] == heldNoMore
+}
+
+// rank says how a word written before an office changes it.
+type rank int8
+
+const (
+	otherOffice rank = iota + 1 // Deputy Prime Minister is another office than Prime Minister
+	heldNoMore                  // former Prime Minister is no Prime Minister now
+)
+
+// ranks are the words that, written before an office, make it another one or one held no more:
+// a title that opens with one of them is no title its last words make.
+var ranks = map[string]rank{
+	"deputy": otherOffice, "vice": otherOffice, "shadow": otherOffice, "acting": otherOffice, "assistant": otherOffice,
+	"interim": otherOffice, "junior": otherOffice, "under": otherOffice, "associate": otherOffice,
+	"former": heldNoMore, "ex": heldNoMore, "late": heldNoMore, "then": heldNoMore, "outgoing": heldNoMore,
+	"incoming": heldNoMore, "future": heldNoMore,
+}
+
+// holdTails records that the text names c as the holder of the title toks[k:m] and of each
+// shorter title its last words make up to its place, as the text may call the holder again: Senate
+// Majority Leader Chuck Schumer is the Majority Leader, NATO Secretary General Mark Rutte the
+// Secretary General. No tail is taken past a word of rank (Deputy Prime Minister is no Prime
+// Minister) or into the place after an office (Chief Constable of Greater Manchester Police).
+func (a *attributor) holdTails(toks []token, k, m int, c credit) {
+	a.hold(a.titleKey(toks, k, m), c)
+	for j := k; j+1 < m; j++ {
+		w := strings.ToLower(a.word(toks[j]))
+		if toks[j].is(joinerWord) || ranks[w] != 0 || strings.HasPrefix(w, "ex-") {
+			return
+		}
+		if a.capital(toks[j+1]) && a.holdsTitle(toks, j+1, m) {
+			a.hold(a.titleKey(toks, j+1, m), c)
+		}
+	}
+}
+
 // styles are the titles written right before a name as its style, after the office it holds:
 // Leader of the Opposition Cllr Ann Lee, Minority Leader Sen. Chuck Schumer.
 var styles = map[string]bool{"cllr": true, "councillor": true, "prof": true, "professor": true, "rev": true, "sen": true, "rep": true, "lord": true, "lady": true}
@@ -180,10 +237,10 @@ var styles = map[string]bool{"cllr": true, "councillor": true, "prof": true, "pr
 // Greater Manchester Police is the Chief Constable too. Written before a name with no commas,
 // the title's place may run on into the name, and the office is left to the whole title.
 func (a *attributor) holdTitle(toks []token, k, m int, c credit) {
-	a.hold(a.titleKey(toks, k, m), c)
+	a.holdTails(toks, k, m, c)
 	for j := k + 1; j < m; j++ {
 		if toks[j].is(joinerWord) {
-			a.hold(a.titleKey(toks, k, j), c)
+			a.holdTails(toks, k, j, c)
 			return
 		}
 	}
