@@ -227,25 +227,43 @@ func (a *attributor) particled(toks []token, k int) bool {
 
 // paired reports whether the run of capitalized words at toks[k] comes after "and" and a name
 // of two capitalized words or more, the second of two people's names: Kai Lund and Mira Holm. A
-// place before the "and" (Mayor of London and Andy Burnham) is no name of a person.
+// place before the "and" (Mayor of London and Andy Burnham, Holborn and St Pancras MP Keir
+// Starmer) is no name of a person.
 func (a *attributor) paired(toks []token, k int) bool {
 	if k < 3 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
 		return false
 	}
-	j := k - 2
-	for j > 0 && toks[j].joined && a.capital(toks[j-1]) && !toks[j-1].is(stopWord) {
-		j--
-	}
-	return k-2-j >= 1 && a.capital(toks[k-2]) && !a.possessive(toks[k-2])
+	return a.fullName(toks, k-1) && !a.possessive(toks[k-2])
 }
 
 // pairs reports whether "and" and a name of two capitalized words or more follow the run ending
-// at toks[m], which is then the first of two people's names: Kai Lund and Mira Holm.
+// at toks[m], a person's name of two words or more, which is then the first of two people's
+// names: Kai Lund and Mira Holm. A place of one word before the "and" is none (said Hammersmith
+// and Fulham Council leader Stephen Cowan).
 func (a *attributor) pairs(toks []token, m int) bool {
-	if m+2 >= len(toks) || !toks[m].joined || !a.conjunction(toks[m]) {
+	if m+2 >= len(toks) || !toks[m].joined || !a.conjunction(toks[m]) || !a.fullName(toks, m) {
 		return false
 	}
 	return toks[m+1].joined && toks[m+2].joined && a.capital(toks[m+1]) && a.capital(toks[m+2]) && !toks[m+1].is(stopWord)
+}
+
+// fullName reports whether the run of capitalized words ending at toks[m-1] ends with a person's
+// name: two words or more, none a title's, a rank's or a stopword, or one after a title (Kai Lund,
+// Prince William, Mr Justice Fordham, not Holborn, Former Holborn or Mayor of London).
+func (a *attributor) fullName(toks []token, m int) bool {
+	j := m - 1
+	for ; j >= 0 && m-j <= 2 && a.capital(toks[j]) && !toks[j].is(stopWord|titleWord) && !a.styled(toks[j]) && ranks[strings.ToLower(a.word(toks[j]))] == 0; j-- {
+		if !toks[j].joined {
+			return m-j >= 2
+		}
+	}
+	switch n := m - 1 - j; {
+	case n >= 2:
+		return true
+	case n == 1 && j >= 0 && toks[j+1].joined && a.capital(toks[j]) && (toks[j].is(titleWord) || a.styled(toks[j])):
+		return ranks[strings.ToLower(a.word(toks[j]))] == 0
+	}
+	return false
 }
 
 // verbGoesOn reports whether the speech verb of the attribution toks read after a quote opens
@@ -452,6 +470,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	resumed := false            // ", and added" ended the relay, and the sentence's speaker speaks again
 	relayer := a.relayer        // the speaker the quote before, in this sentence, relayed others' words for
 	heard := false              // a speech verb in the passive came before (was told), whose words are another's
+	pair := false               // two people's names spoke together (Kai Lund and Mira Holm said), and none alone
 	a.relayer = credit{}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -509,6 +528,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 			if a.paired(toks, k) || a.pairs(toks, m) {
 				c = credit{} // Kai Lund and Mira Holm said: two speakers, neither the quote's alone.
+				pair = pair || a.paired(toks, k) && a.speechAfter(toks, m)
 			}
 			named = [2]int{k, m}
 			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, from, m) || a.relativeSpeech(toks, m)) {
@@ -523,6 +543,8 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		}
 	}
 	switch {
+	case pair && !said.found():
+		return credit{}, start // Wrexham co-owners Ryan Reynolds and Rob McElhenney said: not Wrexham.
 	case said.found() && relayed > said.end:
 		a.relayer = said
 		return credit{}, start // PC Hines said the defendant shouted “…”: the defendant's words.
