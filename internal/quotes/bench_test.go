@@ -40,3 +40,37 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(strings.Fields(body))), "words")
 }
+
+// titlesBody builds a body of about 22,000 words whose quotes are credited by a title or an age
+// alone, each holder named with the title or the age earlier in the piece, as a long report of a
+// summit or a trial is.
+func titlesBody() string {
+	forms := []string{
+		"Home Secretary Yvette Cooper%d met police chiefs in the afternoon and set out the plan for the coming year. “This will not stand, and the officers involved will answer for it,” the Home Secretary said.",
+		"Emma Raducanu%d, 21, beat the world number five in straight sets on a windy centre court. “I felt free out there and I enjoyed every minute of the match,” the 21-year-old said.",
+		"Senate Majority Leader Chuck Schumer%d said on Tuesday that the bill was dead on arrival in the chamber. “We will not pass it, whatever the House sends us this week,” the Majority Leader told reporters.",
+		"The Chief Constable of Greater Manchester Police, Stephen Watson%d, said officers had acted with great courage. “I am proud of every one of them,” the Chief Constable added.",
+		"Professor Chris Whitty%d, the Chief Medical Officer, said the risk to the public was low. “Wash your hands and stay at home if you are ill,” the Chief Medical Officer said.",
+	}
+	var b strings.Builder
+	for i := 0; i < 600; i++ {
+		fmt.Fprintf(&b, forms[i%len(forms)], i)
+		b.WriteString(" Reporters waited outside for an hour before the next statement came.\n")
+	}
+	return b.String()
+}
+
+// BenchmarkFindTitles measures Find on a long body whose speakers are found through the titles
+// and ages written before them, which Find looks up for every such quote.
+func BenchmarkFindTitles(b *testing.B) {
+	body := titlesBody()
+	qs, _ := quotes.Find(body)
+	if len(qs) != 600 {
+		b.Fatalf("the body has %d quotes, want 600", len(qs))
+	}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		quotes.Find(body)
+	}
+	b.ReportMetric(float64(len(strings.Fields(body))), "words")
+}

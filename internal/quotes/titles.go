@@ -3,6 +3,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // titled is a name the text writes after a title it holds, as in Home Secretary Yvette Cooper.
@@ -20,7 +21,7 @@ func (a *attributor) ageHolder(c credit) credit {
 		return c
 	}
 	a.learnTitles()
-	if h, _ := a.heldBefore(words[1], c.start); h.found() {
+	if h, _ := a.heldBefore(append(a.key[:0], words[1]...), c.start); h.found() {
 		return h
 	}
 	return c
@@ -28,8 +29,8 @@ func (a *attributor) ageHolder(c credit) credit {
 
 // heldBefore returns the one name the text gives the title key before offset pos, or none when
 // it gives none or two, and whether the text wrote the title with anyone before pos.
-func (a *attributor) heldBefore(key string, pos int) (credit, bool) {
-	held := a.titles[key]
+func (a *attributor) heldBefore(key []byte, pos int) (credit, bool) {
+	held := a.titles[string(key)]
 	i, _ := slices.BinarySearchFunc(held, pos, func(t titled, pos int) int { return t.name.start - pos })
 	if i == 0 {
 		return credit{}, false
@@ -87,16 +88,19 @@ func (a *attributor) holdsTitle(toks []token, k, m int) bool {
 	return toks[m-1].is(titleWord) || toks[k].is(titleWord) || officesOf[first]
 }
 
-// titleKey returns the words of toks[k:m] with one space between each.
-func (a *attributor) titleKey(toks []token, k, m int) string {
-	var b strings.Builder
+// titleKey returns the words of toks[k:m] with one space between each, in the scratch a.key: a
+// title is looked up many times a piece and recorded seldom, and only a recording needs a string.
+func (a *attributor) titleKey(toks []token, k, m int) []byte {
+	a.key = a.key[:0]
 	for j, t := range toks[k:m] {
 		if j > 0 {
-			b.WriteByte(' ')
+			a.key = append(a.key, ' ')
 		}
-		b.WriteString(string(a.rs[t.start:t.end]))
+		for _, r := range a.rs[t.start:t.end] {
+			a.key = utf8.AppendRune(a.key, r)
+		}
 	}
-	return b.String()
+	return a.key
 }
 
 // learnTitles reads the text once, the first time a title or an age asks, for the names written
@@ -108,13 +112,27 @@ func (a *attributor) learnTitles() {
 		return
 	}
 	a.titles = make(map[string][]titled)
-	toks := a.tokenize(nil, 0, len(a.rs), false)
+	for from := 0; from < len(a.rs); {
+		to := from
+		for to < len(a.rs) && a.rs[to] != '\n' {
+			to++
+		}
+		// A title and its holder share a paragraph, so its words are all that one asks for:
+		// read paragraph by paragraph, the scratch is as long as the longest.
+		a.para = a.tokenize(a.para[:0], from, to, false)
+		a.learnParagraph(a.para)
+		from = to + 1
+	}
+}
+
+// learnParagraph records the titles and ages the words toks of one paragraph give names.
+func (a *attributor) learnParagraph(toks []token) {
 	for k := 0; k < len(toks); k++ {
 		if a.unnamedAge(toks, k) {
 			// A 17-year-old boy, who cannot be named: someone of that age the text names nobody,
 			// whom the 17-year-old may stand for as well as a name given that age.
 			age := credit{start: toks[k-1].start, end: toks[k].end, body: true}
-			a.hold(a.word(toks[k]), age)
+			a.hold(a.titleKey(toks, k, k+1), age)
 		}
 		if !a.capital(toks[k]) {
 			continue
@@ -136,7 +154,7 @@ func (a *attributor) learnTitles() {
 			bare = first
 		}
 		if age := a.ageOf(c); age != "" {
-			a.hold(age+"-year-old", c) // Emma Raducanu, 21, is the 21-year-old.
+			a.hold(append(append(a.key[:0], age...), "-year-old"...), c) // Emma Raducanu, 21, is the 21-year-old.
 		}
 		if first > k && a.word(toks[first-1]) == "The" && first < m && a.holdsTitle(toks, first, m) && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.capital(toks[m]) {
 			// The Chief Constable of Greater Manchester Police, Stephen Watson, said: the title
@@ -248,8 +266,8 @@ func (a *attributor) holdTitle(toks []token, k, m int, c credit) {
 
 // hold records that the text names c as the holder of the title key, disputed when an earlier
 // name held it too.
-func (a *attributor) hold(key string, c credit) {
-	held := a.titles[key]
-	disputed := len(held) > 0 && (held[len(held)-1].disputed || a.name(held[len(held)-1].name) != a.name(c))
-	a.titles[key] = append(held, titled{name: c, disputed: disputed})
+func (a *attributor) hold(key []byte, c credit) {
+	held := a.titles[string(key)]
+	disputed := len(held) > 0 && (held[len(held)-1].disputed || !slices.Equal(a.rs[held[len(held)-1].name.start:held[len(held)-1].name.end], a.rs[c.start:c.end]))
+	a.titles[string(key)] = append(held, titled{name: c, disputed: disputed})
 }

@@ -41,6 +41,8 @@ type attributor struct {
 	// when it is not, and 0 until the first quote that follows a label asks.
 	labelled int8
 	titles   map[string][]titled // the names written after each title, built when first needed
+	para     []token             // scratch for the words of one paragraph, read for titles
+	key      []byte              // scratch for a title's words, to look it up
 }
 
 // newAttributor prepares to find the speakers of qs, the quotes found in b's runes, marking
