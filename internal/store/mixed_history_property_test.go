@@ -217,10 +217,10 @@ func runMixedHistory(t *testing.T, seed uint64, steps int) (survived, lost int) 
 // undos and redos, and checks of the quotations "No comment," that the piece repeats. After every
 // save, besides what restore histories check, every check stands on the words it was made on or
 // was taken back, a restore's, an undo's and a redo's too. Comments whose words survive are
-// counted when detached: over these seeds 17 of 1,099 were.
+// counted when detached: over these seeds 57 of 3,633 were.
 func TestRandomMixedHistories(t *testing.T) {
 	var survived, lost int
-	for seed := range uint64(16) {
+	for seed := range uint64(60) {
 		t.Run(fmt.Sprint("Seed", seed), func(t *testing.T) {
 			s, l := runMixedHistory(t, seed, 40)
 			survived, lost = survived+s, lost+l
