@@ -129,11 +129,12 @@ const copyReach = 16
 type repeats struct {
 	before, r []rune
 	left      int
+	pre, suf  int // how far the texts read alike from their starts and from their ends, -1 till read
 }
 
 func newRepeats(before, after string) *repeats {
 	r := []rune(after)
-	return &repeats{before: []rune(before), r: r, left: 6*len(r) + 1<<16}
+	return &repeats{before: []rune(before), r: r, left: 6*len(r) + 1<<16, pre: -1}
 }
 
 // copied reports whether t, a kept quote whose entry stood at was in the text before, and c, a
@@ -152,9 +153,84 @@ func (rp *repeats) copied(t, c Entry, was int) bool {
 // its paragraph around it as e did at least as far as t does (see asNear). That is a piece
 // pasted after itself, a stop changed in one copy, brought back by a save that also edited the
 // piece: taking a copy out gives back no text before it, and the word diff pairs the entry with
-// whichever copy its edits happen to favour, though neither reads more like it.
+// whichever copy its edits happen to favour, though neither reads more like it. A save that only
+// put a stretch in, leaving t on its entry's words (see stayed and pastedBeside), is no such
+// restore: the text before is still there whole, and t is the quotation checked.
 func (rp *repeats) restoredCopy(e, t, c Entry) bool {
+	if rp.stayed(e, t) || rp.pastedBeside(e, t) {
+		return false
+	}
 	return rp.twice(t, c, sameStop, func(int, int, int) bool { return rp.asNear(e, t, c) })
+}
+
+// stayed reports whether the edit put one stretch into the text before, all else left as it was,
+// and the kept quote t stands on the words its entry e stood on wherever that stretch is read to
+// start: a stretch that reads the same as the text beside it can be read as put in anywhere
+// along it, and only a quote outside all those places is certainly where it was.
+func (rp *repeats) stayed(e, t Entry) bool {
+	if !rp.inserted() {
+		return false
+	}
+	b, grow := len(rp.before), len(rp.r)-len(rp.before)
+	return t.Start == e.Start && e.End <= b-rp.suf || t.Start == e.Start+grow && e.Start >= rp.pre
+}
+
+// inserted reports whether the edit only put a stretch into the text before, reading how far
+// the two texts read alike from their starts and from their ends the first time it is asked.
+func (rp *repeats) inserted() bool {
+	b, r := rp.before, rp.r
+	if rp.pre < 0 {
+		n := min(len(b), len(r))
+		rp.pre, rp.suf = 0, 0
+		for rp.pre < n && b[rp.pre] == r[rp.pre] {
+			rp.pre++
+		}
+		for rp.suf < n && b[len(b)-1-rp.suf] == r[len(r)-1-rp.suf] {
+			rp.suf++
+		}
+	}
+	return len(r) > len(b) && rp.pre+rp.suf >= len(b)
+}
+
+// pastedBeside reports whether the edit can be read as a copy of a piece, alike but for
+// sentences' stops, pasted right after the piece or right before it, from a sentence's or a
+// paragraph's end to one, with the kept quote t on the words its entry e stood on in the piece:
+// that copy is all the edit put in, so t is the quotation checked. A copy that ends the text
+// reads the line break before it as its own, and a piece that ends it the one after its copy.
+// Past the scan's budget it reports false.
+func (rp *repeats) pastedBeside(e, t Entry) bool {
+	if !rp.inserted() {
+		return false
+	}
+	b, r := len(rp.before), rp.r
+	g := len(r) - b
+	for q := max(b-rp.suf, 0); q <= rp.pre; q++ { // every place the stretch put in can start at
+		rp.left--
+		if rp.left < 4*g {
+			return false
+		}
+		last := q+g == len(r) && r[q] == '\n' // a copy ending the text, its line break before it
+		if !last && (!boundary(r, q) || !boundary(r, q+g)) {
+			continue
+		}
+		var from, to int // the piece, and its copy put in at q
+		switch {
+		case last && t.Start == e.Start && e.End <= q && q-g+1 >= 0 && q-g+1 <= t.Start:
+			from, to = q-g+1, q+1
+		case t.Start == e.Start && e.End <= q && q-g >= 0 && q-g <= t.Start:
+			from, to = q-g, q
+		case t.Start == e.Start+g && e.Start >= q && q+2*g <= len(r)+1 && t.End <= q+2*g:
+			from, to = q+g, q
+		default:
+			continue
+		}
+		rp.left -= 4 * g
+		n := min(g, len(r)-max(from, to))
+		if slices.EqualFunc(r[from:from+n], r[to:to+n], sameStop) {
+			return true
+		}
+	}
+	return false
 }
 
 // twice reports whether t and c, twins, stand at the same place in a stretch of the text after

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -284,6 +285,65 @@ func TestQuoteCheckStaysOffAMovedTwin(t *testing.T) {
 				}
 				if q.ID == twin && q.Start != 0 {
 					t.Errorf("the moved quotation's entry is at %d, want it at 0 with its words", q.Start)
+				}
+			}
+		})
+	}
+}
+
+// TestQuotePastedBesideItselfKeepsCheck checks the one quotation of a text, then saves the text
+// with a copy of it pasted after or before it, a sentence's stop changed in the copy. The text
+// checked is still there word for word, and the copy is all that was put in, so the quotation
+// keeps its check and its words: a paste that takes it back makes the fact-checker read the
+// quote again for nothing.
+func TestQuotePastedBesideItselfKeepsCheck(t *testing.T) {
+	piece := "The café owner said the council was late. “No comment,” Zoë said.\nSmith said the council met on Tuesday. The council said the bridge was safe."
+	long := piece + "\nThe mayor spoke last."
+	tests := []struct {
+		name, before, after string
+		kept                bool // whether the quote keeps its check, or the word diff's pairing is doubted
+	}{
+		{"StopChangedBeforeTheQuote", piece, piece + "\n" + strings.Replace(piece, "late.", "late?", 1), true},
+		{"StopChangedInTheLastParagraph", piece, piece + "\n" + strings.Replace(piece, "Tuesday.", "Tuesday?", 1), true},
+		{"StopChangedInAMiddleParagraph", long, long + "\n" + strings.Replace(long, "Tuesday.", "Tuesday?", 1), true},
+		{"StopChangedAtTheEnd", long, long + "\n" + strings.Replace(long, "last.", "last!", 1), true},
+		{"CopyPastedBefore", long, strings.Replace(long, "Tuesday.", "Tuesday?", 1) + "\n" + long, false},
+		{"CopyOfTheFirstParagraphPastedBefore", long, strings.Replace(long, "late.", "late!", 1) + "\n" + long, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			save := func(text string) {
+				t.Helper()
+				var err error
+				if d, err = f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &text, Version: d.Version}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			save(tt.before)
+			qs, err := f.s.Quotes(f.editor, d.ID)
+			if err != nil || len(qs) != 1 {
+				t.Fatalf("ledger = %+v (%v), want one quote", qs, err)
+			}
+			checked := qs[0]
+			if _, err := f.s.CheckQuote(f.editor, d.ID, checked.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+				t.Fatal(err)
+			}
+			save(tt.after)
+			want := checked.Start // where its words are: in the first copy, or after the copy put before them
+			if !strings.HasPrefix(tt.after, tt.before) {
+				want += utf8.RuneCountInString(tt.after) - utf8.RuneCountInString(tt.before)
+			}
+			if qs, err = f.s.Quotes(f.editor, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				if q.Status == newsroom.QuoteVerified && (q.ID != checked.ID || q.Start != want) {
+					t.Errorf("quote %d at %d is verified; only quote %d at %d, where its words are, may be", q.ID, q.Start, checked.ID, want)
+				}
+				if q.ID == checked.ID && tt.kept && q.Status != newsroom.QuoteVerified {
+					t.Errorf("the checked quote is %s at %d, want verified at %d", q.Status, q.Start, want)
 				}
 			}
 		})
