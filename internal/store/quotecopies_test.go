@@ -349,3 +349,53 @@ func TestQuotePastedBesideItselfKeepsCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteTwinInMovedEditedParagraph checks the second of two twin quotations in a paragraph,
+// then moves the paragraph to the end and cuts a word between them. Neither the paragraph nor
+// its sentences are found whole, and the word diff keeps neither quotation, so nearness pairs
+// the entries, and it handed the check to the first quotation: the check must not stand on it.
+func TestQuoteTwinInMovedEditedParagraph(t *testing.T) {
+	rest := "The café owner said the council was late. Smith said the council met on Tuesday.\nSmith said the council met on Tuesday. The council said the bridge was safe."
+	tests := []struct {
+		name, para, moved string
+	}{
+		{"WordCutBetween", "“No comment,” Zoë said. “No comment,” Zoë said.", "“No comment,” Zoë “No comment,” Zoë said."},
+		{"WordTypedBetween", "“No comment,” Zoë said. “No comment,” Zoë said.", "“No comment,” Zoë said again. “No comment,” Zoë said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newNewsroom(t)
+			d := f.draftIn(t, newsroom.StageEditing)
+			save := func(text string) {
+				t.Helper()
+				var err error
+				if d, err = f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &text, Version: d.Version}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			save(tt.para + "\n" + rest)
+			qs, err := f.s.Quotes(f.editor, d.ID)
+			if err != nil || len(qs) != 2 {
+				t.Fatalf("ledger = %+v (%v), want two quotes", qs, err)
+			}
+			second := qs[0]
+			if qs[1].Start > second.Start {
+				second = qs[1]
+			}
+			if _, err := f.s.CheckQuote(f.editor, d.ID, second.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+				t.Fatal(err)
+			}
+			after := rest + "\n" + tt.moved
+			save(after)
+			own := utf8.RuneCountInString(after[:strings.LastIndex(after, "“")])
+			if qs, err = f.s.Quotes(f.editor, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				if q.Status == newsroom.QuoteVerified && (q.ID != second.ID || q.Start != own) {
+					t.Errorf("quote %d at %d is verified; the check was made on quote %d, its words now at %d", q.ID, q.Start, second.ID, own)
+				}
+			}
+		})
+	}
+}
