@@ -10,9 +10,11 @@ const Unwalked = -2
 // is planned by the one diff, which pairs a quotation with a copy of it that a save in between
 // pasted as readily as with its own words; the saves themselves told them apart. An entry the
 // one diff kept or removed goes to the quote the walk carried it to, when the one diff kept or
-// added that quote with the entry's words. A kept entry the walk lost, or carried elsewhere,
-// keeps the quote the one diff gave it only as an edit whose check is taken back and held
-// (Doubted): its verdict must not pass to words nobody checked. It is removed when another
+// added that quote with the entry's words. A kept entry the walk carried elsewhere, or lost
+// while its words stand in another entry or quote too, keeps the quote the one diff gave it
+// only as an edit whose check is taken back and held (Doubted): its verdict must not pass to
+// words nobody checked. Lost words that only it held and only that quote holds are its own
+// (a save in between cut them, or left a copy beside them), and it keeps them with its check. It is removed when another
 // entry took that quote, and a quote no entry keeps then is added.
 func (p *Plan) Along(old, found []Entry, along []int) {
 	if p.walked(along) {
@@ -51,7 +53,7 @@ func (p *Plan) Along(old, found []Entry, along []int) {
 		case paired[k.Old]:
 		case claimed[k.New]:
 			removed = append(removed, k.Old)
-		case along[k.Old] == Unwalked:
+		case along[k.Old] == Unwalked || along[k.Old] == -1 && !twinned(old, found, k):
 			keep = append(keep, k)
 			claimed[k.New] = true
 		default:
@@ -98,4 +100,21 @@ func (p *Plan) walked(along []int) bool {
 		}
 	}
 	return true
+}
+
+// twinned reports whether the words of pair k stand in more than one entry of old or more
+// than one quote of found.
+func twinned(old, found []Entry, k Pair) bool {
+	n, m := 0, 0
+	for _, e := range old {
+		if e.Field == old[k.Old].Field && e.Text == old[k.Old].Text {
+			n++
+		}
+	}
+	for _, e := range found {
+		if e.Field == found[k.New].Field && e.Text == found[k.New].Text {
+			m++
+		}
+	}
+	return n > 1 || m > 1
 }

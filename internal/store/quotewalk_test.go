@@ -15,7 +15,9 @@ import (
 // The piece is pasted after itself, and the check put on a copy: a restore to before the paste,
 // planned by the one diff from the text before it, paired the checked copy with the original
 // whenever later edits made the copy read more like it, and the check stood on words nobody
-// checked (TestRandomMixedHistories, mixed seed 1).
+// checked (TestRandomMixedHistories, mixed seed 1). A check on the only copy of its words,
+// which a restore keeps word for word, stays, though the walk back lost the words at a save
+// that cut them or left two copies.
 func TestRestoreCarriesQuoteChecks(t *testing.T) {
 	const (
 		u = newsroom.QuoteUnchecked
@@ -24,6 +26,7 @@ func TestRestoreCarriesQuoteChecks(t *testing.T) {
 	a := "Smith said the council met on Tuesday."
 	b := "“No comment,” Zoë said. The café owner said the council was late."
 	c := "“No comment,” Zoë said."
+	m := "The mayor was not present for the vote."
 	cut := strings.Replace(b, "owner ", "", 1)
 	tests := []struct {
 		name   string
@@ -44,6 +47,10 @@ func TestRestoreCarriesQuoteChecks(t *testing.T) {
 			1, 0, []newsroom.QuoteStatus{v}},
 		{"CopyCheckedCopyCutRestored", []string{a + "\n" + b, a + "\n" + b + "\n" + a + "\n" + b, a + "\n" + b + "\n" + a + "\n" + cut, a + "\n" + b},
 			1, 1, []newsroom.QuoteStatus{u}},
+		{"CheckedAfterACutAndRepasteRestored", []string{a + "\n" + b, a, a + "\n" + m + "\n" + b, a + "\n" + strings.Replace(m, "mayor", "deputy mayor", 1) + "\n" + b, a + "\n" + b},
+			2, 0, []newsroom.QuoteStatus{v}},
+		{"CheckedAfterACopyWasReplacedRestored", []string{a + "\n" + b, a + "\n" + b + "\n" + b, a + "\n" + b + "\n" + m, strings.Replace(a, "Smith", "Jones", 1) + "\n" + b + "\n" + m, a + "\n" + b},
+			2, 0, []newsroom.QuoteStatus{v}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
