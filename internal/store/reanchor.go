@@ -462,11 +462,13 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 		// that place is lost on the way. When it is still found there, it is a copy of the
 		// words the cut took, and when lost over a step going the other way than the cut, a
 		// copy a save typed (see typedBack): the comment is detached. So it is, when the text
-		// has copies of its words (see copyElsewhere), when the cut and every step after it undo
-		// a save (back): the text restored is then older than the version that lacked its
-		// words, and a save on the way back that moved and edited the words the one diff pairs
-		// it with, such as the paragraph a paste copied, loses them as it would lose words
-		// typed back; no walk tells those apart.
+		// has copies of its words (see copyElsewhere), when the place is lost undoing the save
+		// that typed it, which may have pasted a copy of the comment's words as well as typed
+		// them back, and when the cut and every step after it undo a save (back): the text
+		// restored is then older than the version that lacked its words, and a save on the way
+		// back that moved and edited the words the one diff pairs it with, such as the
+		// paragraph a paste copied, loses them as it would lose words typed back. No walk tells
+		// those apart, and a comment wrongly detached shows it, where one moved does not.
 		for i, r := range gone {
 			direct := results[i]
 			if direct.Status == anchor.Detached {
@@ -487,7 +489,7 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 				}
 				if res[0].Status == anchor.Detached {
 					back := !slices.Contains(undo[cut[i]:], false)
-					twin = (back || !typedBack(undo[cut[i]], undo[t])) && copyElsewhere(rows[i], old, text)
+					twin = (back || !undo[t] || !typedBack(undo[cut[i]], undo[t])) && copyElsewhere(rows[i], old, text)
 					break
 				}
 				a.Exact, a.Prefix, a.Suffix, a.StartPos, a.EndPos = res[0].Next.Exact, res[0].Next.Prefix, res[0].Next.Suffix, res[0].Next.Start, res[0].Next.End
