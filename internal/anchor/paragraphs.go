@@ -152,6 +152,29 @@ func (p *pieces) inOrder(s, e, ms, me int) (at, from, to int, ok bool) {
 	return now[slices.Index(was, from)] + s - from, from, to, true
 }
 
+// otherTwin reports whether old code points [s, e), which lie in a paragraph the texts have as
+// often, more than once, each time whole, were found at new code points [ms, me) in another of
+// those paragraphs than the copy with as many copies before it as theirs had. Which paragraph
+// moved, no text tells then: one moved from after two twins to between them reads as the first
+// twin moved to the end, and the words found in the other twin, by the diff or by their context,
+// are as likely the twin's as the comment's.
+func (p *pieces) otherTwin(s, e, ms, me int) bool {
+	if p == nil {
+		return false
+	}
+	from, to, ok := p.op.around(p.ov, s, e)
+	if !ok {
+		return false
+	}
+	line := p.ov.span(from, to)
+	was, now := p.op.at[line], p.np.at[line]
+	if len(was) < 2 || len(was) != len(now) {
+		return false
+	}
+	k := slices.IndexFunc(now, func(n int) bool { return n <= ms && me <= n+to-from })
+	return k >= 0 && now[k] != now[slices.Index(was, from)]
+}
+
 // besideAlike reports whether paragraph i of the old text and paragraph j of the new have a
 // neighbour alike, the one before each or the one after: a twin with as many twins before it in
 // each text that also stands beside what it stood beside. Twins cut and typed again elsewhere in

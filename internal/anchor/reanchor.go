@@ -118,6 +118,9 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 			res = Result{Exact: sel.Exact, Status: Detached}
 		}
 		out[i] = settle(e, fixed, said[i], out[i], res, sels[i], *nv.runes)
+		if sel := sels[i]; out[i].Status != Detached && fixed.otherTwin(sel.Start, sel.End, out[i].Start, out[i].End) {
+			out[i] = Result{Exact: sel.Exact, Status: Detached}
+		}
 	}
 	return out
 }
