@@ -102,8 +102,12 @@ func TestCarryBackCostIsBounded(t *testing.T) {
 	}
 	cost := func(text newsroom.Text) int {
 		t.Helper()
+		back, err := readVersionsBack(s.r, d.ID, d.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
 		queries = 0
-		plan := planAnchors(s.r, d.ID, d.Version, d.Text(), text, revpack.Sum(revpack.Marshal(text)))
+		plan := planAnchors(s.r, d.ID, d.Text(), text, revpack.Sum(revpack.Marshal(text)), back)
 		if plan == nil || len(plan.found) != 1 {
 			t.Fatalf("planning the save to %q found %+v", text.Body, plan)
 		}

@@ -51,7 +51,7 @@ func (s *Store) planCorrection(ctx context.Context, u *newsroom.User, slug strin
 		return plan
 	}
 	plan.next = &next
-	plan.anchors = planAnchors(db, d.ID, d.Version, d.Text(), plan.text, next.packed.sum)
+	plan.anchors = planAnchors(db, d.ID, d.Text(), plan.text, next.packed.sum, next.back)
 	return plan
 }
 

@@ -16,7 +16,7 @@ type ledgerWalk struct {
 	to   []int
 }
 
-// walkLedger walks the quotations of old, draft id's text at version, to those of text, news,
+// walkLedger walks the quotations of old, draft id's text at back.version, to those of text, news,
 // whose packed checksum is sum, along the fewest saves (see versionPath), when text is one of
 // the maxCarrySteps versions before: the one diff from old to text can pair a quotation with a
 // copy a save in between pasted, and hand its check to words nobody checked. Each step pairs
@@ -28,13 +28,9 @@ type ledgerWalk struct {
 // It returns nil, too, when the walk would read more than maxLedgerWalk bytes (see walkCost):
 // a long body restored over many saves keeps the one diff's plan rather than hold the save for
 // seconds, under SQLite's single writer when the save is worked out in its transaction.
-func walkLedger(db *gorm.DB, id int64, version int, old, text newsroom.Text, sum uint32, news []found) (*ledgerWalk, error) {
-	lo := max(1, version-maxCarrySteps)
-	sums, err := versionSums(db, id, lo, version)
-	if err != nil {
-		return nil, err
-	}
-	path := versionPath(sums, lo, version, version, int64(sum))
+func walkLedger(db *gorm.DB, id int64, old, text newsroom.Text, sum uint32, back versionsBack, news []found) (*ledgerWalk, error) {
+	version, sums := back.version, back.sums
+	path := versionPath(sums, back.lo, version, version, int64(sum))
 	n := diffSteps(path, sums)
 	if n < 2 || 2*n*max(quotedBytes(old), quotedBytes(text)) > maxLedgerWalk {
 		return nil, nil

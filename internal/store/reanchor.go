@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -29,10 +32,10 @@ type foundAnchor struct {
 }
 
 // planAnchors works out, reading from db, where the open comments of draft id go when its text
-// changes from old, its text at version, to text, whose packed checksum is sum; nil when they
-// cannot be read. A save that brings back an earlier version carries them back through each
+// changes from old, its text at back.version, to text, whose packed checksum is sum; nil when
+// they cannot be read. A save that brings back an earlier version carries them back through each
 // version since (see carryBack).
-func planAnchors(db *gorm.DB, id int64, version int, old, text newsroom.Text, sum uint32) *reanchoring {
+func planAnchors(db *gorm.DB, id int64, old, text newsroom.Text, sum uint32, back versionsBack) *reanchoring {
 	rows, err := openAnchors(db, id, 0)
 	if err != nil {
 		return nil
@@ -41,7 +44,7 @@ func planAnchors(db *gorm.DB, id int64, version int, old, text newsroom.Text, su
 	if err != nil {
 		return nil
 	}
-	if err := carryBack(db, id, version, sum, rows, old, text, results); err != nil {
+	if err := carryBack(db, id, sum, back, rows, old, text, results); err != nil {
 		return nil
 	}
 	plan := &reanchoring{old: old, text: text, found: make(map[int64]foundAnchor, len(rows))}
@@ -212,14 +215,13 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 	if version-r.AnchoredVersion > maxCarrySteps {
 		return carryDirect(r, *then.Text, text)
 	}
-	lo := max(1, version-maxCarrySteps)
-	sums, err := versionSums(db, r.DraftID, lo, version)
+	back, err := readVersionsBack(db, r.DraftID, version)
 	if err != nil {
 		return anchor.Result{}, err
 	}
 	var path []int
-	if sum, ok := sums[version]; ok {
-		path = versionPath(sums, lo, version, r.AnchoredVersion, sum)
+	if sum, ok := back.sums[version]; ok {
+		path = versionPath(back.sums, back.lo, version, r.AnchoredVersion, sum)
 	}
 	if path == nil {
 		for v := r.AnchoredVersion; v <= version; v++ {
@@ -364,12 +366,33 @@ func locateOne(w *anchor.Work, r commentRow, old, text newsroom.Text) (anchor.Re
 	return results[0], nil
 }
 
-// versionSumsSQL reads the packed checksums of a draft's versions in a range.
-const versionSumsSQL = "SELECT version, packed_sum FROM revisions WHERE draft_id = ? AND version >= ? AND version <= ? AND packed_sum IS NOT NULL"
+// versionsBack is the packed checksums of a draft's versions from maxCarrySteps before version
+// up to it, lo to version: what a save that may bring one of them back walks along, its
+// comments (see carryBack) and its quotations (see walkLedger), read once for both.
+type versionsBack struct {
+	lo, version int
+	sums        map[int]int64
+}
+
+// readVersionsBack reads the versionsBack of draft id at version.
+func readVersionsBack(db *gorm.DB, id int64, version int) (versionsBack, error) {
+	lo := max(1, version-maxCarrySteps)
+	sums, err := versionSums(db, id, lo, version)
+	return versionsBack{lo: lo, version: version, sums: sums}, err
+}
+
+// versionSumsSQL reads the packed checksums of a draft's versions in a range as one text,
+// "version:sum" for each version joined by commas, in no order: stepping through a row a
+// version and scanning it cost a save more than SQLite takes to join them. %s is the
+// database's aggregate that joins texts.
+const versionSumsSQL = "SELECT %s(version || ':' || packed_sum, ',') FROM revisions WHERE draft_id = ? AND version >= ? AND version <= ? AND packed_sum IS NOT NULL"
+
+// versionSumsQuery is versionSumsSQL on SQLite (false) and on PostgreSQL (true).
+var versionSumsQuery = map[bool]string{false: fmt.Sprintf(versionSumsSQL, "group_concat"), true: fmt.Sprintf(versionSumsSQL, "string_agg")}
 
 // carryBack carries the comments of rows on draft id, which results places by the one diff from
-// old, its text at version, to text, through the versions before it instead, when text is one of
-// the maxCarrySteps versions before it: a save that restores an earlier version, found by its
+// old, its text at back.version, to text, through the versions before it instead, when text is
+// one of the maxCarrySteps versions before it: a save that restores an earlier version, found by its
 // packed checksum, sum. The one diff can pair a comment's words with a copy of them that a save
 // in between pasted, once later saves edited the copy the comment is on, and so put it on the
 // twin. The versions' own saves carried the comment faithfully: it goes from version to the
@@ -380,16 +403,12 @@ const versionSumsSQL = "SELECT version, packed_sum FROM revisions WHERE draft_id
 // detaches is detached: its words are not in the version that step comes to, so not in the one
 // restored, whatever copy of them the one diff pairs it with. Every comment of the field keeps
 // its place by the one diff when the budget cannot pay for the steps in full.
-func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow, old, text newsroom.Text, results []anchor.Result) error {
+func carryBack(db *gorm.DB, id int64, sum uint32, back versionsBack, rows []anchorRow, old, text newsroom.Text, results []anchor.Result) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	lo := max(1, version-maxCarrySteps)
-	sums, err := versionSums(db, id, lo, version)
-	if err != nil {
-		return err
-	}
-	path := versionPath(sums, lo, version, version, int64(sum))
+	version, sums := back.version, back.sums
+	path := versionPath(sums, back.lo, version, version, int64(sum))
 	if n := diffSteps(path, sums); n < 2 {
 		// Nothing restored, or restored by one diff from a text like old to one like text,
 		// crossings aside: the one diff itself. A save that undoes the last, or toggles
@@ -505,21 +524,23 @@ func carryBack(db *gorm.DB, id int64, version int, sum uint32, rows []anchorRow,
 // versionSums reads the packed checksums of draft id's versions from lo to hi, of those that
 // have one.
 func versionSums(db *gorm.DB, id int64, lo, hi int) (map[int]int64, error) {
-	found, err := queryRaw(db, versionSumsSQL, id, lo, hi)
-	if err != nil {
+	var joined sql.NullString
+	rows, err := queryRaw(db, versionSumsQuery[db.Dialector.Name() == "postgres"], id, lo, hi)
+	if err := (preparedRow{rows, err}).Scan(&joined); err != nil {
 		return nil, err
 	}
-	type versionSum struct {
-		version int
-		sum     int64
-	}
-	all, err := scanAll(found, func(v *versionSum) error { return found.Scan(&v.version, &v.sum) })
-	if err != nil {
-		return nil, err
-	}
-	sums := make(map[int]int64, len(all))
-	for _, v := range all {
-		sums[v.version] = v.sum
+	sums := make(map[int]int64, hi-lo+1)
+	for pair := range strings.SplitSeq(joined.String, ",") {
+		if pair == "" {
+			continue
+		}
+		v, sum, ok := strings.Cut(pair, ":")
+		version, verr := strconv.Atoi(v)
+		n, serr := strconv.ParseInt(sum, 10, 64)
+		if !ok || verr != nil || serr != nil {
+			return nil, fmt.Errorf("read the checksums of draft %d's versions: %q is not a version and its sum", id, pair)
+		}
+		sums[version] = n
 	}
 	return sums, nil
 }

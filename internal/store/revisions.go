@@ -104,6 +104,7 @@ type nextRevision struct {
 	edit     quotes.Edit // what the save's edit says of where twin quotes went
 	walk     *ledgerWalk // where the quotes went along the versions a restore brings back, nil for none
 	packed   packedText
+	back     versionsBack // the versions before, for the comments' walk as for the quotes'
 }
 
 // prepareRevision works out what saving text as d's next version writes, reading how d's version
@@ -124,11 +125,15 @@ func prepareRevision(db *gorm.DB, d *newsroom.Draft, text newsroom.Text) (nextRe
 	prev := revpack.MarshalKept(d.Text())
 	packed := packAfter(chain, prev.Bytes(), revpack.Marshal(text), d.Version+1)
 	prev.Release()
-	walk, err := walkLedger(db, d.ID, d.Version, d.Text(), text, packed.sum, news)
+	back, err := readVersionsBack(db, d.ID, d.Version)
+	if err != nil {
+		return nextRevision{}, fmt.Errorf("read the versions of draft %d before version %d: %w", d.ID, d.Version, err)
+	}
+	walk, err := walkLedger(db, d.ID, d.Text(), text, packed.sum, back, news)
 	if err != nil {
 		return nextRevision{}, fmt.Errorf("walk the quotes of draft %d back from version %d: %w", d.ID, d.Version, err)
 	}
-	return nextRevision{text: text, news: news, problems: problems, edit: quotedEdit(d.Text(), text, news), walk: walk, packed: packed}, nil
+	return nextRevision{text: text, news: news, problems: problems, edit: quotedEdit(d.Text(), text, news), walk: walk, packed: packed, back: back}, nil
 }
 
 // writeRevision writes next, prepared for d as it is (see prepareRevision), as saveRevision

@@ -80,7 +80,7 @@ func (s *Store) planSave(ctx context.Context, u *newsroom.User, id int64, upd ne
 	if err != nil {
 		return nil
 	}
-	if plan.anchors = planAnchors(db, id, cur.Version, cur.Text(), text, next.packed.sum); plan.anchors == nil {
+	if plan.anchors = planAnchors(db, id, cur.Text(), text, next.packed.sum, next.back); plan.anchors == nil {
 		return nil
 	}
 	plan.next = &next
