@@ -1,0 +1,104 @@
+package quotes
+
+import "sort"
+
+// doubtOtherParagraphs takes back the check of each kept quote whose entry's paragraph and the
+// quote's say the two are not the same words (see fieldEdit.otherParagraph): the entry keeps
+// the quote as an edit, back to unchecked, and the fact-checker reads it again. A paragraph
+// moved and edited in one save, past one that opens with the same quotation, is read by the
+// word diff as that other paragraph edited where the moved one stood: the diff hands each
+// paragraph's quote the other's entry, and a check would pass to words nobody checked.
+func doubtOtherParagraphs(p *Plan, old, found []Entry, ed Edit) {
+	takeBack(p, func(k Pair) bool {
+		e, f := old[k.Old], found[k.New]
+		fe := ed.fields[e.Field]
+		return fe != nil && e.Field == f.Field && fe.otherParagraph(e, f)
+	})
+}
+
+// takeBack makes each kept pair of p that doubted reports an edit whose check is taken back.
+func takeBack(p *Plan, doubted func(Pair) bool) {
+	var keep []Pair
+	for _, k := range p.Kept {
+		if doubted(k) {
+			p.Edited = append(p.Edited, k)
+			p.Doubted = append(p.Doubted, k.Old)
+			continue
+		}
+		keep = append(keep, k)
+	}
+	p.Kept = keep
+}
+
+// otherParagraph reports whether the entry e, before the edit, and the quote f, after it, stand
+// in paragraphs that tell them apart. A paragraph whose text is in each text as often stands
+// whole after the edit, each copy of it where the copy with as many copies before it went, and
+// its quotes with it: f in such a paragraph is that copy's quote, not the quote of e unless e
+// stood in the same copy, and e in such a paragraph stands in its copy still, not at f outside
+// it. The diff pairs words, not paragraphs: it reads a copy moved past its twin as the twin
+// moved, and no text says which of a paragraph's twins, if any, was edited into the other's.
+func (fe *fieldEdit) otherParagraph(e, f Entry) bool {
+	i, ok := fe.before.in(e.Start, e.End)
+	j, ok2 := fe.after.in(f.Start, f.End)
+	if !ok || !ok2 {
+		return false
+	}
+	x, y := fe.before.ids[i], fe.after.ids[j]
+	if x == y {
+		return fe.asOften[x] && fe.before.nth[i] != fe.after.nth[j]
+	}
+	return fe.asOften[x] || fe.asOften[y]
+}
+
+// in returns the paragraph that code points [s, e) lie in, and false when they reach past one.
+func (p *paragraphs) in(s, e int) (int, bool) {
+	i := sort.SearchInts(p.starts, s+1) - 1
+	return i, i >= 0 && e <= p.ends[i]
+}
+
+// kin numbers the paragraphs' texts of before and after alike, each text once, and returns
+// whether each text is in before as often as in after.
+func kin(before, after *paragraphs) []bool {
+	ids := map[string]int{}
+	var whole []bool
+	for _, p := range []*paragraphs{before, after} {
+		p.ids = make([]int, len(p.texts))
+		for k, t := range p.texts {
+			id, ok := ids[t]
+			if !ok {
+				id = len(whole)
+				ids[t] = id
+				whole = append(whole, before.count[t] == after.count[t])
+			}
+			p.ids[k] = id
+		}
+	}
+	return whole
+}
+
+// doubtLostTwins takes back the check of each quote nearness paired (near holds those pairs)
+// with an entry that had a twin in its paragraph before the edit which the edit removed: the
+// paragraph lost one of the quotations it repeated, nothing placed the one left, and nearness
+// picks between the twins as their distances happen to fall. A paragraph moved and edited in
+// one save, a repeated quotation cut in it, would otherwise hand the check of the one cut to
+// the one left.
+func doubtLostTwins(p *Plan, near map[Pair]bool, old []Entry, ed Edit) {
+	if len(p.Removed) == 0 || len(near) == 0 {
+		return
+	}
+	type twinIn struct {
+		key
+		para int
+	}
+	lost := map[twinIn]bool{}
+	for _, i := range p.Removed {
+		if fe := ed.fields[old[i].Field]; fe != nil {
+			lost[twinIn{key{old[i].Field, old[i].Text}, fe.before.index(old[i].Start)}] = true
+		}
+	}
+	takeBack(p, func(k Pair) bool {
+		e := old[k.Old]
+		fe := ed.fields[e.Field]
+		return near[k] && fe != nil && lost[twinIn{key{e.Field, e.Text}, fe.before.index(e.Start)}]
+	})
+}
