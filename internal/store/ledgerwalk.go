@@ -70,7 +70,10 @@ func walkLedger(db *gorm.DB, id int64, old, text newsroom.Text, sum uint32, back
 }
 
 // maxLedgerWalk is the most bytes of the quoted fields a walk along a restore's versions reads
-// (see walkCost): a body of some ten thousand words restored over a dozen saves.
+// (see walkCost): a body of some ten thousand words, 60 KB, restored over as many saves as
+// maxCarrySteps lets a walk take, 32, each of them undone, and so read twice. Such a walk takes
+// a tenth of a second or so; where a save or a correction is worked out under the writer (a
+// save's last plan gone, a correction with none), it holds the writer that long.
 const maxLedgerWalk = 8 << 20
 
 // quotedBytes is the size of the fields of t the finder reads.
