@@ -33,9 +33,9 @@ func takeBack(p *Plan, doubted func(Pair) bool) {
 // otherParagraph reports whether the entry e, before the edit, and the quote f, after it, stand
 // in paragraphs that tell them apart. A paragraph whose text is in each text as often stands
 // whole after the edit, each copy of it where the copy with as many copies before it went, and
-// its quotes with it: f in such a paragraph is that copy's quote, not the quote of e unless e
-// stood in the same copy, and e in such a paragraph stands in its copy still, not at f outside
-// it. The diff pairs words, not paragraphs: it reads a copy moved past its twin as the twin
+// its quotes with it, each where it stood in it: f in such a paragraph is that copy's quote at
+// that place, not the quote of e unless e stood in the same copy at the same place, and e in
+// such a paragraph stands in its copy still, not at f outside it. The diff pairs words, not paragraphs: it reads a copy moved past its twin as the twin
 // moved, and no text says which of a paragraph's twins, if any, was edited into the other's.
 func (fe *fieldEdit) otherParagraph(e, f Entry) bool {
 	i, ok := fe.before.in(e.Start, e.End)
@@ -45,7 +45,7 @@ func (fe *fieldEdit) otherParagraph(e, f Entry) bool {
 	}
 	x, y := fe.before.ids[i], fe.after.ids[j]
 	if x == y {
-		return fe.asOften[x] && fe.before.nth[i] != fe.after.nth[j]
+		return fe.asOften[x] && (fe.before.nth[i] != fe.after.nth[j] || e.Start-fe.before.starts[i] != f.Start-fe.after.starts[j])
 	}
 	return fe.asOften[x] || fe.asOften[y]
 }

@@ -7,7 +7,7 @@ import (
 
 // TestReconcileMovedAndEditedTwins reconciles a paragraph that repeats a quotation, moved and
 // edited in one save past paragraphs that quote the same words (TestRandomMixedHistories in
-// internal/store, mixed seeds 63, 88, 99, 141, 149 and 169): a check stays on its own words or is taken
+// internal/store, mixed seeds 63, 88, 99, 103, 141, 149 and 169): a check stays on its own words or is taken
 // back, and never passes to a twin the word diff or nearness paired it with.
 func TestReconcileMovedAndEditedTwins(t *testing.T) {
 	const (
@@ -50,6 +50,13 @@ func TestReconcileMovedAndEditedTwins(t *testing.T) {
 			cafe + "\n“No comment,” Zoë said. " + smith + "\n" + owner + " “No comment,” Zoë said.\n" + owner + " “No Zoë said. The café owner said the council was late.\n" + cafe,
 			"The café owner said the council late. The council said the bridge was safe. “No Zoë said. The café owner said the council was late.\n" + cafe + "\n“No comment,” Zoë said. " + smith + "\n" + owner + " “No comment,” Zoë said.\n" + cafe,
 			Plan{Kept: []Pair{{3, 0}, {1, 1}, {2, 2}}, Edited: []Pair{{0, 3}}, Doubted: []int{0}}},
+		// A paragraph moves past a twin paragraph that repeats the quotation, and is edited: the
+		// diff pairs the twin's first quote with its second, where the moved paragraph's words
+		// stood. Whole, the twin keeps its quotes where they stood in it.
+		{"TwinParagraphQuoteAtAnotherPlace",
+			"“No comment,” Zoë said. " + smith + "\n" + "“No comment,” Zoë said. The owner said the was\n" + twice + "\n“No comment,” Zoë said. " + smith + "\n" + twice,
+			"“No comment,” Zoë said. " + smith + "\n" + twice + "\n“No comment,” Zoë said. " + smith + "\n" + "“No comment,” Zoë said. The owner the was\n" + twice,
+			Plan{Kept: []Pair{{0, 0}, {5, 5}, {6, 6}}, Edited: []Pair{{1, 1}, {2, 2}, {3, 3}, {4, 4}}, Doubted: []int{1, 2, 3, 4}}},
 		// Twin paragraphs, as many in each text, each whole: an edit elsewhere leaves each its
 		// own quote.
 		{"TwinParagraphsWhole",
