@@ -1,6 +1,11 @@
 package quotes
 
-import "sort"
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+)
 
 // doubtOtherParagraphs takes back the check of each kept quote whose entry's paragraph and the
 // quote's say the two are not the same words (see fieldEdit.otherParagraph): the entry keeps
@@ -101,4 +106,92 @@ func doubtLostTwins(p *Plan, near map[Pair]bool, old []Entry, ed Edit) {
 		fe := ed.fields[e.Field]
 		return near[k] && fe != nil && lost[twinIn{key{e.Field, e.Text}, fe.before.index(e.Start)}]
 	})
+}
+
+// doubtCrossed takes back the checks of kept twins that cross one another where nearness paired
+// one of them (near holds the pairs it made): they stood in one paragraph before the edit, in
+// sentences that read alike, and stand in one after it, in the other order, in sentences that
+// read alike too, and the edit placed none of them for certain (see fieldEdit.follow). A paragraph that repeats
+// a sentence, moved and edited between the two, is read by the word diff as its first sentence
+// gone where its second stood, and nearness gives the second the first's entry; alike, the
+// sentences say nothing of which is which, and neither keeps a check.
+func doubtCrossed(p *Plan, near map[Pair]bool, old, found []Entry, ed Edit) {
+	type in struct {
+		key
+		from, to int // the paragraph before and after
+	}
+	groups := map[in][]Pair{}
+	nearIn := map[in]bool{}
+	for _, k := range p.Kept {
+		e, f := old[k.Old], found[k.New]
+		if fe := ed.fields[e.Field]; fe != nil && e.Field == f.Field {
+			g := in{key{e.Field, e.Text}, fe.before.index(e.Start), fe.after.index(f.Start)}
+			groups[g] = append(groups[g], k)
+			nearIn[g] = nearIn[g] || near[k]
+		}
+	}
+	doubted := map[Pair]bool{}
+	for g, ks := range groups {
+		if len(ks) < 2 || !nearIn[g] {
+			continue
+		}
+		fe := ed.fields[g.field]
+		type alike struct{ before, after string }
+		bySentence := map[alike][]Pair{}
+		for _, k := range ks {
+			a, ok := fe.before.sentenceOf(old[k.Old])
+			b, ok2 := fe.after.sentenceOf(found[k.New])
+			if ok && ok2 {
+				bySentence[alike{a, b}] = append(bySentence[alike{a, b}], k)
+			}
+		}
+		for _, ps := range bySentence {
+			for _, k := range crossing(ps, old, found) {
+				if !fe.placedAt(old[k.Old], found[k.New].Start) {
+					doubted[k] = true
+				}
+			}
+		}
+	}
+	if len(doubted) > 0 {
+		takeBack(p, func(k Pair) bool { return doubted[k] })
+	}
+}
+
+// crossing returns the pairs of ps that cross another: an entry before it stands after it now,
+// or one after it before it. The largest start so far and the smallest from the end tell, in
+// one pass each way over the pairs in their entries' order.
+func crossing(ps []Pair, old, found []Entry) []Pair {
+	slices.SortFunc(ps, func(a, b Pair) int { return cmp.Compare(old[a.Old].Start, old[b.Old].Start) })
+	later := make([]int, len(ps)+1)
+	later[len(ps)] = math.MaxInt
+	for n := len(ps) - 1; n >= 0; n-- {
+		later[n] = min(later[n+1], found[ps[n].New].Start)
+	}
+	var out []Pair
+	most := -1
+	for n, k := range ps {
+		at := found[k.New].Start
+		if most > at || later[n+1] < at {
+			out = append(out, k)
+		}
+		most = max(most, at)
+	}
+	return out
+}
+
+// sentenceOf returns the text of the sentence of p the entry e lies in, and false when it lies
+// in none.
+func (p *paragraphs) sentenceOf(e Entry) (string, bool) {
+	c, k, ok := p.around(e.Start, e.End)
+	if !ok {
+		return "", false
+	}
+	return string(c.runes[c.spans[k][0]:c.spans[k][1]]), true
+}
+
+// placedAt reports whether the edit placed the entry e for certain at at (see fieldEdit.follow).
+func (fe *fieldEdit) placedAt(e Entry, at int) bool {
+	to, unmoved := fe.follow(e.Start, e.End)
+	return unmoved && to == at
 }

@@ -7,7 +7,7 @@ import (
 
 // TestReconcileMovedAndEditedTwins reconciles a paragraph that repeats a quotation, moved and
 // edited in one save past paragraphs that quote the same words (TestRandomMixedHistories in
-// internal/store, mixed seeds 63, 88, 99, 103, 141, 149 and 169): a check stays on its own words or is taken
+// internal/store, mixed seeds 63, 88, 99, 103, 127, 141, 149 and 169): a check stays on its own words or is taken
 // back, and never passes to a twin the word diff or nearness paired it with.
 func TestReconcileMovedAndEditedTwins(t *testing.T) {
 	const (
@@ -57,6 +57,13 @@ func TestReconcileMovedAndEditedTwins(t *testing.T) {
 			"“No comment,” Zoë said. " + smith + "\n" + "“No comment,” Zoë said. The owner said the was\n" + twice + "\n“No comment,” Zoë said. " + smith + "\n" + twice,
 			"“No comment,” Zoë said. " + smith + "\n" + twice + "\n“No comment,” Zoë said. " + smith + "\n" + "“No comment,” Zoë said. The owner the was\n" + twice,
 			Plan{Kept: []Pair{{0, 0}, {5, 5}, {6, 6}}, Edited: []Pair{{1, 1}, {2, 2}, {3, 3}, {4, 4}}, Doubted: []int{1, 2, 3, 4}}},
+		// A paragraph that repeats a sentence moves to the top, a word cut between the two: the
+		// diff pairs the first quotation with the words of the second, and nearness the second
+		// with the first's. Alike, the sentences cannot say which is which.
+		{"MovedRepeatingASentence",
+			smith + " The council said the bridge was safe.\n" + safe + " “No comment,” Zoë said.\n" + late,
+			"“No comment,” Zoë said. The council the bridge was safe. “No comment,” Zoë said.\n" + smith + " The council said the bridge was safe.\n" + late,
+			Plan{Kept: []Pair{{2, 2}}, Edited: []Pair{{1, 0}, {0, 1}}, Doubted: []int{1, 0}}},
 		// Twin paragraphs, as many in each text, each whole: an edit elsewhere leaves each its
 		// own quote.
 		{"TwinParagraphsWhole",

@@ -49,8 +49,9 @@ const maxEditPairing = 10000
 // and stand in one (see keepOrder). A leftover quote whose words mostly match a leftover entry in the same field is that
 // entry, edited. Everything else is removed or added. Last, a kept quote that nearness picked
 // from twins of a paragraph that lost one of them (see doubtLostTwins), one paired across
-// paragraphs that say it is another's (see doubtOtherParagraphs), and one with a new copy of it
-// beside it, which no text can tell from the copy (see doubtCopies), go back to unchecked.
+// paragraphs that say it is another's (see doubtOtherParagraphs) or across its twin in a
+// sentence its paragraph repeats (see doubtCrossed), and one with a new copy of it beside it,
+// which no text can tell from the copy (see doubtCopies), go back to unchecked.
 func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	var p Plan
 	usedOld := make([]bool, len(old))
@@ -123,6 +124,7 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	}
 	doubtLostTwins(&p, nearPairs, old, ed)
 	doubtOtherParagraphs(&p, old, found, ed)
+	doubtCrossed(&p, nearPairs, old, found, ed)
 	doubtCopies(&p, old, found, ed)
 	undoubtCopies(&p, old, found, ed)
 	return p
