@@ -14,6 +14,9 @@ import (
 // word diff as that other paragraph edited where the moved one stood: the diff hands each
 // paragraph's quote the other's entry, and a check would pass to words nobody checked.
 func doubtOtherParagraphs(p *Plan, old, found []Entry, ed Edit) {
+	if len(ed.fields) == 0 {
+		return
+	}
 	takeBack(p, func(k Pair) bool {
 		e, f := old[k.Old], found[k.New]
 		fe := ed.fields[e.Field]
@@ -22,9 +25,14 @@ func doubtOtherParagraphs(p *Plan, old, found []Entry, ed Edit) {
 }
 
 // takeBack makes each kept pair of p that doubted reports an edit whose check is taken back.
+// A plan it takes none back from is left as it was, allocating nothing.
 func takeBack(p *Plan, doubted func(Pair) bool) {
-	var keep []Pair
-	for _, k := range p.Kept {
+	first := slices.IndexFunc(p.Kept, doubted)
+	if first < 0 {
+		return
+	}
+	keep := append([]Pair(nil), p.Kept[:first]...)
+	for _, k := range p.Kept[first:] {
 		if doubted(k) {
 			p.Edited = append(p.Edited, k)
 			p.Doubted = append(p.Doubted, k.Old)
@@ -88,7 +96,7 @@ func kin(before, after *paragraphs) []bool {
 // one save, a repeated quotation cut in it, would otherwise hand the check of the one cut to
 // the one left.
 func doubtLostTwins(p *Plan, near map[Pair]bool, old []Entry, ed Edit) {
-	if len(p.Removed) == 0 || len(near) == 0 {
+	if len(p.Removed) == 0 || len(near) == 0 || len(ed.fields) == 0 {
 		return
 	}
 	type twinIn struct {
@@ -116,6 +124,9 @@ func doubtLostTwins(p *Plan, near map[Pair]bool, old []Entry, ed Edit) {
 // gone where its second stood, and nearness gives the second the first's entry; alike, the
 // sentences say nothing of which is which, and neither keeps a check.
 func doubtCrossed(p *Plan, near map[Pair]bool, old, found []Entry, ed Edit) {
+	if len(near) == 0 || len(ed.fields) == 0 {
+		return
+	}
 	type in struct {
 		key
 		from, to int // the paragraph before and after

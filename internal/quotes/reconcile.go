@@ -118,9 +118,12 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			p.Removed = append(p.Removed, i)
 		}
 	}
-	nearPairs := make(map[Pair]bool, len(byNearness))
-	for _, k := range byNearness {
-		nearPairs[p.Kept[k]] = true
+	var nearPairs map[Pair]bool // read only where the edit diffed a field
+	if len(ed.fields) > 0 && len(byNearness) > 0 {
+		nearPairs = make(map[Pair]bool, len(byNearness))
+		for _, k := range byNearness {
+			nearPairs[p.Kept[k]] = true
+		}
 	}
 	doubtLostTwins(&p, nearPairs, old, ed)
 	doubtOtherParagraphs(&p, old, found, ed)
