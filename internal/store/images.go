@@ -75,26 +75,51 @@ func (s *Store) SetDraftImage(ctx context.Context, id int64, img NewImage) (*new
 		return nil, err
 	}
 	var out *newsroom.Image
-	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, u *newsroom.User) (*int64, error) {
+	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, u *newsroom.User, _ draftImages) (draftImages, error) {
 		row, err := s.insertImage(tx, u, imageLead, img)
 		if err != nil {
-			return nil, err
+			return draftImages{}, err
 		}
 		out, err = loadImage(tx, row.ID)
-		return &row.ID, err
+		return draftImages{lead: &row.ID}, err
 	})
 	return out, err
 }
 
 // RemoveDraftImage takes draft id's lead image away, as the acting user, who must be allowed to
-// edit the draft now.
+// edit the draft now. The draft keeps it as its removed image, with its alt text, caption and
+// credit, so that RestoreDraftImage can bring it back.
 func (s *Store) RemoveDraftImage(ctx context.Context, id int64) error {
-	return s.draftImageChange(ctx, id, func(*gorm.DB, *newsroom.User) (*int64, error) { return nil, nil })
+	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
+		if was.lead == nil {
+			return was, nil
+		}
+		return draftImages{removed: was.lead}, nil
+	})
 }
 
+// RestoreDraftImage makes the image RemoveDraftImage last took from draft id its lead image
+// again, as the acting user, who must be allowed to edit the draft now. It refuses with
+// ECONFLICT when the draft has a lead image again, which it would replace, or none removed.
+func (s *Store) RestoreDraftImage(ctx context.Context, id int64) error {
+	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
+		switch {
+		case was.lead != nil:
+			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has a lead image again: remove it first to bring the removed one back")
+		case was.removed == nil:
+			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has no removed image to bring back")
+		}
+		return draftImages{lead: was.removed}, nil
+	})
+}
+
+// draftImages are the images a draft points at: its lead image and the one its last removal
+// took away, each nil for none.
+type draftImages struct{ lead, removed *int64 }
+
 // draftImageChange locks draft id, checks the actor may change its image, and points the draft
-// at the image id that change returns (nil for none).
-func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gorm.DB, *newsroom.User) (*int64, error)) error {
+// at the images that change returns given those it points at now.
+func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gorm.DB, *newsroom.User, draftImages) (draftImages, error)) error {
 	u, err := actor(ctx)
 	if err != nil {
 		return err
@@ -107,25 +132,41 @@ func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gor
 		if err := s.policy.CheckImage(u, v.draft()); err != nil {
 			return err
 		}
-		imageID, err := change(tx, u)
+		var was draftImages
+		if err := queryRowRaw(tx, "SELECT lead_image_id, removed_image_id FROM drafts WHERE id = ?", id).Scan(&was.lead, &was.removed); err != nil {
+			return err
+		}
+		now, err := change(tx, u, was)
 		if err != nil {
 			return err
 		}
-		return touchDraft(tx, id, map[string]any{"lead_image_id": imageID}, s.clock()).Error
+		return touchDraft(tx, id, map[string]any{"lead_image_id": now.lead, "removed_image_id": now.removed}, s.clock()).Error
 	})
 	return internal("change the image of draft", err)
+}
+
+// RemovedDraftImage returns the image the last removal took from draft id, which the acting
+// user must be able to see, while the draft has no lead image; otherwise nil.
+func (s *Store) RemovedDraftImage(ctx context.Context, id int64) (*newsroom.Image, error) {
+	return s.draftImageIn(ctx, id, "CASE WHEN drafts.lead_image_id IS NULL THEN drafts.removed_image_id END")
 }
 
 // DraftImage returns the lead image of draft id, which the acting user must be able to see, or
 // nil when it has none.
 func (s *Store) DraftImage(ctx context.Context, id int64) (*newsroom.Image, error) {
+	return s.draftImageIn(ctx, id, "drafts.lead_image_id")
+}
+
+// draftImageIn returns the image column, an expression over draft id's row, names, when the
+// acting user may see the draft: nil when it names none.
+func (s *Store) draftImageIn(ctx context.Context, id int64, column string) (*newsroom.Image, error) {
 	u, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var ids []sql.NullInt64
 	q := s.visibleTo(s.read(ctx).Table("drafts"), u).Where("drafts.id = ?", id)
-	if err := q.Pluck("drafts.lead_image_id", &ids).Error; err != nil {
+	if err := q.Pluck(column, &ids).Error; err != nil {
 		return nil, internal("draft image", err)
 	}
 	if len(ids) == 0 {

@@ -126,10 +126,53 @@ func TestDraftImage(t *testing.T) {
 		if got, err := f.s.DraftImage(f.writer, e.ID); err != nil || got != nil {
 			t.Fatalf("DraftImage after remove = %+v, %v", got, err)
 		}
+		wantCode(t, f.s.RemoveDraftImage(f.writer, e.ID), "")
 		e = f.walk(t, e, newsroom.StagePublished)
 		a, err := f.s.PublicArticles(anon, 10)
 		if err != nil || a[0].Slug != "draft-in-draft-2" || a[0].Image != nil {
 			t.Fatalf("a piece published without an image: %+v, %v", a, err)
+		}
+	})
+
+	t.Run("UndoRemove", func(t *testing.T) {
+		e := f.draftIn(t, newsroom.StageDraft)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
+		first, err := f.s.SetDraftImage(f.writer, e.ID, upload(t, 200, 100, text, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
+		if err := f.s.RemoveDraftImage(f.writer, e.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := f.s.RemovedDraftImage(f.writer, e.ID); err != nil || got == nil || got.ID != first.ID || got.Credit != "Ana Ruiz" {
+			t.Fatalf("RemovedDraftImage = %+v, %v", got, err)
+		}
+		_, err = f.s.RemovedDraftImage(f.other, e.ID)
+		wantCode(t, err, newsroom.ENOTFOUND)
+		wantCode(t, f.s.RestoreDraftImage(f.other, e.ID), newsroom.ENOTFOUND)
+		if err := f.s.RestoreDraftImage(f.writer, e.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := f.s.DraftImage(f.writer, e.ID); err != nil || got == nil || got.ID != first.ID || got.Alt != "Boats in the harbour" || got.Caption != "Low tide." {
+			t.Fatalf("DraftImage after undo = %+v, %v", got, err)
+		}
+		if got, err := f.s.RemovedDraftImage(f.writer, e.ID); err != nil || got != nil {
+			t.Fatalf("RemovedDraftImage after undo = %+v, %v", got, err)
+		}
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
+
+		// A colleague's upload after a removal is never replaced by the undo.
+		if err := f.s.RemoveDraftImage(f.writer, e.ID); err != nil {
+			t.Fatal(err)
+		}
+		second, err := f.s.SetDraftImage(f.writer, e.ID, upload(t, 300, 100, text, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
+		if got, err := f.s.DraftImage(f.writer, e.ID); err != nil || got == nil || got.ID != second.ID {
+			t.Fatalf("DraftImage after a refused undo = %+v, %v", got, err)
 		}
 	})
 }
