@@ -33,14 +33,26 @@ func (s *Server) imagePage(c echo.Context) error {
 	return s.afterAction(c, nil, draftURL(id)+"#image", "Image saved: readers will see it with the piece when it is published.")
 }
 
-// removeImagePage takes a draft's lead image away from the draft page.
+// removeImagePage takes a draft's lead image away from the draft page. It asks nothing first:
+// the image, with its alt text, caption and credit, stays with the draft, and the page offers
+// Undo, which restoreImagePage answers, until an image takes its place.
 func (s *Server) removeImagePage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
 	err = s.store.RemoveDraftImage(c.Request().Context(), id)
-	return s.afterAction(c, err, draftURL(id)+"#image", "Image removed.")
+	return s.afterAction(c, err, draftURL(id)+"#image", "Image removed. Undo, under Lead image, brings it back with its words.")
+}
+
+// restoreImagePage brings back the lead image last removed from a draft, from the draft page.
+func (s *Server) restoreImagePage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	err = s.store.RestoreDraftImage(c.Request().Context(), id)
+	return s.afterAction(c, err, draftURL(id)+"#image", "Image back, with its alt text, caption and credit.")
 }
 
 // logoView is what the logo page shows: the logo the setting names, and the alt text typed in a

@@ -79,6 +79,7 @@ func (s *Server) routes() {
 	app(http.MethodPost, "/drafts/:id/claim", s.claimPage)
 	app(http.MethodPost, "/drafts/:id/image", s.imagePage)
 	app(http.MethodPost, "/drafts/:id/image/remove", s.removeImagePage)
+	app(http.MethodPost, "/drafts/:id/image/restore", s.restoreImagePage)
 	app(http.MethodGet, "/budget", s.budgetPage)
 	app(http.MethodGet, "/drafts/:id/unmerged/:rid", s.unmergedPage)
 	appJSON(http.MethodGet, "/drafts/:id/working-copy", s.getWorkingCopy)
