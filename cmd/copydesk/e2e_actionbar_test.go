@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -263,5 +264,72 @@ func (b *browser) wantActionsClear(name string) {
 	}
 	for _, s := range got.Bad {
 		b.t.Errorf("%s actions: %s", name, s)
+	}
+}
+
+// TestBrowserActionBarWithoutCalcSize opens the editor's actions at a desktop's width with the
+// page's styles as a browser without CSS calc-size() reads them, Firefox and Safari today, which
+// drop each declaration that uses it: the actions still stand in one row, and each note's box
+// ends where its button begins, with no empty stretch between them.
+func TestBrowserActionBarWithoutCalcSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker", "editor")
+	id := b.draftInEditing("The harbour council voted 7 to 2 for the new ferry on Tuesday night.")
+	b.signIn("editor")
+	for _, w := range []int64{1280, 1600} {
+		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, id)), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
+		b.withoutCalcSize()
+		b.wantActionsInOneRow(fmt.Sprintf("at %d px the editor's", w))
+		b.wantNoteByButton(fmt.Sprintf("at %d px the editor's", w))
+		b.shot(fmt.Sprintf("action-bar-no-calc-size-%d", w))
+	}
+}
+
+// withoutCalcSize styles the page as a browser without CSS calc-size() would: every declaration
+// of its style sheets that uses it is dropped, as a parser drops one it cannot read, the rest of
+// each sheet standing in the order it was written.
+func (b *browser) withoutCalcSize() {
+	b.t.Helper()
+	var dropped int
+	b.run(chromedp.Evaluate(`(async () => {
+		let dropped = 0;
+		for (const link of document.querySelectorAll("link[rel=stylesheet]")) {
+			const text = await (await fetch(link.href)).text();
+			let n = 0;
+			const read = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/[\w-]+\s*:[^;{}]*calc-size\([^;{}]*;?/g, () => { n++; return ""; });
+			if (!n) continue;
+			dropped += n;
+			const sheet = new CSSStyleSheet();
+			sheet.replaceSync(read);
+			while (link.sheet.cssRules.length) link.sheet.deleteRule(0);
+			for (const rule of sheet.cssRules) link.sheet.insertRule(rule.cssText, link.sheet.cssRules.length);
+		}
+		return dropped;
+	})()`, &dropped, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	b.t.Logf("dropped %d declarations with calc-size()", dropped)
+}
+
+// wantNoteByButton checks that in each action of the row its note's box ends where its button
+// begins, at the form's own column gap.
+func (b *browser) wantNoteByButton(name string) {
+	b.t.Helper()
+	b.settle()
+	var gaps []struct {
+		Action     string
+		Gap, Least float64
+	}
+	b.run(chromedp.Evaluate(`[...document.querySelectorAll("#actions > form.action")].filter(f => f.checkVisibility() && f.querySelector("[name=note]")).map(f => {
+		const note = f.querySelector("[name=note]").getBoundingClientRect(), button = f.querySelector("button[name=do]").getBoundingClientRect();
+		return {Action: f.querySelector("button[name=do]").value, Gap: button.left - note.right, Least: parseFloat(getComputedStyle(f).columnGap)};
+	})`, &gaps))
+	if len(gaps) == 0 {
+		b.t.Errorf("%s actions have no note beside a button", name)
+	}
+	for _, g := range gaps {
+		if g.Gap > g.Least+1 {
+			b.t.Errorf("%s action %s: %.0f px stand empty between its note and its button, not its gap of %.0f px", name, g.Action, g.Gap, g.Least)
+		}
 	}
 }
