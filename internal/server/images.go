@@ -152,6 +152,23 @@ func (s *Server) deleteDraftImage(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
+// restoreDraftImage brings back the lead image last taken from a draft, and answers with it.
+func (s *Server) restoreDraftImage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	if err := s.store.RestoreDraftImage(ctx, id); err != nil {
+		return err
+	}
+	img, err := s.store.DraftImage(ctx, id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, img)
+}
+
 // imageFile serves one variant, by the hash its URL names, to whoever may see it. Its ETag is
 // that hash; a published piece's or the logo's may be kept by any cache for a year, a draft's
 // only by the signed-in reader's browser. Public variants are kept in the page cache, from which

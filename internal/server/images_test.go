@@ -190,6 +190,17 @@ func TestDraftImageAPI(t *testing.T) {
 		wantStatus(t, a.getAs("", file, nil), http.StatusNotFound)
 	})
 
+	t.Run("UndoRemove", func(t *testing.T) {
+		wantStatus(t, a.do("writer", "DELETE", path, ""), http.StatusNoContent)
+		res := a.do("writer", "POST", path+"/restore", "")
+		wantStatus(t, res, http.StatusOK)
+		if back := decode[newsroom.Image](t, res); back.Alt != "Fishing boats at the quay" || back.Caption != "Dawn on the quay." || back.Credit != "Ana Ruiz" || back.Variants[0].Path != file {
+			t.Fatalf("restored image = %+v", back)
+		}
+		wantStatus(t, a.do("writer", "POST", path+"/restore", ""), http.StatusConflict)
+		wantStatus(t, a.do("other", "POST", path+"/restore", ""), http.StatusNotFound)
+	})
+
 	t.Run("PublishedImageServedToAll", func(t *testing.T) {
 		a.walkToPublished(d.ID)
 		res := a.getAs("", file, nil)

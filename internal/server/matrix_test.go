@@ -157,6 +157,7 @@ func TestRouteMatrix(t *testing.T) {
 	// to anyone.
 	table["POST /api/v1/drafts/:id/image"] = row{uploadForm(t, neturl.Values{"alt": {"Boats"}}, "", nil), [6]int{401, 422, 404, 404, 409, 403}}
 	table["DELETE /api/v1/drafts/:id/image"] = row{"", [6]int{401, 204, 404, 404, 409, 403}}
+	table["POST /api/v1/drafts/:id/image/restore"] = row{"", [6]int{401, 409, 404, 404, 409, 403}}
 	table["POST /drafts/:id/image"] = row{"alt=Boats", [6]int{303, 415, 404, 404, 409, 403}}
 	table["POST /drafts/:id/image/remove"] = row{"", [6]int{303, 303, 404, 404, 303, 303}}
 	table["POST /drafts/:id/image/restore"] = row{"", [6]int{303, 303, 404, 404, 303, 303}}

@@ -170,6 +170,7 @@ func (s *Server) routes() {
 	api.DELETE("/drafts/:id/claim", s.deleteClaim)
 	api.POST("/drafts/:id/image", s.putDraftImage)
 	api.DELETE("/drafts/:id/image", s.deleteDraftImage)
+	api.POST("/drafts/:id/image/restore", s.restoreDraftImage)
 	api.GET("/budget", s.budget)
 	api.GET("/drafts/:id/quotes", s.listQuotes)
 	api.PUT("/drafts/:id/quotes/:qid", s.checkQuote)
