@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -218,4 +220,37 @@ func TestBrowserLeadImageUndoRemove(t *testing.T) {
 		t.Error("Undo is still offered once the image is back")
 	}
 	b.shotWidths("draft-image-undone")
+}
+
+// TestBrowserLeadImageKeepsTyping removes the lead image while the text holds typing not saved,
+// at once, before the page's pause to keep it has passed: the form leaves the page without
+// asking, and the page it leads to offers the typing back, which Restore puts in the text.
+func TestBrowserLeadImageKeepsTyping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	var d struct{ ID int64 }
+	b.apiAs("writer").send("POST", "/api/v1/drafts", map[string]string{"title": "Ferry crosses the harbour at dawn", "byline": "Writer",
+		"brief": "The new ferry made its first crossing.", "body": "The new ferry left the quay at six."}, 201, &d)
+	form := `#image-form`
+	b.signIn("writer")
+	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d#image", b.base, d.ID)), chromedp.WaitVisible(form, chromedp.ByQuery),
+		chromedp.SetUploadFiles(form+` input[type=file]`, []string{harbourPhoto(t)}, chromedp.ByQuery),
+		chromedp.SendKeys(form+` input[name=alt]`, "The white ferry at the quay", chromedp.ByQuery))
+	b.submit(form + ` button[type=submit]`)
+	b.edit()
+	const typed = " It crossed in twenty minutes."
+	b.run(chromedp.SendKeys(`textarea[name=body]`, typed, chromedp.ByQuery))
+	b.submit(`form[action$="/image/remove"] button`)
+	wait, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	if err := chromedp.Run(wait, chromedp.WaitVisible(`.ws-offer button`, chromedp.ByQuery)); err != nil {
+		t.Fatalf("after the image's form left the page, the typing in the text is not offered back: %v", err)
+	}
+	b.shotWidths("draft-image-removed-typing-offered")
+	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=body]`); !strings.Contains(got, strings.TrimSpace(typed)) {
+		t.Errorf("Restore gives the body %q, without what was typed", got)
+	}
 }

@@ -1496,10 +1496,15 @@
 
   // initLeaving asks before the page is left with typing that is not saved or sent: in the edit
   // form or in any other form of the page. A form sent the ordinary way leaves the page with its
-  // typing; it is registered after initForms, whose forms are sent in the background.
+  // typing; it is registered after initForms, whose forms are sent in the background. Another
+  // form than the text's sent so (the lead image's) leaves without asking, so the text's typing
+  // is kept at once, not a debounce later, which the page leaving would skip, to be offered back
+  // on the page the form leads to.
   function initLeaving() {
     document.addEventListener("submit", function (e) {
-      if (!e.defaultPrevented) { submitting = true; }
+      if (e.defaultPrevented) { return; }
+      submitting = true;
+      if (e.target !== editForm && dirty()) { keepTyping(false); }
     });
     // A send stopped (Esc, the browser's stop button) leaves the page with its typing unsent.
     if (window.navigation) {
