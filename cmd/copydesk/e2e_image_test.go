@@ -188,6 +188,11 @@ func TestBrowserLeadImageUndoRemove(t *testing.T) {
 	if b.has(`#image img`) {
 		t.Fatal("the image still shows after its removal")
 	}
+	// The page opens at the image's panel: the keyboard's next stop is Undo.
+	b.run(chromedp.KeyEvent("\t"))
+	if !b.focusIn(`#image-removed`) {
+		t.Errorf("Tab after the removal goes to %s, not to Undo", b.focusedName())
+	}
 	removed := b.text(`#image-removed`)
 	for _, want := range []string{alt, caption, credit} {
 		if !strings.Contains(removed, want) {
