@@ -161,7 +161,8 @@ func TestBrowserLeadImageAfterActions(t *testing.T) {
 // TestBrowserLeadImageUndoRemove removes a lead image a writer uploaded with its alt text,
 // caption and credit, as a colleague might by mistake: the page names what went and offers Undo
 // where the image stood, and Undo brings the image back with all three, as Google Docs' undo
-// would, rather than asking first on every removal.
+// would, rather than asking first on every removal. A replacement is undone the same way, and
+// the replacement is then offered back in its turn.
 func TestBrowserLeadImageUndoRemove(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -225,6 +226,34 @@ func TestBrowserLeadImageUndoRemove(t *testing.T) {
 		t.Error("Undo is still offered once the image is back")
 	}
 	b.shotWidths("draft-image-undone")
+
+	// A colleague's replacement takes the image and its words too: Undo brings them back.
+	b.run(chromedp.SetUploadFiles(form+` input[type=file]`, []string{harbourPhoto(t)}, chromedp.ByQuery),
+		chromedp.SendKeys(form+` input[name=alt]`, "Another ferry", chromedp.ByQuery))
+	b.submit(form + ` button[type=submit]`)
+	if got := b.attr(`#image img`, "alt"); got != "Another ferry" {
+		t.Fatalf("after the replacement the image's alt text is %q", got)
+	}
+	if !b.has(`#image-removed`) {
+		t.Fatal("after a replacement nothing offers the replaced image back")
+	}
+	replaced := b.text(`#image-removed`)
+	for _, want := range []string{"Replaced", alt, caption, credit} {
+		if !strings.Contains(replaced, want) {
+			t.Errorf("what the replacement took does not name %q: %q", want, replaced)
+		}
+	}
+	b.shotWidths("draft-image-replaced")
+	b.submit(`#image-removed button`)
+	if got := b.attr(`#image img`, "alt"); got != alt {
+		t.Errorf("Undo replace brings back the image with alt text %q", got)
+	}
+	if got := strings.ToLower(b.text(`#image figcaption`)); !strings.Contains(got, strings.ToLower(caption)) || !strings.Contains(got, strings.ToLower(credit)) {
+		t.Errorf("Undo replace brings back the caption and credit %q", got)
+	}
+	if got := b.text(`#image-removed`); !strings.Contains(got, "Another ferry") {
+		t.Errorf("after Undo replace, the replacement is not offered back: %q", got)
+	}
 }
 
 // TestBrowserLeadImageKeepsTyping removes the lead image while the text holds typing not saved,

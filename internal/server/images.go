@@ -152,14 +152,15 @@ func (s *Server) deleteDraftImage(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
-// restoreDraftImage brings back the lead image last taken from a draft, and answers with it.
+// restoreDraftImage brings back the lead image last removed or replaced from a draft, and
+// answers with it.
 func (s *Server) restoreDraftImage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	if err := s.store.RestoreDraftImage(ctx, id); err != nil {
+	if err := s.store.RestoreDraftImage(ctx, id, 0); err != nil {
 		return err
 	}
 	img, err := s.store.DraftImage(ctx, id)

@@ -60,7 +60,7 @@ type draftPage struct {
 	Work        *workPanel            // who holds each desk of the piece and when it is due
 	MayClaim    bool                  // whether the viewer may mark the piece as the fact-check of a claim
 	Image       *newsroom.Image       // the piece's lead image, or nil
-	Removed     *newsroom.Image       // the lead image last removed, which Undo brings back, when the viewer may
+	Removed     *newsroom.Image       // the lead image last removed or replaced, which Undo brings back, when the viewer may
 
 	// Folded is how many resolved threads the page leaves out of Comments, behind the control
 	// that shows them, and Unfolded how many it shows; AllShown is whether it shows every one.
@@ -200,7 +200,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.Image, err = s.store.DraftImage(ctx, id); err != nil {
 		return nil, err
 	}
-	if p.Image == nil && p.Perm.Image {
+	if p.Perm.Image {
 		if p.Removed, err = s.store.RemovedDraftImage(ctx, id); err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -35,7 +36,7 @@ func (s *Server) imagePage(c echo.Context) error {
 
 // removeImagePage takes a draft's lead image away from the draft page. It asks nothing first:
 // the image, with its alt text, caption and credit, stays with the draft, and the page offers
-// Undo, which restoreImagePage answers, until an image takes its place.
+// Undo, which restoreImagePage answers, until the image is changed again.
 func (s *Server) removeImagePage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -45,13 +46,18 @@ func (s *Server) removeImagePage(c echo.Context) error {
 	return s.afterAction(c, err, draftURL(id)+"#image", "Image removed. Undo, under Lead image, brings it back with its words.")
 }
 
-// restoreImagePage brings back the lead image last removed from a draft, from the draft page.
+// restoreImagePage brings back the lead image last removed or replaced from a draft, from the
+// draft page, whose form names the image it showed as taken away.
 func (s *Server) restoreImagePage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	err = s.store.RestoreDraftImage(c.Request().Context(), id)
+	image, err := strconv.ParseInt(c.FormValue("image"), 10, 64)
+	if err != nil || image <= 0 {
+		return newsroom.Errorf(newsroom.EINVALID, "the form names no image to bring back; reload the page and try again")
+	}
+	err = s.store.RestoreDraftImage(c.Request().Context(), id, image)
 	return s.afterAction(c, err, draftURL(id)+"#image", "Image back, with its alt text, caption and credit.")
 }
 

@@ -68,26 +68,27 @@ type ImageFile struct {
 
 // SetDraftImage stores img as draft id's lead image, in place of any it had, as the acting user,
 // who must be allowed to edit the draft now. The image it replaces is kept: a published snapshot
-// may still show it.
+// may still show it, and the draft keeps it as the image taken away, which RestoreDraftImage
+// brings back.
 func (s *Store) SetDraftImage(ctx context.Context, id int64, img NewImage) (*newsroom.Image, error) {
 	img.Text = img.Text.Trimmed()
 	if err := img.Text.Check(); err != nil {
 		return nil, err
 	}
 	var out *newsroom.Image
-	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, u *newsroom.User, _ draftImages) (draftImages, error) {
+	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, u *newsroom.User, was draftImages) (draftImages, error) {
 		row, err := s.insertImage(tx, u, imageLead, img)
 		if err != nil {
 			return draftImages{}, err
 		}
 		out, err = loadImage(tx, row.ID)
-		return draftImages{lead: &row.ID}, err
+		return draftImages{lead: &row.ID, removed: was.lead}, err
 	})
 	return out, err
 }
 
 // RemoveDraftImage takes draft id's lead image away, as the acting user, who must be allowed to
-// edit the draft now. The draft keeps it as its removed image, with its alt text, caption and
+// edit the draft now. The draft keeps it as the image taken away, with its alt text, caption and
 // credit, so that RestoreDraftImage can bring it back.
 func (s *Store) RemoveDraftImage(ctx context.Context, id int64) error {
 	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
@@ -98,18 +99,21 @@ func (s *Store) RemoveDraftImage(ctx context.Context, id int64) error {
 	})
 }
 
-// RestoreDraftImage makes the image RemoveDraftImage last took from draft id its lead image
-// again, as the acting user, who must be allowed to edit the draft now. It refuses with
-// ECONFLICT when the draft has a lead image again, which it would replace, or none removed.
-func (s *Store) RestoreDraftImage(ctx context.Context, id int64) error {
+// RestoreDraftImage makes the image the last removal or replacement took from draft id its lead
+// image again, as the acting user, who must be allowed to edit the draft now; the image it
+// replaces, if any, becomes the one taken away, so that a second restore undoes the first.
+// image, when not 0, is the image the user means to bring back: when another has been taken
+// away since, as by a colleague's upload, it refuses with ECONFLICT rather than replace theirs.
+// So it does when there is none to bring back.
+func (s *Store) RestoreDraftImage(ctx context.Context, id, image int64) error {
 	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
 		switch {
-		case was.lead != nil:
-			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has a lead image again: remove it first to bring the removed one back")
 		case was.removed == nil:
-			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has no removed image to bring back")
+			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has no image taken away to bring back")
+		case image != 0 && *was.removed != image:
+			return was, newsroom.Errorf(newsroom.ECONFLICT, "the lead image has changed since that image was taken away: see the draft's image now")
 		}
-		return draftImages{lead: was.removed}, nil
+		return draftImages{lead: was.removed, removed: was.lead}, nil
 	})
 }
 
@@ -145,10 +149,10 @@ func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gor
 	return internal("change the image of draft", err)
 }
 
-// RemovedDraftImage returns the image the last removal took from draft id, which the acting
-// user must be able to see, while the draft has no lead image; otherwise nil.
+// RemovedDraftImage returns the image the last removal or replacement took from draft id, which
+// the acting user must be able to see, or nil when there is none.
 func (s *Store) RemovedDraftImage(ctx context.Context, id int64) (*newsroom.Image, error) {
-	return s.draftImageIn(ctx, id, "CASE WHEN drafts.lead_image_id IS NULL THEN drafts.removed_image_id END")
+	return s.draftImageIn(ctx, id, "drafts.removed_image_id")
 }
 
 // DraftImage returns the lead image of draft id, which the acting user must be able to see, or

@@ -134,46 +134,68 @@ func TestDraftImage(t *testing.T) {
 		}
 	})
 
-	t.Run("UndoRemove", func(t *testing.T) {
+	t.Run("UndoRemoveAndReplace", func(t *testing.T) {
 		e := f.draftIn(t, newsroom.StageDraft)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
-		first, err := f.s.SetDraftImage(f.writer, e.ID, upload(t, 200, 100, text, false))
-		if err != nil {
-			t.Fatal(err)
+		set := func(w int) *newsroom.Image {
+			t.Helper()
+			img, err := f.s.SetDraftImage(f.writer, e.ID, upload(t, w, 100, text, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return img
 		}
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
+		want := func(lead, removed *newsroom.Image) {
+			t.Helper()
+			for _, c := range []struct {
+				name string
+				get  func(context.Context, int64) (*newsroom.Image, error)
+				want *newsroom.Image
+			}{{"DraftImage", f.s.DraftImage, lead}, {"RemovedDraftImage", f.s.RemovedDraftImage, removed}} {
+				got, err := c.get(f.writer, e.ID)
+				if err != nil || (got == nil) != (c.want == nil) || got != nil && (got.ID != c.want.ID || got.Alt != "Boats in the harbour" || got.Credit != "Ana Ruiz") {
+					t.Fatalf("%s = %+v, %v; want %+v", c.name, got, err, c.want)
+				}
+			}
+		}
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, 0), newsroom.ECONFLICT)
+		first := set(200)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, 0), newsroom.ECONFLICT)
 		if err := f.s.RemoveDraftImage(f.writer, e.ID); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := f.s.RemovedDraftImage(f.writer, e.ID); err != nil || got == nil || got.ID != first.ID || got.Credit != "Ana Ruiz" {
-			t.Fatalf("RemovedDraftImage = %+v, %v", got, err)
-		}
-		_, err = f.s.RemovedDraftImage(f.other, e.ID)
+		want(nil, first)
+		_, err := f.s.RemovedDraftImage(f.other, e.ID)
 		wantCode(t, err, newsroom.ENOTFOUND)
-		wantCode(t, f.s.RestoreDraftImage(f.other, e.ID), newsroom.ENOTFOUND)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID); err != nil {
+		wantCode(t, f.s.RestoreDraftImage(f.other, e.ID, first.ID), newsroom.ENOTFOUND)
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, first.ID); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := f.s.DraftImage(f.writer, e.ID); err != nil || got == nil || got.ID != first.ID || got.Alt != "Boats in the harbour" || got.Caption != "Low tide." {
-			t.Fatalf("DraftImage after undo = %+v, %v", got, err)
-		}
-		if got, err := f.s.RemovedDraftImage(f.writer, e.ID); err != nil || got != nil {
-			t.Fatalf("RemovedDraftImage after undo = %+v, %v", got, err)
-		}
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
+		want(first, nil)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, first.ID), newsroom.ECONFLICT)
 
-		// A colleague's upload after a removal is never replaced by the undo.
+		// An upload after a removal takes the removed image's place: an undo from a page
+		// shown before it never replaces the upload.
 		if err := f.s.RemoveDraftImage(f.writer, e.ID); err != nil {
 			t.Fatal(err)
 		}
-		second, err := f.s.SetDraftImage(f.writer, e.ID, upload(t, 300, 100, text, false))
-		if err != nil {
+		second := set(300)
+		want(second, nil)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, first.ID), newsroom.ECONFLICT)
+
+		// A replacement keeps the image it replaces, which a restore brings back, and a
+		// second restore undoes the first; one named after another replacement is refused.
+		third := set(400)
+		want(third, second)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, first.ID), newsroom.ECONFLICT)
+		want(third, second)
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, second.ID); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID), newsroom.ECONFLICT)
-		if got, err := f.s.DraftImage(f.writer, e.ID); err != nil || got == nil || got.ID != second.ID {
-			t.Fatalf("DraftImage after a refused undo = %+v, %v", got, err)
+		want(second, third)
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, 0); err != nil {
+			t.Fatal(err)
 		}
+		want(third, second)
 	})
 }
 
