@@ -81,6 +81,7 @@ func TestMigrateAndUsers(t *testing.T) {
 		{"OK", "tulip-lantern\n", []string{"user", "add", "sarah", "--role", "writer", "--name", "Sarah Johnson"}, 0, "added sarah (writer)"},
 		{"Email", "tulip-lantern\n", []string{"user", "add", "nina", "--role", "writer", "--email", "Nina@Example.org"}, 0, "added nina (writer), email to Nina@example.org\n"},
 		{"BadEmail", "tulip-lantern\n", []string{"user", "add", "nino", "--role", "writer", "--email", "nino"}, 1, `"nino" is not an email address`},
+		{"ErrEmailOfAnother", "tulip-lantern\n", []string{"user", "add", "nino", "--role", "writer", "--email", "NINA@example.ORG"}, 1, "NINA@example.org is the address of another account"},
 		{"FlagsFirst", "tulip-lantern\n", []string{"user", "add", "--role=editor", "ed"}, 0, "added ed (editor)"},
 		{"Duplicate", "tulip-lantern\n", []string{"user", "add", "sarah", "--role", "writer"}, 1, `username "sarah" is taken`},
 		{"BadRole", "tulip-lantern\n", []string{"user", "add", "bob", "--role", "chief"}, 1, `unknown role "chief"`},

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -34,7 +33,7 @@ const (
 )
 
 // emailChangeRow is a new address waiting for its owner to follow the link mailed to it. Only
-// the link's hash is kept; Mailbox is Address lower-cased, which the rate limit goes by.
+// the link's hash is kept; Mailbox is mailbox(Address), which the rate limit and mailboxFree go by.
 type emailChangeRow struct {
 	ID        int64
 	UserID    int64
@@ -82,7 +81,8 @@ type EmailSet struct {
 // once, and their own address again cancels any address waiting. canMail says whether the server
 // can send the link; when it cannot, no address is taken that could never be confirmed. One
 // address is mailed a link at most once in EmailMailboxGap, and one person asks for at most
-// EmailLinksPerHour links an hour.
+// EmailLinksPerHour links an hour. An address another account holds, or waits to confirm, is
+// refused before anything is mailed (see mailboxFree).
 func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bool) (EmailRequest, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -94,7 +94,7 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 	}
 	var out EmailRequest
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		if err := s.lockEmailLinks(tx); err != nil {
+		if err := s.lockMailboxes(tx); err != nil {
 			return err
 		}
 		var row userRow
@@ -119,6 +119,9 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 		if !canMail {
 			return newsroom.Errorf(newsroom.ECONFLICT, "%s cannot be confirmed until the operator sets up email: this server sends none yet", addr)
 		}
+		if err := s.mailboxFree(tx, u.ID, addr); err != nil {
+			return err
+		}
 		if err := s.mayMailLink(tx, u.ID, addr); err != nil {
 			return err
 		}
@@ -126,7 +129,7 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 			return err
 		}
 		now := s.clock()
-		ch := emailChangeRow{UserID: u.ID, Address: addr, Mailbox: strings.ToLower(addr), Hash: hashToken(out.Token),
+		ch := emailChangeRow{UserID: u.ID, Address: addr, Mailbox: mailbox(addr), Hash: hashToken(out.Token),
 			Status: changePending, CreatedAt: now, ExpiresAt: now.Add(EmailLinkTTL)}
 		out.Pending = ch.pending()
 		return tx.Create(&ch).Error
@@ -142,7 +145,7 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
 	now := s.clock()
 	var last emailChangeRow
-	err := tx.Where("mailbox = ? AND created_at > ?", strings.ToLower(addr), now.Add(-EmailMailboxGap)).Order("created_at DESC").Take(&last).Error
+	err := tx.Where("mailbox = ? AND created_at > ?", mailbox(addr), now.Add(-EmailMailboxGap)).Order("created_at DESC").Take(&last).Error
 	if err == nil {
 		return tooSoon("a link was mailed to "+addr+" a moment ago", last.CreatedAt.Add(EmailMailboxGap).Sub(now))
 	}
@@ -205,7 +208,7 @@ func (s *Store) ForgetEmailLink(ctx context.Context, r EmailRequest) error {
 		return err
 	}
 	return internal("forget email link", s.tx(ctx, func(tx *gorm.DB) error {
-		if err := s.lockEmailLinks(tx); err != nil {
+		if err := s.lockMailboxes(tx); err != nil {
 			return err
 		}
 		var row emailChangeRow
@@ -275,8 +278,14 @@ func (s *Store) ConfirmEmail(ctx context.Context, token string) (EmailSet, error
 	}
 	var out EmailSet
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.lockMailboxes(tx); err != nil {
+			return err
+		}
 		ch, err := s.emailLink(tx, u.ID, token)
 		if err != nil {
+			return err
+		}
+		if err := s.mailboxFree(tx, u.ID, ch.Address); err != nil {
 			return err
 		}
 		var row userRow

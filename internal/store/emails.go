@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -14,7 +16,7 @@ import (
 // normalised (see newsroom.ParseEmail), or "" for none. It is for whoever may manage users (an
 // admin, or the operator), who answers for the address; a person changes their own through
 // RequestEmailChange, which waits for them to confirm it. An address waiting for the user to
-// confirm is cancelled.
+// confirm is cancelled. An address another account holds is refused (see mailboxFree).
 func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet, error) {
 	u, err := s.permitted(ctx, policy.UserManage)
 	if err != nil {
@@ -31,7 +33,13 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet,
 	var row userRow
 	var old string
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.lockMailboxes(tx); err != nil {
+			return err
+		}
 		if err := tx.Take(&row, id).Error; err != nil {
+			return err
+		}
+		if err := s.mailboxFree(tx, id, addr); err != nil {
 			return err
 		}
 		if err := endEmailChanges(tx, id); err != nil {
@@ -51,4 +59,37 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet,
 		return EmailSet{}, internal("set email", err)
 	}
 	return EmailSet{User: row.user(), Old: old}, nil
+}
+
+// mailbox is the key by which two addresses are the same mailbox: the address lower-cased in
+// full, as mail servers treat them, although only the domain must be.
+func mailbox(addr string) string {
+	return strings.ToLower(strings.TrimSpace(addr))
+}
+
+// mailboxFree refuses addr to user id (0 for a user being added) when another account holds it,
+// as its address or as one waiting for a link that still works: each person has their own, and
+// no one can have links mailed to a colleague's address. The caller holds lockMailboxes. The
+// addresses held are compared here rather than in SQL, whose lower() folds only ASCII on SQLite.
+func (s *Store) mailboxFree(tx *gorm.DB, id int64, addr string) error {
+	if addr == "" {
+		return nil
+	}
+	box := mailbox(addr)
+	var waiting int64
+	if err := tx.Model(&emailChangeRow{}).Where("mailbox = ? AND status = ? AND expires_at > ? AND user_id <> ?", box, changePending, s.clock(), id).
+		Count(&waiting).Error; err != nil {
+		return err
+	}
+	if waiting > 0 {
+		return newsroom.Errorf(newsroom.ECONFLICT, "%s waits for another account to confirm it; each person needs an address of their own", addr)
+	}
+	var held []string
+	if err := tx.Model(&userRow{}).Where("email <> '' AND id <> ?", id).Pluck("email", &held).Error; err != nil {
+		return err
+	}
+	if slices.ContainsFunc(held, func(e string) bool { return mailbox(e) == box }) {
+		return newsroom.Errorf(newsroom.ECONFLICT, "%s is the address of another account; each person needs an address of their own", addr)
+	}
+	return nil
 }

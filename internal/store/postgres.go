@@ -144,10 +144,12 @@ func (s *Store) lockWebhooks(tx *gorm.DB) error {
 	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk webhooks ' || current_schema()))").Error
 }
 
-// lockEmailLinks makes transactions that ask for email links take turns on PostgreSQL, so that
-// the limits on how often an address is mailed and how many links a person asks for (see
-// RequestEmailChange) count each other's links, and a person has one address waiting.
-func (s *Store) lockEmailLinks(tx *gorm.DB) error {
+// lockMailboxes makes transactions that give a person an address, or ask for a link to one, take
+// turns on PostgreSQL, so that the limits on how often an address is mailed and how many links a
+// person asks for (see RequestEmailChange) count each other's links, a person has one address
+// waiting, and two accounts given one address at once do not both find it free (see
+// mailboxFree). SQLite's one writer already makes them take turns.
+func (s *Store) lockMailboxes(tx *gorm.DB) error {
 	if !s.pg {
 		return nil
 	}

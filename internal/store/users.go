@@ -67,7 +67,8 @@ type NewUser struct {
 	Email string
 }
 
-// CreateUser adds a user. The caller must be the operator or a user allowed to manage users.
+// CreateUser adds a user. The caller must be the operator or a user allowed to manage users. An
+// address another account holds is refused (see mailboxFree).
 func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, error) {
 	u, err := s.permitted(ctx, policy.UserManage)
 	if err != nil {
@@ -112,6 +113,14 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 		}
 		if n > 0 {
 			return usernameTaken(row.Username)
+		}
+		if email != "" {
+			if err := s.lockMailboxes(tx); err != nil {
+				return err
+			}
+			if err := s.mailboxFree(tx, 0, email); err != nil {
+				return err
+			}
 		}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
