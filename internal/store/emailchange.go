@@ -201,7 +201,8 @@ func (s *Store) CancelEmailChange(ctx context.Context) error {
 // deleted, as no one was mailed it, so it neither waits for a click nor counts against the limits
 // on links mailed (see mayMailLink), and the links r ended wait again, as they did before it,
 // when r's own link still waited: if it was cancelled, replaced or confirmed while the mail was
-// tried (another tab, an admin), what ended it decided, and nothing comes back.
+// tried (another tab, an admin), what ended it decided, and nothing comes back. A link whose
+// address another account took meanwhile stays ended too (see mailboxFree).
 func (s *Store) ForgetEmailLink(ctx context.Context, r EmailRequest) error {
 	u, err := actor(ctx)
 	if err != nil {
@@ -225,8 +226,23 @@ func (s *Store) ForgetEmailLink(ctx context.Context, r EmailRequest) error {
 		if row.Status != changePending || len(r.ended) == 0 {
 			return nil
 		}
-		return tx.Model(&emailChangeRow{}).Where("id IN ? AND user_id = ? AND status = ?", r.ended, u.ID, changeCancelled).
-			Update("status", changePending).Error
+		var ended []emailChangeRow
+		if err := tx.Where("id IN ? AND user_id = ? AND status = ?", r.ended, u.ID, changeCancelled).Find(&ended).Error; err != nil {
+			return err
+		}
+		for _, e := range ended {
+			err := s.mailboxFree(tx, u.ID, e.Address)
+			if newsroom.ErrorCode(err) == newsroom.ECONFLICT {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if err := tx.Model(&emailChangeRow{}).Where("id = ?", e.ID).Update("status", changePending).Error; err != nil {
+				return err
+			}
+		}
+		return nil
 	}))
 }
 

@@ -12,8 +12,8 @@ import (
 
 // TestForgetEmailLinkLeavesWhatEndedItMeanwhile: undoing a request whose link the mail server
 // refused (Y) brings back the address it ended (X) only while Y's own link still waited; when
-// the person cancelled, an admin set the address, or a newer request replaced or confirmed
-// another while Y's mail was tried, X stays ended.
+// the person cancelled, an admin set the address, a newer request replaced or confirmed another,
+// or another account took X while Y's mail was tried, X stays ended.
 func TestForgetEmailLinkLeavesWhatEndedItMeanwhile(t *testing.T) {
 	var xToken string
 	setup := func(t *testing.T) (*store.Store, *clock.Fake, store.EmailRequest, emailActor) {
@@ -89,6 +89,36 @@ func TestForgetEmailLinkLeavesWhatEndedItMeanwhile(t *testing.T) {
 		}
 		if set, err := s.ConfirmEmail(u.ctx, xToken); err == nil {
 			t.Errorf("X's old link, cancelled by Y, works again after Z was confirmed: address now %s", set.User.Email)
+		}
+	})
+	t.Run("AnotherAccountTookTheAddressMeanwhile", func(t *testing.T) {
+		for _, how := range []string{"Asked", "SetByAdmin"} {
+			t.Run(how, func(t *testing.T) {
+				s, clk, y, u := setup(t)
+				clk.Add(store.EmailMailboxGap)
+				wendy, wu := mustUser(t, s, "wendy", newsroom.RoleWriter)
+				var w store.EmailRequest
+				var err error
+				if how == "Asked" {
+					w, err = s.RequestEmailChange(wendy, "sarah@x.example", true)
+				} else {
+					_, err = s.SetEmail(store.AsOperator(t.Context()), wu.ID, "sarah@x.example")
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := s.ForgetEmailLink(u.ctx, y); err != nil {
+					t.Fatal(err)
+				}
+				if p, _ := s.PendingEmail(u.ctx); p != nil {
+					t.Errorf("after another account took sarah@x.example, %s waits again for sarah", p.Address)
+				}
+				if how == "Asked" {
+					if _, err := s.ConfirmEmail(wendy, w.Token); err != nil {
+						t.Errorf("wendy cannot confirm the address she asked for: %v", err)
+					}
+				}
+			})
 		}
 	})
 	t.Run("NewerRequestMailedMeanwhile", func(t *testing.T) {
