@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
 )
 
 func TestImport(t *testing.T) {
@@ -50,5 +53,41 @@ func TestImport(t *testing.T) {
 	}
 	if r := runCmd(t, vars, "", "import", "testdata/seed.txt"); r.code != 1 || !strings.Contains(r.stderr, "usage") {
 		t.Fatalf("import without --author: %+v", r)
+	}
+}
+
+// TestImportOversizedFile: a file larger than the API takes for an import (newsroom.MaxTextBytes)
+// is refused by its size, naming the limit, before it is read whole: a mistaken file (a disk
+// image, a log) would otherwise be read into memory in full, and nothing is imported.
+func TestImportOversizedFile(t *testing.T) {
+	dir := t.TempDir()
+	vars := map[string]string{"COPYDESK_DB": filepath.Join(dir, "news.db")}
+	if r := runCmd(t, vars, "tulip-lantern\n", "user", "add", "sarah", "--role", "writer"); r.code != 0 {
+		t.Fatalf("user add: %+v", r)
+	}
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		size int
+		code int
+		want string
+	}{
+		{"AtTheLimit", newsroom.MaxTextBytes, 1, "not in the house format"},
+		{"ErrOverTheLimit", newsroom.MaxTextBytes + 1, 1, fmt.Sprintf("larger than %d bytes", newsroom.MaxTextBytes)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			big := filepath.Join(dir, tt.name+".txt")
+			if err := os.WriteFile(big, append(seed, strings.Repeat("x", tt.size-len(seed))...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := runCmd(t, vars, "", "import", big, "--author", "sarah")
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Fatalf("import of %d bytes: %+v, want %q", tt.size, r, tt.want)
+			}
+		})
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/internal/store"
 )
@@ -34,6 +36,25 @@ func loadFooter(path string) ([]string, error) {
 	return strings.Split(text, "\n"), nil
 }
 
+// readPiece reads the house-format file at path, refusing one larger than newsroom.MaxTextBytes,
+// the most the API takes for an import too: no piece within the limits is larger, and a file
+// given by mistake (a disk image, /dev/zero) would otherwise be read into memory whole.
+func readPiece(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, newsroom.MaxTextBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > newsroom.MaxTextBytes {
+		return nil, fmt.Errorf("%s is larger than %d bytes, the most a piece in the house format may take; nothing was imported", path, newsroom.MaxTextBytes)
+	}
+	return data, nil
+}
+
 func importCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags(e, "import", "import FILE --author USERNAME [--db FILE] [--footer-file FILE]",
 		"Creates a draft, owned by the writer USERNAME, from a piece in the house text format, and prints it as JSON.\nA file not in the house format is refused with the line and what was expected; nothing is imported.")
@@ -47,7 +68,7 @@ func importCmd(ctx context.Context, args []string, e env) error {
 	if len(pos) != 1 || *author == "" {
 		return fmt.Errorf("usage: copydesk import FILE --author USERNAME")
 	}
-	data, err := os.ReadFile(pos[0])
+	data, err := readPiece(pos[0])
 	if err != nil {
 		return err
 	}
