@@ -39,14 +39,14 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet,
 		if err := tx.Take(&row, id).Error; err != nil {
 			return err
 		}
-		if err := s.mailboxFree(tx, id, addr); err != nil {
-			return err
-		}
 		if err := endEmailChanges(tx, id); err != nil {
 			return err
 		}
 		if row.Email == addr {
 			return nil
+		}
+		if err := s.mailboxFree(tx, id, addr); err != nil {
+			return err
 		}
 		old, row.Email = row.Email, addr
 		record(tx, userChanged(by, id, "set_email"))

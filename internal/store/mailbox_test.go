@@ -98,6 +98,23 @@ func TestMailboxOfAnotherAccount(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	t.Run("UnchangedAddressOfATwin", func(t *testing.T) {
+		// Two accounts given one address before the rule was kept: saving either's address as it
+		// is, or asking for it again, changes nothing and is not refused.
+		if _, err := s.DB().Exec("UPDATE users SET email = 'twin@example.org' WHERE username IN ('olga', 'carl')"); err != nil {
+			t.Fatal(err)
+		}
+		olgaUser := newsroom.UserFrom(olga)
+		if _, err := s.SetEmail(op, olgaUser.ID, "twin@example.org"); err != nil {
+			t.Errorf("SetEmail of the address held already: %v", err)
+		}
+		if _, err := s.RequestEmailChange(carl, "twin@example.org", true); err != nil {
+			t.Errorf("RequestEmailChange of the address held already: %v", err)
+		}
+		if _, err := s.DB().Exec("UPDATE users SET email = '' WHERE username IN ('olga', 'carl')"); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("ErrConfirmHeldMeanwhile", func(t *testing.T) {
 		// An address given to another account before the rule was kept is not confirmed twice.
 		req, err := s.RequestEmailChange(carl, "carl@later.example", true)
