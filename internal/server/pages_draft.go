@@ -228,7 +228,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 			return nil, err
 		}
 	}
-	p.QuoteParagraphs = quoteParagraphs(d.Text(), p.Quotes)
+	p.QuoteParagraphs = d.Text().QuoteParagraphs(p.Quotes)
 	p.Fields = fieldViews(d.Text(), p.Quotes, comments)
 	if err := s.loadEditing(ctx, p); err != nil {
 		return nil, err

@@ -23,13 +23,3 @@ func (s *Server) quoteHistory(ctx context.Context, id int64, h *newsroom.History
 	}
 	return byQuote, nil
 }
-
-// quoteParagraphs numbers the paragraph each quote opens in, as readers count (see
-// newsroom.Text.QuoteParagraph).
-func quoteParagraphs(t newsroom.Text, qs []newsroom.Quote) map[int64]int {
-	out := make(map[int64]int, len(qs))
-	for _, q := range qs {
-		out[q.ID] = t.QuoteParagraph(q)
-	}
-	return out
-}
