@@ -155,3 +155,13 @@ func (s *Store) lockMailboxes(tx *gorm.DB) error {
 	}
 	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk email links ' || current_schema()))").Error
 }
+
+// lockTokens makes transactions that make a named API token take turns on PostgreSQL, so that
+// tokens made at once count each other and cannot pass MaxNamedTokens between them (see
+// roomForToken). SQLite's one writer already makes them take turns.
+func (s *Store) lockTokens(tx *gorm.DB) error {
+	if !s.pg {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(hashtext('copydesk tokens ' || current_schema()))").Error
+}

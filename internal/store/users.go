@@ -204,6 +204,11 @@ func (s *Store) issueToken(ctx context.Context, userID int64, name string) (stri
 	now := s.clock()
 	t := tokenRow{UserID: userID, Hash: hashToken(token), CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.ttl), Name: name}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if name != "" {
+			if err := s.roomForToken(tx, userID, now); err != nil {
+				return err
+			}
+		}
 		if err := tx.Create(&t).Error; err != nil || name != "" {
 			return err
 		}
