@@ -820,6 +820,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{""}},
 		{"NameInABodysClauseWithAHelpingVerbHospital", "The hospital, which treated Tom Hale, 34, would say only: “He is stable.”",
 			[]string{""}},
+		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
+			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

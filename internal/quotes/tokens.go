@@ -166,7 +166,8 @@ func (a *attributor) insideWord(i int) bool {
 }
 
 // wordEnd returns where the word starting at i ends. Apostrophes, hyphens and full stops inside
-// a word belong to it (nation’s, U.S.-Mexico), and so does the full stop of an abbreviation.
+// a word belong to it (nation’s, U.S.-Mexico), and so do an ampersand between capitals (AT&T)
+// and the full stop of an abbreviation.
 func (a *attributor) wordEnd(i, to int) int {
 	j := i + 1
 	for j < to {
@@ -176,6 +177,10 @@ func (a *attributor) wordEnd(i, to int) int {
 		}
 		if isJoiner(a.rs[j]) && j+1 < to && isWord(a.rs[j+1]) && !a.quoted[j] && !a.quoted[j+1] {
 			j += 2
+			continue
+		}
+		if a.rs[j] == '&' && j+1 < to && unicode.IsUpper(a.rs[j-1]) && unicode.IsUpper(a.rs[j+1]) && !a.quoted[j+1] {
+			j += 2 // AT&T, H&M, S&P: an ampersand between capitals is inside one name.
 			continue
 		}
 		break
