@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -77,7 +78,8 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 	case c.pronoun:
 		return a.resolve(c, q.Text)
 	case c.unwritten:
-		if prev != nil && prev.Paragraph == q.Paragraph && a.opensSentence(q.Start) && a.soleSpeaker(qs, i) {
+		if prev != nil && prev.Paragraph == q.Paragraph && a.opensSentence(q.Start) && a.soleSpeaker(qs, i) &&
+			a.titledBefore(prev.Speaker, c, prev.Start-leadWindow, q.Start) {
 			return prev.Speaker // “…,” Prince William said. “…,” the Prince of Wales added.
 		}
 		return a.label(q)
@@ -113,6 +115,45 @@ func (a *attributor) soleSpeaker(qs []Quote, i int) bool {
 		}
 	}
 	return sole != ""
+}
+
+// titledBefore reports whether rs[from:to] writes name, outside the quotes, right after a word of
+// the title c: Prince William before “…,” the Prince of Wales added may be the one who holds it.
+// A title whose words the name was never written with may be anyone's (“…,” said Kai Lund. “…,”
+// the Chief Constable said), and the piece does not say whose.
+func (a *attributor) titledBefore(name string, c credit, from, to int) bool {
+	n := []rune(name)
+	if len(n) == 0 {
+		return false
+	}
+	for i := max(from, 0); i+len(n) <= to; i++ {
+		if a.quoted[i] || i+len(n) < len(a.rs) && isWord(a.rs[i+len(n)]) || !slices.Equal(a.rs[i:i+len(n)], n) {
+			continue
+		}
+		e := i
+		for e > 0 && isSpace(a.rs[e-1]) {
+			e--
+		}
+		w := e
+		for w > 0 && isWord(a.rs[w-1]) {
+			w--
+		}
+		if w < e && e < i && unicode.IsUpper(a.rs[w]) && a.titleHasWord(c, a.rs[w:e]) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleHasWord reports whether word is one of the words of the title c.
+func (a *attributor) titleHasWord(c credit, word []rune) bool {
+	for i := c.start; i+len(word) <= c.end; i++ {
+		if (i == c.start || !isWord(a.rs[i-1])) && (i+len(word) == c.end || !isWord(a.rs[i+len(word)])) &&
+			slices.Equal(a.rs[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports whether the quote opening at pos starts a sentence: only spaces stand

@@ -141,6 +141,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"William", "William"}},
 		{"TitleHeldByTwoStillCreditsNobody", "Scottish First Minister John Swinney spoke first. Welsh First Minister Eluned Morgan replied. “No,” the First Minister said. Scottish First Minister John Swinney said: “Yes.” “Scotland deserves better,” the First Minister said.",
 			[]string{"", "John Swinney", ""}},
+		{"TitleNeverWrittenWithTheNameBeforeCreditsNobody", "“We will act,” said Kai Lund. “It is done,” the Chief Constable said. Mira Holm said: “Yes.” “No,” added the Prime Minister.\n" +
+			"“Stop,” Prince William said. “Now,” the Prince of Wales added. King Charles said: “Go.” “We will,” the Prince of Wales said.",
+			[]string{"Kai Lund", "", "Mira Holm", "", "William", "William", "Charles", ""}},
 		{"TitleNeverWrittenAfterTwoSpeakersCreditsNobody", "Mr Starmer said the talks were “constructive.” Mr Macron said: “We are close.” “There is more work to do,” the Prime Minister said.",
 			[]string{"Starmer", "Macron", ""}},
 		{"TitleAfterADeputysIsTheHolders", "Met Police Commissioner Sir Mark Rowley said: “We will root them out.” Deputy Commissioner Dame Lynne Owens said: “We are changing.” “It will take time,” the Commissioner said.",
