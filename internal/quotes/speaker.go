@@ -1018,6 +1018,12 @@ func (a *attributor) resolve(p credit, said string) string {
 			}
 			break
 		}
+		if d := a.describedPerson(sex); d >= 0 {
+			if d > a.last.start {
+				a.last = credit{} // The nearest speaker is described, not named; the pronoun is that one's.
+			}
+			break
+		}
 		end = start - 1 // Step over the full stop that ended the sentence before.
 	}
 	a.cursor = max(a.cursor, pos)
@@ -1025,6 +1031,39 @@ func (a *attributor) resolve(p credit, said string) string {
 		return ""
 	}
 	return a.name(a.last)
+}
+
+// describedPerson returns where a person described and not named stands as the subject of the
+// sentence lastSubject read last, or after its speech verb, whom a pronoun of the sex given may
+// stand for, or -1 when none does: A spokeswoman for the council said …, said a police officer at
+// the scene, A woman who lives nearby disagreed. A pronoun after such a sentence speaks of that
+// person, whom the finder cannot name, and not of anyone named before.
+func (a *attributor) describedPerson(sex string) int {
+	for j, t := range a.seen {
+		if !t.is(determinerWord) || t.is(possessiveWord) || j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
+			continue
+		}
+		for _, n := range a.seen[j+1 : min(len(a.seen), j+5)] {
+			if !n.joined {
+				break
+			}
+			if s, ok := describedSex[strings.ToLower(a.word(n))]; ok && (s == "" || sex == "" || s == sex) {
+				return t.start
+			}
+		}
+	}
+	return -1
+}
+
+// describedSex is the sex, "" when open, of the people the words describe as the subject of a
+// sentence: a spokeswoman for the council, a police officer.
+var describedSex = map[string]string{
+	"spokesman": "m", "spokeswoman": "f", "spokesperson": "", "man": "m", "woman": "f",
+	"boy": "m", "girl": "f", "official": "", "officer": "", "source": "", "aide": "",
+	"resident": "", "witness": "", "neighbour": "", "neighbor": "", "lawyer": "", "executive": "",
+	"director": "", "manager": "", "doctor": "", "nurse": "", "teacher": "", "worker": "",
+	"passenger": "", "driver": "", "student": "", "colleague": "", "friend": "", "diplomat": "",
+	"analyst": "", "employee": "", "owner": "", "farmer": "", "paramedic": "", "survivor": "",
 }
 
 // singular reports whether the pronoun p, they, plainly stands for the one person named by c
