@@ -402,6 +402,13 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 		if c := a.speakingBody(toks, 0); c.found() {
 			return c, true // a Downing Street spokesman said, a spokesperson for Thames Water said
 		}
+		for v := 2; v < len(toks) && v < 10 && toks[v].joined && !a.capital(toks[v-1]); v++ {
+			if a.speechVerb(toks[v]) && !a.hasSuffix(toks[v], "ing") {
+				// a spokeswoman for the council said: someone the finder cannot name, and no
+				// longer the voice of the quote before.
+				return credit{}, true
+			}
+		}
 	}
 	for k := 1; k < len(toks) && k < 12; k++ {
 		if !a.capital(toks[k]) {

@@ -833,6 +833,8 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Mira Holm", "Mira Holm"}},
 		{"PronounAfterANamedSpeakerAfterADescribedOne", "A spokeswoman for the council said the repairs were late. Mira Holm said: “We are ready.” “Truly,” she added.",
 			[]string{"Mira Holm", "Mira Holm"}},
+		{"DescribedAttributionWithAPrepositionIsNoFollowOn", "“We are ready,” said Mira Holm. “Not yet,” a spokeswoman for the council said. “Never,” a man in the crowd shouted.",
+			[]string{"Mira Holm", "", ""}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
