@@ -835,6 +835,11 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Mira Holm", "Mira Holm"}},
 		{"DescribedAttributionWithAPrepositionIsNoFollowOn", "“We are ready,” said Mira Holm. “Not yet,” a spokeswoman for the council said. “Never,” a man in the crowd shouted.",
 			[]string{"Mira Holm", "", ""}},
+		{"QuoteAfterTheSpeakersActionIsTheirs", "Anna Lindqvist has run the mill for forty years. Lindqvist laughed. “Never.” “Not once.”\n" +
+			"“It will close,” said Kai Lund. Lindqvist shrugged. “Who knows?”\nLindqvist turned to the window. “It was all fields then.”\n" +
+			"Mira Holm only smiled. “We will see.”\nLindqvist paused. Then Kai Lund spoke. “No.”\nLindqvist turned to Kai Lund. “Go.”\n" +
+			"The old man laughed. “Never.”\nLindqvist laughed at the idea that the mill would close, and the men in the yard did too. “Never.”",
+			[]string{"Lindqvist", "Lindqvist", "Kai Lund", "Lindqvist", "Lindqvist", "Mira Holm", "", "", "", ""}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
