@@ -23,8 +23,11 @@ var headingLabels = map[string]bool{
 }
 
 // label returns who speaks q when it opens a transcript's line right after its speaker's label
-// in capitals (SMITH: “Yes.”), or "". Only a transcript's labels credit (see transcript):
-// capitalized leads that do not take turns, as datelines (LONDON: “…”) and a fact box's labels
+// in capitals (SMITH: “Yes.”), or "". The finder finds quotations, the words between marks: a
+// transcript written without them (Q: … A: …, Interviewer: … Smith: …) has none to find, and
+// one whose questions are unquoted is no transcript of quotes, so the quoted answers in it
+// credit nobody rather than a label that may head a box. Only a transcript's labels credit (see
+// transcript): capitalized leads that do not take turns, as datelines (LONDON: “…”) and a fact box's labels
 // (VENUE: “The Old Vic”), credit nobody. So do quotes whose words are not spoken, ending as no
 // speech does: the titles of a listing (ITV: “The Chase”) and words picked out of a review.
 func (a *attributor) label(q Quote) string {

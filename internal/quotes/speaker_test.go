@@ -840,6 +840,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Mira Holm only smiled. “We will see.”\nLindqvist paused. Then Kai Lund spoke. “No.”\nLindqvist turned to Kai Lund. “Go.”\n" +
 			"The old man laughed. “Never.”\nLindqvist laughed at the idea that the mill would close, and the men in the yard did too. “Never.”",
 			[]string{"Lindqvist", "Lindqvist", "Kai Lund", "Lindqvist", "Lindqvist", "Mira Holm", "", "", "", ""}},
+		{"TranscriptOfUnquotedLinesFindsNoQuotes", "Interviewer: Why now?\nSmith: Because nobody else would.\nQ: What was hardest?\nA: The budget. We cut what we could.",
+			nil},
+		{"TranscriptWithUnquotedQuestionsCreditsNobody", "INTERVIEWER: Why now?\nSMITH: “Because nobody else would.”\nINTERVIEWER: And the money?\nSMITH: “We found it.”\nQ: What was hardest?\nA: “The budget.”",
+			[]string{"", "", ""}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
