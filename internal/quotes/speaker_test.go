@@ -844,6 +844,11 @@ func TestFindSpeakers(t *testing.T) {
 			nil},
 		{"TranscriptWithUnquotedQuestionsCreditsNobody", "INTERVIEWER: Why now?\nSMITH: “Because nobody else would.”\nINTERVIEWER: And the money?\nSMITH: “We found it.”\nQ: What was hardest?\nA: “The budget.”",
 			[]string{"", "", ""}},
+		{"HansardSeatAndPartyInBracketsDescribeTheName", "The Speaker, Sir Lindsay Hoyle, intervened. “Order!” he said.\n" +
+			"Sir Edward Leigh (Gainsborough) (Con) asked whether the Minister had read the report. “Has she read it, or not?” he asked.\n" +
+			"The Minister for Energy Security (Sarah Jones) said: “I have read every page.”\n" +
+			"Wera Hobhouse (Bath) (LD) said: “Shame.” Rachael Maskell (York Central) (Lab/Co-op) said: “Never.”",
+			[]string{"Lindsay Hoyle", "Edward Leigh", "Sarah Jones", "Wera Hobhouse", "Rachael Maskell"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {

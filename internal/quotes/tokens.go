@@ -96,6 +96,10 @@ func (a *attributor) tokenize(dst []token, from, to int, trailing bool) []token 
 			// Apple (AAPL) said, Tesla (TSLA.O) said: the ticker stands for the firm named
 			// before it, which runs on to its verb as the party does.
 			i = a.tickerParen(i, to)
+		case r == '(' && joined && a.capital(dst[len(dst)-1]) && a.placeParen(i, to) > 0:
+			// Sir Edward Leigh (Gainsborough) (Con) asked: Hansard's seat and party in brackets
+			// describe the name, which runs on to its verb.
+			i = a.placeParen(i, to)
 		default:
 			joined, i = false, i+1
 		}
@@ -230,6 +234,77 @@ func (a *attributor) tickerParen(i, to int) int {
 		}
 	}
 	return 0
+}
+
+// placeParen returns where a member's party in brackets opening at rs[i] ends, after its
+// closing bracket, or where the party's bracket after a seat's ends, or 0 when there is none:
+// (Con), (Lab/Co-op), (Gainsborough) (Con), (Bath and Wells) (LD). A bracket of capitalized words
+// with no party after it may as well hold a title's holder (The Prime Minister (Keir Starmer)
+// said), whose name is the speaker's, and is left to be read.
+func (a *attributor) placeParen(i, to int) int {
+	j := a.bracketEnd(i, to)
+	if j == 0 {
+		return 0
+	}
+	if houseParties[string(a.rs[i+1:j-1])] {
+		return j
+	}
+	k := j
+	for k < to && a.rs[k] == ' ' {
+		k++
+	}
+	if k < to && a.rs[k] == '(' && k > j {
+		if e := a.bracketEnd(k, to); e > 0 && houseParties[string(a.rs[k+1:e-1])] {
+			return e
+		}
+	}
+	return 0
+}
+
+// bracketEnd returns where the bracket opening at rs[i] ends, after its closing bracket, when it
+// holds up to four words, each beginning with a capital but for an "and" or "of" between them,
+// or 0.
+func (a *attributor) bracketEnd(i, to int) int {
+	words, start := 0, true
+	for j := i + 1; j < to && j < i+40 && !a.quoted[j]; j++ {
+		switch r := a.rs[j]; {
+		case r == ')':
+			if words == 0 || start {
+				return 0
+			}
+			return j + 1
+		case r == ' ' || r == '/':
+			if start {
+				return 0
+			}
+			start = true
+		case start && (unicode.IsUpper(r) || r == 'a' || r == 'o'):
+			words, start = words+1, false
+			if words > 4 || !unicode.IsUpper(r) && !a.lowerJoin(j) {
+				return 0
+			}
+		case start || !unicode.IsLetter(r) && r != '\'' && r != rightSingle && r != '.' && r != '-':
+			return 0
+		}
+	}
+	return 0
+}
+
+// lowerJoin reports whether the word at rs[j] is the "and" or "of" inside a seat's name.
+func (a *attributor) lowerJoin(j int) bool {
+	for _, w := range [...]string{"and ", "of "} {
+		if j+len(w) <= len(a.rs) && string(a.rs[j:j+len(w)]) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// houseParties are the parties Hansard writes in brackets after a member's name.
+var houseParties = map[string]bool{
+	"Con": true, "Lab": true, "LD": true, "Lib Dem": true, "SNP": true, "Green": true, "Reform": true,
+	"DUP": true, "SDLP": true, "PC": true, "Ind": true, "Lab/Co-op": true, "Alba": true, "UUP": true,
+	"SF": true, "Alliance": true, "TUV": true, "Plaid Cymru": true,
 }
 
 // isJoiner reports whether r joins two parts of one word.
