@@ -636,6 +636,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			if !c.found() && a.speechAfter(toks, m) {
 				c, _ = a.titleHolder(toks, k, m) // The Home Secretary said:
 			}
+			if a.placeOfDescribed(toks, from) {
+				c = credit{} // A Western diplomat in Kyiv, who asked not to be named, said: the diplomat's.
+			}
 			if a.paired(toks, k) || a.pairs(toks, m) {
 				c = credit{} // Kai Lund and Mira Holm said: two speakers, neither the quote's alone.
 				pair = pair || a.paired(toks, k) && a.speechAfter(toks, m)
@@ -769,6 +772,28 @@ func (a *attributor) relativeSpeech(toks []token, m int) bool {
 	}
 	return true
 }
+
+// placeOfDescribed reports whether the name at toks[k] is the place of a person described and
+// not named before it, after a preposition of place: A Western diplomat in Kyiv, a nurse at St
+// Mary's. What the sentence goes on to say of it (, who asked not to be named, said) is said of
+// that person, whom the finder cannot name.
+func (a *attributor) placeOfDescribed(toks []token, k int) bool {
+	if k < 3 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-5; j-- {
+		if toks[j].is(determinerWord) && !toks[j].is(possessiveWord) && (j == 0 || !a.capital(toks[j])) {
+			return j < k-2 && !a.capital(toks[k-2])
+		}
+		if !toks[j].joined {
+			return false
+		}
+	}
+	return false
+}
+
+// placePrepositions put a place after a person: a diplomat in Kyiv, a nurse at St Mary's.
+var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true}
 
 // relays reports whether toks[k] is a speech verb in the active voice whose subject is a common
 // noun in the clause before it, run on from the words before with no comma, as in a report of

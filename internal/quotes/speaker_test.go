@@ -849,6 +849,10 @@ func TestFindSpeakers(t *testing.T) {
 			"The Minister for Energy Security (Sarah Jones) said: “I have read every page.”\n" +
 			"Wera Hobhouse (Bath) (LD) said: “Shame.” Rachael Maskell (York Central) (Lab/Co-op) said: “Never.”",
 			[]string{"Lindsay Hoyle", "Edward Leigh", "Sarah Jones", "Wera Hobhouse", "Rachael Maskell"}},
+		{"PlaceOfADescribedSpeakerIsNoSpeaker", "A Western diplomat in Kyiv, who asked not to be named, said: “The next weeks decide it.”\n" +
+			"The nurse at St Mary's, who has worked there for 30 years, said: “We are exhausted.”\n" +
+			"The minister raised it with Vance, who replied: “Leave it with me.” Kai Lund, who lives in Leeds, said: “Fine.”",
+			[]string{"", "", "Vance", "Kai Lund"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
