@@ -1663,6 +1663,26 @@ func (a *attributor) pastJoiner(toks []token, m int) int {
 	return j
 }
 
+// describesGroup reports whether the capitalized words ending at toks[m] describe the people of
+// the plural noun right after them, who speak as a group the finder cannot name: Two US
+// officials, Israeli officials, Several Western diplomats.
+func (a *attributor) describesGroup(toks []token, m int) bool {
+	if m >= len(toks) || !toks[m].joined || a.capital(toks[m]) || !a.pluralWord(toks[m]) {
+		return false
+	}
+	return describedPlural[strings.ToLower(a.word(toks[m]))]
+}
+
+// describedPlural are the plural nouns of people whom capitalized words before them describe
+// without naming whom they speak for; a firm's analysts or economists speak for the firm (Citi
+// analysts said), and are left out.
+var describedPlural = map[string]bool{
+	"officials": true, "diplomats": true, "sources": true, "officers": true, "residents": true,
+	"ministers": true, "lawmakers": true, "legislators": true, "soldiers": true, "troops": true,
+	"witnesses": true, "activists": true, "protesters": true, "aides": true, "doctors": true,
+	"negotiators": true, "investigators": true, "prosecutors": true, "commanders": true,
+}
+
 // credit names the run of capitalized words toks[k:m], without the stopwords in front of it
 // (The, Yet, She) and without the titles up to the last of them (Mexican President), unless
 // the last title and one common noun or a firm's word after it name a body or a firm (US State
@@ -1671,7 +1691,7 @@ func (a *attributor) pastJoiner(toks []token, m int) int {
 // (Jess Phillips MP); after a determiner it and the party before it are the member the quote
 // belongs to, a body no pronoun stands for (a Tory MP said).
 func (a *attributor) credit(toks []token, k, m int) credit {
-	if a.possessive(toks[m-1]) {
+	if a.possessive(toks[m-1]) || a.describesGroup(toks, m) {
 		return credit{}
 	}
 	first := k

@@ -853,6 +853,10 @@ func TestFindSpeakers(t *testing.T) {
 			"The nurse at St Mary's, who has worked there for 30 years, said: “We are exhausted.”\n" +
 			"The minister raised it with Vance, who replied: “Leave it with me.” Kai Lund, who lives in Leeds, said: “Fine.”",
 			[]string{"", "", "Vance", "Kai Lund"}},
+		{"CapitalsBeforeAGroupOfPeopleNameNobody", "Two US officials, speaking on condition of anonymity, said the strike had hit “a weapons depot.” “It was a legitimate target,” one of them said.\n" +
+			"Israeli officials said: “It was a depot.” Several Western diplomats, who asked not to be named, said: “It was not.”\n" +
+			"Two officials said: “It was a depot.” Citi analysts said in a note: “Risks are to the downside.”",
+			[]string{"", "", "", "", "", "Citi"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
