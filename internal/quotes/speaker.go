@@ -123,9 +123,10 @@ func (a *attributor) soleSpeaker(qs []Quote, i int) bool {
 // actedBefore returns the person named as the subject of the sentence right before q, in its
 // paragraph, when that sentence is the person's action and nothing else and q opens the next
 // one: Lindqvist laughed. “Never.” — the words are the one who laughed, as newspapers write it.
-// It reads only a short sentence with no quote in it, the name its first words and no other
-// name after them, and an action from actionWords right after the name (an adverb may come
-// between): Lindqvist turned to the window, not Lindqvist turned to Kai Lund.
+// It reads only a short sentence with no quote in it, the name the first words of its last
+// clause (After a long pause, Lindqvist nodded) and no other name after them, and an action
+// from actionWords right after the name (an adverb may come between): Lindqvist turned to the
+// window, not Lindqvist turned to Kai Lund.
 func (a *attributor) actedBefore(q Quote, prev *Quote) credit {
 	e := q.Start - 1
 	for e >= 0 && isSpace(a.rs[e]) && a.rs[e] != '\n' {
@@ -146,12 +147,16 @@ func (a *attributor) actedBefore(q Quote, prev *Quote) credit {
 	}
 	toks := a.tokenize(a.toks[:0], s, e, false)
 	a.toks = toks
-	if len(toks) < 2 || len(toks) > 12 || !a.capital(toks[0]) {
+	k := len(toks) - 1
+	for k > 0 && toks[k].joined {
+		k-- // After a long pause, Lindqvist nodded: the last clause is the action.
+	}
+	if len(toks)-k < 2 || len(toks)-k > 12 || len(toks) > 20 || !a.capital(toks[k]) {
 		return credit{}
 	}
-	m := a.runEnd(toks, 0)
-	c := a.credit(toks, 0, m)
-	if !c.found() || !a.person(toks, 0, m) || m == len(toks) || !toks[m].joined {
+	m := a.runEnd(toks, k)
+	c := a.credit(toks, k, m)
+	if !c.found() || !a.person(toks, k, m) || m == len(toks) || !toks[m].joined {
 		return credit{}
 	}
 	v := m

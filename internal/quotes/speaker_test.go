@@ -857,6 +857,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Israeli officials said: “It was a depot.” Several Western diplomats, who asked not to be named, said: “It was not.”\n" +
 			"Two officials said: “It was a depot.” Citi analysts said in a note: “Risks are to the downside.”",
 			[]string{"", "", "", "", "", "Citi"}},
+		{"QuoteAfterTheSpeakersActionAfterAnOpeningClause", "Asked whether she would stand again, Ms Platt laughed. 'Ask me in June.'\n" +
+			"After a long pause, Lindqvist nodded. “Yes.”\nKai Lund said the plan was late, and Mira Holm laughed. “Never.”",
+			[]string{"Platt", "Lindqvist", ""}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
