@@ -860,6 +860,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"QuoteAfterTheSpeakersActionAfterAnOpeningClause", "Asked whether she would stand again, Ms Platt laughed. 'Ask me in June.'\n" +
 			"After a long pause, Lindqvist nodded. “Yes.”\nKai Lund said the plan was late, and Mira Holm laughed. “Never.”",
 			[]string{"Platt", "Lindqvist", ""}},
+		{"OccupationOpeningASentenceIsNoPartOfTheName", "Farmer Gwen Pritchard, 63, said: “It is the worst I have seen.” Teacher Tom Hale said: “The children were brave.”\n" +
+			"Driver Sam Cole said: “I saw nothing.” Student Ellie Park told the BBC: “It was chaos.” “We were trapped,” said nurse Ann Bell.",
+			[]string{"Gwen Pritchard", "Tom Hale", "Sam Cole", "Ellie Park", "Ann Bell"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {

@@ -109,7 +109,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"superintendent", "commander", "leader", "det", "insp", "supt", "cpl", "pte", "maj",
 		"brig", "cmdr", "recorder", "prosecutor", "resident", "witness", "neighbour", "neighbor",
 		"shopper", "passenger", "survivor", "pensioner", "headteacher", "striker", "midfielder",
-		"goalkeeper", "owner",
+		"goalkeeper", "owner", "farmer", "teacher", "nurse", "driver", "student", "volunteer",
+		"shopkeeper", "landlord", "campaigner", "fisherman", "paramedic",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
