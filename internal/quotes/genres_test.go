@@ -12,7 +12,10 @@ import (
 // witness and the sentencing, a science story quoting a paper and its authors, a markets wrap,
 // a council meeting with speakers in turn, an interview in questions and answers, quotes inside
 // quotes, quotes broken by their attribution, names with particles and hyphens, and titles and
-// ages that stand for names given before. Each quote's speaker is the one a fact-checker would
+// ages that stand for names given before; and a live blog, a press release with its boilerplate,
+// a magazine profile whose speech runs over paragraphs, a parliamentary sketch in Hansard's
+// style, a war report quoting unnamed officials, words through an interpreter, posts on social
+// media and a British piece in single quotes. Each quote's speaker is the one a fact-checker would
 // check it with, or nobody where the copy does not say.
 func TestFindSpeakersInNewsGenres(t *testing.T) {
 	for _, tt := range []struct {
@@ -138,6 +141,74 @@ func TestFindSpeakersInNewsGenres(t *testing.T) {
 				"Emma Raducanu, 21, beat the world number five in straight sets.\n" +
 				"“I felt free out there,” the 21-year-old said.",
 			[]string{"Rachel Reeves", "Mel Stride", "Rachel Reeves", "Emma Raducanu"}},
+		{"LiveBlogWithTimestamps",
+			"09:42 GMT – Storm Darragh: roads closed across Wales\n" +
+				"Natural Resources Wales has issued 14 flood warnings. “Do not attempt to drive through flood water,” said Jeremy Parr, the agency's head of flood risk.\n" +
+				"10:05 GMT – Trains cancelled\n" +
+				"Transport for Wales said all services west of Swansea were suspended. “We will run replacement buses where we can,” a spokesperson said.\n" +
+				"10:31 GMT – ‘The worst I have seen’\n" +
+				"Farmer Gwen Pritchard, 63, told BBC Wales her fields had been under water since dawn. “It is the worst I have seen in forty years,” she said. “The sheep are on the hill, thank God.”\n" +
+				"10:48 GMT – First Minister responds\n" +
+				"Eluned Morgan said the government was “monitoring the situation closely.” “I want to thank the emergency services,” the First Minister said.\n" +
+				"11:02 GMT – Police update\n" +
+				"Dyfed-Powys Police said two people had been rescued from a car in Carmarthen. Chief Inspector Huw Davies said: “Please stay at home.”",
+			[]string{"Jeremy Parr", "a spokesperson", "", "Gwen Pritchard", "Gwen Pritchard", "Eluned Morgan", "", "Huw Davies"}},
+		{"PressReleaseWithBoilerplate",
+			"NORTHAMPTON, England, March 3, 2025 /PRNewswire/ -- Helix Robotics Ltd today announced the opening of its new manufacturing plant in Northampton, creating 220 jobs.\n" +
+				"\"This investment reflects our confidence in British engineering,\" said Priya Natarajan, CEO of Helix Robotics. \"Northampton gives us the skills and the space to grow.\"\n" +
+				"\"We are delighted to welcome Helix to the county,\" said Councillor Jonathan Nunn, leader of West Northamptonshire Council.\n" +
+				"The plant will produce 4,000 warehouse robots a year. \"Demand has doubled since 2022,\" said Mark Feeney, Chief Operating Officer at Helix Robotics.\n" +
+				"About Helix Robotics\n" +
+				"Helix Robotics designs and builds autonomous robots for logistics. For more information, visit www.helixrobotics.example.\n" +
+				"Media contact: Sarah Lowe, press@helixrobotics.example\n" +
+				"Forward-looking statements: This press release contains statements that \"may,\" \"could\" or \"will\" occur.",
+			[]string{"Priya Natarajan", "Priya Natarajan", "Jonathan Nunn", "Mark Feeney", "", "", ""}},
+		{"MagazineProfileWithSpeechOverParagraphs",
+			"By the time she was nineteen, Amara Osei had already left two bands. She talks about it now with a kind of amused detachment.\n" +
+				"“I was impossible,” she says. “I wanted everything to sound the way it sounded in my head, and nobody could hear what I heard.\n" +
+				"“So I left. And then I left again. My mum thought I had lost my mind.\n" +
+				"“It took me ten years to understand that the problem was never the bands.”\n" +
+				"Osei's new album, recorded in a converted chapel in Suffolk, is her quietest yet. Her producer, Tom Archer, says she was “fearless” in the studio.\n" +
+				"“She would do forty takes of one line,” Archer says. “Not because she was unhappy. Because she was curious.”",
+			[]string{"Amara Osei", "Amara Osei", "Tom Archer", "Archer", "Archer"}},
+		{"ParliamentarySketchWithHansardTitles",
+			"The Speaker, Sir Lindsay Hoyle, intervened. “Order! The House will come to order,” he said.\n" +
+				"Sir Edward Leigh (Gainsborough) (Con) asked whether the Minister had read the report. “Has she read it, or not?” he asked.\n" +
+				"The Minister for Energy Security (Sarah Jones) said: “I have read every page.”\n" +
+				"Mr Speaker called Ed Davey. “The Prime Minister knows the answer,” the Liberal Democrat leader said.",
+			[]string{"Lindsay Hoyle", "Edward Leigh", "Sarah Jones", "the Liberal Democrat leader"}},
+		{"WarReportQuotingUnnamedOfficials",
+			"KYIV, Ukraine — Russian forces launched more than 90 drones at Ukrainian cities overnight, officials said on Sunday.\n" +
+				"“The air defence worked well, but not everything could be stopped,” said Serhiy Lysak, head of the Dnipropetrovsk regional administration.\n" +
+				"One senior Ukrainian military official, who spoke on condition of anonymity because he was not authorized to speak publicly, said the front near Pokrovsk was “under enormous pressure.”\n" +
+				"“We are short of men, not of courage,” the official said.\n" +
+				"A Western diplomat in Kyiv, who asked not to be named, said: “The next six weeks will decide a great deal.”\n" +
+				"Two US officials, speaking on condition of anonymity, said the strike had hit “a weapons depot.” “It was a legitimate target,” one of them said.\n" +
+				"The Kremlin did not respond to a request for comment. Dmitry Peskov, the Kremlin spokesman, said last week that Moscow was “open to talks.”",
+			[]string{"Serhiy Lysak", "", "the official", "", "", "", "Dmitry Peskov"}},
+		{"TranslationThroughAnInterpreter",
+			"Speaking through an interpreter, Shigeru Watanabe, 78, described the morning the wave came. “I heard it before I saw it,” he said. “It sounded like a train.”\n" +
+				"His wife, Keiko, nodded. “We ran for the hill,” she said through an interpreter. “We did not take anything.”\n" +
+				"Mr Watanabe said the town had “changed beyond recognition.” “Our children will not come back,” he said.\n" +
+				"President Volodymyr Zelensky, speaking through a translator, said: “Ukraine will not trade land for peace.”\n" +
+				"“Ik ben blij,” said Dutch coach Arne Slot, speaking in Dutch. “I am happy,” he added in English.",
+			[]string{"Shigeru Watanabe", "Shigeru Watanabe", "Keiko", "Keiko", "Watanabe", "Watanabe", "Volodymyr Zelensky", "Arne Slot", "Arne Slot"}},
+		{"PostsOnSocialMedia",
+			"The row began when Elon Musk wrote on X: “This is a disgrace.” Within minutes the post had been viewed two million times.\n" +
+				"Labour MP Dawn Butler replied on X: “Perhaps you should stick to rockets.”\n" +
+				"In a post on Instagram, the singer Dua Lipa wrote: “I stand with the nurses.”\n" +
+				"The Met Office posted on X on Tuesday: “Heavy rain will spread east through the day.”\n" +
+				"“Absolutely shameful,” tweeted the former footballer Gary Lineker.\n" +
+				"Donald Trump posted on Truth Social: “TARIFFS ARE WORKING!” Hours later, the White House press secretary, Karoline Leavitt, told reporters: “The president means it.”",
+			[]string{"Elon Musk", "Dawn Butler", "Dua Lipa", "Met Office", "Gary Lineker", "Donald Trump", "Karoline Leavitt"}},
+		{"BritishSingleQuotes",
+			"The Labour candidate, Jo Platt, was defiant. 'We will win this seat,' she said. 'People are sick of being ignored.'\n" +
+				"Her Conservative rival, Daniel Hale, said the claim was 'laughable'. 'They said the same thing last time,' he told the Evening Post.\n" +
+				"Asked whether she would stand again, Ms Platt laughed. 'Ask me in June.'\n" +
+				"'It's a two-horse race,' a Liberal Democrat spokesman said. 'And we are not one of the horses.'\n" +
+				"'I never wanted to be a politician,' says Harriet Cole. 'It just happened.'\n" +
+				"Cole, 52, was elected in 2019. 'My dad said, \"Don't do it,\"' she recalls. 'He was right.'",
+			[]string{"Jo Platt", "Jo Platt", "Daniel Hale", "Daniel Hale", "Platt", "a Liberal Democrat spokesman", "a Liberal Democrat spokesman", "Harriet Cole", "Harriet Cole", "Cole", "Cole"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
