@@ -19,7 +19,8 @@ import (
 // units and ranges, a list piece with bullets and steps, a transcript, Spanish with «» and
 // dialogue dashes, German with „“ and ‚‘, Polish with „”, Japanese with 「」 and 『』, Chinese,
 // addresses, handles, footnotes and a table, corrections, quotes in the title and the brief,
-// nested quotes and a piece that is one quotation.
+// nested quotes, a piece that is one quotation, a parliamentary sketch in Hansard's style and a
+// magazine profile whose speech runs over paragraphs.
 func newsPieces() []realPiece {
 	return []realPiece{
 		{
@@ -260,6 +261,40 @@ func newsPieces() []realPiece {
 			topics:   []string{"Quotes"},
 			quotes:   []string{"The only thing we have to fear is fear itself."},
 			speakers: []string{""},
+		},
+		{
+			name:   "ParliamentarySketch",
+			title:  "PMQs: Cold Comfort & Hot Tempers Over Winter Fuel",
+			byline: "Westminster Sketch",
+			brief:  "The Speaker called order twice as MPs clashed over the winter fuel payment.",
+			body: "The Prime Minister faced a bruising session at the dispatch box over the winter fuel payment.\n" +
+				"The Speaker, Sir Lindsay Hoyle, intervened twice. “Order! The House will come to order,” he said.\n" +
+				"Sir Edward Leigh (Gainsborough) (Con) asked whether the Minister had read the report. “Has she read it, or not?” he asked.\n" +
+				"The Minister for Energy Security (Sarah Jones) said: “I have read every page.”\n" +
+				"A spokeswoman for the Treasury said the figures would be published in May. “Nothing is hidden,” she added.\n" +
+				"Two Labour officials, speaking on condition of anonymity, said the whips were “furious.”\n" +
+				"Outside, AT&T and H&M staff joined the protest. “We are cold too,” said Mary Finch, 71. Finch laughed. “But we are loud.”",
+			topics:   []string{"Parliament", "Energy"},
+			quotes:   []string{"Order! The House will come to order,", "Has she read it, or not?", "I have read every page.", "Nothing is hidden,", "furious.", "We are cold too,", "But we are loud."},
+			speakers: []string{"Lindsay Hoyle", "Edward Leigh", "Sarah Jones", "", "", "Mary Finch", "Finch"},
+		},
+		{
+			name:   "MagazineProfile",
+			title:  "Amara Osei: ‘I Was Impossible’",
+			byline: "Features Desk",
+			brief:  "The singer on leaving two bands by nineteen and the quiet album that followed.",
+			body: "By the time she was nineteen, Amara Osei had already left two bands. She talks about it now with a kind of amused detachment.\n" +
+				"“I was impossible,” she says. “I wanted everything to sound the way it sounded in my head, and nobody could hear what I heard.\n" +
+				"“So I left. And then I left again. My mum thought I had lost my mind.\n" +
+				"“It took me ten years to understand that the problem was never the bands.”\n" +
+				"Osei's new album, recorded in a converted chapel in Suffolk, is her quietest yet. Her producer, Tom Archer, says she was “fearless” in the studio.\n" +
+				"“She would do forty takes of one line,” Archer says. “Not because she was unhappy. Because she was curious.”\n" +
+				"Osei smiled. “He is too kind. I was stubborn.”",
+			topics: []string{"Music", "Profiles"},
+			quotes: []string{"I was impossible,",
+				"I wanted everything to sound the way it sounded in my head, and nobody could hear what I heard.\nSo I left. And then I left again. My mum thought I had lost my mind.\nIt took me ten years to understand that the problem was never the bands.",
+				"fearless", "She would do forty takes of one line,", "Not because she was unhappy. Because she was curious.", "He is too kind. I was stubborn."},
+			speakers: []string{"Amara Osei", "Amara Osei", "Tom Archer", "Archer", "Archer", "Osei"},
 		},
 	}
 }
