@@ -1142,17 +1142,33 @@ func (a *attributor) describedPerson(sex string) int {
 		if !t.is(determinerWord) || t.is(possessiveWord) || j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
 			continue
 		}
-		for _, n := range a.seen[j+1 : min(len(a.seen), j+5)] {
+		for i, n := range a.seen[j+1 : min(len(a.seen), j+5)] {
 			if !n.joined {
 				break
 			}
 			if s, ok := describedSex[strings.ToLower(a.word(n))]; ok && (s == "" || sex == "" || s == sex) {
+				if s == "" && a.speaksOfSex(a.seen[j+i+2:], sex) {
+					return -1 // A police officer said she had been hit: she is another, named before.
+				}
 				return t.start
 			}
 		}
 	}
 	return -1
 }
+
+// speaksOfSex reports whether a pronoun of the sex given stands among toks.
+func (a *attributor) speaksOfSex(toks []token, sex string) bool {
+	for _, t := range toks {
+		if sex != "" && objectSex[strings.ToLower(a.word(t))] == sex {
+			return true
+		}
+	}
+	return false
+}
+
+// objectSex is the sex of the pronouns a sentence may speak of a person with.
+var objectSex = map[string]string{"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 // describedSex is the sex, "" when open, of the people the words describe as the subject of a
 // sentence: a spokeswoman for the council, a police officer.
