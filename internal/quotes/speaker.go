@@ -1157,10 +1157,13 @@ func (a *attributor) describedPerson(sex string) int {
 	return -1
 }
 
-// speaksOfSex reports whether a pronoun of the sex given stands among toks.
+// speaksOfSex reports whether a pronoun of the sex given, "m" or "f", stands among toks.
 func (a *attributor) speaksOfSex(toks []token, sex string) bool {
+	if sex == "" {
+		return false
+	}
 	for _, t := range toks {
-		if sex != "" && objectSex[strings.ToLower(a.word(t))] == sex {
+		if objectSex[strings.ToLower(a.word(t))] == sex {
 			return true
 		}
 	}
