@@ -1123,6 +1123,12 @@ func (a *attributor) resolve(p credit, said string) string {
 			}
 			break
 		}
+		if d := a.unreadSubject(); d >= 0 {
+			if d > a.last.start {
+				a.last = credit{} // Keir Starmer hit back. “…,” he said: not whoever was named before him.
+			}
+			break
+		}
 		end = start - 1 // Step over the full stop that ended the sentence before.
 	}
 	a.cursor = max(a.cursor, pos)
@@ -1155,6 +1161,26 @@ func (a *attributor) describedPerson(sex string) int {
 		}
 	}
 	return -1
+}
+
+// unreadSubject returns where the full name opening the sentence lastSubject read last stands,
+// when a word the finder does not know for a verb follows it (Keir Starmer hit back, Kai Lund
+// hits out), or -1. The name is likely the subject a pronoun after it stands for, whom the finder
+// cannot vouch for; passing over it to a name before would credit someone the pronoun may not
+// speak of. A known verb was weighed by lastSubject already (Real Madrid won is a team's).
+func (a *attributor) unreadSubject() int {
+	if len(a.seen) < 3 || a.seen[0].is(stopWord) || !a.capital(a.seen[0]) {
+		return -1
+	}
+	m := a.runEnd(a.seen, 0)
+	if m < 2 || m >= len(a.seen) || !a.seen[m].joined || a.capital(a.seen[m]) {
+		return -1
+	}
+	t := a.seen[m]
+	if a.verb(t) || t.is(helperVerb|fillerWord|prepositionWord|stopWord) || a.hasSuffix(t, "ly") || !a.credit(a.seen, 0, m).found() {
+		return -1
+	}
+	return a.seen[0].start
 }
 
 // speaksOfSex reports whether a pronoun of the sex given, "m" or "f", stands among toks.

@@ -867,6 +867,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Kai Lund was arrested in May. A neighbour said he was quiet. “I did nothing wrong,” he said.\n" +
 			"Ann Bell was treated in hospital. A spokeswoman for the hospital said she was stable. “I am fine,” she said.",
 			[]string{"Mira Holm", "Kai Lund", ""}},
+		{"PronounAfterANameWithAnUnknownVerbIsNotTheNameBefore", "Rishi Sunak told the Commons: “We will deliver.” Keir Starmer hit back. “He has delivered nothing,” he said.\n" +
+			"Erling Haaland scored twice. Real Madrid won 3-1. “It was a good night,” he said.",
+			[]string{"Rishi Sunak", "", "Erling Haaland"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
