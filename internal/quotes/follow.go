@@ -50,7 +50,6 @@ type fieldEdit struct {
 	kept          []span
 	before, after *paragraphs
 	placed        []int
-	asOften       []bool // by a paragraph's text's number (see kin), whether each text has it as often
 	// once holds, for each sentence's text looked for, where it stands in the text before and
 	// after, in code points, or -1s when it is not once in each and a sentence of each; left is
 	// how many bytes may still be read for it.
@@ -62,7 +61,6 @@ type fieldEdit struct {
 func diffField(before, after string) *fieldEdit {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after), once: map[string][2]int{}, left: sentenceBytes}
 	fe.placed = fe.before.placed(fe.after)
-	fe.asOften = kin(fe.before, fe.after)
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
 		size := utf8.RuneCountInString(c.Text)
@@ -136,14 +134,12 @@ func (fe *fieldEdit) stays(start, end int) (s, e int, ok bool) {
 }
 
 // paragraphs indexes a text's paragraphs, its lines, by their text: where each starts, in code
-// points, and how often each text occurs, which copy of its text each paragraph is (nth, from
-// 0) and the number kin gave its text (ids). It keeps the text, to find its sentences in, and
-// the paragraphs it cut into sentences.
+// points, and how often each text occurs. It keeps the text, to find its sentences in, and the
+// paragraphs it cut into sentences.
 type paragraphs struct {
 	text         string
 	starts, ends []int
 	texts        []string
-	nth, ids     []int
 	first        map[string]int // where the first paragraph with that text starts
 	count        map[string]int
 	cut          map[int]*cutParagraph // by the paragraph's index
@@ -169,7 +165,6 @@ func (p *paragraphs) add(line string, from, to int) {
 	if p.count[line] == 0 {
 		p.first[line] = from
 	}
-	p.nth = append(p.nth, p.count[line])
 	p.count[line]++
 	p.starts, p.ends, p.texts = append(p.starts, from), append(p.ends, to), append(p.texts, line)
 }

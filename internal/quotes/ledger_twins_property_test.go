@@ -204,9 +204,7 @@ func besideCopy(olds, news []quotation, own int, text string) bool {
 // 28 and lost 8, and took back 8 beside a copy; taking back only where the stretch runs from a
 // sentence's end to one and taking the copy out gives back the text before, and never from a
 // quotation placed by its paragraph or sentence, hands on 30, loses none and takes back 6, each
-// counted apart (besideCopy) and none lost. Taking back, too, a check that the word diff or
-// nearness paired across paragraphs that say it is another's (see doubtOtherParagraphs and
-// doubtLostTwins) hands on 29 and loses 1.
+// counted apart (besideCopy) and none lost.
 func TestLedgerTwinsThroughCopyEdits(t *testing.T) {
 	sum := copytext.Trials(t, 3000, func(rng *rand.Rand) copytext.Tally {
 		c := writer.New(rng)

@@ -47,11 +47,8 @@ const maxEditPairing = 10000
 // marks, goes to no quote elsewhere that reads as it did: that is a copy, new words (see
 // stayed). Twins paired by nearness keep their reading order where they stood in one paragraph
 // and stand in one (see keepOrder). A leftover quote whose words mostly match a leftover entry in the same field is that
-// entry, edited. Everything else is removed or added. Last, a kept quote that nearness picked
-// from twins of a paragraph that lost one of them (see doubtLostTwins), one paired across
-// paragraphs that say it is another's (see doubtOtherParagraphs) or across its twin in a
-// sentence its paragraph repeats (see doubtCrossed), and one with a new copy of it beside it,
-// which no text can tell from the copy (see doubtCopies), go back to unchecked.
+// entry, edited. Everything else is removed or added. Last, a kept quote with a new copy of it
+// beside it, which no text can tell from the copy, goes back to unchecked (see doubtCopies).
 func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 	var p Plan
 	usedOld := make([]bool, len(old))
@@ -118,16 +115,6 @@ func Reconcile(old []Entry, found []Entry, ed Edit) Plan {
 			p.Removed = append(p.Removed, i)
 		}
 	}
-	var nearPairs map[Pair]bool // read only where the edit diffed a field
-	if len(ed.fields) > 0 && len(byNearness) > 0 {
-		nearPairs = make(map[Pair]bool, len(byNearness))
-		for _, k := range byNearness {
-			nearPairs[p.Kept[k]] = true
-		}
-	}
-	doubtLostTwins(&p, nearPairs, old, ed)
-	doubtOtherParagraphs(&p, old, found, ed)
-	doubtCrossed(&p, nearPairs, old, found, ed)
 	doubtCopies(&p, old, found, ed)
 	undoubtCopies(&p, old, found, ed)
 	return p
