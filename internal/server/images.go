@@ -153,14 +153,30 @@ func (s *Server) deleteDraftImage(c echo.Context) error {
 }
 
 // restoreDraftImage brings back the lead image last removed or replaced from a draft, and
-// answers with it.
+// answers with it. An optional body {"image","lead"} names the image taken away the client
+// means to bring back and the lead image it saw (0 or absent for none): when either has changed
+// since, the restore is refused, as the draft page's is.
 func (s *Server) restoreDraftImage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
+	var in struct {
+		Image *int64 `json:"image"`
+		Lead  int64  `json:"lead"`
+	}
+	if err := bindOptionalJSON(c, &in); err != nil {
+		return err
+	}
+	var seen *store.ImageUndo
+	switch {
+	case in.Image != nil && *in.Image > 0 && in.Lead >= 0:
+		seen = &store.ImageUndo{Image: *in.Image, Lead: in.Lead}
+	case in.Image != nil || in.Lead != 0:
+		return newsroom.Errorf(newsroom.EINVALID, "image must name the image taken away, and lead the lead image seen (0 for none)").With("field", "image")
+	}
 	ctx := c.Request().Context()
-	if err := s.store.RestoreDraftImage(ctx, id, 0); err != nil {
+	if err := s.store.RestoreDraftImage(ctx, id, seen); err != nil {
 		return err
 	}
 	img, err := s.store.DraftImage(ctx, id)

@@ -194,11 +194,22 @@ func TestDraftImageAPI(t *testing.T) {
 		wantStatus(t, a.do("writer", "DELETE", path, ""), http.StatusNoContent)
 		res := a.do("writer", "POST", path+"/restore", "")
 		wantStatus(t, res, http.StatusOK)
-		if back := decode[newsroom.Image](t, res); back.Alt != "Fishing boats at the quay" || back.Caption != "Dawn on the quay." || back.Credit != "Ana Ruiz" || back.Variants[0].Path != file {
+		back := decode[newsroom.Image](t, res)
+		if back.Alt != "Fishing boats at the quay" || back.Caption != "Dawn on the quay." || back.Credit != "Ana Ruiz" || back.Variants[0].Path != file {
 			t.Fatalf("restored image = %+v", back)
 		}
 		wantStatus(t, a.do("writer", "POST", path+"/restore", ""), http.StatusConflict)
 		wantStatus(t, a.do("other", "POST", path+"/restore", ""), http.StatusNotFound)
+
+		// A client that names what it saw is refused when the draft's images have changed
+		// since: here it saw a lead image that is not there.
+		wantStatus(t, a.do("writer", "DELETE", path, ""), http.StatusNoContent)
+		stale := fmt.Sprintf(`{"image":%d,"lead":%d}`, back.ID, back.ID)
+		wantStatus(t, a.do("writer", "POST", path+"/restore", stale), http.StatusConflict)
+		for _, bad := range []string{`{"image":0}`, `{"lead":3}`, fmt.Sprintf(`{"image":%d,"lead":-1}`, back.ID)} {
+			wantStatus(t, a.do("writer", "POST", path+"/restore", bad), http.StatusUnprocessableEntity)
+		}
+		wantStatus(t, a.do("writer", "POST", path+"/restore", fmt.Sprintf(`{"image":%d,"lead":0}`, back.ID)), http.StatusOK)
 	})
 
 	t.Run("PublishedImageServedToAll", func(t *testing.T) {

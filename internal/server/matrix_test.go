@@ -160,7 +160,7 @@ func TestRouteMatrix(t *testing.T) {
 	table["POST /api/v1/drafts/:id/image/restore"] = row{"", [6]int{401, 409, 404, 404, 409, 403}}
 	table["POST /drafts/:id/image"] = row{"alt=Boats", [6]int{303, 415, 404, 404, 409, 403}}
 	table["POST /drafts/:id/image/remove"] = row{"", [6]int{303, 303, 404, 404, 303, 303}}
-	table["POST /drafts/:id/image/restore"] = row{"image=1", [6]int{303, 303, 404, 404, 303, 303}}
+	table["POST /drafts/:id/image/restore"] = row{"image=1&lead=0", [6]int{303, 303, 404, 404, 303, 303}}
 	table["GET /admin/logo"] = row{"", [6]int{303, 403, 403, 403, 403, 200}}
 	table["POST /admin/logo"] = row{"alt=Gazette", [6]int{303, 403, 403, 403, 403, 415}}
 	table["GET /images/:file"] = row{"", public}

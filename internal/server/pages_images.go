@@ -47,17 +47,19 @@ func (s *Server) removeImagePage(c echo.Context) error {
 }
 
 // restoreImagePage brings back the lead image last removed or replaced from a draft, from the
-// draft page, whose form names the image it showed as taken away.
+// draft page, whose form names the image it showed as taken away and the lead image it showed
+// (0 for none): a page older than a colleague's change of either is refused.
 func (s *Server) restoreImagePage(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
 	image, err := strconv.ParseInt(c.FormValue("image"), 10, 64)
-	if err != nil || image <= 0 {
+	lead, lerr := strconv.ParseInt(c.FormValue("lead"), 10, 64)
+	if err != nil || lerr != nil || image <= 0 || lead < 0 {
 		return newsroom.Errorf(newsroom.EINVALID, "the form names no image to bring back; reload the page and try again")
 	}
-	err = s.store.RestoreDraftImage(c.Request().Context(), id, image)
+	err = s.store.RestoreDraftImage(c.Request().Context(), id, &store.ImageUndo{Image: image, Lead: lead})
 	return s.afterAction(c, err, draftURL(id)+"#image", "Image back, with its alt text, caption and credit.")
 }
 

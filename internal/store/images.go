@@ -99,22 +99,37 @@ func (s *Store) RemoveDraftImage(ctx context.Context, id int64) error {
 	})
 }
 
+// ImageUndo is what a restore of a draft's lead image expects to find, as the page or client
+// asking for it last saw the draft: Image, the image taken away that it brings back, and Lead,
+// the lead image it puts back in place of (0 for none).
+type ImageUndo struct {
+	Image, Lead int64
+}
+
 // RestoreDraftImage makes the image the last removal or replacement took from draft id its lead
 // image again, as the acting user, who must be allowed to edit the draft now; the image it
 // replaces, if any, becomes the one taken away, so that a second restore undoes the first.
-// image, when not 0, is the image the user means to bring back: when another has been taken
-// away since, as by a colleague's upload, it refuses with ECONFLICT rather than replace theirs.
-// So it does when there is none to bring back.
-func (s *Store) RestoreDraftImage(ctx context.Context, id, image int64) error {
+// seen, when not nil, is the draft's images as the user saw them: when either has changed since,
+// as by a colleague's upload, removal or Undo, it refuses with ECONFLICT rather than replace
+// or bring back what the user never saw. So it does when there is none to bring back.
+func (s *Store) RestoreDraftImage(ctx context.Context, id int64, seen *ImageUndo) error {
 	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
 		switch {
 		case was.removed == nil:
 			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has no image taken away to bring back")
-		case image != 0 && *was.removed != image:
-			return was, newsroom.Errorf(newsroom.ECONFLICT, "the lead image has changed since that image was taken away: see the draft's image now")
+		case seen != nil && (*was.removed != seen.Image || idOrZero(was.lead) != seen.Lead):
+			return was, newsroom.Errorf(newsroom.ECONFLICT, "the lead image has changed since you saw it: see the draft's image now")
 		}
 		return draftImages{lead: was.removed, removed: was.lead}, nil
 	})
+}
+
+// idOrZero is *id, or 0 for nil.
+func idOrZero(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
 }
 
 // draftImages are the images a draft points at: its lead image and the one its last removal

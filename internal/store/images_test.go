@@ -157,21 +157,21 @@ func TestDraftImage(t *testing.T) {
 				}
 			}
 		}
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, 0), newsroom.ECONFLICT)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, nil), newsroom.ECONFLICT)
 		first := set(200)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, 0), newsroom.ECONFLICT)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, nil), newsroom.ECONFLICT)
 		if err := f.s.RemoveDraftImage(f.writer, e.ID); err != nil {
 			t.Fatal(err)
 		}
 		want(nil, first)
 		_, err := f.s.RemovedDraftImage(f.other, e.ID)
 		wantCode(t, err, newsroom.ENOTFOUND)
-		wantCode(t, f.s.RestoreDraftImage(f.other, e.ID, first.ID), newsroom.ENOTFOUND)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, first.ID); err != nil {
+		wantCode(t, f.s.RestoreDraftImage(f.other, e.ID, &store.ImageUndo{Image: first.ID}), newsroom.ENOTFOUND)
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}); err != nil {
 			t.Fatal(err)
 		}
 		want(first, nil)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, first.ID), newsroom.ECONFLICT)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}), newsroom.ECONFLICT)
 
 		// An upload after a removal takes the removed image's place: an undo from a page
 		// shown before it never replaces the upload.
@@ -180,22 +180,37 @@ func TestDraftImage(t *testing.T) {
 		}
 		second := set(300)
 		want(second, nil)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, first.ID), newsroom.ECONFLICT)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}), newsroom.ECONFLICT)
 
 		// A replacement keeps the image it replaces, which a restore brings back, and a
 		// second restore undoes the first; one named after another replacement is refused.
 		third := set(400)
 		want(third, second)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, first.ID), newsroom.ECONFLICT)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID, Lead: third.ID}), newsroom.ECONFLICT)
 		want(third, second)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, second.ID); err != nil {
+		// A page that saw the removal of second with no lead is older than the upload of
+		// third: its Undo names the image it brings back rightly, and the lead wrongly.
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID}), newsroom.ECONFLICT)
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}); err != nil {
 			t.Fatal(err)
 		}
 		want(second, third)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, 0); err != nil {
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 		want(third, second)
+
+		// A page shown with third as the lead and second taken away, before a colleague's
+		// Undo and a new upload left second taken away again under a newer lead: the old
+		// page's Undo names both ids it saw, and the lead has changed, so it is refused.
+		if err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}); err != nil {
+			t.Fatal(err)
+		}
+		want(second, third)
+		fourth := set(500)
+		want(fourth, second)
+		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}), newsroom.ECONFLICT)
+		want(fourth, second)
 	})
 }
 
