@@ -175,11 +175,7 @@ func (s *Server) restoreDraftImage(c echo.Context) error {
 	case in.Image != nil || in.Lead != 0:
 		return newsroom.Errorf(newsroom.EINVALID, "image must name the image taken away, and lead the lead image seen (0 for none)").With("field", "image")
 	}
-	ctx := c.Request().Context()
-	if err := s.store.RestoreDraftImage(ctx, id, seen); err != nil {
-		return err
-	}
-	img, err := s.store.DraftImage(ctx, id)
+	img, err := s.store.RestoreDraftImage(c.Request().Context(), id, seen)
 	if err != nil {
 		return err
 	}

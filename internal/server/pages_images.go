@@ -59,7 +59,7 @@ func (s *Server) restoreImagePage(c echo.Context) error {
 	if err != nil || lerr != nil || image <= 0 || lead < 0 {
 		return newsroom.Errorf(newsroom.EINVALID, "the form names no image to bring back; reload the page and try again")
 	}
-	err = s.store.RestoreDraftImage(c.Request().Context(), id, &store.ImageUndo{Image: image, Lead: lead})
+	_, err = s.store.RestoreDraftImage(c.Request().Context(), id, &store.ImageUndo{Image: image, Lead: lead})
 	return s.afterAction(c, err, draftURL(id)+"#image", "Image back, with its alt text, caption and credit.")
 }
 

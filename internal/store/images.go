@@ -108,20 +108,24 @@ type ImageUndo struct {
 
 // RestoreDraftImage makes the image the last removal or replacement took from draft id its lead
 // image again, as the acting user, who must be allowed to edit the draft now; the image it
-// replaces, if any, becomes the one taken away, so that a second restore undoes the first.
-// seen, when not nil, is the draft's images as the user saw them: when either has changed since,
+// replaces, if any, becomes the one taken away, so that a second restore undoes the first. It
+// returns the image brought back. seen, when not nil, is the draft's images as the user saw them: when either has changed since,
 // as by a colleague's upload, removal or Undo, it refuses with ECONFLICT rather than replace
 // or bring back what the user never saw. So it does when there is none to bring back.
-func (s *Store) RestoreDraftImage(ctx context.Context, id int64, seen *ImageUndo) error {
-	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
+func (s *Store) RestoreDraftImage(ctx context.Context, id int64, seen *ImageUndo) (*newsroom.Image, error) {
+	var out *newsroom.Image
+	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
 		switch {
 		case was.removed == nil:
 			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has no image taken away to bring back")
 		case seen != nil && (*was.removed != seen.Image || idOrZero(was.lead) != seen.Lead):
 			return was, newsroom.Errorf(newsroom.ECONFLICT, "the lead image has changed since you saw it: see the draft's image now")
 		}
-		return draftImages{lead: was.removed, removed: was.lead}, nil
+		var err error
+		out, err = loadImage(tx, *was.removed)
+		return draftImages{lead: was.removed, removed: was.lead}, err
 	})
+	return out, err
 }
 
 // idOrZero is *id, or 0 for nil.

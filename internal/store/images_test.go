@@ -157,21 +157,21 @@ func TestDraftImage(t *testing.T) {
 				}
 			}
 		}
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, nil), newsroom.ECONFLICT)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, nil)), newsroom.ECONFLICT)
 		first := set(200)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, nil), newsroom.ECONFLICT)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, nil)), newsroom.ECONFLICT)
 		if err := f.s.RemoveDraftImage(f.writer, e.ID); err != nil {
 			t.Fatal(err)
 		}
 		want(nil, first)
 		_, err := f.s.RemovedDraftImage(f.other, e.ID)
 		wantCode(t, err, newsroom.ENOTFOUND)
-		wantCode(t, f.s.RestoreDraftImage(f.other, e.ID, &store.ImageUndo{Image: first.ID}), newsroom.ENOTFOUND)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}); err != nil {
-			t.Fatal(err)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.other, e.ID, &store.ImageUndo{Image: first.ID})), newsroom.ENOTFOUND)
+		if back, err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}); err != nil || back == nil || back.ID != first.ID {
+			t.Fatalf("restoring image %d brought back %+v, %v", first.ID, back, err)
 		}
 		want(first, nil)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}), newsroom.ECONFLICT)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID})), newsroom.ECONFLICT)
 
 		// An upload after a removal takes the removed image's place: an undo from a page
 		// shown before it never replaces the upload.
@@ -180,22 +180,22 @@ func TestDraftImage(t *testing.T) {
 		}
 		second := set(300)
 		want(second, nil)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID}), newsroom.ECONFLICT)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID})), newsroom.ECONFLICT)
 
 		// A replacement keeps the image it replaces, which a restore brings back, and a
 		// second restore undoes the first; one named after another replacement is refused.
 		third := set(400)
 		want(third, second)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID, Lead: third.ID}), newsroom.ECONFLICT)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: first.ID, Lead: third.ID})), newsroom.ECONFLICT)
 		want(third, second)
 		// A page that saw the removal of second with no lead is older than the upload of
 		// third: its Undo names the image it brings back rightly, and the lead wrongly.
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID}), newsroom.ECONFLICT)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}); err != nil {
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID})), newsroom.ECONFLICT)
+		if _, err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}); err != nil {
 			t.Fatal(err)
 		}
 		want(second, third)
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, nil); err != nil {
+		if _, err := f.s.RestoreDraftImage(f.writer, e.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 		want(third, second)
@@ -203,13 +203,13 @@ func TestDraftImage(t *testing.T) {
 		// A page shown with third as the lead and second taken away, before a colleague's
 		// Undo and a new upload left second taken away again under a newer lead: the old
 		// page's Undo names both ids it saw, and the lead has changed, so it is refused.
-		if err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}); err != nil {
+		if _, err := f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}); err != nil {
 			t.Fatal(err)
 		}
 		want(second, third)
 		fourth := set(500)
 		want(fourth, second)
-		wantCode(t, f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID}), newsroom.ECONFLICT)
+		wantCode(t, restoreErr(f.s.RestoreDraftImage(f.writer, e.ID, &store.ImageUndo{Image: second.ID, Lead: third.ID})), newsroom.ECONFLICT)
 		want(fourth, second)
 	})
 }
@@ -253,3 +253,6 @@ func TestLogo(t *testing.T) {
 		wantCode(t, err, newsroom.ENOTFOUND)
 	})
 }
+
+// restoreErr is the error of a RestoreDraftImage, for wantCode.
+func restoreErr(_ *newsroom.Image, err error) error { return err }
