@@ -123,13 +123,16 @@ type HistoryFilter struct {
 }
 
 // History is one page of what happened to a draft: up to a page's limit of revisions and of
-// audit entries, each list newest first, and on the first page the quote ledger's whole history,
-// oldest first. Next continues both lists; it is empty on the last page.
+// audit entries, each list newest first, and on the first page the latest QuoteEventsShown
+// events of each quote, oldest first, with how many older ones each quote has (QuotesOlder, by
+// quote id, naming only quotes that have some). Next continues both lists; it is empty on the
+// last page.
 type History struct {
-	Revisions []Revision   `json:"revisions"`
-	Audit     []AuditEntry `json:"audit"`
-	Quotes    []QuoteEvent `json:"quotes"`
-	Next      string       `json:"next"`
+	Revisions   []Revision    `json:"revisions"`
+	Audit       []AuditEntry  `json:"audit"`
+	Quotes      []QuoteEvent  `json:"quotes"`
+	QuotesOlder map[int64]int `json:"quotes_older"`
+	Next        string        `json:"next"`
 }
 
 // DraftFilter selects drafts for a list, or for a search's results. Query is what a search

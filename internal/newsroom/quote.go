@@ -117,6 +117,18 @@ type QuoteProblem struct {
 	Message   string `json:"message"`
 }
 
+// QuoteEventsShown is how many of a quote's latest events a draft's page and the first page of
+// its history carry. A quote's history has no end (flipping a verdict back and forth adds an
+// event each time), so the rest are counted and read a page at a time (QuoteEventPage).
+const QuoteEventsShown = 20
+
+// QuoteEventPage is a page of one quote's events, newest first. Next continues it; it is empty
+// on the last page.
+type QuoteEventPage struct {
+	Events []QuoteEvent `json:"events"`
+	Next   string       `json:"next"`
+}
+
 // QuoteEvent is one change in a quote's history. Text, Speaker, Status, Note and Source are the
 // quote's as the event left them, or, for an edit that put it back to unchecked ("reset" for its
 // words, "doubted" for a copy of it pasted beside it, "reattributed" for its speaker), as they

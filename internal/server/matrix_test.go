@@ -80,6 +80,8 @@ func TestRouteMatrix(t *testing.T) {
 		"DELETE /api/v1/comments/:cid":              {"", [6]int{401, 403, 404, 404, 204, 403}},
 		"GET /api/v1/drafts/:id/diff?from=1&to=1":   {"", [6]int{401, 200, 404, 404, 200, 200}},
 		"GET /api/v1/drafts/:id/quotes":             {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /api/v1/drafts/:id/quotes/:qid/events": {"", [6]int{401, 200, 404, 404, 200, 200}},
+		"GET /drafts/:id/quotes/:qid/history":       {"", [6]int{303, 200, 404, 404, 200, 200}},
 		"PUT /api/v1/drafts/:id/quotes/:qid":        {`{"status":"verified"}`, [6]int{401, 403, 404, 404, 409, 403}},
 		"POST /api/v1/drafts/:id/quotes/:qid/waive": {`{"note":"n"}`, [6]int{401, 403, 404, 404, 409, 403}},
 		"POST /api/v1/articles/:slug/corrections":   {`{"note":"n"}`, [6]int{401, 404, 404, 404, 404, 404}},

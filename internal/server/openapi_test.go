@@ -345,6 +345,8 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"DiffNoVersions", "writer", "GET", "/api/v1/drafts/{draft}/diff", "", 422},
 		{"Quotes", "factchecker", "GET", "/api/v1/drafts/{checking}/quotes", "", 200},
 		{"QuotesHidden", "factchecker", "GET", "/api/v1/drafts/{draft}/quotes", "", 404},
+		{"QuoteEvents", "factchecker", "GET", "/api/v1/drafts/{checking}/quotes/{quote}/events?limit=1", "", 200},
+		{"QuoteEventsBadCursor", "factchecker", "GET", "/api/v1/drafts/{checking}/quotes/{quote}/events?cursor=nope", "", 422},
 		{"CheckQuote", "factchecker", "PUT", "/api/v1/drafts/{checking}/quotes/{quote}", `{"status":"verified","source":"tape"}`, 200},
 		{"CheckQuoteOnItsWords", "factchecker", "PUT", "/api/v1/drafts/{checking}/quotes/{quote}", `{"status":"verified","text":"quote","speaker":""}`, 200},
 		{"CheckQuoteForAnotherSpeaker", "factchecker", "PUT", "/api/v1/drafts/{checking}/quotes/{quote}", `{"status":"verified","text":"quote","speaker":"Ann Lee"}`, 409},

@@ -50,7 +50,8 @@ type draftPage struct {
 	Diff        *newsroom.Diff
 	From, To    int
 
-	QuoteHistory    map[int64][]newsroom.QuoteEvent // each quote's ledger events, oldest first
+	QuoteHistory    map[int64][]newsroom.QuoteEvent // each quote's latest ledger events, oldest first
+	QuoteOlder      map[int64]int                   // how many older events each quote has than it shows
 	QuoteParagraphs map[int64]int                   // each quote's paragraph as readers number it, from 1
 
 	WorkingCopy *newsroom.WorkingCopy // the viewer's own unsaved typing, when they may edit now
@@ -213,7 +214,7 @@ func (s *Server) loadDraftPage(c echo.Context, id int64) (*draftPage, error) {
 	if p.History, err = s.store.History(ctx, id, newsroom.HistoryFilter{Limit: draftPageHistory, Cursor: p.Cursor}); err != nil {
 		return nil, err
 	}
-	if p.QuoteHistory, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
+	if p.QuoteHistory, p.QuoteOlder, err = s.quoteHistory(ctx, id, p.History, p.Cursor); err != nil {
 		return nil, err
 	}
 	// The history's first page holds the version as saved; an older page of it does not.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,6 +59,9 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		// static is the fingerprinted URL path of a file under /static, which browsers keep.
 		"static": web.StaticPath,
 		"has":    func(list []string, s string) bool { return slices.Contains(list, s) },
+		// plus adds two counts, and count writes one with its thousands grouped ("1,234").
+		"plus":  func(a, b int) int { return a + b },
+		"count": groupThousands,
 		// clip shortens the words a thread is on (see clipWords).
 		"clip": clipWords,
 		// mentions shows text with each @name in it highlighted.
@@ -298,4 +302,14 @@ func redirect(c echo.Context, to string) error {
 // isTLS reports whether the client reached us over TLS, directly or through a proxy that says so.
 func isTLS(c echo.Context) bool {
 	return c.Request().TLS != nil || c.Request().Header.Get("X-Forwarded-Proto") == "https"
+}
+
+// groupThousands writes n, a count, with a comma between each group of three digits: 1234567 as
+// "1,234,567".
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

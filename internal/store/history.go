@@ -56,7 +56,7 @@ func historyLimit(f newsroom.HistoryFilter) int {
 }
 
 // History returns a page of a draft's revisions and audit trail, each newest first, with the
-// quote ledger's history on the first page. Unmerged revisions carry their kept text only when
+// latest of each quote's ledger events on the first page. Unmerged revisions carry their kept text only when
 // the filter asks for it.
 func (s *Store) History(ctx context.Context, id int64, f newsroom.HistoryFilter) (*newsroom.History, error) {
 	u, err := actor(ctx)
@@ -83,12 +83,13 @@ func (s *Store) History(ctx context.Context, id int64, f newsroom.HistoryFilter)
 		return nil, internal("history", err)
 	}
 	next := historyCursor{nextRevision, nextAudit}
-	h := &newsroom.History{Audit: make([]newsroom.AuditEntry, 0, len(audit)), Quotes: []newsroom.QuoteEvent{}, Next: next.encode()}
+	h := &newsroom.History{Audit: make([]newsroom.AuditEntry, 0, len(audit)), Quotes: []newsroom.QuoteEvent{},
+		QuotesOlder: map[int64]int{}, Next: next.encode()}
 	if h.Revisions, err = withUnmergedTexts(db, revs, f.UnmergedText); err != nil {
 		return nil, internal("history", err)
 	}
 	if f.Cursor == "" {
-		if h.Quotes, err = quoteHistory(db, id); err != nil {
+		if h.Quotes, h.QuotesOlder, err = quoteHistory(db, id); err != nil {
 			return nil, internal("history", err)
 		}
 	}

@@ -135,7 +135,7 @@ func quoteByID(t testing.TB, qs []newsroom.Quote, id int64) newsroom.Quote {
 
 func quoteEvents(t testing.TB, f *newsroomFixture, id int64) []newsroom.QuoteEvent {
 	t.Helper()
-	evs, err := f.s.QuoteHistory(f.editor, id)
+	evs, _, err := f.s.QuoteHistory(f.editor, id)
 	if err != nil {
 		t.Fatal(err)
 	}

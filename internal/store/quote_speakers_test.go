@@ -81,7 +81,7 @@ func TestQuoteReattributed(t *testing.T) {
 			if c.status == newsroom.QuoteUnchecked && (after.Waiver != nil || after.Note != "") {
 				t.Fatalf("a quote back to unchecked keeps its waiver or note: %+v", after)
 			}
-			evs, err := f.s.QuoteHistory(editor, d.ID)
+			evs, _, err := f.s.QuoteHistory(editor, d.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -132,7 +132,7 @@ func TestQuoteReattributedAfterCut(t *testing.T) {
 				}
 			}
 			after := quoteByText(t, mustQuotes(t, f, f.editor, d.ID), "The bridge will open in May,")
-			evs, err := f.s.QuoteHistory(f.editor, d.ID)
+			evs, _, err := f.s.QuoteHistory(f.editor, d.ID)
 			if err != nil {
 				t.Fatal(err)
 			}

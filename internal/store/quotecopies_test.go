@@ -212,7 +212,7 @@ func TestQuoteCopyOfAPieceRestored(t *testing.T) {
 			if tt.event == "" {
 				return
 			}
-			events, err := f.s.QuoteHistory(f.editor, d.ID)
+			events, _, err := f.s.QuoteHistory(f.editor, d.ID)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,10 +1,14 @@
 package store_test
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // TestQuoteHistory reads a draft's whole ledger history at once: each quote's finding, its
@@ -41,7 +45,7 @@ func TestQuoteHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	evs, err := f.s.QuoteHistory(f.editor, d.ID)
+	evs, _, err := f.s.QuoteHistory(f.editor, d.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +67,126 @@ func TestQuoteHistory(t *testing.T) {
 	if len(evs) != 6 {
 		t.Errorf("%d events in all, want the territory quote's 4 and the other quote's 2", len(evs))
 	}
-	_, err = f.s.QuoteHistory(f.other, d.ID)
+	_, _, err = f.s.QuoteHistory(f.other, d.ID)
+	wantCode(t, err, newsroom.ENOTFOUND)
+}
+
+// floodQuoteEvents adds n check events to a draft's ledger straight in the database, as a
+// fact-checker flipping verdicts would: of each three, two to first and one to second, each
+// with its number as its note, so that the two quotes' events interleave.
+func floodQuoteEvents(t testing.TB, s *store.Store, draftID, first, second int64, n int) {
+	t.Helper()
+	q := fmt.Sprintf(`WITH RECURSIVE flips(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM flips WHERE i < %d)
+INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at)
+SELECT CASE WHEN i %% 3 = 0 THEN %d ELSE %d END, %d, 1, 'check', 'flipped',
+	CASE WHEN i %% 2 = 0 THEN 'verified' ELSE 'disputed' END, 'flip ' || CAST(i AS TEXT), CURRENT_TIMESTAMP
+FROM flips`, n, second, first, draftID)
+	if _, err := s.DB().Exec(q); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestQuoteHistoryBounded floods two quotes of a draft with thousands of events and checks that
+// the draft's page reads the latest newsroom.QuoteEventsShown of each, oldest first, with the
+// right count of older ones, while a quote with few keeps them all and is counted nothing; and
+// that paging through one quote's events newest first reaches each of them once.
+func TestQuoteHistoryBounded(t *testing.T) {
+	f := newNewsroom(t)
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Flood", Byline: "Sarah Johnson", Brief: "A brief.",
+		Body: ledgerBody + "\n“A third voice,” said Ana Ruiz."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := f.s.Quotes(f.editor, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := quoteByText(t, qs, "Our territory is inalienable,"), quoteByText(t, qs, "robust cooperation")
+	floodQuoteEvents(t, f.s, d.ID, first.ID, second.ID, 5000)
+
+	rows, err := f.s.DB().Query(fmt.Sprintf("SELECT quote_id, note FROM quote_events WHERE draft_id = %d ORDER BY id", d.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[int64][]string{}
+	var order []string
+	for rows.Next() {
+		var id int64
+		var note string
+		if err := rows.Scan(&id, &note); err != nil {
+			t.Fatal(err)
+		}
+		all[id] = append(all[id], note)
+		order = append(order, fmt.Sprint(id, note))
+	}
+	if err := rows.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(qs) {
+		t.Fatalf("events of %d quotes, want %d", len(all), len(qs))
+	}
+	wantOlder := map[int64]int{}
+	wantShown := map[string]bool{}
+	for id, notes := range all {
+		keep := min(len(notes), newsroom.QuoteEventsShown)
+		for _, n := range notes[len(notes)-keep:] {
+			wantShown[fmt.Sprint(id, n)] = true
+		}
+		if len(notes) > keep {
+			wantOlder[id] = len(notes) - keep
+		}
+	}
+	var want []string
+	for _, e := range order {
+		if wantShown[e] {
+			want = append(want, e)
+		}
+	}
+
+	evs, older, err := f.s.QuoteHistory(f.editor, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := f.s.History(f.editor, d.ID, newsroom.HistoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string][]newsroom.QuoteEvent{"QuoteHistory": evs, "History": h.Quotes} {
+		var seen []string
+		for _, e := range got {
+			seen = append(seen, fmt.Sprint(e.QuoteID, e.Note))
+		}
+		if !slices.Equal(seen, want) {
+			t.Errorf("%s read %d events, want the latest %d of each quote, oldest first:\n%v\nwant\n%v", name, len(seen), newsroom.QuoteEventsShown, seen, want)
+		}
+	}
+	if !maps.Equal(older, wantOlder) || !maps.Equal(h.QuotesOlder, wantOlder) {
+		t.Errorf("older events = %v and %v, want %v", older, h.QuotesOlder, wantOlder)
+	}
+
+	var paged []string
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > len(all[first.ID]) {
+			t.Fatal("paging does not end")
+		}
+		p, err := f.s.QuoteEvents(f.editor, d.ID, first.ID, newsroom.HistoryFilter{Limit: 200, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range p.Events {
+			paged = append(paged, e.Note)
+		}
+		if cursor = p.Next; cursor == "" {
+			break
+		}
+	}
+	slices.Reverse(paged)
+	if !slices.Equal(paged, all[first.ID]) {
+		t.Errorf("paging read %d events of the first quote, want its %d newest first", len(paged), len(all[first.ID]))
+	}
+	_, err = f.s.QuoteEvents(f.editor, d.ID, qs[len(qs)-1].ID+1000, newsroom.HistoryFilter{})
+	wantCode(t, err, newsroom.ENOTFOUND)
+	_, err = f.s.QuoteEvents(f.other, d.ID, first.ID, newsroom.HistoryFilter{})
 	wantCode(t, err, newsroom.ENOTFOUND)
 }

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"context"
+	"math"
+	"strconv"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// latestQuoteEvents reads the latest newsroom.QuoteEventsShown events of each quote of a draft
+// and how many each has in all, in one query whose rows are bounded by the draft's quotes, not
+// by their events: the window runs over the index quote_events_quote alone, and only the rows it
+// keeps are read from the table.
+const latestQuoteEvents = `SELECT e.id, e.quote_id, e.draft_id, e.version, e.event, e.text, e.speaker, e.status,
+	e.note, e.source, e.actor_id, e.at, k.total
+FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY quote_id ORDER BY id DESC) AS n,
+		COUNT(*) OVER (PARTITION BY quote_id) AS total
+	FROM quote_events WHERE draft_id = ?) k
+JOIN quote_events e ON e.id = k.id
+WHERE k.n <= ?
+ORDER BY e.id`
+
+// QuoteHistory returns the latest newsroom.QuoteEventsShown ledger events of each quote of a
+// draft the acting user may see, oldest first, and how many older ones each quote has: all the
+// draft's quotes at once, for a page that shows each quote's history beside it.
+func (s *Store) QuoteHistory(ctx context.Context, draftID int64) ([]newsroom.QuoteEvent, map[int64]int, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	db := s.read(ctx)
+	if _, err := s.findDraft(db, u, draftID); err != nil {
+		return nil, nil, internal("quote history", err)
+	}
+	evs, older, err := quoteHistory(db, draftID)
+	return evs, older, internal("quote history", err)
+}
+
+// quoteHistory loads the latest newsroom.QuoteEventsShown events of each quote of a draft,
+// oldest first, and the number of older ones by quote (only quotes that have some).
+func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, map[int64]int, error) {
+	rows, err := queryRaw(db, latestQuoteEvents, draftID, newsroom.QuoteEventsShown)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	older := map[int64]int{}
+	var events []quoteEventRow
+	for rows.Next() {
+		var r quoteEventRow
+		var total int
+		if err := rows.Scan(&r.ID, &r.QuoteID, &r.DraftID, &r.Version, &r.Event, &r.Text, &r.Speaker, &r.Status,
+			&r.Note, &r.Source, &r.ActorID, &r.At, &total); err != nil {
+			return nil, nil, err
+		}
+		events = append(events, r)
+		if total > newsroom.QuoteEventsShown {
+			older[r.QuoteID] = total - newsroom.QuoteEventsShown
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	out, err := quoteEvents(db, events)
+	return out, older, err
+}
+
+// QuoteEvents returns a page of one quote's ledger events, newest first, for a reader who may
+// see its draft: f.Limit of them (the history's default when 0) below f.Cursor.
+func (s *Store) QuoteEvents(ctx context.Context, draftID, quoteID int64, f newsroom.HistoryFilter) (*newsroom.QuoteEventPage, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	before, err := quoteEventsStart(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	db := s.read(ctx)
+	if _, err := s.findDraft(db, u, draftID); err != nil {
+		return nil, internal("quote events", err)
+	}
+	var quotes int64
+	if err := db.Raw("SELECT COUNT(*) FROM quotes WHERE id = ? AND draft_id = ?", quoteID, draftID).Scan(&quotes).Error; err != nil {
+		return nil, internal("quote events", err)
+	}
+	if quotes == 0 {
+		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "quote not found")
+	}
+	q := db.Model(&quoteEventRow{}).Where("draft_id = ? AND quote_id = ?", draftID, quoteID)
+	rows, next, err := pageBelow(q, "id", before, historyLimit(newsroom.HistoryFilter{Limit: f.Limit}),
+		func(r quoteEventRow) int64 { return r.ID })
+	if err != nil {
+		return nil, internal("quote events", err)
+	}
+	page := &newsroom.QuoteEventPage{}
+	if page.Events, err = quoteEvents(db, rows); err != nil {
+		return nil, internal("quote events", err)
+	}
+	if next != 0 {
+		page.Next = strconv.FormatInt(next, 10)
+	}
+	return page, nil
+}
+
+// quoteEventsStart is where a page of a quote's events begins: its newest without a cursor, else
+// below the event the cursor names.
+func quoteEventsStart(cursor string) (int64, error) {
+	if cursor == "" {
+		return math.MaxInt64, nil
+	}
+	id, err := strconv.ParseInt(cursor, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, newsroom.Errorf(newsroom.EINVALID, "invalid cursor")
+	}
+	return id, nil
+}
+
+// quoteEvents turns ledger rows into events, naming their actors.
+func quoteEvents(db *gorm.DB, rows []quoteEventRow) ([]newsroom.QuoteEvent, error) {
+	var ids []int64
+	for _, r := range rows {
+		if r.ActorID != nil {
+			ids = append(ids, *r.ActorID)
+		}
+	}
+	names, err := people(db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]newsroom.QuoteEvent, len(rows))
+	for i, r := range rows {
+		out[i] = newsroom.QuoteEvent{QuoteID: r.QuoteID, Version: r.Version, Event: r.Event, Text: r.Text,
+			Speaker: r.Speaker, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, At: r.At}
+		if r.ActorID != nil {
+			p := names[*r.ActorID]
+			out[i].Actor = &p
+		}
+	}
+	return out, nil
+}
