@@ -109,7 +109,8 @@ func TestAppPagesConformance(t *testing.T) {
 		keep(f.actor+" POST "+f.path, res)
 	}
 	link := linkIn(t, mails[len(mails)-1])
-	for _, p := range []string{link, "/account/email/confirm?token=nothing", fmt.Sprintf("/drafts/%d/unmerged/%d/merge", draft.ID, unmerged), fmt.Sprintf("/drafts/%d/unmerged/%d", draft.ID, unmerged)} {
+	for _, p := range []string{link, "/account/email/confirm?token=nothing", fmt.Sprintf("/drafts/%d/unmerged/%d/merge", draft.ID, unmerged), fmt.Sprintf("/drafts/%d/unmerged/%d", draft.ID, unmerged),
+		fmt.Sprintf("/drafts/%d/quotes/%d/history", checking.ID, a.firstQuote(checking.ID))} {
 		keep("writer "+p, a.page("writer", "GET", p, nil))
 	}
 	keep("/login", a.page("", "GET", "/login?next=/desk", nil))
