@@ -25,11 +25,13 @@ const EmailLinksPerHour = 5
 const emailChangeMemory = 7 * 24 * time.Hour
 
 // The states of an email change: waiting for its link, or ended by the link, or cancelled (by
-// the person, by a newer request, or by an admin setting their address).
+// the person, by a newer request, by an admin setting their address, or by another account
+// having the address), or refused before any link was made (kept only for the hourly limit).
 const (
 	changePending   = "pending"
 	changeConfirmed = "confirmed"
 	changeCancelled = "cancelled"
+	changeRefused   = "refused"
 )
 
 // emailChangeRow is a new address waiting for its owner to follow the link mailed to it. Only
@@ -81,8 +83,10 @@ type EmailSet struct {
 // once, and their own address again cancels any address waiting. canMail says whether the server
 // can send the link; when it cannot, no address is taken that could never be confirmed. One
 // address is mailed a link at most once in EmailMailboxGap, and one person asks for at most
-// EmailLinksPerHour links an hour. An address another account holds, or waits to confirm, is
-// refused before anything is mailed (see mailboxFree).
+// EmailLinksPerHour links an hour. An address another account holds is refused before anything is
+// mailed (see mailboxFree), after the hourly limit, against which the refusal counts: asking
+// tells whether an address is held no faster than links can be mailed. Another account's link
+// waiting for the address does not refuse it: whoever confirms first has it.
 func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bool) (EmailRequest, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -93,6 +97,7 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 		return EmailRequest{}, err
 	}
 	var out EmailRequest
+	var refused error
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		if err := s.lockMailboxes(tx); err != nil {
 			return err
@@ -104,10 +109,12 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 		if err := tx.Model(&emailChangeRow{}).Where("user_id = ? AND status = ?", u.ID, changePending).Pluck("id", &out.ended).Error; err != nil {
 			return err
 		}
-		if err := endEmailChanges(tx, u.ID); err != nil {
-			return err
-		}
 		out.User = row.user()
+		if addr == row.Email || addr == "" {
+			if err := endEmailChanges(tx, u.ID); err != nil {
+				return err
+			}
+		}
 		if addr == row.Email {
 			return nil
 		}
@@ -119,16 +126,19 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 		if !canMail {
 			return newsroom.Errorf(newsroom.ECONFLICT, "%s cannot be confirmed until the operator sets up email: this server sends none yet", addr)
 		}
-		if err := s.mailboxFree(tx, u.ID, addr); err != nil {
+		if err := s.mayMailLink(tx, u.ID, addr); err != nil {
 			return err
 		}
-		if err := s.mayMailLink(tx, u.ID, addr); err != nil {
+		now := s.clock()
+		if refused = s.mailboxFree(tx, u.ID, addr); refused != nil {
+			return s.countRefusal(tx, u.ID)
+		}
+		if err := endEmailChanges(tx, u.ID); err != nil {
 			return err
 		}
 		if out.Token, err = randomToken(); err != nil {
 			return err
 		}
-		now := s.clock()
 		ch := emailChangeRow{UserID: u.ID, Address: addr, Mailbox: mailbox(addr), Hash: hashToken(out.Token),
 			Status: changePending, CreatedAt: now, ExpiresAt: now.Add(EmailLinkTTL)}
 		out.Pending = ch.pending()
@@ -137,7 +147,22 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return EmailRequest{}, newsroom.Errorf(newsroom.ENOTFOUND, "user %d not found", u.ID)
 	}
+	if err == nil && refused != nil {
+		return EmailRequest{}, refused
+	}
 	return out, internal("request email change", err)
+}
+
+// countRefusal keeps, for the hourly limit on links (see mayMailLink), that user id was refused
+// an address: a row that waits for nothing, whose link no one has, and that names no mailbox, so
+// that the gap between links to one mailbox is not spent by a request that mailed nothing.
+func (s *Store) countRefusal(tx *gorm.DB, id int64) error {
+	token, err := randomToken()
+	if err != nil {
+		return err
+	}
+	now := s.clock()
+	return tx.Create(&emailChangeRow{UserID: id, Hash: hashToken(token), Status: changeRefused, CreatedAt: now, ExpiresAt: now}).Error
 }
 
 // mayMailLink refuses a link to addr, for user id, that would come too soon after the last one
@@ -286,7 +311,9 @@ func (s *Store) EmailLink(ctx context.Context, token string) (*newsroom.PendingE
 
 // ConfirmEmail makes the address the link with token was mailed to the signed-in user's
 // address, from which on their email goes there. A link works once, before it expires, for the
-// person who asked for it: anyone else's, or one never made, is not found.
+// person who asked for it: anyone else's, or one never made, is not found. The first of several
+// accounts to confirm one mailbox has it; the others' links end, and following one says that
+// another account has the address.
 func (s *Store) ConfirmEmail(ctx context.Context, token string) (EmailSet, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -315,6 +342,9 @@ func (s *Store) ConfirmEmail(ctx context.Context, token string) (EmailSet, error
 		if res.RowsAffected == 0 {
 			return newsroom.Errorf(newsroom.ECONFLICT, "this link has been used already")
 		}
+		if err := endOthersLinks(tx, u.ID, ch.Address); err != nil {
+			return err
+		}
 		out.Old, row.Email = row.Email, ch.Address
 		out.User = row.user()
 		record(tx, userChanged(u.ID, u.ID, "confirm_email"))
@@ -338,6 +368,9 @@ func (s *Store) emailLink(db *gorm.DB, id int64, token string) (emailChangeRow, 
 	case row.Status == changeConfirmed:
 		return row, newsroom.Errorf(newsroom.ECONFLICT, "this link has been used already")
 	case row.Status != changePending:
+		if err := s.mailboxFree(db, id, row.Address); err != nil {
+			return row, err
+		}
 		return row, newsroom.Errorf(newsroom.ECONFLICT, "this link was cancelled, or a newer one was mailed since")
 	case !row.ExpiresAt.After(s.clock()):
 		return row, newsroom.Errorf(newsroom.ECONFLICT, "this link has expired; ask for a new one on your account page")

@@ -139,7 +139,7 @@ func TestRequestEmailChange(t *testing.T) {
 }
 
 // TestEmailLinkRateLimit: one address gets a link at most once in EmailMailboxGap, whoever asks
-// (another person only once the link to it no longer waits), and one person asks for at most
+// (another person's waiting link to it holds it no longer than that), and one person asks for at most
 // EmailLinksPerHour links an hour, to any addresses.
 func TestEmailLinkRateLimit(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
@@ -156,7 +156,7 @@ func TestEmailLinkRateLimit(t *testing.T) {
 		{"First", "sarah", "victim@example.org", 0, ""},
 		{"ErrSameAddressAgain", "sarah", "victim@example.org", time.Minute, newsroom.ETOOMANY},
 		{"ErrSameAddressOtherCase", "sarah", "VICTIM@example.org", 0, newsroom.ETOOMANY},
-		{"ErrSameAddressOtherPersonWhileItWaits", "wendy", "victim@example.org", 0, newsroom.ECONFLICT},
+		{"ErrSameAddressOtherPersonWithinTheGap", "wendy", "victim@example.org", 0, newsroom.ETOOMANY},
 		{"Second", "sarah", "b@example.org", 0, ""},
 		{"ErrSameAddressOtherPerson", "wendy", "victim@example.org", 0, newsroom.ETOOMANY},
 		{"AfterTheGap", "wendy", "victim@example.org", store.EmailMailboxGap, ""},
@@ -212,7 +212,7 @@ func TestNotificationsWaitForConfirmedAddress(t *testing.T) {
 }
 
 // TestEmailLinkRateLimitConcurrent holds that people asking at the same moment for links to one
-// address get one link between them, the others told it waits for another account: on
+// address get one link between them, the others told to wait for the gap between links: on
 // PostgreSQL, where transactions run side by side, each would otherwise count no recent link and
 // all be mailed.
 func TestEmailLinkRateLimitConcurrent(t *testing.T) {
@@ -241,7 +241,7 @@ func TestEmailLinkRateLimitConcurrent(t *testing.T) {
 			t.Fatalf("asking for links to %s answers %q: want one link, the others refused", addr, codes)
 		}
 		for _, c := range codes {
-			if c != "" && c != newsroom.ECONFLICT {
+			if c != "" && c != newsroom.ETOOMANY {
 				t.Fatalf("asking for links to %s answers %q", addr, codes)
 			}
 		}

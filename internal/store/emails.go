@@ -16,7 +16,9 @@ import (
 // normalised (see newsroom.ParseEmail), or "" for none. It is for whoever may manage users (an
 // admin, or the operator), who answers for the address; a person changes their own through
 // RequestEmailChange, which waits for them to confirm it. An address waiting for the user to
-// confirm is cancelled. An address another account holds is refused (see mailboxFree).
+// confirm is cancelled, and so are other accounts' links waiting to confirm the same mailbox:
+// the admin's word settles whose it is. An address another account holds is refused (see
+// mailboxFree).
 func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet, error) {
 	u, err := s.permitted(ctx, policy.UserManage)
 	if err != nil {
@@ -48,6 +50,9 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet,
 		if err := s.mailboxFree(tx, id, addr); err != nil {
 			return err
 		}
+		if err := endOthersLinks(tx, id, addr); err != nil {
+			return err
+		}
 		old, row.Email = row.Email, addr
 		record(tx, userChanged(by, id, "set_email"))
 		return tx.Model(&userRow{}).Where("id = ?", id).Update("email", addr).Error
@@ -67,23 +72,18 @@ func mailbox(addr string) string {
 	return strings.ToLower(strings.TrimSpace(addr))
 }
 
-// mailboxFree refuses addr to user id (0 for a user being added) when another account holds it,
-// as its address or as one waiting for a link that still works: each person has their own, and
-// no one can have links mailed to a colleague's address. The caller holds lockMailboxes. The
-// addresses held are compared here rather than in SQL, whose lower() folds only ASCII on SQLite.
+// mailboxFree refuses addr to user id (0 for a user being added) when another account, enabled
+// or disabled, holds it as its confirmed address: each person has their own, and no one can
+// have links mailed to a colleague's address. A link waiting to be confirmed holds nothing
+// beyond the gap between links to one mailbox (see mayMailLink): whoever confirms first has the
+// address, and the others' links end (see endOthersLinks). The refusal does not say whose it is.
+// The caller holds lockMailboxes. Addresses are compared here rather than in SQL, whose lower()
+// folds only ASCII on SQLite.
 func (s *Store) mailboxFree(tx *gorm.DB, id int64, addr string) error {
 	if addr == "" {
 		return nil
 	}
 	box := mailbox(addr)
-	var waiting int64
-	if err := tx.Model(&emailChangeRow{}).Where("mailbox = ? AND status = ? AND expires_at > ? AND user_id <> ?", box, changePending, s.clock(), id).
-		Count(&waiting).Error; err != nil {
-		return err
-	}
-	if waiting > 0 {
-		return newsroom.Errorf(newsroom.ECONFLICT, "%s waits for another account to confirm it; each person needs an address of their own", addr)
-	}
 	var held []string
 	if err := tx.Model(&userRow{}).Where("email <> '' AND id <> ?", id).Pluck("email", &held).Error; err != nil {
 		return err
@@ -92,4 +92,28 @@ func (s *Store) mailboxFree(tx *gorm.DB, id int64, addr string) error {
 		return newsroom.Errorf(newsroom.ECONFLICT, "%s is the address of another account; each person needs an address of their own", addr)
 	}
 	return nil
+}
+
+// endOthersLinks cancels the links waiting for accounts other than user id to confirm addr's
+// mailbox, now that id has it. Their Mailbox is compared as mailbox() reads it now, so links
+// asked for before it read addresses as it does still end.
+func endOthersLinks(tx *gorm.DB, id int64, addr string) error {
+	if addr == "" {
+		return nil
+	}
+	var waiting []emailChangeRow
+	if err := tx.Where("status = ? AND user_id <> ?", changePending, id).Find(&waiting).Error; err != nil {
+		return err
+	}
+	box := mailbox(addr)
+	var ids []int64
+	for _, w := range waiting {
+		if mailbox(w.Address) == box {
+			ids = append(ids, w.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return tx.Model(&emailChangeRow{}).Where("id IN ?", ids).Update("status", changeCancelled).Error
 }

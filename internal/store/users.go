@@ -68,7 +68,8 @@ type NewUser struct {
 }
 
 // CreateUser adds a user. The caller must be the operator or a user allowed to manage users. An
-// address another account holds is refused (see mailboxFree).
+// address another account holds is refused (see mailboxFree); other accounts' links waiting to
+// confirm it are cancelled, as SetEmail does.
 func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, error) {
 	u, err := s.permitted(ctx, policy.UserManage)
 	if err != nil {
@@ -123,6 +124,9 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*newsroom.User, err
 			}
 		}
 		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		if err := endOthersLinks(tx, row.ID, email); err != nil {
 			return err
 		}
 		record(tx, userChanged(by, row.ID, "create_user"))
