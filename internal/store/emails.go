@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/net/idna"
+	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -66,10 +68,22 @@ func (s *Store) SetEmail(ctx context.Context, id int64, email string) (EmailSet,
 	return EmailSet{User: row.user(), Old: old}, nil
 }
 
-// mailbox is the key by which two addresses are the same mailbox: the address lower-cased in
-// full, as mail servers treat them, although only the domain must be.
+// mailbox is the key by which two addresses are the same mailbox, however they were typed: the
+// local part in Unicode's composed form (NFC) and lower-cased in full, as mail servers treat it,
+// although only the domain must be; the domain lower-cased and in its ASCII form (IDNA). A domain
+// IDNA refuses is compared composed and lower-cased.
 func mailbox(addr string) string {
-	return strings.ToLower(strings.TrimSpace(addr))
+	addr = strings.TrimSpace(addr)
+	at := strings.LastIndex(addr, "@")
+	if at < 0 {
+		return norm.NFC.String(strings.ToLower(addr))
+	}
+	local := norm.NFC.String(strings.ToLower(addr[:at]))
+	domain := norm.NFC.String(strings.ToLower(addr[at+1:]))
+	if ascii, err := idna.Lookup.ToASCII(domain); err == nil {
+		domain = ascii
+	}
+	return local + "@" + domain
 }
 
 // mailboxFree refuses addr to user id (0 for a user being added) when another account, enabled
@@ -78,7 +92,7 @@ func mailbox(addr string) string {
 // beyond the gap between links to one mailbox (see mayMailLink): whoever confirms first has the
 // address, and the others' links end (see endOthersLinks). The refusal does not say whose it is.
 // The caller holds lockMailboxes. Addresses are compared here rather than in SQL, whose lower()
-// folds only ASCII on SQLite.
+// folds only ASCII on SQLite and which knows neither NFC nor IDNA.
 func (s *Store) mailboxFree(tx *gorm.DB, id int64, addr string) error {
 	if addr == "" {
 		return nil

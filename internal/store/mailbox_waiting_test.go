@@ -209,3 +209,69 @@ func linksTo(format string) []string {
 	}
 	return out
 }
+
+// TestMailboxSpellings: one mailbox written in another Unicode form, in capitals, or with its
+// international domain in ASCII (IDNA) or Unicode is the same mailbox: refused while another
+// account holds it, however it is given, and given a link at most once in the gap, however it is
+// asked for; another letter is another mailbox. What was typed is kept.
+func TestMailboxSpellings(t *testing.T) {
+	const held = "jos\u00e9@b\u00fccher.example"
+	tests := []struct {
+		name, addr, code string
+	}{
+		{"ErrSame", held, newsroom.ECONFLICT},
+		{"ErrDecomposedLocal", "jose\u0301@b\u00fccher.example", newsroom.ECONFLICT},
+		{"ErrDecomposedDomain", "jos\u00e9@bu\u0308cher.example", newsroom.ECONFLICT},
+		{"ErrASCIIDomain", "jos\u00e9@xn--bcher-kva.example", newsroom.ECONFLICT},
+		{"ErrCapitals", "JOS\u00c9@B\u00dcCHER.EXAMPLE", newsroom.ECONFLICT},
+		{"ErrCapitalsDecomposed", "JOSE\u0301@XN--BCHER-KVA.example", newsroom.ECONFLICT},
+		{"OtherLocal", "jose@b\u00fccher.example", ""},
+		{"OtherDomain", "jos\u00e9@bucher.example", ""},
+	}
+	for _, way := range []string{"Request", "SetEmail", "CreateUser"} {
+		for _, tt := range tests {
+			t.Run(way+"/"+tt.name, func(t *testing.T) {
+				s := mustOpen(t, store.Options{})
+				op := store.AsOperator(t.Context())
+				_, holder := mustUser(t, s, "holder", newsroom.RoleWriter)
+				if _, err := s.SetEmail(op, holder.ID, held); err != nil {
+					t.Fatal(err)
+				}
+				ctx, u := mustUser(t, s, "other", newsroom.RoleWriter)
+				var err error
+				var kept string
+				switch way {
+				case "Request":
+					var r store.EmailRequest
+					if r, err = s.RequestEmailChange(ctx, tt.addr, true); err == nil {
+						kept = r.Pending.Address
+					}
+				case "SetEmail":
+					var set store.EmailSet
+					if set, err = s.SetEmail(op, u.ID, tt.addr); err == nil {
+						kept = set.User.Email
+					}
+				case "CreateUser":
+					var nu *newsroom.User
+					if nu, err = s.CreateUser(op, store.NewUser{Username: "added", Role: newsroom.RoleWriter, Password: "pw-added-staple", Email: tt.addr}); err == nil {
+						kept = nu.Email
+					}
+				}
+				wantCode(t, err, tt.code)
+				if err == nil && kept != tt.addr {
+					t.Fatalf("kept %q, want %q as typed", kept, tt.addr)
+				}
+			})
+		}
+	}
+	t.Run("GapAcrossSpellings", func(t *testing.T) {
+		s := mustOpen(t, store.Options{})
+		first, _ := mustUser(t, s, "first", newsroom.RoleWriter)
+		second, _ := mustUser(t, s, "second", newsroom.RoleWriter)
+		if _, err := s.RequestEmailChange(first, "jos\u00e9@b\u00fccher.example", true); err != nil {
+			t.Fatal(err)
+		}
+		_, err := s.RequestEmailChange(second, "jose\u0301@xn--bcher-kva.example", true)
+		wantCode(t, err, newsroom.ETOOMANY)
+	})
+}
