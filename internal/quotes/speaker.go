@@ -156,14 +156,14 @@ func (a *attributor) actedBefore(q Quote, prev *Quote) credit {
 	}
 	m := a.runEnd(toks, k)
 	c := a.credit(toks, k, m)
-	if !c.found() || !a.person(toks, k, m) || m == len(toks) || !toks[m].joined {
+	if !c.found() || !a.person(toks, k, m) || a.namesBody(toks, k, m) || m == len(toks) || !toks[m].joined {
 		return credit{}
 	}
 	v := m
 	if v+1 < len(toks) && (toks[v].is(fillerWord) || a.hasSuffix(toks[v], "ly")) {
 		v++ // Lindqvist only smiled, Lindqvist laughed softly
 	}
-	if !toks[v].joined || !actionWords[strings.ToLower(a.word(toks[v]))] {
+	if !toks[v].joined || !a.gesture(toks, v) {
 		return credit{}
 	}
 	for _, t := range toks[v+1:] {
@@ -174,12 +174,38 @@ func (a *attributor) actedBefore(q Quote, prev *Quote) credit {
 	return c
 }
 
+// namesBody reports whether the run toks[k:m] holds a word the finder knows for a body's, a team's
+// or a firm's (Bank of England, Manchester United, Acme Ltd): such a subject acts, but its gesture
+// is no one's voice.
+func (a *attributor) namesBody(toks []token, k, m int) bool {
+	for _, t := range toks[k:m] {
+		if t.is(bodyWord | firmWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// gesture reports whether toks[v] is the verb of a speaker's gesture or pause. Turned is one only
+// when the speaker turns somewhere (Lindqvist turned to the window, turned away); a side that
+// turned it around or a firm that turned a profit made no gesture.
+func (a *attributor) gesture(toks []token, v int) bool {
+	w := strings.ToLower(a.word(toks[v]))
+	if w == "turned" {
+		return v+1 < len(toks) && toks[v+1].joined && turnedWays[strings.ToLower(a.word(toks[v+1]))]
+	}
+	return actionWords[w]
+}
+
+// turnedWays are the words after which turned is a speaker's gesture: turned to, away, towards.
+var turnedWays = map[string]bool{"to": true, "away": true, "towards": true, "toward": true}
+
 // actionWords are the verbs of a speaker's gesture or pause, after which a newspaper writes the
 // speaker's words with no speech verb: Lindqvist laughed. “Never.”
 var actionWords = map[string]bool{
 	"laughed": true, "smiled": true, "shrugged": true, "paused": true, "sighed": true,
 	"nodded": true, "grinned": true, "frowned": true, "winced": true, "chuckled": true,
-	"turned": true, "leaned": true, "leant": true, "hesitated": true, "shook": true,
+	"leaned": true, "leant": true, "hesitated": true, "shook": true,
 	"gestured": true, "pointed": true, "beamed": true, "laughs": true, "smiles": true,
 	"shrugs": true, "pauses": true, "sighs": true, "nods": true, "grins": true, "shakes": true,
 }

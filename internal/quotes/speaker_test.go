@@ -870,6 +870,10 @@ func TestFindSpeakers(t *testing.T) {
 		{"PronounAfterANameWithAnUnknownVerbIsNotTheNameBefore", "Rishi Sunak told the Commons: “We will deliver.” Keir Starmer hit back. “He has delivered nothing,” he said.\n" +
 			"Erling Haaland scored twice. Real Madrid won 3-1. “It was a good night,” he said.",
 			[]string{"Rishi Sunak", "", "Erling Haaland"}},
+		{"GestureOfATeamCreditsNobody", "Arsenal turned it around in the second half. “We never gave up.”\n" +
+			"Manchester United hesitated. “We were not ready.”\nLindqvist turned away. “No.”\nLindqvist turned towards the sea. “It was all fields.”\n" +
+			"Bristol Rovers shrugged. “It happens.”\nLindqvist turned it over. “Maybe.”",
+			[]string{"", "", "Lindqvist", "Lindqvist", "", ""}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
