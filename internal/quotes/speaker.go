@@ -1168,10 +1168,13 @@ func (a *attributor) resolve(p credit, said string) string {
 // sentence lastSubject read last, or after its speech verb, whom a pronoun of the sex given may
 // stand for, or -1 when none does: A spokeswoman for the council said …, said a police officer at
 // the scene, A woman who lives nearby disagreed. A pronoun after such a sentence speaks of that
-// person, whom the finder cannot name, and not of anyone named before.
+// person, whom the finder cannot name, and not of anyone named before. The definite "the" brings
+// in no one new: said the England manager, after Gareth Southgate named his squad, is the one
+// named before again, whom the pronoun after it still stands for.
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
-		if !t.is(determinerWord) || t.is(possessiveWord) || j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
+		if !t.is(determinerWord) || t.is(possessiveWord) || strings.EqualFold(a.word(t), "the") ||
+			j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
 			continue
 		}
 		for i, n := range a.seen[j+1 : min(len(a.seen), j+5)] {

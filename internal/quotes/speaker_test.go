@@ -874,6 +874,9 @@ func TestFindSpeakers(t *testing.T) {
 			"Manchester United hesitated. “We were not ready.”\nLindqvist turned away. “No.”\nLindqvist turned towards the sea. “It was all fields.”\n" +
 			"Bristol Rovers shrugged. “It happens.”\nLindqvist turned it over. “Maybe.”",
 			[]string{"", "", "Lindqvist", "Lindqvist", "", ""}},
+		{"PronounAfterTheRoleIsItsHolderNamedBefore", "Gareth Southgate named his squad on Thursday. “We have a good group,” said the England manager. “I am excited,” he added.\n" +
+			"Sarah Hunter led the team out. “We were ready,” said the captain. “I was proud of them,” she said.",
+			[]string{"the England manager", "Gareth Southgate", "the captain", "Sarah Hunter"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
