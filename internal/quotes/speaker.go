@@ -82,8 +82,10 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		return a.resolve(c, q.Text)
 	case c.unwritten:
 		if prev != nil && prev.Paragraph == q.Paragraph && a.opensSentence(q.Start) && a.soleSpeaker(qs, i) &&
-			a.titledBefore(prev.Speaker, c, prev.Start-leadWindow, q.Start) {
-			return prev.Speaker // “…,” Prince William said. “…,” the Prince of Wales added.
+			(a.titledBefore(prev.Speaker, c, prev.Start-leadWindow, q.Start) || a.secondReference(prev.Speaker, c, q.Start)) {
+			// “…,” Prince William said. “…,” the Prince of Wales added. “…,” said Mark Carney.
+			// “…,” the Prime Minister said.
+			return prev.Speaker
 		}
 		return a.label(q)
 	case c.found():
