@@ -56,24 +56,31 @@ func (a *attributor) lastWritten(name string, from, to int) int {
 }
 
 // namesAnother reports whether rs[from:to] names someone, outside the quotes: a capitalised word
-// that is neither a word of the title c (said Jo Reed, the Chief Constable) nor a place after a
-// preposition (said Mark Carney in Ottawa).
+// that is not a word of the title c (said Jo Reed, the Chief Constable), nor an acronym (told
+// CBC), nor opens a place, an outlet or an audience after a preposition, "the" or "told" (said
+// Mark Carney in Ottawa, told the Guardian, told Sky News).
 func (a *attributor) namesAnother(c credit, from, to int) bool {
 	toks := a.tokenize(a.toks[:0], from, to, false)
 	a.toks = toks
 	for k := 0; k < len(toks); k++ {
-		if !a.capital(toks[k]) || a.titleHasWord(c, a.rs[toks[k].start:toks[k].end]) {
+		t := toks[k]
+		if !a.capital(t) || a.titleHasWord(c, a.rs[t.start:t.end]) {
 			continue
 		}
-		if k == 0 || !toks[k].joined || !toks[k-1].is(prepositionWord) {
+		acronym := t.end-t.start > 1 && unicode.IsUpper(a.rs[t.start+1])
+		if !acronym && (k == 0 || !t.joined || !toks[k-1].is(prepositionWord) && !audienceWords[a.word(toks[k-1])]) {
 			return true
 		}
 		for k+1 < len(toks) && toks[k+1].joined && a.capital(toks[k+1]) {
-			k++ // in New York: the place runs on.
+			k++ // in New York, told BBC Radio 4: the place or the outlet runs on.
 		}
 	}
 	return false
 }
+
+// audienceWords are the words after which a capitalised word is an outlet or an audience rather
+// than another person in the story: told Sky News, told the Guardian.
+var audienceWords = map[string]bool{"the": true, "told": true}
 
 // titledOther reports whether the text writes the title c, its capitalised words and no others,
 // right before a name other than name: Chief Constable Jo Reed gives the Chief Constable to Jo

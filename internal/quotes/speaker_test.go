@@ -147,8 +147,12 @@ func TestFindSpeakers(t *testing.T) {
 		{"TitleAfterTheNamedSpeakerIsTheirs", "Deputy Prime Minister Chrystia Freeland spoke first. “We will not be bullied,” said Mark Carney. “Canada is not for sale,” the Prime Minister said.\n" +
 			"“We will deliver,” said Keir Starmer. “The country wants change,” the Prime Minister said.\n" +
 			"“We are ready,” said Mark Carney in Ottawa. “Talks resume on Monday,” the Prime Minister told reporters.\n" +
-			"“It was a long night,” said Jo Reed, the Chief Constable. “We will find them,” the Chief Constable added.",
-			[]string{"Mark Carney", "Mark Carney", "Keir Starmer", "Keir Starmer", "Mark Carney", "Mark Carney", "Jo Reed", "Jo Reed"}},
+			"“It was a long night,” said Jo Reed, the Chief Constable. “We will find them,” the Chief Constable added.\n" +
+			"“We will deliver,” Keir Starmer told BBC Radio 4. “The country wants change,” the Prime Minister said.\n" +
+			"“We will deliver,” Keir Starmer told the Guardian. “The country wants change,” the Prime Minister said.\n" +
+			"“We will not be bullied,” Mark Carney told CBC. “Canada is not for sale,” the Prime Minister said.",
+			[]string{"Mark Carney", "Mark Carney", "Keir Starmer", "Keir Starmer", "Mark Carney", "Mark Carney", "Jo Reed", "Jo Reed",
+				"Keir Starmer", "Keir Starmer", "Keir Starmer", "Keir Starmer", "Mark Carney", "Mark Carney"}},
 		{"TitleWrittenWithAnotherNameIsNotTheSpeakerBefore", "“We will act,” said Kai Lund. “It is done,” the Chief Constable said.\nChief Constable Jo Reed visited on Friday.",
 			[]string{"Kai Lund", ""}},
 		{"TitleAfterASpeakerWithAnotherRoleIsNotTheirs", "“We will act,” said Kai Lund, a shopkeeper. “It is done,” the Chief Constable said.",
