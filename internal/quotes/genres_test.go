@@ -152,7 +152,7 @@ func TestFindSpeakersInNewsGenres(t *testing.T) {
 				"Eluned Morgan said the government was “monitoring the situation closely.” “I want to thank the emergency services,” the First Minister said.\n" +
 				"11:02 GMT – Police update\n" +
 				"Dyfed-Powys Police said two people had been rescued from a car in Carmarthen. Chief Inspector Huw Davies said: “Please stay at home.”",
-			[]string{"Jeremy Parr", "a spokesperson", "", "Gwen Pritchard", "Gwen Pritchard", "Eluned Morgan", "Eluned Morgan", "Huw Davies"}},
+			[]string{"Jeremy Parr", "a spokesperson", "", "Gwen Pritchard", "Gwen Pritchard", "Eluned Morgan", "", "Huw Davies"}},
 		{"PressReleaseWithBoilerplate",
 			"NORTHAMPTON, England, March 3, 2025 /PRNewswire/ -- Helix Robotics Ltd today announced the opening of its new manufacturing plant in Northampton, creating 220 jobs.\n" +
 				"\"This investment reflects our confidence in British engineering,\" said Priya Natarajan, CEO of Helix Robotics. \"Northampton gives us the skills and the space to grow.\"\n" +

@@ -82,10 +82,8 @@ func (a *attributor) speaker(qs []Quote, i int) string {
 		return a.resolve(c, q.Text)
 	case c.unwritten:
 		if prev != nil && prev.Paragraph == q.Paragraph && a.opensSentence(q.Start) && a.soleSpeaker(qs, i) &&
-			(a.titledBefore(prev.Speaker, c, prev.Start-leadWindow, q.Start) || a.secondReference(prev.Speaker, c, q.Start)) {
-			// “…,” Prince William said. “…,” the Prince of Wales added. “…,” said Mark Carney.
-			// “…,” the Prime Minister said.
-			return prev.Speaker
+			a.titledBefore(prev.Speaker, c, prev.Start-leadWindow, q.Start) {
+			return prev.Speaker // “…,” Prince William said. “…,” the Prince of Wales added.
 		}
 		return a.label(q)
 	case c.found():
@@ -1170,13 +1168,10 @@ func (a *attributor) resolve(p credit, said string) string {
 // sentence lastSubject read last, or after its speech verb, whom a pronoun of the sex given may
 // stand for, or -1 when none does: A spokeswoman for the council said …, said a police officer at
 // the scene, A woman who lives nearby disagreed. A pronoun after such a sentence speaks of that
-// person, whom the finder cannot name, and not of anyone named before. The definite "the" brings
-// in no one new: said the England manager, after Gareth Southgate named his squad, is the one
-// named before again, whom the pronoun after it still stands for.
+// person, whom the finder cannot name, and not of anyone named before.
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
-		if !t.is(determinerWord) || t.is(possessiveWord) || strings.EqualFold(a.word(t), "the") ||
-			j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
+		if !t.is(determinerWord) || t.is(possessiveWord) || j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
 			continue
 		}
 		for i, n := range a.seen[j+1 : min(len(a.seen), j+5)] {

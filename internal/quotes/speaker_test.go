@@ -141,24 +141,9 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"William", "William"}},
 		{"TitleHeldByTwoStillCreditsNobody", "Scottish First Minister John Swinney spoke first. Welsh First Minister Eluned Morgan replied. “No,” the First Minister said. Scottish First Minister John Swinney said: “Yes.” “Scotland deserves better,” the First Minister said.",
 			[]string{"", "John Swinney", ""}},
-		{"TitleNeverWrittenWithAnotherNameIsTheSpeakerBefore", "“We will act,” said Kai Lund. “It is done,” the Chief Constable said. Mira Holm said: “Yes.” “No,” added the Prime Minister.\n" +
+		{"TitleNeverWrittenWithTheNameBeforeCreditsNobody", "“We will act,” said Kai Lund. “It is done,” the Chief Constable said. Mira Holm said: “Yes.” “No,” added the Prime Minister.\n" +
 			"“Stop,” Prince William said. “Now,” the Prince of Wales added. King Charles said: “Go.” “We will,” the Prince of Wales said.",
-			[]string{"Kai Lund", "Kai Lund", "Mira Holm", "", "William", "William", "Charles", ""}},
-		{"TitleAfterTheNamedSpeakerIsTheirs", "Deputy Prime Minister Chrystia Freeland spoke first. “We will not be bullied,” said Mark Carney. “Canada is not for sale,” the Prime Minister said.\n" +
-			"“We will deliver,” said Keir Starmer. “The country wants change,” the Prime Minister said.\n" +
-			"“We are ready,” said Mark Carney in Ottawa. “Talks resume on Monday,” the Prime Minister told reporters.\n" +
-			"“It was a long night,” said Jo Reed, the Chief Constable. “We will find them,” the Chief Constable added.\n" +
-			"“We will deliver,” Keir Starmer told BBC Radio 4. “The country wants change,” the Prime Minister said.\n" +
-			"“We will deliver,” Keir Starmer told the Guardian. “The country wants change,” the Prime Minister said.\n" +
-			"“We will not be bullied,” Mark Carney told CBC. “Canada is not for sale,” the Prime Minister said.",
-			[]string{"Mark Carney", "Mark Carney", "Keir Starmer", "Keir Starmer", "Mark Carney", "Mark Carney", "Jo Reed", "Jo Reed",
-				"Keir Starmer", "Keir Starmer", "Keir Starmer", "Keir Starmer", "Mark Carney", "Mark Carney"}},
-		{"TitleWrittenWithAnotherNameIsNotTheSpeakerBefore", "“We will act,” said Kai Lund. “It is done,” the Chief Constable said.\nChief Constable Jo Reed visited on Friday.",
-			[]string{"Kai Lund", ""}},
-		{"TitleAfterASpeakerWithAnotherRoleIsNotTheirs", "“We will act,” said Kai Lund, a shopkeeper. “It is done,” the Chief Constable said.",
-			[]string{"Kai Lund", ""}},
-		{"TitleAfterAnotherPersonNamedIsNotTheSpeakerBefore", "“We will act,” said Kai Lund, as Mira Holm looked on. “It is done,” the Chief Constable said.",
-			[]string{"Kai Lund", ""}},
+			[]string{"Kai Lund", "", "Mira Holm", "", "William", "William", "Charles", ""}},
 		{"TitleNeverWrittenAfterTwoSpeakersCreditsNobody", "Mr Starmer said the talks were “constructive.” Mr Macron said: “We are close.” “There is more work to do,” the Prime Minister said.",
 			[]string{"Starmer", "Macron", ""}},
 		{"TitleAfterADeputysIsTheHolders", "Met Police Commissioner Sir Mark Rowley said: “We will root them out.” Deputy Commissioner Dame Lynne Owens said: “We are changing.” “It will take time,” the Commissioner said.",
@@ -889,9 +874,6 @@ func TestFindSpeakers(t *testing.T) {
 			"Manchester United hesitated. “We were not ready.”\nLindqvist turned away. “No.”\nLindqvist turned towards the sea. “It was all fields.”\n" +
 			"Bristol Rovers shrugged. “It happens.”\nLindqvist turned it over. “Maybe.”",
 			[]string{"", "", "Lindqvist", "Lindqvist", "", ""}},
-		{"PronounAfterTheRoleIsItsHolderNamedBefore", "Gareth Southgate named his squad on Thursday. “We have a good group,” said the England manager. “I am excited,” he added.\n" +
-			"Sarah Hunter led the team out. “We were ready,” said the captain. “I was proud of them,” she said.",
-			[]string{"the England manager", "Gareth Southgate", "the captain", "Sarah Hunter"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {

@@ -43,7 +43,6 @@ type attributor struct {
 	titles   map[string][]titled // the names written after each title, built when first needed
 	para     []token             // scratch for the words of one paragraph, read for titles
 	key      []byte              // scratch for a title's words, to look it up
-	refs     references          // the names and roles written next to names, built when first needed
 }
 
 // newAttributor prepares to find the speakers of qs, the quotes found in b's runes, marking
