@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 
 	"gorm.io/gorm"
@@ -11,17 +13,21 @@ import (
 )
 
 // latestQuoteEvents reads the latest newsroom.QuoteEventsShown events of each quote of a draft
-// and how many each has in all, in one query whose rows are bounded by the draft's quotes, not
-// by their events: the window runs over the index quote_events_quote alone, and only the rows it
-// keeps are read from the table.
+// (the second argument), each quote's found through the index quote_events_quote from its
+// newest back, so that what it reads is bounded by the draft's quotes, whatever their events or
+// other drafts' number. A window over the draft's events, tried first, made PostgreSQL read the
+// whole table once analyzed.
 const latestQuoteEvents = `SELECT e.id, e.quote_id, e.draft_id, e.version, e.event, e.text, e.speaker, e.status,
-	e.note, e.source, e.actor_id, e.at, k.total
-FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY quote_id ORDER BY id DESC) AS n,
-		COUNT(*) OVER (PARTITION BY quote_id) AS total
-	FROM quote_events WHERE draft_id = ?) k
-JOIN quote_events e ON e.id = k.id
-WHERE k.n <= ?
+	e.note, e.source, e.actor_id, e.at
+FROM quotes q JOIN quote_events e ON e.draft_id = q.draft_id AND e.quote_id = q.id
+WHERE q.draft_id = ? AND e.id >= COALESCE((SELECT x.id FROM quote_events x
+	WHERE x.draft_id = q.draft_id AND x.quote_id = q.id ORDER BY x.id DESC LIMIT 1 OFFSET ?), 0)
 ORDER BY e.id`
+
+// quoteEventCounts counts the events of each quote of a draft from the index quote_events_quote
+// alone: the count of a quote whose verdict was flipped a million times reads a million entries
+// of the index, so it is asked only when some quote has more than the page shows.
+const quoteEventCounts = "SELECT quote_id, COUNT(*) FROM quote_events WHERE draft_id = ? GROUP BY quote_id"
 
 // QuoteHistory returns the latest newsroom.QuoteEventsShown ledger events of each quote of a
 // draft the acting user may see, oldest first, and how many older ones each quote has: all the
@@ -42,30 +48,54 @@ func (s *Store) QuoteHistory(ctx context.Context, draftID int64) ([]newsroom.Quo
 // quoteHistory loads the latest newsroom.QuoteEventsShown events of each quote of a draft,
 // oldest first, and the number of older ones by quote (only quotes that have some).
 func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, map[int64]int, error) {
-	rows, err := queryRaw(db, latestQuoteEvents, draftID, newsroom.QuoteEventsShown)
+	rows, err := queryRaw(db, latestQuoteEvents, draftID, newsroom.QuoteEventsShown-1)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	older := map[int64]int{}
 	var events []quoteEventRow
-	for rows.Next() {
-		var r quoteEventRow
-		var total int
+	shown := map[int64]int{}
+	events, err = scanInto(rows, events, func(r *quoteEventRow) error {
 		if err := rows.Scan(&r.ID, &r.QuoteID, &r.DraftID, &r.Version, &r.Event, &r.Text, &r.Speaker, &r.Status,
-			&r.Note, &r.Source, &r.ActorID, &r.At, &total); err != nil {
-			return nil, nil, err
+			&r.Note, &r.Source, &r.ActorID, &r.At); err != nil {
+			return err
 		}
-		events = append(events, r)
-		if total > newsroom.QuoteEventsShown {
-			older[r.QuoteID] = total - newsroom.QuoteEventsShown
-		}
+		shown[r.QuoteID]++
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	if err := rows.Err(); err != nil {
+	older, err := olderQuoteEvents(db, draftID, shown)
+	if err != nil {
 		return nil, nil, err
 	}
 	out, err := quoteEvents(db, events)
 	return out, older, err
+}
+
+// olderQuoteEvents counts, by quote, the events of draft id's quotes that quoteHistory did not
+// show, given how many it showed of each: none unless some quote showed all it may.
+func olderQuoteEvents(db *gorm.DB, draftID int64, shown map[int64]int) (map[int64]int, error) {
+	older := map[int64]int{}
+	if !slices.Contains(slices.Collect(maps.Values(shown)), newsroom.QuoteEventsShown) {
+		return older, nil
+	}
+	rows, err := queryRaw(db, quoteEventCounts, draftID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var total int
+		if err := rows.Scan(&id, &total); err != nil {
+			return nil, err
+		}
+		if total > shown[id] && shown[id] > 0 {
+			older[id] = total - shown[id]
+		}
+	}
+	return older, rows.Err()
 }
 
 // QuoteEvents returns a page of one quote's ledger events, newest first, for a reader who may
