@@ -156,7 +156,7 @@ func (a *attributor) actedBefore(q Quote, prev *Quote) credit {
 	}
 	m := a.runEnd(toks, k)
 	c := a.credit(toks, k, m)
-	if !c.found() || !a.person(toks, k, m) || a.namesBody(toks, k, m) || m == len(toks) || !toks[m].joined {
+	if !c.found() || !a.person(toks, k, m) || a.namesBody(toks[k:m], c) || m == len(toks) || !toks[m].joined {
 		return credit{}
 	}
 	v := m
@@ -174,31 +174,34 @@ func (a *attributor) actedBefore(q Quote, prev *Quote) credit {
 	return c
 }
 
-// namesBody reports whether the run toks[k:m] holds a word the finder knows for a body's, a team's
-// or a firm's (Bank of England, Manchester United, Acme Ltd): such a subject acts, but its gesture
-// is no one's voice.
-func (a *attributor) namesBody(toks []token, k, m int) bool {
-	for _, t := range toks[k:m] {
-		if t.is(bodyWord | firmWord) {
+// namesBody reports whether the name c credits, among run, holds a word the finder knows for a
+// body's, a team's or a firm's (Manchester United, Acme Ltd): such a subject acts, but its
+// gesture is no one's voice. A body in a title before the name (Bank of England Governor Andrew
+// Bailey) is not in the name.
+func (a *attributor) namesBody(run []token, c credit) bool {
+	for _, t := range run {
+		if t.start >= c.start && t.end <= c.end && t.is(bodyWord|firmWord) {
 			return true
 		}
 	}
 	return false
 }
 
-// gesture reports whether toks[v] is the verb of a speaker's gesture or pause. Turned is one only
-// when the speaker turns somewhere (Lindqvist turned to the window, turned away); a side that
-// turned it around or a firm that turned a profit made no gesture.
+// gesture reports whether toks[v] is the verb of a speaker's gesture or pause. Turned is one
+// unless it turns something (Lindqvist turned, turned round, turned to the window are gestures;
+// a side that turned it around or a firm that turned a profit made none).
 func (a *attributor) gesture(toks []token, v int) bool {
 	w := strings.ToLower(a.word(toks[v]))
 	if w == "turned" {
-		return v+1 < len(toks) && toks[v+1].joined && turnedWays[strings.ToLower(a.word(toks[v+1]))]
+		return v+1 == len(toks) || !toks[v+1].joined || !turnedObjects[strings.ToLower(a.word(toks[v+1]))]
 	}
 	return actionWords[w]
 }
 
-// turnedWays are the words after which turned is a speaker's gesture: turned to, away, towards.
-var turnedWays = map[string]bool{"to": true, "away": true, "towards": true, "toward": true}
+// turnedObjects are the words after turned that make it turn something rather than someone
+// turn: turned it around, turned the game, turned a profit, turned his chair.
+var turnedObjects = map[string]bool{"it": true, "the": true, "a": true, "an": true, "them": true, "this": true, "that": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
 
 // actionWords are the verbs of a speaker's gesture or pause, after which a newspaper writes the
 // speaker's words with no speech verb: Lindqvist laughed. “Never.”

@@ -872,8 +872,10 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"Rishi Sunak", "", "Erling Haaland"}},
 		{"GestureOfATeamCreditsNobody", "Arsenal turned it around in the second half. “We never gave up.”\n" +
 			"Manchester United hesitated. “We were not ready.”\nLindqvist turned away. “No.”\nLindqvist turned towards the sea. “It was all fields.”\n" +
-			"Bristol Rovers shrugged. “It happens.”\nLindqvist turned it over. “Maybe.”",
-			[]string{"", "", "Lindqvist", "Lindqvist", "", ""}},
+			"Bristol Rovers shrugged. “It happens.”\nLindqvist turned it over. “Maybe.”\nLindqvist turned. “Why?”\n" +
+			"Lindqvist turned round. “Go.”\nLindqvist turned slowly. “Wait.”\nThe club turned a profit. “Good year.”\n" +
+			"Bank of England Governor Andrew Bailey paused. “Rates will fall.”",
+			[]string{"", "", "Lindqvist", "Lindqvist", "", "", "Lindqvist", "Lindqvist", "Lindqvist", "", "Andrew Bailey"}},
 		{"AmpersandBetweenCapitalsIsOneName", "AT&T said: “We will appeal.” “Prices rise,” H&M said. P&O said it was “sorry.” “We are proud,” said M&S. S&P Global said: “Risks remain.” Johnson & Johnson said: “We disagree.”",
 			[]string{"AT&T", "H&M", "P&O", "M&S", "S&P Global", "Johnson & Johnson"}},
 	} {
