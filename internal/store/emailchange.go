@@ -110,12 +110,13 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 			return err
 		}
 		out.User = row.user()
-		if addr == row.Email || addr == "" {
+		same := mailbox(addr) == mailbox(row.Email)
+		if same || addr == "" {
 			if err := endEmailChanges(tx, u.ID); err != nil {
 				return err
 			}
 		}
-		if addr == row.Email {
+		if same {
 			return nil
 		}
 		if addr == "" {

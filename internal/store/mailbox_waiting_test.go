@@ -274,4 +274,23 @@ func TestMailboxSpellings(t *testing.T) {
 		_, err := s.RequestEmailChange(second, "jose\u0301@xn--bcher-kva.example", true)
 		wantCode(t, err, newsroom.ETOOMANY)
 	})
+	// One's own address in another spelling is one's own again: it mails nothing, spends none
+	// of the hour's links, and ends the link waiting for another address.
+	t.Run("OwnInAnotherSpelling", func(t *testing.T) {
+		s := mustOpen(t, store.Options{})
+		ctx, u := mustUser(t, s, "owner", newsroom.RoleWriter)
+		if _, err := s.SetEmail(store.AsOperator(t.Context()), u.ID, "jos\u00e9@b\u00fccher.example"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RequestEmailChange(ctx, "new@example.org", true); err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.RequestEmailChange(ctx, "JOSE\u0301@xn--bcher-kva.example", true)
+		if err != nil || r.Token != "" || r.Pending != nil {
+			t.Fatalf("asking for one's own address in another spelling = %+v, %v; want nothing mailed", r, err)
+		}
+		if p, err := s.PendingEmail(ctx); err != nil || p != nil {
+			t.Fatalf("the link to new@example.org still waits: %+v, %v", p, err)
+		}
+	})
 }
