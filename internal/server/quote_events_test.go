@@ -34,7 +34,7 @@ SELECT %d, %d, 1, 'check', 'We will see,', CASE WHEN i %% 2 = 0 THEN 'verified' 
 		t.Fatal(err)
 	}
 	var total int
-	if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM quote_events WHERE quote_id = ?", qid).Scan(&total); err != nil {
+	if err := a.store.DB().QueryRow(fmt.Sprintf("SELECT COUNT(*) FROM quote_events WHERE quote_id = %d", qid)).Scan(&total); err != nil {
 		t.Fatal(err)
 	}
 	older := total - newsroom.QuoteEventsShown
