@@ -26,8 +26,10 @@ type NoticeFacts struct {
 	// people the newest reply was addressed to.
 	Participants []int64
 	Addressed    []int64
-	// QuoteStatus is where the quote of a quote_checked event stands now.
-	QuoteStatus QuoteStatus
+	// QuoteStatus is where the quote of a quote_checked event stands now, and DisputeToldLately
+	// whether a dispute of it was told within DisputeQuiet (see DisputeToldLately).
+	QuoteStatus       QuoteStatus
+	DisputeToldLately bool
 	// Approvers are the people who approved the piece.
 	Approvers []int64
 }
@@ -89,7 +91,8 @@ func PlanNotices(e Event, f NoticeFacts) []Notice {
 
 // Headline is event e as one line for everyone at once (a chat channel's webhook): its kind,
 // subject and link, with no recipient. ok is false for an event nobody is told of (a save, a
-// resolved thread, a check that disputes nothing).
+// resolved thread, a check that disputes nothing, a dispute of a quote whose dispute was told
+// within DisputeQuiet).
 func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
 	title, who := quoted(f.Title), actorName(f)
 	n.Link = NoticeLink(e)
@@ -106,7 +109,7 @@ func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
 		n.Kind, n.Subject = NotifyReplied, fmt.Sprintf("%s replied in a thread on %s", who, title)
 	case e.Kind == EventMentioned:
 		n.Kind, n.Subject = NotifyMentioned, fmt.Sprintf("%s mentioned someone on %s", who, title)
-	case e.Kind == EventQuoteChecked && e.Action == "check" && f.QuoteStatus == QuoteDisputed:
+	case e.Kind == EventQuoteChecked && e.Action == "check" && f.QuoteStatus == QuoteDisputed && !f.DisputeToldLately:
 		n.Kind, n.Subject = NotifyDisputed, fmt.Sprintf("%s disputed a quote in %s", who, title)
 	case e.Kind == EventPublished:
 		n.Kind, n.Subject = NotifyPublished, fmt.Sprintf("%s published %s", who, title)
@@ -130,6 +133,20 @@ func Notifies(e Event) bool {
 	}
 	return slices.Contains([]EventKind{EventTransitioned, EventCommented, EventMentioned,
 		EventQuoteChecked, EventPublished, EventReleased, EventCorrected}, e.Kind)
+}
+
+// DisputeQuiet is how long after a dispute of a quote is told another dispute of the same quote
+// is told to nobody: a fact-checker, or a script with their token, flipping one verdict between
+// verified and disputed would otherwise send the writer a notification and an email, and every
+// webhook a post, for each flip. The first dispute is told at once, and one after the quiet is
+// told again; a dispute of another quote is told as it comes.
+const DisputeQuiet = 10 * time.Minute
+
+// DisputeToldLately reports whether a dispute of a quote made at now repeats one told at told
+// (nil when none has been told since the quote's words last changed): whether now is within
+// DisputeQuiet of it. A told time after now (another server's clock running ahead) is within.
+func DisputeToldLately(told *time.Time, now time.Time) bool {
+	return told != nil && now.Before(told.Add(DisputeQuiet))
 }
 
 // NoticeLink is the path of the exact place event e is about: the thread, the quote, or the

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPlanNotices(t *testing.T) {
@@ -42,6 +43,7 @@ func TestPlanNotices(t *testing.T) {
 		{"Mentioned", ev(EventMentioned, "comment", "editing", other, 11), facts, map[int64]NotificationKind{other: NotifyMentioned}, "/drafts/5?comment=11#comment-11", "Ana mentioned you on “Flood defences”"},
 		{"MentionedInANote", ev(EventMentioned, "return", "draft", other, 0), facts, map[int64]NotificationKind{other: NotifyMentioned}, "/drafts/5#history", ""},
 		{"QuoteDisputed", ev(EventQuoteChecked, "check", "fact_check", 0, 21), facts, map[int64]NotificationKind{writer: NotifyDisputed}, "/drafts/5#quote-21", "Ana disputed a quote in “Flood defences”"},
+		{"QuoteDisputedAgainLately", ev(EventQuoteChecked, "check", "fact_check", 0, 21), with(func(f *NoticeFacts) { f.DisputeToldLately = true }), map[int64]NotificationKind{}, "", ""},
 		{"QuoteVerified", ev(EventQuoteChecked, "check", "fact_check", 0, 21), with(func(f *NoticeFacts) { f.QuoteStatus = QuoteVerified }), map[int64]NotificationKind{}, "", ""},
 		{"Published", ev(EventPublished, "publish", "published", 0, 0), facts, map[int64]NotificationKind{writer: NotifyPublished, editor: NotifyPublished}, "/drafts/5", "Ana published “Flood defences”"},
 		{"PublishedByTheApprover", ev(EventPublished, "publish", "published", 0, 0), with(func(f *NoticeFacts) { f.Approvers = []int64{actor} }), map[int64]NotificationKind{writer: NotifyPublished}, "", ""},
@@ -118,6 +120,37 @@ func BenchmarkPlanNotifications(b *testing.B) {
 
 // TestOutranks: of the notices one change makes about one place, a mention outranks an answer,
 // which outranks a new thread; other kinds never make each other redundant.
+// TestDisputeToldLately holds the quiet after a told dispute: a dispute of the same quote
+// within DisputeQuiet of it repeats it, one at or after its end, or of a quote never told
+// disputed, is news; a told time ahead of now (another server's clock) is within the quiet.
+func TestDisputeToldLately(t *testing.T) {
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) *time.Time {
+		t := now.Add(d)
+		return &t
+	}
+	tests := []struct {
+		name string
+		told *time.Time
+		want bool
+	}{
+		{"NeverTold", nil, false},
+		{"ToldJustNow", at(0), true},
+		{"ToldAMinuteAgo", at(-time.Minute), true},
+		{"ToldJustInsideTheQuiet", at(-DisputeQuiet + time.Nanosecond), true},
+		{"ToldAQuietAgo", at(-DisputeQuiet), false},
+		{"ToldLongAgo", at(-24 * time.Hour), false},
+		{"ToldByAClockAhead", at(time.Minute), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DisputeToldLately(tt.told, now); got != tt.want {
+				t.Errorf("DisputeToldLately(%v, %v) = %v, want %v", tt.told, now, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestOutranks(t *testing.T) {
 	tests := []struct {
 		a, b NotificationKind

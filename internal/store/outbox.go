@@ -146,6 +146,11 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		if !ok {
 			continue
 		}
+		if head.Kind == newsroom.NotifyDisputed {
+			if err := execRaw(tx, "UPDATE quotes SET dispute_told_at = ? WHERE id = ?", s.clock(), e.Ref); err != nil {
+				return nil, err
+			}
+		}
 		if !loaded {
 			if o.hooks, err = activeWebhooks(tx); err != nil {
 				return nil, err
@@ -343,7 +348,7 @@ func (s *Store) noticeFacts(tx *gorm.DB, e newsroom.Event) (newsroom.NoticeFacts
 			err = threadFacts(tx, e.Ref, &f)
 		}
 	case newsroom.EventQuoteChecked:
-		err = tx.Raw("SELECT status FROM quotes WHERE id = ?", e.Ref).Scan(&f.QuoteStatus).Error
+		err = s.quoteFacts(tx, e, &f)
 	case newsroom.EventPublished, newsroom.EventReleased:
 		err = s.approverFacts(tx, e.DraftID, &f)
 	case newsroom.EventCorrected:
@@ -380,6 +385,23 @@ func (s *Store) transitionFacts(tx *gorm.DB, e newsroom.Event, f *newsroom.Notic
 	}
 	f.Returned = true
 	return tx.Raw("SELECT note FROM audit WHERE draft_id = ? ORDER BY id DESC LIMIT 1", e.DraftID).Scan(&f.Note).Error
+}
+
+// quoteFacts reads where the quote of a quote_checked event stands, and whether a dispute of it
+// was told within newsroom.DisputeQuiet: planOutbox stamps the quote when it tells one, so that
+// a verdict flipped back and forth is told once a quiet, on every channel alike. The draft's row
+// lock (lockDraft), or SQLite's one writer, makes two servers' checks of a quote take turns, so
+// the second reads the first's stamp.
+func (s *Store) quoteFacts(tx *gorm.DB, e newsroom.Event, f *newsroom.NoticeFacts) error {
+	var q struct {
+		Status        newsroom.QuoteStatus
+		DisputeToldAt *time.Time
+	}
+	if err := tx.Raw("SELECT status, dispute_told_at FROM quotes WHERE id = ?", e.Ref).Scan(&q).Error; err != nil {
+		return err
+	}
+	f.QuoteStatus, f.DisputeToldLately = q.Status, newsroom.DisputeToldLately(q.DisputeToldAt, s.clock())
+	return nil
 }
 
 // threadFacts reads who is in thread commentID (its author and everyone who replied) and who
