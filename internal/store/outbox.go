@@ -128,8 +128,9 @@ func (w outboxWebhook) wants(kind newsroom.NotificationKind) bool {
 // planOutbox works out the notifications and deliveries that the events evs cause, reading
 // what it needs inside tx, before writeEvents; their write then only inserts, each table in one
 // statement, once writeEvents has given the events their ids (see outbox.write). On PostgreSQL
-// writeEvents holds a lock to its commit, so the reads stay outside it. Events that tell nobody
-// (saves above all) cost nothing here.
+// writeEvents holds a lock to its commit, so the reads stay outside it. It stamps the quote of a
+// dispute it tells (see quoteFacts) in tx as well, so that the stamp commits with the telling.
+// Events that tell nobody (saves above all) cost nothing here.
 func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 	o := &outbox{}
 	loaded := false
