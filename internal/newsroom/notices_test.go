@@ -118,8 +118,6 @@ func BenchmarkPlanNotifications(b *testing.B) {
 	}
 }
 
-// TestOutranks: of the notices one change makes about one place, a mention outranks an answer,
-// which outranks a new thread; other kinds never make each other redundant.
 // TestDisputeToldLately holds the quiet after a told dispute: a dispute of the same quote
 // within DisputeQuiet of it repeats it, one at or after its end, or of a quote never told
 // disputed, is news; a told time ahead of now (another server's clock) is within the quiet.
@@ -151,6 +149,8 @@ func TestDisputeToldLately(t *testing.T) {
 	}
 }
 
+// TestOutranks: of the notices one change makes about one place, a mention outranks an answer,
+// which outranks a new thread; other kinds never make each other redundant.
 func TestOutranks(t *testing.T) {
 	tests := []struct {
 		a, b NotificationKind
