@@ -27,7 +27,7 @@ type NoticeFacts struct {
 	Participants []int64
 	Addressed    []int64
 	// QuoteStatus is where the quote of a quote_checked event stands now, and DisputeToldLately
-	// whether a dispute of it was told within DisputeQuiet (see DisputeToldLately).
+	// whether the actor's dispute of it was told within DisputeQuiet (see DisputeToldLately).
 	QuoteStatus       QuoteStatus
 	DisputeToldLately bool
 	// Approvers are the people who approved the piece.
@@ -135,18 +135,21 @@ func Notifies(e Event) bool {
 		EventQuoteChecked, EventPublished, EventReleased, EventCorrected}, e.Kind)
 }
 
-// DisputeQuiet is how long after a dispute of a quote is told another dispute of the same quote
-// is told to nobody: a fact-checker, or a script with their token, flipping one verdict between
-// verified and disputed would otherwise send the writer a notification and an email, and every
-// webhook a post, for each flip. The first dispute is told at once, and one after the quiet is
-// told again; a dispute of another quote is told as it comes.
+// DisputeQuiet is how long after a person's dispute of a quote is told another dispute of the
+// same quote by the same person is told to nobody: a fact-checker, or a script with their token,
+// flipping one verdict between verified and disputed would otherwise send the writer a
+// notification and an email, and every webhook a post, for each flip. The first dispute is told
+// at once, and one after the quiet is told again; a dispute of another quote, or by someone
+// else, is told as it comes.
 const DisputeQuiet = 10 * time.Minute
 
-// DisputeToldLately reports whether a dispute of a quote made at now repeats one told at told
-// (nil when none has been told since the quote's words last changed): whether now is within
-// DisputeQuiet of it. A told time after now (another server's clock running ahead) is within.
-func DisputeToldLately(told *time.Time, now time.Time) bool {
-	return told != nil && now.Before(told.Add(DisputeQuiet))
+// DisputeToldLately reports whether actor's dispute of a quote made at now repeats the one last
+// told of it, at told by toldBy (told is nil when none has been told since the quote's words or
+// speaker last changed): whether it is the same person's, within DisputeQuiet of it. Another
+// person's dispute is a finding of its own, and is news whenever it comes. A told time after now
+// (another server's clock running ahead) is within.
+func DisputeToldLately(told *time.Time, toldBy, actor int64, now time.Time) bool {
+	return told != nil && toldBy == actor && now.Before(told.Add(DisputeQuiet))
 }
 
 // NoticeLink is the path of the exact place event e is about: the thread, the quote, or the

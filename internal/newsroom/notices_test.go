@@ -118,32 +118,37 @@ func BenchmarkPlanNotifications(b *testing.B) {
 	}
 }
 
-// TestDisputeToldLately holds the quiet after a told dispute: a dispute of the same quote
-// within DisputeQuiet of it repeats it, one at or after its end, or of a quote never told
-// disputed, is news; a told time ahead of now (another server's clock) is within the quiet.
+// TestDisputeToldLately holds the quiet after a told dispute: the same person's dispute of the
+// same quote within DisputeQuiet of it repeats it; one at or after its end, another person's,
+// or one of a quote never told disputed, is news; a told time ahead of now (another server's
+// clock) is within the quiet.
 func TestDisputeToldLately(t *testing.T) {
 	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
 	at := func(d time.Duration) *time.Time {
 		t := now.Add(d)
 		return &t
 	}
+	const checker, editor = 7, 8
 	tests := []struct {
-		name string
-		told *time.Time
-		want bool
+		name   string
+		told   *time.Time
+		toldBy int64
+		want   bool
 	}{
-		{"NeverTold", nil, false},
-		{"ToldJustNow", at(0), true},
-		{"ToldAMinuteAgo", at(-time.Minute), true},
-		{"ToldJustInsideTheQuiet", at(-DisputeQuiet + time.Nanosecond), true},
-		{"ToldAQuietAgo", at(-DisputeQuiet), false},
-		{"ToldLongAgo", at(-24 * time.Hour), false},
-		{"ToldByAClockAhead", at(time.Minute), true},
+		{"NeverTold", nil, 0, false},
+		{"ToldJustNow", at(0), checker, true},
+		{"ToldAMinuteAgo", at(-time.Minute), checker, true},
+		{"ToldJustInsideTheQuiet", at(-DisputeQuiet + time.Nanosecond), checker, true},
+		{"ToldAQuietAgo", at(-DisputeQuiet), checker, false},
+		{"ToldLongAgo", at(-24 * time.Hour), checker, false},
+		{"ToldByAClockAhead", at(time.Minute), checker, true},
+		{"AnotherToldJustNow", at(0), editor, false},
+		{"AnotherToldAMinuteAgo", at(-time.Minute), editor, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := DisputeToldLately(tt.told, now); got != tt.want {
-				t.Errorf("DisputeToldLately(%v, %v) = %v, want %v", tt.told, now, got, tt.want)
+			if got := DisputeToldLately(tt.told, tt.toldBy, checker, now); got != tt.want {
+				t.Errorf("DisputeToldLately(%v, %d, %d, %v) = %v, want %v", tt.told, tt.toldBy, checker, now, got, tt.want)
 			}
 		})
 	}

@@ -157,3 +157,32 @@ func TestDisputeFlipsOnTwoServers(t *testing.T) {
 		t.Fatalf("after the other quote's dispute: %d notifications, %d emails, %d webhook posts; want 2 of each", n, e, p)
 	}
 }
+
+// TestDisputeByAnotherIsTold: the quiet is for one person's repeats. The fact-checker's
+// dispute is told; once the piece has moved on to editing, the editor's dispute of the same
+// quote for a new reason, six minutes later, is news of its own and is told too.
+func TestDisputeByAnotherIsTold(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	d, qs := disputeFixture(t, f.s, f)
+	if _, err := f.s.CheckQuote(f.checker, d.ID, qs[0].ID, verdict(newsroom.QuoteDisputed)); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(3 * time.Minute)
+	for _, q := range qs {
+		if _, err := f.s.CheckQuote(f.checker, d.ID, q.ID, verdict(newsroom.QuoteVerified)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionClear}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(3 * time.Minute)
+	c := newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "The minister, not the mayor, said this."}
+	if _, err := f.s.CheckQuote(f.editor, d.ID, qs[0].ID, c); err != nil {
+		t.Fatal(err)
+	}
+	if n, e, p := toldOfDisputes(t, f.s, d.ID); n != 2 || e != 2 || p != 2 {
+		t.Fatalf("%d notifications, %d emails, %d webhook posts of disputes; want 2 of each", n, e, p)
+	}
+}

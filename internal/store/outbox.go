@@ -148,7 +148,7 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 			continue
 		}
 		if head.Kind == newsroom.NotifyDisputed {
-			if err := execRaw(tx, "UPDATE quotes SET dispute_told_at = ? WHERE id = ?", s.clock(), e.Ref); err != nil {
+			if err := execRaw(tx, "UPDATE quotes SET dispute_told_at = ?, dispute_told_by = ? WHERE id = ?", s.clock(), e.ActorID, e.Ref); err != nil {
 				return nil, err
 			}
 		}
@@ -388,20 +388,26 @@ func (s *Store) transitionFacts(tx *gorm.DB, e newsroom.Event, f *newsroom.Notic
 	return tx.Raw("SELECT note FROM audit WHERE draft_id = ? ORDER BY id DESC LIMIT 1", e.DraftID).Scan(&f.Note).Error
 }
 
-// quoteFacts reads where the quote of a quote_checked event stands, and whether a dispute of it
-// was told within newsroom.DisputeQuiet: planOutbox stamps the quote when it tells one, so that
-// a verdict flipped back and forth is told once a quiet, on every channel alike. The draft's row
+// quoteFacts reads where the quote of a quote_checked event stands, and whether the actor's
+// dispute of it was told within newsroom.DisputeQuiet: planOutbox stamps the quote with the time
+// and the actor when it tells one, so that a verdict flipped back and forth is told once a
+// quiet, on every channel alike, and another person's dispute is told as it comes. The draft's row
 // lock (lockDraft), or SQLite's one writer, makes two servers' checks of a quote take turns, so
 // the second reads the first's stamp.
 func (s *Store) quoteFacts(tx *gorm.DB, e newsroom.Event, f *newsroom.NoticeFacts) error {
 	var q struct {
 		Status        newsroom.QuoteStatus
 		DisputeToldAt *time.Time
+		DisputeToldBy *int64
 	}
-	if err := tx.Raw("SELECT status, dispute_told_at FROM quotes WHERE id = ?", e.Ref).Scan(&q).Error; err != nil {
+	if err := tx.Raw("SELECT status, dispute_told_at, dispute_told_by FROM quotes WHERE id = ?", e.Ref).Scan(&q).Error; err != nil {
 		return err
 	}
-	f.QuoteStatus, f.DisputeToldLately = q.Status, newsroom.DisputeToldLately(q.DisputeToldAt, s.clock())
+	var by int64
+	if q.DisputeToldBy != nil {
+		by = *q.DisputeToldBy
+	}
+	f.QuoteStatus, f.DisputeToldLately = q.Status, newsroom.DisputeToldLately(q.DisputeToldAt, by, e.ActorID, s.clock())
 	return nil
 }
 

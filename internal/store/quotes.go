@@ -171,7 +171,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 			event(checked, "reattributed")
 			if err := execRaw(tx, `UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?,
 				kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
-				checked_speaker = '', dispute_told_at = NULL, waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
+				checked_speaker = '', dispute_told_at = NULL, dispute_told_by = NULL, waived_by = NULL, waived_at = NULL, waiver_note = '' WHERE id = ?`,
 				n.field, n.Paragraph, n.Start, n.End, n.Speaker, string(n.Kind), n.Why, r.ID); err != nil {
 				return err
 			}
@@ -206,7 +206,7 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 		}
 		err := tx.Exec(`UPDATE quotes SET field = ?, text = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?,
 			kind = ?, kind_reason = ?, status = 'unchecked', note = '', source = '', checked_by = NULL, checked_at = NULL,
-			checked_speaker = '', dispute_told_at = NULL, waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
+			checked_speaker = '', dispute_told_at = NULL, dispute_told_by = NULL, waived_by = NULL, waived_at = NULL, waiver_note = '', not_quote_by = NULL, not_quote_at = NULL, not_quote_note = ''
 			WHERE id = ?`,
 			n.field, n.Text, n.Paragraph, n.Start, n.End, n.Speaker, n.Kind, n.Why, r.ID).Error
 		if err != nil {
