@@ -186,3 +186,45 @@ func TestDisputeByAnotherIsTold(t *testing.T) {
 		t.Fatalf("%d notifications, %d emails, %d webhook posts of disputes; want 2 of each", n, e, p)
 	}
 }
+
+// TestDisputeToldToNobodyStartsNoQuiet: a dispute that tells nobody (the writer, since made an
+// editor, disputing their own quote, with no webhook to hear it) does not start the quiet: once
+// a webhook is added, their next dispute of the quote a minute later is posted to it.
+func TestDisputeToldToNobodyStartsNoQuiet(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Flood wall", Byline: "Sarah Johnson", Brief: "A brief.", Body: twoQuotes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := f.s.Quotes(f.checker, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	role := newsroom.RoleEditor
+	sarah, err := f.s.UpdateUser(f.admin, newsroom.UserFrom(f.writer).ID, store.UserChange{Role: &role})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asSarah := newsroom.WithUser(t.Context(), sarah)
+	if _, err := f.s.CheckQuote(asSarah, d.ID, qs[0].ID, verdict(newsroom.QuoteDisputed)); err != nil {
+		t.Fatal(err)
+	}
+	if n, e, p := toldOfDisputes(t, f.s, d.ID); n+e+p != 0 {
+		t.Fatalf("the writer's dispute of their own quote told %d, %d, %d; want nobody", n, e, p)
+	}
+	if _, err := f.s.CreateWebhook(f.admin, newsroom.NewWebhook{Name: "newsroom chat", URL: "https://chat.example.com/hook"}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(time.Minute)
+	c := newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "The recording has the engineer saying it."}
+	if _, err := f.s.CheckQuote(asSarah, d.ID, qs[0].ID, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, p := toldOfDisputes(t, f.s, d.ID); p != 1 {
+		t.Fatalf("%d webhook posts of disputes, want 1: the dispute told to nobody silenced the next", p)
+	}
+}

@@ -129,7 +129,8 @@ func (w outboxWebhook) wants(kind newsroom.NotificationKind) bool {
 // what it needs inside tx, before writeEvents; their write then only inserts, each table in one
 // statement, once writeEvents has given the events their ids (see outbox.write). On PostgreSQL
 // writeEvents holds a lock to its commit, so the reads stay outside it. It stamps the quote of a
-// dispute it tells (see quoteFacts) in tx as well, so that the stamp commits with the telling.
+// dispute it tells someone of, in the app, by email or to a webhook (see quoteFacts), in tx as
+// well, so that the stamp commits with the telling; a dispute nobody hears of starts no quiet.
 // Events that tell nobody (saves above all) cost nothing here.
 func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 	o := &outbox{}
@@ -147,21 +148,23 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		if !ok {
 			continue
 		}
-		if head.Kind == newsroom.NotifyDisputed {
-			if err := execRaw(tx, "UPDATE quotes SET dispute_told_at = ?, dispute_told_by = ? WHERE id = ?", s.clock(), e.ActorID, e.Ref); err != nil {
-				return nil, err
-			}
-		}
 		if !loaded {
 			if o.hooks, err = activeWebhooks(tx); err != nil {
 				return nil, err
 			}
 			loaded = true
 		}
+		notices, posts := len(o.notices), len(o.posts)
 		if err := s.notify(tx, o, e, f, stage, newsroom.PlanNotices(*e, f)); err != nil {
 			return nil, err
 		}
 		o.postToWebhooks(e, f, head)
+		told := len(o.notices) > notices || len(o.posts) > posts
+		if head.Kind == newsroom.NotifyDisputed && told {
+			if err := execRaw(tx, "UPDATE quotes SET dispute_told_at = ?, dispute_told_by = ? WHERE id = ?", s.clock(), e.ActorID, e.Ref); err != nil {
+				return nil, err
+			}
+		}
 	}
 	o.dropRedundant()
 	if err := foldBursts(tx, o); err != nil {
