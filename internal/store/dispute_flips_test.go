@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -226,5 +227,46 @@ func TestDisputeToldToNobodyStartsNoQuiet(t *testing.T) {
 	}
 	if _, _, p := toldOfDisputes(t, f.s, d.ID); p != 1 {
 		t.Fatalf("%d webhook posts of disputes, want 1: the dispute told to nobody silenced the next", p)
+	}
+}
+
+// TestDisputeAfterSpeakerEditIsTold: a quote disputed, then found to be no quotation, then
+// credited by the writer to someone else: the fact-checker's dispute of the words as now
+// credited, two minutes later, is of a new claim and is told.
+func TestDisputeAfterSpeakerEditIsTold(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	d, qs := disputeFixture(t, f.s, f)
+	if _, err := f.s.CheckQuote(f.checker, d.ID, qs[0].ID, verdict(newsroom.QuoteDisputed)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.MarkNotQuote(f.checker, d.ID, qs[0].ID, newsroom.QuoteNote{Note: "A paraphrase, not his words."}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := f.s.Transition(f.checker, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionReturn, Note: "Who said it?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "The governor said “the wall will hold” on Monday.\n\nThe engineer said “it might not” later."
+	if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Body: &body, Version: back.Version}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	now, err := f.s.Quotes(f.checker, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(now, func(q newsroom.Quote) bool { return q.ID == qs[0].ID }); i < 0 || newsroom.SameSpeaker(now[i].Speaker, qs[0].Speaker) {
+		t.Fatalf("the edit did not credit quote %d to someone else: %+v", qs[0].ID, now)
+	}
+	clk.Add(2 * time.Minute)
+	c := newsroom.QuoteCheck{Status: newsroom.QuoteDisputed, Note: "The governor never said this."}
+	if _, err := f.s.CheckQuote(f.checker, d.ID, qs[0].ID, c); err != nil {
+		t.Fatal(err)
+	}
+	if n, e, p := toldOfDisputes(t, f.s, d.ID); n != 2 || e != 2 || p != 2 {
+		t.Fatalf("%d notifications, %d emails, %d webhook posts of disputes; want 2 of each", n, e, p)
 	}
 }

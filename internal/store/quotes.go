@@ -124,10 +124,17 @@ func entriesOf(news []found) []quotes.Entry {
 
 // moveQuote writes where kept quotation r now is, as n found it. Most edits only shift a
 // quotation: then only its place is written, without binding its speaker and kind again, as
-// saveAnchor does for comments.
+// saveAnchor does for comments. One that credits the words to someone else clears the stamp of
+// the last dispute told (see quoteFacts), whatever stands of the quote's check: a dispute of the
+// words as now credited is of a new claim, and is told.
 func moveQuote(tx *gorm.DB, r quoteRow, n found) error {
 	if r.Field == n.field && r.Speaker == n.Speaker && r.Kind == string(n.Kind) && r.KindReason == n.Why {
 		return execRaw(tx, "UPDATE quotes SET paragraph = ?, start_pos = ?, end_pos = ? WHERE id = ?", n.Paragraph, n.Start, n.End, r.ID)
+	}
+	if !newsroom.SameSpeaker(r.Speaker, n.Speaker) {
+		if err := execRaw(tx, "UPDATE quotes SET dispute_told_at = NULL, dispute_told_by = NULL WHERE id = ?", r.ID); err != nil {
+			return err
+		}
 	}
 	return execRaw(tx, "UPDATE quotes SET field = ?, paragraph = ?, start_pos = ?, end_pos = ?, speaker = ?, kind = ?, kind_reason = ? WHERE id = ?",
 		n.field, n.Paragraph, n.Start, n.End, n.Speaker, string(n.Kind), n.Why, r.ID)
