@@ -146,10 +146,12 @@ const DisputeQuiet = 10 * time.Minute
 // DisputeToldLately reports whether actor's dispute of a quote made at now repeats the one last
 // told of it, at told by toldBy (told is nil when none has been told since the quote's words or
 // speaker last changed): whether it is the same person's, within DisputeQuiet of it. Another
-// person's dispute is a finding of its own, and is news whenever it comes. A told time after now
-// (another server's clock running ahead) is within.
+// person's dispute is a finding of its own, and is news whenever it comes. A told time a little
+// after now (another server's clock running ahead) is within; one more than DisputeQuiet after
+// now is disregarded, or a server whose clock ran far ahead would silence the others' disputes of
+// the quote for as long as it ran ahead.
 func DisputeToldLately(told *time.Time, toldBy, actor int64, now time.Time) bool {
-	return told != nil && toldBy == actor && now.Before(told.Add(DisputeQuiet))
+	return told != nil && toldBy == actor && now.Before(told.Add(DisputeQuiet)) && !told.After(now.Add(DisputeQuiet))
 }
 
 // NoticeLink is the path of the exact place event e is about: the thread, the quote, or the

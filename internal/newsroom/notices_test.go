@@ -120,8 +120,8 @@ func BenchmarkPlanNotifications(b *testing.B) {
 
 // TestDisputeToldLately holds the quiet after a told dispute: the same person's dispute of the
 // same quote within DisputeQuiet of it repeats it; one at or after its end, another person's,
-// or one of a quote never told disputed, is news; a told time ahead of now (another server's
-// clock) is within the quiet.
+// or one of a quote never told disputed, is news; a told time up to DisputeQuiet ahead of now
+// (another server's clock) is within the quiet, and one further ahead is disregarded.
 func TestDisputeToldLately(t *testing.T) {
 	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
 	at := func(d time.Duration) *time.Time {
@@ -142,6 +142,9 @@ func TestDisputeToldLately(t *testing.T) {
 		{"ToldAQuietAgo", at(-DisputeQuiet), checker, false},
 		{"ToldLongAgo", at(-24 * time.Hour), checker, false},
 		{"ToldByAClockAhead", at(time.Minute), checker, true},
+		{"ToldByAClockAQuietAhead", at(DisputeQuiet), checker, true},
+		{"ToldByAClockMoreThanAQuietAhead", at(DisputeQuiet + time.Nanosecond), checker, false},
+		{"ToldByAClockAnHourAhead", at(time.Hour), checker, false},
 		{"AnotherToldJustNow", at(0), editor, false},
 		{"AnotherToldAMinuteAgo", at(-time.Minute), editor, false},
 	}

@@ -270,3 +270,37 @@ func TestDisputeAfterSpeakerEditIsTold(t *testing.T) {
 		t.Fatalf("%d notifications, %d emails, %d webhook posts of disputes; want 2 of each", n, e, p)
 	}
 }
+
+// TestDisputeStampFromAClockFarAhead: a stamp written by a server whose clock runs an hour
+// ahead silences nothing on a server with the right clock: the fact-checker's dispute there
+// five minutes later is told, and its stamp, by the right clock, quiets their next flip.
+func TestDisputeStampFromAClockFarAhead(t *testing.T) {
+	base := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	ahead, right := clock.NewFake(base.Add(time.Hour)), clock.NewFake(base)
+	dsn := storetest.DSN(t)
+	f := &newsroomFixture{s: openMigrated(t, dsn, store.Options{Clock: ahead})}
+	other := openMigrated(t, dsn, store.Options{Clock: right})
+	f.writer, _ = mustUser(t, f.s, "sarah", newsroom.RoleWriter)
+	f.checker, _ = mustUser(t, f.s, "fiona", newsroom.RoleFactChecker)
+	f.admin, _ = mustUser(t, f.s, "ada", newsroom.RoleAdmin)
+	d, qs := disputeFixture(t, f.s, f)
+	check := func(t *testing.T, s *store.Store, status newsroom.QuoteStatus) {
+		t.Helper()
+		if _, err := s.CheckQuote(f.checker, d.ID, qs[0].ID, verdict(status)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check(t, f.s, newsroom.QuoteDisputed)
+	check(t, f.s, newsroom.QuoteVerified)
+	right.Add(5 * time.Minute)
+	check(t, other, newsroom.QuoteDisputed)
+	if n, e, p := toldOfDisputes(t, f.s, d.ID); n != 2 || e != 2 || p != 2 {
+		t.Fatalf("after the dispute on the right clock: %d notifications, %d emails, %d webhook posts; want 2 of each", n, e, p)
+	}
+	check(t, other, newsroom.QuoteVerified)
+	right.Add(time.Minute)
+	check(t, other, newsroom.QuoteDisputed)
+	if n, e, p := toldOfDisputes(t, f.s, d.ID); n != 2 || e != 2 || p != 2 {
+		t.Fatalf("after the next flip a minute later: %d notifications, %d emails, %d webhook posts; want 2 of each", n, e, p)
+	}
+}
