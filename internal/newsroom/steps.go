@@ -27,6 +27,10 @@ var stepWords = map[string]string{
 	StepEditComment:    "Edited a comment",
 	StepDeleteComment:  "Deleted a comment",
 	StepRateClaim:      "Changed the claim this piece checks",
+	StepSetImage:       "Added the lead image",
+	StepReplaceImage:   "Replaced the lead image",
+	StepRemoveImage:    "Removed the lead image",
+	StepRestoreImage:   "Restored the lead image",
 }
 
 // StepWords is how a piece's history says step, one of the steps that are not the workflow's

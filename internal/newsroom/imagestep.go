@@ -1,0 +1,97 @@
+package newsroom
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The steps of a piece's history that change its lead image. Their notes name the images they
+// took away and put in place (ImageNote), so the history says who changed a colleague's image,
+// to what, and when.
+const (
+	StepSetImage     = "set_image"     // an image was uploaded to a piece that had none
+	StepReplaceImage = "replace_image" // an image was uploaded in place of the piece's image
+	StepRemoveImage  = "remove_image"  // the piece's image was taken away
+	StepRestoreImage = "restore_image" // the image last taken away was brought back
+)
+
+// The lengths, in characters, an image is named by in a history: its file's name as kept, and
+// its alt text as quoted there (the whole of it stays with the image).
+const (
+	MaxImageFileName = 120
+	maxImageNoteAlt  = 80
+)
+
+// ImageStep reports whether step changes a piece's lead image: its note finishes the history's
+// sentence ("Replaced the lead image photo.jpg with harbour.png") rather than being quoted.
+func ImageStep(step string) bool {
+	switch step {
+	case StepSetImage, StepReplaceImage, StepRemoveImage, StepRestoreImage:
+		return true
+	}
+	return false
+}
+
+// ImageFileName cleans what an uploader's browser called an image's file into the name a
+// history shows: the last part of any path, composed (NFC), without control, noncharacter or
+// invisible characters (a bidirectional override could make "gpj.exe" read as "exe.jpg"), its
+// spaces trimmed, and cut in the middle to MaxImageFileName characters so its extension stays.
+func ImageFileName(raw string) string {
+	if i := strings.LastIndexAny(raw, `/\`); i >= 0 {
+		raw = raw[i+1:]
+	}
+	clean := strings.Map(func(r rune) rune {
+		if r == unicode.ReplacementChar || unicode.IsControl(r) || isNoncharacter(r) || invisible(r) {
+			return -1
+		}
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(raw, ""))
+	return clipMiddle(strings.TrimSpace(Composed(clean)), MaxImageFileName)
+}
+
+// ImageLabel is how a history names an image: its file's name, if it has one, and its alt text
+// quoted and cut to maxImageNoteAlt characters: `harbour.png (“Boats at dusk”)`.
+func ImageLabel(fileName, alt string) string {
+	quoted := "“" + clipEnd(alt, maxImageNoteAlt) + "”"
+	if fileName == "" {
+		return quoted
+	}
+	return fileName + " (" + quoted + ")"
+}
+
+// ImageNote is the note of an image step: the label of the image it took away (gone) and of the
+// one it put in its place (put), each "" for none, in the words that follow the step's.
+func ImageNote(step, gone, put string) string {
+	switch {
+	case step == StepReplaceImage:
+		return gone + " with " + put
+	case step == StepRestoreImage && gone != "":
+		return put + " in place of " + gone
+	case step == StepRemoveImage:
+		return gone
+	}
+	return put
+}
+
+// clipEnd cuts s to max characters, the last of them an ellipsis.
+func clipEnd(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return strings.TrimSpace(string(r[:max-1])) + "…"
+}
+
+// clipMiddle cuts s to max characters by taking out its middle for an ellipsis, so that its end
+// (a file's extension) stays.
+func clipMiddle(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	tail := max / 3
+	return string(r[:max-1-tail]) + "…" + string(r[len(r)-tail:])
+}

@@ -1,0 +1,71 @@
+package newsroom_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+func TestImageFileName(t *testing.T) {
+	long := strings.Repeat("harbour-", 40) + "dusk.png"
+	for _, tc := range []struct {
+		name, raw, want string
+	}{
+		{"Plain", "harbour.png", "harbour.png"},
+		{"UnixPath", "/home/ana/Pictures/harbour.png", "harbour.png"},
+		{"WindowsPath", `C:\Users\ana\harbour.png`, "harbour.png"},
+		{"Spaces", "  old   pier.jpg ", "old   pier.jpg"},
+		{"Controls", "pier\x00\r\n.jpg", "pier.jpg"},
+		{"BidiOverride", "harbour\u202egpj.exe", "harbourgpj.exe"},
+		{"Noncharacter", "pier\uFFFE.jpg", "pier.jpg"},
+		{"InvalidUTF8", "pier\xff.jpg", "pier.jpg"},
+		{"Decomposed", "cafe\u0301.jpg", "café.jpg"},
+		{"Markup", "<img src=x onerror=alert(1)>.png", "<img src=x onerror=alert(1)>.png"},
+		{"Empty", "", ""},
+		{"OnlyPath", "photos/", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := newsroom.ImageFileName(tc.raw); got != tc.want {
+				t.Errorf("ImageFileName(%q) = %q, want %q", tc.raw, got, tc.want)
+			}
+		})
+	}
+	t.Run("LongKeepsItsExtension", func(t *testing.T) {
+		got := newsroom.ImageFileName(long)
+		if n := utf8.RuneCountInString(got); n != newsroom.MaxImageFileName {
+			t.Errorf("%d characters, want %d: %q", n, newsroom.MaxImageFileName, got)
+		}
+		if !strings.HasPrefix(got, "harbour-") || !strings.HasSuffix(got, "dusk.png") || !strings.Contains(got, "…") {
+			t.Errorf("cut to %q", got)
+		}
+	})
+}
+
+func TestImageNote(t *testing.T) {
+	old := newsroom.ImageLabel("photo.jpg", "The old pier")
+	boats := newsroom.ImageLabel("harbour.png", "Boats at dusk")
+	for _, tc := range []struct {
+		name, step, gone, put, want string
+	}{
+		{"Set", newsroom.StepSetImage, "", boats, "harbour.png (“Boats at dusk”)"},
+		{"Replace", newsroom.StepReplaceImage, old, boats, "photo.jpg (“The old pier”) with harbour.png (“Boats at dusk”)"},
+		{"Remove", newsroom.StepRemoveImage, old, "", "photo.jpg (“The old pier”)"},
+		{"RestoreOverNone", newsroom.StepRestoreImage, "", old, "photo.jpg (“The old pier”)"},
+		{"RestoreOverAnother", newsroom.StepRestoreImage, boats, old, "photo.jpg (“The old pier”) in place of harbour.png (“Boats at dusk”)"},
+		{"NoFileName", newsroom.StepRemoveImage, newsroom.ImageLabel("", "The old pier"), "", "“The old pier”"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := newsroom.ImageNote(tc.step, tc.gone, tc.put); got != tc.want {
+				t.Errorf("ImageNote = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	t.Run("LongAltCut", func(t *testing.T) {
+		got := newsroom.ImageLabel("a.png", strings.Repeat("word ", newsroom.MaxAlt/5))
+		if n := utf8.RuneCountInString(got); n > 100 || !strings.HasSuffix(got, "…”)") {
+			t.Errorf("%d characters: %q", n, got)
+		}
+	})
+}
