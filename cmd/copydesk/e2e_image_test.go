@@ -254,6 +254,38 @@ func TestBrowserLeadImageUndoRemove(t *testing.T) {
 	if got := b.text(`#image-removed`); !strings.Contains(got, "Another ferry") {
 		t.Errorf("after Undo replace, the replacement is not offered back: %q", got)
 	}
+
+	// The history says who changed the image, to what: each change is a line of its own.
+	b.run(chromedp.Click(`#tab-history`, chromedp.ByQuery), chromedp.WaitVisible(`#history .audit`, chromedp.ByQuery))
+	history := b.text(`#history .audit`)
+	for _, want := range []string{"Added the lead image harbour.jpg", "Removed the lead image harbour.jpg", "Restored the lead image harbour.jpg",
+		"Replaced the lead image harbour.jpg (“The white ferry", "with harbour.jpg (“Another ferry”)", "in place of harbour.jpg (“Another ferry”)"} {
+		if !strings.Contains(history, want) {
+			t.Errorf("the history lacks %q:\n%s", want, history)
+		}
+	}
+	// A file's name of no spaces, as long as a history keeps one, wraps rather than widen the page.
+	long := filepath.Join(t.TempDir(), strings.Repeat("ferry", 40)+".jpg")
+	photo, err := os.ReadFile(harbourPhoto(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(long, photo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.run(chromedp.SetUploadFiles(form+` input[type=file]`, []string{long}, chromedp.ByQuery),
+		chromedp.SendKeys(form+` input[name=alt]`, "A third ferry", chromedp.ByQuery))
+	b.submit(form + ` button[type=submit]`)
+	b.run(chromedp.Click(`#tab-history`, chromedp.ByQuery), chromedp.WaitVisible(`#history .audit`, chromedp.ByQuery))
+	if got := b.text(`#history .audit li`); !strings.Contains(got, "with ferryferry") || !strings.Contains(got, "…") {
+		t.Errorf("the history names the long file as %q", got)
+	}
+	b.shotWidths("draft-image-history")
+	b.run(chromedp.EmulateViewport(390, 900))
+	if out := b.outside(""); len(out) > 0 {
+		t.Errorf("at 390 px these reach past the right edge: %v", out)
+	}
+	b.run(chromedp.EmulateViewport(1280, 900))
 }
 
 // TestBrowserLeadImageKeepsTyping removes the lead image while the text holds typing not saved,

@@ -42,30 +42,31 @@ func imageText(c echo.Context) newsroom.ImageText {
 }
 
 // readUpload checks the words of the form before the file, so that a missing alt text is told
-// without the wait of decoding, then reads the form's "file". What the browser calls the file and
-// its Content-Type are ignored: imaging reads the type from the bytes.
-func readUpload(c echo.Context) (newsroom.ImageText, []byte, error) {
+// without the wait of decoding, then reads the form's "file". It returns the upload's words and
+// what the browser called the file, which only names it in a draft's history: the file's
+// Content-Type is ignored, and imaging reads the type from the bytes.
+func readUpload(c echo.Context) (newsroom.ImageText, string, []byte, error) {
 	if err := wantBody(c, echo.MIMEMultipartForm, "send the image as a form"); err != nil {
-		return newsroom.ImageText{}, nil, err
+		return newsroom.ImageText{}, "", nil, err
 	}
 	text := imageText(c).Trimmed()
 	if err := text.Check(); err != nil {
-		return text, nil, err
+		return text, "", nil, err
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return text, nil, newsroom.Errorf(newsroom.EINVALID, "choose an image file to upload").With("field", "file")
+		return text, "", nil, newsroom.Errorf(newsroom.EINVALID, "choose an image file to upload").With("field", "file")
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return text, nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
+		return text, "", nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, int64(imaging.DefaultLimits.MaxBytes)+1))
 	if err != nil {
-		return text, nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
+		return text, "", nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
 	}
-	return text, data, nil
+	return text, fh.Filename, data, nil
 }
 
 // makeImage decodes an upload and makes its sizes at widths and its square icons of the sizes
@@ -97,11 +98,13 @@ func makeImage(c echo.Context, text newsroom.ImageText, data []byte, widths []in
 
 // leadUpload reads and checks an upload and makes its sizes for srcset.
 func leadUpload(c echo.Context) (store.NewImage, error) {
-	text, data, err := readUpload(c)
+	text, name, data, err := readUpload(c)
 	if err != nil {
 		return store.NewImage{}, err
 	}
-	return makeImage(c, text, data, imaging.LeadWidths)
+	up, err := makeImage(c, text, data, imaging.LeadWidths)
+	up.FileName = name
+	return up, err
 }
 
 // putDraftImage is the API's upload of a draft's lead image (multipart: file, alt, caption,

@@ -102,11 +102,13 @@ var logoWidths = []int{160, 320, 600}
 
 // logoUpload reads and checks an uploaded logo and makes its sizes and icons.
 func logoUpload(c echo.Context) (store.NewImage, error) {
-	text, data, err := readUpload(c)
+	text, name, data, err := readUpload(c)
 	if err != nil {
 		return store.NewImage{}, err
 	}
-	return makeImage(c, text, data, logoWidths, faviconSize, touchIconSize)
+	up, err := makeImage(c, text, data, logoWidths, faviconSize, touchIconSize)
+	up.FileName = name
+	return up, err
 }
 
 // fixableUpload reports whether an upload was refused for something the uploader can change.

@@ -55,7 +55,10 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"work": func(name string) bool {
 			return slices.Contains([]string{newsroom.StepAssign, newsroom.StepClaim, newsroom.StepUnassign, newsroom.StepDue}, name)
 		},
-		"lines": func(ss []string) string { return strings.Join(ss, "\n") },
+		// imageStep reports whether an audit entry's action changed the lead image, whose note
+		// finishes the entry's sentence.
+		"imageStep": newsroom.ImageStep,
+		"lines":     func(ss []string) string { return strings.Join(ss, "\n") },
 		// static is the fingerprinted URL path of a file under /static, which browsers keep.
 		"static": web.StaticPath,
 		"has":    func(list []string, s string) bool { return slices.Contains(list, s) },

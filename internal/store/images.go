@@ -32,6 +32,7 @@ type imageRow struct {
 	Kind, Hash           string
 	Width, Height        int
 	Alt, Caption, Credit string
+	Filename             string
 	UploadedBy           int64
 	UploadedAt           time.Time
 }
@@ -49,10 +50,12 @@ type imageVariantRow struct {
 
 func (imageVariantRow) TableName() string { return "image_variants" }
 
-// NewImage is a checked upload to store: the words that go with it, the hash and size of the
+// NewImage is a checked upload to store: the words that go with it, what the uploader's browser
+// called its file (cleaned by newsroom.ImageFileName as it is stored), the hash and size of the
 // original, and the variants made of it (Icons only for a logo).
 type NewImage struct {
 	Text          newsroom.ImageText
+	FileName      string
 	Hash          string
 	Width, Height int
 	Sizes, Icons  []imaging.Variant
@@ -76,26 +79,31 @@ func (s *Store) SetDraftImage(ctx context.Context, id int64, img NewImage) (*new
 		return nil, err
 	}
 	var out *newsroom.Image
-	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, u *newsroom.User, was draftImages) (draftImages, error) {
+	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, u *newsroom.User, was draftImages) (draftImages, string, error) {
 		row, err := s.insertImage(tx, u, imageLead, img)
 		if err != nil {
-			return draftImages{}, err
+			return draftImages{}, "", err
 		}
 		out, err = loadImage(tx, row.ID)
-		return draftImages{lead: &row.ID, removed: was.lead}, err
+		step := newsroom.StepSetImage
+		if was.lead != nil {
+			step = newsroom.StepReplaceImage
+		}
+		return draftImages{lead: &row.ID, removed: was.lead}, step, err
 	})
 	return out, err
 }
 
 // RemoveDraftImage takes draft id's lead image away, as the acting user, who must be allowed to
 // edit the draft now. The draft keeps it as the image taken away, with its alt text, caption and
-// credit, so that RestoreDraftImage can bring it back.
+// credit, so that RestoreDraftImage can bring it back. A draft with no lead image is left as it
+// is, its history too.
 func (s *Store) RemoveDraftImage(ctx context.Context, id int64) error {
-	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
+	return s.draftImageChange(ctx, id, func(_ *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, string, error) {
 		if was.lead == nil {
-			return was, nil
+			return was, "", nil
 		}
-		return draftImages{removed: was.lead}, nil
+		return draftImages{removed: was.lead}, newsroom.StepRemoveImage, nil
 	})
 }
 
@@ -114,16 +122,16 @@ type ImageUndo struct {
 // or bring back what the user never saw. So it does when there is none to bring back.
 func (s *Store) RestoreDraftImage(ctx context.Context, id int64, seen *ImageUndo) (*newsroom.Image, error) {
 	var out *newsroom.Image
-	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, error) {
+	err := s.draftImageChange(ctx, id, func(tx *gorm.DB, _ *newsroom.User, was draftImages) (draftImages, string, error) {
 		switch {
 		case was.removed == nil:
-			return was, newsroom.Errorf(newsroom.ECONFLICT, "the draft has no image taken away to bring back")
+			return was, "", newsroom.Errorf(newsroom.ECONFLICT, "the draft has no image taken away to bring back")
 		case seen != nil && (*was.removed != seen.Image || idOrZero(was.lead) != seen.Lead):
-			return was, newsroom.Errorf(newsroom.ECONFLICT, "the lead image has changed since you saw it: see the draft's image now")
+			return was, "", newsroom.Errorf(newsroom.ECONFLICT, "the lead image has changed since you saw it: see the draft's image now")
 		}
 		var err error
 		out, err = loadImage(tx, *was.removed)
-		return draftImages{lead: was.removed, removed: was.lead}, err
+		return draftImages{lead: was.removed, removed: was.lead}, newsroom.StepRestoreImage, err
 	})
 	return out, err
 }
@@ -141,8 +149,10 @@ func idOrZero(id *int64) int64 {
 type draftImages struct{ lead, removed *int64 }
 
 // draftImageChange locks draft id, checks the actor may change its image, and points the draft
-// at the images that change returns given those it points at now.
-func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gorm.DB, *newsroom.User, draftImages) (draftImages, error)) error {
+// at the images that change returns given those it points at now, writing in the same
+// transaction the audit entry of the step change names, with the images it took away and put
+// in place. A change that names no step has changed nothing, and writes nothing.
+func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gorm.DB, *newsroom.User, draftImages) (draftImages, string, error)) error {
 	u, err := actor(ctx)
 	if err != nil {
 		return err
@@ -159,13 +169,46 @@ func (s *Store) draftImageChange(ctx context.Context, id int64, change func(*gor
 		if err := queryRowRaw(tx, "SELECT lead_image_id, removed_image_id FROM drafts WHERE id = ?", id).Scan(&was.lead, &was.removed); err != nil {
 			return err
 		}
-		now, err := change(tx, u, was)
+		now, step, err := change(tx, u, was)
+		if err != nil || step == "" {
+			return err
+		}
+		note, err := imageNote(tx, step, was.lead, now.lead)
 		if err != nil {
 			return err
 		}
-		return touchDraft(tx, id, map[string]any{"lead_image_id": now.lead, "removed_image_id": now.removed}, s.clock()).Error
+		at := s.clock()
+		if err := touchDraft(tx, id, map[string]any{"lead_image_id": now.lead, "removed_image_id": now.removed}, at).Error; err != nil {
+			return err
+		}
+		stage := newsroom.Stage(v.Row.Stage)
+		return insertAudit(tx, id, u.ID, step, stage, stage, note, at)
 	})
 	return internal("change the image of draft", err)
+}
+
+// imageNote is the audit note of an image step that took the image gone away and put the image
+// put in its place (either nil for none), naming each by its file's name and alt text.
+func imageNote(tx *gorm.DB, step string, gone, put *int64) (string, error) {
+	labels := map[int64]string{}
+	ids := []int64{idOrZero(gone), idOrZero(put)}
+	rows, err := queryRaw(tx, "SELECT id, filename, alt FROM images WHERE id IN (?, ?)", ids[0], ids[1])
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, alt string
+		if err := rows.Scan(&id, &name, &alt); err != nil {
+			return "", err
+		}
+		labels[id] = newsroom.ImageLabel(name, alt)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	return newsroom.ImageNote(step, labels[ids[0]], labels[ids[1]]), nil
 }
 
 // RemovedDraftImage returns the image the last removal or replacement took from draft id, which
@@ -205,7 +248,7 @@ func (s *Store) draftImageIn(ctx context.Context, id int64, column string) (*new
 // insertImage stores an image and its variants.
 func (s *Store) insertImage(tx *gorm.DB, u *newsroom.User, kind string, img NewImage) (*imageRow, error) {
 	row := imageRow{Kind: kind, Hash: img.Hash, Width: img.Width, Height: img.Height, Alt: img.Text.Alt,
-		Caption: img.Text.Caption, Credit: img.Text.Credit, UploadedBy: u.ID, UploadedAt: s.clock()}
+		Caption: img.Text.Caption, Credit: img.Text.Credit, Filename: newsroom.ImageFileName(img.FileName), UploadedBy: u.ID, UploadedAt: s.clock()}
 	if err := tx.Create(&row).Error; err != nil {
 		return nil, err
 	}
