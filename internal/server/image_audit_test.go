@@ -142,3 +142,43 @@ func TestDraftImageAuditPage(t *testing.T) {
 		t.Error("the history shows a file's name of more than its limit")
 	}
 }
+
+// TestUploadFileNameLimit: the name a browser sends for an uploaded file is refused beyond the
+// longest path a file system keeps (4096 bytes), before it is cleaned or stored, on the draft's
+// and the logo's upload alike; a name within it is cleaned (composed, cut) for the history.
+func TestUploadFileNameLimit(t *testing.T) {
+	const limit = 4096
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	named := func(n int) string { return strings.Repeat("e\u0301", (n-len(".jpg"))/len("e\u0301")) + ".jpg" }
+	for _, tc := range []struct {
+		name   string
+		file   string
+		api    int
+		logo   int
+		letter string // what the history names the file with, "" for no entry
+	}{
+		{"AtLimit", named(limit), 201, http.StatusSeeOther, "é"},
+		{"OverLimit", named(limit) + "x", 422, 422, ""},
+		{"Megabytes", named(9 << 20), 422, 422, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(a.auditOf(d.ID))
+			path := fmt.Sprintf("/api/v1/drafts/%d/image", d.ID)
+			res := a.send("writer", "POST", path, imageFormType, imageForm(t, "A pier", tc.file, testJPEG(t, 400, 300)), nil)
+			wantStatus(t, res, tc.api)
+			after := a.auditOf(d.ID)
+			if tc.letter == "" {
+				if !strings.Contains(res.Body.String(), "name") || len(after) != before {
+					t.Errorf("refused with %s and %d audit entries written", res.Body, len(after)-before)
+				}
+			} else if len(after) != before+1 {
+				t.Errorf("%d audit entries written, want 1", len(after)-before)
+			} else if note := after[0].Note; !strings.Contains(note, tc.letter+"…") || strings.Contains(note, "\u0301") {
+				t.Errorf("the history names the upload %.200q", note)
+			}
+			logo := a.postUpload("admin", "/admin/logo", url.Values{"alt": {"The Harbour Gazette"}}, tc.file, testPNG(t, 400, 100))
+			wantStatus(t, logo, tc.logo)
+		})
+	}
+}

@@ -30,6 +30,12 @@ const (
 	touchIconSize = 180
 )
 
+// maxUploadName caps the bytes of the name a browser sends for an uploaded file. A file system
+// keeps a name to 255 bytes and a path to 4096, so no file a person picked is refused; a form
+// made by hand could send megabytes, which cleaning into the name a history shows would take
+// seconds over.
+const maxUploadName = 4096
+
 // decoding holds a place for each image being decoded and resized on this node. A 40-megapixel
 // JPEG takes 60 MB of pixels decoded (a 16-bit PNG 320 MB) and up to 60 MB more for its sizes
 // while it is worked on, so a burst of uploads waits for a place rather than taking the
@@ -43,8 +49,9 @@ func imageText(c echo.Context) newsroom.ImageText {
 
 // readUpload checks the words of the form before the file, so that a missing alt text is told
 // without the wait of decoding, then reads the form's "file". It returns the upload's words and
-// what the browser called the file, which only names it in a draft's history: the file's
-// Content-Type is ignored, and imaging reads the type from the bytes.
+// what the browser called the file, cleaned by newsroom.ImageFileName, which only names it in a
+// draft's history: the file's Content-Type is ignored, and imaging reads the type from the bytes.
+// A name longer than maxUploadName is refused before anything is done with it.
 func readUpload(c echo.Context) (newsroom.ImageText, string, []byte, error) {
 	if err := wantBody(c, echo.MIMEMultipartForm, "send the image as a form"); err != nil {
 		return newsroom.ImageText{}, "", nil, err
@@ -57,6 +64,10 @@ func readUpload(c echo.Context) (newsroom.ImageText, string, []byte, error) {
 	if err != nil {
 		return text, "", nil, newsroom.Errorf(newsroom.EINVALID, "choose an image file to upload").With("field", "file")
 	}
+	if len(fh.Filename) > maxUploadName {
+		return text, "", nil, newsroom.Errorf(newsroom.EINVALID, "the file's name is %d bytes long; the limit is %d: rename the file and upload it again",
+			len(fh.Filename), maxUploadName).With("field", "file")
+	}
 	f, err := fh.Open()
 	if err != nil {
 		return text, "", nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
@@ -66,7 +77,7 @@ func readUpload(c echo.Context) (newsroom.ImageText, string, []byte, error) {
 	if err != nil {
 		return text, "", nil, newsroom.Errorf(newsroom.EMALFORMED, "the uploaded file could not be read")
 	}
-	return text, fh.Filename, data, nil
+	return text, newsroom.ImageFileName(fh.Filename), data, nil
 }
 
 // makeImage decodes an upload and makes its sizes at widths and its square icons of the sizes

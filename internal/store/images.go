@@ -51,7 +51,7 @@ type imageVariantRow struct {
 func (imageVariantRow) TableName() string { return "image_variants" }
 
 // NewImage is a checked upload to store: the words that go with it, what the uploader's browser
-// called its file (cleaned by newsroom.ImageFileName as it is stored), the hash and size of the
+// called its file (cleaned by newsroom.ImageFileName, and stored as given), the hash and size of the
 // original, and the variants made of it (Icons only for a logo).
 type NewImage struct {
 	Text          newsroom.ImageText
@@ -248,7 +248,7 @@ func (s *Store) draftImageIn(ctx context.Context, id int64, column string) (*new
 // insertImage stores an image and its variants.
 func (s *Store) insertImage(tx *gorm.DB, u *newsroom.User, kind string, img NewImage) (*imageRow, error) {
 	row := imageRow{Kind: kind, Hash: img.Hash, Width: img.Width, Height: img.Height, Alt: img.Text.Alt,
-		Caption: img.Text.Caption, Credit: img.Text.Credit, Filename: newsroom.ImageFileName(img.FileName), UploadedBy: u.ID, UploadedAt: s.clock()}
+		Caption: img.Text.Caption, Credit: img.Text.Credit, Filename: img.FileName, UploadedBy: u.ID, UploadedAt: s.clock()}
 	if err := tx.Create(&row).Error; err != nil {
 		return nil, err
 	}
