@@ -64,7 +64,7 @@ func TestDraftImageAudit(t *testing.T) {
 			after := a.auditOf(d.ID)
 			if tc.wantAction == "" {
 				if len(after) != len(before) {
-					t.Fatalf("a change refused or of nothing wrote %d audit entries: %+v", len(after)-len(before), after[0])
+					t.Fatalf("a change refused or of nothing left %d audit entries where there were %d: %+v", len(after), len(before), after)
 				}
 				return
 			}
