@@ -28,6 +28,8 @@ require (
 
 require github.com/klauspost/compress v1.20.5
 
+require github.com/rivo/uniseg v0.4.7
+
 require (
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/bmatcuk/doublestar/v4 v4.6.1 // indirect

@@ -3,6 +3,8 @@ package newsroom
 import (
 	"strings"
 	"unicode"
+
+	"github.com/rivo/uniseg"
 )
 
 // The steps of a piece's history that change its lead image. Their notes name the images they
@@ -15,7 +17,8 @@ const (
 	StepRestoreImage = "restore_image" // the image last taken away was brought back
 )
 
-// The lengths, in characters, an image is named by in a history: its file's name as kept, and
+// The lengths, in characters as a reader counts them (grapheme clusters: a flag, an emoji of
+// joined ones, a letter with its marks), an image is named by in a history: its file's name as kept, and
 // its alt text as quoted there (the whole of it stays with the image).
 const (
 	MaxImageFileName = 120
@@ -34,14 +37,15 @@ func ImageStep(step string) bool {
 
 // ImageFileName cleans what an uploader's browser called an image's file into the name a
 // history shows: the last part of any path, composed (NFC), without control, noncharacter or
-// invisible characters (a bidirectional override could make "gpj.exe" read as "exe.jpg"), its
+// invisible characters (a bidirectional override could make "gpj.exe" read as "exe.jpg") but for
+// the joiners U+200C and U+200D, which Persian, Indic scripts and emoji spell words with, its
 // spaces trimmed, and cut in the middle to MaxImageFileName characters so its extension stays.
 func ImageFileName(raw string) string {
 	if i := strings.LastIndexAny(raw, `/\`); i >= 0 {
 		raw = raw[i+1:]
 	}
 	clean := strings.Map(func(r rune) rune {
-		if r == unicode.ReplacementChar || unicode.IsControl(r) || isNoncharacter(r) || invisible(r) {
+		if r == unicode.ReplacementChar || unicode.IsControl(r) || isNoncharacter(r) || invisible(r) && !joiner(r) {
 			return -1
 		}
 		if unicode.IsSpace(r) {
@@ -76,22 +80,40 @@ func ImageNote(step, gone, put string) string {
 	return put
 }
 
+// joiner reports whether r is U+200C ZERO WIDTH NON-JOINER or U+200D ZERO WIDTH JOINER.
+func joiner(r rune) bool { return r == '\u200C' || r == '\u200D' }
+
+// graphemes splits s into its grapheme clusters (UAX #29), the characters a reader sees, so that
+// a cut keeps a flag's two letters, an emoji's joined parts and a letter's marks together.
+// golang.org/x/text has no grapheme segmentation; github.com/rivo/uniseg implements UAX #29 and
+// its tests, without dependencies of its own.
+func graphemes(s string) []string {
+	var out []string
+	state := -1
+	for s != "" {
+		var c string
+		c, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		out = append(out, c)
+	}
+	return out
+}
+
 // clipEnd cuts s to max characters, the last of them an ellipsis.
 func clipEnd(s string, max int) string {
-	r := []rune(s)
-	if len(r) <= max {
+	g := graphemes(s)
+	if len(g) <= max {
 		return s
 	}
-	return strings.TrimSpace(string(r[:max-1])) + "…"
+	return strings.TrimSpace(strings.Join(g[:max-1], "")) + "…"
 }
 
 // clipMiddle cuts s to max characters by taking out its middle for an ellipsis, so that its end
 // (a file's extension) stays.
 func clipMiddle(s string, max int) string {
-	r := []rune(s)
-	if len(r) <= max {
+	g := graphemes(s)
+	if len(g) <= max {
 		return s
 	}
 	tail := max / 3
-	return string(r[:max-1-tail]) + "…" + string(r[len(r)-tail:])
+	return strings.Join(g[:max-1-tail], "") + "…" + strings.Join(g[len(g)-tail:], "")
 }

@@ -22,6 +22,9 @@ func TestImageFileName(t *testing.T) {
 		{"Noncharacter", "pier\uFFFE.jpg", "pier.jpg"},
 		{"InvalidUTF8", "pier\xff.jpg", "pier.jpg"},
 		{"Decomposed", "cafe\u0301.jpg", "café.jpg"},
+		{"NonJoiner", "می\u200cخواهم.jpg", "می\u200cخواهم.jpg"},
+		{"Joiner", "👩\u200d💻.jpg", "👩\u200d💻.jpg"},
+		{"ZeroWidthSpace", "pier\u200b.jpg", "pier.jpg"},
 		{"Markup", "<img src=x onerror=alert(1)>.png", "<img src=x onerror=alert(1)>.png"},
 		{"Empty", "", ""},
 		{"OnlyPath", "photos/", ""},
@@ -68,4 +71,39 @@ func TestImageNote(t *testing.T) {
 			t.Errorf("%d characters: %q", n, got)
 		}
 	})
+}
+
+// TestImageCutsWholeCharacters: a file's name cut in the middle and an alt text cut at its end
+// keep every character a reader sees whole: a flag's two letters, an emoji's joined parts, a
+// letter and its vowel sign or virama.
+func TestImageCutsWholeCharacters(t *testing.T) {
+	for _, tc := range []struct{ name, unit string }{
+		{"Flag", "🇺🇸"},
+		{"OtherFlag", "🇦🇺"},
+		{"JoinedEmoji", "👩\u200d💻"},
+		{"VowelSign", "कि"},
+		{"NonspacingVowelSign", "कु"},
+		{"ViramaAndNonJoiner", "क्\u200c"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			whole := func(part, s string) {
+				if s == "" || strings.Repeat(tc.unit, len(s)/len(tc.unit)) != s {
+					t.Errorf("the %s %+q is not whole %+q", part, s, tc.unit)
+				}
+			}
+			name := newsroom.ImageFileName(strings.Repeat(tc.unit, newsroom.MaxImageFileName) + ".jpeg")
+			head, tail, ok := strings.Cut(name, "…")
+			if !ok || !strings.HasSuffix(tail, ".jpeg") {
+				t.Fatalf("the name cut to %+q", name)
+			}
+			whole("name's start", head)
+			whole("name's end", strings.TrimSuffix(tail, ".jpeg"))
+			label := newsroom.ImageLabel("", strings.Repeat(tc.unit, newsroom.MaxAlt))
+			alt, _, ok := strings.Cut(strings.Trim(label, "\u2068\u2069“”"), "…")
+			if !ok {
+				t.Fatalf("the alt text cut to %+q", label)
+			}
+			whole("alt text", alt)
+		})
+	}
 }
