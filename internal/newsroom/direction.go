@@ -165,6 +165,32 @@ func Isolated(line string) string {
 	return b.String()
 }
 
+// closeDirections returns s keeping the rule of checkDirections for embeddings and isolates:
+// without the closers in s that close nothing, and with a closer after s for each embedding and
+// isolate s leaves open, innermost first, so that the part of a line cut short cannot turn the
+// direction of what is shown after it.
+func closeDirections(s string) string {
+	var b strings.Builder
+	var open []rune
+	for _, r := range s {
+		switch {
+		case closers[r] != 0:
+			open = append(open, r)
+		case r == '\u202C' && len(open) > 0 && closers[open[len(open)-1]] == r:
+			open = open[:len(open)-1]
+		case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
+			open = open[:lastIsolate(open)]
+		case r == '\u202C' || r == '\u2069':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	for i := len(open) - 1; i >= 0; i-- {
+		b.WriteRune(closers[open[i]])
+	}
+	return b.String()
+}
+
 // isIsolate reports whether r opens an isolate.
 func isIsolate(r rune) bool { return closers[r] == '\u2069' }
 

@@ -57,13 +57,15 @@ func ImageFileName(raw string) string {
 }
 
 // ImageLabel is how a history names an image: its file's name, if it has one, and its alt text
-// quoted and cut to maxImageNoteAlt characters: `harbour.png (“Boats at dusk”)`.
+// quoted and cut to maxImageNoteAlt characters, `harbour.png (“Boats at dusk”)`, between U+2068
+// FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so that a right-to-left name or alt
+// text keeps to its label in the note's sentence, and a page can find each label to isolate it.
 func ImageLabel(fileName, alt string) string {
 	quoted := "“" + clipEnd(alt, maxImageNoteAlt) + "”"
-	if fileName == "" {
-		return quoted
+	if fileName != "" {
+		quoted = fileName + " (" + quoted + ")"
 	}
-	return fileName + " (" + quoted + ")"
+	return "\u2068" + quoted + "\u2069"
 }
 
 // ImageNote is the note of an image step: the label of the image it took away (gone) and of the
@@ -98,13 +100,14 @@ func graphemes(s string) []string {
 	return out
 }
 
-// clipEnd cuts s to max characters, the last of them an ellipsis.
+// clipEnd cuts s to max characters, the last of them an ellipsis, and closes the embeddings and
+// isolates s or its cut leaves open before it (see closeDirections).
 func clipEnd(s string, max int) string {
 	g := graphemes(s)
 	if len(g) <= max {
-		return s
+		return closeDirections(s)
 	}
-	return strings.TrimSpace(strings.Join(g[:max-1], "")) + "…"
+	return closeDirections(strings.TrimSpace(strings.Join(g[:max-1], ""))) + "…"
 }
 
 // clipMiddle cuts s to max characters by taking out its middle for an ellipsis, so that its end

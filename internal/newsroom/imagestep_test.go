@@ -49,15 +49,16 @@ func TestImageFileName(t *testing.T) {
 func TestImageNote(t *testing.T) {
 	old := newsroom.ImageLabel("photo.jpg", "The old pier")
 	boats := newsroom.ImageLabel("harbour.png", "Boats at dusk")
+	iso := func(label string) string { return "\u2068" + label + "\u2069" }
 	for _, tc := range []struct {
 		name, step, gone, put, want string
 	}{
-		{"Set", newsroom.StepSetImage, "", boats, "harbour.png (“Boats at dusk”)"},
-		{"Replace", newsroom.StepReplaceImage, old, boats, "photo.jpg (“The old pier”) with harbour.png (“Boats at dusk”)"},
-		{"Remove", newsroom.StepRemoveImage, old, "", "photo.jpg (“The old pier”)"},
-		{"RestoreOverNone", newsroom.StepRestoreImage, "", old, "photo.jpg (“The old pier”)"},
-		{"RestoreOverAnother", newsroom.StepRestoreImage, boats, old, "photo.jpg (“The old pier”) in place of harbour.png (“Boats at dusk”)"},
-		{"NoFileName", newsroom.StepRemoveImage, newsroom.ImageLabel("", "The old pier"), "", "“The old pier”"},
+		{"Set", newsroom.StepSetImage, "", boats, iso("harbour.png (“Boats at dusk”)")},
+		{"Replace", newsroom.StepReplaceImage, old, boats, iso("photo.jpg (“The old pier”)") + " with " + iso("harbour.png (“Boats at dusk”)")},
+		{"Remove", newsroom.StepRemoveImage, old, "", iso("photo.jpg (“The old pier”)")},
+		{"RestoreOverNone", newsroom.StepRestoreImage, "", old, iso("photo.jpg (“The old pier”)")},
+		{"RestoreOverAnother", newsroom.StepRestoreImage, boats, old, iso("photo.jpg (“The old pier”)") + " in place of " + iso("harbour.png (“Boats at dusk”)")},
+		{"NoFileName", newsroom.StepRemoveImage, newsroom.ImageLabel("", "The old pier"), "", iso("“The old pier”")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := newsroom.ImageNote(tc.step, tc.gone, tc.put); got != tc.want {
@@ -67,7 +68,7 @@ func TestImageNote(t *testing.T) {
 	}
 	t.Run("LongAltCut", func(t *testing.T) {
 		got := newsroom.ImageLabel("a.png", strings.Repeat("word ", newsroom.MaxAlt/5))
-		if n := utf8.RuneCountInString(got); n > 100 || !strings.HasSuffix(got, "…”)") {
+		if n := utf8.RuneCountInString(got); n > 100 || !strings.HasSuffix(got, "…”)\u2069") {
 			t.Errorf("%d characters: %q", n, got)
 		}
 	})
@@ -104,6 +105,32 @@ func TestImageCutsWholeCharacters(t *testing.T) {
 				t.Fatalf("the alt text cut to %+q", label)
 			}
 			whole("alt text", alt)
+		})
+	}
+}
+
+// TestImageLabelKeepsDirections: an alt text cut inside an isolate or embedding it opens, or one
+// stored leaving one open, is closed within its label, so the note keeps the rule for a line and
+// the words and labels after it read as they would alone.
+func TestImageLabelKeepsDirections(t *testing.T) {
+	pad := strings.Repeat("a", 75)
+	for _, tc := range []struct{ name, alt string }{
+		{"IsolateOverCut", pad + "\u2067שלום עולם\u2069"},
+		{"FirstStrongOverCut", pad + "\u2068שלום עולם\u2069"},
+		{"EmbeddingOverCut", pad + "\u202bשלום עולם\u202c"},
+		{"NestedOverCut", pad + "\u2067ש\u202bלום עולם\u202c\u2069"},
+		{"OpenUncut", "pier \u2067שלום"},
+		{"StrayCloser", "pier\u2069 \u202c"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			put := newsroom.ImageLabel("boats.png", "Boats")
+			note := newsroom.ImageNote(newsroom.StepReplaceImage, newsroom.ImageLabel("pier.jpg", tc.alt), put)
+			if err := newsroom.CheckLine("note", note, newsroom.MaxNote); err != nil {
+				t.Errorf("%+q: %v", note, err)
+			}
+			if !strings.HasPrefix(note, "\u2068pier.jpg (“") || !strings.HasSuffix(note, "”)\u2069 with "+put) {
+				t.Errorf("the labels are not kept apart: %+q", note)
+			}
 		})
 	}
 }

@@ -29,8 +29,8 @@ func TestDraftImageAudit(t *testing.T) {
 	d := a.draft(newsroom.StageDraft)
 	path := fmt.Sprintf("/api/v1/drafts/%d/image", d.ID)
 	jpg, png := testJPEG(t, 400, 300), testPNG(t, 400, 300)
-	pier := "photo.jpg (“The old pier”)"
-	boats := "harbour.png (“Boats at dusk”)"
+	pier := "\u2068photo.jpg (“The old pier”)\u2069"
+	boats := "\u2068harbour.png (“Boats at dusk”)\u2069"
 	for _, tc := range []struct {
 		name       string
 		actor      string
@@ -129,10 +129,10 @@ func TestDraftImageAuditPage(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Added the lead image <span dir=\"auto\">" + html.EscapeString(hostile),
-		"Replaced the lead image <span dir=\"auto\">" + html.EscapeString(hostile),
-		"Removed the lead image <span dir=\"auto\">" + html.EscapeString(removed),
-		"Restored the lead image <span dir=\"auto\">" + html.EscapeString(removed),
+		"Added the lead image <bdi>\u2068" + html.EscapeString(hostile),
+		"Replaced the lead image <bdi>\u2068" + html.EscapeString(hostile),
+		"Removed the lead image <bdi>" + html.EscapeString(removed) + "</bdi>",
+		"Restored the lead image <bdi>" + html.EscapeString(removed) + "</bdi>",
 	} {
 		if !strings.Contains(history, want) {
 			t.Errorf("the history lacks %q:\n%s", want, history)
@@ -180,5 +180,31 @@ func TestUploadFileNameLimit(t *testing.T) {
 			logo := a.postUpload("admin", "/admin/logo", url.Values{"alt": {"The Harbour Gazette"}}, tc.file, testPNG(t, 400, 100))
 			wantStatus(t, logo, tc.logo)
 		})
+	}
+}
+
+// TestDraftImageAuditIsolatesLabels: the history shows each image's label in a <bdi> of its own,
+// an alt text cut inside a right-to-left isolate closed within it, so neither label turns the
+// words or the label after it.
+func TestDraftImageAuditIsolatesLabels(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	path := fmt.Sprintf("/api/v1/drafts/%d/image", d.ID)
+	rtl := strings.Repeat("a", 75) + "\u2067שלום עולם\u2069"
+	wantStatus(t, a.send("writer", "POST", path, imageFormType, imageForm(t, rtl, "pier.jpg", testJPEG(t, 400, 300)), nil), 201)
+	wantStatus(t, a.send("writer", "POST", path, imageFormType, imageForm(t, "Boats", "boats.png", testPNG(t, 400, 300)), nil), 201)
+	e := a.auditOf(d.ID)[0]
+	if err := newsroom.CheckLine("note", e.Note, newsroom.MaxNote); err != nil {
+		t.Errorf("the note %+q: %v", e.Note, err)
+	}
+	gone, put, ok := strings.Cut(e.Note, " with ")
+	if !ok {
+		t.Fatalf("the note %+q", e.Note)
+	}
+	body := a.page("writer", "GET", draftPath(d.ID), nil).Body.String()
+	want := "Replaced the lead image <bdi>" + html.EscapeString(gone) + "</bdi> with <bdi>" + html.EscapeString(put) + "</bdi>"
+	if !strings.Contains(body, want) {
+		i := strings.Index(body, "Replaced the lead image")
+		t.Errorf("the history shows %+q, want %+q", body[max(i, 0):min(max(i, 0)+300, len(body))], want)
 	}
 }

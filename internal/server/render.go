@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -58,7 +59,9 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		// imageStep reports whether an audit entry's action changed the lead image, whose note
 		// finishes the entry's sentence.
 		"imageStep": newsroom.ImageStep,
-		"lines":     func(ss []string) string { return strings.Join(ss, "\n") },
+		// isolates splits an image step's note at the labels of its images (see isolates).
+		"isolates": isolates,
+		"lines":    func(ss []string) string { return strings.Join(ss, "\n") },
 		// static is the fingerprinted URL path of a file under /static, which browsers keep.
 		"static": web.StaticPath,
 		"has":    func(list []string, s string) bool { return slices.Contains(list, s) },
@@ -315,4 +318,41 @@ func groupThousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// isolateRun is a part of a line: one of its outermost isolates, with the characters that open
+// and close it, or the words between them.
+type isolateRun struct {
+	Text     string
+	Isolated bool
+}
+
+// isolates splits line at its outermost isolates (from U+2066, U+2067 or U+2068 to the U+2069
+// that closes it, or to the line's end), such as the labels newsroom.ImageLabel makes, so that a
+// page shows each in its own <bdi>: the isolate's characters isolate it only in plain text, and
+// an element around it keeps it apart where they are not read as the page's own.
+func isolates(line string) []isolateRun {
+	var runs []isolateRun
+	depth, start := 0, 0
+	add := func(end int, isolated bool) {
+		if end > start {
+			runs = append(runs, isolateRun{Text: line[start:end], Isolated: isolated})
+		}
+		start = end
+	}
+	for i, r := range line {
+		switch {
+		case r >= '\u2066' && r <= '\u2068':
+			if depth == 0 {
+				add(i, false)
+			}
+			depth++
+		case r == '\u2069' && depth > 0:
+			if depth--; depth == 0 {
+				add(i+utf8.RuneLen(r), true)
+			}
+		}
+	}
+	add(len(line), depth > 0)
+	return runs
 }
