@@ -13,9 +13,15 @@ import (
 // EmailLinkTTL is how long the link that confirms a new email address works.
 const EmailLinkTTL = 48 * time.Hour
 
-// EmailMailboxGap is how long one address waits between two links mailed to it, whoever asks
-// for them, so that the account page cannot be used to flood a mailbox.
+// EmailMailboxGap is how long one person waits between two links to one address. The gap is
+// the person's with the address, not the address's: colleagues asking for an address in turn
+// would otherwise keep its owner from a link for as long as they kept at it.
 const EmailMailboxGap = 5 * time.Minute
+
+// EmailMailboxLinksPerHour is how many links one mailbox is mailed in an hour, whoever asks,
+// beyond which only each account's first link to it in the hour goes (see mailboxCapped), so
+// that the account page cannot be used to flood a mailbox nor to keep its owner from a link.
+const EmailMailboxLinksPerHour = 10
 
 // EmailLinksPerHour is how many links one person may have mailed in an hour, to any addresses.
 const EmailLinksPerHour = 5
@@ -82,11 +88,13 @@ type EmailSet struct {
 // meanwhile email goes on to their confirmed address. An empty email removes their address at
 // once, and their own address again cancels any address waiting. canMail says whether the server
 // can send the link; when it cannot, no address is taken that could never be confirmed. One
-// address is mailed a link at most once in EmailMailboxGap, and one person asks for at most
+// person asks for a link to one address at most once in EmailMailboxGap, and for at most
 // EmailLinksPerHour links an hour. An address another account holds is refused before anything is
 // mailed (see mailboxFree), after the hourly limit, against which the refusal counts: asking
-// tells whether an address is held no faster than links can be mailed. Another account's link
-// waiting for the address does not refuse it: whoever confirms first has it.
+// tells whether an address is held no faster than links can be mailed. So does a refusal by the
+// cap on links to one mailbox (see mailboxCapped): whatever others ask, a refusal spends only the
+// asker's own limit. Another account's link waiting for the address does not refuse it: whoever
+// confirms first has it.
 func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bool) (EmailRequest, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -131,7 +139,10 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 			return err
 		}
 		now := s.clock()
-		if refused = s.mailboxFree(tx, u.ID, addr); refused != nil {
+		if refused = s.mailboxFree(tx, u.ID, addr); refused == nil {
+			refused = s.mailboxCapped(tx, u.ID, addr)
+		}
+		if refused != nil {
 			return s.countRefusal(tx, u.ID)
 		}
 		if err := endEmailChanges(tx, u.ID); err != nil {
@@ -167,11 +178,12 @@ func (s *Store) countRefusal(tx *gorm.DB, id int64) error {
 }
 
 // mayMailLink refuses a link to addr, for user id, that would come too soon after the last one
-// to that address or too many in the hour from that person, saying when to try again.
+// they asked for to that address, or too many in the hour from that person, saying when to try
+// again. Only links id asked for are read, so no one else's requests can hold id up.
 func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
 	now := s.clock()
 	var last emailChangeRow
-	err := tx.Where("mailbox = ? AND created_at > ?", mailbox(addr), now.Add(-EmailMailboxGap)).Order("created_at DESC").Take(&last).Error
+	err := tx.Where("user_id = ? AND mailbox = ? AND created_at > ?", id, mailbox(addr), now.Add(-EmailMailboxGap)).Order("created_at DESC").Take(&last).Error
 	if err == nil {
 		return tooSoon("a link was mailed to "+addr+" a moment ago", last.CreatedAt.Add(EmailMailboxGap).Sub(now))
 	}
@@ -186,6 +198,33 @@ func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
 		return tooSoon("you asked for many links this hour", recent[len(recent)-EmailLinksPerHour].CreatedAt.Add(time.Hour).Sub(now))
 	}
 	return nil
+}
+
+// mailboxCapped refuses a link to addr, for user id, once addr's mailbox has been mailed
+// EmailMailboxLinksPerHour links in the last hour, by anyone, unless none of them was id's: each
+// account's first link to a mailbox in an hour goes, so that no one can spend the cap to keep
+// the mailbox's owner from their link, and the mailbox gets at most one link an account an hour
+// beyond it. The refusal says when either the cap or id's first link comes free again.
+func (s *Store) mailboxCapped(tx *gorm.DB, id int64, addr string) error {
+	now := s.clock()
+	var recent []emailChangeRow
+	if err := tx.Where("mailbox = ? AND created_at > ?", mailbox(addr), now.Add(-time.Hour)).Order("created_at").Find(&recent).Error; err != nil {
+		return err
+	}
+	var last time.Time
+	for _, r := range recent {
+		if r.UserID == id {
+			last = r.CreatedAt
+		}
+	}
+	if len(recent) < EmailMailboxLinksPerHour || last.IsZero() {
+		return nil
+	}
+	free := recent[len(recent)-EmailMailboxLinksPerHour].CreatedAt
+	if last.Before(free) {
+		free = last
+	}
+	return tooSoon(addr+" was mailed many links this hour", free.Add(time.Hour).Sub(now))
 }
 
 // tooSoon is the refusal of a link asked for wait too early, in whole minutes.

@@ -138,42 +138,26 @@ func TestRequestEmailChange(t *testing.T) {
 	})
 }
 
-// TestEmailLinkRateLimit: one address gets a link at most once in EmailMailboxGap, whoever asks
-// (another person's waiting link to it holds it no longer than that), and one person asks for at most
-// EmailLinksPerHour links an hour, to any addresses.
+// TestEmailLinkRateLimit: one person asks for a link to one address at most once in
+// EmailMailboxGap, however it is written, and another person's link to it holds no one up; one
+// person asks for at most EmailLinksPerHour links an hour, to any addresses.
 func TestEmailLinkRateLimit(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
 	s := mustOpen(t, store.Options{Clock: clk})
-	sarah, _ := mustUser(t, s, "sarah", newsroom.RoleWriter)
-	wendy, _ := mustUser(t, s, "wendy", newsroom.RoleWriter)
-	steps := []struct {
-		name    string
-		as      string
-		address string
-		after   time.Duration
-		code    string
-	}{
-		{"First", "sarah", "victim@example.org", 0, ""},
-		{"ErrSameAddressAgain", "sarah", "victim@example.org", time.Minute, newsroom.ETOOMANY},
-		{"ErrSameAddressOtherCase", "sarah", "VICTIM@example.org", 0, newsroom.ETOOMANY},
-		{"ErrSameAddressOtherPersonWithinTheGap", "wendy", "victim@example.org", 0, newsroom.ETOOMANY},
-		{"Second", "sarah", "b@example.org", 0, ""},
-		{"ErrSameAddressOtherPerson", "wendy", "victim@example.org", 0, newsroom.ETOOMANY},
-		{"AfterTheGap", "wendy", "victim@example.org", store.EmailMailboxGap, ""},
-		{"Third", "sarah", "c@example.org", 0, ""},
-		{"Fourth", "sarah", "d@example.org", 0, ""},
-		{"Fifth", "sarah", "e@example.org", 0, ""},
-		{"ErrSixthInTheHour", "sarah", "f@example.org", 0, newsroom.ETOOMANY},
-		{"NextHour", "sarah", "f@example.org", time.Hour, ""},
-	}
-	who := map[string]context.Context{"sarah": sarah, "wendy": wendy}
-	for _, st := range steps {
-		t.Run(st.name, func(t *testing.T) {
-			clk.Add(st.after)
-			_, err := s.RequestEmailChange(who[st.as], st.address, true)
-			wantCode(t, err, st.code)
-		})
-	}
+	runLinkSteps(t, s, clk, []linkStep{
+		{"First", "sarah", "victim@example.org", 0, "", 0},
+		{"ErrSameAddressAgain", "sarah", "victim@example.org", time.Minute, newsroom.ETOOMANY, 4 * 60},
+		{"ErrSameAddressOtherCase", "sarah", "VICTIM@example.org", 0, newsroom.ETOOMANY, 4 * 60},
+		{"SameAddressOtherPersonWithinTheGap", "wendy", "victim@example.org", 0, "", 0},
+		{"Second", "sarah", "b@example.org", 0, "", 0},
+		{"ErrSameAddressOtherPersonAgain", "wendy", "victim@example.org", time.Minute, newsroom.ETOOMANY, 4 * 60},
+		{"AfterTheGap", "wendy", "victim@example.org", store.EmailMailboxGap, "", 0},
+		{"SameAddressFirstPersonAfterTheGap", "sarah", "victim@example.org", 0, "", 0},
+		{"Fourth", "sarah", "d@example.org", 0, "", 0},
+		{"Fifth", "sarah", "e@example.org", 0, "", 0},
+		{"ErrSixthInTheHour", "sarah", "f@example.org", 0, newsroom.ETOOMANY, 53 * 60},
+		{"NextHour", "sarah", "f@example.org", time.Hour, "", 0},
+	})
 }
 
 // TestNotificationsWaitForConfirmedAddress holds that a person's email goes to their confirmed
@@ -211,24 +195,26 @@ func TestNotificationsWaitForConfirmedAddress(t *testing.T) {
 	}
 }
 
-// TestEmailLinkRateLimitConcurrent holds that people asking at the same moment for links to one
-// address get one link between them, the others told to wait for the gap between links: on
-// PostgreSQL, where transactions run side by side, each would otherwise count no recent link and
-// all be mailed.
+// TestEmailLinkRateLimitConcurrent holds that requests made at the same moment count each
+// other's links: on PostgreSQL, where transactions run side by side, each would otherwise count
+// no recent link and all be mailed. One person asking for one address from several tabs at once
+// gets one link, the others told to wait for the gap; people who have each had a link to a
+// mailbox asking at once, one link short of its cap, get one link between them.
 func TestEmailLinkRateLimitConcurrent(t *testing.T) {
-	s := mustOpen(t, store.Options{})
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
 	const n = 8
 	var people []context.Context
 	for i := range n {
 		ctx, _ := mustUser(t, s, fmt.Sprintf("person%d", i), newsroom.RoleWriter)
 		people = append(people, ctx)
 	}
-	for round := range 5 {
-		addr := fmt.Sprintf("victim%d@example.org", round)
+	oneLink := func(t *testing.T, addr string, askers []context.Context) {
+		t.Helper()
 		var wg sync.WaitGroup
 		start := make(chan struct{})
-		codes := make([]string, n)
-		for i, ctx := range people {
+		codes := make([]string, len(askers))
+		for i, ctx := range askers {
 			wg.Go(func() {
 				<-start
 				_, err := s.RequestEmailChange(ctx, addr, true)
@@ -245,6 +231,26 @@ func TestEmailLinkRateLimitConcurrent(t *testing.T) {
 				t.Fatalf("asking for links to %s answers %q", addr, codes)
 			}
 		}
+	}
+	for round := range 3 {
+		t.Run(fmt.Sprintf("OnePersonManyTabs%d", round), func(t *testing.T) {
+			clk.Add(time.Hour)
+			oneLink(t, fmt.Sprintf("tab%d@example.org", round), slices.Repeat(people[round:round+1], n))
+		})
+		t.Run(fmt.Sprintf("ManyPeopleAtTheCap%d", round), func(t *testing.T) {
+			clk.Add(time.Hour)
+			addr := fmt.Sprintf("victim%d@example.org", round)
+			for i := range store.EmailMailboxLinksPerHour - 1 {
+				if i > 0 && i%n == 0 {
+					clk.Add(store.EmailMailboxGap)
+				}
+				if _, err := s.RequestEmailChange(people[i%n], addr, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+			clk.Add(store.EmailMailboxGap)
+			oneLink(t, addr, people)
+		})
 	}
 }
 

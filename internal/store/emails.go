@@ -88,9 +88,9 @@ func mailbox(addr string) string {
 
 // mailboxFree refuses addr to user id (0 for a user being added) when another account, enabled
 // or disabled, holds it as its confirmed address: each person has their own, and no one can
-// have links mailed to a colleague's address. A link waiting to be confirmed holds nothing
-// beyond the gap between links to one mailbox (see mayMailLink): whoever confirms first has the
-// address, and the others' links end (see endOthersLinks). The refusal does not say whose it is.
+// have links mailed to a colleague's address. A link waiting to be confirmed holds nothing, and
+// its asker's gap between links holds up no one else (see mayMailLink): whoever confirms first
+// has the address, and the others' links end (see endOthersLinks). The refusal does not say whose it is.
 // The caller holds lockMailboxes. Addresses are compared here rather than in SQL, whose lower()
 // folds only ASCII on SQLite and which knows neither NFC nor IDNA.
 func (s *Store) mailboxFree(tx *gorm.DB, id int64, addr string) error {

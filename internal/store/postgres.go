@@ -145,10 +145,11 @@ func (s *Store) lockWebhooks(tx *gorm.DB) error {
 }
 
 // lockMailboxes makes transactions that give a person an address, or ask for a link to one, take
-// turns on PostgreSQL, so that the limits on how often an address is mailed and how many links a
-// person asks for (see RequestEmailChange) count each other's links, a person has one address
-// waiting, and two accounts given one address at once do not both find it free (see
-// mailboxFree). SQLite's one writer already makes them take turns.
+// turns on PostgreSQL, so that the limits on how often a person asks for a link to an address,
+// how many links a mailbox is mailed and how many a person asks for (see RequestEmailChange)
+// count each other's links, a person has one address waiting, and two accounts given one
+// address at once do not both find it free (see mailboxFree). SQLite's one writer already makes
+// them take turns.
 func (s *Store) lockMailboxes(tx *gorm.DB) error {
 	if !s.pg {
 		return nil

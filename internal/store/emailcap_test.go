@@ -1,0 +1,86 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/clock"
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// linkStep is one person asking for a link to an address after a while, and the code of the
+// refusal they get ("" when the link goes), with its retry_after in seconds.
+type linkStep struct {
+	name  string
+	as    string
+	addr  string
+	after time.Duration
+	code  string
+	wait  int
+}
+
+// runLinkSteps takes steps in order, each as a subtest, the people in them made writers first.
+func runLinkSteps(t *testing.T, s *store.Store, clk *clock.Fake, steps []linkStep) {
+	t.Helper()
+	who := map[string]context.Context{}
+	for _, st := range steps {
+		if who[st.as] == nil {
+			who[st.as], _ = mustUser(t, s, st.as, newsroom.RoleWriter)
+		}
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			clk.Add(st.after)
+			req, err := s.RequestEmailChange(who[st.as], st.addr, true)
+			wantCode(t, err, st.code)
+			var e *newsroom.Error
+			if errors.As(err, &e) && e.Details["retry_after"] != st.wait {
+				t.Fatalf("retry_after %v, want %d (%v)", e.Details["retry_after"], st.wait, err)
+			}
+			if err == nil && (req.Token == "" || req.Pending == nil || !strings.EqualFold(req.Pending.Address, st.addr)) {
+				t.Fatalf("RequestEmailChange(%q) = %+v, want a link to mail", st.addr, req)
+			}
+		})
+	}
+}
+
+// TestMailboxLinkCap: one mailbox is mailed at most EmailMailboxLinksPerHour links an hour,
+// whoever asks, except that each account's first link to it in the hour always goes, so that
+// no one can spend the cap to keep the mailbox's owner from their link. A request the cap
+// refuses counts against its asker's own hourly limit and no one else's.
+func TestMailboxLinkCap(t *testing.T) {
+	if store.EmailMailboxLinksPerHour != 10 || store.EmailMailboxGap != 5*time.Minute || store.EmailLinksPerHour != 5 {
+		t.Fatal("the steps are written for a cap of 10 links, a gap of 5 minutes and 5 links a person")
+	}
+	const box = "owner@example.org"
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	gap := store.EmailMailboxGap
+	runLinkSteps(t, s, clk, []linkStep{
+		{"GilFirst", "gil", box, 0, "", 0},
+		{"AnnFirst", "ann", box, time.Minute, "", 0},
+		{"BenFirst", "ben", box, 0, "", 0},
+		{"CalFirst", "cal", box, 0, "", 0},
+		{"AnnSecond", "ann", box, gap, "", 0},
+		{"BenSecond", "ben", "Owner@Example.org", 0, "", 0},
+		{"CalSecond", "cal", box, 0, "", 0},
+		{"AnnThird", "ann", box, gap, "", 0},
+		{"BenThird", "ben", box, 0, "", 0},
+		{"AnnFourthReachesTheCap", "ann", box, gap, "", 0},
+		{"ErrBenPastTheCap", "ben", box, 0, newsroom.ETOOMANY, 44 * 60},
+		{"ErrPastTheCapInCapitals", "cal", "OWNER@example.org", 0, newsroom.ETOOMANY, 44 * 60},
+		{"OwnerFirstGoesPastTheCap", "owner", box, 0, "", 0},
+		{"DanFirstGoesPastTheCap", "dan", box, 0, "", 0},
+		{"ErrOwnerWithinTheirGap", "owner", box, time.Minute, newsroom.ETOOMANY, 4 * 60},
+		{"ErrOwnerSecondPastTheCap", "owner", box, 4 * time.Minute, newsroom.ETOOMANY, 40 * 60},
+		{"ErrPastTheCapUntilOnesFirstLeavesTheHour", "gil", box, 0, newsroom.ETOOMANY, 39 * 60},
+		{"AnotherMailboxIsUncapped", "ben", "ben@example.org", 0, "", 0},
+		{"ErrBensRefusalSpentHisHour", "ben", "ben2@example.org", 0, newsroom.ETOOMANY, 40 * 60},
+		{"OthersKeepTheirHour", "eve", "eve@example.org", 0, "", 0},
+		{"CapFreedAsTheHourPasses", "owner", box, 40 * time.Minute, "", 0},
+	})
+}
