@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +52,8 @@ func runLinkSteps(t *testing.T, s *store.Store, clk *clock.Fake, steps []linkSte
 // TestMailboxLinkCap: one mailbox is mailed at most EmailMailboxLinksPerHour links an hour,
 // whoever asks, except that each account's first link to it in the hour always goes, so that
 // no one can spend the cap to keep the mailbox's owner from their link. A request the cap
-// refuses counts against its asker's own hourly limit and no one else's.
+// refuses waits until its asker's own latest link to the mailbox leaves the hour, and counts
+// against no one's hourly limit.
 func TestMailboxLinkCap(t *testing.T) {
 	if store.EmailMailboxLinksPerHour != 10 || store.EmailMailboxGap != 5*time.Minute || store.EmailLinksPerHour != 5 {
 		t.Fatal("the steps are written for a cap of 10 links, a gap of 5 minutes and 5 links a person")
@@ -71,16 +73,54 @@ func TestMailboxLinkCap(t *testing.T) {
 		{"AnnThird", "ann", box, gap, "", 0},
 		{"BenThird", "ben", box, 0, "", 0},
 		{"AnnFourthReachesTheCap", "ann", box, gap, "", 0},
-		{"ErrBenPastTheCap", "ben", box, 0, newsroom.ETOOMANY, 44 * 60},
-		{"ErrPastTheCapInCapitals", "cal", "OWNER@example.org", 0, newsroom.ETOOMANY, 44 * 60},
+		{"ErrBenUntilHisLatestLeavesTheHour", "ben", box, 0, newsroom.ETOOMANY, 55 * 60},
+		{"ErrPastTheCapInCapitals", "cal", "OWNER@example.org", 0, newsroom.ETOOMANY, 50 * 60},
 		{"OwnerFirstGoesPastTheCap", "owner", box, 0, "", 0},
 		{"DanFirstGoesPastTheCap", "dan", box, 0, "", 0},
 		{"ErrOwnerWithinTheirGap", "owner", box, time.Minute, newsroom.ETOOMANY, 4 * 60},
-		{"ErrOwnerSecondPastTheCap", "owner", box, 4 * time.Minute, newsroom.ETOOMANY, 40 * 60},
-		{"ErrPastTheCapUntilOnesFirstLeavesTheHour", "gil", box, 0, newsroom.ETOOMANY, 39 * 60},
+		{"ErrOwnerSecondPastTheCap", "owner", box, 4 * time.Minute, newsroom.ETOOMANY, 55 * 60},
+		{"ErrGilUntilHisOnlyLinkLeavesTheHour", "gil", box, 0, newsroom.ETOOMANY, 39 * 60},
 		{"AnotherMailboxIsUncapped", "ben", "ben@example.org", 0, "", 0},
-		{"ErrBensRefusalSpentHisHour", "ben", "ben2@example.org", 0, newsroom.ETOOMANY, 40 * 60},
+		{"BensRefusalSpentNothing", "ben", "ben2@example.org", 0, "", 0},
+		{"ErrBensSixthLink", "ben", "ben3@example.org", 0, newsroom.ETOOMANY, 40 * 60},
 		{"OthersKeepTheirHour", "eve", "eve@example.org", 0, "", 0},
 		{"CapFreedAsTheHourPasses", "owner", box, 40 * time.Minute, "", 0},
 	})
+}
+
+// TestMailboxCapRefusalKeepsItsWord: accounts that keep a mailbox's cap full, each asking again
+// as its own link leaves the hour, cannot keep its owner, whose first link of the hour was
+// spent, waiting past the time their refusal gave, nor spend the owner's own five links an hour
+// by getting them refused again and again.
+func TestMailboxCapRefusalKeepsItsWord(t *testing.T) {
+	if store.EmailMailboxLinksPerHour != 10 || store.EmailMailboxGap != 5*time.Minute || store.EmailLinksPerHour != 5 {
+		t.Fatal("the steps are written for a cap of 10 links, a gap of 5 minutes and 5 links a person")
+	}
+	const box = "owner@example.org"
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	var steps []linkStep
+	for i := range store.EmailMailboxLinksPerHour {
+		steps = append(steps, linkStep{fmt.Sprintf("Filler%dFirst", i), fmt.Sprintf("filler%d", i), box, time.Minute, "", 0})
+	}
+	steps = append(steps,
+		linkStep{"OwnerFirstGoesPastTheCap", "owner", box, time.Minute, "", 0},
+		linkStep{"ErrOwnerUntilTheirLinkLeavesTheHour", "owner", box, 6 * time.Minute, newsroom.ETOOMANY, 54 * 60},
+	)
+	for i, wait := range []int{49, 44, 39, 34} {
+		steps = append(steps, linkStep{fmt.Sprintf("ErrOwnerAgain%d", i), "owner", box, 5 * time.Minute, newsroom.ETOOMANY, wait * 60})
+	}
+	steps = append(steps, linkStep{"OwnersRefusalsSpentNothing", "owner", "owner-other@example.org", 0, "", 0})
+	for i := range store.EmailMailboxLinksPerHour {
+		after := time.Minute
+		if i == 0 {
+			after = 24*time.Minute + 30*time.Second
+		}
+		steps = append(steps, linkStep{fmt.Sprintf("Filler%dRefillsTheCap", i), fmt.Sprintf("filler%d", i), box, after, "", 0})
+		if i == 0 {
+			steps = append(steps, linkStep{"ErrOwnerStillWaits", "owner", box, 30 * time.Second, newsroom.ETOOMANY, 9 * 60})
+		}
+	}
+	steps = append(steps, linkStep{"OwnersLinkGoesWhenPromised", "owner", box, 30 * time.Second, "", 0})
+	runLinkSteps(t, s, clk, steps)
 }

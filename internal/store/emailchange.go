@@ -91,10 +91,11 @@ type EmailSet struct {
 // person asks for a link to one address at most once in EmailMailboxGap, and for at most
 // EmailLinksPerHour links an hour. An address another account holds is refused before anything is
 // mailed (see mailboxFree), after the hourly limit, against which the refusal counts: asking
-// tells whether an address is held no faster than links can be mailed. So does a refusal by the
-// cap on links to one mailbox (see mailboxCapped): whatever others ask, a refusal spends only the
-// asker's own limit. Another account's link waiting for the address does not refuse it: whoever
-// confirms first has it.
+// tells whether an address is held no faster than links can be mailed. A refusal by the cap on
+// links to one mailbox (see mailboxCapped) comes first, so it tells nothing of whether the
+// address is held, and does not count: others filled the cap, and it is not the asker's to pay
+// for. Another account's link waiting for the address does not refuse it: whoever confirms first
+// has it.
 func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bool) (EmailRequest, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -139,10 +140,10 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 			return err
 		}
 		now := s.clock()
-		if refused = s.mailboxFree(tx, u.ID, addr); refused == nil {
-			refused = s.mailboxCapped(tx, u.ID, addr)
+		if refused, err = s.mailboxCapped(tx, u.ID, addr); refused != nil || err != nil {
+			return err
 		}
-		if refused != nil {
+		if refused = s.mailboxFree(tx, u.ID, addr); refused != nil {
 			return s.countRefusal(tx, u.ID)
 		}
 		if err := endEmailChanges(tx, u.ID); err != nil {
@@ -204,27 +205,25 @@ func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
 // EmailMailboxLinksPerHour links in the last hour, by anyone, unless none of them was id's: each
 // account's first link to a mailbox in an hour goes, so that no one can spend the cap to keep
 // the mailbox's owner from their link, and the mailbox gets at most one link an account an hour
-// beyond it. The refusal says when either the cap or id's first link comes free again.
-func (s *Store) mailboxCapped(tx *gorm.DB, id int64, addr string) error {
+// beyond it. The refusal says when id's own latest link to the mailbox leaves the hour, from
+// which on their link goes whatever others ask: the cap may come free sooner, but others can
+// fill it again first. The error returned is the refusal; err is a failure to read.
+func (s *Store) mailboxCapped(tx *gorm.DB, id int64, addr string) (refused, err error) {
 	now := s.clock()
 	var recent []emailChangeRow
-	if err := tx.Where("mailbox = ? AND created_at > ?", mailbox(addr), now.Add(-time.Hour)).Order("created_at").Find(&recent).Error; err != nil {
-		return err
+	if err := tx.Where("mailbox = ? AND created_at > ?", mailbox(addr), now.Add(-time.Hour)).Find(&recent).Error; err != nil {
+		return nil, err
 	}
 	var last time.Time
 	for _, r := range recent {
-		if r.UserID == id {
+		if r.UserID == id && r.CreatedAt.After(last) {
 			last = r.CreatedAt
 		}
 	}
 	if len(recent) < EmailMailboxLinksPerHour || last.IsZero() {
-		return nil
+		return nil, nil
 	}
-	free := recent[len(recent)-EmailMailboxLinksPerHour].CreatedAt
-	if last.Before(free) {
-		free = last
-	}
-	return tooSoon(addr+" was mailed many links this hour", free.Add(time.Hour).Sub(now))
+	return tooSoon(addr+" was mailed many links this hour", last.Add(time.Hour).Sub(now)), nil
 }
 
 // tooSoon is the refusal of a link asked for wait too early, in whole minutes.
