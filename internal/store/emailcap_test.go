@@ -124,3 +124,26 @@ func TestMailboxCapRefusalKeepsItsWord(t *testing.T) {
 	steps = append(steps, linkStep{"OwnersLinkGoesWhenPromised", "owner", box, 30 * time.Second, "", 0})
 	runLinkSteps(t, s, clk, steps)
 }
+
+// TestMailboxCapCountsSubAddresses: name+tag@ reaches name@'s inbox at most mail providers, so
+// the cap counts every tag of one local part, however it is written, as one mailbox; another
+// local part, or the same one at another domain, is another mailbox.
+func TestMailboxCapCountsSubAddresses(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	s := mustOpen(t, store.Options{Clock: clk})
+	var steps []linkStep
+	for i := range store.EmailMailboxLinksPerHour {
+		who := fmt.Sprintf("p%d", i)
+		steps = append(steps, linkStep{"Tag" + who, who, fmt.Sprintf("victim+%d@gmail.com", i), 0, "", 0})
+	}
+	steps = append(steps,
+		linkStep{"ErrUntaggedPastTheCap", "p0", "victim@gmail.com", time.Minute, newsroom.ETOOMANY, 59 * 60},
+		linkStep{"ErrAnotherTagPastTheCap", "p1", "victim+other@gmail.com", 0, newsroom.ETOOMANY, 59 * 60},
+		linkStep{"ErrTagInCapitalsPastTheCap", "p2", "VICTIM+Z@GMAIL.COM", 0, newsroom.ETOOMANY, 59 * 60},
+		linkStep{"ErrTwoTagsPastTheCap", "p3", "victim+a+b@gmail.com", 0, newsroom.ETOOMANY, 59 * 60},
+		linkStep{"OwnerFirstGoesPastTheCap", "owner", "victim@gmail.com", 0, "", 0},
+		linkStep{"AnotherLocalPartIsUncapped", "p4", "victimx@gmail.com", 0, "", 0},
+		linkStep{"AnotherDomainIsUncapped", "p5", "victim+5@example.org", 0, "", 0},
+	)
+	runLinkSteps(t, s, clk, steps)
+}

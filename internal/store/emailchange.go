@@ -41,16 +41,18 @@ const (
 )
 
 // emailChangeRow is a new address waiting for its owner to follow the link mailed to it. Only
-// the link's hash is kept; Mailbox is mailbox(Address), which the rate limit and mailboxFree go by.
+// the link's hash is kept; Mailbox is mailbox(Address), which the gap between links goes by, and
+// CapMailbox is capMailbox(Address), which the cap on links to one mailbox goes by.
 type emailChangeRow struct {
-	ID        int64
-	UserID    int64
-	Address   string
-	Mailbox   string
-	Hash      string
-	Status    string
-	CreatedAt time.Time
-	ExpiresAt time.Time
+	ID         int64
+	UserID     int64
+	Address    string
+	Mailbox    string
+	CapMailbox string
+	Hash       string
+	Status     string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
 }
 
 func (emailChangeRow) TableName() string { return "email_changes" }
@@ -152,7 +154,7 @@ func (s *Store) RequestEmailChange(ctx context.Context, email string, canMail bo
 		if out.Token, err = randomToken(); err != nil {
 			return err
 		}
-		ch := emailChangeRow{UserID: u.ID, Address: addr, Mailbox: mailbox(addr), Hash: hashToken(out.Token),
+		ch := emailChangeRow{UserID: u.ID, Address: addr, Mailbox: mailbox(addr), CapMailbox: capMailbox(addr), Hash: hashToken(out.Token),
 			Status: changePending, CreatedAt: now, ExpiresAt: now.Add(EmailLinkTTL)}
 		out.Pending = ch.pending()
 		return tx.Create(&ch).Error
@@ -202,7 +204,9 @@ func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
 }
 
 // mailboxCapped refuses a link to addr, for user id, once addr's mailbox has been mailed
-// EmailMailboxLinksPerHour links in the last hour, by anyone, unless none of them was id's: each
+// EmailMailboxLinksPerHour links in the last hour, by anyone, unless none of them was id's. The
+// mailbox is capMailbox(addr), so that name+1@, name+2@… are one mailbox here as they are to most
+// mail providers (which counts one inbox too many at worst, and makes the cap stricter): each
 // account's first link to a mailbox in an hour goes, so that no one can spend the cap to keep
 // the mailbox's owner from their link, and the mailbox gets at most one link an account an hour
 // beyond it. The refusal says when id's own latest link to the mailbox leaves the hour, from
@@ -211,7 +215,7 @@ func (s *Store) mayMailLink(tx *gorm.DB, id int64, addr string) error {
 func (s *Store) mailboxCapped(tx *gorm.DB, id int64, addr string) (refused, err error) {
 	now := s.clock()
 	var recent []emailChangeRow
-	if err := tx.Where("mailbox = ? AND created_at > ?", mailbox(addr), now.Add(-time.Hour)).Find(&recent).Error; err != nil {
+	if err := tx.Where("cap_mailbox = ? AND created_at > ?", capMailbox(addr), now.Add(-time.Hour)).Find(&recent).Error; err != nil {
 		return nil, err
 	}
 	var last time.Time

@@ -86,6 +86,19 @@ func mailbox(addr string) string {
 	return local + "@" + domain
 }
 
+// capMailbox is mailbox(addr) with any "+tag" cut from the local part: the one inbox that name+1@,
+// name+2@ and name@ reach at most mail providers, which the cap on links to one mailbox goes by
+// (see mailboxCapped). Providers that read "+" otherwise only have their mailboxes capped
+// together.
+func capMailbox(addr string) string {
+	box := mailbox(addr)
+	at := strings.LastIndex(box, "@")
+	if plus := strings.Index(box[:max(at, 0)], "+"); plus >= 0 {
+		return box[:plus] + box[at:]
+	}
+	return box
+}
+
 // mailboxFree refuses addr to user id (0 for a user being added) when another account, enabled
 // or disabled, holds it as its confirmed address: each person has their own, and no one can
 // have links mailed to a colleague's address. A link waiting to be confirmed holds nothing, and
