@@ -47,6 +47,7 @@ func TestBrowserConflictPage(t *testing.T) {
 	b.signIn("writer")
 	b.run(chromedp.Navigate(fmt.Sprintf("%s/drafts/%d/unmerged/%d/merge", b.base, d.ID, refusal.Error.Details.UnmergedRevision)),
 		chromedp.WaitVisible(`fieldset.conflict`, chromedp.ByQuery))
+	b.checkType("the conflict page", false, true)
 	b.shotWidths("conflict-page")
 	got := b.text(`fieldset.conflict`)
 	for _, want := range []string{"Theirs (version 2, by Writer)", "the rotten ferry pier", "Yours", "the unsafe ferry pier", "Keep theirs", "Keep yours"} {
@@ -57,6 +58,11 @@ func TestBrowserConflictPage(t *testing.T) {
 	if page := b.text(`form.merge`); !strings.Contains(page, "The harbour council met late on Tuesday night.") {
 		t.Errorf("the page reads %q, want your paragraph 1 merged", page)
 	}
+	unmerged := fmt.Sprintf("%s/drafts/%d/unmerged/%d", b.base, d.ID, refusal.Error.Details.UnmergedRevision)
+	b.run(chromedp.Navigate(unmerged), chromedp.WaitVisible(`.draft-text`, chromedp.ByQuery))
+	b.checkType("the unmerged save's page", false, true)
+	b.shotWidths("unmerged-page")
+	b.run(chromedp.Navigate(unmerged+"/merge"), chromedp.WaitVisible(`fieldset.conflict`, chromedp.ByQuery))
 	b.run(chromedp.Click(`input[name=choice-1][value=mine]`, chromedp.ByQuery))
 	b.submit(`form.merge button[type=submit]`)
 	if got := b.flash(); got != "Saved the merged text." {

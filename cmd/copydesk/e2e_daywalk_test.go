@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -11,6 +12,8 @@ import (
 // TestBrowserDayWalk opens every page a writer, a fact-checker, an editor and an admin use in a
 // day, with a piece at each step of its way, at a desktop's width and a phone's: none of them
 // scrolls sideways at 390 px, and each is checked for accessibility as its screenshot is taken.
+// Each app page sets its interface in one sans-serif and the piece's words in a serif; each
+// public page keeps its serif.
 func TestBrowserDayWalk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -28,10 +31,13 @@ func TestBrowserDayWalk(t *testing.T) {
 		t.Helper()
 		b.signIn(user)
 		for _, p := range pages {
+			public := p == "/" || strings.HasPrefix(p, "/articles/")
 			b.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(b.base+p), chromedp.WaitReady(`body`, chromedp.ByQuery))
 			b.settle()
+			b.checkType(fmt.Sprintf("%s's %s at 1280 px", user, p), public, strings.HasPrefix(p, page))
 			b.run(chromedp.EmulateViewport(390, 900))
 			b.settle()
+			b.checkType(fmt.Sprintf("%s's %s at 390 px", user, p), public, strings.HasPrefix(p, page))
 			if out := b.outside(""); len(out) > 0 {
 				t.Errorf("%s's %s at 390 px: these reach past the right edge: %v", user, p, out)
 			}

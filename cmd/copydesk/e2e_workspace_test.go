@@ -55,6 +55,7 @@ func TestBrowserWorkspace(t *testing.T) {
 	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#text`, chromedp.ByQuery))
 	b.selectWords("body", "floating white elephant")
 	b.run(chromedp.WaitVisible(`.ws-pop`, chromedp.ByQuery))
+	b.checkType("the draft page with words selected", false, true)
 	if d := b.distance(`.ws-pop`, `#text [data-field=body] p:nth-of-type(3)`); d > 60 {
 		t.Errorf("the Comment control is %.0f px from the selected words", d)
 	}
@@ -155,6 +156,7 @@ func TestBrowserWorkspace(t *testing.T) {
 	if picked != "body:We waited" {
 		t.Errorf("after Edit the selection in the form is %q, want the words selected while reading", picked)
 	}
+	b.checkType("the draft page while editing", false, true)
 	// The fields the writer may not change stay on the page as they read, not as empty headings.
 	var shown bool
 	b.run(chromedp.Evaluate(`!document.querySelector(".ws-field-editor_comment .field-text").hidden`, &shown))

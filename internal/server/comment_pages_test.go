@@ -138,7 +138,7 @@ func TestDetachedCommentsListedApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
-	wantBody(t, res, `<h3>Comments whose words are gone</h3>`, fmt.Sprintf(`id="comment-%d"`, cid), `On body: “<span dir="auto">Body</span>” <strong>(its words are gone)</strong>`)
+	wantBody(t, res, `<h3>Comments whose words are gone</h3>`, fmt.Sprintf(`id="comment-%d"`, cid), `On body: “<span class="quoted" dir="auto">Body</span>” <strong>(its words are gone)</strong>`)
 	if strings.Contains(res.Body.String(), fmt.Sprintf(`data-comment="%d">Show in the text`, cid)) {
 		t.Fatal("a detached comment links into the text")
 	}

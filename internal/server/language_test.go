@@ -67,7 +67,7 @@ func TestDraftPageLanguage(t *testing.T) {
 	res := a.page("writer", "GET", target+"?edit=1", nil)
 	wantStatus(t, res, http.StatusOK)
 	wantBody(t, res, `<input name="language" form="edit"`, `<span class="muted">the site's</span>`,
-		`<h1 class="ws-title ws-title-editing" dir="auto">`, `<textarea id="edit-title" name="title" form="edit" class="ws-field" dir="auto"`, `<p data-start="0" dir="auto">`)
+		`<h1 class="ws-title ws-title-editing" dir="auto">`, `<textarea id="edit-title" name="title" form="edit" class="ws-field doc" dir="auto"`, `<p data-start="0" dir="auto">`)
 	t.Run("Refused", func(t *testing.T) {
 		res := a.page("writer", "POST", target+"/edit", url.Values{"version": {"1"}, "language": {"no such language"}})
 		wantStatus(t, res, http.StatusConflict)
