@@ -53,11 +53,11 @@ func TestBrowserQuoteOlderEvents(t *testing.T) {
 	b.shotWidths("quote-older-events")
 
 	var nodes []*cdp.Node
-	b.run(chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(`ul.quote-events`, chromedp.ByQuery), chromedp.Nodes(`ul.quote-events li`, &nodes, chromedp.ByQueryAll))
+	b.run(chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(`ol.quote-events`, chromedp.ByQuery), chromedp.Nodes(`ol.quote-events li`, &nodes, chromedp.ByQueryAll))
 	if len(nodes) != flips+1 {
 		t.Errorf("the quote's history page lists %d events, want all %d", len(nodes), flips+1)
 	}
-	if first := b.text(`ul.quote-events li`); !strings.Contains(first, fmt.Sprintf("flip %d", flips)) {
+	if first := b.text(`ol.quote-events li`); !strings.Contains(first, fmt.Sprintf("flip %d", flips)) {
 		t.Errorf("the quote's history page starts with %q, want the newest event", first)
 	}
 	b.accessible("a quote's history")

@@ -132,9 +132,11 @@ type QuoteEventPage struct {
 // QuoteEvent is one change in a quote's history. Text, Speaker, Status, Note and Source are the
 // quote's as the event left them, or, for an edit that put it back to unchecked ("reset" for its
 // words, "doubted" for a copy of it pasted beside it, "reattributed" for its speaker), as they
-// were before.
+// were before. Number is the event's place in the quote's whole history, the oldest 1, wherever
+// a page of it is listed.
 type QuoteEvent struct {
 	QuoteID int64       `json:"quote_id"`
+	Number  int         `json:"number"`
 	Version int         `json:"version"`
 	Event   string      `json:"event"`
 	Text    string      `json:"text"`

@@ -70,7 +70,15 @@ func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, map[int64]
 		return nil, nil, err
 	}
 	out, err := quoteEvents(db, events)
-	return out, older, err
+	if err != nil {
+		return nil, nil, err
+	}
+	numbered := maps.Clone(older)
+	for i := range out {
+		numbered[out[i].QuoteID]++
+		out[i].Number = numbered[out[i].QuoteID]
+	}
+	return out, older, nil
 }
 
 // olderQuoteEvents counts, by quote, the events of draft id's quotes that quoteHistory did not
@@ -130,10 +138,33 @@ func (s *Store) QuoteEvents(ctx context.Context, draftID, quoteID int64, f newsr
 	if page.Events, err = quoteEvents(db, rows); err != nil {
 		return nil, internal("quote events", err)
 	}
+	if err := numberQuoteEvents(db, draftID, quoteID, rows, page.Events); err != nil {
+		return nil, internal("quote events", err)
+	}
 	if next != 0 {
 		page.Next = strconv.FormatInt(next, 10)
 	}
 	return page, nil
+}
+
+// numberQuoteEvents numbers a page of a quote's events, newest first, by their place in its whole
+// history: the newest's is how many of the quote's events are as old as it or older (counted
+// from the index quote_events_quote), and each older one's one less. The count stops at the
+// page's newest rather than at its cursor, so that an event added since the page was read does
+// not shift its numbers.
+func numberQuoteEvents(db *gorm.DB, draftID, quoteID int64, rows []quoteEventRow, events []newsroom.QuoteEvent) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	var n int
+	if err := db.Raw("SELECT COUNT(*) FROM quote_events WHERE draft_id = ? AND quote_id = ? AND id <= ?",
+		draftID, quoteID, rows[0].ID).Scan(&n).Error; err != nil {
+		return err
+	}
+	for i := range events {
+		events[i].Number = n - i
+	}
+	return nil
 }
 
 // quoteEventsStart is where a page of a quote's events begins: its newest without a cursor, else

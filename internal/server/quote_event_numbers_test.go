@@ -1,0 +1,269 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// quoteHistorySizes are the lengths of a quote's history the tests below read: fewer events
+// than the draft page shows, exactly as many, one more, and enough for several pages of the
+// quote's own history.
+var quoteHistorySizes = []int{3, newsroom.QuoteEventsShown, newsroom.QuoteEventsShown + 1,
+	2*newsroom.QuoteEventsShown + 7, 130}
+
+// TestQuoteEventNumbers: an event of a quote's history has one number wherever it is listed,
+// its place in the quote's whole history, the oldest 1: in the draft page's ledger, on every
+// page of the quote's history, and in the API's answers.
+func TestQuoteEventNumbers(t *testing.T) {
+	for _, total := range quoteHistorySizes {
+		t.Run(fmt.Sprintf("%d events", total), func(t *testing.T) {
+			a, d, qid := quoteWithEvents(t, total)
+			shown := draftQuoteEvents(t, a, d, qid)
+			if len(shown) != min(total, newsroom.QuoteEventsShown) {
+				t.Errorf("the draft page lists %d events, want %d", len(shown), min(total, newsroom.QuoteEventsShown))
+			}
+
+			history := fmt.Sprintf("/drafts/%d/quotes/%d/history", d, qid)
+			seen := walkQuoteHistory(t, a, history)
+			if want := positions(total, total); !slices.Equal(seen, want) {
+				t.Errorf("the quote's history pages list %v, want %v", seen, want)
+			}
+
+			res := a.do("writer", "GET", fmt.Sprintf("/api/v1/drafts/%d/history", d), "")
+			wantStatus(t, res, http.StatusOK)
+			var h struct{ Quotes []apiQuoteEvent }
+			if err := json.Unmarshal(res.Body.Bytes(), &h); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range h.Quotes {
+				e.check(t, "the draft's history")
+			}
+			api := fmt.Sprintf("/api/v1/drafts/%d/quotes/%d/events?limit=%d", d, qid, newsroom.QuoteEventsShown)
+			for page := api; page != ""; {
+				var p struct {
+					Events []apiQuoteEvent
+					Next   string
+				}
+				res := a.do("writer", "GET", page, "")
+				wantStatus(t, res, http.StatusOK)
+				if err := json.Unmarshal(res.Body.Bytes(), &p); err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range p.Events {
+					e.check(t, "the quote's events")
+				}
+				if page = ""; p.Next != "" {
+					page = api + "&cursor=" + p.Next
+				}
+			}
+		})
+	}
+}
+
+// quoteWithEvents makes a draft whose one quote has total events: its finding, the first, and
+// checks whose notes say their place, "event 2" and on.
+func quoteWithEvents(t *testing.T, total int) (*testApp, int64, int64) {
+	t.Helper()
+	a := newTestApp(t)
+	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Counted", Byline: "Writer", Brief: "Brief.",
+		Body: "“We will see,” said Ana Ruiz."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qid := a.firstQuote(d.ID)
+	checks := fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
+INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at)
+SELECT %d, %d, 1, 'check', 'We will see,', 'verified', 'event ' || CAST(i AS TEXT), CURRENT_TIMESTAMP FROM n`, total, qid, d.ID)
+	if _, err := a.store.DB().Exec(checks); err != nil {
+		t.Fatal(err)
+	}
+	return a, d.ID, qid
+}
+
+// positions is n places of a history counted down from the newest, first.
+func positions(first, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = first - i
+	}
+	return out
+}
+
+// apiQuoteEvent is what the tests read of an event in the API's answers.
+type apiQuoteEvent struct {
+	ID     int64
+	Number int
+	Event  string
+	Note   string
+}
+
+// position is the event's place in its quote's history, as its note or its finding says.
+func (e apiQuoteEvent) position(t *testing.T) int {
+	t.Helper()
+	if e.Event == "found" {
+		return 1
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(e.Note, "event "))
+	if err != nil {
+		t.Fatalf("an event %q with the note %q", e.Event, e.Note)
+	}
+	return n
+}
+
+// check fails t unless the event's number is its place.
+func (e apiQuoteEvent) check(t *testing.T, where string) {
+	t.Helper()
+	if want := e.position(t); e.Number != want {
+		t.Errorf("%s numbers event %d as %d", where, want, e.Number)
+	}
+}
+
+// draftQuoteEvents reads the events the draft page lists under quote qid, failing t unless
+// each is numbered as its place; it returns their places in the page's order.
+func draftQuoteEvents(t *testing.T, a *testApp, d, qid int64) []int {
+	t.Helper()
+	res := a.page("writer", "GET", fmt.Sprintf("/drafts/%d", d), nil)
+	wantStatus(t, res, http.StatusOK)
+	doc := parseHTML(t, res.Body.String())
+	row := find(doc, func(n *html.Node) bool { return attr(n, "id") == fmt.Sprintf("quote-%d", qid) })
+	hist := find(row, func(n *html.Node) bool { return hasClass(n, "quote-history") })
+	if hist == nil {
+		t.Fatalf("the draft page shows no history of quote %d", qid)
+	}
+	return numberedEvents(t, "the draft page", find(hist, func(n *html.Node) bool { return n.Data == "ol" }))
+}
+
+// walkQuoteHistory follows a quote's history from the page at path through its "next" links,
+// failing t unless every page numbers each event as its place; it returns their places in the
+// order the pages list them.
+func walkQuoteHistory(t *testing.T, a *testApp, path string) []int {
+	t.Helper()
+	var seen []int
+	for pages := 0; path != ""; pages++ {
+		if pages > 20 {
+			t.Fatalf("the quote's history goes on past %d pages", pages)
+		}
+		res := a.page("writer", "GET", path, nil)
+		wantStatus(t, res, http.StatusOK)
+		doc := parseHTML(t, res.Body.String())
+		if list := find(doc, func(n *html.Node) bool { return hasClass(n, "quote-events") }); list != nil {
+			seen = append(seen, numberedEvents(t, path, list)...)
+		}
+		path = ""
+		if next := find(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "rel") == "next" }); next != nil {
+			path = attr(next, "href")
+		}
+	}
+	return seen
+}
+
+var eventNote = regexp.MustCompile(`— event (\d+)\b`)
+
+// numberedEvents fails t unless list is an ordered list whose items a browser numbers as the
+// places of the events they show (by start, reversed and value, as HTML counts them); it returns
+// the places in the list's order.
+func numberedEvents(t *testing.T, where string, list *html.Node) []int {
+	t.Helper()
+	if list == nil || list.Data != "ol" {
+		t.Fatalf("%s lists the quote's events in no numbered list", where)
+	}
+	var items []*html.Node
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "li" {
+			items = append(items, c)
+		}
+	}
+	_, reversed := attrOK(list, "reversed")
+	step, number := 1, 1
+	if reversed {
+		step, number = -1, len(items)
+	}
+	if s, ok := attrOK(list, "start"); ok {
+		number, _ = strconv.Atoi(s)
+	}
+	var places []int
+	misnumbered := false
+	for _, li := range items {
+		if v, ok := attrOK(li, "value"); ok {
+			number, _ = strconv.Atoi(v)
+		}
+		text := textOf(li)
+		place := 1
+		if m := eventNote.FindStringSubmatch(text); m != nil {
+			place, _ = strconv.Atoi(m[1])
+		} else if !strings.Contains(text, "found in the text") {
+			t.Fatalf("%s lists an event that is neither a check nor the finding: %q", where, text)
+		}
+		if number != place && !misnumbered {
+			t.Errorf("%s numbers event %d as %d", where, place, number)
+			misnumbered = true
+		}
+		places = append(places, place)
+		number += step
+	}
+	return places
+}
+
+func parseHTML(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// find is the first element under n, n included, that match accepts, in document order.
+func find(n *html.Node, match func(*html.Node) bool) *html.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Type == html.ElementNode && match(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func hasClass(n *html.Node, class string) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), class)
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
