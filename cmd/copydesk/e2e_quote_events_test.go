@@ -15,7 +15,9 @@ import (
 
 // TestBrowserQuoteOlderEvents: a quote whose verdict was flipped more times than the draft page
 // shows says under its history how many older events it has, and that link, reached with the
-// keyboard, leads to all of them, newest first; both pages pass axe and fit a phone's width.
+// keyboard, leads to them, newest first, beginning just below the events the draft page shows;
+// both pages number each event as its place in the whole history, pass axe and fit a phone's
+// width.
 func TestBrowserQuoteOlderEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -49,16 +51,23 @@ func TestBrowserQuoteOlderEvents(t *testing.T) {
 	if n := b.count(fmt.Sprintf(`#quote-%d .quote-history li`, quotes[0].ID)); n != newsroom.QuoteEventsShown {
 		t.Errorf("the quote's history shows %d events, want %d", n, newsroom.QuoteEventsShown)
 	}
+	if first := b.firstNumber(fmt.Sprintf(`#quote-%d .quote-history ol`, quotes[0].ID)); first != older+1 {
+		t.Errorf("the draft page numbers the first event it shows %d, want %d", first, older+1)
+	}
 	b.accessible("draft page with older quote events")
 	b.shotWidths("quote-older-events")
 
 	var nodes []*cdp.Node
 	b.run(chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(`ol.quote-events`, chromedp.ByQuery), chromedp.Nodes(`ol.quote-events li`, &nodes, chromedp.ByQueryAll))
-	if len(nodes) != flips+1 {
-		t.Errorf("the quote's history page lists %d events, want all %d", len(nodes), flips+1)
+	if len(nodes) != older {
+		t.Errorf("the quote's history page lists %d events, want the %d older ones", len(nodes), older)
 	}
-	if first := b.text(`ol.quote-events li`); !strings.Contains(first, fmt.Sprintf("flip %d", flips)) {
-		t.Errorf("the quote's history page starts with %q, want the newest event", first)
+	// The events are its finding and then the flips, so event n is flip n-1.
+	if first := b.text(`ol.quote-events li`); !strings.HasSuffix(strings.TrimSpace(first), fmt.Sprintf("flip %d", older-1)) {
+		t.Errorf("the quote's history page starts with %q, want event %d, the newest the draft page does not show", first, older)
+	}
+	if first := b.firstNumber(`ol.quote-events`); first != older {
+		t.Errorf("the quote's history page numbers its first event %d, want %d", first, older)
 	}
 	b.accessible("a quote's history")
 	b.run(chromedp.EmulateViewport(390, 900))
@@ -66,4 +75,13 @@ func TestBrowserQuoteOlderEvents(t *testing.T) {
 		t.Errorf("at 390 px these reach past the page's right edge: %v", out)
 	}
 	b.shotWidths("quote-events")
+}
+
+// firstNumber is the number the browser gives the first item of the ordered list sel.
+func (b *browser) firstNumber(sel string) int {
+	b.t.Helper()
+	var n int
+	b.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const l = document.querySelector(%q);
+		return l.hasAttribute("start") ? l.start : l.reversed ? l.querySelectorAll(":scope > li").length : 1 })()`, sel), &n))
+	return n
 }

@@ -133,8 +133,10 @@ type QuoteEventPage struct {
 // quote's as the event left them, or, for an edit that put it back to unchecked ("reset" for its
 // words, "doubted" for a copy of it pasted beside it, "reattributed" for its speaker), as they
 // were before. Number is the event's place in the quote's whole history, the oldest 1, wherever
-// a page of it is listed.
+// a page of it is listed. ID names the event as a cursor: the page of the quote's events at it
+// begins with the event just older.
 type QuoteEvent struct {
+	ID      int64       `json:"id"`
 	QuoteID int64       `json:"quote_id"`
 	Number  int         `json:"number"`
 	Version int         `json:"version"`

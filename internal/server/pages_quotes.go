@@ -35,8 +35,8 @@ type quoteEventsView struct {
 	*newsroom.QuoteEventPage
 }
 
-// quoteEventsPage lists one quote's events a page at a time, newest first: the older events the
-// draft page counts without showing.
+// quoteEventsPage lists one quote's events a page at a time, newest first: from the draft page's
+// link, the older events it counts without showing, beginning below the oldest it shows.
 func (s *Server) quoteEventsPage(c echo.Context) error {
 	v, err := s.readQuoteEvents(c)
 	if err != nil {

@@ -36,7 +36,7 @@ func TestQuoteEventNumbers(t *testing.T) {
 			history := fmt.Sprintf("/drafts/%d/quotes/%d/history", d, qid)
 			seen := walkQuoteHistory(t, a, history)
 			if want := positions(total, total); !slices.Equal(seen, want) {
-				t.Errorf("the quote's history pages list %v, want %v", seen, want)
+				t.Errorf("the quote's history pages list %s, want %s", span(seen), span(want))
 			}
 
 			res := a.do("writer", "GET", fmt.Sprintf("/api/v1/drafts/%d/history", d), "")
@@ -70,6 +70,65 @@ func TestQuoteEventNumbers(t *testing.T) {
 	}
 }
 
+// TestQuoteOlderEventsLink: the draft page's link to a quote's older events opens its history
+// at the newest event the draft page does not show, and its pages hold every older event once;
+// the API starts at the same place given the oldest shown event's id, and a start that is no
+// event's id is refused as invalid.
+func TestQuoteOlderEventsLink(t *testing.T) {
+	for _, total := range quoteHistorySizes {
+		t.Run(fmt.Sprintf("%d events", total), func(t *testing.T) {
+			a, d, qid := quoteWithEvents(t, total)
+			older := total - min(total, newsroom.QuoteEventsShown)
+			res := a.page("writer", "GET", fmt.Sprintf("/drafts/%d", d), nil)
+			wantStatus(t, res, http.StatusOK)
+			link := olderEventsLink(t, res.Body.String(), qid)
+			if older == 0 {
+				if link != "" {
+					t.Errorf("a quote with no older events links %s", link)
+				}
+				return
+			}
+			if link == "" {
+				t.Fatalf("the draft page links no older events of a quote that has %d", older)
+			}
+			if seen, want := walkQuoteHistory(t, a, link), positions(older, older); !slices.Equal(seen, want) {
+				t.Errorf("the link %s leads to %s, want %s", link, span(seen), span(want))
+			}
+
+			res = a.do("writer", "GET", fmt.Sprintf("/api/v1/drafts/%d/history", d), "")
+			wantStatus(t, res, http.StatusOK)
+			var h struct{ Quotes []apiQuoteEvent }
+			if err := json.Unmarshal(res.Body.Bytes(), &h); err != nil || len(h.Quotes) == 0 {
+				t.Fatalf("the draft's history: %v %s", err, res.Body.String())
+			}
+			res = a.do("writer", "GET", fmt.Sprintf("/api/v1/drafts/%d/quotes/%d/events?cursor=%d", d, qid, h.Quotes[0].ID), "")
+			wantStatus(t, res, http.StatusOK)
+			var p struct{ Events []apiQuoteEvent }
+			if err := json.Unmarshal(res.Body.Bytes(), &p); err != nil || len(p.Events) == 0 {
+				t.Fatalf("the events older than the history's oldest: %v %s", err, res.Body.String())
+			}
+			if got := p.Events[0].position(t); got != older {
+				t.Errorf("the API's events older than the history's oldest start at event %d, want %d", got, older)
+			}
+		})
+	}
+}
+
+// TestQuoteHistoryBadCursor: a start that names no event is refused as invalid on the page and
+// in the API, never answered as a server error.
+func TestQuoteHistoryBadCursor(t *testing.T) {
+	a, d, qid := quoteWithEvents(t, 3)
+	for _, cursor := range []string{"abc", "0", "-5", "1.5", "99999999999999999999", "%20"} {
+		t.Run(cursor, func(t *testing.T) {
+			page := a.page("writer", "GET", fmt.Sprintf("/drafts/%d/quotes/%d/history?cursor=%s", d, qid, cursor), nil)
+			wantStatus(t, page, http.StatusUnprocessableEntity)
+			wantBody(t, page, "invalid cursor")
+			wantStatus(t, a.do("writer", "GET", fmt.Sprintf("/api/v1/drafts/%d/quotes/%d/events?cursor=%s", d, qid, cursor), ""),
+				http.StatusUnprocessableEntity)
+		})
+	}
+}
+
 // quoteWithEvents makes a draft whose one quote has total events: its finding, the first, and
 // checks whose notes say their place, "event 2" and on.
 func quoteWithEvents(t *testing.T, total int) (*testApp, int64, int64) {
@@ -97,6 +156,14 @@ func positions(first, n int) []int {
 		out[i] = first - i
 	}
 	return out
+}
+
+// span says in brief which events a list holds: how many, its first and its last.
+func span(places []int) string {
+	if len(places) == 0 {
+		return "no events"
+	}
+	return fmt.Sprintf("%d events, from event %d to event %d", len(places), places[0], places[len(places)-1])
 }
 
 // apiQuoteEvent is what the tests read of an event in the API's answers.
@@ -165,6 +232,20 @@ func walkQuoteHistory(t *testing.T, a *testApp, path string) []int {
 		}
 	}
 	return seen
+}
+
+// olderEventsLink is the href of the draft page's link to quote qid's older events, "" if none.
+func olderEventsLink(t *testing.T, page string, qid int64) string {
+	t.Helper()
+	doc := parseHTML(t, page)
+	row := find(doc, func(n *html.Node) bool { return attr(n, "id") == fmt.Sprintf("quote-%d", qid) })
+	link := find(row, func(n *html.Node) bool {
+		return n.Data == "a" && strings.Contains(attr(n, "href"), fmt.Sprintf("/quotes/%d/history", qid))
+	})
+	if link == nil {
+		return ""
+	}
+	return attr(link, "href")
 }
 
 var eventNote = regexp.MustCompile(`— event (\d+)\b`)

@@ -51,7 +51,8 @@ SELECT %d, %d, 1, 'check', 'We will see,', CASE WHEN i %% 2 = 0 THEN 'verified' 
 			t.Fatalf("the page shows %d of the quote's events, want its latest %d", n, newsroom.QuoteEventsShown)
 		}
 		wantBody(t, res, fmt.Sprintf(`— <span dir="auto">flip %d</span>`, total-1))
-		wantBody(t, res, fmt.Sprintf(`<a href="/drafts/%d/quotes/%d/history">Show %s older events</a>`, d.ID, qid, grouped(older)))
+		wantBody(t, res, fmt.Sprintf(`<a href="/drafts/%d/quotes/%d/history?cursor=`, d.ID, qid),
+			fmt.Sprintf(`">Show %s older events</a>`, grouped(older)))
 	}
 	t.Logf("the draft page took %v of CPU time", took)
 	if took > time.Second {

@@ -194,7 +194,7 @@ func quoteEvents(db *gorm.DB, rows []quoteEventRow) ([]newsroom.QuoteEvent, erro
 	}
 	out := make([]newsroom.QuoteEvent, len(rows))
 	for i, r := range rows {
-		out[i] = newsroom.QuoteEvent{QuoteID: r.QuoteID, Version: r.Version, Event: r.Event, Text: r.Text,
+		out[i] = newsroom.QuoteEvent{ID: r.ID, QuoteID: r.QuoteID, Version: r.Version, Event: r.Event, Text: r.Text,
 			Speaker: r.Speaker, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, At: r.At}
 		if r.ActorID != nil {
 			p := names[*r.ActorID]
