@@ -151,8 +151,8 @@ var seedSQL = map[string]string{
 		editor_comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"quote": `INSERT INTO quotes (draft_id, field, text, speaker, kind, kind_reason, paragraph, start_pos, end_pos, status,
 		checked_by, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-	"quote_event": `INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, actor_id, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"quote_event": `INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, actor_id, at, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"comment": `INSERT INTO comments (draft_id, author_id, field, body, quote, exact, prefix, suffix, start_pos, end_pos,
 		status, anchored_version, resolved_by, resolved_at, created_at) VALUES (?, ?, 'body', ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?, ?, ?)`,
 	"audit":   `INSERT INTO audit (draft_id, actor_id, action, from_stage, to_stage, note, at) VALUES (?, ?, ?, ?, ?, '', ?)`,

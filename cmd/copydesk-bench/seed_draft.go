@@ -124,11 +124,11 @@ func (g *seeder) ledger(ctx context.Context, id int64, t newsroom.Text, stage ne
 			if err != nil {
 				return err
 			}
-			if _, err := g.exec(ctx, "quote_event", qid, id, 1, "found", q.Text, string(newsroom.QuoteUnchecked), writer.ID, step(0)); err != nil {
+			if _, err := g.exec(ctx, "quote_event", qid, id, 1, "found", q.Text, string(newsroom.QuoteUnchecked), writer.ID, step(0), 1); err != nil {
 				return err
 			}
 			if status == newsroom.QuoteVerified {
-				if _, err := g.exec(ctx, "quote_event", qid, id, revisionsPer, "check", q.Text, string(status), checker.ID, at); err != nil {
+				if _, err := g.exec(ctx, "quote_event", qid, id, revisionsPer, "check", q.Text, string(status), checker.ID, at, 2); err != nil {
 					return err
 				}
 			}

@@ -141,8 +141,8 @@ func quoteWithEvents(t *testing.T, total int) (*testApp, int64, int64) {
 	}
 	qid := a.firstQuote(d.ID)
 	checks := fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
-INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at)
-SELECT %d, %d, 1, 'check', 'We will see,', 'verified', 'event ' || CAST(i AS TEXT), CURRENT_TIMESTAMP FROM n`, total, qid, d.ID)
+INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at, seq)
+SELECT %d, %d, 1, 'check', 'We will see,', 'verified', 'event ' || CAST(i AS TEXT), CURRENT_TIMESTAMP, i FROM n`, total, qid, d.ID)
 	if _, err := a.store.DB().Exec(checks); err != nil {
 		t.Fatal(err)
 	}

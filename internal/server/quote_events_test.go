@@ -27,9 +27,9 @@ func TestDraftPageBoundsQuoteHistory(t *testing.T) {
 	}
 	qid := a.firstQuote(d.ID)
 	flips := fmt.Sprintf(`WITH RECURSIVE flips(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM flips WHERE i < 100000)
-INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at)
+INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at, seq)
 SELECT %d, %d, 1, 'check', 'We will see,', CASE WHEN i %% 2 = 0 THEN 'verified' ELSE 'disputed' END,
-	'flip ' || CAST(i AS TEXT), CURRENT_TIMESTAMP FROM flips`, qid, d.ID)
+	'flip ' || CAST(i AS TEXT), CURRENT_TIMESTAMP, i + 1 FROM flips`, qid, d.ID)
 	if _, err := a.store.DB().Exec(flips); err != nil {
 		t.Fatal(err)
 	}

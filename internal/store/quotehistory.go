@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -18,16 +20,59 @@ import (
 // other drafts' number. A window over the draft's events, tried first, made PostgreSQL read the
 // whole table once analyzed.
 const latestQuoteEvents = `SELECT e.id, e.quote_id, e.draft_id, e.version, e.event, e.text, e.speaker, e.status,
-	e.note, e.source, e.actor_id, e.at
+	e.note, e.source, e.actor_id, e.at, e.seq
 FROM quotes q JOIN quote_events e ON e.draft_id = q.draft_id AND e.quote_id = q.id
 WHERE q.draft_id = ? AND e.id >= COALESCE((SELECT x.id FROM quote_events x
 	WHERE x.draft_id = q.draft_id AND x.quote_id = q.id ORDER BY x.id DESC LIMIT 1 OFFSET ?), 0)
 ORDER BY e.id`
 
-// quoteEventCounts counts the events of each quote of a draft from the index quote_events_quote
-// alone: the count of a quote whose verdict was flipped a million times reads a million entries
-// of the index, so it is asked only when some quote has more than the page shows.
-const quoteEventCounts = "SELECT quote_id, COUNT(*) FROM quote_events WHERE draft_id = ? GROUP BY quote_id"
+// latestQuoteSeqs reads the place of the newest event of each of a draft's quotes named (the
+// second argument, then the quotes' ids for the placeholders its caller writes in), through the
+// index quote_events_quote: a quote's events are written one writer at a time, so its newest is
+// the one with the highest place.
+const latestQuoteSeqs = `SELECT q.id, COALESCE((SELECT x.seq FROM quote_events x
+	WHERE x.draft_id = q.draft_id AND x.quote_id = q.id ORDER BY x.id DESC LIMIT 1), 0)
+FROM quotes q WHERE q.draft_id = ? AND q.id IN (%s)`
+
+// sequenceQuoteEvents gives each of events, about to be written in tx in their order, its place
+// in its quote's history: one past the quote's newest event's, then one past the one before it.
+// Every writer of a quote's events holds its draft: SQLite writes one transaction at a time, and
+// on PostgreSQL a change of a quote locks its draft's row (lockDraft), as a save does, while a
+// new draft's quotes are its own; so no two transactions number the same quote's events at once.
+func sequenceQuoteEvents(tx *gorm.DB, draftID int64, events []quoteEventRow) error {
+	ids := make([]int64, 0, len(events))
+	for _, e := range events {
+		ids = append(ids, e.QuoteID)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	args := []any{draftID}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := queryRaw(tx, fmt.Sprintf(latestQuoteSeqs, strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	seq := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		seq[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range events {
+		seq[events[i].QuoteID]++
+		events[i].Seq = seq[events[i].QuoteID]
+	}
+	return nil
+}
 
 // QuoteHistory returns the latest newsroom.QuoteEventsShown ledger events of each quote of a
 // draft the acting user may see, oldest first, and how many older ones each quote has: all the
@@ -46,64 +91,31 @@ func (s *Store) QuoteHistory(ctx context.Context, draftID int64) ([]newsroom.Quo
 }
 
 // quoteHistory loads the latest newsroom.QuoteEventsShown events of each quote of a draft,
-// oldest first, and the number of older ones by quote (only quotes that have some).
+// oldest first, and the number of older ones by quote (only quotes that have some): the place of
+// the oldest it shows, less one.
 func quoteHistory(db *gorm.DB, draftID int64) ([]newsroom.QuoteEvent, map[int64]int, error) {
 	rows, err := queryRaw(db, latestQuoteEvents, draftID, newsroom.QuoteEventsShown-1)
 	if err != nil {
 		return nil, nil, err
 	}
 	var events []quoteEventRow
-	shown := map[int64]int{}
+	older := map[int64]int{}
 	events, err = scanInto(rows, events, func(r *quoteEventRow) error {
 		if err := rows.Scan(&r.ID, &r.QuoteID, &r.DraftID, &r.Version, &r.Event, &r.Text, &r.Speaker, &r.Status,
-			&r.Note, &r.Source, &r.ActorID, &r.At); err != nil {
+			&r.Note, &r.Source, &r.ActorID, &r.At, &r.Seq); err != nil {
 			return err
 		}
-		shown[r.QuoteID]++
+		if _, seen := older[r.QuoteID]; !seen {
+			older[r.QuoteID] = r.Seq - 1
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	older, err := olderQuoteEvents(db, draftID, shown)
-	if err != nil {
-		return nil, nil, err
-	}
+	maps.DeleteFunc(older, func(_ int64, n int) bool { return n <= 0 })
 	out, err := quoteEvents(db, events)
-	if err != nil {
-		return nil, nil, err
-	}
-	numbered := maps.Clone(older)
-	for i := range out {
-		numbered[out[i].QuoteID]++
-		out[i].Number = numbered[out[i].QuoteID]
-	}
-	return out, older, nil
-}
-
-// olderQuoteEvents counts, by quote, the events of draft id's quotes that quoteHistory did not
-// show, given how many it showed of each: none unless some quote showed all it may.
-func olderQuoteEvents(db *gorm.DB, draftID int64, shown map[int64]int) (map[int64]int, error) {
-	older := map[int64]int{}
-	if !slices.Contains(slices.Collect(maps.Values(shown)), newsroom.QuoteEventsShown) {
-		return older, nil
-	}
-	rows, err := queryRaw(db, quoteEventCounts, draftID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var total int
-		if err := rows.Scan(&id, &total); err != nil {
-			return nil, err
-		}
-		if total > shown[id] && shown[id] > 0 {
-			older[id] = total - shown[id]
-		}
-	}
-	return older, rows.Err()
+	return out, older, err
 }
 
 // QuoteEvents returns a page of one quote's ledger events, newest first, for a reader who may
@@ -138,33 +150,10 @@ func (s *Store) QuoteEvents(ctx context.Context, draftID, quoteID int64, f newsr
 	if page.Events, err = quoteEvents(db, rows); err != nil {
 		return nil, internal("quote events", err)
 	}
-	if err := numberQuoteEvents(db, draftID, quoteID, rows, page.Events); err != nil {
-		return nil, internal("quote events", err)
-	}
 	if next != 0 {
 		page.Next = strconv.FormatInt(next, 10)
 	}
 	return page, nil
-}
-
-// numberQuoteEvents numbers a page of a quote's events, newest first, by their place in its whole
-// history: the newest's is how many of the quote's events are as old as it or older (counted
-// from the index quote_events_quote), and each older one's one less. The count stops at the
-// page's newest rather than at its cursor, so that an event added since the page was read does
-// not shift its numbers.
-func numberQuoteEvents(db *gorm.DB, draftID, quoteID int64, rows []quoteEventRow, events []newsroom.QuoteEvent) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	var n int
-	if err := db.Raw("SELECT COUNT(*) FROM quote_events WHERE draft_id = ? AND quote_id = ? AND id <= ?",
-		draftID, quoteID, rows[0].ID).Scan(&n).Error; err != nil {
-		return err
-	}
-	for i := range events {
-		events[i].Number = n - i
-	}
-	return nil
 }
 
 // quoteEventsStart is where a page of a quote's events begins: its newest without a cursor, else
@@ -194,7 +183,7 @@ func quoteEvents(db *gorm.DB, rows []quoteEventRow) ([]newsroom.QuoteEvent, erro
 	}
 	out := make([]newsroom.QuoteEvent, len(rows))
 	for i, r := range rows {
-		out[i] = newsroom.QuoteEvent{ID: r.ID, QuoteID: r.QuoteID, Version: r.Version, Event: r.Event, Text: r.Text,
+		out[i] = newsroom.QuoteEvent{ID: r.ID, QuoteID: r.QuoteID, Number: r.Seq, Version: r.Version, Event: r.Event, Text: r.Text,
 			Speaker: r.Speaker, Status: newsroom.QuoteStatus(r.Status), Note: r.Note, Source: r.Source, At: r.At}
 		if r.ActorID != nil {
 			p := names[*r.ActorID]

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
+	"github.com/copydesk/copydesk/internal/store/storetest"
+	"github.com/copydesk/copydesk/migrations"
 )
 
 // TestQuoteHistory reads a draft's whole ledger history at once: each quote's finding, its
@@ -77,9 +80,10 @@ func TestQuoteHistory(t *testing.T) {
 func floodQuoteEvents(t testing.TB, s *store.Store, draftID, first, second int64, n int) {
 	t.Helper()
 	q := fmt.Sprintf(`WITH RECURSIVE flips(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM flips WHERE i < %d)
-INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at)
+INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at, seq)
 SELECT CASE WHEN i %% 3 = 0 THEN %d ELSE %d END, %d, 1, 'check', 'flipped',
-	CASE WHEN i %% 2 = 0 THEN 'verified' ELSE 'disputed' END, 'flip ' || CAST(i AS TEXT), CURRENT_TIMESTAMP
+	CASE WHEN i %% 2 = 0 THEN 'verified' ELSE 'disputed' END, 'flip ' || CAST(i AS TEXT), CURRENT_TIMESTAMP,
+	CASE WHEN i %% 3 = 0 THEN 1 + i / 3 ELSE 1 + i - i / 3 END
 FROM flips`, n, second, first, draftID)
 	if _, err := s.DB().Exec(q); err != nil {
 		t.Fatal(err)
@@ -189,4 +193,74 @@ func TestQuoteHistoryBounded(t *testing.T) {
 	wantCode(t, err, newsroom.ENOTFOUND)
 	_, err = f.s.QuoteEvents(f.other, d.ID, first.ID, newsroom.HistoryFilter{})
 	wantCode(t, err, newsroom.ENOTFOUND)
+}
+
+// TestQuoteEventSeq: each check of a quote is numbered one past the quote's latest event, apart
+// from another quote's checks written between them, and migration 00050, taken down and up
+// again, numbers the events of a newsroom upgrading to it as their writing did.
+func TestQuoteEventSeq(t *testing.T) {
+	f := newNewsroom(t)
+	d, err := f.s.CreateDraft(f.writer, newsroom.Text{Title: "Two", Byline: "Sarah Johnson", Brief: "A brief.",
+		Body: "“We will see,” said Ana Ruiz. “Not today,” said Bo Lee."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Transition(f.writer, d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := f.s.Quotes(f.checker, d.ID)
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("the draft's quotes: %v %v", qs, err)
+	}
+	checks := map[int64]int{qs[0].ID: 6, qs[1].ID: 3}
+	for i := range 6 {
+		for _, q := range qs {
+			if i >= checks[q.ID] {
+				continue
+			}
+			status := []newsroom.QuoteStatus{newsroom.QuoteVerified, newsroom.QuoteDisputed}[i%2]
+			if _, err := f.s.CheckQuote(f.checker, d.ID, q.ID, newsroom.QuoteCheck{Status: status, Note: fmt.Sprintf("check %d", i+2)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	numbered := func(when string) {
+		t.Helper()
+		for _, q := range qs {
+			p, err := f.s.QuoteEvents(f.checker, d.ID, q.ID, newsroom.HistoryFilter{Limit: 2})
+			for page := 0; err == nil; page++ {
+				for i, e := range p.Events {
+					want := checks[q.ID] + 1 - 2*page - i
+					if e.Number != want || (want > 1 && e.Note != fmt.Sprintf("check %d", want)) {
+						t.Errorf("%s, quote %d's event %q is numbered %d, want %d", when, q.ID, e.Note, e.Number, want)
+					}
+				}
+				if p.Next == "" {
+					break
+				}
+				p, err = f.s.QuoteEvents(f.checker, d.ID, q.ID, newsroom.HistoryFilter{Limit: 2, Cursor: p.Next})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	numbered("as written")
+
+	dialect := "sqlite"
+	if storetest.Postgres() {
+		dialect = "postgres"
+	}
+	src, err := fs.ReadFile(migrations.FS, dialect+"/00050_quote_event_seq.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, down, _ := strings.Cut(string(src), "-- +goose Down")
+	if _, err := f.s.DB().Exec(down); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.DB().Exec(strings.Split(up, "-- +goose Up")[1]); err != nil {
+		t.Fatal(err)
+	}
+	numbered("numbered by the migration")
 }

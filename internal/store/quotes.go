@@ -57,6 +57,8 @@ type quoteEventRow struct {
 	Source  string
 	ActorID *int64
 	At      time.Time
+	// Seq is the event's place in its quote's history, the oldest 1 (see sequenceQuoteEvents).
+	Seq int
 }
 
 func (quoteEventRow) TableName() string { return "quote_events" }
@@ -240,10 +242,13 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 			event(r, "found")
 		}
 	}
-	if len(events) > 0 {
-		return tx.CreateInBatches(events, 100).Error
+	if len(events) == 0 {
+		return nil
 	}
-	return nil
+	if err := sequenceQuoteEvents(tx, draftID, events); err != nil {
+		return err
+	}
+	return tx.CreateInBatches(events, 100).Error
 }
 
 // doubtColumns are the columns of a check that quote_doubts keeps.
@@ -512,9 +517,12 @@ func (s *Store) changeQuote(ctx context.Context, draftID, quoteID int64, waive b
 		if err := keepDoubt(tx, r.ID, false); err != nil {
 			return err
 		}
-		ev := quoteEventRow{QuoteID: r.ID, DraftID: draftID, Version: v.Row.Version, Event: event, Text: r.Text,
-			Speaker: r.Speaker, Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &u.ID, At: now}
-		if err := tx.Create(&ev).Error; err != nil {
+		ev := []quoteEventRow{{QuoteID: r.ID, DraftID: draftID, Version: v.Row.Version, Event: event, Text: r.Text,
+			Speaker: r.Speaker, Status: r.Status, Note: r.Note, Source: r.Source, ActorID: &u.ID, At: now}}
+		if err := sequenceQuoteEvents(tx, draftID, ev); err != nil {
+			return err
+		}
+		if err := tx.Create(&ev[0]).Error; err != nil {
 			return err
 		}
 		record(tx, about(draftEvent(newsroom.EventQuoteChecked, draftID, u.ID, event, newsroom.Stage(v.Row.Stage)), r.ID))

@@ -160,12 +160,14 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The ledger's kinds and dismissals (00011), the merged revisions' column (00012), the
-	// users' email (00015), the drafts' language (00025), the packed revisions' columns (00029)
-	// and the quotes' and quote events' speakers (00038) get stand-in columns the same way.
+	// users' email (00015), the drafts' language (00025), the packed revisions' columns (00029),
+	// the quotes' and quote events' speakers (00038) and the quote events' places (00050) get
+	// stand-in columns the same way.
 	for _, col := range []string{"drafts ADD COLUMN language TEXT NOT NULL DEFAULT ''", "users ADD COLUMN email TEXT", "quotes ADD COLUMN kind TEXT", "quotes ADD COLUMN kind_reason TEXT", "quotes ADD COLUMN not_quote_by BIGINT",
 		"quotes ADD COLUMN not_quote_at TIMESTAMP", "quotes ADD COLUMN not_quote_note TEXT", "revisions ADD COLUMN merged_with BIGINT",
 		"revisions ADD COLUMN packed BYTEA", "revisions ADD COLUMN packed_from BIGINT", "revisions ADD COLUMN packed_chain BIGINT", "revisions ADD COLUMN packed_sum BIGINT",
-		"quote_events ADD COLUMN speaker TEXT NOT NULL DEFAULT ''", "quotes ADD COLUMN checked_speaker TEXT NOT NULL DEFAULT ''"} {
+		"quote_events ADD COLUMN speaker TEXT NOT NULL DEFAULT ''", "quotes ADD COLUMN checked_speaker TEXT NOT NULL DEFAULT ''",
+		"quote_events ADD COLUMN seq INTEGER NOT NULL DEFAULT 0"} {
 		if _, err := s.DB().Exec("ALTER TABLE " + col); err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +192,7 @@ func TestMigrateMovesUnmergedTexts(t *testing.T) {
 	for _, col := range []string{"drafts DROP COLUMN language", "users DROP COLUMN email", "quotes DROP COLUMN kind", "quotes DROP COLUMN kind_reason", "quotes DROP COLUMN not_quote_by",
 		"quotes DROP COLUMN not_quote_at", "quotes DROP COLUMN not_quote_note", "revisions DROP COLUMN merged_with",
 		"revisions DROP COLUMN packed", "revisions DROP COLUMN packed_from", "revisions DROP COLUMN packed_chain", "revisions DROP COLUMN packed_sum",
-		"quote_events DROP COLUMN speaker", "quotes DROP COLUMN checked_speaker"} {
+		"quote_events DROP COLUMN speaker", "quotes DROP COLUMN checked_speaker", "quote_events DROP COLUMN seq"} {
 		if _, err := s.DB().Exec("ALTER TABLE " + col); err != nil {
 			t.Fatal(err)
 		}
