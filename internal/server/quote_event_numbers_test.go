@@ -72,8 +72,8 @@ func TestQuoteEventNumbers(t *testing.T) {
 
 // TestQuoteOlderEventsLink: the draft page's link to a quote's older events opens its history
 // at the newest event the draft page does not show, and its pages hold every older event once;
-// the API starts at the same place given the oldest shown event's id, and a start that is no
-// event's id is refused as invalid.
+// the API starts at the same place given the oldest shown event's id (a start that is no event
+// of the quote is refused as invalid: see TestQuoteHistoryBadCursor).
 func TestQuoteOlderEventsLink(t *testing.T) {
 	for _, total := range quoteHistorySizes {
 		t.Run(fmt.Sprintf("%d events", total), func(t *testing.T) {
@@ -114,11 +114,23 @@ func TestQuoteOlderEventsLink(t *testing.T) {
 	}
 }
 
-// TestQuoteHistoryBadCursor: a start that names no event is refused as invalid on the page and
-// in the API, never answered as a server error.
+// TestQuoteHistoryBadCursor: a start that names no event of the quote is refused as invalid on
+// the page and in the API, never answered as a server error nor as the quote's newest events:
+// neither a malformed one nor the id of no event, nor that of another quote's event, as a link
+// copied from another quote's history would carry.
 func TestQuoteHistoryBadCursor(t *testing.T) {
 	a, d, qid := quoteWithEvents(t, 3)
-	for _, cursor := range []string{"abc", "0", "-5", "1.5", "99999999999999999999", "%20"} {
+	other, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Other", Byline: "Writer", Brief: "Brief.",
+		Body: "“Not today,” said Bo Lee."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var foreign int64
+	if err := a.store.DB().QueryRow(fmt.Sprintf("SELECT MAX(id) FROM quote_events WHERE draft_id = %d", other.ID)).Scan(&foreign); err != nil {
+		t.Fatal(err)
+	}
+	for _, cursor := range []string{"abc", "0", "-5", "1.5", "99999999999999999999", "%20", "424242", "9223372036854775807",
+		strconv.FormatInt(foreign, 10)} {
 		t.Run(cursor, func(t *testing.T) {
 			page := a.page("writer", "GET", fmt.Sprintf("/drafts/%d/quotes/%d/history?cursor=%s", d, qid, cursor), nil)
 			wantStatus(t, page, http.StatusUnprocessableEntity)

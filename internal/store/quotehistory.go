@@ -140,6 +140,9 @@ func (s *Store) QuoteEvents(ctx context.Context, draftID, quoteID int64, f newsr
 	if quotes == 0 {
 		return nil, newsroom.Errorf(newsroom.ENOTFOUND, "quote not found")
 	}
+	if err := checkQuoteCursor(db, draftID, quoteID, f.Cursor, before); err != nil {
+		return nil, err
+	}
 	q := db.Model(&quoteEventRow{}).Where("draft_id = ? AND quote_id = ?", draftID, quoteID)
 	rows, next, err := pageBelow(q, "id", before, historyLimit(newsroom.HistoryFilter{Limit: f.Limit}),
 		func(r quoteEventRow) int64 { return r.ID })
@@ -167,6 +170,24 @@ func quoteEventsStart(cursor string) (int64, error) {
 		return 0, newsroom.Errorf(newsroom.EINVALID, "invalid cursor")
 	}
 	return id, nil
+}
+
+// checkQuoteCursor refuses a cursor that names no event of the quote: one copied from another
+// quote's history would otherwise list whichever of this one's events are below it, or its
+// newest, as if they were the older events the link promised.
+func checkQuoteCursor(db *gorm.DB, draftID, quoteID int64, cursor string, id int64) error {
+	if cursor == "" {
+		return nil
+	}
+	var n int64
+	if err := db.Raw("SELECT COUNT(*) FROM quote_events WHERE draft_id = ? AND quote_id = ? AND id = ?",
+		draftID, quoteID, id).Scan(&n).Error; err != nil {
+		return internal("quote events", err)
+	}
+	if n == 0 {
+		return newsroom.Errorf(newsroom.EINVALID, "invalid cursor")
+	}
+	return nil
 }
 
 // quoteEvents turns ledger rows into events, naming their actors.
