@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"fmt"
 	"net/http"
 	"strings"
@@ -75,6 +76,73 @@ func TestBrowserQuoteOlderEvents(t *testing.T) {
 		t.Errorf("at 390 px these reach past the page's right edge: %v", out)
 	}
 	b.shotWidths("quote-events")
+}
+
+// TestBrowserQuoteEventNumbersFit: however many digits an event's number has, the browser shows
+// it whole beside the event, on the draft page and on the quote's history page, at 1280 px and
+// at 390 px: a quote checked 300,000 times numbers its events in six digits.
+func TestBrowserQuoteEventNumbersFit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	const total = 300000
+	b := startBrowser(t, "writer")
+	var d struct{ ID int64 }
+	writer := b.apiAs("writer")
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Pier repairs", "byline": "Sarah Johnson", "brief": "The pier needs repairs.",
+		"body": "“The pier needs repair,” said Councillor Ruiz."}, http.StatusCreated, &d)
+	var quotes []struct{ ID int64 }
+	writer.send("GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", d.ID), nil, http.StatusOK, &quotes)
+	db, err := sql.Open("sqlite3", b.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
+INSERT INTO quote_events (quote_id, draft_id, version, event, text, status, note, at, seq)
+SELECT %d, %d, 1, 'check', 'The pier needs repair,', 'verified', 'flip ' || CAST(i AS TEXT), CURRENT_TIMESTAMP, i FROM n`,
+		total, quotes[0].ID, d.ID)); err != nil {
+		t.Fatal(err)
+	}
+
+	b.signIn("writer")
+	for _, page := range []struct{ name, path, list string }{
+		{"quote-numbers-draft", fmt.Sprintf("/drafts/%d#quote-%d", d.ID, quotes[0].ID), fmt.Sprintf("#quote-%d .quote-history ol", quotes[0].ID)},
+		{"quote-numbers-history", fmt.Sprintf("/drafts/%d/quotes/%d/history", d.ID, quotes[0].ID), "ol.quote-events"},
+	} {
+		b.run(chromedp.Navigate(b.base+page.path), chromedp.WaitReady(page.list, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelectorAll("details.quote-history").forEach(d => d.open = true)`, nil))
+		for _, w := range []int64{1280, 390} {
+			b.run(chromedp.EmulateViewport(w, 900))
+			if cut := b.cutNumbers(page.list); len(cut) > 0 {
+				t.Errorf("%s at %d px: the numbers of these events are cut off at the left: %v", page.name, w, cut)
+			}
+		}
+		b.shotWidths(page.name)
+	}
+}
+
+// cutNumbers is the numbers of the ordered list sel's items that the browser draws, wholly or in
+// part, left of the page: a number drawn outside its item stands in the list's padding, and one
+// wider than that runs out of the page on a narrow screen.
+func (b *browser) cutNumbers(sel string) []int {
+	b.t.Helper()
+	var cut []int
+	b.run(chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const l = document.querySelector(%q), items = Array.from(l.querySelectorAll(":scope > li"));
+		const first = l.hasAttribute("start") ? l.start : l.reversed ? items.length : 1;
+		const text = document.createElement("canvas").getContext("2d"), cut = [];
+		items.forEach((li, i) => {
+			const n = l.reversed ? first - i : first + i, style = getComputedStyle(li, "::marker");
+			text.font = style.font;
+			const left = getComputedStyle(li).listStylePosition === "inside"
+				? li.getBoundingClientRect().left
+				: li.getBoundingClientRect().left - text.measureText(n + ". ").width;
+			if (left < 0) cut.push(n);
+		});
+		return cut;
+	})()`, sel), &cut))
+	return cut
 }
 
 // firstNumber is the number the browser gives the first item of the ordered list sel.

@@ -64,6 +64,9 @@ type browser struct {
 	base  string
 	shots string
 	n     int
+	// db is the path of the server's SQLite database, for a test that writes what no page can
+	// write in its time, such as a quote's 300,000th check.
+	db string
 }
 
 func (b *browser) run(actions ...chromedp.Action) {
@@ -361,7 +364,7 @@ func serveBrowser(t *testing.T, policyDir string, seed func(*store.Store)) *brow
 		t.Fatal(err)
 	}
 	t.Logf("screenshots of every page are in %s", shots)
-	return &browser{t: t, ctx: startChromium(t, chrome), base: m.URL(), shots: shots}
+	return &browser{t: t, ctx: startChromium(t, chrome), base: m.URL(), shots: shots, db: db}
 }
 
 // startChromium starts a headless Chromium of its own, stopped when the test ends, and gives
