@@ -169,19 +169,6 @@ func (p *paragraphs) add(line string, from, to int) {
 	p.starts, p.ends, p.texts = append(p.starts, from), append(p.ends, to), append(p.texts, line)
 }
 
-// placed returns, for each of p's paragraphs, where it starts in after when its text is in each
-// text once, and -1 otherwise.
-func (p *paragraphs) placed(after *paragraphs) []int {
-	out := make([]int, len(p.texts))
-	for i, t := range p.texts {
-		out[i] = -1
-		if p.count[t] == 1 && after.count[t] == 1 {
-			out[i] = after.first[t]
-		}
-	}
-	return out
-}
-
 // unmoved returns where code points [s, e) of the text before the edit stand after it when
 // they lie in one paragraph whose text is in each text once.
 func (fe *fieldEdit) unmoved(s, e int) (int, bool) {
