@@ -42,7 +42,8 @@ type span struct{ old, new, n int }
 
 // fieldEdit is what an Edit says of one field: the stretches the word diff left unchanged, in
 // order, the text before and after it with their paragraphs, for each paragraph before it where
-// it starts after the edit when its text is once in each text (-1 otherwise), and what it found
+// it starts after the edit when the texts say which one it is (-1 otherwise, see placed), the
+// paragraph it moved and edited, if it can tell (see movedParagraph), and what it found
 // of the sentences it looked for. Where a paragraph went is worked out once a paragraph, not once
 // a quotation: a lookup by a paragraph's text reads all of it, and a paragraph at the size limit
 // can hold thousands of twins.
@@ -50,6 +51,7 @@ type fieldEdit struct {
 	kept          []span
 	before, after *paragraphs
 	placed        []int
+	moved         *movedParagraph
 	// once holds, for each sentence's text looked for, where it stands in the text before and
 	// after, in code points, or -1s when it is not once in each and a sentence of each; left is
 	// how many bytes may still be read for it.
@@ -61,6 +63,7 @@ type fieldEdit struct {
 func diffField(before, after string) *fieldEdit {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after), once: map[string][2]int{}, left: sentenceBytes}
 	fe.placed = fe.before.placed(fe.after)
+	fe.moved = fe.findMoved()
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
 		size := utf8.RuneCountInString(c.Text)
@@ -79,9 +82,10 @@ func diffField(before, after string) *fieldEdit {
 
 // follow returns where old code points [start, end) stand after the edit when it left them
 // unchanged (a quotation's range holds its marks, so its marks are the same marks), and -1 when
-// it touched them. A range in a paragraph found unchanged and once in each text, or failing that
-// in a sentence found whole, unchanged and once in each (see fieldEdit.whole), is in that
-// piece wherever it went, whatever the word diff pairs it with, and unmoved says so: a
+// it touched them. A range in a paragraph the edit placed (see placed), or failing that in a
+// sentence found whole, unchanged and once in each text (see fieldEdit.whole), is in that piece
+// wherever it went, whatever the word diff pairs it with, and unmoved says so; so is a range in
+// the paragraph the edit moved and edited (see movedParagraph) that its own diff left: a
 // paragraph moved past one quoting the same words would otherwise lend its quote to the twin in
 // the paragraph that took its place, and two sentences that swapped places, or a sentence typed
 // before one quoting the same words, would pass each other their quotes and checks.
@@ -91,6 +95,9 @@ func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	}
 	if at, ok := fe.unmoved(start, end); ok {
 		return at, true
+	}
+	if at, in := fe.inMoved(start, end); in {
+		return at, at >= 0
 	}
 	kept := fe.diffed(start, end)
 	if at, ok := fe.sentence(start, end, kept); ok {

@@ -1,0 +1,142 @@
+package quotes
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/worddiff"
+)
+
+// movedParagraph is the paragraph an edit moved and edited at once, told by the placed
+// paragraphs (see placed): they cut each text into stretches, and it is the one paragraph not
+// placed that stands in a stretch whose paragraphs after the edit are all placed, and the one
+// not placed after the edit stands in a stretch whose paragraphs before it are all placed, the
+// two sharing at least half their words. The word diff of the whole text reads such a paragraph
+// as cut where it stood and typed where it went, and pairs its quotations with twins that
+// happen to line up; a word diff of the paragraph alone says which of its quotations are still
+// there, and where.
+type movedParagraph struct {
+	from, to int    // the paragraph before the edit and after it
+	kept     []span // what a word diff of the two left, in code points from their starts
+}
+
+// findMoved returns the paragraph the edit moved and edited (see movedParagraph), or nil.
+func (fe *fieldEdit) findMoved() *movedParagraph {
+	b, a := fe.before, fe.after
+	oldOf := make([]int, len(a.texts)) // the paragraph before placed at each one after, or -1
+	for k := range oldOf {
+		oldOf[k] = -1
+	}
+	for i, at := range fe.placed {
+		if at >= 0 {
+			oldOf[a.index(at)] = i
+		}
+	}
+	olds := stretches(len(b.texts), func(k int) int {
+		if fe.placed[k] >= 0 {
+			return k
+		}
+		return -1
+	})
+	news := stretches(len(a.texts), func(k int) int { return oldOf[k] })
+	count := map[stretchOf][2]int{}
+	for _, s := range olds {
+		if s.placed < 0 {
+			c := count[s.between]
+			count[s.between] = [2]int{c[0] + 1, c[1]}
+		}
+	}
+	for _, s := range news {
+		if s.placed < 0 {
+			c := count[s.between]
+			count[s.between] = [2]int{c[0], c[1] + 1}
+		}
+	}
+	from, to := lone(olds, func(s stretchOf) bool { return count[s][1] == 0 }), lone(news, func(s stretchOf) bool { return count[s][0] == 0 })
+	if from < 0 || to < 0 || !similar(b.texts[from], a.texts[to]) {
+		return nil
+	}
+	m := &movedParagraph{from: from, to: to}
+	o, n := 0, 0
+	for _, c := range worddiff.Words(b.texts[from], a.texts[to]) {
+		size := utf8.RuneCountInString(c.Text)
+		switch c.Op {
+		case worddiff.Equal:
+			m.kept = append(m.kept, span{o, n, size})
+			o, n = o+size, n+size
+		case worddiff.Delete:
+			o += size
+		case worddiff.Insert:
+			n += size
+		}
+	}
+	return m
+}
+
+// stretchOf is where a paragraph stands among the placed ones: the placed paragraphs nearest it
+// above and below, by their index before the edit (-1 for none).
+type stretchOf struct{ above, below int }
+
+// paragraphAt is a paragraph's stretch, and the paragraph before the edit placed there (-1 for
+// none: then it stands in the stretch).
+type paragraphAt struct {
+	between stretchOf
+	placed  int
+}
+
+// stretches returns where each of n paragraphs stands, placed(k) telling which paragraph before
+// the edit the k-th is, if placed.
+func stretches(n int, placed func(k int) int) []paragraphAt {
+	out := make([]paragraphAt, n)
+	last := -1
+	for k := range out {
+		out[k].placed = placed(k)
+		out[k].between.above = last
+		if out[k].placed >= 0 {
+			last = out[k].placed
+		}
+	}
+	last = -1
+	for k := n - 1; k >= 0; k-- {
+		out[k].between.below = last
+		if out[k].placed >= 0 {
+			last = out[k].placed
+		}
+	}
+	return out
+}
+
+// lone returns the one paragraph of ps not placed whose stretch alone says, or -1 when there is
+// none or more than one.
+func lone(ps []paragraphAt, alone func(stretchOf) bool) int {
+	found := -1
+	for k, p := range ps {
+		if p.placed < 0 && alone(p.between) {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// inMoved reports whether old code points [start, end) lie in the paragraph the edit moved and
+// edited, and if so where they stand after it when a word diff of that paragraph alone left
+// them unchanged, or -1.
+func (fe *fieldEdit) inMoved(start, end int) (at int, in bool) {
+	m := fe.moved
+	if m == nil {
+		return -1, false
+	}
+	b := fe.before
+	if start < b.starts[m.from] || end > b.ends[m.from] {
+		return -1, false
+	}
+	s, e := start-b.starts[m.from], end-b.starts[m.from]
+	i := sort.Search(len(m.kept), func(i int) bool { return m.kept[i].old > s }) - 1
+	if i >= 0 && e <= m.kept[i].old+m.kept[i].n {
+		return fe.after.starts[m.to] + m.kept[i].new + s - m.kept[i].old, true
+	}
+	return -1, true
+}
