@@ -1,11 +1,14 @@
 package quotes
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // placed returns, for each of p's paragraphs, where it starts in after when the two texts say
 // which paragraph of after it is, and -1 otherwise. A paragraph whose text is once in each text
-// is that one, wherever it went, and those of them that stand in the same order in each text, as
-// many as can, are anchors. The copies of a repeated paragraph are told apart by
+// is that one, wherever it went, and those of them that stand in the same order in each text (see
+// inOrder) are anchors. The copies of a repeated paragraph are told apart by
 // the anchors nearest them, above and below, as patience diff tells repeated lines apart by the
 // unique ones around them: the copies of a text between the same two anchors, as many in each
 // text, are the same copies in the same order, since a paragraph moved past them, or moved and
@@ -28,7 +31,7 @@ func (p *paragraphs) placed(after *paragraphs) []int {
 		return out
 	}
 	anchors := map[string]int{} // each anchor's text, to the anchor's paragraph before
-	for _, i := range inOrder(once, out) {
+	for _, i := range inOrder(once, out, len(p.texts)) {
 		anchors[p.texts[i]] = i
 	}
 	olds, news := p.between(anchors), after.between(anchors)
@@ -113,27 +116,53 @@ func (p *paragraphs) runs(groups map[near][]int, placed []int) map[string]*run {
 	return out
 }
 
-// inOrder returns the longest run of the paragraphs once, in reading order, whose places after
-// the edit, at, rise too (patience sorting, n log n): of such paragraphs a few moved, and a
-// paragraph moved away says nothing of what stands where it stood.
-func inOrder(once []int, at []int) []int {
-	var tops []int // tops[n] is the paragraph ending the best rising run of n+1 found so far
-	prev := make(map[int]int, len(once))
-	for _, i := range once {
-		n := sort.Search(len(tops), func(n int) bool { return at[tops[n]] >= at[i] })
-		prev[i] = -1
-		if n > 0 {
-			prev[i] = tops[n-1]
+// inOrder returns the paragraphs of once (in reading order, of total paragraphs before the
+// edit) that stand in the same order after it, where at says they start: of such paragraphs a
+// few moved, and a paragraph moved away says nothing of what stands where it stood. Each counts
+// for the paragraphs from it to the next of once, and the run that keeps the most paragraphs in
+// their order is chosen, so that of a paragraph moved past a run of copies and the run, the
+// paragraph is the one taken to have moved. The best run ending at each place after the edit is
+// kept in a Fenwick tree: n log n.
+func inOrder(once []int, at []int, total int) []int {
+	k := len(once)
+	rank := make([]int, k) // each one's place after the edit among once, from 1
+	byAt := make([]int, k)
+	for n := range byAt {
+		byAt[n] = n
+	}
+	slices.SortFunc(byAt, func(a, b int) int { return cmp.Compare(at[once[a]], at[once[b]]) })
+	for r, n := range byAt {
+		rank[n] = r + 1
+	}
+	type run struct{ weight, end int } // the best run found, and its last, by place in once
+	tree := make([]run, k+1)
+	best, prev := make([]int, k), make([]int, k)
+	end := 0
+	for n, i := range once {
+		w := total - i
+		if n+1 < k {
+			w = once[n+1] - i
 		}
-		if n == len(tops) {
-			tops = append(tops, i)
-		} else {
-			tops[n] = i
+		b := run{0, -1}
+		for r := rank[n] - 1; r > 0; r -= r & -r {
+			if tree[r].weight > b.weight {
+				b = tree[r]
+			}
+		}
+		best[n], prev[n] = b.weight+w, b.end
+		for r := rank[n]; r <= k; r += r & -r {
+			if tree[r].weight < best[n] {
+				tree[r] = run{best[n], n}
+			}
+		}
+		if best[n] > best[end] {
+			end = n
 		}
 	}
-	out := make([]int, len(tops))
-	for n, i := len(tops)-1, tops[len(tops)-1]; n >= 0; n, i = n-1, prev[i] {
-		out[n] = i
+	var out []int
+	for n := end; n >= 0; n = prev[n] {
+		out = append(out, once[n])
 	}
+	slices.Reverse(out)
 	return out
 }
