@@ -7,9 +7,10 @@ import (
 
 // placed returns, for each of p's paragraphs, where it starts in after when the two texts say
 // which paragraph of after it is, and -1 otherwise. A paragraph whose text is once in each text
-// is that one, wherever it went, and those of them that stand in the same order in each text (see
-// inOrder) are anchors. The copies of a repeated paragraph are told apart by
-// the anchors nearest them, above and below, as patience diff tells repeated lines apart by the
+// is that one, wherever it went, and those of them that stand in the same order in each text
+// (see inOrder) are anchors. The copies of a repeated paragraph are told apart by the anchors
+// nearest them, above and below, the text's start and end counting as anchors so that a piece
+// without one still has its copies placed, as patience diff tells repeated lines apart by the
 // unique ones around them: the copies of a text between the same two anchors, as many in each
 // text, are the same copies in the same order, since a paragraph moved past them, or moved and
 // edited beside them, moves none of them. So are all the copies of a text when every one stands
@@ -26,9 +27,6 @@ func (p *paragraphs) placed(after *paragraphs) []int {
 			out[i] = after.first[t]
 			once = append(once, i)
 		}
-	}
-	if len(once) == 0 {
-		return out
 	}
 	anchors := map[string]int{} // each anchor's text, to the anchor's paragraph before
 	for _, i := range inOrder(once, out, len(p.texts)) {
@@ -125,6 +123,9 @@ func (p *paragraphs) runs(groups map[near][]int, placed []int) map[string]*run {
 // kept in a Fenwick tree: n log n.
 func inOrder(once []int, at []int, total int) []int {
 	k := len(once)
+	if k == 0 {
+		return nil
+	}
 	rank := make([]int, k) // each one's place after the edit among once, from 1
 	byAt := make([]int, k)
 	for n := range byAt {

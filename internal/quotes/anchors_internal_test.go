@@ -22,7 +22,7 @@ func TestPlaced(t *testing.T) {
 		{"ACopyTypedBeside", "A T B", "A T T B", []int{0, -1, 3}},
 		{"ACopyMovedPastAnother", "T A T B", "T T A B", []int{-1, 2, -1, 3}},
 		{"CopiesOnBothSidesOfAMovedAnchor", "T A T B", "A T T B", []int{-1, 0, -1, 3}},
-		{"NoAnchors", "T T U U", "U U T T", []int{-1, -1, -1, -1}},
+		{"NoAnchors", "T T U U", "U U T T", []int{2, 3, 0, 1}},
 		{"ACopyTheOtherSideOfADifferentAnchor", "T A U B T C", "T A U C T B", []int{0, 1, 2, 5, -1, 3}},
 	}
 	for _, tt := range tests {
