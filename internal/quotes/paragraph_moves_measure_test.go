@@ -89,69 +89,85 @@ func movedChecks(t *testing.T, old, moved [][]copytext.Word) (n moveTally) {
 	return n
 }
 
-// TestParagraphMovesKeepChecks makes pieces that repeat quotations and whole paragraphs, checks
-// every quotation, and swaps two paragraphs or moves one to another place, never one with a
-// twin paragraph (which of two like paragraphs moved, no text can tell), and counts where the
-// checks went: every check on words that survived must stay on them or be taken back, never go
-// onto a copy of them, and a move, which edits no quotation, takes none back. Over these 3,000
-// seeds placing only the paragraphs once in each text kept 8,030 checks, took back none and put 4
-// on a copy (two twin paragraphs side by side, a paragraph moved or swapped across them, and the
-// nearest twin taking each check); placing too the copies of a paragraph by the anchors around
-// them (see placed) keeps 8,034, takes back none and puts none on a copy.
-func TestParagraphMovesKeepChecks(t *testing.T) {
-	var sum moveTally
-	for seed := range int64(3000) {
-		rng := rand.New(rand.NewSource(seed))
-		old := twinPiece(rng)
-		i, j := rng.Intn(len(old)), rng.Intn(len(old))
-		if i == j || hasTwin(old, i) || hasTwin(old, j) {
-			continue
-		}
-		moved := slices.Clone(old)
-		if rng.Intn(2) == 0 {
-			moved[i], moved[j] = moved[j], moved[i]
-		} else {
-			p := moved[i]
-			moved = slices.Insert(slices.Delete(moved, i, i+1), j, p)
-		}
-		n := movedChecks(t, old, moved)
-		if n.onCopy+n.takenBack > 0 {
-			t.Logf("seed %d: %d stayed, %d taken back, %d on a copy", seed, n.stayed, n.takenBack, n.onCopy)
-		}
-		sum.stayed, sum.takenBack, sum.onCopy = sum.stayed+n.stayed, sum.takenBack+n.takenBack, sum.onCopy+n.onCopy
+// moveOrSwap swaps paragraphs i and j of paras or moves i to j, on a copy of paras.
+func moveOrSwap(rng *rand.Rand, paras [][]copytext.Word, i, j int) [][]copytext.Word {
+	moved := slices.Clone(paras)
+	if rng.Intn(2) == 0 {
+		moved[i], moved[j] = moved[j], moved[i]
+		return moved
 	}
-	t.Logf("checks on words that survived: %d stayed, %d taken back, %d on a copy", sum.stayed, sum.takenBack, sum.onCopy)
-	if sum.onCopy > 0 || sum.takenBack > 0 {
-		t.Errorf("%d checks went onto a copy of their words and %d were taken back, want none", sum.onCopy, sum.takenBack)
-	}
+	p := moved[i]
+	return slices.Insert(slices.Delete(moved, i, i+1), j, p)
 }
 
-// TestParagraphMovedAndEditedKeepsChecks is TestParagraphMovesKeepChecks for a paragraph moved
-// and edited in one save, a word of it cut, as TestRandomMixedHistories in internal/store does:
-// every check on words that survived must stay on them. Over these 3,000 seeds placing only the
-// paragraphs once in each text kept 12,852 checks, took back 34 and put 260 on a copy; placing
-// the copies by their anchors and diffing the moved paragraph alone keeps 13,115, takes back
-// none and puts none on a copy.
-func TestParagraphMovedAndEditedKeepsChecks(t *testing.T) {
-	var sum moveTally
-	for seed := range int64(3000) {
-		rng := rand.New(rand.NewSource(seed))
-		old := twinPiece(rng)
-		i, j := rng.Intn(len(old)), rng.Intn(len(old))
-		if i == j || hasTwin(old, i) {
-			continue
-		}
-		p := slices.Clone(old[i])
-		if len(p) > 2 {
-			k := rng.Intn(len(p))
-			p = slices.Delete(p, k, k+1)
-		}
-		moved := slices.Insert(slices.Delete(slices.Clone(old), i, i+1), j, p)
-		n := movedChecks(t, old, moved)
-		sum.stayed, sum.takenBack, sum.onCopy = sum.stayed+n.stayed, sum.takenBack+n.takenBack, sum.onCopy+n.onCopy
+// TestParagraphMovesKeepChecks makes pieces that repeat quotations and whole paragraphs, checks
+// every quotation, moves paragraphs in one save, and counts where the checks on words that
+// survived went: a move edits no quotation, so none may be taken back, and none may go onto a
+// copy of its words where the text tells the copies apart. Over these 3,000 seeds each:
+//
+//   - Moved swaps two paragraphs or moves one, never one with a twin paragraph. Placing only the
+//     paragraphs once in each text kept 8,030 checks, took back none and put 4 on a copy (two
+//     twin paragraphs side by side, a paragraph moved or swapped across them, the nearest twin
+//     taking each check); placing the copies by their anchors too (see placed) keeps 8,034.
+//   - MovedAndEdited moves a paragraph with no twin and cuts a word of it, as the mixed
+//     histories of internal/store do. Placing only the paragraphs once in each text kept 12,852,
+//     took back 34 and put 260 on a copy; with the copies placed and the moved paragraph diffed
+//     on its own (see movedParagraph), 13,115 and none.
+//   - CopiesMoved may move a paragraph with a twin, which leaves the text a move of another
+//     would: no text says which copy a check was on, and a guess is wrong as often as not. It
+//     kept 23,472 and put 2,116 on a copy; now 23,508 and 2,080, and no rule that reads the
+//     copies' order alone may put more there.
+func TestParagraphMovesKeepChecks(t *testing.T) {
+	tests := []struct {
+		name     string
+		move     func(rng *rand.Rand, paras [][]copytext.Word) ([][]copytext.Word, bool)
+		onCopies int // how many checks may go onto a copy
+	}{
+		{"Moved", func(rng *rand.Rand, paras [][]copytext.Word) ([][]copytext.Word, bool) {
+			i, j := rng.Intn(len(paras)), rng.Intn(len(paras))
+			if i == j || hasTwin(paras, i) || hasTwin(paras, j) {
+				return nil, false
+			}
+			return moveOrSwap(rng, paras, i, j), true
+		}, 0},
+		{"MovedAndEdited", func(rng *rand.Rand, paras [][]copytext.Word) ([][]copytext.Word, bool) {
+			i, j := rng.Intn(len(paras)), rng.Intn(len(paras))
+			if i == j || hasTwin(paras, i) {
+				return nil, false
+			}
+			p := slices.Clone(paras[i])
+			if len(p) > 2 {
+				k := rng.Intn(len(p))
+				p = slices.Delete(p, k, k+1)
+			}
+			return slices.Insert(slices.Delete(slices.Clone(paras), i, i+1), j, p), true
+		}, 0},
+		{"CopiesMoved", func(rng *rand.Rand, paras [][]copytext.Word) ([][]copytext.Word, bool) {
+			i, j := rng.Intn(len(paras)), rng.Intn(len(paras))
+			if i == j {
+				return nil, false
+			}
+			return moveOrSwap(rng, paras, i, j), true
+		}, 2116},
 	}
-	t.Logf("checks on words that survived: %d stayed, %d taken back, %d on a copy", sum.stayed, sum.takenBack, sum.onCopy)
-	if sum.onCopy > 0 || sum.takenBack > 0 {
-		t.Errorf("%d checks went onto a copy of their words and %d were taken back, want none", sum.onCopy, sum.takenBack)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sum moveTally
+			for seed := range int64(3000) {
+				rng := rand.New(rand.NewSource(seed))
+				old := twinPiece(rng)
+				moved, ok := tt.move(rng, old)
+				if !ok {
+					continue
+				}
+				n := movedChecks(t, old, moved)
+				sum.stayed, sum.takenBack, sum.onCopy = sum.stayed+n.stayed, sum.takenBack+n.takenBack, sum.onCopy+n.onCopy
+			}
+			t.Logf("checks on words that survived: %d stayed, %d taken back, %d on a copy", sum.stayed, sum.takenBack, sum.onCopy)
+			if sum.onCopy > tt.onCopies || sum.takenBack > 0 {
+				t.Errorf("%d checks went onto a copy of their words and %d were taken back, want at most %d and none",
+					sum.onCopy, sum.takenBack, tt.onCopies)
+			}
+		})
 	}
 }
