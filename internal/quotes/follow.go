@@ -88,7 +88,10 @@ func diffField(before, after string) *fieldEdit {
 // the paragraph the edit moved and edited (see movedParagraph) that its own diff left: a
 // paragraph moved past one quoting the same words would otherwise lend its quote to the twin in
 // the paragraph that took its place, and two sentences that swapped places, or a sentence typed
-// before one quoting the same words, would pass each other their quotes and checks.
+// before one quoting the same words, would pass each other their quotes and checks. In that
+// paragraph too a sentence found whole comes first, and its own diff may not put a range in
+// another sentence found whole: a paragraph that lost its first sentence would otherwise hand
+// that sentence's check to the next one quoting the same words.
 func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 	if fe == nil {
 		return -1, false
@@ -97,7 +100,16 @@ func (fe *fieldEdit) follow(start, end int) (at int, unmoved bool) {
 		return at, true
 	}
 	if at, in := fe.inMoved(start, end); in {
-		return at, at >= 0
+		if s, ok := fe.sentence(start, end, -1); ok {
+			return s, true
+		}
+		if at < 0 {
+			return -1, false
+		}
+		if from, _, was, whole := fe.whole(fe.after, at, at+end-start); whole && was[0]+at-from != start {
+			return -1, false
+		}
+		return at, true
 	}
 	kept := fe.diffed(start, end)
 	if at, ok := fe.sentence(start, end, kept); ok {

@@ -75,6 +75,17 @@ func TestReconcileMovedAndEdited(t *testing.T) {
 			safe + "\n" + smith + " “No comment,” Zoë said.\n" + twice + "\n" + smith + " “No comment,” Zoë said.",
 			safe + "\n" + smith + " “No comment,” Zoë said.\n" + smith + " “No comment,” Zoë said.\n“No comment,” Zoë said. comment,” Zoë said.",
 			quotes.Plan{Kept: []quotes.Pair{{0, 0}, {1, 1}, {4, 2}, {2, 3}}, Removed: []int{3}}},
+		// A paragraph moves to the end and loses its first sentence: its own diff pairs the cut
+		// quotation's words with the second's, but the second's sentence is still whole, and
+		// keeps its entry; the first's entry goes with its words.
+		{"MovedLosingItsFirstSentence",
+			lines("The bridge is old.", "“No comment,” Zoë said. “No comment,” Ann said on Friday.", "The council met."),
+			lines("The bridge is old.", "The council met.", "“No comment,” Ann said on Friday."),
+			quotes.Plan{Kept: []quotes.Pair{{1, 0}}, Removed: []int{0}}},
+		{"MovedLosingItsFirstSentenceOneSpeaker",
+			lines("The bridge is old.", "“No comment,” Zoë said. “No comment,” Zoë said on Friday.", "The council met."),
+			lines("The bridge is old.", "The council met.", "“No comment,” Zoë said on Friday."),
+			quotes.Plan{Kept: []quotes.Pair{{1, 0}}, Removed: []int{0}}},
 	}
 	entries := func(text string) []quotes.Entry {
 		qs, _ := quotes.Find(text)
