@@ -17,8 +17,13 @@ import (
 // between the same two anchors in each text, whichever of the two comes first: two paragraphs
 // swapped around a run of copies leave the run as it was. Copies the anchors do not tell apart
 // (a copy moved past another, or typed beside it) stay unplaced: the anchors disagree, and a
-// guess would hand one copy's check to another.
-func (p *paragraphs) placed(after *paragraphs) []int {
+// guess would hand one copy's check to another. Nor does the count place copies where a
+// paragraph like them (see similar) was typed or cut between the same anchors: a copy edited
+// beside a copy pasted leaves as many copies as there were, and the paste would take the
+// edited copy's check. The paragraph moved and edited, spare (its index before and after the
+// edit, -1 for none), is no such paragraph, and with spare nil the count alone decides, as it
+// must for movedParagraph to find that paragraph.
+func (p *paragraphs) placed(after *paragraphs, spare *[2]int) []int {
 	out := make([]int, len(p.texts))
 	var once []int // the paragraphs before whose text is once in each text
 	for i, t := range p.texts {
@@ -33,8 +38,20 @@ func (p *paragraphs) placed(after *paragraphs) []int {
 		anchors[p.texts[i]] = i
 	}
 	olds, news := p.between(anchors), after.between(anchors)
+	var changed map[[2]int][]string
+	if spare != nil {
+		changed = typedOrCut(olds, news, *spare)
+	}
+	doubtful := func(text string, span [2]int) bool {
+		for _, u := range changed[span] {
+			if u != text && similar(u, text) {
+				return true
+			}
+		}
+		return false
+	}
 	for k, is := range olds {
-		if js := news[k]; len(js) == len(is) {
+		if js := news[k]; len(js) == len(is) && !doubtful(k.text, k.span()) {
 			for n, i := range is {
 				out[i] = after.starts[js[n]]
 			}
@@ -42,7 +59,7 @@ func (p *paragraphs) placed(after *paragraphs) []int {
 	}
 	oldRuns, newRuns := p.runs(olds, out), after.runs(news, nil)
 	for t, r := range oldRuns {
-		if s, ok := newRuns[t]; ok && r.whole && s.whole && r.span == s.span && len(r.at) == len(s.at) {
+		if s, ok := newRuns[t]; ok && r.whole && s.whole && r.span == s.span && len(r.at) == len(s.at) && !doubtful(t, r.span) {
 			for n, i := range r.at {
 				out[i] = after.starts[s.at[n]]
 			}
@@ -56,6 +73,40 @@ func (p *paragraphs) placed(after *paragraphs) []int {
 type near struct {
 	text         string
 	above, below int
+}
+
+// span returns the anchors around a paragraph, taken in either order.
+func (n near) span() [2]int {
+	return [2]int{min(n.above, n.below), max(n.above, n.below)}
+}
+
+// typedOrCut returns, by the anchors around them (see near.span), the texts of the paragraphs
+// that are no anchors and whose copies between those anchors are more or fewer after the edit
+// than before, leaving out the paragraphs of spare (see placed).
+func typedOrCut(olds, news map[near][]int, spare [2]int) map[[2]int][]string {
+	count := map[near]int{} // by text and span, copies before less copies after
+	for k, is := range olds {
+		n := near{k.text, k.span()[0], k.span()[1]}
+		count[n] += len(is)
+		if slices.Contains(is, spare[0]) {
+			count[n]--
+		}
+	}
+	for k, js := range news {
+		n := near{k.text, k.span()[0], k.span()[1]}
+		count[n] -= len(js)
+		if slices.Contains(js, spare[1]) {
+			count[n]++
+		}
+	}
+	out := map[[2]int][]string{}
+	for n, c := range count {
+		if c != 0 {
+			span := [2]int{n.above, n.below}
+			out[span] = append(out[span], n.text)
+		}
+	}
+	return out
 }
 
 // between returns p's paragraphs that are no anchors by where they stand (see near), each list
@@ -103,7 +154,7 @@ func (p *paragraphs) runs(groups map[near][]int, placed []int) map[string]*run {
 		if placed != nil && placed[ks[0]] >= 0 {
 			continue
 		}
-		span := [2]int{min(n.above, n.below), max(n.above, n.below)}
+		span := n.span()
 		r, ok := out[n.text]
 		if !ok {
 			out[n.text] = &run{at: ks, span: span, whole: p.count[n.text] == len(ks)}

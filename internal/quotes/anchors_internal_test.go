@@ -7,7 +7,8 @@ import (
 )
 
 // TestPlaced checks which paragraph after an edit each paragraph before it is taken for (by
-// index, -1 for none), each paragraph a letter: T and U repeat, the others are once in a text.
+// index, -1 for none), each paragraph a letter: T and U repeat, the others are once in a text;
+// "T." is a paragraph like T (see similar), edited from it or typed.
 func TestPlaced(t *testing.T) {
 	tests := []struct {
 		name          string
@@ -23,6 +24,10 @@ func TestPlaced(t *testing.T) {
 		{"ACopyMovedPastAnother", "T A T B", "T T A B", []int{-1, 2, -1, 3}},
 		{"CopiesOnBothSidesOfAMovedAnchor", "T A T B", "A T T B", []int{-1, 0, -1, 3}},
 		{"NoAnchors", "T T U U", "U U T T", []int{2, 3, 0, 1}},
+		{"ACopyEditedBesideACopyPasted", "A T T B", "A T. T T B", []int{0, -1, -1, 4}},
+		{"ARunOfCopiesSwappedWithACopyEditedAndPasted", "A T T B", "B T. T T A", []int{4, -1, -1, 0}},
+		{"ACopyCutBesideACopyEdited", "A T T T B", "A T. T T B", []int{0, -1, -1, -1, 4}},
+		{"CopiesBesideAnotherParagraphTyped", "A T T B", "A T T U. B", []int{0, 1, 2, 4}},
 		{"ACopyTheOtherSideOfADifferentAnchor", "T A U B T C", "T A U C T B", []int{0, 1, 2, 5, -1, 3}},
 	}
 	for _, tt := range tests {
@@ -30,7 +35,7 @@ func TestPlaced(t *testing.T) {
 			before := indexParagraphs(strings.ReplaceAll(tt.before, " ", "\n"))
 			after := indexParagraphs(strings.ReplaceAll(tt.after, " ", "\n"))
 			var got []int
-			for _, at := range before.placed(after) {
+			for _, at := range before.placed(after, &[2]int{-1, -1}) {
 				if at < 0 {
 					got = append(got, -1)
 				} else {

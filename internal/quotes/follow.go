@@ -62,7 +62,14 @@ type fieldEdit struct {
 // diffField works out what the edit from before to after says of a field.
 func diffField(before, after string) *fieldEdit {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after), once: map[string][2]int{}, left: sentenceBytes}
-	fe.placed = fe.before.placed(fe.after)
+	// The paragraph moved and edited is found among copies placed by count alone, then spared
+	// when copies beside a paragraph like them are left unplaced (see placed).
+	fe.placed = fe.before.placed(fe.after, nil)
+	spare := [2]int{-1, -1}
+	if m := fe.findMoved(); m != nil {
+		spare = [2]int{m.from, m.to}
+	}
+	fe.placed = fe.before.placed(fe.after, &spare)
 	fe.moved = fe.findMoved()
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {

@@ -220,6 +220,13 @@ func TestReconcileTwinsByEdit(t *testing.T) {
 			"The mayor said: “No comment.”\nThe minister said: “No comment.”\n" + filler,
 			"The minister said: “No comment.”\n" + filler + "\nThe mayor said: “No comment.”",
 			Plan{Kept: []Pair{{1, 0}, {0, 1}}}},
+		// Of two copies of a paragraph, the first is edited outside its quotation and a copy is
+		// pasted beside them: the edited copy keeps its entry, and of the two copies after, one
+		// pasted, neither can be told for the other's, so the second's entry is doubted.
+		{"ACopyEditedBesideACopyPasted",
+			"The bridge is old.\n“No comment,” Zoë said on Friday.\n“No comment,” Zoë said on Friday.\nThe council met.",
+			"The bridge is old.\n“No comment,” Zoë said on Friday morning.\n“No comment,” Zoë said on Friday.\n“No comment,” Zoë said on Friday.\nThe council met.",
+			Plan{Kept: []Pair{{0, 0}}, Edited: []Pair{{1, 2}}, Added: []int{1}, Doubted: []int{1}}},
 	}
 	entries := func(text string) []Entry {
 		qs, _ := Find(text)
