@@ -38,12 +38,13 @@ func (p *paragraphs) placed(after *paragraphs, spare *[2]int) []int {
 		anchors[p.texts[i]] = i
 	}
 	olds, news := p.between(anchors), after.between(anchors)
-	var changed map[[2]int][]string
+	var here, either map[[2]int][]string // by the anchors above and below, and in either order
 	if spare != nil {
-		changed = typedOrCut(olds, news, *spare)
+		here = typedOrCut(olds, news, *spare, func(n near) [2]int { return [2]int{n.above, n.below} })
+		either = typedOrCut(olds, news, *spare, near.span)
 	}
-	doubtful := func(text string, span [2]int) bool {
-		for _, u := range changed[span] {
+	doubtful := func(text string, changed []string) bool {
+		for _, u := range changed {
 			if u != text && similar(u, text) {
 				return true
 			}
@@ -51,7 +52,7 @@ func (p *paragraphs) placed(after *paragraphs, spare *[2]int) []int {
 		return false
 	}
 	for k, is := range olds {
-		if js := news[k]; len(js) == len(is) && !doubtful(k.text, k.span()) {
+		if js := news[k]; len(js) == len(is) && !doubtful(k.text, here[[2]int{k.above, k.below}]) {
 			for n, i := range is {
 				out[i] = after.starts[js[n]]
 			}
@@ -59,7 +60,7 @@ func (p *paragraphs) placed(after *paragraphs, spare *[2]int) []int {
 	}
 	oldRuns, newRuns := p.runs(olds, out), after.runs(news, nil)
 	for t, r := range oldRuns {
-		if s, ok := newRuns[t]; ok && r.whole && s.whole && r.span == s.span && len(r.at) == len(s.at) && !doubtful(t, r.span) {
+		if s, ok := newRuns[t]; ok && r.whole && s.whole && r.span == s.span && len(r.at) == len(s.at) && !doubtful(t, either[r.span]) {
 			for n, i := range r.at {
 				out[i] = after.starts[s.at[n]]
 			}
@@ -80,20 +81,20 @@ func (n near) span() [2]int {
 	return [2]int{min(n.above, n.below), max(n.above, n.below)}
 }
 
-// typedOrCut returns, by the anchors around them (see near.span), the texts of the paragraphs
-// that are no anchors and whose copies between those anchors are more or fewer after the edit
-// than before, leaving out the paragraphs of spare (see placed).
-func typedOrCut(olds, news map[near][]int, spare [2]int) map[[2]int][]string {
-	count := map[near]int{} // by text and span, copies before less copies after
+// typedOrCut returns, by the anchors around them as stretch takes them, the texts of the
+// paragraphs that are no anchors and whose copies between those anchors are more or fewer after
+// the edit than before, leaving out the paragraphs of spare (see placed).
+func typedOrCut(olds, news map[near][]int, spare [2]int, stretch func(near) [2]int) map[[2]int][]string {
+	count := map[near]int{} // by text and stretch, copies before less copies after
 	for k, is := range olds {
-		n := near{k.text, k.span()[0], k.span()[1]}
+		n := near{k.text, stretch(k)[0], stretch(k)[1]}
 		count[n] += len(is)
 		if slices.Contains(is, spare[0]) {
 			count[n]--
 		}
 	}
 	for k, js := range news {
-		n := near{k.text, k.span()[0], k.span()[1]}
+		n := near{k.text, stretch(k)[0], stretch(k)[1]}
 		count[n] -= len(js)
 		if slices.Contains(js, spare[1]) {
 			count[n]++

@@ -27,6 +27,7 @@ func TestPlaced(t *testing.T) {
 		{"ACopyEditedBesideACopyPasted", "A T T B", "A T. T T B", []int{0, -1, -1, 4}},
 		{"ARunOfCopiesSwappedWithACopyEditedAndPasted", "A T T B", "B T. T T A", []int{4, -1, -1, 0}},
 		{"ACopyCutBesideACopyEdited", "A T T T B", "A T. T T B", []int{0, -1, -1, -1, 4}},
+		{"CopiesBelowAnAnchorALikeParagraphTypedAbove", "A T T", "T. A T T", []int{1, 2, 3}},
 		{"CopiesBesideAnotherParagraphTyped", "A T T B", "A T T U. B", []int{0, 1, 2, 4}},
 		{"ACopyTheOtherSideOfADifferentAnchor", "T A U B T C", "T A U C T B", []int{0, 1, 2, 5, -1, 3}},
 	}
