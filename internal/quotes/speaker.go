@@ -615,6 +615,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 	relayer := a.relayer        // the speaker the quote before, in this sentence, relayed others' words for
 	heard := false              // a speech verb in the passive came before (was told), whose words are another's
 	pair := false               // two people's names spoke together (Kai Lund and Mira Holm said), and none alone
+	spoke := -1                 // the speech verb after a name's commas (Ben Wood, an analyst, said), which is the name's
 	a.relayer = credit{}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -646,7 +647,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 		case subject.found() && !t.joined && (a.conjunction(t) || a.word(t) == "but") && !a.sharedSubject(toks, k+1):
 			subject = credit{} // Millbrook have lost six, and fans were chanting “…”: the fans' words.
-		case a.speechVerb(t) && !t.joined && !a.addressing(t):
+		case a.speechVerb(t) && !t.joined && !a.addressing(t) && k != spoke:
 			// “Yes,” said Delgado, “…”: a verb opening a clause credits the name after it. Only
 			// right after a quote is a body after it the verb's subject; elsewhere it is whom the
 			// verb addresses or names (Smith, 34, told the jury:).
@@ -679,9 +680,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			}
 			named = [2]int{k, m}
 			if c.found() && (a.speechAfter(toks, m) || a.commaSpeech(toks, from, m) || a.relativeSpeech(toks, m)) {
-				said = c
+				said, spoke = c, m // Lena Park, 45, said Tesco was “…”: the verb's subject is Park, not Tesco.
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
-				said, m = c, v // The description's words are the name's, none another speaker.
+				said, m, spoke = c, v, v // The description's words are the name's, none another speaker.
 			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke

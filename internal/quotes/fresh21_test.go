@@ -1,0 +1,42 @@
+package quotes_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+// speakersOf returns the speaker Find credits each quote in text with.
+func speakersOf(text string) []string {
+	qs, _ := quotes.Find(text)
+	got := []string{}
+	for _, q := range qs {
+		got = append(got, q.Speaker)
+	}
+	return got
+}
+
+// TestFindNameInCommasOwnsItsVerb: a name followed by commas (an age, a role, a clause of "who")
+// is the subject of the speech verb after them, and a name opening the words said is what the
+// speaker talks about, not who speaks.
+func TestFindNameInCommasOwnsItsVerb(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Age", "Lena Park, 45, said Microsoft had been “too slow.”", []string{"Lena Park"}},
+		{"Role", "Ben Wood, an analyst, said Apple was “more than a demo.”", []string{"Ben Wood"}},
+		{"RoleWithPlace", "Ben Wood, chief analyst at CCS Insight, said Apple needed features that were “more than a demo.”", []string{"Ben Wood"}},
+		{"WhoClause", "Lena Park, who runs the bakery, said Tesco was “killing the high street.”", []string{"Lena Park"}},
+		{"RoleThenName", "The bakery's owner, Lena Park, said Greggs was “everywhere”.", []string{"Lena Park"}},
+		{"SecondSentence", "“Too slow,” said Lena Park, an analyst. Mark Hill, a trader, said Nvidia was “doomed.”", []string{"Lena Park", "Mark Hill"}},
+		{"NameAfterVerbStillSpeaks", "“Too slow,” said Lena Park, an analyst.", []string{"Lena Park"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
