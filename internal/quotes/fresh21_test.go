@@ -40,3 +40,30 @@ func TestFindNameInCommasOwnsItsVerb(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPronounAfterDescribedRelative: a pronoun after an unnamed person described by kinship
+// (a mother of three, the victim's father) stands for that person and not for whoever was named
+// before, so it credits nobody rather than the wrong name.
+func TestFindPronounAfterDescribedRelative(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Mother", "“Fear is doing it,” said Katherine Wells. A mother of three in Seminole, who asked that her name not be used, said she had vaccinated her children. “I was scared,” she said.",
+			[]string{"Katherine Wells", ""}},
+		{"Father", "“The road is lethal,” said Tom Hale, a councillor. The victim's father said he had asked for a crossing for years. “Nobody listened,” he said.",
+			[]string{"Tom Hale", ""}},
+		{"Widow", "Police praised the crew. “They did all they could,” said Inspector Ruth Cole. A widow who lives nearby said she heard the crash. “It was like thunder,” she said.",
+			[]string{"Ruth Cole", ""}},
+		{"Husband", "“Wards are full,” said Dr Anna Reyes. A husband waiting outside said he had been there all night. “I just want news,” he said.",
+			[]string{"Anna Reyes", ""}},
+		{"NamedStillCredited", "“Wards are full,” said Dr Anna Reyes. She said the night had been long. “I am tired,” she said.",
+			[]string{"Anna Reyes", "Anna Reyes"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

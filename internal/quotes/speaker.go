@@ -1238,6 +1238,11 @@ var describedSex = map[string]string{
 	"director": "", "manager": "", "doctor": "", "nurse": "", "teacher": "", "worker": "",
 	"passenger": "", "driver": "", "student": "", "colleague": "", "friend": "", "diplomat": "",
 	"analyst": "", "employee": "", "owner": "", "farmer": "", "paramedic": "", "survivor": "",
+	"mother": "f", "father": "m", "wife": "f", "husband": "m", "daughter": "f", "son": "m",
+	"sister": "f", "brother": "m", "grandmother": "f", "grandfather": "m", "widow": "f",
+	"widower": "m", "mum": "f", "dad": "m", "aunt": "f", "uncle": "m", "businessman": "m",
+	"businesswoman": "f", "parent": "", "patient": "", "pensioner": "", "volunteer": "",
+	"customer": "", "shopper": "", "voter": "", "relative": "", "victim": "",
 }
 
 // singular reports whether the pronoun p, they, plainly stands for the one person named by c
