@@ -67,3 +67,27 @@ func TestFindPronounAfterDescribedRelative(t *testing.T) {
 		})
 	}
 }
+
+// TestFindRoleBeforeNameIsNoPartOfIt: a capitalized role opening a sentence before a name
+// (Parent Lee Barnes said) describes the speaker and is no part of the name a fact-checker
+// looks up.
+func TestFindRoleBeforeNameIsNoPartOfIt(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Parent", "Parent Lee Barnes, whose two sons attend the school, said the change had been “night and day”.", []string{"Lee Barnes"}},
+		{"Voter", "Voter Ann Kerr said: “I have never trusted either of them.”", []string{"Ann Kerr"}},
+		{"Commuter", "“The 7.42 is late every day,” said commuter Raj Patel. Commuter Joy Hill agreed: “Every day.”", []string{"Raj Patel", "Joy Hill"}},
+		{"Economist", "Economist Sam Field said inflation was “stickier than it looks”.", []string{"Sam Field"}},
+		{"Author", "Author Zadie Smith told the festival: “Read everything.”", []string{"Zadie Smith"}},
+		{"Firefighter", "Firefighter Dan Cole, 31, said: “The roof went in seconds.”", []string{"Dan Cole"}},
+		{"Grandmother", "Grandmother Edna Price, 88, said: “I have seen worse floods.”", []string{"Edna Price"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -110,7 +110,13 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"brig", "cmdr", "recorder", "prosecutor", "resident", "witness", "neighbour", "neighbor",
 		"shopper", "passenger", "survivor", "pensioner", "headteacher", "striker", "midfielder",
 		"goalkeeper", "owner", "farmer", "teacher", "nurse", "driver", "student", "volunteer",
-		"shopkeeper", "landlord", "campaigner", "fisherman", "paramedic",
+		"shopkeeper", "landlord", "campaigner", "fisherman", "paramedic", "parent", "mother",
+		"father", "grandmother", "grandfather", "voter", "commuter", "customer", "cyclist",
+		"motorist", "homeowner", "businessman", "businesswoman", "trader", "economist",
+		"historian", "author", "journalist", "organiser", "organizer", "chef", "actor", "actress",
+		"photographer", "lecturer", "defender", "jockey", "solicitor", "barrister", "vicar",
+		"lawmaker", "activist", "founder", "researcher", "scientist", "engineer", "firefighter",
+		"pilot",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
