@@ -91,3 +91,28 @@ func TestFindRoleBeforeNameIsNoPartOfIt(t *testing.T) {
 		})
 	}
 }
+
+// TestFindUnnamedSources: the unnamed sources of diplomatic and political reporting are
+// credited as the copy describes them, "one" as "a" is, and "another said" is someone else, not
+// the voice of the quote before.
+func TestFindUnnamedSources(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"OneOfficialSaidAfter", "“We are not close to a deal,” one senior official said.", []string{"one senior official"}},
+		{"SaidOneOfficial", "“There is movement on sanctions,” said one senior official. “None on enrichment.”", []string{"one senior official", "one senior official"}},
+		{"SaidOneDiplomat", "“Nobody expects a breakthrough,” said one European diplomat.", []string{"one European diplomat"}},
+		{"OneOfficialOpensSentence", "One senior official said: “The gaps are narrower than they look.”", []string{"One senior official"}},
+		{"OneOfThemIsNobody", "Two US officials spoke on condition of anonymity. “It was a legitimate target,” one of them said.", []string{""}},
+		{"AnotherSaid", "“Chaos,” one witness said. “Total chaos,” another said.", []string{"one witness", ""}},
+		{"AnotherAfterName", "“Chaos,” said Ann Lee. “Total chaos,” another added.", []string{"Ann Lee", ""}},
+		{"OthersSaid", "“Chaos,” said Ann Lee. “We were fine,” others said.", []string{"Ann Lee", ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -476,7 +476,13 @@ func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
 		// follows it.
 		return credit{}, false
 	}
-	if toks[0].is(determinerWord) {
+	if (a.determiner(toks[0]) || toks[0].is(quantifierWord)) && a.speechAfter(toks, 1) {
+		// “…,” another said: someone else, whom the words do not name, and no longer the voice
+		// of the quote before.
+		return credit{}, true
+	}
+	if toks[0].is(determinerWord) || a.determiner(toks[0]) && len(toks) > 1 && !toks[1].is(prepositionWord) {
+		// one senior official said, as a senior official said; one of them said is nobody named.
 		for v := 2; v < len(toks) && v <= 4 && toks[v].joined && !a.capital(toks[v]); v++ {
 			if !a.speechVerb(toks[v]) {
 				continue
@@ -924,12 +930,12 @@ func (a *attributor) pastFootnotes(pos, ceiling int) int {
 // -ing right after the body is no verb of it but a noun or an adjective: Jones’s favourite saying
 // was, the mayor’s telling remark.
 func (a *attributor) speakingBody(toks []token, k int) credit {
-	owner := toks[k].is(determinerWord) || a.capital(toks[k]) && a.possessive(toks[k])
+	owner := a.determiner(toks[k]) || a.capital(toks[k]) && a.possessive(toks[k])
 	if !owner || k > 0 && toks[k].joined {
 		return credit{}
 	}
 	r := k + 1
-	if toks[k].is(determinerWord) {
+	if a.determiner(toks[k]) {
 		r = a.modifierEnd(toks, r) // A Downing Street spokesman, the Chelsea boss
 	}
 	for m := r + 1; m < len(toks) && m <= r+maxRoleWords && toks[m-1].joined && !a.capital(toks[m-1]); m++ {
@@ -2101,7 +2107,7 @@ func (a *attributor) nameOrBody(toks []token, k int) credit {
 		return credit{start: toks[k].start, end: toks[k+1].end, body: true}
 	}
 	if c.found() || k >= len(toks) || !toks[k].joined ||
-		!toks[k].is(determinerWord) && !(a.capital(toks[k]) && a.possessive(toks[k])) {
+		!a.determiner(toks[k]) && !(a.capital(toks[k]) && a.possessive(toks[k])) {
 		return c // A name's possessive owns a body as a determiner does: said Smith's spokesman.
 	}
 	return a.roleBody(toks, k, k+1)
