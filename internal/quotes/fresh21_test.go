@@ -93,8 +93,9 @@ func TestFindRoleBeforeNameIsNoPartOfIt(t *testing.T) {
 }
 
 // TestFindUnnamedSources: the unnamed sources of diplomatic and political reporting are
-// credited as the copy describes them, "one" as "a" is, and "another said" is someone else, not
-// the voice of the quote before.
+// credited as the copy describes them, "one" as "a" is; a description's phrase of what the
+// source knows (familiar with the talks) is no part of it; and "another said" is someone else,
+// not the voice of the quote before.
 func TestFindUnnamedSources(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -105,6 +106,10 @@ func TestFindUnnamedSources(t *testing.T) {
 		{"SaidOneDiplomat", "“Nobody expects a breakthrough,” said one European diplomat.", []string{"one European diplomat"}},
 		{"OneOfficialOpensSentence", "One senior official said: “The gaps are narrower than they look.”", []string{"One senior official"}},
 		{"OneOfThemIsNobody", "Two US officials spoke on condition of anonymity. “It was a legitimate target,” one of them said.", []string{""}},
+		{"FamiliarWith", "“The gaps are narrower than they look,” said a senior official familiar with the talks.", []string{"a senior official"}},
+		{"CloseTo", "“He will not resign,” said a source close to the prime minister.", []string{"a source"}},
+		{"KnowledgeableAbout", "“It is not dead,” said a European diplomat knowledgeable about the file.", []string{"a European diplomat"}},
+		{"CloseBeforeNoun", "“He was devastated,” said a close friend of the family.", []string{"a close friend"}},
 		{"AnotherSaid", "“Chaos,” one witness said. “Total chaos,” another said.", []string{"one witness", ""}},
 		{"AnotherAfterName", "“Chaos,” said Ann Lee. “Total chaos,” another added.", []string{"Ann Lee", ""}},
 		{"OthersSaid", "“Chaos,” said Ann Lee. “We were fine,” others said.", []string{"Ann Lee", ""}},

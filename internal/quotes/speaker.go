@@ -2127,6 +2127,9 @@ func (a *attributor) describedOne(toks []token, k int) bool {
 func (a *attributor) roleBody(toks []token, k, r int) credit {
 	m := r
 	for m < len(toks) && toks[m].joined && !a.capital(toks[m]) && !toks[m].is(prepositionWord) {
+		if toks[m].is(afterNounWord) && m+1 < len(toks) && toks[m+1].joined && toks[m+1].is(prepositionWord) {
+			break // said a senior official familiar with the talks: the official, as described.
+		}
 		if toks[m].is(titleCue | termCue | documentWord) {
 			return credit{} // said the note pinned to the till, said a statement from the school
 		}

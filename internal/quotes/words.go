@@ -34,6 +34,7 @@ const (
 	firmWord       // a word that ends a team's or a firm's name: Manchester United, Acme Ltd
 	groupWord      // a word for more than one person, or many taken as one: two, men, the crew
 	proxyWord      // a word for those who speak for or of a person: a spokesman for, neighbours of
+	afterNounWord  // an adjective that follows the person it describes, before a preposition: familiar with
 )
 
 // lexicon maps each known word to its classes. The lists are short on purpose: a word missing
@@ -249,7 +250,10 @@ var lexicon = buildLexicon(map[wordClass][]string{
 	},
 	// Nouns in -ly are no adverbs to pass over between a name and its verb: the victim’s family
 	// said is the family's words, not the victim's.
-	lyNoun: {"family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly", "bully", "reply"},
+	// Some adjectives follow the person they describe and open a phrase that says what the
+	// person knows or is near to: an official familiar with the talks, a source close to him.
+	afterNounWord: {"familiar", "close", "closer", "knowledgeable", "privy", "loyal", "sympathetic", "opposed", "aware"},
+	lyNoun:        {"family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly", "bully", "reply"},
 	// Determiners open the body that speaks after a quote ("the hospital said"); a conjunction or a
 	// pronoun there opens another clause ("and he said"), which names nobody.
 	determinerWord: {
