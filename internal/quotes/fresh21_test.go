@@ -121,3 +121,30 @@ func TestFindUnnamedSources(t *testing.T) {
 		})
 	}
 }
+
+// TestFindHansardLabels: a line opening on a label as Hansard writes it, in mixed case, credits
+// the member named before the seat and party, or the minister in the bracket after the office;
+// a bracket after anything else (a heading, a paper and its city) credits nobody.
+func TestFindHansardLabels(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"MemberSeatParty", "Kemi Badenoch (North West Essex) (Con): “How many patients waited on trolleys last month?”", []string{"Kemi Badenoch"}},
+		{"TitledMember", "Sir Ed Davey (Kingston and Surbiton) (LD): “Will the Prime Minister meet the families?”", []string{"Ed Davey"}},
+		{"MemberParty", "Jo Platt (Leigh and Atherton) (Lab/Co-op): “Will the Minister act?”", []string{"Jo Platt"}},
+		{"OfficeHolder", "The Prime Minister (Keir Starmer): “We inherited a health service on its knees.”", []string{"Keir Starmer"}},
+		{"LongOffice", "The Secretary of State for Health and Social Care (Wes Streeting): “We are fixing it.”", []string{"Wes Streeting"}},
+		{"Exchange", "Kemi Badenoch (North West Essex) (Con): “Will he apologise?”\nThe Prime Minister (Keir Starmer): “No.”",
+			[]string{"Kemi Badenoch", "Keir Starmer"}},
+		{"HeadingIsNobody", "Update (10am): “We are fixing it.”", []string{""}},
+		{"PaperAndCityIsNobody", "The Guardian (London): “We are fixing it.”", []string{""}},
+		{"NoPartyIsNobody", "Results (provisional): “We are fixing it.”", []string{""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -9,6 +9,11 @@ import (
 // maxLabel is the longest speaker label of a transcript's line, in runes: MAYOR OKAFOR.
 const maxLabel = 40
 
+// maxHansardLabel is the longest label in Hansard's style, in runes: a member's name, seat and
+// party, or an office and its holder (The Secretary of State for Energy Security and Net Zero
+// (Ed Miliband)).
+const maxHansardLabel = 120
+
 // maxLabelWords is the most words a speaker label may have.
 const maxLabelWords = 4
 
@@ -43,10 +48,16 @@ func (a *attributor) label(q Quote) string {
 		return ""
 	}
 	from := colon
-	for from > 0 && a.rs[from-1] != '\n' && colon-from < maxLabel {
+	for from > 0 && a.rs[from-1] != '\n' && colon-from < maxHansardLabel {
 		from--
 	}
 	if from > 0 && a.rs[from-1] != '\n' {
+		return ""
+	}
+	if colon > from && a.rs[colon-1] == ')' {
+		return a.hansardLabel(from, colon)
+	}
+	if colon-from > maxLabel {
 		return ""
 	}
 	name := string(a.rs[from:colon])
@@ -55,6 +66,65 @@ func (a *attributor) label(q Quote) string {
 		return ""
 	}
 	return name
+}
+
+// hansardLabel returns who speaks the line whose label, rs[from:colon], is written as Hansard
+// writes a member's (Kemi Badenoch (North West Essex) (Con):) or a minister's (The Prime
+// Minister (Keir Starmer):), or "". The member is the name before the brackets, which must end
+// on a party; the minister is the name in the bracket after an office. The brackets set such a
+// label apart from a heading's (Update:, Verdict:), so it credits in mixed case and outside a
+// transcript.
+func (a *attributor) hansardLabel(from, colon int) string {
+	open := from
+	for open < colon && a.rs[open] != '(' {
+		open++
+	}
+	if open == from || open == colon || a.rs[open-1] != ' ' {
+		return ""
+	}
+	head := a.tokenize(a.toks[:0], from, open-1, false)
+	a.toks = head
+	if len(head) == 0 {
+		return ""
+	}
+	if a.placeParen(open, colon) == colon {
+		if c := a.credit(head, 0, len(head)); c.found() && a.runEnd(head, 0) == len(head) {
+			return a.name(c)
+		}
+		return ""
+	}
+	if !a.hansardOffice(head) || a.bracketEnd(open, colon) != colon {
+		return ""
+	}
+	held := a.tokenize(a.toks[:0], open+1, colon-1, false)
+	a.toks = held
+	if len(held) < 2 || a.runEnd(held, 0) != len(held) {
+		return ""
+	}
+	if c := a.credit(held, 0, len(held)); c.found() {
+		return a.name(c)
+	}
+	return ""
+}
+
+// hansardOffice reports whether the words of a label name an office as Hansard writes one: the words
+// "The", a title among them and each word capitalized but for the "of", "for", "and" and "the"
+// inside it (The Secretary of State for Health and Social Care).
+func (a *attributor) hansardOffice(head []token) bool {
+	if !strings.EqualFold(a.word(head[0]), "the") {
+		return false
+	}
+	titled := false
+	for _, t := range head[1:] {
+		switch w := a.word(t); {
+		case t.is(titleWord):
+			titled = true
+		case a.capital(t), w == "of", w == "for", w == "and", w == "the":
+		default:
+			return false
+		}
+	}
+	return titled
 }
 
 // heading reports whether the label name, in capitals, heads a line rather than names a speaker:
