@@ -148,3 +148,24 @@ func TestFindHansardLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestFindRoleAndNameInCommas: the commas after a subject may hold a role written before the
+// name (Her former assistant, the conductor Marin Alsop, said), and the name says the words.
+func TestFindRoleAndNameInCommas(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"DeterminerRole", "Her former assistant, the conductor Marin Alsop, said on Thursday: “Patricia opened doors.”", []string{"Marin Alsop"}},
+		{"BareRole", "Her former assistant, conductor Marin Alsop, said: “Patricia opened doors.”", []string{"Marin Alsop"}},
+		{"AfterQuote", "“He was kind,” his friend, the actor Tom Hanks, said.", []string{"Tom Hanks"}},
+		{"TwoWordRole", "Another, the former pensions minister Douglas Reeve, said afterwards: “I told her.”", []string{"Douglas Reeve"}},
+		{"NameAloneStill", "The bakery's owner, Lena Park, said: “We open at six.”", []string{"Lena Park"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

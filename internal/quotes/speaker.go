@@ -578,6 +578,7 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 	if k > 1 && toks[k].joined && a.ageBefore(toks[k-1]) {
 		k--
 	}
+	k = a.roleInCommas(toks, k)
 	if k == 0 || toks[k].joined || m >= len(toks) || toks[m].joined {
 		return false
 	}
@@ -588,6 +589,20 @@ func (a *attributor) commaSpeech(toks []token, k, m int) bool {
 	// after a name that stands where a subject does (not Police, who questioned the suspect,
 	// Tom Hale, have said).
 	return a.subjectPlace(toks, k) && toks[m].is(helperVerb) && m+1 < len(toks) && toks[m+1].joined && a.speechVerb(toks[m+1]) && !a.passive(toks[m], toks[m+1])
+}
+
+// roleInCommas returns where the lowercase role written before the name at toks[k] opens, a
+// determiner first or not, when the commas hold both: Her former assistant, the conductor Marin
+// Alsop, said. It returns k when no role comes before the name.
+func (a *attributor) roleInCommas(toks []token, k int) int {
+	j := k
+	for j > 0 && k-j < maxRoleWords && toks[j].joined && !a.capital(toks[j-1]) {
+		j--
+	}
+	for j < k && !a.role(toks[j:k], true) {
+		j++
+	}
+	return j
 }
 
 // ageBefore reports whether t is an age written before a name: 29-year-old.

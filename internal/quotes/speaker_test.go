@@ -526,7 +526,7 @@ func TestFindSpeakers(t *testing.T) {
 			[]string{"", "", "", "Alex Moore"}},
 		{"QuantifierOpeningASentenceIsNoName", "Another, the former pensions minister Douglas Reeve, said afterwards: “I told her.”\n" +
 			"Others said: “We will fight.”\nBoth said: “Yes.”\nNeither said: “Never.”\nSeveral told us: “No.”",
-			[]string{"", "", "", "", ""}},
+			[]string{"Douglas Reeve", "", "", "", ""}},
 		{"PartyAndStateAfterANameAreNoName", "Sen. Mark Delaney, R-Ohio, who led the opposition, said the vote was “a mistake.” He told reporters: “That tells you everything.”\n" +
 			"Sen. Patricia Nunez, D-N.M., called that “a cheap shot.”\n" +
 			"Gov. Tom Reyes, D-Ariz., said at a 2 p.m. news conference: “We will not back down.”",
