@@ -169,3 +169,24 @@ func TestFindRoleAndNameInCommas(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPassiveSubjectIsNoSpeaker: the subject of a passive whose agent "by" names is what the
+// words are said of, not who says them (Rachel Reeves was accused by Kemi Badenoch of “…”).
+func TestFindPassiveSubjectIsNoSpeaker(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"AccusedBy", "Rachel Reeves was accused by Kemi Badenoch of “fiscal vandalism.”", []string{""}},
+		{"HasBeenAccusedBy", "Rachel Reeves has been accused by critics of “fiscal vandalism.”", []string{""}},
+		{"PraisedBy", "Rachel Reeves was praised by economists for her “prudence”.", []string{""}},
+		{"ActiveStillSpeaks", "Rachel Reeves accused Kemi Badenoch of “fiscal vandalism.”", []string{"Rachel Reeves"}},
+		{"NotPassive", "Rachel Reeves was speaking by phone when she said: “No.”", []string{"Rachel Reeves"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -704,7 +704,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said, spoke = c, m // Lena Park, 45, said Tesco was “…”: the verb's subject is Park, not Tesco.
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m, spoke = c, v, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && !a.passiveBy(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}
@@ -2279,6 +2279,21 @@ func (a *attributor) spokenTo(toks []token, m int) bool {
 func (a *attributor) speechAfter(toks []token, k int) bool {
 	v := a.verbAfter(toks, k, true)
 	return v >= 0 && a.speechVerb(toks[v]) && !(v > k && a.passive(toks[v-1], toks[v]))
+}
+
+// passiveBy reports whether the name ending at toks[m-1] is the subject of a passive whose
+// agent "by" names: Rachel Reeves was accused by Kemi Badenoch of “…”, has been called by critics.
+// The words are the agent's, not the subject's.
+func (a *attributor) passiveBy(toks []token, m int) bool {
+	v := a.verbAfter(toks, m, false)
+	if v < 0 || v+2 >= len(toks) {
+		return false
+	}
+	if w := a.word(toks[v]); (w == "has" || w == "have" || w == "had") && a.word(toks[v+1]) == "been" {
+		v++
+	}
+	return v+2 < len(toks) && toks[v+1].joined && toks[v+2].joined &&
+		(a.word(toks[v]) == "been" || a.passive(toks[v], toks[v+1])) && !a.hasSuffix(toks[v+1], "ing") && a.word(toks[v+2]) == "by"
 }
 
 // passive reports whether the helping verb be and the verb after it make a passive: was told,
