@@ -190,3 +190,26 @@ func TestFindPassiveSubjectIsNoSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPronounAfterReportedName: a name inside the words someone reported (The coach said Tom
+// Hale had been brilliant) is no antecedent of the pronoun that credits the next quote; the one
+// who reported them is, and when that one is unnamed the pronoun credits nobody.
+func TestFindPronounAfterReportedName(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"BodyReports", "The coach said Tom Hale had been brilliant. “He never stopped,” he said.", []string{""}},
+		{"BodyReportsQuoted", "The manager said Salah was “fit”. “He trained today,” he said.", []string{"The manager", ""}},
+		{"NameReports", "Mark Ward said Tom Hale had been “brilliant”. “He never stopped,” he said.", []string{"Mark Ward", "Mark Ward"}},
+		{"NameInCommasReports", "Mark Ward, the coach, said Tom Hale had played well. “He never stopped,” he added.", []string{"Mark Ward"}},
+		{"PronounReports", "Mark Ward arrived. He said Tom Hale had been brilliant. “He never stopped,” he said.", []string{"Mark Ward"}},
+		{"NoNameReported", "Mark Ward said the talks had ended. “We will meet again,” he said.", []string{"Mark Ward"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

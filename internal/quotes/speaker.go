@@ -1156,7 +1156,7 @@ func (a *attributor) resolve(p credit, said string) string {
 	sex := pronounSex[strings.ToLower(a.name(p))]
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
-		c := a.lastSubject(start, end, sex)
+		c, unnamed := a.lastSubject(start, end, sex)
 		other = a.otherSex(p, c.end, other) && !a.ownedByOther(c, sex)
 		if c.found() {
 			a.note(c)
@@ -1166,6 +1166,10 @@ func (a *attributor) resolve(p credit, said string) string {
 			if given := a.givenNameSex(c); given != "" && sex != "" && given != sex {
 				other = true // Grahame Morris said she had … “…,” she said: not his words.
 			}
+			break
+		}
+		if unnamed {
+			a.last = credit{} // The coach said Tom Hale had been brilliant. “…,” he said: the coach's.
 			break
 		}
 		if d := a.describedPerson(sex); d >= 0 {
@@ -1469,17 +1473,29 @@ var personSex = map[string]string{
 // vouches for it, and otherwise is passed over for the subjects before it: Erling Haaland scored
 // twice. Real Madrid won 3-1. “…,” he said. One vouched for only as a person whose sex is open
 // stands for it only when the sentence names nobody else the pronoun may stand for: Chris Evans
-// won the race, but not Aleksandra Nowak met Tomasz Lis in Warsaw.
-func (a *attributor) lastSubject(from, to int, sex string) credit {
+// won the race, but not Aleksandra Nowak met Tomasz Lis in Warsaw. A name after a speech verb
+// with a verb of its own is in the words reported (The coach said Tom Hale had been brilliant),
+// and stands for no pronoun after them: the speaker does, and when the speaker is no name or
+// pronoun (the coach, police) unnamed is set, for nobody the pronoun may be found to stand for.
+func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bool) {
 	var last, open credit
 	names := 0
+	spoken, speaker := false, false // a speech verb was read; a name or pronoun came before it
 	a.seen = a.tokenize(a.seen[:0], from, to, false)
 	for k := 0; k < len(a.seen); k++ {
 		if !a.capital(a.seen[k]) {
+			if !spoken && a.speechVerb(a.seen[k]) {
+				spoken, speaker = true, last.found() || open.found() || k > 0 && a.seen[k-1].is(pronounWord)
+			}
 			continue
 		}
 		m := a.runEnd(a.seen, k)
 		c := a.credit(a.seen, k, m)
+		if spoken && c.found() && a.subject(a.seen, k, m) {
+			unnamed = unnamed || !speaker
+			k = m - 1 // said Tom Hale had been: the reported words' subject, not the speaker.
+			continue
+		}
 		if c.found() {
 			names++
 		}
@@ -1502,9 +1518,9 @@ func (a *attributor) lastSubject(from, to int, sex string) credit {
 		k = m - 1
 	}
 	if open.found() && names == 1 {
-		return open
+		return open, unnamed
 	}
-	return last
+	return last, unnamed
 }
 
 // vouching is how far the words vouch for a name as the one a pronoun stands for.
