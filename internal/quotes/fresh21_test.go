@@ -213,3 +213,24 @@ func TestFindPronounAfterReportedName(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPeopleInAPlace: people described and not named, in a place (Officials in Beijing said),
+// are who speak, and the place names nobody.
+func TestFindPeopleInAPlace(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Officials", "Officials in Beijing said the tariffs were “unilateral bullying.”", []string{""}},
+		{"Residents", "Residents in Leeds said the service was “a joke”.", []string{""}},
+		{"Police", "Police in Kent said the man was “dangerous”.", []string{""}},
+		{"FirmStillSpeaksForAnalysts", "Analysts at Goldman Sachs said the rally was “overdone”.", []string{"Goldman Sachs"}},
+		{"NamedSpeakerAfter", "Officials in Beijing said the tariffs were unfair. China's foreign ministry spokesperson, Mao Ning, said: “We will respond.”", []string{"Mao Ning"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

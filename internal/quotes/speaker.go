@@ -829,12 +829,29 @@ func (a *attributor) relativeSpeech(toks []token, m int) bool {
 	return true
 }
 
+// describedWord reports whether t is a word for people described and not named, one or more:
+// official, officials, residents, police.
+func (a *attributor) describedWord(t token) bool {
+	w := strings.ToLower(a.word(t))
+	_, one := describedSex[w]
+	_, many := describedSex[strings.TrimSuffix(w, "s")]
+	return one || many && a.plural(t) || w == "police" || w == "people"
+}
+
 // placeOfDescribed reports whether the name at toks[k] is the place of a person described and
 // not named before it, after a preposition of place: A Western diplomat in Kyiv, a nurse at St
 // Mary's. What the sentence goes on to say of it (, who asked not to be named, said) is said of
 // that person, whom the finder cannot name.
 func (a *attributor) placeOfDescribed(toks []token, k int) bool {
-	if k < 3 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] {
+	if k < 2 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] {
+		return false
+	}
+	if k == 2 && a.word(toks[1]) == "in" && a.describedWord(toks[0]) {
+		// Officials in Beijing said, Residents in Leeds said: the people, not the place. Analysts
+		// at Goldman Sachs are the firm's, whose name stands for them.
+		return true
+	}
+	if k < 3 {
 		return false
 	}
 	for j := k - 2; j >= 0 && j >= k-5; j-- {
