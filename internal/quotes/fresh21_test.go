@@ -234,3 +234,23 @@ func TestFindPeopleInAPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestFindSentenceAfterX: "on X." ends a sentence, the platform's name being no initial, so the
+// next sentence's name is not run into it (X. Musk).
+func TestFindSentenceAfterX(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"PostedOnX", "“This is not over,” Newsom wrote on X. Musk replied: “We'll see.”", []string{"Newsom", "Musk"}},
+		{"XThenFullName", "The minister posted a video on X. Mira Holm, her deputy, said: “It was her idea.”", []string{"Mira Holm"}},
+		{"InitialStill", "“Fine,” said George W. Bush.", []string{"George W. Bush"}},
+		{"InitialsStill", "J. K. Rowling wrote on X: “Never.”", []string{"J. K. Rowling"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

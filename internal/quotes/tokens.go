@@ -166,7 +166,14 @@ func (a *attributor) insideWord(i int) bool {
 	if w >= 2 && a.rs[w-1] == '-' && (w == 2 || !isWord(a.rs[w-3])) && a.partyTagAt(w-2, i) {
 		return true // Sen. Tom Reyes, D-Ariz., said
 	}
-	return sentences.Abbreviation(a.rs[w:i])
+	return a.abbreviation(w, i)
+}
+
+// abbreviation reports whether rs[i:j] is an abbreviation or an initial, which a full stop
+// after it does not end a sentence with. X alone is no initial but the platform: posted on X.
+// Musk replied is two sentences.
+func (a *attributor) abbreviation(i, j int) bool {
+	return sentences.Abbreviation(a.rs[i:j]) && !(j == i+1 && a.rs[i] == 'X')
 }
 
 // wordEnd returns where the word starting at i ends. Apostrophes, hyphens and full stops inside
@@ -189,7 +196,7 @@ func (a *attributor) wordEnd(i, to int) int {
 		}
 		break
 	}
-	if j < to && a.rs[j] == '.' && !a.quoted[j] && (sentences.Abbreviation(a.rs[i:j]) || a.partyTagAt(i, j)) {
+	if j < to && a.rs[j] == '.' && !a.quoted[j] && (a.abbreviation(i, j) || a.partyTagAt(i, j)) {
 		j++
 	}
 	if j+1 < to && (a.rs[j] == '\'' || a.rs[j] == rightSingle) && !a.quoted[j] && (a.rs[j-1] == 's' || a.rs[j-1] == 'S') && isSpace(a.rs[j+1]) {
