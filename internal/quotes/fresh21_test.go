@@ -254,3 +254,22 @@ func TestFindSentenceAfterX(t *testing.T) {
 		})
 	}
 }
+
+// TestFindWhomWordsAreToldIsNoSpeaker: the name a speech verb addresses (told the BBC) is no
+// subject of the words reported after it (told the BBC prices were “…”).
+func TestFindWhomWordsAreToldIsNoSpeaker(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"ToldTheBBC", "Shoppers in Manchester told the BBC prices were “ridiculous”.", []string{""}},
+		{"ToldReuters", "Residents in Gaza told Reuters aid was “nowhere”.", []string{""}},
+		{"NamedTellerStill", "Ann Lee told the BBC prices were “ridiculous”.", []string{"Ann Lee"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -704,7 +704,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				said, spoke = c, m // Lena Park, 45, said Tesco was “…”: the verb's subject is Park, not Tesco.
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m, spoke = c, v, v // The description's words are the name's, none another speaker.
-			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && !a.passiveBy(toks, m) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
+			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && !a.passiveBy(toks, m) && !a.addressed(toks, k) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
 				!(k > 0 && t.joined && a.that(toks[k-1])) {
 				subject, late = c, broke
 			}
@@ -811,6 +811,16 @@ func (a *attributor) sharedSubject(toks []token, k int) bool {
 func (a *attributor) addressing(t token) bool {
 	w := a.word(t)
 	return w == "told" || w == "tells"
+}
+
+// addressed reports whether the name at toks[k] is whom a speech verb addresses, right after it
+// or its determiner: told the BBC prices were “…” is the teller's, not the BBC's.
+func (a *attributor) addressed(toks []token, k int) bool {
+	j := k - 1
+	if j > 0 && toks[k].joined && toks[j].is(determinerWord) {
+		j--
+	}
+	return j >= 0 && toks[j+1].joined && a.addressing(toks[j])
 }
 
 // relativeSpeech reports whether a name ending at toks[m-1] is followed by a clause of "who" and
