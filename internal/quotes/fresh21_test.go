@@ -273,3 +273,23 @@ func TestFindWhomWordsAreToldIsNoSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestFindSourceCloseToANameIsNotThatName: the name a source is close to or familiar with is
+// whom the source is near, not the speaker (A source close to Downing Street said).
+func TestFindSourceCloseToANameIsNotThatName(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"CloseToPlace", "A source close to Downing Street said the chancellor was “furious”.", []string{""}},
+		{"SourcesCloseToPerson", "Sources close to Ann Lee said she was “devastated”.", []string{""}},
+		{"FamiliarWithOwner", "A senior official familiar with the Pentagon's thinking said: “No.”", []string{""}},
+		{"SpokesmanForStill", "A spokesman for Downing Street said: “No.”", []string{"A spokesman for Downing Street"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -849,11 +849,12 @@ func (a *attributor) describedWord(t token) bool {
 }
 
 // placeOfDescribed reports whether the name at toks[k] is the place of a person described and
-// not named before it, after a preposition of place: A Western diplomat in Kyiv, a nurse at St
-// Mary's. What the sentence goes on to say of it (, who asked not to be named, said) is said of
+// not named before it, after a preposition of place or an adjective that places the person
+// near it: A Western diplomat in Kyiv, a nurse at St Mary's, a source close to Downing Street. What the sentence goes on to say of it (, who asked not to be named, said) is said of
 // that person, whom the finder cannot name.
 func (a *attributor) placeOfDescribed(toks []token, k int) bool {
-	if k < 2 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] {
+	near := k > 2 && toks[k-1].is(prepositionWord) && toks[k-2].is(afterNounWord) // a source close to Downing Street
+	if k < 2 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] && !near {
 		return false
 	}
 	if k == 2 && a.word(toks[1]) == "in" && a.describedWord(toks[0]) {
@@ -867,6 +868,9 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 	for j := k - 2; j >= 0 && j >= k-5; j-- {
 		if toks[j].is(determinerWord) && !toks[j].is(possessiveWord) && (j == 0 || !a.capital(toks[j])) {
 			return j < k-2 && !a.capital(toks[k-2])
+		}
+		if j == 0 && near && a.describedWord(toks[0]) {
+			return true // Sources close to Ann Lee said: the sources, not Ann Lee.
 		}
 		if !toks[j].joined {
 			return false
