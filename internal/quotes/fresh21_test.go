@@ -293,3 +293,24 @@ func TestFindSourceCloseToANameIsNotThatName(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPronounAfterOwnedName: after a name owned by another name (Sarah Jackson's Lady
+// Macbeth, Manchester United's Bruno Fernandes) a pronoun may stand for either, the actor or the
+// part, the club or the player, and credits nobody; a one-word owner (Labour's Angela Rayner)
+// leaves the name alone.
+func TestFindPronounAfterOwnedName(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"ActorsPart", "Sarah Jackson's Lady Macbeth is the evening's engine. “I wanted her to be funny,” she told me.", []string{""}},
+		{"ClubsPlayer", "Manchester United's Bruno Fernandes scored twice. “It was a good day,” he said.", []string{""}},
+		{"PartysMember", "Labour's Angela Rayner spoke first. “We will win,” she said.", []string{"Angela Rayner"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -813,6 +813,19 @@ func (a *attributor) addressing(t token) bool {
 	return w == "told" || w == "tells"
 }
 
+// ownedByName reports whether the run of capitalized words toks[k:m] holds a name owned by a
+// name of two words or more before it: Sarah Jackson's Lady Macbeth, Manchester United's Bruno
+// Fernandes. A pronoun after it may stand for the owner or for what the owner has, a part played
+// or a player, and the finder cannot tell which.
+func (a *attributor) ownedByName(toks []token, k, m int) bool {
+	for j := k + 1; j < m-1; j++ {
+		if a.possessive(toks[j]) && toks[j].joined && a.capital(toks[j-1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // addressed reports whether the name at toks[k] is whom a speech verb addresses, right after it
 // or its determiner: told the BBC prices were “…” is the teller's, not the BBC's.
 func (a *attributor) addressed(toks []token, k int) bool {
@@ -1525,6 +1538,11 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		if spoken && c.found() && a.subject(a.seen, k, m) {
 			unnamed = unnamed || !speaker
 			k = m - 1 // said Tom Hale had been: the reported words' subject, not the speaker.
+			continue
+		}
+		if c.found() && a.ownedByName(a.seen, k, m) {
+			unnamed = true // Sarah Jackson's Lady Macbeth is …: the actor or the part.
+			k = m - 1
 			continue
 		}
 		if c.found() {
