@@ -7,6 +7,180 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
+// TestFindSpeakersInFreshPieces reads sixteen news pieces written for this pass before the
+// finder's rules were read, one of each kind a desk handles: a council meeting, a court report,
+// a match report, an earnings story, a science story, an obituary, an interview, a review, a war
+// report with unnamed sources, a parliamentary report in Hansard's labels, a police appeal, a
+// flood, a product launch, a column, a health story and a school inspection. Each quote's
+// speaker is the one a fact-checker would check it with, or nobody where the copy does not say.
+// The quotes listed in missing name their speaker in ways the finder does not yet read (a
+// pronoun after a question line, a column's "I asked …, Janet Hughes, what"); each must credit
+// nobody, never someone else.
+func TestFindSpeakersInFreshPieces(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+		missing    []int
+	}{
+		{"LocalCouncil", `Plans for a 300-home estate on the edge of Wymondham were approved by South Norfolk Council on Wednesday despite fierce opposition from residents.
+The development committee voted seven to four in favour after a three-hour meeting in the council chamber at Cygnet Court.
+Councillor Helen Marsh, who chairs the committee, said: “We have a legal duty to meet our housing targets, and this site was allocated years ago.”
+“Nobody pretends this is easy,” she added.
+The residents' group Save Silfield Fields had gathered more than 2,000 signatures against the scheme. Its spokeswoman, Anne Beckett, said the decision was “a betrayal of everyone who lives here”.
+“The roads cannot cope now,” Mrs Beckett told the meeting. “Add another 600 cars and you will have gridlock every morning.”
+Opposition leader Peter Ward said the committee had “ignored the evidence in front of it”.
+“We will deliver a new primary school, a health centre and 100 affordable homes,” a spokesman for Orbit Homes, the developer, said.
+Work is expected to start in the spring. The council's head of planning, Ruth Allen, told members that a refusal would “almost certainly” be overturned on appeal.`,
+			[]string{"Helen Marsh", "Helen Marsh", "Anne Beckett", "Beckett", "Beckett", "Peter Ward", "a spokesman for Orbit Homes", "Ruth Allen"}, []int{6}},
+		{"CourtReport", `A former care home manager who stole more than £80,000 from elderly residents has been jailed for three years and four months.
+Linda Hargreaves, 58, of Stockport, pleaded guilty to fraud by abuse of position at Manchester Crown Court.
+Prosecuting, Simon Okafor told the court that Hargreaves had used residents' bank cards to pay for holidays, a car and her daughter's wedding.
+“She targeted the people least able to notice and least able to complain,” he said.
+The son of one victim, Gordon Pike, said in a statement read to the court: “My father trusted her completely. He died not knowing what she had done.”
+Defending, Katherine Lowe said her client had been “overwhelmed by debt” after her husband lost his job.
+“She is deeply ashamed,” Ms Lowe said. “She has not sought to excuse any of it.”
+Passing sentence, Recorder James Fitton said: “These were vulnerable people who were entitled to feel safe in your care. You treated them as a cash machine.”
+Detective Constable Amy Rhodes, of Greater Manchester Police, said after the hearing: “I hope today brings some comfort to the families.”`,
+			[]string{"Simon Okafor", "Gordon Pike", "Katherine Lowe", "Lowe", "Lowe", "James Fitton", "Amy Rhodes"}, []int{0}},
+		{"RugbyMatchReport", `Leicester Tigers came from 17 points down to beat Bath 27-24 at Welford Road on Saturday.
+Fly-half Handre Pollard kicked the winning penalty with two minutes left. "I just told myself to breathe," Pollard said. "The lads had done the hard work."
+Bath had led 24-7 at half-time after tries from Cameron Redpath and Will Muir.
+"We switched off," admitted Bath head coach Johann van Graan. "You cannot do that against a side like Leicester."
+Tigers director of rugby Geoff Parling praised his pack. "The forwards won that game," he said. "Every scrum in the second half went our way."
+Asked about the yellow card shown to lock Ollie Chessum, Parling said it was "harsh" but refused to criticise the referee.
+Leicester's captain, Julian Montoya, who scored the decisive try, said: "At half-time nobody panicked. We knew we had chances."
+"It was one of those days," the Argentine added. "You remember them for a long time."
+Bath's Finn Russell, who missed two conversions, told TNT Sports: "That's on me. I'll take it on the chin."
+The result lifts Leicester to fourth in the Premiership table.`,
+			[]string{"Pollard", "Pollard", "Johann van Graan", "Johann van Graan", "Geoff Parling", "Geoff Parling", "Parling", "Julian Montoya", "the Argentine", "the Argentine", "Finn Russell"}, nil},
+		{"QuarterlyEarnings", `Shares of Northwind Semiconductor rose 9% in after-hours trading Tuesday after the chipmaker reported quarterly revenue of $4.2 billion, beating Wall Street estimates.
+“Demand for our data-center products has never been stronger,” Chief Executive Priya Raman said on a call with analysts. “We are shipping everything we can make.”
+Net income rose to $910 million, or $1.12 a share, from $640 million a year earlier.
+Chief Financial Officer Mark Delgado said the company expected gross margins to “remain near record levels” through the end of the year.
+Analysts were broadly upbeat. “This was a clean beat on every line,” said Jenna Ortiz, an analyst at Bernstein. “The question now is capacity, not demand.”
+Not everyone was convinced. “They are priced for perfection,” said Tom Whitaker, who manages a technology fund at Ridgeline Capital. “Any stumble in the supply chain and this stock gets hit hard.”
+The company said it would buy back up to $5 billion of its stock. Ms. Raman told analysts the buyback reflected “confidence in our long-term cash generation.”
+Northwind shares have gained 48% this year, compared with a 21% rise in the Philadelphia Semiconductor Index.`,
+			[]string{"Priya Raman", "Priya Raman", "Mark Delgado", "Jenna Ortiz", "Jenna Ortiz", "Tom Whitaker", "Tom Whitaker", "Raman"}, nil},
+		{"ScienceStudy", `A small protein found in the blood of naked mole-rats may help explain why the animals rarely develop cancer, researchers reported Wednesday in the journal Nature.
+The team, led by Dr. Elena Vasquez of the University of Rochester, found that the protein switches off a pathway that tumor cells use to grow.
+"We were honestly surprised by how strong the effect was," Vasquez said in an interview. "In mice, it cut tumor growth by more than half."
+The study's first author, graduate student Kofi Mensah, said the next step was to test whether the protein was safe in larger animals.
+"It is a long road from a mouse to a person," Mensah said. "But this gives us a target we didn't have before."
+Scientists not involved in the work urged caution. "Mouse results have a way of evaporating in the clinic," said Dr. Rachel Stein, a cancer biologist at Stanford University who was not involved in the study.
+"I'd want to see this replicated in at least two other labs," she said.
+The research was funded by the National Institutes of Health and the American Cancer Society.`,
+			[]string{"Vasquez", "Vasquez", "Mensah", "Mensah", "Rachel Stein", "Rachel Stein"}, nil},
+		{"Obituary", `Dame Patricia Holloway, the conductor who championed the music of women composers for half a century, has died aged 86.
+Born in Sunderland in 1939, she studied at the Royal College of Music before becoming, in 1974, the first woman to conduct a full season at Glyndebourne.
+‘I was told again and again that the orchestra wouldn’t follow a woman,’ Holloway said in a 2012 interview. ‘They followed the music. That was enough.’
+Her former assistant, the conductor Marin Alsop, said on Thursday: ‘Patricia opened doors that had been bolted shut for a century.’
+The composer Judith Weir described her as ‘fearless, funny and completely unshakeable on the podium’.
+She is survived by her partner, the cellist Ruth Ames, and by a nephew. In a statement, the family said: ‘She died as she lived, listening to Brahms.’
+The Royal Philharmonic Orchestra, which she led for 11 years, said it was ‘heartbroken’ and would dedicate its next concert to her.`,
+			[]string{"Holloway", "Holloway", "Marin Alsop", "Judith Weir", "the family", "Royal Philharmonic Orchestra"}, nil},
+		{"InterviewProfile", `Maya Okonkwo, 41, became the youngest chief executive in the history of Harlow Foods last month. She spoke to us in her office above the Leeds distribution centre.
+What surprised you most about the job?
+“How little time there is to think,” she said. “Every meeting ends in a decision.”
+You closed 40 stores in your first fortnight. Do you regret it?
+“No. I regret that it was necessary,” Okonkwo said. “Those are different things.”
+Her predecessor, Graham Tate, who left after a profit warning, told the Financial Times last year that the chain needed “a decade, not a quarter” to recover.
+Asked about that, she shrugged. “Graham is entitled to his view.”
+Colleagues describe her as relentless. “She reads everything, and she remembers everything,” said her finance director, Omar Siddiqui.
+Okonkwo grew up in Bradford, the eldest of four children, and joined Harlow Foods as a graduate trainee in 2006. She ran its online business through the pandemic, when orders tripled in a fortnight and the company hired 3,000 drivers.`,
+			[]string{"Maya Okonkwo", "Maya Okonkwo", "Okonkwo", "Okonkwo", "Graham Tate", "Maya Okonkwo", "Omar Siddiqui"}, []int{0, 1, 5}},
+		{"TheatreReview", `Rupert Goold's new Macbeth at the Almeida is a chilly, clinical thing, staged in a hospital ward under strip lights.
+In a programme note, Goold writes that the play is 'a study of what ambition does to a marriage', and the production holds to that idea with admirable stubbornness.
+Saoirse-Monica Jackson's Lady Macbeth is the evening's engine. 'I wanted her to be funny,' she told me before opening night. 'People forget how funny she is.'
+Her co-star, Tom Burke, is less convincing.
+'We rehearsed the banquet scene for three weeks,' Burke said in a recent interview. 'It still frightens me.'
+The designer, Es Devlin, has described the set as 'a machine for looking'. It is certainly that, though it looks better than it plays.
+Three stars. Until 14 June.
+The supporting cast is uneven. The witches, played as hospital cleaners, are a clever idea that the production never quite knows what to do with, and the fight scenes are staged so briskly that the final duel is over before it has begun.`,
+			[]string{"Goold", "Saoirse-Monica Jackson", "Saoirse-Monica Jackson", "Burke", "Burke", "Es Devlin"}, []int{1, 2}},
+		{"TalksWithAnonymousSources", `GENEVA — Negotiators from the United States and Iran ended a third round of indirect talks on Friday without agreement, but both sides said they would meet again within a month.
+“We are not close to a deal, but we are closer than we were,” one senior official said after the talks ended.
+“There is movement on sanctions relief,” said one senior official. “There is no movement on enrichment.”
+The Iranian foreign minister, Abbas Araghchi, told state television that the talks had been “serious and constructive.”
+“The Americans must decide whether they want an agreement or a photograph,” he said.
+“Nobody expects a breakthrough before the summer,” said one European diplomat.
+“The gaps are narrower than they look from outside,” said a senior official familiar with the talks.
+A State Department spokesman, Tommy Pigott, said: “We do not negotiate in public.”
+The talks, hosted by Oman at its embassy in Geneva, are the first since the collapse of the 2015 nuclear deal to bring senior negotiators from both countries to the same building, although they sat in separate rooms.`,
+			[]string{"one senior official", "one senior official", "one senior official", "Abbas Araghchi", "Abbas Araghchi", "one European diplomat", "a senior official", "Tommy Pigott"}, nil},
+		{"CommonsExchange", `The Prime Minister faced repeated questions over hospital waiting lists at Prime Minister's Questions on Wednesday.
+Kemi Badenoch (North West Essex) (Con): “The Prime Minister promised to end the corridor care crisis. Can he tell the House how many patients waited on trolleys last month?”
+The Prime Minister (Keir Starmer): “We inherited a health service on its knees, and we are fixing it.”
+Sir Ed Davey (Kingston and Surbiton) (LD): “Will the Prime Minister meet the families who have lost loved ones in ambulance queues?”
+The Prime Minister: “I will meet them.”
+Outside the chamber, a Downing Street spokesman said the figures would be published “in the usual way”.
+The exchanges came a day after NHS England published figures showing that more than 60,000 patients had waited over 12 hours in emergency departments in November, the highest number since records began. Ministers have promised a new urgent care plan before the spring, and the Health Select Committee will question the chief executive of NHS England next week.`,
+			[]string{"Kemi Badenoch", "Keir Starmer", "Ed Davey", "The Prime Minister", "a Downing Street spokesman"}, []int{3}},
+		{"PoliceAppeal", `Police have renewed their appeal for witnesses after a 17-year-old boy was stabbed outside a takeaway in Luton on Friday night.
+The teenager, who has not been named, remains in hospital in a serious but stable condition.
+Detective Inspector Sarah Quinn, who is leading the investigation, said: “This was a shocking attack on a young man in a busy street, and I am certain people saw what happened.”
+“Somebody knows who did this,” she added. “If that is you, please do the right thing.”
+Bedfordshire Police said two men, both in their twenties, had been arrested on suspicion of attempted murder and released on bail.
+The boy's mother, Grace Adeyemi, said in a statement released through the force: “My son is a kind, gentle boy who loves football. Please help the police.”
+Anyone with information is asked to call 101, or contact Crimestoppers anonymously.
+Officers have increased patrols in the area over the weekend and are reviewing footage from cameras along Dunstable Road.`,
+			[]string{"Sarah Quinn", "Sarah Quinn", "Sarah Quinn", "Grace Adeyemi"}, nil},
+		{"FlashFlood", `More than 200 people were rescued from homes and cars in central Pennsylvania on Monday after as much as 8 inches of rain fell overnight.
+The National Weather Service warned of "life-threatening flash flooding" across six counties and said more rain was expected Tuesday.
+"The water came up so fast we didn't have time to grab anything," said Maria Lopez, 62, who was pulled from her roof in Lock Haven by a National Guard helicopter. "I just held on to the chimney."
+Gov. Josh Shapiro declared a disaster emergency and toured the damage Monday afternoon. "We will be here for as long as it takes," Shapiro told reporters.
+Fire Chief Dan Reilly of Lock Haven said his crews had been working for 20 hours straight.
+"My guys are exhausted," Reilly said. "But nobody is going home until everyone is accounted for."
+At least two people were missing late Monday, officials said.`,
+			[]string{"National Weather Service", "Maria Lopez", "Maria Lopez", "Shapiro", "Reilly", "Reilly"}, nil},
+		{"ProductLaunch", `CUPERTINO, Calif. — Apple unveiled a thinner iPhone on Tuesday, betting that a sleeker design will lure customers who have held on to older phones.
+“This is the biggest change to iPhone in years,” Chief Executive Tim Cook said at the company's headquarters. “We think customers are going to love it.”
+The company's head of hardware engineering, John Ternus, told the audience the new phone was “the thinnest we have ever made.”
+Analysts were cautious. “Thin is nice, but it is not a reason to upgrade,” said Carolina Milanesi, an analyst at Creative Strategies.
+Ben Wood, chief analyst at CCS Insight, said Apple needed to show that its artificial intelligence features were “more than a demo.”
+“The battery is the question everyone will ask,” Wood said.
+Apple shares closed down 1.5%.
+The new phone will go on sale on Sept. 19, starting at $999, and will be available in four colors. Apple also showed updated watches and earbuds, but did not give a date for the redesigned Siri it promised last year.`,
+			[]string{"Tim Cook", "Tim Cook", "John Ternus", "Carolina Milanesi", "Ben Wood", "Wood"}, nil},
+		{"OpinionColumn", `Every government promises to fix social care. None has.
+Last week the Health Secretary, Wes Streeting, told MPs that reform was “not a question of if, but when”. We have heard that before.
+In 2019 Boris Johnson stood on the steps of Downing Street and said: “We will fix the crisis in social care once and for all.” He did not.
+The King's Fund put it more bluntly in its latest report, calling the system “unfit for purpose”.
+I asked a care worker in Bolton, Janet Hughes, what she would tell the minister. “Come and do a night shift,” she said. “Then talk to me about reform.”
+She is right. Until ministers listen to people like her, the promises will keep coming and the care will not.
+The numbers are not in dispute. There are 130,000 vacancies in adult social care in England, and the average care worker earns less than a supermarket shelf-stacker.`,
+			[]string{"Wes Streeting", "Boris Johnson", "The King's Fund", "Janet Hughes", "Janet Hughes"}, []int{2, 3, 4}},
+		{"HealthMeasles", `Measles cases in the United States have reached their highest level in three decades, the Centers for Disease Control and Prevention said Wednesday.
+The agency has recorded 1,274 cases this year, most of them in children who had not been vaccinated.
+"Every one of these cases was preventable," said Dr. Alisha Grant, a pediatrician at Texas Children's Hospital in Houston. "We have a safe, effective vaccine, and we are not using it."
+In Gaines County, Texas, where the outbreak began, health officials have set up free vaccination clinics at schools and churches.
+"We're seeing parents who were hesitant come in now," said Katherine Wells, director of public health in Lubbock. "Fear of the disease is doing what our messaging could not."
+A mother of three in Seminole, who asked that her name not be used because of harassment online, said she had vaccinated her children last month. "I was scared of the wrong thing," she said.`,
+			[]string{"Alisha Grant", "Alisha Grant", "Katherine Wells", "Katherine Wells", "A mother of three in Seminole"}, []int{4}},
+		{"SchoolInspection", `A secondary school in Bradford that was rated inadequate two years ago has been judged good in every category by Ofsted.
+Inspectors said pupils at Thornbury Academy were “polite, curious and proud of their school”, and praised a “transformed” approach to behaviour.
+Headteacher Nadia Hussain, who joined in 2023, said: “This belongs to the staff and the students. They did the hard work.”
+“When I arrived, one in four lessons was being disrupted,” she said. “Now it is rare.”
+Parent Lee Barnes, whose two sons attend the school, said the change had been “night and day”.
+The National Education Union's district secretary, Ian Murray, welcomed the report but warned that staff were “running on empty”.
+“Teachers have given everything to this turnaround,” Mr Murray said. “They need the funding to sustain it.”
+The school, which has 1,100 pupils, was taken over by the Star Academies trust in 2022 after a string of poor results.`,
+			[]string{"Inspectors", "Inspectors", "Nadia Hussain", "Nadia Hussain", "Nadia Hussain", "Lee Barnes", "Ian Murray", "Murray", "Murray"}, []int{6}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := speakersOf(tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("speakers = %q, want %q", got, tt.want)
+			}
+			for i, want := range tt.want {
+				if got[i] != want && !(slices.Contains(tt.missing, i) && got[i] == "") {
+					t.Errorf("quote %d: speaker = %q, want %q (all: %q)", i, got[i], want, got)
+				}
+			}
+		})
+	}
+}
+
 // speakersOf returns the speaker Find credits each quote in text with.
 func speakersOf(text string) []string {
 	qs, _ := quotes.Find(text)
