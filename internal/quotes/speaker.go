@@ -652,6 +652,9 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			for k+1 < len(toks) && toks[k+1].end <= c.end {
 				k++ // The body's own names speak for it (A spokesperson for Thames Water said).
 			}
+			if v := a.apposedVerb(toks, k+1); v >= 0 {
+				k, verb = v, v // A spokesman for Orbit Homes, the developer, said: the commas describe it.
+			}
 			continue
 		}
 		reports = reports || verb >= 0 && k > verb && a.reported(toks, k, lead)
@@ -1002,14 +1005,41 @@ func (a *attributor) speakingBody(toks []token, k int) credit {
 			break
 		}
 		end := m
-		if n := a.bodyNameEnd(toks, m); n > m && a.speechAfter(toks, n) {
+		if n := a.bodyNameEnd(toks, m); n > m && a.bodySpeaks(toks, n) {
 			end = n // a spokesperson for West Yorkshire Fire and Rescue Service said
 		}
-		if a.speechAfter(toks, end) && !a.hasSuffix(toks[end], "ing") {
+		if a.bodySpeaks(toks, end) && !a.hasSuffix(toks[end], "ing") {
 			return credit{start: toks[k].start, end: toks[end-1].end, body: true}
 		}
 	}
 	return credit{}
+}
+
+// bodySpeaks reports whether a body ending at toks[n-1] is the subject of a speech verb, right
+// after it or after words in commas that describe it: a spokesman for Orbit Homes, the
+// developer, said.
+func (a *attributor) bodySpeaks(toks []token, n int) bool {
+	return a.speechAfter(toks, n) || a.apposedVerb(toks, n) >= 0
+}
+
+// apposedVerb returns where the speech verb stands after the words in commas that describe a
+// body ending at toks[n-1] (, the developer, said), or -1. They must be a noun's, opening on a
+// determiner: a clause (, who asked not to be named,) leaves the body as unnamed as before,
+// and a name in the commas is the one who speaks (his friend, the actor Tom Hanks, said).
+func (a *attributor) apposedVerb(toks []token, n int) int {
+	if n >= len(toks) || toks[n].joined || a.capital(toks[n]) || !toks[n].is(determinerWord) {
+		return -1
+	}
+	v := a.pastApposition(toks, n)
+	if v < 0 || !a.speechVerb(toks[v]) {
+		return -1
+	}
+	for _, t := range toks[n:v] {
+		if a.capital(t) {
+			return -1
+		}
+	}
+	return v
 }
 
 // modifierEnd returns where the capitalized words that a determiner may put before a role end,
