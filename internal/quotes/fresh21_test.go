@@ -509,3 +509,27 @@ func TestFindBodyDescribedInCommas(t *testing.T) {
 		})
 	}
 }
+
+// TestFindOtherClauseIsNotThePreviousVoice: a quote in a clause with a subject of its own after
+// "but", "and" or "while" (but critics called it “…”) is not in the voice of the quote before it
+// in the sentence; a clause that goes on with the same subject is.
+func TestFindOtherClauseIsNotThePreviousVoice(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"ButCriticsCalled", "Ann Lee said the plan was “sound”, but residents called it “a disaster”.", []string{"Ann Lee", ""}},
+		{"ButCriticsSaid", "Ann Lee said the plan was “sound”, but critics said it was “a disaster”.", []string{"Ann Lee", ""}},
+		{"WhileOpponents", "Ann Lee called the plan “sound”, while opponents described it as “a disaster”.", []string{"Ann Lee", ""}},
+		{"BodyThenCritics", "A spokesman for Orbit Homes said the plan was “sound”, but residents called it “a disaster”.", []string{"A spokesman for Orbit Homes", ""}},
+		{"SameSubjectGoesOn", "Ann Lee said the plan was “sound”, and added that it was “fair”.", []string{"Ann Lee", "Ann Lee"}},
+		{"NoVerbGoesOn", "Ann Lee said the plan was “sound” and the money “well spent”.", []string{"Ann Lee", "Ann Lee"}},
+		{"NamedSubjectSpeaks", "Kai Lund called it “late,” and Mira Holm said it was “fine.”", []string{"Kai Lund", "Mira Holm"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

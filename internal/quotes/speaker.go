@@ -647,6 +647,11 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		} else if !t.joined && (a.conjunction(t) || a.word(t) == "but") && a.speechAfter(toks, k+1) {
 			relayed, resumed = -1, true // Hale said rivals called it “mad”, and added: “…”: Hale speaks again.
 		}
+		if start == from && a.otherClause(toks, k) {
+			// Lee said it was “sound”, but critics called it “…”: the quote is the clause's, not
+			// in the voice of the quote before, whose sentence it no longer shares.
+			start = t.start
+		}
 		if c := a.speakingBody(toks, k); c.found() {
 			body, verb, reports = c, a.bodyVerb(toks, k, c), false // The judge said: “…”
 			for k+1 < len(toks) && toks[k+1].end <= c.end {
@@ -736,6 +741,29 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // Shares of Tesla fell after the company said deliveries would be “…”
 	}
 	return subject, start
+}
+
+// otherClause reports whether toks[k] opens a clause of its own after a comma or a quote, with a
+// subject and a verb of its own: but critics called it, while opponents described it as. A
+// clause that goes on with the subject before (and added that) or has no verb (and the money
+// “…”) is none.
+func (a *attributor) otherClause(toks []token, k int) bool {
+	t := toks[k]
+	if t.joined || k+2 >= len(toks) {
+		return false
+	}
+	if w := a.word(t); !a.conjunction(t) && w != "but" && w != "while" && w != "whereas" || a.sharedSubject(toks, k+1) {
+		return false
+	}
+	for _, u := range toks[k+2:] {
+		if !u.joined {
+			return false
+		}
+		if a.verb(u) || u.is(helperVerb) {
+			return true
+		}
+	}
+	return false
 }
 
 // predicate reports whether a verb of the subject ending at offset from stands among toks before
