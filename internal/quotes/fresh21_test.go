@@ -533,3 +533,23 @@ func TestFindOtherClauseIsNotThePreviousVoice(t *testing.T) {
 		})
 	}
 }
+
+// TestFindNameAfterSaidIsReported: a name right after "said" with a verb of its own (and said
+// Walz was “…”) is the subject of the words reported, not their speaker.
+func TestFindNameAfterSaidIsReported(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"AndSaid", "Trump called Harris “dumb as a rock” and said Walz was “a disaster”.", []string{"Trump", "Trump"}},
+		{"AndSaidAfterPraise", "Ann Lee praised the staff “enormously” and said Finch had been “a liar”.", []string{"Ann Lee", "Ann Lee"}},
+		{"BodyAndSaid", "The mayor thanked crews “from the bottom of my heart” and said Hale was “a hero”.", []string{"", ""}},
+		{"InvertedStill", "“Yes,” said Walz.", []string{"Walz"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -713,7 +713,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m, spoke = c, v, v // The description's words are the name's, none another speaker.
 			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && !a.passiveBy(toks, m) && !a.addressed(toks, k) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
-				!(k > 0 && t.joined && a.that(toks[k-1])) {
+				!(k > 0 && t.joined && (a.that(toks[k-1]) || a.speechVerb(toks[k-1]))) {
 				subject, late = c, broke
 			}
 			k = m - 1
