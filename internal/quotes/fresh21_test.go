@@ -553,3 +553,22 @@ func TestFindNameAfterSaidIsReported(t *testing.T) {
 		})
 	}
 }
+
+// TestFindNameAfterAVerbAndTheIsReported: a name after "the" right after a verb in the past (found
+// the NHS was “…”) is the subject of the clause the verb reports, not who speaks.
+func TestFindNameAfterAVerbAndTheIsReported(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"ReportFound", "The report, commissioned by Rishi Sunak, found the NHS was “in critical condition”.", []string{""}},
+		{"StudyShowed", "The study showed the Met Office had been “too cautious”.", []string{""}},
+		{"NamedWarnerStill", "Ann Lee warned the BBC was “in danger”.", []string{"Ann Lee"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

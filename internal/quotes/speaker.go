@@ -713,7 +713,7 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 			} else if v := a.pastApposition(toks, m); c.found() && v >= 0 && a.speechVerb(toks[v]) {
 				said, m, spoke = c, v, v // The description's words are the name's, none another speaker.
 			} else if c.found() && !subject.found() && !heard && (a.speakerSubject(toks, k, m, true) || lead && a.describedSubject(toks, k, m)) && !a.spokenTo(toks, m) && !a.passiveBy(toks, m) && !a.addressed(toks, k) && a.person(toks, k, m) && (k > 0 || m > 1 || lead || a.named(t)) &&
-				!(k > 0 && t.joined && (a.that(toks[k-1]) || a.speechVerb(toks[k-1]))) {
+				!(k > 0 && t.joined && (a.that(toks[k-1]) || a.speechVerb(toks[k-1]) || a.objectOfVerb(toks, k))) {
 				subject, late = c, broke
 			}
 			k = m - 1
@@ -741,6 +741,12 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 		return credit{}, start // Shares of Tesla fell after the company said deliveries would be “…”
 	}
 	return subject, start
+}
+
+// objectOfVerb reports whether the name at toks[k] comes after "the" right after a verb in the
+// past, as the subject of a clause that verb reports: The report found the NHS was “…”.
+func (a *attributor) objectOfVerb(toks []token, k int) bool {
+	return k > 1 && toks[k-1].joined && a.word(toks[k-1]) == "the" && a.verb(toks[k-2])
 }
 
 // otherClause reports whether toks[k] opens a clause of its own after a comma or a quote, with a
