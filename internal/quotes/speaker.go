@@ -746,7 +746,21 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 // objectOfVerb reports whether the name at toks[k] comes after "the" right after a verb in the
 // past, as the subject of a clause that verb reports: The report found the NHS was “…”.
 func (a *attributor) objectOfVerb(toks []token, k int) bool {
-	return k > 1 && toks[k-1].joined && a.word(toks[k-1]) == "the" && a.verb(toks[k-2])
+	return k > 1 && toks[k-1].joined && a.spelled(toks[k-1], "the") && a.verb(toks[k-2])
+}
+
+// spelled reports whether the word t is w, a word in lowercase ASCII, in any case, without
+// making a string of it: the checks run on every word read.
+func (a *attributor) spelled(t token, w string) bool {
+	if t.end-t.start != len(w) {
+		return false
+	}
+	for i, r := range a.rs[t.start:t.end] {
+		if unicode.ToLower(r) != rune(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // otherClause reports whether toks[k] opens a clause of its own after a comma or a quote, with a
@@ -758,7 +772,7 @@ func (a *attributor) otherClause(toks []token, k int) bool {
 	if t.joined || k+2 >= len(toks) {
 		return false
 	}
-	if w := a.word(t); !a.conjunction(t) && w != "but" && w != "while" && w != "whereas" || a.sharedSubject(toks, k+1) {
+	if !a.conjunction(t) && !a.spelled(t, "but") && !a.spelled(t, "while") && !a.spelled(t, "whereas") || a.sharedSubject(toks, k+1) {
 		return false
 	}
 	for _, u := range toks[k+2:] {
@@ -2173,8 +2187,7 @@ func (a *attributor) determined(toks []token, k, first int) bool {
 // determiner reports whether t opens a noun phrase for one member of a group: a, the, one,
 // another.
 func (a *attributor) determiner(t token) bool {
-	w := strings.ToLower(a.word(t))
-	return t.is(determinerWord) || w == "one" || w == "another"
+	return t.is(determinerWord) || a.spelled(t, "one") || a.spelled(t, "another")
 }
 
 // nameInClause returns the last name among the words from toks[k] to the end of their clause,
