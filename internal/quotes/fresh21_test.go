@@ -572,3 +572,36 @@ func TestFindNameAfterAVerbAndTheIsReported(t *testing.T) {
 		})
 	}
 }
+
+// lastSpeakerOf returns the speaker of the last quote Find finds in text.
+func lastSpeakerOf(t *testing.T, text string) string {
+	t.Helper()
+	qs, _ := quotes.Find(text)
+	if len(qs) == 0 {
+		t.Fatalf("no quote found in %q", text)
+	}
+	return qs[len(qs)-1].Speaker
+}
+
+// TestFindCommaEndsReportedWords: the words a speech verb reports end at a comma, and a name in
+// the clause after it (Arteta said little, but Saka was in a talkative mood) is a subject the
+// next pronoun may stand for, not a name inside the words reported.
+func TestFindCommaEndsReportedWords(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"ButAfterSaid", "Arteta said little after the match, but Saka was in a talkative mood. “We deserved it,” he said.", "Saka"},
+		{"AndAfterBodySaid", "Police said the road would stay closed overnight, and Mrs Patel was furious. “Nobody told us anything,” she said.", "Patel"},
+		{"AndAfterTold", "Reporters told Hart the polls were tightening, and Ferreira stepped in. “We are not worried,” he said.", "Ferreira"},
+		{"RoleAndName", "Witnesses said the car was travelling fast, and Sergeant Lisa Ward confirmed that officers were investigating. “We are keeping an open mind,” she said.", "Sergeant Lisa Ward"},
+		{"CalledFor", "Hoyle called for order, but Flynn ignored him. “I will not be silenced,” he shouted.", "Flynn"},
+		{"CriticsSaid", "Critics said the production was stunning, and Okonedo was thrilled by the reception. “I didn’t expect any of this,” she said.", "Okonedo"},
+		{"BoardSaid", "The board said profits had fallen, and Mendes was quick to reassure investors. “This is a blip,” she said.", "Mendes"},
+		{"AskedClause", "When asked about his future at the club, Stokes insisted he would stay on as captain. “I love leading this team,” he said.", "Stokes"},
+		{"ReportedStillSkipped", "Mark Ward said Tom Hale had been brilliant. “He never stopped,” he said.", "Mark Ward"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastSpeakerOf(t, tt.text); got != tt.want {
+				t.Errorf("speaker = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1605,6 +1605,9 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 	spoken, speaker := false, false // a speech verb was read; a name or pronoun came before it
 	a.seen = a.tokenize(a.seen[:0], from, to, false)
 	for k := 0; k < len(a.seen); k++ {
+		if spoken && k > 0 && !a.seen[k].joined {
+			spoken = false // Arteta said little, but Saka was: a comma ends the words reported.
+		}
 		if !a.capital(a.seen[k]) {
 			if !spoken && a.speechVerb(a.seen[k]) {
 				spoken, speaker = true, last.found() || open.found() || k > 0 && a.seen[k-1].is(pronounWord)
