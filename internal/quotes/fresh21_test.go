@@ -605,3 +605,24 @@ func TestFindCommaEndsReportedWords(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPassiveThenOwnSpeechVerb: the subject of a passive with "by" speaks after all when the
+// clause goes on with "and" or "but" and a speech verb of its own (Ann Lee was interviewed by the
+// BBC and said:), while the agent's words stay the agent's.
+func TestFindPassiveThenOwnSpeechVerb(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"InterviewedAndSaid", "Ann Lee was interviewed by the BBC on Sunday and said: “I am not going anywhere.”", "Ann Lee"},
+		{"AskedAndSaid", "Pep Guardiola was asked by reporters about Haaland and said: “He is fine.”", "Pep Guardiola"},
+		{"ReplacedAndTold", "Fernandes was replaced by Mount after an hour and told Sky: “I was tired.”", "Fernandes"},
+		{"GreetedAndTold", "Hale was greeted by cheering fans at the airport and told reporters: “It feels good to be home.”", "Hale"},
+		{"CommaAndSaid", "Brown was beaten by Lopez in the final, and said afterwards: “He was simply better today.”", "Brown"},
+		{"AccusedStillAgents", "Rachel Reeves was accused by Kemi Badenoch of “fiscal vandalism.”", ""},
+		{"AndOthersSaid", "Rachel Reeves was praised by economists and critics said: “She was prudent.”", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastSpeakerOf(t, tt.text); got != tt.want {
+				t.Errorf("speaker = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -2428,7 +2428,8 @@ func (a *attributor) speechAfter(toks []token, k int) bool {
 
 // passiveBy reports whether the name ending at toks[m-1] is the subject of a passive whose
 // agent "by" names: Rachel Reeves was accused by Kemi Badenoch of “…”, has been called by critics.
-// The words are the agent's, not the subject's.
+// The words are the agent's, not the subject's, unless the clause goes on with a speech verb of
+// the subject's own: Ann Lee was interviewed by the BBC and said: “…”.
 func (a *attributor) passiveBy(toks []token, m int) bool {
 	v := a.verbAfter(toks, m, false)
 	if v < 0 || v+2 >= len(toks) {
@@ -2438,7 +2439,8 @@ func (a *attributor) passiveBy(toks []token, m int) bool {
 		v++
 	}
 	return v+2 < len(toks) && toks[v+1].joined && toks[v+2].joined &&
-		(a.word(toks[v]) == "been" || a.passive(toks[v], toks[v+1])) && !a.hasSuffix(toks[v+1], "ing") && a.word(toks[v+2]) == "by"
+		(a.word(toks[v]) == "been" || a.passive(toks[v], toks[v+1])) && !a.hasSuffix(toks[v+1], "ing") && a.word(toks[v+2]) == "by" &&
+		!a.speaksOn(toks, v+2)
 }
 
 // passive reports whether the helping verb be and the verb after it make a passive: was told,
