@@ -468,9 +468,10 @@ func TestFindSourceCloseToANameIsNotThatName(t *testing.T) {
 	}
 }
 
-// TestFindPronounAfterOwnedName: after a name owned by another name (Sarah Jackson's Lady
-// Macbeth, Manchester United's Bruno Fernandes) a pronoun may stand for either, the actor or the
-// part, the club or the player, and credits nobody; a one-word owner (Labour's Angela Rayner)
+// TestFindPronounAfterOwnedName: after a name owned by a person's name (Sarah Jackson's Lady
+// Macbeth, Mr Tom Hale's Hamlet) a pronoun may stand for either, the actor or the part, and
+// credits nobody. An owner not told to be a person, by a title or a given name, is as often a
+// club or a firm (Real Madrid's Jude Bellingham), and a one-word owner (Labour's Angela Rayner)
 // leaves the name alone.
 func TestFindPronounAfterOwnedName(t *testing.T) {
 	for _, tt := range []struct {
@@ -478,7 +479,10 @@ func TestFindPronounAfterOwnedName(t *testing.T) {
 		want       []string
 	}{
 		{"ActorsPart", "Sarah Jackson's Lady Macbeth is the evening's engine. “I wanted her to be funny,” she told me.", []string{""}},
-		{"ClubsPlayer", "Manchester United's Bruno Fernandes scored twice. “It was a good day,” he said.", []string{""}},
+		{"DoubleGivenActorsPart", "Saoirse-Monica Jackson's Lady Macbeth is the evening's engine. “I wanted her to be funny,” she told me.", []string{""}},
+		{"TitledActorsPart", "Mr Tom Hale's Hamlet is a sulky teenager. “I wanted him to be young,” he said.", []string{""}},
+		{"ClubsPlayer", "Real Madrid’s Jude Bellingham scored twice in the second half. “It was a special night for everyone at the club,” he said.", []string{"Jude Bellingham"}},
+		{"ClubsPlayerOwnerKept", "Manchester United's Bruno Fernandes scored twice. “It was a good day,” he said.", []string{"Manchester United's Bruno Fernandes"}},
 		{"PartysMember", "Labour's Angela Rayner spoke first. “We will win,” she said.", []string{"Angela Rayner"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -865,12 +865,41 @@ func (a *attributor) addressing(t token) bool {
 }
 
 // ownedByName reports whether the run of capitalized words toks[k:m] holds a name owned by a
-// name of two words or more before it: Sarah Jackson's Lady Macbeth, Manchester United's Bruno
-// Fernandes. A pronoun after it may stand for the owner or for what the owner has, a part played
-// or a player, and the finder cannot tell which.
+// person's name of two words or more before it: Sarah Jackson's Lady Macbeth, Mr Tom Hale's
+// Hamlet. A pronoun after it may stand for the owner or for what the owner has, a part played,
+// and the finder cannot tell which. An owner that is not told to be a person, by a title or a
+// given name, is as often a club or a firm (Real Madrid's Jude Bellingham), which no pronoun
+// stands for.
 func (a *attributor) ownedByName(toks []token, k, m int) bool {
 	for j := k + 1; j < m-1; j++ {
 		if a.possessive(toks[j]) && toks[j].joined && a.capital(toks[j-1]) {
+			return a.personOwner(toks, k, j)
+		}
+	}
+	return false
+}
+
+// personOwner reports whether the words toks[k:j] before a possessive toks[j] tell a person: a
+// title among them (Mr Tom Hale's), or a given name opening them, one the finder knows (Sarah
+// Jackson's) or two joined by a hyphen (Saoirse-Monica Jackson's).
+func (a *attributor) personOwner(toks []token, k, j int) bool {
+	for k < j && toks[k].is(stopWord) {
+		k++
+	}
+	for _, t := range toks[k:j] {
+		if t.is(titleWord) {
+			return true
+		}
+	}
+	w := strings.ToLower(a.word(toks[k]))
+	return givenSex[w] != "" || givenBoth[w] || a.doubleGiven(toks[k])
+}
+
+// doubleGiven reports whether t is two capitalized words joined by a hyphen, as a double given
+// name is: Saoirse-Monica, Jean-Paul.
+func (a *attributor) doubleGiven(t token) bool {
+	for i := t.start + 1; i+1 < t.end; i++ {
+		if a.rs[i] == '-' && unicode.IsUpper(a.rs[i+1]) {
 			return true
 		}
 	}
