@@ -630,3 +630,24 @@ func TestFindPassiveThenOwnSpeechVerb(t *testing.T) {
 		})
 	}
 }
+
+// TestFindDescribedPersonWhoSaysNothing: a person described and not named whom the words are
+// about, the object of a speech verb (Staff praised the patient) or a victim or patient of whom
+// no speech verb is told, leaves the pronoun after them to the named speaker; one who speaks
+// still takes it, and the name before is not credited.
+func TestFindDescribedPersonWhoSaysNothing(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"VictimInHospital", "Detective Inspector Karen Whitlow appealed for witnesses on Sunday. The victim, a 24-year-old woman, remains in hospital in a stable condition. “We need people who were there to come forward,” she said.", "Karen Whitlow"},
+		{"PraisedThePatient", "The patient was discharged on Friday. Dr Anna Kowalski said: “He was lucky.” Hospital staff praised the patient. “He was very brave,” she said.", "Anna Kowalski"},
+		{"PraisedTheNurse", "Dr Anna Kowalski said: “He was lucky.” Staff on the ward praised the nurse. “He was very brave,” she said.", "Anna Kowalski"},
+		{"VictimSpeaks", "“We are investigating,” said Inspector Ruth Cole. The victim, a 24-year-old woman, said the attack had lasted minutes. “I was terrified,” she said.", ""},
+		{"PatientSpeaks", "“Wards are full,” said Dr Anna Reyes. A patient waiting outside said the night had been long. “I just want news,” she said.", ""},
+		{"DescribedWithOtherVerb", "“We are ready,” said Kai Lund. A police officer at the scene disagreed. “Stay away,” he added.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastSpeakerOf(t, tt.text); got != tt.want {
+				t.Errorf("speaker = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1345,13 +1345,20 @@ func (a *attributor) resolve(p credit, said string) string {
 }
 
 // describedPerson returns where a person described and not named stands as the subject of the
-// sentence lastSubject read last, or after its speech verb, whom a pronoun of the sex given may
-// stand for, or -1 when none does: A spokeswoman for the council said …, said a police officer at
-// the scene, A woman who lives nearby disagreed. A pronoun after such a sentence speaks of that
-// person, whom the finder cannot name, and not of anyone named before.
+// sentence lastSubject read last, or right after a speech verb opening it, whom a pronoun of the
+// sex given may stand for, or -1 when none does: A spokeswoman for the council said …, said a
+// police officer at the scene, A woman who lives nearby disagreed. A pronoun after such a
+// sentence speaks of that person, whom the finder cannot name, and not of anyone named before.
+// The object of a speech verb (Staff praised the patient) is no such subject, and one whom
+// things befall (the victim, the patient) is only when a speech verb follows: The victim
+// remains in hospital is about the victim, and the quote after it is still the officer's.
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
-		if !t.is(determinerWord) || t.is(possessiveWord) || j > 0 && !(t.joined && a.speechVerb(a.seen[j-1])) {
+		if !t.is(determinerWord) || t.is(possessiveWord) {
+			continue
+		}
+		inverted := j > 0 && t.joined && a.speechVerb(a.seen[j-1]) && (j == 1 || !a.seen[j-1].joined)
+		if j > 0 && !inverted {
 			continue
 		}
 		for i, n := range a.seen[j+1 : min(len(a.seen), j+5)] {
@@ -1361,6 +1368,9 @@ func (a *attributor) describedPerson(sex string) int {
 			if s, ok := describedSex[strings.ToLower(a.word(n))]; ok && (s == "" || sex == "" || s == sex) {
 				if s == "" && a.speaksOfSex(a.seen[j+i+2:], sex) {
 					return -1 // A police officer said she had been hit: she is another, named before.
+				}
+				if befallen[strings.ToLower(a.word(n))] && !inverted && !slices.ContainsFunc(a.seen[j+i+2:], a.speechVerb) {
+					return -1
 				}
 				return t.start
 			}
@@ -1404,6 +1414,9 @@ func (a *attributor) speaksOfSex(toks []token, sex string) bool {
 
 // objectSex is the sex of the pronouns a sentence may speak of a person with.
 var objectSex = map[string]string{"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+// befallen are the people describedSex tells whom news tells of more often than it quotes.
+var befallen = map[string]bool{"victim": true, "patient": true}
 
 // describedSex is the sex, "" when open, of the people the words describe as the subject of a
 // sentence: a spokeswoman for the council, a police officer.
