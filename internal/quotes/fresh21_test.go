@@ -651,3 +651,44 @@ func TestFindDescribedPersonWhoSaysNothing(t *testing.T) {
 		})
 	}
 }
+
+// speakerOf returns the speaker of quote i of those Find finds in text.
+func speakerOf(t *testing.T, text string, i int) string {
+	t.Helper()
+	qs, _ := quotes.Find(text)
+	if i >= len(qs) {
+		t.Fatalf("%d quotes found in %q, want more than %d", len(qs), text, i)
+	}
+	return qs[i].Speaker
+}
+
+// TestFindPronounAfterNameReportedByMany: a name in the words that many people or a body reported
+// (Witnesses said Mark Doyle had been drinking, The club said Rashford would be out) is who a
+// pronoun after them stands for, since "he" or "she" cannot stand for the witnesses or the club;
+// only one person before the speech verb, named or described, takes the pronoun instead.
+func TestFindPronounAfterNameReportedByMany(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+		i                int
+	}{
+		{"Witnesses", "Witnesses said Mark Doyle had been drinking before the crash. “I had two pints, that is all,” he said.", "Mark Doyle", 0},
+		{"Sources", "Sources said Johnson was considering his position. “I am going nowhere,” he said.", "Johnson", 0},
+		{"Reports", "Reports said Ronaldo was unhappy at the club. “I am very happy here,” he told journalists.", "Ronaldo", 0},
+		{"Friends", "Friends said Lisa Cole had been struggling for months. “I hid it from everyone,” she said in an interview last year.", "Lisa Cole", 0},
+		{"Prosecutors", "Prosecutors said Dean Walsh had planned the robbery for weeks. “It was a stupid mistake,” he told the court.", "Dean Walsh", 0},
+		{"TeammatesQuoted", "Teammates said Kane was “devastated” after the miss. “It hurts, but I will learn,” he said.", "Kane", 1},
+		{"TheClub", "The club said Rashford would be out for a month. “I will come back stronger,” he said.", "Rashford", 0},
+		{"PoliceHave", "Police have said Tom Reid was not hurt. “I was lucky,” he said.", "Tom Reid", 0},
+		{"SpokeswomanNotHe", "A spokeswoman said Tom Reid had resigned. “It was time,” he said.", "Tom Reid", 0},
+		{"OneCoachStill", "The coach said Tom Hale had been brilliant. “He never stopped,” he said.", "", 0},
+		{"OneLawyerStill", "His lawyer said Dean Walsh had been “misled”. “He trusted them,” she said.", "", 1},
+		{"NamedStill", "Mark Ward said Tom Hale had been brilliant. “He never stopped,” he said.", "Mark Ward", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakerOf(t, tt.text, tt.i); got != tt.want {
+				t.Errorf("speaker of quote %d = %q, want %q", tt.i, got, tt.want)
+			}
+		})
+	}
+}
+

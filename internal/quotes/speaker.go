@@ -1637,10 +1637,12 @@ var personSex = map[string]string{
 // vouches for it, and otherwise is passed over for the subjects before it: Erling Haaland scored
 // twice. Real Madrid won 3-1. “…,” he said. One vouched for only as a person whose sex is open
 // stands for it only when the sentence names nobody else the pronoun may stand for: Chris Evans
-// won the race, but not Aleksandra Nowak met Tomasz Lis in Warsaw. A name after a speech verb
-// with a verb of its own is in the words reported (The coach said Tom Hale had been brilliant),
-// and stands for no pronoun after them: the speaker does, and when the speaker is no name or
-// pronoun (the coach, police) unnamed is set, for nobody the pronoun may be found to stand for.
+// won the race, but not Aleksandra Nowak met Tomasz Lis in Warsaw. A name after the speech verb
+// of one person the pronoun may stand for, with a verb of its own, is in the words reported (The
+// coach said Tom Hale had been brilliant), and stands for no pronoun after them: the speaker
+// does, and when the speaker is described and not named (the coach) unnamed is set, for nobody
+// the pronoun may be found to stand for. Many or a body (Witnesses said, The club said) are
+// nobody "he" or "she" stands for, and the name in their words is who it does.
 func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bool) {
 	var last, open credit
 	names := 0
@@ -1652,7 +1654,10 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		}
 		if !a.capital(a.seen[k]) {
 			if !spoken && a.speechVerb(a.seen[k]) {
-				spoken, speaker = true, last.found() || open.found() || k > 0 && a.seen[k-1].is(pronounWord)
+				j := a.subjectBefore(a.seen, k)
+				named := last.found() && a.oneNamed(a.seen, last) || open.found() && a.oneNamed(a.seen, open) ||
+					j >= 0 && a.seen[j].is(pronounWord) && mayStandFor(sex, pronounSex[strings.ToLower(a.word(a.seen[j]))])
+				spoken, speaker = named || j >= 0 && a.onePerson(a.seen[j], sex), named
 			}
 			continue
 		}
@@ -1694,6 +1699,55 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 	}
 	return last, unnamed
 }
+
+// oneNamed reports whether the name c, read in toks, is one person's, and not a word for many
+// capitalized at the start of a sentence (Witnesses, Sources, Reports, Police said). Such a
+// word of one run is read as many when it is a word for a group, a body, a document or people
+// described, or ends in a plural's "s", as a surname may (Jones said): the name in the words
+// reported is then who the pronoun stands for, as it is after many.
+func (a *attributor) oneNamed(toks []token, c credit) bool {
+	if c.body {
+		return false
+	}
+	k := slices.IndexFunc(toks, func(t token) bool { return t.start == c.start })
+	if k != 0 || len(toks) < 2 || toks[1].start < c.end {
+		return true
+	}
+	t := toks[0]
+	return !t.is(groupWord|bodyWord|proxyWord|documentWord) && !a.describedWord(t) && !a.pluralWord(t)
+}
+
+// subjectBefore returns where the word stands that the speech verb at toks[k] follows in its
+// clause, past the helping verbs and adverbs between them (the coach has also said), or -1.
+func (a *attributor) subjectBefore(toks []token, k int) int {
+	j := k - 1
+	for j > 0 && toks[j+1].joined && (toks[j].is(helperVerb|fillerWord) || a.hasSuffix(toks[j], "ly") && !toks[j].is(lyNoun)) {
+		j--
+	}
+	if j < 0 || !toks[j+1].joined {
+		return -1
+	}
+	return j
+}
+
+// onePerson reports whether t is a word for one person described and not named, whom a pronoun
+// of the sex given may stand for: the coach, a spokeswoman for she; not the club, witnesses, or
+// a spokeswoman for he.
+func (a *attributor) onePerson(t token, sex string) bool {
+	w := strings.ToLower(a.word(t))
+	if s, ok := describedSex[w]; ok {
+		return mayStandFor(sex, s)
+	}
+	s := titleSex[w]
+	if strings.HasSuffix(w, "woman") {
+		s = "f"
+	}
+	return t.is(titleWord) && !a.plural(t) && mayStandFor(sex, s)
+}
+
+// mayStandFor reports whether a pronoun of the sex given may stand for a person of sex s, either
+// being "" when open.
+func mayStandFor(sex, s string) bool { return sex == "" || s == "" || sex == s }
 
 // vouching is how far the words vouch for a name as the one a pronoun stands for.
 type vouching int8
