@@ -692,3 +692,31 @@ func TestFindPronounAfterNameReportedByMany(t *testing.T) {
 	}
 }
 
+// TestFindReportedSpeechGoesOnAfterAnd: reported speech that goes on after "and", "but" or
+// "while" with a subject and a plain verb (Hale said the plan was “bold” and the critics were
+// “plain wrong”) is still the first speaker's; only a clause with a speech or labelling verb of
+// its own (but critics called it “…”) is another voice.
+func TestFindReportedSpeechGoesOnAfterAnd(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+		i                int
+	}{
+		{"AndWere", "Hale said the plan was “bold” and the critics were “plain wrong”.", "Hale", 1},
+		{"ButWas", "Hale said the fans were “amazing” but the referee was “a disgrace”.", "Hale", 1},
+		{"AndHad", "Reeves said growth was “strong” and inflation had “peaked”.", "Reeves", 1},
+		{"WhileWere", "Smith said prices were “too high” while wages were “far too low”.", "Smith", 1},
+		{"CommaButWere", "Dr Patel said the drug was “promising”, but the side effects were “a worry”.", "Patel", 1},
+		{"AndHadFallen", "Hale said the plan was “bold” and prices had fallen “sharply”.", "Hale", 1},
+		{"ButCriticsHaveSaid", "Ann Lee said the plan was “sound”, but critics have said it is “a disaster”.", "", 1},
+		{"WhileOpponentsInsist", "Ann Lee said the plan was “sound”, while opponents insist it is “a disaster”.", "", 1},
+		{"AndCriticsBranded", "Ann Lee said the plan was “sound” and critics branded it “a disaster”.", "", 1},
+		{"ButResidentsCall", "Ann Lee called the plan “sound”, but residents call it “a disaster”.", "", 1},
+		{"AndPricesRemain", "Hale said costs were “high” and prices remain “far too high”.", "Hale", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakerOf(t, tt.text, tt.i); got != tt.want {
+				t.Errorf("speaker of quote %d = %q, want %q", tt.i, got, tt.want)
+			}
+		})
+	}
+}

@@ -764,9 +764,10 @@ func (a *attributor) spelled(t token, w string) bool {
 }
 
 // otherClause reports whether toks[k] opens a clause of its own after a comma or a quote, with a
-// subject and a verb of its own: but critics called it, while opponents described it as. A
-// clause that goes on with the subject before (and added that) or has no verb (and the money
-// “…”) is none.
+// subject and a speech or labelling verb of its own: but critics called it, while opponents
+// described it as, and critics branded it, but residents insist. A clause that goes on with the subject before (and
+// added that), has no verb (and the money “…”) or a plain one (and the critics were “…”, but
+// inflation had “…”) goes on with the words reported, in the same voice.
 func (a *attributor) otherClause(toks []token, k int) bool {
 	t := toks[k]
 	if t.joined || k+2 >= len(toks) {
@@ -779,11 +780,18 @@ func (a *attributor) otherClause(toks []token, k int) bool {
 		if !u.joined {
 			return false
 		}
-		if a.verb(u) || u.is(helperVerb) {
-			return true
+		if present := a.speechPresent(u); present || a.verb(u) && !u.is(helperVerb) {
+			return present || a.speechVerb(u) || u.is(trailingSpeech|termCue)
 		}
 	}
 	return false
+}
+
+// speechPresent reports whether t is a speech verb in the present of many, whose past the
+// lexicon knows: critics insist, opponents argue, residents call it.
+func (a *attributor) speechPresent(t token) bool {
+	w := strings.ToLower(a.word(t))
+	return !a.capital(t) && (lexicon[w+"ed"]|lexicon[w+"d"])&speechWord != 0
 }
 
 // predicate reports whether a verb of the subject ending at offset from stands among toks before
