@@ -167,6 +167,9 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		}
 	}
 	o.dropRedundant()
+	if err := o.dropRepeats(tx); err != nil {
+		return nil, err
+	}
 	if err := foldBursts(tx, o); err != nil {
 		return nil, err
 	}
@@ -191,6 +194,34 @@ func (o *outbox) dropRedundant() {
 	o.notices = slices.DeleteFunc(o.notices, func(n outboxNotice) bool {
 		return newsroom.Outranks(best[place{n.row.UserID, n.row.Link}], newsroom.NotificationKind(n.row.Kind))
 	})
+}
+
+// dropRepeats drops the notices that repeat one their person has not read yet: of a kind that
+// does not repeat (newsroom.Repeats), by the same actor on the same piece, already unread or
+// earlier in this transaction. It reads inside tx before the events are written, as foldBursts
+// does.
+func (o *outbox) dropRepeats(tx *gorm.DB) error {
+	type repeat struct {
+		user, draft, actor int64
+		kind               string
+	}
+	planned := map[repeat]bool{}
+	var err error
+	o.notices = slices.DeleteFunc(o.notices, func(n outboxNotice) bool {
+		if err != nil || !newsroom.Repeats(newsroom.NotificationKind(n.row.Kind)) {
+			return false
+		}
+		k := repeat{n.row.UserID, n.row.DraftID, n.row.ActorID, n.row.Kind}
+		if planned[k] {
+			return true
+		}
+		planned[k] = true
+		var unread []int64
+		err = tx.Raw(`SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL AND draft_id = ? AND kind = ? AND actor_id = ? LIMIT 1`,
+			k.user, k.draft, k.kind, k.actor).Scan(&unread).Error
+		return len(unread) > 0
+	})
+	return err
 }
 
 // outbox is what one transaction's events put in the outbox. Each entry points at its event,
