@@ -242,11 +242,18 @@ const BurstHold = 5 * time.Minute
 func Bursts(kind NotificationKind) bool { return kind == NotifyCommented }
 
 // Repeats reports whether a notice of kind adds nothing while its person has an unread one of
-// the same kind by the same actor on the same piece: a mention and an assignment, which one person could otherwise make again without end (taking an @name out of a
+// the same kind by the same actor on the same piece, made within RepeatHold: a mention and an
+// assignment, which one person could otherwise make again without end (taking an @name out of a
 // comment and putting it back, deleting a comment and writing it again, leaving a desk to nobody
 // and assigning it again), with an email each time. The person's inbox still lists every
 // mention and assignment; the notification they have not read yet already takes them there.
 func Repeats(kind NotificationKind) bool { return kind == NotifyMentioned || kind == NotifyAssigned }
+
+// RepeatHold is how long an unread notice keeps its repeats from telling its person again (see
+// Repeats): someone who follows their email's links to the piece and never opens their
+// notifications, which leaves them unread, is told again an hour on, and one who would repeat a
+// notice to bury them in email sends one an hour.
+const RepeatHold = time.Hour
 
 // EmailHold is how long the email of a notice of kind waits before it goes: BurstHold for the
 // kinds that fold (see Bursts), none for the others.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -13,10 +14,16 @@ import (
 // TestNotificationRepeats checks that one person cannot bury another in the same notification
 // by undoing and redoing what made it: taking an @name out of a comment and putting it back,
 // deleting a comment and writing it again, assigning a desk, leaving it to nobody and assigning
-// it again. Each tells its person once while they have not read it, and again once they have.
+// it again. Each tells its person once while they have not read it, and again once they have,
+// or an hour on.
 func TestNotificationRepeats(t *testing.T) {
-	type step struct{ actor, method, url, body string }
-	req := func(actor, method, url, body string) step { return step{actor, method, url, body} }
+	type step struct {
+		actor, method, url, body string
+		wait                     time.Duration // a step with a wait only lets that time pass
+	}
+	req := func(actor, method, url, body string) step {
+		return step{actor: actor, method: method, url: url, body: body}
+	}
 	mention := req("factchecker", "POST", "/api/v1/drafts/{draft}/comments", `{"field":"body","start":0,"end":4,"body":"@editor look"}`)
 	edit := func(body string) step {
 		return req("factchecker", "PATCH", "/api/v1/comments/{comment}", `{"body":"`+body+`"}`)
@@ -25,6 +32,7 @@ func TestNotificationRepeats(t *testing.T) {
 	reply := req("writer", "POST", "/api/v1/comments/{comment}/replies", `{"body":"@editor over to you"}`)
 	assign := req("editor", "PUT", "/api/v1/drafts/{draft}/assignees/fact_check", `{"user_id":{factchecker}}`)
 	unassign := req("editor", "DELETE", "/api/v1/drafts/{draft}/assignees/fact_check", "")
+	later := step{wait: newsroom.RepeatHold}
 	readAll := func(actor string) step { return req(actor, "POST", "/api/v1/notifications/read-all", "") }
 	repeat := func(n int, steps ...step) []step {
 		var out []step
@@ -45,6 +53,7 @@ func TestNotificationRepeats(t *testing.T) {
 		{"EditDropsAndRestoresTheName", then([]step{mention}, repeat(5, edit("look"), edit("@editor look"))), "editor", newsroom.NotifyMentioned, 1, 1},
 		{"DeleteAndWriteAgain", repeat(5, mention, deleteIt), "editor", newsroom.NotifyMentioned, 1, 1},
 		{"MentionedAgainOnceRead", []step{mention, readAll("editor"), edit("look"), edit("@editor look")}, "editor", newsroom.NotifyMentioned, 2, 1},
+		{"MentionedAgainAnHourOn", []step{mention, later, edit("look"), edit("@editor look")}, "editor", newsroom.NotifyMentioned, 2, 2},
 		{"MentionedByAnotherPerson", []step{mention, reply}, "editor", newsroom.NotifyMentioned, 2, 2},
 		{"AssignedAgainAndAgain", repeat(5, assign, unassign), "factchecker", newsroom.NotifyAssigned, 1, 1},
 		{"AssignedAgainOnceRead", []step{assign, unassign, readAll("factchecker"), assign}, "factchecker", newsroom.NotifyAssigned, 2, 1},
@@ -54,6 +63,10 @@ func TestNotificationRepeats(t *testing.T) {
 			d := a.draft(newsroom.StageFactCheck)
 			ids := map[string]int64{"{draft}": d.ID, "{factchecker}": a.users["factchecker"].ID}
 			for _, s := range tc.steps {
+				if s.wait > 0 {
+					a.clock.Add(s.wait)
+					continue
+				}
 				url, body := s.url, s.body
 				for k, id := range ids {
 					url, body = strings.ReplaceAll(url, k, fmt.Sprint(id)), strings.ReplaceAll(body, k, fmt.Sprint(id))

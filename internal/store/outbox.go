@@ -167,7 +167,7 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		}
 	}
 	o.dropRedundant()
-	if err := o.dropRepeats(tx); err != nil {
+	if err := o.dropRepeats(tx, s.clock().Add(-newsroom.RepeatHold)); err != nil {
 		return nil, err
 	}
 	if err := foldBursts(tx, o); err != nil {
@@ -197,10 +197,10 @@ func (o *outbox) dropRedundant() {
 }
 
 // dropRepeats drops the notices that repeat one their person has not read yet: of a kind that
-// does not repeat (newsroom.Repeats), by the same actor on the same piece, already unread or
-// earlier in this transaction. It reads inside tx before the events are written, as foldBursts
-// does.
-func (o *outbox) dropRepeats(tx *gorm.DB) error {
+// does not repeat (newsroom.Repeats), by the same actor on the same piece, made since since and
+// still unread, or earlier in this transaction. It reads inside tx before the events are
+// written, as foldBursts does.
+func (o *outbox) dropRepeats(tx *gorm.DB, since time.Time) error {
 	type repeat struct {
 		user, draft, actor int64
 		kind               string
@@ -217,8 +217,8 @@ func (o *outbox) dropRepeats(tx *gorm.DB) error {
 		}
 		planned[k] = true
 		var unread []int64
-		err = tx.Raw(`SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL AND draft_id = ? AND kind = ? AND actor_id = ? LIMIT 1`,
-			k.user, k.draft, k.kind, k.actor).Scan(&unread).Error
+		err = tx.Raw(`SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL AND draft_id = ? AND kind = ? AND actor_id = ?
+			AND created_at > ? LIMIT 1`, k.user, k.draft, k.kind, k.actor, since).Scan(&unread).Error
 		return len(unread) > 0
 	})
 	return err
