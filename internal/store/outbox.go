@@ -250,8 +250,10 @@ func (o *outbox) dropRepeats(tx *gorm.DB, since time.Time) error {
 	return nil
 }
 
-// repeatSQL finds a person's unread notification that a notice repeats (see dropRepeats). The
-// hold runs from the event first told, not from the newest repeat moved into it (which moves
+// repeatSQL finds a person's unread notification that a notice repeats (see dropRepeats), asked
+// for each mention and assignment under the writer: the partial index
+// notifications_unread_repeat (migration 00051) holds all it looks for but the desk, which
+// only an assignment's event holds, and gives the newest first. The hold runs from the event first told, not from the newest repeat moved into it (which moves
 // created_at), so that a repeat an hour after the first is told however many came between.
 const repeatSQL = `SELECT n.id FROM notifications n JOIN events e ON e.id = n.event_id
 	WHERE n.user_id = ? AND n.draft_id = ? AND n.kind = ? AND n.actor_id = ? AND n.read_at IS NULL
