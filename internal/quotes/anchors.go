@@ -43,9 +43,13 @@ func (p *paragraphs) placed(after *paragraphs, spare *[2]int) []int {
 		here = typedOrCut(olds, news, *spare, func(n near) [2]int { return [2]int{n.above, n.below} })
 		either = typedOrCut(olds, news, *spare, near.span)
 	}
+	sets := wordSets{}
 	doubtful := func(text string, changed []string) bool {
+		if len(changed) > maxChanged {
+			return true
+		}
 		for _, u := range changed {
-			if u != text && similar(u, text) {
+			if u != text && alike(sets.of(u), sets.of(text)) {
 				return true
 			}
 		}
@@ -68,6 +72,12 @@ func (p *paragraphs) placed(after *paragraphs, spare *[2]int) []int {
 	}
 	return out
 }
+
+// maxChanged is how many paragraphs typed or cut between the same anchors placed compares a
+// run of copies with: past that many, the copies are left to the word diff rather than compared
+// with every one, which would make an edit that types thousands of paragraphs beside thousands
+// of copies take quadratic time.
+const maxChanged = 32
 
 // near is where a paragraph that is no anchor stands: its text and the anchors nearest it above
 // and below, by their paragraph before the edit (-1 for none).

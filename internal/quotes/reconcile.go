@@ -438,17 +438,35 @@ func abs(n int) int {
 // similar reports whether two quotes share at least half their words (Dice coefficient over
 // lower-cased word sets), which makes the newer one an edit of the older.
 func similar(a, b string) bool {
-	wa, wb := wordSet(a), wordSet(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return false
-	}
+	return alike(wordSet(a), wordSet(b))
+}
+
+// alike is similar on word sets already built.
+func alike(wa, wb map[string]bool) bool {
+	return len(wa) > 0 && len(wb) > 0 && 4*shared(wa, wb) >= len(wa)+len(wb)
+}
+
+// shared returns how many words two word sets have in common.
+func shared(wa, wb map[string]bool) int {
 	common := 0
 	for w := range wa {
 		if wb[w] {
 			common++
 		}
 	}
-	return 2*common*2 >= len(wa)+len(wb)
+	return common
+}
+
+// wordSets builds each text's word set once, for code that compares many texts with many.
+type wordSets map[string]map[string]bool
+
+func (ws wordSets) of(s string) map[string]bool {
+	set, ok := ws[s]
+	if !ok {
+		set = wordSet(s)
+		ws[s] = set
+	}
+	return set
 }
 
 func wordSet(s string) map[string]bool {
