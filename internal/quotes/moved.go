@@ -7,14 +7,14 @@ import (
 	"github.com/copydesk/copydesk/internal/worddiff"
 )
 
-// movedParagraph is the paragraph an edit moved and edited at once, told by the placed
-// paragraphs (see placed): they cut each text into stretches, and it is the one paragraph not
-// placed that stands in a stretch whose paragraphs after the edit are all placed, and the one
-// not placed after the edit stands in a stretch whose paragraphs before it are all placed, the
-// two sharing at least half their words. The word diff of the whole text reads such a paragraph
-// as cut where it stood and typed where it went, and pairs its quotations with twins that
-// happen to line up; a word diff of the paragraph alone says which of its quotations are still
-// there, and where.
+// movedParagraph is the paragraph an edit moved and edited at once, told by the placed paragraphs
+// (see placed): they cut each text into stretches, and it is the one paragraph not placed that
+// stands in a stretch whose paragraphs after the edit are all placed, and the one not placed
+// after the edit stands in a stretch whose paragraphs before it are all placed, the two sharing
+// at least half their words, each the other's nearest. The word diff of the whole text reads such
+// a paragraph as cut where it stood and typed where it went, and pairs its quotations with twins
+// that happen to line up; a word diff of the paragraph alone says which of its quotations are
+// still there, and where.
 type movedParagraph struct {
 	from, to int    // the paragraph before the edit and after it
 	kept     []span // what a word diff of the two left, in code points from their starts
@@ -56,6 +56,12 @@ func (fe *fieldEdit) findMoved() *movedParagraph {
 	if from < 0 || to < 0 || !similar(b.texts[from], a.texts[to]) {
 		return nil
 	}
+	sets := wordSets{}
+	unplacedOld := func(k int) bool { return fe.placed[k] < 0 }
+	unplacedNew := func(k int) bool { return oldOf[k] < 0 }
+	if !closest(sets, b.texts[from], a.texts, to, unplacedNew) || !closest(sets, a.texts[to], b.texts, from, unplacedOld) {
+		return nil
+	}
 	m := &movedParagraph{from: from, to: to}
 	o, n := 0, 0
 	for _, c := range worddiff.Words(b.texts[from], a.texts[to]) {
@@ -71,6 +77,27 @@ func (fe *fieldEdit) findMoved() *movedParagraph {
 		}
 	}
 	return m
+}
+
+// closest reports whether texts[pick] is as like text as any of texts that open says are still
+// open to it (see alike): when one save moves and edits two paragraphs that quote the same
+// words, the paragraph cut from one stretch and the one typed in another may be two different
+// paragraphs, and the pair is the moved paragraph only if each is the other's nearest.
+func closest(sets wordSets, text string, texts []string, pick int, open func(k int) bool) bool {
+	w := sets.of(text)
+	score := func(k int) (common, size int) {
+		o := sets.of(texts[k])
+		return shared(w, o), len(w) + len(o)
+	}
+	c, n := score(pick)
+	for k := range texts {
+		if k != pick && open(k) {
+			if ck, nk := score(k); ck*n > c*nk {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // stretchOf is where a paragraph stands among the placed ones: the placed paragraphs nearest it
