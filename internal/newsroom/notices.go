@@ -241,23 +241,6 @@ const BurstHold = 5 * time.Minute
 // hundred on one piece. Replies, mentions and the workflow's steps each say something of their own.
 func Bursts(kind NotificationKind) bool { return kind == NotifyCommented }
 
-// Repeats reports whether a notice of kind tells its person nothing new while they have an
-// unread one of the same kind by the same actor on the same piece (at the same desk, for an
-// assignment), told within RepeatHold: a mention and an assignment, which one person could
-// otherwise make again without end (taking an @name out of a comment and putting it back,
-// deleting a comment and writing it again, leaving a desk to nobody and assigning it again),
-// with an email and a webhook post each time. Such a repeat sends neither; it moves the unread
-// notification to its own place and time, and their inbox still lists every mention and
-// assignment. What else tells them of the same place (a new thread on their piece, an answer in
-// their thread) is told as it comes.
-func Repeats(kind NotificationKind) bool { return kind == NotifyMentioned || kind == NotifyAssigned }
-
-// RepeatHold is how long the first unread notice keeps its repeats from telling its person again
-// (see Repeats), however many moved it since: someone who follows their email's links to the
-// piece and never opens their notifications, which leaves them unread, is told again an hour
-// on, and one who would repeat a notice to bury them in email sends one an hour.
-const RepeatHold = time.Hour
-
 // EmailHold is how long the email of a notice of kind waits before it goes: BurstHold for the
 // kinds that fold (see Bursts), none for the others.
 func EmailHold(kind NotificationKind) time.Duration {

@@ -166,9 +166,6 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 			}
 		}
 	}
-	if err := o.dropRepeats(tx, s.clock().Add(-newsroom.RepeatHold)); err != nil {
-		return nil, err
-	}
 	o.dropRedundant()
 	if err := foldBursts(tx, o); err != nil {
 		return nil, err
@@ -178,9 +175,7 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 
 // dropRedundant keeps one notice per person and place where the transaction's events told them
 // more than once (a new thread that mentions the piece's writer): the one that says most (see
-// newsroom.Outranks), so that one comment makes one notification and one email. A repeat (see
-// dropRepeats) says nothing new, so it outranks nothing, and goes where another notice tells
-// its person of the place.
+// newsroom.Outranks), so that one comment makes one notification and one email.
 func (o *outbox) dropRedundant() {
 	type place struct {
 		user int64
@@ -189,75 +184,14 @@ func (o *outbox) dropRedundant() {
 	best := map[place]newsroom.NotificationKind{}
 	for _, n := range o.notices {
 		at := place{n.row.UserID, n.row.Link}
-		if k, ok := best[at]; n.repeats == 0 && (!ok || newsroom.Outranks(newsroom.NotificationKind(n.row.Kind), k)) {
+		if k, ok := best[at]; !ok || newsroom.Outranks(newsroom.NotificationKind(n.row.Kind), k) {
 			best[at] = newsroom.NotificationKind(n.row.Kind)
 		}
 	}
 	o.notices = slices.DeleteFunc(o.notices, func(n outboxNotice) bool {
-		k, ok := best[place{n.row.UserID, n.row.Link}]
-		if n.repeats != 0 {
-			return ok
-		}
-		return newsroom.Outranks(k, newsroom.NotificationKind(n.row.Kind))
+		return newsroom.Outranks(best[place{n.row.UserID, n.row.Link}], newsroom.NotificationKind(n.row.Kind))
 	})
 }
-
-// dropRepeats finds the notices that repeat one their person has not read yet (see
-// newsroom.Repeats): of the same kind by the same actor on the same piece, at the same desk for
-// an assignment, whose event came since since, and still unread. Such a notice folds into that
-// notification (see outboxNotice.repeats), with no email, and its event posts to no webhook;
-// one that repeats another of this transaction goes. It reads inside tx before the events are
-// written, as foldBursts does.
-func (o *outbox) dropRepeats(tx *gorm.DB, since time.Time) error {
-	type repeat struct {
-		user, draft, actor int64
-		kind, stage        string
-	}
-	planned := map[repeat]bool{}
-	repeated := map[*newsroom.Event]bool{}
-	again := map[int]bool{}
-	for i := range o.notices {
-		n := &o.notices[i]
-		kind := newsroom.NotificationKind(n.row.Kind)
-		if !newsroom.Repeats(kind) {
-			continue
-		}
-		k := repeat{n.row.UserID, n.row.DraftID, n.row.ActorID, n.row.Kind, ""}
-		if kind == newsroom.NotifyAssigned {
-			k.stage = string(n.ev.Stage)
-		}
-		if planned[k] {
-			again[i], repeated[n.ev] = true, true
-			continue
-		}
-		planned[k] = true
-		var unread []int64
-		if err := tx.Raw(repeatSQL, k.user, k.draft, k.kind, k.actor, since, since, k.stage, k.stage).Scan(&unread).Error; err != nil {
-			return err
-		}
-		if len(unread) > 0 {
-			n.repeats, repeated[n.ev] = unread[0], true
-		}
-	}
-	i := 0
-	o.notices = slices.DeleteFunc(o.notices, func(outboxNotice) bool {
-		i++
-		return again[i-1]
-	})
-	o.posts = slices.DeleteFunc(o.posts, func(p outboxPost) bool {
-		return repeated[p.ev] && newsroom.Repeats(newsroom.NotificationKind(p.payload.Kind))
-	})
-	return nil
-}
-
-// repeatSQL finds a person's unread notification that a notice repeats (see dropRepeats), asked
-// for each mention and assignment under the writer: the partial index
-// notifications_unread_repeat (migration 00051) holds all it looks for but the desk, which
-// only an assignment's event holds, and gives the newest first. The hold runs from the event first told, not from the newest repeat moved into it (which moves
-// created_at), so that a repeat an hour after the first is told however many came between.
-const repeatSQL = `SELECT n.id FROM notifications n JOIN events e ON e.id = n.event_id
-	WHERE n.user_id = ? AND n.draft_id = ? AND n.kind = ? AND n.actor_id = ? AND n.read_at IS NULL
-	AND n.created_at > ? AND e.at > ? AND (? = '' OR e.stage = ?) ORDER BY n.created_at DESC LIMIT 1`
 
 // outbox is what one transaction's events put in the outbox. Each entry points at its event,
 // whose id and time writeEvents fills in before write reads them.
@@ -277,9 +211,6 @@ type outboxNotice struct {
 	notice newsroom.Notice
 	facts  newsroom.NoticeFacts
 	into   *burst
-	// repeats is the id of the unread notification this notice repeats (see dropRepeats): it
-	// moves that one to its place and time, and adds no notification and no email.
-	repeats int64
 }
 
 // outboxPost is one post to a webhook.
@@ -302,13 +233,6 @@ func (o *outbox) write(tx *gorm.DB) error {
 		rows[i] = n.row
 		rows[i].EventID, rows[i].CreatedAt = n.ev.ID, n.ev.At
 		r := &rows[i]
-		moved, err := n.moveRepeated(tx, r)
-		if err != nil {
-			return err
-		}
-		if moved {
-			continue
-		}
 		folded, err := n.into.fold(tx, r)
 		if err != nil {
 			return err
@@ -340,18 +264,6 @@ func (o *outbox) write(tx *gorm.DB) error {
 		return nil
 	}
 	return tx.Create(&ds).Error
-}
-
-// moveRepeated moves the unread notification n repeats to r's place, subject and time, and
-// reports whether it did: not when n repeats none, nor when its person read it since
-// dropRepeats found it unread, when r is a notification of its own.
-func (n outboxNotice) moveRepeated(tx *gorm.DB, r *notificationRow) (bool, error) {
-	if n.repeats == 0 {
-		return false, nil
-	}
-	res := tx.Exec("UPDATE notifications SET subject = ?, link = ?, created_at = ? WHERE id = ? AND read_at IS NULL",
-		r.Subject, r.Link, r.CreatedAt, n.repeats)
-	return res.RowsAffected == 1, res.Error
 }
 
 // insertNotificationSQL writes one unread notification, run without GORM (see execRaw): most
