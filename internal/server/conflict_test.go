@@ -81,7 +81,7 @@ func TestConflictPageFlow(t *testing.T) {
 	for _, want := range []string{
 		fmt.Sprintf("Theirs (version %d, by <bdi>%s</bdi>)", seen+1, a.users["writer"].Name), "<h3>Yours</h3>",
 		"It voted to close the lazy new bridge.", "It voted to close the lazy red bridge.",
-		"<p>The council met on Monday.</p>", "Conflict 1 of 1: Body, paragraph 2", `name="choice-1" value="theirs" required`,
+		`<p class="doc">The council met on Monday.</p>`, "Conflict 1 of 1: Body, paragraph 2", `name="choice-1" value="theirs" required`,
 		`<label for="edit-1">`, "Save the merged text", "Cancel and keep my text as an unmerged revision",
 	} {
 		if !strings.Contains(html, want) {

@@ -239,7 +239,7 @@ func nestedQuotesPiece() realPiece {
 			"Nobody is freezing anything. Keep your powder dry.",
 			"I said to him, ‘Tom, that's what you said about the winter fuel payment.’ He didn't have an answer to that.",
 		},
-		speakers: []string{"", "", "", "", "A spokesperson", "Whitmore", "Whitmore", "Whitmore", "", "Anand", "Anand", "", "Age UK", "Caroline Abrahams", "", "the minister", "the minister", "Hadley", ""},
+		speakers: []string{"", "", "", "Douglas Reeve", "A spokesperson", "Whitmore", "Whitmore", "Whitmore", "", "Anand", "Anand", "", "Age UK", "Caroline Abrahams", "", "the minister", "the minister", "Hadley", ""},
 	}
 }
 
