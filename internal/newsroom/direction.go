@@ -140,20 +140,7 @@ func Isolated(line string) string {
 	}
 	var b strings.Builder
 	b.WriteRune('\u2068')
-	var open []rune
-	for _, r := range line {
-		switch {
-		case closers[r] != 0:
-			open = append(open, r)
-		case r == '\u202C' && len(open) > 0 && closers[open[len(open)-1]] == r:
-			open = open[:len(open)-1]
-		case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
-			open = open[:lastIsolate(open)]
-		case r == '\u202C' || r == '\u2069':
-			continue
-		}
-		b.WriteRune(r)
-	}
+	open := writeBalanced(&b, line)
 	// A U+2069 closes the innermost isolate, and the embeddings inside it, so the wrapper is
 	// closed once each isolate line leaves open is.
 	for _, r := range open {
@@ -171,20 +158,7 @@ func Isolated(line string) string {
 // direction of what is shown after it.
 func closeDirections(s string) string {
 	var b strings.Builder
-	var open []rune
-	for _, r := range s {
-		switch {
-		case closers[r] != 0:
-			open = append(open, r)
-		case r == '\u202C' && len(open) > 0 && closers[open[len(open)-1]] == r:
-			open = open[:len(open)-1]
-		case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
-			open = open[:lastIsolate(open)]
-		case r == '\u202C' || r == '\u2069':
-			continue
-		}
-		b.WriteRune(r)
-	}
+	open := writeBalanced(&b, s)
 	for i := len(open) - 1; i >= 0; i-- {
 		b.WriteRune(closers[open[i]])
 	}
@@ -202,4 +176,24 @@ func lastIsolate(open []rune) int {
 		}
 	}
 	return -1
+}
+
+// writeBalanced writes s to b without the closers in s that close nothing, and returns the
+// embeddings and isolates s leaves open, outermost first (see checkDirections).
+func writeBalanced(b *strings.Builder, s string) []rune {
+	var open []rune
+	for _, r := range s {
+		switch {
+		case closers[r] != 0:
+			open = append(open, r)
+		case r == '\u202C' && len(open) > 0 && closers[open[len(open)-1]] == r:
+			open = open[:len(open)-1]
+		case r == '\u2069' && slices.ContainsFunc(open, isIsolate):
+			open = open[:lastIsolate(open)]
+		case r == '\u202C' || r == '\u2069':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return open
 }
