@@ -71,12 +71,19 @@ func diffField(before, after string) *fieldEdit {
 	}
 	fe.placed = fe.before.placed(fe.after, &spare)
 	fe.moved = fe.findMoved()
+	fe.kept = keptSpans(before, after)
+	return fe
+}
+
+// keptSpans is the word diff of before and after as the runs it keeps, in code points.
+func keptSpans(before, after string) []span {
+	var kept []span
 	o, n := 0, 0
 	for _, c := range worddiff.Words(before, after) {
 		size := utf8.RuneCountInString(c.Text)
 		switch c.Op {
 		case worddiff.Equal:
-			fe.kept = append(fe.kept, span{o, n, size})
+			kept = append(kept, span{o, n, size})
 			o, n = o+size, n+size
 		case worddiff.Delete:
 			o += size
@@ -84,7 +91,7 @@ func diffField(before, after string) *fieldEdit {
 			n += size
 		}
 	}
-	return fe
+	return kept
 }
 
 // follow returns where old code points [start, end) stand after the edit when it left them

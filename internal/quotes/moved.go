@@ -1,11 +1,6 @@
 package quotes
 
-import (
-	"sort"
-	"unicode/utf8"
-
-	"github.com/copydesk/copydesk/internal/worddiff"
-)
+import "sort"
 
 // movedParagraph is the paragraph an edit moved and edited at once, told by the placed paragraphs
 // (see placed): they cut each text into stretches, and it is the one paragraph not placed that
@@ -62,21 +57,7 @@ func (fe *fieldEdit) findMoved() *movedParagraph {
 	if !closest(sets, b.texts[from], a.texts, to, unplacedNew) || !closest(sets, a.texts[to], b.texts, from, unplacedOld) {
 		return nil
 	}
-	m := &movedParagraph{from: from, to: to}
-	o, n := 0, 0
-	for _, c := range worddiff.Words(b.texts[from], a.texts[to]) {
-		size := utf8.RuneCountInString(c.Text)
-		switch c.Op {
-		case worddiff.Equal:
-			m.kept = append(m.kept, span{o, n, size})
-			o, n = o+size, n+size
-		case worddiff.Delete:
-			o += size
-		case worddiff.Insert:
-			n += size
-		}
-	}
-	return m
+	return &movedParagraph{from: from, to: to, kept: keptSpans(b.texts[from], a.texts[to])}
 }
 
 // closest reports whether texts[pick] is as like text as any of texts that open says are still
