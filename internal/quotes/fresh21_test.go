@@ -720,3 +720,27 @@ func TestFindReportedSpeechGoesOnAfterAnd(t *testing.T) {
 		})
 	}
 }
+
+// TestFindNameBeforePlaceSpeaks: a place written after a name and "in", "from" or "at" (Jones in
+// Cardiff said) is where the person is; the name before it is the speaker, never the place.
+func TestFindNameBeforePlaceSpeaks(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+		i                int
+	}{
+		{"SurnameIn", "Jones in Cardiff said: “It was chaos.”", "Jones", 0},
+		{"FullNameFrom", "Sarah Jones from Swansea said: “It was chaos.”", "Sarah Jones", 0},
+		{"TitleAt", "Mr Jones at Bristol said: “It was chaos.”", "Jones", 0},
+		{"TwoWordPlace", "Omar Haddad in New York told reporters: “We will appeal.”", "Omar Haddad", 0},
+		{"DescribedStaysNobody", "A nurse in Cardiff said: “It was chaos.”", "", 0},
+		{"AffiliationStill", "Kai Lund of Cardiff said: “It was chaos.”", "Kai Lund", 0},
+		{"ShoppersInAPlaceStillNobody", "Shoppers in Manchester said prices were “ridiculous”.", "", 0},
+		{"PlaceBeforeNameStill", "Speaking in Cardiff, Jones said: “It was chaos.”", "Jones", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakerOf(t, tt.text, tt.i); got != tt.want {
+				t.Errorf("speaker of quote %d = %q, want %q", tt.i, got, tt.want)
+			}
+		})
+	}
+}

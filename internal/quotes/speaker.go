@@ -697,6 +697,11 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 					c, from = p, named[0]
 				}
 			}
+			if a.placeOfNamed(toks, named, k) && a.speechAfter(toks, m) {
+				if p := a.credit(toks, named[0], named[1]); p.found() && !p.body {
+					c, from = p, named[0] // Jones in Cardiff said: Jones speaks, not Cardiff.
+				}
+			}
 			if !c.found() && a.speechAfter(toks, m) {
 				c, _ = a.titleHolder(toks, k, m) // The Home Secretary said:
 			}
@@ -1025,6 +1030,16 @@ func (a *attributor) ownWords(toks []token, k int) bool {
 func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 	m := named[1]
 	return m > 0 && m < k && toks[m].joined && toks[k].joined && a.pastJoiner(toks, m) == k
+}
+
+// placeOfNamed reports whether the run of capitalized words opening at toks[k] is a place written
+// right after the run toks[named[0]:named[1]] before it and a preposition of place: Jones in
+// Cardiff, Sarah Jones from Swansea. The place is where the person is, and says nothing. People
+// described and not named before it (Residents in Leeds, Analysts at Goldman Sachs) are no name.
+func (a *attributor) placeOfNamed(toks []token, named [2]int, k int) bool {
+	m := named[1]
+	return m > named[0] && m+1 == k && toks[m].joined && toks[k].joined && placePrepositions[a.word(toks[m])] &&
+		!a.describedWord(toks[named[0]]) && a.person(toks, named[0], m)
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and
