@@ -744,3 +744,30 @@ func TestFindNameBeforePlaceSpeaks(t *testing.T) {
 		})
 	}
 }
+
+// TestFindTwoSpeakersTogether: two people joined by "and" as a speech verb's subject, sharing a
+// surname (Barack and Michelle Obama) or not (Smith and Jones), say the words together: the quote
+// is never credited to one of them alone.
+func TestFindTwoSpeakersTogether(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+		i                int
+	}{
+		{"BarackAndMichelle", "“We are thrilled,” Barack and Michelle Obama said.", "", 0},
+		{"SharedSurnameBefore", "Barack and Michelle Obama said: “We are thrilled.”", "", 0},
+		{"SharedSurnameAfterSaid", "“We are thrilled,” said Barack and Michelle Obama.", "", 0},
+		{"SharedSurnameStatement", "Tom and Ann Hale said in a statement: “We are heartbroken.”", "", 0},
+		{"TwoSurnames", "Smith and Jones said: “We never met him.”", "", 0},
+		{"TwoSurnamesAfterComma", "After the hearing, Smith and Jones told reporters: “We never met him.”", "", 0},
+		{"TwoFullNames", "Kai Lund and Mira Holm said: “We are thrilled.”", "", 0},
+		{"TeamBeforeAndStillSpeaker", "Liverpool beat Chelsea and Smith said: “We were the better side.”", "Smith", 0},
+		{"PlaceAndPlaceStill", "Hammersmith and Fulham Council leader Stephen Cowan said: “We will appeal.”", "Stephen Cowan", 0},
+		{"OneNameStill", "Michelle Obama said: “We are thrilled.”", "Michelle Obama", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakerOf(t, tt.text, tt.i); got != tt.want {
+				t.Errorf("speaker of quote %d = %q, want %q", tt.i, got, tt.want)
+			}
+		})
+	}
+}

@@ -365,12 +365,37 @@ func (a *attributor) particled(toks []token, k int) bool {
 // paired reports whether the run of capitalized words at toks[k] comes after "and" and a name
 // of two capitalized words or more, the second of two people's names: Kai Lund and Mira Holm. A
 // place before the "and" (Mayor of London and Andy Burnham, Holborn and St Pancras MP Keir
-// Starmer) is no name of a person.
+// Starmer) is no name of a person. A name of one word before the "and" is the first of two too
+// (Barack and Michelle Obama, Smith and Jones) where it opens its clause or follows a speech verb,
+// so that the two are the clause's subject: never one of them alone.
 func (a *attributor) paired(toks []token, k int) bool {
-	if k < 3 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
+	if k < 2 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
 		return false
 	}
-	return a.fullName(toks, k-1) && !a.possessive(toks[k-2])
+	if k >= 3 && a.fullName(toks, k-1) && !a.possessive(toks[k-2]) {
+		return true
+	}
+	m := a.runEnd(toks, k)
+	if m-k > 2 || m < len(toks) && toks[m].joined && !a.speechVerb(toks[m]) || !a.plainName(toks[k]) || !a.plainName(toks[m-1]) {
+		return false // Hammersmith and Fulham Council leader Stephen Cowan: a place owning a role.
+	}
+	return a.loneName(toks, k-2)
+}
+
+// loneName reports whether toks[j] is a capitalized word standing alone as a person's name at the
+// head of its clause: it opens the clause or follows a speech verb (said Smith).
+func (a *attributor) loneName(toks []token, j int) bool {
+	t := toks[j]
+	if !a.plainName(t) || a.describedWord(t) {
+		return false
+	}
+	return j == 0 || !t.joined || a.speechVerb(toks[j-1]) && !a.capital(toks[j-1])
+}
+
+// plainName reports whether t may be a word of a person's name: capitalized, and no title's,
+// body's, firm's or possessive.
+func (a *attributor) plainName(t token) bool {
+	return a.capital(t) && !t.is(stopWord|titleWord|bodyWord|firmWord) && !a.styled(t) && !a.possessive(t)
 }
 
 // pairs reports whether "and" and a name of two capitalized words or more follow the run ending
