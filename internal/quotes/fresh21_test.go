@@ -771,3 +771,30 @@ func TestFindTwoSpeakersTogether(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPronounAfterADescribedSpeaker: a pronoun right after a person described and not named
+// (a nurse, a teacher, a resident) who speaks in that sentence or the one before stands for that
+// person or for nobody, never for a name before: the finder cannot tell whom "she" means when the
+// nurse speaks of a woman. A description that says nothing and acts on someone (A police officer
+// found her) leaves the pronoun to the one named before.
+func TestFindPronounAfterADescribedSpeaker(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+		i                int
+	}{
+		{"NurseSaidShe", "Maria Lopez visited the ward on Monday. A nurse said she had seen nothing like it. “It was chaos,” she said.", "", 0},
+		{"TeacherToldReporters", "Maria Lopez visited the school. A teacher told reporters she was shocked. “It was chaos,” she said.", "", 0},
+		{"ResidentAdded", "Maria Lopez visited the street. A resident said she heard the blast. “It shook the house,” she added.", "", 0},
+		{"NeighbourHe", "Kai Lund was arrested in May. A neighbour said he was quiet. “I did nothing wrong,” he said.", "", 0},
+		{"SaidANurse", "Maria Lopez visited the ward. “We were overwhelmed,” said a nurse, who said she had worked all night. “It was chaos,” she said.", "", 1},
+		{"NurseQuotedFirst", "Maria Lopez visited the ward. A nurse said: “It was chaos.” “We had no beds,” she said.", "", 1},
+		{"OfficerActedOnHerStillTheName", "Mira Holm was taken to hospital. A police officer found her in the road. “I don't remember anything,” she said.", "Mira Holm", 0},
+		{"NamedSpeakerStill", "Maria Lopez said the ward was full. “It was chaos,” she said.", "Maria Lopez", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakerOf(t, tt.text, tt.i); got != tt.want {
+				t.Errorf("speaker of quote %d = %q, want %q", tt.i, got, tt.want)
+			}
+		})
+	}
+}

@@ -1396,10 +1396,14 @@ func (a *attributor) resolve(p credit, said string) string {
 // sentence lastSubject read last, or right after a speech verb opening it, whom a pronoun of the
 // sex given may stand for, or -1 when none does: A spokeswoman for the council said …, said a
 // police officer at the scene, A woman who lives nearby disagreed. A pronoun after such a
-// sentence speaks of that person, whom the finder cannot name, and not of anyone named before.
-// The object of a speech verb (Staff praised the patient) is no such subject, and one whom
-// things befall (the victim, the patient) is only when a speech verb follows: The victim
-// remains in hospital is about the victim, and the quote after it is still the officer's.
+// sentence speaks of that person, whom the finder cannot name, and not of anyone named before,
+// even where the person speaks of someone of the pronoun's sex (A nurse said she had seen
+// nothing like it): the "she" after may be either, and a wrong name misleads more than none.
+// Only a person who says nothing and acts on someone of that sex (A police officer found her)
+// leaves the pronoun to the one named before. The object of a speech verb (Staff praised the
+// patient) is no such subject, and one whom things befall (the victim, the patient) is only when
+// a speech verb follows: The victim remains in hospital is about the victim, and the quote after
+// it is still the officer's.
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
 		if !t.is(determinerWord) || t.is(possessiveWord) {
@@ -1414,8 +1418,9 @@ func (a *attributor) describedPerson(sex string) int {
 				break
 			}
 			if s, ok := describedSex[strings.ToLower(a.word(n))]; ok && (s == "" || sex == "" || s == sex) {
-				if s == "" && a.speaksOfSex(a.seen[j+i+2:], sex) {
-					return -1 // A police officer said she had been hit: she is another, named before.
+				rest := a.seen[j+i+2:]
+				if s == "" && a.speaksOfSex(rest, sex) && !inverted && !slices.ContainsFunc(rest, a.speechVerb) {
+					return -1 // A police officer found her in the road: she is another, named before.
 				}
 				if befallen[strings.ToLower(a.word(n))] && !inverted && !slices.ContainsFunc(a.seen[j+i+2:], a.speechVerb) {
 					return -1
