@@ -736,6 +736,13 @@ func TestFindNameBeforePlaceSpeaks(t *testing.T) {
 		{"AffiliationStill", "Kai Lund of Cardiff said: “It was chaos.”", "Kai Lund", 0},
 		{"ShoppersInAPlaceStillNobody", "Shoppers in Manchester said prices were “ridiculous”.", "", 0},
 		{"PlaceBeforeNameStill", "Speaking in Cardiff, Jones said: “It was chaos.”", "Jones", 0},
+		{"NameInsideDescriptionIsNobody", "A fan of Jones in Cardiff said: “It was chaos.”", "", 0},
+		{"FriendOfNameIsNobody", "A friend of Smith in London said: “It was chaos.”", "", 0},
+		{"DeathOfNameIsNobody", "Police investigating the death of Ann Bell in Cardiff said: “It was chaos.”", "", 0},
+		{"ObjectOfVerbIsNobody", "Those who knew Kai Lund in Leeds said: “He was quiet.”", "", 0},
+		{"FirmAfterAtIsNobody", "Workers at Airbus in Broughton said: “It was chaos.”", "", 0},
+		{"TwoNamedPlacesIsNobody", "Brown in Paris and Green in Rome said: “It was chaos.”", "", 0},
+		{"TwoPlacedNamesIsNobody", "Jones in Cardiff and Brown in Leeds said: “It was chaos.”", "", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := speakerOf(t, tt.text, tt.i); got != tt.want {

@@ -723,8 +723,15 @@ func (a *attributor) before(q Quote, floor int) (credit, int) {
 				}
 			}
 			if a.placeOfNamed(toks, named, k) && a.speechAfter(toks, m) {
-				if p := a.credit(toks, named[0], named[1]); p.found() && !p.body {
-					c, from = p, named[0] // Jones in Cardiff said: Jones speaks, not Cardiff.
+				// Jones in Cardiff said: Jones speaks, not Cardiff, but only where the name opens
+				// its clause; a name inside one (A fan of Jones in Cardiff, Brown in Paris and
+				// Green in Rome) is not the speech verb's subject, so nobody is credited.
+				p, head := a.credit(toks, named[0], named[1]), named[0] == 0 || !toks[named[0]].joined || a.capital(toks[named[0]-1])
+				switch {
+				case !head:
+					c, from = credit{}, named[0]
+				case p.found() && !p.body:
+					c, from = p, named[0]
 				}
 			}
 			if !c.found() && a.speechAfter(toks, m) {
