@@ -770,6 +770,10 @@ func TestFindTwoSpeakersTogether(t *testing.T) {
 		{"TeamBeforeAndStillSpeaker", "Liverpool beat Chelsea and Smith said: “We were the better side.”", "Smith", 0},
 		{"PlaceAndPlaceStill", "Hammersmith and Fulham Council leader Stephen Cowan said: “We will appeal.”", "Stephen Cowan", 0},
 		{"OneNameStill", "Michelle Obama said: “We are thrilled.”", "Michelle Obama", 0},
+		{"SaidOneNameThenAnotherAddedFirst", "“We won,” said Holm and Lund added: “It was close.”", "Holm", 0},
+		{"SaidOneNameThenAnotherAdded", "“We won,” said Holm and Lund added: “It was close.”", "Lund", 1},
+		{"ToldOneNameThenAnotherSaid", "The firm told Reuters and Smith said: “We will appeal.”", "Smith", 0},
+		{"AfterSaidTwoNamesStillNobody", "Kai Lund said: “A.” “We never met him,” said Smith and Jones.", "", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := speakerOf(t, tt.text, tt.i); got != tt.want {

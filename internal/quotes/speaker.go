@@ -367,7 +367,9 @@ func (a *attributor) particled(toks []token, k int) bool {
 // place before the "and" (Mayor of London and Andy Burnham, Holborn and St Pancras MP Keir
 // Starmer) is no name of a person. A name of one word before the "and" is the first of two too
 // (Barack and Michelle Obama, Smith and Jones) where it opens its clause or follows a speech verb,
-// so that the two are the clause's subject: never one of them alone.
+// so that the two are the clause's subject: never one of them alone. After a speech verb it is
+// not, when the second name has its own speech verb (said Holm and Lund added, told Reuters and
+// Smith said): then two clauses, each with its speaker.
 func (a *attributor) paired(toks []token, k int) bool {
 	if k < 2 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
 		return false
@@ -379,7 +381,13 @@ func (a *attributor) paired(toks []token, k int) bool {
 	if m-k > 2 || m < len(toks) && toks[m].joined && !a.speechVerb(toks[m]) || !a.plainName(toks[k]) || !a.plainName(toks[m-1]) {
 		return false // Hammersmith and Fulham Council leader Stephen Cowan: a place owning a role.
 	}
-	return a.loneName(toks, k-2)
+	if !a.loneName(toks, k-2) {
+		return false
+	}
+	// said Holm and Lund added: a name heading its clause only by following a speech verb is that
+	// verb's subject alone when the name after "and" has a speech verb of its own.
+	afterVerb := toks[k-2].joined
+	return !afterVerb || m == len(toks) || !toks[m].joined || !a.speechVerb(toks[m])
 }
 
 // loneName reports whether toks[j] is a capitalized word standing alone as a person's name at the
@@ -2373,6 +2381,9 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 		m := a.spokenOf(toks, k, a.runEnd(toks, k))
 		if a.paired(toks, k) || a.pairs(toks, m) {
 			return credit{} // said Kai Lund and Mira Holm: two speakers, neither the quote's alone.
+		}
+		if c.found() && a.conjunction(toks[k-1]) && m < len(toks) && toks[m].joined && a.speechVerb(toks[m]) {
+			return c // said Holm and Lund added: Lund opens a clause of his own.
 		}
 		if n := a.credit(toks, k, m); n.found() {
 			c = n
