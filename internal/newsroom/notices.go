@@ -262,3 +262,32 @@ func Burst(n Notice, e Event, f NoticeFacts, threads int) Notice {
 	n.Link = fmt.Sprintf("/drafts/%d#comments", e.DraftID)
 	return n
 }
+
+// RepeatQuiet is how long after a person was emailed of a mention or an assignment (and a
+// webhook posted of it) the same one again is held from their email and the webhook: taking an
+// @name out of a comment and putting it back, deleting a comment and writing it again, or
+// leaving a desk to nobody and assigning it again would otherwise send them an email, and every
+// webhook a post, for each round. The notification is written every time, as it comes.
+const RepeatQuiet = time.Hour
+
+// commentSteps are the steps whose mention is in a comment or a reply rather than in a
+// transition's note.
+var commentSteps = []string{"comment", "reply", StepEditComment}
+
+// CommentSteps returns the steps whose mention is in a comment or a reply (see Repeats).
+func CommentSteps() []string { return slices.Clone(commentSteps) }
+
+// Repeats reports whether event e is one whose email and webhook post are held within
+// RepeatQuiet of the last of the same: a mention in a comment or a reply (a transition's note is
+// told every time, as the step it goes with is), or an assignment. The same one is the same
+// kind by the same actor to the same person on the same piece, and for an assignment at the
+// same desk; a mention in another thread of the piece is the same one.
+func Repeats(e Event) bool {
+	switch e.Kind {
+	case EventMentioned:
+		return slices.Contains(commentSteps, e.Action)
+	case EventAssigned:
+		return e.Action == StepAssign
+	}
+	return false
+}

@@ -210,3 +210,31 @@ func TestBurst(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeats names the events whose email and webhook post are held when they repeat: a
+// mention in a comment, an edit of one or a reply, and an assignment; not a mention in a
+// transition's note, nor a desk left to nobody, nor anything else.
+func TestRepeats(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		e    Event
+		want bool
+	}{
+		{"MentionInANewThread", Event{Kind: EventMentioned, Action: "comment", Ref: 3}, true},
+		{"MentionInAnEditedComment", Event{Kind: EventMentioned, Action: StepEditComment, Ref: 3}, true},
+		{"MentionInAReply", Event{Kind: EventMentioned, Action: "reply", Ref: 3}, true},
+		{"MentionInATransitionNote", Event{Kind: EventMentioned, Action: "return"}, false},
+		{"Assignment", Event{Kind: EventAssigned, Action: StepAssign}, true},
+		{"DeskLeftToNobody", Event{Kind: EventAssigned, Action: StepUnassign}, false},
+		{"DueTime", Event{Kind: EventAssigned, Action: StepDue}, false},
+		{"NewThread", Event{Kind: EventCommented, Action: "comment", Ref: 3}, false},
+		{"Reply", Event{Kind: EventCommented, Action: "reply", Ref: 3}, false},
+		{"Transition", Event{Kind: EventTransitioned, Action: "submit"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Repeats(tt.e); got != tt.want {
+				t.Errorf("Repeats(%+v) = %v, want %v", tt.e, got, tt.want)
+			}
+		})
+	}
+}
