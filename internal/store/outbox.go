@@ -166,6 +166,9 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 			}
 		}
 	}
+	if err := s.holdRepeats(tx, o); err != nil {
+		return nil, err
+	}
 	o.dropRedundant()
 	if err := foldBursts(tx, o); err != nil {
 		return nil, err

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"slices"
+
+	"gorm.io/gorm"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+)
+
+// holdRepeats takes out the immediate email and the webhook posts of a repeated mention or
+// assignment (newsroom.Repeats): one whose person was emailed, or a webhook posted, of the same
+// one (kind, actor, person, piece and, for an assignment, desk) within newsroom.RepeatQuiet. The
+// notification is kept, so the person's list still shows each as it came, and a digest's row is
+// kept, as a digest is one email a day. A mention that also stands for another notice of the
+// same change to the same person at the same place (a new thread on their piece, a reply in
+// their thread, which dropRedundant then folds into the mention) is not held, as it tells them
+// of that too. It runs before dropRedundant, inside tx, before the events are written, so a
+// change's own events are not read as told.
+func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
+	type place struct {
+		user int64
+		link string
+	}
+	at := map[place]int{}
+	for _, n := range o.notices {
+		at[place{n.row.UserID, n.row.Link}]++
+	}
+	told := map[*newsroom.Event]*repeatTold{}
+	toldOf := func(e *newsroom.Event) (*repeatTold, error) {
+		if t, ok := told[e]; ok {
+			return t, nil
+		}
+		t, err := s.toldLately(tx, e)
+		told[e] = t
+		return t, err
+	}
+	for i := range o.notices {
+		n := &o.notices[i]
+		if n.email == nil || n.email.Status != deliveryPending || !newsroom.Repeats(*n.ev) || n.row.UserID != n.ev.SubjectID || at[place{n.row.UserID, n.row.Link}] > 1 {
+			continue
+		}
+		t, err := toldOf(n.ev)
+		if err != nil {
+			return err
+		}
+		if t.emailed {
+			n.email = nil
+		}
+	}
+	var keep []outboxPost
+	for _, p := range o.posts {
+		if newsroom.Repeats(*p.ev) {
+			t, err := toldOf(p.ev)
+			if err != nil {
+				return err
+			}
+			if slices.Contains(t.hooks, *p.row.WebhookID) {
+				continue
+			}
+		}
+		keep = append(keep, p)
+	}
+	o.posts = keep
+	return nil
+}
+
+// repeatTold is whether the person of a repeated event was emailed of the same one lately, and
+// the webhooks posted of it.
+type repeatTold struct {
+	emailed bool
+	hooks   []int64
+}
+
+// toldLately reads the emails (other than a digest's) and webhook posts of the events the same
+// as e within newsroom.RepeatQuiet of now, either side, as newsroom.DisputeToldLately allows
+// another server's clock. events_repeats and deliveries_event (migration 00051) find them.
+func (s *Store) toldLately(tx *gorm.DB, e *newsroom.Event) (*repeatTold, error) {
+	now := s.clock()
+	q := `SELECT d.channel, d.webhook_id FROM events e JOIN deliveries d ON d.event_id = e.id
+		WHERE e.subject_id = ? AND e.draft_id = ? AND e.kind = ? AND e.actor_id = ? AND e.at > ? AND e.at <= ?
+		AND d.status <> ?`
+	args := []any{e.SubjectID, e.DraftID, string(e.Kind), e.ActorID, now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet), deliveryDigest}
+	if e.Kind == newsroom.EventAssigned {
+		q += " AND e.action = ? AND e.stage = ?"
+		args = append(args, e.Action, string(e.Stage))
+	} else {
+		steps := newsroom.CommentSteps()
+		q += " AND e.action IN (" + placeholders(len(steps)) + ")"
+		for _, st := range steps {
+			args = append(args, st)
+		}
+	}
+	rows, err := queryRaw(tx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	t := &repeatTold{}
+	for rows.Next() {
+		var channel string
+		var hook *int64
+		if err := rows.Scan(&channel, &hook); err != nil {
+			return nil, err
+		}
+		switch {
+		case channel == newsroom.ChannelEmail:
+			t.emailed = true
+		case hook != nil:
+			t.hooks = append(t.hooks, *hook)
+		}
+	}
+	return t, rows.Err()
+}
