@@ -180,3 +180,50 @@ func TestNotificationRepeats(t *testing.T) {
 		})
 	}
 }
+
+// TestNotificationRepeatsAfterAFailure checks that an email or a webhook post that failed
+// (bounced, expired, given up) does not hold the next of the same mention: it told nobody, so
+// the next is sent as it comes on that channel, and only on that one.
+func TestNotificationRepeatsAfterAFailure(t *testing.T) {
+	for _, tc := range []struct {
+		name                 string
+		failed               string // which deliveries of the first mention fail
+		wantEmails, wantPost int    // the editor's emails and the webhook's mention posts, the first's included
+	}{
+		{"EmailFailed", "channel = 'email'", 2, 1},
+		{"PostFailed", "webhook_id IS NOT NULL", 1, 2},
+		{"BothFailed", "channel = 'email' OR webhook_id IS NOT NULL", 2, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, actorRoles)
+			hook := a.webhook()
+			if _, err := a.store.SetEmail(ctxAs(a, "admin"), a.users["editor"].ID, "editor@example.org"); err != nil {
+				t.Fatal(err)
+			}
+			d := a.draft(newsroom.StageFactCheck).ID
+			res := a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), `{"field":"body","start":0,"end":4,"body":"@editor look"}`)
+			wantStatus(t, res, http.StatusCreated)
+			c := decode[newsroom.Comment](t, res).ID
+			db := a.store.DB()
+			if _, err := db.Exec(`UPDATE deliveries SET status = 'failed', last_error = '550 mailbox unavailable' WHERE ` + tc.failed); err != nil {
+				t.Fatal(err)
+			}
+			a.clock.Add(time.Minute)
+			for _, body := range []string{"look", "@editor look"} {
+				wantStatus(t, a.do("factchecker", "PATCH", fmt.Sprintf("/api/v1/comments/%d", c), `{"body":"`+body+`"}`), http.StatusOK)
+			}
+			var emails, posts int
+			if err := db.QueryRow("SELECT COUNT(*) FROM deliveries WHERE channel = $1 AND recipient = $2",
+				newsroom.ChannelEmail, "editor@example.org").Scan(&emails); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.QueryRow("SELECT COUNT(*) FROM deliveries WHERE webhook_id = $1 AND payload LIKE $2",
+				hook, `%"kind":"mentioned"%`).Scan(&posts); err != nil {
+				t.Fatal(err)
+			}
+			if emails != tc.wantEmails || posts != tc.wantPost {
+				t.Errorf("with the first failed, the editor has %d emails and the webhook %d posts; want %d and %d", emails, posts, tc.wantEmails, tc.wantPost)
+			}
+		})
+	}
+}

@@ -72,15 +72,17 @@ type repeatTold struct {
 	hooks   []int64
 }
 
-// toldLately reads the emails (other than a digest's) and webhook posts of the events the same
-// as e within newsroom.RepeatQuiet of now, either side, as newsroom.DisputeToldLately allows
-// another server's clock. events_repeats and deliveries_event (migration 00051) find them.
+// toldLately reads the emails and webhook posts, pending or sent, of the events the same as e
+// within newsroom.RepeatQuiet of now, either side, as newsroom.DisputeToldLately allows
+// another server's clock. A failed one (bounced, expired, given up) told nobody, and a
+// digest's row is not an email of its own, so neither counts. events_repeats and
+// deliveries_event (migration 00051) find them.
 func (s *Store) toldLately(tx *gorm.DB, e *newsroom.Event) (*repeatTold, error) {
 	now := s.clock()
 	q := `SELECT d.channel, d.webhook_id FROM events e JOIN deliveries d ON d.event_id = e.id
 		WHERE e.subject_id = ? AND e.draft_id = ? AND e.kind = ? AND e.actor_id = ? AND e.at > ? AND e.at <= ?
-		AND d.status <> ?`
-	args := []any{e.SubjectID, e.DraftID, string(e.Kind), e.ActorID, now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet), deliveryDigest}
+		AND d.status IN (?, ?)`
+	args := []any{e.SubjectID, e.DraftID, string(e.Kind), e.ActorID, now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet), deliveryPending, deliverySent}
 	if e.Kind == newsroom.EventAssigned {
 		q += " AND e.action = ? AND e.stage = ?"
 		args = append(args, e.Action, string(e.Stage))
