@@ -22,7 +22,8 @@ import (
 // round is a notification, as it always was, but the person is emailed, through a real mail
 // server, and the webhook posted, once an hour for the same one. What is another one is told as
 // it comes: another actor's, another piece's, another desk's, an hour on; and so is a mention in
-// a transition's note, a new thread or an answer that is the person's news besides, and a digest.
+// a transition's note and a digest. A mention in a new thread on the person's piece, or in an
+// answer in their thread, is held too: written and deleted again, it would email them each round.
 func TestNotificationRepeats(t *testing.T) {
 	type step struct {
 		actor, method, url, body string
@@ -84,9 +85,11 @@ func TestNotificationRepeats(t *testing.T) {
 			"editor", false, newsroom.NotifyAssigned, 3, 2, 0, 3},
 		{"InATransitionNote", []step{returned, submit, returned}, "editor", false, newsroom.NotifyMentioned, 2, 2, 0, 2},
 		{"NewThreadsNamingTheWriter", []step{thread("factchecker", `"start":0,"end":4`, "@writer look"), thread("factchecker", `"start":5,"end":9`, "@writer a second point")},
-			"writer", false, newsroom.NotifyMentioned, 2, 2, 0, 1},
+			"writer", false, newsroom.NotifyMentioned, 2, 1, 0, 1},
+		{"NewThreadNamingTheWriterDeletedAndWrittenAgain", repeat(20, thread("factchecker", `"start":0,"end":4`, "@writer look"), deleteIt),
+			"writer", false, newsroom.NotifyMentioned, 20, 1, 0, 1},
 		{"AnAnswerNamingThemInTheirThread", []step{thread("editor", `"start":0,"end":4`, "Is this right?"), thread("factchecker", `"start":5,"end":9`, "@editor see"), reply("factchecker", "@editor it is")},
-			"editor", false, newsroom.NotifyMentioned, 2, 2, 0, 1},
+			"editor", false, newsroom.NotifyMentioned, 2, 1, 0, 1},
 		{"OnTheDigest", toggle(5), "editor", true, newsroom.NotifyMentioned, 5, 0, 5, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -14,18 +14,12 @@ import (
 // notification is kept, so the person's list still shows each as it came, and a digest's row is
 // kept, as a digest is one email a day. A mention that also stands for another notice of the
 // same change to the same person at the same place (a new thread on their piece, a reply in
-// their thread, which dropRedundant then folds into the mention) is not held, as it tells them
-// of that too. It runs before dropRedundant, inside tx, before the events are written, so a
+// their thread, which dropRedundant then folds into the mention) is held too: its notification
+// tells them of both, but writing and deleting a thread naming a piece's writer would otherwise
+// email them every round, as the mention outranks the new thread and foldBursts never groups
+// it. It runs before dropRedundant, inside tx, before the events are written, so a
 // change's own events are not read as told.
 func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
-	type place struct {
-		user int64
-		link string
-	}
-	at := map[place]int{}
-	for _, n := range o.notices {
-		at[place{n.row.UserID, n.row.Link}]++
-	}
 	told := map[*newsroom.Event]*repeatTold{}
 	toldOf := func(e *newsroom.Event) (*repeatTold, error) {
 		if t, ok := told[e]; ok {
@@ -37,7 +31,7 @@ func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
 	}
 	for i := range o.notices {
 		n := &o.notices[i]
-		if n.email == nil || n.email.Status != deliveryPending || !newsroom.Repeats(*n.ev) || n.row.UserID != n.ev.SubjectID || at[place{n.row.UserID, n.row.Link}] > 1 {
+		if n.email == nil || n.email.Status != deliveryPending || !newsroom.Repeats(*n.ev) || n.row.UserID != n.ev.SubjectID {
 			continue
 		}
 		t, err := toldOf(n.ev)
