@@ -274,9 +274,6 @@ const RepeatQuiet = time.Hour
 // transition's note.
 var commentSteps = []string{"comment", "reply", StepEditComment}
 
-// CommentSteps returns the steps whose mention is in a comment or a reply (see Repeats).
-func CommentSteps() []string { return slices.Clone(commentSteps) }
-
 // Repeats reports whether event e is one whose email and webhook post are held within
 // RepeatQuiet of the last of the same: a mention in a comment or a reply (a transition's note is
 // told every time, as the step it goes with is), or an assignment. The same one is the same

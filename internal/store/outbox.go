@@ -52,6 +52,7 @@ type deliveryRow struct {
 	LastError      string
 	CreatedAt      time.Time
 	SentAt         *time.Time
+	RepeatKey      string // see repeatKey
 }
 
 func (deliveryRow) TableName() string { return "deliveries" }
@@ -277,6 +278,9 @@ const insertNotificationSQL = "INSERT INTO notifications (user_id, event_id, kin
 // stamped is d as caused by event e: due at once.
 func stamped(d deliveryRow, e *newsroom.Event) deliveryRow {
 	d.EventID, d.NextAt, d.CreatedAt = e.ID, e.At, e.At
+	if newsroom.Repeats(*e) {
+		d.RepeatKey = repeatKey(e)
+	}
 	return d
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 
 	"gorm.io/gorm"
@@ -66,28 +67,29 @@ type repeatTold struct {
 	hooks   []int64
 }
 
+// repeatKey names the repeated event e (newsroom.Repeats) on its deliveries: its kind, person,
+// piece and actor, and for an assignment its desk. A mention in any comment or reply of the
+// piece is the same one.
+func repeatKey(e *newsroom.Event) string {
+	k := fmt.Sprintf("%s:%d:%d:%d", e.Kind, e.SubjectID, e.DraftID, e.ActorID)
+	if e.Kind == newsroom.EventAssigned {
+		k += ":" + string(e.Stage)
+	}
+	return k
+}
+
+// repeatToldSQL reads the emails and webhook posts of one repeat key within a time. Held rounds
+// write no delivery, so deliveries_repeats (migration 00051) bounds its cost by the ones sent.
+const repeatToldSQL = `SELECT channel, webhook_id FROM deliveries
+	WHERE repeat_key = ? AND created_at > ? AND created_at <= ? AND status IN (?, ?)`
+
 // toldLately reads the emails and webhook posts, pending or sent, of the events the same as e
 // within newsroom.RepeatQuiet of now, either side, as newsroom.DisputeToldLately allows
 // another server's clock. A failed one (bounced, expired, given up) told nobody, and a
-// digest's row is not an email of its own, so neither counts. events_repeats and
-// deliveries_event (migration 00051) find them.
+// digest's row is not an email of its own, so neither counts.
 func (s *Store) toldLately(tx *gorm.DB, e *newsroom.Event) (*repeatTold, error) {
 	now := s.clock()
-	q := `SELECT d.channel, d.webhook_id FROM events e JOIN deliveries d ON d.event_id = e.id
-		WHERE e.subject_id = ? AND e.draft_id = ? AND e.kind = ? AND e.actor_id = ? AND e.at > ? AND e.at <= ?
-		AND d.status IN (?, ?)`
-	args := []any{e.SubjectID, e.DraftID, string(e.Kind), e.ActorID, now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet), deliveryPending, deliverySent}
-	if e.Kind == newsroom.EventAssigned {
-		q += " AND e.action = ? AND e.stage = ?"
-		args = append(args, e.Action, string(e.Stage))
-	} else {
-		steps := newsroom.CommentSteps()
-		q += " AND e.action IN (" + placeholders(len(steps)) + ")"
-		for _, st := range steps {
-			args = append(args, st)
-		}
-	}
-	rows, err := queryRaw(tx, q, args...)
+	rows, err := queryRaw(tx, repeatToldSQL, repeatKey(e), now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet), deliveryPending, deliverySent)
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,12 @@
--- events_repeats and deliveries_event let the outbox find, for a mention or an assignment, the
--- emails and webhook posts of the same one (the same kind by the same actor to the same person
--- on the same piece) in the last hour, however many events and deliveries there are.
+-- A delivery of a repeated mention or assignment (newsroom.Repeats) carries its repeat_key (the
+-- kind, person, piece, actor and, for an assignment, desk), and deliveries_repeats lets the
+-- outbox find the emails and webhook posts of the same one in the last hour. Held rounds write
+-- no delivery, so the lookup's cost is bounded by the ones sent, not by the rounds held.
 
 -- +goose Up
-CREATE INDEX events_repeats ON events (subject_id, draft_id, kind, actor_id, at);
-CREATE INDEX deliveries_event ON deliveries (event_id);
+ALTER TABLE deliveries ADD COLUMN repeat_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX deliveries_repeats ON deliveries (repeat_key, created_at);
 
 -- +goose Down
-DROP INDEX deliveries_event;
-DROP INDEX events_repeats;
+DROP INDEX deliveries_repeats;
+ALTER TABLE deliveries DROP COLUMN repeat_key;

@@ -1,0 +1,9 @@
+package store
+
+import "github.com/copydesk/copydesk/internal/newsroom"
+
+// RepeatToldSQL and RepeatKey let the external tests explain the repeat lookup on either
+// dialect (storetest cannot be imported by the package's own tests).
+const RepeatToldSQL = repeatToldSQL
+
+func RepeatKey(e *newsroom.Event) string { return repeatKey(e) }
