@@ -230,3 +230,49 @@ func TestNotificationRepeatsAfterAFailure(t *testing.T) {
 		})
 	}
 }
+
+// TestNotificationRepeatsAfterADigest checks that a mention's row in a daily digest does not
+// hold the next of the same mention by email once the person leaves the digest, whether the
+// digest has gone (its rows marked sent, as RecordDigest does) or not: the digest is one email
+// a day, not the mention's own.
+func TestNotificationRepeatsAfterADigest(t *testing.T) {
+	for _, tc := range []struct {
+		name, digestWent string
+	}{
+		{"DigestWaiting", ""},
+		{"DigestSent", "UPDATE deliveries SET status = 'sent', sent_at = created_at WHERE status = 'digest'"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, actorRoles)
+			if _, err := a.store.SetEmail(ctxAs(a, "admin"), a.users["editor"].ID, "editor@example.org"); err != nil {
+				t.Fatal(err)
+			}
+			prefs := newsroom.DefaultNotificationPrefs()
+			prefs.Digest = true
+			if _, err := a.store.SetNotificationPrefs(ctxAs(a, "editor"), prefs); err != nil {
+				t.Fatal(err)
+			}
+			d := a.draft(newsroom.StageFactCheck).ID
+			wantStatus(t, a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), `{"field":"body","start":0,"end":4,"body":"@editor look"}`), http.StatusCreated)
+			if tc.digestWent != "" {
+				if _, err := a.store.DB().Exec(tc.digestWent); err != nil {
+					t.Fatal(err)
+				}
+			}
+			prefs.Digest = false
+			if _, err := a.store.SetNotificationPrefs(ctxAs(a, "editor"), prefs); err != nil {
+				t.Fatal(err)
+			}
+			a.clock.Add(10 * time.Minute)
+			wantStatus(t, a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), `{"field":"body","start":5,"end":9,"body":"@editor another"}`), http.StatusCreated)
+			var n int
+			if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM deliveries WHERE channel = $1 AND status = $2 AND recipient = $3",
+				newsroom.ChannelEmail, "pending", "editor@example.org").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 1 {
+				t.Errorf("the editor has %d emails of the mention after leaving the digest, want 1", n)
+			}
+		})
+	}
+}

@@ -275,10 +275,11 @@ func (o *outbox) write(tx *gorm.DB) error {
 const insertNotificationSQL = "INSERT INTO notifications (user_id, event_id, kind, draft_id, actor_id, subject, link, created_at) " +
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 
-// stamped is d as caused by event e: due at once.
+// stamped is d as caused by event e: due at once. Only a pending email or post has a repeat
+// key: a digest's row is not an email of its own, before or after the digest went.
 func stamped(d deliveryRow, e *newsroom.Event) deliveryRow {
 	d.EventID, d.NextAt, d.CreatedAt = e.ID, e.At, e.At
-	if newsroom.Repeats(*e) {
+	if d.Status == deliveryPending && newsroom.Repeats(*e) {
 		d.RepeatKey = repeatKey(e)
 	}
 	return d
