@@ -23,7 +23,9 @@ import (
 // server, and the webhook posted, once an hour for the same one. What is another one is told as
 // it comes: another actor's, another piece's, another desk's, an hour on; and so is a mention in
 // a transition's note and a digest. A mention in a new thread on the person's piece, or in an
-// answer in their thread, is held too: written and deleted again, it would email them each round.
+// answer in their thread, is held too, but the email of the new thread or the answer it stands
+// for is not: it goes as it would without the @name, a new thread's after newsroom.BurstHold,
+// and a thread written and deleted again folds into the one that waits.
 func TestNotificationRepeats(t *testing.T) {
 	type step struct {
 		actor, method, url, body string
@@ -51,6 +53,7 @@ func TestNotificationRepeats(t *testing.T) {
 	returned := req("factchecker", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"return","note":"@editor this goes back"}`)
 	submit := req("writer", "POST", "/api/v1/drafts/{draft}/transitions", `{"action":"submit"}`)
 	later := step{wait: newsroom.RepeatQuiet}
+	burstHold := step{wait: newsroom.BurstHold} // lets a new thread's email go
 	repeat := func(n int, steps ...step) []step {
 		var out []step
 		for range n {
@@ -84,12 +87,16 @@ func TestNotificationRepeats(t *testing.T) {
 		{"AtAnotherDesk", []step{assign("chief", "editing", "editor"), assign("chief", "approved", "editor"), assign("chief", "editing", "chief"), assign("chief", "editing", "editor")},
 			"editor", false, newsroom.NotifyAssigned, 3, 2, 0, 3},
 		{"InATransitionNote", []step{returned, submit, returned}, "editor", false, newsroom.NotifyMentioned, 2, 2, 0, 2},
-		{"NewThreadsNamingTheWriter", []step{thread("factchecker", `"start":0,"end":4`, "@writer look"), thread("factchecker", `"start":5,"end":9`, "@writer a second point")},
-			"writer", false, newsroom.NotifyMentioned, 2, 1, 0, 1},
-		{"NewThreadNamingTheWriterDeletedAndWrittenAgain", repeat(20, thread("factchecker", `"start":0,"end":4`, "@writer look"), deleteIt),
-			"writer", false, newsroom.NotifyMentioned, 20, 1, 0, 1},
+		{"NewThreadsNamingTheWriter", []step{thread("factchecker", `"start":0,"end":4`, "@writer look"), thread("factchecker", `"start":5,"end":9`, "@writer a second point"), burstHold},
+			"writer", false, newsroom.NotifyMentioned, 2, 2, 0, 1},
+		{"NewThreadsNamingTheWriterMinutesApart", []step{thread("factchecker", `"start":0,"end":4`, "@writer look"), {wait: 10 * time.Minute}, thread("factchecker", `"start":5,"end":9`, "@writer a second point"), burstHold},
+			"writer", false, newsroom.NotifyMentioned, 2, 2, 0, 1},
+		{"NewThreadNamingTheWriterDeletedAndWrittenAgain", slices.Concat(repeat(20, thread("factchecker", `"start":0,"end":4`, "@writer look"), deleteIt), []step{burstHold}),
+			"writer", false, newsroom.NotifyMentioned, 20, 2, 0, 1},
 		{"AnAnswerNamingThemInTheirThread", []step{thread("editor", `"start":0,"end":4`, "Is this right?"), thread("factchecker", `"start":5,"end":9`, "@editor see"), reply("factchecker", "@editor it is")},
-			"editor", false, newsroom.NotifyMentioned, 2, 1, 0, 1},
+			"editor", false, newsroom.NotifyMentioned, 2, 2, 0, 1},
+		{"AnAnswerNamingThemMinutesLater", []step{thread("editor", `"start":0,"end":4`, "Is this right?"), thread("factchecker", `"start":5,"end":9`, "@editor see"), {wait: 10 * time.Minute}, reply("factchecker", "@editor it is")},
+			"editor", false, newsroom.NotifyMentioned, 2, 2, 0, 1},
 		{"OnTheDigest", toggle(5), "editor", true, newsroom.NotifyMentioned, 5, 0, 5, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -34,9 +36,14 @@ type waitingEmail struct {
 // is one email in any case. Each counts the actor's threads on the piece from the one its first event was
 // about, the new one included (its row is written by now), so a thread deleted since is not
 // counted. It reads inside tx before the events are written, as planOutbox does.
-func foldBursts(tx *gorm.DB, o *outbox) error {
+func foldBursts(tx *gorm.DB, o *outbox, now time.Time) error {
 	for i := range o.notices {
 		n := &o.notices[i]
+		if n.emailKind != "" && n.email != nil {
+			if err := n.findWaiting(tx, now); err != nil {
+				return err
+			}
+		}
 		if !newsroom.Bursts(newsroom.NotificationKind(n.row.Kind)) {
 			continue
 		}
@@ -68,6 +75,32 @@ func foldBursts(tx *gorm.DB, o *outbox) error {
 		n.into = b
 	}
 	return nil
+}
+
+// findWaiting finds, for a notice that took the email of one dropRedundant dropped (see
+// outboxNotice.emailKind), the email of the same repeat still waiting out its hold
+// (newsroom.EmailHold), so that writing and deleting a thread naming a piece's writer makes one
+// email that waits, as new threads without the @name do, not one each round.
+func (n *outboxNotice) findWaiting(tx *gorm.DB, now time.Time) error {
+	var ids []int64
+	err := tx.Raw(`SELECT id FROM deliveries WHERE repeat_key = ? AND channel = ? AND status = ? AND attempts = 0
+		AND lease_until IS NULL AND next_at > ? ORDER BY id DESC LIMIT 1`,
+		repeatKey(n.ev), newsroom.ChannelEmail, deliveryPending, now).Scan(&ids).Error
+	if len(ids) == 1 {
+		n.waiting = ids[0]
+	}
+	return err
+}
+
+// foldIntoWaiting writes n's email over the waiting one findWaiting found and reports whether
+// it did: not when there is none, nor when it was leased since, when n needs an email of its own.
+func (n *outboxNotice) foldIntoWaiting(tx *gorm.DB) (bool, error) {
+	if n.waiting == 0 {
+		return false, nil
+	}
+	res := tx.Exec("UPDATE deliveries SET payload = ? WHERE id = ? AND status = ? AND lease_until IS NULL",
+		n.email.Payload, n.waiting, deliveryPending)
+	return res.RowsAffected == 1, res.Error
 }
 
 // threadsSinceSQL counts the threads an actor opened on a piece (the first two arguments) from

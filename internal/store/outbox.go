@@ -171,7 +171,7 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 		return nil, err
 	}
 	o.dropRedundant()
-	if err := foldBursts(tx, o); err != nil {
+	if err := foldBursts(tx, o, s.clock()); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -179,7 +179,9 @@ func (s *Store) planOutbox(tx *gorm.DB, evs []newsroom.Event) (*outbox, error) {
 
 // dropRedundant keeps one notice per person and place where the transaction's events told them
 // more than once (a new thread that mentions the piece's writer): the one that says most (see
-// newsroom.Outranks), so that one comment makes one notification and one email.
+// newsroom.Outranks), so that one comment makes one notification and one email. A kept notice
+// whose email holdRepeats took out takes the email of one it drops: the person would have had
+// that one without the @name, so it goes as that kind's email goes (see emailKind).
 func (o *outbox) dropRedundant() {
 	type place struct {
 		user int64
@@ -192,9 +194,21 @@ func (o *outbox) dropRedundant() {
 			best[at] = newsroom.NotificationKind(n.row.Kind)
 		}
 	}
+	lent := map[place]outboxNotice{}
 	o.notices = slices.DeleteFunc(o.notices, func(n outboxNotice) bool {
-		return newsroom.Outranks(best[place{n.row.UserID, n.row.Link}], newsroom.NotificationKind(n.row.Kind))
+		at := place{n.row.UserID, n.row.Link}
+		drop := newsroom.Outranks(best[at], newsroom.NotificationKind(n.row.Kind))
+		if drop && n.email != nil {
+			lent[at] = n
+		}
+		return drop
 	})
+	for i := range o.notices {
+		n := &o.notices[i]
+		if l, ok := lent[place{n.row.UserID, n.row.Link}]; ok && n.held {
+			n.email, n.emailKind = l.email, newsroom.NotificationKind(l.row.Kind)
+		}
+	}
 }
 
 // outbox is what one transaction's events put in the outbox. Each entry points at its event,
@@ -207,14 +221,19 @@ type outbox struct {
 
 // outboxNotice is one person told in the app, and by email when email is set: notice and facts
 // are what it was planned from, and into, when set, the unread notification it folds into
-// (see foldBursts).
+// (see foldBursts). held is set when holdRepeats took out its email; emailKind, when set, is
+// the kind of the notice dropRedundant dropped for it whose email it took, and waiting the
+// id of the email of the same repeat that still waits to go, which that email folds into.
 type outboxNotice struct {
-	ev     *newsroom.Event
-	row    notificationRow
-	email  *deliveryRow
-	notice newsroom.Notice
-	facts  newsroom.NoticeFacts
-	into   *burst
+	ev        *newsroom.Event
+	row       notificationRow
+	email     *deliveryRow
+	notice    newsroom.Notice
+	facts     newsroom.NoticeFacts
+	into      *burst
+	held      bool
+	emailKind newsroom.NotificationKind
+	waiting   int64
 }
 
 // outboxPost is one post to a webhook.
@@ -254,9 +273,18 @@ func (o *outbox) write(tx *gorm.DB) error {
 		} else if folded {
 			continue
 		}
+		if folded, err := n.foldIntoWaiting(tx); err != nil {
+			return err
+		} else if folded {
+			continue
+		}
+		kind := newsroom.NotificationKind(r.Kind)
+		if n.emailKind != "" {
+			kind = n.emailKind
+		}
 		d := stamped(*n.email, n.ev)
 		d.NotificationID = &r.ID
-		d.NextAt = d.NextAt.Add(newsroom.EmailHold(newsroom.NotificationKind(r.Kind)))
+		d.NextAt = d.NextAt.Add(newsroom.EmailHold(kind))
 		ds = append(ds, d)
 	}
 	for _, p := range o.posts {

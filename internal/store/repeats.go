@@ -15,10 +15,11 @@ import (
 // notification is kept, so the person's list still shows each as it came, and a digest's row is
 // kept, as a digest is one email a day. A mention that also stands for another notice of the
 // same change to the same person at the same place (a new thread on their piece, a reply in
-// their thread, which dropRedundant then folds into the mention) is held too: its notification
-// tells them of both, but writing and deleting a thread naming a piece's writer would otherwise
-// email them every round, as the mention outranks the new thread and foldBursts never groups
-// it. It runs before dropRedundant, inside tx, before the events are written, so a
+// their thread, which dropRedundant then folds into the mention) is held too, and marked held:
+// dropRedundant gives it the email of the notice it drops, which goes as that kind's email goes,
+// and foldBursts folds it into the one of the same repeat still waiting, so writing and deleting
+// a thread naming a piece's writer neither emails them every round nor costs them the email of
+// the thread. It runs before dropRedundant, inside tx, before the events are written, so a
 // change's own events are not read as told.
 func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
 	told := map[*newsroom.Event]*repeatTold{}
@@ -40,7 +41,7 @@ func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
 			return err
 		}
 		if t.emailed {
-			n.email = nil
+			n.email, n.held = nil, true
 		}
 	}
 	var keep []outboxPost
