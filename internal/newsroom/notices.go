@@ -124,6 +124,19 @@ func Headline(e Event, f NoticeFacts) (n Notice, ok bool) {
 	return n, true
 }
 
+// MentionedPeople is head, the headline of a mention, as the headline of the people one comment,
+// reply or note mentioned at once: a webhook is posted of them once, counting them, as one
+// post each would let a comment naming dozens of people post dozens of the same line. It names
+// none of them, as the headline of one does not.
+func MentionedPeople(head Notice, f NoticeFacts, people int) Notice {
+	if people <= 1 {
+		return head
+	}
+	head.Subject = fmt.Sprintf("%s mentioned %d people on %s", actorName(f), people, quoted(f.Title))
+	head.Text = textOf(head.Subject, f, head.Kind)
+	return head
+}
+
 // Notifies reports whether event e may tell anyone anything, so that the store reads no facts
 // for the others: a save above all, and a desk left to nobody, of which a disabled user's
 // thousands come at once.

@@ -211,6 +211,33 @@ func TestBurst(t *testing.T) {
 	}
 }
 
+// TestMentionedPeople counts the people one comment mentioned in its headline, naming none.
+func TestMentionedPeople(t *testing.T) {
+	e := Event{Kind: EventMentioned, Action: "comment", DraftID: 7, Ref: 12, SubjectID: 3}
+	f := NoticeFacts{Title: "Flood defences", Actor: "Ana"}
+	head, ok := Headline(e, f)
+	if !ok {
+		t.Fatal("a mention has no headline")
+	}
+	tests := []struct {
+		name    string
+		people  int
+		subject string
+	}{
+		{"One", 1, "Ana mentioned someone on “Flood defences”"},
+		{"Two", 2, "Ana mentioned 2 people on “Flood defences”"},
+		{"Many", 500, "Ana mentioned 500 people on “Flood defences”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := MentionedPeople(head, f, tt.people)
+			if got.Subject != tt.subject || got.Text != tt.subject || got.Link != head.Link || got.Kind != NotifyMentioned {
+				t.Fatalf("MentionedPeople(%d) = %+v", tt.people, got)
+			}
+		})
+	}
+}
+
 // TestRepeats names the events whose email and webhook post are held when they repeat: a
 // mention in a comment, an edit of one or a reply, and an assignment; not a mention in a
 // transition's note, nor a desk left to nobody, nor anything else.

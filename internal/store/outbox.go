@@ -98,7 +98,8 @@ type emailPayload struct {
 
 // WebhookPayload is the JSON body posted to a webhook: Slack-compatible (text is what a chat
 // shows), with the event's facts beside it for a program. Link is a path until the webhook
-// channel makes it absolute with the site's base URL.
+// channel makes it absolute with the site's base URL. People, in a mention's post, counts the
+// people the comment, reply or note mentioned at once, of whom it is the one post.
 type WebhookPayload struct {
 	Text    string `json:"text"`
 	Event   string `json:"event"`
@@ -108,6 +109,7 @@ type WebhookPayload struct {
 	Title   string `json:"title"`
 	Link    string `json:"link"`
 	Actor   string `json:"actor"`
+	People  int    `json:"people,omitempty"`
 }
 
 // outboxWebhook is an active webhook as the outbox reads it.
@@ -236,12 +238,45 @@ type outboxNotice struct {
 	waiting   int64
 }
 
-// outboxPost is one post to a webhook.
+// outboxPost is one post to a webhook of event ev, and, for a mention, of more: the mentions of
+// the other people the same comment, reply or note mentioned at once (see postToWebhooks). head
+// and facts are what its payload's text is made from.
 type outboxPost struct {
 	ev      *newsroom.Event
+	more    []*newsroom.Event
 	row     deliveryRow
 	payload WebhookPayload
+	head    newsroom.Notice
+	facts   newsroom.NoticeFacts
 }
+
+// finished is p's payload as posted: a mention's counts the people it tells of.
+func (p outboxPost) finished() WebhookPayload {
+	pl := p.payload
+	pl.EventID = p.ev.ID
+	if p.head.Kind == newsroom.NotifyMentioned {
+		pl.People = 1 + len(p.more)
+		pl.Text = newsroom.MentionedPeople(p.head, p.facts, pl.People).Subject
+	}
+	return pl
+}
+
+// sameMention reports whether mentions a and b were written at once, by one person in one
+// comment, reply or note: one post tells of both.
+func sameMention(a, b *newsroom.Event) bool {
+	return a.Kind == newsroom.EventMentioned && b.Kind == newsroom.EventMentioned && a.DraftID == b.DraftID &&
+		a.ActorID == b.ActorID && a.Ref == b.Ref && a.Action == b.Action
+}
+
+// repeatKeyRow is one row of delivery_repeat_keys (migration 00052): the key of a further person
+// a mention's post tells of (see holdRepeats).
+type repeatKeyRow struct {
+	DeliveryID int64
+	RepeatKey  string
+	CreatedAt  time.Time
+}
+
+func (repeatKeyRow) TableName() string { return "delivery_repeat_keys" }
 
 // write inserts the notifications, or folds them into the unread ones foldBursts found, then
 // the deliveries in one statement (an email that folds into one still waiting adds none), each
@@ -287,15 +322,29 @@ func (o *outbox) write(tx *gorm.DB) error {
 		d.NextAt = d.NextAt.Add(newsroom.EmailHold(kind))
 		ds = append(ds, d)
 	}
+	first := len(ds)
 	for _, p := range o.posts {
-		p.payload.EventID = p.ev.ID
-		p.row.Payload = mustJSON(p.payload)
+		p.row.Payload = mustJSON(p.finished())
 		ds = append(ds, stamped(p.row, p.ev))
 	}
 	if len(ds) == 0 {
 		return nil
 	}
-	return tx.Create(&ds).Error
+	if err := tx.Create(&ds).Error; err != nil {
+		return err
+	}
+	var keys []repeatKeyRow
+	for i, p := range o.posts {
+		for _, e := range p.more {
+			if newsroom.Repeats(*e) {
+				keys = append(keys, repeatKeyRow{DeliveryID: ds[first+i].ID, RepeatKey: repeatKey(e), CreatedAt: p.ev.At})
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	return tx.Create(&keys).Error
 }
 
 // insertNotificationSQL writes one unread notification, run without GORM (see execRaw): most
@@ -352,16 +401,23 @@ func (r recipientRow) emailDelivery(e *newsroom.Event, n newsroom.Notice) *deliv
 		Payload: mustJSON(emailPayload{Subject: n.Subject, Text: n.Text, Link: n.Link}), Status: status}
 }
 
-// postToWebhooks adds one post of event e's headline to each webhook that takes its kind.
+// postToWebhooks adds one post of event e's headline to each webhook that takes its kind. A
+// mention of someone written at once with one already posted (sameMention) joins that post
+// instead, so that a comment naming dozens of people is one post to each webhook, not dozens
+// of the same line.
 func (o *outbox) postToWebhooks(e *newsroom.Event, f newsroom.NoticeFacts, head newsroom.Notice) {
 	for _, h := range o.hooks {
 		if !h.wants(head.Kind) {
 			continue
 		}
+		if i := slices.IndexFunc(o.posts, func(p outboxPost) bool { return *p.row.WebhookID == h.ID && sameMention(p.ev, e) }); i >= 0 {
+			o.posts[i].more = append(o.posts[i].more, e)
+			continue
+		}
 		payload := WebhookPayload{Text: head.Subject, Event: string(e.Kind), Kind: string(head.Kind), DraftID: e.DraftID,
 			Title: f.Title, Link: head.Link, Actor: f.Actor}
 		row := deliveryRow{Channel: newsroom.ChannelWebhook, WebhookID: &h.ID, DraftID: e.DraftID, Recipient: h.Name, Status: deliveryPending}
-		o.posts = append(o.posts, outboxPost{ev: e, row: row, payload: payload})
+		o.posts = append(o.posts, outboxPost{ev: e, row: row, payload: payload, head: head, facts: f})
 	}
 }
 

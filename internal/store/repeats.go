@@ -11,16 +11,17 @@ import (
 
 // holdRepeats takes out the immediate email and the webhook posts of a repeated mention or
 // assignment (newsroom.Repeats): one whose person was emailed, or a webhook posted, of the same
-// one (kind, actor, person, piece and, for an assignment, desk) within newsroom.RepeatQuiet. The
-// notification is kept, so the person's list still shows each as it came, and a digest's row is
-// kept, as a digest is one email a day. A mention that also stands for another notice of the
-// same change to the same person at the same place (a new thread on their piece, a reply in
-// their thread, which dropRedundant then folds into the mention) is held too, and marked held:
-// dropRedundant gives it the email of the notice it drops, which goes as that kind's email goes,
-// and foldBursts folds it into the one of the same repeat still waiting, so writing and deleting
-// a thread naming a piece's writer neither emails them every round nor costs them the email of
-// the thread. It runs before dropRedundant, inside tx, before the events are written, so a
-// change's own events are not read as told.
+// one (kind, actor, person, piece and, for an assignment, desk) within newsroom.RepeatQuiet. A
+// post of several people mentioned at once keeps those the webhook was not posted of lately, and
+// goes only if one is left. The notification is kept, so the person's list still shows each as it
+// came, and a digest's row is kept, as a digest is one email a day. A mention that also stands
+// for another notice of the same change to the same person at the same place (a new thread on
+// their piece, a reply in their thread, which dropRedundant then folds into the mention) is held
+// too, and marked held: dropRedundant gives it the email of the notice it drops, which goes as
+// that kind's email goes, and foldBursts folds it into the one of the same repeat still waiting,
+// so writing and deleting a thread naming a piece's writer neither emails them every round nor
+// costs them the email of the thread. It runs before dropRedundant, inside tx, before the events
+// are written, so a change's own events are not read as told.
 func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
 	told := map[*newsroom.Event]*repeatTold{}
 	toldOf := func(e *newsroom.Event) (*repeatTold, error) {
@@ -46,16 +47,23 @@ func (s *Store) holdRepeats(tx *gorm.DB, o *outbox) error {
 	}
 	var keep []outboxPost
 	for _, p := range o.posts {
-		if newsroom.Repeats(*p.ev) {
-			t, err := toldOf(p.ev)
-			if err != nil {
-				return err
+		var news []*newsroom.Event
+		for _, e := range append([]*newsroom.Event{p.ev}, p.more...) {
+			if newsroom.Repeats(*e) {
+				t, err := toldOf(e)
+				if err != nil {
+					return err
+				}
+				if slices.Contains(t.hooks, *p.row.WebhookID) {
+					continue
+				}
 			}
-			if slices.Contains(t.hooks, *p.row.WebhookID) {
-				continue
-			}
+			news = append(news, e)
 		}
-		keep = append(keep, p)
+		if len(news) > 0 {
+			p.ev, p.more = news[0], news[1:]
+			keep = append(keep, p)
+		}
 	}
 	o.posts = keep
 	return nil
@@ -79,10 +87,15 @@ func repeatKey(e *newsroom.Event) string {
 	return k
 }
 
-// repeatToldSQL reads the emails and webhook posts of one repeat key within a time. Held rounds
-// write no delivery, so deliveries_repeats (migration 00051) bounds its cost by the ones sent.
+// repeatToldSQL reads the emails and webhook posts of one repeat key within a time: those whose
+// own key it is, and the posts of several people mentioned at once that hold it for a further
+// person (delivery_repeat_keys, migration 00052). Held rounds write no delivery, so
+// deliveries_repeats (migration 00051) and delivery_repeat_keys_key bound its cost by the ones
+// sent.
 const repeatToldSQL = `SELECT channel, webhook_id FROM deliveries
-	WHERE repeat_key = ? AND created_at > ? AND created_at <= ? AND status IN (?, ?)`
+	WHERE repeat_key = ? AND created_at > ? AND created_at <= ? AND status IN (?, ?)
+	UNION ALL SELECT d.channel, d.webhook_id FROM delivery_repeat_keys k JOIN deliveries d ON d.id = k.delivery_id
+	WHERE k.repeat_key = ? AND k.created_at > ? AND k.created_at <= ? AND d.status IN (?, ?)`
 
 // toldLately reads the emails and webhook posts, pending or sent, of the events the same as e
 // within newsroom.RepeatQuiet of now, either side, as newsroom.DisputeToldLately allows
@@ -90,7 +103,8 @@ const repeatToldSQL = `SELECT channel, webhook_id FROM deliveries
 // digest's row is not an email of its own, so neither counts.
 func (s *Store) toldLately(tx *gorm.DB, e *newsroom.Event) (*repeatTold, error) {
 	now := s.clock()
-	rows, err := queryRaw(tx, repeatToldSQL, repeatKey(e), now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet), deliveryPending, deliverySent)
+	key, from, to := repeatKey(e), now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet)
+	rows, err := queryRaw(tx, repeatToldSQL, key, from, to, deliveryPending, deliverySent, key, from, to, deliveryPending, deliverySent)
 	if err != nil {
 		return nil, err
 	}

@@ -140,7 +140,7 @@ func (s *Store) SetWebhookActive(ctx context.Context, id int64, active bool) (*n
 	return &w, internal("pause webhook", err)
 }
 
-// DeleteWebhook deletes a webhook with its deliveries and their attempts.
+// DeleteWebhook deletes a webhook with its deliveries, their attempts and repeat keys.
 func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
 	if _, err := s.webhookAdmin(ctx); err != nil {
 		return err
@@ -149,8 +149,10 @@ func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
 		if _, err := findWebhook(tx, id); err != nil {
 			return err
 		}
-		if err := tx.Exec("DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)", id).Error; err != nil {
-			return err
+		for _, table := range []string{"delivery_attempts", "delivery_repeat_keys"} {
+			if err := tx.Exec("DELETE FROM "+table+" WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)", id).Error; err != nil {
+				return err
+			}
 		}
 		if err := tx.Exec("DELETE FROM deliveries WHERE webhook_id = ?", id).Error; err != nil {
 			return err

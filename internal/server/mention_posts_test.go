@@ -1,0 +1,198 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/notify"
+	"github.com/copydesk/copydesk/internal/notify/smtptest"
+	"github.com/copydesk/copydesk/internal/store"
+)
+
+// postCounter is a webhook's receiver: it answers every post and keeps the mention posts' bodies.
+type postCounter struct {
+	mu       sync.Mutex
+	mentions []store.WebhookPayload
+}
+
+func (c *postCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var p store.WebhookPayload
+	if err := json.NewDecoder(r.Body).Decode(&p); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	if p.Kind == string(newsroom.NotifyMentioned) {
+		c.mu.Lock()
+		c.mentions = append(c.mentions, p)
+		c.mu.Unlock()
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (c *postCounter) posts() []store.WebhookPayload {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.mentions)
+}
+
+// TestMentionPosts checks that a comment naming many people cannot flood a webhook: one comment,
+// or one edit of it, is at most one mention post to each webhook, counting the people it
+// mentioned, while each person is still told, and emailed, as before. What a real receiver and a
+// real mail server got is counted once the worker has sent everything. Taking one @name out of
+// a comment and putting it back fifty times is one email and one post, as newsroom.RepeatQuiet
+// holds the rounds after the first, whether the name was the post's first or not. Deleting the
+// webhook then deletes its posts with what they hold.
+func TestMentionPosts(t *testing.T) {
+	names := func(from, to int) string {
+		var b strings.Builder
+		for i := from; i <= to; i++ {
+			fmt.Fprintf(&b, "@p%02d ", i)
+		}
+		return b.String()
+	}
+	type step struct {
+		edit, del bool // edits or deletes the last comment rather than writing a new one
+		body      string
+	}
+	// toggle writes a comment naming others and then p01, and edits it fifty times, taking
+	// @p01 out and putting it back.
+	toggle := func(others string) []step {
+		steps := []step{{body: others + "@p01 look"}}
+		for i := range 50 {
+			body := others + "look"
+			if i%2 == 1 {
+				body = others + "@p01 look"
+			}
+			steps = append(steps, step{edit: true, body: body})
+		}
+		return steps
+	}
+	var rewritten []step
+	for range 5 {
+		rewritten = append(rewritten, step{body: names(1, 30)}, step{del: true})
+	}
+	for _, tc := range []struct {
+		name  string
+		steps []step
+		// wantPeople is the people count of each mention post the receiver got, in order of size, wantEmails the
+		// emails p01 got, wantNotices p01's mention notifications.
+		wantPeople              []int
+		wantEmails, wantNotices int
+	}{
+		{"OneName", []step{{body: names(1, 1)}}, []int{1}, 1, 1},
+		{"ThirtyNames", []step{{body: names(1, 30)}}, []int{30}, 1, 1},
+		{"ThirtyNamesWrittenFiftyTimesEach", []step{{body: strings.Repeat(names(1, 30), 50)}}, []int{30}, 1, 1},
+		{"EditAddsNames", []step{{body: names(1, 30)}, {edit: true, body: names(1, 35)}}, []int{5, 30}, 1, 1},
+		{"EditKeepsTheNames", []step{{body: names(1, 30)}, {edit: true, body: names(1, 30) + "again"}}, []int{30}, 1, 1},
+		{"TwoComments", []step{{body: names(1, 3)}, {body: names(4, 6)}}, []int{3, 3}, 1, 1},
+		{"OneNameToggledFiftyTimes", toggle(""), []int{1}, 1, 26},
+		{"SecondNameToggledFiftyTimes", toggle("@p02 "), []int{2}, 1, 26},
+		{"ThirtyNamesDeletedAndWrittenAgain", rewritten, []int{30}, 1, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, actorRoles)
+			a.allowLocalWebhooks()
+			for i := 1; i <= 35; i++ {
+				name := fmt.Sprintf("p%02d", i)
+				if _, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: newsroom.RoleEditor, Password: "pw-" + name + "-staple"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var p01 int64
+			if err := a.store.DB().QueryRow("SELECT id FROM users WHERE username = 'p01'").Scan(&p01); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := a.store.SetEmail(ctxAs(a, "admin"), p01, "p01@example.org"); err != nil {
+				t.Fatal(err)
+			}
+			receiver := &postCounter{}
+			srv := httptest.NewServer(receiver)
+			t.Cleanup(srv.Close)
+			hook, err := a.store.CreateWebhook(ctxAs(a, "admin"), newsroom.NewWebhook{Name: "Chat", URL: srv.URL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			mail := smtptest.Start(t, smtptest.Options{})
+			email := &notify.Email{Flags: newsroom.MailSettings{Host: mail.Host, Port: mail.Port, StartTLS: newsroom.StartTLSOff, From: "desk@example.org"},
+				Saved: a.store.MailSettings, SiteName: "Copydesk", BaseURL: "https://desk.example.org"}
+			hooks := notify.NewWebhooks(a.store, "https://desk.example.org", a.clock)
+			hooks.AllowLocal = true
+			stop := notify.Start(a.store, notify.Config{Channels: map[string]notify.Channel{newsroom.ChannelEmail: email, newsroom.ChannelWebhook: hooks},
+				Clock: a.clock, Node: "test", Every: 10 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			t.Cleanup(stop)
+
+			d := a.draft(newsroom.StageFactCheck).ID
+			var comment int64
+			for _, s := range tc.steps {
+				body, _ := json.Marshal(s.body)
+				switch {
+				case s.del:
+					wantStatus(t, a.do("factchecker", "DELETE", fmt.Sprintf("/api/v1/comments/%d", comment), ""), http.StatusNoContent)
+				case s.edit:
+					wantStatus(t, a.do("factchecker", "PATCH", fmt.Sprintf("/api/v1/comments/%d", comment), `{"body":`+string(body)+`}`), http.StatusOK)
+				default:
+					res := a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), `{"field":"body","start":0,"end":4,"body":`+string(body)+`}`)
+					wantStatus(t, res, http.StatusCreated)
+					comment = decode[newsroom.Comment](t, res).ID
+				}
+				a.clock.Add(time.Second)
+			}
+
+			for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+				var pending int
+				if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'").Scan(&pending); err != nil {
+					t.Fatal(err)
+				}
+				if pending == 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("%d deliveries still pending", pending)
+				}
+			}
+			var people []int
+			for _, p := range receiver.posts() {
+				people = append(people, p.People)
+				want := "Factchecker mentioned someone on"
+				if p.People > 1 {
+					want = fmt.Sprintf("Factchecker mentioned %d people on", p.People)
+				}
+				if !strings.HasPrefix(p.Text, want) {
+					t.Errorf("post %q does not start %q", p.Text, want)
+				}
+			}
+			slices.Sort(people)
+			emails := 0
+			for _, m := range mail.Messages() {
+				if slices.Contains(m.To, "p01@example.org") {
+					emails++
+				}
+			}
+			var notices int
+			if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND kind = $2", p01, string(newsroom.NotifyMentioned)).Scan(&notices); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(people, tc.wantPeople) || emails != tc.wantEmails || notices != tc.wantNotices {
+				t.Errorf("the webhook got mention posts counting %v people, p01 %d emails and %d notifications; want %v, %d and %d",
+					people, emails, notices, tc.wantPeople, tc.wantEmails, tc.wantNotices)
+			}
+
+			wantStatus(t, a.do("admin", "DELETE", fmt.Sprintf("/api/v1/webhooks/%d", hook.ID), ""), http.StatusNoContent)
+			var keys int
+			if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM delivery_repeat_keys").Scan(&keys); err != nil || keys != 0 {
+				t.Errorf("deleting the webhook left %d of its posts' repeat keys (%v)", keys, err)
+			}
+		})
+	}
+}
