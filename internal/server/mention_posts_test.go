@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -194,5 +195,103 @@ func TestMentionPosts(t *testing.T) {
 				t.Errorf("deleting the webhook left %d of its posts' repeat keys (%v)", keys, err)
 			}
 		})
+	}
+}
+
+// TestMentionManyPeople checks that a comment naming any number of people is saved and tells
+// each of them, however many webhooks there are: its emails, its one mention post to each
+// webhook and the repeat keys those posts hold for every further person go in statements of a
+// bounded size, not one statement passing the bound variables the database allows. The same
+// comment written again is then held (newsroom.RepeatQuiet) by the keys the first one wrote.
+// Short names let thousands of them fit in one comment.
+func TestMentionManyPeople(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		people, hooks int
+		emailed       bool
+	}{
+		{"AThousandNamesFiftyWebhooks", 1000, 50, false},
+		{"ThousandsEmailed", 2100, 1, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newWorkflowApp(t, nil, actorRoles)
+			a.allowLocalWebhooks()
+			for i := range tc.hooks {
+				if _, err := a.store.CreateWebhook(ctxAs(a, "admin"), newsroom.NewWebhook{Name: fmt.Sprintf("Chat%d", i), URL: "http://127.0.0.1:9/hook"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var b strings.Builder
+			for i := range tc.people {
+				name := shortName(i)
+				u := store.NewUser{Username: name, Name: name, Role: newsroom.RoleEditor, Password: "pw-" + name + "-staple"}
+				if tc.emailed {
+					u.Email = name + "@example.org"
+				}
+				if _, err := a.store.CreateUser(store.AsOperator(context.Background()), u); err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintf(&b, "@%s ", name)
+			}
+			body, _ := json.Marshal(b.String())
+			d := a.draft(newsroom.StageFactCheck).ID
+			comment := `{"field":"body","start":0,"end":4,"body":` + string(body) + `}`
+			for round := range 2 {
+				wantStatus(t, a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), comment), http.StatusCreated)
+				a.clock.Add(time.Minute)
+
+				var notices, emails, keys int
+				if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM notifications WHERE kind = $1", string(newsroom.NotifyMentioned)).Scan(&notices); err != nil {
+					t.Fatal(err)
+				}
+				if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM deliveries WHERE channel = $1", newsroom.ChannelEmail).Scan(&emails); err != nil {
+					t.Fatal(err)
+				}
+				if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM delivery_repeat_keys").Scan(&keys); err != nil {
+					t.Fatal(err)
+				}
+				rows, err := a.store.DB().Query("SELECT payload FROM deliveries WHERE channel = $1", newsroom.ChannelWebhook)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var posts []int
+				for rows.Next() {
+					var raw string
+					var p store.WebhookPayload
+					if err := rows.Scan(&raw); err != nil {
+						t.Fatal(err)
+					}
+					if err := json.Unmarshal([]byte(raw), &p); err != nil {
+						t.Fatal(err)
+					}
+					if p.Kind == string(newsroom.NotifyMentioned) {
+						posts = append(posts, p.People)
+					}
+				}
+				if err := rows.Close(); err != nil {
+					t.Fatal(err)
+				}
+				wantEmails := 0
+				if tc.emailed {
+					wantEmails = tc.people
+				}
+				if notices != (round+1)*tc.people || emails != wantEmails || keys != tc.hooks*(tc.people-1) ||
+					len(posts) != tc.hooks || slices.ContainsFunc(posts, func(n int) bool { return n != tc.people }) {
+					t.Fatalf("after comment %d: %d mention notifications, %d emails, %d repeat keys, mention posts counting %v people; want %d, %d, %d and %d posts of %d",
+						round+1, notices, emails, keys, posts, (round+1)*tc.people, wantEmails, tc.hooks*(tc.people-1), tc.hooks, tc.people)
+				}
+			}
+		})
+	}
+}
+
+// shortName is the i-th of the usernames made of digits and lowercase letters, shortest first.
+func shortName(i int) string {
+	for width, n := 1, 36; ; width, n = width+1, n*36 {
+		if i < n {
+			s := strconv.FormatInt(int64(i), 36)
+			return strings.Repeat("0", width-len(s)) + s
+		}
+		i -= n
 	}
 }

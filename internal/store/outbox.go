@@ -129,8 +129,8 @@ func (w outboxWebhook) wants(kind newsroom.NotificationKind) bool {
 }
 
 // planOutbox works out the notifications and deliveries that the events evs cause, reading
-// what it needs inside tx, before writeEvents; their write then only inserts, each table in one
-// statement, once writeEvents has given the events their ids (see outbox.write). On PostgreSQL
+// what it needs inside tx, before writeEvents; their write then only inserts, in few statements,
+// once writeEvents has given the events their ids (see outbox.write). On PostgreSQL
 // writeEvents holds a lock to its commit, so the reads stay outside it. It stamps the quote of a
 // dispute it tells someone of, in the app, by email or to a webhook (see quoteFacts), in tx as
 // well, so that the stamp commits with the telling; a dispute nobody hears of starts no quiet.
@@ -279,8 +279,9 @@ type repeatKeyRow struct {
 func (repeatKeyRow) TableName() string { return "delivery_repeat_keys" }
 
 // write inserts the notifications, or folds them into the unread ones foldBursts found, then
-// the deliveries in one statement (an email that folds into one still waiting adds none), each
-// stamped with its event's id and time; a new thread's email is due after newsroom.EmailHold.
+// the deliveries and the posts' repeat keys, outboxBatch rows a statement (an email that folds
+// into one still waiting adds none), each stamped with its event's id and time; a new thread's
+// email is due after newsroom.EmailHold.
 func (o *outbox) write(tx *gorm.DB) error {
 	if len(o.notices) == 0 && len(o.posts) == 0 {
 		return nil
@@ -330,7 +331,7 @@ func (o *outbox) write(tx *gorm.DB) error {
 	if len(ds) == 0 {
 		return nil
 	}
-	if err := tx.Create(&ds).Error; err != nil {
+	if err := tx.CreateInBatches(&ds, outboxBatch).Error; err != nil {
 		return err
 	}
 	var keys []repeatKeyRow
@@ -344,8 +345,14 @@ func (o *outbox) write(tx *gorm.DB) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	return tx.Create(&keys).Error
+	return tx.CreateInBatches(&keys, outboxBatch).Error
 }
+
+// outboxBatch is how many deliveries, or repeat keys, one INSERT of write holds at most: a
+// comment naming a thousand people with fifty webhooks writes 50,000 keys, and one statement
+// of them all would pass the bound variables a statement may have (32,766 on SQLite, 65,535 on
+// PostgreSQL). 500 deliveries of 16 columns stay well inside both.
+const outboxBatch = 500
 
 // insertNotificationSQL writes one unread notification, run without GORM (see execRaw): most
 // workflow actions tell someone, while they hold the writer.
