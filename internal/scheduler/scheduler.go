@@ -28,8 +28,8 @@ type Config struct {
 	// for search (default a second; see store.IndexSearch). A search indexes them itself when it
 	// finds any left.
 	IndexEvery time.Duration
-	// PruneEvery is how often expired sessions, tokens and old sign-in failures are deleted
-	// (default ten minutes).
+	// PruneEvery is how often expired sessions, tokens, old sign-in failures and old repeat
+	// keys are deleted (default ten minutes; see store.Prune).
 	PruneEvery time.Duration
 	// Logger receives the releases and every failure (default slog.Default()).
 	Logger *slog.Logger
@@ -51,7 +51,7 @@ func Start(st *store.Store, cfg Config) (stop func()) {
 		{cfg.ReleaseEvery, j.release},
 		{cfg.TailEvery, j.named("reading other servers' events", st.CatchUp)},
 		{cfg.IndexEvery, j.named("indexing saved drafts and published pieces for search", st.IndexSearch)},
-		{cfg.PruneEvery, j.named("pruning expired sessions and tokens", st.Prune)},
+		{cfg.PruneEvery, j.named("pruning expired sessions, tokens and repeat keys", st.Prune)},
 	}
 	if cfg.Digest != nil {
 		every = append(every, periodic{cfg.DigestEvery, j.named("sending the daily digest", cfg.Digest)})

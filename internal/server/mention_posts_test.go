@@ -285,6 +285,74 @@ func TestMentionManyPeople(t *testing.T) {
 	}
 }
 
+// TestRepeatKeysPruned checks that the expiry sweep deletes the repeat keys of mention posts
+// older than newsroom.RepeatQuiet, more than one batch of them, and keeps the newer ones, which
+// still hold a repeated mention: a comment naming fifty people to twenty-five webhooks, then
+// half an hour later one naming five, then the sweep half an hour after that. A person of the
+// second comment named again is not posted of again; one of the first is, its quiet being over.
+func TestRepeatKeysPruned(t *testing.T) {
+	const hooks = 25
+	a := newWorkflowApp(t, nil, actorRoles)
+	a.allowLocalWebhooks()
+	for i := range hooks {
+		if _, err := a.store.CreateWebhook(ctxAs(a, "admin"), newsroom.NewWebhook{Name: fmt.Sprintf("Chat%d", i), URL: "http://127.0.0.1:9/hook"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(from, to int) string {
+		var b strings.Builder
+		for i := from; i <= to; i++ {
+			fmt.Fprintf(&b, "@k%02d ", i)
+		}
+		return b.String()
+	}
+	for i := range 55 {
+		name := fmt.Sprintf("k%02d", i)
+		if _, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: newsroom.RoleEditor, Password: "pw-" + name + "-staple"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := a.draft(newsroom.StageFactCheck).ID
+	comment := func(body string) {
+		t.Helper()
+		wantStatus(t, a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), `{"field":"body","start":0,"end":4,"body":"`+body+`"}`), http.StatusCreated)
+	}
+	count := func(query string) int {
+		t.Helper()
+		var n int
+		if err := a.store.DB().QueryRow(query).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	const keys = "SELECT COUNT(*) FROM delivery_repeat_keys"
+	const mentionPosts = `SELECT COUNT(*) FROM deliveries WHERE channel = 'webhook' AND payload LIKE '%"kind":"mentioned"%'`
+
+	comment(names(0, 49))
+	firstKeys, lastOfFirst := count(keys), count("SELECT MAX(id) FROM deliveries")
+	a.clock.Add(newsroom.RepeatQuiet / 2)
+	comment(names(50, 54))
+	secondKeys := count(keys) - firstKeys
+	a.clock.Add(newsroom.RepeatQuiet/2 + time.Minute)
+	if err := a.store.Prune(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	left, oldLeft := count(keys), count(fmt.Sprintf("SELECT COUNT(*) FROM delivery_repeat_keys WHERE delivery_id <= %d", lastOfFirst))
+	if firstKeys != 49*hooks || left != secondKeys || oldLeft != 0 {
+		t.Fatalf("the sweep left %d of the first comment's %d repeat keys and %d in all; want none of them and the second's %d", oldLeft, firstKeys, left, secondKeys)
+	}
+
+	posts := count(mentionPosts)
+	comment(names(54, 54))
+	if n := count(mentionPosts); n != posts {
+		t.Errorf("naming a person of the second comment again made %d mention posts; want none, the kept keys hold them", n-posts)
+	}
+	comment(names(49, 49))
+	if n := count(mentionPosts); n != posts+hooks {
+		t.Errorf("naming a person of the first comment again made %d mention posts; want one to each of the %d webhooks", n-posts, hooks)
+	}
+}
+
 // shortName is the i-th of the usernames made of digits and lowercase letters, shortest first.
 func shortName(i int) string {
 	for width, n := 1, 36; ; width, n = width+1, n*36 {

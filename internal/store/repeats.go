@@ -1,8 +1,10 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -125,3 +127,29 @@ func (s *Store) toldLately(tx *gorm.DB, e *newsroom.Event) (*repeatTold, error) 
 	}
 	return t, rows.Err()
 }
+
+// pruneRepeatKeys deletes the repeat keys written more than newsroom.RepeatQuiet before now,
+// which toldLately no longer reads, pruneKeyBatch rows a transaction, so that the keys of a
+// comment naming a thousand people to fifty webhooks never hold the writer for long at once.
+func (s *Store) pruneRepeatKeys(ctx context.Context, now time.Time) error {
+	before := now.Add(-newsroom.RepeatQuiet)
+	for ctx.Err() == nil {
+		var deleted int64
+		err := s.transact(ctx, func(tx *gorm.DB) error {
+			res := tx.Exec(pruneRepeatKeysSQL, before, pruneKeyBatch)
+			deleted = res.RowsAffected
+			return res.Error
+		})
+		if err != nil || deleted < pruneKeyBatch {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// pruneKeyBatch is how many repeat keys one transaction of pruneRepeatKeys deletes at most.
+const pruneKeyBatch = 1000
+
+// pruneRepeatKeysSQL deletes up to a number of the repeat keys written before a time.
+const pruneRepeatKeysSQL = `DELETE FROM delivery_repeat_keys WHERE (delivery_id, repeat_key) IN
+	(SELECT delivery_id, repeat_key FROM delivery_repeat_keys WHERE created_at < ? LIMIT ?)`

@@ -213,10 +213,14 @@ func (s *Store) SignOut(ctx context.Context, cookie string) error {
 const failureMemory = 24 * time.Hour
 
 // Prune deletes what can no longer be used: expired sessions, tokens and device cookies,
-// sign-in failures older than failureMemory, and email links expired emailChangeMemory ago, so
-// that those tables do not grow without bound.
+// sign-in failures older than failureMemory, email links expired emailChangeMemory ago, and
+// repeat keys older than newsroom.RepeatQuiet (see pruneRepeatKeys), so that those tables do
+// not grow without bound.
 func (s *Store) Prune(ctx context.Context) error {
 	now := s.clock()
+	if err := s.pruneRepeatKeys(ctx, now); err != nil {
+		return internal("prune repeat keys", err)
+	}
 	return internal("prune", s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Where("expires_at <= ?", now).Delete(&sessionRow{}).Error; err != nil {
 			return err
