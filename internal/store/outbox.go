@@ -99,7 +99,8 @@ type emailPayload struct {
 // WebhookPayload is the JSON body posted to a webhook: Slack-compatible (text is what a chat
 // shows), with the event's facts beside it for a program. Link is a path until the webhook
 // channel makes it absolute with the site's base URL. People, in a mention's post, counts the
-// people the comment, reply or note mentioned at once, of whom it is the one post.
+// people the comment, reply or note mentioned at once, of whom it is the one post, less those
+// holdRepeats took out; EventID is then the mention of the first it counts.
 type WebhookPayload struct {
 	Text    string `json:"text"`
 	Event   string `json:"event"`
