@@ -147,23 +147,35 @@ func (fe *fieldEdit) diffed(start, end int) int {
 
 // stays returns where old code points [start, end) stand after the edit, from the first kept to
 // the last, when the word diff kept at least half of them, and false otherwise or when the edit
-// says nothing of the field.
+// says nothing of the field. In the paragraph the edit moved and edited (see movedParagraph) the
+// diff of that paragraph alone says it: the diff of the whole text reads the paragraph as cut,
+// and keeps a quotation of it where a twin in the paragraph that took its place stands.
 func (fe *fieldEdit) stays(start, end int) (s, e int, ok bool) {
 	if fe == nil || end <= start {
 		return 0, 0, false
 	}
-	kept := 0
+	if m := fe.moved; m != nil && start >= fe.before.starts[m.from] && end <= fe.before.ends[m.from] {
+		from, to := fe.before.starts[m.from], fe.after.starts[m.to]
+		s, e, ok = keptOf(m.kept, start-from, end-from)
+		return s + to, e + to, ok
+	}
+	return keptOf(fe.kept, start, end)
+}
+
+// keptOf is stays over the unchanged stretches kept.
+func keptOf(kept []span, start, end int) (s, e int, ok bool) {
+	n := 0
 	s = -1
-	for i := sort.Search(len(fe.kept), func(i int) bool { return fe.kept[i].old+fe.kept[i].n > start }); i < len(fe.kept) && fe.kept[i].old < end; i++ {
-		k := fe.kept[i]
+	for i := sort.Search(len(kept), func(i int) bool { return kept[i].old+kept[i].n > start }); i < len(kept) && kept[i].old < end; i++ {
+		k := kept[i]
 		from, to := max(start, k.old), min(end, k.old+k.n)
 		if s < 0 {
 			s = k.new + from - k.old
 		}
 		e = k.new + to - k.old
-		kept += to - from
+		n += to - from
 	}
-	return s, e, kept*2 >= end-start
+	return s, e, n*2 >= end-start
 }
 
 // paragraphs indexes a text's paragraphs, its lines, by their text: where each starts, in code
