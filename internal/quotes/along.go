@@ -14,9 +14,12 @@ const Unwalked = -2
 // while its words stand in another entry or quote too, keeps the quote the one diff gave it
 // only as an edit whose check is taken back and held (Doubted): its verdict must not pass to
 // words nobody checked. Lost words that only it held and only that quote holds are its own
-// (a save in between cut them, or left a copy beside them), and it keeps them with its check. It is removed when another
+// (a save in between cut them, or left a copy beside them), and it keeps them with its check,
+// unless apart(entry, quote) says the walk saw the two stand as two quotations of one version:
+// then the entry's words were a copy that a save in between cut while the quote's stayed, whose
+// own entry an edit took away, and its check is held as above. It is removed when another
 // entry took that quote, and a quote no entry keeps then is added.
-func (p *Plan) Along(old, found []Entry, along []int) {
+func (p *Plan) Along(old, found []Entry, along []int, apart func(old, found int) bool) {
 	if p.walked(along) {
 		return
 	}
@@ -53,7 +56,7 @@ func (p *Plan) Along(old, found []Entry, along []int) {
 		case paired[k.Old]:
 		case claimed[k.New]:
 			removed = append(removed, k.Old)
-		case along[k.Old] == Unwalked || along[k.Old] == -1 && !twinned(old, found, k):
+		case along[k.Old] == Unwalked || along[k.Old] == -1 && !twinned(old, found, k) && !apart(k.Old, k.New):
 			keep = append(keep, k)
 			claimed[k.New] = true
 		default:

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -10,10 +12,14 @@ import (
 // ledgerWalk is where a save that brings back an earlier version carries the quotations of the
 // text before it, walked along the versions between as the comments are (see carryBack): from
 // are the quotations the finder sees in the text before the save, and to, for each, the one of
-// the save's quotations the walk carried its words to, or -1 when a step lost them.
+// the save's quotations the walk carried its words to, or -1 when a step lost them. steps holds
+// where each step's quotations went, from the version before it to the one after, doubted ones
+// followed and a step that undoes a save read as that save's own pairing (see stepQuotes), to
+// trace a quotation of any version along the walk (see apart).
 type ledgerWalk struct {
-	from []found
-	to   []int
+	from  []found
+	to    []int
+	steps [][]int
 }
 
 // walkLedger walks the quotations of old, draft id's text at back.version, to those of text, news,
@@ -50,12 +56,21 @@ func walkLedger(db *gorm.DB, id int64, old, text newsroom.Text, sum uint32, back
 		if s < len(texts)-1 {
 			after, _ = findQuotes(texts[s])
 		}
-		to := stepQuotes(texts[s-1], texts[s], before, after, false)
+		to, went := stepQuotes(texts[s-1], texts[s], before, after)
 		if undo[s] {
-			back := stepQuotes(texts[s], texts[s-1], after, before, true)
+			_, back := stepQuotes(texts[s], texts[s-1], after, before)
 			for i, j := range to {
 				if j >= 0 && back[j] != i {
 					to[i] = -1
+				}
+			}
+			went = make([]int, len(before))
+			for i := range went {
+				went[i] = -1
+			}
+			for j, i := range back {
+				if i >= 0 {
+					went[i] = j
 				}
 			}
 		}
@@ -64,6 +79,7 @@ func walkLedger(db *gorm.DB, id int64, old, text newsroom.Text, sum uint32, back
 				w.to[k] = to[i]
 			}
 		}
+		w.steps = append(w.steps, went)
 		before = after
 	}
 	return w, nil
@@ -95,33 +111,36 @@ func walkCost(texts []newsroom.Text, undo []bool) int {
 }
 
 // stepQuotes returns, for each quotation of a, the text before an edit, the one of b, the text
-// after it, that Reconcile pairs it with, kept or edited, or -1. A doubted one is followed only
-// when doubted: a walk does not follow it, since the save took its check back, no text telling
-// it from its copy, but the check of a step that undoes the save reads the save's own pairing.
-func stepQuotes(a, b newsroom.Text, qa, qb []found, doubted bool) []int {
+// after it, that Reconcile pairs it with, kept or edited, or -1. to leaves out a doubted one,
+// which a walk does not follow, since the save took its check back, no text telling it from its
+// copy; went follows it, as the words went: the check of a step that undoes the save reads the
+// save's own pairing.
+func stepQuotes(a, b newsroom.Text, qa, qb []found) (to, went []int) {
 	p := quotes.Reconcile(entriesOf(qa), entriesOf(qb), quotedEdit(a, b, qb))
-	to := make([]int, len(qa))
+	to, went = make([]int, len(qa)), make([]int, len(qa))
 	for i := range to {
-		to[i] = -1
+		to[i], went[i] = -1, -1
 	}
 	for _, k := range p.Kept {
-		to[k.Old] = k.New
+		to[k.Old], went[k.Old] = k.New, k.New
 	}
 	held := make(map[int]bool, len(p.Doubted))
 	for _, i := range p.Doubted {
-		held[i] = !doubted
+		held[i] = true
 	}
 	for _, k := range p.Edited {
+		went[k.Old] = k.New
 		if !held[k.Old] {
 			to[k.Old] = k.New
 		}
 	}
-	return to
+	return to, went
 }
 
 // along returns, for each of entries, the ledger's quotes before the save, where w carried it
-// (see quotes.Plan.Along): entries are those of w.from by their field, words and place.
-func (w *ledgerWalk) along(entries []quotes.Entry) []int {
+// (see quotes.Plan.Along): entries are those of w.from by their field, words and place. It
+// returns with it apart for those entries and the save's quotations.
+func (w *ledgerWalk) along(entries []quotes.Entry) (to []int, apart func(old, found int) bool) {
 	type place struct {
 		field, text string
 		start, end  int
@@ -130,12 +149,38 @@ func (w *ledgerWalk) along(entries []quotes.Entry) []int {
 	for i, f := range w.from {
 		at[place{f.field, f.Text, f.Start, f.End}] = i
 	}
-	out := make([]int, len(entries))
+	to, from := make([]int, len(entries)), make([]int, len(entries))
 	for k, e := range entries {
-		out[k] = quotes.Unwalked
+		to[k], from[k] = quotes.Unwalked, -1
 		if i, ok := at[place{e.Field, e.Text, e.Start, e.End}]; ok {
-			out[k] = w.to[i]
+			to[k], from[k] = w.to[i], i
 		}
 	}
-	return out
+	return to, func(old, found int) bool { return from[old] >= 0 && w.apart(from[old], found) }
+}
+
+// apart reports whether the walk saw the quotation w.from[i] was carried to and the one that the
+// save's quotation j was carried from stand as two quotations of one version: then j's words
+// are not i's, however alike they read. A quotation whose words a step cut while a copy of them
+// stayed, as an undone paste cuts the copy, is lost at that step; the one diff of a restore pairs
+// it with the copy that stayed when no other quotation holds those words, a copy nobody checked.
+func (w *ledgerWalk) apart(i, j int) bool {
+	at := make([]int, len(w.steps)+1) // where i was carried at each version of the walk
+	at[0] = i
+	for s, to := range w.steps {
+		at[s+1] = -1
+		if at[s] >= 0 {
+			at[s+1] = to[at[s]]
+		}
+	}
+	for s := len(w.steps); j >= 0; s-- {
+		if at[s] >= 0 && at[s] != j {
+			return true
+		}
+		if s == 0 {
+			break
+		}
+		j = slices.Index(w.steps[s-1], j)
+	}
+	return false
 }

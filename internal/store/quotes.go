@@ -165,7 +165,8 @@ func syncLedger(tx *gorm.DB, draftID int64, version int, actorID int64, ed quote
 	}
 	plan := quotes.Reconcile(entries, entriesOf(news), ed)
 	if walk != nil {
-		plan.Along(entries, entriesOf(news), walk.along(entries))
+		to, apart := walk.along(entries)
+		plan.Along(entries, entriesOf(news), to, apart)
 	}
 	var events []quoteEventRow
 	event := func(r quoteRow, name string) {

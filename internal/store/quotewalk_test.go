@@ -17,7 +17,10 @@ import (
 // whenever later edits made the copy read more like it, and the check stood on words nobody
 // checked (TestRandomMixedHistories, mixed seed 1). A check on the only copy of its words,
 // which a restore keeps word for word, stays, though the walk back lost the words at a save
-// that cut them or left two copies.
+// that cut them or left two copies. A check on the copy does not pass to the original's words
+// when an edit took the original's quotation away, its closing mark cut or its marks left open
+// across paragraphs and closed in one (mixed seed 200): the restore brings back the original's
+// quotation alone, with no entry of its own, and the one diff gave it the copy's.
 func TestRestoreCarriesQuoteChecks(t *testing.T) {
 	const (
 		u = newsroom.QuoteUnchecked
@@ -28,6 +31,8 @@ func TestRestoreCarriesQuoteChecks(t *testing.T) {
 	c := "“No comment,” Zoë said."
 	m := "The mayor was not present for the vote."
 	cut := strings.Replace(b, "owner ", "", 1)
+	open := strings.Replace(b, "comment,”", "comment,", 1)
+	d := "The council said the bridge was safe. “No Zoë said."
 	tests := []struct {
 		name   string
 		bodies []string
@@ -49,6 +54,10 @@ func TestRestoreCarriesQuoteChecks(t *testing.T) {
 			1, 1, []newsroom.QuoteStatus{u}},
 		{"CheckedAfterACutAndRepasteRestored", []string{a + "\n" + b, a, a + "\n" + m + "\n" + b, a + "\n" + strings.Replace(m, "mayor", "deputy mayor", 1) + "\n" + b, a + "\n" + b},
 			2, 0, []newsroom.QuoteStatus{v}},
+		{"CopyCheckedOriginalMarkCutRestored", []string{a + "\n" + b, a + "\n" + b + "\n" + a + "\n" + b, a + "\n" + open + "\n" + a + "\n" + b, a + "\n" + b},
+			1, 1, []newsroom.QuoteStatus{u}},
+		{"CopyCheckedOriginalLeftOpenRestored", []string{a + "\n" + d + "\n" + b, a + "\n" + d + "\n" + b + "\n" + a + "\n" + d + "\n" + b,
+			a + "\n" + d + " " + c + "\n" + b + "\n" + a + "\n" + d + "\n" + b, a + "\n" + d + "\n" + b}, 1, 1, []newsroom.QuoteStatus{u}},
 		{"CheckedAfterACopyWasReplacedRestored", []string{a + "\n" + b, a + "\n" + b + "\n" + b, a + "\n" + b + "\n" + m, strings.Replace(a, "Smith", "Jones", 1) + "\n" + b + "\n" + m, a + "\n" + b},
 			2, 0, []newsroom.QuoteStatus{v}},
 	}
