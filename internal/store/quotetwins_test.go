@@ -111,3 +111,46 @@ func TestQuoteTwinSentencesSwappedKeepTheirChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteChecksStayWhenAStopIsFixedAndItsParagraphMoved checks the four quotes of a paragraph
+// and of its twin with a question mark, then fixes the stop and moves that paragraph back beside
+// its twin in one save that adds and removes no quote. Every quote still stands on the words it
+// was checked on, so every check stays, the untouched paragraph's too. A rule that took back the
+// checks of any paragraph an edit made into a second copy took back all four.
+func TestQuoteChecksStayWhenAStopIsFixedAndItsParagraphMoved(t *testing.T) {
+	const (
+		said   = "“No comment,” Zoë said. “No comment,” Zoë said."
+		asked  = "“No comment,” Zoë said? “No comment,” Zoë said."
+		smith  = "Smith said the council met on Tuesday. The café owner said the council late."
+		quotes = 4
+	)
+	f := newNewsroom(t)
+	d := f.draftIn(t, newsroom.StageEditing)
+	body := said + "\n" + smith + "\n" + asked
+	d, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := f.s.Quotes(f.editor, d.ID)
+	if err != nil || len(qs) != quotes {
+		t.Fatalf("quotes %+v, %v; want %d", qs, err, quotes)
+	}
+	for _, q := range qs {
+		if _, err := f.s.CheckQuote(f.editor, d.ID, q.ID, newsroom.QuoteCheck{Status: newsroom.QuoteVerified}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body = said + "\n" + said + "\n" + smith
+	if _, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: d.Version}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err = f.s.Quotes(f.editor, d.ID)
+	if err != nil || len(qs) != quotes {
+		t.Fatalf("quotes %+v, %v; want %d", qs, err, quotes)
+	}
+	for _, q := range qs {
+		if q.Status != newsroom.QuoteVerified {
+			t.Errorf("quote %d %q at %d is %s, want it still verified", q.ID, q.Text, q.Start, q.Status)
+		}
+	}
+}
