@@ -1,8 +1,6 @@
 package store
 
 import (
-	"slices"
-
 	"gorm.io/gorm"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
@@ -14,12 +12,13 @@ import (
 // are the quotations the finder sees in the text before the save, and to, for each, the one of
 // the save's quotations the walk carried its words to, or -1 when a step lost them. steps holds
 // where each step's quotations went, from the version before it to the one after, doubted ones
-// followed and a step that undoes a save read as that save's own pairing (see stepQuotes), to
-// trace a quotation of any version along the walk (see apart).
+// followed and a step that undoes a save read as that save's own pairing (see stepQuotes), and
+// came the same read backwards, to trace a quotation of any version along the walk (see apart).
 type ledgerWalk struct {
 	from  []found
 	to    []int
-	steps [][]int
+	steps [][]int // steps[s][i]: the quotation of version s+1 that i of version s went to, or -1
+	came  [][]int // came[s][j]: the quotation of version s that went to j of version s+1, or -1
 }
 
 // walkLedger walks the quotations of old, draft id's text at back.version, to those of text, news,
@@ -79,7 +78,7 @@ func walkLedger(db *gorm.DB, id int64, old, text newsroom.Text, sum uint32, back
 				w.to[k] = to[i]
 			}
 		}
-		w.steps = append(w.steps, went)
+		w.step(went)
 		before = after
 	}
 	return w, nil
@@ -159,6 +158,26 @@ func (w *ledgerWalk) along(entries []quotes.Entry) (to []int, apart func(old, fo
 	return to, func(old, found int) bool { return from[old] >= 0 && w.apart(from[old], found) }
 }
 
+// step adds to the walk a step whose quotations went as went says, and the map back from
+// where they went, built once here rather than searched for each quotation apart traces back.
+func (w *ledgerWalk) step(went []int) {
+	n := 0
+	for _, j := range went {
+		n = max(n, j+1)
+	}
+	came := make([]int, n)
+	for j := range came {
+		came[j] = -1
+	}
+	for i, j := range went {
+		if j >= 0 && came[j] < 0 {
+			came[j] = i
+		}
+	}
+	w.steps = append(w.steps, went)
+	w.came = append(w.came, came)
+}
+
 // apart reports whether the walk saw the quotation w.from[i] was carried to and the one that the
 // save's quotation j was carried from stand as two quotations of one version: then j's words
 // are not i's, however alike they read. A quotation whose words a step cut while a copy of them
@@ -180,7 +199,11 @@ func (w *ledgerWalk) apart(i, j int) bool {
 		if s == 0 {
 			break
 		}
-		j = slices.Index(w.steps[s-1], j)
+		if came := w.came[s-1]; j < len(came) {
+			j = came[j]
+		} else {
+			j = -1
+		}
 	}
 	return false
 }
