@@ -332,6 +332,9 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
 			return a.credit(toks, 0, m), true
 		}
+		if m+1 < len(toks) && a.paired(toks, m+1) && a.speechAfter(toks, a.runEnd(toks, m+1)) {
+			return credit{}, true // “…,” Smith and Jones said: the two together, neither alone.
+		}
 		if c := a.ownedRole(toks, m); c.found() {
 			return c, true
 		}
@@ -1731,6 +1734,13 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		}
 		m := a.runEnd(a.seen, k)
 		c := a.credit(a.seen, k, m)
+		if c.found() && a.paired(a.seen, k) {
+			// Smith and Jones said: two people, for either of whom "he" may stand, and neither
+			// the one named before them.
+			last, open, unnamed = credit{}, credit{}, true
+			k = m - 1
+			continue
+		}
 		if spoken && c.found() && a.subject(a.seen, k, m) {
 			unnamed = unnamed || !speaker
 			k = m - 1 // said Tom Hale had been: the reported words' subject, not the speaker.
