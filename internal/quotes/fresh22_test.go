@@ -28,3 +28,30 @@ func TestFindPairThenQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPluralPeopleInAPlace: people described by a plural common noun and a place (Fans in
+// Leeds said) are no speaker's name, whatever the noun, as "Officials in Beijing" is not.
+func TestFindPluralPeopleInAPlace(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"Fans", "Fans in Leeds said the final was “a farce”.", []string{""}},
+		{"Supporters", "Supporters in Glasgow said the board had “lost the dressing room”.", []string{""}},
+		{"Shoppers", "Shoppers in Bath said the new car park was “a disgrace”.", []string{""}},
+		{"Villagers", "Villagers in Kent told the inquiry that the lorries were “relentless”.", []string{""}},
+		{"Officials", "Officials in Beijing said the tariffs were “unilateral bullying.”", []string{""}},
+		{"Protesters", "Protesters in Paris said the law was “unjust”.", []string{""}},
+		{"Migrants", "Migrants in Calais said the camp was “hell”.", []string{""}},
+		{"NameInAPlaceStillSpeaks", "Jones in Leeds said the final was “a farce”.", []string{"Jones"}},
+		{"SurnameOfAGivenNameStillSpeaks", "Evans in Cardiff said the final was “a farce”.", []string{"Evans"}},
+		{"ManyWithNoPlaceStillCredited", "Fans said the final was “a farce”.", []string{"Fans"}},
+		{"FirmStillSpeaksForAnalysts", "Analysts at Goldman Sachs said the rally was “overdone”.", []string{"Goldman Sachs"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -997,6 +997,34 @@ func (a *attributor) describedWord(t token) bool {
 	return one || many && a.plural(t) || w == "police" || w == "people"
 }
 
+// peopleWord reports whether t is a word for people described and not named: one describedWord
+// knows (officials, residents), or a plural whose singular ends as words for people do,
+// agents, followers and the people of a place (fans, supporters, villagers, tourists,
+// migrants, civilians, medics). A plural whose singular is a given name is a surname (Peters,
+// Rogers, Evans).
+func (a *attributor) peopleWord(t token) bool {
+	if a.describedWord(t) {
+		return true
+	}
+	if !a.pluralWord(t) {
+		return false
+	}
+	stem := strings.ToLower(string(a.rs[t.start : t.end-1]))
+	if givenSex[stem] != "" || givenBoth[stem] {
+		return false
+	}
+	for _, suffix := range peopleSuffixes {
+		if len(stem) > len(suffix) && strings.HasSuffix(stem, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleSuffixes are endings of singular nouns for people: supporter, visitor, tourist,
+// migrant, student, fan, civilian, refugee, medic.
+var peopleSuffixes = []string{"er", "or", "ist", "ant", "ent", "an", "ee", "ic"}
+
 // placeOfDescribed reports whether the name at toks[k] is the place of a person described and
 // not named before it, after a preposition of place or an adjective that places the person
 // near it: A Western diplomat in Kyiv, a nurse at St Mary's, a source close to Downing Street. What the sentence goes on to say of it (, who asked not to be named, said) is said of
@@ -1006,8 +1034,8 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 	if k < 2 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] && !near {
 		return false
 	}
-	if k == 2 && a.word(toks[1]) == "in" && a.describedWord(toks[0]) {
-		// Officials in Beijing said, Residents in Leeds said: the people, not the place. Analysts
+	if k == 2 && a.word(toks[1]) == "in" && a.peopleWord(toks[0]) {
+		// Officials in Beijing said, Fans in Leeds said: the people, not the place. Analysts
 		// at Goldman Sachs are the firm's, whose name stands for them.
 		return true
 	}
@@ -1078,11 +1106,12 @@ func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 // placeOfNamed reports whether the run of capitalized words opening at toks[k] is a place written
 // right after the run toks[named[0]:named[1]] before it and a preposition of place: Jones in
 // Cardiff, Sarah Jones from Swansea. The place is where the person is, and says nothing. People
-// described and not named before it (Residents in Leeds, Analysts at Goldman Sachs) are no name.
+// described and not named before it (Residents in Leeds, Fans in Leeds, Analysts at Goldman
+// Sachs) are no name.
 func (a *attributor) placeOfNamed(toks []token, named [2]int, k int) bool {
 	m := named[1]
 	return m > named[0] && m+1 == k && toks[m].joined && toks[k].joined && placePrepositions[a.word(toks[m])] &&
-		!a.describedWord(toks[named[0]]) && a.person(toks, named[0], m)
+		!a.peopleWord(toks[named[0]]) && a.person(toks, named[0], m)
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and
