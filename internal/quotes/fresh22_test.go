@@ -55,3 +55,29 @@ func TestFindPluralPeopleInAPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestFindPronounAfterAPossessiveDescription: a person described by whose they are (her
+// neighbour, his wife, their lawyer) and not named is a described speaker: a pronoun after them
+// stands for them or for nobody, never for a name before. A name given with the description
+// (His wife, Ann Lee, said) still speaks.
+func TestFindPronounAfterAPossessiveDescription(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"HerNeighbour", "Mira Holm was arrested in May. Her neighbour said she was quiet. “I did nothing wrong,” she said.", []string{""}},
+		{"HisWife", "Kai Lund was jailed on Monday. His wife said he was innocent. “We will appeal,” she said.", []string{""}},
+		{"TheirLawyer", "Mira Holm and Kai Lund were jailed. Their lawyer said he would appeal. “It is excessive,” he said.", []string{""}},
+		{"HerNeighbourQuoted", "Mira Holm was arrested in May. Her neighbour said she was “quiet”. “I did nothing wrong,” she said.", []string{"Her neighbour", ""}},
+		{"SaidHisWife", "Kai Lund was jailed. “He is innocent,” said his wife, who said she had waited years. “We will appeal,” she said.", []string{"his wife", ""}},
+		{"NamedInCommasStillSpeaks", "Kai Lund was jailed. His wife, Ann Lee, said she was proud of him. “He did well,” she said.", []string{"Ann Lee"}},
+		{"NamedAfterStillSpeaks", "Jean Ward spoke first. Her friend Doris Kemp agreed. “Where will we go now?” she asked.", []string{"Doris Kemp"}},
+		{"ActedOnHerStillTheName", "Mira Holm was taken to hospital. Her neighbour found her in the road. “I don't remember anything,” she said.", []string{"Mira Holm"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

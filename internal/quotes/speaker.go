@@ -1450,10 +1450,12 @@ func (a *attributor) resolve(p credit, said string) string {
 // leaves the pronoun to the one named before. The object of a speech verb (Staff praised the
 // patient) is no such subject, and one whom things befall (the victim, the patient) is only when
 // a speech verb follows: The victim remains in hospital is about the victim, and the quote after
-// it is still the officer's.
+// it is still the officer's. A person described by whose they are (Her neighbour said, said his
+// wife) is described as much as one after "a" or "the", unless a name follows in commas (His
+// lawyer, Helen Moss, said), who is then the subject lastSubject reads.
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
-		if !t.is(determinerWord) || t.is(possessiveWord) {
+		if !t.is(determinerWord) {
 			continue
 		}
 		inverted := j > 0 && t.joined && a.speechVerb(a.seen[j-1]) && (j == 1 || !a.seen[j-1].joined)
@@ -1466,6 +1468,9 @@ func (a *attributor) describedPerson(sex string) int {
 			}
 			if s, ok := describedSex[strings.ToLower(a.word(n))]; ok && (s == "" || sex == "" || s == sex) {
 				rest := a.seen[j+i+2:]
+				if t.is(possessiveWord) && len(rest) > 0 && !rest[0].joined && a.capital(rest[0]) {
+					break // His lawyer, Helen Moss, said: named in the commas after.
+				}
 				if s == "" && a.speaksOfSex(rest, sex) && !inverted && !slices.ContainsFunc(rest, a.speechVerb) {
 					return -1 // A police officer found her in the road: she is another, named before.
 				}
