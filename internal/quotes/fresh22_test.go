@@ -1,6 +1,7 @@
 package quotes_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -77,6 +78,45 @@ func TestFindPronounAfterAPossessiveDescription(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
 				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFindBareTitleLabel: a line opening on an office alone and a colon, as Hansard writes a
+// minister after the first time (The Prime Minister: “…”), credits whom "The Prime Minister
+// said: “…”" credits in its place: the holder named before, or nobody.
+func TestFindBareTitleLabel(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"HolderNamedBefore", "Home Secretary Yvette Cooper spoke first.\nThe Home Secretary: “We will act.”", []string{"Yvette Cooper"}},
+		{"SpeechInTheNextParagraph", "Leader of the House Lucy Powell rose.\nThe Leader of the House:\n“The House will sit on Friday.”", []string{"Lucy Powell"}},
+		{"TwoHoldersIsNobody", "Scottish First Minister John Swinney spoke first. Welsh First Minister Eluned Morgan replied.\nThe First Minister: “No.”", []string{""}},
+		{"OneWordOffice", "President Donald Trump flew to Paris.\nThe President: “We agreed on nothing.”", []string{"Donald Trump"}},
+		{"CapitalsAreATranscriptsLabel", "THE CHAIR OF THE COMMITTEE ON WAYS: “Order.”", []string{""}},
+		{"NeverNamedIsNobody", "The Secretary of State: “We will review it.”", []string{""}},
+		{"HeadingIsStillNobody", "Update (10am): “We are fixing it.”", []string{""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	for _, tt := range []struct{ title, text string }{
+		{"The Home Secretary", "Home Secretary Yvette Cooper spoke first.\n%s “We will act.”"},
+		{"The Prime Minister", "The Prime Minister (Keir Starmer): “We inherited it.”\nKemi Badenoch (North West Essex) (Con): “Will he apologise?”\n%s “No.”"},
+		{"The First Minister", "Scottish First Minister John Swinney spoke first. Welsh First Minister Eluned Morgan replied.\n%s “No.”"},
+		{"The President", "President Donald Trump flew to Paris.\n%s “We agreed on nothing.”"},
+		{"The Secretary of State", "%s “We will review it.”"},
+	} {
+		t.Run("AsSaid", func(t *testing.T) {
+			label := fmt.Sprintf(tt.text, tt.title+":")
+			said := fmt.Sprintf(tt.text, tt.title+" said:")
+			if a, b := speakersOf(label), speakersOf(said); !slices.Equal(a, b) {
+				t.Errorf("label credits %q, said credits %q\n%s\n%s", a, b, label, said)
 			}
 		})
 	}

@@ -40,9 +40,10 @@ func (a *attributor) label(q Quote) string {
 		return ""
 	}
 	pos := q.Start
-	colon := pos - 1
-	for colon >= 0 && a.rs[colon] != '\n' && isSpace(a.rs[colon]) {
-		colon--
+	colon := a.spaceBefore(pos - 1)
+	lineBefore := colon >= 0 && a.rs[colon] == '\n'
+	if lineBefore {
+		colon = a.spaceBefore(colon - 1) // The Prime Minister:, a line of its own before the words.
 	}
 	if colon < 0 || a.rs[colon] != ':' || colon == pos-1 {
 		return ""
@@ -54,8 +55,14 @@ func (a *attributor) label(q Quote) string {
 	if from > 0 && a.rs[from-1] != '\n' {
 		return ""
 	}
+	if lineBefore {
+		return a.officeLabel(from, colon)
+	}
 	if colon > from && a.rs[colon-1] == ')' {
 		return a.hansardLabel(from, colon)
+	}
+	if name := a.officeLabel(from, colon); name != "" {
+		return name
 	}
 	if colon-from > maxLabel {
 		return ""
@@ -105,6 +112,40 @@ func (a *attributor) hansardLabel(from, colon int) string {
 		return a.name(c)
 	}
 	return ""
+}
+
+// spaceBefore returns where the last rune at or before pos stands that is no space but a line's
+// end, or -1.
+func (a *attributor) spaceBefore(pos int) int {
+	for pos >= 0 && a.rs[pos] != '\n' && isSpace(a.rs[pos]) {
+		pos--
+	}
+	return pos
+}
+
+// officeLabel returns who speaks the line whose label, rs[from:colon], is an office alone as
+// Hansard writes a minister after the first time (The Prime Minister:), or "": whom the same
+// office credits as a speech verb's subject (The Prime Minister said:), the holder the text
+// named with it before, or nobody when it named none or two. Such a label may stand on a line
+// of its own before the words. Hansard writes it in mixed case; a label in capitals is a
+// transcript's.
+func (a *attributor) officeLabel(from, colon int) string {
+	if !slices.ContainsFunc(a.rs[from:colon], unicode.IsLower) {
+		return "" // THE CHAIR OF THE COMMITTEE: a transcript's label, which reads as its own.
+	}
+	head := a.tokenize(a.toks[:0], from, colon, false)
+	a.toks = head
+	if len(head) < 2 || !a.hansardOffice(head) {
+		return ""
+	}
+	c := a.credit(head, 0, len(head))
+	if !c.found() {
+		c, _ = a.titleHolder(head, 0, len(head))
+	}
+	if !c.found() {
+		return ""
+	}
+	return a.name(c)
 }
 
 // hansardOffice reports whether the words of a label name an office as Hansard writes one: the words
