@@ -121,3 +121,25 @@ func TestFindBareTitleLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestFindNameLabelAfterItsSpeech: a line opening on a name alone and a colon in mixed case, as
+// Hansard writes a member after the label with seat and party (Kemi Badenoch:), credits that
+// name when a quote before was credited to it; a name never credited is no label.
+func TestFindNameLabelAfterItsSpeech(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"MemberAgain", "Kemi Badenoch (North West Essex) (Con): “Will he apologise?”\nThe Prime Minister (Keir Starmer): “No.”\nKemi Badenoch: “That is a yes, then.”",
+			[]string{"Kemi Badenoch", "Keir Starmer", "Kemi Badenoch"}},
+		{"NamedBySaid", "Kai Lund said: “We will appeal.”\nKai Lund: “We will win.”", []string{"Kai Lund", "Kai Lund"}},
+		{"NeverCreditedIsNobody", "Kai Lund said: “We will appeal.”\nMira Holm: “We will win.”", []string{"Kai Lund", ""}},
+		{"AloneIsNobody", "Kai Lund: “We will win.”", []string{""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

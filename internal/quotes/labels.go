@@ -34,7 +34,9 @@ var headingLabels = map[string]bool{
 // credit nobody rather than a label that may head a box. Only a transcript's labels credit (see
 // transcript): capitalized leads that do not take turns, as datelines (LONDON: “…”) and a fact box's labels
 // (VENUE: “The Old Vic”), credit nobody. So do quotes whose words are not spoken, ending as no
-// speech does: the titles of a listing (ITV: “The Chase”) and words picked out of a review.
+// speech does: the titles of a listing (ITV: “The Chase”) and words picked out of a review. A
+// label in mixed case credits an office (see officeLabel) or a name already credited with a
+// quote before, as Hansard writes a member the second time (Kemi Badenoch:).
 func (a *attributor) label(q Quote) string {
 	if !endsSpeech(q.Text) {
 		return ""
@@ -63,6 +65,9 @@ func (a *attributor) label(q Quote) string {
 	}
 	if name := a.officeLabel(from, colon); name != "" {
 		return name
+	}
+	if name := string(a.rs[from:colon]); a.spoke[name] {
+		return name // Kemi Badenoch:, as Hansard writes a member named with seat and party before.
 	}
 	if colon-from > maxLabel {
 		return ""
