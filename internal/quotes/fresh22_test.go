@@ -185,6 +185,7 @@ func TestFindPairThenQuote(t *testing.T) {
 		want       []string
 	}{
 		{"PairAfterAName", "Kai Lund said: “A.” “B,” Smith and Jones said.", []string{"Kai Lund", ""}},
+		{"PairInCommasAfterAName", "Kai Lund said: “A.” “B,” Smith and Jones, the two witnesses, said.", []string{"Kai Lund", ""}},
 		{"PairAfterANameTold", "Kai Lund said: “We will appeal.” “We never met him,” Smith and Jones told the court.", []string{"Kai Lund", ""}},
 		{"PronounAfterPair", "Smith and Jones said they would appeal. “C,” he added.", []string{""}},
 		{"PronounAfterPairQuoted", "Smith and Jones said: “We are innocent.” “We never met him,” he added.", []string{"", ""}},

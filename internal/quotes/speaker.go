@@ -332,8 +332,10 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 		if a.speechAfter(toks, m) || a.appositiveSpeech(toks, m) {
 			return a.credit(toks, 0, m), true
 		}
-		if m+1 < len(toks) && a.paired(toks, m+1) && a.speechAfter(toks, a.runEnd(toks, m+1)) {
-			return credit{}, true // “…,” Smith and Jones said: the two together, neither alone.
+		if m+1 < len(toks) && a.paired(toks, m+1) {
+			if n := a.runEnd(toks, m+1); a.speechAfter(toks, n) || a.appositiveSpeech(toks, n) {
+				return credit{}, true // “…,” Smith and Jones said: the two together, neither alone.
+			}
 		}
 		if c := a.ownedRole(toks, m); c.found() {
 			return c, true
