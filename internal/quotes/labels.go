@@ -129,11 +129,12 @@ func (a *attributor) spaceBefore(pos int) int {
 }
 
 // officeLabel returns who speaks the line whose label, rs[from:colon], is an office alone as
-// Hansard writes a minister after the first time (The Prime Minister:), or "": whom the same
-// office credits as a speech verb's subject (The Prime Minister said:), the holder the text
-// named with it before, or nobody when it named none or two. Such a label may stand on a line
-// of its own before the words. Hansard writes it in mixed case; a label in capitals is a
-// transcript's.
+// Hansard writes a minister after the first time (The Home Secretary:), or "": the holder the
+// text named with the title before (Home Secretary Yvette Cooper), as The Home Secretary said:
+// credits, or nobody when it named none or two. A holder named only in a label's brackets (The
+// Prime Minister (Keir Starmer):) is not one the text names with the title, so the office alone
+// after it credits nobody. Such a label may stand on a line of its own before the words.
+// Hansard writes it in mixed case; a label in capitals is a transcript's.
 func (a *attributor) officeLabel(from, colon int) string {
 	if !slices.ContainsFunc(a.rs[from:colon], unicode.IsLower) {
 		return "" // THE CHAIR OF THE COMMITTEE: a transcript's label, which reads as its own.
@@ -143,14 +144,12 @@ func (a *attributor) officeLabel(from, colon int) string {
 	if len(head) < 2 || !a.hansardOffice(head) {
 		return ""
 	}
-	c := a.credit(head, 0, len(head))
-	if !c.found() {
-		c, _ = a.titleHolder(head, 0, len(head))
+	// Only the holder counts: the office's own words hold capitalized runs (Social Care,
+	// Foreign Office) that name nobody.
+	if c, _ := a.titleHolder(head, 0, len(head)); c.found() {
+		return a.name(c)
 	}
-	if !c.found() {
-		return ""
-	}
-	return a.name(c)
+	return ""
 }
 
 // hansardOffice reports whether the words of a label name an office as Hansard writes one: the words

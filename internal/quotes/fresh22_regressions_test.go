@@ -1,0 +1,28 @@
+package quotes_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFindFresh22Regressions: copy that main credits right and the first cut of the fresh22 rules
+// got wrong or blank, found by a reviewer with passages the rules were not written against.
+func TestFindFresh22Regressions(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		// An office label's own words (Social Care, Foreign Office) name nobody.
+		{"OfficeLabelHealth", "The Secretary of State for Health and Social Care (Wes Streeting): “Waiting lists are falling.”\nHelen Whately (Faversham and Mid Kent) (Con): “They are not.”\nThe Secretary of State for Health and Social Care: “They are.”",
+			[]string{"Wes Streeting", "Helen Whately", ""}},
+		{"OfficeLabelCulture", "The Secretary of State for Culture, Media and Sport: “The BBC charter will be renewed.”", []string{""}},
+		{"OfficeLabelMinisterOfState", "The Minister of State, Foreign Office: “We condemn the attack.”", []string{""}},
+		{"OfficeLabelNetZero", "The Secretary of State for Energy Security and Net Zero:\n“Bills will fall.”", []string{""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
