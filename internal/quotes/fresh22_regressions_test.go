@@ -12,6 +12,12 @@ func TestFindFresh22Regressions(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		// A surname ending as a plural for people does (-ers, -ors) is a name before a place.
+		{"SummersInPlace", "Former US Treasury Secretary Larry Summers spoke at a conference. Summers in Washington said: “Inflation is not beaten.”", []string{"Summers"}},
+		{"WatersInPlace", "Maxine Waters chairs the committee. Waters in Los Angeles said: “This is a betrayal.”", []string{"Waters"}},
+		{"ConnorsInPlace", "Jimmy Connors lost in the final. Connors in New York said: “I gave it everything.”", []string{"Connors"}},
+		{"ChambersInPlace", "Chambers in Leeds said the ruling was “a disgrace”.", []string{"Chambers"}},
+		{"MastersInPlace", "Masters in Bristol said: “We were robbed.”", []string{"Masters"}},
 		// An office label's own words (Social Care, Foreign Office) name nobody.
 		{"OfficeLabelHealth", "The Secretary of State for Health and Social Care (Wes Streeting): “Waiting lists are falling.”\nHelen Whately (Faversham and Mid Kent) (Con): “They are not.”\nThe Secretary of State for Health and Social Care: “They are.”",
 			[]string{"Wes Streeting", "Helen Whately", ""}},

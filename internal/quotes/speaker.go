@@ -1000,32 +1000,25 @@ func (a *attributor) describedWord(t token) bool {
 }
 
 // peopleWord reports whether t is a word for people described and not named: one describedWord
-// knows (officials, residents), or a plural whose singular ends as words for people do,
-// agents, followers and the people of a place (fans, supporters, villagers, tourists,
-// migrants, civilians, medics). A plural whose singular is a given name is a surname (Peters,
-// Rogers, Evans).
+// knows (officials, residents) or one of peoplePlurals (fans, supporters, villagers). A fixed
+// list, not the endings such words share, as many surnames end the same way (Summers, Waters,
+// Connors, Sanders).
 func (a *attributor) peopleWord(t token) bool {
-	if a.describedWord(t) {
-		return true
-	}
-	if !a.pluralWord(t) {
-		return false
-	}
-	stem := strings.ToLower(string(a.rs[t.start : t.end-1]))
-	if givenSex[stem] != "" || givenBoth[stem] {
-		return false
-	}
-	for _, suffix := range peopleSuffixes {
-		if len(stem) > len(suffix) && strings.HasSuffix(stem, suffix) {
-			return true
-		}
-	}
-	return false
+	return a.describedWord(t) || peoplePlurals[strings.ToLower(a.word(t))]
 }
 
-// peopleSuffixes are endings of singular nouns for people: supporter, visitor, tourist,
-// migrant, student, fan, civilian, refugee, medic.
-var peopleSuffixes = []string{"er", "or", "ist", "ant", "ent", "an", "ee", "ic"}
+// peoplePlurals are plural nouns for the people of a place or a side, whom a place after them
+// (Fans in Leeds) does not make a name.
+var peoplePlurals = map[string]bool{
+	"fans": true, "supporters": true, "protesters": true, "protestors": true, "demonstrators": true,
+	"villagers": true, "locals": true, "tourists": true, "visitors": true, "holidaymakers": true,
+	"migrants": true, "refugees": true, "civilians": true, "medics": true, "rescuers": true,
+	"commuters": true, "travellers": true, "travelers": true, "motorists": true, "pupils": true,
+	"tenants": true, "homeowners": true, "families": true, "campaigners": true, "activists": true,
+	"traders": true, "shopkeepers": true, "spectators": true, "onlookers": true, "mourners": true,
+	"worshippers": true, "firefighters": true, "soldiers": true, "troops": true, "ministers": true,
+	"lawmakers": true, "investigators": true, "prosecutors": true, "negotiators": true,
+}
 
 // placeOfDescribed reports whether the name at toks[k] is the place of a person described and
 // not named before it, after a preposition of place or an adjective that places the person
