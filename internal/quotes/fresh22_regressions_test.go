@@ -18,6 +18,12 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"ConnorsInPlace", "Jimmy Connors lost in the final. Connors in New York said: “I gave it everything.”", []string{"Connors"}},
 		{"ChambersInPlace", "Chambers in Leeds said the ruling was “a disgrace”.", []string{"Chambers"}},
 		{"MastersInPlace", "Masters in Bristol said: “We were robbed.”", []string{"Masters"}},
+		// A relative only told of (Her mother was a nurse) leaves a pronoun to the name; one who
+		// speaks (Her sister told the BBC) still takes it from the name.
+		{"HerMotherWasANurse", "Sue Barker said: “I was lucky.” Her mother was a nurse in Devon. “She taught me discipline,” she said.", []string{"Sue Barker", "Sue Barker"}},
+		{"HisFatherWorked", "Lewis Hamilton said: “I owe him everything.” His father worked four jobs to fund his karting. “He never complained,” he said.", []string{"Lewis Hamilton", "Lewis Hamilton"}},
+		{"HisBrotherRunsABakery", "Kai Lund said: “We will appeal.” His brother runs a bakery in Leeds. “He keeps me sane,” he said.", []string{"Kai Lund", "Kai Lund"}},
+		{"HerSisterToldTheBBC", "Mira Holm said: “I am innocent.” Her sister told the BBC she was shocked. “I cannot believe it,” she said.", []string{"Mira Holm", ""}},
 		// An office label's own words (Social Care, Foreign Office) name nobody.
 		{"OfficeLabelHealth", "The Secretary of State for Health and Social Care (Wes Streeting): “Waiting lists are falling.”\nHelen Whately (Faversham and Mid Kent) (Con): “They are not.”\nThe Secretary of State for Health and Social Care: “They are.”",
 			[]string{"Wes Streeting", "Helen Whately", ""}},

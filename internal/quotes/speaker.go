@@ -1445,9 +1445,10 @@ func (a *attributor) resolve(p credit, said string) string {
 // leaves the pronoun to the one named before. The object of a speech verb (Staff praised the
 // patient) is no such subject, and one whom things befall (the victim, the patient) is only when
 // a speech verb follows: The victim remains in hospital is about the victim, and the quote after
-// it is still the officer's. A person described by whose they are (Her neighbour said, said his
-// wife) is described as much as one after "a" or "the", unless a name follows in commas (His
-// lawyer, Helen Moss, said), who is then the subject lastSubject reads.
+// it is still the officer's. A person described by whose they are is described as much as one
+// after "a" or "the" when they speak (Her neighbour said, said his wife), unless a name follows
+// in commas (His lawyer, Helen Moss, said), who is then the subject lastSubject reads; one only
+// told of (Her mother was a nurse) is a part of the named person's story, who still speaks.
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
 		if !t.is(determinerWord) {
@@ -1465,6 +1466,9 @@ func (a *attributor) describedPerson(sex string) int {
 				rest := a.seen[j+i+2:]
 				if t.is(possessiveWord) && len(rest) > 0 && !rest[0].joined && a.capital(rest[0]) {
 					break // His lawyer, Helen Moss, said: named in the commas after.
+				}
+				if t.is(possessiveWord) && !inverted && !slices.ContainsFunc(rest, a.speechVerb) {
+					break // Her mother was a nurse: told of, and the pronoun after is still the name's.
 				}
 				if s == "" && a.speaksOfSex(rest, sex) && !inverted && !slices.ContainsFunc(rest, a.speechVerb) {
 					return -1 // A police officer found her in the road: she is another, named before.
