@@ -12,6 +12,15 @@ func TestFindFresh22Regressions(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		// Two people count as one subject only when a speech verb is theirs, and they take a
+		// pronoun from the last speaker only when they stand after that speaker.
+		{"PairAsObject", "Mikel Arteta praised Bukayo Saka and Declan Rice after the win. “They carried us,” he said.", []string{"Mikel Arteta"}},
+		{"PairAsObjectCourt", "Judge Alison Curtis jailed Darren Price and Lee Ward for six years. “You preyed on the vulnerable,” she said.", []string{"Alison Curtis"}},
+		{"PairToldOf", "Kai Lund told Smith and Jones to leave. “Go home,” he said.", []string{"Kai Lund"}},
+		{"PairBeforeNamedSpeaker", "Ant and Dec said they were thrilled.\n“It is a dream,” said Ant McPartlin. “We never thought it would happen,” he added.", []string{"Ant McPartlin", "Ant McPartlin"}},
+		{"PairJoinedOnStage", "Bernie Sanders said: “We are winning.” He was joined on stage by Alexandria Ocasio-Cortez and Elizabeth Warren. “This is a movement,” he said.", []string{"Bernie Sanders", "Bernie Sanders"}},
+		{"PairSpeaksAfterSpeaker", "Kai Lund said: “We will appeal.” Smith and Jones said they would too. “It is wrong,” he added.", []string{"Kai Lund", ""}},
+		{"PairInvertedAfterSpeaker", "Kai Lund said: “We will appeal.” “So will we,” said Smith and Jones. “It is wrong,” he added.", []string{"Kai Lund", "", ""}},
 		// A surname ending as a plural for people does (-ers, -ors) is a name before a place.
 		{"SummersInPlace", "Former US Treasury Secretary Larry Summers spoke at a conference. Summers in Washington said: “Inflation is not beaten.”", []string{"Summers"}},
 		{"WatersInPlace", "Maxine Waters chairs the committee. Waters in Los Angeles said: “This is a betrayal.”", []string{"Waters"}},

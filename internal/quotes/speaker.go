@@ -1767,10 +1767,12 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		}
 		m := a.runEnd(a.seen, k)
 		c := a.credit(a.seen, k, m)
-		if c.found() && a.paired(a.seen, k) {
+		if c.found() && a.paired(a.seen, k) && a.pairSpeaks(a.seen, k, m) {
 			// Smith and Jones said: two people, for either of whom "he" may stand, and neither
-			// the one named before them.
-			last, open, unnamed = credit{}, credit{}, true
+			// the one named before them. Named before the last speaker, they are not the nearest.
+			if !a.last.found() || a.seen[k].start > a.last.start {
+				last, open, unnamed = credit{}, credit{}, true
+			}
 			k = m - 1
 			continue
 		}
@@ -1809,6 +1811,22 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		return open, unnamed
 	}
 	return last, unnamed
+}
+
+// pairSpeaks reports whether the pair whose second name is the run toks[k:m] is the subject of a
+// speech verb, after it (Smith and Jones said) or before it where the verb opens its clause
+// (“…,” said Smith and Jones). A pair the sentence only tells of (Arteta praised Saka and Rice)
+// leaves a pronoun to its subject.
+func (a *attributor) pairSpeaks(toks []token, k, m int) bool {
+	if a.speechAfter(toks, m) {
+		return true
+	}
+	j := k - 2 // the last word of the first name, before "and"
+	for j > 0 && toks[j].joined && a.capital(toks[j-1]) {
+		j--
+	}
+	// The verb opens its clause, as after a quote: Arteta praised Saka and Rice has a subject.
+	return j > 0 && toks[j].joined && a.speechVerb(toks[j-1]) && !a.capital(toks[j-1]) && (j == 1 || !toks[j-1].joined)
 }
 
 // oneNamed reports whether the name c, read in toks, is one person's, and not a word for many
