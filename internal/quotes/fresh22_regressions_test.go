@@ -31,6 +31,11 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"PairJoinedOnStage", "Bernie Sanders said: “We are winning.” He was joined on stage by Alexandria Ocasio-Cortez and Elizabeth Warren. “This is a movement,” he said.", []string{"Bernie Sanders", "Bernie Sanders"}},
 		{"PairSpeaksAfterSpeaker", "Kai Lund said: “We will appeal.” Smith and Jones said they would too. “It is wrong,” he added.", []string{"Kai Lund", ""}},
 		{"PairInvertedAfterSpeaker", "Kai Lund said: “We will appeal.” “So will we,” said Smith and Jones. “It is wrong,” he added.", []string{"Kai Lund", "", ""}},
+		// A pair inside the words a speaker reports is no subject of its own: the speaker is.
+		{"ReportedPairTold", "Mikel Arteta said Bukayo Saka and Declan Rice told him they were fit. “They are ready to start,” he said.", []string{"Mikel Arteta"}},
+		{"ReportedPairSaid", "Gareth Southgate said Harry Kane and Jude Bellingham said they were fit. “Both will start,” he said.", []string{"Gareth Southgate"}},
+		{"ReportedPairThatTold", "Prosecutor Helen Ashby told the jury that Darren Price and Lee Ward told victims their roofs were unsafe. “They lied to frightened people,” she said.", []string{"Helen Ashby"}},
+		{"ReportedPairToldOfficers", "Detective Inspector Ruth Hale said Kai Lund and Mira Holm told officers they had been at home. “That was a lie,” she said.", []string{"Ruth Hale"}},
 		// A surname ending as a plural for people does (-ers, -ors) is a name before a place.
 		{"SummersInPlace", "Former US Treasury Secretary Larry Summers spoke at a conference. Summers in Washington said: “Inflation is not beaten.”", []string{"Summers"}},
 		{"WatersInPlace", "Maxine Waters chairs the committee. Waters in Los Angeles said: “This is a betrayal.”", []string{"Waters"}},

@@ -1769,9 +1769,11 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		}
 		m := a.runEnd(a.seen, k)
 		c := a.credit(a.seen, k, m)
-		if c.found() && a.paired(a.seen, k) && a.pairSpeaks(a.seen, k, m) {
+		if !spoken && c.found() && a.paired(a.seen, k) && a.pairSpeaks(a.seen, k, m) {
 			// Smith and Jones said: two people, for either of whom "he" may stand, and neither
 			// the one named before them. Named before the last speaker, they are not the nearest.
+			// A pair in the words a speaker reports (Arteta said Saka and Rice told him) is read
+			// below as those words' subject, and the speaker still stands for the pronoun.
 			if !a.last.found() || a.seen[k].start > a.last.start {
 				last, open, unnamed = credit{}, credit{}, true
 			}
