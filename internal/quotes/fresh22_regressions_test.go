@@ -42,11 +42,19 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"ConnorsInPlace", "Jimmy Connors lost in the final. Connors in New York said: “I gave it everything.”", []string{"Connors"}},
 		{"ChambersInPlace", "Chambers in Leeds said the ruling was “a disgrace”.", []string{"Chambers"}},
 		{"MastersInPlace", "Masters in Bristol said: “We were robbed.”", []string{"Masters"}},
-		// A relative only told of (Her mother was a nurse) leaves a pronoun to the name; one who
-		// speaks (Her sister told the BBC) still takes it from the name.
+		// A relative only told of (Her mother was a nurse) leaves a pronoun to the name, as does
+		// one whose description a speech verb of another follows (Her mother, she said, was) or
+		// who speaks to a person of the pronoun's sex (His manager told him); one who speaks
+		// (Her sister told the BBC) still takes it from the name.
 		{"HerMotherWasANurse", "Sue Barker said: “I was lucky.” Her mother was a nurse in Devon. “She taught me discipline,” she said.", []string{"Sue Barker", "Sue Barker"}},
 		{"HisFatherWorked", "Lewis Hamilton said: “I owe him everything.” His father worked four jobs to fund his karting. “He never complained,” he said.", []string{"Lewis Hamilton", "Lewis Hamilton"}},
 		{"HisBrotherRunsABakery", "Kai Lund said: “We will appeal.” His brother runs a bakery in Leeds. “He keeps me sane,” he said.", []string{"Kai Lund", "Kai Lund"}},
+		{"HerMotherSheSaid", "Sue Barker said: “I was lucky.” Her mother, she said, was a nurse in Devon. “She made me tough,” she added.", []string{"Sue Barker", "Sue Barker"}},
+		{"HerMotherNurseSheSaidEnd", "Sue Barker said: “I was lucky.” Her mother was a nurse in Devon, she said. “She made me tough,” she added.", []string{"Sue Barker", "Sue Barker"}},
+		{"HisFatherHeToldUs", "Lee Anderson said: “I know hard work.” His father, he told us, worked down the pit for 30 years. “He never complained,” he said.", []string{"Lee Anderson", "Lee Anderson"}},
+		{"HisFatherMinerWhoTold", "Lee Anderson said: “I know hard work.” His father was a miner who told him never to go down the pit. “I listened to him,” he said.", []string{"Lee Anderson", "Lee Anderson"}},
+		{"HisManagerToldHim", "Erling Haaland said: “I felt it in the first half.” His manager told him to rest on Sunday. “I was tired,” he said.", []string{"Erling Haaland", "Erling Haaland"}},
+		{"HerCoachAskedHer", "Emma Raducanu said: “I was tense.” Her coach asked her to breathe. “It worked,” she said.", []string{"Emma Raducanu", "Emma Raducanu"}},
 		{"HerSisterToldTheBBC", "Mira Holm said: “I am innocent.” Her sister told the BBC she was shocked. “I cannot believe it,” she said.", []string{"Mira Holm", ""}},
 		// An office label's own words (Social Care, Foreign Office) name nobody.
 		{"OfficeLabelHealth", "The Secretary of State for Health and Social Care (Wes Streeting): “Waiting lists are falling.”\nHelen Whately (Faversham and Mid Kent) (Con): “They are not.”\nThe Secretary of State for Health and Social Care: “They are.”",

@@ -1450,7 +1450,8 @@ func (a *attributor) resolve(p credit, said string) string {
 // it is still the officer's. A person described by whose they are is described as much as one
 // after "a" or "the" when they speak (Her neighbour said, said his wife), unless a name follows
 // in commas (His lawyer, Helen Moss, said), who is then the subject lastSubject reads; one only
-// told of (Her mother was a nurse) is a part of the named person's story, who still speaks.
+// told of (Her mother was a nurse; Her mother, she said, was) is a part of the named person's
+// story, who still speaks (see describedSpeaks).
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
 		if !t.is(determinerWord) {
@@ -1469,7 +1470,7 @@ func (a *attributor) describedPerson(sex string) int {
 				if t.is(possessiveWord) && len(rest) > 0 && !rest[0].joined && a.capital(rest[0]) {
 					break // His lawyer, Helen Moss, said: named in the commas after.
 				}
-				if t.is(possessiveWord) && !inverted && !slices.ContainsFunc(rest, a.speechVerb) {
+				if t.is(possessiveWord) && !inverted && !a.describedSpeaks(a.seen, j+i+2, sex) {
 					break // Her mother was a nurse: told of, and the pronoun after is still the name's.
 				}
 				if s == "" && a.speaksOfSex(rest, sex) && !inverted && !slices.ContainsFunc(rest, a.speechVerb) {
@@ -1483,6 +1484,29 @@ func (a *attributor) describedPerson(sex string) int {
 		}
 	}
 	return -1
+}
+
+// describedSpeaks reports whether the person described by the words ending at toks[k-1] is the
+// subject of a speech verb of their own, right after the words (Her sister told the BBC) or past
+// a description between commas (Her neighbour, who saw it, said), and speaks to nobody of the sex
+// given. A speech verb of another (Her mother, she said, was a nurse; His father was a miner who
+// told him) says nothing of the person's own, and one told of speaking to a pronoun of that sex
+// (His manager told him to rest) is speaking to the one the pronoun after stands for.
+func (a *attributor) describedSpeaks(toks []token, k int, sex string) bool {
+	v := -1
+	switch {
+	case a.speechAfter(toks, k):
+		v = a.verbAfter(toks, k, true)
+	case a.appositiveSpeech(toks, k):
+		v = a.pastApposition(toks, k)
+	default:
+		return false
+	}
+	if v+1 >= len(toks) || !toks[v+1].joined {
+		return true
+	}
+	w := strings.ToLower(a.word(toks[v+1]))
+	return !objectPronouns[w] || sex == "" || objectSex[w] != sex
 }
 
 // unreadSubject returns where the full name opening the sentence lastSubject read last stands,
