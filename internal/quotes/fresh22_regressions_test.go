@@ -56,6 +56,10 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"HisManagerToldHim", "Erling Haaland said: “I felt it in the first half.” His manager told him to rest on Sunday. “I was tired,” he said.", []string{"Erling Haaland", "Erling Haaland"}},
 		{"HerCoachAskedHer", "Emma Raducanu said: “I was tense.” Her coach asked her to breathe. “It worked,” she said.", []string{"Emma Raducanu", "Emma Raducanu"}},
 		{"HerSisterToldTheBBC", "Mira Holm said: “I am innocent.” Her sister told the BBC she was shocked. “I cannot believe it,” she said.", []string{"Mira Holm", ""}},
+		// A given name worn by both sexes (Evan Rachel Wood, Evan Davis) tells no sex.
+		{"EvanRachelWood", "Evan Rachel Wood told the hearing about her experience. “I was terrified,” she said.", []string{"Evan Rachel Wood"}},
+		{"EvanRachelWoodSaidColon", "Evan Rachel Wood said: “I was terrified.” “I could not sleep,” she added.", []string{"Evan Rachel Wood", "Evan Rachel Wood"}},
+		{"EvanDavis", "Evan Davis presented the programme. “It was a tough interview,” he said.", []string{"Evan Davis"}},
 		// An office label's own words (Social Care, Foreign Office) name nobody.
 		{"OfficeLabelHealth", "The Secretary of State for Health and Social Care (Wes Streeting): “Waiting lists are falling.”\nHelen Whately (Faversham and Mid Kent) (Con): “They are not.”\nThe Secretary of State for Health and Social Care: “They are.”",
 			[]string{"Wes Streeting", "Helen Whately", ""}},

@@ -12,7 +12,7 @@ import (
 var givenSex = map[string]string{
 	"adam": "m", "alan": "m", "andrew": "m", "anthony": "m", "ben": "m", "brian": "m", "carl": "m",
 	"charles": "m", "colin": "m", "craig": "m", "daniel": "m", "david": "m", "dennis": "m",
-	"derek": "m", "edward": "m", "evan": "m", "gareth": "m", "gary": "m", "geoffrey": "m", "george": "m",
+	"derek": "m", "edward": "m", "gareth": "m", "gary": "m", "geoffrey": "m", "george": "m",
 	"gordon": "m", "graham": "m", "grahame": "m", "harold": "m", "harry": "m", "henry": "m",
 	"ian": "m", "jack": "m", "james": "m", "jeremy": "m", "john": "m", "jonathan": "m",
 	"joseph": "m", "keith": "m", "kevin": "m", "mark": "m", "martin": "m", "matthew": "m",
