@@ -36,6 +36,9 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"ReportedPairSaid", "Gareth Southgate said Harry Kane and Jude Bellingham said they were fit. “Both will start,” he said.", []string{"Gareth Southgate"}},
 		{"ReportedPairThatTold", "Prosecutor Helen Ashby told the jury that Darren Price and Lee Ward told victims their roofs were unsafe. “They lied to frightened people,” she said.", []string{"Helen Ashby"}},
 		{"ReportedPairToldOfficers", "Detective Inspector Ruth Hale said Kai Lund and Mira Holm told officers they had been at home. “That was a lie,” she said.", []string{"Ruth Hale"}},
+		// The names in a pair's own reported words are no subject either: one of the pair speaks.
+		{"PairReportsName", "Ed Davey said: “The Tories have failed.” Kai Lund and Mira Holm said the Lib Dems were irrelevant. “We will prove them wrong,” he said.", []string{"Ed Davey", ""}},
+		{"PairReportsPerson", "Kai Lund said: “We lost.” Smith and Jones said Tom Hale had been brilliant. “He was superb,” he said.", []string{"Kai Lund", ""}},
 		// A surname ending as a plural for people does (-ers, -ors) is a name before a place.
 		{"SummersInPlace", "Former US Treasury Secretary Larry Summers spoke at a conference. Summers in Washington said: “Inflation is not beaten.”", []string{"Summers"}},
 		{"WatersInPlace", "Maxine Waters chairs the committee. Waters in Los Angeles said: “This is a betrayal.”", []string{"Waters"}},

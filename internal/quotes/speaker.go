@@ -1800,6 +1800,9 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 			// below as those words' subject, and the speaker still stands for the pronoun.
 			if !a.last.found() || a.seen[k].start > a.last.start {
 				last, open, unnamed = credit{}, credit{}, true
+				// Smith and Jones said Tom Hale had been brilliant: the words the pair reports,
+				// whose subject is no more the pronoun's than the pair's words are the speaker's.
+				spoken, speaker = a.speechAfter(a.seen, m), false
 			}
 			k = m - 1
 			continue
