@@ -69,6 +69,10 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"OfficeLabelCulture", "The Secretary of State for Culture, Media and Sport: “The BBC charter will be renewed.”", []string{""}},
 		{"OfficeLabelMinisterOfState", "The Minister of State, Foreign Office: “We condemn the attack.”", []string{""}},
 		{"OfficeLabelNetZero", "The Secretary of State for Energy Security and Net Zero:\n“Bills will fall.”", []string{""}},
+		// People of a plural word in a place credit nobody only when the word is all the run:
+		// Families Minister Janet Daby in Lewisham is a minister, not families.
+		{"FamiliesMinisterInPlace", "Families Minister Janet Daby in Lewisham said the scheme was “a lifeline”.", []string{"Janet Daby"}},
+		{"FamiliesMinisterInPlaceColon", "Families Minister Janet Daby in Lewisham said: “This is a lifeline.”", []string{"Janet Daby"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := speakersOf(tt.text); !slices.Equal(got, tt.want) {

@@ -1102,13 +1102,14 @@ func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 // right after the run toks[named[0]:named[1]] before it and a preposition of place: Jones in
 // Cardiff, Sarah Jones from Swansea. The place is where the person is, and says nothing. People
 // described and not named before it (Residents in Leeds, Analysts at Goldman Sachs) are no name,
-// nor are the people of a place "in" it (Fans in Leeds), whom placeOfDescribed credits to nobody.
+// nor are the people of a place "in" it (Fans in Leeds), whom placeOfDescribed credits to nobody;
+// a run that only opens with such a word names someone (Families Minister Janet Daby in Lewisham).
 // People at, outside or from a place (Fans at Anfield, Families from Grenfell) are still the
 // ones who speak, not the place.
 func (a *attributor) placeOfNamed(toks []token, named [2]int, k int) bool {
 	m, w := named[1], toks[named[0]]
 	return m > named[0] && m+1 == k && toks[m].joined && toks[k].joined && placePrepositions[a.word(toks[m])] &&
-		!a.describedWord(w) && !(a.peopleWord(w) && a.word(toks[m]) == "in") && a.person(toks, named[0], m)
+		!a.describedWord(w) && !(m == named[0]+1 && a.peopleWord(w) && a.word(toks[m]) == "in") && a.person(toks, named[0], m)
 }
 
 // afterQuote reports whether only spaces and a comma stand between a quote's closing mark and
