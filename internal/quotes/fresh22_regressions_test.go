@@ -69,6 +69,12 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"OfficeLabelCulture", "The Secretary of State for Culture, Media and Sport: “The BBC charter will be renewed.”", []string{""}},
 		{"OfficeLabelMinisterOfState", "The Minister of State, Foreign Office: “We condemn the attack.”", []string{""}},
 		{"OfficeLabelNetZero", "The Secretary of State for Energy Security and Net Zero:\n“Bills will fall.”", []string{""}},
+		// A shadow, deputy or acting holder, the rank written in lower case, holds no office a
+		// bare label names.
+		{"LowerShadowLabel", "The shadow Chancellor Mel Stride said the budget was “a gamble”.\nThe Chancellor: “It is responsible.”", []string{"Mel Stride", ""}},
+		{"LowerShadowHomeSec", "shadow home secretary Chris Philp said the figures were “a disgrace”. Labour's shadow Home Secretary Chris Philp agreed.\nThe Home Secretary: “The figures speak for themselves.”", []string{"Chris Philp", ""}},
+		{"LowerActingLabel", "acting Chief Constable Ian Hay said the force was “stretched”.\nThe Chief Constable: “We need more officers.”", []string{"Ian Hay", ""}},
+		{"LowerDeputyLabel", "The deputy Prime Minister Angela Rayner said the plan was “bold”.\nThe Prime Minister: “It is.”", []string{"Angela Rayner", ""}},
 		// People of a plural word in a place credit nobody only when the word is all the run:
 		// Families Minister Janet Daby in Lewisham is a minister, not families.
 		{"FamiliesMinisterInPlace", "Families Minister Janet Daby in Lewisham said the scheme was “a lifeline”.", []string{"Janet Daby"}},

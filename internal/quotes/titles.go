@@ -168,7 +168,7 @@ func (a *attributor) learnParagraph(toks []token) {
 		}
 		switch {
 		case !c.found():
-		case a.formerly(toks, k): // former President Barack Obama holds the title no more.
+		case a.unheld(toks, k): // former President Barack Obama, shadow Chancellor Mel Stride hold no such title.
 		case bare > first && a.holdsTitle(toks, first, p):
 			a.holdTails(toks, first, p, c)
 		case bare == first && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.word(toks[m]) == "the" && toks[m+1].joined && a.capital(toks[m+1]):
@@ -204,11 +204,12 @@ func (a *attributor) styled(t token) bool {
 	return honorifics[strings.ToLower(strings.TrimSuffix(a.word(t), "."))] || styles[strings.ToLower(a.word(t))]
 }
 
-// formerly reports whether the run of capitalized words at toks[k] follows a word that says its
-// title is no longer, or not yet, held: former President Barack Obama, the late Queen Elizabeth,
-// then Home Secretary James Cleverly.
-func (a *attributor) formerly(toks []token, k int) bool {
-	return k > 0 && toks[k].joined && !a.capital(toks[k-1]) && ranks[strings.ToLower(a.word(toks[k-1]))] == heldNoMore
+// unheld reports whether the run of capitalized words at toks[k] follows a word of rank written
+// in lower case, which says its title is no longer, or not yet, held (former President Barack
+// Obama, the late Queen Elizabeth, then Home Secretary James Cleverly) or is another office
+// (the shadow Chancellor Mel Stride, acting Chief Constable Ian Hay).
+func (a *attributor) unheld(toks []token, k int) bool {
+	return k > 0 && toks[k].joined && !a.capital(toks[k-1]) && ranks[strings.ToLower(a.word(toks[k-1]))] != 0
 }
 
 // rank says how a word written before an office changes it.
