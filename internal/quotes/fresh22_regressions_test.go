@@ -69,6 +69,14 @@ func TestFindFresh22Regressions(t *testing.T) {
 		{"OfficeLabelCulture", "The Secretary of State for Culture, Media and Sport: “The BBC charter will be renewed.”", []string{""}},
 		{"OfficeLabelMinisterOfState", "The Minister of State, Foreign Office: “We condemn the attack.”", []string{""}},
 		{"OfficeLabelNetZero", "The Secretary of State for Energy Security and Net Zero:\n“Bills will fall.”", []string{""}},
+		// A bare office label is the office of the piece's own country: a holder the text wrote
+		// with more before the title (Australian Prime Minister) holds another office, unless the
+		// text wrote the same holder with the title alone too.
+		{"ForeignPMLabel", "Australian Prime Minister Anthony Albanese said the pact was “historic”.\nThe Prime Minister: “It strengthens our alliance.”", []string{"Anthony Albanese", ""}},
+		{"FrenchPMLabel", "French Prime Minister Michel Barnier called the deal “a step forward”.\nThe Prime Minister: “We welcome it.”", []string{"Michel Barnier", ""}},
+		{"WhiteHouseTranscript", "French President Emmanuel Macron called the summit “decisive”. The White House released this transcript.\nThe President: “We had a great meeting.”\nQ: “Will you meet him again?”\nThe President: “Very soon.”", []string{"Emmanuel Macron", "", "", ""}},
+		{"ForeignThenBarePM", "Prime Minister Keir Starmer met Australian Prime Minister Anthony Albanese. “We agreed a pact,” said Keir Starmer.\nThe Prime Minister: “It is historic.”", []string{"Keir Starmer", ""}},
+		{"TitleAloneThenLonger", "Prime Minister Keir Starmer said the pact was “historic”. British Prime Minister Keir Starmer signed it.\nThe Prime Minister: “It strengthens our alliance.”", []string{"Keir Starmer", "Keir Starmer"}},
 		// A shadow, deputy or acting holder, the rank written in lower case, holds no office a
 		// bare label names.
 		{"LowerShadowLabel", "The shadow Chancellor Mel Stride said the budget was “a gamble”.\nThe Chancellor: “It is responsible.”", []string{"Mel Stride", ""}},

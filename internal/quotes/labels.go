@@ -131,7 +131,9 @@ func (a *attributor) spaceBefore(pos int) int {
 // officeLabel returns who speaks the line whose label, rs[from:colon], is an office alone as
 // Hansard writes a minister after the first time (The Home Secretary:), or "": the holder the
 // text named with the title before (Home Secretary Yvette Cooper), as The Home Secretary said:
-// credits, or nobody when it named none or two. A holder named only in a label's brackets (The
+// credits, or nobody when it named none or two. The title must be all the text wrote before the
+// holder: Australian Prime Minister Anthony Albanese holds another office than the one The Prime
+// Minister: names, which is the piece's own country's. A holder named only in a label's brackets (The
 // Prime Minister (Keir Starmer):) is not one the text names with the title, so the office alone
 // after it credits nobody. Such a label may stand on a line of its own before the words.
 // Hansard writes it in mixed case; a label in capitals is a transcript's.
@@ -146,8 +148,8 @@ func (a *attributor) officeLabel(from, colon int) string {
 	}
 	// Only the holder counts: the office's own words hold capitalized runs (Social Care,
 	// Foreign Office) that name nobody.
-	if c, _ := a.titleHolder(head, 0, len(head)); c.found() {
-		return a.name(c)
+	if h, _ := a.titleHeld(head, 0, len(head)); h.name.found() && h.whole {
+		return a.name(h.name)
 	}
 	return ""
 }

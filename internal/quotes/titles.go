@@ -10,6 +10,10 @@ import (
 type titled struct {
 	name     credit
 	disputed bool // the title is written before another name earlier in the text too
+	// whole says the text wrote this title as all of its holder's, here or before with the same
+	// name: Home Secretary Yvette Cooper, not only the tail of Australian Prime Minister Anthony
+	// Albanese, which a bare office label is not (see officeLabel).
+	whole bool
 }
 
 // ageHolder returns the person the body c, an age after "the" (the 21-year-old said), stands
@@ -21,24 +25,24 @@ func (a *attributor) ageHolder(c credit) credit {
 		return c
 	}
 	a.learnTitles()
-	if h, _ := a.heldBefore(append(a.key[:0], words[1]...), c.start); h.found() {
-		return h
+	if h, _ := a.heldBefore(append(a.key[:0], words[1]...), c.start); h.name.found() {
+		return h.name
 	}
 	return c
 }
 
-// heldBefore returns the one name the text gives the title key before offset pos, or none when
-// it gives none or two, and whether the text wrote the title with anyone before pos.
-func (a *attributor) heldBefore(key []byte, pos int) (credit, bool) {
+// heldBefore returns the one name the text gives the title key before offset pos, with no name
+// when it gives none or two, and whether the text wrote the title with anyone before pos.
+func (a *attributor) heldBefore(key []byte, pos int) (titled, bool) {
 	held := a.titles[string(key)]
 	i, _ := slices.BinarySearchFunc(held, pos, func(t titled, pos int) int { return t.name.start - pos })
 	if i == 0 {
-		return credit{}, false
+		return titled{}, false
 	}
 	if held[i-1].disputed || held[i-1].name.body {
-		return credit{}, true
+		return titled{}, true
 	}
-	return held[i-1].name, true
+	return held[i-1], true
 }
 
 // ageOf returns the age written after the name c between commas (Robin Tate, 29,), or "".
@@ -64,13 +68,19 @@ func (a *attributor) ageOf(c credit) string {
 // too whether the text wrote the title with a name before, so that a title it never wrote (the
 // Prince of Wales, after Prince William) leaves the quote to whom it credited before titles.
 func (a *attributor) titleHolder(toks []token, k, m int) (credit, bool) {
+	h, written := a.titleHeld(toks, k, m)
+	return h.name, written
+}
+
+// titleHeld is titleHolder, telling too whether the text wrote the title as all of the holder's.
+func (a *attributor) titleHeld(toks []token, k, m int) (titled, bool) {
 	determined := k > 0 && toks[k].joined && a.word(toks[k-1]) == "the"
 	for k < m && toks[k].is(stopWord) {
 		determined = determined || a.word(toks[k]) == "the" || a.word(toks[k]) == "The"
 		k++
 	}
 	if !determined || k == m || !a.capital(toks[k]) || !a.holdsTitle(toks, k, m) {
-		return credit{}, false
+		return titled{}, false
 	}
 	a.learnTitles()
 	return a.heldBefore(a.titleKey(toks, k, m), toks[k].start)
@@ -132,7 +142,7 @@ func (a *attributor) learnParagraph(toks []token) {
 			// A 17-year-old boy, who cannot be named: someone of that age the text names nobody,
 			// whom the 17-year-old may stand for as well as a name given that age.
 			age := credit{start: toks[k-1].start, end: toks[k].end, body: true}
-			a.hold(a.titleKey(toks, k, k+1), age)
+			a.hold(a.titleKey(toks, k, k+1), age, true)
 		}
 		if !a.capital(toks[k]) {
 			continue
@@ -154,7 +164,7 @@ func (a *attributor) learnParagraph(toks []token) {
 			bare = first
 		}
 		if age := a.ageOf(c); age != "" {
-			a.hold(append(append(a.key[:0], age...), "-year-old"...), c) // Emma Raducanu, 21, is the 21-year-old.
+			a.hold(append(append(a.key[:0], age...), "-year-old"...), c, true) // Emma Raducanu, 21, is the 21-year-old.
 		}
 		if first > k && a.word(toks[first-1]) == "The" && first < m && a.holdsTitle(toks, first, m) && m+1 < len(toks) && a.rs[toks[m-1].end] == ',' && a.capital(toks[m]) {
 			// The Chief Constable of Greater Manchester Police, Stephen Watson, said: the title
@@ -235,14 +245,14 @@ var ranks = map[string]rank{
 // Secretary General. No tail is taken past a word of rank (Deputy Prime Minister is no Prime
 // Minister) or into the place after an office (Chief Constable of Greater Manchester Police).
 func (a *attributor) holdTails(toks []token, k, m int, c credit) {
-	a.hold(a.titleKey(toks, k, m), c)
+	a.hold(a.titleKey(toks, k, m), c, true)
 	for j := k; j+1 < m; j++ {
 		w := strings.ToLower(a.word(toks[j]))
 		if toks[j].is(joinerWord) || ranks[w] != 0 || strings.HasPrefix(w, "ex-") {
 			return
 		}
 		if a.capital(toks[j+1]) && a.holdsTitle(toks, j+1, m) {
-			a.hold(a.titleKey(toks, j+1, m), c)
+			a.hold(a.titleKey(toks, j+1, m), c, false)
 		}
 	}
 }
@@ -266,9 +276,10 @@ func (a *attributor) holdTitle(toks []token, k, m int, c credit) {
 }
 
 // hold records that the text names c as the holder of the title key, disputed when an earlier
-// name held it too.
-func (a *attributor) hold(key []byte, c credit) {
+// name held it too; whole when the key is all the title the text writes with c here.
+func (a *attributor) hold(key []byte, c credit, whole bool) {
 	held := a.titles[string(key)]
 	disputed := len(held) > 0 && (held[len(held)-1].disputed || !slices.Equal(a.rs[held[len(held)-1].name.start:held[len(held)-1].name.end], a.rs[c.start:c.end]))
-	a.titles[string(key)] = append(held, titled{name: c, disputed: disputed})
+	whole = whole || len(held) > 0 && !disputed && held[len(held)-1].whole
+	a.titles[string(key)] = append(held, titled{name: c, disputed: disputed, whole: whole})
 }
