@@ -18,7 +18,7 @@ import (
 // shows says under its history how many older events it has, and that link, reached with the
 // keyboard, leads to them, newest first, beginning just below the events the draft page shows;
 // both pages number each event as its place in the whole history, pass axe and fit a phone's
-// width.
+// width. The page of older events leads back to the newest.
 func TestBrowserQuoteOlderEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -76,6 +76,19 @@ func TestBrowserQuoteOlderEvents(t *testing.T) {
 		t.Errorf("at 390 px these reach past the page's right edge: %v", out)
 	}
 	b.shotWidths("quote-events")
+
+	newest := `a[href$="/history"]`
+	if b.count(newest) != 1 {
+		t.Fatal("the page of older events has no link back to the newest")
+	}
+	if got := b.text(newest); got != "Newest events" {
+		t.Fatalf("the page of older events links back to the newest as %q, want \"Newest events\"", got)
+	}
+	b.run(chromedp.Click(newest, chromedp.ByQuery), chromedp.WaitNotPresent(`a[href$="/history"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`ol.quote-events`, chromedp.ByQuery))
+	if first := b.firstNumber(`ol.quote-events`); first != flips+1 {
+		t.Errorf("the newest events begin at event %d, want the latest, %d", first, flips+1)
+	}
 }
 
 // TestBrowserQuoteEventNumbersFit: however many digits an event's number has, the browser shows

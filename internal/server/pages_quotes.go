@@ -29,9 +29,11 @@ func (s *Server) quoteHistory(ctx context.Context, id int64, h *newsroom.History
 }
 
 // quoteEventsView is a page of one quote's events: the draft and quote they belong to, the page
-// and, when there is more, where the next page begins.
+// and, when there is more, where the next page begins. Older says the page was opened at a
+// cursor, so it begins below the newest events and links back to them.
 type quoteEventsView struct {
 	DraftID, QuoteID int64
+	Older            bool
 	*newsroom.QuoteEventPage
 }
 
@@ -73,5 +75,5 @@ func (s *Server) readQuoteEvents(c echo.Context) (*quoteEventsView, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &quoteEventsView{DraftID: id, QuoteID: qid, QuoteEventPage: p}, nil
+	return &quoteEventsView{DraftID: id, QuoteID: qid, Older: f.Cursor != "", QuoteEventPage: p}, nil
 }
