@@ -20,7 +20,9 @@ type deskPage struct {
 	Page   *newsroom.DraftSummaryPage
 	// Results are what a search (Query) found, best first, in place of Page's list.
 	Results []searchResult
-	Next    string
+	// Next is the address of the page after this one; First, of the list's first page, set on a
+	// later page so that whoever paged on can come back to the top of the queue.
+	Next, First string
 	// MayImport shows the form to import a house-format file; ImportAuthor is what was typed in
 	// it when an import failed.
 	MayImport    bool
@@ -107,6 +109,9 @@ func (s *Server) loadDesk(c echo.Context) (*deskPage, error) {
 		d.waiting[e.Piece.ID] = append(d.waiting[e.Piece.ID], e)
 	}
 	d.Here = deskLink(stage, "q", f.Query, "assignee", d.Assignee)
+	if f.Cursor != "" {
+		d.First = d.Here
+	}
 	next, err := s.loadDeskList(c, f, d)
 	if err != nil {
 		return nil, err
