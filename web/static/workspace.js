@@ -1237,7 +1237,9 @@
     }
     var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
     if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
-    $$(".ws-tabs .ws-n").forEach(function (n, i) { var m = $$(".ws-tabs .ws-n", doc)[i]; if (m) { n.textContent = m.textContent; } });
+    // Each tab's words come from the new page: its count, and what waits there for the viewer
+    // (the quotes left to check), which a form of its panel has just changed.
+    tabs.forEach(function (t) { var m = $('.ws-tabs a[href="#' + t.key + '"]', doc); if (m) { t.tab.innerHTML = m.innerHTML; } });
     if (editing()) {
       newerText = doc;
     } else {
