@@ -12,7 +12,8 @@ import (
 // TestBrowserQuotesTabCountsWhatIsLeft: the Quotes tab tells a fact-checker how many quotes wait
 // for their check, and it keeps count as they check them from the ledger, whose forms update
 // their own panel without a reload, at a desktop's width and a phone's: a tab that still said a
-// quote waited once none did sent them hunting for it.
+// quote waited once none did sent them hunting for it. The header's counts (the inbox, the
+// unread notifications) keep up too.
 func TestBrowserQuotesTabCountsWhatIsLeft(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -53,5 +54,11 @@ func TestBrowserQuotesTabCountsWhatIsLeft(t *testing.T) {
 			b.run(chromedp.Poll(fmt.Sprintf(`document.querySelectorAll("#quotes .quote-verdict .status-verified").length > %d`, checked), nil))
 		}
 		b.shot(fmt.Sprintf("quotes-tab-all-checked-%d", width))
+		var before, after string
+		header := `Array.from(document.querySelectorAll("header .inbox-link, header .bell")).map(a => a.textContent + "|" + a.getAttribute("aria-label")).join(" ")`
+		b.run(chromedp.Evaluate(header, &before), chromedp.Reload(), chromedp.WaitVisible(`#tab-quotes`, chromedp.ByQuery), chromedp.Evaluate(header, &after))
+		if before != after {
+			t.Errorf("at %d px the header read %q once every quote was checked, where the page reloaded reads %q", width, before, after)
+		}
 	}
 }

@@ -1238,8 +1238,11 @@
     var actions = $(".ws-actions"), newActions = $(".ws-actions", doc);
     if (newActions && untouched(actions)) { actions.innerHTML = newActions.innerHTML; }
     // Each tab's words come from the new page: its count, and what waits there for the viewer
-    // (the quotes left to check), which a form of its panel has just changed.
-    tabs.forEach(function (t) { var m = $('.ws-tabs a[href="#' + t.key + '"]', doc); if (m) { t.tab.innerHTML = m.innerHTML; } });
+    // (the quotes left to check), which a form of its panel has just changed; so do the header's
+    // counts of the inbox and the unread notifications, which that form may have changed too.
+    tabs.forEach(function (t) { sameAs(t.tab, $('.ws-tabs a[href="#' + t.key + '"]', doc)); });
+    sameAs($("header .inbox-link"), $("header .inbox-link", doc));
+    sameAs($("header .bell"), $("header .bell", doc));
     if (editing()) {
       newerText = doc;
     } else {
@@ -1247,6 +1250,13 @@
     }
     $$("#ws-messages > *").forEach(function (m) { m.remove(); });
     layoutThreads();
+  }
+
+  // sameAs gives link the words and accessible name of its copy on a page the server answered.
+  function sameAs(link, copy) {
+    if (!link || !copy) { return; }
+    link.innerHTML = copy.innerHTML;
+    if (copy.hasAttribute("aria-label")) { link.setAttribute("aria-label", copy.getAttribute("aria-label")); } else { link.removeAttribute("aria-label"); }
   }
 
   // newerText is the last page a side-pane form brought while the text was being edited: the
