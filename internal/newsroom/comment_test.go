@@ -110,3 +110,40 @@ func TestCommentTotals(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentWaitsOn holds the rule for a thread that waits for someone's answer, the one the
+// inbox lists and the draft page's Comments tab counts: open, its last word someone else's, on
+// their piece or with a reply addressed to them.
+func TestCommentWaitsOn(t *testing.T) {
+	writer := newsroom.Person{ID: 1, Name: "Wren"}
+	checker := newsroom.Person{ID: 2, Name: "Fay"}
+	editor := newsroom.Person{ID: 3, Name: "Ed"}
+	reply := func(from newsroom.Person, to ...newsroom.Person) newsroom.Reply {
+		return newsroom.Reply{Author: from, Addressed: to}
+	}
+	tests := []struct {
+		name   string
+		c      newsroom.Comment
+		viewer newsroom.Person
+		want   bool
+	}{
+		{"WritersPieceAsked", newsroom.Comment{Author: checker}, writer, true},
+		{"WriterAnswered", newsroom.Comment{Author: checker, Replies: []newsroom.Reply{reply(writer)}}, writer, false},
+		{"AskedAgain", newsroom.Comment{Author: checker, Replies: []newsroom.Reply{reply(writer), reply(checker)}}, writer, true},
+		{"WritersOwnComment", newsroom.Comment{Author: writer}, writer, false},
+		{"Resolved", newsroom.Comment{Author: checker, Resolved: true}, writer, false},
+		{"NotAddressed", newsroom.Comment{Author: checker}, editor, false},
+		{"AddressedToViewer", newsroom.Comment{Author: checker, Replies: []newsroom.Reply{reply(checker, editor)}}, editor, true},
+		{"AddressedEarlierStillWaits", newsroom.Comment{Author: checker, Replies: []newsroom.Reply{reply(checker, editor), reply(writer)}}, editor, true},
+		{"AddressedAndAnswered", newsroom.Comment{Author: checker, Replies: []newsroom.Reply{reply(checker, editor), reply(editor)}}, editor, false},
+		{"AddressedToSomeoneElse", newsroom.Comment{Author: checker, Replies: []newsroom.Reply{reply(checker, writer)}}, editor, false},
+		{"ResolvedAddressed", newsroom.Comment{Author: checker, Resolved: true, Replies: []newsroom.Reply{reply(checker, editor)}}, editor, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.WaitsOn(tt.viewer.ID, writer.ID); got != tt.want {
+				t.Errorf("WaitsOn(%s) = %v, want %v", tt.viewer.Name, got, tt.want)
+			}
+		})
+	}
+}

@@ -15,6 +15,8 @@ type commentView struct {
 	CanChange  bool
 	To         []newsroom.Person
 	DefaultTo  int64
+	// Waits says the thread waits for the viewer's answer (see newsroom.Comment.WaitsOn).
+	Waits bool
 }
 
 // commentGroup is a list of threads under a heading: the comments on words still in the text
@@ -31,7 +33,7 @@ func (s *Server) commentViews(ctx context.Context, u *newsroom.User, d *newsroom
 	mayComment := s.store.Permissions(u, d).Comment
 	for _, cm := range comments {
 		v := commentView{Comment: cm, CanResolve: s.store.CanResolve(u, d, cm),
-			CanChange: mayComment && newsroom.CheckCommentChange(cm, u.ID, newsroom.CommentEdit) == nil}
+			CanChange: mayComment && newsroom.CheckCommentChange(cm, u.ID, newsroom.CommentEdit) == nil, Waits: cm.WaitsOn(u.ID, d.Writer.ID)}
 		to, err := s.store.Readers(ctx, d, participants(cm, d.Writer, u.ID))
 		if err != nil {
 			return nil, err

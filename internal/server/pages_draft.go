@@ -294,6 +294,18 @@ func (p *draftPage) FoldedList() string {
 // CommentCount is the number of the draft's threads, those shown and those folded.
 func (p *draftPage) CommentCount() int { return len(p.Comments) + p.Folded }
 
+// ThreadsWaiting is the number of the page's threads that wait for the viewer's answer, which
+// the Comments tab says, as the Quotes tab says the quotes left to check.
+func (p *draftPage) ThreadsWaiting() int {
+	n := 0
+	for _, c := range p.Comments {
+		if c.Waits {
+			n++
+		}
+	}
+	return n
+}
+
 // ActionsUsable reports whether the page's actions area holds anything the viewer can use: a
 // workflow action, publishing, a correction, a desk to claim, assigning or due times, or the
 // claim the piece checks. A phone shows that area after the text, and the Actions link over the
