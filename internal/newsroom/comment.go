@@ -2,7 +2,6 @@ package newsroom
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -186,21 +185,6 @@ func CheckCommentChange(c Comment, userID int64, change CommentChange) error {
 		return Errorf(ECONFLICT, "someone has replied to comment %d, so it can no longer be %s: reply in its thread instead", c.ID, change.past())
 	}
 	return nil
-}
-
-// WaitsOn reports whether thread c waits for the answer of user, on a piece writer wrote: it is
-// open, its last word is someone else's, and it is on their piece or a reply in it was addressed
-// to them. The inbox lists the same threads (the store's inboxThreads, in SQL).
-func (c Comment) WaitsOn(user, writer int64) bool {
-	if c.Resolved {
-		return false
-	}
-	last, addressed := c.Author.ID, false
-	for _, r := range c.Replies {
-		last = r.Author.ID
-		addressed = addressed || slices.ContainsFunc(r.Addressed, func(p Person) bool { return p.ID == user })
-	}
-	return last != user && (writer == user || addressed)
 }
 
 // TextQuote is a client's TextQuoteSelector: the exact words, with optional context.

@@ -46,6 +46,9 @@ type InboxEntry struct {
 	Count  int        `json:"count,omitempty"`
 	At     time.Time  `json:"at"`
 	Link   string     `json:"link"`
+	// Thread is the comment whose thread the entry waits in, 0 for none: the draft page counts
+	// the threads of the piece its reader's inbox lists by it.
+	Thread int64 `json:"-"`
 }
 
 // InboxCount is how many entries of one kind an inbox holds.

@@ -15,7 +15,8 @@ type commentView struct {
 	CanChange  bool
 	To         []newsroom.Person
 	DefaultTo  int64
-	// Waits says the thread waits for the viewer's answer (see newsroom.Comment.WaitsOn).
+	// Waits says the thread waits for the viewer's answer: their inbox lists it (see
+	// Store.ThreadsWaiting).
 	Waits bool
 }
 
@@ -27,13 +28,18 @@ type commentGroup struct {
 	Comments []commentView
 }
 
-// commentViews works out what viewer u may do to each of draft d's comments.
+// commentViews works out what viewer u may do to each of draft d's comments, and which wait for
+// their answer.
 func (s *Server) commentViews(ctx context.Context, u *newsroom.User, d *newsroom.Draft, comments []newsroom.Comment) ([]commentView, error) {
 	out := make([]commentView, 0, len(comments))
 	mayComment := s.store.Permissions(u, d).Comment
+	waiting, err := s.store.ThreadsWaiting(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
 	for _, cm := range comments {
 		v := commentView{Comment: cm, CanResolve: s.store.CanResolve(u, d, cm),
-			CanChange: mayComment && newsroom.CheckCommentChange(cm, u.ID, newsroom.CommentEdit) == nil, Waits: cm.WaitsOn(u.ID, d.Writer.ID)}
+			CanChange: mayComment && newsroom.CheckCommentChange(cm, u.ID, newsroom.CommentEdit) == nil, Waits: waiting[cm.ID]}
 		to, err := s.store.Readers(ctx, d, participants(cm, d.Writer, u.ID))
 		if err != nil {
 			return nil, err

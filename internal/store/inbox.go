@@ -99,18 +99,87 @@ func (inboxDoneRow) TableName() string { return "inbox_done" }
 // statement of more than 32,766 parameters.
 const maxInList = 10000
 
-// inbox gathers u's entries of every kind and drops those u marked done.
-func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
+// ThreadsWaiting returns the ids of draft id's threads that wait for the acting user's answer:
+// those their inbox lists, as a thread or as a mention in it, less the entries they marked done.
+// It asks the inbox's own queries, narrowed to the piece, so that the draft page's Comments tab
+// counts what the inbox lists.
+func (s *Store) ThreadsWaiting(ctx context.Context, id int64) (map[int64]bool, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db, piece := s.read(ctx), inboxScope{draftID: id}
+	entries, err := gatherInbox(db, u, piece.of(s.inboxThreads), piece.of(s.inboxMentions))
+	if err == nil {
+		entries, err = s.withoutDone(db, u, entries)
+	}
+	if err != nil {
+		return nil, internal("threads waiting", err)
+	}
+	waiting := map[int64]bool{}
+	for _, e := range entries {
+		if e.Thread != 0 {
+			waiting[e.Thread] = true
+		}
+	}
+	return waiting, nil
+}
+
+// inboxKind is the query of one kind of inbox entry, for one person.
+type inboxKind func(*gorm.DB, *newsroom.User) ([]newsroom.InboxEntry, error)
+
+// inboxScope narrows the inbox's thread queries to one piece's threads; the zero scope is every
+// piece, the whole inbox.
+type inboxScope struct{ draftID int64 }
+
+// of is the thread query kind narrowed to the scope.
+func (sc inboxScope) of(kind func(*gorm.DB, *newsroom.User, inboxScope) ([]newsroom.InboxEntry, error)) inboxKind {
+	return func(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) { return kind(db, u, sc) }
+}
+
+// cond is the scope's condition as a query's argument: sql with the piece's id for one piece,
+// true for every piece.
+func (sc inboxScope) cond(sql string) clause.Expr {
+	if sc.draftID == 0 {
+		return gorm.Expr("1 = 1")
+	}
+	return gorm.Expr(sql, sc.draftID)
+}
+
+// gatherInbox runs the queries of kinds for u, one after another, and returns their entries.
+func gatherInbox(db *gorm.DB, u *newsroom.User, kinds ...inboxKind) ([]newsroom.InboxEntry, error) {
 	var all []newsroom.InboxEntry
-	for _, kind := range []func(*gorm.DB, *newsroom.User) ([]newsroom.InboxEntry, error){
-		s.inboxAssigned, s.inboxReturned, s.inboxQuotes, s.inboxThreads, s.inboxMentions, s.inboxScheduled,
-	} {
+	for _, kind := range kinds {
 		es, err := kind(db, u)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, es...)
 	}
+	return all, nil
+}
+
+// inbox gathers u's entries of every kind and drops those u marked done.
+func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
+	every := inboxScope{}
+	all, err := gatherInbox(db, u, s.inboxAssigned, s.inboxReturned, s.inboxQuotes,
+		every.of(s.inboxThreads), every.of(s.inboxMentions), s.inboxScheduled)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.withoutDone(db, u, all)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.inboxDue(db, out); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	return out, nil
+}
+
+// withoutDone drops from all the entries u marked done, in one query for up to maxInList of them.
+func (s *Store) withoutDone(db *gorm.DB, u *newsroom.User, all []newsroom.InboxEntry) ([]newsroom.InboxEntry, error) {
 	if len(all) == 0 {
 		return []newsroom.InboxEntry{}, nil
 	}
@@ -134,10 +203,6 @@ func (s *Store) inbox(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, err
 			out = append(out, e)
 		}
 	}
-	if err := s.inboxDue(db, out); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
 }
 

@@ -81,15 +81,15 @@ func (s *Store) inboxQuotes(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntr
 }
 
 // inboxThreads lists the open threads on u's pieces or with a reply addressed to u whose last
-// word is someone else's.
-func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
+// word is someone else's, on the pieces sc names.
+func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]newsroom.InboxEntry, error) {
 	return s.inboxQuery(db, "threads", `WITH waiting (id) AS (
 			SELECT comments.id FROM drafts JOIN comments ON comments.draft_id = drafts.id AND comments.resolved_at IS NULL
-			WHERE drafts.writer_id = ?
+			WHERE drafts.writer_id = ? AND ?
 			UNION
 			SELECT comment_replies.comment_id FROM reply_addressees
 			JOIN comment_replies ON comment_replies.id = reply_addressees.reply_id
-			WHERE reply_addressees.user_id = ?)
+			WHERE reply_addressees.user_id = ? AND ?)
 		SELECT drafts.id AS draft_id, drafts.title, drafts.stage, comments.id AS ref, comments.quote,
 			COALESCE(newest.id, 0) AS ref2, CASE WHEN drafts.writer_id = ? THEN 1 ELSE 0 END AS mine,
 			comments.created_at AS at, newest.created_at AS reply_at, users.name AS actor_name,
@@ -99,7 +99,9 @@ func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEnt
 		LEFT JOIN comment_replies newest ON newest.id = (SELECT max(r.id) FROM comment_replies r WHERE r.comment_id = comments.id)
 		JOIN users ON users.id = COALESCE(newest.author_id, comments.author_id)
 		WHERE comments.resolved_at IS NULL AND COALESCE(newest.author_id, comments.author_id) <> ? AND ?`,
-		[]any{u.ID, u.ID, u.ID, u.ID, s.visible(u)},
+		[]any{u.ID, sc.cond("drafts.id = ?"), u.ID,
+			sc.cond("reply_addressees.reply_id IN (SELECT r.id FROM comment_replies r JOIN comments c ON c.id = r.comment_id WHERE c.draft_id = ?)"),
+			u.ID, u.ID, s.visible(u)},
 		func(r inboxRow) newsroom.InboxEntry {
 			whose := "addressed to you"
 			if r.Mine == 1 {
@@ -109,7 +111,7 @@ func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEnt
 			if r.ReplyAt != nil {
 				at = *r.ReplyAt
 			}
-			return newsroom.InboxEntry{Entry: fmt.Sprintf("thread:%d@%d", r.Ref, r.Ref2), Kind: newsroom.InboxThreads,
+			return newsroom.InboxEntry{Entry: fmt.Sprintf("thread:%d@%d", r.Ref, r.Ref2), Kind: newsroom.InboxThreads, Thread: r.Ref,
 				Reason: fmt.Sprintf("A thread %s on “%s” waits for your answer; %s wrote last", whose, r.Quote, r.ActorName),
 				Note:   r.Note, At: at, Link: newsroom.ThreadLink(r.DraftID, r.Ref)}
 		})
@@ -119,8 +121,9 @@ func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEnt
 var mentionIn = []string{"a comment", "a reply", "a note"}
 
 // inboxMentions lists the mentions of u that still wait: in an open thread u has not replied to
-// since, or in the note of the newest step, while the piece is where that step left it.
-func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntry, error) {
+// since, or in the note of the newest step, while the piece is where that step left it. Narrowed
+// to one piece, it lists the mentions in that piece's threads only.
+func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]newsroom.InboxEntry, error) {
 	return s.inboxQuery(db, "mentions", `SELECT drafts.id AS draft_id, drafts.title, drafts.stage, mentions.id AS ref,
 			COALESCE(mentions.comment_id, 0) AS ref2, mentions.created_at AS at, users.name AS actor_name,
 			CASE WHEN mentions.audit_id IS NOT NULL THEN 2 WHEN mentions.reply_id IS NOT NULL THEN 1 ELSE 0 END AS n,
@@ -136,13 +139,13 @@ func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEn
 			AND (mentions.audit_id IS NULL OR audit.to_stage = drafts.stage AND NOT EXISTS (SELECT 1 FROM audit later
 				WHERE later.draft_id = mentions.draft_id AND later.id > mentions.audit_id
 					AND later.from_stage <> '' AND later.from_stage <> later.to_stage))
-			AND ?`, []any{u.ID, u.ID, s.visible(u)},
+			AND ? AND ?`, []any{u.ID, u.ID, sc.cond("mentions.comment_id IN (SELECT id FROM comments WHERE draft_id = ?)"), s.visible(u)},
 		func(r inboxRow) newsroom.InboxEntry {
 			link := newsroom.ThreadLink(r.DraftID, r.Ref2)
 			if r.Ref2 == 0 {
 				link = draftLink(r.DraftID, "notice")
 			}
-			return newsroom.InboxEntry{Entry: fmt.Sprintf("mention:%d", r.Ref), Kind: newsroom.InboxMentions,
+			return newsroom.InboxEntry{Entry: fmt.Sprintf("mention:%d", r.Ref), Kind: newsroom.InboxMentions, Thread: r.Ref2,
 				Reason: fmt.Sprintf("%s mentioned you in %s", r.ActorName, mentionIn[r.N]), Note: r.Note, At: r.At,
 				Link: link}
 		})
