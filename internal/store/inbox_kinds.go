@@ -121,8 +121,12 @@ func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]ne
 var mentionIn = []string{"a comment", "a reply", "a note"}
 
 // inboxMentions lists the mentions of u that still wait: in an open thread u has not replied to
-// since, or in the note of the newest step, while the piece is where that step left it. Narrowed
-// to one piece, it lists the mentions in that piece's threads only.
+// since, or in the note of the newest step, while the piece is where that step left it. A thread
+// is one entry, its newest mention of u, however many of its replies mention u: an entry for
+// each let a colleague who mentioned u in reply after reply (MaxReplies a thread) make u's inbox,
+// and every page that counts it, heavier with each one. A newer mention is looked up by its
+// thread (mentions_comment). Narrowed to one piece, it lists the mentions in that piece's threads
+// only.
 func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]newsroom.InboxEntry, error) {
 	return s.inboxQuery(db, "mentions", `SELECT drafts.id AS draft_id, drafts.title, drafts.stage, mentions.id AS ref,
 			COALESCE(mentions.comment_id, 0) AS ref2, mentions.created_at AS at, users.name AS actor_name,
@@ -134,6 +138,8 @@ func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]n
 		LEFT JOIN comment_replies ON comment_replies.id = mentions.reply_id
 		LEFT JOIN audit ON audit.id = mentions.audit_id
 		WHERE mentions.user_id = ?
+			AND NOT EXISTS (SELECT 1 FROM mentions newer WHERE newer.comment_id = mentions.comment_id
+				AND newer.user_id = mentions.user_id AND newer.id > mentions.id)
 			AND (mentions.comment_id IS NULL OR comments.resolved_at IS NULL AND NOT EXISTS (SELECT 1 FROM comment_replies answer
 				WHERE answer.comment_id = mentions.comment_id AND answer.author_id = ? AND answer.id > COALESCE(mentions.reply_id, 0)))
 			AND (mentions.audit_id IS NULL OR audit.to_stage = drafts.stage AND NOT EXISTS (SELECT 1 FROM audit later
