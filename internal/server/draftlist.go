@@ -38,7 +38,9 @@ func (s *Server) writeDraftList(c echo.Context, f newsroom.DraftFilter) error {
 	cursor := page.Next
 	if !current {
 		// A draft changed between reading the page and reading the draft, so the draft as read
-		// may no longer belong on this page: read the page again in one query, as it is now.
+		// may no longer belong on this page: read the page again in one query, as it is now, no
+		// longer than the page its text let it be, so that the query reads no more text than that.
+		f.Limit = len(page.Items)
 		full, err := s.store.ListDrafts(ctx, f)
 		if err != nil {
 			return err

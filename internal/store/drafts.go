@@ -263,8 +263,12 @@ func (s *Store) ListDrafts(ctx context.Context, f newsroom.DraftFilter) (*newsro
 		return nil, internal("list drafts", err)
 	}
 	page := &newsroom.DraftPage{Items: make([]newsroom.Draft, 0, len(rows))}
-	if len(rows) > f.Limit {
-		rows = rows[:f.Limit]
+	sizes := make([]int, len(rows))
+	for i, r := range rows {
+		sizes[i] = len(r.Row.Title) + len(r.Row.Byline) + len(r.Row.Brief) + len(r.Row.Body) + len(r.Row.EditorComment)
+	}
+	if n := min(f.Limit, newsroom.ListFits(sizes)); n < len(rows) {
+		rows = rows[:n]
 		last := rows[len(rows)-1].Row
 		page.Next = encodeCursor(last.UpdatedAt, last.ID)
 	}
@@ -283,29 +287,37 @@ func (s *Store) ListDraftStamps(ctx context.Context, f newsroom.DraftFilter) (*n
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.Select("drafts.id, drafts.stage, drafts.version, drafts.updated_at, drafts.writer_id, users.username, users.name").Rows()
+	rows, err := q.Select("drafts.id, drafts.stage, drafts.version, drafts.updated_at, drafts.writer_id, users.username, users.name, " + textBytesSQL).Rows()
 	if err != nil {
 		return nil, internal("list drafts", err)
 	}
 	defer rows.Close()
 	page := &newsroom.DraftStampPage{Items: make([]newsroom.DraftStamp, 0, f.Limit+1)}
+	sizes := make([]int, 0, f.Limit+1)
 	for rows.Next() {
 		var st newsroom.DraftStamp
-		if err := rows.Scan(&st.ID, &st.Stage, &st.Version, &st.UpdatedAt, &st.Writer.ID, &st.Writer.Username, &st.Writer.Name); err != nil {
+		var size int
+		if err := rows.Scan(&st.ID, &st.Stage, &st.Version, &st.UpdatedAt, &st.Writer.ID, &st.Writer.Username, &st.Writer.Name, &size); err != nil {
 			return nil, internal("list drafts", err)
 		}
-		page.Items = append(page.Items, st)
+		page.Items, sizes = append(page.Items, st), append(sizes, size)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, internal("list drafts", err)
 	}
-	if len(page.Items) > f.Limit {
-		page.Items = page.Items[:f.Limit]
-		last := page.Items[f.Limit-1]
+	if n := min(f.Limit, newsroom.ListFits(sizes)); n < len(page.Items) {
+		page.Items = page.Items[:n]
+		last := page.Items[n-1]
 		page.Next = encodeCursor(last.UpdatedAt, last.ID)
 	}
 	return page, nil
 }
+
+// textBytesSQL is the bytes of a draft's text that a page of whole drafts counts against
+// newsroom.MaxListBytes. octet_length reads a value's size without reading the value, on SQLite
+// (3.43 and later) and PostgreSQL alike, so the page is cut without reading any draft's text.
+const textBytesSQL = "octet_length(drafts.title) + octet_length(drafts.byline) + octet_length(drafts.brief) + " +
+	"octet_length(drafts.body) + octet_length(drafts.editor_comment)"
 
 // draftPage builds the query behind a page of drafts: up to f.Limit+1 of them, so that the
 // caller can tell whether another page follows. It settles f.Limit.

@@ -64,14 +64,47 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	if err != nil {
 		return nil, internal("search", err)
 	}
-	if len(ranked) > f.Limit {
-		ranked = ranked[:f.Limit]
-		page.Next = encodeOffset(offset + f.Limit)
+	n, err := s.hitsFit(ctx, ranked)
+	if err != nil {
+		return nil, internal("search", err)
+	}
+	if n = min(n, f.Limit); n < len(ranked) {
+		ranked = ranked[:n]
+		page.Next = encodeOffset(offset + n)
 	}
 	if page.Items, err = s.searchHits(ctx, u, q, ranked); err != nil {
 		return nil, internal("search", err)
 	}
 	return page, nil
+}
+
+// hitsFit returns how many of the drafts ranked one page of results holds, each result being a
+// whole draft: those whose text stays within newsroom.MaxListBytes together (see
+// newsroom.ListFits), read by its size alone before any text is.
+func (s *Store) hitsFit(ctx context.Context, ranked []rankedID) (int, error) {
+	if len(ranked) == 0 {
+		return 0, nil
+	}
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.ID
+	}
+	var rows []struct {
+		ID    int64
+		Bytes int
+	}
+	if err := s.read(ctx).Table("drafts").Select("drafts.id, "+textBytesSQL+" AS bytes").Where("drafts.id IN ?", ids).Scan(&rows).Error; err != nil {
+		return 0, err
+	}
+	size := make(map[int64]int, len(rows))
+	for _, r := range rows {
+		size[r.ID] = r.Bytes
+	}
+	sizes := make([]int, len(ranked))
+	for i, r := range ranked {
+		sizes[i] = size[r.ID]
+	}
+	return newsroom.ListFits(sizes), nil
 }
 
 // searchRead runs fn on the read pool. On PostgreSQL it runs in a transaction that keeps the
