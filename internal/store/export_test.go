@@ -7,3 +7,6 @@ import "github.com/copydesk/copydesk/internal/newsroom"
 const RepeatToldSQL = repeatToldSQL
 
 func RepeatKey(e *newsroom.Event) string { return repeatKey(e) }
+
+// InboxMentionsSQL lets the external tests explain the inbox's mentions on either dialect.
+const InboxMentionsSQL = inboxMentionsSQL
