@@ -147,19 +147,28 @@ type DraftFilter struct {
 	Assignee int64
 }
 
-// MaxListBytes is the most bytes of text (title, byline, brief, body and editor's comment, in
-// UTF-8) a page of whole drafts holds, whatever its limit asks: five bodies at their limit in
-// letters of four bytes, or 200 pieces of 1,500 words in any script. Without it a page of 200
-// drafts at the body limit held about a gigabyte of the server's memory while it was read and
-// written.
+// MaxListBytes is the most bytes the text of a page of whole drafts (title, byline, brief, body
+// and editor's comment) may take in the JSON answer, whatever its limit asks. Without it a page
+// of 200 drafts at the body limit held about a gigabyte of the server's memory while it was read
+// and written.
 const MaxListBytes = 8 << 20
 
+// JSONBytesPerByte is the most bytes one byte of text takes in a JSON answer: < > & and control
+// characters are written as \u00XX, a byte that is not UTF-8 as \ufffd. A page's text is counted
+// at this rate because its size is known before its text is read (octet_length), and counting
+// the characters that need escaping would mean reading every candidate's text once to measure it
+// and again to send it. So MaxListBytes holds a page to 1,398,101 bytes of text: a body at its
+// limit in letters of four bytes (1.6 MB) is a page of its own, and pieces of 1,500 words in
+// English (about 10 kB of text each) come about 130 a page.
+const JSONBytesPerByte = 6
+
 // ListFits returns how many of the drafts whose text takes sizes bytes, in the list's order, one
-// page of whole drafts holds: those that stay within MaxListBytes together, and always the first.
+// page of whole drafts holds: those whose text, at JSONBytesPerByte bytes of answer for each of
+// its bytes, stays within MaxListBytes together, and always the first.
 func ListFits(sizes []int) int {
 	total := 0
 	for i, n := range sizes {
-		if total += n; i > 0 && total > MaxListBytes {
+		if total += n * JSONBytesPerByte; i > 0 && total > MaxListBytes {
 			return i
 		}
 	}

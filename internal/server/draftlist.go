@@ -38,8 +38,11 @@ func (s *Server) writeDraftList(c echo.Context, f newsroom.DraftFilter) error {
 	cursor := page.Next
 	if !current {
 		// A draft changed between reading the page and reading the draft, so the draft as read
-		// may no longer belong on this page: read the page again in one query, as it is now, no
-		// longer than the page its text let it be, so that the query reads no more text than that.
+		// may no longer belong on this page: read the page again in one query, as it is now. The
+		// query reads at most the stamps' page and the draft after it (which tells whether a page
+		// follows), each with its text, and ListDrafts cuts the page again by that text as it is
+		// now, so the page's text stays within newsroom.MaxListBytes of the answer even if a draft
+		// grew meanwhile.
 		f.Limit = len(page.Items)
 		full, err := s.store.ListDrafts(ctx, f)
 		if err != nil {

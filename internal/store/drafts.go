@@ -313,8 +313,8 @@ func (s *Store) ListDraftStamps(ctx context.Context, f newsroom.DraftFilter) (*n
 	return page, nil
 }
 
-// textBytesSQL is the bytes of a draft's text that a page of whole drafts counts against
-// newsroom.MaxListBytes. octet_length reads a value's size without reading the value, on SQLite
+// textBytesSQL is the bytes of a draft's text, which a page of whole drafts counts against
+// newsroom.MaxListBytes at newsroom.JSONBytesPerByte bytes of answer each. octet_length reads a value's size without reading the value, on SQLite
 // (3.43 and later) and PostgreSQL alike, so the page is cut without reading any draft's text.
 const textBytesSQL = "octet_length(drafts.title) + octet_length(drafts.byline) + octet_length(drafts.brief) + " +
 	"octet_length(drafts.body) + octet_length(drafts.editor_comment)"

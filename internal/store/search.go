@@ -79,8 +79,9 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 }
 
 // hitsFit returns how many of the drafts ranked one page of results holds, each result being a
-// whole draft: those whose text stays within newsroom.MaxListBytes together (see
-// newsroom.ListFits), read by its size alone before any text is.
+// whole draft: those whose text, at newsroom.JSONBytesPerByte bytes of answer a byte, stays
+// within newsroom.MaxListBytes together (see newsroom.ListFits), read by its size alone before
+// any text is.
 func (s *Store) hitsFit(ctx context.Context, ranked []rankedID) (int, error) {
 	if len(ranked) == 0 {
 		return 0, nil
