@@ -62,17 +62,22 @@ type fieldEdit struct {
 // diffField works out what the edit from before to after says of a field.
 func diffField(before, after string) *fieldEdit {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after), once: map[string][2]int{}, left: sentenceBytes}
-	// The paragraph moved and edited is found among copies placed by count alone, then spared
-	// when copies beside a paragraph like them are left unplaced (see placed).
-	fe.placed = fe.before.placed(fe.after, nil)
-	spare := [2]int{-1, -1}
-	if m := fe.findMoved(); m != nil {
-		spare = [2]int{m.from, m.to}
-	}
-	fe.placed = fe.before.placed(fe.after, &spare)
+	fe.place()
 	fe.moved = fe.findMoved()
 	fe.kept = keptSpans(before, after)
 	return fe
+}
+
+// place works out where each paragraph before the edit went (see placed). The paragraph moved
+// and edited is found among copies placed by count alone, then spared when copies beside a
+// paragraph like them are left unplaced.
+func (fe *fieldEdit) place() {
+	fe.placed = fe.before.placed(fe.after, nil)
+	spare := [2]int{-1, -1}
+	if from, to, ok := fe.movedPair(); ok {
+		spare = [2]int{from, to}
+	}
+	fe.placed = fe.before.placed(fe.after, &spare)
 }
 
 // keptSpans is the word diff of before and after as the runs it keeps, in code points.

@@ -17,6 +17,27 @@ type movedParagraph struct {
 
 // findMoved returns the paragraph the edit moved and edited (see movedParagraph), or nil.
 func (fe *fieldEdit) findMoved() *movedParagraph {
+	from, to, ok := fe.movedPair()
+	if !ok {
+		return nil
+	}
+	return &movedParagraph{from: from, to: to, kept: keptSpans(fe.before.texts[from], fe.after.texts[to])}
+}
+
+// MovedParagraph returns which paragraph, its line, the edit from before to after moved and
+// edited at once, by its index in before and in after, as the quote ledger finds it (see
+// movedParagraph); ok is false when the texts do not say. Comments anchored by the word diff of
+// a whole text need it as the ledger does: that diff reads such a paragraph as cut where it stood
+// and typed where it went, and pairs its words with twins that happen to line up.
+func MovedParagraph(before, after string) (from, to int, ok bool) {
+	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after)}
+	fe.place()
+	return fe.movedPair()
+}
+
+// movedPair is findMoved's paragraph, by its index before and after the edit, without the diff
+// of the two.
+func (fe *fieldEdit) movedPair() (from, to int, ok bool) {
 	b, a := fe.before, fe.after
 	oldOf := make([]int, len(a.texts)) // the paragraph before placed at each one after, or -1
 	for k := range oldOf {
@@ -47,17 +68,17 @@ func (fe *fieldEdit) findMoved() *movedParagraph {
 			count[s.between] = [2]int{c[0], c[1] + 1}
 		}
 	}
-	from, to := lone(olds, func(s stretchOf) bool { return count[s][1] == 0 }), lone(news, func(s stretchOf) bool { return count[s][0] == 0 })
+	from, to = lone(olds, func(s stretchOf) bool { return count[s][1] == 0 }), lone(news, func(s stretchOf) bool { return count[s][0] == 0 })
 	if from < 0 || to < 0 || !similar(b.texts[from], a.texts[to]) {
-		return nil
+		return 0, 0, false
 	}
 	sets := wordSets{}
 	unplacedOld := func(k int) bool { return fe.placed[k] < 0 }
 	unplacedNew := func(k int) bool { return oldOf[k] < 0 }
 	if !closest(sets, b.texts[from], a.texts, to, unplacedNew) || !closest(sets, a.texts[to], b.texts, from, unplacedOld) {
-		return nil
+		return 0, 0, false
 	}
-	return &movedParagraph{from: from, to: to, kept: keptSpans(b.texts[from], a.texts[to])}
+	return from, to, true
 }
 
 // closest reports whether texts[pick] is as like text as any of texts that open says are still
