@@ -11,7 +11,9 @@ import (
 // Reanchor moves sels, made on old, onto their words in text, and returns the results in the
 // same order. A selector that holds at its hint in old, in a paragraph found unchanged and once
 // in each text, or a long enough sentence found whole, unchanged and once in each, stays on its
-// words there wherever it went (see pieces.unmoved). Where the
+// words there wherever it went (see pieces.unmoved), and so does one on words of the paragraph
+// the edit moved and edited in one save that the paragraph's own diff kept (see
+// movedParagraph). Where the
 // diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
@@ -63,6 +65,14 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 	diffed := false
 	var fixed *pieces
 	indexed := false
+	var moved *movedParagraph
+	sought := false
+	movedOne := func() *movedParagraph {
+		if !sought {
+			moved, sought = findMoved(fixed, b), true
+		}
+		return moved
+	}
 	var search, unpaid []int
 	for i, sel := range sels {
 		if !b.spend(followCost(sel.End - sel.Start)) {
@@ -80,6 +90,10 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 			// A piece found whole where it did not stand may be a copy of it, the piece itself
 			// edited where it stood: the diff tells (see editedInPlace).
 			if ok && (s == sel.Start || e == nil || !fixed.editedInPlace(e, from, to, sel.Start, sel.End, s)) {
+				out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
+				continue
+			}
+			if s, ok := movedOne().keptAt(sel.Start, sel.End); ok && !fixed.othersWords(s, s+sel.End-sel.Start, sel.Start, sel.End) {
 				out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
 				continue
 			}

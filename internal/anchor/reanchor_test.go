@@ -97,15 +97,16 @@ var reanchorCases = []struct {
 	{"QuoteRunsIntoLongerWordMoves", "Reporters asked whether ⟦the mayor⟧ would resign over the audit.",
 		"Reporters asked whether ⟦the mayors⟧ would resign over the audit.", anchor.Moved},
 	// A paragraph found unchanged and once in each text, which was not the comment's, never
-	// takes it: its words were there before, and were another paragraph's.
+	// takes it: its words were there before, and were another paragraph's. The paragraph moved
+	// and edited past it keeps the comment where its own diff keeps the words.
 	{"ContextRewrittenTwinParagraphKept",
 		"Alpha said the plan would work in May.\nBeta said ⟦the plan would work⟧ in June.\nGamma said the plan would work in July.",
 		"Alpha said the plan would work in May.\nZeta told us ⟦the plan would work⟧ last week.\nGamma said the plan would work in July.",
 		anchor.Exact},
 	{"EditedParagraphMovedPastTwinParagraph",
 		"Alpha said the plan would work in May.\nBeta said ⟦the plan would work⟧ in June.\nGamma said the plan would work in July.",
-		"Alpha said the plan would work in May.\nGamma said the plan would work in July.\nBeta now says the plan would work in August.",
-		anchor.Detached},
+		"Alpha said the plan would work in May.\nGamma said the plan would work in July.\nBeta now says ⟦the plan would work⟧ in August.",
+		anchor.Exact},
 	// A twin sentence the edit kept, whose context is no closer to the comment's than before,
 	// was a twin all along: rewriting the commented sentence around its words leaves the comment
 	// on them. A twin the diff paired across a swap gains the comment's context, and is taken.
