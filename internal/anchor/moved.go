@@ -56,6 +56,19 @@ func (m *movedParagraph) keptAt(s, e int) (at int, ok bool) {
 	return m.at + k, k >= 0
 }
 
+// othersWords reports whether new code points [s, e) lie in what the moved paragraph's own diff
+// kept of its old words apart from old code points [from, to): words that moved with the
+// paragraph and were never those of a comment on [from, to), however the diff of the whole text
+// paired them or however well their context agrees. A comment on a twin phrase the edit cut from
+// the paragraph would otherwise take the twin left beside it.
+func (m *movedParagraph) othersWords(s, e, from, to int) bool {
+	if m == nil || s < m.at || e > m.end {
+		return false
+	}
+	_, ok := m.e.keptElsewhere(s-m.at, e-m.at, from-m.from, to-m.from)
+	return ok
+}
+
 // inPlace reports whether the edit changed at most one paragraph of each text, the paragraphs
 // before it and after it as they were: an edit made where the words stood, as most saves are,
 // which moved no paragraph, and which a look at the paragraphs' order need not pay for.

@@ -18,8 +18,10 @@ func TestReanchorMovedAndEditedAmongTwins(t *testing.T) {
 	late := "The café owner said the council was late? Smith said the council met on Tuesday? " + safe
 	three := safe + " " + safe + " " + safe
 	lost := "The council said the bridge was " + safe + " " + safe
+	both := safe + " " + safe
 	twice := safe + " The council said the bridge safe."
 	once := safe + " The council the bridge safe."
+	owner := "“No comment,” Zoë said. The café owner said the council was late."
 	for _, tc := range []struct {
 		name      string
 		old, new  []string
@@ -30,6 +32,7 @@ func TestReanchorMovedAndEditedAmongTwins(t *testing.T) {
 		{"FirstSentenceLosesItsEnd", []string{zoe, three, late}, []string{lost, zoe, late}, "said", 1, 0, 0, 0},
 		{"SecondSentenceAfterACut", []string{zoe, three, late}, []string{lost, zoe, late}, "said", 1, 1, 0, 1},
 		{"WordCutFromTheSecond", []string{zoe, twice, late}, []string{zoe, late, once}, "said", 1, 1, 0, -1},
+		{"WordCutBesideTwins", []string{both, twice, owner, both}, []string{both, owner, once, both}, "said", 1, 1, 0, -1},
 		{"WordKeptInTheFirst", []string{zoe, twice, late}, []string{zoe, late, once}, "said", 1, 0, 2, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

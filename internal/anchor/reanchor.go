@@ -12,8 +12,8 @@ import (
 // same order. A selector that holds at its hint in old, in a paragraph found unchanged and once
 // in each text, or a long enough sentence found whole, unchanged and once in each, stays on its
 // words there wherever it went (see pieces.unmoved), and so does one on words of the paragraph
-// the edit moved and edited in one save that the paragraph's own diff kept (see
-// movedParagraph). Where the
+// the edit moved and edited in one save that the paragraph's own diff kept (see movedParagraph);
+// words that diff kept are never another comment's. Where the
 // diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
@@ -73,6 +73,9 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 		}
 		return moved
 	}
+	othersWords := func(s, e int, sel Selector) bool {
+		return fixed.othersWords(s, e, sel.Start, sel.End) || movedOne().othersWords(s, e, sel.Start, sel.End)
+	}
 	var search, unpaid []int
 	for i, sel := range sels {
 		if !b.spend(followCost(sel.End - sel.Start)) {
@@ -115,7 +118,7 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 					}
 				}
 			}
-			if fixed.othersWords(out[i].Start, out[i].End, sel.Start, sel.End) {
+			if othersWords(out[i].Start, out[i].End, sel) {
 				out[i], said[i] = Result{}, gone
 			}
 		}
@@ -128,7 +131,7 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 	Shift(old, text, searched)
 	for k, res := range locateAll(text, *nv.runes, searched, b) {
 		i := search[k]
-		if sel := sels[i]; said[i] != unsaid && fixed.othersWords(res.Start, res.End, sel.Start, sel.End) {
+		if sel := sels[i]; said[i] != unsaid && othersWords(res.Start, res.End, sel) {
 			res = Result{Exact: sel.Exact, Status: Detached}
 		}
 		out[i] = settle(e, fixed, said[i], out[i], res, sels[i], *nv.runes)
