@@ -1,6 +1,10 @@
 package anchor
 
-import "github.com/copydesk/copydesk/internal/quotes"
+import (
+	"sort"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
 
 // movedCost is what finding the paragraph an edit moved and edited costs per code point of the
 // two texts, in the units of budget: indexing each text's paragraphs by their text, placing
@@ -13,10 +17,13 @@ const movedCost = 4
 // text reads such a paragraph as cut where it stood and typed where it went, and when its
 // sentences repeat, the search pairs a comment's words with the copy whose context happens to
 // agree: a paragraph that lost the end of its first sentence hands the comment on that sentence
-// to the second. Its own diff says which of its words are still there, and where.
+// to the second. Its own diff says which of its words are still there, and where. The ledger
+// places the other paragraphs too: placed holds, for each old one, where it starts in the new
+// text, or -1, and starts where it starts in the old.
 type movedParagraph struct {
 	from, to, at, end int
 	e                 *edit
+	placed, starts    []int
 }
 
 // findMoved returns the paragraph the edit from ov to nv moved and edited, whose paragraphs
@@ -33,7 +40,7 @@ func findMoved(fixed *pieces, b *budget) *movedParagraph {
 	if !b.spend(movedCost * (len(*fixed.ov.runes) + len(*fixed.nv.runes))) {
 		return nil
 	}
-	i, j, ok := quotes.MovedParagraph(fixed.ov.str, fixed.nv.str)
+	i, j, placed, ok := quotes.MovedParagraph(fixed.ov.str, fixed.nv.str)
 	if !ok {
 		return nil
 	}
@@ -43,7 +50,29 @@ func findMoved(fixed *pieces, b *budget) *movedParagraph {
 	if e == nil {
 		return nil
 	}
-	return &movedParagraph{from: from, to: to, at: at, end: end, e: e}
+	starts := make([]int, len(placed))
+	for k, p := range placed {
+		starts[k] = -1
+		if p >= 0 {
+			starts[k] = fixed.np.starts[p]
+		}
+	}
+	return &movedParagraph{from: from, to: to, at: at, end: end, e: e, placed: starts, starts: fixed.op.starts}
+}
+
+// placedAt returns where old code points [s, e) stand in the new text when they lie in one
+// paragraph, not the moved one, that the ledger placed (see quotes.MovedParagraph): unchanged,
+// so the same words at the same place in it. ok is false otherwise. The diff of the whole text
+// may pair such words with what the moved paragraph kept of its own, when the two begin alike.
+func (m *movedParagraph) placedAt(s, e int) (at int, ok bool) {
+	if m == nil {
+		return 0, false
+	}
+	i := sort.SearchInts(m.starts, s+1) - 1
+	if i < 0 || m.placed[i] < 0 || i+1 < len(m.starts) && e >= m.starts[i+1] {
+		return 0, false
+	}
+	return m.placed[i] + s - m.starts[i], true
 }
 
 // keptAt returns where old code points [s, e) stand in the new text when they lie in the moved

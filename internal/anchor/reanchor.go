@@ -13,7 +13,9 @@ import (
 // in each text, or a long enough sentence found whole, unchanged and once in each, stays on its
 // words there wherever it went (see pieces.unmoved), and so does one on words of the paragraph
 // the edit moved and edited in one save that the paragraph's own diff kept (see movedParagraph);
-// words that diff kept are never another comment's. Where the
+// words that diff kept are never another comment's: a comment the diff of the whole text puts
+// on them from a paragraph the ledger placed unchanged stays in that paragraph (see
+// movedParagraph.placedAt). Where the
 // diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
@@ -120,6 +122,9 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 			}
 			if othersWords(out[i].Start, out[i].End, sel) {
 				out[i], said[i] = Result{}, gone
+				if s, ok := movedOne().placedAt(sel.Start, sel.End); ok && !othersWords(s, s+sel.End-sel.Start, sel) {
+					out[i], said[i] = q.through(nv, ov, sel, b).resultAs(s, s+sel.End-sel.Start, Exact), followed
+				}
 			}
 		}
 		if said[i] != followed && said[i] != torn {

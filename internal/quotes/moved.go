@@ -26,13 +26,25 @@ func (fe *fieldEdit) findMoved() *movedParagraph {
 
 // MovedParagraph returns which paragraph, its line, the edit from before to after moved and
 // edited at once, by its index in before and in after, as the quote ledger finds it (see
-// movedParagraph); ok is false when the texts do not say. Comments anchored by the word diff of
-// a whole text need it as the ledger does: that diff reads such a paragraph as cut where it stood
-// and typed where it went, and pairs its words with twins that happen to line up.
-func MovedParagraph(before, after string) (from, to int, ok bool) {
+// movedParagraph), and where the ledger placed each paragraph of before (see placed): the index
+// of its paragraph in after, or -1; ok is false when the texts do not say. Comments anchored by
+// the word diff of a whole text need it as the ledger does: that diff reads such a paragraph as
+// cut where it stood and typed where it went, and pairs its words, and those of the paragraphs
+// it moved past, with twins that happen to line up.
+func MovedParagraph(before, after string) (from, to int, placed []int, ok bool) {
 	fe := &fieldEdit{before: indexParagraphs(before), after: indexParagraphs(after)}
 	fe.place()
-	return fe.movedPair()
+	if from, to, ok = fe.movedPair(); !ok {
+		return 0, 0, nil, false
+	}
+	placed = make([]int, len(fe.placed))
+	for i, at := range fe.placed {
+		placed[i] = -1
+		if at >= 0 {
+			placed[i] = sort.SearchInts(fe.after.starts, at)
+		}
+	}
+	return from, to, placed, true
 }
 
 // movedPair is findMoved's paragraph, by its index before and after the edit, without the diff
