@@ -13,9 +13,9 @@ import (
 // in each text, or a long enough sentence found whole, unchanged and once in each, stays on its
 // words there wherever it went (see pieces.unmoved), and so does one on words of the paragraph
 // the edit moved and edited in one save that the paragraph's own diff kept (see movedParagraph);
-// words that diff kept are never another comment's: a comment the diff of the whole text puts
-// on them from a paragraph the ledger placed unchanged stays in that paragraph (see
-// movedParagraph.placedAt). Where the
+// words that diff kept are never another comment's. A comment in a paragraph the ledger placed
+// unchanged beside the moved one stays in that paragraph (see movedParagraph.placedAt) when the
+// diff of the whole text puts it on the moved one's words, or when it would be detached. Where the
 // diff from old to text can say, it decides the rest: a selector that holds at its
 // hint in old, words and context, is carried through the diff (see edit.follow), so a comment
 // whose words survive stays on them, however often the text repeats them, and one whose words
@@ -142,6 +142,11 @@ func (w *Work) Reanchor(old, text string, sels []Selector) []Result {
 		out[i] = settle(e, fixed, said[i], out[i], res, sels[i], *nv.runes)
 		if sel := sels[i]; out[i].Status != Detached && fixed.otherTwin(sel.Start, sel.End, out[i].Start, out[i].End) {
 			out[i] = Result{Exact: sel.Exact, Status: Detached}
+		}
+		if sel := sels[i]; out[i].Status == Detached && said[i] != unsaid {
+			if s, ok := movedOne().placedAt(sel.Start, sel.End); ok && !othersWords(s, s+sel.End-sel.Start, sel) {
+				out[i] = newQuery(*nv.runes, sel, nil).resultAs(s, s+sel.End-sel.Start, Exact)
+			}
 		}
 	}
 	return out
