@@ -6,10 +6,13 @@ import "sort"
 // (see placed): they cut each text into stretches, and it is the one paragraph not placed that
 // stands in a stretch whose paragraphs after the edit are all placed, and the one not placed
 // after the edit stands in a stretch whose paragraphs before it are all placed, the two sharing
-// at least half their words, each the other's nearest. The word diff of the whole text reads such
-// a paragraph as cut where it stood and typed where it went, and pairs its quotations with twins
-// that happen to line up; a word diff of the paragraph alone says which of its quotations are
-// still there, and where.
+// at least half their words, each the other's nearest, and the two not reading alike. No other
+// paragraph before the edit, placed or not, may be both nearer in words to the one after it and
+// keep more of it in a word diff: a paragraph typed or pasted as a copy of one that stays, in the
+// save that cuts another, is that one's copy, and the cut paragraph's quotations were never its
+// words. The word diff of the whole text reads such a paragraph as cut where it stood and typed
+// where it went, and pairs its quotations with twins that happen to line up; a word diff of the
+// paragraph alone says which of its quotations are still there, and where.
 type movedParagraph struct {
 	from, to int    // the paragraph before the edit and after it
 	kept     []span // what a word diff of the two left, in code points from their starts
@@ -81,13 +84,16 @@ func (fe *fieldEdit) movedPair() (from, to int, ok bool) {
 		}
 	}
 	from, to = lone(olds, func(s stretchOf) bool { return count[s][1] == 0 }), lone(news, func(s stretchOf) bool { return count[s][0] == 0 })
-	if from < 0 || to < 0 || !similar(b.texts[from], a.texts[to]) {
+	if from < 0 || to < 0 || b.texts[from] == a.texts[to] || !similar(b.texts[from], a.texts[to]) {
 		return 0, 0, false
 	}
 	sets := wordSets{}
 	unplacedOld := func(k int) bool { return fe.placed[k] < 0 }
 	unplacedNew := func(k int) bool { return oldOf[k] < 0 }
 	if !closest(sets, b.texts[from], a.texts, to, unplacedNew) || !closest(sets, a.texts[to], b.texts, from, unplacedOld) {
+		return 0, 0, false
+	}
+	if k := nearer(sets, a.texts[to], b.texts, from); k >= 0 && keptSize(b.texts[k], a.texts[to]) > keptSize(b.texts[from], a.texts[to]) {
 		return 0, 0, false
 	}
 	return from, to, true
@@ -112,6 +118,35 @@ func closest(sets wordSets, text string, texts []string, pick int, open func(k i
 		}
 	}
 	return true
+}
+
+// nearer returns the paragraph of texts, other than texts[pick], whose words are most like
+// text's when they are more like them than texts[pick]'s are (see closest), or -1.
+func nearer(sets wordSets, text string, texts []string, pick int) int {
+	w := sets.of(text)
+	score := func(k int) (common, size int) {
+		o := sets.of(texts[k])
+		return shared(w, o), len(w) + len(o)
+	}
+	best := -1
+	c, n := score(pick)
+	for k := range texts {
+		if k != pick {
+			if ck, nk := score(k); ck*n > c*nk {
+				best, c, n = k, ck, nk
+			}
+		}
+	}
+	return best
+}
+
+// keptSize returns how many code points of after a word diff from before leaves unchanged.
+func keptSize(before, after string) int {
+	n := 0
+	for _, s := range keptSpans(before, after) {
+		n += s.n
+	}
+	return n
 }
 
 // stretchOf is where a paragraph stands among the placed ones: the placed paragraphs nearest it
