@@ -4,12 +4,16 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/pressly/goose/v3"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/store"
 	"github.com/copydesk/copydesk/internal/store/storetest"
+	"github.com/copydesk/copydesk/migrations"
 )
 
 // longThread is a piece with replies piled on it, written straight to the database: threads of
@@ -260,4 +264,38 @@ func TestLongThreadSearchFindsTheSame(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestThreadSearchBoundedDown takes the schema back below migration 00053, as `goose down`
+// would, and up again: a reply written in between is indexed by the earlier view, and found
+// once the schema is up again.
+func TestThreadSearchBoundedDown(t *testing.T) {
+	l := newLongThread(t, 3)
+	dialect, dir := goose.DialectSQLite3, "sqlite"
+	if storetest.Postgres() {
+		dialect, dir = goose.DialectPostgres, "postgres"
+	}
+	files, _ := fs.Sub(migrations.FS, dir)
+	p, err := goose.NewProvider(dialect, l.s.DB(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := p.DownTo(ctx, 52); err != nil {
+		t.Fatal(err)
+	}
+	l.exec(t, `INSERT INTO comment_replies (comment_id, author_id, body, created_at)
+		SELECT id, author_id, 'Which okapi said so?', created_at FROM comments WHERE id = $1`, l.threads[0])
+	if _, err := l.s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.s.Reply(l.checker, l.threads[0], newsroom.NewReply{Body: "The chamois."}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"okapi", "chamois", `"thread0 reply3"`} {
+		page, err := l.s.Search(l.checker, newsroom.DraftFilter{Query: q})
+		if err != nil || len(page.Items) != 1 || page.Items[0].ID != l.draft {
+			t.Errorf("search %q after down and up = %+v, %v; want the piece", q, page, err)
+		}
+	}
 }
