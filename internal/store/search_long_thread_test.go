@@ -85,7 +85,7 @@ func (l *longThread) thread(t *testing.T, replies int) {
 	l.threads = append(l.threads, c.ID)
 	series := "(SELECT generate_series(1, $1) AS value)"
 	if !storetest.Postgres() {
-		series = "(WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < $1) SELECT value FROM n)"
+		series = "(WITH RECURSIVE n(value) AS (SELECT 1 WHERE $1 > 0 UNION ALL SELECT value + 1 FROM n WHERE value < $1) SELECT value FROM n)"
 	}
 	l.exec(t, fmt.Sprintf(`INSERT INTO comment_replies (comment_id, author_id, body, created_at)
 		SELECT id, author_id, 'thread%d reply' || g.value, created_at FROM comments, %s AS g WHERE id = $2`, len(l.threads)-1, series), replies, c.ID)
