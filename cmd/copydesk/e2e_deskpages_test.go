@@ -10,7 +10,8 @@ import (
 
 // TestBrowserDeskPagesLeadBack: a desk longer than a page leads on to the next page and, from
 // there, back to the first, keeping its tab and its search, so that whoever paged down a long
-// queue can return to its top without losing their filters.
+// queue can return to its top without losing their filters. A later page of numbered search
+// results numbers them on from the page before, not from 1 again.
 func TestBrowserDeskPagesLeadBack(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -24,9 +25,12 @@ func TestBrowserDeskPagesLeadBack(t *testing.T) {
 	}
 	b.signIn("writer")
 	first := `main p a[href^="/desk"]:not([rel])`
-	for _, tt := range []struct{ name, path, rows string }{
-		{"list", "/desk?stage=draft", `table.drafts tbody tr`},
-		{"search", "/desk?stage=draft&q=ferry", `ol.results > li`},
+	for _, tt := range []struct {
+		name, path, rows string
+		numbered         bool
+	}{
+		{"list", "/desk?stage=draft", `table.drafts tbody tr`, false},
+		{"search", "/desk?stage=draft&q=ferry", `ol.results > li`, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(b.base+tt.path), chromedp.WaitVisible(`a[rel="next"]`, chromedp.ByQuery))
@@ -37,6 +41,13 @@ func TestBrowserDeskPagesLeadBack(t *testing.T) {
 			b.run(chromedp.Click(`a[rel="next"]`, chromedp.ByQuery), chromedp.WaitNotPresent(`a[rel="next"]`, chromedp.ByQuery))
 			if n := b.count(tt.rows); n != pieces-firstPage {
 				t.Fatalf("the second page of %s lists %d pieces, want the %d after the first page's", tt.path, n, pieces-firstPage)
+			}
+			if tt.numbered {
+				var start int
+				b.run(chromedp.Evaluate(`document.querySelector("ol.results").start`, &start))
+				if start != firstPage+1 {
+					t.Errorf("the second page of %s numbers its first result %d, want %d, on from the first page's %d", tt.path, start, firstPage+1, firstPage)
+				}
 			}
 			b.run(chromedp.EmulateViewport(390, 900))
 			if out := b.outside(""); len(out) > 0 {

@@ -11,7 +11,10 @@ type SearchHit struct {
 }
 
 // SearchPage is one page of a search's results, best first; Next is empty on the last page.
+// Before is how many results the pages before it held, for a page to number its results on
+// from theirs.
 type SearchPage struct {
-	Items []SearchHit `json:"items"`
-	Next  string      `json:"next"`
+	Items  []SearchHit `json:"items"`
+	Next   string      `json:"next"`
+	Before int         `json:"-"`
 }

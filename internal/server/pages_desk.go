@@ -18,8 +18,10 @@ type deskPage struct {
 	Stage  string
 	Query  string
 	Page   *newsroom.DraftSummaryPage
-	// Results are what a search (Query) found, best first, in place of Page's list.
-	Results []searchResult
+	// Results are what a search (Query) found, best first, in place of Page's list, numbered
+	// from ResultsStart: on a later page, on from the pages before it.
+	Results      []searchResult
+	ResultsStart int
 	// Next is the address of the page after this one; First, of the list's first page, set on a
 	// later page so that whoever paged on can come back to the top of the queue.
 	Next, First string
@@ -149,6 +151,7 @@ func (s *Server) loadDeskList(c echo.Context, f newsroom.DraftFilter, d *deskPag
 		return "", err
 	}
 	d.Results = make([]searchResult, len(found.Items))
+	d.ResultsStart = found.Before + 1
 	for i, h := range found.Items {
 		// The store builds each snippet as escaped text with <mark> around the words found.
 		d.Results[i] = searchResult{SearchHit: h, Marked: template.HTML(h.Snippet)}

@@ -47,7 +47,7 @@ func (s *Store) Search(ctx context.Context, f newsroom.DraftFilter) (*newsroom.S
 	if err != nil {
 		return nil, err
 	}
-	page := &newsroom.SearchPage{Items: []newsroom.SearchHit{}}
+	page := &newsroom.SearchPage{Items: []newsroom.SearchHit{}, Before: offset}
 	q := search.Parse(f.Query)
 	if q.Empty() {
 		return page, nil
