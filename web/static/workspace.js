@@ -403,6 +403,18 @@
     marks[0].scrollIntoView({ block: desktop.matches ? "nearest" : "center" });
   }
 
+  // openInPlace shows the words of the thread el, just opened, beside it; on a phone, where the
+  // text is another tab, it marks them there and leaves the thread open where it was tapped,
+  // with its reply box in reach: its "Show in the text" link goes to the words.
+  function openInPlace(el, marks) {
+    if (desktop.matches) {
+      showInText(marks);
+      return;
+    }
+    focusMarks(marks);
+    el.scrollIntoView({ block: "nearest" });
+  }
+
   function initLinks() {
     [title, text].forEach(function (el) {
       if (!el) { return; }
@@ -423,7 +435,7 @@
       var thread = e.target.closest(".comment"), quote = e.target.closest(".quote-row");
       if (thread) {
         activateThread(thread);
-        showInText(commentMarks(thread.id.replace("comment-", "")));
+        openInPlace(thread, commentMarks(thread.id.replace("comment-", "")));
       } else if (quote) {
         showInText(quoteMarks(quote.id.replace("quote-", "")));
       }
