@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,4 +59,52 @@ func TestBrowserPhoneTapOpensThreadInPlace(t *testing.T) {
 		t.Errorf("Show in the text leaves the text hidden (%v) or marks %q", !b.visible(`#text`), b.text(`#text mark.ws-focus`))
 	}
 	b.shot("phone-thread-show-in-text")
+}
+
+// TestBrowserPhoneTapOpensQuoteInPlace: on a phone, tapping a quote in the Quotes tab marks its
+// words in the text and keeps the fact-checker at its verdicts, to check it there; its "Show in
+// the text" link is what goes to the words. A tap used to jump to the Text tab, away from the
+// verdicts, and no link on the row said where its words were.
+func TestBrowserPhoneTapOpensQuoteInPlace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer", "factchecker")
+	var d struct{ ID int64 }
+	writer := b.apiAs("writer")
+	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Ferry vote splits council", "byline": "Sarah Johnson", "brief": "The council voted for the ferry.",
+		"body": "\"We will build it by spring,\" said Mayor Ann Cole.\n\"It is a waste of money,\" said councillor Tom Reyes."}, http.StatusCreated, &d)
+	writer.send("POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), map[string]string{"action": "submit"}, http.StatusOK, nil)
+	b.signIn("factchecker")
+	b.run(chromedp.EmulateViewport(390, 844), chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#tab-quotes`, chromedp.ByQuery),
+		chromedp.Click(`#tab-quotes`, chromedp.ByQuery))
+	b.settle()
+	var row string
+	b.run(chromedp.Evaluate(`document.querySelectorAll("#quotes .quote-row")[1].id`, &row))
+	quote := strings.TrimPrefix(row, "quote-")
+	b.run(chromedp.Click(`#`+row+` blockquote`, chromedp.ByQuery))
+	b.settle()
+	if b.visible(`#text`) || !b.visible(`#quotes`) {
+		t.Fatalf("a tap on a quote leaves the Quotes tab (text shown %v, quotes shown %v)", b.visible(`#text`), b.visible(`#quotes`))
+	}
+	// The text is hidden on the Quotes tab: its marked words are read as they stand.
+	var marked []string
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll("#text mark.ws-focus"), m => m.dataset.quote)`, &marked))
+	if len(marked) == 0 || slices.ContainsFunc(marked, func(q string) bool { return q != quote }) {
+		t.Errorf("the tap on quote %s marks the words of quotes %v in the text", quote, marked)
+	}
+	b.shot("phone-quote-tapped")
+	b.run(chromedp.SendKeys(`#`+row+` input[name=note]`, "He called it costly, not a waste", chromedp.ByQuery), chromedp.Click(`#`+row+` .verdict-disputed`, chromedp.ByQuery))
+	b.settle()
+	if got := b.text(`#` + row + ` .quote-verdict`); !strings.Contains(got, "Disputed") || !b.visible(`#quotes`) {
+		t.Fatalf("after the verdict the quote reads %q (quotes shown %v)", got, b.visible(`#quotes`))
+	}
+	b.run(chromedp.Click(`#`+row+` a.to-text`, chromedp.ByQuery))
+	b.settle()
+	var shown string
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll("#text mark.ws-focus"), m => m.dataset.quote).join(" ")`, &shown))
+	if !b.visible(`#text`) || !strings.HasPrefix(shown, quote) {
+		t.Errorf("Show in the text leaves the text hidden (%v) or marks the words of quotes %q", !b.visible(`#text`), shown)
+	}
+	b.shot("phone-quote-show-in-text")
 }

@@ -403,9 +403,9 @@
     marks[0].scrollIntoView({ block: desktop.matches ? "nearest" : "center" });
   }
 
-  // openInPlace shows the words of the thread el, just opened, beside it; on a phone, where the
-  // text is another tab, it marks them there and leaves the thread open where it was tapped,
-  // with its reply box in reach: its "Show in the text" link goes to the words.
+  // openInPlace shows the words of el, a thread just opened or a quote's row, beside it; on a
+  // phone, where the text is another tab, it marks them there and leaves el where it was tapped,
+  // with its reply box or its verdicts in reach: its "Show in the text" link goes to the words.
   function openInPlace(el, marks) {
     if (desktop.matches) {
       showInText(marks);
@@ -425,10 +425,10 @@
       });
     });
     $("#side").addEventListener("click", function (e) {
-      var link = e.target.closest("a[data-comment]");
+      var link = e.target.closest("a.to-text");
       if (link) {
         e.preventDefault();
-        showInText(commentMarks(link.dataset.comment));
+        showInText(link.dataset.comment ? commentMarks(link.dataset.comment) : quoteMarks(link.dataset.quote));
         return;
       }
       if (e.target.closest("a, button, input, textarea, select, label, form, details")) { return; }
@@ -437,7 +437,7 @@
         activateThread(thread);
         openInPlace(thread, commentMarks(thread.id.replace("comment-", "")));
       } else if (quote) {
-        showInText(quoteMarks(quote.id.replace("quote-", "")));
+        openInPlace(quote, quoteMarks(quote.id.replace("quote-", "")));
       }
     });
     // A thread opens when the keyboard reaches it or anything in it; Enter on the thread
