@@ -296,6 +296,14 @@ func carryPastCut(w *anchor.Work, r commentRow, then newsroom.Text, texts []news
 	return detached, nil
 }
 
+// holdsWithContext reports whether text, the one before the save that typed the words of comment
+// r, already holds them with the context they have in the save's: the save copied them, as a
+// paste of the piece after itself does, rather than typed them back where a save had cut them.
+func holdsWithContext(text newsroom.Text, r anchorRow) bool {
+	body, err := text.Field(r.Field)
+	return err == nil && strings.Contains(body, r.Prefix+r.Exact+r.Suffix)
+}
+
 // typedBack reports whether the words a walk (see textsAlong) found for a comment whose own a
 // step cut, lost carrying them back over a later step, are its words typed back: whether the
 // two steps go the same way, cut is whether the step that cut the comment's words undid a save
@@ -441,6 +449,7 @@ func carryBack(db *gorm.DB, id int64, sum uint32, back versionsBack, rows []anch
 		steps := make([]anchor.Result, len(idx))
 		gone := map[int]anchor.Result{} // the comments a step detached, by their index in rows
 		cut := map[int]int{}            // the step that detached each of gone
+		copied := map[int]bool{}        // those of gone whose words the save that typed them copied
 		for s := 1; s < len(texts) && len(at) > 0; s++ {
 			res, err := stepIn(w, field, at, texts[s-1], texts[s], undo[s])
 			if err != nil {
@@ -456,6 +465,7 @@ func carryBack(db *gorm.DB, id int64, sum uint32, back versionsBack, rows []anch
 				if r.Status == anchor.Detached {
 					gone[idx[k]] = r
 					cut[idx[k]] = s
+					copied[idx[k]] = undo[s] && holdsWithContext(texts[s], at[k])
 					continue
 				}
 				c := at[k]
@@ -487,10 +497,14 @@ func carryBack(db *gorm.DB, id int64, sum uint32, back versionsBack, rows []anch
 		// restored is then older than the version that lacked its words, and a save on the way
 		// back that moved and edited the words the one diff pairs it with, such as the
 		// paragraph a paste copied, loses them as it would lose words typed back. No walk tells
-		// those apart, and a comment wrongly detached shows it, where one moved does not.
+		// those apart, and a comment wrongly detached shows it, where one moved does not. Nor
+		// does any walk tell words typed back from a copy when the save whose undoing detached
+		// the comment typed its words where the text it was saved on held them already, with
+		// the context they have: a paste's copy, whatever look-alike an older save cut and typed
+		// back. That comment is detached too (see holdsWithContext).
 		for i, r := range gone {
 			direct := results[i]
-			if direct.Status == anchor.Detached {
+			if direct.Status == anchor.Detached || copied[i] {
 				results[i] = r
 				continue
 			}
