@@ -206,7 +206,9 @@ func catchUp(tx *gorm.DB, v *draftView, r commentRow, plan *reopening, last bool
 // paid from one re-anchoring's budget, w. It gives way to the one direct diff (see carryDirect)
 // past maxCarrySteps versions, since each step rebuilds a revision; when w cannot pay for a
 // step in full, which a long body edited all over comes to after a few; and, when a step in
-// between detaches the comment, to the one diff as carryPastCut checks it.
+// between detaches the comment, to the one diff as carryPastCut checks it, unless that step undid
+// a save that copied the comment's words from the text it was saved on (see holdsWithContext):
+// the comment is detached.
 func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.Result, error) {
 	then, err := numberedRevision(db, r.DraftID, r.AnchoredVersion)
 	if err != nil {
@@ -245,6 +247,9 @@ func carry(db *gorm.DB, r commentRow, text newsroom.Text, version int) (anchor.R
 		res = results[0]
 		if w.Short() {
 			return carryDirect(r, *then.Text, text)
+		}
+		if res.Status == anchor.Detached && undo[s] && holdsWithContext(texts[s], anchorOf(at)) {
+			return anchor.Result{Start: r.StartPos, End: r.EndPos, Exact: r.Exact, Status: anchor.Detached}, nil
 		}
 		if res.Status == anchor.Detached {
 			return carryPastCut(w, r, *then.Text, texts[s:], undo[s:])

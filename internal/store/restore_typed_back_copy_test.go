@@ -16,7 +16,8 @@ import (
 // back along the walk are lost over a save that cut them before the paste, as words cut and
 // typed back again would be. But the paste copied the comment's words, with their context, from
 // the text it was saved on: they are a copy, not the look-alikes typed back, and the comment must
-// be detached rather than put on words it was not made on.
+// be detached rather than put on words it was not made on: by the save that restores, and by a
+// reopening, when the comment was resolved before the restore (see carry).
 func TestRestoreDetachesCommentOnCopyOfCutWords(t *testing.T) {
 	// made is a comment made on words, at start, after bodies[at] is saved.
 	type made struct {
@@ -91,54 +92,66 @@ func TestRestoreDetachesCommentOnCopyOfCutWords(t *testing.T) {
 			"The café owner said the council late; The café owner said the council was late.\n“No comment,” Zoë café said the council was late. “No comment,” Zoë said. “No comment,” Zoë said.\nThe council the bridge was safe. Smith said the council met on Tuesday. Smith said the council met on Tuesday.\nThe café owner said the council late; The café owner said the council was late.\n“No comment,” Zoë café said the council was late. “No comment,” Zoë said. “No comment,” Zoë said. Smith said the council met on Tuesday.\nThe council the bridge was safe? Smith said the council met on Tuesday. Smith said the council met on Tuesday.",
 		}},
 	} {
-		t.Run(fmt.Sprint("Seed", tc.seed), func(t *testing.T) {
-			f := newNewsroom(t)
-			d := f.draftIn(t, newsroom.StageEditing)
-			version := d.Version
-			save := func(body string) {
-				t.Helper()
-				saved, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: version})
-				if err != nil {
-					t.Fatal(err)
-				}
-				version = saved.Version
-			}
-			var last int64
-			for i, body := range tc.bodies {
-				save(body)
-				for _, m := range tc.comments {
-					if m.at != i {
-						continue
-					}
-					start, end := m.start, m.start+utf8.RuneCountInString(m.words)
-					c, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "Who?"})
+		for _, reopen := range []bool{false, true} {
+			t.Run(fmt.Sprintf("Seed%d/reopened=%v", tc.seed, reopen), func(t *testing.T) {
+				f := newNewsroom(t)
+				d := f.draftIn(t, newsroom.StageEditing)
+				version := d.Version
+				save := func(body string) {
+					t.Helper()
+					saved, err := f.s.UpdateDraft(f.editor, d.ID, newsroom.DraftUpdate{Body: &body, Version: version})
 					if err != nil {
 						t.Fatal(err)
 					}
-					if c.Anchor.Exact != m.words {
-						t.Fatalf("a comment is made on %q, want %q", c.Anchor.Exact, m.words)
+					version = saved.Version
+				}
+				var last int64
+				for i, body := range tc.bodies {
+					save(body)
+					for _, m := range tc.comments {
+						if m.at != i {
+							continue
+						}
+						start, end := m.start, m.start+utf8.RuneCountInString(m.words)
+						c, err := f.s.CreateComment(f.editor, d.ID, newsroom.NewComment{Field: "body", Start: &start, End: &end, Body: "Who?"})
+						if err != nil {
+							t.Fatal(err)
+						}
+						if c.Anchor.Exact != m.words {
+							t.Fatalf("a comment is made on %q, want %q", c.Anchor.Exact, m.words)
+						}
+						last = c.ID
 					}
-					last = c.ID
 				}
-			}
-			save(tc.restore)
-			cs, err := f.s.Comments(f.editor, d.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			found := false
-			for _, c := range cs {
-				if c.ID != last {
-					continue
+				if reopen {
+					if _, err := f.s.ResolveComment(f.editor, last); err != nil {
+						t.Fatal(err)
+					}
 				}
-				found = true
-				if !c.Detached {
-					t.Errorf("the comment made on %q of a paste is on %q at %d of the restored text, which has none of the paste's words", tc.comments[len(tc.comments)-1].words, c.Anchor.Exact, c.Anchor.Start)
+				save(tc.restore)
+				if reopen {
+					if _, err := f.s.ReopenComment(f.editor, last); err != nil {
+						t.Fatal(err)
+					}
 				}
-			}
-			if !found {
-				t.Fatal("the comment is gone")
-			}
-		})
+				cs, err := f.s.Comments(f.editor, d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				found := false
+				for _, c := range cs {
+					if c.ID != last {
+						continue
+					}
+					found = true
+					if !c.Detached {
+						t.Errorf("the comment made on %q of a paste is on %q at %d of the restored text, which has none of the paste's words", tc.comments[len(tc.comments)-1].words, c.Anchor.Exact, c.Anchor.Start)
+					}
+				}
+				if !found {
+					t.Fatal("the comment is gone")
+				}
+			})
+		}
 	}
 }
