@@ -354,10 +354,10 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 }
 
 // particled reports whether toks[k] is a lowercase particle opening a name, before the
-// capitalized word it joins: de Vries, van der Berg. Do is an English verb first (do Brazilians
-// say), and opens none.
+// capitalized word it joins: de Vries, van der Berg. Do is an English verb and ten an English
+// number first (do Brazilians say, ten Britons said), and open none.
 func (a *attributor) particled(toks []token, k int) bool {
-	if !toks[k].is(particleWord) || a.word(toks[k]) == "do" {
+	if w := a.word(toks[k]); !toks[k].is(particleWord) || w == "do" || w == "ten" {
 		return false
 	}
 	j := k

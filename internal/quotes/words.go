@@ -127,10 +127,11 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"without", "toward", "towards", "among", "across", "through", "via", "per", "including",
 		"aboard", "amid", "outside", "inside", "near", "around", "within", "beyond",
 	},
-	// Particles join the parts of a name in lowercase: Rosa de la Cruz, Ludwig van Beethoven.
+	// Particles join the parts of a name in lowercase: Rosa de la Cruz, Ludwig van Beethoven, Erik
+	// ten Hag.
 	particleWord: {
 		"de", "la", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "al",
-		"le", "du", "los", "las", "della", "delle", "degli", "dei", "zu", "ter",
+		"le", "du", "los", "las", "della", "delle", "degli", "dei", "zu", "ter", "ten",
 	},
 	// Elisions are the words English and Dutch write with a leading apostrophe. A mark before one
 	// of them is an apostrophe even where a quotation could open ('Tis the season, rock 'n roll,
