@@ -28,6 +28,8 @@ func TestFindFresh23(t *testing.T) {
 		{"Le", "“We will not give up,” said Marine le Pen.", []string{"Marine le Pen"}},
 		// A pair after an inverted verb, even with a phrase after it, or subject of a relative
 		// clause, is nobody: the two together, neither alone.
+		{"InvertedPairJoint", "“We are proud of what we achieved,” said Federer and Nadal in a joint statement.", []string{""}},
+		{"InvertedPairAntDec", "“We are gutted,” said Ant and Dec after the final.", []string{""}},
 		{"RelativePair", "It was a decision “that Smith and Jones said was brave”.", []string{""}},
 		// Fresh passages in several genres.
 		{"FootballPresser", "Arne Slot said: “We controlled the game.” Asked about Virgil van Dijk, he added: “He is our leader.”", []string{"Arne Slot", "Arne Slot"}},
@@ -41,6 +43,7 @@ func TestFindFresh23(t *testing.T) {
 		{"SpanishDel", "Carlos del Río said the vaccine was “safe”.", []string{"Carlos del Río"}},
 		{"BelgianVan", "Coach Domenico Tedesco praised Jan Vertonghen. “He is a legend,” said Kevin de Bruyne.", []string{"Kevin de Bruyne"}},
 		{"ArtReview", "The curator, Anna van Gogh, said the exhibition was “a revelation”.", []string{"Anna van Gogh"}},
+		{"TennisPair", "“We played our best,” said Murray and Salisbury after the doubles final.", []string{""}},
 		{"Obituary", "Her daughter, Marie de Groot, said she was “a force of nature”.", []string{"Marie de Groot"}},
 		{"Science", "“The data is clear,” said Dr Hanna bin Yusuf, lead author of the study.", []string{"Hanna bin Yusuf"}},
 		{"RelativeSaidToSon", "Kai Lund said: “We will appeal.” His daughter told reporters she was proud. “He is innocent,” she said.", []string{"Kai Lund", ""}},

@@ -374,7 +374,8 @@ func (a *attributor) particled(toks []token, k int) bool {
 // (Barack and Michelle Obama, Smith and Jones) where it opens its clause or follows a speech verb,
 // so that the two are the clause's subject: never one of them alone. After a speech verb it is
 // not, when the second name has its own speech verb (said Holm and Lund added, told Reuters and
-// Smith said): then two clauses, each with its speaker.
+// Smith said): then two clauses, each with its speaker. A preposition may follow the second name
+// (said Ant and Dec after the final): the two still speak together.
 func (a *attributor) paired(toks []token, k int) bool {
 	if k < 2 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
 		return false
@@ -383,7 +384,7 @@ func (a *attributor) paired(toks []token, k int) bool {
 		return true
 	}
 	m := a.runEnd(toks, k)
-	if m-k > 2 || m < len(toks) && toks[m].joined && !a.speechVerb(toks[m]) || !a.plainName(toks[k]) || !a.plainName(toks[m-1]) {
+	if m-k > 2 || m < len(toks) && toks[m].joined && !a.speechVerb(toks[m]) && !toks[m].is(prepositionWord) || !a.plainName(toks[k]) || !a.plainName(toks[m-1]) {
 		return false // Hammersmith and Fulham Council leader Stephen Cowan: a place owning a role.
 	}
 	if !a.loneName(toks, k-2) {
