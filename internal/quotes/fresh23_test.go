@@ -7,7 +7,8 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh23: name particles and pairs after an inverted verb or in a relative clause, with
+// TestFindFresh23: name particles and pairs after an inverted verb or in a relative clause, Hansard's
+// labels on a line of their own, with
 // fresh passages from several genres and languages. The speakers were written down before the
 // finder was run on the passages.
 func TestFindFresh23(t *testing.T) {
@@ -31,6 +32,13 @@ func TestFindFresh23(t *testing.T) {
 		{"InvertedPairJoint", "“We are proud of what we achieved,” said Federer and Nadal in a joint statement.", []string{""}},
 		{"InvertedPairAntDec", "“We are gutted,” said Ant and Dec after the final.", []string{""}},
 		{"RelativePair", "It was a decision “that Smith and Jones said was brave”.", []string{""}},
+		// A Hansard label on a line of its own credits the speech on the next, as on the same line;
+		// brackets on a heading's line make no label.
+		{"HansardOwnLine", "The Prime Minister (Keir Starmer):\n“We will build the homes this country needs.”", []string{"Keir Starmer"}},
+		{"HansardOwnLineMember", "Helen Whately (Faversham and Mid Kent) (Con):\n“The waiting lists are longer than ever.”", []string{"Helen Whately"}},
+		{"HansardTwoOwnLine", "The Prime Minister (Keir Starmer):\n“We have a plan.”\nKemi Badenoch (North West Essex) (Con):\n“It is not working.”", []string{"Keir Starmer", "Kemi Badenoch"}},
+		{"BracketHeadingOwnLine", "Statement (in full):\n“We are devastated by the news.”", []string{""}},
+		{"BracketSeatNoPartyOwnLine", "Helen Whately (Faversham and Mid Kent):\n“The waiting lists are longer than ever.”", []string{""}},
 		// Fresh passages in several genres.
 		{"FootballPresser", "Arne Slot said: “We controlled the game.” Asked about Virgil van Dijk, he added: “He is our leader.”", []string{"Arne Slot", "Arne Slot"}},
 		{"DutchPolitics", "Dick Schoof said the coalition was “working”. Geert Wilders disagreed. “It is a failure,” he said.", []string{"Dick Schoof", "Geert Wilders"}},

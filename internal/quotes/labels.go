@@ -57,11 +57,11 @@ func (a *attributor) label(q Quote) string {
 	if from > 0 && a.rs[from-1] != '\n' {
 		return ""
 	}
+	if colon > from && a.rs[colon-1] == ')' {
+		return a.hansardLabel(from, colon) // on the words' line or a line of its own before them
+	}
 	if lineBefore {
 		return a.officeLabel(from, colon)
-	}
-	if colon > from && a.rs[colon-1] == ')' {
-		return a.hansardLabel(from, colon)
 	}
 	if name := a.officeLabel(from, colon); name != "" {
 		return name
