@@ -7,10 +7,10 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh23: name particles and pairs after an inverted verb or in a relative clause, Hansard's
-// labels on a line of their own, with
-// fresh passages from several genres and languages. The speakers were written down before the
-// finder was run on the passages.
+// TestFindFresh23: name particles, pairs after an inverted verb or in a relative clause, Hansard's
+// labels on a line of their own and people who speak to the earlier speaker, with fresh passages
+// from several genres and languages. The speakers were written down before the finder was run on
+// the passages.
 func TestFindFresh23(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -32,6 +32,16 @@ func TestFindFresh23(t *testing.T) {
 		{"InvertedPairJoint", "“We are proud of what we achieved,” said Federer and Nadal in a joint statement.", []string{""}},
 		{"InvertedPairAntDec", "“We are gutted,” said Ant and Dec after the final.", []string{""}},
 		{"RelativePair", "It was a decision “that Smith and Jones said was brave”.", []string{""}},
+		// Those who speak TO a pronoun of the sex "he" or "she" has are not whom it stands for: the
+		// earlier speaker is. Her before a lowercase word owns it and is nobody spoken to.
+		{"SonToldHim", "Kai Lund said: “We will appeal.” His son Jack told him to rest. “I will not,” he said.", []string{"Kai Lund", "Kai Lund"}},
+		{"PairToldHim", "Kai Lund said: “We will appeal.” Smith and Jones told him to stop. “I will,” he said.", []string{"Kai Lund", "Kai Lund"}},
+		{"MusicInterview", "Chris Martin said: “The tour is the biggest yet.” His bandmate Jonny Buckland told him to slow down. “I will not,” he said.", []string{"Chris Martin", "Chris Martin"}},
+		{"BusinessTold", "Satya Nadella said: “AI is the new platform.” Analysts told him it was too costly. “They are wrong,” he said.", []string{"Satya Nadella", "Satya Nadella"}},
+		{"AideToldHerTo", "Kemi Badenoch said: “We will win.” Her aide Sarah Lee told her to rest. “I am fine,” she said.", []string{"Kemi Badenoch", "Kemi Badenoch"}},
+		{"PairWarnedHerThat", "Kemi Badenoch said: “We will win.” Smith and Jones warned her that the polls were bad. “Polls change,” she said.", []string{"Kemi Badenoch", "Kemi Badenoch"}},
+		{"SonToldHimNoEarlier", "His son Jack told him to rest. “I will not,” he said.", []string{""}},
+		{"SaidHerCoachStillHers", "Emma Raducanu said her coach had told her to relax. “I listened,” she said.", []string{"Emma Raducanu"}},
 		// A Hansard label on a line of its own credits the speech on the next, as on the same line;
 		// brackets on a heading's line make no label.
 		{"HansardOwnLine", "The Prime Minister (Keir Starmer):\n“We will build the homes this country needs.”", []string{"Keir Starmer"}},

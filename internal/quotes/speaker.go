@@ -1511,6 +1511,32 @@ func (a *attributor) describedSpeaks(toks []token, k int, sex string) bool {
 	return !objectPronouns[w] || sex == "" || objectSex[w] != sex
 }
 
+// speaksToPronoun reports whether the person or pair named in toks up to toks[m-1] speaks, with a
+// speech verb right after the name, to a pronoun of the sex given (His son Jack told him to
+// rest, Smith and Jones told him): such a speaker is speaking to the one the pronoun after
+// stands for, and is not that one.
+func (a *attributor) speaksToPronoun(toks []token, m int, sex string) bool {
+	return a.speechAfter(toks, m) && a.toPronoun(toks, a.verbAfter(toks, m, true), sex)
+}
+
+// toPronoun reports whether the speech verb toks[v] speaks to a pronoun of the sex given: told
+// him, asked her to, warned her that. Her before a lowercase word owns it (said her coach,
+// recalled her first campaign), and is nobody spoken to.
+func (a *attributor) toPronoun(toks []token, v int, sex string) bool {
+	if sex == "" || v < 0 || v+1 >= len(toks) || !toks[v+1].joined {
+		return false
+	}
+	w := strings.ToLower(a.word(toks[v+1]))
+	if !objectPronouns[w] || objectSex[w] != sex {
+		return false
+	}
+	if w != "her" || v+2 >= len(toks) || !toks[v+2].joined || a.capital(toks[v+2]) {
+		return true
+	}
+	n := toks[v+2]
+	return n.is(pronounWord|prepositionWord) || a.word(n) == "that"
+}
+
 // unreadSubject returns where the full name opening the sentence lastSubject read last stands,
 // when a word the finder does not know for a verb follows it (Keir Starmer hit back, Kai Lund
 // hits out), or -1. The name is likely the subject a pronoun after it stands for, whom the finder
@@ -1795,6 +1821,10 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 		}
 		m := a.runEnd(a.seen, k)
 		c := a.credit(a.seen, k, m)
+		if c.found() && a.speaksToPronoun(a.seen, m, sex) {
+			k = m - 1 // His son Jack told him, Smith and Jones told him: they speak to the one "he" is.
+			continue
+		}
 		if !spoken && c.found() && a.paired(a.seen, k) && a.pairSpeaks(a.seen, k, m) {
 			// Smith and Jones said: two people, for either of whom "he" may stand, and neither
 			// the one named before them. Named before the last speaker, they are not the nearest.
