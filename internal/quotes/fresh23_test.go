@@ -31,6 +31,9 @@ func TestFindFresh23(t *testing.T) {
 		// clause, is nobody: the two together, neither alone.
 		{"InvertedPairJoint", "“We are proud of what we achieved,” said Federer and Nadal in a joint statement.", []string{""}},
 		{"InvertedPairAntDec", "“We are gutted,” said Ant and Dec after the final.", []string{""}},
+		{"RelativePairWordQuoted", "He took a decision that Smith and Jones said was “brave”.", []string{""}},
+		{"ThatPairReports", "The club confirmed that Smith and Jones said they were “very sorry”.", []string{""}},
+		{"ThatOneNameStill", "He took a decision that Jones said was “brave”.", []string{"Jones"}},
 		{"RelativePair", "It was a decision “that Smith and Jones said was brave”.", []string{""}},
 		// Those who speak TO a pronoun of the sex "he" or "she" has are not whom it stands for: the
 		// earlier speaker is. Her before a lowercase word owns it and is nobody spoken to.

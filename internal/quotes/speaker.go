@@ -371,10 +371,11 @@ func (a *attributor) particled(toks []token, k int) bool {
 // of two capitalized words or more, the second of two people's names: Kai Lund and Mira Holm. A
 // place before the "and" (Mayor of London and Andy Burnham, Holborn and St Pancras MP Keir
 // Starmer) is no name of a person. A name of one word before the "and" is the first of two too
-// (Barack and Michelle Obama, Smith and Jones) where it opens its clause or follows a speech verb,
-// so that the two are the clause's subject: never one of them alone. After a speech verb it is
-// not, when the second name has its own speech verb (said Holm and Lund added, told Reuters and
-// Smith said): then two clauses, each with its speaker. A preposition may follow the second name
+// (Barack and Michelle Obama, Smith and Jones) where it opens its clause, follows the "that"
+// opening one (a decision that Smith and Jones said was brave) or follows a speech verb, so that
+// the two are the clause's subject: never one of them alone. After a speech verb it is not, when
+// the second name has its own speech verb (said Holm and Lund added, told Reuters and Smith
+// said): then two clauses, each with its speaker. A preposition may follow the second name
 // (said Ant and Dec after the final): the two still speak together.
 func (a *attributor) paired(toks []token, k int) bool {
 	if k < 2 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
@@ -392,18 +393,19 @@ func (a *attributor) paired(toks []token, k int) bool {
 	}
 	// said Holm and Lund added: a name heading its clause only by following a speech verb is that
 	// verb's subject alone when the name after "and" has a speech verb of its own.
-	afterVerb := toks[k-2].joined
+	afterVerb := toks[k-2].joined && !a.that(toks[k-3])
 	return !afterVerb || m == len(toks) || !toks[m].joined || !a.speechVerb(toks[m])
 }
 
 // loneName reports whether toks[j] is a capitalized word standing alone as a person's name at the
-// head of its clause: it opens the clause or follows a speech verb (said Smith).
+// head of its clause: it opens the clause, follows the "that" opening one (a decision that Smith
+// and Jones said was brave) or follows a speech verb (said Smith).
 func (a *attributor) loneName(toks []token, j int) bool {
 	t := toks[j]
 	if !a.plainName(t) || a.describedWord(t) {
 		return false
 	}
-	return j == 0 || !t.joined || a.speechVerb(toks[j-1]) && !a.capital(toks[j-1])
+	return j == 0 || !t.joined || a.speechVerb(toks[j-1]) && !a.capital(toks[j-1]) || a.that(toks[j-1])
 }
 
 // plainName reports whether t may be a word of a person's name: capitalized, and no title's,
