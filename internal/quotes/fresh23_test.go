@@ -27,6 +27,13 @@ func TestFindFresh23(t *testing.T) {
 		{"Da", "Luiz Inácio da Silva said: “Brazil is back.”", []string{"Luiz Inácio da Silva"}},
 		{"Dos", "Ana dos Santos said the clinic was “overwhelmed”.", []string{"Ana dos Santos"}},
 		{"Le", "“We will not give up,” said Marine le Pen.", []string{"Marine le Pen"}},
+		// After an inverted verb the particle opens the name; a surname with its particle stands
+		// alone, as a surname does.
+		{"SaidVanDijk", "“We won,” said van Dijk.", []string{"van Dijk"}},
+		{"SaidDeLaCruz", "“Prices will fall,” said de la Cruz, the economist.", []string{"de la Cruz"}},
+		{"SaidVonDerLeyenThen", "Ursula von der Leyen arrived in Kyiv. “We stand with you,” said von der Leyen.", []string{"von der Leyen"}},
+		{"VanDijkLater", "Virgil van Dijk scored twice. “It was a special night,” van Dijk said.", []string{"van Dijk"}},
+		{"VanDerVaartOpensSentence", "Rafael van der Vaart said: “I miss playing.” Van der Vaart, now a pundit, added: “But I love this job.”", []string{"Rafael van der Vaart", "Van der Vaart"}},
 		// A pair after an inverted verb, even with a phrase after it, or subject of a relative
 		// clause, is nobody: the two together, neither alone.
 		{"InvertedPairJoint", "“We are proud of what we achieved,” said Federer and Nadal in a joint statement.", []string{""}},

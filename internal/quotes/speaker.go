@@ -2495,7 +2495,7 @@ func (a *attributor) nameInClause(toks []token, k int) credit {
 	}
 	first := k
 	for k < len(toks) && toks[k].joined {
-		if !a.capital(toks[k]) {
+		if !a.capital(toks[k]) && !a.particled(toks, k) { // said van Dijk: the particle opens the name
 			if toks[k].is(prepositionWord|pronounWord) || a.that(toks[k]) || toks[k].is(stopWord) && a.group(toks[k]) {
 				// told reporters that Britain was …, said she saw Corr …: what was said, not its
 				// speaker.
