@@ -34,6 +34,10 @@ func TestFindFresh23(t *testing.T) {
 		{"SaidVonDerLeyenThen", "Ursula von der Leyen arrived in Kyiv. “We stand with you,” said von der Leyen.", []string{"von der Leyen"}},
 		{"VanDijkLater", "Virgil van Dijk scored twice. “It was a special night,” van Dijk said.", []string{"van Dijk"}},
 		{"VanDerVaartOpensSentence", "Rafael van der Vaart said: “I miss playing.” Van der Vaart, now a pundit, added: “But I love this job.”", []string{"Rafael van der Vaart", "Van der Vaart"}},
+		// A place's particle and the word it leads are the place's, before the holder's name.
+		{"MayorOfRioDeJaneiro", "Mayor of Rio de Janeiro Eduardo Paes said the city was “ready”.", []string{"Eduardo Paes"}},
+		{"GovernorOfSantiagoDeCuba", "Governor of Santiago de Cuba Beatriz Johnson said: “The storm has passed.”", []string{"Beatriz Johnson"}},
+		{"PresidentOfFranceDeGaulle", "President of France Charles de Gaulle said Europe must be “independent”.", []string{"Charles de Gaulle"}},
 		// A pair after an inverted verb, even with a phrase after it, or subject of a relative
 		// clause, is nobody: the two together, neither alone.
 		{"InvertedPairJoint", "“We are proud of what we achieved,” said Federer and Nadal in a joint statement.", []string{""}},

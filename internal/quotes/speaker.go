@@ -2400,7 +2400,8 @@ func (a *attributor) plural(t token) bool {
 // word or a common noun (European Commission, Public Prosecutions) or one after a place's
 // qualifier (Greater Manchester, New York, New York City, Homeland Security). A place listing its
 // parts with "and" (Health and Social Care) leaves the name to be read from its end, and a place
-// of its own "of" (Joint Chiefs of Staff) runs at least to the word after it. A given name the finder knows marks the name's start
+// of its own "of" (Joint Chiefs of Staff) runs at least to the word after it, and one whose first
+// word a lowercase particle follows runs on to the capital after it (Rio de Janeiro). A given name the finder knows marks the name's start
 // whatever the place, and its sex need not be known: Chief Executive of NHS England Amanda
 // Pritchard, Chair of NHS England Nicola Blackwood.
 func (a *attributor) placedName(toks []token, k, m int) int {
@@ -2409,6 +2410,16 @@ func (a *attributor) placedName(toks []token, k, m int) int {
 			k = a.pastJoiner(toks, j) + 1 // Chair of the Joint Chiefs of Staff: the place runs to its last "of".
 			break
 		}
+	}
+	for k < m-2 && toks[k].is(particleWord) && !a.capital(toks[k]) {
+		j := k
+		for j < m-2 && toks[j].is(particleWord) && !a.capital(toks[j]) {
+			j++
+		}
+		if !a.capital(toks[j]) {
+			break
+		}
+		k = j + 1 // Mayor of Rio de Janeiro Eduardo Paes: the particle and the word it leads are the place's.
 	}
 	for j := k; j < m-1; j++ {
 		if w := strings.ToLower(a.word(toks[j])); a.capital(toks[j]) && (givenSex[w] != "" || givenBoth[w]) {
