@@ -1528,11 +1528,16 @@ func (a *attributor) toPronoun(toks []token, v int, sex string) bool {
 	if sex == "" || v < 0 || v+1 >= len(toks) || !toks[v+1].joined {
 		return false
 	}
+	switch strings.ToLower(a.word(toks[v])) {
+	case "told", "tells", "tell", "telling", "asked", "asks", "ask", "asking", "warned", "warns", "urged", "urges", "reminded", "reminds", "assured", "informed", "advised", "begged", "ordered", "instructed", "promised":
+	default:
+		return false // praised him, called him a liar, described him as: no one spoken to
+	}
 	w := strings.ToLower(a.word(toks[v+1]))
 	if !objectPronouns[w] || objectSex[w] != sex {
 		return false
 	}
-	if w != "her" || v+2 >= len(toks) || !toks[v+2].joined || a.capital(toks[v+2]) {
+	if w != "her" || v+2 >= len(toks) || !toks[v+2].joined {
 		return true
 	}
 	n := toks[v+2]
