@@ -8,5 +8,8 @@ const RepeatToldSQL = repeatToldSQL
 
 func RepeatKey(e *newsroom.Event) string { return repeatKey(e) }
 
+// PruneRepeatKeysSQL lets the external tests explain the sweep of repeat keys.
+const PruneRepeatKeysSQL = pruneRepeatKeysSQL
+
 // InboxMentionsSQL lets the external tests explain the inbox's mentions on either dialect.
 const InboxMentionsSQL = inboxMentionsSQL

@@ -270,11 +270,14 @@ func sameMention(a, b *newsroom.Event) bool {
 }
 
 // repeatKeyRow is one row of delivery_repeat_keys (migration 00052): the key of a further person
-// a mention's post tells of (see holdRepeats).
+// the mention posts of event EventID tell of (see holdRepeats), every webhook's when WebhookID is
+// nil, else that webhook's only.
 type repeatKeyRow struct {
-	DeliveryID int64
-	RepeatKey  string
-	CreatedAt  time.Time
+	ID        int64
+	EventID   int64
+	WebhookID *int64
+	RepeatKey string
+	CreatedAt time.Time
 }
 
 func (repeatKeyRow) TableName() string { return "delivery_repeat_keys" }
@@ -324,7 +327,6 @@ func (o *outbox) write(tx *gorm.DB) error {
 		d.NextAt = d.NextAt.Add(newsroom.EmailHold(kind))
 		ds = append(ds, d)
 	}
-	first := len(ds)
 	for _, p := range o.posts {
 		p.row.Payload = mustJSON(p.finished())
 		ds = append(ds, stamped(p.row, p.ev))
@@ -335,23 +337,66 @@ func (o *outbox) write(tx *gorm.DB) error {
 	if err := tx.CreateInBatches(&ds, outboxBatch).Error; err != nil {
 		return err
 	}
-	var keys []repeatKeyRow
-	for i, p := range o.posts {
-		for _, e := range p.more {
-			if newsroom.Repeats(*e) {
-				keys = append(keys, repeatKeyRow{DeliveryID: ds[first+i].ID, RepeatKey: repeatKey(e), CreatedAt: p.ev.At})
-			}
-		}
-	}
+	keys := postRepeatKeys(o.posts)
 	if len(keys) == 0 {
 		return nil
 	}
 	return tx.CreateInBatches(&keys, outboxBatch).Error
 }
 
+// postRepeatKeys are the repeat keys of the further people posts tell of: once for all the
+// webhooks posted of the same first event, as the key is the same whichever posted, so that a
+// comment naming a thousand people to fifty webhooks writes a thousand rows, not fifty
+// thousand. A key only some of them tell of (holdRepeats kept it from the others, which were
+// posted of it lately) is written for each of those, with its webhook.
+func postRepeatKeys(posts []outboxPost) []repeatKeyRow {
+	byEvent := map[int64][]outboxPost{}
+	var order []int64
+	for _, p := range posts {
+		if _, ok := byEvent[p.ev.ID]; !ok {
+			order = append(order, p.ev.ID)
+		}
+		byEvent[p.ev.ID] = append(byEvent[p.ev.ID], p)
+	}
+	var keys []repeatKeyRow
+	for _, id := range order {
+		group := byEvent[id]
+		told := map[string]int{}
+		for _, p := range group {
+			for _, k := range furtherKeys(p) {
+				told[k]++
+			}
+		}
+		for _, p := range group {
+			for _, k := range furtherKeys(p) {
+				row := repeatKeyRow{EventID: id, RepeatKey: k, CreatedAt: p.ev.At}
+				switch {
+				case told[k] < len(group):
+					row.WebhookID = p.row.WebhookID
+				case *p.row.WebhookID != *group[0].row.WebhookID:
+					continue
+				}
+				keys = append(keys, row)
+			}
+		}
+	}
+	return keys
+}
+
+// furtherKeys are the repeat keys of the further people post p tells of.
+func furtherKeys(p outboxPost) []string {
+	var keys []string
+	for _, e := range p.more {
+		if newsroom.Repeats(*e) {
+			keys = append(keys, repeatKey(e))
+		}
+	}
+	return keys
+}
+
 // outboxBatch is how many deliveries, or repeat keys, one INSERT of write holds at most: a
-// comment naming a thousand people with fifty webhooks writes 50,000 keys, and one statement
-// of them all would pass the bound variables a statement may have (32,766 on SQLite, 65,535 on
+// comment naming thousands of people writes a key for each, and one statement of them all
+// could pass the bound variables a statement may have (32,766 on SQLite, 65,535 on
 // PostgreSQL). 500 deliveries of 16 columns stay well inside both.
 const outboxBatch = 500
 

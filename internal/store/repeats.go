@@ -91,12 +91,14 @@ func repeatKey(e *newsroom.Event) string {
 
 // repeatToldSQL reads the emails and webhook posts of one repeat key within a time: those whose
 // own key it is, and the posts of several people mentioned at once that hold it for a further
-// person (delivery_repeat_keys, migration 00052). Held rounds write no delivery, so
-// deliveries_repeats (migration 00051) and delivery_repeat_keys_key bound its cost by the ones
+// person (delivery_repeat_keys, migration 00052): the posts of the key's event, every webhook's
+// or the one webhook's of the row. Held rounds write no delivery, so deliveries_repeats
+// (migration 00051), delivery_repeat_keys_key and deliveries_posts bound its cost by the ones
 // sent.
 const repeatToldSQL = `SELECT channel, webhook_id FROM deliveries
 	WHERE repeat_key = ? AND created_at > ? AND created_at <= ? AND status IN (?, ?)
-	UNION ALL SELECT d.channel, d.webhook_id FROM delivery_repeat_keys k JOIN deliveries d ON d.id = k.delivery_id
+	UNION ALL SELECT d.channel, d.webhook_id FROM delivery_repeat_keys k
+	JOIN deliveries d ON d.event_id = k.event_id AND d.channel = 'webhook' AND (k.webhook_id IS NULL OR d.webhook_id = k.webhook_id)
 	WHERE k.repeat_key = ? AND k.created_at > ? AND k.created_at <= ? AND d.status IN (?, ?)`
 
 // toldLately reads the emails and webhook posts, pending or sent, of the events the same as e
@@ -130,7 +132,7 @@ func (s *Store) toldLately(tx *gorm.DB, e *newsroom.Event) (*repeatTold, error) 
 
 // pruneRepeatKeys deletes the repeat keys written more than newsroom.RepeatQuiet before now,
 // which toldLately no longer reads, pruneKeyBatch rows a transaction, so that the keys of a
-// comment naming a thousand people to fifty webhooks never hold the writer for long at once.
+// comment naming thousands of people never hold the writer for long at once.
 func (s *Store) pruneRepeatKeys(ctx context.Context, now time.Time) error {
 	before := now.Add(-newsroom.RepeatQuiet)
 	for ctx.Err() == nil {
@@ -150,6 +152,7 @@ func (s *Store) pruneRepeatKeys(ctx context.Context, now time.Time) error {
 // pruneKeyBatch is how many repeat keys one transaction of pruneRepeatKeys deletes at most.
 const pruneKeyBatch = 1000
 
-// pruneRepeatKeysSQL deletes up to a number of the repeat keys written before a time.
-const pruneRepeatKeysSQL = `DELETE FROM delivery_repeat_keys WHERE (delivery_id, repeat_key) IN
-	(SELECT delivery_id, repeat_key FROM delivery_repeat_keys WHERE created_at < ? LIMIT ?)`
+// pruneRepeatKeysSQL deletes up to a number of the repeat keys written before a time, which
+// delivery_repeat_keys_created finds.
+const pruneRepeatKeysSQL = `DELETE FROM delivery_repeat_keys WHERE id IN
+	(SELECT id FROM delivery_repeat_keys WHERE created_at < ? LIMIT ?)`

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,9 +14,11 @@ import (
 
 // TestRepeatLookupUsesItsIndex checks that the lookup of a repeat's last email and post, run
 // inside the write transaction of every mention and assignment, reads deliveries_repeats, and
-// delivery_repeat_keys_key for the posts of several people mentioned at once, on SQLite and on
-// PostgreSQL among many deliveries of other repeats, so its cost is bounded by the deliveries
-// of the one repeat (held rounds write none), not by the rounds held or by others.
+// delivery_repeat_keys_key with deliveries_posts for the posts of several people mentioned at
+// once, on SQLite and on PostgreSQL among many deliveries of other repeats, so its cost is
+// bounded by the deliveries of the one repeat (held rounds write none), not by the rounds held
+// or by others; and that the sweep of keys past the quiet finds them by
+// delivery_repeat_keys_created, not by reading every key.
 func TestRepeatLookupUsesItsIndex(t *testing.T) {
 	f := newNewsroom(t)
 	db := f.s.DB()
@@ -30,13 +33,17 @@ func TestRepeatLookupUsesItsIndex(t *testing.T) {
 		if i%3 == 0 {
 			status = "sent"
 		}
-		var id int64
-		if err := tx.QueryRow(`INSERT INTO deliveries (channel, recipient, payload, status, next_at, created_at, repeat_key) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			newsroom.ChannelEmail, fmt.Sprintf("p%d@example.org", i), "{}", status, now, now.Add(-time.Duration(i)*time.Second), key).Scan(&id); err != nil {
+		channel := newsroom.ChannelEmail
+		if i%2 == 1 {
+			channel = newsroom.ChannelWebhook
+		}
+		id := int64(i + 1)
+		if _, err := tx.Exec(`INSERT INTO deliveries (channel, event_id, recipient, payload, status, next_at, created_at, repeat_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			channel, id, fmt.Sprintf("p%d@example.org", i), "{}", status, now, now.Add(-time.Duration(i)*time.Second), key); err != nil {
 			t.Fatal(err)
 		}
 		further := store.RepeatKey(&newsroom.Event{Kind: newsroom.EventMentioned, SubjectID: int64(i%500 + 500), DraftID: int64(i % 7), ActorID: 1, Action: "comment"})
-		if _, err := tx.Exec("INSERT INTO delivery_repeat_keys (delivery_id, repeat_key, created_at) VALUES ($1, $2, $3)", id, further, now.Add(-time.Duration(i)*time.Second)); err != nil {
+		if _, err := tx.Exec("INSERT INTO delivery_repeat_keys (event_id, repeat_key, created_at) VALUES ($1, $2, $3)", id, further, now.Add(-time.Duration(i)*time.Second)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -46,13 +53,25 @@ func TestRepeatLookupUsesItsIndex(t *testing.T) {
 	if _, err := db.Exec("ANALYZE"); err != nil {
 		t.Fatal(err)
 	}
+	key := store.RepeatKey(&newsroom.Event{Kind: newsroom.EventMentioned, SubjectID: 3, DraftID: 3, ActorID: 1})
+	from, to := now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet)
+	if plan := explainPlan(t, db, store.RepeatToldSQL, key, from, to, "pending", "sent", key, from, to, "pending", "sent"); !strings.Contains(plan, "deliveries_repeats") ||
+		!strings.Contains(plan, "delivery_repeat_keys_key") || !strings.Contains(plan, "deliveries_posts") {
+		t.Fatalf("the repeat lookup's plan is:\n%s", plan)
+	}
+	if plan := explainPlan(t, db, store.PruneRepeatKeysSQL, from, 1000); !strings.Contains(plan, "delivery_repeat_keys_created") {
+		t.Fatalf("the repeat keys' sweep's plan is:\n%s", plan)
+	}
+}
+
+// explainPlan is the plan the database makes for query with args, a step a line.
+func explainPlan(t *testing.T, db *sql.DB, query string, args ...any) string {
+	t.Helper()
 	explain := "EXPLAIN QUERY PLAN "
 	if storetest.Postgres() {
 		explain = "EXPLAIN "
 	}
-	key := store.RepeatKey(&newsroom.Event{Kind: newsroom.EventMentioned, SubjectID: 3, DraftID: 3, ActorID: 1})
-	from, to := now.Add(-newsroom.RepeatQuiet), now.Add(newsroom.RepeatQuiet)
-	rows, err := db.Query(explain+store.NumberPlaceholders(store.RepeatToldSQL), key, from, to, "pending", "sent", key, from, to, "pending", "sent")
+	rows, err := db.Query(explain+store.NumberPlaceholders(query), args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,8 +94,6 @@ func TestRepeatLookupUsesItsIndex(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(plan, "deliveries_repeats") || !strings.Contains(plan, "delivery_repeat_keys_key") {
-		t.Fatalf("the repeat lookup's plan is:\n%s", plan)
-	}
 	t.Log(plan)
+	return plan
 }

@@ -149,10 +149,11 @@ func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
 		if _, err := findWebhook(tx, id); err != nil {
 			return err
 		}
-		for _, table := range []string{"delivery_attempts", "delivery_repeat_keys"} {
-			if err := tx.Exec("DELETE FROM "+table+" WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)", id).Error; err != nil {
-				return err
-			}
+		if err := tx.Exec("DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)", id).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(deleteWebhookKeysSQL, id, id, id).Error; err != nil {
+			return err
 		}
 		if err := tx.Exec("DELETE FROM deliveries WHERE webhook_id = ?", id).Error; err != nil {
 			return err
@@ -160,6 +161,12 @@ func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
 		return tx.Delete(&webhookRow{}, id).Error
 	}))
 }
+
+// deleteWebhookKeysSQL deletes a webhook's repeat keys (see postRepeatKeys): its own, and those
+// of its posts' events that no other webhook was posted of.
+const deleteWebhookKeysSQL = `DELETE FROM delivery_repeat_keys WHERE webhook_id = ? OR (webhook_id IS NULL AND event_id IN
+	(SELECT d.event_id FROM deliveries d WHERE d.webhook_id = ? AND NOT EXISTS
+		(SELECT 1 FROM deliveries o WHERE o.event_id = d.event_id AND o.channel = 'webhook' AND o.webhook_id <> ?)))`
 
 // WebhookTarget is where and how the worker posts to webhook id: its URL and secret, and
 // whether it is active. It is the delivery worker's, and checks no user.
