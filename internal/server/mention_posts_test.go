@@ -365,3 +365,85 @@ func shortName(i int) string {
 		i -= n
 	}
 }
+
+// TestRepeatKeysPerWebhook checks that a post's repeat keys, written once for every webhook
+// posted of the same mentions, still hold each webhook by its own last post: a person one
+// webhook was posted of lately, and so left out of its post of a later comment, is not taken as
+// posted of again to it by the other webhook's post. Chat1 is added after a comment naming k1
+// went to Chat0 alone; a comment naming k0, k1 and k2 then posts all three to Chat1 and k0 and
+// k2 to Chat0; an hour after the first comment, k1 named again goes to Chat0, whose quiet is
+// over, and not to Chat1, which was posted of k1 within the hour.
+func TestRepeatKeysPerWebhook(t *testing.T) {
+	a := newWorkflowApp(t, nil, actorRoles)
+	a.allowLocalWebhooks()
+	for i := range 3 {
+		name := fmt.Sprintf("k%d", i)
+		if _, err := a.store.CreateUser(store.AsOperator(context.Background()), store.NewUser{Username: name, Name: name, Role: newsroom.RoleEditor, Password: "pw-" + name + "-staple"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var hooks []int64
+	addHook := func() {
+		t.Helper()
+		h, err := a.store.CreateWebhook(ctxAs(a, "admin"), newsroom.NewWebhook{Name: fmt.Sprintf("Chat%d", len(hooks)), URL: "http://127.0.0.1:9/hook"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hooks = append(hooks, h.ID)
+	}
+	d := a.draft(newsroom.StageFactCheck).ID
+	comment := func(body string) {
+		t.Helper()
+		wantStatus(t, a.do("factchecker", "POST", fmt.Sprintf("/api/v1/drafts/%d/comments", d), `{"field":"body","start":0,"end":4,"body":"`+body+`"}`), http.StatusCreated)
+	}
+	people := func(hook int64, after int64) []int {
+		t.Helper()
+		rows, err := a.store.DB().Query("SELECT payload FROM deliveries WHERE channel = $1 AND webhook_id = $2 AND id > $3 ORDER BY id", newsroom.ChannelWebhook, hook, after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var counts []int
+		for rows.Next() {
+			var raw string
+			var p store.WebhookPayload
+			if err := rows.Scan(&raw); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal([]byte(raw), &p); err != nil {
+				t.Fatal(err)
+			}
+			if p.Kind == string(newsroom.NotifyMentioned) {
+				counts = append(counts, max(p.People, 1))
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return counts
+	}
+	lastID := func() int64 {
+		t.Helper()
+		var id int64
+		if err := a.store.DB().QueryRow("SELECT COALESCE(MAX(id), 0) FROM deliveries").Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+
+	addHook()
+	comment("@k1 ")
+	addHook()
+	a.clock.Add(10 * time.Minute)
+	before := lastID()
+	comment("@k0 @k1 @k2 ")
+	if got0, got1 := people(hooks[0], before), people(hooks[1], before); !slices.Equal(got0, []int{2}) || !slices.Equal(got1, []int{3}) {
+		t.Fatalf("the comment naming three posted counting %v people to Chat0 and %v to Chat1; want [2] and [3]", got0, got1)
+	}
+	a.clock.Add(newsroom.RepeatQuiet - 5*time.Minute)
+	before = lastID()
+	comment("@k1 ")
+	if got0, got1 := people(hooks[0], before), people(hooks[1], before); !slices.Equal(got0, []int{1}) || len(got1) != 0 {
+		t.Errorf("k1 named again posted counting %v people to Chat0 and %v to Chat1; want [1] and none", got0, got1)
+	}
+}
