@@ -372,7 +372,8 @@ func shortName(i int) string {
 // posted of again to it by the other webhook's post. Chat1 is added after a comment naming k1
 // went to Chat0 alone; a comment naming k0, k1 and k2 then posts all three to Chat1 and k0 and
 // k2 to Chat0; an hour after the first comment, k1 named again goes to Chat0, whose quiet is
-// over, and not to Chat1, which was posted of k1 within the hour.
+// over, and not to Chat1, which was posted of k1 within the hour. Deleting Chat0 keeps the keys
+// Chat1's posts still hold; deleting Chat1 too leaves none.
 func TestRepeatKeysPerWebhook(t *testing.T) {
 	a := newWorkflowApp(t, nil, actorRoles)
 	a.allowLocalWebhooks()
@@ -445,5 +446,23 @@ func TestRepeatKeysPerWebhook(t *testing.T) {
 	comment("@k1 ")
 	if got0, got1 := people(hooks[0], before), people(hooks[1], before); !slices.Equal(got0, []int{1}) || len(got1) != 0 {
 		t.Errorf("k1 named again posted counting %v people to Chat0 and %v to Chat1; want [1] and none", got0, got1)
+	}
+
+	keys := func() int {
+		t.Helper()
+		var n int
+		if err := a.store.DB().QueryRow("SELECT COUNT(*) FROM delivery_repeat_keys").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	kept := keys()
+	wantStatus(t, a.do("admin", "DELETE", fmt.Sprintf("/api/v1/webhooks/%d", hooks[0]), ""), http.StatusNoContent)
+	if n := keys(); n != kept {
+		t.Errorf("deleting Chat0 left %d of the %d repeat keys; want all, as Chat1's posts hold them", n, kept)
+	}
+	wantStatus(t, a.do("admin", "DELETE", fmt.Sprintf("/api/v1/webhooks/%d", hooks[1]), ""), http.StatusNoContent)
+	if n := keys(); n != 0 {
+		t.Errorf("deleting both webhooks left %d repeat keys; want none", n)
 	}
 }
