@@ -11,5 +11,8 @@ func RepeatKey(e *newsroom.Event) string { return repeatKey(e) }
 // PruneRepeatKeysSQL lets the external tests explain the sweep of repeat keys.
 const PruneRepeatKeysSQL = pruneRepeatKeysSQL
 
+// DeleteSharedKeysSQL lets the external tests explain a webhook's deletion of its shared keys.
+const DeleteSharedKeysSQL = deleteSharedKeysSQL
+
 // InboxMentionsSQL lets the external tests explain the inbox's mentions on either dialect.
 const InboxMentionsSQL = inboxMentionsSQL

@@ -17,8 +17,9 @@ import (
 // delivery_repeat_keys_key with deliveries_posts for the posts of several people mentioned at
 // once, on SQLite and on PostgreSQL among many deliveries of other repeats, so its cost is
 // bounded by the deliveries of the one repeat (held rounds write none), not by the rounds held
-// or by others; and that the sweep of keys past the quiet finds them by
-// delivery_repeat_keys_created, not by reading every key.
+// or by others; that the sweep of keys past the quiet finds them by
+// delivery_repeat_keys_created, and a webhook's deletion its keys by delivery_repeat_keys_webhook
+// and _event, not by reading every key.
 func TestRepeatLookupUsesItsIndex(t *testing.T) {
 	f := newNewsroom(t)
 	db := f.s.DB()
@@ -61,6 +62,12 @@ func TestRepeatLookupUsesItsIndex(t *testing.T) {
 	}
 	if plan := explainPlan(t, db, store.PruneRepeatKeysSQL, from, 1000); !strings.Contains(plan, "delivery_repeat_keys_created") {
 		t.Fatalf("the repeat keys' sweep's plan is:\n%s", plan)
+	}
+	if plan := explainPlan(t, db, "DELETE FROM delivery_repeat_keys WHERE webhook_id = ?", 1); !strings.Contains(plan, "delivery_repeat_keys_webhook") {
+		t.Fatalf("a webhook's own repeat keys' deletion's plan is:\n%s", plan)
+	}
+	if plan := explainPlan(t, db, store.DeleteSharedKeysSQL, 1, 1); !strings.Contains(plan, "delivery_repeat_keys_event") {
+		t.Fatalf("a webhook's shared repeat keys' deletion's plan is:\n%s", plan)
 	}
 }
 

@@ -152,7 +152,10 @@ func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
 		if err := tx.Exec("DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)", id).Error; err != nil {
 			return err
 		}
-		if err := tx.Exec(deleteWebhookKeysSQL, id, id, id).Error; err != nil {
+		if err := tx.Exec("DELETE FROM delivery_repeat_keys WHERE webhook_id = ?", id).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(deleteSharedKeysSQL, id, id).Error; err != nil {
 			return err
 		}
 		if err := tx.Exec("DELETE FROM deliveries WHERE webhook_id = ?", id).Error; err != nil {
@@ -162,11 +165,13 @@ func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
 	}))
 }
 
-// deleteWebhookKeysSQL deletes a webhook's repeat keys (see postRepeatKeys): its own, and those
-// of its posts' events that no other webhook was posted of.
-const deleteWebhookKeysSQL = `DELETE FROM delivery_repeat_keys WHERE webhook_id = ? OR (webhook_id IS NULL AND event_id IN
+// deleteSharedKeysSQL deletes the shared repeat keys (see postRepeatKeys) of webhook id's posts'
+// events that no other webhook was posted of; its own keys go by their webhook_id first. Two
+// statements, each through its index (delivery_repeat_keys_webhook, _event), where one with OR
+// read every key.
+const deleteSharedKeysSQL = `DELETE FROM delivery_repeat_keys WHERE webhook_id IS NULL AND event_id IN
 	(SELECT d.event_id FROM deliveries d WHERE d.webhook_id = ? AND NOT EXISTS
-		(SELECT 1 FROM deliveries o WHERE o.event_id = d.event_id AND o.channel = 'webhook' AND o.webhook_id <> ?)))`
+		(SELECT 1 FROM deliveries o WHERE o.event_id = d.event_id AND o.channel = 'webhook' AND o.webhook_id <> ?))`
 
 // WebhookTarget is where and how the worker posts to webhook id: its URL and secret, and
 // whether it is active. It is the delivery worker's, and checks no user.

@@ -7,7 +7,8 @@
 -- of a comment grow with the people it names, not with people times webhooks. Only a person
 -- some webhooks were posted of lately, and so not posted of again, leaves the others a row
 -- each, with its webhook_id. deliveries_posts finds the posts of an event; created_at's own
--- index serves the sweep of keys past the quiet, and event_id's a webhook's deletion.
+-- index serves the sweep of keys past the quiet, and event_id's and webhook_id's a webhook's
+-- deletion.
 
 -- +goose Up
 CREATE TABLE delivery_repeat_keys (
@@ -20,6 +21,7 @@ CREATE TABLE delivery_repeat_keys (
 CREATE INDEX delivery_repeat_keys_key ON delivery_repeat_keys (repeat_key, created_at);
 CREATE INDEX delivery_repeat_keys_created ON delivery_repeat_keys (created_at);
 CREATE INDEX delivery_repeat_keys_event ON delivery_repeat_keys (event_id);
+CREATE INDEX delivery_repeat_keys_webhook ON delivery_repeat_keys (webhook_id) WHERE webhook_id IS NOT NULL;
 CREATE INDEX deliveries_posts ON deliveries (event_id) WHERE channel = 'webhook';
 
 -- +goose Down
