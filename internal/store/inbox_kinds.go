@@ -83,25 +83,7 @@ func (s *Store) inboxQuotes(db *gorm.DB, u *newsroom.User) ([]newsroom.InboxEntr
 // inboxThreads lists the open threads on u's pieces or with a reply addressed to u whose last
 // word is someone else's, on the pieces sc names.
 func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]newsroom.InboxEntry, error) {
-	return s.inboxQuery(db, "threads", `WITH waiting (id) AS (
-			SELECT comments.id FROM drafts JOIN comments ON comments.draft_id = drafts.id AND comments.resolved_at IS NULL
-			WHERE drafts.writer_id = ? AND ?
-			UNION
-			SELECT comment_replies.comment_id FROM reply_addressees
-			JOIN comment_replies ON comment_replies.id = reply_addressees.reply_id
-			WHERE reply_addressees.user_id = ? AND ?)
-		SELECT drafts.id AS draft_id, drafts.title, drafts.stage, comments.id AS ref, comments.quote,
-			COALESCE(newest.id, 0) AS ref2, CASE WHEN drafts.writer_id = ? THEN 1 ELSE 0 END AS mine,
-			comments.created_at AS at, newest.created_at AS reply_at, users.name AS actor_name,
-			COALESCE(newest.body, comments.body) AS note
-		FROM waiting JOIN comments ON comments.id = waiting.id
-		JOIN drafts ON drafts.id = comments.draft_id
-		LEFT JOIN comment_replies newest ON newest.id = (SELECT max(r.id) FROM comment_replies r WHERE r.comment_id = comments.id)
-		JOIN users ON users.id = COALESCE(newest.author_id, comments.author_id)
-		WHERE comments.resolved_at IS NULL AND COALESCE(newest.author_id, comments.author_id) <> ? AND ?`,
-		[]any{u.ID, sc.cond("drafts.id = ?"), u.ID,
-			sc.cond("reply_addressees.reply_id IN (SELECT r.id FROM comment_replies r JOIN comments c ON c.id = r.comment_id WHERE c.draft_id = ?)"),
-			u.ID, u.ID, s.visible(u)},
+	return s.inboxQuery(db, "threads", inboxThreadsSQL, s.inboxThreadsArgs(u, sc),
 		func(r inboxRow) newsroom.InboxEntry {
 			whose := "addressed to you"
 			if r.Mine == 1 {
@@ -117,6 +99,34 @@ func (s *Store) inboxThreads(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]ne
 		})
 }
 
+// inboxThreadsSQL reads the open threads waiting for a user: on their pieces (the first argument
+// the writer, the second the pieces' condition) or with a reply addressed to them (the third the
+// addressee, the fourth the replies' condition); the fifth and sixth are the user again, the
+// seventh the drafts they may see.
+const inboxThreadsSQL = `WITH waiting (id) AS (
+			SELECT comments.id FROM drafts JOIN comments ON comments.draft_id = drafts.id AND comments.resolved_at IS NULL
+			WHERE drafts.writer_id = ? AND ?
+			UNION
+			SELECT comment_replies.comment_id FROM reply_addressees
+			JOIN comment_replies ON comment_replies.id = reply_addressees.reply_id
+			WHERE reply_addressees.user_id = ? AND ?)
+		SELECT drafts.id AS draft_id, drafts.title, drafts.stage, comments.id AS ref, comments.quote,
+			COALESCE(newest.id, 0) AS ref2, CASE WHEN drafts.writer_id = ? THEN 1 ELSE 0 END AS mine,
+			comments.created_at AS at, newest.created_at AS reply_at, users.name AS actor_name,
+			COALESCE(newest.body, comments.body) AS note
+		FROM waiting JOIN comments ON comments.id = waiting.id
+		JOIN drafts ON drafts.id = comments.draft_id
+		LEFT JOIN comment_replies newest ON newest.id = (SELECT max(r.id) FROM comment_replies r WHERE r.comment_id = comments.id)
+		JOIN users ON users.id = COALESCE(newest.author_id, comments.author_id)
+		WHERE comments.resolved_at IS NULL AND COALESCE(newest.author_id, comments.author_id) <> ? AND ?`
+
+// inboxThreadsArgs are inboxThreadsSQL's arguments for u on the pieces sc names.
+func (s *Store) inboxThreadsArgs(u *newsroom.User, sc inboxScope) []any {
+	return []any{u.ID, sc.cond("drafts.id = ?"), u.ID,
+		sc.cond("reply_addressees.reply_id IN (SELECT r.id FROM comment_replies r JOIN comments c ON c.id = r.comment_id WHERE c.draft_id = ?)"),
+		u.ID, u.ID, s.visible(u)}
+}
+
 // mentionIn names where a mention was written, by the inbox query's N: a comment, a reply, a note.
 var mentionIn = []string{"a comment", "a reply", "a note"}
 
@@ -125,10 +135,9 @@ var mentionIn = []string{"a comment", "a reply", "a note"}
 // is one entry, its newest mention of u, however many of its replies mention u: an entry for
 // each let a colleague who mentioned u in reply after reply (MaxReplies a thread) make u's inbox,
 // and every page that counts it, heavier with each one. It reads inboxMentionsSQL. Narrowed to one
-// piece, it lists the mentions in that piece's threads only.
+// piece, it lists that piece's mentions only.
 func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]newsroom.InboxEntry, error) {
-	piece := sc.cond("mentions.comment_id IN (SELECT id FROM comments WHERE draft_id = ?)")
-	return s.inboxQuery(db, "mentions", inboxMentionsSQL, []any{u.ID, piece, u.ID, piece, u.ID, s.visible(u)},
+	return s.inboxQuery(db, "mentions", inboxMentionsSQL, s.inboxMentionsArgs(u, sc),
 		func(r inboxRow) newsroom.InboxEntry {
 			link := newsroom.ThreadLink(r.DraftID, r.Ref2)
 			if r.Ref2 == 0 {
@@ -143,10 +152,11 @@ func (s *Store) inboxMentions(db *gorm.DB, u *newsroom.User, sc inboxScope) ([]n
 // inboxMentionsSQL reads the mentions of a user (the first, third and fifth arguments) that still
 // wait, on the pieces the second and fourth arguments narrow it to (the same condition, true for
 // every piece), and the drafts the sixth lets them see. It picks each thread's newest mention
-// first, from mentions_user, and only then joins and checks it: testing every mention row against
-// "is there a newer one in its thread" and "has u answered since" cost a thread's mentions times
-// its mentions on PostgreSQL, seconds for an inbox of busy threads, where this costs each mention
-// once and each thread's checks once.
+// first, from mentions_user (for one piece from mentions_draft, so that the draft page's count
+// reads none of the user's mentions elsewhere), and only then joins and checks it: testing every
+// mention row against "is there a newer one in its thread" and "has u answered since" cost a
+// thread's mentions times its mentions on PostgreSQL, seconds for an inbox of busy threads,
+// where this costs each mention once and each thread's checks once.
 const inboxMentionsSQL = `SELECT drafts.id AS draft_id, drafts.title, drafts.stage, mentions.id AS ref,
 		COALESCE(mentions.comment_id, 0) AS ref2, mentions.created_at AS at, users.name AS actor_name,
 		CASE WHEN mentions.audit_id IS NOT NULL THEN 2 WHEN mentions.reply_id IS NOT NULL THEN 1 ELSE 0 END AS n,
@@ -165,6 +175,12 @@ const inboxMentionsSQL = `SELECT drafts.id AS draft_id, drafts.title, drafts.sta
 			WHERE later.draft_id = mentions.draft_id AND later.id > mentions.audit_id
 				AND later.from_stage <> '' AND later.from_stage <> later.to_stage))
 		AND ?`
+
+// inboxMentionsArgs are inboxMentionsSQL's arguments for u on the pieces sc names.
+func (s *Store) inboxMentionsArgs(u *newsroom.User, sc inboxScope) []any {
+	piece := sc.cond("mentions.draft_id = ?")
+	return []any{u.ID, piece, u.ID, piece, u.ID, s.visible(u)}
+}
 
 // inboxScheduled lists the pieces scheduled to go out today, in the newsroom's time zone, that
 // u approved: u took a step into the stage the piece was scheduled from.

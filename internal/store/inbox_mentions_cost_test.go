@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,8 +141,9 @@ func sameKeys(a, b map[string]bool) bool {
 
 // examined sums, over the nodes of a PostgreSQL plan explained with ANALYZE as JSON, the rows
 // each node returned and the rows its filters removed, times its loops: the rows the query
-// looked at, which does not depend on the machine or on what else it runs.
-func examined(t *testing.T, plan string) int {
+// looked at, which does not depend on the machine or on what else it runs. Given tables, it
+// sums only the nodes reading them.
+func examined(t *testing.T, plan string, tables ...string) int {
 	t.Helper()
 	var root []struct{ Plan map[string]any }
 	if err := json.Unmarshal([]byte(plan), &root); err != nil || len(root) != 1 {
@@ -154,6 +156,9 @@ func examined(t *testing.T, plan string) int {
 			if k == "Actual Rows" || strings.HasPrefix(k, "Rows Removed by") {
 				rows += v.(float64)
 			}
+		}
+		if relation, _ := node["Relation Name"].(string); len(tables) > 0 && !slices.Contains(tables, relation) {
+			rows = 0
 		}
 		n := rows * node["Actual Loops"].(float64)
 		children, _ := node["Plans"].([]any)
