@@ -2010,8 +2010,9 @@ func (a *attributor) note(c credit) {
 }
 
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
-// particles inside a name belong to it (Rosa de la Cruz), and so does "of" or "for" after an
-// office, with "the" after it, and "and" in a place followed by at least three more capitalised
+// particles inside a name belong to it (Rosa de la Cruz), though "ten" after a stopword is a
+// number before a group (On Tuesday ten Labour MPs) and no particle (Erik ten Hag). So does "of"
+// or "for" after an office, with "the" after it, and "and" in a place followed by at least three more capitalised
 // words (Secretary of State for Health and Social Care Wes Streeting), and so do the parts of a
 // place listed with commas before that "and" (see listedPlace) and every "of" or "for" after the
 // first (Chair of the Joint Chiefs of Staff Dan Caine): the Bank of England, Transport for Wales, Friends of the Earth,
@@ -2029,7 +2030,7 @@ func (a *attributor) runEnd(toks []token, k int) int {
 			continue
 		}
 		j := m
-		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) {
+		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) && (a.word(toks[j]) != "ten" || !toks[m-1].is(stopWord)) {
 			j++
 		}
 		if j == m && placed && a.conjunction(toks[m]) && a.capitalsAfter(toks, m+1) > 2 {

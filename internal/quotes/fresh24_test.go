@@ -1,0 +1,32 @@
+package quotes_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+// TestFindFresh24: a number word before a group, with fresh passages from several genres. The speakers were written down before the finder was run on the passages.
+func TestFindFresh24(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		// Ten is a number before a group, as three is: the group is credited as it is after three.
+		{"TenLabourMPs", "On Tuesday ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
+		{"ThreeLabourMPs", "On Tuesday three Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
+		{"TenHagStill", "On Tuesday Erik ten Hag said the team was “tired”.", []string{"Erik ten Hag"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := quotes.Find(tt.text)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
