@@ -7,12 +7,19 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh24: a number word before a group, with fresh passages from several genres. The speakers were written down before the finder was run on the passages.
+// TestFindFresh24: a place of two words before a holder's name, a number word before a group, with fresh passages from several genres. The speakers were written down before the finder was run on the passages.
 func TestFindFresh24(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
 		want       []string
 	}{
+		// A place of two words before a holder's name whose surname has a particle: the word
+		// before the particle opens the name.
+		{"MayorOfDenHaag", "Mayor of Den Haag Jan van Zanen said the city was “safe”.", []string{"Jan van Zanen"}},
+		{"MayorOfDenHaagAfter", "“The city is safe,” said Mayor of Den Haag Jan van Zanen.", []string{"Jan van Zanen"}},
+		{"PresidentOfFranceDeGaulle", "President of France Charles de Gaulle said: “Europe must stand.”", []string{"Charles de Gaulle"}},
+		{"MayorOfRioDeJaneiro", "Mayor of Rio de Janeiro Eduardo Paes said the city was “ready”.", []string{"Eduardo Paes"}},
+		{"MinisterOfNewZealand", "Prime Minister of New Zealand Christopher Luxon said: “We are open.”", []string{"Christopher Luxon"}},
 		// Ten is a number before a group, as three is: the group is credited as it is after three.
 		{"TenLabourMPs", "On Tuesday ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
 		{"ThreeLabourMPs", "On Tuesday three Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
