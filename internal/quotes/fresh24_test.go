@@ -7,12 +7,25 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh24: a place of two words before a holder's name, a number word before a group, with fresh passages from several genres. The speakers were written down before the finder was run on the passages.
+// TestFindFresh24: people described at, in or from a place, a place of two words before a holder's name, a number word before a group, with fresh passages from several genres. The speakers were written down before the finder was run on the passages.
 func TestFindFresh24(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
 		want       []string
 	}{
+		// People described and not named at, in or from a place speak, not the place, whose
+		// particles are the place's; people named by the word for them at a place (Fans at
+		// Anfield) and the analysts a firm's name stands for are credited as before, and so are
+		// the people "of" a place, read as one name.
+		{"WorkersAtParisDeLaDefense", "Workers at Paris de la Défense said the strike was “necessary”.", []string{""}},
+		{"ResidentsFromStoke", "Residents from Stoke said: “We have been forgotten.”", []string{""}},
+		{"WorkersFromSaoPaulo", "Workers from Sao Paulo said they were “exhausted”.", []string{""}},
+		{"ResidentsAtGrenfellTower", "Residents at Grenfell Tower said the council “ignored” them.", []string{""}},
+		{"WorkersOutsideSantaCruz", "Workers outside Santa Cruz de Tenerife said: “We are not paid.”", []string{""}},
+		{"FansAtAnfieldStill", "Fans at Anfield said the atmosphere was “unbelievable”.", []string{"Fans"}},
+		{"AnalystsAtFirmStill", "Analysts at Barclays said the results were “solid”.", []string{"Barclays"}},
+		{"ResidentsOfRioDeJaneiroOneName", "Residents of Rio de Janeiro said the floods were “the worst in memory”.", []string{"Residents of Rio de Janeiro"}},
+		{"NamedWorkerFromPlace", "Ana Costa from Sao Paulo said she was “exhausted”.", []string{"Ana Costa"}},
 		// A place of two words before a holder's name whose surname has a particle: the word
 		// before the particle opens the name.
 		{"MayorOfDenHaag", "Mayor of Den Haag Jan van Zanen said the city was “safe”.", []string{"Jan van Zanen"}},

@@ -1032,9 +1032,11 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 	if k < 2 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] && !near {
 		return false
 	}
-	if k == 2 && a.word(toks[1]) == "in" && a.peopleWord(toks[0]) {
-		// Officials in Beijing said, Fans in Leeds said: the people, not the place. Analysts
-		// at Goldman Sachs are the firm's, whose name stands for them.
+	if k == 2 && a.peopleWord(toks[0]) && (a.word(toks[1]) == "in" || a.describedWord(toks[0]) && !a.spelled(toks[0], "analysts")) {
+		// Officials in Beijing said, Fans in Leeds said, Workers at Paris de la Défense said,
+		// Residents from Stoke said: the people, not the place. Fans at Anfield are named by
+		// the word for them, and analysts at Goldman Sachs are the firm's, whose name stands for
+		// them.
 		return true
 	}
 	if k < 3 {
