@@ -7,7 +7,9 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh24: people described at, in or from a place, a place of two words before a holder's name, a number word before a group, with fresh passages from several genres. The speakers were written down before the finder was run on the passages.
+// TestFindFresh24: people described at, in or from a place, a pronoun after a pair, a place of
+// two words before a holder's name and a number word before a group, with fresh passages from
+// several genres. The speakers were written down before the finder was run on the passages.
 func TestFindFresh24(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -26,6 +28,14 @@ func TestFindFresh24(t *testing.T) {
 		{"AnalystsAtFirmStill", "Analysts at Barclays said the results were “solid”.", []string{"Barclays"}},
 		{"ResidentsOfRioDeJaneiroOneName", "Residents of Rio de Janeiro said the floods were “the worst in memory”.", []string{"Residents of Rio de Janeiro"}},
 		{"NamedWorkerFromPlace", "Ana Costa from Sao Paulo said she was “exhausted”.", []string{"Ana Costa"}},
+		// A pair opening a sentence, whatever follows it, leaves a lone pronoun after it to
+		// either of the two; a pair the sentence only tells of leaves it to the subject.
+		{"PairBothAgedThenHe", "Adams and Rogers, both 19, said nothing. “We are innocent,” he said.", []string{""}},
+		{"PairFullNamesAgedThenHe", "Tom Adams and Joe Rogers, both 19, said nothing. “We are innocent,” he said.", []string{""}},
+		{"PairChargedThenHe", "Adams and Rogers were charged on Monday. “I am innocent,” he said.", []string{""}},
+		{"PairThenSurname", "Adams and Rogers, both 19, said nothing. “We are innocent,” Rogers said later.", []string{"Rogers"}},
+		{"PairAsObjectStill", "Judge Ann Moss jailed Adams and Rogers, both 19. “You showed no remorse,” she said.", []string{"Ann Moss"}},
+		{"OneAgedThenHe", "Tom Adams, 19, said nothing at first. “I am innocent,” he said.", []string{"Tom Adams"}},
 		// A place of two words before a holder's name whose surname has a particle: the word
 		// before the particle opens the name.
 		{"MayorOfDenHaag", "Mayor of Den Haag Jan van Zanen said the city was “safe”.", []string{"Jan van Zanen"}},

@@ -376,7 +376,8 @@ func (a *attributor) particled(toks []token, k int) bool {
 // the two are the clause's subject: never one of them alone. After a speech verb it is not, when
 // the second name has its own speech verb (said Holm and Lund added, told Reuters and Smith
 // said): then two clauses, each with its speaker. A preposition may follow the second name
-// (said Ant and Dec after the final): the two still speak together.
+// (said Ant and Dec after the final): the two still speak together; so may a helping verb
+// (Adams and Rogers were charged): the two are still its subject.
 func (a *attributor) paired(toks []token, k int) bool {
 	if k < 2 || !toks[k].joined || !toks[k-1].joined || !a.conjunction(toks[k-1]) {
 		return false
@@ -385,7 +386,7 @@ func (a *attributor) paired(toks []token, k int) bool {
 		return true
 	}
 	m := a.runEnd(toks, k)
-	if m-k > 2 || m < len(toks) && toks[m].joined && !a.speechVerb(toks[m]) && !toks[m].is(prepositionWord) || !a.plainName(toks[k]) || !a.plainName(toks[m-1]) {
+	if m-k > 2 || m < len(toks) && toks[m].joined && !a.speechVerb(toks[m]) && !toks[m].is(prepositionWord|helperVerb) || !a.plainName(toks[k]) || !a.plainName(toks[m-1]) {
 		return false // Hammersmith and Fulham Council leader Stephen Cowan: a place owning a role.
 	}
 	if !a.loneName(toks, k-2) {
@@ -1887,8 +1888,10 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 
 // pairSpeaks reports whether the pair whose second name is the run toks[k:m] is the subject of a
 // speech verb, after it (Smith and Jones said) or before it where the verb opens its clause
-// (“…,” said Smith and Jones). A pair the sentence only tells of (Arteta praised Saka and Rice)
-// leaves a pronoun to its subject.
+// (“…,” said Smith and Jones), or opens the sentence toks holds, whatever its verb and the words
+// between commas after it (Adams and Rogers, both 19, said nothing; Smith and Jones were
+// charged): a pronoun after may stand for either. A pair the sentence only tells of (Arteta
+// praised Saka and Rice) leaves a pronoun to its subject.
 func (a *attributor) pairSpeaks(toks []token, k, m int) bool {
 	if a.speechAfter(toks, m) {
 		return true
@@ -1896,6 +1899,9 @@ func (a *attributor) pairSpeaks(toks []token, k, m int) bool {
 	j := k - 2 // the last word of the first name, before "and"
 	for j > 0 && toks[j].joined && a.capital(toks[j-1]) {
 		j--
+	}
+	if j == 0 {
+		return true
 	}
 	// The verb opens its clause, as after a quote: Arteta praised Saka and Rice has a subject.
 	return j > 0 && toks[j].joined && a.speechVerb(toks[j-1]) && !a.capital(toks[j-1]) && (j == 1 || !toks[j-1].joined)
