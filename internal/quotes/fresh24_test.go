@@ -7,9 +7,10 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh24: people described at, in or from a place, a pronoun after a pair, a place of
-// two words before a holder's name and a number word before a group, with fresh passages from
-// several genres. The speakers were written down before the finder was run on the passages.
+// TestFindFresh24: people described at, in or from a place, a pronoun after a pair or after
+// people speaking to it, a place of two words before a holder's name and a number word before a
+// group, with fresh passages from several genres. The speakers were written down before the
+// finder was run on the passages.
 func TestFindFresh24(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -36,6 +37,11 @@ func TestFindFresh24(t *testing.T) {
 		{"PairThenSurname", "Adams and Rogers, both 19, said nothing. “We are innocent,” Rogers said later.", []string{"Rogers"}},
 		{"PairAsObjectStill", "Judge Ann Moss jailed Adams and Rogers, both 19. “You showed no remorse,” she said.", []string{"Ann Moss"}},
 		{"OneAgedThenHe", "Tom Adams, 19, said nothing at first. “I am innocent,” he said.", []string{"Tom Adams"}},
+		// A pronoun reads back past two sentences of people speaking to it for whom it stands,
+		// and no further.
+		{"ToldHimTwice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
+		{"ToldHimThrice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", ""}},
+		{"AskedHerThrice", "Ann Reed said: “We will appeal.” Jo Lee asked her to wait. Kai Cole urged her to rest. Tom Lund told her to stop. “I will not,” she said.", []string{"Ann Reed", ""}},
 		// A place of two words before a holder's name whose surname has a particle: the word
 		// before the particle opens the name.
 		{"MayorOfDenHaag", "Mayor of Den Haag Jan van Zanen said the city was “safe”.", []string{"Jan van Zanen"}},
