@@ -42,12 +42,14 @@ func TestFindFresh24(t *testing.T) {
 		{"ToldHimTwice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
 		{"ToldHimThrice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", ""}},
 		{"AskedHerThrice", "Ann Reed said: “We will appeal.” Jo Lee asked her to wait. Kai Cole urged her to rest. Tom Lund told her to stop. “I will not,” she said.", []string{"Ann Reed", ""}},
-		// A place of two words before a holder's name whose surname has a particle: the word
-		// before the particle opens the name.
+		// A place whose first word is a particle capitalized runs on to the word after it, and
+		// the name after the place keeps all its words.
 		{"MayorOfDenHaag", "Mayor of Den Haag Jan van Zanen said the city was “safe”.", []string{"Jan van Zanen"}},
 		{"MayorOfDenHaagAfter", "“The city is safe,” said Mayor of Den Haag Jan van Zanen.", []string{"Jan van Zanen"}},
 		{"PresidentOfFranceDeGaulle", "President of France Charles de Gaulle said: “Europe must stand.”", []string{"Charles de Gaulle"}},
 		{"MayorOfRioDeJaneiro", "Mayor of Rio de Janeiro Eduardo Paes said the city was “ready”.", []string{"Eduardo Paes"}},
+		{"PresidentOfBrazilLula", "President of Brazil Luiz Inácio Lula da Silva said: “We will not yield.”", []string{"Luiz Inácio Lula da Silva"}},
+		{"MayorOfLaPaz", "Mayor of La Paz Iván Arias said the city was “ready”.", []string{"Iván Arias"}},
 		{"MinisterOfNewZealand", "Prime Minister of New Zealand Christopher Luxon said: “We are open.”", []string{"Christopher Luxon"}},
 		// Ten is a number before a group, as three is: the group is credited as it is after three.
 		{"TenLabourMPs", "On Tuesday ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},

@@ -2427,9 +2427,8 @@ func (a *attributor) plural(t token) bool {
 // qualifier (Greater Manchester, New York, New York City, Homeland Security). A place listing its
 // parts with "and" (Health and Social Care) leaves the name to be read from its end, and a place
 // of its own "of" (Joint Chiefs of Staff) runs at least to the word after it, and one whose first
-// word a lowercase particle follows runs on to the capital after it (Rio de Janeiro). A lowercase
-// particle later on is the name's, whose first word is the one before it (Mayor of Den Haag Jan
-// van Zanen). A given name the finder knows marks the name's start
+// word a lowercase particle follows runs on to the capital after it (Rio de Janeiro), as one
+// whose first word is a particle capitalized does (Den Haag, La Paz). A given name the finder knows marks the name's start
 // whatever the place, and its sex need not be known: Chief Executive of NHS England Amanda
 // Pritchard, Chair of NHS England Nicola Blackwood.
 func (a *attributor) placedName(toks []token, k, m int) int {
@@ -2449,11 +2448,6 @@ func (a *attributor) placedName(toks []token, k, m int) int {
 		}
 		k = j + 1 // Mayor of Rio de Janeiro Eduardo Paes: the particle and the word it leads are the place's.
 	}
-	for j := k + 2; j < m-1; j++ {
-		if toks[j].is(particleWord) && !a.capital(toks[j]) {
-			return j - 1 // Mayor of Den Haag Jan van Zanen: the word before the name's particle opens the name.
-		}
-	}
 	for j := k; j < m-1; j++ {
 		if w := strings.ToLower(a.word(toks[j])); a.capital(toks[j]) && (givenSex[w] != "" || givenBoth[w]) {
 			return j
@@ -2468,7 +2462,7 @@ func (a *attributor) placedName(toks []token, k, m int) int {
 	}
 	for m-k > 2 {
 		t := toks[k]
-		if !a.capital(t) || !t.is(bodyWord) && !a.commonNoun(t) && !placeQualifiers[strings.ToLower(a.word(toks[k-1]))] {
+		if !a.capital(t) || !t.is(bodyWord) && !a.commonNoun(t) && !placeQualifiers[strings.ToLower(a.word(toks[k-1]))] && !toks[k-1].is(particleWord) {
 			break
 		}
 		k++
