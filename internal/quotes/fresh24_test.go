@@ -50,6 +50,8 @@ func TestFindFresh24(t *testing.T) {
 		{"MayorOfRioDeJaneiro", "Mayor of Rio de Janeiro Eduardo Paes said the city was “ready”.", []string{"Eduardo Paes"}},
 		{"PresidentOfBrazilLula", "President of Brazil Luiz Inácio Lula da Silva said: “We will not yield.”", []string{"Luiz Inácio Lula da Silva"}},
 		{"MayorOfLaPaz", "Mayor of La Paz Iván Arias said the city was “ready”.", []string{"Iván Arias"}},
+		{"MayorOfLeHavre", "Mayor of Le Havre Édouard Philippe said: “The port will grow.”", []string{"Édouard Philippe"}},
+		{"MayorOfElPaso", "Mayor of El Paso Renard Johnson said the city was “safe”.", []string{"Renard Johnson"}},
 		{"MinisterOfNewZealand", "Prime Minister of New Zealand Christopher Luxon said: “We are open.”", []string{"Christopher Luxon"}},
 		// Ten is a number before a group, as three is: the group is credited as it is after three.
 		{"TenLabourMPs", "On Tuesday ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},

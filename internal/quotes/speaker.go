@@ -2490,13 +2490,13 @@ func (a *attributor) nameFromEnd(toks []token, k, m int) int {
 }
 
 // placeQualifiers are the words that open a place or an office of two words: Greater Manchester,
-// New York, Foreign Affairs, United States.
+// New York, Foreign Affairs, United States, El Paso.
 var placeQualifiers = map[string]bool{
 	"greater": true, "upper": true, "lower": true, "inner": true, "north": true, "south": true,
 	"east": true, "west": true, "northern": true, "southern": true, "eastern": true,
 	"western": true, "central": true, "new": true, "european": true, "public": true,
 	"national": true, "federal": true, "royal": true, "foreign": true, "home": true,
-	"international": true, "social": true, "united": true, "los": true, "las": true, "san": true,
+	"international": true, "social": true, "united": true, "los": true, "las": true, "el": true, "san": true,
 	"santa": true, "st": true, "saint": true, "fort": true, "port": true,
 }
 
