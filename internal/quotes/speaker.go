@@ -1025,27 +1025,33 @@ var peoplePlurals = map[string]bool{
 }
 
 // placeOfDescribed reports whether the name at toks[k] is the place of a person described and
-// not named before it, after a preposition of place or an adjective that places the person
-// near it: A Western diplomat in Kyiv, a nurse at St Mary's, a source close to Downing Street. What the sentence goes on to say of it (, who asked not to be named, said) is said of
-// that person, whom the finder cannot name.
+// not named before it, after a preposition of place, with or without "the" (workers at the Port
+// of Rotterdam), or an adjective that places the person near it: A Western diplomat in Kyiv, a
+// nurse at St Mary's, a source close to Downing Street. What the sentence goes on to say of it
+// (, who asked not to be named, said) is said of that person, whom the finder cannot name.
 func (a *attributor) placeOfDescribed(toks []token, k int) bool {
-	near := k > 2 && toks[k-1].is(prepositionWord) && toks[k-2].is(afterNounWord) // a source close to Downing Street
-	if k < 2 || !toks[k].joined || !toks[k-1].joined || !placePrepositions[a.word(toks[k-1])] && !near {
+	p := k - 1 // the preposition
+	if p > 0 && toks[p].joined && a.spelled(toks[p], "the") {
+		p--
+	}
+	near := p > 1 && toks[p].is(prepositionWord) && toks[p-1].is(afterNounWord) // a source close to Downing Street
+	if p < 1 || !toks[k].joined || !toks[p+1].joined || !toks[p].joined || !placePrepositions[a.word(toks[p])] && !near {
 		return false
 	}
-	if k == 2 && a.peopleWord(toks[0]) && (a.word(toks[1]) == "in" || a.describedWord(toks[0]) && !a.spelled(toks[0], "analysts")) {
-		// Officials in Beijing said, Fans in Leeds said, Workers at Paris de la Défense said,
-		// Residents from Stoke said: the people, not the place. Fans at Anfield are named by
-		// the word for them, and analysts at Goldman Sachs are the firm's, whose name stands for
-		// them.
+	if w := toks[p-1]; a.peopleWord(w) && (p == 1 || p == 2 && a.counted(toks[0])) &&
+		(a.word(toks[p]) == "in" || a.describedWord(w) && !a.spelled(w, "analysts")) {
+		// Officials in Beijing said, Fans in Leeds said, Two workers at Paris de la Défense
+		// said, Residents from Stoke said: the people, not the place. Fans at Anfield are named
+		// by the word for them, and analysts at Goldman Sachs are the firm's, whose name stands
+		// for them.
 		return true
 	}
-	if k < 3 {
+	if p < 2 {
 		return false
 	}
-	for j := k - 2; j >= 0 && j >= k-5; j-- {
+	for j := p - 1; j >= 0 && j >= p-4; j-- {
 		if toks[j].is(determinerWord) && !toks[j].is(possessiveWord) && (j == 0 || !a.capital(toks[j])) {
-			return j < k-2 && !a.capital(toks[k-2])
+			return j < p-1 && !a.capital(toks[p-1])
 		}
 		if j == 0 && near && a.describedWord(toks[0]) {
 			return true // Sources close to Ann Lee said: the sources, not Ann Lee.
@@ -1055,6 +1061,12 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// counted reports whether t tells how many of the people after it there are: Two, 40, Many,
+// Dozens.
+func (a *attributor) counted(t token) bool {
+	return isDigit(a.rs[t.start]) || t.is(quantifierWord|groupWord)
 }
 
 // placePrepositions put a place after a person: a diplomat in Kyiv, a nurse at St Mary's.
@@ -1105,8 +1117,8 @@ func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 }
 
 // placeOfNamed reports whether the run of capitalized words opening at toks[k] is a place written
-// right after the run toks[named[0]:named[1]] before it and a preposition of place: Jones in
-// Cardiff, Sarah Jones from Swansea. The place is where the person is, and says nothing. People
+// right after the run toks[named[0]:named[1]] before it and a preposition of place, with or without
+// "the": Jones in Cardiff, Sarah Jones from Swansea, Ana Costa at the Port of Rotterdam. The place is where the person is, and says nothing. People
 // described and not named before it (Residents in Leeds, Analysts at Goldman Sachs) are no name,
 // nor are the people of a place "in" it (Fans in Leeds), whom placeOfDescribed credits to nobody;
 // a run that only opens with such a word names someone (Families Minister Janet Daby in Lewisham).
@@ -1114,6 +1126,9 @@ func (a *attributor) affiliation(toks []token, named [2]int, k int) bool {
 // ones who speak, not the place.
 func (a *attributor) placeOfNamed(toks []token, named [2]int, k int) bool {
 	m, w := named[1], toks[named[0]]
+	if k == m+2 && toks[m+1].joined && a.spelled(toks[m+1], "the") {
+		k-- // Ana Costa at the Port of Rotterdam
+	}
 	return m > named[0] && m+1 == k && toks[m].joined && toks[k].joined && placePrepositions[a.word(toks[m])] &&
 		!a.describedWord(w) && !(m == named[0]+1 && a.peopleWord(w) && a.word(toks[m]) == "in") && a.person(toks, named[0], m)
 }
