@@ -2443,9 +2443,9 @@ func (a *attributor) plural(t token) bool {
 // parts with "and" (Health and Social Care) leaves the name to be read from its end, and a place
 // of its own "of" (Joint Chiefs of Staff) runs at least to the word after it, and one whose first
 // word a lowercase particle follows runs on to the capital after it (Rio de Janeiro), as one
-// whose first word is a particle capitalized does (Den Haag, La Paz). A given name the finder knows marks the name's start
-// whatever the place, and its sex need not be known: Chief Executive of NHS England Amanda
-// Pritchard, Chair of NHS England Nicola Blackwood.
+// whose first word is a particle capitalized does (Den Haag, La Paz). A given name the finder
+// knows marks the name's start whatever the place, and its sex need not be known: Chief
+// Executive of NHS England Amanda Pritchard, Chair of NHS England Nicola Blackwood.
 func (a *attributor) placedName(toks []token, k, m int) int {
 	for j := m - 2; j >= k; j-- {
 		if toks[j].is(joinerWord) {
