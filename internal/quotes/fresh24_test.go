@@ -60,8 +60,13 @@ func TestFindFresh24(t *testing.T) {
 		{"MayorOfElPaso", "Mayor of El Paso Renard Johnson said the city was “safe”.", []string{"Renard Johnson"}},
 		{"MinisterOfNewZealand", "Prime Minister of New Zealand Christopher Luxon said: “We are open.”", []string{"Christopher Luxon"}},
 		// Ten is a number before a group, as three is: the group is credited as it is after three.
+		// Before one capitalized word and a speech verb it is a name's particle.
 		{"TenLabourMPs", "On Tuesday ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
 		{"ThreeLabourMPs", "On Tuesday three Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
+		{"TenHagAfterQuote", "Erik ten Hag arrived late. “We lost,” ten Hag said.", []string{"ten Hag"}},
+		{"SaidTenHag", "“We lost,” said ten Hag.", []string{"ten Hag"}},
+		{"TenBritonsAfterQuote", "“We are worried,” ten Britons said. “We are scared,” three Britons said.", []string{"Britons", "Britons"}},
+		{"TenChelseaPlayers", "Yesterday three Chelsea players said they were “shocked”. Later ten Chelsea players said they were “angry”.", []string{"Chelsea", "Chelsea"}},
 		{"TenHagStill", "On Tuesday Erik ten Hag said the team was “tired”.", []string{"Erik ten Hag"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

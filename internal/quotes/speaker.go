@@ -354,10 +354,12 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 }
 
 // particled reports whether toks[k] is a lowercase particle opening a name, before the
-// capitalized word it joins: de Vries, van der Berg. Do is an English verb and ten an English
-// number first (do Brazilians say, ten Britons said), and open none.
+// capitalized word it joins: de Vries, van der Berg. Do is an English verb, and opens none; ten
+// is an English number first (ten Britons said, ten Labour MPs said, ten Chelsea players said),
+// and opens a name only before one capitalized word, no plural, that a speech verb or the end
+// of the clause follows (ten Hag said, said ten Hag).
 func (a *attributor) particled(toks []token, k int) bool {
-	if w := a.word(toks[k]); !toks[k].is(particleWord) || w == "do" || w == "ten" {
+	if w := a.word(toks[k]); !toks[k].is(particleWord) || w == "do" || w == "ten" && !a.tenName(toks, k) {
 		return false
 	}
 	j := k
@@ -365,6 +367,15 @@ func (a *attributor) particled(toks []token, k int) bool {
 		j++
 	}
 	return j > k && j < len(toks) && toks[j].joined && a.capital(toks[j])
+}
+
+// tenName reports whether "ten" at toks[k] opens a name, as particled has it: ten Hag said.
+func (a *attributor) tenName(toks []token, k int) bool {
+	n := k + 1
+	if n >= len(toks) || !toks[n].joined || !a.capital(toks[n]) || a.plural(toks[n]) {
+		return false
+	}
+	return n+1 == len(toks) || !toks[n+1].joined || a.speechVerb(toks[n+1])
 }
 
 // paired reports whether the run of capitalized words at toks[k] comes after "and" and a name
@@ -2045,9 +2056,9 @@ func (a *attributor) note(c credit) {
 }
 
 // runEnd returns where the run of capitalized words starting at toks[k] ends. Lowercase
-// particles inside a name belong to it (Rosa de la Cruz), though "ten" after a stopword is a
-// number before a group (On Tuesday ten Labour MPs) and no particle (Erik ten Hag). So does "of"
-// or "for" after an office, with "the" after it, and "and" in a place followed by at least three more capitalised
+// particles inside a name belong to it (Rosa de la Cruz), though "ten" is one only where
+// particled has it (Erik ten Hag said) and a number before a group otherwise (On Tuesday ten
+// Labour MPs, Later ten Chelsea players). So does "of" or "for" after an office, with "the" after it, and "and" in a place followed by at least three more capitalised
 // words (Secretary of State for Health and Social Care Wes Streeting), and so do the parts of a
 // place listed with commas before that "and" (see listedPlace) and every "of" or "for" after the
 // first (Chair of the Joint Chiefs of Staff Dan Caine): the Bank of England, Transport for Wales, Friends of the Earth,
@@ -2065,7 +2076,7 @@ func (a *attributor) runEnd(toks []token, k int) int {
 			continue
 		}
 		j := m
-		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) && (a.word(toks[j]) != "ten" || !toks[m-1].is(stopWord)) {
+		for j < len(toks) && toks[j].joined && toks[j].is(particleWord) && (a.word(toks[j]) != "ten" || a.tenName(toks, j)) {
 			j++
 		}
 		if j == m && placed && a.conjunction(toks[m]) && a.capitalsAfter(toks, m+1) > 2 {
