@@ -7,10 +7,10 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh24: people described at, in or from a place, a pronoun after a pair or after
-// people speaking to it, a place of two words before a holder's name and a number word before a
-// group, with fresh passages from several genres. The speakers were written down before the
-// finder was run on the passages.
+// TestFindFresh24: people described at, in or from a place, a pronoun after a pair, after people
+// speaking to it or after a name in commas before an irregular past, a place of two words before
+// a holder's name and a number word before a group, with fresh passages from several genres. The
+// speakers were written down before the finder was run on the passages.
 func TestFindFresh24(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -48,6 +48,13 @@ func TestFindFresh24(t *testing.T) {
 		{"ToldHimTwice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
 		{"ToldHimThrice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", ""}},
 		{"AskedHerThrice", "Ann Reed said: “We will appeal.” Jo Lee asked her to wait. Kai Cole urged her to rest. Tom Lund told her to stop. “I will not,” she said.", []string{"Ann Reed", ""}},
+		// A name between commas after its role, before an irregular past, is the subject a
+		// pronoun stands for when its given name tells the pronoun's sex; a team's need not be.
+		{"RoleNameSpoke", "The club’s captain, Tom Aske, spoke to reporters. “We lost,” he said.", []string{"Tom Aske"}},
+		{"RoleNameGave", "The tug’s skipper, Tom Aske, gave an interview. “The sea was wild,” he said.", []string{"Tom Aske"}},
+		{"RoleNameOtherSex", "The club’s captain, Tom Aske, spoke to reporters. “We lost,” she said.", []string{""}},
+		{"RoleTeamWon", "Liverpool’s rivals, Real Madrid, won 3-1. “We lost,” he said.", []string{""}},
+		{"TheirRoleStillTheOwners", "Claire Ross thanked the firefighters. Their chief, Neil Archer, praised her. “She did everything right,” he said.", []string{""}},
 		// A place whose first word is a particle capitalized runs on to the word after it, and
 		// the name after the place keeps all its words.
 		{"MayorOfDenHaag", "Mayor of Den Haag Jan van Zanen said the city was “safe”.", []string{"Jan van Zanen"}},

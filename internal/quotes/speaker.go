@@ -1902,7 +1902,8 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed, s
 		}
 		if c.found() && a.person(a.seen, k, m) && !a.work(a.seen, k) {
 			switch {
-			case a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex):
+			case a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex) &&
+				(!a.irregular(a.seen[m]) || a.vouch(a.seen, k, c, sex) == sexVouched):
 				last = c
 			case !a.speakerSubject(a.seen, k, m, false):
 			case !a.irregularPast(a.seen, m):
@@ -2723,10 +2724,12 @@ func (a *attributor) speakerSubject(toks []token, k, m int, spoken bool) bool {
 // (gave, won, met), neither a speech verb nor a helping one.
 func (a *attributor) irregularPast(toks []token, m int) bool {
 	v := a.verbAfter(toks, m, false)
-	if v < 0 {
-		return false
-	}
-	t := toks[v]
+	return v >= 0 && a.irregular(toks[v])
+}
+
+// irregular reports whether t is an irregular past (gave, won, met), neither a speech verb nor a
+// helping one.
+func (a *attributor) irregular(t token) bool {
 	return t.is(pastWord) && !t.is(speechWord|helperVerb) && !a.hasSuffix(t, "ed") && !a.hasSuffix(t, "s")
 }
 
@@ -2834,7 +2837,9 @@ func (a *attributor) appositiveSpeech(toks []token, k int) bool {
 }
 
 // commaSubject reports whether the name toks[k:m] stands between commas before its verb, after
-// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know.
+// the role it fills: The tug’s skipper, Tom Aske, is the bravest man I know. An irregular past
+// (The tug’s skipper, Tom Aske, won praise) is a team's or a firm's verb as often as a person's
+// (Liverpool’s rivals, Real Madrid, won), and the caller vouches for the name before it.
 func (a *attributor) commaSubject(toks []token, k, m int) bool {
 	if k == 0 || m == len(toks) || a.rs[toks[m-1].end] != ',' || toks[m].joined {
 		return false
@@ -2847,7 +2852,7 @@ func (a *attributor) commaSubject(toks []token, k, m int) bool {
 		return false
 	}
 	t := toks[m]
-	return !a.capital(t) && (t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed"))
+	return !a.capital(t) && (t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.irregular(t))
 }
 
 // roleOfSex reports whether the name at toks[k], after the role that ends right before it, may
