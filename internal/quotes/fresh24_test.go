@@ -54,6 +54,9 @@ func TestFindFresh24(t *testing.T) {
 		{"RoleNameGave", "The tug’s skipper, Tom Aske, gave an interview. “The sea was wild,” he said.", []string{"Tom Aske"}},
 		{"RoleNameOtherSex", "The club’s captain, Tom Aske, spoke to reporters. “We lost,” she said.", []string{""}},
 		{"RoleTeamWon", "Liverpool’s rivals, Real Madrid, won 3-1. “We lost,” he said.", []string{""}},
+		{"NameRoleSpoke", "Tom Reed, the lawyer, spoke outside court. “I am sorry,” he said.", []string{"Tom Reed"}},
+		{"NameAgedSpoke", "Tom Reed, 45, spoke outside court. “I am sorry,” he said.", []string{"Tom Reed"}},
+		{"TeamDescribedWon", "Real Madrid, the champions, won 3-1. “We lost,” he said.", []string{""}},
 		{"TheirRoleStillTheOwners", "Claire Ross thanked the firefighters. Their chief, Neil Archer, praised her. “She did everything right,” he said.", []string{""}},
 		// A place whose first word is a particle capitalized runs on to the word after it, and
 		// the name after the place keeps all its words.

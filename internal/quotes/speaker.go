@@ -1903,7 +1903,8 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed, s
 		if c.found() && a.person(a.seen, k, m) && !a.work(a.seen, k) {
 			switch {
 			case a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex) &&
-				(!a.irregular(a.seen[m]) || a.vouch(a.seen, k, c, sex) == sexVouched):
+				(!a.irregular(a.seen[m]) || a.vouch(a.seen, k, c, sex) == sexVouched),
+				a.appositivePast(a.seen, m) && a.vouch(a.seen, k, c, sex) == sexVouched:
 				last = c
 			case !a.speakerSubject(a.seen, k, m, false):
 			case !a.irregularPast(a.seen, m):
@@ -2893,6 +2894,14 @@ func (a *attributor) appositiveSubject(toks []token, k int) bool {
 	}
 	t := toks[j]
 	return t.is(speechWord|helperVerb) || a.hasSuffix(t, "ed") || a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+}
+
+// appositivePast reports whether a name ending at toks[k] is described between commas before an
+// irregular past (Tom Reed, the lawyer, spoke outside), which a team's or a firm's name may be
+// the subject of as well as a person's (Real Madrid, the champions, won): the caller vouches.
+func (a *attributor) appositivePast(toks []token, k int) bool {
+	j := a.pastApposition(toks, k)
+	return j >= 0 && a.irregular(toks[j])
 }
 
 // describedSubject reports whether the name toks[k:m] is the subject of the verb after a
