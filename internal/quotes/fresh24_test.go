@@ -43,11 +43,13 @@ func TestFindFresh24(t *testing.T) {
 		{"PairThenSurname", "Adams and Rogers, both 19, said nothing. “We are innocent,” Rogers said later.", []string{"Rogers"}},
 		{"PairAsObjectStill", "Judge Ann Moss jailed Adams and Rogers, both 19. “You showed no remorse,” she said.", []string{"Ann Moss"}},
 		{"OneAgedThenHe", "Tom Adams, 19, said nothing at first. “I am innocent,” he said.", []string{"Tom Adams"}},
-		// A pronoun reads back past two sentences of people speaking to it for whom it stands,
-		// and no further.
+		// A pronoun reads back past every sentence of people speaking to it for whom it stands,
+		// however many and whatever comes between.
 		{"ToldHimTwice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
-		{"ToldHimThrice", "Tom Reed said: “We will appeal.” Jo Lee told him to wait. Ann Cole told him to rest. Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", ""}},
-		{"AskedHerThrice", "Ann Reed said: “We will appeal.” Jo Lee asked her to wait. Kai Cole urged her to rest. Tom Lund told her to stop. “I will not,” she said.", []string{"Ann Reed", ""}},
+		{"ToldHimThrice", "Tom Reed said: “I am fine.” Jo Lee told him to wait. Ann Cole told him to rest. Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
+		{"AskedHerThrice", "Ann Reed said: “We will appeal.” Jo Lee asked her to wait. Kai Cole urged her to rest. Tom Lund told her to stop. “I will not,” she said.", []string{"Ann Reed", "Ann Reed"}},
+		{"ToldHimByRoleThrice", "Tom Reed said: “I am fine.” His coach Jo Lee told him to wait. His wife Ann Cole told him to rest. His agent Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
+		{"ToldHimThriceBetweenOther", "Tom Reed said: “I am fine.” Jo Lee told him to wait. It was late. Ann Cole told him to rest. The rain fell. Kai Lund told him to stop. “I will not,” he said.", []string{"Tom Reed", "Tom Reed"}},
 		// A name between commas after its role, before an irregular past, is the subject a
 		// pronoun stands for when its given name tells the pronoun's sex; a team's need not be.
 		{"RoleNameSpoke", "The club’s captain, Tom Aske, spoke to reporters. “We lost,” he said.", []string{"Tom Aske"}},

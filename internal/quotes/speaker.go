@@ -1417,11 +1417,6 @@ func (a *attributor) learnWords() {
 	}
 }
 
-// maxToldTo is the most sentences of people speaking to a pronoun (Jo Lee told him to wait.) that
-// resolve reads back past for whom the pronoun stands; a pronoun after more names nobody, and
-// a passage of nothing else costs no more than a few sentences' reading.
-const maxToldTo = 2
-
 // resolve returns whom a pronoun at pos stands for: the most recent name before it, whether a
 // quote's speaker or a sentence's subject. It reads back one sentence at a time, stopping at the
 // first subject or where the previous pronoun was resolved, so the text is read at most once
@@ -1433,11 +1428,11 @@ const maxToldTo = 2
 // sex is named before it, whom it may stand for instead (Sarah Jones said her husband had been
 // ill. He was taken to hospital. “…,” she said.).
 func (a *attributor) resolve(p credit, said string) string {
-	pos, other, toldTo := p.start, false, 0
+	pos, other := p.start, false
 	sex := pronounSex[strings.ToLower(a.name(p))]
 	for end := pos; end > a.cursor; {
 		start := a.sentenceStart(end, a.cursor)
-		c, unnamed, spokenTo := a.lastSubject(start, end, sex)
+		c, unnamed := a.lastSubject(start, end, sex)
 		other = a.otherSex(p, c.end, other) && !a.ownedByOther(c, sex)
 		if c.found() {
 			a.note(c)
@@ -1464,12 +1459,6 @@ func (a *attributor) resolve(p credit, said string) string {
 				a.last = credit{} // Keir Starmer hit back. “…,” he said: not whoever was named before him.
 			}
 			break
-		}
-		if spokenTo {
-			if toldTo++; toldTo > maxToldTo {
-				a.last = credit{} // Whoever was told so many times is too far back to name.
-				break
-			}
 		}
 		end = start - 1 // Step over the full stop that ended the sentence before.
 	}
@@ -1847,9 +1836,8 @@ var personSex = map[string]string{
 // coach said Tom Hale had been brilliant), and stands for no pronoun after them: the speaker
 // does, and when the speaker is described and not named (the coach) unnamed is set, for nobody
 // the pronoun may be found to stand for. Many or a body (Witnesses said, The club said) are
-// nobody "he" or "she" stands for, and the name in their words is who it does. One speaking to a
-// pronoun of the sex given (His son Jack told him) is passed over too, and sets spokenTo.
-func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed, spokenTo bool) {
+// nobody "he" or "she" stands for, and the name in their words is who it does.
+func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bool) {
 	var last, open credit
 	names := 0
 	spoken, speaker := false, false // a speech verb was read; a name or pronoun came before it
@@ -1870,7 +1858,7 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed, s
 		m := a.runEnd(a.seen, k)
 		c := a.credit(a.seen, k, m)
 		if c.found() && a.speaksToPronoun(a.seen, m, sex) {
-			k, spokenTo = m-1, true // His son Jack told him, Smith and Jones told him: they speak to the one "he" is.
+			k = m - 1 // His son Jack told him, Smith and Jones told him: they speak to the one "he" is.
 			continue
 		}
 		if !spoken && c.found() && a.paired(a.seen, k) && a.pairSpeaks(a.seen, k, m) {
@@ -1921,9 +1909,9 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed, s
 		k = m - 1
 	}
 	if open.found() && names == 1 {
-		return open, unnamed, spokenTo
+		return open, unnamed
 	}
-	return last, unnamed, spokenTo
+	return last, unnamed
 }
 
 // pairSpeaks reports whether the pair whose second name is the run toks[k:m] is the subject of a
