@@ -80,6 +80,22 @@ func TestFindFresh24(t *testing.T) {
 		{"TenBritonsAfterQuote", "“We are worried,” ten Britons said. “We are scared,” three Britons said.", []string{"Britons", "Britons"}},
 		{"TenChelseaPlayers", "Yesterday three Chelsea players said they were “shocked”. Later ten Chelsea players said they were “angry”.", []string{"Chelsea", "Chelsea"}},
 		{"TenHagStill", "On Tuesday Erik ten Hag said the team was “tired”.", []string{"Erik ten Hag"}},
+		// After a given name, "ten" and the capitalized word after it are the name's whatever
+		// follows: a time, a place, another verb.
+		{"SaidTenHagOnSunday", "“It was a clear penalty,” said Erik ten Hag on Sunday.", []string{"Erik ten Hag"}},
+		{"SaidTenHagAfter", "“It hurts,” said Erik ten Hag after the defeat.", []string{"Erik ten Hag"}},
+		{"SaidTenBoomIn", "“I was happy there,” said Corrie ten Boom in 1971.", []string{"Corrie ten Boom"}},
+		{"TenHagLaterSaid", "Erik ten Hag later said the squad was “too thin”.", []string{"Erik ten Hag"}},
+		{"TenHagHasSaid", "Erik ten Hag has said the squad was “too thin”.", []string{"Erik ten Hag"}},
+		{"TenHagAlsoSaid", "Erik ten Hag also said the squad was “too thin”.", []string{"Erik ten Hag"}},
+		{"TenHagWasAskedAndSaid", "Erik ten Hag was asked about the squad and said it was “too thin”.", []string{"Erik ten Hag"}},
+		{"TenHagArrivedThenHe", "Erik ten Hag arrived at Carrington early. “We go again,” he said.", []string{"Erik ten Hag"}},
+		{"TenHagRefusedThenHe", "Erik ten Hag refused to comment. “We go again,” he said.", []string{"Erik ten Hag"}},
+		{"TenHagWillHoldThenHe", "Erik ten Hag will hold talks with the board. “We go again,” he said.", []string{"Erik ten Hag"}},
+		{"TenHagIsConfidentThenHe", "Erik ten Hag is confident. “We go again,” he said.", []string{"Erik ten Hag"}},
+		{"TenHagWatchedThenHe", "Erik ten Hag watched from the stands. “We go again,” he said.", []string{"Erik ten Hag"}},
+		{"OvernightTenLabourMPs", "Overnight ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
+		{"CoachTenHagBelievesThenHe", "Leverkusen head coach Erik ten Hag believes the title is possible. “We go again,” he said.", []string{"Erik ten Hag"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -369,13 +369,22 @@ func (a *attributor) particled(toks []token, k int) bool {
 	return j > k && j < len(toks) && toks[j].joined && a.capital(toks[j])
 }
 
-// tenName reports whether "ten" at toks[k] opens a name, as particled has it: ten Hag said.
+// tenName reports whether "ten" at toks[k] opens a name, as particled has it, before one
+// capitalized word, no plural. A speech verb or the end of the clause after that word makes it a
+// name (ten Hag said, said ten Hag), and so does a given name before "ten", a capitalized word
+// the lexicon does not know, whatever follows unless it is capitalized too (Erik ten Hag later
+// said, said Corrie ten Boom in 1971): a known word there (On Tuesday ten Labour MPs, Later ten
+// Chelsea players) leaves "ten" a number.
 func (a *attributor) tenName(toks []token, k int) bool {
 	n := k + 1
 	if n >= len(toks) || !toks[n].joined || !a.capital(toks[n]) || a.plural(toks[n]) {
 		return false
 	}
-	return n+1 == len(toks) || !toks[n+1].joined || a.speechVerb(toks[n+1])
+	if n+1 == len(toks) || !toks[n+1].joined || a.speechVerb(toks[n+1]) {
+		return true
+	}
+	given := k > 0 && toks[k].joined && a.capital(toks[k-1]) && toks[k-1].class == 0
+	return given && !a.capital(toks[n+1])
 }
 
 // paired reports whether the run of capitalized words at toks[k] comes after "and" and a name
