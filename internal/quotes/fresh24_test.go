@@ -96,6 +96,12 @@ func TestFindFresh24(t *testing.T) {
 		{"TenHagWatchedThenHe", "Erik ten Hag watched from the stands. “We go again,” he said.", []string{"Erik ten Hag"}},
 		{"OvernightTenLabourMPs", "Overnight ten Labour MPs said the cuts were “cruel”.", []string{"Labour MPs"}},
 		{"CoachTenHagBelievesThenHe", "Leverkusen head coach Erik ten Hag believes the title is possible. “We go again,” he said.", []string{"Erik ten Hag"}},
+		// A count before people at or from a place is no speaker, whatever the number.
+		{"TwoStudentsAtUniversity", "Two students at the University of Leeds said: “We feel unsafe.”", []string{""}},
+		{"TwelveWorkersAt", "Twelve workers at Port Talbot said: “We feel unsafe.”", []string{""}},
+		{"TwentyResidentsFrom", "Twenty residents from Stoke said: “We have been forgotten.”", []string{""}},
+		{"FiftyPassengersAt", "Fifty passengers at Gatwick said: “We were stranded.”", []string{""}},
+		{"TwelveDigitsWorkersAt", "12 workers at Port Talbot said: “We feel unsafe.”", []string{""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

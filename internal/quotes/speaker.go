@@ -1083,10 +1083,25 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 	return false
 }
 
-// counted reports whether t tells how many of the people after it there are: Two, 40, Many,
-// Dozens.
+// counted reports whether t tells how many of the people after it there are: Two, Twelve, 40,
+// Many, Dozens.
 func (a *attributor) counted(t token) bool {
-	return isDigit(a.rs[t.start]) || t.is(quantifierWord|groupWord)
+	return isDigit(a.rs[t.start]) || t.is(quantifierWord|groupWord) || a.numberWord(t)
+}
+
+// numberWord reports whether t is a number written as a word: two, twelve, fifty.
+func (a *attributor) numberWord(t token) bool {
+	return numberWords[strings.ToLower(a.word(t))]
+}
+
+// numberWords are the numbers written as words before a group: Two students, Twelve workers,
+// Fifty passengers.
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
+	"fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true,
+	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true,
+	"seventy": true, "eighty": true, "ninety": true, "hundred": true,
 }
 
 // placePrepositions put a place after a person: a diplomat in Kyiv, a nurse at St Mary's.
@@ -2297,9 +2312,9 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if first < m && a.partyTag(toks[first]) {
 		return credit{} // R-Ohio describes a senator, and names nobody.
 	}
-	if first == k && (k == 0 || !toks[k].joined) && toks[k].is(quantifierWord) {
+	if first == k && (k == 0 || !toks[k].joined) && (toks[k].is(quantifierWord) || a.numberWord(toks[k])) {
 		if first+1 == m {
-			return credit{} // Others said:, Another, the former minister, said: a group or one of it.
+			return credit{} // Others said:, Another, the former minister, said:, Two students said: a group or one of it.
 		}
 		// Before a person's name the quantifier is no part of it (Another Mark Thompson said).
 		// Before a group's, one that tells how many of the group spoke stays with it (Several
