@@ -19,6 +19,12 @@ const (
 	MaxNote          = 5000
 )
 
+// MaxParagraphs is the most paragraphs a body may hold: some 40 code points each at MaxBody, as
+// many as a long transcript of short lines takes. Every paragraph costs its readers a part of the
+// draft page (and a save its own look in the quote finder and the comments' anchoring), so a
+// body cut into one-letter paragraphs would otherwise cost every reader of the piece seconds.
+const MaxParagraphs = 10000
+
 // MaxTextBytes is the most bytes a request carrying a text within the limits can take when the
 // text is written composed, as the limits count it (NFC; see Normalize): twelve a character, as a character beyond the Basic Multilingual Plane takes escaped in JSON (a
 // surrogate pair, \uXXXX\uXXXX) or percent-encoded in a form (four %XX), for every character
@@ -133,7 +139,7 @@ func (t Text) Validate() error {
 }
 
 // CheckLimits checks t against the limits on a draft's text (valid UTF-8 without NUL bytes,
-// within each field's length, the topics' number) and returns an EINVALID error naming the
+// within each field's length, the body's paragraphs, the topics' number) and returns an EINVALID error naming the
 // first field over them, with the detail "field" as Validate's. Unlike Validate it lets the
 // title be empty, for text still being typed.
 func (t Text) CheckLimits() error {
@@ -151,6 +157,9 @@ func (t Text) CheckLimits() error {
 		if err := CheckString(f.name, f.value, f.max); err != nil {
 			return err.(*Error).With("field", f.name)
 		}
+	}
+	if n := strings.Count(t.Body, "\n") + 1; n > MaxParagraphs {
+		return Errorf(EINVALID, "body has %d paragraphs; the limit is %d", n, MaxParagraphs).With("field", "body")
 	}
 	if len(t.Topics) > MaxTopics {
 		return Errorf(EINVALID, "at most %d topics, got %d", MaxTopics, len(t.Topics)).With("field", "topics")

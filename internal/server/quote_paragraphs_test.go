@@ -12,14 +12,14 @@ import (
 )
 
 // TestDraftPageManyQuotesLongBody holds the draft page of a piece at both bounds at once, a body
-// of as many lines as newsroom.MaxBody allows and newsroom.MaxQuotes quotations at its end, to
-// what rendering that many paragraphs costs (under a second of CPU time here): the page numbers
-// the paragraph each quote opens in, and reading the whole body again for each quote took six
-// seconds for a page anyone on the piece opens.
+// of newsroom.MaxParagraphs paragraphs with newsroom.MaxQuotes quotations at its end, to what
+// rendering that many paragraphs costs: the page numbers the paragraph each quote opens in, and
+// reading the whole body again for each quote took six seconds for a page anyone on the piece
+// opens.
 func TestDraftPageManyQuotesLongBody(t *testing.T) {
 	a := newTestApp(t)
 	quotes := strings.Repeat("“q”\n", newsroom.MaxQuotes)
-	lines := strings.Repeat("a\n", (newsroom.MaxBody-len([]rune(quotes)))/2)
+	lines := strings.Repeat("a\n", newsroom.MaxParagraphs-newsroom.MaxQuotes)
 	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "Long", Byline: "Writer", Brief: "Brief.", Body: lines + quotes})
 	if err != nil {
 		t.Fatal(err)
