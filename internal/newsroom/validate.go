@@ -158,7 +158,7 @@ func (t Text) CheckLimits() error {
 			return err.(*Error).With("field", f.name)
 		}
 	}
-	if n := strings.Count(t.Body, "\n") + 1; n > MaxParagraphs {
+	if n := paragraphCount(t.Body); n > MaxParagraphs {
 		return Errorf(EINVALID, "body has %d paragraphs; the limit is %d", n, MaxParagraphs).With("field", "body")
 	}
 	if len(t.Topics) > MaxTopics {
@@ -173,6 +173,18 @@ func (t Text) CheckLimits() error {
 		}
 	}
 	return nil
+}
+
+// paragraphCount is how many lines of body show something: a working copy is checked as it was
+// typed, with the blank lines between its paragraphs that its save will drop (see Normalize).
+func paragraphCount(body string) int {
+	n := 0
+	for line := range strings.SplitSeq(body, "\n") {
+		if !isBlank(line) {
+			n++
+		}
+	}
+	return n
 }
 
 // Outgrows reports whether t, a text edited from base, holds more code points over base's in a

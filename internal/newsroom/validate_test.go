@@ -159,6 +159,7 @@ func TestTextCheckLimits(t *testing.T) {
 		{"LongBody", newsroom.Text{Body: strings.Repeat("é", newsroom.MaxBody+1)}, "body is 400001 characters long; the limit is 400000"},
 		{"EmptyTopic", newsroom.Text{Topics: []string{""}}, "topics must not be empty"},
 		{"ParagraphsAtTheCap", newsroom.Text{Body: strings.Repeat("a\n", newsroom.MaxParagraphs-1) + "a"}, ""},
+		{"BlankLinesAreNoParagraphs", newsroom.Text{Body: strings.Repeat("a\n\n", newsroom.MaxParagraphs-1) + "a"}, ""},
 		{"TooManyParagraphs", newsroom.Text{Body: strings.Repeat("a\n", newsroom.MaxParagraphs) + "a"}, "body has 10001 paragraphs; the limit is 10000"},
 	}
 	for _, tt := range tests {
