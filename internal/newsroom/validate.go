@@ -139,9 +139,10 @@ func (t Text) Validate() error {
 }
 
 // CheckLimits checks t against the limits on a draft's text (valid UTF-8 without NUL bytes,
-// within each field's length, the body's paragraphs, the topics' number) and returns an EINVALID error naming the
+// within each field's length, the topics' number) and returns an EINVALID error naming the
 // first field over them, with the detail "field" as Validate's. Unlike Validate it lets the
-// title be empty, for text still being typed.
+// title be empty, for text still being typed. The body's paragraphs are held to their cap by
+// CheckParagraphs, against the body they replace.
 func (t Text) CheckLimits() error {
 	fields := []struct {
 		name, value string
@@ -158,9 +159,6 @@ func (t Text) CheckLimits() error {
 			return err.(*Error).With("field", f.name)
 		}
 	}
-	if n := paragraphCount(t.Body); n > MaxParagraphs {
-		return Errorf(EINVALID, "body has %d paragraphs; the limit is %d", n, MaxParagraphs).With("field", "body")
-	}
 	if len(t.Topics) > MaxTopics {
 		return Errorf(EINVALID, "at most %d topics, got %d", MaxTopics, len(t.Topics)).With("field", "topics")
 	}
@@ -173,6 +171,20 @@ func (t Text) CheckLimits() error {
 		}
 	}
 	return nil
+}
+
+// CheckParagraphs refuses t's body when it holds more than MaxParagraphs paragraphs and more than
+// was's body, the one it replaces (the empty Text for a new draft), with an EINVALID error
+// naming the body, as CheckLimits names a field. A body stored over the cap before it came in
+// can so still be saved unchanged (with a new title, say), shortened, corrected word for word,
+// and sent on, as CheckQuoteCount spares a text's quotes: only a save that adds paragraphs over
+// the cap is refused. was's body is counted only when t's is over the cap.
+func (t Text) CheckParagraphs(was Text) error {
+	n := paragraphCount(t.Body)
+	if n <= MaxParagraphs || n <= paragraphCount(was.Body) {
+		return nil
+	}
+	return Errorf(EINVALID, "body has %d paragraphs; the limit is %d", n, MaxParagraphs).With("field", "body")
 }
 
 // paragraphCount is how many lines of body show something: a working copy is checked as it was

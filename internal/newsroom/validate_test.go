@@ -158,14 +158,36 @@ func TestTextCheckLimits(t *testing.T) {
 		{"NoTitleYet", newsroom.Text{Body: "Typing."}, ""},
 		{"LongBody", newsroom.Text{Body: strings.Repeat("é", newsroom.MaxBody+1)}, "body is 400001 characters long; the limit is 400000"},
 		{"EmptyTopic", newsroom.Text{Topics: []string{""}}, "topics must not be empty"},
-		{"ParagraphsAtTheCap", newsroom.Text{Body: strings.Repeat("a\n", newsroom.MaxParagraphs-1) + "a"}, ""},
-		{"BlankLinesAreNoParagraphs", newsroom.Text{Body: strings.Repeat("a\n\n", newsroom.MaxParagraphs-1) + "a"}, ""},
-		{"TooManyParagraphs", newsroom.Text{Body: strings.Repeat("a\n", newsroom.MaxParagraphs) + "a"}, "body has 10001 paragraphs; the limit is 10000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.text.CheckLimits()
 			wantInvalid(t, "CheckLimits()", err, tt.wantErr)
+		})
+	}
+}
+
+// TestTextCheckParagraphs: a body may hold MaxParagraphs paragraphs, or as many as the body it
+// replaces when that held more, and no more; lines that show nothing are no paragraphs.
+func TestTextCheckParagraphs(t *testing.T) {
+	body := func(n int) string { return strings.Repeat("a\n", n-1) + "a" }
+	tests := []struct {
+		name      string
+		body, was string
+		wantErr   string
+	}{
+		{"AtTheCap", body(newsroom.MaxParagraphs), "", ""},
+		{"BlankLinesAreNoParagraphs", strings.Repeat("a\n\n", newsroom.MaxParagraphs-1) + "a", "", ""},
+		{"PastTheCap", body(newsroom.MaxParagraphs + 1), "", "body has 10001 paragraphs; the limit is 10000"},
+		{"PastTheCapFromIt", body(newsroom.MaxParagraphs + 1), body(newsroom.MaxParagraphs), "body has 10001 paragraphs; the limit is 10000"},
+		{"OverItAsBefore", body(2 * newsroom.MaxParagraphs), body(2 * newsroom.MaxParagraphs), ""},
+		{"OverItFewerThanBefore", body(newsroom.MaxParagraphs + 1), body(2 * newsroom.MaxParagraphs), ""},
+		{"OverItMoreThanBefore", body(2*newsroom.MaxParagraphs + 1), body(2 * newsroom.MaxParagraphs), "body has 20001 paragraphs; the limit is 10000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := newsroom.Text{Body: tt.body}.CheckParagraphs(newsroom.Text{Body: tt.was})
+			wantInvalid(t, "CheckParagraphs()", err, tt.wantErr)
 		})
 	}
 }

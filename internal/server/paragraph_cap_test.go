@@ -60,3 +60,85 @@ func TestParagraphCap(t *testing.T) {
 		})
 	}
 }
+
+// TestParagraphCapLegacyBody checks that a body stored over newsroom.MaxParagraphs before the cap
+// came in can still be edited, kept as a working copy and sent on, as other rules spare a field
+// a save leaves as stored: the cap refuses only a body with more paragraphs than both the cap
+// and the body it replaces. The stored body is never lost to a refusal.
+func TestParagraphCapLegacyBody(t *testing.T) {
+	lines := func(n int, line string) string {
+		return "Body with a “quote”.\n" + strings.TrimSuffix(strings.Repeat(line+"\n", n), "\n")
+	}
+	js := func(s string) string {
+		b, _ := json.Marshal(s)
+		return string(b)
+	}
+	legacy := lines(2*newsroom.MaxParagraphs, "Line.")
+	type request struct{ user, method, path, body string }
+	save := func(body string) func(*newsroom.Draft, string) request {
+		return func(d *newsroom.Draft, _ string) request {
+			return request{"writer", "PUT", fmt.Sprintf("/api/v1/drafts/%d", d.ID), fmt.Sprintf(`{%s,"version":%d}`, body, d.Version)}
+		}
+	}
+	keep := func(title, body string) func(*newsroom.Draft, string) request {
+		return func(d *newsroom.Draft, _ string) request {
+			return request{"writer", "PUT", fmt.Sprintf("/api/v1/drafts/%d/working-copy", d.ID),
+				fmt.Sprintf(`{"base_version":%d,"text":{"title":%q,"byline":"Writer","brief":"Brief.","body":%s}}`, d.Version, title, js(body))}
+		}
+	}
+	correct := func(body string) func(*newsroom.Draft, string) request {
+		return func(_ *newsroom.Draft, slug string) request {
+			return request{"editor", "POST", "/api/v1/articles/" + slug + "/corrections", fmt.Sprintf(`{"note":"Fixed a word.","body":%s}`, js(body))}
+		}
+	}
+	tests := []struct {
+		name           string
+		stage          newsroom.Stage
+		published      bool
+		req            func(d *newsroom.Draft, slug string) request
+		wantStatus     int
+		wantParagraphs int
+	}{
+		{"TitleOnlySave", newsroom.StageDraft, false, save(`"title":"New title"`), http.StatusOK, 2*newsroom.MaxParagraphs + 1},
+		{"OneWordChanged", newsroom.StageDraft, false, save(`"body":` + js(strings.Replace(legacy, "Line.", "Line!", 1))), http.StatusOK, 2*newsroom.MaxParagraphs + 1},
+		{"ShortenedStillOver", newsroom.StageDraft, false, save(`"body":` + js(lines(15000, "Line."))), http.StatusOK, 15001},
+		{"Lengthened", newsroom.StageDraft, false, save(`"body":` + js(legacy+"\nOne more.")), http.StatusUnprocessableEntity, 2*newsroom.MaxParagraphs + 1},
+		{"WorkingCopyTitleTyped", newsroom.StageDraft, false, keep("New title", legacy), http.StatusOK, 2*newsroom.MaxParagraphs + 1},
+		{"WorkingCopyLengthened", newsroom.StageDraft, false, keep("A draft", legacy+"\nOne more."), http.StatusUnprocessableEntity, 2*newsroom.MaxParagraphs + 1},
+		{"Submit", newsroom.StageDraft, false, func(d *newsroom.Draft, _ string) request {
+			return request{"writer", "POST", fmt.Sprintf("/api/v1/drafts/%d/transitions", d.ID), `{"action":"submit"}`}
+		}, http.StatusOK, 2*newsroom.MaxParagraphs + 1},
+		{"Publish", newsroom.StageApproved, false, func(d *newsroom.Draft, _ string) request {
+			return request{"editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), ""}
+		}, http.StatusOK, 2*newsroom.MaxParagraphs + 1},
+		{"OneWordCorrection", newsroom.StageApproved, true, correct(strings.Replace(legacy, "Line.", "Line!", 1)), http.StatusCreated, 2*newsroom.MaxParagraphs + 1},
+		{"LengtheningCorrection", newsroom.StageApproved, true, correct(legacy + "\nOne more."), http.StatusUnprocessableEntity, 2*newsroom.MaxParagraphs + 1},
+	}
+	a := newTestApp(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.draft(tt.stage)
+			var slug string
+			if tt.published {
+				res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), "")
+				wantStatus(t, res, http.StatusOK)
+				slug = decode[struct{ Slug string }](t, res).Slug
+			}
+			if _, err := a.store.DB().Exec("UPDATE drafts SET body = $1 WHERE id = $2", legacy, d.ID); err != nil {
+				t.Fatal(err)
+			}
+			r := tt.req(d, slug)
+			res := a.do(r.user, r.method, r.path, r.body)
+			wantStatus(t, res, tt.wantStatus)
+			if tt.wantStatus == http.StatusUnprocessableEntity {
+				if e := decode[apiError](t, res).Error; e.Details["field"] != "body" || !strings.Contains(e.Message, fmt.Sprintf("the limit is %d", newsroom.MaxParagraphs)) {
+					t.Errorf("refusal %+v does not name the body and the cap", e)
+				}
+			}
+			got := decode[newsroom.Draft](t, a.do("editor", "GET", fmt.Sprintf("/api/v1/drafts/%d", d.ID), ""))
+			if n := strings.Count(got.Body, "\n") + 1; n != tt.wantParagraphs {
+				t.Errorf("the body holds %d paragraphs, want %d", n, tt.wantParagraphs)
+			}
+		})
+	}
+}

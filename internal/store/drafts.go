@@ -176,6 +176,9 @@ func (s *Store) createDraft(ctx context.Context, actor *newsroom.User, writerID 
 	if err := text.CheckDirections(newsroom.Text{}); err != nil {
 		return nil, false, err
 	}
+	if err := text.CheckParagraphs(newsroom.Text{}); err != nil {
+		return nil, false, err
+	}
 	once := newCreation(actor.ID, token, text)
 	news, problems := findQuotes(text)
 	if err := newsroom.CheckQuoteCount(len(news), 0); err != nil {
@@ -457,14 +460,20 @@ func (s *Store) checkText(u *newsroom.User, cur *newsroom.Draft, text newsroom.T
 	return text, validNext(cur, text)
 }
 
-// validNext checks a normalized text as cur's next: valid, and the fields it changes held to the
-// rule for direction characters. A field it leaves as stored is not, so that a text stored before
-// the rule can still be saved by someone who may not change that field.
+// validNext checks a normalized text as cur's next: valid, the fields it changes held to the
+// rule for direction characters, and its body to the paragraph cap unless it has no more
+// paragraphs than cur's. A field it leaves as stored is not held to a newer rule, so that a
+// text stored before the rule can still be saved by someone who may not change that field, and
+// a body stored over the cap before it came in can still be saved, shortened and corrected.
 func validNext(cur *newsroom.Draft, text newsroom.Text) error {
 	if err := text.Validate(); err != nil {
 		return err
 	}
-	return text.CheckDirections(cur.Text().Normalize())
+	was := cur.Text().Normalize()
+	if err := text.CheckDirections(was); err != nil {
+		return err
+	}
+	return text.CheckParagraphs(was)
 }
 
 // mayChange applies the policy and the workflow to text as cur's next text, and returns it

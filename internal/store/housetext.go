@@ -53,8 +53,9 @@ func headingGate(body, topics []string) error {
 }
 
 // correctedText is d's text with a correction's body (nil keeps the body as it is). Only the
-// body changes, so only a new body is held to the whole-piece rule (see CheckCorrectedBody), and
-// to having no paragraph the format reads as a heading: a correction that adds a note alone is
+// body changes, so only a new body is held to the whole-piece rule (see CheckCorrectedBody), to
+// the paragraph cap unless it has no more paragraphs than d's (see CheckParagraphs), and to
+// having no paragraph the format reads as a heading: a correction that adds a note alone is
 // taken for a piece published before a rule its body breaks.
 func correctedText(d *newsroom.Draft, body *string) (newsroom.Text, error) {
 	text := newsroom.DraftUpdate{Body: body}.Apply(d.Text()).Normalize()
@@ -62,6 +63,9 @@ func correctedText(d *newsroom.Draft, body *string) (newsroom.Text, error) {
 		return text, nil
 	}
 	if err := text.CheckCorrectedBody(); err != nil {
+		return text, err
+	}
+	if err := text.CheckParagraphs(d.Text()); err != nil {
 		return text, err
 	}
 	return text, headingGate(text.Paragraphs(), nil)

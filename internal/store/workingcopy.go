@@ -34,6 +34,9 @@ const workingCopySQL = "SELECT base_version, title, byline, brief, body, topics,
 // draftAccessSQL reads what deciding who may do what to a draft needs, without its text.
 const draftAccessSQL = "SELECT writer_id, stage, version FROM drafts WHERE id = ?"
 
+// draftBodySQL reads a draft's body alone.
+const draftBodySQL = "SELECT body FROM drafts WHERE id = ?"
+
 // SaveWorkingCopy keeps the acting user's unsaved typing in draft id, in place of any they kept
 // before, and returns it as kept. Only a user who may edit some field of the draft now may keep
 // one; its text is checked against the limits on a draft's text but may be unfinished (an empty
@@ -50,7 +53,7 @@ func (s *Store) SaveWorkingCopy(ctx context.Context, id int64, wc newsroom.Worki
 	if err != nil {
 		return nil, err
 	}
-	if err := s.mayKeepWorkingCopy(u, d, wc); err != nil {
+	if err := s.mayKeepWorkingCopy(ctx, u, d, wc); err != nil {
 		return nil, err
 	}
 	t := wc.Text
@@ -71,7 +74,7 @@ func (s *Store) SaveWorkingCopy(ctx context.Context, id int64, wc newsroom.Worki
 // mayKeepWorkingCopy checks a working copy u would keep of draft d: u must be able to edit some
 // field of d now (EFORBIDDEN when u may edit such a draft in no stage, ECONFLICT when in another
 // one), the copy must be based on one of d's versions, and its text within the limits.
-func (s *Store) mayKeepWorkingCopy(u *newsroom.User, d *newsroom.Draft, wc newsroom.WorkingCopy) error {
+func (s *Store) mayKeepWorkingCopy(ctx context.Context, u *newsroom.User, d *newsroom.Draft, wc newsroom.WorkingCopy) error {
 	if len(s.policy.Fields(u, d)) == 0 {
 		if err := s.policy.CheckEdit(u, d, nil); err != nil {
 			return err
@@ -82,7 +85,29 @@ func (s *Store) mayKeepWorkingCopy(u *newsroom.User, d *newsroom.Draft, wc newsr
 		return newsroom.Errorf(newsroom.EINVALID,
 			"base_version must be the version the typing started from, 1 to %d, not %d", d.Version, wc.BaseVersion)
 	}
-	return wc.Text.CheckLimits()
+	if err := wc.Text.CheckLimits(); err != nil {
+		return err
+	}
+	return s.checkCopyParagraphs(ctx, d.ID, wc.Text)
+}
+
+// checkCopyParagraphs holds the body of a working copy of draft id to the paragraph cap against
+// the draft's stored body, as a save of it would be (see newsroom.Text.CheckParagraphs), so that
+// a copy of a body stored over the cap before it came in can be kept while its title is typed.
+// The stored body is read only for a copy over the cap: a page saves every few seconds, and
+// reading the whole body each time would cost every save for the one that is almost never over.
+func (s *Store) checkCopyParagraphs(ctx context.Context, id int64, t newsroom.Text) error {
+	if t.CheckParagraphs(newsroom.Text{}) == nil {
+		return nil
+	}
+	var stored newsroom.Text
+	err := s.queryRowPrepared(ctx, draftBodySQL, id).Scan(&stored.Body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return newsroom.Errorf(newsroom.ENOTFOUND, "draft %d not found", id)
+	} else if err != nil {
+		return internal("read draft body", err)
+	}
+	return t.CheckParagraphs(stored)
 }
 
 // WorkingCopy returns the acting user's working copy of draft id, or ENOTFOUND when they keep
