@@ -187,11 +187,14 @@ func (t Text) CheckParagraphs(was Text) error {
 	return Errorf(EINVALID, "body has %d paragraphs; the limit is %d", n, MaxParagraphs).With("field", "body")
 }
 
-// paragraphCount is how many lines of body show something: a working copy is checked as it was
-// typed, with the blank lines between its paragraphs that its save will drop (see Normalize).
+// paragraphCount is how many paragraphs body holds once normalized: its lines that show
+// something, whatever line end each has (see paragraphBreaks). A working copy is checked as it
+// was typed, with the line ends and the blank lines between its paragraphs that its save will
+// make "\n" and drop (see Normalize), so its paragraphs are counted as its save and its page
+// count them.
 func paragraphCount(body string) int {
 	n := 0
-	for line := range strings.SplitSeq(body, "\n") {
+	for line := range strings.SplitSeq(replaceIn(paragraphBreaks, body, "\r", "\u2028", "\u2029"), "\n") {
 		if !isBlank(line) {
 			n++
 		}

@@ -183,6 +183,12 @@ func TestTextCheckParagraphs(t *testing.T) {
 		{"OverItAsBefore", body(2 * newsroom.MaxParagraphs), body(2 * newsroom.MaxParagraphs), ""},
 		{"OverItFewerThanBefore", body(newsroom.MaxParagraphs + 1), body(2 * newsroom.MaxParagraphs), ""},
 		{"OverItMoreThanBefore", body(2*newsroom.MaxParagraphs + 1), body(2 * newsroom.MaxParagraphs), "body has 20001 paragraphs; the limit is 10000"},
+		{"CarriageReturnsEndParagraphs", strings.Repeat("a\r", newsroom.MaxParagraphs) + "a", "", "body has 10001 paragraphs"},
+		{"CRLFEndsOneParagraph", strings.Repeat("a\r\n", newsroom.MaxParagraphs-1) + "a", "", ""},
+		{"LineSeparatorsEndParagraphs", strings.Repeat("a\u2028", newsroom.MaxParagraphs) + "a", "", "body has 10001 paragraphs"},
+		{"ParagraphSeparatorsEndParagraphs", strings.Repeat("a\u2029", newsroom.MaxParagraphs) + "a", "", "body has 10001 paragraphs"},
+		{"MixedLineEnds", strings.Repeat("a\ra\u2028a\u2029a\n", newsroom.MaxParagraphs/4) + "a", "", "body has 10001 paragraphs"},
+		{"StoredBodyCountedAlike", body(newsroom.MaxParagraphs + 1), strings.Repeat("a\r", newsroom.MaxParagraphs+1) + "a", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

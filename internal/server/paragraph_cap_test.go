@@ -142,3 +142,33 @@ func TestParagraphCapLegacyBody(t *testing.T) {
 		})
 	}
 }
+
+// TestParagraphCapWorkingCopyLineEnds checks that a working copy's paragraphs are counted as its
+// save and its page count them, whatever line end it uses: "\r", "\r\n" and Unicode's line and
+// paragraph separators end a paragraph as "\n" does. A copy cut by "\r" alone counted as one
+// paragraph, and 20,001 of them were kept for the page to offer back.
+func TestParagraphCapWorkingCopyLineEnds(t *testing.T) {
+	a := newTestApp(t)
+	d := a.draft(newsroom.StageDraft)
+	for _, sep := range []string{"\n", "\r", "\r\n", "\u2028", "\u2029"} {
+		for _, tt := range []struct {
+			paragraphs int
+			wantStatus int
+		}{
+			{newsroom.MaxParagraphs, http.StatusOK},
+			{2*newsroom.MaxParagraphs + 1, http.StatusUnprocessableEntity},
+		} {
+			t.Run(fmt.Sprintf("%q/%d", sep, tt.paragraphs), func(t *testing.T) {
+				body, _ := json.Marshal(strings.Repeat("a"+sep, tt.paragraphs-1) + "a")
+				res := a.do("writer", "PUT", fmt.Sprintf("/api/v1/drafts/%d/working-copy", d.ID),
+					fmt.Sprintf(`{"base_version":%d,"text":{"title":"T","body":%s}}`, d.Version, body))
+				wantStatus(t, res, tt.wantStatus)
+				if tt.wantStatus == http.StatusUnprocessableEntity {
+					if e := decode[apiError](t, res).Error; e.Details["field"] != "body" || !strings.Contains(e.Message, fmt.Sprintf("body has %d paragraphs", tt.paragraphs)) {
+						t.Errorf("refusal %+v does not name the body and its paragraphs", e)
+					}
+				}
+			})
+		}
+	}
+}
