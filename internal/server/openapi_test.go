@@ -562,3 +562,34 @@ func TestAPIDocRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIParagraphCap checks that the document states the paragraph cap wherever a body is
+// sent, as docs/api.md does: a client reading only the schemas would otherwise learn of it from
+// a 422. Every field that takes a body names the cap and that a body stored over it is held only
+// to the paragraphs it had; the workflow's gates say that they do not count paragraphs again.
+func TestOpenAPIParagraphCap(t *testing.T) {
+	doc := loadOpenAPI(t)
+	limit := grouped(newsroom.MaxParagraphs) + " paragraphs"
+	body := func(schema string) string {
+		return doc.Components.Schemas[schema].Value.Properties["body"].Value.Description
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"Text", body("Text"), []string{limit}},
+		{"WorkingText", body("WorkingText"), []string{limit, "than the body it replaces"}},
+		{"DraftUpdate", body("DraftUpdate"), []string{limit, "than the body it replaces"}},
+		{"Correction", body("Correction"), []string{limit, "than the body it replaces"}},
+		{"Gates", doc.Paths.Value("/drafts/{id}/transitions").Post.Description, []string{limit}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, w := range tt.want {
+				if !strings.Contains(tt.text, w) {
+					t.Errorf("%q does not say %q", tt.text, w)
+				}
+			}
+		})
+	}
+}
