@@ -47,7 +47,7 @@ func TestRestoreSpiked(t *testing.T) {
 	d := a.draft(newsroom.StageEditing)
 	path := fmt.Sprintf("/drafts/%d", d.ID)
 	res := a.page("editor", "POST", path+"/transition", url.Values{"action": {"spike"}, "confirm": {"yes"}})
-	if flashOf(res) != "Done: the draft is now Spiked." {
+	if flashOf(res) != "Spiked. The piece leaves every queue and will not be published; an editor can restore it." {
 		t.Fatalf("spike: %q", flashOf(res))
 	}
 	wantBody(t, a.page("editor", "GET", path, nil), `value="restore"`, `>Restore</button>`, `The piece goes back to its writer as a draft.`)
@@ -59,7 +59,7 @@ func TestRestoreSpiked(t *testing.T) {
 		t.Fatalf("the writer restores: %q", flashOf(res))
 	}
 	res = a.page("editor", "POST", path+"/transition", url.Values{"action": {"restore"}})
-	if flashOf(res) != "Done: the draft is now Draft." {
+	if flashOf(res) != "Sent back to Writer." {
 		t.Fatalf("restore: %q", flashOf(res))
 	}
 }
@@ -72,7 +72,7 @@ func TestNoteShownUntilActedOn(t *testing.T) {
 	path := fmt.Sprintf("/drafts/%d", d.ID)
 	a.clock.Add(time.Minute)
 	res := a.page("editor", "POST", path+"/transition", url.Values{"action": {"request_changes"}, "note": {"Name the council's source."}})
-	if flashOf(res) != "Done: the draft is now Draft." {
+	if flashOf(res) != "Sent back to Writer with your note." {
 		t.Fatalf("request changes: %q", flashOf(res))
 	}
 	wantBody(t, a.page("writer", "GET", path, nil), `<aside class="notice" id="notice"`, `<h2 id="notice-title">A note from <bdi>Editor</bdi></h2>`,
@@ -155,8 +155,8 @@ func TestActionOutOfSightGoesToDesk(t *testing.T) {
 		stage               newsroom.Stage
 		wantTo, wantFlash   string
 	}{
-		{"FactCheckerReturns", "factchecker", "return", newsroom.StageFactCheck, "/desk", "Done: “A draft” is now Draft, out of your view."},
-		{"EditorRequestsChanges", "editor", "request_changes", newsroom.StageEditing, "/drafts/%d", "Done: the draft is now Draft."},
+		{"FactCheckerReturns", "factchecker", "return", newsroom.StageFactCheck, "/desk", "“A draft”: sent back to Writer with your note."},
+		{"EditorRequestsChanges", "editor", "request_changes", newsroom.StageEditing, "/drafts/%d", "Sent back to Writer with your note."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,7 +41,7 @@ func TestConfirmations(t *testing.T) {
 		wantStage newsroom.Stage
 	}{
 		{"SpikeUnconfirmed", "editor", newsroom.StageEditing, "transition", url.Values{"action": {"spike"}}, "tick the box to confirm: Spike this piece?", newsroom.StageEditing},
-		{"SpikeConfirmed", "editor", newsroom.StageEditing, "transition", url.Values{"action": {"spike"}, "confirm": {"yes"}}, "Done", newsroom.StageSpiked},
+		{"SpikeConfirmed", "editor", newsroom.StageEditing, "transition", url.Values{"action": {"spike"}, "confirm": {"yes"}}, "Spiked.", newsroom.StageSpiked},
 		{"SpikeByWhoMayNot", "factchecker", newsroom.StageEditing, "transition", url.Values{"action": {"spike"}}, "a fact-checker may not take the step “Spike”", newsroom.StageEditing},
 		{"PublishUnconfirmed", "editor", newsroom.StageApproved, "publish", url.Values{"when": {"now"}}, "tick the box to confirm: Publish this piece for every reader?", newsroom.StageApproved},
 		{"PublishConfirmed", "editor", newsroom.StageApproved, "publish", url.Values{"when": {"now"}, "confirm": {"yes"}}, "Published at", newsroom.StagePublished},

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -410,10 +412,13 @@ func (s *Server) transitionPage(c echo.Context) error {
 	if err == nil {
 		// An action can take a piece out of its actor's sight (a fact-checker returning it to its
 		// writer): its page would then be "not found", so the desk is where they go on.
-		if !s.store.Policy().CanSee(newsroom.UserFrom(c.Request().Context()), d.Writer.ID, d.Stage) {
-			return s.afterAction(c, nil, "/desk", "Done: “"+d.Title+"” is now "+s.label(d.Stage)+", out of your view.")
+		// The message names the piece there, which the desk lists among others.
+		u := newsroom.UserFrom(c.Request().Context())
+		done := s.store.Policy().Done(u, d, req.Action, strings.TrimSpace(req.Note) != "")
+		if !s.store.Policy().CanSee(u, d.Writer.ID, d.Stage) {
+			return s.afterAction(c, nil, "/desk", "“"+d.Title+"”: "+lowerFirst(done))
 		}
-		return s.afterAction(c, nil, draftURL(id), "Done: the draft is now "+s.label(d.Stage)+".")
+		return s.afterAction(c, nil, draftURL(id), done)
 	}
 	if fixable(err) {
 		return s.refusedForm(c, id, err, &retryForm{Form: "step-" + string(req.Action), Values: url.Values{"note": {req.Note}}})
@@ -632,6 +637,12 @@ func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.D
 		upd.Language = &lang
 	}
 	return upd
+}
+
+// lowerFirst is s, a sentence, to follow a colon: its first letter in lower case.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func draftURL(id int64) string { return "/drafts/" + strconv.FormatInt(id, 10) }
