@@ -44,7 +44,7 @@ func TestConfirmations(t *testing.T) {
 		{"SpikeConfirmed", "editor", newsroom.StageEditing, "transition", url.Values{"action": {"spike"}, "confirm": {"yes"}}, "Spiked.", newsroom.StageSpiked},
 		{"SpikeByWhoMayNot", "factchecker", newsroom.StageEditing, "transition", url.Values{"action": {"spike"}}, "a fact-checker may not take the step “Spike”", newsroom.StageEditing},
 		{"PublishUnconfirmed", "editor", newsroom.StageApproved, "publish", url.Values{"when": {"now"}}, "tick the box to confirm: Publish this piece for every reader?", newsroom.StageApproved},
-		{"PublishConfirmed", "editor", newsroom.StageApproved, "publish", url.Values{"when": {"now"}, "confirm": {"yes"}}, "Published at", newsroom.StagePublished},
+		{"PublishConfirmed", "editor", newsroom.StageApproved, "publish", url.Values{"when": {"now"}, "confirm": {"yes"}}, "Published: readers see it at", newsroom.StagePublished},
 		{"ScheduleNeedsNoBox", "editor", newsroom.StageApproved, "publish", url.Values{"when": {"schedule"}, "at": {"2099-01-02T10:00"}}, "Scheduled for", newsroom.StageScheduled},
 	}
 	for _, tt := range tests {

@@ -491,7 +491,9 @@ func (s *Server) publishPage(c echo.Context) error {
 	if s.store.Policy().IsScheduled(pub.Stage) {
 		return s.afterAction(c, nil, draftURL(id), "Scheduled for "+pub.PublishedAt.In(zone).Format(zoneTime)+".")
 	}
-	return s.afterAction(c, nil, draftURL(id), "Published at /articles/"+pub.Slug+".")
+	article := publish.URLs(s.site(), pub.Slug)["html"]
+	flashLink(c, article)
+	return s.afterAction(c, nil, draftURL(id), "Published: readers see it at "+article+".")
 }
 
 // previewDraft shows the article exactly as publishing it now would, under a banner that says it

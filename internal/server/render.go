@@ -167,6 +167,8 @@ type view struct {
 	// Answered is the key under which the browser kept a copy of the form whose send Flash says
 	// was done (see flash), for the page to forget that copy and no other.
 	Answered string
+	// FlashLink is an address Flash names, which the page makes a link (see flashLink).
+	FlashLink string
 	// MayWrite and MayManage say whether the viewer may write drafts and manage users, for the
 	// links in the page header.
 	MayWrite, MayManage bool
@@ -205,6 +207,7 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	v.Inbox = s.inboxCount(c)
 	if v.Flash == "" && v.Warning == "" {
 		v.Flash, v.Warning, v.Answered = takeMessage(c, flashCookie), takeMessage(c, warningCookie), takeMessage(c, answeredCookie)
+		v.FlashLink = takeMessage(c, flashLinkCookie)
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", v); err != nil {
@@ -215,9 +218,10 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 }
 
 const (
-	flashCookie    = "copydesk_flash"
-	warningCookie  = "copydesk_warning"
-	answeredCookie = "copydesk_answered"
+	flashCookie     = "copydesk_flash"
+	warningCookie   = "copydesk_warning"
+	answeredCookie  = "copydesk_answered"
+	flashLinkCookie = "copydesk_flash_link"
 )
 
 // flash carries a short message to the page the redirect that answers the request lands on,
@@ -243,6 +247,23 @@ func keptAs(c echo.Context) string {
 		return ""
 	}
 	return key
+}
+
+// flashLink carries, with the message of a flash, an address the message names, which the page
+// the redirect lands on shows as a link: the message is a cookie's text, which the page escapes,
+// so the link is the template's to make.
+func flashLink(c echo.Context, href string) { carry(c, flashLinkCookie, href) }
+
+// FlashParts is Flash split around the first place it names FlashLink, for the page to make that
+// a link; the whole of Flash as Before when it names none.
+func (v view) FlashParts() (parts struct{ Before, Link, After string }) {
+	before, after, ok := strings.Cut(v.Flash, v.FlashLink)
+	if v.FlashLink == "" || !ok {
+		parts.Before = v.Flash
+		return parts
+	}
+	parts.Before, parts.Link, parts.After = before, v.FlashLink, after
+	return parts
 }
 
 // warn carries to the page the redirect that answers the request lands on a message saying
@@ -297,7 +318,7 @@ func redirect(c echo.Context, to string) error {
 	if u, err := url.Parse(to); err == nil {
 		at = u.Path
 	}
-	for _, name := range []string{flashCookie, warningCookie, answeredCookie} {
+	for _, name := range []string{flashCookie, warningCookie, answeredCookie, flashLinkCookie} {
 		if msg, ok := c.Get(carryKey + name).(string); ok {
 			c.SetCookie(&http.Cookie{Name: name, Value: encodeFlash(at + "\n" + carried(msg)), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isTLS(c), MaxAge: 60})
 		}
