@@ -26,7 +26,7 @@ func TestCommentThreadMarkup(t *testing.T) {
 	}{
 		{"Author", "editor", []string{
 			fmt.Sprintf(`<article class="comment" id="comment-%d" data-comment="%d" data-field="body" data-from="0" data-to="4">`, cid, cid),
-			fmt.Sprintf(`<a class="to-text" href="#text" data-comment="%d">Show in the text</a>`, cid),
+			fmt.Sprintf(`<a class="to-text" href="#text" data-comment="%d">Show in the text<span class="visually-hidden">: <bdi>Editor</bdi>'s comment on “Body”</span></a>`, cid),
 			`<strong><bdi>Editor</bdi></strong> <time class="muted" datetime="`,
 			fmt.Sprintf(`action="/comments/%d/edit"`, cid), fmt.Sprintf(`action="/comments/%d/delete"`, cid),
 			`<input type="checkbox" name="confirm" value="yes" required> Delete this comment?`,

@@ -70,6 +70,8 @@ func pageFuncs(p *policy.Policy) template.FuncMap {
 		"count": groupThousands,
 		// clip shortens the words a thread is on (see clipWords).
 		"clip": clipWords,
+		// firstWords names a quote or a thread by its first words (see firstWords).
+		"firstWords": firstWords,
 		// mentions shows text with each @name in it highlighted.
 		"mentions": mentionHTML,
 		// isolated keeps a line stored before the direction rule from turning the words after it

@@ -183,6 +183,19 @@ func clipWords(s string) string {
 	return strings.TrimRight(string(r[:clipHead]), " ") + " … " + strings.TrimLeft(string(r[len(r)-clipTail:]), " ")
 }
 
+// firstWordsCount is how many words of a quote or a thread's words a link names it by.
+const firstWordsCount = 6
+
+// firstWords is the start of s, its first few words, with "…" when it has more: enough to tell
+// one quote or thread from another in the name of a link to it.
+func firstWords(s string) string {
+	words := strings.Fields(s)
+	if len(words) <= firstWordsCount {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:firstWordsCount], " ") + "…"
+}
+
 // markStatus is the status a quote's words show in the text: its check, "not-quote" while a
 // fact-checker holds that they are no quotation, or "waived" for a disputed quote an editor
 // let the piece go out with. No gate waits for either, so marking the one as unchecked or the
