@@ -17,10 +17,11 @@ func (s *Server) checkQuotePage(c echo.Context) error {
 	}
 	check := newsroom.QuoteCheck{Status: newsroom.QuoteStatus(c.FormValue("status")), Note: c.FormValue("note"), Source: c.FormValue("source"),
 		QuoteRead: quoteRead(c)}
-	if _, err = s.store.CheckQuote(c.Request().Context(), id, qid, check); err != nil {
+	q, err := s.store.CheckQuote(c.Request().Context(), id, qid, check)
+	if err != nil {
 		return s.refusedQuote(c, id, qid, err, "quote-", url.Values{"note": {check.Note}, "source": {check.Source}})
 	}
-	return s.afterAction(c, nil, quoteURL(id, qid), "Quote marked "+string(check.Status)+".")
+	return s.afterAction(c, nil, quoteURL(id, qid), quoteNamed(q)+", marked "+string(check.Status)+".")
 }
 
 func (s *Server) waiveQuotePage(c echo.Context) error {
@@ -29,10 +30,11 @@ func (s *Server) waiveQuotePage(c echo.Context) error {
 		return err
 	}
 	n := newsroom.QuoteNote{Note: c.FormValue("note"), QuoteRead: quoteRead(c)}
-	if _, err = s.store.WaiveQuote(c.Request().Context(), id, qid, n); err != nil {
+	q, err := s.store.WaiveQuote(c.Request().Context(), id, qid, n)
+	if err != nil {
 		return s.refusedQuote(c, id, qid, err, "waive-", url.Values{"note": {n.Note}})
 	}
-	return s.afterAction(c, nil, quoteURL(id, qid), "Waiver recorded.")
+	return s.afterAction(c, nil, quoteURL(id, qid), "Waiver recorded for "+lowerFirst(quoteNamed(q))+".")
 }
 
 func (s *Server) notQuotePage(c echo.Context) error {
@@ -41,10 +43,17 @@ func (s *Server) notQuotePage(c echo.Context) error {
 		return err
 	}
 	n := newsroom.QuoteNote{Note: c.FormValue("note"), QuoteRead: quoteRead(c)}
-	if _, err = s.store.MarkNotQuote(c.Request().Context(), id, qid, n); err != nil {
+	q, err := s.store.MarkNotQuote(c.Request().Context(), id, qid, n)
+	if err != nil {
 		return s.refusedQuote(c, id, qid, err, "not-quote-", url.Values{"note": {n.Note}})
 	}
-	return s.afterAction(c, nil, quoteURL(id, qid), "Marked as no quotation.")
+	return s.afterAction(c, nil, quoteURL(id, qid), quoteNamed(q)+", marked as no quotation.")
+}
+
+// quoteNamed names quote q in a message, by its number and first words, as its row shows them:
+// the message stands apart from the row, and the ledger may hold many.
+func quoteNamed(q *newsroom.Quote) string {
+	return "Quote #" + strconv.FormatInt(q.ID, 10) + ", “" + firstWords(q.Text) + "”"
 }
 
 // quoteRead is the quote as the page showed it to whoever sent the form: its words and speaker

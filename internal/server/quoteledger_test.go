@@ -192,10 +192,10 @@ func TestQuoteFormsKeepTheirPlace(t *testing.T) {
 		form       url.Values
 		flash      string
 	}{
-		{"Verdict", base, url.Values{"status": {"disputed"}, "note": {"Not on the tape."}}, "Quote marked disputed."},
+		{"Verdict", base, url.Values{"status": {"disputed"}, "note": {"Not on the tape."}}, "marked disputed."},
 		{"RefusedVerdict", base, url.Values{"status": {"disputed"}}, "Not done: a disputed quote needs a note saying why"},
-		{"Waiver", base + "/waive", url.Values{"note": {"Both wordings are on the record."}}, "Waiver recorded."},
-		{"NotAQuote", base + "/not-quote", url.Values{"note": {"A title."}}, "Marked as no quotation."},
+		{"Waiver", base + "/waive", url.Values{"note": {"Both wordings are on the record."}}, "Waiver recorded for quote"},
+		{"NotAQuote", base + "/not-quote", url.Values{"note": {"A title."}}, "marked as no quotation."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
