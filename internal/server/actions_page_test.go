@@ -65,7 +65,9 @@ func TestRestoreSpiked(t *testing.T) {
 }
 
 // TestNoteShownUntilActedOn shows the editor's note at the top of the writer's page when a piece
-// comes back, and drops it once the writer saves a new version.
+// comes back, saying it was sent with the step (the step's label alone, "Return to writer with a
+// note, Mon…", read as an instruction to the writer), and drops it once the writer saves a new
+// version.
 func TestNoteShownUntilActedOn(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageEditing)
@@ -76,7 +78,7 @@ func TestNoteShownUntilActedOn(t *testing.T) {
 		t.Fatalf("request changes: %q", flashOf(res))
 	}
 	wantBody(t, a.page("writer", "GET", path, nil), `<aside class="notice" id="notice"`, `<h2 id="notice-title">A note from <bdi>Editor</bdi></h2>`,
-		`<blockquote>Name the council&#39;s source.</blockquote>`, "Return to writer with a note, ")
+		`<blockquote>Name the council&#39;s source.</blockquote>`, "Sent with “Return to writer with a note” on ")
 	if strings.Contains(a.page("editor", "GET", path, nil).Body.String(), `class="notice"`) {
 		t.Fatal("the editor is shown their own note")
 	}

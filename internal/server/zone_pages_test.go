@@ -38,7 +38,7 @@ func TestPagesShowTimesInTheNewsroomsZone(t *testing.T) {
 		name, actor, url string
 		want             []string
 	}{
-		{"Notice", "writer", draft, []string{"Return to writer with a note, " + local + "."}},
+		{"Notice", "writer", draft, []string{"Sent with “Return to writer with a note” on " + local + "."}},
 		{"QuoteHistory", "editor", draft, []string{`<span class="muted">` + local + `, version 1:</span>`}},
 		{"WhoWasTold", "editor", draft, []string{"<li>" + local + " — <bdi>Writer</bdi> in the app"}},
 		{"Inbox", "writer", "/inbox", nil},
