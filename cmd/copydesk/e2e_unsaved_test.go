@@ -59,7 +59,7 @@ func TestBrowserActionWaitsForSave(t *testing.T) {
 
 	b.submit(`#edit-save`)
 	b.submit(`button[value=submit]`)
-	if got := b.flash(); got != "Sent to the fact-check desk." {
+	if got := b.flash(); got != "Sent to the Fact-check desk." {
 		t.Fatalf("after saving, sending says %q", got)
 	}
 	if got := b.text(`#text`); !strings.Contains(got, "It opened in 1946.") {

@@ -22,18 +22,18 @@ func TestStepMessagesSayWhoHasThePiece(t *testing.T) {
 		holder                    string // someone assigned, before the step, at the desk it leads to
 		wantTo, wantFlash         string
 	}{
-		{"Submit", "writer", "submit", "", newsroom.StageDraft, "", "/drafts/%d", "Sent to the fact-check desk."},
-		{"SubmitToItsHolder", "writer", "submit", "", newsroom.StageDraft, "factchecker", "/drafts/%d", "Sent to Factchecker at the fact-check desk."},
+		{"Submit", "writer", "submit", "", newsroom.StageDraft, "", "/drafts/%d", "Sent to the Fact-check desk."},
+		{"SubmitToItsHolder", "writer", "submit", "", newsroom.StageDraft, "factchecker", "/drafts/%d", "Sent to Factchecker at the Fact-check desk."},
 		{"Return", "factchecker", "return", "Check the second quote.", newsroom.StageFactCheck, "", "/desk", "“A draft”: sent back to Writer with your note."},
-		{"Clear", "factchecker", "clear", "", newsroom.StageFactCheck, "", "/drafts/%d", "Sent to the editing desk."},
+		{"Clear", "factchecker", "clear", "", newsroom.StageFactCheck, "", "/drafts/%d", "Sent to the Editing desk."},
 		{"RequestChanges", "editor", "request_changes", "Name the source.", newsroom.StageEditing, "", "/drafts/%d", "Sent back to Writer with your note."},
-		{"Recheck", "editor", "recheck", "", newsroom.StageEditing, "", "/drafts/%d", "Sent back to the fact-check desk."},
-		{"RecheckWithNote", "editor", "recheck", "The figures again.", newsroom.StageEditing, "", "/drafts/%d", "Sent back to the fact-check desk with your note."},
+		{"Recheck", "editor", "recheck", "", newsroom.StageEditing, "", "/drafts/%d", "Sent back to the Fact-check desk."},
+		{"RecheckWithNote", "editor", "recheck", "The figures again.", newsroom.StageEditing, "", "/drafts/%d", "Sent back to the Fact-check desk with your note."},
 		{"Approve", "editor", "approve", "", newsroom.StageEditing, "", "/drafts/%d", "Approved. The piece is ready to publish or schedule, and its text is locked."},
-		{"Reopen", "editor", "reopen", "", newsroom.StageApproved, "", "/drafts/%d", "Done. The piece goes back to Editing and must be approved again."},
+		{"Reopen", "editor", "reopen", "", newsroom.StageApproved, "", "/drafts/%d", "Done: Reopen for editing. The piece goes back to Editing and must be approved again."},
 		{"Spike", "editor", "spike", "", newsroom.StageEditing, "", "/drafts/%d", "Spiked. The piece leaves every queue and will not be published; an editor can restore it."},
 		{"Restore", "editor", "restore", "", newsroom.StageSpiked, "", "/drafts/%d", "Sent back to Writer."},
-		{"Unschedule", "editor", "unschedule", "", newsroom.StageScheduled, "", "/drafts/%d", "Done. The piece goes back to Approved and is not published at its time."},
+		{"Unschedule", "editor", "unschedule", "", newsroom.StageScheduled, "", "/drafts/%d", "Done: Unschedule. The piece goes back to Approved and is not published at its time."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
