@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 )
@@ -35,5 +38,43 @@ func TestQuoteMessagesNameTheQuote(t *testing.T) {
 				t.Errorf("the redirect says %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestLongUnspacedQuoteNamedShort: a quote in a script written without spaces is named by its
+// first characters, not whole. Cutting at the sixth space kept a long Chinese quote entire: a
+// "Show in the text" link 787 characters long and a verdict message of 750, near the size a
+// flash cookie can carry.
+func TestLongUnspacedQuoteNamedShort(t *testing.T) {
+	const maxName = 100
+	a := newTestApp(t)
+	long := strings.Repeat("这是一个非常长的中文引语", 60)
+	d, err := a.store.CreateDraft(ctxAs(a, "writer"), newsroom.Text{Title: "长引语", Byline: "Writer", Brief: "Brief.",
+		Body: "部长说：“" + long + "”。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.Transition(ctxAs(a, "writer"), d.ID, newsroom.TransitionRequest{Action: newsroom.ActionSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	qid := a.firstQuote(d.ID)
+	res := a.page("factchecker", "GET", fmt.Sprintf("/drafts/%d", d.ID), nil)
+	wantStatus(t, res, http.StatusOK)
+	links := regexp.MustCompile(`(?s)<a class="to-text"[^>]*>(.*?)</a>`).FindAllStringSubmatch(res.Body.String(), -1)
+	if len(links) == 0 {
+		t.Fatal("no link to the text")
+	}
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for _, l := range links {
+		name := strings.Join(strings.Fields(tags.ReplaceAllString(l[1], "")), " ")
+		if n := utf8.RuneCountInString(name); n > maxName || !strings.Contains(name, "这是一个非常长的中文引语") {
+			t.Errorf("the link is named in %d characters, want the quote's start in at most %d: %q", n, maxName, name)
+		}
+	}
+	res = a.page("factchecker", "POST", fmt.Sprintf("/drafts/%d/quotes/%d", d.ID, qid), url.Values{"status": {"verified"}})
+	wantStatus(t, res, http.StatusSeeOther)
+	msg := flashOf(res)
+	if n := utf8.RuneCountInString(msg); n > maxName || !strings.HasPrefix(msg, fmt.Sprintf("Quote #%d, “这是一个非常长的中文引语", qid)) {
+		t.Errorf("the message is %d characters, want the quote's start in at most %d: %q", n, maxName, msg)
 	}
 }

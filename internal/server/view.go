@@ -175,25 +175,36 @@ const clipHead, clipTail = 120, 60
 // clipWords shortens the words a thread is on, when they are long, to their start and end around
 // an ellipsis: the text shows them whole, highlighted, and a thread that quoted every word of a
 // long range would make the page grow with the number of threads times the length of the text.
-func clipWords(s string) string {
+func clipWords(s string) string { return clip(s, clipHead, clipTail) }
+
+// clip shortens s, when it is more than a little longer than head and tail code points together,
+// to its first head and its last tail around an ellipsis, or to its first head and an ellipsis
+// when tail is 0.
+func clip(s string, head, tail int) string {
 	r := []rune(s)
-	if len(r) <= clipHead+clipTail+20 {
+	if len(r) <= head+tail+20 {
 		return s
 	}
-	return strings.TrimRight(string(r[:clipHead]), " ") + " … " + strings.TrimLeft(string(r[len(r)-clipTail:]), " ")
+	start := strings.TrimRight(string(r[:head]), " ")
+	if tail == 0 {
+		return start + "…"
+	}
+	return start + " … " + strings.TrimLeft(string(r[len(r)-tail:]), " ")
 }
 
-// firstWordsCount is how many words of a quote or a thread's words a link names it by.
-const firstWordsCount = 6
+// firstWordsCount is how many words of a quote or a thread's words a link names it by, and
+// firstWordsHead how many code points at most, for a script written without spaces.
+const firstWordsCount, firstWordsHead = 6, 40
 
 // firstWords is the start of s, its first few words, with "…" when it has more: enough to tell
 // one quote or thread from another in the name of a link to it.
 func firstWords(s string) string {
 	words := strings.Fields(s)
-	if len(words) <= firstWordsCount {
-		return strings.Join(words, " ")
+	name := clip(strings.Join(words[:min(len(words), firstWordsCount)], " "), firstWordsHead, 0)
+	if len(words) > firstWordsCount && !strings.HasSuffix(name, "…") {
+		name += "…"
 	}
-	return strings.Join(words[:firstWordsCount], " ") + "…"
+	return name
 }
 
 // markStatus is the status a quote's words show in the text: its check, "not-quote" while a
