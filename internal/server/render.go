@@ -18,6 +18,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/policy"
+	"github.com/copydesk/copydesk/internal/publish"
 	"github.com/copydesk/copydesk/web"
 )
 
@@ -209,7 +210,7 @@ func (s *Server) render(c echo.Context, status int, name string, v view) error {
 	v.Inbox = s.inboxCount(c)
 	if v.Flash == "" && v.Warning == "" {
 		v.Flash, v.Warning, v.Answered = takeMessage(c, flashCookie), takeMessage(c, warningCookie), takeMessage(c, answeredCookie)
-		v.FlashLink = takeMessage(c, flashLinkCookie)
+		v.FlashLink = s.articleLink(takeMessage(c, flashLinkCookie))
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", v); err != nil {
@@ -255,6 +256,19 @@ func keptAs(c echo.Context) string {
 // the redirect lands on shows as a link: the message is a cookie's text, which the page escapes,
 // so the link is the template's to make.
 func flashLink(c echo.Context, href string) { carry(c, flashLinkCookie, href) }
+
+// articleLink is href when it is the address of one of the site's own articles, as publishing
+// gives it, and "" otherwise: the flash link is read back from a cookie, which anyone who can set
+// a cookie for the site writes as they like, and must not make the page link elsewhere.
+func (s *Server) articleLink(href string) string {
+	site := s.site()
+	escaped, ok := strings.CutPrefix(href, publish.URLs(site, "")["html"])
+	slug, err := url.PathUnescape(escaped)
+	if !ok || err != nil || slug == "" || slug == "." || slug == ".." || href != publish.URLs(site, slug)["html"] {
+		return ""
+	}
+	return href
+}
 
 // FlashParts is Flash split around the first place it names FlashLink, for the page to make that
 // a link; the whole of Flash as Before when it names none.
