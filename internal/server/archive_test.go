@@ -27,13 +27,33 @@ var (
 	seedBylines = []string{"Sarah Johnson", "Ana Pérez", "Otto Weiß", "Lee Min", "Ravi Rao"}
 )
 
-// seedPublished writes n published pieces straight into the database, row for row what
-// publishing writes, one minute apart and ending an hour before the app's clock: piece i (from
-// 1, the oldest) is "Piece i", slug "piece-i", by seedBylines[i%5], on seedTopics[i%7] and
-// [(i+3)%7]. It then forgets that the backfills have run and migrates, which maps them to their
-// topics and authors as it does for pieces published before that map existed. Publishing a thousand pieces through the workflow would
-// take minutes.
+// seedPublished writes n published pieces straight into the database (see seedPieces), one
+// minute apart and ending an hour before the app's clock: piece i (from 1, the oldest) is
+// "Piece i", slug "piece-i", by seedBylines[i%5], on seedTopics[i%7] and [(i+3)%7].
 func seedPublished(t testing.TB, a *testApp, n int) {
+	t.Helper()
+	start := a.clock.Now().UTC().Add(-time.Hour - time.Duration(n)*time.Minute).Truncate(time.Second)
+	pieces := make([]seedPiece, n)
+	for i := 1; i <= n; i++ {
+		pieces[i-1] = seedPiece{Title: fmt.Sprintf("Piece %d", i), Byline: seedBylines[i%len(seedBylines)],
+			Topics: []string{seedTopics[i%len(seedTopics)], seedTopics[(i+3)%len(seedTopics)]}, At: start.Add(time.Duration(i) * time.Minute)}
+	}
+	seedPieces(t, a, pieces)
+}
+
+// seedPiece is one piece seedPieces publishes: its title (its slug is publish.Slug's of it),
+// byline, topics and the time it was published.
+type seedPiece struct {
+	Title, Byline string
+	Topics        []string
+	At            time.Time
+}
+
+// seedPieces writes pieces straight into the database as published, row for row what
+// publishing writes. It then forgets that the backfills have run and migrates, which maps them
+// to their topics and authors as it does for pieces published before that map existed.
+// Publishing a thousand pieces through the workflow would take minutes.
+func seedPieces(t testing.TB, a *testApp, pieces []seedPiece) {
 	t.Helper()
 	ctx := context.Background()
 	tx, err := a.store.DB().BeginTx(ctx, nil)
@@ -42,29 +62,26 @@ func seedPublished(t testing.TB, a *testApp, n int) {
 	}
 	defer tx.Rollback()
 	writer, editor := a.users["writer"].ID, a.users["editor"].ID
-	start := a.clock.Now().UTC().Add(-time.Hour - time.Duration(n)*time.Minute).Truncate(time.Second)
-	for i := 1; i <= n; i++ {
-		at := start.Add(time.Duration(i) * time.Minute)
-		title, byline := fmt.Sprintf("Piece %d", i), seedBylines[i%len(seedBylines)]
-		topics, _ := json.Marshal([]string{seedTopics[i%len(seedTopics)], seedTopics[(i+3)%len(seedTopics)]})
-		text := newsroom.Text{Title: title, Byline: byline, Brief: "The brief of " + title + ".", Body: "The body of " + title + ".", Topics: []string{}}
+	for i, p := range pieces {
+		topics, _ := json.Marshal(p.Topics)
+		text := newsroom.Text{Title: p.Title, Byline: p.Byline, Brief: "The brief of " + p.Title + ".", Body: "The body of " + p.Title + ".", Topics: []string{}}
 		var draft, article, pub int64
 		err := tx.QueryRowContext(ctx, `INSERT INTO drafts (writer_id, title, byline, brief, body, topics, stage, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, 'published', 1, $7, $7) RETURNING id`, writer, title, byline, text.Brief, text.Body, string(topics), at).Scan(&draft)
+			VALUES ($1, $2, $3, $4, $5, $6, 'published', 1, $7, $7) RETURNING id`, writer, p.Title, p.Byline, text.Brief, text.Body, string(topics), p.At).Scan(&draft)
 		if err == nil {
 			err = tx.QueryRowContext(ctx, `INSERT INTO articles (draft_id, slug, first_published_at) VALUES ($1, $2, $3) RETURNING id`,
-				draft, publish.Slug(title), at).Scan(&article)
+				draft, publish.Slug(p.Title), p.At).Scan(&article)
 		}
 		if err == nil {
 			err = tx.QueryRowContext(ctx, `INSERT INTO publications (article_id, number, revision_version, title, byline, brief, body, topics,
 				editor_comment, published_at, published_by, content_hash) VALUES ($1, 1, 1, $2, $3, $4, $5, $6, '', $7, $8, $9) RETURNING id`,
-				article, title, byline, text.Brief, text.Body, string(topics), at, editor, store.ArticleOf(text).ContentHash()).Scan(&pub)
+				article, p.Title, p.Byline, text.Brief, text.Body, string(topics), p.At, editor, store.ArticleOf(text).ContentHash()).Scan(&pub)
 		}
 		if err == nil {
 			_, err = tx.ExecContext(ctx, `UPDATE articles SET latest_publication_id = $1 WHERE id = $2`, pub, article)
 		}
 		if err != nil {
-			t.Fatalf("seed piece %d: %v", i, err)
+			t.Fatalf("seed piece %d: %v", i+1, err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM backfills`); err != nil {
