@@ -121,8 +121,9 @@ func listed(t *testing.T, a *testApp, first string) [][]string {
 // buildNewsroom's (corrected, scheduled, taken back, spiked), and reads the public site as an
 // outside tester would: from the front page by its links alone every public piece is reached
 // within a few pages and no link fails; the sitemaps list each public piece once and nothing
-// else; the archive's and the big topic's pages list each of their pieces once, with no gap where
-// pieces share a second; the feed lists the newest pieces; and no page takes 100 ms.
+// else; the archive's and the big topic's pages, and the read API's pages by their cursors, list
+// each of their pieces once, with no gap where pieces share a second; the feed lists the newest
+// pieces; and no page takes 100 ms of CPU time.
 func TestPublicCrawlAtScale(t *testing.T) {
 	a := crawlApp(t)
 	published := scaleNewsroom(t, a, 3000)
@@ -202,6 +203,30 @@ func TestPublicCrawlAtScale(t *testing.T) {
 			if len(seen) != want {
 				t.Errorf("%s: %d pages list %d pieces, want %d", first, len(pages), len(seen), want)
 			}
+		}
+	})
+
+	t.Run("APICursor", func(t *testing.T) {
+		seen := map[string]int{}
+		for next := "/api/v1/articles"; next != ""; {
+			res := a.do("", "GET", next, "")
+			wantStatus(t, res, http.StatusOK)
+			page := decode[struct {
+				Items []struct{ Slug string } `json:"items"`
+				Next  string                  `json:"next"`
+			}](t, res)
+			for _, it := range page.Items {
+				seen[it.Slug]++
+			}
+			next = strings.TrimPrefix(page.Next, crawlBase)
+		}
+		for slug := range live {
+			if seen[slug] != 1 {
+				t.Errorf("the read API's pages list %s %d times", slug, seen[slug])
+			}
+		}
+		if len(seen) != len(live) {
+			t.Errorf("the read API's pages list %d pieces, %d are public", len(seen), len(live))
 		}
 	})
 
