@@ -129,6 +129,17 @@ func TestPublicPage(t *testing.T) {
 		if first, err := f.s.PublicBlock(ctx, 1, 3); err != nil || slugsOf(first) != "one two three" {
 			t.Fatalf("PublicBlock(1, 3) = %q, %v; want one two three", slugsOf(first), err)
 		}
+		// Four spelled "Climate change"; the topic keeps the spelling of the piece still public.
+		topics, err := f.s.PublicTags(ctx, false)
+		want := []store.Tag{{"climate-change", "Climate Change", 1}, {"mexico", "Mexico", 2}}
+		if err != nil || !slices.Equal(topics, want) {
+			t.Fatalf("PublicTags(topics) = %v, %v; want %v", topics, err, want)
+		}
+		authors, err := f.s.PublicTags(ctx, true)
+		want = []store.Tag{{"otto-weiss", "Otto Weiß", 1}, {"sarah-johnson", "Sarah Johnson", 2}}
+		if err != nil || !slices.Equal(authors, want) {
+			t.Fatalf("PublicTags(authors) = %v, %v; want %v", authors, err, want)
+		}
 	})
 }
 
