@@ -139,11 +139,26 @@ func (s *Store) PublicListing(ctx context.Context, since time.Time, offset, limi
 // after it missed one.
 func (s *Store) SitemapBlocks(ctx context.Context, size int) ([]int, error) {
 	var blocks []int
-	err := s.read(ctx).Table("articles").Select("DISTINCT (articles.id - 1) / ? + 1 AS block", size).
-		Where("articles.latest_publication_id IS NOT NULL").Where(s.isPublic("articles.id")).
-		Order("block").Pluck("block", &blocks).Error
+	published := s.policy.Published()
+	err := s.read(ctx).Raw(sitemapBlocksSQL, size, published, size, size, published).Scan(&blocks).Error
 	return blocks, internal("sitemap blocks", err)
 }
+
+// sitemapBlocksSQL lists the blocks (see SitemapBlocks) of the size its first, third and
+// fourth arguments give that hold an article public in the stage its second and fifth name.
+// It finds each block from the end of the one before, by the first public article past it, so
+// that it reads about one article a block: reading every public article to put their blocks in
+// order cost every publish a read of the whole archive.
+const sitemapBlocksSQL = `WITH RECURSIVE blocks (n) AS (
+	SELECT (SELECT (a.id - 1) / ? + 1 FROM articles AS a
+		WHERE a.latest_publication_id IS NOT NULL AND EXISTS (SELECT 1 FROM drafts WHERE drafts.id = a.draft_id AND drafts.stage = ?)
+		ORDER BY a.id LIMIT 1)
+	UNION ALL
+	SELECT (SELECT (a.id - 1) / ? + 1 FROM articles AS a
+		WHERE a.id > blocks.n * ? AND a.latest_publication_id IS NOT NULL AND EXISTS (SELECT 1 FROM drafts WHERE drafts.id = a.draft_id AND drafts.stage = ?)
+		ORDER BY a.id LIMIT 1)
+	FROM blocks WHERE blocks.n IS NOT NULL)
+SELECT n FROM blocks WHERE n IS NOT NULL`
 
 // PublicBlock returns the public articles of block n of size article ids (see SitemapBlocks),
 // as PublicListing does, in the order of their ids.

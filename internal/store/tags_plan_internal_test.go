@@ -89,3 +89,19 @@ func TestPublicChangedAtStopsAtTheNewest(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemapBlocksSeekEachBlock checks that the blocks of the sitemap index are found by one
+// seek of the articles' ids a block, not by reading every public article and putting their
+// blocks in order: the index is rendered again after every publish.
+func TestSitemapBlocksSeekEachBlock(t *testing.T) {
+	s := openStore(t, Options{})
+	plans := capturedPlans(t, s, func() error {
+		_, err := s.SitemapBlocks(context.Background(), 100)
+		return err
+	})
+	for query, plan := range plans {
+		if strings.Contains(plan, "TEMP B-TREE") || !strings.Contains(plan, "USING INTEGER PRIMARY KEY (rowid>?)") {
+			t.Errorf("SitemapBlocks runs %s\nwith the plan:\n%s\nwant a seek of the ids from each block's end", query, plan)
+		}
+	}
+}
