@@ -17,14 +17,16 @@ import (
 // nowhere on the public site. One not retitled keeps the slug it was scheduled under.
 func TestRetitledBeforeItWentOut(t *testing.T) {
 	for _, tt := range []struct {
-		name, retitle, wantSlug, goneSlug string
+		name, title, retitle, wantSlug, goneSlug string
 	}{
-		{"Retitled", "Mayor Stays On", "mayor-stays-on", "mayor-resigns-over-scandal"},
-		{"KeepsItsTitle", "", "mayor-resigns-over-scandal", ""},
+		{"Retitled", "Mayor Resigns Over Scandal", "Mayor Stays On", "mayor-stays-on", "mayor-resigns-over-scandal"},
+		{"KeepsItsTitle", "Mayor Resigns Over Scandal", "", "mayor-resigns-over-scandal", ""},
+		{"RetitledToItsWordsWithoutTheNumber", "Storm Kills 12", "Storm Kills", "storm-kills", "storm-kills-12"},
+		{"RetitledToItsWordsAndANumber", "Mayor Resigns", "Mayor Resigns 2", "mayor-resigns-2", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := crawlApp(t)
-			d := importAndApprove(t, a, housePiece("Mayor Resigns Over Scandal", "Ana Pérez", "What it is about.", []string{"The body."}, []string{"City Hall"}, ""))
+			d := importAndApprove(t, a, housePiece(tt.title, "Ana Pérez", "What it is about.", []string{"The body."}, []string{"City Hall"}, ""))
 			later := a.clock.Now().Add(time.Hour).UTC().Format(time.RFC3339)
 			res := a.do("editor", "POST", fmt.Sprintf("/api/v1/drafts/%d/publish", d.ID), `{"at":"`+later+`"}`)
 			wantStatus(t, res, http.StatusOK)

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -50,8 +48,11 @@ func (publicationRow) TableName() string { return "publications" }
 // ensureArticle returns the draft's article, reserving a unique slug from the title the first
 // time: "title-words", then "title-words-2", "-3"…, or the draft's id for a title with no letters
 // or digits (see publish.ArticleSlug). A piece scheduled and taken back before its time was never
-// at its slug's address, so once retitled it takes its new title's: readers would otherwise find
-// it under the words of a headline an editor pulled. Once public, a piece keeps its slug. Its
+// at its slug's address, so it takes the slug its current title would be given now, its own
+// reservation set aside: readers would otherwise find it under the words of a headline an editor
+// pulled, "storm-kills-12" for "Storm Kills" as much as "mayor-resigns" for "Mayor Stays On". A
+// reserved "storm-kills-3" is kept only while "storm-kills" and "-2" are still another's. Once
+// public, a piece keeps its slug. Its
 // statements run without GORM (see execRaw): every publish runs them while it holds the writer.
 func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articleRow, error) {
 	art := articleRow{DraftID: draftID}
@@ -61,7 +62,7 @@ func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articl
 		return nil, err
 	}
 	base := publish.ArticleSlug(title, draftID)
-	if found && (art.LatestPublicationID != nil || sluggedFrom(art.Slug, base)) {
+	if found && (art.LatestPublicationID != nil || art.Slug == base) {
 		return &art, nil
 	}
 	if err := s.lockSlugs(tx); err != nil {
@@ -71,25 +72,19 @@ func (s *Store) ensureArticle(tx *gorm.DB, draftID int64, title string) (*articl
 	if err != nil {
 		return nil, err
 	}
+	reserved := art.Slug
+	delete(used, reserved)
 	art.Slug = base
 	for n := 2; used[art.Slug]; n++ {
 		art.Slug = fmt.Sprintf("%s-%d", base, n)
 	}
 	if found {
+		if art.Slug == reserved {
+			return &art, nil
+		}
 		return &art, execRaw(tx, "UPDATE articles SET slug = ? WHERE id = ?", art.Slug, art.ID)
 	}
 	return &art, queryRowRaw(tx, "INSERT INTO articles (draft_id, slug) VALUES (?, ?) RETURNING id", draftID, art.Slug).Scan(&art.ID)
-}
-
-// sluggedFrom reports whether ensureArticle could have made slug from base: base itself, or
-// base with a number from 2 after a "-".
-func sluggedFrom(slug, base string) bool {
-	if slug == base {
-		return true
-	}
-	n, ok := strings.CutPrefix(slug, base+"-")
-	i, err := strconv.Atoi(n)
-	return ok && err == nil && i >= 2 && strconv.Itoa(i) == n
 }
 
 // articleSQL reads a draft's article.
