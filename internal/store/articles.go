@@ -141,7 +141,10 @@ func (s *Store) PublicChangedAt(ctx context.Context) (time.Time, error) {
 	var went, touched []time.Time
 	// The publications are walked newest first (publications_published) until one is the
 	// latest of a public piece, which the newest nearly always is: sorting every public
-	// piece's latest publication instead cost every publish a read of the whole archive.
+	// piece's latest publication instead cost every publish a read of the whole archive. The
+	// second query, the drafts' newest change, was not touched by that: SQLite walks the
+	// published drafts newest first (drafts_stage_updated) until one has an article, and
+	// PostgreSQL's plan for it has not been checked.
 	err := s.read(ctx).Table("publications").
 		Where("EXISTS (SELECT 1 FROM articles JOIN drafts ON drafts.id = articles.draft_id WHERE articles.id = publications.article_id AND articles.latest_publication_id = publications.id AND drafts.stage = ?)", s.policy.Published()).
 		Order("publications.published_at DESC").Limit(1).Pluck("publications.published_at", &went).Error

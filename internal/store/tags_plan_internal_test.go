@@ -58,7 +58,10 @@ func capturedPlans(t *testing.T, s *Store, call func() error) map[string]string 
 // TestPublicTagsReadOneIndex checks that the index of topics and of authors is counted from
 // one index of article_tags alone, with no lookup of each row's article and draft: the index
 // is rendered again after every publish, and a lookup per row made it cost three times the
-// rest of the page on an archive of 20,000 pieces.
+// rest of the page on an archive of 20,000 pieces. The pieces no longer public are found by
+// walking the articles and looking up each one's draft, never by reading the drafts in some
+// stages: those are mostly spiked or at work and never went out, and 55,000 of them made the
+// index of 20 public pieces cost 16 ms instead of 0.2.
 func TestPublicTagsReadOneIndex(t *testing.T) {
 	s := openStore(t, Options{})
 	for _, author := range []bool{false, true} {
@@ -67,8 +70,15 @@ func TestPublicTagsReadOneIndex(t *testing.T) {
 			return err
 		})
 		for query, plan := range plans {
-			if strings.Contains(plan, "CORRELATED") || strings.Contains(plan, "SCAN") || !strings.Contains(plan, "SEARCH t USING COVERING INDEX article_tags_names") {
-				t.Fatalf("PublicTags(%v) runs %s\nwith the plan:\n%s\nwant one search of the covering index article_tags_names, no subquery per row and no scan of a table", author, query, plan)
+			if strings.Contains(plan, "CORRELATED") || !strings.Contains(plan, "SEARCH t USING COVERING INDEX article_tags_names") {
+				t.Fatalf("PublicTags(%v) runs %s\nwith the plan:\n%s\nwant one search of the covering index article_tags_names and no subquery per row", author, query, plan)
+			}
+			for _, step := range strings.Split(plan, "\n") {
+				scan := strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN articles")
+				drafts := strings.Contains(step, " drafts ") && step != "SEARCH drafts USING INTEGER PRIMARY KEY (rowid=?)"
+				if scan || drafts {
+					t.Fatalf("PublicTags(%v) runs %s\nwith the plan:\n%s\nwhere %q reads what is not the archive: want the articles walked and each one's draft found by its id", author, query, plan, step)
+				}
 			}
 		}
 	}
