@@ -2,7 +2,7 @@
 run:
 	go run ./cmd/copydesk serve --demo
 test:
-	go test -timeout 30m ./...
+	go test -timeout 60m ./...
 build:
 	go build -o copydesk ./cmd/copydesk
 # The end-to-end benchmark (cmd/copydesk-bench): a fresh temp database, the real server on
