@@ -102,6 +102,17 @@ func TestFindFresh24(t *testing.T) {
 		{"TwentyResidentsFrom", "Twenty residents from Stoke said: “We have been forgotten.”", []string{""}},
 		{"FiftyPassengersAt", "Fifty passengers at Gatwick said: “We were stranded.”", []string{""}},
 		{"TwelveDigitsWorkersAt", "12 workers at Port Talbot said: “We feel unsafe.”", []string{""}},
+		// A number of two words or with a hyphen counts as one does: nobody at a place speaks
+		// for them, a count alone names nobody, and a count before a named group stays with it
+		// as Ten does. A hyphened age is still a description before a name.
+		{"TwentyFiveWorkersAt", "Twenty-five workers at Port Talbot said: “We feel unsafe.”", []string{""}},
+		{"ThirtyOneHyphenPassengersAt", "Thirty‑one passengers at Gatwick said: “We were stranded.”", []string{""}},
+		{"ThreeHundredResidentsFrom", "Three hundred residents from Stoke said: “We have been forgotten.”", []string{""}},
+		{"TwentyFiveWorkersAlone", "Twenty-five workers said: “We feel unsafe.”", []string{""}},
+		{"FortyTwoLabourMPs", "Forty-two Labour MPs said the cuts were “cruel”.", []string{"Forty-two Labour MPs"}},
+		{"TenLabourMPsStill", "Ten Labour MPs said the cuts were “cruel”.", []string{"Ten Labour MPs"}},
+		{"TwentyFiveYearOldStill", "Twenty-five-year-old Ana Costa said: “We are ready.”", []string{"Ana Costa"}},
+		{"MumOfTwoStill", "Mum-of-two Kelly Brown said: “We are ready.”", []string{"Kelly Brown"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -1058,7 +1058,7 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 	if p < 1 || !toks[k].joined || !toks[p+1].joined || !toks[p].joined || !placePrepositions[a.word(toks[p])] && !near {
 		return false
 	}
-	if w := toks[p-1]; a.peopleWord(w) && (p == 1 || p == 2 && a.counted(toks[0])) &&
+	if w := toks[p-1]; a.peopleWord(w) && a.allCounted(toks[:p-1]) &&
 		(a.word(toks[p]) == "in" || a.describedWord(w) && !a.spelled(w, "analysts")) {
 		// Officials in Beijing said, Fans in Leeds said, Two workers at Paris de la Défense
 		// said, Residents from Stoke said: the people, not the place. Fans at Anfield are named
@@ -1083,15 +1083,39 @@ func (a *attributor) placeOfDescribed(toks []token, k int) bool {
 	return false
 }
 
+// allCounted reports whether toks, at most three words, together tell how many of the people
+// after them there are, or are none: Three hundred, Two, 40.
+func (a *attributor) allCounted(toks []token) bool {
+	if len(toks) > 3 {
+		return false
+	}
+	for i, t := range toks {
+		if !a.counted(t) || i > 0 && !t.joined {
+			return false
+		}
+	}
+	return true
+}
+
 // counted reports whether t tells how many of the people after it there are: Two, Twelve, 40,
 // Many, Dozens.
 func (a *attributor) counted(t token) bool {
 	return isDigit(a.rs[t.start]) || t.is(quantifierWord|groupWord) || a.numberWord(t)
 }
 
-// numberWord reports whether t is a number written as a word: two, twelve, fifty.
+// numberWord reports whether t is a number written as a word: two, twelve, fifty, or tens and
+// a unit joined by a hyphen of any kind, twenty-five.
 func (a *attributor) numberWord(t token) bool {
-	return numberWords[strings.ToLower(a.word(t))]
+	w := strings.ToLower(a.word(t))
+	if numberWords[w] {
+		return true
+	}
+	for _, hyphen := range []string{"-", "‐", "‑"} {
+		if tens, unit, ok := strings.Cut(w, hyphen); ok {
+			return tensWords[tens] && unitWords[unit]
+		}
+	}
+	return false
 }
 
 // numberWords are the numbers written as words before a group: Two students, Twelve workers,
@@ -1103,6 +1127,18 @@ var numberWords = map[string]bool{
 	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true,
 	"seventy": true, "eighty": true, "ninety": true, "hundred": true,
 }
+
+// tensWords and unitWords make the numbers written with a hyphen: twenty-one to ninety-nine.
+var (
+	tensWords = map[string]bool{
+		"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true,
+		"seventy": true, "eighty": true, "ninety": true,
+	}
+	unitWords = map[string]bool{
+		"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+		"seven": true, "eight": true, "nine": true,
+	}
+)
 
 // placePrepositions put a place after a person: a diplomat in Kyiv, a nurse at St Mary's.
 var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true}
@@ -2306,8 +2342,10 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	for first < m && toks[first].is(stopWord) {
 		first++
 	}
-	for first < m-1 && a.hyphenedDescription(toks[first]) {
-		first++ // Mum-of-two Kelly Brown: the description opening the run is no part of the name.
+	for first < m-1 && a.hyphenedDescription(toks[first]) && !a.numberWord(toks[first]) {
+		// Mum-of-two Kelly Brown: the description opening the run is no part of the name. A
+		// number (Twenty-five Labour MPs) tells how many, as Ten does, and is read below.
+		first++
 	}
 	if first < m && a.partyTag(toks[first]) {
 		return credit{} // R-Ohio describes a senator, and names nobody.
