@@ -176,6 +176,7 @@ func (p *Policy) Permissions(u *newsroom.User, d *newsroom.Draft) newsroom.Permi
 		}
 	}
 	p.fold(d.Stage, perm.Actions, to)
+	p.lead(d.Stage, perm.Actions, to)
 	perm.Fields = p.Fields(u, d)
 	perm.Image = p.CheckImage(u, d) == nil
 	perm.CheckQuotes = p.CheckQuotes(u, d, false) == nil
@@ -203,7 +204,7 @@ func (p *Policy) fold(s newsroom.Stage, offers []newsroom.Offer, to []newsroom.S
 	back := -1
 	for i, o := range offers {
 		switch {
-		case p.order(s) < p.order(to[i]) && p.order(to[i]) <= p.order(p.published):
+		case p.forward(s, to[i]):
 			offers[i].More = false
 		case o.Confirm == "" && p.order(to[i]) < p.order(s):
 			offers[i].More = true
@@ -223,6 +224,27 @@ func (p *Policy) fold(s newsroom.Stage, offers []newsroom.Offer, to []newsroom.S
 			offers[i].More = false
 		}
 	}
+}
+
+// lead puts the offers at stage s that are ways forward before the others, each group in the
+// workflow's order, to[i] being where offers[i] leads: a row leads with the step the piece is
+// waiting for (Clear for editing, Approve), and the way back follows it.
+func (p *Policy) lead(s newsroom.Stage, offers []newsroom.Offer, to []newsroom.Stage) {
+	var forward, others []newsroom.Offer
+	for i, o := range offers {
+		if p.forward(s, to[i]) {
+			forward = append(forward, o)
+		} else {
+			others = append(others, o)
+		}
+	}
+	copy(offers, append(forward, others...))
+}
+
+// forward reports whether a step from stage s to stage to is a way forward: to a later stage no
+// later than the published one.
+func (p *Policy) forward(s, to newsroom.Stage) bool {
+	return p.order(s) < p.order(to) && p.order(to) <= p.order(p.published)
 }
 
 // order is stage s's place in the workflow's order of stages.

@@ -580,8 +580,9 @@ func TestCanSeeNoticeLogDefault(t *testing.T) {
 // TestPermissionsMore: a page offers, among its main actions, each way forward and the way back
 // that goes furthest back; a second way back and an action asked to be confirmed that does not
 // move a piece towards publication (spiking) go under More, unless nothing would be left in the
-// row. The workflows are the default one and the default one changed: a writer asked to confirm
-// sending a piece on, and the ways back from Editing declared in the other order.
+// row. The ways forward lead the row, before the way back, whatever order the workflow declares
+// them in. The workflows are the default one and the default one changed: a writer asked to
+// confirm sending a piece on, and the ways back from Editing declared in the other order.
 func TestPermissionsMore(t *testing.T) {
 	src := string(policies.Workflow)
 	confirmSubmit := strings.Replace(src, "    gates: [required_fields]\n  return:",
@@ -601,8 +602,8 @@ func TestPermissionsMore(t *testing.T) {
 		main, more string
 	}{
 		{"Default", src, "writer", me, "draft", "submit", ""},
-		{"Default", src, "factchecker", someone, "fact_check", "return clear", ""},
-		{"Default", src, "editor", someone, "editing", "request_changes approve", "recheck spike"},
+		{"Default", src, "factchecker", someone, "fact_check", "clear return", ""},
+		{"Default", src, "editor", someone, "editing", "approve request_changes", "recheck spike"},
 		{"Default", src, "editor", someone, "approved", "reopen", "spike"},
 		{"Default", src, "editor", someone, "scheduled", "unschedule", "spike"},
 		{"Default", src, "editor", someone, "spiked", "restore", ""},
@@ -610,7 +611,7 @@ func TestPermissionsMore(t *testing.T) {
 		{"OnlyConfirmedLeft", src, "editor", someone, "fact_check", "spike", ""},
 		{"ConfirmedForward", confirmSubmit, "writer", me, "draft", "submit", ""},
 		{"ConfirmedForward", confirmSubmit, "editor", someone, "draft", "spike", ""},
-		{"WaysBackReordered", recheckFirst, "editor", someone, "editing", "request_changes approve", "recheck spike"},
+		{"WaysBackReordered", recheckFirst, "editor", someone, "editing", "approve request_changes", "recheck spike"},
 	} {
 		t.Run(fmt.Sprintf("%s/%s/%s", tc.name, tc.role, tc.stage), func(t *testing.T) {
 			p, err := policy.Parse("workflow.yaml", []byte(tc.src))
