@@ -110,21 +110,34 @@ func (b *browser) settle() {
 
 // submit clicks a button that posts a form and waits for the page the post leads to, or, for a
 // form the draft page sends in the background, for its outcome in the page's status region.
+//
+// The page is not changed before the click: a status message cleared to tell the next one
+// apart moved the workspace's threads up a debounce later, under a click Chromium had aimed
+// at where the button was, and on a loaded machine the click ticked the checkbox below it.
+// The old page is marked instead, and its status region watched for what it says next.
 func (b *browser) submit(sel string) {
 	b.t.Helper()
 	b.settle()
-	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"; document.querySelectorAll("#ws-status").forEach(s => s.textContent = "")`, nil), chromedp.Click(sel, chromedp.ByQuery))
-	// The old page is marked; the new one is ready when it is loaded and unmarked. While the
-	// browser navigates, evaluating may fail, so failures until the deadline are retried.
+	b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"; window.copydeskStatus = false;
+		document.querySelectorAll("#ws-status, #ws-side-status").forEach(s => new MutationObserver(() => { window.copydeskStatus = true; })
+			.observe(s, { childList: true, characterData: true, subtree: true }))`, nil),
+		chromedp.Click(sel, chromedp.ByQuery))
+	// The new page is ready when it is loaded and unmarked, or the old one when it has said
+	// how the form went and is no longer busy. While the browser navigates, evaluating may
+	// fail, so failures until the deadline are retried.
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(30 * time.Millisecond) {
 		var fresh bool
-		err := chromedp.Run(b.ctx, chromedp.Evaluate(`document.readyState === "complete" && !!document.body && (!document.body.dataset.stale ||
-			(!!document.getElementById("ws-status") && document.getElementById("ws-status").textContent !== "" && !document.querySelector("[aria-busy]")))`, &fresh))
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(`document.readyState === "complete" && !!document.body &&
+			(!document.body.dataset.stale || (window.copydeskStatus === true && !document.querySelector("[aria-busy]")))`, &fresh))
 		if err == nil && fresh {
 			return
 		}
 	}
-	b.t.Fatalf("no new page after clicking %s", sel)
+	var state string
+	_ = chromedp.Run(b.ctx, chromedp.Evaluate(`JSON.stringify({url: location.href, said: window.copydeskStatus,
+		busy: !!document.querySelector("[aria-busy]"), focus: document.activeElement && document.activeElement.outerHTML.slice(0, 120)})`, &state))
+	b.shot("no-new-page")
+	b.t.Fatalf("no new page after clicking %s: the page is %s", sel, state)
 }
 
 func (b *browser) text(sel string) string {
