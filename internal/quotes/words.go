@@ -87,7 +87,8 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"also", "although", "though", "because", "during", "despite", "last", "next", "today",
 		"yesterday", "tomorrow", "according", "monday", "tuesday", "wednesday", "thursday",
 		"friday", "saturday", "sunday", "what", "who", "whom", "whose", "which", "where", "why",
-		"how",
+		"how", "later", "earlier", "afterwards", "afterward", "separately", "finally", "instead",
+		"now", "elsewhere", "similarly", "likewise",
 	},
 	// Quantifiers open a sentence capitalized like a name (Others said:, Both said:, Many Tory MPs
 	// said), yet open names too (All Saints Church, Many Hands Charity): see credit.

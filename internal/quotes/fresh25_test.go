@@ -1,0 +1,42 @@
+package quotes_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/quotes"
+)
+
+// TestFindFresh25: adverbs that open a sentence before its speaker, with fresh passages from
+// court, sport, science, disaster, arts and crime reports. The speakers were written down before
+// the finder was run on the passages.
+func TestFindFresh25(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		// An adverb of time or sequence capitalized at the start of a sentence is no part of the
+		// name after it, as Yesterday and Meanwhile are not.
+		{"LaterSamePhrase", "Tom Reed called the plan “reckless”. Later Ann Cole also called it “reckless”.", []string{"Tom Reed", "Ann Cole"}},
+		{"EarlierHad", "Tom Reed called the plan “reckless”. Earlier Ann Cole had called it “reckless”.", []string{"Tom Reed", "Ann Cole"}},
+		{"AfterwardsSaid", "Afterwards Arne Slot said: “We were awful.”", []string{"Arne Slot"}},
+		{"SeparatelySaid", "Separately Aisha Karim said the findings were “robust”.", []string{"Aisha Karim"}},
+		{"FinallySaid", "Finally Maria Okonkwo said: “You have shown no remorse.”", []string{"Maria Okonkwo"}},
+		{"InsteadSaid", "Instead Carmen López said: “We lost everything.”", []string{"Carmen López"}},
+		{"NowSays", "Now Greta Gerwig says the film was “about mothers”.", []string{"Greta Gerwig"}},
+		{"ElsewhereSaid", "Elsewhere Juan Pérez said the blaze was “out of control”.", []string{"Juan Pérez"}},
+		{"LaterAfterQuoteStill", "Ann Cole arrived. “It is fine,” Cole said later.", []string{"Cole"}},
+		{"LaterInNameStill", "Tom Reed later said the plan was “reckless”.", []string{"Tom Reed"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := quotes.Find(tt.text)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
