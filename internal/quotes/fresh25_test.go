@@ -27,6 +27,14 @@ func TestFindFresh25(t *testing.T) {
 		{"ElsewhereSaid", "Elsewhere Juan Pérez said the blaze was “out of control”.", []string{"Juan Pérez"}},
 		{"LaterAfterQuoteStill", "Ann Cole arrived. “It is fine,” Cole said later.", []string{"Cole"}},
 		{"LaterInNameStill", "Tom Reed later said the plan was “reckless”.", []string{"Tom Reed"}},
+		// A role "their" owns is one of many's, for whom no "he" or "she" stands: the name between
+		// commas after it is the subject of its irregular past when the given name vouches for the
+		// pronoun's sex, as after a role no pronoun owns.
+		{"TheirLawyerSpoke", "Their lawyer, Tom Reed, spoke to reporters. “We will appeal,” he said.", []string{"Tom Reed"}},
+		{"TheirCoachGave", "Their coach, Sarah Lee, gave an interview. “We were poor,” she said.", []string{"Sarah Lee"}},
+		{"TheirLawyerOtherSex", "Their lawyer, Tom Reed, spoke to reporters. “We will appeal,” she said.", []string{""}},
+		{"TheirRivalsTeamWon", "Their rivals, Real Madrid, won 3-1. “We lost,” he said.", []string{""}},
+		{"ItsDirectorGave", "Oxfam said the aid was “too little”. Its director, Sarah Cole, gave an interview. “People are starving,” she said.", []string{"Oxfam", "Sarah Cole"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -1952,7 +1952,9 @@ func (a *attributor) lastSubject(from, to int, sex string) (c credit, unnamed bo
 			switch {
 			case a.appositiveSubject(a.seen, m) || a.commaSubject(a.seen, k, m) && a.roleOfSex(a.seen, k, sex) &&
 				(!a.irregular(a.seen[m]) || a.vouch(a.seen, k, c, sex) == sexVouched),
-				a.appositivePast(a.seen, m) && a.vouch(a.seen, k, c, sex) == sexVouched:
+				a.appositivePast(a.seen, m) && a.vouch(a.seen, k, c, sex) == sexVouched,
+				a.commaSubject(a.seen, k, m) && a.irregular(a.seen[m]) && a.roleOfMany(a.seen, k) &&
+					a.vouch(a.seen, k, c, sex) == sexVouched:
 				last = c
 			case !a.speakerSubject(a.seen, k, m, false):
 			case !a.irregularPast(a.seen, m):
@@ -2917,6 +2919,16 @@ func (a *attributor) roleOfSex(toks []token, k int, sex string) bool {
 	}
 	w := personSex[strings.ToLower(a.word(toks[k-1]))]
 	return sex == "" || w == "" || w == sex
+}
+
+// roleOfMany reports whether the role that ends right before the name at toks[k] is owned by
+// "their" or "its", whom no "he" or "she" stands for: Their lawyer, Tom Reed, spoke to reporters.
+// roleOfSex passes such a holder over before any verb, keeping the pronoun for someone named
+// before (Their chief, Neil Archer, praised her); lastSubject takes the holder of an irregular
+// past whose given name vouches for the pronoun's sex, as it does after a role nobody owns.
+func (a *attributor) roleOfMany(toks []token, k int) bool {
+	owner, ok := a.rolePossessive(toks, k)
+	return ok && (owner == "their" || owner == "its")
 }
 
 // rolePossessive returns the possessive pronoun that opens or stands in the words ending right
