@@ -35,6 +35,14 @@ func TestFindFresh25(t *testing.T) {
 		{"TheirLawyerOtherSex", "Their lawyer, Tom Reed, spoke to reporters. “We will appeal,” she said.", []string{""}},
 		{"TheirRivalsTeamWon", "Their rivals, Real Madrid, won 3-1. “We lost,” he said.", []string{""}},
 		{"ItsDirectorGave", "Oxfam said the aid was “too little”. Its director, Sarah Cole, gave an interview. “People are starving,” she said.", []string{"Oxfam", "Sarah Cole"}},
+		// A surname whose particle is joined to it by a hyphen or an apostrophe speaks alone after
+		// a quote, lowercase first letter and all, as van Dijk does.
+		{"AlSafadiToldAfterQuote", "“The ceasefire must hold,” al-Safadi told reporters.", []string{"al-Safadi"}},
+		{"ElSisiSaidAfterQuote", "Abdel Fattah el-Sisi met the envoy. “Egypt will not be moved,” el-Sisi said.", []string{"el-Sisi"}},
+		{"SaidAlSafadi", "“We are close to a deal,” said al-Safadi.", []string{"al-Safadi"}},
+		{"SaidDEstaing", "“Europe needs a constitution,” said d’Estaing.", []string{"d’Estaing"}},
+		{"AlSafadiInClause", "“We are close,” said al-Safadi, the foreign minister.", []string{"al-Safadi"}},
+		{"ProBrexitNoName", "“We are leaving,” pro-Brexit campaigners said.", []string{""}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

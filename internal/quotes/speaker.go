@@ -357,8 +357,12 @@ func (a *attributor) after(q Quote, ceiling int) (credit, bool) {
 // capitalized word it joins: de Vries, van der Berg. Do is an English verb, and opens none; ten
 // is an English number first (ten Britons said, ten Labour MPs said, ten Chelsea players said),
 // and opens a name only before one capitalized word, no plural, that a speech verb or the end
-// of the clause follows (ten Hag said, said ten Hag).
+// of the clause follows (ten Hag said, said ten Hag). A particle joined to its name by a hyphen
+// or an apostrophe opens it too, one word alone: al-Safadi said, said el-Sisi.
 func (a *attributor) particled(toks []token, k int) bool {
+	if a.prefixedName(toks[k]) {
+		return true
+	}
 	if w := a.word(toks[k]); !toks[k].is(particleWord) || w == "do" || w == "ten" && !a.tenName(toks, k) {
 		return false
 	}
@@ -2245,7 +2249,7 @@ func (a *attributor) spokenOf(toks []token, k, m int) int {
 func (a *attributor) prefixedName(t token) bool {
 	for i := t.start + 1; i < min(t.end-1, t.start+5); i++ {
 		if r := a.rs[i]; r == '-' || r == '\'' || r == rightSingle {
-			return nameParticles[string(a.rs[t.start:i])] && unicode.IsUpper(a.rs[i+1])
+			return unicode.IsUpper(a.rs[i+1]) && nameParticles[string(a.rs[t.start:i])]
 		}
 	}
 	return false
