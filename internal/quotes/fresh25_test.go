@@ -43,6 +43,12 @@ func TestFindFresh25(t *testing.T) {
 		{"SaidDEstaing", "“Europe needs a constitution,” said d’Estaing.", []string{"d’Estaing"}},
 		{"AlSafadiInClause", "“We are close,” said al-Safadi, the foreign minister.", []string{"al-Safadi"}},
 		{"ProBrexitNoName", "“We are leaving,” pro-Brexit campaigners said.", []string{""}},
+		// While or whereas after a quote opens a clause of its own, as but does: the role and name
+		// in commas after it speak the words after them, not the quote before.
+		{"CriticWhileComposer", "The critic called it “a masterpiece”, while the composer, Thomas Adès, said it was “unfinished”.", []string{"The critic", "Thomas Adès"}},
+		{"JudgeWhileLawyer", "The judge called him “dangerous”, while his lawyer, Tom Reed, said he was “remorseful”.", []string{"The judge", "Tom Reed"}},
+		{"NamedWhereasCoach", "Ann Lee called the pitch “a disgrace”, whereas the groundsman, Tom Hale, said it was “fine”.", []string{"Ann Lee", "Tom Hale"}},
+		{"WhileNoNameStill", "The critic called it “a masterpiece”, while Thomas Adès said it was “unfinished”.", []string{"The critic", "Thomas Adès"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

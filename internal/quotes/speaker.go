@@ -537,9 +537,9 @@ func (a *attributor) dashBetween(from, to int) bool {
 // reports too whether it read one, whoever it names: a document that says the words (the
 // statement said, his letter said) reports them for nobody.
 func (a *attributor) describedAfter(toks []token, speech bool) (credit, bool) {
-	if a.conjunction(toks[0]) || a.word(toks[0]) == "but" {
+	if w := a.word(toks[0]); a.conjunction(toks[0]) || w == "but" || w == "while" || w == "whereas" {
 		// “…,” and the chair, Peter Lowe, said: a clause of its own, whose speaker says what
-		// follows it.
+		// follows it, as after but, while or whereas.
 		return credit{}, false
 	}
 	if (a.determiner(toks[0]) || toks[0].is(quantifierWord)) && a.speechAfter(toks, 1) {
