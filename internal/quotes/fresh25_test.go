@@ -49,6 +49,18 @@ func TestFindFresh25(t *testing.T) {
 		{"JudgeWhileLawyer", "The judge called him “dangerous”, while his lawyer, Tom Reed, said he was “remorseful”.", []string{"The judge", "Tom Reed"}},
 		{"NamedWhereasCoach", "Ann Lee called the pitch “a disgrace”, whereas the groundsman, Tom Hale, said it was “fine”.", []string{"Ann Lee", "Tom Hale"}},
 		{"WhileNoNameStill", "The critic called it “a masterpiece”, while Thomas Adès said it was “unfinished”.", []string{"The critic", "Thomas Adès"}},
+		// A pronoun after a sentence whose subject is one person described and not named (the
+		// defendant, the foreman) may stand for that person, not the name before, and credits
+		// nobody, as after a neighbour or a victim.
+		{"DefendantBetween", "Tom Reed said: “We will appeal.”\nThe trial lasted six weeks.\nThe defendant showed no emotion. “I am innocent,” he said.", []string{"Tom Reed", ""}},
+		{"ForemanBetween", "Tom Reed said: “We will appeal.”\nThe jury was out for two days.\nThe foreman read the verdict. “Guilty,” he said.", []string{"Tom Reed", ""}},
+		{"StrikerBetween", "Mikel Arteta said: “We were poor.” The striker limped off after an hour. “It is my hamstring,” he said.", []string{"Mikel Arteta", ""}},
+		{"RefereeBetween", "Mikel Arteta said: “We were robbed.” The referee defended the decision. “It was a clear foul,” he said.", []string{"Mikel Arteta", ""}},
+		{"ResearcherBetween", "Dr Ann Lee said: “The results are robust.” A second researcher was less sure. “It is one study,” she said.", []string{"Ann Lee", ""}},
+		{"ParamedicBetween", "Fire chief Juan Pérez said: “The blaze is out of control.” One paramedic was taken to hospital. “It was like an oven,” he said.", []string{"Juan Pérez", ""}},
+		{"JurorBetween", "Judge Ann Moss said: “You may retire.” One juror asked to be excused. “I cannot sleep,” she said.", []string{"Ann Moss", ""}},
+		{"ActressBetween", "Greta Gerwig said: “The film is about mothers.” The actress who plays the lead wept at the premiere. “It changed my life,” she said.", []string{"Greta Gerwig", ""}},
+		{"BackgroundOnlyStill", "Tom Reed said: “We will appeal.”\nThe trial lasted six weeks. The jury took two days.\nThe verdict was read at noon.\n“It is a disgrace,” he said.", []string{"Tom Reed", "Tom Reed"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)
