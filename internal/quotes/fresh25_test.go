@@ -61,6 +61,16 @@ func TestFindFresh25(t *testing.T) {
 		{"JurorBetween", "Judge Ann Moss said: “You may retire.” One juror asked to be excused. “I cannot sleep,” she said.", []string{"Ann Moss", ""}},
 		{"ActressBetween", "Greta Gerwig said: “The film is about mothers.” The actress who plays the lead wept at the premiere. “It changed my life,” she said.", []string{"Greta Gerwig", ""}},
 		{"BackgroundOnlyStill", "Tom Reed said: “We will appeal.”\nThe trial lasted six weeks. The jury took two days.\nThe verdict was read at noon.\n“It is a disgrace,” he said.", []string{"Tom Reed", "Tom Reed"}},
+		// A role from the arts, the sciences or the pitch opening a sentence before a name is a
+		// title, dropped from the name as Author and Scientist are.
+		{"CriticKermode", "Critic Mark Kermode called the film “a triumph”.", []string{"Mark Kermode"}},
+		{"ComposerAdes", "Composer Thomas Adès said the opera was “unfinished”.", []string{"Thomas Adès"}},
+		{"NovelistSmith", "“I write to find out what I think,” said novelist Zadie Smith.", []string{"Zadie Smith"}},
+		{"PoetArmitage", "Poet Simon Armitage said: “The north is my subject.”", []string{"Simon Armitage"}},
+		{"ConductorAlsop", "Conductor Marin Alsop said the orchestra was “on fire”.", []string{"Marin Alsop"}},
+		{"VirologistLee", "Virologist Ann Lee said the variant was “no more dangerous”.", []string{"Ann Lee"}},
+		{"RefereeTaylor", "Referee Anthony Taylor said: “I saw no foul.”", []string{"Anthony Taylor"}},
+		{"PresenterLineker", "Presenter Gary Lineker said the show was “in good hands”.", []string{"Gary Lineker"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

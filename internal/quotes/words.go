@@ -118,7 +118,10 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"historian", "author", "journalist", "organiser", "organizer", "chef", "actor", "actress",
 		"photographer", "lecturer", "defender", "jockey", "solicitor", "barrister", "vicar",
 		"lawmaker", "activist", "founder", "researcher", "scientist", "engineer", "firefighter",
-		"pilot",
+		"pilot", "critic", "novelist", "poet", "playwright", "composer", "conductor", "singer",
+		"artist", "curator", "designer", "architect", "presenter", "broadcaster", "comedian",
+		"virologist", "epidemiologist", "physicist", "biologist", "psychologist", "surgeon",
+		"referee", "umpire", "forecaster", "meteorologist",
 	},
 	// Prepositions end the name after a speech verb ("said Kelly on Tuesday") and show that a name
 	// after them is not a sentence's subject ("relations with Mexico improved").
