@@ -71,6 +71,13 @@ func TestFindFresh25(t *testing.T) {
 		{"VirologistLee", "Virologist Ann Lee said the variant was “no more dangerous”.", []string{"Ann Lee"}},
 		{"RefereeTaylor", "Referee Anthony Taylor said: “I saw no foul.”", []string{"Anthony Taylor"}},
 		{"PresenterLineker", "Presenter Gary Lineker said the show was “in good hands”.", []string{"Gary Lineker"}},
+		// A generational suffix follows a surname and never a title, so a title's word before one
+		// (King, Bishop) is the surname, and the name keeps it.
+		{"KingJrBefore", "Martin Luther King Jr. said: “The time is always right.”", []string{"Martin Luther King Jr."}},
+		{"DrKingJr", "“We shall overcome,” said Dr Martin Luther King Jr.", []string{"Martin Luther King Jr."}},
+		{"KingJrGivenName", "Stephen King Jr. said: “I write every day.”", []string{"Stephen King Jr."}},
+		{"SaidBishopSrStill", "“We built this town,” said John Bishop Sr.", []string{"John Bishop Sr."}},
+		{"DowneyJrStill", "Robert Downey Jr. told reporters the film was “a farewell”.", []string{"Robert Downey Jr."}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -2392,8 +2392,11 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 	if toks[m-1].is(titleWord) && !a.titledSurname(toks, first, m) {
 		return credit{}
 	}
-	k = first
-	for j := m - 2; j >= k; j-- {
+	k, last := first, m-2
+	if m-first > 2 && generational[strings.ToLower(strings.TrimSuffix(a.word(toks[m-1]), "."))] && toks[m-2].is(titleWord) {
+		last = m - 3 // Martin Luther King Jr.: a suffix follows a surname, never a title.
+	}
+	for j := last; j >= k; j-- {
 		if toks[j].is(titleWord) || a.officeOf(toks, j, m) {
 			if j+2 < m || !a.commonNoun(toks[m-1]) && !toks[m-1].is(firmWord) {
 				k = j + 1 // A title before one common noun or a firm's word names it (State Department, General Motors).
@@ -2476,6 +2479,9 @@ func (a *attributor) titledSurname(toks []token, first, m int) bool {
 	w := a.word(toks[m-3])
 	return strings.HasSuffix(w, ".") || honorifics[strings.ToLower(w)]
 }
+
+// generational are the suffixes written after a name to tell a father from a son: Jr., Sr., III.
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // honorifics are the titles written before a name and never for an office alone.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true}
