@@ -78,6 +78,14 @@ func TestFindFresh25(t *testing.T) {
 		{"KingJrGivenName", "Stephen King Jr. said: “I write every day.”", []string{"Stephen King Jr."}},
 		{"SaidBishopSrStill", "“We built this town,” said John Bishop Sr.", []string{"John Bishop Sr."}},
 		{"DowneyJrStill", "Robert Downey Jr. told reporters the film was “a farewell”.", []string{"Robert Downey Jr."}},
+		// A capitalized word opening a sentence before a plural and its verb describes the plural
+		// (Aid trucks have been blocked), and is no name a pronoun after may stand for.
+		{"AidTrucksHave", "Halima Begum, Oxfam’s chief executive, said: “People are starving.”\nAid trucks have been blocked for weeks.\n“This is a choice,” she said.", []string{"Halima Begum", "Halima Begum"}},
+		{"FoodPricesHave", "Ann Cole said: “People are starving.” Food prices have doubled. “This is a choice,” she said.", []string{"Ann Cole", "Ann Cole"}},
+		{"FloodWatersRose", "Ann Cole said: “We are cut off.” Flood waters rose overnight. “Nobody came,” she said.", []string{"Ann Cole", "Ann Cole"}},
+		{"RescueTeamsWere", "Tom Reed said: “We are cut off.” Rescue teams were delayed by the storm. “Nobody came,” he said.", []string{"Tom Reed", "Tom Reed"}},
+		{"SurnameSaysStill", "Tom Reed said: “We will appeal.” Jones says the club was wrong. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
+		{"SurnameRemainsInjuredStill", "Tom Reed said: “We will appeal.” Jones remains injured. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -2733,7 +2733,9 @@ func (a *attributor) participle(t token) bool {
 }
 
 // subject reports whether the run toks[k:m] is the subject of a verb: a lowercase verb follows
-// it and no preposition comes before it (relations with Mexico improved).
+// it and no preposition comes before it (relations with Mexico improved). A word in -s right
+// after the run with a helping verb or an irregular past after it is a plural, the subject
+// itself, which the run describes: Aid trucks have been blocked, Flood waters rose.
 func (a *attributor) subject(toks []token, k, m int) bool {
 	if k > 0 && toks[k].joined && toks[k-1].is(prepositionWord) {
 		return false
@@ -2743,8 +2745,13 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 		return false
 	}
 	t := toks[v]
-	return t.is(speechWord|helperVerb|pastWord) || a.hasSuffix(t, "ed") ||
-		a.hasSuffix(t, "s") && !a.hasSuffix(t, "ss")
+	if t.is(speechWord|helperVerb|pastWord) || a.hasSuffix(t, "ed") {
+		return true
+	}
+	if !a.hasSuffix(t, "s") || a.hasSuffix(t, "ss") {
+		return false
+	}
+	return v > m || v+1 == len(toks) || !toks[v+1].joined || !toks[v+1].is(helperVerb) && !a.irregular(toks[v+1])
 }
 
 // ownerSex returns the sex of the first possessive pronoun after the name c in toks, before any

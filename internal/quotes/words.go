@@ -157,7 +157,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"lost", "held", "kept", "ran", "sat", "stood", "began", "became", "brought", "bought",
 		"knew", "thought", "heard", "paid", "sent", "spent", "built", "fell", "wore", "drove",
 		"flew", "grew", "threw", "chose", "broke", "taught", "caught", "fought", "sought",
-		"forgot", "understood", "meant", "rang", "swam", "woke", "hid", "shook", "struck",
+		"forgot", "understood", "meant", "rang", "swam", "woke", "hid", "shook", "struck", "rose",
 	},
 	// Bodies are named by a word that "of" or "for" runs on (the Bank of England, Transport for
 	// Wales, Friends of the Earth); a surname before them is a person's, and the words after it
