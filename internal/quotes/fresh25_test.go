@@ -7,9 +7,12 @@ import (
 	"github.com/copydesk/copydesk/internal/quotes"
 )
 
-// TestFindFresh25: adverbs that open a sentence before its speaker, with fresh passages from
-// court, sport, science, disaster, arts and crime reports. The speakers were written down before
-// the finder was run on the passages.
+// TestFindFresh25: adverbs opening a sentence before its speaker, roles "their" or "its" owns,
+// surnames with a hyphened particle, while and whereas after a quote, people described between a
+// speaker and a pronoun, roles from the arts and sciences as titles, Jr. after a title's word and
+// a capitalized word describing a plural, with fresh passages from court, sport, science,
+// disaster, arts and crime reports. The speakers were written down before the finder was run on
+// the passages.
 func TestFindFresh25(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string

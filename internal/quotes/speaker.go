@@ -2393,7 +2393,7 @@ func (a *attributor) credit(toks []token, k, m int) credit {
 		return credit{}
 	}
 	k, last := first, m-2
-	if m-first > 2 && generational[strings.ToLower(strings.TrimSuffix(a.word(toks[m-1]), "."))] && toks[m-2].is(titleWord) {
+	if m-first > 2 && toks[m-2].is(titleWord) && generational[strings.ToLower(strings.TrimSuffix(a.word(toks[m-1]), "."))] {
 		last = m - 3 // Martin Luther King Jr.: a suffix follows a surname, never a title.
 	}
 	for j := last; j >= k; j-- {
