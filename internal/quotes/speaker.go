@@ -1551,8 +1551,8 @@ func (a *attributor) resolve(p credit, said string) string {
 // story, who still speaks (see describedSpeaks).
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
-		if !t.is(determinerWord) && !a.spelled(t, "one") {
-			continue // One juror asked to be excused: one describes as "a" does.
+		if !t.is(determinerWord) {
+			continue
 		}
 		inverted := j > 0 && t.joined && a.speechVerb(a.seen[j-1]) && (j == 1 || !a.seen[j-1].joined)
 		if j > 0 && !inverted {
@@ -1690,10 +1690,6 @@ var describedSex = map[string]string{
 	"widower": "m", "mum": "f", "dad": "m", "aunt": "f", "uncle": "m", "businessman": "m",
 	"businesswoman": "f", "parent": "", "patient": "", "pensioner": "", "volunteer": "",
 	"customer": "", "shopper": "", "voter": "", "relative": "", "victim": "",
-	"defendant": "", "juror": "", "foreman": "m", "forewoman": "f",
-	"player": "", "striker": "", "goalkeeper": "", "midfielder": "", "defender": "", "referee": "",
-	"umpire": "", "researcher": "", "scientist": "", "actor": "", "actress": "f", "singer": "",
-	"cyclist": "", "pedestrian": "",
 }
 
 // singular reports whether the pronoun p, they, plainly stands for the one person named by c
