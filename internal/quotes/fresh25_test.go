@@ -72,6 +72,13 @@ func TestFindFresh25(t *testing.T) {
 		{"VirologistLee", "Virologist Ann Lee said the variant was “no more dangerous”.", []string{"Ann Lee"}},
 		{"RefereeTaylor", "Referee Anthony Taylor said: “I saw no foul.”", []string{"Anthony Taylor"}},
 		{"PresenterLineker", "Presenter Gary Lineker said the show was “in good hands”.", []string{"Gary Lineker"}},
+		// Singer is a surname as often as a role, and stays a name alone, after a given name and
+		// after a title.
+		{"SingerSaidAfterQuote", "“Ethics is practical,” Singer said.", []string{"Singer"}},
+		{"BryanSinger", "Bryan Singer said: “The film is finished.”", []string{"Bryan Singer"}},
+		{"IsaacBashevisSinger", "Isaac Bashevis Singer said: “We have to believe in free will.”", []string{"Isaac Bashevis Singer"}},
+		{"SingerAgedTold", "Singer, 58, told the court: “I am innocent.”", []string{"Singer"}},
+		{"ProfessorSinger", "“Ethics matters,” Professor Singer said.", []string{"Singer"}},
 		// A generational suffix follows a surname and never a title, so a title's word before one
 		// (King, Bishop) is the surname, and the name keeps it.
 		{"KingJrBefore", "Martin Luther King Jr. said: “The time is always right.”", []string{"Martin Luther King Jr."}},

@@ -118,7 +118,7 @@ var lexicon = buildLexicon(map[wordClass][]string{
 		"historian", "author", "journalist", "organiser", "organizer", "chef", "actor", "actress",
 		"photographer", "lecturer", "defender", "jockey", "solicitor", "barrister", "vicar",
 		"lawmaker", "activist", "founder", "researcher", "scientist", "engineer", "firefighter",
-		"pilot", "critic", "novelist", "poet", "playwright", "composer", "conductor", "singer",
+		"pilot", "critic", "novelist", "poet", "playwright", "composer", "conductor",
 		"artist", "curator", "designer", "architect", "presenter", "broadcaster", "comedian",
 		"virologist", "epidemiologist", "physicist", "biologist", "psychologist", "surgeon",
 		"referee", "umpire", "forecaster", "meteorologist",
