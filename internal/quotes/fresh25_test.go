@@ -94,6 +94,14 @@ func TestFindFresh25(t *testing.T) {
 		{"RescueTeamsWere", "Tom Reed said: “We are cut off.” Rescue teams were delayed by the storm. “Nobody came,” he said.", []string{"Tom Reed", "Tom Reed"}},
 		{"SurnameSaysStill", "Tom Reed said: “We will appeal.” Jones says the club was wrong. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
 		{"SurnameRemainsInjuredStill", "Tom Reed said: “We will appeal.” Jones remains injured. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
+		// An adverb in -s after a name (always, perhaps, nevertheless) is no plural: the name
+		// before it is the subject of the verb after it.
+		{"AlwaysWas", "Tom Reed said: “We will appeal.” Jones always was a fighter. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
+		{"PerhapsHad", "Tom Reed said: “We will appeal.” Jones perhaps had the best day. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
+		{"AlwaysHas", "Tom Reed said: “We will appeal.” Jones always has a plan. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
+		{"AlwaysStruck", "Tom Reed said: “We will appeal.” Harris always struck the ball cleanly. “It is over,” he said.", []string{"Tom Reed", "Harris"}},
+		{"PerhapsWasRight", "Ann Cole perhaps was right to call it “a farce”.", []string{"Ann Cole"}},
+		{"SometimesWas", "Tom Reed said: “We will appeal.” Jones sometimes was late. “It is over,” he said.", []string{"Tom Reed", "Jones"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			qs, _ := quotes.Find(tt.text)

@@ -2731,7 +2731,8 @@ func (a *attributor) participle(t token) bool {
 // subject reports whether the run toks[k:m] is the subject of a verb: a lowercase verb follows
 // it and no preposition comes before it (relations with Mexico improved). A word in -s right
 // after the run with a helping verb or an irregular past after it is a plural, the subject
-// itself, which the run describes: Aid trucks have been blocked, Flood waters rose.
+// itself, which the run describes: Aid trucks have been blocked, Flood waters rose. An adverb
+// in -s there is no plural (Jones always was).
 func (a *attributor) subject(toks []token, k, m int) bool {
 	if k > 0 && toks[k].joined && toks[k-1].is(prepositionWord) {
 		return false
@@ -2747,7 +2748,22 @@ func (a *attributor) subject(toks []token, k, m int) bool {
 	if !a.hasSuffix(t, "s") || a.hasSuffix(t, "ss") {
 		return false
 	}
-	return v > m || v+1 == len(toks) || !toks[v+1].joined || !toks[v+1].is(helperVerb) && !a.irregular(toks[v+1])
+	return v > m || v+1 == len(toks) || !toks[v+1].joined || a.sAdverb(t) ||
+		!toks[v+1].is(helperVerb) && !a.irregular(toks[v+1])
+}
+
+// sAdverbs are the adverbs spelt with a final s that stand between a name and its verb, which
+// subject must not take for a plural: Jones always was a fighter, Ann Cole perhaps was right.
+var sAdverbs = []string{"always", "perhaps", "sometimes", "nevertheless", "nonetheless"}
+
+// sAdverb reports whether t is one of sAdverbs.
+func (a *attributor) sAdverb(t token) bool {
+	for _, w := range sAdverbs {
+		if a.spelled(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerSex returns the sex of the first possessive pronoun after the name c in toks, before any
