@@ -9,8 +9,9 @@ import (
 
 // TestFindFresh25: adverbs opening a sentence before its speaker, roles "their" or "its" owns,
 // surnames with a hyphened particle, while and whereas after a quote, role words that stand for
-// the person named before them, roles from the arts and sciences as titles, Jr. after a title's
-// word and a capitalized word describing a plural, with fresh passages from court, sport,
+// the person named before them or, after "a" or "one", for someone new, roles from the arts and
+// sciences as titles, Singer as a surname, Jr. after a title's word, a capitalized word
+// describing a plural and adverbs in -s that are none, with fresh passages from court, sport,
 // science, disaster, arts and crime reports. The speakers were written down before the finder
 // was run on the passages.
 func TestFindFresh25(t *testing.T) {
@@ -61,6 +62,14 @@ func TestFindFresh25(t *testing.T) {
 		{"ResearcherReadsBack", "Ann Lee led the study. The researcher spent ten years on it. “It was worth it,” she said.", []string{"Ann Lee"}},
 		{"RefereeReadsBack", "Mark Clattenburg said: “It was a penalty.” The referee retired in 2017. “I miss it,” he said.", []string{"Mark Clattenburg", "Mark Clattenburg"}},
 		{"OneYearOnWidow", "Ann Cole said: “I am fine.” One year on the widow still visits the grave. “I miss him,” she said.", []string{"Ann Cole", "Ann Cole"}},
+		// After "a", "an" or "one" a role brings in someone new, for whom a pronoun after may
+		// stand, and credits nobody, as a neighbour does; "one" only right before the role.
+		{"OnePlayerSentOff", "Tom Reed said: “We are ready.” One player was sent off. “It was harsh,” he said.", []string{"Tom Reed", ""}},
+		{"ASecondResearcher", "Dr Ann Lee said: “The results are robust.” A second researcher was less sure. “It is one study,” she said.", []string{"Ann Lee", ""}},
+		{"OneJurorExcused", "Judge Ann Moss said: “You may retire.” One juror asked to be excused. “I cannot sleep,” she said.", []string{"Ann Moss", ""}},
+		{"OneParamedic", "Fire chief Juan Pérez said: “The blaze is out of control.” One paramedic was taken to hospital. “It was like an oven,” he said.", []string{"Juan Pérez", ""}},
+		{"ADayLaterTheStriker", "Harry Kane said: “We were poor.” A day later the striker scored twice. “That is better,” he said.", []string{"Harry Kane", "Harry Kane"}},
+		{"OneWeekLaterTheStriker", "Harry Kane said: “We were poor.” One week later the striker scored twice. “That is better,” he said.", []string{"Harry Kane", "Harry Kane"}},
 		{"BackgroundOnlyStill", "Tom Reed said: “We will appeal.”\nThe trial lasted six weeks. The jury took two days.\nThe verdict was read at noon.\n“It is a disgrace,” he said.", []string{"Tom Reed", "Tom Reed"}},
 		// A role from the arts, the sciences or the pitch opening a sentence before a name is a
 		// title, dropped from the name as Author and Scientist are.

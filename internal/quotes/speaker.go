@@ -1548,21 +1548,33 @@ func (a *attributor) resolve(p credit, said string) string {
 // after "a" or "the" when they speak (Her neighbour said, said his wife), unless a name follows
 // in commas (His lawyer, Helen Moss, said), who is then the subject lastSubject reads; one only
 // told of (Her mother was a nurse; Her mother, she said, was) is a part of the named person's
-// story, who still speaks (see describedSpeaks).
+// story, who still speaks (see describedSpeaks). The roles in newcomerSex describe a person only
+// after "a", "an" or "one", and "one" only right before its word (One juror, not One year on the
+// widow).
 func (a *attributor) describedPerson(sex string) int {
 	for j, t := range a.seen {
-		if !t.is(determinerWord) {
+		one := a.spelled(t, "one")
+		if !t.is(determinerWord) && !one {
 			continue
 		}
 		inverted := j > 0 && t.joined && a.speechVerb(a.seen[j-1]) && (j == 1 || !a.seen[j-1].joined)
 		if j > 0 && !inverted {
 			continue
 		}
+		indefinite := one || a.spelled(t, "a") || a.spelled(t, "an")
 		for i, n := range a.seen[j+1 : min(len(a.seen), j+5)] {
-			if !n.joined {
-				break
+			if !n.joined || one && i > 0 {
+				break // One year on the widow: "one" introduces only the word right after it.
 			}
-			if s, ok := describedSex[strings.ToLower(a.word(n))]; ok && (s == "" || sex == "" || s == sex) {
+			if n.is(determinerWord) {
+				indefinite = false // A day later the striker: the striker is the one named before.
+			}
+			w := strings.ToLower(a.word(n))
+			s, ok := describedSex[w]
+			if !ok && indefinite {
+				s, ok = newcomerSex[w]
+			}
+			if ok && (s == "" || sex == "" || s == sex) {
 				rest := a.seen[j+i+2:]
 				if t.is(possessiveWord) && len(rest) > 0 && !rest[0].joined && a.capital(rest[0]) {
 					break // His lawyer, Helen Moss, said: named in the commas after.
@@ -1690,6 +1702,17 @@ var describedSex = map[string]string{
 	"widower": "m", "mum": "f", "dad": "m", "aunt": "f", "uncle": "m", "businessman": "m",
 	"businesswoman": "f", "parent": "", "patient": "", "pensioner": "", "volunteer": "",
 	"customer": "", "shopper": "", "voter": "", "relative": "", "victim": "",
+}
+
+// newcomerSex gives the sex of the roles that describe a person only after "a", "an" or "one"
+// (A second researcher was less sure, One player was sent off), which bring in someone new.
+// After "the" they stand for the person named before far more often (Harry Kane scored twice.
+// The striker limped off), and a pronoun after them still reads back to the name.
+var newcomerSex = map[string]string{
+	"defendant": "", "juror": "", "foreman": "m", "forewoman": "f", "player": "", "striker": "",
+	"goalkeeper": "", "midfielder": "", "defender": "", "referee": "", "umpire": "",
+	"researcher": "", "scientist": "", "actor": "", "actress": "f", "singer": "", "cyclist": "",
+	"pedestrian": "",
 }
 
 // singular reports whether the pronoun p, they, plainly stands for the one person named by c
