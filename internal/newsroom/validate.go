@@ -262,6 +262,10 @@ func isBlank(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && !invisible(r) }) < 0
 }
 
+// Blank reports whether s shows nothing (see isBlank). A topic or byline that an older version
+// published so names no page: the public site neither links nor lists it.
+func Blank(s string) bool { return isBlank(s) }
+
 // invisible reports whether r is a character that is never drawn on its own: Unicode's default
 // ignorable code points, the format characters among them, but not the prepended marks (the
 // Arabic number sign), which are.

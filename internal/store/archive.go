@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/copydesk/copydesk/internal/newsroom"
 	"github.com/copydesk/copydesk/internal/publish"
 )
 
@@ -222,14 +223,15 @@ func writeTags(tx *gorm.DB, pub *publicationRow, firstPublished time.Time, repla
 }
 
 // tagsOf returns the article_tags rows of a publication: one per distinct topic slug, and one
-// for its byline unless it has none.
+// for its byline unless it has none. A topic or byline that shows nothing, as an older version
+// published, has no row (see shownTopics).
 func tagsOf(pub *publicationRow, firstPublished time.Time) []tagRow {
 	var rows []tagRow
 	seen := map[string]bool{}
 	add := func(kind, name string) {
 		name = strings.TrimSpace(name)
 		slug := publish.Slug(name)
-		if name == "" || seen[kind+"/"+slug] {
+		if newsroom.Blank(name) || seen[kind+"/"+slug] {
 			return
 		}
 		seen[kind+"/"+slug] = true
@@ -275,6 +277,30 @@ func retagSuffixes(tx *gorm.DB) error {
 // more. Migrate runs it as a backfill, once per database (see backfill).
 func retagCapitalSharpS(tx *gorm.DB) error {
 	return retag(tx, "publications.topics LIKE ? OR publications.byline LIKE ?", "%ẞ%", "%ẞ%")
+}
+
+// retagStale writes again, through tx, the article_tags rows of every article that has one
+// tagsOf would not write now: a topic or byline that shows nothing, which the page of the piece
+// no longer links, or a slug that publish.Slug no longer makes of its name, which no page links.
+// Migrate runs it as a backfill, once per database (see backfill).
+func retagStale(tx *gorm.DB) error {
+	var rows []struct {
+		ArticleID  int64
+		Slug, Name string
+	}
+	if err := tx.Table("article_tags").Select("article_id, slug, name").Find(&rows).Error; err != nil {
+		return fmt.Errorf("read article tags: %w", err)
+	}
+	var stale []int64
+	for _, r := range rows {
+		if newsroom.Blank(r.Name) || publish.Slug(r.Name) != r.Slug {
+			stale = append(stale, r.ArticleID)
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	return retag(tx, "articles.id IN ?", stale)
 }
 
 // retag writes, through tx, the article_tags rows of the latest publication of every article

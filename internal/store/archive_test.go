@@ -274,6 +274,29 @@ func TestArchiveSharpSTagsRetagged(t *testing.T) {
 	}
 }
 
+// TestArchiveStaleTagsRetagged drops, when the store migrates, the rows an older version wrote
+// for a topic that shows nothing (a zero-width space): the piece no longer links its page, so
+// /topics must not list it.
+func TestArchiveStaleTagsRetagged(t *testing.T) {
+	text := sampleText("Old piece")
+	text.Topics = []string{"Mexico"}
+	f, ctx := migratedFrom(t, text,
+		"INSERT INTO article_tags (article_id, publication_id, kind, slug, name, first_published_at) "+
+			"SELECT article_id, publication_id, 'topic', '_200b', '\u200b', first_published_at FROM article_tags WHERE name = 'Mexico'",
+	)
+	tags, err := f.s.PublicTags(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slugs []string
+	for _, tag := range tags {
+		slugs = append(slugs, tag.Slug)
+	}
+	if strings.Join(slugs, " ") != "mexico" {
+		t.Errorf("PublicTags = %q, want [mexico]", slugs)
+	}
+}
+
 // TestPublicSearch finds published pieces by the words readers can read in them, and never by
 // a draft, an unpublished piece or a newsroom comment.
 func TestPublicSearch(t *testing.T) {

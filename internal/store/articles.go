@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -105,8 +106,8 @@ func (s *Store) publishedPieces(q *gorm.DB, offset, limit int) ([]PublishedPiece
 		p := r.Pub
 		out[i].DraftID, out[i].ArticleID = r.DraftID, p.ArticleID
 		out[i].Article = publish.Article{
-			Slug: r.Slug, Title: p.Title, Byline: p.Byline, Brief: p.Brief, EditorComment: p.EditorComment,
-			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: p.Topics, PublishedAt: p.PublishedAt,
+			Slug: r.Slug, Title: p.Title, Byline: shownByline(p.Byline), Brief: p.Brief, EditorComment: p.EditorComment,
+			Body: newsroom.Text{Body: p.Body}.Paragraphs(), Topics: shownTopics(p.Topics), PublishedAt: p.PublishedAt,
 			Corrections: byArticle[p.ArticleID], Hash: p.ContentHash, Language: p.Language, FeedID: feeds.feedID(p.ArticleID),
 		}
 		out[i].Claim = ClaimReview(p.Claim)
@@ -156,4 +157,19 @@ func (s *Store) PublicChangedAt(ctx context.Context) (time.Time, error) {
 		return time.Time{}, internal("when the public pieces changed", err)
 	}
 	return latest(append(went, touched...)), nil
+}
+
+// shownTopics is topics without those that show nothing (see newsroom.Blank), which an older
+// version published: they name no topic page, so a piece neither shows nor links them.
+func shownTopics(topics []string) []string {
+	return slices.DeleteFunc(slices.Clone(topics), newsroom.Blank)
+}
+
+// shownByline is byline, or "" when it shows nothing (see shownTopics), so that a piece links
+// no author page for it.
+func shownByline(byline string) string {
+	if newsroom.Blank(byline) {
+		return ""
+	}
+	return byline
 }

@@ -14,6 +14,7 @@ const (
 	backfillSymbolTags    = "article_tags_symbols"
 	backfillSuffixTags    = "article_tags_suffixes"
 	backfillSharpSTags    = "article_tags_capital_sharp_s"
+	backfillStaleTags     = "article_tags_stale"
 	backfillSpacedQuotes  = "quotes_spaced_paragraphs"
 	backfillFeedIDs       = "feed_entry_ids"
 )
