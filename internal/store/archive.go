@@ -279,28 +279,47 @@ func retagCapitalSharpS(tx *gorm.DB) error {
 	return retag(tx, "publications.topics LIKE ? OR publications.byline LIKE ?", "%ẞ%", "%ẞ%")
 }
 
-// retagStale writes again, through tx, the article_tags rows of every article that has one
-// tagsOf would not write now: a topic or byline that shows nothing, which the page of the piece
-// no longer links, or a slug that publish.Slug no longer makes of its name, which no page links.
-// Migrate runs it as a backfill, once per database (see backfill).
-func retagStale(tx *gorm.DB) error {
-	var rows []struct {
-		ArticleID  int64
-		Slug, Name string
+// retagBatch is how many articles retagStale reads, and retags, in one transaction: few enough
+// ids for one statement on either dialect, SQLite and PostgreSQL both capping the parameters of
+// a statement, and few enough writes to hold the writer briefly.
+const retagBatch = 500
+
+// retagStale writes again, through tx, the article_tags rows of the articles after the id after,
+// retagBatch of them, that have one for a topic or byline that shows nothing (see newsroom.Blank),
+// which an older version wrote: the piece no longer links its page, so /topics must not list it.
+// It returns the last id it read, or 0 when there were none. A row's slug, which publish.Slug
+// makes as it did, is never a reason: a new slug would move a page that works. Migrate runs it
+// as a backfill in batches, once per database (see backfillInBatches); an article it has retagged
+// has no such row left, so a start that runs it again writes nothing for it.
+func retagStale(tx *gorm.DB, after int64) (int64, error) {
+	var ids []int64
+	if err := tx.Table("articles").Where("id > ?", after).Order("id").Limit(retagBatch).Pluck("id", &ids).Error; err != nil {
+		return 0, fmt.Errorf("read articles after %d: %w", after, err)
 	}
-	if err := tx.Table("article_tags").Select("article_id, slug, name").Find(&rows).Error; err != nil {
-		return fmt.Errorf("read article tags: %w", err)
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	var rows []struct {
+		ArticleID int64
+		Name      string
+	}
+	if err := tx.Table("article_tags").Distinct("article_id", "name").Where("article_id IN ?", ids).Find(&rows).Error; err != nil {
+		return 0, fmt.Errorf("read article tags: %w", err)
 	}
 	var stale []int64
+	seen := map[int64]bool{}
 	for _, r := range rows {
-		if newsroom.Blank(r.Name) || publish.Slug(r.Name) != r.Slug {
+		if newsroom.Blank(r.Name) && !seen[r.ArticleID] {
+			seen[r.ArticleID] = true
 			stale = append(stale, r.ArticleID)
 		}
 	}
-	if len(stale) == 0 {
-		return nil
+	if len(stale) > 0 {
+		if err := retag(tx, "articles.id IN ?", stale); err != nil {
+			return 0, err
+		}
 	}
-	return retag(tx, "articles.id IN ?", stale)
+	return ids[len(ids)-1], nil
 }
 
 // retag writes, through tx, the article_tags rows of the latest publication of every article

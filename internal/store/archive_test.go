@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -276,24 +278,54 @@ func TestArchiveSharpSTagsRetagged(t *testing.T) {
 
 // TestArchiveStaleTagsRetagged drops, when the store migrates, the rows an older version wrote
 // for a topic that shows nothing (a zero-width space): the piece no longer links its page, so
-// /topics must not list it.
+// /topics must not list it. An archive with more such pieces than one batch of the backfill,
+// and more rows for them than one statement takes parameters on either dialect, is retagged
+// whole.
 func TestArchiveStaleTagsRetagged(t *testing.T) {
-	text := sampleText("Old piece")
-	text.Topics = []string{"Mexico"}
-	f, ctx := migratedFrom(t, text,
-		"INSERT INTO article_tags (article_id, publication_id, kind, slug, name, first_published_at) "+
-			"SELECT article_id, publication_id, 'topic', '_200b', '\u200b', first_published_at FROM article_tags WHERE name = 'Mexico'",
+	const (
+		copies = 501 // with the piece copied, more than one batch
+		blanks = 131 // rows of zero-width spaces a piece: 502 × 131 > 65,535
 	)
-	tags, err := f.s.PublicTags(ctx, false)
-	if err != nil {
-		t.Fatal(err)
+	copyPieces := []string{
+		fmt.Sprintf("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "+
+			"INSERT INTO drafts (writer_id, title, stage, version, created_at, updated_at) "+
+			"SELECT writer_id, 'Copy ' || i, stage, version, created_at, updated_at FROM drafts CROSS JOIN n", copies),
+		"INSERT INTO articles (draft_id, slug, first_published_at) " +
+			"SELECT d.id, 'copy-' || d.id, a.first_published_at FROM drafts AS d CROSS JOIN articles AS a WHERE d.title LIKE 'Copy %'",
+		"INSERT INTO publications (article_id, number, revision_version, title, byline, brief, body, topics, editor_comment, published_at, published_by, content_hash, language) " +
+			"SELECT c.id, 1, p.revision_version, p.title, p.byline, p.brief, p.body, '[\"Mexico\", \"\u200b\"]', p.editor_comment, p.published_at, p.published_by, p.content_hash, p.language " +
+			"FROM articles AS c CROSS JOIN publications AS p WHERE c.slug LIKE 'copy-%'",
+		"UPDATE articles SET latest_publication_id = (SELECT id FROM publications WHERE publications.article_id = articles.id) WHERE slug LIKE 'copy-%'",
+		"INSERT INTO article_tags (article_id, publication_id, kind, slug, name, first_published_at) " +
+			"SELECT id, latest_publication_id, 'topic', 'mexico', 'Mexico', first_published_at FROM articles WHERE slug LIKE 'copy-%'",
+		fmt.Sprintf("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "+
+			"INSERT INTO article_tags (article_id, publication_id, kind, slug, name, first_published_at) "+
+			"SELECT a.id, a.latest_publication_id, 'topic', '_200b-' || i, '\u200b', a.first_published_at FROM articles AS a CROSS JOIN n", blanks),
 	}
-	var slugs []string
-	for _, tag := range tags {
-		slugs = append(slugs, tag.Slug)
-	}
-	if strings.Join(slugs, " ") != "mexico" {
-		t.Errorf("PublicTags = %q, want [mexico]", slugs)
+	for _, tc := range []struct {
+		name      string
+		queries   []string
+		wantCount int
+	}{
+		{"ZeroWidthTopic", []string{
+			"INSERT INTO article_tags (article_id, publication_id, kind, slug, name, first_published_at) " +
+				"SELECT article_id, publication_id, 'topic', '_200b', '\u200b', first_published_at FROM article_tags WHERE name = 'Mexico'",
+		}, 1},
+		{"MoreStaleArticlesThanOneBatch", copyPieces, copies + 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := sampleText("Old piece")
+			text.Topics = []string{"Mexico"}
+			f, ctx := migratedFrom(t, text, tc.queries...)
+			tags, err := f.s.PublicTags(ctx, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []store.Tag{{Slug: "mexico", Name: "Mexico", Count: tc.wantCount}}
+			if !reflect.DeepEqual(tags, want) {
+				t.Errorf("PublicTags = %+v, want %+v", tags, want)
+			}
+		})
 	}
 }
 

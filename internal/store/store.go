@@ -313,7 +313,7 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	if err := s.backfill(ctx, backfillSharpSTags, retagCapitalSharpS); err != nil {
 		return applied, err
 	}
-	if err := s.backfill(ctx, backfillStaleTags, retagStale); err != nil {
+	if err := s.backfillInBatches(ctx, backfillStaleTags, retagStale); err != nil {
 		return applied, err
 	}
 	if err := s.backfill(ctx, backfillSpacedQuotes, refitSpacedQuotes); err != nil {
