@@ -14,19 +14,19 @@ import (
 // topicAnchor is a link on a public page to a topic's or an author's page, with its text.
 var topicAnchor = regexp.MustCompile(`<a href="` + regexp.QuoteMeta(crawlBase) + `(/(?:topics|authors)/[^"]+)"[^>]*>([^<]*)</a>`)
 
-// TestTopicAndAuthorAddresses publishes pieces whose topics and bylines slug awkwardly: a topic
-// and a byline an older version stored that show nothing (spaces, a zero-width space), topics of
-// punctuation, emoji or marks alone, "C++", "C#" and "C", and one place spelled "İstanbul",
-// "Istanbul" and "i̇stanbul" (an i and a combining dot, as lowercasing "İ" gives). Every page
-// the site reaches answers 200; each topic and author link of a piece leads to a page listing
-// that piece; one that shows nothing is linked and listed nowhere; and /topics lists each page
-// once, with a count of every piece its link names.
+// TestTopicAndAuthorAddresses publishes pieces whose topics and bylines slug awkwardly: topics an
+// older version stored that show nothing (spaces, a zero-width space, a no-break space and a word
+// joiner) with a byline of a no-break space, topics of punctuation, emoji or marks alone, "C++",
+// "C#" and "C", and one place spelled "İstanbul" and "Istanbul". Every page the site reaches
+// answers 200; each topic and author link of a piece leads to a page listing that piece; one that
+// shows nothing is linked and listed nowhere; and /topics lists each page once, with a count of
+// every piece its link names.
 func TestTopicAndAuthorAddresses(t *testing.T) {
 	a := crawlApp(t)
 	pieces := []struct {
 		title, byline string
 		topics        []string
-		stored        string // the topics as an older version wrote them, with a byline of a space, or ""
+		stored        string // the topics as an older version wrote them, with a byline of a no-break space, or ""
 	}{
 		{"Symbols And Names", "Ayşe Işık", []string{"C++", "C#", "C", "🔥", "..", "\u0301", "İstanbul"}, ""},
 		{"Plain Istanbul", "Tom Reed", []string{"Istanbul", "Floods"}, ""},
