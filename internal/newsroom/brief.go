@@ -143,11 +143,6 @@ func misquoted(q Quote, best *Quote) BriefQuote {
 	return bq
 }
 
-// cleared reports whether a body quote may back the brief: whatever the quotes_cleared gate lets
-// through (checked, a disputed one only with an editor's waiver, or marked as no quotation), so
-// that a quote approval accepts in the body also backs the brief.
-func cleared(q Quote) bool { return len(holding(GateQuotesCleared, []Quote{q})) == 0 }
-
 // briefText normalises s for comparison: NFC, straight quotation marks, single spaces.
 func briefText(s string) string {
 	s = norm.NFC.String(s)

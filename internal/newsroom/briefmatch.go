@@ -35,7 +35,7 @@ func newBodyWords(quotes []bodyQuote) *bodyWords {
 		prefix: make([]uint64, 1, n+1), powers: make([]uint64, 1, n+1)}
 	b.powers[0] = 1
 	for qi, q := range quotes {
-		b.cleared[qi] = cleared(q.Quote)
+		b.cleared[qi] = q.Quote.Cleared()
 		for _, w := range q.words {
 			id := b.id(w)
 			b.exact = append(b.exact, id)

@@ -72,6 +72,11 @@ type Quote struct {
 	NotQuote  *Dismissal  `json:"not_quote,omitempty"` // set when a fact-checker found it is no quotation
 }
 
+// Cleared reports whether the quotes_cleared gate lets q through: checked, a disputed quote only
+// with an editor's waiver, or marked as no quotation. Nothing waits on a cleared quote, so a body
+// quote that is cleared backs the brief, and the ledger folds its forms away.
+func (q Quote) Cleared() bool { return len(holding(GateQuotesCleared, []Quote{q})) == 0 }
+
 // Dismissal records a fact-checker's finding that what the finder took for a quotation is none
 // (a title the finder read as speech, a stray pair of marks), which takes it out of the gates.
 type Dismissal struct {

@@ -264,3 +264,34 @@ func TestCheckQuoteRead(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteCleared: a quote is cleared, and the ledger folds its forms away, when the
+// quotes_cleared gate lets it through: checked as verified or unverifiable, disputed with an
+// editor's waiver, or marked as no quotation whatever its check. An unchecked quote waits for a
+// fact-checker and a disputed one for an editor.
+func TestQuoteCleared(t *testing.T) {
+	waiver := &newsroom.Waiver{Note: "Both wordings are on the record."}
+	dismissal := &newsroom.Dismissal{Note: "A banner, not speech."}
+	for _, tt := range []struct {
+		name string
+		q    newsroom.Quote
+		want bool
+	}{
+		{"Unchecked", newsroom.Quote{Status: newsroom.QuoteUnchecked}, false},
+		{"Verified", newsroom.Quote{Status: newsroom.QuoteVerified}, true},
+		{"Unverifiable", newsroom.Quote{Status: newsroom.QuoteUnverifiable}, true},
+		{"Disputed", newsroom.Quote{Status: newsroom.QuoteDisputed}, false},
+		{"DisputedWaived", newsroom.Quote{Status: newsroom.QuoteDisputed, Waiver: waiver}, true},
+		{"UncheckedNotQuote", newsroom.Quote{Status: newsroom.QuoteUnchecked, NotQuote: dismissal}, true},
+		{"DisputedNotQuote", newsroom.Quote{Status: newsroom.QuoteDisputed, NotQuote: dismissal}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.q.Cleared(); got != tt.want {
+				t.Errorf("Cleared() = %v, want %v", got, tt.want)
+			}
+			if gate := newsroom.QuoteGate("publish", newsroom.GateQuotesCleared, []newsroom.Quote{tt.q}) == nil; gate != tt.want {
+				t.Errorf("the quotes_cleared gate lets it through: %v, Cleared says %v", gate, tt.want)
+			}
+		})
+	}
+}
