@@ -124,6 +124,17 @@ func (p *draftPage) QuoteForm(form string, q newsroom.Quote) bool {
 	return false
 }
 
+// RetryingQuote reports whether the page is shown again after one of quote qid's forms was
+// refused, so that the ledger shows that form, which it folds away for a cleared quote, open.
+func (p *draftPage) RetryingQuote(qid int64) bool {
+	for _, form := range []string{"quote-", "not-quote-", "waive-"} {
+		if p.Retrying(form + strconv.FormatInt(qid, 10)) {
+			return true
+		}
+	}
+	return false
+}
+
 // quote is the ledger's quote qid, or nil when the page does not list it.
 func (p *draftPage) quote(qid int64) *newsroom.Quote {
 	for i := range p.Quotes {
