@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -12,12 +13,14 @@ import (
 
 // TestBrowserClearedQuotesFold: on a phone as on a desktop, the ledger shows the verdict form of
 // each quote something waits on (unchecked, disputed) and folds those of the cleared ones
-// (verified, marked as no quotation) behind "Change the verdict", which the keyboard opens.
+// (verified, marked as no quotation) behind "Change the verdict", which the keyboard opens; a
+// note typed in a fold and left unsent is offered back with the fold open.
 func TestBrowserClearedQuotesFold(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
 	b := startBrowser(t, "writer", "factchecker")
+	b.acceptDialogs()
 	writer, checker := b.apiAs("writer"), b.apiAs("factchecker")
 	var d struct{ ID int64 }
 	writer.send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
@@ -66,6 +69,17 @@ func TestBrowserClearedQuotesFold(t *testing.T) {
 		t.Error("the fold does not say it is open")
 	}
 	b.shot("cleared-quotes-fold-opened-1280")
+
+	// A note typed in the fold and left unsent is offered back, the fold open to show it.
+	b.run(chromedp.SendKeys(row(0)+` form.quote-check input[name=note]`, "The tape has “ten long years”.", chromedp.ByQuery),
+		chromedp.Sleep(time.Second), chromedp.Navigate(b.base+"/desk"), chromedp.WaitVisible(`main`, chromedp.ByQuery),
+		chromedp.Navigate(fmt.Sprintf("%s/drafts/%d", b.base, d.ID)), chromedp.WaitVisible(`#quotes ol.quotes`, chromedp.ByQuery))
+	offer := fmt.Sprintf(`[data-offer$=":form:quote-%d"]`, qs[0].ID)
+	b.run(chromedp.Poll(fmt.Sprintf(`!!document.querySelector(%q)`, offer), nil))
+	if !b.shows(offer) || !b.has(row(0)+` details.quote-change[open]`) {
+		t.Error("the note typed in a fold is not offered back where it shows")
+	}
+	b.shot("cleared-quotes-fold-offer-1280")
 }
 
 // TestBrowserFoldedVerdictRefusedComesBackOpen: a fact-checker opens a verified quote's fold and
