@@ -44,7 +44,7 @@ type BriefCheck struct {
 // CheckBrief compares the brief of t with its body through the draft's ledger, which holds the
 // quotes of both fields. Every brief quote must appear word for word in a body quote, as the whole
 // quote or a run of its words, and that body quote must be cleared as the quotes_cleared gate
-// clears it (see cleared). A brief quote a fact-checker marked as no quotation is not checked.
+// clears it (see Quote.Cleared). A brief quote a fact-checker marked as no quotation is not checked.
 // Both sides are compared after briefText's normalisation: Unicode NFC, every run of
 // white space (no-break spaces too) as one space, curly, low and angle quotation marks and
 // corner brackets as straight ones, and the case of the first letter, and the commas, full
@@ -83,6 +83,14 @@ func CheckBrief(t Text, ledger []Quote) BriefCheck {
 	}
 	c.Numbers = missingNumbers(t.Brief, t.Body)
 	return c
+}
+
+// Cleared reports whether nothing that approve, schedule or publish applies waits on quote q of
+// the ledger c was found in: the quotes_cleared gate lets it through (see Quote.Cleared) and the
+// brief_matches_body gate holds back no brief quote it is. The draft page folds away the forms of
+// a cleared quote, so that the ones it leaves open are the ones those actions wait on.
+func (c BriefCheck) Cleared(q Quote) bool {
+	return q.Cleared() && !slices.ContainsFunc(c.Quotes, func(b BriefQuote) bool { return b.QuoteID == q.ID })
 }
 
 // BriefGate returns the error that stops action while the brief's quotes do not match the body

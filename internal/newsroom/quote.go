@@ -73,8 +73,9 @@ type Quote struct {
 }
 
 // Cleared reports whether the quotes_cleared gate lets q through: checked, a disputed quote only
-// with an editor's waiver, or marked as no quotation. Nothing waits on a cleared quote, so a body
-// quote that is cleared backs the brief, and the ledger folds its forms away.
+// with an editor's waiver, or marked as no quotation. A body quote it lets through backs the
+// brief; a brief quote it lets through may still wait on brief_matches_body, which
+// BriefCheck.Cleared asks as well.
 func (q Quote) Cleared() bool { return len(holding(GateQuotesCleared, []Quote{q})) == 0 }
 
 // Dismissal records a fact-checker's finding that what the finder took for a quotation is none

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,32 +266,56 @@ func TestCheckQuoteRead(t *testing.T) {
 	}
 }
 
-// TestQuoteCleared: a quote is cleared, and the ledger folds its forms away, when the
-// quotes_cleared gate lets it through: checked as verified or unverifiable, disputed with an
-// editor's waiver, or marked as no quotation whatever its check. An unchecked quote waits for a
-// fact-checker and a disputed one for an editor.
+// TestQuoteCleared: a quote is cleared, and the ledger folds its forms away, when no gate that
+// approve, schedule or publish applies waits on it. quotes_cleared lets it through when it is
+// checked as verified or unverifiable, disputed with an editor's waiver, or marked as no quotation
+// whatever its check; brief_matches_body holds back a brief quote, however checked, whose words
+// the body does not quote or quotes in a body quote that is not cleared. Each row's quote is the
+// last of its ledger, and what the gates refuse is asked of the gates themselves.
 func TestQuoteCleared(t *testing.T) {
 	waiver := &newsroom.Waiver{Note: "Both wordings are on the record."}
 	dismissal := &newsroom.Dismissal{Note: "A banner, not speech."}
+	text := newsroom.Text{Brief: "The mayor said “Fares stay as they were.”", Body: "“Fares stay as they are,” the mayor added."}
+	body := func(st newsroom.QuoteStatus) newsroom.Quote {
+		return newsroom.Quote{ID: 1, Field: "body", Text: "Fares stay as they are,", Status: st}
+	}
+	brief := func(words string, st newsroom.QuoteStatus, d *newsroom.Dismissal) newsroom.Quote {
+		return newsroom.Quote{ID: 2, Field: "brief", Text: words, Status: st, NotQuote: d}
+	}
 	for _, tt := range []struct {
-		name string
-		q    newsroom.Quote
-		want bool
+		name   string
+		ledger []newsroom.Quote
+		want   bool
 	}{
-		{"Unchecked", newsroom.Quote{Status: newsroom.QuoteUnchecked}, false},
-		{"Verified", newsroom.Quote{Status: newsroom.QuoteVerified}, true},
-		{"Unverifiable", newsroom.Quote{Status: newsroom.QuoteUnverifiable}, true},
-		{"Disputed", newsroom.Quote{Status: newsroom.QuoteDisputed}, false},
-		{"DisputedWaived", newsroom.Quote{Status: newsroom.QuoteDisputed, Waiver: waiver}, true},
-		{"UncheckedNotQuote", newsroom.Quote{Status: newsroom.QuoteUnchecked, NotQuote: dismissal}, true},
-		{"DisputedNotQuote", newsroom.Quote{Status: newsroom.QuoteDisputed, NotQuote: dismissal}, true},
+		{"Unchecked", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteUnchecked}}, false},
+		{"Verified", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteVerified}}, true},
+		{"Unverifiable", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteUnverifiable}}, true},
+		{"Disputed", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteDisputed}}, false},
+		{"DisputedWaived", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteDisputed, Waiver: waiver}}, true},
+		{"UncheckedNotQuote", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteUnchecked, NotQuote: dismissal}}, true},
+		{"DisputedNotQuote", []newsroom.Quote{{ID: 1, Field: "body", Status: newsroom.QuoteDisputed, NotQuote: dismissal}}, true},
+		{"BriefBackedVerified", []newsroom.Quote{body(newsroom.QuoteVerified), brief("Fares stay as they are.", newsroom.QuoteVerified, nil)}, true},
+		{"BriefMisquotedVerified", []newsroom.Quote{body(newsroom.QuoteVerified), brief("Fares stay as they were.", newsroom.QuoteVerified, nil)}, false},
+		{"BriefMisquotedNotQuote", []newsroom.Quote{body(newsroom.QuoteVerified), brief("Fares stay as they were.", newsroom.QuoteUnchecked, dismissal)}, true},
+		{"BriefOnUncheckedBody", []newsroom.Quote{body(newsroom.QuoteUnchecked), brief("Fares stay as they are.", newsroom.QuoteVerified, nil)}, false},
+		{"BriefUnchecked", []newsroom.Quote{body(newsroom.QuoteVerified), brief("Fares stay as they are.", newsroom.QuoteUnchecked, nil)}, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.q.Cleared(); got != tt.want {
+			q := tt.ledger[len(tt.ledger)-1]
+			check := newsroom.CheckBrief(text, tt.ledger)
+			if got := check.Cleared(q); got != tt.want {
 				t.Errorf("Cleared() = %v, want %v", got, tt.want)
 			}
-			if gate := newsroom.QuoteGate("publish", newsroom.GateQuotesCleared, []newsroom.Quote{tt.q}) == nil; gate != tt.want {
-				t.Errorf("the quotes_cleared gate lets it through: %v, Cleared says %v", gate, tt.want)
+			held := false
+			var refusal *newsroom.Error
+			if errors.As(newsroom.QuoteGate("approve", newsroom.GateQuotesCleared, tt.ledger), &refusal) {
+				held = slices.Contains(refusal.Details["quotes"].([]int64), q.ID)
+			}
+			if errors.As(newsroom.BriefGate("approve", check), &refusal) {
+				held = held || slices.ContainsFunc(refusal.Details["brief_quotes"].([]newsroom.BriefQuote), func(b newsroom.BriefQuote) bool { return b.QuoteID == q.ID })
+			}
+			if held == tt.want {
+				t.Errorf("the gates approve applies hold it back: %v, Cleared says %v", held, tt.want)
 			}
 		})
 	}

@@ -121,3 +121,31 @@ func TestQuoteRowsFoldWhenCleared(t *testing.T) {
 		}
 	})
 }
+
+// TestQuoteRowsFoldNothingApprovalWaitsOn: a brief quote whose words the body quotes otherwise
+// holds approval back though a fact-checker verified it, so its row keeps its forms open, as the
+// body quote's, verified and quoted rightly, folds them.
+func TestQuoteRowsFoldNothingApprovalWaitsOn(t *testing.T) {
+	a := newTestApp(t)
+	draft := `{"title":"Fares","byline":"Writer","brief":"The mayor said “Fares stay as they were.”","body":"“Fares stay as they are,” the mayor added."}`
+	res := a.do("writer", "POST", "/api/v1/drafts", draft)
+	wantStatus(t, res, 201)
+	id := decode[struct{ ID int64 }](t, res).ID
+	transitions := fmt.Sprintf("/api/v1/drafts/%d/transitions", id)
+	wantStatus(t, a.do("writer", "POST", transitions, `{"action":"submit"}`), 200)
+	a.verifyQuotes(id)
+	wantStatus(t, a.do("factchecker", "POST", transitions, `{"action":"clear"}`), 200)
+	res = a.do("editor", "POST", transitions, `{"action":"approve"}`)
+	wantStatus(t, res, 409)
+	held, _ := decode[apiError](t, res).Error.Details["brief_quotes"].([]any)
+	if len(held) != 1 {
+		t.Fatalf("approve is held back by %v, want one brief quote", held)
+	}
+	briefID := int64(held[0].(map[string]any)["quote_id"].(float64))
+	page := a.page("editor", "GET", fmt.Sprintf("/drafts/%d", id), nil).Body.String()
+	for _, q := range decode[[]newsroom.Quote](t, a.do("editor", "GET", fmt.Sprintf("/api/v1/drafts/%d/quotes", id), "")) {
+		if fold := folded(quoteRow(t, page, q.ID)); (fold == nil) != (q.ID == briefID) {
+			t.Errorf("quote #%d (%s, %s): folded %v, while approve waits on quote #%d", q.ID, q.Field, q.Status, fold != nil, briefID)
+		}
+	}
+}
