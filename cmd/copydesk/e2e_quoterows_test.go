@@ -13,8 +13,10 @@ import (
 
 // TestBrowserClearedQuotesFold: on a phone as on a desktop, the ledger shows the verdict form of
 // each quote something waits on (unchecked, disputed) and folds those of the cleared ones
-// (verified, marked as no quotation) behind "Change the verdict", which the keyboard opens; a
-// note typed in a fold and left unsent is offered back with the fold open.
+// (verified, marked as no quotation) behind "Change the verdict", which the keyboard opens, or for
+// a quote marked as no quotation, whose status line says so, behind "It is a quotation after
+// all"; a note typed in a fold and left unsent is offered back with the fold open. It asks shows,
+// not visible, whether a form shows: visible counts what a closed <details> holds.
 func TestBrowserClearedQuotesFold(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -58,6 +60,12 @@ func TestBrowserClearedQuotesFold(t *testing.T) {
 		}
 		if got := b.text(row(0) + ` .quote-verdict`); !strings.Contains(got, "Verified by Factchecker, ") {
 			t.Errorf("at %d px the verified quote's line reads %q, not who verified it and when", width, got)
+		}
+		if got := b.text(row(2) + ` .quote-verdict`); !strings.HasPrefix(got, "Status: – Not a quotation, says Factchecker, ") || strings.Contains(got, "Unchecked") {
+			t.Errorf("at %d px the status line of the quote marked as no quotation reads %q", width, got)
+		}
+		if got := b.text(row(2) + ` .quote-change > summary`); !strings.HasPrefix(got, "It is a quotation after all") {
+			t.Errorf("at %d px the fold of the quote marked as no quotation reads %q", width, got)
 		}
 	}
 

@@ -101,7 +101,7 @@ func TestNotQuotePage(t *testing.T) {
 		t.Fatalf("marking: status %d", res.Code)
 	}
 	res = a.page("factchecker", "GET", target, nil)
-	wantBody(t, res, "Not a quotation, says", "A banner, not speech.")
+	wantBody(t, res, "Status: <span class=\"quote-status status-not-quote\"><span aria-hidden=\"true\">–</span> Not a quotation</span>, says", "A banner, not speech.")
 	if strings.Contains(res.Body.String(), `action="`+action+`"`) {
 		t.Error("the page still offers to mark the quote")
 	}

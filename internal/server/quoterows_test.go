@@ -33,8 +33,9 @@ func folded(row *html.Node) *html.Node {
 
 // TestQuoteRowsFoldWhenCleared: the ledger keeps open the forms of a quote something waits on (a
 // fact-checker's check, an editor's waiver) and folds those of a cleared one behind "Change the
-// verdict", under a line saying its verdict, who gave it and when; a verdict refused because the
-// quote changed comes back with its row's fold open and what was typed in it.
+// verdict", under a line saying its verdict, who gave it and when; a quote marked as no quotation
+// says so on its status line and folds them behind "It is a quotation after all". A verdict
+// refused because the quote changed comes back with its row's fold open and what was typed in it.
 func TestQuoteRowsFoldWhenCleared(t *testing.T) {
 	a := newTestApp(t)
 	d := a.draft(newsroom.StageEditing)
@@ -79,10 +80,22 @@ func TestQuoteRowsFoldWhenCleared(t *testing.T) {
 			if summary == nil || summary.Data != "summary" {
 				t.Fatal("the fold does not start with its summary")
 			}
-			if got := textOf(summary); !strings.Contains(got, "Change the verdict") || !strings.Contains(got, fmt.Sprintf("#%d", q.ID)) {
-				t.Errorf("the fold reads %q, naming neither what it holds nor its quote", got)
+			// A verdict is what takes back a finding of no quotation, so that fold offers it as that.
+			holds := "Change the verdict"
+			if q.NotQuote != nil {
+				holds = "It is a quotation after all"
+			}
+			if got := textOf(summary); !strings.HasPrefix(got, holds) || !strings.Contains(got, fmt.Sprintf("#%d", q.ID)) {
+				t.Errorf("the fold reads %q, not %q on its quote", got, holds)
 			}
 			verdict := find(row, func(n *html.Node) bool { return hasClass(n, "quote-verdict") })
+			if q.NotQuote != nil {
+				if got := textOf(verdict); !strings.HasPrefix(got, "Status: – Not a quotation, says "+q.NotQuote.By.Name) ||
+					!strings.Contains(got, q.NotQuote.Note) || strings.Contains(got, "Unchecked") {
+					t.Errorf("the status line of a quote marked as no quotation reads %q", got)
+				}
+				return
+			}
 			if q.CheckedAt != nil {
 				at := find(verdict, func(n *html.Node) bool { return n.Data == "time" })
 				if at == nil || attr(at, "datetime") != q.CheckedAt.UTC().Format("2006-01-02T15:04:05Z") {
