@@ -215,6 +215,11 @@ type DraftUpdate struct {
 	// Language sets the piece's language, a BCP 47 tag ("" for the site's); nil leaves it.
 	Language *string `json:"language"`
 	Version  int     `json:"version"`
+	// WorkingCopy names the saver's working copy of the draft that the save takes the place of,
+	// by when it was kept (its SavedAt): the save drops that copy and no other, so that typing
+	// kept from another tab or machine since outlives a save made here. Nil drops whatever copy
+	// the saver keeps; the zero time, which no copy has, drops none.
+	WorkingCopy *time.Time `json:"working_copy,omitempty"`
 }
 
 // CanonicalizeLanguage checks the update's language and puts it in canonical form, so that the

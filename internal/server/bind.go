@@ -351,6 +351,24 @@ func idParam(c echo.Context, name string) (int64, error) {
 	return id, nil
 }
 
+// savedAtParam reads field, when the request names it, as the time a working copy was kept, as
+// the working copy's saved_at gives it; ok is false when the request does not name it. An empty
+// value is the zero time: no copy (see newsroom.DraftUpdate).
+func savedAtParam(c echo.Context, field string) (at time.Time, ok bool, err error) {
+	if err := c.Request().ParseForm(); err != nil {
+		return time.Time{}, false, newsroom.Errorf(newsroom.EMALFORMED, "the form cannot be read: %v", err)
+	}
+	values, ok := c.Request().Form[field]
+	if !ok || values[0] == "" {
+		return time.Time{}, ok, nil
+	}
+	at, err = time.Parse(time.RFC3339Nano, values[0])
+	if err != nil {
+		return time.Time{}, true, newsroom.Errorf(newsroom.EINVALID, "%s %q is not a time such as 2026-12-08T09:30:00.123456Z, the saved_at of a working copy", field, values[0]).With("field", field)
+	}
+	return at, true, nil
+}
+
 // limitParam reads a page's size from the query: 0 when absent (the store's default), else a
 // number from 1 to 200.
 func limitParam(c echo.Context) (int, error) {

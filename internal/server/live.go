@@ -53,13 +53,22 @@ func (s *Server) putWorkingCopy(c echo.Context) error {
 	return privateJSON(c, http.StatusOK, savedAt{wc.SavedAt})
 }
 
-// discardWorkingCopy drops the caller's working copy of a draft, if they keep one.
+// discardWorkingCopy drops the caller's working copy of a draft, if they keep one; with
+// saved_at (in the query, or the page's form), only the copy kept at that time.
 func (s *Server) discardWorkingCopy(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	if err := s.store.DiscardWorkingCopy(c.Request().Context(), id); err != nil {
+	at, named, err := savedAtParam(c, "saved_at")
+	if err != nil {
+		return err
+	}
+	var only *time.Time
+	if named {
+		only = &at
+	}
+	if err := s.store.DiscardWorkingCopy(c.Request().Context(), id, only); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

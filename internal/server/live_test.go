@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -89,6 +90,110 @@ func TestWorkingCopyPages(t *testing.T) {
 			t.Fatalf("save: %d %s", res.Code, res.Body.String())
 		}
 		wantStatus(t, a.page("writer", "GET", page, nil), http.StatusNotFound)
+	})
+}
+
+// TestWorkingCopyNamedByThePage: the draft page's script names the working copy its typing was
+// last kept as when it saves (working_copy) or discards (saved_at). A copy another tab kept since
+// stays on the server; the page's own goes. The writer types in two tabs: the first tab's save
+// used to drop the second tab's typing from the server.
+func TestWorkingCopyNamedByThePage(t *testing.T) {
+	loadOpenAPI(t)
+	a := newTestApp(t)
+	keep := func(d *newsroom.Draft, body string) string {
+		t.Helper()
+		a.clock.Add(time.Second)
+		form := typedForm(d.Version)
+		form.Set("body", body)
+		res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/working-copy", d.ID), form)
+		wantStatus(t, res, http.StatusOK)
+		var kept struct {
+			SavedAt string `json:"saved_at"`
+		}
+		if err := json.Unmarshal(res.Body.Bytes(), &kept); err != nil {
+			t.Fatal(err)
+		}
+		return kept.SavedAt
+	}
+	kept := func(d *newsroom.Draft) string {
+		t.Helper()
+		res := a.page("writer", "GET", fmt.Sprintf("/drafts/%d/working-copy", d.ID), nil)
+		if res.Code == http.StatusNotFound {
+			return ""
+		}
+		wantStatus(t, res, http.StatusOK)
+		return decode[newsroom.WorkingCopy](t, res).Text.Body
+	}
+	save := func(d *newsroom.Draft, names ...string) {
+		t.Helper()
+		form := url.Values{"version": {fmt.Sprint(d.Version)}, "title": {"Saved from the first tab"}}
+		if len(names) > 0 {
+			form.Set("working_copy", names[0])
+		}
+		if res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), form); res.Code != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", res.Code, res.Body.String())
+		}
+	}
+
+	t.Run("SaveLeavesTheOtherTabsCopy", func(t *testing.T) {
+		d := a.draft(newsroom.StageDraft)
+		first := keep(d, "Typed in the first tab.")
+		keep(d, "Typed in the second tab.")
+		save(d, first)
+		if got := kept(d); got != "Typed in the second tab." {
+			t.Fatalf("after the first tab's save the server keeps %q, want the second tab's typing", got)
+		}
+	})
+	t.Run("SaveOfAPageThatKeptNone", func(t *testing.T) {
+		d := a.draft(newsroom.StageDraft)
+		keep(d, "Typed in the second tab.")
+		save(d, "")
+		if got := kept(d); got != "Typed in the second tab." {
+			t.Fatalf("a save from a page that kept nothing left %q, want the other tab's typing", got)
+		}
+	})
+	t.Run("SaveDropsItsOwn", func(t *testing.T) {
+		d := a.draft(newsroom.StageDraft)
+		save(d, keep(d, "Typed in the first tab."))
+		if got := kept(d); got != "" {
+			t.Fatalf("the page's save left its own copy, %q", got)
+		}
+	})
+	t.Run("SaveWithoutTheScript", func(t *testing.T) {
+		d := a.draft(newsroom.StageDraft)
+		keep(d, "Typed in the first tab.")
+		save(d)
+		if got := kept(d); got != "" {
+			t.Fatalf("a save that names no copy left %q", got)
+		}
+	})
+	t.Run("SaveNamingNoTime", func(t *testing.T) {
+		d := a.draft(newsroom.StageDraft)
+		keep(d, "Typed in the first tab.")
+		form := url.Values{"version": {fmt.Sprint(d.Version)}, "title": {"A title typed"}, "working_copy": {"yesterday"}}
+		res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/edit", d.ID), form)
+		wantStatus(t, res, http.StatusConflict)
+		wantBody(t, res, "working_copy &#34;yesterday&#34; is not a time")
+		wantBody(t, res, "A title typed")
+		if got := kept(d); got != "Typed in the first tab." {
+			t.Fatalf("a refused save left %q", got)
+		}
+	})
+	t.Run("DiscardLeavesACopyKeptSince", func(t *testing.T) {
+		d := a.draft(newsroom.StageDraft)
+		offered := keep(d, "Typed in the first tab.")
+		keep(d, "Typed in the second tab.")
+		res := a.page("writer", "POST", fmt.Sprintf("/drafts/%d/working-copy/discard", d.ID), url.Values{"saved_at": {offered}})
+		wantStatus(t, res, http.StatusConflict)
+		validateAs(t, a, "DELETE", fmt.Sprintf("/api/v1/drafts/%d/working-copy?saved_at=x", d.ID), res)
+		if got := kept(d); got != "Typed in the second tab." {
+			t.Fatalf("discarding the copy offered left %q, want the second tab's typing", got)
+		}
+		res = a.page("writer", "POST", fmt.Sprintf("/drafts/%d/working-copy/discard", d.ID), url.Values{"saved_at": {keep(d, "Typed on.")}})
+		wantStatus(t, res, http.StatusNoContent)
+		if got := kept(d); got != "" {
+			t.Fatalf("discarding the copy kept last left %q", got)
+		}
 	})
 }
 

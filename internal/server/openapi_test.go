@@ -329,6 +329,8 @@ func TestOpenAPIScenarios(t *testing.T) {
 		{"WorkingCopy", "writer", "GET", "/api/v1/drafts/{stale}/working-copy", "", 200},
 		{"Live", "editor", "GET", "/api/v1/drafts/{stale}/live", "", 200},
 		{"LiveOther", "other", "GET", "/api/v1/drafts/{stale}/live", "", 404},
+		{"DiscardWorkingCopyKeptSince", "writer", "DELETE", "/api/v1/drafts/{stale}/working-copy?saved_at=2001-01-01T00:00:00Z", "", 409},
+		{"DiscardWorkingCopyNotATime", "writer", "DELETE", "/api/v1/drafts/{stale}/working-copy?saved_at=yesterday", "", 422},
 		{"DiscardWorkingCopy", "writer", "DELETE", "/api/v1/drafts/{stale}/working-copy", "", 204},
 		{"DiscardWorkingCopyOther", "other", "DELETE", "/api/v1/drafts/{stale}/working-copy", "", 404},
 		{"SetImage", "writer", "POST", "/api/v1/drafts/{stale}/image", imageForm(t, "A quay at dawn", "photo.jpg", testJPEG(t, 400, 300)), 201},

@@ -360,9 +360,13 @@ func (s *Server) editDraftPage(c echo.Context) error {
 	}
 	text, err := textFromForm(c)
 	version, _ := strconv.Atoi(c.FormValue("version"))
+	var upd newsroom.DraftUpdate
+	if err == nil {
+		upd, err = updateFromForm(c, &text, version)
+	}
 	var d *newsroom.Draft
 	if err == nil {
-		d, err = s.store.UpdateDraft(c.Request().Context(), id, updateFromForm(c, &text, version))
+		d, err = s.store.UpdateDraft(c.Request().Context(), id, upd)
 	}
 	if to := conflictURL(id, err); to != "" {
 		warn(c, "Not saved yet: your save was based on an older version. Your text is kept.")
@@ -608,7 +612,9 @@ var formLineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // updateFromForm is the change an edit form asks for. The form carries only the fields the
 // viewer may edit in the draft's stage, so the fields it does not carry are left as they are.
-func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.DraftUpdate {
+// The page's script adds working_copy, the working copy its typing was last kept as on the
+// server ("" for none), so that the save drops that copy and not one another tab kept since.
+func updateFromForm(c echo.Context, text *newsroom.Text, version int) (newsroom.DraftUpdate, error) {
 	posted := func(field string) bool {
 		_, ok := c.Request().PostForm[field]
 		return ok
@@ -638,7 +644,11 @@ func updateFromForm(c echo.Context, text *newsroom.Text, version int) newsroom.D
 	if lang := c.FormValue("language"); posted("language") && (!posted("language_was") || lang != c.FormValue("language_was")) {
 		upd.Language = &lang
 	}
-	return upd
+	at, named, err := savedAtParam(c, "working_copy")
+	if named {
+		upd.WorkingCopy = &at
+	}
+	return upd, err
 }
 
 // lowerFirst is s, a sentence, to follow a colon: its first letter in lower case.

@@ -226,7 +226,7 @@ func (s *Store) saveDraft(tx *gorm.DB, u *newsroom.User, id int64, upd newsroom.
 	if err := recordSave(tx, cur, u.ID, 0, now); err != nil {
 		return nil, nil, err
 	}
-	if err := clearWorkingCopy(tx, id, u.ID); err != nil {
+	if err := clearWorkingCopy(tx, id, u.ID, upd.WorkingCopy); err != nil {
 		return nil, nil, err
 	}
 	d, err = s.draftWithWork(tx, u, id)
@@ -252,7 +252,7 @@ func (s *Store) saveAsPlanned(tx *gorm.DB, u *newsroom.User, cur *newsroom.Draft
 	if err := recordSave(tx, cur, u.ID, plan.mergedFrom, now); err != nil {
 		return nil, nil, err
 	}
-	if err := clearWorkingCopy(tx, cur.ID, u.ID); err != nil {
+	if err := clearWorkingCopy(tx, cur.ID, u.ID, upd.WorkingCopy); err != nil {
 		return nil, nil, err
 	}
 	cur.QuoteProblems, cur.UpdatedAt = plan.next.problems, now

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -136,8 +137,10 @@ func (s *Store) WorkingCopy(ctx context.Context, id int64) (*newsroom.WorkingCop
 	return wc, nil
 }
 
-// DiscardWorkingCopy drops the acting user's working copy of draft id, if they keep one.
-func (s *Store) DiscardWorkingCopy(ctx context.Context, id int64) error {
+// DiscardWorkingCopy drops the acting user's working copy of draft id, if they keep one. With
+// savedAt it drops only the copy kept at that time, the one the caller was shown: a copy kept
+// since, from another tab or machine, is typing the caller has not seen, and stays (ECONFLICT).
+func (s *Store) DiscardWorkingCopy(ctx context.Context, id int64, savedAt *time.Time) error {
 	u, err := actor(ctx)
 	if err != nil {
 		return err
@@ -145,15 +148,37 @@ func (s *Store) DiscardWorkingCopy(ctx context.Context, id int64) error {
 	if _, err := s.draftAccess(ctx, u, id); err != nil {
 		return err
 	}
-	return internal("discard working copy", s.transact(ctx, func(tx *gorm.DB) error {
-		return clearWorkingCopy(tx, id, u.ID)
-	}))
+	var kept []time.Time
+	err = s.transact(ctx, func(tx *gorm.DB) error {
+		if err := clearWorkingCopy(tx, id, u.ID, savedAt); err != nil {
+			return err
+		}
+		if savedAt == nil {
+			return nil
+		}
+		return tx.Raw("SELECT updated_at FROM working_copies WHERE draft_id = ? AND user_id = ?", id, u.ID).Scan(&kept).Error
+	})
+	if err != nil {
+		return internal("discard working copy", err)
+	}
+	if len(kept) > 0 {
+		return newsroom.Errorf(newsroom.ECONFLICT, "your working copy of draft %d was kept again at %s, after the one discarded (%s): it stays",
+			id, kept[0].UTC().Format(time.RFC3339Nano), savedAt.UTC().Format(time.RFC3339Nano))
+	}
+	return nil
 }
 
 // clearWorkingCopy drops userID's working copy of draft id, inside the caller's transaction: a
-// save by that user has taken its place.
-func clearWorkingCopy(tx *gorm.DB, id, userID int64) error {
-	return execRaw(tx, "DELETE FROM working_copies WHERE draft_id = ? AND user_id = ?", id, userID)
+// save or a discard by that user has taken its place. A nil savedAt drops any copy; otherwise
+// only the one kept at savedAt, and none for the zero time (see newsroom.DraftUpdate).
+func clearWorkingCopy(tx *gorm.DB, id, userID int64, savedAt *time.Time) error {
+	if savedAt == nil {
+		return execRaw(tx, "DELETE FROM working_copies WHERE draft_id = ? AND user_id = ?", id, userID)
+	}
+	if savedAt.IsZero() {
+		return nil
+	}
+	return execRaw(tx, "DELETE FROM working_copies WHERE draft_id = ? AND user_id = ? AND updated_at = ?", id, userID, savedAt.UTC())
 }
 
 // draftAccess reads draft id's writer, stage and version, as the policy needs them to decide

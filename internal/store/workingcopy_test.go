@@ -6,8 +6,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/copydesk/copydesk/internal/clock"
 	"github.com/copydesk/copydesk/internal/newsroom"
+	"github.com/copydesk/copydesk/internal/store"
 )
 
 // typing is a working copy of unsaved typing based on version base: an unfinished title and a
@@ -69,18 +72,18 @@ func TestWorkingCopy(t *testing.T) {
 		wantCode(t, err, newsroom.ENOTFOUND)
 		_, err = f.s.WorkingCopy(f.other, d.ID)
 		wantCode(t, err, newsroom.ENOTFOUND)
-		wantCode(t, f.s.DiscardWorkingCopy(f.other, d.ID), newsroom.ENOTFOUND)
-		wantCode(t, f.s.DiscardWorkingCopy(f.editor, d.ID), "")
+		wantCode(t, f.s.DiscardWorkingCopy(f.other, d.ID, nil), newsroom.ENOTFOUND)
+		wantCode(t, f.s.DiscardWorkingCopy(f.editor, d.ID, nil), "")
 		if _, err := f.s.WorkingCopy(f.writer, d.ID); err != nil {
 			t.Fatalf("another's discard dropped the writer's copy: %v", err)
 		}
 	})
 
 	t.Run("Discard", func(t *testing.T) {
-		wantCode(t, f.s.DiscardWorkingCopy(f.writer, d.ID), "")
+		wantCode(t, f.s.DiscardWorkingCopy(f.writer, d.ID, nil), "")
 		_, err := f.s.WorkingCopy(f.writer, d.ID)
 		wantCode(t, err, newsroom.ENOTFOUND)
-		wantCode(t, f.s.DiscardWorkingCopy(f.writer, d.ID), "")
+		wantCode(t, f.s.DiscardWorkingCopy(f.writer, d.ID, nil), "")
 	})
 }
 
@@ -126,6 +129,69 @@ func TestWorkingCopyClearedBySave(t *testing.T) {
 			t.Fatalf("a refused save dropped the copy: %v", err)
 		}
 	})
+}
+
+// TestWorkingCopyNamedBySaveOrDiscard: a writer types in two tabs, each keeping its typing as
+// the writer's one working copy in turn. A save or a discard that names the copy its page kept
+// drops that copy only: the other tab's typing, kept since, stays for the writer to go on with.
+// Before, either dropped whatever copy the writer kept, and the other tab's typing was then kept
+// nowhere on the server.
+func TestWorkingCopyNamedBySaveOrDiscard(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 12, 8, 9, 0, 0, 123456000, time.UTC))
+	f := newNewsroomAt(t, store.Options{Clock: clk})
+	zero := time.Time{}
+	mineNamed := func(mine, _ time.Time) *time.Time { return &mine }
+	for _, tt := range []struct {
+		name string
+		// copies is how many tabs kept a copy, this one first: 0, 1 or 2.
+		copies int
+		// names picks what the save or discard names from the copies this tab (mine) and the
+		// other tab (theirs) kept; nil names none.
+		names func(mine, theirs time.Time) *time.Time
+		left  bool   // whether the other tab's copy is left after the save or discard
+		code  string // the discard's refusal
+	}{
+		{"Mine", 1, mineNamed, false, ""},
+		{"MineInAnotherZone", 1, func(mine, _ time.Time) *time.Time { at := mine.In(time.FixedZone("", 5*3600)); return &at }, false, ""},
+		{"MineThenTheirs", 2, mineNamed, true, newsroom.ECONFLICT},
+		{"Theirs", 2, func(_, theirs time.Time) *time.Time { return &theirs }, false, ""},
+		{"NoneNamedAsByAnAPIClient", 2, func(_, _ time.Time) *time.Time { return nil }, false, ""},
+		{"ZeroAsByAPageThatKeptNone", 2, func(_, _ time.Time) *time.Time { return &zero }, true, newsroom.ECONFLICT},
+		{"ZeroAndNoCopy", 0, func(_, _ time.Time) *time.Time { return &zero }, false, ""},
+	} {
+		for _, by := range []string{"save", "discard"} {
+			t.Run(tt.name+"/"+by, func(t *testing.T) {
+				d := f.draftIn(t, newsroom.StageDraft)
+				var kept [2]time.Time
+				for i := range tt.copies {
+					clk.Add(time.Second + time.Microsecond)
+					wc, err := f.s.SaveWorkingCopy(f.writer, d.ID, typing(d.Version, fmt.Sprintf("Typed in tab %d.", i+1)))
+					if err != nil {
+						t.Fatal(err)
+					}
+					kept[i] = wc.SavedAt
+				}
+				named := tt.names(kept[0], kept[1])
+				if by == "save" {
+					title := "Saved from the first tab"
+					if _, err := f.s.UpdateDraft(f.writer, d.ID, newsroom.DraftUpdate{Title: &title, Version: d.Version, WorkingCopy: named}); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					wantCode(t, f.s.DiscardWorkingCopy(f.writer, d.ID, named), tt.code)
+				}
+				got, err := f.s.WorkingCopy(f.writer, d.ID)
+				switch {
+				case !tt.left:
+					wantCode(t, err, newsroom.ENOTFOUND)
+				case err != nil:
+					t.Fatalf("the %s named %v and dropped the other tab's copy, kept at %v: %v", by, named, kept[1], err)
+				case !got.SavedAt.Equal(kept[1]):
+					t.Fatalf("the copy left was kept at %v, want the other tab's, kept at %v", got.SavedAt, kept[1])
+				}
+			})
+		}
+	}
 }
 
 func TestWorkingCopyPermissions(t *testing.T) {
