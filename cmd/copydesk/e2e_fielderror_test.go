@@ -122,7 +122,7 @@ func TestBrowserRefusedSaveUnderKeptTyping(t *testing.T) {
 		b.apiAs("writer").send("POST", "/api/v1/drafts", map[string]any{"title": "Harbour council backs ferry plan", "byline": "Sarah Johnson",
 			"brief": "The council voted for the ferry.", "body": "The harbour council voted 7 to 2 for the new ferry on Tuesday night."}, http.StatusCreated, &d)
 		page := fmt.Sprintf("%s/drafts/%d?edit=1", b.base, d.ID)
-		kept := fmt.Sprintf(`localStorage.getItem("copydesk:draft:%d:user:" + document.getElementById("workspace").dataset.user) !== null`, d.ID)
+		kept := typingKeptJS + ` !== ""`
 		b.run(chromedp.EmulateViewport(w, 900), chromedp.Navigate(page), chromedp.WaitVisible(`#edit textarea[name=body]`, chromedp.ByQuery),
 			chromedp.SendKeys(`#edit textarea[name=body]`, " Kept in this browser.", chromedp.ByQuery),
 			chromedp.Poll(kept, nil, chromedp.WithPollingTimeout(10*time.Second)),

@@ -772,7 +772,8 @@
       e.preventDefault();
       if (dirty() && !window.confirm("Throw away the changes you have not saved?")) { return; }
       forgetTyping();
-      discardOnServer();
+      if (keptAt) { discardOnServer(keptAt); }
+      keptAt = null;
       // A refused save's fields start from the refused text: the saved text comes with the page.
       if (editForm.hasAttribute("data-refused")) {
         submitting = true;
@@ -809,9 +810,18 @@
         $("#edit-save").click();
       }
     });
+    // The save names the working copy this page kept its typing as, so that it drops that copy
+    // and not one another tab kept since; it is the page after it, in this tab, that forgets the
+    // copy sent in this browser, once it says the save went through.
+    var named = document.createElement("input");
+    named.type = "hidden";
+    named.name = "working_copy";
+    editForm.appendChild(named);
     editForm.addEventListener("submit", function () {
       submitting = true;
+      named.value = keptAt || "";
       keepTyping(true);
+      try { sessionStorage.setItem(sentKey(), pageKey()); } catch (err) { /* The copy is then offered back, and equal to the text, dropped. */ }
       notePlace();
     });
     ws.addEventListener("focusin", function (e) {
@@ -896,30 +906,63 @@
 
   // ---- Nothing typed is lost: a copy in this browser until the save is through ----
 
-  function readTyping() {
-    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (err) { return null; }
+  // Each page keeps its typing under a key of its own, so that two tabs of one draft never write
+  // over each other's copy. While it keeps one it holds a lock of the same name (the Web Locks
+  // API), which the browser lets go when the page goes away, closed, crashed or discarded in the
+  // background: a page that opens later tells the copies of pages still open, whose typing is
+  // theirs to save, from those left behind, which it offers back.
+  var pageId = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 10);
+  var releaseLock = null;
+
+  function pagesPrefix() { return storeKey + ":page:"; }
+  function pageKey() { return pagesPrefix() + pageId; }
+  function sentKey() { return storeKey + ":sent"; }
+
+  function readKey(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (err) { return null; }
   }
 
-  function writeTyping(entry) {
+  function writeKey(key, entry) {
     try {
-      if (entry) { localStorage.setItem(storeKey, JSON.stringify(entry)); } else { localStorage.removeItem(storeKey); }
+      if (entry) { localStorage.setItem(key, JSON.stringify(entry)); } else { localStorage.removeItem(key); }
     } catch (err) { /* A full or refused storage leaves the page as it would be without it. */ }
   }
 
+  function readTyping() { return readKey(pageKey()); }
+
+  function writeTyping(entry) {
+    writeKey(pageKey(), entry);
+    holdLock(!!entry);
+  }
+
   function forgetTyping() { writeTyping(null); }
+
+  // holdLock holds this page's lock while it keeps a copy, and lets it go when it keeps none.
+  function holdLock(on) {
+    if (!navigator.locks || !on === !releaseLock) { return; }
+    if (!on) { releaseLock(); releaseLock = null; return; }
+    var held = new Promise(function (resolve) { releaseLock = resolve; });
+    navigator.locks.request(pageKey(), function () { return held; }).catch(function () { /* The copy is then taken as left behind. */ });
+  }
 
   // keepSoon keeps the typing a moment after it pauses; not once the form is sent, when the copy
   // kept is the one marked sent, which the page after a save that went through forgets.
   var keepSoon = debounce(function () { if (!submitting) { keepTyping(false); } }, 400);
 
-  // keepTyping stores the form's fields with the version they are based on; sent marks a copy
-  // whose save is under way, which the next page forgets unless the save failed.
+  // keepTyping stores the form's fields with the version they are based on and the working copy
+  // on the server they were last kept as; sent marks a copy whose save is under way, which the
+  // next page in this tab forgets unless the save failed.
   function keepTyping(sent) {
     if (!dirty() && !sent) { forgetTyping(); return; }
     var values = {};
     fields().forEach(function (f) { values[f.name] = f.value; });
-    writeTyping({ at: Date.now(), version: editForm.elements.version.value, fields: values, sent: !!sent });
+    writeTyping({ at: Date.now(), version: editForm.elements.version.value, fields: values, sent: !!sent, kept: keptAt });
   }
+
+  // keptAt is the working copy on the server that this page's typing was last kept as (its
+  // saved_at, as the server wrote it), or null: a save or a cancel names it, and drops that copy
+  // and not one another tab kept since.
+  var keptAt = null;
 
   // serverCopy is the viewer's working copy kept on the server, as the page carries it, in the
   // shape of a copy kept in this browser; null when the page carries none.
@@ -930,23 +973,85 @@
       title: t.title, byline: t.byline, brief: t.brief, body: (t.body || "").split("\n").filter(function (l) { return l.trim() !== ""; }).join("\n\n"),
       topics: (t.topics || []).join("\n"), editor_comment: t.editor_comment
     };
-    return { at: Date.parse(wc.saved_at), version: String(wc.base_version), fields: values, server: true };
+    return { at: Date.parse(wc.saved_at), version: String(wc.base_version), fields: values, server: true, kept: wc.saved_at };
   }
 
-  // offerRestore offers back the newest unsaved typing, from this browser or from the server,
-  // when it differs from the form.
+  // pagesOpen calls back with the keys of the copies kept by pages open now, in this browser, or
+  // with null when the browser cannot say (no Web Locks: an address that is not https).
+  function pagesOpen(then) {
+    if (!navigator.locks || !navigator.locks.query) { then(null); return; }
+    navigator.locks.query().then(function (st) {
+      var open = {};
+      (st.held || []).concat(st.pending || []).forEach(function (l) { open[l.name] = true; });
+      then(open);
+    }, function () { then(null); });
+  }
+
+  // keptCopies reads the copies of this draft's typing kept in this browser, with their keys: each
+  // page's, and the one key the pages before these kept theirs under.
+  function keptCopies() {
+    var list = [], keys = [storeKey];
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (localStorage.key(i).indexOf(pagesPrefix()) === 0) { keys.push(localStorage.key(i)); }
+      }
+    } catch (err) { return list; }
+    keys.forEach(function (key) {
+      var e = readKey(key);
+      if (e && e.fields) { e.key = key; list.push(e); } else if (e) { writeKey(key, null); }
+    });
+    return list;
+  }
+
+  // differs reports whether the copy e holds typing the form does not.
+  function differs(e) {
+    return fields().some(function (f) { return f.type !== "hidden" && f.name in e.fields && e.fields[f.name] !== f.value; });
+  }
+
+  // offerRestore offers back the newest unsaved typing left behind, in this browser by a page no
+  // longer open or on the server, when it differs from the form; older typing left behind is set
+  // aside beside it, and typing in another tab still open is only named.
   function offerRestore() {
-    var entry = readTyping();
-    // A copy whose save went through is done with: the page after the save says so ("Saved.",
-    // or "Saved, merged with…"). Any other page (an error, the conflict page and back) keeps it.
+    // The copy the page before this one in this tab sent with a save: the page after a save that
+    // went through says so ("Saved.", or "Saved, merged with…"), and it is done with. Any other
+    // page (an error, the conflict page and back) keeps it.
     var flash = $("#ws-messages .flash"), saved = !!flash && /^Saved\b/.test(flash.textContent.trim());
-    if (entry && entry.sent && saved) { forgetTyping(); entry = null; }
-    if (entry && entry.sent) { entry.sent = false; writeTyping(entry); }
-    var remote = serverCopy();
-    if (remote && (!entry || remote.at > entry.at)) { entry = remote; }
-    if (!entry) { return; }
-    var differs = fields().some(function (f) { return f.type !== "hidden" && f.name in entry.fields && entry.fields[f.name] !== f.value; });
-    if (!differs) { return; }
+    var sent = null;
+    try { sent = sessionStorage.getItem(sentKey()); sessionStorage.removeItem(sentKey()); } catch (err) { /* None is known. */ }
+    pagesOpen(function (open) {
+      var left = [], others = [], all = keptCopies();
+      all.forEach(function (e) {
+        if (e.sent && (e.key === sent || e.key === storeKey)) {
+          if (saved) { writeKey(e.key, null); return; }
+          e.sent = false;
+        }
+        (open && open[e.key] ? others : left).push(e);
+      });
+      // A copy the form holds already is this page's to keep (the text of a refused save), or
+      // done with (saved); either way it is no longer left behind.
+      left = left.filter(function (e) {
+        if (differs(e)) { return true; }
+        writeKey(e.key, null);
+        if (editForm.hasAttribute("data-refused") && !readTyping()) {
+          keptAt = e.kept || null;
+          writeTyping({ at: e.at, version: e.version, fields: e.fields, sent: false, kept: keptAt });
+        }
+        return false;
+      });
+      left.sort(function (a, b) { return b.at - a.at; });
+      var remote = serverCopy(), mine = function (e) { return !!remote && e.kept === remote.kept; };
+      // The server's copy was kept from a copy in this browser (which holds it, or typing since),
+      // or from another tab or machine: only then is it offered, and only when newer.
+      if (remote && (all.some(mine) || !differs(remote) || (left.length && left[0].at >= remote.at))) { remote = null; }
+      var offer = remote || left.shift();
+      left.forEach(function (e) { writeKey(e.key, null); putAside(e); });
+      if (offer) { showOffer(offer); }
+      tellElsewhere(others);
+    });
+  }
+
+  // showOffer offers entry, typing left behind, back above the text.
+  function showOffer(entry) {
     var offer = document.createElement("div");
     offer.className = "ws-offer warning";
     offer.setAttribute("role", "alert");
@@ -959,26 +1064,82 @@
       // The typing was based on the version it started from: saving it says so, and the server
       // merges it with what was saved since instead of taking it as current.
       editForm.elements.version.value = entry.version;
-      dropOffer();
+      keptAt = entry.kept || null;
+      keepTyping(false);
+      dropOffer(true);
       setEditing(true);
       status("Your unsaved changes are back. Save to keep them.");
     });
     buttons[1].addEventListener("click", function () {
-      // Only the copies offered are forgotten, never typing kept after them.
-      var local = readTyping();
-      if (local && local.at <= entry.at) { forgetTyping(); }
-      discardOnServer();
-      dropOffer();
+      dropOffer(true);
+      if (entry.kept) { discardOnServer(entry.kept); }
     });
     offerEl = offer;
     offered = entry;
     $(".ws-main").insertBefore(offer, $(".ws-main").firstChild);
   }
 
+  // tellElsewhere says that the viewer has typing not saved in other tabs still open, which this
+  // page leaves to them, and watches for each of those pages to go: closed or crashed with its
+  // typing unsaved, the typing is left behind, and this page offers it back then, or sets it
+  // aside when the offer would take this page's own typing away.
+  var elsewhereNote = null, elsewhere = [];
+
+  function tellElsewhere(list) {
+    elsewhere = list.filter(differs);
+    sayElsewhere();
+    list.forEach(awaitGone);
+  }
+
+  function sayElsewhere() {
+    if (!elsewhere.length) {
+      if (elsewhereNote) { elsewhereNote.remove(); elsewhereNote = null; }
+      return;
+    }
+    if (!elsewhereNote) {
+      elsewhereNote = document.createElement("p");
+      elsewhereNote.className = "ws-live ws-elsewhere";
+      elsewhereNote.setAttribute("role", "status");
+      $(".ws-main").insertBefore(elsewhereNote, $(".ws-main").firstChild);
+    }
+    elsewhereNote.textContent = "You have changes to this piece not saved yet in another tab. Save them there: this page does not show them.";
+  }
+
+  // awaitGone waits for the page that keeps the copy e to let its lock go. A page that forgot its
+  // copy (saved or cancelled) lets it go too, and one that then keeps another asks for it again
+  // in the same step as it writes the copy: only a copy whose page does not ask is left behind.
+  // A copy sent with a save is left to the page that follows in its tab, which knows whether the
+  // save went through; should none follow, the copy is offered when this draft is next opened.
+  function awaitGone(e) {
+    navigator.locks.request(e.key, function () {
+      return navigator.locks.query().then(function (st) {
+        return (st.pending || []).some(function (l) { return l.name === e.key; });
+      });
+    }).then(function (asked) {
+      if (asked) { awaitGone(e); return; }
+      elsewhere = elsewhere.filter(function (x) { return x.key !== e.key; });
+      sayElsewhere();
+      var now = readKey(e.key);
+      if (!now || !now.fields || now.sent || !differs(now)) { return; }
+      now.key = e.key;
+      if (offerEl || dirty()) {
+        putAside(now);
+        writeKey(e.key, null);
+      } else {
+        showOffer(now);
+      }
+    }, function () { /* The copy is offered when the page is next opened. */ });
+  }
+
   var offerEl = null, offered = null;
 
-  function dropOffer() {
-    if (offerEl) { offerEl.remove(); offerEl = offered = null; }
+  // dropOffer takes the offer away; done, its copy is forgotten in this browser too (restored into
+  // the form, or discarded), as are the copies offered before it.
+  function dropOffer(done) {
+    if (!offerEl) { return; }
+    if (done && offered.key) { writeKey(offered.key, null); }
+    offerEl.remove();
+    offerEl = offered = null;
   }
 
   // ---- Typing set aside: an offer not taken keeps its words until they are discarded ----
@@ -1005,9 +1166,15 @@
   function setAside() {
     var entry = offered;
     if (!entry) { return; }
-    dropOffer();
-    keepAsides(asides().filter(function (e) { return e.at !== entry.at; }).concat([entry]));
-    showAside(entry);
+    putAside(entry);
+    dropOffer(true);
+  }
+
+  // putAside keeps a copy of typing apart, read only, until it is discarded itself, and shows it.
+  function putAside(entry) {
+    var e = { at: entry.at, version: entry.version, fields: entry.fields };
+    keepAsides(asides().filter(function (x) { return x.at !== e.at; }).concat([e]));
+    showAside(e);
   }
 
   // showAside shows a copy of typing set aside (see setAside), from this page or an earlier
@@ -1084,6 +1251,9 @@
       body.set("version", editForm.elements.version.value);
       fields().forEach(function (f) { body.set(f.name, f.value); });
       sendJSON("/working-copy", body).then(function (r) {
+        keptAt = r.saved_at;
+        var mine = readTyping();
+        if (mine) { mine.kept = keptAt; writeTyping(mine); }
         note.textContent = "Kept on the server at " + newsroomTime(r.saved_at, true) + ".";
       }, function (code) {
         note.textContent = "Not kept on the server just now; this browser keeps it.";
@@ -1092,10 +1262,13 @@
     }, SERVER_AFTER);
   }
 
-  function discardOnServer() {
+  // discardOnServer drops the working copy kept on the server at stamp (its saved_at), and not
+  // one kept since, from another tab or machine, which the viewer has not seen.
+  function discardOnServer(stamp) {
     if (!live()) { return; }
     var body = new URLSearchParams();
     body.set("csrf", editForm.elements.csrf.value);
+    body.set("saved_at", stamp);
     sendJSON("/working-copy/discard", body).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
   }
 

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserTwoTabsKeepTheirTyping: a writer edits one draft in two tabs of one browser. Each
+// tab keeps its own typing, in the browser and on the server: the second tab's typing and save
+// no longer take away the first tab's, which comes back after that tab crashes. Before, both
+// tabs kept their typing under one key of the browser's, each writing over the other's, and a
+// save in either dropped the one working copy on the server whichever tab had kept it: the
+// first tab's typing was then kept nowhere but in that tab, and a crash lost it.
+func TestBrowserTwoTabsKeepTheirTyping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	a := startBrowser(t, "writer")
+	a.acceptDialogs()
+	draftURL := a.typingDraft()
+	id := regexp.MustCompile(`\d+$`).FindString(draftURL)
+	// keptOnServer waits for tab b's page to say that its typing was kept on the server since
+	// it last said so.
+	keptOnServer := func(b *browser) {
+		t.Helper()
+		b.run(chromedp.Evaluate(`document.getElementById("ws-kept").textContent = ""`, nil))
+		inTime(t, b, 15*time.Second, chromedp.Poll(`document.getElementById("ws-kept").textContent.startsWith("Kept on the server")`, nil,
+			chromedp.WithPollingInterval(100*time.Millisecond)))
+	}
+
+	a.edit()
+	a.run(chromedp.SendKeys(`textarea[name=brief]`, " Typed in the first tab.", chromedp.ByQuery))
+	keptOnServer(a)
+
+	b := &browser{t: t, ctx: a.newTab(), base: a.base, shots: a.shots, n: 50}
+	b.run(chromedp.Navigate(draftURL))
+	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-elsewhere`, chromedp.ByQuery))
+	if b.has(`.ws-offer`) {
+		t.Fatalf("the second tab offers the first tab's typing, which that tab still holds: %q", b.text(`.ws-offer p`))
+	}
+	if got := b.text(`.ws-elsewhere`); !strings.Contains(got, "not saved yet in another tab") {
+		t.Errorf("the second tab says %q of the first tab's typing", got)
+	}
+	b.shotWidths("typing-in-another-tab")
+	b.edit()
+	b.run(chromedp.SendKeys(`textarea[name=body]`, "\nTyped in the second tab.", chromedp.ByQuery))
+	keptOnServer(b)
+	// The first tab types on, and its typing is the working copy on the server again.
+	a.run(chromedp.SendKeys(`textarea[name=brief]`, " Then more.", chromedp.ByQuery))
+	keptOnServer(a)
+
+	b.submit(`#edit-save`)
+	if got := b.flash(); got != "Saved." {
+		t.Fatalf("saving in the second tab says %q", got)
+	}
+	var wc struct {
+		Text struct{ Brief string } `json:"text"`
+	}
+	writer := a.apiAs("writer")
+	writer.send("GET", "/api/v1/drafts/"+id+"/working-copy", nil, http.StatusOK, &wc)
+	if !strings.Contains(wc.Text.Brief, "Typed in the first tab. Then more.") {
+		t.Errorf("after the second tab's save the server keeps the brief %q, not the first tab's typing", wc.Text.Brief)
+	}
+
+	// The first tab crashes; the second offers its typing back as soon as the browser lets the
+	// first tab's lock go, and restored and saved, it is merged with what the second tab saved.
+	// A crashed tab answers nothing, so the command to crash is not waited for.
+	crash, cancel := context.WithTimeout(a.ctx, 2*time.Second)
+	defer cancel()
+	go chromedp.Run(crash, page.Crash())
+	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if b.has(`.ws-elsewhere`) {
+		t.Errorf("after the first tab crashed the second still says %q", b.text(`.ws-elsewhere`))
+	}
+	b.shotWidths("typing-of-a-crashed-tab")
+	// Opened again, the page offers it as typing left behind.
+	b.run(chromedp.Reload(), chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if got := b.count(`.ws-offer, .ws-aside, .ws-elsewhere`); got != 1 {
+		t.Errorf("reloaded, the page shows %d offers, copies set aside and notes; want the one offer", got)
+	}
+	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=brief]`); !strings.Contains(got, "Typed in the first tab. Then more.") {
+		t.Fatalf("restoring gives the brief %q, not the crashed tab's typing", got)
+	}
+	b.submit(`#edit-save`)
+	if got := b.flash(); !strings.HasPrefix(got, "Saved") {
+		t.Fatalf("saving the restored typing says %q", got)
+	}
+	var d struct{ Brief, Body string }
+	writer.send("GET", "/api/v1/drafts/"+id, nil, http.StatusOK, &d)
+	if !strings.Contains(d.Brief, "Typed in the first tab. Then more.") || !strings.Contains(d.Body, "Typed in the second tab.") {
+		t.Errorf("the draft holds brief %q and body %q, want both tabs' typing", d.Brief, d.Body)
+	}
+	var left string
+	b.run(chromedp.Evaluate(typingKeptJS, &left))
+	if left != "" {
+		t.Errorf("after both tabs' typing is saved this browser still keeps %s", left)
+	}
+	writer.send("GET", "/api/v1/drafts/"+id+"/working-copy", nil, http.StatusNotFound, nil)
+}
+
+// inTime runs actions in b's tab, failing the test when they take longer than d, with what the
+// page says then.
+func inTime(t *testing.T, b *browser, d time.Duration, actions ...chromedp.Action) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, d)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatalf("not done within %v: %v; the page says %.400q", d, err, b.text(`main`))
+	}
+}
