@@ -69,6 +69,25 @@ func TestBrowserTwoTabsKeepTheirTyping(t *testing.T) {
 		t.Errorf("after the second tab's save the server keeps the brief %q, not the first tab's typing", wc.Text.Brief)
 	}
 
+	// The second tab types and saves again: its copy, the last kept, is dropped, and the first
+	// tab, told by the browser, keeps its typing on the server again.
+	b.edit()
+	b.run(chromedp.SendKeys(`#edit [name=title]`, " tonight", chromedp.ByQuery))
+	keptOnServer(b)
+	b.submit(`#edit-save`)
+	if got := b.flash(); got != "Saved." {
+		t.Fatalf("saving in the second tab again says %q", got)
+	}
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		status, answer := writer.p.call(t, writer.token, "GET", "/api/v1/drafts/"+id+"/working-copy", "")
+		if status == http.StatusOK && strings.Contains(answer, "Then more.") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the second tab's second save the server keeps %d %.300s, not the first tab's typing", status, answer)
+		}
+	}
+
 	// The first tab crashes; the second offers its typing back as soon as the browser lets the
 	// first tab's lock go, and restored and saved, it is merged with what the second tab saved.
 	// A crashed tab answers nothing, so the command to crash is not waited for.

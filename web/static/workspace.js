@@ -1272,6 +1272,18 @@
     sendJSON("/working-copy/discard", body).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
   }
 
+  // keepAgainAfterOthers keeps this page's typing on the server again when another tab's copy
+  // is sent with a save or forgotten: the viewer keeps one working copy there, that tab's was the
+  // last kept, and its save or cancel drops it, which would leave this page's typing on no server.
+  function keepAgainAfterOthers() {
+    window.addEventListener("storage", function (e) {
+      if (!e.key || e.key.indexOf(pagesPrefix()) !== 0 || e.key === pageKey() || !editForm || !dirty()) { return; }
+      var now = null;
+      try { now = JSON.parse(e.newValue || "null"); } catch (err) { return; }
+      if (!now || now.sent) { keepOnServer(); }
+    });
+  }
+
   // pollLive asks every few seconds who else is editing the draft and whether a newer version
   // has been saved, and says so above the text.
   function pollLive() {
@@ -1730,6 +1742,7 @@
     toRefused();
     initForms();
     initLeaving();
+    keepAgainAfterOthers();
     offerFolded();
     compactThreads();
     // A thread whose reply leaving.js offers back opens, so that the offer stays where it shows.
