@@ -364,7 +364,7 @@ func savedAtParam(c echo.Context, field string) (at time.Time, ok bool, err erro
 	}
 	at, err = time.Parse(time.RFC3339Nano, values[0])
 	if err != nil {
-		return time.Time{}, true, newsroom.Errorf(newsroom.EINVALID, "%s %q is not a time such as 2026-12-08T09:30:00.123456Z, the saved_at of a working copy", field, values[0]).With("field", field)
+		return time.Time{}, true, newsroom.Errorf(newsroom.EINVALID, "%s is not a time such as 2026-12-08T09:30:00.123456Z, the saved_at of a working copy", field).With("field", field)
 	}
 	return at, true, nil
 }
