@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -133,5 +134,75 @@ func inTime(t *testing.T, b *browser, d time.Duration, actions ...chromedp.Actio
 	defer cancel()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatalf("not done within %v: %v; the page says %.400q", d, err, b.text(`main`))
+	}
+}
+
+// TestBrowserSaveOrCancelWhileKeeping: over a slow link, the writer saves or cancels while the
+// page's keep of their typing on the server is on its way. The save or cancel waits for it and
+// names the copy it makes, which goes with them; before, it named the copy kept before that one,
+// and the typing saved, or cancelled, was offered back as unsaved when the draft was next opened.
+func TestBrowserSaveOrCancelWhileKeeping(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	b := startBrowser(t, "writer")
+	b.acceptDialogs()
+	draftURL := b.typingDraft()
+	id := regexp.MustCompile(`\d+$`).FindString(draftURL)
+	writer := b.apiAs("writer")
+	for _, by := range []string{"save", "cancel"} {
+		b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+		b.edit()
+		b.run(network.Enable(), slowNetwork(1500),
+			chromedp.SendKeys(`textarea[name=brief]`, " First words to "+by+".", chromedp.ByQuery),
+			// The page sends its keep three seconds after the typing starts; it takes 1.5 s to land.
+			chromedp.Sleep(3300*time.Millisecond),
+			chromedp.SendKeys(`textarea[name=brief]`, " Last words.", chromedp.ByQuery))
+		if by == "save" {
+			b.submit(`#edit-save`)
+			if got := b.flash(); got != "Saved." {
+				t.Fatalf("saving while a keep is on its way says %q", got)
+			}
+		} else {
+			b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery), chromedp.Sleep(4*time.Second))
+		}
+		b.run(slowNetwork(0))
+		if status, answer := writer.p.call(t, writer.token, "GET", "/api/v1/drafts/"+id+"/working-copy", ""); status != http.StatusNotFound {
+			t.Errorf("after the %s the server still keeps a working copy: %d %.300s", by, status, answer)
+		}
+		b.run(chromedp.Reload(), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery), chromedp.Sleep(1500*time.Millisecond))
+		if b.has(`.ws-offer`) {
+			t.Errorf("after the %s the draft offers %q", by, b.text(`.ws-offer p`))
+		}
+	}
+}
+
+// TestBrowserTypingPutBackByTheBrowser: the writer types, goes to another page before the typing
+// is kept on the server, and comes back; the browser puts the typing back in the form. The page
+// keeps it as its own, and when the tab then crashes, another tab offers it back. Before, the page
+// dropped the copy the form held, and the typing was kept nowhere but in the form.
+func TestBrowserTypingPutBackByTheBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	a := startBrowser(t, "writer")
+	a.acceptDialogs()
+	draftURL := a.typingDraft()
+	a.run(chromedp.Navigate(draftURL+"?edit=1"), chromedp.WaitVisible(`#edit-save`, chromedp.ByQuery),
+		chromedp.SendKeys(`textarea[name=brief]`, " Typed before leaving.", chromedp.ByQuery), chromedp.Sleep(1200*time.Millisecond),
+		chromedp.Evaluate(`location.href = "/"`, nil), chromedp.Sleep(2*time.Second), chromedp.NavigateBack(), chromedp.WaitVisible(`#edit-save`, chromedp.ByQuery))
+	if got := a.value(`textarea[name=brief]`); !strings.Contains(got, "Typed before leaving.") {
+		t.Skipf("this browser did not put the typing back in the form (%q)", got)
+	}
+	inTime(t, a, 10*time.Second, chromedp.Poll(typingKeptJS+`.includes("Typed before leaving.")`, nil, chromedp.WithPollingInterval(100*time.Millisecond)))
+	b := &browser{t: t, ctx: a.newTab(), base: a.base, shots: a.shots, n: 50}
+	crash, cancel := context.WithTimeout(a.ctx, 2*time.Second)
+	defer cancel()
+	go chromedp.Run(crash, page.Crash())
+	b.run(chromedp.Navigate(draftURL))
+	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=brief]`); !strings.Contains(got, "Typed before leaving.") {
+		t.Errorf("restoring gives the brief %q, not the crashed tab's typing", got)
 	}
 }

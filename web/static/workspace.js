@@ -772,8 +772,10 @@
       e.preventDefault();
       if (dirty() && !window.confirm("Throw away the changes you have not saved?")) { return; }
       forgetTyping();
-      if (keptAt) { discardOnServer(keptAt); }
-      keptAt = null;
+      afterKeep(function () {
+        if (keptAt) { discardOnServer(keptAt); }
+        keptAt = null;
+      });
       // A refused save's fields start from the refused text: the saved text comes with the page.
       if (editForm.hasAttribute("data-refused")) {
         submitting = true;
@@ -817,7 +819,17 @@
     named.type = "hidden";
     named.name = "working_copy";
     editForm.appendChild(named);
-    editForm.addEventListener("submit", function () {
+    var waiting = false;
+    editForm.addEventListener("submit", function (e) {
+      // A keep on its way makes a copy the save must name: the save goes once it is through.
+      if (keeping || waiting) {
+        e.preventDefault();
+        if (waiting) { return; }
+        waiting = true;
+        var by = e.submitter;
+        afterKeep(function () { waiting = false; keeping = null; editForm.requestSubmit(by || undefined); });
+        return;
+      }
       submitting = true;
       named.value = keptAt || "";
       keepTyping(true);
@@ -1027,15 +1039,16 @@
         }
         (open && open[e.key] ? others : left).push(e);
       });
-      // A copy the form holds already is this page's to keep (the text of a refused save), or
-      // done with (saved); either way it is no longer left behind.
+      // A copy the form holds already is no longer left behind: it is this page's to keep while
+      // the form holds it unsaved (the text of a refused save, or typing the browser put back
+      // in the form going back to the page), or done with (saved).
       left = left.filter(function (e) {
         if (differs(e)) { return true; }
-        writeKey(e.key, null);
-        if (editForm.hasAttribute("data-refused") && !readTyping()) {
+        if (dirty() && !readTyping()) {
           keptAt = e.kept || null;
           writeTyping({ at: e.at, version: e.version, fields: e.fields, sent: false, kept: keptAt });
         }
+        writeKey(e.key, null);
         return false;
       });
       left.sort(function (a, b) { return b.at - a.at; });
@@ -1046,6 +1059,8 @@
       var offer = remote || left.shift();
       left.forEach(function (e) { writeKey(e.key, null); putAside(e); });
       if (offer) { showOffer(offer); }
+      // Typing the form holds that no copy did (put back by the browser) is kept from now on.
+      if (dirty() && !readTyping()) { keepTyping(false); }
       tellElsewhere(others);
     });
   }
@@ -1133,8 +1148,8 @@
 
   var offerEl = null, offered = null;
 
-  // dropOffer takes the offer away; done, its copy is forgotten in this browser too (restored into
-  // the form, or discarded), as are the copies offered before it.
+  // dropOffer takes the offer away; done, the copy it offered is forgotten in this browser too
+  // (restored into the form, set aside, or discarded).
   function dropOffer(done) {
     if (!offerEl) { return; }
     if (done && offered.key) { writeKey(offered.key, null); }
@@ -1168,6 +1183,9 @@
     if (!entry) { return; }
     putAside(entry);
     dropOffer(true);
+    // The copy on the server it was kept as is this page's to replace: its save or cancel
+    // drops it, as its own would, before this page keeps its own.
+    if (!keptAt && entry.kept) { keptAt = entry.kept; }
   }
 
   // putAside keeps a copy of typing apart, read only, until it is discarded itself, and shows it.
@@ -1250,7 +1268,7 @@
       body.set("csrf", editForm.elements.csrf.value);
       body.set("version", editForm.elements.version.value);
       fields().forEach(function (f) { body.set(f.name, f.value); });
-      sendJSON("/working-copy", body).then(function (r) {
+      var kept = sendJSON("/working-copy", body).then(function (r) {
         keptAt = r.saved_at;
         var mine = readTyping();
         if (mine) { mine.kept = keptAt; writeTyping(mine); }
@@ -1259,11 +1277,24 @@
         note.textContent = "Not kept on the server just now; this browser keeps it.";
         if (code === 401) { signedOut(); }
       });
+      keeping = kept;
+      kept.then(function () { if (keeping === kept) { keeping = null; } });
     }, SERVER_AFTER);
   }
 
   // discardOnServer drops the working copy kept on the server at stamp (its saved_at), and not
   // one kept since, from another tab or machine, which the viewer has not seen.
+  // keeping is the keep on its way to the server, if any; afterKeep calls then once it is through,
+  // or has taken too long, for a save or a cancel to name the copy it makes.
+  var keeping = null;
+
+  function afterKeep(then) {
+    if (!keeping) { then(); return; }
+    var done = false, once = function () { if (!done) { done = true; then(); } };
+    keeping.then(once);
+    setTimeout(once, 5000);
+  }
+
   function discardOnServer(stamp) {
     if (!live()) { return; }
     var body = new URLSearchParams();
