@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -121,37 +122,57 @@ func stepLabel(p *policy.Policy, name string) string {
 	return strings.ReplaceAll(name, "_", " ")
 }
 
-// pages holds every app page, each parsed once at start-up with the layout and the partials
-// (partials.html, and the parts of pages in parts/, one file per part), so a broken
-// template stops the server before it serves anything. The templates are embedded and the
-// workflow their functions read never changes while the program runs, so a parsed page is the
-// page for the binary's life; what a page shows comes from the store on every request.
-type pages map[string]*template.Template
+// pages holds every app page, each put together from the layout, the partials (partials.html,
+// and the parts of pages in parts/, one file per part) and its own file. The templates are
+// embedded and the workflow their functions read never changes while the program runs, so a page
+// put together is the page for the binary's life; what a page shows comes from the store on
+// every request.
+type pages map[string]*page
+
+// page is one app page, put together the first time it is shown: the layout and the partials
+// are parsed once and cloned for each page, and the clones (a copy of every shared parse tree)
+// were most of the server's start-up, paid before its first answer for pages nobody had asked for
+// yet. Each page's own file is parsed at start-up all the same, so that a broken template stops
+// the server before it serves anything; parsed again on the clone, it cannot fail.
+type page struct {
+	once  sync.Once
+	build func() (*template.Template, error)
+	t     *template.Template
+	err   error
+}
+
+// template is the page, put together on its first use.
+func (p *page) template() (*template.Template, error) {
+	p.once.Do(func() { p.t, p.err = p.build() })
+	return p.t, p.err
+}
 
 func parsePages(p *policy.Policy) (pages, error) {
 	names, err := fs.Glob(web.FS, "templates/app/*.html")
 	if err != nil {
 		return nil, err
 	}
-	// The layout and the partials, which every page shares, are parsed once and cloned for
-	// each page: parsing them again for each was most of the server's start-up.
-	shared, err := template.New("layout.html").Funcs(pageFuncs(p)).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html")
+	funcs := pageFuncs(p)
+	shared, err := template.New("layout.html").Funcs(funcs).ParseFS(web.FS, "templates/layout.html", "templates/app/partials.html", "templates/app/parts/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
 	}
 	out := pages{}
 	for _, name := range names {
-		if path.Base(name) == "partials.html" {
+		base := path.Base(name)
+		if base == "partials.html" {
 			continue
 		}
-		t, err := shared.Clone()
-		if err == nil {
-			t, err = t.New(path.Base(name)).ParseFS(web.FS, name)
-		}
-		if err != nil {
+		if _, err := template.New(base).Funcs(funcs).ParseFS(web.FS, name); err != nil {
 			return nil, fmt.Errorf("server: template %s: %w", name, err)
 		}
-		out[strings.TrimSuffix(path.Base(name), ".html")] = t
+		out[strings.TrimSuffix(base, ".html")] = &page{build: func() (*template.Template, error) {
+			t, err := shared.Clone()
+			if err != nil {
+				return nil, err
+			}
+			return t.New(base).ParseFS(web.FS, name)
+		}}
 	}
 	return out, nil
 }
@@ -190,9 +211,13 @@ type view struct {
 
 // render writes an app page, with the data every page needs filled in.
 func (s *Server) render(c echo.Context, status int, name string, v view) error {
-	t, ok := s.pages[name]
+	pg, ok := s.pages[name]
 	if !ok {
 		return fmt.Errorf("server: no page %q", name)
+	}
+	t, err := pg.template()
+	if err != nil {
+		return fmt.Errorf("server: page %q: %w", name, err)
 	}
 	v.User = newsroom.UserFrom(c.Request().Context())
 	pol := s.store.Policy()
