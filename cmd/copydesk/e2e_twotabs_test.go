@@ -206,3 +206,32 @@ func TestBrowserTypingPutBackByTheBrowser(t *testing.T) {
 		t.Errorf("restoring gives the brief %q, not the crashed tab's typing", got)
 	}
 }
+
+// TestBrowserTabTypesAfterAnotherOpened: the second tab is opened before the first one has any
+// typing. Once the first tab types, the second says so, and when the first crashes, offers its
+// typing back at once. Before, a tab heard only of the typing kept when it opened, and offered
+// a crashed tab's typing only when the draft was next opened.
+func TestBrowserTabTypesAfterAnotherOpened(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	a := startBrowser(t, "writer")
+	a.acceptDialogs()
+	draftURL := a.typingDraft()
+	b := &browser{t: t, ctx: a.newTab(), base: a.base, shots: a.shots, n: 50}
+	b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
+	a.edit()
+	a.run(chromedp.SendKeys(`textarea[name=brief]`, " Typed once the other tab was open.", chromedp.ByQuery))
+	inTime(t, b, 10*time.Second, chromedp.WaitVisible(`.ws-elsewhere`, chromedp.ByQuery))
+	crash, cancel := context.WithTimeout(a.ctx, 2*time.Second)
+	defer cancel()
+	go chromedp.Run(crash, page.Crash())
+	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
+	if b.has(`.ws-elsewhere`) {
+		t.Errorf("after the first tab crashed the second still says %q", b.text(`.ws-elsewhere`))
+	}
+	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery))
+	if got := b.value(`textarea[name=brief]`); !strings.Contains(got, "Typed once the other tab was open.") {
+		t.Errorf("restoring gives the brief %q, not the crashed tab's typing", got)
+	}
+}

@@ -1106,6 +1106,22 @@
     list.forEach(awaitGone);
   }
 
+  // watching holds the keys of the copies whose pages awaitGone waits on.
+  var watching = {};
+
+  // typedElsewhere hears of a copy another page of this draft keeps, in another tab, as it is
+  // written: a page that starts keeping one after this page opened, or again after it forgot
+  // its last, is named and waited on as those open when this page opened.
+  function typedElsewhere(key, e) {
+    if (!navigator.locks || watching[key] || e.sent) { return; }
+    e.key = key;
+    if (differs(e)) {
+      elsewhere.push(e);
+      sayElsewhere();
+    }
+    awaitGone(e);
+  }
+
   function sayElsewhere() {
     if (!elsewhere.length) {
       if (elsewhereNote) { elsewhereNote.remove(); elsewhereNote = null; }
@@ -1126,12 +1142,14 @@
   // A copy sent with a save is left to the page that follows in its tab, which knows whether the
   // save went through; should none follow, the copy is offered when this draft is next opened.
   function awaitGone(e) {
+    watching[e.key] = true;
     navigator.locks.request(e.key, function () {
       return navigator.locks.query().then(function (st) {
         return (st.pending || []).some(function (l) { return l.name === e.key; });
       });
     }).then(function (asked) {
       if (asked) { awaitGone(e); return; }
+      delete watching[e.key];
       elsewhere = elsewhere.filter(function (x) { return x.key !== e.key; });
       sayElsewhere();
       var now = readKey(e.key);
@@ -1143,7 +1161,7 @@
       } else {
         showOffer(now);
       }
-    }, function () { /* The copy is offered when the page is next opened. */ });
+    }, function () { delete watching[e.key]; /* The copy is offered when the page is next opened. */ });
   }
 
   var offerEl = null, offered = null;
@@ -1303,15 +1321,17 @@
     sendJSON("/working-copy/discard", body).catch(function () { /* A copy left behind is offered again, and a save clears it. */ });
   }
 
-  // keepAgainAfterOthers keeps this page's typing on the server again when another tab's copy
-  // is sent with a save or forgotten: the viewer keeps one working copy there, that tab's was the
-  // last kept, and its save or cancel drops it, which would leave this page's typing on no server.
-  function keepAgainAfterOthers() {
+  // hearOtherTabs follows the copies other tabs of this draft keep in this browser. One written
+  // is typing elsewhere (see typedElsewhere). One sent with a save, or forgotten, was maybe the
+  // working copy on the server (the viewer keeps one, the last kept), which that save or cancel
+  // drops: this page then keeps its own typing there again, or it would be on no server.
+  function hearOtherTabs() {
     window.addEventListener("storage", function (e) {
-      if (!e.key || e.key.indexOf(pagesPrefix()) !== 0 || e.key === pageKey() || !editForm || !dirty()) { return; }
+      if (!e.key || e.key.indexOf(pagesPrefix()) !== 0 || e.key === pageKey() || !editForm) { return; }
       var now = null;
       try { now = JSON.parse(e.newValue || "null"); } catch (err) { return; }
-      if (!now || now.sent) { keepOnServer(); }
+      if (now && now.fields) { typedElsewhere(e.key, now); }
+      if ((!now || now.sent) && dirty()) { keepOnServer(); }
     });
   }
 
@@ -1773,7 +1793,7 @@
     toRefused();
     initForms();
     initLeaving();
-    keepAgainAfterOthers();
+    hearOtherTabs();
     offerFolded();
     compactThreads();
     // A thread whose reply leaving.js offers back opens, so that the offer stays where it shows.
