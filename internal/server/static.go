@@ -8,6 +8,7 @@ import (
 	"mime"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -15,10 +16,12 @@ import (
 	"github.com/copydesk/copydesk/web"
 )
 
-// staticFile is one embedded file under /static, with the tag of its content.
+// staticFile is one embedded file under /static, with the tag of its content. Its body is kept
+// compressed from its first request on: compressing every file with Brotli at start-up was half
+// of server.New, paid before the server's first answer, often for files no client asked for yet.
 type staticFile struct {
 	etag, contentType string
-	body              *keptBody
+	body              func() *keptBody
 }
 
 // Cache lifetimes of static files: a fingerprinted URL names one content for good, so browsers
@@ -47,7 +50,8 @@ func staticFiles() (map[string]staticFile, map[string]string, error) {
 		sum := sha256.Sum256(body)
 		rel := name[len("static/"):]
 		contentType := mime.TypeByExtension(path.Ext(name))
-		files[rel] = staticFile{etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType, body: newKeptBody(contentType, body)}
+		files[rel] = staticFile{etag: `"` + hex.EncodeToString(sum[:16]) + `"`, contentType: contentType,
+			body: sync.OnceValue(func() *keptBody { return newKeptBody(contentType, body) })}
 		prints[web.Fingerprinted(rel, body)] = rel
 		return nil
 	})
@@ -74,7 +78,7 @@ func (s *Server) serveStatic(c echo.Context) error {
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return sendKept(c, f.etag, time.Time{}, cacheControl, f.body)
+	return sendKept(c, f.etag, time.Time{}, cacheControl, f.body())
 }
 
 // withoutPrint is a fingerprinted file name without its fingerprint: "style.3f2a9c1b7d.css" →
