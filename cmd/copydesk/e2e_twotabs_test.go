@@ -91,10 +91,7 @@ func TestBrowserTwoTabsKeepTheirTyping(t *testing.T) {
 
 	// The first tab crashes; the second offers its typing back as soon as the browser lets the
 	// first tab's lock go, and restored and saved, it is merged with what the second tab saved.
-	// A crashed tab answers nothing, so the command to crash is not waited for.
-	crash, cancel := context.WithTimeout(a.ctx, 2*time.Second)
-	defer cancel()
-	go chromedp.Run(crash, page.Crash())
+	a.crash()
 	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
 	if b.has(`.ws-elsewhere`) {
 		t.Errorf("after the first tab crashed the second still says %q", b.text(`.ws-elsewhere`))
@@ -196,9 +193,7 @@ func TestBrowserTypingPutBackByTheBrowser(t *testing.T) {
 	}
 	inTime(t, a, 10*time.Second, chromedp.Poll(typingKeptJS+`.includes("Typed before leaving.")`, nil, chromedp.WithPollingInterval(100*time.Millisecond)))
 	b := &browser{t: t, ctx: a.newTab(), base: a.base, shots: a.shots, n: 50}
-	crash, cancel := context.WithTimeout(a.ctx, 2*time.Second)
-	defer cancel()
-	go chromedp.Run(crash, page.Crash())
+	a.crash()
 	b.run(chromedp.Navigate(draftURL))
 	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
 	b.run(chromedp.Click(`.ws-offer button`, chromedp.ByQuery))
@@ -223,9 +218,7 @@ func TestBrowserTabTypesAfterAnotherOpened(t *testing.T) {
 	a.edit()
 	a.run(chromedp.SendKeys(`textarea[name=brief]`, " Typed once the other tab was open.", chromedp.ByQuery))
 	inTime(t, b, 10*time.Second, chromedp.WaitVisible(`.ws-elsewhere`, chromedp.ByQuery))
-	crash, cancel := context.WithTimeout(a.ctx, 2*time.Second)
-	defer cancel()
-	go chromedp.Run(crash, page.Crash())
+	a.crash()
 	inTime(t, b, 15*time.Second, chromedp.WaitVisible(`.ws-offer`, chromedp.ByQuery))
 	if b.has(`.ws-elsewhere`) {
 		t.Errorf("after the first tab crashed the second still says %q", b.text(`.ws-elsewhere`))
@@ -234,4 +227,14 @@ func TestBrowserTabTypesAfterAnotherOpened(t *testing.T) {
 	if got := b.value(`textarea[name=brief]`); !strings.Contains(got, "Typed once the other tab was open.") {
 		t.Errorf("restoring gives the brief %q, not the crashed tab's typing", got)
 	}
+}
+
+// crash crashes b's tab, as a renderer that dies does. A crashed tab answers nothing, so the
+// command is not waited for.
+func (b *browser) crash() {
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	go func() {
+		defer cancel()
+		chromedp.Run(ctx, page.Crash())
+	}()
 }
