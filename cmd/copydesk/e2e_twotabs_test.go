@@ -134,43 +134,48 @@ func inTime(t *testing.T, b *browser, d time.Duration, actions ...chromedp.Actio
 	}
 }
 
-// TestBrowserSaveOrCancelWhileKeeping: over a slow link, the writer saves or cancels while the
-// page's keep of their typing on the server is on its way. The save or cancel waits for it and
-// names the copy it makes, which goes with them; before, it named the copy kept before that one,
-// and the typing saved, or cancelled, was offered back as unsaved when the draft was next opened.
-func TestBrowserSaveOrCancelWhileKeeping(t *testing.T) {
+// TestBrowserSaveWhileKeeping and TestBrowserCancelWhileKeeping: over a slow link, the writer
+// saves or cancels while the page's keep of their typing on the server is on its way, and types
+// on meanwhile. The save or cancel waits for it and names the copy it makes, which goes with
+// them; before, it named the copy kept before that one, and the typing saved, or cancelled, was
+// offered back as unsaved when the draft was next opened. The keep takes 7 s, longer than the
+// wait first allowed (5 s), and the typing after it starts another keep while the save waits.
+func TestBrowserSaveWhileKeeping(t *testing.T)   { saveOrCancelWhileKeeping(t, "save") }
+func TestBrowserCancelWhileKeeping(t *testing.T) { saveOrCancelWhileKeeping(t, "cancel") }
+
+func saveOrCancelWhileKeeping(t *testing.T, by string) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
+	const latency = 7000
 	b := startBrowser(t, "writer")
 	b.acceptDialogs()
 	draftURL := b.typingDraft()
 	id := regexp.MustCompile(`\d+$`).FindString(draftURL)
+	b.edit()
+	b.run(network.Enable(), slowNetwork(latency),
+		chromedp.SendKeys(`textarea[name=brief]`, " First words to "+by+".", chromedp.ByQuery),
+		// The page sends its keep three seconds after the typing starts.
+		chromedp.Sleep(3300*time.Millisecond),
+		chromedp.SendKeys(`textarea[name=brief]`, " Last words.", chromedp.ByQuery))
+	wait := 3*latency*time.Millisecond + 5*time.Second
+	if by == "save" {
+		b.run(chromedp.Evaluate(`document.body.dataset.stale = "1"`, nil), chromedp.Click(`#edit-save`, chromedp.ByQuery))
+		inTime(t, b, wait, chromedp.WaitVisible(`body:not([data-stale]) .flash`, chromedp.ByQuery))
+		if got := b.flash(); got != "Saved." {
+			t.Fatalf("saving while a keep is on its way says %q", got)
+		}
+	} else {
+		b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery), chromedp.Sleep(wait))
+	}
+	b.run(slowNetwork(0))
 	writer := b.apiAs("writer")
-	for _, by := range []string{"save", "cancel"} {
-		b.run(chromedp.Navigate(draftURL), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery))
-		b.edit()
-		b.run(network.Enable(), slowNetwork(1500),
-			chromedp.SendKeys(`textarea[name=brief]`, " First words to "+by+".", chromedp.ByQuery),
-			// The page sends its keep three seconds after the typing starts; it takes 1.5 s to land.
-			chromedp.Sleep(3300*time.Millisecond),
-			chromedp.SendKeys(`textarea[name=brief]`, " Last words.", chromedp.ByQuery))
-		if by == "save" {
-			b.submit(`#edit-save`)
-			if got := b.flash(); got != "Saved." {
-				t.Fatalf("saving while a keep is on its way says %q", got)
-			}
-		} else {
-			b.run(chromedp.Click(`#edit-cancel`, chromedp.ByQuery), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery), chromedp.Sleep(4*time.Second))
-		}
-		b.run(slowNetwork(0))
-		if status, answer := writer.p.call(t, writer.token, "GET", "/api/v1/drafts/"+id+"/working-copy", ""); status != http.StatusNotFound {
-			t.Errorf("after the %s the server still keeps a working copy: %d %.300s", by, status, answer)
-		}
-		b.run(chromedp.Reload(), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery), chromedp.Sleep(1500*time.Millisecond))
-		if b.has(`.ws-offer`) {
-			t.Errorf("after the %s the draft offers %q", by, b.text(`.ws-offer p`))
-		}
+	if status, answer := writer.p.call(t, writer.token, "GET", "/api/v1/drafts/"+id+"/working-copy", ""); status != http.StatusNotFound {
+		t.Errorf("after the %s the server still keeps a working copy: %d %.300s", by, status, answer)
+	}
+	b.run(chromedp.Reload(), chromedp.WaitVisible(`#edit-start`, chromedp.ByQuery), chromedp.Sleep(1500*time.Millisecond))
+	if b.has(`.ws-offer`) {
+		t.Errorf("after the %s the draft offers %q", by, b.text(`.ws-offer p`))
 	}
 }
 

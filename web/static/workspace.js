@@ -819,15 +819,15 @@
     named.type = "hidden";
     named.name = "working_copy";
     editForm.appendChild(named);
-    var waiting = false;
     editForm.addEventListener("submit", function (e) {
-      // A keep on its way makes a copy the save must name: the save goes once it is through.
-      if (keeping || waiting) {
+      // A keep on its way makes a copy the save must name: the save goes once it is through, and
+      // no other keep starts meanwhile.
+      if (keeping || saveWaits) {
         e.preventDefault();
-        if (waiting) { return; }
-        waiting = true;
+        if (saveWaits) { return; }
+        saveWaits = true;
         var by = e.submitter;
-        afterKeep(function () { waiting = false; keeping = null; editForm.requestSubmit(by || undefined); });
+        afterKeep(function () { saveWaits = false; keeping = null; editForm.requestSubmit(by || undefined); });
         return;
       }
       submitting = true;
@@ -1276,7 +1276,7 @@
     if (!live() || serverTimer) { return; }
     serverTimer = setTimeout(function () {
       serverTimer = null;
-      if (!dirty() || submitting) { return; }
+      if (!dirty() || submitting || saveWaits) { return; }
       var note = document.getElementById("ws-kept");
       if (movedAway) {
         note.textContent = "Not kept on the server: you can no longer edit this piece. This browser keeps your changes.";
@@ -1287,6 +1287,10 @@
       body.set("version", editForm.elements.version.value);
       fields().forEach(function (f) { body.set(f.name, f.value); });
       var kept = sendJSON("/working-copy", body).then(function (r) {
+        if (!dirty() && !submitting) {
+          discardOnServer(r.saved_at);
+          return;
+        }
         keptAt = r.saved_at;
         var mine = readTyping();
         if (mine) { mine.kept = keptAt; writeTyping(mine); }
@@ -1300,19 +1304,21 @@
     }, SERVER_AFTER);
   }
 
-  // discardOnServer drops the working copy kept on the server at stamp (its saved_at), and not
-  // one kept since, from another tab or machine, which the viewer has not seen.
   // keeping is the keep on its way to the server, if any; afterKeep calls then once it is through,
-  // or has taken too long, for a save or a cancel to name the copy it makes.
-  var keeping = null;
+  // or after KEEP_WAIT, for a save or a cancel to name the copy it makes; saveWaits while a save
+  // waits so. A keep answered later
+  // than that to a page that no longer holds typing (cancelled) is discarded when it answers.
+  var keeping = null, KEEP_WAIT = 15000, saveWaits = false;
 
   function afterKeep(then) {
     if (!keeping) { then(); return; }
     var done = false, once = function () { if (!done) { done = true; then(); } };
     keeping.then(once);
-    setTimeout(once, 5000);
+    setTimeout(once, KEEP_WAIT);
   }
 
+  // discardOnServer drops the working copy kept on the server at stamp (its saved_at), and not
+  // one kept since, from another tab or machine, which the viewer has not seen.
   function discardOnServer(stamp) {
     if (!live()) { return; }
     var body = new URLSearchParams();
